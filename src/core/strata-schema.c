@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The workspace schema. Every migration is applied inside one transaction
+ * together with the PRAGMA user_version bump, so a failed migration leaves
+ * the file as it was. Never edit a released migration: append a new one. */
+#include "strata-schema.h"
+
+#define NOW "(strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+
+static const char *migrations[] = {
+  /* 0 -> 1 */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  /* Reporting periods such as 2026-Q3; position gives chronological order. A
+   * closed period keeps its results in period_results under ruleset_id. */
+  "CREATE TABLE periods ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  start_date TEXT,"
+  "  end_date TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'closed')),"
+  "  ruleset_id INTEGER REFERENCES rulesets (id),"
+  "  closed_at TEXT,"
+  "  created_at TEXT NOT NULL DEFAULT " NOW
+  ");"
+
+  "CREATE TABLE customers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  ext_id TEXT NOT NULL UNIQUE CHECK (length(ext_id) > 0),"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL DEFAULT " NOW
+  ");"
+
+  /* Free-form descriptive columns: industry, region, account manager... */
+  "CREATE TABLE attributes ("
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  key TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (customer_id, key)"
+  ") WITHOUT ROWID;"
+
+  /* Which customers belong to a period (they may have no metric values). */
+  "CREATE TABLE period_customers ("
+  "  period_id INTEGER NOT NULL REFERENCES periods (id) ON DELETE CASCADE,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (period_id, customer_id)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE metrics ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE CHECK (length(key) > 0),"
+  "  label TEXT NOT NULL,"
+  "  label_zh_cn TEXT NOT NULL DEFAULT '',"
+  "  label_zh_tw TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL DEFAULT 'number'"
+  "    CHECK (kind IN ('number', 'money', 'count', 'boolean', 'date')),"
+  "  unit TEXT NOT NULL DEFAULT '',"
+  "  builtin INTEGER NOT NULL DEFAULT 0,"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+
+  /* One value per (period, metric, customer); clustered by metric so that a
+   * period loads as one contiguous range per column. Booleans are 0/1, dates
+   * are days since 1970-01-01. A missing value has no row. */
+  "CREATE TABLE metric_values ("
+  "  period_id INTEGER NOT NULL REFERENCES periods (id) ON DELETE CASCADE,"
+  "  metric_id INTEGER NOT NULL REFERENCES metrics (id) ON DELETE CASCADE,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  value REAL NOT NULL,"
+  "  PRIMARY KEY (period_id, metric_id, customer_id)"
+  ") WITHOUT ROWID;"
+
+  /* Rule sets as strata-rules/1 JSON: at most one draft, and numbered
+   * published versions. */
+  "CREATE TABLE rulesets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  state TEXT NOT NULL CHECK (state IN ('draft', 'published')),"
+  "  version INTEGER UNIQUE,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  published_at TEXT,"
+  "  rules_json TEXT NOT NULL,"
+  "  CHECK ((state = 'draft') = (version IS NULL))"
+  ");"
+  "CREATE UNIQUE INDEX rulesets_one_draft ON rulesets (state) WHERE state = 'draft';"
+
+  /* Manual tier overrides: they win for the final tier, per period. Removing
+   * one keeps the row (removed_at) so the audit trail stays whole. */
+  "CREATE TABLE overrides ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  period_id INTEGER NOT NULL REFERENCES periods (id) ON DELETE CASCADE,"
+  "  tier TEXT NOT NULL,"
+  "  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL DEFAULT " NOW ","
+  "  removed_at TEXT,"
+  "  removed_by TEXT"
+  ");"
+  "CREATE UNIQUE INDEX overrides_active ON overrides (customer_id, period_id)"
+  "  WHERE removed_at IS NULL;"
+
+  /* Results frozen when a period is closed. */
+  "CREATE TABLE period_results ("
+  "  period_id INTEGER NOT NULL REFERENCES periods (id) ON DELETE CASCADE,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  base_points REAL NOT NULL,"
+  "  adjustment_points REAL NOT NULL,"
+  "  score REAL NOT NULL,"
+  "  base_tier TEXT NOT NULL,"
+  "  tier TEXT NOT NULL,"
+  "  quadrant TEXT,"
+  "  override_tier TEXT,"
+  "  PRIMARY KEY (period_id, customer_id)"
+  ") WITHOUT ROWID;"
+
+  /* The entitlement matrix: stages of the funnel, entitlements in them, and
+   * one value per (entitlement, tier id). */
+  "CREATE TABLE entitlement_stages ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  label TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE entitlements ("
+  "  id INTEGER PRIMARY KEY,"
+  "  stage_id INTEGER NOT NULL REFERENCES entitlement_stages (id) ON DELETE CASCADE,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  label TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('included', 'level', 'number', 'text')),"
+  "  unit TEXT NOT NULL DEFAULT '',"
+  "  levels TEXT NOT NULL DEFAULT '[]',"
+  "  higher_is_better INTEGER NOT NULL DEFAULT 1,"
+  "  cost_per_customer REAL,"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE entitlement_values ("
+  "  entitlement_id INTEGER NOT NULL REFERENCES entitlements (id) ON DELETE CASCADE,"
+  "  tier TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (entitlement_id, tier)"
+  ") WITHOUT ROWID;"
+
+  /* Every import, with the rows it could not read. */
+  "CREATE TABLE imports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  period_id INTEGER REFERENCES periods (id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('customers', 'orders')),"
+  "  file_name TEXT NOT NULL,"
+  "  encoding TEXT NOT NULL DEFAULT '',"
+  "  delimiter TEXT NOT NULL DEFAULT '',"
+  "  strict INTEGER NOT NULL DEFAULT 0,"
+  "  rows_read INTEGER NOT NULL DEFAULT 0,"
+  "  rows_imported INTEGER NOT NULL DEFAULT 0,"
+  "  rows_rejected INTEGER NOT NULL DEFAULT 0,"
+  "  rows_without_customer INTEGER NOT NULL DEFAULT 0,"
+  "  started_at TEXT NOT NULL DEFAULT " NOW ","
+  "  finished_at TEXT"
+  ");"
+  "CREATE TABLE import_rejects ("
+  "  import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  line INTEGER NOT NULL,"
+  "  column_name TEXT NOT NULL DEFAULT '',"
+  "  value TEXT NOT NULL DEFAULT '',"
+  "  reason TEXT NOT NULL"
+  ");"
+  "CREATE INDEX import_rejects_by_import ON import_rejects (import_id, line);"
+
+  "CREATE TABLE audit_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL DEFAULT " NOW ","
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  action TEXT NOT NULL,"
+  "  subject TEXT NOT NULL DEFAULT '',"
+  "  detail TEXT NOT NULL DEFAULT ''"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STRATA_SCHEMA_VERSION);
+
+const char *
+strata_schema_migration (guint from_version)
+{
+  g_return_val_if_fail (from_version < STRATA_SCHEMA_VERSION, NULL);
+  return migrations[from_version];
+}

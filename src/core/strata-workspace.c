@@ -1,0 +1,760 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* StrataWorkspace: one SQLite file per workspace.
+ *
+ * Opening is a GInitable so that every failure (missing, foreign, damaged,
+ * read-only, too new) is a GError with a message that names the file. All
+ * checks that can refuse a file run before anything is written to it: the
+ * header is read by hand, the connection is opened read-only first, and only
+ * a file that passed is reopened read-write (which creates the WAL files). */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "strata-schema.h"
+#include "strata-workspace.h"
+
+struct _StrataWorkspace
+{
+  GObject   parent_instance;
+
+  char     *path;
+  char     *author;
+  sqlite3  *db;
+  guint     txn_depth;
+  guint     create : 1;
+  guint     create_if_missing : 1;
+  guint     is_new : 1;
+};
+
+static void strata_workspace_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StrataWorkspace, strata_workspace, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      strata_workspace_initable_iface_init))
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_CREATE,
+  PROP_CREATE_IF_MISSING,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define SQLITE_HEADER "SQLite format 3"
+
+void
+strata_workspace_set_db_error (StrataWorkspace  *self,
+                               GError          **error,
+                               const char       *what)
+{
+  int code;
+  int ecode;
+
+  g_return_if_fail (STRATA_IS_WORKSPACE (self));
+
+  code = self->db ? sqlite3_errcode (self->db) : SQLITE_ERROR;
+  ecode = (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+          ? STRATA_WORKSPACE_ERROR_CORRUPT
+          : (code == SQLITE_READONLY ? STRATA_WORKSPACE_ERROR_READ_ONLY
+                                     : STRATA_WORKSPACE_ERROR_DATABASE);
+  g_set_error (error, STRATA_WORKSPACE_ERROR, ecode,
+               "%s: %s: %s", self->path, what,
+               self->db ? sqlite3_errmsg (self->db) : "no connection");
+}
+
+static gboolean
+exec_sql (StrataWorkspace  *self,
+          const char       *sql,
+          GError          **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      int code = sqlite3_errcode (self->db);
+
+      g_set_error (error, STRATA_WORKSPACE_ERROR,
+                   (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+                   ? STRATA_WORKSPACE_ERROR_CORRUPT
+                   : (code == SQLITE_READONLY ? STRATA_WORKSPACE_ERROR_READ_ONLY
+                                              : STRATA_WORKSPACE_ERROR_DATABASE),
+                   "%s: %s", self->path, msg ? msg : sqlite3_errstr (code));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (StrataWorkspace  *self,
+           const char       *sql,
+           gint64           *out,
+           GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      strata_workspace_set_db_error (self, error, sql);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    *out = 0;
+  else
+    strata_workspace_set_db_error (self, error, sql);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+/* Reads the 100-byte SQLite header ourselves: this refuses foreign and
+ * truncated files without SQLite touching them at all. */
+static gboolean
+check_header (StrataWorkspace  *self,
+              GError          **error)
+{
+  g_autofree char *contents = NULL;
+  guchar header[100];
+  GStatBuf st;
+  FILE *fp;
+  size_t n;
+  guint page_size;
+  guint32 page_count, change_counter, valid_for;
+
+  if (g_stat (self->path, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, STRATA_WORKSPACE_ERROR,
+                   saved == ENOENT ? STRATA_WORKSPACE_ERROR_NOT_FOUND
+                                   : STRATA_WORKSPACE_ERROR_DATABASE,
+                   _("Cannot open “%s”: %s"), self->path, g_strerror (saved));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NOT_WORKSPACE,
+                   _("“%s” is not a Strata workspace: it is not a regular file"),
+                   self->path);
+      return FALSE;
+    }
+
+  fp = g_fopen (self->path, "rb");
+  if (fp == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_DATABASE,
+                   _("Cannot open “%s”: %s"), self->path, g_strerror (saved));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, fp);
+  fclose (fp);
+
+  if (n < sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
+    {
+      if (n >= 16 && memcmp (header, SQLITE_HEADER, 15) == 0)
+        g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
+                     _("“%s” is damaged: the file is truncated (%llu bytes)"),
+                     self->path, (unsigned long long) n);
+      else
+        g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NOT_WORKSPACE,
+                     n == 0 ? _("“%s” is not a Strata workspace: the file is empty")
+                            : _("“%s” is not a Strata workspace: it is not a database file"),
+                     self->path);
+      return FALSE;
+    }
+
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  change_counter = GUINT32_FROM_BE (*(guint32 *) (header + 24));
+  page_count = GUINT32_FROM_BE (*(guint32 *) (header + 28));
+  valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
+
+  /* The in-header size is only trustworthy when written by a recent SQLite
+   * (valid-for == change counter); then a shorter file lost its tail. */
+  if (page_size >= 512 && valid_for == change_counter && page_count > 0 &&
+      (guint64) st.st_size < (guint64) page_count * page_size)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
+                   _("“%s” is damaged: the file is truncated (%llu of %llu bytes)"),
+                   self->path, (unsigned long long) st.st_size,
+                   (unsigned long long) page_count * page_size);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* With the connection read-only: is it ours, and not newer than us? */
+static gboolean
+check_identity (StrataWorkspace  *self,
+                gint64           *user_version,
+                GError          **error)
+{
+  gint64 app_id = 0;
+  gint64 check_ok = 0;
+  g_autofree char *check = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (!query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self, "PRAGMA user_version", user_version, error))
+    {
+      if (error && *error && (*error)->code == STRATA_WORKSPACE_ERROR_CORRUPT)
+        {
+          g_clear_error (error);
+          g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
+                       _("“%s” is damaged and cannot be read"), self->path);
+        }
+      return FALSE;
+    }
+
+  if (app_id != STRATA_WORKSPACE_APPLICATION_ID)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NOT_WORKSPACE,
+                   _("“%s” is not a Strata workspace: it is a database of another program"),
+                   self->path);
+      return FALSE;
+    }
+
+  if (*user_version > STRATA_SCHEMA_VERSION)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Strata (format %d; this version reads up to %d)"),
+                   self->path, (int) *user_version, STRATA_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* quick_check reads every page once: it catches damage inside the file
+   * before the user works on it. */
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      check = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_strdelimit (check, "\n", ' ');
+      check_ok = g_strcmp0 (check, "ok") == 0;
+    }
+  sqlite3_finalize (stmt);
+  if (!check_ok)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
+                   _("“%s” is damaged: %s"), self->path,
+                   check ? check : sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (StrataWorkspace  *self,
+                      GError          **error)
+{
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 0);
+  return exec_sql (self, "PRAGMA foreign_keys = ON;", error);
+}
+
+static gboolean
+migrate (StrataWorkspace  *self,
+         gint64            from,
+         GError          **error)
+{
+  if (from >= STRATA_SCHEMA_VERSION)
+    return TRUE;
+
+  if (!strata_workspace_begin (self, error))
+    return FALSE;
+
+  for (gint64 v = from; v < STRATA_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *bump = NULL;
+
+      if (!exec_sql (self, strata_schema_migration ((guint) v), error))
+        goto fail;
+      bump = g_strdup_printf ("PRAGMA user_version = %d;", (int) v + 1);
+      if (!exec_sql (self, bump, error))
+        goto fail;
+    }
+
+  if (from == 0)
+    {
+      g_autofree char *app = g_strdup_printf ("PRAGMA application_id = %d;",
+                                              STRATA_WORKSPACE_APPLICATION_ID);
+      if (!exec_sql (self, app, error) ||
+          !strata_workspace_set_meta (self, "created_with", PACKAGE_VERSION, error))
+        goto fail;
+    }
+
+  return strata_workspace_commit (self, error);
+
+fail:
+  strata_workspace_rollback (self);
+  return FALSE;
+}
+
+/* access() lets root write anything, but a file without write permission
+ * bits is one the user marked read-only: respect that too. The folder must
+ * be writable as well, for the WAL and shared-memory files. */
+static gboolean
+is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || (st.st_mode & 0222) == 0)
+    return FALSE;
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+static gboolean
+open_existing (StrataWorkspace  *self,
+               GError          **error)
+{
+  gint64 user_version = 0;
+  int rc;
+
+  if (!check_header (self, error))
+    return FALSE;
+
+  /* immutable=1: no locks, no -wal or -shm files, nothing written while we
+   * decide whether the file is ours at all. */
+  {
+    g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+    g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+    g_autofree char *ro_uri = g_strconcat (uri ? uri : absolute, "?immutable=1", NULL);
+
+    rc = sqlite3_open_v2 (ro_uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  }
+  if (rc != SQLITE_OK)
+    {
+      strata_workspace_set_db_error (self, error, _("cannot open"));
+      return FALSE;
+    }
+  if (!check_identity (self, &user_version, error))
+    return FALSE;
+  sqlite3_close (self->db);
+  self->db = NULL;
+
+  if (!is_writable (self->path))
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_READ_ONLY,
+                   _("“%s” is read-only: Strata needs to write to its workspace. "
+                     "Copy it to a folder you can write to, or change its permissions"),
+                   self->path);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      strata_workspace_set_db_error (self, error, _("cannot open"));
+      return FALSE;
+    }
+  if (!configure_connection (self, error) ||
+      !exec_sql (self, "PRAGMA journal_mode = WAL;", error))
+    return FALSE;
+
+  return migrate (self, user_version, error);
+}
+
+static gboolean
+create_new (StrataWorkspace  *self,
+            GError          **error)
+{
+  int rc;
+
+  if (g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_EXISTS,
+                   _("Cannot create “%s”: the file already exists"), self->path);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_DATABASE,
+                   _("Cannot create “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  self->is_new = TRUE;
+
+  if (!configure_connection (self, error) ||
+      !exec_sql (self, "PRAGMA journal_mode = WAL;", error) ||
+      !migrate (self, 0, error))
+    {
+      sqlite3_close (self->db);
+      self->db = NULL;
+      g_unlink (self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+strata_workspace_initable_init (GInitable     *initable,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  StrataWorkspace *self = STRATA_WORKSPACE (initable);
+
+  if (self->path == NULL)
+    {
+      g_set_error_literal (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NOT_FOUND,
+                           _("No workspace file was given"));
+      return FALSE;
+    }
+
+  if (self->create ||
+      (self->create_if_missing && !g_file_test (self->path, G_FILE_TEST_EXISTS)))
+    return create_new (self, error);
+
+  return open_existing (self, error);
+}
+
+static void
+strata_workspace_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = strata_workspace_initable_init;
+}
+
+static void
+strata_workspace_finalize (GObject *object)
+{
+  StrataWorkspace *self = (StrataWorkspace *) object;
+
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->author, g_free);
+
+  G_OBJECT_CLASS (strata_workspace_parent_class)->finalize (object);
+}
+
+static void
+strata_workspace_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  StrataWorkspace *self = STRATA_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_CREATE:
+      g_value_set_boolean (value, self->create);
+      break;
+    case PROP_CREATE_IF_MISSING:
+      g_value_set_boolean (value, self->create_if_missing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_workspace_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  StrataWorkspace *self = STRATA_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    case PROP_CREATE:
+      self->create = g_value_get_boolean (value);
+      break;
+    case PROP_CREATE_IF_MISSING:
+      self->create_if_missing = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_workspace_class_init (StrataWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = strata_workspace_finalize;
+  object_class->get_property = strata_workspace_get_property;
+  object_class->set_property = strata_workspace_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATE] =
+    g_param_spec_boolean ("create", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATE_IF_MISSING] =
+    g_param_spec_boolean ("create-if-missing", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * StrataWorkspace::changed:
+   * @what: which part changed ("customers", "rules", "periods", ...)
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+strata_workspace_init (StrataWorkspace *self)
+{
+  const char *user = g_get_real_name ();
+
+  if (user == NULL || g_strcmp0 (user, "Unknown") == 0)
+    user = g_get_user_name ();
+  self->author = g_strdup (user);
+}
+
+StrataWorkspace *
+strata_workspace_open (const char    *path,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return g_initable_new (STRATA_TYPE_WORKSPACE, cancellable, error, "path", path, NULL);
+}
+
+StrataWorkspace *
+strata_workspace_create (const char    *path,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return g_initable_new (STRATA_TYPE_WORKSPACE, cancellable, error,
+                         "path", path, "create", TRUE, NULL);
+}
+
+StrataWorkspace *
+strata_workspace_open_or_create (const char    *path,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return g_initable_new (STRATA_TYPE_WORKSPACE, cancellable, error,
+                         "path", path, "create-if-missing", TRUE, NULL);
+}
+
+const char *
+strata_workspace_get_path (StrataWorkspace *self)
+{
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+strata_workspace_get_db (StrataWorkspace *self)
+{
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), NULL);
+  return self->db;
+}
+
+gboolean
+strata_workspace_get_is_new (StrataWorkspace *self)
+{
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
+  return self->is_new;
+}
+
+const char *
+strata_workspace_get_author (StrataWorkspace *self)
+{
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), NULL);
+  return self->author;
+}
+
+gboolean
+strata_workspace_begin (StrataWorkspace  *self,
+                        GError          **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
+
+  sql = self->txn_depth == 0 ? g_strdup ("BEGIN IMMEDIATE;")
+                             : g_strdup_printf ("SAVEPOINT sp%u;", self->txn_depth);
+  if (!exec_sql (self, sql, error))
+    return FALSE;
+  self->txn_depth++;
+  return TRUE;
+}
+
+gboolean
+strata_workspace_commit (StrataWorkspace  *self,
+                         GError          **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (self->txn_depth > 0, FALSE);
+
+  sql = self->txn_depth == 1 ? g_strdup ("COMMIT;")
+                             : g_strdup_printf ("RELEASE sp%u;", self->txn_depth - 1);
+  if (!exec_sql (self, sql, error))
+    {
+      strata_workspace_rollback (self);
+      return FALSE;
+    }
+  self->txn_depth--;
+  return TRUE;
+}
+
+void
+strata_workspace_rollback (StrataWorkspace *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (STRATA_IS_WORKSPACE (self));
+  g_return_if_fail (self->txn_depth > 0);
+
+  sql = self->txn_depth == 1
+        ? g_strdup ("ROLLBACK;")
+        : g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u;",
+                           self->txn_depth - 1, self->txn_depth - 1);
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("%s: rollback failed: %s", self->path, sqlite3_errmsg (self->db));
+  self->txn_depth--;
+}
+
+gboolean
+strata_workspace_in_transaction (StrataWorkspace *self)
+{
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
+  return self->txn_depth > 0;
+}
+
+gboolean
+strata_workspace_exec (StrataWorkspace  *self,
+                       const char       *sql,
+                       GError          **error)
+{
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+  return exec_sql (self, sql, error);
+}
+
+sqlite3_stmt *
+strata_workspace_prepare (StrataWorkspace  *self,
+                          const char       *sql,
+                          GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      strata_workspace_set_db_error (self, error, "prepare");
+      return NULL;
+    }
+  return stmt;
+}
+
+char *
+strata_workspace_get_meta (StrataWorkspace *self,
+                           const char      *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), NULL);
+
+  stmt = strata_workspace_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+gboolean
+strata_workspace_set_meta (StrataWorkspace  *self,
+                           const char       *key,
+                           const char       *value,
+                           GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
+
+  stmt = strata_workspace_prepare (self,
+                                   "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                   "ON CONFLICT (key) DO UPDATE SET value = ?2",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (self, error, "meta");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+strata_workspace_audit (StrataWorkspace  *self,
+                        const char       *action,
+                        const char       *subject,
+                        const char       *detail,
+                        GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  stmt = strata_workspace_prepare (self,
+                                   "INSERT INTO audit_log (author, action, subject, detail) "
+                                   "VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->author, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, subject ? subject : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, detail ? detail : "", -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (self, error, "audit log");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+strata_workspace_emit_changed (StrataWorkspace *self,
+                               const char      *what)
+{
+  g_return_if_fail (STRATA_IS_WORKSPACE (self));
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what);
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "strata-types.h"
+#include "strata-error.h"
+
+G_BEGIN_DECLS
+
+#define STRATA_TYPE_WORKSPACE (strata_workspace_get_type ())
+G_DECLARE_FINAL_TYPE (StrataWorkspace, strata_workspace, STRATA, WORKSPACE, GObject)
+
+/* Opens an existing workspace. Fails, leaving the file untouched, when it is
+ * missing, not a workspace, damaged, read-only or written by a newer Strata. */
+StrataWorkspace *strata_workspace_open            (const char       *path,
+                                                    GCancellable     *cancellable,
+                                                    GError          **error);
+/* Creates a new, empty workspace (schema, default rules are added by the
+ * caller's layer). Fails when the file already exists. */
+StrataWorkspace *strata_workspace_create          (const char       *path,
+                                                    GCancellable     *cancellable,
+                                                    GError          **error);
+/* Opens path, creating it first when it does not exist. */
+StrataWorkspace *strata_workspace_open_or_create  (const char       *path,
+                                                    GCancellable     *cancellable,
+                                                    GError          **error);
+
+const char      *strata_workspace_get_path        (StrataWorkspace  *self);
+sqlite3         *strata_workspace_get_db          (StrataWorkspace  *self);
+/* TRUE when this object created the file (hooks may seed defaults). */
+gboolean         strata_workspace_get_is_new      (StrataWorkspace  *self);
+
+/* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
+ * savepoints. Every write a user makes goes through one of these. */
+gboolean         strata_workspace_begin           (StrataWorkspace  *self,
+                                                    GError          **error);
+gboolean         strata_workspace_commit          (StrataWorkspace  *self,
+                                                    GError          **error);
+void             strata_workspace_rollback        (StrataWorkspace  *self);
+gboolean         strata_workspace_in_transaction  (StrataWorkspace  *self);
+
+gboolean         strata_workspace_exec            (StrataWorkspace  *self,
+                                                    const char       *sql,
+                                                    GError          **error);
+sqlite3_stmt    *strata_workspace_prepare         (StrataWorkspace  *self,
+                                                    const char       *sql,
+                                                    GError          **error);
+/* Sets error from the connection's last SQLite error, prefixed by what. */
+void             strata_workspace_set_db_error    (StrataWorkspace  *self,
+                                                    GError          **error,
+                                                    const char       *what);
+
+char            *strata_workspace_get_meta        (StrataWorkspace  *self,
+                                                    const char       *key);
+gboolean         strata_workspace_set_meta        (StrataWorkspace  *self,
+                                                    const char       *key,
+                                                    const char       *value,
+                                                    GError          **error);
+
+/* Appends to the audit log; call inside the transaction of the change. */
+gboolean         strata_workspace_audit           (StrataWorkspace  *self,
+                                                    const char       *action,
+                                                    const char       *subject,
+                                                    const char       *detail,
+                                                    GError          **error);
+
+/* Emits ::changed (what: "customers", "rules", "periods", "entitlements",
+ * "overrides", ...) so that models reload. Call after a commit. */
+void             strata_workspace_emit_changed    (StrataWorkspace  *self,
+                                                    const char       *what);
+
+/* The user name written as author in versions, overrides and the audit log. */
+const char      *strata_workspace_get_author      (StrataWorkspace  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

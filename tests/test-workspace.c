@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* StrataWorkspace: creation, reopening, refusal of bad files (which must be
+ * left byte for byte as they were), transactions and migrations. */
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "strata-schema.h"
+#include "strata-workspace.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("strata-test-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "test.strata", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_chmod (p, 0600);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gint64
+count (StrataWorkspace *ws,
+       const char      *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+test_create_and_reopen (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *meta = NULL;
+
+  ws = strata_workspace_create (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (strata_workspace_get_is_new (ws));
+  g_assert_cmpint (count (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
+  g_assert_cmpint (count (ws, "PRAGMA application_id"), ==, STRATA_WORKSPACE_APPLICATION_ID);
+  g_assert_cmpint (count (ws, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_true (strata_workspace_set_meta (ws, "company", "北方数据", &error));
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+
+  /* Creating over an existing file is refused. */
+  ws = strata_workspace_create (f->path, NULL, &error);
+  g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_EXISTS);
+  g_assert_null (ws);
+  g_clear_error (&error);
+
+  ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (strata_workspace_get_is_new (ws));
+  meta = strata_workspace_get_meta (ws, "company");
+  g_assert_cmpstr (meta, ==, "北方数据");
+  {
+    g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, "PRAGMA journal_mode", NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    journal = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  }
+  g_assert_cmpstr (journal, ==, "wal");
+}
+
+static void
+test_missing (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (f->path, NULL, &error);
+
+  g_assert_null (ws);
+  g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+/* Opens f->path expecting code; the file must be unchanged afterwards and
+ * no -wal/-shm files may appear. */
+static void
+assert_refused_untouched (Fixture    *f,
+                          int         code,
+                          const char *message_part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  gsize before_len = 0, after_len = 0;
+
+  g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
+  ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_null (ws);
+  g_assert_error (error, STRATA_WORKSPACE_ERROR, code);
+  g_test_message ("message: %s", error->message);
+  g_assert_nonnull (strstr (error->message, f->path));
+  if (message_part)
+    g_assert_nonnull (strstr (error->message, message_part));
+  g_assert_true (g_file_get_contents (f->path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_a_workspace (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_assert_true (g_file_set_contents (f->path, "id,name\n1,Acme\n", -1, NULL));
+  assert_refused_untouched (f, STRATA_WORKSPACE_ERROR_NOT_WORKSPACE, "not a database");
+
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  assert_refused_untouched (f, STRATA_WORKSPACE_ERROR_NOT_WORKSPACE, "empty");
+}
+
+static void
+test_foreign_sqlite (Fixture       *f,
+                     gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (f, STRATA_WORKSPACE_ERROR_NOT_WORKSPACE, "another program");
+}
+
+static void
+make_workspace_with_rows (Fixture *f,
+                          int      rows)
+{
+  g_autoptr(StrataWorkspace) ws = strata_workspace_create (f->path, NULL, NULL);
+
+  g_assert_nonnull (ws);
+  g_assert_true (strata_workspace_begin (ws, NULL));
+  for (int i = 0; i < rows; i++)
+    {
+      g_autofree char *sql =
+        g_strdup_printf ("INSERT INTO customers (ext_id, name) VALUES ('C%05d', "
+                         "'Customer number %d with a long enough name to fill pages');", i, i);
+      g_assert_true (strata_workspace_exec (ws, sql, NULL));
+    }
+  g_assert_true (strata_workspace_commit (ws, NULL));
+  /* Fold the WAL back so the main file holds everything. */
+  g_assert_true (strata_workspace_exec (ws, "PRAGMA wal_checkpoint(TRUNCATE);", NULL));
+}
+
+static void
+test_truncated (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  make_workspace_with_rows (f, 2000);
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 16384);
+  g_assert_true (g_file_set_contents (f->path, contents, len / 2, NULL));
+  assert_refused_untouched (f, STRATA_WORKSPACE_ERROR_CORRUPT, "truncated");
+
+  g_assert_true (g_file_set_contents (f->path, contents, 50, NULL));
+  assert_refused_untouched (f, STRATA_WORKSPACE_ERROR_CORRUPT, "truncated");
+}
+
+static void
+test_corrupt (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  make_workspace_with_rows (f, 2000);
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  /* Scribble over the middle pages, keeping the header intact. */
+  for (gsize i = len / 3; i < len / 3 + 8192; i++)
+    contents[i] = (char) (i * 37);
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+  assert_refused_untouched (f, STRATA_WORKSPACE_ERROR_CORRUPT, "damaged");
+}
+
+static void
+test_too_new (Fixture       *f,
+              gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+
+  make_workspace_with_rows (f, 1);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused_untouched (f, STRATA_WORKSPACE_ERROR_TOO_NEW, "newer version");
+}
+
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+
+  make_workspace_with_rows (f, 1);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  assert_refused_untouched (f, STRATA_WORKSPACE_ERROR_READ_ONLY, "read-only");
+}
+
+static void
+test_transactions (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_create (f->path, NULL, &error);
+
+  g_assert_no_error (error);
+
+  /* An outer rollback discards everything, including committed savepoints. */
+  g_assert_true (strata_workspace_begin (ws, NULL));
+  g_assert_true (strata_workspace_exec (ws, "INSERT INTO customers (ext_id) VALUES ('a')", NULL));
+  g_assert_true (strata_workspace_begin (ws, NULL));
+  g_assert_true (strata_workspace_exec (ws, "INSERT INTO customers (ext_id) VALUES ('b')", NULL));
+  g_assert_true (strata_workspace_commit (ws, NULL));
+  strata_workspace_rollback (ws);
+  g_assert_false (strata_workspace_in_transaction (ws));
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM customers"), ==, 0);
+
+  /* An inner rollback keeps the outer work. */
+  g_assert_true (strata_workspace_begin (ws, NULL));
+  g_assert_true (strata_workspace_exec (ws, "INSERT INTO customers (ext_id) VALUES ('a')", NULL));
+  g_assert_true (strata_workspace_begin (ws, NULL));
+  g_assert_true (strata_workspace_exec (ws, "INSERT INTO customers (ext_id) VALUES ('b')", NULL));
+  strata_workspace_rollback (ws);
+  g_assert_true (strata_workspace_commit (ws, NULL));
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM customers"), ==, 1);
+
+  /* Constraints hold: foreign keys are on. */
+  g_assert_false (strata_workspace_exec (ws, "INSERT INTO attributes VALUES (999, 'k', 'v')", &error));
+  g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_DATABASE);
+  g_clear_error (&error);
+
+  /* The audit log records who did what. */
+  g_assert_true (strata_workspace_audit (ws, "test", "C1", "detail", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM audit_log WHERE action = 'test'"), ==, 1);
+}
+
+static void
+test_changed_signal (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(StrataWorkspace) ws = strata_workspace_create (f->path, NULL, NULL);
+  int hits = 0;
+  gulong id;
+
+  id = g_signal_connect_swapped (ws, "changed::rules", G_CALLBACK (g_atomic_int_inc), &hits);
+  strata_workspace_emit_changed (ws, "rules");
+  strata_workspace_emit_changed (ws, "customers");
+  g_assert_cmpint (hits, ==, 1);
+  g_signal_handler_disconnect (ws, id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/workspace/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("create-and-reopen", test_create_and_reopen);
+  ADD ("missing", test_missing);
+  ADD ("not-a-workspace", test_not_a_workspace);
+  ADD ("foreign-sqlite", test_foreign_sqlite);
+  ADD ("truncated", test_truncated);
+  ADD ("corrupt", test_corrupt);
+  ADD ("too-new", test_too_new);
+  ADD ("read-only", test_read_only);
+  ADD ("transactions", test_transactions);
+  ADD ("changed-signal", test_changed_signal);
+#undef ADD
+
+  return g_test_run ();
+}
