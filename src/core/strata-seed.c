@@ -2,6 +2,7 @@
 /* What a new workspace starts with. Each area adds its call here. */
 #include "config.h"
 
+#include "strata-ruleset-store.h"
 #include "strata-seed.h"
 
 gboolean
@@ -15,6 +16,11 @@ strata_seed_workspace (StrataWorkspace  *workspace,
 
   /* area: model: built-in metrics */
   /* area: engine: default rule set */
+  if (!strata_ruleset_store_seed (workspace, error))
+    {
+      strata_workspace_rollback (workspace);
+      return FALSE;
+    }
   /* area: entitlements: default matrix */
 
   if (!strata_workspace_commit (workspace, error))
