@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "strata-seed.h"
+#include "strata-entitlements.h"
 
 gboolean
 strata_seed_workspace (StrataWorkspace  *workspace,
@@ -16,6 +17,11 @@ strata_seed_workspace (StrataWorkspace  *workspace,
   /* area: model: built-in metrics */
   /* area: engine: default rule set */
   /* area: entitlements: default matrix */
+  if (!strata_entitlements_seed_defaults (workspace, error))
+    {
+      strata_workspace_rollback (workspace);
+      return FALSE;
+    }
 
   if (!strata_workspace_commit (workspace, error))
     return FALSE;
