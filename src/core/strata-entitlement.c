@@ -157,14 +157,14 @@ strata_entitlement_kind_label (StrataEntitlementKind kind)
   switch (kind)
     {
     case STRATA_ENTITLEMENT_INCLUDED:
-      return _("Included");
+      return C_("entitlement kind", "Included");
     case STRATA_ENTITLEMENT_LEVEL:
-      return _("Level");
+      return C_("entitlement kind", "Level");
     case STRATA_ENTITLEMENT_NUMBER:
-      return _("Number");
+      return C_("entitlement kind", "Number");
     case STRATA_ENTITLEMENT_TEXT:
     default:
-      return _("Text");
+      return C_("entitlement kind", "Text");
     }
 }
 

@@ -34,10 +34,12 @@ need_stage (StrataEntitlements  *self,
             GError             **error)
 {
   const StrataEntitlementStage *s = strata_entitlements_lookup_stage (self, id);
+  char number[32];
 
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, id);
   if (s == NULL)
     g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
-                 _("There is no stage %" G_GINT64_FORMAT " in the entitlement matrix"), id);
+                 _("There is no stage %s in the entitlement matrix"), number);
   return s;
 }
 
@@ -47,10 +49,12 @@ need_entitlement (StrataEntitlements  *self,
                   GError             **error)
 {
   const StrataEntitlement *e = strata_entitlements_lookup (self, id);
+  char number[32];
 
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, id);
   if (e == NULL)
     g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
-                 _("There is no entitlement %" G_GINT64_FORMAT " in the matrix"), id);
+                 _("There is no entitlement %s in the matrix"), number);
   return e;
 }
 

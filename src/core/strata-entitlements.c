@@ -687,11 +687,11 @@ strata_entitlements_default_tiers (void)
   GPtrArray *tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_entitlement_tier_free);
 
   /* The default palette of the rule set: readable by colour-blind people. */
-  g_ptr_array_add (tiers, strata_entitlement_tier_new ("A", _("Strategic"), "#1c4e9d"));
-  g_ptr_array_add (tiers, strata_entitlement_tier_new ("B", _("Key"), "#16867a"));
-  g_ptr_array_add (tiers, strata_entitlement_tier_new ("C", _("Value"), "#d99a00"));
-  g_ptr_array_add (tiers, strata_entitlement_tier_new ("D", _("Potential"), "#d2691e"));
-  g_ptr_array_add (tiers, strata_entitlement_tier_new ("E", _("Ordinary"), "#7a7a7a"));
+  g_ptr_array_add (tiers, strata_entitlement_tier_new ("A", C_("tier", "Strategic"), "#1c4e9d"));
+  g_ptr_array_add (tiers, strata_entitlement_tier_new ("B", C_("tier", "Key"), "#16867a"));
+  g_ptr_array_add (tiers, strata_entitlement_tier_new ("C", C_("tier", "Value"), "#d99a00"));
+  g_ptr_array_add (tiers, strata_entitlement_tier_new ("D", C_("tier", "Potential"), "#d2691e"));
+  g_ptr_array_add (tiers, strata_entitlement_tier_new ("E", C_("tier", "Ordinary"), "#7a7a7a"));
   return tiers;
 }
 
