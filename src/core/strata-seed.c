@@ -4,6 +4,7 @@
 
 #include "strata-ruleset-store.h"
 #include "strata-seed.h"
+#include "strata-entitlements.h"
 
 gboolean
 strata_seed_workspace (StrataWorkspace  *workspace,
@@ -22,6 +23,11 @@ strata_seed_workspace (StrataWorkspace  *workspace,
       return FALSE;
     }
   /* area: entitlements: default matrix */
+  if (!strata_entitlements_seed_defaults (workspace, error))
+    {
+      strata_workspace_rollback (workspace);
+      return FALSE;
+    }
 
   if (!strata_workspace_commit (workspace, error))
     return FALSE;
