@@ -182,8 +182,11 @@ strata_history_dialog_new (StrataWorkspace  *workspace,
       g_autofree char *subtitle = NULL;
       g_autofree char *who = g_markup_escape_text (v->author ? v->author : "", -1);
 
-      /* Translators: a version's note, then who published it and when. */
-      subtitle = g_strdup_printf (_("%s\n%s · %s"), note, who, v->published_at ? v->published_at : "");
+      /* Translators: who published a version, and when. */
+      g_autofree char *byline = g_strdup_printf (_("%s · %s"), who,
+                                                 v->published_at ? v->published_at : "");
+
+      subtitle = g_strconcat (note, "\n", byline, NULL);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       button = gtk_button_new_with_mnemonic (_("_Restore"));

@@ -218,7 +218,18 @@ row_action (GtkButton *button,
     default:
       g_assert_not_reached ();
     }
-  if (section == STRATA_RULES_SECTION_TIER && action == ROW_REMOVE)
+  if (section == STRATA_RULES_SECTION_TIER && action != ROW_REMOVE)
+    {
+      /* Moving a tier moves its id, label and colour; the score ladder
+       * stays where it was, so the order of minimums stays valid. */
+      StrataTier *a = array->pdata[i];
+      StrataTier *b = array->pdata[action == ROW_UP ? i - 1 : i + 1];
+      double min = a->min_score;
+
+      a->min_score = b->min_score;
+      b->min_score = min;
+    }
+  if (section == STRATA_RULES_SECTION_TIER)
     fix_last_tier (self->rules);
   structural_edit (self, label, action == ROW_REMOVE);
 }
