@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "strata-cli-common.h"
+#include "strata-cli-review.h"
 
 typedef struct
 {
@@ -17,6 +18,9 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  /* area: review */
+  { "periods", strata_cli_periods, N_("List periods; close or reopen one") },
+  { "movement", strata_cli_movement, N_("Tier movement between two periods, with reasons") },
   { NULL, NULL, NULL },
 };
 
