@@ -8,6 +8,9 @@
 #include <stdio.h>
 
 #include "strata-cli-common.h"
+/* area: entitlements */
+#include "strata-cli-entitlements.h"
+/* area: review */
 #include "strata-cli-review.h"
 
 typedef struct
@@ -18,9 +21,11 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  /* area: entitlements */
+  { "entitlements", strata_cli_entitlements, "Print the entitlement matrix (csv or json)" },
   /* area: review */
-  { "periods", strata_cli_periods, N_("List periods; close or reopen one") },
-  { "movement", strata_cli_movement, N_("Tier movement between two periods, with reasons") },
+  { "periods", strata_cli_periods, "List periods; close or reopen one" },
+  { "movement", strata_cli_movement, "Tier movement between two periods, with reasons" },
   { NULL, NULL, NULL },
 };
 
