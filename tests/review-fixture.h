@@ -62,6 +62,20 @@ review_fixture_create (const char *path)
   StrataWorkspace *ws = strata_seed_create_workspace (path, &error);
 
   g_assert_no_error (error);
+  /* The built-in metrics, in case the seed does not add them (labels as in
+   * the canonical list). */
+  review_exec (ws, "INSERT OR IGNORE INTO metrics (key, label, label_zh_cn, label_zh_tw, kind,"
+               " builtin) VALUES"
+               " ('order_amount', 'Annual order amount', '年度订单金额', '年度訂單金額', 'money', 1),"
+               " ('referrals', 'Referred customers', '转介绍客户数', '轉介紹客戶數', 'count', 1),"
+               " ('business_lines', 'Business lines', '业务线数量', '業務線數量', 'count', 1),"
+               " ('high_growth', 'High growth potential', '高成长潜力', '高成長潛力', 'boolean', 1),"
+               " ('listed_company', 'Listed company', '上市公司', '上市公司', 'boolean', 1),"
+               " ('overdue_invoices', 'Overdue invoices', '逾期账单数', '逾期帳單數', 'count', 1),"
+               " ('fault_tickets', 'Fault tickets', '故障工单数', '故障工單數', 'count', 1),"
+               " ('monthly_inquiries', 'Monthly inquiries', '月询价数', '月詢價數', 'count', 1),"
+               " ('listed_products', 'Qualified products listed', '合格上架产品数', '合格上架產品數', 'count', 1),"
+               " ('login_days', 'Login days', '登录天数', '登入天數', 'count', 1)");
   review_exec (ws, "BEGIN;"
                "INSERT INTO periods (id, name, start_date, end_date, position) VALUES"
                " (1, '2026-Q1', '2026-01-01', '2026-03-31', 1),"

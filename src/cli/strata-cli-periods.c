@@ -27,7 +27,7 @@ list_periods (const char *path)
       return STRATA_EXIT_INPUT;
     }
 
-  /* TRANSLATORS: column headings of `strata-cli periods`; keep them one word each */
+  /* Translators: column headings of `strata-cli periods`; keep them one word each */
   printf ("%-12s %10s  %-7s %7s  %s\n", _("PERIOD"), _("CUSTOMERS"), _("STATE"),
           _("VERSION"), _("CLOSED"));
   for (guint i = 0; i < periods->len; i++)

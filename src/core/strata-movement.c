@@ -107,13 +107,13 @@ strata_movement_init (StrataMovement *self)
 /* Value formatting ------------------------------------------------------- */
 
 char *
-strata_movement_format_value (StrataMetric *metric,
-                              double        value)
+strata_movement_format_value (const StrataReviewMetric *metric,
+                              double                    value)
 {
-  StrataMetricKind kind = metric ? strata_metric_get_kind (metric) : STRATA_METRIC_NUMBER;
+  StrataMetricKind kind = metric ? metric->kind : STRATA_METRIC_NUMBER;
 
   if (isnan (value))
-    /* TRANSLATORS: a metric value that is not in the data */
+    /* Translators: a metric value that is not in the data */
     return g_strdup (_("missing"));
   if (kind == STRATA_METRIC_BOOLEAN)
     return g_strdup (value != 0 ? _("yes") : _("no"));
@@ -132,9 +132,9 @@ static const char *
 metric_label (GHashTable *metrics,
               const char *key)
 {
-  StrataMetric *metric = metrics ? g_hash_table_lookup (metrics, key) : NULL;
+  const StrataReviewMetric *metric = metrics ? g_hash_table_lookup (metrics, key) : NULL;
 
-  return metric ? strata_metric_get_localized_label (metric) : key;
+  return metric && metric->label[0] ? metric->label : key;
 }
 
 static char *
@@ -145,7 +145,7 @@ band_text (const StrataIndicator *indicator,
   g_autofree char *from = NULL;
 
   if (band < 0 || (guint) band >= indicator->bands->len)
-    /* TRANSLATORS: a value that falls in no band of an indicator */
+    /* Translators: a value that falls in no band of an indicator */
     return g_strdup (_("no band"));
   b = &g_array_index (indicator->bands, StrataBand, band);
   from = g_strdup_printf ("%'.0f", b->from);
@@ -231,7 +231,7 @@ explain_move (StrataPeriodResults *from,
       const char *key = keys->pdata[i];
       double a = strata_period_data_get_value (from->data, from_row, key);
       double b = strata_period_data_get_value (to->data, to_row, key);
-      StrataMetric *metric = metrics ? g_hash_table_lookup (metrics, key) : NULL;
+      const StrataReviewMetric *metric = metrics ? g_hash_table_lookup (metrics, key) : NULL;
       g_autofree char *ta = NULL;
       g_autofree char *tb = NULL;
 
@@ -240,7 +240,7 @@ explain_move (StrataPeriodResults *from,
       ta = strata_movement_format_value (metric, a);
       tb = strata_movement_format_value (metric, b);
       add_reason (reasons, STRATA_REASON_METRIC, key, a, b,
-                  /* TRANSLATORS: a metric's change, e.g. "Annual order amount: 800,000 → 1,200,000" */
+                  /* Translators: a metric's change, e.g. "Annual order amount: 800,000 → 1,200,000" */
                   g_strdup_printf (_("%s: %s → %s"), metric_label (metrics, key), ta, tb));
     }
 
@@ -268,7 +268,7 @@ explain_move (StrataPeriodResults *from,
               if (ia->points != ib->points || g_strcmp0 (ba, bb) != 0)
                 add_reason (reasons, STRATA_REASON_BAND, ib->indicator->metric,
                             ia->points, ib->points,
-                            /* TRANSLATORS: "Annual order amount band [500,000, 1,000,000) → [1,000,000, 3,000,000) (10 → 20 points)" */
+                            /* Translators: "Annual order amount band [500,000, 1,000,000) → [1,000,000, 3,000,000) (10 → 20 points)" */
                             g_strdup_printf (_("%s band %s → %s (%s → %s points)"),
                                              metric_label (metrics, ib->indicator->metric),
                                              ba, bb, pa, pb));
@@ -287,14 +287,14 @@ explain_move (StrataPeriodResults *from,
             {
               g_autofree char *p = signed_points (jb->points);
               add_reason (reasons, STRATA_REASON_ITEM_STARTED, jb->adjustment->id, NAN, jb->points,
-                          /* TRANSLATORS: "Started applying: High growth potential (+10)" */
+                          /* Translators: "Started applying: High growth potential (+10)" */
                           g_strdup_printf (_("Started applying: %s (%s)"), jb->adjustment->label, p));
             }
           else if (!jb->applied && was)
             {
               g_autofree char *p = signed_points (ja->points);
               add_reason (reasons, STRATA_REASON_ITEM_STOPPED, jb->adjustment->id, ja->points, NAN,
-                          /* TRANSLATORS: "Stopped applying: Overdue invoices (-10)" */
+                          /* Translators: "Stopped applying: Overdue invoices (-10)" */
                           g_strdup_printf (_("Stopped applying: %s (%s)"), jb->adjustment->label, p));
             }
           else if (jb->applied && was && ja->points != jb->points)
@@ -302,7 +302,7 @@ explain_move (StrataPeriodResults *from,
               g_autofree char *pa = signed_points (ja->points);
               g_autofree char *pb = signed_points (jb->points);
               add_reason (reasons, STRATA_REASON_ITEM_STARTED, jb->adjustment->id, ja->points, jb->points,
-                          /* TRANSLATORS: an item that applies in both periods with other points: "Referrals: +5 → +15" */
+                          /* Translators: an item that applies in both periods with other points: "Referrals: +5 → +15" */
                           g_strdup_printf (_("%s: %s → %s"), jb->adjustment->label, pa, pb));
             }
         }
@@ -323,7 +323,7 @@ explain_move (StrataPeriodResults *from,
         {
           if (rb->has_override)
             add_reason (reasons, STRATA_REASON_OVERRIDE, rb->override_tier_id, NAN, NAN,
-                        /* TRANSLATORS: "Manual override to B: strategic partner" */
+                        /* Translators: "Manual override to B: strategic partner" */
                         g_strdup_printf (_("Manual override to %s: %s"), rb->override_tier_id,
                                          rb->override_reason));
           else
@@ -340,7 +340,7 @@ explain_move (StrataPeriodResults *from,
     {
       if (from->version > 0 && to->version > 0 && from->version != to->version)
         add_reason (reasons, STRATA_REASON_RULES, NULL, from->version, to->version,
-                    /* TRANSLATORS: a tier move caused by the rules, not the data: "Rules changed (version 2 → 3)" */
+                    /* Translators: a tier move caused by the rules, not the data: "Rules changed (version 2 → 3)" */
                     g_strdup_printf (_("Rules changed (version %d → %d)"), from->version, to->version));
       else
         add_reason (reasons, STRATA_REASON_RULES, NULL, NAN, NAN, g_strdup (_("Rules changed")));
@@ -559,7 +559,7 @@ strata_movement_new_from_results (StrataPeriodResults *from,
           mover = new_mover (STRATA_MOVE_NEW, to, j);
           mover->reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) reason_free);
           add_reason (mover->reasons, STRATA_REASON_PRESENCE, NULL, NAN, to->result->score[j],
-                      /* TRANSLATORS: a new customer: "New in 2026-Q3 with score 47" */
+                      /* Translators: a new customer: "New in 2026-Q3 with score 47" */
                       g_strdup_printf (_("New in %s with score %s"), self->to_name, score));
         }
       else if (ft >= 0)
@@ -569,7 +569,7 @@ strata_movement_new_from_results (StrataPeriodResults *from,
           mover = new_mover (STRATA_MOVE_LOST, used, i);
           mover->reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) reason_free);
           add_reason (mover->reasons, STRATA_REASON_PRESENCE, NULL, used->result->score[i], NAN,
-                      /* TRANSLATORS: a lost customer: "Not in 2026-Q4; was B with score 62" */
+                      /* Translators: a lost customer: "Not in 2026-Q4; was B with score 62" */
                       g_strdup_printf (_("Not in %s; was %s with score %s"), self->to_name,
                                        tier->id, score));
         }
@@ -639,36 +639,65 @@ strata_movement_new_from_results (StrataPeriodResults *from,
   return g_steal_pointer (&self);
 }
 
-/* Loads every metric of the workspace, key -> StrataMetric. */
+static void
+review_metric_free (StrataReviewMetric *metric)
+{
+  g_free (metric->key);
+  g_free (metric->label);
+  g_free (metric);
+}
+
+/* 3 for Traditional Chinese, 2 for Simplified, else 1: the column of the
+ * label to read from metrics (label, label_zh_cn, label_zh_tw). */
+static int
+label_column (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "zh_TW") || g_str_has_prefix (names[i], "zh_HK") ||
+          g_str_has_prefix (names[i], "zh_MO"))
+        return 4;
+      if (g_str_has_prefix (names[i], "zh"))
+        return 3;
+      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
+        return 2;
+    }
+  return 2;
+}
+
 GHashTable *
 strata_movement_load_metrics (StrataWorkspace  *workspace,
                               GError          **error)
 {
+  static const char *kinds[] = { "number", "money", "count", "boolean", "date" };
   g_autoptr(GHashTable) metrics = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                         g_object_unref);
+                                                         (GDestroyNotify) review_metric_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  int column = label_column ();
   int rc;
 
   stmt = strata_workspace_prepare (workspace,
-                                   "SELECT id, key, label, label_zh_cn, label_zh_tw, kind, unit, builtin "
-                                   "FROM metrics ORDER BY position, id", error);
+                                   "SELECT key, kind, label, label_zh_cn, label_zh_tw "
+                                   "FROM metrics", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      StrataMetricKind kind = STRATA_METRIC_NUMBER;
-      StrataMetric *metric;
+      StrataReviewMetric *metric = g_new0 (StrataReviewMetric, 1);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+      const char *label = (const char *) sqlite3_column_text (stmt, column);
 
-      strata_metric_kind_from_string ((const char *) sqlite3_column_text (stmt, 5), &kind);
-      metric = strata_metric_new (sqlite3_column_int64 (stmt, 0),
-                                  (const char *) sqlite3_column_text (stmt, 1),
-                                  (const char *) sqlite3_column_text (stmt, 2),
-                                  (const char *) sqlite3_column_text (stmt, 3),
-                                  (const char *) sqlite3_column_text (stmt, 4),
-                                  kind,
-                                  (const char *) sqlite3_column_text (stmt, 6),
-                                  sqlite3_column_int (stmt, 7));
-      g_hash_table_insert (metrics, (gpointer) strata_metric_get_key (metric), metric);
+      if (label == NULL || label[0] == '\0')
+        label = (const char *) sqlite3_column_text (stmt, 2);
+      metric->key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      metric->label = g_strdup (label ? label : "");
+      metric->kind = STRATA_METRIC_NUMBER;
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (g_strcmp0 (kind, kinds[k]) == 0)
+          metric->kind = k;
+      g_hash_table_insert (metrics, metric->key, metric);
     }
   if (rc != SQLITE_DONE)
     {

@@ -7,7 +7,6 @@
 #pragma once
 
 #include "strata-engine.h"
-#include "strata-metric.h"
 #include "strata-period-results.h"
 
 G_BEGIN_DECLS
@@ -74,6 +73,14 @@ typedef struct
   char *colour;
 } StrataMovementTier;
 
+/* A metric as reasons name it: its label in the user's language. */
+typedef struct
+{
+  char             *key;
+  char             *label;
+  StrataMetricKind  kind;
+} StrataReviewMetric;
+
 #define STRATA_TYPE_MOVEMENT (strata_movement_get_type ())
 G_DECLARE_FINAL_TYPE (StrataMovement, strata_movement, STRATA, MOVEMENT, GObject)
 
@@ -91,7 +98,7 @@ StrataMovement *strata_movement_compute (StrataWorkspace  *workspace,
 /* The same from already loaded results (tests, the GUI's cache): from is
  * the earlier period as used, restated (the earlier
  * period scored with the later one's rules) may be NULL; metrics maps metric
- * keys to StrataMetric for labels and kinds (NULL: keys, plain numbers). */
+ * keys to StrataReviewMetric for labels and kinds (NULL: keys, plain numbers). */
 StrataMovement *strata_movement_new_from_results (StrataPeriodResults *from,
                                                   StrataPeriodResults *to,
                                                   StrataPeriodResults *restated,
@@ -153,12 +160,13 @@ GArray         *strata_movement_get_positions    (StrataMovement *self);
 int             strata_movement_get_from_version (StrataMovement *self);
 int             strata_movement_get_to_version   (StrataMovement *self);
 
-/* Every metric of the workspace, key -> StrataMetric. */
+/* Every metric of the workspace, key -> StrataReviewMetric, labelled in
+ * the language of the messages (zh_CN, zh_TW, else English). */
 GHashTable     *strata_movement_load_metrics     (StrataWorkspace  *workspace,
                                                   GError          **error);
 /* A metric value as the review shows it: grouped digits, yes/no, a date;
  * "missing" for NaN. metric may be NULL (a plain number). */
-char           *strata_movement_format_value     (StrataMetric     *metric,
+char           *strata_movement_format_value     (const StrataReviewMetric *metric,
                                                   double            value);
 
 /* Texts shared by the CLI, the page and the slides. */

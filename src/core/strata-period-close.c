@@ -24,8 +24,8 @@ get_period (StrataWorkspace  *workspace,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
-                   _("%s: no period with id %" G_GINT64_FORMAT),
-                   strata_workspace_get_path (workspace), period_id);
+                   _("%s: no period with id %lld"),
+                   strata_workspace_get_path (workspace), (long long) period_id);
       return FALSE;
     }
   *name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));

@@ -195,8 +195,8 @@ strata_period_results_load (StrataWorkspace  *workspace,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
-                   _("%s: no period with id %" G_GINT64_FORMAT),
-                   strata_workspace_get_path (workspace), period_id);
+                   _("%s: no period with id %lld"),
+                   strata_workspace_get_path (workspace), (long long) period_id);
       return NULL;
     }
   closed = sqlite3_column_int (stmt, 0);

@@ -58,12 +58,12 @@ describe_band (const StrataBand *band)
   g_autofree char *points = strata_format_number (band->points);
 
   if (isinf (band->to))
-    /* TRANSLATORS: an open-ended score band, e.g. "≥ 10000000: 50 points" */
+    /* Translators: an open-ended score band, e.g. "≥ 10000000: 50 points" */
     return g_strdup_printf (_("≥ %s: %s points"), from, points);
   else
     {
       g_autofree char *to = strata_format_number (band->to);
-      /* TRANSLATORS: a score band [from, to) and its points */
+      /* Translators: a score band [from, to) and its points */
       return g_strdup_printf (_("[%s, %s): %s points"), from, to, points);
     }
 }
@@ -89,7 +89,7 @@ diff_indicator (GPtrArray             *changes,
       g_autofree char *wa = strata_format_number (a->weight);
       g_autofree char *wb = strata_format_number (b->weight);
       add_change (changes, STRATA_RULES_SECTION_INDICATOR, STRATA_RULE_CHANGE_CHANGED, b->metric,
-                  /* TRANSLATORS: base indicator weight change, e.g. "Annual order amount: weight 1 → 2" */
+                  /* Translators: base indicator weight change, e.g. "Annual order amount: weight 1 → 2" */
                   g_strdup_printf (_("%s: weight %s → %s"), name, wa, wb));
     }
   for (guint i = 0; i < n; i++)
@@ -103,7 +103,7 @@ diff_indicator (GPtrArray             *changes,
         continue;
       if (ba && bb)
         add_change (changes, STRATA_RULES_SECTION_BAND, STRATA_RULE_CHANGE_CHANGED, b->metric,
-                    /* TRANSLATORS: "Annual order amount, band 3: [1000000, 3000000): 20 points → ..." */
+                    /* Translators: "Annual order amount, band 3: [1000000, 3000000): 20 points → ..." */
                     g_strdup_printf (_("%s, band %u: %s → %s"), name, i + 1, da, db));
       else if (bb)
         add_change (changes, STRATA_RULES_SECTION_BAND, STRATA_RULE_CHANGE_ADDED, b->metric,
@@ -151,14 +151,14 @@ describe_adjustment (const StrataAdjustment *adj,
 
   g_string_append_printf (s, "%s %s", metric_label (labels, adj->metric), cond);
   if (adj->per_unit)
-    /* TRANSLATORS: points of an adjustment item given for each unit of the metric */
+    /* Translators: points of an adjustment item given for each unit of the metric */
     g_string_append_printf (s, _(": %s%s per unit"), adj->points > 0 ? "+" : "", points);
   else
     g_string_append_printf (s, ": %s%s", adj->points > 0 ? "+" : "", points);
   if (!isnan (adj->cap))
     {
       g_autofree char *cap = strata_format_number (adj->cap);
-      /* TRANSLATORS: the cap on an adjustment item's total points */
+      /* Translators: the cap on an adjustment item's total points */
       g_string_append_printf (s, _(", at most %s"), cap);
     }
   if (!adj->enabled)
@@ -191,7 +191,7 @@ diff_quadrant_axis (GPtrArray  *changes,
   if (g_strcmp0 (ma, mb) == 0 && ta == tb)
     return;
   add_change (changes, STRATA_RULES_SECTION_QUADRANT, STRATA_RULE_CHANGE_CHANGED, mb,
-              /* TRANSLATORS: quadrant axis change, e.g. "Quadrant process axis: Qualified products listed ≥ 60 → Qualified products listed ≥ 50" */
+              /* Translators: quadrant axis change, e.g. "Quadrant process axis: Qualified products listed ≥ 60 → Qualified products listed ≥ 50" */
               g_strdup_printf (_("Quadrant %s axis: %s ≥ %s → %s ≥ %s"), axis_name,
                                metric_label (labels, ma ? ma : ""), sa,
                                metric_label (labels, mb ? mb : ""), sb));
@@ -235,13 +235,13 @@ strata_rules_diff (const StrataRules *a,
 
       if (ja == NULL)
         add_change (changes, STRATA_RULES_SECTION_ADJUSTMENT, STRATA_RULE_CHANGE_ADDED, jb->id,
-                    /* TRANSLATORS: "Item added: High growth potential (High growth potential is true: +10)" */
+                    /* Translators: "Item added: High growth potential (High growth potential is true: +10)" */
                     g_strdup_printf (_("Item added: %s (%s)"), jb->label, db));
       else if (!adjustment_scores_alike (ja, jb))
         {
           g_autofree char *da = describe_adjustment (ja, labels);
           add_change (changes, STRATA_RULES_SECTION_ADJUSTMENT, STRATA_RULE_CHANGE_CHANGED, jb->id,
-                      /* TRANSLATORS: "Item Referrals: Referred customers ≥ 1: +5 → Referred customers ≥ 1: +4" */
+                      /* Translators: "Item Referrals: Referred customers ≥ 1: +5 → Referred customers ≥ 1: +4" */
                       g_strdup_printf (_("Item %s: %s → %s"), jb->label, da, db));
         }
       else if (g_strcmp0 (ja->label, jb->label) != 0)
@@ -270,7 +270,7 @@ strata_rules_diff (const StrataRules *a,
         add_change (changes, STRATA_RULES_SECTION_TIER, STRATA_RULE_CHANGE_ADDED, tb->id,
                     isinf (tb->min_score)
                     ? g_strdup_printf (_("Tier added: %s %s"), tb->id, tb->label)
-                    /* TRANSLATORS: "Tier added: B Key, minimum score 60" */
+                    /* Translators: "Tier added: B Key, minimum score 60" */
                     : g_strdup_printf (_("Tier added: %s %s, minimum score %s"), tb->id, tb->label, mb));
       else
         {
@@ -282,7 +282,7 @@ strata_rules_diff (const StrataRules *a,
             {
               g_autofree char *ma = strata_format_number (ta->min_score);
               add_change (changes, STRATA_RULES_SECTION_TIER, STRATA_RULE_CHANGE_CHANGED, tb->id,
-                          /* TRANSLATORS: "Tier B Key: minimum score 60 → 65" */
+                          /* Translators: "Tier B Key: minimum score 60 → 65" */
                           g_strdup_printf (_("Tier %s %s: minimum score %s → %s"), tb->id, tb->label,
                                            isinf (ta->min_score) ? "—" : ma,
                                            isinf (tb->min_score) ? "—" : mb));
@@ -300,10 +300,10 @@ strata_rules_diff (const StrataRules *a,
                     g_strdup_printf (_("Tier removed: %s %s"), ta->id, ta->label));
     }
 
-  /* TRANSLATORS: the quadrant's x axis (e.g. listed products) */
+  /* Translators: the quadrant's x axis (e.g. listed products) */
   diff_quadrant_axis (changes, _("process"), a->quadrant.x_metric, a->quadrant.x_threshold,
                       b->quadrant.x_metric, b->quadrant.x_threshold, labels);
-  /* TRANSLATORS: the quadrant's y axis (e.g. monthly inquiries) */
+  /* Translators: the quadrant's y axis (e.g. monthly inquiries) */
   diff_quadrant_axis (changes, _("result"), a->quadrant.y_metric, a->quadrant.y_threshold,
                       b->quadrant.y_metric, b->quadrant.y_threshold, labels);
 
