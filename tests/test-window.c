@@ -281,6 +281,7 @@ test_period_selector (void)
   StrataContext *context = strata_window_get_context (window);
   StrataWorkspace *workspace = strata_context_get_workspace (context);
   g_autoptr(GError) error = NULL;
+  g_autofree char *empty = NULL;
   GListModel *model;
 
   g_assert_nonnull (dropdown);
@@ -324,6 +325,17 @@ test_period_selector (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
   g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q3");
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
+
+  /* A workspace without periods: nothing to choose, no selector. */
+  empty = make_workspace ("empty.strata", 0);
+  g_assert_true (strata_window_open_path (window, empty, &error));
+  g_assert_null (strata_context_get_period (strata_window_get_context (window)));
+  g_assert_cmpint (strata_context_get_period_id (strata_window_get_context (window)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  g_assert_true (strata_window_open_path (window, workspace_path, &error));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 6);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 5);
 }
 
 static void
