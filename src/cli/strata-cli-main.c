@@ -8,6 +8,8 @@
 #include <stdio.h>
 
 #include "strata-cli-common.h"
+/* area: entitlements */
+#include "strata-cli-entitlements.h"
 
 typedef struct
 {
@@ -17,6 +19,8 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  /* area: entitlements */
+  { "entitlements", strata_cli_entitlements, "Print the entitlement matrix (csv or json)" },
   { NULL, NULL, NULL },
 };
 

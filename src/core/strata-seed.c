@@ -2,7 +2,9 @@
 /* What a new workspace starts with. Each area adds its call here. */
 #include "config.h"
 
+#include "strata-ruleset-store.h"
 #include "strata-seed.h"
+#include "strata-entitlements.h"
 
 gboolean
 strata_seed_workspace (StrataWorkspace  *workspace,
@@ -15,7 +17,17 @@ strata_seed_workspace (StrataWorkspace  *workspace,
 
   /* area: model: built-in metrics */
   /* area: engine: default rule set */
+  if (!strata_ruleset_store_seed (workspace, error))
+    {
+      strata_workspace_rollback (workspace);
+      return FALSE;
+    }
   /* area: entitlements: default matrix */
+  if (!strata_entitlements_seed_defaults (workspace, error))
+    {
+      strata_workspace_rollback (workspace);
+      return FALSE;
+    }
 
   if (!strata_workspace_commit (workspace, error))
     return FALSE;
