@@ -28,7 +28,7 @@ typedef struct
   const char         *problem_field;   /* NULL: same as field */
   CellKind            kind;
   int                 digits;
-  const char         *undo_label;      /* N_() */
+  const char         *undo_label;      /* marked for translation */
 } CellSpec;
 
 struct _StrataRulesEditor
