@@ -16,7 +16,12 @@ typedef struct
   const char       *summary;
 } Command;
 
+/* area: model */
+int strata_cli_demo (int argc, char **argv);
+
 static const Command commands[] = {
+  /* area: model */
+  { "demo", strata_cli_demo, N_("Write the demo workspace") },
   { NULL, NULL, NULL },
 };
 
@@ -25,7 +30,7 @@ print_usage (FILE *out)
 {
   fprintf (out, "Usage: strata-cli COMMAND [OPTIONS...]\n\nCommands:\n");
   for (guint i = 0; commands[i].name != NULL; i++)
-    fprintf (out, "  %-14s %s\n", commands[i].name, commands[i].summary);
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\nRun “strata-cli COMMAND --help” for a command's options.\n");
 }
 

@@ -2,6 +2,7 @@
 /* What a new workspace starts with. Each area adds its call here. */
 #include "config.h"
 
+#include "strata-metric.h"
 #include "strata-seed.h"
 
 gboolean
@@ -14,6 +15,8 @@ strata_seed_workspace (StrataWorkspace  *workspace,
     return FALSE;
 
   /* area: model: built-in metrics */
+  if (!strata_metrics_ensure_builtin (workspace, error))
+    goto fail;
   /* area: engine: default rule set */
   /* area: entitlements: default matrix */
 
@@ -21,6 +24,10 @@ strata_seed_workspace (StrataWorkspace  *workspace,
     return FALSE;
   strata_workspace_emit_changed (workspace, "all");
   return TRUE;
+
+fail:
+  strata_workspace_rollback (workspace);
+  return FALSE;
 }
 
 StrataWorkspace *
