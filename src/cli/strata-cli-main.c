@@ -8,6 +8,8 @@
 #include <stdio.h>
 
 #include "strata-cli-common.h"
+/* area: entitlements */
+#include "strata-cli-entitlements.h"
 
 typedef struct
 {
@@ -20,6 +22,8 @@ typedef struct
 int strata_cli_demo (int argc, char **argv);
 
 static const Command commands[] = {
+  /* area: entitlements */
+  { "entitlements", strata_cli_entitlements, "Print the entitlement matrix (csv or json)" },
   /* area: model */
   { "demo", strata_cli_demo, N_("Write the demo workspace") },
   { NULL, NULL, NULL },

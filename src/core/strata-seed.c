@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include "strata-metric.h"
+#include "strata-ruleset-store.h"
 #include "strata-seed.h"
+#include "strata-entitlements.h"
 
 gboolean
 strata_seed_workspace (StrataWorkspace  *workspace,
@@ -16,18 +18,27 @@ strata_seed_workspace (StrataWorkspace  *workspace,
 
   /* area: model: built-in metrics */
   if (!strata_metrics_ensure_builtin (workspace, error))
-    goto fail;
+    {
+      strata_workspace_rollback (workspace);
+      return FALSE;
+    }
   /* area: engine: default rule set */
+  if (!strata_ruleset_store_seed (workspace, error))
+    {
+      strata_workspace_rollback (workspace);
+      return FALSE;
+    }
   /* area: entitlements: default matrix */
+  if (!strata_entitlements_seed_defaults (workspace, error))
+    {
+      strata_workspace_rollback (workspace);
+      return FALSE;
+    }
 
   if (!strata_workspace_commit (workspace, error))
     return FALSE;
   strata_workspace_emit_changed (workspace, "all");
   return TRUE;
-
-fail:
-  strata_workspace_rollback (workspace);
-  return FALSE;
 }
 
 StrataWorkspace *
