@@ -10,6 +10,8 @@
 #include "strata-cli-common.h"
 /* area: entitlements */
 #include "strata-cli-entitlements.h"
+/* area: review */
+#include "strata-cli-review.h"
 
 typedef struct
 {
@@ -24,6 +26,9 @@ int strata_cli_demo (int argc, char **argv);
 static const Command commands[] = {
   /* area: entitlements */
   { "entitlements", strata_cli_entitlements, "Print the entitlement matrix (csv or json)" },
+  /* area: review */
+  { "periods", strata_cli_periods, "List periods; close or reopen one" },
+  { "movement", strata_cli_movement, "Tier movement between two periods, with reasons" },
   /* area: model */
   { "demo", strata_cli_demo, N_("Write the demo workspace") },
   { NULL, NULL, NULL },
