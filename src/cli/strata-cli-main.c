@@ -10,6 +10,8 @@
 #include "strata-cli-common.h"
 /* area: entitlements */
 #include "strata-cli-entitlements.h"
+/* area: review */
+#include "strata-cli-review.h"
 
 typedef struct
 {
@@ -21,6 +23,9 @@ typedef struct
 static const Command commands[] = {
   /* area: entitlements */
   { "entitlements", strata_cli_entitlements, "Print the entitlement matrix (csv or json)" },
+  /* area: review */
+  { "periods", strata_cli_periods, "List periods; close or reopen one" },
+  { "movement", strata_cli_movement, "Tier movement between two periods, with reasons" },
   { NULL, NULL, NULL },
 };
 
