@@ -182,8 +182,14 @@ test_context_periods (void)
 static void
 test_welcome (void)
 {
-  GtkWidget *status;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *first = make_workspace ("first.strata", 1);
+  g_autofree char *second = make_workspace ("second.strata", 1);
+  g_autofree char *gone = g_build_filename (tmpdir, "gone.strata", NULL);
+  const char *recent[] = { second, gone, first, NULL };
+  GtkWidget *status, *list, *row;
 
+  g_settings_set_strv (settings, "recent-workspaces", recent);
   g_application_activate (app);
   window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
@@ -196,6 +202,22 @@ test_welcome (void)
   g_assert_true (wait_until (gtk_widget_get_mapped, status));
   /* The pages are not on screen. */
   g_assert_false (gtk_widget_get_mapped (strata_window_get_page (window, "customers")));
+
+  /* The recent workspaces that still exist, the latest first. */
+  list = find_widget (status, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_mapped (list));
+  row = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "second.strata");
+  row = gtk_widget_get_next_sibling (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "first.strata");
+  g_assert_null (gtk_widget_get_next_sibling (row));
+
+  /* A row opens its workspace. */
+  g_signal_emit_by_name (row, "activate");
+  g_assert_nonnull (strata_window_get_context (window));
+  g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (
+                     strata_window_get_context (window))), ==, first);
 }
 
 static void
@@ -281,6 +303,7 @@ test_period_selector (void)
   StrataContext *context = strata_window_get_context (window);
   StrataWorkspace *workspace = strata_context_get_workspace (context);
   g_autoptr(GError) error = NULL;
+  g_autofree char *empty = NULL;
   GListModel *model;
 
   g_assert_nonnull (dropdown);
@@ -324,6 +347,17 @@ test_period_selector (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
   g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q3");
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
+
+  /* A workspace without periods: nothing to choose, no selector. */
+  empty = make_workspace ("empty.strata", 0);
+  g_assert_true (strata_window_open_path (window, empty, &error));
+  g_assert_null (strata_context_get_period (strata_window_get_context (window)));
+  g_assert_cmpint (strata_context_get_period_id (strata_window_get_context (window)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  g_assert_true (strata_window_open_path (window, workspace_path, &error));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 6);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 5);
 }
 
 static void

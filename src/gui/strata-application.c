@@ -49,6 +49,7 @@ strata_application_activate (GApplication *app)
   gboolean is_new = gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL;
   StrataWindow *window = get_window (self);
 
+  gtk_window_present (GTK_WINDOW (window));
   if (self->open_demo)
     {
       self->open_demo = FALSE;
@@ -56,7 +57,6 @@ strata_application_activate (GApplication *app)
     }
   else if (is_new)
     reopen_last (self, window);
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -67,10 +67,11 @@ strata_application_open (GApplication  *app,
 {
   StrataWindow *window = get_window (STRATA_APPLICATION (app));
 
-  /* One window, one workspace: the first file given is the one opened. */
+  /* The window first, so that an error dialog shows above it. One window,
+   * one workspace: the first file given is the one opened. */
+  gtk_window_present (GTK_WINDOW (window));
   if (n_files > 0)
     strata_window_open (window, files[0]);
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 static int
@@ -147,8 +148,8 @@ open_recent_action (GSimpleAction *action,
   StrataWindow *window = get_window (user_data);
   g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
 
-  strata_window_open (window, file);
   gtk_window_present (GTK_WINDOW (window));
+  strata_window_open (window, file);
 }
 
 static void
@@ -158,8 +159,8 @@ open_demo_action (GSimpleAction *action,
 {
   StrataWindow *window = get_window (user_data);
 
-  strata_window_open_demo (window);
   gtk_window_present (GTK_WINDOW (window));
+  strata_window_open_demo (window);
 }
 
 static void

@@ -96,7 +96,9 @@ sync_dropdown_from_context (StrataWindow *self)
   periods = strata_context_get_periods (self->context);
   period = strata_context_get_period (self->context);
   n = g_list_model_get_n_items (periods);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->period_dropdown), n > 0);
+  /* A workspace without periods has nothing to choose ("(None)" would be
+   * all the selector could say). */
+  gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown), n > 0);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkStringObject) item = g_list_model_get_item (periods, i);
@@ -176,7 +178,8 @@ strata_window_set_workspace (StrataWindow    *self,
   gtk_drop_down_set_model (self->period_dropdown,
                            self->context ? strata_context_get_periods (self->context) : NULL);
   g_signal_handlers_unblock_by_func (self->period_dropdown, dropdown_selected_cb, self);
-  gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown), self->context != NULL);
+  if (self->context == NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown), FALSE);
   if (self->context != NULL)
     {
       g_signal_connect_object (self->context, "notify::period",
