@@ -21,6 +21,9 @@ typedef struct
   const char       *summary;
 } Command;
 
+/* area: model */
+int strata_cli_demo (int argc, char **argv);
+
 static const Command commands[] = {
   /* area: engine */
   { "rules", strata_cli_rules, "Export or import the rules (strata-rules/1 JSON)" },
@@ -32,6 +35,8 @@ static const Command commands[] = {
   /* area: review */
   { "periods", strata_cli_periods, "List periods; close or reopen one" },
   { "movement", strata_cli_movement, "Tier movement between two periods, with reasons" },
+  /* area: model */
+  { "demo", strata_cli_demo, N_("Write the demo workspace") },
   { NULL, NULL, NULL },
 };
 
@@ -40,7 +45,7 @@ print_usage (FILE *out)
 {
   fprintf (out, "Usage: strata-cli COMMAND [OPTIONS...]\n\nCommands:\n");
   for (guint i = 0; commands[i].name != NULL; i++)
-    fprintf (out, "  %-14s %s\n", commands[i].name, commands[i].summary);
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\nRun “strata-cli COMMAND --help” for a command's options.\n");
 }
 
