@@ -273,6 +273,40 @@ test_show_page (void)
 }
 
 static void
+count_shortcuts (GtkWidget *widget,
+                 guint     *n)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    (*n)++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_shortcuts (child, n);
+}
+
+static void
+test_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *shortcuts = NULL;
+  guint n = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && shortcuts == NULL; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        shortcuts = GTK_WIDGET (toplevel);
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_true (wait_until (gtk_widget_get_mapped, shortcuts));
+  /* New, Open, Report, Present, Quit, Undo, Redo, six pages, help, menu. */
+  count_shortcuts (find_widget (shortcuts, GTK_TYPE_SHORTCUTS_SECTION), &n);
+  g_assert_cmpuint (n, ==, 15);
+  gtk_widget_set_visible (shortcuts, FALSE);
+}
+
+static void
 test_unknown_page (void)
 {
   if (g_test_subprocess ())
@@ -484,6 +518,7 @@ main (int   argc,
   g_test_add_func ("/window/open", test_open);
   g_test_add_func ("/window/show-page", test_show_page);
   g_test_add_func ("/window/unknown-page", test_unknown_page);
+  g_test_add_func ("/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/window/period-selector", test_period_selector);
   g_test_add_func ("/window/foreign-file", test_foreign_file);
   g_test_add_func ("/window/demo", test_demo);
