@@ -456,6 +456,32 @@ test_demo (void)
                      strata_context_get_workspace (strata_window_get_context (window))), ==, demo);
 }
 
+static gboolean
+bar_revealed (GtkWidget *bar)
+{
+  return adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar));
+}
+
+static gboolean
+bar_hidden (GtkWidget *bar)
+{
+  return !bar_revealed (bar);
+}
+
+static void
+test_narrow (void)
+{
+  GtkWidget *bar = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+
+  g_assert_nonnull (bar);
+  g_assert_true (wait_until (bar_hidden, bar));
+  /* Too narrow for the switcher in the header bar: it moves to the bottom. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  g_assert_true (wait_until (bar_revealed, bar));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  g_assert_true (wait_until (bar_hidden, bar));
+}
+
 static void
 test_size_saved (void)
 {
@@ -522,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/window/period-selector", test_period_selector);
   g_test_add_func ("/window/foreign-file", test_foreign_file);
   g_test_add_func ("/window/demo", test_demo);
+  g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/size-saved", test_size_saved);
   g_test_add_func ("/window/reopen-last", test_reopen_last);
   status = g_test_run ();
