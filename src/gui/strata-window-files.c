@@ -318,11 +318,29 @@ chooser_response_cb (StrataWindow         *self,
   strata_window_show_error (self, _("Could Not Create Workspace"), error);
 }
 
+/* Where workspaces are likely to be: beside the open one, else Documents. */
+static GFile *
+chooser_folder (StrataWindow *self)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (self->workspace != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (strata_workspace_get_path (self->workspace));
+
+      return g_file_get_parent (file);
+    }
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 run_chooser (StrataWindow         *self,
              GtkFileChooserAction  action)
 {
   g_autoptr(GtkFileFilter) filter = workspace_filter ();
+  g_autoptr(GFile) folder = NULL;
   gboolean save = action == GTK_FILE_CHOOSER_ACTION_SAVE;
 
   if (self->chooser != NULL)
@@ -335,6 +353,9 @@ run_chooser (StrataWindow         *self,
                                                _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  folder = chooser_folder (self);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
   if (save)
     /* Translators: the suggested file name of a new workspace; keep .strata */
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("Customers.strata"));
