@@ -437,23 +437,66 @@ test_foreign_file (void)
   check_refused ("truncated.strata", header, sizeof header);
 }
 
+static gboolean
+demo_is_open (GtkWidget *widget)
+{
+  StrataContext *context = strata_window_get_context (STRATA_WINDOW (widget));
+  g_autofree char *demo = strata_window_get_demo_path ();
+
+  return context != NULL
+         && g_strcmp0 (strata_workspace_get_path (strata_context_get_workspace (context)),
+                       demo) == 0;
+}
+
+static gint64
+count_customers (StrataContext *context)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    strata_workspace_prepare (strata_context_get_workspace (context),
+                              "SELECT count(*) FROM customers", NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static void
 test_demo (void)
 {
   g_autofree char *demo = strata_window_get_demo_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) empty = NULL;
+  StrataContext *context;
+  GStatBuf before, after;
 
   g_assert_true (g_str_has_prefix (demo, g_get_user_data_dir ()));
   g_assert_false (g_file_test (demo, G_FILE_TEST_EXISTS));
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
-  g_assert_true (g_file_test (demo, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpstr (strata_workspace_get_path (
-                     strata_context_get_workspace (strata_window_get_context (window))), ==, demo);
+  g_assert_true (wait_until (demo_is_open, GTK_WIDGET (window)));
+  context = strata_window_get_context (window);
+  g_assert_cmpint (count_customers (context), ==, 600);
+  g_assert_cmpuint (g_list_model_get_n_items (strata_context_get_periods (context)), ==, 4);
+  g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q3");
 
   /* The second time the existing demo is opened, not rewritten. */
   g_assert_true (strata_window_open_path (window, workspace_path, NULL));
+  g_assert_cmpint (g_stat (demo, &before), ==, 0);
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
-  g_assert_cmpstr (strata_workspace_get_path (
-                     strata_context_get_workspace (strata_window_get_context (window))), ==, demo);
+  g_assert_true (demo_is_open (GTK_WIDGET (window)));
+  g_assert_cmpint (g_stat (demo, &after), ==, 0);
+  g_assert_cmpint (before.st_ino, ==, after.st_ino);
+  g_assert_cmpint (before.st_mtime, ==, after.st_mtime);
+
+  /* A demo without customers (written before the generator existed) is
+   * written again. */
+  g_assert_true (strata_window_open_path (window, workspace_path, NULL));
+  g_assert_cmpint (g_unlink (demo), ==, 0);
+  empty = strata_seed_create_workspace (demo, &error);
+  g_assert_no_error (error);
+  g_clear_object (&empty);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  g_assert_true (wait_until (demo_is_open, GTK_WIDGET (window)));
+  g_assert_cmpint (count_customers (strata_window_get_context (window)), ==, 600);
 }
 
 static gboolean
