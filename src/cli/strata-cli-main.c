@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "strata-cli-common.h"
+#include "strata-cli-import.h"
 
 typedef struct
 {
@@ -17,6 +18,10 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  /* area: import */
+  { "import", strata_cli_import, N_("Import customers or order lines from a CSV file") },
+  { "export", strata_cli_export, N_("Export customers with their metrics as CSV") },
+  { "import-log", strata_cli_import_log, N_("Export the rows an import rejected as CSV") },
   { NULL, NULL, NULL },
 };
 
@@ -25,7 +30,7 @@ print_usage (FILE *out)
 {
   fprintf (out, "Usage: strata-cli COMMAND [OPTIONS...]\n\nCommands:\n");
   for (guint i = 0; commands[i].name != NULL; i++)
-    fprintf (out, "  %-14s %s\n", commands[i].name, commands[i].summary);
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\nRun “strata-cli COMMAND --help” for a command's options.\n");
 }
 
