@@ -206,6 +206,8 @@ strata_csv_reader_next (StrataCsvReader  *self,
             return FALSE;
           if (self->state == STATE_QUOTED)
             self->problem = _("a quoted field is not closed before the end of the file");
+          if (self->state == STATE_FIELD_START)
+            start_field (self);   /* "a," ends with an empty field */
           end_field (self);
           return TRUE;
         }

@@ -148,13 +148,14 @@ format_value (const char *kind,
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (g_str_equal (kind, "boolean"))
-    return g_strdup (v != 0 ? _("yes") : _("no"));
+    return g_strdup (v != 0 ? C_("boolean value", "yes") : C_("boolean value", "no"));
   if (g_str_equal (kind, "date"))
     {
       char *d = strata_value_format_date ((gint64) v);
       return d ? d : g_strdup ("");
     }
-  if (g_str_equal (kind, "money"))
+  /* Money in cents, unless that would lose digits the file had. */
+  if (g_str_equal (kind, "money") && fabs (v * 100 - round (v * 100)) < 1e-6 && fabs (v) < 1e13)
     return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", v));
   if (v == floor (v) && fabs (v) < 1e15)
     return g_strdup_printf ("%.0f", v);
@@ -337,7 +338,7 @@ strata_export_rejects (StrataWorkspace  *ws,
     {
       if (import_id > 0)
         g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
-                     _("“%s” has no import %" G_GINT64_FORMAT), strata_workspace_get_path (ws), import_id);
+                     _("“%s” has no import %lld"), strata_workspace_get_path (ws), (long long) import_id);
       else
         g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
                      _("“%s” has no import yet"), strata_workspace_get_path (ws));

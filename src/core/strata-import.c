@@ -891,6 +891,12 @@ strata_import_run_async (StrataWorkspace            *workspace,
   g_return_if_fail (STRATA_IS_WORKSPACE (workspace));
   g_return_if_fail (path != NULL && options != NULL);
 
+  /* The worker opens the file anew, and strata_workspace_open () checks
+   * the main database file before it looks at the WAL: move what this
+   * connection wrote into the main file first. */
+  sqlite3_wal_checkpoint_v2 (strata_workspace_get_db (workspace), NULL,
+                             SQLITE_CHECKPOINT_FULL, NULL, NULL);
+
   d = g_atomic_rc_box_new0 (AsyncData);
   d->workspace_path = g_strdup (strata_workspace_get_path (workspace));
   d->path = g_strdup (path);
