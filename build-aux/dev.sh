@@ -43,16 +43,15 @@ case "$mode" in
     setup _build
     meson compile -C _build
     meson install -C _build --quiet
-    demo="${XDG_DATA_HOME:-$HOME/.local/share}/strata/demo.strata"
-    mkdir -p "$(dirname "$demo")"
-    [ -f "$demo" ] || "$top/_install/bin/strata-cli" demo "$demo"
+    # strata --demo opens $XDG_DATA_HOME/strata/demo.strata, writing it first
+    # when it is missing (the same demo as `strata-cli demo FILE`).
     export XDG_DATA_DIRS="$top/_install/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
     export GSETTINGS_SCHEMA_DIR="$top/_install/share/glib-2.0/schemas"
     if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
       echo "No display found: starting Strata under Xvfb (screenshot: import -window root shot.png)"
-      exec xvfb-run -a -s "-screen 0 1400x900x24" "$top/_install/bin/strata" "$demo"
+      exec xvfb-run -a -s "-screen 0 1400x900x24" "$top/_install/bin/strata" --demo
     fi
-    exec "$top/_install/bin/strata" "$demo"
+    exec "$top/_install/bin/strata" --demo
     ;;
   test)
     install_packages

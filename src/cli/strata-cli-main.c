@@ -8,6 +8,10 @@
 #include <stdio.h>
 
 #include "strata-cli-common.h"
+/* area: entitlements */
+#include "strata-cli-entitlements.h"
+/* area: review */
+#include "strata-cli-review.h"
 #include "strata-cli-import.h"
 
 typedef struct
@@ -17,7 +21,17 @@ typedef struct
   const char       *summary;
 } Command;
 
+/* area: model */
+int strata_cli_demo (int argc, char **argv);
+
 static const Command commands[] = {
+  /* area: entitlements */
+  { "entitlements", strata_cli_entitlements, "Print the entitlement matrix (csv or json)" },
+  /* area: review */
+  { "periods", strata_cli_periods, "List periods; close or reopen one" },
+  { "movement", strata_cli_movement, "Tier movement between two periods, with reasons" },
+  /* area: model */
+  { "demo", strata_cli_demo, N_("Write the demo workspace") },
   /* area: import */
   { "import", strata_cli_import, N_("Import customers or order lines from a CSV file") },
   { "export", strata_cli_export, N_("Export customers with their metrics as CSV") },

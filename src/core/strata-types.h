@@ -36,4 +36,28 @@ typedef enum
   STRATA_QUADRANT_D,
 } StrataQuadrant;
 
+/* area: engine. How an adjustment tests its metric's value v against the
+ * rule's a (and b): v >= a, v <= a, v > a, v < a, v == a, a <= v <= b, v != 0. */
+typedef enum
+{
+  STRATA_CONDITION_GE,
+  STRATA_CONDITION_LE,
+  STRATA_CONDITION_GT,
+  STRATA_CONDITION_LT,
+  STRATA_CONDITION_EQ,
+  STRATA_CONDITION_BETWEEN,
+  STRATA_CONDITION_IS_TRUE,
+} StrataCondition;
+
+/* area: engine. Where a validation problem sits in a rule set. */
+typedef enum
+{
+  STRATA_RULES_SECTION_RULES,
+  STRATA_RULES_SECTION_INDICATOR,
+  STRATA_RULES_SECTION_BAND,
+  STRATA_RULES_SECTION_ADJUSTMENT,
+  STRATA_RULES_SECTION_TIER,
+  STRATA_RULES_SECTION_QUADRANT,
+} StrataRulesSection;
+
 G_END_DECLS

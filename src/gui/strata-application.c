@@ -9,6 +9,8 @@
 struct _StrataApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       open_demo;   /* --demo given to this (primary) instance */
 };
 
 G_DEFINE_FINAL_TYPE (StrataApplication, strata_application, ADW_TYPE_APPLICATION)
@@ -23,10 +25,83 @@ get_window (StrataApplication *self)
   return STRATA_WINDOW (window);
 }
 
+/* At start, the last workspace comes back when it still opens; when it
+ * does not (moved, damaged), the welcome page is the right place to be,
+ * without an error about something the user did not ask for now. */
+static void
+reopen_last (StrataApplication *self,
+             StrataWindow      *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last = g_settings_get_string (settings, "last-workspace");
+  g_autoptr(GError) error = NULL;
+
+  if (last[0] == '\0' || !g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    return;
+  if (!strata_window_open_path (window, last, &error))
+    g_message ("Not reopening the last workspace: %s", error->message);
+}
+
 static void
 strata_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (get_window (STRATA_APPLICATION (app))));
+  StrataApplication *self = STRATA_APPLICATION (app);
+  gboolean is_new = gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL;
+  StrataWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (self->open_demo)
+    {
+      self->open_demo = FALSE;
+      strata_window_open_demo (window);
+    }
+  else if (is_new)
+    reopen_last (self, window);
+}
+
+static void
+strata_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  StrataWindow *window = get_window (STRATA_APPLICATION (app));
+
+  /* The window first, so that an error dialog shows above it. One window,
+   * one workspace: the first file given is the one opened. */
+  gtk_window_present (GTK_WINDOW (window));
+  if (n_files > 0)
+    strata_window_open (window, files[0]);
+}
+
+static int
+strata_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  StrataApplication *self = STRATA_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("strata %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (!g_variant_dict_contains (options, "demo"))
+    return -1;
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  /* A running Strata opens the demo itself; this one then exits. */
+  if (g_application_get_is_remote (app))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+      return 0;
+    }
+  self->open_demo = TRUE;
+  return -1;
 }
 
 static void
@@ -43,8 +118,118 @@ show_page_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+new_workspace_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  StrataWindow *window = get_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (window));
+  strata_window_choose_new (window);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  StrataWindow *window = get_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (window));
+  strata_window_choose_open (window);
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  StrataWindow *window = get_window (user_data);
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  strata_window_open (window, file);
+}
+
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  StrataWindow *window = get_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (window));
+  strata_window_open_demo (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Strata developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-name", _("Strata"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Strata developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/strata-app/strata",
+                        "issue-url", "https://github.com/strata-app/strata/issues",
+                        "comments", _("Tier your customers: score them, sort them into tiers "
+                                      "and give each tier what it deserves."),
+                        "copyright", "© 2026 The Strata developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing through close-request keeps the window size in GSettings. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (STRATA_IS_WINDOW (l->data))
+      gtk_window_close (l->data);
+  g_application_quit (app);
+}
+
 static const GActionEntry app_actions[] = {
   { "show-page", show_page_action, "s" },
+  { "new-workspace", new_workspace_action },
+  { "open", open_action },
+  { "open-recent", open_recent_action, "s" },
+  { "open-demo", open_demo_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.new-workspace", { "<Control>n", NULL } },
+  { "app.open", { "<Control>o", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.export-report", { "<Control>e", NULL } },
+  { "app.show-page::customers", { "<Alt>1", NULL } },
+  { "app.show-page::scoring", { "<Alt>2", NULL } },
+  { "app.show-page::quadrant", { "<Alt>3", NULL } },
+  { "app.show-page::tiers", { "<Alt>4", NULL } },
+  { "app.show-page::entitlements", { "<Alt>5", NULL } },
+  { "app.show-page::review", { "<Alt>6", NULL } },
 };
 
 static void
@@ -54,6 +239,9 @@ strata_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), app_accels[i].action,
+                                           app_accels[i].accels);
 }
 
 static void
@@ -62,12 +250,22 @@ strata_application_class_init (StrataApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->activate = strata_application_activate;
+  app_class->open = strata_application_open;
   app_class->startup = strata_application_startup;
+  app_class->handle_local_options = strata_application_handle_local_options;
 }
 
 static void
 strata_application_init (StrataApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open the demo workspace, creating it when needed"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 StrataApplication *

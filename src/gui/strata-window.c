@@ -3,58 +3,307 @@
 
 #include <glib/gi18n.h>
 
-#include "strata-window.h"
-
-struct _StrataWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *view_stack;
-};
+#include "strata-window-private.h"
 
 G_DEFINE_FINAL_TYPE (StrataWindow, strata_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const struct {
+/* The pages of the window, in the order of the view switcher. A page is a
+ * GtkWidget subclass with a "context" property (StrataContext *), which the
+ * window sets when a workspace opens and clears when it closes. Until a
+ * page's widget exists (get_type NULL), the window shows an empty state that
+ * says what the page is for. See HACKING.md, "Pages". */
+typedef struct
+{
   const char *name;
   const char *title;
   const char *icon;
-} pages[] = {
-  { "customers",    N_("Customers"),    "system-users-symbolic" },
-  { "scoring",      N_("Scoring"),      "view-list-symbolic" },
-  { "quadrant",     N_("Quadrant"),     "view-grid-symbolic" },
-  { "tiers",        N_("Tiers"),        "view-sort-descending-symbolic" },
-  { "entitlements", N_("Entitlements"), "emblem-default-symbolic" },
-  { "review",       N_("Review"),       "x-office-presentation-symbolic" },
+  GType     (*get_type) (void);
+  const char *description;
+} StrataPageInfo;
+
+static const StrataPageInfo page_table[] = {
+  /* area: customers page */
+  { "customers", N_("Customers"), "system-users-symbolic", NULL,
+    N_("Every customer of the workspace with their metrics, score and tier.") },
+  /* area: scoring page */
+  { "scoring", N_("Scoring"), "view-list-symbolic", NULL,
+    N_("The scoring model: base indicators, adjustments, tier thresholds and their impact.") },
+  /* area: quadrant page */
+  { "quadrant", N_("Quadrant"), "view-grid-symbolic", NULL,
+    N_("Platform merchants placed by result and effort.") },
+  /* area: tiers page */
+  { "tiers", N_("Tiers"), "view-sort-descending-symbolic", NULL,
+    N_("How many customers each tier holds and how that changed.") },
+  /* area: entitlements page */
+  { "entitlements", N_("Entitlements"), "emblem-default-symbolic", NULL,
+    N_("What each tier receives across the funnel.") },
+  /* area: review page */
+  { "review", N_("Review"), "x-office-presentation-symbolic", NULL,
+    N_("The quarterly review: who moved between tiers, and why.") },
 };
+
+static GtkWidget *
+create_page (const StrataPageInfo *info)
+{
+  GtkWidget *status;
+
+  if (info->get_type != NULL)
+    {
+      GtkWidget *page = g_object_new (info->get_type (), NULL);
+
+      g_assert (GTK_IS_WIDGET (page));
+      g_assert (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "context") != NULL);
+      return page;
+    }
+
+  status = adw_status_page_new ();
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _(info->title));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), _(info->description));
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), info->icon);
+  return status;
+}
+
+static int
+page_index (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_table); i++)
+    if (g_strcmp0 (page_table[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* The bottom switcher only makes sense when a workspace is open and the
+ * header bar is too narrow for the switcher in the title. */
+static void
+update_switcher_bar (StrataWindow *self)
+{
+  gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow && self->context != NULL);
+}
+
+static void
+sync_dropdown_from_context (StrataWindow *self)
+{
+  GListModel *periods;
+  const char *period;
+  guint n;
+
+  if (self->context == NULL)
+    return;
+  periods = strata_context_get_periods (self->context);
+  period = strata_context_get_period (self->context);
+  n = g_list_model_get_n_items (periods);
+  /* A workspace without periods has nothing to choose ("(None)" would be
+   * all the selector could say). */
+  gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown), n > 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (periods, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), period) == 0)
+        {
+          if (gtk_drop_down_get_selected (self->period_dropdown) != i)
+            gtk_drop_down_set_selected (self->period_dropdown, i);
+          return;
+        }
+    }
+}
+
+/* While the period list changes, the selector moves its selection by
+ * itself; only a choice of the user may set the period. These two run
+ * before and after the selector's own items-changed handler. */
+static void
+periods_changing_cb (StrataWindow *self)
+{
+  self->periods_changing = TRUE;
+}
+
+static void
+periods_changed_cb (StrataWindow *self)
+{
+  self->periods_changing = FALSE;
+  sync_dropdown_from_context (self);
+}
+
+static void
+dropdown_selected_cb (StrataWindow *self)
+{
+  GtkStringObject *item;
+
+  if (self->context == NULL || self->periods_changing)
+    return;
+  item = gtk_drop_down_get_selected_item (self->period_dropdown);
+  if (item != NULL)
+    strata_context_set_period (self->context, gtk_string_object_get_string (item));
+}
+
+void
+strata_window_set_workspace (StrataWindow    *self,
+                             StrataWorkspace *workspace)
+{
+  g_autoptr(StrataContext) old_context = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert (STRATA_IS_WINDOW (self));
+
+  if (self->workspace == workspace)
+    return;
+
+  if (self->context != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->context, self);
+      g_signal_handlers_disconnect_by_data (strata_context_get_periods (self->context), self);
+    }
+  old_context = g_steal_pointer (&self->context);
+  g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    self->context = strata_context_new (workspace);
+
+  if (self->context != NULL)
+    {
+      GListModel *periods = strata_context_get_periods (self->context);
+
+      g_signal_connect_object (periods, "items-changed",
+                               G_CALLBACK (periods_changing_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (periods, "items-changed", G_CALLBACK (periods_changed_cb),
+                               self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
+  /* A new model resets the selection to the first item; the context's
+   * period (the latest) must win, so the selector is synced from it. */
+  g_signal_handlers_block_by_func (self->period_dropdown, dropdown_selected_cb, self);
+  gtk_drop_down_set_model (self->period_dropdown,
+                           self->context ? strata_context_get_periods (self->context) : NULL);
+  g_signal_handlers_unblock_by_func (self->period_dropdown, dropdown_selected_cb, self);
+  if (self->context == NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown), FALSE);
+  if (self->context != NULL)
+    {
+      g_signal_connect_object (self->context, "notify::period",
+                               G_CALLBACK (sync_dropdown_from_context), self, G_CONNECT_SWAPPED);
+      sync_dropdown_from_context (self);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_table); i++)
+    if (page_table[i].get_type != NULL)
+      g_object_set (self->pages[i], "context", self->context, NULL);
+
+  if (workspace != NULL)
+    basename = g_path_get_basename (strata_workspace_get_path (workspace));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, workspace != NULL);
+  /* Translators: the window title, %s is a workspace file name. */
+  title = basename ? g_strdup_printf (_("%s – Strata"), basename) : g_strdup (_("Strata"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_stack_set_visible_child_name (self->main_stack, workspace ? "workspace" : "welcome");
+  update_switcher_bar (self);
+}
+
+static gboolean
+strata_window_close_request (GtkWindow *window)
+{
+  StrataWindow *self = STRATA_WINDOW (window);
+  int width, height;
+
+  /* The default size follows the size while unmaximized, which is the one
+   * to restore. */
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (strata_window_parent_class)->close_request (window);
+}
+
+static void
+strata_window_dispose (GObject *object)
+{
+  StrataWindow *self = STRATA_WINDOW (object);
+
+  /* Pages let go of the context before the widgets go. */
+  if (self->pages != NULL)
+    strata_window_set_workspace (self, NULL);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->pages, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (strata_window_parent_class)->dispose (object);
+}
+
+static void
+strata_window_finalize (GObject *object)
+{
+  StrataWindow *self = STRATA_WINDOW (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (strata_window_parent_class)->finalize (object);
+}
 
 static void
 strata_window_class_init (StrataWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = strata_window_dispose;
+  object_class->finalize = strata_window_finalize;
+  window_class->close_request = strata_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/strata/Strata/strata-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, StrataWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, StrataWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, StrataWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, StrataWindow, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StrataWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, StrataWindow, recent_list);
 }
 
 static void
 strata_window_init (StrataWindow *self)
 {
+  g_autoptr(GtkExpression) expression = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->pages = g_new0 (GtkWidget *, G_N_ELEMENTS (page_table));
+  for (guint i = 0; i < G_N_ELEMENTS (page_table); i++)
     {
-      GtkWidget *status = adw_status_page_new ();
       AdwViewStackPage *page;
 
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), _(pages[i].title));
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), pages[i].icon);
-      page = adw_view_stack_add_titled (self->view_stack, status, pages[i].name,
-                                        _(pages[i].title));
-      adw_view_stack_page_set_icon_name (page, pages[i].icon);
+      self->pages[i] = create_page (&page_table[i]);
+      page = adw_view_stack_add_titled (self->view_stack, self->pages[i], page_table[i].name,
+                                        _(page_table[i].title));
+      adw_view_stack_page_set_icon_name (page, page_table[i].icon);
     }
+
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->period_dropdown, expression);
+  g_signal_connect_object (self->period_dropdown, "notify::selected",
+                           G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
+
+  strata_window_files_init (self);
+  update_switcher_bar (self);
 }
 
 StrataWindow *
@@ -68,9 +317,49 @@ strata_window_show_page (StrataWindow *self,
                          const char   *name)
 {
   g_return_val_if_fail (STRATA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
 
-  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+  if (page_index (name) < 0)
     return FALSE;
   adw_view_stack_set_visible_child_name (self->view_stack, name);
   return TRUE;
+}
+
+const char *
+strata_window_get_page_name (StrataWindow *self)
+{
+  g_return_val_if_fail (STRATA_IS_WINDOW (self), NULL);
+
+  if (self->context == NULL)
+    return NULL;
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+GtkWidget *
+strata_window_get_page (StrataWindow *self,
+                        const char   *name)
+{
+  int i;
+
+  g_return_val_if_fail (STRATA_IS_WINDOW (self), NULL);
+
+  i = page_index (name);
+  return i < 0 ? NULL : self->pages[i];
+}
+
+StrataContext *
+strata_window_get_context (StrataWindow *self)
+{
+  g_return_val_if_fail (STRATA_IS_WINDOW (self), NULL);
+  return self->context;
+}
+
+void
+strata_window_add_toast (StrataWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (STRATA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

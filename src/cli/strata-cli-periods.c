@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* strata-cli periods WORKSPACE
+ * strata-cli periods close WORKSPACE PERIOD
+ * strata-cli periods reopen WORKSPACE PERIOD */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "strata-cli-common.h"
+#include "strata-cli-review.h"
+#include "strata-period-close.h"
+#include "strata-period-data.h"
+#include "strata-period-summary.h"
+
+static int
+list_periods (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) workspace = strata_workspace_open (path, NULL, &error);
+  g_autoptr(GPtrArray) periods = NULL;
+
+  if (workspace == NULL ||
+      !(periods = strata_period_summary_list (workspace, &error)))
+    {
+      strata_cli_error ("%s", error->message);
+      return STRATA_EXIT_INPUT;
+    }
+
+  /* Translators: column headings of `strata-cli periods`; keep them one word each */
+  printf ("%-12s %10s  %-7s %7s  %s\n", _("PERIOD"), _("CUSTOMERS"), _("STATE"),
+          _("VERSION"), _("CLOSED"));
+  for (guint i = 0; i < periods->len; i++)
+    {
+      StrataPeriodSummary *p = periods->pdata[i];
+      g_autofree char *version = p->version > 0 ? g_strdup_printf ("%d", p->version)
+                                                : g_strdup ("-");
+
+      printf ("%-12s %10u  %-7s %7s  %s\n", p->name, p->n_customers,
+              p->closed ? _("closed") : _("open"), version,
+              p->closed_at ? p->closed_at : "-");
+    }
+  return STRATA_EXIT_OK;
+}
+
+static int
+change_period (const char *verb,
+               const char *path,
+               const char *period)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) workspace = strata_workspace_open (path, NULL, &error);
+  gint64 period_id = 0;
+  gboolean ok;
+
+  if (workspace == NULL || !strata_period_find (workspace, period, &period_id, NULL, &error))
+    {
+      strata_cli_error ("%s", error->message);
+      return STRATA_EXIT_INPUT;
+    }
+  if (g_str_equal (verb, "close"))
+    ok = strata_period_close (workspace, period_id, &error);
+  else
+    ok = strata_period_reopen (workspace, period_id, &error);
+  if (!ok)
+    {
+      strata_cli_error ("%s", error->message);
+      return STRATA_EXIT_INPUT;
+    }
+  if (g_str_equal (verb, "close"))
+    printf (_("Closed %s: its results are frozen\n"), period);
+  else
+    printf (_("Reopened %s: its frozen results were removed\n"), period);
+  return STRATA_EXIT_OK;
+}
+
+int
+strata_cli_periods (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+
+  context = g_option_context_new (_("[close|reopen] WORKSPACE [PERIOD] - list, close or reopen periods"));
+  if (!strata_cli_parse (context, &argc, &argv))
+    return STRATA_EXIT_USAGE;
+
+  if (argc >= 2 && (g_str_equal (argv[1], "close") || g_str_equal (argv[1], "reopen")))
+    {
+      if (argc != 4)
+        {
+          strata_cli_error (_("usage: strata-cli periods %s WORKSPACE PERIOD"), argv[1]);
+          return STRATA_EXIT_USAGE;
+        }
+      return change_period (argv[1], argv[2], argv[3]);
+    }
+  if (argc != 2)
+    {
+      strata_cli_error (_("usage: strata-cli periods WORKSPACE (or periods close WORKSPACE PERIOD)"));
+      return STRATA_EXIT_USAGE;
+    }
+  return list_periods (argv[1]);
+}

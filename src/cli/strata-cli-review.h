@@ -1,0 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The review subcommands: periods (list, close, reopen) and movement. */
+#pragma once
+
+int strata_cli_periods  (int argc, char **argv);
+int strata_cli_movement (int argc, char **argv);

@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Scoring as column passes. Compiling resolves every metric to its column
+ * once and drops disabled items; running is then one pass per indicator
+ * and per adjustment (each a tight loop the compiler can vectorise), and
+ * one pass for tiers and quadrants. Nothing is allocated per customer.
+ * strata-receipt.c explains single rows with the same rules, written
+ * plainly; the tests check that both agree on every row. */
+#include "config.h"
+
+#include <string.h>
+
+#include "strata-engine.h"
+
+typedef struct
+{
+  const double *column;
+  double        weight;
+  guint         n_bands;
+  const StrataBand *bands;
+} CompiledIndicator;
+
+typedef struct
+{
+  const double    *column;
+  StrataCondition  condition;
+  double           a, b, points, cap;
+  gboolean         per_unit;
+} CompiledAdjustment;
+
+typedef struct
+{
+  guint  row;
+  guint8 tier;
+} CompiledOverride;
+
+struct _StrataCompiledRules
+{
+  guint               n;
+  StrataRules        *rules;          /* a copy: bands point into it */
+  guint               n_indicators;
+  CompiledIndicator  *indicators;
+  guint               n_adjustments;
+  CompiledAdjustment *adjustments;
+  guint               n_tiers;
+  double             *min_score;      /* last one -INFINITY */
+  const double       *qx, *qy;
+  double              qx_threshold, qy_threshold;
+  guint               n_overrides;
+  CompiledOverride   *overrides;
+};
+
+G_DEFINE_BOXED_TYPE (StrataResult, strata_result, strata_result_ref, strata_result_unref)
+
+StrataResult *
+strata_result_new (guint n)
+{
+  StrataResult *result = g_new0 (StrataResult, 1);
+  gsize m = MAX (n, 1);
+
+  result->ref_count = 1;
+  result->n = n;
+  result->base_points = g_new0 (double, m);
+  result->adjustment_points = g_new0 (double, m);
+  result->score = g_new0 (double, m);
+  result->base_tier = g_new0 (guint8, m);
+  result->tier = g_new0 (guint8, m);
+  result->override_tier = g_new0 (guint8, m);
+  result->final_tier = g_new0 (guint8, m);
+  result->quadrant = g_new0 (guint8, m);
+  return result;
+}
+
+StrataResult *
+strata_result_ref (StrataResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  result->ref_count++;
+  return result;
+}
+
+void
+strata_result_unref (StrataResult *result)
+{
+  if (result == NULL || --result->ref_count > 0)
+    return;
+  g_free (result->base_points);
+  g_free (result->adjustment_points);
+  g_free (result->score);
+  g_free (result->base_tier);
+  g_free (result->tier);
+  g_free (result->override_tier);
+  g_free (result->final_tier);
+  g_free (result->quadrant);
+  g_free (result);
+}
+
+guint *
+strata_result_count_tiers (const StrataResult *result)
+{
+  guint *counts;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  counts = g_new0 (guint, MAX (result->n_tiers, 1));
+  for (guint i = 0; i < result->n; i++)
+    if (result->final_tier[i] < result->n_tiers)
+      counts[result->final_tier[i]]++;
+  return counts;
+}
+
+void
+strata_compiled_rules_free (StrataCompiledRules *compiled)
+{
+  if (compiled == NULL)
+    return;
+  strata_rules_free (compiled->rules);
+  g_free (compiled->indicators);
+  g_free (compiled->adjustments);
+  g_free (compiled->min_score);
+  g_free (compiled->overrides);
+  g_free (compiled);
+}
+
+StrataCompiledRules *
+strata_engine_compile (const StrataRules      *rules,
+                       const StrataPeriodData *data,
+                       GError                **error)
+{
+  StrataCompiledRules *c;
+  const StrataRules *r;
+
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!strata_rules_check (rules, (const char * const *) data->metric_keys, error))
+    return NULL;
+  if (rules->tiers->len >= STRATA_TIER_NONE)
+    {
+      g_set_error (error, STRATA_RULES_ERROR, STRATA_RULES_ERROR_INVALID,
+                   "Too many tiers (%u)", rules->tiers->len);
+      return NULL;
+    }
+
+  c = g_new0 (StrataCompiledRules, 1);
+  c->n = data->n;
+  c->rules = strata_rules_copy (rules);
+  r = c->rules;
+
+  c->indicators = g_new0 (CompiledIndicator, MAX (r->indicators->len, 1));
+  for (guint i = 0; i < r->indicators->len; i++)
+    {
+      const StrataIndicator *ind = r->indicators->pdata[i];
+      CompiledIndicator *ci = &c->indicators[c->n_indicators++];
+
+      ci->column = strata_period_data_get_column (data, ind->metric);
+      ci->weight = ind->weight;
+      ci->n_bands = ind->bands->len;
+      ci->bands = (const StrataBand *) ind->bands->data;
+    }
+
+  c->adjustments = g_new0 (CompiledAdjustment, MAX (r->adjustments->len, 1));
+  for (guint i = 0; i < r->adjustments->len; i++)
+    {
+      const StrataAdjustment *adj = r->adjustments->pdata[i];
+      CompiledAdjustment *ca;
+
+      if (!adj->enabled)
+        continue;
+      ca = &c->adjustments[c->n_adjustments++];
+      ca->column = strata_period_data_get_column (data, adj->metric);
+      ca->condition = adj->condition;
+      ca->a = adj->a;
+      ca->b = adj->b;
+      ca->points = adj->points;
+      ca->per_unit = adj->per_unit;
+      ca->cap = isnan (adj->cap) ? INFINITY : adj->cap;
+    }
+
+  c->n_tiers = r->tiers->len;
+  c->min_score = g_new0 (double, c->n_tiers);
+  for (guint t = 0; t < c->n_tiers; t++)
+    c->min_score[t] = t + 1 == c->n_tiers ? -INFINITY
+                                          : ((StrataTier *) r->tiers->pdata[t])->min_score;
+
+  c->qx = strata_period_data_get_column (data, r->quadrant.x_metric);
+  c->qy = strata_period_data_get_column (data, r->quadrant.y_metric);
+  c->qx_threshold = r->quadrant.x_threshold;
+  c->qy_threshold = r->quadrant.y_threshold;
+
+  c->overrides = g_new0 (CompiledOverride, MAX (data->overrides->len, 1));
+  for (guint i = 0; i < data->overrides->len; i++)
+    {
+      const StrataPeriodOverride *o = &g_array_index (data->overrides, StrataPeriodOverride, i);
+      int t = strata_rules_find_tier (r, o->tier);
+
+      /* An override naming a tier these rules do not have cannot apply;
+       * the receipt still shows it. */
+      if (t >= 0 && o->row < data->n)
+        {
+          c->overrides[c->n_overrides].row = o->row;
+          c->overrides[c->n_overrides].tier = (guint8) t;
+          c->n_overrides++;
+        }
+    }
+  return c;
+}
+
+/* One pass per condition kind; NaN (missing) fails every comparison, and
+ * is tested explicitly for "is true". The cap limits |total|. */
+#define ADJUSTMENT_PASS(test)                                            \
+  for (guint i = 0; i < n; i++)                                          \
+    {                                                                    \
+      double v = col[i];                                                 \
+      if (test)                                                          \
+        {                                                                \
+          double total = per_unit ? points * v : points;                 \
+          total = total > cap ? cap : (total < -cap ? -cap : total);     \
+          out[i] += total;                                               \
+        }                                                                \
+    }
+
+static void
+run_adjustment (const CompiledAdjustment *ca,
+                guint                     n,
+                double                   *out)
+{
+  const double *col = ca->column;
+  const double a = ca->a, b = ca->b, points = ca->points, cap = ca->cap;
+  const gboolean per_unit = ca->per_unit;
+
+  if (col == NULL)
+    return;
+  switch (ca->condition)
+    {
+    case STRATA_CONDITION_GE:
+      ADJUSTMENT_PASS (v >= a);
+      break;
+    case STRATA_CONDITION_LE:
+      ADJUSTMENT_PASS (v <= a);
+      break;
+    case STRATA_CONDITION_GT:
+      ADJUSTMENT_PASS (v > a);
+      break;
+    case STRATA_CONDITION_LT:
+      ADJUSTMENT_PASS (v < a);
+      break;
+    case STRATA_CONDITION_EQ:
+      ADJUSTMENT_PASS (v == a);
+      break;
+    case STRATA_CONDITION_BETWEEN:
+      ADJUSTMENT_PASS (v >= a && v <= b);
+      break;
+    case STRATA_CONDITION_IS_TRUE:
+      ADJUSTMENT_PASS (v == v && v != 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+run_indicator (const CompiledIndicator *ci,
+               guint                    n,
+               double                  *out)
+{
+  const double *col = ci->column;
+  const StrataBand *bands = ci->bands;
+  const guint nb = ci->n_bands;
+  const double w = ci->weight;
+
+  if (col == NULL || nb == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      double v = col[i];
+      double pts = 0;
+
+      /* Bands are contiguous and ascending (validated): the first one
+       * whose end lies above v holds it, if v is not below the start. */
+      if (v >= bands[0].from)
+        for (guint j = 0; j < nb; j++)
+          if (v < bands[j].to)
+            {
+              pts = bands[j].points;
+              break;
+            }
+      out[i] += w * pts;
+    }
+}
+
+static inline guint8
+tier_of (const double *min_score,
+         guint         n_tiers,
+         double        score)
+{
+  guint t = 0;
+
+  while (t + 1 < n_tiers && score < min_score[t])
+    t++;
+  return (guint8) t;
+}
+
+void
+strata_engine_run (const StrataCompiledRules *c,
+                   StrataResult              *result)
+{
+  const guint n = c->n;
+  double *base, *adj, *score;
+
+  g_return_if_fail (c != NULL && result != NULL);
+  g_return_if_fail (result->n == c->n);
+
+  base = result->base_points;
+  adj = result->adjustment_points;
+  score = result->score;
+  memset (base, 0, sizeof (double) * n);
+  memset (adj, 0, sizeof (double) * n);
+
+  for (guint k = 0; k < c->n_indicators; k++)
+    run_indicator (&c->indicators[k], n, base);
+  for (guint k = 0; k < c->n_adjustments; k++)
+    run_adjustment (&c->adjustments[k], n, adj);
+
+  for (guint i = 0; i < n; i++)
+    {
+      score[i] = base[i] + adj[i];
+      result->base_tier[i] = tier_of (c->min_score, c->n_tiers, base[i]);
+      result->tier[i] = tier_of (c->min_score, c->n_tiers, score[i]);
+    }
+  memcpy (result->final_tier, result->tier, n);
+  memset (result->override_tier, STRATA_TIER_NONE, n);
+  for (guint k = 0; k < c->n_overrides; k++)
+    {
+      result->override_tier[c->overrides[k].row] = c->overrides[k].tier;
+      result->final_tier[c->overrides[k].row] = c->overrides[k].tier;
+    }
+
+  if (c->qx != NULL && c->qy != NULL)
+    {
+      const double *x = c->qx, *y = c->qy;
+      const double xt = c->qx_threshold, yt = c->qy_threshold;
+
+      /* A = 1 (both high), B = 2 (x low), C = 3 (y low), D = 4 (both low). */
+      for (guint i = 0; i < n; i++)
+        result->quadrant[i] = (isnan (x[i]) || isnan (y[i]))
+                              ? STRATA_QUADRANT_NONE
+                              : (guint8) (STRATA_QUADRANT_A + (x[i] < xt) + 2 * (y[i] < yt));
+    }
+  else
+    memset (result->quadrant, STRATA_QUADRANT_NONE, n);
+  result->n_tiers = c->n_tiers;
+}
+
+StrataResult *
+strata_engine_score (const StrataRules      *rules,
+                     const StrataPeriodData *data,
+                     GError                **error)
+{
+  g_autoptr(StrataCompiledRules) compiled = strata_engine_compile (rules, data, error);
+  StrataResult *result;
+
+  if (compiled == NULL)
+    return NULL;
+  result = strata_result_new (data->n);
+  strata_engine_run (compiled, result);
+  return result;
+}
+
+StrataWhatIf *
+strata_whatif_compute (const StrataRules  *rules_a,
+                       const StrataResult *a,
+                       const StrataRules  *rules_b,
+                       const StrataResult *b)
+{
+  StrataWhatIf *w;
+  guint8 map[256];
+
+  g_return_val_if_fail (rules_a != NULL && rules_b != NULL, NULL);
+  g_return_val_if_fail (a != NULL && b != NULL && a->n == b->n, NULL);
+
+  w = g_new0 (StrataWhatIf, 1);
+  w->n_from = a->n_tiers;
+  w->n_to = b->n_tiers;
+  w->matrix = g_new0 (guint, MAX (w->n_from * w->n_to, 1));
+  w->changed_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* A tier "stays" when the new rules have a tier with the same id;
+   * a tier the new rules lack maps to none, so all its rows change. */
+  memset (map, STRATA_TIER_NONE, sizeof map);
+  for (guint t = 0; t < w->n_from && t < rules_a->tiers->len; t++)
+    {
+      int u = strata_rules_find_tier (rules_b, ((StrataTier *) rules_a->tiers->pdata[t])->id);
+
+      if (u >= 0)
+        map[t] = (guint8) u;
+    }
+
+  for (guint i = 0; i < a->n; i++)
+    {
+      guint8 from = a->final_tier[i], to = b->final_tier[i];
+
+      if (from >= w->n_from || to >= w->n_to)
+        continue;
+      w->matrix[from * w->n_to + to]++;
+      if (map[from] != to)
+        {
+          g_array_append_val (w->changed_rows, i);
+          if ((map[from] != STRATA_TIER_NONE ? map[from] : from) > to)
+            w->n_up++;
+          else
+            w->n_down++;
+        }
+    }
+  return w;
+}
+
+void
+strata_whatif_free (StrataWhatIf *whatif)
+{
+  if (whatif == NULL)
+    return;
+  g_free (whatif->matrix);
+  g_array_unref (whatif->changed_rows);
+  g_free (whatif);
+}

@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "strata-format.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Languages whose separators differ from English. Anything else uses
+ * "," and "." which is also what zh_CN and zh_TW write. */
+static const struct
+{
+  const char *prefix;
+  const char *group;
+  const char *decimal;
+} separators[] = {
+  { "de", ".", "," },
+  { "es", ".", "," },
+  { "it", ".", "," },
+  { "nl", ".", "," },
+  { "pt", ".", "," },
+  { "fr", "\u202f", "," },
+  { "ru", "\u00a0", "," },
+};
+
+void
+strata_number_format_init_for_language (StrataNumberFormat *fmt,
+                                        const char         *language)
+{
+  g_return_if_fail (fmt != NULL);
+
+  memset (fmt, 0, sizeof *fmt);
+  g_strlcpy (fmt->group, ",", sizeof fmt->group);
+  g_strlcpy (fmt->decimal, ".", sizeof fmt->decimal);
+  if (language == NULL)
+    return;
+
+  if (g_str_has_prefix (language, "zh"))
+    {
+      fmt->myriad = TRUE;
+      /* Taiwan, Hong Kong, Macau and explicit Hant write 萬 / 億. */
+      fmt->traditional = (strstr (language, "TW") != NULL || strstr (language, "HK") != NULL
+                          || strstr (language, "MO") != NULL
+                          || strstr (language, "Hant") != NULL);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    if (g_str_has_prefix (language, separators[i].prefix))
+      {
+        g_strlcpy (fmt->group, separators[i].group, sizeof fmt->group);
+        g_strlcpy (fmt->decimal, separators[i].decimal, sizeof fmt->decimal);
+        return;
+      }
+}
+
+const StrataNumberFormat *
+strata_number_format_get_default (void)
+{
+  static StrataNumberFormat fmt;
+  static char last[64];
+  const char * const *names = g_get_language_names ();
+
+  /* Re-read when the language changes (the report can switch it). */
+  if (g_strcmp0 (last, names[0]) != 0 || fmt.decimal[0] == '\0')
+    {
+      g_strlcpy (last, names[0], sizeof last);
+      strata_number_format_init_for_language (&fmt, names[0]);
+    }
+  return &fmt;
+}
+
+static const StrataNumberFormat *
+resolve (const StrataNumberFormat *fmt)
+{
+  return fmt != NULL ? fmt : strata_number_format_get_default ();
+}
+
+/* Formats |value| with @decimals, drops trailing zeros when @trim, then
+ * inserts the group separator and the locale's decimal mark. */
+static void
+append_number (GString                  *out,
+               const StrataNumberFormat *fmt,
+               double                    value,
+               int                       decimals,
+               gboolean                  trim)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char spec[16];
+  char *dot;
+  gsize int_len;
+
+  if (value < 0)
+    {
+      value = -value;
+      g_string_append_c (out, '-');
+    }
+  g_snprintf (spec, sizeof spec, "%%.%df", CLAMP (decimals, 0, 9));
+  g_ascii_formatd (buf, sizeof buf, spec, value);
+  dot = strchr (buf, '.');
+  if (dot != NULL && trim)
+    {
+      char *end = buf + strlen (buf) - 1;
+      while (end > dot && *end == '0')
+        *end-- = '\0';
+      if (end == dot)
+        *dot = '\0';
+      dot = strchr (buf, '.');
+    }
+  int_len = dot != NULL ? (gsize) (dot - buf) : strlen (buf);
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append (out, fmt->group);
+      g_string_append_c (out, buf[i]);
+    }
+  if (dot != NULL)
+    {
+      g_string_append (out, fmt->decimal);
+      g_string_append (out, dot + 1);
+    }
+}
+
+char *
+strata_format_integer (const StrataNumberFormat *fmt,
+                       double                    value)
+{
+  GString *out = g_string_new (NULL);
+
+  fmt = resolve (fmt);
+  if (!isfinite (value))
+    return g_string_free (out, FALSE);
+  value = round (value);
+  if (value == 0)
+    value = 0; /* no "-0" */
+  append_number (out, fmt, value, 0, FALSE);
+  return g_string_free (out, FALSE);
+}
+
+char *
+strata_format_decimal (const StrataNumberFormat *fmt,
+                       double                    value,
+                       int                       decimals)
+{
+  GString *out = g_string_new (NULL);
+
+  fmt = resolve (fmt);
+  if (isfinite (value))
+    append_number (out, fmt, value, decimals, FALSE);
+  return g_string_free (out, FALSE);
+}
+
+/* Three significant digits, but never fewer than the integer part has:
+ * 1234.5 -> 1,235, 12.345 -> 12.3, 1.2 -> 1.2. */
+static int
+significant_decimals (double value)
+{
+  double a = fabs (value);
+
+  if (a >= 100)
+    return 0;
+  if (a >= 10)
+    return 1;
+  return 2;
+}
+
+static void
+append_compact (GString                  *out,
+                const StrataNumberFormat *fmt,
+                double                    value)
+{
+  double a = fabs (value);
+
+  if (fmt->myriad)
+    {
+      /* 万 = 10^4, 亿 = 10^8, 万亿 (兆 in Taiwan) = 10^12. */
+      static const struct { double div; const char *s, *t; } units[] = {
+        { 1e12, "万亿", "兆" },
+        { 1e8, "亿", "億" },
+        { 1e4, "万", "萬" },
+      };
+      for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+        {
+          /* Rounding may carry into the next unit: 9999.9万 -> 1亿. */
+          double v = value / units[i].div;
+          if (a >= units[i].div * 0.99995 || (i == 2 && a >= 1e4))
+            {
+              int dec = significant_decimals (v);
+              double p = pow (10, dec);
+              if (i > 0 && fabs (round (v * p) / p) >= 1e4)
+                continue;
+              append_number (out, fmt, v, dec, TRUE);
+              g_string_append (out, fmt->traditional ? units[i].t : units[i].s);
+              return;
+            }
+        }
+      append_number (out, fmt, value, significant_decimals (value), TRUE);
+      return;
+    }
+  else
+    {
+      static const struct { double div; const char *s; } units[] = {
+        { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "K" },
+      };
+      /* Below 10,000 the full figure reads better than "9.5K". */
+      if (a >= 1e4)
+        for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+          {
+            double v = value / units[i].div;
+            int dec;
+            double p;
+            if (a < units[i].div)
+              continue;
+            dec = significant_decimals (v);
+            p = pow (10, dec);
+            if (i > 0 && fabs (round (v * p) / p) >= 1000)
+              {
+                v = value / units[i - 1].div;
+                append_number (out, fmt, v, significant_decimals (v), TRUE);
+                g_string_append (out, units[i - 1].s);
+                return;
+              }
+            append_number (out, fmt, v, dec, TRUE);
+            g_string_append (out, units[i].s);
+            return;
+          }
+      append_number (out, fmt, value, a >= 1000 ? 0 : significant_decimals (value), TRUE);
+    }
+}
+
+char *
+strata_format_compact (const StrataNumberFormat *fmt,
+                       double                    value)
+{
+  GString *out = g_string_new (NULL);
+
+  fmt = resolve (fmt);
+  if (isfinite (value))
+    append_compact (out, fmt, value == 0 ? 0 : value);
+  return g_string_free (out, FALSE);
+}
+
+char *
+strata_format_money (const StrataNumberFormat *fmt,
+                     double                    value,
+                     const char               *symbol)
+{
+  GString *out = g_string_new (NULL);
+
+  fmt = resolve (fmt);
+  if (!isfinite (value))
+    return g_string_free (out, FALSE);
+  if (value < 0)
+    {
+      g_string_append_c (out, '-');
+      value = -value;
+    }
+  if (symbol != NULL)
+    g_string_append (out, symbol);
+  append_compact (out, fmt, value);
+  return g_string_free (out, FALSE);
+}
+
+char *
+strata_format_percent (const StrataNumberFormat *fmt,
+                       double                    fraction,
+                       int                       decimals)
+{
+  GString *out = g_string_new (NULL);
+
+  fmt = resolve (fmt);
+  if (!isfinite (fraction))
+    return g_string_free (out, FALSE);
+  append_number (out, fmt, fraction * 100.0, decimals, FALSE);
+  g_string_append_c (out, '%');
+  return g_string_free (out, FALSE);
+}

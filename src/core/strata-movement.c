@@ -1,0 +1,945 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tier movement between two periods. Both periods' rows are ordered by
+ * customer id, so one merge pass finds stayers, new and lost customers; only
+ * the movers are explained (two receipts each), which keeps a million-row
+ * comparison cheap when few customers move. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "strata-movement.h"
+
+struct _StrataMovement
+{
+  GObject     parent_instance;
+
+  char       *from_name;
+  char       *to_name;
+  int         from_version;
+  int         to_version;
+  gboolean    restated;
+  GPtrArray  *tiers;          /* of StrataMovementTier* */
+  guint      *counts;         /* (n+1) x (n+1) */
+  double     *revenue;
+  guint      *from_totals;
+  guint      *to_totals;
+  guint       n_from;
+  guint       n_to;
+  double      to_revenue_total;
+  GPtrArray  *movers[STRATA_N_MOVE_KINDS];
+  GHashTable *mover_by_id;    /* gint64* -> StrataMover* (borrowed) */
+  gboolean    has_restatement;
+  guint       moves_customers;
+  guint       moves_rules;
+  guint       moves_total;
+  guint       quadrants[5][5];
+  GArray     *positions;      /* of StrataMovementPosition */
+  GStringChunk *strings;
+};
+
+G_DEFINE_FINAL_TYPE (StrataMovement, strata_movement, G_TYPE_OBJECT)
+
+static void
+tier_free (StrataMovementTier *tier)
+{
+  g_free (tier->id);
+  g_free (tier->label);
+  g_free (tier->colour);
+  g_free (tier);
+}
+
+static void
+reason_free (StrataReason *reason)
+{
+  g_free (reason->key);
+  g_free (reason->text);
+  g_free (reason);
+}
+
+static void
+mover_free (StrataMover *mover)
+{
+  g_free (mover->ext_id);
+  g_free (mover->name);
+  g_ptr_array_unref (mover->reasons);
+  g_free (mover);
+}
+
+static void
+strata_movement_finalize (GObject *object)
+{
+  StrataMovement *self = STRATA_MOVEMENT (object);
+
+  g_free (self->from_name);
+  g_free (self->to_name);
+  g_clear_pointer (&self->tiers, g_ptr_array_unref);
+  g_free (self->counts);
+  g_free (self->revenue);
+  g_free (self->from_totals);
+  g_free (self->to_totals);
+  g_clear_pointer (&self->mover_by_id, g_hash_table_unref);
+  for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
+    g_clear_pointer (&self->movers[k], g_ptr_array_unref);
+  g_clear_pointer (&self->positions, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (strata_movement_parent_class)->finalize (object);
+}
+
+static void
+strata_movement_class_init (StrataMovementClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = strata_movement_finalize;
+}
+
+static void
+strata_movement_init (StrataMovement *self)
+{
+  self->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) tier_free);
+  self->mover_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
+    self->movers[k] = g_ptr_array_new_with_free_func ((GDestroyNotify) mover_free);
+  self->positions = g_array_new (FALSE, TRUE, sizeof (StrataMovementPosition));
+  self->strings = g_string_chunk_new (4096);
+}
+
+/* Value formatting ------------------------------------------------------- */
+
+char *
+strata_movement_format_value (const StrataReviewMetric *metric,
+                              double                    value)
+{
+  StrataMetricKind kind = metric ? metric->kind : STRATA_METRIC_NUMBER;
+
+  if (isnan (value))
+    /* Translators: a metric value that is not in the data */
+    return g_strdup (_("missing"));
+  if (kind == STRATA_METRIC_BOOLEAN)
+    return g_strdup (value != 0 ? _("yes") : _("no"));
+  if (kind == STRATA_METRIC_DATE)
+    {
+      g_autoptr(GDateTime) epoch = g_date_time_new_utc (1970, 1, 1, 0, 0, 0);
+      g_autoptr(GDateTime) date = g_date_time_add_days (epoch, (int) value);
+      return date ? g_date_time_format (date, "%Y-%m-%d") : g_strdup_printf ("%g", value);
+    }
+  if (value == floor (value) && fabs (value) < 1e15)
+    return g_strdup_printf ("%'.0f", value);
+  return g_strdup_printf ("%'.2f", value);
+}
+
+static const char *
+metric_label (GHashTable *metrics,
+              const char *key)
+{
+  const StrataReviewMetric *metric = metrics ? g_hash_table_lookup (metrics, key) : NULL;
+
+  return metric && metric->label[0] ? metric->label : key;
+}
+
+static char *
+band_text (const StrataIndicator *indicator,
+           int                    band)
+{
+  const StrataBand *b;
+  g_autofree char *from = NULL;
+
+  if (band < 0 || (guint) band >= indicator->bands->len)
+    /* Translators: a value that falls in no band of an indicator */
+    return g_strdup (_("no band"));
+  b = &g_array_index (indicator->bands, StrataBand, band);
+  from = g_strdup_printf ("%'.0f", b->from);
+  if (isinf (b->to))
+    return g_strdup_printf ("≥ %s", from);
+  else
+    {
+      g_autofree char *to = g_strdup_printf ("%'.0f", b->to);
+      return g_strdup_printf ("[%s, %s)", from, to);
+    }
+}
+
+static void
+add_reason (GPtrArray        *reasons,
+            StrataReasonKind  kind,
+            const char       *key,
+            double            old_value,
+            double            new_value,
+            char             *text)
+{
+  StrataReason *reason = g_new0 (StrataReason, 1);
+
+  reason->kind = kind;
+  reason->key = g_strdup (key);
+  reason->old_value = old_value;
+  reason->new_value = new_value;
+  reason->text = text;
+  g_ptr_array_add (reasons, reason);
+}
+
+static gboolean
+same_value (double a,
+            double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+static const StrataReceiptAdjustment *
+find_receipt_adjustment (const StrataReceipt *receipt,
+                         const char          *id)
+{
+  for (guint i = 0; i < receipt->adjustments->len; i++)
+    {
+      const StrataReceiptAdjustment *ra = &g_array_index (receipt->adjustments,
+                                                          StrataReceiptAdjustment, i);
+      if (g_strcmp0 (ra->adjustment->id, id) == 0)
+        return ra;
+    }
+  return NULL;
+}
+
+static char *
+signed_points (double points)
+{
+  g_autofree char *n = strata_format_number (points);
+
+  return g_strdup_printf ("%s%s", points > 0 ? "+" : "", n);
+}
+
+/* Why a customer present in both periods changed tier: the metrics the
+ * rules read that changed, the bands and items that changed with them, an
+ * override; and when none of that explains it, the rules themselves. */
+static GPtrArray *
+explain_move (StrataPeriodResults *from,
+              guint                from_row,
+              StrataPeriodResults *to,
+              guint                to_row,
+              GHashTable          *metrics)
+{
+  GPtrArray *reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) reason_free);
+  g_autoptr(GPtrArray) keys = strata_rules_get_metrics (to->rules);
+  g_autoptr(GPtrArray) from_keys = strata_rules_get_metrics (from->rules);
+  g_autoptr(StrataReceipt) ra = strata_engine_explain (from->rules, from->data, from_row, NULL);
+  g_autoptr(StrataReceipt) rb = strata_engine_explain (to->rules, to->data, to_row, NULL);
+  guint data_reasons;
+
+  for (guint i = 0; i < from_keys->len; i++)
+    if (!g_ptr_array_find_with_equal_func (keys, from_keys->pdata[i], g_str_equal, NULL))
+      g_ptr_array_add (keys, from_keys->pdata[i]);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = keys->pdata[i];
+      double a = strata_period_data_get_value (from->data, from_row, key);
+      double b = strata_period_data_get_value (to->data, to_row, key);
+      const StrataReviewMetric *metric = metrics ? g_hash_table_lookup (metrics, key) : NULL;
+      g_autofree char *ta = NULL;
+      g_autofree char *tb = NULL;
+
+      if (same_value (a, b))
+        continue;
+      ta = strata_movement_format_value (metric, a);
+      tb = strata_movement_format_value (metric, b);
+      add_reason (reasons, STRATA_REASON_METRIC, key, a, b,
+                  /* Translators: a metric's change, e.g. "Annual order amount: 800,000 → 1,200,000" */
+                  g_strdup_printf (_("%s: %s → %s"), metric_label (metrics, key), ta, tb));
+    }
+
+  if (ra != NULL && rb != NULL)
+    {
+      for (guint i = 0; i < rb->indicators->len; i++)
+        {
+          const StrataReceiptIndicator *ib = &g_array_index (rb->indicators, StrataReceiptIndicator, i);
+
+          for (guint j = 0; j < ra->indicators->len; j++)
+            {
+              const StrataReceiptIndicator *ia = &g_array_index (ra->indicators,
+                                                                 StrataReceiptIndicator, j);
+              g_autofree char *ba = NULL;
+              g_autofree char *bb = NULL;
+              g_autofree char *pa = NULL;
+              g_autofree char *pb = NULL;
+
+              if (g_strcmp0 (ia->indicator->metric, ib->indicator->metric) != 0)
+                continue;
+              ba = band_text (ia->indicator, ia->band);
+              bb = band_text (ib->indicator, ib->band);
+              pa = strata_format_number (ia->points);
+              pb = strata_format_number (ib->points);
+              if (ia->points != ib->points || g_strcmp0 (ba, bb) != 0)
+                add_reason (reasons, STRATA_REASON_BAND, ib->indicator->metric,
+                            ia->points, ib->points,
+                            /* Translators: "Annual order amount band [500,000, 1,000,000) → [1,000,000, 3,000,000) (10 → 20 points)" */
+                            g_strdup_printf (_("%s band %s → %s (%s → %s points)"),
+                                             metric_label (metrics, ib->indicator->metric),
+                                             ba, bb, pa, pb));
+            }
+        }
+
+      /* Items, matched by id in both rule sets. */
+      for (guint i = 0; i < rb->adjustments->len; i++)
+        {
+          const StrataReceiptAdjustment *jb = &g_array_index (rb->adjustments,
+                                                              StrataReceiptAdjustment, i);
+          const StrataReceiptAdjustment *ja = find_receipt_adjustment (ra, jb->adjustment->id);
+          gboolean was = ja != NULL && ja->applied;
+
+          if (jb->applied && !was)
+            {
+              g_autofree char *p = signed_points (jb->points);
+              add_reason (reasons, STRATA_REASON_ITEM_STARTED, jb->adjustment->id, NAN, jb->points,
+                          /* Translators: "Started applying: High growth potential (+10)" */
+                          g_strdup_printf (_("Started applying: %s (%s)"), jb->adjustment->label, p));
+            }
+          else if (!jb->applied && was)
+            {
+              g_autofree char *p = signed_points (ja->points);
+              add_reason (reasons, STRATA_REASON_ITEM_STOPPED, jb->adjustment->id, ja->points, NAN,
+                          /* Translators: "Stopped applying: Overdue invoices (-10)" */
+                          g_strdup_printf (_("Stopped applying: %s (%s)"), jb->adjustment->label, p));
+            }
+          else if (jb->applied && was && ja->points != jb->points)
+            {
+              g_autofree char *pa = signed_points (ja->points);
+              g_autofree char *pb = signed_points (jb->points);
+              add_reason (reasons, STRATA_REASON_ITEM_STARTED, jb->adjustment->id, ja->points, jb->points,
+                          /* Translators: an item that applies in both periods with other points: "Referrals: +5 → +15" */
+                          g_strdup_printf (_("%s: %s → %s"), jb->adjustment->label, pa, pb));
+            }
+        }
+      for (guint i = 0; i < ra->adjustments->len; i++)
+        {
+          const StrataReceiptAdjustment *ja = &g_array_index (ra->adjustments,
+                                                              StrataReceiptAdjustment, i);
+          if (ja->applied && find_receipt_adjustment (rb, ja->adjustment->id) == NULL)
+            {
+              g_autofree char *p = signed_points (ja->points);
+              add_reason (reasons, STRATA_REASON_ITEM_STOPPED, ja->adjustment->id, ja->points, NAN,
+                          g_strdup_printf (_("Stopped applying: %s (%s)"), ja->adjustment->label, p));
+            }
+        }
+
+      if (ra->has_override != rb->has_override ||
+          (ra->has_override && g_strcmp0 (ra->override_tier_id, rb->override_tier_id) != 0))
+        {
+          if (rb->has_override)
+            add_reason (reasons, STRATA_REASON_OVERRIDE, rb->override_tier_id, NAN, NAN,
+                        /* Translators: "Manual override to B: strategic partner" */
+                        g_strdup_printf (_("Manual override to %s: %s"), rb->override_tier_id,
+                                         rb->override_reason));
+          else
+            add_reason (reasons, STRATA_REASON_OVERRIDE, ra->override_tier_id, NAN, NAN,
+                        g_strdup_printf (_("Manual override to %s removed"), ra->override_tier_id));
+        }
+    }
+
+  data_reasons = 0;
+  for (guint i = 0; i < reasons->len; i++)
+    if (((StrataReason *) reasons->pdata[i])->kind != STRATA_REASON_METRIC)
+      data_reasons++;
+  if (data_reasons == 0 && !strata_rules_equal (from->rules, to->rules))
+    {
+      if (from->version > 0 && to->version > 0 && from->version != to->version)
+        add_reason (reasons, STRATA_REASON_RULES, NULL, from->version, to->version,
+                    /* Translators: a tier move caused by the rules, not the data: "Rules changed (version 2 → 3)" */
+                    g_strdup_printf (_("Rules changed (version %d → %d)"), from->version, to->version));
+      else
+        add_reason (reasons, STRATA_REASON_RULES, NULL, NAN, NAN, g_strdup (_("Rules changed")));
+    }
+  return reasons;
+}
+
+/* Computation ------------------------------------------------------------ */
+
+/* Maps the tier indexes of rules to the movement's tiers, adding any tier
+ * id the movement does not have yet. */
+static int *
+map_tiers (StrataMovement    *self,
+           const StrataRules *rules)
+{
+  int *map = g_new (int, rules->tiers->len + 1);
+
+  for (guint i = 0; i < rules->tiers->len; i++)
+    {
+      const StrataTier *tier = g_ptr_array_index (rules->tiers, i);
+      int found = -1;
+
+      for (guint j = 0; j < self->tiers->len; j++)
+        if (g_strcmp0 (((StrataMovementTier *) self->tiers->pdata[j])->id, tier->id) == 0)
+          found = j;
+      if (found < 0)
+        {
+          StrataMovementTier *mt = g_new0 (StrataMovementTier, 1);
+          mt->id = g_strdup (tier->id);
+          mt->label = g_strdup (tier->label);
+          mt->colour = g_strdup (tier->colour);
+          found = self->tiers->len;
+          g_ptr_array_add (self->tiers, mt);
+        }
+      map[i] = found;
+    }
+  map[rules->tiers->len] = -1;
+  return map;
+}
+
+static int
+tier_of (const StrataPeriodResults *results,
+         const int                 *map,
+         guint                      row)
+{
+  guint8 t = results->result->final_tier[row];
+
+  return t < results->rules->tiers->len ? map[t] : -1;
+}
+
+static double
+revenue_of (const StrataPeriodResults *results,
+            guint                      row)
+{
+  return strata_period_data_get_value (results->data, row, "order_amount");
+}
+
+static StrataMover *
+new_mover (StrataMoveKind       kind,
+           StrataPeriodResults *any,
+           guint                row)
+{
+  StrataMover *mover = g_new0 (StrataMover, 1);
+
+  mover->kind = kind;
+  mover->customer_id = any->data->ids[row];
+  mover->ext_id = g_strdup (any->data->ext_ids[row]);
+  mover->name = g_strdup (any->data->names[row]);
+  mover->from_tier = mover->to_tier = -1;
+  mover->from_score = mover->to_score = NAN;
+  mover->from_revenue = mover->to_revenue = NAN;
+  return mover;
+}
+
+static double
+sort_revenue (const StrataMover *m)
+{
+  double r = m->kind == STRATA_MOVE_LOST ? m->from_revenue : m->to_revenue;
+
+  return isnan (r) ? -1 : r;
+}
+
+static int
+compare_movers (gconstpointer pa,
+                gconstpointer pb)
+{
+  const StrataMover *a = *(StrataMover **) pa;
+  const StrataMover *b = *(StrataMover **) pb;
+  int steps_a = (a->from_tier >= 0 && a->to_tier >= 0) ? ABS (a->to_tier - a->from_tier) : 0;
+  int steps_b = (b->from_tier >= 0 && b->to_tier >= 0) ? ABS (b->to_tier - b->from_tier) : 0;
+  double ra, rb;
+
+  if (steps_a != steps_b)
+    return steps_b - steps_a;
+  ra = sort_revenue (a);
+  rb = sort_revenue (b);
+  if (ra != rb)
+    return ra < rb ? 1 : -1;
+  return a->customer_id < b->customer_id ? -1 : (a->customer_id > b->customer_id);
+}
+
+static guint
+cell (StrataMovement *self,
+      guint           from,
+      guint           to)
+{
+  return from * (self->tiers->len + 1) + to;
+}
+
+StrataMovement *
+strata_movement_new_from_results (StrataPeriodResults *from,
+                                  StrataPeriodResults *to,
+                                  StrataPeriodResults *restated,
+                                  gboolean             restate,
+                                  GHashTable          *metrics)
+{
+  g_autoptr(StrataMovement) self = NULL;
+  StrataPeriodResults *used;
+  g_autofree int *map_to = NULL;
+  g_autofree int *map_from = NULL;
+  g_autofree int *map_used = NULL;
+  g_autofree int *map_restated = NULL;
+  const StrataPeriodData *fd, *td;
+  guint i = 0, j = 0, n;
+
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+  g_return_val_if_fail (!restate || restated != NULL, NULL);
+
+  self = g_object_new (STRATA_TYPE_MOVEMENT, NULL);
+  used = restate ? restated : from;
+  self->restated = restate;
+  self->from_name = g_strdup (from->data->period_name);
+  self->to_name = g_strdup (to->data->period_name);
+  self->from_version = used->version;
+  self->to_version = to->version;
+
+  map_to = map_tiers (self, to->rules);
+  map_from = map_tiers (self, from->rules);
+  map_used = map_tiers (self, used->rules);
+  if (restated != NULL)
+    map_restated = map_tiers (self, restated->rules);
+
+  n = self->tiers->len;
+  self->counts = g_new0 (guint, (n + 1) * (n + 1));
+  self->revenue = g_new0 (double, (n + 1) * (n + 1));
+  self->from_totals = g_new0 (guint, n + 1);
+  self->to_totals = g_new0 (guint, n + 1);
+
+  fd = used->data;
+  td = to->data;
+  /* Rows of both sides are in ascending customer id: one merge pass. */
+  while (i < fd->n || j < td->n)
+    {
+      gboolean in_from = i < fd->n && (j >= td->n || fd->ids[i] <= td->ids[j]);
+      gboolean in_to = j < td->n && (i >= fd->n || td->ids[j] <= fd->ids[i]);
+      int ft = in_from ? tier_of (used, map_used, i) : -1;
+      int tt = in_to ? tier_of (to, map_to, j) : -1;
+      guint fi = ft >= 0 ? (guint) ft : n;
+      guint ti = tt >= 0 ? (guint) tt : n;
+      double rev = tt >= 0 ? revenue_of (to, j) : (ft >= 0 ? revenue_of (used, i) : NAN);
+      StrataMover *mover = NULL;
+
+      if (ft >= 0 || tt >= 0)
+        {
+          self->counts[cell (self, fi, ti)]++;
+          if (!isnan (rev))
+            self->revenue[cell (self, fi, ti)] += rev;
+        }
+      if (ft >= 0)
+        {
+          self->from_totals[ft]++;
+          self->n_from++;
+        }
+      if (tt >= 0)
+        {
+          double r = revenue_of (to, j);
+          self->to_totals[tt]++;
+          self->n_to++;
+          if (!isnan (r))
+            self->to_revenue_total += r;
+        }
+
+      if (ft >= 0 && tt >= 0)
+        {
+          StrataMovementPosition pos = { 0, };
+          const double *fx = strata_period_data_get_column (fd, to->rules->quadrant.x_metric);
+          const double *fy = strata_period_data_get_column (fd, to->rules->quadrant.y_metric);
+          const double *tx = strata_period_data_get_column (td, to->rules->quadrant.x_metric);
+          const double *ty = strata_period_data_get_column (td, to->rules->quadrant.y_metric);
+          StrataQuadrant fq = used->result->quadrant[i];
+          StrataQuadrant tq = to->result->quadrant[j];
+
+          self->quadrants[MIN (fq, 4)][MIN (tq, 4)]++;
+          pos.customer_id = td->ids[j];
+          pos.name = td->names[j];
+          pos.tier = tt;
+          pos.from_x = fx ? fx[i] : NAN;
+          pos.from_y = fy ? fy[i] : NAN;
+          pos.to_x = tx ? tx[j] : NAN;
+          pos.to_y = ty ? ty[j] : NAN;
+          pos.from_quadrant = fq;
+          pos.to_quadrant = tq;
+          pos.tier_changed = ft != tt;
+          g_array_append_val (self->positions, pos);
+
+          if (ft != tt)
+            {
+              self->moves_total++;
+              mover = new_mover (tt < ft ? STRATA_MOVE_UP : STRATA_MOVE_DOWN, to, j);
+              mover->reasons = explain_move (used, i, to, j, metrics);
+            }
+        }
+      else if (tt >= 0)
+        {
+          g_autofree char *score = strata_format_number (to->result->score[j]);
+          mover = new_mover (STRATA_MOVE_NEW, to, j);
+          mover->reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) reason_free);
+          add_reason (mover->reasons, STRATA_REASON_PRESENCE, NULL, NAN, to->result->score[j],
+                      /* Translators: a new customer: "New in 2026-Q3 with score 47" */
+                      g_strdup_printf (_("New in %s with score %s"), self->to_name, score));
+        }
+      else if (ft >= 0)
+        {
+          g_autofree char *score = strata_format_number (used->result->score[i]);
+          const StrataMovementTier *tier = self->tiers->pdata[ft];
+          mover = new_mover (STRATA_MOVE_LOST, used, i);
+          mover->reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) reason_free);
+          add_reason (mover->reasons, STRATA_REASON_PRESENCE, NULL, used->result->score[i], NAN,
+                      /* Translators: a lost customer: "Not in 2026-Q4; was B with score 62" */
+                      g_strdup_printf (_("Not in %s; was %s with score %s"), self->to_name,
+                                       tier->id, score));
+        }
+
+      if (mover != NULL)
+        {
+          mover->from_tier = ft;
+          mover->to_tier = tt;
+          if (ft >= 0)
+            {
+              mover->from_score = used->result->score[i];
+              mover->from_revenue = revenue_of (used, i);
+            }
+          if (tt >= 0)
+            {
+              mover->to_score = to->result->score[j];
+              mover->to_revenue = revenue_of (to, j);
+            }
+          g_ptr_array_add (self->movers[mover->kind], mover);
+          g_hash_table_insert (self->mover_by_id, &mover->customer_id, mover);
+        }
+
+      if (in_from)
+        i++;
+      if (in_to)
+        j++;
+    }
+
+  /* Restatement: over customers present in all three, the frozen earlier
+   * tier F, the restated earlier tier R and the later tier C. R != C is
+   * the customers' doing, F != R the rules'. */
+  if (restated != NULL)
+    {
+      const StrataPeriodData *rd = restated->data;
+      guint a = 0, b = 0;
+
+      self->has_restatement = TRUE;
+      g_assert (rd->n == from->data->n);
+      while (a < rd->n && b < td->n)
+        {
+          if (rd->ids[a] < td->ids[b])
+            a++;
+          else if (rd->ids[a] > td->ids[b])
+            b++;
+          else
+            {
+              int f = tier_of (from, map_from, a);
+              int r = tier_of (restated, map_restated, a);
+              int c = tier_of (to, map_to, b);
+
+              if (f >= 0 && r >= 0 && c >= 0)
+                {
+                  if (r != c)
+                    self->moves_customers++;
+                  if (f != r)
+                    self->moves_rules++;
+                }
+              a++;
+              b++;
+            }
+        }
+    }
+
+  for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
+    g_ptr_array_sort (self->movers[k], compare_movers);
+
+  return g_steal_pointer (&self);
+}
+
+static void
+review_metric_free (StrataReviewMetric *metric)
+{
+  g_free (metric->key);
+  g_free (metric->label);
+  g_free (metric);
+}
+
+/* 3 for Traditional Chinese, 2 for Simplified, else 1: the column of the
+ * label to read from metrics (label, label_zh_cn, label_zh_tw). */
+static int
+label_column (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "zh_TW") || g_str_has_prefix (names[i], "zh_HK") ||
+          g_str_has_prefix (names[i], "zh_MO"))
+        return 4;
+      if (g_str_has_prefix (names[i], "zh"))
+        return 3;
+      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
+        return 2;
+    }
+  return 2;
+}
+
+GHashTable *
+strata_movement_load_metrics (StrataWorkspace  *workspace,
+                              GError          **error)
+{
+  static const char *kinds[] = { "number", "money", "count", "boolean", "date" };
+  g_autoptr(GHashTable) metrics = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) review_metric_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int column = label_column ();
+  int rc;
+
+  stmt = strata_workspace_prepare (workspace,
+                                   "SELECT key, kind, label, label_zh_cn, label_zh_tw "
+                                   "FROM metrics", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StrataReviewMetric *metric = g_new0 (StrataReviewMetric, 1);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+      const char *label = (const char *) sqlite3_column_text (stmt, column);
+
+      if (label == NULL || label[0] == '\0')
+        label = (const char *) sqlite3_column_text (stmt, 2);
+      metric->key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      metric->label = g_strdup (label ? label : "");
+      metric->kind = STRATA_METRIC_NUMBER;
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (g_strcmp0 (kind, kinds[k]) == 0)
+          metric->kind = k;
+      g_hash_table_insert (metrics, metric->key, metric);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (workspace, error, "metrics");
+      return NULL;
+    }
+  return g_steal_pointer (&metrics);
+}
+
+StrataMovement *
+strata_movement_compute (StrataWorkspace  *workspace,
+                         gint64            from_id,
+                         gint64            to_id,
+                         gboolean          restate,
+                         GError          **error)
+{
+  g_autoptr(StrataPeriodResults) from = NULL;
+  g_autoptr(StrataPeriodResults) to = NULL;
+  g_autoptr(StrataPeriodResults) restated = NULL;
+  g_autoptr(GHashTable) metrics = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+
+  if (!(from = strata_period_results_load (workspace, from_id, error)) ||
+      !(to = strata_period_results_load (workspace, to_id, error)) ||
+      !(metrics = strata_movement_load_metrics (workspace, error)))
+    return NULL;
+
+  /* Restating under the very rules the earlier period already used changes
+   * nothing: share it instead of scoring twice. */
+  if (strata_rules_equal (from->rules, to->rules))
+    restated = strata_period_results_ref (from);
+  else if (!(restated = strata_period_results_score (workspace, from->data, to->rules,
+                                                     to->ruleset_id, to->version, error)))
+    return NULL;
+
+  return strata_movement_new_from_results (from, to, restated, restate, metrics);
+}
+
+/* Getters ---------------------------------------------------------------- */
+
+const char *
+strata_movement_get_from_name (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), NULL);
+  return self->from_name;
+}
+
+const char *
+strata_movement_get_to_name (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), NULL);
+  return self->to_name;
+}
+
+gboolean
+strata_movement_get_restated (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), FALSE);
+  return self->restated;
+}
+
+guint
+strata_movement_get_n_tiers (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  return self->tiers->len;
+}
+
+const StrataMovementTier *
+strata_movement_get_tier (StrataMovement *self,
+                          guint           index)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), NULL);
+  g_return_val_if_fail (index < self->tiers->len, NULL);
+  return self->tiers->pdata[index];
+}
+
+guint
+strata_movement_get_count (StrataMovement *self,
+                           guint           from,
+                           guint           to)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  g_return_val_if_fail (from <= self->tiers->len && to <= self->tiers->len, 0);
+  return self->counts[cell (self, from, to)];
+}
+
+double
+strata_movement_get_revenue (StrataMovement *self,
+                             guint           from,
+                             guint           to)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  g_return_val_if_fail (from <= self->tiers->len && to <= self->tiers->len, 0);
+  return self->revenue[cell (self, from, to)];
+}
+
+guint
+strata_movement_get_from_total (StrataMovement *self,
+                                guint           tier)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  g_return_val_if_fail (tier < self->tiers->len, 0);
+  return self->from_totals[tier];
+}
+
+guint
+strata_movement_get_to_total (StrataMovement *self,
+                              guint           tier)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  g_return_val_if_fail (tier < self->tiers->len, 0);
+  return self->to_totals[tier];
+}
+
+guint
+strata_movement_get_n_from (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  return self->n_from;
+}
+
+guint
+strata_movement_get_n_to (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  return self->n_to;
+}
+
+double
+strata_movement_get_to_revenue_total (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  return self->to_revenue_total;
+}
+
+GPtrArray *
+strata_movement_get_movers (StrataMovement *self,
+                            StrataMoveKind  kind)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), NULL);
+  g_return_val_if_fail (kind < STRATA_N_MOVE_KINDS, NULL);
+  return self->movers[kind];
+}
+
+const StrataMover *
+strata_movement_find_mover (StrataMovement *self,
+                            gint64          customer_id)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), NULL);
+  return g_hash_table_lookup (self->mover_by_id, &customer_id);
+}
+
+gboolean
+strata_movement_has_restatement (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), FALSE);
+  return self->has_restatement;
+}
+
+guint
+strata_movement_get_moves_from_customers (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  return self->moves_customers;
+}
+
+guint
+strata_movement_get_moves_from_rules (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  return self->moves_rules;
+}
+
+guint
+strata_movement_get_moves_total (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  return self->moves_total;
+}
+
+guint
+strata_movement_get_quadrant_count (StrataMovement *self,
+                                    StrataQuadrant  from,
+                                    StrataQuadrant  to)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  g_return_val_if_fail (from <= STRATA_QUADRANT_D && to <= STRATA_QUADRANT_D, 0);
+  return self->quadrants[from][to];
+}
+
+GArray *
+strata_movement_get_positions (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), NULL);
+  return self->positions;
+}
+
+int
+strata_movement_get_from_version (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  return self->from_version;
+}
+
+int
+strata_movement_get_to_version (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
+  return self->to_version;
+}
+
+const char *
+strata_move_kind_to_string (StrataMoveKind kind)
+{
+  switch (kind)
+    {
+    case STRATA_MOVE_UP: return "up";
+    case STRATA_MOVE_DOWN: return "down";
+    case STRATA_MOVE_NEW: return "new";
+    case STRATA_MOVE_LOST: return "lost";
+    case STRATA_N_MOVE_KINDS:
+    default: break;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+char *
+strata_mover_describe_reasons (const StrataMover *mover,
+                               const char        *separator)
+{
+  GString *s = g_string_new (NULL);
+
+  g_return_val_if_fail (mover != NULL, NULL);
+
+  for (guint i = 0; i < mover->reasons->len; i++)
+    {
+      const StrataReason *reason = mover->reasons->pdata[i];
+      if (i > 0)
+        g_string_append (s, separator);
+      g_string_append (s, reason->text);
+    }
+  return g_string_free (s, FALSE);
+}

@@ -1,0 +1,461 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Loading a period as columns. metric_values is clustered by (period,
+ * metric, customer), so each metric is one contiguous range read in
+ * customer order and merged against the sorted customer ids: no lookup
+ * table, no per-row allocation. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "strata-period-data.h"
+
+G_DEFINE_BOXED_TYPE (StrataPeriodData, strata_period_data,
+                     strata_period_data_ref, strata_period_data_unref)
+
+static void
+override_clear (gpointer data)
+{
+  StrataPeriodOverride *o = data;
+
+  g_free (o->tier);
+  g_free (o->reason);
+  g_free (o->author);
+  g_free (o->created_at);
+}
+
+static StrataPeriodData *
+data_alloc (const char * const *metric_keys,
+            guint               capacity)
+{
+  StrataPeriodData *data = g_new0 (StrataPeriodData, 1);
+
+  data->ref_count = 1;
+  data->strings = g_string_chunk_new (MAX (4096, capacity * 16));
+  data->metric_keys = g_strdupv ((char **) metric_keys);
+  data->n_metrics = data->metric_keys ? g_strv_length (data->metric_keys) : 0;
+  if (data->metric_keys == NULL)
+    data->metric_keys = g_new0 (char *, 1);
+  data->metric_index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint m = 0; m < data->n_metrics; m++)
+    g_hash_table_insert (data->metric_index, data->metric_keys[m], GUINT_TO_POINTER (m + 1));
+  data->columns = g_new0 (double *, MAX (data->n_metrics, 1));
+  data->overrides = g_array_new (FALSE, TRUE, sizeof (StrataPeriodOverride));
+  g_array_set_clear_func (data->overrides, override_clear);
+  return data;
+}
+
+/* Sizes every per-row array for capacity rows (new rows of columns NaN). */
+static void
+data_reserve (StrataPeriodData *data,
+              guint             old_capacity,
+              guint             capacity)
+{
+  data->ids = g_renew (gint64, data->ids, capacity);
+  data->ext_ids = g_renew (const char *, data->ext_ids, capacity);
+  data->names = g_renew (const char *, data->names, capacity);
+  data->capacity = capacity;
+  for (guint m = 0; m < data->n_metrics; m++)
+    {
+      data->columns[m] = g_renew (double, data->columns[m], capacity);
+      for (guint i = old_capacity; i < capacity; i++)
+        data->columns[m][i] = NAN;
+    }
+}
+
+StrataPeriodData *
+strata_period_data_new (const char * const *metric_keys,
+                        guint               capacity)
+{
+  StrataPeriodData *data = data_alloc (metric_keys, capacity);
+
+  data_reserve (data, 0, MAX (capacity, 1));
+  return data;
+}
+
+guint
+strata_period_data_add_row (StrataPeriodData *data,
+                            gint64            id,
+                            const char       *ext_id,
+                            const char       *name)
+{
+  g_return_val_if_fail (data != NULL, 0);
+  g_return_val_if_fail (data->n == 0 || id > data->ids[data->n - 1], 0);
+
+  if (data->n == data->capacity)
+    data_reserve (data, data->capacity, data->capacity * 2);
+  data->ids[data->n] = id;
+  data->ext_ids[data->n] = g_string_chunk_insert (data->strings, ext_id ? ext_id : "");
+  data->names[data->n] = g_string_chunk_insert (data->strings, name ? name : "");
+  return data->n++;
+}
+
+void
+strata_period_data_set_value (StrataPeriodData *data,
+                              guint             row,
+                              const char       *metric,
+                              double            value)
+{
+  guint m;
+
+  g_return_if_fail (data != NULL && row < data->n);
+  m = GPOINTER_TO_UINT (g_hash_table_lookup (data->metric_index, metric));
+  g_return_if_fail (m > 0);
+  data->columns[m - 1][row] = value;
+}
+
+void
+strata_period_data_add_override (StrataPeriodData *data,
+                                 guint             row,
+                                 const char       *tier,
+                                 const char       *reason,
+                                 const char       *author,
+                                 const char       *created_at)
+{
+  StrataPeriodOverride o = { row, 0, g_strdup (tier), g_strdup (reason),
+                             g_strdup (author ? author : ""),
+                             g_strdup (created_at ? created_at : "") };
+  guint i;
+
+  g_return_if_fail (data != NULL && row < data->n);
+  /* Kept sorted by row so that lookups can bisect. */
+  for (i = data->overrides->len; i > 0; i--)
+    if (g_array_index (data->overrides, StrataPeriodOverride, i - 1).row < row)
+      break;
+  g_array_insert_val (data->overrides, i, o);
+}
+
+StrataPeriodData *
+strata_period_data_ref (StrataPeriodData *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  data->ref_count++;
+  return data;
+}
+
+void
+strata_period_data_unref (StrataPeriodData *data)
+{
+  if (data == NULL || --data->ref_count > 0)
+    return;
+  for (guint m = 0; m < data->n_metrics; m++)
+    g_free (data->columns[m]);
+  g_free (data->columns);
+  g_strfreev (data->metric_keys);
+  g_hash_table_unref (data->metric_index);
+  g_free (data->ids);
+  g_free (data->ext_ids);
+  g_free (data->names);
+  g_array_unref (data->overrides);
+  g_string_chunk_free (data->strings);
+  g_free (data->period_name);
+  g_free (data);
+}
+
+const double *
+strata_period_data_get_column (const StrataPeriodData *data,
+                               const char             *metric)
+{
+  guint m;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  if (metric == NULL)
+    return NULL;
+  m = GPOINTER_TO_UINT (g_hash_table_lookup (data->metric_index, metric));
+  return m > 0 ? data->columns[m - 1] : NULL;
+}
+
+double
+strata_period_data_get_value (const StrataPeriodData *data,
+                              guint                   row,
+                              const char             *metric)
+{
+  const double *column = strata_period_data_get_column (data, metric);
+
+  g_return_val_if_fail (row < data->n, NAN);
+  return column ? column[row] : NAN;
+}
+
+int
+strata_period_data_find_ext_id (const StrataPeriodData *data,
+                                const char             *ext_id)
+{
+  g_return_val_if_fail (data != NULL, -1);
+  for (guint i = 0; i < data->n; i++)
+    if (g_strcmp0 (data->ext_ids[i], ext_id) == 0)
+      return (int) i;
+  return -1;
+}
+
+int
+strata_period_data_find_id (const StrataPeriodData *data,
+                            gint64                  id)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (data != NULL, -1);
+  hi = data->n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (data->ids[mid] < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < data->n && data->ids[lo] == id ? (int) lo : -1;
+}
+
+const StrataPeriodOverride *
+strata_period_data_get_override (const StrataPeriodData *data,
+                                 guint                   row)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  hi = data->overrides->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const StrataPeriodOverride *o = &g_array_index (data->overrides, StrataPeriodOverride, mid);
+
+      if (o->row == row)
+        return o;
+      if (o->row < row)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
+}
+
+gboolean
+strata_period_find (StrataWorkspace  *workspace,
+                    const char       *name,
+                    gint64           *period_id,
+                    char            **period_name,
+                    GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), FALSE);
+
+  stmt = strata_workspace_prepare (workspace,
+                                   name != NULL
+                                   ? "SELECT id, name FROM periods WHERE name = ?1"
+                                   : "SELECT id, name FROM periods ORDER BY position DESC, id DESC LIMIT 1",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  if (name != NULL)
+    sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (period_id)
+        *period_id = sqlite3_column_int64 (stmt, 0);
+      if (period_name)
+        *period_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (workspace, error, "periods");
+      return FALSE;
+    }
+  if (name != NULL)
+    g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
+                 _("%s: no period named “%s”"), strata_workspace_get_path (workspace), name);
+  else
+    g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
+                 _("%s: the workspace has no periods yet"), strata_workspace_get_path (workspace));
+  return FALSE;
+}
+
+static gboolean
+step_error (StrataWorkspace  *workspace,
+            int               rc,
+            GError          **error,
+            const char       *what)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  strata_workspace_set_db_error (workspace, error, what);
+  return FALSE;
+}
+
+gboolean
+strata_period_data_reload_overrides (StrataPeriodData *data,
+                                     StrataWorkspace  *workspace,
+                                     GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint row = 0;
+  int rc;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), FALSE);
+
+  stmt = strata_workspace_prepare (workspace,
+                                   "SELECT id, customer_id, tier, reason, author, created_at "
+                                   "FROM overrides WHERE period_id = ?1 AND removed_at IS NULL "
+                                   "ORDER BY customer_id",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->period_id);
+  g_array_set_size (data->overrides, 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 customer = sqlite3_column_int64 (stmt, 1);
+      StrataPeriodOverride o;
+
+      while (row < data->n && data->ids[row] < customer)
+        row++;
+      if (row == data->n || data->ids[row] != customer)
+        continue;  /* an override for a customer no longer in the period */
+      o.row = row;
+      o.id = sqlite3_column_int64 (stmt, 0);
+      o.tier = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      o.reason = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      o.author = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      o.created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_array_append_val (data->overrides, o);
+    }
+  return step_error (workspace, rc, error, "overrides");
+}
+
+static gboolean
+load_column (StrataPeriodData  *data,
+             StrataWorkspace   *workspace,
+             sqlite3_stmt      *stmt,
+             gint64             metric_id,
+             double            *column,
+             GError           **error)
+{
+  guint row = 0;
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, data->period_id);
+  sqlite3_bind_int64 (stmt, 2, metric_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 customer = sqlite3_column_int64 (stmt, 0);
+
+      /* Both sides ascend: advance to the customer, skip values of
+       * customers that are not in the period. */
+      while (row < data->n && data->ids[row] < customer)
+        row++;
+      if (row == data->n)
+        break;
+      if (data->ids[row] == customer)
+        column[row] = sqlite3_column_double (stmt, 1);
+    }
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  return step_error (workspace, rc, error, "metric_values");
+}
+
+StrataPeriodData *
+strata_period_data_load (StrataWorkspace  *workspace,
+                         gint64            period_id,
+                         GError          **error)
+{
+  g_autoptr(StrataPeriodData) data = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) metric_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *name = NULL;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+
+  stmt = strata_workspace_prepare (workspace, "SELECT name FROM periods WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, period_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
+                   _("%s: no period with id %lld"),
+                   strata_workspace_get_path (workspace), (long long) period_id);
+      return NULL;
+    }
+  name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = strata_workspace_prepare (workspace, "SELECT id, key FROM metrics ORDER BY position, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (metric_ids, id);
+      g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (!step_error (workspace, rc, error, "metrics"))
+    return NULL;
+  g_ptr_array_add (keys, NULL);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = strata_workspace_prepare (workspace,
+                                   "SELECT count(*) FROM period_customers WHERE period_id = ?1",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, period_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  data = data_alloc ((const char * const *) keys->pdata, n);
+  data_reserve (data, 0, MAX (n, 1));
+  data->period_id = period_id;
+  data->period_name = g_steal_pointer (&name);
+
+  stmt = strata_workspace_prepare (workspace,
+                                   "SELECT c.id, c.ext_id, c.name FROM period_customers pc "
+                                   "JOIN customers c ON c.id = pc.customer_id "
+                                   "WHERE pc.period_id = ?1 ORDER BY pc.customer_id",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, period_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && data->n < n)
+    {
+      const char *ext_id = (const char *) sqlite3_column_text (stmt, 1);
+      const char *cname = (const char *) sqlite3_column_text (stmt, 2);
+
+      data->ids[data->n] = sqlite3_column_int64 (stmt, 0);
+      data->ext_ids[data->n] = g_string_chunk_insert_len (data->strings, ext_id,
+                                                          sqlite3_column_bytes (stmt, 1));
+      data->names[data->n] = g_string_chunk_insert_len (data->strings, cname ? cname : "",
+                                                        sqlite3_column_bytes (stmt, 2));
+      data->n++;
+    }
+  if (rc != SQLITE_ROW && !step_error (workspace, rc, error, "customers"))
+    return NULL;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = strata_workspace_prepare (workspace,
+                                   "SELECT customer_id, value FROM metric_values "
+                                   "WHERE period_id = ?1 AND metric_id = ?2 "
+                                   "ORDER BY customer_id",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint m = 0; m < data->n_metrics; m++)
+    if (!load_column (data, workspace, stmt, g_array_index (metric_ids, gint64, m),
+                      data->columns[m], error))
+      return NULL;
+
+  if (!strata_period_data_reload_overrides (data, workspace, error))
+    return NULL;
+  return g_steal_pointer (&data);
+}

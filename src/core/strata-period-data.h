@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* StrataPeriodData: one period of a workspace as columns, the input of the
+ * scoring engine. The customers of a period are the rows of
+ * period_customers, ordered by customer id; a metric value that has no row
+ * in metric_values is NaN (missing). Loading runs one query per metric and
+ * allocates nothing per customer beyond the string storage. */
+#pragma once
+
+#include "strata-workspace.h"
+
+G_BEGIN_DECLS
+
+/* An active manual override of the period (sparse: most rows have none). */
+typedef struct
+{
+  guint   row;          /* index into the data's rows */
+  gint64  id;           /* overrides.id */
+  char   *tier;         /* tier id, e.g. "A" */
+  char   *reason;
+  char   *author;
+  char   *created_at;   /* ISO 8601 UTC */
+} StrataPeriodOverride;
+
+typedef struct
+{
+  gint64         period_id;
+  char          *period_name;
+  guint          n;            /* number of customers (rows) */
+  gint64        *ids;          /* customers.id, ascending */
+  const char   **ext_ids;      /* customers.ext_id, in strings */
+  const char   **names;        /* customers.name, in strings */
+  guint          n_metrics;
+  char         **metric_keys;  /* n_metrics keys, NULL-terminated */
+  double       **columns;      /* n_metrics columns of n values, NaN missing */
+  GArray        *overrides;    /* of StrataPeriodOverride, by row */
+  GStringChunk  *strings;
+  /* private */
+  GHashTable    *metric_index; /* key -> index + 1 */
+  guint          capacity;
+  guint          ref_count;
+} StrataPeriodData;
+
+#define STRATA_TYPE_PERIOD_DATA (strata_period_data_get_type ())
+GType             strata_period_data_get_type  (void) G_GNUC_CONST;
+
+/* Finds a period by name, or the latest one (highest position, then id)
+ * when name is NULL. Fails with STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM. */
+gboolean          strata_period_find           (StrataWorkspace   *workspace,
+                                                const char        *name,
+                                                gint64            *period_id,
+                                                char             **period_name,
+                                                GError           **error);
+
+/* Loads a period (all metrics of the workspace) and its active overrides. */
+StrataPeriodData *strata_period_data_load      (StrataWorkspace   *workspace,
+                                                gint64             period_id,
+                                                GError           **error);
+/* Reloads only the overrides (after strata_override_set/remove). */
+gboolean          strata_period_data_reload_overrides (StrataPeriodData *data,
+                                                       StrataWorkspace  *workspace,
+                                                       GError          **error);
+
+/* An empty data set with the given metric keys, for tests and the
+ * benchmark: fill with strata_period_data_add_row / set_value. */
+StrataPeriodData *strata_period_data_new       (const char * const *metric_keys,
+                                                guint              capacity);
+guint             strata_period_data_add_row   (StrataPeriodData  *data,
+                                                gint64             id,
+                                                const char        *ext_id,
+                                                const char        *name);
+void              strata_period_data_set_value (StrataPeriodData  *data,
+                                                guint              row,
+                                                const char        *metric,
+                                                double             value);
+void              strata_period_data_add_override (StrataPeriodData *data,
+                                                   guint             row,
+                                                   const char       *tier,
+                                                   const char       *reason,
+                                                   const char       *author,
+                                                   const char       *created_at);
+
+StrataPeriodData *strata_period_data_ref       (StrataPeriodData  *data);
+void              strata_period_data_unref     (StrataPeriodData  *data);
+
+/* The column of a metric, or NULL when the workspace has no such metric. */
+const double     *strata_period_data_get_column (const StrataPeriodData *data,
+                                                 const char             *metric);
+double            strata_period_data_get_value  (const StrataPeriodData *data,
+                                                 guint                   row,
+                                                 const char             *metric);
+/* Row of a customer by ext id (linear: for the CLI and tests), or -1. */
+int               strata_period_data_find_ext_id (const StrataPeriodData *data,
+                                                  const char             *ext_id);
+/* Row of a customer by workspace id (binary search), or -1. */
+int               strata_period_data_find_id     (const StrataPeriodData *data,
+                                                  gint64                  id);
+/* The active override of a row, or NULL. */
+const StrataPeriodOverride *strata_period_data_get_override (const StrataPeriodData *data,
+                                                             guint                   row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataPeriodData, strata_period_data_unref)
+
+G_END_DECLS

@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A period's results for the review. A closed period is read back from
+ * period_results, never rescored: that is what keeps the results a meeting
+ * agreed on unchanged when the rules are edited later. Its data is still
+ * loaded, so that receipts and reasons can be explained under the frozen
+ * rule-set version. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "strata-period-results.h"
+#include "strata-ruleset-store.h"
+
+G_DEFINE_BOXED_TYPE (StrataPeriodResults, strata_period_results,
+                     strata_period_results_ref, strata_period_results_unref)
+
+StrataPeriodResults *
+strata_period_results_new (StrataPeriodData  *data,
+                           const StrataRules *rules,
+                           StrataResult      *result,
+                           gboolean           frozen,
+                           gint64             ruleset_id,
+                           int                version)
+{
+  StrataPeriodResults *self;
+
+  g_return_val_if_fail (data != NULL && rules != NULL && result != NULL, NULL);
+  g_return_val_if_fail (result->n == data->n, NULL);
+
+  self = g_new0 (StrataPeriodResults, 1);
+  self->ref_count = 1;
+  self->period_id = data->period_id;
+  self->period_name = g_strdup (data->period_name);
+  self->frozen = frozen;
+  self->ruleset_id = ruleset_id;
+  self->version = version;
+  self->rules = strata_rules_copy (rules);
+  self->data = strata_period_data_ref (data);
+  self->result = strata_result_ref (result);
+  return self;
+}
+
+StrataPeriodResults *
+strata_period_results_ref (StrataPeriodResults *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  self->ref_count++;
+  return self;
+}
+
+void
+strata_period_results_unref (StrataPeriodResults *self)
+{
+  if (self == NULL || --self->ref_count > 0)
+    return;
+  g_free (self->period_name);
+  strata_rules_free (self->rules);
+  strata_period_data_unref (self->data);
+  strata_result_unref (self->result);
+  g_free (self);
+}
+
+const char *
+strata_period_results_get_tier_id (const StrataPeriodResults *self,
+                                   guint                      row)
+{
+  guint8 t;
+
+  g_return_val_if_fail (self != NULL && row < self->result->n, NULL);
+  t = self->result->final_tier[row];
+  if (t >= self->rules->tiers->len)
+    return NULL;
+  return ((StrataTier *) self->rules->tiers->pdata[t])->id;
+}
+
+StrataPeriodResults *
+strata_period_results_score (StrataWorkspace   *workspace,
+                             StrataPeriodData  *data,
+                             const StrataRules *rules,
+                             gint64             ruleset_id,
+                             int                version,
+                             GError           **error)
+{
+  g_autoptr(StrataResult) result = NULL;
+
+  g_return_val_if_fail (data != NULL && rules != NULL, NULL);
+
+  result = strata_engine_score (rules, data, error);
+  if (result == NULL)
+    return NULL;
+  return strata_period_results_new (data, rules, result, FALSE, ruleset_id, version);
+}
+
+static guint8
+tier_index (const StrataRules *rules,
+            const char        *id)
+{
+  int t = id ? strata_rules_find_tier (rules, id) : -1;
+
+  return t >= 0 ? (guint8) t : STRATA_TIER_NONE;
+}
+
+static StrataQuadrant
+quadrant_from_text (const char *text)
+{
+  if (text == NULL || text[0] == '\0' || text[1] != '\0')
+    return STRATA_QUADRANT_NONE;
+  switch (text[0])
+    {
+    case 'A': return STRATA_QUADRANT_A;
+    case 'B': return STRATA_QUADRANT_B;
+    case 'C': return STRATA_QUADRANT_C;
+    case 'D': return STRATA_QUADRANT_D;
+    default: return STRATA_QUADRANT_NONE;
+    }
+}
+
+/* Reads period_results into a result over data's rows. A row of the period
+ * without a frozen result (a customer added after closing) has no tier. */
+static StrataResult *
+read_frozen (StrataWorkspace   *workspace,
+             StrataPeriodData  *data,
+             const StrataRules *rules,
+             GError           **error)
+{
+  g_autoptr(StrataResult) result = strata_result_new (data->n);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  result->n_tiers = rules->tiers->len;
+  for (guint i = 0; i < data->n; i++)
+    {
+      result->base_points[i] = result->adjustment_points[i] = result->score[i] = NAN;
+      result->base_tier[i] = result->tier[i] = result->override_tier[i] = STRATA_TIER_NONE;
+      result->final_tier[i] = STRATA_TIER_NONE;
+      result->quadrant[i] = STRATA_QUADRANT_NONE;
+    }
+
+  stmt = strata_workspace_prepare (workspace,
+                                   "SELECT customer_id, base_points, adjustment_points, score,"
+                                   " base_tier, tier, quadrant, override_tier "
+                                   "FROM period_results WHERE period_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, data->period_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int row = strata_period_data_find_id (data, sqlite3_column_int64 (stmt, 0));
+
+      if (row < 0)
+        continue;
+      result->base_points[row] = sqlite3_column_double (stmt, 1);
+      result->adjustment_points[row] = sqlite3_column_double (stmt, 2);
+      result->score[row] = sqlite3_column_double (stmt, 3);
+      result->base_tier[row] = tier_index (rules, (const char *) sqlite3_column_text (stmt, 4));
+      result->tier[row] = tier_index (rules, (const char *) sqlite3_column_text (stmt, 5));
+      result->quadrant[row] = quadrant_from_text ((const char *) sqlite3_column_text (stmt, 6));
+      result->override_tier[row] = tier_index (rules, (const char *) sqlite3_column_text (stmt, 7));
+      result->final_tier[row] = result->override_tier[row] != STRATA_TIER_NONE
+                                ? result->override_tier[row] : result->tier[row];
+    }
+  if (rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (workspace, error, "period_results");
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+StrataPeriodResults *
+strata_period_results_load (StrataWorkspace  *workspace,
+                            gint64            period_id,
+                            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(StrataPeriodData) data = NULL;
+  g_autoptr(StrataRules) rules = NULL;
+  g_autoptr(StrataResult) result = NULL;
+  gboolean closed;
+  gint64 ruleset_id;
+  int version = 0;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+
+  stmt = strata_workspace_prepare (workspace,
+                                   "SELECT p.state = 'closed', coalesce (p.ruleset_id, 0),"
+                                   " coalesce (r.version, 0) "
+                                   "FROM periods p LEFT JOIN rulesets r ON r.id = p.ruleset_id "
+                                   "WHERE p.id = ?",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, period_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
+                   _("%s: no period with id %lld"),
+                   strata_workspace_get_path (workspace), (long long) period_id);
+      return NULL;
+    }
+  closed = sqlite3_column_int (stmt, 0);
+  ruleset_id = sqlite3_column_int64 (stmt, 1);
+  version = sqlite3_column_int (stmt, 2);
+
+  data = strata_period_data_load (workspace, period_id, error);
+  if (data == NULL)
+    return NULL;
+
+  if (closed && version > 0)
+    {
+      rules = strata_ruleset_store_load_version (workspace, version, error);
+      if (rules == NULL)
+        return NULL;
+      result = read_frozen (workspace, data, rules, error);
+      if (result == NULL)
+        return NULL;
+      return strata_period_results_new (data, rules, result, TRUE, ruleset_id, version);
+    }
+
+  /* Open: the latest published rules (the draft is work in progress). */
+  version = strata_ruleset_store_get_latest_version (workspace);
+  rules = version > 0 ? strata_ruleset_store_load_version (workspace, version, error)
+                      : strata_ruleset_store_get_draft (workspace, error);
+  if (rules == NULL)
+    return NULL;
+  ruleset_id = 0;
+  return strata_period_results_score (workspace, data, rules, ruleset_id, version, error);
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* StrataPeriodResults: one period's scored results as the review sees them:
+ * the frozen ones (period_results, under the rule-set version the period
+ * was closed with) for a closed period, else the period scored with the
+ * current published rules. The review never scores a closed period with
+ * newer rules unless asked to restate it. */
+#pragma once
+
+#include "strata-engine.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64            period_id;
+  char             *period_name;
+  gboolean          frozen;      /* results read from period_results */
+  gint64            ruleset_id;  /* rulesets.id the results come from, 0 if none */
+  int               version;     /* its published version, 0 for none */
+  StrataRules      *rules;
+  StrataPeriodData *data;
+  StrataResult     *result;      /* final_tier indexes into rules->tiers */
+  guint             ref_count;
+} StrataPeriodResults;
+
+#define STRATA_TYPE_PERIOD_RESULTS (strata_period_results_get_type ())
+GType                strata_period_results_get_type (void) G_GNUC_CONST;
+
+/* Wraps already scored data (tests): takes references / copies. */
+StrataPeriodResults *strata_period_results_new   (StrataPeriodData   *data,
+                                                  const StrataRules  *rules,
+                                                  StrataResult       *result,
+                                                  gboolean            frozen,
+                                                  gint64              ruleset_id,
+                                                  int                 version);
+/* A closed period's frozen results, or an open one scored with the current
+ * published rules. */
+StrataPeriodResults *strata_period_results_load  (StrataWorkspace    *workspace,
+                                                  gint64              period_id,
+                                                  GError            **error);
+/* The period's data scored with the given rules, frozen or not (restating). */
+StrataPeriodResults *strata_period_results_score (StrataWorkspace    *workspace,
+                                                  StrataPeriodData   *data,
+                                                  const StrataRules  *rules,
+                                                  gint64              ruleset_id,
+                                                  int                 version,
+                                                  GError            **error);
+
+StrataPeriodResults *strata_period_results_ref   (StrataPeriodResults *results);
+void                 strata_period_results_unref (StrataPeriodResults *results);
+
+/* The tier id of a row's final tier, or NULL. */
+const char          *strata_period_results_get_tier_id (const StrataPeriodResults *results,
+                                                        guint                      row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataPeriodResults, strata_period_results_unref)
+
+G_END_DECLS

@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "strata-whatif-view.h"
+
+struct _StrataWhatifView
+{
+  gatomicrefcount  ref_count;
+  guint            n_tiers;
+  char           **tier_ids;
+  guint           *before_counts;
+  guint           *after_counts;
+  guint            moved_up;
+  guint            moved_down;
+  GArray          *transitions;   /* StrataWhatifTransition */
+  GArray          *movers;        /* StrataWhatifMover */
+};
+
+G_DEFINE_BOXED_TYPE (StrataWhatifView, strata_whatif_view,
+                     strata_whatif_view_ref, strata_whatif_view_unref)
+
+static int
+compare_transitions (gconstpointer a,
+                     gconstpointer b)
+{
+  const StrataWhatifTransition *ta = a;
+  const StrataWhatifTransition *tb = b;
+
+  if (ta->count != tb->count)
+    return ta->count > tb->count ? -1 : 1;
+  if (ta->from != tb->from)
+    return ta->from < tb->from ? -1 : 1;
+  if (ta->to != tb->to)
+    return ta->to < tb->to ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_movers (gconstpointer a,
+                gconstpointer b)
+{
+  const StrataWhatifMover *ma = a;
+  const StrataWhatifMover *mb = b;
+  int jump_a = ABS ((int) ma->from - (int) ma->to);
+  int jump_b = ABS ((int) mb->from - (int) mb->to);
+  double delta_a = fabs (ma->score_after - ma->score_before);
+  double delta_b = fabs (mb->score_after - mb->score_before);
+
+  if (jump_a != jump_b)
+    return jump_a > jump_b ? -1 : 1;
+  /* NaN compares false both ways and falls through to the index. */
+  if (delta_a > delta_b)
+    return -1;
+  if (delta_a < delta_b)
+    return 1;
+  if (ma->customer != mb->customer)
+    return ma->customer < mb->customer ? -1 : 1;
+  return 0;
+}
+
+StrataWhatifView *
+strata_whatif_view_new (guint               n_tiers,
+                        const char * const *tier_ids,
+                        guint               n_customers,
+                        const int          *before,
+                        const int          *after,
+                        const double       *scores_before,
+                        const double       *scores_after)
+{
+  StrataWhatifView *self;
+  g_autofree guint *matrix = NULL;
+
+  g_return_val_if_fail (n_tiers == 0 || tier_ids != NULL, NULL);
+  g_return_val_if_fail (n_customers == 0 || (before != NULL && after != NULL), NULL);
+
+  self = g_new0 (StrataWhatifView, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->n_tiers = n_tiers;
+  self->tier_ids = g_new0 (char *, n_tiers + 1);
+  for (guint t = 0; t < n_tiers; t++)
+    self->tier_ids[t] = g_strdup (tier_ids[t]);
+  self->before_counts = g_new0 (guint, MAX (n_tiers, 1));
+  self->after_counts = g_new0 (guint, MAX (n_tiers, 1));
+  self->transitions = g_array_new (FALSE, FALSE, sizeof (StrataWhatifTransition));
+  self->movers = g_array_new (FALSE, FALSE, sizeof (StrataWhatifMover));
+  matrix = g_new0 (guint, MAX (n_tiers * n_tiers, 1));
+
+  for (guint i = 0; i < n_customers; i++)
+    {
+      gboolean has_before = before[i] >= 0 && (guint) before[i] < n_tiers;
+      gboolean has_after = after[i] >= 0 && (guint) after[i] < n_tiers;
+
+      if (has_before)
+        self->before_counts[before[i]]++;
+      if (has_after)
+        self->after_counts[after[i]]++;
+      if (!has_before || !has_after || before[i] == after[i])
+        continue;
+
+      matrix[before[i] * n_tiers + after[i]]++;
+      if (after[i] < before[i])
+        self->moved_up++;
+      else
+        self->moved_down++;
+
+      {
+        StrataWhatifMover mover = {
+          .customer = i,
+          .from = before[i],
+          .to = after[i],
+          .score_before = scores_before ? scores_before[i] : NAN,
+          .score_after = scores_after ? scores_after[i] : NAN,
+        };
+        g_array_append_val (self->movers, mover);
+      }
+    }
+
+  for (guint from = 0; from < n_tiers; from++)
+    for (guint to = 0; to < n_tiers; to++)
+      if (matrix[from * n_tiers + to] > 0)
+        {
+          StrataWhatifTransition tr = { from, to, matrix[from * n_tiers + to] };
+          g_array_append_val (self->transitions, tr);
+        }
+  g_array_sort (self->transitions, compare_transitions);
+  g_array_sort (self->movers, compare_movers);
+  return self;
+}
+
+StrataWhatifView *
+strata_whatif_view_ref (StrataWhatifView *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+strata_whatif_view_unref (StrataWhatifView *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_strfreev (self->tier_ids);
+  g_free (self->before_counts);
+  g_free (self->after_counts);
+  g_array_unref (self->transitions);
+  g_array_unref (self->movers);
+  g_free (self);
+}
+
+guint
+strata_whatif_view_get_n_tiers (StrataWhatifView *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_tiers;
+}
+
+const char *
+strata_whatif_view_get_tier_id (StrataWhatifView *self,
+                                guint             tier)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (tier < self->n_tiers, NULL);
+  return self->tier_ids[tier];
+}
+
+guint
+strata_whatif_view_get_count_before (StrataWhatifView *self,
+                                     guint             tier)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (tier < self->n_tiers, 0);
+  return self->before_counts[tier];
+}
+
+guint
+strata_whatif_view_get_count_after (StrataWhatifView *self,
+                                    guint             tier)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (tier < self->n_tiers, 0);
+  return self->after_counts[tier];
+}
+
+guint
+strata_whatif_view_get_max_count (StrataWhatifView *self)
+{
+  guint max = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  for (guint t = 0; t < self->n_tiers; t++)
+    max = MAX (max, MAX (self->before_counts[t], self->after_counts[t]));
+  return max;
+}
+
+guint
+strata_whatif_view_get_moved_up (StrataWhatifView *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->moved_up;
+}
+
+guint
+strata_whatif_view_get_moved_down (StrataWhatifView *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->moved_down;
+}
+
+guint
+strata_whatif_view_get_n_transitions (StrataWhatifView *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->transitions->len;
+}
+
+const StrataWhatifTransition *
+strata_whatif_view_get_transition (StrataWhatifView *self,
+                                   guint             i)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (i < self->transitions->len, NULL);
+  return &g_array_index (self->transitions, StrataWhatifTransition, i);
+}
+
+char *
+strata_whatif_view_format_transition (StrataWhatifView *self,
+                                      guint             i)
+{
+  const StrataWhatifTransition *tr = strata_whatif_view_get_transition (self, i);
+
+  g_return_val_if_fail (tr != NULL, NULL);
+  /* Translators: a tier transition in the what-if panel: "D → C: 14"
+   * means 14 customers move from tier D to tier C. */
+  return g_strdup_printf (_("%s → %s: %u"),
+                          self->tier_ids[tr->from], self->tier_ids[tr->to], tr->count);
+}
+
+guint
+strata_whatif_view_get_n_movers (StrataWhatifView *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->movers->len;
+}
+
+const StrataWhatifMover *
+strata_whatif_view_get_mover (StrataWhatifView *self,
+                              guint             i)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (i < self->movers->len, NULL);
+  return &g_array_index (self->movers, StrataWhatifMover, i);
+}
+
+char *
+strata_whatif_view_format_summary (StrataWhatifView *self)
+{
+  g_autofree char *up = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->moved_up == 0 && self->moved_down == 0)
+    return g_strdup (_("No customer changes tier"));
+  if (self->moved_down == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer moves up",
+                                         "%u customers move up", self->moved_up),
+                            self->moved_up);
+  if (self->moved_up == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer moves down",
+                                         "%u customers move down", self->moved_down),
+                            self->moved_down);
+  /* Translators: the first half of "14 customers move up, 6 down". */
+  up = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer moves up",
+                                     "%u customers move up", self->moved_up),
+                        self->moved_up);
+  /* Translators: "%s" is "14 customers move up"; the whole reads
+   * "14 customers move up, 6 down". */
+  return g_strdup_printf (_("%s, %u down"), up, self->moved_down);
+}

@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "strata-context.h"
+
+struct _StrataContext
+{
+  GObject          parent_instance;
+
+  StrataWorkspace *workspace;
+  GtkStringList   *periods;
+  GArray          *period_ids;   /* gint64, parallel to periods */
+  char            *period;
+  gint64           selected_customer;
+};
+
+G_DEFINE_FINAL_TYPE (StrataContext, strata_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_WORKSPACE,
+  PROP_PERIODS,
+  PROP_PERIOD,
+  PROP_PERIOD_ID,
+  PROP_SELECTED_CUSTOMER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gint64
+lookup_period_id (StrataContext *self,
+                  const char    *name)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->periods));
+
+  if (name == NULL)
+    return 0;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->periods, i), name) == 0)
+      return g_array_index (self->period_ids, gint64, i);
+  return 0;
+}
+
+static void
+set_period_internal (StrataContext *self,
+                     const char    *period)
+{
+  if (g_strcmp0 (self->period, period) == 0)
+    return;
+  g_free (self->period);
+  self->period = g_strdup (period);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_ID]);
+}
+
+/* Reads the periods again. The list model changes only when the names do,
+ * so that a period selector bound to it keeps its state on unrelated edits. */
+static void
+reload_periods (StrataContext *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->periods));
+  gboolean same;
+
+  stmt = strata_workspace_prepare (self->workspace,
+                                   "SELECT id, name FROM periods ORDER BY position, id", &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Cannot read the periods of %s: %s",
+                 strata_workspace_get_path (self->workspace), error->message);
+      return;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+
+  same = (names->len == n_old);
+  for (guint i = 0; same && i < n_old; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (self->periods, i), names->pdata[i]) == 0;
+
+  g_array_set_size (self->period_ids, 0);
+  g_array_append_vals (self->period_ids, ids->data, ids->len);
+
+  if (!same)
+    {
+      g_ptr_array_add (names, NULL);
+      gtk_string_list_splice (self->periods, 0, n_old, (const char * const *) names->pdata);
+      g_ptr_array_remove_index (names, names->len - 1);
+    }
+
+  /* Keep the current period when it is still there; otherwise show the
+   * latest one, which is what a user works on. */
+  if (lookup_period_id (self, self->period) == 0)
+    set_period_internal (self, names->len > 0 ? names->pdata[names->len - 1] : NULL);
+  else if (!same)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_ID]);
+}
+
+static void
+workspace_changed_cb (StrataContext   *self,
+                      const char      *what,
+                      StrataWorkspace *workspace)
+{
+  if (g_strcmp0 (what, "periods") == 0 || g_strcmp0 (what, "all") == 0)
+    reload_periods (self);
+}
+
+static void
+strata_context_constructed (GObject *object)
+{
+  StrataContext *self = STRATA_CONTEXT (object);
+
+  G_OBJECT_CLASS (strata_context_parent_class)->constructed (object);
+
+  g_assert (STRATA_IS_WORKSPACE (self->workspace));
+  g_signal_connect_object (self->workspace, "changed",
+                           G_CALLBACK (workspace_changed_cb), self, G_CONNECT_SWAPPED);
+  reload_periods (self);
+}
+
+static void
+strata_context_finalize (GObject *object)
+{
+  StrataContext *self = STRATA_CONTEXT (object);
+
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->periods);
+  g_clear_pointer (&self->period_ids, g_array_unref);
+  g_clear_pointer (&self->period, g_free);
+
+  G_OBJECT_CLASS (strata_context_parent_class)->finalize (object);
+}
+
+static void
+strata_context_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  StrataContext *self = STRATA_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    case PROP_PERIODS:
+      g_value_set_object (value, self->periods);
+      break;
+    case PROP_PERIOD:
+      g_value_set_string (value, self->period);
+      break;
+    case PROP_PERIOD_ID:
+      g_value_set_int64 (value, strata_context_get_period_id (self));
+      break;
+    case PROP_SELECTED_CUSTOMER:
+      g_value_set_int64 (value, self->selected_customer);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_context_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  StrataContext *self = STRATA_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
+      break;
+    case PROP_PERIOD:
+      strata_context_set_period (self, g_value_get_string (value));
+      break;
+    case PROP_SELECTED_CUSTOMER:
+      strata_context_set_selected_customer (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_context_class_init (StrataContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = strata_context_constructed;
+  object_class->finalize = strata_context_finalize;
+  object_class->get_property = strata_context_get_property;
+  object_class->set_property = strata_context_set_property;
+
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL, STRATA_TYPE_WORKSPACE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERIODS] =
+    g_param_spec_object ("periods", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERIOD] =
+    g_param_spec_string ("period", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERIOD_ID] =
+    g_param_spec_int64 ("period-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_CUSTOMER] =
+    g_param_spec_int64 ("selected-customer", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+strata_context_init (StrataContext *self)
+{
+  self->periods = gtk_string_list_new (NULL);
+  self->period_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+StrataContext *
+strata_context_new (StrataWorkspace *workspace)
+{
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+
+  return g_object_new (STRATA_TYPE_CONTEXT, "workspace", workspace, NULL);
+}
+
+StrataWorkspace *
+strata_context_get_workspace (StrataContext *self)
+{
+  g_return_val_if_fail (STRATA_IS_CONTEXT (self), NULL);
+  return self->workspace;
+}
+
+GListModel *
+strata_context_get_periods (StrataContext *self)
+{
+  g_return_val_if_fail (STRATA_IS_CONTEXT (self), NULL);
+  return G_LIST_MODEL (self->periods);
+}
+
+const char *
+strata_context_get_period (StrataContext *self)
+{
+  g_return_val_if_fail (STRATA_IS_CONTEXT (self), NULL);
+  return self->period;
+}
+
+void
+strata_context_set_period (StrataContext *self,
+                           const char    *period)
+{
+  g_return_if_fail (STRATA_IS_CONTEXT (self));
+
+  if (g_strcmp0 (self->period, period) == 0)
+    return;
+  if (period == NULL || lookup_period_id (self, period) == 0)
+    {
+      g_warning ("“%s” is not a period of %s", period ? period : "(null)",
+                 strata_workspace_get_path (self->workspace));
+      return;
+    }
+  set_period_internal (self, period);
+}
+
+gint64
+strata_context_get_period_id (StrataContext *self)
+{
+  g_return_val_if_fail (STRATA_IS_CONTEXT (self), 0);
+  return lookup_period_id (self, self->period);
+}
+
+gint64
+strata_context_get_selected_customer (StrataContext *self)
+{
+  g_return_val_if_fail (STRATA_IS_CONTEXT (self), 0);
+  return self->selected_customer;
+}
+
+void
+strata_context_set_selected_customer (StrataContext *self,
+                                      gint64         customer_id)
+{
+  g_return_if_fail (STRATA_IS_CONTEXT (self));
+  g_return_if_fail (customer_id >= 0);
+
+  if (self->selected_customer == customer_id)
+    return;
+  self->selected_customer = customer_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CUSTOMER]);
+}

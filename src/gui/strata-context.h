@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The page contract: what every page of the window shares. The window makes
+ * one StrataContext per open workspace and gives it to each page through the
+ * page's "context" property (NULL when no workspace is open). */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "strata-workspace.h"
+
+G_BEGIN_DECLS
+
+#define STRATA_TYPE_CONTEXT (strata_context_get_type ())
+G_DECLARE_FINAL_TYPE (StrataContext, strata_context, STRATA, CONTEXT, GObject)
+
+StrataContext   *strata_context_new                   (StrataWorkspace *workspace);
+
+StrataWorkspace *strata_context_get_workspace         (StrataContext   *self);
+
+/* The period names in chronological order (items are GtkStringObject),
+ * reloaded when the workspace's periods change. */
+GListModel      *strata_context_get_periods           (StrataContext   *self);
+
+/* The current period's name; NULL only when the workspace has no period.
+ * Setting a name that is not a period is refused with a warning. */
+const char      *strata_context_get_period            (StrataContext   *self);
+void             strata_context_set_period            (StrataContext   *self,
+                                                       const char      *period);
+/* The id of the current period in the workspace, 0 when there is none. */
+gint64           strata_context_get_period_id         (StrataContext   *self);
+
+/* The workspace customer id the user selected on any page, 0 for none. */
+gint64           strata_context_get_selected_customer (StrataContext   *self);
+void             strata_context_set_selected_customer (StrataContext   *self,
+                                                       gint64           customer_id);
+
+G_END_DECLS

@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Choosing, opening and remembering workspaces: file choosers, the demo,
+ * the recent list of the welcome page, drag and drop. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "strata-seed.h"
+#include "strata-window-private.h"
+
+#define MIME_TYPE  "application/x-strata-workspace"
+#define MAX_RECENT 8
+#define SHOW_RECENT 5
+
+void
+strata_window_show_error (StrataWindow *self,
+                          const char   *heading,
+                          const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_assert (STRATA_IS_WINDOW (self));
+
+  /* The GError already names the file and the problem. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+display_dir (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *home = g_get_home_dir ();
+  gsize len = strlen (home);
+
+  if (len > 1 && g_str_has_prefix (dir, home) && (dir[len] == '/' || dir[len] == '\0'))
+    return g_strconcat ("~", dir + len, NULL);
+  return g_steal_pointer (&dir);
+}
+
+void
+strata_window_reload_recent (StrataWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-workspaces");
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (guint i = 0; recent[i] != NULL && shown < SHOW_RECENT; i++)
+    {
+      g_autofree char *basename = NULL;
+      g_autofree char *dir = NULL;
+      GtkWidget *row, *icon;
+
+      /* A file that was moved or deleted is not offered. */
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      basename = g_path_get_basename (recent[i]);
+      dir = display_dir (recent[i]);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), basename);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-recent");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                              g_variant_new_string (recent[i]));
+      icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (self->recent_box, shown > 0);
+}
+
+/* Puts path first in the recent list, makes it the workspace to reopen at
+ * start, and tells the desktop's recent files. */
+void
+strata_window_remember (StrataWindow *self,
+                        const char   *path)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-workspaces");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  guint n = 1;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
+    if (g_strcmp0 (recent[i], path) != 0)
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-workspaces", (const char * const *) updated);
+  g_settings_set_string (self->settings, "last-workspace", path);
+
+  if (uri != NULL)
+    {
+      GtkRecentData data = {
+        .mime_type = (char *) MIME_TYPE,
+        .app_name = (char *) "Strata",
+        .app_exec = (char *) "strata %f",
+      };
+
+      gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+    }
+}
+
+gboolean
+strata_window_open_path (StrataWindow  *self,
+                         const char    *path,
+                         GError       **error)
+{
+  g_autoptr(StrataWorkspace) workspace = NULL;
+  g_autofree char *canonical = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  canonical = g_canonicalize_filename (path, NULL);
+  if (self->workspace != NULL
+      && g_strcmp0 (strata_workspace_get_path (self->workspace), canonical) == 0)
+    return TRUE;
+
+  workspace = strata_workspace_open (canonical, NULL, error);
+  if (workspace == NULL)
+    return FALSE;
+  strata_window_set_workspace (self, workspace);
+  strata_window_remember (self, canonical);
+  return TRUE;
+}
+
+gboolean
+strata_window_open (StrataWindow *self,
+                    GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot open “%s”: only files on this computer can be opened"), uri);
+    }
+  if (error == NULL && strata_window_open_path (self, path, &error))
+    return TRUE;
+  strata_window_show_error (self, _("Could Not Open Workspace"), error);
+  return FALSE;
+}
+
+char *
+strata_window_get_demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "strata", "demo.strata", NULL);
+}
+
+/* Writes the demo workspace to path in one go: a half-written demo must
+ * never be left behind to be opened later. */
+static gboolean
+write_demo (const char  *path,
+            GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  g_autoptr(StrataWorkspace) workspace = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  g_unlink (tmp);
+  workspace = strata_seed_create_workspace (tmp, error);
+  if (workspace == NULL)
+    return FALSE;
+  g_clear_object (&workspace);
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+strata_window_open_demo (StrataWindow *self)
+{
+  g_autofree char *path = strata_window_get_demo_path ();
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WINDOW (self), FALSE);
+
+  if ((!g_file_test (path, G_FILE_TEST_EXISTS) && !write_demo (path, &error))
+      || !strata_window_open_path (self, path, &error))
+    {
+      strata_window_show_error (self, _("Could Not Open the Demo Workspace"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Creates a new workspace at path. The file chooser already asked whether
+ * to replace an existing file; the new one is written beside it and moved
+ * over it only once complete, and the open workspace is never replaced. */
+static gboolean
+create_workspace (StrataWindow  *self,
+                  const char    *path,
+                  GError       **error)
+{
+  g_autofree char *tmp = NULL;
+  g_autoptr(StrataWorkspace) workspace = NULL;
+
+  if (self->workspace != NULL
+      && g_strcmp0 (strata_workspace_get_path (self->workspace), path) == 0)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_EXISTS,
+                   _("Cannot replace “%s”: it is the workspace that is open"), path);
+      return FALSE;
+    }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      workspace = strata_seed_create_workspace (path, error);
+      return workspace != NULL;
+    }
+
+  tmp = g_strconcat (path, ".new", NULL);
+  g_unlink (tmp);
+  workspace = strata_seed_create_workspace (tmp, error);
+  if (workspace == NULL)
+    return FALSE;
+  g_clear_object (&workspace);
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GtkFileFilter *
+workspace_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Strata Workspaces"));
+  gtk_file_filter_add_pattern (filter, "*.strata");
+  gtk_file_filter_add_mime_type (filter, MIME_TYPE);
+  return filter;
+}
+
+static void
+chooser_response_cb (StrataWindow         *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean save;
+
+  save = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  if (!save)
+    {
+      strata_window_open (self, file);
+      return;
+    }
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot create “%s”: only files on this computer can be used"), uri);
+    }
+  else if (!g_str_has_suffix (path, ".strata"))
+    {
+      char *with_suffix = g_strconcat (path, ".strata", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+  if (error == NULL && create_workspace (self, path, &error)
+      && strata_window_open_path (self, path, &error))
+    return;
+  strata_window_show_error (self, _("Could Not Create Workspace"), error);
+}
+
+static void
+run_chooser (StrataWindow         *self,
+             GtkFileChooserAction  action)
+{
+  g_autoptr(GtkFileFilter) filter = workspace_filter ();
+  gboolean save = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  self->chooser = gtk_file_chooser_native_new (save ? _("New Workspace") : _("Open Workspace"),
+                                               GTK_WINDOW (self), action,
+                                               save ? _("_Create") : _("_Open"),
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  if (save)
+    /* Translators: the suggested file name of a new workspace; keep .strata */
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("Customers.strata"));
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+void
+strata_window_choose_new (StrataWindow *self)
+{
+  g_return_if_fail (STRATA_IS_WINDOW (self));
+  run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+void
+strata_window_choose_open (StrataWindow *self)
+{
+  g_return_if_fail (STRATA_IS_WINDOW (self));
+  run_chooser (self, GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static gboolean
+drop_cb (StrataWindow  *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GdkFileList *list;
+  g_autoptr(GSList) files = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  list = g_value_get_boxed (value);
+  files = gdk_file_list_get_files (list);
+  if (files == NULL)
+    return FALSE;
+  /* One window shows one workspace: the first file dropped is opened. */
+  strata_window_open (self, files->data);
+  return TRUE;
+}
+
+void
+strata_window_files_init (StrataWindow *self)
+{
+  GtkDropTarget *target;
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect_object (self->settings, "changed::recent-workspaces",
+                           G_CALLBACK (strata_window_reload_recent), self, G_CONNECT_SWAPPED);
+  strata_window_reload_recent (self);
+}

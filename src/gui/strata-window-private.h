@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by strata-window.c (pages, state) and strata-window-files.c
+ * (choosing, opening and remembering workspaces). */
+#pragma once
+
+#include "strata-context.h"
+#include "strata-window.h"
+
+G_BEGIN_DECLS
+
+struct _StrataWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  StrataWorkspace      *workspace;
+  StrataContext        *context;
+  GtkWidget           **pages;        /* one per entry of the page table */
+  GtkFileChooserNative *chooser;
+  gboolean              periods_changing;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkDropDown          *period_dropdown;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
+};
+
+/* strata-window.c: makes workspace the open one (NULL closes it). */
+void strata_window_set_workspace       (StrataWindow    *self,
+                                        StrataWorkspace *workspace);
+
+/* strata-window-files.c */
+void strata_window_files_init          (StrataWindow    *self);
+void strata_window_show_error          (StrataWindow    *self,
+                                        const char      *heading,
+                                        const GError    *error);
+void strata_window_remember            (StrataWindow    *self,
+                                        const char      *path);
+void strata_window_reload_recent       (StrataWindow    *self);
+
+G_END_DECLS

@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* strata-cli periods and movement: outputs and exit codes. */
+#include <json-glib/json-glib.h>
+#include <locale.h>
+
+#include "review-fixture.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(StrataWorkspace) ws = NULL;
+
+  f->dir = g_dir_make_tmp ("strata-cli-review-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "review.strata", NULL);
+  ws = review_fixture_create (f->path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  review_remove_dir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Runs strata-cli with args; returns the exit status. */
+static int
+run (char       **out,
+     char       **err,
+     const char  *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+  int status = -1;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("STRATA_CLI"));
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+test_periods (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *out3 = NULL;
+  g_autofree char *err3 = NULL;
+
+  g_assert_cmpint (run (&out, &err, "periods", f->path, NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 3);
+  g_assert_true (g_regex_match_simple ("^2026-Q1 +5 +open +- +-$", out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^2026-Q2 +5 +open +- +-$", out, G_REGEX_MULTILINE, 0));
+
+  g_assert_cmpint (run (&out2, &err2, "periods", "close", f->path, "2026-Q1", NULL), ==, 0);
+  g_assert_cmpstr (out2, ==, "Closed 2026-Q1: its results are frozen\n");
+  g_assert_cmpint (run (&out3, &err3, "periods", f->path, NULL), ==, 0);
+  g_assert_true (g_regex_match_simple ("^2026-Q1 +5 +closed +1 +20[0-9-]+T[0-9:]+Z$", out3,
+                                       G_REGEX_MULTILINE, 0));
+}
+
+static void
+test_periods_errors (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *out3 = NULL;
+  g_autofree char *err3 = NULL;
+  g_autofree char *out4 = NULL;
+  g_autofree char *err4 = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "missing.strata", NULL);
+
+  g_assert_cmpint (run (&out, &err, "periods", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "strata-cli: usage: strata-cli periods WORKSPACE"));
+  g_assert_cmpuint (count_lines (err), ==, 1);
+
+  g_assert_cmpint (run (&out2, &err2, "periods", missing, NULL), ==, 2);
+  g_assert_nonnull (strstr (err2, "missing.strata"));
+  g_assert_cmpuint (count_lines (err2), ==, 1);
+
+  g_assert_cmpint (run (&out3, &err3, "periods", "close", f->path, "2030-Q9", NULL), ==, 2);
+  g_assert_nonnull (strstr (err3, "2030-Q9"));
+  g_assert_cmpuint (count_lines (err3), ==, 1);
+
+  g_assert_cmpint (run (&out4, &err4, "periods", "close", f->path, NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err4), ==, 1);
+}
+
+static void
+test_movement_text (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "movement", f->path, "2026-Q1", "2026-Q2", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "Movement 2026-Q1 → 2026-Q2\n"));
+  /* Row D: D -> C (Alpha) and D -> E (Beta). */
+  g_assert_true (g_regex_match_simple ("^D +0 +0 +1 +0 +1 +0$", out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^new +0 +1 +0 +0 +0 *$", out, G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (out, "Tier moves: 2\n"));
+  g_assert_nonnull (strstr (out, "Upgrades (1)\n  C001  Alpha  D → C  (35 → 45)\n"));
+  g_assert_nonnull (strstr (out, "      Annual order amount: 500000 → 1200000\n"));
+  g_assert_nonnull (strstr (out, "Downgrades (1)\n  C002  Beta  D → E  (35 → 25)\n"));
+  g_assert_nonnull (strstr (out, "      Started applying: Overdue invoices (-10)\n"));
+  g_assert_nonnull (strstr (out, "Lost customers (1)\n  C003  Gamma  E → -"));
+}
+
+static void
+test_movement_csv_json (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *csv = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *err2 = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *movers;
+
+  g_assert_cmpint (run (&csv, &err, "movement", f->path, "2026-Q1", "2026-Q2",
+                        "--format", "csv", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (csv, "kind,id,name,from_tier,to_tier,from_score,to_score,"
+                                        "count,revenue,reasons\n"));
+  g_assert_nonnull (strstr (csv, "\nmatrix,,,D,C,,,1,1200000,\n"));
+  g_assert_nonnull (strstr (csv, "\nmatrix,,,,B,,,1,12000000,\n"));
+  g_assert_nonnull (strstr (csv, "\nup,C001,Alpha,D,C,35,45,1,1200000,"));
+  g_assert_nonnull (strstr (csv, "\nlost,C003,Gamma,E,,5,,1,100000,Not in 2026-Q2; was E with score 5\n"));
+  /* 6 x 6 matrix cells minus new -> lost, plus 4 movers, plus the header. */
+  g_assert_cmpuint (count_lines (csv), ==, 1 + 35 + 4);
+
+  g_assert_cmpint (run (&json, &err2, "movement", f->path, "2026-Q1", "2026-Q2",
+                        "--format", "json", "--restate", NULL), ==, 0);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "from"), ==, "2026-Q1");
+  g_assert_true (json_object_get_boolean_member (root, "restated"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "moves"),
+                                               "total"), ==, 2);
+  movers = json_object_get_array_member (root, "movers");
+  g_assert_cmpuint (json_array_get_length (movers), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (movers, 0), "id"),
+                   ==, "C001");
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (movers, 0),
+                                                    "to_score"), ==, 45);
+}
+
+static void
+test_movement_errors (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *out3 = NULL;
+  g_autofree char *err3 = NULL;
+
+  g_assert_cmpint (run (&out, &err, "movement", f->path, "2026-Q1", NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_cmpint (run (&out2, &err2, "movement", f->path, "2026-Q1", "2026-Q2", "--format",
+                        "xml", NULL), ==, 1);
+  g_assert_cmpstr (err2, ==, "strata-cli: unknown format “xml” (use text, csv or json)\n");
+  g_assert_cmpint (run (&out3, &err3, "movement", f->path, "2026-Q1", "2025-Q4", NULL), ==, 2);
+  g_assert_nonnull (strstr (err3, "2025-Q4"));
+  g_assert_cmpuint (count_lines (err3), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli-review/periods", Fixture, NULL, fixture_setup, test_periods, fixture_teardown);
+  g_test_add ("/cli-review/periods-errors", Fixture, NULL, fixture_setup, test_periods_errors,
+              fixture_teardown);
+  g_test_add ("/cli-review/movement-text", Fixture, NULL, fixture_setup, test_movement_text,
+              fixture_teardown);
+  g_test_add ("/cli-review/movement-csv-json", Fixture, NULL, fixture_setup,
+              test_movement_csv_json, fixture_teardown);
+  g_test_add ("/cli-review/movement-errors", Fixture, NULL, fixture_setup, test_movement_errors,
+              fixture_teardown);
+  return g_test_run ();
+}

@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Tier movement on two constructed periods, scored with the default rules
+ * (v1) and with a v2 whose tier C starts at 35 instead of 45:
+ *
+ *   customer  Q1 (frozen, v1)        Q2 (v2)
+ *   Alpha     500k, 2 ref, 3 lines,   1.2M, same items: 45 -> C
+ *             high growth: 35 -> D    (restated Q1 under v2: 35 -> C)
+ *   Beta      3.5M, listed: 35 -> D   3.5M, listed, 1 overdue: 25 -> E
+ *   Gamma     100k: 5 -> E            (gone)
+ *   Delta     (absent)                12M, high growth: 60 -> B
+ *   Epsilon   6M, 3 lines: 45 -> C    the same: C
+ *   Zeta      11M, 3 ref, growth,     the same: A
+ *             listed: 80 -> A
+ */
+#include <locale.h>
+#include <math.h>
+
+#include "strata-movement.h"
+
+static const char *keys[] = {
+  "order_amount", "referrals", "business_lines", "high_growth", "listed_company",
+  "overdue_invoices", "fault_tickets", "monthly_inquiries", "listed_products", "login_days",
+  NULL
+};
+
+typedef struct
+{
+  StrataPeriodResults *q1;        /* frozen under v1 */
+  StrataPeriodResults *q1_v2;     /* restated under v2 */
+  StrataPeriodResults *q2;        /* under v2 */
+} Fixture;
+
+static void
+set (StrataPeriodData *data,
+     guint             row,
+     const char       *key,
+     double            value)
+{
+  strata_period_data_set_value (data, row, key, value);
+}
+
+static StrataRules *
+rules_v2 (void)
+{
+  StrataRules *rules = strata_rules_new_default ();
+  StrataTier *c = g_ptr_array_index (rules->tiers, strata_rules_find_tier (rules, "C"));
+
+  c->min_score = 35;
+  return rules;
+}
+
+static StrataPeriodResults *
+score (StrataPeriodData  *data,
+       const StrataRules *rules,
+       gboolean           frozen,
+       int                version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataResult) result = strata_engine_score (rules, data, &error);
+
+  g_assert_no_error (error);
+  return strata_period_results_new (data, rules, result, frozen, version, version);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  user_data)
+{
+  g_autoptr(StrataPeriodData) q1 = strata_period_data_new (keys, 8);
+  g_autoptr(StrataPeriodData) q2 = strata_period_data_new (keys, 8);
+  g_autoptr(StrataRules) v1 = strata_rules_new_default ();
+  g_autoptr(StrataRules) v2 = rules_v2 ();
+  guint r;
+
+  q1->period_id = 1;
+  q1->period_name = g_strdup ("2026-Q1");
+  q2->period_id = 2;
+  q2->period_name = g_strdup ("2026-Q2");
+
+  r = strata_period_data_add_row (q1, 1, "C001", "Alpha");
+  set (q1, r, "order_amount", 500000); set (q1, r, "referrals", 2);
+  set (q1, r, "business_lines", 3); set (q1, r, "high_growth", 1);
+  set (q1, r, "listed_products", 70); set (q1, r, "monthly_inquiries", 10);
+  r = strata_period_data_add_row (q1, 2, "C002", "Beta");
+  set (q1, r, "order_amount", 3500000); set (q1, r, "listed_company", 1);
+  set (q1, r, "overdue_invoices", 0);
+  r = strata_period_data_add_row (q1, 3, "C003", "Gamma");
+  set (q1, r, "order_amount", 100000);
+  r = strata_period_data_add_row (q1, 5, "C005", "Epsilon");
+  set (q1, r, "order_amount", 6000000); set (q1, r, "business_lines", 3);
+  r = strata_period_data_add_row (q1, 6, "C006", "Zeta");
+  set (q1, r, "order_amount", 11000000); set (q1, r, "referrals", 3);
+  set (q1, r, "high_growth", 1); set (q1, r, "listed_company", 1);
+
+  r = strata_period_data_add_row (q2, 1, "C001", "Alpha");
+  set (q2, r, "order_amount", 1200000); set (q2, r, "referrals", 2);
+  set (q2, r, "business_lines", 3); set (q2, r, "high_growth", 1);
+  set (q2, r, "listed_products", 70); set (q2, r, "monthly_inquiries", 20);
+  r = strata_period_data_add_row (q2, 2, "C002", "Beta");
+  set (q2, r, "order_amount", 3500000); set (q2, r, "listed_company", 1);
+  set (q2, r, "overdue_invoices", 1);
+  r = strata_period_data_add_row (q2, 4, "C004", "Delta");
+  set (q2, r, "order_amount", 12000000); set (q2, r, "high_growth", 1);
+  r = strata_period_data_add_row (q2, 5, "C005", "Epsilon");
+  set (q2, r, "order_amount", 6000000); set (q2, r, "business_lines", 3);
+  r = strata_period_data_add_row (q2, 6, "C006", "Zeta");
+  set (q2, r, "order_amount", 11000000); set (q2, r, "referrals", 3);
+  set (q2, r, "high_growth", 1); set (q2, r, "listed_company", 1);
+
+  f->q1 = score (q1, v1, TRUE, 1);
+  f->q1_v2 = score (q1, v2, FALSE, 2);
+  f->q2 = score (q2, v2, FALSE, 2);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  strata_period_results_unref (f->q1);
+  strata_period_results_unref (f->q1_v2);
+  strata_period_results_unref (f->q2);
+}
+
+static int
+tier (StrataMovement *m,
+      const char     *id)
+{
+  if (id == NULL)
+    return strata_movement_get_n_tiers (m);
+  for (guint i = 0; i < strata_movement_get_n_tiers (m); i++)
+    if (g_str_equal (strata_movement_get_tier (m, i)->id, id))
+      return i;
+  g_assert_not_reached ();
+}
+
+static guint
+count (StrataMovement *m,
+       const char     *from,
+       const char     *to)
+{
+  return strata_movement_get_count (m, tier (m, from), tier (m, to));
+}
+
+static gboolean
+has_reason (const StrataMover *mover,
+            StrataReasonKind   kind,
+            const char        *text)
+{
+  for (guint i = 0; i < mover->reasons->len; i++)
+    {
+      StrataReason *r = mover->reasons->pdata[i];
+      if (r->kind == kind && g_str_equal (r->text, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_matrix (Fixture       *f,
+             gconstpointer  user_data)
+{
+  g_autoptr(StrataMovement) m = strata_movement_new_from_results (f->q1, f->q2, f->q1_v2,
+                                                                  FALSE, NULL);
+  guint total = 0;
+  guint n = strata_movement_get_n_tiers (m);
+
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpstr (strata_movement_get_from_name (m), ==, "2026-Q1");
+  g_assert_cmpstr (strata_movement_get_to_name (m), ==, "2026-Q2");
+  g_assert_cmpuint (count (m, "D", "C"), ==, 1);   /* Alpha */
+  g_assert_cmpuint (count (m, "D", "E"), ==, 1);   /* Beta */
+  g_assert_cmpuint (count (m, "E", NULL), ==, 1);  /* Gamma lost */
+  g_assert_cmpuint (count (m, NULL, "B"), ==, 1);  /* Delta new */
+  g_assert_cmpuint (count (m, "C", "C"), ==, 1);   /* Epsilon */
+  g_assert_cmpuint (count (m, "A", "A"), ==, 1);   /* Zeta */
+  for (guint a = 0; a <= n; a++)
+    for (guint b = 0; b <= n; b++)
+      if (a < n || b < n)
+        total += strata_movement_get_count (m, a, b);
+  g_assert_cmpuint (total, ==, 6);
+
+  /* Revenue is the later period's order amount (the earlier one's if lost). */
+  g_assert_cmpfloat (strata_movement_get_revenue (m, tier (m, "D"), tier (m, "C")), ==, 1200000);
+  g_assert_cmpfloat (strata_movement_get_revenue (m, tier (m, "E"), n), ==, 100000);
+  g_assert_cmpfloat (strata_movement_get_revenue (m, n, tier (m, "B")), ==, 12000000);
+  g_assert_cmpfloat (strata_movement_get_to_revenue_total (m), ==,
+                     1200000 + 3500000 + 12000000 + 6000000 + 11000000);
+  g_assert_cmpuint (strata_movement_get_n_from (m), ==, 5);
+  g_assert_cmpuint (strata_movement_get_n_to (m), ==, 5);
+  g_assert_cmpuint (strata_movement_get_from_total (m, tier (m, "D")), ==, 2);
+  g_assert_cmpuint (strata_movement_get_to_total (m, tier (m, "C")), ==, 2);
+
+  g_assert_cmpuint (strata_movement_get_movers (m, STRATA_MOVE_UP)->len, ==, 1);
+  g_assert_cmpuint (strata_movement_get_movers (m, STRATA_MOVE_DOWN)->len, ==, 1);
+  g_assert_cmpuint (strata_movement_get_movers (m, STRATA_MOVE_NEW)->len, ==, 1);
+  g_assert_cmpuint (strata_movement_get_movers (m, STRATA_MOVE_LOST)->len, ==, 1);
+  g_assert_cmpuint (strata_movement_get_moves_total (m), ==, 2);
+}
+
+static void
+test_reasons (Fixture       *f,
+              gconstpointer  user_data)
+{
+  g_autoptr(StrataMovement) m = strata_movement_new_from_results (f->q1, f->q2, f->q1_v2,
+                                                                  FALSE, NULL);
+  const StrataMover *alpha = strata_movement_find_mover (m, 1);
+  const StrataMover *beta = strata_movement_find_mover (m, 2);
+  const StrataMover *gamma = strata_movement_find_mover (m, 3);
+  const StrataMover *delta = strata_movement_find_mover (m, 4);
+  g_autofree char *all = NULL;
+
+  g_assert_null (strata_movement_find_mover (m, 5));
+
+  g_assert_nonnull (alpha);
+  g_assert_cmpint (alpha->kind, ==, STRATA_MOVE_UP);
+  g_assert_cmpstr (strata_movement_get_tier (m, alpha->from_tier)->id, ==, "D");
+  g_assert_cmpstr (strata_movement_get_tier (m, alpha->to_tier)->id, ==, "C");
+  g_assert_cmpfloat (alpha->from_score, ==, 35);
+  g_assert_cmpfloat (alpha->to_score, ==, 45);
+  g_assert_true (has_reason (alpha, STRATA_REASON_METRIC, "order_amount: 500000 → 1200000"));
+  g_assert_true (has_reason (alpha, STRATA_REASON_METRIC, "monthly_inquiries: 10 → 20"));
+  g_assert_true (has_reason (alpha, STRATA_REASON_BAND,
+                             "order_amount band [500000, 1000000) → [1000000, 3000000) (10 → 20 points)"));
+  all = strata_mover_describe_reasons (alpha, "; ");
+  g_assert_null (strstr (all, "applying"));
+
+  g_assert_cmpint (beta->kind, ==, STRATA_MOVE_DOWN);
+  g_assert_true (has_reason (beta, STRATA_REASON_METRIC, "overdue_invoices: 0 → 1"));
+  g_assert_true (has_reason (beta, STRATA_REASON_ITEM_STARTED,
+                             "Started applying: Overdue invoices (-10)"));
+  g_assert_cmpuint (beta->reasons->len, ==, 2);
+  g_assert_cmpstr (((StrataReason *) beta->reasons->pdata[1])->key, ==, "overdue_invoices");
+  g_assert_cmpfloat (((StrataReason *) beta->reasons->pdata[1])->new_value, ==, -10);
+
+  g_assert_cmpint (gamma->kind, ==, STRATA_MOVE_LOST);
+  g_assert_cmpint (gamma->to_tier, ==, -1);
+  g_assert_cmpstr (((StrataReason *) gamma->reasons->pdata[0])->text, ==,
+                   "Not in 2026-Q2; was E with score 5");
+  g_assert_cmpint (delta->kind, ==, STRATA_MOVE_NEW);
+  g_assert_cmpstr (((StrataReason *) delta->reasons->pdata[0])->text, ==,
+                   "New in 2026-Q2 with score 60");
+}
+
+static void
+test_restatement (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  g_autoptr(StrataMovement) plain = strata_movement_new_from_results (f->q1, f->q2, f->q1_v2,
+                                                                      FALSE, NULL);
+  g_autoptr(StrataMovement) restated = strata_movement_new_from_results (f->q1, f->q2, f->q1_v2,
+                                                                         TRUE, NULL);
+  const StrataMover *beta;
+
+  /* Frozen D,D,C,A / restated C,C,C,A / current C,E,C,A over the four stayers. */
+  g_assert_true (strata_movement_has_restatement (plain));
+  g_assert_cmpuint (strata_movement_get_moves_total (plain), ==, 2);
+  g_assert_cmpuint (strata_movement_get_moves_from_customers (plain), ==, 1);
+  g_assert_cmpuint (strata_movement_get_moves_from_rules (plain), ==, 2);
+
+  g_assert_true (strata_movement_get_restated (restated));
+  g_assert_cmpuint (count (restated, "C", "C"), ==, 2);  /* Alpha, Epsilon */
+  g_assert_cmpuint (count (restated, "C", "E"), ==, 1);  /* Beta */
+  g_assert_cmpuint (count (restated, "D", "C"), ==, 0);
+  g_assert_cmpuint (strata_movement_get_movers (restated, STRATA_MOVE_UP)->len, ==, 0);
+  g_assert_cmpuint (strata_movement_get_movers (restated, STRATA_MOVE_DOWN)->len, ==, 1);
+  beta = strata_movement_find_mover (restated, 2);
+  g_assert_cmpstr (strata_movement_get_tier (restated, beta->from_tier)->id, ==, "C");
+  g_assert_cmpuint (strata_movement_get_moves_from_customers (restated), ==, 1);
+}
+
+/* A move that no data change explains is put down to the rules. */
+static void
+test_rules_reason (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  g_autoptr(StrataMovement) m = strata_movement_new_from_results (f->q1, f->q1_v2, NULL,
+                                                                  FALSE, NULL);
+  const StrataMover *alpha = strata_movement_find_mover (m, 1);
+
+  g_assert_false (strata_movement_has_restatement (m));
+  g_assert_cmpuint (strata_movement_get_movers (m, STRATA_MOVE_UP)->len, ==, 2);
+  g_assert_cmpuint (alpha->reasons->len, ==, 1);
+  g_assert_cmpstr (((StrataReason *) alpha->reasons->pdata[0])->text, ==,
+                   "Rules changed (version 1 → 2)");
+}
+
+static void
+test_quadrants (Fixture       *f,
+                gconstpointer  user_data)
+{
+  g_autoptr(StrataMovement) m = strata_movement_new_from_results (f->q1, f->q2, NULL,
+                                                                  FALSE, NULL);
+  GArray *positions = strata_movement_get_positions (m);
+  const StrataMovementPosition *alpha = &g_array_index (positions, StrataMovementPosition, 0);
+
+  /* Alpha: 70 products, 10 -> 20 inquiries: C -> A. The others have no
+   * quadrant metrics and stay in none. */
+  g_assert_cmpuint (positions->len, ==, 4);
+  g_assert_cmpint (alpha->customer_id, ==, 1);
+  g_assert_cmpint (alpha->from_quadrant, ==, STRATA_QUADRANT_C);
+  g_assert_cmpint (alpha->to_quadrant, ==, STRATA_QUADRANT_A);
+  g_assert_cmpfloat (alpha->from_y, ==, 10);
+  g_assert_cmpfloat (alpha->to_y, ==, 20);
+  g_assert_true (alpha->tier_changed);
+  g_assert_cmpuint (strata_movement_get_quadrant_count (m, STRATA_QUADRANT_C, STRATA_QUADRANT_A), ==, 1);
+  g_assert_cmpuint (strata_movement_get_quadrant_count (m, STRATA_QUADRANT_NONE,
+                                                        STRATA_QUADRANT_NONE), ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/movement/matrix", Fixture, NULL, fixture_setup, test_matrix, fixture_teardown);
+  g_test_add ("/movement/reasons", Fixture, NULL, fixture_setup, test_reasons, fixture_teardown);
+  g_test_add ("/movement/restatement", Fixture, NULL, fixture_setup, test_restatement,
+              fixture_teardown);
+  g_test_add ("/movement/rules-reason", Fixture, NULL, fixture_setup, test_rules_reason,
+              fixture_teardown);
+  g_test_add ("/movement/quadrants", Fixture, NULL, fixture_setup, test_quadrants,
+              fixture_teardown);
+  return g_test_run ();
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "strata-format.h"
+
+static void
+check (char       *got,
+       const char *want)
+{
+  g_assert_cmpstr (got, ==, want);
+  g_free (got);
+}
+
+static void
+test_english (void)
+{
+  StrataNumberFormat f;
+
+  strata_number_format_init_for_language (&f, "en_US.UTF-8");
+  check (strata_format_integer (&f, 1234567), "1,234,567");
+  check (strata_format_integer (&f, -1234.4), "-1,234");
+  check (strata_format_integer (&f, 999), "999");
+  check (strata_format_integer (&f, -0.2), "0");
+  check (strata_format_decimal (&f, 1234.5, 2), "1,234.50");
+  check (strata_format_compact (&f, 0), "0");
+  check (strata_format_compact (&f, 2.5), "2.5");
+  check (strata_format_compact (&f, 9500), "9,500");
+  check (strata_format_compact (&f, 12345), "12.3K");
+  check (strata_format_compact (&f, 1200000), "1.2M");
+  check (strata_format_compact (&f, 999999), "1M");
+  check (strata_format_compact (&f, 3.5e9), "3.5B");
+  check (strata_format_money (&f, 1.25e6, "$"), "$1.25M");
+  check (strata_format_money (&f, -45000, "$"), "-$45K");
+  check (strata_format_percent (&f, 0.425, 1), "42.5%");
+  check (strata_format_percent (&f, 1, 0), "100%");
+}
+
+static void
+test_chinese (void)
+{
+  StrataNumberFormat cn, tw;
+
+  strata_number_format_init_for_language (&cn, "zh_CN.UTF-8");
+  strata_number_format_init_for_language (&tw, "zh_TW");
+  g_assert_true (cn.myriad && !cn.traditional);
+  g_assert_true (tw.myriad && tw.traditional);
+  check (strata_format_integer (&cn, 1234567), "1,234,567");
+  check (strata_format_compact (&cn, 8500), "8,500");
+  check (strata_format_compact (&cn, 35000), "3.5万");
+  check (strata_format_compact (&cn, 12000000), "1,200万");
+  check (strata_format_compact (&cn, 350000000), "3.5亿");
+  check (strata_format_compact (&cn, 99999999), "1亿");
+  check (strata_format_compact (&tw, 12000000), "1,200萬");
+  check (strata_format_compact (&tw, 350000000), "3.5億");
+  check (strata_format_money (&cn, 12000000, "¥"), "¥1,200万");
+  check (strata_format_percent (&cn, 0.8, 0), "80%");
+}
+
+static void
+test_other_separators (void)
+{
+  StrataNumberFormat de;
+
+  strata_number_format_init_for_language (&de, "de_DE.UTF-8");
+  check (strata_format_integer (&de, 1234567), "1.234.567");
+  check (strata_format_decimal (&de, 1234.5, 1), "1.234,5");
+  check (strata_format_integer (NULL, 1000), "1,000"); /* tests run in C.UTF-8 */
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/format/english", test_english);
+  g_test_add_func ("/format/chinese", test_chinese);
+  g_test_add_func ("/format/other-separators", test_other_separators);
+  return g_test_run ();
+}

@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
+
+#include "render-demo-data.h"
+
+#define W 600
+#define H 400
+
+static const char *names[4] = { "Head", "Natural", "Effort", "Tail" };
+static const char *actions[4] = { "VIP", "Recruit", "Churn", "Reach" };
+
+/* Four customers, one per quadrant, thresholds x = 50, y = 10. */
+static const double four_x[] = { 80, 20, 80, 20 };
+static const double four_y[] = { 18, 18, 4, 4 };
+static const double four_rev[] = { 600, 200, 150, 50 };
+static const int four_tier[] = { 0, 1, 2, 4 };
+
+static StrataQuadrantChart *
+four_chart (void)
+{
+  StrataQuadrantChart *chart = strata_quadrant_chart_new ();
+  StrataQuadrantData d = {
+    .n_points = 4, .x = four_x, .y = four_y, .revenue = four_rev, .tier = four_tier,
+    .n_tiers = G_N_ELEMENTS (demo_tiers), .tiers = demo_tiers,
+    .x_threshold = 50, .y_threshold = 10, .x_title = "Products", .y_title = "Inquiries",
+    .x_kind = STRATA_METRIC_COUNT, .y_kind = STRATA_METRIC_COUNT,
+    .quadrant_names = { names[0], names[1], names[2], names[3] },
+    .quadrant_actions = { actions[0], actions[1], actions[2], actions[3] },
+  };
+  strata_quadrant_chart_set_data (chart, &d);
+  return chart;
+}
+
+static cairo_surface_t *
+render (StrataChart            *chart,
+        const StrataChartStyle *style)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  cairo_t *cr = cairo_create (s);
+  strata_chart_draw (chart, cr, style, W, H);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
+}
+
+static void
+pixel (cairo_surface_t *s,
+       int              x,
+       int              y,
+       double          *r,
+       double          *g,
+       double          *b)
+{
+  guint32 p = *(guint32 *) (gpointer) (cairo_image_surface_get_data (s)
+                                       + y * cairo_image_surface_get_stride (s) + x * 4);
+  *r = ((p >> 16) & 0xff) / 255.0;
+  *g = ((p >> 8) & 0xff) / 255.0;
+  *b = (p & 0xff) / 255.0;
+}
+
+static gboolean
+near_colour (cairo_surface_t  *s,
+             int               x,
+             int               y,
+             const StrataRgba *c,
+             double            tolerance)
+{
+  double r, g, b;
+  pixel (s, x, y, &r, &g, &b);
+  return fabs (r - c->r) <= tolerance && fabs (g - c->g) <= tolerance
+         && fabs (b - c->b) <= tolerance;
+}
+
+static void
+test_thresholds_drawn (void)
+{
+  g_autoptr(StrataQuadrantChart) chart = four_chart ();
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  cairo_surface_t *s;
+  cairo_rectangle_t p;
+  int tx, ty;
+
+  strata_quadrant_chart_set_show_captions (chart, FALSE);
+  s = render (STRATA_CHART (chart), style);
+  strata_quadrant_chart_get_plot_area (chart, &p);
+  g_assert_cmpfloat (p.width, >, W / 2);
+  g_assert_cmpfloat (p.height, >, H / 2);
+
+  tx = (int) floor (strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, 50));
+  ty = (int) floor (strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_Y, 10));
+  /* The axes are fitted to 0..80 and 0..20 (nice 1-2-5 steps). */
+  g_assert_cmpfloat (strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_X)->max, ==, 80);
+  g_assert_cmpfloat (strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_Y)->max, ==, 20);
+  g_assert_cmpfloat (fabs (tx - (p.x + p.width * 50 / 80)), <=, 1);
+  g_assert_cmpfloat (fabs (ty - (p.y + p.height / 2)), <=, 1);
+
+  /* The threshold colour along each line, and not beside it. */
+  for (double f = 0.1; f < 0.95; f += 0.2)
+    {
+      int y = (int) (p.y + p.height * f);
+      int x = (int) (p.x + p.width * f);
+      if (abs (y - ty) > 3)
+        {
+          g_assert_true (near_colour (s, tx, y, &style->threshold, 0.02));
+          g_assert_false (near_colour (s, tx + 6, y, &style->threshold, 0.2));
+        }
+      if (abs (x - tx) > 3)
+        g_assert_true (near_colour (s, x, ty, &style->threshold, 0.02));
+    }
+
+  /* Each point in its tier colour at its centre (88% over white). */
+  for (guint i = 0; i < 4; i++)
+    {
+      StrataRgba c = strata_rgba_parse (demo_tiers[four_tier[i]].colour);
+      StrataRgba want = strata_rgba_mix (&style->background, &c, 0.88);
+      int x = (int) floor (strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, four_x[i]));
+      int y = (int) floor (strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_Y, four_y[i]));
+      g_assert_true (near_colour (s, x, y, &want, 0.03));
+    }
+  cairo_surface_destroy (s);
+}
+
+static void
+test_counts_and_table (void)
+{
+  g_autoptr(StrataQuadrantChart) chart = four_chart ();
+  g_autoptr(GPtrArray) table = NULL;
+  g_autofree char *desc = NULL;
+  guint counts[4];
+  double share[4];
+
+  strata_quadrant_chart_get_counts (chart, counts, share);
+  for (guint q = 0; q < 4; q++)
+    g_assert_cmpuint (counts[q], ==, 1);
+  g_assert_cmpfloat_with_epsilon (share[0], 0.6, 1e-12);
+  g_assert_cmpfloat_with_epsilon (share[3], 0.05, 1e-12);
+  /* ">= threshold is high". */
+  strata_quadrant_chart_set_thresholds (chart, 80, 18);
+  g_assert_cmpint (strata_quadrant_chart_classify (chart, 0), ==, STRATA_QUADRANT_A);
+  g_assert_cmpint (strata_quadrant_chart_classify (chart, 2), ==, STRATA_QUADRANT_C);
+  strata_quadrant_chart_set_thresholds (chart, 50, 10);
+
+  table = strata_quadrant_chart_get_table (chart);
+  g_assert_cmpuint (table->len, ==, 5);
+  g_assert_cmpstr (((char **) table->pdata[1])[0], ==, "A");
+  g_assert_cmpstr (((char **) table->pdata[1])[1], ==, "Head");
+  g_assert_cmpstr (((char **) table->pdata[1])[2], ==, "1");
+  g_assert_cmpstr (((char **) table->pdata[1])[4], ==, "60.0%");
+  g_assert_cmpstr (((char **) table->pdata[4])[5], ==, "Reach");
+
+  desc = strata_quadrant_chart_get_description (chart);
+  g_assert_nonnull (strstr (desc, "4 customers"));
+  g_assert_nonnull (strstr (desc, "Head"));
+  g_assert_nonnull (strstr (desc, "60.0% of revenue"));
+}
+
+static void
+test_hit_testing (void)
+{
+  g_autoptr(StrataQuadrantChart) chart = four_chart ();
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  cairo_rectangle_t p, band;
+  g_autoptr(GArray) sel = NULL;
+
+  strata_quadrant_chart_layout (chart, style, W, H);
+  strata_quadrant_chart_get_plot_area (chart, &p);
+  for (guint i = 0; i < 4; i++)
+    {
+      double x = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, four_x[i]);
+      double y = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_Y, four_y[i]);
+      g_assert_cmpint (strata_quadrant_chart_hit_test (chart, x, y), ==, i);
+      g_assert_cmpint (strata_quadrant_chart_hit_test (chart, x + 3, y - 2), ==, i);
+      g_assert_cmpint (strata_quadrant_chart_hit_test (chart, x + 25, y + 25), ==, -1);
+    }
+  /* Empty space and outside the plot. */
+  g_assert_cmpint (strata_quadrant_chart_hit_test (chart, p.x + p.width / 2 + 40,
+                                                   p.y + p.height / 2 + 40), ==, -1);
+  g_assert_cmpint (strata_quadrant_chart_hit_test (chart, 1, 1), ==, -1);
+
+  /* A hidden tier cannot be hit. */
+  strata_quadrant_chart_set_tier_visible (chart, 0, FALSE);
+  g_assert_cmpint (strata_quadrant_chart_hit_test (
+                     chart, strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, 80),
+                     strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_Y, 18)), ==, -1);
+  strata_quadrant_chart_set_tier_visible (chart, 0, TRUE);
+
+  /* Rubber band over the right half: customers 0 (A) and 2 (C). */
+  band = (cairo_rectangle_t) { p.x + p.width * 0.55, p.y, p.width * 0.5, p.height };
+  sel = strata_quadrant_chart_select_rect (chart, &band);
+  g_assert_cmpuint (sel->len, ==, 2);
+  g_assert_cmpuint (g_array_index (sel, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (sel, guint, 1), ==, 2);
+
+  /* Threshold lines: found near them, value to pixel and back. */
+  {
+    double tx = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, 50);
+    double ty = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_Y, 10);
+    g_assert_cmpint (strata_quadrant_chart_threshold_at (chart, tx + 2, p.y + 30), ==,
+                     STRATA_THRESHOLD_X);
+    g_assert_cmpint (strata_quadrant_chart_threshold_at (chart, p.x + 30, ty - 2), ==,
+                     STRATA_THRESHOLD_Y);
+    g_assert_cmpint (strata_quadrant_chart_threshold_at (chart, tx + 40, ty + 40), ==,
+                     STRATA_THRESHOLD_NONE);
+    g_assert_cmpfloat_with_epsilon (strata_quadrant_chart_pixel_to_value (chart, STRATA_THRESHOLD_X, tx),
+                                    50, 1e-9);
+    g_assert_cmpfloat_with_epsilon (strata_quadrant_chart_pixel_to_value (chart, STRATA_THRESHOLD_Y,
+                                                                          ty - p.height / 4), 15, 1e-9);
+  }
+}
+
+/* The grid index must find exactly what a linear scan finds. */
+static void
+test_hit_index_matches_scan (void)
+{
+  g_autoptr(StrataQuadrantChart) chart = strata_quadrant_chart_new ();
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  StrataQuadrantData q;
+  DemoData d;
+  GRand *r = g_rand_new_with_seed (5);
+  guint hits = 0;
+
+  demo_data_init (&d, 50000, 1);
+  demo_quadrant_data (&d, &q, FALSE);
+  q.z = NULL; /* every point the same radius: 2.2 + 0.35 * (7.5 - 2.2), plus 3 of slop */
+  strata_quadrant_chart_set_data (chart, &q);
+  strata_quadrant_chart_set_scales (chart, STRATA_AXIS_LOG, STRATA_AXIS_LINEAR);
+  strata_quadrant_chart_layout (chart, style, 1200, 800);
+  for (guint k = 0; k < 300; k++)
+    {
+      cairo_rectangle_t p;
+      double x, y, best = INFINITY;
+      gssize want = -1, got;
+      strata_quadrant_chart_get_plot_area (chart, &p);
+      x = p.x + g_rand_double (r) * p.width;
+      y = p.y + g_rand_double (r) * p.height;
+      for (gsize i = 0; i < d.n; i++)
+        {
+          double px = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, d.x[i]);
+          double py = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_Y, d.y[i]);
+          double dist = hypot (px - x, py - y);
+          if (dist < best && dist <= 2.2 + 0.35 * 5.3 + 3)
+            {
+              best = dist;
+              want = i;
+            }
+        }
+      got = strata_quadrant_chart_hit_test (chart, x, y);
+      if (got >= 0)
+        {
+          double px = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, d.x[got]);
+          double py = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_Y, d.y[got]);
+          hits++;
+          g_assert_cmpint (want, >=, 0);
+          /* Same distance: ties between coincident points are fine. */
+          g_assert_cmpfloat_with_epsilon (hypot (px - x, py - y), best, 1e-3);
+        }
+      else
+        g_assert_cmpint (want, ==, -1);
+    }
+  g_assert_cmpuint (hits, >, 10);
+  g_rand_free (r);
+  demo_data_clear (&d);
+}
+
+/* Even spread, no piles: only the count decides. */
+static void
+spread (DemoData *d)
+{
+  GRand *r = g_rand_new_with_seed (17);
+  for (gsize i = 0; i < d->n; i++)
+    {
+      d->x[i] = g_rand_double_range (r, 0, 100);
+      d->y[i] = g_rand_double_range (r, 0, 30);
+      d->tier[i] = i % 5;
+    }
+  g_rand_free (r);
+}
+
+static void
+test_density_switch (void)
+{
+  g_autoptr(StrataQuadrantChart) chart = strata_quadrant_chart_new ();
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  StrataQuadrantData q;
+  DemoData d;
+  cairo_surface_t *s;
+  g_autoptr(GPtrArray) table = NULL;
+
+  /* 30,000 customers spread evenly: above the 20,000 limit, density. */
+  demo_data_init (&d, 30000, 2);
+  spread (&d);
+  demo_quadrant_data (&d, &q, FALSE);
+  strata_quadrant_chart_set_data (chart, &q);
+  s = render (STRATA_CHART (chart), style);
+  g_assert_true (strata_quadrant_chart_get_drew_density (chart));
+  cairo_surface_destroy (s);
+
+  /* Hiding two of five tiers leaves 18,000: points again. */
+  strata_quadrant_chart_set_tier_visible (chart, 3, FALSE);
+  strata_quadrant_chart_set_tier_visible (chart, 4, FALSE);
+  s = render (STRATA_CHART (chart), style);
+  g_assert_false (strata_quadrant_chart_get_drew_density (chart));
+  cairo_surface_destroy (s);
+
+  /* Forced modes win. */
+  strata_quadrant_chart_set_point_mode (chart, STRATA_POINT_MODE_DENSITY, 0);
+  s = render (STRATA_CHART (chart), style);
+  g_assert_true (strata_quadrant_chart_get_drew_density (chart));
+  cairo_surface_destroy (s);
+  strata_quadrant_chart_set_tier_visible (chart, 3, TRUE);
+  strata_quadrant_chart_set_tier_visible (chart, 4, TRUE);
+  strata_quadrant_chart_set_point_mode (chart, STRATA_POINT_MODE_POINTS, 0);
+  s = render (STRATA_CHART (chart), style);
+  g_assert_false (strata_quadrant_chart_get_drew_density (chart));
+  cairo_surface_destroy (s);
+  demo_data_clear (&d);
+
+  /* A lower limit switches earlier. */
+  demo_data_init (&d, 10000, 3);
+  spread (&d);
+  demo_quadrant_data (&d, &q, FALSE);
+  strata_quadrant_chart_set_data (chart, &q);
+  strata_quadrant_chart_set_point_mode (chart, STRATA_POINT_MODE_AUTO, 20000);
+  s = render (STRATA_CHART (chart), style);
+  g_assert_false (strata_quadrant_chart_get_drew_density (chart));
+  cairo_surface_destroy (s);
+  strata_quadrant_chart_set_point_mode (chart, STRATA_POINT_MODE_AUTO, 5000);
+  s = render (STRATA_CHART (chart), style);
+  g_assert_true (strata_quadrant_chart_get_drew_density (chart));
+  cairo_surface_destroy (s);
+  strata_quadrant_chart_set_point_mode (chart, STRATA_POINT_MODE_AUTO, 20000);
+
+  /* 5,000 customers, half of them on the very same spot: a pile. */
+  for (gsize i = 0; i < 2500; i++)
+    d.x[i] = 0, d.y[i] = 0;
+  q.n_points = 5000;
+  strata_quadrant_chart_set_data (chart, &q);
+  strata_quadrant_chart_set_show_captions (chart, FALSE);
+  s = render (STRATA_CHART (chart), style);
+  g_assert_true (strata_quadrant_chart_get_drew_density (chart));
+  {
+    /* The pile's cell is the densest colour there is: opaque-ish. */
+    cairo_rectangle_t p;
+    double r, g, b;
+    strata_quadrant_chart_get_plot_area (chart, &p);
+    pixel (s, (int) p.x + 1, (int) (p.y + p.height) - 2, &r, &g, &b);
+    g_assert_cmpfloat (r + g + b, <, 2.2);
+  }
+  cairo_surface_destroy (s);
+  demo_data_clear (&d);
+}
+
+static void
+test_cjk_text (void)
+{
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 80);
+  cairo_t *cr = cairo_create (s);
+  g_autoptr(PangoLayout) layout = strata_chart_style_layout (style, cr, STRATA_TEXT_HEADING,
+                                                             "头部客户 頭部客戶");
+  double w, h;
+  guint dark = 0;
+
+  /* Every glyph found in some font: no boxes for missing characters. */
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
+  strata_chart_style_text_size (style, cr, STRATA_TEXT_HEADING, "头部客户 頭部客戶", &w, &h);
+  g_assert_cmpfloat (w, >, 8 * strata_chart_style_font_px (style, STRATA_TEXT_HEADING) * 0.8);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  strata_chart_style_draw_text (style, cr, STRATA_TEXT_HEADING, "头部客户 頭部客戶", 10, 10, 0, 0,
+                                NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  for (int y = 10; y < 10 + (int) h; y++)
+    for (int x = 10; x < 10 + (int) w; x++)
+      {
+        double r, g, b;
+        pixel (s, x, y, &r, &g, &b);
+        dark += r + g + b < 1.5;
+      }
+  /* Ink covers a good part of the box, as Chinese glyphs are dense. */
+  g_assert_cmpuint (dark, >, (guint) (w * h * 0.08));
+  cairo_surface_destroy (s);
+}
+
+static void
+test_movement_and_labels_draw (void)
+{
+  g_autoptr(StrataQuadrantChart) chart = four_chart ();
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_DARK);
+  guint idx[] = { 0, 3 };
+  double px[] = { 20, 80 }, py[] = { 4, 18 };
+  const char *labels[] = { "华东贸易", "Tail Co" };
+  cairo_surface_t *s;
+  double r, g, b;
+  int mx, my;
+
+  strata_quadrant_chart_set_movement (chart, idx, px, py, 2);
+  strata_quadrant_chart_set_labels (chart, idx, labels, 2);
+  strata_quadrant_chart_set_selection (chart, idx, 1);
+  s = render (STRATA_CHART (chart), style);
+  /* Midway along customer 0's arrow from (20, 4) to (80, 18): text colour. */
+  mx = (int) round ((strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, 20)
+                     + strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, 80)) / 2);
+  my = (int) round ((strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_Y, 4)
+                     + strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_Y, 18)) / 2);
+  pixel (s, mx, my, &r, &g, &b);
+  g_assert_cmpfloat (r + g + b, >, 1.5); /* light ink on the dark background */
+  cairo_surface_destroy (s);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/quadrant/thresholds-drawn", test_thresholds_drawn);
+  g_test_add_func ("/quadrant/counts-and-table", test_counts_and_table);
+  g_test_add_func ("/quadrant/hit-testing", test_hit_testing);
+  g_test_add_func ("/quadrant/hit-index-matches-scan", test_hit_index_matches_scan);
+  g_test_add_func ("/quadrant/density-switch", test_density_switch);
+  g_test_add_func ("/quadrant/movement-and-labels", test_movement_and_labels_draw);
+  g_test_add_func ("/render/cjk-text", test_cjk_text);
+  return g_test_run ();
+}

@@ -1,0 +1,500 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The application window under Xvfb: welcome page, opening workspaces,
+ * pages, the period selector, errors and remembered state. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "strata-application.h"
+#include "strata-context.h"
+#include "strata-seed.h"
+#include "strata-window.h"
+
+static const char *page_names[] = {
+  "customers", "scoring", "quadrant", "tiers", "entitlements", "review",
+};
+
+static char *tmpdir;
+static GApplication *app;
+static StrataWindow *window;
+static char *workspace_path;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until check (widget) is true or 5 s passed. */
+static gboolean
+wait_until (gboolean (*check) (GtkWidget *), GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (!check (widget) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return check (widget);
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static char *
+make_workspace (const char *name,
+                guint       n_periods)
+{
+  char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) workspace = strata_seed_create_workspace (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (strata_workspace_begin (workspace, &error));
+  for (guint i = 0; i < n_periods; i++)
+    {
+      g_autofree char *sql =
+        g_strdup_printf ("INSERT INTO periods (name, position) VALUES ('2026-Q%u', %u)",
+                         i + 1, i + 1);
+
+      g_assert_true (strata_workspace_exec (workspace, sql, &error));
+    }
+  g_assert_true (strata_workspace_commit (workspace, &error));
+  return path;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+test_context_periods (void)
+{
+  g_autofree char *path = make_workspace ("context.strata", 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) workspace = strata_workspace_open (path, NULL, &error);
+  g_autoptr(StrataContext) context = NULL;
+  GListModel *periods;
+  guint notified = 0;
+
+  g_assert_no_error (error);
+  context = strata_context_new (workspace);
+  periods = strata_context_get_periods (context);
+  g_assert_cmpuint (g_list_model_get_n_items (periods), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (periods), 0), ==, "2026-Q1");
+  /* The latest period is the one a user works on. */
+  g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q3");
+  g_assert_cmpint (strata_context_get_period_id (context), >, 0);
+
+  strata_context_set_period (context, "2026-Q1");
+  g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q1");
+
+  if (g_test_subprocess ())
+    {
+      /* Refused with a warning, and nothing changes. */
+      g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL);
+      strata_context_set_period (context, "1999-Q1");
+      g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q1");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*1999-Q1*is not a period*");
+
+  g_signal_connect_swapped (context, "notify::selected-customer",
+                            G_CALLBACK (g_atomic_int_inc), &notified);
+  strata_context_set_selected_customer (context, 42);
+  strata_context_set_selected_customer (context, 42);
+  g_assert_cmpint (strata_context_get_selected_customer (context), ==, 42);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* A renamed and a removed period: the list follows the workspace, and the
+   * current period falls back to the latest when it disappears. */
+  g_assert_true (strata_workspace_begin (workspace, &error));
+  g_assert_true (strata_workspace_exec (workspace,
+                                        "UPDATE periods SET name = '2025-Q4', position = 0 "
+                                        "WHERE name = '2026-Q1';"
+                                        "INSERT INTO periods (name, position) "
+                                        "VALUES ('2026-Q4', 4)", &error));
+  g_assert_true (strata_workspace_commit (workspace, &error));
+  strata_workspace_emit_changed (workspace, "periods");
+  g_assert_cmpuint (g_list_model_get_n_items (periods), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (periods), 0), ==, "2025-Q4");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (periods), 3), ==, "2026-Q4");
+  g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q4");
+}
+
+static void
+test_welcome (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *first = make_workspace ("first.strata", 1);
+  g_autofree char *second = make_workspace ("second.strata", 1);
+  g_autofree char *gone = g_build_filename (tmpdir, "gone.strata", NULL);
+  const char *recent[] = { second, gone, first, NULL };
+  GtkWidget *status, *list, *row;
+
+  g_settings_set_strv (settings, "recent-workspaces", recent);
+  g_application_activate (app);
+  window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_assert_null (strata_window_get_context (window));
+  g_assert_null (strata_window_get_page_name (window));
+
+  status = find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Welcome to Strata");
+  g_assert_true (wait_until (gtk_widget_get_mapped, status));
+  /* The pages are not on screen. */
+  g_assert_false (gtk_widget_get_mapped (strata_window_get_page (window, "customers")));
+
+  /* The recent workspaces that still exist, the latest first. */
+  list = find_widget (status, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_mapped (list));
+  row = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "second.strata");
+  row = gtk_widget_get_next_sibling (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "first.strata");
+  g_assert_null (gtk_widget_get_next_sibling (row));
+
+  /* A row opens its workspace. */
+  g_signal_emit_by_name (row, "activate");
+  g_assert_nonnull (strata_window_get_context (window));
+  g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (
+                     strata_window_get_context (window))), ==, first);
+}
+
+static void
+test_open (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *last = NULL;
+  StrataContext *context;
+
+  workspace_path = make_workspace ("acme.strata", 4);
+  g_assert_true (strata_window_open_path (window, workspace_path, &error));
+  g_assert_no_error (error);
+
+  context = strata_window_get_context (window);
+  g_assert_nonnull (context);
+  g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (context)), ==,
+                   workspace_path);
+  g_assert_cmpstr (strata_window_get_page_name (window), ==, "customers");
+  g_assert_true (wait_until (gtk_widget_get_mapped,
+                             strata_window_get_page (window, "customers")));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "acme.strata – Strata");
+
+  /* Remembered for the welcome page and the next start. */
+  recent = g_settings_get_strv (settings, "recent-workspaces");
+  g_assert_cmpstr (recent[0], ==, workspace_path);
+  last = g_settings_get_string (settings, "last-workspace");
+  g_assert_cmpstr (last, ==, workspace_path);
+}
+
+static void
+test_show_page (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      GtkWidget *page = strata_window_get_page (window, page_names[i]);
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), "show-page",
+                                      g_variant_new_string (page_names[i]));
+      g_assert_cmpstr (strata_window_get_page_name (window), ==, page_names[i]);
+      g_assert_true (wait_until (gtk_widget_get_mapped, page));
+      for (guint j = 0; j < G_N_ELEMENTS (page_names); j++)
+        if (j != i)
+          g_assert_false (gtk_widget_get_mapped (strata_window_get_page (window, page_names[j])));
+    }
+
+  /* Alt+2 is the scoring page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.show-page", "s",
+                                             "scoring"));
+  g_assert_cmpstr (strata_window_get_page_name (window), ==, "scoring");
+
+}
+
+static void
+test_unknown_page (void)
+{
+  if (g_test_subprocess ())
+    {
+      StrataWindow *self;
+
+      g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL);
+      g_application_activate (app);
+      self = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+      g_autofree char *path = make_workspace ("pages.strata", 1);
+
+      g_assert_true (strata_window_open_path (self, path, NULL));
+      strata_window_show_page (self, "tiers");
+      g_action_group_activate_action (G_ACTION_GROUP (app), "show-page",
+                                      g_variant_new_string ("nowhere"));
+      g_assert_cmpstr (strata_window_get_page_name (self), ==, "tiers");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*No page called*nowhere*");
+}
+
+static void
+test_period_selector (void)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
+  StrataContext *context = strata_window_get_context (window);
+  StrataWorkspace *workspace = strata_context_get_workspace (context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty = NULL;
+  GListModel *model;
+
+  g_assert_nonnull (dropdown);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  model = gtk_drop_down_get_model (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      g_autofree char *expected = g_strdup_printf ("2026-Q%u", i + 1);
+
+      g_assert_cmpstr (gtk_string_object_get_string (item), ==, expected);
+    }
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
+
+  /* Choosing in the selector sets the period every page sees, and back. */
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q2");
+  strata_context_set_period (context, "2026-Q1");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+
+  /* A new period shows up without reopening. */
+  g_assert_true (strata_workspace_begin (workspace, &error));
+  g_assert_true (strata_workspace_exec (workspace, "INSERT INTO periods (name, position) "
+                                        "VALUES ('2027-Q1', 5)", &error));
+  g_assert_true (strata_workspace_commit (workspace, &error));
+  strata_workspace_emit_changed (workspace, "periods");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q1");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+
+  /* An earlier period inserted before the current one: the selection
+   * follows the name, not the position. */
+  gtk_drop_down_set_selected (dropdown, 2);
+  g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q3");
+  g_assert_true (strata_workspace_begin (workspace, &error));
+  g_assert_true (strata_workspace_exec (workspace, "INSERT INTO periods (name, position) "
+                                        "VALUES ('2025-Q4', 0)", &error));
+  g_assert_true (strata_workspace_commit (workspace, &error));
+  strata_workspace_emit_changed (workspace, "periods");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+  g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q3");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
+
+  /* A workspace without periods: nothing to choose, no selector. */
+  empty = make_workspace ("empty.strata", 0);
+  g_assert_true (strata_window_open_path (window, empty, &error));
+  g_assert_null (strata_context_get_period (strata_window_get_context (window)));
+  g_assert_cmpint (strata_context_get_period_id (strata_window_get_context (window)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  g_assert_true (strata_window_open_path (window, workspace_path, &error));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 6);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 5);
+}
+
+static void
+check_refused (const char *name,
+               const char *contents,
+               gsize       length)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  gsize after_length;
+  AdwMessageDialog *dialog;
+  StrataContext *before = strata_window_get_context (window);
+
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_false (strata_window_open (window, file));
+
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open Workspace");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), name));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (50);
+  g_assert_null (find_message_dialog ());
+
+  /* What was open stays open, and the foreign file is untouched. */
+  g_assert_true (strata_window_get_context (window) == before);
+  g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (before)), ==,
+                   workspace_path);
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, contents, length);
+}
+
+static void
+test_foreign_file (void)
+{
+  char header[512] = "SQLite format 3";
+
+  check_refused ("notes.strata", "These are meeting notes, not a workspace.\n", 43);
+  /* A truncated database: only its header survived. */
+  check_refused ("truncated.strata", header, sizeof header);
+}
+
+static void
+test_demo (void)
+{
+  g_autofree char *demo = strata_window_get_demo_path ();
+
+  g_assert_true (g_str_has_prefix (demo, g_get_user_data_dir ()));
+  g_assert_false (g_file_test (demo, G_FILE_TEST_EXISTS));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  g_assert_true (g_file_test (demo, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (strata_workspace_get_path (
+                     strata_context_get_workspace (strata_window_get_context (window))), ==, demo);
+
+  /* The second time the existing demo is opened, not rewritten. */
+  g_assert_true (strata_window_open_path (window, workspace_path, NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  g_assert_cmpstr (strata_workspace_get_path (
+                     strata_context_get_workspace (strata_window_get_context (window))), ==, demo);
+}
+
+static void
+test_size_saved (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1200);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  spin (100);
+  gtk_window_close (GTK_WINDOW (window));
+  spin (50);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  window = NULL;
+}
+
+static void
+test_reopen_last (void)
+{
+  g_autofree char *demo = strata_window_get_demo_path ();
+  GtkWindow *second;
+
+  /* A new window at start comes back to the last workspace. */
+  g_application_activate (app);
+  second = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (second);
+  g_assert_nonnull (strata_window_get_context (STRATA_WINDOW (second)));
+  g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (
+                     strata_window_get_context (STRATA_WINDOW (second)))), ==,
+                   demo);
+  gtk_window_destroy (second);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
+
+  tmpdir = g_dir_make_tmp ("strata-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = g_build_filename (tmpdir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = g_object_new (STRATA_TYPE_APPLICATION,
+                      "application-id", APP_ID ".Test",
+                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/strata/Strata",
+                      NULL);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_application_hold (app);
+
+  g_test_add_func ("/context/periods", test_context_periods);
+  g_test_add_func ("/window/welcome", test_welcome);
+  g_test_add_func ("/window/open", test_open);
+  g_test_add_func ("/window/show-page", test_show_page);
+  g_test_add_func ("/window/unknown-page", test_unknown_page);
+  g_test_add_func ("/window/period-selector", test_period_selector);
+  g_test_add_func ("/window/foreign-file", test_foreign_file);
+  g_test_add_func ("/window/demo", test_demo);
+  g_test_add_func ("/window/size-saved", test_size_saved);
+  g_test_add_func ("/window/reopen-last", test_reopen_last);
+  status = g_test_run ();
+
+  g_application_release (app);
+  g_clear_object (&app);
+  g_free (workspace_path);
+  remove_tree (tmpdir);
+  g_free (tmpdir);
+  return status;
+}
