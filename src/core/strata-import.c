@@ -11,31 +11,9 @@
 #include <string.h>
 
 #include "strata-import-private.h"
+#include "strata-metric.h"
 #include "strata-seed.h"
 #include "strata-value.h"
-
-/* The canonical built-in metrics. A workspace made before they were
- * seeded, or by another tool, gets the missing ones (INSERT OR IGNORE)
- * so that any workspace can import. */
-static const struct
-{
-  const char *key, *kind, *label, *zh_cn, *zh_tw;
-} builtin_metrics[] = {
-  { "order_amount", "money", "Annual order amount", "年度订单金额", "年度訂單金額" },
-  { "referrals", "count", "Referred customers", "转介绍客户数", "轉介紹客戶數" },
-  { "business_lines", "count", "Business lines", "业务线数量", "業務線數量" },
-  { "high_growth", "boolean", "High growth potential", "高成长潜力", "高成長潛力" },
-  { "listed_company", "boolean", "Listed company", "上市公司", "上市公司" },
-  { "overdue_invoices", "count", "Overdue invoices", "逾期账单数", "逾期帳單數" },
-  { "fault_tickets", "count", "Fault tickets", "故障工单数", "故障工單數" },
-  { "monthly_inquiries", "count", "Monthly inquiries", "月询价数", "月詢價數" },
-  { "listed_products", "count", "Qualified products listed", "合格上架产品数", "合格上架產品數" },
-  { "login_days", "count", "Login days", "登录天数", "登入天數" },
-  { "order_count", "count", "Orders", "订单数", "訂單數" },
-  { "distinct_products", "count", "Distinct products", "产品种类数", "產品種類數" },
-  { "active_months", "count", "Active months", "活跃月数", "活躍月數" },
-  { "last_order_date", "date", "Last order date", "最后下单日期", "最後下單日期" },
-};
 
 StrataImportOptions *
 strata_import_options_new (StrataImportKind  kind,
@@ -357,6 +335,8 @@ make_key (const char *label)
       else if (s->len > 0 && s->str[s->len - 1] != '_')
         g_string_append_c (s, '_');
     }
+  if (s->len > 56)
+    g_string_truncate (s, 56);   /* room for a _N suffix within 64 */
   while (s->len > 0 && s->str[s->len - 1] == '_')
     g_string_truncate (s, s->len - 1);
   if (s->len == 0)
@@ -506,36 +486,6 @@ strata_import_tick (StrataImportSession  *s,
 }
 
 static gboolean
-ensure_builtin_metrics (StrataImportSession  *s,
-                        GError              **error)
-{
-  g_autoptr(sqlite3_stmt) stmt =
-    strata_workspace_prepare (s->ws,
-                              "INSERT OR IGNORE INTO metrics"
-                              " (key, kind, label, label_zh_cn, label_zh_tw, builtin, position)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_metrics); i++)
-    {
-      sqlite3_bind_text (stmt, 1, builtin_metrics[i].key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, builtin_metrics[i].kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, builtin_metrics[i].label, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, builtin_metrics[i].zh_cn, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, builtin_metrics[i].zh_tw, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 6, i + 1);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          strata_workspace_set_db_error (s->ws, error, "metrics");
-          return FALSE;
-        }
-      sqlite3_reset (stmt);
-    }
-  return TRUE;
-}
-
-static gboolean
 find_or_create_period (StrataImportSession  *s,
                        GError              **error)
 {
@@ -663,7 +613,9 @@ run_in_transaction (StrataImportSession  *s,
 {
   g_autofree char *detail = NULL;
 
-  if (!ensure_builtin_metrics (s, error) ||
+  /* Any workspace can import, even one made before the built-in metrics
+   * were seeded: add the missing ones. */
+  if (!strata_metrics_ensure_builtin (s->ws, error) ||
       !find_or_create_period (s, error) ||
       !log_import (s, FALSE, error))
     return FALSE;
@@ -763,6 +715,8 @@ strata_import_run (StrataWorkspace            *workspace,
     return NULL;
   if (progress != NULL)
     progress (1.0, progress_data);
+  if (result->new_metrics->len > 0)
+    strata_workspace_emit_changed (workspace, "metrics");
   strata_workspace_emit_changed (workspace, "customers");
   return g_steal_pointer (&result);
 }
@@ -922,6 +876,8 @@ strata_import_run_finish (StrataWorkspace  *workspace,
   g_return_val_if_fail (g_task_is_valid (result, workspace), NULL);
 
   r = g_task_propagate_pointer (G_TASK (result), error);
+  if (r != NULL && r->new_metrics->len > 0)
+    strata_workspace_emit_changed (workspace, "metrics");
   if (r != NULL)
     strata_workspace_emit_changed (workspace, "customers");
   return r;
