@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "strata-cli-common.h"
+#include "strata-cli-engine.h"
 /* area: entitlements */
 #include "strata-cli-entitlements.h"
 /* area: review */
@@ -24,6 +25,11 @@ typedef struct
 int strata_cli_demo (int argc, char **argv);
 
 static const Command commands[] = {
+  /* area: engine */
+  { "rules", strata_cli_rules, "Export or import the rules (strata-rules/1 JSON)" },
+  { "score", strata_cli_score, "Score every customer of a period (csv or json)" },
+  { "explain", strata_cli_explain, "Explain one customer's score" },
+  { "whatif", strata_cli_whatif, "Compare a rules file with the published rules" },
   /* area: entitlements */
   { "entitlements", strata_cli_entitlements, "Print the entitlement matrix (csv or json)" },
   /* area: review */
