@@ -13,6 +13,7 @@
 #include "strata-cli-entitlements.h"
 /* area: review */
 #include "strata-cli-review.h"
+#include "strata-cli-import.h"
 
 typedef struct
 {
@@ -37,6 +38,10 @@ static const Command commands[] = {
   { "movement", strata_cli_movement, "Tier movement between two periods, with reasons" },
   /* area: model */
   { "demo", strata_cli_demo, N_("Write the demo workspace") },
+  /* area: import */
+  { "import", strata_cli_import, N_("Import customers or order lines from a CSV file") },
+  { "export", strata_cli_export, N_("Export customers with their metrics as CSV") },
+  { "import-log", strata_cli_import_log, N_("Export the rows an import rejected as CSV") },
   { NULL, NULL, NULL },
 };
 
