@@ -433,6 +433,67 @@ test_undo_redo (Fixture       *f,
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM audit_log WHERE action = 'entitlements.redo'"), ==, 4);
 }
 
+/* Holding a spin button: many sets of one cell become one undo step; a set
+ * of another cell does not merge. */
+static void
+test_merge (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 id = id_of (f, "support_hours");
+
+  for (int h = 41; h <= 45; h++)
+    {
+      g_autofree char *v = g_strdup_printf ("%d", h);
+      g_assert_true (strata_entitlements_set_value (f->m, id, "A", v, NULL));
+    }
+  g_assert_true (strata_entitlements_set_value (f->m, id, "B", "21", NULL));
+  g_assert_true (strata_entitlements_undo (f->m, NULL));
+  g_assert_cmpstr (value (f, "support_hours", "B"), ==, "20");
+  g_assert_cmpstr (value (f, "support_hours", "A"), ==, "45");
+  g_assert_cmpstr (strata_entitlements_get_undo_label (f->m), ==,
+                   "Set “Technical support hours a month” for A to 45 h");
+  g_assert_true (strata_entitlements_undo (f->m, NULL));
+  g_assert_cmpstr (value (f, "support_hours", "A"), ==, "40");
+  g_assert_false (strata_entitlements_can_undo (f->m));
+  g_assert_true (strata_entitlements_redo (f->m, NULL));
+  g_assert_cmpstr (value (f, "support_hours", "A"), ==, "45");
+}
+
+/* Tier counts and revenue of a period come from its results, overrides
+ * winning; tiers that are not columns are left out. */
+static void
+test_figures (Fixture       *f,
+              gconstpointer  data)
+{
+  guint customers[5];
+  double revenue[5];
+  gboolean known = TRUE;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (strata_entitlements_tier_figures (f->m, 0, customers, revenue, &known, &error));
+  g_assert_false (known);
+  g_assert_true (strata_workspace_exec (f->ws,
+    "INSERT OR IGNORE INTO metrics (key, label, kind) VALUES ('order_amount', 'Annual order amount', 'money');"
+    "INSERT INTO periods (id, name) VALUES (7, '2026-Q3');"
+    "INSERT INTO customers (id, ext_id) VALUES (1, 'c1'), (2, 'c2'), (3, 'c3'), (4, 'c4');"
+    "INSERT INTO period_results VALUES (7, 1, 0, 0, 90, 'A', 'A', NULL, NULL),"
+    " (7, 2, 0, 0, 80, 'A', 'A', NULL, NULL), (7, 3, 0, 0, 20, 'D', 'D', NULL, 'B'),"
+    " (7, 4, 0, 0, 5, 'F', 'F', NULL, NULL);"
+    "INSERT INTO metric_values SELECT 7, id, 1, 500000 FROM metrics WHERE key = 'order_amount';"
+    "INSERT INTO metric_values SELECT 7, id, 2, 300000 FROM metrics WHERE key = 'order_amount';"
+    "INSERT INTO metric_values SELECT 7, id, 3, 120000 FROM metrics WHERE key = 'order_amount';",
+    &error));
+  g_assert_no_error (error);
+  g_assert_true (strata_entitlements_tier_figures (f->m, 7, customers, revenue, &known, &error));
+  g_assert_true (known);
+  g_assert_cmpuint (customers[0], ==, 2);
+  g_assert_cmpfloat (revenue[0], ==, 800000);
+  g_assert_cmpuint (customers[1], ==, 1);
+  g_assert_cmpfloat (revenue[1], ==, 120000);
+  g_assert_cmpuint (customers[3], ==, 0);
+  g_assert_cmpuint (customers[4], ==, 0);
+}
+
 static void
 test_costs (Fixture       *f,
             gconstpointer  data)
@@ -675,6 +736,8 @@ main (int   argc,
   ADD ("edits", test_edits);
   ADD ("update-kind", test_update_kind);
   ADD ("undo-redo", test_undo_redo);
+  ADD ("merge", test_merge);
+  ADD ("figures", test_figures);
   ADD ("costs", test_costs);
   ADD ("for-tier", test_for_tier);
   ADD ("exports", test_exports);

@@ -20,12 +20,17 @@ typedef struct
   const char       *summary;
 } Command;
 
+/* area: model */
+int strata_cli_demo (int argc, char **argv);
+
 static const Command commands[] = {
   /* area: entitlements */
   { "entitlements", strata_cli_entitlements, "Print the entitlement matrix (csv or json)" },
   /* area: review */
   { "periods", strata_cli_periods, "List periods; close or reopen one" },
   { "movement", strata_cli_movement, "Tier movement between two periods, with reasons" },
+  /* area: model */
+  { "demo", strata_cli_demo, N_("Write the demo workspace") },
   { NULL, NULL, NULL },
 };
 
@@ -34,7 +39,7 @@ print_usage (FILE *out)
 {
   fprintf (out, "Usage: strata-cli COMMAND [OPTIONS...]\n\nCommands:\n");
   for (guint i = 0; commands[i].name != NULL; i++)
-    fprintf (out, "  %-14s %s\n", commands[i].name, commands[i].summary);
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\nRun “strata-cli COMMAND --help” for a command's options.\n");
 }
 

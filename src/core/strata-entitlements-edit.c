@@ -572,6 +572,10 @@ strata_entitlements_set_value (StrataEntitlements  *self,
   strata_entitlements_command_value (cmd, e->id, t->id,
                                      strata_entitlements_get_value (self, e->id, t->id),
                                      *value ? value : NULL);
+  {
+    g_autofree char *merge = g_strdup_printf ("set %" G_GINT64_FORMAT " %s", e->id, t->id);
+    strata_entitlements_command_set_merge_key (cmd, merge);
+  }
   return strata_entitlements_run (self, cmd, error);
 }
 

@@ -38,6 +38,10 @@ void     strata_entitlements_command_value       (gpointer                      
                                                    const char                   *tier,
                                                    const char                   *before,
                                                    const char                   *after);
+/* Consecutive commands with the same key, less than 1.5 s apart and of one
+ * row each, become one undo step. */
+void     strata_entitlements_command_set_merge_key (gpointer                  command,
+                                                     const char               *key);
 void     strata_entitlements_command_free        (gpointer                      command);
 /* Writes the command (one transaction, audit entry, ::changed) and pushes it
  * on the undo stack; takes the command in every case. An empty command

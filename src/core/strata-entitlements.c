@@ -15,6 +15,7 @@
 #include "strata-entitlements-private.h"
 
 #define MAX_UNDO 200
+#define MERGE_USEC (G_USEC_PER_SEC * 3 / 2)
 
 typedef enum { ROW_STAGE, ROW_ENTITLEMENT, ROW_VALUE } RowKind;
 
@@ -33,6 +34,8 @@ typedef struct
   char      *action;  /* audit action */
   char      *subject; /* audit subject */
   GPtrArray *changes;
+  char      *merge_key; /* edits of one cell in a row merge into one step */
+  gint64     time;      /* monotonic, µs */
 } Command;
 
 G_DEFINE_FINAL_TYPE (StrataEntitlements, strata_entitlements, G_TYPE_OBJECT)
@@ -72,6 +75,7 @@ command_free (Command *cmd)
   g_free (cmd->label);
   g_free (cmd->action);
   g_free (cmd->subject);
+  g_free (cmd->merge_key);
   g_ptr_array_unref (cmd->changes);
   g_free (cmd);
 }
@@ -87,6 +91,7 @@ command_new (const char *action,
   cmd->subject = g_strdup (subject);
   cmd->label = label;
   cmd->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  cmd->time = g_get_monotonic_time ();
   return cmd;
 }
 
@@ -543,6 +548,30 @@ strata_entitlements_run (StrataEntitlements  *self,
       command_free (cmd);
       return FALSE;
     }
+  /* Holding a spin button's arrow sets one cell many times a second: one
+   * undo step should take it back to where it started. */
+  if (cmd->merge_key != NULL && self->undo->len > 0 && cmd->changes->len == 1)
+    {
+      Command *last = g_ptr_array_index (self->undo, self->undo->len - 1);
+
+      if (g_strcmp0 (last->merge_key, cmd->merge_key) == 0 && last->changes->len == 1 &&
+          cmd->time - last->time < MERGE_USEC)
+        {
+          Change *into = g_ptr_array_index (last->changes, 0);
+          Change *from = g_ptr_array_index (cmd->changes, 0);
+
+          g_free (into->after);
+          into->after = g_steal_pointer (&from->after);
+          g_free (last->label);
+          last->label = g_steal_pointer (&cmd->label);
+          last->time = cmd->time;
+          command_free (cmd);
+          g_ptr_array_set_size (self->redo, 0);
+          if (could_redo)
+            g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+          return TRUE;
+        }
+    }
   g_ptr_array_add (self->undo, cmd);
   if (self->undo->len > MAX_UNDO)
     g_ptr_array_remove_index (self->undo, 0);
@@ -586,6 +615,16 @@ strata_entitlements_command_value (gpointer    command,
                                    const char *after)
 {
   command_value (command, entitlement_id, tier, before, after);
+}
+
+void
+strata_entitlements_command_set_merge_key (gpointer    command,
+                                           const char *key)
+{
+  Command *cmd = command;
+
+  g_free (cmd->merge_key);
+  cmd->merge_key = g_strdup (key);
 }
 
 void

@@ -173,6 +173,16 @@ GPtrArray *strata_entitlements_cost_totals      (StrataEntitlements  *self,
                                                   const guint         *customers,
                                                   const double        *revenue);
 
+/* Customers per tier column and their revenue (annual order amount) in a
+ * period (strata-entitlements-figures.c), indexed like the tier columns.
+ * known is FALSE when the period has no tiers yet. */
+gboolean   strata_entitlements_tier_figures     (StrataEntitlements  *self,
+                                                  gint64               period_id,
+                                                  guint               *customers,
+                                                  double              *revenue,
+                                                  gboolean            *known,
+                                                  GError             **error);
+
 typedef struct
 {
   char *stage;  /* stage label */

@@ -2,6 +2,7 @@
 /* What a new workspace starts with. Each area adds its call here. */
 #include "config.h"
 
+#include "strata-metric.h"
 #include "strata-ruleset-store.h"
 #include "strata-seed.h"
 #include "strata-entitlements.h"
@@ -16,6 +17,11 @@ strata_seed_workspace (StrataWorkspace  *workspace,
     return FALSE;
 
   /* area: model: built-in metrics */
+  if (!strata_metrics_ensure_builtin (workspace, error))
+    {
+      strata_workspace_rollback (workspace);
+      return FALSE;
+    }
   /* area: engine: default rule set */
   if (!strata_ruleset_store_seed (workspace, error))
     {

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "strata-window-private.h"
+/* area: entitlements page */
+#include "strata-entitlements-page.h"
 
 G_DEFINE_FINAL_TYPE (StrataWindow, strata_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -35,7 +37,7 @@ static const StrataPageInfo page_table[] = {
   { "tiers", N_("Tiers"), "view-sort-descending-symbolic", NULL,
     N_("How many customers each tier holds and how that changed.") },
   /* area: entitlements page */
-  { "entitlements", N_("Entitlements"), "emblem-default-symbolic", NULL,
+  { "entitlements", N_("Entitlements"), "emblem-default-symbolic", strata_entitlements_page_get_type,
     N_("What each tier receives across the funnel.") },
   /* area: review page */
   { "review", N_("Review"), "x-office-presentation-symbolic", NULL,

@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "strata-customer-view.h"
+#include "strata-types.h"
+
+int
+strata_customer_view_change (const StrataCustomerColumns *cols,
+                             guint                        row)
+{
+  guint8 now, before;
+
+  g_return_val_if_fail (cols != NULL && row < cols->n, 0);
+  if (cols->prev_tier == NULL)
+    return 0;
+  now = cols->tier[row];
+  before = cols->prev_tier[row];
+  if (now == STRATA_CUSTOMER_NO_TIER || before == STRATA_CUSTOMER_NO_TIER || now == before)
+    return 0;
+  return now < before ? 1 : -1;
+}
+
+char *
+strata_customer_view_fold (const char *text)
+{
+  g_autofree char *stripped = NULL;
+
+  if (text == NULL)
+    return NULL;
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    return NULL;
+  return g_utf8_casefold (stripped, -1);
+}
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, folded_needle) != NULL;
+}
+
+gboolean
+strata_customer_view_matches (const StrataCustomerColumns *cols,
+                              const StrataCustomerFilter  *filter,
+                              guint                        row)
+{
+  g_return_val_if_fail (cols != NULL && filter != NULL && row < cols->n, FALSE);
+
+  if (filter->tier >= 0 && cols->tier[row] != filter->tier)
+    return FALSE;
+  if (filter->quadrant >= 0 && (cols->quadrant == NULL || cols->quadrant[row] != filter->quadrant))
+    return FALSE;
+  if (filter->attribute != NULL && !filter->attribute[row])
+    return FALSE;
+  if (filter->search != NULL && *filter->search != '\0' &&
+      !contains_folded (cols->ext_ids[row], filter->search) &&
+      !contains_folded (cols->names[row], filter->search))
+    return FALSE;
+  return TRUE;
+}
+
+static int
+compare_numbers (double a,
+                 double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) - isnan (b);   /* missing last */
+  return (a > b) - (a < b);
+}
+
+static int
+compare_tiers (guint8 a,
+               guint8 b)
+{
+  /* Best tier (index 0) first; none last. */
+  return (a > b) - (a < b);
+}
+
+static double
+value_at (const double *column,
+          guint         row)
+{
+  return column ? column[row] : NAN;
+}
+
+int
+strata_customer_view_compare (const StrataCustomerColumns *cols,
+                              StrataCustomerSort           column,
+                              guint                        a,
+                              guint                        b)
+{
+  int c = 0;
+
+  g_return_val_if_fail (cols != NULL && a < cols->n && b < cols->n, 0);
+
+  switch (column)
+    {
+    case STRATA_CUSTOMER_SORT_ID:
+      break;
+    case STRATA_CUSTOMER_SORT_NAME:
+      c = g_utf8_collate (cols->names[a] ? cols->names[a] : "", cols->names[b] ? cols->names[b] : "");
+      break;
+    case STRATA_CUSTOMER_SORT_ORDER_AMOUNT:
+      c = compare_numbers (value_at (cols->order_amount, a), value_at (cols->order_amount, b));
+      break;
+    case STRATA_CUSTOMER_SORT_REFERRALS:
+      c = compare_numbers (value_at (cols->referrals, a), value_at (cols->referrals, b));
+      break;
+    case STRATA_CUSTOMER_SORT_INQUIRIES:
+      c = compare_numbers (value_at (cols->inquiries, a), value_at (cols->inquiries, b));
+      break;
+    case STRATA_CUSTOMER_SORT_SCORE:
+      c = compare_numbers (value_at (cols->score, a), value_at (cols->score, b));
+      break;
+    case STRATA_CUSTOMER_SORT_TIER:
+      c = compare_tiers (cols->tier[a], cols->tier[b]);
+      break;
+    case STRATA_CUSTOMER_SORT_QUADRANT:
+      if (cols->quadrant != NULL)
+        {
+          /* A..D first, no quadrant last. */
+          int qa = cols->quadrant[a] == STRATA_QUADRANT_NONE ? 99 : cols->quadrant[a];
+          int qb = cols->quadrant[b] == STRATA_QUADRANT_NONE ? 99 : cols->quadrant[b];
+
+          c = (qa > qb) - (qa < qb);
+        }
+      break;
+    case STRATA_CUSTOMER_SORT_CHANGE:
+      c = strata_customer_view_change (cols, a) - strata_customer_view_change (cols, b);
+      break;
+    default:
+      g_return_val_if_reached (0);
+    }
+  if (c != 0)
+    return c;
+  /* Ext ids are unique: a total order, stable across re-sorts. */
+  c = g_strcmp0 (cols->ext_ids[a], cols->ext_ids[b]);
+  return c != 0 ? c : (a > b) - (a < b);
+}
+
+GArray *
+strata_customer_view_filter (const StrataCustomerColumns *cols,
+                             const StrataCustomerFilter  *filter)
+{
+  GArray *rows;
+
+  g_return_val_if_fail (cols != NULL && filter != NULL, NULL);
+
+  rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), cols->n);
+  for (guint i = 0; i < cols->n; i++)
+    if (strata_customer_view_matches (cols, filter, i))
+      g_array_append_val (rows, i);
+  return rows;
+}
+
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  if (text == NULL)
+    text = "";
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return;
+  /* Plain, locale-independent digits: the file is data, not display. */
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.15g", value));
+}
+
+char *
+strata_customer_view_to_csv (const StrataCustomerColumns *cols,
+                             const guint                 *rows,
+                             guint                        n_rows,
+                             const char * const          *header)
+{
+  static const char *quadrants[] = { "", "A", "B", "C", "D" };
+  GString *out;
+
+  g_return_val_if_fail (cols != NULL, NULL);
+  g_return_val_if_fail (header != NULL, NULL);
+
+  out = g_string_new ("\xEF\xBB\xBF");
+  for (guint c = 0; c < 9; c++)
+    {
+      if (c > 0)
+        g_string_append_c (out, ',');
+      append_field (out, header[c]);
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      guint r = rows[i];
+      guint8 tier = cols->tier[r];
+      int change = strata_customer_view_change (cols, r);
+      guint8 q = cols->quadrant ? cols->quadrant[r] : STRATA_QUADRANT_NONE;
+
+      append_field (out, cols->ext_ids[r]);
+      g_string_append_c (out, ',');
+      append_field (out, cols->names[r]);
+      g_string_append_c (out, ',');
+      append_number (out, value_at (cols->order_amount, r));
+      g_string_append_c (out, ',');
+      append_number (out, value_at (cols->referrals, r));
+      g_string_append_c (out, ',');
+      append_number (out, value_at (cols->inquiries, r));
+      g_string_append_c (out, ',');
+      append_number (out, value_at (cols->score, r));
+      g_string_append_c (out, ',');
+      append_field (out, tier < cols->n_tiers ? cols->tier_ids[tier] : "");
+      g_string_append_c (out, ',');
+      append_field (out, q < G_N_ELEMENTS (quadrants) ? quadrants[q] : "");
+      g_string_append_c (out, ',');
+      g_string_append (out, change > 0 ? "↑" : change < 0 ? "↓" : "");
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free (out, FALSE);
+}

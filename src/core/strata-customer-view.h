@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* View state of the Customers page, as pure functions over plain columns
+ * (no GTK): which rows a filter keeps, how two rows compare for a sort
+ * column, what the tier change since the previous period is, and the CSV
+ * of the visible list. The page wraps them in a GtkFilter and GtkSorters. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  STRATA_CUSTOMER_SORT_ID,
+  STRATA_CUSTOMER_SORT_NAME,
+  STRATA_CUSTOMER_SORT_ORDER_AMOUNT,
+  STRATA_CUSTOMER_SORT_REFERRALS,
+  STRATA_CUSTOMER_SORT_INQUIRIES,
+  STRATA_CUSTOMER_SORT_SCORE,
+  STRATA_CUSTOMER_SORT_TIER,
+  STRATA_CUSTOMER_SORT_QUADRANT,
+  STRATA_CUSTOMER_SORT_CHANGE,
+} StrataCustomerSort;
+
+#define STRATA_CUSTOMER_NO_TIER 255
+
+/* Borrowed columns of one period, n rows each. Tiers are indexes into the
+ * rules' tiers, best first (STRATA_CUSTOMER_NO_TIER when none); prev_tier
+ * is the tier in the previous period, mapped to the same tiers. */
+typedef struct
+{
+  guint          n;
+  const char   **ext_ids;
+  const char   **names;
+  const double  *order_amount;   /* NaN when missing; NULL: all missing */
+  const double  *referrals;
+  const double  *inquiries;
+  const double  *score;
+  const guint8  *tier;
+  const guint8  *prev_tier;      /* NULL: no previous period */
+  const guint8  *quadrant;       /* StrataQuadrant */
+  const char   **tier_ids;       /* n_tiers, for the CSV */
+  guint          n_tiers;
+} StrataCustomerColumns;
+
+typedef struct
+{
+  const char    *search;      /* name or id contains it, any case; NULL/"" = all */
+  int            tier;        /* -1 = any */
+  int            quadrant;    /* StrataQuadrant, -1 = any */
+  const guint8  *attribute;   /* per-row mask from an attribute filter, NULL = all */
+} StrataCustomerFilter;
+
+/* -1 down, 0 same or unknown, +1 up (to a better tier). */
+int       strata_customer_view_change     (const StrataCustomerColumns *cols,
+                                           guint                        row);
+/* search must already be folded with strata_customer_view_fold(). */
+gboolean  strata_customer_view_matches    (const StrataCustomerColumns *cols,
+                                           const StrataCustomerFilter  *filter,
+                                           guint                        row);
+char     *strata_customer_view_fold       (const char                  *text);
+/* Ascending order of a and b by column; missing values sort last, ties by
+ * id so that the order is total. */
+int       strata_customer_view_compare    (const StrataCustomerColumns *cols,
+                                           StrataCustomerSort           column,
+                                           guint                        a,
+                                           guint                        b);
+/* The rows of the filter, in row order. */
+GArray   *strata_customer_view_filter     (const StrataCustomerColumns *cols,
+                                           const StrataCustomerFilter  *filter);
+/* The CSV of rows (in the given order): UTF-8 with a byte order mark (so
+ * spreadsheet programs read Chinese names right), RFC 4180 quoting, plain
+ * numbers. header: the translated column names, 9 of them. */
+char     *strata_customer_view_to_csv     (const StrataCustomerColumns *cols,
+                                           const guint                 *rows,
+                                           guint                        n_rows,
+                                           const char * const          *header);
+
+G_END_DECLS

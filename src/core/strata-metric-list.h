@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "strata-metric.h"
+
+G_BEGIN_DECLS
+
+#define STRATA_TYPE_METRIC_LIST (strata_metric_list_get_type ())
+G_DECLARE_FINAL_TYPE (StrataMetricList, strata_metric_list, STRATA, METRIC_LIST, GObject)
+
+/* A GListModel of StrataMetric: the workspace's metrics in their display
+ * order. It reloads on the workspace's changed::metrics and changed::all,
+ * emitting items-changed only for the metrics that changed. */
+StrataMetricList *strata_metric_list_new          (StrataWorkspace   *workspace);
+
+StrataWorkspace  *strata_metric_list_get_workspace (StrataMetricList *self);
+/* Reads the metrics again; FALSE (and the list unchanged) on a read error. */
+gboolean          strata_metric_list_reload       (StrataMetricList  *self,
+                                                   GError           **error);
+
+/* Transfer none; NULL when there is no such metric. */
+StrataMetric     *strata_metric_list_lookup_key   (StrataMetricList  *self,
+                                                   const char        *key);
+StrataMetric     *strata_metric_list_lookup_id    (StrataMetricList  *self,
+                                                   gint64             id);
+/* For matching import headers: the metric whose key, English, Simplified
+ * or Traditional Chinese label equals text, ignoring case and surrounding
+ * white space. Keys win over labels. Transfer none; NULL when none. */
+StrataMetric     *strata_metric_list_lookup_label (StrataMetricList  *self,
+                                                   const char        *text);
+
+/* Creates a metric in the workspace (see strata_metric_create) and returns
+ * it as an item of this list (transfer none). */
+StrataMetric     *strata_metric_list_create       (StrataMetricList  *self,
+                                                   const char        *key,
+                                                   const char        *label,
+                                                   const char        *label_zh_cn,
+                                                   const char        *label_zh_tw,
+                                                   StrataMetricKind   kind,
+                                                   const char        *unit,
+                                                   GError           **error);
+
+G_END_DECLS

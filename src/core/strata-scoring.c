@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "strata-override.h"
+#include "strata-scoring.h"
+
+struct _StrataScoring
+{
+  GObject           parent_instance;
+
+  StrataWorkspace  *workspace;
+  gulong            changed_id;
+  gint64            period_id;      /* -1: none */
+  StrataPeriodData *data;
+  StrataRules      *draft;
+  StrataRules      *published;
+  guint             published_version;
+  GPtrArray        *problems;
+  StrataCompiledRules *compiled;    /* of the draft, reused while only data stays */
+  StrataResult     *draft_result;
+  StrataResult     *published_result;
+  StrataWhatIf     *whatif;
+};
+
+G_DEFINE_FINAL_TYPE (StrataScoring, strata_scoring, G_TYPE_OBJECT)
+
+enum {
+  SCORES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+clear_scores (StrataScoring *self)
+{
+  g_clear_pointer (&self->compiled, strata_compiled_rules_free);
+  g_clear_pointer (&self->draft_result, strata_result_unref);
+  g_clear_pointer (&self->published_result, strata_result_unref);
+  g_clear_pointer (&self->whatif, strata_whatif_free);
+}
+
+static void
+strata_scoring_finalize (GObject *object)
+{
+  StrataScoring *self = STRATA_SCORING (object);
+
+  if (self->workspace && self->changed_id)
+    g_signal_handler_disconnect (self->workspace, self->changed_id);
+  clear_scores (self);
+  g_clear_pointer (&self->data, strata_period_data_unref);
+  g_clear_pointer (&self->draft, strata_rules_free);
+  g_clear_pointer (&self->published, strata_rules_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_object (&self->workspace);
+  G_OBJECT_CLASS (strata_scoring_parent_class)->finalize (object);
+}
+
+static void
+strata_scoring_class_init (StrataScoringClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = strata_scoring_finalize;
+
+  /* Emitted after the data, the rules or the results changed. */
+  signals[SCORES_CHANGED] =
+    g_signal_new ("scores-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+strata_scoring_init (StrataScoring *self)
+{
+  self->period_id = -1;
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_rules_problem_free);
+}
+
+/* Scores the draft only: what a keystroke in the rules editor costs. */
+static void
+score_draft (StrataScoring *self)
+{
+  g_clear_pointer (&self->compiled, strata_compiled_rules_free);
+  g_clear_pointer (&self->whatif, strata_whatif_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  self->problems = strata_rules_validate (self->draft, (const char * const *) self->data->metric_keys);
+  if (self->problems->len == 0)
+    self->compiled = strata_engine_compile (self->draft, self->data, NULL);
+  if (self->compiled == NULL)
+    {
+      g_clear_pointer (&self->draft_result, strata_result_unref);
+      return;
+    }
+  /* Reuse the columns when no one else holds them. */
+  if (self->draft_result == NULL || self->draft_result->ref_count > 1 ||
+      self->draft_result->n != self->data->n)
+    {
+      g_clear_pointer (&self->draft_result, strata_result_unref);
+      self->draft_result = strata_result_new (self->data->n);
+    }
+  strata_engine_run (self->compiled, self->draft_result);
+  if (self->published_result != NULL)
+    self->whatif = strata_whatif_compute (self->published, self->published_result,
+                                          self->draft, self->draft_result);
+}
+
+static void
+score_all (StrataScoring *self)
+{
+  clear_scores (self);
+  if (self->published != NULL)
+    self->published_result = strata_engine_score (self->published, self->data, NULL);
+  score_draft (self);
+}
+
+static StrataPeriodData *
+empty_data (StrataWorkspace  *workspace,
+            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (workspace,
+                                                           "SELECT key FROM metrics ORDER BY position, id",
+                                                           error);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  g_ptr_array_add (keys, NULL);
+  return strata_period_data_new ((const char * const *) keys->pdata, 0);
+}
+
+static gboolean
+load_data (StrataScoring  *self,
+           gint64          period_id,
+           GError        **error)
+{
+  StrataPeriodData *data;
+
+  data = period_id >= 0 ? strata_period_data_load (self->workspace, period_id, error)
+                        : empty_data (self->workspace, error);
+  if (data == NULL)
+    return FALSE;
+  g_clear_pointer (&self->data, strata_period_data_unref);
+  self->data = data;
+  self->period_id = period_id;
+  return TRUE;
+}
+
+static gboolean
+load_rules (StrataScoring  *self,
+            GError        **error)
+{
+  g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (self->workspace, error);
+  guint version;
+
+  if (draft == NULL)
+    return FALSE;
+  version = strata_ruleset_store_get_latest_version (self->workspace);
+  g_clear_pointer (&self->published, strata_rules_free);
+  self->published_version = version;
+  if (version > 0)
+    {
+      self->published = strata_ruleset_store_load_version (self->workspace, version, error);
+      if (self->published == NULL)
+        return FALSE;
+    }
+  g_clear_pointer (&self->draft, strata_rules_free);
+  self->draft = g_steal_pointer (&draft);
+  return TRUE;
+}
+
+gboolean
+strata_scoring_reload (StrataScoring  *self,
+                       GError        **error)
+{
+  gint64 period_id = self->period_id;
+
+  g_return_val_if_fail (STRATA_IS_SCORING (self), FALSE);
+
+  /* Keep the period when it still exists, else take the latest. */
+  if (period_id >= 0)
+    {
+      g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (self->workspace,
+                                                               "SELECT 1 FROM periods WHERE id = ?1", NULL);
+
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, period_id);
+      if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+        period_id = -1;
+    }
+  if (period_id < 0 && !strata_period_find (self->workspace, NULL, &period_id, NULL, NULL))
+    period_id = -1;
+  if (!load_data (self, period_id, error) || !load_rules (self, error))
+    return FALSE;
+  score_all (self);
+  g_signal_emit (self, signals[SCORES_CHANGED], 0);
+  return TRUE;
+}
+
+static void
+on_workspace_changed (StrataWorkspace *workspace,
+                      const char      *what,
+                      StrataScoring   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (what, "overrides") == 0 && self->data->n > 0)
+    {
+      if (!strata_period_data_reload_overrides (self->data, workspace, &error))
+        g_warning ("%s", error->message);
+      score_all (self);
+      g_signal_emit (self, signals[SCORES_CHANGED], 0);
+    }
+  else if (g_strcmp0 (what, "rules") == 0)
+    {
+      g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (workspace, &error);
+      guint version = strata_ruleset_store_get_latest_version (workspace);
+
+      /* Our own save_draft writes what we hold: nothing to redo. */
+      if (draft != NULL && strata_rules_equal (draft, self->draft) &&
+          version == self->published_version)
+        return;
+      if (!load_rules (self, &error))
+        {
+          g_warning ("%s", error->message);
+          return;
+        }
+      score_all (self);
+      g_signal_emit (self, signals[SCORES_CHANGED], 0);
+    }
+  else if (g_strcmp0 (what, "entitlements") != 0)
+    {
+      if (!strata_scoring_reload (self, &error))
+        g_warning ("%s", error->message);
+    }
+}
+
+StrataScoring *
+strata_scoring_new (StrataWorkspace  *workspace,
+                    GError          **error)
+{
+  g_autoptr(StrataScoring) self = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+
+  self = g_object_new (STRATA_TYPE_SCORING, NULL);
+  self->workspace = g_object_ref (workspace);
+  if (!strata_scoring_reload (self, error))
+    return NULL;
+  self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed), self);
+  return g_steal_pointer (&self);
+}
+
+StrataWorkspace *
+strata_scoring_get_workspace (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), NULL);
+  return self->workspace;
+}
+
+gboolean
+strata_scoring_set_period (StrataScoring  *self,
+                           gint64          period_id,
+                           GError        **error)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), FALSE);
+
+  if (!load_data (self, period_id, error))
+    return FALSE;
+  score_all (self);
+  g_signal_emit (self, signals[SCORES_CHANGED], 0);
+  return TRUE;
+}
+
+gint64
+strata_scoring_get_period_id (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), -1);
+  return self->period_id;
+}
+
+const char *
+strata_scoring_get_period_name (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), NULL);
+  return self->data->period_name;
+}
+
+const StrataPeriodData *
+strata_scoring_get_data (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), NULL);
+  return self->data;
+}
+
+const StrataRules *
+strata_scoring_get_draft (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), NULL);
+  return self->draft;
+}
+
+const StrataRules *
+strata_scoring_get_published (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), NULL);
+  return self->published;
+}
+
+guint
+strata_scoring_get_published_version (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), 0);
+  return self->published_version;
+}
+
+void
+strata_scoring_set_draft (StrataScoring     *self,
+                          const StrataRules *rules)
+{
+  g_return_if_fail (STRATA_IS_SCORING (self));
+  g_return_if_fail (rules != NULL);
+
+  g_clear_pointer (&self->draft, strata_rules_free);
+  self->draft = strata_rules_copy (rules);
+  score_draft (self);
+  g_signal_emit (self, signals[SCORES_CHANGED], 0);
+}
+
+gboolean
+strata_scoring_save_draft (StrataScoring  *self,
+                           GError        **error)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), FALSE);
+  return strata_ruleset_store_save_draft (self->workspace, self->draft, error);
+}
+
+gboolean
+strata_scoring_publish (StrataScoring  *self,
+                        const char     *note,
+                        guint          *version,
+                        GError        **error)
+{
+  g_autoptr(StrataRules) draft = NULL;
+
+  g_return_val_if_fail (STRATA_IS_SCORING (self), FALSE);
+
+  /* The ::changed handler reloads the new version and re-scores. */
+  draft = strata_rules_copy (self->draft);
+  return strata_ruleset_store_publish (self->workspace, draft, note, version, error);
+}
+
+GPtrArray *
+strata_scoring_get_problems (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), NULL);
+  return self->problems;
+}
+
+StrataResult *
+strata_scoring_get_draft_result (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), NULL);
+  return self->draft_result;
+}
+
+StrataResult *
+strata_scoring_get_published_result (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), NULL);
+  return self->published_result;
+}
+
+const StrataWhatIf *
+strata_scoring_get_whatif (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), NULL);
+  return self->whatif;
+}
+
+StrataReceipt *
+strata_scoring_explain (StrataScoring  *self,
+                        guint           row,
+                        gboolean        draft,
+                        GError        **error)
+{
+  const StrataRules *rules;
+
+  g_return_val_if_fail (STRATA_IS_SCORING (self), NULL);
+  g_return_val_if_fail (row < self->data->n, NULL);
+
+  rules = draft ? self->draft : self->published;
+  if (rules == NULL)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
+                   _("%s: no rules have been published yet"),
+                   strata_workspace_get_path (self->workspace));
+      return NULL;
+    }
+  return strata_engine_explain (rules, self->data, row, error);
+}
+
+guint
+strata_scoring_get_n_rows (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), 0);
+  return self->data->n;
+}
+
+gint64
+strata_scoring_get_customer_id (StrataScoring *self,
+                                guint          row)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self) && row < self->data->n, -1);
+  return self->data->ids[row];
+}
+
+const char *
+strata_scoring_get_ext_id (StrataScoring *self,
+                           guint          row)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self) && row < self->data->n, NULL);
+  return self->data->ext_ids[row];
+}
+
+const char *
+strata_scoring_get_name (StrataScoring *self,
+                         guint          row)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self) && row < self->data->n, NULL);
+  return self->data->names[row];
+}
+
+double
+strata_scoring_get_value (StrataScoring *self,
+                          guint          row,
+                          const char    *metric)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self) && row < self->data->n, NAN);
+  return strata_period_data_get_value (self->data, row, metric);
+}
+
+double
+strata_scoring_get_score (StrataScoring *self,
+                          guint          row)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self) && row < self->data->n, NAN);
+  return self->draft_result ? self->draft_result->score[row] : NAN;
+}
+
+guint8
+strata_scoring_get_final_tier (StrataScoring *self,
+                               guint          row)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self) && row < self->data->n, STRATA_TIER_NONE);
+  return self->draft_result ? self->draft_result->final_tier[row] : STRATA_TIER_NONE;
+}
+
+StrataQuadrant
+strata_scoring_get_quadrant (StrataScoring *self,
+                             guint          row)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self) && row < self->data->n, STRATA_QUADRANT_NONE);
+  return self->draft_result ? self->draft_result->quadrant[row] : STRATA_QUADRANT_NONE;
+}
+
+const StrataTier *
+strata_scoring_get_tier (StrataScoring *self,
+                         guint8         tier)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), NULL);
+  return tier < self->draft->tiers->len ? self->draft->tiers->pdata[tier] : NULL;
+}
+
+gboolean
+strata_scoring_set_override (StrataScoring  *self,
+                             guint           row,
+                             const char     *tier,
+                             const char     *reason,
+                             GError        **error)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), FALSE);
+  g_return_val_if_fail (row < self->data->n, FALSE);
+  return strata_override_set (self->workspace, self->period_id, self->data->ids[row],
+                              tier, reason, error);
+}
+
+gboolean
+strata_scoring_remove_override (StrataScoring  *self,
+                                guint           row,
+                                GError        **error)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), FALSE);
+  g_return_val_if_fail (row < self->data->n, FALSE);
+  return strata_override_remove (self->workspace, self->period_id, self->data->ids[row], error);
+}

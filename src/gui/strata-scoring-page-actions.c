@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Scoring page's commands: Publish (with a note), History, and rules
+ * files in and out. A rules file that cannot be read changes nothing; its
+ * error names the file and the place of the problem. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "strata-history-dialog.h"
+#include "strata-rules-json.h"
+#include "strata-ruleset-store.h"
+#include "strata-scoring-page-private.h"
+
+static GtkWindow *
+parent_window (StrataScoringPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* Publish ----------------------------------------------------------------- */
+
+static void
+publish_response (AdwMessageDialog  *dialog,
+                  const char        *response,
+                  StrataScoringPage *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "note");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *text = NULL;
+  guint version = 0;
+
+  if (!g_str_equal (response, "publish") || self->workspace == NULL || self->draft == NULL)
+    return;
+  note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->saving = TRUE;
+  if (!strata_ruleset_store_publish (self->workspace, self->draft, note, &version, &error))
+    {
+      self->saving = FALSE;
+      strata_scoring_page_show_error (self, _("The rule set could not be published"), error);
+      return;
+    }
+  self->saving = FALSE;
+  strata_scoring_page_reload_published (self);
+  strata_scoring_page_toast (self, adw_toast_new (_("Rule set published")));
+}
+
+static void
+note_changed (GtkEditable      *entry,
+              AdwMessageDialog *dialog)
+{
+  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  /* A version without a note cannot be told apart later. */
+  adw_message_dialog_set_response_enabled (dialog, "publish", *note != '\0');
+}
+
+void
+strata_scoring_page_publish (StrataScoringPage *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  g_autofree char *body = NULL;
+  guint changes;
+
+  if (self->draft == NULL)
+    return;
+  changes = self->published ? strata_rules_count_changes (self->published, self->draft) : 0;
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The draft, with %u change, becomes version %u. Describe what changed and why.",
+                                       "The draft, with %u changes, becomes version %u. Describe what changed and why.",
+                                       changes),
+                          changes, self->published_version + 1);
+  dialog = adw_message_dialog_new (parent_window (self), _("Publish Rule Set?"), body);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note, e.g. “Raise the weight of referrals”"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "note", entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "publish", _("_Publish"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "publish",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "publish");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "publish", FALSE);
+  g_signal_connect (entry, "changed", G_CALLBACK (note_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (publish_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* History ----------------------------------------------------------------- */
+
+static void
+history_restore (StrataScoringPage *self,
+                 guint              version,
+                 StrataHistoryDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataRules) rules = strata_ruleset_store_load_version (self->workspace, version, &error);
+  g_autofree char *label = NULL;
+  g_autofree char *toast = NULL;
+
+  if (rules == NULL)
+    {
+      strata_scoring_page_show_error (self, _("The version could not be restored"), error);
+      return;
+    }
+  /* Restoring is an edit of the draft like any other: it can be undone. */
+  label = g_strdup_printf (_("Restore version %u"), version);
+  strata_scoring_page_replace_draft (self, rules, label);
+  toast = g_strdup_printf (_("Version %u restored into the draft"), version);
+  {
+    AdwToast *t = adw_toast_new (toast);
+
+    adw_toast_set_button_label (t, _("_Undo"));
+    adw_toast_set_action_name (t, "page.undo");
+    strata_scoring_page_toast (self, t);
+  }
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+void
+strata_scoring_page_history (StrataScoringPage *self)
+{
+  GtkWidget *dialog;
+
+  if (self->workspace == NULL)
+    return;
+  dialog = strata_history_dialog_new (self->workspace, self->data);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
+  g_signal_connect_object (dialog, "restore", G_CALLBACK (history_restore), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Rules files ------------------------------------------------------------- */
+
+static GtkFileFilter *
+json_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Rules files (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  return filter;
+}
+
+static void
+import_response (GtkNativeDialog   *chooser,
+                 int                response,
+                 StrataScoringPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataRules) rules = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  rules = strata_rules_load_file (path, &error);
+  if (rules == NULL)
+    {
+      strata_scoring_page_show_error (self, _("The rules file could not be imported"), error);
+      return;
+    }
+  /* A file with problems still becomes the draft (one undo away), and the
+   * cells show what to fix: nothing is lost, nothing is published. */
+  strata_scoring_page_replace_draft (self, rules, _("Import rules"));
+  {
+    g_autofree char *base = g_path_get_basename (path);
+    g_autofree char *text = g_strdup_printf (_("Rules imported from “%s”"), base);
+    AdwToast *toast = adw_toast_new (text);
+
+    adw_toast_set_button_label (toast, _("_Undo"));
+    adw_toast_set_action_name (toast, "page.undo");
+    strata_scoring_page_toast (self, toast);
+  }
+}
+
+static void
+export_response (GtkNativeDialog   *chooser,
+                 int                response,
+                 StrataScoringPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL || self->draft == NULL)
+    return;
+
+  if (!strata_rules_save_file (self->draft, path, &error))
+    strata_scoring_page_show_error (self, _("The rules could not be exported"), error);
+  else
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *text = g_strdup_printf (_("Rules exported to “%s”"), base);
+
+      strata_scoring_page_toast (self, adw_toast_new (text));
+    }
+}
+
+static void
+open_chooser (StrataScoringPage    *self,
+              GtkFileChooserAction  action)
+{
+  gboolean saving = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+  GtkFileFilter *filter = json_filter ();
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (saving ? _("Export Rules") : _("Import Rules"),
+                                               parent_window (self), action,
+                                               saving ? _("_Export") : _("_Import"),
+                                               _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_object_unref (filter);
+  if (saving)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("rules.json"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (saving ? export_response : import_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+void
+strata_scoring_page_import_rules (StrataScoringPage *self)
+{
+  open_chooser (self, GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+void
+strata_scoring_page_export_rules (StrataScoringPage *self)
+{
+  open_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE);
+}

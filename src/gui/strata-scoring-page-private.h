@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by strata-scoring-page.c (state, editing, rescoring, undo) and
+ * strata-scoring-page-actions.c (publish, history, import and export). */
+#pragma once
+
+#include "strata-engine.h"
+#include "strata-impact-panel.h"
+#include "strata-metric-list.h"
+#include "strata-rules-editor.h"
+#include "strata-rules-problems.h"
+#include "strata-scoring-page.h"
+#include "strata-undo-stack.h"
+
+G_BEGIN_DECLS
+
+struct _StrataScoringPage
+{
+  GtkWidget             parent_instance;
+
+  StrataContext        *context;
+  StrataWorkspace      *workspace;
+  StrataMetricList     *metrics;
+  StrataPeriodData     *data;            /* NULL: no period */
+  StrataRules          *draft;           /* edited in place by the editor */
+  StrataRules          *published;       /* latest version, or NULL */
+  guint                 published_version;
+  StrataResult         *published_result;
+  StrataResult         *draft_result;    /* of valid_draft */
+  StrataRules          *valid_draft;     /* the last draft that was valid */
+  StrataRulesProblems  *problems;
+  StrataUndoStack      *undo;
+  guint                 save_source;
+  gboolean              saving;
+  GtkFileChooserNative *chooser;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwStatusPage        *empty_page;
+  GtkLabel             *draft_label;
+  StrataRulesEditor    *editor;
+  GtkStack             *impact_stack;
+  StrataImpactPanel    *impact;
+};
+
+/* strata-scoring-page.c */
+void     strata_scoring_page_toast         (StrataScoringPage *self,
+                                            AdwToast          *toast);
+/* Replaces the draft with rules (copied) as one undoable step. */
+void     strata_scoring_page_replace_draft (StrataScoringPage *self,
+                                            const StrataRules *rules,
+                                            const char        *undo_label);
+/* Reads the published rules again and rescores. */
+void     strata_scoring_page_reload_published (StrataScoringPage *self);
+/* Writes the draft now if a save is pending. */
+gboolean strata_scoring_page_flush_draft   (StrataScoringPage *self,
+                                            GError           **error);
+void     strata_scoring_page_show_error    (StrataScoringPage *self,
+                                            const char        *heading,
+                                            const GError      *error);
+/* Maps the final tiers of result (scored with rules) onto the tiers of
+ * target by id, for a what-if: -1 where the tier is not in target. */
+int     *strata_scoring_page_map_tiers     (const StrataRules  *rules,
+                                            const StrataResult *result,
+                                            const StrataRules  *target);
+
+/* strata-scoring-page-actions.c */
+void     strata_scoring_page_publish       (StrataScoringPage *self);
+void     strata_scoring_page_history       (StrataScoringPage *self);
+void     strata_scoring_page_import_rules  (StrataScoringPage *self);
+void     strata_scoring_page_export_rules  (StrataScoringPage *self);
+
+G_END_DECLS

@@ -1,0 +1,612 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Scoring page's state: the period's data, the draft and published
+ * rules and their results. Every edit validates the draft, rescores it at
+ * once (the engine is fast enough for a held spin button), shows the
+ * impact, records an undo step and saves the draft shortly after. When the
+ * draft has problems, the cells say where, and the last valid result stays
+ * on screen. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "strata-ruleset-store.h"
+#include "strata-scoring-page-private.h"
+#include "strata-whatif-view.h"
+#include "strata-window.h"
+
+#define SAVE_DELAY_MS 300
+
+G_DEFINE_FINAL_TYPE (StrataScoringPage, strata_scoring_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gpointer
+copy_rules (gpointer rules)
+{
+  return strata_rules_copy (rules);
+}
+
+static void
+free_rules (gpointer rules)
+{
+  strata_rules_free (rules);
+}
+
+void
+strata_scoring_page_toast (StrataScoringPage *self,
+                           AdwToast          *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (STRATA_IS_WINDOW (root))
+    strata_window_add_toast (STRATA_WINDOW (root), toast);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+strata_scoring_page_show_error (StrataScoringPage *self,
+                                const char        *heading,
+                                const GError      *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, error ? error->message : NULL);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+int *
+strata_scoring_page_map_tiers (const StrataRules  *rules,
+                               const StrataResult *result,
+                               const StrataRules  *target)
+{
+  g_autofree int *map = g_new (int, MAX (rules->tiers->len, 1));
+  int *tiers = g_new (int, MAX (result->n, 1));
+
+  for (guint t = 0; t < rules->tiers->len; t++)
+    map[t] = strata_rules_find_tier (target, ((StrataTier *) rules->tiers->pdata[t])->id);
+  for (guint i = 0; i < result->n; i++)
+    tiers[i] = result->final_tier[i] < rules->tiers->len ? map[result->final_tier[i]] : -1;
+  return tiers;
+}
+
+/* Impact ------------------------------------------------------------------ */
+
+static void
+update_impact (StrataScoringPage *self)
+{
+  g_autoptr(StrataWhatifView) view = NULL;
+  g_autofree int *before = NULL;
+  g_autofree int *after = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) colours = g_ptr_array_new ();
+  const StrataRules *rules = self->valid_draft;
+  const StrataRules *base;
+  const StrataResult *base_result;
+
+  if (self->data == NULL || self->data->n == 0 || rules == NULL || self->draft_result == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->impact_stack, "no-customers");
+      strata_impact_panel_set_view (self->impact, NULL, NULL, NULL, NULL);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->impact_stack, "impact");
+
+  /* Without a published version, the draft is compared with itself. */
+  base = self->published_result ? self->published : rules;
+  base_result = self->published_result ? self->published_result : self->draft_result;
+  before = strata_scoring_page_map_tiers (base, base_result, rules);
+  after = strata_scoring_page_map_tiers (rules, self->draft_result, rules);
+  for (guint t = 0; t < rules->tiers->len; t++)
+    {
+      g_ptr_array_add (ids, ((StrataTier *) rules->tiers->pdata[t])->id);
+      g_ptr_array_add (colours, ((StrataTier *) rules->tiers->pdata[t])->colour);
+    }
+  view = strata_whatif_view_new (rules->tiers->len, (const char * const *) ids->pdata,
+                                 self->data->n, before, after,
+                                 base_result->score, self->draft_result->score);
+  strata_impact_panel_set_view (self->impact, view, (const char * const *) colours->pdata,
+                                self->data->ext_ids, self->data->names);
+}
+
+static void
+update_header (StrataScoringPage *self)
+{
+  g_autofree char *text = NULL;
+  guint changes = 0;
+  gboolean valid = self->problems && strata_rules_problems_is_valid (self->problems);
+
+  if (self->draft != NULL && self->published != NULL)
+    changes = strata_rules_count_changes (self->published, self->draft);
+  else if (self->draft != NULL)
+    changes = 1;
+
+  if (self->problems && !valid)
+    {
+      guint n = strata_rules_problems_get_count (self->problems);
+
+      /* Translators: page header while the draft has problems. */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Draft · %u problem to fix",
+                                           "Draft · %u problems to fix", n), n);
+    }
+  else if (changes == 0)
+    text = g_strdup_printf (_("Published version %u"), self->published_version);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Draft · %u change",
+                                         "Draft · %u changes", changes), changes);
+  gtk_label_set_text (self->draft_label, text);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.publish",
+                                 self->draft != NULL && valid && changes > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo",
+                                 self->undo && strata_undo_stack_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.redo",
+                                 self->undo && strata_undo_stack_can_redo (self->undo));
+}
+
+static void
+rescore (StrataScoringPage *self)
+{
+  g_clear_pointer (&self->problems, strata_rules_problems_free);
+  if (self->draft == NULL)
+    {
+      strata_rules_editor_set_problems (self->editor, NULL);
+      update_header (self);
+      return;
+    }
+
+  self->problems = strata_rules_problems_new (self->draft,
+                                              self->data ? (const char * const *) self->data->metric_keys
+                                                         : NULL);
+  strata_rules_editor_set_problems (self->editor, self->problems);
+
+  if (strata_rules_problems_is_valid (self->problems))
+    {
+      g_clear_pointer (&self->valid_draft, strata_rules_free);
+      self->valid_draft = strata_rules_copy (self->draft);
+      g_clear_pointer (&self->draft_result, strata_result_unref);
+      if (self->data != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          self->draft_result = strata_engine_score (self->valid_draft, self->data, &error);
+          if (self->draft_result == NULL)
+            g_warning ("Scoring a valid draft failed: %s", error->message);
+        }
+      strata_impact_panel_set_stale (self->impact, NULL);
+    }
+  else
+    strata_impact_panel_set_stale (self->impact,
+                                   _("The draft has problems (marked in red). The impact shown is that of the last valid draft."));
+  update_impact (self);
+  update_header (self);
+}
+
+/* Saving ------------------------------------------------------------------ */
+
+gboolean
+strata_scoring_page_flush_draft (StrataScoringPage *self,
+                                 GError           **error)
+{
+  gboolean ok;
+
+  if (self->save_source == 0)
+    return TRUE;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->workspace == NULL || self->draft == NULL)
+    return TRUE;
+  /* Our own write must not reload the draft under the editor. */
+  self->saving = TRUE;
+  ok = strata_ruleset_store_save_draft (self->workspace, self->draft, error);
+  self->saving = FALSE;
+  return ok;
+}
+
+static gboolean
+save_timeout (gpointer data)
+{
+  StrataScoringPage *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_source = 0;
+  if (self->workspace == NULL || self->draft == NULL)
+    return G_SOURCE_REMOVE;
+  self->saving = TRUE;
+  if (!strata_ruleset_store_save_draft (self->workspace, self->draft, &error))
+    strata_scoring_page_show_error (self, _("The draft could not be saved"), error);
+  self->saving = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (StrataScoringPage *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+}
+
+/* Editing ----------------------------------------------------------------- */
+
+static void
+editor_edited (StrataScoringPage *self,
+               const char        *label,
+               const char        *merge_key,
+               gboolean           removal)
+{
+  strata_undo_stack_push (self->undo, label, merge_key, g_get_monotonic_time (), self->draft);
+  rescore (self);
+  schedule_save (self);
+
+  if (removal)
+    {
+      AdwToast *toast = adw_toast_new (label);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "page.undo");
+      strata_scoring_page_toast (self, toast);
+    }
+}
+
+static void
+set_draft (StrataScoringPage *self,
+           const StrataRules *rules)
+{
+  /* The editor borrows the draft: give it the new one before freeing. */
+  StrataRules *old = self->draft;
+
+  self->draft = rules ? strata_rules_copy (rules) : NULL;
+  strata_rules_editor_set_rules (self->editor, self->draft);
+  g_clear_pointer (&old, strata_rules_free);
+}
+
+void
+strata_scoring_page_replace_draft (StrataScoringPage *self,
+                                   const StrataRules *rules,
+                                   const char        *undo_label)
+{
+  set_draft (self, rules);
+  strata_undo_stack_push (self->undo, undo_label, NULL, g_get_monotonic_time (), self->draft);
+  rescore (self);
+  schedule_save (self);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  StrataScoringPage *self = STRATA_SCORING_PAGE (widget);
+  gconstpointer state = g_str_equal (action, "page.undo") ? strata_undo_stack_undo (self->undo)
+                                                          : strata_undo_stack_redo (self->undo);
+
+  if (state == NULL)
+    return;
+  set_draft (self, state);
+  rescore (self);
+  schedule_save (self);
+}
+
+static void
+mover_selected (StrataScoringPage *self,
+                guint              row)
+{
+  g_autoptr(StrataReceipt) receipt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->data == NULL || self->valid_draft == NULL || row >= self->data->n)
+    return;
+  receipt = strata_engine_explain (self->valid_draft, self->data, row, &error);
+  strata_receipt_view_set_receipt (strata_impact_panel_get_receipt_view (self->impact), receipt);
+  if (self->context != NULL)
+    strata_context_set_selected_customer (self->context, self->data->ids[row]);
+}
+
+/* Loading ----------------------------------------------------------------- */
+
+static void
+score_published (StrataScoringPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->published_result, strata_result_unref);
+  if (self->published != NULL && self->data != NULL)
+    {
+      self->published_result = strata_engine_score (self->published, self->data, &error);
+      if (self->published_result == NULL)
+        g_message ("The published rules do not score this period: %s", error->message);
+    }
+}
+
+void
+strata_scoring_page_reload_published (StrataScoringPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->published, strata_rules_free);
+  self->published_version = 0;
+  if (self->workspace != NULL)
+    {
+      self->published_version = strata_ruleset_store_get_latest_version (self->workspace);
+      if (self->published_version > 0)
+        self->published = strata_ruleset_store_load_version (self->workspace, 0, &error);
+    }
+  score_published (self);
+  rescore (self);
+}
+
+static void
+load_data (StrataScoringPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 period_id = self->context ? strata_context_get_period_id (self->context) : 0;
+
+  g_clear_pointer (&self->data, strata_period_data_unref);
+  if (self->workspace != NULL && period_id > 0)
+    {
+      self->data = strata_period_data_load (self->workspace, period_id, &error);
+      if (self->data == NULL)
+        g_warning ("Cannot load the period: %s", error->message);
+    }
+  score_published (self);
+}
+
+static void
+load_all (StrataScoringPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataRules) draft = NULL;
+
+  strata_scoring_page_flush_draft (self, NULL);
+  g_clear_pointer (&self->valid_draft, strata_rules_free);
+  g_clear_pointer (&self->draft_result, strata_result_unref);
+
+  if (self->workspace == NULL)
+    {
+      set_draft (self, NULL);
+      g_clear_pointer (&self->published, strata_rules_free);
+      g_clear_pointer (&self->data, strata_period_data_unref);
+      g_clear_pointer (&self->published_result, strata_result_unref);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  draft = strata_ruleset_store_get_draft (self->workspace, &error);
+  if (draft == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("The Rules Cannot Be Read"));
+      adw_status_page_set_description (self->empty_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  load_data (self);
+  set_draft (self, draft);
+  strata_undo_stack_reset (self->undo, self->draft);
+  strata_scoring_page_reload_published (self);
+  gtk_stack_set_visible_child_name (self->stack, "editor");
+}
+
+static void
+workspace_changed (StrataScoringPage *self,
+                   const char        *what)
+{
+  if (self->saving)
+    return;
+  if (g_strcmp0 (what, "rules") == 0 || g_strcmp0 (what, "all") == 0)
+    {
+      /* Someone else (the CLI, another page) changed the rules. */
+      if (self->save_source == 0)
+        load_all (self);
+      else
+        strata_scoring_page_reload_published (self);
+    }
+  else if (g_strcmp0 (what, "metrics") == 0)
+    strata_rules_editor_set_metrics (self->editor, G_LIST_MODEL (self->metrics));
+  if (g_strcmp0 (what, "customers") == 0 || g_strcmp0 (what, "overrides") == 0 ||
+      g_strcmp0 (what, "periods") == 0)
+    {
+      load_data (self);
+      rescore (self);
+    }
+}
+
+static void
+period_changed (StrataScoringPage *self)
+{
+  load_data (self);
+  rescore (self);
+}
+
+void
+strata_scoring_page_set_context (StrataScoringPage *self,
+                                 StrataContext     *context)
+{
+  g_return_if_fail (STRATA_IS_SCORING_PAGE (self));
+  g_return_if_fail (context == NULL || STRATA_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  strata_scoring_page_flush_draft (self, NULL);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->context, context);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->metrics);
+
+  if (context != NULL)
+    {
+      self->workspace = g_object_ref (strata_context_get_workspace (context));
+      self->metrics = strata_metric_list_new (self->workspace);
+      g_signal_connect_object (context, "notify::period", G_CALLBACK (period_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->workspace, "changed", G_CALLBACK (workspace_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  strata_rules_editor_set_metrics (self->editor, G_LIST_MODEL (self->metrics));
+  strata_receipt_view_set_metrics (strata_impact_panel_get_receipt_view (self->impact), self->metrics);
+  load_all (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+StrataContext *
+strata_scoring_page_get_context (StrataScoringPage *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING_PAGE (self), NULL);
+  return self->context;
+}
+
+/* GObject ----------------------------------------------------------------- */
+
+static void
+action_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  StrataScoringPage *self = STRATA_SCORING_PAGE (widget);
+
+  if (g_str_equal (action, "page.publish"))
+    strata_scoring_page_publish (self);
+  else if (g_str_equal (action, "page.history"))
+    strata_scoring_page_history (self);
+  else if (g_str_equal (action, "page.import-rules"))
+    strata_scoring_page_import_rules (self);
+  else if (g_str_equal (action, "page.export-rules"))
+    strata_scoring_page_export_rules (self);
+}
+
+static void
+strata_scoring_page_dispose (GObject *object)
+{
+  StrataScoringPage *self = STRATA_SCORING_PAGE (object);
+
+  strata_scoring_page_set_context (self, NULL);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_SCORING_PAGE);
+  G_OBJECT_CLASS (strata_scoring_page_parent_class)->dispose (object);
+}
+
+static void
+strata_scoring_page_finalize (GObject *object)
+{
+  StrataScoringPage *self = STRATA_SCORING_PAGE (object);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_pointer (&self->draft, strata_rules_free);
+  g_clear_pointer (&self->valid_draft, strata_rules_free);
+  g_clear_pointer (&self->published, strata_rules_free);
+  g_clear_pointer (&self->data, strata_period_data_unref);
+  g_clear_pointer (&self->published_result, strata_result_unref);
+  g_clear_pointer (&self->draft_result, strata_result_unref);
+  g_clear_pointer (&self->problems, strata_rules_problems_free);
+  g_clear_object (&self->undo);
+  G_OBJECT_CLASS (strata_scoring_page_parent_class)->finalize (object);
+}
+
+static void
+strata_scoring_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  StrataScoringPage *self = STRATA_SCORING_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_scoring_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  StrataScoringPage *self = STRATA_SCORING_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      strata_scoring_page_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_scoring_page_class_init (StrataScoringPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = strata_scoring_page_dispose;
+  object_class->finalize = strata_scoring_page_finalize;
+  object_class->get_property = strata_scoring_page_get_property;
+  object_class->set_property = strata_scoring_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/strata/Strata/strata-scoring-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, impact_stack);
+  gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, impact);
+  gtk_widget_class_bind_template_callback (widget_class, editor_edited);
+  gtk_widget_class_bind_template_callback (widget_class, mover_selected);
+
+  gtk_widget_class_install_action (widget_class, "page.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "page.redo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "page.publish", NULL, action_activated);
+  gtk_widget_class_install_action (widget_class, "page.history", NULL, action_activated);
+  gtk_widget_class_install_action (widget_class, "page.import-rules", NULL, action_activated);
+  gtk_widget_class_install_action (widget_class, "page.export-rules", NULL, action_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "page.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "page.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "page.redo", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "scoring-page");
+}
+
+static void
+strata_scoring_page_init (StrataScoringPage *self)
+{
+  g_type_ensure (STRATA_TYPE_RULES_EDITOR);
+  g_type_ensure (STRATA_TYPE_IMPACT_PANEL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->undo = strata_undo_stack_new (copy_rules, free_rules);
+  update_header (self);
+}
+
+GtkWidget *
+strata_scoring_page_new (void)
+{
+  return g_object_new (STRATA_TYPE_SCORING_PAGE, NULL);
+}

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Customers page's view state: filters, sorting, tier change, CSV. */
+#include <locale.h>
+#include <math.h>
+
+#include "strata-customer-view.h"
+#include "strata-types.h"
+
+static const char *ext_ids[] = { "C-003", "C-001", "C-002", "C-010", "C-004" };
+static const char *names[] = { "Acme Ltd", "北京星辰科技", "Zenith, \"Z\" Co", "acme north", "Bolt" };
+static const double amounts[] = { 1200000, 500000, NAN, 12000000, 500000 };
+static const double scores[] = { 35, 10, 5, 62, 20 };
+static const guint8 tiers[] = { 3, 4, 4, 1, 4 };
+static const guint8 prev[] = { 4, 4, STRATA_CUSTOMER_NO_TIER, 0, 4 };
+static const guint8 quadrants[] = { STRATA_QUADRANT_A, STRATA_QUADRANT_D, STRATA_QUADRANT_NONE,
+                                    STRATA_QUADRANT_A, STRATA_QUADRANT_C };
+static const char *tier_ids[] = { "A", "B", "C", "D", "E" };
+
+static StrataCustomerColumns
+columns (void)
+{
+  StrataCustomerColumns cols = {
+    .n = 5, .ext_ids = ext_ids, .names = names, .order_amount = amounts,
+    .score = scores, .tier = tiers, .prev_tier = prev, .quadrant = quadrants,
+    .tier_ids = tier_ids, .n_tiers = 5,
+  };
+  return cols;
+}
+
+static guint
+count (const StrataCustomerFilter *filter)
+{
+  StrataCustomerColumns cols = columns ();
+  g_autoptr(GArray) rows = strata_customer_view_filter (&cols, filter);
+
+  return rows->len;
+}
+
+static void
+test_filters (void)
+{
+  g_autofree char *acme = strata_customer_view_fold ("  ACME ");
+  g_autofree char *id = strata_customer_view_fold ("c-00");
+  g_autofree char *zh = strata_customer_view_fold ("星辰");
+  const guint8 mask[] = { 1, 0, 1, 1, 0 };
+  StrataCustomerFilter all = { NULL, -1, -1, NULL };
+  StrataCustomerFilter by_name = { acme, -1, -1, NULL };
+  StrataCustomerFilter by_id = { id, -1, -1, NULL };
+  StrataCustomerFilter by_zh = { zh, -1, -1, NULL };
+  StrataCustomerFilter tier_e = { NULL, 4, -1, NULL };
+  StrataCustomerFilter quad_a = { NULL, -1, STRATA_QUADRANT_A, NULL };
+  StrataCustomerFilter tier_e_masked = { NULL, 4, -1, mask };
+  StrataCustomerFilter combined = { acme, -1, STRATA_QUADRANT_A, mask };
+
+  g_assert_null (strata_customer_view_fold ("   "));
+  g_assert_cmpuint (count (&all), ==, 5);
+  g_assert_cmpuint (count (&by_name), ==, 2);
+  g_assert_cmpuint (count (&by_id), ==, 4);
+  g_assert_cmpuint (count (&by_zh), ==, 1);
+  g_assert_cmpuint (count (&tier_e), ==, 3);
+  g_assert_cmpuint (count (&quad_a), ==, 2);
+  g_assert_cmpuint (count (&tier_e_masked), ==, 1);
+  g_assert_cmpuint (count (&combined), ==, 2);
+}
+
+static int
+compare_by (gconstpointer a,
+            gconstpointer b,
+            gpointer      data)
+{
+  StrataCustomerColumns cols = columns ();
+
+  return strata_customer_view_compare (&cols, GPOINTER_TO_INT (data),
+                                       *(const guint *) a, *(const guint *) b);
+}
+
+static char *
+sorted (StrataCustomerSort column)
+{
+  guint rows[] = { 0, 1, 2, 3, 4 };
+  GString *out = g_string_new (NULL);
+
+  g_qsort_with_data (rows, 5, sizeof (guint), compare_by, GINT_TO_POINTER (column));
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (out, "%s%s", i ? " " : "", ext_ids[rows[i]]);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_sort (void)
+{
+  g_autofree char *by_id = sorted (STRATA_CUSTOMER_SORT_ID);
+  g_autofree char *by_amount = sorted (STRATA_CUSTOMER_SORT_ORDER_AMOUNT);
+  g_autofree char *by_score = sorted (STRATA_CUSTOMER_SORT_SCORE);
+  g_autofree char *by_tier = sorted (STRATA_CUSTOMER_SORT_TIER);
+  g_autofree char *by_change = sorted (STRATA_CUSTOMER_SORT_CHANGE);
+
+  g_assert_cmpstr (by_id, ==, "C-001 C-002 C-003 C-004 C-010");
+  /* Equal amounts by id; the missing amount last. */
+  g_assert_cmpstr (by_amount, ==, "C-001 C-004 C-003 C-010 C-002");
+  g_assert_cmpstr (by_score, ==, "C-002 C-001 C-004 C-003 C-010");
+  g_assert_cmpstr (by_tier, ==, "C-010 C-003 C-001 C-002 C-004");
+  /* Down (C-010: A → B), then the unchanged, then up (C-003: E → D). */
+  g_assert_cmpstr (by_change, ==, "C-010 C-001 C-002 C-004 C-003");
+}
+
+static void
+test_change_and_csv (void)
+{
+  StrataCustomerColumns cols = columns ();
+  const char *header[] = { "ID", "Name", "Order amount", "Referrals", "Inquiries", "Score",
+                           "Tier", "Quadrant", "Change" };
+  const guint rows[] = { 3, 2, 1 };
+  g_autofree char *csv = NULL;
+
+  g_assert_cmpint (strata_customer_view_change (&cols, 0), ==, 1);
+  g_assert_cmpint (strata_customer_view_change (&cols, 1), ==, 0);
+  g_assert_cmpint (strata_customer_view_change (&cols, 2), ==, 0);
+  g_assert_cmpint (strata_customer_view_change (&cols, 3), ==, -1);
+
+  csv = strata_customer_view_to_csv (&cols, rows, 3, header);
+  g_assert_cmpstr (csv, ==,
+                   "\xEF\xBB\xBF" "ID,Name,Order amount,Referrals,Inquiries,Score,Tier,Quadrant,Change\r\n"
+                   "C-010,acme north,12000000,,,62,B,A,↓\r\n"
+                   "C-002,\"Zenith, \"\"Z\"\" Co\",,,,5,E,,\r\n"
+                   "C-001,北京星辰科技,500000,,,10,E,D,\r\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/customer-view/filters", test_filters);
+  g_test_add_func ("/customer-view/sort", test_sort);
+  g_test_add_func ("/customer-view/change-and-csv", test_change_and_csv);
+  return g_test_run ();
+}

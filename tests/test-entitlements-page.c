@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Entitlements page under Xvfb: cells edited through their widgets land
+ * in the workspace, refused input and consistency problems show at the cell,
+ * undo/redo, structure edits, and the empty states. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "strata-context.h"
+#include "strata-entitlements-page.h"
+#include "strata-seed.h"
+
+typedef struct
+{
+  char                   *dir;
+  char                   *path;
+  StrataWorkspace        *ws;
+  StrataContext          *context;
+  GtkWindow              *window;
+  StrataEntitlementsPage *page;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("strata-ent-page-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "page.strata", NULL);
+  f->ws = strata_seed_create_workspace (f->path, &error);
+  g_assert_no_error (error);
+  f->context = strata_context_new (f->ws);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1200, 800);
+  f->page = STRATA_ENTITLEMENTS_PAGE (strata_entitlements_page_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  g_object_set (f->page, "context", f->context, NULL);
+  gtk_window_present (f->window);
+  spin (100);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (f->window);
+  spin (50);
+  g_clear_object (&f->context);
+  g_clear_object (&f->ws);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* What the workspace file holds, read with SQL, not through the page. */
+static char *
+stored (Fixture    *f,
+        const char *key,
+        const char *tier)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    strata_workspace_prepare (f->ws, "SELECT v.value FROM entitlement_values v JOIN entitlements e"
+                                     " ON e.id = v.entitlement_id WHERE e.key = ?1 AND v.tier = ?2",
+                              NULL);
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, tier, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static gint64
+id_of (Fixture    *f,
+       const char *key)
+{
+  StrataEntitlements *m = strata_entitlements_page_get_model (f->page);
+
+  return strata_entitlements_lookup_key (m, key)->id;
+}
+
+static GtkWidget *
+cell (Fixture    *f,
+      const char *key,
+      const char *tier)
+{
+  GtkWidget *w = strata_entitlements_page_get_cell (f->page, id_of (f, key), tier);
+
+  g_assert_nonnull (w);
+  return w;
+}
+
+static const char *
+visible_page (Fixture *f)
+{
+  GtkWidget *stack = gtk_widget_get_first_child (GTK_WIDGET (f->page));
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+/* The box around a cell's editor carries the error class and the message. */
+static GtkWidget *
+cell_box (GtkWidget *editor)
+{
+  return gtk_widget_get_parent (editor);
+}
+
+static void
+test_edit_cells (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *w;
+  g_autofree char *v1 = NULL;
+  g_autofree char *v2 = NULL;
+  g_autofree char *v3 = NULL;
+  g_autofree char *v4 = NULL;
+
+  g_assert_cmpstr (visible_page (f), ==, "matrix");
+
+  /* A number: the spin button. */
+  w = cell (f, "order_discount", "B");
+  g_assert_true (GTK_IS_SPIN_BUTTON (w));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (w)), ==, 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (w), 12);
+  spin (20);
+  v1 = stored (f, "order_discount", "B");
+  g_assert_cmpstr (v1, ==, "12");
+
+  /* Included: the switch. */
+  w = cell (f, "account_manager", "C");
+  g_assert_true (GTK_IS_SWITCH (w));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (w)));
+  gtk_switch_set_active (GTK_SWITCH (w), TRUE);
+  spin (20);
+  v2 = stored (f, "account_manager", "C");
+  g_assert_cmpstr (v2, ==, "1");
+
+  /* A level: the drop-down (item 0 is "no value"). */
+  w = cell (f, "sla_level", "D");
+  g_assert_true (GTK_IS_DROP_DOWN (w));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (w)), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (w), 2);
+  spin (20);
+  v3 = stored (f, "sla_level", "D");
+  g_assert_cmpstr (v3, ==, "Silver");
+
+  /* Text: the entry, committed on activate. */
+  w = cell (f, "legacy_migration", "E");
+  g_assert_true (GTK_IS_ENTRY (w));
+  gtk_editable_set_text (GTK_EDITABLE (w), "Free after two years");
+  g_signal_emit_by_name (w, "activate");
+  spin (20);
+  v4 = stored (f, "legacy_migration", "E");
+  g_assert_cmpstr (v4, ==, "Free after two years");
+}
+
+static void
+test_refused_input (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *w = cell (f, "order_discount", "A");
+  g_autofree char *v = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (w), "abc");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (w));
+  spin (20);
+  v = stored (f, "order_discount", "A");
+  g_assert_cmpstr (v, ==, "15");
+  g_assert_true (gtk_widget_has_css_class (cell_box (w), "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell_box (w)), ==,
+                   "“abc” is not a number for “Order discount”");
+
+  /* A good value clears it. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (w), 16);
+  spin (20);
+  g_assert_false (gtk_widget_has_css_class (cell_box (w), "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (cell_box (w)));
+}
+
+static void
+test_consistency_flagged (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *a = cell (f, "sla_response", "A");
+  GtkWidget *b = cell (f, "sla_response", "B");
+  g_autofree char *v = NULL;
+
+  g_assert_false (gtk_widget_has_css_class (cell_box (a), "error"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (a), 8);
+  spin (20);
+  v = stored (f, "sla_response", "A");
+  g_assert_cmpstr (v, ==, "8");
+  /* The same widget is still there (no rebuild for a value), now flagged. */
+  g_assert_true (cell (f, "sla_response", "A") == a);
+  g_assert_true (gtk_widget_has_css_class (cell_box (a), "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell_box (a)), ==,
+                   "A gets 8 h, worse than B (2 h): lower is better here");
+  g_assert_false (gtk_widget_has_css_class (cell_box (b), "error"));
+
+  /* Undo (Ctrl+Z's action) takes it back and the flag goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.undo", NULL));
+  spin (20);
+  g_clear_pointer (&v, g_free);
+  v = stored (f, "sla_response", "A");
+  g_assert_cmpstr (v, ==, "1");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (a)), ==, 1);
+  g_assert_false (gtk_widget_has_css_class (cell_box (a), "error"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.redo", NULL));
+  spin (20);
+  g_assert_true (gtk_widget_has_css_class (cell_box (a), "error"));
+}
+
+static void
+test_structure (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 onsite = id_of (f, "onsite_service");
+  g_autofree char *v = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.remove-entitlement", "x",
+                                             onsite));
+  spin (50);
+  g_assert_null (strata_entitlements_page_get_cell (f->page, onsite, "A"));
+  v = stored (f, "onsite_service", "A");
+  g_assert_null (v);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.undo", NULL));
+  spin (50);
+  g_assert_true (GTK_IS_SWITCH (strata_entitlements_page_get_cell (f->page, onsite, "A")));
+  v = stored (f, "onsite_service", "A");
+  g_assert_cmpstr (v, ==, "1");
+
+  /* Moving the first row of a stage up takes it to the stage before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.move-entitlement-up", "x",
+                                             id_of (f, "order_discount")));
+  spin (50);
+  g_assert_cmpstr (strata_entitlements_lookup_stage (strata_entitlements_page_get_model (f->page),
+                     strata_entitlements_lookup_key (strata_entitlements_page_get_model (f->page),
+                                                     "order_discount")->stage_id)->key, ==, "demand");
+  g_assert_nonnull (strata_entitlements_page_get_cell (f->page, id_of (f, "order_discount"), "A"));
+}
+
+static void
+test_empty_states (Fixture       *f,
+                   gconstpointer  data)
+{
+  StrataEntitlements *m = strata_entitlements_page_get_model (f->page);
+  GPtrArray *stages = strata_entitlements_get_stages (m);
+
+  while (stages->len > 0)
+    {
+      g_assert_true (strata_entitlements_remove_stage (m, ((StrataEntitlementStage *) g_ptr_array_index (stages, 0))->id, NULL));
+      stages = strata_entitlements_get_stages (m);
+    }
+  spin (50);
+  g_assert_cmpstr (visible_page (f), ==, "no-matrix");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.add-defaults", NULL));
+  spin (50);
+  g_assert_cmpstr (visible_page (f), ==, "matrix");
+  g_assert_true (GTK_IS_SPIN_BUTTON (cell (f, "order_discount", "A")));
+
+  g_object_set (f->page, "context", NULL, NULL);
+  spin (20);
+  g_assert_cmpstr (visible_page (f), ==, "empty");
+  g_assert_null (strata_entitlements_page_get_model (f->page));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/entitlements-page/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("edit-cells", test_edit_cells);
+  ADD ("refused-input", test_refused_input);
+  ADD ("consistency-flagged", test_consistency_flagged);
+  ADD ("structure", test_structure);
+  ADD ("empty-states", test_empty_states);
+  return g_test_run ();
+}
