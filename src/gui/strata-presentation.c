@@ -14,7 +14,7 @@
 
 /* Lines a list slide holds at 1024x768 with 32 px text. */
 #define MAX_LINES 7
-#define MAX_MOVERS 5
+#define MAX_MOVERS 4
 
 struct _StrataPresentation
 {
@@ -56,7 +56,7 @@ slide_box (const char *title)
   if (title != NULL)
     {
       GtkWidget *heading = label (title, "slide-title");
-      gtk_accessible_update_role (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_ROLE_HEADING);
+
       gtk_box_append (GTK_BOX (box), heading);
     }
   return box;
@@ -133,7 +133,8 @@ pyramid_slide (StrataPresentation *self)
 {
   g_autofree char *title = g_strdup_printf ("%s · %s", _("Tier pyramid"), to_name (self));
   GtkWidget *box = slide_box (title);
-  g_autoptr(StrataPyramidChart) chart = strata_review_pyramid_chart (self->deck);
+  /* One pyramid, wide enough for its labels from the back of the room. */
+  g_autoptr(StrataPyramidChart) chart = strata_review_pyramid_chart (self->deck, FALSE);
 
   gtk_box_append (GTK_BOX (box), chart_widget (STRATA_CHART (chart)));
   return box;
@@ -185,18 +186,26 @@ movers_column (StrataPresentation *self,
       const StrataMover *m = movers->pdata[i];
       GtkWidget *button = gtk_button_new ();
       GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      g_autofree char *line = g_strdup_printf ("%s  %s → %s", m->name,
-                                               strata_movement_get_tier (movement, m->from_tier)->id,
-                                               strata_movement_get_tier (movement, m->to_tier)->id);
-      GtkWidget *name = label (line, "slide-text");
+      GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+      g_autofree char *change = g_strdup_printf ("%s → %s",
+                                                 strata_movement_get_tier (movement, m->from_tier)->id,
+                                                 strata_movement_get_tier (movement, m->to_tier)->id);
+      GtkWidget *tiers = label (change, "slide-text");
+      GtkWidget *name = label (m->name, "slide-text");
       GtkWidget *reason = label (m->reasons->len > 0 ? ((StrataReason *) m->reasons->pdata[0])->text
                                                       : "", "slide-small");
 
+      /* The tier change first, so that a long name never hides it. */
+      gtk_widget_add_css_class (tiers, kind == STRATA_MOVE_UP ? "slide-up" : "slide-down");
+      gtk_label_set_wrap (GTK_LABEL (tiers), FALSE);
       gtk_label_set_wrap (GTK_LABEL (name), FALSE);
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (name, TRUE);
       gtk_label_set_wrap (GTK_LABEL (reason), FALSE);
       gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (inner), name);
+      gtk_box_append (GTK_BOX (top), tiers);
+      gtk_box_append (GTK_BOX (top), name);
+      gtk_box_append (GTK_BOX (inner), top);
       gtk_box_append (GTK_BOX (inner), reason);
       gtk_button_set_child (GTK_BUTTON (button), inner);
       gtk_widget_add_css_class (button, "slide-customer");
@@ -525,7 +534,7 @@ static void
 strata_presentation_init (StrataPresentation *self)
 {
   GtkWidget *overlay = gtk_overlay_new ();
-  GtkWidget *footer = gtk_center_box_new ();
+  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   load_css ();
@@ -536,13 +545,21 @@ strata_presentation_init (StrataPresentation *self)
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  /* Each slide takes the screen as it is: the largest one must not make
+   * the window taller than the projector. */
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->stack));
 
   self->footer = GTK_LABEL (label ("", "slide-footer"));
   self->counter = GTK_LABEL (label ("", "slide-footer"));
+  gtk_label_set_wrap (self->footer, FALSE);
+  gtk_label_set_ellipsize (self->footer, PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (self->counter, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->counter), "numeric");
-  gtk_center_box_set_start_widget (GTK_CENTER_BOX (footer), GTK_WIDGET (self->footer));
-  gtk_center_box_set_end_widget (GTK_CENTER_BOX (footer), GTK_WIDGET (self->counter));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->footer), TRUE);
+  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->footer));
+  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->counter));
   gtk_widget_set_valign (footer, GTK_ALIGN_END);
   gtk_widget_set_margin_start (footer, 48);
   gtk_widget_set_margin_end (footer, 48);

@@ -62,7 +62,8 @@ rules_tiers (const StrataRules *rules)
 }
 
 StrataPyramidChart *
-strata_review_pyramid_chart (StrataReviewDeck *deck)
+strata_review_pyramid_chart (StrataReviewDeck *deck,
+                             gboolean          with_base)
 {
   StrataPeriodResults *results = strata_review_deck_get_results (deck);
   g_autofree StrataChartTier *tiers = rules_tiers (results->rules);
@@ -73,7 +74,7 @@ strata_review_pyramid_chart (StrataReviewDeck *deck)
   data.tiers = tiers;
   data.counts = strata_review_deck_get_tier_counts (deck);
   data.revenue = strata_review_deck_get_tier_revenue (deck);
-  data.base_counts = strata_review_deck_get_base_counts (deck);
+  data.base_counts = with_base ? strata_review_deck_get_base_counts (deck) : NULL;
   data.title = _("Tier");
   data.base_title = _("Base tier");
   strata_pyramid_chart_set_data (chart, &data);
@@ -97,7 +98,6 @@ strata_review_quadrant_chart (StrataReviewDeck *deck)
   const StrataReviewMetric *ym = strata_review_deck_get_metric (deck, q->y_metric);
   StrataQuadrantData data = { 0, };
   StrataQuadrantChart *chart = strata_quadrant_chart_new ();
-  g_autofree char *z_title = NULL;
 
   for (guint i = 0; i < pd->n; i++)
     {
@@ -131,10 +131,7 @@ strata_review_quadrant_chart (StrataReviewDeck *deck)
   data.y_threshold = q->y_threshold;
   data.x_title = strata_review_deck_get_metric_label (deck, q->x_metric);
   data.y_title = strata_review_deck_get_metric_label (deck, q->y_metric);
-  if (q->z_metric)
-    /* Translators: the legend of the point size in the quadrant chart */
-    z_title = g_strdup_printf (_("Size: %s"), strata_review_deck_get_metric_label (deck, q->z_metric));
-  data.z_title = z_title;
+  data.z_title = q->z_metric ? strata_review_deck_get_metric_label (deck, q->z_metric) : NULL;
   data.x_kind = xm ? xm->kind : STRATA_METRIC_NUMBER;
   data.y_kind = ym ? ym->kind : STRATA_METRIC_NUMBER;
   for (guint i = 0; i < 4; i++)
@@ -146,6 +143,9 @@ strata_review_quadrant_chart (StrataReviewDeck *deck)
   if (data.x == NULL || data.y == NULL)
     data.n_points = 0;
   strata_quadrant_chart_set_data (chart, &data);
+  /* Inquiries and listings are long-tailed: on a linear scale most points
+   * would sit in one corner. */
+  strata_quadrant_chart_set_scales (chart, STRATA_AXIS_LOG, STRATA_AXIS_LOG);
   strata_quadrant_chart_set_movement (chart, (guint *) moved->data, (double *) prev_x->data,
                                       (double *) prev_y->data, moved->len);
   return chart;

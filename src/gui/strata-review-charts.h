@@ -11,7 +11,9 @@
 G_BEGIN_DECLS
 
 StrataMovementChart *strata_review_movement_chart (StrataReviewDeck *deck);
-StrataPyramidChart  *strata_review_pyramid_chart  (StrataReviewDeck *deck);
+/* with_base: the base-tier pyramid beside the final one. */
+StrataPyramidChart  *strata_review_pyramid_chart  (StrataReviewDeck *deck,
+                                                   gboolean          with_base);
 /* Points of the later period coloured by tier, with an arrow from the
  * earlier position of every customer whose tier changed. */
 StrataQuadrantChart *strata_review_quadrant_chart (StrataReviewDeck *deck);

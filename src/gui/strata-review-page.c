@@ -458,6 +458,21 @@ strata_review_page_present (StrataReviewPage *self)
   return self->presentation;
 }
 
+void
+strata_review_page_set_slide_enabled (StrataReviewPage *self,
+                                      StrataSlideKind   kind,
+                                      gboolean          enabled)
+{
+  g_return_if_fail (STRATA_IS_REVIEW_PAGE (self));
+  g_return_if_fail (kind < STRATA_N_SLIDES);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slides_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_CHECK_BUTTON (child) &&
+        GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "slide")) == kind)
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (child), enabled);
+}
+
 static void
 start_clicked (StrataReviewPage *self)
 {
@@ -512,6 +527,9 @@ strata_review_page_set_context (StrataReviewPage *self,
     }
   if (self->presentation != NULL)
     gtk_window_destroy (self->presentation);
+  /* Nothing of the previous workspace may stay on screen. */
+  g_clear_object (&self->deck);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
   g_set_object (&self->context, context);
   if (context != NULL)
     {

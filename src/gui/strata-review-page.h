@@ -23,6 +23,10 @@ gboolean          strata_review_page_set_periods  (StrataReviewPage *self,
                                                    const char       *to);
 /* What the page shows, NULL while it shows its empty state. */
 StrataReviewDeck *strata_review_page_get_deck     (StrataReviewPage *self);
+/* Ticks a slide in the Present popover (every slide is ticked at first). */
+void              strata_review_page_set_slide_enabled (StrataReviewPage *self,
+                                                        StrataSlideKind   kind,
+                                                        gboolean          enabled);
 /* Starts the presentation with the slides chosen in the Present popover;
  * returns its window, or NULL (with a toast) when there is nothing to show. */
 GtkWindow        *strata_review_page_present      (StrataReviewPage *self);
