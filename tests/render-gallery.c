@@ -7,6 +7,9 @@
 
 #include "render-demo-data.h"
 #include "strata-chart-export.h"
+#include "strata-movement-chart.h"
+#include "strata-pareto-chart.h"
+#include "strata-pyramid-chart.h"
 
 static const char *dir = "/tmp/strata-gallery";
 
@@ -75,6 +78,88 @@ quadrants (const char *lang,
   demo_data_clear (&d);
 }
 
+static const struct { StrataChartTheme theme; const char *name; double w, h; } all_themes[] = {
+  { STRATA_CHART_THEME_LIGHT, "light", 900, 520 },
+  { STRATA_CHART_THEME_DARK, "dark", 900, 520 },
+  { STRATA_CHART_THEME_PROJECTOR, "projector", 1024, 768 },
+};
+
+static void
+save_all (StrataChart *chart,
+          const char  *kind,
+          const char  *lang,
+          gboolean     chinese)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (all_themes); t++)
+    {
+      g_autoptr(StrataChartStyle) style = strata_chart_style_new (all_themes[t].theme);
+      g_autofree char *name = g_strdup_printf ("%s-%s-%s.png", kind, all_themes[t].name, lang);
+      strata_chart_style_set_language (style, chinese ? "zh_CN" : "en");
+      strata_chart_style_set_currency (style, chinese ? "¥" : "$");
+      save (chart, style, name, all_themes[t].w, all_themes[t].h);
+    }
+}
+
+static void
+others (const char *lang,
+        gboolean    chinese)
+{
+  DemoData d;
+  guint counts[5] = { 0 }, base[5] = { 0 };
+  double revenue[5] = { 0 };
+  static const StrataChartTier zh_tiers[] = {
+    { 1, "A 战略", "#1a5fb4" }, { 2, "B 重点", "#2a9d8f" }, { 3, "C 成长", "#e5a50a" },
+    { 4, "D 普通", "#e66100" }, { 5, "E 观察", "#9a9996" },
+  };
+  const StrataChartTier *tiers = chinese ? zh_tiers : demo_tiers;
+
+  demo_data_init (&d, 12437, 21);
+  for (gsize i = 0; i < d.n; i++)
+    {
+      int b = d.tier[i];
+      counts[d.tier[i]]++;
+      revenue[d.tier[i]] += d.revenue[i];
+      /* Base tiers: adjustments moved some customers by one tier. */
+      if (i % 9 == 0 && b < 4)
+        b++;
+      else if (i % 13 == 0 && b > 0)
+        b--;
+      base[b]++;
+    }
+  {
+    g_autoptr(StrataPyramidChart) chart = strata_pyramid_chart_new ();
+    StrataPyramidData p = { 5, tiers, counts, revenue, base, NULL,
+                            chinese ? "最终等级" : "Final tier", chinese ? "基础等级" : "Base tier" };
+    strata_pyramid_chart_set_data (chart, &p);
+    save_all (STRATA_CHART (chart), "pyramid", lang, chinese);
+  }
+  {
+    g_autoptr(StrataParetoChart) chart = strata_pareto_chart_new ();
+    StrataParetoData p = { d.n, d.revenue, 0.2, NULL };
+    strata_pareto_chart_set_data (chart, &p);
+    save_all (STRATA_CHART (chart), "pareto", lang, chinese);
+  }
+  {
+    g_autoptr(StrataMovementChart) chart = strata_movement_chart_new ();
+    guint m[25] = {
+      512, 38, 2, 0, 0,
+      61, 2890, 214, 9, 0,
+      3, 188, 3911, 402, 17,
+      0, 4, 377, 3320, 290,
+      0, 0, 12, 310, 4102,
+    };
+    double rev[25];
+    guint new_counts[5] = { 2, 15, 120, 260, 480 };
+    guint lost[5] = { 1, 12, 140, 210, 390 };
+    for (guint i = 0; i < 25; i++)
+      rev[i] = m[i] * (2.5e6 / (1 + (i % 5) * (i % 5) * 3.0));
+    StrataMovementData md = { 5, tiers, m, rev, new_counts, lost, "2026-Q2", "2026-Q3" };
+    strata_movement_chart_set_data (chart, &md);
+    save_all (STRATA_CHART (chart), "movement", lang, chinese);
+  }
+  demo_data_clear (&d);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -84,5 +169,7 @@ main (int argc, char **argv)
   g_mkdir_with_parents (dir, 0755);
   quadrants ("en", FALSE);
   quadrants ("zh", TRUE);
+  others ("en", FALSE);
+  others ("zh", TRUE);
   return 0;
 }
