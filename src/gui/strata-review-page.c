@@ -25,6 +25,7 @@ struct _StrataReviewPage
   StrataReviewDeck  *deck;
   GtkWindow         *presentation;
   guint              reload_id;
+  guint              defaults_id;
   gboolean           syncing;
   gboolean           slide_enabled[STRATA_N_SLIDES];
 
@@ -309,8 +310,10 @@ select_default_periods (StrataReviewPage *self)
   guint to;
 
   self->syncing = TRUE;
-  gtk_drop_down_set_model (self->from_drop, periods);
-  gtk_drop_down_set_model (self->to_drop, periods);
+  if (gtk_drop_down_get_model (self->from_drop) != periods)
+    gtk_drop_down_set_model (self->from_drop, periods);
+  if (gtk_drop_down_get_model (self->to_drop) != periods)
+    gtk_drop_down_set_model (self->to_drop, periods);
   if (n >= 2)
     {
       to = find_name (periods, strata_context_get_period (self->context));
@@ -321,6 +324,25 @@ select_default_periods (StrataReviewPage *self)
     }
   self->syncing = FALSE;
   queue_reload (self);
+}
+
+static gboolean
+defaults_idle (gpointer data)
+{
+  StrataReviewPage *self = data;
+
+  self->defaults_id = 0;
+  select_default_periods (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The period list changes while its items-changed is being emitted to the
+ * drop-downs too: choose the periods once that is over. */
+static void
+queue_defaults (StrataReviewPage *self)
+{
+  if (self->defaults_id == 0)
+    self->defaults_id = g_idle_add (defaults_idle, self);
 }
 
 static void
@@ -533,10 +555,10 @@ strata_review_page_set_context (StrataReviewPage *self,
   g_set_object (&self->context, context);
   if (context != NULL)
     {
-      g_signal_connect_object (context, "notify::period", G_CALLBACK (select_default_periods),
+      g_signal_connect_object (context, "notify::period", G_CALLBACK (queue_defaults),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (strata_context_get_periods (context), "items-changed",
-                               G_CALLBACK (select_default_periods), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (queue_defaults), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (strata_context_get_workspace (context), "changed",
                                G_CALLBACK (workspace_changed), self, G_CONNECT_SWAPPED);
     }
@@ -622,6 +644,7 @@ strata_review_page_dispose (GObject *object)
 
   strata_review_page_set_context (self, NULL);
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->defaults_id, g_source_remove);
   g_clear_object (&self->deck);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_REVIEW_PAGE);
 
