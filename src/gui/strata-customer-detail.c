@@ -5,6 +5,7 @@
 
 #include "strata-customer-detail.h"
 #include "strata-period-results.h"
+#include "strata-period.h"
 #include "strata-receipt-view.h"
 
 struct _StrataCustomerDetail
@@ -100,7 +101,6 @@ show_history (StrataCustomerDetail *self,
               gint64                customer_id)
 {
   GListModel *periods = strata_context_get_periods (self->context);
-  StrataWorkspace *ws = strata_scoring_get_workspace (self->scoring);
   guint n = g_list_model_get_n_items (periods);
   int line = 1;
 
@@ -114,17 +114,16 @@ show_history (StrataCustomerDetail *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GtkStringObject) name = g_list_model_get_item (periods, i);
-      gint64 period_id = 0;
+      g_autoptr(StrataPeriod) period = g_list_model_get_item (periods, i);
+      gint64 period_id = strata_period_get_id (period);
+      const char *name = strata_period_get_name (period);
       StrataPeriodResults *results;
       int row;
 
-      if (!strata_period_find (ws, gtk_string_object_get_string (name), &period_id, NULL, NULL))
-        continue;
       results = results_for (self, period_id);
       if (results == NULL || (row = strata_period_data_find_id (results->data, customer_id)) < 0)
         {
-          gtk_grid_attach (self->history, cell (gtk_string_object_get_string (name), FALSE), 0, line, 1, 1);
+          gtk_grid_attach (self->history, cell (name, FALSE), 0, line, 1, 1);
           gtk_grid_attach (self->history, cell ("—", TRUE), 1, line, 1, 1);
           gtk_grid_attach (self->history, cell (_("not a customer"), FALSE), 2, line, 1, 1);
         }
@@ -136,7 +135,7 @@ show_history (StrataCustomerDetail *self,
           g_autofree char *tier_text = results->frozen ? g_strdup_printf (_("%s (closed)"), tier ? tier : "—")
                                                        : g_strdup (tier ? tier : "—");
 
-          gtk_grid_attach (self->history, cell (gtk_string_object_get_string (name), FALSE), 0, line, 1, 1);
+          gtk_grid_attach (self->history, cell (name, FALSE), 0, line, 1, 1);
           gtk_grid_attach (self->history, cell (score, TRUE), 1, line, 1, 1);
           gtk_grid_attach (self->history, cell (tier_text, FALSE), 2, line, 1, 1);
         }

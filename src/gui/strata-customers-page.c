@@ -13,6 +13,7 @@
 #include "strata-customers-page.h"
 #include "strata-format.h"
 #include "strata-period-results.h"
+#include "strata-period.h"
 #include "strata-scoring.h"
 #include "strata-window.h"
 
@@ -437,13 +438,13 @@ load_previous (StrataCustomersPage    *self,
   g_clear_pointer (&self->prev_tier, g_free);
   for (guint i = 1; i < n; i++)
     {
-      g_autoptr(GtkStringObject) name = g_list_model_get_item (periods, i);
+      g_autoptr(StrataPeriod) period = g_list_model_get_item (periods, i);
 
-      if (g_strcmp0 (gtk_string_object_get_string (name), data->period_name) == 0)
+      if (strata_period_get_id (period) == data->period_id)
         {
-          g_autoptr(GtkStringObject) before = g_list_model_get_item (periods, i - 1);
+          g_autoptr(StrataPeriod) before = g_list_model_get_item (periods, i - 1);
 
-          strata_period_find (self->workspace, gtk_string_object_get_string (before), &prev_id, NULL, NULL);
+          prev_id = strata_period_get_id (before);
           break;
         }
     }
