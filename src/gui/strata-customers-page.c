@@ -53,6 +53,8 @@ struct _StrataCustomersPage
   StrataCustomerColumns  cols;
   guint8                *prev_tier;
   char                 **tier_ids;
+  GStringChunk          *name_keys_chunk;
+  const char           **name_keys;
   char                  *search;        /* folded */
   guint8                *attribute_mask;
   GPtrArray             *attribute_pairs; /* "key\tvalue" */
@@ -113,12 +115,31 @@ filter_match (gpointer item,
   return strata_customer_view_matches (&self->cols, &filter, STRATA_CUSTOMER_ROW (item)->row);
 }
 
+static void
+ensure_name_keys (StrataCustomersPage *self)
+{
+  if (self->name_keys != NULL || self->cols.n == 0)
+    return;
+  self->name_keys_chunk = g_string_chunk_new (64 * 1024);
+  self->name_keys = g_new (const char *, self->cols.n);
+  for (guint i = 0; i < self->cols.n; i++)
+    {
+      g_autofree char *key = g_utf8_collate_key (self->cols.names[i] ? self->cols.names[i] : "", -1);
+
+      self->name_keys[i] = g_string_chunk_insert (self->name_keys_chunk, key);
+    }
+  self->cols.name_keys = self->name_keys;
+}
+
 static int
 sort_compare (gconstpointer a,
               gconstpointer b,
               gpointer      data)
 {
   SortSpec *spec = data;
+
+  if (spec->column == STRATA_CUSTOMER_SORT_NAME && spec->page->name_keys == NULL)
+    ensure_name_keys (spec->page);
   int c = strata_customer_view_compare (&spec->page->cols, spec->column,
                                         STRATA_CUSTOMER_ROW ((gpointer) a)->row,
                                         STRATA_CUSTOMER_ROW ((gpointer) b)->row);
@@ -524,6 +545,8 @@ reload (StrataCustomersPage *self)
 
   g_clear_pointer (&self->result, strata_result_unref);
   g_clear_pointer (&self->tier_ids, g_free);
+  g_clear_pointer (&self->name_keys, g_free);
+  g_clear_pointer (&self->name_keys_chunk, g_string_chunk_free);
   self->rules = NULL;
   memset (&self->cols, 0, sizeof self->cols);
   strata_customer_detail_invalidate (self->detail);
@@ -814,6 +837,8 @@ strata_customers_page_finalize (GObject *object)
   g_clear_pointer (&self->result, strata_result_unref);
   g_clear_pointer (&self->prev_tier, g_free);
   g_clear_pointer (&self->tier_ids, g_free);
+  g_clear_pointer (&self->name_keys, g_free);
+  g_clear_pointer (&self->name_keys_chunk, g_string_chunk_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->attribute_mask, g_free);
   g_clear_pointer (&self->attribute_pairs, g_ptr_array_unref);
@@ -915,6 +940,9 @@ strata_customers_page_init (StrataCustomersPage *self)
   view_sorter = gtk_column_view_get_sorter (self->view);
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
                                               g_object_ref (view_sorter));
+  /* Sorting 100,000 rows takes a moment: in steps, so the window stays
+   * responsive while it happens. */
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
