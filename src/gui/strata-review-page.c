@@ -5,9 +5,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "strata-period.h"
 #include "strata-period-close.h"
 #include "strata-period-data.h"
-#include "strata-period.h"
 #include "strata-presentation.h"
 #include "strata-review-chart.h"
 #include "strata-review-charts.h"
@@ -82,8 +82,9 @@ find_name (GListModel *model,
 {
   for (guint i = 0; model && name && i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(StrataPeriod) item = g_list_model_get_item (model, i);
-      if (g_strcmp0 (strata_period_get_name (item), name) == 0)
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      if (STRATA_IS_PERIOD (item) &&
+          g_strcmp0 (strata_period_get_name (STRATA_PERIOD (item)), name) == 0)
         return i;
     }
   return GTK_INVALID_LIST_POSITION;
@@ -692,7 +693,6 @@ strata_review_page_init (StrataReviewPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The context's periods are a StrataPeriodList. */
   expression = gtk_property_expression_new (STRATA_TYPE_PERIOD, NULL, "name");
   gtk_drop_down_set_expression (self->from_drop, expression);
   gtk_drop_down_set_expression (self->to_drop, expression);
