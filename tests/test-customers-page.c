@@ -215,6 +215,33 @@ count_audit (Fixture    *f,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* With STRATA_SCREENSHOT_DIR set, saves the window as a PNG. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("STRATA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  graphene_rect_t bounds;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  gsk_render_node_get_bounds (node, &bounds);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &bounds);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static void
 test_override (Fixture       *f,
                gconstpointer  data)
@@ -241,6 +268,7 @@ test_override (Fixture       *f,
   g_assert_cmpint (count_audit (f, "override.set"), ==, 1);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "detail-tier"))), ==,
                    ((StrataTier *) strata_scoring_get_draft (f->scoring)->tiers->pdata[0])->label);
+  save_screenshot (GTK_WIDGET (f->window), "customers-page.png");
 
   remove = find (f, "override-remove");
   g_assert_true (gtk_widget_get_visible (remove));

@@ -52,7 +52,7 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   f->context = strata_context_new (f->ws);
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1400, 900);
+  gtk_window_set_default_size (f->window, 1400, g_getenv ("STRATA_SCREENSHOT_DIR") ? 2000 : 900);
   f->page = STRATA_SCORING_PAGE (strata_scoring_page_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   g_object_set (f->page, "context", f->context, NULL);
@@ -148,6 +148,34 @@ expected_movement (Fixture           *f,
                        ((StrataTier *) rules->tiers->pdata[best_to])->id, best);
 }
 
+/* With STRATA_SCREENSHOT_DIR set, saves the window as a PNG (for looking at
+ * the whole page, which is taller than a screen). */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("STRATA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  graphene_rect_t bounds;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  gsk_render_node_get_bounds (node, &bounds);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &bounds);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static void
 test_weight_rescore (Fixture       *f,
                      gconstpointer  data)
@@ -199,6 +227,14 @@ test_weight_rescore (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.redo", NULL);
   spin (20);
   g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, summary);
+
+  /* A mover selected: its receipt under the list. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find (f, GTK_TYPE_LIST_VIEW, "impact-movers", 0)))), 0, TRUE);
+  spin (100);
+  g_assert_cmpint (strata_impact_panel_get_selected_row (impact), >=, 0);
+  g_assert_cmpint (strata_context_get_selected_customer (f->context), ==,
+                   strata_scoring_get_data (f->page->scoring)->ids[strata_impact_panel_get_selected_row (impact)]);
+  save_screenshot (GTK_WIDGET (f->window), "scoring-page.png");
 }
 
 static void

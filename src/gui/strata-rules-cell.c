@@ -254,6 +254,12 @@ spin_output (GtkSpinButton *spin)
       gtk_editable_set_text (GTK_EDITABLE (spin), "∞");
       return TRUE;
     }
+  if (value <= -1e12)
+    {
+      /* The last tier's minimum: every lower score. */
+      gtk_editable_set_text (GTK_EDITABLE (spin), "—");
+      return TRUE;
+    }
   if (cell && g_str_equal (cell->spec->field, "cap") && value <= 0)
     {
       /* Translators: shown in the cap cell of an adjustment without a cap. */
@@ -454,7 +460,7 @@ strata_rules_cell_new (StrataRulesEditor *editor,
       widget = gtk_spin_button_new_with_range (-1e12, STRATA_RULES_EDITOR_INFINITY, 1);
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (widget), spec->digits);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (widget), FALSE);
-      gtk_editable_set_width_chars (GTK_EDITABLE (widget), 5);
+      gtk_editable_set_width_chars (GTK_EDITABLE (widget), 4);
       g_signal_connect (widget, "value-changed", G_CALLBACK (spin_changed), NULL);
       g_signal_connect (widget, "output", G_CALLBACK (spin_output), NULL);
       g_signal_connect (widget, "input", G_CALLBACK (spin_input), NULL);

@@ -651,7 +651,7 @@ strata_rules_editor_init (StrataRulesEditor *self)
   self->adjustments_view = new_table (&self->adjustment_rows);
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_enabled, _("On"), FALSE));
   column = strata_rules_cell_column (self, &adj_label, _("Label"), TRUE);
-  gtk_column_view_column_set_fixed_width (column, 180);
+  gtk_column_view_column_set_fixed_width (column, 140);
   add_column (self->adjustments_view, column);
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_metric, _("Metric"), TRUE));
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_condition, _("Condition"), FALSE));
@@ -668,7 +668,7 @@ strata_rules_editor_init (StrataRulesEditor *self)
   self->tiers_view = new_table (&self->tier_rows);
   add_column (self->tiers_view, strata_rules_cell_column (self, &tier_id, _("Id"), FALSE));
   column = strata_rules_cell_column (self, &tier_label, _("Label"), TRUE);
-  gtk_column_view_column_set_fixed_width (column, 200);
+  gtk_column_view_column_set_fixed_width (column, 160);
   add_column (self->tiers_view, column);
   add_column (self->tiers_view, strata_rules_cell_column (self, &tier_colour, _("Colour"), FALSE));
   add_column (self->tiers_view, strata_rules_cell_column (self, &tier_min, _("Minimum score"), FALSE));
