@@ -12,6 +12,7 @@
 #include "strata-context.h"
 #include "strata-demo.h"
 #include "strata-engine.h"
+#include "strata-history-dialog.h"
 #include "strata-impact-panel.h"
 #include "strata-ruleset-store.h"
 #include "strata-scoring-page.h"
@@ -325,6 +326,31 @@ test_remove_and_publish (Fixture       *f,
   g_assert_cmpuint (versions->len, ==, 2);
   g_assert_cmpstr (((StrataRulesetVersion *) versions->pdata[0])->note, ==,
                    "Drop the fault ticket penalty");
+
+  /* The history compares the two versions on the period. */
+  {
+    GtkWidget *dialog = strata_history_dialog_new (f->ws, (StrataPeriodData *) strata_scoring_get_data (f->page->scoring));
+    g_autofree char *text = strata_history_dialog_compare (STRATA_HISTORY_DIALOG (dialog), 1, 2);
+    g_autoptr(StrataRules) v1 = strata_ruleset_store_load_version (f->ws, 1, NULL);
+    g_autoptr(StrataRules) v2 = strata_ruleset_store_load_version (f->ws, 2, NULL);
+    const StrataPeriodData *pd = strata_scoring_get_data (f->page->scoring);
+    g_autoptr(StrataResult) a = strata_engine_score (v1, pd, NULL);
+    g_autoptr(StrataResult) b = strata_engine_score (v2, pd, NULL);
+    g_autoptr(StrataWhatIf) whatif = strata_whatif_compute (v1, a, v2, b);
+    g_autofree char *prefix = g_strdup_printf ("From version 1 to version 2 on %s: %u customers move up",
+                                               pd->period_name, whatif->n_up);
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+    guint transitions = 0;
+
+    /* Removing a penalty only moves customers up. */
+    g_assert_cmpuint (whatif->n_up, >, 0);
+    g_assert_cmpuint (whatif->n_down, ==, 0);
+    g_assert_cmpstr (lines[0], ==, prefix);
+    for (guint i = 0; i < whatif->n_from * whatif->n_to; i++)
+      transitions += whatif->matrix[i] > 0 && i / whatif->n_to != i % whatif->n_to;
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + transitions);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 }
 
 int
