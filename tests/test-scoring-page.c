@@ -260,6 +260,40 @@ test_held_spin_merges (Fixture       *f,
 }
 
 static void
+test_escape_reverts (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *points = find (f, GTK_TYPE_SPIN_BUTTON, "points", 1);
+  GListModel *controllers;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (points);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (points)), ==, 10);
+  gtk_widget_grab_focus (points);
+  spin (20);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (points), 14);
+  spin (20);
+  g_assert_cmpfloat (g_array_index (((StrataIndicator *) f->page->draft->indicators->pdata[0])->bands,
+                                    StrataBand, 1).points, ==, 14);
+
+  /* Escape: back to the value the cell had when it got focus. */
+  controllers = gtk_widget_observe_controllers (points);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+  spin (20);
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (points)), ==, 10);
+  g_assert_cmpfloat (g_array_index (((StrataIndicator *) f->page->draft->indicators->pdata[0])->bands,
+                                    StrataBand, 1).points, ==, 10);
+}
+
+static void
 test_invalid_keeps_last_result (Fixture       *f,
                                 gconstpointer  data)
 {
@@ -361,6 +395,7 @@ main (int   argc,
   adw_init ();
   g_test_add ("/scoring-page/weight-rescore", Fixture, NULL, fixture_setup, test_weight_rescore, fixture_teardown);
   g_test_add ("/scoring-page/held-spin-merges", Fixture, NULL, fixture_setup, test_held_spin_merges, fixture_teardown);
+  g_test_add ("/scoring-page/escape-reverts", Fixture, NULL, fixture_setup, test_escape_reverts, fixture_teardown);
   g_test_add ("/scoring-page/invalid-keeps-last-result", Fixture, NULL, fixture_setup, test_invalid_keeps_last_result, fixture_teardown);
   g_test_add ("/scoring-page/remove-and-publish", Fixture, NULL, fixture_setup, test_remove_and_publish, fixture_teardown);
   return g_test_run ();

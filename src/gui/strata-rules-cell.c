@@ -418,8 +418,7 @@ key_pressed (GtkEventControllerKey *controller,
   if (GTK_IS_SPIN_BUTTON (widget))
     {
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), cell->saved_number);
-      gtk_editable_set_text (GTK_EDITABLE (widget), "");
-      gtk_spin_button_update (GTK_SPIN_BUTTON (widget));
+      /* Typed but not yet committed text goes too. */
       strata_rules_cell_refresh (widget);
     }
   else if (GTK_IS_EDITABLE (widget) && cell->saved_text != NULL)
