@@ -2,6 +2,9 @@
 /* Renders every chart with realistic data in every theme, English and
  * Chinese, to PNG files in the directory given (default /tmp/strata-gallery),
  * so that a person can look at them. Built, not run by meson test. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 
@@ -27,6 +30,15 @@ save (StrataChart      *chart,
     g_printerr ("%s\n", error->message);
   else
     g_print ("%s\n", path);
+}
+
+/* Chinese labels come from the catalogue when STRATA_LOCALEDIR (or the
+ * install prefix) has it: the gallery shows what users will see. */
+static void
+use_language (gboolean chinese)
+{
+  g_setenv ("LANGUAGE", chinese ? "zh_CN" : "en", TRUE);
+  setlocale (LC_ALL, chinese ? "zh_CN.UTF-8" : "C.UTF-8");
 }
 
 static void
@@ -164,12 +176,17 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_LOCALEDIR") ? g_getenv ("STRATA_LOCALEDIR")
+                                                                  : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   if (argc > 1)
     dir = argv[1];
   g_mkdir_with_parents (dir, 0755);
+  use_language (FALSE);
   quadrants ("en", FALSE);
-  quadrants ("zh", TRUE);
   others ("en", FALSE);
+  use_language (TRUE);
+  quadrants ("zh", TRUE);
   others ("zh", TRUE);
   return 0;
 }
