@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "strata-entitlements.h"
+#include "strata-demo.h"
 #include "strata-seed.h"
 
 typedef struct
@@ -494,6 +495,86 @@ test_figures (Fixture       *f,
   g_assert_cmpuint (customers[4], ==, 0);
 }
 
+/* An open period is scored with the current rules: every customer lands in
+ * a tier column and the revenue is the sum of their annual order amounts. */
+static void
+test_scored_figures (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("strata-ent-demo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataEntitlements) m = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autofree char *tier = NULL;
+  guint customers[5], sum = 0;
+  double revenue[5], total = 0;
+  gboolean known = FALSE;
+  gint64 period, customer;
+
+  g_assert_true (strata_demo_write (path, 300, 7, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  m = strata_entitlements_new (ws, &error);
+  g_assert_no_error (error);
+  /* The columns are the rule set's tiers. */
+  g_assert_cmpuint (strata_entitlements_get_tiers (m)->len, ==, 5);
+  g_assert_cmpstr (((StrataEntitlementTier *) g_ptr_array_index (strata_entitlements_get_tiers (m), 0))->color,
+                   !=, NULL);
+  /* The demo workspace has the default matrix. */
+  g_assert_nonnull (strata_entitlements_lookup_key (m, "sla_response"));
+
+  period = count (ws, "SELECT id FROM periods ORDER BY position DESC, id DESC LIMIT 1");
+  g_assert_true (strata_entitlements_tier_figures (m, period, customers, revenue, &known, &error));
+  g_assert_no_error (error);
+  g_assert_true (known);
+  for (guint t = 0; t < 5; t++)
+    {
+      sum += customers[t];
+      total += revenue[t];
+    }
+  g_assert_cmpuint (sum, ==, count (ws, "SELECT count(*) FROM period_customers WHERE period_id = "
+                                        "(SELECT id FROM periods ORDER BY position DESC, id DESC LIMIT 1)"));
+  {
+    g_autoptr(sqlite3_stmt) stmt =
+      strata_workspace_prepare (ws, "SELECT total (v.value) FROM metric_values v JOIN metrics m"
+                                    " ON m.id = v.metric_id WHERE m.key = 'order_amount'"
+                                    " AND v.period_id = ?1", NULL);
+    sqlite3_bind_int64 (stmt, 1, period);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpfloat_with_epsilon (total, sqlite3_column_double (stmt, 0), 1e-6 * total + 1e-6);
+  }
+  g_assert_cmpuint (customers[4], >, customers[0]);
+
+  customer = count (ws, "SELECT min(customer_id) FROM period_customers WHERE period_id = "
+                       "(SELECT id FROM periods ORDER BY position DESC, id DESC LIMIT 1)");
+  lines = strata_entitlements_list_for_customer (m, period, customer, &tier, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tier);
+  expected = strata_entitlements_list_for_tier (m, tier);
+  g_assert_cmpuint (lines->len, ==, expected->len);
+  g_assert_cmpuint (lines->len, ==, 16);
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  lines = strata_entitlements_list_for_customer (m, period, 999999, NULL, &error);
+  g_assert_null (lines);
+  g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM);
+
+  g_clear_object (&m);
+  g_clear_object (&ws);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while (d && (name = g_dir_read_name (d)))
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
+}
+
 static void
 test_costs (Fixture       *f,
             gconstpointer  data)
@@ -738,6 +819,7 @@ main (int   argc,
   ADD ("undo-redo", test_undo_redo);
   ADD ("merge", test_merge);
   ADD ("figures", test_figures);
+  g_test_add_func ("/entitlements/scored-figures", test_scored_figures);
   ADD ("costs", test_costs);
   ADD ("for-tier", test_for_tier);
   ADD ("exports", test_exports);

@@ -273,6 +273,40 @@ test_show_page (void)
 }
 
 static void
+count_shortcuts (GtkWidget *widget,
+                 guint     *n)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    (*n)++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_shortcuts (child, n);
+}
+
+static void
+test_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *shortcuts = NULL;
+  guint n = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && shortcuts == NULL; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        shortcuts = GTK_WIDGET (toplevel);
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_true (wait_until (gtk_widget_get_mapped, shortcuts));
+  /* New, Open, Report, Present, Quit, Undo, Redo, six pages, help, menu. */
+  count_shortcuts (find_widget (shortcuts, GTK_TYPE_SHORTCUTS_SECTION), &n);
+  g_assert_cmpuint (n, ==, 15);
+  gtk_widget_set_visible (shortcuts, FALSE);
+}
+
+static void
 test_unknown_page (void)
 {
   if (g_test_subprocess ())
@@ -403,23 +437,92 @@ test_foreign_file (void)
   check_refused ("truncated.strata", header, sizeof header);
 }
 
+static gboolean
+demo_is_open (GtkWidget *widget)
+{
+  StrataContext *context = strata_window_get_context (STRATA_WINDOW (widget));
+  g_autofree char *demo = strata_window_get_demo_path ();
+
+  return context != NULL
+         && g_strcmp0 (strata_workspace_get_path (strata_context_get_workspace (context)),
+                       demo) == 0;
+}
+
+static gint64
+count_customers (StrataContext *context)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    strata_workspace_prepare (strata_context_get_workspace (context),
+                              "SELECT count(*) FROM customers", NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static void
 test_demo (void)
 {
   g_autofree char *demo = strata_window_get_demo_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) empty = NULL;
+  StrataContext *context;
+  GStatBuf before, after;
 
   g_assert_true (g_str_has_prefix (demo, g_get_user_data_dir ()));
   g_assert_false (g_file_test (demo, G_FILE_TEST_EXISTS));
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
-  g_assert_true (g_file_test (demo, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpstr (strata_workspace_get_path (
-                     strata_context_get_workspace (strata_window_get_context (window))), ==, demo);
+  g_assert_true (wait_until (demo_is_open, GTK_WIDGET (window)));
+  context = strata_window_get_context (window);
+  g_assert_cmpint (count_customers (context), ==, 600);
+  g_assert_cmpuint (g_list_model_get_n_items (strata_context_get_periods (context)), ==, 4);
+  g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q3");
 
   /* The second time the existing demo is opened, not rewritten. */
   g_assert_true (strata_window_open_path (window, workspace_path, NULL));
+  g_assert_cmpint (g_stat (demo, &before), ==, 0);
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
-  g_assert_cmpstr (strata_workspace_get_path (
-                     strata_context_get_workspace (strata_window_get_context (window))), ==, demo);
+  g_assert_true (demo_is_open (GTK_WIDGET (window)));
+  g_assert_cmpint (g_stat (demo, &after), ==, 0);
+  g_assert_cmpint (before.st_ino, ==, after.st_ino);
+  g_assert_cmpint (before.st_mtime, ==, after.st_mtime);
+
+  /* A demo without customers (written before the generator existed) is
+   * written again. */
+  g_assert_true (strata_window_open_path (window, workspace_path, NULL));
+  g_assert_cmpint (g_unlink (demo), ==, 0);
+  empty = strata_seed_create_workspace (demo, &error);
+  g_assert_no_error (error);
+  g_clear_object (&empty);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  g_assert_true (wait_until (demo_is_open, GTK_WIDGET (window)));
+  g_assert_cmpint (count_customers (strata_window_get_context (window)), ==, 600);
+}
+
+static gboolean
+bar_revealed (GtkWidget *bar)
+{
+  return adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar));
+}
+
+static gboolean
+bar_hidden (GtkWidget *bar)
+{
+  return !bar_revealed (bar);
+}
+
+static void
+test_narrow (void)
+{
+  GtkWidget *bar = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+
+  g_assert_nonnull (bar);
+  g_assert_true (wait_until (bar_hidden, bar));
+  /* Too narrow for the switcher in the header bar: it moves to the bottom. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  g_assert_true (wait_until (bar_revealed, bar));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  g_assert_true (wait_until (bar_hidden, bar));
 }
 
 static void
@@ -484,9 +587,11 @@ main (int   argc,
   g_test_add_func ("/window/open", test_open);
   g_test_add_func ("/window/show-page", test_show_page);
   g_test_add_func ("/window/unknown-page", test_unknown_page);
+  g_test_add_func ("/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/window/period-selector", test_period_selector);
   g_test_add_func ("/window/foreign-file", test_foreign_file);
   g_test_add_func ("/window/demo", test_demo);
+  g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/size-saved", test_size_saved);
   g_test_add_func ("/window/reopen-last", test_reopen_last);
   status = g_test_run ();

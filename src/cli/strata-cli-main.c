@@ -8,10 +8,12 @@
 #include <stdio.h>
 
 #include "strata-cli-common.h"
+#include "strata-cli-engine.h"
 /* area: entitlements */
 #include "strata-cli-entitlements.h"
 /* area: review */
 #include "strata-cli-review.h"
+#include "strata-cli-import.h"
 
 typedef struct
 {
@@ -24,6 +26,11 @@ typedef struct
 int strata_cli_demo (int argc, char **argv);
 
 static const Command commands[] = {
+  /* area: engine */
+  { "rules", strata_cli_rules, "Export or import the rules (strata-rules/1 JSON)" },
+  { "score", strata_cli_score, "Score every customer of a period (csv or json)" },
+  { "explain", strata_cli_explain, "Explain one customer's score" },
+  { "whatif", strata_cli_whatif, "Compare a rules file with the published rules" },
   /* area: entitlements */
   { "entitlements", strata_cli_entitlements, "Print the entitlement matrix (csv or json)" },
   /* area: review */
@@ -31,6 +38,10 @@ static const Command commands[] = {
   { "movement", strata_cli_movement, "Tier movement between two periods, with reasons" },
   /* area: model */
   { "demo", strata_cli_demo, N_("Write the demo workspace") },
+  /* area: import */
+  { "import", strata_cli_import, N_("Import customers or order lines from a CSV file") },
+  { "export", strata_cli_export, N_("Export customers with their metrics as CSV") },
+  { "import-log", strata_cli_import_log, N_("Export the rows an import rejected as CSV") },
   { NULL, NULL, NULL },
 };
 

@@ -312,6 +312,12 @@ on_workspace_changed (StrataEntitlements *self,
 
   if (self->writing)
     return;
+  if (g_strcmp0 (what, "rules") == 0 || g_strcmp0 (what, "all") == 0)
+    {
+      if (!strata_entitlements_sync_tiers (self, &error))
+        g_warning ("Cannot read the tiers of the rule set: %s", error->message);
+      g_clear_error (&error);
+    }
   if (g_strcmp0 (what, "entitlements") != 0 && g_strcmp0 (what, "all") != 0)
     return;
   if (!strata_entitlements_reload (self, &error))
@@ -743,6 +749,21 @@ strata_entitlements_set_tiers (StrataEntitlements *self,
   g_return_if_fail (STRATA_IS_ENTITLEMENTS (self));
   g_return_if_fail (tiers != NULL && tiers->len > 0);
 
+  if (self->tiers != NULL && self->tiers->len == tiers->len)
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; i < tiers->len && same; i++)
+        {
+          StrataEntitlementTier *a = g_ptr_array_index (self->tiers, i);
+          StrataEntitlementTier *b = g_ptr_array_index (tiers, i);
+
+          same = g_strcmp0 (a->id, b->id) == 0 && g_strcmp0 (a->label, b->label) == 0 &&
+                 g_strcmp0 (a->color, b->color) == 0;
+        }
+      if (same)
+        return;
+    }
   copy = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_entitlement_tier_free);
   for (guint i = 0; i < tiers->len; i++)
     g_ptr_array_add (copy, strata_entitlement_tier_copy (g_ptr_array_index (tiers, i)));
@@ -944,6 +965,14 @@ strata_entitlements_new (StrataWorkspace  *workspace,
   self->workspace = g_object_ref (workspace);
   if (!load (self, error))
     return NULL;
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    /* The default tiers stay when the rule set cannot be read; the scoring
+     * page is where that gets said and fixed. */
+    if (!strata_entitlements_sync_tiers (self, &local_error))
+      g_warning ("Cannot read the tiers of the rule set: %s", local_error->message);
+  }
   g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed),
                            self, G_CONNECT_SWAPPED);
   return g_steal_pointer (&self);

@@ -27,6 +27,11 @@ gboolean            strata_entitlements_reload         (StrataEntitlements  *sel
 /* The tier columns, best first: A Strategic, B Key, C Value, D Potential,
  * E Ordinary (labels translated). */
 GPtrArray          *strata_entitlements_default_tiers  (void);
+/* Takes the tier columns from the current rule set (the latest published
+ * version, else the draft); done on creation and whenever the workspace's
+ * rules change (strata-entitlements-figures.c). */
+gboolean            strata_entitlements_sync_tiers     (StrataEntitlements  *self,
+                                                         GError             **error);
 /* Takes a copy of tiers (StrataEntitlementTier, best first). */
 void                strata_entitlements_set_tiers      (StrataEntitlements  *self,
                                                          GPtrArray           *tiers);
@@ -197,6 +202,16 @@ void strata_entitlement_line_free (StrataEntitlementLine *line);
  * customer detail. */
 GPtrArray *strata_entitlements_list_for_tier    (StrataEntitlements  *self,
                                                   const char          *tier);
+
+/* What one customer gets in a period: its tier there (frozen results of a
+ * closed period, else scored now with the current rules, an override
+ * winning) and list_for_tier() of it. tier (optional) receives the tier id,
+ * NULL when the customer has none. */
+GPtrArray *strata_entitlements_list_for_customer (StrataEntitlements  *self,
+                                                   gint64               period_id,
+                                                   gint64               customer_id,
+                                                   char               **tier,
+                                                   GError             **error);
 
 /* The matrix as CSV (RFC 4180, UTF-8, header: stage, key, entitlement, kind,
  * unit, direction, one column per tier id, cost_per_customer), with stored

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "strata-entitlements-page-private.h"
+#include "strata-format.h"
 #include "strata-window.h"
 
 struct _StrataEntitlementsPage
@@ -35,6 +36,13 @@ struct _StrataEntitlementsPage
   GtkWidget          *cost_note;
   char               *signature;
   guint               rebuild_id;
+  /* Tier figures of the current period: read when the period, the data or
+   * the rules change, not on every edit of the matrix. */
+  guint              *customers;
+  double             *revenue;
+  guint               n_figures;
+  gboolean            figures_known;
+  gboolean            figures_valid;
   gboolean            updating;     /* setting editors from the model */
 };
 
@@ -76,24 +84,13 @@ cell_key (gint64      id,
 }
 
 /* Amounts in the reader's units: 1,234,567 in English, 123.5万 in Chinese
- * (the UX rule for zh_CN and zh_TW). */
+ * (the UX rule for zh_CN and zh_TW), through the shared formatter. */
 static char *
 format_amount (double v)
 {
-  const char *lang = g_get_language_names ()[0];
-
   if (isnan (v))
     return g_strdup ("—");
-  if (g_str_has_prefix (lang, "zh"))
-    {
-      gboolean trad = g_str_has_prefix (lang, "zh_TW") || g_str_has_prefix (lang, "zh_HK");
-
-      if (fabs (v) >= 1e8)
-        return g_strdup_printf ("%'.2f%s", v / 1e8, trad ? "億" : "亿");
-      if (fabs (v) >= 1e4)
-        return g_strdup_printf ("%'.1f%s", v / 1e4, trad ? "萬" : "万");
-    }
-  return g_strdup_printf ("%'.0f", v);
+  return strata_format_compact (NULL, v);
 }
 
 /* ---- Errors ---- */
@@ -494,7 +491,7 @@ describe (const StrataEntitlement *e)
     }
   if (!isnan (e->cost))
     {
-      g_autofree char *amount = format_amount (e->cost);
+      g_autofree char *amount = strata_format_integer (NULL, e->cost);
       /* Translators: the cost of an entitlement: "costs 12,000 per customer" */
       g_string_append_printf (s, " · ");
       g_string_append_printf (s, _("costs %s per customer"), amount);
@@ -665,8 +662,6 @@ static void
 update_costs (StrataEntitlementsPage *self)
 {
   GPtrArray *tiers;
-  g_autofree guint *customers = NULL;
-  g_autofree double *revenue = NULL;
   g_autoptr(GPtrArray) totals = NULL;
   g_autoptr(GError) error = NULL;
   gboolean known = FALSE;
@@ -677,24 +672,36 @@ update_costs (StrataEntitlementsPage *self)
   tiers = strata_entitlements_get_tiers (self->model);
   if (self->cost_labels->len != N_COST_ROWS * tiers->len)
     return;
-  customers = g_new0 (guint, tiers->len);
-  revenue = g_new0 (double, tiers->len);
-  period_id = self->context ? strata_context_get_period_id (self->context) : 0;
-  if (!strata_entitlements_tier_figures (self->model, period_id, customers, revenue, &known, &error))
-    g_warning ("Cannot read the tier figures: %s", error->message);
-  totals = strata_entitlements_cost_totals (self->model, customers, known ? revenue : NULL);
+  if (!self->figures_valid || self->n_figures != tiers->len)
+    {
+      g_free (self->customers);
+      g_free (self->revenue);
+      self->customers = g_new0 (guint, tiers->len);
+      self->revenue = g_new0 (double, tiers->len);
+      self->n_figures = tiers->len;
+      period_id = self->context ? strata_context_get_period_id (self->context) : 0;
+      if (!strata_entitlements_tier_figures (self->model, period_id, self->customers,
+                                             self->revenue, &self->figures_known, &error))
+        {
+          g_warning ("Cannot read the tier figures: %s", error->message);
+          self->figures_known = FALSE;
+        }
+      self->figures_valid = TRUE;
+    }
+  known = self->figures_known;
+  totals = strata_entitlements_cost_totals (self->model, self->customers, known ? self->revenue : NULL);
 
   for (guint t = 0; t < totals->len; t++)
     {
       StrataEntitlementCost *c = g_ptr_array_index (totals, t);
       char *text[N_COST_ROWS];
 
-      text[COST_CUSTOMERS] = known ? g_strdup_printf ("%'u", c->customers) : g_strdup ("—");
-      text[COST_PER_CUSTOMER] = format_amount (c->cost_per_customer);
+      text[COST_CUSTOMERS] = known ? strata_format_integer (NULL, c->customers) : g_strdup ("—");
+      text[COST_PER_CUSTOMER] = strata_format_integer (NULL, c->cost_per_customer);
       text[COST_TOTAL] = known ? format_amount (c->cost) : g_strdup ("—");
       text[COST_REVENUE] = known ? format_amount (c->revenue) : g_strdup ("—");
       text[COST_SHARE] = (known && c->revenue > 0)
-                         ? g_strdup_printf ("%.1f%%", 100.0 * c->cost / c->revenue)
+                         ? strata_format_percent (NULL, c->cost / c->revenue, 1)
                          : g_strdup ("—");
       for (guint r = 0; r < N_COST_ROWS; r++)
         {
@@ -864,6 +871,7 @@ rebuild (StrataEntitlementsPage *self)
   self->updating = TRUE;
   clear_matrix (self);
   self->updating = FALSE;
+  self->figures_valid = FALSE;
   update_actions (self);
 
   if (self->model == NULL)
@@ -902,7 +910,17 @@ on_workspace_changed (StrataEntitlementsPage *self,
   /* Results and metrics move the cost row; the matrix itself reloads
    * through the model. */
   if (g_strcmp0 (what, "entitlements") != 0)
-    update_costs (self);
+    {
+      self->figures_valid = FALSE;
+      update_costs (self);
+    }
+}
+
+static void
+on_period_changed (StrataEntitlementsPage *self)
+{
+  self->figures_valid = FALSE;
+  update_costs (self);
 }
 
 static void
@@ -965,7 +983,7 @@ strata_entitlements_page_set_context (StrataEntitlementsPage *self,
           g_signal_connect_object (self->model, "notify::can-redo",
                                    G_CALLBACK (on_can_undo_changed), self, G_CONNECT_SWAPPED);
         }
-      g_signal_connect_object (context, "notify::period", G_CALLBACK (update_costs), self,
+      g_signal_connect_object (context, "notify::period", G_CALLBACK (on_period_changed), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->workspace, "changed", G_CALLBACK (on_workspace_changed),
                                self, G_CONNECT_SWAPPED);
@@ -1248,6 +1266,8 @@ strata_entitlements_page_finalize (GObject *object)
   g_clear_pointer (&self->size_groups, g_ptr_array_unref);
   g_clear_pointer (&self->cost_labels, g_ptr_array_unref);
   g_free (self->signature);
+  g_free (self->customers);
+  g_free (self->revenue);
   G_OBJECT_CLASS (strata_entitlements_page_parent_class)->finalize (object);
 }
 

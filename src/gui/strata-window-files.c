@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "strata-demo.h"
 #include "strata-seed.h"
 #include "strata-window-private.h"
 
@@ -169,56 +170,94 @@ strata_window_get_demo_path (void)
   return g_build_filename (g_get_user_data_dir (), "strata", "demo.strata", NULL);
 }
 
-/* Writes the demo workspace to path in one go: a half-written demo must
- * never be left behind to be opened later. */
+/* A demo without customers was written by an older Strata (before the
+ * demo generator existed) or emptied: it is written again. */
 static gboolean
-write_demo (const char  *path,
-            GError     **error)
+demo_is_empty (const char *path)
 {
+  g_autoptr(StrataWorkspace) workspace = strata_workspace_open (path, NULL, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* A demo that does not open is reported by opening it. */
+  if (workspace == NULL)
+    return FALSE;
+  stmt = strata_workspace_prepare (workspace, "SELECT EXISTS (SELECT 1 FROM customers)", NULL);
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+}
+
+static void
+write_demo_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  const char *path = task_data;
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
-  g_autoptr(StrataWorkspace) workspace = NULL;
+  GError *error = NULL;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved),
+                               _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return;
     }
-  g_unlink (tmp);
-  workspace = strata_seed_create_workspace (tmp, error);
-  if (workspace == NULL)
-    return FALSE;
-  g_clear_object (&workspace);
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      g_unlink (tmp);
-      return FALSE;
-    }
-  return TRUE;
+  /* The generator writes a temporary file and moves it into place when it
+   * is complete, so a failure leaves no half-written demo behind. */
+  if (!strata_demo_write (path, STRATA_DEMO_DEFAULT_CUSTOMERS, STRATA_DEMO_DEFAULT_SEED,
+                          STRATA_DEMO_DEFAULT_PERIODS, STRATA_DEMO_OVERWRITE,
+                          NULL, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
-gboolean
+static void
+demo_written_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  StrataWindow *self = STRATA_WINDOW (source);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->writing_demo = FALSE;
+  if (self->pages == NULL)   /* the window was closed meanwhile */
+    return;
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      || !strata_window_open_path (self, path, &error))
+    strata_window_show_error (self, _("Could Not Open the Demo Workspace"), error);
+}
+
+void
 strata_window_open_demo (StrataWindow *self)
 {
   g_autofree char *path = strata_window_get_demo_path ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
 
-  g_return_val_if_fail (STRATA_IS_WINDOW (self), FALSE);
+  g_return_if_fail (STRATA_IS_WINDOW (self));
 
-  if ((!g_file_test (path, G_FILE_TEST_EXISTS) && !write_demo (path, &error))
-      || !strata_window_open_path (self, path, &error))
+  if (self->writing_demo)
+    return;
+  if (self->workspace != NULL
+      && g_strcmp0 (strata_workspace_get_path (self->workspace), path) == 0)
+    return;
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !demo_is_empty (path))
     {
-      strata_window_show_error (self, _("Could Not Open the Demo Workspace"), error);
-      return FALSE;
+      if (!strata_window_open_path (self, path, &error))
+        strata_window_show_error (self, _("Could Not Open the Demo Workspace"), error);
+      return;
     }
-  return TRUE;
+
+  /* Writing 600 customers over four quarters takes a moment: in a thread,
+   * so that the window keeps drawing. */
+  self->writing_demo = TRUE;
+  task = g_task_new (self, NULL, demo_written_cb, NULL);
+  g_task_set_source_tag (task, strata_window_open_demo);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, write_demo_thread);
 }
 
 /* Creates a new workspace at path. The file chooser already asked whether
@@ -318,11 +357,29 @@ chooser_response_cb (StrataWindow         *self,
   strata_window_show_error (self, _("Could Not Create Workspace"), error);
 }
 
+/* Where workspaces are likely to be: beside the open one, else Documents. */
+static GFile *
+chooser_folder (StrataWindow *self)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (self->workspace != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (strata_workspace_get_path (self->workspace));
+
+      return g_file_get_parent (file);
+    }
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 run_chooser (StrataWindow         *self,
              GtkFileChooserAction  action)
 {
   g_autoptr(GtkFileFilter) filter = workspace_filter ();
+  g_autoptr(GFile) folder = NULL;
   gboolean save = action == GTK_FILE_CHOOSER_ACTION_SAVE;
 
   if (self->chooser != NULL)
@@ -335,6 +392,9 @@ run_chooser (StrataWindow         *self,
                                                _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  folder = chooser_folder (self);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
   if (save)
     /* Translators: the suggested file name of a new workspace; keep .strata */
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("Customers.strata"));

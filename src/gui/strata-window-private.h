@@ -18,6 +18,7 @@ struct _StrataWindow
   GtkWidget           **pages;        /* one per entry of the page table */
   GtkFileChooserNative *chooser;
   gboolean              periods_changing;
+  gboolean              writing_demo;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;

@@ -33,8 +33,9 @@ gboolean       strata_window_open_path      (StrataWindow   *self,
                                              GError        **error);
 gboolean       strata_window_open           (StrataWindow   *self,
                                              GFile          *file);
-/* Opens the demo workspace, writing it first when it does not exist. */
-gboolean       strata_window_open_demo      (StrataWindow   *self);
+/* Opens the demo workspace, writing it first (in a thread, then opening
+ * it) when it does not exist or has no customers. */
+void           strata_window_open_demo      (StrataWindow   *self);
 /* Where the demo workspace lives: $XDG_DATA_HOME/strata/demo.strata. */
 char          *strata_window_get_demo_path  (void);
 

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* strata-cli import WORKSPACE FILE --period P [...] */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "strata-cli-common.h"
+#include "strata-cli-import.h"
+#include "strata-import.h"
+
+#define SHOW_REJECTS 10
+
+static gboolean
+parse_delimiter (const char *text,
+                 char       *out)
+{
+  if (text == NULL)
+    {
+      *out = 0;
+      return TRUE;
+    }
+  if (g_ascii_strcasecmp (text, "tab") == 0 || g_str_equal (text, "\\t") || g_str_equal (text, "\t"))
+    *out = '\t';
+  else if (g_ascii_strcasecmp (text, "comma") == 0)
+    *out = ',';
+  else if (g_ascii_strcasecmp (text, "semicolon") == 0)
+    *out = ';';
+  else if (strlen (text) == 1 && strchr (",;|\t", text[0]) != NULL)
+    *out = text[0];
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static const char *
+delimiter_name (char d)
+{
+  switch (d)
+    {
+    case '\t': return _("tab");
+    case ';': return _("semicolon");
+    case '|': return "|";
+    default: return _("comma");
+    }
+}
+
+static char *
+join (GPtrArray *strings)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < strings->len; i++)
+    g_string_append_printf (s, "%s%s", i ? ", " : "", (const char *) strings->pdata[i]);
+  return g_string_free (s, FALSE);
+}
+
+static void
+print_result (const char               *file,
+              const char               *workspace,
+              const StrataImportOptions *o,
+              const StrataImportResult *r)
+{
+  printf (_("Imported “%s” into “%s”, period “%s” (encoding %s, delimiter: %s)\n"),
+          file, workspace, o->period, r->encoding, delimiter_name (r->delimiter));
+  printf (_("  rows read:             %llu\n"), (unsigned long long) r->rows_read);
+  printf (_("  rows imported:         %llu\n"), (unsigned long long) r->rows_imported);
+  printf (_("  rows rejected:         %llu\n"), (unsigned long long) r->rows_rejected);
+  printf (_("  rows without customer: %llu\n"), (unsigned long long) r->rows_without_customer);
+  printf (_("  customers:             %llu\n"), (unsigned long long) r->customers);
+  if (o->kind == STRATA_IMPORT_KIND_ORDERS)
+    {
+      printf (_("  cancellation lines:    %llu\n"), (unsigned long long) r->lines_cancelled);
+      printf (_("  total order amount:    %.2f\n"), r->total_amount);
+    }
+  if (r->new_metrics->len > 0)
+    {
+      g_autofree char *list = join (r->new_metrics);
+      printf (_("  new metrics:           %s\n"), list);
+    }
+  if (r->attributes->len > 0)
+    {
+      g_autofree char *list = join (r->attributes);
+      printf (_("  attributes:            %s\n"), list);
+    }
+  if (r->rejects->len > 0)
+    {
+      printf (_("Rows not imported (import %lld; all of them: strata-cli import-log):\n"),
+              (long long) r->import_id);
+      for (guint i = 0; i < MIN (r->rejects->len, SHOW_REJECTS); i++)
+        {
+          StrataImportReject *j = r->rejects->pdata[i];
+          printf (_("  line %llu, column “%s”, value “%s”: %s\n"),
+                  (unsigned long long) j->line, j->column, j->value, j->reason);
+        }
+    }
+}
+
+int
+strata_cli_import (int    argc,
+                   char **argv)
+{
+  g_autofree char *period = NULL, *encoding = NULL, *delimiter = NULL;
+  g_autofree char *id = NULL, *name = NULL, *date = NULL, *amount = NULL;
+  g_autofree char *quantity = NULL, *unit_price = NULL, *invoice = NULL, *product = NULL;
+  g_auto(GStrv) maps = NULL;
+  gboolean orders = FALSE, strict = FALSE;
+  GOptionEntry entries[] = {
+    { "period", 'p', 0, G_OPTION_ARG_STRING, &period, N_("Period to import into, e.g. 2026-Q3 (created when missing)"), N_("PERIOD") },
+    { "orders", 0, 0, G_OPTION_ARG_NONE, &orders, N_("The file has one row per invoice line, not per customer"), NULL },
+    { "id", 0, 0, G_OPTION_ARG_STRING, &id, N_("Column of the customer id (“#”: number the rows)"), N_("COLUMN") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Column of the customer name"), N_("COLUMN") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Column of the order date"), N_("COLUMN") },
+    { "amount", 0, 0, G_OPTION_ARG_STRING, &amount, N_("Column of the line amount"), N_("COLUMN") },
+    { "quantity", 0, 0, G_OPTION_ARG_STRING, &quantity, N_("Column of the quantity"), N_("COLUMN") },
+    { "unit-price", 0, 0, G_OPTION_ARG_STRING, &unit_price, N_("Column of the unit price"), N_("COLUMN") },
+    { "invoice", 0, 0, G_OPTION_ARG_STRING, &invoice, N_("Column of the invoice number"), N_("COLUMN") },
+    { "product", 0, 0, G_OPTION_ARG_STRING, &product, N_("Column of the product code"), N_("COLUMN") },
+    { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Read a metric from a column"), N_("METRIC=COLUMN") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding (default: detected)"), N_("ENCODING") },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter, N_("Field delimiter: comma, semicolon, tab or | (default: detected)"), N_("DELIMITER") },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, N_("Import nothing if any row is rejected"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("WORKSPACE FILE — import customers or order lines"));
+  g_autoptr(StrataImportOptions) options = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char delim = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!strata_cli_parse (context, &argc, &argv))
+    return STRATA_EXIT_USAGE;
+  if (argc != 3)
+    {
+      strata_cli_error (_("import needs a workspace and a file (strata-cli import WORKSPACE FILE --period P)"));
+      return STRATA_EXIT_USAGE;
+    }
+  if (period == NULL)
+    {
+      strata_cli_error (_("import needs --period (e.g. --period 2026-Q3)"));
+      return STRATA_EXIT_USAGE;
+    }
+  if (!parse_delimiter (delimiter, &delim))
+    {
+      strata_cli_error (_("unknown delimiter “%s”: use comma, semicolon, tab or |"), delimiter);
+      return STRATA_EXIT_USAGE;
+    }
+  if (amount != NULL && (quantity != NULL || unit_price != NULL))
+    {
+      strata_cli_error (_("give either --amount or --quantity with --unit-price, not both"));
+      return STRATA_EXIT_USAGE;
+    }
+  if ((quantity != NULL) != (unit_price != NULL))
+    {
+      strata_cli_error (_("--quantity and --unit-price go together"));
+      return STRATA_EXIT_USAGE;
+    }
+
+  options = strata_import_options_new (orders ? STRATA_IMPORT_KIND_ORDERS : STRATA_IMPORT_KIND_CUSTOMERS,
+                                       period);
+  options->encoding = g_steal_pointer (&encoding);
+  options->delimiter = delim;
+  options->strict = strict;
+  options->id_column = g_steal_pointer (&id);
+  options->name_column = g_steal_pointer (&name);
+  options->date_column = g_steal_pointer (&date);
+  options->amount_column = g_steal_pointer (&amount);
+  options->quantity_column = g_steal_pointer (&quantity);
+  options->unit_price_column = g_steal_pointer (&unit_price);
+  options->invoice_column = g_steal_pointer (&invoice);
+  options->product_column = g_steal_pointer (&product);
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      const char *eq = strchr (maps[i], '=');
+
+      if (eq == NULL || eq == maps[i] || eq[1] == '\0')
+        {
+          strata_cli_error (_("--map needs METRIC=COLUMN, not “%s”"), maps[i]);
+          return STRATA_EXIT_USAGE;
+        }
+      {
+        g_autofree char *metric = g_strndup (maps[i], eq - maps[i]);
+        strata_import_options_add_mapping (options, metric, eq + 1);
+      }
+    }
+
+  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    {
+      strata_cli_error (_("cannot read “%s”: no such file"), argv[2]);
+      return STRATA_EXIT_INPUT;
+    }
+
+  ws = strata_import_open_workspace (argv[1], &error);
+  if (ws == NULL)
+    {
+      strata_cli_error ("%s", error->message);
+      return STRATA_EXIT_INPUT;
+    }
+  result = strata_import_run (ws, argv[2], options, NULL, NULL, NULL, &error);
+  if (result == NULL)
+    {
+      strata_cli_error ("%s", error->message);
+      return STRATA_EXIT_INPUT;
+    }
+  print_result (argv[2], argv[1], options, result);
+  return STRATA_EXIT_OK;
+}

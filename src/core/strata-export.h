@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* CSV exports: UTF-8 with a BOM (so that Excel reads Chinese text),
+ * CR LF line ends and RFC 4180 quoting. */
+#pragma once
+
+#include "strata-workspace.h"
+
+G_BEGIN_DECLS
+
+/* The customers of period (NULL: the latest period) with their
+ * attributes and metric values, one row each. Column headers are the
+ * metric labels in the user's language, so the file imports back. path
+ * "-" writes to standard output. */
+gboolean strata_export_customers (StrataWorkspace  *workspace,
+                                  const char       *period,
+                                  const char       *path,
+                                  GError          **error);
+
+/* The reject log of one import (0: the latest): line, column, value,
+ * reason. */
+gboolean strata_export_rejects   (StrataWorkspace  *workspace,
+                                  gint64            import_id,
+                                  const char       *path,
+                                  GError          **error);
+
+/* The metric label for the current language (zh_CN, zh_TW, else English). */
+const char *strata_export_pick_label (const char *label,
+                                      const char *label_zh_cn,
+                                      const char *label_zh_tw);
+
+G_END_DECLS

@@ -1,0 +1,546 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Customer-table import: one row per customer. Columns map to metrics by
+ * header (a metric key or its English, zh_CN or zh_TW label) or by the
+ * user's mapping; other columns are classified on the first rows: all
+ * numbers (or all yes/no, or all dates) make a new metric, anything else
+ * an attribute. A row with any unreadable value is rejected whole, so a
+ * customer never gets half of a row. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "strata-import-private.h"
+#include "strata-value.h"
+
+#define SAMPLE_ROWS 1000
+
+typedef enum
+{
+  ROLE_UNDECIDED,
+  ROLE_IGNORE,
+  ROLE_ID,
+  ROLE_NAME,
+  ROLE_METRIC,
+  ROLE_ATTRIBUTE,
+} Role;
+
+typedef struct
+{
+  Role                role;
+  StrataImportMetric *metric;
+  GArray             *values;   /* StrataImportValue */
+} Column;
+
+typedef struct
+{
+  guint64     line;
+  const char *problem;
+  GStrv       fields;
+} SampleRow;
+
+typedef struct
+{
+  StrataImportSession *s;
+  Column              *cols;
+  guint                n_cols;
+  int                  id_col;
+  gboolean             row_numbers;
+  GHashTable          *seen;        /* customer id -> line */
+  sqlite3_stmt        *find;
+  sqlite3_stmt        *insert;
+  sqlite3_stmt        *rename;
+  sqlite3_stmt        *member;
+  sqlite3_stmt        *attribute;
+  GPtrArray           *sample;
+} Ctx;
+
+static const char *const id_guesses[] = {
+  "customer id", "customerid", "customer no", "customer number", "customer code",
+  "client id", "account id", "id", "seller id", "code",
+  "客户编号", "客户id", "客户代码", "客户号", "编号",
+  "客戶編號", "客戶id", "客戶代碼", "客戶號", "編號", NULL
+};
+
+static const char *const name_guesses[] = {
+  "name", "customer name", "customer", "company", "company name", "client", "client name",
+  "客户名称", "客户", "名称", "公司名称", "客戶名稱", "客戶", "名稱", "公司名稱", NULL
+};
+
+static void
+sample_row_free (gpointer data)
+{
+  SampleRow *r = data;
+
+  g_strfreev (r->fields);
+  g_free (r);
+}
+
+static const char *
+kind_of_column (Ctx  *c,
+                guint col)
+{
+  gboolean number = TRUE, boolean = TRUE, date = TRUE, any = FALSE;
+
+  for (guint i = 0; i < c->sample->len; i++)
+    {
+      SampleRow *r = c->sample->pdata[i];
+      const char *v;
+      double d;
+      gboolean b;
+      gint64 day;
+
+      if (r->problem != NULL || g_strv_length (r->fields) != c->n_cols)
+        continue;
+      v = r->fields[col];
+      if (strata_value_is_blank (v))
+        continue;
+      any = TRUE;
+      if (number && !strata_value_parse_number (v, &d, NULL))
+        number = FALSE;
+      if (boolean && !strata_value_parse_boolean (v, &b, NULL))
+        boolean = FALSE;
+      if (date && !strata_value_parse_date (v, &day, NULL))
+        date = FALSE;
+      if (!number && !boolean && !date)
+        break;
+    }
+  if (!any)
+    return NULL;
+  if (number)
+    return "number";
+  if (boolean)
+    return "boolean";
+  if (date)
+    return "date";
+  return NULL;
+}
+
+static gboolean
+parse_value (const char  *kind,
+             const char  *text,
+             double      *out,
+             const char **reason)
+{
+  if (g_str_equal (kind, "boolean"))
+    {
+      gboolean b;
+
+      if (!strata_value_parse_boolean (text, &b, reason))
+        return FALSE;
+      *out = b ? 1.0 : 0.0;
+      return TRUE;
+    }
+  if (g_str_equal (kind, "date"))
+    {
+      gint64 day;
+
+      if (!strata_value_parse_date (text, &day, reason))
+        return FALSE;
+      *out = (double) day;
+      return TRUE;
+    }
+  return strata_value_parse_number (text, out, reason);
+}
+
+static gboolean
+map_columns (Ctx     *c,
+             GError **error)
+{
+  StrataImportSession *s = c->s;
+  const StrataImportOptions *o = s->options;
+  int name_col;
+
+  if (o->id_column != NULL && g_str_equal (o->id_column, "#"))
+    c->row_numbers = TRUE;
+  else if (!strata_import_pick_column (s, o->id_column, id_guesses, &c->id_col, error))
+    return FALSE;
+  if (c->id_col < 0 && !c->row_numbers)
+    {
+      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
+                   _("“%s”: no column holds the customer id (such as “Customer ID” or “客户编号”); "
+                     "name the column to use"), s->path);
+      return FALSE;
+    }
+  if (c->id_col >= 0)
+    c->cols[c->id_col].role = ROLE_ID;
+
+  if (!strata_import_pick_column (s, o->name_column, name_guesses, &name_col, error))
+    return FALSE;
+  if (name_col >= 0 && name_col != c->id_col)
+    c->cols[name_col].role = ROLE_NAME;
+
+  for (guint i = 0; i < o->map_metrics->len; i++)
+    {
+      const char *key = o->map_metrics->pdata[i];
+      int col;
+      GError *local = NULL;
+      StrataImportMetric *m;
+
+      if (!strata_import_pick_column (s, o->map_columns->pdata[i], NULL, &col, error))
+        return FALSE;
+      m = strata_import_metric_lookup (s, key, &local);
+      if (m == NULL && local == NULL)
+        m = strata_import_metric_match (s, key, &local);
+      if (m == NULL && local == NULL)
+        m = strata_import_metric_create (s, key, "number", &local);
+      if (m == NULL)
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      strata_import_metric_free (c->cols[col].metric);
+      c->cols[col].metric = m;
+      c->cols[col].role = ROLE_METRIC;
+    }
+
+  for (guint i = 0; i < c->n_cols; i++)
+    {
+      GError *local = NULL;
+
+      if (c->cols[i].role != ROLE_UNDECIDED)
+        continue;
+      if (*(const char *) s->header->pdata[i] == '\0')
+        {
+          c->cols[i].role = ROLE_IGNORE;
+          continue;
+        }
+      c->cols[i].metric = strata_import_metric_match (s, s->header->pdata[i], &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      if (c->cols[i].metric != NULL)
+        c->cols[i].role = ROLE_METRIC;
+    }
+
+  /* Two columns for one metric: the first wins, the second is ignored. */
+  for (guint i = 0; i < c->n_cols; i++)
+    for (guint j = i + 1; j < c->n_cols; j++)
+      if (c->cols[i].role == ROLE_METRIC && c->cols[j].role == ROLE_METRIC &&
+          c->cols[i].metric->id == c->cols[j].metric->id)
+        c->cols[j].role = ROLE_IGNORE;
+  return TRUE;
+}
+
+static gboolean
+classify_new_columns (Ctx     *c,
+                      GError **error)
+{
+  StrataImportSession *s = c->s;
+
+  for (guint i = 0; i < c->n_cols; i++)
+    {
+      const char *kind;
+
+      if (c->cols[i].role != ROLE_UNDECIDED)
+        continue;
+      kind = kind_of_column (c, i);
+      if (kind == NULL)
+        {
+          c->cols[i].role = ROLE_ATTRIBUTE;
+          g_ptr_array_add (s->result->attributes, g_strdup (s->header->pdata[i]));
+          continue;
+        }
+      c->cols[i].metric = strata_import_metric_create (s, s->header->pdata[i], kind, error);
+      if (c->cols[i].metric == NULL)
+        return FALSE;
+      c->cols[i].role = ROLE_METRIC;
+    }
+  for (guint i = 0; i < c->n_cols; i++)
+    if (c->cols[i].role == ROLE_METRIC)
+      c->cols[i].values = g_array_new (FALSE, FALSE, sizeof (StrataImportValue));
+  return TRUE;
+}
+
+static gboolean
+step_done (Ctx          *c,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (c->s->ws, error, "customers");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Finds or adds the customer; 0 and a reject when the id repeats. */
+static gboolean
+customer_for (Ctx         *c,
+              const char  *ext_id,
+              const char  *name,
+              guint64      line,
+              gint64      *out,
+              GError     **error)
+{
+  int rc;
+
+  *out = 0;
+  sqlite3_bind_text (c->find, 1, ext_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (c->find);
+  if (rc == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (c->find, 0);
+      gboolean rename = name != NULL && *name != '\0' &&
+                        g_strcmp0 ((const char *) sqlite3_column_text (c->find, 1), name) != 0;
+      gpointer seen_line;
+
+      sqlite3_reset (c->find);
+      if (g_hash_table_lookup_extended (c->seen, GSIZE_TO_POINTER (id), NULL, &seen_line))
+        {
+          g_autofree char *reason =
+            g_strdup_printf (_("customer id “%s” already appears on line %llu"), ext_id,
+                             (unsigned long long) GPOINTER_TO_SIZE (seen_line));
+          c->s->result->rows_rejected++;
+          return strata_import_reject (c->s, line, c->id_col >= 0 ? c->s->header->pdata[c->id_col] : "",
+                                       ext_id, reason, error);
+        }
+      if (rename)
+        {
+          sqlite3_bind_text (c->rename, 1, name, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (c->rename, 2, id);
+          if (!step_done (c, c->rename, error))
+            return FALSE;
+        }
+      *out = id;
+    }
+  else if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (c->find);
+      sqlite3_bind_text (c->insert, 1, ext_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (c->insert, 2, name ? name : "", -1, SQLITE_STATIC);
+      if (!step_done (c, c->insert, error))
+        return FALSE;
+      *out = sqlite3_last_insert_rowid (strata_workspace_get_db (c->s->ws));
+    }
+  else
+    {
+      sqlite3_reset (c->find);
+      strata_workspace_set_db_error (c->s->ws, error, "customers");
+      return FALSE;
+    }
+  g_hash_table_insert (c->seen, GSIZE_TO_POINTER (*out), GSIZE_TO_POINTER (line));
+  return TRUE;
+}
+
+static gboolean
+process_row (Ctx          *c,
+             guint64       line,
+             const char   *problem,
+             const char  **fields,
+             guint         n,
+             GError      **error)
+{
+  StrataImportSession *s = c->s;
+  g_autofree double *values = NULL;
+  g_autofree char *row_id = NULL;
+  g_autofree char *ext_id = NULL;
+  g_autofree char *name = NULL;
+  gboolean bad = FALSE;
+  gint64 customer_id;
+
+  if (problem == NULL && n == c->n_cols)
+    {
+      gboolean blank = TRUE;
+
+      for (guint i = 0; i < n && blank; i++)
+        blank = strata_value_is_blank (fields[i]);
+      if (blank)
+        return TRUE;   /* ",,,": an empty spreadsheet row */
+    }
+
+  s->result->rows_read++;
+  if (problem != NULL || n != c->n_cols)
+    {
+      s->result->rows_rejected++;
+      return strata_import_reject_shape (s, line, problem, fields, n, error);
+    }
+
+  if (c->row_numbers)
+    ext_id = g_strdup_printf ("%llu", (unsigned long long) s->result->rows_read);
+  else
+    ext_id = g_strstrip (g_strdup (fields[c->id_col]));
+  if (*ext_id == '\0')
+    {
+      s->result->rows_without_customer++;
+      s->result->rows_rejected++;
+      return strata_import_reject (s, line, s->header->pdata[c->id_col], "",
+                                   _("no customer id"), error);
+    }
+
+  values = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *reason = NULL;
+
+      values[i] = NAN;
+      if (c->cols[i].role == ROLE_NAME)
+        name = g_strstrip (g_strdup (fields[i]));
+      if (c->cols[i].role != ROLE_METRIC || strata_value_is_blank (fields[i]))
+        continue;
+      if (!parse_value (c->cols[i].metric->kind, fields[i], &values[i], &reason))
+        {
+          bad = TRUE;
+          if (!strata_import_reject (s, line, s->header->pdata[i], fields[i], reason, error))
+            return FALSE;
+        }
+    }
+  if (bad)
+    {
+      s->result->rows_rejected++;
+      return TRUE;
+    }
+
+  if (!customer_for (c, ext_id, name, line, &customer_id, error))
+    return FALSE;
+  if (customer_id == 0)
+    return TRUE;   /* a repeated id, rejected */
+
+  sqlite3_bind_int64 (c->member, 2, customer_id);
+  if (!step_done (c, c->member, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (c->cols[i].role == ROLE_ATTRIBUTE && !strata_value_is_blank (fields[i]))
+        {
+          g_autofree char *v = g_strstrip (g_strdup (fields[i]));
+
+          sqlite3_bind_int64 (c->attribute, 1, customer_id);
+          sqlite3_bind_text (c->attribute, 2, s->header->pdata[i], -1, SQLITE_STATIC);
+          sqlite3_bind_text (c->attribute, 3, v, -1, SQLITE_STATIC);
+          if (!step_done (c, c->attribute, error))
+            return FALSE;
+        }
+      else if (c->cols[i].role == ROLE_METRIC && !isnan (values[i]))
+        {
+          StrataImportValue v = { customer_id, values[i] };
+          g_array_append_val (c->cols[i].values, v);
+        }
+    }
+  s->result->rows_imported++;
+  return TRUE;
+}
+
+static gboolean
+prepare (Ctx     *c,
+         GError **error)
+{
+  StrataWorkspace *ws = c->s->ws;
+
+  c->find = strata_workspace_prepare (ws, "SELECT id, name FROM customers WHERE ext_id = ?1", error);
+  c->insert = c->find ? strata_workspace_prepare (ws, "INSERT INTO customers (ext_id, name) VALUES (?1, ?2)", error) : NULL;
+  c->rename = c->insert ? strata_workspace_prepare (ws, "UPDATE customers SET name = ?1 WHERE id = ?2", error) : NULL;
+  c->member = c->rename ? strata_workspace_prepare (ws, "INSERT OR IGNORE INTO period_customers (period_id, customer_id) VALUES (?1, ?2)", error) : NULL;
+  c->attribute = c->member ? strata_workspace_prepare (ws, "INSERT OR REPLACE INTO attributes (customer_id, key, value) VALUES (?1, ?2, ?3)", error) : NULL;
+  if (c->attribute == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (c->member, 1, c->s->result->period_id);
+  return TRUE;
+}
+
+static gboolean
+run (Ctx     *c,
+     GError **error)
+{
+  StrataImportSession *s = c->s;
+  GError *local = NULL;
+  guint64 count = 0;
+
+  if (!map_columns (c, error))
+    return FALSE;
+
+  /* Read ahead the rows that decide what the new columns are. */
+  while (c->sample->len < SAMPLE_ROWS && strata_import_next_row (s, &local))
+    {
+      SampleRow *r = g_new0 (SampleRow, 1);
+
+      r->line = strata_csv_reader_get_line (s->reader);
+      r->problem = strata_csv_reader_get_problem (s->reader);
+      r->fields = g_new0 (char *, s->row->len + 1);
+      for (guint i = 0; i < s->row->len; i++)
+        r->fields[i] = g_strdup (s->row->pdata[i]);
+      g_ptr_array_add (c->sample, r);
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+
+  if (!classify_new_columns (c, error) || !prepare (c, error))
+    return FALSE;
+
+  for (guint i = 0; i < c->sample->len; i++)
+    {
+      SampleRow *r = c->sample->pdata[i];
+
+      if (!process_row (c, r->line, r->problem, (const char **) r->fields,
+                        g_strv_length (r->fields), error))
+        return FALSE;
+    }
+  g_ptr_array_set_size (c->sample, 0);
+
+  while (strata_import_next_row (s, &local))
+    {
+      if (!process_row (c, strata_csv_reader_get_line (s->reader),
+                        strata_csv_reader_get_problem (s->reader),
+                        (const char **) s->row->pdata, s->row->len, error))
+        return FALSE;
+      if ((++count & 1023) == 0 && !strata_import_tick (s, error))
+        return FALSE;
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (!strata_import_tick (s, error))
+    return FALSE;
+
+  for (guint i = 0; i < c->n_cols; i++)
+    if (c->cols[i].role == ROLE_METRIC &&
+        !strata_import_write_values (s, c->cols[i].metric->id, c->cols[i].values, error))
+      return FALSE;
+  s->result->customers = g_hash_table_size (c->seen);
+  return TRUE;
+}
+
+gboolean
+strata_import_customers (StrataImportSession  *s,
+                         GError              **error)
+{
+  Ctx c = { 0 };
+  gboolean ok;
+
+  c.s = s;
+  c.n_cols = s->header->len;
+  c.cols = g_new0 (Column, c.n_cols);
+  c.id_col = -1;
+  c.seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  c.sample = g_ptr_array_new_with_free_func (sample_row_free);
+
+  ok = run (&c, error);
+
+  for (guint i = 0; i < c.n_cols; i++)
+    {
+      strata_import_metric_free (c.cols[i].metric);
+      if (c.cols[i].values)
+        g_array_unref (c.cols[i].values);
+    }
+  g_free (c.cols);
+  g_hash_table_unref (c.seen);
+  g_ptr_array_unref (c.sample);
+  g_clear_pointer (&c.find, sqlite3_finalize);
+  g_clear_pointer (&c.insert, sqlite3_finalize);
+  g_clear_pointer (&c.rename, sqlite3_finalize);
+  g_clear_pointer (&c.member, sqlite3_finalize);
+  g_clear_pointer (&c.attribute, sqlite3_finalize);
+  return ok;
+}

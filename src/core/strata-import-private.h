@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared between the customer-table and order-line importers. */
+#pragma once
+
+#include "strata-csv.h"
+#include "strata-import.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64  id;
+  char   *key;
+  char   *kind;   /* number, money, count, boolean, date */
+} StrataImportMetric;
+
+typedef struct
+{
+  StrataWorkspace            *ws;
+  const char                 *path;
+  const StrataImportOptions  *options;
+  StrataCsvReader            *reader;
+  GPtrArray                  *header;      /* char*, as in the file */
+  StrataImportResult         *result;
+  sqlite3_stmt               *reject_stmt;
+  StrataImportProgress        progress;
+  gpointer                    progress_data;
+  GCancellable               *cancellable;
+  double                      last_fraction;
+  GPtrArray                  *row;         /* const char*: the current record's fields */
+} StrataImportSession;
+
+/* Index of the column named name (case-insensitive, spaces, _ and -
+ * ignored), or -1. */
+int      strata_import_find_column      (StrataImportSession  *s,
+                                         const char           *name);
+/* The column the user named (an error naming the file and listing the
+ * columns when there is none), or the first header that matches one of
+ * the guesses, or -1. */
+gboolean strata_import_pick_column      (StrataImportSession  *s,
+                                         const char           *given,
+                                         const char *const    *guesses,
+                                         int                  *out,
+                                         GError              **error);
+
+/* Reads the next record into s->row. FALSE at the end or on error. */
+gboolean strata_import_next_row         (StrataImportSession  *s,
+                                         GError              **error);
+
+/* Logs one reject (the row is counted by the caller). */
+gboolean strata_import_reject           (StrataImportSession  *s,
+                                         guint64               line,
+                                         const char           *column,
+                                         const char           *value,
+                                         const char           *reason,
+                                         GError              **error);
+
+/* Logs a record that is malformed (problem) or has the wrong number of
+ * fields; the caller counts it as rejected. */
+gboolean strata_import_reject_shape     (StrataImportSession  *s,
+                                         guint64               line,
+                                         const char           *problem,
+                                         const char *const    *fields,
+                                         guint                 n,
+                                         GError              **error);
+
+/* Built-in and existing metrics, by key. */
+StrataImportMetric *strata_import_metric_lookup (StrataImportSession *s,
+                                         const char           *key,
+                                         GError              **error);
+/* Finds a metric by key or label (English, zh_CN, zh_TW), ignoring case. */
+StrataImportMetric *strata_import_metric_match  (StrataImportSession *s,
+                                         const char           *header,
+                                         GError              **error);
+StrataImportMetric *strata_import_metric_create (StrataImportSession *s,
+                                         const char           *label,
+                                         const char           *kind,
+                                         GError              **error);
+void     strata_import_metric_free      (StrataImportMetric   *metric);
+
+/* Deletes the period's values of the metric (a re-import replaces them). */
+gboolean strata_import_clear_metric     (StrataImportSession  *s,
+                                         gint64                metric_id,
+                                         GError              **error);
+
+/* Reports progress from the reader's position; checks for cancellation. */
+gboolean strata_import_tick             (StrataImportSession  *s,
+                                         GError              **error);
+
+gboolean strata_import_customers        (StrataImportSession  *s,
+                                         GError              **error);
+gboolean strata_import_orders           (StrataImportSession  *s,
+                                         GError              **error);
+
+/* Writes values sorted by customer id (appends to the clustered index). */
+typedef struct
+{
+  gint64 customer_id;
+  double value;
+} StrataImportValue;
+
+gboolean strata_import_write_values     (StrataImportSession  *s,
+                                         gint64                metric_id,
+                                         GArray               *values,
+                                         GError              **error);
+
+G_END_DECLS

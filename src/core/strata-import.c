@@ -1,0 +1,884 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The frame of every import: open the file, read the header, open ONE
+ * transaction, find or create the period, log the import, hand the rows
+ * to the customer-table or order-line importer, then commit, or roll back
+ * on error, cancellation or (with strict) any rejected row. Because nothing
+ * is committed before the end, a process killed halfway leaves the
+ * workspace as it was (SQLite's WAL guarantees it). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "strata-import-private.h"
+#include "strata-metric.h"
+#include "strata-seed.h"
+#include "strata-value.h"
+
+StrataImportOptions *
+strata_import_options_new (StrataImportKind  kind,
+                           const char       *period)
+{
+  StrataImportOptions *o = g_new0 (StrataImportOptions, 1);
+
+  o->kind = kind;
+  o->period = g_strdup (period);
+  o->map_metrics = g_ptr_array_new_with_free_func (g_free);
+  o->map_columns = g_ptr_array_new_with_free_func (g_free);
+  return o;
+}
+
+StrataImportOptions *
+strata_import_options_copy (const StrataImportOptions *options)
+{
+  StrataImportOptions *o;
+
+  g_return_val_if_fail (options != NULL, NULL);
+
+  o = strata_import_options_new (options->kind, options->period);
+  o->encoding = g_strdup (options->encoding);
+  o->delimiter = options->delimiter;
+  o->strict = options->strict;
+  o->id_column = g_strdup (options->id_column);
+  o->name_column = g_strdup (options->name_column);
+  o->date_column = g_strdup (options->date_column);
+  o->amount_column = g_strdup (options->amount_column);
+  o->quantity_column = g_strdup (options->quantity_column);
+  o->unit_price_column = g_strdup (options->unit_price_column);
+  o->invoice_column = g_strdup (options->invoice_column);
+  o->product_column = g_strdup (options->product_column);
+  for (guint i = 0; i < options->map_metrics->len; i++)
+    strata_import_options_add_mapping (o, options->map_metrics->pdata[i],
+                                       options->map_columns->pdata[i]);
+  return o;
+}
+
+void
+strata_import_options_free (StrataImportOptions *o)
+{
+  if (o == NULL)
+    return;
+  g_free (o->period);
+  g_free (o->encoding);
+  g_free (o->id_column);
+  g_free (o->name_column);
+  g_free (o->date_column);
+  g_free (o->amount_column);
+  g_free (o->quantity_column);
+  g_free (o->unit_price_column);
+  g_free (o->invoice_column);
+  g_free (o->product_column);
+  g_ptr_array_unref (o->map_metrics);
+  g_ptr_array_unref (o->map_columns);
+  g_free (o);
+}
+
+void
+strata_import_options_add_mapping (StrataImportOptions *options,
+                                   const char          *metric,
+                                   const char          *column)
+{
+  g_return_if_fail (options != NULL && metric != NULL && column != NULL);
+  g_ptr_array_add (options->map_metrics, g_strdup (metric));
+  g_ptr_array_add (options->map_columns, g_strdup (column));
+}
+
+void
+strata_import_reject_free (StrataImportReject *reject)
+{
+  if (reject == NULL)
+    return;
+  g_free (reject->column);
+  g_free (reject->value);
+  g_free (reject->reason);
+  g_free (reject);
+}
+
+static StrataImportResult *
+result_new (void)
+{
+  StrataImportResult *r = g_new0 (StrataImportResult, 1);
+
+  r->new_metrics = g_ptr_array_new_with_free_func (g_free);
+  r->attributes = g_ptr_array_new_with_free_func (g_free);
+  r->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_import_reject_free);
+  return r;
+}
+
+void
+strata_import_result_free (StrataImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->encoding);
+  g_ptr_array_unref (result->new_metrics);
+  g_ptr_array_unref (result->attributes);
+  g_ptr_array_unref (result->rejects);
+  g_free (result);
+}
+
+void
+strata_import_metric_free (StrataImportMetric *metric)
+{
+  if (metric == NULL)
+    return;
+  g_free (metric->key);
+  g_free (metric->kind);
+  g_free (metric);
+}
+
+/* Header names compare without case, spaces, underscores and dashes, so
+ * "Customer ID", "customer_id" and "CustomerID" are one name. */
+static char *
+squash (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p++)
+    if (*p != ' ' && *p != '_' && *p != '-' && *p != '\t')
+      g_string_append_c (s, *p);
+  return g_string_free (s, FALSE);
+}
+
+int
+strata_import_find_column (StrataImportSession *s,
+                           const char          *name)
+{
+  g_autofree char *want = squash (name);
+
+  for (guint i = 0; i < s->header->len; i++)
+    {
+      g_autofree char *have = squash (s->header->pdata[i]);
+      if (*want != '\0' && g_str_equal (want, have))
+        return i;
+    }
+  return -1;
+}
+
+gboolean
+strata_import_pick_column (StrataImportSession  *s,
+                           const char           *given,
+                           const char *const    *guesses,
+                           int                  *out,
+                           GError              **error)
+{
+  *out = -1;
+  if (given != NULL && *given != '\0')
+    {
+      *out = strata_import_find_column (s, given);
+      if (*out < 0)
+        {
+          g_autoptr(GString) list = g_string_new (NULL);
+
+          for (guint i = 0; i < s->header->len; i++)
+            g_string_append_printf (list, "%s“%s”", i ? ", " : "",
+                                    (const char *) s->header->pdata[i]);
+          g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
+                       _("“%s” has no column “%s” (its columns are %s)"),
+                       s->path, given, list->str);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  for (guint g = 0; guesses != NULL && guesses[g] != NULL && *out < 0; g++)
+    *out = strata_import_find_column (s, guesses[g]);
+  return TRUE;
+}
+
+gboolean
+strata_import_next_row (StrataImportSession  *s,
+                        GError              **error)
+{
+  guint n;
+
+  if (!strata_csv_reader_next (s->reader, s->cancellable, error))
+    return FALSE;
+  n = strata_csv_reader_get_n_fields (s->reader);
+  g_ptr_array_set_size (s->row, n);
+  for (guint i = 0; i < n; i++)
+    s->row->pdata[i] = (gpointer) strata_csv_reader_get_field (s->reader, i);
+  return TRUE;
+}
+
+gboolean
+strata_import_reject (StrataImportSession  *s,
+                      guint64               line,
+                      const char           *column,
+                      const char           *value,
+                      const char           *reason,
+                      GError              **error)
+{
+  g_autofree char *short_value = NULL;
+
+  column = column ? column : "";
+  value = value ? value : "";
+  /* A runaway quoted field can hold the rest of the file: keep a prefix. */
+  if (strlen (value) > 1000)
+    {
+      const char *cut = g_utf8_find_prev_char (value, value + 1000);
+      short_value = g_strndup (value, cut ? cut - value : 0);
+      value = short_value;
+    }
+
+  if (s->result->rejects->len < STRATA_IMPORT_MAX_REJECTS_KEPT)
+    {
+      StrataImportReject *r = g_new0 (StrataImportReject, 1);
+
+      r->line = line;
+      r->column = g_strdup (column);
+      r->value = g_strdup (value);
+      r->reason = g_strdup (reason);
+      g_ptr_array_add (s->result->rejects, r);
+    }
+
+  sqlite3_reset (s->reject_stmt);
+  sqlite3_bind_int64 (s->reject_stmt, 1, s->result->import_id);
+  sqlite3_bind_int64 (s->reject_stmt, 2, (sqlite3_int64) line);
+  sqlite3_bind_text (s->reject_stmt, 3, column, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (s->reject_stmt, 4, value, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (s->reject_stmt, 5, reason, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (s->reject_stmt) != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (s->ws, error, "import_rejects");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+strata_import_reject_shape (StrataImportSession  *s,
+                            guint64               line,
+                            const char           *problem,
+                            const char *const    *fields,
+                            guint                 n,
+                            GError              **error)
+{
+  g_autofree char *reason = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (problem != NULL)
+    return strata_import_reject (s, line, "", n > 0 ? fields[n - 1] : "", problem, error);
+
+  reason = g_strdup_printf (_("the row has %u fields but the header has %u"), n, s->header->len);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, strata_csv_reader_get_delimiter (s->reader));
+      g_string_append (text, fields[i]);
+    }
+  return strata_import_reject (s, line, "", text->str, reason, error);
+}
+
+static StrataImportMetric *
+metric_query (StrataImportSession  *s,
+              const char           *sql,
+              const char           *arg,
+              GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (s->ws, sql, error);
+  StrataImportMetric *m;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      strata_workspace_set_db_error (s->ws, error, "metrics");
+      return NULL;
+    }
+  m = g_new0 (StrataImportMetric, 1);
+  m->id = sqlite3_column_int64 (stmt, 0);
+  m->key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  m->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  return m;
+}
+
+StrataImportMetric *
+strata_import_metric_lookup (StrataImportSession  *s,
+                             const char           *key,
+                             GError              **error)
+{
+  return metric_query (s, "SELECT id, key, kind FROM metrics WHERE key = ?1", key, error);
+}
+
+StrataImportMetric *
+strata_import_metric_match (StrataImportSession  *s,
+                            const char           *header,
+                            GError              **error)
+{
+  g_autofree char *h = g_strstrip (g_utf8_casefold (header, -1));
+
+  if (*h == '\0')
+    return NULL;
+  return metric_query (s,
+                       "SELECT id, key, kind FROM metrics"
+                       " WHERE lower(key) = ?1 OR lower(trim(label)) = ?1"
+                       "  OR lower(trim(label_zh_cn)) = ?1 OR lower(trim(label_zh_tw)) = ?1"
+                       " ORDER BY builtin DESC, id LIMIT 1", h, error);
+}
+
+/* A metric key from a header: lower-case ASCII letters, digits and _. */
+static char *
+make_key (const char *label)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = label; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (s, g_ascii_tolower (*p));
+      else if (s->len > 0 && s->str[s->len - 1] != '_')
+        g_string_append_c (s, '_');
+    }
+  if (s->len > 56)
+    g_string_truncate (s, 56);   /* room for a _N suffix within 64 */
+  while (s->len > 0 && s->str[s->len - 1] == '_')
+    g_string_truncate (s, s->len - 1);
+  if (s->len == 0)
+    g_string_assign (s, "metric");
+  else if (g_ascii_isdigit (s->str[0]))
+    g_string_prepend (s, "m_");
+  return g_string_free (s, FALSE);
+}
+
+StrataImportMetric *
+strata_import_metric_create (StrataImportSession  *s,
+                             const char           *label,
+                             const char           *kind,
+                             GError              **error)
+{
+  g_autofree char *base = make_key (label);
+  g_autofree char *key = g_strdup (base);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  StrataImportMetric *m;
+
+  for (guint n = 2;; n++)
+    {
+      GError *local = NULL;
+      StrataImportMetric *existing = strata_import_metric_lookup (s, key, &local);
+
+      if (local != NULL)
+        {
+          g_propagate_error (error, local);
+          return NULL;
+        }
+      if (existing == NULL)
+        break;
+      strata_import_metric_free (existing);
+      g_free (key);
+      key = g_strdup_printf ("%s_%u", base, n);
+    }
+
+  stmt = strata_workspace_prepare (s->ws,
+                                   "INSERT INTO metrics (key, label, kind, position)"
+                                   " VALUES (?1, ?2, ?3, (SELECT COALESCE (MAX (position), 0) + 1 FROM metrics))",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, label, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (s->ws, error, "metrics");
+      return NULL;
+    }
+  m = g_new0 (StrataImportMetric, 1);
+  m->id = sqlite3_last_insert_rowid (strata_workspace_get_db (s->ws));
+  m->key = g_steal_pointer (&key);
+  m->kind = g_strdup (kind);
+  g_ptr_array_add (s->result->new_metrics, g_strdup (m->key));
+  return m;
+}
+
+gboolean
+strata_import_clear_metric (StrataImportSession  *s,
+                            gint64                metric_id,
+                            GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    strata_workspace_prepare (s->ws, "DELETE FROM metric_values WHERE period_id = ?1 AND metric_id = ?2",
+                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, s->result->period_id);
+  sqlite3_bind_int64 (stmt, 2, metric_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (s->ws, error, "metric_values");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_values (gconstpointer a,
+                gconstpointer b)
+{
+  const StrataImportValue *x = a, *y = b;
+  return (x->customer_id > y->customer_id) - (x->customer_id < y->customer_id);
+}
+
+gboolean
+strata_import_write_values (StrataImportSession  *s,
+                            gint64                metric_id,
+                            GArray               *values,
+                            GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!strata_import_clear_metric (s, metric_id, error))
+    return FALSE;
+  stmt = strata_workspace_prepare (s->ws,
+                                   "INSERT OR REPLACE INTO metric_values (period_id, metric_id, customer_id, value)"
+                                   " VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  g_array_sort (values, compare_values);
+  sqlite3_bind_int64 (stmt, 1, s->result->period_id);
+  sqlite3_bind_int64 (stmt, 2, metric_id);
+  for (guint i = 0; i < values->len; i++)
+    {
+      const StrataImportValue *v = &g_array_index (values, StrataImportValue, i);
+
+      sqlite3_bind_int64 (stmt, 3, v->customer_id);
+      sqlite3_bind_double (stmt, 4, v->value);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          strata_workspace_set_db_error (s->ws, error, "metric_values");
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+gboolean
+strata_import_tick (StrataImportSession  *s,
+                    GError              **error)
+{
+  guint64 size = strata_csv_reader_get_size (s->reader);
+
+  if (g_cancellable_is_cancelled (s->cancellable))
+    {
+      g_set_error_literal (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_CANCELLED,
+                           _("The import was cancelled"));
+      return FALSE;
+    }
+  if (s->progress != NULL && size > 0)
+    {
+      /* Reading is most of the work; the final writes take the last 5 %. */
+      double f = 0.95 * MIN (1.0, (double) strata_csv_reader_get_bytes_read (s->reader) / size);
+
+      if (f - s->last_fraction >= 0.005)
+        {
+          s->last_fraction = f;
+          s->progress (f, s->progress_data);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+find_or_create_period (StrataImportSession  *s,
+                       GError              **error)
+{
+  g_autoptr(sqlite3_stmt) find =
+    strata_workspace_prepare (s->ws, "SELECT id, state FROM periods WHERE name = ?1", error);
+  g_autoptr(sqlite3_stmt) add = NULL;
+
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_text (find, 1, s->options->period, -1, SQLITE_STATIC);
+  if (sqlite3_step (find) == SQLITE_ROW)
+    {
+      if (g_strcmp0 ((const char *) sqlite3_column_text (find, 1), "closed") == 0)
+        {
+          g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
+                       _("Period “%s” of “%s” is closed: its results are frozen. Import into another period"),
+                       s->options->period, strata_workspace_get_path (s->ws));
+          return FALSE;
+        }
+      s->result->period_id = sqlite3_column_int64 (find, 0);
+      return TRUE;
+    }
+
+  add = strata_workspace_prepare (s->ws,
+                                  "INSERT INTO periods (name, position)"
+                                  " VALUES (?1, (SELECT COALESCE (MAX (position), 0) + 1 FROM periods))",
+                                  error);
+  if (add == NULL)
+    return FALSE;
+  sqlite3_bind_text (add, 1, s->options->period, -1, SQLITE_STATIC);
+  if (sqlite3_step (add) != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (s->ws, error, "periods");
+      return FALSE;
+    }
+  s->result->period_id = sqlite3_last_insert_rowid (strata_workspace_get_db (s->ws));
+  return TRUE;
+}
+
+static gboolean
+log_import (StrataImportSession  *s,
+            gboolean              finished,
+            GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  StrataImportResult *r = s->result;
+  char delim[2] = { strata_csv_reader_get_delimiter (s->reader), '\0' };
+
+  if (!finished)
+    {
+      g_autofree char *base = g_path_get_basename (s->path);
+
+      stmt = strata_workspace_prepare (s->ws,
+                                       "INSERT INTO imports (period_id, kind, file_name, encoding, delimiter, strict)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, r->period_id);
+      sqlite3_bind_text (stmt, 2, s->options->kind == STRATA_IMPORT_KIND_ORDERS ? "orders" : "customers",
+                         -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, base, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, r->encoding, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, delim, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 6, s->options->strict);
+    }
+  else
+    {
+      stmt = strata_workspace_prepare (s->ws,
+                                       "UPDATE imports SET rows_read = ?2, rows_imported = ?3,"
+                                       " rows_rejected = ?4, rows_without_customer = ?5,"
+                                       " finished_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1",
+                                       error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, r->import_id);
+      sqlite3_bind_int64 (stmt, 2, r->rows_read);
+      sqlite3_bind_int64 (stmt, 3, r->rows_imported);
+      sqlite3_bind_int64 (stmt, 4, r->rows_rejected);
+      sqlite3_bind_int64 (stmt, 5, r->rows_without_customer);
+    }
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (s->ws, error, "imports");
+      return FALSE;
+    }
+  if (!finished)
+    r->import_id = sqlite3_last_insert_rowid (strata_workspace_get_db (s->ws));
+  return TRUE;
+}
+
+static gboolean
+read_header (StrataImportSession  *s,
+             GError              **error)
+{
+  GError *local = NULL;
+
+  if (!strata_import_next_row (s, &local))
+    {
+      if (local != NULL)
+        g_propagate_error (error, local);
+      else
+        g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
+                     _("“%s” is empty: it has no header line"), s->path);
+      return FALSE;
+    }
+  if (strata_csv_reader_get_problem (s->reader) != NULL)
+    {
+      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
+                   _("“%s”, line %llu: the header cannot be read: %s"), s->path,
+                   (unsigned long long) strata_csv_reader_get_line (s->reader),
+                   strata_csv_reader_get_problem (s->reader));
+      return FALSE;
+    }
+  for (guint i = 0; i < s->row->len; i++)
+    {
+      g_autofree char *h = g_strdup (s->row->pdata[i]);
+      g_ptr_array_add (s->header, g_strdup (g_strstrip (h)));
+    }
+  return TRUE;
+}
+
+static gboolean
+run_in_transaction (StrataImportSession  *s,
+                    GError              **error)
+{
+  g_autofree char *detail = NULL;
+
+  /* Any workspace can import, even one made before the built-in metrics
+   * were seeded: add the missing ones. */
+  if (!strata_metrics_ensure_builtin (s->ws, error) ||
+      !find_or_create_period (s, error) ||
+      !log_import (s, FALSE, error))
+    return FALSE;
+
+  s->reject_stmt = strata_workspace_prepare (s->ws,
+                                             "INSERT INTO import_rejects (import_id, line, column_name, value, reason)"
+                                             " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (s->reject_stmt == NULL)
+    return FALSE;
+
+  if (s->options->kind == STRATA_IMPORT_KIND_ORDERS ? !strata_import_orders (s, error)
+                                                    : !strata_import_customers (s, error))
+    return FALSE;
+
+  if (s->options->strict && s->result->rows_rejected > 0)
+    {
+      StrataImportReject *r = s->result->rejects->pdata[0];
+
+      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_BAD_ROWS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s”: %llu row was rejected, so nothing was imported (strict mode); "
+                                "line %llu, column “%s”, value “%s”: %s",
+                                "“%s”: %llu rows were rejected, so nothing was imported (strict mode); "
+                                "first: line %llu, column “%s”, value “%s”: %s",
+                                s->result->rows_rejected),
+                   s->path, (unsigned long long) s->result->rows_rejected,
+                   (unsigned long long) r->line, r->column, r->value, r->reason);
+      return FALSE;
+    }
+
+  detail = g_strdup_printf ("%s: read %llu, imported %llu, rejected %llu, without customer %llu",
+                            s->path, (unsigned long long) s->result->rows_read,
+                            (unsigned long long) s->result->rows_imported,
+                            (unsigned long long) s->result->rows_rejected,
+                            (unsigned long long) s->result->rows_without_customer);
+  return log_import (s, TRUE, error) &&
+         strata_workspace_audit (s->ws, "import", s->options->period, detail, error);
+}
+
+StrataImportResult *
+strata_import_run (StrataWorkspace            *workspace,
+                   const char                 *path,
+                   const StrataImportOptions  *options,
+                   StrataImportProgress        progress,
+                   gpointer                    progress_data,
+                   GCancellable               *cancellable,
+                   GError                    **error)
+{
+  StrataImportSession s = { 0 };
+  g_autoptr(StrataImportResult) result = NULL;
+  g_autoptr(StrataCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) row = g_ptr_array_new ();
+  gboolean ok;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (path != NULL && options != NULL, NULL);
+
+  if (options->period == NULL || strata_value_is_blank (options->period))
+    {
+      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
+                   _("No period was given for importing “%s”"), path);
+      return NULL;
+    }
+
+  reader = strata_csv_reader_open (path, options->encoding, options->delimiter, cancellable, error);
+  if (reader == NULL)
+    return NULL;
+
+  result = result_new ();
+  result->encoding = g_strdup (strata_csv_reader_get_encoding (reader));
+  result->delimiter = strata_csv_reader_get_delimiter (reader);
+  s.ws = workspace;
+  s.path = path;
+  s.options = options;
+  s.reader = reader;
+  s.header = header;
+  s.row = row;
+  s.result = result;
+  s.progress = progress;
+  s.progress_data = progress_data;
+  s.cancellable = cancellable;
+
+  if (!read_header (&s, error))
+    return NULL;
+
+  if (!strata_workspace_begin (workspace, error))
+    return NULL;
+  ok = run_in_transaction (&s, error);
+  g_clear_pointer (&s.reject_stmt, sqlite3_finalize);
+  if (!ok)
+    {
+      strata_workspace_rollback (workspace);
+      return NULL;
+    }
+  if (!strata_workspace_commit (workspace, error))
+    return NULL;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  if (result->new_metrics->len > 0)
+    strata_workspace_emit_changed (workspace, "metrics");
+  strata_workspace_emit_changed (workspace, "customers");
+  return g_steal_pointer (&result);
+}
+
+StrataWorkspace *
+strata_import_open_workspace (const char  *path,
+                              GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return strata_seed_create_workspace (path, error);
+  return strata_workspace_open (path, NULL, error);
+}
+
+/* ---- async ---- */
+
+typedef struct
+{
+  char                 *workspace_path;
+  char                 *path;
+  StrataImportOptions  *options;
+  StrataImportProgress  progress;
+  gpointer              progress_data;
+  GDestroyNotify        progress_destroy;
+  GMainContext         *context;
+} AsyncData;
+
+static void
+async_data_clear (gpointer data)
+{
+  AsyncData *d = data;
+
+  g_free (d->workspace_path);
+  g_free (d->path);
+  strata_import_options_free (d->options);
+  if (d->progress_destroy != NULL)
+    d->progress_destroy (d->progress_data);
+  g_main_context_unref (d->context);
+}
+
+typedef struct
+{
+  AsyncData *data;   /* a reference */
+  double     fraction;
+} ProgressCall;
+
+static gboolean
+progress_in_main (gpointer user_data)
+{
+  ProgressCall *call = user_data;
+
+  call->data->progress (call->fraction, call->data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_call_free (gpointer user_data)
+{
+  ProgressCall *call = user_data;
+
+  g_atomic_rc_box_release_full (call->data, async_data_clear);
+  g_free (call);
+}
+
+static void
+progress_from_thread (double   fraction,
+                      gpointer user_data)
+{
+  AsyncData *d = user_data;
+  ProgressCall *call = g_new0 (ProgressCall, 1);
+
+  call->data = g_atomic_rc_box_acquire (d);
+  call->fraction = fraction;
+  g_main_context_invoke_full (d->context, G_PRIORITY_DEFAULT, progress_in_main,
+                              call, progress_call_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  AsyncData *d = task_data;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  GError *error = NULL;
+  StrataImportResult *result;
+
+  /* Its own connection: SQLite connections are not shared across threads
+   * here, and the window keeps reading through its own (WAL). */
+  ws = strata_workspace_open (d->workspace_path, cancellable, &error);
+  if (ws == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result = strata_import_run (ws, d->path, d->options,
+                              d->progress ? progress_from_thread : NULL, d,
+                              cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) strata_import_result_free);
+}
+
+static void
+async_data_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, async_data_clear);
+}
+
+void
+strata_import_run_async (StrataWorkspace            *workspace,
+                         const char                 *path,
+                         const StrataImportOptions  *options,
+                         StrataImportProgress        progress,
+                         gpointer                    progress_data,
+                         GDestroyNotify              progress_destroy,
+                         GCancellable               *cancellable,
+                         GAsyncReadyCallback         callback,
+                         gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AsyncData *d;
+
+  g_return_if_fail (STRATA_IS_WORKSPACE (workspace));
+  g_return_if_fail (path != NULL && options != NULL);
+
+  /* The worker opens the file anew, and strata_workspace_open () checks
+   * the main database file before it looks at the WAL: move what this
+   * connection wrote into the main file first. */
+  sqlite3_wal_checkpoint_v2 (strata_workspace_get_db (workspace), NULL,
+                             SQLITE_CHECKPOINT_FULL, NULL, NULL);
+
+  d = g_atomic_rc_box_new0 (AsyncData);
+  d->workspace_path = g_strdup (strata_workspace_get_path (workspace));
+  d->path = g_strdup (path);
+  d->options = strata_import_options_copy (options);
+  d->progress = progress;
+  d->progress_data = progress_data;
+  d->progress_destroy = progress_destroy;
+  d->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (workspace, cancellable, callback, user_data);
+  g_task_set_source_tag (task, strata_import_run_async);
+  g_task_set_task_data (task, d, async_data_release);
+  g_task_run_in_thread (task, import_thread);
+}
+
+StrataImportResult *
+strata_import_run_finish (StrataWorkspace  *workspace,
+                          GAsyncResult     *result,
+                          GError          **error)
+{
+  StrataImportResult *r;
+
+  g_return_val_if_fail (g_task_is_valid (result, workspace), NULL);
+
+  r = g_task_propagate_pointer (G_TASK (result), error);
+  if (r != NULL && r->new_metrics->len > 0)
+    strata_workspace_emit_changed (workspace, "metrics");
+  if (r != NULL)
+    strata_workspace_emit_changed (workspace, "customers");
+  return r;
+}

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Importing customer tables and order lines into a period of a workspace.
+ * An import is one transaction: it is written whole or not at all, and
+ * every row that cannot be read is kept in the import log (imports and
+ * import_rejects) with its line, column, value and reason. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "strata-workspace.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  STRATA_IMPORT_KIND_CUSTOMERS,  /* one row per customer */
+  STRATA_IMPORT_KIND_ORDERS,     /* one row per invoice line, aggregated */
+} StrataImportKind;
+
+/* Column options name a header (case-insensitive); NULL guesses it from
+ * the usual names (CustomerID, InvoiceDate, 客户编号, seller_id...). */
+typedef struct
+{
+  StrataImportKind  kind;
+  char             *period;
+  char             *encoding;          /* NULL: detect */
+  char              delimiter;         /* 0: detect */
+  gboolean          strict;            /* any rejected row aborts, nothing written */
+  char             *id_column;         /* "#" numbers the rows 1, 2, 3... */
+  char             *name_column;
+  char             *date_column;       /* orders */
+  char             *amount_column;     /* orders: line amount, or */
+  char             *quantity_column;   /* orders: quantity x unit price */
+  char             *unit_price_column;
+  char             *invoice_column;    /* orders: optional */
+  char             *product_column;    /* orders: optional */
+  GPtrArray        *map_metrics;       /* customers: metric keys... */
+  GPtrArray        *map_columns;       /* ...and the columns they come from */
+} StrataImportOptions;
+
+StrataImportOptions *strata_import_options_new   (StrataImportKind            kind,
+                                                  const char                 *period);
+StrataImportOptions *strata_import_options_copy  (const StrataImportOptions  *options);
+void                 strata_import_options_free  (StrataImportOptions        *options);
+void                 strata_import_options_add_mapping (StrataImportOptions  *options,
+                                                  const char                 *metric,
+                                                  const char                 *column);
+
+typedef struct
+{
+  guint64  line;
+  char    *column;
+  char    *value;
+  char    *reason;
+} StrataImportReject;
+
+void strata_import_reject_free (StrataImportReject *reject);
+
+typedef struct
+{
+  gint64      import_id;
+  gint64      period_id;
+  char       *encoding;
+  char        delimiter;
+  guint64     rows_read;
+  guint64     rows_imported;
+  guint64     rows_rejected;
+  guint64     rows_without_customer;
+  guint64     lines_cancelled;     /* orders: cancellation lines */
+  guint64     customers;           /* customers written */
+  double      total_amount;        /* orders: sum of order_amount written */
+  GPtrArray  *new_metrics;         /* keys of metrics the import created */
+  GPtrArray  *attributes;          /* attribute keys written */
+  GPtrArray  *rejects;             /* the first rejects (all are in the log) */
+} StrataImportResult;
+
+#define STRATA_IMPORT_MAX_REJECTS_KEPT 100
+
+void strata_import_result_free (StrataImportResult *result);
+
+/* fraction in [0, 1]; called now and then from the importing thread. */
+typedef void (*StrataImportProgress) (double    fraction,
+                                      gpointer  user_data);
+
+/* Imports path into the workspace. Emits ::changed ("customers") after
+ * the commit. With options->strict, any rejected row fails with
+ * STRATA_IMPORT_ERROR_BAD_ROWS and nothing is written. */
+StrataImportResult *strata_import_run        (StrataWorkspace            *workspace,
+                                              const char                 *path,
+                                              const StrataImportOptions  *options,
+                                              StrataImportProgress        progress,
+                                              gpointer                    progress_data,
+                                              GCancellable               *cancellable,
+                                              GError                    **error);
+
+/* The same in a worker thread with its own connection to the workspace
+ * file, so the window stays responsive; progress is called in the
+ * caller's main context. _finish emits ::changed on workspace. */
+void                strata_import_run_async  (StrataWorkspace            *workspace,
+                                              const char                 *path,
+                                              const StrataImportOptions  *options,
+                                              StrataImportProgress        progress,
+                                              gpointer                    progress_data,
+                                              GDestroyNotify              progress_destroy,
+                                              GCancellable               *cancellable,
+                                              GAsyncReadyCallback         callback,
+                                              gpointer                    user_data);
+StrataImportResult *strata_import_run_finish (StrataWorkspace            *workspace,
+                                              GAsyncResult               *result,
+                                              GError                    **error);
+
+/* Opens the workspace at path, creating and seeding it when missing. */
+StrataWorkspace    *strata_import_open_workspace (const char             *path,
+                                              GError                    **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataImportOptions, strata_import_options_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataImportResult, strata_import_result_free)
+
+G_END_DECLS

@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* strata-cli import, export and import-log, run as a user would (the
+ * binary in STRATA_CLI): output, exit codes, one-line messages naming the
+ * file, and an import killed with SIGKILL halfway that leaves the
+ * workspace exactly as it was. */
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "import-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("strata-cli-import-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "test.strata", NULL);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+}
+
+/* Runs strata-cli with the arguments (NULL-terminated); returns the exit
+ * status and fills out and err. */
+static int
+cli (char       **out,
+     char       **err,
+     const char  *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli_path = g_getenv ("STRATA_CLI");
+  int status = -1;
+  va_list args;
+
+  g_assert_nonnull (cli_path);
+  g_ptr_array_add (argv, (char *) cli_path);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                               out ? G_SPAWN_DEFAULT : G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_import_customers (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *file = fixture ("customers-gb18030.csv");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *v = NULL;
+
+  /* The workspace does not exist yet: import creates it. */
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (cli (&out, &err, "import", f->path, file, "--period", "2026-Q3", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "encoding GB18030"));
+  g_assert_nonnull (strstr (out, "rows read:             10\n"));
+  g_assert_nonnull (strstr (out, "rows imported:         10\n"));
+  g_assert_nonnull (strstr (out, "rows rejected:         0\n"));
+  g_assert_nonnull (strstr (out, "attributes:            行业, 地区\n"));
+  v = metric_value (f->path, "2026-Q3", "C003", "order_amount");
+  g_assert_cmpfloat (g_ascii_strtod (v, NULL), ==, 250000000);
+}
+
+static void
+test_import_bad_rows (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *file = fixture ("bad-rows.csv");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *log = g_build_filename (f->dir, "log.csv", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (cli (&out, &err, "import", f->path, file, "--period", "Q", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "rows rejected:         6\n"));
+  g_assert_nonnull (strstr (out, "rows without customer: 1\n"));
+  g_assert_nonnull (strstr (out, "  line 3, column “order_amount”, value “12abc”: not a number\n"));
+  g_assert_nonnull (strstr (out, "  line 8, column “referrals”, value “many”: not a number\n"));
+  g_assert_nonnull (strstr (out, "  line 9, column “customer id”, value “B01”: customer id “B01” already appears on line 2\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli (&out, &err, "import-log", f->path, "-o", log, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (log, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "File,Line,Column,Value,Reason\r\n"
+                                         "bad-rows.csv,3,order_amount,12abc,not a number\r\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli (&out, &err, "import-log", f->path, "--import", "7", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "has no import 7"));
+}
+
+static void
+test_strict (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *good = fixture ("formats.csv");
+  g_autofree char *bad = fixture ("bad-rows.csv");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_cmpint (cli (NULL, NULL, "import", f->path, good, "--period", "Q", NULL), ==, 0);
+  before = dump_database (f->path);
+  g_assert_cmpint (cli (&out, &err, "import", f->path, bad, "--period", "Q", "--strict", NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "strata-cli: "));
+  g_assert_nonnull (strstr (err, "bad-rows.csv"));
+  g_assert_nonnull (strstr (err, "6 rows were rejected, so nothing was imported"));
+  g_assert_nonnull (strstr (err, "line 3, column “order_amount”, value “12abc”"));
+  /* One line only. */
+  g_assert_cmpint (strchr (err, '\n') - err, ==, (int) strlen (err) - 1);
+  after = dump_database (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_orders_and_export (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *file = fixture ("online-retail-200.csv");
+  g_autofree char *csv = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL, *text = NULL;
+
+  g_assert_cmpint (cli (&out, &err, "import", f->path, file, "--period", "2010-12", "--orders", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "rows read:             200\n"));
+  g_assert_nonnull (strstr (out, "rows without customer: 1\n"));
+  g_assert_nonnull (strstr (out, "cancellation lines:    1\n"));
+  g_assert_nonnull (strstr (out, "total order amount:    4296.80\n"));
+  g_assert_nonnull (strstr (out, "  line 174, column “CustomerID”, value “”: no customer id\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli (&out, &err, "export", f->path, "--period", "2010-12", "-o", csv, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "Customer ID,Name,Annual order amount,Orders,"
+                                         "Distinct products,Active months,Last order date\r\n"));
+  g_assert_nonnull (strstr (text, "\r\n12583,,855.86,1,20,1,2010-12-01\r\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli (&out, &err, "export", f->path, "--period", "nope", "-o", csv, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "has no period “nope”"));
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *file = fixture ("formats.csv");
+  g_autofree char *bin = g_build_filename (f->dir, "binary.csv", NULL);
+  struct { int code; const char *needle; const char *args[8]; } cases[] = {
+    { 1, "--period", { "import", "ws.strata", "x.csv", NULL } },
+    { 1, "workspace and a file", { "import", "ws.strata", "--period", "Q", NULL } },
+    { 1, "unknown delimiter “:”", { "import", "ws.strata", "x.csv", "--period", "Q", "--delimiter", ":", NULL } },
+    { 1, "METRIC=COLUMN", { "import", "ws.strata", "x.csv", "--period", "Q", "--map", "oops", NULL } },
+    { 1, "together", { "import", "ws.strata", "x.csv", "--period", "Q", "--quantity", "q", NULL } },
+    { 2, "no such file", { "import", f->path, "/nonexistent/x.csv", "--period", "Q", NULL } },
+    { 2, "Unknown encoding “klingon”", { "import", f->path, file, "--period", "Q", "--encoding", "klingon", NULL } },
+    { 2, "has no column “Kunde”", { "import", f->path, file, "--period", "Q", "--id", "Kunde", NULL } },
+    { 2, "invalid UTF-8 byte sequence at byte 4 (line 2)", { "import", f->path, bin, "--period", "Q", "--encoding", "utf-8", NULL } },
+  };
+
+  g_assert_true (g_file_set_contents (bin, "a,b\n\xff\xfe\xfd,1\n", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      const char **a = cases[i].args;
+      int code = cli (&out, &err, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+
+      if (code != cases[i].code || strstr (err, cases[i].needle) == NULL)
+        g_error ("case %u: exit %d, stderr “%s”", i, code, err);
+      g_assert_true (g_str_has_prefix (err, "strata-cli: "));
+    }
+}
+
+/* SIGKILL in the middle of a large import: the file is as it was. */
+static void
+test_killed (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *small = fixture ("customers-utf8.csv");
+  g_autofree char *big = g_build_filename (f->dir, "big.csv", NULL);
+  g_autoptr(GString) s = g_string_new ("id,name,order_amount,referrals,region\n");
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("STRATA_CLI"), "import", f->path, big, "--period", "2026-Q3", NULL };
+  GPid pid;
+  int status = 0;
+
+  for (guint i = 0; i < 600000; i++)
+    g_string_append_printf (s, "K%07u,Customer %u,%u.5,%u,R%u\n", i, i, i, i % 10, i % 7);
+  g_assert_true (g_file_set_contents (big, s->str, s->len, NULL));
+
+  g_assert_cmpint (cli (NULL, NULL, "import", f->path, small, "--period", "2026-Q3", NULL), ==, 0);
+  before = dump_database (f->path);
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
+                                G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  /* Long enough to be writing, far too short to finish 600,000 rows. */
+  g_usleep (G_USEC_PER_SEC / 2);
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (status));
+
+  after = dump_database (f->path);
+  g_assert_cmpstr (before, ==, after);
+  /* And the workspace still opens and imports. */
+  g_assert_cmpint (cli (NULL, NULL, "import", f->path, small, "--period", "2026-Q4", NULL), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, setup, fn, teardown)
+  ADD ("/cli-import/customers", test_import_customers);
+  ADD ("/cli-import/bad-rows", test_import_bad_rows);
+  ADD ("/cli-import/strict", test_strict);
+  ADD ("/cli-import/orders-and-export", test_orders_and_export);
+  ADD ("/cli-import/usage-errors", test_usage_errors);
+  ADD ("/cli-import/killed", test_killed);
+  return g_test_run ();
+}
