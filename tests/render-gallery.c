@@ -74,6 +74,28 @@ quadrants (const char *lang,
       strata_chart_style_set_language (style, chinese ? "zh_CN" : "en");
       save (STRATA_CHART (chart), style, name, themes[t].w, themes[t].h);
     }
+
+  /* The review's view: log-log, arrows for the movers, projector. */
+  strata_quadrant_chart_set_scales (chart, STRATA_AXIS_LOG, STRATA_AXIS_LOG);
+  {
+    guint idx[40];
+    double px[40], py[40];
+    for (guint k = 0; k < 40; k++)
+      {
+        idx[k] = k * 13;
+        px[k] = d.x[idx[k]] * (k % 2 ? 0.4 : 2.2);
+        py[k] = MAX (1, d.y[idx[k]] * (k % 3 ? 0.6 : 1.5));
+      }
+    strata_quadrant_chart_set_movement (chart, idx, px, py, 40);
+    {
+      g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_PROJECTOR);
+      g_autofree char *name = g_strdup_printf ("quadrant-review-%s.png", lang);
+      strata_chart_style_set_language (style, chinese ? "zh_CN" : "en");
+      save (STRATA_CHART (chart), style, name, 1024, 768);
+    }
+    strata_quadrant_chart_set_movement (chart, NULL, NULL, NULL, 0);
+    strata_quadrant_chart_set_scales (chart, STRATA_AXIS_LINEAR, STRATA_AXIS_LINEAR);
+  }
   demo_data_clear (&d);
 
   /* Density, with log x. */
