@@ -297,6 +297,29 @@ test_numbers (void)
     }
 }
 
+/* The README's example is the default rule set, byte for byte. */
+static void
+test_readme_example (void)
+{
+  g_autofree char *readme = g_test_build_filename (G_TEST_DIST, "..", "README.md", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(StrataRules) rules = strata_rules_new_default ();
+  g_autofree char *json = strata_rules_to_json (rules);
+  g_autofree char *example = NULL;
+  const char *section, *start, *end;
+
+  g_assert_true (g_file_get_contents (readme, &text, NULL, NULL));
+  section = strstr (text, "## Rules file format");
+  g_assert_nonnull (section);
+  start = strstr (section, "```json\n");
+  g_assert_nonnull (start);
+  start += strlen ("```json\n");
+  end = strstr (start, "```");
+  g_assert_nonnull (end);
+  example = g_strndup (start, end - start);
+  g_assert_cmpstr (example, ==, json);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,5 +332,6 @@ main (int   argc,
   g_test_add_func ("/rules-json/syntax-errors", test_syntax_errors);
   g_test_add_func ("/rules-json/validation", test_validation);
   g_test_add_func ("/rules-json/numbers", test_numbers);
+  g_test_add_func ("/rules-json/readme-example", test_readme_example);
   return g_test_run ();
 }

@@ -204,23 +204,27 @@ strata_engine_compile (const StrataRules      *rules,
   return c;
 }
 
+/* Rows are scored in blocks small enough that a block's columns stay in
+ * the L1/L2 cache while every indicator and adjustment passes over it:
+ * each column is then read from memory once per scoring. */
+#define BLOCK 2048
+
 /* One pass per condition kind; NaN (missing) fails every comparison, and
- * is tested explicitly for "is true". The cap limits |total|. */
+ * is tested explicitly for "is true". The cap limits |total|. The loops
+ * are branch-free selects, which the compiler turns into vector code. */
 #define ADJUSTMENT_PASS(test)                                            \
-  for (guint i = 0; i < n; i++)                                          \
+  for (guint i = start; i < end; i++)                                    \
     {                                                                    \
-      double v = col[i];                                                 \
-      if (test)                                                          \
-        {                                                                \
-          double total = per_unit ? points * v : points;                 \
-          total = total > cap ? cap : (total < -cap ? -cap : total);     \
-          out[i] += total;                                               \
-        }                                                                \
+      const double v = col[i];                                           \
+      double total = per_unit ? points * v : points;                     \
+      total = total > cap ? cap : (total < -cap ? -cap : total);         \
+      out[i] += (test) ? total : 0.0;                                    \
     }
 
 static void
 run_adjustment (const CompiledAdjustment *ca,
-                guint                     n,
+                guint                     start,
+                guint                     end,
                 double                   *out)
 {
   const double *col = ca->column;
@@ -247,56 +251,41 @@ run_adjustment (const CompiledAdjustment *ca,
       ADJUSTMENT_PASS (v == a);
       break;
     case STRATA_CONDITION_BETWEEN:
-      ADJUSTMENT_PASS (v >= a && v <= b);
+      ADJUSTMENT_PASS ((v >= a) & (v <= b));
       break;
     case STRATA_CONDITION_IS_TRUE:
-      ADJUSTMENT_PASS (v == v && v != 0);
+      ADJUSTMENT_PASS ((v == v) & (v != 0));
       break;
     default:
       g_assert_not_reached ();
     }
 }
 
+/* One pass per band: a value lies in at most one band, so adding
+ * weight x points where from <= v < to gives the band's points, and a
+ * missing value (NaN) fails both comparisons. */
 static void
 run_indicator (const CompiledIndicator *ci,
-               guint                    n,
+               guint                    start,
+               guint                    end,
                double                  *out)
 {
   const double *col = ci->column;
-  const StrataBand *bands = ci->bands;
-  const guint nb = ci->n_bands;
-  const double w = ci->weight;
 
-  if (col == NULL || nb == 0)
+  if (col == NULL)
     return;
-  for (guint i = 0; i < n; i++)
+  for (guint j = 0; j < ci->n_bands; j++)
     {
-      double v = col[i];
-      double pts = 0;
+      const double from = ci->bands[j].from, to = ci->bands[j].to;
+      const double pts = ci->weight * ci->bands[j].points;
 
-      /* Bands are contiguous and ascending (validated): the first one
-       * whose end lies above v holds it, if v is not below the start. */
-      if (v >= bands[0].from)
-        for (guint j = 0; j < nb; j++)
-          if (v < bands[j].to)
-            {
-              pts = bands[j].points;
-              break;
-            }
-      out[i] += w * pts;
+      for (guint i = start; i < end; i++)
+        {
+          const double v = col[i];
+
+          out[i] += ((v >= from) & (v < to)) ? pts : 0.0;
+        }
     }
-}
-
-static inline guint8
-tier_of (const double *min_score,
-         guint         n_tiers,
-         double        score)
-{
-  guint t = 0;
-
-  while (t + 1 < n_tiers && score < min_score[t])
-    t++;
-  return (guint8) t;
 }
 
 void
@@ -304,6 +293,7 @@ strata_engine_run (const StrataCompiledRules *c,
                    StrataResult              *result)
 {
   const guint n = c->n;
+  const guint n_thresholds = c->n_tiers - 1;
   double *base, *adj, *score;
 
   g_return_if_fail (c != NULL && result != NULL);
@@ -312,20 +302,49 @@ strata_engine_run (const StrataCompiledRules *c,
   base = result->base_points;
   adj = result->adjustment_points;
   score = result->score;
-  memset (base, 0, sizeof (double) * n);
-  memset (adj, 0, sizeof (double) * n);
 
-  for (guint k = 0; k < c->n_indicators; k++)
-    run_indicator (&c->indicators[k], n, base);
-  for (guint k = 0; k < c->n_adjustments; k++)
-    run_adjustment (&c->adjustments[k], n, adj);
-
-  for (guint i = 0; i < n; i++)
+  for (guint start = 0; start < n; start += BLOCK)
     {
-      score[i] = base[i] + adj[i];
-      result->base_tier[i] = tier_of (c->min_score, c->n_tiers, base[i]);
-      result->tier[i] = tier_of (c->min_score, c->n_tiers, score[i]);
+      const guint end = MIN (start + BLOCK, n);
+
+      memset (base + start, 0, sizeof (double) * (end - start));
+      memset (adj + start, 0, sizeof (double) * (end - start));
+      for (guint k = 0; k < c->n_indicators; k++)
+        run_indicator (&c->indicators[k], start, end, base);
+      for (guint k = 0; k < c->n_adjustments; k++)
+        run_adjustment (&c->adjustments[k], start, end, adj);
+
+      /* Thresholds strictly decrease, so a tier's index is the number of
+       * thresholds above the score. */
+      for (guint i = start; i < end; i++)
+        {
+          guint8 bt = 0, t = 0;
+
+          score[i] = base[i] + adj[i];
+          for (guint k = 0; k < n_thresholds; k++)
+            {
+              bt += base[i] < c->min_score[k];
+              t += score[i] < c->min_score[k];
+            }
+          result->base_tier[i] = bt;
+          result->tier[i] = t;
+        }
+
+      if (c->qx != NULL && c->qy != NULL)
+        {
+          const double *x = c->qx, *y = c->qy;
+          const double xt = c->qx_threshold, yt = c->qy_threshold;
+
+          /* A = 1 (both high), B = 2 (x low), C = 3 (y low), D = 4 (both low). */
+          for (guint i = start; i < end; i++)
+            result->quadrant[i] = (x[i] != x[i] || y[i] != y[i])
+                                  ? STRATA_QUADRANT_NONE
+                                  : (guint8) (STRATA_QUADRANT_A + (x[i] < xt) + 2 * (y[i] < yt));
+        }
     }
+  if (c->qx == NULL || c->qy == NULL)
+    memset (result->quadrant, STRATA_QUADRANT_NONE, n);
+
   memcpy (result->final_tier, result->tier, n);
   memset (result->override_tier, STRATA_TIER_NONE, n);
   for (guint k = 0; k < c->n_overrides; k++)
@@ -333,20 +352,6 @@ strata_engine_run (const StrataCompiledRules *c,
       result->override_tier[c->overrides[k].row] = c->overrides[k].tier;
       result->final_tier[c->overrides[k].row] = c->overrides[k].tier;
     }
-
-  if (c->qx != NULL && c->qy != NULL)
-    {
-      const double *x = c->qx, *y = c->qy;
-      const double xt = c->qx_threshold, yt = c->qy_threshold;
-
-      /* A = 1 (both high), B = 2 (x low), C = 3 (y low), D = 4 (both low). */
-      for (guint i = 0; i < n; i++)
-        result->quadrant[i] = (isnan (x[i]) || isnan (y[i]))
-                              ? STRATA_QUADRANT_NONE
-                              : (guint8) (STRATA_QUADRANT_A + (x[i] < xt) + 2 * (y[i] < yt));
-    }
-  else
-    memset (result->quadrant, STRATA_QUADRANT_NONE, n);
   result->n_tiers = c->n_tiers;
 }
 

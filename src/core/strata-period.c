@@ -116,6 +116,18 @@ strata_period_get_position (StrataPeriod *self)
   return self->position;
 }
 
+void
+strata_period_set_position (StrataPeriod *self,
+                            int           position)
+{
+  g_return_if_fail (STRATA_IS_PERIOD (self));
+
+  if (self->position == position)
+    return;
+  self->position = position;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+}
+
 StrataPeriodState
 strata_period_get_state (StrataPeriod *self)
 {

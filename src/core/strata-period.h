@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StrataPeriod, strata_period, STRATA, PERIOD, GObject)
 
 /* A reporting period (2026-Q3, 2026-07, 2026, or a custom name with dates).
- * Immutable snapshot of a row: StrataPeriodList replaces changed items. */
+ * A snapshot of a row: StrataPeriodList replaces changed items. */
 StrataPeriod      *strata_period_new                (gint64              id,
                                                      const char         *name,
                                                      const char         *start_date,
@@ -24,7 +24,12 @@ const char        *strata_period_get_name           (StrataPeriod       *self);
 /* ISO dates, "YYYY-MM-DD"; the end date is inclusive. */
 const char        *strata_period_get_start_date     (StrataPeriod       *self);
 const char        *strata_period_get_end_date       (StrataPeriod       *self);
+/* The chronological rank among the workspace's periods (0 = oldest). The
+ * only mutable field: StrataPeriodList updates it when periods are added
+ * or removed before this one (notify::position). */
 int                strata_period_get_position       (StrataPeriod       *self);
+void               strata_period_set_position       (StrataPeriod       *self,
+                                                     int                 position);
 StrataPeriodState  strata_period_get_state          (StrataPeriod       *self);
 /* The published rule set frozen when the period was closed: its row id
  * and version number, or 0 while the period is open. */

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "strata-window-private.h"
+/* area: customers and scoring pages */
+#include "strata-scoring-page.h"
 /* area: entitlements page */
 #include "strata-entitlements-page.h"
 
@@ -28,7 +30,7 @@ static const StrataPageInfo page_table[] = {
   { "customers", N_("Customers"), "system-users-symbolic", NULL,
     N_("Every customer of the workspace with their metrics, score and tier.") },
   /* area: scoring page */
-  { "scoring", N_("Scoring"), "view-list-symbolic", NULL,
+  { "scoring", N_("Scoring"), "view-list-symbolic", strata_scoring_page_get_type,
     N_("The scoring model: base indicators, adjustments, tier thresholds and their impact.") },
   /* area: quadrant page */
   { "quadrant", N_("Quadrant"), "view-grid-symbolic", NULL,
