@@ -8,6 +8,8 @@
 #include "strata-scoring-page.h"
 /* area: entitlements page */
 #include "strata-entitlements-page.h"
+/* area: review page */
+#include "strata-review-page.h"
 
 G_DEFINE_FINAL_TYPE (StrataWindow, strata_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -42,7 +44,7 @@ static const StrataPageInfo page_table[] = {
   { "entitlements", N_("Entitlements"), "emblem-default-symbolic", strata_entitlements_page_get_type,
     N_("What each tier receives across the funnel.") },
   /* area: review page */
-  { "review", N_("Review"), "x-office-presentation-symbolic", NULL,
+  { "review", N_("Review"), "x-office-presentation-symbolic", strata_review_page_get_type,
     N_("The quarterly review: who moved between tiers, and why.") },
 };
 
