@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The list is a GListStore of small row objects (an index into the
- * period's columns), under a GtkFilterListModel and a GtkSortListModel
- * whose filter and sorters call the pure functions of
- * strata-customer-view.c. Cells read the columns at bind time, so only the
- * rows on screen cost anything; 100,000 customers stay smooth. */
+/* The list is an array of row indexes (StrataRowList), filtered and sorted
+ * here with the pure functions of strata-customer-view.c: a plain qsort of
+ * integers is far faster than sorting 100,000 objects through GtkSorter
+ * calls. The column headers keep GTK's sorter for the arrows and clicks;
+ * which column it sorts by is found by asking it to compare two rows.
+ * Cells read the columns at bind time, so only rows on screen cost. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -14,22 +15,9 @@
 #include "strata-format.h"
 #include "strata-period-results.h"
 #include "strata-period.h"
+#include "strata-row-list.h"
 #include "strata-scoring.h"
 #include "strata-window.h"
-
-/* A row of the list: an index into the period's rows. */
-#define STRATA_TYPE_CUSTOMER_ROW (strata_customer_row_get_type ())
-G_DECLARE_FINAL_TYPE (StrataCustomerRow, strata_customer_row, STRATA, CUSTOMER_ROW, GObject)
-
-struct _StrataCustomerRow
-{
-  GObject parent_instance;
-  guint   row;
-};
-
-G_DEFINE_FINAL_TYPE (StrataCustomerRow, strata_customer_row, G_TYPE_OBJECT)
-static void strata_customer_row_class_init (StrataCustomerRowClass *klass) { }
-static void strata_customer_row_init (StrataCustomerRow *self) { }
 
 typedef struct
 {
@@ -59,10 +47,8 @@ struct _StrataCustomersPage
   guint8                *attribute_mask;
   GPtrArray             *attribute_pairs; /* "key\tvalue" */
   SortSpec               sorts[N_SORTS];
-  GListStore            *store;
-  GtkFilterListModel    *filter_model;
-  GtkCustomFilter       *filter;
-  GtkSortListModel      *sort_model;
+  int                    probe_column;   /* set by sort_compare while probing */
+  StrataRowList         *list;
   GtkSingleSelection    *selection;
   GtkCssProvider        *tier_css;
   GtkFileChooserNative  *chooser;
@@ -93,26 +79,21 @@ static const char *quadrant_letters[] = { "", "A", "B", "C", "D" };
 
 /* Filtering and sorting ------------------------------------------------ */
 
-static gboolean
-filter_match (gpointer item,
-              gpointer data)
+static StrataCustomerFilter
+current_filter (StrataCustomersPage *self)
 {
-  StrataCustomersPage *self = data;
+  guint tier = gtk_drop_down_get_selected (self->tier_filter);
+  guint quadrant = gtk_drop_down_get_selected (self->quadrant_filter);
   StrataCustomerFilter filter = {
     .search = self->search,
-    .tier = (int) gtk_drop_down_get_selected (self->tier_filter) - 1,
-    .quadrant = (int) gtk_drop_down_get_selected (self->quadrant_filter),
+    /* Tier list: 0 = all, then the tiers best first. */
+    .tier = tier == GTK_INVALID_LIST_POSITION || tier == 0 ? -1 : (int) tier - 1,
+    /* Quadrant list: 0 = all, 1..4 = A..D, which are StrataQuadrant 1..4. */
+    .quadrant = quadrant == GTK_INVALID_LIST_POSITION || quadrant == 0 ? -1 : (int) quadrant,
     .attribute = self->attribute_mask,
   };
 
-  if (gtk_drop_down_get_selected (self->tier_filter) == GTK_INVALID_LIST_POSITION)
-    filter.tier = -1;
-  /* Quadrant list: 0 = all, 1..4 = A..D, which are StrataQuadrant 1..4. */
-  if (filter.quadrant == 0 || gtk_drop_down_get_selected (self->quadrant_filter) == GTK_INVALID_LIST_POSITION)
-    filter.quadrant = -1;
-  if (self->cols.n == 0)
-    return FALSE;
-  return strata_customer_view_matches (&self->cols, &filter, STRATA_CUSTOMER_ROW (item)->row);
+  return filter;
 }
 
 static void
@@ -137,20 +118,100 @@ sort_compare (gconstpointer a,
               gpointer      data)
 {
   SortSpec *spec = data;
+  int c;
 
+  if (spec->page->probe_column < 0)
+    spec->page->probe_column = spec->column;
   if (spec->column == STRATA_CUSTOMER_SORT_NAME && spec->page->name_keys == NULL)
     ensure_name_keys (spec->page);
-  int c = strata_customer_view_compare (&spec->page->cols, spec->column,
-                                        STRATA_CUSTOMER_ROW ((gpointer) a)->row,
-                                        STRATA_CUSTOMER_ROW ((gpointer) b)->row);
-
+  c = strata_customer_view_compare (&spec->page->cols, spec->column,
+                                    strata_customer_row_get_row ((gpointer) a),
+                                    strata_customer_row_get_row ((gpointer) b));
   return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+typedef struct
+{
+  const StrataCustomerColumns *cols;
+  StrataCustomerSort           column;
+  int                          sign;
+} RowSort;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  const RowSort *sort = data;
+
+  return sort->sign * strata_customer_view_compare (sort->cols, sort->column,
+                                                    *(const guint *) a, *(const guint *) b);
+}
+
+/* Which column the header sorter sorts by, and in which direction: asks it
+ * to compare rows 0 and 1 and notes which column's sorter answered first
+ * (GTK 4.8 has no getter for it). FALSE when nothing is sorted. */
+static gboolean
+sort_column (StrataCustomersPage *self,
+             StrataCustomerSort  *column,
+             int                 *sign)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->view);
+  g_autoptr(StrataCustomerRow) a = NULL;
+  g_autoptr(StrataCustomerRow) b = NULL;
+  GtkOrdering order;
+  int natural;
+
+  if (self->cols.n < 2 || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
+    return FALSE;
+  a = strata_customer_row_new (0);
+  b = strata_customer_row_new (1);
+  self->probe_column = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (self->probe_column < 0 || order == GTK_ORDERING_EQUAL)
+    return FALSE;
+  *column = self->probe_column;
+  if (*column == STRATA_CUSTOMER_SORT_NAME)
+    ensure_name_keys (self);
+  natural = strata_customer_view_compare (&self->cols, *column, 0, 1);
+  *sign = (natural < 0) == (order == GTK_ORDERING_SMALLER) ? 1 : -1;
+  return TRUE;
+}
+
+static void update_count (StrataCustomersPage *self);
+
+/* Filters and sorts the rows, keeping the selected customer selected. */
+static void
+apply (StrataCustomersPage *self)
+{
+  StrataCustomerFilter filter;
+  GArray *rows;
+  RowSort sort = { &self->cols, STRATA_CUSTOMER_SORT_ID, 1 };
+  StrataCustomerRow *selected = gtk_single_selection_get_selected_item (self->selection);
+  int selected_row = selected ? (int) strata_customer_row_get_row (selected) : -1;
+
+  filter = current_filter (self);
+  rows = self->cols.n > 0 ? strata_customer_view_filter (&self->cols, &filter)
+                          : g_array_new (FALSE, FALSE, sizeof (guint));
+  if (sort_column (self, &sort.column, &sort.sign))
+    g_qsort_with_data (rows->data, rows->len, sizeof (guint), compare_rows, &sort);
+  self->syncing = TRUE;
+  strata_row_list_set_rows (self->list, rows);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; selected_row >= 0 && i < rows->len; i++)
+    if (g_array_index (rows, guint, i) == (guint) selected_row)
+      {
+        gtk_single_selection_set_selected (self->selection, i);
+        break;
+      }
+  self->syncing = FALSE;
+  update_count (self);
 }
 
 static void
 update_count (StrataCustomersPage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   g_autofree char *text = NULL;
 
   if (shown == self->cols.n)
@@ -168,8 +229,8 @@ filters_changed (StrataCustomersPage *self)
 {
   g_free (self->search);
   self->search = strata_customer_view_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_count (self);
+  if (!self->syncing)
+    apply (self);
 }
 
 static void
@@ -257,7 +318,7 @@ cell_bind (GtkSignalListItemFactory *factory,
   StrataCustomersPage *self = g_object_get_data (G_OBJECT (factory), "page");
   CellColumn column = GPOINTER_TO_INT (data);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  guint row = STRATA_CUSTOMER_ROW (gtk_list_item_get_item (item))->row;
+  guint row = strata_customer_row_get_row (gtk_list_item_get_item (item));
   const StrataCustomerColumns *c = &self->cols;
   g_autofree char *text = NULL;
 
@@ -498,7 +559,7 @@ selected_row (StrataCustomersPage *self)
 {
   StrataCustomerRow *item = gtk_single_selection_get_selected_item (self->selection);
 
-  return item ? (int) item->row : -1;
+  return item ? (int) strata_customer_row_get_row (item) : -1;
 }
 
 static void
@@ -507,7 +568,8 @@ select_customer (StrataCustomersPage *self,
 {
   const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
   int row = data && customer_id > 0 ? strata_period_data_find_id (data, customer_id) : -1;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint n;
+  const guint *rows = strata_row_list_get_rows (self->list, &n);
 
   if (row == selected_row (self))
     {
@@ -517,20 +579,16 @@ select_customer (StrataCustomersPage *self,
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   for (guint i = 0; row >= 0 && i < n; i++)
-    {
-      g_autoptr(StrataCustomerRow) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+    if ((int) rows[i] == row)
+      {
+        GtkWidget *list = gtk_widget_get_last_child (GTK_WIDGET (self->view));
 
-      if ((int) item->row == row)
-        {
-          GtkWidget *list = gtk_widget_get_last_child (GTK_WIDGET (self->view));
-
-          gtk_single_selection_set_selected (self->selection, i);
-          /* Bring it into view (GtkListBase's action in GTK 4.8). */
-          if (list != NULL)
-            gtk_widget_activate_action (list, "list.scroll-to-item", "u", i);
-          break;
-        }
-    }
+        gtk_single_selection_set_selected (self->selection, i);
+        /* Bring it into view (GtkListBase's action in GTK 4.8). */
+        if (list != NULL)
+          gtk_widget_activate_action (list, "list.scroll-to-item", "u", i);
+        break;
+      }
   self->syncing = FALSE;
   /* Shown even when a filter hides it from the list. */
   strata_customer_detail_show_row (self->detail, row);
@@ -540,7 +598,6 @@ static void
 reload (StrataCustomersPage *self)
 {
   const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   gint64 selected_id = self->context ? strata_context_get_selected_customer (self->context) : 0;
 
   g_clear_pointer (&self->result, strata_result_unref);
@@ -553,7 +610,8 @@ reload (StrataCustomersPage *self)
 
   if (data == NULL || data->n == 0)
     {
-      g_list_store_remove_all (self->store);
+      strata_row_list_set_rows (self->list, g_array_new (FALSE, FALSE, sizeof (guint)));
+      update_count (self);
       adw_status_page_set_title (self->empty_page, self->context ? _("No Customers Yet") : _("No Workspace Open"));
       gtk_stack_set_visible_child_name (self->stack, "empty");
       strata_customer_detail_show_row (self->detail, -1);
@@ -592,18 +650,6 @@ reload (StrataCustomersPage *self)
   load_tier_css (self);
   fill_filter_models (self);
 
-  for (guint i = 0; i < self->cols.n; i++)
-    {
-      StrataCustomerRow *item = g_object_new (STRATA_TYPE_CUSTOMER_ROW, NULL);
-
-      item->row = i;
-      g_ptr_array_add (items, item);
-    }
-  /* New items: every visible cell binds again with the new scores. */
-  self->syncing = TRUE;
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
-  self->syncing = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "list");
   filters_changed (self);
   select_customer (self, selected_id);
@@ -709,7 +755,7 @@ GListModel *
 strata_customers_page_get_model (StrataCustomersPage *self)
 {
   g_return_val_if_fail (STRATA_IS_CUSTOMERS_PAGE (self), NULL);
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->list);
 }
 
 /* CSV --------------------------------------------------------------------- */
@@ -723,20 +769,13 @@ strata_customers_page_export_csv (StrataCustomersPage *self,
     _("ID"), _("Name"), _("Annual order amount"), _("Referred customers"), _("Monthly inquiries"),
     _("Score"), _("Tier"), _("Quadrant"), _("Change"),
   };
-  GListModel *model = G_LIST_MODEL (self->sort_model);
-  guint n = g_list_model_get_n_items (model);
-  g_autofree guint *rows = g_new (guint, MAX (n, 1));
+  guint n;
+  const guint *rows = strata_row_list_get_rows (self->list, &n);
   g_autofree char *csv = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   g_return_val_if_fail (STRATA_IS_CUSTOMERS_PAGE (self), FALSE);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(StrataCustomerRow) item = g_list_model_get_item (model, i);
-
-      rows[i] = item->row;
-    }
   csv = strata_customer_view_to_csv (&self->cols, rows, n, header);
   /* Written beside and renamed: an existing file is never half replaced. */
   return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
@@ -818,6 +857,9 @@ strata_customers_page_dispose (GObject *object)
   StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (object);
 
   strata_customers_page_set_context (self, NULL);
+  /* Removing the columns changes the sorter: nothing to sort any more. */
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -843,7 +885,7 @@ strata_customers_page_finalize (GObject *object)
   g_clear_pointer (&self->attribute_mask, g_free);
   g_clear_pointer (&self->attribute_pairs, g_ptr_array_unref);
   g_clear_object (&self->selection);
-  g_clear_object (&self->store);
+  g_clear_object (&self->list);
   G_OBJECT_CLASS (strata_customers_page_parent_class)->finalize (object);
 }
 
@@ -927,27 +969,17 @@ search_activated (GtkWidget  *widget,
 static void
 strata_customers_page_init (StrataCustomersPage *self)
 {
-  GtkSorter *view_sorter;
-
   g_type_ensure (STRATA_TYPE_CUSTOMER_DETAIL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->attribute_pairs = g_ptr_array_new_with_free_func (g_free);
-  self->store = g_list_store_new (STRATA_TYPE_CUSTOMER_ROW);
-  self->filter = gtk_custom_filter_new (filter_match, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
-                                                  GTK_FILTER (self->filter));
-  view_sorter = gtk_column_view_get_sorter (self->view);
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
-                                              g_object_ref (view_sorter));
-  /* Sorting 100,000 rows takes a moment: in steps, so the window stays
-   * responsive while it happens. */
-  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  self->list = strata_row_list_new ();
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
-  g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (update_count), self);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed", G_CALLBACK (apply), self,
+                           G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
 
   add_column (self, CELL_ID, _("ID"), STRATA_CUSTOMER_SORT_ID, FALSE);
