@@ -136,7 +136,7 @@ test_movement_text (Fixture       *f,
   g_assert_true (g_regex_match_simple ("^new +0 +1 +0 +0 +0 *$", out, G_REGEX_MULTILINE, 0));
   g_assert_nonnull (strstr (out, "Tier moves: 2\n"));
   g_assert_nonnull (strstr (out, "Upgrades (1)\n  C001  Alpha  D → C  (35 → 45)\n"));
-  g_assert_nonnull (strstr (out, "      Annual order amount: 500000 → 1200000\n"));
+  g_assert_nonnull (strstr (out, "      Annual order amount: 500,000 → 1,200,000\n"));
   g_assert_nonnull (strstr (out, "Downgrades (1)\n  C002  Beta  D → E  (35 → 25)\n"));
   g_assert_nonnull (strstr (out, "      Started applying: Overdue invoices (-10)\n"));
   g_assert_nonnull (strstr (out, "Lost customers (1)\n  C003  Gamma  E → -"));

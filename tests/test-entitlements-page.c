@@ -9,6 +9,8 @@
 
 #include "strata-context.h"
 #include "strata-entitlements-page.h"
+#include "strata-demo.h"
+#include "strata-format.h"
 #include "strata-seed.h"
 
 typedef struct
@@ -288,6 +290,74 @@ test_empty_states (Fixture       *f,
   g_assert_null (strata_entitlements_page_get_model (f->page));
 }
 
+/* The cost card on a workspace with a scored period: customers per tier
+ * and what their entitlements cost, updated when an edit changes a cost. */
+static void
+test_cost_card (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("strata-ent-page-demo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataContext) context = NULL;
+  g_autoptr(GPtrArray) totals = NULL;
+  StrataEntitlementsPage *page;
+  StrataEntitlements *m;
+  GtkWindow *window;
+  guint customers[5];
+  double revenue[5];
+  gboolean known;
+
+  g_assert_true (strata_demo_write (path, 120, 3, 1, STRATA_DEMO_NONE, NULL, NULL, &error));
+  ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  context = strata_context_new (ws);
+  g_assert_cmpint (strata_context_get_period_id (context), >, 0);
+  window = GTK_WINDOW (gtk_window_new ());
+  page = STRATA_ENTITLEMENTS_PAGE (strata_entitlements_page_new ());
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  strata_entitlements_page_set_context (page, context);
+  gtk_window_present (window);
+  spin (50);
+
+  m = strata_entitlements_page_get_model (page);
+  g_assert_true (strata_entitlements_tier_figures (m, strata_context_get_period_id (context),
+                                                   customers, revenue, &known, &error));
+  g_assert_true (known);
+  for (guint t = 0; t < 5; t++)
+    {
+      g_autofree char *n = strata_format_integer (NULL, customers[t]);
+      g_assert_cmpstr (strata_entitlements_page_get_cost_text (page, 0, t), ==, n);
+    }
+  g_assert_cmpstr (strata_entitlements_page_get_cost_text (page, 1, 0), ==, "33,800");
+  g_assert_cmpstr (strata_entitlements_page_get_cost_text (page, 1, 4), ==, "0");
+
+  /* Giving E the account manager costs 12,000 per E customer. */
+  gtk_switch_set_active (GTK_SWITCH (strata_entitlements_page_get_cell (page,
+                           strata_entitlements_lookup_key (m, "account_manager")->id, "E")), TRUE);
+  spin (20);
+  g_assert_cmpstr (strata_entitlements_page_get_cost_text (page, 1, 4), ==, "12,000");
+  totals = strata_entitlements_cost_totals (m, customers, revenue);
+  {
+    g_autofree char *cost = strata_format_compact (NULL, ((StrataEntitlementCost *) g_ptr_array_index (totals, 4))->cost);
+    g_assert_cmpstr (strata_entitlements_page_get_cost_text (page, 2, 4), ==, cost);
+  }
+  gtk_window_destroy (window);
+  spin (20);
+  g_clear_object (&context);
+  g_clear_object (&ws);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while (d && (name = g_dir_read_name (d)))
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,5 +372,6 @@ main (int   argc,
   ADD ("consistency-flagged", test_consistency_flagged);
   ADD ("structure", test_structure);
   ADD ("empty-states", test_empty_states);
+  g_test_add_func ("/entitlements-page/cost-card", test_cost_card);
   return g_test_run ();
 }

@@ -217,10 +217,13 @@ test_reasons (Fixture       *f,
   g_assert_cmpstr (strata_movement_get_tier (m, alpha->to_tier)->id, ==, "C");
   g_assert_cmpfloat (alpha->from_score, ==, 35);
   g_assert_cmpfloat (alpha->to_score, ==, 45);
-  g_assert_true (has_reason (alpha, STRATA_REASON_METRIC, "order_amount: 500000 → 1200000"));
-  g_assert_true (has_reason (alpha, STRATA_REASON_METRIC, "monthly_inquiries: 10 → 20"));
+  g_assert_true (has_reason (alpha, STRATA_REASON_METRIC, "order_amount: 500,000 → 1,200,000"));
+  /* A quadrant axis does not score: not a reason. */
+  g_assert_false (has_reason (alpha, STRATA_REASON_METRIC, "monthly_inquiries: 10 → 20"));
+  g_assert_cmpuint (alpha->reasons->len, ==, 2);
+  g_assert_cmpint (((StrataReason *) alpha->reasons->pdata[0])->kind, ==, STRATA_REASON_BAND);
   g_assert_true (has_reason (alpha, STRATA_REASON_BAND,
-                             "order_amount band [500000, 1000000) → [1000000, 3000000) (10 → 20 points)"));
+                             "order_amount band [500K, 1M) → [1M, 3M) (10 → 20 points)"));
   all = strata_mover_describe_reasons (alpha, "; ");
   g_assert_null (strstr (all, "applying"));
 
@@ -229,8 +232,8 @@ test_reasons (Fixture       *f,
   g_assert_true (has_reason (beta, STRATA_REASON_ITEM_STARTED,
                              "Started applying: Overdue invoices (-10)"));
   g_assert_cmpuint (beta->reasons->len, ==, 2);
-  g_assert_cmpstr (((StrataReason *) beta->reasons->pdata[1])->key, ==, "overdue_invoices");
-  g_assert_cmpfloat (((StrataReason *) beta->reasons->pdata[1])->new_value, ==, -10);
+  g_assert_cmpstr (((StrataReason *) beta->reasons->pdata[0])->key, ==, "overdue_invoices");
+  g_assert_cmpfloat (((StrataReason *) beta->reasons->pdata[0])->new_value, ==, -10);
 
   g_assert_cmpint (gamma->kind, ==, STRATA_MOVE_LOST);
   g_assert_cmpint (gamma->to_tier, ==, -1);

@@ -166,7 +166,7 @@ test_movement_split (Fixture       *f,
   {
     const StrataMover *beta = strata_movement_find_mover (restated, 2);
     g_autofree char *text = strata_mover_describe_reasons (beta, "; ");
-    g_assert_cmpstr (text, ==, "Overdue invoices: 0 → 1; Started applying: Overdue invoices (-10)");
+    g_assert_cmpstr (text, ==, "Started applying: Overdue invoices (-10); Overdue invoices: 0 → 1");
   }
 }
 

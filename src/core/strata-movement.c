@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "strata-format.h"
 #include "strata-movement.h"
 
 struct _StrataMovement
@@ -52,6 +53,8 @@ tier_free (StrataMovementTier *tier)
 static void
 reason_free (StrataReason *reason)
 {
+  if (reason == NULL)
+    return;
   g_free (reason->key);
   g_free (reason->text);
   g_free (reason);
@@ -124,8 +127,8 @@ strata_movement_format_value (const StrataReviewMetric *metric,
       return date ? g_date_time_format (date, "%Y-%m-%d") : g_strdup_printf ("%g", value);
     }
   if (value == floor (value) && fabs (value) < 1e15)
-    return g_strdup_printf ("%'.0f", value);
-  return g_strdup_printf ("%'.2f", value);
+    return strata_format_integer (strata_number_format_get_default (), value);
+  return strata_format_decimal (strata_number_format_get_default (), value, 2);
 }
 
 static const char *
@@ -148,12 +151,13 @@ band_text (const StrataIndicator *indicator,
     /* Translators: a value that falls in no band of an indicator */
     return g_strdup (_("no band"));
   b = &g_array_index (indicator->bands, StrataBand, band);
-  from = g_strdup_printf ("%'.0f", b->from);
+  /* Compact bounds ("1M", "100万") keep a reason on one line. */
+  from = strata_format_compact (strata_number_format_get_default (), b->from);
   if (isinf (b->to))
     return g_strdup_printf ("≥ %s", from);
   else
     {
-      g_autofree char *to = g_strdup_printf ("%'.0f", b->to);
+      g_autofree char *to = strata_format_compact (strata_number_format_get_default (), b->to);
       return g_strdup_printf ("[%s, %s)", from, to);
     }
 }
@@ -216,15 +220,29 @@ explain_move (StrataPeriodResults *from,
               GHashTable          *metrics)
 {
   GPtrArray *reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) reason_free);
-  g_autoptr(GPtrArray) keys = strata_rules_get_metrics (to->rules);
-  g_autoptr(GPtrArray) from_keys = strata_rules_get_metrics (from->rules);
+  g_autoptr(GPtrArray) metric_reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) reason_free);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   g_autoptr(StrataReceipt) ra = strata_engine_explain (from->rules, from->data, from_row, NULL);
   g_autoptr(StrataReceipt) rb = strata_engine_explain (to->rules, to->data, to_row, NULL);
+  const StrataRules *both[] = { to->rules, from->rules };
   guint data_reasons;
 
-  for (guint i = 0; i < from_keys->len; i++)
-    if (!g_ptr_array_find_with_equal_func (keys, from_keys->pdata[i], g_str_equal, NULL))
-      g_ptr_array_add (keys, from_keys->pdata[i]);
+  /* Only the metrics that score: a quadrant axis does not move a tier. */
+  for (guint r = 0; r < G_N_ELEMENTS (both); r++)
+    {
+      for (guint i = 0; i < both[r]->indicators->len; i++)
+        {
+          const char *key = ((StrataIndicator *) both[r]->indicators->pdata[i])->metric;
+          if (!g_ptr_array_find_with_equal_func (keys, key, g_str_equal, NULL))
+            g_ptr_array_add (keys, (gpointer) key);
+        }
+      for (guint i = 0; i < both[r]->adjustments->len; i++)
+        {
+          const char *key = ((StrataAdjustment *) both[r]->adjustments->pdata[i])->metric;
+          if (!g_ptr_array_find_with_equal_func (keys, key, g_str_equal, NULL))
+            g_ptr_array_add (keys, (gpointer) key);
+        }
+    }
 
   for (guint i = 0; i < keys->len; i++)
     {
@@ -239,7 +257,7 @@ explain_move (StrataPeriodResults *from,
         continue;
       ta = strata_movement_format_value (metric, a);
       tb = strata_movement_format_value (metric, b);
-      add_reason (reasons, STRATA_REASON_METRIC, key, a, b,
+      add_reason (metric_reasons, STRATA_REASON_METRIC, key, a, b,
                   /* Translators: a metric's change, e.g. "Annual order amount: 800,000 → 1,200,000" */
                   g_strdup_printf (_("%s: %s → %s"), metric_label (metrics, key), ta, tb));
     }
@@ -332,10 +350,10 @@ explain_move (StrataPeriodResults *from,
         }
     }
 
-  data_reasons = 0;
-  for (guint i = 0; i < reasons->len; i++)
-    if (((StrataReason *) reasons->pdata[i])->kind != STRATA_REASON_METRIC)
-      data_reasons++;
+  /* Bands, items and overrides say why; the raw values follow. */
+  data_reasons = reasons->len;
+  for (guint i = 0; i < metric_reasons->len; i++)
+    g_ptr_array_add (reasons, g_steal_pointer (&metric_reasons->pdata[i]));
   if (data_reasons == 0 && !strata_rules_equal (from->rules, to->rules))
     {
       if (from->version > 0 && to->version > 0 && from->version != to->version)

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "strata-application.h"
+/* area: review */
+#include "strata-review-page.h"
 #include "strata-window.h"
 
 struct _StrataApplication
@@ -206,7 +208,27 @@ quit_action (GSimpleAction *action,
   g_application_quit (app);
 }
 
+/* area: review. F5: the Review page's presentation, with the slides chosen
+ * in its Present popover. */
+static void
+present_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  StrataWindow *window = get_window (user_data);
+  GtkWidget *page = strata_window_get_page (window, "review");
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (STRATA_IS_REVIEW_PAGE (page))
+    {
+      strata_window_show_page (window, "review");
+      strata_review_page_present (STRATA_REVIEW_PAGE (page));
+    }
+}
+
 static const GActionEntry app_actions[] = {
+  /* area: review */
+  { "present", present_action },
   { "show-page", show_page_action, "s" },
   { "new-workspace", new_workspace_action },
   { "open", open_action },
@@ -230,6 +252,8 @@ static const struct {
   { "app.show-page::tiers", { "<Alt>4", NULL } },
   { "app.show-page::entitlements", { "<Alt>5", NULL } },
   { "app.show-page::review", { "<Alt>6", NULL } },
+  /* area: review */
+  { "app.present", { "F5", NULL } },
 };
 
 static void

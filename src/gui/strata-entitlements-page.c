@@ -410,6 +410,22 @@ strata_entitlements_page_get_cell (StrataEntitlementsPage *self,
   return cell ? cell->editor : NULL;
 }
 
+const char *
+strata_entitlements_page_get_cost_text (StrataEntitlementsPage *self,
+                                        guint                   row,
+                                        guint                   tier)
+{
+  guint n;
+
+  g_return_val_if_fail (STRATA_IS_ENTITLEMENTS_PAGE (self), NULL);
+  if (self->model == NULL || row >= N_COST_ROWS)
+    return NULL;
+  n = strata_entitlements_get_tiers (self->model)->len;
+  if (tier >= n || self->cost_labels->len != N_COST_ROWS * n)
+    return NULL;
+  return gtk_label_get_text (g_ptr_array_index (self->cost_labels, row * n + tier));
+}
+
 /* ---- Building the matrix ---- */
 
 static GtkSizeGroup *

@@ -23,4 +23,11 @@ GtkWidget          *strata_entitlements_page_get_cell    (StrataEntitlementsPage
                                                            gint64                  entitlement_id,
                                                            const char             *tier);
 
+/* The text of the cost card's row (0 customers, 1 cost per customer,
+ * 2 entitlement cost, 3 revenue, 4 cost share) for a tier column, or NULL
+ * (for tests). */
+const char         *strata_entitlements_page_get_cost_text (StrataEntitlementsPage *self,
+                                                             guint                   row,
+                                                             guint                   tier);
+
 G_END_DECLS

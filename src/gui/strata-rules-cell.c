@@ -454,7 +454,7 @@ strata_rules_cell_new (StrataRulesEditor *editor,
       widget = gtk_spin_button_new_with_range (-1e12, STRATA_RULES_EDITOR_INFINITY, 1);
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (widget), spec->digits);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (widget), FALSE);
-      gtk_editable_set_width_chars (GTK_EDITABLE (widget), 6);
+      gtk_editable_set_width_chars (GTK_EDITABLE (widget), 5);
       g_signal_connect (widget, "value-changed", G_CALLBACK (spin_changed), NULL);
       g_signal_connect (widget, "output", G_CALLBACK (spin_output), NULL);
       g_signal_connect (widget, "input", G_CALLBACK (spin_input), NULL);
@@ -504,6 +504,8 @@ strata_rules_cell_new (StrataRulesEditor *editor,
     }
 
   g_object_set_data_full (G_OBJECT (widget), "strata-cell", cell, cell_data_free);
+  /* Tests and accessibility tools find a cell by its field. */
+  gtk_widget_set_name (widget, spec->field);
   if (spec->kind == CELL_NUMBER || spec->kind == CELL_TEXT)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();

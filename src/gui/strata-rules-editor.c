@@ -267,6 +267,9 @@ actions_setup (GtkSignalListItemFactory *factory,
       gtk_box_append (GTK_BOX (box), button);
     }
   button = flat_button ("user-trash-symbolic", _("Remove"));
+  gtk_widget_set_name (button, section == STRATA_RULES_SECTION_BAND ? "remove-band"
+                               : section == STRATA_RULES_SECTION_TIER ? "remove-tier"
+                               : "remove-adjustment");
   g_signal_connect (button, "clicked", G_CALLBACK (row_action), GINT_TO_POINTER (ROW_REMOVE));
   gtk_box_append (GTK_BOX (box), button);
   gtk_list_item_set_activatable (item, FALSE);
@@ -618,6 +621,7 @@ grid_label (const char *text)
 static void
 strata_rules_editor_init (StrataRulesEditor *self)
 {
+  GtkColumnViewColumn *column;
   GtkWidget *w;
 
   self->cells = g_hash_table_new (NULL, NULL);
@@ -646,7 +650,9 @@ strata_rules_editor_init (StrataRulesEditor *self)
 
   self->adjustments_view = new_table (&self->adjustment_rows);
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_enabled, _("On"), FALSE));
-  add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_label, _("Label"), TRUE));
+  column = strata_rules_cell_column (self, &adj_label, _("Label"), TRUE);
+  gtk_column_view_column_set_fixed_width (column, 180);
+  add_column (self->adjustments_view, column);
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_metric, _("Metric"), TRUE));
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_condition, _("Condition"), FALSE));
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_a, _("Value"), FALSE));
@@ -661,7 +667,9 @@ strata_rules_editor_init (StrataRulesEditor *self)
 
   self->tiers_view = new_table (&self->tier_rows);
   add_column (self->tiers_view, strata_rules_cell_column (self, &tier_id, _("Id"), FALSE));
-  add_column (self->tiers_view, strata_rules_cell_column (self, &tier_label, _("Label"), TRUE));
+  column = strata_rules_cell_column (self, &tier_label, _("Label"), TRUE);
+  gtk_column_view_column_set_fixed_width (column, 200);
+  add_column (self->tiers_view, column);
   add_column (self->tiers_view, strata_rules_cell_column (self, &tier_colour, _("Colour"), FALSE));
   add_column (self->tiers_view, strata_rules_cell_column (self, &tier_min, _("Minimum score"), FALSE));
   add_column (self->tiers_view, actions_column (self, STRATA_RULES_SECTION_TIER));
@@ -672,7 +680,6 @@ strata_rules_editor_init (StrataRulesEditor *self)
   {
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
     GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-    GtkColumnViewColumn *column;
 
     self->quadrant_grid = GTK_GRID (gtk_grid_new ());
     gtk_grid_set_row_spacing (self->quadrant_grid, 6);

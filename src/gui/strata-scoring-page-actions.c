@@ -29,22 +29,18 @@ publish_response (AdwMessageDialog  *dialog,
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "note");
   g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
-  g_autofree char *text = NULL;
   guint version = 0;
 
-  if (!g_str_equal (response, "publish") || self->workspace == NULL || self->draft == NULL)
+  if (!g_str_equal (response, "publish") || self->scoring == NULL || self->draft == NULL)
     return;
   note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  /* The scoring state holds the draft on screen: publish exactly that. */
   g_clear_handle_id (&self->save_source, g_source_remove);
-  self->saving = TRUE;
-  if (!strata_ruleset_store_publish (self->workspace, self->draft, note, &version, &error))
+  if (!strata_scoring_publish (self->scoring, note, &version, &error))
     {
-      self->saving = FALSE;
       strata_scoring_page_show_error (self, _("The rule set could not be published"), error);
       return;
     }
-  self->saving = FALSE;
-  strata_scoring_page_reload_published (self);
   strata_scoring_page_toast (self, adw_toast_new (_("Rule set published")));
 }
 
@@ -64,16 +60,18 @@ strata_scoring_page_publish (StrataScoringPage *self)
   GtkWidget *dialog;
   GtkWidget *entry;
   g_autofree char *body = NULL;
+  const StrataRules *published;
   guint changes;
 
-  if (self->draft == NULL)
+  if (self->draft == NULL || self->scoring == NULL)
     return;
-  changes = self->published ? strata_rules_count_changes (self->published, self->draft) : 0;
+  published = strata_scoring_get_published (self->scoring);
+  changes = published ? strata_rules_count_changes (published, self->draft) : 0;
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "The draft, with %u change, becomes version %u. Describe what changed and why.",
                                        "The draft, with %u changes, becomes version %u. Describe what changed and why.",
                                        changes),
-                          changes, self->published_version + 1);
+                          changes, strata_scoring_get_published_version (self->scoring) + 1);
   dialog = adw_message_dialog_new (parent_window (self), _("Publish Rule Set?"), body);
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note, e.g. “Raise the weight of referrals”"));
@@ -130,9 +128,10 @@ strata_scoring_page_history (StrataScoringPage *self)
 {
   GtkWidget *dialog;
 
-  if (self->workspace == NULL)
+  if (self->workspace == NULL || self->scoring == NULL)
     return;
-  dialog = strata_history_dialog_new (self->workspace, self->data);
+  dialog = strata_history_dialog_new (self->workspace,
+                                      (StrataPeriodData *) strata_scoring_get_data (self->scoring));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
   g_signal_connect_object (dialog, "restore", G_CALLBACK (history_restore), self,
                            G_CONNECT_SWAPPED);

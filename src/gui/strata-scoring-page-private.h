@@ -4,6 +4,7 @@
 #pragma once
 
 #include "strata-engine.h"
+#include "strata-scoring.h"
 #include "strata-impact-panel.h"
 #include "strata-metric-list.h"
 #include "strata-rules-editor.h"
@@ -19,18 +20,15 @@ struct _StrataScoringPage
 
   StrataContext        *context;
   StrataWorkspace      *workspace;
+  StrataScoring        *scoring;         /* data, published rules, results */
   StrataMetricList     *metrics;
-  StrataPeriodData     *data;            /* NULL: no period */
   StrataRules          *draft;           /* edited in place by the editor */
-  StrataRules          *published;       /* latest version, or NULL */
-  guint                 published_version;
-  StrataResult         *published_result;
-  StrataResult         *draft_result;    /* of valid_draft */
   StrataRules          *valid_draft;     /* the last draft that was valid */
+  StrataResult         *valid_result;    /* its result */
   StrataRulesProblems  *problems;
   StrataUndoStack      *undo;
   guint                 save_source;
-  gboolean              saving;
+  gboolean              pushing;         /* our own set_draft is running */
   GtkFileChooserNative *chooser;
 
   AdwToastOverlay      *toast_overlay;
@@ -49,8 +47,6 @@ void     strata_scoring_page_toast         (StrataScoringPage *self,
 void     strata_scoring_page_replace_draft (StrataScoringPage *self,
                                             const StrataRules *rules,
                                             const char        *undo_label);
-/* Reads the published rules again and rescores. */
-void     strata_scoring_page_reload_published (StrataScoringPage *self);
 /* Writes the draft now if a save is pending. */
 gboolean strata_scoring_page_flush_draft   (StrataScoringPage *self,
                                             GError           **error);

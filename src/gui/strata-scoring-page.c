@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "strata-ruleset-store.h"
 #include "strata-scoring-page-private.h"
 #include "strata-whatif-view.h"
 #include "strata-window.h"
@@ -88,11 +87,13 @@ update_impact (StrataScoringPage *self)
   g_autofree int *after = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GPtrArray) colours = g_ptr_array_new ();
+  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
   const StrataRules *rules = self->valid_draft;
   const StrataRules *base;
   const StrataResult *base_result;
 
-  if (self->data == NULL || self->data->n == 0 || rules == NULL || self->draft_result == NULL)
+  if (data == NULL || data->n == 0 || rules == NULL || self->valid_result == NULL ||
+      self->valid_result->n != data->n)
     {
       gtk_stack_set_visible_child_name (self->impact_stack, "no-customers");
       strata_impact_panel_set_view (self->impact, NULL, NULL, NULL, NULL);
@@ -101,31 +102,37 @@ update_impact (StrataScoringPage *self)
   gtk_stack_set_visible_child_name (self->impact_stack, "impact");
 
   /* Without a published version, the draft is compared with itself. */
-  base = self->published_result ? self->published : rules;
-  base_result = self->published_result ? self->published_result : self->draft_result;
+  base = strata_scoring_get_published (self->scoring);
+  base_result = strata_scoring_get_published_result (self->scoring);
+  if (base == NULL || base_result == NULL)
+    {
+      base = rules;
+      base_result = self->valid_result;
+    }
   before = strata_scoring_page_map_tiers (base, base_result, rules);
-  after = strata_scoring_page_map_tiers (rules, self->draft_result, rules);
+  after = strata_scoring_page_map_tiers (rules, self->valid_result, rules);
   for (guint t = 0; t < rules->tiers->len; t++)
     {
       g_ptr_array_add (ids, ((StrataTier *) rules->tiers->pdata[t])->id);
       g_ptr_array_add (colours, ((StrataTier *) rules->tiers->pdata[t])->colour);
     }
   view = strata_whatif_view_new (rules->tiers->len, (const char * const *) ids->pdata,
-                                 self->data->n, before, after,
-                                 base_result->score, self->draft_result->score);
+                                 data->n, before, after,
+                                 base_result->score, self->valid_result->score);
   strata_impact_panel_set_view (self->impact, view, (const char * const *) colours->pdata,
-                                self->data->ext_ids, self->data->names);
+                                data->ext_ids, data->names);
 }
 
 static void
 update_header (StrataScoringPage *self)
 {
   g_autofree char *text = NULL;
+  const StrataRules *published = self->scoring ? strata_scoring_get_published (self->scoring) : NULL;
   guint changes = 0;
   gboolean valid = self->problems && strata_rules_problems_is_valid (self->problems);
 
-  if (self->draft != NULL && self->published != NULL)
-    changes = strata_rules_count_changes (self->published, self->draft);
+  if (self->draft != NULL && published != NULL)
+    changes = strata_rules_count_changes (published, self->draft);
   else if (self->draft != NULL)
     changes = 1;
 
@@ -137,12 +144,13 @@ update_header (StrataScoringPage *self)
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Draft · %u problem to fix",
                                            "Draft · %u problems to fix", n), n);
     }
-  else if (changes == 0)
-    text = g_strdup_printf (_("Published version %u"), self->published_version);
-  else
+  else if (changes == 0 && self->scoring != NULL)
+    text = g_strdup_printf (_("Published version %u"),
+                            strata_scoring_get_published_version (self->scoring));
+  else if (changes > 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Draft · %u change",
                                          "Draft · %u changes", changes), changes);
-  gtk_label_set_text (self->draft_label, text);
+  gtk_label_set_text (self->draft_label, text ? text : "");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.publish",
                                  self->draft != NULL && valid && changes > 0);
@@ -152,35 +160,34 @@ update_header (StrataScoringPage *self)
                                  self->undo && strata_undo_stack_can_redo (self->undo));
 }
 
+/* Shows the scoring state: problems at the cells, the impact of the draft
+ * (or of the last valid one), the header. */
 static void
-rescore (StrataScoringPage *self)
+refresh (StrataScoringPage *self)
 {
+  const StrataPeriodData *data;
+  StrataResult *result;
+
   g_clear_pointer (&self->problems, strata_rules_problems_free);
-  if (self->draft == NULL)
+  if (self->draft == NULL || self->scoring == NULL)
     {
       strata_rules_editor_set_problems (self->editor, NULL);
       update_header (self);
       return;
     }
 
+  data = strata_scoring_get_data (self->scoring);
   self->problems = strata_rules_problems_new (self->draft,
-                                              self->data ? (const char * const *) self->data->metric_keys
-                                                         : NULL);
+                                              (const char * const *) data->metric_keys);
   strata_rules_editor_set_problems (self->editor, self->problems);
 
-  if (strata_rules_problems_is_valid (self->problems))
+  result = strata_scoring_get_draft_result (self->scoring);
+  if (result != NULL && strata_rules_problems_is_valid (self->problems))
     {
       g_clear_pointer (&self->valid_draft, strata_rules_free);
-      self->valid_draft = strata_rules_copy (self->draft);
-      g_clear_pointer (&self->draft_result, strata_result_unref);
-      if (self->data != NULL)
-        {
-          g_autoptr(GError) error = NULL;
-
-          self->draft_result = strata_engine_score (self->valid_draft, self->data, &error);
-          if (self->draft_result == NULL)
-            g_warning ("Scoring a valid draft failed: %s", error->message);
-        }
+      self->valid_draft = strata_rules_copy (strata_scoring_get_draft (self->scoring));
+      g_clear_pointer (&self->valid_result, strata_result_unref);
+      self->valid_result = strata_result_ref (result);
       strata_impact_panel_set_stale (self->impact, NULL);
     }
   else
@@ -190,24 +197,30 @@ rescore (StrataScoringPage *self)
   update_header (self);
 }
 
+/* Hands the draft to the scoring state, which re-scores at once. */
+static void
+push_draft (StrataScoringPage *self)
+{
+  if (self->scoring == NULL || self->draft == NULL)
+    return;
+  self->pushing = TRUE;
+  strata_scoring_set_draft (self->scoring, self->draft);
+  self->pushing = FALSE;
+  refresh (self);
+}
+
 /* Saving ------------------------------------------------------------------ */
 
 gboolean
 strata_scoring_page_flush_draft (StrataScoringPage *self,
                                  GError           **error)
 {
-  gboolean ok;
-
   if (self->save_source == 0)
     return TRUE;
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->workspace == NULL || self->draft == NULL)
+  if (self->scoring == NULL)
     return TRUE;
-  /* Our own write must not reload the draft under the editor. */
-  self->saving = TRUE;
-  ok = strata_ruleset_store_save_draft (self->workspace, self->draft, error);
-  self->saving = FALSE;
-  return ok;
+  return strata_scoring_save_draft (self->scoring, error);
 }
 
 static gboolean
@@ -217,18 +230,15 @@ save_timeout (gpointer data)
   g_autoptr(GError) error = NULL;
 
   self->save_source = 0;
-  if (self->workspace == NULL || self->draft == NULL)
-    return G_SOURCE_REMOVE;
-  self->saving = TRUE;
-  if (!strata_ruleset_store_save_draft (self->workspace, self->draft, &error))
+  if (self->scoring != NULL && !strata_scoring_save_draft (self->scoring, &error))
     strata_scoring_page_show_error (self, _("The draft could not be saved"), error);
-  self->saving = FALSE;
   return G_SOURCE_REMOVE;
 }
 
 static void
 schedule_save (StrataScoringPage *self)
 {
+  /* A held spin button edits many times a second: write once it rests. */
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
 }
@@ -242,7 +252,7 @@ editor_edited (StrataScoringPage *self,
                gboolean           removal)
 {
   strata_undo_stack_push (self->undo, label, merge_key, g_get_monotonic_time (), self->draft);
-  rescore (self);
+  push_draft (self);
   schedule_save (self);
 
   if (removal)
@@ -274,7 +284,7 @@ strata_scoring_page_replace_draft (StrataScoringPage *self,
 {
   set_draft (self, rules);
   strata_undo_stack_push (self->undo, undo_label, NULL, g_get_monotonic_time (), self->draft);
-  rescore (self);
+  push_draft (self);
   schedule_save (self);
 }
 
@@ -284,13 +294,16 @@ undo_activated (GtkWidget  *widget,
                 GVariant   *param)
 {
   StrataScoringPage *self = STRATA_SCORING_PAGE (widget);
-  gconstpointer state = g_str_equal (action, "page.undo") ? strata_undo_stack_undo (self->undo)
-                                                          : strata_undo_stack_redo (self->undo);
+  gconstpointer state;
 
+  if (self->draft == NULL)
+    return;
+  state = g_str_equal (action, "page.undo") ? strata_undo_stack_undo (self->undo)
+                                            : strata_undo_stack_redo (self->undo);
   if (state == NULL)
     return;
   set_draft (self, state);
-  rescore (self);
+  push_draft (self);
   schedule_save (self);
 }
 
@@ -300,134 +313,73 @@ mover_selected (StrataScoringPage *self,
 {
   g_autoptr(StrataReceipt) receipt = NULL;
   g_autoptr(GError) error = NULL;
+  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
 
-  if (self->data == NULL || self->valid_draft == NULL || row >= self->data->n)
+  if (data == NULL || self->valid_draft == NULL || row >= data->n)
     return;
-  receipt = strata_engine_explain (self->valid_draft, self->data, row, &error);
+  receipt = strata_engine_explain (self->valid_draft, data, row, &error);
+  if (receipt == NULL)
+    g_warning ("Cannot explain row %u: %s", row, error->message);
   strata_receipt_view_set_receipt (strata_impact_panel_get_receipt_view (self->impact), receipt);
   if (self->context != NULL)
-    strata_context_set_selected_customer (self->context, self->data->ids[row]);
+    strata_context_set_selected_customer (self->context, data->ids[row]);
 }
 
 /* Loading ----------------------------------------------------------------- */
 
+/* The scoring state changed by itself: new data (period, import,
+ * overrides), or rules changed elsewhere (the CLI, a restore). */
 static void
-score_published (StrataScoringPage *self)
+scores_changed (StrataScoringPage *self)
 {
-  g_autoptr(GError) error = NULL;
+  const StrataRules *theirs;
 
-  g_clear_pointer (&self->published_result, strata_result_unref);
-  if (self->published != NULL && self->data != NULL)
-    {
-      self->published_result = strata_engine_score (self->published, self->data, &error);
-      if (self->published_result == NULL)
-        g_message ("The published rules do not score this period: %s", error->message);
-    }
-}
-
-void
-strata_scoring_page_reload_published (StrataScoringPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->published, strata_rules_free);
-  self->published_version = 0;
-  if (self->workspace != NULL)
-    {
-      self->published_version = strata_ruleset_store_get_latest_version (self->workspace);
-      if (self->published_version > 0)
-        self->published = strata_ruleset_store_load_version (self->workspace, 0, &error);
-    }
-  score_published (self);
-  rescore (self);
-}
-
-static void
-load_data (StrataScoringPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 period_id = self->context ? strata_context_get_period_id (self->context) : 0;
-
-  g_clear_pointer (&self->data, strata_period_data_unref);
-  if (self->workspace != NULL && period_id > 0)
-    {
-      self->data = strata_period_data_load (self->workspace, period_id, &error);
-      if (self->data == NULL)
-        g_warning ("Cannot load the period: %s", error->message);
-    }
-  score_published (self);
-}
-
-static void
-load_all (StrataScoringPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StrataRules) draft = NULL;
-
-  strata_scoring_page_flush_draft (self, NULL);
-  g_clear_pointer (&self->valid_draft, strata_rules_free);
-  g_clear_pointer (&self->draft_result, strata_result_unref);
-
-  if (self->workspace == NULL)
-    {
-      set_draft (self, NULL);
-      g_clear_pointer (&self->published, strata_rules_free);
-      g_clear_pointer (&self->data, strata_period_data_unref);
-      g_clear_pointer (&self->published_result, strata_result_unref);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  draft = strata_ruleset_store_get_draft (self->workspace, &error);
-  if (draft == NULL)
-    {
-      adw_status_page_set_title (self->empty_page, _("The Rules Cannot Be Read"));
-      adw_status_page_set_description (self->empty_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-  load_data (self);
-  set_draft (self, draft);
-  strata_undo_stack_reset (self->undo, self->draft);
-  strata_scoring_page_reload_published (self);
-  gtk_stack_set_visible_child_name (self->stack, "editor");
-}
-
-static void
-workspace_changed (StrataScoringPage *self,
-                   const char        *what)
-{
-  if (self->saving)
+  if (self->pushing || self->scoring == NULL)
     return;
-  if (g_strcmp0 (what, "rules") == 0 || g_strcmp0 (what, "all") == 0)
+  theirs = strata_scoring_get_draft (self->scoring);
+  if (self->draft != NULL && theirs != NULL && !strata_rules_equal (theirs, self->draft))
     {
-      /* Someone else (the CLI, another page) changed the rules. */
-      if (self->save_source == 0)
-        load_all (self);
-      else
-        strata_scoring_page_reload_published (self);
+      if (self->save_source != 0)
+        {
+          /* A reload read the draft before our pending save: ours wins. */
+          push_draft (self);
+          return;
+        }
+      set_draft (self, theirs);
+      strata_undo_stack_push (self->undo, _("Reload rules"), NULL, g_get_monotonic_time (),
+                              self->draft);
     }
-  else if (g_strcmp0 (what, "metrics") == 0)
-    strata_rules_editor_set_metrics (self->editor, G_LIST_MODEL (self->metrics));
-  if (g_strcmp0 (what, "customers") == 0 || g_strcmp0 (what, "overrides") == 0 ||
-      g_strcmp0 (what, "periods") == 0)
-    {
-      load_data (self);
-      rescore (self);
-    }
+  refresh (self);
 }
 
 static void
 period_changed (StrataScoringPage *self)
 {
-  load_data (self);
-  rescore (self);
+  g_autoptr(GError) error = NULL;
+  gint64 period_id = self->context ? strata_context_get_period_id (self->context) : 0;
+
+  if (self->scoring == NULL || period_id <= 0 ||
+      period_id == strata_scoring_get_period_id (self->scoring))
+    return;
+  strata_scoring_page_flush_draft (self, NULL);
+  if (!strata_scoring_set_period (self->scoring, period_id, &error))
+    strata_scoring_page_show_error (self, _("The period could not be loaded"), error);
+  if (self->save_source == 0)
+    push_draft (self);
+}
+
+static void
+metrics_changed (StrataScoringPage *self)
+{
+  strata_rules_editor_set_metrics (self->editor, G_LIST_MODEL (self->metrics));
 }
 
 void
 strata_scoring_page_set_context (StrataScoringPage *self,
                                  StrataContext     *context)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (STRATA_IS_SCORING_PAGE (self));
   g_return_if_fail (context == NULL || STRATA_IS_CONTEXT (context));
 
@@ -437,24 +389,57 @@ strata_scoring_page_set_context (StrataScoringPage *self,
   strata_scoring_page_flush_draft (self, NULL);
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  if (self->scoring != NULL)
+    g_signal_handlers_disconnect_by_data (self->scoring, self);
+  if (self->metrics != NULL)
+    g_signal_handlers_disconnect_by_data (self->metrics, self);
   g_set_object (&self->context, context);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->scoring);
   g_clear_object (&self->metrics);
+  g_clear_pointer (&self->valid_draft, strata_rules_free);
+  g_clear_pointer (&self->valid_result, strata_result_unref);
 
   if (context != NULL)
     {
+      gint64 period_id = strata_context_get_period_id (context);
+
       self->workspace = g_object_ref (strata_context_get_workspace (context));
       self->metrics = strata_metric_list_new (self->workspace);
-      g_signal_connect_object (context, "notify::period", G_CALLBACK (period_changed), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->workspace, "changed", G_CALLBACK (workspace_changed), self,
-                               G_CONNECT_SWAPPED);
+      self->scoring = strata_scoring_new (self->workspace, &error);
+      if (self->scoring != NULL && period_id > 0 &&
+          period_id != strata_scoring_get_period_id (self->scoring) &&
+          !strata_scoring_set_period (self->scoring, period_id, &error))
+        g_clear_object (&self->scoring);
     }
+
   strata_rules_editor_set_metrics (self->editor, G_LIST_MODEL (self->metrics));
   strata_receipt_view_set_metrics (strata_impact_panel_get_receipt_view (self->impact), self->metrics);
-  load_all (self);
+
+  if (self->scoring != NULL)
+    {
+      g_signal_connect_object (context, "notify::period", G_CALLBACK (period_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->scoring, "scores-changed", G_CALLBACK (scores_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->metrics, "items-changed", G_CALLBACK (metrics_changed), self,
+                               G_CONNECT_SWAPPED);
+      set_draft (self, strata_scoring_get_draft (self->scoring));
+      strata_undo_stack_reset (self->undo, self->draft);
+      refresh (self);
+      gtk_stack_set_visible_child_name (self->stack, "editor");
+    }
+  else
+    {
+      set_draft (self, NULL);
+      if (error != NULL)
+        {
+          adw_status_page_set_title (self->empty_page, _("The Rules Cannot Be Read"));
+          adw_status_page_set_description (self->empty_page, error->message);
+        }
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      update_header (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
@@ -505,10 +490,7 @@ strata_scoring_page_finalize (GObject *object)
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_pointer (&self->draft, strata_rules_free);
   g_clear_pointer (&self->valid_draft, strata_rules_free);
-  g_clear_pointer (&self->published, strata_rules_free);
-  g_clear_pointer (&self->data, strata_period_data_unref);
-  g_clear_pointer (&self->published_result, strata_result_unref);
-  g_clear_pointer (&self->draft_result, strata_result_unref);
+  g_clear_pointer (&self->valid_result, strata_result_unref);
   g_clear_pointer (&self->problems, strata_rules_problems_free);
   g_clear_object (&self->undo);
   G_OBJECT_CLASS (strata_scoring_page_parent_class)->finalize (object);

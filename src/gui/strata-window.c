@@ -4,8 +4,12 @@
 #include <glib/gi18n.h>
 
 #include "strata-window-private.h"
+/* area: customers and scoring pages */
+#include "strata-scoring-page.h"
 /* area: entitlements page */
 #include "strata-entitlements-page.h"
+/* area: review page */
+#include "strata-review-page.h"
 
 G_DEFINE_FINAL_TYPE (StrataWindow, strata_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -28,7 +32,7 @@ static const StrataPageInfo page_table[] = {
   { "customers", N_("Customers"), "system-users-symbolic", NULL,
     N_("Every customer of the workspace with their metrics, score and tier.") },
   /* area: scoring page */
-  { "scoring", N_("Scoring"), "view-list-symbolic", NULL,
+  { "scoring", N_("Scoring"), "view-list-symbolic", strata_scoring_page_get_type,
     N_("The scoring model: base indicators, adjustments, tier thresholds and their impact.") },
   /* area: quadrant page */
   { "quadrant", N_("Quadrant"), "view-grid-symbolic", NULL,
@@ -40,7 +44,7 @@ static const StrataPageInfo page_table[] = {
   { "entitlements", N_("Entitlements"), "emblem-default-symbolic", strata_entitlements_page_get_type,
     N_("What each tier receives across the funnel.") },
   /* area: review page */
-  { "review", N_("Review"), "x-office-presentation-symbolic", NULL,
+  { "review", N_("Review"), "x-office-presentation-symbolic", strata_review_page_get_type,
     N_("The quarterly review: who moved between tiers, and why.") },
 };
 

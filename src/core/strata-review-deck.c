@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "strata-review-deck.h"
+
+struct _StrataReviewDeck
+{
+  GObject              parent_instance;
+
+  char                *company;
+  StrataMovement      *movement;
+  StrataPeriodResults *from;
+  StrataPeriodResults *to;
+  GPtrArray           *rule_changes;
+  GHashTable          *metrics;
+  GPtrArray           *entitlement_changes;
+  char                *since;
+  guint               *tier_counts;
+  guint               *base_counts;
+  double              *tier_revenue;
+  double               revenue;
+};
+
+G_DEFINE_FINAL_TYPE (StrataReviewDeck, strata_review_deck, G_TYPE_OBJECT)
+
+static void
+entitlement_change_free (StrataEntitlementChange *change)
+{
+  g_free (change->at);
+  g_free (change->author);
+  g_free (change->text);
+  g_free (change);
+}
+
+static void
+strata_review_deck_finalize (GObject *object)
+{
+  StrataReviewDeck *self = STRATA_REVIEW_DECK (object);
+
+  g_free (self->company);
+  g_clear_object (&self->movement);
+  g_clear_pointer (&self->from, strata_period_results_unref);
+  g_clear_pointer (&self->to, strata_period_results_unref);
+  g_clear_pointer (&self->rule_changes, g_ptr_array_unref);
+  g_clear_pointer (&self->metrics, g_hash_table_unref);
+  g_clear_pointer (&self->entitlement_changes, g_ptr_array_unref);
+  g_free (self->since);
+  g_free (self->tier_counts);
+  g_free (self->base_counts);
+  g_free (self->tier_revenue);
+
+  G_OBJECT_CLASS (strata_review_deck_parent_class)->finalize (object);
+}
+
+static void
+strata_review_deck_class_init (StrataReviewDeckClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = strata_review_deck_finalize;
+}
+
+static void
+strata_review_deck_init (StrataReviewDeck *self)
+{
+  self->entitlement_changes =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) entitlement_change_free);
+}
+
+static char *
+closed_at (StrataWorkspace *workspace,
+           gint64           period_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (workspace,
+    "SELECT closed_at FROM periods WHERE id = ? AND state = 'closed'", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, period_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* The entitlement matrix keeps no versions; its edits are in the audit log
+ * (one row per edit, undo and redo included), which is what we can show. */
+static gboolean
+load_entitlement_changes (StrataReviewDeck  *self,
+                          StrataWorkspace   *workspace,
+                          GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (workspace,
+    "SELECT at, author, detail, subject FROM audit_log "
+    "WHERE action LIKE 'entitlements.%' AND action <> 'entitlements.seed' "
+    "  AND (?1 IS NULL OR at > ?1) ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (self->since)
+    sqlite3_bind_text (stmt, 1, self->since, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StrataEntitlementChange *change = g_new0 (StrataEntitlementChange, 1);
+      const char *detail = (const char *) sqlite3_column_text (stmt, 2);
+
+      change->at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      change->author = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      change->text = g_strdup (detail && *detail ? detail
+                                                 : (const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (self->entitlement_changes, change);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (workspace, error, "audit_log");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+count_tiers (StrataReviewDeck *self)
+{
+  const StrataPeriodResults *to = self->to;
+  guint n = to->rules->tiers->len;
+
+  self->tier_counts = g_new0 (guint, n);
+  self->base_counts = g_new0 (guint, n);
+  self->tier_revenue = g_new0 (double, n);
+  for (guint i = 0; i < to->data->n; i++)
+    {
+      guint8 t = to->result->final_tier[i];
+      guint8 b = to->result->base_tier[i];
+      double r = strata_period_data_get_value (to->data, i, "order_amount");
+
+      if (t < n)
+        {
+          self->tier_counts[t]++;
+          if (!isnan (r))
+            self->tier_revenue[t] += r;
+        }
+      if (b < n)
+        self->base_counts[b]++;
+      if (!isnan (r))
+        self->revenue += r;
+    }
+}
+
+StrataReviewDeck *
+strata_review_deck_load (StrataWorkspace  *workspace,
+                         gint64            from_id,
+                         gint64            to_id,
+                         gboolean          restate,
+                         GError          **error)
+{
+  g_autoptr(StrataReviewDeck) self = NULL;
+  g_autoptr(StrataPeriodResults) restated = NULL;
+  g_autoptr(GHashTable) metrics = NULL;
+  GHashTable *labels;
+  g_autofree char *company = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+
+  self = g_object_new (STRATA_TYPE_REVIEW_DECK, NULL);
+  if (!(self->from = strata_period_results_load (workspace, from_id, error)) ||
+      !(self->to = strata_period_results_load (workspace, to_id, error)) ||
+      !(metrics = strata_movement_load_metrics (workspace, error)))
+    return NULL;
+
+  if (strata_rules_equal (self->from->rules, self->to->rules))
+    restated = strata_period_results_ref (self->from);
+  else if (!(restated = strata_period_results_score (workspace, self->from->data,
+                                                     self->to->rules, self->to->ruleset_id,
+                                                     self->to->version, error)))
+    return NULL;
+  self->movement = strata_movement_new_from_results (self->from, self->to, restated, restate,
+                                                     metrics);
+
+  /* The rule diff names metrics by label. */
+  labels = g_hash_table_new (g_str_hash, g_str_equal);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+    g_hash_table_iter_init (&iter, metrics);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_hash_table_insert (labels, key, ((StrataReviewMetric *) value)->label);
+  }
+  self->rule_changes = strata_rules_diff (self->from->rules, self->to->rules, labels);
+  g_hash_table_unref (labels);
+  self->metrics = g_steal_pointer (&metrics);
+
+  self->since = closed_at (workspace, from_id);
+  if (!load_entitlement_changes (self, workspace, error))
+    return NULL;
+
+  company = strata_workspace_get_meta (workspace, "company");
+  if (company == NULL || company[0] == '\0')
+    {
+      g_autofree char *base = g_path_get_basename (strata_workspace_get_path (workspace));
+      char *dot = strrchr (base, '.');
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      g_free (company);
+      company = g_steal_pointer (&base);
+    }
+  self->company = g_steal_pointer (&company);
+  count_tiers (self);
+  return g_steal_pointer (&self);
+}
+
+const char *
+strata_review_deck_get_company (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+  return self->company;
+}
+
+StrataMovement *
+strata_review_deck_get_movement (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+  return self->movement;
+}
+
+StrataPeriodResults *
+strata_review_deck_get_results (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+  return self->to;
+}
+
+gboolean
+strata_review_deck_get_to_closed (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), FALSE);
+  return self->to->frozen;
+}
+
+gboolean
+strata_review_deck_get_from_closed (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), FALSE);
+  return self->from->frozen;
+}
+
+GPtrArray *
+strata_review_deck_get_rule_changes (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+  return self->rule_changes;
+}
+
+GPtrArray *
+strata_review_deck_get_entitlement_changes (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+  return self->entitlement_changes;
+}
+
+const char *
+strata_review_deck_get_since (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+  return self->since;
+}
+
+const guint *
+strata_review_deck_get_tier_counts (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+  return self->tier_counts;
+}
+
+const guint *
+strata_review_deck_get_base_counts (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+  return self->base_counts;
+}
+
+const double *
+strata_review_deck_get_tier_revenue (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+  return self->tier_revenue;
+}
+
+double
+strata_review_deck_get_revenue (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), 0);
+  return self->revenue;
+}
+
+const StrataReviewMetric *
+strata_review_deck_get_metric (StrataReviewDeck *self,
+                               const char       *key)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+  return key ? g_hash_table_lookup (self->metrics, key) : NULL;
+}
+
+const char *
+strata_review_deck_get_metric_label (StrataReviewDeck *self,
+                                     const char       *key)
+{
+  const StrataReviewMetric *metric = strata_review_deck_get_metric (self, key);
+
+  return metric && metric->label[0] ? metric->label : key;
+}
+
+const char *
+strata_slide_kind_get_title (StrataSlideKind kind)
+{
+  switch (kind)
+    {
+    case STRATA_SLIDE_TITLE: return _("Title");
+    case STRATA_SLIDE_PYRAMID: return _("Tier pyramid");
+    case STRATA_SLIDE_MOVEMENT: return _("Tier movement");
+    case STRATA_SLIDE_MOVERS: return _("Top upgrades and downgrades");
+    case STRATA_SLIDE_QUADRANT: return _("Quadrant");
+    case STRATA_SLIDE_ENTITLEMENTS: return _("Entitlement changes");
+    case STRATA_SLIDE_RULES: return _("Rule changes since the last review");
+    case STRATA_N_SLIDES:
+    default: break;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+char *
+strata_review_deck_describe_split (StrataReviewDeck *self)
+{
+  guint c, r;
+  g_autofree char *customers = NULL;
+
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+
+  if (!strata_movement_has_restatement (self->movement))
+    return NULL;
+  c = strata_movement_get_moves_from_customers (self->movement);
+  r = strata_movement_get_moves_from_rules (self->movement);
+  customers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u move from the customers",
+                                            "%u moves from the customers", c), c);
+  /* Translators: "12 moves from the customers, 5 from the rule change" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u from the rule change",
+                                       "%s, %u from the rule change", r), customers, r);
+}

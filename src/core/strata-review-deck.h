@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* StrataReviewDeck: everything the quarterly review shows about two
+ * periods, prepared once: the movement, the later period's results (for
+ * the pyramid and the quadrant), the rule changes between the versions the
+ * two periods were scored with, and the entitlement edits since the earlier
+ * period was closed. The Review page and the presentation only read it. */
+#pragma once
+
+#include "strata-movement.h"
+#include "strata-rules-diff.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  STRATA_SLIDE_TITLE,
+  STRATA_SLIDE_PYRAMID,
+  STRATA_SLIDE_MOVEMENT,
+  STRATA_SLIDE_MOVERS,
+  STRATA_SLIDE_QUADRANT,
+  STRATA_SLIDE_ENTITLEMENTS,
+  STRATA_SLIDE_RULES,
+  STRATA_N_SLIDES,
+} StrataSlideKind;
+
+/* An entitlement edit from the audit log. */
+typedef struct
+{
+  char *at;      /* ISO 8601 UTC */
+  char *author;
+  char *text;    /* what the editor recorded, in the editor's language */
+} StrataEntitlementChange;
+
+#define STRATA_TYPE_REVIEW_DECK (strata_review_deck_get_type ())
+G_DECLARE_FINAL_TYPE (StrataReviewDeck, strata_review_deck, STRATA, REVIEW_DECK, GObject)
+
+StrataReviewDeck    *strata_review_deck_load         (StrataWorkspace  *workspace,
+                                                      gint64            from_id,
+                                                      gint64            to_id,
+                                                      gboolean          restate,
+                                                      GError          **error);
+
+/* The company ("company" in the workspace's meta), or the file's name. */
+const char          *strata_review_deck_get_company  (StrataReviewDeck *self);
+StrataMovement      *strata_review_deck_get_movement (StrataReviewDeck *self);
+/* The later period's results. */
+StrataPeriodResults *strata_review_deck_get_results  (StrataReviewDeck *self);
+/* Whether the later / earlier period is closed. */
+gboolean             strata_review_deck_get_to_closed   (StrataReviewDeck *self);
+gboolean             strata_review_deck_get_from_closed (StrataReviewDeck *self);
+/* StrataRuleChange* from the earlier period's rules to the later one's. */
+GPtrArray           *strata_review_deck_get_rule_changes (StrataReviewDeck *self);
+/* StrataEntitlementChange*, oldest first. */
+GPtrArray           *strata_review_deck_get_entitlement_changes (StrataReviewDeck *self);
+/* The time those start from: the earlier period's closing, NULL when it is
+ * open (then every recorded edit counts). */
+const char          *strata_review_deck_get_since    (StrataReviewDeck *self);
+/* Per tier of the later results' rules: customers by final tier and by
+ * base tier, and revenue by final tier (n_tiers each). */
+const guint         *strata_review_deck_get_tier_counts (StrataReviewDeck *self);
+const guint         *strata_review_deck_get_base_counts (StrataReviewDeck *self);
+const double        *strata_review_deck_get_tier_revenue (StrataReviewDeck *self);
+double               strata_review_deck_get_revenue  (StrataReviewDeck *self);
+
+/* A metric of the workspace by key, NULL when unknown; its label, or the
+ * key itself. */
+const StrataReviewMetric *strata_review_deck_get_metric (StrataReviewDeck *self,
+                                                         const char       *key);
+const char          *strata_review_deck_get_metric_label (StrataReviewDeck *self,
+                                                          const char       *key);
+
+/* "Tier pyramid", "Movement"... translated. */
+const char          *strata_slide_kind_get_title     (StrataSlideKind   kind);
+/* "12 moves from the customers, 5 from the rule change" (translated);
+ * NULL when there is no restatement. */
+char                *strata_review_deck_describe_split (StrataReviewDeck *self);
+
+G_END_DECLS

@@ -1,0 +1,648 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The slides are ordinary widgets in a GtkStack: text is GtkLabel (so it
+ * wraps, translates and reads out), charts are StrataReviewChart in the
+ * projector style. Sizes come from strata-review.css. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "strata-format.h"
+#include "strata-presentation.h"
+#include "strata-review-chart.h"
+#include "strata-review-charts.h"
+
+/* Lines a list slide holds at 1024x768 with 32 px text. */
+#define MAX_LINES 7
+#define MAX_MOVERS 4
+
+struct _StrataPresentation
+{
+  GtkWindow         parent_instance;
+
+  StrataReviewDeck *deck;
+  GtkStack         *stack;
+  GtkLabel         *counter;
+  GtkLabel         *footer;
+  GArray           *kinds;      /* StrataSlideKind of each slide shown */
+  guint             position;
+};
+
+G_DEFINE_FINAL_TYPE (StrataPresentation, strata_presentation, GTK_TYPE_WINDOW)
+
+static GtkWidget *
+label (const char *text,
+       const char *css_class)
+{
+  GtkWidget *widget = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (widget), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (widget, css_class);
+  return widget;
+}
+
+static GtkWidget *
+slide_box (const char *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+
+  gtk_widget_set_margin_start (box, 48);
+  gtk_widget_set_margin_end (box, 48);
+  gtk_widget_set_margin_top (box, 36);
+  gtk_widget_set_margin_bottom (box, 72);   /* room for the footer */
+  if (title != NULL)
+    {
+      GtkWidget *heading = label (title, "slide-title");
+
+      gtk_box_append (GTK_BOX (box), heading);
+    }
+  return box;
+}
+
+static GtkWidget *
+chart_widget (StrataChart *chart)
+{
+  GtkWidget *widget = strata_review_chart_new ();
+
+  strata_review_chart_set_projector (STRATA_REVIEW_CHART (widget), TRUE);
+  strata_review_chart_set_chart (STRATA_REVIEW_CHART (widget), chart);
+  gtk_widget_set_vexpand (widget, TRUE);
+  gtk_widget_set_hexpand (widget, TRUE);
+  return widget;
+}
+
+static const char *
+to_name (StrataPresentation *self)
+{
+  return strata_movement_get_to_name (strata_review_deck_get_movement (self->deck));
+}
+
+static const char *
+from_name (StrataPresentation *self)
+{
+  return strata_movement_get_from_name (strata_review_deck_get_movement (self->deck));
+}
+
+/* Slides ------------------------------------------------------------------- */
+
+static GtkWidget *
+stat (const char *number,
+      const char *caption)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), label (number, "slide-number"));
+  gtk_box_append (GTK_BOX (box), label (caption, "slide-text"));
+  return box;
+}
+
+static GtkWidget *
+title_slide (StrataPresentation *self)
+{
+  GtkWidget *box = slide_box (NULL);
+  GtkWidget *stats = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 96);
+  StrataMovement *movement = strata_review_deck_get_movement (self->deck);
+  const StrataNumberFormat *fmt = strata_number_format_get_default ();
+  g_autofree char *subtitle = NULL;
+  g_autofree char *customers = strata_format_integer (fmt, strata_movement_get_n_to (movement));
+  g_autofree char *revenue = strata_format_compact (fmt, strata_review_deck_get_revenue (self->deck));
+  g_autofree char *compared = NULL;
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_vexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (box), label (strata_review_deck_get_company (self->deck), "slide-hero"));
+  /* Translators: the title slide, e.g. "Quarterly tier review 2026-Q3" */
+  subtitle = g_strdup_printf (_("Tier review %s"), to_name (self));
+  gtk_box_append (GTK_BOX (box), label (subtitle, "slide-subtitle"));
+  gtk_box_append (GTK_BOX (stats), stat (customers, g_dngettext (NULL, "customer", "customers",
+                                                                   strata_movement_get_n_to (movement))));
+  gtk_box_append (GTK_BOX (stats), stat (revenue, _("annual order amount")));
+  gtk_widget_set_margin_top (stats, 48);
+  gtk_box_append (GTK_BOX (box), stats);
+  /* Translators: the title slide: "Compared with 2026-Q2" */
+  compared = g_strdup_printf (_("Compared with %s"), from_name (self));
+  gtk_box_append (GTK_BOX (box), label (compared, "slide-small"));
+  return box;
+}
+
+static GtkWidget *
+pyramid_slide (StrataPresentation *self)
+{
+  g_autofree char *title = g_strdup_printf ("%s · %s", _("Tier pyramid"), to_name (self));
+  GtkWidget *box = slide_box (title);
+  /* One pyramid, wide enough for its labels from the back of the room. */
+  g_autoptr(StrataPyramidChart) chart = strata_review_pyramid_chart (self->deck, FALSE);
+
+  gtk_box_append (GTK_BOX (box), chart_widget (STRATA_CHART (chart)));
+  return box;
+}
+
+static GtkWidget *
+movement_slide (StrataPresentation *self)
+{
+  g_autofree char *title = g_strdup_printf ("%s · %s → %s", _("Tier movement"), from_name (self),
+                                            to_name (self));
+  GtkWidget *box = slide_box (title);
+  g_autoptr(StrataMovementChart) chart = strata_review_movement_chart (self->deck);
+  g_autofree char *split = strata_review_deck_describe_split (self->deck);
+
+  gtk_box_append (GTK_BOX (box), chart_widget (STRATA_CHART (chart)));
+  if (split != NULL)
+    gtk_box_append (GTK_BOX (box), label (split, "slide-text"));
+  return box;
+}
+
+static void
+customer_clicked (GtkButton          *button,
+                  StrataPresentation *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (button), "customer-id");
+
+  strata_presentation_show_receipt (self, *id);
+}
+
+static GtkWidget *
+movers_column (StrataPresentation *self,
+               StrataMoveKind      kind)
+{
+  StrataMovement *movement = strata_review_deck_get_movement (self->deck);
+  GPtrArray *movers = strata_movement_get_movers (movement, kind);
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  g_autofree char *heading = g_strdup_printf ("%s (%u)", kind == STRATA_MOVE_UP ? _("Upgrades")
+                                                                                 : _("Downgrades"),
+                                              movers->len);
+  GtkWidget *head = label (heading, "slide-subtitle");
+
+  gtk_widget_add_css_class (head, kind == STRATA_MOVE_UP ? "slide-up" : "slide-down");
+  gtk_widget_set_hexpand (column, TRUE);
+  gtk_box_append (GTK_BOX (column), head);
+  if (movers->len == 0)
+    gtk_box_append (GTK_BOX (column), label (_("None"), "slide-text"));
+  for (guint i = 0; i < MIN (movers->len, MAX_MOVERS); i++)
+    {
+      const StrataMover *m = movers->pdata[i];
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+      g_autofree char *change = g_strdup_printf ("%s → %s",
+                                                 strata_movement_get_tier (movement, m->from_tier)->id,
+                                                 strata_movement_get_tier (movement, m->to_tier)->id);
+      GtkWidget *tiers = label (change, "slide-text");
+      GtkWidget *name = label (m->name, "slide-text");
+      GtkWidget *reason = label (m->reasons->len > 0 ? ((StrataReason *) m->reasons->pdata[0])->text
+                                                      : "", "slide-small");
+
+      /* The tier change first, so that a long name never hides it. */
+      gtk_widget_add_css_class (tiers, kind == STRATA_MOVE_UP ? "slide-up" : "slide-down");
+      gtk_label_set_wrap (GTK_LABEL (tiers), FALSE);
+      gtk_label_set_wrap (GTK_LABEL (name), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_label_set_wrap (GTK_LABEL (reason), FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (top), tiers);
+      gtk_box_append (GTK_BOX (top), name);
+      gtk_box_append (GTK_BOX (inner), top);
+      gtk_box_append (GTK_BOX (inner), reason);
+      gtk_button_set_child (GTK_BUTTON (button), inner);
+      gtk_widget_add_css_class (button, "slide-customer");
+      gtk_widget_set_tooltip_text (button, _("Show the score receipt"));
+      g_object_set_data_full (G_OBJECT (button), "customer-id",
+                              g_memdup2 (&m->customer_id, sizeof m->customer_id), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (customer_clicked), self);
+      gtk_box_append (GTK_BOX (column), button);
+    }
+  return column;
+}
+
+static GtkWidget *
+movers_slide (StrataPresentation *self)
+{
+  GtkWidget *box = slide_box (_("Top upgrades and downgrades"));
+  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 48);
+
+  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
+  gtk_box_append (GTK_BOX (columns), movers_column (self, STRATA_MOVE_UP));
+  gtk_box_append (GTK_BOX (columns), movers_column (self, STRATA_MOVE_DOWN));
+  gtk_box_append (GTK_BOX (box), columns);
+  return box;
+}
+
+typedef struct
+{
+  guint from, to, count;
+} Flow;
+
+static int
+compare_flows (gconstpointer a,
+               gconstpointer b)
+{
+  const Flow *fa = a, *fb = b;
+
+  if (fa->count != fb->count)
+    return fa->count < fb->count ? 1 : -1;
+  return (int) (fa->from * 8 + fa->to) - (int) (fb->from * 8 + fb->to);
+}
+
+static GtkWidget *
+quadrant_slide (StrataPresentation *self)
+{
+  static const char *names[] = { "–", "A", "B", "C", "D" };
+  StrataMovement *movement = strata_review_deck_get_movement (self->deck);
+  g_autofree char *title = g_strdup_printf ("%s · %s", _("Quadrant"), to_name (self));
+  GtkWidget *box = slide_box (title);
+  g_autoptr(StrataQuadrantChart) chart = strata_review_quadrant_chart (self->deck);
+  g_autoptr(GArray) flows = g_array_new (FALSE, FALSE, sizeof (Flow));
+  g_autoptr(GString) moves = g_string_new (NULL);
+
+  gtk_box_append (GTK_BOX (box), chart_widget (STRATA_CHART (chart)));
+  /* The largest flows between quadrants, under the chart with its arrows. */
+  for (guint f = STRATA_QUADRANT_A; f <= STRATA_QUADRANT_D; f++)
+    for (guint t = STRATA_QUADRANT_A; t <= STRATA_QUADRANT_D; t++)
+      {
+        Flow flow = { f, t, strata_movement_get_quadrant_count (movement, f, t) };
+        if (f != t && flow.count > 0)
+          g_array_append_val (flows, flow);
+      }
+  g_array_sort (flows, compare_flows);
+  for (guint i = 0; i < MIN (flows->len, 4); i++)
+    {
+      const Flow *flow = &g_array_index (flows, Flow, i);
+      g_string_append_printf (moves, "%s%s → %s: %u", i ? "    " : "", names[flow->from],
+                              names[flow->to], flow->count);
+    }
+  if (flows->len == 0)
+    g_string_append (moves, _("No customer changed quadrant."));
+  gtk_box_append (GTK_BOX (box), label (moves->str, "slide-text"));
+  return box;
+}
+
+static void
+add_lines (GtkWidget  *box,
+           GPtrArray  *lines)
+{
+  for (guint i = 0; i < MIN (lines->len, MAX_LINES); i++)
+    {
+      g_autofree char *bullet = g_strdup_printf ("• %s", (const char *) lines->pdata[i]);
+      gtk_box_append (GTK_BOX (box), label (bullet, "slide-text"));
+    }
+  if (lines->len > MAX_LINES)
+    {
+      guint more = lines->len - MAX_LINES;
+      g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "and %u more change",
+                                                            "and %u more changes", more), more);
+      gtk_box_append (GTK_BOX (box), label (text, "slide-small"));
+    }
+}
+
+static GtkWidget *
+entitlements_slide (StrataPresentation *self)
+{
+  GtkWidget *box = slide_box (_("Entitlement changes"));
+  GPtrArray *changes = strata_review_deck_get_entitlement_changes (self->deck);
+  const char *since = strata_review_deck_get_since (self->deck);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *subtitle = NULL;
+
+  if (since != NULL)
+    /* Translators: "Since 2026-Q2 was closed on 2026-07-03" */
+    subtitle = g_strdup_printf (_("Since %s was closed on %.10s"), from_name (self), since);
+  else
+    subtitle = g_strdup (_("Every recorded change (the earlier period is not closed)"));
+  gtk_box_append (GTK_BOX (box), label (subtitle, "slide-small"));
+
+  if (changes->len == 0)
+    {
+      gtk_box_append (GTK_BOX (box), label (_("No changes: every tier keeps the entitlements it had."),
+                                            "slide-text"));
+      return box;
+    }
+  /* The newest edits matter most in a meeting: show those. */
+  for (guint i = changes->len; i > 0; i--)
+    {
+      const StrataEntitlementChange *c = changes->pdata[i - 1];
+      g_ptr_array_add (lines, g_strdup_printf ("%.10s  %s", c->at, c->text));
+    }
+  add_lines (box, lines);
+  return box;
+}
+
+static GtkWidget *
+rules_slide (StrataPresentation *self)
+{
+  GtkWidget *box = slide_box (_("Rule changes since the last review"));
+  StrataMovement *movement = strata_review_deck_get_movement (self->deck);
+  GPtrArray *changes = strata_review_deck_get_rule_changes (self->deck);
+  int from_version = strata_movement_get_from_version (movement);
+  int to_version = strata_movement_get_to_version (movement);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autofree char *versions = NULL;
+
+  /* Translators: "2026-Q2: version 1 → 2026-Q3: version 3" */
+  versions = g_strdup_printf (_("%s: version %d → %s: version %d"), from_name (self), from_version,
+                              to_name (self), to_version);
+  gtk_box_append (GTK_BOX (box), label (versions, "slide-small"));
+  if (changes->len == 0)
+    {
+      gtk_box_append (GTK_BOX (box), label (_("No rule changes: both periods are scored alike."),
+                                            "slide-text"));
+      return box;
+    }
+  for (guint i = 0; i < changes->len; i++)
+    g_ptr_array_add (lines, ((StrataRuleChange *) changes->pdata[i])->text);
+  add_lines (box, lines);
+  return box;
+}
+
+/* Navigation ---------------------------------------------------------------- */
+
+static void
+update_counter (StrataPresentation *self)
+{
+  g_autofree char *text = g_strdup_printf ("%u / %u", self->position + 1, self->kinds->len);
+
+  gtk_label_set_label (self->counter, text);
+}
+
+void
+strata_presentation_go_to (StrataPresentation *self,
+                           guint               position)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (STRATA_IS_PRESENTATION (self));
+
+  if (self->kinds->len == 0)
+    return;
+  self->position = MIN (position, self->kinds->len - 1);
+  name = g_strdup_printf ("slide%u", self->position);
+  gtk_stack_set_visible_child_name (self->stack, name);
+  update_counter (self);
+}
+
+static gboolean
+key_pressed (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             StrataPresentation    *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_Down:
+      strata_presentation_go_to (self, self->position + 1);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_BackSpace:
+    case GDK_KEY_KP_Page_Up:
+    case GDK_KEY_Up:
+      if (self->position > 0)
+        strata_presentation_go_to (self, self->position - 1);
+      return TRUE;
+    case GDK_KEY_Home:
+      strata_presentation_go_to (self, 0);
+      return TRUE;
+    case GDK_KEY_End:
+      strata_presentation_go_to (self, G_MAXUINT);
+      return TRUE;
+    case GDK_KEY_Escape:
+      gtk_window_destroy (GTK_WINDOW (self));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+receipt_key (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             GtkWindow             *window)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+  gtk_window_destroy (window);
+  return TRUE;
+}
+
+GtkWindow *
+strata_presentation_show_receipt (StrataPresentation *self,
+                                  gint64              customer_id)
+{
+  StrataPeriodResults *results;
+  g_autoptr(StrataReceipt) receipt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *window, *box, *scrolled, *body, *close;
+  GtkEventController *keys;
+  int row;
+
+  g_return_val_if_fail (STRATA_IS_PRESENTATION (self), NULL);
+
+  results = strata_review_deck_get_results (self->deck);
+  row = strata_period_data_find_id (results->data, customer_id);
+  if (row < 0)
+    return NULL;
+  receipt = strata_engine_explain (results->rules, results->data, row, &error);
+  text = receipt ? strata_receipt_to_text (receipt) : g_strdup (error->message);
+
+  window = gtk_window_new ();
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 700);
+  gtk_window_set_title (GTK_WINDOW (window), _("Score Receipt"));
+  gtk_widget_add_css_class (window, "presentation");
+
+  box = slide_box (results->data->names[row]);
+  gtk_widget_set_margin_bottom (box, 24);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  body = label (text, "receipt");
+  gtk_label_set_selectable (GTK_LABEL (body), FALSE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), body);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  close = gtk_button_new_with_mnemonic (_("_Back to the Slides"));
+  gtk_widget_add_css_class (close, "slide-customer");
+  gtk_widget_set_halign (close, GTK_ALIGN_END);
+  g_signal_connect_swapped (close, "clicked", G_CALLBACK (gtk_window_destroy), window);
+  gtk_box_append (GTK_BOX (box), close);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (receipt_key), window);
+  gtk_widget_add_controller (window, keys);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+/* GObject ------------------------------------------------------------------- */
+
+static void
+load_css (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (loaded || gdk_display_get_default () == NULL)
+    return;
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/strata/Strata/strata-review.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+strata_presentation_dispose (GObject *object)
+{
+  StrataPresentation *self = STRATA_PRESENTATION (object);
+
+  g_clear_object (&self->deck);
+  G_OBJECT_CLASS (strata_presentation_parent_class)->dispose (object);
+}
+
+static void
+strata_presentation_finalize (GObject *object)
+{
+  StrataPresentation *self = STRATA_PRESENTATION (object);
+
+  g_clear_pointer (&self->kinds, g_array_unref);
+  G_OBJECT_CLASS (strata_presentation_parent_class)->finalize (object);
+}
+
+static void
+strata_presentation_class_init (StrataPresentationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = strata_presentation_dispose;
+  object_class->finalize = strata_presentation_finalize;
+}
+
+static void
+strata_presentation_init (StrataPresentation *self)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  load_css ();
+  self->kinds = g_array_new (FALSE, FALSE, sizeof (StrataSlideKind));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+  gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 1024, 768);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  /* Each slide takes the screen as it is: the largest one must not make
+   * the window taller than the projector. */
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->stack));
+
+  self->footer = GTK_LABEL (label ("", "slide-footer"));
+  self->counter = GTK_LABEL (label ("", "slide-footer"));
+  gtk_label_set_wrap (self->footer, FALSE);
+  gtk_label_set_ellipsize (self->footer, PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (self->counter, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->counter), "numeric");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->footer), TRUE);
+  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->footer));
+  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->counter));
+  gtk_widget_set_valign (footer, GTK_ALIGN_END);
+  gtk_widget_set_margin_start (footer, 48);
+  gtk_widget_set_margin_end (footer, 48);
+  gtk_widget_set_margin_bottom (footer, 20);
+  gtk_widget_set_can_target (footer, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), footer);
+  gtk_window_set_child (GTK_WINDOW (self), overlay);
+
+  /* Capture, so that space moves on even when a customer button has focus. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+GtkWidget *
+strata_presentation_new (GtkWindow        *parent,
+                         StrataReviewDeck *deck,
+                         const gboolean   *enabled)
+{
+  typedef GtkWidget *(*Builder) (StrataPresentation *);
+  static const Builder builders[STRATA_N_SLIDES] = {
+    title_slide, pyramid_slide, movement_slide, movers_slide, quadrant_slide,
+    entitlements_slide, rules_slide,
+  };
+  StrataPresentation *self;
+  g_autofree char *footer = NULL;
+
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (deck), NULL);
+
+  self = g_object_new (STRATA_TYPE_PRESENTATION, NULL);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  self->deck = g_object_ref (deck);
+
+  for (guint k = 0; k < STRATA_N_SLIDES; k++)
+    {
+      g_autofree char *name = NULL;
+
+      if (enabled != NULL && !enabled[k])
+        continue;
+      name = g_strdup_printf ("slide%u", self->kinds->len);
+      gtk_stack_add_titled (self->stack, builders[k] (self), name, strata_slide_kind_get_title (k));
+      g_array_append_val (self->kinds, k);
+    }
+  /* Nothing chosen still shows the title, rather than an empty screen. */
+  if (self->kinds->len == 0)
+    {
+      StrataSlideKind k = STRATA_SLIDE_TITLE;
+      gtk_stack_add_titled (self->stack, title_slide (self), "slide0", strata_slide_kind_get_title (k));
+      g_array_append_val (self->kinds, k);
+    }
+
+  footer = g_strdup_printf ("%s · %s", strata_review_deck_get_company (deck), to_name (self));
+  gtk_label_set_label (self->footer, footer);
+  strata_presentation_go_to (self, 0);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  return GTK_WIDGET (self);
+}
+
+guint
+strata_presentation_get_n_slides (StrataPresentation *self)
+{
+  g_return_val_if_fail (STRATA_IS_PRESENTATION (self), 0);
+  return self->kinds->len;
+}
+
+guint
+strata_presentation_get_position (StrataPresentation *self)
+{
+  g_return_val_if_fail (STRATA_IS_PRESENTATION (self), 0);
+  return self->position;
+}
+
+StrataSlideKind
+strata_presentation_get_slide_kind (StrataPresentation *self)
+{
+  g_return_val_if_fail (STRATA_IS_PRESENTATION (self), STRATA_SLIDE_TITLE);
+  return g_array_index (self->kinds, StrataSlideKind, self->position);
+}
+
+GtkLabel *
+strata_presentation_get_counter (StrataPresentation *self)
+{
+  g_return_val_if_fail (STRATA_IS_PRESENTATION (self), NULL);
+  return self->counter;
+}

@@ -1,0 +1,704 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "strata-period-close.h"
+#include "strata-period-data.h"
+#include "strata-presentation.h"
+#include "strata-review-chart.h"
+#include "strata-review-charts.h"
+#include "strata-review-page.h"
+#include "strata-window.h"
+
+/* Rows shown per list; the rest is counted in a last row (the CLI and the
+ * CSV export have all of them). */
+#define MAX_ROWS 100
+
+struct _StrataReviewPage
+{
+  GtkWidget          parent_instance;
+
+  StrataContext     *context;
+  StrataReviewDeck  *deck;
+  GtkWindow         *presentation;
+  guint              reload_id;
+  guint              defaults_id;
+  gboolean           syncing;
+  gboolean           slide_enabled[STRATA_N_SLIDES];
+
+  GtkStack          *stack;
+  GtkDropDown       *from_drop;
+  GtkDropDown       *to_drop;
+  GtkCheckButton    *restate_check;
+  GtkButton         *close_button;
+  GtkMenuButton     *present_button;
+  GtkBox            *slides_box;
+  GtkLabel          *summary_label;
+  GtkLabel          *split_label;
+  StrataReviewChart *heat_map;
+  GtkGrid           *quadrant_grid;
+  GtkGrid           *lists_grid;
+};
+
+G_DEFINE_FINAL_TYPE (StrataReviewPage, strata_review_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void reload (StrataReviewPage *self);
+
+static void
+toast (StrataReviewPage *self,
+       const char       *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (STRATA_IS_WINDOW (root))
+    strata_window_add_toast (STRATA_WINDOW (root), adw_toast_new (text));
+  else
+    g_message ("%s", text);
+}
+
+static const char *
+selected_name (GtkDropDown *drop)
+{
+  GObject *item = gtk_drop_down_get_selected_item (drop);
+
+  return GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
+                                     : NULL;
+}
+
+static guint
+find_name (GListModel *model,
+           const char *name)
+{
+  for (guint i = 0; model && name && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      if (g_strcmp0 (gtk_string_object_get_string (item), name) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Lists ------------------------------------------------------------------ */
+
+static char *
+tier_change (StrataMovement    *movement,
+             const StrataMover *mover)
+{
+  const char *from = mover->from_tier >= 0 ? strata_movement_get_tier (movement, mover->from_tier)->id
+                                           : "–";
+  const char *to = mover->to_tier >= 0 ? strata_movement_get_tier (movement, mover->to_tier)->id
+                                       : "–";
+  return g_strdup_printf ("%s → %s", from, to);
+}
+
+static GtkWidget *
+mover_list (StrataReviewPage *self,
+            StrataMoveKind    kind)
+{
+  static const char *titles[] = { N_("Upgrades"), N_("Downgrades"), N_("New Customers"),
+                                   N_("Lost Customers") };
+  StrataMovement *movement = strata_review_deck_get_movement (self->deck);
+  GPtrArray *movers = strata_movement_get_movers (movement, kind);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *list = gtk_list_box_new ();
+  g_autofree char *heading = g_strdup_printf ("%s (%u)", _(titles[kind]), movers->len);
+  GtkWidget *label = gtk_label_new (heading);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), list);
+
+  if (movers->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("None"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  for (guint i = 0; i < MIN (movers->len, MAX_ROWS); i++)
+    {
+      const StrataMover *m = movers->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *reasons = strata_mover_describe_reasons (m, "; ");
+      g_autofree char *change = tier_change (movement, m);
+      g_autofree char *title = g_markup_escape_text (m->name, -1);
+      g_autofree char *subtitle = g_markup_escape_text (reasons, -1);
+      GtkWidget *suffix = gtk_label_new (change);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      gtk_widget_add_css_class (suffix, "numeric");
+      gtk_widget_add_css_class (suffix, "heading");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  if (movers->len > MAX_ROWS)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "and %u more customer",
+                                                            "and %u more customers",
+                                                            movers->len - MAX_ROWS),
+                                               movers->len - MAX_ROWS);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  return box;
+}
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+static void
+fill_quadrants (StrataReviewPage *self)
+{
+  static const char *names[] = { "–", "A", "B", "C", "D" };
+  StrataMovement *movement = strata_review_deck_get_movement (self->deck);
+  int row = 0;
+
+  clear_grid (self->quadrant_grid);
+  for (guint f = STRATA_QUADRANT_NONE; f <= STRATA_QUADRANT_D; f++)
+    for (guint t = STRATA_QUADRANT_NONE; t <= STRATA_QUADRANT_D; t++)
+      {
+        guint n = strata_movement_get_quadrant_count (movement, f, t);
+        g_autofree char *move = NULL;
+        g_autofree char *count = NULL;
+        GtkWidget *a, *b;
+
+        if (f == t || n == 0)
+          continue;
+        move = g_strdup_printf ("%s → %s", names[f], names[t]);
+        count = g_strdup_printf (g_dngettext (NULL, "%u customer", "%u customers", n), n);
+        a = gtk_label_new (move);
+        b = gtk_label_new (count);
+        gtk_label_set_xalign (GTK_LABEL (a), 0);
+        gtk_label_set_xalign (GTK_LABEL (b), 1);
+        gtk_widget_set_hexpand (b, TRUE);
+        gtk_widget_add_css_class (b, "numeric");
+        gtk_grid_attach (self->quadrant_grid, a, 0, row, 1, 1);
+        gtk_grid_attach (self->quadrant_grid, b, 1, row, 1, 1);
+        row++;
+      }
+  if (row == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("No customer changed quadrant."));
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_grid_attach (self->quadrant_grid, none, 0, 0, 2, 1);
+    }
+}
+
+static void
+show_deck (StrataReviewPage *self)
+{
+  StrataMovement *movement = strata_review_deck_get_movement (self->deck);
+  guint up = strata_movement_get_movers (movement, STRATA_MOVE_UP)->len;
+  guint down = strata_movement_get_movers (movement, STRATA_MOVE_DOWN)->len;
+  guint added = strata_movement_get_movers (movement, STRATA_MOVE_NEW)->len;
+  guint lost = strata_movement_get_movers (movement, STRATA_MOVE_LOST)->len;
+  g_autofree char *moved = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *split = strata_review_deck_describe_split (self->deck);
+  g_autoptr(StrataMovementChart) chart = strata_review_movement_chart (self->deck);
+  const char *to_name = strata_movement_get_to_name (movement);
+  g_autofree char *close_label = NULL;
+
+  moved = g_strdup_printf (g_dngettext (NULL, "%u customer changed tier",
+                                        "%u customers changed tier", up + down), up + down);
+  /* Translators: "17 customers changed tier: 9 up, 8 down; 12 new, 5 lost" */
+  summary = g_strdup_printf (_("%s: %u up, %u down; %u new, %u lost"), moved, up, down, added, lost);
+  gtk_label_set_label (self->summary_label, summary);
+  gtk_label_set_label (self->split_label, split ? split : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->split_label), split != NULL);
+  strata_review_chart_set_chart (self->heat_map, STRATA_CHART (chart));
+  fill_quadrants (self);
+
+  clear_grid (self->lists_grid);
+  for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
+    gtk_grid_attach (self->lists_grid, mover_list (self, k), k % 2, k / 2, 1, 1);
+
+  if (strata_review_deck_get_to_closed (self->deck))
+    /* Translators: the button that reopens a closed period, e.g. "Reopen 2026-Q3…" */
+    close_label = g_strdup_printf (_("_Reopen %s…"), to_name);
+  else
+    /* Translators: the button that closes a period, e.g. "Close 2026-Q3…" */
+    close_label = g_strdup_printf (_("_Close %s…"), to_name);
+  gtk_button_set_label (self->close_button, close_label);
+}
+
+static void
+reload (StrataReviewPage *self)
+{
+  StrataWorkspace *workspace;
+  GListModel *periods;
+  const char *from, *to;
+  gint64 from_id = 0, to_id = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->deck);
+  periods = self->context ? strata_context_get_periods (self->context) : NULL;
+  if (periods == NULL || g_list_model_get_n_items (periods) < 2)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  workspace = strata_context_get_workspace (self->context);
+  from = selected_name (self->from_drop);
+  to = selected_name (self->to_drop);
+  if (from == NULL || to == NULL ||
+      !strata_period_find (workspace, from, &from_id, NULL, &error) ||
+      !strata_period_find (workspace, to, &to_id, NULL, &error) ||
+      !(self->deck = strata_review_deck_load (workspace, from_id, to_id,
+                                              gtk_check_button_get_active (self->restate_check),
+                                              &error)))
+    {
+      if (error != NULL)
+        toast (self, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  show_deck (self);
+  gtk_stack_set_visible_child_name (self->stack, "review");
+}
+
+static gboolean
+reload_idle (gpointer data)
+{
+  StrataReviewPage *self = data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_reload (StrataReviewPage *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle, self, NULL);
+}
+
+/* The later period follows the window's period selector; the earlier one is
+ * the period before it. */
+static void
+select_default_periods (StrataReviewPage *self)
+{
+  GListModel *periods = self->context ? strata_context_get_periods (self->context) : NULL;
+  guint n = periods ? g_list_model_get_n_items (periods) : 0;
+  guint to;
+
+  self->syncing = TRUE;
+  if (gtk_drop_down_get_model (self->from_drop) != periods)
+    gtk_drop_down_set_model (self->from_drop, periods);
+  if (gtk_drop_down_get_model (self->to_drop) != periods)
+    gtk_drop_down_set_model (self->to_drop, periods);
+  if (n >= 2)
+    {
+      to = find_name (periods, strata_context_get_period (self->context));
+      if (to == GTK_INVALID_LIST_POSITION || to == 0)
+        to = n - 1;
+      gtk_drop_down_set_selected (self->to_drop, to);
+      gtk_drop_down_set_selected (self->from_drop, to - 1);
+    }
+  self->syncing = FALSE;
+  queue_reload (self);
+}
+
+static gboolean
+defaults_idle (gpointer data)
+{
+  StrataReviewPage *self = data;
+
+  self->defaults_id = 0;
+  select_default_periods (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The period list changes while its items-changed is being emitted to the
+ * drop-downs too: choose the periods once that is over. */
+static void
+queue_defaults (StrataReviewPage *self)
+{
+  if (self->defaults_id == 0)
+    self->defaults_id = g_idle_add (defaults_idle, self);
+}
+
+static void
+drop_changed (StrataReviewPage *self)
+{
+  if (!self->syncing)
+    queue_reload (self);
+}
+
+static void
+workspace_changed (StrataReviewPage *self,
+                   const char       *what)
+{
+  /* Periods reload through the context's list model (items-changed). */
+  if (g_strcmp0 (what, "entitlements") == 0 || g_strcmp0 (what, "rules") == 0 ||
+      g_strcmp0 (what, "customers") == 0 || g_strcmp0 (what, "overrides") == 0 ||
+      g_strcmp0 (what, "metrics") == 0 || g_strcmp0 (what, "periods") == 0 ||
+      g_strcmp0 (what, "all") == 0)
+    queue_reload (self);
+}
+
+/* Closing and reopening ----------------------------------------------------- */
+
+static void
+close_response (AdwMessageDialog *dialog,
+                const char       *response,
+                StrataReviewPage *self)
+{
+  StrataWorkspace *workspace;
+  g_autoptr(GError) error = NULL;
+  const char *to = selected_name (self->to_drop);
+  gint64 to_id = 0;
+  gboolean reopen = g_str_equal (response, "reopen");
+  g_autofree char *done = NULL;
+
+  if (!g_str_equal (response, "close") && !reopen)
+    return;
+  if (self->context == NULL || to == NULL)
+    return;
+  workspace = strata_context_get_workspace (self->context);
+  if (!strata_period_find (workspace, to, &to_id, NULL, &error) ||
+      !(reopen ? strata_period_reopen (workspace, to_id, &error)
+               : strata_period_close (workspace, to_id, &error)))
+    {
+      toast (self, error->message);
+      return;
+    }
+  done = g_strdup_printf (reopen ? _("%s reopened") : _("%s closed: its results are frozen"), to);
+  toast (self, done);
+  queue_reload (self);
+}
+
+static void
+close_clicked (StrataReviewPage *self)
+{
+  const char *to = selected_name (self->to_drop);
+  gboolean closed;
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+
+  if (self->deck == NULL || to == NULL)
+    return;
+  closed = strata_review_deck_get_to_closed (self->deck);
+  heading = g_strdup_printf (closed ? _("Reopen %s?") : _("Close %s?"), to);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   closed
+                                   ? _("Its frozen results are removed, and it is scored with the current rules again until it is closed once more.")
+                                   : _("Its results are frozen under the current published rules. Later rule changes will not change them."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), NULL);
+  if (closed)
+    {
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "reopen", _("_Reopen"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reopen",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+    }
+  else
+    {
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("C_lose Period"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Presenting ----------------------------------------------------------------- */
+
+static void
+slide_toggled (GtkCheckButton   *check,
+               StrataReviewPage *self)
+{
+  guint kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "slide"));
+
+  self->slide_enabled[kind] = gtk_check_button_get_active (check);
+}
+
+static void
+presentation_destroyed (StrataReviewPage *self)
+{
+  self->presentation = NULL;
+}
+
+GtkWindow *
+strata_review_page_present (StrataReviewPage *self)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), NULL);
+
+  if (self->reload_id != 0)
+    {
+      g_source_remove (self->reload_id);
+      self->reload_id = 0;
+      reload (self);
+    }
+  if (self->deck == NULL)
+    {
+      toast (self, _("The presentation needs two periods to compare"));
+      return NULL;
+    }
+  if (self->presentation != NULL)
+    {
+      gtk_window_present (self->presentation);
+      return self->presentation;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  self->presentation = GTK_WINDOW (strata_presentation_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                                 : NULL,
+                                                            self->deck, self->slide_enabled));
+  g_signal_connect_object (self->presentation, "destroy", G_CALLBACK (presentation_destroyed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (self->presentation);
+  return self->presentation;
+}
+
+void
+strata_review_page_set_slide_enabled (StrataReviewPage *self,
+                                      StrataSlideKind   kind,
+                                      gboolean          enabled)
+{
+  g_return_if_fail (STRATA_IS_REVIEW_PAGE (self));
+  g_return_if_fail (kind < STRATA_N_SLIDES);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slides_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_CHECK_BUTTON (child) &&
+        GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "slide")) == kind)
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (child), enabled);
+}
+
+static void
+start_clicked (StrataReviewPage *self)
+{
+  gtk_menu_button_popdown (self->present_button);
+  strata_review_page_present (self);
+}
+
+static void
+build_slide_choices (StrataReviewPage *self)
+{
+  GtkWidget *start;
+
+  for (guint k = 0; k < STRATA_N_SLIDES; k++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (strata_slide_kind_get_title (k));
+
+      self->slide_enabled[k] = TRUE;
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      g_object_set_data (G_OBJECT (check), "slide", GUINT_TO_POINTER (k));
+      g_signal_connect (check, "toggled", G_CALLBACK (slide_toggled), self);
+      gtk_box_append (self->slides_box, check);
+    }
+  start = gtk_button_new_with_mnemonic (_("_Start Presentation"));
+  gtk_widget_add_css_class (start, "suggested-action");
+  gtk_widget_set_margin_top (start, 6);
+  g_signal_connect_swapped (start, "clicked", G_CALLBACK (start_clicked), self);
+  gtk_box_append (self->slides_box, start);
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+StrataContext *
+strata_review_page_get_context (StrataReviewPage *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), NULL);
+  return self->context;
+}
+
+void
+strata_review_page_set_context (StrataReviewPage *self,
+                                StrataContext    *context)
+{
+  g_return_if_fail (STRATA_IS_REVIEW_PAGE (self));
+
+  if (self->context == context)
+    return;
+  if (self->context != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->context, self);
+      g_signal_handlers_disconnect_by_data (strata_context_get_workspace (self->context), self);
+      g_signal_handlers_disconnect_by_data (strata_context_get_periods (self->context), self);
+    }
+  if (self->presentation != NULL)
+    gtk_window_destroy (self->presentation);
+  /* Nothing of the previous workspace may stay on screen. */
+  g_clear_object (&self->deck);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    {
+      g_signal_connect_object (context, "notify::period", G_CALLBACK (queue_defaults),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (strata_context_get_periods (context), "items-changed",
+                               G_CALLBACK (queue_defaults), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (strata_context_get_workspace (context), "changed",
+                               G_CALLBACK (workspace_changed), self, G_CONNECT_SWAPPED);
+    }
+  select_default_periods (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+gboolean
+strata_review_page_set_periods (StrataReviewPage *self,
+                                const char       *from,
+                                const char       *to)
+{
+  GListModel *periods;
+  guint f, t;
+
+  g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), FALSE);
+
+  periods = self->context ? strata_context_get_periods (self->context) : NULL;
+  f = find_name (periods, from);
+  t = find_name (periods, to);
+  if (f == GTK_INVALID_LIST_POSITION || t == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->from_drop, f);
+  gtk_drop_down_set_selected (self->to_drop, t);
+  self->syncing = FALSE;
+  if (self->reload_id != 0)
+    {
+      g_source_remove (self->reload_id);
+      self->reload_id = 0;
+    }
+  reload (self);
+  return TRUE;
+}
+
+StrataReviewDeck *
+strata_review_page_get_deck (StrataReviewPage *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), NULL);
+  return self->deck;
+}
+
+static void
+strata_review_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  StrataReviewPage *self = STRATA_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_review_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  StrataReviewPage *self = STRATA_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      strata_review_page_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_review_page_dispose (GObject *object)
+{
+  StrataReviewPage *self = STRATA_REVIEW_PAGE (object);
+
+  strata_review_page_set_context (self, NULL);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->defaults_id, g_source_remove);
+  g_clear_object (&self->deck);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_REVIEW_PAGE);
+
+  G_OBJECT_CLASS (strata_review_page_parent_class)->dispose (object);
+}
+
+static void
+strata_review_page_class_init (StrataReviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = strata_review_page_get_property;
+  object_class->set_property = strata_review_page_set_property;
+  object_class->dispose = strata_review_page_dispose;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (STRATA_TYPE_REVIEW_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/strata/Strata/strata-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, from_drop);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, to_drop);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, restate_check);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, close_button);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, present_button);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, slides_box);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, split_label);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, heat_map);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, quadrant_grid);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, lists_grid);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "review-page");
+}
+
+static void
+strata_review_page_init (StrataReviewPage *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->from_drop, expression);
+  gtk_drop_down_set_expression (self->to_drop, expression);
+  g_signal_connect_swapped (self->from_drop, "notify::selected", G_CALLBACK (drop_changed), self);
+  g_signal_connect_swapped (self->to_drop, "notify::selected", G_CALLBACK (drop_changed), self);
+  g_signal_connect_swapped (self->restate_check, "toggled", G_CALLBACK (drop_changed), self);
+  g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (close_clicked), self);
+  build_slide_choices (self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}

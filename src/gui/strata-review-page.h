@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Review page: two periods side by side, who moved between tiers and
+ * why, the restatement split, quadrant movement, closing a period, and the
+ * way into the projector presentation. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "strata-context.h"
+#include "strata-review-deck.h"
+
+G_BEGIN_DECLS
+
+#define STRATA_TYPE_REVIEW_PAGE (strata_review_page_get_type ())
+G_DECLARE_FINAL_TYPE (StrataReviewPage, strata_review_page, STRATA, REVIEW_PAGE, GtkWidget)
+
+StrataContext    *strata_review_page_get_context  (StrataReviewPage *self);
+void              strata_review_page_set_context  (StrataReviewPage *self,
+                                                   StrataContext    *context);
+/* Compares from with to (period names); FALSE when either is unknown. */
+gboolean          strata_review_page_set_periods  (StrataReviewPage *self,
+                                                   const char       *from,
+                                                   const char       *to);
+/* What the page shows, NULL while it shows its empty state. */
+StrataReviewDeck *strata_review_page_get_deck     (StrataReviewPage *self);
+/* Ticks a slide in the Present popover (every slide is ticked at first). */
+void              strata_review_page_set_slide_enabled (StrataReviewPage *self,
+                                                        StrataSlideKind   kind,
+                                                        gboolean          enabled);
+/* Starts the presentation with the slides chosen in the Present popover;
+ * returns its window, or NULL (with a toast) when there is nothing to show. */
+GtkWindow        *strata_review_page_present      (StrataReviewPage *self);
+
+G_END_DECLS

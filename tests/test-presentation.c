@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Review page and the presentation under Xvfb: a demo workspace with
+ * four quarters (three closed, rules changed once), the page's numbers, the
+ * slides moved through with key events (the counter follows), a customer's
+ * receipt, the slide choice, Escape, and the empty state.
+ * With STRATA_SCREENSHOT_DIR set, every slide is saved there as PNG (run
+ * under xvfb-run -s "-screen 0 1024x768x24"). */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "strata-application.h"
+#include "strata-demo.h"
+#include "strata-period-close.h"
+#include "strata-period-data.h"
+#include "strata-presentation.h"
+#include "strata-review-page.h"
+#include "strata-ruleset-store.h"
+#include "strata-seed.h"
+#include "strata-window.h"
+
+static char *tmpdir;
+static GApplication *app;
+static StrataWindow *window;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+has_deck (gpointer page)
+{
+  return strata_review_page_get_deck (page) != NULL;
+}
+
+static gboolean
+wait_for (gboolean (*check) (gpointer), gpointer data)
+{
+  for (guint i = 0; i < 100 && !check (data); i++)
+    spin (50);
+  return check (data);
+}
+
+static StrataPresentation *
+find_presentation (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (STRATA_IS_PRESENTATION (toplevel))
+        return STRATA_PRESENTATION (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+no_presentation (gpointer data)
+{
+  return find_presentation () == NULL;
+}
+
+static GtkWindow *
+find_receipt (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_WINDOW (toplevel) && !STRATA_IS_PRESENTATION (toplevel) &&
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (find_presentation ()) &&
+          find_presentation () != NULL)
+        return GTK_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+no_receipt (gpointer data)
+{
+  return find_receipt () == NULL;
+}
+
+/* Delivers a key press the way GTK does: to the window's key controller. */
+static gboolean
+press (GtkWidget *target,
+       guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (target);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0,
+                               &handled);
+    }
+  spin (50);
+  return handled;
+}
+
+static const char *
+counter (StrataPresentation *presentation)
+{
+  return gtk_label_get_label (strata_presentation_get_counter (presentation));
+}
+
+static GtkWidget *
+find_css (GtkWidget  *root,
+          const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_css (c, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("STRATA_SCREENSHOT_DIR");
+  g_autofree char *cmd = NULL;
+
+  if (dir == NULL)
+    return;
+  spin (700);
+  cmd = g_strdup_printf ("import -window root '%s/%s.png'", dir, name);
+  g_assert_cmpint (system (cmd), ==, 0);
+}
+
+static char *
+make_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataRules) rules = NULL;
+  char *path = g_build_filename (tmpdir, "demo.strata", NULL);
+  guint version = 0;
+
+  g_assert_true (strata_demo_write (path, 600, STRATA_DEMO_DEFAULT_SEED, 4, STRATA_DEMO_NONE,
+                                    NULL, NULL, &error));
+  g_assert_no_error (error);
+  ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  for (const char *const *p = (const char *[]) { "2025-Q4", "2026-Q1", "2026-Q2", NULL }; *p; p++)
+    {
+      gint64 id = 0;
+      g_assert_true (strata_period_find (ws, *p, &id, NULL, &error));
+      g_assert_true (strata_period_close (ws, id, &error));
+      g_assert_no_error (error);
+    }
+  /* The meeting changed the model after 2026-Q2 was closed. */
+  rules = strata_ruleset_store_load_version (ws, 0, &error);
+  g_assert_no_error (error);
+  ((StrataTier *) rules->tiers->pdata[strata_rules_find_tier (rules, "C")])->min_score = 40;
+  strata_ruleset_store_publish (ws, rules, "C from 40", &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (version, ==, 2);
+  return path;
+}
+
+static void
+test_presentation (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_demo ();
+  StrataReviewPage *page;
+  StrataPresentation *presentation;
+  StrataReviewDeck *deck;
+  StrataMovement *movement;
+  GtkWidget *button;
+  GtkWindow *receipt;
+
+  g_assert_true (strata_window_open_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (strata_window_show_page (window, "review"));
+  page = STRATA_REVIEW_PAGE (strata_window_get_page (window, "review"));
+  g_assert_true (STRATA_IS_REVIEW_PAGE (page));
+  g_assert_true (wait_for (has_deck, page));
+
+  /* The last two quarters, the earlier one frozen under version 1. */
+  deck = strata_review_page_get_deck (page);
+  movement = strata_review_deck_get_movement (deck);
+  g_assert_cmpstr (strata_movement_get_from_name (movement), ==, "2026-Q2");
+  g_assert_cmpstr (strata_movement_get_to_name (movement), ==, "2026-Q3");
+  g_assert_cmpint (strata_movement_get_from_version (movement), ==, 1);
+  g_assert_cmpint (strata_movement_get_to_version (movement), ==, 2);
+  g_assert_cmpuint (strata_movement_get_n_to (movement), ==, 567);
+  g_assert_cmpuint (strata_movement_get_moves_from_rules (movement), >, 0);
+  g_assert_cmpuint (strata_review_deck_get_rule_changes (deck)->len, ==, 1);
+  screenshot ("review-page");
+
+  /* F5 is app.present. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "present", NULL);
+  spin (200);
+  presentation = find_presentation ();
+  g_assert_nonnull (presentation);
+  g_assert_cmpuint (strata_presentation_get_n_slides (presentation), ==, STRATA_N_SLIDES);
+  g_assert_cmpstr (counter (presentation), ==, "1 / 7");
+  screenshot ("slide-1");
+
+  g_assert_true (press (GTK_WIDGET (presentation), GDK_KEY_Right));
+  g_assert_cmpstr (counter (presentation), ==, "2 / 7");
+  screenshot ("slide-2");
+  press (GTK_WIDGET (presentation), GDK_KEY_Page_Down);
+  g_assert_cmpstr (counter (presentation), ==, "3 / 7");
+  screenshot ("slide-3");
+  press (GTK_WIDGET (presentation), GDK_KEY_space);
+  g_assert_cmpstr (counter (presentation), ==, "4 / 7");
+  g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_MOVERS);
+  screenshot ("slide-4");
+
+  /* A customer on the movers slide shows its receipt; Escape closes only that. */
+  button = find_css (GTK_WIDGET (presentation), "slide-customer");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin (200);
+  receipt = find_receipt ();
+  g_assert_nonnull (receipt);
+  screenshot ("slide-4-receipt");
+  press (GTK_WIDGET (receipt), GDK_KEY_Escape);
+  g_assert_true (wait_for (no_receipt, NULL));
+  g_assert_nonnull (find_presentation ());
+
+  press (GTK_WIDGET (presentation), GDK_KEY_Right);
+  g_assert_cmpstr (counter (presentation), ==, "5 / 7");
+  screenshot ("slide-5");
+  press (GTK_WIDGET (presentation), GDK_KEY_Right);
+  screenshot ("slide-6");
+  press (GTK_WIDGET (presentation), GDK_KEY_Right);
+  g_assert_cmpstr (counter (presentation), ==, "7 / 7");
+  screenshot ("slide-7");
+  press (GTK_WIDGET (presentation), GDK_KEY_Right);        /* stays on the last */
+  g_assert_cmpstr (counter (presentation), ==, "7 / 7");
+  press (GTK_WIDGET (presentation), GDK_KEY_Left);
+  g_assert_cmpstr (counter (presentation), ==, "6 / 7");
+  press (GTK_WIDGET (presentation), GDK_KEY_Page_Up);
+  g_assert_cmpstr (counter (presentation), ==, "5 / 7");
+  press (GTK_WIDGET (presentation), GDK_KEY_Home);
+  g_assert_cmpstr (counter (presentation), ==, "1 / 7");
+
+  press (GTK_WIDGET (presentation), GDK_KEY_Escape);
+  g_assert_true (wait_for (no_presentation, NULL));
+
+  /* The presenter leaves out two slides. */
+  strata_review_page_set_slide_enabled (page, STRATA_SLIDE_ENTITLEMENTS, FALSE);
+  strata_review_page_set_slide_enabled (page, STRATA_SLIDE_RULES, FALSE);
+  presentation = STRATA_PRESENTATION (strata_review_page_present (page));
+  g_assert_nonnull (presentation);
+  g_assert_cmpstr (counter (presentation), ==, "1 / 5");
+  press (GTK_WIDGET (presentation), GDK_KEY_End);
+  g_assert_cmpstr (counter (presentation), ==, "5 / 5");
+  g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_QUADRANT);
+  press (GTK_WIDGET (presentation), GDK_KEY_Escape);
+  g_assert_true (wait_for (no_presentation, NULL));
+  strata_review_page_set_slide_enabled (page, STRATA_SLIDE_ENTITLEMENTS, TRUE);
+  strata_review_page_set_slide_enabled (page, STRATA_SLIDE_RULES, TRUE);
+
+  /* Comparing the first two quarters: both frozen under version 1. */
+  g_assert_true (strata_review_page_set_periods (page, "2025-Q4", "2026-Q1"));
+  deck = strata_review_page_get_deck (page);
+  g_assert_nonnull (deck);
+  g_assert_true (strata_review_deck_get_to_closed (deck));
+  g_assert_cmpuint (strata_movement_get_moves_from_rules (strata_review_deck_get_movement (deck)), ==, 0);
+  g_assert_cmpuint (strata_review_deck_get_rule_changes (deck)->len, ==, 0);
+}
+
+static void
+test_empty_state (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "one.strata", NULL);
+  g_autoptr(StrataWorkspace) ws = strata_seed_create_workspace (path, &error);
+  StrataReviewPage *page;
+  GtkWidget *stack;
+
+  g_assert_no_error (error);
+  g_assert_true (strata_workspace_exec (ws, "INSERT INTO periods (name) VALUES ('2026-Q3')", &error));
+  g_clear_object (&ws);
+
+  g_assert_true (strata_window_open_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (strata_window_show_page (window, "review"));
+  page = STRATA_REVIEW_PAGE (strata_window_get_page (window, "review"));
+  spin (300);
+  g_assert_null (strata_review_page_get_deck (page));
+  stack = gtk_widget_get_first_child (GTK_WIDGET (page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_null (strata_review_page_present (page));
+  g_assert_null (find_presentation ());
+  screenshot ("review-empty");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
+
+  tmpdir = g_dir_make_tmp ("strata-presentation-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = g_build_filename (tmpdir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = g_object_new (STRATA_TYPE_APPLICATION,
+                      "application-id", APP_ID ".PresentationTest",
+                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/strata/Strata",
+                      NULL);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_application_hold (app);
+  g_application_activate (app);
+  window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+
+  g_test_add_func ("/review/presentation", test_presentation);
+  g_test_add_func ("/review/empty-state", test_empty_state);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_release (app);
+  g_clear_object (&app);
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
+    if (system (cmd) != 0)
+      g_warning ("Could not remove %s", tmpdir);
+  }
+  g_free (tmpdir);
+  return status;
+}

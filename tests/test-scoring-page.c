@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Scoring page under Xvfb, on a seeded demo workspace: a weight changed
+ * through its spin button rescores at once and the impact panel shows the
+ * same movement as the engine computes on its own; the draft is saved and
+ * counted; undo and redo; a gap between bands is marked at the cell while
+ * the last valid impact stays; publishing creates a version. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "strata-context.h"
+#include "strata-demo.h"
+#include "strata-engine.h"
+#include "strata-impact-panel.h"
+#include "strata-ruleset-store.h"
+#include "strata-scoring-page.h"
+#include "strata-scoring-page-private.h"
+
+typedef struct
+{
+  char              *dir;
+  char              *path;
+  StrataWorkspace   *ws;
+  StrataContext     *context;
+  GtkWindow         *window;
+  StrataScoringPage *page;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("strata-scoring-page-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "demo.strata", NULL);
+  g_assert_true (strata_demo_write (f->path, 400, 7, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  f->ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  f->context = strata_context_new (f->ws);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1400, 900);
+  f->page = STRATA_SCORING_PAGE (strata_scoring_page_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  g_object_set (f->page, "context", f->context, NULL);
+  gtk_window_present (f->window);
+  spin (200);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (f->window);
+  spin (50);
+  g_clear_object (&f->context);
+  g_clear_object (&f->ws);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* The nth (0-based) widget of type named name, depth first. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *name,
+             guint      *nth)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    {
+      if (*nth == 0)
+        return root;
+      (*nth)--;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type, name, nth);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find (Fixture    *f,
+      GType       type,
+      const char *name,
+      guint       nth)
+{
+  return find_widget (GTK_WIDGET (f->page), type, name, &nth);
+}
+
+/* What the engine says, without the page: published rules vs rules. */
+static void
+expected_movement (Fixture           *f,
+                   const StrataRules *rules,
+                   guint             *up,
+                   guint             *down,
+                   char             **first_transition)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataRules) published = strata_ruleset_store_load_version (f->ws, 0, &error);
+  gint64 period_id = strata_context_get_period_id (f->context);
+  g_autoptr(StrataPeriodData) data = strata_period_data_load (f->ws, period_id, &error);
+  g_autoptr(StrataResult) a = strata_engine_score (published, data, &error);
+  g_autoptr(StrataResult) b = strata_engine_score (rules, data, &error);
+  g_autoptr(StrataWhatIf) whatif = strata_whatif_compute (published, a, rules, b);
+  guint best = 0, best_from = 0, best_to = 0;
+
+  g_assert_no_error (error);
+  *up = whatif->n_up;
+  *down = whatif->n_down;
+  /* The largest transition (ties: smaller from, then smaller to). */
+  for (guint from = 0; from < whatif->n_from; from++)
+    for (guint to = 0; to < whatif->n_to; to++)
+      if (from != to && whatif->matrix[from * whatif->n_to + to] > best)
+        {
+          best = whatif->matrix[from * whatif->n_to + to];
+          best_from = from;
+          best_to = to;
+        }
+  *first_transition = best == 0 ? NULL
+    : g_strdup_printf ("%s → %s: %u", ((StrataTier *) rules->tiers->pdata[best_from])->id,
+                       ((StrataTier *) rules->tiers->pdata[best_to])->id, best);
+}
+
+static void
+test_weight_rescore (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *weight = find (f, GTK_TYPE_SPIN_BUTTON, "weight", 0);
+  StrataImpactPanel *impact = f->page->impact;
+  g_autoptr(StrataRules) expected_rules = NULL;
+  g_autoptr(StrataRules) saved = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *summary = NULL;
+  g_auto(GStrv) transitions = NULL;
+  guint up, down;
+
+  g_assert_nonnull (weight);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (weight)), ==, 1);
+  g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, "No customer changes tier");
+  g_assert_cmpstr (gtk_label_get_text (f->page->draft_label), ==, "Published version 1");
+
+  /* Change the weight through the widget, as the keyboard would. */
+  gtk_editable_set_text (GTK_EDITABLE (weight), "1.4");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (weight));   /* what Enter does */
+  spin (20);
+  g_assert_cmpfloat (((StrataIndicator *) f->page->draft->indicators->pdata[0])->weight, ==, 1.4);
+
+  expected_rules = strata_rules_copy (f->page->draft);
+  expected_movement (f, expected_rules, &up, &down, &first);
+  g_assert_cmpuint (up, >, 0);
+  if (down == 0)
+    summary = g_strdup_printf ("%u customers move up", up);
+  else
+    summary = g_strdup_printf ("%u customers move up, %u down", up, down);
+  g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, summary);
+  transitions = strata_impact_panel_get_transitions (impact);
+  g_assert_nonnull (transitions[0]);
+  g_assert_cmpstr (transitions[0], ==, first);
+  g_assert_cmpstr (gtk_label_get_text (f->page->draft_label), ==, "Draft · 1 change");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->page)));
+
+  /* Saved in the workspace shortly after, without any button. */
+  spin (500);
+  saved = strata_ruleset_store_get_draft (f->ws, NULL);
+  g_assert_cmpfloat (((StrataIndicator *) saved->indicators->pdata[0])->weight, ==, 1.4);
+
+  /* Undo brings the published rules back on screen; redo the change. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.undo", NULL);
+  spin (20);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find (f, GTK_TYPE_SPIN_BUTTON, "weight", 0))), ==, 1);
+  g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, "No customer changes tier");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.redo", NULL);
+  spin (20);
+  g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, summary);
+}
+
+static void
+test_held_spin_merges (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *weight = find (f, GTK_TYPE_SPIN_BUTTON, "weight", 0);
+  g_autofree char *summary = NULL;
+
+  /* Ten clicks of "+" as a held button does: one undo step. */
+  for (int i = 0; i < 10; i++)
+    {
+      gtk_spin_button_spin (GTK_SPIN_BUTTON (weight), GTK_SPIN_STEP_FORWARD, 0.1);
+      spin (5);
+    }
+  g_assert_cmpfloat_with_epsilon (((StrataIndicator *) f->page->draft->indicators->pdata[0])->weight, 2.0, 1e-9);
+  g_assert_cmpuint (strata_undo_stack_get_length (f->page->undo), ==, 1);
+  g_assert_cmpstr (strata_undo_stack_get_undo_label (f->page->undo), ==, "Change weight");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.undo", NULL);
+  spin (20);
+  g_assert_cmpfloat (((StrataIndicator *) f->page->draft->indicators->pdata[0])->weight, ==, 1);
+}
+
+static void
+test_invalid_keeps_last_result (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *weight = find (f, GTK_TYPE_SPIN_BUTTON, "weight", 0);
+  GtkWidget *from;
+  g_autofree char *valid_summary = NULL;
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), 1.5);
+  spin (20);
+  valid_summary = g_strdup (strata_impact_panel_get_summary (f->page->impact));
+
+  /* Band 3 starts after band 2 ends: a gap, marked at band 3's "from". */
+  from = find (f, GTK_TYPE_SPIN_BUTTON, "from", 2);
+  g_assert_nonnull (from);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (from)), ==, 1000000);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (from), 1200000);
+  spin (20);
+  g_assert_true (gtk_widget_has_css_class (from, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (from), ==,
+                   "Gap between 1000000 and 1200000: the band should start at 1000000");
+  g_assert_false (gtk_widget_has_css_class (find (f, GTK_TYPE_SPIN_BUTTON, "from", 1), "error"));
+  g_assert_cmpstr (gtk_label_get_text (f->page->draft_label), ==, "Draft · 1 problem to fix");
+  g_assert_cmpstr (strata_impact_panel_get_summary (f->page->impact), ==, valid_summary);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (f->page)) == FALSE);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (f->page)) == FALSE);
+
+  /* Fixing it clears the mark. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (from), 1000000);
+  spin (20);
+  g_assert_false (gtk_widget_has_css_class (from, "error"));
+  g_assert_cmpstr (gtk_label_get_text (f->page->draft_label), ==, "Draft · 1 change");
+}
+
+static void
+test_remove_and_publish (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  guint n_adjustments = f->page->draft->adjustments->len;
+  guint version = 0;
+
+  /* Remove the last adjustment with its row's trash button: a toast
+   * offers to undo it. */
+  {
+    GtkWidget *trash = find (f, GTK_TYPE_BUTTON, "remove-adjustment", n_adjustments - 1);
+
+    g_assert_nonnull (trash);
+    g_signal_emit_by_name (trash, "clicked");
+    spin (20);
+  }
+  g_assert_cmpuint (f->page->draft->adjustments->len, ==, n_adjustments - 1);
+  g_assert_cmpstr (strata_undo_stack_get_undo_label (f->page->undo), ==, "Remove item");
+  g_assert_cmpstr (gtk_label_get_text (f->page->draft_label), ==, "Draft · 1 change");
+
+  /* Publishing what is on screen (the dialog's response does this). */
+  g_assert_true (strata_scoring_publish (f->page->scoring, "Drop the fault ticket penalty",
+                                         &version, &error));
+  g_assert_no_error (error);
+  spin (20);
+  g_assert_cmpuint (version, ==, 2);
+  g_assert_cmpstr (gtk_label_get_text (f->page->draft_label), ==, "Published version 2");
+  versions = strata_ruleset_store_list_versions (f->ws, &error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_cmpstr (((StrataRulesetVersion *) versions->pdata[0])->note, ==,
+                   "Drop the fault ticket penalty");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add ("/scoring-page/weight-rescore", Fixture, NULL, fixture_setup, test_weight_rescore, fixture_teardown);
+  g_test_add ("/scoring-page/held-spin-merges", Fixture, NULL, fixture_setup, test_held_spin_merges, fixture_teardown);
+  g_test_add ("/scoring-page/invalid-keeps-last-result", Fixture, NULL, fixture_setup, test_invalid_keeps_last_result, fixture_teardown);
+  g_test_add ("/scoring-page/remove-and-publish", Fixture, NULL, fixture_setup, test_remove_and_publish, fixture_teardown);
+  return g_test_run ();
+}
