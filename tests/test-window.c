@@ -7,6 +7,7 @@
 
 #include "strata-application.h"
 #include "strata-context.h"
+#include "strata-period.h"
 #include "strata-seed.h"
 #include "strata-window.h"
 
@@ -82,6 +83,30 @@ find_message_dialog (void)
   return NULL;
 }
 
+static gint64
+add_period (StrataWorkspace *workspace,
+            guint            year,
+            guint            quarter)
+{
+  g_autofree char *name = g_strdup_printf ("%u-Q%u", year, quarter);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataPeriod) period = strata_period_create (workspace, name, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return strata_period_get_id (period);
+}
+
+static const char *
+period_name_at (GListModel *periods,
+                guint       position)
+{
+  g_autoptr(StrataPeriod) period = g_list_model_get_item (periods, position);
+
+  g_assert_nonnull (period);
+  /* The list keeps its own reference. */
+  return strata_period_get_name (period);
+}
+
 static char *
 make_workspace (const char *name,
                 guint       n_periods)
@@ -91,16 +116,8 @@ make_workspace (const char *name,
   g_autoptr(StrataWorkspace) workspace = strata_seed_create_workspace (path, &error);
 
   g_assert_no_error (error);
-  g_assert_true (strata_workspace_begin (workspace, &error));
   for (guint i = 0; i < n_periods; i++)
-    {
-      g_autofree char *sql =
-        g_strdup_printf ("INSERT INTO periods (name, position) VALUES ('2026-Q%u', %u)",
-                         i + 1, i + 1);
-
-      g_assert_true (strata_workspace_exec (workspace, sql, &error));
-    }
-  g_assert_true (strata_workspace_commit (workspace, &error));
+    add_period (workspace, i < 4 ? 2026 : 2027, i % 4 + 1);
   return path;
 }
 
@@ -136,7 +153,7 @@ test_context_periods (void)
   context = strata_context_new (workspace);
   periods = strata_context_get_periods (context);
   g_assert_cmpuint (g_list_model_get_n_items (periods), ==, 3);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (periods), 0), ==, "2026-Q1");
+  g_assert_cmpstr (period_name_at (periods, 0), ==, "2026-Q1");
   /* The latest period is the one a user works on. */
   g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q3");
   g_assert_cmpint (strata_context_get_period_id (context), >, 0);
@@ -163,19 +180,22 @@ test_context_periods (void)
   g_assert_cmpint (strata_context_get_selected_customer (context), ==, 42);
   g_assert_cmpuint (notified, ==, 1);
 
-  /* A renamed and a removed period: the list follows the workspace, and the
+  /* A renamed period stays the current one under its new name. */
+  g_assert_true (strata_period_rename (workspace, strata_context_get_period_id (context),
+                                       "Q1 2026", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (strata_context_get_period (context), ==, "Q1 2026");
+  g_assert_cmpstr (period_name_at (periods, 0), ==, "Q1 2026");
+
+  /* A new and a removed period: the list follows the workspace, and the
    * current period falls back to the latest when it disappears. */
-  g_assert_true (strata_workspace_begin (workspace, &error));
-  g_assert_true (strata_workspace_exec (workspace,
-                                        "UPDATE periods SET name = '2025-Q4', position = 0 "
-                                        "WHERE name = '2026-Q1';"
-                                        "INSERT INTO periods (name, position) "
-                                        "VALUES ('2026-Q4', 4)", &error));
-  g_assert_true (strata_workspace_commit (workspace, &error));
-  strata_workspace_emit_changed (workspace, "periods");
-  g_assert_cmpuint (g_list_model_get_n_items (periods), ==, 4);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (periods), 0), ==, "2025-Q4");
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (periods), 3), ==, "2026-Q4");
+  add_period (workspace, 2026, 4);
+  g_assert_true (strata_period_delete (workspace, strata_context_get_period_id (context),
+                                       &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (periods), ==, 3);
+  g_assert_cmpstr (period_name_at (periods, 0), ==, "2026-Q2");
+  g_assert_cmpstr (period_name_at (periods, 2), ==, "2026-Q4");
   g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q4");
 }
 
@@ -346,10 +366,9 @@ test_period_selector (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   for (guint i = 0; i < 4; i++)
     {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
       g_autofree char *expected = g_strdup_printf ("2026-Q%u", i + 1);
 
-      g_assert_cmpstr (gtk_string_object_get_string (item), ==, expected);
+      g_assert_cmpstr (period_name_at (model, i), ==, expected);
     }
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
 
@@ -360,11 +379,7 @@ test_period_selector (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
 
   /* A new period shows up without reopening. */
-  g_assert_true (strata_workspace_begin (workspace, &error));
-  g_assert_true (strata_workspace_exec (workspace, "INSERT INTO periods (name, position) "
-                                        "VALUES ('2027-Q1', 5)", &error));
-  g_assert_true (strata_workspace_commit (workspace, &error));
-  strata_workspace_emit_changed (workspace, "periods");
+  add_period (workspace, 2027, 1);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
   g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q1");
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
@@ -373,11 +388,7 @@ test_period_selector (void)
    * follows the name, not the position. */
   gtk_drop_down_set_selected (dropdown, 2);
   g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q3");
-  g_assert_true (strata_workspace_begin (workspace, &error));
-  g_assert_true (strata_workspace_exec (workspace, "INSERT INTO periods (name, position) "
-                                        "VALUES ('2025-Q4', 0)", &error));
-  g_assert_true (strata_workspace_commit (workspace, &error));
-  strata_workspace_emit_changed (workspace, "periods");
+  add_period (workspace, 2025, 4);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
   g_assert_cmpstr (strata_context_get_period (context), ==, "2026-Q3");
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);

@@ -1,19 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <gtk/gtk.h>
-
 #include "strata-context.h"
 
 struct _StrataContext
 {
-  GObject          parent_instance;
+  GObject           parent_instance;
 
-  StrataWorkspace *workspace;
-  GtkStringList   *periods;
-  GArray          *period_ids;   /* gint64, parallel to periods */
-  char            *period;
-  gint64           selected_customer;
+  StrataWorkspace  *workspace;
+  StrataPeriodList *periods;
+  char             *period;
+  gint64            period_id;
+  gint64            selected_customer;
 };
 
 G_DEFINE_FINAL_TYPE (StrataContext, strata_context, G_TYPE_OBJECT)
@@ -34,86 +32,47 @@ static gint64
 lookup_period_id (StrataContext *self,
                   const char    *name)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->periods));
+  StrataPeriod *period;
 
   if (name == NULL)
     return 0;
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (self->periods, i), name) == 0)
-      return g_array_index (self->period_ids, gint64, i);
-  return 0;
+  period = strata_period_list_lookup_name (self->periods, name);
+  return period != NULL ? strata_period_get_id (period) : 0;
 }
 
 static void
 set_period_internal (StrataContext *self,
                      const char    *period)
 {
-  if (g_strcmp0 (self->period, period) == 0)
-    return;
-  g_free (self->period);
-  self->period = g_strdup (period);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_ID]);
+  gint64 id = lookup_period_id (self, period);
+
+  if (g_strcmp0 (self->period, period) != 0)
+    {
+      g_free (self->period);
+      self->period = g_strdup (period);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+    }
+  if (self->period_id != id)
+    {
+      self->period_id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_ID]);
+    }
 }
 
-/* Reads the periods again. The list model changes only when the names do,
- * so that a period selector bound to it keeps its state on unrelated edits. */
+/* Keeps the current period when it is still there (under its new name if
+ * it was renamed); otherwise shows the latest one, which is what a user
+ * works on. Connected after every other items-changed handler, so a period
+ * selector over the list has already caught up when the period changes. */
 static void
-reload_periods (StrataContext *self)
+periods_changed_cb (StrataContext *self)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->periods));
-  gboolean same;
+  StrataPeriod *period = NULL;
 
-  stmt = strata_workspace_prepare (self->workspace,
-                                   "SELECT id, name FROM periods ORDER BY position, id", &error);
-  if (stmt == NULL)
-    {
-      g_warning ("Cannot read the periods of %s: %s",
-                 strata_workspace_get_path (self->workspace), error->message);
-      return;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_finalize (stmt);
-
-  same = (names->len == n_old);
-  for (guint i = 0; same && i < n_old; i++)
-    same = g_strcmp0 (gtk_string_list_get_string (self->periods, i), names->pdata[i]) == 0;
-
-  g_array_set_size (self->period_ids, 0);
-  g_array_append_vals (self->period_ids, ids->data, ids->len);
-
-  if (!same)
-    {
-      g_ptr_array_add (names, NULL);
-      gtk_string_list_splice (self->periods, 0, n_old, (const char * const *) names->pdata);
-      g_ptr_array_remove_index (names, names->len - 1);
-    }
-
-  /* Keep the current period when it is still there; otherwise show the
-   * latest one, which is what a user works on. */
-  if (lookup_period_id (self, self->period) == 0)
-    set_period_internal (self, names->len > 0 ? names->pdata[names->len - 1] : NULL);
-  else if (!same)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_ID]);
-}
-
-static void
-workspace_changed_cb (StrataContext   *self,
-                      const char      *what,
-                      StrataWorkspace *workspace)
-{
-  if (g_strcmp0 (what, "periods") == 0 || g_strcmp0 (what, "all") == 0)
-    reload_periods (self);
+  if (self->period_id != 0)
+    period = strata_period_list_lookup_id (self->periods, self->period_id);
+  if (period == NULL)
+    period = strata_period_list_get_latest (self->periods);
+  set_period_internal (self, period != NULL ? strata_period_get_name (period) : NULL);
 }
 
 static void
@@ -124,9 +83,12 @@ strata_context_constructed (GObject *object)
   G_OBJECT_CLASS (strata_context_parent_class)->constructed (object);
 
   g_assert (STRATA_IS_WORKSPACE (self->workspace));
-  g_signal_connect_object (self->workspace, "changed",
-                           G_CALLBACK (workspace_changed_cb), self, G_CONNECT_SWAPPED);
-  reload_periods (self);
+  /* The list reloads itself on the workspace's changed::periods. */
+  self->periods = strata_period_list_new (self->workspace);
+  g_signal_connect_object (self->periods, "items-changed",
+                           G_CALLBACK (periods_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  periods_changed_cb (self);
 }
 
 static void
@@ -136,7 +98,6 @@ strata_context_finalize (GObject *object)
 
   g_clear_object (&self->workspace);
   g_clear_object (&self->periods);
-  g_clear_pointer (&self->period_ids, g_array_unref);
   g_clear_pointer (&self->period, g_free);
 
   G_OBJECT_CLASS (strata_context_parent_class)->finalize (object);
@@ -162,7 +123,7 @@ strata_context_get_property (GObject    *object,
       g_value_set_string (value, self->period);
       break;
     case PROP_PERIOD_ID:
-      g_value_set_int64 (value, strata_context_get_period_id (self));
+      g_value_set_int64 (value, self->period_id);
       break;
     case PROP_SELECTED_CUSTOMER:
       g_value_set_int64 (value, self->selected_customer);
@@ -227,8 +188,6 @@ strata_context_class_init (StrataContextClass *klass)
 static void
 strata_context_init (StrataContext *self)
 {
-  self->periods = gtk_string_list_new (NULL);
-  self->period_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 StrataContext *
@@ -281,7 +240,7 @@ gint64
 strata_context_get_period_id (StrataContext *self)
 {
   g_return_val_if_fail (STRATA_IS_CONTEXT (self), 0);
-  return lookup_period_id (self, self->period);
+  return self->period_id;
 }
 
 gint64

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "strata-period-list.h"
 #include "strata-workspace.h"
 
 G_BEGIN_DECLS
@@ -17,8 +18,8 @@ StrataContext   *strata_context_new                   (StrataWorkspace *workspac
 
 StrataWorkspace *strata_context_get_workspace         (StrataContext   *self);
 
-/* The period names in chronological order (items are GtkStringObject),
- * reloaded when the workspace's periods change. */
+/* The periods in chronological order (a StrataPeriodList: items are
+ * StrataPeriod), reloaded when the workspace's periods change. */
 GListModel      *strata_context_get_periods           (StrataContext   *self);
 
 /* The current period's name; NULL only when the workspace has no period.

@@ -91,29 +91,19 @@ update_switcher_bar (StrataWindow *self)
 static void
 sync_dropdown_from_context (StrataWindow *self)
 {
-  GListModel *periods;
-  const char *period;
-  guint n;
+  StrataPeriodList *periods;
+  int position;
 
   if (self->context == NULL)
     return;
-  periods = strata_context_get_periods (self->context);
-  period = strata_context_get_period (self->context);
-  n = g_list_model_get_n_items (periods);
+  periods = STRATA_PERIOD_LIST (strata_context_get_periods (self->context));
   /* A workspace without periods has nothing to choose ("(None)" would be
    * all the selector could say). */
-  gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown), n > 0);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (periods, i);
-
-      if (g_strcmp0 (gtk_string_object_get_string (item), period) == 0)
-        {
-          if (gtk_drop_down_get_selected (self->period_dropdown) != i)
-            gtk_drop_down_set_selected (self->period_dropdown, i);
-          return;
-        }
-    }
+  gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown),
+                          g_list_model_get_n_items (G_LIST_MODEL (periods)) > 0);
+  position = strata_period_list_find (periods, strata_context_get_period_id (self->context));
+  if (position >= 0 && gtk_drop_down_get_selected (self->period_dropdown) != (guint) position)
+    gtk_drop_down_set_selected (self->period_dropdown, position);
 }
 
 /* While the period list changes, the selector moves its selection by
@@ -135,13 +125,13 @@ periods_changed_cb (StrataWindow *self)
 static void
 dropdown_selected_cb (StrataWindow *self)
 {
-  GtkStringObject *item;
+  StrataPeriod *item;
 
   if (self->context == NULL || self->periods_changing)
     return;
   item = gtk_drop_down_get_selected_item (self->period_dropdown);
   if (item != NULL)
-    strata_context_set_period (self->context, gtk_string_object_get_string (item));
+    strata_context_set_period (self->context, strata_period_get_name (item));
 }
 
 void
@@ -186,7 +176,7 @@ strata_window_set_workspace (StrataWindow    *self,
     gtk_widget_set_visible (GTK_WIDGET (self->period_dropdown), FALSE);
   if (self->context != NULL)
     {
-      g_signal_connect_object (self->context, "notify::period",
+      g_signal_connect_object (self->context, "notify::period-id",
                                G_CALLBACK (sync_dropdown_from_context), self, G_CONNECT_SWAPPED);
       sync_dropdown_from_context (self);
     }
@@ -301,7 +291,7 @@ strata_window_init (StrataWindow *self)
       adw_view_stack_page_set_icon_name (page, page_table[i].icon);
     }
 
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  expression = gtk_property_expression_new (STRATA_TYPE_PERIOD, NULL, "name");
   gtk_drop_down_set_expression (self->period_dropdown, expression);
   g_signal_connect_object (self->period_dropdown, "notify::selected",
                            G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
