@@ -345,6 +345,11 @@ update_costs (StrataEntitlementsPage *self)
   tiers = strata_entitlements_get_tiers (self->model);
   if (self->cost_labels->len != N_COST_ROWS * tiers->len)
     return;
+  /* Scoring a large period takes a moment: a page nobody looks at waits
+   * until it is shown (map) before it counts the tiers again. */
+  if ((!self->figures_valid || self->n_figures != tiers->len) &&
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
   if (!self->figures_valid || self->n_figures != tiers->len)
     {
       g_free (self->customers);
@@ -726,6 +731,13 @@ strata_entitlements_page_set_property (GObject      *object,
 }
 
 static void
+strata_entitlements_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (strata_entitlements_page_parent_class)->map (widget);
+  update_costs (STRATA_ENTITLEMENTS_PAGE (widget));
+}
+
+static void
 strata_entitlements_page_class_init (StrataEntitlementsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -735,6 +747,7 @@ strata_entitlements_page_class_init (StrataEntitlementsPageClass *klass)
   object_class->finalize = strata_entitlements_page_finalize;
   object_class->get_property = strata_entitlements_page_get_property;
   object_class->set_property = strata_entitlements_page_set_property;
+  widget_class->map = strata_entitlements_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
