@@ -72,8 +72,8 @@ selected_name (GtkDropDown *drop)
 {
   GObject *item = gtk_drop_down_get_selected_item (drop);
 
-  return GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item))
-                                     : NULL;
+  /* The context's periods are StrataPeriod items (StrataPeriodList). */
+  return STRATA_IS_PERIOD (item) ? strata_period_get_name (STRATA_PERIOD (item)) : NULL;
 }
 
 static guint
@@ -82,8 +82,8 @@ find_name (GListModel *model,
 {
   for (guint i = 0; model && name && i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-      if (g_strcmp0 (gtk_string_object_get_string (item), name) == 0)
+      g_autoptr(StrataPeriod) item = g_list_model_get_item (model, i);
+      if (g_strcmp0 (strata_period_get_name (item), name) == 0)
         return i;
     }
   return GTK_INVALID_LIST_POSITION;
@@ -692,7 +692,7 @@ strata_review_page_init (StrataReviewPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  expression = gtk_property_expression_new (STRATA_TYPE_PERIOD, NULL, "name");
   gtk_drop_down_set_expression (self->from_drop, expression);
   gtk_drop_down_set_expression (self->to_drop, expression);
   g_signal_connect_swapped (self->from_drop, "notify::selected", G_CALLBACK (drop_changed), self);
