@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "strata-demo.h"
+#include "strata-engine.h"
+#include "strata-ruleset-store.h"
 #include "strata-seed.h"
 
 typedef struct
@@ -326,6 +328,71 @@ test_long_tail_and_movement (Fixture       *f,
   g_assert_cmpuint (moved_total, >, 100);
 }
 
+/* The engine with the workspace's published default rules agrees with the
+ * rules above, and moves customers between tiers from quarter to quarter. */
+static void
+test_engine_movement (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(GHashTable) previous = NULL;
+  StrataRules *rules;
+  guint total_moved = 0;
+
+  g_assert_true (strata_demo_write (f->path, 600, STRATA_DEMO_DEFAULT_SEED, 4, STRATA_DEMO_NONE,
+                                    NULL, NULL, &error));
+  ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  rules = strata_ruleset_store_load_version (ws, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rules);
+
+  for (int p = 1; p <= 4; p++)
+    {
+      g_autoptr(StrataPeriodData) period = strata_period_data_load (ws, p, &error);
+      g_autoptr(StrataResult) result = NULL;
+      g_autoptr(GHashTable) tiers = g_hash_table_new (NULL, NULL);
+      g_autofree guint *per_tier = NULL;
+      guint moved = 0;
+
+      g_assert_no_error (error);
+      result = strata_engine_score (rules, period, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (result->n_tiers, ==, 5);
+      per_tier = strata_result_count_tiers (result);
+      for (guint t = 0; t < 5; t++)
+        g_assert_cmpuint (per_tier[t], >, 0);
+
+      for (guint i = 0; i < period->n; i++)
+        {
+          double v[7];
+          const char *keys[7] = { "order_amount", "referrals", "business_lines", "high_growth",
+                                  "listed_company", "overdue_invoices", "fault_tickets" };
+          StrataTier *tier = g_ptr_array_index (rules->tiers, result->final_tier[i]);
+
+          for (int k = 0; k < 7; k++)
+            v[k] = strata_period_data_get_value (period, i, keys[k]);
+          g_assert_cmpint (tier->id[0], ==, tier_of (v[0], v[1], v[2], v[3], v[4], v[5], v[6]));
+          g_hash_table_insert (tiers, GINT_TO_POINTER ((int) period->ids[i]),
+                               GUINT_TO_POINTER (result->final_tier[i] + 1));
+          if (previous != NULL)
+            {
+              guint before = GPOINTER_TO_UINT (g_hash_table_lookup (previous,
+                                                                    GINT_TO_POINTER ((int) period->ids[i])));
+              moved += before != 0 && before != result->final_tier[i] + 1u;
+            }
+        }
+      if (previous != NULL)
+        g_assert_cmpuint (moved, >, 30);
+      total_moved += moved;
+      g_clear_pointer (&previous, g_hash_table_unref);
+      previous = g_steal_pointer (&tiers);
+    }
+  g_assert_cmpuint (total_moved, >, 100);
+  strata_rules_free (rules);
+}
+
 static void
 test_refuse_and_overwrite (Fixture       *f,
                            gconstpointer  data)
@@ -393,6 +460,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/demo/long-tail-and-movement", Fixture, NULL, fixture_setup,
               test_long_tail_and_movement, fixture_teardown);
+  g_test_add ("/demo/engine-movement", Fixture, NULL, fixture_setup, test_engine_movement,
+              fixture_teardown);
   g_test_add ("/demo/refuse-and-overwrite", Fixture, NULL, fixture_setup,
               test_refuse_and_overwrite, fixture_teardown);
   return g_test_run ();

@@ -290,6 +290,119 @@ test_empty_states (Fixture       *f,
   g_assert_null (strata_entitlements_page_get_model (f->page));
 }
 
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    collect (c, type, out);
+}
+
+/* The dialogs: add an entitlement with its definition, rename a stage,
+ * copy a tier column; each lands in the workspace and can be undone. */
+static void
+test_dialogs (Fixture       *f,
+              gconstpointer  data)
+{
+  StrataEntitlements *m = strata_entitlements_page_get_model (f->page);
+  StrataEntitlementStage *renewal = g_ptr_array_index (strata_entitlements_get_stages (m), 4);
+  gint64 renewal_id = renewal->id;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) drops = g_ptr_array_new ();
+  const StrataEntitlement *e;
+  AdwMessageDialog *dialog;
+  g_autofree char *v = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.add-entitlement", "x",
+                                             renewal_id));
+  spin (50);
+  dialog = find_dialog ("Add Entitlement");
+  g_assert_nonnull (dialog);
+  collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY, entries);
+  collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN, drops);
+  g_assert_cmpuint (entries->len, ==, 4);  /* name, unit, levels, cost */
+  g_assert_cmpuint (drops->len, ==, 2);    /* kind, direction */
+  gtk_editable_set_text (g_ptr_array_index (entries, 0), "Renewal account review");
+  gtk_drop_down_set_selected (g_ptr_array_index (drops, 0), STRATA_ENTITLEMENT_LEVEL);
+  gtk_editable_set_text (g_ptr_array_index (entries, 2), "None, Yearly, Quarterly");
+  gtk_editable_set_text (g_ptr_array_index (entries, 3), "1500");
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (50);
+
+  e = strata_entitlements_lookup_key (m, "entitlement-1");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->label, ==, "Renewal account review");
+  g_assert_cmpint (e->kind, ==, STRATA_ENTITLEMENT_LEVEL);
+  g_assert_cmpuint (g_strv_length (e->levels), ==, 3);
+  g_assert_cmpstr (e->levels[2], ==, "Quarterly");
+  g_assert_cmpfloat (e->cost, ==, 1500);
+  g_assert_cmpint (e->stage_id, ==, renewal_id);
+  g_assert_true (GTK_IS_DROP_DOWN (strata_entitlements_page_get_cell (f->page, e->id, "A")));
+
+  /* A bad cost is refused with a message; nothing changes. */
+  g_ptr_array_set_size (entries, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.edit-entitlement", "x", e->id));
+  spin (50);
+  dialog = find_dialog ("Edit Entitlement");
+  collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY, entries);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, "Renewal account review");
+  gtk_editable_set_text (g_ptr_array_index (entries, 3), "lots");
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (50);
+  g_assert_cmpfloat (strata_entitlements_lookup_key (m, "entitlement-1")->cost, ==, 1500);
+
+  /* Rename the stage through its dialog. */
+  g_ptr_array_set_size (entries, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.rename-stage", "x", renewal_id));
+  spin (50);
+  dialog = find_dialog ("Rename Stage");
+  collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY, entries);
+  gtk_editable_set_text (g_ptr_array_index (entries, 0), "Renewal and churn");
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (50);
+  g_assert_cmpstr (strata_entitlements_lookup_stage (m, renewal_id)->label, ==, "Renewal and churn");
+
+  /* Copy tier A's column onto B. */
+  g_ptr_array_set_size (drops, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.copy-tier", NULL));
+  spin (50);
+  dialog = find_dialog ("Copy Tier Column");
+  collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN, drops);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (drops, 1)), ==, 1);
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (50);
+  v = stored (f, "order_discount", "B");
+  g_assert_cmpstr (v, ==, "15");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.undo", NULL));
+  spin (20);
+  g_clear_pointer (&v, g_free);
+  v = stored (f, "order_discount", "B");
+  g_assert_cmpstr (v, ==, "10");
+}
+
 /* The cost card on a workspace with a scored period: customers per tier
  * and what their entitlements cost, updated when an edit changes a cost. */
 static void
@@ -372,6 +485,7 @@ main (int   argc,
   ADD ("consistency-flagged", test_consistency_flagged);
   ADD ("structure", test_structure);
   ADD ("empty-states", test_empty_states);
+  ADD ("dialogs", test_dialogs);
   g_test_add_func ("/entitlements-page/cost-card", test_cost_card);
   return g_test_run ();
 }

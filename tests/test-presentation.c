@@ -7,7 +7,9 @@
  * under xvfb-run -s "-screen 0 1024x768x24"). */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "strata-application.h"
 #include "strata-demo.h"
@@ -327,6 +329,15 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* For translated screenshots: STRATA_TEST_LOCALEDIR holds compiled .mo
+   * files, LANGUAGE / LC_ALL choose the language. */
+  if (g_getenv ("STRATA_TEST_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_TEST_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
   app = g_object_new (STRATA_TYPE_APPLICATION,
                       "application-id", APP_ID ".PresentationTest",

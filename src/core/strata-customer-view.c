@@ -107,7 +107,12 @@ strata_customer_view_compare (const StrataCustomerColumns *cols,
     case STRATA_CUSTOMER_SORT_ID:
       break;
     case STRATA_CUSTOMER_SORT_NAME:
-      c = g_utf8_collate (cols->names[a] ? cols->names[a] : "", cols->names[b] ? cols->names[b] : "");
+      /* Collation keys turn a slow locale comparison into strcmp. */
+      if (cols->name_keys != NULL)
+        c = strcmp (cols->name_keys[a], cols->name_keys[b]);
+      else
+        c = g_utf8_collate (cols->names[a] ? cols->names[a] : "", cols->names[b] ? cols->names[b] : "");
+      c = (c > 0) - (c < 0);
       break;
     case STRATA_CUSTOMER_SORT_ORDER_AMOUNT:
       c = compare_numbers (value_at (cols->order_amount, a), value_at (cols->order_amount, b));

@@ -32,6 +32,7 @@ typedef struct
   guint          n;
   const char   **ext_ids;
   const char   **names;
+  const char   **name_keys;      /* g_utf8_collate_key() of names, or NULL */
   const double  *order_amount;   /* NaN when missing; NULL: all missing */
   const double  *referrals;
   const double  *inquiries;

@@ -48,6 +48,7 @@ typedef struct
   guint8  listed : 1;
   guint8  growth : 1;
   guint8  risky : 1;
+  guint8  strategic : 1;
 } Customer;
 
 /* The metrics the demo fills, in the order a customer's quarter is drawn. */
@@ -142,7 +143,8 @@ draw_traits (Demo     *demo,
   c->growth = strata_prng_chance (&prng, strategic ? 0.8 : 0.22);
   if (c->growth)
     c->trend += 0.10f;
-  c->listed = strata_prng_chance (&prng, z > 1.2 ? 0.35 : z > 0.3 ? 0.12 : 0.03);
+  c->strategic = strategic;
+  c->listed = strata_prng_chance (&prng, strategic ? 0.6 : z > 1.2 ? 0.35 : z > 0.3 ? 0.12 : 0.03);
   c->risky = !strategic && strata_prng_chance (&prng, 0.14);
   /* Each draw goes into a variable: MIN/MAX/CLAMP evaluate twice. */
   draw = strata_prng_double (&prng);
@@ -200,7 +202,9 @@ draw_quarter (Demo     *demo,
         c->lines++;
       else if (strata_prng_chance (&prng, 0.03) && c->lines > 1)
         c->lines--;
-      if (c->growth ? strata_prng_chance (&prng, 0.2) : strata_prng_chance (&prng, 0.05))
+      /* Strategic accounts keep their growth outlook longer. */
+      if (c->growth ? strata_prng_chance (&prng, c->strategic ? 0.06 : 0.2)
+                    : strata_prng_chance (&prng, 0.05))
         c->growth = !c->growth;
       if (c->risky ? strata_prng_chance (&prng, 0.35) : strata_prng_chance (&prng, 0.07))
         c->risky = !c->risky;

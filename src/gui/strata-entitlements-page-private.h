@@ -5,8 +5,66 @@
 #include <adwaita.h>
 
 #include "strata-entitlements-page.h"
+#include "strata-window.h"
 
 G_BEGIN_DECLS
+
+struct _StrataEntitlementsPage
+{
+  GtkWidget           parent_instance;
+
+  GtkStack           *stack;
+  GtkLabel           *problems_label;
+  GtkRevealer        *error_revealer;
+  GtkLabel           *error_label;
+  GtkBox             *matrix_box;
+
+  StrataContext      *context;
+  StrataWorkspace    *workspace;
+  StrataEntitlements *model;
+
+  GHashTable         *cells;        /* "id\x1ftier" -> Cell (owned by its editor) */
+  GPtrArray          *size_groups;  /* 0: labels, 1..n: tiers, n+1: row menus */
+  GPtrArray          *cost_labels;  /* GtkLabel, 5 rows x tiers */
+  GtkWidget          *cost_note;
+  char               *signature;
+  guint               rebuild_id;
+  /* Tier figures of the current period: read when the period, the data or
+   * the rules change, not on every edit of the matrix. */
+  guint              *customers;
+  double             *revenue;
+  guint               n_figures;
+  gboolean            figures_known;
+  gboolean            figures_valid;
+  gboolean            updating;     /* setting editors from the model */
+};
+
+typedef struct
+{
+  StrataEntitlementsPage *page;
+  gint64                  id;
+  char                   *tier;
+  StrataEntitlementKind   kind;
+  GtkWidget              *box;
+  GtkWidget              *editor;
+  GtkWidget              *icon;
+  char                   *input_error;  /* refused input, until the next edit */
+} StrataEntitlementsCell;
+
+/* The cell of e for tier: its box (editor, unit, warning icon), registered
+ * in self->cells (strata-entitlements-cells.c). */
+GtkWidget *strata_entitlements_cell_new       (StrataEntitlementsPage      *self,
+                                               const StrataEntitlement     *e,
+                                               const StrataEntitlementTier *tier);
+/* Puts the stored value back into the editor (set self->updating around
+ * it) and shows the cell's problem, if any. */
+void       strata_entitlements_cell_refresh   (StrataEntitlementsCell      *cell);
+
+void strata_entitlements_page_add_toast       (StrataEntitlementsPage *self,
+                                               AdwToast               *toast);
+/* Installs the page.* actions and their shortcuts
+ * (strata-entitlements-page-actions.c). */
+void strata_entitlements_page_install_actions (GtkWidgetClass         *widget_class);
 
 /* Shows message under the toolbar (and as the page's error) until the next
  * successful edit. */

@@ -16,48 +16,6 @@
 #include "strata-format.h"
 #include "strata-window.h"
 
-struct _StrataEntitlementsPage
-{
-  GtkWidget           parent_instance;
-
-  GtkStack           *stack;
-  GtkLabel           *problems_label;
-  GtkRevealer        *error_revealer;
-  GtkLabel           *error_label;
-  GtkBox             *matrix_box;
-
-  StrataContext      *context;
-  StrataWorkspace    *workspace;
-  StrataEntitlements *model;
-
-  GHashTable         *cells;        /* "id\x1ftier" -> Cell (owned by its editor) */
-  GPtrArray          *size_groups;  /* 0: labels, 1..n: tiers, n+1: row menus */
-  GPtrArray          *cost_labels;  /* GtkLabel, 5 rows x tiers */
-  GtkWidget          *cost_note;
-  char               *signature;
-  guint               rebuild_id;
-  /* Tier figures of the current period: read when the period, the data or
-   * the rules change, not on every edit of the matrix. */
-  guint              *customers;
-  double             *revenue;
-  guint               n_figures;
-  gboolean            figures_known;
-  gboolean            figures_valid;
-  gboolean            updating;     /* setting editors from the model */
-};
-
-typedef struct
-{
-  StrataEntitlementsPage *page;
-  gint64                  id;
-  char                   *tier;
-  StrataEntitlementKind   kind;
-  GtkWidget              *box;
-  GtkWidget              *editor;
-  GtkWidget              *icon;
-  char                   *input_error;  /* refused input, until the next edit */
-} Cell;
-
 G_DEFINE_FINAL_TYPE (StrataEntitlementsPage, strata_entitlements_page, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_CONTEXT, N_PROPS };
@@ -67,21 +25,6 @@ enum { COST_CUSTOMERS, COST_PER_CUSTOMER, COST_TOTAL, COST_REVENUE, COST_SHARE, 
 
 static void rebuild (StrataEntitlementsPage *self);
 static void refresh (StrataEntitlementsPage *self);
-
-static void
-cell_free (Cell *cell)
-{
-  g_free (cell->tier);
-  g_free (cell->input_error);
-  g_free (cell);
-}
-
-static char *
-cell_key (gint64      id,
-          const char *tier)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", id, tier);
-}
 
 /* Amounts in the reader's units: 1,234,567 in English, 123.5万 in Chinese
  * (the UX rule for zh_CN and zh_TW), through the shared formatter. */
@@ -112,9 +55,9 @@ strata_entitlements_page_clear_error (StrataEntitlementsPage *self)
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
-static void
-add_toast (StrataEntitlementsPage *self,
-           AdwToast               *toast)
+void
+strata_entitlements_page_add_toast (StrataEntitlementsPage *self,
+                                    AdwToast               *toast)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -122,292 +65,6 @@ add_toast (StrataEntitlementsPage *self,
     strata_window_add_toast (STRATA_WINDOW (root), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
-}
-
-/* ---- Cells ---- */
-
-/* Shows a cell's state: the refused input if any, else its consistency
- * problem, else nothing. */
-static void
-update_cell_state (Cell *cell)
-{
-  const StrataEntitlementProblem *p =
-    strata_entitlements_get_problem (cell->page->model, cell->id, cell->tier);
-  const char *message = cell->input_error ? cell->input_error : (p ? p->message : NULL);
-
-  if (message != NULL)
-    gtk_widget_add_css_class (cell->box, "error");
-  else
-    gtk_widget_remove_css_class (cell->box, "error");
-  gtk_widget_set_visible (cell->icon, message != NULL);
-  gtk_widget_set_tooltip_text (cell->box, message);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->editor),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message ? message : "",
-                                  -1);
-}
-
-static void
-commit (Cell       *cell,
-        const char *input)
-{
-  StrataEntitlementsPage *self = cell->page;
-  g_autoptr(GError) error = NULL;
-
-  if (self->updating || self->model == NULL)
-    return;
-  if (!strata_entitlements_set_value (self->model, cell->id, cell->tier, input, &error))
-    {
-      g_free (cell->input_error);
-      cell->input_error = g_strdup (error->message);
-      update_cell_state (cell);
-      strata_entitlements_page_show_error (self, error->message);
-      return;
-    }
-  g_clear_pointer (&cell->input_error, g_free);
-  update_cell_state (cell);
-  strata_entitlements_page_clear_error (self);
-}
-
-static void
-on_switch_active (GtkSwitch  *sw,
-                  GParamSpec *pspec,
-                  Cell       *cell)
-{
-  commit (cell, gtk_switch_get_active (sw) ? "yes" : "no");
-}
-
-static void
-on_drop_down_selected (GtkDropDown *dd,
-                       GParamSpec  *pspec,
-                       Cell        *cell)
-{
-  guint selected = gtk_drop_down_get_selected (dd);
-  GListModel *levels = gtk_drop_down_get_model (dd);
-  g_autoptr(GtkStringObject) item = NULL;
-
-  /* Item 0 is "—": no value. */
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    {
-      commit (cell, "");
-      return;
-    }
-  item = g_list_model_get_item (levels, selected);
-  commit (cell, gtk_string_object_get_string (item));
-}
-
-/* The spin button reads its text with the entitlement's own parser, so
- * "abc" gets the same message as everywhere else, at the cell. */
-static int
-on_spin_input (GtkSpinButton *spin,
-               double        *new_value,
-               Cell          *cell)
-{
-  const StrataEntitlement *e = strata_entitlements_lookup (cell->page->model, cell->id);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
-
-  if (e == NULL)
-    return FALSE;
-  value = strata_entitlement_parse_value (e, gtk_editable_get_text (GTK_EDITABLE (spin)), &error);
-  if (value == NULL)
-    {
-      g_free (cell->input_error);
-      cell->input_error = g_strdup (error->message);
-      update_cell_state (cell);
-      strata_entitlements_page_show_error (cell->page, error->message);
-      return GTK_INPUT_ERROR;
-    }
-  *new_value = *value ? g_ascii_strtod (value, NULL) : 0;
-  return TRUE;
-}
-
-static gboolean
-on_spin_output (GtkSpinButton *spin,
-                gpointer       data)
-{
-  char buf[64];
-
-  g_snprintf (buf, sizeof buf, "%.10g", gtk_spin_button_get_value (spin));
-  gtk_editable_set_text (GTK_EDITABLE (spin), buf);
-  return TRUE;
-}
-
-static void
-on_spin_value_changed (GtkSpinButton *spin,
-                       Cell          *cell)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  const char *value = g_ascii_dtostr (buf, sizeof buf, gtk_spin_button_get_value (spin));
-  const char *was = cell->page->model
-                    ? strata_entitlements_get_value (cell->page->model, cell->id, cell->tier) : NULL;
-
-  /* Refused input puts the old value back and says so through this signal:
-   * that is no edit, and the message must stay. */
-  if (was != NULL && g_ascii_strtod (was, NULL) == gtk_spin_button_get_value (spin))
-    return;
-  commit (cell, value);
-}
-
-static void
-commit_entry (GtkEntry *entry,
-              Cell     *cell)
-{
-  const char *now = gtk_editable_get_text (GTK_EDITABLE (entry));
-  const char *stored = cell->page->model
-                       ? strata_entitlements_get_value (cell->page->model, cell->id, cell->tier)
-                       : NULL;
-
-  if (g_strcmp0 (now, stored ? stored : "") != 0)
-    commit (cell, now);
-}
-
-static void
-on_entry_leave (GtkEventControllerFocus *focus,
-                Cell                    *cell)
-{
-  commit_entry (GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))), cell);
-}
-
-/* Puts the stored value into the cell's editor without committing it. */
-static void
-set_editor_value (Cell                    *cell,
-                  const StrataEntitlement *e)
-{
-  const char *value = strata_entitlements_get_value (cell->page->model, cell->id, cell->tier);
-
-  switch (e->kind)
-    {
-    case STRATA_ENTITLEMENT_INCLUDED:
-      gtk_switch_set_active (GTK_SWITCH (cell->editor), g_strcmp0 (value, "1") == 0);
-      break;
-    case STRATA_ENTITLEMENT_LEVEL:
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (cell->editor),
-                                  (guint) (strata_entitlement_level_index (e, value) + 1));
-      break;
-    case STRATA_ENTITLEMENT_NUMBER:
-      if (!gtk_widget_has_focus (cell->editor) || value != NULL)
-        gtk_spin_button_set_value (GTK_SPIN_BUTTON (cell->editor),
-                                   value ? g_ascii_strtod (value, NULL) : 0);
-      break;
-    case STRATA_ENTITLEMENT_TEXT:
-    default:
-      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell->editor)), value ? value : "") != 0)
-        gtk_editable_set_text (GTK_EDITABLE (cell->editor), value ? value : "");
-      break;
-    }
-}
-
-static GtkWidget *
-create_cell (StrataEntitlementsPage  *self,
-             const StrataEntitlement *e,
-             const StrataEntitlementTier *tier)
-{
-  Cell *cell = g_new0 (Cell, 1);
-  g_autofree char *name = NULL;
-  GtkWidget *editor;
-
-  cell->page = self;
-  cell->id = e->id;
-  cell->tier = g_strdup (tier->id);
-  cell->kind = e->kind;
-  cell->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_widget_add_css_class (cell->box, "entitlement-cell");
-  gtk_widget_set_valign (cell->box, GTK_ALIGN_CENTER);
-
-  switch (e->kind)
-    {
-    case STRATA_ENTITLEMENT_INCLUDED:
-      editor = gtk_switch_new ();
-      gtk_widget_set_valign (editor, GTK_ALIGN_CENTER);
-      gtk_widget_set_hexpand (editor, TRUE);
-      gtk_widget_set_halign (editor, GTK_ALIGN_CENTER);
-      g_signal_connect (editor, "notify::active", G_CALLBACK (on_switch_active), cell);
-      break;
-
-    case STRATA_ENTITLEMENT_LEVEL:
-      {
-        g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-
-        gtk_string_list_append (list, "—");
-        for (guint i = 0; e->levels[i]; i++)
-          gtk_string_list_append (list, e->levels[i]);
-        editor = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
-        gtk_widget_set_hexpand (editor, TRUE);
-        g_signal_connect (editor, "notify::selected", G_CALLBACK (on_drop_down_selected), cell);
-      }
-      break;
-
-    case STRATA_ENTITLEMENT_NUMBER:
-      {
-        GtkAdjustment *adj = gtk_adjustment_new (0, 0, 1e9, 1, 10, 0);
-
-        editor = gtk_spin_button_new (adj, 1, 2);
-        gtk_editable_set_width_chars (GTK_EDITABLE (editor), 4);
-        gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (editor), FALSE);
-        /* Refused input keeps the old value (ALWAYS would store 0). */
-        gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (editor), GTK_UPDATE_IF_VALID);
-        gtk_widget_set_hexpand (editor, TRUE);
-        gtk_widget_add_css_class (editor, "numeric");
-        g_signal_connect (editor, "input", G_CALLBACK (on_spin_input), cell);
-        g_signal_connect (editor, "output", G_CALLBACK (on_spin_output), NULL);
-        g_signal_connect (editor, "value-changed", G_CALLBACK (on_spin_value_changed), cell);
-      }
-      break;
-
-    case STRATA_ENTITLEMENT_TEXT:
-    default:
-      {
-        GtkEventController *focus = gtk_event_controller_focus_new ();
-
-        editor = gtk_entry_new ();
-        gtk_editable_set_width_chars (GTK_EDITABLE (editor), 8);
-        gtk_widget_set_hexpand (editor, TRUE);
-        g_signal_connect (editor, "activate", G_CALLBACK (commit_entry), cell);
-        g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave), cell);
-        gtk_widget_add_controller (editor, focus);
-      }
-      break;
-    }
-  cell->editor = editor;
-  /* The editor owns the cell, so a late signal never sees freed memory. */
-  g_object_set_data_full (G_OBJECT (editor), "strata-cell", cell, (GDestroyNotify) cell_free);
-  /* Translators: accessible name of a cell: "Order discount, tier A" */
-  name = g_strdup_printf (_("%s, tier %s"), e->label, tier->id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_box_append (GTK_BOX (cell->box), editor);
-
-  if (e->kind == STRATA_ENTITLEMENT_NUMBER && e->unit && *e->unit)
-    {
-      GtkWidget *unit = gtk_label_new (e->unit);
-
-      gtk_widget_add_css_class (unit, "dim-label");
-      gtk_box_append (GTK_BOX (cell->box), unit);
-    }
-  cell->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_widget_add_css_class (cell->icon, "error");
-  gtk_widget_set_visible (cell->icon, FALSE);
-  gtk_box_append (GTK_BOX (cell->box), cell->icon);
-
-  self->updating = TRUE;
-  set_editor_value (cell, e);
-  self->updating = FALSE;
-  g_hash_table_insert (self->cells, cell_key (cell->id, cell->tier), cell);
-  update_cell_state (cell);
-  return cell->box;
-}
-
-GtkWidget *
-strata_entitlements_page_get_cell (StrataEntitlementsPage *self,
-                                   gint64                  entitlement_id,
-                                   const char             *tier)
-{
-  g_autofree char *key = NULL;
-  Cell *cell;
-
-  g_return_val_if_fail (STRATA_IS_ENTITLEMENTS_PAGE (self), NULL);
-  key = cell_key (entitlement_id, tier);
-  cell = g_hash_table_lookup (self->cells, key);
-  return cell ? cell->editor : NULL;
 }
 
 const char *
@@ -613,7 +270,7 @@ build_stage (StrataEntitlementsPage       *self,
       attach (self, grid, label_box, 0, (int) r);
 
       for (guint t = 0; t < tiers->len; t++)
-        attach (self, grid, create_cell (self, e, g_ptr_array_index (tiers, t)), t + 1, (int) r);
+        attach (self, grid, strata_entitlements_cell_new (self, e, g_ptr_array_index (tiers, t)), t + 1, (int) r);
 
       menu_add (row_menu, _("_Edit…"), "page.edit-entitlement", e->id);
       menu_add (row_menu, _("Move _Up"), "page.move-entitlement-up", e->id);
@@ -687,6 +344,11 @@ update_costs (StrataEntitlementsPage *self)
     return;
   tiers = strata_entitlements_get_tiers (self->model);
   if (self->cost_labels->len != N_COST_ROWS * tiers->len)
+    return;
+  /* Scoring a large period takes a moment: a page nobody looks at waits
+   * until it is shown (map) before it counts the tiers again. */
+  if ((!self->figures_valid || self->n_figures != tiers->len) &&
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   if (!self->figures_valid || self->n_figures != tiers->len)
     {
@@ -839,12 +501,7 @@ refresh (StrataEntitlementsPage *self)
   g_hash_table_iter_init (&iter, self->cells);
   while (g_hash_table_iter_next (&iter, NULL, &cell))
     {
-      Cell *c = cell;
-      const StrataEntitlement *e = strata_entitlements_lookup (self->model, c->id);
-
-      if (e != NULL)
-        set_editor_value (c, e);
-      update_cell_state (c);
+      strata_entitlements_cell_refresh (cell);
     }
   self->updating = FALSE;
   update_problems (self);
@@ -1008,256 +665,6 @@ strata_entitlements_page_set_context (StrataEntitlementsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
-/* ---- Actions ---- */
-
-static void
-report (StrataEntitlementsPage *self,
-        gboolean                ok,
-        GError                 *error)
-{
-  if (!ok && error != NULL)
-    strata_entitlements_page_show_error (self, error->message);
-  else if (ok)
-    strata_entitlements_page_clear_error (self);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (self->model == NULL)
-    return;
-  if (g_str_equal (name, "page.undo"))
-    ok = strata_entitlements_can_undo (self->model) && strata_entitlements_undo (self->model, &error);
-  else
-    ok = strata_entitlements_can_redo (self->model) && strata_entitlements_redo (self->model, &error);
-  report (self, ok, error);
-}
-
-static void
-on_toast_undo (AdwToast               *toast,
-               StrataEntitlementsPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "page.undo", NULL);
-}
-
-static void
-toast_with_undo (StrataEntitlementsPage *self,
-                 const char             *title)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_undo), self, 0);
-  add_toast (self, toast);
-}
-
-static void
-apply_add_stage (StrataEntitlementsPage *self,
-                 const char             *text,
-                 gint64                  id)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->model != NULL)
-    report (self, strata_entitlements_add_stage (self->model, text, -1, &error) > 0, error);
-}
-
-static void
-apply_rename_stage (StrataEntitlementsPage *self,
-                    const char             *text,
-                    gint64                  id)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->model != NULL)
-    report (self, strata_entitlements_rename_stage (self->model, id, text, &error), error);
-}
-
-static void
-stage_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
-{
-  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  const StrataEntitlementStage *stage;
-  gint64 id;
-
-  if (self->model == NULL)
-    return;
-  if (g_str_equal (name, "page.add-stage"))
-    {
-      strata_entitlements_page_ask_name (self, _("Add Stage"), "", _("_Add"), 0, apply_add_stage);
-      return;
-    }
-  id = g_variant_get_int64 (param);
-  if ((stage = strata_entitlements_lookup_stage (self->model, id)) == NULL)
-    return;
-
-  if (g_str_equal (name, "page.rename-stage"))
-    strata_entitlements_page_ask_name (self, _("Rename Stage"), stage->label, _("_Rename"), id,
-                                       apply_rename_stage);
-  else if (g_str_equal (name, "page.move-stage-up") || g_str_equal (name, "page.move-stage-down"))
-    {
-      int to = stage->position + (g_str_equal (name, "page.move-stage-up") ? -1 : 1);
-
-      if (to >= 0)
-        report (self, strata_entitlements_move_stage (self->model, id, to, &error), error);
-    }
-  else if (g_str_equal (name, "page.remove-stage"))
-    {
-      g_autofree char *title = g_strdup_printf (_("Stage “%s” removed"), stage->label);
-
-      if (strata_entitlements_remove_stage (self->model, id, &error))
-        toast_with_undo (self, title);
-      report (self, error == NULL, error);
-    }
-  else if (g_str_equal (name, "page.add-entitlement"))
-    strata_entitlements_page_edit_entitlement (self, id, 0);
-}
-
-/* Up from the first row of a stage goes to the end of the stage before;
- * down from the last row to the start of the next: rows can travel across
- * the whole funnel with two menu items. */
-static gboolean
-move_entitlement (StrataEntitlementsPage  *self,
-                  const StrataEntitlement *e,
-                  int                      delta,
-                  GError                 **error)
-{
-  GPtrArray *stages = strata_entitlements_get_stages (self->model);
-  g_autoptr(GPtrArray) rows = strata_entitlements_get_in_stage (self->model, e->stage_id);
-  const StrataEntitlementStage *stage = strata_entitlements_lookup_stage (self->model, e->stage_id);
-  int to = e->position + delta;
-
-  if (to >= 0 && to < (int) rows->len)
-    return strata_entitlements_move (self->model, e->id, e->stage_id, to, error);
-  if (delta < 0 && stage->position > 0)
-    return strata_entitlements_move (self->model, e->id,
-                                     ((StrataEntitlementStage *) g_ptr_array_index (stages, stage->position - 1))->id,
-                                     -1, error);
-  if (delta > 0 && stage->position + 1 < (int) stages->len)
-    return strata_entitlements_move (self->model, e->id,
-                                     ((StrataEntitlementStage *) g_ptr_array_index (stages, stage->position + 1))->id,
-                                     0, error);
-  return TRUE;
-}
-
-static void
-entitlement_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  const StrataEntitlement *e;
-  gint64 id = g_variant_get_int64 (param);
-
-  if (self->model == NULL || (e = strata_entitlements_lookup (self->model, id)) == NULL)
-    return;
-  if (g_str_equal (name, "page.edit-entitlement"))
-    strata_entitlements_page_edit_entitlement (self, e->stage_id, id);
-  else if (g_str_equal (name, "page.move-entitlement-up"))
-    report (self, move_entitlement (self, e, -1, &error), error);
-  else if (g_str_equal (name, "page.move-entitlement-down"))
-    report (self, move_entitlement (self, e, 1, &error), error);
-  else if (g_str_equal (name, "page.remove-entitlement"))
-    {
-      /* Translators: a toast with an Undo button */
-      g_autofree char *title = g_strdup_printf (_("“%s” removed"), e->label);
-
-      if (strata_entitlements_remove (self->model, id, &error))
-        toast_with_undo (self, title);
-      report (self, error == NULL, error);
-    }
-}
-
-static void
-add_defaults_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (self->workspace == NULL)
-    return;
-  ok = strata_workspace_begin (self->workspace, &error) &&
-       strata_entitlements_seed_defaults (self->workspace, &error) &&
-       strata_workspace_commit (self->workspace, &error);
-  if (!ok)
-    {
-      if (strata_workspace_in_transaction (self->workspace))
-        strata_workspace_rollback (self->workspace);
-      report (self, FALSE, error);
-      return;
-    }
-  strata_workspace_emit_changed (self->workspace, "entitlements");
-}
-
-static void
-copy_tier_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  strata_entitlements_page_ask_copy_tier (STRATA_ENTITLEMENTS_PAGE (widget));
-}
-
-static void
-on_export_response (GtkNativeDialog        *dialog,
-                    int                     response,
-                    StrataEntitlementsPage *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->model != NULL &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
-    {
-      if (strata_entitlements_export_csv (self->model, file, &error))
-        {
-          g_autofree char *base = g_file_get_basename (file);
-          g_autofree char *title = g_strdup_printf (_("Entitlements exported to “%s”"), base);
-
-          add_toast (self, adw_toast_new (title));
-        }
-      else
-        report (self, FALSE, error);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  dialog = gtk_file_chooser_native_new (_("Export Entitlements"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  /* Translators: the default file name of the CSV export */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("entitlements.csv"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
 /* ---- GObject ---- */
 
 static void
@@ -1324,6 +731,13 @@ strata_entitlements_page_set_property (GObject      *object,
 }
 
 static void
+strata_entitlements_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (strata_entitlements_page_parent_class)->map (widget);
+  update_costs (STRATA_ENTITLEMENTS_PAGE (widget));
+}
+
+static void
 strata_entitlements_page_class_init (StrataEntitlementsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1333,6 +747,7 @@ strata_entitlements_page_class_init (StrataEntitlementsPageClass *klass)
   object_class->finalize = strata_entitlements_page_finalize;
   object_class->get_property = strata_entitlements_page_get_property;
   object_class->set_property = strata_entitlements_page_set_property;
+  widget_class->map = strata_entitlements_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
@@ -1349,27 +764,7 @@ strata_entitlements_page_class_init (StrataEntitlementsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "entitlementspage");
 
-  gtk_widget_class_install_action (widget_class, "page.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "page.redo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "page.add-stage", NULL, stage_action);
-  gtk_widget_class_install_action (widget_class, "page.rename-stage", "x", stage_action);
-  gtk_widget_class_install_action (widget_class, "page.move-stage-up", "x", stage_action);
-  gtk_widget_class_install_action (widget_class, "page.move-stage-down", "x", stage_action);
-  gtk_widget_class_install_action (widget_class, "page.remove-stage", "x", stage_action);
-  gtk_widget_class_install_action (widget_class, "page.add-entitlement", "x", stage_action);
-  gtk_widget_class_install_action (widget_class, "page.edit-entitlement", "x", entitlement_action);
-  gtk_widget_class_install_action (widget_class, "page.move-entitlement-up", "x", entitlement_action);
-  gtk_widget_class_install_action (widget_class, "page.move-entitlement-down", "x", entitlement_action);
-  gtk_widget_class_install_action (widget_class, "page.remove-entitlement", "x", entitlement_action);
-  gtk_widget_class_install_action (widget_class, "page.add-defaults", NULL, add_defaults_action);
-  gtk_widget_class_install_action (widget_class, "page.copy-tier", NULL, copy_tier_action);
-  gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "page.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "page.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "page.redo", NULL);
+  strata_entitlements_page_install_actions (widget_class);
 }
 
 static void

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "strata-period.h"
 #include "strata-period-close.h"
 #include "strata-period-data.h"
 #include "strata-presentation.h"
@@ -72,7 +73,6 @@ selected_name (GtkDropDown *drop)
 {
   GObject *item = gtk_drop_down_get_selected_item (drop);
 
-  /* The context's periods are StrataPeriod items (StrataPeriodList). */
   return STRATA_IS_PERIOD (item) ? strata_period_get_name (STRATA_PERIOD (item)) : NULL;
 }
 
@@ -82,8 +82,9 @@ find_name (GListModel *model,
 {
   for (guint i = 0; model && name && i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(StrataPeriod) item = g_list_model_get_item (model, i);
-      if (g_strcmp0 (strata_period_get_name (item), name) == 0)
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      if (STRATA_IS_PERIOD (item) &&
+          g_strcmp0 (strata_period_get_name (STRATA_PERIOD (item)), name) == 0)
         return i;
     }
   return GTK_INVALID_LIST_POSITION;

@@ -5,6 +5,7 @@
 
 #include "strata-window-private.h"
 /* area: customers and scoring pages */
+#include "strata-customers-page.h"
 #include "strata-scoring-page.h"
 /* area: entitlements page */
 #include "strata-entitlements-page.h"
@@ -29,7 +30,7 @@ typedef struct
 
 static const StrataPageInfo page_table[] = {
   /* area: customers page */
-  { "customers", N_("Customers"), "system-users-symbolic", NULL,
+  { "customers", N_("Customers"), "system-users-symbolic", strata_customers_page_get_type,
     N_("Every customer of the workspace with their metrics, score and tier.") },
   /* area: scoring page */
   { "scoring", N_("Scoring"), "view-list-symbolic", strata_scoring_page_get_type,

@@ -1,0 +1,487 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "strata-customer-detail.h"
+#include "strata-period-results.h"
+#include "strata-period.h"
+#include "strata-receipt-view.h"
+
+struct _StrataCustomerDetail
+{
+  GtkBox              parent_instance;
+
+  StrataContext      *context;        /* borrowed */
+  StrataScoring      *scoring;        /* borrowed */
+  StrataEntitlements *entitlements;   /* borrowed */
+  GHashTable         *period_results; /* period id (gint64*) -> StrataPeriodResults* */
+  int                 row;
+
+  GtkWidget          *empty;
+  GtkWidget          *content;
+  GtkLabel           *title;
+  GtkLabel           *subtitle;
+  GtkLabel           *score;
+  GtkLabel           *tier_chip;
+  StrataReceiptView  *receipt;
+  GtkGrid            *history;
+  GtkGrid            *entitlement_grid;
+  GtkLabel           *override_state;
+  GtkDropDown        *override_tier;
+  GtkEntry           *override_reason;
+  GtkButton          *override_set;
+  GtkButton          *override_remove;
+  GtkLabel           *override_error;
+};
+
+G_DEFINE_FINAL_TYPE (StrataCustomerDetail, strata_customer_detail, GTK_TYPE_BOX)
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  return label;
+}
+
+static GtkWidget *
+cell (const char *text,
+      gboolean    numeric)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  gtk_label_set_wrap (GTK_LABEL (label), !numeric);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))))
+    gtk_grid_remove (grid, child);
+}
+
+void
+strata_customer_detail_invalidate (StrataCustomerDetail *self)
+{
+  g_return_if_fail (STRATA_IS_CUSTOMER_DETAIL (self));
+  g_hash_table_remove_all (self->period_results);
+}
+
+static StrataPeriodResults *
+results_for (StrataCustomerDetail *self,
+             gint64                period_id)
+{
+  StrataPeriodResults *results = g_hash_table_lookup (self->period_results, &period_id);
+  g_autoptr(GError) error = NULL;
+
+  if (results != NULL)
+    return results;
+  results = strata_period_results_load (strata_scoring_get_workspace (self->scoring), period_id, &error);
+  if (results == NULL)
+    {
+      g_debug ("No results for period %" G_GINT64_FORMAT ": %s", period_id, error->message);
+      return NULL;
+    }
+  g_hash_table_insert (self->period_results, g_memdup2 (&period_id, sizeof period_id), results);
+  return results;
+}
+
+static void
+show_history (StrataCustomerDetail *self,
+              gint64                customer_id)
+{
+  GListModel *periods = strata_context_get_periods (self->context);
+  guint n = g_list_model_get_n_items (periods);
+  int line = 1;
+
+  clear_grid (self->history);
+  gtk_grid_attach (self->history, cell (_("Period"), FALSE), 0, 0, 1, 1);
+  gtk_grid_attach (self->history, cell (_("Score"), TRUE), 1, 0, 1, 1);
+  gtk_grid_attach (self->history, cell (_("Tier"), FALSE), 2, 0, 1, 1);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->history)); c;
+       c = gtk_widget_get_next_sibling (c))
+    gtk_widget_add_css_class (c, "dim-label");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StrataPeriod) period = g_list_model_get_item (periods, i);
+      gint64 period_id = strata_period_get_id (period);
+      const char *name = strata_period_get_name (period);
+      StrataPeriodResults *results;
+      int row;
+
+      results = results_for (self, period_id);
+      if (results == NULL || (row = strata_period_data_find_id (results->data, customer_id)) < 0)
+        {
+          gtk_grid_attach (self->history, cell (name, FALSE), 0, line, 1, 1);
+          gtk_grid_attach (self->history, cell ("—", TRUE), 1, line, 1, 1);
+          gtk_grid_attach (self->history, cell (_("not a customer"), FALSE), 2, line, 1, 1);
+        }
+      else
+        {
+          g_autofree char *score = strata_format_number (results->result->score[row]);
+          const char *tier = strata_period_results_get_tier_id (results, row);
+          /* Translators: a closed period's tier is the one frozen at closing. */
+          g_autofree char *tier_text = results->frozen ? g_strdup_printf (_("%s (closed)"), tier ? tier : "—")
+                                                       : g_strdup (tier ? tier : "—");
+
+          gtk_grid_attach (self->history, cell (name, FALSE), 0, line, 1, 1);
+          gtk_grid_attach (self->history, cell (score, TRUE), 1, line, 1, 1);
+          gtk_grid_attach (self->history, cell (tier_text, FALSE), 2, line, 1, 1);
+        }
+      line++;
+    }
+}
+
+static void
+show_entitlements (StrataCustomerDetail *self,
+                   const char           *tier)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+
+  clear_grid (self->entitlement_grid);
+  if (self->entitlements == NULL || tier == NULL)
+    return;
+  lines = strata_entitlements_list_for_tier (self->entitlements, tier);
+  for (guint i = 0; lines && i < lines->len; i++)
+    {
+      StrataEntitlementLine *line = lines->pdata[i];
+      GtkWidget *stage = cell (line->stage, FALSE);
+
+      gtk_widget_add_css_class (stage, "dim-label");
+      gtk_grid_attach (self->entitlement_grid, stage, 0, i, 1, 1);
+      gtk_grid_attach (self->entitlement_grid, cell (line->label, FALSE), 1, i, 1, 1);
+      gtk_grid_attach (self->entitlement_grid, cell (line->value, FALSE), 2, i, 1, 1);
+    }
+  if (lines == NULL || lines->len == 0)
+    gtk_grid_attach (self->entitlement_grid, cell (_("No entitlements for this tier."), FALSE), 0, 0, 3, 1);
+}
+
+static void
+show_override (StrataCustomerDetail *self,
+               const StrataReceipt  *receipt,
+               const StrataRules    *rules)
+{
+  g_autoptr(GtkStringList) tiers = gtk_string_list_new (NULL);
+
+  for (guint t = 0; rules && t < rules->tiers->len; t++)
+    {
+      const StrataTier *tier = rules->tiers->pdata[t];
+      g_autofree char *text = g_strdup_printf ("%s · %s", tier->id, tier->label);
+
+      gtk_string_list_append (tiers, text);
+    }
+  gtk_drop_down_set_model (self->override_tier, G_LIST_MODEL (tiers));
+  gtk_label_set_text (self->override_error, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->override_error), FALSE);
+
+  if (receipt != NULL && receipt->has_override)
+    {
+      /* Translators: tier, author, date, reason of an active override. */
+      g_autofree char *text = g_strdup_printf (_("Set to %s by %s on %s: “%s”"),
+                                               receipt->override_tier_id,
+                                               receipt->override_author ? receipt->override_author : "",
+                                               receipt->override_date ? receipt->override_date : "",
+                                               receipt->override_reason ? receipt->override_reason : "");
+
+      gtk_label_set_text (self->override_state, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->override_remove), TRUE);
+      if (receipt->override_tier >= 0)
+        gtk_drop_down_set_selected (self->override_tier, receipt->override_tier);
+    }
+  else
+    {
+      gtk_label_set_text (self->override_state, _("The tier follows the score."));
+      gtk_widget_set_visible (GTK_WIDGET (self->override_remove), FALSE);
+      if (receipt != NULL && receipt->tier >= 0)
+        gtk_drop_down_set_selected (self->override_tier, receipt->tier);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->override_reason), "");
+}
+
+void
+strata_customer_detail_show_row (StrataCustomerDetail *self,
+                                 int                   row)
+{
+  const StrataPeriodData *data;
+  g_autoptr(StrataReceipt) receipt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (STRATA_IS_CUSTOMER_DETAIL (self));
+
+  data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
+  if (data == NULL || row < 0 || (guint) row >= data->n)
+    {
+      self->row = -1;
+      gtk_widget_set_visible (self->content, FALSE);
+      gtk_widget_set_visible (self->empty, TRUE);
+      return;
+    }
+  self->row = row;
+  gtk_widget_set_visible (self->content, TRUE);
+  gtk_widget_set_visible (self->empty, FALSE);
+
+  /* The draft's receipt; the published one while the draft has problems. */
+  receipt = strata_scoring_explain (self->scoring, row, TRUE, NULL);
+  if (receipt == NULL)
+    receipt = strata_scoring_explain (self->scoring, row, FALSE, &error);
+
+  gtk_label_set_text (self->title, data->names[row]);
+  {
+    g_autofree char *sub = g_strdup_printf ("%s · %s", data->ext_ids[row], data->period_name);
+
+    gtk_label_set_text (self->subtitle, sub);
+  }
+  if (receipt != NULL)
+    {
+      const StrataTier *tier = receipt->final_tier >= 0 ? receipt->rules->tiers->pdata[receipt->final_tier] : NULL;
+      g_autofree char *score = strata_format_number (receipt->score);
+      g_autofree char *css = NULL;
+
+      gtk_label_set_text (self->score, score);
+      gtk_label_set_text (self->tier_chip, tier ? tier->label : "—");
+      for (guint t = 0; t < 32; t++)
+        {
+          g_autofree char *name = g_strdup_printf ("tier-%u", t);
+
+          gtk_widget_remove_css_class (GTK_WIDGET (self->tier_chip), name);
+        }
+      if (receipt->final_tier >= 0)
+        {
+          css = g_strdup_printf ("tier-%d", receipt->final_tier);
+          gtk_widget_add_css_class (GTK_WIDGET (self->tier_chip), css);
+        }
+      show_entitlements (self, tier ? tier->id : NULL);
+      show_override (self, receipt, receipt->rules);
+    }
+  else
+    {
+      gtk_label_set_text (self->score, "—");
+      gtk_label_set_text (self->tier_chip, error ? error->message : "");
+      show_entitlements (self, NULL);
+      show_override (self, NULL, strata_scoring_get_draft (self->scoring));
+    }
+  strata_receipt_view_set_receipt (self->receipt, receipt);
+  show_history (self, data->ids[row]);
+}
+
+gboolean
+strata_customer_detail_override (StrataCustomerDetail *self,
+                                 const char           *tier,
+                                 const char           *reason,
+                                 GError              **error)
+{
+  g_return_val_if_fail (STRATA_IS_CUSTOMER_DETAIL (self), FALSE);
+
+  if (self->scoring == NULL || self->row < 0)
+    {
+      g_set_error_literal (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
+                           _("No customer is selected"));
+      return FALSE;
+    }
+  return strata_scoring_set_override (self->scoring, self->row, tier, reason, error);
+}
+
+static void
+reason_changed (StrataCustomerDetail *self)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->override_reason))));
+
+  /* The reason is required: the audit log must say why. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->override_set), *reason != '\0');
+}
+
+static void
+set_clicked (StrataCustomerDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->override_reason))));
+  const StrataRules *rules = strata_scoring_get_draft (self->scoring);
+  guint selected = gtk_drop_down_get_selected (self->override_tier);
+  const char *tier;
+
+  if (rules == NULL || selected >= rules->tiers->len)
+    return;
+  tier = ((StrataTier *) rules->tiers->pdata[selected])->id;
+  if (!strata_customer_detail_override (self, tier, reason, &error))
+    {
+      gtk_label_set_text (self->override_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->override_error), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->override_reason), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->override_reason), "error");
+}
+
+static void
+remove_clicked (StrataCustomerDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->scoring == NULL || self->row < 0)
+    return;
+  if (!strata_scoring_remove_override (self->scoring, self->row, &error))
+    {
+      gtk_label_set_text (self->override_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->override_error), TRUE);
+    }
+}
+
+static void
+strata_customer_detail_finalize (GObject *object)
+{
+  StrataCustomerDetail *self = STRATA_CUSTOMER_DETAIL (object);
+
+  g_hash_table_unref (self->period_results);
+  G_OBJECT_CLASS (strata_customer_detail_parent_class)->finalize (object);
+}
+
+static void
+strata_customer_detail_class_init (StrataCustomerDetailClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = strata_customer_detail_finalize;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "customer-detail");
+}
+
+static GtkGrid *
+new_grid (void)
+{
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+
+  gtk_grid_set_column_spacing (grid, 12);
+  gtk_grid_set_row_spacing (grid, 4);
+  return grid;
+}
+
+static void
+strata_customer_detail_init (StrataCustomerDetail *self)
+{
+  GtkWidget *box, *row, *label;
+
+  self->row = -1;
+  self->period_results = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                (GDestroyNotify) strata_period_results_unref);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+
+  self->empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty), "avatar-default-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty), _("No Customer Selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
+                                   _("Select a customer to see how its score was made."));
+  gtk_widget_add_css_class (self->empty, "compact");
+  gtk_widget_set_vexpand (self->empty, TRUE);
+  gtk_box_append (GTK_BOX (self), self->empty);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->content = box;
+  gtk_widget_set_visible (box, FALSE);
+  gtk_box_append (GTK_BOX (self), box);
+
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title, 0);
+  gtk_label_set_wrap (self->title, TRUE);
+  gtk_label_set_selectable (self->title, TRUE);
+  gtk_widget_set_name (GTK_WIDGET (self->title), "detail-name");
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-2");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title));
+  self->subtitle = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->subtitle, 0);
+  gtk_label_set_selectable (self->subtitle, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->subtitle));
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->score = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->score), "detail-score");
+  gtk_widget_add_css_class (GTK_WIDGET (self->score), "title-1");
+  gtk_widget_add_css_class (GTK_WIDGET (self->score), "numeric");
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->score));
+  self->tier_chip = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->tier_chip), "detail-tier");
+  gtk_widget_set_valign (GTK_WIDGET (self->tier_chip), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->tier_chip), "tier-chip");
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->tier_chip));
+  gtk_box_append (GTK_BOX (box), row);
+
+  gtk_box_append (GTK_BOX (box), heading (_("Score receipt")));
+  self->receipt = STRATA_RECEIPT_VIEW (strata_receipt_view_new ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->receipt));
+
+  gtk_box_append (GTK_BOX (box), heading (_("Over the periods")));
+  self->history = new_grid ();
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->history));
+
+  gtk_box_append (GTK_BOX (box), heading (_("Entitlements")));
+  self->entitlement_grid = new_grid ();
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entitlement_grid));
+
+  gtk_box_append (GTK_BOX (box), heading (_("Manual override")));
+  self->override_state = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->override_state, 0);
+  gtk_label_set_wrap (self->override_state, TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->override_state));
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  label = gtk_label_new (_("Tier"));
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (row), label);
+  self->override_tier = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->override_tier), "override-tier");
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->override_tier));
+  gtk_box_append (GTK_BOX (box), row);
+  self->override_reason = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->override_reason), "override-reason");
+  gtk_entry_set_placeholder_text (self->override_reason, _("Reason (required)"));
+  g_signal_connect_swapped (self->override_reason, "changed", G_CALLBACK (reason_changed), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->override_reason));
+  self->override_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->override_error, 0);
+  gtk_label_set_wrap (self->override_error, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->override_error), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->override_error), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->override_error));
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->override_set = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Set Override")));
+  gtk_widget_set_name (GTK_WIDGET (self->override_set), "override-set");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->override_set), FALSE);
+  g_signal_connect_swapped (self->override_set, "clicked", G_CALLBACK (set_clicked), self);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->override_set));
+  self->override_remove = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Remove Override")));
+  gtk_widget_set_name (GTK_WIDGET (self->override_remove), "override-remove");
+  gtk_widget_add_css_class (GTK_WIDGET (self->override_remove), "destructive-action");
+  g_signal_connect_swapped (self->override_remove, "clicked", G_CALLBACK (remove_clicked), self);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->override_remove));
+  gtk_box_append (GTK_BOX (box), row);
+}
+
+GtkWidget *
+strata_customer_detail_new (void)
+{
+  return g_object_new (STRATA_TYPE_CUSTOMER_DETAIL, NULL);
+}
+
+void
+strata_customer_detail_set_source (StrataCustomerDetail *self,
+                                   StrataContext        *context,
+                                   StrataScoring        *scoring,
+                                   StrataMetricList     *metrics,
+                                   StrataEntitlements   *entitlements)
+{
+  g_return_if_fail (STRATA_IS_CUSTOMER_DETAIL (self));
+
+  self->context = context;
+  self->scoring = scoring;
+  self->entitlements = entitlements;
+  strata_receipt_view_set_metrics (self->receipt, metrics);
+  g_hash_table_remove_all (self->period_results);
+  strata_customer_detail_show_row (self, -1);
+}

@@ -1,0 +1,974 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The list is a GListStore of small row objects (an index into the
+ * period's columns), under a GtkFilterListModel and a GtkSortListModel
+ * whose filter and sorters call the pure functions of
+ * strata-customer-view.c. Cells read the columns at bind time, so only the
+ * rows on screen cost anything; 100,000 customers stay smooth. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "strata-customer-detail.h"
+#include "strata-customer-view.h"
+#include "strata-customers-page.h"
+#include "strata-format.h"
+#include "strata-period-results.h"
+#include "strata-period.h"
+#include "strata-scoring.h"
+#include "strata-window.h"
+
+/* A row of the list: an index into the period's rows. */
+#define STRATA_TYPE_CUSTOMER_ROW (strata_customer_row_get_type ())
+G_DECLARE_FINAL_TYPE (StrataCustomerRow, strata_customer_row, STRATA, CUSTOMER_ROW, GObject)
+
+struct _StrataCustomerRow
+{
+  GObject parent_instance;
+  guint   row;
+};
+
+G_DEFINE_FINAL_TYPE (StrataCustomerRow, strata_customer_row, G_TYPE_OBJECT)
+static void strata_customer_row_class_init (StrataCustomerRowClass *klass) { }
+static void strata_customer_row_init (StrataCustomerRow *self) { }
+
+typedef struct
+{
+  StrataCustomersPage *page;
+  StrataCustomerSort   column;
+} SortSpec;
+
+#define N_SORTS (STRATA_CUSTOMER_SORT_CHANGE + 1)
+
+struct _StrataCustomersPage
+{
+  GtkWidget              parent_instance;
+
+  StrataContext         *context;
+  StrataWorkspace       *workspace;
+  StrataScoring         *scoring;
+  StrataMetricList      *metrics;
+  StrataEntitlements    *entitlements;
+  const StrataRules     *rules;         /* of the result shown (owned by scoring) */
+  StrataResult          *result;        /* draft's, or published while the draft is invalid */
+  StrataCustomerColumns  cols;
+  guint8                *prev_tier;
+  char                 **tier_ids;
+  GStringChunk          *name_keys_chunk;
+  const char           **name_keys;
+  char                  *search;        /* folded */
+  guint8                *attribute_mask;
+  GPtrArray             *attribute_pairs; /* "key\tvalue" */
+  SortSpec               sorts[N_SORTS];
+  GListStore            *store;
+  GtkFilterListModel    *filter_model;
+  GtkCustomFilter       *filter;
+  GtkSortListModel      *sort_model;
+  GtkSingleSelection    *selection;
+  GtkCssProvider        *tier_css;
+  GtkFileChooserNative  *chooser;
+  gboolean               syncing;
+
+  GtkStack              *stack;
+  AdwStatusPage         *empty_page;
+  GtkSearchEntry        *search_entry;
+  GtkDropDown           *tier_filter;
+  GtkDropDown           *quadrant_filter;
+  GtkDropDown           *attribute_filter;
+  GtkColumnView         *view;
+  GtkLabel              *count_label;
+  StrataCustomerDetail  *detail;
+};
+
+G_DEFINE_FINAL_TYPE (StrataCustomersPage, strata_customers_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *quadrant_letters[] = { "", "A", "B", "C", "D" };
+
+/* Filtering and sorting ------------------------------------------------ */
+
+static gboolean
+filter_match (gpointer item,
+              gpointer data)
+{
+  StrataCustomersPage *self = data;
+  StrataCustomerFilter filter = {
+    .search = self->search,
+    .tier = (int) gtk_drop_down_get_selected (self->tier_filter) - 1,
+    .quadrant = (int) gtk_drop_down_get_selected (self->quadrant_filter),
+    .attribute = self->attribute_mask,
+  };
+
+  if (gtk_drop_down_get_selected (self->tier_filter) == GTK_INVALID_LIST_POSITION)
+    filter.tier = -1;
+  /* Quadrant list: 0 = all, 1..4 = A..D, which are StrataQuadrant 1..4. */
+  if (filter.quadrant == 0 || gtk_drop_down_get_selected (self->quadrant_filter) == GTK_INVALID_LIST_POSITION)
+    filter.quadrant = -1;
+  if (self->cols.n == 0)
+    return FALSE;
+  return strata_customer_view_matches (&self->cols, &filter, STRATA_CUSTOMER_ROW (item)->row);
+}
+
+static void
+ensure_name_keys (StrataCustomersPage *self)
+{
+  if (self->name_keys != NULL || self->cols.n == 0)
+    return;
+  self->name_keys_chunk = g_string_chunk_new (64 * 1024);
+  self->name_keys = g_new (const char *, self->cols.n);
+  for (guint i = 0; i < self->cols.n; i++)
+    {
+      g_autofree char *key = g_utf8_collate_key (self->cols.names[i] ? self->cols.names[i] : "", -1);
+
+      self->name_keys[i] = g_string_chunk_insert (self->name_keys_chunk, key);
+    }
+  self->cols.name_keys = self->name_keys;
+}
+
+static int
+sort_compare (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  SortSpec *spec = data;
+
+  if (spec->column == STRATA_CUSTOMER_SORT_NAME && spec->page->name_keys == NULL)
+    ensure_name_keys (spec->page);
+  int c = strata_customer_view_compare (&spec->page->cols, spec->column,
+                                        STRATA_CUSTOMER_ROW ((gpointer) a)->row,
+                                        STRATA_CUSTOMER_ROW ((gpointer) b)->row);
+
+  return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+update_count (StrataCustomersPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  g_autofree char *text = NULL;
+
+  if (shown == self->cols.n)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer", "%u customers", shown), shown);
+  else
+    /* Translators: "12 of 567 customers" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u customer", "%u of %u customers",
+                                         self->cols.n),
+                            shown, self->cols.n);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+filters_changed (StrataCustomersPage *self)
+{
+  g_free (self->search);
+  self->search = strata_customer_view_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+attribute_changed (StrataCustomersPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->attribute_filter);
+  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
+
+  g_clear_pointer (&self->attribute_mask, g_free);
+  if (data != NULL && selected != GTK_INVALID_LIST_POSITION && selected > 0 &&
+      selected - 1 < self->attribute_pairs->len)
+    {
+      g_auto(GStrv) pair = g_strsplit (self->attribute_pairs->pdata[selected - 1], "\t", 2);
+      g_autoptr(sqlite3_stmt) stmt =
+        strata_workspace_prepare (self->workspace,
+                                  "SELECT customer_id FROM attributes WHERE key = ?1 AND value = ?2",
+                                  NULL);
+
+      self->attribute_mask = g_new0 (guint8, MAX (data->n, 1));
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, pair[0], -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, pair[1], -1, SQLITE_TRANSIENT);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              int row = strata_period_data_find_id (data, sqlite3_column_int64 (stmt, 0));
+
+              if (row >= 0)
+                self->attribute_mask[row] = 1;
+            }
+        }
+    }
+  filters_changed (self);
+}
+
+/* Cells ------------------------------------------------------------------ */
+
+typedef enum
+{
+  CELL_ID,
+  CELL_NAME,
+  CELL_ORDER_AMOUNT,
+  CELL_REFERRALS,
+  CELL_INQUIRIES,
+  CELL_SCORE,
+  CELL_TIER,
+  CELL_QUADRANT,
+  CELL_CHANGE,
+} CellColumn;
+
+static void
+cell_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  CellColumn column = GPOINTER_TO_INT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+  gboolean numeric = column == CELL_ORDER_AMOUNT || column == CELL_REFERRALS ||
+                     column == CELL_INQUIRIES || column == CELL_SCORE;
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  if (column == CELL_NAME)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == CELL_TIER)
+    {
+      gtk_widget_add_css_class (label, "tier-chip");
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static char *
+format_count (double value)
+{
+  return isnan (value) ? g_strdup ("") : strata_format_integer (strata_number_format_get_default (), value);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  StrataCustomersPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  CellColumn column = GPOINTER_TO_INT (data);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  guint row = STRATA_CUSTOMER_ROW (gtk_list_item_get_item (item))->row;
+  const StrataCustomerColumns *c = &self->cols;
+  g_autofree char *text = NULL;
+
+  if (row >= c->n)
+    return;
+  switch (column)
+    {
+    case CELL_ID:
+      gtk_label_set_text (label, c->ext_ids[row]);
+      break;
+    case CELL_NAME:
+      gtk_label_set_text (label, c->names[row]);
+      break;
+    case CELL_ORDER_AMOUNT:
+      {
+        const StrataNumberFormat *fmt = strata_number_format_get_default ();
+        double v = c->order_amount ? c->order_amount[row] : NAN;
+
+        /* 万 / 亿 where the language counts that way, grouping elsewhere. */
+        text = isnan (v) ? g_strdup ("") : fmt->myriad ? strata_format_compact (fmt, v)
+                                                       : strata_format_integer (fmt, v);
+        gtk_label_set_text (label, text);
+        break;
+      }
+    case CELL_REFERRALS:
+      text = format_count (c->referrals ? c->referrals[row] : NAN);
+      gtk_label_set_text (label, text);
+      break;
+    case CELL_INQUIRIES:
+      text = format_count (c->inquiries ? c->inquiries[row] : NAN);
+      gtk_label_set_text (label, text);
+      break;
+    case CELL_SCORE:
+      text = isnan (c->score[row]) ? g_strdup ("") : strata_format_number (c->score[row]);
+      gtk_label_set_text (label, text);
+      break;
+    case CELL_TIER:
+      {
+        guint8 tier = c->tier[row];
+
+        for (guint t = 0; t < 32; t++)
+          {
+            g_autofree char *name = g_strdup_printf ("tier-%u", t);
+
+            gtk_widget_remove_css_class (GTK_WIDGET (label), name);
+          }
+        if (tier < c->n_tiers)
+          {
+            g_autofree char *name = g_strdup_printf ("tier-%u", tier);
+
+            gtk_widget_add_css_class (GTK_WIDGET (label), name);
+            gtk_label_set_text (label, c->tier_ids[tier]);
+          }
+        else
+          gtk_label_set_text (label, "");
+        break;
+      }
+    case CELL_QUADRANT:
+      gtk_label_set_text (label, c->quadrant && c->quadrant[row] < G_N_ELEMENTS (quadrant_letters)
+                                   ? quadrant_letters[c->quadrant[row]] : "");
+      break;
+    case CELL_CHANGE:
+      {
+        int change = strata_customer_view_change (c, row);
+
+        gtk_label_set_text (label, change > 0 ? "↑" : change < 0 ? "↓" : "");
+        gtk_widget_remove_css_class (GTK_WIDGET (label), "success");
+        gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+        if (change != 0)
+          gtk_widget_add_css_class (GTK_WIDGET (label), change > 0 ? "success" : "error");
+        gtk_widget_set_tooltip_text (GTK_WIDGET (label),
+                                     change > 0 ? _("Up since the previous period")
+                                     : change < 0 ? _("Down since the previous period") : NULL);
+        break;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_column (StrataCustomersPage *self,
+            CellColumn           column,
+            const char          *title,
+            StrataCustomerSort   sort,
+            gboolean             expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) col = NULL;
+  GtkSorter *sorter;
+
+  g_object_set_data (G_OBJECT (factory), "page", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), GINT_TO_POINTER (column));
+  col = gtk_column_view_column_new (title, factory);
+  self->sorts[sort].page = self;
+  self->sorts[sort].column = sort;
+  sorter = GTK_SORTER (gtk_custom_sorter_new (sort_compare, &self->sorts[sort], NULL));
+  gtk_column_view_column_set_sorter (col, sorter);
+  g_object_unref (sorter);
+  gtk_column_view_column_set_expand (col, expand);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  gtk_column_view_append_column (self->view, col);
+}
+
+/* Loading ----------------------------------------------------------------- */
+
+static void
+load_tier_css (StrataCustomersPage *self)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+
+  for (guint t = 0; self->rules && t < self->rules->tiers->len; t++)
+    {
+      const StrataTier *tier = self->rules->tiers->pdata[t];
+      GdkRGBA rgba;
+      double luminance;
+
+      if (!gdk_rgba_parse (&rgba, tier->colour ? tier->colour : ""))
+        gdk_rgba_parse (&rgba, "#8a8f98");
+      /* Dark text on light chips, white on dark ones. */
+      luminance = 0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue;
+      g_string_append_printf (css, ".tier-chip.tier-%u { background-color: %s; color: %s; }\n",
+                              t, tier->colour, luminance > 0.6 ? "#1e1e1e" : "#ffffff");
+    }
+  gtk_css_provider_load_from_data (self->tier_css, css->str, -1);
+}
+
+static void
+fill_filter_models (StrataCustomersPage *self)
+{
+  g_autoptr(GtkStringList) tiers = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) quadrants = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) attributes = gtk_string_list_new (NULL);
+  guint tier_selected = gtk_drop_down_get_selected (self->tier_filter);
+  guint quadrant_selected = gtk_drop_down_get_selected (self->quadrant_filter);
+
+  gtk_string_list_append (tiers, _("All tiers"));
+  for (guint t = 0; self->rules && t < self->rules->tiers->len; t++)
+    {
+      const StrataTier *tier = self->rules->tiers->pdata[t];
+      g_autofree char *text = g_strdup_printf ("%s · %s", tier->id, tier->label);
+
+      gtk_string_list_append (tiers, text);
+    }
+  gtk_string_list_append (quadrants, _("All quadrants"));
+  for (guint q = 0; q < 4; q++)
+    {
+      const char *label = self->rules ? self->rules->quadrant.label[q] : NULL;
+      g_autofree char *text = g_strdup_printf ("%s · %s", quadrant_letters[q + 1], label ? label : "");
+
+      gtk_string_list_append (quadrants, text);
+    }
+
+  g_ptr_array_set_size (self->attribute_pairs, 0);
+  gtk_string_list_append (attributes, _("All attributes"));
+  if (self->workspace != NULL)
+    {
+      g_autoptr(sqlite3_stmt) stmt =
+        strata_workspace_prepare (self->workspace,
+                                  "SELECT key, value FROM attributes GROUP BY key, value "
+                                  "ORDER BY key, value LIMIT 500", NULL);
+
+      while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *key = (const char *) sqlite3_column_text (stmt, 0);
+          const char *value = (const char *) sqlite3_column_text (stmt, 1);
+          g_autofree char *text = g_strdup_printf ("%s: %s", key, value);
+
+          g_ptr_array_add (self->attribute_pairs, g_strdup_printf ("%s\t%s", key, value));
+          gtk_string_list_append (attributes, text);
+        }
+    }
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_model (self->tier_filter, G_LIST_MODEL (tiers));
+  gtk_drop_down_set_model (self->quadrant_filter, G_LIST_MODEL (quadrants));
+  gtk_drop_down_set_model (self->attribute_filter, G_LIST_MODEL (attributes));
+  gtk_drop_down_set_selected (self->tier_filter,
+                              tier_selected < g_list_model_get_n_items (G_LIST_MODEL (tiers)) ? tier_selected : 0);
+  gtk_drop_down_set_selected (self->quadrant_filter, quadrant_selected < 5 ? quadrant_selected : 0);
+  gtk_drop_down_set_selected (self->attribute_filter, 0);
+  g_clear_pointer (&self->attribute_mask, g_free);
+  self->syncing = FALSE;
+}
+
+/* The previous period's tiers (as the review sees them), mapped by tier id
+ * onto the tiers shown and by customer id onto the rows shown. */
+static void
+load_previous (StrataCustomersPage    *self,
+               const StrataPeriodData *data)
+{
+  GListModel *periods = self->context ? strata_context_get_periods (self->context) : NULL;
+  g_autoptr(StrataPeriodResults) prev = NULL;
+  g_autofree int *map = NULL;
+  gint64 prev_id = 0;
+  guint n = periods ? g_list_model_get_n_items (periods) : 0;
+
+  g_clear_pointer (&self->prev_tier, g_free);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(StrataPeriod) period = g_list_model_get_item (periods, i);
+
+      if (strata_period_get_id (period) == data->period_id)
+        {
+          g_autoptr(StrataPeriod) before = g_list_model_get_item (periods, i - 1);
+
+          prev_id = strata_period_get_id (before);
+          break;
+        }
+    }
+  if (prev_id <= 0 || self->rules == NULL ||
+      (prev = strata_period_results_load (self->workspace, prev_id, NULL)) == NULL)
+    return;
+
+  map = g_new (int, MAX (prev->rules->tiers->len, 1));
+  for (guint t = 0; t < prev->rules->tiers->len; t++)
+    map[t] = strata_rules_find_tier (self->rules, ((StrataTier *) prev->rules->tiers->pdata[t])->id);
+  self->prev_tier = g_new (guint8, MAX (data->n, 1));
+  /* Both sides are ordered by customer id: one merge walk. */
+  for (guint i = 0, j = 0; i < data->n; i++)
+    {
+      while (j < prev->data->n && prev->data->ids[j] < data->ids[i])
+        j++;
+      self->prev_tier[i] = STRATA_CUSTOMER_NO_TIER;
+      if (j < prev->data->n && prev->data->ids[j] == data->ids[i])
+        {
+          guint8 t = prev->result->final_tier[j];
+
+          if (t < prev->rules->tiers->len && map[t] >= 0)
+            self->prev_tier[i] = map[t];
+        }
+    }
+}
+
+static int
+selected_row (StrataCustomersPage *self)
+{
+  StrataCustomerRow *item = gtk_single_selection_get_selected_item (self->selection);
+
+  return item ? (int) item->row : -1;
+}
+
+static void
+select_customer (StrataCustomersPage *self,
+                 gint64               customer_id)
+{
+  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
+  int row = data && customer_id > 0 ? strata_period_data_find_id (data, customer_id) : -1;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+
+  if (row == selected_row (self))
+    {
+      strata_customer_detail_show_row (self->detail, row);
+      return;
+    }
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; row >= 0 && i < n; i++)
+    {
+      g_autoptr(StrataCustomerRow) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+
+      if ((int) item->row == row)
+        {
+          GtkWidget *list = gtk_widget_get_last_child (GTK_WIDGET (self->view));
+
+          gtk_single_selection_set_selected (self->selection, i);
+          /* Bring it into view (GtkListBase's action in GTK 4.8). */
+          if (list != NULL)
+            gtk_widget_activate_action (list, "list.scroll-to-item", "u", i);
+          break;
+        }
+    }
+  self->syncing = FALSE;
+  /* Shown even when a filter hides it from the list. */
+  strata_customer_detail_show_row (self->detail, row);
+}
+
+static void
+reload (StrataCustomersPage *self)
+{
+  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 selected_id = self->context ? strata_context_get_selected_customer (self->context) : 0;
+
+  g_clear_pointer (&self->result, strata_result_unref);
+  g_clear_pointer (&self->tier_ids, g_free);
+  g_clear_pointer (&self->name_keys, g_free);
+  g_clear_pointer (&self->name_keys_chunk, g_string_chunk_free);
+  self->rules = NULL;
+  memset (&self->cols, 0, sizeof self->cols);
+  strata_customer_detail_invalidate (self->detail);
+
+  if (data == NULL || data->n == 0)
+    {
+      g_list_store_remove_all (self->store);
+      adw_status_page_set_title (self->empty_page, self->context ? _("No Customers Yet") : _("No Workspace Open"));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      strata_customer_detail_show_row (self->detail, -1);
+      return;
+    }
+
+  /* The draft's scores; the published ones while the draft has problems. */
+  self->result = strata_scoring_get_draft_result (self->scoring);
+  self->rules = strata_scoring_get_draft (self->scoring);
+  if (self->result == NULL)
+    {
+      self->result = strata_scoring_get_published_result (self->scoring);
+      self->rules = strata_scoring_get_published (self->scoring);
+    }
+  if (self->result != NULL)
+    strata_result_ref (self->result);
+
+  self->tier_ids = g_new0 (char *, (self->rules ? self->rules->tiers->len : 0) + 1);
+  for (guint t = 0; self->rules && t < self->rules->tiers->len; t++)
+    self->tier_ids[t] = ((StrataTier *) self->rules->tiers->pdata[t])->id;
+  load_previous (self, data);
+
+  self->cols.n = self->result ? data->n : 0;
+  self->cols.ext_ids = data->ext_ids;
+  self->cols.names = data->names;
+  self->cols.order_amount = strata_period_data_get_column (data, "order_amount");
+  self->cols.referrals = strata_period_data_get_column (data, "referrals");
+  self->cols.inquiries = strata_period_data_get_column (data, "monthly_inquiries");
+  self->cols.score = self->result ? self->result->score : NULL;
+  self->cols.tier = self->result ? self->result->final_tier : NULL;
+  self->cols.prev_tier = self->prev_tier;
+  self->cols.quadrant = self->result ? self->result->quadrant : NULL;
+  self->cols.tier_ids = (const char **) self->tier_ids;
+  self->cols.n_tiers = self->rules ? self->rules->tiers->len : 0;
+
+  load_tier_css (self);
+  fill_filter_models (self);
+
+  for (guint i = 0; i < self->cols.n; i++)
+    {
+      StrataCustomerRow *item = g_object_new (STRATA_TYPE_CUSTOMER_ROW, NULL);
+
+      item->row = i;
+      g_ptr_array_add (items, item);
+    }
+  /* New items: every visible cell binds again with the new scores. */
+  self->syncing = TRUE;
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  self->syncing = FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  filters_changed (self);
+  select_customer (self, selected_id);
+}
+
+static void
+selection_changed (StrataCustomersPage *self)
+{
+  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
+  int row = selected_row (self);
+
+  if (self->syncing || data == NULL)
+    return;
+  strata_customer_detail_show_row (self->detail, row);
+  if (row >= 0 && self->context != NULL)
+    {
+      self->syncing = TRUE;
+      strata_context_set_selected_customer (self->context, data->ids[row]);
+      self->syncing = FALSE;
+    }
+}
+
+static void
+context_selected_changed (StrataCustomersPage *self)
+{
+  if (self->syncing || self->context == NULL)
+    return;
+  select_customer (self, strata_context_get_selected_customer (self->context));
+}
+
+static void
+period_changed (StrataCustomersPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 period_id = strata_context_get_period_id (self->context);
+
+  if (self->scoring == NULL || period_id <= 0 || period_id == strata_scoring_get_period_id (self->scoring))
+    return;
+  /* ::scores-changed reloads the list. */
+  if (!strata_scoring_set_period (self->scoring, period_id, &error))
+    g_warning ("Cannot load the period: %s", error->message);
+}
+
+void
+strata_customers_page_set_context (StrataCustomersPage *self,
+                                   StrataContext       *context)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (STRATA_IS_CUSTOMERS_PAGE (self));
+  g_return_if_fail (context == NULL || STRATA_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  if (self->scoring != NULL)
+    g_signal_handlers_disconnect_by_data (self->scoring, self);
+  strata_customer_detail_set_source (self->detail, NULL, NULL, NULL, NULL);
+  g_set_object (&self->context, context);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->scoring);
+  g_clear_object (&self->metrics);
+  g_clear_object (&self->entitlements);
+
+  if (context != NULL)
+    {
+      gint64 period_id = strata_context_get_period_id (context);
+
+      self->workspace = g_object_ref (strata_context_get_workspace (context));
+      self->metrics = strata_metric_list_new (self->workspace);
+      self->entitlements = strata_entitlements_new (self->workspace, NULL);
+      self->scoring = strata_scoring_new (self->workspace, &error);
+      if (self->scoring == NULL)
+        g_warning ("Cannot score the workspace: %s", error->message);
+      else if (period_id > 0 && period_id != strata_scoring_get_period_id (self->scoring) &&
+               !strata_scoring_set_period (self->scoring, period_id, &error))
+        g_warning ("Cannot load the period: %s", error->message);
+    }
+  if (self->scoring != NULL)
+    {
+      g_signal_connect_object (self->scoring, "scores-changed", G_CALLBACK (reload), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::period", G_CALLBACK (period_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::selected-customer",
+                               G_CALLBACK (context_selected_changed), self, G_CONNECT_SWAPPED);
+      strata_customer_detail_set_source (self->detail, context, self->scoring, self->metrics,
+                                         self->entitlements);
+    }
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+StrataContext *
+strata_customers_page_get_context (StrataCustomersPage *self)
+{
+  g_return_val_if_fail (STRATA_IS_CUSTOMERS_PAGE (self), NULL);
+  return self->context;
+}
+
+GListModel *
+strata_customers_page_get_model (StrataCustomersPage *self)
+{
+  g_return_val_if_fail (STRATA_IS_CUSTOMERS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+/* CSV --------------------------------------------------------------------- */
+
+gboolean
+strata_customers_page_export_csv (StrataCustomersPage *self,
+                                  const char          *path,
+                                  GError             **error)
+{
+  const char *header[] = {
+    _("ID"), _("Name"), _("Annual order amount"), _("Referred customers"), _("Monthly inquiries"),
+    _("Score"), _("Tier"), _("Quadrant"), _("Change"),
+  };
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+  guint n = g_list_model_get_n_items (model);
+  g_autofree guint *rows = g_new (guint, MAX (n, 1));
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_return_val_if_fail (STRATA_IS_CUSTOMERS_PAGE (self), FALSE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StrataCustomerRow) item = g_list_model_get_item (model, i);
+
+      rows[i] = item->row;
+    }
+  csv = strata_customer_view_to_csv (&self->cols, rows, n, header);
+  /* Written beside and renamed: an existing file is never half replaced. */
+  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+static void
+export_response (GtkNativeDialog     *chooser,
+                 int                  response,
+                 StrataCustomersPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  if (!strata_customers_page_export_csv (self, path, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  _("The list could not be exported"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (STRATA_IS_WINDOW (root))
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *text = g_strdup_printf (_("List exported to “%s”"), base);
+
+      strata_window_add_toast (STRATA_WINDOW (root), adw_toast_new (text));
+    }
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export the List as CSV"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* Translators: default file name of the exported list; %s is the period. */
+  name = g_strdup_printf (_("customers-%s.csv"), data && data->period_name ? data->period_name : "");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* GObject ----------------------------------------------------------------- */
+
+static void search_activated (GtkWidget  *widget,
+                              const char *action,
+                              GVariant   *param);
+
+static void
+strata_customers_page_dispose (GObject *object)
+{
+  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (object);
+
+  strata_customers_page_set_context (self, NULL);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->tier_css != NULL)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (self->tier_css));
+  g_clear_object (&self->tier_css);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_CUSTOMERS_PAGE);
+  G_OBJECT_CLASS (strata_customers_page_parent_class)->dispose (object);
+}
+
+static void
+strata_customers_page_finalize (GObject *object)
+{
+  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (object);
+
+  g_clear_pointer (&self->result, strata_result_unref);
+  g_clear_pointer (&self->prev_tier, g_free);
+  g_clear_pointer (&self->tier_ids, g_free);
+  g_clear_pointer (&self->name_keys, g_free);
+  g_clear_pointer (&self->name_keys_chunk, g_string_chunk_free);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->attribute_mask, g_free);
+  g_clear_pointer (&self->attribute_pairs, g_ptr_array_unref);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (strata_customers_page_parent_class)->finalize (object);
+}
+
+static void
+strata_customers_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, STRATA_CUSTOMERS_PAGE (object)->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_customers_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      strata_customers_page_set_context (STRATA_CUSTOMERS_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_customers_page_class_init (StrataCustomersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = strata_customers_page_dispose;
+  object_class->finalize = strata_customers_page_finalize;
+  object_class->get_property = strata_customers_page_get_property;
+  object_class->set_property = strata_customers_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/strata/Strata/strata-customers-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, tier_filter);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, quadrant_filter);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, attribute_filter);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, view);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, detail);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed);
+  gtk_widget_class_bind_template_callback (widget_class, attribute_changed);
+
+  gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "page.search", NULL, search_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.search", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "customers-page");
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (STRATA_CUSTOMERS_PAGE (widget)->search_entry));
+}
+
+static void
+strata_customers_page_init (StrataCustomersPage *self)
+{
+  GtkSorter *view_sorter;
+
+  g_type_ensure (STRATA_TYPE_CUSTOMER_DETAIL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->attribute_pairs = g_ptr_array_new_with_free_func (g_free);
+  self->store = g_list_store_new (STRATA_TYPE_CUSTOMER_ROW);
+  self->filter = gtk_custom_filter_new (filter_match, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                                  GTK_FILTER (self->filter));
+  view_sorter = gtk_column_view_get_sorter (self->view);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
+                                              g_object_ref (view_sorter));
+  /* Sorting 100,000 rows takes a moment: in steps, so the window stays
+   * responsive while it happens. */
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
+  g_signal_connect_swapped (self->sort_model, "items-changed", G_CALLBACK (update_count), self);
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+
+  add_column (self, CELL_ID, _("ID"), STRATA_CUSTOMER_SORT_ID, FALSE);
+  add_column (self, CELL_NAME, _("Name"), STRATA_CUSTOMER_SORT_NAME, TRUE);
+  add_column (self, CELL_ORDER_AMOUNT, _("Order amount"), STRATA_CUSTOMER_SORT_ORDER_AMOUNT, FALSE);
+  add_column (self, CELL_REFERRALS, _("Referrals"), STRATA_CUSTOMER_SORT_REFERRALS, FALSE);
+  add_column (self, CELL_INQUIRIES, _("Inquiries"), STRATA_CUSTOMER_SORT_INQUIRIES, FALSE);
+  add_column (self, CELL_SCORE, _("Score"), STRATA_CUSTOMER_SORT_SCORE, FALSE);
+  add_column (self, CELL_TIER, _("Tier"), STRATA_CUSTOMER_SORT_TIER, FALSE);
+  add_column (self, CELL_QUADRANT, _("Quadrant"), STRATA_CUSTOMER_SORT_QUADRANT, FALSE);
+  add_column (self, CELL_CHANGE, _("Change"), STRATA_CUSTOMER_SORT_CHANGE, FALSE);
+
+  self->tier_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->tier_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  reload (self);
+}
+
+GtkWidget *
+strata_customers_page_new (void)
+{
+  return g_object_new (STRATA_TYPE_CUSTOMERS_PAGE, NULL);
+}

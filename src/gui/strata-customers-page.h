@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Customers page: the chosen period's customers in a sortable,
+ * filterable list (search, tier, quadrant, attribute) with key metrics,
+ * score, tier, quadrant and the change since the previous period; a detail
+ * pane with the receipt, the history, entitlements and the override; CSV
+ * export of the list as shown. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "strata-context.h"
+
+G_BEGIN_DECLS
+
+#define STRATA_TYPE_CUSTOMERS_PAGE (strata_customers_page_get_type ())
+G_DECLARE_FINAL_TYPE (StrataCustomersPage, strata_customers_page, STRATA, CUSTOMERS_PAGE, GtkWidget)
+
+GtkWidget     *strata_customers_page_new           (void);
+StrataContext *strata_customers_page_get_context   (StrataCustomersPage *self);
+void           strata_customers_page_set_context   (StrataCustomersPage *self,
+                                                    StrataContext       *context);
+
+/* The list as shown (filtered and sorted): a GListModel of row items. */
+GListModel    *strata_customers_page_get_model     (StrataCustomersPage *self);
+/* Writes the list as shown to path as CSV (UTF-8 with BOM). */
+gboolean       strata_customers_page_export_csv    (StrataCustomersPage *self,
+                                                    const char          *path,
+                                                    GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The cells of the entitlement matrix: one editor per kind (a switch for
+ * included, a drop-down for a level, a spin button with its unit for a
+ * number, an entry for text), committed to the matrix on change, and the
+ * cell's state: refused input or a consistency problem, shown at the cell
+ * with the error style, a warning icon and the message as tooltip. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "strata-entitlements-page-private.h"
+
+static void
+cell_free (StrataEntitlementsCell *cell)
+{
+  g_free (cell->tier);
+  g_free (cell->input_error);
+  g_free (cell);
+}
+
+static char *
+cell_key (gint64      id,
+          const char *tier)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", id, tier);
+}
+
+
+/* Shows a cell's state: the refused input if any, else its consistency
+ * problem, else nothing. */
+static void
+update_cell_state (StrataEntitlementsCell *cell)
+{
+  const StrataEntitlementProblem *p =
+    strata_entitlements_get_problem (cell->page->model, cell->id, cell->tier);
+  const char *message = cell->input_error ? cell->input_error : (p ? p->message : NULL);
+
+  if (message != NULL)
+    gtk_widget_add_css_class (cell->box, "error");
+  else
+    gtk_widget_remove_css_class (cell->box, "error");
+  gtk_widget_set_visible (cell->icon, message != NULL);
+  gtk_widget_set_tooltip_text (cell->box, message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->editor),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message ? message : "",
+                                  -1);
+}
+
+static void
+commit (StrataEntitlementsCell       *cell,
+        const char *input)
+{
+  StrataEntitlementsPage *self = cell->page;
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->model == NULL)
+    return;
+  if (!strata_entitlements_set_value (self->model, cell->id, cell->tier, input, &error))
+    {
+      g_free (cell->input_error);
+      cell->input_error = g_strdup (error->message);
+      update_cell_state (cell);
+      strata_entitlements_page_show_error (self, error->message);
+      return;
+    }
+  g_clear_pointer (&cell->input_error, g_free);
+  update_cell_state (cell);
+  strata_entitlements_page_clear_error (self);
+}
+
+static void
+on_switch_active (GtkSwitch  *sw,
+                  GParamSpec *pspec,
+                  StrataEntitlementsCell       *cell)
+{
+  commit (cell, gtk_switch_get_active (sw) ? "yes" : "no");
+}
+
+static void
+on_drop_down_selected (GtkDropDown *dd,
+                       GParamSpec  *pspec,
+                       StrataEntitlementsCell        *cell)
+{
+  guint selected = gtk_drop_down_get_selected (dd);
+  GListModel *levels = gtk_drop_down_get_model (dd);
+  g_autoptr(GtkStringObject) item = NULL;
+
+  /* Item 0 is "—": no value. */
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    {
+      commit (cell, "");
+      return;
+    }
+  item = g_list_model_get_item (levels, selected);
+  commit (cell, gtk_string_object_get_string (item));
+}
+
+/* The spin button reads its text with the entitlement's own parser, so
+ * "abc" gets the same message as everywhere else, at the cell. */
+static int
+on_spin_input (GtkSpinButton *spin,
+               double        *new_value,
+               StrataEntitlementsCell          *cell)
+{
+  const StrataEntitlement *e = strata_entitlements_lookup (cell->page->model, cell->id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  if (e == NULL)
+    return FALSE;
+  value = strata_entitlement_parse_value (e, gtk_editable_get_text (GTK_EDITABLE (spin)), &error);
+  if (value == NULL)
+    {
+      g_free (cell->input_error);
+      cell->input_error = g_strdup (error->message);
+      update_cell_state (cell);
+      strata_entitlements_page_show_error (cell->page, error->message);
+      return GTK_INPUT_ERROR;
+    }
+  *new_value = *value ? g_ascii_strtod (value, NULL) : 0;
+  return TRUE;
+}
+
+static gboolean
+on_spin_output (GtkSpinButton *spin,
+                gpointer       data)
+{
+  char buf[64];
+
+  g_snprintf (buf, sizeof buf, "%.10g", gtk_spin_button_get_value (spin));
+  gtk_editable_set_text (GTK_EDITABLE (spin), buf);
+  return TRUE;
+}
+
+static void
+on_spin_value_changed (GtkSpinButton *spin,
+                       StrataEntitlementsCell          *cell)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *value = g_ascii_dtostr (buf, sizeof buf, gtk_spin_button_get_value (spin));
+  const char *was = cell->page->model
+                    ? strata_entitlements_get_value (cell->page->model, cell->id, cell->tier) : NULL;
+
+  /* Refused input puts the old value back and says so through this signal:
+   * that is no edit, and the message must stay. */
+  if (was != NULL && g_ascii_strtod (was, NULL) == gtk_spin_button_get_value (spin))
+    return;
+  commit (cell, value);
+}
+
+static void
+commit_entry (GtkEntry *entry,
+              StrataEntitlementsCell     *cell)
+{
+  const char *now = gtk_editable_get_text (GTK_EDITABLE (entry));
+  const char *stored = cell->page->model
+                       ? strata_entitlements_get_value (cell->page->model, cell->id, cell->tier)
+                       : NULL;
+
+  if (g_strcmp0 (now, stored ? stored : "") != 0)
+    commit (cell, now);
+}
+
+static void
+on_entry_leave (GtkEventControllerFocus *focus,
+                StrataEntitlementsCell                    *cell)
+{
+  commit_entry (GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))), cell);
+}
+
+/* Puts the stored value into the cell's editor without committing it. */
+static void
+set_editor_value (StrataEntitlementsCell                    *cell,
+                  const StrataEntitlement *e)
+{
+  const char *value = strata_entitlements_get_value (cell->page->model, cell->id, cell->tier);
+
+  switch (e->kind)
+    {
+    case STRATA_ENTITLEMENT_INCLUDED:
+      gtk_switch_set_active (GTK_SWITCH (cell->editor), g_strcmp0 (value, "1") == 0);
+      break;
+    case STRATA_ENTITLEMENT_LEVEL:
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (cell->editor),
+                                  (guint) (strata_entitlement_level_index (e, value) + 1));
+      break;
+    case STRATA_ENTITLEMENT_NUMBER:
+      if (!gtk_widget_has_focus (cell->editor) || value != NULL)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (cell->editor),
+                                   value ? g_ascii_strtod (value, NULL) : 0);
+      break;
+    case STRATA_ENTITLEMENT_TEXT:
+    default:
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell->editor)), value ? value : "") != 0)
+        gtk_editable_set_text (GTK_EDITABLE (cell->editor), value ? value : "");
+      break;
+    }
+}
+
+GtkWidget *
+strata_entitlements_cell_new (StrataEntitlementsPage      *self,
+                              const StrataEntitlement     *e,
+                              const StrataEntitlementTier *tier)
+{
+  StrataEntitlementsCell *cell = g_new0 (StrataEntitlementsCell, 1);
+  g_autofree char *name = NULL;
+  GtkWidget *editor;
+
+  cell->page = self;
+  cell->id = e->id;
+  cell->tier = g_strdup (tier->id);
+  cell->kind = e->kind;
+  cell->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_add_css_class (cell->box, "entitlement-cell");
+  gtk_widget_set_valign (cell->box, GTK_ALIGN_CENTER);
+
+  switch (e->kind)
+    {
+    case STRATA_ENTITLEMENT_INCLUDED:
+      editor = gtk_switch_new ();
+      gtk_widget_set_valign (editor, GTK_ALIGN_CENTER);
+      gtk_widget_set_hexpand (editor, TRUE);
+      gtk_widget_set_halign (editor, GTK_ALIGN_CENTER);
+      g_signal_connect (editor, "notify::active", G_CALLBACK (on_switch_active), cell);
+      break;
+
+    case STRATA_ENTITLEMENT_LEVEL:
+      {
+        g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+        gtk_string_list_append (list, "—");
+        for (guint i = 0; e->levels[i]; i++)
+          gtk_string_list_append (list, e->levels[i]);
+        editor = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
+        gtk_widget_set_hexpand (editor, TRUE);
+        g_signal_connect (editor, "notify::selected", G_CALLBACK (on_drop_down_selected), cell);
+      }
+      break;
+
+    case STRATA_ENTITLEMENT_NUMBER:
+      {
+        GtkAdjustment *adj = gtk_adjustment_new (0, 0, 1e9, 1, 10, 0);
+
+        editor = gtk_spin_button_new (adj, 1, 2);
+        gtk_editable_set_width_chars (GTK_EDITABLE (editor), 4);
+        gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (editor), FALSE);
+        /* Refused input keeps the old value (ALWAYS would store 0). */
+        gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (editor), GTK_UPDATE_IF_VALID);
+        gtk_widget_set_hexpand (editor, TRUE);
+        gtk_widget_add_css_class (editor, "numeric");
+        g_signal_connect (editor, "input", G_CALLBACK (on_spin_input), cell);
+        g_signal_connect (editor, "output", G_CALLBACK (on_spin_output), NULL);
+        g_signal_connect (editor, "value-changed", G_CALLBACK (on_spin_value_changed), cell);
+      }
+      break;
+
+    case STRATA_ENTITLEMENT_TEXT:
+    default:
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        editor = gtk_entry_new ();
+        gtk_editable_set_width_chars (GTK_EDITABLE (editor), 8);
+        gtk_widget_set_hexpand (editor, TRUE);
+        g_signal_connect (editor, "activate", G_CALLBACK (commit_entry), cell);
+        g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave), cell);
+        gtk_widget_add_controller (editor, focus);
+      }
+      break;
+    }
+  cell->editor = editor;
+  /* The editor owns the cell, so a late signal never sees freed memory. */
+  g_object_set_data_full (G_OBJECT (editor), "strata-cell", cell, (GDestroyNotify) cell_free);
+  /* Translators: accessible name of a cell: "Order discount, tier A" */
+  name = g_strdup_printf (_("%s, tier %s"), e->label, tier->id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_box_append (GTK_BOX (cell->box), editor);
+
+  if (e->kind == STRATA_ENTITLEMENT_NUMBER && e->unit && *e->unit)
+    {
+      GtkWidget *unit = gtk_label_new (e->unit);
+
+      gtk_widget_add_css_class (unit, "dim-label");
+      gtk_box_append (GTK_BOX (cell->box), unit);
+    }
+  cell->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (cell->icon, "error");
+  gtk_widget_set_visible (cell->icon, FALSE);
+  gtk_box_append (GTK_BOX (cell->box), cell->icon);
+
+  self->updating = TRUE;
+  set_editor_value (cell, e);
+  self->updating = FALSE;
+  g_hash_table_insert (self->cells, cell_key (cell->id, cell->tier), cell);
+  update_cell_state (cell);
+  return cell->box;
+}
+
+GtkWidget *
+strata_entitlements_page_get_cell (StrataEntitlementsPage *self,
+                                   gint64                  entitlement_id,
+                                   const char             *tier)
+{
+  g_autofree char *key = NULL;
+  StrataEntitlementsCell *cell;
+
+  g_return_val_if_fail (STRATA_IS_ENTITLEMENTS_PAGE (self), NULL);
+  key = cell_key (entitlement_id, tier);
+  cell = g_hash_table_lookup (self->cells, key);
+  return cell ? cell->editor : NULL;
+}
+
+void
+strata_entitlements_cell_refresh (StrataEntitlementsCell *cell)
+{
+  const StrataEntitlement *e = strata_entitlements_lookup (cell->page->model, cell->id);
+
+  if (e != NULL)
+    set_editor_value (cell, e);
+  update_cell_state (cell);
+}

@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The actions of the Entitlements page (page.*): undo and redo (Ctrl+Z,
+ * Ctrl+Shift+Z), stages and entitlements added, renamed, moved and removed
+ * (a removal offers Undo in a toast), the default matrix, copying a tier
+ * column and the CSV export. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "strata-entitlements-page-private.h"
+
+
+static void
+report (StrataEntitlementsPage *self,
+        gboolean                ok,
+        GError                 *error)
+{
+  if (!ok && error != NULL)
+    strata_entitlements_page_show_error (self, error->message);
+  else if (ok)
+    strata_entitlements_page_clear_error (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->model == NULL)
+    return;
+  if (g_str_equal (name, "page.undo"))
+    ok = strata_entitlements_can_undo (self->model) && strata_entitlements_undo (self->model, &error);
+  else
+    ok = strata_entitlements_can_redo (self->model) && strata_entitlements_redo (self->model, &error);
+  report (self, ok, error);
+}
+
+static void
+on_toast_undo (AdwToast               *toast,
+               StrataEntitlementsPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "page.undo", NULL);
+}
+
+static void
+toast_with_undo (StrataEntitlementsPage *self,
+                 const char             *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_undo), self, 0);
+  strata_entitlements_page_add_toast (self, toast);
+}
+
+static void
+apply_add_stage (StrataEntitlementsPage *self,
+                 const char             *text,
+                 gint64                  id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->model != NULL)
+    report (self, strata_entitlements_add_stage (self->model, text, -1, &error) > 0, error);
+}
+
+static void
+apply_rename_stage (StrataEntitlementsPage *self,
+                    const char             *text,
+                    gint64                  id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->model != NULL)
+    report (self, strata_entitlements_rename_stage (self->model, id, text, &error), error);
+}
+
+static void
+stage_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const StrataEntitlementStage *stage;
+  gint64 id;
+
+  if (self->model == NULL)
+    return;
+  if (g_str_equal (name, "page.add-stage"))
+    {
+      strata_entitlements_page_ask_name (self, _("Add Stage"), "", _("_Add"), 0, apply_add_stage);
+      return;
+    }
+  id = g_variant_get_int64 (param);
+  if ((stage = strata_entitlements_lookup_stage (self->model, id)) == NULL)
+    return;
+
+  if (g_str_equal (name, "page.rename-stage"))
+    strata_entitlements_page_ask_name (self, _("Rename Stage"), stage->label, _("_Rename"), id,
+                                       apply_rename_stage);
+  else if (g_str_equal (name, "page.move-stage-up") || g_str_equal (name, "page.move-stage-down"))
+    {
+      int to = stage->position + (g_str_equal (name, "page.move-stage-up") ? -1 : 1);
+
+      if (to >= 0)
+        report (self, strata_entitlements_move_stage (self->model, id, to, &error), error);
+    }
+  else if (g_str_equal (name, "page.remove-stage"))
+    {
+      g_autofree char *title = g_strdup_printf (_("Stage “%s” removed"), stage->label);
+
+      if (strata_entitlements_remove_stage (self->model, id, &error))
+        toast_with_undo (self, title);
+      report (self, error == NULL, error);
+    }
+  else if (g_str_equal (name, "page.add-entitlement"))
+    strata_entitlements_page_edit_entitlement (self, id, 0);
+}
+
+/* Up from the first row of a stage goes to the end of the stage before;
+ * down from the last row to the start of the next: rows can travel across
+ * the whole funnel with two menu items. */
+static gboolean
+move_entitlement (StrataEntitlementsPage  *self,
+                  const StrataEntitlement *e,
+                  int                      delta,
+                  GError                 **error)
+{
+  GPtrArray *stages = strata_entitlements_get_stages (self->model);
+  g_autoptr(GPtrArray) rows = strata_entitlements_get_in_stage (self->model, e->stage_id);
+  const StrataEntitlementStage *stage = strata_entitlements_lookup_stage (self->model, e->stage_id);
+  int to = e->position + delta;
+
+  if (to >= 0 && to < (int) rows->len)
+    return strata_entitlements_move (self->model, e->id, e->stage_id, to, error);
+  if (delta < 0 && stage->position > 0)
+    return strata_entitlements_move (self->model, e->id,
+                                     ((StrataEntitlementStage *) g_ptr_array_index (stages, stage->position - 1))->id,
+                                     -1, error);
+  if (delta > 0 && stage->position + 1 < (int) stages->len)
+    return strata_entitlements_move (self->model, e->id,
+                                     ((StrataEntitlementStage *) g_ptr_array_index (stages, stage->position + 1))->id,
+                                     0, error);
+  return TRUE;
+}
+
+static void
+entitlement_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const StrataEntitlement *e;
+  gint64 id = g_variant_get_int64 (param);
+
+  if (self->model == NULL || (e = strata_entitlements_lookup (self->model, id)) == NULL)
+    return;
+  if (g_str_equal (name, "page.edit-entitlement"))
+    strata_entitlements_page_edit_entitlement (self, e->stage_id, id);
+  else if (g_str_equal (name, "page.move-entitlement-up"))
+    report (self, move_entitlement (self, e, -1, &error), error);
+  else if (g_str_equal (name, "page.move-entitlement-down"))
+    report (self, move_entitlement (self, e, 1, &error), error);
+  else if (g_str_equal (name, "page.remove-entitlement"))
+    {
+      /* Translators: a toast with an Undo button */
+      g_autofree char *title = g_strdup_printf (_("“%s” removed"), e->label);
+
+      if (strata_entitlements_remove (self->model, id, &error))
+        toast_with_undo (self, title);
+      report (self, error == NULL, error);
+    }
+}
+
+static void
+add_defaults_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->workspace == NULL)
+    return;
+  ok = strata_workspace_begin (self->workspace, &error) &&
+       strata_entitlements_seed_defaults (self->workspace, &error) &&
+       strata_workspace_commit (self->workspace, &error);
+  if (!ok)
+    {
+      if (strata_workspace_in_transaction (self->workspace))
+        strata_workspace_rollback (self->workspace);
+      report (self, FALSE, error);
+      return;
+    }
+  strata_workspace_emit_changed (self->workspace, "entitlements");
+}
+
+static void
+copy_tier_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  strata_entitlements_page_ask_copy_tier (STRATA_ENTITLEMENTS_PAGE (widget));
+}
+
+static void
+on_export_response (GtkNativeDialog        *dialog,
+                    int                     response,
+                    StrataEntitlementsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->model != NULL &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
+    {
+      if (strata_entitlements_export_csv (self->model, file, &error))
+        {
+          g_autofree char *base = g_file_get_basename (file);
+          g_autofree char *title = g_strdup_printf (_("Entitlements exported to “%s”"), base);
+
+          strata_entitlements_page_add_toast (self, adw_toast_new (title));
+        }
+      else
+        report (self, FALSE, error);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  dialog = gtk_file_chooser_native_new (_("Export Entitlements"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  /* Translators: the default file name of the CSV export */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("entitlements.csv"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+strata_entitlements_page_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "page.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "page.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "page.add-stage", NULL, stage_action);
+  gtk_widget_class_install_action (widget_class, "page.rename-stage", "x", stage_action);
+  gtk_widget_class_install_action (widget_class, "page.move-stage-up", "x", stage_action);
+  gtk_widget_class_install_action (widget_class, "page.move-stage-down", "x", stage_action);
+  gtk_widget_class_install_action (widget_class, "page.remove-stage", "x", stage_action);
+  gtk_widget_class_install_action (widget_class, "page.add-entitlement", "x", stage_action);
+  gtk_widget_class_install_action (widget_class, "page.edit-entitlement", "x", entitlement_action);
+  gtk_widget_class_install_action (widget_class, "page.move-entitlement-up", "x", entitlement_action);
+  gtk_widget_class_install_action (widget_class, "page.move-entitlement-down", "x", entitlement_action);
+  gtk_widget_class_install_action (widget_class, "page.remove-entitlement", "x", entitlement_action);
+  gtk_widget_class_install_action (widget_class, "page.add-defaults", NULL, add_defaults_action);
+  gtk_widget_class_install_action (widget_class, "page.copy-tier", NULL, copy_tier_action);
+  gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "page.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "page.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "page.redo", NULL);
+}

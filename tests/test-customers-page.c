@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Customers page under Xvfb, on a seeded demo workspace: filtering by
+ * tier, quadrant and search gives the rows the engine says; sorting by
+ * score; selection follows the context both ways; an override set through
+ * the detail pane wins, is audited and can be removed; the CSV export is
+ * the list as shown. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "strata-context.h"
+#include "strata-customers-page.h"
+#include "strata-demo.h"
+#include "strata-scoring.h"
+
+typedef struct
+{
+  char                *dir;
+  char                *path;
+  StrataWorkspace     *ws;
+  StrataContext       *context;
+  StrataScoring       *scoring;   /* an independent view of the same data */
+  GtkWindow           *window;
+  StrataCustomersPage *page;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("strata-customers-page-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "demo.strata", NULL);
+  g_assert_true (strata_demo_write (f->path, 500, 11, 3, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  f->ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  f->context = strata_context_new (f->ws);
+  f->scoring = strata_scoring_new (f->ws, &error);
+  g_assert_no_error (error);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1400, 900);
+  f->page = STRATA_CUSTOMERS_PAGE (strata_customers_page_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  g_object_set (f->page, "context", f->context, NULL);
+  gtk_window_present (f->window);
+  spin (200);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (f->window);
+  spin (50);
+  g_clear_object (&f->scoring);
+  g_clear_object (&f->context);
+  g_clear_object (&f->ws);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find (Fixture    *f,
+      const char *name)
+{
+  GtkWidget *w = find_widget (GTK_WIDGET (f->page), name);
+
+  g_assert_nonnull (w);
+  return w;
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (strata_customers_page_get_model (f->page));
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  guint n = strata_scoring_get_n_rows (f->scoring);
+  guint per_tier[5] = { 0 };
+  guint in_quadrant_c = 0;
+  g_autofree char *count_text = NULL;
+
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      guint8 tier = strata_scoring_get_final_tier (f->scoring, i);
+
+      g_assert_cmpuint (tier, <, 5);
+      per_tier[tier]++;
+      in_quadrant_c += strata_scoring_get_quadrant (f->scoring, i) == STRATA_QUADRANT_C;
+    }
+  g_assert_cmpuint (n_shown (f), ==, n);
+
+  /* Each tier in the tier filter (0 is "All tiers"). */
+  for (guint t = 0; t < 5; t++)
+    {
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), t + 1);
+      spin (10);
+      g_assert_cmpuint (n_shown (f), ==, per_tier[t]);
+    }
+  count_text = g_strdup_printf ("%u of %u customers", per_tier[4], n);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "customer-count"))), ==, count_text);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 0);
+
+  /* Quadrant C (list index 3: all, A, B, C, D). */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "quadrant-filter")), 3);
+  spin (10);
+  g_assert_cmpuint (n_shown (f), ==, in_quadrant_c);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "quadrant-filter")), 0);
+
+  /* Search by id, any case. */
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), strata_scoring_get_ext_id (f->scoring, 7));
+  g_signal_emit_by_name (find (f, "search"), "search-changed");
+  spin (10);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), "");
+  g_signal_emit_by_name (find (f, "search"), "search-changed");
+  spin (10);
+  g_assert_cmpuint (n_shown (f), ==, n);
+}
+
+static void
+test_sort_and_select (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find (f, "customer-list"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) score_column = NULL;
+  GListModel *model = strata_customers_page_get_model (f->page);
+  guint n = strata_scoring_get_n_rows (f->scoring);
+  double max = -G_MAXDOUBLE;
+  gint64 id;
+  GtkSelectionModel *selection;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Score") == 0)
+        score_column = g_object_ref (column);
+    }
+  g_assert_nonnull (score_column);
+  for (guint i = 0; i < n; i++)
+    max = MAX (max, strata_scoring_get_score (f->scoring, i));
+
+  gtk_column_view_sort_by_column (view, score_column, GTK_SORT_DESCENDING);
+  spin (50);
+  selection = gtk_column_view_get_model (view);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  spin (10);
+  id = strata_context_get_selected_customer (f->context);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpfloat (strata_scoring_get_score (f->scoring, strata_period_data_find_id (strata_scoring_get_data (f->scoring), id)), ==, max);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+
+  /* Another page selects a customer: the list and the detail follow. */
+  strata_context_set_selected_customer (f->context, strata_scoring_get_customer_id (f->scoring, 42));
+  spin (20);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "detail-name"))), ==,
+                   strata_scoring_get_name (f->scoring, 42));
+}
+
+static gint64
+count_audit (Fixture    *f,
+             const char *action)
+{
+  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (f->ws, "SELECT count(*) FROM audit_log WHERE action = ?1", NULL);
+
+  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+test_override (Fixture       *f,
+               gconstpointer  data)
+{
+  guint row = 0;
+  GtkWidget *reason, *set, *remove;
+
+  /* A customer of the last tier (E), set to A through the pane. */
+  while (strata_scoring_get_final_tier (f->scoring, row) != 4)
+    row++;
+  strata_context_set_selected_customer (f->context, strata_scoring_get_customer_id (f->scoring, row));
+  spin (20);
+  reason = find (f, "override-reason");
+  set = find (f, "override-set");
+  g_assert_false (gtk_widget_get_sensitive (set));   /* the reason is required */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "override-tier")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Strategic partner in the north");
+  g_assert_true (gtk_widget_get_sensitive (set));
+  g_signal_emit_by_name (set, "clicked");
+  spin (50);
+
+  /* The independent scoring sees it too (through the workspace). */
+  g_assert_cmpuint (strata_scoring_get_final_tier (f->scoring, row), ==, 0);
+  g_assert_cmpint (count_audit (f, "override.set"), ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "detail-tier"))), ==,
+                   ((StrataTier *) strata_scoring_get_draft (f->scoring)->tiers->pdata[0])->label);
+
+  remove = find (f, "override-remove");
+  g_assert_true (gtk_widget_get_visible (remove));
+  g_signal_emit_by_name (remove, "clicked");
+  spin (50);
+  g_assert_cmpuint (strata_scoring_get_final_tier (f->scoring, row), ==, 4);
+  g_assert_cmpint (count_audit (f, "override.remove"), ==, 1);
+}
+
+static void
+test_export_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "list.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  guint shown;
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 4);   /* D */
+  spin (10);
+  shown = n_shown (f);
+  g_assert_true (strata_customers_page_export_csv (f->page, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "ID,Name,Annual order amount,"));
+  lines = g_strsplit (contents, "\r\n", -1);
+  /* Header, one line per row shown, and the empty string after the last. */
+  g_assert_cmpuint (g_strv_length (lines), ==, shown + 2);
+  for (guint i = 1; i <= shown; i++)
+    g_assert_true (strstr (lines[i], ",D,") != NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add ("/customers-page/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/customers-page/sort-and-select", Fixture, NULL, fixture_setup, test_sort_and_select, fixture_teardown);
+  g_test_add ("/customers-page/override", Fixture, NULL, fixture_setup, test_override, fixture_teardown);
+  g_test_add ("/customers-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
+  return g_test_run ();
+}
