@@ -2,6 +2,9 @@
 /* Renders every chart with realistic data in every theme, English and
  * Chinese, to PNG files in the directory given (default /tmp/strata-gallery),
  * so that a person can look at them. Built, not run by meson test. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 
@@ -27,6 +30,15 @@ save (StrataChart      *chart,
     g_printerr ("%s\n", error->message);
   else
     g_print ("%s\n", path);
+}
+
+/* Chinese labels come from the catalogue when STRATA_LOCALEDIR (or the
+ * install prefix) has it: the gallery shows what users will see. */
+static void
+use_language (gboolean chinese)
+{
+  g_setenv ("LANGUAGE", chinese ? "zh_CN" : "en", TRUE);
+  setlocale (LC_ALL, chinese ? "zh_CN.UTF-8" : "C.UTF-8");
 }
 
 static void
@@ -62,6 +74,28 @@ quadrants (const char *lang,
       strata_chart_style_set_language (style, chinese ? "zh_CN" : "en");
       save (STRATA_CHART (chart), style, name, themes[t].w, themes[t].h);
     }
+
+  /* The review's view: log-log, arrows for the movers, projector. */
+  strata_quadrant_chart_set_scales (chart, STRATA_AXIS_LOG, STRATA_AXIS_LOG);
+  {
+    guint idx[40];
+    double px[40], py[40];
+    for (guint k = 0; k < 40; k++)
+      {
+        idx[k] = k * 13;
+        px[k] = d.x[idx[k]] * (k % 2 ? 0.4 : 2.2);
+        py[k] = MAX (1, d.y[idx[k]] * (k % 3 ? 0.6 : 1.5));
+      }
+    strata_quadrant_chart_set_movement (chart, idx, px, py, 40);
+    {
+      g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_PROJECTOR);
+      g_autofree char *name = g_strdup_printf ("quadrant-review-%s.png", lang);
+      strata_chart_style_set_language (style, chinese ? "zh_CN" : "en");
+      save (STRATA_CHART (chart), style, name, 1024, 768);
+    }
+    strata_quadrant_chart_set_movement (chart, NULL, NULL, NULL, 0);
+    strata_quadrant_chart_set_scales (chart, STRATA_AXIS_LINEAR, STRATA_AXIS_LINEAR);
+  }
   demo_data_clear (&d);
 
   /* Density, with log x. */
@@ -164,12 +198,17 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_LOCALEDIR") ? g_getenv ("STRATA_LOCALEDIR")
+                                                                  : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   if (argc > 1)
     dir = argv[1];
   g_mkdir_with_parents (dir, 0755);
+  use_language (FALSE);
   quadrants ("en", FALSE);
-  quadrants ("zh", TRUE);
   others ("en", FALSE);
+  use_language (TRUE);
+  quadrants ("zh", TRUE);
   others ("zh", TRUE);
   return 0;
 }

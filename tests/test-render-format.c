@@ -65,6 +65,19 @@ test_other_separators (void)
   check (strata_format_integer (NULL, 1000), "1,000"); /* tests run in C.UTF-8 */
 }
 
+/* NULL means the language the program (or the report) runs in. */
+static void
+test_default_follows_language (void)
+{
+  g_setenv ("LANGUAGE", "zh_TW", TRUE);
+  check (strata_format_compact (NULL, 12000000), "1,200萬");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  check (strata_format_compact (NULL, 12000000), "1,200万");
+  g_setenv ("LANGUAGE", "de", TRUE);
+  check (strata_format_decimal (NULL, 1234.5, 1), "1.234,5");
+  g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -72,5 +85,6 @@ main (int argc, char **argv)
   g_test_add_func ("/format/english", test_english);
   g_test_add_func ("/format/chinese", test_chinese);
   g_test_add_func ("/format/other-separators", test_other_separators);
+  g_test_add_func ("/format/default-follows-language", test_default_follows_language);
   return g_test_run ();
 }

@@ -51,20 +51,34 @@ strata_number_format_init_for_language (StrataNumberFormat *fmt,
       }
 }
 
+/* One format per known language, made once and never changed after, so
+ * that the report can format numbers from a worker thread. */
+static const char *known[] = { "en", "zh_CN", "zh_TW", "de", "es", "it", "nl", "pt", "fr", "ru" };
+
 const StrataNumberFormat *
 strata_number_format_get_default (void)
 {
-  static StrataNumberFormat fmt;
-  static char last[64];
-  const char * const *names = g_get_language_names ();
+  static StrataNumberFormat formats[G_N_ELEMENTS (known)];
+  static gsize initialized = 0;
+  const char *language = g_get_language_names ()[0];
+  guint best = 0;
 
-  /* Re-read when the language changes (the report can switch it). */
-  if (g_strcmp0 (last, names[0]) != 0 || fmt.decimal[0] == '\0')
+  if (g_once_init_enter (&initialized))
     {
-      g_strlcpy (last, names[0], sizeof last);
-      strata_number_format_init_for_language (&fmt, names[0]);
+      for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+        strata_number_format_init_for_language (&formats[i], known[i]);
+      g_once_init_leave (&initialized, 1);
     }
-  return &fmt;
+  if (g_str_has_prefix (language, "zh"))
+    {
+      StrataNumberFormat f;
+      strata_number_format_init_for_language (&f, language);
+      return &formats[f.traditional ? 2 : 1];
+    }
+  for (guint i = 3; i < G_N_ELEMENTS (known); i++)
+    if (g_str_has_prefix (language, known[i]))
+      best = i;
+  return &formats[best];
 }
 
 static const StrataNumberFormat *

@@ -11,6 +11,8 @@
 #include "strata-entitlements-page.h"
 /* area: review page */
 #include "strata-review-page.h"
+/* area: tiers page */
+#include "strata-tiers-page.h"
 
 G_DEFINE_FINAL_TYPE (StrataWindow, strata_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -39,7 +41,7 @@ static const StrataPageInfo page_table[] = {
   { "quadrant", N_("Quadrant"), "view-grid-symbolic", NULL,
     N_("Platform merchants placed by result and effort.") },
   /* area: tiers page */
-  { "tiers", N_("Tiers"), "view-sort-descending-symbolic", NULL,
+  { "tiers", N_("Tiers"), "view-sort-descending-symbolic", strata_tiers_page_get_type,
     N_("How many customers each tier holds and how that changed.") },
   /* area: entitlements page */
   { "entitlements", N_("Entitlements"), "emblem-default-symbolic", strata_entitlements_page_get_type,

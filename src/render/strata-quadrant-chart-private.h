@@ -67,7 +67,23 @@ struct _StrataQuadrantChart
   double                   hit_slop;
   gboolean                 drew_density;
   double                   density_max;  /* customers in the fullest cell */
+
+  /* Caches, dropped by strata_quadrant_chart_invalidate() whenever data,
+   * scales, thresholds, colouring, mode or the tier filter change, so that
+   * frames that only move the hover ring stay cheap at a million points. */
+  gboolean                 counts_valid;
+  gsize                    n_visible;
+  gboolean                 piled;
+  guint                    quadrant_counts[4];
+  double                   quadrant_share[4];
+  cairo_surface_t         *density_cache;
+  cairo_surface_t         *points_cache;
+  double                   points_key[4];   /* x0, y0, scale, outline: what the cache was drawn for */
+  int                      density_cols;
+  int                      density_rows;
 };
+
+void       strata_quadrant_chart_invalidate    (StrataQuadrantChart *self);
 
 gboolean   strata_quadrant_chart_point_visible (StrataQuadrantChart *self,
                                                 gsize                i);

@@ -38,11 +38,21 @@ clear_data (StrataQuadrantChart *self)
   self->n = 0;
 }
 
+void
+strata_quadrant_chart_invalidate (StrataQuadrantChart *self)
+{
+  self->counts_valid = FALSE;
+  self->quadrant_counts[0] = G_MAXUINT;
+  g_clear_pointer (&self->density_cache, cairo_surface_destroy);
+  g_clear_pointer (&self->points_cache, cairo_surface_destroy);
+}
+
 static void
 strata_quadrant_chart_finalize (GObject *object)
 {
   StrataQuadrantChart *self = STRATA_QUADRANT_CHART (object);
 
+  strata_quadrant_chart_invalidate (self);
   clear_data (self);
   g_free (self->title);
   g_array_unref (self->selection);
@@ -68,6 +78,7 @@ strata_quadrant_chart_init (StrataQuadrantChart *self)
   self->label_names = g_ptr_array_new_with_free_func (g_free);
   self->moves = g_array_new (FALSE, FALSE, sizeof (StrataQuadrantMove));
   self->highlight = -1;
+  self->quadrant_counts[0] = G_MAXUINT;
   self->show_captions = TRUE;
   self->density_limit = 20000;
   self->x_axis.kind = self->y_axis.kind = STRATA_METRIC_NUMBER;
@@ -150,6 +161,7 @@ rebuild_index (StrataQuadrantChart *self)
         self->cell_items[fill[cy * self->grid + cx]++] = (guint) i;
       }
   }
+  strata_quadrant_chart_invalidate (self);
 }
 
 void
@@ -227,6 +239,7 @@ strata_quadrant_chart_set_thresholds (StrataQuadrantChart *self,
 
   self->x_threshold = x_threshold;
   self->y_threshold = y_threshold;
+  strata_quadrant_chart_invalidate (self);
   /* Dragging inside the shown range keeps the axes still; only a value
    * outside it (typed in the table) refits them. */
   if (x_threshold < self->x_axis.min || x_threshold > self->x_axis.max
@@ -273,6 +286,7 @@ strata_quadrant_chart_set_colouring (StrataQuadrantChart     *self,
 {
   g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
   self->colouring = colouring;
+  strata_quadrant_chart_invalidate (self);
 }
 
 void
@@ -283,6 +297,7 @@ strata_quadrant_chart_set_point_mode (StrataQuadrantChart *self,
   g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
   self->mode = mode;
   self->density_limit = density_limit > 0 ? density_limit : 20000;
+  strata_quadrant_chart_invalidate (self);
 }
 
 gboolean
@@ -300,6 +315,7 @@ strata_quadrant_chart_set_tier_visible (StrataQuadrantChart *self,
   g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
   g_return_if_fail (tier_index <= self->tiers->len);
   self->tier_hidden[tier_index] = !visible;
+  strata_quadrant_chart_invalidate (self);
 }
 
 void
@@ -426,6 +442,16 @@ strata_quadrant_chart_get_counts (StrataQuadrantChart *self,
 
   g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
 
+  if (self->quadrant_counts[0] != G_MAXUINT)
+    {
+      for (guint q = 0; q < 4; q++)
+        {
+          counts[q] = self->quadrant_counts[q];
+          if (revenue_share != NULL)
+            revenue_share[q] = self->quadrant_share[q];
+        }
+      return;
+    }
   for (guint q = 0; q < 4; q++)
     counts[q] = 0;
   for (gsize i = 0; i < self->n; i++)
@@ -441,9 +467,13 @@ strata_quadrant_chart_get_counts (StrataQuadrantChart *self,
           total += self->revenue[i];
         }
     }
-  if (revenue_share != NULL)
-    for (guint q = 0; q < 4; q++)
-      revenue_share[q] = total > 0 ? revenue[q] / total : 0;
+  for (guint q = 0; q < 4; q++)
+    {
+      self->quadrant_counts[q] = counts[q];
+      self->quadrant_share[q] = total > 0 ? revenue[q] / total : 0;
+      if (revenue_share != NULL)
+        revenue_share[q] = self->quadrant_share[q];
+    }
 }
 
 double

@@ -38,9 +38,17 @@ count_visible (StrataQuadrantChart *self,
   gsize n = 0;
   guint max = 0, limit;
 
-  *piled = FALSE;
+  if (self->counts_valid)
+    {
+      *piled = self->piled;
+      return self->n_visible;
+    }
+  self->counts_valid = TRUE;
+  self->n_visible = 0;
+  self->piled = *piled = FALSE;
   for (gsize i = 0; i < self->n; i++)
     n += strata_quadrant_chart_point_visible (self, i);
+  self->n_visible = n;
   if (self->mode != STRATA_POINT_MODE_AUTO || n <= 2000 || n > self->density_limit)
     return n;
 
@@ -53,7 +61,7 @@ count_visible (StrataQuadrantChart *self,
         guint by = MIN ((guint) (self->uy[i] * PILE_BINS), PILE_BINS - 1);
         max = MAX (max, ++bins[by * PILE_BINS + bx]);
       }
-  *piled = max > limit;
+  self->piled = *piled = max > limit;
   return n;
 }
 
@@ -466,6 +474,145 @@ draw_points (StrataQuadrantChart    *self,
   cairo_restore (cr);
 }
 
+/* Vector surfaces (PDF, SVG, PostScript) get real circles; everything else
+ * (the window's snapshot, PNG, the presentation) gets the points composited
+ * in one pass into an image at device resolution, far faster than cairo
+ * filling thousands of tiny paths (see tests/bench-charts.c). */
+static gboolean
+target_is_vector (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static inline void
+blend (guint32    *dst,
+       StrataRgba  c,
+       double      alpha)
+{
+  /* OVER, premultiplied: dst = src + dst * (1 - src_alpha). */
+  guint32 d = *dst;
+  double k = 1 - alpha;
+  guint32 a = (guint32) (alpha * 255 + ((d >> 24) & 0xff) * k + 0.5);
+  guint32 r = (guint32) (c.r * alpha * 255 + ((d >> 16) & 0xff) * k + 0.5);
+  guint32 g = (guint32) (c.g * alpha * 255 + ((d >> 8) & 0xff) * k + 0.5);
+  guint32 b = (guint32) (c.b * alpha * 255 + (d & 0xff) * k + 0.5);
+  *dst = (MIN (a, 255u) << 24) | (MIN (r, 255u) << 16) | (MIN (g, 255u) << 8) | MIN (b, 255u);
+}
+
+static gboolean
+draw_points_raster (StrataQuadrantChart    *self,
+                    cairo_t                *cr,
+                    const StrataChartStyle *style)
+{
+  const cairo_rectangle_t *p = &self->plot;
+  double ax = 1, ay = 0, bx = 0, by = 1, scale, x0, y0, outline;
+  gboolean with_outline = self->n <= 2000;
+  double alpha = with_outline ? 0.88 : 0.85;
+  int iw, ih, stride;
+  cairo_surface_t *image;
+  guint32 *data;
+
+  cairo_user_to_device_distance (cr, &ax, &ay);
+  cairo_user_to_device_distance (cr, &bx, &by);
+  if (fabs (ay) > 1e-6 || fabs (bx) > 1e-6 || fabs (ax - by) > 1e-6 || ax <= 0)
+    return FALSE; /* rotated or stretched: let cairo draw the circles */
+  scale = ax;
+  outline = with_outline ? strata_chart_style_px (style, 0.8) * scale : 0;
+
+  x0 = p->x - self->radius_max - 2;
+  y0 = p->y - self->radius_max - 2;
+  iw = (int) ceil ((p->width + 2 * self->radius_max + 4) * scale);
+  ih = (int) ceil ((p->height + 2 * self->radius_max + 4) * scale);
+  if (self->points_cache != NULL && self->points_key[0] == x0 && self->points_key[1] == y0
+      && self->points_key[2] == scale && self->points_key[3] == outline
+      && cairo_image_surface_get_width (self->points_cache) == iw
+      && cairo_image_surface_get_height (self->points_cache) == ih)
+    {
+      image = self->points_cache;
+      goto paint;
+    }
+  g_clear_pointer (&self->points_cache, cairo_surface_destroy);
+  if (iw <= 0 || ih <= 0 || (gint64) iw * ih > 64 * 1024 * 1024)
+    return FALSE;
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, iw, ih);
+  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (image);
+      return FALSE;
+    }
+  cairo_surface_flush (image);
+  data = (guint32 *) (gpointer) cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image) / 4;
+
+  for (gsize k = 0; k < self->n; k++)
+    {
+      guint i = self->order[k];
+      StrataRgba c;
+      double cx, cy, r, ro, reach;
+      int px0, px1, py0, py1;
+
+      if (!strata_quadrant_chart_point_visible (self, i))
+        continue;
+      c = strata_quadrant_chart_point_colour (self, i);
+      cx = (p->x + self->ux[i] * p->width - x0) * scale;
+      cy = (p->y + (1 - self->uy[i]) * p->height - y0) * scale;
+      r = strata_quadrant_chart_point_radius (self, i) * scale;
+      ro = r + outline;
+      reach = ro + 1;
+      px0 = MAX ((int) floor (cx - reach), 0);
+      px1 = MIN ((int) ceil (cx + reach), iw - 1);
+      py0 = MAX ((int) floor (cy - reach), 0);
+      py1 = MIN ((int) ceil (cy + reach), ih - 1);
+      for (int y = py0; y <= py1; y++)
+        {
+          double dy = y + 0.5 - cy;
+          guint32 *row = data + (gsize) y * stride;
+          for (int x = px0; x <= px1; x++)
+            {
+              double dx = x + 0.5 - cx;
+              double d2 = dx * dx + dy * dy, d, cov_in, cov_out;
+              if (d2 >= (ro + 0.5) * (ro + 0.5))
+                continue;
+              /* Coverage of a pixel by the disc, linear across its edge. */
+              d = sqrt (d2);
+              cov_in = CLAMP (r + 0.5 - d, 0, 1);
+              if (outline > 0)
+                {
+                  cov_out = CLAMP (ro + 0.5 - d, 0, 1);
+                  blend (&row[x], style->background, cov_out);
+                }
+              if (cov_in > 0)
+                blend (&row[x], c, alpha * cov_in);
+            }
+        }
+    }
+  cairo_surface_mark_dirty (image);
+  /* Kept for the next frame: hovering and selecting redraw only marks. */
+  self->points_cache = image;
+  self->points_key[0] = x0;
+  self->points_key[1] = y0;
+  self->points_key[2] = scale;
+  self->points_key[3] = outline;
+
+paint:
+  cairo_save (cr);
+  cairo_translate (cr, x0, y0);
+  cairo_scale (cr, 1 / scale, 1 / scale);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  return TRUE;
+}
+
 static void
 draw_density (StrataQuadrantChart    *self,
               cairo_t                *cr,
@@ -476,13 +623,20 @@ draw_density (StrataQuadrantChart    *self,
   int cols = MAX (1, (int) round (p->width / cell));
   int rows = MAX (1, (int) round (p->height / cell));
   guint groups = self->colouring == STRATA_QUADRANT_COLOUR_BY_QUADRANT ? 4 : self->tiers->len + 1;
-  g_autofree guint32 *counts = g_new0 (guint32, (gsize) cols * rows);
-  g_autofree guint32 *by_group = g_new0 (guint32, (gsize) cols * rows * groups);
-  g_autofree StrataRgba *palette = g_new (StrataRgba, groups);
+  g_autofree guint32 *counts = NULL;
+  g_autofree guint32 *by_group = NULL;
+  g_autofree StrataRgba *palette = NULL;
   guint32 max = 0;
   cairo_surface_t *image;
   unsigned char *data;
   int stride;
+
+  if (self->density_cache != NULL && self->density_cols == cols && self->density_rows == rows)
+    goto paint;
+  g_clear_pointer (&self->density_cache, cairo_surface_destroy);
+  counts = g_new0 (guint32, (gsize) cols * rows);
+  by_group = g_new0 (guint32, (gsize) cols * rows * groups);
+  palette = g_new (StrataRgba, groups);
 
   for (guint g = 0; g < groups; g++)
     {
@@ -544,7 +698,12 @@ draw_density (StrataQuadrantChart    *self,
         }
     }
   cairo_surface_mark_dirty (image);
+  self->density_cache = image;
+  self->density_cols = cols;
+  self->density_rows = rows;
 
+paint:
+  image = self->density_cache;
   cairo_save (cr);
   cairo_rectangle (cr, p->x, p->y, p->width, p->height);
   cairo_clip (cr);
@@ -556,7 +715,6 @@ draw_density (StrataQuadrantChart    *self,
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
   cairo_paint (cr);
   cairo_restore (cr);
-  cairo_surface_destroy (image);
 }
 
 static void
@@ -920,7 +1078,7 @@ strata_quadrant_chart_draw (StrataQuadrantChart    *self,
   cairo_clip (cr);
   if (lay.density)
     draw_density (self, cr, style);
-  else
+  else if (target_is_vector (cr) || !draw_points_raster (self, cr, style))
     draw_points (self, cr, style);
   draw_marks (self, cr, style);
   cairo_restore (cr);

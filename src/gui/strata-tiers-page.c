@@ -1,0 +1,462 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "strata-chart-export.h"
+#include "strata-context.h"
+#include "strata-period-results.h"
+#include "strata-review-chart.h"
+#include "strata-tiers-page.h"
+
+struct _StrataTiersPage
+{
+  GtkWidget           parent_instance;
+
+  StrataContext      *context;
+  StrataWorkspace    *workspace;   /* the context's, for the "changed" signal */
+  GtkWidget          *box;
+  GtkWidget          *title;
+  GtkWidget          *table_toggle;
+  GtkWidget          *stack;
+  GtkWidget          *status;
+  GtkWidget          *pyramid_view;
+  GtkWidget          *pareto_view;
+  GtkWidget          *table_box;
+  StrataPyramidChart *pyramid;
+  StrataParetoChart  *pareto;
+};
+
+enum { PROP_0, PROP_CONTEXT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (StrataTiersPage, strata_tiers_page, GTK_TYPE_WIDGET)
+
+static void
+show_empty (StrataTiersPage *self,
+            const char      *title,
+            const char      *description)
+{
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->status), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->status), description);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
+  gtk_widget_set_sensitive (self->table_toggle, FALSE);
+}
+
+/* The same figures as the charts, as text: a grid per chart. */
+static GtkWidget *
+table_grid (StrataChart *chart,
+            const char  *heading)
+{
+  g_autoptr(GPtrArray) rows = strata_chart_get_table (chart);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *label = gtk_label_new (heading);
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **cells = rows->pdata[r];
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          GtkWidget *cell = gtk_label_new (cells[c]);
+          gtk_label_set_xalign (GTK_LABEL (cell), c == 0 ? 0 : 1);
+          gtk_label_set_selectable (GTK_LABEL (cell), TRUE);
+          if (r == 0)
+            gtk_widget_add_css_class (cell, "dim-label");
+          else if (c > 0)
+            gtk_widget_add_css_class (cell, "numeric");
+          gtk_grid_attach (GTK_GRID (grid), cell, c, r, 1, 1);
+        }
+    }
+  gtk_box_append (GTK_BOX (box), grid);
+  return box;
+}
+
+static void
+describe (GtkWidget   *view,
+          StrataChart *chart,
+          const char  *label)
+{
+  g_autofree char *description = strata_chart_get_description (chart);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  gtk_widget_set_tooltip_text (view, description);
+}
+
+static void
+reload (StrataTiersPage *self)
+{
+  g_autoptr(StrataPeriodResults) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree StrataChartTier *tiers = NULL;
+  g_autofree guint *counts = NULL;
+  g_autofree guint *base = NULL;
+  g_autofree double *revenue = NULL;
+  g_autofree char *title = NULL;
+  const double *amount;
+  StrataPyramidData pd = { 0, };
+  StrataParetoData rd = { 0, };
+  GtkWidget *child;
+  guint n_tiers;
+  gint64 period_id;
+
+  if (self->context == NULL)
+    {
+      show_empty (self, _("No Workspace Open"), _("Open a workspace to see its tiers."));
+      return;
+    }
+  period_id = strata_context_get_period_id (self->context);
+  if (period_id == 0)
+    {
+      show_empty (self, _("No Period"), _("Import data for a period to see its tiers."));
+      return;
+    }
+  results = strata_period_results_load (strata_context_get_workspace (self->context), period_id,
+                                        &error);
+  if (results == NULL)
+    {
+      show_empty (self, _("Cannot Score This Period"), error->message);
+      return;
+    }
+  if (results->data->n == 0 || results->rules->tiers->len == 0)
+    {
+      show_empty (self, _("No Customers"),
+                  _("Import customers into this period to see the tier pyramid."));
+      return;
+    }
+
+  n_tiers = results->rules->tiers->len;
+  tiers = g_new0 (StrataChartTier, n_tiers);
+  counts = g_new0 (guint, n_tiers);
+  base = g_new0 (guint, n_tiers);
+  revenue = g_new0 (double, n_tiers);
+  for (guint t = 0; t < n_tiers; t++)
+    {
+      const StrataTier *tier = results->rules->tiers->pdata[t];
+      tiers[t].id = t;
+      tiers[t].label = tier->label != NULL && *tier->label ? tier->label : tier->id;
+      tiers[t].colour = tier->colour;
+    }
+  amount = strata_period_data_get_column (results->data, "order_amount");
+  for (guint i = 0; i < results->data->n; i++)
+    {
+      guint8 f = results->result->final_tier[i], b = results->result->base_tier[i];
+      if (f < n_tiers)
+        {
+          counts[f]++;
+          if (amount != NULL && isfinite (amount[i]))
+            revenue[f] += amount[i];
+        }
+      if (b < n_tiers)
+        base[b]++;
+    }
+  pd.n_tiers = n_tiers;
+  pd.tiers = tiers;
+  pd.counts = counts;
+  pd.revenue = amount != NULL ? revenue : NULL;
+  pd.base_counts = base;
+  pd.title = _("Final tier");
+  pd.base_title = _("Base tier");
+  strata_pyramid_chart_set_data (self->pyramid, &pd);
+  rd.n_values = amount != NULL ? results->data->n : 0;
+  rd.values = amount;
+  rd.top_share = 0.2;
+  strata_pareto_chart_set_data (self->pareto, &rd);
+
+  /* Translators: heading of the Tiers page; %s is a period such as 2026-Q3. */
+  title = g_strdup_printf (_("Tiers in %s"), results->period_name);
+  gtk_label_set_text (GTK_LABEL (self->title), title);
+  strata_review_chart_set_chart (STRATA_REVIEW_CHART (self->pyramid_view), STRATA_CHART (self->pyramid));
+  strata_review_chart_set_chart (STRATA_REVIEW_CHART (self->pareto_view), STRATA_CHART (self->pareto));
+  /* The chart objects stay, their data changed: describe and redraw. */
+  describe (self->pyramid_view, STRATA_CHART (self->pyramid), _("Tier pyramid"));
+  describe (self->pareto_view, STRATA_CHART (self->pareto), _("Pareto curve"));
+  gtk_widget_queue_draw (self->pyramid_view);
+  gtk_widget_queue_draw (self->pareto_view);
+
+  while ((child = gtk_widget_get_first_child (self->table_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->table_box), child);
+  gtk_box_append (GTK_BOX (self->table_box), table_grid (STRATA_CHART (self->pyramid), _("Tier pyramid")));
+  gtk_box_append (GTK_BOX (self->table_box), table_grid (STRATA_CHART (self->pareto), _("Pareto curve")));
+
+  gtk_widget_set_sensitive (self->table_toggle, TRUE);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_toggle))
+                                    ? "table" : "charts");
+}
+
+static void
+on_table_toggled (StrataTiersPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "empty") == 0)
+    return;
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_toggle))
+                                    ? "table" : "charts");
+}
+
+static void
+on_workspace_changed (StrataTiersPage *self,
+                      const char      *what)
+{
+  reload (self);
+}
+
+static void
+set_context (StrataTiersPage *self,
+             StrataContext   *context)
+{
+  if (self->context == context)
+    return;
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_object (&self->workspace);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    {
+      self->workspace = g_object_ref (strata_context_get_workspace (context));
+      g_signal_connect_object (context, "notify::period-id", G_CALLBACK (reload), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->workspace, "changed", G_CALLBACK (on_workspace_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+gboolean
+strata_tiers_page_export (StrataTiersPage *self,
+                          const char      *chart,
+                          const char      *path,
+                          GError         **error)
+{
+  StrataExportFormat format;
+  GtkWidget *view;
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  double w, h;
+
+  g_return_val_if_fail (STRATA_IS_TIERS_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!strata_chart_export_format_for_path (path, &format))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Cannot export to “%s”: the name must end in .png, .svg or .pdf"), path);
+      return FALSE;
+    }
+  view = g_strcmp0 (chart, "pareto") == 0 ? self->pareto_view : self->pyramid_view;
+  /* The size shown, or a good page size when the page is not on screen. */
+  w = gtk_widget_get_width (view);
+  h = gtk_widget_get_height (view);
+  if (w < 100 || h < 100)
+    w = 1000, h = 640;
+  return strata_chart_export (view == self->pareto_view ? STRATA_CHART (self->pareto)
+                                                        : STRATA_CHART (self->pyramid),
+                              style, format, path, w, h, error);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    StrataTiersPage *self)
+{
+  const char *chart = g_object_get_data (G_OBJECT (dialog), "chart");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      if (path != NULL && !strata_tiers_page_export (self, chart, path, &error))
+        {
+          GtkWidget *msg = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                   _("Export Failed"), error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (msg), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (msg));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StrataTiersPage *self = STRATA_TIERS_PAGE (widget);
+  const char *chart = g_variant_get_string (parameter, NULL);
+  GtkFileChooserNative *dialog;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
+                                     g_strcmp0 (chart, "pareto") == 0 ? "pareto.pdf" : "tier-pyramid.pdf");
+  g_object_set_data_full (G_OBJECT (dialog), "chart", g_strdup (chart), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+strata_tiers_page_dispose (GObject *object)
+{
+  StrataTiersPage *self = STRATA_TIERS_PAGE (object);
+
+  set_context (self, NULL);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->pyramid);
+  g_clear_object (&self->pareto);
+  G_OBJECT_CLASS (strata_tiers_page_parent_class)->dispose (object);
+}
+
+static void
+strata_tiers_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  StrataTiersPage *self = STRATA_TIERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_tiers_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  StrataTiersPage *self = STRATA_TIERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_tiers_page_class_init (StrataTiersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = strata_tiers_page_dispose;
+  object_class->get_property = strata_tiers_page_get_property;
+  object_class->set_property = strata_tiers_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "tiers.export", "s", export_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "tierspage");
+}
+
+static void
+strata_tiers_page_init (StrataTiersPage *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *charts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *export_button = gtk_menu_button_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  self->pyramid = strata_pyramid_chart_new ();
+  self->pareto = strata_pareto_chart_new ();
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (self->box, 12);
+  gtk_widget_set_margin_end (self->box, 12);
+  gtk_widget_set_margin_top (self->box, 12);
+  gtk_widget_set_margin_bottom (self->box, 12);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->title = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->title, "title-2");
+  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
+  gtk_widget_set_hexpand (self->title, TRUE);
+  gtk_box_append (GTK_BOX (header), self->title);
+
+  self->table_toggle = gtk_toggle_button_new_with_mnemonic (_("_Table"));
+  gtk_widget_set_tooltip_text (self->table_toggle, _("Show the figures as a table"));
+  g_signal_connect_swapped (self->table_toggle, "toggled", G_CALLBACK (on_table_toggled), self);
+  gtk_box_append (GTK_BOX (header), self->table_toggle);
+
+  g_menu_append (menu, _("Export Tier Pyramid…"), "tiers.export::pyramid");
+  g_menu_append (menu, _("Export Pareto Curve…"), "tiers.export::pareto");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-save-symbolic");
+  gtk_widget_set_tooltip_text (export_button, _("Export a chart as PNG, SVG or PDF"));
+  gtk_box_append (GTK_BOX (header), export_button);
+  gtk_box_append (GTK_BOX (self->box), header);
+
+  self->pyramid_view = strata_review_chart_new ();
+  self->pareto_view = strata_review_chart_new ();
+  gtk_widget_set_hexpand (self->pyramid_view, TRUE);
+  gtk_widget_set_hexpand (self->pareto_view, TRUE);
+  gtk_widget_set_size_request (self->pyramid_view, 360, 280);
+  gtk_widget_set_size_request (self->pareto_view, 300, 280);
+  gtk_box_append (GTK_BOX (charts), self->pyramid_view);
+  gtk_box_append (GTK_BOX (charts), self->pareto_view);
+  gtk_box_set_homogeneous (GTK_BOX (charts), TRUE);
+
+  self->table_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->table_box);
+
+  self->status = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->status), "view-sort-descending-symbolic");
+
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  gtk_stack_add_named (GTK_STACK (self->stack), self->status, "empty");
+  gtk_stack_add_named (GTK_STACK (self->stack), charts, "charts");
+  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "table");
+  gtk_box_append (GTK_BOX (self->box), self->stack);
+
+  reload (self);
+}
+
+StrataPyramidChart *
+strata_tiers_page_get_pyramid (StrataTiersPage *self)
+{
+  g_return_val_if_fail (STRATA_IS_TIERS_PAGE (self), NULL);
+  return self->pyramid;
+}
+
+StrataParetoChart *
+strata_tiers_page_get_pareto (StrataTiersPage *self)
+{
+  g_return_val_if_fail (STRATA_IS_TIERS_PAGE (self), NULL);
+  return self->pareto;
+}
+
+/* "empty", "charts" or "table": what the page shows. */
+const char *
+strata_tiers_page_get_state (StrataTiersPage *self)
+{
+  g_return_val_if_fail (STRATA_IS_TIERS_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+}

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Tiers page on a demo workspace: the pyramid holds the engine's
+ * counts, the table view shows them, export writes a file, and the page
+ * falls back to its empty state without a workspace. */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "strata-context.h"
+#include "strata-demo.h"
+#include "strata-period-results.h"
+#include "strata-tiers-page.h"
+
+static void
+test_tiers_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("strata-tiers-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
+  g_autofree char *png = g_build_filename (dir, "pareto.png", NULL);
+  g_autofree char *bad = g_build_filename (dir, "pareto.bmp", NULL);
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataContext) context = NULL;
+  g_autoptr(StrataPeriodResults) results = NULL;
+  g_autoptr(GPtrArray) table = NULL;
+  GtkWidget *window, *page;
+  guint total = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (strata_demo_write (path, 400, 7, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  context = strata_context_new (ws);
+
+  window = gtk_window_new ();
+  page = g_object_new (STRATA_TYPE_TIERS_PAGE, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "empty");
+
+  g_object_set (page, "context", context, NULL);
+  g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "charts");
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  /* The pyramid's table holds the engine's final-tier counts. */
+  results = strata_period_results_load (ws, strata_context_get_period_id (context), &error);
+  g_assert_no_error (error);
+  table = strata_chart_get_table (STRATA_CHART (strata_tiers_page_get_pyramid (STRATA_TIERS_PAGE (page))));
+  g_assert_cmpuint (table->len, ==, results->rules->tiers->len + 1);
+  for (guint t = 0; t < results->rules->tiers->len; t++)
+    {
+      guint n = 0;
+      g_autofree char *want = NULL;
+      for (guint i = 0; i < results->data->n; i++)
+        n += results->result->final_tier[i] == t;
+      want = g_strdup_printf ("%u", n);
+      g_assert_cmpstr (((char **) table->pdata[t + 1])[1], ==, want);
+      total += n;
+    }
+  g_assert_cmpuint (total, ==, results->data->n);
+  g_assert_cmpuint (total, >, 300);
+  g_assert_cmpfloat (strata_pareto_chart_share_at (strata_tiers_page_get_pareto (STRATA_TIERS_PAGE (page)), 1),
+                     >, 0.999);
+
+  /* The table one click away. */
+  {
+    GtkWidget *toggle = NULL;
+    for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_first_child (
+                          gtk_widget_get_first_child (page)));
+         w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_TOGGLE_BUTTON (w))
+        toggle = w;
+    g_assert_nonnull (toggle);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "table");
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+    g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "charts");
+  }
+
+  /* Export at the size shown. */
+  g_assert_true (strata_tiers_page_export (STRATA_TIERS_PAGE (page), "pareto", png, &error));
+  g_assert_no_error (error);
+  {
+    cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (image), >=, 100);
+    cairo_surface_destroy (image);
+  }
+  g_assert_false (strata_tiers_page_export (STRATA_TIERS_PAGE (page), "pareto", bad, &error));
+  g_assert_nonnull (strstr (error->message, "pareto.bmp"));
+  g_clear_error (&error);
+
+  g_object_set (page, "context", NULL, NULL);
+  g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "empty");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_unlink (png);
+  g_unlink (path);
+  {
+    /* WAL side files, when any. */
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/tiers-page/demo", test_tiers_page);
+  return g_test_run ();
+}
