@@ -214,14 +214,14 @@ test_explain (void)
                    "Period 2026-Q3, rules version 1\n"
                    "Customer C001: Acme, \"Ltd\"\n"
                    "Base indicators\n"
-                   "  order_amount = 500000: band [500000, 1000000): 10 × 1 = 10 points\n"
+                   "  Annual order amount = 500000: band [500000, 1000000): 10 × 1 = 10 points\n"
                    "Adjustments\n"
-                   "  Referred customers (referrals = 2; ≥ 1, +5 per unit, at most 15): +10\n"
-                   "  Three or more business lines (business_lines = 3; ≥ 3, +5): +5\n"
-                   "  High growth potential (high_growth = 1; is true, +10): +10\n"
-                   "  Listed company (listed_company missing; is true, +5): not applied\n"
-                   "  Overdue invoices (overdue_invoices missing; ≥ 1, -10): not applied\n"
-                   "  Five or more fault tickets (fault_tickets missing; ≥ 5, -5): not applied\n"
+                   "  Referred customers (Referred customers = 2; ≥ 1, +5 per unit, at most 15): +10\n"
+                   "  Three or more business lines (Business lines = 3; ≥ 3, +5): +5\n"
+                   "  High growth potential (High growth potential = 1; is true, +10): +10\n"
+                   "  Listed company (Listed company missing; is true, +5): not applied\n"
+                   "  Overdue invoices (Overdue invoices missing; ≥ 1, -10): not applied\n"
+                   "  Five or more fault tickets (Fault tickets missing; ≥ 5, -5): not applied\n"
                    "Score: 10 base points +25 adjustments = 35\n"
                    "Base tier: E Ordinary\n"
                    "Tier: D Potential (score 35 ≥ 30)\n"
@@ -235,13 +235,15 @@ static void
 test_explain_translated (void)
 {
   g_auto(Run) r = { 0 };
-  /* Translations are only found once installed; untranslated, the CLI
-   * must still run in a Chinese locale. */
+  /* Messages are translated once installed; metric labels always. */
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   run (&r, "explain", ws_path, "C002", NULL);
   g_unsetenv ("LANGUAGE");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "C002"));
+  /* Metric labels come from the workspace, in the user's language. */
+  g_assert_nonnull (strstr (r.out, "年度订单金额 = 12000000"));
+  g_assert_nonnull (strstr (r.out, "逾期账单数 = 2"));
 }
 
 static void

@@ -161,8 +161,9 @@ test_orders_and_export (Fixture       *f,
   g_assert_cmpint (cli (&out, &err, "export", f->path, "--period", "2010-12", "-o", csv, NULL), ==, 0);
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "Customer ID,Name,Annual order amount,Orders,"
-                                         "Distinct products,Active months,Last order date\r\n"));
-  g_assert_nonnull (strstr (text, "\r\n12583,,855.86,1,20,1,2010-12-01\r\n"));
+                                         "Distinct products,Active months,Last order date,Score,Tier,Quadrant\r\n"));
+  /* Scored with the published default rules, as `strata-cli score` does. */
+  g_assert_nonnull (strstr (text, "\r\n12583,,855.86,1,20,1,2010-12-01,5.00,Ordinary,\r\n"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

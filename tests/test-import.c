@@ -547,7 +547,10 @@ test_export (Fixture       *f,
 
   g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "Customer ID,Name,"));
-  g_assert_nonnull (strstr (text, "\r\nC004,深圳前海电子商务有限公司,华南,电商,-1234.00,2,no,2024-07-30,95\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nC004,深圳前海电子商务有限公司,华南,电商,-1234.00,2,no,2024-07-30,95,10.00,Ordinary,\r\n"));
+  /* The score columns come from the published rules (the seeded v1). */
+  g_assert_nonnull (strstr (text, ",员工人数,Score,Tier,Quadrant\r\n"));
+  g_assert_nonnull (strstr (text, "\r\nC003,广州南方物流集团,华南,物流,250000000.00,0,yes,2024-08-15,8000,55.00,Value,\r\n"));
 
   /* The export imports back with the same values. */
   {
@@ -558,10 +561,12 @@ test_export (Fixture       *f,
     r2 = strata_import_run (ws2, out, o, NULL, NULL, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (r2->rows_imported, ==, 10);
-    g_assert_cmpuint (r2->new_metrics->len, ==, 1);
+    /* 员工人数 and the score are new metrics there; tier an attribute. */
+    g_assert_cmpuint (r2->new_metrics->len, ==, 2);
   }
   {
-    g_autofree char *a = query_text (copy, "SELECT group_concat(value, ';') FROM (SELECT value FROM metric_values ORDER BY metric_id, customer_id)");
+    g_autofree char *a = query_text (copy, "SELECT group_concat(value, ';') FROM (SELECT value FROM metric_values"
+                                           " WHERE metric_id <> (SELECT id FROM metrics WHERE key = 'score') ORDER BY metric_id, customer_id)");
     g_autofree char *b = query_text (f->path, "SELECT group_concat(value, ';') FROM (SELECT value FROM metric_values ORDER BY metric_id, customer_id)");
     g_assert_cmpstr (a, ==, b);
   }

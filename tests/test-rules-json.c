@@ -3,7 +3,9 @@
  * file, the place and the value) and every validation problem. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 
 #include "strata-rules-json.h"
@@ -320,6 +322,43 @@ test_readme_example (void)
   g_assert_cmpstr (example, ==, json);
 }
 
+/* A zh_CN user gets the default rules (and messages) in Chinese. */
+static void
+test_default_zh_cn (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autoptr(StrataRules) rules = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autofree char *where = NULL;
+
+      if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+        {
+          g_test_skip ("the zh_CN.UTF-8 locale is not available");
+          return;
+        }
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, po);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      rules = strata_rules_new_default ();
+      g_assert_cmpstr (((StrataTier *) rules->tiers->pdata[0])->label, ==, "战略客户");
+      g_assert_cmpstr (((StrataTier *) rules->tiers->pdata[4])->label, ==, "普通客户");
+      g_assert_cmpstr (((StrataAdjustment *) rules->adjustments->pdata[0])->label, ==, "转介绍客户");
+      g_assert_cmpstr (rules->quadrant.label[0], ==, "头部客户");
+      ((StrataTier *) rules->tiers->pdata[2])->min_score = 70;
+      problems = strata_rules_validate (rules, NULL);
+      g_assert_cmpuint (problems->len, ==, 1);
+      where = strata_rules_problem_location (problems->pdata[0]);
+      g_assert_cmpstr (where, ==, "等级 3");
+      g_assert_cmpstr (((StrataRulesProblem *) problems->pdata[0])->message, ==,
+                       "等级顺序错误：最低分 70 没有低于等级“B”的 60");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,5 +372,6 @@ main (int   argc,
   g_test_add_func ("/rules-json/validation", test_validation);
   g_test_add_func ("/rules-json/numbers", test_numbers);
   g_test_add_func ("/rules-json/readme-example", test_readme_example);
+  g_test_add_func ("/rules-json/default-zh-cn", test_default_zh_cn);
   return g_test_run ();
 }

@@ -58,13 +58,14 @@ struct _StrataCsvReader
 };
 
 static StrataCsvReader *
-reader_new (char delimiter)
+reader_new (char  delimiter,
+            gsize buffer_size)
 {
   StrataCsvReader *self = g_new0 (StrataCsvReader, 1);
 
   self->delimiter = delimiter ? delimiter : ',';
-  self->buf = g_string_sized_new (CHUNK_SIZE * 2);
-  self->rec = g_string_sized_new (1024);
+  self->buf = g_string_sized_new (buffer_size);
+  self->rec = g_string_sized_new (256);
   self->starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), 64);
   self->line = 1;
   self->encoding = g_strdup ("UTF-8");
@@ -76,7 +77,7 @@ strata_csv_reader_new_for_data (const char *data,
                                 gsize       len,
                                 char        delimiter)
 {
-  StrataCsvReader *self = reader_new (delimiter);
+  StrataCsvReader *self = reader_new (delimiter, len + 1);
 
   g_string_append_len (self->buf, data, len);
   self->eof = TRUE;
@@ -514,7 +515,7 @@ strata_csv_reader_open (const char    *path,
       delimiter = strata_csv_detect_delimiter (text->str, text->len, n < SAMPLE_SIZE);
     }
 
-  self = reader_new (delimiter);
+  self = reader_new (delimiter, CHUNK_SIZE * 2);
   self->name = g_strdup (path);
   g_free (self->encoding);
   self->encoding = g_steal_pointer (&enc);

@@ -61,6 +61,7 @@ StrataResult        *strata_engine_score       (const StrataRules      *rules,
 typedef struct
 {
   const StrataIndicator *indicator;
+  const char *metric_label; /* in the user's language */
   double    value;      /* NaN when missing */
   gboolean  missing;
   int       band;       /* index into indicator->bands, -1 when none */
@@ -71,6 +72,7 @@ typedef struct
 typedef struct
 {
   const StrataAdjustment *adjustment;
+  const char *metric_label;
   double    value;      /* NaN when missing */
   gboolean  missing;
   gboolean  applied;    /* enabled, present and the condition holds */
@@ -103,6 +105,7 @@ typedef struct
   char      *override_author;
   char      *override_date;
   StrataRules *rules;      /* a copy, which the pointers above point into */
+  GStringChunk *strings;   /* the metric labels */
 } StrataReceipt;
 
 /* Explains one row; the rules must be valid for the data. */

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "strata-csv.h"
+#include "strata-engine.h"
 #include "strata-export.h"
+#include "strata-ruleset-store.h"
 #include "strata-value.h"
 
 typedef struct
@@ -199,6 +201,31 @@ find_period (StrataWorkspace  *ws,
   return TRUE;
 }
 
+/* The period scored with the latest published rules, or NULL (no rules
+ * published yet, or rules that do not fit the data: then the export has
+ * the values without the scores rather than failing). */
+static StrataResult *
+score_period (StrataWorkspace    *ws,
+              gint64              period_id,
+              StrataPeriodData  **data_out,
+              StrataRules       **rules_out)
+{
+  g_autoptr(StrataPeriodData) data = NULL;
+  g_autoptr(StrataRules) rules = NULL;
+  StrataResult *result;
+
+  if (strata_ruleset_store_get_latest_version (ws) == 0)
+    return NULL;
+  data = strata_period_data_load (ws, period_id, NULL);
+  rules = data ? strata_ruleset_store_load_version (ws, 0, NULL) : NULL;
+  result = rules ? strata_engine_score (rules, data, NULL) : NULL;
+  if (result == NULL)
+    return NULL;
+  *data_out = g_steal_pointer (&data);
+  *rules_out = g_steal_pointer (&rules);
+  return result;
+}
+
 gboolean
 strata_export_customers (StrataWorkspace  *ws,
                          const char       *period,
@@ -210,8 +237,12 @@ strata_export_customers (StrataWorkspace  *ws,
   g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) cols = NULL;
   g_autoptr(sqlite3_stmt) rows = NULL;
+  g_autoptr(StrataPeriodData) data = NULL;
+  g_autoptr(StrataRules) rules = NULL;
+  g_autoptr(StrataResult) result = NULL;
   gint64 period_id;
   guint n_attrs = 0;
+  guint row = 0;
   Writer w = { 0 };
   gboolean ok = FALSE;
 
@@ -220,6 +251,7 @@ strata_export_customers (StrataWorkspace  *ws,
 
   if (!find_period (ws, period, &period_id, error))
     return FALSE;
+  result = score_period (ws, period_id, &data, &rules);
 
   g_ptr_array_add (header, g_strdup (_("Customer ID")));
   g_ptr_array_add (header, g_strdup (_("Name")));
@@ -262,12 +294,19 @@ strata_export_customers (StrataWorkspace  *ws,
                               " AND metric_id = %" G_GINT64_FORMAT " AND customer_id = c.id)",
                               (gint64) sqlite3_column_int64 (cols, 0));
     }
-  g_string_append (sql, " FROM period_customers pc JOIN customers c ON c.id = pc.customer_id"
+  g_string_append (sql, ", c.id FROM period_customers pc JOIN customers c ON c.id = pc.customer_id"
                         " WHERE pc.period_id = ?1 ORDER BY c.id");
   rows = strata_workspace_prepare (ws, sql->str, error);
   if (rows == NULL)
     return FALSE;
   sqlite3_bind_int64 (rows, 1, period_id);
+
+  if (result != NULL)
+    {
+      g_ptr_array_add (header, g_strdup (_("Score")));
+      g_ptr_array_add (header, g_strdup (_("Tier")));
+      g_ptr_array_add (header, g_strdup (_("Quadrant")));
+    }
 
   if (!writer_open (&w, path, error))
     return FALSE;
@@ -303,6 +342,27 @@ strata_export_customers (StrataWorkspace  *ws,
               add_field (&w, col, v);
             }
         }
+      /* Both list the period's customers by id, so rows line up; the
+       * check guards against a change between the two reads. */
+      if (result != NULL && row < data->n &&
+          data->ids[row] == sqlite3_column_int64 (rows, 2 + n_attrs + kinds->len))
+        {
+          guint col = 2 + n_attrs + kinds->len;
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+          guint8 tier = result->final_tier[row];
+          guint8 q = result->quadrant[row];
+
+          add_field (&w, col, isnan (result->score[row]) ? ""
+                     : g_ascii_formatd (buf, sizeof buf, "%.2f", result->score[row]));
+          add_field (&w, col + 1, tier < rules->tiers->len
+                     ? ((StrataTier *) rules->tiers->pdata[tier])->label : "");
+          add_field (&w, col + 2, q >= STRATA_QUADRANT_A && q <= STRATA_QUADRANT_D
+                     ? rules->quadrant.label[q - STRATA_QUADRANT_A] : "");
+        }
+      else if (result != NULL)
+        for (guint i = 0; i < 3; i++)
+          add_field (&w, 2 + n_attrs + kinds->len + i, "");
+      row++;
       if (!end_row (&w, error))
         goto out;
     }

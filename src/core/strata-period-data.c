@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "strata-metric.h"
 #include "strata-period-data.h"
 
 G_DEFINE_BOXED_TYPE (StrataPeriodData, strata_period_data,
@@ -37,6 +38,7 @@ data_alloc (const char * const *metric_keys,
   data->n_metrics = data->metric_keys ? g_strv_length (data->metric_keys) : 0;
   if (data->metric_keys == NULL)
     data->metric_keys = g_new0 (char *, 1);
+  data->metric_labels = g_strdupv (data->metric_keys);
   data->metric_index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint m = 0; m < data->n_metrics; m++)
     g_hash_table_insert (data->metric_index, data->metric_keys[m], GUINT_TO_POINTER (m + 1));
@@ -143,6 +145,7 @@ strata_period_data_unref (StrataPeriodData *data)
     g_free (data->columns[m]);
   g_free (data->columns);
   g_strfreev (data->metric_keys);
+  g_strfreev (data->metric_labels);
   g_hash_table_unref (data->metric_index);
   g_free (data->ids);
   g_free (data->ext_ids);
@@ -164,6 +167,19 @@ strata_period_data_get_column (const StrataPeriodData *data,
     return NULL;
   m = GPOINTER_TO_UINT (g_hash_table_lookup (data->metric_index, metric));
   return m > 0 ? data->columns[m - 1] : NULL;
+}
+
+const char *
+strata_period_data_get_metric_label (const StrataPeriodData *data,
+                                     const char             *metric)
+{
+  guint m;
+
+  g_return_val_if_fail (data != NULL, metric);
+  if (metric == NULL)
+    return "";
+  m = GPOINTER_TO_UINT (g_hash_table_lookup (data->metric_index, metric));
+  return m > 0 ? data->metric_labels[m - 1] : metric;
 }
 
 double
@@ -368,8 +384,10 @@ strata_period_data_load (StrataWorkspace  *workspace,
   g_autoptr(StrataPeriodData) data = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) metric_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *name = NULL;
+  StrataLabelLanguage language;
   guint n = 0;
   int rc;
 
@@ -389,15 +407,25 @@ strata_period_data_load (StrataWorkspace  *workspace,
   name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = strata_workspace_prepare (workspace, "SELECT id, key FROM metrics ORDER BY position, id", error);
+  stmt = strata_workspace_prepare (workspace,
+                                   "SELECT id, key, label, label_zh_cn, label_zh_tw FROM metrics "
+                                   "ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
+  language = strata_label_language ();
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
+      int column = language == STRATA_LABEL_ZH_CN ? 3 : language == STRATA_LABEL_ZH_TW ? 4 : 2;
+      const char *label = (const char *) sqlite3_column_text (stmt, column);
 
+      if (label == NULL || *label == '\0')
+        label = (const char *) sqlite3_column_text (stmt, 2);
+      if (label == NULL || *label == '\0')
+        label = (const char *) sqlite3_column_text (stmt, 1);
       g_array_append_val (metric_ids, id);
       g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (labels, g_strdup (label));
     }
   if (!step_error (workspace, rc, error, "metrics"))
     return NULL;
@@ -415,6 +443,9 @@ strata_period_data_load (StrataWorkspace  *workspace,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   data = data_alloc ((const char * const *) keys->pdata, n);
+  g_ptr_array_add (labels, NULL);
+  g_strfreev (data->metric_labels);
+  data->metric_labels = g_strdupv ((char **) labels->pdata);
   data_reserve (data, 0, MAX (n, 1));
   data->period_id = period_id;
   data->period_name = g_steal_pointer (&name);

@@ -31,6 +31,8 @@ typedef struct
   const char   **names;        /* customers.name, in strings */
   guint          n_metrics;
   char         **metric_keys;  /* n_metrics keys, NULL-terminated */
+  char         **metric_labels; /* their labels in the user's language
+                                 * (the key when unknown), NULL-terminated */
   double       **columns;      /* n_metrics columns of n values, NaN missing */
   GArray        *overrides;    /* of StrataPeriodOverride, by row */
   GStringChunk  *strings;
@@ -85,6 +87,9 @@ void              strata_period_data_unref     (StrataPeriodData  *data);
 /* The column of a metric, or NULL when the workspace has no such metric. */
 const double     *strata_period_data_get_column (const StrataPeriodData *data,
                                                  const char             *metric);
+/* The metric's label in the user's language, or the key itself. */
+const char       *strata_period_data_get_metric_label (const StrataPeriodData *data,
+                                                       const char             *metric);
 double            strata_period_data_get_value  (const StrataPeriodData *data,
                                                  guint                   row,
                                                  const char             *metric);

@@ -41,7 +41,8 @@ describe_adjustment (const StrataAdjustment *adj)
     return g_strdup_printf (_("%s, %s%s per unit"), cond, sign, points);
   if (cap != NULL)
     return g_strdup_printf (_("%s, %s%s, at most %s"), cond, sign, points, cap);
-  return g_strdup_printf ("%s, %s%s", cond, sign, points);
+  /* Translators: condition, points; e.g. "≥ 3, +5" */
+  return g_strdup_printf (_("%s, %s%s"), cond, sign, points);
 }
 
 static void
@@ -71,6 +72,7 @@ strata_engine_explain (const StrataRules      *rules,
 
   r = g_new0 (StrataReceipt, 1);
   r->rules = strata_rules_copy (rules);
+  r->strings = g_string_chunk_new (256);
   rr = r->rules;
   r->row = row;
   r->ext_id = g_strdup (data->ext_ids[row]);
@@ -82,8 +84,10 @@ strata_engine_explain (const StrataRules      *rules,
   for (guint i = 0; i < rr->indicators->len; i++)
     {
       const StrataIndicator *ind = rr->indicators->pdata[i];
-      StrataReceiptIndicator ri = { ind, NAN, TRUE, -1, 0, 0 };
+      StrataReceiptIndicator ri = { ind, NULL, NAN, TRUE, -1, 0, 0 };
 
+      ri.metric_label = g_string_chunk_insert_const (r->strings,
+                                                     strata_period_data_get_metric_label (data, ind->metric));
       ri.value = strata_period_data_get_value (data, row, ind->metric);
       ri.missing = isnan (ri.value);
       for (guint j = 0; !ri.missing && j < ind->bands->len; j++)
@@ -105,8 +109,10 @@ strata_engine_explain (const StrataRules      *rules,
   for (guint i = 0; i < rr->adjustments->len; i++)
     {
       const StrataAdjustment *adj = rr->adjustments->pdata[i];
-      StrataReceiptAdjustment ra = { adj, NAN, TRUE, FALSE, FALSE, NULL, 0 };
+      StrataReceiptAdjustment ra = { adj, NULL, NAN, TRUE, FALSE, FALSE, NULL, 0 };
 
+      ra.metric_label = g_string_chunk_insert_const (r->strings,
+                                                     strata_period_data_get_metric_label (data, adj->metric));
       ra.value = strata_period_data_get_value (data, row, adj->metric);
       ra.missing = isnan (ra.value);
       ra.condition = describe_adjustment (adj);
@@ -188,6 +194,7 @@ strata_receipt_free (StrataReceipt *receipt)
   g_free (receipt->override_author);
   g_free (receipt->override_date);
   strata_rules_free (receipt->rules);
+  g_string_chunk_free (receipt->strings);
   g_free (receipt);
 }
 
@@ -234,14 +241,14 @@ strata_receipt_to_text (const StrataReceipt *r)
       g_autofree char *points = strata_format_number (ri->points);
 
       if (ri->missing)
-        g_string_append_printf (out, _("  %s: missing, 0 points"), ri->indicator->metric);
+        g_string_append_printf (out, _("  %s: missing, 0 points"), ri->metric_label);
       else
         {
           g_autofree char *value = strata_format_number (ri->value);
 
           if (ri->band < 0)
             g_string_append_printf (out, _("  %s = %s: in no band, 0 points"),
-                                    ri->indicator->metric, value);
+                                    ri->metric_label, value);
           else
             {
               const StrataBand *band = &g_array_index (ri->indicator->bands, StrataBand, ri->band);
@@ -251,7 +258,7 @@ strata_receipt_to_text (const StrataReceipt *r)
 
               /* Translators: metric = value: band [from, to): band points x weight = points */
               g_string_append_printf (out, _("  %s = %s: band [%s, %s): %s × %s = %s points"),
-                                      ri->indicator->metric, value, from, to,
+                                      ri->metric_label, value, from, to,
                                       band_points, weight, points);
             }
         }
@@ -269,15 +276,15 @@ strata_receipt_to_text (const StrataReceipt *r)
       if (ra->applied)
         g_string_append_printf (out, ra->capped ? _("  %s (%s = %s; %s): %s, capped")
                                                 : _("  %s (%s = %s; %s): %s"),
-                                adj->label, adj->metric, value, ra->condition, points);
+                                adj->label, ra->metric_label, value, ra->condition, points);
       else if (!adj->enabled)
         g_string_append_printf (out, _("  %s: disabled"), adj->label);
       else if (ra->missing)
         g_string_append_printf (out, _("  %s (%s missing; %s): not applied"),
-                                adj->label, adj->metric, ra->condition);
+                                adj->label, ra->metric_label, ra->condition);
       else
         g_string_append_printf (out, _("  %s (%s = %s; %s): not applied"),
-                                adj->label, adj->metric, value, ra->condition);
+                                adj->label, ra->metric_label, value, ra->condition);
       g_string_append_c (out, '\n');
     }
 

@@ -24,6 +24,13 @@ strata_value_normalize (const char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* Fast path: plain ASCII (most cells) needs only trimming. */
+  for (p = text; *p && (guchar) *p < 0x80 && *p != '\t'; p++)
+    ;
+  if (*p == '\0')
+    return g_strstrip (g_strdup (text));
+  p = text;
+
   end = text + strlen (text);
   s = g_string_sized_new (end - text);
   while (p < end)
@@ -57,9 +64,14 @@ strata_value_is_blank (const char *text)
 
   if (text == NULL)
     return TRUE;
+  /* Any visible ASCII character settles it without a copy. */
   for (const char *p = text; *p; p++)
-    if (!g_ascii_isspace (*p))
-      goto slow;
+    {
+      if ((guchar) *p >= 0x80)
+        goto slow;
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+    }
   return TRUE;
 slow:
   s = strata_value_normalize (text);
@@ -290,6 +302,20 @@ strata_value_parse_number (const char   *text,
     {
       *reason = _("empty value");
       return FALSE;
+    }
+
+  /* Fast path: a plain number such as -1234.5 has nothing to peel off. */
+  if (strspn (s, "0123456789.,eE+-") == strlen (s) && g_ascii_isdigit (s[strlen (s) - 1]) &&
+      (g_ascii_isdigit (*s) || *s == '.' ||
+      ((*s == '-' || *s == '+') && (g_ascii_isdigit (s[1]) || s[1] == '.'))))
+    {
+      neg = *s == '-';
+      if (*s == '-' || *s == '+')
+        s++;
+      if (!parse_plain (s, &v, reason))
+        return FALSE;
+      *out = neg ? -v : v;
+      return TRUE;
     }
 
   /* Accounting negative: (1,234) */

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "strata-import-bulk.h"
+
+#define ROWS_PER_STATEMENT 64
+
+typedef enum { VALUE_INT, VALUE_DOUBLE, VALUE_TEXT } ValueType;
+
+typedef struct
+{
+  ValueType type;
+  union
+  {
+    gint64      i;
+    double      d;
+    const char *s;
+  };
+} Value;
+
+struct _StrataBulk
+{
+  StrataWorkspace *ws;
+  char            *head;
+  guint            n_columns;
+  GArray          *values;     /* Value, row after row */
+  guint            n_rows;
+  sqlite3_stmt    *full;       /* for ROWS_PER_STATEMENT rows */
+};
+
+StrataBulk *
+strata_bulk_new (StrataWorkspace *workspace,
+                 const char      *head,
+                 guint            n_columns)
+{
+  StrataBulk *self = g_new0 (StrataBulk, 1);
+
+  self->ws = workspace;
+  self->head = g_strdup (head);
+  self->n_columns = n_columns;
+  self->values = g_array_sized_new (FALSE, FALSE, sizeof (Value), n_columns * ROWS_PER_STATEMENT);
+  return self;
+}
+
+void
+strata_bulk_free (StrataBulk *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->full, sqlite3_finalize);
+  g_array_unref (self->values);
+  g_free (self->head);
+  g_free (self);
+}
+
+void
+strata_bulk_int (StrataBulk *self,
+                 gint64      value)
+{
+  Value v = { .type = VALUE_INT, .i = value };
+  g_array_append_val (self->values, v);
+}
+
+void
+strata_bulk_double (StrataBulk *self,
+                    double      value)
+{
+  Value v = { .type = VALUE_DOUBLE, .d = value };
+  g_array_append_val (self->values, v);
+}
+
+void
+strata_bulk_text (StrataBulk *self,
+                  const char *value)
+{
+  Value v = { .type = VALUE_TEXT, .s = value };
+  g_array_append_val (self->values, v);
+}
+
+static sqlite3_stmt *
+prepare (StrataBulk  *self,
+         guint        n_rows,
+         GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new (self->head);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (sql, r ? ",(" : " (");
+      for (guint c = 0; c < self->n_columns; c++)
+        g_string_append (sql, c ? ",?" : "?");
+      g_string_append_c (sql, ')');
+    }
+  return strata_workspace_prepare (self->ws, sql->str, error);
+}
+
+static gboolean
+write_rows (StrataBulk  *self,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(sqlite3_stmt) partial = NULL;
+  int rc;
+
+  if (self->n_rows == 0)
+    return TRUE;
+  if (self->n_rows == ROWS_PER_STATEMENT)
+    {
+      if (self->full == NULL && (self->full = prepare (self, ROWS_PER_STATEMENT, error)) == NULL)
+        return FALSE;
+      stmt = self->full;
+    }
+  else
+    {
+      partial = prepare (self, self->n_rows, error);
+      if (partial == NULL)
+        return FALSE;
+      stmt = partial;
+    }
+
+  g_assert (self->values->len == self->n_rows * self->n_columns);
+  for (guint i = 0; i < self->values->len; i++)
+    {
+      const Value *v = &g_array_index (self->values, Value, i);
+
+      switch (v->type)
+        {
+        case VALUE_INT:
+          sqlite3_bind_int64 (stmt, i + 1, v->i);
+          break;
+        case VALUE_DOUBLE:
+          sqlite3_bind_double (stmt, i + 1, v->d);
+          break;
+        case VALUE_TEXT:
+          sqlite3_bind_text (stmt, i + 1, v->s, -1, SQLITE_STATIC);
+          break;
+        }
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  g_array_set_size (self->values, 0);
+  self->n_rows = 0;
+  if (rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (self->ws, error, self->head);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+strata_bulk_end_row (StrataBulk  *self,
+                     GError     **error)
+{
+  self->n_rows++;
+  if (self->n_rows < ROWS_PER_STATEMENT)
+    return TRUE;
+  return write_rows (self, error);
+}
+
+gboolean
+strata_bulk_flush (StrataBulk  *self,
+                   GError     **error)
+{
+  return write_rows (self, error);
+}

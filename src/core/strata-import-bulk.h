@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Multi-row INSERT: rows are buffered and written 64 at a time with one
+ * statement (INSERT ... VALUES (?,?),(?,?)...), which cuts SQLite's
+ * per-statement cost that dominates a large import. */
+#pragma once
+
+#include "strata-workspace.h"
+
+G_BEGIN_DECLS
+
+typedef struct _StrataBulk StrataBulk;
+
+/* head: "INSERT OR IGNORE INTO t (a, b) VALUES"; n_columns per row. */
+StrataBulk *strata_bulk_new     (StrataWorkspace  *workspace,
+                                 const char       *head,
+                                 guint             n_columns);
+/* Text must stay valid until the row is written (the next flush). */
+void        strata_bulk_int     (StrataBulk       *self,
+                                 gint64            value);
+void        strata_bulk_double  (StrataBulk       *self,
+                                 double            value);
+void        strata_bulk_text    (StrataBulk       *self,
+                                 const char       *value);
+/* Ends a row; writes the buffered rows when there are enough. */
+gboolean    strata_bulk_end_row (StrataBulk       *self,
+                                 GError          **error);
+/* Writes what is left. */
+gboolean    strata_bulk_flush   (StrataBulk       *self,
+                                 GError          **error);
+void        strata_bulk_free    (StrataBulk       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataBulk, strata_bulk_free)
+
+G_END_DECLS
