@@ -593,6 +593,64 @@ test_export (Fixture       *f,
 }
 
 static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(StrataImportOptions) o = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "Q");
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataImportPreview) p = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = fixture ("bad-rows.csv");
+  g_autofree char *gb = fixture ("customers-gb18030.csv");
+  g_autofree char *before = NULL, *after = NULL;
+  const char *roles[] = { "id", "name", "metric:order_amount", "metric:referrals" };
+
+  ws = strata_import_open_workspace (f->path, &error);
+  g_assert_no_error (error);
+  before = dump_database (f->path);
+
+  /* Strict mode does not hide the problems from the preview. */
+  o->strict = TRUE;
+  p = strata_import_preview (ws, bad, o, 5, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (p->header->len, ==, 4);
+  g_assert_cmpstr (p->header->pdata[0], ==, "customer id");
+  g_assert_cmpuint (p->rows->len, ==, 5);
+  g_assert_cmpuint (g_array_index (p->lines, guint64, 4), ==, 6);   /* B04 spans lines 6-7 */
+  g_assert_cmpstr (((GStrv) p->rows->pdata[4])[1], ==, "Multi\nline name");
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    g_assert_cmpstr (p->result->columns->pdata[i], ==, roles[i]);
+  g_assert_cmpuint (p->result->rows_read, ==, 5);
+  g_assert_cmpuint (p->result->rows_rejected, ==, 3);
+  g_assert_cmpuint (((StrataImportReject *) p->result->rejects->pdata[0])->line, ==, 3);
+  g_assert_cmpstr (((StrataImportReject *) p->result->rejects->pdata[0])->column, ==, "order_amount");
+  after = dump_database (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&p, strata_import_preview_free);
+
+  /* Changing the encoding and delimiter changes what the preview shows. */
+  o->strict = FALSE;
+  p = strata_import_preview (ws, gb, o, 3, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (p->result->encoding, ==, "GB18030");
+  g_assert_cmpstr (p->header->pdata[1], ==, "客户名称");
+  g_assert_cmpstr (p->result->columns->pdata[6], ==, "attribute");
+  g_assert_true (g_str_has_prefix (p->result->columns->pdata[8], "metric:"));
+  g_clear_pointer (&p, strata_import_preview_free);
+  o->delimiter = ';';
+  p = strata_import_preview (ws, gb, o, 3, NULL, &error);
+  g_assert_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT);   /* one column: no id */
+  g_clear_error (&error);
+  o->delimiter = 0;
+  o->encoding = g_strdup ("UTF-8");
+  p = strata_import_preview (ws, gb, o, 3, NULL, &error);
+  g_assert_null (p);
+  g_assert_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_ENCODING);
+  after = dump_database (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
 test_missing_period_and_file (Fixture       *f,
                               gconstpointer  data)
 {
@@ -630,5 +688,6 @@ main (int   argc,
   ADD ("/import/async", test_async);
   ADD ("/import/export", test_export);
   ADD ("/import/missing", test_missing_period_and_file);
+  ADD ("/import/preview", test_preview);
   return g_test_run ();
 }

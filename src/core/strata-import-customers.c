@@ -276,8 +276,18 @@ classify_new_columns (Ctx     *c,
       c->cols[i].role = ROLE_METRIC;
     }
   for (guint i = 0; i < c->n_cols; i++)
-    if (c->cols[i].role == ROLE_METRIC)
-      c->cols[i].values = g_array_new (FALSE, FALSE, sizeof (StrataImportValue));
+    {
+      static const char *names[] = { "", "ignored", "id", "name", NULL, "attribute" };
+      Role role = c->cols[i].role;
+
+      if (role == ROLE_METRIC)
+        {
+          c->cols[i].values = g_array_new (FALSE, FALSE, sizeof (StrataImportValue));
+          g_ptr_array_add (s->result->columns, g_strconcat ("metric:", c->cols[i].metric->key, NULL));
+        }
+      else
+        g_ptr_array_add (s->result->columns, g_strdup (names[role]));
+    }
   return TRUE;
 }
 

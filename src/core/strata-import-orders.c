@@ -159,6 +159,15 @@ map_columns (Ctx     *c,
                      "name the column to use"), s->path);
       return FALSE;
     }
+  for (guint i = 0; i < s->header->len; i++)
+    {
+      int col = (int) i;
+      const char *role = col == c->customer ? "customer" : col == c->date ? "date"
+                         : col == c->amount ? "amount" : col == c->quantity ? "quantity"
+                         : col == c->unit_price ? "unit_price" : col == c->invoice ? "invoice"
+                         : col == c->product ? "product" : "";
+      g_ptr_array_add (s->result->columns, g_strdup (role));
+    }
   if (c->amount < 0 && c->quantity < 0)
     {
       g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,

@@ -28,6 +28,10 @@ typedef struct
   GCancellable               *cancellable;
   double                      last_fraction;
   GPtrArray                  *row;         /* const char*: the current record's fields */
+  guint64                     rows_seen;   /* records read, the header included */
+  guint                       max_rows;    /* a preview's limit, 0: all */
+  GPtrArray                  *preview_rows;  /* GStrv per record, or NULL */
+  GArray                     *preview_lines; /* guint64 per record */
 } StrataImportSession;
 
 /* Index of the column named name (case-insensitive, spaces, _ and -

@@ -103,6 +103,7 @@ result_new (void)
   r->new_metrics = g_ptr_array_new_with_free_func (g_free);
   r->attributes = g_ptr_array_new_with_free_func (g_free);
   r->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_import_reject_free);
+  r->columns = g_ptr_array_new_with_free_func (g_free);
   return r;
 }
 
@@ -115,6 +116,7 @@ strata_import_result_free (StrataImportResult *result)
   g_ptr_array_unref (result->new_metrics);
   g_ptr_array_unref (result->attributes);
   g_ptr_array_unref (result->rejects);
+  g_ptr_array_unref (result->columns);
   g_free (result);
 }
 
@@ -193,12 +195,26 @@ strata_import_next_row (StrataImportSession  *s,
 {
   guint n;
 
+  /* A preview stops after its rows (the header is read first). */
+  if (s->max_rows > 0 && s->rows_seen > s->max_rows)
+    return FALSE;
   if (!strata_csv_reader_next (s->reader, s->cancellable, error))
     return FALSE;
   n = strata_csv_reader_get_n_fields (s->reader);
   g_ptr_array_set_size (s->row, n);
   for (guint i = 0; i < n; i++)
     s->row->pdata[i] = (gpointer) strata_csv_reader_get_field (s->reader, i);
+  if (s->preview_rows != NULL && s->rows_seen > 0)
+    {
+      GStrv copy = g_new0 (char *, n + 1);
+      guint64 line = strata_csv_reader_get_line (s->reader);
+
+      for (guint i = 0; i < n; i++)
+        copy[i] = g_strdup (s->row->pdata[i]);
+      g_ptr_array_add (s->preview_rows, copy);
+      g_array_append_val (s->preview_lines, line);
+    }
+  s->rows_seen++;
   return TRUE;
 }
 
@@ -648,14 +664,17 @@ run_in_transaction (StrataImportSession  *s,
          strata_workspace_audit (s->ws, "import", s->options->period, detail, error);
 }
 
-StrataImportResult *
-strata_import_run (StrataWorkspace            *workspace,
-                   const char                 *path,
-                   const StrataImportOptions  *options,
-                   StrataImportProgress        progress,
-                   gpointer                    progress_data,
-                   GCancellable               *cancellable,
-                   GError                    **error)
+/* The import; with preview set, only its first rows, always rolled back. */
+static StrataImportResult *
+import_file (StrataWorkspace            *workspace,
+             const char                 *path,
+             const StrataImportOptions  *options,
+             StrataImportProgress        progress,
+             gpointer                    progress_data,
+             GCancellable               *cancellable,
+             StrataImportPreview        *preview,
+             guint                       max_rows,
+             GError                    **error)
 {
   StrataImportSession s = { 0 };
   g_autoptr(StrataImportResult) result = NULL;
@@ -693,9 +712,18 @@ strata_import_run (StrataWorkspace            *workspace,
   s.progress = progress;
   s.progress_data = progress_data;
   s.cancellable = cancellable;
+  if (preview != NULL)
+    {
+      s.max_rows = MAX (max_rows, 1);
+      s.preview_rows = preview->rows;
+      s.preview_lines = preview->lines;
+    }
 
   if (!read_header (&s, error))
     return NULL;
+  if (preview != NULL)
+    for (guint i = 0; i < header->len; i++)
+      g_ptr_array_add (preview->header, g_strdup (header->pdata[i]));
 
   /* A large import touches far more pages than the default 2 MiB cache
    * holds; spilling them to the WAL and reading them back doubled the I/O. */
@@ -721,9 +749,19 @@ strata_import_run (StrataWorkspace            *workspace,
     {
       ok = run_in_transaction (&s, error);
       g_clear_pointer (&s.reject_stmt, sqlite3_finalize);
-      if (!ok)
+      if (!ok || preview != NULL)
         strata_workspace_rollback (workspace);
-      else
+      if (preview != NULL)
+        {
+          /* Strict mode's failure is what the preview must show, not hide. */
+          if (!ok && error != NULL && g_error_matches (*error, STRATA_IMPORT_ERROR,
+                                                       STRATA_IMPORT_ERROR_BAD_ROWS))
+            {
+              g_clear_error (error);
+              ok = TRUE;
+            }
+        }
+      else if (ok)
         ok = strata_workspace_commit (workspace, error);
     }
   {
@@ -734,12 +772,68 @@ strata_import_run (StrataWorkspace            *workspace,
     strata_workspace_exec (workspace, "PRAGMA foreign_keys = ON", NULL);
   if (!ok)
     return NULL;
+  if (preview != NULL)
+    return g_steal_pointer (&result);
   if (progress != NULL)
     progress (1.0, progress_data);
   if (result->new_metrics->len > 0)
     strata_workspace_emit_changed (workspace, "metrics");
   strata_workspace_emit_changed (workspace, "customers");
   return g_steal_pointer (&result);
+}
+
+StrataImportResult *
+strata_import_run (StrataWorkspace            *workspace,
+                   const char                 *path,
+                   const StrataImportOptions  *options,
+                   StrataImportProgress        progress,
+                   gpointer                    progress_data,
+                   GCancellable               *cancellable,
+                   GError                    **error)
+{
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (path != NULL && options != NULL, NULL);
+  return import_file (workspace, path, options, progress, progress_data, cancellable,
+                      NULL, 0, error);
+}
+
+StrataImportPreview *
+strata_import_preview (StrataWorkspace            *workspace,
+                       const char                 *path,
+                       const StrataImportOptions  *options,
+                       guint                       max_rows,
+                       GCancellable               *cancellable,
+                       GError                    **error)
+{
+  StrataImportPreview *preview;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (path != NULL && options != NULL, NULL);
+
+  preview = g_new0 (StrataImportPreview, 1);
+  preview->header = g_ptr_array_new_with_free_func (g_free);
+  preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  preview->lines = g_array_new (FALSE, FALSE, sizeof (guint64));
+  preview->result = import_file (workspace, path, options, NULL, NULL, cancellable,
+                                 preview, max_rows, error);
+  if (preview->result == NULL)
+    {
+      strata_import_preview_free (preview);
+      return NULL;
+    }
+  return preview;
+}
+
+void
+strata_import_preview_free (StrataImportPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_ptr_array_unref (preview->header);
+  g_ptr_array_unref (preview->rows);
+  g_array_unref (preview->lines);
+  strata_import_result_free (preview->result);
+  g_free (preview);
 }
 
 StrataWorkspace *

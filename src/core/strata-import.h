@@ -72,6 +72,11 @@ typedef struct
   GPtrArray  *new_metrics;         /* keys of metrics the import created */
   GPtrArray  *attributes;          /* attribute keys written */
   GPtrArray  *rejects;             /* the first rejects (all are in the log) */
+  GPtrArray  *columns;             /* per header column, what it became: "id",
+                                    * "name", "metric:KEY", "attribute", "ignored";
+                                    * orders: "customer", "date", "amount",
+                                    * "quantity", "unit_price", "invoice",
+                                    * "product", "" (unused) */
 } StrataImportResult;
 
 #define STRATA_IMPORT_MAX_REJECTS_KEPT 100
@@ -109,11 +114,34 @@ StrataImportResult *strata_import_run_finish (StrataWorkspace            *worksp
                                               GAsyncResult               *result,
                                               GError                    **error);
 
+/* The import assistant's preview: the first max_rows rows parsed with the
+ * given options (encoding, delimiter, columns), what each column becomes
+ * and the problems of those rows, exactly as the import would see them
+ * (it runs the import on them in a transaction that is rolled back, so
+ * the workspace is not changed). No GTK: the GUI builds on it. */
+typedef struct
+{
+  GPtrArray          *header;   /* char* */
+  GPtrArray          *rows;     /* GStrv: the fields of each row */
+  GArray             *lines;    /* guint64: each row's line in the file */
+  StrataImportResult *result;   /* counts, encoding, delimiter, columns and
+                                 * rejects of the previewed rows */
+} StrataImportPreview;
+
+StrataImportPreview *strata_import_preview   (StrataWorkspace            *workspace,
+                                              const char                 *path,
+                                              const StrataImportOptions  *options,
+                                              guint                       max_rows,
+                                              GCancellable               *cancellable,
+                                              GError                    **error);
+void                strata_import_preview_free (StrataImportPreview      *preview);
+
 /* Opens the workspace at path, creating and seeding it when missing. */
 StrataWorkspace    *strata_import_open_workspace (const char             *path,
                                               GError                    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataImportOptions, strata_import_options_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataImportResult, strata_import_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataImportPreview, strata_import_preview_free)
 
 G_END_DECLS
