@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "strata-movement.h"
+#include "strata-rules-diff.h"
 
 static const char *keys[] = {
   "order_amount", "referrals", "business_lines", "high_growth", "listed_company",
@@ -310,6 +311,52 @@ test_quadrants (Fixture       *f,
                                                         STRATA_QUADRANT_NONE), ==, 3);
 }
 
+static void
+test_rules_diff (void)
+{
+  g_autoptr(StrataRules) a = strata_rules_new_default ();
+  g_autoptr(StrataRules) b = strata_rules_new_default ();
+  g_autoptr(GPtrArray) same = strata_rules_diff (a, b, NULL);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
+  StrataIndicator *ind = b->indicators->pdata[0];
+  const char *expected[] = {
+    "Annual order amount, band 3: [1M, 3M): 20 points → [1M, 3M): 22 points",
+    "Item High growth potential: High growth potential is true: +10 → High growth potential is true: +8",
+    "Item removed: Listed company (Listed company is true: +5)",
+    "Tier C Value: minimum score 45 → 42",
+    "Quadrant result axis: Monthly inquiries ≥ 15 → Monthly inquiries ≥ 20",
+  };
+
+  g_assert_cmpuint (same->len, ==, 0);
+  g_hash_table_insert (labels, "order_amount", "Annual order amount");
+  g_hash_table_insert (labels, "high_growth", "High growth potential");
+  g_hash_table_insert (labels, "listed_company", "Listed company");
+  g_hash_table_insert (labels, "monthly_inquiries", "Monthly inquiries");
+
+  g_array_index (ind->bands, StrataBand, 2).points = 22;
+  for (guint i = 0; i < b->adjustments->len; i++)
+    {
+      StrataAdjustment *adj = b->adjustments->pdata[i];
+      if (g_str_equal (adj->id, "high_growth"))
+        adj->points = 8;
+    }
+  for (guint i = 0; i < b->adjustments->len; i++)
+    if (g_str_equal (((StrataAdjustment *) b->adjustments->pdata[i])->id, "listed_company"))
+      g_ptr_array_remove_index (b->adjustments, i);
+  ((StrataTier *) b->tiers->pdata[2])->min_score = 42;
+  b->quadrant.y_threshold = 20;
+
+  changes = strata_rules_diff (a, b, labels);
+  for (guint i = 0; i < changes->len; i++)
+    g_test_message ("%s", ((StrataRuleChange *) changes->pdata[i])->text);
+  g_assert_cmpuint (changes->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (((StrataRuleChange *) changes->pdata[i])->text, ==, expected[i]);
+  g_assert_cmpint (((StrataRuleChange *) changes->pdata[2])->kind, ==, STRATA_RULE_CHANGE_REMOVED);
+  g_assert_cmpint (((StrataRuleChange *) changes->pdata[3])->section, ==, STRATA_RULES_SECTION_TIER);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,5 +372,6 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/movement/quadrants", Fixture, NULL, fixture_setup, test_quadrants,
               fixture_teardown);
+  g_test_add_func ("/movement/rules-diff", test_rules_diff);
   return g_test_run ();
 }

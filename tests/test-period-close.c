@@ -5,7 +5,9 @@
 #include <locale.h>
 
 #include "review-fixture.h"
+#include "strata-entitlements.h"
 #include "strata-movement.h"
+#include "strata-review-deck.h"
 #include "strata-period-close.h"
 #include "strata-period-summary.h"
 #include "strata-ruleset-store.h"
@@ -171,6 +173,68 @@ test_movement_split (Fixture       *f,
 }
 
 static void
+rename_first_entitlement (StrataWorkspace *ws,
+                          const char      *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataEntitlements) matrix = strata_entitlements_new (ws, &error);
+  StrataEntitlement *first;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (strata_entitlements_get_all (matrix)->len, >, 0);
+  first = g_ptr_array_index (strata_entitlements_get_all (matrix), 0);
+  g_assert_true (strata_entitlements_rename (matrix, first->id, label, &error));
+  g_assert_no_error (error);
+}
+
+/* What the slides read: rule changes between the versions used, and the
+ * entitlement edits made after the earlier period was closed. */
+static void
+test_deck (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataReviewDeck) open_deck = NULL;
+  g_autoptr(StrataReviewDeck) deck = NULL;
+  g_autofree char *split = NULL;
+  GPtrArray *changes;
+
+  open_deck = strata_review_deck_load (f->ws, 1, 2, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_null (strata_review_deck_get_since (open_deck));
+  g_assert_cmpuint (strata_review_deck_get_rule_changes (open_deck)->len, ==, 0);
+  g_assert_cmpstr (strata_review_deck_get_company (open_deck), ==, "review");
+
+  rename_first_entitlement (f->ws, "Renamed before closing");
+  g_assert_true (strata_period_close (f->ws, 1, &error));
+  rename_first_entitlement (f->ws, "Renamed after closing");
+  publish_c_from_35 (f->ws);
+
+  deck = strata_review_deck_load (f->ws, 1, 2, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strata_review_deck_get_since (deck));
+  g_assert_true (strata_review_deck_get_from_closed (deck));
+  g_assert_false (strata_review_deck_get_to_closed (deck));
+  changes = strata_review_deck_get_entitlement_changes (deck);
+  g_assert_cmpuint (changes->len, ==, 1);
+  changes = strata_review_deck_get_rule_changes (deck);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpstr (((StrataRuleChange *) changes->pdata[0])->text, ==,
+                   "Tier C Value: minimum score 45 → 35");
+  split = strata_review_deck_describe_split (deck);
+  g_assert_cmpstr (split, ==, "1 move from the customers, 2 from the rule change");
+
+  /* Customers per tier of 2026-Q2 (v2): A Zeta, B Delta, C Alpha and
+   * Epsilon, E Beta; base tiers from base points alone. */
+  g_assert_cmpuint (strata_review_deck_get_tier_counts (deck)[0], ==, 1);
+  g_assert_cmpuint (strata_review_deck_get_tier_counts (deck)[1], ==, 1);
+  g_assert_cmpuint (strata_review_deck_get_tier_counts (deck)[2], ==, 2);
+  g_assert_cmpuint (strata_review_deck_get_tier_counts (deck)[3], ==, 0);
+  g_assert_cmpuint (strata_review_deck_get_tier_counts (deck)[4], ==, 1);
+  g_assert_cmpfloat (strata_review_deck_get_revenue (deck), ==, 33700000);
+}
+
+static void
 test_reopen (Fixture       *f,
              gconstpointer  data)
 {
@@ -207,6 +271,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/period-close/movement-split", Fixture, NULL, fixture_setup, test_movement_split,
               fixture_teardown);
+  g_test_add ("/period-close/deck", Fixture, NULL, fixture_setup, test_deck, fixture_teardown);
   g_test_add ("/period-close/reopen", Fixture, NULL, fixture_setup, test_reopen,
               fixture_teardown);
   return g_test_run ();

@@ -84,22 +84,27 @@ closed_at (StrataWorkspace *workspace,
 }
 
 /* The entitlement matrix keeps no versions; its edits are in the audit log
- * (one row per edit, undo and redo included), which is what we can show. */
+ * (one row per edit, undo and redo included), which is what we can show.
+ * "Since the earlier period was closed" is by audit row, not by time: an
+ * edit in the same second as the closing is still told apart. */
 static gboolean
 load_entitlement_changes (StrataReviewDeck  *self,
                           StrataWorkspace   *workspace,
+                          const char        *from_name,
                           GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (workspace,
     "SELECT at, author, detail, subject FROM audit_log "
     "WHERE action LIKE 'entitlements.%' AND action <> 'entitlements.seed' "
-    "  AND (?1 IS NULL OR at > ?1) ORDER BY id", error);
+    "  AND id > coalesce ((SELECT max (id) FROM audit_log"
+    "                      WHERE ?1 AND action = 'period.close' AND subject = ?2), 0) "
+    "ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  if (self->since)
-    sqlite3_bind_text (stmt, 1, self->since, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 1, self->since != NULL);
+  sqlite3_bind_text (stmt, 2, from_name, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       StrataEntitlementChange *change = g_new0 (StrataEntitlementChange, 1);
@@ -191,7 +196,7 @@ strata_review_deck_load (StrataWorkspace  *workspace,
   self->metrics = g_steal_pointer (&metrics);
 
   self->since = closed_at (workspace, from_id);
-  if (!load_entitlement_changes (self, workspace, error))
+  if (!load_entitlement_changes (self, workspace, self->from->period_name, error))
     return NULL;
 
   company = strata_workspace_get_meta (workspace, "company");

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "strata-format.h"
 #include "strata-rules-diff.h"
 
 void
@@ -54,7 +55,8 @@ same_number (double a,
 static char *
 describe_band (const StrataBand *band)
 {
-  g_autofree char *from = strata_format_number (band->from);
+  /* Compact bounds ("1M", "100万"): a change must fit one slide line. */
+  g_autofree char *from = strata_format_compact (strata_number_format_get_default (), band->from);
   g_autofree char *points = strata_format_number (band->points);
 
   if (isinf (band->to))
@@ -62,7 +64,7 @@ describe_band (const StrataBand *band)
     return g_strdup_printf (_("≥ %s: %s points"), from, points);
   else
     {
-      g_autofree char *to = strata_format_number (band->to);
+      g_autofree char *to = strata_format_compact (strata_number_format_get_default (), band->to);
       /* Translators: a score band [from, to) and its points */
       return g_strdup_printf (_("[%s, %s): %s points"), from, to, points);
     }
