@@ -138,6 +138,43 @@ find_css (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+to_closed (gpointer page)
+{
+  StrataReviewDeck *deck = strata_review_page_get_deck (page);
+
+  return deck != NULL && strata_review_deck_get_to_closed (deck);
+}
+
 static void
 screenshot (const char *name)
 {
@@ -278,6 +315,18 @@ test_presentation (void)
   g_assert_true (wait_for (no_presentation, NULL));
   strata_review_page_set_slide_enabled (page, STRATA_SLIDE_ENTITLEMENTS, TRUE);
   strata_review_page_set_slide_enabled (page, STRATA_SLIDE_RULES, TRUE);
+
+  /* Close Period asks first; confirming freezes 2026-Q3 under version 2. */
+  button = find_button (GTK_WIDGET (page), "_Close 2026-Q3…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin (200);
+  g_assert_nonnull (find_dialog ());
+  screenshot ("close-dialog");
+  adw_message_dialog_response (find_dialog (), "close");
+  g_assert_true (wait_for (to_closed, page));
+  g_assert_cmpint (strata_movement_get_to_version (strata_review_deck_get_movement (strata_review_page_get_deck (page))), ==, 2);
+  g_assert_nonnull (find_button (GTK_WIDGET (page), "_Reopen 2026-Q3…"));
 
   /* Comparing the first two quarters: both frozen under version 1. */
   g_assert_true (strata_review_page_set_periods (page, "2025-Q4", "2026-Q1"));
