@@ -410,6 +410,32 @@ test_movement_and_labels_draw (void)
   cairo_surface_destroy (s);
 }
 
+/* Cached point images must follow the theme (dark mode switched on). */
+static void
+test_theme_switch (void)
+{
+  g_autoptr(StrataQuadrantChart) chart = four_chart ();
+  g_autoptr(StrataChartStyle) light = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  g_autoptr(StrataChartStyle) dark = strata_chart_style_new (STRATA_CHART_THEME_DARK);
+  cairo_surface_t *s;
+  double r, g, b;
+  int x, y;
+
+  strata_quadrant_chart_set_show_captions (chart, FALSE);
+  s = render (STRATA_CHART (chart), light);
+  cairo_surface_destroy (s);
+  s = render (STRATA_CHART (chart), dark);
+  /* Just outside customer 1's disc (radius about 4 px): the ring in the
+   * background colour, dark now, not the light theme's white. */
+  x = (int) floor (strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, four_x[1]));
+  y = (int) floor (strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_Y, four_y[1]));
+  pixel (s, x + 5, y, &r, &g, &b);
+  g_assert_cmpfloat (r + g + b, <, 1.0);
+  pixel (s, x, y, &r, &g, &b);
+  g_assert_cmpfloat (r + g + b, >, 0.3); /* the point itself is there */
+  cairo_surface_destroy (s);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -420,6 +446,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quadrant/hit-index-matches-scan", test_hit_index_matches_scan);
   g_test_add_func ("/quadrant/density-switch", test_density_switch);
   g_test_add_func ("/quadrant/movement-and-labels", test_movement_and_labels_draw);
+  g_test_add_func ("/quadrant/theme-switch", test_theme_switch);
   g_test_add_func ("/render/cjk-text", test_cjk_text);
   return g_test_run ();
 }

@@ -374,7 +374,8 @@ close_response (AdwMessageDialog *dialog,
 {
   StrataWorkspace *workspace;
   g_autoptr(GError) error = NULL;
-  const char *to = selected_name (self->to_drop);
+  /* A copy: closing reloads the period list, which frees the item. */
+  g_autofree char *to = g_strdup (selected_name (self->to_drop));
   gint64 to_id = 0;
   gboolean reopen = g_str_equal (response, "reopen");
   g_autofree char *done = NULL;

@@ -13,6 +13,8 @@
 #include "strata-review-page.h"
 /* area: tiers page */
 #include "strata-tiers-page.h"
+/* area: quadrant page */
+#include "strata-quadrant-page.h"
 
 G_DEFINE_FINAL_TYPE (StrataWindow, strata_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -38,7 +40,7 @@ static const StrataPageInfo page_table[] = {
   { "scoring", N_("Scoring"), "view-list-symbolic", strata_scoring_page_get_type,
     N_("The scoring model: base indicators, adjustments, tier thresholds and their impact.") },
   /* area: quadrant page */
-  { "quadrant", N_("Quadrant"), "view-grid-symbolic", NULL,
+  { "quadrant", N_("Quadrant"), "view-grid-symbolic", strata_quadrant_page_get_type,
     N_("Platform merchants placed by result and effort.") },
   /* area: tiers page */
   { "tiers", N_("Tiers"), "view-sort-descending-symbolic", strata_tiers_page_get_type,

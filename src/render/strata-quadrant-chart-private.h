@@ -79,6 +79,7 @@ struct _StrataQuadrantChart
   cairo_surface_t         *density_cache;
   cairo_surface_t         *points_cache;
   double                   points_key[4];   /* x0, y0, scale, outline: what the cache was drawn for */
+  StrataRgba               cache_colours[2]; /* the style's background and density colour */
   int                      density_cols;
   int                      density_rows;
 };

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 /* In AUTO mode, when one spot (1/128 of each axis) holds at least 64
  * customers and 2% of all shown, overdrawn points hide how many there
@@ -1062,6 +1063,17 @@ strata_quadrant_chart_draw (StrataQuadrantChart    *self,
   cairo_save (cr);
   strata_rgba_set_source (cr, &style->background);
   cairo_paint (cr);
+
+  /* The cached images carry the style's colours: a theme switch (dark
+   * mode, the projector) must redraw them. */
+  if (memcmp (&self->cache_colours[0], &style->background, sizeof (StrataRgba)) != 0
+      || memcmp (&self->cache_colours[1], &style->density, sizeof (StrataRgba)) != 0)
+    {
+      g_clear_pointer (&self->points_cache, cairo_surface_destroy);
+      g_clear_pointer (&self->density_cache, cairo_surface_destroy);
+      self->cache_colours[0] = style->background;
+      self->cache_colours[1] = style->density;
+    }
 
   compute_layout (self, cr, style, width, height, &lay);
   self->drew_density = lay.density;

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Quadrant page: the current period's customers placed by the
+ * quadrant metrics of the published rules, with hover, click and rubber-band
+ * selection (the selected customer follows on the other pages), a log-scale
+ * switch, a table one click away and export. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "strata-quadrant-view.h"
+
+G_BEGIN_DECLS
+
+#define STRATA_TYPE_QUADRANT_PAGE (strata_quadrant_page_get_type ())
+G_DECLARE_FINAL_TYPE (StrataQuadrantPage, strata_quadrant_page, STRATA, QUADRANT_PAGE, GtkWidget)
+
+StrataQuadrantView *strata_quadrant_page_get_view  (StrataQuadrantPage *self);
+const char         *strata_quadrant_page_get_state (StrataQuadrantPage *self);
+
+G_END_DECLS

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "strata-quadrant-view.h"
+
+struct _StrataQuadrantView
+{
+  GtkWidget            parent_instance;
+
+  StrataQuadrantChart *chart;
+  GPtrArray           *names;     /* customer names by row, for tooltips */
+  gssize               hover;
+  GArray              *selection; /* guint rows */
+  gboolean             banding;
+  double               band[4];   /* x0, y0, x1, y1 while dragging */
+};
+
+enum { SELECTION_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (StrataQuadrantView, strata_quadrant_view, GTK_TYPE_WIDGET)
+
+static StrataChartStyle *
+current_style (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (adw_style_manager_get_high_contrast (manager))
+    return strata_chart_style_new (STRATA_CHART_THEME_HIGH_CONTRAST);
+  if (adw_style_manager_get_dark (manager))
+    return strata_chart_style_new (STRATA_CHART_THEME_DARK);
+  return strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+}
+
+static void
+strata_quadrant_view_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  StrataQuadrantView *self = STRATA_QUADRANT_VIEW (widget);
+  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(StrataChartStyle) style = NULL;
+  cairo_t *cr;
+
+  if (self->chart == NULL || w <= 0 || h <= 0)
+    return;
+  style = current_style ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  strata_chart_draw (STRATA_CHART (self->chart), cr, style, w, h);
+  if (self->banding)
+    {
+      cairo_rectangle (cr, MIN (self->band[0], self->band[2]), MIN (self->band[1], self->band[3]),
+                       fabs (self->band[2] - self->band[0]), fabs (self->band[3] - self->band[1]));
+      cairo_set_source_rgba (cr, style->accent.r, style->accent.g, style->accent.b, 0.15);
+      cairo_fill_preserve (cr);
+      strata_rgba_set_source (cr, &style->accent);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+}
+
+/* Hit testing needs the geometry of the size shown, also before the
+ * first frame (tests, a tooltip right after a resize). */
+static void
+ensure_layout (StrataQuadrantView *self)
+{
+  g_autoptr(StrataChartStyle) style = current_style ();
+  strata_quadrant_chart_layout (self->chart, style, gtk_widget_get_width (GTK_WIDGET (self)),
+                                gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
+void
+strata_quadrant_view_pointer_moved (StrataQuadrantView *self,
+                                    double              x,
+                                    double              y)
+{
+  gssize hit;
+
+  g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
+  if (self->chart == NULL)
+    return;
+  ensure_layout (self);
+  hit = strata_quadrant_chart_hit_test (self->chart, x, y);
+  if (hit == self->hover)
+    return;
+  self->hover = hit;
+  strata_quadrant_chart_set_highlight (self->chart, hit);
+  if (hit >= 0)
+    {
+      const char *name = (gsize) hit < self->names->len ? self->names->pdata[hit] : "";
+      StrataQuadrant q = strata_quadrant_chart_classify (self->chart, hit);
+      static const char *letters[] = { "", "A", "B", "C", "D" };
+      /* Translators: tooltip over a point of the quadrant chart: name and quadrant. */
+      g_autofree char *tip = g_strdup_printf (_("%s, quadrant %s"), name, letters[q]);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tip);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_selection (StrataQuadrantView *self,
+               GArray             *rows)
+{
+  g_array_set_size (self->selection, 0);
+  g_array_append_vals (self->selection, rows->data, rows->len);
+  strata_quadrant_chart_set_selection (self->chart, (guint *) self->selection->data,
+                                       self->selection->len);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+void
+strata_quadrant_view_select_band (StrataQuadrantView *self,
+                                  double              x0,
+                                  double              y0,
+                                  double              x1,
+                                  double              y1)
+{
+  g_autoptr(GArray) rows = NULL;
+  cairo_rectangle_t rect = { MIN (x0, x1), MIN (y0, y1), fabs (x1 - x0), fabs (y1 - y0) };
+
+  g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
+  if (self->chart == NULL)
+    return;
+  ensure_layout (self);
+  /* A tiny drag is a click: the customer under the pointer, or none. */
+  if (rect.width < 4 && rect.height < 4)
+    {
+      gssize hit = strata_quadrant_chart_hit_test (self->chart, x1, y1);
+      rows = g_array_new (FALSE, FALSE, sizeof (guint));
+      if (hit >= 0)
+        {
+          guint row = (guint) hit;
+          g_array_append_val (rows, row);
+        }
+    }
+  else
+    rows = strata_quadrant_chart_select_rect (self->chart, &rect);
+  set_selection (self, rows);
+}
+
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           StrataQuadrantView       *self)
+{
+  strata_quadrant_view_pointer_moved (self, x, y);
+}
+
+static void
+on_drag_begin (GtkGestureDrag     *drag,
+               double              x,
+               double              y,
+               StrataQuadrantView *self)
+{
+  self->band[0] = self->band[2] = x;
+  self->band[1] = self->band[3] = y;
+  self->banding = TRUE;
+}
+
+static void
+on_drag_update (GtkGestureDrag     *drag,
+                double              dx,
+                double              dy,
+                StrataQuadrantView *self)
+{
+  self->band[2] = self->band[0] + dx;
+  self->band[3] = self->band[1] + dy;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end (GtkGestureDrag     *drag,
+             double              dx,
+             double              dy,
+             StrataQuadrantView *self)
+{
+  self->banding = FALSE;
+  strata_quadrant_view_select_band (self, self->band[0], self->band[1], self->band[0] + dx,
+                                    self->band[1] + dy);
+}
+
+static void
+strata_quadrant_view_dispose (GObject *object)
+{
+  StrataQuadrantView *self = STRATA_QUADRANT_VIEW (object);
+
+  g_clear_object (&self->chart);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->selection, g_array_unref);
+  G_OBJECT_CLASS (strata_quadrant_view_parent_class)->dispose (object);
+}
+
+static void
+strata_quadrant_view_class_init (StrataQuadrantViewClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->snapshot = strata_quadrant_view_snapshot;
+  G_OBJECT_CLASS (klass)->dispose = strata_quadrant_view_dispose;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "quadrantview");
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_IMG);
+
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+strata_quadrant_view_init (StrataQuadrantView *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  self->hover = -1;
+  self->names = g_ptr_array_new_with_free_func (g_free);
+  self->selection = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+}
+
+GtkWidget *
+strata_quadrant_view_new (void)
+{
+  return g_object_new (STRATA_TYPE_QUADRANT_VIEW, NULL);
+}
+
+void
+strata_quadrant_view_set_chart (StrataQuadrantView  *self,
+                                StrataQuadrantChart *chart,
+                                const char * const  *names)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
+  g_set_object (&self->chart, chart);
+  g_ptr_array_set_size (self->names, 0);
+  if (chart != NULL && names != NULL)
+    for (gsize i = 0; i < strata_quadrant_chart_get_n_points (chart); i++)
+      g_ptr_array_add (self->names, g_strdup (names[i] ? names[i] : ""));
+  g_array_set_size (self->selection, 0);
+  self->hover = -1;
+  description = chart ? strata_chart_get_description (STRATA_CHART (chart)) : NULL;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description ? description : "", -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+StrataQuadrantChart *
+strata_quadrant_view_get_chart (StrataQuadrantView *self)
+{
+  g_return_val_if_fail (STRATA_IS_QUADRANT_VIEW (self), NULL);
+  return self->chart;
+}
+
+gssize
+strata_quadrant_view_get_hover (StrataQuadrantView *self)
+{
+  g_return_val_if_fail (STRATA_IS_QUADRANT_VIEW (self), -1);
+  return self->hover;
+}
+
+GArray *
+strata_quadrant_view_get_selection (StrataQuadrantView *self)
+{
+  g_return_val_if_fail (STRATA_IS_QUADRANT_VIEW (self), NULL);
+  return self->selection;
+}

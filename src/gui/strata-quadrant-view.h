@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* StrataQuadrantView: the quadrant chart in the window. Hovering a point
+ * rings it and shows the customer in a tooltip; a click selects it; a drag
+ * draws a rubber band and selects the customers inside. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "strata-quadrant-chart.h"
+
+G_BEGIN_DECLS
+
+#define STRATA_TYPE_QUADRANT_VIEW (strata_quadrant_view_get_type ())
+G_DECLARE_FINAL_TYPE (StrataQuadrantView, strata_quadrant_view, STRATA, QUADRANT_VIEW, GtkWidget)
+
+GtkWidget           *strata_quadrant_view_new            (void);
+void                 strata_quadrant_view_set_chart      (StrataQuadrantView  *self,
+                                                          StrataQuadrantChart *chart,
+                                                          const char * const  *names);
+StrataQuadrantChart *strata_quadrant_view_get_chart      (StrataQuadrantView  *self);
+gssize               strata_quadrant_view_get_hover      (StrataQuadrantView  *self);
+GArray              *strata_quadrant_view_get_selection  (StrataQuadrantView  *self);
+/* What a pointer at (x, y) does, exposed for tests: hover, click, band. */
+void                 strata_quadrant_view_pointer_moved  (StrataQuadrantView  *self,
+                                                          double               x,
+                                                          double               y);
+void                 strata_quadrant_view_select_band    (StrataQuadrantView  *self,
+                                                          double               x0,
+                                                          double               y0,
+                                                          double               x1,
+                                                          double               y1);
+
+G_END_DECLS
