@@ -639,8 +639,15 @@ test_preview (Fixture       *f,
   g_clear_pointer (&p, strata_import_preview_free);
   o->delimiter = ';';
   p = strata_import_preview (ws, gb, o, 3, NULL, &error);
-  g_assert_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT);   /* one column: no id */
-  g_clear_error (&error);
+  /* One column: no id. The records still show, as read, with the reason. */
+  g_assert_no_error (error);
+  g_assert_error (p->problem, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT);
+  g_assert_cmpuint (p->header->len, ==, 1);
+  g_assert_cmpuint (p->rows->len, ==, 3);
+  g_assert_cmpuint (g_array_index (p->lines, guint64, 0), ==, 2);
+  g_assert_true (g_str_has_prefix (((GStrv) p->rows->pdata[0])[0], "C001,"));
+  g_assert_cmpstr (p->result->columns->pdata[0], ==, "ignored");
+  g_clear_pointer (&p, strata_import_preview_free);
   o->delimiter = 0;
   o->encoding = g_strdup ("UTF-8");
   p = strata_import_preview (ws, gb, o, 3, NULL, &error);
@@ -669,6 +676,38 @@ test_missing_period_and_file (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "/nonexistent/customers.csv"));
 }
 
+/* The assistant's choices: a column set aside is neither used nor guessed
+ * for a role; a numeric column can be kept as a text attribute. */
+static void
+test_ignore_and_attribute (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(StrataImportOptions) o = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "Q");
+  g_autoptr(StrataImportOptions) copy = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gb = fixture ("customers-gb18030.csv");
+  g_autofree char *v = NULL;
+
+  ws = strata_import_open_workspace (f->path, &error);
+  g_assert_no_error (error);
+  strata_import_options_ignore_column (o, "客户名称");
+  strata_import_options_attribute_column (o, "员工人数");
+  copy = strata_import_options_copy (o);
+  r = strata_import_run (ws, gb, copy, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (r->columns->pdata[1], ==, "ignored");
+  g_assert_cmpstr (r->columns->pdata[8], ==, "attribute");
+  g_assert_cmpuint (r->new_metrics->len, ==, 0);
+  v = query_text (f->path, "SELECT name FROM customers WHERE ext_id = 'C001'");
+  g_assert_cmpstr (v, ==, "");
+  g_clear_pointer (&v, g_free);
+  v = query_text (f->path, "SELECT a.value FROM attributes a JOIN customers c ON c.id = a.customer_id"
+                           " WHERE c.ext_id = 'C001' AND a.key = '员工人数'");
+  g_assert_cmpstr (v, ==, "1200");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,5 +728,6 @@ main (int   argc,
   ADD ("/import/export", test_export);
   ADD ("/import/missing", test_missing_period_and_file);
   ADD ("/import/preview", test_preview);
+  ADD ("/import/ignore-and-attribute", test_ignore_and_attribute);
   return g_test_run ();
 }

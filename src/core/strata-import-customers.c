@@ -227,6 +227,17 @@ map_columns (Ctx     *c,
 
       if (c->cols[i].role != ROLE_UNDECIDED)
         continue;
+      if (strata_import_column_listed (s, o->ignore_columns, i))
+        {
+          c->cols[i].role = ROLE_IGNORE;
+          continue;
+        }
+      if (strata_import_column_listed (s, o->attribute_columns, i))
+        {
+          c->cols[i].role = ROLE_ATTRIBUTE;
+          g_ptr_array_add (s->result->attributes, g_strdup (s->header->pdata[i]));
+          continue;
+        }
       if (*(const char *) s->header->pdata[i] == '\0')
         {
           c->cols[i].role = ROLE_IGNORE;

@@ -38,6 +38,10 @@ typedef struct
  * ignored), or -1. */
 int      strata_import_find_column      (StrataImportSession  *s,
                                          const char           *name);
+/* Whether column i is one of names (the user's ignore or attribute list). */
+gboolean strata_import_column_listed    (StrataImportSession  *s,
+                                         GPtrArray            *names,
+                                         int                   i);
 /* The column the user named (an error naming the file and listing the
  * columns when there is none), or the first header that matches one of
  * the guesses, or -1. */

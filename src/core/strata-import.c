@@ -26,6 +26,8 @@ strata_import_options_new (StrataImportKind  kind,
   o->period = g_strdup (period);
   o->map_metrics = g_ptr_array_new_with_free_func (g_free);
   o->map_columns = g_ptr_array_new_with_free_func (g_free);
+  o->ignore_columns = g_ptr_array_new_with_free_func (g_free);
+  o->attribute_columns = g_ptr_array_new_with_free_func (g_free);
   return o;
 }
 
@@ -51,6 +53,10 @@ strata_import_options_copy (const StrataImportOptions *options)
   for (guint i = 0; i < options->map_metrics->len; i++)
     strata_import_options_add_mapping (o, options->map_metrics->pdata[i],
                                        options->map_columns->pdata[i]);
+  for (guint i = 0; i < options->ignore_columns->len; i++)
+    strata_import_options_ignore_column (o, options->ignore_columns->pdata[i]);
+  for (guint i = 0; i < options->attribute_columns->len; i++)
+    strata_import_options_attribute_column (o, options->attribute_columns->pdata[i]);
   return o;
 }
 
@@ -71,6 +77,8 @@ strata_import_options_free (StrataImportOptions *o)
   g_free (o->product_column);
   g_ptr_array_unref (o->map_metrics);
   g_ptr_array_unref (o->map_columns);
+  g_ptr_array_unref (o->ignore_columns);
+  g_ptr_array_unref (o->attribute_columns);
   g_free (o);
 }
 
@@ -82,6 +90,34 @@ strata_import_options_add_mapping (StrataImportOptions *options,
   g_return_if_fail (options != NULL && metric != NULL && column != NULL);
   g_ptr_array_add (options->map_metrics, g_strdup (metric));
   g_ptr_array_add (options->map_columns, g_strdup (column));
+}
+
+void
+strata_import_options_ignore_column (StrataImportOptions *options,
+                                     const char          *column)
+{
+  g_return_if_fail (options != NULL && column != NULL);
+  g_ptr_array_add (options->ignore_columns, g_strdup (column));
+}
+
+void
+strata_import_options_attribute_column (StrataImportOptions *options,
+                                        const char          *column)
+{
+  g_return_if_fail (options != NULL && column != NULL);
+  g_ptr_array_add (options->attribute_columns, g_strdup (column));
+}
+
+/* Whether the user's options list column index i in names. */
+gboolean
+strata_import_column_listed (StrataImportSession *s,
+                             GPtrArray           *names,
+                             int                  i)
+{
+  for (guint n = 0; n < names->len; n++)
+    if (strata_import_find_column (s, names->pdata[n]) == i)
+      return TRUE;
+  return FALSE;
 }
 
 void
@@ -185,7 +221,14 @@ strata_import_pick_column (StrataImportSession  *s,
       return TRUE;
     }
   for (guint g = 0; guesses != NULL && guesses[g] != NULL && *out < 0; g++)
-    *out = strata_import_find_column (s, guesses[g]);
+    {
+      *out = strata_import_find_column (s, guesses[g]);
+      /* A column the user gave another role is never guessed. */
+      if (*out >= 0 && (strata_import_column_listed (s, s->options->ignore_columns, *out) ||
+                        strata_import_column_listed (s, s->options->attribute_columns, *out) ||
+                        strata_import_column_listed (s, s->options->map_columns, *out)))
+        *out = -1;
+    }
   return TRUE;
 }
 
@@ -797,6 +840,57 @@ strata_import_run (StrataWorkspace            *workspace,
                       NULL, 0, error);
 }
 
+static gboolean
+raw_preview (StrataImportPreview        *preview,
+             const char                 *path,
+             const StrataImportOptions  *options,
+             guint                       max_rows,
+             GCancellable               *cancellable,
+             GError                    **error)
+{
+  g_autoptr(StrataCsvReader) reader = NULL;
+  gboolean header = TRUE;
+
+  reader = strata_csv_reader_open (path, options->encoding, options->delimiter, cancellable, error);
+  if (reader == NULL)
+    return FALSE;
+  g_ptr_array_set_size (preview->rows, 0);
+  g_array_set_size (preview->lines, 0);
+  while (preview->rows->len < MAX (max_rows, 1))
+    {
+      GError *local = NULL;
+      GStrv fields;
+      guint64 line;
+      guint n;
+
+      if (!strata_csv_reader_next (reader, cancellable, &local))
+        {
+          /* A broken record ends the raw view; the import will say where. */
+          g_clear_error (&local);
+          break;
+        }
+      if (header)
+        {
+          header = FALSE;
+          continue;
+        }
+      n = strata_csv_reader_get_n_fields (reader);
+      fields = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        fields[i] = g_strdup (strata_csv_reader_get_field (reader, i));
+      line = strata_csv_reader_get_line (reader);
+      g_ptr_array_add (preview->rows, fields);
+      g_array_append_val (preview->lines, line);
+    }
+  preview->result = result_new ();
+  preview->result->encoding = g_strdup (strata_csv_reader_get_encoding (reader));
+  preview->result->delimiter = strata_csv_reader_get_delimiter (reader);
+  for (guint i = 0; i < preview->header->len; i++)
+    g_ptr_array_add (preview->result->columns,
+                     g_strdup (options->kind == STRATA_IMPORT_KIND_ORDERS ? "" : "ignored"));
+  return TRUE;
+}
+
 StrataImportPreview *
 strata_import_preview (StrataWorkspace            *workspace,
                        const char                 *path,
@@ -815,9 +909,17 @@ strata_import_preview (StrataWorkspace            *workspace,
   preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   preview->lines = g_array_new (FALSE, FALSE, sizeof (guint64));
   preview->result = import_file (workspace, path, options, NULL, NULL, cancellable,
-                                 preview, max_rows, error);
+                                 preview, max_rows, &preview->problem);
+  /* Columns that cannot be mapped are what the user is here to fix: the
+   * records are shown as read, with the reason. */
+  if (preview->result == NULL && preview->header->len > 0
+      && g_error_matches (preview->problem, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT)
+      && raw_preview (preview, path, options, max_rows, cancellable, error))
+    return preview;
   if (preview->result == NULL)
     {
+      if (preview->problem != NULL)
+        g_propagate_error (error, g_steal_pointer (&preview->problem));
       strata_import_preview_free (preview);
       return NULL;
     }
@@ -833,6 +935,7 @@ strata_import_preview_free (StrataImportPreview *preview)
   g_ptr_array_unref (preview->rows);
   g_array_unref (preview->lines);
   strata_import_result_free (preview->result);
+  g_clear_error (&preview->problem);
   g_free (preview);
 }
 

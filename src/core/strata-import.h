@@ -36,6 +36,8 @@ typedef struct
   char             *product_column;    /* orders: optional */
   GPtrArray        *map_metrics;       /* customers: metric keys... */
   GPtrArray        *map_columns;       /* ...and the columns they come from */
+  GPtrArray        *ignore_columns;    /* columns never used nor guessed */
+  GPtrArray        *attribute_columns; /* customers: kept as text attributes */
 } StrataImportOptions;
 
 StrataImportOptions *strata_import_options_new   (StrataImportKind            kind,
@@ -44,6 +46,12 @@ StrataImportOptions *strata_import_options_copy  (const StrataImportOptions  *op
 void                 strata_import_options_free  (StrataImportOptions        *options);
 void                 strata_import_options_add_mapping (StrataImportOptions  *options,
                                                   const char                 *metric,
+                                                  const char                 *column);
+/* The import assistant's choices: column is not used at all (nor guessed
+ * for a role), or (customers) is kept as a text attribute. */
+void                 strata_import_options_ignore_column (StrataImportOptions *options,
+                                                  const char                 *column);
+void                 strata_import_options_attribute_column (StrataImportOptions *options,
                                                   const char                 *column);
 
 typedef struct
@@ -126,6 +134,9 @@ typedef struct
   GArray             *lines;    /* guint64: each row's line in the file */
   StrataImportResult *result;   /* counts, encoding, delimiter, columns and
                                  * rejects of the previewed rows */
+  GError             *problem;  /* the file reads but cannot be imported so
+                                 * (no id column...): rows are then the raw
+                                 * records, columns all unused, no rejects */
 } StrataImportPreview;
 
 StrataImportPreview *strata_import_preview   (StrataWorkspace            *workspace,

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "strata-application.h"
+/* area: import */
+#include "strata-import-dialog.h"
 /* area: review */
 #include "strata-review-page.h"
 #include "strata-window.h"
@@ -208,6 +210,19 @@ quit_action (GSimpleAction *action,
   g_application_quit (app);
 }
 
+/* area: import. Ctrl+I: the import assistant, into the open workspace. */
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  StrataWindow *window = get_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (window));
+  strata_import_dialog_run_for_window (GTK_WINDOW (window), strata_window_get_context (window),
+                                       NULL);
+}
+
 /* area: review. F5: the Review page's presentation, with the slides chosen
  * in its Present popover. */
 static void
@@ -227,6 +242,8 @@ present_action (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
+  /* area: import */
+  { "import", import_action },
   /* area: review */
   { "present", present_action },
   { "show-page", show_page_action, "s" },
@@ -246,6 +263,8 @@ static const struct {
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "app.export-report", { "<Control>e", NULL } },
+  /* area: import */
+  { "app.import", { "<Control>i", NULL } },
   { "app.show-page::customers", { "<Alt>1", NULL } },
   { "app.show-page::scoring", { "<Alt>2", NULL } },
   { "app.show-page::quadrant", { "<Alt>3", NULL } },

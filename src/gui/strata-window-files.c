@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 
 #include "strata-demo.h"
+/* area: import */
+#include "strata-import-dialog.h"
 #include "strata-seed.h"
 #include "strata-window-private.h"
 
@@ -433,6 +435,18 @@ drop_cb (StrataWindow  *self,
   files = gdk_file_list_get_files (list);
   if (files == NULL)
     return FALSE;
+  /* area: import. A table dropped opens the import assistant with it. */
+  {
+    g_autofree char *name = g_file_get_basename (files->data);
+    g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
+
+    if (lower != NULL && (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv")
+                          || g_str_has_suffix (lower, ".txt")))
+      {
+        strata_import_dialog_run_for_window (GTK_WINDOW (self), self->context, files->data);
+        return TRUE;
+      }
+  }
   /* One window shows one workspace: the first file dropped is opened. */
   strata_window_open (self, files->data);
   return TRUE;

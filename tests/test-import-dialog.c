@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The import assistant under Xvfb: preview of a fixture with its detected
+ * encoding and delimiter, changing a column's role, importing into the
+ * workspace, the summary with the rejected rows, strict mode, Cancel that
+ * leaves the workspace as it was; and its view logic without widgets. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "import-test-util.h"
+#include "strata-context.h"
+#include "strata-import-dialog.h"
+#include "strata-import-view.h"
+#include "strata-metric-list.h"
+#include "strata-seed.h"
+
+typedef struct
+{
+  char               *dir;
+  char               *path;
+  StrataWorkspace    *ws;
+  StrataContext      *context;
+  GtkWindow          *parent;
+  StrataImportDialog *dialog;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("strata-import-dialog-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "test.strata", NULL);
+  f->ws = strata_seed_create_workspace (f->path, &error);
+  g_assert_no_error (error);
+  f->context = strata_context_new (f->ws);
+  f->parent = GTK_WINDOW (gtk_window_new ());
+  gtk_window_present (f->parent);
+  f->dialog = g_object_ref_sink (strata_import_dialog_new (f->parent, f->context));
+  gtk_window_present (GTK_WINDOW (f->dialog));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->dialog));
+  g_object_unref (f->dialog);
+  gtk_window_destroy (f->parent);
+  g_clear_object (&f->context);
+  g_clear_object (&f->ws);
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the assistant is at step, or 60 s passed. */
+static void
+wait_for_step (StrataImportDialog *dialog,
+               const char         *step)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  while (!g_str_equal (strata_import_dialog_get_step (dialog), step) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_cmpstr (strata_import_dialog_get_step (dialog), ==, step);
+}
+
+static void
+set_fixture (Fixture    *f,
+             const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  strata_import_dialog_set_file (f->dialog, file);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The title of column i of the preview table. */
+static char *
+table_title (Fixture *f,
+             guint    i)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+  return g_strdup (gtk_column_view_column_get_title (column));
+}
+
+static guint
+table_rows (Fixture *f)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_COLUMN_VIEW));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+}
+
+static void
+test_preview_map_import (Fixture       *f,
+                         gconstpointer  data)
+{
+  const StrataImportPreview *p;
+  g_autofree char *title = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *n = NULL;
+  GStrv row;
+
+  strata_import_dialog_set_period (f->dialog, "2026-Q3");
+  set_fixture (f, "customers-gb18030.csv");
+  g_assert_null (strata_import_dialog_get_error (f->dialog));
+  p = strata_import_dialog_get_preview (f->dialog);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->result->encoding, ==, "GB18030");
+  g_assert_cmpint (p->result->delimiter, ==, ',');
+  g_assert_cmpuint (p->header->len, ==, 9);
+  g_assert_cmpstr (p->header->pdata[0], ==, "客户编号");
+  g_assert_cmpuint (p->rows->len, ==, 10);
+  row = p->rows->pdata[0];
+  g_assert_cmpstr (row[0], ==, "C001");
+  g_assert_cmpstr (row[1], ==, "上海华东机电设备有限公司");
+  g_assert_cmpuint (g_array_index (p->lines, guint64, 0), ==, 2);
+  /* The table shows every previewed row: a line column, then the file's. */
+  g_assert_cmpuint (table_rows (f), ==, 10);
+  title = table_title (f, 1);
+  g_assert_cmpstr (title, ==, "客户编号 → Customer ID");
+  g_clear_pointer (&title, g_free);
+
+  /* 员工人数 would be a new metric; the user ignores it instead. */
+  g_assert_cmpstr (strata_import_view_column_role (p->result, 8), ==, "new");
+  g_assert_cmpuint (p->result->new_metrics->len, ==, 1);
+  title = table_title (f, 9);
+  g_assert_cmpstr (title, ==, "员工人数 → New metric");
+  g_clear_pointer (&title, g_free);
+  g_assert_true (strata_import_dialog_set_column_role (f->dialog, 8, "ignored"));
+  p = strata_import_dialog_get_preview (f->dialog);
+  g_assert_cmpstr (p->result->columns->pdata[8], ==, "ignored");
+  g_assert_cmpuint (p->result->new_metrics->len, ==, 0);
+  title = table_title (f, 9);
+  g_assert_cmpstr (title, ==, "员工人数 → Ignore");
+  g_clear_pointer (&title, g_free);
+  /* 行业 (an attribute) becomes a new metric... of text: every row rejected. */
+  g_assert_cmpstr (p->result->columns->pdata[6], ==, "attribute");
+  g_assert_true (strata_import_dialog_set_column_role (f->dialog, 6, "new"));
+  p = strata_import_dialog_get_preview (f->dialog);
+  g_assert_cmpstr (strata_import_view_column_role (p->result, 6), ==, "new");
+  g_assert_cmpuint (p->result->rows_rejected, ==, 10);
+  g_assert_cmpstr (((StrataImportReject *) p->result->rejects->pdata[0])->column, ==, "行业");
+  /* ...so back to an attribute. */
+  g_assert_true (strata_import_dialog_set_column_role (f->dialog, 6, "attribute"));
+  p = strata_import_dialog_get_preview (f->dialog);
+  g_assert_cmpuint (p->result->rows_rejected, ==, 0);
+  g_assert_false (strata_import_dialog_set_column_role (f->dialog, 42, "ignored"));
+  g_assert_false (strata_import_dialog_set_column_role (f->dialog, 0, "no such role"));
+  /* The preview wrote nothing. */
+  n = query_text (f->path, "SELECT count(*) FROM customers");
+  g_assert_cmpstr (n, ==, "0");
+  g_clear_pointer (&n, g_free);
+
+  strata_import_dialog_next (f->dialog);
+  g_assert_cmpstr (strata_import_dialog_get_step (f->dialog), ==, "preview");
+  strata_import_dialog_next (f->dialog);
+  wait_for_step (f->dialog, "summary");
+  g_assert_nonnull (strata_import_dialog_get_result (f->dialog));
+  g_assert_cmpuint (strata_import_dialog_get_result (f->dialog)->rows_imported, ==, 10);
+  g_assert_cmpuint (strata_import_dialog_get_result (f->dialog)->rows_rejected, ==, 0);
+  g_assert_nonnull (strstr (strata_import_dialog_get_summary (f->dialog),
+                                    "10 customers created, 0 updated"));
+
+  n = query_text (f->path, "SELECT count(*) FROM customers");
+  g_assert_cmpstr (n, ==, "10");
+  g_clear_pointer (&n, g_free);
+  value = metric_value (f->path, "2026-Q3", "C001", "order_amount");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (value, NULL), 1250000.50, 1e-6);
+  g_clear_pointer (&value, g_free);
+  value = metric_value (f->path, "2026-Q3", "C002", "order_amount");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (value, NULL), 500000, 1e-6);
+  g_clear_pointer (&value, g_free);
+  n = query_text (f->path, "SELECT count(*) FROM metrics WHERE label = '员工人数'");
+  g_assert_cmpstr (n, ==, "0");
+  g_clear_pointer (&n, g_free);
+  n = query_text (f->path, "SELECT value FROM attributes a JOIN customers c ON c.id = a.customer_id"
+                           " WHERE c.ext_id = 'C001' AND a.key = '行业'");
+  g_assert_cmpstr (n, ==, "制造业");
+  g_clear_pointer (&n, g_free);
+  /* The window follows the imported period. */
+  g_assert_cmpstr (strata_context_get_period (f->context), ==, "2026-Q3");
+
+  /* Importing the period again updates it: nobody new. */
+  gtk_window_destroy (GTK_WINDOW (f->dialog));
+  g_object_unref (f->dialog);
+  f->dialog = g_object_ref_sink (strata_import_dialog_new (f->parent, f->context));
+  set_fixture (f, "customers-gb18030.csv");
+  strata_import_dialog_next (f->dialog);
+  strata_import_dialog_next (f->dialog);
+  wait_for_step (f->dialog, "summary");
+  g_assert_nonnull (strstr (strata_import_dialog_get_summary (f->dialog),
+                                    "0 customers created, 10 updated"));
+  n = query_text (f->path, "SELECT count(*) FROM periods");
+  g_assert_cmpstr (n, ==, "1");
+}
+
+static void
+test_bad_rows (Fixture       *f,
+               gconstpointer  data)
+{
+  static const guint64 lines[] = { 3, 4, 5, 8, 9, 11 };
+  const StrataImportPreview *p;
+  const StrataImportResult *r;
+  g_autofree char *csv_path = g_build_filename (f->dir, "rejected.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *n = NULL;
+  g_autoptr(GError) error = NULL;
+
+  strata_import_dialog_set_period (f->dialog, "2026-Q4");
+  set_fixture (f, "bad-rows.csv");
+  p = strata_import_dialog_get_preview (f->dialog);
+  g_assert_nonnull (p);
+  /* The preview shows the same problems the import will have. */
+  g_assert_cmpuint (p->result->rows_rejected, ==, 6);
+  strata_import_dialog_next (f->dialog);
+  strata_import_dialog_next (f->dialog);
+  wait_for_step (f->dialog, "summary");
+  r = strata_import_dialog_get_result (f->dialog);
+  g_assert_nonnull (r);
+  g_assert_cmpuint (r->rows_imported, ==, 3);
+  g_assert_cmpuint (r->rows_rejected, ==, 6);
+  g_assert_cmpuint (r->rejects->len, ==, G_N_ELEMENTS (lines));
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    g_assert_cmpuint (((StrataImportReject *) r->rejects->pdata[i])->line, ==, lines[i]);
+  g_assert_cmpstr (((StrataImportReject *) r->rejects->pdata[0])->column, ==, "order_amount");
+  g_assert_cmpstr (((StrataImportReject *) r->rejects->pdata[0])->value, ==, "12abc");
+  g_assert_nonnull (strstr (strata_import_dialog_get_summary (f->dialog),
+                                    "3 imported, 6 rejected"));
+  n = query_text (f->path, "SELECT count(*) FROM customers");
+  g_assert_cmpstr (n, ==, "3");
+
+  /* Save Rejected Rows… writes them all, with their lines. */
+  g_assert_true (strata_import_dialog_save_rejects (f->dialog, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, "3,order_amount,12abc,not a number"));
+  g_assert_nonnull (strstr (csv, "8,referrals,many,not a number"));
+}
+
+static void
+test_strict (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *before = dump_database (f->path);
+  g_autofree char *after = NULL;
+
+  strata_import_dialog_set_period (f->dialog, "2026-Q4");
+  strata_import_dialog_set_strict (f->dialog, TRUE);
+  set_fixture (f, "bad-rows.csv");
+  strata_import_dialog_next (f->dialog);
+  strata_import_dialog_next (f->dialog);
+  wait_for_step (f->dialog, "summary");
+  g_assert_null (strata_import_dialog_get_result (f->dialog));
+  g_assert_nonnull (strstr (strata_import_dialog_get_summary (f->dialog),
+                            "Nothing was imported"));
+  after = dump_database (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_orders_semicolon (Fixture       *f,
+                       gconstpointer  data)
+{
+  const StrataImportPreview *p;
+  g_autofree char *value = NULL;
+
+  strata_import_dialog_set_period (f->dialog, "2024-Q1");
+  strata_import_dialog_set_kind (f->dialog, STRATA_IMPORT_KIND_ORDERS);
+  set_fixture (f, "orders-semicolon.csv");
+  p = strata_import_dialog_get_preview (f->dialog);
+  g_assert_nonnull (p);
+  g_assert_cmpint (p->result->delimiter, ==, ';');
+  g_assert_cmpstr (p->result->encoding, ==, "UTF-8");
+  /* German headers are not guessed: the records show as read, with the
+   * reason, and the user names the columns. */
+  g_assert_nonnull (p->problem);
+  g_assert_nonnull (strstr (p->problem->message, "customer id"));
+  g_assert_cmpuint (p->header->len, ==, 6);
+  g_assert_cmpuint (p->rows->len, ==, 6);
+  g_assert_cmpstr (((GStrv) p->rows->pdata[0])[5], ==, "1,50");
+  strata_import_dialog_next (f->dialog);
+  g_assert_cmpstr (strata_import_dialog_get_step (f->dialog), ==, "preview");
+  g_assert_true (strata_import_dialog_set_column_role (f->dialog, 0, "customer"));
+  g_assert_true (strata_import_dialog_set_column_role (f->dialog, 1, "date"));
+  g_assert_true (strata_import_dialog_set_column_role (f->dialog, 2, "invoice"));
+  g_assert_true (strata_import_dialog_set_column_role (f->dialog, 3, "product"));
+  g_assert_true (strata_import_dialog_set_column_role (f->dialog, 4, "quantity"));
+  g_assert_true (strata_import_dialog_set_column_role (f->dialog, 5, "unit_price"));
+  p = strata_import_dialog_get_preview (f->dialog);
+  g_assert_nonnull (p);
+  g_assert_null (p->problem);
+  g_assert_cmpstr (p->result->columns->pdata[4], ==, "quantity");
+  g_assert_cmpstr (p->result->columns->pdata[5], ==, "unit_price");
+  strata_import_dialog_next (f->dialog);
+  wait_for_step (f->dialog, "summary");
+  g_assert_nonnull (strata_import_dialog_get_result (f->dialog));
+  /* K1: 2 x 1.50 + 1 x 10 on R1, and whatever else the fixture has. */
+  value = metric_value (f->path, "2024-Q1", "K1", "order_amount");
+  g_assert_cmpfloat (g_ascii_strtod (value, NULL), >=, 13.0);
+}
+
+/* A file large enough to cancel in the middle. */
+static char *
+write_big_orders (const char *dir)
+{
+  char *path = g_build_filename (dir, "big-orders.csv", NULL);
+  GString *s = g_string_new ("CustomerID,InvoiceDate,InvoiceNo,StockCode,Quantity,UnitPrice\n");
+
+  for (guint i = 0; i < 400000; i++)
+    g_string_append_printf (s, "C%05u,2026-07-%02u,I%u,P%u,%u,%u.25\n", i % 20000, i % 28 + 1,
+                            i / 3, i % 97, i % 7 + 1, i % 50);
+  g_assert_true (g_file_set_contents (path, s->str, s->len, NULL));
+  g_string_free (s, TRUE);
+  return path;
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *big = write_big_orders (f->dir);
+  g_autoptr(GFile) file = g_file_new_for_path (big);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean timed_out = FALSE;
+  guint id;
+
+  strata_import_dialog_set_period (f->dialog, "2026-Q3");
+  strata_import_dialog_set_kind (f->dialog, STRATA_IMPORT_KIND_ORDERS);
+  strata_import_dialog_set_file (f->dialog, file);
+  g_assert_nonnull (strata_import_dialog_get_preview (f->dialog));
+  before = dump_database (f->path);
+  strata_import_dialog_next (f->dialog);
+  strata_import_dialog_next (f->dialog);
+  g_assert_cmpstr (strata_import_dialog_get_step (f->dialog), ==, "progress");
+
+  /* The window keeps running while the worker reads: progress arrives. */
+  id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  while (strata_import_dialog_get_fraction (f->dialog) <= 0.0 && !timed_out
+         && g_str_equal (strata_import_dialog_get_step (f->dialog), "progress"))
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_cmpstr (strata_import_dialog_get_step (f->dialog), ==, "progress");
+  g_assert_cmpfloat (strata_import_dialog_get_fraction (f->dialog), >, 0.0);
+  g_assert_cmpfloat (strata_import_dialog_get_fraction (f->dialog), <, 0.95);
+  strata_import_dialog_cancel (f->dialog);
+  wait_for_step (f->dialog, "summary");
+  g_assert_null (strata_import_dialog_get_result (f->dialog));
+  g_assert_nonnull (strstr (strata_import_dialog_get_summary (f->dialog), "Nothing was imported"));
+  after = dump_database (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Without a workspace, Import asks to create or open one. */
+static void
+test_no_workspace (Fixture       *f,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  strata_import_dialog_run_for_window (f->parent, NULL, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "No Workspace Is Open");
+  g_assert_true (adw_message_dialog_has_response (dialog, "new"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "open"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The view logic alone: roles, options from the user's choices, texts. */
+static void
+test_view (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(StrataMetricList) metrics = strata_metric_list_new (f->ws);
+  g_autoptr(GPtrArray) roles = strata_import_view_roles (STRATA_IMPORT_KIND_CUSTOMERS,
+                                                         G_LIST_MODEL (metrics));
+  g_autoptr(GPtrArray) orders = strata_import_view_roles (STRATA_IMPORT_KIND_ORDERS, NULL);
+  g_autoptr(StrataImportOptions) o = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "P");
+  g_autoptr(GPtrArray) header = g_ptr_array_new ();
+  g_autoptr(GPtrArray) overrides = g_ptr_array_new ();
+  StrataImportResult r = { 0 };
+  StrataImportReject reject = { 4, (char *) "amount", (char *) "12abc", (char *) "not a number" };
+  g_autofree char *summary = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert_cmpuint (roles->len, ==, 5 + g_list_model_get_n_items (G_LIST_MODEL (metrics)));
+  g_assert_cmpint (strata_import_view_find_role (roles, "ignored"), ==, 0);
+  g_assert_cmpint (strata_import_view_find_role (roles, "metric:order_amount"), >, 2);
+  g_assert_cmpint (strata_import_view_find_role (roles, "attribute"), ==, (int) roles->len - 1);
+  g_assert_cmpuint (orders->len, ==, 8);
+  g_assert_cmpint (strata_import_view_find_role (orders, "unit_price"), ==, 5);
+  g_assert_cmpint (strata_import_view_find_role (orders, "id"), ==, -1);
+
+  g_ptr_array_add (header, (char *) "Kunde");
+  g_ptr_array_add (header, (char *) "Umsatz");
+  g_ptr_array_add (header, (char *) "Region");
+  g_ptr_array_add (header, (char *) "Notiz");
+  g_ptr_array_add (overrides, (char *) "id");
+  g_ptr_array_add (overrides, (char *) "metric:order_amount");
+  g_ptr_array_add (overrides, (char *) "attribute");
+  g_ptr_array_add (overrides, (char *) "ignored");
+  strata_import_view_apply_roles (o, header, overrides);
+  g_assert_cmpstr (o->id_column, ==, "Kunde");
+  g_assert_cmpuint (o->map_metrics->len, ==, 1);
+  g_assert_cmpstr (o->map_metrics->pdata[0], ==, "order_amount");
+  g_assert_cmpstr (o->map_columns->pdata[0], ==, "Umsatz");
+  g_assert_cmpstr (o->attribute_columns->pdata[0], ==, "Region");
+  g_assert_cmpstr (o->ignore_columns->pdata[0], ==, "Notiz");
+
+  r.rows_read = 9;
+  r.rows_imported = 3;
+  r.rows_rejected = 6;
+  r.customers = 3;
+  r.rows_without_customer = 1;
+  summary = strata_import_view_summary (&r, "2026-Q3", 2);
+  g_assert_cmpstr (summary, ==, "9 rows read into 2026-Q3.\n3 imported, 6 rejected.\n"
+                                "2 customers created, 1 updated.\n"
+                                "1 line without a customer id was skipped.");
+  title = strata_import_view_reject_title (&reject);
+  g_assert_cmpstr (title, ==, "Line 4, column “amount”: “12abc”");
+  g_assert_cmpstr (strata_import_view_delimiter_name ('\t'), ==, "tab");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/import-dialog/preview-map-import", Fixture, NULL, fixture_setup,
+              test_preview_map_import, fixture_teardown);
+  g_test_add ("/import-dialog/bad-rows", Fixture, NULL, fixture_setup, test_bad_rows,
+              fixture_teardown);
+  g_test_add ("/import-dialog/strict", Fixture, NULL, fixture_setup, test_strict,
+              fixture_teardown);
+  g_test_add ("/import-dialog/orders-semicolon", Fixture, NULL, fixture_setup,
+              test_orders_semicolon, fixture_teardown);
+  g_test_add ("/import-dialog/cancel", Fixture, NULL, fixture_setup, test_cancel,
+              fixture_teardown);
+  g_test_add ("/import-dialog/no-workspace", Fixture, NULL, fixture_setup, test_no_workspace,
+              fixture_teardown);
+  g_test_add ("/import-dialog/view", Fixture, NULL, fixture_setup, test_view, fixture_teardown);
+  return g_test_run ();
+}
