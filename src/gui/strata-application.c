@@ -74,7 +74,11 @@ strata_application_open (GApplication  *app,
   /* The window first, so that an error dialog shows above it. One window,
    * one workspace: the first file given is the one opened. */
   gtk_window_present (GTK_WINDOW (window));
-  if (n_files > 0)
+  /* area: import. `strata table.csv` imports it into the open workspace. */
+  if (n_files > 0 && strata_import_is_table_file (files[0]))
+    strata_import_dialog_run_for_window (GTK_WINDOW (window), strata_window_get_context (window),
+                                         files[0]);
+  else if (n_files > 0)
     strata_window_open (window, files[0]);
 }
 

@@ -13,6 +13,7 @@
 #include "strata-import-view.h"
 #include "strata-metric-list.h"
 #include "strata-period.h"
+#include "strata-period-list.h"
 
 #define PREVIEW_ROWS 50
 
@@ -54,6 +55,7 @@ struct _StrataImportDialog
   AdwComboRow          *delimiter_row;
   GtkSwitch            *strict_switch;
   GtkLabel             *file_error;
+  GtkLabel             *period_note;
   GtkColumnView        *table;
   GtkStringList        *table_rows;
   GtkLabel             *preview_label;
@@ -488,9 +490,34 @@ reset_and_refresh (StrataImportDialog *self)
   refresh_preview (self);
 }
 
+/* Says what importing into an existing period does to it. */
+static void
+update_period_note (StrataImportDialog *self)
+{
+  g_autofree char *period = get_period (self);
+  g_autofree char *text = NULL;
+  gboolean exists = FALSE;
+
+  if (self->context != NULL && period[0] != '\0')
+    exists = strata_period_list_lookup_name (STRATA_PERIOD_LIST (strata_context_get_periods (self->context)),
+                                             period) != NULL;
+  if (period[0] == '\0')
+    text = g_strdup (_("Name the period the data belongs to, such as 2026-Q3."));
+  else if (exists)
+    text = g_strdup_printf (_("%s exists: for each metric in this file, the period’s values "
+                              "are replaced by the file’s, for all customers."), period);
+  else
+    text = g_strdup_printf (_("%s is new: it is created by the import."), period);
+  gtk_label_set_text (self->period_note, text);
+}
+
 static void
 reading_changed_cb (StrataImportDialog *self)
 {
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row),
+                               get_kind (self) == STRATA_IMPORT_KIND_ORDERS
+                               ? _("One invoice line; lines are summed per customer")
+                               : _("One customer with its figures"));
   if (!self->updating)
     reset_and_refresh (self);
 }
@@ -498,6 +525,7 @@ reading_changed_cb (StrataImportDialog *self)
 static void
 period_changed_cb (StrataImportDialog *self)
 {
+  update_period_note (self);
   if (!self->updating)
     show_step (self, gtk_stack_get_visible_child_name (self->stack));
 }
@@ -795,17 +823,18 @@ file_page (StrataImportDialog *self)
   adw_action_row_add_suffix (self->file_row, button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->file_row));
 
-  gtk_string_list_append (kinds, _("Customer table: one row per customer"));
-  gtk_string_list_append (kinds, _("Order lines: one row per invoice line"));
+  gtk_string_list_append (kinds, _("Customers"));
+  gtk_string_list_append (kinds, _("Order lines"));
   self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("Rows"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("Each Row Is"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row), _("One customer with its figures"));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (reading_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->kind_row));
 
   self->period_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->period_row),
-                                 _("Period (an existing one is updated)"));
+                                 _("Period"));
   self->period_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_widget_set_valign (GTK_WIDGET (self->period_dropdown), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_dropdown), _("Existing periods"));
@@ -813,6 +842,13 @@ file_page (StrataImportDialog *self)
   adw_entry_row_add_suffix (self->period_row, GTK_WIDGET (self->period_dropdown));
   g_signal_connect_swapped (self->period_row, "changed", G_CALLBACK (period_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->period_row));
+  self->period_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->period_note, TRUE);
+  gtk_label_set_xalign (self->period_note, 0);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->period_note), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->period_note), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->period_note), "caption");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->period_note));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (reading), _("Reading the File"));
   for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
@@ -1096,6 +1132,7 @@ fill_periods (StrataImportDialog *self)
       gtk_editable_set_text (GTK_EDITABLE (self->period_row), quarter);
     }
   self->updating = FALSE;
+  update_period_note (self);
 }
 
 StrataImportDialog *
@@ -1159,6 +1196,22 @@ strata_import_dialog_run_for_window (GtkWindow     *window,
   if (file != NULL)
     strata_import_dialog_set_file (self, file);
   gtk_window_present (GTK_WINDOW (self));
+}
+
+gboolean
+strata_import_is_table_file (GFile *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_basename (file);
+  if (name == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (name, -1);
+  return g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv")
+         || g_str_has_suffix (lower, ".txt");
 }
 
 void

@@ -23,6 +23,9 @@ void                strata_import_dialog_run_for_window (GtkWindow        *windo
                                                        StrataContext      *context,
                                                        GFile              *file);
 
+/* Whether file is named like a table to import (.csv, .tsv, .txt). */
+gboolean            strata_import_is_table_file       (GFile              *file);
+
 void                strata_import_dialog_set_file     (StrataImportDialog *self,
                                                        GFile              *file);
 void                strata_import_dialog_set_kind     (StrataImportDialog *self,

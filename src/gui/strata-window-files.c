@@ -436,17 +436,11 @@ drop_cb (StrataWindow  *self,
   if (files == NULL)
     return FALSE;
   /* area: import. A table dropped opens the import assistant with it. */
-  {
-    g_autofree char *name = g_file_get_basename (files->data);
-    g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
-
-    if (lower != NULL && (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv")
-                          || g_str_has_suffix (lower, ".txt")))
-      {
-        strata_import_dialog_run_for_window (GTK_WINDOW (self), self->context, files->data);
-        return TRUE;
-      }
-  }
+  if (strata_import_is_table_file (files->data))
+    {
+      strata_import_dialog_run_for_window (GTK_WINDOW (self), self->context, files->data);
+      return TRUE;
+    }
   /* One window shows one workspace: the first file dropped is opened. */
   strata_window_open (self, files->data);
   return TRUE;
