@@ -41,6 +41,7 @@ struct _StrataImportDialog
   guint64               customers_before;
   gboolean              importing;
   gboolean              close_when_done;
+  gboolean              disposed;      /* widgets gone; the worker may still report */
 
   /* widgets */
   AdwWindowTitle       *title;
@@ -651,7 +652,8 @@ progress_cb (double   fraction,
 {
   StrataImportDialog *self = user_data;
 
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  if (!self->disposed)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
 static void
@@ -704,6 +706,8 @@ import_done_cb (GObject      *source,
   self->importing = FALSE;
   self->result = strata_import_run_finish (STRATA_WORKSPACE (source), res, &error);
   g_clear_object (&self->cancellable);
+  if (self->disposed)
+    return;
   g_clear_pointer (&self->summary, g_free);
 
   if (self->result != NULL)
@@ -1017,6 +1021,7 @@ strata_import_dialog_dispose (GObject *object)
 {
   StrataImportDialog *self = STRATA_IMPORT_DIALOG (object);
 
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)
