@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "import-test-util.h"
 #include "strata-context.h"
 #include "strata-import-dialog.h"
@@ -88,29 +89,12 @@ set_fixture (Fixture    *f,
   strata_import_dialog_set_file (f->dialog, file);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The title of column i of the preview table. */
 static char *
 table_title (Fixture *f,
              guint    i)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view = GTK_COLUMN_VIEW (gui_test_find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_COLUMN_VIEW));
   GListModel *columns = gtk_column_view_get_columns (view);
   g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
 
@@ -120,7 +104,7 @@ table_title (Fixture *f,
 static guint
 table_rows (Fixture *f)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view = GTK_COLUMN_VIEW (gui_test_find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_COLUMN_VIEW));
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
 }
