@@ -101,6 +101,30 @@ table_title (Fixture *f,
   return g_strdup (gtk_column_view_column_get_title (column));
 }
 
+static void
+collect_combo_rows (GtkWidget *root,
+                    GPtrArray *out)
+{
+  if (ADW_IS_COMBO_ROW (root))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_combo_rows (child, out);
+}
+
+/* The dropdown of column col on the preview page (after the file page's
+ * three: kind, encoding, delimiter). */
+static AdwComboRow *
+mapping_row (Fixture *f,
+             guint    col)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_combo_rows (GTK_WIDGET (f->dialog), rows);
+  g_assert_cmpuint (rows->len, >, 3 + col);
+  return ADW_COMBO_ROW (rows->pdata[3 + col]);
+}
+
 static guint
 table_rows (Fixture *f)
 {
@@ -152,6 +176,24 @@ test_preview_map_import (Fixture       *f,
   title = table_title (f, 9);
   g_assert_cmpstr (title, ==, "员工人数 → Ignore");
   g_clear_pointer (&title, g_free);
+  /* The column's dropdown shows it too, and choosing there changes it. */
+  {
+    AdwComboRow *combo = mapping_row (f, 8);
+
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (combo)), ==, "Ignore");
+    combo = mapping_row (f, 7);
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (combo)), ==,
+                     "Attribute (text)");
+    adw_combo_row_set_selected (combo, 0);   /* Ignore */
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_true (combo == mapping_row (f, 7));   /* the same row, kept */
+    g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, 0);
+    p = strata_import_dialog_get_preview (f->dialog);
+    g_assert_cmpstr (p->result->columns->pdata[7], ==, "ignored");
+    g_assert_true (strata_import_dialog_set_column_role (f->dialog, 7, "attribute"));
+    p = strata_import_dialog_get_preview (f->dialog);
+  }
   /* 行业 (an attribute) becomes a new metric... of text: every row rejected. */
   g_assert_cmpstr (p->result->columns->pdata[6], ==, "attribute");
   g_assert_true (strata_import_dialog_set_column_role (f->dialog, 6, "new"));

@@ -286,25 +286,80 @@ rebuild_table (StrataImportDialog *self)
   gtk_string_list_splice (self->table_rows, 0, 0, (const char *const *) indices->pdata);
 }
 
+typedef struct
+{
+  StrataImportDialog *self;
+  guint               col;
+  char               *role;
+} RoleChoice;
+
+static void
+role_choice_free (gpointer data)
+{
+  RoleChoice *c = data;
+
+  g_object_unref (c->self);
+  g_free (c->role);
+  g_free (c);
+}
+
+static gboolean
+apply_role_choice (gpointer data)
+{
+  RoleChoice *c = data;
+
+  if (!c->self->disposed)
+    strata_import_dialog_set_column_role (c->self, c->col, c->role);
+  return G_SOURCE_REMOVE;
+}
+
+/* The dropdown is still inside its own change when this runs: the new
+ * preview (which updates every dropdown) comes right after, from idle. */
 static void
 role_selected_cb (AdwComboRow        *row,
                   GParamSpec         *pspec,
                   StrataImportDialog *self)
 {
-  guint col = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
   guint sel = adw_combo_row_get_selected (row);
+  RoleChoice *c;
 
   if (self->updating || sel >= self->roles->len)
     return;
-  strata_import_dialog_set_column_role (self, col,
-                                        ((StrataImportRole *) self->roles->pdata[sel])->id);
+  c = g_new0 (RoleChoice, 1);
+  c->self = g_object_ref (self);
+  c->col = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  c->role = g_strdup (((StrataImportRole *) self->roles->pdata[sel])->id);
+  g_idle_add_full (G_PRIORITY_DEFAULT, apply_role_choice, c, role_choice_free);
+}
+
+/* The dropdowns show what the preview made of each column. */
+static void
+update_mapping (StrataImportDialog *self)
+{
+  self->updating = TRUE;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      int sel = strata_import_view_find_role (self->roles,
+                                              strata_import_view_column_role (self->preview->result, i));
+
+      if (sel >= 0 && adw_combo_row_get_selected (self->rows->pdata[i]) != (guint) sel)
+        adw_combo_row_set_selected (self->rows->pdata[i], sel);
+    }
+  self->updating = FALSE;
 }
 
 static void
-rebuild_mapping (StrataImportDialog *self)
+rebuild_mapping (StrataImportDialog *self,
+                 gboolean            same_columns)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
+  /* The same columns keep their rows (and the keyboard focus). */
+  if (same_columns && self->preview != NULL && self->rows->len == self->preview->header->len)
+    {
+      update_mapping (self);
+      return;
+    }
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->mapping_group, self->rows->pdata[i]);
   g_ptr_array_set_size (self->rows, 0);
@@ -448,6 +503,7 @@ refresh_preview (StrataImportDialog *self)
   g_autofree char *path = NULL;
   g_autofree char *period = NULL;
   StrataImportPreview *preview;
+  gboolean same;
 
   if (self->file == NULL || self->workspace == NULL || self->importing)
     return;
@@ -468,13 +524,14 @@ refresh_preview (StrataImportDialog *self)
   g_clear_pointer (&self->preview, strata_import_preview_free);
   self->preview = preview;
 
-  if (preview != NULL && !same_header (old_header, preview->header))
+  same = preview != NULL && same_header (old_header, preview->header);
+  if (preview != NULL && !same)
     {
       g_ptr_array_set_size (self->overrides, 0);
       g_ptr_array_set_size (self->overrides, preview->header->len);
     }
   rebuild_table (self);
-  rebuild_mapping (self);
+  rebuild_mapping (self, same);
   rebuild_problems (self);
   update_detected (self);
   show_step (self, gtk_stack_get_visible_child_name (self->stack));
@@ -1059,6 +1116,9 @@ strata_import_dialog_class_init (StrataImportDialogClass *klass)
 
   object_class->dispose = strata_import_dialog_dispose;
   object_class->finalize = strata_import_dialog_finalize;
+  /* Escape closes, like Cancel (during an import it cancels first). */
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0,
+                                       "window.close", NULL);
 }
 
 static void
@@ -1085,6 +1145,7 @@ strata_import_dialog_init (StrataImportDialog *self)
   gtk_widget_add_css_class (self->next_button, "suggested-action");
   g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (strata_import_dialog_next), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->next_button);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
   gtk_box_append (GTK_BOX (box), header);
 
   self->stack = GTK_STACK (gtk_stack_new ());
