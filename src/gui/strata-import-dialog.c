@@ -332,6 +332,35 @@ role_selected_cb (AdwComboRow        *row,
   g_idle_add_full (G_PRIORITY_DEFAULT, apply_role_choice, c, role_choice_free);
 }
 
+static void
+role_item_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+role_item_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* The open list shows role names whole (a metric's label can be long). */
+static GtkListItemFactory *
+role_list_factory (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (role_item_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (role_item_bind), NULL);
+  return factory;
+}
+
 /* The dropdowns show what the preview made of each column. */
 static void
 update_mapping (StrataImportDialog *self)
@@ -393,6 +422,10 @@ rebuild_mapping (StrataImportDialog *self,
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
         }
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+      {
+        g_autoptr(GtkListItemFactory) factory = role_list_factory ();
+        adw_combo_row_set_list_factory (ADW_COMBO_ROW (row), factory);
+      }
       if (sel >= 0)
         adw_combo_row_set_selected (ADW_COMBO_ROW (row), sel);
       g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (i));
