@@ -4,7 +4,12 @@
  * user's mapping; other columns are classified on the first rows: all
  * numbers (or all yes/no, or all dates) make a new metric, anything else
  * an attribute. A row with any unreadable value is rejected whole, so a
- * customer never gets half of a row. */
+ * customer never gets half of a row.
+ *
+ * Importing into a period that has data replaces only what the file says:
+ * for each metric column, each customer in the file gets the file's value
+ * (an empty cell clears the customer's value); customers the file does not
+ * list keep every value they had. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -32,6 +37,7 @@ typedef struct
   Role                role;
   StrataImportMetric *metric;
   GArray             *values;   /* StrataImportValue */
+  GArray             *cleared;  /* gint64: customers whose cell is empty */
 } Column;
 
 typedef struct
@@ -294,6 +300,7 @@ classify_new_columns (Ctx     *c,
       if (role == ROLE_METRIC)
         {
           c->cols[i].values = g_array_new (FALSE, FALSE, sizeof (StrataImportValue));
+          c->cols[i].cleared = g_array_new (FALSE, FALSE, sizeof (gint64));
           g_ptr_array_add (s->result->columns, g_strconcat ("metric:", c->cols[i].metric->key, NULL));
         }
       else
@@ -449,6 +456,8 @@ process_row (Ctx          *c,
           StrataImportValue v = { customer_id, values[i] };
           g_array_append_val (c->cols[i].values, v);
         }
+      else if (c->cols[i].role == ROLE_METRIC)
+        g_array_append_val (c->cols[i].cleared, customer_id);
     }
   s->result->rows_imported++;
   return TRUE;
@@ -611,10 +620,16 @@ run (Ctx     *c,
   if (!strata_import_tick (s, error) || !write_collected (c, error))
     return FALSE;
 
+  /* Only the file's customers change: their empty cells are cleared and
+   * their values replaced; no other customer's value is touched. */
   for (guint i = 0; i < c->n_cols; i++)
-    if (c->cols[i].role == ROLE_METRIC &&
-        !strata_import_write_values (s, c->cols[i].metric->id, c->cols[i].values, error))
-      return FALSE;
+    if (c->cols[i].role == ROLE_METRIC)
+      {
+        g_array_sort (c->cols[i].cleared, compare_ids);
+        if (!strata_import_clear_values (s, c->cols[i].metric->id, c->cols[i].cleared, error) ||
+            !strata_import_write_values (s, c->cols[i].metric->id, c->cols[i].values, error))
+          return FALSE;
+      }
   s->result->customers = c->n_imported;
   return TRUE;
 }
@@ -644,6 +659,8 @@ strata_import_customers (StrataImportSession  *s,
       strata_import_metric_free (c.cols[i].metric);
       if (c.cols[i].values)
         g_array_unref (c.cols[i].values);
+      if (c.cols[i].cleared)
+        g_array_unref (c.cols[i].cleared);
     }
   g_free (c.cols);
   g_hash_table_unref (c.known);

@@ -477,6 +477,40 @@ strata_import_clear_metric (StrataImportSession  *s,
   return TRUE;
 }
 
+gboolean
+strata_import_clear_values (StrataImportSession  *s,
+                            gint64                metric_id,
+                            GArray               *customer_ids,
+                            GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (customer_ids->len == 0)
+    return TRUE;
+  stmt = strata_workspace_prepare (s->ws,
+                                   "DELETE FROM metric_values"
+                                   " WHERE period_id = ?1 AND metric_id = ?2 AND customer_id = ?3",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, s->result->period_id);
+  sqlite3_bind_int64 (stmt, 2, metric_id);
+  for (guint i = 0; i < customer_ids->len; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 3, g_array_index (customer_ids, gint64, i));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          strata_workspace_set_db_error (s->ws, error, "metric_values");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static int
 compare_values (gconstpointer a,
                 gconstpointer b)
@@ -493,8 +527,6 @@ strata_import_write_values (StrataImportSession  *s,
 {
   g_autoptr(StrataBulk) bulk = NULL;
 
-  if (!strata_import_clear_metric (s, metric_id, error))
-    return FALSE;
   bulk = strata_bulk_new (s->ws, "INSERT OR REPLACE INTO metric_values (period_id, metric_id, customer_id, value) VALUES", 4);
   g_array_sort (values, compare_values);
   for (guint i = 0; i < values->len; i++)
