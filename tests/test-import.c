@@ -325,13 +325,50 @@ test_reimport_merges (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM period_customers"), ==, 3);
   g_assert_cmpint (count (f, "SELECT count(*) FROM customers"), ==, 3);
 
+  /* A file with every customer (the fast path): the same cell by cell. */
+  {
+    g_autofree char *all = g_build_filename (f->dir, "all.csv", NULL);
+    g_autoptr(StrataImportResult) r = NULL;
+
+    g_assert_true (g_file_set_contents (all, "customer_id,order_amount,referrals\n"
+                                        "A1,,11\nB2,7,\nC3,9,33\n", -1, NULL));
+    r = strata_import_run (ws, all, o, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (isnan (value_of (f, "Q", "A1", "order_amount")));
+    g_assert_cmpfloat (value_of (f, "Q", "A1", "referrals"), ==, 11);
+    g_assert_cmpfloat (value_of (f, "Q", "B2", "order_amount"), ==, 7);
+    g_assert_true (isnan (value_of (f, "Q", "B2", "referrals")));
+    g_assert_cmpfloat (value_of (f, "Q", "C3", "order_amount"), ==, 9);
+    g_assert_cmpfloat (value_of (f, "Q", "C3", "referrals"), ==, 33);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM metric_values"), ==, 4);
+  }
+  /* A rejected row leaves its customer as it was, even when every other
+   * customer is in the file. */
+  {
+    g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+    g_autoptr(StrataImportResult) r = NULL;
+
+    g_assert_true (g_file_set_contents (bad, "customer_id,order_amount,referrals\n"
+                                        "A1,5,\nB2,6,2\nC3,lots,1\n", -1, NULL));
+    r = strata_import_run (ws, bad, o, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (r->rows_rejected, ==, 1);
+    g_assert_cmpfloat (value_of (f, "Q", "A1", "order_amount"), ==, 5);
+    g_assert_true (isnan (value_of (f, "Q", "A1", "referrals")));
+    g_assert_cmpfloat (value_of (f, "Q", "B2", "order_amount"), ==, 6);
+    g_assert_cmpfloat (value_of (f, "Q", "B2", "referrals"), ==, 2);
+    g_assert_cmpfloat (value_of (f, "Q", "C3", "order_amount"), ==, 9);
+    g_assert_cmpfloat (value_of (f, "Q", "C3", "referrals"), ==, 33);
+  }
+
   /* Another period is not touched by an import into Q. */
   g_clear_pointer (&o, strata_import_options_free);
   o = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "R");
   r3 = strata_import_run (ws, other, o, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat (value_of (f, "R", "A1", "order_amount"), ==, 1);
-  g_assert_cmpfloat (value_of (f, "Q", "A1", "order_amount"), ==, 100);
+  g_assert_cmpfloat (value_of (f, "Q", "A1", "order_amount"), ==, 5);
+  g_assert_cmpfloat (value_of (f, "Q", "C3", "order_amount"), ==, 9);
   g_assert_cmpint (count (f, "SELECT count(*) FROM metric_values"), ==, 6);
 }
 

@@ -561,6 +561,60 @@ write_collected (Ctx     *c,
   return strata_bulk_flush (attrs, error);
 }
 
+/* Whether every customer with a value of the metric in the period is one
+ * of the file's (c->members, sorted): then clearing the period's values
+ * and appending the file's is the same as replacing them one by one, and
+ * much faster for a large file. Stops at the first customer not in it. */
+static gboolean
+file_covers_metric (Ctx       *c,
+                    gint64     metric_id,
+                    gboolean  *covers,
+                    GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    strata_workspace_prepare (c->s->ws, "SELECT customer_id FROM metric_values"
+                              " WHERE period_id = ?1 AND metric_id = ?2 ORDER BY customer_id", error);
+  guint j = 0;
+  int rc = SQLITE_DONE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, c->s->result->period_id);
+  sqlite3_bind_int64 (stmt, 2, metric_id);
+  *covers = TRUE;
+  while (*covers && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      while (j < c->members->len && g_array_index (c->members, gint64, j) < id)
+        j++;
+      *covers = j < c->members->len && g_array_index (c->members, gint64, j) == id;
+    }
+  if (*covers && rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (c->s->ws, error, "metric_values");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_metric (Ctx     *c,
+              Column  *col,
+              GError **error)
+{
+  gboolean covers;
+
+  if (!file_covers_metric (c, col->metric->id, &covers, error))
+    return FALSE;
+  if (covers)
+    return strata_import_clear_metric (c->s, col->metric->id, error) &&
+           strata_import_write_values (c->s, col->metric->id, col->values, error);
+  g_array_sort (col->cleared, compare_ids);
+  return strata_import_clear_values (c->s, col->metric->id, col->cleared, error) &&
+         strata_import_write_values (c->s, col->metric->id, col->values, error);
+}
+
 static gboolean
 run (Ctx     *c,
      GError **error)
@@ -623,13 +677,8 @@ run (Ctx     *c,
   /* Only the file's customers change: their empty cells are cleared and
    * their values replaced; no other customer's value is touched. */
   for (guint i = 0; i < c->n_cols; i++)
-    if (c->cols[i].role == ROLE_METRIC)
-      {
-        g_array_sort (c->cols[i].cleared, compare_ids);
-        if (!strata_import_clear_values (s, c->cols[i].metric->id, c->cols[i].cleared, error) ||
-            !strata_import_write_values (s, c->cols[i].metric->id, c->cols[i].values, error))
-          return FALSE;
-      }
+    if (c->cols[i].role == ROLE_METRIC && !write_metric (c, &c->cols[i], error))
+      return FALSE;
   s->result->customers = c->n_imported;
   return TRUE;
 }

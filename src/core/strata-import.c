@@ -483,32 +483,24 @@ strata_import_clear_values (StrataImportSession  *s,
                             GArray               *customer_ids,
                             GError              **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(StrataBulk) bulk = NULL;
 
   if (customer_ids->len == 0)
     return TRUE;
-  stmt = strata_workspace_prepare (s->ws,
-                                   "DELETE FROM metric_values"
-                                   " WHERE period_id = ?1 AND metric_id = ?2 AND customer_id = ?3",
-                                   error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, s->result->period_id);
-  sqlite3_bind_int64 (stmt, 2, metric_id);
+  /* customer_id IN (VALUES (?),(?),...) looks each up by the primary key,
+   * many per statement (ids are numbers, so they may be in the text). */
+  head = g_strdup_printf ("DELETE FROM metric_values WHERE period_id = %" G_GINT64_FORMAT
+                          " AND metric_id = %" G_GINT64_FORMAT " AND customer_id IN (VALUES",
+                          s->result->period_id, metric_id);
+  bulk = strata_bulk_new_with_tail (s->ws, head, 1, ")");
   for (guint i = 0; i < customer_ids->len; i++)
     {
-      int rc;
-
-      sqlite3_bind_int64 (stmt, 3, g_array_index (customer_ids, gint64, i));
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          strata_workspace_set_db_error (s->ws, error, "metric_values");
-          return FALSE;
-        }
+      strata_bulk_int (bulk, g_array_index (customer_ids, gint64, i));
+      if (!strata_bulk_end_row (bulk, error))
+        return FALSE;
     }
-  return TRUE;
+  return strata_bulk_flush (bulk, error);
 }
 
 static int
@@ -527,7 +519,11 @@ strata_import_write_values (StrataImportSession  *s,
 {
   g_autoptr(StrataBulk) bulk = NULL;
 
-  bulk = strata_bulk_new (s->ws, "INSERT OR REPLACE INTO metric_values (period_id, metric_id, customer_id, value) VALUES", 4);
+  /* An update in place, and none for a value that did not change: a
+   * re-import of the same file writes little. */
+  bulk = strata_bulk_new_with_tail (s->ws, "INSERT INTO metric_values (period_id, metric_id, customer_id, value) VALUES", 4,
+                                    "ON CONFLICT (period_id, metric_id, customer_id) DO UPDATE"
+                                    " SET value = excluded.value WHERE value IS NOT excluded.value");
   g_array_sort (values, compare_values);
   for (guint i = 0; i < values->len; i++)
     {
