@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 
 #include "strata-application.h"
 #include "strata-demo.h"
@@ -188,6 +189,93 @@ screenshot (const char *name)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+static GtkWidget *
+find_mover_row (GtkWidget *root)
+{
+  if (GTK_IS_LIST_BOX_ROW (root) && g_object_get_data (G_OBJECT (root), "customer-id") != NULL)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_mover_row (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Pixels of the chart drawn at 640x400 in the light style that are nearly
+ * black: the arrows and the rings where movers were (points are coloured). */
+static guint
+dark_pixels (StrataChart *chart)
+{
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 400);
+  cairo_t *cr = cairo_create (surface);
+  const guint8 *data;
+  int stride;
+  guint n = 0;
+
+  strata_chart_draw (chart, cr, style, 640, 400);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  /* Inside the plot only: the axis titles and ticks are dark too. */
+  for (int y = 40; y < 340; y++)
+    for (int x = 120; x < 600; x++)
+      {
+        const guint8 *px = data + y * stride + x * 4;
+        n += px[3] > 200 && px[0] < 70 && px[1] < 70 && px[2] < 70;
+      }
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+/* The quadrant chart of the Review page: arrows for the movers by default,
+ * none when switched off, and the one customer picked in a list. */
+static void
+check_arrows (StrataReviewPage *page)
+{
+  StrataReviewDeck *deck = strata_review_page_get_deck (page);
+  StrataMovement *movement = strata_review_deck_get_movement (deck);
+  GArray *positions = strata_movement_get_positions (movement);
+  StrataContext *context = strata_review_page_get_context (page);
+  guint movers = 0, with_arrows, without;
+  GtkWidget *row;
+  const gint64 *id;
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      const StrataMovementPosition *p = &g_array_index (positions, StrataMovementPosition, i);
+      movers += (p->tier_changed || p->from_quadrant != p->to_quadrant) &&
+                !isnan (p->from_x) && !isnan (p->from_y);
+    }
+  g_assert_cmpuint (movers, >, 50);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, movers);
+  with_arrows = dark_pixels (strata_review_page_get_quadrant_chart (page));
+
+  strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_NONE);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, 0);
+  without = dark_pixels (strata_review_page_get_quadrant_chart (page));
+  g_assert_cmpuint (with_arrows, >, without + 1000);
+
+  strata_context_set_selected_customer (context, 0);
+  strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_SELECTED);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, 0);
+  /* Picking an upgraded customer in the list follows it on the chart. */
+  strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_MOVERS);
+  row = find_mover_row (GTK_WIDGET (page));
+  g_assert_nonnull (row);
+  id = g_object_get_data (G_OBJECT (row), "customer-id");
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpint (strata_context_get_selected_customer (context), ==, *id);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, 1);
+  g_assert_cmpuint (dark_pixels (strata_review_page_get_quadrant_chart (page)), >, without);
+  g_assert_cmpuint (dark_pixels (strata_review_page_get_quadrant_chart (page)), <, with_arrows);
+  screenshot ("review-page-selected");
+  strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_MOVERS);
+}
+
 static char *
 make_demo (void)
 {
@@ -249,6 +337,7 @@ test_presentation (void)
   g_assert_cmpuint (strata_movement_get_moves_from_rules (movement), >, 0);
   g_assert_cmpuint (strata_review_deck_get_rule_changes (deck)->len, ==, 1);
   screenshot ("review-page");
+  check_arrows (page);
 
   /* F5 is app.present. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "present", NULL);

@@ -254,10 +254,13 @@ quadrant_slide (StrataPresentation *self)
   StrataMovement *movement = strata_review_deck_get_movement (self->deck);
   g_autofree char *title = g_strdup_printf ("%s · %s", _("Quadrant"), to_name (self));
   GtkWidget *box = slide_box (title);
-  g_autoptr(StrataQuadrantChart) chart = strata_review_quadrant_chart (self->deck);
+  g_autoptr(StrataQuadrantChart) chart = strata_review_quadrant_chart (self->deck, STRATA_REVIEW_ARROWS_MOVERS, 0);
   g_autoptr(GArray) flows = g_array_new (FALSE, FALSE, sizeof (Flow));
   g_autoptr(GString) moves = g_string_new (NULL);
 
+  /* Boxed captions would cover the arrows: the names go in the corners. */
+  strata_quadrant_chart_set_show_captions (chart, FALSE);
+  strata_quadrant_chart_set_corner_names (chart, TRUE);
   gtk_box_append (GTK_BOX (box), chart_widget (STRATA_CHART (chart)));
   /* The largest flows between quadrants, under the chart with its arrows. */
   for (guint f = STRATA_QUADRANT_A; f <= STRATA_QUADRANT_D; f++)

@@ -14,8 +14,22 @@ StrataMovementChart *strata_review_movement_chart (StrataReviewDeck *deck);
 /* with_base: the base-tier pyramid beside the final one. */
 StrataPyramidChart  *strata_review_pyramid_chart  (StrataReviewDeck *deck,
                                                    gboolean          with_base);
-/* Points of the later period coloured by tier, with an arrow from the
- * earlier position of every customer whose tier changed. */
-StrataQuadrantChart *strata_review_quadrant_chart (StrataReviewDeck *deck);
+/* Which customers the quadrant chart draws an arrow for, from their position
+ * in the earlier period to the later one. */
+typedef enum
+{
+  STRATA_REVIEW_ARROWS_NONE,
+  STRATA_REVIEW_ARROWS_MOVERS,    /* every customer whose tier or quadrant changed */
+  STRATA_REVIEW_ARROWS_SELECTED,  /* only the customer given, who is also ringed */
+} StrataReviewArrows;
+
+/* Points of the later period coloured by tier, with movement arrows. */
+StrataQuadrantChart *strata_review_quadrant_chart (StrataReviewDeck   *deck,
+                                                   StrataReviewArrows  arrows,
+                                                   gint64              customer_id);
+/* How many arrows that chart draws. */
+guint                strata_review_count_arrows   (StrataReviewDeck   *deck,
+                                                   StrataReviewArrows  arrows,
+                                                   gint64              customer_id);
 
 G_END_DECLS

@@ -42,6 +42,12 @@ struct _StrataReviewPage
   StrataReviewChart *heat_map;
   GtkGrid           *quadrant_grid;
   GtkGrid           *lists_grid;
+  StrataReviewChart *quadrant_chart;
+  GtkToggleButton   *arrows_movers;
+  GtkToggleButton   *arrows_selected;
+  GtkToggleButton   *arrows_none;
+  GtkLabel          *arrows_label;
+  guint              n_arrows;
 };
 
 G_DEFINE_FINAL_TYPE (StrataReviewPage, strata_review_page, GTK_TYPE_WIDGET)
@@ -103,6 +109,25 @@ tier_change (StrataMovement    *movement,
   return g_strdup_printf ("%s → %s", from, to);
 }
 
+static void show_quadrant_chart (StrataReviewPage *self);
+
+/* Picking a mover follows it: the context's selected customer (which the
+ * other pages show too) and its arrow alone on the quadrant chart. */
+static void
+mover_activated (StrataReviewPage *self,
+                 AdwActionRow     *row)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "customer-id");
+
+  if (id == NULL || self->context == NULL)
+    return;
+  strata_context_set_selected_customer (self->context, *id);
+  if (gtk_toggle_button_get_active (self->arrows_selected))
+    show_quadrant_chart (self);
+  else
+    gtk_toggle_button_set_active (self->arrows_selected, TRUE);
+}
+
 static GtkWidget *
 mover_list (StrataReviewPage *self,
             StrataMoveKind    kind)
@@ -144,6 +169,14 @@ mover_list (StrataReviewPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      if (m->customer_id != 0)
+        {
+          g_object_set_data_full (G_OBJECT (row), "customer-id",
+                                  g_memdup2 (&m->customer_id, sizeof (gint64)), g_free);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_widget_set_tooltip_text (row, _("Show this customer's arrow on the quadrant chart"));
+          g_signal_connect_swapped (row, "activated", G_CALLBACK (mover_activated), self);
+        }
       gtk_widget_add_css_class (suffix, "numeric");
       gtk_widget_add_css_class (suffix, "heading");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
@@ -197,8 +230,9 @@ fill_quadrants (StrataReviewPage *self)
         gtk_label_set_xalign (GTK_LABEL (b), 1);
         gtk_widget_set_hexpand (b, TRUE);
         gtk_widget_add_css_class (b, "numeric");
-        gtk_grid_attach (self->quadrant_grid, a, 0, row, 1, 1);
-        gtk_grid_attach (self->quadrant_grid, b, 1, row, 1, 1);
+        /* Two moves a line, to sit under the chart. */
+        gtk_grid_attach (self->quadrant_grid, a, (row % 2) * 2, row / 2, 1, 1);
+        gtk_grid_attach (self->quadrant_grid, b, (row % 2) * 2 + 1, row / 2, 1, 1);
         row++;
       }
   if (row == 0)
@@ -206,8 +240,76 @@ fill_quadrants (StrataReviewPage *self)
       GtkWidget *none = gtk_label_new (_("No customer changed quadrant."));
       gtk_label_set_xalign (GTK_LABEL (none), 0);
       gtk_widget_add_css_class (none, "dim-label");
-      gtk_grid_attach (self->quadrant_grid, none, 0, 0, 2, 1);
+      gtk_grid_attach (self->quadrant_grid, none, 0, 0, 4, 1);
     }
+}
+
+static StrataReviewArrows
+arrows_mode (StrataReviewPage *self)
+{
+  if (gtk_toggle_button_get_active (self->arrows_selected))
+    return STRATA_REVIEW_ARROWS_SELECTED;
+  if (gtk_toggle_button_get_active (self->arrows_none))
+    return STRATA_REVIEW_ARROWS_NONE;
+  return STRATA_REVIEW_ARROWS_MOVERS;
+}
+
+/* The later period's quadrant chart with the arrows the toggle asks for,
+ * drawn by the same render object as the presentation's slide. */
+static void
+show_quadrant_chart (StrataReviewPage *self)
+{
+  StrataReviewArrows mode = arrows_mode (self);
+  gint64 customer = self->context ? strata_context_get_selected_customer (self->context) : 0;
+  g_autoptr(StrataQuadrantChart) chart = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->deck == NULL)
+    {
+      strata_review_chart_set_chart (self->quadrant_chart, NULL);
+      self->n_arrows = 0;
+      return;
+    }
+  chart = strata_review_quadrant_chart (self->deck, mode, customer);
+  /* The Quadrant page names the quadrants; here the arrows need the room. */
+  strata_quadrant_chart_set_show_captions (chart, FALSE);
+  strata_quadrant_chart_set_corner_names (chart, TRUE);
+  self->n_arrows = strata_review_count_arrows (self->deck, mode, customer);
+  strata_review_chart_set_chart (self->quadrant_chart, STRATA_CHART (chart));
+  switch (mode)
+    {
+    case STRATA_REVIEW_ARROWS_MOVERS:
+      text = g_strdup_printf (g_dngettext (NULL,
+                                           "An arrow from the earlier position of %u customer whose tier or quadrant changed",
+                                           "Arrows from the earlier positions of %u customers whose tier or quadrant changed",
+                                           self->n_arrows), self->n_arrows);
+      break;
+    case STRATA_REVIEW_ARROWS_SELECTED:
+      text = self->n_arrows > 0
+             ? g_strdup (_("The selected customer's move from the earlier period; pick another in a list below"))
+             : g_strdup (_("Pick a customer in a list below to see where it came from"));
+      break;
+    case STRATA_REVIEW_ARROWS_NONE:
+    default:
+      text = g_strdup (_("The later period's positions, without arrows"));
+      break;
+    }
+  gtk_label_set_label (self->arrows_label, text);
+}
+
+static void
+arrows_toggled (GtkToggleButton  *button,
+                StrataReviewPage *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    show_quadrant_chart (self);
+}
+
+static void
+selected_customer_changed (StrataReviewPage *self)
+{
+  if (gtk_toggle_button_get_active (self->arrows_selected))
+    show_quadrant_chart (self);
 }
 
 static void
@@ -234,6 +336,7 @@ show_deck (StrataReviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->split_label), split != NULL);
   strata_review_chart_set_chart (self->heat_map, STRATA_CHART (chart));
   fill_quadrants (self);
+  show_quadrant_chart (self);
 
   clear_grid (self->lists_grid);
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
@@ -559,6 +662,8 @@ strata_review_page_set_context (StrataReviewPage *self,
     {
       g_signal_connect_object (context, "notify::period", G_CALLBACK (queue_defaults),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::selected-customer",
+                               G_CALLBACK (selected_customer_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (strata_context_get_periods (context), "items-changed",
                                G_CALLBACK (queue_defaults), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (strata_context_get_workspace (context), "changed",
@@ -594,6 +699,31 @@ strata_review_page_set_periods (StrataReviewPage *self,
     }
   reload (self);
   return TRUE;
+}
+
+void
+strata_review_page_set_arrows (StrataReviewPage   *self,
+                               StrataReviewArrows  arrows)
+{
+  g_return_if_fail (STRATA_IS_REVIEW_PAGE (self));
+
+  gtk_toggle_button_set_active (arrows == STRATA_REVIEW_ARROWS_SELECTED ? self->arrows_selected
+                                : arrows == STRATA_REVIEW_ARROWS_NONE ? self->arrows_none
+                                : self->arrows_movers, TRUE);
+}
+
+guint
+strata_review_page_get_n_arrows (StrataReviewPage *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), 0);
+  return self->deck ? self->n_arrows : 0;
+}
+
+StrataChart *
+strata_review_page_get_quadrant_chart (StrataReviewPage *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), NULL);
+  return strata_review_chart_get_chart (self->quadrant_chart);
 }
 
 StrataReviewDeck *
@@ -683,6 +813,11 @@ strata_review_page_class_init (StrataReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, heat_map);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, quadrant_grid);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, lists_grid);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, quadrant_chart);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, arrows_movers);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, arrows_selected);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, arrows_none);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, arrows_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "review-page");
 }
@@ -701,6 +836,9 @@ strata_review_page_init (StrataReviewPage *self)
   g_signal_connect_swapped (self->to_drop, "notify::selected", G_CALLBACK (drop_changed), self);
   g_signal_connect_swapped (self->restate_check, "toggled", G_CALLBACK (drop_changed), self);
   g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (close_clicked), self);
+  g_signal_connect (self->arrows_movers, "toggled", G_CALLBACK (arrows_toggled), self);
+  g_signal_connect (self->arrows_selected, "toggled", G_CALLBACK (arrows_toggled), self);
+  g_signal_connect (self->arrows_none, "toggled", G_CALLBACK (arrows_toggled), self);
   build_slide_choices (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "strata-context.h"
+#include "strata-review-charts.h"
 #include "strata-review-deck.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,11 @@ gboolean          strata_review_page_set_periods  (StrataReviewPage *self,
                                                    const char       *to);
 /* What the page shows, NULL while it shows its empty state. */
 StrataReviewDeck *strata_review_page_get_deck     (StrataReviewPage *self);
+/* The quadrant chart's arrows: for the movers, the selected customer or none. */
+void              strata_review_page_set_arrows   (StrataReviewPage   *self,
+                                                   StrataReviewArrows  arrows);
+guint             strata_review_page_get_n_arrows (StrataReviewPage *self);
+StrataChart      *strata_review_page_get_quadrant_chart (StrataReviewPage *self);
 /* Ticks a slide in the Present popover (every slide is ticked at first). */
 void              strata_review_page_set_slide_enabled (StrataReviewPage *self,
                                                         StrataSlideKind   kind,
