@@ -276,6 +276,84 @@ check_arrows (StrataReviewPage *page)
   strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_MOVERS);
 }
 
+static void
+fill (AdwMessageDialog *dialog,
+      const char       *key,
+      const char       *text)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), key);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+/* New Period… adds a custom date range where its dates put it; a custom
+ * name without dates is refused; Rename renames the later period. */
+static void
+check_new_period (StrataReviewPage *page)
+{
+  StrataContext *context = strata_review_page_get_context (page);
+  StrataWorkspace *ws = strata_context_get_workspace (context);
+  GListModel *periods = strata_context_get_periods (context);
+  guint n = g_list_model_get_n_items (periods);
+  g_autoptr(StrataPeriod) third = NULL;
+  g_autoptr(StrataPeriod) renamed = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  /* The Close dialog answered earlier: the test's response does not close it. */
+  while (find_dialog () != NULL)
+    gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-period", NULL));
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  fill (dialog, "name-entry", "Autumn");
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (no_dialog, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (periods), ==, n);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-period", NULL));
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  fill (dialog, "name-entry", "Fair 2026");
+  fill (dialog, "start-entry", "2026-03-01");
+  fill (dialog, "end-entry", "2026-03-20");
+  screenshot ("new-period-dialog");
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (no_dialog, NULL));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (periods), ==, n + 1);
+  /* 2025-Q4, 2026-Q1, then the fair in March. */
+  third = g_list_model_get_item (periods, 2);
+  g_assert_cmpstr (strata_period_get_name (third), ==, "Fair 2026");
+  g_assert_cmpstr (strata_period_get_start_date (third), ==, "2026-03-01");
+  g_assert_cmpstr (strata_period_get_end_date (third), ==, "2026-03-20");
+
+  g_assert_true (strata_review_page_set_periods (page, "2026-Q1", "Fair 2026"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.rename-period", NULL));
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  fill (dialog, "name-entry", "Spring fair");
+  adw_message_dialog_response (dialog, "rename");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (no_dialog, NULL));
+  renamed = strata_period_lookup_name (ws, "Spring fair", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (renamed);
+  g_assert_cmpstr (strata_period_get_start_date (renamed), ==, "2026-03-01");
+}
+
 static char *
 make_demo (void)
 {
@@ -431,6 +509,8 @@ test_presentation (void)
   g_assert_true (strata_review_deck_get_to_closed (deck));
   g_assert_cmpuint (strata_movement_get_moves_from_rules (strata_review_deck_get_movement (deck)), ==, 0);
   g_assert_cmpuint (strata_review_deck_get_rule_changes (deck)->len, ==, 0);
+
+  check_new_period (page);
 }
 
 static void
