@@ -34,7 +34,7 @@ struct _StrataReviewPage
   GtkDropDown       *from_drop;
   GtkDropDown       *to_drop;
   GtkCheckButton    *restate_check;
-  GtkButton         *close_button;
+  AdwSplitButton    *close_button;
   GtkMenuButton     *present_button;
   GtkBox            *slides_box;
   GtkLabel          *summary_label;
@@ -225,7 +225,14 @@ fill_quadrants (StrataReviewPage *self)
         move = g_strdup_printf ("%s → %s", names[f], names[t]);
         count = g_strdup_printf (g_dngettext (NULL, "%u customer", "%u customers", n), n);
         a = gtk_label_new (move);
-        b = gtk_label_new (count);
+        /* The bare number keeps the card narrow enough for a 1024-pixel
+         * window; the tooltip and the screen reader say what it counts. */
+        {
+          g_autofree char *number = g_strdup_printf ("%u", n);
+          b = gtk_label_new (number);
+        }
+        gtk_widget_set_tooltip_text (b, count);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, count, -1);
         gtk_label_set_xalign (GTK_LABEL (a), 0);
         gtk_label_set_xalign (GTK_LABEL (b), 1);
         gtk_widget_set_hexpand (b, TRUE);
@@ -239,6 +246,7 @@ fill_quadrants (StrataReviewPage *self)
     {
       GtkWidget *none = gtk_label_new (_("No customer changed quadrant."));
       gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
       gtk_widget_add_css_class (none, "dim-label");
       gtk_grid_attach (self->quadrant_grid, none, 0, 0, 4, 1);
     }
@@ -348,7 +356,7 @@ show_deck (StrataReviewPage *self)
   else
     /* Translators: the button that closes a period, e.g. "Close 2026-Q3…" */
     close_label = g_strdup_printf (_("_Close %s…"), to_name);
-  gtk_button_set_label (self->close_button, close_label);
+  adw_split_button_set_label (self->close_button, close_label);
 }
 
 static void
