@@ -192,6 +192,47 @@ test_movement_text (Fixture       *f,
   g_assert_nonnull (strstr (out, "Lost customers (1)\n  C003  Gamma  E → -"));
 }
 
+/* --chart draws the Review page's heat map into a file: a PNG of the
+ * given size, a PDF; any other file name is refused. */
+static void
+test_movement_chart (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "movement.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "movement.pdf", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "movement.bmp", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out2 = NULL, *err2 = NULL;
+  g_autofree char *out3 = NULL, *err3 = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *image = NULL;
+  gsize length = 0, image_length = 0;
+  const guchar *ihdr;
+
+  g_assert_cmpint (run (&out, &err, "movement", f->path, "2026-Q1", "2026-Q2", "--chart", png,
+                        "--format", "csv", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "kind,"));      /* stdout is still the CSV */
+  /* A PNG of 900 x 600 pixels (the IHDR chunk right after the signature),
+   * with more in it than a blank panel would compress to. */
+  g_assert_true (g_file_get_contents (png, &image, &image_length, NULL));
+  g_assert_cmpuint (image_length, >, 8000);
+  g_assert_cmpmem (image, 8, "\x89PNG\r\n\x1a\n", 8);
+  ihdr = (const guchar *) image + 16;
+  g_assert_cmpuint ((guint) ihdr[0] << 24 | ihdr[1] << 16 | ihdr[2] << 8 | ihdr[3], ==, 900);
+  g_assert_cmpuint ((guint) ihdr[4] << 24 | ihdr[5] << 16 | ihdr[6] << 8 | ihdr[7], ==, 600);
+
+  g_assert_cmpint (run (&out2, &err2, "movement", f->path, "2026-Q1", "2026-Q2", "--chart", pdf,
+                        NULL), ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (length > 500 && g_str_has_prefix (contents, "%PDF"));
+
+  g_assert_cmpint (run (&out3, &err3, "movement", f->path, "2026-Q1", "2026-Q2", "--chart", bad,
+                        NULL), ==, 1);
+  g_assert_nonnull (strstr (err3, "movement.bmp"));
+  g_assert_cmpuint (count_lines (err3), ==, 1);
+}
+
 static void
 test_movement_csv_json (Fixture       *f,
                         gconstpointer  data)
@@ -267,6 +308,8 @@ main (int   argc,
   g_test_add ("/cli-review/periods-custom", Fixture, NULL, fixture_setup, test_periods_custom,
               fixture_teardown);
   g_test_add ("/cli-review/movement-text", Fixture, NULL, fixture_setup, test_movement_text,
+              fixture_teardown);
+  g_test_add ("/cli-review/movement-chart", Fixture, NULL, fixture_setup, test_movement_chart,
               fixture_teardown);
   g_test_add ("/cli-review/movement-csv-json", Fixture, NULL, fixture_setup,
               test_movement_csv_json, fixture_teardown);

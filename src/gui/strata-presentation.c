@@ -146,7 +146,7 @@ movement_slide (StrataPresentation *self)
   g_autofree char *title = g_strdup_printf ("%s · %s → %s", _("Tier movement"), from_name (self),
                                             to_name (self));
   GtkWidget *box = slide_box (title);
-  g_autoptr(StrataMovementChart) chart = strata_review_movement_chart (self->deck);
+  g_autoptr(StrataMovementChart) chart = strata_review_movement_chart (strata_review_deck_get_movement (self->deck));
   g_autofree char *split = strata_review_deck_describe_split (self->deck);
 
   gtk_box_append (GTK_BOX (box), chart_widget (STRATA_CHART (chart)));

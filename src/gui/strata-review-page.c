@@ -331,7 +331,7 @@ show_deck (StrataReviewPage *self)
   g_autofree char *moved = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *split = strata_review_deck_describe_split (self->deck);
-  g_autoptr(StrataMovementChart) chart = strata_review_movement_chart (self->deck);
+  g_autoptr(StrataMovementChart) chart = strata_review_movement_chart (strata_review_deck_get_movement (self->deck));
   const char *to_name = strata_movement_get_to_name (movement);
   g_autofree char *close_label = NULL;
 

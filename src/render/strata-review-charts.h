@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The review's charts, built from a deck with the render library: the
- * same objects draw on the Review page, on the slides and in exports. */
+/* The review's charts, built from a movement or a deck: the same objects
+ * draw on the Review page, on the slides, in the PDF report and in
+ * `strata-cli movement --chart`. */
 #pragma once
 
 #include "strata-movement-chart.h"
@@ -10,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-StrataMovementChart *strata_review_movement_chart (StrataReviewDeck *deck);
+/* The transition matrix as a heat map. */
+StrataMovementChart *strata_review_movement_chart (StrataMovement   *movement);
 /* with_base: the base-tier pyramid beside the final one. */
 StrataPyramidChart  *strata_review_pyramid_chart  (StrataReviewDeck *deck,
                                                    gboolean          with_base);

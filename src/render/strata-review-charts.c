@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "strata-review-charts.h"
 
 StrataMovementChart *
-strata_review_movement_chart (StrataReviewDeck *deck)
+strata_review_movement_chart (StrataMovement *movement)
 {
-  StrataMovement *movement = strata_review_deck_get_movement (deck);
   guint n = strata_movement_get_n_tiers (movement);
   g_autofree StrataChartTier *tiers = g_new0 (StrataChartTier, n);
   g_autofree guint *counts = g_new0 (guint, n * n);
