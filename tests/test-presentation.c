@@ -444,6 +444,11 @@ test_presentation (void)
   spin (200);
   receipt = find_receipt ();
   g_assert_nonnull (receipt);
+  /* It covers the slide it was opened from. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (receipt)), >=,
+                   gtk_widget_get_width (GTK_WIDGET (presentation)));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (receipt)), >=,
+                   gtk_widget_get_height (GTK_WIDGET (presentation)));
   screenshot ("slide-4-receipt");
   press (GTK_WIDGET (receipt), GDK_KEY_Escape);
   g_assert_true (wait_for (no_receipt, NULL));

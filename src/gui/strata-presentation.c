@@ -462,7 +462,14 @@ strata_presentation_show_receipt (StrataPresentation *self,
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 960, 700);
+  /* Over the whole projector like the slides: no half-covered slide around
+   * it (the size too, for when there is no window manager to fullscreen). */
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               gtk_widget_get_width (GTK_WIDGET (self)) > 0
+                               ? gtk_widget_get_width (GTK_WIDGET (self)) : 960,
+                               gtk_widget_get_height (GTK_WIDGET (self)) > 0
+                               ? gtk_widget_get_height (GTK_WIDGET (self)) : 700);
+  gtk_window_fullscreen (GTK_WINDOW (window));
   gtk_window_set_title (GTK_WINDOW (window), _("Score Receipt"));
   gtk_widget_add_css_class (window, "presentation");
 
