@@ -14,6 +14,7 @@
 
 #include "strata-application.h"
 #include "strata-demo.h"
+#include "strata-entitlements.h"
 #include "strata-period-close.h"
 #include "strata-period-data.h"
 #include "strata-presentation.h"
@@ -375,6 +376,16 @@ make_demo (void)
       g_assert_true (strata_period_close (ws, id, &error));
       g_assert_no_error (error);
     }
+  /* The meeting gave A a larger discount after 2026-Q2 was closed. */
+  {
+    g_autoptr(StrataEntitlements) matrix = strata_entitlements_new (ws, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (strata_entitlements_set_value (matrix,
+                                                  strata_entitlements_lookup_key (matrix, "order_discount")->id,
+                                                  "A", "18", &error));
+    g_assert_no_error (error);
+  }
   /* The meeting changed the model after 2026-Q2 was closed. */
   rules = strata_ruleset_store_load_version (ws, 0, &error);
   g_assert_no_error (error);
@@ -414,6 +425,7 @@ test_presentation (void)
   g_assert_cmpuint (strata_movement_get_n_to (movement), ==, 567);
   g_assert_cmpuint (strata_movement_get_moves_from_rules (movement), >, 0);
   g_assert_cmpuint (strata_review_deck_get_rule_changes (deck)->len, ==, 1);
+  g_assert_cmpuint (strata_review_deck_get_entitlement_changes (deck)->len, ==, 1);
   screenshot ("review-page");
   check_arrows (page);
 
