@@ -274,7 +274,24 @@ check_arrows (StrataReviewPage *page)
   g_assert_cmpuint (dark_pixels (strata_review_page_get_quadrant_chart (page)), >, without);
   g_assert_cmpuint (dark_pixels (strata_review_page_get_quadrant_chart (page)), <, with_arrows);
   screenshot ("review-page-selected");
+
+  /* Clicking a point on the chart follows that customer too. */
   strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_MOVERS);
+  strata_context_set_selected_customer (context, 0);
+  g_assert_false (strata_review_page_pick_at (page, 1, 1));   /* the corner: no point */
+  g_assert_cmpint (strata_context_get_selected_customer (context), ==, 0);
+  {
+    gboolean hit = FALSE;
+
+    for (int y = 0; y < 400 && !hit; y += 3)
+      for (int x = 0; x < 600 && !hit; x += 3)
+        hit = strata_review_page_pick_at (page, x, y);
+    g_assert_true (hit);
+  }
+  g_assert_cmpint (strata_context_get_selected_customer (context), >, 0);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), <=, 1);
+  strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_MOVERS);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, movers);
 }
 
 static void

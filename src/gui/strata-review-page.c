@@ -295,7 +295,7 @@ show_quadrant_chart (StrataReviewPage *self)
     case STRATA_REVIEW_ARROWS_SELECTED:
       text = self->n_arrows > 0
              ? g_strdup (_("The selected customer's move from the earlier period; pick another in a list below"))
-             : g_strdup (_("Pick a customer in a list below to see where it came from"));
+             : g_strdup (_("Click a customer on the chart or pick one in a list below to see where it came from"));
       break;
     case STRATA_REVIEW_ARROWS_NONE:
     default:
@@ -303,6 +303,48 @@ show_quadrant_chart (StrataReviewPage *self)
       break;
     }
   gtk_label_set_label (self->arrows_label, text);
+}
+
+gboolean
+strata_review_page_pick_at (StrataReviewPage *self,
+                            double            x,
+                            double            y)
+{
+  StrataChart *chart;
+  g_autoptr(StrataChartStyle) style = NULL;
+  const StrataPeriodData *pd;
+  gssize row;
+
+  g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), FALSE);
+
+  chart = strata_review_chart_get_chart (self->quadrant_chart);
+  if (self->deck == NULL || self->context == NULL || !STRATA_IS_QUADRANT_CHART (chart))
+    return FALSE;
+  /* The geometry of the size on screen (light and dark lay out alike). */
+  style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  strata_quadrant_chart_layout (STRATA_QUADRANT_CHART (chart), style,
+                                gtk_widget_get_width (GTK_WIDGET (self->quadrant_chart)),
+                                gtk_widget_get_height (GTK_WIDGET (self->quadrant_chart)));
+  row = strata_quadrant_chart_hit_test (STRATA_QUADRANT_CHART (chart), x, y);
+  pd = strata_review_deck_get_results (self->deck)->data;
+  if (row < 0 || (gsize) row >= pd->n)
+    return FALSE;
+  strata_context_set_selected_customer (self->context, pd->ids[row]);
+  if (gtk_toggle_button_get_active (self->arrows_selected))
+    show_quadrant_chart (self);
+  else
+    gtk_toggle_button_set_active (self->arrows_selected, TRUE);
+  return TRUE;
+}
+
+static void
+chart_pressed (GtkGestureClick  *gesture,
+               int               n_press,
+               double            x,
+               double            y,
+               StrataReviewPage *self)
+{
+  strata_review_page_pick_at (self, x, y);
 }
 
 static void
@@ -972,6 +1014,13 @@ strata_review_page_init (StrataReviewPage *self)
   g_signal_connect_swapped (self->restate_check, "toggled", G_CALLBACK (drop_changed), self);
   g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (close_clicked), self);
   g_signal_connect (self->arrows_movers, "toggled", G_CALLBACK (arrows_toggled), self);
+  {
+    /* Clicking a point follows that customer, as picking it in a list does. */
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    g_signal_connect (click, "pressed", G_CALLBACK (chart_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->quadrant_chart), GTK_EVENT_CONTROLLER (click));
+  }
   g_signal_connect (self->arrows_selected, "toggled", G_CALLBACK (arrows_toggled), self);
   g_signal_connect (self->arrows_none, "toggled", G_CALLBACK (arrows_toggled), self);
   build_slide_choices (self);
