@@ -311,6 +311,19 @@ no_dialog (gpointer data)
   return find_dialog () == NULL;
 }
 
+static AdwMessageDialog *
+open_dialog (StrataReviewPage *page,
+             const char       *action)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
 /* New Period… adds a custom date range where its dates put it; a custom
  * name without dates is refused; Rename renames the later period. */
 static void
@@ -328,20 +341,14 @@ check_new_period (StrataReviewPage *page)
   /* The Close dialog answered earlier: the test's response does not close it. */
   while (find_dialog () != NULL)
     gtk_window_destroy (GTK_WINDOW (find_dialog ()));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-period", NULL));
-  spin (100);
-  dialog = find_dialog ();
-  g_assert_nonnull (dialog);
+  dialog = open_dialog (page, "page.new-period");
   fill (dialog, "name-entry", "Autumn");
   adw_message_dialog_response (dialog, "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (wait_for (no_dialog, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (periods), ==, n);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-period", NULL));
-  spin (100);
-  dialog = find_dialog ();
-  g_assert_nonnull (dialog);
+  dialog = open_dialog (page, "page.new-period");
   fill (dialog, "name-entry", "Fair 2026");
   fill (dialog, "start-entry", "2026-03-01");
   fill (dialog, "end-entry", "2026-03-20");
@@ -358,10 +365,7 @@ check_new_period (StrataReviewPage *page)
   g_assert_cmpstr (strata_period_get_end_date (third), ==, "2026-03-20");
 
   g_assert_true (strata_review_page_set_periods (page, "2026-Q1", "Fair 2026"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.rename-period", NULL));
-  spin (100);
-  dialog = find_dialog ();
-  g_assert_nonnull (dialog);
+  dialog = open_dialog (page, "page.rename-period");
   fill (dialog, "name-entry", "Spring fair");
   adw_message_dialog_response (dialog, "rename");
   gtk_window_destroy (GTK_WINDOW (dialog));
