@@ -202,6 +202,25 @@ test_sort_and_select (Fixture       *f,
   spin (20);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "detail-name"))), ==,
                    strata_scoring_get_name (f->scoring, 42));
+
+  /* The detail lists what the customer's tier gets: stage, entitlement,
+   * value, one line each, from the workspace's default matrix. */
+  {
+    GtkWidget *grid = find (f, "detail-entitlements");
+    guint cells = 0;
+    gboolean has_discount = FALSE;
+
+    g_assert_nonnull (grid);
+    for (GtkWidget *c = gtk_widget_get_first_child (grid); c; c = gtk_widget_get_next_sibling (c))
+      {
+        cells++;
+        if (GTK_IS_LABEL (c) && g_str_equal (gtk_label_get_text (GTK_LABEL (c)), "Order discount"))
+          has_discount = TRUE;
+      }
+    g_assert_cmpuint (cells, >=, 3 * 5);
+    g_assert_cmpuint (cells % 3, ==, 0);
+    g_assert_true (has_discount);
+  }
 }
 
 static gint64

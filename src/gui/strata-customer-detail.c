@@ -423,6 +423,7 @@ strata_customer_detail_init (StrataCustomerDetail *self)
 
   gtk_box_append (GTK_BOX (box), heading (_("Entitlements")));
   self->entitlement_grid = new_grid ();
+  gtk_widget_set_name (GTK_WIDGET (self->entitlement_grid), "detail-entitlements");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entitlement_grid));
 
   gtk_box_append (GTK_BOX (box), heading (_("Manual override")));

@@ -327,6 +327,14 @@ strata_quadrant_chart_set_show_captions (StrataQuadrantChart *self,
 }
 
 void
+strata_quadrant_chart_set_corner_names (StrataQuadrantChart *self,
+                                        gboolean             show)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
+  self->corner_names = show;
+}
+
+void
 strata_quadrant_chart_set_title (StrataQuadrantChart *self,
                                  const char          *title)
 {
