@@ -65,6 +65,8 @@ test_create_and_reopen (Fixture       *f,
   g_assert_cmpint (count (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
   g_assert_cmpint (count (ws, "PRAGMA application_id"), ==, STRATA_WORKSPACE_APPLICATION_ID);
   g_assert_cmpint (count (ws, "PRAGMA foreign_keys"), ==, 1);
+  /* Another window or strata-cli writing at the same time is waited for. */
+  g_assert_cmpint (count (ws, "PRAGMA busy_timeout"), ==, 5000);
   g_assert_true (strata_workspace_set_meta (ws, "company", "北方数据", &error));
   g_assert_no_error (error);
   g_clear_object (&ws);
@@ -86,6 +88,8 @@ test_create_and_reopen (Fixture       *f,
     journal = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   }
   g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpint (count (ws, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (count (ws, "PRAGMA busy_timeout"), ==, 5000);
 }
 
 static void
