@@ -389,7 +389,21 @@ card (StrataRulesEditor *self,
       gtk_box_append (GTK_BOX (heading), add);
     }
   gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), content);
+  {
+    /* A wide table scrolls inside its card, so that the narrow ones
+     * (bands, tiers) still fit beside the impact panel. */
+    GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_box_append (GTK_BOX (holder), content);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                    GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller), FALSE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), holder);
+    gtk_widget_add_css_class (scroller, "rules-card-content");
+    gtk_box_append (GTK_BOX (box), scroller);
+  }
   gtk_box_append (GTK_BOX (box), problems);
   gtk_box_append (GTK_BOX (self), box);
   return box;

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "strata-chart-export.h"
+#include "strata-chart-export-dialog.h"
 #include "strata-context.h"
 #include "strata-period-results.h"
 #include "strata-review-chart.h"
@@ -240,52 +241,13 @@ strata_tiers_page_export (StrataTiersPage *self,
                           const char      *path,
                           GError         **error)
 {
-  StrataExportFormat format;
-  GtkWidget *view;
-  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
-  double w, h;
+  gboolean pareto = g_strcmp0 (chart, "pareto") == 0;
 
   g_return_val_if_fail (STRATA_IS_TIERS_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!strata_chart_export_format_for_path (path, &format))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Cannot export to “%s”: the name must end in .png, .svg or .pdf"), path);
-      return FALSE;
-    }
-  view = g_strcmp0 (chart, "pareto") == 0 ? self->pareto_view : self->pyramid_view;
-  /* The size shown, or a good page size when the page is not on screen. */
-  w = gtk_widget_get_width (view);
-  h = gtk_widget_get_height (view);
-  if (w < 100 || h < 100)
-    w = 1000, h = 640;
-  return strata_chart_export (view == self->pareto_view ? STRATA_CHART (self->pareto)
-                                                        : STRATA_CHART (self->pyramid),
-                              style, format, path, w, h, error);
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    StrataTiersPage *self)
-{
-  const char *chart = g_object_get_data (G_OBJECT (dialog), "chart");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      if (path != NULL && !strata_tiers_page_export (self, chart, path, &error))
-        {
-          GtkWidget *msg = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                   _("Export Failed"), error->message);
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (msg), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (msg));
-        }
-    }
-  g_object_unref (dialog);
+  return strata_chart_export_to_path (pareto ? STRATA_CHART (self->pareto) : STRATA_CHART (self->pyramid),
+                                      pareto ? self->pareto_view : self->pyramid_view,
+                                      "shown", path, error);
 }
 
 static void
@@ -294,17 +256,12 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   StrataTiersPage *self = STRATA_TIERS_PAGE (widget);
-  const char *chart = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *dialog;
-  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean pareto = g_strcmp0 (g_variant_get_string (parameter, NULL), "pareto") == 0;
 
-  dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
-                                     g_strcmp0 (chart, "pareto") == 0 ? "pareto.pdf" : "tier-pyramid.pdf");
-  g_object_set_data_full (G_OBJECT (dialog), "chart", g_strdup (chart), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  strata_chart_export_dialog_show (widget,
+                                   pareto ? STRATA_CHART (self->pareto) : STRATA_CHART (self->pyramid),
+                                   pareto ? self->pareto_view : self->pyramid_view,
+                                   pareto ? "pareto.pdf" : "tier-pyramid.pdf");
 }
 
 static void
