@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "strata-context.h"
 #include "strata-demo.h"
@@ -69,6 +70,11 @@ test_quadrant_page (void)
   strata_quadrant_view_pointer_moved (view, px, py);
   g_assert_cmpint (strata_quadrant_view_get_hover (view), >=, 0);
   g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (view)));
+  /* name, quadrant and both values */
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (view)),
+                            results->data->names[strata_quadrant_view_get_hover (view)]));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (view)), "\n"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (view)), ": "));
 
   /* A click selects the customer under the pointer for every page. */
   strata_quadrant_view_select_band (view, px, py, px, py);

@@ -99,8 +99,10 @@ strata_quadrant_view_pointer_moved (StrataQuadrantView *self,
       const char *name = (gsize) hit < self->names->len ? self->names->pdata[hit] : "";
       StrataQuadrant q = strata_quadrant_chart_classify (self->chart, hit);
       static const char *letters[] = { "", "A", "B", "C", "D" };
-      /* Translators: tooltip over a point of the quadrant chart: name and quadrant. */
-      g_autofree char *tip = g_strdup_printf (_("%s, quadrant %s"), name, letters[q]);
+      g_autofree char *values = strata_quadrant_chart_describe_point (self->chart, hit);
+      /* Translators: tooltip over a point of the quadrant chart: name, quadrant, then
+       * the line with its two values. */
+      g_autofree char *tip = g_strdup_printf (_("%s, quadrant %s\n%s"), name, letters[q], values);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), tip);
     }
   else

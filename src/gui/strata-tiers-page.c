@@ -16,6 +16,8 @@ struct _StrataTiersPage
 {
   GtkWidget           parent_instance;
 
+  gboolean            large_type;
+
   StrataContext      *context;
   StrataWorkspace    *workspace;   /* the context's, for the "changed" signal */
   GtkWidget          *box;
@@ -30,7 +32,7 @@ struct _StrataTiersPage
   StrataParetoChart  *pareto;
 };
 
-enum { PROP_0, PROP_CONTEXT, N_PROPS };
+enum { PROP_0, PROP_CONTEXT, PROP_LARGE_TYPE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (StrataTiersPage, strata_tiers_page, GTK_TYPE_WIDGET)
@@ -289,6 +291,9 @@ strata_tiers_page_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_LARGE_TYPE:
+      g_value_set_boolean (value, self->large_type);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -306,6 +311,14 @@ strata_tiers_page_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       set_context (self, g_value_get_object (value));
+      break;
+    case PROP_LARGE_TYPE:
+      if (self->large_type == g_value_get_boolean (value))
+        break;
+      self->large_type = g_value_get_boolean (value);
+      strata_review_chart_set_projector (STRATA_REVIEW_CHART (self->pyramid_view), self->large_type);
+      strata_review_chart_set_projector (STRATA_REVIEW_CHART (self->pareto_view), self->large_type);
+      g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -325,9 +338,13 @@ strata_tiers_page_class_init (StrataTiersPageClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LARGE_TYPE] =
+    g_param_spec_boolean ("large-type", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "tiers.export", "s", export_action);
+  gtk_widget_class_install_property_action (widget_class, "tiers.large-type", "large-type");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tierspage");
 }
@@ -364,9 +381,15 @@ strata_tiers_page_init (StrataTiersPage *self)
 
   g_menu_append (menu, _("Export Tier Pyramid…"), "tiers.export::pyramid");
   g_menu_append (menu, _("Export Pareto Curve…"), "tiers.export::pareto");
+  {
+    GMenu *section = g_menu_new ();
+    g_menu_append (section, _("_Large Type (Projector)"), "tiers.large-type");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    g_object_unref (section);
+  }
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-save-symbolic");
-  gtk_widget_set_tooltip_text (export_button, _("Export a chart as PNG, SVG or PDF"));
+  gtk_widget_set_tooltip_text (export_button, _("Export a chart as PNG, SVG or PDF, or show it in large type"));
   gtk_box_append (GTK_BOX (header), export_button);
   gtk_box_append (GTK_BOX (self->box), header);
 
