@@ -102,6 +102,9 @@ test_quadrant_page (void)
                                                             before->quadrant.x_threshold * 2);
 
     g_assert_cmpint (strata_quadrant_chart_threshold_at (chart, lx, ly), ==, STRATA_THRESHOLD_X);
+    strata_quadrant_view_pointer_moved (view, lx, ly);
+    g_assert_nonnull (gtk_widget_get_cursor (GTK_WIDGET (view)));
+    g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (view))), ==, "col-resize");
     strata_quadrant_view_drag (view, lx, ly, target_x, ly);
     for (int i = 0; i < 10; i++)
       g_main_context_iteration (NULL, FALSE);

@@ -89,6 +89,13 @@ strata_quadrant_view_pointer_moved (StrataQuadrantView *self,
   if (self->chart == NULL)
     return;
   ensure_layout (self);
+  /* A threshold line can be dragged: say so with the cursor. */
+  switch (strata_quadrant_chart_threshold_at (self->chart, x, y))
+    {
+    case STRATA_THRESHOLD_X: gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "col-resize"); break;
+    case STRATA_THRESHOLD_Y: gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "row-resize"); break;
+    default: gtk_widget_set_cursor (GTK_WIDGET (self), NULL); break;
+    }
   hit = strata_quadrant_chart_hit_test (self->chart, x, y);
   if (hit == self->hover)
     return;
