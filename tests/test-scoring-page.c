@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 #include <glib/gstdio.h>
 
 #include "strata-context.h"
@@ -53,7 +54,8 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   f->context = strata_context_new (f->ws);
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1400, g_getenv ("STRATA_SCREENSHOT_DIR") ? 2000 : 900);
+  gtk_window_set_default_size (f->window, g_getenv ("STRATA_SCREENSHOT_WIDTH") ? atoi (g_getenv ("STRATA_SCREENSHOT_WIDTH")) : 1400,
+                               g_getenv ("STRATA_SCREENSHOT_DIR") ? 2000 : 900);
   f->page = STRATA_SCORING_PAGE (strata_scoring_page_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   g_object_set (f->page, "context", f->context, NULL);
@@ -189,6 +191,22 @@ test_weight_rescore (Fixture       *f,
   g_autofree char *summary = NULL;
   g_auto(GStrv) transitions = NULL;
   guint up, down;
+
+  /* The wheel over a number scrolls the page instead of editing it. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (weight);
+    guint scrolls = 0;
+    for (guint k = 0; k < g_list_model_get_n_items (controllers); k++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, k);
+        if (GTK_IS_EVENT_CONTROLLER_SCROLL (c))
+          {
+            scrolls++;
+            g_assert_cmpint (gtk_event_controller_get_propagation_phase (c), ==, GTK_PHASE_NONE);
+          }
+      }
+    g_assert_cmpuint (scrolls, >, 0);
+  }
 
   g_assert_nonnull (weight);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (weight)), ==, 1);
