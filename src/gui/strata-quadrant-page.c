@@ -273,12 +273,7 @@ static void
 show_toast (StrataQuadrantPage *self,
             AdwToast           *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (STRATA_IS_WINDOW (root))
-    strata_window_add_toast (STRATA_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  strata_window_toast_from (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -545,6 +540,22 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "quadrantpage");
 }
 
+/* A menu section of one or two items. */
+static void
+append_section (GMenu      *menu,
+                const char *label,
+                const char *action,
+                const char *label2,
+                const char *action2)
+{
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  g_menu_append (section, label, action);
+  if (label2 != NULL)
+    g_menu_append (section, label2, action2);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+}
+
 static void
 strata_quadrant_page_init (StrataQuadrantPage *self)
 {
@@ -575,26 +586,14 @@ strata_quadrant_page_init (StrataQuadrantPage *self)
   gtk_box_append (GTK_BOX (header), self->tier_filter);
   {
     GMenu *menu = g_menu_new ();
-    GMenu *section = g_menu_new ();
     GtkWidget *button = gtk_menu_button_new ();
 
-    g_menu_append (section, _("Colour by _Tier"), "quadrant.colour-by::tier");
-    g_menu_append (section, _("Colour by _Quadrant"), "quadrant.colour-by::quadrant");
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-    g_object_unref (section);
-    section = g_menu_new ();
-    g_menu_append (section, _("_Logarithmic Process Axis (x)"), "quadrant.log-x");
-    g_menu_append (section, _("Logarithmic _Result Axis (y)"), "quadrant.log-y");
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-    g_object_unref (section);
-    section = g_menu_new ();
-    g_menu_append (section, _("_Large Type (Projector)"), "quadrant.large-type");
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-    g_object_unref (section);
-    section = g_menu_new ();
-    g_menu_append (section, _("_Export Chart…"), "quadrant.export");
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-    g_object_unref (section);
+    append_section (menu, _("Colour by _Tier"), "quadrant.colour-by::tier",
+                    _("Colour by _Quadrant"), "quadrant.colour-by::quadrant");
+    append_section (menu, _("_Logarithmic Process Axis (x)"), "quadrant.log-x",
+                    _("Logarithmic _Result Axis (y)"), "quadrant.log-y");
+    append_section (menu, _("_Large Type (Projector)"), "quadrant.large-type", NULL, NULL);
+    append_section (menu, _("_Export Chart…"), "quadrant.export", NULL, NULL);
     gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
     gtk_widget_set_tooltip_text (button, _("Chart options and export"));
