@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "strata-context.h"
@@ -246,6 +247,30 @@ test_weight_rescore (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.redo", NULL);
   spin (20);
   g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, summary);
+
+  /* Each mover row ends in its tier and score change, never cut short. */
+  {
+    GtkWidget *movers = find (f, GTK_TYPE_LIST_VIEW, "impact-movers", 0);
+    guint changes = 0;
+    GPtrArray *stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, movers);
+    while (stack->len > 0)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+        if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "numeric") &&
+            strstr (gtk_label_get_text (GTK_LABEL (w)), " → ") != NULL)
+          {
+            changes++;
+            g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (w)), ==, PANGO_ELLIPSIZE_NONE);
+            g_assert_nonnull (strchr (gtk_label_get_text (GTK_LABEL (w)), '('));
+          }
+      }
+    g_ptr_array_unref (stack);
+    g_assert_cmpuint (changes, >, 0);
+  }
 
   /* A mover selected: its receipt under the list. */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find (f, GTK_TYPE_LIST_VIEW, "impact-movers", 0)))), 0, TRUE);
