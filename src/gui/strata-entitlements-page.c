@@ -59,12 +59,7 @@ void
 strata_entitlements_page_add_toast (StrataEntitlementsPage *self,
                                     AdwToast               *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (STRATA_IS_WINDOW (root))
-    strata_window_add_toast (STRATA_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  strata_window_toast_from (GTK_WIDGET (self), toast);
 }
 
 const char *

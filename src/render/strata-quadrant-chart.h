@@ -105,6 +105,8 @@ void     strata_quadrant_chart_set_movement      (StrataQuadrantChart       *sel
                                                   const double              *previous_y,
                                                   gsize                      n_moves);
 
+char    *strata_quadrant_chart_describe_point    (StrataQuadrantChart       *self,
+                                                  gsize                      index);
 StrataQuadrant strata_quadrant_chart_classify    (StrataQuadrantChart       *self,
                                                   gsize                      index);
 void     strata_quadrant_chart_get_counts        (StrataQuadrantChart       *self,
