@@ -754,6 +754,12 @@ strata_report_build (StrataWorkspace           *workspace,
   info->language = g_strdelimit (g_ascii_strdown (language, -1), "_", '-');
   /* Translators: the running header: "Company — 2026-Q3". */
   info->header = g_strdup_printf (_("%s — %s"), info->company, info->period);
+  info->contents = g_strdup (_("Contents"));
+  /* Translators: the PDF's subject: "Customer tiering of 2026-Q3 compared with 2026-Q2". */
+  info->subject = g_strdup_printf (_("Customer tiering of %s compared with %s"),
+                                   info->period, info->compare);
+  /* Translators: on the title page: "Prepared on 2026-12-02". */
+  info->prepared = g_strdup_printf (_("Prepared on %s"), info->date);
 
   add_block (&b, REPORT_BLOCK_TITLE, NULL);
   add_block (&b, REPORT_BLOCK_TOC, NULL);

@@ -58,6 +58,9 @@ typedef struct
   char *version;
   char *language;      /* pango language, "zh-cn" */
   char *header;        /* running header */
+  char *contents;      /* "Contents" */
+  char *prepared;      /* "Prepared on 2026-12-02" */
+  char *subject;       /* the PDF's subject */
 } ReportInfo;
 
 /* Builds the blocks of the report. */

@@ -69,6 +69,9 @@ strata_report_finalize (GObject *object)
   g_free (self->info.version);
   g_free (self->info.language);
   g_free (self->info.header);
+  g_free (self->info.contents);
+  g_free (self->info.prepared);
+  g_free (self->info.subject);
   g_ptr_array_unref (self->blocks);
   g_ptr_array_unref (self->sections);
   g_clear_pointer (&self->style, strata_chart_style_free);
@@ -266,6 +269,9 @@ min_height (const ReportBlock *block,
     }
 }
 
+/* Everything drawn was translated by strata_report_build() and
+ * strata_report_paginate(), on the caller's thread, in the report's
+ * language: drawing translates nothing of its own. */
 static GArray *
 new_page (StrataReport *self)
 {
@@ -430,11 +436,7 @@ draw_title (StrataReport *self,
   strata_rgba_set_source (cr, &secondary_colour);
   yy += text_show (t, cr, self->info.subtitle, 14, FALSE, x, yy, w, 0, 0) + 40;
   strata_rgba_set_source (cr, &text_colour);
-  {
-    /* Translators: on the title page: "Prepared on 2026-12-02". */
-    g_autofree char *prepared = g_strdup_printf (_("Prepared on %s"), self->info.date);
-    yy += text_show (t, cr, prepared, 11, FALSE, x, yy, w, 0, 0) + 4;
-  }
+  yy += text_show (t, cr, self->info.prepared, 11, FALSE, x, yy, w, 0, 0) + 4;
   text_show (t, cr, self->info.version, 11, FALSE, x, yy, w, 0, 0);
 }
 
@@ -447,7 +449,7 @@ draw_toc (StrataReport *self,
           double        w)
 {
   strata_rgba_set_source (cr, &text_colour);
-  y += text_show (t, cr, _("Contents"), 18, TRUE, x, y, w, 0, 0) + 16;
+  y += text_show (t, cr, self->info.contents, 18, TRUE, x, y, w, 0, 0) + 16;
   for (guint i = 0; i < self->sections->len; i++)
     {
       const ReportSection *s = self->sections->pdata[i];
@@ -644,7 +646,6 @@ strata_report_save_pdf (StrataReport          *self,
   g_autofree char *tmpl = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *subject = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -655,8 +656,10 @@ strata_report_save_pdf (StrataReport          *self,
   g_return_val_if_fail (STRATA_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* A report paginated for its paper already (the window does it where
+   * the language is set) keeps its pages. */
   strata_report_paper_size (self->paper, &w, &h);
-  n = strata_report_paginate (self, w, h);
+  n = self->width == w && self->height == h ? self->pages->len : strata_report_paginate (self, w, h);
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
@@ -677,10 +680,7 @@ strata_report_save_pdf (StrataReport          *self,
   surface = cairo_pdf_surface_create (tmpl, w, h);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->info.title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->info.company);
-  /* Translators: the PDF's subject: "Customer tiering of 2026-Q3 compared with 2026-Q2". */
-  subject = g_strdup_printf (_("Customer tiering of %s compared with %s"),
-                             self->info.period, self->info.compare);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->info.subject);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Strata");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
   cr = cairo_create (surface);
