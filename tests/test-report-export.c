@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Export Report… under Xvfb: the report of the window's period written in
  * a worker thread behind a progress window, in the application's language
- * or another one, and Cancel leaving no file. */
+ * or another one, and Cancel leaving no file; printing the same pages. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -195,6 +195,39 @@ test_cancel (void)
   gtk_window_destroy (parent);
 }
 
+/* Printing draws the same pages through GtkPrintOperation (exported to a
+ * PDF here instead of a printer). */
+static void
+test_print (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (ws_path, NULL, &error);
+  g_autoptr(StrataReport) report = NULL;
+  g_autoptr(GtkPrintOperation) op = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  StrataReportOptions options = { .language = "en" };
+  int n_pages = 0;
+
+  g_assert_no_error (error);
+  report = strata_report_new (ws, &options, &error);
+  g_assert_no_error (error);
+  op = strata_report_print_operation_new (report);
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  gtk_print_operation_set_export_filename (op, path);
+  g_assert_cmpint (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  text = first_pages_text (path, &n_pages);
+  g_assert_cmpint (n_pages, ==, (int) strata_report_get_n_pages (report));
+  g_assert_cmpint (n_pages, >, 8);
+  g_assert_nonnull (strstr (text, "Contents"));
+  g_assert_nonnull (strstr (text, "Page 3 of"));
+}
+
 static void
 test_no_workspace (void)
 {
@@ -227,6 +260,7 @@ main (int    argc,
   g_test_add_func ("/report-export/export", test_export);
   g_test_add_func ("/report-export/cancel", test_cancel);
   g_test_add_func ("/report-export/no-workspace", test_no_workspace);
+  g_test_add_func ("/report-export/print", test_print);
   g_test_add_func ("/report-export/chinese", test_export_chinese);
   status = g_test_run ();
 

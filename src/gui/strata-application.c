@@ -259,9 +259,22 @@ export_report_action (GSimpleAction *action,
   strata_report_export_run (GTK_WINDOW (window), strata_window_get_context (window));
 }
 
+/* area: report. Ctrl+P: the same pages printed. */
+static void
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  StrataWindow *window = get_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (window));
+  strata_report_print_run (GTK_WINDOW (window), strata_window_get_context (window));
+}
+
 static const GActionEntry app_actions[] = {
   /* area: report */
   { "export-report", export_report_action },
+  { "print", print_action },
   /* area: import */
   { "import", import_action },
   /* area: review */
@@ -283,6 +296,8 @@ static const struct {
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "app.export-report", { "<Control>e", NULL } },
+  /* area: report */
+  { "app.print", { "<Control>p", NULL } },
   /* area: import */
   { "app.import", { "<Control>i", NULL } },
   { "app.show-page::customers", { "<Alt>1", NULL } },

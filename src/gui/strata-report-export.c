@@ -11,6 +11,10 @@ typedef struct
   GtkWindow      *window;          /* weak */
   StrataReport   *report;
   char           *path;
+  char           *workspace_path; /* read in the worker when set */
+  StrataReportOptions options;
+  char           *period;
+  char           *language;
   GCancellable   *cancellable;
   GtkWidget      *progress_window;
   GtkProgressBar *bar;
@@ -29,6 +33,9 @@ export_free (Export *e)
   g_clear_object (&e->report);
   g_clear_object (&e->cancellable);
   g_free (e->path);
+  g_free (e->workspace_path);
+  g_free (e->period);
+  g_free (e->language);
   g_free (e);
 }
 
@@ -101,6 +108,19 @@ write_thread (GTask        *task,
   Export *e = task_data;
   GError *error = NULL;
 
+  /* In the application's language the worker reads the workspace too,
+   * through a connection of its own: the window never waits. */
+  if (e->report == NULL)
+    {
+      g_autoptr(StrataWorkspace) ws = strata_workspace_open (e->workspace_path, cancellable, &error);
+
+      if (ws == NULL || !(e->report = strata_report_new (ws, &e->options, &error)))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_atomic_int_set (&e->permille, 100);
+    }
   if (strata_report_save_pdf (e->report, e->path, progress_cb, e, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -198,7 +218,6 @@ strata_report_export_to_path (GtkWindow           *window,
                               gpointer             user_data)
 {
   StrataWorkspace *ws = context ? strata_context_get_workspace (context) : NULL;
-  StrataReportOptions options = { 0, };
   GTask *outer = g_task_new (NULL, NULL, callback, user_data);
   g_autoptr(GTask) inner = NULL;
   LanguageSwitch lang = { 0, };
@@ -223,26 +242,33 @@ strata_report_export_to_path (GtkWindow           *window,
       return;
     }
 
-  /* Reading the workspace stays on the main thread (sqlite); the pages
-   * are drawn and written in a worker. */
-  options.period = strata_context_get_period (context);
-  options.paper = paper;
-  options.language = language && language[0] ? language : NULL;
-  language_push (&lang, options.language);
-  e->report = strata_report_new (ws, &options, &error);
-  if (e->report != NULL)
+  e->period = g_strdup (strata_context_get_period (context));
+  e->language = language && language[0] ? g_strdup (language) : NULL;
+  e->options.period = e->period;
+  e->options.paper = paper;
+  e->options.language = e->language;
+  if (e->language != NULL)
     {
-      strata_report_paper_size (paper, &w, &h);
-      strata_report_paginate (e->report, w, h);
+      /* Another language than the application's: its texts are made here,
+       * where LANGUAGE may change for a moment; the worker draws. */
+      language_push (&lang, e->language);
+      e->report = strata_report_new (ws, &e->options, &error);
+      if (e->report != NULL)
+        {
+          strata_report_paper_size (paper, &w, &h);
+          strata_report_paginate (e->report, w, h);
+        }
+      language_pop (&lang);
+      if (e->report == NULL)
+        {
+          toast (e, error->message);
+          g_task_return_error (outer, error);
+          g_object_unref (outer);
+          return;
+        }
     }
-  language_pop (&lang);
-  if (e->report == NULL)
-    {
-      toast (e, error->message);
-      g_task_return_error (outer, error);
-      g_object_unref (outer);
-      return;
-    }
+  else
+    e->workspace_path = g_strdup (strata_workspace_get_path (ws));
 
   show_progress (e);
   inner = g_task_new (NULL, e->cancellable, written_cb, outer);

@@ -28,4 +28,12 @@ void     strata_report_export_to_path (GtkWindow           *window,
 gboolean strata_report_export_finish  (GAsyncResult        *result,
                                        GError             **error);
 
+/* Print Report… (strata-report-print.c): the print dialog, then the same
+ * pages through GtkPrintOperation. */
+void     strata_report_print_run      (GtkWindow           *window,
+                                       StrataContext       *context);
+/* A print operation drawing report's pages (tests may run it to a PDF
+ * with GTK_PRINT_OPERATION_ACTION_EXPORT). */
+GtkPrintOperation *strata_report_print_operation_new (StrataReport *report);
+
 G_END_DECLS
