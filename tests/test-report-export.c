@@ -7,14 +7,13 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
-#include <poppler.h>
 
+#include "import-test-util.h"
+#include "report-test-util.h"
 #include "strata-context.h"
 #include "strata-demo.h"
 #include "strata-report-export.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 static char *dir;
 static char *ws_path;
@@ -75,20 +74,10 @@ static char *
 first_pages_text (const char *path,
                   int        *n_pages)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PopplerDocument) doc = poppler_document_new_from_file (uri, NULL, &error);
-  GString *s = g_string_new (NULL);
+  g_autoptr(PopplerDocument) doc = report_test_open_pdf (path);
 
-  g_assert_no_error (error);
   *n_pages = poppler_document_get_n_pages (doc);
-  for (int i = 0; i < MIN (*n_pages, 3); i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
-      g_autofree char *text = poppler_page_get_text (page);
-      g_string_append (s, text);
-    }
-  return g_string_free (s, FALSE);
+  return report_test_text (doc, 3);
 }
 
 static void
@@ -264,16 +253,7 @@ main (int    argc,
   g_test_add_func ("/report-export/chinese", test_export_chinese);
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (dir);
-  }
+  remove_dir (dir);
   g_free (ws_path);
   g_free (dir);
   return status;

@@ -7,59 +7,17 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
-#include <poppler.h>
 #include <string.h>
 
 #include "strata-demo.h"
 #include "strata-period-data.h"
 #include "strata-period-results.h"
+#include "import-test-util.h"
+#include "report-test-util.h"
 #include "strata-report.h"
-
-/* poppler-glib 22 has no autoptr cleanups of its own. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerFontInfo, poppler_font_info_free)
 
 static char *dir;
 static char *ws_path;
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc;
-
-  g_assert_no_error (error);
-  doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static char *
-page_text (PopplerDocument *doc,
-           int              index)
-{
-  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, index);
-
-  return poppler_page_get_text (page);
-}
-
-/* Every page's text, one string. */
-static char *
-all_text (PopplerDocument *doc)
-{
-  GString *s = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autofree char *text = page_text (doc, i);
-      g_string_append (s, text);
-      g_string_append_c (s, '\f');
-    }
-  return g_string_free (s, FALSE);
-}
 
 static char *
 write_report (const char        *name,
@@ -155,12 +113,12 @@ static void
 test_english (void)
 {
   g_autofree char *path = write_report ("en.pdf", STRATA_REPORT_PAPER_A4, "en");
-  g_autoptr(PopplerDocument) doc = open_pdf (path);
+  g_autoptr(PopplerDocument) doc = report_test_open_pdf (path);
   g_autoptr(StrataPeriodResults) res = latest_results ();
   g_autofree guint *counts = strata_result_count_tiers (res->result);
   const StrataTier *tier_a = res->rules->tiers->pdata[0];
-  g_autofree char *text = all_text (doc);
-  g_autofree char *first = page_text (doc, 0);
+  g_autofree char *text = report_test_text (doc, -1);
+  g_autofree char *first = report_test_page_text (doc, 0);
   g_autofree char *heading = g_strdup_printf ("Tier %s · %s", tier_a->id, tier_a->label);
   g_autofree char *count_line = g_strdup_printf ("%u customers, revenue", counts[0]);
   const char *sections[] = { "Contents", "Summary", "Tier pyramid", "Movement", "Top upgrades",
@@ -182,7 +140,7 @@ test_english (void)
   g_assert_nonnull (strstr (first, "Rule set"));
   /* Running header and page numbers. */
   {
-    g_autofree char *third = page_text (doc, 2);
+    g_autofree char *third = report_test_page_text (doc, 2);
     g_autofree char *footer = g_strdup_printf ("Page 3 of %d", poppler_document_get_n_pages (doc));
     g_assert_nonnull (strstr (third, footer));
     g_assert_nonnull (strstr (third, "2026-Q3"));
@@ -191,7 +149,7 @@ test_english (void)
   /* Tier A's section states the engine's count of tier A customers. */
   for (int i = 2; i < poppler_document_get_n_pages (doc) && !found; i++)
     {
-      g_autofree char *p = page_text (doc, i);
+      g_autofree char *p = report_test_page_text (doc, i);
       const char *at = strstr (p, heading);
       if (at != NULL)
         {
@@ -238,7 +196,7 @@ static void
 test_letter (void)
 {
   g_autofree char *path = write_report ("letter.pdf", STRATA_REPORT_PAPER_LETTER, "en");
-  g_autoptr(PopplerDocument) doc = open_pdf (path);
+  g_autoptr(PopplerDocument) doc = report_test_open_pdf (path);
   g_autoptr(PopplerPage) page = poppler_document_get_page (doc, 0);
   double w, h;
 
@@ -262,8 +220,8 @@ test_top_n (void)
   g_assert_no_error (error);
   g_assert_true (strata_report_write_pdf (ws, &options, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  doc = open_pdf (path);
-  text = all_text (doc);
+  doc = report_test_open_pdf (path);
+  text = report_test_text (doc, -1);
   g_assert_nonnull (strstr (text, "the 5 best by score are listed"));
   g_assert_nonnull (strstr (text, "more customers"));
   g_assert_nonnull (strstr (text, "Total:"));
@@ -341,8 +299,8 @@ test_chinese (void)
       return;
     }
   path = write_report ("zh_CN.pdf", STRATA_REPORT_PAPER_A4, "zh_CN");
-  doc = open_pdf (path);
-  text = all_text (doc);
+  doc = report_test_open_pdf (path);
+  text = report_test_text (doc, -1);
   g_assert_nonnull (strstr (text, summary));
   g_assert_nonnull (strstr (text, g_dgettext (GETTEXT_PACKAGE, "Contents")));
   g_assert_nonnull (strstr (text, g_dgettext (GETTEXT_PACKAGE, "Entitlements")));
@@ -399,8 +357,8 @@ test_cli (void)
   run_cli (&r, ws_path, "-o", out, "--paper", "letter", "--period", "2026-Q3", "--compare", "2026-Q1", NULL);
   g_assert_cmpint (r.status, ==, 0);
   {
-    g_autoptr(PopplerDocument) doc = open_pdf (out);
-    g_autofree char *first = page_text (doc, 0);
+    g_autoptr(PopplerDocument) doc = report_test_open_pdf (out);
+    g_autofree char *first = report_test_page_text (doc, 0);
     g_assert_nonnull (strstr (first, "2026-Q1"));
   }
   /* Bad usage: 1. */
@@ -451,16 +409,7 @@ main (int    argc,
   g_test_add_func ("/report/chinese", test_chinese);
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (dir);
-  }
+  remove_dir (dir);
   g_free (ws_path);
   g_free (dir);
   return status;

@@ -247,18 +247,29 @@ text_height (Text        *t,
   return text_show (t, NULL, text, TEXT_SIZE, FALSE, 0, 0, width, 0, 0) + 2;
 }
 
-/* The least of a block that may start a page: a paragraph, a chart, a
- * table's header and first rows. */
+/* The least of block i that may start a page: a paragraph, a chart, a
+ * table's header and first rows (a short table whole). A short paragraph
+ * that introduces a table is kept with it. */
 static double
-min_height (const ReportBlock *block,
-            Text              *t,
-            double             width,
-            double             content_h)
+min_height (StrataReport *self,
+            guint         i,
+            Text         *t,
+            double        width,
+            double        content_h)
 {
+  const ReportBlock *block = i < self->blocks->len ? self->blocks->pdata[i] : NULL;
+  double h;
+
+  if (block == NULL)
+    return 0;
   switch (block->kind)
     {
     case REPORT_BLOCK_TEXT:
-      return text_height (t, block->text, width);
+      h = text_height (t, block->text, width);
+      if (h < 3 * TEXT_SIZE * 1.5 && i + 1 < self->blocks->len &&
+          ((ReportBlock *) self->blocks->pdata[i + 1])->kind == REPORT_BLOCK_TABLE)
+        h += GAP + min_height (self, i + 1, t, width, content_h);
+      return h;
     case REPORT_BLOCK_CHART:
       return floor (block->share * content_h);
     case REPORT_BLOCK_TABLE:
@@ -337,8 +348,7 @@ strata_report_paginate (StrataReport *self,
 
         case REPORT_BLOCK_SUBHEADING:
           /* Kept with the start of what follows. */
-          h = i + 1 < self->blocks->len ? min_height (self->blocks->pdata[i + 1], &text, content_w,
-                                                      content_h) : 0;
+          h = min_height (self, i + 1, &text, content_w, content_h);
           if (page->len > 0 && y + SUBHEADING_H + GAP + h > bottom)
             NEXT_PAGE ();
           PLACE (block, SUBHEADING_H, 0, 0);
@@ -346,7 +356,7 @@ strata_report_paginate (StrataReport *self,
 
         case REPORT_BLOCK_TEXT:
           h = text_height (&text, block->text, content_w);
-          if (page->len > 0 && y + h > bottom)
+          if (page->len > 0 && y + MAX (h, min_height (self, i, &text, content_w, content_h)) > bottom)
             NEXT_PAGE ();
           PLACE (block, h, 0, 0);
           break;
