@@ -14,6 +14,8 @@
 /* area: review */
 #include "strata-cli-review.h"
 #include "strata-cli-import.h"
+/* area: report */
+#include "strata-cli-report.h"
 
 typedef struct
 {
@@ -42,6 +44,8 @@ static const Command commands[] = {
   { "import", strata_cli_import, N_("Import customers or order lines from a CSV file") },
   { "export", strata_cli_export, N_("Export customers with their metrics as CSV") },
   { "import-log", strata_cli_import_log, N_("Export the rows an import rejected as CSV") },
+  /* area: report */
+  { "report", strata_cli_report, N_("Write the PDF report for sales leadership") },
   { NULL, NULL, NULL },
 };
 

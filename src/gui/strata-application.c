@@ -6,6 +6,8 @@
 #include "strata-application.h"
 /* area: import */
 #include "strata-import-dialog.h"
+/* area: report */
+#include "strata-report-export.h"
 /* area: review */
 #include "strata-review-page.h"
 #include "strata-window.h"
@@ -245,7 +247,34 @@ present_action (GSimpleAction *action,
     }
 }
 
+/* area: report. Ctrl+E: the PDF report of the window's period. */
+static void
+export_report_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  StrataWindow *window = get_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (window));
+  strata_report_export_run (GTK_WINDOW (window), strata_window_get_context (window));
+}
+
+/* area: report. Ctrl+P: the same pages printed. */
+static void
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  StrataWindow *window = get_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (window));
+  strata_report_print_run (GTK_WINDOW (window), strata_window_get_context (window));
+}
+
 static const GActionEntry app_actions[] = {
+  /* area: report */
+  { "export-report", export_report_action },
+  { "print", print_action },
   /* area: import */
   { "import", import_action },
   /* area: review */
@@ -267,6 +296,8 @@ static const struct {
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "app.export-report", { "<Control>e", NULL } },
+  /* area: report */
+  { "app.print", { "<Control>p", NULL } },
   /* area: import */
   { "app.import", { "<Control>i", NULL } },
   { "app.show-page::customers", { "<Alt>1", NULL } },

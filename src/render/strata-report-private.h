@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The report's content as blocks that the layout flows onto pages
+ * (strata-report.c); strata-report-content.c builds them. */
+#pragma once
+
+#include "strata-chart.h"
+#include "strata-report.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  REPORT_BLOCK_TITLE,       /* the title page */
+  REPORT_BLOCK_TOC,         /* the table of contents */
+  REPORT_BLOCK_HEADING,     /* a section: new page, TOC entry, bookmark */
+  REPORT_BLOCK_SUBHEADING,  /* kept with what follows */
+  REPORT_BLOCK_TEXT,        /* a wrapped paragraph */
+  REPORT_BLOCK_TABLE,       /* rows split across pages, header repeated */
+  REPORT_BLOCK_CHART,       /* a vector chart, share of the page's content height */
+} ReportBlockKind;
+
+typedef struct
+{
+  char   *title;
+  double  width;   /* share of the content width */
+  double  align;   /* 0 left, 1 right */
+} ReportColumn;
+
+typedef struct
+{
+  ReportBlockKind  kind;
+  char            *text;      /* heading, subheading, paragraph */
+  int              section;   /* HEADING: index into the sections */
+  StrataChart     *chart;
+  double           share;     /* CHART: share of the content height */
+  GPtrArray       *columns;   /* TABLE: ReportColumn* */
+  GPtrArray       *rows;      /* TABLE: char ** of columns->len cells */
+  guint            lines;     /* TABLE: lines per row (1 or 2) */
+  guint            n_bold;    /* TABLE: the last n_bold rows are totals */
+  GArray          *swatches;  /* TABLE: optional StrataRgba per row (first column) */
+} ReportBlock;
+
+typedef struct
+{
+  char  *title;
+  guint  page;     /* 0-based, set by the pagination */
+  int    level;    /* 0 section, 1 sub-section */
+} ReportSection;
+
+typedef struct
+{
+  char *company;
+  char *period;
+  char *compare;
+  char *title;
+  char *subtitle;      /* title page lines */
+  char *date;
+  char *version;
+  char *language;      /* pango language, "zh-cn" */
+  char *header;        /* running header */
+  char *contents;      /* "Contents" */
+  char *prepared;      /* "Prepared on 2026-12-02" */
+  char *subject;       /* the PDF's subject */
+} ReportInfo;
+
+/* Builds the blocks of the report. */
+gboolean strata_report_build (StrataWorkspace           *workspace,
+                              const StrataReportOptions *options,
+                              ReportInfo                *info,
+                              GPtrArray                 *blocks,
+                              GPtrArray                 *sections,
+                              GError                   **error);
+
+void report_block_free   (ReportBlock   *block);
+void report_section_free (ReportSection *section);
+
+G_END_DECLS

@@ -1,0 +1,416 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The PDF report read back with poppler: pages, sections, figures that
+ * match the engine, Chinese names and a Chinese report, embedded fonts,
+ * metadata, links and bookmarks, paper sizes; and strata-cli report. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "strata-demo.h"
+#include "strata-period-data.h"
+#include "strata-period-results.h"
+#include "import-test-util.h"
+#include "report-test-util.h"
+#include "strata-report.h"
+
+static char *dir;
+static char *ws_path;
+
+static char *
+write_report (const char        *name,
+              StrataReportPaper  paper,
+              const char        *language)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (ws_path, NULL, &error);
+  StrataReportOptions options = { .paper = paper, .language = language };
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (strata_report_write_pdf (ws, &options, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+check_fonts_embedded (PopplerDocument *doc)
+{
+  g_autoptr(PopplerFontInfo) info = poppler_font_info_new (doc);
+  PopplerFontsIter *iter = NULL;
+  guint n = 0;
+
+  while (poppler_font_info_scan (info, 20, &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        {
+          g_assert_true (poppler_fonts_iter_is_embedded (iter));
+          n++;
+        }
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* Each link of the contents page goes to a named destination on a page
+ * after the contents. */
+static void
+check_toc_links (PopplerDocument *doc)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, 1);
+  GList *links = poppler_page_get_link_mapping (page);
+  int n_pages = poppler_document_get_n_pages (doc);
+  guint n = 0;
+
+  for (GList *l = links; l != NULL; l = l->next)
+    {
+      PopplerLinkMapping *m = l->data;
+      PopplerDest *dest;
+      int target;
+
+      g_assert_cmpint (m->action->type, ==, POPPLER_ACTION_GOTO_DEST);
+      dest = m->action->goto_dest.dest;
+      if (dest->type == POPPLER_DEST_NAMED)
+        {
+          PopplerDest *found = poppler_document_find_dest (doc, dest->named_dest);
+          g_assert_nonnull (found);
+          target = found->page_num;
+          poppler_dest_free (found);
+        }
+      else
+        target = dest->page_num;
+      g_assert_cmpint (target, >=, 3);
+      g_assert_cmpint (target, <=, n_pages);
+      n++;
+    }
+  poppler_page_free_link_mapping (links);
+  /* Seven sections and a sub-section per tier. */
+  g_assert_cmpuint (n, >=, 12);
+}
+
+static StrataPeriodResults *
+latest_results (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (ws_path, NULL, &error);
+  gint64 id = 0;
+  StrataPeriodResults *results;
+
+  g_assert_no_error (error);
+  g_assert_true (strata_period_find (ws, NULL, &id, NULL, &error));
+  results = strata_period_results_load (ws, id, &error);
+  g_assert_no_error (error);
+  return results;
+}
+
+static void
+test_english (void)
+{
+  g_autofree char *path = write_report ("en.pdf", STRATA_REPORT_PAPER_A4, "en");
+  g_autoptr(PopplerDocument) doc = report_test_open_pdf (path);
+  g_autoptr(StrataPeriodResults) res = latest_results ();
+  g_autofree guint *counts = strata_result_count_tiers (res->result);
+  const StrataTier *tier_a = res->rules->tiers->pdata[0];
+  g_autofree char *text = report_test_text (doc, -1);
+  g_autofree char *first = report_test_page_text (doc, 0);
+  g_autofree char *heading = g_strdup_printf ("Tier %s · %s", tier_a->id, tier_a->label);
+  g_autofree char *count_line = g_strdup_printf ("%u customers, revenue", counts[0]);
+  const char *sections[] = { "Contents", "Summary", "Tier pyramid", "Movement", "Top upgrades",
+                             "Top downgrades", "Quadrants", "Customers by tier", "Entitlements",
+                             "Appendix: the scoring model", "Base indicators", "Quadrant thresholds" };
+  const char *cjk_name = NULL;
+  double w, h;
+  gboolean found = FALSE;
+  time_t created;
+
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >, 10);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (strstr (text, sections[i]) == NULL)
+      g_error ("section “%s” not in the report", sections[i]);
+
+  /* The title page: title, comparison, rule-set version. */
+  g_assert_nonnull (strstr (first, "Customer tiers 2026-Q3"));
+  g_assert_nonnull (strstr (first, "Compared with 2026-Q2"));
+  g_assert_nonnull (strstr (first, "Rule set"));
+  /* Running header and page numbers. */
+  {
+    g_autofree char *third = report_test_page_text (doc, 2);
+    g_autofree char *footer = g_strdup_printf ("Page 3 of %d", poppler_document_get_n_pages (doc));
+    g_assert_nonnull (strstr (third, footer));
+    g_assert_nonnull (strstr (third, "2026-Q3"));
+  }
+
+  /* Tier A's section states the engine's count of tier A customers. */
+  for (int i = 2; i < poppler_document_get_n_pages (doc) && !found; i++)
+    {
+      g_autofree char *p = report_test_page_text (doc, i);
+      const char *at = strstr (p, heading);
+      if (at != NULL)
+        {
+          g_assert_nonnull (strstr (at, count_line));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (counts[0], >, 0);
+
+  /* A Chinese customer name of tier A is listed. */
+  for (guint i = 0; i < res->data->n && cjk_name == NULL; i++)
+    if (res->result->final_tier[i] == 0 && !g_str_is_ascii (res->data->names[i]))
+      cjk_name = res->data->names[i];
+  g_assert_nonnull (cjk_name);
+  g_assert_nonnull (strstr (text, cjk_name));
+
+  check_fonts_embedded (doc);
+  check_toc_links (doc);
+
+  g_assert_cmpstr (poppler_document_get_title (doc), ==, "Customer tiers 2026-Q3");
+  g_assert_nonnull (poppler_document_get_author (doc));
+  g_assert_cmpstr (poppler_document_get_author (doc), !=, "");
+  g_assert_nonnull (strstr (poppler_document_get_subject (doc), "2026-Q2"));
+  created = poppler_document_get_creation_date (doc);
+  g_assert_cmpint (ABS (time (NULL) - created), <, 3600);
+
+  /* Bookmarks. */
+  {
+    PopplerIndexIter *index = poppler_index_iter_new (doc);
+    g_assert_nonnull (index);
+    poppler_index_iter_free (index);
+  }
+
+  {
+    g_autoptr(PopplerPage) page = poppler_document_get_page (doc, 3);
+    poppler_page_get_size (page, &w, &h);
+    g_assert_cmpfloat_with_epsilon (w, 595, 1);
+    g_assert_cmpfloat_with_epsilon (h, 842, 1);
+  }
+}
+
+static void
+test_letter (void)
+{
+  g_autofree char *path = write_report ("letter.pdf", STRATA_REPORT_PAPER_LETTER, "en");
+  g_autoptr(PopplerDocument) doc = report_test_open_pdf (path);
+  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, 0);
+  double w, h;
+
+  poppler_page_get_size (page, &w, &h);
+  g_assert_cmpfloat_with_epsilon (w, 612, 1);
+  g_assert_cmpfloat_with_epsilon (h, 792, 1);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >, 10);
+}
+
+/* Many customers in a tier: the best top_n by score, then totals. */
+static void
+test_top_n (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (ws_path, NULL, &error);
+  StrataReportOptions options = { .language = "en", .top_n = 5 };
+  g_autofree char *path = g_build_filename (dir, "top.pdf", NULL);
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (strata_report_write_pdf (ws, &options, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  doc = report_test_open_pdf (path);
+  text = report_test_text (doc, -1);
+  g_assert_nonnull (strstr (text, "the 5 best by score are listed"));
+  g_assert_nonnull (strstr (text, "more customers"));
+  g_assert_nonnull (strstr (text, "Total:"));
+}
+
+static void
+count_progress (double   fraction,
+                gpointer data)
+{
+  double *last = data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+/* Progress reaches 1; a cancelled report leaves no file behind. */
+static void
+test_progress_cancel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (ws_path, NULL, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (dir, "cancel.pdf", NULL);
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  double last = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (strata_report_write_pdf (ws, NULL, path, count_progress, &last, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_unlink (path);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (strata_report_write_pdf (ws, NULL, path, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".cancel.pdf"));
+}
+
+static void
+test_bad_period (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (ws_path, NULL, &error);
+  StrataReportOptions options = { .period = "1999-Q1" };
+  g_autoptr(StrataReport) report = NULL;
+
+  g_assert_no_error (error);
+  report = strata_report_new (ws, &options, &error);
+  g_assert_null (report);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "1999-Q1"));
+}
+
+static void
+test_chinese (void)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  const char *summary;
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  setlocale (LC_ALL, "");
+  summary = g_dgettext (GETTEXT_PACKAGE, "Summary");
+  if (g_str_equal (summary, "Summary"))
+    {
+      g_test_skip ("the zh_CN catalogue is not built");
+      return;
+    }
+  path = write_report ("zh_CN.pdf", STRATA_REPORT_PAPER_A4, "zh_CN");
+  doc = report_test_open_pdf (path);
+  text = report_test_text (doc, -1);
+  g_assert_nonnull (strstr (text, summary));
+  g_assert_nonnull (strstr (text, g_dgettext (GETTEXT_PACKAGE, "Contents")));
+  g_assert_nonnull (strstr (text, g_dgettext (GETTEXT_PACKAGE, "Entitlements")));
+  g_assert_nonnull (strstr (text, g_dgettext (GETTEXT_PACKAGE, "Appendix: the scoring model")));
+  /* The footer in Chinese; numbers grouped the Chinese way. */
+  g_assert_null (strstr (text, "Page 3 of"));
+  check_fonts_embedded (doc);
+  check_toc_links (doc);
+  g_unsetenv ("LANGUAGE");
+}
+
+typedef struct
+{
+  int   status;
+  char *err;
+} Run;
+
+static void
+run_cli (Run *r,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("STRATA_CLI"));
+  g_ptr_array_add (argv, "report");
+  va_start (args, r);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_clear_pointer (&r->err, g_free);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, &r->err, &r->status, &error));
+  g_assert_no_error (error);
+  r->status = WIFEXITED (r->status) ? WEXITSTATUS (r->status) : -1;
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *out = g_build_filename (dir, "cli.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.strata", NULL);
+  g_autofree char *unwritable = g_build_filename (dir, "no-such-dir", "x.pdf", NULL);
+  Run r = { 0, };
+
+  if (g_getenv ("STRATA_CLI") == NULL)
+    {
+      g_test_skip ("STRATA_CLI is not set");
+      return;
+    }
+  run_cli (&r, ws_path, "-o", out, "--paper", "letter", "--period", "2026-Q3", "--compare", "2026-Q1", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(PopplerDocument) doc = report_test_open_pdf (out);
+    g_autofree char *first = report_test_page_text (doc, 0);
+    g_assert_nonnull (strstr (first, "2026-Q1"));
+  }
+  /* Bad usage: 1. */
+  run_cli (&r, ws_path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "-o"));
+  run_cli (&r, ws_path, "-o", out, "--paper", "a3", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "a3"));
+  run_cli (&r, ws_path, "-o", out, "--lang", "fr", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "fr"));
+  /* Bad input: 2, one line naming the file or the period. */
+  run_cli (&r, missing, "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "missing.strata"));
+  run_cli (&r, ws_path, "-o", out, "--period", "2031-Q9", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "2031-Q9"));
+  run_cli (&r, ws_path, "-o", unwritable, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "x.pdf"));
+  g_assert_cmpint (strchr (r.err, '\n') - r.err + 1, ==, (int) strlen (r.err));
+  g_free (r.err);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  dir = g_dir_make_tmp ("strata-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  ws_path = g_build_filename (dir, "demo.strata", NULL);
+  g_assert_true (strata_demo_write (ws_path, 300, 7, 4, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/report/english", test_english);
+  g_test_add_func ("/report/letter", test_letter);
+  g_test_add_func ("/report/top-n", test_top_n);
+  g_test_add_func ("/report/progress-cancel", test_progress_cancel);
+  g_test_add_func ("/report/bad-period", test_bad_period);
+  g_test_add_func ("/report/cli", test_cli);
+  g_test_add_func ("/report/chinese", test_chinese);
+  status = g_test_run ();
+
+  remove_dir (dir);
+  g_free (ws_path);
+  g_free (dir);
+  return status;
+}
