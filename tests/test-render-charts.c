@@ -254,6 +254,21 @@ test_empty_charts (void)
     }
 }
 
+/* Text leaves no current point behind: a circle drawn next (a legend dot,
+ * a rounded box) would otherwise be joined to the text by a hairline. */
+static void
+test_text_leaves_no_path (void)
+{
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
+  cairo_t *cr = cairo_create (s);
+
+  strata_chart_style_draw_text (style, cr, STRATA_TEXT_SMALL, "Tail 尾部", 10, 10, 0, 0, NULL);
+  g_assert_false (cairo_has_current_point (cr));
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -262,5 +277,6 @@ main (int argc, char **argv)
   g_test_add_func ("/pareto/curve", test_pareto);
   g_test_add_func ("/movement/matrix", test_movement);
   g_test_add_func ("/charts/empty", test_empty_charts);
+  g_test_add_func ("/charts/text-leaves-no-path", test_text_leaves_no_path);
   return g_test_run ();
 }

@@ -237,6 +237,7 @@ strata_chart_style_draw_text (const StrataChartStyle *style,
   cairo_move_to (cr, x - halign * logical.width / (double) PANGO_SCALE,
                  y - valign * logical.height / (double) PANGO_SCALE);
   pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);  /* the layout leaves a current point: the next arc would join it */
   cairo_restore (cr);
 }
 

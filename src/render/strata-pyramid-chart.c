@@ -318,6 +318,7 @@ draw_panel (StrataPyramidChart      *self,
           strata_rgba_set_source (cr, k == 2 ? &style->text_secondary : &style->text);
           cairo_move_to (cr, x, ty);
           pango_cairo_show_layout (cr, l);
+          cairo_new_path (cr);  /* the layout leaves a current point: the next arc would join it */
         }
     }
 }

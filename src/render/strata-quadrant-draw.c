@@ -1024,6 +1024,7 @@ draw_captions (StrataQuadrantChart    *self,
             strata_rgba_set_source (cr, &style->text);
           cairo_move_to (cr, b->x + ipad + strata_chart_style_px (style, 4), y);
           pango_cairo_show_layout (cr, captions[q].lines[l]);
+          cairo_new_path (cr);  /* the layout leaves a current point: the next arc would join it */
           y += captions[q].heights[l];
         }
     }

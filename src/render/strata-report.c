@@ -229,6 +229,7 @@ text_show (Text       *t,
     {
       cairo_move_to (cr, x, y);
       pango_cairo_show_layout (cr, t->layout);
+      cairo_new_path (cr);  /* the layout leaves a current point: the next arc would join it */
     }
   return logical.height / (double) PANGO_SCALE;
 }
