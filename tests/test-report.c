@@ -312,6 +312,43 @@ test_chinese (void)
   g_unsetenv ("LANGUAGE");
 }
 
+/* Traditional Chinese: its catalogue and the traditional glyph forms. */
+static void
+test_traditional (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(PopplerFontInfo) info = NULL;
+  g_autofree char *text = NULL;
+  PopplerFontsIter *iter = NULL;
+  gboolean tc = FALSE;
+
+  g_setenv ("LANGUAGE", "zh_TW", TRUE);
+  setlocale (LC_ALL, "");
+  if (g_str_equal (g_dgettext (GETTEXT_PACKAGE, "Contents"), "Contents"))
+    {
+      g_test_skip ("the zh_TW catalogue is not built");
+      return;
+    }
+  path = write_report ("zh_TW.pdf", STRATA_REPORT_PAPER_A4, "zh_TW");
+  doc = report_test_open_pdf (path);
+  text = report_test_text (doc, 3);
+  g_assert_nonnull (strstr (text, "目錄"));
+  info = poppler_font_info_new (doc);
+  while (poppler_font_info_scan (info, 20, &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        tc |= strstr (poppler_fonts_iter_get_name (iter), "CJKtc") != NULL;
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  g_assert_true (tc);
+  g_unsetenv ("LANGUAGE");
+}
+
 typedef struct
 {
   int   status;
@@ -407,6 +444,7 @@ main (int    argc,
   g_test_add_func ("/report/bad-period", test_bad_period);
   g_test_add_func ("/report/cli", test_cli);
   g_test_add_func ("/report/chinese", test_chinese);
+  g_test_add_func ("/report/traditional", test_traditional);
   status = g_test_run ();
 
   remove_dir (dir);

@@ -15,6 +15,9 @@
 #include "strata-review-charts.h"
 #include "strata-review-deck.h"
 
+/* Above this many tier changes the quadrant chart shows no arrows. */
+#define REPORT_MAX_ARROWS 400
+
 typedef struct
 {
   GPtrArray                *blocks;
@@ -417,7 +420,17 @@ build_quadrant (Builder *b)
   ReportBlock *table;
 
   add_heading (b, _("Quadrants"), 0);
-  add_chart (b, STRATA_CHART (strata_review_quadrant_chart (b->deck)), 0.55);
+  {
+    StrataQuadrantChart *chart = strata_review_quadrant_chart (b->deck);
+    StrataMovement *movement = strata_review_deck_get_movement (b->deck);
+    guint moved = strata_movement_get_movers (movement, STRATA_MOVE_UP)->len +
+                  strata_movement_get_movers (movement, STRATA_MOVE_DOWN)->len;
+
+    /* On paper, thousands of arrows are one black cloud over the points. */
+    if (moved > REPORT_MAX_ARROWS)
+      strata_quadrant_chart_set_movement (chart, NULL, NULL, NULL, 0);
+    add_chart (b, STRATA_CHART (chart), 0.55);
+  }
   for (guint i = 0; i < res->data->n; i++)
     counts[MIN (res->result->quadrant[i], STRATA_QUADRANT_D)]++;
   table = add_table (b, 2, _("Quadrant"), 0.3, 0.0, _("Customers"), 0.15, 1.0,
