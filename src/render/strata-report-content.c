@@ -26,6 +26,7 @@ typedef struct
   StrataReviewDeck         *deck;
   StrataPeriodResults      *results;
   const double             *revenue;   /* order_amount of the later period, or NULL */
+  gboolean                  alone;     /* no earlier period: nothing moved */
   guint                     top_n;
 } Builder;
 
@@ -283,22 +284,25 @@ build_summary (Builder *b)
   add_text (b, pareto);
 
   add_block (b, REPORT_BLOCK_SUBHEADING, _("Movers"));
-  {
-    g_autofree char *line = g_strdup_printf (_("Compared with %s:"), strata_movement_get_from_name (movement));
-    add_text (b, line);
-  }
-  table = add_table (b, 1, _("Move"), 0.5, 0.0, _("Customers"), 0.5, 1.0, NULL);
-  {
-    const char *kinds[STRATA_N_MOVE_KINDS] = {
-      [STRATA_MOVE_UP] = _("Upgrades (to a better tier)"),
-      [STRATA_MOVE_DOWN] = _("Downgrades (to a lower tier)"),
-      [STRATA_MOVE_NEW] = _("New customers"),
-      [STRATA_MOVE_LOST] = _("Lost customers"),
-    };
-    for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
-      add_row (table, g_strdup (kinds[k]),
-               integer (b, strata_movement_get_movers (movement, k)->len));
-  }
+  if (b->alone)
+    add_text (b, _("There is no earlier period to compare with."));
+  else
+    {
+      const char *kinds[STRATA_N_MOVE_KINDS] = {
+        [STRATA_MOVE_UP] = _("Upgrades (to a better tier)"),
+        [STRATA_MOVE_DOWN] = _("Downgrades (to a lower tier)"),
+        [STRATA_MOVE_NEW] = _("New customers"),
+        [STRATA_MOVE_LOST] = _("Lost customers"),
+      };
+      g_autofree char *line = g_strdup_printf (_("Compared with %s:"),
+                                               strata_movement_get_from_name (movement));
+
+      add_text (b, line);
+      table = add_table (b, 1, _("Move"), 0.5, 0.0, _("Customers"), 0.5, 1.0, NULL);
+      for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
+        add_row (table, g_strdup (kinds[k]),
+                 integer (b, strata_movement_get_movers (movement, k)->len));
+    }
 
   add_block (b, REPORT_BLOCK_SUBHEADING, _("Quadrants"));
   for (guint i = 0; i < n; i++)
@@ -403,6 +407,11 @@ build_movement (Builder *b)
   g_autofree char *line = NULL;
 
   add_heading (b, _("Movement"), 0);
+  if (b->alone)
+    {
+      add_text (b, _("There is no earlier period to compare with."));
+      return;
+    }
   /* Translators: "Tier of every customer in 2026-Q2 (rows) and 2026-Q3 (columns)." */
   line = g_strdup_printf (_("Tier of every customer in %s (rows) and in %s (columns)."),
                           strata_movement_get_from_name (movement), strata_movement_get_to_name (movement));
@@ -756,8 +765,12 @@ strata_report_build (StrataWorkspace           *workspace,
   info->compare = g_strdup (strata_movement_get_from_name (strata_review_deck_get_movement (deck)));
   /* Translators: the report's title: "Customer tiers 2026-Q3". */
   info->title = g_strdup_printf (_("Customer tiers %s"), info->period);
-  /* Translators: under the title: "Compared with 2026-Q2". */
-  info->subtitle = g_strdup_printf (_("Compared with %s"), info->compare);
+  b.alone = from_id == to_id;
+  if (b.alone)
+    info->subtitle = g_strdup (_("There is no earlier period to compare with."));
+  else
+    /* Translators: under the title: "Compared with 2026-Q2". */
+    info->subtitle = g_strdup_printf (_("Compared with %s"), info->compare);
   info->date = g_date_time_format (now, "%Y-%m-%d");
   if (b.results->version > 0)
     /* Translators: the rule set on the title page: "Rule set version 3". */
@@ -769,8 +782,12 @@ strata_report_build (StrataWorkspace           *workspace,
   info->header = g_strdup_printf (_("%s — %s"), info->company, info->period);
   info->contents = g_strdup (_("Contents"));
   /* Translators: the PDF's subject: "Customer tiering of 2026-Q3 compared with 2026-Q2". */
-  info->subject = g_strdup_printf (_("Customer tiering of %s compared with %s"),
-                                   info->period, info->compare);
+  if (b.alone)
+    /* Translators: the PDF's subject: "Customer tiering of 2026-Q3". */
+    info->subject = g_strdup_printf (_("Customer tiering of %s"), info->period);
+  else
+    info->subject = g_strdup_printf (_("Customer tiering of %s compared with %s"),
+                                     info->period, info->compare);
   /* Translators: on the title page: "Prepared on 2026-12-02". */
   info->prepared = g_strdup_printf (_("Prepared on %s"), info->date);
 
