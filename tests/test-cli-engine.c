@@ -318,6 +318,18 @@ test_rules_export_import (void)
   g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, default_json);
   run_clear (&r);
+  /* An output that cannot be written is named as given, not as GLib's
+   * temporary file next to it. */
+  {
+    g_autofree char *nowhere = g_build_filename (dir, "no-such-folder", "x.json", NULL);
+    g_autofree char *message = g_strdup_printf ("strata-cli: Cannot write “%s”: the folder “%s%sno-such-folder” does not exist\n",
+                                                nowhere, dir, G_DIR_SEPARATOR_S);
+
+    run (&r, "rules", "export", ws_path, "-o", nowhere, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_cmpstr (r.err, ==, message);
+    run_clear (&r);
+  }
 
   /* Import as draft: the published rules (score) do not change. */
   ((StrataTier *) changed->tiers->pdata[3])->min_score = 35;

@@ -87,6 +87,26 @@ test_import_customers (Fixture       *f,
   g_assert_nonnull (strstr (out, "attributes:            行业, 地区\n"));
   v = metric_value (f->path, "2026-Q3", "C003", "order_amount");
   g_assert_cmpfloat (g_ascii_strtod (v, NULL), ==, 250000000);
+
+  /* Importing into the period again updates the file's customers only. */
+  {
+    g_autofree char *update = g_build_filename (f->dir, "update.csv", NULL);
+
+    g_assert_true (g_file_set_contents (update, "customer_id,order_amount\nC001,7\nC002,\n", -1, NULL));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (cli (&out, &err, "import", f->path, update, "--period", "2026-Q3", NULL), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    g_clear_pointer (&v, g_free);
+    v = metric_value (f->path, "2026-Q3", "C001", "order_amount");
+    g_assert_cmpfloat (g_ascii_strtod (v, NULL), ==, 7);
+    g_clear_pointer (&v, g_free);
+    v = metric_value (f->path, "2026-Q3", "C002", "order_amount");
+    g_assert_cmpstr (v, ==, "");
+    g_clear_pointer (&v, g_free);
+    v = metric_value (f->path, "2026-Q3", "C003", "order_amount");
+    g_assert_cmpfloat (g_ascii_strtod (v, NULL), ==, 250000000);
+  }
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <locale.h>
 
 #include "review-fixture.h"
+#include "strata-period.h"
 
 typedef struct
 {
@@ -121,6 +122,55 @@ test_periods_errors (Fixture       *f,
   g_assert_cmpuint (count_lines (err4), ==, 1);
 }
 
+/* A custom date range: added with its dates, renamed, listed in date order,
+ * and refused with a message naming it when the dates are missing or wrong. */
+static void
+test_periods_custom (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out2 = NULL, *err2 = NULL;
+  g_autofree char *out3 = NULL, *err3 = NULL;
+  g_autofree char *out4 = NULL, *err4 = NULL;
+  g_autofree char *out5 = NULL, *err5 = NULL;
+  g_autofree char *out6 = NULL, *err6 = NULL;
+  g_autofree char *out7 = NULL, *err7 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataPeriod) period = NULL;
+
+  g_assert_cmpint (run (&out, &err, "periods", "add", f->path, "Spring fair",
+                        "--start", "2026-03-01", "--end", "2026-03-20", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Added Spring fair (2026-03-01 to 2026-03-20)\n");
+  g_assert_cmpint (run (&out2, &err2, "periods", "rename", f->path, "Spring fair", "Fair 2026",
+                        NULL), ==, 0);
+  g_assert_cmpstr (out2, ==, "Renamed Spring fair to Fair 2026\n");
+  g_assert_cmpint (run (&out3, &err3, "periods", f->path, NULL), ==, 0);
+  /* 2026-Q1 starts first, the fair (March) before 2026-Q2. */
+  g_assert_true (g_regex_match_simple ("^2026-Q1 .*\nFair 2026 +0 +open .*\n2026-Q2 ", out3,
+                                       G_REGEX_MULTILINE, 0));
+
+  ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  period = strata_period_lookup_name (ws, "Fair 2026", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (strata_period_get_start_date (period), ==, "2026-03-01");
+  g_assert_cmpstr (strata_period_get_end_date (period), ==, "2026-03-20");
+  g_clear_object (&ws);
+
+  /* A custom name without dates, dates backwards, a name taken. */
+  g_assert_cmpint (run (&out4, &err4, "periods", "add", f->path, "Autumn", NULL), ==, 2);
+  g_assert_nonnull (strstr (err4, "Autumn"));
+  g_assert_cmpuint (count_lines (err4), ==, 1);
+  g_assert_cmpint (run (&out5, &err5, "periods", "add", f->path, "Autumn", "--start", "2026-10-01",
+                        "--end", "2026-09-01", NULL), ==, 2);
+  g_assert_nonnull (strstr (err5, "Autumn"));
+  g_assert_cmpint (run (&out6, &err6, "periods", "rename", f->path, "2026-Q1", "2026-Q2", NULL), ==, 2);
+  g_assert_nonnull (strstr (err6, "2026-Q2"));
+  g_assert_cmpint (run (&out7, &err7, "periods", f->path, "--start", "2026-01-01", NULL), ==, 1);
+  g_assert_cmpuint (count_lines (err7), ==, 1);
+}
+
 static void
 test_movement_text (Fixture       *f,
                     gconstpointer  data)
@@ -140,6 +190,47 @@ test_movement_text (Fixture       *f,
   g_assert_nonnull (strstr (out, "Downgrades (1)\n  C002  Beta  D → E  (35 → 25)\n"));
   g_assert_nonnull (strstr (out, "      Started applying: Overdue invoices (-10)\n"));
   g_assert_nonnull (strstr (out, "Lost customers (1)\n  C003  Gamma  E → -"));
+}
+
+/* --chart draws the Review page's heat map into a file: a PNG of the
+ * given size, a PDF; any other file name is refused. */
+static void
+test_movement_chart (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "movement.png", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "movement.pdf", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "movement.bmp", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out2 = NULL, *err2 = NULL;
+  g_autofree char *out3 = NULL, *err3 = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *image = NULL;
+  gsize length = 0, image_length = 0;
+  const guchar *ihdr;
+
+  g_assert_cmpint (run (&out, &err, "movement", f->path, "2026-Q1", "2026-Q2", "--chart", png,
+                        "--format", "csv", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "kind,"));      /* stdout is still the CSV */
+  /* A PNG of 900 x 600 pixels (the IHDR chunk right after the signature),
+   * with more in it than a blank panel would compress to. */
+  g_assert_true (g_file_get_contents (png, &image, &image_length, NULL));
+  g_assert_cmpuint (image_length, >, 8000);
+  g_assert_cmpmem (image, 8, "\x89PNG\r\n\x1a\n", 8);
+  ihdr = (const guchar *) image + 16;
+  g_assert_cmpuint ((guint) ihdr[0] << 24 | ihdr[1] << 16 | ihdr[2] << 8 | ihdr[3], ==, 900);
+  g_assert_cmpuint ((guint) ihdr[4] << 24 | ihdr[5] << 16 | ihdr[6] << 8 | ihdr[7], ==, 600);
+
+  g_assert_cmpint (run (&out2, &err2, "movement", f->path, "2026-Q1", "2026-Q2", "--chart", pdf,
+                        NULL), ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (length > 500 && g_str_has_prefix (contents, "%PDF"));
+
+  g_assert_cmpint (run (&out3, &err3, "movement", f->path, "2026-Q1", "2026-Q2", "--chart", bad,
+                        NULL), ==, 1);
+  g_assert_nonnull (strstr (err3, "movement.bmp"));
+  g_assert_cmpuint (count_lines (err3), ==, 1);
 }
 
 static void
@@ -214,7 +305,11 @@ main (int   argc,
   g_test_add ("/cli-review/periods", Fixture, NULL, fixture_setup, test_periods, fixture_teardown);
   g_test_add ("/cli-review/periods-errors", Fixture, NULL, fixture_setup, test_periods_errors,
               fixture_teardown);
+  g_test_add ("/cli-review/periods-custom", Fixture, NULL, fixture_setup, test_periods_custom,
+              fixture_teardown);
   g_test_add ("/cli-review/movement-text", Fixture, NULL, fixture_setup, test_movement_text,
+              fixture_teardown);
+  g_test_add ("/cli-review/movement-chart", Fixture, NULL, fixture_setup, test_movement_chart,
               fixture_teardown);
   g_test_add ("/cli-review/movement-csv-json", Fixture, NULL, fixture_setup,
               test_movement_csv_json, fixture_teardown);

@@ -52,7 +52,7 @@ fixture_setup (Fixture       *f,
   f->scoring = strata_scoring_new (f->ws, &error);
   g_assert_no_error (error);
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1400, 900);
+  gtk_window_set_default_size (f->window, 1176, 784);  /* the window's default */
   f->page = STRATA_CUSTOMERS_PAGE (strata_customers_page_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   g_object_set (f->page, "context", f->context, NULL);
@@ -202,6 +202,25 @@ test_sort_and_select (Fixture       *f,
   spin (20);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "detail-name"))), ==,
                    strata_scoring_get_name (f->scoring, 42));
+
+  /* The detail lists what the customer's tier gets: stage, entitlement,
+   * value, one line each, from the workspace's default matrix. */
+  {
+    GtkWidget *grid = find (f, "detail-entitlements");
+    guint cells = 0;
+    gboolean has_discount = FALSE;
+
+    g_assert_nonnull (grid);
+    for (GtkWidget *c = gtk_widget_get_first_child (grid); c; c = gtk_widget_get_next_sibling (c))
+      {
+        cells++;
+        if (GTK_IS_LABEL (c) && g_str_equal (gtk_label_get_text (GTK_LABEL (c)), "Order discount"))
+          has_discount = TRUE;
+      }
+    g_assert_cmpuint (cells, >=, 3 * 5);
+    g_assert_cmpuint (cells % 3, ==, 0);
+    g_assert_true (has_discount);
+  }
 }
 
 static gint64
@@ -242,6 +261,39 @@ save_screenshot (GtkWidget  *widget,
   gdk_texture_save_to_png (texture, path);
 }
 
+/* Every label of the detail's grids lies inside its grid: wrapping labels
+ * measured for one width and drawn at another run into what follows. */
+static guint
+assert_grids_hold_children (GtkWidget *widget)
+{
+  guint grids = 0;
+
+  if (GTK_IS_GRID (widget) && gtk_widget_get_first_child (widget) != NULL)
+    {
+      double height = gtk_widget_get_height (widget);
+
+      grids++;
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+        {
+          graphene_rect_t b;
+          g_assert_true (gtk_widget_compute_bounds (c, widget, &b));
+          g_assert_cmpfloat (b.origin.y + b.size.height, <=, height + 0.5);
+          if (GTK_IS_LABEL (c))
+            {
+              int min = 0;
+              gtk_widget_measure (c, GTK_ORIENTATION_VERTICAL, (int) b.size.width, &min, NULL, NULL, NULL);
+              min -= gtk_widget_get_margin_top (c) + gtk_widget_get_margin_bottom (c);  /* bounds leave them out */
+              if (min > b.size.height + 0.5)
+                g_test_message ("label “%s” needs %d px, has %.0f", gtk_label_get_text (GTK_LABEL (c)), min, b.size.height);
+              g_assert_cmpfloat (min, <=, b.size.height + 0.5);
+            }
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    grids += assert_grids_hold_children (c);
+  return grids;
+}
+
 static void
 test_override (Fixture       *f,
                gconstpointer  data)
@@ -269,6 +321,9 @@ test_override (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "detail-tier"))), ==,
                    ((StrataTier *) strata_scoring_get_draft (f->scoring)->tiers->pdata[0])->label);
   save_screenshot (GTK_WIDGET (f->window), "customers-page.png");
+  /* tier A's entitlements, history and receipt: no row overlaps the next */
+  spin (50);
+  g_assert_cmpuint (assert_grids_hold_children (find (f, "customer-detail")), >=, 3);
 
   remove = find (f, "override-remove");
   g_assert_true (gtk_widget_get_visible (remove));

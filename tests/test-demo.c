@@ -217,6 +217,33 @@ test_deterministic (Fixture       *f,
   c = digest (third);
   g_assert_cmpstr (a, ==, b);
   g_assert_cmpstr (a, !=, c);
+
+  /* The same file, byte for byte, whoever writes it and whenever: nothing
+   * in it carries the clock or the user's name. */
+  {
+    g_autofree char *bytes_a = NULL;
+    g_autofree char *bytes_b = NULL;
+    g_autoptr(StrataWorkspace) ws = NULL;
+    gsize len_a = 0, len_b = 0;
+
+    g_assert_true (g_file_get_contents (f->path, &bytes_a, &len_a, NULL));
+    g_assert_true (g_file_get_contents (other, &bytes_b, &len_b, NULL));
+    g_assert_cmpmem (bytes_a, len_a, bytes_b, len_b);
+
+    ws = strata_workspace_open (other, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM periods"
+                                " WHERE created_at != '2026-10-01T09:00:00Z'"), ==, 0);
+    g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM rulesets"
+                                " WHERE created_at != '2026-10-01T09:00:00Z'"
+                                " OR author != 'Strata'"
+                                " OR (state = 'published' AND published_at != '2026-10-01T09:00:00Z')"),
+                     ==, 0);
+    g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM rulesets WHERE state = 'published'"), ==, 1);
+    g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM audit_log"
+                                " WHERE at != '2026-10-01T09:00:00Z' OR author != 'Strata'"), ==, 0);
+    g_assert_cmpint (count (ws, "SELECT COUNT (DISTINCT created_at) FROM customers"), ==, 1);
+  }
 }
 
 /* The default rules of the engine (base bands on order_amount, bonuses,

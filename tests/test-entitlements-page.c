@@ -405,6 +405,25 @@ test_dialogs (Fixture       *f,
 
 /* The cost card on a workspace with a scored period: customers per tier
  * and what their entitlements cost, updated when an edit changes a cost. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             const char *label,
+             const char *css_class)
+{
+  if (label != NULL && GTK_IS_LABEL (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), label) == 0)
+    return root;
+  if (css_class != NULL && gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, label, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_cost_card (void)
 {
@@ -443,6 +462,18 @@ test_cost_card (void)
       g_assert_cmpstr (strata_entitlements_page_get_cost_text (page, 0, t), ==, n);
     }
   g_assert_cmpstr (strata_entitlements_page_get_cost_text (page, 1, 0), ==, "33,800");
+  /* The cost per tier is seen without scrolling: above the first stage. */
+  {
+    GtkWidget *cost_title = find_widget (GTK_WIDGET (page), "Cost per Tier", NULL);
+    GtkWidget *stage = find_widget (GTK_WIDGET (page), NULL, "entitlement-stage");
+    graphene_point_t a, b;
+
+    g_assert_nonnull (cost_title);
+    g_assert_nonnull (stage);
+    g_assert_true (gtk_widget_compute_point (cost_title, GTK_WIDGET (page), &GRAPHENE_POINT_INIT (0, 0), &a));
+    g_assert_true (gtk_widget_compute_point (stage, GTK_WIDGET (page), &GRAPHENE_POINT_INIT (0, 0), &b));
+    g_assert_cmpfloat (a.y, <, b.y);
+  }
   g_assert_cmpstr (strata_entitlements_page_get_cost_text (page, 1, 4), ==, "0");
 
   /* Giving E the account manager costs 12,000 per E customer. */

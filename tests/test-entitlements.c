@@ -761,9 +761,17 @@ test_tiers (Fixture       *f,
   g_assert_true (g_str_has_prefix (csv, "stage,key,entitlement,kind,unit,levels,direction,A,C,B,cost_per_customer\r\n"));
 }
 
-static void
-test_seed_zh_cn (void)
+typedef struct
 {
+  const char *locale, *language, *stage, *sla, *platinum, *hours;
+} SeedLanguage;
+
+/* A new workspace's default matrix in the user's language. */
+static void
+test_seed_language (gconstpointer data)
+{
+  const SeedLanguage *lang = data;
+
   if (g_test_subprocess ())
     {
       g_autofree char *dir = g_dir_make_tmp ("strata-ent-zh-XXXXXX", NULL);
@@ -773,25 +781,25 @@ test_seed_zh_cn (void)
       g_autoptr(StrataEntitlements) m = NULL;
       const StrataEntitlement *e;
 
-      if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+      if (setlocale (LC_ALL, lang->locale) == NULL)
         {
-          g_test_skip ("the zh_CN.UTF-8 locale is not available");
+          g_test_skip ("the locale is not available");
           return;
         }
-      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_setenv ("LANGUAGE", lang->language, TRUE);
       bindtextdomain (GETTEXT_PACKAGE, po);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       ws = strata_seed_create_workspace (path, NULL);
       g_assert_nonnull (ws);
       m = strata_entitlements_new (ws, NULL);
       g_assert_cmpstr (((StrataEntitlementStage *) g_ptr_array_index (strata_entitlements_get_stages (m), 0))->label,
-                       ==, "需求");
+                       ==, lang->stage);
       e = strata_entitlements_lookup_key (m, "sla_level");
-      g_assert_cmpstr (e->label, ==, "SLA 等级");
-      g_assert_cmpstr (e->levels[3], ==, "白金");
-      g_assert_cmpstr (strata_entitlements_get_value (m, e->id, "A"), ==, "白金");
+      g_assert_cmpstr (e->label, ==, lang->sla);
+      g_assert_cmpstr (e->levels[3], ==, lang->platinum);
+      g_assert_cmpstr (strata_entitlements_get_value (m, e->id, "A"), ==, lang->platinum);
       e = strata_entitlements_lookup_key (m, "sla_response");
-      g_assert_cmpstr (e->unit, ==, "小时");
+      g_assert_cmpstr (e->unit, ==, lang->hours);
       g_clear_object (&m);
       g_clear_object (&ws);
       g_unlink (path);
@@ -801,6 +809,9 @@ test_seed_zh_cn (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
 }
+
+static const SeedLanguage seed_zh_cn = { "zh_CN.UTF-8", "zh_CN", "需求", "SLA 等级", "白金", "小时" };
+static const SeedLanguage seed_zh_tw = { "zh_TW.UTF-8", "zh_TW", "需求", "SLA 等級", "白金", "小時" };
 
 int
 main (int   argc,
@@ -826,6 +837,7 @@ main (int   argc,
   ADD ("persistence", test_persistence);
   ADD ("external-change", test_external_change);
   ADD ("tiers", test_tiers);
-  g_test_add_func ("/entitlements/seed-zh-cn", test_seed_zh_cn);
+  g_test_add_data_func ("/entitlements/seed-zh-cn", &seed_zh_cn, test_seed_language);
+  g_test_add_data_func ("/entitlements/seed-zh-tw", &seed_zh_tw, test_seed_language);
   return g_test_run ();
 }

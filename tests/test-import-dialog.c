@@ -133,6 +133,58 @@ table_rows (Fixture *f)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
 }
 
+/* The text of the first label under root that starts with prefix, or NULL. */
+static const char *
+label_starting (GtkWidget  *root,
+                const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return gtk_label_get_text (GTK_LABEL (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The note under the period says what an import into it replaces, for
+ * the kind of file chosen. */
+static void
+test_period_note (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "formats.csv", NULL);
+  g_autoptr(StrataImportOptions) o = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "2026-Q3");
+  g_autoptr(StrataImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *note;
+
+  /* 2026-Q3 has data. */
+  r = strata_import_run (f->ws, path, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* As the assistant does after an import: the period list reloads. */
+  strata_workspace_emit_changed (f->ws, "periods");
+  strata_import_dialog_set_kind (f->dialog, STRATA_IMPORT_KIND_CUSTOMERS);
+  strata_import_dialog_set_period (f->dialog, "2026-Q3");
+  note = label_starting (GTK_WIDGET (f->dialog), "2026-Q3 exists:");
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, "the customers in this file get the file’s values"));
+  g_assert_nonnull (strstr (note, "other customers keep all their values"));
+
+  strata_import_dialog_set_kind (f->dialog, STRATA_IMPORT_KIND_ORDERS);
+  note = label_starting (GTK_WIDGET (f->dialog), "2026-Q3 exists:");
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, "all of its order lines"));
+  g_assert_nonnull (strstr (note, "recalculated for all customers"));
+
+  strata_import_dialog_set_period (f->dialog, "2099-Q1");
+  g_assert_nonnull (label_starting (GTK_WIDGET (f->dialog), "2099-Q1 is new"));
+}
+
 static void
 test_preview_map_import (Fixture       *f,
                          gconstpointer  data)
@@ -498,6 +550,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/import-dialog/period-note", Fixture, NULL, fixture_setup, test_period_note,
+              fixture_teardown);
   g_test_add ("/import-dialog/preview-map-import", Fixture, NULL, fixture_setup,
               test_preview_map_import, fixture_teardown);
   g_test_add ("/import-dialog/bad-rows", Fixture, NULL, fixture_setup, test_bad_rows,

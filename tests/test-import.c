@@ -267,14 +267,150 @@ test_reimport (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (r2->rows_imported, ==, 2);
 
-  /* The period's order amounts are replaced; other metrics stay. */
+  /* The file's customers get its values (C002's empty cell clears its
+   * amount); every other customer keeps what it had; other metrics stay. */
   g_assert_cmpfloat (value_of (f, "2026-Q3", "C001", "order_amount"), ==, 7);
   g_assert_true (isnan (value_of (f, "2026-Q3", "C002", "order_amount")));
-  g_assert_true (isnan (value_of (f, "2026-Q3", "C003", "order_amount")));
+  g_assert_cmpfloat (value_of (f, "2026-Q3", "C003", "order_amount"), ==, 250000000);
+  g_assert_cmpfloat (value_of (f, "2026-Q3", "C010", "order_amount"), ==, 30000);
   g_assert_cmpfloat (value_of (f, "2026-Q3", "C003", "referrals"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM metric_values v JOIN metrics m ON m.id = v.metric_id"
+                             " WHERE m.key = 'order_amount'"), ==, 9);
   g_assert_cmpint (count (f, "SELECT count(*) FROM periods"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM period_customers"), ==, 10);
   g_assert_cmpint (count (f, "SELECT count(*) FROM imports"), ==, 2);
+}
+
+/* A customer table imported into a period that has data: only the file's
+ * customers change, cell by cell. */
+static void
+test_reimport_merges (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(StrataImportOptions) o = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "Q");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = g_build_filename (f->dir, "first.csv", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "second.csv", NULL);
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataImportResult) r1 = NULL;
+  g_autoptr(StrataImportResult) r2 = NULL;
+  g_autoptr(StrataImportResult) r3 = NULL;
+  g_autofree char *other = g_build_filename (f->dir, "other.csv", NULL);
+
+  g_assert_true (g_file_set_contents (first,
+                                      "customer_id,name,order_amount,referrals\n"
+                                      "A1,Alpha,100,10\nB2,Beta,200,20\nC3,Gamma,300,30\n", -1, NULL));
+  g_assert_true (g_file_set_contents (second, "customer_id,order_amount,referrals\nB2,250,\n", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "customer_id,order_amount\nA1,1\n", -1, NULL));
+
+  ws = strata_import_open_workspace (f->path, &error);
+  g_assert_no_error (error);
+  r1 = strata_import_run (ws, first, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r1->rows_imported, ==, 3);
+  r2 = strata_import_run (ws, second, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r2->rows_imported, ==, 1);
+  g_assert_cmpuint (r2->customers, ==, 1);
+
+  /* The customers not in the file keep both values. */
+  g_assert_cmpfloat (value_of (f, "Q", "A1", "order_amount"), ==, 100);
+  g_assert_cmpfloat (value_of (f, "Q", "A1", "referrals"), ==, 10);
+  g_assert_cmpfloat (value_of (f, "Q", "C3", "order_amount"), ==, 300);
+  g_assert_cmpfloat (value_of (f, "Q", "C3", "referrals"), ==, 30);
+  /* B2: the changed value is updated, the empty cell cleared. */
+  g_assert_cmpfloat (value_of (f, "Q", "B2", "order_amount"), ==, 250);
+  g_assert_true (isnan (value_of (f, "Q", "B2", "referrals")));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM metric_values"), ==, 5);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM period_customers"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM customers"), ==, 3);
+
+  /* A file with every customer (the fast path): the same cell by cell. */
+  {
+    g_autofree char *all = g_build_filename (f->dir, "all.csv", NULL);
+    g_autoptr(StrataImportResult) r = NULL;
+
+    g_assert_true (g_file_set_contents (all, "customer_id,order_amount,referrals\n"
+                                        "A1,,11\nB2,7,\nC3,9,33\n", -1, NULL));
+    r = strata_import_run (ws, all, o, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (isnan (value_of (f, "Q", "A1", "order_amount")));
+    g_assert_cmpfloat (value_of (f, "Q", "A1", "referrals"), ==, 11);
+    g_assert_cmpfloat (value_of (f, "Q", "B2", "order_amount"), ==, 7);
+    g_assert_true (isnan (value_of (f, "Q", "B2", "referrals")));
+    g_assert_cmpfloat (value_of (f, "Q", "C3", "order_amount"), ==, 9);
+    g_assert_cmpfloat (value_of (f, "Q", "C3", "referrals"), ==, 33);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM metric_values"), ==, 4);
+  }
+  /* A rejected row leaves its customer as it was, even when every other
+   * customer is in the file. */
+  {
+    g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+    g_autoptr(StrataImportResult) r = NULL;
+
+    g_assert_true (g_file_set_contents (bad, "customer_id,order_amount,referrals\n"
+                                        "A1,5,\nB2,6,2\nC3,lots,1\n", -1, NULL));
+    r = strata_import_run (ws, bad, o, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (r->rows_rejected, ==, 1);
+    g_assert_cmpfloat (value_of (f, "Q", "A1", "order_amount"), ==, 5);
+    g_assert_true (isnan (value_of (f, "Q", "A1", "referrals")));
+    g_assert_cmpfloat (value_of (f, "Q", "B2", "order_amount"), ==, 6);
+    g_assert_cmpfloat (value_of (f, "Q", "B2", "referrals"), ==, 2);
+    g_assert_cmpfloat (value_of (f, "Q", "C3", "order_amount"), ==, 9);
+    g_assert_cmpfloat (value_of (f, "Q", "C3", "referrals"), ==, 33);
+  }
+
+  /* Another period is not touched by an import into Q. */
+  g_clear_pointer (&o, strata_import_options_free);
+  o = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "R");
+  r3 = strata_import_run (ws, other, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (value_of (f, "R", "A1", "order_amount"), ==, 1);
+  g_assert_cmpfloat (value_of (f, "Q", "A1", "order_amount"), ==, 5);
+  g_assert_cmpfloat (value_of (f, "Q", "C3", "order_amount"), ==, 9);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM metric_values"), ==, 6);
+}
+
+/* An order-line file is all of the period's order lines: a re-import
+ * replaces what they aggregate to for every customer. */
+static void
+test_reimport_orders (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(StrataImportOptions) o = strata_import_options_new (STRATA_IMPORT_KIND_ORDERS, "Q");
+  g_autoptr(StrataImportOptions) oc = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "Q");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lines1 = g_build_filename (f->dir, "lines1.csv", NULL);
+  g_autofree char *lines2 = g_build_filename (f->dir, "lines2.csv", NULL);
+  g_autofree char *table = g_build_filename (f->dir, "table.csv", NULL);
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataImportResult) r1 = NULL;
+  g_autoptr(StrataImportResult) r2 = NULL;
+  g_autoptr(StrataImportResult) r3 = NULL;
+
+  g_assert_true (g_file_set_contents (lines1,
+                                      "invoice,customer_id,date,amount\n"
+                                      "I1,A1,2024-01-05,10\nI2,B2,2024-02-05,20\n", -1, NULL));
+  g_assert_true (g_file_set_contents (lines2,
+                                      "invoice,customer_id,date,amount\nI3,B2,2024-03-05,5\n", -1, NULL));
+  g_assert_true (g_file_set_contents (table, "customer_id,referrals\nA1,3\n", -1, NULL));
+
+  ws = strata_import_open_workspace (f->path, &error);
+  g_assert_no_error (error);
+  r1 = strata_import_run (ws, lines1, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  r3 = strata_import_run (ws, table, oc, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (value_of (f, "Q", "A1", "order_amount"), ==, 10);
+  r2 = strata_import_run (ws, lines2, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (isnan (value_of (f, "Q", "A1", "order_amount")));
+  g_assert_true (isnan (value_of (f, "Q", "A1", "order_count")));
+  g_assert_cmpfloat (value_of (f, "Q", "B2", "order_amount"), ==, 5);
+  g_assert_cmpfloat (value_of (f, "Q", "B2", "order_count"), ==, 1);
+  /* A metric order lines do not make stays. */
+  g_assert_cmpfloat (value_of (f, "Q", "A1", "referrals"), ==, 3);
 }
 
 static void
@@ -719,6 +855,8 @@ main (int   argc,
   ADD ("/import/bad-rows", test_bad_rows);
   ADD ("/import/strict", test_strict);
   ADD ("/import/reimport", test_reimport);
+  ADD ("/import/reimport-merges", test_reimport_merges);
+  ADD ("/import/reimport-orders", test_reimport_orders);
   ADD ("/import/orders-retail", test_orders_retail);
   ADD ("/import/orders-olist", test_orders_olist);
   ADD ("/import/orders-columns", test_orders_columns);

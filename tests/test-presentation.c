@@ -10,9 +10,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 
 #include "strata-application.h"
 #include "strata-demo.h"
+#include "strata-entitlements.h"
 #include "strata-period-close.h"
 #include "strata-period-data.h"
 #include "strata-presentation.h"
@@ -188,6 +190,192 @@ screenshot (const char *name)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+static GtkWidget *
+find_mover_row (GtkWidget *root)
+{
+  if (GTK_IS_LIST_BOX_ROW (root) && g_object_get_data (G_OBJECT (root), "customer-id") != NULL)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_mover_row (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Pixels of the chart drawn at 640x400 in the light style that are nearly
+ * black: the arrows and the rings where movers were (points are coloured). */
+static guint
+dark_pixels (StrataChart *chart)
+{
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 400);
+  cairo_t *cr = cairo_create (surface);
+  const guint8 *data;
+  int stride;
+  guint n = 0;
+
+  strata_chart_draw (chart, cr, style, 640, 400);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  /* Inside the plot only: the axis titles and ticks are dark too. */
+  for (int y = 40; y < 340; y++)
+    for (int x = 120; x < 600; x++)
+      {
+        const guint8 *px = data + y * stride + x * 4;
+        n += px[3] > 200 && px[0] < 70 && px[1] < 70 && px[2] < 70;
+      }
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+/* The quadrant chart of the Review page: arrows for the movers by default,
+ * none when switched off, and the one customer picked in a list. */
+static void
+check_arrows (StrataReviewPage *page)
+{
+  StrataReviewDeck *deck = strata_review_page_get_deck (page);
+  StrataMovement *movement = strata_review_deck_get_movement (deck);
+  GArray *positions = strata_movement_get_positions (movement);
+  StrataContext *context = strata_review_page_get_context (page);
+  guint movers = 0, with_arrows, without;
+  GtkWidget *row;
+  const gint64 *id;
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      const StrataMovementPosition *p = &g_array_index (positions, StrataMovementPosition, i);
+      movers += (p->tier_changed || p->from_quadrant != p->to_quadrant) &&
+                !isnan (p->from_x) && !isnan (p->from_y);
+    }
+  g_assert_cmpuint (movers, >, 50);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, movers);
+  with_arrows = dark_pixels (strata_review_page_get_quadrant_chart (page));
+
+  strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_NONE);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, 0);
+  without = dark_pixels (strata_review_page_get_quadrant_chart (page));
+  g_assert_cmpuint (with_arrows, >, without + 1000);
+
+  strata_context_set_selected_customer (context, 0);
+  strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_SELECTED);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, 0);
+  /* Picking an upgraded customer in the list follows it on the chart. */
+  strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_MOVERS);
+  row = find_mover_row (GTK_WIDGET (page));
+  g_assert_nonnull (row);
+  id = g_object_get_data (G_OBJECT (row), "customer-id");
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpint (strata_context_get_selected_customer (context), ==, *id);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, 1);
+  g_assert_cmpuint (dark_pixels (strata_review_page_get_quadrant_chart (page)), >, without);
+  g_assert_cmpuint (dark_pixels (strata_review_page_get_quadrant_chart (page)), <, with_arrows);
+  screenshot ("review-page-selected");
+
+  /* Clicking a point on the chart follows that customer too. */
+  strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_MOVERS);
+  strata_context_set_selected_customer (context, 0);
+  g_assert_false (strata_review_page_pick_at (page, 1, 1));   /* the corner: no point */
+  g_assert_cmpint (strata_context_get_selected_customer (context), ==, 0);
+  {
+    gboolean hit = FALSE;
+
+    for (int y = 0; y < 400 && !hit; y += 3)
+      for (int x = 0; x < 600 && !hit; x += 3)
+        hit = strata_review_page_pick_at (page, x, y);
+    g_assert_true (hit);
+  }
+  g_assert_cmpint (strata_context_get_selected_customer (context), >, 0);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), <=, 1);
+  strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_MOVERS);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, movers);
+}
+
+static void
+fill (AdwMessageDialog *dialog,
+      const char       *key,
+      const char       *text)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), key);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+static AdwMessageDialog *
+open_dialog (StrataReviewPage *page,
+             const char       *action)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* New Period… adds a custom date range where its dates put it; a custom
+ * name without dates is refused; Rename renames the later period. */
+static void
+check_new_period (StrataReviewPage *page)
+{
+  StrataContext *context = strata_review_page_get_context (page);
+  StrataWorkspace *ws = strata_context_get_workspace (context);
+  GListModel *periods = strata_context_get_periods (context);
+  guint n = g_list_model_get_n_items (periods);
+  g_autoptr(StrataPeriod) third = NULL;
+  g_autoptr(StrataPeriod) renamed = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  /* The Close dialog answered earlier: the test's response does not close it. */
+  while (find_dialog () != NULL)
+    gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+  dialog = open_dialog (page, "page.new-period");
+  fill (dialog, "name-entry", "Autumn");
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (no_dialog, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (periods), ==, n);
+
+  dialog = open_dialog (page, "page.new-period");
+  fill (dialog, "name-entry", "Fair 2026");
+  fill (dialog, "start-entry", "2026-03-01");
+  fill (dialog, "end-entry", "2026-03-20");
+  screenshot ("new-period-dialog");
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (no_dialog, NULL));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (periods), ==, n + 1);
+  /* 2025-Q4, 2026-Q1, then the fair in March. */
+  third = g_list_model_get_item (periods, 2);
+  g_assert_cmpstr (strata_period_get_name (third), ==, "Fair 2026");
+  g_assert_cmpstr (strata_period_get_start_date (third), ==, "2026-03-01");
+  g_assert_cmpstr (strata_period_get_end_date (third), ==, "2026-03-20");
+
+  g_assert_true (strata_review_page_set_periods (page, "2026-Q1", "Fair 2026"));
+  dialog = open_dialog (page, "page.rename-period");
+  fill (dialog, "name-entry", "Spring fair");
+  adw_message_dialog_response (dialog, "rename");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (no_dialog, NULL));
+  renamed = strata_period_lookup_name (ws, "Spring fair", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (renamed);
+  g_assert_cmpstr (strata_period_get_start_date (renamed), ==, "2026-03-01");
+}
+
 static char *
 make_demo (void)
 {
@@ -209,6 +397,16 @@ make_demo (void)
       g_assert_true (strata_period_close (ws, id, &error));
       g_assert_no_error (error);
     }
+  /* The meeting gave A a larger discount after 2026-Q2 was closed. */
+  {
+    g_autoptr(StrataEntitlements) matrix = strata_entitlements_new (ws, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (strata_entitlements_set_value (matrix,
+                                                  strata_entitlements_lookup_key (matrix, "order_discount")->id,
+                                                  "A", "18", &error));
+    g_assert_no_error (error);
+  }
   /* The meeting changed the model after 2026-Q2 was closed. */
   rules = strata_ruleset_store_load_version (ws, 0, &error);
   g_assert_no_error (error);
@@ -248,7 +446,9 @@ test_presentation (void)
   g_assert_cmpuint (strata_movement_get_n_to (movement), ==, 567);
   g_assert_cmpuint (strata_movement_get_moves_from_rules (movement), >, 0);
   g_assert_cmpuint (strata_review_deck_get_rule_changes (deck)->len, ==, 1);
+  g_assert_cmpuint (strata_review_deck_get_entitlement_changes (deck)->len, ==, 1);
   screenshot ("review-page");
+  check_arrows (page);
 
   /* F5 is app.present. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "present", NULL);
@@ -277,6 +477,11 @@ test_presentation (void)
   spin (200);
   receipt = find_receipt ();
   g_assert_nonnull (receipt);
+  /* It covers the slide it was opened from. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (receipt)), >=,
+                   gtk_widget_get_width (GTK_WIDGET (presentation)));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (receipt)), >=,
+                   gtk_widget_get_height (GTK_WIDGET (presentation)));
   screenshot ("slide-4-receipt");
   press (GTK_WIDGET (receipt), GDK_KEY_Escape);
   g_assert_true (wait_for (no_receipt, NULL));
@@ -342,6 +547,8 @@ test_presentation (void)
   g_assert_true (strata_review_deck_get_to_closed (deck));
   g_assert_cmpuint (strata_movement_get_moves_from_rules (strata_review_deck_get_movement (deck)), ==, 0);
   g_assert_cmpuint (strata_review_deck_get_rule_changes (deck)->len, ==, 0);
+
+  check_new_period (page);
 }
 
 static void

@@ -4,11 +4,13 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "strata-context.h"
 #include "strata-demo.h"
 #include "strata-period-results.h"
 #include "strata-quadrant-page.h"
+#include "strata-ruleset-store.h"
 
 static void
 test_quadrant_page (void)
@@ -68,6 +70,11 @@ test_quadrant_page (void)
   strata_quadrant_view_pointer_moved (view, px, py);
   g_assert_cmpint (strata_quadrant_view_get_hover (view), >=, 0);
   g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (view)));
+  /* name, quadrant and both values */
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (view)),
+                            results->data->names[strata_quadrant_view_get_hover (view)]));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (view)), "\n"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (view)), ": "));
 
   /* A click selects the customer under the pointer for every page. */
   strata_quadrant_view_select_band (view, px, py, px, py);
@@ -81,6 +88,89 @@ test_quadrant_page (void)
   strata_quadrant_view_select_band (view, plot.x - 1, plot.y - 1, plot.x + plot.width + 1,
                                     plot.y + plot.height + 1);
   g_assert_cmpuint (sel->len, >, results->data->n / 2);
+
+  /* Dragging the vertical line moves the draft's process threshold; the
+   * undo action puts it back. */
+  {
+    g_autoptr(StrataRules) before = strata_ruleset_store_get_draft (ws, &error);
+    g_autoptr(StrataRules) after = NULL;
+    g_autoptr(StrataRules) undone = NULL;
+    double lx = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X,
+                                                      before->quadrant.x_threshold);
+    double ly = plot.y + plot.height / 2;
+    double target_x = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X,
+                                                            before->quadrant.x_threshold * 2);
+
+    g_assert_cmpint (strata_quadrant_chart_threshold_at (chart, lx, ly), ==, STRATA_THRESHOLD_X);
+    strata_quadrant_view_pointer_moved (view, lx, ly);
+    g_assert_nonnull (gtk_widget_get_cursor (GTK_WIDGET (view)));
+    g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (view))), ==, "col-resize");
+    strata_quadrant_view_drag (view, lx, ly, target_x, ly);
+    for (int i = 0; i < 10; i++)
+      g_main_context_iteration (NULL, FALSE);
+    after = strata_ruleset_store_get_draft (ws, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (after->quadrant.x_threshold, before->quadrant.x_threshold * 2,
+                                    before->quadrant.x_threshold * 0.05);
+    g_assert_cmpfloat (after->quadrant.y_threshold, ==, before->quadrant.y_threshold);
+    /* The page shows the draft's line where it was dropped. */
+    chart = strata_quadrant_view_get_chart (view);
+    {
+      double tx, ty;
+      strata_quadrant_chart_get_thresholds (chart, &tx, &ty);
+      g_assert_cmpfloat (tx, ==, after->quadrant.x_threshold);
+    }
+    g_assert_true (gtk_widget_activate_action (page, "quadrant.undo-threshold", NULL));
+    undone = strata_ruleset_store_get_draft (ws, &error);
+    g_assert_cmpfloat (undone->quadrant.x_threshold, ==, before->quadrant.x_threshold);
+    chart = strata_quadrant_view_get_chart (view);
+  }
+
+  /* The options: a linear x axis, colour by quadrant, one tier only. */
+  g_assert_true (gtk_widget_activate_action (page, "quadrant.log-x", NULL));
+  g_assert_cmpint (strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_X)->scale, ==, STRATA_AXIS_LINEAR);
+  g_assert_cmpint (strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_Y)->scale, ==, STRATA_AXIS_LOG);
+  g_assert_true (gtk_widget_activate_action (page, "quadrant.colour-by", "s", "quadrant"));
+  {
+    g_autofree char *by = NULL;
+    g_object_get (page, "colour-by", &by, NULL);
+    g_assert_cmpstr (by, ==, "quadrant");
+  }
+  {
+    GtkWidget *w;
+    GtkDropDown *filter = NULL;
+    /* the header's drop-down: All Tiers, then each tier */
+    for (w = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_first_child (page)));
+         w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_DROP_DOWN (w))
+        filter = GTK_DROP_DOWN (w);
+    g_assert_nonnull (filter);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (filter)), ==,
+                      results->rules->tiers->len + 1);
+    gtk_drop_down_set_selected (filter, 1);   /* the best tier only */
+    strata_quadrant_view_select_band (view, plot.x - 1, plot.y - 1, plot.x + plot.width + 1,
+                                      plot.y + plot.height + 1);
+    sel = strata_quadrant_view_get_selection (view);
+    for (guint k = 0; k < sel->len; k++)
+      g_assert_cmpuint (results->result->final_tier[g_array_index (sel, guint, k)], ==, 0);
+    gtk_drop_down_set_selected (filter, 0);
+  }
+
+  /* Export at a chosen size. */
+  {
+    g_autofree char *png = g_build_filename (dir, "q.png", NULL);
+    cairo_surface_t *surface;
+    g_assert_true (strata_quadrant_page_export (STRATA_QUADRANT_PAGE (page), "640x480", png, &error));
+    g_assert_no_error (error);
+    surface = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 640);
+    g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 480);
+    cairo_surface_destroy (surface);
+    g_assert_false (strata_quadrant_page_export (STRATA_QUADRANT_PAGE (page), "640x480", "q.bmp", &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_unlink (png);
+  }
 
   g_object_set (page, "context", NULL, NULL);
   g_assert_cmpstr (strata_quadrant_page_get_state (STRATA_QUADRANT_PAGE (page)), ==, "empty");

@@ -153,6 +153,24 @@ test_syntax_errors (void)
   g_assert_true (g_regex_match_simple ("^bad.json:[0-9]+:[0-9]+: Parse error", error->message, 0, 0));
   g_clear_error (&error);
 
+  /* A file cut short is said to be so, not blamed on its last token. */
+  rules = strata_rules_from_json ("{\"format\":\"strata-rules/1\"\n", -1, "cut.json", &error);
+  g_assert_null (rules);
+  g_assert_error (error, STRATA_RULES_ERROR, STRATA_RULES_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "cut.json: Parse error: the file ends before the JSON is "
+                   "complete (a closing “}” or “]” is missing)");
+  g_clear_error (&error);
+  rules = strata_rules_from_json ("{\"format\": \"strata-rules/1\", \"tiers\": [{\"id\": \"A\"}",
+                                  -1, "cut.json", &error);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "ends before the JSON is complete"));
+  g_clear_error (&error);
+  /* Balanced but wrong: json-glib's place stays. */
+  rules = strata_rules_from_json ("{\"a\": [1, 2}]", -1, "bad.json", &error);
+  g_assert_nonnull (error);
+  g_assert_true (g_regex_match_simple ("^bad.json:[0-9]+:[0-9]+: Parse error", error->message, 0, 0));
+  g_clear_error (&error);
+
   rules = strata_rules_from_json ("", -1, "empty.json", &error);
   g_assert_null (rules);
   g_assert_nonnull (strstr (error->message, "empty.json"));

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "strata-context.h"
@@ -53,7 +55,8 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   f->context = strata_context_new (f->ws);
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1400, g_getenv ("STRATA_SCREENSHOT_DIR") ? 2000 : 900);
+  gtk_window_set_default_size (f->window, g_getenv ("STRATA_SCREENSHOT_WIDTH") ? atoi (g_getenv ("STRATA_SCREENSHOT_WIDTH")) : 1400,
+                               g_getenv ("STRATA_SCREENSHOT_DIR") ? 2000 : 900);
   f->page = STRATA_SCORING_PAGE (strata_scoring_page_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   g_object_set (f->page, "context", f->context, NULL);
@@ -190,6 +193,22 @@ test_weight_rescore (Fixture       *f,
   g_auto(GStrv) transitions = NULL;
   guint up, down;
 
+  /* The wheel over a number scrolls the page instead of editing it. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (weight);
+    guint scrolls = 0;
+    for (guint k = 0; k < g_list_model_get_n_items (controllers); k++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, k);
+        if (GTK_IS_EVENT_CONTROLLER_SCROLL (c))
+          {
+            scrolls++;
+            g_assert_cmpint (gtk_event_controller_get_propagation_phase (c), ==, GTK_PHASE_NONE);
+          }
+      }
+    g_assert_cmpuint (scrolls, >, 0);
+  }
+
   g_assert_nonnull (weight);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (weight)), ==, 1);
   g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, "No customer changes tier");
@@ -228,6 +247,30 @@ test_weight_rescore (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.redo", NULL);
   spin (20);
   g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, summary);
+
+  /* Each mover row ends in its tier and score change, never cut short. */
+  {
+    GtkWidget *movers = find (f, GTK_TYPE_LIST_VIEW, "impact-movers", 0);
+    guint changes = 0;
+    GPtrArray *stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, movers);
+    while (stack->len > 0)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+        if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "numeric") &&
+            strstr (gtk_label_get_text (GTK_LABEL (w)), " → ") != NULL)
+          {
+            changes++;
+            g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (w)), ==, PANGO_ELLIPSIZE_NONE);
+            g_assert_nonnull (strchr (gtk_label_get_text (GTK_LABEL (w)), '('));
+          }
+      }
+    g_ptr_array_unref (stack);
+    g_assert_cmpuint (changes, >, 0);
+  }
 
   /* A mover selected: its receipt under the list. */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find (f, GTK_TYPE_LIST_VIEW, "impact-movers", 0)))), 0, TRUE);

@@ -92,6 +92,14 @@ test_tiers_page (void)
   g_assert_nonnull (strstr (error->message, "pareto.bmp"));
   g_clear_error (&error);
 
+  /* Large type for a projector, from the page's menu. */
+  {
+    gboolean large = FALSE;
+    g_assert_true (gtk_widget_activate_action (page, "tiers.large-type", NULL));
+    g_object_get (page, "large-type", &large, NULL);
+    g_assert_true (large);
+  }
+
   g_object_set (page, "context", NULL, NULL);
   g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "empty");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -448,6 +448,128 @@ test_foreign_file (void)
   check_refused ("truncated.strata", header, sizeof header);
 }
 
+/* Drops files on the window as the desktop would: through its drop target. */
+static gboolean
+drop_files (GFile *first,
+            ...)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoslist(GFile) files = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = NULL;
+  gboolean accepted = FALSE;
+  va_list args;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  g_assert_true (g_type_is_a (GDK_TYPE_FILE_LIST,
+                              gtk_drop_target_get_gtypes (target, NULL)[0]));
+
+  va_start (args, first);
+  for (GFile *file = first; file != NULL; file = va_arg (args, GFile *))
+    files = g_slist_append (files, g_object_ref (file));
+  va_end (args);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  return accepted;
+}
+
+static void
+test_drop (void)
+{
+  g_autofree char *dropped = make_workspace ("dropped.strata", 2);
+  g_autofree char *notes = g_build_filename (tmpdir, "notes.strata", NULL);
+  g_autoptr(GFile) dropped_file = g_file_new_for_path (dropped);
+  g_autoptr(GFile) notes_file = g_file_new_for_path (notes);
+  g_autoptr(GFile) back = g_file_new_for_path (workspace_path);
+  AdwMessageDialog *dialog;
+
+  /* A .strata file dropped on the window opens; of several, the first. */
+  g_assert_true (drop_files (dropped_file, notes_file, NULL));
+  g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (
+                     strata_window_get_context (window))), ==, dropped);
+
+  /* A foreign file dropped is refused with the dialog; the workspace stays. */
+  g_assert_true (g_file_set_contents (notes, "meeting notes", -1, NULL));
+  drop_files (notes_file, NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.strata"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (50);
+  g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (
+                     strata_window_get_context (window))), ==, dropped);
+
+  g_assert_true (drop_files (back, NULL));
+  g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (
+                     strata_window_get_context (window))), ==, workspace_path);
+}
+
+/* `strata FILE` on the command line goes through GApplication::open: a
+ * damaged file (random bytes, a copy cut in half) gets the dialog, the
+ * window stays on what it showed, and the file is not written. */
+static void
+test_command_line_open (void)
+{
+  g_autofree char *noise_path = g_build_filename (tmpdir, "noise.strata", NULL);
+  g_autofree char *half_path = g_build_filename (tmpdir, "half.strata", NULL);
+  const char *paths[] = { noise_path, half_path };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree char *noise = g_malloc (65536);
+  g_autofree char *whole = NULL;
+  gsize whole_len = 0;
+
+  for (guint i = 0; i < 65536; i++)
+    noise[i] = (char) g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (noise_path, noise, 65536, NULL));
+  {
+    g_autoptr(StrataWorkspace) big = strata_workspace_create (half_path, NULL, NULL);
+
+    g_assert_nonnull (big);
+    g_assert_true (strata_workspace_begin (big, NULL));
+    for (int i = 0; i < 3000; i++)
+      {
+        g_autofree char *sql = g_strdup_printf ("INSERT INTO customers (ext_id, name) VALUES"
+                                                " ('C%d', 'A customer name long enough to fill pages')", i);
+        g_assert_true (strata_workspace_exec (big, sql, NULL));
+      }
+    g_assert_true (strata_workspace_commit (big, NULL));
+  }
+  g_assert_true (g_file_get_contents (half_path, &whole, &whole_len, NULL));
+  g_assert_cmpuint (whole_len, >, 65536);
+  g_assert_true (g_file_set_contents (half_path, whole, whole_len / 2, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *base = g_path_get_basename (paths[i]);
+      gsize before_len = 0, after_len = 0;
+      AdwMessageDialog *dialog;
+
+      g_assert_true (g_file_get_contents (paths[i], &before, &before_len, NULL));
+      g_application_open (app, &file, 1, "");
+      dialog = find_message_dialog ();
+      g_assert_nonnull (dialog);
+      g_test_message ("%s", adw_message_dialog_get_body (dialog));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), base));
+      gtk_window_close (GTK_WINDOW (dialog));
+      spin (50);
+      g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (
+                         strata_window_get_context (window))), ==, workspace_path);
+      g_assert_true (g_file_get_contents (paths[i], &after, &after_len, NULL));
+      g_assert_cmpmem (before, before_len, after, after_len);
+    }
+}
+
 static gboolean
 demo_is_open (GtkWidget *widget)
 {
@@ -601,6 +723,8 @@ main (int   argc,
   g_test_add_func ("/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/window/period-selector", test_period_selector);
   g_test_add_func ("/window/foreign-file", test_foreign_file);
+  g_test_add_func ("/window/drop", test_drop);
+  g_test_add_func ("/window/command-line-open", test_command_line_open);
   g_test_add_func ("/window/demo", test_demo);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/size-saved", test_size_saved);

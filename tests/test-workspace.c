@@ -65,6 +65,8 @@ test_create_and_reopen (Fixture       *f,
   g_assert_cmpint (count (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
   g_assert_cmpint (count (ws, "PRAGMA application_id"), ==, STRATA_WORKSPACE_APPLICATION_ID);
   g_assert_cmpint (count (ws, "PRAGMA foreign_keys"), ==, 1);
+  /* Another window or strata-cli writing at the same time is waited for. */
+  g_assert_cmpint (count (ws, "PRAGMA busy_timeout"), ==, 5000);
   g_assert_true (strata_workspace_set_meta (ws, "company", "北方数据", &error));
   g_assert_no_error (error);
   g_clear_object (&ws);
@@ -86,6 +88,8 @@ test_create_and_reopen (Fixture       *f,
     journal = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   }
   g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpint (count (ws, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (count (ws, "PRAGMA busy_timeout"), ==, 5000);
 }
 
 static void
@@ -233,6 +237,80 @@ test_read_only (Fixture       *f,
   assert_refused_untouched (f, STRATA_WORKSPACE_ERROR_READ_ONLY, "read-only");
 }
 
+/* Random bytes of the size of a workspace. */
+static void
+test_random_bytes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autofree guint32 *noise = g_new (guint32, 16384);
+
+  for (guint i = 0; i < 16384; i++)
+    noise[i] = g_rand_int (rand);
+  g_assert_true (g_file_set_contents (f->path, (const char *) noise, 16384 * 4, NULL));
+  assert_refused_untouched (f, STRATA_WORKSPACE_ERROR_NOT_WORKSPACE, "not a database");
+}
+
+/* A workspace that is open elsewhere keeps its newest transactions in the
+ * -wal file; for a new workspace that is everything, schema included. A
+ * second connection (strata-cli while the window is open), or a copy of
+ * the files as left by a crash, must read through the -wal, not refuse
+ * the file as "of another program". */
+static void
+test_open_elsewhere (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) first = strata_workspace_create (f->path, NULL, &error);
+  g_autoptr(StrataWorkspace) second = NULL;
+  g_autoptr(StrataWorkspace) copy = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *crash = g_build_filename (f->dir, "crash.strata", NULL);
+  g_autofree char *crash_wal = g_strconcat (crash, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len = 0, before_len = 0, after_len = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (strata_workspace_begin (first, NULL));
+  g_assert_true (strata_workspace_exec (first, "INSERT INTO customers (ext_id) VALUES ('C1')", NULL));
+  g_assert_true (strata_workspace_commit (first, NULL));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* What a crash leaves: the main file and the -wal, no -shm. */
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (crash, contents, len, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (wal, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 0);
+  g_assert_true (g_file_set_contents (crash_wal, contents, len, NULL));
+
+  second = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (second, "SELECT count(*) FROM customers"), ==, 1);
+  g_assert_cmpint (count (second, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
+
+  /* A damaged copy is still refused without writing its main file, even
+   * with a -wal next to it. */
+  g_assert_true (g_file_get_contents (crash, &before, &before_len, NULL));
+  copy = strata_workspace_open (crash, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (copy, "SELECT count(*) FROM customers"), ==, 1);
+  g_clear_object (&copy);
+
+  g_assert_true (g_file_set_contents (crash, "not a database at all", -1, NULL));
+  g_assert_true (g_file_set_contents (crash_wal, contents, len, NULL));
+  g_clear_pointer (&before, g_free);
+  g_assert_true (g_file_get_contents (crash, &before, &before_len, NULL));
+  copy = strata_workspace_open (crash, NULL, &error);
+  g_assert_null (copy);
+  g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NOT_WORKSPACE);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (crash, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
 static void
 test_transactions (Fixture       *f,
                    gconstpointer  data)
@@ -303,6 +381,8 @@ main (int   argc,
   ADD ("corrupt", test_corrupt);
   ADD ("too-new", test_too_new);
   ADD ("read-only", test_read_only);
+  ADD ("random-bytes", test_random_bytes);
+  ADD ("open-elsewhere", test_open_elsewhere);
   ADD ("transactions", test_transactions);
   ADD ("changed-signal", test_changed_signal);
 #undef ADD

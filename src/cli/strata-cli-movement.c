@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* strata-cli movement WORKSPACE FROM TO [--restate] [--format text|csv|json]
+/* strata-cli movement WORKSPACE FROM TO [--restate] [--format text|csv|json] [--chart FILE]
  *
  * The tier transition matrix between two periods, the restatement split,
  * and every mover with its reasons. CSV is one table whose first column
@@ -12,9 +12,11 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "strata-chart-export.h"
 #include "strata-cli-common.h"
 #include "strata-cli-review.h"
 #include "strata-movement.h"
+#include "strata-review-charts.h"
 
 static const char *
 tier_id (StrataMovement *movement,
@@ -311,6 +313,8 @@ strata_cli_movement (int    argc,
   g_autoptr(StrataWorkspace) workspace = NULL;
   g_autoptr(StrataMovement) movement = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *chart_path = NULL;
+  StrataExportFormat chart_format = STRATA_EXPORT_PNG;
   gboolean restate = FALSE;
   gint64 from_id = 0, to_id = 0;
   GOptionEntry entries[] = {
@@ -318,6 +322,9 @@ strata_cli_movement (int    argc,
       N_("Restate the earlier period under the later period's rules"), NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text, csv or json"),
       N_("FORMAT") },
+    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &chart_path,
+      N_("Also draw the transition matrix as a heat map into a PNG, SVG or PDF file (the chart of the Review page)"),
+      N_("FILE") },
     { NULL }
   };
 
@@ -327,13 +334,18 @@ strata_cli_movement (int    argc,
     return STRATA_EXIT_USAGE;
   if (argc != 4)
     {
-      strata_cli_error (_("usage: strata-cli movement WORKSPACE FROM TO [--restate] [--format csv|json]"));
+      strata_cli_error (_("usage: strata-cli movement WORKSPACE FROM TO [--restate] [--format csv|json] [--chart FILE]"));
       return STRATA_EXIT_USAGE;
     }
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "csv") &&
       !g_str_equal (format, "json"))
     {
       strata_cli_error (_("unknown format “%s” (use text, csv or json)"), format);
+      return STRATA_EXIT_USAGE;
+    }
+  if (chart_path != NULL && !strata_chart_export_format_for_path (chart_path, &chart_format))
+    {
+      strata_cli_error (_("%s: a chart file ends in .png, .svg or .pdf"), chart_path);
       return STRATA_EXIT_USAGE;
     }
 
@@ -347,6 +359,19 @@ strata_cli_movement (int    argc,
       return STRATA_EXIT_INPUT;
     }
 
+  if (chart_path != NULL)
+    {
+      g_autoptr(StrataMovementChart) chart = strata_review_movement_chart (movement);
+      g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+
+      /* Pixels for PNG, points for SVG and PDF: an A4-landscape-ish panel. */
+      if (!strata_chart_export (STRATA_CHART (chart), style, chart_format, chart_path, 900, 600,
+                                &error))
+        {
+          strata_cli_error ("%s", error->message);
+          return STRATA_EXIT_INPUT;
+        }
+    }
   if (format == NULL || g_str_equal (format, "text"))
     print_text (movement);
   else if (g_str_equal (format, "csv"))

@@ -5,7 +5,9 @@
  * with --publish NOTE) in one transaction each. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -60,7 +62,15 @@ rules_export (int    argc,
     return strata_cli_write (json, strlen (json)) ? STRATA_EXIT_OK : STRATA_EXIT_INPUT;
   if (!g_file_set_contents (output, json, -1, &error))
     {
-      strata_cli_error ("%s", error->message);
+      /* GLib names its temporary file ("x.json.XA2VZ3"): name the real one. */
+      g_autofree char *dir = g_path_get_dirname (output);
+
+      if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+        strata_cli_error (_("Cannot write “%s”: the folder “%s” does not exist"), output, dir);
+      else if (g_access (dir, W_OK) != 0)
+        strata_cli_error (_("Cannot write “%s”: %s"), output, g_strerror (errno));
+      else
+        strata_cli_error (_("Cannot write “%s”: %s"), output, error->message);
       return STRATA_EXIT_INPUT;
     }
   return STRATA_EXIT_OK;

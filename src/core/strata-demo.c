@@ -29,6 +29,9 @@
 #include "strata-seed.h"
 
 #define ABSENT 0xff
+/* When and by whom the demo was made (see pin_clock). */
+#define DEMO_CLOCK "2026-10-01T09:00:00Z"
+#define DEMO_AUTHOR "Strata"
 
 typedef struct
 {
@@ -424,6 +427,24 @@ compare_by_id (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* The same seed gives the same file, byte for byte: the rows that the
+ * workspace stamps with the clock and the user's name (periods, rule-set
+ * versions, audit log) get the demo's own time, the morning after its
+ * last quarter, and its own author. The customers are written with theirs. */
+static gboolean
+pin_clock (Demo    *demo,
+           GError **error)
+{
+  return strata_workspace_exec (demo->ws,
+                                "UPDATE periods SET created_at = '" DEMO_CLOCK "';"
+                                "UPDATE rulesets SET created_at = '" DEMO_CLOCK "',"
+                                "  author = '" DEMO_AUTHOR "',"
+                                "  published_at = CASE WHEN published_at IS NULL THEN NULL"
+                                "                 ELSE '" DEMO_CLOCK "' END;"
+                                "UPDATE audit_log SET at = '" DEMO_CLOCK "', author = '" DEMO_AUTHOR "';",
+                                error);
+}
+
 static gboolean
 fill (Demo    *demo,
       GError **error)
@@ -452,7 +473,8 @@ fill (Demo    *demo,
   for (guint p = 0; p < demo->n_periods; p++)
     if (!write_period (demo, p, metric_ids, metric_order, values, error))
       return FALSE;
-  return strata_workspace_audit (demo->ws, "demo.create", "", count, error);
+  return strata_workspace_audit (demo->ws, "demo.create", "", count, error) &&
+         pin_clock (demo, error);
 }
 
 static void

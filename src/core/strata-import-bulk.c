@@ -22,6 +22,7 @@ struct _StrataBulk
 {
   StrataWorkspace *ws;
   char            *head;
+  char            *tail;       /* after the rows, or NULL */
   guint            n_columns;
   GArray          *values;     /* Value, row after row */
   guint            n_rows;
@@ -33,10 +34,20 @@ strata_bulk_new (StrataWorkspace *workspace,
                  const char      *head,
                  guint            n_columns)
 {
+  return strata_bulk_new_with_tail (workspace, head, n_columns, NULL);
+}
+
+StrataBulk *
+strata_bulk_new_with_tail (StrataWorkspace *workspace,
+                           const char      *head,
+                           guint            n_columns,
+                           const char      *tail)
+{
   StrataBulk *self = g_new0 (StrataBulk, 1);
 
   self->ws = workspace;
   self->head = g_strdup (head);
+  self->tail = g_strdup (tail);
   self->n_columns = n_columns;
   self->values = g_array_sized_new (FALSE, FALSE, sizeof (Value), n_columns * ROWS_PER_STATEMENT);
   return self;
@@ -50,6 +61,7 @@ strata_bulk_free (StrataBulk *self)
   g_clear_pointer (&self->full, sqlite3_finalize);
   g_array_unref (self->values);
   g_free (self->head);
+  g_free (self->tail);
   g_free (self);
 }
 
@@ -90,6 +102,11 @@ prepare (StrataBulk  *self,
       for (guint c = 0; c < self->n_columns; c++)
         g_string_append (sql, c ? ",?" : "?");
       g_string_append_c (sql, ')');
+    }
+  if (self->tail != NULL)
+    {
+      g_string_append_c (sql, ' ');
+      g_string_append (sql, self->tail);
     }
   return strata_workspace_prepare (self->ws, sql->str, error);
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Multi-row INSERT: rows are buffered and written 64 at a time with one
- * statement (INSERT ... VALUES (?,?),(?,?)...), which cuts SQLite's
- * per-statement cost that dominates a large import. */
+/* Multi-row statements: rows are buffered and written 64 at a time with
+ * one statement (INSERT ... VALUES (?,?),(?,?)..., or a DELETE ... IN
+ * (VALUES (?),(?)...) with a tail), which cuts SQLite's per-statement cost
+ * that dominates a large import. */
 #pragma once
 
 #include "strata-workspace.h"
@@ -14,6 +15,11 @@ typedef struct _StrataBulk StrataBulk;
 StrataBulk *strata_bulk_new     (StrataWorkspace  *workspace,
                                  const char       *head,
                                  guint             n_columns);
+/* The same with tail after the rows, such as an ON CONFLICT clause. */
+StrataBulk *strata_bulk_new_with_tail (StrataWorkspace  *workspace,
+                                       const char       *head,
+                                       guint             n_columns,
+                                       const char       *tail);
 /* Text must stay valid until the row is written (the next flush). */
 void        strata_bulk_int     (StrataBulk       *self,
                                  gint64            value);

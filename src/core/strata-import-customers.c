@@ -4,7 +4,12 @@
  * user's mapping; other columns are classified on the first rows: all
  * numbers (or all yes/no, or all dates) make a new metric, anything else
  * an attribute. A row with any unreadable value is rejected whole, so a
- * customer never gets half of a row. */
+ * customer never gets half of a row.
+ *
+ * Importing into a period that has data replaces only what the file says:
+ * for each metric column, each customer in the file gets the file's value
+ * (an empty cell clears the customer's value); customers the file does not
+ * list keep every value they had. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -32,6 +37,7 @@ typedef struct
   Role                role;
   StrataImportMetric *metric;
   GArray             *values;   /* StrataImportValue */
+  GArray             *cleared;  /* gint64: customers whose cell is empty */
 } Column;
 
 typedef struct
@@ -294,6 +300,7 @@ classify_new_columns (Ctx     *c,
       if (role == ROLE_METRIC)
         {
           c->cols[i].values = g_array_new (FALSE, FALSE, sizeof (StrataImportValue));
+          c->cols[i].cleared = g_array_new (FALSE, FALSE, sizeof (gint64));
           g_ptr_array_add (s->result->columns, g_strconcat ("metric:", c->cols[i].metric->key, NULL));
         }
       else
@@ -449,6 +456,8 @@ process_row (Ctx          *c,
           StrataImportValue v = { customer_id, values[i] };
           g_array_append_val (c->cols[i].values, v);
         }
+      else if (c->cols[i].role == ROLE_METRIC)
+        g_array_append_val (c->cols[i].cleared, customer_id);
     }
   s->result->rows_imported++;
   return TRUE;
@@ -552,6 +561,60 @@ write_collected (Ctx     *c,
   return strata_bulk_flush (attrs, error);
 }
 
+/* Whether every customer with a value of the metric in the period is one
+ * of the file's (c->members, sorted): then clearing the period's values
+ * and appending the file's is the same as replacing them one by one, and
+ * much faster for a large file. Stops at the first customer not in it. */
+static gboolean
+file_covers_metric (Ctx       *c,
+                    gint64     metric_id,
+                    gboolean  *covers,
+                    GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    strata_workspace_prepare (c->s->ws, "SELECT customer_id FROM metric_values"
+                              " WHERE period_id = ?1 AND metric_id = ?2 ORDER BY customer_id", error);
+  guint j = 0;
+  int rc = SQLITE_DONE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, c->s->result->period_id);
+  sqlite3_bind_int64 (stmt, 2, metric_id);
+  *covers = TRUE;
+  while (*covers && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      while (j < c->members->len && g_array_index (c->members, gint64, j) < id)
+        j++;
+      *covers = j < c->members->len && g_array_index (c->members, gint64, j) == id;
+    }
+  if (*covers && rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (c->s->ws, error, "metric_values");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_metric (Ctx     *c,
+              Column  *col,
+              GError **error)
+{
+  gboolean covers;
+
+  if (!file_covers_metric (c, col->metric->id, &covers, error))
+    return FALSE;
+  if (covers)
+    return strata_import_clear_metric (c->s, col->metric->id, error) &&
+           strata_import_write_values (c->s, col->metric->id, col->values, error);
+  g_array_sort (col->cleared, compare_ids);
+  return strata_import_clear_values (c->s, col->metric->id, col->cleared, error) &&
+         strata_import_write_values (c->s, col->metric->id, col->values, error);
+}
+
 static gboolean
 run (Ctx     *c,
      GError **error)
@@ -611,9 +674,10 @@ run (Ctx     *c,
   if (!strata_import_tick (s, error) || !write_collected (c, error))
     return FALSE;
 
+  /* Only the file's customers change: their empty cells are cleared and
+   * their values replaced; no other customer's value is touched. */
   for (guint i = 0; i < c->n_cols; i++)
-    if (c->cols[i].role == ROLE_METRIC &&
-        !strata_import_write_values (s, c->cols[i].metric->id, c->cols[i].values, error))
+    if (c->cols[i].role == ROLE_METRIC && !write_metric (c, &c->cols[i], error))
       return FALSE;
   s->result->customers = c->n_imported;
   return TRUE;
@@ -644,6 +708,8 @@ strata_import_customers (StrataImportSession  *s,
       strata_import_metric_free (c.cols[i].metric);
       if (c.cols[i].values)
         g_array_unref (c.cols[i].values);
+      if (c.cols[i].cleared)
+        g_array_unref (c.cols[i].cleared);
     }
   g_free (c.cols);
   g_hash_table_unref (c.known);

@@ -3,6 +3,11 @@
  * into the period's order_amount, order_count (distinct invoices),
  * distinct_products, active_months and last_order_date.
  *
+ * The file is taken as all of the period's order lines: importing into a
+ * period that has data replaces those metrics for every customer (one with
+ * no line in the file no longer has them for the period; distinct_products
+ * only when the file has a product column). Other metrics are kept.
+ *
  * A cancellation (an invoice number C followed by digits, or a negative quantity or
  * amount) subtracts its amount and adds nothing else. A line without a
  * customer id cannot be attributed: it is counted, logged with its line,
@@ -412,7 +417,11 @@ write_results (Ctx     *c,
                          "%s: metric %s", strata_workspace_get_path (s->ws), keys[k]);
           goto out;
         }
-      ok = strata_import_write_values (s, m->id, values[k], error);
+      /* The file is the period's order lines: what they aggregate to
+       * replaces the metric for the whole period, so a customer with no
+       * line in the file has no value for it any more. */
+      ok = strata_import_clear_metric (s, m->id, error) &&
+           strata_import_write_values (s, m->id, values[k], error);
       strata_import_metric_free (m);
       if (!ok)
         goto out;

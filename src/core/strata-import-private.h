@@ -86,9 +86,18 @@ StrataImportMetric *strata_import_metric_create (StrataImportSession *s,
                                          GError              **error);
 void     strata_import_metric_free      (StrataImportMetric   *metric);
 
-/* Deletes the period's values of the metric (a re-import replaces them). */
+/* Deletes the period's values of the metric for every customer: an
+ * order-line import, whose file is all of the period's order lines,
+ * replaces the metrics it aggregates. */
 gboolean strata_import_clear_metric     (StrataImportSession  *s,
                                          gint64                metric_id,
+                                         GError              **error);
+
+/* Deletes the period's values of the metric for just these customers
+ * (gint64 ids): a customer-table cell the file leaves empty. */
+gboolean strata_import_clear_values     (StrataImportSession  *s,
+                                         gint64                metric_id,
+                                         GArray               *customer_ids,
                                          GError              **error);
 
 /* Reports progress from the reader's position; checks for cancellation. */
@@ -100,7 +109,9 @@ gboolean strata_import_customers        (StrataImportSession  *s,
 gboolean strata_import_orders           (StrataImportSession  *s,
                                          GError              **error);
 
-/* Writes values sorted by customer id (appends to the clustered index). */
+/* Writes values sorted by customer id (appends to the clustered index),
+ * replacing a customer's value for the period; values of customers not
+ * in the array are left as they are. */
 typedef struct
 {
   gint64 customer_id;

@@ -477,6 +477,32 @@ strata_import_clear_metric (StrataImportSession  *s,
   return TRUE;
 }
 
+gboolean
+strata_import_clear_values (StrataImportSession  *s,
+                            gint64                metric_id,
+                            GArray               *customer_ids,
+                            GError              **error)
+{
+  g_autofree char *head = NULL;
+  g_autoptr(StrataBulk) bulk = NULL;
+
+  if (customer_ids->len == 0)
+    return TRUE;
+  /* customer_id IN (VALUES (?),(?),...) looks each up by the primary key,
+   * many per statement (ids are numbers, so they may be in the text). */
+  head = g_strdup_printf ("DELETE FROM metric_values WHERE period_id = %" G_GINT64_FORMAT
+                          " AND metric_id = %" G_GINT64_FORMAT " AND customer_id IN (VALUES",
+                          s->result->period_id, metric_id);
+  bulk = strata_bulk_new_with_tail (s->ws, head, 1, ")");
+  for (guint i = 0; i < customer_ids->len; i++)
+    {
+      strata_bulk_int (bulk, g_array_index (customer_ids, gint64, i));
+      if (!strata_bulk_end_row (bulk, error))
+        return FALSE;
+    }
+  return strata_bulk_flush (bulk, error);
+}
+
 static int
 compare_values (gconstpointer a,
                 gconstpointer b)
@@ -493,9 +519,11 @@ strata_import_write_values (StrataImportSession  *s,
 {
   g_autoptr(StrataBulk) bulk = NULL;
 
-  if (!strata_import_clear_metric (s, metric_id, error))
-    return FALSE;
-  bulk = strata_bulk_new (s->ws, "INSERT OR REPLACE INTO metric_values (period_id, metric_id, customer_id, value) VALUES", 4);
+  /* An update in place, and none for a value that did not change: a
+   * re-import of the same file writes little. */
+  bulk = strata_bulk_new_with_tail (s->ws, "INSERT INTO metric_values (period_id, metric_id, customer_id, value) VALUES", 4,
+                                    "ON CONFLICT (period_id, metric_id, customer_id) DO UPDATE"
+                                    " SET value = excluded.value WHERE value IS NOT excluded.value");
   g_array_sort (values, compare_values);
   for (guint i = 0; i < values->len; i++)
     {

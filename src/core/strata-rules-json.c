@@ -571,6 +571,40 @@ read_quadrant (Reader      *r,
     }
 }
 
+/* Whether more objects or arrays are opened than closed (outside strings)
+ * by the end of the text. */
+static gboolean
+json_is_cut_short (const char *json,
+                   gssize      length)
+{
+  gboolean in_string = FALSE;
+  gssize depth = 0;
+
+  for (gssize i = 0; i < length; i++)
+    {
+      char c = json[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if (c == '}' || c == ']')
+        {
+          if (--depth < 0)
+            return FALSE;
+        }
+    }
+  return depth > 0 || in_string;
+}
+
 StrataRules *
 strata_rules_from_json (const char  *json,
                         gssize       length,
@@ -598,12 +632,19 @@ strata_rules_from_json (const char  *json,
     }
   if (!json_parser_load_from_data (parser, json, length, &local_error))
     {
-      /* json-glib says "<data>:LINE:COL: Parse error: ..."; name the file. */
+      /* json-glib says "<data>:LINE:COL: Parse error: ..."; name the file.
+       * For a file cut short it blames the last token it read ("invalid
+       * string constant"), which sends people to the wrong place. */
       const char *msg = local_error->message;
 
       if (g_str_has_prefix (msg, "<data>:"))
         msg += strlen ("<data>:");
-      g_set_error (error, STRATA_RULES_ERROR, STRATA_RULES_ERROR_PARSE, "%s:%s", r.source, msg);
+      if (json_is_cut_short (json, length))
+        g_set_error (error, STRATA_RULES_ERROR, STRATA_RULES_ERROR_PARSE,
+                     _("%s: Parse error: the file ends before the JSON is complete "
+                       "(a closing “}” or “]” is missing)"), r.source);
+      else
+        g_set_error (error, STRATA_RULES_ERROR, STRATA_RULES_ERROR_PARSE, "%s:%s", r.source, msg);
       return NULL;
     }
 

@@ -332,11 +332,20 @@ open_existing (StrataWorkspace  *self,
     return FALSE;
 
   /* immutable=1: no locks, no -wal or -shm files, nothing written while we
-   * decide whether the file is ours at all. */
+   * decide whether the file is ours at all. But when a -wal file is there
+   * (the workspace is open in another window or program, or one of them
+   * stopped without closing it), the newest transactions, perhaps even the
+   * schema and the application id of a new workspace, are only in the -wal:
+   * then read through it with a plain read-only connection, which never
+   * writes the main file (only the -shm index). */
   {
     g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
     g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
-    g_autofree char *ro_uri = g_strconcat (uri ? uri : absolute, "?immutable=1", NULL);
+    g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+    GStatBuf wal_st;
+    gboolean has_wal = g_stat (wal, &wal_st) == 0 && wal_st.st_size > 0;
+    g_autofree char *ro_uri = g_strconcat (uri ? uri : absolute,
+                                           has_wal ? "?mode=ro" : "?immutable=1", NULL);
 
     rc = sqlite3_open_v2 (ro_uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   }

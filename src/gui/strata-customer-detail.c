@@ -157,11 +157,21 @@ show_entitlements (StrataCustomerDetail *self,
     {
       StrataEntitlementLine *line = lines->pdata[i];
       GtkWidget *stage = cell (line->stage, FALSE);
+      GtkWidget *label = cell (line->label, FALSE);
+      GtkWidget *value = cell (line->value, FALSE);
 
+      /* Wrapping labels of a fixed width: GtkGrid measures the height of
+       * free ones for other widths than it gives them, and the rows then
+       * run into the section below. */
+      gtk_label_set_wrap (GTK_LABEL (stage), FALSE);
       gtk_widget_add_css_class (stage, "dim-label");
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_width_chars (GTK_LABEL (value), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (value), 10);
       gtk_grid_attach (self->entitlement_grid, stage, 0, i, 1, 1);
-      gtk_grid_attach (self->entitlement_grid, cell (line->label, FALSE), 1, i, 1, 1);
-      gtk_grid_attach (self->entitlement_grid, cell (line->value, FALSE), 2, i, 1, 1);
+      gtk_grid_attach (self->entitlement_grid, label, 1, i, 1, 1);
+      gtk_grid_attach (self->entitlement_grid, value, 2, i, 1, 1);
     }
   if (lines == NULL || lines->len == 0)
     gtk_grid_attach (self->entitlement_grid, cell (_("No entitlements for this tier."), FALSE), 0, 0, 3, 1);
@@ -423,6 +433,7 @@ strata_customer_detail_init (StrataCustomerDetail *self)
 
   gtk_box_append (GTK_BOX (box), heading (_("Entitlements")));
   self->entitlement_grid = new_grid ();
+  gtk_widget_set_name (GTK_WIDGET (self->entitlement_grid), "detail-entitlements");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entitlement_grid));
 
   gtk_box_append (GTK_BOX (box), heading (_("Manual override")));

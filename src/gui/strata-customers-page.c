@@ -971,6 +971,13 @@ strata_customers_page_init (StrataCustomersPage *self)
 {
   g_type_ensure (STRATA_TYPE_CUSTOMER_DETAIL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    /* The detail gets its natural height: its grids of wrapping labels
+     * would otherwise run into one another. */
+    GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->detail));
+    if (GTK_IS_VIEWPORT (viewport))
+      gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (viewport), GTK_SCROLL_NATURAL);
+  }
 
   self->attribute_pairs = g_ptr_array_new_with_free_func (g_free);
   self->list = strata_row_list_new ();

@@ -59,12 +59,7 @@ void
 strata_entitlements_page_add_toast (StrataEntitlementsPage *self,
                                     AdwToast               *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (STRATA_IS_WINDOW (root))
-    strata_window_add_toast (STRATA_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  strata_window_toast_from (GTK_WIDGET (self), toast);
 }
 
 const char *
@@ -564,9 +559,11 @@ rebuild (StrataEntitlementsPage *self)
   for (guint i = 0; i < tiers->len + 2; i++)
     g_ptr_array_add (self->size_groups, gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL));
   gtk_box_append (self->matrix_box, build_header (self));
+  /* What each tier's entitlements cost against its revenue comes first,
+   * under the tier names, where it is seen without scrolling. */
+  gtk_box_append (self->matrix_box, build_costs (self));
   for (guint i = 0; i < stages->len; i++)
     gtk_box_append (self->matrix_box, build_stage (self, g_ptr_array_index (stages, i)));
-  gtk_box_append (self->matrix_box, build_costs (self));
   self->signature = structure_signature (self);
   gtk_stack_set_visible_child_name (self->stack, "matrix");
   update_problems (self);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "strata-impact-panel.h"
 #include "strata-tier-bars.h"
@@ -45,17 +46,24 @@ selection_changed (StrataImpactPanel *self)
     g_signal_emit (self, signals[MOVER_SELECTED], 0, (guint) row);
 }
 
+/* A mover's row: "C000002  Name" gives way (ellipsized) to the tiers and
+ * scores at its end. The line holds both parts, split by '\x1f'. */
 static void
 mover_setup (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *who = gtk_label_new (NULL);
+  GtkWidget *change = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+  gtk_label_set_xalign (GTK_LABEL (who), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (who), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (who, TRUE);
+  gtk_widget_add_css_class (change, "numeric");
+  gtk_box_append (GTK_BOX (box), who);
+  gtk_box_append (GTK_BOX (box), change);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
@@ -63,10 +71,13 @@ mover_bind (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  data)
 {
-  GtkStringObject *line = gtk_list_item_get_item (item);
+  const char *line = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  GtkWidget *who = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  const char *split = strchr (line, '\x1f');
+  g_autofree char *first = split ? g_strndup (line, split - line) : g_strdup (line);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (line));
+  gtk_label_set_text (GTK_LABEL (who), first);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (who)), split ? split + 1 : "");
 }
 
 static GtkWidget *
@@ -233,13 +244,13 @@ strata_impact_panel_set_view (StrataImpactPanel  *self,
       g_autofree char *after = strata_format_number (m->score_after);
 
       g_array_append_val (self->mover_rows, m->customer);
-      /* Translators: a mover: id, name, tier before → after, score before → after. */
-      g_ptr_array_add (lines, g_strdup_printf (_("%s  %s   %s → %s   (%s → %s)"),
-                                               ext_ids ? ext_ids[m->customer] : "",
-                                               names ? names[m->customer] : "",
-                                               strata_whatif_view_get_tier_id (view, m->from),
-                                               strata_whatif_view_get_tier_id (view, m->to),
-                                               before, after));
+      /* Translators: a mover's change: tier before → after, score before → after. */
+      g_autofree char *change = g_strdup_printf (_("%s → %s   (%s → %s)"),
+                                                 strata_whatif_view_get_tier_id (view, m->from),
+                                                 strata_whatif_view_get_tier_id (view, m->to),
+                                                 before, after);
+      g_ptr_array_add (lines, g_strdup_printf ("%s  %s\x1f%s", ext_ids ? ext_ids[m->customer] : "",
+                                               names ? names[m->customer] : "", change));
     }
   g_ptr_array_add (lines, NULL);
   self->updating = TRUE;

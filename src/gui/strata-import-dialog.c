@@ -594,9 +594,15 @@ update_period_note (StrataImportDialog *self)
                                              period) != NULL;
   if (period[0] == '\0')
     text = g_strdup (_("Name the period the data belongs to, such as 2026-Q3."));
+  else if (exists && get_kind (self) == STRATA_IMPORT_KIND_ORDERS)
+    text = g_strdup_printf (_("%s exists: the file is taken as all of its order lines, so the "
+                              "metrics summed from them are recalculated for all customers; a "
+                              "customer with no line in the file loses those values. Other metrics "
+                              "are kept."), period);
   else if (exists)
-    text = g_strdup_printf (_("%s exists: for each metric in this file, the period’s values "
-                              "are replaced by the file’s, for all customers."), period);
+    text = g_strdup_printf (_("%s exists: the customers in this file get the file’s values for its "
+                              "metrics (an empty cell clears one); other customers keep all their "
+                              "values."), period);
   else
     text = g_strdup_printf (_("%s is new: it is created by the import."), period);
   gtk_label_set_text (self->period_note, text);
@@ -609,6 +615,7 @@ reading_changed_cb (StrataImportDialog *self)
                                get_kind (self) == STRATA_IMPORT_KIND_ORDERS
                                ? _("One invoice line; lines are summed per customer")
                                : _("One customer with its figures"));
+  update_period_note (self);
   if (!self->updating)
     reset_and_refresh (self);
 }

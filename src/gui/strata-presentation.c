@@ -146,7 +146,7 @@ movement_slide (StrataPresentation *self)
   g_autofree char *title = g_strdup_printf ("%s · %s → %s", _("Tier movement"), from_name (self),
                                             to_name (self));
   GtkWidget *box = slide_box (title);
-  g_autoptr(StrataMovementChart) chart = strata_review_movement_chart (self->deck);
+  g_autoptr(StrataMovementChart) chart = strata_review_movement_chart (strata_review_deck_get_movement (self->deck));
   g_autofree char *split = strata_review_deck_describe_split (self->deck);
 
   gtk_box_append (GTK_BOX (box), chart_widget (STRATA_CHART (chart)));
@@ -254,10 +254,13 @@ quadrant_slide (StrataPresentation *self)
   StrataMovement *movement = strata_review_deck_get_movement (self->deck);
   g_autofree char *title = g_strdup_printf ("%s · %s", _("Quadrant"), to_name (self));
   GtkWidget *box = slide_box (title);
-  g_autoptr(StrataQuadrantChart) chart = strata_review_quadrant_chart (self->deck);
+  g_autoptr(StrataQuadrantChart) chart = strata_review_quadrant_chart (self->deck, STRATA_REVIEW_ARROWS_MOVERS, 0);
   g_autoptr(GArray) flows = g_array_new (FALSE, FALSE, sizeof (Flow));
   g_autoptr(GString) moves = g_string_new (NULL);
 
+  /* Boxed captions would cover the arrows: the names go in the corners. */
+  strata_quadrant_chart_set_show_captions (chart, FALSE);
+  strata_quadrant_chart_set_corner_names (chart, TRUE);
   gtk_box_append (GTK_BOX (box), chart_widget (STRATA_CHART (chart)));
   /* The largest flows between quadrants, under the chart with its arrows. */
   for (guint f = STRATA_QUADRANT_A; f <= STRATA_QUADRANT_D; f++)
@@ -459,7 +462,14 @@ strata_presentation_show_receipt (StrataPresentation *self,
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 960, 700);
+  /* Over the whole projector like the slides: no half-covered slide around
+   * it (the size too, for when there is no window manager to fullscreen). */
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               gtk_widget_get_width (GTK_WIDGET (self)) > 0
+                               ? gtk_widget_get_width (GTK_WIDGET (self)) : 960,
+                               gtk_widget_get_height (GTK_WIDGET (self)) > 0
+                               ? gtk_widget_get_height (GTK_WIDGET (self)) : 700);
+  gtk_window_fullscreen (GTK_WINDOW (window));
   gtk_window_set_title (GTK_WINDOW (window), _("Score Receipt"));
   gtk_widget_add_css_class (window, "presentation");
 

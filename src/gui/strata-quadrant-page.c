@@ -4,7 +4,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "strata-chart-export-dialog.h"
 #include "strata-context.h"
+#include "strata-ruleset-store.h"
+#include "strata-window.h"
 #include "strata-metric-list.h"
 #include "strata-metric.h"
 #include "strata-period-results.h"
@@ -19,8 +22,13 @@ struct _StrataQuadrantPage
   StrataPeriodResults *results;     /* what the chart shows: rows map to customer ids */
   GtkWidget          *box;
   GtkWidget          *title;
-  GtkWidget          *log_toggle;
   GtkWidget          *table_toggle;
+  GtkWidget          *tier_filter;
+  GtkWidget          *draft_note;
+  gboolean            log_x, log_y, large_type;
+  char               *colour_by;    /* "tier" or "quadrant" */
+  gboolean            has_undo;     /* a dragged threshold can be undone */
+  double              undo_x, undo_y;
   GtkWidget          *stack;
   GtkWidget          *status;
   GtkWidget          *view;
@@ -28,10 +36,13 @@ struct _StrataQuadrantPage
   GtkWidget          *selection_label;
 };
 
-enum { PROP_0, PROP_CONTEXT, N_PROPS };
+enum { PROP_0, PROP_CONTEXT, PROP_LOG_X, PROP_LOG_Y, PROP_COLOUR_BY, PROP_LARGE_TYPE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (StrataQuadrantPage, strata_quadrant_page, GTK_TYPE_WIDGET)
+
+static void apply_options      (StrataQuadrantPage *self);
+static void update_tier_filter (StrataQuadrantPage *self);
 
 static void
 show_empty (StrataQuadrantPage *self,
@@ -158,11 +169,27 @@ reload (StrataQuadrantPage *self)
       data.quadrant_names[k] = q->label[k];
       data.quadrant_actions[k] = q->action[k];
     }
-  chart = strata_quadrant_chart_new ();
-  strata_quadrant_chart_set_data (chart, &data);
-  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->log_toggle)))
-    strata_quadrant_chart_set_scales (chart, STRATA_AXIS_LOG, STRATA_AXIS_LOG);
+  {
+    /* The lines follow the draft, which the Scoring page and a drag here
+     * edit; the points are the published scoring. */
+    g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (self->workspace, NULL);
+    gboolean differs = FALSE;
+
+    if (draft != NULL && g_strcmp0 (draft->quadrant.x_metric, q->x_metric) == 0 &&
+        g_strcmp0 (draft->quadrant.y_metric, q->y_metric) == 0)
+      {
+        differs = draft->quadrant.x_threshold != q->x_threshold ||
+                  draft->quadrant.y_threshold != q->y_threshold;
+        data.x_threshold = draft->quadrant.x_threshold;
+        data.y_threshold = draft->quadrant.y_threshold;
+      }
+    gtk_widget_set_visible (self->draft_note, differs);
+    chart = strata_quadrant_chart_new ();
+    strata_quadrant_chart_set_data (chart, &data);
+  }
   strata_quadrant_view_set_chart (STRATA_QUADRANT_VIEW (self->view), chart, pd->names);
+  apply_options (self);
+  update_tier_filter (self);
 
   /* Translators: heading of the Quadrant page; %s is a period. */
   title = g_strdup_printf (_("Quadrants in %s"), self->results->period_name);
@@ -175,16 +202,172 @@ reload (StrataQuadrantPage *self)
 }
 
 static void
-on_log_toggled (StrataQuadrantPage *self)
+apply_options (StrataQuadrantPage *self)
 {
   StrataQuadrantChart *chart = strata_quadrant_view_get_chart (STRATA_QUADRANT_VIEW (self->view));
-  gboolean log = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->log_toggle));
 
+  strata_quadrant_view_set_large_type (STRATA_QUADRANT_VIEW (self->view), self->large_type);
   if (chart == NULL)
     return;
-  strata_quadrant_chart_set_scales (chart, log ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR,
-                                    log ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR);
+  strata_quadrant_chart_set_scales (chart, self->log_x ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR,
+                                    self->log_y ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR);
+  strata_quadrant_chart_set_colouring (chart, g_strcmp0 (self->colour_by, "quadrant") == 0
+                                              ? STRATA_QUADRANT_COLOUR_BY_QUADRANT
+                                              : STRATA_QUADRANT_COLOUR_BY_TIER);
   gtk_widget_queue_draw (self->view);
+}
+
+/* The filter: all tiers, or one. */
+static void
+apply_tier_filter (StrataQuadrantPage *self)
+{
+  StrataQuadrantChart *chart = strata_quadrant_view_get_chart (STRATA_QUADRANT_VIEW (self->view));
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->tier_filter));
+
+  if (chart == NULL || self->results == NULL)
+    return;
+  for (guint t = 0; t < self->results->rules->tiers->len; t++)
+    strata_quadrant_chart_set_tier_visible (chart, t, selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                                                      || selected - 1 == t);
+  gtk_widget_queue_draw (self->view);
+}
+
+static void
+update_tier_filter (StrataQuadrantPage *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->tier_filter));
+
+  gtk_string_list_append (list, _("All Tiers"));
+  for (guint t = 0; self->results && t < self->results->rules->tiers->len; t++)
+    {
+      const StrataTier *ti = self->results->rules->tiers->pdata[t];
+      gtk_string_list_append (list, ti->label && *ti->label ? ti->label : ti->id);
+    }
+  g_signal_handlers_block_by_func (self->tier_filter, apply_tier_filter, self);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->tier_filter), G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->tier_filter),
+                              selected < g_list_model_get_n_items (G_LIST_MODEL (list)) ? selected : 0);
+  g_signal_handlers_unblock_by_func (self->tier_filter, apply_tier_filter, self);
+  apply_tier_filter (self);
+}
+
+/* Saves new thresholds into the draft, as an edit in the Scoring page's
+ * table would (that page records it for Ctrl+Z as well). */
+static gboolean
+save_thresholds (StrataQuadrantPage *self,
+                 double              x,
+                 double              y,
+                 GError            **error)
+{
+  g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (self->workspace, error);
+
+  if (draft == NULL)
+    return FALSE;
+  draft->quadrant.x_threshold = x;
+  draft->quadrant.y_threshold = y;
+  return strata_ruleset_store_save_draft (self->workspace, draft, error);
+}
+
+static void
+show_toast (StrataQuadrantPage *self,
+            AdwToast           *toast)
+{
+  strata_window_toast_from (GTK_WIDGET (self), toast);
+}
+
+static void
+on_threshold_moved (StrataQuadrantPage *self,
+                    int                 line,
+                    double              value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataRules) draft = NULL;
+  double x, y;
+
+  if (self->workspace == NULL)
+    return;
+  draft = strata_ruleset_store_get_draft (self->workspace, &error);
+  if (draft == NULL)
+    goto failed;
+  self->undo_x = draft->quadrant.x_threshold;
+  self->undo_y = draft->quadrant.y_threshold;
+  x = line == STRATA_THRESHOLD_X ? value : self->undo_x;
+  y = line == STRATA_THRESHOLD_Y ? value : self->undo_y;
+  /* Round to what people type: three significant digits. */
+  {
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    if (line == STRATA_THRESHOLD_X)
+      x = g_ascii_strtod (g_ascii_formatd (buf, sizeof buf, "%.3g", x), NULL);
+    else
+      y = g_ascii_strtod (g_ascii_formatd (buf, sizeof buf, "%.3g", y), NULL);
+  }
+  if (!save_thresholds (self, x, y, &error))
+    goto failed;
+  self->has_undo = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quadrant.undo-threshold", TRUE);
+  {
+    /* Translators: toast after dragging a quadrant line; %g is its new value. */
+    g_autofree char *text = g_strdup_printf (line == STRATA_THRESHOLD_X
+                                             ? _("Process threshold moved to %g in the draft")
+                                             : _("Result threshold moved to %g in the draft"),
+                                             line == STRATA_THRESHOLD_X ? x : y);
+    AdwToast *toast = adw_toast_new (text);
+    adw_toast_set_button_label (toast, _("_Undo"));
+    adw_toast_set_action_name (toast, "quadrant.undo-threshold");
+    show_toast (self, toast);
+  }
+  return;
+
+failed:
+  show_toast (self, adw_toast_new (error->message));
+  reload (self);
+}
+
+static void
+undo_threshold (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  StrataQuadrantPage *self = STRATA_QUADRANT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!self->has_undo || self->workspace == NULL)
+    return;
+  self->has_undo = FALSE;
+  gtk_widget_action_set_enabled (widget, "quadrant.undo-threshold", FALSE);
+  if (!save_thresholds (self, self->undo_x, self->undo_y, &error))
+    show_toast (self, adw_toast_new (error->message));
+}
+
+static void
+export_chart (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  StrataQuadrantPage *self = STRATA_QUADRANT_PAGE (widget);
+  StrataQuadrantChart *chart = strata_quadrant_view_get_chart (STRATA_QUADRANT_VIEW (self->view));
+
+  if (chart != NULL)
+    strata_chart_export_dialog_show (widget, STRATA_CHART (chart), self->view, "quadrants.pdf");
+}
+
+gboolean
+strata_quadrant_page_export (StrataQuadrantPage *self,
+                             const char         *size,
+                             const char         *path,
+                             GError            **error)
+{
+  StrataQuadrantChart *chart;
+
+  g_return_val_if_fail (STRATA_IS_QUADRANT_PAGE (self), FALSE);
+  chart = strata_quadrant_view_get_chart (STRATA_QUADRANT_VIEW (self->view));
+  if (chart == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no chart to export"));
+      return FALSE;
+    }
+  return strata_chart_export_to_path (STRATA_CHART (chart), self->view, size, path, error);
 }
 
 static void
@@ -266,6 +449,7 @@ strata_quadrant_page_dispose (GObject *object)
 
   set_context (self, NULL);
   g_clear_pointer (&self->results, strata_period_results_unref);
+  g_clear_pointer (&self->colour_by, g_free);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (strata_quadrant_page_parent_class)->dispose (object);
 }
@@ -273,20 +457,52 @@ strata_quadrant_page_dispose (GObject *object)
 static void
 strata_quadrant_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  if (prop_id == PROP_CONTEXT)
-    g_value_set_object (value, STRATA_QUADRANT_PAGE (object)->context);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  StrataQuadrantPage *self = STRATA_QUADRANT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT: g_value_set_object (value, self->context); break;
+    case PROP_LOG_X: g_value_set_boolean (value, self->log_x); break;
+    case PROP_LOG_Y: g_value_set_boolean (value, self->log_y); break;
+    case PROP_COLOUR_BY: g_value_set_string (value, self->colour_by); break;
+    case PROP_LARGE_TYPE: g_value_set_boolean (value, self->large_type); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 strata_quadrant_page_set_property (GObject *object, guint prop_id, const GValue *value,
                                    GParamSpec *pspec)
 {
-  if (prop_id == PROP_CONTEXT)
-    set_context (STRATA_QUADRANT_PAGE (object), g_value_get_object (value));
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  StrataQuadrantPage *self = STRATA_QUADRANT_PAGE (object);
+  gboolean *flag = NULL;
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      return;
+    case PROP_LOG_X: flag = &self->log_x; break;
+    case PROP_LOG_Y: flag = &self->log_y; break;
+    case PROP_LARGE_TYPE: flag = &self->large_type; break;
+    case PROP_COLOUR_BY:
+      if (g_strcmp0 (self->colour_by, g_value_get_string (value)) == 0)
+        return;
+      g_free (self->colour_by);
+      self->colour_by = g_strdup (g_strcmp0 (g_value_get_string (value), "quadrant") == 0
+                                  ? "quadrant" : "tier");
+      apply_options (self);
+      g_object_notify_by_pspec (object, pspec);
+      return;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  if (*flag == g_value_get_boolean (value))
+    return;
+  *flag = g_value_get_boolean (value);
+  apply_options (self);
+  g_object_notify_by_pspec (object, pspec);
 }
 
 static void
@@ -300,9 +516,44 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOG_X] =
+    g_param_spec_boolean ("log-x", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOG_Y] =
+    g_param_spec_boolean ("log-y", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLOUR_BY] =
+    g_param_spec_string ("colour-by", NULL, NULL, "tier",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LARGE_TYPE] =
+    g_param_spec_boolean ("large-type", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "quadrant.log-x", "log-x");
+  gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "quadrant.log-y", "log-y");
+  gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "quadrant.colour-by", "colour-by");
+  gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "quadrant.large-type", "large-type");
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "quadrant.export", NULL, export_chart);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "quadrant.undo-threshold", NULL,
+                                   undo_threshold);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "quadrantpage");
+}
+
+/* A menu section of one or two items. */
+static void
+append_section (GMenu      *menu,
+                const char *label,
+                const char *action,
+                const char *label2,
+                const char *action2)
+{
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  g_menu_append (section, label, action);
+  if (label2 != NULL)
+    g_menu_append (section, label2, action2);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
 }
 
 static void
@@ -324,12 +575,31 @@ strata_quadrant_page_init (StrataQuadrantPage *self)
   gtk_label_set_xalign (GTK_LABEL (self->title), 0);
   gtk_widget_set_hexpand (self->title, TRUE);
   gtk_box_append (GTK_BOX (header), self->title);
-  self->log_toggle = gtk_toggle_button_new_with_mnemonic (_("_Log Scale"));
-  gtk_widget_set_tooltip_text (self->log_toggle, _("Spread long-tailed metrics on logarithmic axes"));
   /* Inquiries and listings are long-tailed: log axes by default. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->log_toggle), TRUE);
-  g_signal_connect_swapped (self->log_toggle, "toggled", G_CALLBACK (on_log_toggled), self);
-  gtk_box_append (GTK_BOX (header), self->log_toggle);
+  self->log_x = self->log_y = TRUE;
+  self->colour_by = g_strdup ("tier");
+  self->tier_filter = gtk_drop_down_new (NULL, NULL);
+  gtk_widget_set_tooltip_text (self->tier_filter, _("Show the customers of one tier only"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tier_filter), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Filter by tier"), -1);
+  g_signal_connect_swapped (self->tier_filter, "notify::selected", G_CALLBACK (apply_tier_filter), self);
+  gtk_box_append (GTK_BOX (header), self->tier_filter);
+  {
+    GMenu *menu = g_menu_new ();
+    GtkWidget *button = gtk_menu_button_new ();
+
+    append_section (menu, _("Colour by _Tier"), "quadrant.colour-by::tier",
+                    _("Colour by _Quadrant"), "quadrant.colour-by::quadrant");
+    append_section (menu, _("_Logarithmic Process Axis (x)"), "quadrant.log-x",
+                    _("Logarithmic _Result Axis (y)"), "quadrant.log-y");
+    append_section (menu, _("_Large Type (Projector)"), "quadrant.large-type", NULL, NULL);
+    append_section (menu, _("_Export Chart…"), "quadrant.export", NULL, NULL);
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+    gtk_widget_set_tooltip_text (button, _("Chart options and export"));
+    g_object_unref (menu);
+    gtk_box_append (GTK_BOX (header), button);
+  }
   self->table_toggle = gtk_toggle_button_new_with_mnemonic (_("_Table"));
   gtk_widget_set_tooltip_text (self->table_toggle, _("Show the figures as a table"));
   g_signal_connect_swapped (self->table_toggle, "toggled", G_CALLBACK (on_table_toggled), self);
@@ -340,6 +610,13 @@ strata_quadrant_page_init (StrataQuadrantPage *self)
   gtk_widget_set_vexpand (self->view, TRUE);
   gtk_widget_set_size_request (self->view, 400, 300);
   g_signal_connect_swapped (self->view, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->view, "threshold-moved", G_CALLBACK (on_threshold_moved), self);
+  self->draft_note = gtk_label_new (_("The lines show the draft's thresholds; publish on the Scoring page to rescore. Drag a line to move it."));
+  gtk_label_set_xalign (GTK_LABEL (self->draft_note), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->draft_note), TRUE);
+  gtk_widget_add_css_class (self->draft_note, "dim-label");
+  gtk_widget_set_visible (self->draft_note, FALSE);
+  gtk_box_append (GTK_BOX (chart_box), self->draft_note);
   self->selection_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->selection_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (self->selection_label), PANGO_ELLIPSIZE_END);
@@ -361,6 +638,7 @@ strata_quadrant_page_init (StrataQuadrantPage *self)
   gtk_stack_add_named (GTK_STACK (self->stack), chart_box, "chart");
   gtk_stack_add_named (GTK_STACK (self->stack), scroller, "table");
   gtk_box_append (GTK_BOX (self->box), self->stack);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quadrant.undo-threshold", FALSE);
   reload (self);
 }
 

@@ -17,4 +17,10 @@ G_DECLARE_FINAL_TYPE (StrataQuadrantPage, strata_quadrant_page, STRATA, QUADRANT
 StrataQuadrantView *strata_quadrant_page_get_view  (StrataQuadrantPage *self);
 const char         *strata_quadrant_page_get_state (StrataQuadrantPage *self);
 
+/* Writes the chart to path (.png, .svg, .pdf) at size ("shown" or "WxH"). */
+gboolean            strata_quadrant_page_export    (StrataQuadrantPage *self,
+                                                    const char         *size,
+                                                    const char         *path,
+                                                    GError            **error);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "strata-quadrant-view.h"
 
@@ -16,18 +17,23 @@ struct _StrataQuadrantView
   GArray              *selection; /* guint rows */
   gboolean             banding;
   double               band[4];   /* x0, y0, x1, y1 while dragging */
+  StrataThresholdLine  moving;    /* the line being dragged, if any */
+  double               moved_from[2];
+  gboolean             large_type;
 };
 
-enum { SELECTION_CHANGED, N_SIGNALS };
+enum { SELECTION_CHANGED, THRESHOLD_MOVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (StrataQuadrantView, strata_quadrant_view, GTK_TYPE_WIDGET)
 
 static StrataChartStyle *
-current_style (void)
+current_style (StrataQuadrantView *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
+  if (self->large_type)
+    return strata_chart_style_new (STRATA_CHART_THEME_PROJECTOR);
   if (adw_style_manager_get_high_contrast (manager))
     return strata_chart_style_new (STRATA_CHART_THEME_HIGH_CONTRAST);
   if (adw_style_manager_get_dark (manager))
@@ -46,7 +52,7 @@ strata_quadrant_view_snapshot (GtkWidget   *widget,
 
   if (self->chart == NULL || w <= 0 || h <= 0)
     return;
-  style = current_style ();
+  style = current_style (self);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   strata_chart_draw (STRATA_CHART (self->chart), cr, style, w, h);
   if (self->banding)
@@ -67,7 +73,7 @@ strata_quadrant_view_snapshot (GtkWidget   *widget,
 static void
 ensure_layout (StrataQuadrantView *self)
 {
-  g_autoptr(StrataChartStyle) style = current_style ();
+  g_autoptr(StrataChartStyle) style = current_style (self);
   strata_quadrant_chart_layout (self->chart, style, gtk_widget_get_width (GTK_WIDGET (self)),
                                 gtk_widget_get_height (GTK_WIDGET (self)));
 }
@@ -83,6 +89,13 @@ strata_quadrant_view_pointer_moved (StrataQuadrantView *self,
   if (self->chart == NULL)
     return;
   ensure_layout (self);
+  /* A threshold line can be dragged: say so with the cursor. */
+  switch (strata_quadrant_chart_threshold_at (self->chart, x, y))
+    {
+    case STRATA_THRESHOLD_X: gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "col-resize"); break;
+    case STRATA_THRESHOLD_Y: gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "row-resize"); break;
+    default: gtk_widget_set_cursor (GTK_WIDGET (self), NULL); break;
+    }
   hit = strata_quadrant_chart_hit_test (self->chart, x, y);
   if (hit == self->hover)
     return;
@@ -93,8 +106,10 @@ strata_quadrant_view_pointer_moved (StrataQuadrantView *self,
       const char *name = (gsize) hit < self->names->len ? self->names->pdata[hit] : "";
       StrataQuadrant q = strata_quadrant_chart_classify (self->chart, hit);
       static const char *letters[] = { "", "A", "B", "C", "D" };
-      /* Translators: tooltip over a point of the quadrant chart: name and quadrant. */
-      g_autofree char *tip = g_strdup_printf (_("%s, quadrant %s"), name, letters[q]);
+      g_autofree char *values = strata_quadrant_chart_describe_point (self->chart, hit);
+      /* Translators: tooltip over a point of the quadrant chart: name, quadrant, then
+       * the line with its two values. */
+      g_autofree char *tip = g_strdup_printf (_("%s, quadrant %s\n%s"), name, letters[q], values);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), tip);
     }
   else
@@ -153,15 +168,105 @@ on_motion (GtkEventControllerMotion *motion,
   strata_quadrant_view_pointer_moved (self, x, y);
 }
 
+/* The value under the pointer on the line's axis. */
+static double
+line_value (StrataQuadrantView *self,
+            StrataThresholdLine line,
+            double              x,
+            double              y)
+{
+  return strata_quadrant_chart_pixel_to_value (self->chart, line, line == STRATA_THRESHOLD_X ? x : y);
+}
+
+static void
+move_line (StrataQuadrantView *self,
+           double              x,
+           double              y)
+{
+  double tx = self->moved_from[0], ty = self->moved_from[1];
+  double v = line_value (self, self->moving, x, y);
+
+  if (!isfinite (v))
+    return;
+  if (self->moving == STRATA_THRESHOLD_X)
+    tx = v;
+  else
+    ty = v;
+  strata_quadrant_chart_set_thresholds (self->chart, tx, ty);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+begin (StrataQuadrantView *self,
+       double              x,
+       double              y)
+{
+  self->moving = STRATA_THRESHOLD_NONE;
+  self->band[0] = self->band[2] = x;
+  self->band[1] = self->band[3] = y;
+  if (self->chart == NULL)
+    return;
+  ensure_layout (self);
+  self->moving = strata_quadrant_chart_threshold_at (self->chart, x, y);
+  strata_quadrant_chart_get_thresholds (self->chart, &self->moved_from[0], &self->moved_from[1]);
+  self->banding = self->moving == STRATA_THRESHOLD_NONE;
+}
+
+static void
+finish (StrataQuadrantView *self,
+        double              x,
+        double              y)
+{
+  StrataThresholdLine line = self->moving;
+
+  self->banding = FALSE;
+  self->moving = STRATA_THRESHOLD_NONE;
+  if (self->chart == NULL)
+    return;
+  if (line != STRATA_THRESHOLD_NONE)
+    {
+      double tx, ty;
+
+      self->moving = line;
+      move_line (self, x, y);
+      self->moving = STRATA_THRESHOLD_NONE;
+      strata_quadrant_chart_get_thresholds (self->chart, &tx, &ty);
+      if ((line == STRATA_THRESHOLD_X ? tx : ty) != self->moved_from[line == STRATA_THRESHOLD_X ? 0 : 1])
+        g_signal_emit (self, signals[THRESHOLD_MOVED], 0, (int) line,
+                       line == STRATA_THRESHOLD_X ? tx : ty);
+      return;
+    }
+  strata_quadrant_view_select_band (self, self->band[0], self->band[1], x, y);
+}
+
+void
+strata_quadrant_view_drag (StrataQuadrantView *self,
+                           double              x0,
+                           double              y0,
+                           double              x1,
+                           double              y1)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
+  begin (self, x0, y0);
+  finish (self, x1, y1);
+}
+
+void
+strata_quadrant_view_set_large_type (StrataQuadrantView *self,
+                                     gboolean            large)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
+  self->large_type = !!large;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 on_drag_begin (GtkGestureDrag     *drag,
                double              x,
                double              y,
                StrataQuadrantView *self)
 {
-  self->band[0] = self->band[2] = x;
-  self->band[1] = self->band[3] = y;
-  self->banding = TRUE;
+  begin (self, x, y);
 }
 
 static void
@@ -172,7 +277,10 @@ on_drag_update (GtkGestureDrag     *drag,
 {
   self->band[2] = self->band[0] + dx;
   self->band[3] = self->band[1] + dy;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->moving != STRATA_THRESHOLD_NONE)
+    move_line (self, self->band[2], self->band[3]);
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -181,9 +289,7 @@ on_drag_end (GtkGestureDrag     *drag,
              double              dy,
              StrataQuadrantView *self)
 {
-  self->banding = FALSE;
-  strata_quadrant_view_select_band (self, self->band[0], self->band[1], self->band[0] + dx,
-                                    self->band[1] + dy);
+  finish (self, self->band[0] + dx, self->band[1] + dy);
 }
 
 static void
@@ -208,6 +314,10 @@ strata_quadrant_view_class_init (StrataQuadrantViewClass *klass)
   signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 0);
+  /* The line (StrataThresholdLine) and its new value, once a drag ends. */
+  signals[THRESHOLD_MOVED] =
+    g_signal_new ("threshold-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_DOUBLE);
 }
 
 static void

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* StrataQuadrantView: the quadrant chart in the window. Hovering a point
  * rings it and shows the customer in a tooltip; a click selects it; a drag
- * draws a rubber band and selects the customers inside. */
+ * draws a rubber band and selects the customers inside; a drag that starts
+ * on a threshold line moves it and emits ::threshold-moved (line, value). */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -29,5 +30,15 @@ void                 strata_quadrant_view_select_band    (StrataQuadrantView  *s
                                                           double               y0,
                                                           double               x1,
                                                           double               y1);
+/* A drag from (x0, y0) to (x1, y1): moves a threshold line when it starts
+ * on one, else selects the band. */
+void                 strata_quadrant_view_drag           (StrataQuadrantView  *self,
+                                                          double               x0,
+                                                          double               y0,
+                                                          double               x1,
+                                                          double               y1);
+/* Large type and strong contrast, for a projector. */
+void                 strata_quadrant_view_set_large_type (StrataQuadrantView  *self,
+                                                          gboolean             large);
 
 G_END_DECLS

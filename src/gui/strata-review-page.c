@@ -34,7 +34,7 @@ struct _StrataReviewPage
   GtkDropDown       *from_drop;
   GtkDropDown       *to_drop;
   GtkCheckButton    *restate_check;
-  GtkButton         *close_button;
+  AdwSplitButton    *close_button;
   GtkMenuButton     *present_button;
   GtkBox            *slides_box;
   GtkLabel          *summary_label;
@@ -42,6 +42,12 @@ struct _StrataReviewPage
   StrataReviewChart *heat_map;
   GtkGrid           *quadrant_grid;
   GtkGrid           *lists_grid;
+  StrataReviewChart *quadrant_chart;
+  GtkToggleButton   *arrows_movers;
+  GtkToggleButton   *arrows_selected;
+  GtkToggleButton   *arrows_none;
+  GtkLabel          *arrows_label;
+  guint              n_arrows;
 };
 
 G_DEFINE_FINAL_TYPE (StrataReviewPage, strata_review_page, GTK_TYPE_WIDGET)
@@ -103,6 +109,25 @@ tier_change (StrataMovement    *movement,
   return g_strdup_printf ("%s → %s", from, to);
 }
 
+static void show_quadrant_chart (StrataReviewPage *self);
+
+/* Picking a mover follows it: the context's selected customer (which the
+ * other pages show too) and its arrow alone on the quadrant chart. */
+static void
+mover_activated (StrataReviewPage *self,
+                 AdwActionRow     *row)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (row), "customer-id");
+
+  if (id == NULL || self->context == NULL)
+    return;
+  strata_context_set_selected_customer (self->context, *id);
+  if (gtk_toggle_button_get_active (self->arrows_selected))
+    show_quadrant_chart (self);
+  else
+    gtk_toggle_button_set_active (self->arrows_selected, TRUE);
+}
+
 static GtkWidget *
 mover_list (StrataReviewPage *self,
             StrataMoveKind    kind)
@@ -144,6 +169,14 @@ mover_list (StrataReviewPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      if (m->customer_id != 0)
+        {
+          g_object_set_data_full (G_OBJECT (row), "customer-id",
+                                  g_memdup2 (&m->customer_id, sizeof (gint64)), g_free);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_widget_set_tooltip_text (row, _("Show this customer's arrow on the quadrant chart"));
+          g_signal_connect_swapped (row, "activated", G_CALLBACK (mover_activated), self);
+        }
       gtk_widget_add_css_class (suffix, "numeric");
       gtk_widget_add_css_class (suffix, "heading");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
@@ -192,22 +225,141 @@ fill_quadrants (StrataReviewPage *self)
         move = g_strdup_printf ("%s → %s", names[f], names[t]);
         count = g_strdup_printf (g_dngettext (NULL, "%u customer", "%u customers", n), n);
         a = gtk_label_new (move);
-        b = gtk_label_new (count);
+        /* The bare number keeps the card narrow enough for a 1024-pixel
+         * window; the tooltip and the screen reader say what it counts. */
+        {
+          g_autofree char *number = g_strdup_printf ("%u", n);
+          b = gtk_label_new (number);
+        }
+        gtk_widget_set_tooltip_text (b, count);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, count, -1);
         gtk_label_set_xalign (GTK_LABEL (a), 0);
         gtk_label_set_xalign (GTK_LABEL (b), 1);
         gtk_widget_set_hexpand (b, TRUE);
         gtk_widget_add_css_class (b, "numeric");
-        gtk_grid_attach (self->quadrant_grid, a, 0, row, 1, 1);
-        gtk_grid_attach (self->quadrant_grid, b, 1, row, 1, 1);
+        /* Two moves a line, to sit under the chart. */
+        gtk_grid_attach (self->quadrant_grid, a, (row % 2) * 2, row / 2, 1, 1);
+        gtk_grid_attach (self->quadrant_grid, b, (row % 2) * 2 + 1, row / 2, 1, 1);
         row++;
       }
   if (row == 0)
     {
       GtkWidget *none = gtk_label_new (_("No customer changed quadrant."));
       gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
       gtk_widget_add_css_class (none, "dim-label");
-      gtk_grid_attach (self->quadrant_grid, none, 0, 0, 2, 1);
+      gtk_grid_attach (self->quadrant_grid, none, 0, 0, 4, 1);
     }
+}
+
+static StrataReviewArrows
+arrows_mode (StrataReviewPage *self)
+{
+  if (gtk_toggle_button_get_active (self->arrows_selected))
+    return STRATA_REVIEW_ARROWS_SELECTED;
+  if (gtk_toggle_button_get_active (self->arrows_none))
+    return STRATA_REVIEW_ARROWS_NONE;
+  return STRATA_REVIEW_ARROWS_MOVERS;
+}
+
+/* The later period's quadrant chart with the arrows the toggle asks for,
+ * drawn by the same render object as the presentation's slide. */
+static void
+show_quadrant_chart (StrataReviewPage *self)
+{
+  StrataReviewArrows mode = arrows_mode (self);
+  gint64 customer = self->context ? strata_context_get_selected_customer (self->context) : 0;
+  g_autoptr(StrataQuadrantChart) chart = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->deck == NULL)
+    {
+      strata_review_chart_set_chart (self->quadrant_chart, NULL);
+      self->n_arrows = 0;
+      return;
+    }
+  chart = strata_review_quadrant_chart (self->deck, mode, customer);
+  /* The Quadrant page names the quadrants; here the arrows need the room. */
+  strata_quadrant_chart_set_show_captions (chart, FALSE);
+  strata_quadrant_chart_set_corner_names (chart, TRUE);
+  self->n_arrows = strata_review_count_arrows (self->deck, mode, customer);
+  strata_review_chart_set_chart (self->quadrant_chart, STRATA_CHART (chart));
+  switch (mode)
+    {
+    case STRATA_REVIEW_ARROWS_MOVERS:
+      text = g_strdup_printf (g_dngettext (NULL,
+                                           "An arrow from the earlier position of %u customer whose tier or quadrant changed",
+                                           "Arrows from the earlier positions of %u customers whose tier or quadrant changed",
+                                           self->n_arrows), self->n_arrows);
+      break;
+    case STRATA_REVIEW_ARROWS_SELECTED:
+      text = self->n_arrows > 0
+             ? g_strdup (_("The selected customer's move from the earlier period; pick another in a list below"))
+             : g_strdup (_("Click a customer on the chart or pick one in a list below to see where it came from"));
+      break;
+    case STRATA_REVIEW_ARROWS_NONE:
+    default:
+      text = g_strdup (_("The later period's positions, without arrows"));
+      break;
+    }
+  gtk_label_set_label (self->arrows_label, text);
+}
+
+gboolean
+strata_review_page_pick_at (StrataReviewPage *self,
+                            double            x,
+                            double            y)
+{
+  StrataChart *chart;
+  g_autoptr(StrataChartStyle) style = NULL;
+  const StrataPeriodData *pd;
+  gssize row;
+
+  g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), FALSE);
+
+  chart = strata_review_chart_get_chart (self->quadrant_chart);
+  if (self->deck == NULL || self->context == NULL || !STRATA_IS_QUADRANT_CHART (chart))
+    return FALSE;
+  /* The geometry of the size on screen (light and dark lay out alike). */
+  style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  strata_quadrant_chart_layout (STRATA_QUADRANT_CHART (chart), style,
+                                gtk_widget_get_width (GTK_WIDGET (self->quadrant_chart)),
+                                gtk_widget_get_height (GTK_WIDGET (self->quadrant_chart)));
+  row = strata_quadrant_chart_hit_test (STRATA_QUADRANT_CHART (chart), x, y);
+  pd = strata_review_deck_get_results (self->deck)->data;
+  if (row < 0 || (gsize) row >= pd->n)
+    return FALSE;
+  strata_context_set_selected_customer (self->context, pd->ids[row]);
+  if (gtk_toggle_button_get_active (self->arrows_selected))
+    show_quadrant_chart (self);
+  else
+    gtk_toggle_button_set_active (self->arrows_selected, TRUE);
+  return TRUE;
+}
+
+static void
+chart_pressed (GtkGestureClick  *gesture,
+               int               n_press,
+               double            x,
+               double            y,
+               StrataReviewPage *self)
+{
+  strata_review_page_pick_at (self, x, y);
+}
+
+static void
+arrows_toggled (GtkToggleButton  *button,
+                StrataReviewPage *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    show_quadrant_chart (self);
+}
+
+static void
+selected_customer_changed (StrataReviewPage *self)
+{
+  if (gtk_toggle_button_get_active (self->arrows_selected))
+    show_quadrant_chart (self);
 }
 
 static void
@@ -221,7 +373,7 @@ show_deck (StrataReviewPage *self)
   g_autofree char *moved = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *split = strata_review_deck_describe_split (self->deck);
-  g_autoptr(StrataMovementChart) chart = strata_review_movement_chart (self->deck);
+  g_autoptr(StrataMovementChart) chart = strata_review_movement_chart (strata_review_deck_get_movement (self->deck));
   const char *to_name = strata_movement_get_to_name (movement);
   g_autofree char *close_label = NULL;
 
@@ -234,6 +386,7 @@ show_deck (StrataReviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->split_label), split != NULL);
   strata_review_chart_set_chart (self->heat_map, STRATA_CHART (chart));
   fill_quadrants (self);
+  show_quadrant_chart (self);
 
   clear_grid (self->lists_grid);
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
@@ -245,7 +398,7 @@ show_deck (StrataReviewPage *self)
   else
     /* Translators: the button that closes a period, e.g. "Close 2026-Q3…" */
     close_label = g_strdup_printf (_("_Close %s…"), to_name);
-  gtk_button_set_label (self->close_button, close_label);
+  adw_split_button_set_label (self->close_button, close_label);
 }
 
 static void
@@ -432,6 +585,130 @@ close_clicked (StrataReviewPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Adding and renaming periods ------------------------------------------------ */
+
+static GtkWidget *
+period_entry (GtkGrid    *grid,
+              int         row,
+              const char *label,
+              const char *name,
+              const char *text,
+              const char *placeholder)
+{
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (title), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), entry);
+  gtk_widget_set_name (entry, name);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  if (placeholder != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_grid_attach (grid, title, 0, row, 1, 1);
+  gtk_grid_attach (grid, entry, 1, row, 1, 1);
+  return entry;
+}
+
+static const char *
+entry_text (AdwMessageDialog *dialog,
+            const char       *key)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), key);
+  const char *text = entry ? gtk_editable_get_text (GTK_EDITABLE (entry)) : NULL;
+
+  return text && *text ? text : NULL;
+}
+
+static void
+period_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 StrataReviewPage *self)
+{
+  StrataWorkspace *workspace;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+  const char *name = entry_text (dialog, "name-entry");
+  const char *old = g_object_get_data (G_OBJECT (dialog), "period");
+
+  if (self->context == NULL || (!g_str_equal (response, "add") && !g_str_equal (response, "rename")))
+    return;
+  workspace = strata_context_get_workspace (self->context);
+  if (g_str_equal (response, "add"))
+    {
+      g_autoptr(StrataPeriod) period = strata_period_create (workspace, name ? name : "",
+                                                             entry_text (dialog, "start-entry"),
+                                                             entry_text (dialog, "end-entry"),
+                                                             &error);
+      if (period != NULL)
+        /* Translators: "Added 2026-H1 (2026-01-01 to 2026-06-30)" */
+        done = g_strdup_printf (_("Added %s (%s to %s)"), strata_period_get_name (period),
+                                strata_period_get_start_date (period),
+                                strata_period_get_end_date (period));
+    }
+  else
+    {
+      gint64 id = 0;
+
+      if (strata_period_find (workspace, old, &id, NULL, &error) &&
+          strata_period_rename (workspace, id, name ? name : "", &error))
+        done = g_strdup_printf (_("Renamed %s to %s"), old, name);
+    }
+  toast (self, done ? done : error->message);
+}
+
+/* page.new-period: a period by name; a custom name with its first and
+ * last day. page.rename-period: the later period of the comparison. */
+static void
+period_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  StrataReviewPage *self = STRATA_REVIEW_PAGE (widget);
+  gboolean add = g_str_equal (action, "page.new-period");
+  const char *to = selected_name (self->to_drop);
+  GtkWidget *dialog, *grid;
+  g_autofree char *heading = NULL;
+
+  if (self->context == NULL || (!add && to == NULL))
+    return;
+  heading = add ? g_strdup (_("New Period"))
+                /* Translators: the heading of the rename dialog, "Rename 2026-Q3" */
+                : g_strdup_printf (_("Rename %s"), to);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   add ? _("A quarter (2026-Q3), a month (2026-07) or a year (2026) brings its dates; any other name is a custom period and needs its first and last day.")
+                                       : NULL);
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  g_object_set_data (G_OBJECT (dialog), "name-entry",
+                     period_entry (GTK_GRID (grid), 0, _("_Name"), "name-entry",
+                                   add ? NULL : to, add ? "2026-Q4" : NULL));
+  if (add)
+    {
+      g_object_set_data (G_OBJECT (dialog), "start-entry",
+                         period_entry (GTK_GRID (grid), 1, _("_First day"), "start-entry", NULL,
+                                       _("YYYY-MM-DD")));
+      g_object_set_data (G_OBJECT (dialog), "end-entry",
+                         period_entry (GTK_GRID (grid), 2, _("_Last day"), "end-entry", NULL,
+                                       _("YYYY-MM-DD")));
+    }
+  else
+    g_object_set_data_full (G_OBJECT (dialog), "period", g_strdup (to), g_free);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), add ? "add" : "rename",
+                                    add ? _("_Add") : _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), add ? "add" : "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), add ? "add" : "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (period_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Presenting ----------------------------------------------------------------- */
 
 static void
@@ -559,6 +836,8 @@ strata_review_page_set_context (StrataReviewPage *self,
     {
       g_signal_connect_object (context, "notify::period", G_CALLBACK (queue_defaults),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::selected-customer",
+                               G_CALLBACK (selected_customer_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (strata_context_get_periods (context), "items-changed",
                                G_CALLBACK (queue_defaults), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (strata_context_get_workspace (context), "changed",
@@ -594,6 +873,31 @@ strata_review_page_set_periods (StrataReviewPage *self,
     }
   reload (self);
   return TRUE;
+}
+
+void
+strata_review_page_set_arrows (StrataReviewPage   *self,
+                               StrataReviewArrows  arrows)
+{
+  g_return_if_fail (STRATA_IS_REVIEW_PAGE (self));
+
+  gtk_toggle_button_set_active (arrows == STRATA_REVIEW_ARROWS_SELECTED ? self->arrows_selected
+                                : arrows == STRATA_REVIEW_ARROWS_NONE ? self->arrows_none
+                                : self->arrows_movers, TRUE);
+}
+
+guint
+strata_review_page_get_n_arrows (StrataReviewPage *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), 0);
+  return self->deck ? self->n_arrows : 0;
+}
+
+StrataChart *
+strata_review_page_get_quadrant_chart (StrataReviewPage *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), NULL);
+  return strata_review_chart_get_chart (self->quadrant_chart);
 }
 
 StrataReviewDeck *
@@ -668,6 +972,9 @@ strata_review_page_class_init (StrataReviewPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "page.new-period", NULL, period_action);
+  gtk_widget_class_install_action (widget_class, "page.rename-period", NULL, period_action);
+
   g_type_ensure (STRATA_TYPE_REVIEW_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/strata/Strata/strata-review-page.ui");
@@ -683,6 +990,11 @@ strata_review_page_class_init (StrataReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, heat_map);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, quadrant_grid);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, lists_grid);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, quadrant_chart);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, arrows_movers);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, arrows_selected);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, arrows_none);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, arrows_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "review-page");
 }
@@ -701,6 +1013,16 @@ strata_review_page_init (StrataReviewPage *self)
   g_signal_connect_swapped (self->to_drop, "notify::selected", G_CALLBACK (drop_changed), self);
   g_signal_connect_swapped (self->restate_check, "toggled", G_CALLBACK (drop_changed), self);
   g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (close_clicked), self);
+  g_signal_connect (self->arrows_movers, "toggled", G_CALLBACK (arrows_toggled), self);
+  {
+    /* Clicking a point follows that customer, as picking it in a list does. */
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    g_signal_connect (click, "pressed", G_CALLBACK (chart_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->quadrant_chart), GTK_EVENT_CONTROLLER (click));
+  }
+  g_signal_connect (self->arrows_selected, "toggled", G_CALLBACK (arrows_toggled), self);
+  g_signal_connect (self->arrows_none, "toggled", G_CALLBACK (arrows_toggled), self);
   build_slide_choices (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

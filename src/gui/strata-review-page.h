@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "strata-context.h"
+#include "strata-review-charts.h"
 #include "strata-review-deck.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,16 @@ gboolean          strata_review_page_set_periods  (StrataReviewPage *self,
                                                    const char       *to);
 /* What the page shows, NULL while it shows its empty state. */
 StrataReviewDeck *strata_review_page_get_deck     (StrataReviewPage *self);
+/* The quadrant chart's arrows: for the movers, the selected customer or none. */
+void              strata_review_page_set_arrows   (StrataReviewPage   *self,
+                                                   StrataReviewArrows  arrows);
+guint             strata_review_page_get_n_arrows (StrataReviewPage *self);
+StrataChart      *strata_review_page_get_quadrant_chart (StrataReviewPage *self);
+/* A click at (x, y) on the quadrant chart: the customer there becomes the
+ * selected one and its arrow alone is shown. FALSE when no point is there. */
+gboolean          strata_review_page_pick_at      (StrataReviewPage *self,
+                                                   double            x,
+                                                   double            y);
 /* Ticks a slide in the Present popover (every slide is ticked at first). */
 void              strata_review_page_set_slide_enabled (StrataReviewPage *self,
                                                         StrataSlideKind   kind,

@@ -464,6 +464,17 @@ strata_rules_cell_new (StrataRulesEditor *editor,
       g_signal_connect (widget, "output", G_CALLBACK (spin_output), NULL);
       g_signal_connect (widget, "input", G_CALLBACK (spin_input), NULL);
       gtk_widget_add_css_class (widget, "tabular-numbers");
+      /* The wheel scrolls the page; over a table of spin buttons it would
+       * otherwise edit whichever number passes under the pointer. */
+      {
+        g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+        for (guint k = 0; k < g_list_model_get_n_items (controllers); k++)
+          {
+            g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, k);
+            if (GTK_IS_EVENT_CONTROLLER_SCROLL (c))
+              gtk_event_controller_set_propagation_phase (c, GTK_PHASE_NONE);
+          }
+      }
       break;
     case CELL_TEXT:
       widget = gtk_entry_new ();

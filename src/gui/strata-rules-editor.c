@@ -389,7 +389,36 @@ card (StrataRulesEditor *self,
       gtk_box_append (GTK_BOX (heading), add);
     }
   gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), content);
+  {
+    /* A wide table scrolls inside its card, so that the narrow ones
+     * (bands, tiers) still fit beside the impact panel. */
+    GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_box_append (GTK_BOX (holder), content);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                    GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    /* An overlay scrollbar: a classic one is not counted in the height
+     * GTK gives the scroller, and would cover the last row. The margin
+     * keeps the overlay clear of it. */
+    gtk_widget_set_margin_bottom (holder, 8);
+    /* The wheel scrolls the page, not the card sideways (its scrollbar
+     * does that). */
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
+      for (guint k = 0; k < g_list_model_get_n_items (controllers); k++)
+        {
+          g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, k);
+          if (GTK_IS_EVENT_CONTROLLER_SCROLL (c))
+            gtk_event_controller_set_propagation_phase (c, GTK_PHASE_NONE);
+        }
+    }
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), holder);
+    gtk_widget_add_css_class (scroller, "rules-card-content");
+    gtk_box_append (GTK_BOX (box), scroller);
+  }
   gtk_box_append (GTK_BOX (box), problems);
   gtk_box_append (GTK_BOX (self), box);
   return box;
@@ -691,6 +720,7 @@ strata_rules_editor_init (StrataRulesEditor *self)
     strata_rules_cell_bind (w, -1, -1);
     gtk_grid_attach (self->quadrant_grid, grid_label (_("High from")), 2, 0, 1, 1);
     w = strata_rules_cell_new (self, &quad_y_threshold);
+    gtk_editable_set_width_chars (GTK_EDITABLE (w), 8);
     gtk_grid_attach (self->quadrant_grid, w, 3, 0, 1, 1);
     strata_rules_cell_bind (w, -1, -1);
     gtk_grid_attach (self->quadrant_grid, grid_label (_("Process metric (x)")), 0, 1, 1, 1);
@@ -699,6 +729,7 @@ strata_rules_editor_init (StrataRulesEditor *self)
     strata_rules_cell_bind (w, -1, -1);
     gtk_grid_attach (self->quadrant_grid, grid_label (_("High from")), 2, 1, 1, 1);
     w = strata_rules_cell_new (self, &quad_x_threshold);
+    gtk_editable_set_width_chars (GTK_EDITABLE (w), 8);
     gtk_grid_attach (self->quadrant_grid, w, 3, 1, 1, 1);
     strata_rules_cell_bind (w, -1, -1);
     gtk_grid_attach (self->quadrant_grid, grid_label (_("Stickiness (z)")), 0, 2, 1, 1);

@@ -582,6 +582,13 @@ strata_scoring_page_init (StrataScoringPage *self)
   g_type_ensure (STRATA_TYPE_RULES_EDITOR);
   g_type_ensure (STRATA_TYPE_IMPACT_PANEL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    /* The cards get their natural height: a card's wide table scrolls
+     * sideways inside it and would otherwise be given only its minimum. */
+    GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->editor));
+    if (GTK_IS_VIEWPORT (viewport))
+      gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (viewport), GTK_SCROLL_NATURAL);
+  }
 
   self->undo = strata_undo_stack_new (copy_rules, free_rules);
   update_header (self);

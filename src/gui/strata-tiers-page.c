@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "strata-chart-export.h"
+#include "strata-chart-export-dialog.h"
 #include "strata-context.h"
 #include "strata-period-results.h"
 #include "strata-review-chart.h"
@@ -14,6 +15,8 @@
 struct _StrataTiersPage
 {
   GtkWidget           parent_instance;
+
+  gboolean            large_type;
 
   StrataContext      *context;
   StrataWorkspace    *workspace;   /* the context's, for the "changed" signal */
@@ -29,7 +32,7 @@ struct _StrataTiersPage
   StrataParetoChart  *pareto;
 };
 
-enum { PROP_0, PROP_CONTEXT, N_PROPS };
+enum { PROP_0, PROP_CONTEXT, PROP_LARGE_TYPE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (StrataTiersPage, strata_tiers_page, GTK_TYPE_WIDGET)
@@ -240,52 +243,13 @@ strata_tiers_page_export (StrataTiersPage *self,
                           const char      *path,
                           GError         **error)
 {
-  StrataExportFormat format;
-  GtkWidget *view;
-  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
-  double w, h;
+  gboolean pareto = g_strcmp0 (chart, "pareto") == 0;
 
   g_return_val_if_fail (STRATA_IS_TIERS_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!strata_chart_export_format_for_path (path, &format))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Cannot export to “%s”: the name must end in .png, .svg or .pdf"), path);
-      return FALSE;
-    }
-  view = g_strcmp0 (chart, "pareto") == 0 ? self->pareto_view : self->pyramid_view;
-  /* The size shown, or a good page size when the page is not on screen. */
-  w = gtk_widget_get_width (view);
-  h = gtk_widget_get_height (view);
-  if (w < 100 || h < 100)
-    w = 1000, h = 640;
-  return strata_chart_export (view == self->pareto_view ? STRATA_CHART (self->pareto)
-                                                        : STRATA_CHART (self->pyramid),
-                              style, format, path, w, h, error);
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    StrataTiersPage *self)
-{
-  const char *chart = g_object_get_data (G_OBJECT (dialog), "chart");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      if (path != NULL && !strata_tiers_page_export (self, chart, path, &error))
-        {
-          GtkWidget *msg = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                   _("Export Failed"), error->message);
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (msg), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (msg));
-        }
-    }
-  g_object_unref (dialog);
+  return strata_chart_export_to_path (pareto ? STRATA_CHART (self->pareto) : STRATA_CHART (self->pyramid),
+                                      pareto ? self->pareto_view : self->pyramid_view,
+                                      "shown", path, error);
 }
 
 static void
@@ -294,17 +258,12 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   StrataTiersPage *self = STRATA_TIERS_PAGE (widget);
-  const char *chart = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *dialog;
-  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean pareto = g_strcmp0 (g_variant_get_string (parameter, NULL), "pareto") == 0;
 
-  dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog),
-                                     g_strcmp0 (chart, "pareto") == 0 ? "pareto.pdf" : "tier-pyramid.pdf");
-  g_object_set_data_full (G_OBJECT (dialog), "chart", g_strdup (chart), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  strata_chart_export_dialog_show (widget,
+                                   pareto ? STRATA_CHART (self->pareto) : STRATA_CHART (self->pyramid),
+                                   pareto ? self->pareto_view : self->pyramid_view,
+                                   pareto ? "pareto.pdf" : "tier-pyramid.pdf");
 }
 
 static void
@@ -332,6 +291,9 @@ strata_tiers_page_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_LARGE_TYPE:
+      g_value_set_boolean (value, self->large_type);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -349,6 +311,14 @@ strata_tiers_page_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       set_context (self, g_value_get_object (value));
+      break;
+    case PROP_LARGE_TYPE:
+      if (self->large_type == g_value_get_boolean (value))
+        break;
+      self->large_type = g_value_get_boolean (value);
+      strata_review_chart_set_projector (STRATA_REVIEW_CHART (self->pyramid_view), self->large_type);
+      strata_review_chart_set_projector (STRATA_REVIEW_CHART (self->pareto_view), self->large_type);
+      g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -368,9 +338,13 @@ strata_tiers_page_class_init (StrataTiersPageClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LARGE_TYPE] =
+    g_param_spec_boolean ("large-type", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "tiers.export", "s", export_action);
+  gtk_widget_class_install_property_action (widget_class, "tiers.large-type", "large-type");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tierspage");
 }
@@ -407,9 +381,15 @@ strata_tiers_page_init (StrataTiersPage *self)
 
   g_menu_append (menu, _("Export Tier Pyramid…"), "tiers.export::pyramid");
   g_menu_append (menu, _("Export Pareto Curve…"), "tiers.export::pareto");
+  {
+    GMenu *section = g_menu_new ();
+    g_menu_append (section, _("_Large Type (Projector)"), "tiers.large-type");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    g_object_unref (section);
+  }
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-save-symbolic");
-  gtk_widget_set_tooltip_text (export_button, _("Export a chart as PNG, SVG or PDF"));
+  gtk_widget_set_tooltip_text (export_button, _("Export a chart as PNG, SVG or PDF, or show it in large type"));
   gtk_box_append (GTK_BOX (header), export_button);
   gtk_box_append (GTK_BOX (self->box), header);
 

@@ -364,3 +364,19 @@ strata_window_add_toast (StrataWindow *self,
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+void
+strata_window_toast_from (GtkWidget *widget,
+                          AdwToast  *toast)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  root = gtk_widget_get_root (widget);
+  if (STRATA_IS_WINDOW (root))
+    strata_window_add_toast (STRATA_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}

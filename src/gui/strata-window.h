@@ -46,5 +46,8 @@ void           strata_window_choose_open    (StrataWindow   *self);
 /* Feedback for the pages: "Rule set published", "Customer removed". */
 void           strata_window_add_toast      (StrataWindow   *self,
                                              AdwToast       *toast);
+/* The same from a page's widget; dropped when it is not in a window (tests). */
+void           strata_window_toast_from     (GtkWidget      *widget,
+                                             AdwToast       *toast);
 
 G_END_DECLS

@@ -44,6 +44,7 @@ struct _StrataQuadrantChart
   gsize                    density_limit;
   gboolean                *tier_hidden;  /* n_tiers + 1: the last for "no tier" */
   gboolean                 show_captions;
+  gboolean                 corner_names;  /* without captions: names in the corners */
   GArray                  *selection;    /* guint */
   gssize                   highlight;
   GArray                  *labels;       /* guint */

@@ -327,6 +327,14 @@ strata_quadrant_chart_set_show_captions (StrataQuadrantChart *self,
 }
 
 void
+strata_quadrant_chart_set_corner_names (StrataQuadrantChart *self,
+                                        gboolean             show)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
+  self->corner_names = show;
+}
+
+void
 strata_quadrant_chart_set_title (StrataQuadrantChart *self,
                                  const char          *title)
 {
@@ -404,6 +412,24 @@ strata_quadrant_chart_set_movement (StrataQuadrantChart *self,
 }
 
 /* ">= threshold is high", as the scoring engine decides it. */
+/* "Qualified products listed: 84 · Monthly inquiries: 31", for a tooltip. */
+char *
+strata_quadrant_chart_describe_point (StrataQuadrantChart *self,
+                                      gsize                i)
+{
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_return_val_if_fail (STRATA_IS_QUADRANT_CHART (self), NULL);
+  g_return_val_if_fail (i < self->n, NULL);
+  x = isfinite (self->x[i]) ? strata_axis_format (&self->x_axis, style, self->x[i]) : g_strdup ("–");
+  y = isfinite (self->y[i]) ? strata_axis_format (&self->y_axis, style, self->y[i]) : g_strdup ("–");
+  /* Translators: a point of the quadrant chart: the two metrics and values. */
+  return g_strdup_printf (_("%s: %s · %s: %s"), self->x_title ? self->x_title : "x", x,
+                          self->y_title ? self->y_title : "y", y);
+}
+
 StrataQuadrant
 strata_quadrant_chart_classify (StrataQuadrantChart *self,
                                 gsize                i)

@@ -84,6 +84,10 @@ void     strata_quadrant_chart_set_tier_visible  (StrataQuadrantChart       *sel
                                                   gboolean                   visible);
 void     strata_quadrant_chart_set_show_captions (StrataQuadrantChart       *self,
                                                   gboolean                   show);
+ /* Without captions: each quadrant's letter and name alone in its corner,
+  * in small secondary type, so that arrows and points stay visible. */
+void     strata_quadrant_chart_set_corner_names  (StrataQuadrantChart       *self,
+                                                  gboolean                   show);
 void     strata_quadrant_chart_set_title         (StrataQuadrantChart       *self,
                                                   const char                *title);
 void     strata_quadrant_chart_set_selection     (StrataQuadrantChart       *self,
@@ -101,6 +105,8 @@ void     strata_quadrant_chart_set_movement      (StrataQuadrantChart       *sel
                                                   const double              *previous_y,
                                                   gsize                      n_moves);
 
+char    *strata_quadrant_chart_describe_point    (StrataQuadrantChart       *self,
+                                                  gsize                      index);
 StrataQuadrant strata_quadrant_chart_classify    (StrataQuadrantChart       *self,
                                                   gsize                      index);
 void     strata_quadrant_chart_get_counts        (StrataQuadrantChart       *self,

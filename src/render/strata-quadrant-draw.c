@@ -760,7 +760,17 @@ draw_marks (StrataQuadrantChart    *self,
   cairo_save (cr);
   cairo_set_line_width (cr, lw);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  /* Movement: a hollow ring where the customer was, an arrow to now. */
+  /* Movement: the other points step back behind a veil, then a hollow
+   * ring where each mover was and an arrow to where it is now. */
+  if (self->moves->len > 0)
+    {
+      StrataRgba veil = style->background;
+
+      veil.a = 0.6;
+      strata_rgba_set_source (cr, &veil);
+      cairo_rectangle (cr, self->plot.x, self->plot.y, self->plot.width, self->plot.height);
+      cairo_fill (cr);
+    }
   for (guint k = 0; k < self->moves->len; k++)
     {
       const StrataQuadrantMove *m = &g_array_index (self->moves, StrataQuadrantMove, k);
@@ -955,6 +965,31 @@ layout_captions (StrataQuadrantChart    *self,
 }
 
 static void
+draw_corner_names (StrataQuadrantChart    *self,
+                   cairo_t                *cr,
+                   const StrataChartStyle *style,
+                   const QuadrantLayout   *lay)
+{
+  const cairo_rectangle_t *p = &self->plot;
+  double m = lay->pad * 0.4;
+
+  for (guint q = 0; q < 4; q++)
+    {
+      gboolean right = q == 0 || q == 2;
+      gboolean top = q == 0 || q == 1;
+      g_autofree char *name = self->quadrant_names[q] && *self->quadrant_names[q]
+                              ? g_strdup_printf ("%s · %s", strata_quadrant_letter (q + 1),
+                                                 self->quadrant_names[q])
+                              : g_strdup (strata_quadrant_letter (q + 1));
+
+      strata_chart_style_draw_text (style, cr, STRATA_TEXT_SMALL, name,
+                                    right ? p->x + p->width - m : p->x + m,
+                                    top ? p->y + m : p->y + p->height - m,
+                                    right ? 1 : 0, top ? 0 : 1, &style->text_secondary);
+    }
+}
+
+static void
 draw_captions (StrataQuadrantChart    *self,
                cairo_t                *cr,
                const StrataChartStyle *style,
@@ -1103,6 +1138,8 @@ strata_quadrant_chart_draw (StrataQuadrantChart    *self,
       for (guint q = 0; q < 4; q++)
         obstacles[n_obstacles++] = captions[q].box;
     }
+  else if (self->corner_names)
+    draw_corner_names (self, cr, style, &lay);
   draw_labels (self, cr, style, obstacles, n_obstacles);
   legend_flow (self, cr, style, lay.pad, lay.legend_y, width - 2 * lay.pad, &lay, TRUE);
 

@@ -15,7 +15,7 @@
 #include "strata-review-charts.h"
 #include "strata-review-deck.h"
 
-/* Above this many tier changes the quadrant chart shows no arrows. */
+/* Above this many movers the quadrant chart shows no arrows. */
 #define REPORT_MAX_ARROWS 400
 
 typedef struct
@@ -416,7 +416,7 @@ build_movement (Builder *b)
   line = g_strdup_printf (_("Tier of every customer in %s (rows) and in %s (columns)."),
                           strata_movement_get_from_name (movement), strata_movement_get_to_name (movement));
   add_text (b, line);
-  add_chart (b, STRATA_CHART (strata_review_movement_chart (b->deck)), 0.42);
+  add_chart (b, STRATA_CHART (strata_review_movement_chart (strata_review_deck_get_movement (b->deck))), 0.42);
   add_movers (b, STRATA_MOVE_UP, _("Top upgrades"));
   add_movers (b, STRATA_MOVE_DOWN, _("Top downgrades"));
 }
@@ -430,15 +430,12 @@ build_quadrant (Builder *b)
 
   add_heading (b, _("Quadrants"), 0);
   {
-    StrataQuadrantChart *chart = strata_review_quadrant_chart (b->deck);
-    StrataMovement *movement = strata_review_deck_get_movement (b->deck);
-    guint moved = strata_movement_get_movers (movement, STRATA_MOVE_UP)->len +
-                  strata_movement_get_movers (movement, STRATA_MOVE_DOWN)->len;
-
     /* On paper, thousands of arrows are one black cloud over the points. */
-    if (moved > REPORT_MAX_ARROWS)
-      strata_quadrant_chart_set_movement (chart, NULL, NULL, NULL, 0);
-    add_chart (b, STRATA_CHART (chart), 0.55);
+    StrataReviewArrows arrows =
+      strata_review_count_arrows (b->deck, STRATA_REVIEW_ARROWS_MOVERS, 0) > REPORT_MAX_ARROWS
+        ? STRATA_REVIEW_ARROWS_NONE : STRATA_REVIEW_ARROWS_MOVERS;
+
+    add_chart (b, STRATA_CHART (strata_review_quadrant_chart (b->deck, arrows, 0)), 0.55);
   }
   for (guint i = 0; i < res->data->n; i++)
     counts[MIN (res->result->quadrant[i], STRATA_QUADRANT_D)]++;

@@ -7,9 +7,8 @@
 #include "strata-review-charts.h"
 
 StrataMovementChart *
-strata_review_movement_chart (StrataReviewDeck *deck)
+strata_review_movement_chart (StrataMovement *movement)
 {
-  StrataMovement *movement = strata_review_deck_get_movement (deck);
   guint n = strata_movement_get_n_tiers (movement);
   g_autofree StrataChartTier *tiers = g_new0 (StrataChartTier, n);
   g_autofree guint *counts = g_new0 (guint, n * n);
@@ -81,8 +80,47 @@ strata_review_pyramid_chart (StrataReviewDeck *deck,
   return chart;
 }
 
+static gboolean
+wants_arrow (const StrataMovementPosition *p,
+             StrataReviewArrows            arrows,
+             gint64                        customer_id)
+{
+  if (isnan (p->from_x) || isnan (p->from_y))
+    return FALSE;
+  switch (arrows)
+    {
+    case STRATA_REVIEW_ARROWS_MOVERS:
+      return p->tier_changed || p->from_quadrant != p->to_quadrant;
+    case STRATA_REVIEW_ARROWS_SELECTED:
+      return customer_id != 0 && p->customer_id == customer_id;
+    case STRATA_REVIEW_ARROWS_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+guint
+strata_review_count_arrows (StrataReviewDeck   *deck,
+                            StrataReviewArrows  arrows,
+                            gint64              customer_id)
+{
+  GArray *positions = strata_movement_get_positions (strata_review_deck_get_movement (deck));
+  const StrataPeriodData *pd = strata_review_deck_get_results (deck)->data;
+  guint n = 0;
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      const StrataMovementPosition *p = &g_array_index (positions, StrataMovementPosition, i);
+      n += wants_arrow (p, arrows, customer_id) &&
+           strata_period_data_find_id (pd, p->customer_id) >= 0;
+    }
+  return n;
+}
+
 StrataQuadrantChart *
-strata_review_quadrant_chart (StrataReviewDeck *deck)
+strata_review_quadrant_chart (StrataReviewDeck   *deck,
+                              StrataReviewArrows  arrows,
+                              gint64              customer_id)
 {
   StrataPeriodResults *results = strata_review_deck_get_results (deck);
   StrataMovement *movement = strata_review_deck_get_movement (deck);
@@ -109,7 +147,7 @@ strata_review_quadrant_chart (StrataReviewDeck *deck)
       const StrataMovementPosition *p = &g_array_index (positions, StrataMovementPosition, i);
       int row;
 
-      if (!p->tier_changed || isnan (p->from_x) || isnan (p->from_y))
+      if (!wants_arrow (p, arrows, customer_id))
         continue;
       row = strata_period_data_find_id (pd, p->customer_id);
       if (row < 0)
@@ -148,5 +186,7 @@ strata_review_quadrant_chart (StrataReviewDeck *deck)
   strata_quadrant_chart_set_scales (chart, STRATA_AXIS_LOG, STRATA_AXIS_LOG);
   strata_quadrant_chart_set_movement (chart, (guint *) moved->data, (double *) prev_x->data,
                                       (double *) prev_y->data, moved->len);
+  if (arrows == STRATA_REVIEW_ARROWS_SELECTED && customer_id != 0)
+    strata_quadrant_chart_set_highlight (chart, strata_period_data_find_id (pd, customer_id));
   return chart;
 }

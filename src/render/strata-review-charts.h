@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The review's charts, built from a deck with the render library: the
- * same objects draw on the Review page, on the slides and in exports. */
+/* The review's charts, built from a movement or a deck: the same objects
+ * draw on the Review page, on the slides, in the PDF report and in
+ * `strata-cli movement --chart`. */
 #pragma once
 
 #include "strata-movement-chart.h"
@@ -10,12 +11,27 @@
 
 G_BEGIN_DECLS
 
-StrataMovementChart *strata_review_movement_chart (StrataReviewDeck *deck);
+/* The transition matrix as a heat map. */
+StrataMovementChart *strata_review_movement_chart (StrataMovement   *movement);
 /* with_base: the base-tier pyramid beside the final one. */
 StrataPyramidChart  *strata_review_pyramid_chart  (StrataReviewDeck *deck,
                                                    gboolean          with_base);
-/* Points of the later period coloured by tier, with an arrow from the
- * earlier position of every customer whose tier changed. */
-StrataQuadrantChart *strata_review_quadrant_chart (StrataReviewDeck *deck);
+/* Which customers the quadrant chart draws an arrow for, from their position
+ * in the earlier period to the later one. */
+typedef enum
+{
+  STRATA_REVIEW_ARROWS_NONE,
+  STRATA_REVIEW_ARROWS_MOVERS,    /* every customer whose tier or quadrant changed */
+  STRATA_REVIEW_ARROWS_SELECTED,  /* only the customer given, who is also ringed */
+} StrataReviewArrows;
+
+/* Points of the later period coloured by tier, with movement arrows. */
+StrataQuadrantChart *strata_review_quadrant_chart (StrataReviewDeck   *deck,
+                                                   StrataReviewArrows  arrows,
+                                                   gint64              customer_id);
+/* How many arrows that chart draws. */
+guint                strata_review_count_arrows   (StrataReviewDeck   *deck,
+                                                   StrataReviewArrows  arrows,
+                                                   gint64              customer_id);
 
 G_END_DECLS

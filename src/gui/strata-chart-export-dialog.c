@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "strata-chart-export.h"
+#include "strata-chart-export-dialog.h"
+
+gboolean
+strata_chart_export_to_path (StrataChart *chart,
+                             GtkWidget   *view,
+                             const char  *size,
+                             const char  *path,
+                             GError     **error)
+{
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  StrataExportFormat format;
+  double w = 0, h = 0;
+
+  g_return_val_if_fail (STRATA_IS_CHART (chart), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!strata_chart_export_format_for_path (path, &format))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Cannot export to “%s”: the name must end in .png, .svg or .pdf"), path);
+      return FALSE;
+    }
+  if (size != NULL && g_strcmp0 (size, "shown") != 0)
+    {
+      if (sscanf (size, "%lfx%lf", &w, &h) != 2 || w < 16 || h < 16 || w > 10000 || h > 10000)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("Cannot export at the size “%s”: give width × height between 16 and 10000"),
+                       size);
+          return FALSE;
+        }
+    }
+  else if (view != NULL)
+    {
+      w = gtk_widget_get_width (view);
+      h = gtk_widget_get_height (view);
+    }
+  /* A page not on screen: a good page size. */
+  if (w < 100 || h < 100)
+    w = 1000, h = 640;
+  return strata_chart_export (chart, style, format, path, w, h, error);
+}
+
+static void
+on_response (GtkNativeDialog *dialog,
+             int              response,
+             gpointer         user_data)
+{
+  StrataChart *chart = g_object_get_data (G_OBJECT (dialog), "chart");
+  GtkWidget *view = g_object_get_data (G_OBJECT (dialog), "view");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      const char *size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "size");
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !strata_chart_export_to_path (chart, view, size, path, &error))
+        {
+          GtkRoot *root = view ? gtk_widget_get_root (view) : NULL;
+          GtkWidget *msg = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   _("Export Failed"), error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (msg), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (msg));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+void
+strata_chart_export_dialog_show (GtkWidget   *parent,
+                                 StrataChart *chart,
+                                 GtkWidget   *view,
+                                 const char  *suggested_name)
+{
+  GtkRoot *root = gtk_widget_get_root (parent);
+  GtkFileChooserNative *dialog;
+  g_autofree char *shown = NULL;
+  const char *ids[] = { "shown", "1280x720", "1920x1080", "3840x2160", "842x595", NULL };
+  const char *labels[G_N_ELEMENTS (ids)];
+
+  g_return_if_fail (STRATA_IS_CHART (chart));
+  /* Translators: export size choice; %d × %d is the chart's size on screen. */
+  shown = g_strdup_printf (_("Size shown (%d × %d)"), view ? gtk_widget_get_width (view) : 0,
+                           view ? gtk_widget_get_height (view) : 0);
+  labels[0] = shown;
+  labels[1] = _("1280 × 720 (slide)");
+  labels[2] = _("1920 × 1080 (full HD)");
+  labels[3] = _("3840 × 2160 (4K)");
+  labels[4] = _("842 × 595 (A4 landscape, points)");
+  labels[5] = NULL;
+  dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "size", _("Size"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "size", "shown");
+  g_object_set_data_full (G_OBJECT (dialog), "chart", g_object_ref (chart), g_object_unref);
+  if (view != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "view", g_object_ref (view), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_response), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
