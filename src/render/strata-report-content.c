@@ -16,7 +16,7 @@
 #include "strata-review-deck.h"
 
 /* Above this many movers the quadrant chart shows no arrows. */
-#define REPORT_MAX_ARROWS 400
+#define REPORT_MAX_ARROWS 150
 
 typedef struct
 {
