@@ -264,6 +264,31 @@ test_progress_cancel (void)
     g_assert_false (g_str_has_prefix (name, ".cancel.pdf"));
 }
 
+/* A workspace of one period: nothing to compare, said so. */
+static void
+test_one_period (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one = g_build_filename (dir, "one.strata", NULL);
+  g_autofree char *path = g_build_filename (dir, "one.pdf", NULL);
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (strata_demo_write (one, 40, 3, 1, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ws = strata_workspace_open (one, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (strata_report_write_pdf (ws, NULL, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  doc = report_test_open_pdf (path);
+  text = report_test_text (doc, -1);
+  g_assert_nonnull (strstr (text, "There is no earlier period to compare with."));
+  g_assert_null (strstr (text, "Top upgrades"));
+  g_assert_cmpstr (poppler_document_get_subject (doc), ==, "Customer tiering of 2026-Q3");
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >, 6);
+}
+
 static void
 test_bad_period (void)
 {
@@ -309,6 +334,43 @@ test_chinese (void)
   g_assert_null (strstr (text, "Page 3 of"));
   check_fonts_embedded (doc);
   check_toc_links (doc);
+  g_unsetenv ("LANGUAGE");
+}
+
+/* Traditional Chinese: its catalogue and the traditional glyph forms. */
+static void
+test_traditional (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(PopplerFontInfo) info = NULL;
+  g_autofree char *text = NULL;
+  PopplerFontsIter *iter = NULL;
+  gboolean tc = FALSE;
+
+  g_setenv ("LANGUAGE", "zh_TW", TRUE);
+  setlocale (LC_ALL, "");
+  if (g_str_equal (g_dgettext (GETTEXT_PACKAGE, "Contents"), "Contents"))
+    {
+      g_test_skip ("the zh_TW catalogue is not built");
+      return;
+    }
+  path = write_report ("zh_TW.pdf", STRATA_REPORT_PAPER_A4, "zh_TW");
+  doc = report_test_open_pdf (path);
+  text = report_test_text (doc, 3);
+  g_assert_nonnull (strstr (text, "目錄"));
+  info = poppler_font_info_new (doc);
+  while (poppler_font_info_scan (info, 20, &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        tc |= strstr (poppler_fonts_iter_get_name (iter), "CJKtc") != NULL;
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  g_assert_true (tc);
   g_unsetenv ("LANGUAGE");
 }
 
@@ -405,8 +467,10 @@ main (int    argc,
   g_test_add_func ("/report/top-n", test_top_n);
   g_test_add_func ("/report/progress-cancel", test_progress_cancel);
   g_test_add_func ("/report/bad-period", test_bad_period);
+  g_test_add_func ("/report/one-period", test_one_period);
   g_test_add_func ("/report/cli", test_cli);
   g_test_add_func ("/report/chinese", test_chinese);
+  g_test_add_func ("/report/traditional", test_traditional);
   status = g_test_run ();
 
   remove_dir (dir);

@@ -320,9 +320,9 @@ test_shortcuts_window (void)
     }
   g_assert_nonnull (shortcuts);
   g_assert_true (wait_until (gtk_widget_get_mapped, shortcuts));
-  /* New, Open, Import, Report, Present, Quit, Undo, Redo, six pages, help, menu. */
+  /* New, Open, Import, Report, Print, Present, Quit, Undo, Redo, six pages, help, menu. */
   count_shortcuts (find_widget (shortcuts, GTK_TYPE_SHORTCUTS_SECTION), &n);
-  g_assert_cmpuint (n, ==, 16);
+  g_assert_cmpuint (n, ==, 17);
   gtk_widget_set_visible (shortcuts, FALSE);
 }
 

@@ -95,7 +95,13 @@ update_progress (gpointer user_data)
 {
   Export *e = user_data;
 
-  gtk_progress_bar_set_fraction (e->bar, g_atomic_int_get (&e->permille) / 1000.0);
+  int permille = g_atomic_int_get (&e->permille);
+
+  /* Reading the workspace has no steps to count. */
+  if (permille == 0)
+    gtk_progress_bar_pulse (e->bar);
+  else
+    gtk_progress_bar_set_fraction (e->bar, permille / 1000.0);
   return G_SOURCE_CONTINUE;
 }
 

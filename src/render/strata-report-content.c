@@ -15,6 +15,9 @@
 #include "strata-review-charts.h"
 #include "strata-review-deck.h"
 
+/* Above this many movers the quadrant chart shows no arrows. */
+#define REPORT_MAX_ARROWS 150
+
 typedef struct
 {
   GPtrArray                *blocks;
@@ -23,6 +26,7 @@ typedef struct
   StrataReviewDeck         *deck;
   StrataPeriodResults      *results;
   const double             *revenue;   /* order_amount of the later period, or NULL */
+  gboolean                  alone;     /* no earlier period: nothing moved */
   guint                     top_n;
 } Builder;
 
@@ -280,22 +284,25 @@ build_summary (Builder *b)
   add_text (b, pareto);
 
   add_block (b, REPORT_BLOCK_SUBHEADING, _("Movers"));
-  {
-    g_autofree char *line = g_strdup_printf (_("Compared with %s:"), strata_movement_get_from_name (movement));
-    add_text (b, line);
-  }
-  table = add_table (b, 1, _("Move"), 0.5, 0.0, _("Customers"), 0.5, 1.0, NULL);
-  {
-    const char *kinds[STRATA_N_MOVE_KINDS] = {
-      [STRATA_MOVE_UP] = _("Upgrades (to a better tier)"),
-      [STRATA_MOVE_DOWN] = _("Downgrades (to a lower tier)"),
-      [STRATA_MOVE_NEW] = _("New customers"),
-      [STRATA_MOVE_LOST] = _("Lost customers"),
-    };
-    for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
-      add_row (table, g_strdup (kinds[k]),
-               integer (b, strata_movement_get_movers (movement, k)->len));
-  }
+  if (b->alone)
+    add_text (b, _("There is no earlier period to compare with."));
+  else
+    {
+      const char *kinds[STRATA_N_MOVE_KINDS] = {
+        [STRATA_MOVE_UP] = _("Upgrades (to a better tier)"),
+        [STRATA_MOVE_DOWN] = _("Downgrades (to a lower tier)"),
+        [STRATA_MOVE_NEW] = _("New customers"),
+        [STRATA_MOVE_LOST] = _("Lost customers"),
+      };
+      g_autofree char *line = g_strdup_printf (_("Compared with %s:"),
+                                               strata_movement_get_from_name (movement));
+
+      add_text (b, line);
+      table = add_table (b, 1, _("Move"), 0.5, 0.0, _("Customers"), 0.5, 1.0, NULL);
+      for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
+        add_row (table, g_strdup (kinds[k]),
+                 integer (b, strata_movement_get_movers (movement, k)->len));
+    }
 
   add_block (b, REPORT_BLOCK_SUBHEADING, _("Quadrants"));
   for (guint i = 0; i < n; i++)
@@ -400,6 +407,11 @@ build_movement (Builder *b)
   g_autofree char *line = NULL;
 
   add_heading (b, _("Movement"), 0);
+  if (b->alone)
+    {
+      add_text (b, _("There is no earlier period to compare with."));
+      return;
+    }
   /* Translators: "Tier of every customer in 2026-Q2 (rows) and 2026-Q3 (columns)." */
   line = g_strdup_printf (_("Tier of every customer in %s (rows) and in %s (columns)."),
                           strata_movement_get_from_name (movement), strata_movement_get_to_name (movement));
@@ -417,7 +429,14 @@ build_quadrant (Builder *b)
   ReportBlock *table;
 
   add_heading (b, _("Quadrants"), 0);
-  add_chart (b, STRATA_CHART (strata_review_quadrant_chart (b->deck, STRATA_REVIEW_ARROWS_NONE, 0)), 0.55);
+  {
+    /* On paper, thousands of arrows are one black cloud over the points. */
+    StrataReviewArrows arrows =
+      strata_review_count_arrows (b->deck, STRATA_REVIEW_ARROWS_MOVERS, 0) > REPORT_MAX_ARROWS
+        ? STRATA_REVIEW_ARROWS_NONE : STRATA_REVIEW_ARROWS_MOVERS;
+
+    add_chart (b, STRATA_CHART (strata_review_quadrant_chart (b->deck, arrows, 0)), 0.55);
+  }
   for (guint i = 0; i < res->data->n; i++)
     counts[MIN (res->result->quadrant[i], STRATA_QUADRANT_D)]++;
   table = add_table (b, 2, _("Quadrant"), 0.3, 0.0, _("Customers"), 0.15, 1.0,
@@ -743,8 +762,12 @@ strata_report_build (StrataWorkspace           *workspace,
   info->compare = g_strdup (strata_movement_get_from_name (strata_review_deck_get_movement (deck)));
   /* Translators: the report's title: "Customer tiers 2026-Q3". */
   info->title = g_strdup_printf (_("Customer tiers %s"), info->period);
-  /* Translators: under the title: "Compared with 2026-Q2". */
-  info->subtitle = g_strdup_printf (_("Compared with %s"), info->compare);
+  b.alone = from_id == to_id;
+  if (b.alone)
+    info->subtitle = g_strdup (_("There is no earlier period to compare with."));
+  else
+    /* Translators: under the title: "Compared with 2026-Q2". */
+    info->subtitle = g_strdup_printf (_("Compared with %s"), info->compare);
   info->date = g_date_time_format (now, "%Y-%m-%d");
   if (b.results->version > 0)
     /* Translators: the rule set on the title page: "Rule set version 3". */
@@ -756,8 +779,12 @@ strata_report_build (StrataWorkspace           *workspace,
   info->header = g_strdup_printf (_("%s — %s"), info->company, info->period);
   info->contents = g_strdup (_("Contents"));
   /* Translators: the PDF's subject: "Customer tiering of 2026-Q3 compared with 2026-Q2". */
-  info->subject = g_strdup_printf (_("Customer tiering of %s compared with %s"),
-                                   info->period, info->compare);
+  if (b.alone)
+    /* Translators: the PDF's subject: "Customer tiering of 2026-Q3". */
+    info->subject = g_strdup_printf (_("Customer tiering of %s"), info->period);
+  else
+    info->subject = g_strdup_printf (_("Customer tiering of %s compared with %s"),
+                                     info->period, info->compare);
   /* Translators: on the title page: "Prepared on 2026-12-02". */
   info->prepared = g_strdup_printf (_("Prepared on %s"), info->date);
 

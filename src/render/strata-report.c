@@ -142,7 +142,12 @@ strata_report_new (StrataWorkspace           *workspace,
   if (!strata_report_build (workspace, options, &self->info, self->blocks, self->sections, error))
     return NULL;
   self->style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
-  strata_chart_style_set_font (self->style, NULL, 7.5);
+  /* Traditional Chinese takes its own glyph forms, not the simplified ones. */
+  strata_chart_style_set_font (self->style,
+                               g_str_has_prefix (self->info.language, "zh-tw") ||
+                               g_str_has_prefix (self->info.language, "zh-hk")
+                                 ? "Cantarell, Noto Sans CJK TC, sans-serif" : NULL,
+                               7.5);
   strata_chart_style_set_language (self->style, options->language ? options->language
                                                                    : g_get_language_names ()[0]);
   self->style->min_font_size = 6;
