@@ -728,6 +728,9 @@ point_pixel (StrataQuadrantChart *self,
   *y = self->plot.y + (1 - self->uy[i]) * self->plot.height;
 }
 
+/* Above this many movement arrows, each is drawn lighter (see draw_marks). */
+#define MANY_ARROWS 40
+
 static void
 draw_arrow (cairo_t *cr,
             double   x0,
@@ -778,15 +781,29 @@ draw_marks (StrataQuadrantChart    *self,
       double y0 = strata_quadrant_chart_value_to_pixel (self, STRATA_THRESHOLD_Y, m->previous_y);
       double x1, y1, r = strata_quadrant_chart_point_radius (self, m->index);
       point_pixel (self, m->index, &x1, &y1);
-      strata_rgba_set_source (cr, &style->text);
+      /* A few arrows read best in the text colour; hundreds of them would
+       * be one black cloud, so they take the mover's tier colour, thinner
+       * and translucent, and the direction still shows. */
+      if (self->moves->len <= MANY_ARROWS)
+        strata_rgba_set_source (cr, &style->text);
+      else
+        {
+          StrataRgba c = strata_quadrant_chart_point_colour (self, m->index);
+
+          c.a = 0.7;
+          strata_rgba_set_source (cr, &c);
+          cairo_set_line_width (cr, lw * 0.6);
+        }
+      cairo_new_sub_path (cr);
       cairo_arc (cr, x0, y0, self->radius_min, 0, 2 * G_PI);
       cairo_stroke (cr);
       {
         double ang = atan2 (y1 - y0, x1 - x0);
         draw_arrow (cr, x0, y0, x1 - cos (ang) * r, y1 - sin (ang) * r,
-                    strata_chart_style_px (style, 8));
+                    strata_chart_style_px (style, self->moves->len <= MANY_ARROWS ? 8 : 6));
       }
     }
+  cairo_set_line_width (cr, lw);
   strata_rgba_set_source (cr, &style->accent);
   for (guint k = 0; k < self->selection->len; k++)
     {
