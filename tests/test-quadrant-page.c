@@ -88,6 +88,21 @@ test_quadrant_page (void)
   strata_quadrant_view_select_band (view, plot.x - 1, plot.y - 1, plot.x + plot.width + 1,
                                     plot.y + plot.height + 1);
   g_assert_cmpuint (sel->len, >, results->data->n / 2);
+  /* ... and lists every one of them, not only the few the label names;
+   * clicking a row selects that customer everywhere. */
+  {
+    GListModel *list = strata_quadrant_page_get_selection_list (STRATA_QUADRANT_PAGE (page));
+    guint last = sel->len - 1;
+    g_autofree char *row = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, sel->len);
+    row = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (list), last));
+    g_assert_nonnull (strstr (row, results->data->names[g_array_index (sel, guint, last)]));
+    g_assert_true (g_str_has_prefix (row, results->data->ext_ids[g_array_index (sel, guint, last)]));
+    strata_quadrant_page_activate_selection_row (STRATA_QUADRANT_PAGE (page), last);
+    g_assert_cmpint (strata_context_get_selected_customer (context), ==,
+                     results->data->ids[g_array_index (sel, guint, last)]);
+  }
 
   /* Dragging the vertical line moves the draft's process threshold; the
    * undo action puts it back. */

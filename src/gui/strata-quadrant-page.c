@@ -34,6 +34,9 @@ struct _StrataQuadrantPage
   GtkWidget          *view;
   GtkWidget          *table_label;
   GtkWidget          *selection_label;
+  GtkWidget          *selection_button;   /* opens the list of a band's customers */
+  GtkStringList      *selection_names;    /* "ID  name" of every customer in the band */
+  GArray             *selection_ids;      /* gint64 customer ids, in the same order */
 };
 
 enum { PROP_0, PROP_CONTEXT, PROP_LOG_X, PROP_LOG_Y, PROP_COLOUR_BY, PROP_LARGE_TYPE, N_PROPS };
@@ -380,8 +383,32 @@ on_table_toggled (StrataQuadrantPage *self)
                                     ? "table" : "chart");
 }
 
+/* The band's customers as "ID  name" rows, in the list behind the
+ * selection label's button: all of them, not only the first few. */
+static void
+fill_selection_list (StrataQuadrantPage *self,
+                     GArray             *rows)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_full (rows->len + 1, g_free);
+
+  g_array_set_size (self->selection_ids, 0);
+  for (guint k = 0; k < rows->len; k++)
+    {
+      guint i = g_array_index (rows, guint, k);
+
+      g_array_append_val (self->selection_ids, self->results->data->ids[i]);
+      g_ptr_array_add (texts, g_strdup_printf ("%s  %s", self->results->data->ext_ids[i],
+                                               self->results->data->names[i]));
+    }
+  g_ptr_array_add (texts, NULL);
+  gtk_string_list_splice (self->selection_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->selection_names)),
+                          (const char * const *) texts->pdata);
+  gtk_widget_set_visible (self->selection_button, rows->len > 1);
+}
+
 /* One customer clicked: it becomes the selected customer everywhere. A
- * band: the count and the first names, here. */
+ * band: the count and the first names here, every one in the list. */
 static void
 on_selection_changed (StrataQuadrantPage *self)
 {
@@ -409,6 +436,52 @@ on_selection_changed (StrataQuadrantPage *self)
     }
   gtk_label_set_text (GTK_LABEL (self->selection_label), text->str);
   g_string_free (text, TRUE);
+  fill_selection_list (self, rows);
+}
+
+/* A row of the band's list activated: that customer is selected everywhere. */
+static void
+on_selection_row_activated (StrataQuadrantPage *self,
+                            guint               position)
+{
+  if (self->context != NULL && position < self->selection_ids->len)
+    strata_context_set_selected_customer (self->context,
+                                          g_array_index (self->selection_ids, gint64, position));
+}
+
+static void
+setup_selection_row (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_selection_row (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkStringObject *text = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (text));
+}
+
+GListModel *
+strata_quadrant_page_get_selection_list (StrataQuadrantPage *self)
+{
+  g_return_val_if_fail (STRATA_IS_QUADRANT_PAGE (self), NULL);
+  return G_LIST_MODEL (self->selection_names);
+}
+
+void
+strata_quadrant_page_activate_selection_row (StrataQuadrantPage *self,
+                                             guint               position)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_PAGE (self));
+  on_selection_row_activated (self, position);
 }
 
 static void
@@ -451,6 +524,8 @@ strata_quadrant_page_dispose (GObject *object)
   g_clear_pointer (&self->results, strata_period_results_unref);
   g_clear_pointer (&self->colour_by, g_free);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->selection_names);
+  g_clear_pointer (&self->selection_ids, g_array_unref);
   G_OBJECT_CLASS (strata_quadrant_page_parent_class)->dispose (object);
 }
 
@@ -620,8 +695,38 @@ strata_quadrant_page_init (StrataQuadrantPage *self)
   self->selection_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->selection_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (self->selection_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (self->selection_label, TRUE);
   gtk_box_append (GTK_BOX (chart_box), self->view);
-  gtk_box_append (GTK_BOX (chart_box), self->selection_label);
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *list_scroller = gtk_scrolled_window_new ();
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    GtkWidget *list;
+
+    self->selection_names = gtk_string_list_new (NULL);
+    self->selection_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_selection_row), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_selection_row), NULL);
+    list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (
+                                g_object_ref (G_LIST_MODEL (self->selection_names)))), factory);
+    gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
+    gtk_widget_add_css_class (list, "navigation-sidebar");
+    g_signal_connect_swapped (list, "activate", G_CALLBACK (on_selection_row_activated), self);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroller), list);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_widget_set_size_request (list_scroller, 380, 360);
+    gtk_popover_set_child (GTK_POPOVER (popover), list_scroller);
+    self->selection_button = gtk_menu_button_new ();
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (self->selection_button), _("All Selected Customers"));
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->selection_button), popover);
+    gtk_widget_set_tooltip_text (self->selection_button,
+                                 _("Every customer inside the band; click one to select it on every page"));
+    gtk_widget_set_visible (self->selection_button, FALSE);
+    gtk_box_append (GTK_BOX (row), self->selection_label);
+    gtk_box_append (GTK_BOX (row), self->selection_button);
+    gtk_box_append (GTK_BOX (chart_box), row);
+  }
 
   self->table_label = gtk_label_new (NULL);
   gtk_label_set_selectable (GTK_LABEL (self->table_label), TRUE);

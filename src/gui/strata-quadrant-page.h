@@ -23,4 +23,10 @@ gboolean            strata_quadrant_page_export    (StrataQuadrantPage *self,
                                                     const char         *path,
                                                     GError            **error);
 
+/* The customers of the last rubber-band selection ("ID  name" strings), and
+ * what clicking row position of that list does: select it everywhere. */
+GListModel         *strata_quadrant_page_get_selection_list     (StrataQuadrantPage *self);
+void                strata_quadrant_page_activate_selection_row (StrataQuadrantPage *self,
+                                                                 guint               position);
+
 G_END_DECLS
