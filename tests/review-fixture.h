@@ -94,7 +94,7 @@ review_fixture_create (const char *path)
 
           if (!(p == 1 ? c->in_q1 : c->in_q2))
             continue;
-          pc = g_strdup_printf ("INSERT INTO period_customers VALUES (%d, %u)", p, i + 1);
+          pc = g_strdup_printf ("INSERT INTO period_customers (period_id, customer_id) VALUES (%d, %u)", p, i + 1);
           review_exec (ws, pc);
           for (guint k = 0; k < 4; k++)
             review_value (ws, p, i + 1, keys_a[k], a[k]);

@@ -164,7 +164,7 @@ test_precise_changes (Fixture       *f,
   g_assert_true (strata_workspace_exec (f->ws,
                                         "INSERT INTO customers (id, ext_id, name)"
                                         " VALUES (3, 'K02b', 'Inserted');"
-                                        "INSERT INTO period_customers VALUES (1, 3);", &error));
+                                        "INSERT INTO period_customers (period_id, customer_id) VALUES (1, 3);", &error));
   g_assert_no_error (error);
   strata_workspace_emit_changed (f->ws, "customers");
   assert_changes (&c, 3, 2, 0, 1);

@@ -25,6 +25,7 @@
 #include "strata-demo.h"
 #include "strata-metric.h"
 #include "strata-period.h"
+#include "strata-period-values.h"
 #include "strata-prng.h"
 #include "strata-seed.h"
 
@@ -333,7 +334,8 @@ write_period (Demo         *demo,
 {
   g_autoptr(StrataPeriod) p = NULL;
   g_autofree char *name = strata_demo_period_name (period, demo->n_periods);
-  StrataBulkInsert member, value;
+  StrataBulkInsert member;
+  g_autoptr(GString) json = g_string_sized_new (256);
   gint64 period_id;
   guint n = demo->n;
   guint64 present = 0;
@@ -345,17 +347,12 @@ write_period (Demo         *demo,
   period_id = strata_period_get_id (p);
 
   if (!strata_bulk_insert_init (&member, demo->ws,
-                                "INSERT INTO period_customers (period_id, customer_id)", 2,
+                                "INSERT INTO period_customers (period_id, customer_id, values_json)", 3,
                                 _("writing the demo periods"), error))
     return FALSE;
-  if (!strata_bulk_insert_init (&value, demo->ws,
-                                "INSERT INTO metric_values (period_id, metric_id,"
-                                " customer_id, value)", 4,
-                                _("writing the demo values"), error))
-    goto out;
 
-  /* Draw the whole quarter first (one column per metric), then write
-   * column by column: that is the order of metric_values' primary key. */
+  /* Draw the whole quarter first (one column per metric), then write a
+   * row per customer with all its values. */
   for (guint i = 0; i < n; i++)
     {
       double row[N_DEMO_METRICS];
@@ -372,47 +369,36 @@ write_period (Demo         *demo,
   strata_bulk_insert_start (&member, present);
   for (guint i = 0; i < n; i++)
     {
+      StrataMetricValue row[N_DEMO_METRICS];
       sqlite3_stmt *stmt;
+      guint n_values = 0;
       int base;
 
       if (isnan (values[i]))
         continue;
+      /* metric_order lists the metrics by id. */
+      for (guint k = 0; k < N_DEMO_METRICS; k++)
+        {
+          guint m = metric_order[k];
+          double v = values[(gsize) m * n + i];
+
+          if (!isnan (v))
+            row[n_values++] = (StrataMetricValue) { metric_ids[m], v };
+        }
+      g_string_truncate (json, 0);
+      strata_period_values_format (json, row, n_values);
       stmt = strata_bulk_insert_row (&member, &base);
       sqlite3_bind_int64 (stmt, base + 1, period_id);
       sqlite3_bind_int64 (stmt, base + 2, i + 1);
+      sqlite3_bind_text (stmt, base + 3, json->str, json->len, SQLITE_TRANSIENT);
       if (!strata_bulk_insert_next (&member, error))
         goto out;
     }
-  report (demo, n * 0.1);
-
-  for (guint k = 0; k < N_DEMO_METRICS; k++)
-    {
-      guint m = metric_order[k];
-      const double *column = values + (gsize) m * n;
-
-      strata_bulk_insert_start (&value, present);
-      for (guint i = 0; i < n; i++)
-        {
-          sqlite3_stmt *stmt;
-          int base;
-
-          if (isnan (column[i]))
-            continue;
-          stmt = strata_bulk_insert_row (&value, &base);
-          sqlite3_bind_int64 (stmt, base + 1, period_id);
-          sqlite3_bind_int64 (stmt, base + 2, metric_ids[m]);
-          sqlite3_bind_int64 (stmt, base + 3, i + 1);
-          sqlite3_bind_double (stmt, base + 4, column[i]);
-          if (!strata_bulk_insert_next (&value, error))
-            goto out;
-        }
-      report (demo, n * 0.07);
-    }
+  report (demo, n * 0.38);
   ok = TRUE;
 
 out:
   strata_bulk_insert_clear (&member);
-  strata_bulk_insert_clear (&value);
   return ok;
 }
 

@@ -70,11 +70,11 @@ frozen_figures (StrataEntitlements  *self,
 
   stmt = strata_workspace_prepare (self->workspace,
                                    "SELECT coalesce (r.override_tier, r.tier), count(*),"
-                                   " total (v.value)"
+                                   " total (json_extract (pc.values_json, '$.\"' || m.id || '\"'))"
                                    " FROM period_results r"
                                    " LEFT JOIN metrics m ON m.key = 'order_amount'"
-                                   " LEFT JOIN metric_values v ON v.period_id = r.period_id"
-                                   "  AND v.customer_id = r.customer_id AND v.metric_id = m.id"
+                                   " LEFT JOIN period_customers pc ON pc.period_id = r.period_id"
+                                   "  AND pc.customer_id = r.customer_id"
                                    " WHERE r.period_id = ?1"
                                    " GROUP BY 1", error);
   if (stmt == NULL)

@@ -290,8 +290,7 @@ strata_export_customers (StrataWorkspace  *ws,
                                                            (const char *) sqlite3_column_text (cols, 2),
                                                            (const char *) sqlite3_column_text (cols, 3))));
       g_ptr_array_add (kinds, g_strdup ((const char *) sqlite3_column_text (cols, 4)));
-      g_string_append_printf (sql, ", (SELECT value FROM metric_values WHERE period_id = ?1"
-                              " AND metric_id = %" G_GINT64_FORMAT " AND customer_id = c.id)",
+      g_string_append_printf (sql, ", json_extract (pc.values_json, '$.\"%" G_GINT64_FORMAT "\"')",
                               (gint64) sqlite3_column_int64 (cols, 0));
     }
   g_string_append (sql, ", c.id FROM period_customers pc JOIN customers c ON c.id = pc.customer_id"

@@ -25,6 +25,7 @@ struct _StrataBulk
   char            *tail;       /* after the rows, or NULL */
   guint            n_columns;
   GArray          *values;     /* Value, row after row */
+  GStringChunk    *copies;     /* strata_bulk_text_copy () texts, or NULL */
   guint            n_rows;
   sqlite3_stmt    *full;       /* for ROWS_PER_STATEMENT rows */
 };
@@ -60,6 +61,7 @@ strata_bulk_free (StrataBulk *self)
     return;
   g_clear_pointer (&self->full, sqlite3_finalize);
   g_array_unref (self->values);
+  g_clear_pointer (&self->copies, g_string_chunk_free);
   g_free (self->head);
   g_free (self->tail);
   g_free (self);
@@ -87,6 +89,16 @@ strata_bulk_text (StrataBulk *self,
 {
   Value v = { .type = VALUE_TEXT, .s = value };
   g_array_append_val (self->values, v);
+}
+
+void
+strata_bulk_text_copy (StrataBulk *self,
+                       const char *value,
+                       gsize       len)
+{
+  if (self->copies == NULL)
+    self->copies = g_string_chunk_new (64 * 1024);
+  strata_bulk_text (self, g_string_chunk_insert_len (self->copies, value, len));
 }
 
 static sqlite3_stmt *
@@ -157,6 +169,8 @@ write_rows (StrataBulk  *self,
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   g_array_set_size (self->values, 0);
+  if (self->copies != NULL)
+    g_string_chunk_clear (self->copies);
   self->n_rows = 0;
   if (rc != SQLITE_DONE)
     {

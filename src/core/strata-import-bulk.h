@@ -27,6 +27,10 @@ void        strata_bulk_double  (StrataBulk       *self,
                                  double            value);
 void        strata_bulk_text    (StrataBulk       *self,
                                  const char       *value);
+/* Text the bulk keeps a copy of until the row is written. */
+void        strata_bulk_text_copy (StrataBulk     *self,
+                                   const char     *value,
+                                   gsize           len);
 /* Ends a row; writes the buffered rows when there are enough. */
 gboolean    strata_bulk_end_row (StrataBulk       *self,
                                  GError          **error);

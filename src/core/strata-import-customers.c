@@ -37,7 +37,6 @@ typedef struct
   Role                role;
   StrataImportMetric *metric;
   GArray             *values;   /* StrataImportValue */
-  GArray             *cleared;  /* gint64: customers whose cell is empty */
 } Column;
 
 typedef struct
@@ -300,7 +299,6 @@ classify_new_columns (Ctx     *c,
       if (role == ROLE_METRIC)
         {
           c->cols[i].values = g_array_new (FALSE, FALSE, sizeof (StrataImportValue));
-          c->cols[i].cleared = g_array_new (FALSE, FALSE, sizeof (gint64));
           g_ptr_array_add (s->result->columns, g_strconcat ("metric:", c->cols[i].metric->key, NULL));
         }
       else
@@ -456,8 +454,6 @@ process_row (Ctx          *c,
           StrataImportValue v = { customer_id, values[i] };
           g_array_append_val (c->cols[i].values, v);
         }
-      else if (c->cols[i].role == ROLE_METRIC)
-        g_array_append_val (c->cols[i].cleared, customer_id);
     }
   s->result->rows_imported++;
   return TRUE;
@@ -519,8 +515,10 @@ write_collected (Ctx     *c,
                  GError **error)
 {
   StrataWorkspace *ws = c->s->ws;
-  g_autoptr(StrataBulk) customers = strata_bulk_new (ws, "INSERT INTO customers (id, ext_id, name) VALUES", 3);
-  g_autoptr(StrataBulk) members = strata_bulk_new (ws, "INSERT OR IGNORE INTO period_customers (period_id, customer_id) VALUES", 2);
+  g_autoptr(StrataBulk) customers = strata_bulk_new (ws, "INSERT INTO customers (id, ext_id, name, created_at) VALUES", 4);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  /* Once, not the column's default per row (a strftime each). */
+  g_autofree char *created_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   g_autoptr(StrataBulk) attrs = strata_bulk_new (ws, "INSERT OR REPLACE INTO attributes (customer_id, key, value) VALUES", 3);
 
   for (guint i = 0; i < c->new_customers->len; i++)
@@ -530,24 +528,19 @@ write_collected (Ctx     *c,
       strata_bulk_int (customers, nc->id);
       strata_bulk_text (customers, nc->ext_id);
       strata_bulk_text (customers, nc->name);
+      strata_bulk_text (customers, created_at);
       if (!strata_bulk_end_row (customers, error))
         return FALSE;
     }
   if (!strata_bulk_flush (customers, error))
     return FALSE;
 
-  g_array_sort (c->members, compare_ids);
-  for (guint i = 0; i < c->members->len; i++)
-    {
-      strata_bulk_int (members, c->s->result->period_id);
-      strata_bulk_int (members, g_array_index (c->members, gint64, i));
-      if (!strata_bulk_end_row (members, error))
-        return FALSE;
-    }
-  if (!strata_bulk_flush (members, error))
-    return FALSE;
-
-  g_array_sort (c->attrs, compare_attrs);
+  for (guint i = 1; i < c->attrs->len; i++)
+    if (compare_attrs (&g_array_index (c->attrs, Attr, i - 1), &g_array_index (c->attrs, Attr, i)) > 0)
+      {
+        g_array_sort (c->attrs, compare_attrs);
+        break;
+      }
   for (guint i = 0; i < c->attrs->len; i++)
     {
       Attr *a = &g_array_index (c->attrs, Attr, i);
@@ -561,58 +554,29 @@ write_collected (Ctx     *c,
   return strata_bulk_flush (attrs, error);
 }
 
-/* Whether every customer with a value of the metric in the period is one
- * of the file's (c->members, sorted): then clearing the period's values
- * and appending the file's is the same as replacing them one by one, and
- * much faster for a large file. Stops at the first customer not in it. */
+/* The file's customers join the period with the file's values; their
+ * empty cells clear the metric, and no other customer is touched. */
 static gboolean
-file_covers_metric (Ctx       *c,
-                    gint64     metric_id,
-                    gboolean  *covers,
-                    GError   **error)
-{
-  g_autoptr(sqlite3_stmt) stmt =
-    strata_workspace_prepare (c->s->ws, "SELECT customer_id FROM metric_values"
-                              " WHERE period_id = ?1 AND metric_id = ?2 ORDER BY customer_id", error);
-  guint j = 0;
-  int rc = SQLITE_DONE;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, c->s->result->period_id);
-  sqlite3_bind_int64 (stmt, 2, metric_id);
-  *covers = TRUE;
-  while (*covers && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      while (j < c->members->len && g_array_index (c->members, gint64, j) < id)
-        j++;
-      *covers = j < c->members->len && g_array_index (c->members, gint64, j) == id;
-    }
-  if (*covers && rc != SQLITE_DONE)
-    {
-      strata_workspace_set_db_error (c->s->ws, error, "metric_values");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-write_metric (Ctx     *c,
-              Column  *col,
+write_values (Ctx     *c,
               GError **error)
 {
-  gboolean covers;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
 
-  if (!file_covers_metric (c, col->metric->id, &covers, error))
-    return FALSE;
-  if (covers)
-    return strata_import_clear_metric (c->s, col->metric->id, error) &&
-           strata_import_write_values (c->s, col->metric->id, col->values, error);
-  g_array_sort (col->cleared, compare_ids);
-  return strata_import_clear_values (c->s, col->metric->id, col->cleared, error) &&
-         strata_import_write_values (c->s, col->metric->id, col->values, error);
+  for (guint i = 0; i < c->n_cols; i++)
+    if (c->cols[i].role == ROLE_METRIC)
+      {
+        g_array_append_val (ids, c->cols[i].metric->id);
+        g_ptr_array_add (columns, c->cols[i].values);
+      }
+  for (guint i = 1; i < c->members->len; i++)
+    if (g_array_index (c->members, gint64, i - 1) > g_array_index (c->members, gint64, i))
+      {
+        g_array_sort (c->members, compare_ids);
+        break;
+      }
+  return strata_import_write_period (c->s, (const gint64 *) (gpointer) ids->data,
+                                     (GArray **) columns->pdata, ids->len, c->members, error);
 }
 
 static gboolean
@@ -671,14 +635,8 @@ run (Ctx     *c,
       g_propagate_error (error, local);
       return FALSE;
     }
-  if (!strata_import_tick (s, error) || !write_collected (c, error))
+  if (!strata_import_tick (s, error) || !write_collected (c, error) || !write_values (c, error))
     return FALSE;
-
-  /* Only the file's customers change: their empty cells are cleared and
-   * their values replaced; no other customer's value is touched. */
-  for (guint i = 0; i < c->n_cols; i++)
-    if (c->cols[i].role == ROLE_METRIC && !write_metric (c, &c->cols[i], error))
-      return FALSE;
   s->result->customers = c->n_imported;
   return TRUE;
 }
@@ -708,8 +666,6 @@ strata_import_customers (StrataImportSession  *s,
       strata_import_metric_free (c.cols[i].metric);
       if (c.cols[i].values)
         g_array_unref (c.cols[i].values);
-      if (c.cols[i].cleared)
-        g_array_unref (c.cols[i].cleared);
     }
   g_free (c.cols);
   g_hash_table_unref (c.known);

@@ -342,18 +342,16 @@ write_results (Ctx     *c,
   StrataImportSession *s = c->s;
   g_autoptr(sqlite3_stmt) add = NULL;
   g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) member = NULL;
   GArray *values[G_N_ELEMENTS (keys)];
+  GArray *written[G_N_ELEMENTS (keys)];
+  gint64 metric_ids[G_N_ELEMENTS (keys)];
+  guint n_written = 0;
   gboolean ok = FALSE;
 
   add = strata_workspace_prepare (s->ws, "INSERT OR IGNORE INTO customers (ext_id) VALUES (?1)", error);
   find = add ? strata_workspace_prepare (s->ws, "SELECT id FROM customers WHERE ext_id = ?1", error) : NULL;
-  member = find ? strata_workspace_prepare (s->ws,
-                                            "INSERT OR IGNORE INTO period_customers (period_id, customer_id)"
-                                            " VALUES (?1, ?2)", error) : NULL;
-  if (member == NULL)
+  if (find == NULL)
     return FALSE;
-  sqlite3_bind_int64 (member, 1, s->result->period_id);
 
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
     values[k] = g_array_sized_new (FALSE, FALSE, sizeof (StrataImportValue), c->aggs->len);
@@ -375,9 +373,6 @@ write_results (Ctx     *c,
         }
       v.customer_id = sqlite3_column_int64 (find, 0);
       sqlite3_reset (find);
-      sqlite3_bind_int64 (member, 2, v.customer_id);
-      if (!step_done (s, member, error))
-        goto out;
 
       /* Cents: the sum of many binary fractions drifts in the last bits. */
       v.value = round (a->amount * 100.0) / 100.0;
@@ -417,15 +412,15 @@ write_results (Ctx     *c,
                          "%s: metric %s", strata_workspace_get_path (s->ws), keys[k]);
           goto out;
         }
-      /* The file is the period's order lines: what they aggregate to
-       * replaces the metric for the whole period, so a customer with no
-       * line in the file has no value for it any more. */
-      ok = strata_import_clear_metric (s, m->id, error) &&
-           strata_import_write_values (s, m->id, values[k], error);
+      metric_ids[n_written] = m->id;
+      written[n_written++] = values[k];
       strata_import_metric_free (m);
-      if (!ok)
-        goto out;
     }
+  /* The file is the period's order lines: what they aggregate to replaces
+   * the metrics for the whole period, so a customer with no line in the
+   * file has no value for them any more. Its customers join the period. */
+  if (!strata_import_write_period (s, metric_ids, written, n_written, NULL, error))
+    goto out;
   s->result->customers = c->aggs->len;
   ok = TRUE;
 

@@ -86,20 +86,6 @@ StrataImportMetric *strata_import_metric_create (StrataImportSession *s,
                                          GError              **error);
 void     strata_import_metric_free      (StrataImportMetric   *metric);
 
-/* Deletes the period's values of the metric for every customer: an
- * order-line import, whose file is all of the period's order lines,
- * replaces the metrics it aggregates. */
-gboolean strata_import_clear_metric     (StrataImportSession  *s,
-                                         gint64                metric_id,
-                                         GError              **error);
-
-/* Deletes the period's values of the metric for just these customers
- * (gint64 ids): a customer-table cell the file leaves empty. */
-gboolean strata_import_clear_values     (StrataImportSession  *s,
-                                         gint64                metric_id,
-                                         GArray               *customer_ids,
-                                         GError              **error);
-
 /* Reports progress from the reader's position; checks for cancellation. */
 gboolean strata_import_tick             (StrataImportSession  *s,
                                          GError              **error);
@@ -109,18 +95,25 @@ gboolean strata_import_customers        (StrataImportSession  *s,
 gboolean strata_import_orders           (StrataImportSession  *s,
                                          GError              **error);
 
-/* Writes values sorted by customer id (appends to the clustered index),
- * replacing a customer's value for the period; values of customers not
- * in the array are left as they are. */
 typedef struct
 {
   gint64 customer_id;
   double value;
 } StrataImportValue;
 
-gboolean strata_import_write_values     (StrataImportSession  *s,
-                                         gint64                metric_id,
-                                         GArray               *values,
+/* Writes the period's values of the metrics metric_ids[k] from values[k]
+ * (StrataImportValue; sorted here by customer id). With members (gint64
+ * customer ids, ascending, each once), those customers are added to the period and only they
+ * change: a metric with no value for one of them is cleared for it (an
+ * empty cell in a customer table). With members NULL, the metrics are
+ * replaced for every customer of the period (an order-line file holds all
+ * of the period's lines). Other metrics keep their values; a customer
+ * whose values do not change is not written. */
+gboolean strata_import_write_period     (StrataImportSession  *s,
+                                         const gint64         *metric_ids,
+                                         GArray              **values,
+                                         guint                 n_metrics,
+                                         GArray               *members,
                                          GError              **error);
 
 G_END_DECLS

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Loading a period as columns. metric_values is clustered by (period,
- * metric, customer), so each metric is one contiguous range read in
- * customer order and merged against the sorted customer ids: no lookup
- * table, no per-row allocation. */
+/* Loading a period as columns: one row per customer, in customer order,
+ * whose values_json fills its row of every column. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -11,6 +9,7 @@
 
 #include "strata-metric.h"
 #include "strata-period-data.h"
+#include "strata-period-values.h"
 
 G_DEFINE_BOXED_TYPE (StrataPeriodData, strata_period_data,
                      strata_period_data_ref, strata_period_data_unref)
@@ -344,36 +343,37 @@ strata_period_data_reload_overrides (StrataPeriodData *data,
   return step_error (workspace, rc, error, "overrides");
 }
 
+/* A customer's values_json into its row of the columns. */
 static gboolean
-load_column (StrataPeriodData  *data,
+load_values (StrataPeriodData  *data,
              StrataWorkspace   *workspace,
-             sqlite3_stmt      *stmt,
-             gint64             metric_id,
-             double            *column,
+             const int         *column_of,
+             gint64             n_ids,
+             const char        *json,
+             GArray            *scratch,
              GError           **error)
 {
-  guint row = 0;
-  int rc;
+  const char *problem;
+  guint row = data->n;
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, data->period_id);
-  sqlite3_bind_int64 (stmt, 2, metric_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  g_array_set_size (scratch, 0);
+  if (!strata_period_values_parse (json, scratch, &problem))
     {
-      gint64 customer = sqlite3_column_int64 (stmt, 0);
-
-      /* Both sides ascend: advance to the customer, skip values of
-       * customers that are not in the period. */
-      while (row < data->n && data->ids[row] < customer)
-        row++;
-      if (row == data->n)
-        break;
-      if (data->ids[row] == customer)
-        column[row] = sqlite3_column_double (stmt, 1);
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
+                   _("%s: the metric values of customer “%s” in period “%s” cannot be read (%s): %s"),
+                   strata_workspace_get_path (workspace), data->ext_ids[row], data->period_name,
+                   problem, json);
+      return FALSE;
     }
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  return step_error (workspace, rc, error, "metric_values");
+  for (guint i = 0; i < scratch->len; i++)
+    {
+      const StrataMetricValue *v = &g_array_index (scratch, StrataMetricValue, i);
+
+      /* A metric the workspace no longer lists is left out. */
+      if (v->metric_id >= 0 && v->metric_id < n_ids && column_of[v->metric_id] >= 0)
+        data->columns[column_of[v->metric_id]][row] = v->value;
+    }
+  return TRUE;
 }
 
 StrataPeriodData *
@@ -386,6 +386,9 @@ strata_period_data_load (StrataWorkspace  *workspace,
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) metric_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (StrataMetricValue));
+  g_autofree int *column_of = NULL;
+  gint64 n_ids = 0;
   g_autofree char *name = NULL;
   StrataLabelLanguage language;
   guint n = 0;
@@ -450,8 +453,17 @@ strata_period_data_load (StrataWorkspace  *workspace,
   data->period_id = period_id;
   data->period_name = g_steal_pointer (&name);
 
+  /* metric id -> column */
+  for (guint m = 0; m < metric_ids->len; m++)
+    n_ids = MAX (n_ids, g_array_index (metric_ids, gint64, m) + 1);
+  column_of = g_new (int, n_ids);
+  for (gint64 i = 0; i < n_ids; i++)
+    column_of[i] = -1;
+  for (guint m = 0; m < metric_ids->len; m++)
+    column_of[g_array_index (metric_ids, gint64, m)] = (int) m;
+
   stmt = strata_workspace_prepare (workspace,
-                                   "SELECT c.id, c.ext_id, c.name FROM period_customers pc "
+                                   "SELECT c.id, c.ext_id, c.name, pc.values_json FROM period_customers pc "
                                    "JOIN customers c ON c.id = pc.customer_id "
                                    "WHERE pc.period_id = ?1 ORDER BY pc.customer_id",
                                    error);
@@ -468,23 +480,14 @@ strata_period_data_load (StrataWorkspace  *workspace,
                                                           sqlite3_column_bytes (stmt, 1));
       data->names[data->n] = g_string_chunk_insert_len (data->strings, cname ? cname : "",
                                                         sqlite3_column_bytes (stmt, 2));
+      if (!load_values (data, workspace, column_of, n_ids,
+                        (const char *) sqlite3_column_text (stmt, 3), scratch, error))
+        return NULL;
       data->n++;
     }
   if (rc != SQLITE_ROW && !step_error (workspace, rc, error, "customers"))
     return NULL;
   g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = strata_workspace_prepare (workspace,
-                                   "SELECT customer_id, value FROM metric_values "
-                                   "WHERE period_id = ?1 AND metric_id = ?2 "
-                                   "ORDER BY customer_id",
-                                   error);
-  if (stmt == NULL)
-    return NULL;
-  for (guint m = 0; m < data->n_metrics; m++)
-    if (!load_column (data, workspace, stmt, g_array_index (metric_ids, gint64, m),
-                      data->columns[m], error))
-      return NULL;
 
   if (!strata_period_data_reload_overrides (data, workspace, error))
     return NULL;

@@ -178,6 +178,57 @@ static const char *migrations[] = {
   "  subject TEXT NOT NULL DEFAULT '',"
   "  detail TEXT NOT NULL DEFAULT ''"
   ");",
+
+  /* 1 -> 2: a period's metric values move into its customer rows, as one
+   * JSON object {"metric id": value, ...} per customer. An import of a
+   * million customers with four metrics wrote five million B-tree entries
+   * (one membership, four values); it now writes one per customer, and a
+   * period loads with one row per customer. metric_values stays as a view
+   * with triggers, so SQL that reads or writes it keeps working. Numbers
+   * are written with 17 digits here: SQLite's own JSON output keeps only
+   * 15. */
+  "CREATE TABLE period_customers_v2 ("
+  "  period_id INTEGER NOT NULL REFERENCES periods (id) ON DELETE CASCADE,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  values_json TEXT NOT NULL DEFAULT '{}',"
+  "  PRIMARY KEY (period_id, customer_id)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO period_customers_v2 (period_id, customer_id, values_json)"
+  "  SELECT period_id, customer_id,"
+  "         '{' || group_concat ('\"' || metric_id || '\":' || printf ('%!.17g', value), ',') || '}'"
+  "  FROM metric_values GROUP BY period_id, customer_id;"
+  "INSERT OR IGNORE INTO period_customers_v2 (period_id, customer_id)"
+  "  SELECT period_id, customer_id FROM period_customers;"
+  "DROP TABLE metric_values;"
+  "DROP TABLE period_customers;"
+  "ALTER TABLE period_customers_v2 RENAME TO period_customers;"
+
+  "CREATE VIEW metric_values (period_id, metric_id, customer_id, value) AS"
+  "  SELECT pc.period_id, CAST (j.key AS INTEGER), pc.customer_id, j.value"
+  "  FROM period_customers pc, json_each (pc.values_json) j;"
+  "CREATE TRIGGER metric_values_insert INSTEAD OF INSERT ON metric_values BEGIN"
+  "  SELECT RAISE (ABORT, 'FOREIGN KEY constraint failed: no such metric')"
+  "    WHERE NOT EXISTS (SELECT 1 FROM metrics WHERE id = NEW.metric_id);"
+  "  SELECT RAISE (ABORT, 'NOT NULL constraint failed: metric_values.value')"
+  "    WHERE NEW.value IS NULL;"
+  "  INSERT INTO period_customers (period_id, customer_id) VALUES (NEW.period_id, NEW.customer_id)"
+  "    ON CONFLICT DO NOTHING;"
+  "  UPDATE period_customers"
+  "    SET values_json = json_set (values_json, '$.\"' || NEW.metric_id || '\"',"
+  "                                json (printf ('%!.17g', NEW.value)))"
+  "    WHERE period_id = NEW.period_id AND customer_id = NEW.customer_id;"
+  "END;"
+  "CREATE TRIGGER metric_values_delete INSTEAD OF DELETE ON metric_values BEGIN"
+  "  UPDATE period_customers"
+  "    SET values_json = json_remove (values_json, '$.\"' || OLD.metric_id || '\"')"
+  "    WHERE period_id = OLD.period_id AND customer_id = OLD.customer_id;"
+  "END;"
+  "CREATE TRIGGER metric_values_update INSTEAD OF UPDATE ON metric_values BEGIN"
+  "  DELETE FROM metric_values"
+  "    WHERE period_id = OLD.period_id AND metric_id = OLD.metric_id AND customer_id = OLD.customer_id;"
+  "  INSERT INTO metric_values (period_id, metric_id, customer_id, value)"
+  "    VALUES (NEW.period_id, NEW.metric_id, NEW.customer_id, NEW.value);"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STRATA_SCHEMA_VERSION);
