@@ -24,7 +24,8 @@ struct _StrataBulk
   char            *head;
   char            *tail;       /* after the rows, or NULL */
   guint            n_columns;
-  GArray          *values;     /* Value, row after row */
+  Value           *values;     /* n_columns * ROWS_PER_STATEMENT, row after row */
+  guint            n_values;
   GStringChunk    *copies;     /* strata_bulk_text_copy () texts, or NULL */
   guint            n_rows;
   sqlite3_stmt    *full;       /* for ROWS_PER_STATEMENT rows */
@@ -50,7 +51,7 @@ strata_bulk_new_with_tail (StrataWorkspace *workspace,
   self->head = g_strdup (head);
   self->tail = g_strdup (tail);
   self->n_columns = n_columns;
-  self->values = g_array_sized_new (FALSE, FALSE, sizeof (Value), n_columns * ROWS_PER_STATEMENT);
+  self->values = g_new (Value, n_columns * ROWS_PER_STATEMENT);
   return self;
 }
 
@@ -60,7 +61,7 @@ strata_bulk_free (StrataBulk *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->full, sqlite3_finalize);
-  g_array_unref (self->values);
+  g_free (self->values);
   g_clear_pointer (&self->copies, g_string_chunk_free);
   g_free (self->head);
   g_free (self->tail);
@@ -71,24 +72,24 @@ void
 strata_bulk_int (StrataBulk *self,
                  gint64      value)
 {
-  Value v = { .type = VALUE_INT, .i = value };
-  g_array_append_val (self->values, v);
+  g_assert (self->n_values < self->n_columns * ROWS_PER_STATEMENT);
+  self->values[self->n_values++] = (Value) { .type = VALUE_INT, .i = value };
 }
 
 void
 strata_bulk_double (StrataBulk *self,
                     double      value)
 {
-  Value v = { .type = VALUE_DOUBLE, .d = value };
-  g_array_append_val (self->values, v);
+  g_assert (self->n_values < self->n_columns * ROWS_PER_STATEMENT);
+  self->values[self->n_values++] = (Value) { .type = VALUE_DOUBLE, .d = value };
 }
 
 void
 strata_bulk_text (StrataBulk *self,
                   const char *value)
 {
-  Value v = { .type = VALUE_TEXT, .s = value };
-  g_array_append_val (self->values, v);
+  g_assert (self->n_values < self->n_columns * ROWS_PER_STATEMENT);
+  self->values[self->n_values++] = (Value) { .type = VALUE_TEXT, .s = value };
 }
 
 void
@@ -147,10 +148,10 @@ write_rows (StrataBulk  *self,
       stmt = partial;
     }
 
-  g_assert (self->values->len == self->n_rows * self->n_columns);
-  for (guint i = 0; i < self->values->len; i++)
+  g_assert (self->n_values == self->n_rows * self->n_columns);
+  for (guint i = 0; i < self->n_values; i++)
     {
-      const Value *v = &g_array_index (self->values, Value, i);
+      const Value *v = &self->values[i];
 
       switch (v->type)
         {
@@ -168,7 +169,7 @@ write_rows (StrataBulk  *self,
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
-  g_array_set_size (self->values, 0);
+  self->n_values = 0;
   if (self->copies != NULL)
     g_string_chunk_clear (self->copies);
   self->n_rows = 0;

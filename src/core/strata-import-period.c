@@ -140,9 +140,13 @@ strata_import_write_period (StrataImportSession  *s,
   g_autoptr(GArray) row = g_array_new (FALSE, FALSE, sizeof (StrataMetricValue));
   g_autoptr(GString) json = g_string_sized_new (128);
   g_autofree guint *cursor = g_new0 (guint, n_metrics);
-  g_autoptr(StrataBulk) bulk =
+  /* New rows go through a plain INSERT: an upsert looks each row up first. */
+  g_autoptr(StrataBulk) add =
+    strata_bulk_new (s->ws, "INSERT INTO period_customers (period_id, customer_id, values_json) VALUES", 3);
+  g_autoptr(StrataBulk) change =
     strata_bulk_new_with_tail (s->ws, "INSERT INTO period_customers (period_id, customer_id, values_json) VALUES", 3,
                                "ON CONFLICT (period_id, customer_id) DO UPDATE SET values_json = excluded.values_json");
+  StrataBulk *bulk;
   guint j = 0;
   gboolean ok = FALSE;
 
@@ -201,13 +205,14 @@ strata_import_write_period (StrataImportSession  *s,
       strata_period_values_format (json, (const StrataMetricValue *) (gpointer) row->data, row->len);
       if (old != NULL && strcmp (old, json->str) == 0)
         continue;   /* a re-import of the same file writes nothing */
+      bulk = old != NULL ? change : add;
       strata_bulk_int (bulk, s->result->period_id);
       strata_bulk_int (bulk, id);
       strata_bulk_text_copy (bulk, json->str, json->len);
       if (!strata_bulk_end_row (bulk, error))
         goto out;
     }
-  ok = strata_bulk_flush (bulk, error);
+  ok = strata_bulk_flush (add, error) && strata_bulk_flush (change, error);
 
 out:
   g_array_unref (e.ids);
