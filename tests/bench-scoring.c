@@ -5,7 +5,8 @@
  * unless WORKSPACE exists, then measures loading the period as columns,
  * rescoring (median of many runs), a what-if diff, a full keystroke
  * (StrataScoring: validate + compile + score + diff), and the same scoring
- * written as ONE SQL query (metric_values pivoted with CASE expressions)
+ * written as ONE SQL query (each metric taken out of values_json with
+ * json_extract (), the rules as CASE expressions)
  * over the same workspace, and checks that both agree. Times are this
  * thread's CPU time (the machine may be busy with other work). */
 #include "config.h"
@@ -66,9 +67,9 @@ num (GString *sql,
   g_string_append (sql, text);
 }
 
-/* The rules as one SQL query: pivot the period's values into one row per
- * customer, then the same bands, conditions, caps, tiers and quadrants as
- * CASE expressions. Returns (customer_id, score, tier, quadrant). */
+/* The rules as one SQL query: the period's values as one row per customer
+ * (json_extract () of each metric), then the same bands, conditions,
+ * caps, tiers and quadrants as CASE expressions. Returns (customer_id, score, tier, quadrant). */
 static char *
 rules_to_sql (StrataWorkspace   *ws,
               const StrataRules *rules,
@@ -78,10 +79,10 @@ rules_to_sql (StrataWorkspace   *ws,
   GString *sql = g_string_new ("WITH v AS (SELECT customer_id AS id");
 
   for (guint m = 0; m < metrics->len; m++)
-    g_string_append_printf (sql, ", max(CASE WHEN metric_id = %" G_GINT64_FORMAT " THEN value END) AS \"%s\"",
+    g_string_append_printf (sql, ", json_extract (values_json, '$.\"%" G_GINT64_FORMAT "\"') AS \"%s\"",
                             metric_id (ws, metrics->pdata[m]), (char *) metrics->pdata[m]);
-  g_string_append_printf (sql, " FROM metric_values WHERE period_id = %" G_GINT64_FORMAT
-                          " GROUP BY customer_id), s AS (SELECT pc.customer_id AS id, (0", period_id);
+  g_string_append_printf (sql, " FROM period_customers WHERE period_id = %" G_GINT64_FORMAT
+                          "), s AS (SELECT pc.customer_id AS id, (0", period_id);
   for (guint i = 0; i < rules->indicators->len; i++)
     {
       const StrataIndicator *ind = rules->indicators->pdata[i];
