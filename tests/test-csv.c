@@ -144,6 +144,91 @@ test_chunk_boundaries (void)
   g_rmdir (dir);
 }
 
+/* Unquoted fields of every length, one longer than a chunk, and records
+ * with many fields, cut by the chunk boundaries at every offset: the
+ * fast scan for plain bytes must resume where a refill left it. */
+static void
+test_plain_fields_across_chunks (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("strata-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plain.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("id,a,b\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataCsvReader) r = NULL;
+  g_autofree char *huge = g_strnfill (300 * 1024, 'x');
+  guint n = 0;
+  guint64 line = 2;
+  const guint rows = 6000;
+
+  for (guint i = 0; i < rows; i++)
+    {
+      if (i == rows / 2)
+        g_string_append_printf (text, "%u,%s,中\r\n", i, huge);
+      else if (i % 1000 == 7)
+        {
+          /* 100 fields: more than the reader's first field array. */
+          g_string_append_printf (text, "%u", i);
+          for (guint f = 1; f < 100; f++)
+            g_string_append_printf (text, ",f%u", f);
+          g_string_append (text, i % 2 ? "\r\n" : "\n");
+        }
+      else
+        {
+          g_autofree char *a = g_strnfill (i % 97, 'a' + i % 26);
+          g_string_append_printf (text, "%u,%s,b\"%u\n", i, a, i);
+        }
+    }
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  r = strata_csv_reader_open (path, NULL, ',', NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (strata_csv_reader_next (r, NULL, &error));
+  while (strata_csv_reader_next (r, NULL, &error))
+    {
+      g_autofree char *id = g_strdup_printf ("%u", n);
+
+      g_assert_cmpuint (strata_csv_reader_get_line (r), ==, line);
+      g_assert_cmpstr (strata_csv_reader_get_field (r, 0), ==, id);
+      g_assert_null (strata_csv_reader_get_problem (r));
+      if (n == rows / 2)
+        {
+          g_assert_cmpuint (strata_csv_reader_get_n_fields (r), ==, 3);
+          g_assert_cmpstr (strata_csv_reader_get_field (r, 1), ==, huge);
+          g_assert_cmpuint (strata_csv_reader_get_field_length (r, 1), ==, 300 * 1024);
+          g_assert_cmpstr (strata_csv_reader_get_field (r, 2), ==, "中");
+        }
+      else if (n % 1000 == 7)
+        {
+          g_assert_cmpuint (strata_csv_reader_get_n_fields (r), ==, 100);
+          for (guint f = 1; f < 100; f++)
+            {
+              g_autofree char *want = g_strdup_printf ("f%u", f);
+              g_assert_cmpstr (strata_csv_reader_get_field (r, f), ==, want);
+              g_assert_cmpuint (strata_csv_reader_get_field_length (r, f), ==, strlen (want));
+            }
+        }
+      else
+        {
+          g_autofree char *a = g_strnfill (n % 97, 'a' + n % 26);
+          g_autofree char *b = g_strdup_printf ("b\"%u", n);
+
+          g_assert_cmpuint (strata_csv_reader_get_n_fields (r), ==, 3);
+          g_assert_cmpstr (strata_csv_reader_get_field (r, 1), ==, a);
+          g_assert_cmpuint (strata_csv_reader_get_field_length (r, 1), ==, n % 97);
+          g_assert_cmpstr (strata_csv_reader_get_field (r, 2), ==, b);
+          g_assert_cmpuint (strata_csv_reader_get_field_length (r, 2), ==, strlen (b));
+        }
+      n++;
+      line++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, rows);
+  g_assert_cmpuint (strata_csv_reader_get_bytes_read (r), ==, text->len);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_quoting_roundtrip (void)
 {
@@ -185,6 +270,7 @@ main (int   argc,
   g_test_add_func ("/csv/unterminated", test_unterminated);
   g_test_add_func ("/csv/detect-delimiter", test_detect_delimiter);
   g_test_add_func ("/csv/chunk-boundaries", test_chunk_boundaries);
+  g_test_add_func ("/csv/plain-fields-across-chunks", test_plain_fields_across_chunks);
   g_test_add_func ("/csv/quoting-roundtrip", test_quoting_roundtrip);
   g_test_add_func ("/csv/missing-file", test_missing_file);
   return g_test_run ();

@@ -129,6 +129,40 @@ test_decoder (void)
   }
 }
 
+/* The line of a bad byte, with line ends of every kind (and a CR LF cut
+ * between two feeds) before it: feeds without a CR are counted by a
+ * faster path than those with one. */
+static void
+test_decoder_lines (void)
+{
+  struct { const char *pieces[4]; const char *line; } cases[] = {
+    { { "a\nb\n", "c\n", "\xFF", NULL }, "line 4" },
+    { { "a\r", "\nb\n", "\xFF", NULL }, "line 3" },
+    { { "a\r", "\n", "\n\xFF", NULL }, "line 3" },
+    { { "a\r", "\r", "\n\xFF", NULL }, "line 3" },
+    { { "a\r\n\r\n", "b\n\n", "\xFF", NULL }, "line 5" },
+    { { "a\rb\r", "c", "\n\xFF", NULL }, "line 4" },
+    { { "\n", "\n", "\xFF", NULL }, "line 3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(StrataDecoder) d = strata_decoder_new ("UTF-8", NULL);
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      guint j;
+
+      for (j = 0; cases[i].pieces[j + 1] != NULL; j++)
+        g_assert_true (strata_decoder_feed (d, (const guint8 *) cases[i].pieces[j],
+                                            strlen (cases[i].pieces[j]), FALSE, out, &error));
+      g_assert_false (strata_decoder_feed (d, (const guint8 *) cases[i].pieces[j],
+                                           strlen (cases[i].pieces[j]), TRUE, out, &error));
+      g_assert_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_ENCODING);
+      if (strstr (error->message, cases[i].line) == NULL)
+        g_error ("case %u: “%s” should name %s", i, error->message, cases[i].line);
+    }
+}
+
 static void
 test_detect (void)
 {
@@ -157,6 +191,7 @@ main (int   argc,
   g_test_add_func ("/encoding/fixtures", test_fixtures);
   g_test_add_func ("/encoding/override", test_override);
   g_test_add_func ("/encoding/decoder", test_decoder);
+  g_test_add_func ("/encoding/decoder-lines", test_decoder_lines);
   g_test_add_func ("/encoding/detect", test_detect);
   return g_test_run ();
 }

@@ -789,6 +789,7 @@ test_preview (Fixture       *f,
   p = strata_import_preview (ws, gb, o, 3, NULL, &error);
   g_assert_null (p);
   g_assert_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_ENCODING);
+  g_free (after);
   after = dump_database (f->path);
   g_assert_cmpstr (before, ==, after);
 }

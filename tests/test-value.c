@@ -2,6 +2,7 @@
 /* Spreadsheet values: numbers, booleans and dates in the forms Chinese
  * and international sheets write them, and the reasons for rejects. */
 #include <math.h>
+#include <string.h>
 
 #include "strata-value.h"
 
@@ -50,12 +51,130 @@ test_numbers (void)
     }
 }
 
+static guint64
+bits_of (double d)
+{
+  guint64 b;
+
+  memcpy (&b, &d, sizeof b);
+  return b;
+}
+
+/* text must give exactly (bit for bit) the double g_ascii_strtod gives
+ * for plain. */
+static void
+expect_exact (const char *text,
+              const char *plain)
+{
+  const char *reason = NULL;
+  double v = NAN, want = g_ascii_strtod (plain, NULL);
+
+  if (!strata_value_parse_number (text, &v, &reason))
+    g_error ("“%s” should be %.17g: %s", text, want, reason);
+  if (bits_of (v) != bits_of (want))
+    g_error ("“%s” gave %.17g (%" G_GINT64_MODIFIER "x), strtod %.17g (%" G_GINT64_MODIFIER "x)",
+             text, v, bits_of (v), want, bits_of (want));
+}
+
+/* The fast decimal path must agree with g_ascii_strtod on every input,
+ * including those next to its limits (15 significant digits, 22
+ * decimals), where it hands over to strtod. */
+static void
+test_exact_numbers (void)
+{
+  static const char *fixed[] = {
+    "0.1", "0.2", "0.3", "1.1", "2.675", "1.005", "0.000001", "123456.789",
+    "999999999999999", "999999999999999.9", "100000000000000", "1000000000000000",
+    "1234567890123456", "12345678901234567", "0.12345678901234567", "9007199254740993",
+    "0.0000000000000000000001", "0.00000000000000000000001", "1.0000000000000000000001",
+    "000000000000000000001.5", "0", "0.0", "00", "-0.1", "-999999999999999",
+    "+0.5", ".5", "-.25", "933912.03", "1170528.94", "4.35", "1e15", "1E-5",
+  };
+  GRand *rand = g_rand_new_with_seed (20261202);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    expect_exact (fixed[i], fixed[i]);
+  /* "1,234.50" is read as 1234.50, the same double. */
+  expect_exact ("1,234.50", "1234.50");
+  expect_exact ("-1,234,567.891", "-1234567.891");
+  expect_exact ("(1,234.50)", "-1234.50");
+  expect_exact ("  12.34  ", "12.34");
+  expect_exact ("１２．３４", "12.34");
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) grouped = g_string_new (NULL);
+      int int_digits = g_rand_int_range (rand, 0, 19);
+      int frac_digits = g_rand_int_range (rand, 0, 25);
+      gboolean neg = g_rand_boolean (rand);
+
+      if (int_digits == 0 && frac_digits == 0)
+        int_digits = 1;
+      if (neg)
+        g_string_append_c (text, '-');
+      for (int d = 0; d < int_digits; d++)
+        g_string_append_c (text, '0' + g_rand_int_range (rand, d == 0 && int_digits > 1 ? 1 : 0, 10));
+      if (frac_digits > 0)
+        {
+          g_string_append_c (text, '.');
+          for (int d = 0; d < frac_digits; d++)
+            g_string_append_c (text, '0' + g_rand_int_range (rand, 0, 10));
+        }
+      expect_exact (text->str, text->str);
+
+      /* The same number with thousands separators takes the slow path
+       * up to the conversion. */
+      if (int_digits > 3)
+        {
+          const char *p = text->str + neg;
+
+          if (neg)
+            g_string_append_c (grouped, '-');
+          for (int d = 0; d < int_digits; d++)
+            {
+              if (d > 0 && (int_digits - d) % 3 == 0)
+                g_string_append_c (grouped, ',');
+              g_string_append_c (grouped, p[d]);
+            }
+          g_string_append (grouped, p + int_digits);
+          expect_exact (grouped->str, text->str);
+        }
+    }
+  g_rand_free (rand);
+
+  {
+    double v = 1;
+
+    g_assert_true (strata_value_parse_number ("-0", &v, NULL));
+    g_assert_true (v == 0 && signbit (v));
+  }
+}
+
+static void
+test_blank (void)
+{
+  g_assert_true (strata_value_is_blank (NULL));
+  g_assert_true (strata_value_is_blank (""));
+  g_assert_true (strata_value_is_blank (" \t\r\n"));
+  g_assert_true (strata_value_is_blank ("\xE3\x80\x80 \xC2\xA0\xE2\x80\xAF\xE2\x80\x87"));
+  g_assert_false (strata_value_is_blank ("\xE3\x80\x80x"));
+  g_assert_false (strata_value_is_blank ("\xEF\xBC\xA1"));   /* full-width A */
+  g_assert_false (strata_value_is_blank (" \xFF "));         /* an invalid byte */
+  g_assert_false (strata_value_is_blank ("\xE3\x80"));       /* a cut sequence */
+  g_assert_false (strata_value_is_blank ("华东"));
+  g_assert_false (strata_value_is_blank (" 0 "));
+}
+
 static void
 test_booleans (void)
 {
-  const char *yes[] = { "yes", "YES", "y", "Y", "true", "True", "1", "是", "有", "对", "√", "ｙｅｓ", " t " };
-  const char *no[] = { "no", "N", "false", "FALSE", "0", "否", "无", "無", "錯", "×", "f" };
-  const char *bad[] = { "", "maybe", "2", "是的吗" };
+  /* Short ASCII cells take a copy-free path; tabs, longer and other
+   * cells are normalized first. */
+  const char *yes[] = { "yes", "YES", "y", "Y", "true", "True", "1", "是", "有", "对", "√", "ｙｅｓ", " t ",
+                        "\tyes\t", "      yes       ", "             yes              ", " 是 " };
+  const char *no[] = { "no", "N", "false", "FALSE", "0", "否", "无", "無", "錯", "×", "f", "no\r\n" };
+  const char *bad[] = { "", "maybe", "2", "是的吗", "   ", "yes yes", "ye\ts", "yesyesyesyesyesyes" };
 
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
     {
@@ -137,6 +256,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/value/numbers", test_numbers);
+  g_test_add_func ("/value/exact-numbers", test_exact_numbers);
+  g_test_add_func ("/value/blank", test_blank);
   g_test_add_func ("/value/booleans", test_booleans);
   g_test_add_func ("/value/dates", test_dates);
   g_test_add_func ("/value/normalize", test_normalize);

@@ -211,6 +211,22 @@ count_lines (StrataDecoder *self,
              const char    *p,
              gsize          len)
 {
+  /* Fast path, for the usual text without CR: count LFs with memchr (the
+   * byte loop below cost as much as the whole UTF-8 validation). */
+  if (len > 0 && memchr (p, '\r', len) == NULL)
+    {
+      const char *q = p, *end = p + len;
+
+      if (self->prev_cr && *q == '\n')
+        q++;   /* the LF of a CR LF split between two feeds */
+      while ((q = memchr (q, '\n', end - q)) != NULL)
+        {
+          self->line++;
+          q++;
+        }
+      self->prev_cr = FALSE;
+      return;
+    }
   for (gsize i = 0; i < len; i++)
     {
       if (p[i] == '\n')

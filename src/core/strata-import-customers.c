@@ -62,6 +62,11 @@ typedef struct
   guint                n_imported;  /* customers written */
   sqlite3_stmt        *rename;
   GPtrArray           *sample;
+  GPtrArray           *known_blocks; /* Known[KNOWN_BLOCK], owned */
+  guint                known_left;   /* free Known in the last block */
+  GString             *row_id;      /* scratch for process_row, reused */
+  GString             *row_name;
+  double              *row_values;  /* n_cols */
 } Ctx;
 
 /* Rows are checked and collected while reading and written at the end,
@@ -79,6 +84,44 @@ typedef struct
   const char *ext_id;
   const char *name;
 } NewCustomer;
+
+/* Known are carved from blocks: a million customers would otherwise be
+ * a million small mallocs and frees. */
+#define KNOWN_BLOCK 4096
+
+static Known *
+known_new (Ctx *c)
+{
+  Known *block;
+
+  if (c->known_left == 0)
+    {
+      g_ptr_array_add (c->known_blocks, g_new (Known, KNOWN_BLOCK));
+      c->known_left = KNOWN_BLOCK;
+    }
+  block = g_ptr_array_index (c->known_blocks, c->known_blocks->len - 1);
+  block += KNOWN_BLOCK - c->known_left--;
+  block->id = 0;
+  block->line = 0;
+  return block;
+}
+
+/* text without leading and trailing ASCII spaces (as g_strstrip ()), in
+ * the reused out. */
+static const char *
+strip_into (GString    *out,
+            const char *text)
+{
+  const char *end = text + strlen (text);
+
+  while (g_ascii_isspace (*text))
+    text++;
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  g_string_truncate (out, 0);
+  g_string_append_len (out, text, end - text);
+  return out->str;
+}
 
 typedef struct
 {
@@ -154,7 +197,9 @@ parse_value (const char  *kind,
              double      *out,
              const char **reason)
 {
-  if (g_str_equal (kind, "boolean"))
+  /* Most cells are numbers: the first letter saves two strcmp per cell
+   * (kinds are number, money, count, boolean and date). */
+  if (*kind == 'b' && g_str_equal (kind, "boolean"))
     {
       gboolean b;
 
@@ -163,7 +208,7 @@ parse_value (const char  *kind,
       *out = b ? 1.0 : 0.0;
       return TRUE;
     }
-  if (g_str_equal (kind, "date"))
+  if (*kind == 'd' && g_str_equal (kind, "date"))
     {
       gint64 day;
 
@@ -331,7 +376,7 @@ customer_for (Ctx         *c,
     {
       NewCustomer nc;
 
-      k = g_new0 (Known, 1);
+      k = known_new (c);
       k->id = c->next_id++;
       nc.id = k->id;
       nc.ext_id = g_string_chunk_insert (c->strings, ext_id);
@@ -367,10 +412,9 @@ process_row (Ctx          *c,
              GError      **error)
 {
   StrataImportSession *s = c->s;
-  g_autofree double *values = NULL;
-  g_autofree char *row_id = NULL;
-  g_autofree char *ext_id = NULL;
-  g_autofree char *name = NULL;
+  double *values = c->row_values;
+  const char *ext_id;
+  const char *name = NULL;
   gboolean bad = FALSE;
   gint64 customer_id;
 
@@ -392,9 +436,12 @@ process_row (Ctx          *c,
     }
 
   if (c->row_numbers)
-    ext_id = g_strdup_printf ("%llu", (unsigned long long) s->result->rows_read);
+    {
+      g_string_printf (c->row_id, "%llu", (unsigned long long) s->result->rows_read);
+      ext_id = c->row_id->str;
+    }
   else
-    ext_id = g_strstrip (g_strdup (fields[c->id_col]));
+    ext_id = strip_into (c->row_id, fields[c->id_col]);
   if (*ext_id == '\0')
     {
       s->result->rows_without_customer++;
@@ -403,14 +450,13 @@ process_row (Ctx          *c,
                                    _("no customer id"), error);
     }
 
-  values = g_new (double, n);
   for (guint i = 0; i < n; i++)
     {
       const char *reason = NULL;
 
       values[i] = NAN;
       if (c->cols[i].role == ROLE_NAME)
-        name = g_strstrip (g_strdup (fields[i]));
+        name = strip_into (c->row_name, fields[i]);
       if (c->cols[i].role != ROLE_METRIC || strata_value_is_blank (fields[i]))
         continue;
       if (!parse_value (c->cols[i].metric->kind, fields[i], &values[i], &reason))
@@ -444,8 +490,18 @@ process_row (Ctx          *c,
     {
       if (c->cols[i].role == ROLE_ATTRIBUTE && !strata_value_is_blank (fields[i]))
         {
-          g_autofree char *v = g_strstrip (g_strdup (fields[i]));
-          Attr a = { customer_id, s->header->pdata[i], g_string_chunk_insert (c->strings, v) };
+          const char *v = fields[i];
+          const char *end = v + strlen (v);
+          Attr a;
+
+          /* Stripped as g_strstrip () would, copied once into the chunk. */
+          while (g_ascii_isspace (*v))
+            v++;
+          while (end > v && g_ascii_isspace (end[-1]))
+            end--;
+          a.customer_id = customer_id;
+          a.key = s->header->pdata[i];
+          a.value = g_string_chunk_insert_len (c->strings, v, end - v);
 
           g_array_append_val (c->attrs, a);
         }
@@ -474,7 +530,7 @@ prepare (Ctx     *c,
     return FALSE;
   while ((rc = sqlite3_step (all)) == SQLITE_ROW)
     {
-      Known *k = g_new0 (Known, 1);
+      Known *k = known_new (c);
 
       k->id = sqlite3_column_int64 (all, 0);
       c->next_id = MAX (c->next_id, k->id + 1);
@@ -652,7 +708,11 @@ strata_import_customers (StrataImportSession  *s,
   c.n_cols = s->header->len;
   c.cols = g_new0 (Column, c.n_cols);
   c.id_col = -1;
-  c.known = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  c.known = g_hash_table_new (g_str_hash, g_str_equal);
+  c.known_blocks = g_ptr_array_new_with_free_func (g_free);
+  c.row_id = g_string_new (NULL);
+  c.row_name = g_string_new (NULL);
+  c.row_values = g_new (double, c.n_cols);
   c.strings = g_string_chunk_new (64 * 1024);
   c.new_customers = g_array_new (FALSE, FALSE, sizeof (NewCustomer));
   c.members = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -669,6 +729,10 @@ strata_import_customers (StrataImportSession  *s,
     }
   g_free (c.cols);
   g_hash_table_unref (c.known);
+  g_ptr_array_unref (c.known_blocks);
+  g_string_free (c.row_id, TRUE);
+  g_string_free (c.row_name, TRUE);
+  g_free (c.row_values);
   g_string_chunk_free (c.strings);
   g_array_unref (c.new_customers);
   g_array_unref (c.members);

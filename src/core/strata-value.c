@@ -60,22 +60,28 @@ strata_value_normalize (const char *text)
 gboolean
 strata_value_is_blank (const char *text)
 {
-  g_autofree char *s = NULL;
-
   if (text == NULL)
     return TRUE;
-  /* Any visible ASCII character settles it without a copy. */
-  for (const char *p = text; *p; p++)
+  /* What strata_value_normalize () would trim to nothing, without its
+   * copy: ASCII spaces and the characters it turns into a space. Any
+   * other character (or an invalid byte, which it keeps) is visible. */
+  for (const char *p = text; *p; )
     {
-      if ((guchar) *p >= 0x80)
-        goto slow;
-      if (!g_ascii_isspace (*p))
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          if (!g_ascii_isspace (*p))
+            return FALSE;
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, -1);
+      if (c != 0x3000 && c != 0x00A0 && c != 0x202F && c != 0x2007)
         return FALSE;
+      p = g_utf8_next_char (p);
     }
   return TRUE;
-slow:
-  s = strata_value_normalize (text);
-  return *s == '\0';
 }
 
 static gboolean
@@ -138,6 +144,51 @@ ungroup (const char *start,
       group = 0;
     }
   return sep == 0 || first || group == 3;
+}
+
+/* Powers of ten that a double holds exactly. */
+static const double exact_powers[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* Digits with at most one '.' (p to end, at least one digit) as a double,
+ * without strtod: with at most 15 significant digits the digits make an
+ * exact integer and 10^decimals is exact up to 10^22, so one IEEE
+ * division rounds correctly, giving the same double as g_ascii_strtod ().
+ * FALSE for anything else; the caller then uses strtod. */
+static gboolean
+exact_decimal (const char *p,
+               const char *end,
+               double     *out)
+{
+  guint64 mantissa = 0;
+  int significant = 0, decimals = 0;
+  gboolean dot = FALSE, digit = FALSE;
+
+  for (; p < end; p++)
+    {
+      if (*p >= '0' && *p <= '9')
+        {
+          digit = TRUE;
+          if (mantissa != 0 || *p != '0')
+            {
+              if (++significant > 15)
+                return FALSE;
+            }
+          mantissa = mantissa * 10 + (guint64) (*p - '0');
+          if (dot)
+            decimals++;
+        }
+      else if (*p == '.' && !dot)
+        dot = TRUE;
+      else
+        return FALSE;
+    }
+  if (!digit || decimals >= (int) G_N_ELEMENTS (exact_powers))
+    return FALSE;
+  *out = (double) mantissa / exact_powers[decimals];
+  return TRUE;
 }
 
 static gboolean
@@ -259,9 +310,12 @@ parse_plain (const char  *t,
   if (exp != NULL)
     g_string_append (clean, exp);
 
-  v = g_ascii_strtod (clean->str, &endptr);
-  if (endptr == NULL || *endptr != '\0')
-    goto not_a_number;
+  if (exp != NULL || !exact_decimal (clean->str, clean->str + clean->len, &v))
+    {
+      v = g_ascii_strtod (clean->str, &endptr);
+      if (endptr == NULL || *endptr != '\0')
+        goto not_a_number;
+    }
   if (!isfinite (v))
     {
       *reason = _("number out of range");
@@ -295,6 +349,19 @@ strata_value_parse_number (const char   *text,
     reason = &dummy;
   if (text == NULL)
     text = "";
+
+  /* Fastest path, before any copy: [+-]digits[.digits] with nothing to
+   * trim or fold, which the plain-number path below would read the same. */
+  {
+    const char *t = text + (*text == '-' || *text == '+');
+    const char *e = t + strspn (t, "0123456789.");
+
+    if (*e == '\0' && e > t && g_ascii_isdigit (e[-1]) && exact_decimal (t, e, &v))
+      {
+        *out = *text == '-' ? -v : v;
+        return TRUE;
+      }
+  }
 
   norm = strata_value_normalize (text);
   s = norm;
@@ -399,7 +466,38 @@ strata_value_parse_boolean (const char   *text,
   if (reason == NULL)
     reason = &dummy;
 
-  norm = strata_value_normalize (text ? text : "");
+  if (text == NULL)
+    text = "";
+  /* A short ASCII cell is trimmed in place of normalizing (the same for
+   * ASCII without tabs), saving a copy per cell. */
+  {
+    char buf[16];
+    gsize len = 0;
+
+    while (len < sizeof buf && text[len] != '\0' && (guchar) text[len] < 0x80 && text[len] != '\t')
+      len++;
+    if (text[len] == '\0' && len < sizeof buf)
+      {
+        memcpy (buf, text, len + 1);
+        g_strstrip (buf);
+        for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+          if (g_ascii_strcasecmp (buf, yes[i]) == 0)
+            {
+              *out = TRUE;
+              return TRUE;
+            }
+        for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+          if (g_ascii_strcasecmp (buf, no[i]) == 0)
+            {
+              *out = FALSE;
+              return TRUE;
+            }
+        *reason = *buf == '\0' ? _("empty value") : _("not a yes/no value");
+        return FALSE;
+      }
+  }
+
+  norm = strata_value_normalize (text);
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
     if (g_ascii_strcasecmp (norm, yes[i]) == 0)
       {
