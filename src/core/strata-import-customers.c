@@ -548,14 +548,6 @@ prepare (Ctx     *c,
 }
 
 static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-  return (x > y) - (x < y);
-}
-
-static int
 compare_attrs (gconstpointer a,
                gconstpointer b)
 {
@@ -591,12 +583,7 @@ write_collected (Ctx     *c,
   if (!strata_bulk_flush (customers, error))
     return FALSE;
 
-  for (guint i = 1; i < c->attrs->len; i++)
-    if (compare_attrs (&g_array_index (c->attrs, Attr, i - 1), &g_array_index (c->attrs, Attr, i)) > 0)
-      {
-        g_array_sort (c->attrs, compare_attrs);
-        break;
-      }
+  strata_import_sort (c->attrs, compare_attrs);
   for (guint i = 0; i < c->attrs->len; i++)
     {
       Attr *a = &g_array_index (c->attrs, Attr, i);
@@ -625,12 +612,7 @@ write_values (Ctx     *c,
         g_array_append_val (ids, c->cols[i].metric->id);
         g_ptr_array_add (columns, c->cols[i].values);
       }
-  for (guint i = 1; i < c->members->len; i++)
-    if (g_array_index (c->members, gint64, i - 1) > g_array_index (c->members, gint64, i))
-      {
-        g_array_sort (c->members, compare_ids);
-        break;
-      }
+  strata_import_sort (c->members, strata_import_compare_ids);
   return strata_import_write_period (c->s, (const gint64 *) (gpointer) ids->data,
                                      (GArray **) columns->pdata, ids->len, c->members, error);
 }

@@ -29,25 +29,6 @@ compare_values (gconstpointer a,
   return (x->customer_id > y->customer_id) - (x->customer_id < y->customer_id);
 }
 
-/* A file usually lists new customers in the order they get their ids. */
-static gboolean
-is_sorted (GArray *values)
-{
-  for (guint i = 1; i < values->len; i++)
-    if (g_array_index (values, StrataImportValue, i - 1).customer_id >
-        g_array_index (values, StrataImportValue, i).customer_id)
-      return FALSE;
-  return TRUE;
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-  return (x > y) - (x < y);
-}
-
 static int
 compare_metric_values (gconstpointer a,
                        gconstpointer b)
@@ -103,7 +84,7 @@ targets_for (Existing  *e,
   for (guint k = 0; k < n_metrics; k++)
     for (guint i = 0; i < values[k]->len; i++)
       g_array_append_val (t, g_array_index (values[k], StrataImportValue, i).customer_id);
-  g_array_sort (t, compare_ids);
+  g_array_sort (t, strata_import_compare_ids);
   if (t->len > 1)
     {
       guint out = 1;
@@ -156,8 +137,7 @@ strata_import_write_period (StrataImportSession  *s,
   if (!read_existing (s, &e, error))
     goto out;
   for (guint k = 0; k < n_metrics; k++)
-    if (!is_sorted (values[k]))
-      g_array_sort (values[k], compare_values);
+    strata_import_sort (values[k], compare_values);
   targets = targets_for (&e, values, n_metrics, members);
 
   for (guint i = 0; i < targets->len; i++)

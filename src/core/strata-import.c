@@ -456,6 +456,28 @@ strata_import_metric_create (StrataImportSession  *s,
   return m;
 }
 
+int
+strata_import_compare_ids (gconstpointer a,
+                           gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
+
+void
+strata_import_sort (GArray       *array,
+                    GCompareFunc  compare)
+{
+  guint size = g_array_get_element_size (array);
+
+  for (guint i = 1; i < array->len; i++)
+    if (compare (array->data + (i - 1) * size, array->data + i * size) > 0)
+      {
+        g_array_sort (array, compare);
+        return;
+      }
+}
+
 gboolean
 strata_import_tick (StrataImportSession  *s,
                     GError              **error)
