@@ -845,6 +845,121 @@ test_ignore_and_attribute (Fixture       *f,
   g_assert_cmpstr (v, ==, "1200");
 }
 
+/* A file larger than the writer's batches, new customers mixed with known
+ * ones, bad rows and a repeated id scattered through it: every row lands
+ * where it would in one pass, every reject in the log at its line. */
+static void
+test_batches (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(StrataImportOptions) o = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "Q");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = g_build_filename (f->dir, "first.csv", NULL);
+  g_autofree char *big = g_build_filename (f->dir, "big.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("id,name,order_amount,referrals,region\n");
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataImportResult) r1 = NULL;
+  g_autoptr(StrataImportResult) r2 = NULL;
+  g_autofree char *v = NULL;
+  guint bad = 0;
+
+  g_assert_true (g_file_set_contents (first, "id,name,order_amount,referrals,region\n"
+                                      "K0004000,Old name,1,2,West\nK0009000,Kept,3,4,East\n", -1, NULL));
+  /* 10,000 rows: line i + 2 holds customer i; every 997th amount is bad. */
+  for (guint i = 0; i < 10000; i++)
+    {
+      if (i % 997 == 500)
+        {
+          g_string_append_printf (text, "K%07u,Customer %u,not a number,1,R%u\n", i, i, i % 3);
+          bad++;
+        }
+      else
+        g_string_append_printf (text, "K%07u,Customer %u,%u.5,%u,R%u\n", i, i, i, i % 7, i % 3);
+    }
+  g_string_append (text, "K0000001,Again,1,1,R0\n");   /* line 10,002 */
+  g_assert_true (g_file_set_contents (big, text->str, text->len, NULL));
+
+  ws = strata_import_open_workspace (f->path, &error);
+  g_assert_no_error (error);
+  r1 = strata_import_run (ws, first, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  r2 = strata_import_run (ws, big, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r2->rows_read, ==, 10001);
+  g_assert_cmpuint (r2->rows_rejected, ==, bad + 1);
+  g_assert_cmpuint (r2->rows_imported, ==, 10000 - bad);
+  g_clear_object (&ws);
+
+  /* A rejected row makes no customer. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM customers"), ==, 10000 - bad);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM period_customers"), ==, 10000 - bad);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM import_rejects r JOIN imports i ON i.id = r.import_id"
+                             " WHERE i.id = (SELECT max(id) FROM imports)"), ==, bad + 1);
+  /* The bad rows at their lines and column, the repeated id last. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM import_rejects WHERE column_name = 'order_amount'"
+                             " AND value = 'not a number' AND (line - 2) % 997 = 500"), ==, bad);
+  v = query_text (f->path, "SELECT line || ' ' || value FROM import_rejects WHERE column_name = 'id'");
+  g_assert_cmpstr (v, ==, "10002 K0000001");
+  g_clear_pointer (&v, g_free);
+
+  /* New customers, in and across batches. */
+  g_assert_cmpfloat (value_of (f, "Q", "K0000000", "order_amount"), ==, 0.5);
+  g_assert_cmpfloat (value_of (f, "Q", "K0008191", "order_amount"), ==, 8191.5);
+  g_assert_cmpfloat (value_of (f, "Q", "K0008191", "referrals"), ==, 8191 % 7);
+  g_assert_true (isnan (value_of (f, "Q", "K0000500", "order_amount")));
+  v = query_text (f->path, "SELECT c.name || ' ' || a.value FROM customers c JOIN attributes a"
+                           " ON a.customer_id = c.id WHERE c.ext_id = 'K0009999'");
+  g_assert_cmpstr (v, ==, "Customer 9999 R0");
+  g_clear_pointer (&v, g_free);
+  /* Known customers: renamed, values and attribute replaced. */
+  g_assert_cmpfloat (value_of (f, "Q", "K0004000", "order_amount"), ==, 4000.5);
+  v = query_text (f->path, "SELECT c.name || ' ' || a.value FROM customers c JOIN attributes a"
+                           " ON a.customer_id = c.id WHERE c.ext_id = 'K0004000'");
+  g_assert_cmpstr (v, ==, "Customer 4000 R1");
+  g_clear_pointer (&v, g_free);
+  /* Ids: the two known ones first, the rest in file order. */
+  g_assert_cmpint (count (f, "SELECT id FROM customers WHERE ext_id = 'K0000000'"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT id FROM customers WHERE ext_id = 'K0009999'"), ==, 10000 - bad);
+}
+
+/* A write that fails on the writer thread fails the import with its
+ * message, and leaves the workspace as it was. */
+static void
+test_writer_failure (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *big = write_big (f, 20000);
+  g_autoptr(StrataImportOptions) o = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "Q");
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  r = run_import (f, "customers-utf8.csv", o, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&r, strata_import_result_free);
+  ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (strata_workspace_exec (ws, "CREATE TRIGGER refuse BEFORE INSERT ON customers"
+                                            " WHEN NEW.ext_id = 'K0012345'"
+                                            " BEGIN SELECT RAISE (ABORT, 'refused by a trigger'); END", &error));
+  g_clear_object (&ws);
+  before = dump_database (f->path);
+
+  ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  r = strata_import_run (ws, big, o, NULL, NULL, NULL, &error);
+  g_assert_null (r);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "refused by a trigger"));
+  g_assert_false (strata_workspace_in_transaction (ws));
+  g_clear_object (&ws);
+
+  after = dump_database (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -863,6 +978,8 @@ main (int   argc,
   ADD ("/import/orders-columns", test_orders_columns);
   ADD ("/import/wholesale", test_wholesale);
   ADD ("/import/cancel", test_cancel);
+  ADD ("/import/batches", test_batches);
+  ADD ("/import/writer-failure", test_writer_failure);
   ADD ("/import/async", test_async);
   ADD ("/import/export", test_export);
   ADD ("/import/missing", test_missing_period_and_file);

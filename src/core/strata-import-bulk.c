@@ -3,7 +3,7 @@
 
 #include "strata-import-bulk.h"
 
-#define ROWS_PER_STATEMENT 64
+#define ROWS_PER_STATEMENT 256
 
 typedef enum { VALUE_INT, VALUE_DOUBLE, VALUE_TEXT } ValueType;
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Multi-row statements: rows are buffered and written 64 at a time with
+/* Multi-row statements: rows are buffered and written 256 at a time with
  * one statement (INSERT ... VALUES (?,?),(?,?)..., or a DELETE ... IN
  * (VALUES (?),(?)...) with a tail), which cuts SQLite's per-statement cost
  * that dominates a large import. */

@@ -18,9 +18,13 @@
 
 #include "strata-import-bulk.h"
 #include "strata-import-private.h"
+#include "strata-import-writer.h"
+#include "strata-period-values.h"
 #include "strata-value.h"
 
 #define SAMPLE_ROWS 1000
+/* New customers per batch handed to the writer thread. */
+#define BATCH_ROWS 4096
 
 typedef enum
 {
@@ -56,9 +60,13 @@ typedef struct
   GHashTable          *known;       /* ext_id -> Known, all customers */
   GStringChunk        *strings;     /* ext_ids, names, attribute values */
   gint64               next_id;
-  GArray              *new_customers; /* NewCustomer, ascending ids */
-  GArray              *members;     /* gint64 customer ids */
-  GArray              *attrs;       /* Attr */
+  gint64               first_new_id; /* this import's new customers from here */
+  GArray              *members;     /* gint64 ids of known customers in the file */
+  GArray              *attrs;       /* Attr of known customers */
+  guint               *metric_cols; /* the metric columns, by metric id */
+  guint                n_metric_cols;
+  StrataImportWriter  *writer;      /* owns the connection while reading */
+  struct _Batch       *batch;       /* new customers for the writer */
   guint                n_imported;  /* customers written */
   sqlite3_stmt        *rename;
   GPtrArray           *sample;
@@ -67,11 +75,20 @@ typedef struct
   GString             *row_id;      /* scratch for process_row, reused */
   GString             *row_name;
   double              *row_values;  /* n_cols */
+  GArray              *row_metrics; /* StrataMetricValue, scratch */
+  char                *created_at;  /* once, not the column's default (a strftime) per row */
+  /* The writer thread's */
+  StrataBulk          *add_customers;
+  StrataBulk          *add_attrs;
+  StrataBulk          *add_members;
 } Ctx;
 
-/* Rows are checked and collected while reading and written at the end,
- * in key order and many per statement: that is several times faster than
- * a few statements per row, and equally one transaction. */
+/* Rows are checked while reading. A new customer (the usual case, and all
+ * of a first import) is final once read: it goes, with its attributes and
+ * values, into a batch that the writer thread writes in key order, many
+ * rows per statement, while the file is read on. Customers the workspace
+ * already has are collected and merged at the end. All is one
+ * transaction. */
 typedef struct
 {
   gint64  id;
@@ -129,6 +146,143 @@ typedef struct
   const char *key;
   const char *value;
 } Attr;
+
+typedef struct
+{
+  gint64      id;
+  const char *name;
+} Rename;
+
+typedef struct
+{
+  gint64 id;
+  gsize  json;       /* offset of its values_json in Batch.json */
+} Member;
+
+typedef struct _Batch
+{
+  Ctx       *c;
+  GArray    *customers;  /* NewCustomer */
+  GArray    *attrs;      /* Attr, by customer and key */
+  GArray    *members;    /* Member */
+  GString   *json;       /* the members' values_json, each NUL-ended */
+  GArray    *renames;    /* Rename of known customers */
+  GPtrArray *rejects;    /* StrataImportReject* for the log */
+} Batch;
+
+static Batch *
+batch_new (Ctx *c)
+{
+  Batch *b = g_new0 (Batch, 1);
+
+  b->c = c;
+  b->customers = g_array_sized_new (FALSE, FALSE, sizeof (NewCustomer), BATCH_ROWS);
+  b->attrs = g_array_new (FALSE, FALSE, sizeof (Attr));
+  b->members = g_array_sized_new (FALSE, FALSE, sizeof (Member), BATCH_ROWS);
+  b->json = g_string_sized_new (BATCH_ROWS * 48);
+  b->renames = g_array_new (FALSE, FALSE, sizeof (Rename));
+  b->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_import_reject_free);
+  return b;
+}
+
+static void
+batch_free (gpointer data)
+{
+  Batch *b = data;
+
+  g_array_unref (b->customers);
+  g_array_unref (b->attrs);
+  g_array_unref (b->members);
+  g_string_free (b->json, TRUE);
+  g_array_unref (b->renames);
+  g_ptr_array_unref (b->rejects);
+  g_free (b);
+}
+
+/* Runs on the writer thread. */
+static gboolean
+write_batch (gpointer   data,
+             GError   **error)
+{
+  Batch *b = data;
+  Ctx *c = b->c;
+  gint64 period_id = c->s->result->period_id;
+
+  if (g_cancellable_set_error_if_cancelled (c->s->cancellable, error))
+    return FALSE;
+  for (guint i = 0; i < b->customers->len; i++)
+    {
+      NewCustomer *nc = &g_array_index (b->customers, NewCustomer, i);
+
+      strata_bulk_int (c->add_customers, nc->id);
+      strata_bulk_text (c->add_customers, nc->ext_id);
+      strata_bulk_text (c->add_customers, nc->name);
+      strata_bulk_text (c->add_customers, c->created_at);
+      if (!strata_bulk_end_row (c->add_customers, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < b->renames->len; i++)
+    {
+      Rename *r = &g_array_index (b->renames, Rename, i);
+      int rc;
+
+      sqlite3_bind_text (c->rename, 1, r->name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (c->rename, 2, r->id);
+      rc = sqlite3_step (c->rename);
+      sqlite3_reset (c->rename);
+      if (rc != SQLITE_DONE)
+        {
+          strata_workspace_set_db_error (c->s->ws, error, "customers");
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < b->attrs->len; i++)
+    {
+      Attr *a = &g_array_index (b->attrs, Attr, i);
+
+      strata_bulk_int (c->add_attrs, a->customer_id);
+      strata_bulk_text (c->add_attrs, a->key);
+      strata_bulk_text (c->add_attrs, a->value);
+      if (!strata_bulk_end_row (c->add_attrs, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < b->members->len; i++)
+    {
+      Member *m = &g_array_index (b->members, Member, i);
+
+      strata_bulk_int (c->add_members, period_id);
+      strata_bulk_int (c->add_members, m->id);
+      strata_bulk_text (c->add_members, b->json->str + m->json);
+      if (!strata_bulk_end_row (c->add_members, error))
+        return FALSE;
+    }
+  /* The batch's text is freed with it. */
+  return strata_bulk_flush (c->add_customers, error) &&
+         strata_bulk_flush (c->add_attrs, error) &&
+         strata_bulk_flush (c->add_members, error) &&
+         strata_import_write_rejects (c->s, b->rejects, error);
+}
+
+/* Hands the batch being filled to the writer. */
+static void
+push_batch (Ctx *c)
+{
+  Batch *b = c->batch;
+
+  g_ptr_array_extend_and_steal (b->rejects, c->s->deferred_rejects);
+  c->s->deferred_rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_import_reject_free);
+  strata_import_writer_push (c->writer, write_batch, b, batch_free);
+  c->batch = batch_new (c);
+}
+
+/* Hands the batch being filled to the writer once it is full. */
+static void
+push_full_batch (Ctx *c)
+{
+  if (c->batch->customers->len >= BATCH_ROWS || c->batch->renames->len >= BATCH_ROWS ||
+      c->s->deferred_rejects->len >= BATCH_ROWS)
+    push_batch (c);
+}
 
 static const char *const id_guesses[] = {
   "customer id", "customerid", "customer no", "customer number", "customer code",
@@ -382,25 +536,94 @@ customer_for (Ctx         *c,
       nc.ext_id = g_string_chunk_insert (c->strings, ext_id);
       nc.name = g_string_chunk_insert (c->strings, name ? name : "");
       g_hash_table_insert (c->known, (char *) nc.ext_id, k);
-      g_array_append_val (c->new_customers, nc);
+      g_array_append_val (c->batch->customers, nc);
     }
   else if (name != NULL && *name != '\0')
     {
-      int rc;
+      Rename r = { k->id, g_string_chunk_insert (c->strings, name) };
 
-      sqlite3_bind_text (c->rename, 1, name, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (c->rename, 2, k->id);
-      rc = sqlite3_step (c->rename);
-      sqlite3_reset (c->rename);
-      if (rc != SQLITE_DONE)
-        {
-          strata_workspace_set_db_error (c->s->ws, error, "customers");
-          return NULL;
-        }
+      g_array_append_val (c->batch->renames, r);
     }
   k->line = line;
   c->n_imported++;
   return k;
+}
+
+/* The field stripped as g_strstrip () would, copied once into the chunk. */
+static const char *
+attribute_value (Ctx        *c,
+                 const char *v)
+{
+  const char *end = v + strlen (v);
+
+  while (g_ascii_isspace (*v))
+    v++;
+  while (end > v && g_ascii_isspace (end[-1]))
+    end--;
+  return g_string_chunk_insert_len (c->strings, v, end - v);
+}
+
+/* A new customer's attributes and values go to the batch as rows. */
+static void
+add_new_customer (Ctx          *c,
+                  gint64        customer_id,
+                  const char  **fields,
+                  guint         n)
+{
+  Batch *b = c->batch;
+  guint first = b->attrs->len;
+  Member m = { customer_id, b->json->len };
+
+  for (guint i = 0; i < n; i++)
+    if (c->cols[i].role == ROLE_ATTRIBUTE && !strata_value_is_blank (fields[i]))
+      {
+        Attr a = { customer_id, c->s->header->pdata[i], attribute_value (c, fields[i]) };
+
+        /* In key order (the primary key's), by insertion: a row has few. */
+        guint at = b->attrs->len;
+        while (at > first && strcmp (g_array_index (b->attrs, Attr, at - 1).key, a.key) > 0)
+          at--;
+        g_array_insert_val (b->attrs, at, a);
+      }
+
+  g_array_set_size (c->row_metrics, 0);
+  for (guint k = 0; k < c->n_metric_cols; k++)
+    {
+      guint i = c->metric_cols[k];
+
+      if (!isnan (c->row_values[i]))
+        {
+          StrataMetricValue v = { c->cols[i].metric->id, c->row_values[i] };
+          g_array_append_val (c->row_metrics, v);
+        }
+    }
+  strata_period_values_format (b->json, (const StrataMetricValue *) (gpointer) c->row_metrics->data,
+                               c->row_metrics->len);
+  g_string_append_c (b->json, '\0');
+  g_array_append_val (b->members, m);
+}
+
+/* A customer the workspace had is merged into the period at the end. */
+static void
+collect_known_customer (Ctx          *c,
+                        gint64        customer_id,
+                        const char  **fields,
+                        guint         n)
+{
+  g_array_append_val (c->members, customer_id);
+  for (guint i = 0; i < n; i++)
+    {
+      if (c->cols[i].role == ROLE_ATTRIBUTE && !strata_value_is_blank (fields[i]))
+        {
+          Attr a = { customer_id, c->s->header->pdata[i], attribute_value (c, fields[i]) };
+          g_array_append_val (c->attrs, a);
+        }
+      else if (c->cols[i].role == ROLE_METRIC && !isnan (c->row_values[i]))
+        {
+          StrataImportValue v = { customer_id, c->row_values[i] };
+          g_array_append_val (c->cols[i].values, v);
+        }
+    }
 }
 
 static gboolean
@@ -485,32 +708,10 @@ process_row (Ctx          *c,
     customer_id = k->id;
   }
 
-  g_array_append_val (c->members, customer_id);
-  for (guint i = 0; i < n; i++)
-    {
-      if (c->cols[i].role == ROLE_ATTRIBUTE && !strata_value_is_blank (fields[i]))
-        {
-          const char *v = fields[i];
-          const char *end = v + strlen (v);
-          Attr a;
-
-          /* Stripped as g_strstrip () would, copied once into the chunk. */
-          while (g_ascii_isspace (*v))
-            v++;
-          while (end > v && g_ascii_isspace (end[-1]))
-            end--;
-          a.customer_id = customer_id;
-          a.key = s->header->pdata[i];
-          a.value = g_string_chunk_insert_len (c->strings, v, end - v);
-
-          g_array_append_val (c->attrs, a);
-        }
-      else if (c->cols[i].role == ROLE_METRIC && !isnan (values[i]))
-        {
-          StrataImportValue v = { customer_id, values[i] };
-          g_array_append_val (c->cols[i].values, v);
-        }
-    }
+  if (customer_id >= c->first_new_id)
+    add_new_customer (c, customer_id, fields, n);
+  else
+    collect_known_customer (c, customer_id, fields, n);
   s->result->rows_imported++;
   return TRUE;
 }
@@ -558,30 +759,13 @@ compare_attrs (gconstpointer a,
   return strcmp (x->key, y->key);
 }
 
+/* The known customers' attributes: new values replace the old. */
 static gboolean
-write_collected (Ctx     *c,
-                 GError **error)
+write_known_attributes (Ctx     *c,
+                        GError **error)
 {
-  StrataWorkspace *ws = c->s->ws;
-  g_autoptr(StrataBulk) customers = strata_bulk_new (ws, "INSERT INTO customers (id, ext_id, name, created_at) VALUES", 4);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  /* Once, not the column's default per row (a strftime each). */
-  g_autofree char *created_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autoptr(StrataBulk) attrs = strata_bulk_new (ws, "INSERT OR REPLACE INTO attributes (customer_id, key, value) VALUES", 3);
-
-  for (guint i = 0; i < c->new_customers->len; i++)
-    {
-      NewCustomer *nc = &g_array_index (c->new_customers, NewCustomer, i);
-
-      strata_bulk_int (customers, nc->id);
-      strata_bulk_text (customers, nc->ext_id);
-      strata_bulk_text (customers, nc->name);
-      strata_bulk_text (customers, created_at);
-      if (!strata_bulk_end_row (customers, error))
-        return FALSE;
-    }
-  if (!strata_bulk_flush (customers, error))
-    return FALSE;
+  g_autoptr(StrataBulk) attrs =
+    strata_bulk_new (c->s->ws, "INSERT OR REPLACE INTO attributes (customer_id, key, value) VALUES", 3);
 
   strata_import_sort (c->attrs, compare_attrs);
   for (guint i = 0; i < c->attrs->len; i++)
@@ -597,24 +781,123 @@ write_collected (Ctx     *c,
   return strata_bulk_flush (attrs, error);
 }
 
-/* The file's customers join the period with the file's values; their
- * empty cells clear the metric, and no other customer is touched. */
+/* The file's known customers join the period with the file's values;
+ * their empty cells clear the metric, and no other customer is touched. */
 static gboolean
-write_values (Ctx     *c,
-              GError **error)
+write_known_values (Ctx     *c,
+                    GError **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) columns = g_ptr_array_new ();
 
-  for (guint i = 0; i < c->n_cols; i++)
-    if (c->cols[i].role == ROLE_METRIC)
-      {
-        g_array_append_val (ids, c->cols[i].metric->id);
-        g_ptr_array_add (columns, c->cols[i].values);
-      }
+  if (c->members->len == 0)
+    return TRUE;
+  for (guint k = 0; k < c->n_metric_cols; k++)
+    {
+      Column *col = &c->cols[c->metric_cols[k]];
+
+      g_array_append_val (ids, col->metric->id);
+      g_ptr_array_add (columns, col->values);
+    }
   strata_import_sort (c->members, strata_import_compare_ids);
   return strata_import_write_period (c->s, (const gint64 *) (gpointer) ids->data,
                                      (GArray **) columns->pdata, ids->len, c->members, error);
+}
+
+static int
+compare_metric_cols (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      data)
+{
+  Ctx *c = data;
+  gint64 x = c->cols[*(const guint *) a].metric->id;
+  gint64 y = c->cols[*(const guint *) b].metric->id;
+
+  return (x > y) - (x < y);
+}
+
+/* Starts the writer thread: from here until stop_writing () the reader
+ * must leave the connection alone. */
+static void
+start_writing (Ctx *c)
+{
+  StrataWorkspace *ws = c->s->ws;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  c->metric_cols = g_new (guint, c->n_cols);
+  for (guint i = 0; i < c->n_cols; i++)
+    if (c->cols[i].role == ROLE_METRIC)
+      c->metric_cols[c->n_metric_cols++] = i;
+  g_qsort_with_data (c->metric_cols, c->n_metric_cols, sizeof (guint), compare_metric_cols, c);
+
+  c->first_new_id = c->next_id;
+  c->created_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  c->add_customers = strata_bulk_new (ws, "INSERT INTO customers (id, ext_id, name, created_at) VALUES", 4);
+  /* OR REPLACE: a header can name an attribute twice. */
+  c->add_attrs = strata_bulk_new (ws, "INSERT OR REPLACE INTO attributes (customer_id, key, value) VALUES", 3);
+  /* A new customer is in no period yet: a plain INSERT. */
+  c->add_members = strata_bulk_new (ws, "INSERT INTO period_customers (period_id, customer_id, values_json) VALUES", 3);
+  c->batch = batch_new (c);
+  c->s->deferred_rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_import_reject_free);
+  c->writer = strata_import_writer_start ();
+}
+
+/* Hands over what is left and waits for the writer. With ok FALSE (the
+ * reader failed and has set its error) the writer's error is dropped. */
+static gboolean
+stop_writing (Ctx       *c,
+              gboolean   ok,
+              GError   **error)
+{
+  if (ok)
+    push_batch (c);
+  ok = strata_import_writer_finish (g_steal_pointer (&c->writer), ok ? error : NULL) && ok;
+  g_clear_pointer (&c->batch, batch_free);
+  /* Rejects after the last batch: none when ok. */
+  g_clear_pointer (&c->s->deferred_rejects, g_ptr_array_unref);
+  return ok;
+}
+
+static gboolean
+read_rows (Ctx     *c,
+           GError **error)
+{
+  StrataImportSession *s = c->s;
+  GError *local = NULL;
+  guint64 count = 0;
+
+  for (guint i = 0; i < c->sample->len; i++)
+    {
+      SampleRow *r = c->sample->pdata[i];
+
+      if (!process_row (c, r->line, r->problem, (const char **) r->fields,
+                        g_strv_length (r->fields), error))
+        return FALSE;
+      push_full_batch (c);
+    }
+  g_ptr_array_set_size (c->sample, 0);
+
+  while (strata_import_next_row (s, &local))
+    {
+      if (!process_row (c, strata_csv_reader_get_line (s->reader),
+                        strata_csv_reader_get_problem (s->reader),
+                        (const char **) s->row->pdata, s->row->len, error))
+        return FALSE;
+      push_full_batch (c);
+      if ((++count & 1023) == 0)
+        {
+          if (!strata_import_tick (s, error))
+            return FALSE;
+          if (strata_import_writer_failed (c->writer))
+            return TRUE;   /* stop_writing () tells why */
+        }
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return strata_import_tick (s, error);
 }
 
 static gboolean
@@ -623,7 +906,7 @@ run (Ctx     *c,
 {
   StrataImportSession *s = c->s;
   GError *local = NULL;
-  guint64 count = 0;
+  gboolean ok;
 
   if (!map_columns (c, error))
     return FALSE;
@@ -649,31 +932,10 @@ run (Ctx     *c,
   if (!classify_new_columns (c, error) || !prepare (c, error))
     return FALSE;
 
-  for (guint i = 0; i < c->sample->len; i++)
-    {
-      SampleRow *r = c->sample->pdata[i];
-
-      if (!process_row (c, r->line, r->problem, (const char **) r->fields,
-                        g_strv_length (r->fields), error))
-        return FALSE;
-    }
-  g_ptr_array_set_size (c->sample, 0);
-
-  while (strata_import_next_row (s, &local))
-    {
-      if (!process_row (c, strata_csv_reader_get_line (s->reader),
-                        strata_csv_reader_get_problem (s->reader),
-                        (const char **) s->row->pdata, s->row->len, error))
-        return FALSE;
-      if ((++count & 1023) == 0 && !strata_import_tick (s, error))
-        return FALSE;
-    }
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  if (!strata_import_tick (s, error) || !write_collected (c, error) || !write_values (c, error))
+  start_writing (c);
+  ok = read_rows (c, error);
+  if (!stop_writing (c, ok, error) ||
+      !write_known_attributes (c, error) || !write_known_values (c, error))
     return FALSE;
   s->result->customers = c->n_imported;
   return TRUE;
@@ -696,7 +958,7 @@ strata_import_customers (StrataImportSession  *s,
   c.row_name = g_string_new (NULL);
   c.row_values = g_new (double, c.n_cols);
   c.strings = g_string_chunk_new (64 * 1024);
-  c.new_customers = g_array_new (FALSE, FALSE, sizeof (NewCustomer));
+  c.row_metrics = g_array_new (FALSE, FALSE, sizeof (StrataMetricValue));
   c.members = g_array_new (FALSE, FALSE, sizeof (gint64));
   c.attrs = g_array_new (FALSE, FALSE, sizeof (Attr));
   c.sample = g_ptr_array_new_with_free_func (sample_row_free);
@@ -716,7 +978,12 @@ strata_import_customers (StrataImportSession  *s,
   g_string_free (c.row_name, TRUE);
   g_free (c.row_values);
   g_string_chunk_free (c.strings);
-  g_array_unref (c.new_customers);
+  g_array_unref (c.row_metrics);
+  g_free (c.metric_cols);
+  g_free (c.created_at);
+  g_clear_pointer (&c.add_customers, strata_bulk_free);
+  g_clear_pointer (&c.add_attrs, strata_bulk_free);
+  g_clear_pointer (&c.add_members, strata_bulk_free);
   g_array_unref (c.members);
   g_array_unref (c.attrs);
   g_ptr_array_unref (c.sample);

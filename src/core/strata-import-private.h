@@ -32,6 +32,9 @@ typedef struct
   guint                       max_rows;    /* a preview's limit, 0: all */
   GPtrArray                  *preview_rows;  /* GStrv per record, or NULL */
   GArray                     *preview_lines; /* guint64 per record */
+  /* StrataImportReject*: set while a writer thread owns the connection,
+   * the rejects it is to write to the log */
+  GPtrArray                  *deferred_rejects;
 } StrataImportSession;
 
 /* Index of the column named name (case-insensitive, spaces, _ and -
@@ -61,6 +64,12 @@ gboolean strata_import_reject           (StrataImportSession  *s,
                                          const char           *column,
                                          const char           *value,
                                          const char           *reason,
+                                         GError              **error);
+
+/* Writes rejects (StrataImportReject*) deferred into s->deferred_rejects
+ * to the workspace's log. */
+gboolean strata_import_write_rejects    (StrataImportSession  *s,
+                                         GPtrArray            *rejects,
                                          GError              **error);
 
 /* Logs a record that is malformed (problem) or has the wrong number of
