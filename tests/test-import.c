@@ -635,13 +635,23 @@ test_async (Fixture       *f,
   g_autoptr(StrataWorkspace) ws = NULL;
   g_autoptr(GError) error = NULL;
   AsyncState st = { 0 };
+  gint64 start;
 
   ws = strata_import_open_workspace (f->path, &error);
   g_assert_no_error (error);
   g_signal_connect (ws, "changed", G_CALLBACK (on_changed), &st);
   st.loop = g_main_loop_new (NULL, FALSE);
+  start = g_get_monotonic_time ();
   strata_import_run_async (ws, big, o, on_progress, &st, NULL, NULL, on_done, &st);
   g_main_loop_run (st.loop);
+  /* Beside the window's connection the import stays in WAL mode, and
+   * finds that out at once, not after the 5 s busy timeout. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 4 * G_USEC_PER_SEC);
+  {
+    g_autoptr(sqlite3_stmt) mode = strata_workspace_prepare (ws, "PRAGMA journal_mode", NULL);
+    g_assert_cmpint (sqlite3_step (mode), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (mode, 0), ==, "wal");
+  }
   /* Progress calls queued before the result are delivered first. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -885,6 +895,12 @@ test_batches (Fixture       *f,
   g_assert_no_error (error);
   r2 = strata_import_run (ws, big, o, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  /* Alone with the file, the import used a rollback journal; WAL is back. */
+  {
+    g_autoptr(sqlite3_stmt) mode = strata_workspace_prepare (ws, "PRAGMA journal_mode", NULL);
+    g_assert_cmpint (sqlite3_step (mode), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (mode, 0), ==, "wal");
+  }
   g_assert_cmpuint (r2->rows_read, ==, 10001);
   g_assert_cmpuint (r2->rows_rejected, ==, bad + 1);
   g_assert_cmpuint (r2->rows_imported, ==, 10000 - bad);

@@ -730,7 +730,8 @@ use_rollback_journal (StrataWorkspace *workspace,
   g_autoptr(sqlite3_stmt) stmt =
     strata_workspace_prepare (workspace, on ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL", NULL);
 
-  /* synchronous stays FULL (the workspace's), as a rollback journal needs. */
+  /* synchronous stays FULL (the workspace's), as a rollback journal needs.
+   * Beside another connection SQLite says no at once, without waiting. */
   return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
          g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), on ? "delete" : "wal") == 0;
 }
