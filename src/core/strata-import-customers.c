@@ -20,6 +20,7 @@
 #include "strata-import-private.h"
 #include "strata-import-writer.h"
 #include "strata-period-values.h"
+#include "strata-row-source.h"
 #include "strata-value.h"
 
 #define SAMPLE_ROWS 1000
@@ -77,10 +78,14 @@ typedef struct
   double              *row_values;  /* n_cols */
   GArray              *row_metrics; /* StrataMetricValue, scratch */
   char                *created_at;  /* once, not the column's default (a strftime) per row */
-  /* The writer thread's */
-  StrataBulk          *add_customers;
-  StrataBulk          *add_attrs;
-  StrataBulk          *add_members;
+  /* The writer thread's: a batch's rows as tables, and the statements
+   * that copy them */
+  StrataRowSource     *batch_customers;
+  StrataRowSource     *batch_attrs;
+  StrataRowSource     *batch_members;
+  sqlite3_stmt        *add_customers;
+  sqlite3_stmt        *add_attrs;
+  sqlite3_stmt        *add_members;
 } Ctx;
 
 /* Rows are checked while reading. A new customer (the usual case, and all
@@ -199,6 +204,76 @@ batch_free (gpointer data)
   g_free (b);
 }
 
+static void
+customer_column (gconstpointer    rows,
+                 guint            row,
+                 guint            column,
+                 sqlite3_context *context)
+{
+  const NewCustomer *nc = &g_array_index (((const Batch *) rows)->customers, NewCustomer, row);
+
+  if (column == 0)
+    sqlite3_result_int64 (context, nc->id);
+  else
+    sqlite3_result_text (context, column == 1 ? nc->ext_id : nc->name, -1, SQLITE_STATIC);
+}
+
+static void
+attr_column (gconstpointer    rows,
+             guint            row,
+             guint            column,
+             sqlite3_context *context)
+{
+  const Attr *a = &g_array_index (((const Batch *) rows)->attrs, Attr, row);
+
+  if (column == 0)
+    sqlite3_result_int64 (context, a->customer_id);
+  else
+    sqlite3_result_text (context, column == 1 ? a->key : a->value, -1, SQLITE_STATIC);
+}
+
+static void
+member_column (gconstpointer    rows,
+               guint            row,
+               guint            column,
+               sqlite3_context *context)
+{
+  const Batch *b = rows;
+  const Member *m = &g_array_index (b->members, Member, row);
+
+  if (column == 0)
+    sqlite3_result_int64 (context, m->id);
+  else
+    sqlite3_result_text (context, b->json->str + m->json, -1, SQLITE_STATIC);
+}
+
+/* Copies one of the batch's tables; runs on the writer thread. */
+static gboolean
+copy_rows (Ctx                    *c,
+           StrataRowSource        *source,
+           sqlite3_stmt           *copy,
+           Batch                  *b,
+           guint                   n_rows,
+           StrataRowSourceColumn   column,
+           const char             *table,
+           GError                **error)
+{
+  int rc;
+
+  if (n_rows == 0)
+    return TRUE;
+  strata_row_source_set (source, b, n_rows, column);
+  rc = sqlite3_step (copy);
+  sqlite3_reset (copy);
+  strata_row_source_set (source, NULL, 0, column);
+  if (rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (c->s->ws, error, table);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Runs on the writer thread. */
 static gboolean
 write_batch (gpointer   data,
@@ -206,21 +281,11 @@ write_batch (gpointer   data,
 {
   Batch *b = data;
   Ctx *c = b->c;
-  gint64 period_id = c->s->result->period_id;
 
-  if (g_cancellable_set_error_if_cancelled (c->s->cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (c->s->cancellable, error) ||
+      !copy_rows (c, c->batch_customers, c->add_customers, b, b->customers->len,
+                  customer_column, "customers", error))
     return FALSE;
-  for (guint i = 0; i < b->customers->len; i++)
-    {
-      NewCustomer *nc = &g_array_index (b->customers, NewCustomer, i);
-
-      strata_bulk_int (c->add_customers, nc->id);
-      strata_bulk_text (c->add_customers, nc->ext_id);
-      strata_bulk_text (c->add_customers, nc->name);
-      strata_bulk_text (c->add_customers, c->created_at);
-      if (!strata_bulk_end_row (c->add_customers, error))
-        return FALSE;
-    }
   for (guint i = 0; i < b->renames->len; i++)
     {
       Rename *r = &g_array_index (b->renames, Rename, i);
@@ -236,30 +301,9 @@ write_batch (gpointer   data,
           return FALSE;
         }
     }
-  for (guint i = 0; i < b->attrs->len; i++)
-    {
-      Attr *a = &g_array_index (b->attrs, Attr, i);
-
-      strata_bulk_int (c->add_attrs, a->customer_id);
-      strata_bulk_text (c->add_attrs, a->key);
-      strata_bulk_text (c->add_attrs, a->value);
-      if (!strata_bulk_end_row (c->add_attrs, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < b->members->len; i++)
-    {
-      Member *m = &g_array_index (b->members, Member, i);
-
-      strata_bulk_int (c->add_members, period_id);
-      strata_bulk_int (c->add_members, m->id);
-      strata_bulk_text (c->add_members, b->json->str + m->json);
-      if (!strata_bulk_end_row (c->add_members, error))
-        return FALSE;
-    }
-  /* The batch's text is freed with it. */
-  return strata_bulk_flush (c->add_customers, error) &&
-         strata_bulk_flush (c->add_attrs, error) &&
-         strata_bulk_flush (c->add_members, error) &&
+  return copy_rows (c, c->batch_attrs, c->add_attrs, b, b->attrs->len, attr_column, "attributes", error) &&
+         copy_rows (c, c->batch_members, c->add_members, b, b->members->len, member_column,
+                    "period_customers", error) &&
          strata_import_write_rejects (c->s, b->rejects, error);
 }
 
@@ -818,8 +862,9 @@ compare_metric_cols (gconstpointer a,
 
 /* Starts the writer thread: from here until stop_writing () the reader
  * must leave the connection alone. */
-static void
-start_writing (Ctx *c)
+static gboolean
+start_writing (Ctx     *c,
+               GError **error)
 {
   StrataWorkspace *ws = c->s->ws;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -832,14 +877,27 @@ start_writing (Ctx *c)
 
   c->first_new_id = c->next_id;
   c->created_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  c->add_customers = strata_bulk_new (ws, "INSERT INTO customers (id, ext_id, name, created_at) VALUES", 4);
+  c->batch_customers = strata_row_source_new (ws, "strata_batch_customers", "id, ext_id, name", error);
+  c->batch_attrs = strata_row_source_new (ws, "strata_batch_attributes", "customer_id, key, value", error);
+  c->batch_members = strata_row_source_new (ws, "strata_batch_members", "customer_id, values_json", error);
+  if (c->batch_customers == NULL || c->batch_attrs == NULL || c->batch_members == NULL)
+    return FALSE;
+  c->add_customers = strata_workspace_prepare (ws, "INSERT INTO customers (id, ext_id, name, created_at)"
+                                               " SELECT id, ext_id, name, ?1 FROM strata_batch_customers", error);
   /* OR REPLACE: a header can name an attribute twice. */
-  c->add_attrs = strata_bulk_new (ws, "INSERT OR REPLACE INTO attributes (customer_id, key, value) VALUES", 3);
+  c->add_attrs = strata_workspace_prepare (ws, "INSERT OR REPLACE INTO attributes (customer_id, key, value)"
+                                           " SELECT customer_id, key, value FROM strata_batch_attributes", error);
   /* A new customer is in no period yet: a plain INSERT. */
-  c->add_members = strata_bulk_new (ws, "INSERT INTO period_customers (period_id, customer_id, values_json) VALUES", 3);
+  c->add_members = strata_workspace_prepare (ws, "INSERT INTO period_customers (period_id, customer_id, values_json)"
+                                             " SELECT ?1, customer_id, values_json FROM strata_batch_members", error);
+  if (c->add_customers == NULL || c->add_attrs == NULL || c->add_members == NULL)
+    return FALSE;
+  sqlite3_bind_text (c->add_customers, 1, c->created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (c->add_members, 1, c->s->result->period_id);
   c->batch = batch_new (c);
   c->s->deferred_rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_import_reject_free);
   c->writer = strata_import_writer_start ();
+  return TRUE;
 }
 
 /* Hands over what is left and waits for the writer. With ok FALSE (the
@@ -932,7 +990,8 @@ run (Ctx     *c,
   if (!classify_new_columns (c, error) || !prepare (c, error))
     return FALSE;
 
-  start_writing (c);
+  if (!start_writing (c, error))
+    return FALSE;
   ok = read_rows (c, error);
   if (!stop_writing (c, ok, error) ||
       !write_known_attributes (c, error) || !write_known_values (c, error))
@@ -981,9 +1040,12 @@ strata_import_customers (StrataImportSession  *s,
   g_array_unref (c.row_metrics);
   g_free (c.metric_cols);
   g_free (c.created_at);
-  g_clear_pointer (&c.add_customers, strata_bulk_free);
-  g_clear_pointer (&c.add_attrs, strata_bulk_free);
-  g_clear_pointer (&c.add_members, strata_bulk_free);
+  g_clear_pointer (&c.add_customers, sqlite3_finalize);
+  g_clear_pointer (&c.add_attrs, sqlite3_finalize);
+  g_clear_pointer (&c.add_members, sqlite3_finalize);
+  g_clear_pointer (&c.batch_customers, strata_row_source_free);
+  g_clear_pointer (&c.batch_attrs, strata_row_source_free);
+  g_clear_pointer (&c.batch_members, strata_row_source_free);
   g_array_unref (c.members);
   g_array_unref (c.attrs);
   g_ptr_array_unref (c.sample);
