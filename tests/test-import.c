@@ -936,6 +936,26 @@ test_batches (Fixture       *f,
   /* Ids: the two known ones first, the rest in file order. */
   g_assert_cmpint (count (f, "SELECT id FROM customers WHERE ext_id = 'K0000000'"), ==, 3);
   g_assert_cmpint (count (f, "SELECT id FROM customers WHERE ext_id = 'K0009999'"), ==, 10000 - bad);
+
+  /* The same file into a new period: every customer is known, none is in
+   * the period yet. */
+  {
+    g_autoptr(StrataImportOptions) next = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "R");
+    g_autoptr(StrataImportResult) r3 = NULL;
+
+    ws = strata_workspace_open (f->path, NULL, &error);
+    g_assert_no_error (error);
+    r3 = strata_import_run (ws, big, next, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (r3->rows_imported, ==, 10000 - bad);
+    g_clear_object (&ws);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM customers"), ==, 10000 - bad);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM period_customers p JOIN periods r ON r.id = p.period_id"
+                               " WHERE r.name = 'R'"), ==, 10000 - bad);
+    g_assert_cmpfloat (value_of (f, "R", "K0009000", "order_amount"), ==, 9000.5);
+    g_assert_cmpfloat (value_of (f, "R", "K0000007", "referrals"), ==, 0);
+    g_assert_cmpfloat (value_of (f, "Q", "K0009000", "order_amount"), ==, 9000.5);
+  }
 }
 
 /* A write that fails on the writer thread fails the import with its

@@ -61,9 +61,7 @@ typedef struct
   GHashTable          *known;       /* ext_id -> Known, all customers */
   GStringChunk        *strings;     /* ext_ids, names, attribute values */
   gint64               next_id;
-  gint64               first_new_id; /* this import's new customers from here */
-  GArray              *members;     /* gint64 ids of known customers in the file */
-  GArray              *attrs;       /* Attr of known customers */
+  GArray              *members;     /* gint64 ids of the file's customers already in the period */
   guint               *metric_cols; /* the metric columns, by metric id */
   guint                n_metric_cols;
   StrataImportWriter  *writer;      /* owns the connection while reading */
@@ -88,16 +86,17 @@ typedef struct
   sqlite3_stmt        *add_members;
 } Ctx;
 
-/* Rows are checked while reading. A new customer (the usual case, and all
- * of a first import) is final once read: it goes, with its attributes and
- * values, into a batch that the writer thread writes in key order, many
- * rows per statement, while the file is read on. Customers the workspace
- * already has are collected and merged at the end. All is one
+/* Rows are checked while reading. A customer with no row in the period
+ * yet (any customer of a first import or of a new quarter) is final once
+ * read: it goes, with its attributes and values, into a batch that the
+ * writer thread writes while the file is read on. Values of customers
+ * already in the period are collected and merged at the end. All is one
  * transaction. */
 typedef struct
 {
-  gint64  id;
-  guint64 line;      /* where the file gave it, 0 when not (yet) */
+  gint64      id;
+  guint64     line;       /* where the file gave it, 0 when not (yet) */
+  gboolean    in_period;  /* has a row in the import's period */
 } Known;
 
 typedef struct
@@ -125,6 +124,7 @@ known_new (Ctx *c)
   block += KNOWN_BLOCK - c->known_left--;
   block->id = 0;
   block->line = 0;
+  block->in_period = FALSE;
   return block;
 }
 
@@ -607,12 +607,15 @@ attribute_value (Ctx        *c,
   return g_string_chunk_insert_len (c->strings, v, end - v);
 }
 
-/* A new customer's attributes and values go to the batch as rows. */
+/* The row's attributes go to the batch, and so do its values when the
+ * customer has no row in the period yet (a new customer, or a known one
+ * in a new period): no merge needed. */
 static void
-add_new_customer (Ctx          *c,
-                  gint64        customer_id,
-                  const char  **fields,
-                  guint         n)
+add_to_batch (Ctx          *c,
+              gint64        customer_id,
+              gboolean      member,
+              const char  **fields,
+              guint         n)
 {
   Batch *b = c->batch;
   guint first = b->attrs->len;
@@ -629,6 +632,8 @@ add_new_customer (Ctx          *c,
           at--;
         g_array_insert_val (b->attrs, at, a);
       }
+  if (!member)
+    return;
 
   g_array_set_size (c->row_metrics, 0);
   for (guint k = 0; k < c->n_metric_cols; k++)
@@ -647,27 +652,20 @@ add_new_customer (Ctx          *c,
   g_array_append_val (b->members, m);
 }
 
-/* A customer the workspace had is merged into the period at the end. */
+/* A customer already in the period: its values are merged at the end. */
 static void
-collect_known_customer (Ctx          *c,
-                        gint64        customer_id,
-                        const char  **fields,
-                        guint         n)
+collect_for_merge (Ctx          *c,
+                   gint64        customer_id,
+                   const char  **fields,
+                   guint         n)
 {
   g_array_append_val (c->members, customer_id);
   for (guint i = 0; i < n; i++)
-    {
-      if (c->cols[i].role == ROLE_ATTRIBUTE && !strata_value_is_blank (fields[i]))
-        {
-          Attr a = { customer_id, c->s->header->pdata[i], attribute_value (c, fields[i]) };
-          g_array_append_val (c->attrs, a);
-        }
-      else if (c->cols[i].role == ROLE_METRIC && !isnan (c->row_values[i]))
-        {
-          StrataImportValue v = { customer_id, c->row_values[i] };
-          g_array_append_val (c->cols[i].values, v);
-        }
-    }
+    if (c->cols[i].role == ROLE_METRIC && !isnan (c->row_values[i]))
+      {
+        StrataImportValue v = { customer_id, c->row_values[i] };
+        g_array_append_val (c->cols[i].values, v);
+      }
 }
 
 static gboolean
@@ -684,6 +682,7 @@ process_row (Ctx          *c,
   const char *name = NULL;
   gboolean bad = FALSE;
   gint64 customer_id;
+  gboolean in_period;
 
   if (problem == NULL && n == c->n_cols)
     {
@@ -750,12 +749,12 @@ process_row (Ctx          *c,
         return local == NULL;   /* a repeated id: rejected */
       }
     customer_id = k->id;
+    in_period = k->in_period;
   }
 
-  if (customer_id >= c->first_new_id)
-    add_new_customer (c, customer_id, fields, n);
-  else
-    collect_known_customer (c, customer_id, fields, n);
+  add_to_batch (c, customer_id, !in_period, fields, n);
+  if (in_period)
+    collect_for_merge (c, customer_id, fields, n);
   s->result->rows_imported++;
   return TRUE;
 }
@@ -767,17 +766,31 @@ prepare (Ctx     *c,
   g_autoptr(sqlite3_stmt) all = NULL;
   int rc;
 
+  g_autoptr(sqlite3_stmt) in_period = NULL;
+  gint64 member = G_MAXINT64;
+
+  /* The name is compared by SQLite: keeping a million names here to
+   * compare them cost more than the statements. */
   c->rename = strata_workspace_prepare (c->s->ws,
                                         "UPDATE customers SET name = ?1 WHERE id = ?2 AND name <> ?1",
                                         error);
-  all = c->rename ? strata_workspace_prepare (c->s->ws, "SELECT id, ext_id FROM customers", error) : NULL;
-  if (all == NULL)
+  all = c->rename ? strata_workspace_prepare (c->s->ws, "SELECT id, ext_id FROM customers ORDER BY id", error) : NULL;
+  /* Both in id order, walked together: cheaper than a join's look-ups. */
+  in_period = all ? strata_workspace_prepare (c->s->ws, "SELECT customer_id FROM period_customers"
+                                              " WHERE period_id = ?1 ORDER BY customer_id", error) : NULL;
+  if (in_period == NULL)
     return FALSE;
+  sqlite3_bind_int64 (in_period, 1, c->s->result->period_id);
+  if (sqlite3_step (in_period) == SQLITE_ROW)
+    member = sqlite3_column_int64 (in_period, 0);
   while ((rc = sqlite3_step (all)) == SQLITE_ROW)
     {
       Known *k = known_new (c);
 
       k->id = sqlite3_column_int64 (all, 0);
+      while (member < k->id)
+        member = sqlite3_step (in_period) == SQLITE_ROW ? sqlite3_column_int64 (in_period, 0) : G_MAXINT64;
+      k->in_period = member == k->id;
       c->next_id = MAX (c->next_id, k->id + 1);
       g_hash_table_insert (c->known,
                            g_string_chunk_insert (c->strings, (const char *) sqlite3_column_text (all, 1)),
@@ -790,39 +803,6 @@ prepare (Ctx     *c,
     }
   c->next_id = MAX (c->next_id, 1);
   return TRUE;
-}
-
-static int
-compare_attrs (gconstpointer a,
-               gconstpointer b)
-{
-  const Attr *x = a, *y = b;
-
-  if (x->customer_id != y->customer_id)
-    return (x->customer_id > y->customer_id) - (x->customer_id < y->customer_id);
-  return strcmp (x->key, y->key);
-}
-
-/* The known customers' attributes: new values replace the old. */
-static gboolean
-write_known_attributes (Ctx     *c,
-                        GError **error)
-{
-  g_autoptr(StrataBulk) attrs =
-    strata_bulk_new (c->s->ws, "INSERT OR REPLACE INTO attributes (customer_id, key, value) VALUES", 3);
-
-  strata_import_sort (c->attrs, compare_attrs);
-  for (guint i = 0; i < c->attrs->len; i++)
-    {
-      Attr *a = &g_array_index (c->attrs, Attr, i);
-
-      strata_bulk_int (attrs, a->customer_id);
-      strata_bulk_text (attrs, a->key);
-      strata_bulk_text (attrs, a->value);
-      if (!strata_bulk_end_row (attrs, error))
-        return FALSE;
-    }
-  return strata_bulk_flush (attrs, error);
 }
 
 /* The file's known customers join the period with the file's values;
@@ -875,7 +855,6 @@ start_writing (Ctx     *c,
       c->metric_cols[c->n_metric_cols++] = i;
   g_qsort_with_data (c->metric_cols, c->n_metric_cols, sizeof (guint), compare_metric_cols, c);
 
-  c->first_new_id = c->next_id;
   c->created_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   c->batch_customers = strata_row_source_new (ws, "strata_batch_customers", "id, ext_id, name", error);
   c->batch_attrs = strata_row_source_new (ws, "strata_batch_attributes", "customer_id, key, value", error);
@@ -993,8 +972,7 @@ run (Ctx     *c,
   if (!start_writing (c, error))
     return FALSE;
   ok = read_rows (c, error);
-  if (!stop_writing (c, ok, error) ||
-      !write_known_attributes (c, error) || !write_known_values (c, error))
+  if (!stop_writing (c, ok, error) || !write_known_values (c, error))
     return FALSE;
   s->result->customers = c->n_imported;
   return TRUE;
@@ -1019,7 +997,6 @@ strata_import_customers (StrataImportSession  *s,
   c.strings = g_string_chunk_new (64 * 1024);
   c.row_metrics = g_array_new (FALSE, FALSE, sizeof (StrataMetricValue));
   c.members = g_array_new (FALSE, FALSE, sizeof (gint64));
-  c.attrs = g_array_new (FALSE, FALSE, sizeof (Attr));
   c.sample = g_ptr_array_new_with_free_func (sample_row_free);
 
   ok = run (&c, error);
@@ -1047,7 +1024,6 @@ strata_import_customers (StrataImportSession  *s,
   g_clear_pointer (&c.batch_attrs, strata_row_source_free);
   g_clear_pointer (&c.batch_members, strata_row_source_free);
   g_array_unref (c.members);
-  g_array_unref (c.attrs);
   g_ptr_array_unref (c.sample);
   g_clear_pointer (&c.rename, sqlite3_finalize);
   return ok;
