@@ -297,6 +297,51 @@ test_damaged (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "oops"));
 }
 
+/* Loads are shared while the file is unchanged, and fresh after a write
+ * on the same connection or on another one. */
+static void
+test_load_cache (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataWorkspace) other = NULL;
+  g_autoptr(StrataPeriodData) a = NULL;
+  g_autoptr(StrataPeriodData) b = NULL;
+  g_autoptr(StrataPeriodData) c = NULL;
+  g_autoptr(StrataPeriodData) d = NULL;
+  int row;
+
+  write_format_1 (f->path);
+  ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  a = strata_period_data_load (ws, 2, &error);
+  g_assert_no_error (error);
+  b = strata_period_data_load (ws, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (a == b);
+
+  /* This connection writes: a new load. */
+  g_assert_true (strata_workspace_exec (ws, "UPDATE metric_values SET value = 7 WHERE period_id = 2"
+                                            " AND metric_id = 1 AND customer_id = 1", &error));
+  c = strata_period_data_load (ws, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (c != a);
+  row = strata_period_data_find_id (c, 1);
+  g_assert_cmpfloat (c->columns[0][row], ==, 7);
+  g_assert_cmpfloat (a->columns[0][row], !=, 7);   /* what a holder had stays as it was */
+
+  /* Another connection commits: a new load too. */
+  other = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (strata_workspace_exec (other, "UPDATE metric_values SET value = 8 WHERE period_id = 2"
+                                               " AND metric_id = 1 AND customer_id = 1", &error));
+  d = strata_period_data_load (ws, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (d != c);
+  g_assert_cmpfloat (d->columns[0][strata_period_data_find_id (d, 1)], ==, 8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/period-values/parse", test_parse);
   g_test_add ("/period-values/migration", Fixture, NULL, fixture_setup, test_migration, fixture_teardown);
   g_test_add ("/period-values/view-writes", Fixture, NULL, fixture_setup, test_view_writes, fixture_teardown);
+  g_test_add ("/period-values/load-cache", Fixture, NULL, fixture_setup, test_load_cache, fixture_teardown);
   g_test_add ("/period-values/damaged", Fixture, NULL, fixture_setup, test_damaged, fixture_teardown);
   return g_test_run ();
 }
