@@ -815,8 +815,8 @@ import_done_cb (GObject      *source,
       self->summary = strata_import_view_summary (self->result, self->period_done, created);
       adw_status_page_set_title (self->summary_status, _("Import Complete"));
       adw_status_page_set_icon_name (self->summary_status, "emblem-ok-symbolic");
-      /* The period may be new: the selector reloads, then shows it. */
-      strata_workspace_emit_changed (self->workspace, "periods");
+      /* The period may be new: the selector has reloaded (the import's
+       * "all"), and shows it. */
       if (self->context != NULL)
         strata_context_set_period (self->context, self->period_done);
     }
