@@ -420,12 +420,12 @@ check_new_period (StrataReviewPage *page)
 }
 
 static char *
-make_demo (void)
+make_demo (const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataWorkspace) ws = NULL;
   g_autoptr(StrataRules) rules = NULL;
-  char *path = g_build_filename (tmpdir, "demo.strata", NULL);
+  char *path = g_build_filename (tmpdir, name, NULL);
   guint version = 0;
 
   g_assert_true (strata_demo_write (path, 600, STRATA_DEMO_DEFAULT_SEED, 4, STRATA_DEMO_NONE,
@@ -464,7 +464,7 @@ static void
 test_presentation (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = make_demo ();
+  g_autofree char *path = make_demo ("demo.strata");
   StrataReviewPage *page;
   StrataPresentation *presentation;
   StrataReviewDeck *deck;
@@ -620,6 +620,58 @@ test_empty_state (void)
   screenshot ("review-empty");
 }
 
+/* A hidden review page does not compare the periods on every change: it
+ * does when it is shown, or when the presentation starts from elsewhere. */
+static void
+test_hidden_reload (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_demo ("hidden.strata");
+  StrataReviewPage *page;
+  StrataReviewDeck *first;
+  StrataPresentation *presentation;
+
+  g_assert_true (strata_window_open_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (strata_window_show_page (window, "customers"));
+  page = STRATA_REVIEW_PAGE (strata_window_get_page (window, "review"));
+  spin (300);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_null (strata_review_page_get_deck (page));
+
+  g_assert_true (strata_window_show_page (window, "review"));
+  g_assert_true (wait_for (has_deck, page));
+  first = strata_review_page_get_deck (page);
+
+  /* Hidden again, a change waits... */
+  g_assert_true (strata_window_show_page (window, "customers"));
+  spin (100);
+  strata_workspace_emit_changed (strata_context_get_workspace (strata_review_page_get_context (page)),
+                                 "customers");
+  spin (300);
+  g_assert_true (strata_review_page_get_deck (page) == first);
+  /* ...for F5 from the customers page, which compares first. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "present", NULL);
+  spin (200);
+  presentation = find_presentation ();
+  g_assert_nonnull (presentation);
+  g_assert_true (strata_review_page_get_deck (page) != first);
+  g_assert_nonnull (strata_review_page_get_deck (page));
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  g_assert_true (wait_for (no_presentation, NULL));
+
+  /* And shown, after another change: a new comparison. */
+  first = strata_review_page_get_deck (page);
+  strata_workspace_emit_changed (strata_context_get_workspace (strata_review_page_get_context (page)),
+                                 "customers");
+  spin (300);
+  g_assert_true (strata_review_page_get_deck (page) == first);
+  g_assert_true (strata_window_show_page (window, "review"));
+  spin (300);
+  g_assert_true (strata_review_page_get_deck (page) != first);
+  g_assert_nonnull (strata_review_page_get_deck (page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -658,6 +710,7 @@ main (int   argc,
 
   g_test_add_func ("/review/presentation", test_presentation);
   g_test_add_func ("/review/empty-state", test_empty_state);
+  g_test_add_func ("/review/hidden-reload", test_hidden_reload);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
