@@ -229,6 +229,7 @@ test_killed (Fixture       *f,
 {
   g_autofree char *small = fixture ("customers-utf8.csv");
   g_autofree char *big = g_build_filename (f->dir, "big.csv", NULL);
+  g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
   g_autoptr(GString) s = g_string_new ("id,name,order_amount,referrals,region\n");
   g_autofree char *before = NULL, *after = NULL;
   g_autoptr(GError) error = NULL;
@@ -246,8 +247,12 @@ test_killed (Fixture       *f,
   g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
                                 G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid, &error));
   g_assert_no_error (error);
-  /* Long enough to be writing, far too short to finish 600,000 rows. */
-  g_usleep (G_USEC_PER_SEC / 2);
+  /* Killed while writing: once its rollback journal is there (an import
+   * alone with the file uses one), long before 600,000 rows are done. */
+  for (guint i = 0; i < 500 && !g_file_test (journal, G_FILE_TEST_EXISTS); i++)
+    g_usleep (G_USEC_PER_SEC / 100);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_usleep (G_USEC_PER_SEC / 10);
   kill (pid, SIGKILL);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_spawn_close_pid (pid);
