@@ -16,7 +16,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "strata-import-bulk.h"
 #include "strata-import-private.h"
 #include "strata-import-writer.h"
 #include "strata-period-values.h"
