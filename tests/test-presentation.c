@@ -628,7 +628,7 @@ test_hidden_reload (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = make_demo ("hidden.strata");
   StrataReviewPage *page;
-  StrataReviewDeck *first;
+  g_autoptr(StrataReviewDeck) first = NULL;   /* held: a freed one's address can come back */
   StrataPresentation *presentation;
 
   g_assert_true (strata_window_open_path (window, path, &error));
@@ -641,7 +641,7 @@ test_hidden_reload (void)
 
   g_assert_true (strata_window_show_page (window, "review"));
   g_assert_true (wait_for (has_deck, page));
-  first = strata_review_page_get_deck (page);
+  first = g_object_ref (strata_review_page_get_deck (page));
 
   /* Hidden again, a change waits... */
   g_assert_true (strata_window_show_page (window, "customers"));
@@ -661,7 +661,7 @@ test_hidden_reload (void)
   g_assert_true (wait_for (no_presentation, NULL));
 
   /* And shown, after another change: a new comparison. */
-  first = strata_review_page_get_deck (page);
+  g_set_object (&first, strata_review_page_get_deck (page));
   strata_workspace_emit_changed (strata_context_get_workspace (strata_review_page_get_context (page)),
                                  "customers");
   spin (300);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "strata-reload-when-shown.h"
 #include "strata-chart-export-dialog.h"
 #include "strata-context.h"
 #include "strata-ruleset-store.h"
@@ -485,10 +486,23 @@ strata_quadrant_page_activate_selection_row (StrataQuadrantPage *self,
 }
 
 static void
+reload_widget (GtkWidget *widget)
+{
+  reload (STRATA_QUADRANT_PAGE (widget));
+}
+
+/* A hidden page scores and charts the period when it is shown. */
+static void
+reload_when_shown (StrataQuadrantPage *self)
+{
+  strata_reload_when_shown (GTK_WIDGET (self), reload_widget);
+}
+
+static void
 on_workspace_changed (StrataQuadrantPage *self,
                       const char         *what)
 {
-  reload (self);
+  reload_when_shown (self);
 }
 
 static void
@@ -506,12 +520,12 @@ set_context (StrataQuadrantPage *self,
   if (context != NULL)
     {
       self->workspace = g_object_ref (strata_context_get_workspace (context));
-      g_signal_connect_object (context, "notify::period-id", G_CALLBACK (reload), self,
+      g_signal_connect_object (context, "notify::period-id", G_CALLBACK (reload_when_shown), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->workspace, "changed", G_CALLBACK (on_workspace_changed), self,
                                G_CONNECT_SWAPPED);
     }
-  reload (self);
+  reload_when_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 

@@ -9,6 +9,7 @@
 #include "strata-period-close.h"
 #include "strata-period-data.h"
 #include "strata-presentation.h"
+#include "strata-reload-when-shown.h"
 #include "strata-review-chart.h"
 #include "strata-review-charts.h"
 #include "strata-review-page.h"
@@ -26,7 +27,6 @@ struct _StrataReviewPage
   StrataReviewDeck  *deck;
   GtkWindow         *presentation;
   guint              reload_id;
-  gboolean           stale;         /* a reload waits for the page to be shown */
   guint              defaults_id;
   gboolean           syncing;
   gboolean           slide_enabled[STRATA_N_SLIDES];
@@ -411,7 +411,6 @@ reload (StrataReviewPage *self)
   gint64 from_id = 0, to_id = 0;
   g_autoptr(GError) error = NULL;
 
-  self->stale = FALSE;
   g_clear_object (&self->deck);
   periods = self->context ? strata_context_get_periods (self->context) : NULL;
   if (periods == NULL || g_list_model_get_n_items (periods) < 2)
@@ -439,26 +438,21 @@ reload (StrataReviewPage *self)
   gtk_stack_set_visible_child_name (self->stack, "review");
 }
 
+static void
+reload_widget (GtkWidget *widget)
+{
+  reload (STRATA_REVIEW_PAGE (widget));
+}
+
 static gboolean
 reload_idle (gpointer data)
 {
   StrataReviewPage *self = data;
 
   self->reload_id = 0;
-  /* Each reload compares two whole periods (seconds for a million
-   * customers): a hidden page does it when it is shown. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->stale = TRUE;
-  else
-    reload (self);
+  /* Each reload compares two whole periods. */
+  strata_reload_when_shown (GTK_WIDGET (self), reload_widget);
   return G_SOURCE_REMOVE;
-}
-
-static void
-mapped (StrataReviewPage *self)
-{
-  if (self->stale)
-    reload (self);
 }
 
 static void
@@ -747,11 +741,13 @@ strata_review_page_present (StrataReviewPage *self)
 
   g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), NULL);
 
-  if (self->reload_id != 0 || self->stale)
+  if (self->reload_id != 0)
     {
       g_clear_handle_id (&self->reload_id, g_source_remove);
       reload (self);
     }
+  else
+    strata_reload_if_pending (GTK_WIDGET (self));
   if (self->deck == NULL)
     {
       toast (self, _("The presentation needs two periods to compare"));
@@ -1026,7 +1022,6 @@ strata_review_page_init (StrataReviewPage *self)
   g_signal_connect_swapped (self->to_drop, "notify::selected", G_CALLBACK (drop_changed), self);
   g_signal_connect_swapped (self->restate_check, "toggled", G_CALLBACK (drop_changed), self);
   g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (close_clicked), self);
-  g_signal_connect (self, "map", G_CALLBACK (mapped), NULL);
   g_signal_connect (self->arrows_movers, "toggled", G_CALLBACK (arrows_toggled), self);
   {
     /* Clicking a point follows that customer, as picking it in a list does. */

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "strata-reload-when-shown.h"
 #include "strata-chart-export.h"
 #include "strata-chart-export-dialog.h"
 #include "strata-context.h"
@@ -207,10 +208,23 @@ on_table_toggled (StrataTiersPage *self)
 }
 
 static void
+reload_widget (GtkWidget *widget)
+{
+  reload (STRATA_TIERS_PAGE (widget));
+}
+
+/* A hidden page scores and charts the period when it is shown. */
+static void
+reload_when_shown (StrataTiersPage *self)
+{
+  strata_reload_when_shown (GTK_WIDGET (self), reload_widget);
+}
+
+static void
 on_workspace_changed (StrataTiersPage *self,
                       const char      *what)
 {
-  reload (self);
+  reload_when_shown (self);
 }
 
 static void
@@ -228,12 +242,12 @@ set_context (StrataTiersPage *self,
   if (context != NULL)
     {
       self->workspace = g_object_ref (strata_context_get_workspace (context));
-      g_signal_connect_object (context, "notify::period-id", G_CALLBACK (reload), self,
+      g_signal_connect_object (context, "notify::period-id", G_CALLBACK (reload_when_shown), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->workspace, "changed", G_CALLBACK (on_workspace_changed), self,
                                G_CONNECT_SWAPPED);
     }
-  reload (self);
+  reload_when_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
