@@ -127,11 +127,11 @@ known_new (Ctx *c)
   return block;
 }
 
-/* text without leading and trailing ASCII spaces (as g_strstrip ()), in
- * the reused out. */
+/* Where text starts without its leading ASCII spaces, and in *len its
+ * length without the trailing ones (as g_strstrip () would cut). */
 static const char *
-strip_into (GString    *out,
-            const char *text)
+stripped (const char *text,
+          gsize      *len)
 {
   const char *end = text + strlen (text);
 
@@ -139,8 +139,20 @@ strip_into (GString    *out,
     text++;
   while (end > text && g_ascii_isspace (end[-1]))
     end--;
+  *len = end - text;
+  return text;
+}
+
+/* text stripped, in the reused out. */
+static const char *
+strip_into (GString    *out,
+            const char *text)
+{
+  gsize len;
+
+  text = stripped (text, &len);
   g_string_truncate (out, 0);
-  g_string_append_len (out, text, end - text);
+  g_string_append_len (out, text, len);
   return out->str;
 }
 
@@ -592,18 +604,15 @@ customer_for (Ctx         *c,
   return k;
 }
 
-/* The field stripped as g_strstrip () would, copied once into the chunk. */
+/* The field stripped, copied once into the chunk. */
 static const char *
 attribute_value (Ctx        *c,
                  const char *v)
 {
-  const char *end = v + strlen (v);
+  gsize len;
 
-  while (g_ascii_isspace (*v))
-    v++;
-  while (end > v && g_ascii_isspace (end[-1]))
-    end--;
-  return g_string_chunk_insert_len (c->strings, v, end - v);
+  v = stripped (v, &len);
+  return g_string_chunk_insert_len (c->strings, v, len);
 }
 
 /* The row's attributes go to the batch, and so do its values when the
@@ -763,10 +772,9 @@ prepare (Ctx     *c,
          GError **error)
 {
   g_autoptr(sqlite3_stmt) all = NULL;
-  int rc;
-
   g_autoptr(sqlite3_stmt) in_period = NULL;
   gint64 member = G_MAXINT64;
+  int rc;
 
   /* The name is compared by SQLite: keeping a million names here to
    * compare them cost more than the statements. */

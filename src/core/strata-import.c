@@ -712,7 +712,6 @@ run_in_transaction (StrataImportSession  *s,
          strata_workspace_audit (s->ws, "import", s->options->period, detail, error);
 }
 
-/* The import; with preview set, only its first rows, always rolled back. */
 
 /* An import can change customers, their attributes, metrics, periods and
  * values: one "all" instead of a signal for each, since every page reloads
@@ -745,6 +744,7 @@ use_rollback_journal (StrataWorkspace *workspace,
          g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), on ? "delete" : "wal") == 0;
 }
 
+/* The import; with preview set, only its first rows, always rolled back. */
 static StrataImportResult *
 import_file (StrataWorkspace            *workspace,
              const char                 *path,

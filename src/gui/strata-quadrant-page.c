@@ -4,9 +4,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "strata-reload-when-shown.h"
 #include "strata-chart-export-dialog.h"
 #include "strata-context.h"
+#include "strata-reload-when-shown.h"
 #include "strata-ruleset-store.h"
 #include "strata-window.h"
 #include "strata-metric-list.h"

@@ -53,11 +53,3 @@ strata_reload_if_pending (GtkWidget *widget)
   if (p != NULL)
     run_pending (widget, p);
 }
-
-gboolean
-strata_reload_is_pending (GtkWidget *widget)
-{
-  Pending *p = g_object_get_data (G_OBJECT (widget), "strata-reload-when-shown");
-
-  return p != NULL && p->pending;
-}

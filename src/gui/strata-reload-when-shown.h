@@ -16,6 +16,5 @@ void     strata_reload_when_shown      (GtkWidget     *widget,
 /* Runs a reload that is waiting for the widget to be shown, now (for a
  * caller that needs what the page shows, such as the presentation). */
 void     strata_reload_if_pending      (GtkWidget     *widget);
-gboolean strata_reload_is_pending      (GtkWidget     *widget);
 
 G_END_DECLS

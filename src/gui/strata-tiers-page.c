@@ -5,11 +5,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "strata-reload-when-shown.h"
 #include "strata-chart-export.h"
 #include "strata-chart-export-dialog.h"
 #include "strata-context.h"
 #include "strata-period-results.h"
+#include "strata-reload-when-shown.h"
 #include "strata-review-chart.h"
 #include "strata-tiers-page.h"
 
