@@ -538,6 +538,16 @@ test_view (Fixture       *f,
   g_assert_cmpstr (summary, ==, "9 rows read into 2026-Q3.\n3 imported, 6 rejected.\n"
                                 "2 customers created, 1 updated.\n"
                                 "1 line without a customer id was skipped.");
+  /* Large counts are grouped, as in the tables. */
+  g_clear_pointer (&summary, g_free);
+  r.rows_read = 1234567;
+  r.rows_imported = 1234560;
+  r.rows_rejected = 7;
+  r.customers = 1234560;
+  r.rows_without_customer = 0;
+  summary = strata_import_view_summary (&r, "2026-Q3", 1000000);
+  g_assert_cmpstr (summary, ==, "1,234,567 rows read into 2026-Q3.\n1,234,560 imported, 7 rejected.\n"
+                                "1,000,000 customers created, 234,560 updated.");
   title = strata_import_view_reject_title (&reject);
   g_assert_cmpstr (title, ==, "Line 4, column “amount”: “12abc”");
   g_assert_cmpstr (strata_import_view_delimiter_name ('\t'), ==, "tab");

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "strata-format.h"
 #include "strata-import-view.h"
 #include "strata-metric.h"
 
@@ -159,6 +160,12 @@ strata_import_view_reject_title (const StrataImportReject *reject)
                           reject->column, reject->value);
 }
 
+static char *
+count_text (guint64 n)
+{
+  return strata_format_integer (strata_number_format_get_default (), (double) n);
+}
+
 char *
 strata_import_view_summary (const StrataImportResult *r,
                             const char               *period,
@@ -166,28 +173,35 @@ strata_import_view_summary (const StrataImportResult *r,
 {
   GString *s = g_string_new (NULL);
   guint64 updated = r->customers > created ? r->customers - created : 0;
+  /* Counts grouped as in the tables: 1,000,000 rows, not 1000000. */
+  g_autofree char *read = NULL, *imported = NULL, *rejected = NULL;
+  g_autofree char *n_created = NULL, *n_updated = NULL, *skipped = NULL;
 
   g_return_val_if_fail (r != NULL, NULL);
 
-  g_string_append_printf (s, ngettext ("%llu row read into %s.", "%llu rows read into %s.",
-                                          r->rows_read),
-                          (unsigned long long) r->rows_read, period);
+  read = count_text (r->rows_read);
+  imported = count_text (r->rows_imported);
+  rejected = count_text (r->rows_rejected);
+  n_created = count_text (created);
+  n_updated = count_text (updated);
+  skipped = count_text (r->rows_without_customer);
+  g_string_append_printf (s, ngettext ("%s row read into %s.", "%s rows read into %s.", r->rows_read),
+                          read, period);
   g_string_append_c (s, '\n');
-  g_string_append_printf (s, ngettext ("%llu imported, %llu rejected.",
-                                          "%llu imported, %llu rejected.", r->rows_imported),
-                          (unsigned long long) r->rows_imported,
-                          (unsigned long long) r->rows_rejected);
+  g_string_append_printf (s, ngettext ("%s imported, %s rejected.", "%s imported, %s rejected.",
+                                       r->rows_imported),
+                          imported, rejected);
   g_string_append_c (s, '\n');
-  g_string_append_printf (s, ngettext ("%llu customer created, %llu updated.",
-                                          "%llu customers created, %llu updated.", created),
-                          (unsigned long long) created, (unsigned long long) updated);
+  g_string_append_printf (s, ngettext ("%s customer created, %s updated.",
+                                       "%s customers created, %s updated.", created),
+                          n_created, n_updated);
   if (r->rows_without_customer > 0)
     {
       g_string_append_c (s, '\n');
-      g_string_append_printf (s, ngettext ("%llu line without a customer id was skipped.",
-                                              "%llu lines without a customer id were skipped.",
-                                              r->rows_without_customer),
-                              (unsigned long long) r->rows_without_customer);
+      g_string_append_printf (s, ngettext ("%s line without a customer id was skipped.",
+                                           "%s lines without a customer id were skipped.",
+                                           r->rows_without_customer),
+                              skipped);
     }
   return g_string_free (s, FALSE);
 }
