@@ -1,68 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* StrataMetricList: the workspace's metrics as a GListModel. Metrics are few
- * (tens), so a reload reads them all and diffs against what the list holds:
- * unchanged metrics keep their objects, so views keep their rows. */
+ * (tens), so a reload reads them all and StrataWorkspaceList replaces only
+ * the range that changed. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "strata-list-diff.h"
 #include "strata-metric-list.h"
 
 struct _StrataMetricList
 {
-  GObject          parent_instance;
-
-  StrataWorkspace *workspace;
-  GPtrArray       *items;   /* StrataMetric, owned */
-  gulong           changed_id;
+  StrataWorkspaceList parent_instance;
 };
 
-static void strata_metric_list_model_init (GListModelInterface *iface);
+G_DEFINE_FINAL_TYPE (StrataMetricList, strata_metric_list, STRATA_TYPE_WORKSPACE_LIST)
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (StrataMetricList, strata_metric_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      strata_metric_list_model_init))
-
-enum {
-  PROP_0,
-  PROP_WORKSPACE,
-  PROP_N_ITEMS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static GType
-strata_metric_list_get_item_type (GListModel *model)
-{
-  return STRATA_TYPE_METRIC;
-}
-
-static guint
-strata_metric_list_get_n_items (GListModel *model)
-{
-  return STRATA_METRIC_LIST (model)->items->len;
-}
-
-static gpointer
-strata_metric_list_get_item (GListModel *model,
-                             guint       position)
-{
-  StrataMetricList *self = STRATA_METRIC_LIST (model);
-
-  if (position >= self->items->len)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (self->items, position));
-}
-
-static void
-strata_metric_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = strata_metric_list_get_item_type;
-  iface->get_n_items = strata_metric_list_get_n_items;
-  iface->get_item = strata_metric_list_get_item;
-}
+#define PEEK(self, i) ((StrataMetric *) strata_workspace_list_peek (STRATA_WORKSPACE_LIST (self), i))
+#define N_ITEMS(self) g_list_model_get_n_items (G_LIST_MODEL (self))
 
 static gboolean
 metric_equal (StrataMetric *a,
@@ -78,36 +32,23 @@ metric_equal (StrataMetric *a,
          strata_metric_get_builtin (a) == strata_metric_get_builtin (b);
 }
 
-typedef struct
-{
-  GPtrArray *old_items;
-  GPtrArray *new_items;
-} DiffData;
-
 static gboolean
-diff_equal (gpointer user_data,
-            guint    old_index,
-            guint    new_index)
+metric_equal_items (gpointer a,
+                    gpointer b)
 {
-  DiffData *d = user_data;
-
-  return metric_equal (g_ptr_array_index (d->old_items, old_index),
-                       g_ptr_array_index (d->new_items, new_index));
+  return metric_equal (a, b);
 }
 
-gboolean
-strata_metric_list_reload (StrataMetricList  *self,
-                           GError           **error)
+static gboolean
+strata_metric_list_load (StrataWorkspaceList  *list,
+                         GPtrArray            *fresh,
+                         GError              **error)
 {
+  StrataWorkspace *workspace = strata_workspace_list_get_workspace (list);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
-  DiffData d;
-  guint position, removed, added;
   int rc;
 
-  g_return_val_if_fail (STRATA_IS_METRIC_LIST (self), FALSE);
-
-  stmt = strata_workspace_prepare (self->workspace,
+  stmt = strata_workspace_prepare (workspace,
                                    "SELECT id, key, label, label_zh_cn, label_zh_tw, kind, unit,"
                                    " builtin FROM metrics ORDER BY position, id", error);
   if (stmt == NULL)
@@ -129,40 +70,19 @@ strata_metric_list_reload (StrataMetricList  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      strata_workspace_set_db_error (self->workspace, error, _("reading the metrics"));
+      strata_workspace_set_db_error (workspace, error, _("reading the metrics"));
       return FALSE;
     }
 
-  d.old_items = self->items;
-  d.new_items = fresh;
-  if (!strata_list_diff (self->items->len, fresh->len, diff_equal, &d,
-                         &position, &removed, &added))
-    return TRUE;
-
-  /* Keep the old objects outside the changed range: only the range is
-   * replaced, so unchanged rows stay the same objects. */
-  g_ptr_array_remove_range (self->items, position, removed);
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_insert (self->items, position + i,
-                        g_object_ref (g_ptr_array_index (fresh, position + i)));
-
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-  if (removed != added)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   return TRUE;
 }
 
-static void
-on_workspace_changed (StrataWorkspace  *workspace,
-                      const char       *what,
-                      StrataMetricList *self)
+gboolean
+strata_metric_list_reload (StrataMetricList  *self,
+                           GError           **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (what, "metrics") && !g_str_equal (what, "all"))
-    return;
-  if (!strata_metric_list_reload (self, &error))
-    g_warning ("%s", error->message);
+  g_return_val_if_fail (STRATA_IS_METRIC_LIST (self), FALSE);
+  return strata_workspace_list_reload (STRATA_WORKSPACE_LIST (self), error);
 }
 
 StrataMetricList *
@@ -176,7 +96,7 @@ StrataWorkspace *
 strata_metric_list_get_workspace (StrataMetricList *self)
 {
   g_return_val_if_fail (STRATA_IS_METRIC_LIST (self), NULL);
-  return self->workspace;
+  return strata_workspace_list_get_workspace (STRATA_WORKSPACE_LIST (self));
 }
 
 StrataMetric *
@@ -185,9 +105,9 @@ strata_metric_list_lookup_key (StrataMetricList *self,
 {
   g_return_val_if_fail (STRATA_IS_METRIC_LIST (self), NULL);
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < N_ITEMS (self); i++)
     {
-      StrataMetric *m = g_ptr_array_index (self->items, i);
+      StrataMetric *m = PEEK (self, i);
 
       if (g_strcmp0 (strata_metric_get_key (m), key) == 0)
         return m;
@@ -201,9 +121,9 @@ strata_metric_list_lookup_id (StrataMetricList *self,
 {
   g_return_val_if_fail (STRATA_IS_METRIC_LIST (self), NULL);
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < N_ITEMS (self); i++)
     {
-      StrataMetric *m = g_ptr_array_index (self->items, i);
+      StrataMetric *m = PEEK (self, i);
 
       if (strata_metric_get_id (m) == id)
         return m;
@@ -227,9 +147,9 @@ strata_metric_list_lookup_label (StrataMetricList *self,
   if (exact != NULL)
     return exact;
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < N_ITEMS (self); i++)
     {
-      StrataMetric *m = g_ptr_array_index (self->items, i);
+      StrataMetric *m = PEEK (self, i);
 
       if (strata_metric_matches_label (m, text))
         return m;
@@ -251,7 +171,7 @@ strata_metric_list_create (StrataMetricList  *self,
 
   g_return_val_if_fail (STRATA_IS_METRIC_LIST (self), NULL);
 
-  created = strata_metric_create (self->workspace, key, label, label_zh_cn, label_zh_tw,
+  created = strata_metric_create (strata_metric_list_get_workspace (self), key, label, label_zh_cn, label_zh_tw,
                                   kind, unit, error);
   if (created == NULL)
     return NULL;
@@ -260,102 +180,17 @@ strata_metric_list_create (StrataMetricList  *self,
 }
 
 static void
-strata_metric_list_constructed (GObject *object)
-{
-  StrataMetricList *self = STRATA_METRIC_LIST (object);
-  g_autoptr(GError) error = NULL;
-
-  G_OBJECT_CLASS (strata_metric_list_parent_class)->constructed (object);
-
-  self->changed_id = g_signal_connect (self->workspace, "changed",
-                                       G_CALLBACK (on_workspace_changed), self);
-  if (!strata_metric_list_reload (self, &error))
-    g_warning ("%s", error->message);
-}
-
-static void
-strata_metric_list_dispose (GObject *object)
-{
-  StrataMetricList *self = STRATA_METRIC_LIST (object);
-
-  if (self->workspace != NULL)
-    g_clear_signal_handler (&self->changed_id, self->workspace);
-  g_clear_object (&self->workspace);
-
-  G_OBJECT_CLASS (strata_metric_list_parent_class)->dispose (object);
-}
-
-static void
-strata_metric_list_finalize (GObject *object)
-{
-  StrataMetricList *self = STRATA_METRIC_LIST (object);
-
-  g_ptr_array_unref (self->items);
-
-  G_OBJECT_CLASS (strata_metric_list_parent_class)->finalize (object);
-}
-
-static void
-strata_metric_list_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  StrataMetricList *self = STRATA_METRIC_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKSPACE:
-      g_value_set_object (value, self->workspace);
-      break;
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, self->items->len);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-strata_metric_list_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  StrataMetricList *self = STRATA_METRIC_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKSPACE:
-      self->workspace = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 strata_metric_list_class_init (StrataMetricListClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  StrataWorkspaceListClass *list_class = STRATA_WORKSPACE_LIST_CLASS (klass);
 
-  object_class->constructed = strata_metric_list_constructed;
-  object_class->dispose = strata_metric_list_dispose;
-  object_class->finalize = strata_metric_list_finalize;
-  object_class->get_property = strata_metric_list_get_property;
-  object_class->set_property = strata_metric_list_set_property;
-
-  properties[PROP_WORKSPACE] =
-    g_param_spec_object ("workspace", NULL, NULL, STRATA_TYPE_WORKSPACE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  list_class->changed_kind = "metrics";
+  list_class->item_type = STRATA_TYPE_METRIC;
+  list_class->load = strata_metric_list_load;
+  list_class->equal = metric_equal_items;
 }
 
 static void
 strata_metric_list_init (StrataMetricList *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
 }

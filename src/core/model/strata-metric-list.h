@@ -4,11 +4,13 @@
 #include <gio/gio.h>
 
 #include "strata-metric.h"
+#include "strata-workspace-list.h"
 
 G_BEGIN_DECLS
 
 #define STRATA_TYPE_METRIC_LIST (strata_metric_list_get_type ())
-G_DECLARE_FINAL_TYPE (StrataMetricList, strata_metric_list, STRATA, METRIC_LIST, GObject)
+G_DECLARE_FINAL_TYPE (StrataMetricList, strata_metric_list, STRATA, METRIC_LIST,
+                      StrataWorkspaceList)
 
 /* A GListModel of StrataMetric: the workspace's metrics in their display
  * order. It reloads on the workspace's changed::metrics and changed::all,

@@ -1,68 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* StrataPeriodList: the workspace's periods as a GListModel, oldest first.
- * Periods are few, so a reload reads them all and diffs against what the
- * list holds: unchanged periods keep their objects, so views keep rows. */
+ * Periods are few, so a reload reads them all and StrataWorkspaceList
+ * replaces only the range that changed. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "strata-list-diff.h"
 #include "strata-period-list.h"
 
 struct _StrataPeriodList
 {
-  GObject          parent_instance;
-
-  StrataWorkspace *workspace;
-  GPtrArray       *items;   /* StrataPeriod, owned */
-  gulong           changed_id;
+  StrataWorkspaceList parent_instance;
 };
 
-static void strata_period_list_model_init (GListModelInterface *iface);
+G_DEFINE_FINAL_TYPE (StrataPeriodList, strata_period_list, STRATA_TYPE_WORKSPACE_LIST)
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (StrataPeriodList, strata_period_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      strata_period_list_model_init))
-
-enum {
-  PROP_0,
-  PROP_WORKSPACE,
-  PROP_N_ITEMS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static GType
-strata_period_list_get_item_type (GListModel *model)
-{
-  return STRATA_TYPE_PERIOD;
-}
-
-static guint
-strata_period_list_get_n_items (GListModel *model)
-{
-  return STRATA_PERIOD_LIST (model)->items->len;
-}
-
-static gpointer
-strata_period_list_get_item (GListModel *model,
-                             guint       position)
-{
-  StrataPeriodList *self = STRATA_PERIOD_LIST (model);
-
-  if (position >= self->items->len)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (self->items, position));
-}
-
-static void
-strata_period_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = strata_period_list_get_item_type;
-  iface->get_n_items = strata_period_list_get_n_items;
-  iface->get_item = strata_period_list_get_item;
-}
+#define PEEK(self, i) ((StrataPeriod *) strata_workspace_list_peek (STRATA_WORKSPACE_LIST (self), i))
+#define N_ITEMS(self) g_list_model_get_n_items (G_LIST_MODEL (self))
 
 static gboolean
 period_equal (StrataPeriod *a,
@@ -77,36 +31,23 @@ period_equal (StrataPeriod *a,
          strata_period_get_ruleset_version (a) == strata_period_get_ruleset_version (b);
 }
 
-typedef struct
-{
-  GPtrArray *old_items;
-  GPtrArray *new_items;
-} DiffData;
-
 static gboolean
-diff_equal (gpointer user_data,
-            guint    old_index,
-            guint    new_index)
+period_equal_items (gpointer a,
+                    gpointer b)
 {
-  DiffData *d = user_data;
-
-  return period_equal (g_ptr_array_index (d->old_items, old_index),
-                       g_ptr_array_index (d->new_items, new_index));
+  return period_equal (a, b);
 }
 
-gboolean
-strata_period_list_reload (StrataPeriodList  *self,
-                           GError           **error)
+static gboolean
+strata_period_list_load (StrataWorkspaceList  *list,
+                         GPtrArray            *fresh,
+                         GError              **error)
 {
+  StrataWorkspace *workspace = strata_workspace_list_get_workspace (list);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
-  DiffData d;
-  guint position, removed, added;
   int rc;
 
-  g_return_val_if_fail (STRATA_IS_PERIOD_LIST (self), FALSE);
-
-  stmt = strata_workspace_prepare (self->workspace,
+  stmt = strata_workspace_prepare (workspace,
                                    "SELECT " STRATA_PERIOD_COLUMNS STRATA_PERIOD_FROM
                                    STRATA_PERIOD_ORDER, error);
   if (stmt == NULL)
@@ -115,51 +56,33 @@ strata_period_list_reload (StrataPeriodList  *self,
     g_ptr_array_add (fresh, strata_period_new_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      strata_workspace_set_db_error (self->workspace, error, _("reading the periods"));
+      strata_workspace_set_db_error (workspace, error, _("reading the periods"));
       return FALSE;
     }
-
-  d.old_items = self->items;
-  d.new_items = fresh;
-  if (!strata_list_diff (self->items->len, fresh->len, diff_equal, &d,
-                         &position, &removed, &added))
-    {
-      for (guint i = 0; i < self->items->len; i++)
-        strata_period_set_position (g_ptr_array_index (self->items, i),
-                                    strata_period_get_position (g_ptr_array_index (fresh, i)));
-      return TRUE;
-    }
-
-  /* Keep the old objects outside the changed range: only the range is
-   * replaced, so unchanged rows stay the same objects. */
-  g_ptr_array_remove_range (self->items, position, removed);
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_insert (self->items, position + i,
-                        g_object_ref (g_ptr_array_index (fresh, position + i)));
-
-  /* Positions are chronological ranks: an insertion shifts the later
-   * periods' ranks without making them different rows. */
-  for (guint i = 0; i < self->items->len; i++)
-    strata_period_set_position (g_ptr_array_index (self->items, i),
-                                strata_period_get_position (g_ptr_array_index (fresh, i)));
-
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-  if (removed != added)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   return TRUE;
 }
 
+/* Positions are chronological ranks: an insertion shifts the later
+ * periods' ranks without making them different rows. */
 static void
-on_workspace_changed (StrataWorkspace  *workspace,
-                      const char       *what,
-                      StrataPeriodList *self)
+strata_period_list_refresh (GListModel *items,
+                            GPtrArray  *fresh)
 {
-  g_autoptr(GError) error = NULL;
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      g_autoptr(StrataPeriod) period = g_list_model_get_item (items, i);
 
-  if (!g_str_equal (what, "periods") && !g_str_equal (what, "all"))
-    return;
-  if (!strata_period_list_reload (self, &error))
-    g_warning ("%s", error->message);
+      strata_period_set_position (period,
+                                  strata_period_get_position (g_ptr_array_index (fresh, i)));
+    }
+}
+
+gboolean
+strata_period_list_reload (StrataPeriodList  *self,
+                           GError           **error)
+{
+  g_return_val_if_fail (STRATA_IS_PERIOD_LIST (self), FALSE);
+  return strata_workspace_list_reload (STRATA_WORKSPACE_LIST (self), error);
 }
 
 StrataPeriodList *
@@ -173,7 +96,7 @@ StrataWorkspace *
 strata_period_list_get_workspace (StrataPeriodList *self)
 {
   g_return_val_if_fail (STRATA_IS_PERIOD_LIST (self), NULL);
-  return self->workspace;
+  return strata_workspace_list_get_workspace (STRATA_WORKSPACE_LIST (self));
 }
 
 StrataPeriod *
@@ -185,7 +108,7 @@ strata_period_list_lookup_id (StrataPeriodList *self,
   g_return_val_if_fail (STRATA_IS_PERIOD_LIST (self), NULL);
 
   position = strata_period_list_find (self, id);
-  return position < 0 ? NULL : g_ptr_array_index (self->items, position);
+  return position < 0 ? NULL : PEEK (self, position);
 }
 
 int
@@ -194,8 +117,8 @@ strata_period_list_find (StrataPeriodList *self,
 {
   g_return_val_if_fail (STRATA_IS_PERIOD_LIST (self), -1);
 
-  for (guint i = 0; i < self->items->len; i++)
-    if (strata_period_get_id (g_ptr_array_index (self->items, i)) == id)
+  for (guint i = 0; i < N_ITEMS (self); i++)
+    if (strata_period_get_id (PEEK (self, i)) == id)
       return (int) i;
   return -1;
 }
@@ -206,9 +129,9 @@ strata_period_list_lookup_name (StrataPeriodList *self,
 {
   g_return_val_if_fail (STRATA_IS_PERIOD_LIST (self), NULL);
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < N_ITEMS (self); i++)
     {
-      StrataPeriod *p = g_ptr_array_index (self->items, i);
+      StrataPeriod *p = PEEK (self, i);
 
       if (g_strcmp0 (strata_period_get_name (p), name) == 0)
         return p;
@@ -221,108 +144,24 @@ strata_period_list_get_latest (StrataPeriodList *self)
 {
   g_return_val_if_fail (STRATA_IS_PERIOD_LIST (self), NULL);
 
-  if (self->items->len == 0)
+  if (N_ITEMS (self) == 0)
     return NULL;
-  return g_ptr_array_index (self->items, self->items->len - 1);
-}
-
-static void
-strata_period_list_constructed (GObject *object)
-{
-  StrataPeriodList *self = STRATA_PERIOD_LIST (object);
-  g_autoptr(GError) error = NULL;
-
-  G_OBJECT_CLASS (strata_period_list_parent_class)->constructed (object);
-
-  self->changed_id = g_signal_connect (self->workspace, "changed",
-                                       G_CALLBACK (on_workspace_changed), self);
-  if (!strata_period_list_reload (self, &error))
-    g_warning ("%s", error->message);
-}
-
-static void
-strata_period_list_dispose (GObject *object)
-{
-  StrataPeriodList *self = STRATA_PERIOD_LIST (object);
-
-  if (self->workspace != NULL)
-    g_clear_signal_handler (&self->changed_id, self->workspace);
-  g_clear_object (&self->workspace);
-
-  G_OBJECT_CLASS (strata_period_list_parent_class)->dispose (object);
-}
-
-static void
-strata_period_list_finalize (GObject *object)
-{
-  StrataPeriodList *self = STRATA_PERIOD_LIST (object);
-
-  g_ptr_array_unref (self->items);
-
-  G_OBJECT_CLASS (strata_period_list_parent_class)->finalize (object);
-}
-
-static void
-strata_period_list_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  StrataPeriodList *self = STRATA_PERIOD_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKSPACE:
-      g_value_set_object (value, self->workspace);
-      break;
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, self->items->len);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-strata_period_list_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  StrataPeriodList *self = STRATA_PERIOD_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_WORKSPACE:
-      self->workspace = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return PEEK (self, N_ITEMS (self) - 1);
 }
 
 static void
 strata_period_list_class_init (StrataPeriodListClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  StrataWorkspaceListClass *list_class = STRATA_WORKSPACE_LIST_CLASS (klass);
 
-  object_class->constructed = strata_period_list_constructed;
-  object_class->dispose = strata_period_list_dispose;
-  object_class->finalize = strata_period_list_finalize;
-  object_class->get_property = strata_period_list_get_property;
-  object_class->set_property = strata_period_list_set_property;
-
-  properties[PROP_WORKSPACE] =
-    g_param_spec_object ("workspace", NULL, NULL, STRATA_TYPE_WORKSPACE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  list_class->changed_kind = "periods";
+  list_class->item_type = STRATA_TYPE_PERIOD;
+  list_class->load = strata_period_list_load;
+  list_class->equal = period_equal_items;
+  list_class->refresh = strata_period_list_refresh;
 }
 
 static void
 strata_period_list_init (StrataPeriodList *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
 }

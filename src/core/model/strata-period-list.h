@@ -4,11 +4,13 @@
 #include <gio/gio.h>
 
 #include "strata-period.h"
+#include "strata-workspace-list.h"
 
 G_BEGIN_DECLS
 
 #define STRATA_TYPE_PERIOD_LIST (strata_period_list_get_type ())
-G_DECLARE_FINAL_TYPE (StrataPeriodList, strata_period_list, STRATA, PERIOD_LIST, GObject)
+G_DECLARE_FINAL_TYPE (StrataPeriodList, strata_period_list, STRATA, PERIOD_LIST,
+                      StrataWorkspaceList)
 
 /* A GListModel of StrataPeriod in chronological order (oldest first). It
  * reloads on the workspace's changed::periods and changed::all and emits
