@@ -571,6 +571,58 @@ test_command_line_open (void)
 }
 
 static gboolean
+label_says_damaged (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), "damaged") != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_says_damaged (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Damage inside a file whose header and schema are sound is not read on
+ * open (no full scan): the window opens it, checks the whole file in the
+ * background and says so in a toast. */
+static void
+test_damage_found_later (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "scribbled.strata", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *whole = NULL;
+  gsize len = 0;
+
+  {
+    g_autoptr(StrataWorkspace) big = strata_workspace_create (path, NULL, NULL);
+
+    g_assert_nonnull (big);
+    g_assert_true (strata_workspace_begin (big, NULL));
+    for (int i = 0; i < 3000; i++)
+      {
+        g_autofree char *sql = g_strdup_printf ("INSERT INTO customers (ext_id, name) VALUES"
+                                                " ('C%d', 'A customer name long enough to fill pages')", i);
+        g_assert_true (strata_workspace_exec (big, sql, NULL));
+      }
+    g_assert_true (strata_workspace_commit (big, NULL));
+  }
+  g_assert_true (g_file_get_contents (path, &whole, &len, NULL));
+  g_assert_cmpuint (len, >, 65536);
+  for (gsize i = len / 2; i < len / 2 + 16384; i++)
+    whole[i] = (char) (i * 37);
+  g_assert_true (g_file_set_contents (path, whole, len, NULL));
+
+  g_assert_false (label_says_damaged (GTK_WIDGET (window)));
+  g_assert_true (strata_window_open_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (label_says_damaged, GTK_WIDGET (window)));
+
+  g_assert_true (strata_window_open_path (window, workspace_path, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
 demo_is_open (GtkWidget *widget)
 {
   StrataContext *context = strata_window_get_context (STRATA_WINDOW (widget));
@@ -725,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/window/foreign-file", test_foreign_file);
   g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/command-line-open", test_command_line_open);
+  g_test_add_func ("/window/damage-found-later", test_damage_found_later);
   g_test_add_func ("/window/demo", test_demo);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/size-saved", test_size_saved);

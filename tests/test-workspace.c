@@ -193,11 +193,17 @@ test_truncated (Fixture       *f,
   assert_refused_untouched (f, STRATA_WORKSPACE_ERROR_CORRUPT, "truncated");
 }
 
+/* Damage inside the file is not looked for on open (that reads every
+ * page): strata_workspace_check finds it, and so does the next open after
+ * an unclean shutdown. */
 static void
 test_corrupt (Fixture       *f,
               gconstpointer  data)
 {
   g_autofree char *contents = NULL;
+  g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
   gsize len = 0;
 
   make_workspace_with_rows (f, 2000);
@@ -206,7 +212,65 @@ test_corrupt (Fixture       *f,
   for (gsize i = len / 3; i < len / 3 + 8192; i++)
     contents[i] = (char) (i * 37);
   g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+
+  ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (strata_workspace_get_was_unclean (ws));
+  g_assert_false (strata_workspace_check (ws, &error));
+  g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_clear_error (&error);
+  g_clear_object (&ws);
+
+  /* What a crash in the middle of a write leaves: a hot journal. */
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+  g_assert_true (g_file_set_contents (journal, "left by a crash", -1, NULL));
   assert_refused_untouched (f, STRATA_WORKSPACE_ERROR_CORRUPT, "damaged");
+}
+
+/* Only a -wal or journal with no other Strata connection open is a crash's;
+ * beside another connection it is that connection's, and no check runs. */
+static void
+test_unclean (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) first = strata_workspace_create (f->path, NULL, &error);
+  g_autoptr(StrataWorkspace) second = NULL;
+  g_autoptr(StrataWorkspace) copy = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *crash = g_build_filename (f->dir, "crash.strata", NULL);
+  g_autofree char *crash_wal = g_strconcat (crash, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_no_error (error);
+  g_assert_false (strata_workspace_get_was_unclean (first));
+  g_assert_true (strata_workspace_exec (first, "INSERT INTO customers (ext_id) VALUES ('C1')", NULL));
+  strata_workspace_check (first, &error);
+  g_assert_no_error (error);
+
+  second = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (strata_workspace_get_was_unclean (second));
+
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (crash, contents, len, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (wal, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (crash_wal, contents, len, NULL));
+  copy = strata_workspace_open (crash, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (strata_workspace_get_was_unclean (copy));
+  g_assert_cmpint (count (copy, "SELECT count(*) FROM customers"), ==, 1);
+  g_clear_object (&copy);
+
+  /* Closed cleanly: SQLite folds the -wal back and removes it. */
+  copy = strata_workspace_open (crash, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (strata_workspace_get_was_unclean (copy));
 }
 
 static void
@@ -379,6 +443,7 @@ main (int   argc,
   ADD ("foreign-sqlite", test_foreign_sqlite);
   ADD ("truncated", test_truncated);
   ADD ("corrupt", test_corrupt);
+  ADD ("unclean", test_unclean);
   ADD ("too-new", test_too_new);
   ADD ("read-only", test_read_only);
   ADD ("random-bytes", test_random_bytes);

@@ -29,15 +29,17 @@ int strata_cli_demo (int argc, char **argv);
 
 static const Command commands[] = {
   /* area: engine */
-  { "rules", strata_cli_rules, "Export or import the rules (strata-rules/1 JSON)" },
-  { "score", strata_cli_score, "Score every customer of a period (csv or json)" },
-  { "explain", strata_cli_explain, "Explain one customer's score" },
-  { "whatif", strata_cli_whatif, "Compare a rules file with the published rules" },
+  { "rules", strata_cli_rules, N_("Export or import the rules (strata-rules/1 JSON)") },
+  { "score", strata_cli_score, N_("Score every customer of a period (csv or json)") },
+  { "explain", strata_cli_explain, N_("Explain one customer's score") },
+  { "whatif", strata_cli_whatif, N_("Compare a rules file with the published rules") },
+  /* area: store */
+  { "check", strata_cli_check, N_("Check the whole workspace file for damage") },
   /* area: entitlements */
-  { "entitlements", strata_cli_entitlements, "Print the entitlement matrix (csv or json)" },
+  { "entitlements", strata_cli_entitlements, N_("Print the entitlement matrix (csv or json)") },
   /* area: review */
-  { "periods", strata_cli_periods, "List periods; close or reopen one" },
-  { "movement", strata_cli_movement, "Tier movement between two periods, with reasons" },
+  { "periods", strata_cli_periods, N_("List periods; close or reopen one") },
+  { "movement", strata_cli_movement, N_("Tier movement between two periods, with reasons") },
   /* area: model */
   { "demo", strata_cli_demo, N_("Write the demo workspace") },
   /* area: import */

@@ -118,6 +118,73 @@ strata_window_remember (StrataWindow *self,
     }
 }
 
+/* The full check runs on a connection of its own in a worker (seconds at a
+ * million customers); opening checked only what is cheap. */
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(StrataWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  workspace = strata_workspace_open (task_data, cancellable, &error);
+  if (workspace != NULL)
+    strata_workspace_check (workspace, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_damage_details (AdwToast     *toast,
+                   StrataWindow *self)
+{
+  const GError *error = g_object_get_data (G_OBJECT (toast), "error");
+
+  strata_window_show_error (self, _("Workspace Is Damaged"), error);
+}
+
+static void
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  StrataWindow *self = STRATA_WINDOW (source);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return;
+  /* Only about the workspace still open, and only real damage: a file
+   * replaced or removed meanwhile is reported when it is next used. */
+  if (self->workspace == NULL ||
+      g_strcmp0 (strata_workspace_get_path (self->workspace), path) != 0 ||
+      !g_error_matches (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT))
+    return;
+  toast = adw_toast_new (_("This workspace is damaged: some of its data cannot be read"));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("_Details"));
+  g_object_set_data_full (G_OBJECT (toast), "error", g_steal_pointer (&error),
+                          (GDestroyNotify) g_error_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_damage_details), self, 0);
+  strata_window_add_toast (self, toast);
+}
+
+static void
+check_in_background (StrataWindow *self,
+                     const char   *path)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, checked_cb, NULL);
+
+  g_task_set_source_tag (task, check_in_background);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
 gboolean
 strata_window_open_path (StrataWindow  *self,
                          const char    *path,
@@ -139,6 +206,7 @@ strata_window_open_path (StrataWindow  *self,
     return FALSE;
   strata_window_set_workspace (self, workspace);
   strata_window_remember (self, canonical);
+  check_in_background (self, canonical);
   return TRUE;
 }
 

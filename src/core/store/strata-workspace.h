@@ -72,6 +72,16 @@ void             strata_workspace_emit_changed    (StrataWorkspace  *self,
                                                     const char       *what);
 
 /* The user name written as author in versions, overrides and the audit log. */
+/* The whole file checked page by page and index by index (PRAGMA
+ * integrity_check): seconds at a million customers, so run it off the
+ * main thread. FALSE with STRATA_WORKSPACE_ERROR_CORRUPT and the problems
+ * found when the file is damaged. Opening checks only the header, the
+ * identity and the schema, and the whole file after an unclean shutdown. */
+gboolean         strata_workspace_check           (StrataWorkspace  *self,
+                                                   GError          **error);
+/* TRUE when this open found what a crash leaves (a -wal or hot journal
+ * with no other Strata connection open) and so checked the whole file. */
+gboolean         strata_workspace_get_was_unclean (StrataWorkspace  *self);
 const char      *strata_workspace_get_author      (StrataWorkspace  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
