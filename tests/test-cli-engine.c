@@ -373,6 +373,87 @@ test_rules_export_import (void)
   g_assert_nonnull (strstr (r.err, "no published rules version 7"));
 }
 
+/* strata-cli override and override remove: what the customer detail does,
+ * with the same audit record; the score shows it. */
+static void
+test_override (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  {
+    g_auto(Run) r = { 0 };
+
+    run (&r, "override", ws_path, "C002", "A", "--reason", "Signed a three-year frame contract", NULL);
+    g_assert_cmpstr (r.err, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "C002: tier A in 2026-Q3"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    run (&r, "score", ws_path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "\nC002,Big Co,50,-5,45,C,C,A,A\n"));
+  }
+  ws = strata_workspace_open (ws_path, NULL, &error);
+  g_assert_no_error (error);
+  stmt = strata_workspace_prepare (ws, "SELECT action, detail, author FROM audit_log"
+                                       " ORDER BY id DESC LIMIT 1", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "override.set");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==,
+                   "tier A: Signed a three-year frame contract");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, strata_workspace_get_author (ws));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_object (&ws);
+
+  {
+    g_auto(Run) r = { 0 };
+
+    run (&r, "override", ws_path, "C002", "Z", "--reason", "typo", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, ws_path));
+    g_assert_nonnull (strstr (r.err, "“Z”"));
+    g_assert_nonnull (strstr (r.err, "A, B, C, D, E"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    run (&r, "override", ws_path, "C999", "A", "--reason", "no such customer", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "“C999”"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    run (&r, "override", ws_path, "C002", "A", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "--reason"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    run (&r, "override", "remove", ws_path, "C002", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "C002: override removed in 2026-Q3"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    run (&r, "override", "remove", ws_path, "C002", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, ws_path));
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    run (&r, "score", ws_path, NULL);
+    g_assert_nonnull (strstr (r.out, "\nC002,Big Co,50,-5,45,C,C,A,\n"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/cli-engine/explain", test_explain);
   g_test_add_func ("/cli-engine/explain-translated", test_explain_translated);
   g_test_add_func ("/cli-engine/whatif", test_whatif);
+  g_test_add_func ("/cli-engine/override", test_override);
   g_test_add_func ("/cli-engine/rules-export-import", test_rules_export_import);
   status = g_test_run ();
 

@@ -15,6 +15,7 @@ int   strata_cli_score    (int argc, char **argv);
 int   strata_cli_explain  (int argc, char **argv);
 int   strata_cli_whatif   (int argc, char **argv);
 int   strata_cli_check    (int argc, char **argv);
+int   strata_cli_override (int argc, char **argv);
 
 /* Appends field to out as one CSV field: quoted (with doubled quotes) when
  * it holds a comma, a quote, a newline or a carriage return. */

@@ -33,6 +33,7 @@ static const Command commands[] = {
   { "score", strata_cli_score, N_("Score every customer of a period (csv or json)") },
   { "explain", strata_cli_explain, N_("Explain one customer's score") },
   { "whatif", strata_cli_whatif, N_("Compare a rules file with the published rules") },
+  { "override", strata_cli_override, N_("Set or remove a customer's tier by hand, with a reason") },
   /* area: store */
   { "check", strata_cli_check, N_("Check the whole workspace file for damage") },
   /* area: entitlements */
