@@ -337,12 +337,29 @@ check_arrows (StrataReviewPage *page)
   g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, movers);
 }
 
+/* The widget named name (the period dialog's entries are "name-entry",
+ * "start-entry" and "end-entry"). */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 fill (AdwMessageDialog *dialog,
       const char       *key,
       const char       *text)
 {
-  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), key);
+  GtkWidget *entry = find_named (GTK_WIDGET (dialog), key);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);

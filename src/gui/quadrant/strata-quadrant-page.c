@@ -450,26 +450,6 @@ on_selection_row_activated (StrataQuadrantPage *self,
                                           g_array_index (self->selection_ids, gint64, position));
 }
 
-static void
-setup_selection_row (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_selection_row (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item)
-{
-  GtkStringObject *text = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (text));
-}
-
 GListModel *
 strata_quadrant_page_get_selection_list (StrataQuadrantPage *self)
 {
@@ -537,8 +517,7 @@ strata_quadrant_page_dispose (GObject *object)
   set_context (self, NULL);
   g_clear_pointer (&self->results, strata_period_results_unref);
   g_clear_pointer (&self->colour_by, g_free);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->selection_names);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_QUADRANT_PAGE);
   g_clear_pointer (&self->selection_ids, g_array_unref);
   G_OBJECT_CLASS (strata_quadrant_page_parent_class)->dispose (object);
 }
@@ -625,138 +604,40 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "quadrant.export", NULL, export_chart);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "quadrant.undo-threshold", NULL,
                                    undo_threshold);
+
+  g_type_ensure (STRATA_TYPE_QUADRANT_VIEW);
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+                                               "/io/github/strata/Strata/strata-quadrant-page.ui");
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, box);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, title);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, tier_filter);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, table_toggle);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, stack);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, status);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, draft_note);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, view);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, selection_label);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, selection_button);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, selection_names);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, table_label);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), apply_tier_filter);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_table_toggled);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_selection_changed);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_threshold_moved);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_selection_row_activated);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "quadrantpage");
-}
-
-/* A menu section of one or two items. */
-static void
-append_section (GMenu      *menu,
-                const char *label,
-                const char *action,
-                const char *label2,
-                const char *action2)
-{
-  g_autoptr(GMenu) section = g_menu_new ();
-
-  g_menu_append (section, label, action);
-  if (label2 != NULL)
-    g_menu_append (section, label2, action2);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
 }
 
 static void
 strata_quadrant_page_init (StrataQuadrantPage *self)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *chart_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_start (self->box, 12);
-  gtk_widget_set_margin_end (self->box, 12);
-  gtk_widget_set_margin_top (self->box, 12);
-  gtk_widget_set_margin_bottom (self->box, 12);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  self->title = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->title, "title-2");
-  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
-  gtk_widget_set_hexpand (self->title, TRUE);
-  gtk_box_append (GTK_BOX (header), self->title);
   /* Inquiries and listings are long-tailed: log axes by default. */
   self->log_x = self->log_y = TRUE;
   self->colour_by = g_strdup ("tier");
-  self->tier_filter = gtk_drop_down_new (NULL, NULL);
-  gtk_widget_set_tooltip_text (self->tier_filter, _("Show the customers of one tier only"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tier_filter), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Filter by tier"), -1);
-  g_signal_connect_swapped (self->tier_filter, "notify::selected", G_CALLBACK (apply_tier_filter), self);
-  gtk_box_append (GTK_BOX (header), self->tier_filter);
-  {
-    GMenu *menu = g_menu_new ();
-    GtkWidget *button = gtk_menu_button_new ();
-
-    append_section (menu, _("Colour by _Tier"), "quadrant.colour-by::tier",
-                    _("Colour by _Quadrant"), "quadrant.colour-by::quadrant");
-    append_section (menu, _("_Logarithmic Process Axis (x)"), "quadrant.log-x",
-                    _("Logarithmic _Result Axis (y)"), "quadrant.log-y");
-    append_section (menu, _("_Large Type (Projector)"), "quadrant.large-type", NULL, NULL);
-    append_section (menu, _("_Export Chart…"), "quadrant.export", NULL, NULL);
-    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-    gtk_widget_set_tooltip_text (button, _("Chart options and export"));
-    g_object_unref (menu);
-    gtk_box_append (GTK_BOX (header), button);
-  }
-  self->table_toggle = gtk_toggle_button_new_with_mnemonic (_("_Table"));
-  gtk_widget_set_tooltip_text (self->table_toggle, _("Show the figures as a table"));
-  g_signal_connect_swapped (self->table_toggle, "toggled", G_CALLBACK (on_table_toggled), self);
-  gtk_box_append (GTK_BOX (header), self->table_toggle);
-  gtk_box_append (GTK_BOX (self->box), header);
-
-  self->view = strata_quadrant_view_new ();
-  gtk_widget_set_vexpand (self->view, TRUE);
-  gtk_widget_set_size_request (self->view, 400, 300);
-  g_signal_connect_swapped (self->view, "selection-changed", G_CALLBACK (on_selection_changed), self);
-  g_signal_connect_swapped (self->view, "threshold-moved", G_CALLBACK (on_threshold_moved), self);
-  self->draft_note = gtk_label_new (_("The lines show the draft's thresholds; publish on the Scoring page to rescore. Drag a line to move it."));
-  gtk_label_set_xalign (GTK_LABEL (self->draft_note), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->draft_note), TRUE);
-  gtk_widget_add_css_class (self->draft_note, "dim-label");
-  gtk_widget_set_visible (self->draft_note, FALSE);
-  gtk_box_append (GTK_BOX (chart_box), self->draft_note);
-  self->selection_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->selection_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->selection_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (self->selection_label, TRUE);
-  gtk_box_append (GTK_BOX (chart_box), self->view);
-  {
-    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    GtkWidget *popover = gtk_popover_new ();
-    GtkWidget *list_scroller = gtk_scrolled_window_new ();
-    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-    GtkWidget *list;
-
-    self->selection_names = gtk_string_list_new (NULL);
-    self->selection_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_signal_connect (factory, "setup", G_CALLBACK (setup_selection_row), NULL);
-    g_signal_connect (factory, "bind", G_CALLBACK (bind_selection_row), NULL);
-    list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (
-                                g_object_ref (G_LIST_MODEL (self->selection_names)))), factory);
-    gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
-    gtk_widget_add_css_class (list, "navigation-sidebar");
-    g_signal_connect_swapped (list, "activate", G_CALLBACK (on_selection_row_activated), self);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroller), list);
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-    gtk_widget_set_size_request (list_scroller, 380, 360);
-    gtk_popover_set_child (GTK_POPOVER (popover), list_scroller);
-    self->selection_button = gtk_menu_button_new ();
-    gtk_menu_button_set_label (GTK_MENU_BUTTON (self->selection_button), _("All Selected Customers"));
-    gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->selection_button), popover);
-    gtk_widget_set_tooltip_text (self->selection_button,
-                                 _("Every customer inside the band; click one to select it on every page"));
-    gtk_widget_set_visible (self->selection_button, FALSE);
-    gtk_box_append (GTK_BOX (row), self->selection_label);
-    gtk_box_append (GTK_BOX (row), self->selection_button);
-    gtk_box_append (GTK_BOX (chart_box), row);
-  }
-
-  self->table_label = gtk_label_new (NULL);
-  gtk_label_set_selectable (GTK_LABEL (self->table_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->table_label), 0);
-  gtk_label_set_yalign (GTK_LABEL (self->table_label), 0);
-  gtk_widget_add_css_class (self->table_label, "numeric");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->table_label);
-
-  self->status = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->status), "view-grid-symbolic");
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-  gtk_stack_add_named (GTK_STACK (self->stack), self->status, "empty");
-  gtk_stack_add_named (GTK_STACK (self->stack), chart_box, "chart");
-  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "table");
-  gtk_box_append (GTK_BOX (self->box), self->stack);
+  self->selection_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "quadrant.undo-threshold", FALSE);
   reload (self);
 }

@@ -11,6 +11,9 @@
 #include "strata-presentation.h"
 #include "strata-review-chart.h"
 #include "strata-review-charts.h"
+#include "strata-slide.h"
+#include "strata-slide-mover.h"
+#include "strata-slide-receipt.h"
 
 /* Lines a list slide holds at 1024x768 with 32 px text. */
 #define MAX_LINES 7
@@ -42,24 +45,6 @@ label (const char *text,
   if (css_class != NULL)
     gtk_widget_add_css_class (widget, css_class);
   return widget;
-}
-
-static GtkWidget *
-slide_box (const char *title)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-
-  gtk_widget_set_margin_start (box, 48);
-  gtk_widget_set_margin_end (box, 48);
-  gtk_widget_set_margin_top (box, 36);
-  gtk_widget_set_margin_bottom (box, 72);   /* room for the footer */
-  if (title != NULL)
-    {
-      GtkWidget *heading = label (title, "slide-title");
-
-      gtk_box_append (GTK_BOX (box), heading);
-    }
-  return box;
 }
 
 static GtkWidget *
@@ -102,7 +87,7 @@ stat (const char *number,
 static GtkWidget *
 title_slide (StrataPresentation *self)
 {
-  GtkWidget *box = slide_box (NULL);
+  GtkWidget *box = strata_slide_new (NULL);
   GtkWidget *stats = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 96);
   StrataMovement *movement = strata_review_deck_get_movement (self->deck);
   const StrataNumberFormat *fmt = strata_number_format_get_default ();
@@ -132,7 +117,7 @@ static GtkWidget *
 pyramid_slide (StrataPresentation *self)
 {
   g_autofree char *title = g_strdup_printf ("%s · %s", _("Tier pyramid"), to_name (self));
-  GtkWidget *box = slide_box (title);
+  GtkWidget *box = strata_slide_new (title);
   /* One pyramid, wide enough for its labels from the back of the room. */
   g_autoptr(StrataPyramidChart) chart = strata_review_pyramid_chart (self->deck, FALSE);
 
@@ -145,7 +130,7 @@ movement_slide (StrataPresentation *self)
 {
   g_autofree char *title = g_strdup_printf ("%s · %s → %s", _("Tier movement"), from_name (self),
                                             to_name (self));
-  GtkWidget *box = slide_box (title);
+  GtkWidget *box = strata_slide_new (title);
   g_autoptr(StrataMovementChart) chart = strata_review_movement_chart (strata_review_deck_get_movement (self->deck));
   g_autofree char *split = strata_review_deck_describe_split (self->deck);
 
@@ -156,12 +141,10 @@ movement_slide (StrataPresentation *self)
 }
 
 static void
-customer_clicked (GtkButton          *button,
+customer_clicked (StrataSlideMover   *button,
                   StrataPresentation *self)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (button), "customer-id");
-
-  strata_presentation_show_receipt (self, *id);
+  strata_presentation_show_receipt (self, strata_slide_mover_get_customer_id (button));
 }
 
 static GtkWidget *
@@ -184,34 +167,14 @@ movers_column (StrataPresentation *self,
   for (guint i = 0; i < MIN (movers->len, MAX_MOVERS); i++)
     {
       const StrataMover *m = movers->pdata[i];
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
       g_autofree char *change = g_strdup_printf ("%s → %s",
                                                  strata_movement_get_tier (movement, m->from_tier)->id,
                                                  strata_movement_get_tier (movement, m->to_tier)->id);
-      GtkWidget *tiers = label (change, "slide-text");
-      GtkWidget *name = label (m->name, "slide-text");
-      GtkWidget *reason = label (m->reasons->len > 0 ? ((StrataReason *) m->reasons->pdata[0])->text
-                                                      : "", "slide-small");
+      GtkWidget *button = strata_slide_mover_new (m->customer_id, change, m->name,
+                                                  m->reasons->len > 0
+                                                  ? ((StrataReason *) m->reasons->pdata[0])->text : "",
+                                                  kind == STRATA_MOVE_UP);
 
-      /* The tier change first, so that a long name never hides it. */
-      gtk_widget_add_css_class (tiers, kind == STRATA_MOVE_UP ? "slide-up" : "slide-down");
-      gtk_label_set_wrap (GTK_LABEL (tiers), FALSE);
-      gtk_label_set_wrap (GTK_LABEL (name), FALSE);
-      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_hexpand (name, TRUE);
-      gtk_label_set_wrap (GTK_LABEL (reason), FALSE);
-      gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (top), tiers);
-      gtk_box_append (GTK_BOX (top), name);
-      gtk_box_append (GTK_BOX (inner), top);
-      gtk_box_append (GTK_BOX (inner), reason);
-      gtk_button_set_child (GTK_BUTTON (button), inner);
-      gtk_widget_add_css_class (button, "slide-customer");
-      gtk_widget_set_tooltip_text (button, _("Show the score receipt"));
-      g_object_set_data_full (G_OBJECT (button), "customer-id",
-                              g_memdup2 (&m->customer_id, sizeof m->customer_id), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (customer_clicked), self);
       gtk_box_append (GTK_BOX (column), button);
     }
@@ -221,7 +184,7 @@ movers_column (StrataPresentation *self,
 static GtkWidget *
 movers_slide (StrataPresentation *self)
 {
-  GtkWidget *box = slide_box (_("Top upgrades and downgrades"));
+  GtkWidget *box = strata_slide_new (_("Top upgrades and downgrades"));
   GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 48);
 
   gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
@@ -253,7 +216,7 @@ quadrant_slide (StrataPresentation *self)
   static const char *names[] = { "–", "A", "B", "C", "D" };
   StrataMovement *movement = strata_review_deck_get_movement (self->deck);
   g_autofree char *title = g_strdup_printf ("%s · %s", _("Quadrant"), to_name (self));
-  GtkWidget *box = slide_box (title);
+  GtkWidget *box = strata_slide_new (title);
   g_autoptr(StrataQuadrantChart) chart = strata_review_quadrant_chart (self->deck, STRATA_REVIEW_ARROWS_MOVERS, 0);
   g_autoptr(GArray) flows = g_array_new (FALSE, FALSE, sizeof (Flow));
   g_autoptr(GString) moves = g_string_new (NULL);
@@ -304,7 +267,7 @@ add_lines (GtkWidget  *box,
 static GtkWidget *
 entitlements_slide (StrataPresentation *self)
 {
-  GtkWidget *box = slide_box (_("Entitlement changes"));
+  GtkWidget *box = strata_slide_new (_("Entitlement changes"));
   GPtrArray *changes = strata_review_deck_get_entitlement_changes (self->deck);
   const char *since = strata_review_deck_get_since (self->deck);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
@@ -336,7 +299,7 @@ entitlements_slide (StrataPresentation *self)
 static GtkWidget *
 rules_slide (StrataPresentation *self)
 {
-  GtkWidget *box = slide_box (_("Rule changes since the last review"));
+  GtkWidget *box = strata_slide_new (_("Rule changes since the last review"));
   StrataMovement *movement = strata_review_deck_get_movement (self->deck);
   GPtrArray *changes = strata_review_deck_get_rule_changes (self->deck);
   int from_version = strata_movement_get_from_version (movement);
@@ -424,19 +387,6 @@ key_pressed (GtkEventControllerKey *controller,
     }
 }
 
-static gboolean
-receipt_key (GtkEventControllerKey *controller,
-             guint                  keyval,
-             guint                  keycode,
-             GdkModifierType        state,
-             GtkWindow             *window)
-{
-  if (keyval != GDK_KEY_Escape)
-    return FALSE;
-  gtk_window_destroy (window);
-  return TRUE;
-}
-
 GtkWindow *
 strata_presentation_show_receipt (StrataPresentation *self,
                                   gint64              customer_id)
@@ -445,8 +395,7 @@ strata_presentation_show_receipt (StrataPresentation *self,
   g_autoptr(StrataReceipt) receipt = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  GtkWidget *window, *box, *scrolled, *body, *close;
-  GtkEventController *keys;
+  GtkWidget *window;
   int row;
 
   g_return_val_if_fail (STRATA_IS_PRESENTATION (self), NULL);
@@ -458,39 +407,7 @@ strata_presentation_show_receipt (StrataPresentation *self,
   receipt = strata_engine_explain (results->rules, results->data, row, &error);
   text = receipt ? strata_receipt_to_text (receipt) : g_strdup (error->message);
 
-  window = gtk_window_new ();
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
-  /* Over the whole projector like the slides: no half-covered slide around
-   * it (the size too, for when there is no window manager to fullscreen). */
-  gtk_window_set_default_size (GTK_WINDOW (window),
-                               gtk_widget_get_width (GTK_WIDGET (self)) > 0
-                               ? gtk_widget_get_width (GTK_WIDGET (self)) : 960,
-                               gtk_widget_get_height (GTK_WIDGET (self)) > 0
-                               ? gtk_widget_get_height (GTK_WIDGET (self)) : 700);
-  gtk_window_fullscreen (GTK_WINDOW (window));
-  gtk_window_set_title (GTK_WINDOW (window), _("Score Receipt"));
-  gtk_widget_add_css_class (window, "presentation");
-
-  box = slide_box (results->data->names[row]);
-  gtk_widget_set_margin_bottom (box, 24);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  body = label (text, "receipt");
-  gtk_label_set_selectable (GTK_LABEL (body), FALSE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), body);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  close = gtk_button_new_with_mnemonic (_("_Back to the Slides"));
-  gtk_widget_add_css_class (close, "slide-customer");
-  gtk_widget_set_halign (close, GTK_ALIGN_END);
-  g_signal_connect_swapped (close, "clicked", G_CALLBACK (gtk_window_destroy), window);
-  gtk_box_append (GTK_BOX (box), close);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (receipt_key), window);
-  gtk_widget_add_controller (window, keys);
+  window = strata_slide_receipt_new (GTK_WINDOW (self), results->data->names[row], text);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
@@ -519,6 +436,7 @@ strata_presentation_dispose (GObject *object)
   StrataPresentation *self = STRATA_PRESENTATION (object);
 
   g_clear_object (&self->deck);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_PRESENTATION);
   G_OBJECT_CLASS (strata_presentation_parent_class)->dispose (object);
 }
 
@@ -535,53 +453,25 @@ static void
 strata_presentation_class_init (StrataPresentationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = strata_presentation_dispose;
   object_class->finalize = strata_presentation_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/strata/Strata/strata-presentation.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrataPresentation, stack);
+  gtk_widget_class_bind_template_child (widget_class, StrataPresentation, counter);
+  gtk_widget_class_bind_template_child (widget_class, StrataPresentation, footer);
+  gtk_widget_class_bind_template_callback (widget_class, key_pressed);
 }
 
 static void
 strata_presentation_init (StrataPresentation *self)
 {
-  GtkWidget *overlay = gtk_overlay_new ();
-  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   load_css ();
   self->kinds = g_array_new (FALSE, FALSE, sizeof (StrataSlideKind));
-  gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
-  gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 1024, 768);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
-  /* Each slide takes the screen as it is: the largest one must not make
-   * the window taller than the projector. */
-  gtk_stack_set_vhomogeneous (self->stack, FALSE);
-  gtk_stack_set_hhomogeneous (self->stack, FALSE);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->stack));
-
-  self->footer = GTK_LABEL (label ("", "slide-footer"));
-  self->counter = GTK_LABEL (label ("", "slide-footer"));
-  gtk_label_set_wrap (self->footer, FALSE);
-  gtk_label_set_ellipsize (self->footer, PANGO_ELLIPSIZE_END);
-  gtk_label_set_wrap (self->counter, FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->counter), "numeric");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->footer), TRUE);
-  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->footer));
-  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->counter));
-  gtk_widget_set_valign (footer, GTK_ALIGN_END);
-  gtk_widget_set_margin_start (footer, 48);
-  gtk_widget_set_margin_end (footer, 48);
-  gtk_widget_set_margin_bottom (footer, 20);
-  gtk_widget_set_can_target (footer, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), footer);
-  gtk_window_set_child (GTK_WINDOW (self), overlay);
-
-  /* Capture, so that space moves on even when a customer button has focus. */
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 GtkWidget *

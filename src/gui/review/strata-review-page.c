@@ -8,6 +8,7 @@
 #include "strata-period.h"
 #include "strata-period-close.h"
 #include "strata-period-data.h"
+#include "strata-period-dialog.h"
 #include "strata-presentation.h"
 #include "strata-reload-when-shown.h"
 #include "strata-review-chart.h"
@@ -595,51 +596,16 @@ close_clicked (StrataReviewPage *self)
 
 /* Adding and renaming periods ------------------------------------------------ */
 
-static GtkWidget *
-period_entry (GtkGrid    *grid,
-              int         row,
-              const char *label,
-              const char *name,
-              const char *text,
-              const char *placeholder)
-{
-  GtkWidget *title = gtk_label_new_with_mnemonic (label);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (title), 1);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (title), entry);
-  gtk_widget_set_name (entry, name);
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  if (placeholder != NULL)
-    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_grid_attach (grid, title, 0, row, 1, 1);
-  gtk_grid_attach (grid, entry, 1, row, 1, 1);
-  return entry;
-}
-
-static const char *
-entry_text (AdwMessageDialog *dialog,
-            const char       *key)
-{
-  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), key);
-  const char *text = entry ? gtk_editable_get_text (GTK_EDITABLE (entry)) : NULL;
-
-  return text && *text ? text : NULL;
-}
-
 static void
-period_response (AdwMessageDialog *dialog,
-                 const char       *response,
-                 StrataReviewPage *self)
+period_response (StrataPeriodDialog *dialog,
+                 const char         *response,
+                 StrataReviewPage   *self)
 {
   StrataWorkspace *workspace;
   g_autoptr(GError) error = NULL;
   g_autofree char *done = NULL;
-  const char *name = entry_text (dialog, "name-entry");
-  const char *old = g_object_get_data (G_OBJECT (dialog), "period");
+  const char *name = strata_period_dialog_get_name (dialog);
+  const char *old = strata_period_dialog_get_period (dialog);
 
   if (self->context == NULL || (!g_str_equal (response, "add") && !g_str_equal (response, "rename")))
     return;
@@ -647,8 +613,8 @@ period_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "add"))
     {
       g_autoptr(StrataPeriod) period = strata_period_create (workspace, name ? name : "",
-                                                             entry_text (dialog, "start-entry"),
-                                                             entry_text (dialog, "end-entry"),
+                                                             strata_period_dialog_get_start (dialog),
+                                                             strata_period_dialog_get_end (dialog),
                                                              &error);
       if (period != NULL)
         /* Translators: "Added 2026-H1 (2026-01-01 to 2026-06-30)" */
@@ -677,42 +643,11 @@ period_action (GtkWidget  *widget,
   StrataReviewPage *self = STRATA_REVIEW_PAGE (widget);
   gboolean add = g_str_equal (action, "page.new-period");
   const char *to = selected_name (self->to_drop);
-  GtkWidget *dialog, *grid;
-  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
 
   if (self->context == NULL || (!add && to == NULL))
     return;
-  heading = add ? g_strdup (_("New Period"))
-                /* Translators: the heading of the rename dialog, "Rename 2026-Q3" */
-                : g_strdup_printf (_("Rename %s"), to);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   add ? _("A quarter (2026-Q3), a month (2026-07) or a year (2026) brings its dates; any other name is a custom period and needs its first and last day.")
-                                       : NULL);
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  g_object_set_data (G_OBJECT (dialog), "name-entry",
-                     period_entry (GTK_GRID (grid), 0, _("_Name"), "name-entry",
-                                   add ? NULL : to, add ? "2026-Q4" : NULL));
-  if (add)
-    {
-      g_object_set_data (G_OBJECT (dialog), "start-entry",
-                         period_entry (GTK_GRID (grid), 1, _("_First day"), "start-entry", NULL,
-                                       _("YYYY-MM-DD")));
-      g_object_set_data (G_OBJECT (dialog), "end-entry",
-                         period_entry (GTK_GRID (grid), 2, _("_Last day"), "end-entry", NULL,
-                                       _("YYYY-MM-DD")));
-    }
-  else
-    g_object_set_data_full (G_OBJECT (dialog), "period", g_strdup (to), g_free);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), add ? "add" : "rename",
-                                    add ? _("_Add") : _("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), add ? "add" : "rename",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), add ? "add" : "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = strata_period_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), add ? NULL : to);
   g_signal_connect_object (dialog, "response", G_CALLBACK (period_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

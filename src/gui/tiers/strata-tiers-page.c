@@ -286,7 +286,7 @@ strata_tiers_page_dispose (GObject *object)
   StrataTiersPage *self = STRATA_TIERS_PAGE (object);
 
   set_context (self, NULL);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_TIERS_PAGE);
   g_clear_object (&self->pyramid);
   g_clear_object (&self->pareto);
   G_OBJECT_CLASS (strata_tiers_page_parent_class)->dispose (object);
@@ -359,6 +359,19 @@ strata_tiers_page_class_init (StrataTiersPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "tiers.export", "s", export_action);
   gtk_widget_class_install_property_action (widget_class, "tiers.large-type", "large-type");
+
+  g_type_ensure (STRATA_TYPE_REVIEW_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/strata/Strata/strata-tiers-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrataTiersPage, box);
+  gtk_widget_class_bind_template_child (widget_class, StrataTiersPage, title);
+  gtk_widget_class_bind_template_child (widget_class, StrataTiersPage, table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, StrataTiersPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, StrataTiersPage, status);
+  gtk_widget_class_bind_template_child (widget_class, StrataTiersPage, pyramid_view);
+  gtk_widget_class_bind_template_child (widget_class, StrataTiersPage, pareto_view);
+  gtk_widget_class_bind_template_child (widget_class, StrataTiersPage, table_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_toggled);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tierspage");
 }
@@ -366,70 +379,10 @@ strata_tiers_page_class_init (StrataTiersPageClass *klass)
 static void
 strata_tiers_page_init (StrataTiersPage *self)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *charts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *export_button = gtk_menu_button_new ();
-  g_autoptr(GMenu) menu = g_menu_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pyramid = strata_pyramid_chart_new ();
   self->pareto = strata_pareto_chart_new ();
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_start (self->box, 12);
-  gtk_widget_set_margin_end (self->box, 12);
-  gtk_widget_set_margin_top (self->box, 12);
-  gtk_widget_set_margin_bottom (self->box, 12);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  self->title = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->title, "title-2");
-  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
-  gtk_widget_set_hexpand (self->title, TRUE);
-  gtk_box_append (GTK_BOX (header), self->title);
-
-  self->table_toggle = gtk_toggle_button_new_with_mnemonic (_("_Table"));
-  gtk_widget_set_tooltip_text (self->table_toggle, _("Show the figures as a table"));
-  g_signal_connect_swapped (self->table_toggle, "toggled", G_CALLBACK (on_table_toggled), self);
-  gtk_box_append (GTK_BOX (header), self->table_toggle);
-
-  g_menu_append (menu, _("Export Tier Pyramid…"), "tiers.export::pyramid");
-  g_menu_append (menu, _("Export Pareto Curve…"), "tiers.export::pareto");
-  {
-    GMenu *section = g_menu_new ();
-    g_menu_append (section, _("_Large Type (Projector)"), "tiers.large-type");
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-    g_object_unref (section);
-  }
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-save-symbolic");
-  gtk_widget_set_tooltip_text (export_button, _("Export a chart as PNG, SVG or PDF, or show it in large type"));
-  gtk_box_append (GTK_BOX (header), export_button);
-  gtk_box_append (GTK_BOX (self->box), header);
-
-  self->pyramid_view = strata_review_chart_new ();
-  self->pareto_view = strata_review_chart_new ();
-  gtk_widget_set_hexpand (self->pyramid_view, TRUE);
-  gtk_widget_set_hexpand (self->pareto_view, TRUE);
-  gtk_widget_set_size_request (self->pyramid_view, 360, 280);
-  gtk_widget_set_size_request (self->pareto_view, 300, 280);
-  gtk_box_append (GTK_BOX (charts), self->pyramid_view);
-  gtk_box_append (GTK_BOX (charts), self->pareto_view);
-  gtk_box_set_homogeneous (GTK_BOX (charts), TRUE);
-
-  self->table_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->table_box);
-
-  self->status = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->status), "view-sort-descending-symbolic");
-
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-  gtk_stack_add_named (GTK_STACK (self->stack), self->status, "empty");
-  gtk_stack_add_named (GTK_STACK (self->stack), charts, "charts");
-  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "table");
-  gtk_box_append (GTK_BOX (self->box), self->stack);
-
   reload (self);
 }
 
