@@ -38,17 +38,6 @@ struct _StrataCustomerDetail
 G_DEFINE_FINAL_TYPE (StrataCustomerDetail, strata_customer_detail, GTK_TYPE_BOX)
 
 static GtkWidget *
-heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 12);
-  return label;
-}
-
-static GtkWidget *
 cell (const char *text,
       gboolean    numeric)
 {
@@ -61,13 +50,23 @@ cell (const char *text,
   return label;
 }
 
+/* Removes the lines from first_row on; those above come from the template. */
 static void
-clear_grid (GtkGrid *grid)
+clear_grid (GtkGrid *grid,
+            int      first_row)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))))
-    gtk_grid_remove (grid, child);
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      int row;
+
+      gtk_grid_query_child (grid, child, NULL, &row, NULL, NULL);
+      if (row >= first_row)
+        gtk_grid_remove (grid, child);
+      child = next;
+    }
 }
 
 void
@@ -104,14 +103,7 @@ show_history (StrataCustomerDetail *self,
   guint n = g_list_model_get_n_items (periods);
   int line = 1;
 
-  clear_grid (self->history);
-  gtk_grid_attach (self->history, cell (_("Period"), FALSE), 0, 0, 1, 1);
-  gtk_grid_attach (self->history, cell (_("Score"), TRUE), 1, 0, 1, 1);
-  gtk_grid_attach (self->history, cell (_("Tier"), FALSE), 2, 0, 1, 1);
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->history)); c;
-       c = gtk_widget_get_next_sibling (c))
-    gtk_widget_add_css_class (c, "dim-label");
-
+  clear_grid (self->history, 1);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(StrataPeriod) period = g_list_model_get_item (periods, i);
@@ -149,7 +141,7 @@ show_entitlements (StrataCustomerDetail *self,
 {
   g_autoptr(GPtrArray) lines = NULL;
 
-  clear_grid (self->entitlement_grid);
+  clear_grid (self->entitlement_grid, 0);
   if (self->entitlements == NULL || tier == NULL)
     return;
   lines = strata_entitlements_list_for_tier (self->entitlements, tier);
@@ -359,119 +351,41 @@ strata_customer_detail_finalize (GObject *object)
 static void
 strata_customer_detail_class_init (StrataCustomerDetailClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = strata_customer_detail_finalize;
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "customer-detail");
-}
+  gtk_widget_class_set_css_name (widget_class, "customer-detail");
 
-static GtkGrid *
-new_grid (void)
-{
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
-
-  gtk_grid_set_column_spacing (grid, 12);
-  gtk_grid_set_row_spacing (grid, 4);
-  return grid;
+  g_type_ensure (STRATA_TYPE_RECEIPT_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/strata/Strata/strata-customer-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, empty);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, content);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, title);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, score);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, tier_chip);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, receipt);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, history);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, entitlement_grid);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, override_state);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, override_tier);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, override_reason);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, override_set);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, override_remove);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, override_error);
+  gtk_widget_class_bind_template_callback (widget_class, reason_changed);
+  gtk_widget_class_bind_template_callback (widget_class, set_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked);
 }
 
 static void
 strata_customer_detail_init (StrataCustomerDetail *self)
 {
-  GtkWidget *box, *row, *label;
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->row = -1;
   self->period_results = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                 (GDestroyNotify) strata_period_results_unref);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-
-  self->empty = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty), "avatar-default-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty), _("No Customer Selected"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
-                                   _("Select a customer to see how its score was made."));
-  gtk_widget_add_css_class (self->empty, "compact");
-  gtk_widget_set_vexpand (self->empty, TRUE);
-  gtk_box_append (GTK_BOX (self), self->empty);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->content = box;
-  gtk_widget_set_visible (box, FALSE);
-  gtk_box_append (GTK_BOX (self), box);
-
-  self->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->title, 0);
-  gtk_label_set_wrap (self->title, TRUE);
-  gtk_label_set_selectable (self->title, TRUE);
-  gtk_widget_set_name (GTK_WIDGET (self->title), "detail-name");
-  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-2");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title));
-  self->subtitle = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->subtitle, 0);
-  gtk_label_set_selectable (self->subtitle, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "dim-label");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->subtitle));
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  self->score = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_name (GTK_WIDGET (self->score), "detail-score");
-  gtk_widget_add_css_class (GTK_WIDGET (self->score), "title-1");
-  gtk_widget_add_css_class (GTK_WIDGET (self->score), "numeric");
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->score));
-  self->tier_chip = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_name (GTK_WIDGET (self->tier_chip), "detail-tier");
-  gtk_widget_set_valign (GTK_WIDGET (self->tier_chip), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (self->tier_chip), "tier-chip");
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->tier_chip));
-  gtk_box_append (GTK_BOX (box), row);
-
-  gtk_box_append (GTK_BOX (box), heading (_("Score receipt")));
-  self->receipt = STRATA_RECEIPT_VIEW (strata_receipt_view_new ());
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->receipt));
-
-  gtk_box_append (GTK_BOX (box), heading (_("Over the periods")));
-  self->history = new_grid ();
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->history));
-
-  gtk_box_append (GTK_BOX (box), heading (_("Entitlements")));
-  self->entitlement_grid = new_grid ();
-  gtk_widget_set_name (GTK_WIDGET (self->entitlement_grid), "detail-entitlements");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entitlement_grid));
-
-  gtk_box_append (GTK_BOX (box), heading (_("Manual override")));
-  self->override_state = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->override_state, 0);
-  gtk_label_set_wrap (self->override_state, TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->override_state));
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  label = gtk_label_new (_("Tier"));
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (row), label);
-  self->override_tier = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_widget_set_name (GTK_WIDGET (self->override_tier), "override-tier");
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->override_tier));
-  gtk_box_append (GTK_BOX (box), row);
-  self->override_reason = GTK_ENTRY (gtk_entry_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->override_reason), "override-reason");
-  gtk_entry_set_placeholder_text (self->override_reason, _("Reason (required)"));
-  g_signal_connect_swapped (self->override_reason, "changed", G_CALLBACK (reason_changed), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->override_reason));
-  self->override_error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->override_error, 0);
-  gtk_label_set_wrap (self->override_error, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->override_error), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->override_error), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->override_error));
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->override_set = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Set Override")));
-  gtk_widget_set_name (GTK_WIDGET (self->override_set), "override-set");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->override_set), FALSE);
-  g_signal_connect_swapped (self->override_set, "clicked", G_CALLBACK (set_clicked), self);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->override_set));
-  self->override_remove = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Remove Override")));
-  gtk_widget_set_name (GTK_WIDGET (self->override_remove), "override-remove");
-  gtk_widget_add_css_class (GTK_WIDGET (self->override_remove), "destructive-action");
-  g_signal_connect_swapped (self->override_remove, "clicked", G_CALLBACK (remove_clicked), self);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->override_remove));
-  gtk_box_append (GTK_BOX (box), row);
 }
 
 GtkWidget *

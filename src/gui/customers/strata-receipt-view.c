@@ -202,18 +202,19 @@ strata_receipt_view_finalize (GObject *object)
 static void
 strata_receipt_view_class_init (StrataReceiptViewClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = strata_receipt_view_finalize;
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "receipt-view");
+  gtk_widget_class_set_css_name (widget_class, "receipt-view");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/strata/Strata/strata-receipt-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrataReceiptView, grid);
 }
 
 static void
 strata_receipt_view_init (StrataReceiptView *self)
 {
-  self->grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->grid, 12);
-  gtk_grid_set_row_spacing (self->grid, 4);
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->grid));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->grid), TRUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -8,12 +8,62 @@
 #include "strata-scoring-page-private.h"
 #include "strata-whatif-view.h"
 
+/* A published version's row: its number, note, author and date, and a
+ * Restore button (the dialog's history.restore action, with the version). */
+#define STRATA_TYPE_VERSION_ROW (strata_version_row_get_type ())
+G_DECLARE_FINAL_TYPE (StrataVersionRow, strata_version_row, STRATA, VERSION_ROW, AdwActionRow)
+
+struct _StrataVersionRow
+{
+  AdwActionRow  parent_instance;
+  GtkButton    *restore;
+};
+
+G_DEFINE_FINAL_TYPE (StrataVersionRow, strata_version_row, ADW_TYPE_ACTION_ROW)
+
+static void
+strata_version_row_class_init (StrataVersionRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/strata/Strata/strata-version-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrataVersionRow, restore);
+}
+
+static void
+strata_version_row_init (StrataVersionRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static GtkWidget *
+strata_version_row_new (const StrataRulesetVersion *v)
+{
+  StrataVersionRow *row = g_object_new (STRATA_TYPE_VERSION_ROW, NULL);
+  g_autofree char *title = g_strdup_printf (_("Version %u"), v->version);
+  g_autofree char *note = g_markup_escape_text (*v->note ? v->note : _("(no note)"), -1);
+  g_autofree char *who = g_markup_escape_text (v->author ? v->author : "", -1);
+  /* Translators: who published a version, and when. */
+  g_autofree char *byline = g_strdup_printf (_("%s · %s"), who,
+                                             v->published_at ? v->published_at : "");
+  g_autofree char *subtitle = g_strconcat (note, "\n", byline, NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->restore), "u", v->version);
+  return GTK_WIDGET (row);
+}
+
 struct _StrataHistoryDialog
 {
   AdwWindow         parent_instance;
   StrataWorkspace  *workspace;
   StrataPeriodData *data;
   GPtrArray        *versions;     /* StrataRulesetVersion*, newest first */
+  GtkListBox       *version_list;
+  GtkWidget        *none;
+  GtkWidget        *compare_row;
   GtkDropDown      *from_choice;
   GtkDropDown      *to_choice;
   GtkLabel         *comparison;
@@ -99,12 +149,11 @@ compare_clicked (StrataHistoryDialog *self)
 }
 
 static void
-restore_clicked (GtkButton *button,
-                 gpointer   data)
+restore_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  StrataHistoryDialog *self = g_object_get_data (G_OBJECT (button), "dialog");
-
-  g_signal_emit (self, signals[RESTORE], 0, GPOINTER_TO_UINT (data));
+  g_signal_emit (widget, signals[RESTORE], 0, g_variant_get_uint32 (parameter));
 }
 
 static void
@@ -128,26 +177,33 @@ strata_history_dialog_class_init (StrataHistoryDialogClass *klass)
   signals[RESTORE] = g_signal_new ("restore", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "history.restore", "u", restore_activated);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/strata/Strata/strata-history-dialog.ui");
+  gtk_widget_class_bind_template_child_full (widget_class, "versions", FALSE,
+                                             G_STRUCT_OFFSET (StrataHistoryDialog, version_list));
+  gtk_widget_class_bind_template_child (widget_class, StrataHistoryDialog, none);
+  gtk_widget_class_bind_template_child (widget_class, StrataHistoryDialog, compare_row);
+  gtk_widget_class_bind_template_child (widget_class, StrataHistoryDialog, from_choice);
+  gtk_widget_class_bind_template_child (widget_class, StrataHistoryDialog, to_choice);
+  gtk_widget_class_bind_template_child (widget_class, StrataHistoryDialog, comparison);
+  gtk_widget_class_bind_template_callback (widget_class, compare_clicked);
 }
 
 static void
 strata_history_dialog_init (StrataHistoryDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
 strata_history_dialog_new (StrataWorkspace  *workspace,
                            StrataPeriodData *data)
 {
-  StrataHistoryDialog *self = g_object_new (STRATA_TYPE_HISTORY_DIALOG,
-                                            "modal", TRUE,
-                                            "default-width", 640,
-                                            "default-height", 560,
-                                            "title", _("Rule Set History"),
-                                            NULL);
+  StrataHistoryDialog *self = g_object_new (STRATA_TYPE_HISTORY_DIALOG, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *box, *header, *scroller, *content, *list, *compare_row, *button;
 
   self->workspace = g_object_ref (workspace);
   self->data = data ? strata_period_data_ref (data) : NULL;
@@ -158,83 +214,22 @@ strata_history_dialog_new (StrataWorkspace  *workspace,
       self->versions = g_ptr_array_new ();
     }
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (box), header);
-  scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scroller, TRUE);
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 18);
-
-  list = gtk_list_box_new ();
-  gtk_widget_set_name (list, "versions");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
   for (guint i = 0; i < self->versions->len; i++)
     {
       StrataRulesetVersion *v = self->versions->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = g_strdup_printf (_("Version %u"), v->version);
-      g_autofree char *note = g_markup_escape_text (*v->note ? v->note : _("(no note)"), -1);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *who = g_markup_escape_text (v->author ? v->author : "", -1);
 
-      /* Translators: who published a version, and when. */
-      g_autofree char *byline = g_strdup_printf (_("%s · %s"), who,
-                                                 v->published_at ? v->published_at : "");
-
-      subtitle = g_strconcat (note, "\n", byline, NULL);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      button = gtk_button_new_with_mnemonic (_("_Restore"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, _("Copy this version into the draft"));
-      g_object_set_data (G_OBJECT (button), "dialog", self);
-      g_signal_connect (button, "clicked", G_CALLBACK (restore_clicked), GUINT_TO_POINTER (v->version));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      gtk_list_box_append (self->version_list, strata_version_row_new (v));
       gtk_string_list_append (names, title);
     }
-  if (self->versions->len == 0)
-    {
-      GtkWidget *none = adw_status_page_new ();
+  gtk_widget_set_visible (GTK_WIDGET (self->version_list), self->versions->len > 0);
+  gtk_widget_set_visible (self->none, self->versions->len == 0);
 
-      adw_status_page_set_title (ADW_STATUS_PAGE (none), _("Nothing Published Yet"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (none),
-                                       _("Publish the draft to create the first version."));
-      gtk_box_append (GTK_BOX (content), none);
-    }
-  else
-    gtk_box_append (GTK_BOX (content), list);
-
-  compare_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (compare_row), gtk_label_new (_("Compare")));
-  self->from_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
-  gtk_box_append (GTK_BOX (compare_row), GTK_WIDGET (self->from_choice));
-  gtk_box_append (GTK_BOX (compare_row), gtk_label_new (_("with")));
-  self->to_choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
-  gtk_box_append (GTK_BOX (compare_row), GTK_WIDGET (self->to_choice));
-  button = gtk_button_new_with_mnemonic (_("_Compare"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (compare_clicked), self);
-  gtk_box_append (GTK_BOX (compare_row), button);
+  gtk_drop_down_set_model (self->from_choice, G_LIST_MODEL (names));
+  gtk_drop_down_set_model (self->to_choice, G_LIST_MODEL (names));
   /* The newest against the one before it, by default. */
   if (self->versions->len > 1)
     gtk_drop_down_set_selected (self->from_choice, 1);
-  gtk_widget_set_sensitive (compare_row, self->versions->len > 0);
-  gtk_box_append (GTK_BOX (content), compare_row);
-
-  self->comparison = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->comparison, 0);
-  gtk_label_set_wrap (self->comparison, TRUE);
-  gtk_label_set_selectable (self->comparison, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->comparison), "numeric");
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->comparison));
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), content);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_set_sensitive (self->compare_row, self->versions->len > 0);
   return GTK_WIDGET (self);
 }

@@ -15,6 +15,7 @@ struct _StrataImpactPanel
   GtkLabel           *summary;
   GtkLabel           *stale;
   GtkFlowBox         *transitions;
+  GtkListView        *movers;
   GtkStringList      *mover_lines;
   GtkSingleSelection *mover_selection;
   GtkLabel           *more_movers;
@@ -46,48 +47,23 @@ selection_changed (StrataImpactPanel *self)
     g_signal_emit (self, signals[MOVER_SELECTED], 0, (guint) row);
 }
 
-/* A mover's row: "C000002  Name" gives way (ellipsized) to the tiers and
- * scores at its end. The line holds both parts, split by '\x1f'. */
-static void
-mover_setup (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  data)
+/* The two parts of a mover's line (see strata-impact-mover.ui). */
+static char *
+mover_who (GtkListItem *item,
+           const char  *line)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *who = gtk_label_new (NULL);
-  GtkWidget *change = gtk_label_new (NULL);
+  const char *split = line ? strchr (line, '\x1f') : NULL;
 
-  gtk_label_set_xalign (GTK_LABEL (who), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (who), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (who, TRUE);
-  gtk_widget_add_css_class (change, "numeric");
-  gtk_box_append (GTK_BOX (box), who);
-  gtk_box_append (GTK_BOX (box), change);
-  gtk_list_item_set_child (item, box);
+  return split ? g_strndup (line, split - line) : g_strdup (line);
 }
 
-static void
-mover_bind (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  data)
+static char *
+mover_change (GtkListItem *item,
+              const char  *line)
 {
-  const char *line = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  GtkWidget *who = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  const char *split = strchr (line, '\x1f');
-  g_autofree char *first = split ? g_strndup (line, split - line) : g_strdup (line);
+  const char *split = line ? strchr (line, '\x1f') : NULL;
 
-  gtk_label_set_text (GTK_LABEL (who), first);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (who)), split ? split + 1 : "");
-}
-
-static GtkWidget *
-section_heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
+  return g_strdup (split ? split + 1 : "");
 }
 
 static void
@@ -102,97 +78,49 @@ strata_impact_panel_finalize (GObject *object)
 static void
 strata_impact_panel_class_init (StrataImpactPanelClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = strata_impact_panel_finalize;
 
   /* ::mover-selected (customer row): show that customer's receipt. */
   signals[MOVER_SELECTED] = g_signal_new ("mover-selected", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_UINT);
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "impact-panel");
+  gtk_widget_class_set_css_name (widget_class, "impact-panel");
+
+  g_type_ensure (STRATA_TYPE_TIER_BARS);
+  g_type_ensure (STRATA_TYPE_RECEIPT_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/strata/Strata/strata-impact-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrataImpactPanel, bars);
+  gtk_widget_class_bind_template_child (widget_class, StrataImpactPanel, summary);
+  gtk_widget_class_bind_template_child (widget_class, StrataImpactPanel, stale);
+  gtk_widget_class_bind_template_child (widget_class, StrataImpactPanel, transitions);
+  gtk_widget_class_bind_template_child (widget_class, StrataImpactPanel, movers);
+  gtk_widget_class_bind_template_child (widget_class, StrataImpactPanel, mover_lines);
+  gtk_widget_class_bind_template_child (widget_class, StrataImpactPanel, mover_selection);
+  gtk_widget_class_bind_template_child (widget_class, StrataImpactPanel, more_movers);
+  gtk_widget_class_bind_template_child (widget_class, StrataImpactPanel, receipt_scroller);
+  gtk_widget_class_bind_template_child (widget_class, StrataImpactPanel, receipt);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed);
 }
 
 static void
 strata_impact_panel_init (StrataImpactPanel *self)
 {
-  GtkListItemFactory *factory;
-  GtkWidget *list;
-  GtkWidget *scroller;
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->mover_rows = g_array_new (FALSE, FALSE, sizeof (guint));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 8);
 
-  gtk_box_append (GTK_BOX (self), section_heading (_("Impact of the draft")));
-  {
-    GtkWidget *legend = gtk_label_new (_("Grey: published rules · colour: draft"));
-
-    gtk_label_set_xalign (GTK_LABEL (legend), 0);
-    gtk_widget_add_css_class (legend, "caption");
-    gtk_widget_add_css_class (legend, "dim-label");
-    gtk_box_append (GTK_BOX (self), legend);
-  }
-
-  self->stale = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->stale, TRUE);
-  gtk_label_set_xalign (self->stale, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->stale), "warning");
-  gtk_widget_set_visible (GTK_WIDGET (self->stale), FALSE);
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stale));
-
-  self->bars = STRATA_TIER_BARS (strata_tier_bars_new ());
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->bars));
-
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_name (GTK_WIDGET (self->summary), "impact-summary");
-  gtk_label_set_xalign (self->summary, 0);
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "title-4");
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->summary));
-
-  self->transitions = GTK_FLOW_BOX (gtk_flow_box_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->transitions), "impact-transitions");
-  gtk_flow_box_set_selection_mode (self->transitions, GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (self->transitions, 4);
-  gtk_flow_box_set_homogeneous (self->transitions, TRUE);
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->transitions));
-
-  gtk_box_append (GTK_BOX (self), section_heading (_("Customers who change tier")));
-  self->mover_lines = gtk_string_list_new (NULL);
-  self->mover_selection = gtk_single_selection_new (G_LIST_MODEL (self->mover_lines));
-  gtk_single_selection_set_autoselect (self->mover_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->mover_selection, TRUE);
-  g_signal_connect_swapped (self->mover_selection, "notify::selected",
-                            G_CALLBACK (selection_changed), self);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (mover_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (mover_bind), NULL);
-  list = gtk_list_view_new (GTK_SELECTION_MODEL (self->mover_selection), factory);
-  gtk_widget_set_name (list, "impact-movers");
-  gtk_widget_add_css_class (list, "navigation-sidebar");
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_set_size_request (scroller, -1, 120);
-  gtk_widget_add_css_class (scroller, "card");
-  gtk_box_append (GTK_BOX (self), scroller);
-
-  self->more_movers = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->more_movers, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->more_movers), "dim-label");
-  gtk_widget_set_visible (GTK_WIDGET (self->more_movers), FALSE);
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->more_movers));
-
-  self->receipt = STRATA_RECEIPT_VIEW (strata_receipt_view_new ());
-  self->receipt_scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->receipt_scroller),
-                                 GTK_WIDGET (self->receipt));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->receipt_scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (self->receipt_scroller, TRUE);
-  gtk_widget_set_visible (self->receipt_scroller, FALSE);
-  gtk_box_append (GTK_BOX (self), self->receipt_scroller);
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "mover_who", G_CALLBACK (mover_who),
+                                           "mover_change", G_CALLBACK (mover_change),
+                                           NULL);
+  factory = gtk_builder_list_item_factory_new_from_resource (scope,
+                                                             "/io/github/strata/Strata/strata-impact-mover.ui");
+  gtk_list_view_set_factory (self->movers, factory);
 }
 
 GtkWidget *

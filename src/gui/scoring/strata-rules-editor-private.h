@@ -54,6 +54,10 @@ struct _StrataRulesEditor
   GtkColumnView       *quadrant_view;
   GtkGrid             *quadrant_grid;
   GtkWidget           *quadrant_problems;
+  GtkScrolledWindow   *indicators_scroller;
+  GtkScrolledWindow   *adjustments_scroller;
+  GtkScrolledWindow   *tiers_scroller;
+  GtkScrolledWindow   *quadrant_scroller;
 };
 
 /* A row of a column view: an index into the rules' array (or a band of

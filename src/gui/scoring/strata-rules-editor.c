@@ -10,6 +10,8 @@
 #include "strata-metric.h"
 #include "strata-rules-editor-private.h"
 
+#define RESOURCE "/io/github/strata/Strata/"
+
 struct _StrataRuleRow
 {
   GObject parent_instance;
@@ -234,44 +236,34 @@ row_action (GtkButton *button,
   structural_edit (self, label, action == ROW_REMOVE);
 }
 
-static GtkWidget *
-flat_button (const char *icon,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  return button;
-}
-
 static void
 actions_setup (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE "strata-rules-row-actions.ui");
+  GtkWidget *box = GTK_WIDGET (gtk_builder_get_object (builder, "actions"));
+  GtkWidget *up = GTK_WIDGET (gtk_builder_get_object (builder, "up"));
+  GtkWidget *down = GTK_WIDGET (gtk_builder_get_object (builder, "down"));
+  GtkWidget *remove = GTK_WIDGET (gtk_builder_get_object (builder, "remove"));
   StrataRulesSection section = GPOINTER_TO_INT (user_data);
-  GtkWidget *button;
 
   g_object_set_data (G_OBJECT (box), "editor", g_object_get_data (G_OBJECT (factory), "editor"));
   g_object_set_data (G_OBJECT (box), "section", user_data);
-  if (section != STRATA_RULES_SECTION_BAND)
+  if (section == STRATA_RULES_SECTION_BAND)
     {
-      button = flat_button ("go-up-symbolic", _("Move up"));
-      g_signal_connect (button, "clicked", G_CALLBACK (row_action), GINT_TO_POINTER (ROW_UP));
-      gtk_box_append (GTK_BOX (box), button);
-      button = flat_button ("go-down-symbolic", _("Move down"));
-      g_signal_connect (button, "clicked", G_CALLBACK (row_action), GINT_TO_POINTER (ROW_DOWN));
-      gtk_box_append (GTK_BOX (box), button);
+      gtk_box_remove (GTK_BOX (box), up);
+      gtk_box_remove (GTK_BOX (box), down);
     }
-  button = flat_button ("user-trash-symbolic", _("Remove"));
-  gtk_widget_set_name (button, section == STRATA_RULES_SECTION_BAND ? "remove-band"
+  else
+    {
+      g_signal_connect (up, "clicked", G_CALLBACK (row_action), GINT_TO_POINTER (ROW_UP));
+      g_signal_connect (down, "clicked", G_CALLBACK (row_action), GINT_TO_POINTER (ROW_DOWN));
+    }
+  gtk_widget_set_name (remove, section == STRATA_RULES_SECTION_BAND ? "remove-band"
                                : section == STRATA_RULES_SECTION_TIER ? "remove-tier"
                                : "remove-adjustment");
-  g_signal_connect (button, "clicked", G_CALLBACK (row_action), GINT_TO_POINTER (ROW_REMOVE));
-  gtk_box_append (GTK_BOX (box), button);
+  g_signal_connect (remove, "clicked", G_CALLBACK (row_action), GINT_TO_POINTER (ROW_REMOVE));
   gtk_list_item_set_activatable (item, FALSE);
   gtk_list_item_set_child (item, box);
 }
@@ -306,40 +298,24 @@ actions_column (StrataRulesEditor  *self,
   return gtk_column_view_column_new (NULL, factory);
 }
 
-static void
-quadrant_name_setup (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (label, "heading");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-quadrant_name_bind (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
+static char *
+quadrant_name (GtkListItem   *item,
+               StrataRuleRow *row)
 {
   static const char *names[] = { "A", "B", "C", "D" };
-  StrataRuleRow *row = gtk_list_item_get_item (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), names[row->index & 3]);
+  return row ? g_strdup (names[row->index & 3]) : NULL;
 }
 
 /* Tables ------------------------------------------------------------------ */
 
-static GtkColumnView *
-new_table (GListStore **store)
+/* The table's rows are the items of a new store. */
+static void
+set_table_rows (GtkColumnView  *view,
+                GListStore    **store)
 {
-  GtkWidget *view;
-
   *store = g_list_store_new (STRATA_TYPE_RULE_ROW);
-  view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (*store)))));
-  gtk_column_view_set_reorderable (GTK_COLUMN_VIEW (view), FALSE);
-  gtk_widget_add_css_class (view, "data-table");
-  return GTK_COLUMN_VIEW (view);
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (*store)))));
 }
 
 static void
@@ -348,80 +324,6 @@ add_column (GtkColumnView       *view,
 {
   gtk_column_view_append_column (view, column);
   g_object_unref (column);
-}
-
-static GtkWidget *
-problems_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_set_visible (label, FALSE);
-  return label;
-}
-
-static GtkWidget *
-card (StrataRulesEditor *self,
-      const char        *title,
-      const char        *add_tooltip,
-      GCallback          add_cb,
-      GtkWidget         *content,
-      GtkWidget         *problems)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "rules-card");
-  gtk_widget_add_css_class (label, "heading");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (heading), label);
-  if (add_cb != NULL)
-    {
-      GtkWidget *add = flat_button ("list-add-symbolic", add_tooltip);
-
-      g_signal_connect_swapped (add, "clicked", add_cb, self);
-      gtk_box_append (GTK_BOX (heading), add);
-    }
-  gtk_box_append (GTK_BOX (box), heading);
-  {
-    /* A wide table scrolls inside its card, so that the narrow ones
-     * (bands, tiers) still fit beside the impact panel. */
-    GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-    GtkWidget *scroller = gtk_scrolled_window_new ();
-
-    gtk_box_append (GTK_BOX (holder), content);
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
-                                    GTK_POLICY_NEVER);
-    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
-    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-    /* An overlay scrollbar: a classic one is not counted in the height
-     * GTK gives the scroller, and would cover the last row. The margin
-     * keeps the overlay clear of it. */
-    gtk_widget_set_margin_bottom (holder, 8);
-    /* The wheel scrolls the page, not the card sideways (its scrollbar
-     * does that). */
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
-      for (guint k = 0; k < g_list_model_get_n_items (controllers); k++)
-        {
-          g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, k);
-          if (GTK_IS_EVENT_CONTROLLER_SCROLL (c))
-            gtk_event_controller_set_propagation_phase (c, GTK_PHASE_NONE);
-        }
-    }
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), holder);
-    gtk_widget_add_css_class (scroller, "rules-card-content");
-    gtk_box_append (GTK_BOX (box), scroller);
-  }
-  gtk_box_append (GTK_BOX (box), problems);
-  gtk_box_append (GTK_BOX (self), box);
-  return box;
 }
 
 /* Base indicators: one block per indicator (metric, weight, its bands). */
@@ -499,32 +401,28 @@ rebuild_indicators (StrataRulesEditor *self)
   for (guint i = 0; i < self->rules->indicators->len; i++)
     {
       StrataIndicator *ind = self->rules->indicators->pdata[i];
-      GtkWidget *block = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE "strata-rules-indicator.ui");
+      GtkWidget *block = GTK_WIDGET (gtk_builder_get_object (builder, "block"));
+      GtkBox *header = GTK_BOX (gtk_builder_get_object (builder, "header"));
+      GtkWidget *add = GTK_WIDGET (gtk_builder_get_object (builder, "add_band"));
+      GtkWidget *remove = GTK_WIDGET (gtk_builder_get_object (builder, "remove"));
+      GtkColumnView *view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "bands"));
       GtkWidget *metric = strata_rules_cell_new (self, &indicator_metric);
       GtkWidget *weight = strata_rules_cell_new (self, &indicator_weight);
-      GtkWidget *add = gtk_button_new_with_label (_("Add band"));
-      GtkWidget *remove = flat_button ("user-trash-symbolic", _("Remove indicator"));
       GListStore *store;
-      GtkColumnView *view = new_table (&store);
-      GtkWidget *label;
 
+      /* The header reads: metric, "Weight", weight, Add band, remove. */
       gtk_widget_set_hexpand (metric, TRUE);
-      gtk_box_append (GTK_BOX (header), metric);
-      label = gtk_label_new (_("Weight"));
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (header), label);
-      gtk_box_append (GTK_BOX (header), weight);
-      gtk_widget_add_css_class (add, "flat");
+      gtk_box_prepend (header, metric);
+      gtk_box_insert_child_after (header, weight, GTK_WIDGET (gtk_builder_get_object (builder, "weight_label")));
       g_object_set_data (G_OBJECT (add), "editor", self);
       g_signal_connect (add, "clicked", G_CALLBACK (add_band_clicked), GINT_TO_POINTER (i));
-      gtk_box_append (GTK_BOX (header), add);
       g_object_set_data (G_OBJECT (remove), "editor", self);
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_indicator_clicked), GINT_TO_POINTER (i));
-      gtk_box_append (GTK_BOX (header), remove);
       strata_rules_cell_bind (metric, i, -1);
       strata_rules_cell_bind (weight, i, -1);
 
+      set_table_rows (view, &store);
       add_column (view, strata_rules_cell_column (self, &band_from, _("From"), TRUE));
       add_column (view, strata_rules_cell_column (self, &band_to, _("To"), TRUE));
       add_column (view, strata_rules_cell_column (self, &band_points, _("Points"), TRUE));
@@ -532,8 +430,6 @@ rebuild_indicators (StrataRulesEditor *self)
       fill_rows (store, i, ind->bands->len);
       g_object_unref (store);
 
-      gtk_box_append (GTK_BOX (block), header);
-      gtk_box_append (GTK_BOX (block), GTK_WIDGET (view));
       gtk_box_append (self->indicators_box, block);
     }
 }
@@ -625,6 +521,7 @@ static void
 strata_rules_editor_class_init (StrataRulesEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = strata_rules_editor_dispose;
   object_class->finalize = strata_rules_editor_finalize;
@@ -635,27 +532,63 @@ strata_rules_editor_class_init (StrataRulesEditorClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                                   G_TYPE_STRING, G_TYPE_STRING, G_TYPE_BOOLEAN);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "rules-editor");
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE "strata-rules-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrataRulesEditor, indicators_box);
+  gtk_widget_class_bind_template_child (widget_class, StrataRulesEditor, indicators_problems);
+  gtk_widget_class_bind_template_child (widget_class, StrataRulesEditor, adjustments_view);
+  gtk_widget_class_bind_template_child (widget_class, StrataRulesEditor, adjustments_problems);
+  gtk_widget_class_bind_template_child (widget_class, StrataRulesEditor, tiers_view);
+  gtk_widget_class_bind_template_child (widget_class, StrataRulesEditor, tiers_problems);
+  gtk_widget_class_bind_template_child (widget_class, StrataRulesEditor, quadrant_grid);
+  gtk_widget_class_bind_template_child (widget_class, StrataRulesEditor, quadrant_view);
+  gtk_widget_class_bind_template_child (widget_class, StrataRulesEditor, quadrant_problems);
+  gtk_widget_class_bind_template_child (widget_class, StrataRulesEditor, indicators_scroller);
+  gtk_widget_class_bind_template_child (widget_class, StrataRulesEditor, adjustments_scroller);
+  gtk_widget_class_bind_template_child (widget_class, StrataRulesEditor, tiers_scroller);
+  gtk_widget_class_bind_template_child (widget_class, StrataRulesEditor, quadrant_scroller);
+  gtk_widget_class_bind_template_callback (widget_class, add_indicator);
+  gtk_widget_class_bind_template_callback (widget_class, add_adjustment);
+  gtk_widget_class_bind_template_callback (widget_class, add_tier);
 }
 
-static GtkWidget *
-grid_label (const char *text)
+static void
+leave_wheel_to_page (GtkScrolledWindow *scroller)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (scroller));
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
+  for (guint k = 0; k < g_list_model_get_n_items (controllers); k++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, k);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (c))
+        gtk_event_controller_set_propagation_phase (c, GTK_PHASE_NONE);
+    }
+}
+
+/* A cell outside the tables, at (column, row) of the quadrant grid. */
+static GtkWidget *
+attach_cell (StrataRulesEditor *self,
+             const CellSpec    *spec,
+             int                column,
+             int                row)
+{
+  GtkWidget *cell = strata_rules_cell_new (self, spec);
+
+  gtk_grid_attach (self->quadrant_grid, cell, column, row, 1, 1);
+  strata_rules_cell_bind (cell, -1, -1);
+  return cell;
 }
 
 static void
 strata_rules_editor_init (StrataRulesEditor *self)
 {
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkColumnViewColumn *column;
-  GtkWidget *w;
 
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->cells = g_hash_table_new (NULL, NULL);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 18);
 
   /* The metric pickers share one model, which follows the workspace. */
   self->metrics = G_LIST_MODEL (g_list_store_new (STRATA_TYPE_METRIC));
@@ -672,12 +605,15 @@ strata_rules_editor_init (StrataRulesEditor *self)
     g_object_unref (none);
   }
 
-  self->indicators_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
-  self->indicators_problems = problems_label ();
-  card (self, _("Base indicators"), _("Add indicator"), G_CALLBACK (add_indicator),
-        GTK_WIDGET (self->indicators_box), self->indicators_problems);
+  /* The wheel scrolls the page, not the cards sideways (their overlay
+   * scrollbars do that: a classic one is not counted in the height GTK
+   * gives the scroller, and would cover the last row). */
+  leave_wheel_to_page (self->indicators_scroller);
+  leave_wheel_to_page (self->adjustments_scroller);
+  leave_wheel_to_page (self->tiers_scroller);
+  leave_wheel_to_page (self->quadrant_scroller);
 
-  self->adjustments_view = new_table (&self->adjustment_rows);
+  set_table_rows (self->adjustments_view, &self->adjustment_rows);
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_enabled, _("On"), FALSE));
   column = strata_rules_cell_column (self, &adj_label, _("Label"), TRUE);
   gtk_column_view_column_set_fixed_width (column, 140);
@@ -690,11 +626,8 @@ strata_rules_editor_init (StrataRulesEditor *self)
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_per_unit, _("Per unit"), FALSE));
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_cap, _("Cap"), FALSE));
   add_column (self->adjustments_view, actions_column (self, STRATA_RULES_SECTION_ADJUSTMENT));
-  self->adjustments_problems = problems_label ();
-  card (self, _("Adjustments"), _("Add item"), G_CALLBACK (add_adjustment),
-        GTK_WIDGET (self->adjustments_view), self->adjustments_problems);
 
-  self->tiers_view = new_table (&self->tier_rows);
+  set_table_rows (self->tiers_view, &self->tier_rows);
   add_column (self->tiers_view, strata_rules_cell_column (self, &tier_id, _("Id"), FALSE));
   column = strata_rules_cell_column (self, &tier_label, _("Label"), TRUE);
   gtk_column_view_column_set_fixed_width (column, 160);
@@ -702,54 +635,21 @@ strata_rules_editor_init (StrataRulesEditor *self)
   add_column (self->tiers_view, strata_rules_cell_column (self, &tier_colour, _("Colour"), FALSE));
   add_column (self->tiers_view, strata_rules_cell_column (self, &tier_min, _("Minimum score"), FALSE));
   add_column (self->tiers_view, actions_column (self, STRATA_RULES_SECTION_TIER));
-  self->tiers_problems = problems_label ();
-  card (self, _("Tiers"), _("Add tier"), G_CALLBACK (add_tier),
-        GTK_WIDGET (self->tiers_view), self->tiers_problems);
 
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  gtk_widget_set_hexpand (attach_cell (self, &quad_y, 1, 0), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (attach_cell (self, &quad_y_threshold, 3, 0)), 8);
+  attach_cell (self, &quad_x, 1, 1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (attach_cell (self, &quad_x_threshold, 3, 1)), 8);
+  attach_cell (self, &quad_z, 1, 2);
 
-    self->quadrant_grid = GTK_GRID (gtk_grid_new ());
-    gtk_grid_set_row_spacing (self->quadrant_grid, 6);
-    gtk_grid_set_column_spacing (self->quadrant_grid, 12);
-    gtk_grid_attach (self->quadrant_grid, grid_label (_("Result metric (y)")), 0, 0, 1, 1);
-    w = strata_rules_cell_new (self, &quad_y);
-    gtk_widget_set_hexpand (w, TRUE);
-    gtk_grid_attach (self->quadrant_grid, w, 1, 0, 1, 1);
-    strata_rules_cell_bind (w, -1, -1);
-    gtk_grid_attach (self->quadrant_grid, grid_label (_("High from")), 2, 0, 1, 1);
-    w = strata_rules_cell_new (self, &quad_y_threshold);
-    gtk_editable_set_width_chars (GTK_EDITABLE (w), 8);
-    gtk_grid_attach (self->quadrant_grid, w, 3, 0, 1, 1);
-    strata_rules_cell_bind (w, -1, -1);
-    gtk_grid_attach (self->quadrant_grid, grid_label (_("Process metric (x)")), 0, 1, 1, 1);
-    w = strata_rules_cell_new (self, &quad_x);
-    gtk_grid_attach (self->quadrant_grid, w, 1, 1, 1, 1);
-    strata_rules_cell_bind (w, -1, -1);
-    gtk_grid_attach (self->quadrant_grid, grid_label (_("High from")), 2, 1, 1, 1);
-    w = strata_rules_cell_new (self, &quad_x_threshold);
-    gtk_editable_set_width_chars (GTK_EDITABLE (w), 8);
-    gtk_grid_attach (self->quadrant_grid, w, 3, 1, 1, 1);
-    strata_rules_cell_bind (w, -1, -1);
-    gtk_grid_attach (self->quadrant_grid, grid_label (_("Stickiness (z)")), 0, 2, 1, 1);
-    w = strata_rules_cell_new (self, &quad_z);
-    gtk_grid_attach (self->quadrant_grid, w, 1, 2, 1, 1);
-    strata_rules_cell_bind (w, -1, -1);
-
-    self->quadrant_view = new_table (&self->quadrant_rows);
-    g_signal_connect (factory, "setup", G_CALLBACK (quadrant_name_setup), NULL);
-    g_signal_connect (factory, "bind", G_CALLBACK (quadrant_name_bind), NULL);
-    column = gtk_column_view_column_new (_("Quadrant"), factory);
-    add_column (self->quadrant_view, column);
-    add_column (self->quadrant_view, strata_rules_cell_column (self, &quad_label, _("Label"), TRUE));
-    add_column (self->quadrant_view, strata_rules_cell_column (self, &quad_action, _("Action"), TRUE));
-
-    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->quadrant_grid));
-    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->quadrant_view));
-    self->quadrant_problems = problems_label ();
-    card (self, _("Quadrant"), NULL, NULL, box, self->quadrant_problems);
-  }
+  set_table_rows (self->quadrant_view, &self->quadrant_rows);
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "quadrant_name",
+                                          G_CALLBACK (quadrant_name));
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, RESOURCE "strata-rules-quadrant-name.ui");
+  add_column (self->quadrant_view, gtk_column_view_column_new (_("Quadrant"), g_steal_pointer (&factory)));
+  add_column (self->quadrant_view, strata_rules_cell_column (self, &quad_label, _("Label"), TRUE));
+  add_column (self->quadrant_view, strata_rules_cell_column (self, &quad_action, _("Action"), TRUE));
 }
 
 GtkWidget *
