@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The import assistant's first page: the file, what each row is, the
+ * period, and how the file is read (encoding, delimiter, strict). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "strata-import.h"
+
+G_BEGIN_DECLS
+
+#define STRATA_TYPE_IMPORT_FILE_PAGE (strata_import_file_page_get_type ())
+G_DECLARE_FINAL_TYPE (StrataImportFilePage, strata_import_file_page, STRATA, IMPORT_FILE_PAGE,
+                      AdwPreferencesPage)
+
+/* Signals: "reading-changed" (kind, encoding or delimiter), "period-changed"
+ * and "strict-changed"; none while the page fills itself in. */
+
+StrataImportKind strata_import_file_page_get_kind      (StrataImportFilePage *self);
+void             strata_import_file_page_set_kind      (StrataImportFilePage *self,
+                                                        StrataImportKind      kind);
+/* The period as typed, stripped. */
+char            *strata_import_file_page_dup_period    (StrataImportFilePage *self);
+void             strata_import_file_page_set_period    (StrataImportFilePage *self,
+                                                        const char           *period);
+/* NULL: detect. */
+const char      *strata_import_file_page_get_encoding  (StrataImportFilePage *self);
+void             strata_import_file_page_set_encoding  (StrataImportFilePage *self,
+                                                        const char           *encoding);
+/* 0: detect. */
+char             strata_import_file_page_get_delimiter (StrataImportFilePage *self);
+void             strata_import_file_page_set_delimiter (StrataImportFilePage *self,
+                                                        char                  delimiter);
+gboolean         strata_import_file_page_get_strict    (StrataImportFilePage *self);
+void             strata_import_file_page_set_strict    (StrataImportFilePage *self,
+                                                        gboolean              strict);
+
+/* The workspace's periods (a StrataPeriodList) to pick from and to say
+ * whether the period exists; current is the window's (NULL: this quarter). */
+void             strata_import_file_page_set_periods   (StrataImportFilePage *self,
+                                                        GListModel           *periods,
+                                                        const char           *current);
+void             strata_import_file_page_set_file_name (StrataImportFilePage *self,
+                                                        const char           *name);
+/* What the preview detected (NULL: nothing), and why the file cannot be
+ * imported (NULL: it can). */
+void             strata_import_file_page_set_detected  (StrataImportFilePage *self,
+                                                        const char           *encoding,
+                                                        const char           *delimiter,
+                                                        const char           *error);
+
+G_END_DECLS
