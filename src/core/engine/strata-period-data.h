@@ -69,7 +69,7 @@ StrataPeriodData *strata_period_data_load      (StrataWorkspace   *workspace,
  * was. Cheap: no column is copied. */
 StrataPeriodData *strata_period_data_reload_overrides (const StrataPeriodData *data,
                                                        StrataWorkspace        *workspace,
-                                                       GError                **error);
+                                                       GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* An empty data set with the given metric keys, for tests and the
  * benchmark: fill with strata_period_data_add_row / set_value /
