@@ -3,7 +3,8 @@
  * tier, quadrant and search gives the rows the engine says; sorting by
  * score; selection follows the context both ways; an override set through
  * the detail pane wins, is audited and can be removed; the CSV export is
- * the list as shown. */
+ * the list as shown; a draft edited on the Scoring page is the draft the
+ * list shows, at once and scored once. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -13,6 +14,7 @@
 #include "strata-customers-page.h"
 #include "strata-demo.h"
 #include "strata-scoring.h"
+#include "strata-scoring-page-private.h"
 
 typedef struct
 {
@@ -357,6 +359,65 @@ test_export_csv (Fixture       *f,
     g_assert_true (strstr (lines[i], ",D,") != NULL);
 }
 
+static void
+test_shared_draft (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataPeriodData) period = NULL;
+  g_autoptr(StrataRules) draft = NULL;
+  g_autoptr(StrataResult) result = NULL;
+  g_autofree guint *counts = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  StrataScoringPage *scoring_page = STRATA_SCORING_PAGE (strata_scoring_page_new ());
+  StrataTier *a, *b;
+  guint before;
+  gint64 end;
+
+  gtk_window_set_child (window, GTK_WIDGET (scoring_page));
+  g_object_set (scoring_page, "context", f->context, NULL);
+  gtk_window_present (window);
+  spin (100);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 1);  /* tier A */
+  spin (10);
+  before = n_shown (f);
+
+  /* Tier A from halfway down to B: more customers in A. */
+  draft = strata_rules_copy (scoring_page->draft);
+  a = draft->tiers->pdata[0];
+  b = draft->tiers->pdata[1];
+  a->min_score = (a->min_score + b->min_score) / 2;
+  period = strata_period_data_load (f->ws, strata_context_get_period_id (f->context), &error);
+  g_assert_no_error (error);
+  result = strata_engine_score (draft, period, &error);
+  g_assert_no_error (error);
+  counts = strata_result_count_tiers (result);
+  g_assert_cmpuint (counts[0], >, before);
+
+  /* G_MESSAGES_DEBUG=all shows how often the period is scored after this. */
+  g_debug ("Draft edited");
+  strata_scoring_page_replace_draft (scoring_page, draft, "Tier A lower");
+  /* One draft, the context's: the list shows it at once, before it is saved. */
+  g_assert_nonnull (strata_context_get_scoring (f->context));
+  g_assert_true (strata_rules_equal (strata_scoring_get_draft (strata_context_get_scoring (f->context)),
+                                     draft));
+  g_assert_cmpuint (scoring_page->save_source, !=, 0);
+  g_assert_cmpuint (n_shown (f), ==, counts[0]);
+
+  /* Saving it changes nothing more. */
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (scoring_page->save_source != 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (scoring_page->save_source, ==, 0);
+  spin (100);
+  g_assert_cmpuint (n_shown (f), ==, counts[0]);
+  g_debug ("Draft saved");
+
+  gtk_window_destroy (window);
+  spin (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +427,7 @@ main (int   argc,
   g_test_add ("/customers-page/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
   g_test_add ("/customers-page/sort-and-select", Fixture, NULL, fixture_setup, test_sort_and_select, fixture_teardown);
   g_test_add ("/customers-page/override", Fixture, NULL, fixture_setup, test_override, fixture_teardown);
+  g_test_add ("/customers-page/shared-draft", Fixture, NULL, fixture_setup, test_shared_draft, fixture_teardown);
   g_test_add ("/customers-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
   return g_test_run ();
 }

@@ -448,7 +448,7 @@ test_cost_card (void)
   window = GTK_WINDOW (gtk_window_new ());
   page = STRATA_ENTITLEMENTS_PAGE (strata_entitlements_page_new ());
   gtk_window_set_child (window, GTK_WIDGET (page));
-  strata_entitlements_page_set_context (page, context);
+  strata_page_set_context (STRATA_PAGE (page), context);
   gtk_window_present (window);
   spin (50);
 

@@ -195,8 +195,15 @@ test_overrides (Fixture       *f,
   g_assert_false (strata_override_remove (f->ws, 2, 10, &error));
   g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM);
   g_clear_error (&error);
-  g_assert_true (strata_period_data_reload_overrides (data, f->ws, &error));
-  g_assert_cmpuint (data->overrides->len, ==, 0);
+  {
+    /* A view with the overrides as they are now; the loaded data stays. */
+    g_autoptr(StrataPeriodData) fresh = strata_period_data_reload_overrides (data, f->ws, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (fresh->overrides->len, ==, 0);
+    g_assert_cmpuint (data->overrides->len, ==, 1);
+    g_assert_true (fresh->columns == data->columns);
+  }
   g_assert_cmpint (count_rows (f->ws, "SELECT count(*) FROM overrides WHERE removed_at IS NOT NULL"), ==, 2);
   g_assert_cmpint (count_rows (f->ws, "SELECT count(*) FROM audit_log WHERE action LIKE 'override.%'"), ==, 3);
 }

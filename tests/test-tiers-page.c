@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The Tiers page on a demo workspace: the pyramid holds the engine's
- * counts, the table view shows them, export writes a file, and the page
- * falls back to its empty state without a workspace. */
+/* The Tiers page on a demo workspace: it loads on a worker thread under a
+ * spinner, a newer change cancels the load under way, entitlements do not
+ * reload it; the pyramid holds the engine's counts, the table view shows
+ * them, export writes a file, and the page falls back to its empty state
+ * without a workspace. */
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "strata-context.h"
 #include "strata-demo.h"
+#include "strata-page.h"
 #include "strata-period-results.h"
 #include "strata-tiers-page.h"
 
@@ -42,8 +45,45 @@ test_tiers_page (void)
   g_object_set (page, "context", context, NULL);
   g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "empty");
   gtk_window_present (GTK_WINDOW (window));
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+  /* Loaded on a worker thread, a spinner over the page meanwhile. */
+  {
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    gboolean spun = FALSE;
+
+    while (!gtk_widget_get_mapped (page) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (gtk_widget_get_mapped (page));
+    if (strata_page_get_loading (STRATA_PAGE (page)))
+      {
+        GtkWidget *spinner = gtk_widget_get_last_child (page);
+
+        g_assert_true (GTK_IS_SPINNER (spinner));
+        g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+        spun = TRUE;
+      }
+    g_assert_true (spun);
+    while (strata_page_get_loading (STRATA_PAGE (page)) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_false (strata_page_get_loading (STRATA_PAGE (page)));
+    g_assert_false (GTK_IS_SPINNER (gtk_widget_get_last_child (page)));
+  }
+  g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "charts");
+
+  /* Entitlements are not what it shows; two rules changes in a row: the
+   * second load replaces the first. */
+  strata_workspace_emit_changed (ws, "entitlements");
+  g_assert_false (strata_page_get_loading (STRATA_PAGE (page)));
+  strata_workspace_emit_changed (ws, "rules");
+  g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
+  strata_workspace_emit_changed (ws, "rules");
+  g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
+  {
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (strata_page_get_loading (STRATA_PAGE (page)) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_false (strata_page_get_loading (STRATA_PAGE (page)));
   g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "charts");
 
   /* The pyramid's table holds the engine's final-tier counts. */

@@ -9,6 +9,8 @@ struct _StrataContext
 
   StrataWorkspace  *workspace;
   StrataPeriodList *periods;
+  StrataScoring    *scoring;
+  GError           *scoring_error;
   char             *period;
   gint64            period_id;
   gint64            selected_customer;
@@ -46,6 +48,16 @@ set_period_internal (StrataContext *self,
 {
   gint64 id = lookup_period_id (self, period);
 
+  /* The scoring first, so that whoever follows the period reads the new
+   * one; both notifications once the name and the id agree. */
+  if (self->scoring != NULL && id > 0 && id != strata_scoring_get_period_id (self->scoring))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!strata_scoring_set_period (self->scoring, id, &error))
+        g_warning ("Cannot score the period: %s", error->message);
+    }
+  g_object_freeze_notify (G_OBJECT (self));
   if (g_strcmp0 (self->period, period) != 0)
     {
       g_free (self->period);
@@ -57,6 +69,7 @@ set_period_internal (StrataContext *self,
       self->period_id = id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_ID]);
     }
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /* Keeps the current period when it is still there (under its new name if
@@ -83,6 +96,9 @@ strata_context_constructed (GObject *object)
   G_OBJECT_CLASS (strata_context_parent_class)->constructed (object);
 
   g_assert (STRATA_IS_WORKSPACE (self->workspace));
+  /* Reloads itself on the workspace's ::changed; set_period_internal keeps
+   * it on the current period. When it fails, the pages say why. */
+  self->scoring = strata_scoring_new (self->workspace, &self->scoring_error);
   /* The list reloads itself on the workspace's changed::periods. */
   self->periods = strata_period_list_new (self->workspace);
   g_signal_connect_object (self->periods, "items-changed",
@@ -98,6 +114,8 @@ strata_context_finalize (GObject *object)
 
   g_clear_object (&self->workspace);
   g_clear_object (&self->periods);
+  g_clear_object (&self->scoring);
+  g_clear_error (&self->scoring_error);
   g_clear_pointer (&self->period, g_free);
 
   G_OBJECT_CLASS (strata_context_parent_class)->finalize (object);
@@ -241,6 +259,20 @@ strata_context_get_period_id (StrataContext *self)
 {
   g_return_val_if_fail (STRATA_IS_CONTEXT (self), 0);
   return self->period_id;
+}
+
+StrataScoring *
+strata_context_get_scoring (StrataContext *self)
+{
+  g_return_val_if_fail (STRATA_IS_CONTEXT (self), NULL);
+  return self->scoring;
+}
+
+const GError *
+strata_context_get_scoring_error (StrataContext *self)
+{
+  g_return_val_if_fail (STRATA_IS_CONTEXT (self), NULL);
+  return self->scoring_error;
 }
 
 gint64

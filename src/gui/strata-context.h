@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "strata-period-list.h"
+#include "strata-scoring.h"
 #include "strata-workspace.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,14 @@ void             strata_context_set_period            (StrataContext   *self,
                                                        const char      *period);
 /* The id of the current period in the workspace, 0 when there is none. */
 gint64           strata_context_get_period_id         (StrataContext   *self);
+
+/* The one scoring state of the window, shared by every page: the current
+ * period's data, the published rules and the draft (the one the Scoring
+ * page edits), with their results. It follows the current period and
+ * reloads by itself on the workspace's ::changed. NULL when the rules
+ * cannot be read (strata_context_get_scoring_error() says why). */
+StrataScoring   *strata_context_get_scoring           (StrataContext   *self);
+const GError    *strata_context_get_scoring_error     (StrataContext   *self);
 
 /* The workspace customer id the user selected on any page, 0 for none. */
 gint64           strata_context_get_selected_customer (StrataContext   *self);

@@ -19,8 +19,8 @@
 G_DEFINE_FINAL_TYPE (StrataWindow, strata_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* The pages of the window, in the order of the view switcher. A page is a
- * GtkWidget subclass with a "context" property (StrataContext *), which the
- * window sets when a workspace opens and clears when it closes. Until a
+ * StrataPage subclass; the window sets its "context" (StrataContext *) when
+ * a workspace opens and clears it when it closes. Until a
  * page's widget exists (get_type NULL), the window shows an empty state that
  * says what the page is for. See HACKING.md, "Pages". */
 typedef struct
@@ -62,8 +62,7 @@ create_page (const StrataPageInfo *info)
     {
       GtkWidget *page = g_object_new (info->get_type (), NULL);
 
-      g_assert (GTK_IS_WIDGET (page));
-      g_assert (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "context") != NULL);
+      g_assert (STRATA_IS_PAGE (page));
       return page;
     }
 

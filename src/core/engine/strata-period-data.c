@@ -25,13 +25,20 @@ override_clear (gpointer data)
   g_free (o->created_at);
 }
 
+/* Only a data set nobody else holds may be built on. */
+static gboolean
+is_private (StrataPeriodData *data)
+{
+  return data->parent == NULL && g_atomic_ref_count_compare (&data->ref_count, 1);
+}
+
 static StrataPeriodData *
 data_alloc (const char * const *metric_keys,
             guint               capacity)
 {
   StrataPeriodData *data = g_new0 (StrataPeriodData, 1);
 
-  data->ref_count = 1;
+  g_atomic_ref_count_init (&data->ref_count);
   data->strings = g_string_chunk_new (MAX (4096, capacity * 16));
   data->metric_keys = g_strdupv ((char **) metric_keys);
   data->n_metrics = data->metric_keys ? g_strv_length (data->metric_keys) : 0;
@@ -81,7 +88,7 @@ strata_period_data_add_row (StrataPeriodData *data,
                             const char       *ext_id,
                             const char       *name)
 {
-  g_return_val_if_fail (data != NULL, 0);
+  g_return_val_if_fail (data != NULL && is_private (data), 0);
   g_return_val_if_fail (data->n == 0 || id > data->ids[data->n - 1], 0);
 
   if (data->n == data->capacity)
@@ -100,7 +107,7 @@ strata_period_data_set_value (StrataPeriodData *data,
 {
   guint m;
 
-  g_return_if_fail (data != NULL && row < data->n);
+  g_return_if_fail (data != NULL && is_private (data) && row < data->n);
   m = GPOINTER_TO_UINT (g_hash_table_lookup (data->metric_index, metric));
   g_return_if_fail (m > 0);
   data->columns[m - 1][row] = value;
@@ -119,7 +126,7 @@ strata_period_data_add_override (StrataPeriodData *data,
                              g_strdup (created_at ? created_at : "") };
   guint i;
 
-  g_return_if_fail (data != NULL && row < data->n);
+  g_return_if_fail (data != NULL && is_private (data) && row < data->n);
   /* Kept sorted by row so that lookups can bisect. */
   for (i = data->overrides->len; i > 0; i--)
     if (g_array_index (data->overrides, StrataPeriodOverride, i - 1).row < row)
@@ -131,15 +138,23 @@ StrataPeriodData *
 strata_period_data_ref (StrataPeriodData *data)
 {
   g_return_val_if_fail (data != NULL, NULL);
-  data->ref_count++;
+  g_atomic_ref_count_inc (&data->ref_count);
   return data;
 }
 
 void
 strata_period_data_unref (StrataPeriodData *data)
 {
-  if (data == NULL || --data->ref_count > 0)
+  if (data == NULL || !g_atomic_ref_count_dec (&data->ref_count))
     return;
+  if (data->parent != NULL)
+    {
+      /* A view owns only its overrides. */
+      g_array_unref (data->overrides);
+      strata_period_data_unref (data->parent);
+      g_free (data);
+      return;
+    }
   for (guint m = 0; m < data->n_metrics; m++)
     g_free (data->columns[m]);
   g_free (data->columns);
@@ -302,17 +317,15 @@ step_error (StrataWorkspace  *workspace,
   return FALSE;
 }
 
-gboolean
-strata_period_data_reload_overrides (StrataPeriodData *data,
-                                     StrataWorkspace  *workspace,
-                                     GError          **error)
+static gboolean
+load_overrides (const StrataPeriodData  *data,
+                GArray                  *overrides,
+                StrataWorkspace         *workspace,
+                GError                 **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint row = 0;
   int rc;
-
-  g_return_val_if_fail (data != NULL, FALSE);
-  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), FALSE);
 
   stmt = strata_workspace_prepare (workspace,
                                    "SELECT id, customer_id, tier, reason, author, created_at "
@@ -322,7 +335,6 @@ strata_period_data_reload_overrides (StrataPeriodData *data,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, data->period_id);
-  g_array_set_size (data->overrides, 0);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 customer = sqlite3_column_int64 (stmt, 1);
@@ -338,9 +350,34 @@ strata_period_data_reload_overrides (StrataPeriodData *data,
       o.reason = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       o.author = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       o.created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      g_array_append_val (data->overrides, o);
+      g_array_append_val (overrides, o);
     }
   return step_error (workspace, rc, error, "overrides");
+}
+
+StrataPeriodData *
+strata_period_data_reload_overrides (const StrataPeriodData  *data,
+                                     StrataWorkspace         *workspace,
+                                     GError                 **error)
+{
+  StrataPeriodData *root;
+  StrataPeriodData *view;
+  g_autoptr(GArray) overrides = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+
+  overrides = g_array_new (FALSE, TRUE, sizeof (StrataPeriodOverride));
+  g_array_set_clear_func (overrides, override_clear);
+  if (!load_overrides (data, overrides, workspace, error))
+    return NULL;
+  /* Views share the root's columns, never another view's. */
+  root = data->parent != NULL ? data->parent : (StrataPeriodData *) data;
+  view = g_memdup2 (root, sizeof *root);
+  g_atomic_ref_count_init (&view->ref_count);
+  view->parent = strata_period_data_ref (root);
+  view->overrides = g_steal_pointer (&overrides);
+  return view;
 }
 
 /* A customer's values_json into its row of the columns. */
@@ -489,7 +526,7 @@ load_uncached (StrataWorkspace  *workspace,
     return NULL;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!strata_period_data_reload_overrides (data, workspace, error))
+  if (!load_overrides (data, data->overrides, workspace, error))
     return NULL;
   return g_steal_pointer (&data);
 }

@@ -3,7 +3,13 @@
  * scoring engine. The customers of a period are the rows of
  * period_customers, ordered by customer id; a metric value that has no row
  * in metric_values is NaN (missing). Loading runs one query per metric and
- * allocates nothing per customer beyond the string storage. */
+ * allocates nothing per customer beyond the string storage.
+ *
+ * Once shared (loaded, referenced, or a view) the data is immutable: the
+ * builders below refuse to touch it, and fresh overrides come as a new view
+ * that shares the columns (strata_period_data_reload_overrides), so holders
+ * of the old data, and pointers into it, are never changed under them. The
+ * reference count is atomic: a worker thread may load and hand it over. */
 #pragma once
 
 #include "strata-workspace.h"
@@ -39,7 +45,8 @@ typedef struct
   /* private */
   GHashTable    *metric_index; /* key -> index + 1 */
   guint          capacity;
-  guint          ref_count;
+  gatomicrefcount ref_count;
+  gpointer       parent;       /* the data a view shares its columns with */
 } StrataPeriodData;
 
 #define STRATA_TYPE_PERIOD_DATA (strata_period_data_get_type ())
@@ -57,13 +64,16 @@ gboolean          strata_period_find           (StrataWorkspace   *workspace,
 StrataPeriodData *strata_period_data_load      (StrataWorkspace   *workspace,
                                                 gint64             period_id,
                                                 GError           **error);
-/* Reloads only the overrides (after strata_override_set/remove). */
-gboolean          strata_period_data_reload_overrides (StrataPeriodData *data,
-                                                       StrataWorkspace  *workspace,
-                                                       GError          **error);
+/* A view of data with the period's overrides read anew (after
+ * strata_override_set/remove): it shares the columns and leaves data as it
+ * was. Cheap: no column is copied. */
+StrataPeriodData *strata_period_data_reload_overrides (const StrataPeriodData *data,
+                                                       StrataWorkspace        *workspace,
+                                                       GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* An empty data set with the given metric keys, for tests and the
- * benchmark: fill with strata_period_data_add_row / set_value. */
+ * benchmark: fill with strata_period_data_add_row / set_value /
+ * add_override while it is not shared (one reference, not a view). */
 StrataPeriodData *strata_period_data_new       (const char * const *metric_keys,
                                                 guint              capacity);
 guint             strata_period_data_add_row   (StrataPeriodData  *data,

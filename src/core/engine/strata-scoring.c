@@ -100,6 +100,8 @@ score_draft (StrataScoring *self)
       self->draft_result = strata_result_new (self->data->n);
     }
   strata_engine_run (self->compiled, self->draft_result);
+  g_debug ("Scored period %" G_GINT64_FORMAT " under the draft (%u rows)",
+           self->period_id, self->data->n);
   if (self->published_result != NULL)
     self->whatif = strata_whatif_compute (self->published, self->published_result,
                                           self->draft, self->draft_result);
@@ -110,7 +112,11 @@ score_all (StrataScoring *self)
 {
   clear_scores (self);
   if (self->published != NULL)
-    self->published_result = strata_engine_score (self->published, self->data, NULL);
+    {
+      self->published_result = strata_engine_score (self->published, self->data, NULL);
+      g_debug ("Scored period %" G_GINT64_FORMAT " under the published rules (%u rows)",
+               self->period_id, self->data->n);
+    }
   score_draft (self);
 }
 
@@ -208,8 +214,18 @@ on_workspace_changed (StrataWorkspace *workspace,
 
   if (g_strcmp0 (what, "overrides") == 0 && self->data->n > 0)
     {
-      if (!strata_period_data_reload_overrides (self->data, workspace, &error))
+      StrataPeriodData *data = strata_period_data_reload_overrides (self->data, workspace, &error);
+
+      /* Our own view with the new overrides: the shared data stays as it
+       * is for whoever else holds it. */
+      if (data == NULL)
         g_warning ("%s", error->message);
+      else
+        {
+          clear_scores (self);
+          strata_period_data_unref (self->data);
+          self->data = data;
+        }
       score_all (self);
       g_signal_emit (self, signals[SCORES_CHANGED], 0);
     }

@@ -29,11 +29,8 @@ typedef struct
 
 struct _StrataCustomersPage
 {
-  GtkWidget              parent_instance;
+  StrataPage             parent_instance;
 
-  StrataContext         *context;
-  StrataWorkspace       *workspace;
-  StrataScoring         *scoring;
   StrataMetricList      *metrics;
   StrataEntitlements    *entitlements;
   const StrataRules     *rules;         /* of the result shown (owned by scoring) */
@@ -65,15 +62,17 @@ struct _StrataCustomersPage
   StrataCustomerDetail  *detail;
 };
 
-G_DEFINE_FINAL_TYPE (StrataCustomersPage, strata_customers_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (StrataCustomersPage, strata_customers_page, STRATA_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
+/* The period shown: the context's shared scoring's. */
+static const StrataPeriodData *
+period_data (StrataCustomersPage *self)
+{
+  StrataScoring *scoring = strata_page_get_scoring (STRATA_PAGE (self));
 
-static GParamSpec *properties[N_PROPS];
+  return scoring != NULL ? strata_scoring_get_data (scoring) : NULL;
+}
+
 
 static const char *quadrant_letters[] = { "", "A", "B", "C", "D" };
 
@@ -237,7 +236,7 @@ static void
 attribute_changed (StrataCustomersPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->attribute_filter);
-  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
+  const StrataPeriodData *data = period_data (self);
 
   g_clear_pointer (&self->attribute_mask, g_free);
   if (data != NULL && selected != GTK_INVALID_LIST_POSITION && selected > 0 &&
@@ -245,7 +244,7 @@ attribute_changed (StrataCustomersPage *self)
     {
       g_auto(GStrv) pair = g_strsplit (self->attribute_pairs->pdata[selected - 1], "\t", 2);
       g_autoptr(sqlite3_stmt) stmt =
-        strata_workspace_prepare (self->workspace,
+        strata_workspace_prepare (strata_page_get_workspace (STRATA_PAGE (self)),
                                   "SELECT customer_id FROM attributes WHERE key = ?1 AND value = ?2",
                                   NULL);
 
@@ -475,10 +474,10 @@ fill_filter_models (StrataCustomersPage *self)
 
   g_ptr_array_set_size (self->attribute_pairs, 0);
   gtk_string_list_append (attributes, _("All attributes"));
-  if (self->workspace != NULL)
+  if (strata_page_get_workspace (STRATA_PAGE (self)) != NULL)
     {
       g_autoptr(sqlite3_stmt) stmt =
-        strata_workspace_prepare (self->workspace,
+        strata_workspace_prepare (strata_page_get_workspace (STRATA_PAGE (self)),
                                   "SELECT key, value FROM attributes GROUP BY key, value "
                                   "ORDER BY key, value LIMIT 500", NULL);
 
@@ -511,7 +510,8 @@ static void
 load_previous (StrataCustomersPage    *self,
                const StrataPeriodData *data)
 {
-  GListModel *periods = self->context ? strata_context_get_periods (self->context) : NULL;
+  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
+  GListModel *periods = context ? strata_context_get_periods (context) : NULL;
   g_autoptr(StrataPeriodResults) prev = NULL;
   g_autofree int *map = NULL;
   gint64 prev_id = 0;
@@ -531,7 +531,7 @@ load_previous (StrataCustomersPage    *self,
         }
     }
   if (prev_id <= 0 || self->rules == NULL ||
-      (prev = strata_period_results_load (self->workspace, prev_id, NULL)) == NULL)
+      (prev = strata_period_results_load (strata_page_get_workspace (STRATA_PAGE (self)), prev_id, NULL)) == NULL)
     return;
 
   map = g_new (int, MAX (prev->rules->tiers->len, 1));
@@ -566,7 +566,7 @@ static void
 select_customer (StrataCustomersPage *self,
                  gint64               customer_id)
 {
-  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
+  const StrataPeriodData *data = period_data (self);
   int row = data && customer_id > 0 ? strata_period_data_find_id (data, customer_id) : -1;
   guint n;
   const guint *rows = strata_row_list_get_rows (self->list, &n);
@@ -597,8 +597,10 @@ select_customer (StrataCustomersPage *self,
 static void
 reload (StrataCustomersPage *self)
 {
-  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
-  gint64 selected_id = self->context ? strata_context_get_selected_customer (self->context) : 0;
+  const StrataPeriodData *data = period_data (self);
+  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
+  StrataScoring *scoring = strata_page_get_scoring (STRATA_PAGE (self));
+  gint64 selected_id = context ? strata_context_get_selected_customer (context) : 0;
 
   g_clear_pointer (&self->result, strata_result_unref);
   g_clear_pointer (&self->tier_ids, g_free);
@@ -612,19 +614,19 @@ reload (StrataCustomersPage *self)
     {
       strata_row_list_set_rows (self->list, g_array_new (FALSE, FALSE, sizeof (guint)));
       update_count (self);
-      adw_status_page_set_title (self->empty_page, self->context ? _("No Customers Yet") : _("No Workspace Open"));
+      adw_status_page_set_title (self->empty_page, context ? _("No Customers Yet") : _("No Workspace Open"));
       gtk_stack_set_visible_child_name (self->stack, "empty");
       strata_customer_detail_show_row (self->detail, -1);
       return;
     }
 
   /* The draft's scores; the published ones while the draft has problems. */
-  self->result = strata_scoring_get_draft_result (self->scoring);
-  self->rules = strata_scoring_get_draft (self->scoring);
+  self->result = strata_scoring_get_draft_result (scoring);
+  self->rules = strata_scoring_get_draft (scoring);
   if (self->result == NULL)
     {
-      self->result = strata_scoring_get_published_result (self->scoring);
-      self->rules = strata_scoring_get_published (self->scoring);
+      self->result = strata_scoring_get_published_result (scoring);
+      self->rules = strata_scoring_get_published (scoring);
     }
   if (self->result != NULL)
     strata_result_ref (self->result);
@@ -658,16 +660,16 @@ reload (StrataCustomersPage *self)
 static void
 selection_changed (StrataCustomersPage *self)
 {
-  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
+  const StrataPeriodData *data = period_data (self);
   int row = selected_row (self);
 
   if (self->syncing || data == NULL)
     return;
   strata_customer_detail_show_row (self->detail, row);
-  if (row >= 0 && self->context != NULL)
+  if (row >= 0 && strata_page_get_context (STRATA_PAGE (self)) != NULL)
     {
       self->syncing = TRUE;
-      strata_context_set_selected_customer (self->context, data->ids[row]);
+      strata_context_set_selected_customer (strata_page_get_context (STRATA_PAGE (self)), data->ids[row]);
       self->syncing = FALSE;
     }
 }
@@ -675,80 +677,39 @@ selection_changed (StrataCustomersPage *self)
 static void
 context_selected_changed (StrataCustomersPage *self)
 {
-  if (self->syncing || self->context == NULL)
+  if (self->syncing || strata_page_get_context (STRATA_PAGE (self)) == NULL)
     return;
-  select_customer (self, strata_context_get_selected_customer (self->context));
+  select_customer (self, strata_context_get_selected_customer (strata_page_get_context (STRATA_PAGE (self))));
+}
+
+/* What the page keeps per context: the metrics and the entitlements the
+ * detail shows; the scores are the context's shared scoring. */
+static void
+strata_customers_page_context_changed (StrataPage *page)
+{
+  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (page);
+  StrataContext *context = strata_page_get_context (page);
+  StrataScoring *scoring = strata_page_get_scoring (page);
+
+  strata_customer_detail_set_source (self->detail, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->metrics);
+  g_clear_object (&self->entitlements);
+  if (context == NULL)
+    return;
+  self->metrics = strata_metric_list_new (strata_page_get_workspace (page));
+  self->entitlements = strata_entitlements_new (strata_page_get_workspace (page), NULL);
+  if (scoring == NULL)
+    return;
+  g_signal_connect_object (context, "notify::selected-customer",
+                           G_CALLBACK (context_selected_changed), self, G_CONNECT_SWAPPED);
+  strata_customer_detail_set_source (self->detail, context, scoring, self->metrics,
+                                     self->entitlements);
 }
 
 static void
-period_changed (StrataCustomersPage *self)
+strata_customers_page_reload (StrataPage *page)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 period_id = strata_context_get_period_id (self->context);
-
-  if (self->scoring == NULL || period_id <= 0 || period_id == strata_scoring_get_period_id (self->scoring))
-    return;
-  /* ::scores-changed reloads the list. */
-  if (!strata_scoring_set_period (self->scoring, period_id, &error))
-    g_warning ("Cannot load the period: %s", error->message);
-}
-
-void
-strata_customers_page_set_context (StrataCustomersPage *self,
-                                   StrataContext       *context)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (STRATA_IS_CUSTOMERS_PAGE (self));
-  g_return_if_fail (context == NULL || STRATA_IS_CONTEXT (context));
-
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  if (self->scoring != NULL)
-    g_signal_handlers_disconnect_by_data (self->scoring, self);
-  strata_customer_detail_set_source (self->detail, NULL, NULL, NULL, NULL);
-  g_set_object (&self->context, context);
-  g_clear_object (&self->workspace);
-  g_clear_object (&self->scoring);
-  g_clear_object (&self->metrics);
-  g_clear_object (&self->entitlements);
-
-  if (context != NULL)
-    {
-      gint64 period_id = strata_context_get_period_id (context);
-
-      self->workspace = g_object_ref (strata_context_get_workspace (context));
-      self->metrics = strata_metric_list_new (self->workspace);
-      self->entitlements = strata_entitlements_new (self->workspace, NULL);
-      self->scoring = strata_scoring_new (self->workspace, &error);
-      if (self->scoring == NULL)
-        g_warning ("Cannot score the workspace: %s", error->message);
-      else if (period_id > 0 && period_id != strata_scoring_get_period_id (self->scoring) &&
-               !strata_scoring_set_period (self->scoring, period_id, &error))
-        g_warning ("Cannot load the period: %s", error->message);
-    }
-  if (self->scoring != NULL)
-    {
-      g_signal_connect_object (self->scoring, "scores-changed", G_CALLBACK (reload), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::period", G_CALLBACK (period_changed), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (context, "notify::selected-customer",
-                               G_CALLBACK (context_selected_changed), self, G_CONNECT_SWAPPED);
-      strata_customer_detail_set_source (self->detail, context, self->scoring, self->metrics,
-                                         self->entitlements);
-    }
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
-}
-
-StrataContext *
-strata_customers_page_get_context (StrataCustomersPage *self)
-{
-  g_return_val_if_fail (STRATA_IS_CUSTOMERS_PAGE (self), NULL);
-  return self->context;
+  reload (STRATA_CUSTOMERS_PAGE (page));
 }
 
 GListModel *
@@ -825,7 +786,7 @@ export_activated (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
+  const StrataPeriodData *data = period_data (self);
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -856,7 +817,7 @@ strata_customers_page_dispose (GObject *object)
 {
   StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (object);
 
-  strata_customers_page_set_context (self, NULL);
+  strata_page_set_context (STRATA_PAGE (self), NULL);
   /* Removing the columns changes the sorter: nothing to sort any more. */
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
@@ -890,52 +851,18 @@ strata_customers_page_finalize (GObject *object)
 }
 
 static void
-strata_customers_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, STRATA_CUSTOMERS_PAGE (object)->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-strata_customers_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      strata_customers_page_set_context (STRATA_CUSTOMERS_PAGE (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 strata_customers_page_class_init (StrataCustomersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  StrataPageClass *page_class = STRATA_PAGE_CLASS (klass);
 
   object_class->dispose = strata_customers_page_dispose;
   object_class->finalize = strata_customers_page_finalize;
-  object_class->get_property = strata_customers_page_get_property;
-  object_class->set_property = strata_customers_page_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The shared scoring follows the period, rules, customers, overrides. */
+  page_class->changes = STRATA_PAGE_CHANGES_SCORES;
+  page_class->context_changed = strata_customers_page_context_changed;
+  page_class->reload = strata_customers_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/strata/Strata/strata-customers-page.ui");

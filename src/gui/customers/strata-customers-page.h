@@ -8,17 +8,14 @@
 
 #include <adwaita.h>
 
-#include "strata-context.h"
+#include "strata-page.h"
 
 G_BEGIN_DECLS
 
 #define STRATA_TYPE_CUSTOMERS_PAGE (strata_customers_page_get_type ())
-G_DECLARE_FINAL_TYPE (StrataCustomersPage, strata_customers_page, STRATA, CUSTOMERS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (StrataCustomersPage, strata_customers_page, STRATA, CUSTOMERS_PAGE, StrataPage)
 
 GtkWidget     *strata_customers_page_new           (void);
-StrataContext *strata_customers_page_get_context   (StrataCustomersPage *self);
-void           strata_customers_page_set_context   (StrataCustomersPage *self,
-                                                    StrataContext       *context);
 
 /* The list as shown (filtered and sorted): a GListModel of row items. */
 GListModel    *strata_customers_page_get_model     (StrataCustomersPage *self);

@@ -185,22 +185,23 @@ add_defaults_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
+  StrataWorkspace *workspace = strata_page_get_workspace (STRATA_PAGE (self));
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (self->workspace == NULL)
+  if (workspace == NULL)
     return;
-  ok = strata_workspace_begin (self->workspace, &error) &&
-       strata_entitlements_seed_defaults (self->workspace, &error) &&
-       strata_workspace_commit (self->workspace, &error);
+  ok = strata_workspace_begin (workspace, &error) &&
+       strata_entitlements_seed_defaults (workspace, &error) &&
+       strata_workspace_commit (workspace, &error);
   if (!ok)
     {
-      if (strata_workspace_in_transaction (self->workspace))
-        strata_workspace_rollback (self->workspace);
+      if (strata_workspace_in_transaction (workspace))
+        strata_workspace_rollback (workspace);
       report (self, FALSE, error);
       return;
     }
-  strata_workspace_emit_changed (self->workspace, "entitlements");
+  strata_workspace_emit_changed (workspace, "entitlements");
 }
 
 static void

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 struct _StrataEntitlementsPage
 {
-  GtkWidget           parent_instance;
+  StrataPage          parent_instance;
 
   GtkStack           *stack;
   GtkLabel           *problems_label;
@@ -19,8 +19,6 @@ struct _StrataEntitlementsPage
   GtkLabel           *error_label;
   GtkBox             *matrix_box;
 
-  StrataContext      *context;
-  StrataWorkspace    *workspace;
   StrataEntitlements *model;
 
   GHashTable         *cells;        /* "id\x1ftier" -> Cell (owned by its editor) */

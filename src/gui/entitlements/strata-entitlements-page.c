@@ -16,10 +16,8 @@
 #include "strata-format.h"
 #include "strata-window.h"
 
-G_DEFINE_FINAL_TYPE (StrataEntitlementsPage, strata_entitlements_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (StrataEntitlementsPage, strata_entitlements_page, STRATA_TYPE_PAGE)
 
-enum { PROP_0, PROP_CONTEXT, N_PROPS };
-static GParamSpec *properties[N_PROPS];
 
 enum { COST_CUSTOMERS, COST_PER_CUSTOMER, COST_TOTAL, COST_REVENUE, COST_SHARE, N_COST_ROWS };
 
@@ -333,6 +331,7 @@ update_costs (StrataEntitlementsPage *self)
   g_autoptr(GPtrArray) totals = NULL;
   g_autoptr(GError) error = NULL;
   gboolean known = FALSE;
+  StrataContext *context;
   gint64 period_id;
 
   if (self->model == NULL || self->cost_labels->len == 0)
@@ -352,7 +351,8 @@ update_costs (StrataEntitlementsPage *self)
       self->customers = g_new0 (guint, tiers->len);
       self->revenue = g_new0 (double, tiers->len);
       self->n_figures = tiers->len;
-      period_id = self->context ? strata_context_get_period_id (self->context) : 0;
+      context = strata_page_get_context (STRATA_PAGE (self));
+      period_id = context ? strata_context_get_period_id (context) : 0;
       if (!strata_entitlements_tier_figures (self->model, period_id, self->customers,
                                              self->revenue, &self->figures_known, &error))
         {
@@ -572,23 +572,14 @@ rebuild (StrataEntitlementsPage *self)
 
 /* ---- Context ---- */
 
+/* Results, metrics and the period move the cost row (StrataPage runs
+ * this on those changes, once the page is shown); the matrix itself
+ * reloads through the model. */
 static void
-on_workspace_changed (StrataEntitlementsPage *self,
-                      const char             *what,
-                      StrataWorkspace        *workspace)
+strata_entitlements_page_reload (StrataPage *page)
 {
-  /* Results and metrics move the cost row; the matrix itself reloads
-   * through the model. */
-  if (g_strcmp0 (what, "entitlements") != 0)
-    {
-      self->figures_valid = FALSE;
-      update_costs (self);
-    }
-}
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (page);
 
-static void
-on_period_changed (StrataEntitlementsPage *self)
-{
   self->figures_valid = FALSE;
   update_costs (self);
 }
@@ -606,39 +597,21 @@ strata_entitlements_page_get_model (StrataEntitlementsPage *self)
   return self->model;
 }
 
-StrataContext *
-strata_entitlements_page_get_context (StrataEntitlementsPage *self)
+static void
+strata_entitlements_page_context_changed (StrataPage *page)
 {
-  g_return_val_if_fail (STRATA_IS_ENTITLEMENTS_PAGE (self), NULL);
-  return self->context;
-}
-
-void
-strata_entitlements_page_set_context (StrataEntitlementsPage *self,
-                                      StrataContext          *context)
-{
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (page);
+  StrataWorkspace *workspace = strata_page_get_workspace (page);
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (STRATA_IS_ENTITLEMENTS_PAGE (self));
-  g_return_if_fail (context == NULL || STRATA_IS_CONTEXT (context));
-
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
-  g_clear_object (&self->workspace);
-  g_set_object (&self->context, context);
   strata_entitlements_page_clear_error (self);
 
-  if (context != NULL)
+  if (workspace != NULL)
     {
-      self->workspace = g_object_ref (strata_context_get_workspace (context));
-      self->model = strata_entitlements_new (self->workspace, &error);
+      self->model = strata_entitlements_new (workspace, &error);
       if (self->model == NULL)
         {
           g_warning ("Cannot read the entitlements: %s", error->message);
@@ -653,13 +626,8 @@ strata_entitlements_page_set_context (StrataEntitlementsPage *self,
           g_signal_connect_object (self->model, "notify::can-redo",
                                    G_CALLBACK (on_can_undo_changed), self, G_CONNECT_SWAPPED);
         }
-      g_signal_connect_object (context, "notify::period", G_CALLBACK (on_period_changed), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->workspace, "changed", G_CALLBACK (on_workspace_changed),
-                               self, G_CONNECT_SWAPPED);
     }
   rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 /* ---- GObject ---- */
@@ -669,7 +637,7 @@ strata_entitlements_page_dispose (GObject *object)
 {
   StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (object);
 
-  strata_entitlements_page_set_context (self, NULL);
+  strata_page_set_context (STRATA_PAGE (self), NULL);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   if (self->cells != NULL)
     g_hash_table_remove_all (self->cells);
@@ -692,42 +660,6 @@ strata_entitlements_page_finalize (GObject *object)
 }
 
 static void
-strata_entitlements_page_get_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
-{
-  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-strata_entitlements_page_set_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
-{
-  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      strata_entitlements_page_set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 strata_entitlements_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (strata_entitlements_page_parent_class)->map (widget);
@@ -742,14 +674,13 @@ strata_entitlements_page_class_init (StrataEntitlementsPageClass *klass)
 
   object_class->dispose = strata_entitlements_page_dispose;
   object_class->finalize = strata_entitlements_page_finalize;
-  object_class->get_property = strata_entitlements_page_get_property;
-  object_class->set_property = strata_entitlements_page_set_property;
   widget_class->map = strata_entitlements_page_map;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* Everything but the entitlements (the model follows those) moves the
+   * costs; so does the period. */
+  STRATA_PAGE_CLASS (klass)->changes = (STRATA_PAGE_CHANGES_ALL & ~STRATA_PAGE_CHANGES_ENTITLEMENTS)
+    | STRATA_PAGE_CHANGES_PERIOD;
+  STRATA_PAGE_CLASS (klass)->context_changed = strata_entitlements_page_context_changed;
+  STRATA_PAGE_CLASS (klass)->reload = strata_entitlements_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/strata/Strata/strata-entitlements-page.ui");

@@ -1,20 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
 
-#include "strata-context.h"
+#include "strata-page.h"
 #include "strata-entitlements.h"
 
 G_BEGIN_DECLS
 
 #define STRATA_TYPE_ENTITLEMENTS_PAGE (strata_entitlements_page_get_type ())
-G_DECLARE_FINAL_TYPE (StrataEntitlementsPage, strata_entitlements_page, STRATA, ENTITLEMENTS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (StrataEntitlementsPage, strata_entitlements_page, STRATA, ENTITLEMENTS_PAGE, StrataPage)
 
 GtkWidget          *strata_entitlements_page_new         (void);
-StrataContext      *strata_entitlements_page_get_context (StrataEntitlementsPage *self);
-void                strata_entitlements_page_set_context (StrataEntitlementsPage *self,
-                                                           StrataContext          *context);
 /* The matrix the page edits, NULL without a workspace (for tests). */
 StrataEntitlements *strata_entitlements_page_get_model   (StrataEntitlementsPage *self);
 /* The editor widget of a cell (GtkSwitch, GtkDropDown, GtkSpinButton or

@@ -6,7 +6,6 @@
 
 #include "strata-chart-export-dialog.h"
 #include "strata-context.h"
-#include "strata-reload-when-shown.h"
 #include "strata-ruleset-store.h"
 #include "strata-window.h"
 #include "strata-metric-list.h"
@@ -16,10 +15,8 @@
 
 struct _StrataQuadrantPage
 {
-  GtkWidget           parent_instance;
+  StrataPage          parent_instance;
 
-  StrataContext      *context;
-  StrataWorkspace    *workspace;
   StrataPeriodResults *results;     /* what the chart shows: rows map to customer ids */
   GtkWidget          *box;
   GtkWidget          *title;
@@ -40,10 +37,10 @@ struct _StrataQuadrantPage
   GArray             *selection_ids;      /* gint64 customer ids, in the same order */
 };
 
-enum { PROP_0, PROP_CONTEXT, PROP_LOG_X, PROP_LOG_Y, PROP_COLOUR_BY, PROP_LARGE_TYPE, N_PROPS };
+enum { PROP_0, PROP_LOG_X, PROP_LOG_Y, PROP_COLOUR_BY, PROP_LARGE_TYPE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (StrataQuadrantPage, strata_quadrant_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (StrataQuadrantPage, strata_quadrant_page, STRATA_TYPE_PAGE)
 
 static void apply_options      (StrataQuadrantPage *self);
 static void update_tier_filter (StrataQuadrantPage *self);
@@ -112,18 +109,18 @@ reload (StrataQuadrantPage *self)
   gint64 period_id;
 
   g_clear_pointer (&self->results, strata_period_results_unref);
-  if (self->context == NULL)
+  if (strata_page_get_context (STRATA_PAGE (self)) == NULL)
     {
       show_empty (self, _("No Workspace Open"), _("Open a workspace to see its quadrants."));
       return;
     }
-  period_id = strata_context_get_period_id (self->context);
+  period_id = strata_context_get_period_id (strata_page_get_context (STRATA_PAGE (self)));
   if (period_id == 0)
     {
       show_empty (self, _("No Period"), _("Import data for a period to see its quadrants."));
       return;
     }
-  self->results = strata_period_results_load (self->workspace, period_id, &error);
+  self->results = strata_period_results_load (strata_page_get_workspace (STRATA_PAGE (self)), period_id, &error);
   if (self->results == NULL)
     {
       show_empty (self, _("Cannot Score This Period"), error->message);
@@ -140,7 +137,7 @@ reload (StrataQuadrantPage *self)
       return;
     }
 
-  metrics = strata_metric_list_new (self->workspace);
+  metrics = strata_metric_list_new (strata_page_get_workspace (STRATA_PAGE (self)));
   strata_metric_list_reload (metrics, NULL);
   tiers = g_new0 (StrataChartTier, self->results->rules->tiers->len);
   for (guint t = 0; t < self->results->rules->tiers->len; t++)
@@ -176,7 +173,7 @@ reload (StrataQuadrantPage *self)
   {
     /* The lines follow the draft, which the Scoring page and a drag here
      * edit; the points are the published scoring. */
-    g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (self->workspace, NULL);
+    g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (strata_page_get_workspace (STRATA_PAGE (self)), NULL);
     gboolean differs = FALSE;
 
     if (draft != NULL && g_strcmp0 (draft->quadrant.x_metric, q->x_metric) == 0 &&
@@ -264,13 +261,13 @@ save_thresholds (StrataQuadrantPage *self,
                  double              y,
                  GError            **error)
 {
-  g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (self->workspace, error);
+  g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (strata_page_get_workspace (STRATA_PAGE (self)), error);
 
   if (draft == NULL)
     return FALSE;
   draft->quadrant.x_threshold = x;
   draft->quadrant.y_threshold = y;
-  return strata_ruleset_store_save_draft (self->workspace, draft, error);
+  return strata_ruleset_store_save_draft (strata_page_get_workspace (STRATA_PAGE (self)), draft, error);
 }
 
 static void
@@ -289,9 +286,9 @@ on_threshold_moved (StrataQuadrantPage *self,
   g_autoptr(StrataRules) draft = NULL;
   double x, y;
 
-  if (self->workspace == NULL)
+  if (strata_page_get_workspace (STRATA_PAGE (self)) == NULL)
     return;
-  draft = strata_ruleset_store_get_draft (self->workspace, &error);
+  draft = strata_ruleset_store_get_draft (strata_page_get_workspace (STRATA_PAGE (self)), &error);
   if (draft == NULL)
     goto failed;
   self->undo_x = draft->quadrant.x_threshold;
@@ -336,7 +333,7 @@ undo_threshold (GtkWidget  *widget,
   StrataQuadrantPage *self = STRATA_QUADRANT_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!self->has_undo || self->workspace == NULL)
+  if (!self->has_undo || strata_page_get_workspace (STRATA_PAGE (self)) == NULL)
     return;
   self->has_undo = FALSE;
   gtk_widget_action_set_enabled (widget, "quadrant.undo-threshold", FALSE);
@@ -422,7 +419,7 @@ on_selection_changed (StrataQuadrantPage *self)
       return;
     }
   if (rows->len == 1)
-    strata_context_set_selected_customer (self->context,
+    strata_context_set_selected_customer (strata_page_get_context (STRATA_PAGE (self)),
                                           self->results->data->ids[g_array_index (rows, guint, 0)]);
   if (rows->len > 0)
     {
@@ -445,8 +442,8 @@ static void
 on_selection_row_activated (StrataQuadrantPage *self,
                             guint               position)
 {
-  if (self->context != NULL && position < self->selection_ids->len)
-    strata_context_set_selected_customer (self->context,
+  if (strata_page_get_context (STRATA_PAGE (self)) != NULL && position < self->selection_ids->len)
+    strata_context_set_selected_customer (strata_page_get_context (STRATA_PAGE (self)),
                                           g_array_index (self->selection_ids, gint64, position));
 }
 
@@ -465,48 +462,12 @@ strata_quadrant_page_activate_selection_row (StrataQuadrantPage *self,
   on_selection_row_activated (self, position);
 }
 
+/* Runs when the page is shown (StrataPage): scoring and charting a
+ * million customers takes seconds, so a hidden page waits. */
 static void
-reload_widget (GtkWidget *widget)
+strata_quadrant_page_reload (StrataPage *page)
 {
-  reload (STRATA_QUADRANT_PAGE (widget));
-}
-
-/* A hidden page scores and charts the period when it is shown. */
-static void
-reload_when_shown (StrataQuadrantPage *self)
-{
-  strata_reload_when_shown (GTK_WIDGET (self), reload_widget);
-}
-
-static void
-on_workspace_changed (StrataQuadrantPage *self,
-                      const char         *what)
-{
-  reload_when_shown (self);
-}
-
-static void
-set_context (StrataQuadrantPage *self,
-             StrataContext      *context)
-{
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
-  g_clear_object (&self->workspace);
-  g_set_object (&self->context, context);
-  if (context != NULL)
-    {
-      self->workspace = g_object_ref (strata_context_get_workspace (context));
-      g_signal_connect_object (context, "notify::period-id", G_CALLBACK (reload_when_shown), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->workspace, "changed", G_CALLBACK (on_workspace_changed), self,
-                               G_CONNECT_SWAPPED);
-    }
-  reload_when_shown (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  reload (STRATA_QUADRANT_PAGE (page));
 }
 
 static void
@@ -514,7 +475,7 @@ strata_quadrant_page_dispose (GObject *object)
 {
   StrataQuadrantPage *self = STRATA_QUADRANT_PAGE (object);
 
-  set_context (self, NULL);
+  strata_page_set_context (STRATA_PAGE (self), NULL);
   g_clear_pointer (&self->results, strata_period_results_unref);
   g_clear_pointer (&self->colour_by, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_QUADRANT_PAGE);
@@ -529,7 +490,6 @@ strata_quadrant_page_get_property (GObject *object, guint prop_id, GValue *value
 
   switch (prop_id)
     {
-    case PROP_CONTEXT: g_value_set_object (value, self->context); break;
     case PROP_LOG_X: g_value_set_boolean (value, self->log_x); break;
     case PROP_LOG_Y: g_value_set_boolean (value, self->log_y); break;
     case PROP_COLOUR_BY: g_value_set_string (value, self->colour_by); break;
@@ -547,9 +507,6 @@ strata_quadrant_page_set_property (GObject *object, guint prop_id, const GValue 
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      return;
     case PROP_LOG_X: flag = &self->log_x; break;
     case PROP_LOG_Y: flag = &self->log_y; break;
     case PROP_LARGE_TYPE: flag = &self->large_type; break;
@@ -581,9 +538,10 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   object_class->dispose = strata_quadrant_page_dispose;
   object_class->get_property = strata_quadrant_page_get_property;
   object_class->set_property = strata_quadrant_page_set_property;
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The period's results and the draft's thresholds; not entitlements. */
+  STRATA_PAGE_CLASS (klass)->changes = (STRATA_PAGE_CHANGES_ALL & ~STRATA_PAGE_CHANGES_ENTITLEMENTS)
+    | STRATA_PAGE_CHANGES_PERIOD;
+  STRATA_PAGE_CLASS (klass)->reload = strata_quadrant_page_reload;
   properties[PROP_LOG_X] =
     g_param_spec_boolean ("log-x", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

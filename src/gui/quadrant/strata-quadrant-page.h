@@ -5,14 +5,14 @@
  * switch, a table one click away and export. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include "strata-page.h"
 
 #include "strata-quadrant-view.h"
 
 G_BEGIN_DECLS
 
 #define STRATA_TYPE_QUADRANT_PAGE (strata_quadrant_page_get_type ())
-G_DECLARE_FINAL_TYPE (StrataQuadrantPage, strata_quadrant_page, STRATA, QUADRANT_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (StrataQuadrantPage, strata_quadrant_page, STRATA, QUADRANT_PAGE, StrataPage)
 
 StrataQuadrantView *strata_quadrant_page_get_view  (StrataQuadrantPage *self);
 const char         *strata_quadrant_page_get_state (StrataQuadrantPage *self);

@@ -10,7 +10,6 @@
 #include "strata-period-data.h"
 #include "strata-period-dialog.h"
 #include "strata-presentation.h"
-#include "strata-reload-when-shown.h"
 #include "strata-review-chart.h"
 #include "strata-review-charts.h"
 #include "strata-review-page.h"
@@ -22,9 +21,8 @@
 
 struct _StrataReviewPage
 {
-  GtkWidget          parent_instance;
+  StrataPage         parent_instance;
 
-  StrataContext     *context;
   StrataReviewDeck  *deck;
   GtkWindow         *presentation;
   guint              reload_id;
@@ -52,17 +50,19 @@ struct _StrataReviewPage
   guint              n_arrows;
 };
 
-G_DEFINE_FINAL_TYPE (StrataReviewPage, strata_review_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (StrataReviewPage, strata_review_page, STRATA_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void reload (StrataReviewPage *self);
+
+/* The context's periods, NULL without a workspace. */
+static GListModel *
+periods_of (StrataReviewPage *self)
+{
+  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
+
+  return context != NULL ? strata_context_get_periods (context) : NULL;
+}
 
 static void
 toast (StrataReviewPage *self,
@@ -121,9 +121,9 @@ mover_activated (StrataReviewPage *self,
 {
   const gint64 *id = g_object_get_data (G_OBJECT (row), "customer-id");
 
-  if (id == NULL || self->context == NULL)
+  if (id == NULL || strata_page_get_context (STRATA_PAGE (self)) == NULL)
     return;
-  strata_context_set_selected_customer (self->context, *id);
+  strata_context_set_selected_customer (strata_page_get_context (STRATA_PAGE (self)), *id);
   if (gtk_toggle_button_get_active (self->arrows_selected))
     show_quadrant_chart (self);
   else
@@ -270,7 +270,8 @@ static void
 show_quadrant_chart (StrataReviewPage *self)
 {
   StrataReviewArrows mode = arrows_mode (self);
-  gint64 customer = self->context ? strata_context_get_selected_customer (self->context) : 0;
+  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
+  gint64 customer = context ? strata_context_get_selected_customer (context) : 0;
   g_autoptr(StrataQuadrantChart) chart = NULL;
   g_autofree char *text = NULL;
 
@@ -320,7 +321,7 @@ strata_review_page_pick_at (StrataReviewPage *self,
   g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), FALSE);
 
   chart = strata_review_chart_get_chart (self->quadrant_chart);
-  if (self->deck == NULL || self->context == NULL || !STRATA_IS_QUADRANT_CHART (chart))
+  if (self->deck == NULL || strata_page_get_context (STRATA_PAGE (self)) == NULL || !STRATA_IS_QUADRANT_CHART (chart))
     return FALSE;
   /* The geometry of the size on screen (light and dark lay out alike). */
   style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
@@ -331,7 +332,7 @@ strata_review_page_pick_at (StrataReviewPage *self,
   pd = strata_review_deck_get_results (self->deck)->data;
   if (row < 0 || (gsize) row >= pd->n)
     return FALSE;
-  strata_context_set_selected_customer (self->context, pd->ids[row]);
+  strata_context_set_selected_customer (strata_page_get_context (STRATA_PAGE (self)), pd->ids[row]);
   if (gtk_toggle_button_get_active (self->arrows_selected))
     show_quadrant_chart (self);
   else
@@ -413,14 +414,14 @@ reload (StrataReviewPage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->deck);
-  periods = self->context ? strata_context_get_periods (self->context) : NULL;
+  periods = periods_of (self);
   if (periods == NULL || g_list_model_get_n_items (periods) < 2)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  workspace = strata_context_get_workspace (self->context);
+  workspace = strata_context_get_workspace (strata_page_get_context (STRATA_PAGE (self)));
   from = selected_name (self->from_drop);
   to = selected_name (self->to_drop);
   if (from == NULL || to == NULL ||
@@ -440,9 +441,14 @@ reload (StrataReviewPage *self)
 }
 
 static void
-reload_widget (GtkWidget *widget)
+strata_review_page_reload (StrataPage *page)
 {
-  reload (STRATA_REVIEW_PAGE (widget));
+  StrataReviewPage *self = STRATA_REVIEW_PAGE (page);
+
+  /* One already waits for the idle (the periods are being chosen). */
+  if (self->reload_id != 0)
+    return;
+  reload (self);
 }
 
 static gboolean
@@ -451,14 +457,20 @@ reload_idle (gpointer data)
   StrataReviewPage *self = data;
 
   self->reload_id = 0;
-  /* Each reload compares two whole periods. */
-  strata_reload_when_shown (GTK_WIDGET (self), reload_widget);
+  /* Each reload compares two whole periods: once shown (StrataPage). */
+  strata_page_queue_reload (STRATA_PAGE (self));
   return G_SOURCE_REMOVE;
 }
 
 static void
 queue_reload (StrataReviewPage *self)
 {
+  /* Hidden, it only waits for the page to be shown (StrataPage). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      strata_page_queue_reload (STRATA_PAGE (self));
+      return;
+    }
   if (self->reload_id == 0)
     self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle, self, NULL);
 }
@@ -468,7 +480,7 @@ queue_reload (StrataReviewPage *self)
 static void
 select_default_periods (StrataReviewPage *self)
 {
-  GListModel *periods = self->context ? strata_context_get_periods (self->context) : NULL;
+  GListModel *periods = periods_of (self);
   guint n = periods ? g_list_model_get_n_items (periods) : 0;
   guint to;
 
@@ -479,7 +491,7 @@ select_default_periods (StrataReviewPage *self)
     gtk_drop_down_set_model (self->to_drop, periods);
   if (n >= 2)
     {
-      to = find_name (periods, strata_context_get_period (self->context));
+      to = find_name (periods, strata_context_get_period (strata_page_get_context (STRATA_PAGE (self))));
       if (to == GTK_INVALID_LIST_POSITION || to == 0)
         to = n - 1;
       gtk_drop_down_set_selected (self->to_drop, to);
@@ -544,9 +556,9 @@ close_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "close") && !reopen)
     return;
-  if (self->context == NULL || to == NULL)
+  if (strata_page_get_context (STRATA_PAGE (self)) == NULL || to == NULL)
     return;
-  workspace = strata_context_get_workspace (self->context);
+  workspace = strata_context_get_workspace (strata_page_get_context (STRATA_PAGE (self)));
   if (!strata_period_find (workspace, to, &to_id, NULL, &error) ||
       !(reopen ? strata_period_reopen (workspace, to_id, &error)
                : strata_period_close (workspace, to_id, &error)))
@@ -607,9 +619,9 @@ period_response (StrataPeriodDialog *dialog,
   const char *name = strata_period_dialog_get_name (dialog);
   const char *old = strata_period_dialog_get_period (dialog);
 
-  if (self->context == NULL || (!g_str_equal (response, "add") && !g_str_equal (response, "rename")))
+  if (strata_page_get_context (STRATA_PAGE (self)) == NULL || (!g_str_equal (response, "add") && !g_str_equal (response, "rename")))
     return;
-  workspace = strata_context_get_workspace (self->context);
+  workspace = strata_context_get_workspace (strata_page_get_context (STRATA_PAGE (self)));
   if (g_str_equal (response, "add"))
     {
       g_autoptr(StrataPeriod) period = strata_period_create (workspace, name ? name : "",
@@ -645,7 +657,7 @@ period_action (GtkWidget  *widget,
   const char *to = selected_name (self->to_drop);
   GtkWidget *dialog;
 
-  if (self->context == NULL || (!add && to == NULL))
+  if (strata_page_get_context (STRATA_PAGE (self)) == NULL || (!add && to == NULL))
     return;
   dialog = strata_period_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), add ? NULL : to);
   g_signal_connect_object (dialog, "response", G_CALLBACK (period_response), self, 0);
@@ -682,7 +694,7 @@ strata_review_page_present (StrataReviewPage *self)
       reload (self);
     }
   else
-    strata_reload_if_pending (GTK_WIDGET (self));
+    strata_page_reload_if_pending (STRATA_PAGE (self));
   if (self->deck == NULL)
     {
       toast (self, _("The presentation needs two periods to compare"));
@@ -749,46 +761,33 @@ build_slide_choices (StrataReviewPage *self)
 
 /* GObject ---------------------------------------------------------------- */
 
-StrataContext *
-strata_review_page_get_context (StrataReviewPage *self)
+/* The period pair follows the period selector and the period list, and
+ * reloads once per main loop turn (an idle), so StrataPage follows
+ * neither the period nor ::changed for this page. */
+static void
+strata_review_page_context_changed (StrataPage *page)
 {
-  g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), NULL);
-  return self->context;
-}
+  StrataReviewPage *self = STRATA_REVIEW_PAGE (page);
+  StrataContext *context = strata_page_get_context (page);
 
-void
-strata_review_page_set_context (StrataReviewPage *self,
-                                StrataContext    *context)
-{
-  g_return_if_fail (STRATA_IS_REVIEW_PAGE (self));
-
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->context, self);
-      g_signal_handlers_disconnect_by_data (strata_context_get_workspace (self->context), self);
-      g_signal_handlers_disconnect_by_data (strata_context_get_periods (self->context), self);
-    }
   if (self->presentation != NULL)
     gtk_window_destroy (self->presentation);
   /* Nothing of the previous workspace may stay on screen. */
   g_clear_object (&self->deck);
   gtk_stack_set_visible_child_name (self->stack, "empty");
-  g_set_object (&self->context, context);
   if (context != NULL)
     {
       g_signal_connect_object (context, "notify::period", G_CALLBACK (queue_defaults),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (context, "notify::selected-customer",
                                G_CALLBACK (selected_customer_changed), self, G_CONNECT_SWAPPED);
+      /* StrataPage disconnects the context's and the workspace's handlers. */
       g_signal_connect_object (strata_context_get_periods (context), "items-changed",
                                G_CALLBACK (queue_defaults), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (strata_context_get_workspace (context), "changed",
                                G_CALLBACK (workspace_changed), self, G_CONNECT_SWAPPED);
     }
   select_default_periods (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 gboolean
@@ -801,7 +800,7 @@ strata_review_page_set_periods (StrataReviewPage *self,
 
   g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), FALSE);
 
-  periods = self->context ? strata_context_get_periods (self->context) : NULL;
+  periods = periods_of (self);
   f = find_name (periods, from);
   t = find_name (periods, to);
   if (f == GTK_INVALID_LIST_POSITION || t == GTK_INVALID_LIST_POSITION)
@@ -852,47 +851,11 @@ strata_review_page_get_deck (StrataReviewPage *self)
 }
 
 static void
-strata_review_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  StrataReviewPage *self = STRATA_REVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-strata_review_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  StrataReviewPage *self = STRATA_REVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      strata_review_page_set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 strata_review_page_dispose (GObject *object)
 {
   StrataReviewPage *self = STRATA_REVIEW_PAGE (object);
 
-  strata_review_page_set_context (self, NULL);
+  strata_page_set_context (STRATA_PAGE (self), NULL);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->defaults_id, g_source_remove);
   g_clear_object (&self->deck);
@@ -907,14 +870,9 @@ strata_review_page_class_init (StrataReviewPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = strata_review_page_get_property;
-  object_class->set_property = strata_review_page_set_property;
   object_class->dispose = strata_review_page_dispose;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  STRATA_PAGE_CLASS (klass)->context_changed = strata_review_page_context_changed;
+  STRATA_PAGE_CLASS (klass)->reload = strata_review_page_reload;
 
   gtk_widget_class_install_action (widget_class, "page.new-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "page.rename-period", NULL, period_action);

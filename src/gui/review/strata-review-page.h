@@ -4,20 +4,15 @@
  * way into the projector presentation. */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "strata-context.h"
+#include "strata-page.h"
 #include "strata-review-charts.h"
 #include "strata-review-deck.h"
 
 G_BEGIN_DECLS
 
 #define STRATA_TYPE_REVIEW_PAGE (strata_review_page_get_type ())
-G_DECLARE_FINAL_TYPE (StrataReviewPage, strata_review_page, STRATA, REVIEW_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (StrataReviewPage, strata_review_page, STRATA, REVIEW_PAGE, StrataPage)
 
-StrataContext    *strata_review_page_get_context  (StrataReviewPage *self);
-void              strata_review_page_set_context  (StrataReviewPage *self,
-                                                   StrataContext    *context);
 /* Compares from with to (period names); FALSE when either is unknown. */
 gboolean          strata_review_page_set_periods  (StrataReviewPage *self,
                                                    const char       *from,

@@ -100,7 +100,7 @@ history_restore (StrataScoringPage *self,
                  StrataHistoryDialog *dialog)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StrataRules) rules = strata_ruleset_store_load_version (self->workspace, version, &error);
+  g_autoptr(StrataRules) rules = strata_ruleset_store_load_version (strata_page_get_workspace (STRATA_PAGE (self)), version, &error);
   g_autofree char *label = NULL;
   g_autofree char *toast = NULL;
 
@@ -128,9 +128,9 @@ strata_scoring_page_history (StrataScoringPage *self)
 {
   GtkWidget *dialog;
 
-  if (self->workspace == NULL || self->scoring == NULL)
+  if (strata_page_get_workspace (STRATA_PAGE (self)) == NULL || self->scoring == NULL)
     return;
-  dialog = strata_history_dialog_new (self->workspace,
+  dialog = strata_history_dialog_new (strata_page_get_workspace (STRATA_PAGE (self)),
                                       (StrataPeriodData *) strata_scoring_get_data (self->scoring));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
   g_signal_connect_object (dialog, "restore", G_CALLBACK (history_restore), self,

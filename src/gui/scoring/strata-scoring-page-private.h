@@ -16,11 +16,9 @@ G_BEGIN_DECLS
 
 struct _StrataScoringPage
 {
-  GtkWidget             parent_instance;
+  StrataPage            parent_instance;
 
-  StrataContext        *context;
-  StrataWorkspace      *workspace;
-  StrataScoring        *scoring;         /* data, published rules, results */
+  StrataScoring        *scoring;         /* the context's, whose draft we edit */
   StrataMetricList     *metrics;
   StrataRules          *draft;           /* edited in place by the editor */
   StrataRules          *valid_draft;     /* the last draft that was valid */

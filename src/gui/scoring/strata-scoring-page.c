@@ -15,15 +15,7 @@
 
 #define SAVE_DELAY_MS 300
 
-G_DEFINE_FINAL_TYPE (StrataScoringPage, strata_scoring_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (StrataScoringPage, strata_scoring_page, STRATA_TYPE_PAGE)
 
 static gpointer
 copy_rules (gpointer rules)
@@ -321,8 +313,8 @@ mover_selected (StrataScoringPage *self,
   if (receipt == NULL)
     g_warning ("Cannot explain row %u: %s", row, error->message);
   strata_receipt_view_set_receipt (strata_impact_panel_get_receipt_view (self->impact), receipt);
-  if (self->context != NULL)
-    strata_context_set_selected_customer (self->context, data->ids[row]);
+  if (strata_page_get_context (STRATA_PAGE (self)) != NULL)
+    strata_context_set_selected_customer (strata_page_get_context (STRATA_PAGE (self)), data->ids[row]);
 }
 
 /* Loading ----------------------------------------------------------------- */
@@ -353,84 +345,52 @@ scores_changed (StrataScoringPage *self)
 }
 
 static void
-period_changed (StrataScoringPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 period_id = self->context ? strata_context_get_period_id (self->context) : 0;
-
-  if (self->scoring == NULL || period_id <= 0 ||
-      period_id == strata_scoring_get_period_id (self->scoring))
-    return;
-  strata_scoring_page_flush_draft (self, NULL);
-  if (!strata_scoring_set_period (self->scoring, period_id, &error))
-    strata_scoring_page_show_error (self, _("The period could not be loaded"), error);
-  if (self->save_source == 0)
-    push_draft (self);
-}
-
-static void
 metrics_changed (StrataScoringPage *self)
 {
   strata_rules_editor_set_metrics (self->editor, G_LIST_MODEL (self->metrics));
 }
 
-void
-strata_scoring_page_set_context (StrataScoringPage *self,
-                                 StrataContext     *context)
+static void
+strata_scoring_page_reload (StrataPage *page)
 {
-  g_autoptr(GError) error = NULL;
+  scores_changed (STRATA_SCORING_PAGE (page));
+}
 
-  g_return_if_fail (STRATA_IS_SCORING_PAGE (self));
-  g_return_if_fail (context == NULL || STRATA_IS_CONTEXT (context));
-
-  if (self->context == context)
-    return;
+/* The context's scoring holds the draft we edit: a pending save goes to
+ * the scoring it was made on before we follow the new one. */
+static void
+strata_scoring_page_context_changed (StrataPage *page)
+{
+  StrataScoringPage *self = STRATA_SCORING_PAGE (page);
+  StrataContext *context = strata_page_get_context (page);
+  StrataScoring *scoring = strata_page_get_scoring (page);
 
   strata_scoring_page_flush_draft (self, NULL);
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  if (self->scoring != NULL)
-    g_signal_handlers_disconnect_by_data (self->scoring, self);
   if (self->metrics != NULL)
     g_signal_handlers_disconnect_by_data (self->metrics, self);
-  g_set_object (&self->context, context);
-  g_clear_object (&self->workspace);
-  g_clear_object (&self->scoring);
+  g_set_object (&self->scoring, scoring);
   g_clear_object (&self->metrics);
   g_clear_pointer (&self->valid_draft, strata_rules_free);
   g_clear_pointer (&self->valid_result, strata_result_unref);
 
   if (context != NULL)
-    {
-      gint64 period_id = strata_context_get_period_id (context);
-
-      self->workspace = g_object_ref (strata_context_get_workspace (context));
-      self->metrics = strata_metric_list_new (self->workspace);
-      self->scoring = strata_scoring_new (self->workspace, &error);
-      if (self->scoring != NULL && period_id > 0 &&
-          period_id != strata_scoring_get_period_id (self->scoring) &&
-          !strata_scoring_set_period (self->scoring, period_id, &error))
-        g_clear_object (&self->scoring);
-    }
-
+    self->metrics = strata_metric_list_new (strata_context_get_workspace (context));
   strata_rules_editor_set_metrics (self->editor, G_LIST_MODEL (self->metrics));
   strata_receipt_view_set_metrics (strata_impact_panel_get_receipt_view (self->impact), self->metrics);
 
-  if (self->scoring != NULL)
+  if (scoring != NULL)
     {
-      g_signal_connect_object (context, "notify::period", G_CALLBACK (period_changed), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->scoring, "scores-changed", G_CALLBACK (scores_changed), self,
-                               G_CONNECT_SWAPPED);
       g_signal_connect_object (self->metrics, "items-changed", G_CALLBACK (metrics_changed), self,
                                G_CONNECT_SWAPPED);
-      set_draft (self, strata_scoring_get_draft (self->scoring));
+      set_draft (self, strata_scoring_get_draft (scoring));
       strata_undo_stack_reset (self->undo, self->draft);
       refresh (self);
       gtk_stack_set_visible_child_name (self->stack, "editor");
     }
   else
     {
+      const GError *error = context ? strata_context_get_scoring_error (context) : NULL;
+
       set_draft (self, NULL);
       if (error != NULL)
         {
@@ -440,14 +400,6 @@ strata_scoring_page_set_context (StrataScoringPage *self,
       gtk_stack_set_visible_child_name (self->stack, "empty");
       update_header (self);
     }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
-}
-
-StrataContext *
-strata_scoring_page_get_context (StrataScoringPage *self)
-{
-  g_return_val_if_fail (STRATA_IS_SCORING_PAGE (self), NULL);
-  return self->context;
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -474,7 +426,8 @@ strata_scoring_page_dispose (GObject *object)
 {
   StrataScoringPage *self = STRATA_SCORING_PAGE (object);
 
-  strata_scoring_page_set_context (self, NULL);
+  strata_page_set_context (STRATA_PAGE (self), NULL);
+  g_clear_object (&self->scoring);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -497,56 +450,18 @@ strata_scoring_page_finalize (GObject *object)
 }
 
 static void
-strata_scoring_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  StrataScoringPage *self = STRATA_SCORING_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-strata_scoring_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  StrataScoringPage *self = STRATA_SCORING_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      strata_scoring_page_set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 strata_scoring_page_class_init (StrataScoringPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  StrataPageClass *page_class = STRATA_PAGE_CLASS (klass);
 
   object_class->dispose = strata_scoring_page_dispose;
   object_class->finalize = strata_scoring_page_finalize;
-  object_class->get_property = strata_scoring_page_get_property;
-  object_class->set_property = strata_scoring_page_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The shared scoring follows the period and the rules written elsewhere. */
+  page_class->changes = STRATA_PAGE_CHANGES_SCORES;
+  page_class->context_changed = strata_scoring_page_context_changed;
+  page_class->reload = strata_scoring_page_reload;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/strata/Strata/strata-scoring-page.ui");

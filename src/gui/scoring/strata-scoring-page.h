@@ -6,16 +6,13 @@
 
 #include <adwaita.h>
 
-#include "strata-context.h"
+#include "strata-page.h"
 
 G_BEGIN_DECLS
 
 #define STRATA_TYPE_SCORING_PAGE (strata_scoring_page_get_type ())
-G_DECLARE_FINAL_TYPE (StrataScoringPage, strata_scoring_page, STRATA, SCORING_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (StrataScoringPage, strata_scoring_page, STRATA, SCORING_PAGE, StrataPage)
 
 GtkWidget     *strata_scoring_page_new         (void);
-StrataContext *strata_scoring_page_get_context (StrataScoringPage *self);
-void           strata_scoring_page_set_context (StrataScoringPage *self,
-                                                StrataContext     *context);
 
 G_END_DECLS

@@ -9,18 +9,15 @@
 #include "strata-chart-export-dialog.h"
 #include "strata-context.h"
 #include "strata-period-results.h"
-#include "strata-reload-when-shown.h"
 #include "strata-review-chart.h"
 #include "strata-tiers-page.h"
 
 struct _StrataTiersPage
 {
-  GtkWidget           parent_instance;
+  StrataPage          parent_instance;
 
   gboolean            large_type;
 
-  StrataContext      *context;
-  StrataWorkspace    *workspace;   /* the context's, for the "changed" signal */
   GtkWidget          *box;
   GtkWidget          *title;
   GtkWidget          *table_toggle;
@@ -33,10 +30,10 @@ struct _StrataTiersPage
   StrataParetoChart  *pareto;
 };
 
-enum { PROP_0, PROP_CONTEXT, PROP_LARGE_TYPE, N_PROPS };
+enum { PROP_0, PROP_LARGE_TYPE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (StrataTiersPage, strata_tiers_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (StrataTiersPage, strata_tiers_page, STRATA_TYPE_PAGE)
 
 static void
 show_empty (StrataTiersPage *self,
@@ -95,11 +92,27 @@ describe (GtkWidget   *view,
   gtk_widget_set_tooltip_text (view, description);
 }
 
-static void
-reload (StrataTiersPage *self)
+/* No period to load: says why instead. */
+static gboolean
+show_nothing (StrataTiersPage *self)
 {
-  g_autoptr(StrataPeriodResults) results = NULL;
-  g_autoptr(GError) error = NULL;
+  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
+
+  if (context == NULL)
+    show_empty (self, _("No Workspace Open"), _("Open a workspace to see its tiers."));
+  else if (strata_context_get_period_id (context) == 0)
+    show_empty (self, _("No Period"), _("Import data for a period to see its tiers."));
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Charts the results of the period (loaded by load_async). */
+static void
+show_results (StrataTiersPage     *self,
+              StrataPeriodResults *results,
+              const GError        *error)
+{
   g_autofree StrataChartTier *tiers = NULL;
   g_autofree guint *counts = NULL;
   g_autofree guint *base = NULL;
@@ -110,21 +123,7 @@ reload (StrataTiersPage *self)
   StrataParetoData rd = { 0, };
   GtkWidget *child;
   guint n_tiers;
-  gint64 period_id;
 
-  if (self->context == NULL)
-    {
-      show_empty (self, _("No Workspace Open"), _("Open a workspace to see its tiers."));
-      return;
-    }
-  period_id = strata_context_get_period_id (self->context);
-  if (period_id == 0)
-    {
-      show_empty (self, _("No Period"), _("Import data for a period to see its tiers."));
-      return;
-    }
-  results = strata_period_results_load (strata_context_get_workspace (self->context), period_id,
-                                        &error);
   if (results == NULL)
     {
       show_empty (self, _("Cannot Score This Period"), error->message);
@@ -207,48 +206,89 @@ on_table_toggled (StrataTiersPage *self)
                                     ? "table" : "charts");
 }
 
-static void
-reload_widget (GtkWidget *widget)
+typedef struct
 {
-  reload (STRATA_TIERS_PAGE (widget));
-}
-
-/* A hidden page scores and charts the period when it is shown. */
-static void
-reload_when_shown (StrataTiersPage *self)
-{
-  strata_reload_when_shown (GTK_WIDGET (self), reload_widget);
-}
+  char   *path;
+  gint64  period_id;
+} LoadData;
 
 static void
-on_workspace_changed (StrataTiersPage *self,
-                      const char      *what)
+load_data_free (gpointer data)
 {
-  reload_when_shown (self);
+  LoadData *d = data;
+
+  g_free (d->path);
+  g_free (d);
 }
 
+/* On a worker thread, with its own connection (never the window's). */
 static void
-set_context (StrataTiersPage *self,
-             StrataContext   *context)
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  if (self->context == context)
-    return;
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
-  g_clear_object (&self->workspace);
-  g_set_object (&self->context, context);
-  if (context != NULL)
+  LoadData *d = task_data;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  StrataPeriodResults *results;
+
+  ws = strata_workspace_open (d->path, cancellable, &error);
+  if (ws == NULL)
     {
-      self->workspace = g_object_ref (strata_context_get_workspace (context));
-      g_signal_connect_object (context, "notify::period-id", G_CALLBACK (reload_when_shown), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->workspace, "changed", G_CALLBACK (on_workspace_changed), self,
-                               G_CONNECT_SWAPPED);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
-  reload_when_shown (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  results = strata_period_results_load (ws, d->period_id, &error);
+  if (results == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) strata_period_results_unref);
+}
+
+static void
+strata_tiers_page_load_async (StrataPage          *page,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  StrataContext *context = strata_page_get_context (page);
+  g_autoptr(GTask) task = g_task_new (page, cancellable, callback, user_data);
+  LoadData *d = g_new0 (LoadData, 1);
+
+  d->path = g_strdup (strata_workspace_get_path (strata_context_get_workspace (context)));
+  d->period_id = strata_context_get_period_id (context);
+  g_task_set_source_tag (task, strata_tiers_page_load_async);
+  g_task_set_task_data (task, d, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static gboolean
+strata_tiers_page_load_finish (StrataPage    *page,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_autoptr(StrataPeriodResults) results = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  results = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* A period that cannot be scored is shown as such, not warned about. */
+  show_results (STRATA_TIERS_PAGE (page), results, local_error);
+  return TRUE;
+}
+
+/* Runs when the page is shown; the scoring and charting of a period
+ * (seconds at a million customers) goes to a worker thread. */
+static void
+strata_tiers_page_reload (StrataPage *page)
+{
+  if (!show_nothing (STRATA_TIERS_PAGE (page)))
+    STRATA_PAGE_CLASS (strata_tiers_page_parent_class)->reload (page);
 }
 
 gboolean
@@ -285,7 +325,7 @@ strata_tiers_page_dispose (GObject *object)
 {
   StrataTiersPage *self = STRATA_TIERS_PAGE (object);
 
-  set_context (self, NULL);
+  strata_page_set_context (STRATA_PAGE (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_TIERS_PAGE);
   g_clear_object (&self->pyramid);
   g_clear_object (&self->pareto);
@@ -302,9 +342,6 @@ strata_tiers_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
     case PROP_LARGE_TYPE:
       g_value_set_boolean (value, self->large_type);
       break;
@@ -323,9 +360,6 @@ strata_tiers_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
     case PROP_LARGE_TYPE:
       if (self->large_type == g_value_get_boolean (value))
         break;
@@ -344,14 +378,17 @@ strata_tiers_page_class_init (StrataTiersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  StrataPageClass *page_class = STRATA_PAGE_CLASS (klass);
 
   object_class->dispose = strata_tiers_page_dispose;
   object_class->get_property = strata_tiers_page_get_property;
   object_class->set_property = strata_tiers_page_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The period's results; not entitlements. */
+  page_class->changes = (STRATA_PAGE_CHANGES_ALL & ~STRATA_PAGE_CHANGES_ENTITLEMENTS)
+    | STRATA_PAGE_CHANGES_PERIOD;
+  page_class->reload = strata_tiers_page_reload;
+  page_class->load_async = strata_tiers_page_load_async;
+  page_class->load_finish = strata_tiers_page_load_finish;
   properties[PROP_LARGE_TYPE] =
     g_param_spec_boolean ("large-type", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -383,7 +420,7 @@ strata_tiers_page_init (StrataTiersPage *self)
 
   self->pyramid = strata_pyramid_chart_new ();
   self->pareto = strata_pareto_chart_new ();
-  reload (self);
+  show_nothing (self);
 }
 
 StrataPyramidChart *

@@ -4,7 +4,7 @@
  * revenue, each exportable, with the same data as a table one click away. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include "strata-page.h"
 
 #include "strata-pareto-chart.h"
 #include "strata-pyramid-chart.h"
@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define STRATA_TYPE_TIERS_PAGE (strata_tiers_page_get_type ())
-G_DECLARE_FINAL_TYPE (StrataTiersPage, strata_tiers_page, STRATA, TIERS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (StrataTiersPage, strata_tiers_page, STRATA, TIERS_PAGE, StrataPage)
 
 StrataPyramidChart *strata_tiers_page_get_pyramid (StrataTiersPage *self);
 StrataParetoChart  *strata_tiers_page_get_pareto  (StrataTiersPage *self);

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "strata-page.h"
+
+typedef struct
+{
+  StrataContext   *context;
+  StrataWorkspace *workspace;     /* the context's, for ::changed */
+  gboolean         pending;       /* a reload waits for the page to be mapped */
+  GCancellable    *load;          /* the load_async that runs, NULL when none */
+  GtkWidget       *spinner;       /* over the page while it loads */
+} StrataPagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (StrataPage, strata_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct
+{
+  const char        *name;
+  StrataPageChanges  kind;
+} change_kinds[] = {
+  { "rules", STRATA_PAGE_CHANGES_RULES },
+  { "customers", STRATA_PAGE_CHANGES_CUSTOMERS },
+  { "periods", STRATA_PAGE_CHANGES_PERIODS },
+  { "entitlements", STRATA_PAGE_CHANGES_ENTITLEMENTS },
+  { "overrides", STRATA_PAGE_CHANGES_OVERRIDES },
+  { "metrics", STRATA_PAGE_CHANGES_METRICS },
+  { "all", STRATA_PAGE_CHANGES_ALL },
+};
+
+static void
+set_loading (StrataPage *self,
+             gboolean    loading)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  if (loading)
+    {
+      if (priv->spinner == NULL)
+        {
+          priv->spinner = g_object_ref_sink (gtk_spinner_new ());
+          gtk_widget_set_halign (priv->spinner, GTK_ALIGN_CENTER);
+          gtk_widget_set_valign (priv->spinner, GTK_ALIGN_CENTER);
+          gtk_widget_set_size_request (priv->spinner, 32, 32);
+          gtk_widget_set_name (priv->spinner, "page-loading");
+        }
+      /* Last child: drawn over the page's own. */
+      if (gtk_widget_get_parent (priv->spinner) == NULL)
+        gtk_widget_insert_before (priv->spinner, GTK_WIDGET (self), NULL);
+      gtk_spinner_start (GTK_SPINNER (priv->spinner));
+    }
+  else if (priv->spinner != NULL && gtk_widget_get_parent (priv->spinner) != NULL)
+    {
+      gtk_spinner_stop (GTK_SPINNER (priv->spinner));
+      gtk_widget_unparent (priv->spinner);
+    }
+}
+
+static void
+cancel_load (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  if (priv->load != NULL)
+    {
+      g_cancellable_cancel (priv->load);
+      g_clear_object (&priv->load);
+    }
+  set_loading (self, FALSE);
+}
+
+static void
+load_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  StrataPage *self = STRATA_PAGE (object);
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+  g_autoptr(GCancellable) load = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A newer load (or none: the context went) replaced this one. */
+  if (g_cancellable_is_cancelled (load) || priv->load != load)
+    return;
+  g_clear_object (&priv->load);
+  set_loading (self, FALSE);
+  if (!STRATA_PAGE_GET_CLASS (self)->load_finish (self, result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Cannot load the page: %s", error ? error->message : "?");
+}
+
+static void
+strata_page_real_reload (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+  StrataPageClass *klass = STRATA_PAGE_GET_CLASS (self);
+
+  if (klass->load_async == NULL)
+    return;
+  cancel_load (self);
+  priv->load = g_cancellable_new ();
+  set_loading (self, TRUE);
+  klass->load_async (self, priv->load, load_done, g_object_ref (priv->load));
+}
+
+static void
+run_reload (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  priv->pending = FALSE;
+  STRATA_PAGE_GET_CLASS (self)->reload (self);
+}
+
+void
+strata_page_queue_reload (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_if_fail (STRATA_IS_PAGE (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    run_reload (self);
+  else
+    priv->pending = TRUE;
+}
+
+void
+strata_page_reload_if_pending (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_if_fail (STRATA_IS_PAGE (self));
+
+  if (priv->pending)
+    run_reload (self);
+}
+
+gboolean
+strata_page_get_loading (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_val_if_fail (STRATA_IS_PAGE (self), FALSE);
+  return priv->load != NULL;
+}
+
+static void
+workspace_changed (StrataPage *self,
+                   const char *what)
+{
+  StrataPageChanges changes = STRATA_PAGE_GET_CLASS (self)->changes & STRATA_PAGE_CHANGES_ALL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (change_kinds); i++)
+    if (g_strcmp0 (what, change_kinds[i].name) == 0)
+      {
+        if (changes & change_kinds[i].kind)
+          strata_page_queue_reload (self);
+        return;
+      }
+  /* A kind this list does not know yet: reload to be safe. */
+  if (changes != STRATA_PAGE_CHANGES_NONE)
+    strata_page_queue_reload (self);
+}
+
+StrataContext *
+strata_page_get_context (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_val_if_fail (STRATA_IS_PAGE (self), NULL);
+  return priv->context;
+}
+
+StrataWorkspace *
+strata_page_get_workspace (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_val_if_fail (STRATA_IS_PAGE (self), NULL);
+  return priv->workspace;
+}
+
+StrataScoring *
+strata_page_get_scoring (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_val_if_fail (STRATA_IS_PAGE (self), NULL);
+  return priv->context != NULL ? strata_context_get_scoring (priv->context) : NULL;
+}
+
+void
+strata_page_set_context (StrataPage    *self,
+                         StrataContext *context)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+  StrataScoring *scoring;
+
+  g_return_if_fail (STRATA_IS_PAGE (self));
+  g_return_if_fail (context == NULL || STRATA_IS_CONTEXT (context));
+
+  if (priv->context == context)
+    return;
+
+  cancel_load (self);
+  /* Every handler the page (base or subclass) connected with itself as
+   * data: on the context, its workspace and its scoring. */
+  if (priv->context != NULL)
+    {
+      scoring = strata_context_get_scoring (priv->context);
+      g_signal_handlers_disconnect_by_data (priv->context, self);
+      if (scoring != NULL)
+        g_signal_handlers_disconnect_by_data (scoring, self);
+    }
+  if (priv->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (priv->workspace, self);
+  g_clear_object (&priv->workspace);
+  g_set_object (&priv->context, context);
+
+  if (context != NULL)
+    {
+      StrataPageChanges changes = STRATA_PAGE_GET_CLASS (self)->changes;
+
+      priv->workspace = g_object_ref (strata_context_get_workspace (context));
+      scoring = strata_context_get_scoring (context);
+      if (changes & STRATA_PAGE_CHANGES_PERIOD)
+        g_signal_connect_object (context, "notify::period-id", G_CALLBACK (strata_page_queue_reload),
+                                 self, G_CONNECT_SWAPPED);
+      if ((changes & STRATA_PAGE_CHANGES_SCORES) && scoring != NULL)
+        g_signal_connect_object (scoring, "scores-changed", G_CALLBACK (strata_page_queue_reload),
+                                 self, G_CONNECT_SWAPPED);
+      if (changes & STRATA_PAGE_CHANGES_ALL)
+        g_signal_connect_object (priv->workspace, "changed", G_CALLBACK (workspace_changed),
+                                 self, G_CONNECT_SWAPPED);
+    }
+  if (STRATA_PAGE_GET_CLASS (self)->context_changed != NULL)
+    STRATA_PAGE_GET_CLASS (self)->context_changed (self);
+  strata_page_queue_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+static void
+strata_page_map (GtkWidget *widget)
+{
+  StrataPage *self = STRATA_PAGE (widget);
+
+  GTK_WIDGET_CLASS (strata_page_parent_class)->map (widget);
+  strata_page_reload_if_pending (self);
+}
+
+static void
+strata_page_dispose (GObject *object)
+{
+  StrataPage *self = STRATA_PAGE (object);
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  /* No vfunc here: the subclass's widgets are gone. A subclass that keeps
+   * something per context drops it in its own dispose first. */
+  cancel_load (self);
+  g_clear_object (&priv->spinner);
+  if (priv->context != NULL)
+    {
+      StrataScoring *scoring = strata_context_get_scoring (priv->context);
+
+      g_signal_handlers_disconnect_by_data (priv->context, self);
+      if (scoring != NULL)
+        g_signal_handlers_disconnect_by_data (scoring, self);
+    }
+  if (priv->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (priv->workspace, self);
+  g_clear_object (&priv->workspace);
+  g_clear_object (&priv->context);
+  G_OBJECT_CLASS (strata_page_parent_class)->dispose (object);
+}
+
+static void
+strata_page_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, strata_page_get_context (STRATA_PAGE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_page_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      strata_page_set_context (STRATA_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_page_class_init (StrataPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = strata_page_dispose;
+  object_class->get_property = strata_page_get_property;
+  object_class->set_property = strata_page_set_property;
+  widget_class->map = strata_page_map;
+  klass->reload = strata_page_real_reload;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+strata_page_init (StrataPage *self)
+{
+}

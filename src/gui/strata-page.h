@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* StrataPage: what every page of the window shares. It holds the
+ * "context" (StrataContext *, NULL when no workspace is open), follows the
+ * context's period and the workspace's ::changed signal for the kinds of
+ * change the page shows, and reloads the page when it is on screen: a change
+ * while it is hidden waits until it is mapped. A page whose loading takes
+ * more than a frame implements load_async/load_finish: the base class runs
+ * it with a spinner over the page and cancels a load that a newer one makes
+ * stale. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "strata-context.h"
+
+G_BEGIN_DECLS
+
+/* What a page shows and reloads on: the kinds of the workspace's ::changed
+ * signal ("all" matches any), PERIOD: the context's current period, and
+ * SCORES: the context's shared StrataScoring (::scores-changed; it follows
+ * the period and every kind but "entitlements" by itself). */
+typedef enum
+{
+  STRATA_PAGE_CHANGES_NONE         = 0,
+  STRATA_PAGE_CHANGES_RULES        = 1 << 0,
+  STRATA_PAGE_CHANGES_CUSTOMERS    = 1 << 1,
+  STRATA_PAGE_CHANGES_PERIODS      = 1 << 2,
+  STRATA_PAGE_CHANGES_ENTITLEMENTS = 1 << 3,
+  STRATA_PAGE_CHANGES_OVERRIDES    = 1 << 4,
+  STRATA_PAGE_CHANGES_METRICS      = 1 << 5,
+  STRATA_PAGE_CHANGES_ALL          = 0x3f,
+  STRATA_PAGE_CHANGES_SCORES       = 1 << 6,
+  STRATA_PAGE_CHANGES_PERIOD       = 1 << 7,
+} StrataPageChanges;
+
+#define STRATA_TYPE_PAGE (strata_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (StrataPage, strata_page, STRATA, PAGE, GtkWidget)
+
+struct _StrataPageClass
+{
+  GtkWidgetClass parent_class;
+
+  /* What reloads the page besides a new context. Default: nothing. */
+  StrataPageChanges changes;
+
+  /* After the context changed (the old one is disconnected): set up or
+   * drop what the page keeps per context. Runs before the reload. */
+  void     (*context_changed) (StrataPage           *self);
+  /* Shows the context's current data; runs when the page is mapped. The
+   * default starts load_async when the page has one. */
+  void     (*reload)          (StrataPage           *self);
+  /* Optional: loads off the main thread (a GTask; the worker opens its own
+   * StrataWorkspace). load_finish runs on the main thread and shows the
+   * result; it is not called for a load that was cancelled. */
+  void     (*load_async)      (StrataPage           *self,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data);
+  gboolean (*load_finish)     (StrataPage           *self,
+                               GAsyncResult         *result,
+                               GError              **error);
+
+  gpointer padding[8];
+};
+
+StrataContext   *strata_page_get_context        (StrataPage *self);
+void             strata_page_set_context        (StrataPage *self,
+                                                 StrataContext *context);
+/* The context's workspace and shared scoring, NULL without a context. */
+StrataWorkspace *strata_page_get_workspace      (StrataPage *self);
+StrataScoring   *strata_page_get_scoring        (StrataPage *self);
+
+/* Reloads now when the page is mapped, else when it is next. */
+void             strata_page_queue_reload       (StrataPage *self);
+/* Runs a reload that is waiting for the page to be shown, now (for a
+ * caller that needs what the page shows, such as the presentation). */
+void             strata_page_reload_if_pending  (StrataPage *self);
+/* TRUE while a load_async runs (its spinner is shown). */
+gboolean         strata_page_get_loading        (StrataPage *self);
+
+G_END_DECLS

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Two StrataScoring objects on one workspace and period share the cached
+ * period data but not its overrides: an override edit gives each its own
+ * view with the new overrides, while the cached data, and every pointer
+ * taken into it before, stay as they were. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "strata-demo.h"
+#include "strata-scoring.h"
+
+typedef struct
+{
+  char            *dir;
+  char            *path;
+  StrataWorkspace *ws;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("strata-scoring-shared-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "demo.strata", NULL);
+  g_assert_true (strata_demo_write (f->path, 200, 3, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  f->ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  unused)
+{
+  g_clear_object (&f->ws);
+  g_unlink (f->path);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* The first row of the tier's customers that has no override. */
+static guint
+row_not_in_tier (StrataScoring *scoring,
+                 guint8         tier)
+{
+  for (guint i = 0; i < strata_scoring_get_n_rows (scoring); i++)
+    if (strata_scoring_get_final_tier (scoring, i) != tier &&
+        strata_period_data_get_override (strata_scoring_get_data (scoring), i) == NULL)
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+test_overrides_apart (Fixture       *f,
+                      gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataScoring) a = strata_scoring_new (f->ws, &error);
+  g_autoptr(StrataScoring) b = strata_scoring_new (f->ws, &error);
+  g_autoptr(StrataPeriodData) cached = NULL;
+  g_autoptr(StrataPeriodData) a_before = NULL;
+  const StrataPeriodData *a_data, *b_data;
+  guint n_before, row;
+  gint64 period_id;
+
+  g_assert_no_error (error);
+  period_id = strata_scoring_get_period_id (a);
+  g_assert_cmpint (period_id, >, 0);
+  g_assert_cmpint (strata_scoring_get_period_id (b), ==, period_id);
+
+  /* Both start from the one cached load of the period. */
+  cached = strata_period_data_load (f->ws, period_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (strata_scoring_get_data (a) == cached);
+  g_assert_true (strata_scoring_get_data (b) == cached);
+  n_before = cached->overrides->len;
+  /* Shared data can no longer be changed in place. */
+  g_test_expect_message ("strata-core", G_LOG_LEVEL_CRITICAL, "*is_private*");
+  strata_period_data_add_override (cached, 0, "A", "sneaky", NULL, NULL);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (cached->overrides->len, ==, n_before);
+
+  row = row_not_in_tier (a, 0);
+  a_before = strata_period_data_ref ((StrataPeriodData *) strata_scoring_get_data (a));
+  g_assert_true (strata_scoring_set_override (a, row, "A", "Board decision", &error));
+  g_assert_no_error (error);
+
+  /* Each scoring has its own overrides, with the new one, and scores it. */
+  a_data = strata_scoring_get_data (a);
+  b_data = strata_scoring_get_data (b);
+  g_assert_true (a_data != cached && b_data != cached);
+  g_assert_true (a_data->overrides != b_data->overrides);
+  g_assert_cmpuint (a_data->overrides->len, ==, n_before + 1);
+  g_assert_cmpuint (b_data->overrides->len, ==, n_before + 1);
+  g_assert_cmpstr (strata_period_data_get_override (a_data, row)->tier, ==, "A");
+  g_assert_cmpstr (strata_period_data_get_override (b_data, row)->reason, ==, "Board decision");
+  g_assert_cmpuint (strata_scoring_get_final_tier (a, row), ==, 0);
+  g_assert_cmpuint (strata_scoring_get_final_tier (b, row), ==, 0);
+  /* The views share the columns: nothing was copied but the overrides. */
+  g_assert_true (a_data->columns == cached->columns && b_data->ids == cached->ids);
+
+  /* The cached data, and what A held before, are unchanged. */
+  g_assert_cmpuint (cached->overrides->len, ==, n_before);
+  g_assert_null (strata_period_data_get_override (cached, row));
+  g_assert_true (a_before == cached);
+
+  /* B keeps its override pointer while A removes the override. */
+  {
+    g_autoptr(StrataPeriodData) b_held = strata_period_data_ref ((StrataPeriodData *) b_data);
+    const StrataPeriodOverride *o = strata_period_data_get_override (b_held, row);
+
+    g_assert_true (strata_scoring_remove_override (a, row, &error));
+    g_assert_no_error (error);
+    g_assert_null (strata_period_data_get_override (strata_scoring_get_data (a), row));
+    g_assert_null (strata_period_data_get_override (strata_scoring_get_data (b), row));
+    g_assert_cmpstr (o->tier, ==, "A");
+    g_assert_cmpstr (o->reason, ==, "Board decision");
+    g_assert_cmpuint (b_held->overrides->len, ==, n_before + 1);
+  }
+  g_assert_cmpuint (strata_scoring_get_final_tier (a, row), !=, 0);
+  g_assert_cmpuint (strata_scoring_get_final_tier (a, row), ==, strata_scoring_get_final_tier (b, row));
+  g_assert_cmpuint (cached->overrides->len, ==, n_before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/scoring-shared/overrides-apart", Fixture, NULL, fixture_setup,
+              test_overrides_apart, fixture_teardown);
+  return g_test_run ();
+}
