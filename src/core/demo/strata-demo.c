@@ -14,7 +14,7 @@
  * journaling and syncing can be off during the bulk write. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>

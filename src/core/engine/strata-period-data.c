@@ -3,7 +3,7 @@
  * whose values_json fills its row of every column. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 #include <string.h>
 

@@ -9,7 +9,7 @@
  * the single source of truth. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 #include "strata-entitlements-private.h"

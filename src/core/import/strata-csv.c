@@ -10,7 +10,7 @@
  * copies runs of plain field bytes at once. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <string.h>
 
 #include "strata-csv.h"

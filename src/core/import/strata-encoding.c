@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <string.h>
 #include <uchardet/uchardet.h>
 

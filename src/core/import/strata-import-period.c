@@ -7,7 +7,7 @@
  * its object changed. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <string.h>
 
 #include "strata-import-bulk.h"

@@ -7,7 +7,7 @@
  * workspace as it was (SQLite's WAL guarantees it). */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <string.h>
 
 #include "strata-import-bulk.h"
@@ -692,12 +692,11 @@ run_in_transaction (StrataImportSession  *s,
       StrataImportReject *r = s->result->rejects->pdata[0];
 
       g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_BAD_ROWS,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "“%s”: %llu row was rejected, so nothing was imported (strict mode); "
-                                "line %llu, column “%s”, value “%s”: %s",
-                                "“%s”: %llu rows were rejected, so nothing was imported (strict mode); "
-                                "first: line %llu, column “%s”, value “%s”: %s",
-                                s->result->rows_rejected),
+                   strata_ngettext ("“%s”: %llu row was rejected, so nothing was imported (strict mode); "
+                                    "line %llu, column “%s”, value “%s”: %s",
+                                    "“%s”: %llu rows were rejected, so nothing was imported (strict mode); "
+                                    "first: line %llu, column “%s”, value “%s”: %s",
+                                    s->result->rows_rejected),
                    s->path, (unsigned long long) s->result->rows_rejected,
                    (unsigned long long) r->line, r->column, r->value, r->reason);
       return FALSE;

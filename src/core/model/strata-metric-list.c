@@ -4,7 +4,7 @@
  * unchanged metrics keep their objects, so views keep their rows. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 
 #include "strata-list-diff.h"
 #include "strata-metric-list.h"

@@ -4,7 +4,7 @@
  * list holds: unchanged periods keep their objects, so views keep rows. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 
 #include "strata-list-diff.h"
 #include "strata-period-list.h"

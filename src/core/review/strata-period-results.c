@@ -6,7 +6,7 @@
  * rule-set version. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 #include "strata-period-results.h"

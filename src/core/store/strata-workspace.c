@@ -9,7 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>

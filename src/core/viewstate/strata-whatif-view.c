@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 #include "strata-whatif-view.h"
@@ -266,16 +266,16 @@ strata_whatif_view_format_summary (StrataWhatifView *self)
   if (self->moved_up == 0 && self->moved_down == 0)
     return g_strdup (_("No customer changes tier"));
   if (self->moved_down == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer moves up",
-                                         "%u customers move up", self->moved_up),
+    return g_strdup_printf (strata_ngettext ("%u customer moves up",
+                                             "%u customers move up", self->moved_up),
                             self->moved_up);
   if (self->moved_up == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer moves down",
-                                         "%u customers move down", self->moved_down),
+    return g_strdup_printf (strata_ngettext ("%u customer moves down",
+                                             "%u customers move down", self->moved_down),
                             self->moved_down);
   /* Translators: the first half of "14 customers move up, 6 down". */
-  up = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer moves up",
-                                     "%u customers move up", self->moved_up),
+  up = g_strdup_printf (strata_ngettext ("%u customer moves up",
+                                         "%u customers move up", self->moved_up),
                         self->moved_up);
   /* Translators: "%s" is "14 customers move up"; the whole reads
    * "14 customers move up, 6 down". */
