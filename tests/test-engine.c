@@ -373,6 +373,18 @@ test_whatif (void)
   g_assert_cmpuint (w->n_down, ==, 0);
 }
 
+/* The arguments are checked before they are read: a NULL rule set is a
+ * critical, not a crash. */
+static void
+test_run_checks_arguments (void)
+{
+  g_autoptr(StrataResult) result = strata_result_new (1);
+
+  g_test_expect_message ("strata-core", G_LOG_LEVEL_CRITICAL, "*c != NULL*");
+  strata_engine_run (NULL, result);
+  g_test_assert_expected_messages ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,5 +401,6 @@ main (int   argc,
   g_test_add_func ("/engine/quadrants", test_quadrants);
   g_test_add_func ("/engine/invalid-rules", test_invalid_rules_do_not_score);
   g_test_add_func ("/engine/whatif", test_whatif);
+  g_test_add_func ("/engine/run-checks-arguments", test_run_checks_arguments);
   return g_test_run ();
 }

@@ -292,13 +292,14 @@ void
 strata_engine_run (const StrataCompiledRules *c,
                    StrataResult              *result)
 {
-  const guint n = c->n;
-  const guint n_thresholds = c->n_tiers - 1;
+  guint n, n_thresholds;
   double *base, *adj, *score;
 
   g_return_if_fail (c != NULL && result != NULL);
   g_return_if_fail (result->n == c->n);
 
+  n = c->n;
+  n_thresholds = c->n_tiers - 1;
   base = result->base_points;
   adj = result->adjustment_points;
   score = result->score;
