@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "strata-engine.h"
+#include "strata-i18n.h"
 
 static const char *metric_keys[] = {
   "order_amount", "referrals", "business_lines", "high_growth", "listed_company",
@@ -385,6 +386,58 @@ test_run_checks_arguments (void)
   g_test_assert_expected_messages ();
 }
 
+/* The zh_CN catalogue of the build tree, or NULL (the test skips). */
+static StrataCatalog *
+chinese_catalog (void)
+{
+  g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  StrataCatalog *catalog;
+
+  bindtextdomain (GETTEXT_PACKAGE, po);
+  catalog = strata_catalog_new_for_language ("zh_CN");
+  if (!strata_catalog_has_messages (catalog))
+    {
+      g_object_unref (catalog);
+      g_test_skip ("the zh_CN catalogue is not built");
+      return NULL;
+    }
+  return catalog;
+}
+
+static void
+test_too_many_tiers (void)
+{
+  g_autoptr(StrataRules) rules = strata_rules_new_default ();
+  g_autoptr(StrataPeriodData) data = new_data ();
+  g_autoptr(StrataCatalog) catalog = chinese_catalog ();
+  g_autoptr(GError) error = NULL;
+  StrataResult *result;
+
+  if (catalog == NULL)
+    return;
+  g_ptr_array_set_size (rules->tiers, 0);
+  for (guint i = 0; i < STRATA_TIER_NONE; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("T%u", i);
+
+      g_ptr_array_add (rules->tiers, strata_tier_new (id, id, "#808080",
+                                                      i + 1 < STRATA_TIER_NONE ? 1000.0 - i : -INFINITY));
+    }
+  add (data, "x", 1, 1, 1, 1);
+  result = strata_engine_score (rules, data, &error);
+  g_assert_null (result);
+  g_assert_error (error, STRATA_RULES_ERROR, STRATA_RULES_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Too many tiers (255)");
+  g_clear_error (&error);
+
+  /* Translated like every other message. */
+  strata_catalog_push_thread_default (catalog);
+  result = strata_engine_score (rules, data, &error);
+  strata_catalog_pop_thread_default (catalog);
+  g_assert_null (result);
+  g_assert_cmpstr (error->message, ==, "层级过多（255 个）");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,5 +455,6 @@ main (int   argc,
   g_test_add_func ("/engine/invalid-rules", test_invalid_rules_do_not_score);
   g_test_add_func ("/engine/whatif", test_whatif);
   g_test_add_func ("/engine/run-checks-arguments", test_run_checks_arguments);
+  g_test_add_func ("/engine/too-many-tiers", test_too_many_tiers);
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
  * plainly; the tests check that both agree on every row. */
 #include "config.h"
 
+#include "strata-i18n.h"
+#include <math.h>
 #include <string.h>
 
 #include "strata-engine.h"
@@ -136,7 +138,7 @@ strata_engine_compile (const StrataRules      *rules,
   if (rules->tiers->len >= STRATA_TIER_NONE)
     {
       g_set_error (error, STRATA_RULES_ERROR, STRATA_RULES_ERROR_INVALID,
-                   "Too many tiers (%u)", rules->tiers->len);
+                   _("Too many tiers (%u)"), rules->tiers->len);
       return NULL;
     }
 
