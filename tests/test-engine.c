@@ -374,6 +374,43 @@ test_whatif (void)
   g_assert_cmpuint (w->n_down, ==, 0);
 }
 
+/* A draft that removes tier C and adds S on top: a customer of C who
+ * lands in B moved up, although B's index in the draft (2) is C's in the
+ * published rules. */
+static void
+test_whatif_removed_tier (void)
+{
+  g_autoptr(StrataRules) a = strata_rules_new_default ();
+  g_autoptr(StrataRules) b = strata_rules_new_default ();
+  g_autoptr(StrataPeriodData) data = new_data ();
+  g_autoptr(StrataResult) ra = NULL, rb = NULL;
+  g_autoptr(StrataWhatIf) w = NULL;
+
+  add (data, "b", 12000000, NAN, NAN, NAN); /* 50: C, then B */
+  add (data, "a", 500000, 2, 3, 1);          /* 35: D, then D */
+  add (data, "c", 0, NAN, NAN, 1);           /* 5: E, then E */
+  /* b: S >= 90, A >= 80, B >= 50, D >= 30, E below. */
+  g_ptr_array_remove_index (b->tiers, 2);
+  ((StrataTier *) b->tiers->pdata[1])->min_score = 50;
+  g_ptr_array_insert (b->tiers, 0, strata_tier_new ("S", "Star", "#000000", 90));
+  ra = score_checked (a, data);
+  rb = score_checked (b, data);
+  g_assert_cmpint (ra->final_tier[0], ==, 2);  /* C */
+  g_assert_cmpint (rb->final_tier[0], ==, 2);  /* B */
+  g_assert_cmpint (rb->final_tier[1], ==, 3);  /* D */
+  w = strata_whatif_compute (a, ra, b, rb);
+  g_assert_cmpuint (w->changed_rows->len, ==, 1);
+  g_assert_cmpuint (w->n_up, ==, 1);
+  g_assert_cmpuint (w->n_down, ==, 0);
+
+  /* Back again: B (now C's band and above) -> C is down; D stays D. */
+  g_clear_pointer (&w, strata_whatif_free);
+  w = strata_whatif_compute (b, rb, a, ra);
+  g_assert_cmpuint (w->changed_rows->len, ==, 1);
+  g_assert_cmpuint (w->n_up, ==, 0);
+  g_assert_cmpuint (w->n_down, ==, 1);
+}
+
 /* The arguments are checked before they are read: a NULL rule set is a
  * critical, not a crash. */
 static void
@@ -454,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/engine/quadrants", test_quadrants);
   g_test_add_func ("/engine/invalid-rules", test_invalid_rules_do_not_score);
   g_test_add_func ("/engine/whatif", test_whatif);
+  g_test_add_func ("/engine/whatif-removed-tier", test_whatif_removed_tier);
   g_test_add_func ("/engine/run-checks-arguments", test_run_checks_arguments);
   g_test_add_func ("/engine/too-many-tiers", test_too_many_tiers);
   return g_test_run ();
