@@ -522,12 +522,8 @@ strata_import_tick (StrataImportSession  *s,
 {
   guint64 size = strata_csv_reader_get_size (s->reader);
 
-  if (g_cancellable_is_cancelled (s->cancellable))
-    {
-      g_set_error_literal (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_CANCELLED,
-                           _("The import was cancelled"));
-      return FALSE;
-    }
+  if (g_cancellable_set_error_if_cancelled (s->cancellable, error))
+    return FALSE;
   if (s->progress != NULL && size > 0)
     {
       /* Reading is most of the work; the final writes take the last 5 %. */

@@ -820,8 +820,7 @@ import_done_cb (GObject      *source,
       if (self->context != NULL)
         strata_context_set_period (self->context, self->period_done);
     }
-  else if (g_error_matches (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_CANCELLED)
-           || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       self->summary = g_strdup (_("Nothing was imported: the workspace is as it was."));
       adw_status_page_set_title (self->summary_status, _("Import Cancelled"));
