@@ -10,7 +10,6 @@
 #include "strata-i18n.h"
 #include <string.h>
 
-#include "strata-import-bulk.h"
 #include "strata-import-private.h"
 #include "strata-metric.h"
 #include "strata-seed.h"
