@@ -29,9 +29,8 @@ static StrataPeriodData *
 data_alloc (const char * const *metric_keys,
             guint               capacity)
 {
-  StrataPeriodData *data = g_new0 (StrataPeriodData, 1);
+  StrataPeriodData *data = g_atomic_rc_box_new0 (StrataPeriodData);
 
-  data->ref_count = 1;
   data->strings = g_string_chunk_new (MAX (4096, capacity * 16));
   data->metric_keys = g_strdupv ((char **) metric_keys);
   data->n_metrics = data->metric_keys ? g_strv_length (data->metric_keys) : 0;
@@ -131,15 +130,12 @@ StrataPeriodData *
 strata_period_data_ref (StrataPeriodData *data)
 {
   g_return_val_if_fail (data != NULL, NULL);
-  data->ref_count++;
-  return data;
+  return g_atomic_rc_box_acquire (data);
 }
 
-void
-strata_period_data_unref (StrataPeriodData *data)
+static void
+data_clear (StrataPeriodData *data)
 {
-  if (data == NULL || --data->ref_count > 0)
-    return;
   for (guint m = 0; m < data->n_metrics; m++)
     g_free (data->columns[m]);
   g_free (data->columns);
@@ -152,7 +148,13 @@ strata_period_data_unref (StrataPeriodData *data)
   g_array_unref (data->overrides);
   g_string_chunk_free (data->strings);
   g_free (data->period_name);
-  g_free (data);
+}
+
+void
+strata_period_data_unref (StrataPeriodData *data)
+{
+  if (data != NULL)
+    g_atomic_rc_box_release_full (data, (GDestroyNotify) data_clear);
 }
 
 const double *

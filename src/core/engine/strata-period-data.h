@@ -39,7 +39,6 @@ typedef struct
   /* private */
   GHashTable    *metric_index; /* key -> index + 1 */
   guint          capacity;
-  guint          ref_count;
 } StrataPeriodData;
 
 #define STRATA_TYPE_PERIOD_DATA (strata_period_data_get_type ())

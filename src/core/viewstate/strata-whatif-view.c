@@ -8,7 +8,6 @@
 
 struct _StrataWhatifView
 {
-  gatomicrefcount  ref_count;
   guint            n_tiers;
   char           **tier_ids;
   guint           *before_counts;
@@ -76,8 +75,7 @@ strata_whatif_view_new (guint               n_tiers,
   g_return_val_if_fail (n_tiers == 0 || tier_ids != NULL, NULL);
   g_return_val_if_fail (n_customers == 0 || (before != NULL && after != NULL), NULL);
 
-  self = g_new0 (StrataWhatifView, 1);
-  g_atomic_ref_count_init (&self->ref_count);
+  self = g_atomic_rc_box_new0 (StrataWhatifView);
   self->n_tiers = n_tiers;
   self->tier_ids = g_new0 (char *, n_tiers + 1);
   for (guint t = 0; t < n_tiers; t++)
@@ -134,22 +132,24 @@ StrataWhatifView *
 strata_whatif_view_ref (StrataWhatifView *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref_count);
-  return self;
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+view_clear (StrataWhatifView *self)
+{
+  g_strfreev (self->tier_ids);
+  g_free (self->before_counts);
+  g_free (self->after_counts);
+  g_array_unref (self->transitions);
+  g_array_unref (self->movers);
 }
 
 void
 strata_whatif_view_unref (StrataWhatifView *self)
 {
   g_return_if_fail (self != NULL);
-  if (!g_atomic_ref_count_dec (&self->ref_count))
-    return;
-  g_strfreev (self->tier_ids);
-  g_free (self->before_counts);
-  g_free (self->after_counts);
-  g_array_unref (self->transitions);
-  g_array_unref (self->movers);
-  g_free (self);
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) view_clear);
 }
 
 guint
