@@ -27,7 +27,7 @@ StrataWorkspace        *strata_scoring_get_workspace    (StrataScoring    *self)
 gboolean                strata_scoring_set_period       (StrataScoring    *self,
                                                          gint64            period_id,
                                                          GError          **error);
-/* -1 when the workspace has no period. */
+/* 0 when the workspace has no period. */
 gint64                  strata_scoring_get_period_id    (StrataScoring    *self);
 const char             *strata_scoring_get_period_name  (StrataScoring    *self);
 /* Reloads everything from the workspace (done on ::changed). */
