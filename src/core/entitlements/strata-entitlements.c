@@ -719,13 +719,6 @@ strata_entitlements_redo (StrataEntitlements  *self,
 
 /* ---- Reading ---- */
 
-StrataWorkspace *
-strata_entitlements_get_workspace (StrataEntitlements *self)
-{
-  g_return_val_if_fail (STRATA_IS_ENTITLEMENTS (self), NULL);
-  return self->workspace;
-}
-
 GPtrArray *
 strata_entitlements_default_tiers (void)
 {

@@ -198,13 +198,6 @@ strata_decoder_free (StrataDecoder *self)
   g_free (self);
 }
 
-const char *
-strata_decoder_get_encoding (StrataDecoder *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->encoding;
-}
-
 /* Physical lines: LF, CR LF and a lone CR each end one. */
 static void
 count_lines (StrataDecoder *self,

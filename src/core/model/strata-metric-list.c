@@ -172,13 +172,6 @@ strata_metric_list_new (StrataWorkspace *workspace)
   return g_object_new (STRATA_TYPE_METRIC_LIST, "workspace", workspace, NULL);
 }
 
-StrataWorkspace *
-strata_metric_list_get_workspace (StrataMetricList *self)
-{
-  g_return_val_if_fail (STRATA_IS_METRIC_LIST (self), NULL);
-  return self->workspace;
-}
-
 StrataMetric *
 strata_metric_list_lookup_key (StrataMetricList *self,
                                const char       *key)

@@ -169,13 +169,6 @@ strata_period_list_new (StrataWorkspace *workspace)
   return g_object_new (STRATA_TYPE_PERIOD_LIST, "workspace", workspace, NULL);
 }
 
-StrataWorkspace *
-strata_period_list_get_workspace (StrataPeriodList *self)
-{
-  g_return_val_if_fail (STRATA_IS_PERIOD_LIST (self), NULL);
-  return self->workspace;
-}
-
 StrataPeriod *
 strata_period_list_lookup_id (StrataPeriodList *self,
                               gint64            id)

@@ -8,7 +8,7 @@
  * longer counts, few enough that the buffer stays small. */
 #define ROWS_PER_BATCH 1024
 
-typedef enum { VALUE_INT, VALUE_DOUBLE, VALUE_TEXT } ValueType;
+typedef enum { VALUE_INT, VALUE_TEXT } ValueType;
 
 typedef struct
 {
@@ -16,7 +16,6 @@ typedef struct
   union
   {
     gint64      i;
-    double      d;
     const char *s;
   };
 } Value;
@@ -49,9 +48,6 @@ value_column (gconstpointer    rows,
     {
     case VALUE_INT:
       sqlite3_result_int64 (context, v->i);
-      break;
-    case VALUE_DOUBLE:
-      sqlite3_result_double (context, v->d);
       break;
     case VALUE_TEXT:
       sqlite3_result_text (context, v->s, -1, SQLITE_STATIC);
@@ -119,13 +115,6 @@ strata_bulk_int (StrataBulk *self,
                  gint64      value)
 {
   add_value (self, (Value) { .type = VALUE_INT, .i = value });
-}
-
-void
-strata_bulk_double (StrataBulk *self,
-                    double      value)
-{
-  add_value (self, (Value) { .type = VALUE_DOUBLE, .d = value });
 }
 
 void

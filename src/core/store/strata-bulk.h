@@ -20,8 +20,6 @@ StrataBulk *strata_bulk_new       (StrataWorkspace  *workspace,
                                    const char       *tail);
 void        strata_bulk_int       (StrataBulk       *self,
                                    gint64            value);
-void        strata_bulk_double    (StrataBulk       *self,
-                                   double            value);
 /* Text must stay valid until the row is written (the next flush). */
 void        strata_bulk_text      (StrataBulk       *self,
                                    const char       *value);

@@ -22,10 +22,6 @@ StrataWorkspace *strata_workspace_open            (const char       *path,
 StrataWorkspace *strata_workspace_create          (const char       *path,
                                                     GCancellable     *cancellable,
                                                     GError          **error);
-/* Opens path, creating it first when it does not exist. */
-StrataWorkspace *strata_workspace_open_or_create  (const char       *path,
-                                                    GCancellable     *cancellable,
-                                                    GError          **error);
 
 const char      *strata_workspace_get_path        (StrataWorkspace  *self);
 sqlite3         *strata_workspace_get_db          (StrataWorkspace  *self);
