@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "strata-engine.h"
+#include "strata-period-data-private.h"
 #include "strata-i18n.h"
 
 static const char *metric_keys[] = {

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "strata-metric.h"
-#include "strata-period-data.h"
+#include "strata-period-data-private.h"
 #include "strata-period-values.h"
 
 G_DEFINE_BOXED_TYPE (StrataPeriodData, strata_period_data,

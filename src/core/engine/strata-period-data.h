@@ -61,24 +61,10 @@ gboolean          strata_period_data_reload_overrides (StrataPeriodData *data,
                                                        StrataWorkspace  *workspace,
                                                        GError          **error);
 
-/* An empty data set with the given metric keys, for tests and the
- * benchmark: fill with strata_period_data_add_row / set_value. */
+/* An empty data set with the given metric keys (filled by hand in tests:
+ * strata-period-data-private.h). */
 StrataPeriodData *strata_period_data_new       (const char * const *metric_keys,
                                                 guint              capacity);
-guint             strata_period_data_add_row   (StrataPeriodData  *data,
-                                                gint64             id,
-                                                const char        *ext_id,
-                                                const char        *name);
-void              strata_period_data_set_value (StrataPeriodData  *data,
-                                                guint              row,
-                                                const char        *metric,
-                                                double             value);
-void              strata_period_data_add_override (StrataPeriodData *data,
-                                                   guint             row,
-                                                   const char       *tier,
-                                                   const char       *reason,
-                                                   const char       *author,
-                                                   const char       *created_at);
 
 StrataPeriodData *strata_period_data_ref       (StrataPeriodData  *data);
 void              strata_period_data_unref     (StrataPeriodData  *data);

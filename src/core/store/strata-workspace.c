@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "strata-schema.h"
-#include "strata-workspace.h"
+#include "strata-workspace-private.h"
 
 /* A connection belongs to one thread at a time (each thread opens its own
  * workspace; an import's writer thread takes the connection over while

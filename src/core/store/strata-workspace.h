@@ -25,8 +25,6 @@ StrataWorkspace *strata_workspace_create          (const char       *path,
 
 const char      *strata_workspace_get_path        (StrataWorkspace  *self);
 sqlite3         *strata_workspace_get_db          (StrataWorkspace  *self);
-/* TRUE when this object created the file (hooks may seed defaults). */
-gboolean         strata_workspace_get_is_new      (StrataWorkspace  *self);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
  * savepoints. Every write a user makes goes through one of these. */

@@ -4,7 +4,7 @@
 #include "strata-i18n.h"
 #include <math.h>
 
-#include "strata-whatif-view.h"
+#include "strata-whatif-view-private.h"
 
 struct _StrataWhatifView
 {
