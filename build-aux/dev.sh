@@ -22,10 +22,13 @@ install_packages () {
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
-  # The zh_CN and zh_TW locales, so the translations can be tried and tested.
-  if ! locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$'; then
-    sed -i -e 's/^# *\(zh_CN.UTF-8\)/\1/' -e 's/^# *\(zh_TW.UTF-8\)/\1/' \
-        -e 's/^# *\(en_US.UTF-8\)/\1/' /etc/locale.gen
+  # The zh_CN and zh_TW locales, so the translations can be tried and tested;
+  # es_ES, es_MX, de_CH and de_DE for the number separators (test-render-format).
+  if ! locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$' ||
+     ! locale -a 2>/dev/null | grep -qi '^de_CH.utf8$'; then
+    for l in zh_CN zh_TW en_US es_ES es_MX de_CH de_DE; do
+      sed -i -e "s/^# *\($l.UTF-8\)/\1/" /etc/locale.gen
+    done
     locale-gen >/dev/null
   fi
 }

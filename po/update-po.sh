@@ -8,7 +8,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 grep -v '^#' po/POTFILES.in | sed '/^$/d' > "$tmp/potfiles"
 xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-  --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --keyword=g_dpgettext2:2c,3 \
+  --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --keyword=strata_ngettext:1,2 --keyword=g_dpgettext2:2c,3 \
   --add-comments=Translators --no-location --sort-output \
   --files-from="$tmp/potfiles" --output="$tmp/strata.pot" --package-name=strata
 for lang in $(cat po/LINGUAS); do

@@ -20,7 +20,7 @@ for f in $(grep -rlE '\b_\(|N_\(|C_\(|NC_\(|ngettext|translatable="yes"' src ui 
 done
 
 xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-  --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --keyword=g_dpgettext2:2c,3 \
+  --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --keyword=strata_ngettext:1,2 --keyword=g_dpgettext2:2c,3 \
   --files-from="$tmp/potfiles" --output="$tmp/strata.pot" --package-name=strata 2>"$tmp/xgettext.log" || {
   cat "$tmp/xgettext.log"; exit 1; }
 

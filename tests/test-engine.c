@@ -8,6 +8,8 @@
 #include <math.h>
 
 #include "strata-engine.h"
+#include "strata-period-data-private.h"
+#include "strata-i18n.h"
 
 static const char *metric_keys[] = {
   "order_amount", "referrals", "business_lines", "high_growth", "listed_company",
@@ -373,6 +375,107 @@ test_whatif (void)
   g_assert_cmpuint (w->n_down, ==, 0);
 }
 
+/* A draft that removes tier C and adds S on top: a customer of C who
+ * lands in B moved up, although B's index in the draft (2) is C's in the
+ * published rules. */
+static void
+test_whatif_removed_tier (void)
+{
+  g_autoptr(StrataRules) a = strata_rules_new_default ();
+  g_autoptr(StrataRules) b = strata_rules_new_default ();
+  g_autoptr(StrataPeriodData) data = new_data ();
+  g_autoptr(StrataResult) ra = NULL, rb = NULL;
+  g_autoptr(StrataWhatIf) w = NULL;
+
+  add (data, "b", 12000000, NAN, NAN, NAN); /* 50: C, then B */
+  add (data, "a", 500000, 2, 3, 1);          /* 35: D, then D */
+  add (data, "c", 0, NAN, NAN, 1);           /* 5: E, then E */
+  /* b: S >= 90, A >= 80, B >= 50, D >= 30, E below. */
+  g_ptr_array_remove_index (b->tiers, 2);
+  ((StrataTier *) b->tiers->pdata[1])->min_score = 50;
+  g_ptr_array_insert (b->tiers, 0, strata_tier_new ("S", "Star", "#000000", 90));
+  ra = score_checked (a, data);
+  rb = score_checked (b, data);
+  g_assert_cmpint (ra->final_tier[0], ==, 2);  /* C */
+  g_assert_cmpint (rb->final_tier[0], ==, 2);  /* B */
+  g_assert_cmpint (rb->final_tier[1], ==, 3);  /* D */
+  w = strata_whatif_compute (a, ra, b, rb);
+  g_assert_cmpuint (w->changed_rows->len, ==, 1);
+  g_assert_cmpuint (w->n_up, ==, 1);
+  g_assert_cmpuint (w->n_down, ==, 0);
+
+  /* Back again: B (now C's band and above) -> C is down; D stays D. */
+  g_clear_pointer (&w, strata_whatif_free);
+  w = strata_whatif_compute (b, rb, a, ra);
+  g_assert_cmpuint (w->changed_rows->len, ==, 1);
+  g_assert_cmpuint (w->n_up, ==, 0);
+  g_assert_cmpuint (w->n_down, ==, 1);
+}
+
+/* The arguments are checked before they are read: a NULL rule set is a
+ * critical, not a crash. */
+static void
+test_run_checks_arguments (void)
+{
+  g_autoptr(StrataResult) result = strata_result_new (1);
+
+  g_test_expect_message ("strata-core", G_LOG_LEVEL_CRITICAL, "*c != NULL*");
+  strata_engine_run (NULL, result);
+  g_test_assert_expected_messages ();
+}
+
+/* The zh_CN catalogue of the build tree, or NULL (the test skips). */
+static StrataCatalog *
+chinese_catalog (void)
+{
+  g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  StrataCatalog *catalog;
+
+  bindtextdomain (GETTEXT_PACKAGE, po);
+  catalog = strata_catalog_new_for_language ("zh_CN");
+  if (!strata_catalog_has_messages (catalog))
+    {
+      g_object_unref (catalog);
+      g_test_skip ("the zh_CN catalogue is not built");
+      return NULL;
+    }
+  return catalog;
+}
+
+static void
+test_too_many_tiers (void)
+{
+  g_autoptr(StrataRules) rules = strata_rules_new_default ();
+  g_autoptr(StrataPeriodData) data = new_data ();
+  g_autoptr(StrataCatalog) catalog = chinese_catalog ();
+  g_autoptr(GError) error = NULL;
+  StrataResult *result;
+
+  if (catalog == NULL)
+    return;
+  g_ptr_array_set_size (rules->tiers, 0);
+  for (guint i = 0; i < STRATA_TIER_NONE; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("T%u", i);
+
+      g_ptr_array_add (rules->tiers, strata_tier_new (id, id, "#808080",
+                                                      i + 1 < STRATA_TIER_NONE ? 1000.0 - i : -INFINITY));
+    }
+  add (data, "x", 1, 1, 1, 1);
+  result = strata_engine_score (rules, data, &error);
+  g_assert_null (result);
+  g_assert_error (error, STRATA_RULES_ERROR, STRATA_RULES_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Too many tiers (255)");
+  g_clear_error (&error);
+
+  /* Translated like every other message. */
+  strata_catalog_push_thread_default (catalog);
+  result = strata_engine_score (rules, data, &error);
+  strata_catalog_pop_thread_default (catalog);
+  g_assert_null (result);
+  g_assert_cmpstr (error->message, ==, "层级过多（255 个）");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,5 +492,8 @@ main (int   argc,
   g_test_add_func ("/engine/quadrants", test_quadrants);
   g_test_add_func ("/engine/invalid-rules", test_invalid_rules_do_not_score);
   g_test_add_func ("/engine/whatif", test_whatif);
+  g_test_add_func ("/engine/whatif-removed-tier", test_whatif_removed_tier);
+  g_test_add_func ("/engine/run-checks-arguments", test_run_checks_arguments);
+  g_test_add_func ("/engine/too-many-tiers", test_too_many_tiers);
   return g_test_run ();
 }

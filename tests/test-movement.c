@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "strata-movement.h"
+#include "strata-period-data-private.h"
 #include "strata-rules-diff.h"
 
 static const char *keys[] = {

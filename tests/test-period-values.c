@@ -3,9 +3,12 @@
  * the number format reads back bit for bit, damaged objects are refused
  * with a reason, a format-1 workspace migrates without losing a value, and
  * the metric_values view reads and writes like the old table. */
+#include "config.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "strata-i18n.h"
 #include "strata-period-data.h"
 #include "strata-period-values.h"
 #include "strata-schema.h"
@@ -108,6 +111,27 @@ test_parse (void)
       g_assert_nonnull (problem);
     }
   g_assert_false (strata_period_values_parse (NULL, out, &problem));
+  g_assert_cmpstr (problem, ==, "not a JSON object");
+
+  /* The reason is translated: it ends up in an error message. */
+  {
+    g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+    g_autoptr(StrataCatalog) catalog = NULL;
+
+    bindtextdomain (GETTEXT_PACKAGE, po);
+    catalog = strata_catalog_new_for_language ("zh_CN");
+    if (!strata_catalog_has_messages (catalog))
+      {
+        g_test_skip ("the zh_CN catalogue is not built");
+        return;
+      }
+    strata_catalog_push_thread_default (catalog);
+    g_assert_false (strata_period_values_parse ("{\"1\" 1}", out, &problem));
+    g_assert_cmpstr (problem, ==, "缺少冒号");
+    g_assert_false (strata_period_values_parse ("{\"1\":1}x", out, &problem));
+    g_assert_cmpstr (problem, ==, "对象后有多余文本");
+    strata_catalog_pop_thread_default (catalog);
+  }
 }
 
 typedef struct

@@ -1,5 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <langinfo.h>
+#include <locale.h>
+#include <string.h>
+
 #include "strata-format.h"
+
+/* Whether the C library has the locale's data (build-aux/dev.sh makes
+ * es_ES, es_MX, de_CH and de_DE). */
+static gboolean
+have_locale (const char *name)
+{
+  locale_t loc = newlocale (LC_NUMERIC_MASK, name, (locale_t) 0);
+
+  if (loc == (locale_t) 0)
+    return FALSE;
+  freelocale (loc);
+  return TRUE;
+}
 
 static void
 check (char       *got,
@@ -59,10 +76,70 @@ test_other_separators (void)
 {
   StrataNumberFormat de;
 
+  if (!have_locale ("de_DE.UTF-8"))
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed");
+      return;
+    }
   strata_number_format_init_for_language (&de, "de_DE.UTF-8");
   check (strata_format_integer (&de, 1234567), "1.234.567");
   check (strata_format_decimal (&de, 1234.5, 1), "1.234,5");
   check (strata_format_integer (NULL, 1000), "1,000"); /* tests run in C.UTF-8 */
+}
+
+/* The separators are the C library's for the locale, not the language's:
+ * Mexico writes 1,234.5 and Switzerland 1’234.5 (or 1'234.5), unlike
+ * Spain and Germany. */
+static void
+test_locale_separators (void)
+{
+  static const struct
+  {
+    const char *locale;
+    const char *decimal;
+  } cases[] = {
+    { "es_ES.UTF-8", "," },
+    { "es_MX.UTF-8", "." },
+    { "de_CH.UTF-8", "." },
+    { "de_DE.UTF-8", "," },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      StrataNumberFormat f;
+      locale_t loc;
+      g_autofree char *want = NULL;
+
+      if (!have_locale (cases[i].locale))
+        {
+          g_test_skip ("a locale is not installed (see build-aux/dev.sh)");
+          return;
+        }
+      loc = newlocale (LC_NUMERIC_MASK, cases[i].locale, (locale_t) 0);
+      strata_number_format_init_for_language (&f, cases[i].locale);
+      g_assert_cmpstr (f.decimal, ==, cases[i].decimal);
+      g_assert_cmpstr (f.group, ==, nl_langinfo_l (THOUSEP, loc));
+      g_assert_false (f.myriad);
+      want = g_strdup_printf ("1%s234%s5", f.group, f.decimal);
+      check (strata_format_decimal (&f, 1234.5, 1), want);
+      /* The name without its codeset names the same locale. */
+      {
+        g_autofree char *bare = g_strndup (cases[i].locale, strlen ("xx_XX"));
+        StrataNumberFormat g;
+
+        strata_number_format_init_for_language (&g, bare);
+        g_assert_cmpstr (g.decimal, ==, f.decimal);
+        g_assert_cmpstr (g.group, ==, f.group);
+      }
+      freelocale (loc);
+    }
+  /* Chinese keeps 万 / 亿 whatever its locale data. */
+  {
+    StrataNumberFormat cn;
+
+    strata_number_format_init_for_language (&cn, "zh_CN.UTF-8");
+    check (strata_format_compact (&cn, 12000000), "1,200万");
+  }
 }
 
 /* NULL means the language the program (or the report) runs in. */
@@ -73,8 +150,11 @@ test_default_follows_language (void)
   check (strata_format_compact (NULL, 12000000), "1,200萬");
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   check (strata_format_compact (NULL, 12000000), "1,200万");
-  g_setenv ("LANGUAGE", "de", TRUE);
-  check (strata_format_decimal (NULL, 1234.5, 1), "1.234,5");
+  if (have_locale ("de_DE.UTF-8"))
+    {
+      g_setenv ("LANGUAGE", "de", TRUE);
+      check (strata_format_decimal (NULL, 1234.5, 1), "1.234,5");
+    }
   g_unsetenv ("LANGUAGE");
 }
 
@@ -85,6 +165,7 @@ main (int argc, char **argv)
   g_test_add_func ("/format/english", test_english);
   g_test_add_func ("/format/chinese", test_chinese);
   g_test_add_func ("/format/other-separators", test_other_separators);
+  g_test_add_func ("/format/locale-separators", test_locale_separators);
   g_test_add_func ("/format/default-follows-language", test_default_follows_language);
   return g_test_run ();
 }

@@ -4,12 +4,12 @@
  * metadata, links and bookmarks, paper sizes; and strata-cli report. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
 #include "strata-demo.h"
+#include "strata-i18n.h"
 #include "strata-period-data.h"
 #include "strata-period-results.h"
 #include "import-test-util.h"
@@ -374,6 +374,66 @@ test_traditional (void)
   g_unsetenv ("LANGUAGE");
 }
 
+static gpointer
+translate_summary (gpointer data)
+{
+  return g_strdup (_("Summary"));
+}
+
+/* A report in Chinese while the process runs in C: the report reads its
+ * own catalogue, and the process's LANGUAGE and textdomain stay as they
+ * were (other threads translate meanwhile). */
+static void
+test_language_not_global (void)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *domain = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *other_thread = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(StrataCatalog) catalog = NULL;
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  catalog = strata_catalog_new_for_language ("zh_CN.UTF-8");
+  if (!strata_catalog_has_messages (catalog))
+    {
+      g_test_skip ("the zh_CN catalogue is not built");
+      return;
+    }
+  g_assert_cmpstr (strata_catalog_gettext (catalog, "Summary"), ==, "摘要");
+  g_assert_cmpstr (strata_catalog_ngettext (catalog, "%s customer", "%s customers", 5), ==, "%s 位客户");
+
+  g_assert_nonnull (setlocale (LC_ALL, "C"));
+  g_setenv ("LANGUAGE", "en", TRUE);
+  domain = g_strdup (textdomain (NULL));
+
+  path = write_report ("language.pdf", STRATA_REPORT_PAPER_A4, "zh_CN");
+  doc = report_test_open_pdf (path);
+  text = report_test_text (doc, -1);
+  g_assert_nonnull (strstr (text, "摘要"));
+  g_assert_nonnull (strstr (text, "目录"));
+  g_assert_nonnull (strstr (text, "各层级客户"));
+  g_assert_null (strstr (text, "Summary"));
+  g_assert_null (strstr (text, "Page 3 of"));
+
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "en");
+  g_assert_cmpstr (textdomain (NULL), ==, domain);
+  g_assert_cmpstr (_("Summary"), ==, "Summary");
+
+  /* A catalogue pushed on this thread translates this thread only. */
+  strata_catalog_push_thread_default (catalog);
+  g_assert_cmpstr (_("Summary"), ==, "摘要");
+  other_thread = g_thread_join (g_thread_new ("translate", translate_summary, NULL));
+  g_assert_cmpstr (other_thread, ==, "Summary");
+  strata_catalog_pop_thread_default (catalog);
+  g_assert_cmpstr (_("Summary"), ==, "Summary");
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
 typedef struct
 {
   int   status;
@@ -471,6 +531,7 @@ main (int    argc,
   g_test_add_func ("/report/cli", test_cli);
   g_test_add_func ("/report/chinese", test_chinese);
   g_test_add_func ("/report/traditional", test_traditional);
+  g_test_add_func ("/report/language-not-global", test_language_not_global);
   status = g_test_run ();
 
   remove_dir (dir);

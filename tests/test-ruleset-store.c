@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "engine-test-util.h"
+#include "import-test-util.h"
 #include "strata-override.h"
 #include "strata-rules-json.h"
 #include "strata-scoring.h"
@@ -311,6 +312,28 @@ test_scoring_object (Fixture       *f,
   g_assert_cmpfloat (strata_scoring_get_value (scoring, 0, "order_amount"), ==, 3000000);
 }
 
+/* A workspace without periods: the period id is 0, as everywhere
+ * (StrataContext's "period-id" included), not -1. */
+static void
+test_scoring_no_period (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("strata-engine-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "empty.strata", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_seed_create_workspace (path, &error);
+  g_autoptr(StrataScoring) scoring = NULL;
+
+  g_assert_no_error (error);
+  scoring = strata_scoring_new (ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strata_scoring_get_n_rows (scoring), ==, 0);
+  g_assert_cmpint (strata_scoring_get_period_id (scoring), ==, 0);
+
+  g_clear_object (&scoring);
+  g_clear_object (&ws);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,5 +346,6 @@ main (int   argc,
   ADD ("/ruleset-store/overrides", test_overrides);
   ADD ("/ruleset-store/freeze", test_freeze);
   ADD ("/ruleset-store/scoring-object", test_scoring_object);
+  g_test_add_func ("/ruleset-store/scoring-no-period", test_scoring_no_period);
   return g_test_run ();
 }

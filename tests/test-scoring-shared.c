@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "strata-demo.h"
+#include "strata-period-data-private.h"
 #include "strata-scoring.h"
 
 typedef struct

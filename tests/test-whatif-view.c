@@ -3,7 +3,7 @@
 #include <locale.h>
 #include <math.h>
 
-#include "strata-whatif-view.h"
+#include "strata-whatif-view-private.h"
 
 static const char *tiers[] = { "A", "B", "C", "D", "E" };
 

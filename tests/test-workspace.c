@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 
 #include "strata-schema.h"
-#include "strata-workspace.h"
+#include "strata-workspace-private.h"
 
 typedef struct
 {

@@ -3,32 +3,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
-#include <string.h>
 
 #include "strata-cli-common.h"
 #include "strata-cli-report.h"
 #include "strata-report.h"
 
 static const char *const languages[] = { "en", "zh_CN", "zh_TW", NULL };
-
-/* The report's language must be set before any message is translated,
- * option help included: look for --lang before parsing. */
-static const char *
-find_language (int    argc,
-               char **argv)
-{
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--"))
-        break;
-      if (g_str_has_prefix (argv[i], "--lang="))
-        return argv[i] + strlen ("--lang=");
-      if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
-        return argv[i + 1];
-    }
-  return NULL;
-}
 
 int
 strata_cli_report (int    argc,
@@ -44,7 +24,6 @@ strata_cli_report (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataWorkspace) ws = NULL;
   StrataReportOptions options = { 0, };
-  const char *language = find_language (argc, argv);
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), "FILE" },
     { "period", 'p', 0, G_OPTION_ARG_STRING, &period, N_("Report on period P (default: the latest)"), "P" },
@@ -54,12 +33,6 @@ strata_cli_report (int    argc,
     { "top", 0, 0, G_OPTION_ARG_INT, &top, N_("Customers listed per tier (default 100; 0 for all)"), "N" },
     { NULL }
   };
-
-  if (language != NULL && g_strv_contains (languages, language))
-    {
-      g_setenv ("LANGUAGE", language, TRUE);
-      setlocale (LC_ALL, "");
-    }
 
   context = g_option_context_new (_("WORKSPACE -o FILE.pdf — the PDF report for sales leadership"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -36,7 +36,6 @@ typedef enum
   STRATA_IMPORT_ERROR_ENCODING,  /* text cannot be decoded */
   STRATA_IMPORT_ERROR_FORMAT,    /* no header, missing required column... */
   STRATA_IMPORT_ERROR_BAD_ROWS,  /* --strict and some rows were rejected */
-  STRATA_IMPORT_ERROR_CANCELLED,
 } StrataImportError;
 
 GQuark strata_workspace_error_quark (void);

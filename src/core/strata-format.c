@@ -1,25 +1,57 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "strata-format.h"
 
+#include <langinfo.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
-/* Languages whose separators differ from English. Anything else uses
- * "," and "." which is also what zh_CN and zh_TW write. */
-static const struct
+/* The separators of a locale, from the C library's LC_NUMERIC data. */
+static gboolean
+query_locale (const char *name,
+              char       *group,
+              gsize       group_size,
+              char       *decimal,
+              gsize       decimal_size)
 {
-  const char *prefix;
-  const char *group;
-  const char *decimal;
-} separators[] = {
-  { "de", ".", "," },
-  { "es", ".", "," },
-  { "it", ".", "," },
-  { "nl", ".", "," },
-  { "pt", ".", "," },
-  { "fr", "\u202f", "," },
-  { "ru", "\u00a0", "," },
-};
+  locale_t loc = newlocale (LC_NUMERIC_MASK, name, (locale_t) 0);
+  const char *radix, *thousands;
+
+  if (loc == (locale_t) 0)
+    return FALSE;
+  radix = nl_langinfo_l (RADIXCHAR, loc);
+  thousands = nl_langinfo_l (THOUSEP, loc);
+  g_strlcpy (decimal, radix != NULL && radix[0] != '\0' ? radix : ".", decimal_size);
+  /* C and POSIX group nothing; people still read 1,234,567 better. */
+  if (thousands != NULL && thousands[0] != '\0')
+    g_strlcpy (group, thousands, group_size);
+  else
+    g_strlcpy (group, g_str_equal (decimal, ",") ? "." : ",", group_size);
+  freelocale (loc);
+  return TRUE;
+}
+
+/* language is a locale name ("es_MX.UTF-8", "de_CH") or a bare language
+ * ("de"), which stands for its home country ("de_DE"). */
+static gboolean
+query_language (const char *language,
+                char       *group,
+                gsize       group_size,
+                char       *decimal,
+                gsize       decimal_size)
+{
+  g_autofree char *base = g_strndup (language, strcspn (language, ".@"));
+  g_autofree char *country = g_ascii_strup (base, -1);
+  g_autofree char *utf8 = NULL;
+
+  if (strchr (language, '.') != NULL &&
+      query_locale (language, group, group_size, decimal, decimal_size))
+    return TRUE;
+  utf8 = strchr (base, '_') != NULL ? g_strconcat (base, ".UTF-8", NULL)
+                                    : g_strdup_printf ("%s_%s.UTF-8", base, country);
+  return query_locale (utf8, group, group_size, decimal, decimal_size) ||
+         query_locale (base, group, group_size, decimal, decimal_size);
+}
 
 void
 strata_number_format_init_for_language (StrataNumberFormat *fmt,
@@ -30,9 +62,10 @@ strata_number_format_init_for_language (StrataNumberFormat *fmt,
   memset (fmt, 0, sizeof *fmt);
   g_strlcpy (fmt->group, ",", sizeof fmt->group);
   g_strlcpy (fmt->decimal, ".", sizeof fmt->decimal);
-  if (language == NULL)
+  if (language == NULL || language[0] == '\0')
     return;
 
+  /* Chinese groups large numbers by 10^4, whatever its locale data says. */
   if (g_str_has_prefix (language, "zh"))
     {
       fmt->myriad = TRUE;
@@ -42,43 +75,32 @@ strata_number_format_init_for_language (StrataNumberFormat *fmt,
                           || strstr (language, "Hant") != NULL);
       return;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
-    if (g_str_has_prefix (language, separators[i].prefix))
-      {
-        g_strlcpy (fmt->group, separators[i].group, sizeof fmt->group);
-        g_strlcpy (fmt->decimal, separators[i].decimal, sizeof fmt->decimal);
-        return;
-      }
+  /* A locale that is not installed keeps the English separators. */
+  query_language (language, fmt->group, sizeof fmt->group, fmt->decimal, sizeof fmt->decimal);
 }
 
-/* One format per known language, made once and never changed after, so
- * that the report can format numbers from a worker thread. */
-static const char *known[] = { "en", "zh_CN", "zh_TW", "de", "es", "it", "nl", "pt", "fr", "ru" };
-
+/* One format per language met, made once and never changed after (nor
+ * freed), so that the report can format numbers from a worker thread. */
 const StrataNumberFormat *
 strata_number_format_get_default (void)
 {
-  static StrataNumberFormat formats[G_N_ELEMENTS (known)];
-  static gsize initialized = 0;
+  static GMutex lock;
+  static GHashTable *formats;
   const char *language = g_get_language_names ()[0];
-  guint best = 0;
+  StrataNumberFormat *fmt;
 
-  if (g_once_init_enter (&initialized))
+  g_mutex_lock (&lock);
+  if (formats == NULL)
+    formats = g_hash_table_new (g_str_hash, g_str_equal);
+  fmt = g_hash_table_lookup (formats, language);
+  if (fmt == NULL)
     {
-      for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-        strata_number_format_init_for_language (&formats[i], known[i]);
-      g_once_init_leave (&initialized, 1);
+      fmt = g_new (StrataNumberFormat, 1);
+      strata_number_format_init_for_language (fmt, language);
+      g_hash_table_insert (formats, g_strdup (language), fmt);
     }
-  if (g_str_has_prefix (language, "zh"))
-    {
-      StrataNumberFormat f;
-      strata_number_format_init_for_language (&f, language);
-      return &formats[f.traditional ? 2 : 1];
-    }
-  for (guint i = 3; i < G_N_ELEMENTS (known); i++)
-    if (g_str_has_prefix (language, known[i]))
-      best = i;
-  return &formats[best];
+  g_mutex_unlock (&lock);
+  return fmt;
 }
 
 static const StrataNumberFormat *

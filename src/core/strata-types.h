@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 
 typedef struct _StrataWorkspace StrataWorkspace;
 
+/* No period is 0: period ids are SQLite row ids, which start at 1, so
+ * every API that takes or returns a period id (StrataContext's
+ * "period-id", strata_scoring_get_period_id (), ...) uses 0 for none,
+ * never -1. */
+
 /* Application id stored in PRAGMA application_id: 'STRA'. */
 #define STRATA_WORKSPACE_APPLICATION_ID 0x53545241
 

@@ -3,7 +3,7 @@
 
 #include "strata-axis.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 double

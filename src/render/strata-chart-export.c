@@ -7,7 +7,7 @@
 #include <cairo-svg.h>
 #include <errno.h>
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <glib/gstdio.h>
 #include <math.h>
 

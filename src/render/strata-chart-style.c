@@ -94,18 +94,6 @@ strata_chart_style_new (StrataChartTheme theme)
   return style;
 }
 
-StrataChartStyle *
-strata_chart_style_copy (const StrataChartStyle *style)
-{
-  StrataChartStyle *copy;
-
-  g_return_val_if_fail (style != NULL, NULL);
-  copy = g_memdup2 (style, sizeof *style);
-  copy->font_family = g_strdup (style->font_family);
-  copy->currency = g_strdup (style->currency);
-  return copy;
-}
-
 void
 strata_chart_style_free (StrataChartStyle *style)
 {

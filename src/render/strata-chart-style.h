@@ -54,7 +54,6 @@ typedef struct
 } StrataChartStyle;
 
 StrataChartStyle *strata_chart_style_new          (StrataChartTheme        theme);
-StrataChartStyle *strata_chart_style_copy         (const StrataChartStyle *style);
 void              strata_chart_style_free         (StrataChartStyle       *style);
 void              strata_chart_style_set_font     (StrataChartStyle       *style,
                                                    const char             *family,

@@ -4,7 +4,7 @@
 #include "strata-chart-private.h"
 #include "strata-movement-chart.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 struct _StrataMovementChart

@@ -5,7 +5,7 @@
 #include "strata-chart-private.h"
 #include "strata-pareto-chart.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 /* The curve is kept at this many evenly spaced customer shares: enough
@@ -312,10 +312,9 @@ strata_pareto_chart_get_description (StrataParetoChart *self)
   n = strata_format_integer (fmt, self->n);
   c80 = strata_format_percent (fmt, strata_pareto_chart_customers_for (self, 0.8), 1);
   /* Translators: Pareto summary; the second %s is "Top 20% of customers: ...". */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Pareto curve of %s customer. %s. 80%% of revenue comes from %s of customers.",
-                                       "Pareto curve of %s customers. %s. 80%% of revenue comes from %s of customers.",
-                                       self->n),
+  return g_strdup_printf (strata_ngettext ("Pareto curve of %s customer. %s. 80%% of revenue comes from %s of customers.",
+                                           "Pareto curve of %s customers. %s. 80%% of revenue comes from %s of customers.",
+                                           self->n),
                           n, top, c80);
 }
 

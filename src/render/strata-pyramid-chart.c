@@ -4,7 +4,7 @@
 #include "strata-chart-private.h"
 #include "strata-pyramid-chart.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 #define MAX_PANELS 2
@@ -409,9 +409,8 @@ strata_pyramid_chart_get_description (StrataPyramidChart *self)
   rev = total_revenue (self, 1);
   {
     g_autofree char *n = strata_format_integer (fmt, total);
-    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                            "Tier pyramid of %s customer.",
-                                            "Tier pyramid of %s customers.", (gulong) total), n);
+    g_string_append_printf (s, strata_ngettext ("Tier pyramid of %s customer.",
+                                                "Tier pyramid of %s customers.", (gulong) total), n);
   }
   for (guint t = 0; t < self->tiers->len; t++)
     {

@@ -3,7 +3,7 @@
 
 #include "strata-quadrant-chart-private.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 static void strata_quadrant_chart_iface_init (StrataChartInterface *iface);
@@ -714,11 +714,10 @@ strata_quadrant_chart_get_description (StrataQuadrantChart *self)
   ty = strata_format_compact (fmt, self->y_threshold);
   /* Translators: quadrant chart summary for screen readers; the metric
    * names and threshold values fill the placeholders. */
-  g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                          "Quadrant chart of %s customer: %s against %s, "
-                                          "thresholds at %s and %s.",
-                                          "Quadrant chart of %s customers: %s against %s, "
-                                          "thresholds at %s and %s.", total),
+  g_string_append_printf (s, strata_ngettext ("Quadrant chart of %s customer: %s against %s, "
+                                              "thresholds at %s and %s.",
+                                              "Quadrant chart of %s customers: %s against %s, "
+                                              "thresholds at %s and %s.", total),
                           n, self->y_title ? self->y_title : "", self->x_title ? self->x_title : "",
                           ty, tx);
   for (guint q = 0; q < 4; q++)

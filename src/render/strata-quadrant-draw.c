@@ -6,7 +6,7 @@
 #include "strata-label-layout.h"
 #include "strata-quadrant-chart-private.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 #include <string.h>
 
@@ -73,9 +73,9 @@ density_text (const StrataChartStyle *style,
   g_autofree char *n = strata_format_integer (&style->numbers, per_cell);
   /* Translators: legend of the quadrant chart when it draws binned
    * density instead of single points; %s is a number. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Density: up to %s customer per cell",
-                                       "Density: up to %s customers per cell",
-                                       (gulong) per_cell),
+  return g_strdup_printf (strata_ngettext ("Density: up to %s customer per cell",
+                                           "Density: up to %s customers per cell",
+                                           (gulong) per_cell),
                           n);
 }
 
@@ -922,8 +922,8 @@ layout_captions (StrataQuadrantChart    *self,
           head = self->quadrant_names[q] && *self->quadrant_names[q]
                  ? g_strdup_printf ("%s · %s", strata_quadrant_letter (q + 1), self->quadrant_names[q])
                  : g_strdup (strata_quadrant_letter (q + 1));
-          stats = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers",
-                                                counts[q]), n);
+          stats = g_strdup_printf (strata_ngettext ("%s customer", "%s customers",
+                                                    counts[q]), n);
           if (self->revenue != NULL)
             {
               g_autofree char *pr = strata_format_percent (&style->numbers, share[q], 1);

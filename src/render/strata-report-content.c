@@ -4,7 +4,7 @@
  * tables and charts. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 #include <string.h>
 

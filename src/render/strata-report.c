@@ -7,7 +7,7 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -46,6 +46,7 @@ struct _StrataReport
   GPtrArray         *blocks;    /* ReportBlock* */
   GPtrArray         *sections;  /* ReportSection* */
   StrataChartStyle  *style;
+  StrataCatalog     *catalog;   /* the options' language; NULL: the process's */
 
   double             width;     /* of the last pagination */
   double             height;
@@ -75,6 +76,7 @@ strata_report_finalize (GObject *object)
   g_ptr_array_unref (self->blocks);
   g_ptr_array_unref (self->sections);
   g_clear_pointer (&self->style, strata_chart_style_free);
+  g_clear_object (&self->catalog);
   g_ptr_array_unref (self->pages);
   g_ptr_array_unref (self->footers);
   G_OBJECT_CLASS (strata_report_parent_class)->finalize (object);
@@ -125,6 +127,22 @@ strata_report_paper_from_string (const char        *text,
   return TRUE;
 }
 
+/* The report translates in its own language on whatever thread builds,
+ * paginates or draws it; the process's language and environment stay. */
+static void
+report_push_language (StrataReport *self)
+{
+  if (self->catalog != NULL)
+    strata_catalog_push_thread_default (self->catalog);
+}
+
+static void
+report_pop_language (StrataReport *self)
+{
+  if (self->catalog != NULL)
+    strata_catalog_pop_thread_default (self->catalog);
+}
+
 StrataReport *
 strata_report_new (StrataWorkspace           *workspace,
                    const StrataReportOptions *options,
@@ -132,6 +150,7 @@ strata_report_new (StrataWorkspace           *workspace,
 {
   g_autoptr(StrataReport) self = NULL;
   StrataReportOptions defaults = { 0, };
+  gboolean ok;
 
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
 
@@ -139,7 +158,12 @@ strata_report_new (StrataWorkspace           *workspace,
     options = &defaults;
   self = g_object_new (STRATA_TYPE_REPORT, NULL);
   self->paper = options->paper;
-  if (!strata_report_build (workspace, options, &self->info, self->blocks, self->sections, error))
+  if (options->language != NULL)
+    self->catalog = strata_catalog_new_for_language (options->language);
+  report_push_language (self);
+  ok = strata_report_build (workspace, options, &self->info, self->blocks, self->sections, error);
+  report_pop_language (self);
+  if (!ok)
     return NULL;
   self->style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
   /* Traditional Chinese takes its own glyph forms, not the simplified ones. */
@@ -286,9 +310,6 @@ min_height (StrataReport *self,
     }
 }
 
-/* Everything drawn was translated by strata_report_build() and
- * strata_report_paginate(), on the caller's thread, in the report's
- * language: drawing translates nothing of its own. */
 static GArray *
 new_page (StrataReport *self)
 {
@@ -415,9 +436,11 @@ strata_report_paginate (StrataReport *self,
 
   if (page->len == 0 && self->pages->len > 1)
     g_ptr_array_remove_index (self->pages, self->pages->len - 1);
+  report_push_language (self);
   for (guint i = 0; i < self->pages->len; i++)
     /* Translators: the page footer. */
     g_ptr_array_add (self->footers, g_strdup_printf (_("Page %u of %u"), i + 1, self->pages->len));
+  report_pop_language (self);
   text_clear (&text);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -579,6 +602,8 @@ strata_report_draw_page (StrataReport *self,
   cairo_scale (cr, scale, scale);
   w = self->width - 2 * MARGIN;
   text_init (&t, cr, self->style->font_family, self->info.language);
+  /* Charts translate their captions as they draw. */
+  report_push_language (self);
 
   if (page > 0)
     {
@@ -646,6 +671,7 @@ strata_report_draw_page (StrataReport *self,
         }
     }
   text_clear (&t);
+  report_pop_language (self);
   cairo_restore (cr);
 }
 
@@ -672,8 +698,7 @@ strata_report_save_pdf (StrataReport          *self,
   g_return_val_if_fail (STRATA_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* A report paginated for its paper already (the window does it where
-   * the language is set) keeps its pages. */
+  /* A report paginated for its paper already keeps its pages. */
   strata_report_paper_size (self->paper, &w, &h);
   n = self->width == w && self->height == h ? self->pages->len : strata_report_paginate (self, w, h);
 

@@ -28,7 +28,7 @@ typedef struct
 {
   const char        *period;    /* NULL: the latest period */
   const char        *compare;   /* NULL: the period before it */
-  const char        *language;  /* number format: "en", "zh_CN", "zh_TW"; NULL: the messages' */
+  const char        *language;  /* texts and numbers: "en", "zh_CN", "zh_TW"; NULL: the process's */
   StrataReportPaper  paper;
   guint              top_n;     /* 0: the default; G_MAXUINT: every customer */
 } StrataReportOptions;

@@ -14,13 +14,13 @@
  * journaling and syncing can be off during the bulk write. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
-#include "strata-bulk-insert.h"
+#include "strata-bulk.h"
 #include "strata-demo-names.h"
 #include "strata-demo.h"
 #include "strata-metric.h"
@@ -241,21 +241,13 @@ static gboolean
 write_customers (Demo    *demo,
                  GError **error)
 {
-  StrataBulkInsert insert, attribute;
+  g_autoptr(StrataBulk) insert = NULL;
+  g_autoptr(StrataBulk) attribute = NULL;
   g_autoptr(GHashTable) used = NULL;
   int width = MAX (6, (int) ceil (log10 ((double) demo->n + 1)));
-  gboolean ok = FALSE;
 
-  if (!strata_bulk_insert_init (&insert, demo->ws,
-                                "INSERT INTO customers (id, ext_id, name, created_at)", 4,
-                                _("writing the demo customers"), error))
-    return FALSE;
-  if (!strata_bulk_insert_init (&attribute, demo->ws,
-                                "INSERT INTO attributes (customer_id, key, value)", 3,
-                                _("writing the demo customers"), error))
-    goto out;
-  strata_bulk_insert_start (&insert, demo->n);
-  strata_bulk_insert_start (&attribute, (guint64) demo->n * 3);
+  insert = strata_bulk_new (demo->ws, "INSERT INTO customers (id, ext_id, name, created_at)", 4, NULL);
+  attribute = strata_bulk_new (demo->ws, "INSERT INTO attributes (customer_id, key, value)", 3, NULL);
 
   /* Distinct names while the word lists allow it; past that, real
    * registers have namesakes too. */
@@ -268,12 +260,10 @@ write_customers (Demo    *demo,
       /* In the order of the attributes' primary key. */
       const char *attr_keys[3] = { "account_manager", "industry", "region" };
       const char *attr_values[3];
-      sqlite3_stmt *stmt;
       StrataPrng prng;
       char ext_id[32];
-      char *name = NULL;
+      g_autofree char *name = NULL;
       gboolean english;
-      int base;
 
       draw_traits (demo, i, c);
 
@@ -292,36 +282,29 @@ write_customers (Demo    *demo,
         g_hash_table_add (used, g_strdup (name));
 
       g_snprintf (ext_id, sizeof ext_id, "C%0*u", width, i + 1);
-      stmt = strata_bulk_insert_row (&insert, &base);
-      sqlite3_bind_int64 (stmt, base + 1, i + 1);
-      sqlite3_bind_text (stmt, base + 2, ext_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, base + 3, name, -1, g_free);
-      sqlite3_bind_text (stmt, base + 4, "2025-10-01T00:00:00Z", -1, SQLITE_STATIC);
-      if (!strata_bulk_insert_next (&insert, error))
-        goto out;
+      strata_bulk_int (insert, i + 1);
+      strata_bulk_text_copy (insert, ext_id, -1);
+      strata_bulk_text_copy (insert, name, -1);
+      strata_bulk_text (insert, "2025-10-01T00:00:00Z");
+      if (!strata_bulk_end_row (insert, error))
+        return FALSE;
 
       attr_values[0] = demo_managers[c->manager];
       attr_values[1] = demo_industry_keys[c->industry];
       attr_values[2] = demo_region_names[c->region];
       for (int a = 0; a < 3; a++)
         {
-          stmt = strata_bulk_insert_row (&attribute, &base);
-          sqlite3_bind_int64 (stmt, base + 1, i + 1);
-          sqlite3_bind_text (stmt, base + 2, attr_keys[a], -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, base + 3, attr_values[a], -1, SQLITE_STATIC);
-          if (!strata_bulk_insert_next (&attribute, error))
-            goto out;
+          strata_bulk_int (attribute, i + 1);
+          strata_bulk_text (attribute, attr_keys[a]);
+          strata_bulk_text (attribute, attr_values[a]);
+          if (!strata_bulk_end_row (attribute, error))
+            return FALSE;
         }
       if ((i & 1023) == 1023)
         report (demo, 1024);
     }
   report (demo, demo->n & 1023);
-  ok = TRUE;
-
-out:
-  strata_bulk_insert_clear (&insert);
-  strata_bulk_insert_clear (&attribute);
-  return ok;
+  return strata_bulk_flush (insert, error) && strata_bulk_flush (attribute, error);
 }
 
 static gboolean
@@ -334,22 +317,18 @@ write_period (Demo         *demo,
 {
   g_autoptr(StrataPeriod) p = NULL;
   g_autofree char *name = strata_demo_period_name (period, demo->n_periods);
-  StrataBulkInsert member;
+  g_autoptr(StrataBulk) member = NULL;
   g_autoptr(GString) json = g_string_sized_new (256);
   gint64 period_id;
   guint n = demo->n;
-  guint64 present = 0;
-  gboolean ok = FALSE;
 
   p = strata_period_create (demo->ws, name, NULL, NULL, error);
   if (p == NULL)
     return FALSE;
   period_id = strata_period_get_id (p);
 
-  if (!strata_bulk_insert_init (&member, demo->ws,
-                                "INSERT INTO period_customers (period_id, customer_id, values_json)", 3,
-                                _("writing the demo periods"), error))
-    return FALSE;
+  member = strata_bulk_new (demo->ws, "INSERT INTO period_customers (period_id, customer_id, values_json)",
+                            3, NULL);
 
   /* Draw the whole quarter first (one column per metric), then write a
    * row per customer with all its values. */
@@ -362,17 +341,13 @@ write_period (Demo         *demo,
       draw_quarter (demo, i, period, c, row);
       for (guint m = 0; m < N_DEMO_METRICS; m++)
         values[(gsize) m * n + i] = here ? row[m] : NAN;
-      present += here;
     }
   report (demo, n * 0.2);
 
-  strata_bulk_insert_start (&member, present);
   for (guint i = 0; i < n; i++)
     {
       StrataMetricValue row[N_DEMO_METRICS];
-      sqlite3_stmt *stmt;
       guint n_values = 0;
-      int base;
 
       if (isnan (values[i]))
         continue;
@@ -387,19 +362,14 @@ write_period (Demo         *demo,
         }
       g_string_truncate (json, 0);
       strata_period_values_format (json, row, n_values);
-      stmt = strata_bulk_insert_row (&member, &base);
-      sqlite3_bind_int64 (stmt, base + 1, period_id);
-      sqlite3_bind_int64 (stmt, base + 2, i + 1);
-      sqlite3_bind_text (stmt, base + 3, json->str, json->len, SQLITE_TRANSIENT);
-      if (!strata_bulk_insert_next (&member, error))
-        goto out;
+      strata_bulk_int (member, period_id);
+      strata_bulk_int (member, i + 1);
+      strata_bulk_text_copy (member, json->str, json->len);
+      if (!strata_bulk_end_row (member, error))
+        return FALSE;
     }
   report (demo, n * 0.38);
-  ok = TRUE;
-
-out:
-  strata_bulk_insert_clear (&member);
-  return ok;
+  return strata_bulk_flush (member, error);
 }
 
 static int

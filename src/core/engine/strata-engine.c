@@ -7,6 +7,8 @@
  * plainly; the tests check that both agree on every row. */
 #include "config.h"
 
+#include "strata-i18n.h"
+#include <math.h>
 #include <string.h>
 
 #include "strata-engine.h"
@@ -136,7 +138,7 @@ strata_engine_compile (const StrataRules      *rules,
   if (rules->tiers->len >= STRATA_TIER_NONE)
     {
       g_set_error (error, STRATA_RULES_ERROR, STRATA_RULES_ERROR_INVALID,
-                   "Too many tiers (%u)", rules->tiers->len);
+                   _("Too many tiers (%u)"), rules->tiers->len);
       return NULL;
     }
 
@@ -292,13 +294,14 @@ void
 strata_engine_run (const StrataCompiledRules *c,
                    StrataResult              *result)
 {
-  const guint n = c->n;
-  const guint n_thresholds = c->n_tiers - 1;
+  guint n, n_thresholds;
   double *base, *adj, *score;
 
   g_return_if_fail (c != NULL && result != NULL);
   g_return_if_fail (result->n == c->n);
 
+  n = c->n;
+  n_thresholds = c->n_tiers - 1;
   base = result->base_points;
   adj = result->adjustment_points;
   score = result->score;
@@ -370,6 +373,16 @@ strata_engine_score (const StrataRules      *rules,
   return result;
 }
 
+/* The last tier takes every lower score, whatever its minimum says. */
+static double
+tier_minimum (const StrataRules *rules,
+              guint              t)
+{
+  if (t + 1 >= rules->tiers->len)
+    return -INFINITY;
+  return ((StrataTier *) rules->tiers->pdata[t])->min_score;
+}
+
 StrataWhatIf *
 strata_whatif_compute (const StrataRules  *rules_a,
                        const StrataResult *a,
@@ -378,6 +391,7 @@ strata_whatif_compute (const StrataRules  *rules_a,
 {
   StrataWhatIf *w;
   guint8 map[256];
+  int rank[256];
 
   g_return_val_if_fail (rules_a != NULL && rules_b != NULL, NULL);
   g_return_val_if_fail (a != NULL && b != NULL && a->n == b->n, NULL);
@@ -398,6 +412,25 @@ strata_whatif_compute (const StrataRules  *rules_a,
       if (u >= 0)
         map[t] = (guint8) u;
     }
+  /* Up and down compare ranks among the new rules' tiers, doubled: a tier
+   * that stays ranks 2u; a removed one ranks just below the new tiers with
+   * at least its minimum score (2g - 1), so it never ties. Comparing its
+   * index in the old rules with one in the new would count C -> B as a
+   * move down once C is removed and a tier is added on top. */
+  for (guint t = 0; t < w->n_from && t < rules_a->tiers->len; t++)
+    {
+      double m = tier_minimum (rules_a, t);
+      guint g = 0;
+
+      if (map[t] != STRATA_TIER_NONE)
+        {
+          rank[t] = 2 * map[t];
+          continue;
+        }
+      for (guint u = 0; u < rules_b->tiers->len; u++)
+        g += tier_minimum (rules_b, u) >= m;
+      rank[t] = 2 * (int) g - 1;
+    }
 
   for (guint i = 0; i < a->n; i++)
     {
@@ -409,7 +442,7 @@ strata_whatif_compute (const StrataRules  *rules_a,
       if (map[from] != to)
         {
           g_array_append_val (w->changed_rows, i);
-          if ((map[from] != STRATA_TIER_NONE ? map[from] : from) > to)
+          if (2 * (int) to < rank[from])
             w->n_up++;
           else
             w->n_down++;

@@ -3,12 +3,12 @@
  * whose values_json fills its row of every column. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 #include <string.h>
 
 #include "strata-metric.h"
-#include "strata-period-data.h"
+#include "strata-period-data-private.h"
 #include "strata-period-values.h"
 
 G_DEFINE_BOXED_TYPE (StrataPeriodData, strata_period_data,
@@ -29,16 +29,15 @@ override_clear (gpointer data)
 static gboolean
 is_private (StrataPeriodData *data)
 {
-  return data->parent == NULL && g_atomic_ref_count_compare (&data->ref_count, 1);
+  return data->parent == NULL && !data->frozen;
 }
 
 static StrataPeriodData *
 data_alloc (const char * const *metric_keys,
             guint               capacity)
 {
-  StrataPeriodData *data = g_new0 (StrataPeriodData, 1);
+  StrataPeriodData *data = g_atomic_rc_box_new0 (StrataPeriodData);
 
-  g_atomic_ref_count_init (&data->ref_count);
   data->strings = g_string_chunk_new (MAX (4096, capacity * 16));
   data->metric_keys = g_strdupv ((char **) metric_keys);
   data->n_metrics = data->metric_keys ? g_strv_length (data->metric_keys) : 0;
@@ -138,21 +137,17 @@ StrataPeriodData *
 strata_period_data_ref (StrataPeriodData *data)
 {
   g_return_val_if_fail (data != NULL, NULL);
-  g_atomic_ref_count_inc (&data->ref_count);
-  return data;
+  return g_atomic_rc_box_acquire (data);
 }
 
-void
-strata_period_data_unref (StrataPeriodData *data)
+static void
+data_clear (StrataPeriodData *data)
 {
-  if (data == NULL || !g_atomic_ref_count_dec (&data->ref_count))
-    return;
   if (data->parent != NULL)
     {
-      /* A view owns only its overrides. */
+      /* A view owns only its overrides; the box itself is freed by the caller. */
       g_array_unref (data->overrides);
       strata_period_data_unref (data->parent);
-      g_free (data);
       return;
     }
   for (guint m = 0; m < data->n_metrics; m++)
@@ -167,7 +162,13 @@ strata_period_data_unref (StrataPeriodData *data)
   g_array_unref (data->overrides);
   g_string_chunk_free (data->strings);
   g_free (data->period_name);
-  g_free (data);
+}
+
+void
+strata_period_data_unref (StrataPeriodData *data)
+{
+  if (data != NULL)
+    g_atomic_rc_box_release_full (data, (GDestroyNotify) data_clear);
 }
 
 const double *
@@ -373,8 +374,7 @@ strata_period_data_reload_overrides (const StrataPeriodData  *data,
     return NULL;
   /* Views share the root's columns, never another view's. */
   root = data->parent != NULL ? data->parent : (StrataPeriodData *) data;
-  view = g_memdup2 (root, sizeof *root);
-  g_atomic_ref_count_init (&view->ref_count);
+  view = g_atomic_rc_box_dup (sizeof *root, root);
   view->parent = strata_period_data_ref (root);
   view->overrides = g_steal_pointer (&overrides);
   return view;
@@ -598,6 +598,9 @@ strata_period_data_load (StrataWorkspace  *workspace,
     }
 
   entry.data = load_uncached (workspace, period_id, error);
+  /* From here on it is shared: the builders refuse it. */
+  if (entry.data != NULL)
+    entry.data->frozen = TRUE;
   if (entry.data == NULL || !versioned)
     return entry.data;
   /* The oldest goes; an entry of the same period is out of date anyway. */

@@ -45,7 +45,7 @@ typedef struct
   /* private */
   GHashTable    *metric_index; /* key -> index + 1 */
   guint          capacity;
-  gatomicrefcount ref_count;
+  gboolean       frozen;       /* shared (loaded, cached): the builders refuse it */
   gpointer       parent;       /* the data a view shares its columns with */
 } StrataPeriodData;
 
@@ -71,25 +71,10 @@ StrataPeriodData *strata_period_data_reload_overrides (const StrataPeriodData *d
                                                        StrataWorkspace        *workspace,
                                                        GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* An empty data set with the given metric keys, for tests and the
- * benchmark: fill with strata_period_data_add_row / set_value /
- * add_override while it is not shared (one reference, not a view). */
+/* An empty data set with the given metric keys (filled by hand in tests:
+ * strata-period-data-private.h). */
 StrataPeriodData *strata_period_data_new       (const char * const *metric_keys,
                                                 guint              capacity);
-guint             strata_period_data_add_row   (StrataPeriodData  *data,
-                                                gint64             id,
-                                                const char        *ext_id,
-                                                const char        *name);
-void              strata_period_data_set_value (StrataPeriodData  *data,
-                                                guint              row,
-                                                const char        *metric,
-                                                double             value);
-void              strata_period_data_add_override (StrataPeriodData *data,
-                                                   guint             row,
-                                                   const char       *tier,
-                                                   const char       *reason,
-                                                   const char       *author,
-                                                   const char       *created_at);
 
 StrataPeriodData *strata_period_data_ref       (StrataPeriodData  *data);
 void              strata_period_data_unref     (StrataPeriodData  *data);

@@ -3,7 +3,7 @@
  * with the same rules as the column passes in strata-engine.c. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 
 #include "strata-engine.h"
 

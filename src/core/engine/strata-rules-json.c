@@ -4,7 +4,7 @@
  * people typed them (500000, not 500000.0 or 5e+05). */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <json-glib/json-glib.h>
 #include <string.h>
 

@@ -4,7 +4,7 @@
  * worded for the person who typed it. An invalid rule set never scores. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <string.h>
 
 #include "strata-rules.h"
@@ -304,8 +304,8 @@ strata_rules_check (const StrataRules  *rules,
                  "%s: %s", where, first->message);
   else
     g_set_error (error, STRATA_RULES_ERROR, STRATA_RULES_ERROR_INVALID,
-                 g_dngettext (GETTEXT_PACKAGE, "%s: %s (and %u other problem)",
-                              "%s: %s (and %u other problems)", problems->len - 1),
+                 strata_ngettext ("%s: %s (and %u other problem)",
+                                  "%s: %s (and %u other problems)", problems->len - 1),
                  where, first->message, problems->len - 1);
   return FALSE;
 }

@@ -2,7 +2,7 @@
 /* The rule set data, the default rules of the method, and validation. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <stdlib.h>
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * that a version reads back exactly as it was published. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 
 #include "strata-rules-json.h"
 #include "strata-ruleset-store.h"

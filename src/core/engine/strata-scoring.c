@@ -12,7 +12,7 @@ struct _StrataScoring
 
   StrataWorkspace  *workspace;
   gulong            changed_id;
-  gint64            period_id;      /* -1: none */
+  gint64            period_id;      /* 0: none */
   StrataPeriodData *data;
   StrataRules      *draft;
   StrataRules      *published;
@@ -72,7 +72,7 @@ strata_scoring_class_init (StrataScoringClass *klass)
 static void
 strata_scoring_init (StrataScoring *self)
 {
-  self->period_id = -1;
+  self->period_id = 0;
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_rules_problem_free);
 }
 
@@ -144,7 +144,7 @@ load_data (StrataScoring  *self,
 {
   StrataPeriodData *data;
 
-  data = period_id >= 0 ? strata_period_data_load (self->workspace, period_id, error)
+  data = period_id > 0 ? strata_period_data_load (self->workspace, period_id, error)
                         : empty_data (self->workspace, error);
   if (data == NULL)
     return FALSE;
@@ -186,7 +186,7 @@ strata_scoring_reload (StrataScoring  *self,
   g_return_val_if_fail (STRATA_IS_SCORING (self), FALSE);
 
   /* Keep the period when it still exists, else take the latest. */
-  if (period_id >= 0)
+  if (period_id > 0)
     {
       g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (self->workspace,
                                                                "SELECT 1 FROM periods WHERE id = ?1", NULL);
@@ -194,10 +194,10 @@ strata_scoring_reload (StrataScoring  *self,
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 1, period_id);
       if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-        period_id = -1;
+        period_id = 0;
     }
-  if (period_id < 0 && !strata_period_find (self->workspace, NULL, &period_id, NULL, NULL))
-    period_id = -1;
+  if (period_id <= 0 && !strata_period_find (self->workspace, NULL, &period_id, NULL, NULL))
+    period_id = 0;
   if (!load_data (self, period_id, error) || !load_rules (self, error))
     return FALSE;
   score_all (self);
@@ -293,7 +293,7 @@ strata_scoring_set_period (StrataScoring  *self,
 gint64
 strata_scoring_get_period_id (StrataScoring *self)
 {
-  g_return_val_if_fail (STRATA_IS_SCORING (self), -1);
+  g_return_val_if_fail (STRATA_IS_SCORING (self), 0);
   return self->period_id;
 }
 

@@ -5,7 +5,7 @@
  * order, so the stored order is always dense. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 #include <string.h>
 

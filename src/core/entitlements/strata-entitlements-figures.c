@@ -4,7 +4,7 @@
  * customers each tier holds in a period and the revenue they bring. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 #include "strata-engine.h"

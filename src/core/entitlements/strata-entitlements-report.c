@@ -4,7 +4,7 @@
  * the matrix in memory (and their arguments). */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 #include <string.h>
 

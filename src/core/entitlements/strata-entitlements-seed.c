@@ -6,7 +6,7 @@
  * the workspace is created in, so a zh_CN user's matrix reads in Chinese. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 #include "strata-entitlements.h"

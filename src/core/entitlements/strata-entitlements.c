@@ -9,7 +9,7 @@
  * the single source of truth. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 #include "strata-entitlements-private.h"
@@ -718,13 +718,6 @@ strata_entitlements_redo (StrataEntitlements  *self,
 }
 
 /* ---- Reading ---- */
-
-StrataWorkspace *
-strata_entitlements_get_workspace (StrataEntitlements *self)
-{
-  g_return_val_if_fail (STRATA_IS_ENTITLEMENTS (self), NULL);
-  return self->workspace;
-}
 
 GPtrArray *
 strata_entitlements_default_tiers (void)

@@ -18,7 +18,6 @@ G_DECLARE_FINAL_TYPE (StrataEntitlements, strata_entitlements, STRATA, ENTITLEME
  * (A..E) until strata_entitlements_set_tiers() gives the rule set's. */
 StrataEntitlements *strata_entitlements_new            (StrataWorkspace     *workspace,
                                                          GError             **error);
-StrataWorkspace    *strata_entitlements_get_workspace  (StrataEntitlements  *self);
 /* Reads the workspace again; clears the undo history (its rows may no longer
  * be what the history recorded). */
 gboolean            strata_entitlements_reload         (StrataEntitlements  *self,

@@ -10,7 +10,7 @@
  * copies runs of plain field bytes at once. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <string.h>
 
 #include "strata-csv.h"
@@ -147,8 +147,7 @@ fill (StrataCsvReader  *self,
       if (n < 0)
         {
           if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            g_set_error_literal (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_CANCELLED,
-                                 _("The import was cancelled"));
+            g_propagate_error (error, g_steal_pointer (&local));
           else
             g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_READ,
                          _("Cannot read “%s”: %s"), self->name, local->message);

@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <string.h>
 #include <uchardet/uchardet.h>
 
@@ -196,13 +196,6 @@ strata_decoder_free (StrataDecoder *self)
   g_byte_array_unref (self->pending);
   g_free (self->encoding);
   g_free (self);
-}
-
-const char *
-strata_decoder_get_encoding (StrataDecoder *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->encoding;
 }
 
 /* Physical lines: LF, CR LF and a lone CR each end one. */

@@ -42,8 +42,6 @@ gboolean    strata_decoder_feed           (StrataDecoder *self,
                                            GString       *out,
                                            GError       **error);
 
-const char *strata_decoder_get_encoding   (StrataDecoder *self);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataDecoder, strata_decoder_free)
 
 G_END_DECLS

@@ -3,7 +3,7 @@
  * export leaves any earlier file with that name as it was. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

@@ -12,7 +12,7 @@
  * list keep every value they had. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 #include <string.h>
 

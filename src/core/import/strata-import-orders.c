@@ -14,7 +14,7 @@
  * and is not a rejected row (real ledgers have many: cash sales). */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 #include <string.h>
 

@@ -7,10 +7,10 @@
  * its object changed. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <string.h>
 
-#include "strata-import-bulk.h"
+#include "strata-bulk.h"
 #include "strata-import-private.h"
 #include "strata-period-values.h"
 
@@ -123,10 +123,10 @@ strata_import_write_period (StrataImportSession  *s,
   g_autofree guint *cursor = g_new0 (guint, n_metrics);
   /* New rows go through a plain INSERT: an upsert looks each row up first. */
   g_autoptr(StrataBulk) add =
-    strata_bulk_new (s->ws, "INSERT INTO period_customers (period_id, customer_id, values_json) VALUES", 3);
+    strata_bulk_new (s->ws, "INSERT INTO period_customers (period_id, customer_id, values_json)", 3, NULL);
   g_autoptr(StrataBulk) change =
-    strata_bulk_new_with_tail (s->ws, "INSERT INTO period_customers (period_id, customer_id, values_json) VALUES", 3,
-                               "ON CONFLICT (period_id, customer_id) DO UPDATE SET values_json = excluded.values_json");
+    strata_bulk_new (s->ws, "INSERT INTO period_customers (period_id, customer_id, values_json)", 3,
+                     "ON CONFLICT (period_id, customer_id) DO UPDATE SET values_json = excluded.values_json");
   StrataBulk *bulk;
   guint j = 0;
   gboolean ok = FALSE;

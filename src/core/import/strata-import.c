@@ -7,10 +7,9 @@
  * workspace as it was (SQLite's WAL guarantees it). */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <string.h>
 
-#include "strata-import-bulk.h"
 #include "strata-import-private.h"
 #include "strata-metric.h"
 #include "strata-seed.h"
@@ -522,12 +521,8 @@ strata_import_tick (StrataImportSession  *s,
 {
   guint64 size = strata_csv_reader_get_size (s->reader);
 
-  if (g_cancellable_is_cancelled (s->cancellable))
-    {
-      g_set_error_literal (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_CANCELLED,
-                           _("The import was cancelled"));
-      return FALSE;
-    }
+  if (g_cancellable_set_error_if_cancelled (s->cancellable, error))
+    return FALSE;
   if (s->progress != NULL && size > 0)
     {
       /* Reading is most of the work; the final writes take the last 5 %. */
@@ -692,12 +687,11 @@ run_in_transaction (StrataImportSession  *s,
       StrataImportReject *r = s->result->rejects->pdata[0];
 
       g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_BAD_ROWS,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "“%s”: %llu row was rejected, so nothing was imported (strict mode); "
-                                "line %llu, column “%s”, value “%s”: %s",
-                                "“%s”: %llu rows were rejected, so nothing was imported (strict mode); "
-                                "first: line %llu, column “%s”, value “%s”: %s",
-                                s->result->rows_rejected),
+                   strata_ngettext ("“%s”: %llu row was rejected, so nothing was imported (strict mode); "
+                                    "line %llu, column “%s”, value “%s”: %s",
+                                    "“%s”: %llu rows were rejected, so nothing was imported (strict mode); "
+                                    "first: line %llu, column “%s”, value “%s”: %s",
+                                    s->result->rows_rejected),
                    s->path, (unsigned long long) s->result->rows_rejected,
                    (unsigned long long) r->line, r->column, r->value, r->reason);
       return FALSE;

@@ -6,7 +6,7 @@
  * separators can be told apart without guessing. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 #include <string.h>
 

@@ -4,7 +4,7 @@
  * the range that changed. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 
 #include "strata-metric-list.h"
 
@@ -92,13 +92,6 @@ strata_metric_list_new (StrataWorkspace *workspace)
   return g_object_new (STRATA_TYPE_METRIC_LIST, "workspace", workspace, NULL);
 }
 
-StrataWorkspace *
-strata_metric_list_get_workspace (StrataMetricList *self)
-{
-  g_return_val_if_fail (STRATA_IS_METRIC_LIST (self), NULL);
-  return strata_workspace_list_get_workspace (STRATA_WORKSPACE_LIST (self));
-}
-
 StrataMetric *
 strata_metric_list_lookup_key (StrataMetricList *self,
                                const char       *key)
@@ -171,7 +164,7 @@ strata_metric_list_create (StrataMetricList  *self,
 
   g_return_val_if_fail (STRATA_IS_METRIC_LIST (self), NULL);
 
-  created = strata_metric_create (strata_metric_list_get_workspace (self), key, label, label_zh_cn, label_zh_tw,
+  created = strata_metric_create (strata_workspace_list_get_workspace (STRATA_WORKSPACE_LIST (self)), key, label, label_zh_cn, label_zh_tw,
                                   kind, unit, error);
   if (created == NULL)
     return NULL;

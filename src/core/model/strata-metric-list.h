@@ -17,7 +17,6 @@ G_DECLARE_FINAL_TYPE (StrataMetricList, strata_metric_list, STRATA, METRIC_LIST,
  * emitting items-changed only for the metrics that changed. */
 StrataMetricList *strata_metric_list_new          (StrataWorkspace   *workspace);
 
-StrataWorkspace  *strata_metric_list_get_workspace (StrataMetricList *self);
 /* Reads the metrics again; FALSE (and the list unchanged) on a read error. */
 gboolean          strata_metric_list_reload       (StrataMetricList  *self,
                                                    GError           **error);

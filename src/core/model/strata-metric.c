@@ -4,7 +4,7 @@
  * item when its row changes, so views never see half-updated metrics. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <string.h>
 
 #include "strata-enums.h"

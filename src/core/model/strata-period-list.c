@@ -4,7 +4,7 @@
  * replaces only the range that changed. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 
 #include "strata-period-list.h"
 
@@ -90,13 +90,6 @@ strata_period_list_new (StrataWorkspace *workspace)
 {
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
   return g_object_new (STRATA_TYPE_PERIOD_LIST, "workspace", workspace, NULL);
-}
-
-StrataWorkspace *
-strata_period_list_get_workspace (StrataPeriodList *self)
-{
-  g_return_val_if_fail (STRATA_IS_PERIOD_LIST (self), NULL);
-  return strata_workspace_list_get_workspace (STRATA_WORKSPACE_LIST (self));
 }
 
 StrataPeriod *

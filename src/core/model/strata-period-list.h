@@ -17,7 +17,6 @@ G_DECLARE_FINAL_TYPE (StrataPeriodList, strata_period_list, STRATA, PERIOD_LIST,
  * items-changed for the range that changed only. */
 StrataPeriodList *strata_period_list_new           (StrataWorkspace   *workspace);
 
-StrataWorkspace  *strata_period_list_get_workspace (StrataPeriodList  *self);
 gboolean          strata_period_list_reload        (StrataPeriodList  *self,
                                                     GError           **error);
 /* Transfer none; NULL when there is none. */

@@ -5,7 +5,7 @@
  * reader agrees on the order without sorting dates itself. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <stdio.h>
 #include <string.h>
 

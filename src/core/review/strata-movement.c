@@ -5,7 +5,7 @@
  * comparison cheap when few customers move. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 #include "strata-format.h"

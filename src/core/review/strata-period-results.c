@@ -6,7 +6,7 @@
  * rule-set version. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 #include "strata-period-results.h"
@@ -28,8 +28,7 @@ strata_period_results_new (StrataPeriodData  *data,
   g_return_val_if_fail (data != NULL && rules != NULL && result != NULL, NULL);
   g_return_val_if_fail (result->n == data->n, NULL);
 
-  self = g_new0 (StrataPeriodResults, 1);
-  self->ref_count = 1;
+  self = g_atomic_rc_box_new0 (StrataPeriodResults);
   self->period_id = data->period_id;
   self->period_name = g_strdup (data->period_name);
   self->frozen = frozen;
@@ -45,20 +44,23 @@ StrataPeriodResults *
 strata_period_results_ref (StrataPeriodResults *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  self->ref_count++;
-  return self;
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+results_clear (StrataPeriodResults *self)
+{
+  g_free (self->period_name);
+  strata_rules_free (self->rules);
+  strata_period_data_unref (self->data);
+  strata_result_unref (self->result);
 }
 
 void
 strata_period_results_unref (StrataPeriodResults *self)
 {
-  if (self == NULL || --self->ref_count > 0)
-    return;
-  g_free (self->period_name);
-  strata_rules_free (self->rules);
-  strata_period_data_unref (self->data);
-  strata_result_unref (self->result);
-  g_free (self);
+  if (self != NULL)
+    g_atomic_rc_box_release_full (self, (GDestroyNotify) results_clear);
 }
 
 const char *

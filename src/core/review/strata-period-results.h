@@ -20,7 +20,6 @@ typedef struct
   StrataRules      *rules;
   StrataPeriodData *data;
   StrataResult     *result;      /* final_tier indexes into rules->tiers */
-  guint             ref_count;
 } StrataPeriodResults;
 
 #define STRATA_TYPE_PERIOD_RESULTS (strata_period_results_get_type ())

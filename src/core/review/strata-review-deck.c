@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 #include "strata-review-deck.h"
@@ -345,9 +345,9 @@ strata_review_deck_describe_split (StrataReviewDeck *self)
     return NULL;
   c = strata_movement_get_moves_from_customers (self->movement);
   r = strata_movement_get_moves_from_rules (self->movement);
-  customers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u move from the customers",
-                                            "%u moves from the customers", c), c);
+  customers = g_strdup_printf (strata_ngettext ("%u move from the customers",
+                                                "%u moves from the customers", c), c);
   /* Translators: "12 moves from the customers, 5 from the rule change" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u from the rule change",
-                                       "%s, %u from the rule change", r), customers, r);
+  return g_strdup_printf (strata_ngettext ("%s, %u from the rule change",
+                                           "%s, %u from the rule change", r), customers, r);
 }

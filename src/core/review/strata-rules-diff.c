@@ -4,7 +4,7 @@
  * removal plus an addition. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
 #include "strata-format.h"

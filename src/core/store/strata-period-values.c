@@ -6,6 +6,7 @@
  * json-glib parser per row would cost more than the rest of the load. */
 #include "config.h"
 
+#include "strata-i18n.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,12 +31,12 @@ strata_period_values_parse (const char  *json,
   *problem = NULL;
   if (*p != '{')
     {
-      *problem = "not a JSON object";
+      *problem = _("not a JSON object");
       return FALSE;
     }
   p = skip_space (p + 1);
   if (*p == '}')
-    return *skip_space (p + 1) == '\0' || (*problem = "text after the object", FALSE);
+    return *skip_space (p + 1) == '\0' || (*problem = _("text after the object"), FALSE);
 
   for (;;)
     {
@@ -44,32 +45,32 @@ strata_period_values_parse (const char  *json,
 
       if (*p != '"' || !g_ascii_isdigit (p[1]))
         {
-          *problem = "a key is not a metric id";
+          *problem = _("a key is not a metric id");
           return FALSE;
         }
       v.metric_id = g_ascii_strtoll (p + 1, &end, 10);
       if (*end != '"')
         {
-          *problem = "a key is not a metric id";
+          *problem = _("a key is not a metric id");
           return FALSE;
         }
       p = skip_space (end + 1);
       if (*p != ':')
         {
-          *problem = "a colon is missing";
+          *problem = _("a colon is missing");
           return FALSE;
         }
       p = skip_space (p + 1);
       /* JSON numbers only: g_ascii_strtod would also take "nan" or hex. */
       if (*p != '-' && !g_ascii_isdigit (*p))
         {
-          *problem = "a value is not a number";
+          *problem = _("a value is not a number");
           return FALSE;
         }
       v.value = g_ascii_strtod (p, &end);
       if (end == p || !isfinite (v.value))
         {
-          *problem = "a value is not a number";
+          *problem = _("a value is not a number");
           return FALSE;
         }
       g_array_append_val (out, v);
@@ -78,14 +79,14 @@ strata_period_values_parse (const char  *json,
         break;
       if (*p != ',')
         {
-          *problem = "a comma is missing";
+          *problem = _("a comma is missing");
           return FALSE;
         }
       p = skip_space (p + 1);
     }
   if (*skip_space (p + 1) != '\0')
     {
-      *problem = "text after the object";
+      *problem = _("text after the object");
       return FALSE;
     }
   return TRUE;

@@ -14,7 +14,7 @@ typedef struct
 } StrataMetricValue;
 
 /* Appends the object's values to out (StrataMetricValue). FALSE, with a
- * short untranslated reason in *problem, when json is not such an object. */
+ * short translated reason in *problem, when json is not such an object. */
 gboolean strata_period_values_parse  (const char  *json,
                                       GArray      *out,
                                       const char **problem);

@@ -10,14 +10,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "strata-i18n.h"
 #include "strata-schema.h"
-#include "strata-workspace.h"
+#include "strata-workspace-private.h"
 
 /* A connection belongs to one thread at a time (each thread opens its own
  * workspace; an import's writer thread takes the connection over while
@@ -36,7 +36,6 @@ struct _StrataWorkspace
   int       lock_fd;      /* flock (LOCK_SH) held while open: see open_lock () */
   guint     create : 1;
   guint     unclean : 1;
-  guint     create_if_missing : 1;
   guint     is_new : 1;
 };
 
@@ -50,7 +49,6 @@ enum {
   PROP_0,
   PROP_PATH,
   PROP_CREATE,
-  PROP_CREATE_IF_MISSING,
   N_PROPS
 };
 
@@ -502,8 +500,7 @@ strata_workspace_initable_init (GInitable     *initable,
       return FALSE;
     }
 
-  if (self->create ||
-      (self->create_if_missing && !g_file_test (self->path, G_FILE_TEST_EXISTS)))
+  if (self->create)
     return create_new (self, error);
 
   return open_existing (self, error);
@@ -547,9 +544,6 @@ strata_workspace_get_property (GObject    *object,
     case PROP_CREATE:
       g_value_set_boolean (value, self->create);
       break;
-    case PROP_CREATE_IF_MISSING:
-      g_value_set_boolean (value, self->create_if_missing);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -570,9 +564,6 @@ strata_workspace_set_property (GObject      *object,
       break;
     case PROP_CREATE:
       self->create = g_value_get_boolean (value);
-      break;
-    case PROP_CREATE_IF_MISSING:
-      self->create_if_missing = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -598,9 +589,6 @@ strata_workspace_class_init (StrataWorkspaceClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CREATE] =
     g_param_spec_boolean ("create", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CREATE_IF_MISSING] =
-    g_param_spec_boolean ("create-if-missing", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -641,16 +629,6 @@ strata_workspace_create (const char    *path,
   g_return_val_if_fail (path != NULL, NULL);
   return g_initable_new (STRATA_TYPE_WORKSPACE, cancellable, error,
                          "path", path, "create", TRUE, NULL);
-}
-
-StrataWorkspace *
-strata_workspace_open_or_create (const char    *path,
-                                 GCancellable  *cancellable,
-                                 GError       **error)
-{
-  g_return_val_if_fail (path != NULL, NULL);
-  return g_initable_new (STRATA_TYPE_WORKSPACE, cancellable, error,
-                         "path", path, "create-if-missing", TRUE, NULL);
 }
 
 const char *

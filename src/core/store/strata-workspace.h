@@ -22,15 +22,9 @@ StrataWorkspace *strata_workspace_open            (const char       *path,
 StrataWorkspace *strata_workspace_create          (const char       *path,
                                                     GCancellable     *cancellable,
                                                     GError          **error);
-/* Opens path, creating it first when it does not exist. */
-StrataWorkspace *strata_workspace_open_or_create  (const char       *path,
-                                                    GCancellable     *cancellable,
-                                                    GError          **error);
 
 const char      *strata_workspace_get_path        (StrataWorkspace  *self);
 sqlite3         *strata_workspace_get_db          (StrataWorkspace  *self);
-/* TRUE when this object created the file (hooks may seed defaults). */
-gboolean         strata_workspace_get_is_new      (StrataWorkspace  *self);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
  * savepoints. Every write a user makes goes through one of these. */

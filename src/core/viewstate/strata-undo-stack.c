@@ -218,14 +218,6 @@ strata_undo_stack_break_merge (StrataUndoStack *self)
   self->merge_open = FALSE;
 }
 
-void
-strata_undo_stack_set_merge_window (StrataUndoStack *self,
-                                    gint64           window_usec)
-{
-  g_return_if_fail (STRATA_IS_UNDO_STACK (self));
-  self->merge_window = window_usec;
-}
-
 gboolean
 strata_undo_stack_can_undo (StrataUndoStack *self)
 {

@@ -37,9 +37,6 @@ gboolean         strata_undo_stack_push         (StrataUndoStack *self,
  * (call it when a cell loses focus or editing is committed). */
 void             strata_undo_stack_break_merge  (StrataUndoStack *self);
 
-void             strata_undo_stack_set_merge_window (StrataUndoStack *self,
-                                                     gint64           window_usec);
-
 gboolean         strata_undo_stack_can_undo     (StrataUndoStack *self);
 gboolean         strata_undo_stack_can_redo     (StrataUndoStack *self);
 

@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include "strata-i18n.h"
 #include <math.h>
 
-#include "strata-whatif-view.h"
+#include "strata-whatif-view-private.h"
 
 struct _StrataWhatifView
 {
-  gatomicrefcount  ref_count;
   guint            n_tiers;
   char           **tier_ids;
   guint           *before_counts;
@@ -76,8 +75,7 @@ strata_whatif_view_new (guint               n_tiers,
   g_return_val_if_fail (n_tiers == 0 || tier_ids != NULL, NULL);
   g_return_val_if_fail (n_customers == 0 || (before != NULL && after != NULL), NULL);
 
-  self = g_new0 (StrataWhatifView, 1);
-  g_atomic_ref_count_init (&self->ref_count);
+  self = g_atomic_rc_box_new0 (StrataWhatifView);
   self->n_tiers = n_tiers;
   self->tier_ids = g_new0 (char *, n_tiers + 1);
   for (guint t = 0; t < n_tiers; t++)
@@ -134,22 +132,24 @@ StrataWhatifView *
 strata_whatif_view_ref (StrataWhatifView *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref_count);
-  return self;
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+view_clear (StrataWhatifView *self)
+{
+  g_strfreev (self->tier_ids);
+  g_free (self->before_counts);
+  g_free (self->after_counts);
+  g_array_unref (self->transitions);
+  g_array_unref (self->movers);
 }
 
 void
 strata_whatif_view_unref (StrataWhatifView *self)
 {
   g_return_if_fail (self != NULL);
-  if (!g_atomic_ref_count_dec (&self->ref_count))
-    return;
-  g_strfreev (self->tier_ids);
-  g_free (self->before_counts);
-  g_free (self->after_counts);
-  g_array_unref (self->transitions);
-  g_array_unref (self->movers);
-  g_free (self);
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) view_clear);
 }
 
 guint
@@ -266,16 +266,16 @@ strata_whatif_view_format_summary (StrataWhatifView *self)
   if (self->moved_up == 0 && self->moved_down == 0)
     return g_strdup (_("No customer changes tier"));
   if (self->moved_down == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer moves up",
-                                         "%u customers move up", self->moved_up),
+    return g_strdup_printf (strata_ngettext ("%u customer moves up",
+                                             "%u customers move up", self->moved_up),
                             self->moved_up);
   if (self->moved_up == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer moves down",
-                                         "%u customers move down", self->moved_down),
+    return g_strdup_printf (strata_ngettext ("%u customer moves down",
+                                             "%u customers move down", self->moved_down),
                             self->moved_down);
   /* Translators: the first half of "14 customers move up, 6 down". */
-  up = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer moves up",
-                                     "%u customers move up", self->moved_up),
+  up = g_strdup_printf (strata_ngettext ("%u customer moves up",
+                                         "%u customers move up", self->moved_up),
                         self->moved_up);
   /* Translators: "%s" is "14 customers move up"; the whole reads
    * "14 customers move up, 6 down". */

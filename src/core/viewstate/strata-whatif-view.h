@@ -54,8 +54,6 @@ guint              strata_whatif_view_get_count_after   (StrataWhatifView *self,
                                                          guint             tier);
 /* The largest count of any tier on either side (to scale the bars). */
 guint              strata_whatif_view_get_max_count     (StrataWhatifView *self);
-guint              strata_whatif_view_get_moved_up      (StrataWhatifView *self);
-guint              strata_whatif_view_get_moved_down    (StrataWhatifView *self);
 
 /* Transitions with a non-zero count, largest first (ties: from, then to). */
 guint              strata_whatif_view_get_n_transitions (StrataWhatifView *self);

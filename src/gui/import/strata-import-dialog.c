@@ -255,8 +255,7 @@ import_done_cb (GObject      *source,
       if (self->context != NULL)
         strata_context_set_period (self->context, self->period_done);
     }
-  else if (g_error_matches (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_CANCELLED)
-           || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       self->summary = g_strdup (_("Nothing was imported: the workspace is as it was."));
       title = _("Import Cancelled");

@@ -11,7 +11,7 @@ typedef struct
   GtkWindow      *window;          /* weak */
   StrataReport   *report;
   char           *path;
-  char           *workspace_path; /* read in the worker when set */
+  char           *workspace_path; /* read in the worker */
   StrataReportOptions options;
   char           *period;
   char           *language;
@@ -47,40 +47,6 @@ toast (Export     *e,
     strata_window_add_toast (STRATA_WINDOW (e->window), adw_toast_new (text));
 }
 
-/* The report's language is that of its texts: they are formatted while
- * LANGUAGE names it, on the main thread, then LANGUAGE is put back. */
-typedef struct
-{
-  gboolean  active;
-  char     *old;
-} LanguageSwitch;
-
-static void
-language_push (LanguageSwitch *s,
-               const char     *language)
-{
-  s->active = language != NULL && language[0] != '\0';
-  if (!s->active)
-    return;
-  s->old = g_strdup (g_getenv ("LANGUAGE"));
-  g_setenv ("LANGUAGE", language, TRUE);
-  /* Makes gettext drop what it looked up in the previous language. */
-  textdomain (GETTEXT_PACKAGE);
-}
-
-static void
-language_pop (LanguageSwitch *s)
-{
-  if (!s->active)
-    return;
-  if (s->old != NULL)
-    g_setenv ("LANGUAGE", s->old, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  textdomain (GETTEXT_PACKAGE);
-  g_clear_pointer (&s->old, g_free);
-}
-
 static void
 progress_cb (double   fraction,
              gpointer user_data)
@@ -114,19 +80,18 @@ write_thread (GTask        *task,
   Export *e = task_data;
   GError *error = NULL;
 
-  /* In the application's language the worker reads the workspace too,
-   * through a connection of its own: the window never waits. */
-  if (e->report == NULL)
-    {
-      g_autoptr(StrataWorkspace) ws = strata_workspace_open (e->workspace_path, cancellable, &error);
+  /* The worker reads the workspace through a connection of its own: the
+   * window never waits. The report translates in its own language. */
+  {
+    g_autoptr(StrataWorkspace) ws = strata_workspace_open (e->workspace_path, cancellable, &error);
 
-      if (ws == NULL || !(e->report = strata_report_new (ws, &e->options, &error)))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_atomic_int_set (&e->permille, 100);
-    }
+    if (ws == NULL || !(e->report = strata_report_new (ws, &e->options, &error)))
+      {
+        g_task_return_error (task, error);
+        return;
+      }
+    g_atomic_int_set (&e->permille, 100);
+  }
   if (strata_report_save_pdf (e->report, e->path, progress_cb, e, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -226,10 +191,7 @@ strata_report_export_to_path (GtkWindow           *window,
   StrataWorkspace *ws = context ? strata_context_get_workspace (context) : NULL;
   GTask *outer = g_task_new (NULL, NULL, callback, user_data);
   g_autoptr(GTask) inner = NULL;
-  LanguageSwitch lang = { 0, };
-  GError *error = NULL;
   Export *e = g_new0 (Export, 1);
-  double w, h;
 
   g_return_if_fail (path != NULL);
 
@@ -253,28 +215,7 @@ strata_report_export_to_path (GtkWindow           *window,
   e->options.period = e->period;
   e->options.paper = paper;
   e->options.language = e->language;
-  if (e->language != NULL)
-    {
-      /* Another language than the application's: its texts are made here,
-       * where LANGUAGE may change for a moment; the worker draws. */
-      language_push (&lang, e->language);
-      e->report = strata_report_new (ws, &e->options, &error);
-      if (e->report != NULL)
-        {
-          strata_report_paper_size (paper, &w, &h);
-          strata_report_paginate (e->report, w, h);
-        }
-      language_pop (&lang);
-      if (e->report == NULL)
-        {
-          toast (e, error->message);
-          g_task_return_error (outer, error);
-          g_object_unref (outer);
-          return;
-        }
-    }
-  else
-    e->workspace_path = g_strdup (strata_workspace_get_path (ws));
+  e->workspace_path = g_strdup (strata_workspace_get_path (ws));
 
   show_progress (e);
   inner = g_task_new (NULL, e->cancellable, written_cb, outer);
