@@ -12,27 +12,20 @@
 #include "strata-export.h"
 #include "strata-import.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef TestWorkspace Fixture;
 
 static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("strata-import-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "test.strata", NULL);
+  test_workspace_setup_dir (f, "strata-import", "test.strata");
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  test_workspace_teardown (f);
 }
 
 static char *
