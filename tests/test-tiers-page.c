@@ -5,16 +5,18 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "strata-context.h"
 #include "strata-demo.h"
 #include "strata-period-results.h"
 #include "strata-tiers-page.h"
+#include "workspace-test-util.h"
 
 static void
 test_tiers_page (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("strata-tiers-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("strata-tiers");
   g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
   g_autofree char *png = g_build_filename (dir, "pareto.png", NULL);
   g_autofree char *bad = g_build_filename (dir, "pareto.bmp", NULL);
@@ -42,8 +44,8 @@ test_tiers_page (void)
   g_object_set (page, "context", context, NULL);
   g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "empty");
   gtk_window_present (GTK_WINDOW (window));
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+  gui_test_wait (g_strcmp0 (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), "charts") == 0);
+  gui_test_wait_frame (page);   /* the charts at the size shown */
   g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "charts");
 
   /* The pyramid's table holds the engine's final-tier counts. */
@@ -104,18 +106,8 @@ test_tiers_page (void)
 
   g_object_set (page, "context", NULL, NULL);
   g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "empty");
-  gtk_window_destroy (GTK_WINDOW (window));
-
-  g_unlink (png);
-  g_unlink (path);
-  {
-    /* WAL side files, when any. */
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
+  gui_test_destroy (GTK_WINDOW (window));
+  test_remove_dir (dir);
 }
 
 int
