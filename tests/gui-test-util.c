@@ -110,16 +110,27 @@ gui_test_destroy (GtkWindow *window)
   gui_test_wait_idle ();
 }
 
-GtkWidget *
-gui_test_find_widget (GtkWidget *root,
-                      GType      type)
+typedef gboolean (*Match) (GtkWidget     *widget,
+                           gconstpointer  data);
+
+/* The nth (0-based) widget of type under root, depth first, that match
+ * (NULL: any) accepts. */
+static GtkWidget *
+find_nth (GtkWidget     *root,
+          GType          type,
+          Match          match,
+          gconstpointer  data,
+          guint         *nth)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (match == NULL || match (root, data)))
     {
-      GtkWidget *found = gui_test_find_widget (child, type);
+      if (*nth == 0)
+        return root;
+      (*nth)--;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_nth (c, type, match, data, nth);
 
       if (found != NULL)
         return found;
@@ -128,27 +139,29 @@ gui_test_find_widget (GtkWidget *root,
 }
 
 static GtkWidget *
-find_id (GtkWidget  *root,
-         GType       type,
-         const char *id,
-         guint      *nth)
+find_first (GtkWidget     *root,
+            GType          type,
+            Match          match,
+            gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (g_strcmp0 (gtk_widget_get_name (root), id) == 0 ||
-       g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0))
-    {
-      if (*nth == 0)
-        return root;
-      (*nth)--;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_id (c, type, id, nth);
+  guint nth = 0;
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_nth (root, type, match, data, &nth);
+}
+
+GtkWidget *
+gui_test_find_widget (GtkWidget *root,
+                      GType      type)
+{
+  return find_first (root, type, NULL, NULL);
+}
+
+static gboolean
+has_id (GtkWidget     *widget,
+        gconstpointer  id)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), id) == 0 ||
+         g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
 }
 
 GtkWidget *
@@ -157,21 +170,24 @@ gui_test_find_id (GtkWidget  *root,
                   const char *id,
                   guint       nth)
 {
-  return find_id (root, type, id, &nth);
+  return find_nth (root, type, has_id, id, &nth);
 }
 
-static const char *
-shown_label (GtkWidget *widget)
+static gboolean
+shows_label (GtkWidget     *widget,
+             gconstpointer  label)
 {
+  const char *shown = NULL;
+
   if (GTK_IS_LABEL (widget))
-    return gtk_label_get_text (GTK_LABEL (widget));
-  if (GTK_IS_BUTTON (widget))
-    return gtk_button_get_label (GTK_BUTTON (widget));
-  if (GTK_IS_CHECK_BUTTON (widget))
-    return gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
-  if (ADW_IS_PREFERENCES_ROW (widget))
-    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
-  return NULL;
+    shown = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_BUTTON (widget))
+    shown = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    shown = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  else if (ADW_IS_PREFERENCES_ROW (widget))
+    shown = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  return g_strcmp0 (shown, label) == 0;
 }
 
 GtkWidget *
@@ -179,16 +195,14 @@ gui_test_find_label (GtkWidget  *root,
                      GType       type,
                      const char *label)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && g_strcmp0 (shown_label (root), label) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = gui_test_find_label (c, type, label);
+  return find_first (root, type, shows_label, label);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+mapped_with_class (GtkWidget     *widget,
+                   gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class) && gtk_widget_get_mapped (widget);
 }
 
 GtkWidget *
@@ -196,17 +210,7 @@ gui_test_find_css (GtkWidget  *root,
                    GType       type,
                    const char *css_class)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_has_css_class (root, css_class) &&
-      gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = gui_test_find_css (c, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_first (root, type, mapped_with_class, css_class);
 }
 
 void

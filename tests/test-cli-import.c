@@ -12,20 +12,6 @@
 
 typedef TestWorkspace Fixture;
 
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  test_workspace_setup_dir (f, "strata-cli-import", "test.strata");
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  test_workspace_teardown (f);
-}
-
 static char *
 fixture (const char *name)
 {
@@ -242,7 +228,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(name, fn) g_test_add (name, Fixture, NULL, setup, fn, teardown)
+#define ADD(name, fn) g_test_add (name, Fixture, "strata-cli-import", test_workspace_fixture_setup_dir, fn, \
+                                  test_workspace_fixture_teardown)
   ADD ("/cli-import/customers", test_import_customers);
   ADD ("/cli-import/bad-rows", test_import_bad_rows);
   ADD ("/cli-import/strict", test_strict);

@@ -14,20 +14,6 @@
 
 typedef TestWorkspace Fixture;
 
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  test_workspace_setup_dir (f, "strata-import", "test.strata");
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  test_workspace_teardown (f);
-}
-
 static char *
 fixture (const char *name)
 {
@@ -995,7 +981,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(name, fn) g_test_add (name, Fixture, NULL, setup, fn, teardown)
+#define ADD(name, fn) g_test_add (name, Fixture, "strata-import", test_workspace_fixture_setup_dir, fn, \
+                                  test_workspace_fixture_teardown)
   ADD ("/import/encodings", test_encodings);
   ADD ("/import/formats", test_formats);
   ADD ("/import/bad-rows", test_bad_rows);

@@ -69,6 +69,20 @@ test_workspace_teardown (TestWorkspace *t)
 }
 
 void
+test_workspace_fixture_setup_dir (TestWorkspace *t,
+                                  gconstpointer  prefix)
+{
+  test_workspace_setup_dir (t, prefix, "test.strata");
+}
+
+void
+test_workspace_fixture_teardown (TestWorkspace *t,
+                                 gconstpointer  data)
+{
+  test_workspace_teardown (t);
+}
+
+void
 test_workspace_exec (StrataWorkspace *ws,
                      const char      *sql)
 {

@@ -30,6 +30,15 @@ void  test_workspace_setup_dir (TestWorkspace   *t,
 /* Closes the workspace and removes the folder. */
 void  test_workspace_teardown  (TestWorkspace   *t);
 
+/* The same as g_test_add fixture functions, the folder's prefix as the
+ * test data: g_test_add (path, TestWorkspace, "strata-import",
+ * test_workspace_fixture_setup_dir, func, test_workspace_fixture_teardown)
+ * gives each test a folder and the path test.strata in it (not created). */
+void  test_workspace_fixture_setup_dir (TestWorkspace *t,
+                                        gconstpointer  prefix);
+void  test_workspace_fixture_teardown  (TestWorkspace *t,
+                                        gconstpointer  data);
+
 /* Runs sql on ws; fails the test on an error. */
 void  test_workspace_exec      (StrataWorkspace *ws,
                                 const char      *sql);
