@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "workspace-test-util.h"
+
 /* Every row of every table, in a stable order, as text. */
 static inline char *
 dump_database (const char *path)
@@ -47,20 +49,6 @@ dump_database (const char *path)
   sqlite3_finalize (tables);
   sqlite3_close (db);
   return g_string_free (out, FALSE);
-}
-
-static inline void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
 }
 
 /* One value of a workspace by SQL, as text ("" for no row). */

@@ -8,6 +8,7 @@
 
 #include "strata-seed.h"
 #include "strata-workspace.h"
+#include "workspace-test-util.h"
 
 typedef struct
 {
@@ -29,29 +30,6 @@ static const ReviewCustomer review_customers[] = {
   { "C006", "Zeta",    TRUE,  TRUE,  { 11000000, 3, 0, 1 }, { 1, 0, 0 },  { 11000000, 3, 0, 1 }, { 1, 0, 0 } },
 };
 
-static void
-review_exec (StrataWorkspace *ws,
-             const char      *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  strata_workspace_exec (ws, sql, &error);
-  g_assert_no_error (error);
-}
-
-static void
-review_value (StrataWorkspace *ws,
-              int              period,
-              int              customer,
-              const char      *metric,
-              double           value)
-{
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT INTO metric_values (period_id, metric_id, customer_id, value) "
-    "SELECT %d, id, %d, %.17g FROM metrics WHERE key = '%s'", period, customer, value, metric);
-  review_exec (ws, sql);
-}
-
 /* Creates path with 2026-Q1 (id 1) and 2026-Q2 (id 2). */
 static StrataWorkspace *
 review_fixture_create (const char *path)
@@ -64,7 +42,7 @@ review_fixture_create (const char *path)
   g_assert_no_error (error);
   /* The built-in metrics, in case the seed does not add them (labels as in
    * the canonical list). */
-  review_exec (ws, "INSERT OR IGNORE INTO metrics (key, label, label_zh_cn, label_zh_tw, kind,"
+  test_workspace_exec (ws, "INSERT OR IGNORE INTO metrics (key, label, label_zh_cn, label_zh_tw, kind,"
                " builtin) VALUES"
                " ('order_amount', 'Annual order amount', '年度订单金额', '年度訂單金額', 'money', 1),"
                " ('referrals', 'Referred customers', '转介绍客户数', '轉介紹客戶數', 'count', 1),"
@@ -76,7 +54,7 @@ review_fixture_create (const char *path)
                " ('monthly_inquiries', 'Monthly inquiries', '月询价数', '月詢價數', 'count', 1),"
                " ('listed_products', 'Qualified products listed', '合格上架产品数', '合格上架產品數', 'count', 1),"
                " ('login_days', 'Login days', '登录天数', '登入天數', 'count', 1)");
-  review_exec (ws, "BEGIN;"
+  test_workspace_exec (ws, "BEGIN;"
                "INSERT INTO periods (id, name, start_date, end_date, position) VALUES"
                " (1, '2026-Q1', '2026-01-01', '2026-03-31', 1),"
                " (2, '2026-Q2', '2026-04-01', '2026-06-30', 2);");
@@ -85,7 +63,7 @@ review_fixture_create (const char *path)
       const ReviewCustomer *c = &review_customers[i];
       g_autofree char *sql = g_strdup_printf ("INSERT INTO customers (id, ext_id, name) "
                                               "VALUES (%u, '%s', '%s')", i + 1, c->ext_id, c->name);
-      review_exec (ws, sql);
+      test_workspace_exec (ws, sql);
       for (int p = 1; p <= 2; p++)
         {
           const double *a = p == 1 ? c->q1 : c->q2;
@@ -95,28 +73,14 @@ review_fixture_create (const char *path)
           if (!(p == 1 ? c->in_q1 : c->in_q2))
             continue;
           pc = g_strdup_printf ("INSERT INTO period_customers (period_id, customer_id) VALUES (%d, %u)", p, i + 1);
-          review_exec (ws, pc);
+          test_workspace_exec (ws, pc);
           for (guint k = 0; k < 4; k++)
-            review_value (ws, p, i + 1, keys_a[k], a[k]);
+            test_workspace_set_value (ws, p, i + 1, keys_a[k], a[k]);
           for (guint k = 0; k < 3; k++)
-            review_value (ws, p, i + 1, keys_b[k], b[k]);
-          review_value (ws, p, i + 1, "listed_products", 70);
+            test_workspace_set_value (ws, p, i + 1, keys_b[k], b[k]);
+          test_workspace_set_value (ws, p, i + 1, "listed_products", 70);
         }
     }
-  review_exec (ws, "COMMIT;");
+  test_workspace_exec (ws, "COMMIT;");
   return ws;
-}
-
-static void
-review_remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
 }

@@ -3,45 +3,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "strata-workspace.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-static Run
-run_cli (const char *first, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("STRATA_CLI");
-  Run r = { 0 };
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &r.out, &r.err, &r.status, &error));
-  g_assert_no_error (error);
-  r.status = WIFEXITED (r.status) ? WEXITSTATUS (r.status) : -1;
-  return r;
-}
 
 static gint64
 customers (const char *path)
@@ -62,60 +25,60 @@ test_demo_cli (void)
   g_autofree char *dir = g_dir_make_tmp ("strata-cli-demo-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
   g_autofree char *missing = g_build_filename (dir, "no", "such", "dir.strata", NULL);
-  Run r;
+  CliRun r = { 0 };
 
-  r = run_cli ("demo", path, "--customers", "50", "--seed", "3", "--periods", "2", NULL);
+  r.status = run_cli (&r.out, &r.err, "demo", path, "--customers", "50", "--seed", "3", "--periods", "2", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "50"));
   g_assert_cmpstr (r.err, ==, "");
-  run_clear (&r);
+  cli_run_clear (&r);
   g_assert_cmpint (customers (path), ==, 50);
 
   /* An existing file is refused, and left as it was. */
-  r = run_cli ("demo", path, NULL);
+  r.status = run_cli (&r.out, &r.err, "demo", path, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, path));
   g_assert_nonnull (strstr (r.err, "--force"));
-  run_clear (&r);
+  cli_run_clear (&r);
   g_assert_cmpint (customers (path), ==, 50);
 
-  r = run_cli ("demo", path, "--force", "-q", NULL);
+  r.status = run_cli (&r.out, &r.err, "demo", path, "--force", "-q", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "");
-  run_clear (&r);
+  cli_run_clear (&r);
   g_assert_cmpint (customers (path), ==, 600);
 
   /* Usage errors: exit 1 with a one-line message. */
-  r = run_cli ("demo", NULL);
+  r.status = run_cli (&r.out, &r.err, "demo", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_true (g_str_has_prefix (r.err, "strata-cli: "));
-  run_clear (&r);
-  r = run_cli ("demo", path, "--customers", "many", "--force", NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (&r.out, &r.err, "demo", path, "--customers", "many", "--force", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "“many”"));
-  run_clear (&r);
-  r = run_cli ("demo", path, "--customers", "0", "--force", NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (&r.out, &r.err, "demo", path, "--customers", "0", "--force", NULL);
   g_assert_cmpint (r.status, ==, 1);
-  run_clear (&r);
-  r = run_cli ("demo", path, "--periods", "13", "--force", NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (&r.out, &r.err, "demo", path, "--periods", "13", "--force", NULL);
   g_assert_cmpint (r.status, ==, 1);
-  run_clear (&r);
-  r = run_cli ("demo", path, "--bogus", NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (&r.out, &r.err, "demo", path, "--bogus", NULL);
   g_assert_cmpint (r.status, ==, 1);
-  run_clear (&r);
+  cli_run_clear (&r);
   g_assert_cmpint (customers (path), ==, 600);
 
   /* A folder that does not exist: bad input, exit 2, named. */
-  r = run_cli ("demo", missing, NULL);
+  r.status = run_cli (&r.out, &r.err, "demo", missing, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "dir.strata"));
-  run_clear (&r);
+  cli_run_clear (&r);
 
   /* Listed in strata-cli --help. */
-  r = run_cli ("--help", NULL);
+  r.status = run_cli (&r.out, &r.err, "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "demo"));
-  run_clear (&r);
+  cli_run_clear (&r);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -129,17 +92,17 @@ test_check_cli (void)
   g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
   g_autofree char *contents = NULL;
   gsize len = 0;
-  Run r;
+  CliRun r = { 0 };
 
-  r = run_cli ("demo", path, "--customers", "400", "--seed", "3", "--periods", "2", NULL);
+  r.status = run_cli (&r.out, &r.err, "demo", path, "--customers", "400", "--seed", "3", "--periods", "2", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  cli_run_clear (&r);
 
-  r = run_cli ("check", path, NULL);
+  r.status = run_cli (&r.out, &r.err, "check", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "no damage found"));
   g_assert_cmpstr (r.err, ==, "");
-  run_clear (&r);
+  cli_run_clear (&r);
 
   /* Scribble over pages in the middle, keeping the header: opening does
    * not read them, the check does and names the file. */
@@ -148,16 +111,16 @@ test_check_cli (void)
   for (gsize i = len / 2; i < len / 2 + 16384; i++)
     contents[i] = (char) (i * 37);
   g_assert_true (g_file_set_contents (path, contents, len, NULL));
-  r = run_cli ("check", path, NULL);
+  r.status = run_cli (&r.out, &r.err, "check", path, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, path));
   g_assert_nonnull (strstr (r.err, "damaged"));
   g_assert_cmpstr (r.out, ==, "");
-  run_clear (&r);
+  cli_run_clear (&r);
 
-  r = run_cli ("check", NULL);
+  r.status = run_cli (&r.out, &r.err, "check", NULL);
   g_assert_cmpint (r.status, ==, 1);
-  run_clear (&r);
+  cli_run_clear (&r);
   g_assert_cmpint (g_remove (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }

@@ -8,54 +8,13 @@
 #include <math.h>
 #include <sys/wait.h>
 
+#include "cli-test-util.h"
 #include "engine-test-util.h"
 #include "strata-rules-json.h"
 #include "strata-ruleset-store.h"
 
 static char *dir;
 static char *ws_path;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs strata-cli with the NULL-terminated arguments. */
-static void
-run (Run        *r,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("STRATA_CLI");
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *a = first; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-}
 
 static char *
 write_rules (const char        *name,
@@ -71,9 +30,9 @@ write_rules (const char        *name,
 static void
 test_score_csv (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
-  run (&r, "score", ws_path, NULL);
+  r.status = run_cli (&r.out, &r.err, "score", ws_path, NULL);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==,
@@ -86,12 +45,12 @@ test_score_csv (void)
 static void
 test_score_period_and_json (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *rows;
   JsonObject *first;
 
-  run (&r, "score", ws_path, "--period", "2026-Q2", "--format", "json", NULL);
+  r.status = run_cli (&r.out, &r.err, "score", ws_path, "--period", "2026-Q2", "--format", "json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
   rows = json_node_get_array (json_parser_get_root (parser));
@@ -108,7 +67,7 @@ test_score_period_and_json (void)
 static void
 test_score_with_rules_file (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
   g_autoptr(StrataRules) rules = strata_rules_new_default ();
   g_autofree char *path = NULL;
   g_autofree char *bad = NULL;
@@ -117,19 +76,19 @@ test_score_with_rules_file (void)
   /* Business lines worth 15: C001 scores 45, tier C. Nothing is saved. */
   ((StrataAdjustment *) rules->adjustments->pdata[1])->points = 15;
   path = write_rules ("lines15.json", rules);
-  run (&r, "score", ws_path, "--rules", path, NULL);
+  r.status = run_cli (&r.out, &r.err, "score", ws_path, "--rules", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "\nC001,\"Acme, \"\"Ltd\"\"\",10,35,45,E,C,,B\n"));
-  run_clear (&r);
-  run (&r, "score", ws_path, NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (&r.out, &r.err, "score", ws_path, NULL);
   g_assert_nonnull (strstr (r.out, "\nC001,\"Acme, \"\"Ltd\"\"\",10,25,35,E,D,,B\n"));
-  run_clear (&r);
+  cli_run_clear (&r);
 
   /* A rules file naming a metric the workspace does not have. */
   g_free (((StrataAdjustment *) rules->adjustments->pdata[1])->metric);
   ((StrataAdjustment *) rules->adjustments->pdata[1])->metric = g_strdup ("lines");
   bad = write_rules ("bad-metric.json", rules);
-  run (&r, "score", ws_path, "--rules", bad, NULL);
+  r.status = run_cli (&r.out, &r.err, "score", ws_path, "--rules", bad, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_cmpstr (r.out, ==, "");
   expected = g_strdup_printf ("strata-cli: %s: Adjustment 2: Unknown metric “lines”\n", bad);
@@ -155,9 +114,9 @@ test_usage_and_input_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases_usage); i++)
     {
-      g_auto(Run) r = { 0 };
+      g_auto(CliRun) r = { 0 };
 
-      run (&r, cases_usage[i][0], cases_usage[i][1], cases_usage[i][2], cases_usage[i][3], NULL);
+      r.status = run_cli (&r.out, &r.err, cases_usage[i][0], cases_usage[i][1], cases_usage[i][2], cases_usage[i][3], NULL);
       g_assert_cmpint (r.status, ==, 1);
       g_assert_true (g_str_has_prefix (r.err, "strata-cli: "));
       /* One line. */
@@ -165,39 +124,39 @@ test_usage_and_input_errors (void)
     }
 
   {
-    g_auto(Run) r = { 0 };
+    g_auto(CliRun) r = { 0 };
 
-    run (&r, "score", missing, NULL);
+    r.status = run_cli (&r.out, &r.err, "score", missing, NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, missing));
   }
   {
-    g_auto(Run) r = { 0 };
+    g_auto(CliRun) r = { 0 };
     g_autofree char *expected = g_strdup_printf ("strata-cli: %s: no period named “1999-Q1”\n", ws_path);
 
-    run (&r, "score", ws_path, "--period", "1999-Q1", NULL);
+    r.status = run_cli (&r.out, &r.err, "score", ws_path, "--period", "1999-Q1", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_cmpstr (r.err, ==, expected);
   }
   {
-    g_auto(Run) r = { 0 };
+    g_auto(CliRun) r = { 0 };
     g_autofree char *expected = g_strdup_printf ("strata-cli: %s: no customer “C999” in period 2026-Q3\n", ws_path);
 
-    run (&r, "explain", ws_path, "C999", NULL);
+    r.status = run_cli (&r.out, &r.err, "explain", ws_path, "C999", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_cmpstr (r.err, ==, expected);
   }
   {
-    g_auto(Run) r = { 0 };
+    g_auto(CliRun) r = { 0 };
 
     g_assert_true (g_file_set_contents (not_json, "{\"format\": \"strata-rules/1\",", -1, NULL));
-    run (&r, "rules", "import", ws_path, not_json, NULL);
+    r.status = run_cli (&r.out, &r.err, "rules", "import", ws_path, not_json, NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_true (g_str_has_prefix (r.err, "strata-cli: "));
     g_assert_nonnull (strstr (r.err, not_json));
     g_assert_nonnull (strstr (r.err, "Parse error"));
-    run_clear (&r);
-    run (&r, "whatif", ws_path, not_json, NULL);
+    cli_run_clear (&r);
+    r.status = run_cli (&r.out, &r.err, "whatif", ws_path, not_json, NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, not_json));
   }
@@ -206,9 +165,9 @@ test_usage_and_input_errors (void)
 static void
 test_explain (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
 
-  run (&r, "explain", ws_path, "C001", NULL);
+  r.status = run_cli (&r.out, &r.err, "explain", ws_path, "C001", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==,
                    "Period 2026-Q3, rules version 1\n"
@@ -234,10 +193,10 @@ test_explain (void)
 static void
 test_explain_translated (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
   /* Messages are translated once installed; metric labels always. */
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  run (&r, "explain", ws_path, "C002", NULL);
+  r.status = run_cli (&r.out, &r.err, "explain", ws_path, "C002", NULL);
   g_unsetenv ("LANGUAGE");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "C002"));
@@ -249,7 +208,7 @@ test_explain_translated (void)
 static void
 test_whatif (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
   g_autoptr(StrataRules) rules = strata_rules_new_default ();
   g_autofree char *path = NULL;
 
@@ -259,7 +218,7 @@ test_whatif (void)
   ((StrataAdjustment *) rules->adjustments->pdata[0])->cap = 20;
   ((StrataAdjustment *) rules->adjustments->pdata[0])->points = 10;
   path = write_rules ("four-tiers.json", rules);
-  run (&r, "whatif", ws_path, path, NULL);
+  r.status = run_cli (&r.out, &r.err, "whatif", ws_path, path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
   g_test_message ("%s", r.out);
@@ -273,16 +232,16 @@ test_whatif (void)
                                    "E    →   0   0   0   1\n"
                                    "\n"
                                    "0 customers change tier (0 up, 0 down)\n"));
-  run_clear (&r);
+  cli_run_clear (&r);
 
   /* Remove the override: C001 scores 10 + 20 + 5 + 10 = 45 -> C (was D). */
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(StrataWorkspace) ws = strata_workspace_open (ws_path, NULL, &error);
 
-    engine_test_exec (ws, "UPDATE overrides SET removed_at = '2026-07-02T00:00:00Z'");
+    test_workspace_exec (ws, "UPDATE overrides SET removed_at = '2026-07-02T00:00:00Z'");
   }
-  run (&r, "whatif", ws_path, path, NULL);
+  r.status = run_cli (&r.out, &r.err, "whatif", ws_path, path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "D    →   0   0   1   0\n"));
   g_assert_nonnull (strstr (r.out, "1 customer changes tier (1 up, 0 down)\n"
@@ -292,14 +251,14 @@ test_whatif (void)
     g_autoptr(GError) error = NULL;
     g_autoptr(StrataWorkspace) ws = strata_workspace_open (ws_path, NULL, &error);
 
-    engine_test_exec (ws, "UPDATE overrides SET removed_at = NULL");
+    test_workspace_exec (ws, "UPDATE overrides SET removed_at = NULL");
   }
 }
 
 static void
 test_rules_export_import (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(CliRun) r = { 0 };
   g_autoptr(StrataRules) defaults = strata_rules_new_default ();
   g_autofree char *default_json = strata_rules_to_json (defaults);
   g_autofree char *exported = g_build_filename (dir, "exported.json", NULL);
@@ -309,15 +268,15 @@ test_rules_export_import (void)
   g_autofree char *changed_path = NULL;
   g_autofree char *invalid_path = NULL;
 
-  run (&r, "rules", "export", ws_path, NULL);
+  r.status = run_cli (&r.out, &r.err, "rules", "export", ws_path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, default_json);
-  run_clear (&r);
-  run (&r, "rules", "export", ws_path, "-o", exported, NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (&r.out, &r.err, "rules", "export", ws_path, "-o", exported, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, default_json);
-  run_clear (&r);
+  cli_run_clear (&r);
   /* An output that cannot be written is named as given, not as GLib's
    * temporary file next to it. */
   {
@@ -325,50 +284,50 @@ test_rules_export_import (void)
     g_autofree char *message = g_strdup_printf ("strata-cli: Cannot write “%s”: the folder “%s%sno-such-folder” does not exist\n",
                                                 nowhere, dir, G_DIR_SEPARATOR_S);
 
-    run (&r, "rules", "export", ws_path, "-o", nowhere, NULL);
+    r.status = run_cli (&r.out, &r.err, "rules", "export", ws_path, "-o", nowhere, NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_cmpstr (r.err, ==, message);
-    run_clear (&r);
+    cli_run_clear (&r);
   }
 
   /* Import as draft: the published rules (score) do not change. */
   ((StrataTier *) changed->tiers->pdata[3])->min_score = 35;
   changed_path = write_rules ("d35.json", changed);
-  run (&r, "rules", "import", ws_path, changed_path, NULL);
+  r.status = run_cli (&r.out, &r.err, "rules", "import", ws_path, changed_path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   expected = g_strdup_printf ("Saved %s as the draft rules of %s\n", changed_path, ws_path);
   g_assert_cmpstr (r.out, ==, expected);
-  run_clear (&r);
-  run (&r, "rules", "export", ws_path, NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (&r.out, &r.err, "rules", "export", ws_path, NULL);
   g_assert_nonnull (strstr (r.out, "\"min_score\": 35"));
-  run_clear (&r);
-  run (&r, "rules", "export", ws_path, "--version", "1", NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (&r.out, &r.err, "rules", "export", ws_path, "--version", "1", NULL);
   g_assert_cmpstr (r.out, ==, default_json);
-  run_clear (&r);
+  cli_run_clear (&r);
 
   /* An invalid file changes nothing. */
   ((StrataTier *) changed->tiers->pdata[3])->min_score = 50;
   invalid_path = write_rules ("d50.json", changed);
-  run (&r, "rules", "import", ws_path, invalid_path, "--publish", "bad", NULL);
+  r.status = run_cli (&r.out, &r.err, "rules", "import", ws_path, invalid_path, "--publish", "bad", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_free (expected);
   expected = g_strdup_printf ("strata-cli: %s: Tier 4: Tiers are out of order: minimum 50 is not "
                               "below 45 of tier “C”\n", invalid_path);
   g_assert_cmpstr (r.err, ==, expected);
-  run_clear (&r);
+  cli_run_clear (&r);
 
   /* Publish: version 2, and score follows. */
-  run (&r, "rules", "import", ws_path, changed_path, "--publish", "D from 35", NULL);
+  r.status = run_cli (&r.out, &r.err, "rules", "import", ws_path, changed_path, "--publish", "D from 35", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_free (expected);
   expected = g_strdup_printf ("Published %s as rules version 2 of %s\n", changed_path, ws_path);
   g_assert_cmpstr (r.out, ==, expected);
-  run_clear (&r);
-  run (&r, "score", ws_path, NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (&r.out, &r.err, "score", ws_path, NULL);
   g_assert_nonnull (strstr (r.out, "\nC001,\"Acme, \"\"Ltd\"\"\",10,25,35,E,D,,B\n"));
   g_assert_nonnull (strstr (r.out, "\nC002,Big Co,50,-5,45,C,C,A,\n"));
-  run_clear (&r);
-  run (&r, "rules", "export", ws_path, "--version", "7", NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (&r.out, &r.err, "rules", "export", ws_path, "--version", "7", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "no published rules version 7"));
 }
@@ -383,17 +342,17 @@ test_override (void)
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   {
-    g_auto(Run) r = { 0 };
+    g_auto(CliRun) r = { 0 };
 
-    run (&r, "override", ws_path, "C002", "A", "--reason", "Signed a three-year frame contract", NULL);
+    r.status = run_cli (&r.out, &r.err, "override", ws_path, "C002", "A", "--reason", "Signed a three-year frame contract", NULL);
     g_assert_cmpstr (r.err, ==, "");
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "C002: tier A in 2026-Q3"));
   }
   {
-    g_auto(Run) r = { 0 };
+    g_auto(CliRun) r = { 0 };
 
-    run (&r, "score", ws_path, NULL);
+    r.status = run_cli (&r.out, &r.err, "score", ws_path, NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "\nC002,Big Co,50,-5,45,C,C,A,A\n"));
   }
@@ -410,46 +369,46 @@ test_override (void)
   g_clear_object (&ws);
 
   {
-    g_auto(Run) r = { 0 };
+    g_auto(CliRun) r = { 0 };
 
-    run (&r, "override", ws_path, "C002", "Z", "--reason", "typo", NULL);
+    r.status = run_cli (&r.out, &r.err, "override", ws_path, "C002", "Z", "--reason", "typo", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, ws_path));
     g_assert_nonnull (strstr (r.err, "“Z”"));
     g_assert_nonnull (strstr (r.err, "A, B, C, D, E"));
   }
   {
-    g_auto(Run) r = { 0 };
+    g_auto(CliRun) r = { 0 };
 
-    run (&r, "override", ws_path, "C999", "A", "--reason", "no such customer", NULL);
+    r.status = run_cli (&r.out, &r.err, "override", ws_path, "C999", "A", "--reason", "no such customer", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "“C999”"));
   }
   {
-    g_auto(Run) r = { 0 };
+    g_auto(CliRun) r = { 0 };
 
-    run (&r, "override", ws_path, "C002", "A", NULL);
+    r.status = run_cli (&r.out, &r.err, "override", ws_path, "C002", "A", NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "--reason"));
   }
   {
-    g_auto(Run) r = { 0 };
+    g_auto(CliRun) r = { 0 };
 
-    run (&r, "override", "remove", ws_path, "C002", NULL);
+    r.status = run_cli (&r.out, &r.err, "override", "remove", ws_path, "C002", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "C002: override removed in 2026-Q3"));
   }
   {
-    g_auto(Run) r = { 0 };
+    g_auto(CliRun) r = { 0 };
 
-    run (&r, "override", "remove", ws_path, "C002", NULL);
+    r.status = run_cli (&r.out, &r.err, "override", "remove", ws_path, "C002", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, ws_path));
   }
   {
-    g_auto(Run) r = { 0 };
+    g_auto(CliRun) r = { 0 };
 
-    run (&r, "score", ws_path, NULL);
+    r.status = run_cli (&r.out, &r.err, "score", ws_path, NULL);
     g_assert_nonnull (strstr (r.out, "\nC002,Big Co,50,-5,45,C,C,A,\n"));
   }
 }
@@ -462,10 +421,10 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  dir = g_dir_make_tmp ("strata-cli-engine-XXXXXX", NULL);
+  dir = test_make_tmp_dir ("strata-cli-engine");
   ws = engine_test_workspace (dir, "cli.strata");
   ws_path = g_strdup (strata_workspace_get_path (ws));
-  engine_test_exec (ws, "INSERT INTO overrides (customer_id, period_id, tier, reason, author, created_at) "
+  test_workspace_exec (ws, "INSERT INTO overrides (customer_id, period_id, tier, reason, author, created_at) "
                         "VALUES (10, 2, 'B', 'Key account', 'tester', '2026-07-01T09:00:00Z')");
   g_clear_object (&ws);
 
@@ -481,17 +440,6 @@ main (int   argc,
   g_test_add_func ("/cli-engine/rules-export-import", test_rules_export_import);
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d && (name = g_dir_read_name (d)))
-      {
-        g_autofree char *path = g_build_filename (dir, name, NULL);
-
-        g_unlink (path);
-      }
-    g_rmdir (dir);
-  }
+  test_remove_dir (dir);
   return status;
 }

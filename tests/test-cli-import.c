@@ -7,65 +7,15 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "cli-test-util.h"
 #include "import-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("strata-cli-import-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "test.strata", NULL);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef TestWorkspace Fixture;
 
 static char *
 fixture (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
-}
-
-/* Runs strata-cli with the arguments (NULL-terminated); returns the exit
- * status and fills out and err. */
-static int
-cli (char       **out,
-     char       **err,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli_path = g_getenv ("STRATA_CLI");
-  int status = -1;
-  va_list args;
-
-  g_assert_nonnull (cli_path);
-  g_ptr_array_add (argv, (char *) cli_path);
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL,
-                               out ? G_SPAWN_DEFAULT : G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
 }
 
 static void
@@ -78,7 +28,7 @@ test_import_customers (Fixture       *f,
 
   /* The workspace does not exist yet: import creates it. */
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (cli (&out, &err, "import", f->path, file, "--period", "2026-Q3", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, file, "--period", "2026-Q3", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_nonnull (strstr (out, "encoding GB18030"));
   g_assert_nonnull (strstr (out, "rows read:             10\n"));
@@ -95,7 +45,7 @@ test_import_customers (Fixture       *f,
     g_assert_true (g_file_set_contents (update, "customer_id,order_amount\nC001,7\nC002,\n", -1, NULL));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (cli (&out, &err, "import", f->path, update, "--period", "2026-Q3", NULL), ==, 0);
+    g_assert_cmpint (run_cli (&out, &err, "import", f->path, update, "--period", "2026-Q3", NULL), ==, 0);
     g_assert_cmpstr (err, ==, "");
     g_clear_pointer (&v, g_free);
     v = metric_value (f->path, "2026-Q3", "C001", "order_amount");
@@ -118,7 +68,7 @@ test_import_bad_rows (Fixture       *f,
   g_autofree char *log = g_build_filename (f->dir, "log.csv", NULL);
   g_autofree char *text = NULL;
 
-  g_assert_cmpint (cli (&out, &err, "import", f->path, file, "--period", "Q", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, file, "--period", "Q", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "rows rejected:         6\n"));
   g_assert_nonnull (strstr (out, "rows without customer: 1\n"));
   g_assert_nonnull (strstr (out, "  line 3, column “order_amount”, value “12abc”: not a number\n"));
@@ -127,14 +77,14 @@ test_import_bad_rows (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (cli (&out, &err, "import-log", f->path, "-o", log, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "import-log", f->path, "-o", log, NULL), ==, 0);
   g_assert_true (g_file_get_contents (log, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "File,Line,Column,Value,Reason\r\n"
                                          "bad-rows.csv,3,order_amount,12abc,not a number\r\n"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (cli (&out, &err, "import-log", f->path, "--import", "7", NULL), ==, 2);
+  g_assert_cmpint (run_cli (&out, &err, "import-log", f->path, "--import", "7", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "has no import 7"));
 }
 
@@ -147,9 +97,9 @@ test_strict (Fixture       *f,
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *before = NULL, *after = NULL;
 
-  g_assert_cmpint (cli (NULL, NULL, "import", f->path, good, "--period", "Q", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "import", f->path, good, "--period", "Q", NULL), ==, 0);
   before = dump_database (f->path);
-  g_assert_cmpint (cli (&out, &err, "import", f->path, bad, "--period", "Q", "--strict", NULL), ==, 2);
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, bad, "--period", "Q", "--strict", NULL), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_str_has_prefix (err, "strata-cli: "));
   g_assert_nonnull (strstr (err, "bad-rows.csv"));
@@ -169,7 +119,7 @@ test_orders_and_export (Fixture       *f,
   g_autofree char *csv = g_build_filename (f->dir, "out.csv", NULL);
   g_autofree char *out = NULL, *err = NULL, *text = NULL;
 
-  g_assert_cmpint (cli (&out, &err, "import", f->path, file, "--period", "2010-12", "--orders", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, file, "--period", "2010-12", "--orders", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "rows read:             200\n"));
   g_assert_nonnull (strstr (out, "rows without customer: 1\n"));
   g_assert_nonnull (strstr (out, "cancellation lines:    1\n"));
@@ -178,7 +128,7 @@ test_orders_and_export (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (cli (&out, &err, "export", f->path, "--period", "2010-12", "-o", csv, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "export", f->path, "--period", "2010-12", "-o", csv, NULL), ==, 0);
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "Customer ID,Name,Annual order amount,Orders,"
                                          "Distinct products,Active months,Last order date,Score,Tier,Quadrant\r\n"));
@@ -187,7 +137,7 @@ test_orders_and_export (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (cli (&out, &err, "export", f->path, "--period", "nope", "-o", csv, NULL), ==, 2);
+  g_assert_cmpint (run_cli (&out, &err, "export", f->path, "--period", "nope", "-o", csv, NULL), ==, 2);
   g_assert_nonnull (strstr (err, "has no period “nope”"));
 }
 
@@ -213,13 +163,21 @@ test_usage_errors (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *out = NULL, *err = NULL;
-      const char **a = cases[i].args;
-      int code = cli (&out, &err, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+      int code = run_cli_v (&out, &err, cases[i].args);
 
       if (code != cases[i].code || strstr (err, cases[i].needle) == NULL)
         g_error ("case %u: exit %d, stderr “%s”", i, code, err);
       g_assert_true (g_str_has_prefix (err, "strata-cli: "));
     }
+}
+
+/* The size of the file at path, 0 while there is none. */
+static goffset
+journal_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? st.st_size : 0;
 }
 
 /* SIGKILL in the middle of a large import: the file is as it was. */
@@ -241,18 +199,19 @@ test_killed (Fixture       *f,
     g_string_append_printf (s, "K%07u,Customer %u,%u.5,%u,R%u\n", i, i, i, i % 10, i % 7);
   g_assert_true (g_file_set_contents (big, s->str, s->len, NULL));
 
-  g_assert_cmpint (cli (NULL, NULL, "import", f->path, small, "--period", "2026-Q3", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "import", f->path, small, "--period", "2026-Q3", NULL), ==, 0);
   before = dump_database (f->path);
 
   g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
                                 G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid, &error));
   g_assert_no_error (error);
-  /* Killed while writing: once its rollback journal is there (an import
-   * alone with the file uses one), long before 600,000 rows are done. */
-  for (guint i = 0; i < 500 && !g_file_test (journal, G_FILE_TEST_EXISTS); i++)
-    g_usleep (G_USEC_PER_SEC / 100);
-  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
-  g_usleep (G_USEC_PER_SEC / 10);
+  /* Killed while writing: once its rollback journal (an import alone with
+   * the file uses one) holds more than its header, that is once pages of
+   * the file are being changed, long before 600,000 rows are done. Polled
+   * every millisecond for at most 20 s. */
+  for (guint i = 0; i < 20000 && journal_size (journal) <= 512; i++)
+    g_usleep (G_USEC_PER_SEC / 1000);
+  g_assert_cmpint (journal_size (journal), >, 512);
   kill (pid, SIGKILL);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_spawn_close_pid (pid);
@@ -261,7 +220,7 @@ test_killed (Fixture       *f,
   after = dump_database (f->path);
   g_assert_cmpstr (before, ==, after);
   /* And the workspace still opens and imports. */
-  g_assert_cmpint (cli (NULL, NULL, "import", f->path, small, "--period", "2026-Q4", NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "import", f->path, small, "--period", "2026-Q4", NULL), ==, 0);
 }
 
 int
@@ -269,7 +228,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(name, fn) g_test_add (name, Fixture, NULL, setup, fn, teardown)
+#define ADD(name, fn) g_test_add (name, Fixture, "strata-cli-import", test_workspace_fixture_setup_dir, fn, \
+                                  test_workspace_fixture_teardown)
   ADD ("/cli-import/customers", test_import_customers);
   ADD ("/cli-import/bad-rows", test_import_bad_rows);
   ADD ("/cli-import/strict", test_strict);

@@ -3,6 +3,7 @@
 #include <json-glib/json-glib.h>
 #include <locale.h>
 
+#include "cli-test-util.h"
 #include "review-fixture.h"
 #include "strata-period.h"
 
@@ -18,7 +19,7 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(StrataWorkspace) ws = NULL;
 
-  f->dir = g_dir_make_tmp ("strata-cli-review-XXXXXX", NULL);
+  f->dir = test_make_tmp_dir ("strata-cli-review");
   f->path = g_build_filename (f->dir, "review.strata", NULL);
   ws = review_fixture_create (f->path);
 }
@@ -27,36 +28,9 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  review_remove_dir (f->dir);
+  test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-/* Runs strata-cli with args; returns the exit status. */
-static int
-run (char       **out,
-     char       **err,
-     const char  *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-  int status = -1;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("STRATA_CLI"));
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
 }
 
 static guint
@@ -80,14 +54,14 @@ test_periods (Fixture       *f,
   g_autofree char *out3 = NULL;
   g_autofree char *err3 = NULL;
 
-  g_assert_cmpint (run (&out, &err, "periods", f->path, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "periods", f->path, NULL), ==, 0);
   g_assert_cmpuint (count_lines (out), ==, 3);
   g_assert_true (g_regex_match_simple ("^2026-Q1 +5 +open +- +-$", out, G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple ("^2026-Q2 +5 +open +- +-$", out, G_REGEX_MULTILINE, 0));
 
-  g_assert_cmpint (run (&out2, &err2, "periods", "close", f->path, "2026-Q1", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out2, &err2, "periods", "close", f->path, "2026-Q1", NULL), ==, 0);
   g_assert_cmpstr (out2, ==, "Closed 2026-Q1: its results are frozen\n");
-  g_assert_cmpint (run (&out3, &err3, "periods", f->path, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out3, &err3, "periods", f->path, NULL), ==, 0);
   g_assert_true (g_regex_match_simple ("^2026-Q1 +5 +closed +1 +20[0-9-]+T[0-9:]+Z$", out3,
                                        G_REGEX_MULTILINE, 0));
 }
@@ -106,19 +80,19 @@ test_periods_errors (Fixture       *f,
   g_autofree char *err4 = NULL;
   g_autofree char *missing = g_build_filename (f->dir, "missing.strata", NULL);
 
-  g_assert_cmpint (run (&out, &err, "periods", NULL), ==, 1);
+  g_assert_cmpint (run_cli (&out, &err, "periods", NULL), ==, 1);
   g_assert_true (g_str_has_prefix (err, "strata-cli: usage: strata-cli periods WORKSPACE"));
   g_assert_cmpuint (count_lines (err), ==, 1);
 
-  g_assert_cmpint (run (&out2, &err2, "periods", missing, NULL), ==, 2);
+  g_assert_cmpint (run_cli (&out2, &err2, "periods", missing, NULL), ==, 2);
   g_assert_nonnull (strstr (err2, "missing.strata"));
   g_assert_cmpuint (count_lines (err2), ==, 1);
 
-  g_assert_cmpint (run (&out3, &err3, "periods", "close", f->path, "2030-Q9", NULL), ==, 2);
+  g_assert_cmpint (run_cli (&out3, &err3, "periods", "close", f->path, "2030-Q9", NULL), ==, 2);
   g_assert_nonnull (strstr (err3, "2030-Q9"));
   g_assert_cmpuint (count_lines (err3), ==, 1);
 
-  g_assert_cmpint (run (&out4, &err4, "periods", "close", f->path, NULL), ==, 1);
+  g_assert_cmpint (run_cli (&out4, &err4, "periods", "close", f->path, NULL), ==, 1);
   g_assert_cmpuint (count_lines (err4), ==, 1);
 }
 
@@ -139,13 +113,13 @@ test_periods_custom (Fixture       *f,
   g_autoptr(StrataWorkspace) ws = NULL;
   g_autoptr(StrataPeriod) period = NULL;
 
-  g_assert_cmpint (run (&out, &err, "periods", "add", f->path, "Spring fair",
+  g_assert_cmpint (run_cli (&out, &err, "periods", "add", f->path, "Spring fair",
                         "--start", "2026-03-01", "--end", "2026-03-20", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "Added Spring fair (2026-03-01 to 2026-03-20)\n");
-  g_assert_cmpint (run (&out2, &err2, "periods", "rename", f->path, "Spring fair", "Fair 2026",
+  g_assert_cmpint (run_cli (&out2, &err2, "periods", "rename", f->path, "Spring fair", "Fair 2026",
                         NULL), ==, 0);
   g_assert_cmpstr (out2, ==, "Renamed Spring fair to Fair 2026\n");
-  g_assert_cmpint (run (&out3, &err3, "periods", f->path, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out3, &err3, "periods", f->path, NULL), ==, 0);
   /* 2026-Q1 starts first, the fair (March) before 2026-Q2. */
   g_assert_true (g_regex_match_simple ("^2026-Q1 .*\nFair 2026 +0 +open .*\n2026-Q2 ", out3,
                                        G_REGEX_MULTILINE, 0));
@@ -159,15 +133,15 @@ test_periods_custom (Fixture       *f,
   g_clear_object (&ws);
 
   /* A custom name without dates, dates backwards, a name taken. */
-  g_assert_cmpint (run (&out4, &err4, "periods", "add", f->path, "Autumn", NULL), ==, 2);
+  g_assert_cmpint (run_cli (&out4, &err4, "periods", "add", f->path, "Autumn", NULL), ==, 2);
   g_assert_nonnull (strstr (err4, "Autumn"));
   g_assert_cmpuint (count_lines (err4), ==, 1);
-  g_assert_cmpint (run (&out5, &err5, "periods", "add", f->path, "Autumn", "--start", "2026-10-01",
+  g_assert_cmpint (run_cli (&out5, &err5, "periods", "add", f->path, "Autumn", "--start", "2026-10-01",
                         "--end", "2026-09-01", NULL), ==, 2);
   g_assert_nonnull (strstr (err5, "Autumn"));
-  g_assert_cmpint (run (&out6, &err6, "periods", "rename", f->path, "2026-Q1", "2026-Q2", NULL), ==, 2);
+  g_assert_cmpint (run_cli (&out6, &err6, "periods", "rename", f->path, "2026-Q1", "2026-Q2", NULL), ==, 2);
   g_assert_nonnull (strstr (err6, "2026-Q2"));
-  g_assert_cmpint (run (&out7, &err7, "periods", f->path, "--start", "2026-01-01", NULL), ==, 1);
+  g_assert_cmpint (run_cli (&out7, &err7, "periods", f->path, "--start", "2026-01-01", NULL), ==, 1);
   g_assert_cmpuint (count_lines (err7), ==, 1);
 }
 
@@ -178,7 +152,7 @@ test_movement_text (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run (&out, &err, "movement", f->path, "2026-Q1", "2026-Q2", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "movement", f->path, "2026-Q1", "2026-Q2", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_nonnull (strstr (out, "Movement 2026-Q1 → 2026-Q2\n"));
   /* Row D: D -> C (Alpha) and D -> E (Beta). */
@@ -209,7 +183,7 @@ test_movement_chart (Fixture       *f,
   gsize length = 0, image_length = 0;
   const guchar *ihdr;
 
-  g_assert_cmpint (run (&out, &err, "movement", f->path, "2026-Q1", "2026-Q2", "--chart", png,
+  g_assert_cmpint (run_cli (&out, &err, "movement", f->path, "2026-Q1", "2026-Q2", "--chart", png,
                         "--format", "csv", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_str_has_prefix (out, "kind,"));      /* stdout is still the CSV */
@@ -222,12 +196,12 @@ test_movement_chart (Fixture       *f,
   g_assert_cmpuint ((guint) ihdr[0] << 24 | ihdr[1] << 16 | ihdr[2] << 8 | ihdr[3], ==, 900);
   g_assert_cmpuint ((guint) ihdr[4] << 24 | ihdr[5] << 16 | ihdr[6] << 8 | ihdr[7], ==, 600);
 
-  g_assert_cmpint (run (&out2, &err2, "movement", f->path, "2026-Q1", "2026-Q2", "--chart", pdf,
+  g_assert_cmpint (run_cli (&out2, &err2, "movement", f->path, "2026-Q1", "2026-Q2", "--chart", pdf,
                         NULL), ==, 0);
   g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
   g_assert_true (length > 500 && g_str_has_prefix (contents, "%PDF"));
 
-  g_assert_cmpint (run (&out3, &err3, "movement", f->path, "2026-Q1", "2026-Q2", "--chart", bad,
+  g_assert_cmpint (run_cli (&out3, &err3, "movement", f->path, "2026-Q1", "2026-Q2", "--chart", bad,
                         NULL), ==, 1);
   g_assert_nonnull (strstr (err3, "movement.bmp"));
   g_assert_cmpuint (count_lines (err3), ==, 1);
@@ -246,7 +220,7 @@ test_movement_csv_json (Fixture       *f,
   JsonObject *root;
   JsonArray *movers;
 
-  g_assert_cmpint (run (&csv, &err, "movement", f->path, "2026-Q1", "2026-Q2",
+  g_assert_cmpint (run_cli (&csv, &err, "movement", f->path, "2026-Q1", "2026-Q2",
                         "--format", "csv", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (csv, "kind,id,name,from_tier,to_tier,from_score,to_score,"
                                         "count,revenue,reasons\n"));
@@ -257,7 +231,7 @@ test_movement_csv_json (Fixture       *f,
   /* 6 x 6 matrix cells minus new -> lost, plus 4 movers, plus the header. */
   g_assert_cmpuint (count_lines (csv), ==, 1 + 35 + 4);
 
-  g_assert_cmpint (run (&json, &err2, "movement", f->path, "2026-Q1", "2026-Q2",
+  g_assert_cmpint (run_cli (&json, &err2, "movement", f->path, "2026-Q1", "2026-Q2",
                         "--format", "json", "--restate", NULL), ==, 0);
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
@@ -285,12 +259,12 @@ test_movement_errors (Fixture       *f,
   g_autofree char *out3 = NULL;
   g_autofree char *err3 = NULL;
 
-  g_assert_cmpint (run (&out, &err, "movement", f->path, "2026-Q1", NULL), ==, 1);
+  g_assert_cmpint (run_cli (&out, &err, "movement", f->path, "2026-Q1", NULL), ==, 1);
   g_assert_cmpuint (count_lines (err), ==, 1);
-  g_assert_cmpint (run (&out2, &err2, "movement", f->path, "2026-Q1", "2026-Q2", "--format",
+  g_assert_cmpint (run_cli (&out2, &err2, "movement", f->path, "2026-Q1", "2026-Q2", "--format",
                         "xml", NULL), ==, 1);
   g_assert_cmpstr (err2, ==, "strata-cli: unknown format “xml” (use text, csv or json)\n");
-  g_assert_cmpint (run (&out3, &err3, "movement", f->path, "2026-Q1", "2025-Q4", NULL), ==, 2);
+  g_assert_cmpint (run_cli (&out3, &err3, "movement", f->path, "2026-Q1", "2025-Q4", NULL), ==, 2);
   g_assert_nonnull (strstr (err3, "2025-Q4"));
   g_assert_cmpuint (count_lines (err3), ==, 1);
 }

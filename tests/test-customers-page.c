@@ -10,17 +10,17 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "strata-context.h"
 #include "strata-customers-page.h"
 #include "strata-demo.h"
 #include "strata-scoring.h"
 #include "strata-scoring-page-private.h"
+#include "workspace-test-util.h"
 
 typedef struct
 {
-  char                *dir;
-  char                *path;
-  StrataWorkspace     *ws;
+  TestWorkspace        t;
   StrataContext       *context;
   StrataScoring       *scoring;   /* an independent view of the same data */
   GtkWindow           *window;
@@ -28,84 +28,40 @@ typedef struct
 } Fixture;
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("strata-customers-page-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "demo.strata", NULL);
-  g_assert_true (strata_demo_write (f->path, 500, 11, 3, STRATA_DEMO_NONE, NULL, NULL, &error));
+  test_workspace_setup_dir (&f->t, "strata-customers-page", "demo.strata");
+  g_assert_true (strata_demo_write (f->t.path, 500, 11, 3, STRATA_DEMO_NONE, NULL, NULL, &error));
   g_assert_no_error (error);
-  f->ws = strata_workspace_open (f->path, NULL, &error);
+  f->t.ws = strata_workspace_open (f->t.path, NULL, &error);
   g_assert_no_error (error);
-  f->context = strata_context_new (f->ws);
-  f->scoring = strata_scoring_new (f->ws, &error);
+  f->context = strata_context_new (f->t.ws);
+  f->scoring = strata_scoring_new (f->t.ws, &error);
   g_assert_no_error (error);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1176, 784);  /* the window's default */
   f->page = STRATA_CUSTOMERS_PAGE (strata_customers_page_new ());
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   g_object_set (f->page, "context", f->context, NULL);
-  gtk_window_present (f->window);
-  spin (200);
+  f->window = gui_test_show (GTK_WIDGET (f->page), 1176, 784);  /* the window's default */
+  gui_test_wait (g_list_model_get_n_items (strata_customers_page_get_model (f->page)) > 0);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (f->window);
-  spin (50);
+  gui_test_destroy (f->window);
   g_clear_object (&f->scoring);
   g_clear_object (&f->context);
-  g_clear_object (&f->ws);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, name);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  test_workspace_teardown (&f->t);
 }
 
 static GtkWidget *
 find (Fixture    *f,
       const char *name)
 {
-  GtkWidget *w = find_widget (GTK_WIDGET (f->page), name);
+  GtkWidget *w = gui_test_find_id (GTK_WIDGET (f->page), GTK_TYPE_WIDGET, name, 0);
 
   g_assert_nonnull (w);
   return w;
@@ -141,7 +97,7 @@ test_filters (Fixture       *f,
   for (guint t = 0; t < 5; t++)
     {
       gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), t + 1);
-      spin (10);
+      gui_test_wait (n_shown (f) == per_tier[t]);
       g_assert_cmpuint (n_shown (f), ==, per_tier[t]);
     }
   count_text = g_strdup_printf ("%u of %u customers", per_tier[4], n);
@@ -150,18 +106,18 @@ test_filters (Fixture       *f,
 
   /* Quadrant C (list index 3: all, A, B, C, D). */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "quadrant-filter")), 3);
-  spin (10);
+  gui_test_wait (n_shown (f) == in_quadrant_c);
   g_assert_cmpuint (n_shown (f), ==, in_quadrant_c);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "quadrant-filter")), 0);
 
   /* Search by id, any case. */
   gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), strata_scoring_get_ext_id (f->scoring, 7));
   g_signal_emit_by_name (find (f, "search"), "search-changed");
-  spin (10);
+  gui_test_wait (n_shown (f) == 1);
   g_assert_cmpuint (n_shown (f), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), "");
   g_signal_emit_by_name (find (f, "search"), "search-changed");
-  spin (10);
+  gui_test_wait (n_shown (f) == n);
   g_assert_cmpuint (n_shown (f), ==, n);
 }
 
@@ -190,10 +146,10 @@ test_sort_and_select (Fixture       *f,
     max = MAX (max, strata_scoring_get_score (f->scoring, i));
 
   gtk_column_view_sort_by_column (view, score_column, GTK_SORT_DESCENDING);
-  spin (50);
+  gui_test_wait_idle ();
   selection = gtk_column_view_get_model (view);
   gtk_selection_model_select_item (selection, 0, TRUE);
-  spin (10);
+  gui_test_wait (strata_context_get_selected_customer (f->context) > 0);
   id = strata_context_get_selected_customer (f->context);
   g_assert_cmpint (id, >, 0);
   g_assert_cmpfloat (strata_scoring_get_score (f->scoring, strata_period_data_find_id (strata_scoring_get_data (f->scoring), id)), ==, max);
@@ -201,7 +157,8 @@ test_sort_and_select (Fixture       *f,
 
   /* Another page selects a customer: the list and the detail follow. */
   strata_context_set_selected_customer (f->context, strata_scoring_get_customer_id (f->scoring, 42));
-  spin (20);
+  gui_test_wait (g_strcmp0 (gtk_label_get_text (GTK_LABEL (find (f, "detail-name"))),
+                            strata_scoring_get_name (f->scoring, 42)) == 0);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "detail-name"))), ==,
                    strata_scoring_get_name (f->scoring, 42));
 
@@ -229,38 +186,11 @@ static gint64
 count_audit (Fixture    *f,
              const char *action)
 {
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (f->ws, "SELECT count(*) FROM audit_log WHERE action = ?1", NULL);
+  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (f->t.ws, "SELECT count(*) FROM audit_log WHERE action = ?1", NULL);
 
   sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
-}
-
-/* With STRATA_SCREENSHOT_DIR set, saves the window as a PNG. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("STRATA_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  graphene_rect_t bounds;
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
-                          gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  gsk_render_node_get_bounds (node, &bounds);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &bounds);
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
 }
 
 /* Every label of the detail's grids lies inside its grid: wrapping labels
@@ -307,7 +237,8 @@ test_override (Fixture       *f,
   while (strata_scoring_get_final_tier (f->scoring, row) != 4)
     row++;
   strata_context_set_selected_customer (f->context, strata_scoring_get_customer_id (f->scoring, row));
-  spin (20);
+  gui_test_wait (g_strcmp0 (gtk_label_get_text (GTK_LABEL (find (f, "detail-name"))),
+                            strata_scoring_get_name (f->scoring, row)) == 0);
   reason = find (f, "override-reason");
   set = find (f, "override-set");
   g_assert_false (gtk_widget_get_sensitive (set));   /* the reason is required */
@@ -315,22 +246,23 @@ test_override (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (reason), "Strategic partner in the north");
   g_assert_true (gtk_widget_get_sensitive (set));
   g_signal_emit_by_name (set, "clicked");
-  spin (50);
+  gui_test_wait (strata_scoring_get_final_tier (f->scoring, row) == 0);
 
   /* The independent scoring sees it too (through the workspace). */
   g_assert_cmpuint (strata_scoring_get_final_tier (f->scoring, row), ==, 0);
   g_assert_cmpint (count_audit (f, "override.set"), ==, 1);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "detail-tier"))), ==,
                    ((StrataTier *) strata_scoring_get_draft (f->scoring)->tiers->pdata[0])->label);
-  save_screenshot (GTK_WIDGET (f->window), "customers-page.png");
-  /* tier A's entitlements, history and receipt: no row overlaps the next */
-  spin (50);
+  gui_test_save_screenshot (GTK_WIDGET (f->window), "customers-page.png");
+  /* tier A's entitlements, history and receipt, laid out: no row overlaps
+   * the next */
+  gui_test_wait_frame (GTK_WIDGET (f->window));
   g_assert_cmpuint (assert_grids_hold_children (find (f, "customer-detail")), >=, 3);
 
   remove = find (f, "override-remove");
   g_assert_true (gtk_widget_get_visible (remove));
   g_signal_emit_by_name (remove, "clicked");
-  spin (50);
+  gui_test_wait (strata_scoring_get_final_tier (f->scoring, row) == 4);
   g_assert_cmpuint (strata_scoring_get_final_tier (f->scoring, row), ==, 4);
   g_assert_cmpint (count_audit (f, "override.remove"), ==, 1);
 }
@@ -339,14 +271,16 @@ static void
 test_export_csv (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "list.csv", NULL);
+  g_autofree char *path = g_build_filename (f->t.dir, "list.csv", NULL);
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GError) error = NULL;
-  guint shown;
+  guint shown, in_d = 0;
 
+  for (guint i = 0; i < strata_scoring_get_n_rows (f->scoring); i++)
+    in_d += strata_scoring_get_final_tier (f->scoring, i) == 3;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 4);   /* D */
-  spin (10);
+  gui_test_wait (n_shown (f) == in_d);
   shown = n_shown (f);
   g_assert_true (strata_customers_page_export_csv (f->page, path, &error));
   g_assert_no_error (error);
@@ -368,19 +302,17 @@ test_shared_draft (Fixture       *f,
   g_autoptr(StrataRules) draft = NULL;
   g_autoptr(StrataResult) result = NULL;
   g_autofree guint *counts = NULL;
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   StrataScoringPage *scoring_page = STRATA_SCORING_PAGE (strata_scoring_page_new ());
+  GtkWindow *window;
   StrataTier *a, *b;
   guint before;
-  gint64 end;
 
-  gtk_window_set_child (window, GTK_WIDGET (scoring_page));
   g_object_set (scoring_page, "context", f->context, NULL);
-  gtk_window_present (window);
-  spin (100);
+  window = gui_test_show (GTK_WIDGET (scoring_page), -1, -1);
+  gui_test_wait (scoring_page->draft != NULL);
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 1);  /* tier A */
-  spin (10);
+  gui_test_wait_idle ();
   before = n_shown (f);
 
   /* Tier A from halfway down to B: more customers in A. */
@@ -388,7 +320,7 @@ test_shared_draft (Fixture       *f,
   a = draft->tiers->pdata[0];
   b = draft->tiers->pdata[1];
   a->min_score = (a->min_score + b->min_score) / 2;
-  period = strata_period_data_load (f->ws, strata_context_get_period_id (f->context), &error);
+  period = strata_period_data_load (f->t.ws, strata_context_get_period_id (f->context), &error);
   g_assert_no_error (error);
   result = strata_engine_score (draft, period, &error);
   g_assert_no_error (error);
@@ -406,16 +338,12 @@ test_shared_draft (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, counts[0]);
 
   /* Saving it changes nothing more. */
-  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (scoring_page->save_source != 0 && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpuint (scoring_page->save_source, ==, 0);
-  spin (100);
+  gui_test_wait (scoring_page->save_source == 0);
+  gui_test_wait_idle ();
   g_assert_cmpuint (n_shown (f), ==, counts[0]);
   g_debug ("Draft saved");
 
-  gtk_window_destroy (window);
-  spin (20);
+  gui_test_destroy (window);
 }
 
 int

@@ -11,47 +11,22 @@
 #include "strata-engine.h"
 #include "strata-ruleset-store.h"
 #include "strata-seed.h"
+#include "workspace-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef TestWorkspace Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("strata-demo-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "demo.strata", NULL);
+  test_workspace_setup_dir (f, "strata-demo", "demo.strata");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-count (StrataWorkspace *ws,
-       const char      *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  test_workspace_teardown (f);
 }
 
 static double
@@ -142,34 +117,34 @@ test_default_demo (Fixture       *f,
   company = strata_workspace_get_meta (ws, "company");
   g_assert_cmpstr (company, ==, "Skyline Cloud Networks 天际云网");
 
-  g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM customers"), ==, 600);
-  g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM metrics"), ==, 14);
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM customers"), ==, 600);
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM metrics"), ==, 14);
   {
     g_autofree char *names = text (ws, "SELECT group_concat (name, ' ') FROM"
                                        " (SELECT name FROM periods ORDER BY start_date)");
     g_assert_cmpstr (names, ==, "2025-Q4 2026-Q1 2026-Q2 2026-Q3");
   }
   /* Every customer has its three attributes; ext ids are C000001... */
-  g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM attributes"), ==, 1800);
-  g_assert_cmpint (count (ws, "SELECT COUNT (DISTINCT value) FROM attributes"
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM attributes"), ==, 1800);
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (DISTINCT value) FROM attributes"
                               " WHERE key = 'industry'"), ==, 10);
-  g_assert_cmpint (count (ws, "SELECT COUNT (DISTINCT value) FROM attributes"
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (DISTINCT value) FROM attributes"
                               " WHERE key = 'region'"), ==, 8);
-  g_assert_cmpint (count (ws, "SELECT COUNT (DISTINCT value) FROM attributes"
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (DISTINCT value) FROM attributes"
                               " WHERE key = 'account_manager'"), ==, 24);
-  g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM customers WHERE ext_id = 'C000600'"), ==, 1);
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM customers WHERE ext_id = 'C000600'"), ==, 1);
   /* Chinese and English names, all distinct. */
-  g_assert_cmpint (count (ws, "SELECT COUNT (DISTINCT name) FROM customers"), ==, 600);
-  g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM customers WHERE name LIKE '%有限公司'"),
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (DISTINCT name) FROM customers"), ==, 600);
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM customers WHERE name LIKE '%有限公司'"),
                    >, 400);
-  g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM customers WHERE name LIKE '% Ltd'"
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM customers WHERE name LIKE '% Ltd'"
                               " OR name LIKE '% Inc.' OR name LIKE '% Limited'"), >, 30);
 
   /* Golden values: the same seed gives these numbers everywhere. */
   name1 = text (ws, "SELECT name FROM customers WHERE id = 1");
   g_assert_cmpstr (name1, ==, "宁波金桥智能制造有限公司");
-  g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM metric_values"), ==, 21990);
-  g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM period_customers pc JOIN periods p"
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM metric_values"), ==, 21990);
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM period_customers pc JOIN periods p"
                               " ON p.id = pc.period_id WHERE p.name = '2026-Q3'"), ==,
                    567);
   g_assert_cmpfloat (number (ws, "SELECT SUM (value) FROM metric_values v"
@@ -180,20 +155,20 @@ test_default_demo (Fixture       *f,
 
   /* Every metric of the default rules and of the quadrant, for every
    * customer of a period. */
-  g_assert_cmpint (count (ws, "SELECT COUNT (DISTINCT m.key) FROM metric_values v"
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (DISTINCT m.key) FROM metric_values v"
                               " JOIN metrics m ON m.id = v.metric_id"), ==, 10);
-  g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM period_customers pc"
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM period_customers pc"
                               " WHERE (SELECT COUNT (*) FROM metric_values v"
                               "  WHERE v.period_id = pc.period_id"
                               "  AND v.customer_id = pc.customer_id) != 10"), ==, 0);
   /* Booleans are 0/1, counts whole, login days within the quarter. */
-  g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM metric_values v JOIN metrics m"
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM metric_values v JOIN metrics m"
                               " ON m.id = v.metric_id WHERE m.kind = 'boolean'"
                               " AND v.value NOT IN (0, 1)"), ==, 0);
-  g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM metric_values v JOIN metrics m"
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM metric_values v JOIN metrics m"
                               " ON m.id = v.metric_id WHERE m.kind = 'count'"
                               " AND (v.value != CAST (v.value AS INTEGER) OR v.value < 0)"), ==, 0);
-  g_assert_cmpint (count (ws, "SELECT MAX (value) FROM metric_values v JOIN metrics m"
+  g_assert_cmpint (test_query_int (ws, "SELECT MAX (value) FROM metric_values v JOIN metrics m"
                               " ON m.id = v.metric_id WHERE m.key = 'login_days'"), <=, 92);
 }
 
@@ -232,17 +207,17 @@ test_deterministic (Fixture       *f,
 
     ws = strata_workspace_open (other, NULL, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM periods"
+    g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM periods"
                                 " WHERE created_at != '2026-10-01T09:00:00Z'"), ==, 0);
-    g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM rulesets"
+    g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM rulesets"
                                 " WHERE created_at != '2026-10-01T09:00:00Z'"
                                 " OR author != 'Strata'"
                                 " OR (state = 'published' AND published_at != '2026-10-01T09:00:00Z')"),
                      ==, 0);
-    g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM rulesets WHERE state = 'published'"), ==, 1);
-    g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM audit_log"
+    g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM rulesets WHERE state = 'published'"), ==, 1);
+    g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM audit_log"
                                 " WHERE at != '2026-10-01T09:00:00Z' OR author != 'Strata'"), ==, 0);
-    g_assert_cmpint (count (ws, "SELECT COUNT (DISTINCT created_at) FROM customers"), ==, 1);
+    g_assert_cmpint (test_query_int (ws, "SELECT COUNT (DISTINCT created_at) FROM customers"), ==, 1);
   }
 }
 
@@ -455,7 +430,7 @@ test_refuse_and_overwrite (Fixture       *f,
     g_autofree char *names = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (count (ws, "SELECT COUNT (*) FROM customers"), ==, 10);
+    g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM customers"), ==, 10);
     names = text (ws, "SELECT group_concat (name, ' ') FROM"
                       " (SELECT name FROM periods ORDER BY start_date)");
     g_assert_cmpstr (names, ==, "2026-Q2 2026-Q3");

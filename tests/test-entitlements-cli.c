@@ -8,77 +8,35 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "cli-test-util.h"
 #include "strata-entitlements.h"
-#include "strata-seed.h"
+#include "workspace-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef TestWorkspace Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StrataWorkspace) ws = NULL;
   g_autoptr(StrataEntitlements) m = NULL;
 
-  f->dir = g_dir_make_tmp ("strata-ent-cli-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "demo.strata", NULL);
-  ws = strata_seed_create_workspace (f->path, &error);
-  g_assert_no_error (error);
-  m = strata_entitlements_new (ws, &error);
+  test_workspace_setup (f, "strata-ent-cli", "demo.strata");
+  m = strata_entitlements_new (f->ws, &error);
   g_assert_no_error (error);
   /* An edit the CLI must show: it reads the file, not the defaults. */
   g_assert_true (strata_entitlements_set_value (m, strata_entitlements_lookup_key (m, "order_discount")->id,
                                                 "B", "11", &error));
+  /* The CLI alone has the file open. */
+  g_clear_object (&m);
+  g_clear_object (&f->ws);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static int
-run (char **out,
-     char **err,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("STRATA_CLI");
-  const char *arg;
-  int status;
-  va_list ap;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  g_ptr_array_add (argv, (char *) "entitlements");
-  va_start (ap, err);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  test_workspace_teardown (f);
 }
 
 static void
@@ -97,7 +55,7 @@ test_csv (Fixture       *f,
   g_autofree char *err = NULL;
   g_auto(GStrv) lines = NULL;
 
-  g_assert_cmpint (run (&out, &err, f->path, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "entitlements", f->path, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   lines = g_strsplit (out, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 18);
@@ -107,7 +65,7 @@ test_csv (Fixture       *f,
 
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (&out, &err, "--format", "csv", f->path, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "entitlements", "--format", "csv", f->path, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "stage,key,"));
 }
 
@@ -122,7 +80,7 @@ test_json (Fixture       *f,
   JsonObject *root, *discount, *values;
   JsonArray *stages;
 
-  g_assert_cmpint (run (&out, &err, f->path, "--format=json", NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, &err, "entitlements", f->path, "--format=json", NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -162,8 +120,8 @@ test_errors (Fixture       *f,
       g_autofree char *err = NULL;
 
       g_test_message ("case %u", i);
-      g_assert_cmpint (run (&out, &err, cases[i].args[0], cases[i].args[1], cases[i].args[2],
-                            cases[i].args[3], NULL), ==, cases[i].code);
+      g_assert_cmpint (run_cli (&out, &err, "entitlements", cases[i].args[0], cases[i].args[1],
+                                cases[i].args[2], cases[i].args[3], NULL), ==, cases[i].code);
       g_assert_cmpstr (out, ==, "");
       assert_one_line (err);
       g_assert_nonnull (strstr (err, cases[i].contains));

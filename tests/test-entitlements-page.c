@@ -7,73 +7,41 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "strata-context.h"
 #include "strata-entitlements-page.h"
 #include "strata-demo.h"
 #include "strata-format.h"
 #include "strata-seed.h"
+#include "workspace-test-util.h"
 
 typedef struct
 {
-  char                   *dir;
-  char                   *path;
-  StrataWorkspace        *ws;
+  TestWorkspace           t;
   StrataContext          *context;
   GtkWindow              *window;
   StrataEntitlementsPage *page;
 } Fixture;
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("strata-ent-page-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "page.strata", NULL);
-  f->ws = strata_seed_create_workspace (f->path, &error);
-  g_assert_no_error (error);
-  f->context = strata_context_new (f->ws);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1200, 800);
+  test_workspace_setup (&f->t, "strata-ent-page", "page.strata");
+  f->context = strata_context_new (f->t.ws);
   f->page = STRATA_ENTITLEMENTS_PAGE (strata_entitlements_page_new ());
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   g_object_set (f->page, "context", f->context, NULL);
-  gtk_window_present (f->window);
-  spin (100);
+  f->window = gui_test_show (GTK_WIDGET (f->page), 1200, 800);
+  gui_test_wait (strata_entitlements_page_get_model (f->page) != NULL);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (f->window);
-  spin (50);
+  gui_test_destroy (f->window);
   g_clear_object (&f->context);
-  g_clear_object (&f->ws);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_workspace_teardown (&f->t);
 }
 
 /* What the workspace file holds, read with SQL, not through the page. */
@@ -83,7 +51,7 @@ stored (Fixture    *f,
         const char *tier)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    strata_workspace_prepare (f->ws, "SELECT v.value FROM entitlement_values v JOIN entitlements e"
+    strata_workspace_prepare (f->t.ws, "SELECT v.value FROM entitlement_values v JOIN entitlements e"
                                      " ON e.id = v.entitlement_id WHERE e.key = ?1 AND v.tier = ?2",
                               NULL);
 
@@ -92,6 +60,18 @@ stored (Fixture    *f,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* Whether the workspace file holds want (NULL: no value). */
+static gboolean
+stored_is (Fixture    *f,
+           const char *key,
+           const char *tier,
+           const char *want)
+{
+  g_autofree char *v = stored (f, key, tier);
+
+  return g_strcmp0 (v, want) == 0;
 }
 
 static gint64
@@ -145,8 +125,8 @@ test_edit_cells (Fixture       *f,
   w = cell (f, "order_discount", "B");
   g_assert_true (GTK_IS_SPIN_BUTTON (w));
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (w)), ==, 10);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (w), 12);
-  spin (20);
+  gui_test_spin_set (w, 12);
+  gui_test_wait (stored_is (f, "order_discount", "B", "12"));
   v1 = stored (f, "order_discount", "B");
   g_assert_cmpstr (v1, ==, "12");
 
@@ -155,7 +135,7 @@ test_edit_cells (Fixture       *f,
   g_assert_true (GTK_IS_SWITCH (w));
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (w)));
   gtk_switch_set_active (GTK_SWITCH (w), TRUE);
-  spin (20);
+  gui_test_wait (stored_is (f, "account_manager", "C", "1"));
   v2 = stored (f, "account_manager", "C");
   g_assert_cmpstr (v2, ==, "1");
 
@@ -164,7 +144,7 @@ test_edit_cells (Fixture       *f,
   g_assert_true (GTK_IS_DROP_DOWN (w));
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (w)), ==, 1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (w), 2);
-  spin (20);
+  gui_test_wait (stored_is (f, "sla_level", "D", "Silver"));
   v3 = stored (f, "sla_level", "D");
   g_assert_cmpstr (v3, ==, "Silver");
 
@@ -173,7 +153,7 @@ test_edit_cells (Fixture       *f,
   g_assert_true (GTK_IS_ENTRY (w));
   gtk_editable_set_text (GTK_EDITABLE (w), "Free after two years");
   g_signal_emit_by_name (w, "activate");
-  spin (20);
+  gui_test_wait (stored_is (f, "legacy_migration", "E", "Free after two years"));
   v4 = stored (f, "legacy_migration", "E");
   g_assert_cmpstr (v4, ==, "Free after two years");
 }
@@ -185,9 +165,8 @@ test_refused_input (Fixture       *f,
   GtkWidget *w = cell (f, "order_discount", "A");
   g_autofree char *v = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (w), "abc");
-  gtk_spin_button_update (GTK_SPIN_BUTTON (w));
-  spin (20);
+  gui_test_spin_type (w, "abc");
+  gui_test_wait (gtk_widget_has_css_class (cell_box (w), "error"));
   v = stored (f, "order_discount", "A");
   g_assert_cmpstr (v, ==, "15");
   g_assert_true (gtk_widget_has_css_class (cell_box (w), "error"));
@@ -195,8 +174,8 @@ test_refused_input (Fixture       *f,
                    "“abc” is not a number for “Order discount”");
 
   /* A good value clears it. */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (w), 16);
-  spin (20);
+  gui_test_spin_set (w, 16);
+  gui_test_wait (!gtk_widget_has_css_class (cell_box (w), "error"));
   g_assert_false (gtk_widget_has_css_class (cell_box (w), "error"));
   g_assert_null (gtk_widget_get_tooltip_text (cell_box (w)));
 }
@@ -210,8 +189,8 @@ test_consistency_flagged (Fixture       *f,
   g_autofree char *v = NULL;
 
   g_assert_false (gtk_widget_has_css_class (cell_box (a), "error"));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (a), 8);
-  spin (20);
+  gui_test_spin_set (a, 8);
+  gui_test_wait (gtk_widget_has_css_class (cell_box (a), "error"));
   v = stored (f, "sla_response", "A");
   g_assert_cmpstr (v, ==, "8");
   /* The same widget is still there (no rebuild for a value), now flagged. */
@@ -223,7 +202,7 @@ test_consistency_flagged (Fixture       *f,
 
   /* Undo (Ctrl+Z's action) takes it back and the flag goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.undo", NULL));
-  spin (20);
+  gui_test_wait (!gtk_widget_has_css_class (cell_box (a), "error"));
   g_clear_pointer (&v, g_free);
   v = stored (f, "sla_response", "A");
   g_assert_cmpstr (v, ==, "1");
@@ -231,7 +210,7 @@ test_consistency_flagged (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (cell_box (a), "error"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.redo", NULL));
-  spin (20);
+  gui_test_wait (gtk_widget_has_css_class (cell_box (a), "error"));
   g_assert_true (gtk_widget_has_css_class (cell_box (a), "error"));
 }
 
@@ -244,13 +223,13 @@ test_structure (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.remove-entitlement", "x",
                                              onsite));
-  spin (50);
+  gui_test_wait (strata_entitlements_page_get_cell (f->page, onsite, "A") == NULL);
   g_assert_null (strata_entitlements_page_get_cell (f->page, onsite, "A"));
   v = stored (f, "onsite_service", "A");
   g_assert_null (v);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.undo", NULL));
-  spin (50);
+  gui_test_wait (strata_entitlements_page_get_cell (f->page, onsite, "A") != NULL);
   g_assert_true (GTK_IS_SWITCH (strata_entitlements_page_get_cell (f->page, onsite, "A")));
   v = stored (f, "onsite_service", "A");
   g_assert_cmpstr (v, ==, "1");
@@ -258,7 +237,7 @@ test_structure (Fixture       *f,
   /* Moving the first row of a stage up takes it to the stage before. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.move-entitlement-up", "x",
                                              id_of (f, "order_discount")));
-  spin (50);
+  gui_test_wait_idle ();   /* the page rebuilds when idle */
   g_assert_cmpstr (strata_entitlements_lookup_stage (strata_entitlements_page_get_model (f->page),
                      strata_entitlements_lookup_key (strata_entitlements_page_get_model (f->page),
                                                      "order_discount")->stage_id)->key, ==, "demand");
@@ -277,44 +256,17 @@ test_empty_states (Fixture       *f,
       g_assert_true (strata_entitlements_remove_stage (m, ((StrataEntitlementStage *) g_ptr_array_index (stages, 0))->id, NULL));
       stages = strata_entitlements_get_stages (m);
     }
-  spin (50);
+  gui_test_wait (g_strcmp0 (visible_page (f), "no-matrix") == 0);
   g_assert_cmpstr (visible_page (f), ==, "no-matrix");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.add-defaults", NULL));
-  spin (50);
+  gui_test_wait (g_strcmp0 (visible_page (f), "matrix") == 0);
   g_assert_cmpstr (visible_page (f), ==, "matrix");
   g_assert_true (GTK_IS_SPIN_BUTTON (cell (f, "order_discount", "A")));
 
   g_object_set (f->page, "context", NULL, NULL);
-  spin (20);
+  gui_test_wait (g_strcmp0 (visible_page (f), "empty") == 0);
   g_assert_cmpstr (visible_page (f), ==, "empty");
   g_assert_null (strata_entitlements_page_get_model (f->page));
-}
-
-static AdwMessageDialog *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (out, root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    collect (c, type, out);
 }
 
 /* The dialogs: add an entitlement with its definition, rename a stage,
@@ -334,11 +286,11 @@ test_dialogs (Fixture       *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.add-entitlement", "x",
                                              renewal_id));
-  spin (50);
-  dialog = find_dialog ("Add Entitlement");
+  gui_test_wait (gui_test_find_message_dialog ("Add Entitlement") != NULL);
+  dialog = gui_test_find_message_dialog ("Add Entitlement");
   g_assert_nonnull (dialog);
-  collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY, entries);
-  collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN, drops);
+  gui_test_collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY, entries);
+  gui_test_collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN, drops);
   g_assert_cmpuint (entries->len, ==, 4);  /* name, unit, levels, cost */
   g_assert_cmpuint (drops->len, ==, 2);    /* kind, direction */
   gtk_editable_set_text (g_ptr_array_index (entries, 0), "Renewal account review");
@@ -347,7 +299,10 @@ test_dialogs (Fixture       *f,
   gtk_editable_set_text (g_ptr_array_index (entries, 3), "1500");
   adw_message_dialog_response (dialog, "apply");
   gtk_window_close (GTK_WINDOW (dialog));
-  spin (50);
+  /* In the model, then in the rebuilt matrix. */
+  gui_test_wait (strata_entitlements_lookup_key (m, "entitlement-1") != NULL &&
+                 strata_entitlements_page_get_cell (f->page, strata_entitlements_lookup_key (m, "entitlement-1")->id,
+                                                    "A") != NULL);
 
   e = strata_entitlements_lookup_key (m, "entitlement-1");
   g_assert_nonnull (e);
@@ -362,42 +317,43 @@ test_dialogs (Fixture       *f,
   /* A bad cost is refused with a message; nothing changes. */
   g_ptr_array_set_size (entries, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.edit-entitlement", "x", e->id));
-  spin (50);
-  dialog = find_dialog ("Edit Entitlement");
-  collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY, entries);
+  gui_test_wait (gui_test_find_message_dialog ("Edit Entitlement") != NULL);
+  dialog = gui_test_find_message_dialog ("Edit Entitlement");
+  gui_test_collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY, entries);
   g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, "Renewal account review");
   gtk_editable_set_text (g_ptr_array_index (entries, 3), "lots");
   adw_message_dialog_response (dialog, "apply");
   gtk_window_close (GTK_WINDOW (dialog));
-  spin (50);
+  gui_test_wait (gui_test_find_message_dialog ("Edit Entitlement") == NULL);
+  gui_test_wait_idle ();
   g_assert_cmpfloat (strata_entitlements_lookup_key (m, "entitlement-1")->cost, ==, 1500);
 
   /* Rename the stage through its dialog. */
   g_ptr_array_set_size (entries, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.rename-stage", "x", renewal_id));
-  spin (50);
-  dialog = find_dialog ("Rename Stage");
-  collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY, entries);
+  gui_test_wait (gui_test_find_message_dialog ("Rename Stage") != NULL);
+  dialog = gui_test_find_message_dialog ("Rename Stage");
+  gui_test_collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_ENTRY, entries);
   gtk_editable_set_text (g_ptr_array_index (entries, 0), "Renewal and churn");
   adw_message_dialog_response (dialog, "apply");
   gtk_window_close (GTK_WINDOW (dialog));
-  spin (50);
+  gui_test_wait (g_strcmp0 (strata_entitlements_lookup_stage (m, renewal_id)->label, "Renewal and churn") == 0);
   g_assert_cmpstr (strata_entitlements_lookup_stage (m, renewal_id)->label, ==, "Renewal and churn");
 
   /* Copy tier A's column onto B. */
   g_ptr_array_set_size (drops, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.copy-tier", NULL));
-  spin (50);
-  dialog = find_dialog ("Copy Tier Column");
-  collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN, drops);
+  gui_test_wait (gui_test_find_message_dialog ("Copy Tier Column") != NULL);
+  dialog = gui_test_find_message_dialog ("Copy Tier Column");
+  gui_test_collect (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_DROP_DOWN, drops);
   g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (drops, 1)), ==, 1);
   adw_message_dialog_response (dialog, "apply");
   gtk_window_close (GTK_WINDOW (dialog));
-  spin (50);
+  gui_test_wait (stored_is (f, "order_discount", "B", "15"));
   v = stored (f, "order_discount", "B");
   g_assert_cmpstr (v, ==, "15");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.undo", NULL));
-  spin (20);
+  gui_test_wait (stored_is (f, "order_discount", "B", "10"));
   g_clear_pointer (&v, g_free);
   v = stored (f, "order_discount", "B");
   g_assert_cmpstr (v, ==, "10");
@@ -405,29 +361,10 @@ test_dialogs (Fixture       *f,
 
 /* The cost card on a workspace with a scored period: customers per tier
  * and what their entitlements cost, updated when an edit changes a cost. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             const char *label,
-             const char *css_class)
-{
-  if (label != NULL && GTK_IS_LABEL (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), label) == 0)
-    return root;
-  if (css_class != NULL && gtk_widget_has_css_class (root, css_class))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, label, css_class);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_cost_card (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("strata-ent-page-demo-XXXXXX", NULL);
+  g_autofree char *dir = test_make_tmp_dir ("strata-ent-page-demo");
   g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataWorkspace) ws = NULL;
@@ -445,12 +382,10 @@ test_cost_card (void)
   g_assert_no_error (error);
   context = strata_context_new (ws);
   g_assert_cmpint (strata_context_get_period_id (context), >, 0);
-  window = GTK_WINDOW (gtk_window_new ());
   page = STRATA_ENTITLEMENTS_PAGE (strata_entitlements_page_new ());
-  gtk_window_set_child (window, GTK_WIDGET (page));
   strata_page_set_context (STRATA_PAGE (page), context);
-  gtk_window_present (window);
-  spin (50);
+  window = gui_test_show (GTK_WIDGET (page), -1, -1);   /* its natural size */
+  gui_test_wait (strata_entitlements_page_get_model (page) != NULL);
 
   m = strata_entitlements_page_get_model (page);
   g_assert_true (strata_entitlements_tier_figures (m, strata_context_get_period_id (context),
@@ -464,8 +399,8 @@ test_cost_card (void)
   g_assert_cmpstr (strata_entitlements_page_get_cost_text (page, 1, 0), ==, "33,800");
   /* The cost per tier is seen without scrolling: above the first stage. */
   {
-    GtkWidget *cost_title = find_widget (GTK_WIDGET (page), "Cost per Tier", NULL);
-    GtkWidget *stage = find_widget (GTK_WIDGET (page), NULL, "entitlement-stage");
+    GtkWidget *cost_title = gui_test_find_label (GTK_WIDGET (page), GTK_TYPE_LABEL, "Cost per Tier");
+    GtkWidget *stage = gui_test_find_css (GTK_WIDGET (page), GTK_TYPE_WIDGET, "entitlement-stage");
     graphene_point_t a, b;
 
     g_assert_nonnull (cost_title);
@@ -479,27 +414,17 @@ test_cost_card (void)
   /* Giving E the account manager costs 12,000 per E customer. */
   gtk_switch_set_active (GTK_SWITCH (strata_entitlements_page_get_cell (page,
                            strata_entitlements_lookup_key (m, "account_manager")->id, "E")), TRUE);
-  spin (20);
+  gui_test_wait (g_strcmp0 (strata_entitlements_page_get_cost_text (page, 1, 4), "12,000") == 0);
   g_assert_cmpstr (strata_entitlements_page_get_cost_text (page, 1, 4), ==, "12,000");
   totals = strata_entitlements_cost_totals (m, customers, revenue);
   {
     g_autofree char *cost = strata_format_compact (NULL, ((StrataEntitlementCost *) g_ptr_array_index (totals, 4))->cost);
     g_assert_cmpstr (strata_entitlements_page_get_cost_text (page, 2, 4), ==, cost);
   }
-  gtk_window_destroy (window);
-  spin (20);
+  gui_test_destroy (window);
   g_clear_object (&context);
   g_clear_object (&ws);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name (d)))
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-  }
-  g_rmdir (dir);
+  test_remove_dir (dir);
 }
 
 int

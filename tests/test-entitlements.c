@@ -12,12 +12,11 @@
 #include "strata-entitlements.h"
 #include "strata-demo.h"
 #include "strata-seed.h"
+#include "workspace-test-util.h"
 
 typedef struct
 {
-  char               *dir;
-  char               *path;
-  StrataWorkspace    *ws;
+  TestWorkspace       t;
   StrataEntitlements *m;
 } Fixture;
 
@@ -27,11 +26,8 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("strata-ent-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "test.strata", NULL);
-  f->ws = strata_seed_create_workspace (f->path, &error);
-  g_assert_no_error (error);
-  f->m = strata_entitlements_new (f->ws, &error);
+  test_workspace_setup (&f->t, "strata-ent", "test.strata");
+  f->m = strata_entitlements_new (f->t.ws, &error);
   g_assert_no_error (error);
 }
 
@@ -39,31 +35,8 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->m);
-  g_clear_object (&f->ws);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-count (StrataWorkspace *ws,
-       const char      *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  test_workspace_teardown (&f->t);
 }
 
 static gint64
@@ -130,7 +103,7 @@ test_defaults (Fixture       *f,
    * red cells. */
   problems = strata_entitlements_check (f->m);
   g_assert_cmpuint (problems->len, ==, 0);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM entitlement_values"), ==, 80);
+  g_assert_cmpint (test_query_int (f->t.ws, "SELECT count(*) FROM entitlement_values"), ==, 80);
 }
 
 static void
@@ -217,7 +190,7 @@ test_set_value (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 discount = id_of (f, "order_discount");
   gint64 level = id_of (f, "sla_level");
-  gint64 audit = count (f->ws, "SELECT count(*) FROM audit_log");
+  gint64 audit = test_query_int (f->t.ws, "SELECT count(*) FROM audit_log");
   guint changed = 0;
 
   g_signal_connect_swapped (f->m, "changed", G_CALLBACK (g_atomic_int_inc), &changed);
@@ -243,10 +216,10 @@ test_set_value (Fixture       *f,
   g_assert_true (strata_entitlements_set_value (f->m, discount, "E", "", &error));
   g_assert_null (value (f, "order_discount", "E"));
   g_assert_cmpuint (changed, ==, 3);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM audit_log"), ==, audit + 3);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM audit_log WHERE action = 'entitlements.set'"
+  g_assert_cmpint (test_query_int (f->t.ws, "SELECT count(*) FROM audit_log"), ==, audit + 3);
+  g_assert_cmpint (test_query_int (f->t.ws, "SELECT count(*) FROM audit_log WHERE action = 'entitlements.set'"
                                  " AND detail = 'Set “Order discount” for B to 12%'"), ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM entitlement_values v JOIN entitlements e"
+  g_assert_cmpint (test_query_int (f->t.ws, "SELECT count(*) FROM entitlement_values v JOIN entitlements e"
                                  " ON e.id = v.entitlement_id WHERE e.key = 'order_discount'"), ==, 4);
 }
 
@@ -305,7 +278,7 @@ test_edits (Fixture       *f,
   g_assert_cmpint (stage, >, 0);
   g_assert_cmpstr (strata_entitlements_lookup_stage (f->m, stage)->label, ==, "Onboarding");
   g_assert_cmpint (strata_entitlements_lookup_stage (f->m, stage)->position, ==, 2);
-  g_assert_cmpint (count (f->ws, "SELECT position FROM entitlement_stages WHERE key = 'renewal'"), ==, 5);
+  g_assert_cmpint (test_query_int (f->t.ws, "SELECT position FROM entitlement_stages WHERE key = 'renewal'"), ==, 5);
 
   templ->label = g_strdup ("Training days");
   templ->kind = STRATA_ENTITLEMENT_NUMBER;
@@ -334,7 +307,7 @@ test_edits (Fixture       *f,
   g_assert_cmpint (((StrataEntitlementStage *) g_ptr_array_index (strata_entitlements_get_stages (f->m), 0))->id, ==, stage);
   g_assert_true (strata_entitlements_remove_stage (f->m, stage, &error));
   g_assert_cmpuint (strata_entitlements_get_stages (f->m)->len, ==, 5);
-  g_assert_cmpint (count (f->ws, "SELECT max(position) FROM entitlement_stages"), ==, 4);
+  g_assert_cmpint (test_query_int (f->t.ws, "SELECT max(position) FROM entitlement_stages"), ==, 4);
 
   g_assert_true (strata_entitlements_copy_tier (f->m, "A", "B", &error));
   g_assert_cmpstr (value (f, "order_discount", "B"), ==, "15");
@@ -342,7 +315,7 @@ test_edits (Fixture       *f,
 
   g_assert_true (strata_entitlements_remove (f->m, id, &error));
   g_assert_null (strata_entitlements_lookup (f->m, id));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM entitlement_values WHERE entitlement_id NOT IN"
+  g_assert_cmpint (test_query_int (f->t.ws, "SELECT count(*) FROM entitlement_values WHERE entitlement_id NOT IN"
                                  " (SELECT id FROM entitlements)"), ==, 0);
   g_assert_false (strata_entitlements_remove (f->m, id, &error));
   g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM);
@@ -430,8 +403,8 @@ test_undo_redo (Fixture       *f,
   ops = g_ptr_array_index (strata_entitlements_get_stages (f->m), 0);
   g_assert_true (strata_entitlements_rename_stage (f->m, ops->id, "Leads", &error));
   g_assert_false (strata_entitlements_can_redo (f->m));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM audit_log WHERE action = 'entitlements.undo'"), ==, 5);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM audit_log WHERE action = 'entitlements.redo'"), ==, 4);
+  g_assert_cmpint (test_query_int (f->t.ws, "SELECT count(*) FROM audit_log WHERE action = 'entitlements.undo'"), ==, 5);
+  g_assert_cmpint (test_query_int (f->t.ws, "SELECT count(*) FROM audit_log WHERE action = 'entitlements.redo'"), ==, 4);
 }
 
 /* Holding a spin button: many sets of one cell become one undo step; a set
@@ -473,7 +446,7 @@ test_figures (Fixture       *f,
 
   g_assert_true (strata_entitlements_tier_figures (f->m, 0, customers, revenue, &known, &error));
   g_assert_false (known);
-  g_assert_true (strata_workspace_exec (f->ws,
+  g_assert_true (strata_workspace_exec (f->t.ws,
     "INSERT OR IGNORE INTO metrics (key, label, kind) VALUES ('order_amount', 'Annual order amount', 'money');"
     "INSERT INTO periods (id, name) VALUES (7, '2026-Q3');"
     "INSERT INTO customers (id, ext_id) VALUES (1, 'c1'), (2, 'c2'), (3, 'c3'), (4, 'c4');"
@@ -526,7 +499,7 @@ test_scored_figures (void)
   /* The demo workspace has the default matrix. */
   g_assert_nonnull (strata_entitlements_lookup_key (m, "sla_response"));
 
-  period = count (ws, "SELECT id FROM periods ORDER BY position DESC, id DESC LIMIT 1");
+  period = test_query_int (ws, "SELECT id FROM periods ORDER BY position DESC, id DESC LIMIT 1");
   g_assert_true (strata_entitlements_tier_figures (m, period, customers, revenue, &known, &error));
   g_assert_no_error (error);
   g_assert_true (known);
@@ -535,7 +508,7 @@ test_scored_figures (void)
       sum += customers[t];
       total += revenue[t];
     }
-  g_assert_cmpuint (sum, ==, count (ws, "SELECT count(*) FROM period_customers WHERE period_id = "
+  g_assert_cmpuint (sum, ==, test_query_int (ws, "SELECT count(*) FROM period_customers WHERE period_id = "
                                         "(SELECT id FROM periods ORDER BY position DESC, id DESC LIMIT 1)"));
   {
     g_autoptr(sqlite3_stmt) stmt =
@@ -548,7 +521,7 @@ test_scored_figures (void)
   }
   g_assert_cmpuint (customers[4], >, customers[0]);
 
-  customer = count (ws, "SELECT min(customer_id) FROM period_customers WHERE period_id = "
+  customer = test_query_int (ws, "SELECT min(customer_id) FROM period_customers WHERE period_id = "
                        "(SELECT id FROM periods ORDER BY position DESC, id DESC LIMIT 1)");
   lines = strata_entitlements_list_for_customer (m, period, customer, &tier, &error);
   g_assert_no_error (error);
@@ -644,7 +617,7 @@ test_exports (Fixture       *f,
   g_auto(GStrv) lines = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = g_build_filename (f->dir, "matrix.csv", NULL);
+  g_autofree char *out = g_build_filename (f->t.dir, "matrix.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (out);
   g_autofree char *read = NULL;
   JsonObject *o, *ent;
@@ -705,9 +678,9 @@ test_persistence (Fixture       *f,
   g_assert_true (strata_entitlements_remove (f->m, id_of (f, "payment_terms"), NULL));
   before = strata_entitlements_to_csv (f->m);
   g_clear_object (&f->m);
-  g_clear_object (&f->ws);
+  g_clear_object (&f->t.ws);
 
-  ws = strata_workspace_open (f->path, NULL, &error);
+  ws = strata_workspace_open (f->t.path, NULL, &error);
   g_assert_no_error (error);
   m = strata_entitlements_new (ws, &error);
   g_assert_no_error (error);
@@ -727,7 +700,7 @@ static void
 test_external_change (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(StrataEntitlements) other = strata_entitlements_new (f->ws, NULL);
+  g_autoptr(StrataEntitlements) other = strata_entitlements_new (f->t.ws, NULL);
 
   g_assert_true (strata_entitlements_set_value (f->m, id_of (f, "order_discount"), "A", "16", NULL));
   g_assert_true (strata_entitlements_can_undo (f->m));

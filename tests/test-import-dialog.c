@@ -17,9 +17,7 @@
 
 typedef struct
 {
-  char               *dir;
-  char               *path;
-  StrataWorkspace    *ws;
+  TestWorkspace       t;
   StrataContext      *context;
   GtkWindow          *parent;
   StrataImportDialog *dialog;
@@ -29,14 +27,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("strata-import-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.strata", NULL);
-  f->ws = strata_seed_create_workspace (f->path, &error);
-  g_assert_no_error (error);
-  f->context = strata_context_new (f->ws);
+  test_workspace_setup (&f->t, "strata-import-dialog", "test.strata");
+  f->context = strata_context_new (f->t.ws);
   f->parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_present (f->parent);
   f->dialog = g_object_ref_sink (strata_import_dialog_new (f->parent, f->context));
@@ -51,31 +43,16 @@ fixture_teardown (Fixture       *f,
   g_object_unref (f->dialog);
   gtk_window_destroy (f->parent);
   g_clear_object (&f->context);
-  g_clear_object (&f->ws);
-  remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  test_workspace_teardown (&f->t);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until the assistant is at step, or 60 s passed. */
+/* Runs the main loop until the assistant is at step (an import may take a
+ * while under the sanitizers). */
 static void
 wait_for_step (StrataImportDialog *dialog,
                const char         *step)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (!g_str_equal (strata_import_dialog_get_step (dialog), step) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
+  gui_test_wait_until (g_str_equal (strata_import_dialog_get_step (dialog), step), 60000);
   g_assert_cmpstr (strata_import_dialog_get_step (dialog), ==, step);
 }
 
@@ -164,10 +141,10 @@ test_period_note (Fixture       *f,
   const char *note;
 
   /* 2026-Q3 has data. */
-  r = strata_import_run (f->ws, path, o, NULL, NULL, NULL, &error);
+  r = strata_import_run (f->t.ws, path, o, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   /* As the assistant does after an import: the period list reloads. */
-  strata_workspace_emit_changed (f->ws, "periods");
+  strata_workspace_emit_changed (f->t.ws, "periods");
   strata_import_dialog_set_kind (f->dialog, STRATA_IMPORT_KIND_CUSTOMERS);
   strata_import_dialog_set_period (f->dialog, "2026-Q3");
   note = label_starting (GTK_WIDGET (f->dialog), "2026-Q3 exists:");
@@ -237,8 +214,7 @@ test_preview_map_import (Fixture       *f,
     g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (combo)), ==,
                      "Attribute (text)");
     adw_combo_row_set_selected (combo, 0);   /* Ignore */
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
+    gui_test_wait_idle ();
     g_assert_true (combo == mapping_row (f, 7));   /* the same row, kept */
     g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, 0);
     p = strata_import_dialog_get_preview (f->dialog);
@@ -260,7 +236,7 @@ test_preview_map_import (Fixture       *f,
   g_assert_false (strata_import_dialog_set_column_role (f->dialog, 42, "ignored"));
   g_assert_false (strata_import_dialog_set_column_role (f->dialog, 0, "no such role"));
   /* The preview wrote nothing. */
-  n = query_text (f->path, "SELECT count(*) FROM customers");
+  n = query_text (f->t.path, "SELECT count(*) FROM customers");
   g_assert_cmpstr (n, ==, "0");
   g_clear_pointer (&n, g_free);
 
@@ -274,19 +250,19 @@ test_preview_map_import (Fixture       *f,
   g_assert_nonnull (strstr (strata_import_dialog_get_summary (f->dialog),
                                     "10 customers created, 0 updated"));
 
-  n = query_text (f->path, "SELECT count(*) FROM customers");
+  n = query_text (f->t.path, "SELECT count(*) FROM customers");
   g_assert_cmpstr (n, ==, "10");
   g_clear_pointer (&n, g_free);
-  value = metric_value (f->path, "2026-Q3", "C001", "order_amount");
+  value = metric_value (f->t.path, "2026-Q3", "C001", "order_amount");
   g_assert_cmpfloat_with_epsilon (g_ascii_strtod (value, NULL), 1250000.50, 1e-6);
   g_clear_pointer (&value, g_free);
-  value = metric_value (f->path, "2026-Q3", "C002", "order_amount");
+  value = metric_value (f->t.path, "2026-Q3", "C002", "order_amount");
   g_assert_cmpfloat_with_epsilon (g_ascii_strtod (value, NULL), 500000, 1e-6);
   g_clear_pointer (&value, g_free);
-  n = query_text (f->path, "SELECT count(*) FROM metrics WHERE label = '员工人数'");
+  n = query_text (f->t.path, "SELECT count(*) FROM metrics WHERE label = '员工人数'");
   g_assert_cmpstr (n, ==, "0");
   g_clear_pointer (&n, g_free);
-  n = query_text (f->path, "SELECT value FROM attributes a JOIN customers c ON c.id = a.customer_id"
+  n = query_text (f->t.path, "SELECT value FROM attributes a JOIN customers c ON c.id = a.customer_id"
                            " WHERE c.ext_id = 'C001' AND a.key = '行业'");
   g_assert_cmpstr (n, ==, "制造业");
   g_clear_pointer (&n, g_free);
@@ -303,7 +279,7 @@ test_preview_map_import (Fixture       *f,
   wait_for_step (f->dialog, "summary");
   g_assert_nonnull (strstr (strata_import_dialog_get_summary (f->dialog),
                                     "0 customers created, 10 updated"));
-  n = query_text (f->path, "SELECT count(*) FROM periods");
+  n = query_text (f->t.path, "SELECT count(*) FROM periods");
   g_assert_cmpstr (n, ==, "1");
 }
 
@@ -314,7 +290,7 @@ test_bad_rows (Fixture       *f,
   static const guint64 lines[] = { 3, 4, 5, 8, 9, 11 };
   const StrataImportPreview *p;
   const StrataImportResult *r;
-  g_autofree char *csv_path = g_build_filename (f->dir, "rejected.csv", NULL);
+  g_autofree char *csv_path = g_build_filename (f->t.dir, "rejected.csv", NULL);
   g_autofree char *csv = NULL;
   g_autofree char *n = NULL;
   g_autoptr(GError) error = NULL;
@@ -339,7 +315,7 @@ test_bad_rows (Fixture       *f,
   g_assert_cmpstr (((StrataImportReject *) r->rejects->pdata[0])->value, ==, "12abc");
   g_assert_nonnull (strstr (strata_import_dialog_get_summary (f->dialog),
                                     "3 imported, 6 rejected"));
-  n = query_text (f->path, "SELECT count(*) FROM customers");
+  n = query_text (f->t.path, "SELECT count(*) FROM customers");
   g_assert_cmpstr (n, ==, "3");
 
   /* Save Rejected Rows… writes them all, with their lines. */
@@ -354,7 +330,7 @@ static void
 test_strict (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *before = dump_database (f->path);
+  g_autofree char *before = dump_database (f->t.path);
   g_autofree char *after = NULL;
 
   strata_import_dialog_set_period (f->dialog, "2026-Q4");
@@ -366,7 +342,7 @@ test_strict (Fixture       *f,
   g_assert_null (strata_import_dialog_get_result (f->dialog));
   g_assert_nonnull (strstr (strata_import_dialog_get_summary (f->dialog),
                             "Nothing was imported"));
-  after = dump_database (f->path);
+  after = dump_database (f->t.path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -408,7 +384,7 @@ test_orders_semicolon (Fixture       *f,
   wait_for_step (f->dialog, "summary");
   g_assert_nonnull (strata_import_dialog_get_result (f->dialog));
   /* K1: 2 x 1.50 + 1 x 10 on R1, and whatever else the fixture has. */
-  value = metric_value (f->path, "2024-Q1", "K1", "order_amount");
+  value = metric_value (f->t.path, "2024-Q1", "K1", "order_amount");
   g_assert_cmpfloat (g_ascii_strtod (value, NULL), >=, 13.0);
 }
 
@@ -431,29 +407,23 @@ static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *big = write_big_orders (f->dir);
+  g_autofree char *big = write_big_orders (f->t.dir);
   g_autoptr(GFile) file = g_file_new_for_path (big);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  gboolean timed_out = FALSE;
-  guint id;
 
   strata_import_dialog_set_period (f->dialog, "2026-Q3");
   strata_import_dialog_set_kind (f->dialog, STRATA_IMPORT_KIND_ORDERS);
   strata_import_dialog_set_file (f->dialog, file);
   g_assert_nonnull (strata_import_dialog_get_preview (f->dialog));
-  before = dump_database (f->path);
+  before = dump_database (f->t.path);
   strata_import_dialog_next (f->dialog);
   strata_import_dialog_next (f->dialog);
   g_assert_cmpstr (strata_import_dialog_get_step (f->dialog), ==, "progress");
 
   /* The window keeps running while the worker reads: progress arrives. */
-  id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-  while (strata_import_dialog_get_fraction (f->dialog) <= 0.0 && !timed_out
-         && g_str_equal (strata_import_dialog_get_step (f->dialog), "progress"))
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
+  gui_test_wait_until (strata_import_dialog_get_fraction (f->dialog) > 0.0 ||
+                       !g_str_equal (strata_import_dialog_get_step (f->dialog), "progress"), 60000);
   g_assert_cmpstr (strata_import_dialog_get_step (f->dialog), ==, "progress");
   g_assert_cmpfloat (strata_import_dialog_get_fraction (f->dialog), >, 0.0);
   g_assert_cmpfloat (strata_import_dialog_get_fraction (f->dialog), <, 0.95);
@@ -461,7 +431,7 @@ test_cancel (Fixture       *f,
   wait_for_step (f->dialog, "summary");
   g_assert_null (strata_import_dialog_get_result (f->dialog));
   g_assert_nonnull (strstr (strata_import_dialog_get_summary (f->dialog), "Nothing was imported"));
-  after = dump_database (f->path);
+  after = dump_database (f->t.path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -493,7 +463,7 @@ static void
 test_view (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(StrataMetricList) metrics = strata_metric_list_new (f->ws);
+  g_autoptr(StrataMetricList) metrics = strata_metric_list_new (f->t.ws);
   g_autoptr(GPtrArray) roles = strata_import_view_roles (STRATA_IMPORT_KIND_CUSTOMERS,
                                                          G_LIST_MODEL (metrics));
   g_autoptr(GPtrArray) orders = strata_import_view_roles (STRATA_IMPORT_KIND_ORDERS, NULL);

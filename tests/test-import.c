@@ -12,28 +12,7 @@
 #include "strata-export.h"
 #include "strata-import.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("strata-import-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "test.strata", NULL);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef TestWorkspace Fixture;
 
 static char *
 fixture (const char *name)
@@ -1002,7 +981,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(name, fn) g_test_add (name, Fixture, NULL, setup, fn, teardown)
+#define ADD(name, fn) g_test_add (name, Fixture, "strata-import", test_workspace_fixture_setup_dir, fn, \
+                                  test_workspace_fixture_teardown)
   ADD ("/import/encodings", test_encodings);
   ADD ("/import/formats", test_formats);
   ADD ("/import/bad-rows", test_bad_rows);

@@ -6,54 +6,22 @@
 
 #include "strata-metric-list.h"
 #include "strata-seed.h"
+#include "workspace-test-util.h"
 
-typedef struct
-{
-  char            *dir;
-  char            *path;
-  StrataWorkspace *ws;
-} Fixture;
+typedef TestWorkspace Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("strata-metric-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "m.strata", NULL);
-  f->ws = strata_seed_create_workspace (f->path, &error);
-  g_assert_no_error (error);
+  test_workspace_setup (f, "strata-metric", "m.strata");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&f->ws);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-count (StrataWorkspace *ws,
-       const char      *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  test_workspace_teardown (f);
 }
 
 static void
@@ -63,15 +31,15 @@ test_builtin_idempotent (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 audits;
 
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM metrics WHERE builtin = 1"), ==, 14);
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM metrics WHERE key = 'order_amount'"
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM metrics WHERE builtin = 1"), ==, 14);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM metrics WHERE key = 'order_amount'"
                                  " AND kind = 'money' AND label = 'Annual order amount'"
                                  " AND label_zh_cn = '年度订单金额'"
                                  " AND label_zh_tw = '年度訂單金額'"), ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM metrics WHERE key = 'last_order_date'"
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM metrics WHERE key = 'last_order_date'"
                                  " AND kind = 'date'"), ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM metrics WHERE kind = 'boolean'"), ==, 2);
-  audits = count (f->ws, "SELECT COUNT (*) FROM audit_log");
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM metrics WHERE kind = 'boolean'"), ==, 2);
+  audits = test_query_int (f->ws, "SELECT COUNT (*) FROM audit_log");
 
   /* A user relabels a metric: ensuring again must keep that. */
   g_assert_true (strata_workspace_exec (f->ws, "UPDATE metrics SET label = 'Revenue'"
@@ -79,17 +47,17 @@ test_builtin_idempotent (Fixture       *f,
   g_assert_true (strata_metrics_ensure_builtin (f->ws, &error));
   g_assert_no_error (error);
   g_assert_true (strata_metrics_ensure_builtin (f->ws, &error));
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM metrics"), ==, 14);
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM metrics WHERE label = 'Revenue'"), ==, 1);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM metrics"), ==, 14);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM metrics WHERE label = 'Revenue'"), ==, 1);
   /* Nothing inserted, nothing audited. */
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM audit_log"), ==, audits);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM audit_log"), ==, audits);
 
   /* A missing one comes back. */
   g_assert_true (strata_workspace_exec (f->ws, "DELETE FROM metrics WHERE key = 'login_days'",
                                         &error));
   g_assert_true (strata_metrics_ensure_builtin (f->ws, &error));
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM metrics"), ==, 14);
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM audit_log"), ==, audits + 1);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM metrics"), ==, 14);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM audit_log"), ==, audits + 1);
 }
 
 static void
@@ -217,7 +185,7 @@ test_create_and_reload (Fixture       *f,
   g_assert_cmpuint (c.removed, ==, 0);
   g_assert_cmpuint (c.added, ==, 1);
   g_assert_true (strata_metric_list_lookup_label (list, "淨推薦值") == m);
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM audit_log WHERE action = 'metric.create'"
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM audit_log WHERE action = 'metric.create'"
                                  " AND subject = 'nps'"), ==, 1);
 
   /* Refusals: bad key, duplicate key, empty label; nothing written. */
@@ -235,7 +203,7 @@ test_create_and_reload (Fixture       *f,
   g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (c.calls, ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM metrics"), ==, 15);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM metrics"), ==, 15);
 
   /* A label edited behind the list's back: only that row is replaced. */
   g_assert_true (strata_workspace_exec (f->ws, "UPDATE metrics SET label = 'Lines of business'"

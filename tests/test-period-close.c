@@ -24,7 +24,7 @@ fixture_setup (Fixture       *f,
 {
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("strata-review-XXXXXX", NULL);
+  f->dir = test_make_tmp_dir ("strata-review");
   path = g_build_filename (f->dir, "review.strata", NULL);
   f->ws = review_fixture_create (path);
 }
@@ -34,19 +34,8 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->ws);
-  review_remove_dir (f->dir);
+  test_remove_dir (f->dir);
   g_free (f->dir);
-}
-
-static gint64
-query_int (StrataWorkspace *ws,
-           const char      *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 static const char *
@@ -85,14 +74,14 @@ test_close_freezes (Fixture       *f,
 
   g_assert_true (strata_period_close (f->ws, 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->ws, "SELECT state = 'closed' FROM periods WHERE id = 1"), ==, 1);
-  g_assert_cmpint (query_int (f->ws, "SELECT closed_at IS NOT NULL FROM periods WHERE id = 1"), ==, 1);
-  g_assert_cmpint (query_int (f->ws, "SELECT r.version FROM periods p JOIN rulesets r"
+  g_assert_cmpint (test_query_int (f->ws, "SELECT state = 'closed' FROM periods WHERE id = 1"), ==, 1);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT closed_at IS NOT NULL FROM periods WHERE id = 1"), ==, 1);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT r.version FROM periods p JOIN rulesets r"
                                      " ON r.id = p.ruleset_id WHERE p.id = 1"), ==, 1);
-  g_assert_cmpint (query_int (f->ws, "SELECT count(*) FROM period_results WHERE period_id = 1"), ==, 5);
-  g_assert_cmpint (query_int (f->ws, "SELECT count(*) FROM audit_log WHERE action = 'period.close'"
+  g_assert_cmpint (test_query_int (f->ws, "SELECT count(*) FROM period_results WHERE period_id = 1"), ==, 5);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT count(*) FROM audit_log WHERE action = 'period.close'"
                                      " AND subject = '2026-Q1'"), ==, 1);
-  g_assert_cmpint (query_int (f->ws, "SELECT state = 'open' FROM periods WHERE id = 2"), ==, 1);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT state = 'open' FROM periods WHERE id = 2"), ==, 1);
 
   /* Closing twice is refused and changes nothing. */
   g_assert_false (strata_period_close (f->ws, 1, &error));
@@ -249,10 +238,10 @@ test_reopen (Fixture       *f,
   publish_c_from_35 (f->ws);
   g_assert_true (strata_period_reopen (f->ws, 1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->ws, "SELECT count(*) FROM period_results WHERE period_id = 1"), ==, 0);
-  g_assert_cmpint (query_int (f->ws, "SELECT state = 'open' AND ruleset_id IS NULL"
+  g_assert_cmpint (test_query_int (f->ws, "SELECT count(*) FROM period_results WHERE period_id = 1"), ==, 0);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT state = 'open' AND ruleset_id IS NULL"
                                      " AND closed_at IS NULL FROM periods WHERE id = 1"), ==, 1);
-  g_assert_cmpint (query_int (f->ws, "SELECT count(*) FROM audit_log WHERE action = 'period.reopen'"), ==, 1);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT count(*) FROM audit_log WHERE action = 'period.reopen'"), ==, 1);
 
   q1 = strata_period_results_load (f->ws, 1, &error);
   g_assert_no_error (error);

@@ -13,6 +13,7 @@
 #include "strata-period-values.h"
 #include "strata-schema.h"
 #include "strata-workspace.h"
+#include "workspace-test-util.h"
 
 static double
 read_back (double v)
@@ -134,35 +135,20 @@ test_parse (void)
   }
 }
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef TestWorkspace Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("strata-values-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "old.strata", NULL);
+  test_workspace_setup_dir (f, "strata-values", "old.strata");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  test_workspace_teardown (f);
 }
 
 static void

@@ -6,54 +6,22 @@
 
 #include "strata-period-list.h"
 #include "strata-seed.h"
+#include "workspace-test-util.h"
 
-typedef struct
-{
-  char            *dir;
-  char            *path;
-  StrataWorkspace *ws;
-} Fixture;
+typedef TestWorkspace Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("strata-period-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "p.strata", NULL);
-  f->ws = strata_seed_create_workspace (f->path, &error);
-  g_assert_no_error (error);
+  test_workspace_setup (f, "strata-period", "p.strata");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&f->ws);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-count (StrataWorkspace *ws,
-       const char      *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  test_workspace_teardown (f);
 }
 
 static void
@@ -192,9 +160,9 @@ test_create_order (Fixture       *f,
   g_assert_cmpint (strata_period_list_find (list, strata_period_get_id (q3)), ==, 3);
   g_assert_true (strata_period_list_lookup_name (list, "2026-Q1") ==
                  strata_period_list_lookup_id (list, strata_period_get_id (q1)));
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM audit_log WHERE action = 'period.create'"),
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM audit_log WHERE action = 'period.create'"),
                    ==, 5);
-  g_assert_cmpint (count (f->ws, "SELECT position FROM periods WHERE name = '2026-08'"), ==, 4);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT position FROM periods WHERE name = '2026-08'"), ==, 4);
 
   /* Refusals, with nothing written and no signal. */
   c.calls = 0;
@@ -217,7 +185,7 @@ test_create_order (Fixture       *f,
   g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (c.calls, ==, 0);
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM periods"), ==, 5);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM periods"), ==, 5);
 }
 
 static void
@@ -245,7 +213,7 @@ test_rename_delete (Fixture       *f,
   assert_changes (&c, 1, 1, 1, 1);
   order = names (list);
   g_assert_cmpstr (order, ==, "2025-Q4 Q1 2026 2026-Q2");
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM audit_log WHERE action = 'period.rename'"
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM audit_log WHERE action = 'period.rename'"
                                  " AND subject = '2026-Q1' AND detail = 'Q1 2026'"), ==, 1);
 
   g_assert_false (strata_period_rename (f->ws, strata_period_get_id (q1), "2026-Q2", &error));
@@ -263,8 +231,8 @@ test_rename_delete (Fixture       *f,
   g_assert_true (g_list_model_get_item (G_LIST_MODEL (list), 1) == (gpointer) kept);
   g_object_unref (kept);
   g_assert_cmpint (strata_period_get_position (kept), ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM periods"), ==, 2);
-  g_assert_cmpint (count (f->ws, "SELECT position FROM periods WHERE name = '2026-Q2'"), ==, 1);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM periods"), ==, 2);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT position FROM periods WHERE name = '2026-Q2'"), ==, 1);
 
   /* A closed period is history. */
   g_assert_true (strata_workspace_exec (f->ws, "UPDATE periods SET state = 'closed'"
@@ -275,7 +243,7 @@ test_rename_delete (Fixture       *f,
   g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2026-Q2"));
   g_clear_error (&error);
-  g_assert_cmpint (count (f->ws, "SELECT COUNT (*) FROM periods"), ==, 2);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM periods"), ==, 2);
   {
     g_autoptr(StrataPeriod) closed = g_list_model_get_item (G_LIST_MODEL (list), 1);
     g_assert_cmpint (strata_period_get_state (closed), ==, STRATA_PERIOD_CLOSED);

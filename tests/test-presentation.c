@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "gui-test-util.h"
 #include "strata-application.h"
 #include "strata-demo.h"
 #include "strata-entitlements.h"
@@ -23,40 +24,16 @@
 #include "strata-ruleset-store.h"
 #include "strata-seed.h"
 #include "strata-window.h"
+#include "workspace-test-util.h"
 
 static char *tmpdir;
 static GApplication *app;
 static StrataWindow *window;
 
 static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
 has_deck (gpointer page)
 {
   return strata_review_page_get_deck (page) != NULL;
-}
-
-static gboolean
-wait_for (gboolean (*check) (gpointer), gpointer data)
-{
-  for (guint i = 0; i < 100 && !check (data); i++)
-    spin (50);
-  return check (data);
 }
 
 static StrataPresentation *
@@ -101,22 +78,14 @@ no_receipt (gpointer data)
   return find_receipt () == NULL;
 }
 
-/* Delivers a key press the way GTK does: to the window's key controller. */
+/* A key press delivered as GTK does, and what it set off. */
 static gboolean
 press (GtkWidget *target,
        guint      keyval)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (target);
-  gboolean handled = FALSE;
+  gboolean handled = gui_test_press_key (target, keyval);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0,
-                               &handled);
-    }
-  spin (50);
+  gui_test_wait_idle ();
   return handled;
 }
 
@@ -126,48 +95,10 @@ counter (StrataPresentation *presentation)
   return gtk_label_get_label (strata_presentation_get_counter (presentation));
 }
 
-static GtkWidget *
-find_css (GtkWidget  *root,
-          const char *css_class)
-{
-  if (gtk_widget_has_css_class (root, css_class) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_css (c, css_class);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static AdwMessageDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
+  return ADW_MESSAGE_DIALOG (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static gboolean
@@ -186,7 +117,14 @@ screenshot (const char *name)
 
   if (dir == NULL)
     return;
-  spin (700);
+  /* Every window drawn as it is now. */
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (gtk_widget_get_mapped (toplevel))
+        gui_test_wait_frame (toplevel);
+    }
   cmd = g_strdup_printf ("import -window root '%s/%s.png'", dir, name);
   g_assert_cmpint (system (cmd), ==, 0);
 }
@@ -378,7 +316,7 @@ open_dialog (StrataReviewPage *page,
   AdwMessageDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
-  spin (100);
+  gui_test_wait (find_dialog () != NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   return dialog;
@@ -405,7 +343,7 @@ check_new_period (StrataReviewPage *page)
   fill (dialog, "name-entry", "Autumn");
   adw_message_dialog_response (dialog, "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (wait_for (no_dialog, NULL));
+  gui_test_wait (no_dialog (NULL));
   g_assert_cmpuint (g_list_model_get_n_items (periods), ==, n);
 
   dialog = open_dialog (page, "page.new-period");
@@ -415,8 +353,8 @@ check_new_period (StrataReviewPage *page)
   screenshot ("new-period-dialog");
   adw_message_dialog_response (dialog, "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (wait_for (no_dialog, NULL));
-  spin (100);
+  gui_test_wait (no_dialog (NULL));
+  gui_test_wait (g_list_model_get_n_items (periods) == n + 1);
   g_assert_cmpuint (g_list_model_get_n_items (periods), ==, n + 1);
   /* 2025-Q4, 2026-Q1, then the fair in March. */
   third = g_list_model_get_item (periods, 2);
@@ -429,7 +367,7 @@ check_new_period (StrataReviewPage *page)
   fill (dialog, "name-entry", "Spring fair");
   adw_message_dialog_response (dialog, "rename");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (wait_for (no_dialog, NULL));
+  gui_test_wait (no_dialog (NULL));
   renamed = strata_period_lookup_name (ws, "Spring fair", &error);
   g_assert_no_error (error);
   g_assert_nonnull (renamed);
@@ -494,7 +432,7 @@ test_presentation (void)
   g_assert_true (strata_window_show_page (window, "review"));
   page = STRATA_REVIEW_PAGE (strata_window_get_page (window, "review"));
   g_assert_true (STRATA_IS_REVIEW_PAGE (page));
-  g_assert_true (wait_for (has_deck, page));
+  gui_test_wait (has_deck (page));
 
   /* The last two quarters, the earlier one frozen under version 1. */
   deck = strata_review_page_get_deck (page);
@@ -512,7 +450,8 @@ test_presentation (void)
 
   /* F5 is app.present. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "present", NULL);
-  spin (200);
+  gui_test_wait (find_presentation () != NULL);
+  gui_test_wait_idle ();   /* and what starting it set off */
   presentation = find_presentation ();
   g_assert_nonnull (presentation);
   g_assert_cmpuint (strata_presentation_get_n_slides (presentation), ==, STRATA_N_SLIDES);
@@ -531,12 +470,13 @@ test_presentation (void)
   screenshot ("slide-4");
 
   /* A customer on the movers slide shows its receipt; Escape closes only that. */
-  button = find_css (GTK_WIDGET (presentation), "slide-customer");
+  button = gui_test_find_css (GTK_WIDGET (presentation), GTK_TYPE_WIDGET, "slide-customer");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  spin (200);
+  gui_test_wait (find_receipt () != NULL);
   receipt = find_receipt ();
   g_assert_nonnull (receipt);
+  gui_test_wait_frame (GTK_WIDGET (receipt));
   /* It covers the slide it was opened from. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (receipt)), >=,
                    gtk_widget_get_width (GTK_WIDGET (presentation)));
@@ -544,7 +484,7 @@ test_presentation (void)
                    gtk_widget_get_height (GTK_WIDGET (presentation)));
   screenshot ("slide-4-receipt");
   press (GTK_WIDGET (receipt), GDK_KEY_Escape);
-  g_assert_true (wait_for (no_receipt, NULL));
+  gui_test_wait (no_receipt (NULL));
   g_assert_nonnull (find_presentation ());
 
   press (GTK_WIDGET (presentation), GDK_KEY_Right);
@@ -565,7 +505,7 @@ test_presentation (void)
   g_assert_cmpstr (counter (presentation), ==, "1 / 7");
 
   press (GTK_WIDGET (presentation), GDK_KEY_Escape);
-  g_assert_true (wait_for (no_presentation, NULL));
+  gui_test_wait (no_presentation (NULL));
 
   /* The presenter leaves out two slides. */
   strata_review_page_set_slide_enabled (page, STRATA_SLIDE_ENTITLEMENTS, FALSE);
@@ -577,7 +517,7 @@ test_presentation (void)
   g_assert_cmpstr (counter (presentation), ==, "5 / 5");
   g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_QUADRANT);
   press (GTK_WIDGET (presentation), GDK_KEY_Escape);
-  g_assert_true (wait_for (no_presentation, NULL));
+  gui_test_wait (no_presentation (NULL));
   strata_review_page_set_slide_enabled (page, STRATA_SLIDE_ENTITLEMENTS, TRUE);
   strata_review_page_set_slide_enabled (page, STRATA_SLIDE_RULES, TRUE);
 
@@ -585,19 +525,19 @@ test_presentation (void)
   {
     /* The label as the page shows it (translated for the screenshots). */
     g_autofree char *close_label = g_strdup_printf (_("_Close %s…"), "2026-Q3");
-    button = find_button (GTK_WIDGET (page), close_label);
+    button = gui_test_find_label (GTK_WIDGET (page), GTK_TYPE_BUTTON, close_label);
   }
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  spin (200);
+  gui_test_wait (find_dialog () != NULL);
   g_assert_nonnull (find_dialog ());
   screenshot ("close-dialog");
   adw_message_dialog_response (find_dialog (), "close");
-  g_assert_true (wait_for (to_closed, page));
+  gui_test_wait (to_closed (page));
   g_assert_cmpint (strata_movement_get_to_version (strata_review_deck_get_movement (strata_review_page_get_deck (page))), ==, 2);
   {
     g_autofree char *reopen_label = g_strdup_printf (_("_Reopen %s…"), "2026-Q3");
-    g_assert_nonnull (find_button (GTK_WIDGET (page), reopen_label));
+    g_assert_nonnull (gui_test_find_label (GTK_WIDGET (page), GTK_TYPE_BUTTON, reopen_label));
   }
 
   /* Comparing the first two quarters: both frozen under version 1. */
@@ -628,9 +568,11 @@ test_empty_state (void)
   g_assert_no_error (error);
   g_assert_true (strata_window_show_page (window, "review"));
   page = STRATA_REVIEW_PAGE (strata_window_get_page (window, "review"));
-  spin (300);
-  g_assert_null (strata_review_page_get_deck (page));
   stack = gtk_widget_get_first_child (GTK_WIDGET (page));
+  gui_test_wait (gtk_widget_get_mapped (GTK_WIDGET (page)) &&
+                 g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "empty") == 0);
+  gui_test_wait_idle ();
+  g_assert_null (strata_review_page_get_deck (page));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   g_assert_null (strata_review_page_present (page));
   g_assert_null (find_presentation ());
@@ -652,43 +594,44 @@ test_hidden_reload (void)
   g_assert_no_error (error);
   g_assert_true (strata_window_show_page (window, "customers"));
   page = STRATA_REVIEW_PAGE (strata_window_get_page (window, "review"));
-  spin (300);
+  gui_test_wait (gtk_widget_get_mapped (strata_window_get_page (window, "customers")));
+  gui_test_wait_idle ();
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_null (strata_review_page_get_deck (page));
 
   g_assert_true (strata_window_show_page (window, "review"));
-  g_assert_true (wait_for (has_deck, page));
+  gui_test_wait (has_deck (page));
   first = g_object_ref (strata_review_page_get_deck (page));
 
   /* Hidden again, a change waits... */
   g_assert_true (strata_window_show_page (window, "customers"));
-  spin (100);
+  gui_test_wait (!gtk_widget_get_mapped (GTK_WIDGET (page)));
   strata_workspace_emit_changed (strata_context_get_workspace (strata_page_get_context (STRATA_PAGE (page))),
                                  "customers");
-  spin (300);
+  gui_test_wait_idle ();
   g_assert_true (strata_review_page_get_deck (page) == first);
   /* ...for F5 from the customers page, which compares first. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "present", NULL);
-  spin (200);
+  gui_test_wait (find_presentation () != NULL);
+  gui_test_wait_idle ();   /* and what starting it set off */
   presentation = find_presentation ();
   g_assert_nonnull (presentation);
   g_assert_true (strata_review_page_get_deck (page) != first);
   g_assert_nonnull (strata_review_page_get_deck (page));
   gtk_window_destroy (GTK_WINDOW (presentation));
-  g_assert_true (wait_for (no_presentation, NULL));
+  gui_test_wait (no_presentation (NULL));
 
-  /* And shown, after another change: a new comparison. F5 showed the
-   * page: hide it again first (a shown page compares at once). */
+  /* And shown, after another change: a new comparison. (F5 showed the
+   * page: hidden again first, or the change alone compares.) */
   g_assert_true (strata_window_show_page (window, "customers"));
-  spin (100);
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  gui_test_wait (!gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_set_object (&first, strata_review_page_get_deck (page));
   strata_workspace_emit_changed (strata_context_get_workspace (strata_page_get_context (STRATA_PAGE (page))),
                                  "customers");
-  spin (300);
+  gui_test_wait_idle ();
   g_assert_true (strata_review_page_get_deck (page) == first);
   g_assert_true (strata_window_show_page (window, "review"));
-  spin (300);
+  gui_test_wait (strata_review_page_get_deck (page) != first);
   g_assert_true (strata_review_page_get_deck (page) != first);
   g_assert_nonnull (strata_review_page_get_deck (page));
 }
@@ -701,8 +644,7 @@ main (int   argc,
   g_autofree char *data_home = NULL;
   int status;
 
-  tmpdir = g_dir_make_tmp ("strata-presentation-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = test_make_tmp_dir ("strata-presentation");
   data_home = g_build_filename (tmpdir, "data", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
@@ -737,11 +679,7 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (window));
   g_application_release (app);
   g_clear_object (&app);
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
-    if (system (cmd) != 0)
-      g_warning ("Could not remove %s", tmpdir);
-  }
+  test_remove_dir (tmpdir);
   g_free (tmpdir);
   return status;
 }

@@ -6,17 +6,29 @@
 #include <math.h>
 #include <string.h>
 
+#include "gui-test-util.h"
 #include "strata-context.h"
 #include "strata-demo.h"
 #include "strata-period-results.h"
 #include "strata-quadrant-page.h"
 #include "strata-ruleset-store.h"
+#include "workspace-test-util.h"
+
+/* The process threshold of the draft in the workspace file. */
+static double
+draft_x_threshold (StrataWorkspace *ws)
+{
+  g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (ws, NULL);
+
+  g_assert (draft != NULL);
+  return draft->quadrant.x_threshold;
+}
 
 static void
 test_quadrant_page (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("strata-quadrant-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("strata-quadrant");
   g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
   g_autoptr(StrataWorkspace) ws = NULL;
   g_autoptr(StrataContext) context = NULL;
@@ -44,8 +56,8 @@ test_quadrant_page (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   g_object_set (page, "context", context, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  for (int i = 0; i < 30; i++)
-    g_main_context_iteration (NULL, FALSE);
+  gui_test_wait (g_strcmp0 (strata_quadrant_page_get_state (STRATA_QUADRANT_PAGE (page)), "chart") == 0);
+  gui_test_wait_frame (page);   /* laid out: the plot has its size */
   g_assert_cmpstr (strata_quadrant_page_get_state (STRATA_QUADRANT_PAGE (page)), ==, "chart");
 
   view = strata_quadrant_page_get_view (STRATA_QUADRANT_PAGE (page));
@@ -121,8 +133,8 @@ test_quadrant_page (void)
     g_assert_nonnull (gtk_widget_get_cursor (GTK_WIDGET (view)));
     g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (view))), ==, "col-resize");
     strata_quadrant_view_drag (view, lx, ly, target_x, ly);
-    for (int i = 0; i < 10; i++)
-      g_main_context_iteration (NULL, FALSE);
+    gui_test_wait (fabs (draft_x_threshold (ws) - before->quadrant.x_threshold * 2) <=
+                   before->quadrant.x_threshold * 0.05);
     after = strata_ruleset_store_get_draft (ws, &error);
     g_assert_no_error (error);
     g_assert_cmpfloat_with_epsilon (after->quadrant.x_threshold, before->quadrant.x_threshold * 2,
@@ -189,15 +201,8 @@ test_quadrant_page (void)
 
   g_object_set (page, "context", NULL, NULL);
   g_assert_cmpstr (strata_quadrant_page_get_state (STRATA_QUADRANT_PAGE (page)), ==, "empty");
-  gtk_window_destroy (GTK_WINDOW (window));
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_unlink (path);
-  g_rmdir (dir);
+  gui_test_destroy (GTK_WINDOW (window));
+  test_remove_dir (dir);
 }
 
 int

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "gui-test-util.h"
 #include "import-test-util.h"
 #include "report-test-util.h"
 #include "strata-context.h"
@@ -36,23 +37,12 @@ done_cb (GObject      *source,
   r->done = TRUE;
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
+/* A report takes a while under the sanitizers. */
 static void
 wait_done (Result *r)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (!r->done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
+  gui_test_wait_until (r->done, 60000);
   g_assert_true (r->done);
-  g_source_remove (id);
 }
 
 /* The progress window is the modal transient window of parent. */
@@ -253,7 +243,7 @@ main (int    argc,
   g_test_add_func ("/report-export/chinese", test_export_chinese);
   status = g_test_run ();
 
-  remove_dir (dir);
+  test_remove_dir (dir);
   g_free (ws_path);
   g_free (dir);
   return status;

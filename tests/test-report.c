@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "strata-demo.h"
 #include "strata-i18n.h"
 #include "strata-period-data.h"
@@ -434,49 +435,21 @@ test_language_not_global (void)
   setlocale (LC_ALL, "");
 }
 
-typedef struct
-{
-  int   status;
-  char *err;
-} Run;
-
-static void
-run_cli (Run *r,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("STRATA_CLI"));
-  g_ptr_array_add (argv, "report");
-  va_start (args, r);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_clear_pointer (&r->err, g_free);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               NULL, &r->err, &r->status, &error));
-  g_assert_no_error (error);
-  r->status = WIFEXITED (r->status) ? WEXITSTATUS (r->status) : -1;
-}
-
 static void
 test_cli (void)
 {
   g_autofree char *out = g_build_filename (dir, "cli.pdf", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.strata", NULL);
   g_autofree char *unwritable = g_build_filename (dir, "no-such-dir", "x.pdf", NULL);
-  Run r = { 0, };
+  g_auto(CliRun) r = { 0, };
 
   if (g_getenv ("STRATA_CLI") == NULL)
     {
       g_test_skip ("STRATA_CLI is not set");
       return;
     }
-  run_cli (&r, ws_path, "-o", out, "--paper", "letter", "--period", "2026-Q3", "--compare", "2026-Q1", NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (NULL, &r.err, "report", ws_path, "-o", out, "--paper", "letter", "--period", "2026-Q3", "--compare", "2026-Q1", NULL);
   g_assert_cmpint (r.status, ==, 0);
   {
     g_autoptr(PopplerDocument) doc = report_test_open_pdf (out);
@@ -484,27 +457,32 @@ test_cli (void)
     g_assert_nonnull (strstr (first, "2026-Q1"));
   }
   /* Bad usage: 1. */
-  run_cli (&r, ws_path, NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (NULL, &r.err, "report", ws_path, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "-o"));
-  run_cli (&r, ws_path, "-o", out, "--paper", "a3", NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (NULL, &r.err, "report", ws_path, "-o", out, "--paper", "a3", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "a3"));
-  run_cli (&r, ws_path, "-o", out, "--lang", "fr", NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (NULL, &r.err, "report", ws_path, "-o", out, "--lang", "fr", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "fr"));
   /* Bad input: 2, one line naming the file or the period. */
-  run_cli (&r, missing, "-o", out, NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (NULL, &r.err, "report", missing, "-o", out, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "missing.strata"));
-  run_cli (&r, ws_path, "-o", out, "--period", "2031-Q9", NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (NULL, &r.err, "report", ws_path, "-o", out, "--period", "2031-Q9", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "2031-Q9"));
-  run_cli (&r, ws_path, "-o", unwritable, NULL);
+  cli_run_clear (&r);
+  r.status = run_cli (NULL, &r.err, "report", ws_path, "-o", unwritable, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "x.pdf"));
   g_assert_cmpint (strchr (r.err, '\n') - r.err + 1, ==, (int) strlen (r.err));
-  g_free (r.err);
 }
 
 int
@@ -534,7 +512,7 @@ main (int    argc,
   g_test_add_func ("/report/language-not-global", test_language_not_global);
   status = g_test_run ();
 
-  remove_dir (dir);
+  test_remove_dir (dir);
   g_free (ws_path);
   g_free (dir);
   return status;

@@ -11,6 +11,7 @@
 #include "strata-override.h"
 #include "strata-rules-json.h"
 #include "strata-scoring.h"
+#include "workspace-test-util.h"
 
 typedef struct
 {
@@ -22,7 +23,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("strata-engine-XXXXXX", NULL);
+  f->dir = test_make_tmp_dir ("strata-engine");
   f->ws = engine_test_workspace (f->dir, "test.strata");
 }
 
@@ -30,27 +31,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (strata_workspace_get_path (f->ws));
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
   g_clear_object (&f->ws);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
+  test_remove_dir (f->dir);
   g_free (f->dir);
-}
-
-static int
-count_rows (StrataWorkspace *ws,
-            const char      *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int (stmt, 0);
 }
 
 static void
@@ -116,7 +99,7 @@ test_seed_and_versions (Fixture       *f,
   g_clear_pointer (&draft, strata_rules_free);
   draft = strata_ruleset_store_get_draft (f->ws, &error);
   g_assert_cmpfloat (((StrataTier *) draft->tiers->pdata[0])->min_score, ==, 85);
-  g_assert_cmpint (count_rows (f->ws, "SELECT count(*) FROM rulesets WHERE state = 'draft'"), ==, 1);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT count(*) FROM rulesets WHERE state = 'draft'"), ==, 1);
 
   /* Publishing makes version 2 with the note and the author. */
   g_assert_true (strata_ruleset_store_publish (f->ws, draft, "Raise A to 85", &version, &error));
@@ -132,7 +115,7 @@ test_seed_and_versions (Fixture       *f,
   g_assert_cmpuint (((StrataRulesetVersion *) versions->pdata[1])->version, ==, 1);
   v2 = strata_ruleset_store_load_version (f->ws, 0, &error);
   g_assert_true (strata_rules_equal (v2, draft));
-  g_assert_cmpint (count_rows (f->ws, "SELECT count(*) FROM audit_log WHERE action = 'rules.publish' "
+  g_assert_cmpint (test_query_int (f->ws, "SELECT count(*) FROM audit_log WHERE action = 'rules.publish' "
                                       "AND subject = 'version 2' AND detail = 'Raise A to 85'"), ==, 1);
 
   /* Restoring version 1 into the draft. */
@@ -141,7 +124,7 @@ test_seed_and_versions (Fixture       *f,
   draft = strata_ruleset_store_get_draft (f->ws, &error);
   g_assert_true (strata_rules_equal (draft, defaults));
   g_assert_cmpuint (strata_ruleset_store_get_latest_version (f->ws), ==, 2);
-  g_assert_cmpint (count_rows (f->ws, "SELECT count(*) FROM audit_log WHERE action = 'rules.restore'"), ==, 1);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT count(*) FROM audit_log WHERE action = 'rules.restore'"), ==, 1);
 
   g_assert_false (strata_ruleset_store_restore (f->ws, 9, &error));
   g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM);
@@ -205,8 +188,8 @@ test_overrides (Fixture       *f,
     g_assert_cmpuint (data->overrides->len, ==, 1);
     g_assert_true (fresh->columns == data->columns);
   }
-  g_assert_cmpint (count_rows (f->ws, "SELECT count(*) FROM overrides WHERE removed_at IS NOT NULL"), ==, 2);
-  g_assert_cmpint (count_rows (f->ws, "SELECT count(*) FROM audit_log WHERE action LIKE 'override.%'"), ==, 3);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT count(*) FROM overrides WHERE removed_at IS NOT NULL"), ==, 2);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT count(*) FROM audit_log WHERE action LIKE 'override.%'"), ==, 3);
 }
 
 static void
@@ -224,8 +207,8 @@ test_freeze (Fixture       *f,
   g_assert_no_error (error);
   /* Twice: replaces, does not duplicate. */
   g_assert_true (strata_ruleset_store_freeze_results (f->ws, data, 1, rules, result, &error));
-  g_assert_cmpint (count_rows (f->ws, "SELECT count(*) FROM period_results WHERE period_id = 2"), ==, 3);
-  g_assert_cmpint (count_rows (f->ws, "SELECT ruleset_id = (SELECT id FROM rulesets WHERE version = 1) "
+  g_assert_cmpint (test_query_int (f->ws, "SELECT count(*) FROM period_results WHERE period_id = 2"), ==, 3);
+  g_assert_cmpint (test_query_int (f->ws, "SELECT ruleset_id = (SELECT id FROM rulesets WHERE version = 1) "
                                       "FROM periods WHERE id = 2"), ==, 1);
   stmt = strata_workspace_prepare (f->ws, "SELECT score, base_tier, tier, quadrant FROM period_results "
                                           "WHERE customer_id = 20", NULL);
@@ -302,7 +285,7 @@ test_scoring_object (Fixture       *f,
   g_assert_cmpint (strata_scoring_get_final_tier (scoring, 2), ==, 4);
 
   /* New data (another helper's import) reloads by itself. */
-  engine_test_value (f->ws, 2, 30, "order_amount", 5000000);
+  test_workspace_set_value (f->ws, 2, 30, "order_amount", 5000000);
   strata_workspace_emit_changed (f->ws, "customers");
   g_assert_cmpfloat (strata_scoring_get_score (scoring, 2), ==, 40);
 
@@ -331,7 +314,7 @@ test_scoring_no_period (void)
 
   g_clear_object (&scoring);
   g_clear_object (&ws);
-  remove_dir (dir);
+  test_remove_dir (dir);
 }
 
 int

@@ -7,17 +7,19 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "strata-context.h"
 #include "strata-demo.h"
 #include "strata-page.h"
 #include "strata-period-results.h"
 #include "strata-tiers-page.h"
+#include "workspace-test-util.h"
 
 static void
 test_tiers_page (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("strata-tiers-XXXXXX", &error);
+  g_autofree char *dir = test_make_tmp_dir ("strata-tiers");
   g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
   g_autofree char *png = g_build_filename (dir, "pareto.png", NULL);
   g_autofree char *bad = g_build_filename (dir, "pareto.bmp", NULL);
@@ -46,27 +48,12 @@ test_tiers_page (void)
   g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "empty");
   gtk_window_present (GTK_WINDOW (window));
   /* Loaded on a worker thread, a spinner over the page meanwhile. */
-  {
-    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-    gboolean spun = FALSE;
-
-    while (!gtk_widget_get_mapped (page) && g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, FALSE);
-    g_assert_true (gtk_widget_get_mapped (page));
-    if (strata_page_get_loading (STRATA_PAGE (page)))
-      {
-        GtkWidget *spinner = gtk_widget_get_last_child (page);
-
-        g_assert_true (GTK_IS_SPINNER (spinner));
-        g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
-        spun = TRUE;
-      }
-    g_assert_true (spun);
-    while (strata_page_get_loading (STRATA_PAGE (page)) && g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, FALSE);
-    g_assert_false (strata_page_get_loading (STRATA_PAGE (page)));
-    g_assert_false (GTK_IS_SPINNER (gtk_widget_get_last_child (page)));
-  }
+  gui_test_wait (gtk_widget_get_mapped (page));
+  g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
+  g_assert_true (GTK_IS_SPINNER (gtk_widget_get_last_child (page)));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (gtk_widget_get_last_child (page))));
+  gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)));
+  g_assert_false (GTK_IS_SPINNER (gtk_widget_get_last_child (page)));
   g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "charts");
 
   /* Entitlements are not what it shows; two rules changes in a row: the
@@ -77,13 +64,8 @@ test_tiers_page (void)
   g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
   strata_workspace_emit_changed (ws, "rules");
   g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
-  {
-    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-    while (strata_page_get_loading (STRATA_PAGE (page)) && g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, FALSE);
-  }
-  g_assert_false (strata_page_get_loading (STRATA_PAGE (page)));
+  gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)));
+  gui_test_wait_frame (page);   /* the charts at the size shown */
   g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "charts");
 
   /* The pyramid's table holds the engine's final-tier counts. */
@@ -144,18 +126,8 @@ test_tiers_page (void)
 
   g_object_set (page, "context", NULL, NULL);
   g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "empty");
-  gtk_window_destroy (GTK_WINDOW (window));
-
-  g_unlink (png);
-  g_unlink (path);
-  {
-    /* WAL side files, when any. */
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
+  gui_test_destroy (GTK_WINDOW (window));
+  test_remove_dir (dir);
 }
 
 int

@@ -5,11 +5,13 @@
 
 #include <glib/gstdio.h>
 
+#include "gui-test-util.h"
 #include "strata-application.h"
 #include "strata-context.h"
 #include "strata-period.h"
 #include "strata-seed.h"
 #include "strata-window.h"
+#include "workspace-test-util.h"
 
 static const char *page_names[] = {
   "customers", "scoring", "quadrant", "tiers", "entitlements", "review",
@@ -19,69 +21,6 @@ static char *tmpdir;
 static GApplication *app;
 static StrataWindow *window;
 static char *workspace_path;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until check (widget) is true or 5 s passed. */
-static gboolean
-wait_until (gboolean (*check) (GtkWidget *), GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!check (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return check (widget);
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
 
 static gint64
 add_period (StrataWorkspace *workspace,
@@ -119,24 +58,6 @@ make_workspace (const char *name,
   for (guint i = 0; i < n_periods; i++)
     add_period (workspace, i < 4 ? 2026 : 2027, i % 4 + 1);
   return path;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -216,15 +137,15 @@ test_welcome (void)
   g_assert_null (strata_window_get_context (window));
   g_assert_null (strata_window_get_page_name (window));
 
-  status = find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  status = gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Welcome to Strata");
-  g_assert_true (wait_until (gtk_widget_get_mapped, status));
+  gui_test_wait (gtk_widget_get_mapped (status));
   /* The pages are not on screen. */
   g_assert_false (gtk_widget_get_mapped (strata_window_get_page (window, "customers")));
 
   /* The recent workspaces that still exist, the latest first. */
-  list = find_widget (status, GTK_TYPE_LIST_BOX);
+  list = gui_test_find_widget (status, GTK_TYPE_LIST_BOX);
   g_assert_nonnull (list);
   g_assert_true (gtk_widget_get_mapped (list));
   row = gtk_widget_get_first_child (list);
@@ -258,8 +179,7 @@ test_open (void)
   g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (context)), ==,
                    workspace_path);
   g_assert_cmpstr (strata_window_get_page_name (window), ==, "customers");
-  g_assert_true (wait_until (gtk_widget_get_mapped,
-                             strata_window_get_page (window, "customers")));
+  gui_test_wait (gtk_widget_get_mapped (strata_window_get_page (window, "customers")));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "acme.strata – Strata");
 
   /* Remembered for the welcome page and the next start. */
@@ -279,7 +199,7 @@ test_show_page (void)
       g_action_group_activate_action (G_ACTION_GROUP (app), "show-page",
                                       g_variant_new_string (page_names[i]));
       g_assert_cmpstr (strata_window_get_page_name (window), ==, page_names[i]);
-      g_assert_true (wait_until (gtk_widget_get_mapped, page));
+      gui_test_wait (gtk_widget_get_mapped (page));
       for (guint j = 0; j < G_N_ELEMENTS (page_names); j++)
         if (j != i)
           g_assert_false (gtk_widget_get_mapped (strata_window_get_page (window, page_names[j])));
@@ -319,9 +239,9 @@ test_shortcuts_window (void)
         shortcuts = GTK_WIDGET (toplevel);
     }
   g_assert_nonnull (shortcuts);
-  g_assert_true (wait_until (gtk_widget_get_mapped, shortcuts));
+  gui_test_wait (gtk_widget_get_mapped (shortcuts));
   /* New, Open, Import, Report, Print, Present, Quit, Undo, Redo, six pages, help, menu. */
-  count_shortcuts (find_widget (shortcuts, GTK_TYPE_SHORTCUTS_SECTION), &n);
+  count_shortcuts (gui_test_find_widget (shortcuts, GTK_TYPE_SHORTCUTS_SECTION), &n);
   g_assert_cmpuint (n, ==, 17);
   gtk_widget_set_visible (shortcuts, FALSE);
 }
@@ -353,7 +273,7 @@ test_unknown_page (void)
 static void
 test_period_selector (void)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
   StrataContext *context = strata_window_get_context (window);
   StrataWorkspace *workspace = strata_context_get_workspace (context);
   g_autoptr(GError) error = NULL;
@@ -421,14 +341,14 @@ check_refused (const char *name,
   g_assert_true (g_file_set_contents (path, contents, length, &error));
   g_assert_false (strata_window_open (window, file));
 
-  dialog = find_message_dialog ();
+  dialog = gui_test_find_message_dialog (NULL);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open Workspace");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), name));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   gtk_window_close (GTK_WINDOW (dialog));
-  spin (50);
-  g_assert_null (find_message_dialog ());
+  gui_test_wait (gui_test_find_message_dialog (NULL) == NULL);
+  g_assert_null (gui_test_find_message_dialog (NULL));
 
   /* What was open stays open, and the foreign file is untouched. */
   g_assert_true (strata_window_get_context (window) == before);
@@ -499,11 +419,12 @@ test_drop (void)
   /* A foreign file dropped is refused with the dialog; the workspace stays. */
   g_assert_true (g_file_set_contents (notes, "meeting notes", -1, NULL));
   drop_files (notes_file, NULL);
-  dialog = find_message_dialog ();
+  dialog = gui_test_find_message_dialog (NULL);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.strata"));
   gtk_window_close (GTK_WINDOW (dialog));
-  spin (50);
+  gui_test_wait (gui_test_find_message_dialog (NULL) == NULL);
+  gui_test_wait_idle ();
   g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (
                      strata_window_get_context (window))), ==, dropped);
 
@@ -557,12 +478,13 @@ test_command_line_open (void)
 
       g_assert_true (g_file_get_contents (paths[i], &before, &before_len, NULL));
       g_application_open (app, &file, 1, "");
-      dialog = find_message_dialog ();
+      dialog = gui_test_find_message_dialog (NULL);
       g_assert_nonnull (dialog);
       g_test_message ("%s", adw_message_dialog_get_body (dialog));
       g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), base));
       gtk_window_close (GTK_WINDOW (dialog));
-      spin (50);
+      gui_test_wait (gui_test_find_message_dialog (NULL) == NULL);
+      gui_test_wait_idle ();
       g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (
                          strata_window_get_context (window))), ==, workspace_path);
       g_assert_true (g_file_get_contents (paths[i], &after, &after_len, NULL));
@@ -616,7 +538,7 @@ test_damage_found_later (void)
   g_assert_false (label_says_damaged (GTK_WIDGET (window)));
   g_assert_true (strata_window_open_path (window, path, &error));
   g_assert_no_error (error);
-  g_assert_true (wait_until (label_says_damaged, GTK_WIDGET (window)));
+  gui_test_wait (label_says_damaged (GTK_WIDGET (window)));
 
   g_assert_true (strata_window_open_path (window, workspace_path, &error));
   g_assert_no_error (error);
@@ -657,7 +579,7 @@ test_demo (void)
   g_assert_true (g_str_has_prefix (demo, g_get_user_data_dir ()));
   g_assert_false (g_file_test (demo, G_FILE_TEST_EXISTS));
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
-  g_assert_true (wait_until (demo_is_open, GTK_WIDGET (window)));
+  gui_test_wait (demo_is_open (GTK_WIDGET (window)));
   context = strata_window_get_context (window);
   g_assert_cmpint (count_customers (context), ==, 600);
   g_assert_cmpuint (g_list_model_get_n_items (strata_context_get_periods (context)), ==, 4);
@@ -680,7 +602,7 @@ test_demo (void)
   g_assert_no_error (error);
   g_clear_object (&empty);
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
-  g_assert_true (wait_until (demo_is_open, GTK_WIDGET (window)));
+  gui_test_wait (demo_is_open (GTK_WIDGET (window)));
   g_assert_cmpint (count_customers (strata_window_get_context (window)), ==, 600);
 }
 
@@ -699,15 +621,15 @@ bar_hidden (GtkWidget *bar)
 static void
 test_narrow (void)
 {
-  GtkWidget *bar = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *bar = gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
 
   g_assert_nonnull (bar);
-  g_assert_true (wait_until (bar_hidden, bar));
+  gui_test_wait (bar_hidden (bar));
   /* Too narrow for the switcher in the header bar: it moves to the bottom. */
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
-  g_assert_true (wait_until (bar_revealed, bar));
+  gui_test_wait (bar_revealed (bar));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  g_assert_true (wait_until (bar_hidden, bar));
+  gui_test_wait (bar_hidden (bar));
 }
 
 static void
@@ -717,9 +639,9 @@ test_size_saved (void)
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1200);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
-  spin (100);
+  gui_test_wait_idle ();   /* what the resize sets off */
   gtk_window_close (GTK_WINDOW (window));
-  spin (50);
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_WINDOW) == NULL);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -751,8 +673,7 @@ main (int   argc,
   g_autofree char *data_home = NULL;
   int status;
 
-  tmpdir = g_dir_make_tmp ("strata-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = test_make_tmp_dir ("strata-window");
   data_home = g_build_filename (tmpdir, "data", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
@@ -787,7 +708,7 @@ main (int   argc,
   g_application_release (app);
   g_clear_object (&app);
   g_free (workspace_path);
-  remove_tree (tmpdir);
+  test_remove_dir (tmpdir);
   g_free (tmpdir);
   return status;
 }

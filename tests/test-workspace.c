@@ -6,48 +6,22 @@
 
 #include "strata-schema.h"
 #include "strata-workspace-private.h"
+#include "workspace-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef TestWorkspace Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("strata-test-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "test.strata", NULL);
+  test_workspace_setup_dir (f, "strata-test", "test.strata");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_chmod (p, 0600);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-static gint64
-count (StrataWorkspace *ws,
-       const char      *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  test_workspace_teardown (f);
 }
 
 static void
@@ -62,11 +36,11 @@ test_create_and_reopen (Fixture       *f,
   ws = strata_workspace_create (f->path, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (strata_workspace_get_is_new (ws));
-  g_assert_cmpint (count (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
-  g_assert_cmpint (count (ws, "PRAGMA application_id"), ==, STRATA_WORKSPACE_APPLICATION_ID);
-  g_assert_cmpint (count (ws, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (test_query_int (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
+  g_assert_cmpint (test_query_int (ws, "PRAGMA application_id"), ==, STRATA_WORKSPACE_APPLICATION_ID);
+  g_assert_cmpint (test_query_int (ws, "PRAGMA foreign_keys"), ==, 1);
   /* Another window or strata-cli writing at the same time is waited for. */
-  g_assert_cmpint (count (ws, "PRAGMA busy_timeout"), ==, 5000);
+  g_assert_cmpint (test_query_int (ws, "PRAGMA busy_timeout"), ==, 5000);
   g_assert_true (strata_workspace_set_meta (ws, "company", "北方数据", &error));
   g_assert_no_error (error);
   g_clear_object (&ws);
@@ -88,8 +62,8 @@ test_create_and_reopen (Fixture       *f,
     journal = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   }
   g_assert_cmpstr (journal, ==, "wal");
-  g_assert_cmpint (count (ws, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (count (ws, "PRAGMA busy_timeout"), ==, 5000);
+  g_assert_cmpint (test_query_int (ws, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (test_query_int (ws, "PRAGMA busy_timeout"), ==, 5000);
 }
 
 static void
@@ -264,7 +238,7 @@ test_unclean (Fixture       *f,
   copy = strata_workspace_open (crash, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (strata_workspace_get_was_unclean (copy));
-  g_assert_cmpint (count (copy, "SELECT count(*) FROM customers"), ==, 1);
+  g_assert_cmpint (test_query_int (copy, "SELECT count(*) FROM customers"), ==, 1);
   g_clear_object (&copy);
 
   /* Closed cleanly: SQLite folds the -wal back and removes it. */
@@ -352,15 +326,15 @@ test_open_elsewhere (Fixture       *f,
 
   second = strata_workspace_open (f->path, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (second, "SELECT count(*) FROM customers"), ==, 1);
-  g_assert_cmpint (count (second, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
+  g_assert_cmpint (test_query_int (second, "SELECT count(*) FROM customers"), ==, 1);
+  g_assert_cmpint (test_query_int (second, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
 
   /* A damaged copy is still refused without writing its main file, even
    * with a -wal next to it. */
   g_assert_true (g_file_get_contents (crash, &before, &before_len, NULL));
   copy = strata_workspace_open (crash, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (copy, "SELECT count(*) FROM customers"), ==, 1);
+  g_assert_cmpint (test_query_int (copy, "SELECT count(*) FROM customers"), ==, 1);
   g_clear_object (&copy);
 
   g_assert_true (g_file_set_contents (crash, "not a database at all", -1, NULL));
@@ -392,7 +366,7 @@ test_transactions (Fixture       *f,
   g_assert_true (strata_workspace_commit (ws, NULL));
   strata_workspace_rollback (ws);
   g_assert_false (strata_workspace_in_transaction (ws));
-  g_assert_cmpint (count (ws, "SELECT count(*) FROM customers"), ==, 0);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM customers"), ==, 0);
 
   /* An inner rollback keeps the outer work. */
   g_assert_true (strata_workspace_begin (ws, NULL));
@@ -401,7 +375,7 @@ test_transactions (Fixture       *f,
   g_assert_true (strata_workspace_exec (ws, "INSERT INTO customers (ext_id) VALUES ('b')", NULL));
   strata_workspace_rollback (ws);
   g_assert_true (strata_workspace_commit (ws, NULL));
-  g_assert_cmpint (count (ws, "SELECT count(*) FROM customers"), ==, 1);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM customers"), ==, 1);
 
   /* Constraints hold: foreign keys are on. */
   g_assert_false (strata_workspace_exec (ws, "INSERT INTO attributes VALUES (999, 'k', 'v')", &error));
@@ -411,7 +385,7 @@ test_transactions (Fixture       *f,
   /* The audit log records who did what. */
   g_assert_true (strata_workspace_audit (ws, "test", "C1", "detail", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (ws, "SELECT count(*) FROM audit_log WHERE action = 'test'"), ==, 1);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM audit_log WHERE action = 'test'"), ==, 1);
 }
 
 static void
