@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A page reloads what it shows (a whole period, scored and charted: seconds
- * at a million customers) only when it is on screen: a change while it is
- * hidden waits until it is mapped. */
+/* A page reloads what it shows (a whole period, scored and charted) only
+ * when it is on screen: a change while it is hidden waits until it is
+ * mapped. */
 #pragma once
 
 #include <gtk/gtk.h>
