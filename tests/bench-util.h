@@ -176,9 +176,9 @@ bench_print (const char *what,
   g_autofree char *label = g_strdup_printf ("%s, %s:", what, how);
 
   if (n == 1)
-    printf ("  %-60s %9.2f ms (1 run)\n", label, v[0]);
+    printf ("  %-60s %9.3f ms (1 run)\n", label, v[0]);
   else
-    printf ("  %-60s %9.2f ms (median of %u)\n", label, bench_median (v, n), n);
+    printf ("  %-60s %9.3f ms (median of %u)\n", label, bench_median (v, n), n);
 }
 
 static inline void
