@@ -1,13 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* How the Customers page copes with a large period: time to load it, to
- * sort by score and by name, to filter by tier and to search, and the time
- * of a frame while scrolling. Usage: bench-customers-page [N] (default
- * 100000). Built, not run by meson test; run under Xvfb. */
+/* How the Customers page copes with a large period, and how long the
+ * window takes to show it:
+ *   bench-customers-page [--customers N] [--runs K]
+ * (N default 100,000, or $STRATA_BENCH_CUSTOMERS; K default 3, or
+ * $STRATA_BENCH_RUNS). Runs under a display (Xvfb). Times, wall clock:
+ * - loading the period (StrataScoring) and the page, cold (a new
+ *   StrataWorkspace, the file dropped from the OS page cache) and warm (a
+ *   new StrataWorkspace, the file cached);
+ * - sorting by score and by name, filtering by tier, searching, and the
+ *   CPU time of a frame while scrolling, all warm;
+ * - the whole command, as a process from start to exit: `strata FILE` with
+ *   STRATA_EXIT_AFTER_FIRST_FRAME=1 (it quits once its first frame, the
+ *   Customers page, is painted), cold and warm; and, as the floor, the same
+ *   without a file (the welcome page). */
 #include "config.h"
 
 #include <adwaita.h>
 #include <time.h>
 #include <glib/gstdio.h>
+
+#include "bench-util.h"
 
 #include "strata-context.h"
 #include "strata-customers-page.h"
@@ -44,18 +56,6 @@ ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-/* Waits for the (incremental) sort to finish. */
-static void
-settle (GListModel *model)
-{
-  for (int i = 0; i < 5; i++)
-    {
-      drain ();
-      g_usleep (1000);
-    }
-  (void) model;
-}
-
 static gboolean
 count_frame (GtkWidget     *widget,
              GdkFrameClock *clock,
@@ -63,6 +63,21 @@ count_frame (GtkWidget     *widget,
 {
   (*(guint *) data)++;
   return G_SOURCE_CONTINUE;
+}
+
+/* The page's work is synchronous: what is pending runs, then one frame of
+ * the window is drawn with the result (bounded: a second at most). */
+static void
+settle (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  drain ();
+  while (frames < 1 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
 }
 
 static double
@@ -73,43 +88,159 @@ cpu_ms (void)
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
+
+/* StrataScoring on a new workspace: the period loaded and scored with the
+ * draft and the published rules; and the previous period's results. */
+static void
+time_scoring (const char *path,
+              double     *scoring_ms,
+              double     *prev_ms)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataScoring) scoring = NULL;
+  g_autoptr(StrataPeriodResults) prev = NULL;
+  gint64 t = g_get_monotonic_time ();
+
+  ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  scoring = strata_scoring_new (ws, &error);
+  g_assert_no_error (error);
+  *scoring_ms = ms_since (t);
+  t = g_get_monotonic_time ();
+  prev = strata_period_results_load (ws, 1, &error);
+  *prev_ms = ms_since (t);
+}
+
+/* The page given a context on a new workspace, as the window does when it
+ * opens a file; returns the context (the page keeps showing it). */
+static StrataContext *
+time_page_load (StrataCustomersPage *page,
+                const char          *path,
+                double              *ms)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  StrataContext *context;
+  gint64 t = g_get_monotonic_time ();
+
+  ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  context = strata_context_new (ws);
+  g_object_set (page, "context", context, NULL);
+  settle (GTK_WIDGET (page));
+  *ms = ms_since (t);
+  return context;
+}
+
+/* `strata [FILE]` until its first frame is painted. */
+static void
+time_window (const char *argv0,
+             const char *dir,
+             const char *path,
+             guint       runs)
+{
+  g_autofree char *strata = bench_build_path (argv0, "STRATA_APP", "src/gui/strata");
+  g_autofree char *schemas = bench_build_path (argv0, "GSETTINGS_SCHEMA_DIR", "data");
+  g_autofree char *data_home = g_build_filename (dir, "xdg", NULL);
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *out = NULL;
+  const char *with_file[] = { strata, path, NULL };
+  const char *without[] = { strata, NULL };
+  double c, w, floor_c, floor_w;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      printf (" whole command: skipped (no display)\n");
+      return;
+    }
+  /* Settings in memory and files of its own: the run changes nothing of
+   * the user's. No session bus: this process is the application, not a
+   * message to one already running. */
+  envp = g_environ_setenv (envp, "STRATA_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+  envp = g_environ_setenv (envp, "GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
+  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/strata-bench", TRUE);
+  envp = g_environ_setenv (envp, "NO_AT_BRIDGE", "1", TRUE);
+
+  bench_spawn_ms (with_file, (const char * const *) envp, FALSE, &out);
+  if (strstr (out, "first frame drawn: customers") == NULL)
+    {
+      fprintf (stderr, "bench-customers-page: %s did not show the Customers page first: %s\n",
+               strata, out);
+      exit (1);
+    }
+  printf (" whole command (process, start to exit after the first frame):\n");
+  bench_command ("strata FILE (the Customers page)", path, with_file,
+                 (const char * const *) envp, runs, &c, &w);
+  bench_command ("strata (no file: the welcome page, the floor)", strata, without,
+                 (const char * const *) envp, runs, &floor_c, &floor_w);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
   g_autofree char *dir = g_dir_make_tmp ("strata-bench-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "big.strata", NULL);
-  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autofree double *scoring_cold = NULL, *scoring_warm = NULL, *prev_cold = NULL, *prev_warm = NULL;
+  g_autofree double *load_cold = NULL, *load_warm = NULL;
   g_autoptr(StrataContext) context = NULL;
+  const char *how = "cold";
   GtkWindow *window;
   StrataCustomersPage *page;
   GtkColumnView *view;
   GListModel *columns, *model;
+  int n = 0, runs = 0;
+  const GOptionEntry entries[] = {
+    { "customers", 'n', 0, G_OPTION_ARG_INT, &n, "Customers of the demo workspace (default 100000)", "N" },
+    { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Runs of each cold and warm figure (default 3)", "K" },
+    { NULL }
+  };
   gint64 t;
+
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      fprintf (stderr, "bench-customers-page: %s\n", error->message);
+      return 2;
+    }
+  n = bench_size (n, "STRATA_BENCH_CUSTOMERS", 100000);
+  runs = bench_size (runs, "STRATA_BENCH_RUNS", 3);
+  scoring_cold = g_new0 (double, runs);
+  scoring_warm = g_new0 (double, runs);
+  prev_cold = g_new0 (double, runs);
+  prev_warm = g_new0 (double, runs);
+  load_cold = g_new0 (double, runs);
+  load_warm = g_new0 (double, runs);
 
   gtk_init ();
   adw_init ();
+  printf ("wall-clock times; cold = a new StrataWorkspace and the file dropped from the OS page cache\n\n");
   t = g_get_monotonic_time ();
   if (!strata_demo_write (path, n, 1, 2, STRATA_DEMO_NONE, NULL, NULL, &error))
     g_error ("%s", error->message);
-  g_print ("demo workspace with %u customers written in %.0f ms\n", n, ms_since (t));
-  ws = strata_workspace_open (path, NULL, &error);
-  context = strata_context_new (ws);
+  printf ("demo workspace with %d customers, 2 quarters, written in %.0f ms\n", n, ms_since (t));
 
   /* The parts of a load that are not the page's own. */
-  {
-    g_autoptr(StrataScoring) scoring = NULL;
-    g_autoptr(StrataPeriodResults) prev = NULL;
+  for (int k = 0; k < runs; k++)
+    {
+      const char *state = bench_drop_cache (path);
 
-    t = g_get_monotonic_time ();
-    scoring = strata_scoring_new (ws, &error);
-    g_print ("  StrataScoring (load the period, score draft and published): %.0f ms\n", ms_since (t));
-    t = g_get_monotonic_time ();
-    prev = strata_period_results_load (ws, 1, &error);
-    g_print ("  previous period's results: %.0f ms\n", ms_since (t));
-  }
+      if (g_strcmp0 (state, "cold") != 0)
+        how = state;
+      time_scoring (path, &scoring_cold[k], &prev_cold[k]);
+    }
+  for (int k = 0; k < runs; k++)
+    time_scoring (path, &scoring_warm[k], &prev_warm[k]);
+  printf (" in this process:\n");
+  bench_print ("StrataScoring (open, load, score draft and published)", how, scoring_cold, runs);
+  bench_print ("StrataScoring (open, load, score draft and published)", "warm", scoring_warm, runs);
+  bench_print ("previous period's results", how, prev_cold, runs);
+  bench_print ("previous period's results", "warm", prev_warm, runs);
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1400, 900);
@@ -118,12 +249,31 @@ main (int   argc,
   gtk_window_present (window);
   drain ();
 
-  t = g_get_monotonic_time ();
-  g_object_set (page, "context", context, NULL);
+  /* Each load: a new workspace and context, as when the window opens it. */
+  how = "cold";
+  for (int k = 0; k < runs; k++)
+    {
+      const char *state;
+
+      g_object_set (page, "context", NULL, NULL);
+      g_clear_object (&context);
+      drain ();
+      state = bench_drop_cache (path);
+      if (g_strcmp0 (state, "cold") != 0)
+        how = state;
+      context = time_page_load (page, path, &load_cold[k]);
+    }
+  for (int k = 0; k < runs; k++)
+    {
+      g_object_set (page, "context", NULL, NULL);
+      g_clear_object (&context);
+      drain ();
+      context = time_page_load (page, path, &load_warm[k]);
+    }
   model = strata_customers_page_get_model (page);
-  settle (model);
-  g_print ("load (read, score, previous period, list): %.0f ms for %u rows\n", ms_since (t),
-           g_list_model_get_n_items (model));
+  bench_print ("page load (read, score, previous period, list)", how, load_cold, runs);
+  bench_print ("page load (read, score, previous period, list)", "warm", load_warm, runs);
+  printf ("    (%u rows)\n", g_list_model_get_n_items (model));
 
   view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), "customer-list"));
   columns = gtk_column_view_get_columns (view);
@@ -131,21 +281,31 @@ main (int   argc,
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
       const char *title = gtk_column_view_column_get_title (column);
+      g_autofree char *what = NULL;
+      double ms;
 
       if (g_strcmp0 (title, "Score") != 0 && g_strcmp0 (title, "Name") != 0)
         continue;
       t = g_get_monotonic_time ();
       gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
-      settle (model);
-      g_print ("sort by %s: %.0f ms\n", title, ms_since (t));
+      settle (GTK_WIDGET (page));
+      ms = ms_since (t);
+      what = g_strdup_printf ("sort by %s", title);
+      bench_print (what, "warm", &ms, 1);
     }
 
-  t = g_get_monotonic_time ();
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (page), "tier-filter")), 3);
-  settle (model);
-  g_print ("filter by tier C: %.0f ms, %u rows\n", ms_since (t), g_list_model_get_n_items (model));
+  {
+    double ms;
+
+    t = g_get_monotonic_time ();
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (page), "tier-filter")), 3);
+    settle (GTK_WIDGET (page));
+    ms = ms_since (t);
+    bench_print ("filter by tier C", "warm", &ms, 1);
+    printf ("    (%u rows)\n", g_list_model_get_n_items (model));
+  }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (page), "tier-filter")), 0);
-  settle (model);
+  settle (GTK_WIDGET (page));
 
   /* Scrolling: a page down per frame through the list; CPU time of this
    * thread per frame (wall time would mostly be the frame clock waiting). */
@@ -170,24 +330,41 @@ main (int   argc,
         total += c0;
         worst = MAX (worst, c0);
       }
-    g_print ("scrolling, 120 jumps of 1 or 7 pages: %.1f ms CPU per jump (2 frames) on average, "
-             "%.1f ms worst\n", total / 120, worst);
+    printf ("  scrolling, warm, 120 jumps of 1 or 7 pages: %.1f ms CPU per jump (2 frames) on average, "
+            "%.1f ms worst\n", total / 120, worst);
   }
-  t = g_get_monotonic_time ();
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (page), "search")), "c00012");
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (page), "search"), "search-changed");
-  settle (model);
-  g_print ("search \"c00012\": %.0f ms, %u rows\n", ms_since (t), g_list_model_get_n_items (model));
+  {
+    double ms;
+
+    t = g_get_monotonic_time ();
+    gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (page), "search")), "c00012");
+    g_signal_emit_by_name (find_widget (GTK_WIDGET (page), "search"), "search-changed");
+    settle (GTK_WIDGET (page));
+    ms = ms_since (t);
+    bench_print ("search \"c00012\"", "warm", &ms, 1);
+    printf ("    (%u rows)\n", g_list_model_get_n_items (model));
+  }
 
   gtk_window_destroy (window);
   drain ();
+  g_clear_object (&context);
+  fflush (stdout);
+
+  time_window (argv[0], dir, path, runs);
+
   g_unlink (path);
   {
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
     g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_autofree char *xdg = g_build_filename (dir, "xdg", NULL);
 
     g_unlink (wal);
     g_unlink (shm);
+    /* What the application may have left there (recent files). */
+    {
+      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", xdg);
+      (void) !system (cmd);
+    }
   }
   g_rmdir (dir);
   return 0;

@@ -158,6 +158,7 @@ main (int   argc,
   g_autofree char *small = NULL;
   g_autofree char *big = NULL;
 
+  g_mkdir_with_parents (dir, 0755);
   if (cli == NULL)
     cli = g_build_filename (own_dir, "..", "src", "cli", "strata-cli", NULL);
   small = ensure_demo (dir, 600);

@@ -1,51 +1,31 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Benchmark (built, not run by meson test):
- *   bench-scoring [WORKSPACE] [N_CUSTOMERS]
- * Writes a demo workspace of N customers (default 1,000,000, one period)
- * unless WORKSPACE exists, then measures loading the period as columns,
- * rescoring (median of many runs), a what-if diff, a full keystroke
- * (StrataScoring: validate + compile + score + diff), and the same scoring
- * written as ONE SQL query (each metric taken out of values_json with
- * json_extract (), the rules as CASE expressions)
- * over the same workspace, and checks that both agree. Times are this
- * thread's CPU time (the machine may be busy with other work). */
+/* Scoring benchmark:
+ *   bench-scoring [--dir DIR] [--runs K] [N_CUSTOMERS...]
+ * For each size (default 600 and 1000000; or $STRATA_BENCH_CUSTOMERS, e.g.
+ * "600 1000000") it uses DIR/demo-N.strata (written as `strata-cli demo
+ * --customers N` writes it when missing; DIR defaults to /tmp/strata-bench)
+ * and times, in the same run:
+ * - in this process: opening the workspace and loading the latest period
+ *   as columns, cold (a new StrataWorkspace, the file dropped from the OS
+ *   page cache), warm (a new StrataWorkspace, the file cached) and again on
+ *   the same workspace (strata_period_data_load's cache); rescoring, a
+ *   what-if diff and a keystroke on data in memory; the same scoring as ONE
+ *   SQL query (each metric taken out of values_json with json_extract (),
+ *   the rules as CASE expressions), cold and warm, checked against the
+ *   engine;
+ * - the whole commands a user runs, as processes from start to exit:
+ *   `strata-cli score FILE` and `sqlite3 FILE "<that query>"`, each with
+ *   its output to /dev/null, cold and warm.
+ * Wall-clock times; K runs of each (default 3, $STRATA_BENCH_RUNS). */
 #include "config.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
+#include "bench-util.h"
 #include "strata-demo.h"
 #include "strata-scoring.h"
-
-/* CPU time of this thread: the machine may be shared, and the target is
- * "on one core". Wall-clock totals are printed alongside. */
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *v,
-        guint   n)
-{
-  qsort (v, n, sizeof *v, cmp_double);
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 static gint64
 metric_id (StrataWorkspace *ws,
@@ -169,12 +149,79 @@ rules_to_sql (StrataWorkspace   *ws,
   return g_string_free (sql, FALSE);
 }
 
-int
-main (int   argc,
-      char *argv[])
+static StrataWorkspace *
+open_workspace (const char *path,
+                gint64     *period_id)
 {
-  const char *path = argc > 1 ? argv[1] : "/tmp/strata-bench.strata";
-  guint n_customers = argc > 2 ? (guint) atoi (argv[2]) : 1000000;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (path, NULL, &error);
+
+  if (ws == NULL || !strata_period_find (ws, NULL, period_id, NULL, &error))
+    g_error ("%s", error->message);
+  return g_steal_pointer (&ws);
+}
+
+/* Opens a new workspace and loads the period as columns: what a window or
+ * a command does first. */
+static double
+time_load (const char        *path,
+           StrataPeriodData **out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  gint64 period_id;
+  double t = bench_now_ms ();
+
+  ws = open_workspace (path, &period_id);
+  *out = strata_period_data_load (ws, period_id, &error);
+  g_assert_no_error (error);
+  return bench_now_ms () - t;
+}
+
+/* The one-query SQL on a new workspace; counts rows that differ from the
+ * engine's result. */
+static double
+time_sql (const char         *path,
+          const char         *sql,
+          const StrataPeriodData *data,
+          const StrataResult *result,
+          guint              *mismatches,
+          double             *sum)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 period_id;
+  guint row = 0;
+  double t = bench_now_ms ();
+
+  ws = open_workspace (path, &period_id);
+  stmt = strata_workspace_prepare (ws, sql, &error);
+  g_assert_no_error (error);
+  *mismatches = 0;
+  *sum = 0;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      double score = sqlite3_column_double (stmt, 1);
+
+      *sum += score;
+      if (row >= data->n || sqlite3_column_int64 (stmt, 0) != data->ids[row] ||
+          score != result->score[row] || sqlite3_column_int (stmt, 2) != result->tier[row] ||
+          sqlite3_column_int (stmt, 3) != result->quadrant[row])
+        (*mismatches)++;
+      row++;
+    }
+  t = bench_now_ms () - t;
+  if (row != data->n)
+    *mismatches += MAX (row, data->n) - MIN (row, data->n);
+  return t;
+}
+
+static gboolean
+bench_one (const char *path,
+           const char *cli,
+           guint       runs)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataWorkspace) ws = NULL;
   g_autoptr(StrataPeriodData) data = NULL;
@@ -185,50 +232,66 @@ main (int   argc,
   g_autoptr(StrataResult) result_b = NULL;
   g_autoptr(StrataScoring) scoring = NULL;
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  double t, load_ms[3], score_ms[21], whatif_ms[11], keystroke_ms[11], sql_ms[3];
-  double engine_sum = 0, sql_sum = 0;
-  guint mismatches = 0, changed = 0;
+  g_autofree double *load_cold = g_new0 (double, runs);
+  g_autofree double *load_warm = g_new0 (double, runs);
+  g_autofree double *load_hit = g_new0 (double, runs);
+  g_autofree double *sql_cold = g_new0 (double, runs);
+  g_autofree double *sql_warm = g_new0 (double, runs);
+  double score_ms[21], whatif_ms[11], keystroke_ms[11], t;
+  double engine_sum = 0, sql_sum = 0, cli_cold, cli_warm, sqlite_cold, sqlite_warm;
+  double load_c, load_w, score_w, sql_c, sql_w;
+  const char *cold = "cold";
+  guint mismatches = 0, bad = 0, changed = 0;
   gint64 period_id;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  for (guint k = 0; k < runs; k++)
     {
-      printf ("writing a demo workspace of %u customers to %s...\n", n_customers, path);
-      t = now_ms ();
-      if (!strata_demo_write (path, n_customers, STRATA_DEMO_DEFAULT_SEED, 1, STRATA_DEMO_NONE,
-                              NULL, NULL, &error))
-        g_error ("%s", error->message);
-      printf ("  demo written in %.0f ms\n", now_ms () - t);
-    }
-  ws = strata_workspace_open (path, NULL, &error);
-  if (ws == NULL || !strata_period_find (ws, NULL, &period_id, NULL, &error))
-    g_error ("%s", error->message);
-  rules = strata_ruleset_store_load_version (ws, 0, &error);
-  g_assert_no_error (error);
+      g_autoptr(StrataPeriodData) d = NULL;
+      const char *state = bench_drop_cache (path);
 
-  for (guint k = 0; k < G_N_ELEMENTS (load_ms); k++)
+      if (g_strcmp0 (state, "cold") != 0)
+        cold = state;
+      load_cold[k] = time_load (path, &d);
+    }
+  for (guint k = 0; k < runs; k++)
     {
       g_clear_pointer (&data, strata_period_data_unref);
-      t = now_ms ();
-      data = strata_period_data_load (ws, period_id, &error);
-      load_ms[k] = now_ms () - t;
+      load_warm[k] = time_load (path, &data);
+    }
+
+  ws = open_workspace (path, &period_id);
+  rules = strata_ruleset_store_load_version (ws, 0, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < runs; k++)
+    {
+      g_autoptr(StrataPeriodData) d = NULL;
+
+      t = bench_now_ms ();
+      d = strata_period_data_load (ws, period_id, &error);
+      load_hit[k] = bench_now_ms () - t;
       g_assert_no_error (error);
     }
-  printf ("customers: %u, metrics: %u, period: %s\n", data->n, data->n_metrics, data->period_name);
-  printf ("load period as columns:     %8.1f ms (median of %u)\n",
-          median (load_ms, G_N_ELEMENTS (load_ms)), (guint) G_N_ELEMENTS (load_ms));
+
+  printf ("%s: %u customers, %u metrics, period %s\n", path, data->n, data->n_metrics,
+          data->period_name);
+  printf (" in this process:\n");
+  bench_print ("open + load period as columns", cold, load_cold, runs);
+  load_c = bench_median (load_cold, runs);
+  bench_print ("open + load period as columns", "warm, new workspace", load_warm, runs);
+  load_w = bench_median (load_warm, runs);
+  bench_print ("load period again", "warm, same workspace: its cache", load_hit, runs);
 
   compiled = strata_engine_compile (rules, data, &error);
   g_assert_no_error (error);
   result = strata_result_new (data->n);
   for (guint k = 0; k < G_N_ELEMENTS (score_ms); k++)
     {
-      t = now_ms ();
+      t = bench_now_ms ();
       strata_engine_run (compiled, result);
-      score_ms[k] = now_ms () - t;
+      score_ms[k] = bench_now_ms () - t;
     }
-  printf ("rescore (compiled rules):   %8.2f ms (median of %u)\n",
-          median (score_ms, G_N_ELEMENTS (score_ms)), (guint) G_N_ELEMENTS (score_ms));
+  bench_print ("rescore (compiled rules)", "warm", score_ms, G_N_ELEMENTS (score_ms));
+  score_w = bench_median (score_ms, G_N_ELEMENTS (score_ms));
 
   /* What-if: raise tier C to 50. */
   draft = strata_rules_copy (rules);
@@ -239,13 +302,13 @@ main (int   argc,
     {
       g_autoptr(StrataWhatIf) w = NULL;
 
-      t = now_ms ();
+      t = bench_now_ms ();
       w = strata_whatif_compute (rules, result, draft, result_b);
-      whatif_ms[k] = now_ms () - t;
+      whatif_ms[k] = bench_now_ms () - t;
       changed = w->changed_rows->len;
     }
-  printf ("what-if diff:               %8.2f ms (median of %u; %u customers change tier)\n",
-          median (whatif_ms, G_N_ELEMENTS (whatif_ms)), (guint) G_N_ELEMENTS (whatif_ms), changed);
+  bench_print ("what-if diff", "warm", whatif_ms, G_N_ELEMENTS (whatif_ms));
+  printf ("    (%u customers change tier)\n", changed);
 
   /* A keystroke in the rules editor: validate, compile, score, diff. */
   scoring = strata_scoring_new (ws, &error);
@@ -253,46 +316,106 @@ main (int   argc,
   for (guint k = 0; k < G_N_ELEMENTS (keystroke_ms); k++)
     {
       ((StrataTier *) draft->tiers->pdata[2])->min_score = 46 + k % 3;
-      t = now_ms ();
+      t = bench_now_ms ();
       strata_scoring_set_draft (scoring, draft);
-      keystroke_ms[k] = now_ms () - t;
+      keystroke_ms[k] = bench_now_ms () - t;
     }
-  printf ("keystroke (StrataScoring):  %8.2f ms (median of %u)\n",
-          median (keystroke_ms, G_N_ELEMENTS (keystroke_ms)), (guint) G_N_ELEMENTS (keystroke_ms));
+  bench_print ("keystroke (StrataScoring)", "warm", keystroke_ms, G_N_ELEMENTS (keystroke_ms));
 
   sql = rules_to_sql (ws, rules, period_id);
-  stmt = strata_workspace_prepare (ws, sql, &error);
-  g_assert_no_error (error);
-  for (guint k = 0; k < G_N_ELEMENTS (sql_ms); k++)
+  cold = "cold";
+  for (guint k = 0; k < runs; k++)
     {
-      guint row = 0;
+      const char *state = bench_drop_cache (path);
 
-      sqlite3_reset (stmt);
-      sql_sum = 0;
-      mismatches = 0;
-      t = now_ms ();
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          double score = sqlite3_column_double (stmt, 1);
-
-          sql_sum += score;
-          if (row >= data->n || sqlite3_column_int64 (stmt, 0) != data->ids[row] ||
-              score != result->score[row] || sqlite3_column_int (stmt, 2) != result->tier[row] ||
-              sqlite3_column_int (stmt, 3) != result->quadrant[row])
-            mismatches++;
-          row++;
-        }
-      sql_ms[k] = now_ms () - t;
+      if (g_strcmp0 (state, "cold") != 0)
+        cold = state;
+      sql_cold[k] = time_sql (path, sql, data, result, &mismatches, &sql_sum);
+      bad += mismatches;
     }
+  for (guint k = 0; k < runs; k++)
+    {
+      sql_warm[k] = time_sql (path, sql, data, result, &mismatches, &sql_sum);
+      bad += mismatches;
+    }
+  bench_print ("open + the same scoring as one SQL query", cold, sql_cold, runs);
+  sql_c = bench_median (sql_cold, runs);
+  bench_print ("open + the same scoring as one SQL query", "warm, new workspace", sql_warm, runs);
+  sql_w = bench_median (sql_warm, runs);
+  bench_print_ratio ("ratio SQL / (open + load + rescore), cold", sql_c / (load_c + score_w));
+  bench_print_ratio ("ratio SQL / (open + load + rescore), warm", sql_w / (load_w + score_w));
+
+  printf (" whole commands (processes, start to exit, output to /dev/null):\n");
+  {
+    const char *score_argv[] = { cli, "score", path, NULL };
+    const char *sqlite_argv[] = { "sqlite3", path, sql, NULL };
+
+    bench_command ("strata-cli score", path, score_argv, NULL, runs, &cli_cold, &cli_warm);
+    bench_command ("sqlite3 FILE \"<the one SQL query>\"", path, sqlite_argv, NULL, runs,
+                   &sqlite_cold, &sqlite_warm);
+  }
+  bench_print_ratio ("ratio sqlite3 / strata-cli score, cold", sqlite_cold / cli_cold);
+  bench_print_ratio ("ratio sqlite3 / strata-cli score, warm", sqlite_warm / cli_warm);
+
   for (guint i = 0; i < data->n; i++)
     engine_sum += result->score[i];
-  printf ("same scoring as one SQL:    %8.1f ms (median of %u)\n",
-          median (sql_ms, G_N_ELEMENTS (sql_ms)), (guint) G_N_ELEMENTS (sql_ms));
-  printf ("ratio SQL / rescore:        %8.0f x\n",
-          median (sql_ms, G_N_ELEMENTS (sql_ms)) / median (score_ms, G_N_ELEMENTS (score_ms)));
-  printf ("ratio SQL / (load + score): %8.2f x\n",
-          median (sql_ms, G_N_ELEMENTS (sql_ms)) /
-          (median (load_ms, G_N_ELEMENTS (load_ms)) + median (score_ms, G_N_ELEMENTS (score_ms))));
-  printf ("check: score sums engine %.0f, SQL %.0f; %u rows differ\n", engine_sum, sql_sum, mismatches);
-  return mismatches == 0 && engine_sum == sql_sum ? 0 : 1;
+  printf ("check: score sums engine %.0f, SQL %.0f; %u rows differ\n\n", engine_sum, sql_sum, bad);
+  fflush (stdout);
+  return bad == 0 && engine_sum == sql_sum;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *cli = bench_build_path (argv[0], "STRATA_CLI", "src/cli/strata-cli");
+  g_auto(GStrv) sizes = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new ("[N_CUSTOMERS...]");
+  g_autoptr(GError) error = NULL;
+  int runs = 0;
+  const GOptionEntry entries[] = {
+    { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir, "Where the demo workspaces are kept", "DIR" },
+    { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Runs of each cold and warm figure (default 3)", "K" },
+    { NULL }
+  };
+  gboolean ok = TRUE;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "bench-scoring: %s\n", error->message);
+      return 2;
+    }
+  runs = bench_size (runs, "STRATA_BENCH_RUNS", 3);
+  if (dir == NULL)
+    dir = g_strdup (g_getenv ("STRATA_BENCH_DIR") ? g_getenv ("STRATA_BENCH_DIR") : "/tmp/strata-bench");
+  if (argc > 1)
+    sizes = g_strdupv (argv + 1);
+  else
+    sizes = g_strsplit (g_getenv ("STRATA_BENCH_CUSTOMERS") ? g_getenv ("STRATA_BENCH_CUSTOMERS")
+                                                            : "600 1000000", " ", -1);
+  g_mkdir_with_parents (dir, 0755);
+  printf ("wall-clock times; cold = a new StrataWorkspace and the file dropped from the OS page cache\n\n");
+  for (guint i = 0; sizes[i] != NULL; i++)
+    {
+      guint n = (guint) g_ascii_strtoull (sizes[i], NULL, 10);
+      g_autofree char *name = g_strdup_printf ("demo-%u.strata", n);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (n == 0)
+        continue;
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          double t = bench_now_ms ();
+
+          if (!strata_demo_write (path, n, STRATA_DEMO_DEFAULT_SEED, STRATA_DEMO_DEFAULT_PERIODS,
+                                  STRATA_DEMO_NONE, NULL, NULL, &error))
+            g_error ("%s", error->message);
+          printf ("wrote %s (%u customers, %u quarters) in %.0f ms\n", path, n,
+                  STRATA_DEMO_DEFAULT_PERIODS, bench_now_ms () - t);
+        }
+      ok &= bench_one (path, cli, runs);
+    }
+  return ok ? 0 : 1;
 }

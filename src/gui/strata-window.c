@@ -270,6 +270,31 @@ strata_window_class_init (StrataWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, recent_list);
 }
 
+/* STRATA_EXIT_AFTER_FIRST_FRAME=1 in the environment: the application
+ * quits once the window's first frame is painted, and prints what it
+ * showed, so that tests/bench-customers-page can time `strata FILE` from
+ * start to the first page drawn. A file given on the command line is open
+ * by then: the application opens it right after presenting the window. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        StrataWindow  *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  g_print ("strata: first frame drawn: %s\n",
+           self->context ? adw_view_stack_get_visible_child_name (self->view_stack) : "welcome");
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+}
+
+static void
+exit_after_first_frame_cb (GtkWidget *widget)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), widget, 0);
+}
+
 static void
 strata_window_init (StrataWindow *self)
 {
@@ -304,6 +329,8 @@ strata_window_init (StrataWindow *self)
 
   strata_window_files_init (self);
   update_switcher_bar (self);
+  if (g_getenv ("STRATA_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "realize", G_CALLBACK (exit_after_first_frame_cb), NULL);
 }
 
 StrataWindow *

@@ -532,8 +532,8 @@ load_uncached (StrataWorkspace  *workspace,
 }
 
 /* Every page of the window (customers, scoring, quadrant, tiers, review,
- * entitlements) loads the period it shows; after an import of a million
- * customers that was nine loads of 0.6 to 1.5 s each on the main thread.
+ * entitlements) loads the period it shows; after an import that was nine
+ * loads of the whole period on the main thread.
  * A workspace keeps the periods it loaded last, valid while the file is
  * unchanged: no row changed on this connection (total changes) and no
  * commit by another one (data_version), in the same label language. */

@@ -3,8 +3,7 @@
  * owns the workspace's current period as columns, the draft and the
  * published rules, a result for each and the what-if diff between them
  * (published -> draft). strata_scoring_set_draft() re-scores synchronously
- * (fast enough for every keystroke; tests/bench-scoring measures it on a
- * million customers)
+ * (on every keystroke: tests/bench-scoring prints its time as "keystroke")
  * and emits ::scores-changed. It reloads by itself on the workspace's
  * ::changed signal. When the draft is invalid, its result is NULL and
  * strata_scoring_get_problems() says why; the published result remains. */

@@ -96,8 +96,7 @@ StrataImportMetric *strata_import_metric_create (StrataImportSession *s,
 void     strata_import_metric_free      (StrataImportMetric   *metric);
 
 /* Sorts array unless it already is: a file usually lists new customers
- * in the order they get their ids, and sorting a million sorted rows
- * cost seconds. */
+ * in the order they get their ids, and then there is nothing to do. */
 void     strata_import_sort             (GArray               *array,
                                          GCompareFunc          compare);
 /* Compares two gint64 customer ids. */

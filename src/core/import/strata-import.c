@@ -709,7 +709,7 @@ run_in_transaction (StrataImportSession  *s,
 
 /* An import can change customers, their attributes, metrics, periods and
  * values: one "all" instead of a signal for each, since every page reloads
- * on each (three full reloads of a million customers took seconds). */
+ * on each (three full reloads of the whole workspace otherwise). */
 static void
 emit_imported (StrataWorkspace *workspace)
 {
@@ -720,7 +720,7 @@ emit_imported (StrataWorkspace *workspace)
  * written to the WAL with a checksum and copied again into the file at
  * the checkpoint; a rollback journal writes it once, straight into the
  * file, and keeps only the pages the import changes (none of the file's
- * new ones), which took a million-customer commit from 0.45 s to 0.17 s.
+ * new ones).
  * An import killed halfway still leaves the workspace as it was: the next
  * open rolls the journal back. The switch needs the file to itself, so an
  * import beside the window's connection stays in WAL mode. Returns

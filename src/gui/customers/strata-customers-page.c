@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The list is an array of row indexes (StrataRowList), filtered and sorted
  * here with the pure functions of strata-customer-view.c: a plain qsort of
- * integers is far faster than sorting 100,000 objects through GtkSorter
- * calls. The column headers keep GTK's sorter for the arrows and clicks;
+ * integers, not a GtkSorter call per comparison of two objects. The column headers keep GTK's sorter for the arrows and clicks;
  * which column it sorts by is found by asking it to compare two rows.
  * Cells read the columns at bind time, so only rows on screen cost. */
 #include "config.h"
