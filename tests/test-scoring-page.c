@@ -430,6 +430,70 @@ test_remove_and_publish (Fixture       *f,
   }
 }
 
+/* Four-digit counts in the impact panel at the page's width: grouped
+ * ("4,372"), never ellipsized, each label given at least its natural width
+ * and drawn inside the panel. */
+static void
+test_impact_wide_counts (void)
+{
+  static const char *tier_ids[] = { "A", "B", "C", "D", "E" };
+  /* 4,372 D → C, 4,372 C → B, 1,234 E → D, 12 B → A; 4,331 + 1,234 + 12 up. */
+  const guint n = 4372 + 4372 + 1234 + 12;
+  g_autofree int *before = g_new (int, n);
+  g_autofree int *after = g_new (int, n);
+  g_autoptr(StrataWhatifView) view = NULL;
+  g_auto(GStrv) transitions = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  StrataImpactPanel *panel = STRATA_IMPACT_PANEL (strata_impact_panel_new ());
+  GtkWidget *box = NULL;
+  guint i = 0, labels = 0, nth = 0;
+
+  for (guint k = 0; k < 4372; k++, i++)
+    before[i] = 3, after[i] = 2;
+  for (guint k = 0; k < 4372; k++, i++)
+    before[i] = 2, after[i] = 1;
+  for (guint k = 0; k < 1234; k++, i++)
+    before[i] = 4, after[i] = 3;
+  for (guint k = 0; k < 12; k++, i++)
+    before[i] = 1, after[i] = 0;
+  view = strata_whatif_view_new (5, tier_ids, n, before, after, NULL, NULL);
+
+  gtk_window_set_default_size (window, 340, 700);
+  gtk_window_set_child (window, GTK_WIDGET (panel));
+  strata_impact_panel_set_view (panel, view, NULL, NULL, NULL);
+  gtk_window_present (window);
+  spin (200);
+  save_screenshot (GTK_WIDGET (window), "impact-panel-wide-counts.png");
+
+  g_assert_cmpstr (strata_impact_panel_get_summary (panel), ==, "9,990 customers move up");
+  transitions = strata_impact_panel_get_transitions (panel);
+  g_assert_cmpuint (g_strv_length (transitions), ==, 4);
+  g_assert_cmpstr (transitions[0], ==, "C → B: 4,372");
+  g_assert_cmpstr (transitions[1], ==, "D → C: 4,372");
+  g_assert_cmpstr (transitions[2], ==, "E → D: 1,234");
+  g_assert_cmpstr (transitions[3], ==, "B → A: 12");
+
+  box = find_widget (GTK_WIDGET (panel), GTK_TYPE_FLOW_BOX, "impact-transitions", &nth);
+  g_assert_nonnull (box);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      graphene_rect_t bounds;
+      int natural;
+
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+      g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (panel), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (panel)));
+      labels++;
+    }
+  g_assert_cmpuint (labels, ==, 4);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,5 +505,6 @@ main (int   argc,
   g_test_add ("/scoring-page/escape-reverts", Fixture, NULL, fixture_setup, test_escape_reverts, fixture_teardown);
   g_test_add ("/scoring-page/invalid-keeps-last-result", Fixture, NULL, fixture_setup, test_invalid_keeps_last_result, fixture_teardown);
   g_test_add ("/scoring-page/remove-and-publish", Fixture, NULL, fixture_setup, test_remove_and_publish, fixture_teardown);
+  g_test_add_func ("/scoring-page/impact-wide-counts", test_impact_wide_counts);
   return g_test_run ();
 }

@@ -157,6 +157,10 @@ strata_impact_panel_set_view (StrataImpactPanel  *self,
       GtkWidget *label = gtk_label_new (text);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      /* A count is read whole or not at all: never ellipsized or wrapped. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+      gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "numeric");
       gtk_flow_box_append (self->transitions, label);
     }
