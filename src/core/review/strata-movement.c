@@ -962,6 +962,11 @@ strata_movement_describe_split (StrataMovement *self)
                                                 "%s more customer moved for both reasons and ended in the tier it started in.",
                                                 "%s more customers moved for both reasons and ended in the tier they started in.",
                                                 s->cancelled), n_cancelled);
+      if (s->cancelled == 0)
+        /* Translators: the parts of the customers who changed tier, e.g. "Of these:
+         * 100 only from the customers' figures, 24 only from the rule change,
+         * 24 from both." */
+        return g_strdup_printf (_("Of these: %s, %s, %s."), customers, rules, both);
       /* Translators: the parts of the customers who changed tier, e.g. "Of these:
        * 100 only from the customers' figures, 24 only from the rule change,
        * 24 from both." followed by the customers whose two moves cancelled out. */
@@ -975,6 +980,8 @@ strata_movement_describe_split (StrataMovement *self)
                                         "The rule change alone moved %s more customer, not counted under the later rules.",
                                         "The rule change alone moved %s more customers, not counted under the later rules.",
                                         s->rules_only), n_rules);
+  if (s->rules_only == 0)
+    return g_strdup_printf (_("Of these: %s, %s, %s."), customers, both, cancelled);
   /* Translators: the parts of the customers who changed tier under the later
    * rules: "Of these: 100 only from the customers' figures, 24 from both,
    * 3 from both, back in the tier they had under the earlier rules."
