@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
@@ -19,6 +20,7 @@
 #include "strata-ruleset-store.h"
 #include "strata-scoring-page.h"
 #include "strata-scoring-page-private.h"
+#include "strata-tier-bars.h"
 
 typedef struct
 {
@@ -441,6 +443,8 @@ test_impact_wide_counts (void)
   const guint n = 4372 + 4372 + 1234 + 12;
   g_autofree int *before = g_new (int, n);
   g_autofree int *after = g_new (int, n);
+  g_autofree double *scores_before = g_new (double, n);
+  g_autofree double *scores_after = g_new (double, n);
   g_autoptr(StrataWhatifView) view = NULL;
   g_auto(GStrv) transitions = NULL;
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
@@ -456,7 +460,12 @@ test_impact_wide_counts (void)
     before[i] = 4, after[i] = 3;
   for (guint k = 0; k < 12; k++, i++)
     before[i] = 1, after[i] = 0;
-  view = strata_whatif_view_new (5, tier_ids, n, before, after, NULL, NULL);
+  for (i = 0; i < n; i++)
+    {
+      scores_before[i] = 100 - 20 * before[i];
+      scores_after[i] = 100 - 20 * after[i];
+    }
+  view = strata_whatif_view_new (5, tier_ids, n, before, after, scores_before, scores_after);
 
   gtk_window_set_default_size (window, 340, 700);
   gtk_window_set_child (window, GTK_WIDGET (panel));
@@ -491,6 +500,27 @@ test_impact_wide_counts (void)
       labels++;
     }
   g_assert_cmpuint (labels, ==, 4);
+
+  /* The bars' counts: grouped, and wholly inside the bars widget. */
+  {
+    StrataTierBars *bars = STRATA_TIER_BARS (find_widget (GTK_WIDGET (panel), STRATA_TYPE_TIER_BARS,
+                                                         "StrataTierBars", &nth));
+    double x = strata_tier_bars_get_count_x (bars);
+    static const char *expected[] = { "0 → 12", "12 → 4,372", "4,372 → 4,372", "4,372 → 1,234",
+                                      "1,234 → 0" };
+
+    g_assert_nonnull (bars);
+    for (guint t = 0; t < G_N_ELEMENTS (expected); t++)
+      {
+        g_autofree char *text = strata_tier_bars_get_count_text (bars, t);
+        g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (bars), text);
+        int w, h;
+
+        g_assert_cmpstr (text, ==, expected[t]);
+        pango_layout_get_pixel_size (layout, &w, &h);
+        g_assert_cmpfloat (x + w, <=, gtk_widget_get_width (GTK_WIDGET (bars)));
+      }
+  }
   gtk_window_destroy (window);
 }
 
@@ -500,6 +530,14 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* For translated screenshots, as in test-presentation: STRATA_TEST_LOCALEDIR
+   * holds compiled .mo files, LANGUAGE / LC_ALL choose the language. */
+  if (g_getenv ("STRATA_TEST_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_TEST_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   g_test_add ("/scoring-page/weight-rescore", Fixture, NULL, fixture_setup, test_weight_rescore, fixture_teardown);
   g_test_add ("/scoring-page/held-spin-merges", Fixture, NULL, fixture_setup, test_held_spin_merges, fixture_teardown);
   g_test_add ("/scoring-page/escape-reverts", Fixture, NULL, fixture_setup, test_escape_reverts, fixture_teardown);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "strata-format.h"
 #include "strata-impact-panel.h"
 #include "strata-tier-bars.h"
 
@@ -202,10 +203,12 @@ strata_impact_panel_set_view (StrataImpactPanel  *self,
 
   if (n_movers > shown)
     {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more customer",
-                                                            "and %u more customers",
+      g_autofree char *n_more = strata_format_integer (strata_number_format_get_default (),
+                                                       n_movers - shown);
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %s more customer",
+                                                            "and %s more customers",
                                                             n_movers - shown),
-                                               n_movers - shown);
+                                               n_more);
       gtk_label_set_text (self->more_movers, more);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->more_movers), n_movers > shown);
