@@ -211,7 +211,7 @@ build_summary (Builder *b)
   guint n = res->data->n;
   gsize n_top = 0;
   /* The figure the Tiers page's Pareto chart marks. */
-  double share = b->revenue ? strata_pareto_top_share (b->revenue, n, 0.2, &n_top) : 0;
+  double share = strata_pareto_top_share (b->revenue, n, 0.2, &n_top);
   guint quadrant_counts[STRATA_QUADRANT_D + 1] = { 0, };
   double quadrant_revenue[STRATA_QUADRANT_D + 1] = { 0, };
   GPtrArray *changes = strata_review_deck_get_rule_changes (b->deck);

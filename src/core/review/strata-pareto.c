@@ -23,14 +23,12 @@ strata_pareto_top_share (const double *values,
   double total = 0, top = 0;
   gsize k;
 
-  g_return_val_if_fail (n == 0 || values != NULL, 0);
-
   /* The small tolerance keeps 20% of 300 at 60 customers, not 61. */
   k = (gsize) ceil (CLAMP (fraction, 0, 1) * n - 1e-9);
   k = MIN (k, n);
   if (n_top != NULL)
     *n_top = k;
-  if (n == 0)
+  if (n == 0 || values == NULL)
     return 0;
   sorted = g_new (double, n);
   for (gsize i = 0; i < n; i++)
