@@ -261,6 +261,15 @@ test_restatement (Fixture       *f,
   g_assert_cmpuint (strata_movement_get_moves_total (plain), ==, 2);
   g_assert_cmpuint (strata_movement_get_moves_from_customers (plain), ==, 1);
   g_assert_cmpuint (strata_movement_get_moves_from_rules (plain), ==, 2);
+  {
+    StrataMoveSplit s;
+
+    /* Alpha moved by the rules only, Beta by both: 1 + 1 = the 2 moves. */
+    strata_movement_get_split (plain, &s);
+    g_assert_cmpuint (s.rules_only, ==, 1);
+    g_assert_cmpuint (s.both, ==, 1);
+    g_assert_cmpuint (s.customers_only + s.rules_only + s.both, ==, 2);
+  }
 
   g_assert_true (strata_movement_get_restated (restated));
   g_assert_cmpuint (count (restated, "C", "C"), ==, 2);  /* Alpha, Epsilon */
@@ -271,6 +280,98 @@ test_restatement (Fixture       *f,
   beta = strata_movement_find_mover (restated, 2);
   g_assert_cmpstr (strata_movement_get_tier (restated, beta->from_tier)->id, ==, "C");
   g_assert_cmpuint (strata_movement_get_moves_from_customers (restated), ==, 1);
+}
+
+/* The split on hand-made tiers (0 = A … 4 = E), frozen F / restated R /
+ * later C, twelve customers present in both periods:
+ *   only from the customers (F = R != C): 3    only from the rules (F != R = C): 2
+ *   from both (all differ): 2                  both, cancelled out (F = C != R): 1
+ *   no move: 4
+ * Without restating, 7 customers changed tier (3 + 2 + 2) and 1 more moved
+ * twice; restated, 6 did (3 + 2 + 1) and 2 more moved by the rules alone. */
+static const guint8 split_tiers[][3] = {
+  { 2, 2, 1 }, { 3, 3, 4 }, { 1, 1, 0 },   /* customers only */
+  { 3, 2, 2 }, { 3, 2, 2 },                /* rules only */
+  { 3, 2, 4 }, { 4, 3, 2 },                /* both */
+  { 3, 2, 3 },                             /* cancelled */
+  { 0, 0, 0 }, { 2, 2, 2 }, { 4, 4, 4 }, { 1, 1, 1 },
+};
+
+static StrataPeriodResults *
+split_results (StrataPeriodData  *data,
+               const StrataRules *rules,
+               guint              column,
+               gboolean           frozen,
+               int                version)
+{
+  StrataPeriodResults *res = score (data, rules, frozen, version);
+
+  for (guint i = 0; i < G_N_ELEMENTS (split_tiers); i++)
+    res->result->final_tier[i] = split_tiers[i][column];
+  return res;
+}
+
+static void
+test_split (void)
+{
+  g_autoptr(StrataPeriodData) q1 = strata_period_data_new (keys, G_N_ELEMENTS (split_tiers));
+  g_autoptr(StrataPeriodData) q2 = strata_period_data_new (keys, G_N_ELEMENTS (split_tiers));
+  g_autoptr(StrataRules) v1 = strata_rules_new_default ();
+  g_autoptr(StrataRules) v2 = rules_v2 ();
+  g_autoptr(StrataPeriodResults) f = NULL;
+  g_autoptr(StrataPeriodResults) r = NULL;
+  g_autoptr(StrataPeriodResults) c = NULL;
+  g_autoptr(StrataMovement) plain = NULL;
+  g_autoptr(StrataMovement) restated = NULL;
+  g_autofree char *plain_text = NULL;
+  g_autofree char *restated_text = NULL;
+  StrataMoveSplit s;
+  guint moved;
+
+  q1->period_name = g_strdup ("2026-Q1");
+  q2->period_name = g_strdup ("2026-Q2");
+  for (guint i = 0; i < G_N_ELEMENTS (split_tiers); i++)
+    {
+      g_autofree char *ext = g_strdup_printf ("C%03u", i + 1);
+      set (q1, strata_period_data_add_row (q1, i + 1, ext, ext), "order_amount", 1000);
+      set (q2, strata_period_data_add_row (q2, i + 1, ext, ext), "order_amount", 1000);
+    }
+  f = split_results (q1, v1, 0, TRUE, 1);
+  r = split_results (q1, v2, 1, FALSE, 2);
+  c = split_results (q2, v2, 2, FALSE, 2);
+
+  plain = strata_movement_new_from_results (f, c, r, FALSE, NULL);
+  strata_movement_get_split (plain, &s);
+  g_assert_cmpuint (s.customers_only, ==, 3);
+  g_assert_cmpuint (s.rules_only, ==, 2);
+  g_assert_cmpuint (s.both, ==, 2);
+  g_assert_cmpuint (s.cancelled, ==, 1);
+  moved = strata_movement_get_movers (plain, STRATA_MOVE_UP)->len
+          + strata_movement_get_movers (plain, STRATA_MOVE_DOWN)->len;
+  g_assert_cmpuint (moved, ==, 7);
+  g_assert_cmpuint (strata_movement_get_moves_total (plain), ==, moved);
+  g_assert_cmpuint (s.customers_only + s.rules_only + s.both, ==, moved);
+  plain_text = strata_movement_describe_split (plain);
+  g_assert_cmpstr (plain_text, ==,
+                   "Of these: 3 only from the customers' figures, 2 only from the rule change, "
+                   "2 from both. 1 more customer moved for both reasons and ended in the tier "
+                   "it started in.");
+
+  restated = strata_movement_new_from_results (f, c, r, TRUE, NULL);
+  strata_movement_get_split (restated, &s);
+  g_assert_cmpuint (s.customers_only, ==, 3);
+  g_assert_cmpuint (s.rules_only, ==, 2);
+  g_assert_cmpuint (s.both, ==, 2);
+  g_assert_cmpuint (s.cancelled, ==, 1);
+  moved = strata_movement_get_movers (restated, STRATA_MOVE_UP)->len
+          + strata_movement_get_movers (restated, STRATA_MOVE_DOWN)->len;
+  g_assert_cmpuint (moved, ==, 6);
+  g_assert_cmpuint (s.customers_only + s.both + s.cancelled, ==, moved);
+  restated_text = strata_movement_describe_split (restated);
+  g_assert_cmpstr (restated_text, ==,
+                   "Of these: 3 only from the customers' figures, 2 from both, 1 from both, "
+                   "back in the tier it had under the earlier rules. The rule change alone "
+                   "moved 2 more customers, not counted under the later rules.");
 }
 
 /* A move that no data change explains is put down to the rules. */
@@ -374,5 +475,6 @@ main (int   argc,
   g_test_add ("/movement/quadrants", Fixture, NULL, fixture_setup, test_quadrants,
               fixture_teardown);
   g_test_add_func ("/movement/rules-diff", test_rules_diff);
+  g_test_add_func ("/movement/split", test_split);
   return g_test_run ();
 }

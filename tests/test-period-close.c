@@ -211,7 +211,10 @@ test_deck (Fixture       *f,
   g_assert_cmpstr (((StrataRuleChange *) changes->pdata[0])->text, ==,
                    "Tier C Value: minimum score 45 → 35");
   split = strata_review_deck_describe_split (deck);
-  g_assert_cmpstr (split, ==, "1 move from the customers, 2 from the rule change");
+  /* Alpha moved by the rules alone, Beta by both: the 2 customers who
+   * changed tier. */
+  g_assert_cmpstr (split, ==, "Of these: 0 only from the customers' figures, "
+                   "1 only from the rule change, 1 from both.");
 
   /* Customers per tier of 2026-Q2 (v2): A Zeta, B Delta, C Alpha and
    * Epsilon, E Beta; base tiers from base points alone. */

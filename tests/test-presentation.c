@@ -95,6 +95,38 @@ counter (StrataPresentation *presentation)
   return gtk_label_get_label (strata_presentation_get_counter (presentation));
 }
 
+/* The page's headline and split read as the movement counts them: the
+ * split's parts add up to the headline's number (restating is off). */
+static void
+check_headline (StrataReviewPage *page)
+{
+  StrataMovement *movement = strata_review_deck_get_movement (strata_review_page_get_deck (page));
+  GtkLabel *summary = GTK_LABEL (gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_WIDGET, "review-summary", 0));
+  GtkLabel *split = GTK_LABEL (gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_WIDGET, "review-split", 0));
+  g_autofree char *expected = NULL;
+  g_autofree char *number = NULL;
+  StrataMoveSplit s;
+  guint moved;
+
+  g_assert_nonnull (summary);
+  g_assert_nonnull (split);
+  strata_movement_get_split (movement, &s);
+  moved = strata_movement_get_movers (movement, STRATA_MOVE_UP)->len
+          + strata_movement_get_movers (movement, STRATA_MOVE_DOWN)->len;
+  g_test_message ("headline: %s / %s", gtk_label_get_label (summary), gtk_label_get_label (split));
+  g_assert_cmpuint (s.customers_only + s.rules_only + s.both, ==, moved);
+  g_assert_cmpuint (s.rules_only + s.both, >, 0);
+  number = g_strdup_printf ("%u", moved);   /* under 1,000: no separator */
+  g_assert_cmpuint (moved, <, 1000);
+  expected = g_strdup_printf (g_dngettext (NULL, "%s customer changed tier",
+                                           "%s customers changed tier", moved), number);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (summary), expected));
+  {
+    g_autofree char *text = strata_movement_describe_split (movement);
+    g_assert_cmpstr (gtk_label_get_label (split), ==, text);
+  }
+}
+
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -275,29 +307,12 @@ check_arrows (StrataReviewPage *page)
   g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, movers);
 }
 
-/* The widget named name (the period dialog's entries are "name-entry",
- * "start-entry" and "end-entry"). */
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 fill (AdwMessageDialog *dialog,
       const char       *key,
       const char       *text)
 {
-  GtkWidget *entry = find_named (GTK_WIDGET (dialog), key);
+  GtkWidget *entry = gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, key, 0);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
@@ -445,6 +460,10 @@ test_presentation (void)
   g_assert_cmpuint (strata_movement_get_moves_from_rules (movement), >, 0);
   g_assert_cmpuint (strata_review_deck_get_rule_changes (deck)->len, ==, 1);
   g_assert_cmpuint (strata_review_deck_get_entitlement_changes (deck)->len, ==, 1);
+  check_headline (page);
+  /* Restating re-scores 2026-Q2 under version 2: worth offering. */
+  g_assert_true (strata_movement_get_rules_differ (movement));
+  g_assert_true (gtk_widget_get_sensitive (gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_WIDGET, "review-restate", 0)));
   screenshot ("review-page");
   check_arrows (page);
 
@@ -547,6 +566,18 @@ test_presentation (void)
   g_assert_true (strata_review_deck_get_to_closed (deck));
   g_assert_cmpuint (strata_movement_get_moves_from_rules (strata_review_deck_get_movement (deck)), ==, 0);
   g_assert_cmpuint (strata_review_deck_get_rule_changes (deck)->len, ==, 0);
+  /* Both under version 1: restating would change nothing, the check box
+   * says why instead of doing nothing visible. */
+  {
+    GtkWidget *restate = gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_WIDGET, "review-restate", 0);
+
+    g_assert_false (strata_movement_get_rules_differ (strata_review_deck_get_movement (deck)));
+    g_assert_false (gtk_widget_get_sensitive (restate));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (restate), ==,
+                     _("Both periods are scored with the same rules, so restating would change nothing. It applies once the earlier period is closed under rules that have changed since."));
+  }
+  g_assert_true (strata_review_page_set_periods (page, "2026-Q2", "2026-Q3"));
+  g_assert_true (gtk_widget_get_sensitive (gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_WIDGET, "review-restate", 0)));
 
   check_new_period (page);
 }

@@ -125,6 +125,8 @@ test_quadrant_page (void)
     double lx = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X,
                                                       before->quadrant.x_threshold);
     double ly = plot.y + plot.height / 2;
+    double drag_x = 0, drag_y = 0;
+    guint drag_counts[4] = { 0, };
     double target_x = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X,
                                                             before->quadrant.x_threshold * 2);
 
@@ -132,7 +134,14 @@ test_quadrant_page (void)
     strata_quadrant_view_pointer_moved (view, lx, ly);
     g_assert_nonnull (gtk_widget_get_cursor (GTK_WIDGET (view)));
     g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (view))), ==, "col-resize");
-    strata_quadrant_view_drag (view, lx, ly, target_x, ly);
+    /* While dragging, the line and the quadrant counts are those that
+     * apply after release (the threshold rounded as it will be kept). */
+    strata_quadrant_view_drag_begin (view, lx, ly);
+    strata_quadrant_view_drag_motion (view, target_x + 0.37, ly);
+    strata_quadrant_chart_get_thresholds (chart, &drag_x, &drag_y);
+    strata_quadrant_chart_get_counts (chart, drag_counts, NULL);
+    g_assert_cmpfloat (drag_x, ==, strata_quadrant_view_round_threshold (drag_x));
+    strata_quadrant_view_drag_end (view, target_x + 0.37, ly);
     gui_test_wait (fabs (draft_x_threshold (ws) - before->quadrant.x_threshold * 2) <=
                    before->quadrant.x_threshold * 0.05);
     after = strata_ruleset_store_get_draft (ws, &error);
@@ -144,8 +153,14 @@ test_quadrant_page (void)
     chart = strata_quadrant_view_get_chart (view);
     {
       double tx, ty;
+      guint counts[4];
+
       strata_quadrant_chart_get_thresholds (chart, &tx, &ty);
       g_assert_cmpfloat (tx, ==, after->quadrant.x_threshold);
+      g_assert_cmpfloat (tx, ==, drag_x);
+      strata_quadrant_chart_get_counts (chart, counts, NULL);
+      for (guint q = 0; q < 4; q++)
+        g_assert_cmpuint (counts[q], ==, drag_counts[q]);
     }
     g_assert_true (gtk_widget_activate_action (page, "quadrant.undo-threshold", NULL));
     undone = strata_ruleset_store_get_draft (ws, &error);

@@ -4,6 +4,7 @@
 
 #include "render-demo-data.h"
 #include "strata-movement-chart.h"
+#include "strata-pareto.h"
 #include "strata-pareto-chart.h"
 #include "strata-pyramid-chart.h"
 
@@ -147,6 +148,19 @@ test_pareto (void)
   g_assert_cmpfloat_with_epsilon (strata_pareto_chart_share_at (chart, 0.15), 0.7, 1e-12);
   g_assert_cmpfloat_with_epsilon (strata_pareto_chart_share_at (chart, 1), 1, 1e-12);
   g_assert_cmpfloat_with_epsilon (strata_pareto_chart_customers_for (chart, 0.8), 0.2, 1e-12);
+  /* The marked figure is core's, the one the report prints. */
+  {
+    gsize n_top = 0;
+    double eleven[11] = { 20, 600, 20, 20, 20, 200, 20, 20, 80, -5, NAN };
+
+    g_assert_cmpfloat_with_epsilon (strata_pareto_chart_get_top (chart, &n_top), 0.8, 1e-12);
+    g_assert_cmpuint (n_top, ==, 2);
+    /* Eleven customers: the top 20% are 3 whole ones (600 + 200 + 80). */
+    g_assert_cmpfloat_with_epsilon (strata_pareto_top_share (eleven, 11, 0.2, &n_top), 0.88, 1e-12);
+    g_assert_cmpuint (n_top, ==, 3);
+    g_assert_cmpfloat (strata_pareto_top_share (NULL, 300, 0.2, &n_top), ==, 0);
+    g_assert_cmpuint (n_top, ==, 60);
+  }
 
   s = render (STRATA_CHART (chart), style, 700, 450);
   strata_pareto_chart_get_plot_area (chart, &p);

@@ -13,7 +13,9 @@
 #include "report-test-util.h"
 #include "strata-context.h"
 #include "strata-demo.h"
+#include "strata-format.h"
 #include "strata-report-export.h"
+#include "strata-tiers-page.h"
 
 
 static char *dir;
@@ -99,6 +101,33 @@ test_export (void)
   /* The window's period: the latest. */
   g_assert_nonnull (strstr (text, strata_context_get_period (context)));
   g_assert_nonnull (strstr (text, "Contents"));
+
+  /* The top-20% figure: the Tiers page's Pareto chart marks the very
+   * share the report prints. */
+  {
+    GtkWidget *page = g_object_new (STRATA_TYPE_TIERS_PAGE, NULL);
+    g_autoptr(PopplerDocument) doc = report_test_open_pdf (path);
+    g_autofree char *all = report_test_text (doc, -1);
+    g_autofree char *share = NULL;
+    g_autofree char *sentence = NULL;
+    g_autofree char *flat = NULL;
+    StrataParetoChart *pareto;
+    gsize n_top = 0;
+
+    gtk_window_set_child (parent, page);
+    g_object_set (page, "context", context, NULL);
+    for (guint i = 0; i < 200 && g_strcmp0 (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), "charts") != 0; i++)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "charts");
+    pareto = strata_tiers_page_get_pareto (STRATA_TIERS_PAGE (page));
+    share = strata_format_percent (strata_number_format_get_default (),
+                                   strata_pareto_chart_get_top (pareto, &n_top), 1);
+    g_assert_cmpuint (n_top, >, 300);   /* 20% of the latest period's customers */
+    sentence = g_strdup_printf ("bring %s of the revenue", share);
+    flat = g_strdelimit (g_strdup (all), "\n", ' ');
+    g_test_message ("Pareto: %s", sentence);
+    g_assert_nonnull (strstr (flat, sentence));
+  }
   gtk_window_destroy (parent);
 }
 

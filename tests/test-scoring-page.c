@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@
 #include "strata-scoring-page.h"
 #include "strata-scoring-page-private.h"
 #include "workspace-test-util.h"
+#include "strata-tier-bars.h"
 
 typedef struct
 {
@@ -344,16 +346,117 @@ test_remove_and_publish (Fixture       *f,
   }
 }
 
+/* Four-digit counts in the impact panel at the page's width: grouped
+ * ("4,372"), never ellipsized, each label given at least its natural width
+ * and drawn inside the panel. */
+static void
+test_impact_wide_counts (void)
+{
+  static const char *tier_ids[] = { "A", "B", "C", "D", "E" };
+  /* 4,372 D → C, 4,372 C → B, 1,234 E → D, 12 B → A; 4,331 + 1,234 + 12 up. */
+  const guint n = 4372 + 4372 + 1234 + 12;
+  g_autofree int *before = g_new (int, n);
+  g_autofree int *after = g_new (int, n);
+  g_autofree double *scores_before = g_new (double, n);
+  g_autofree double *scores_after = g_new (double, n);
+  g_autoptr(StrataWhatifView) view = NULL;
+  g_auto(GStrv) transitions = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  StrataImpactPanel *panel = STRATA_IMPACT_PANEL (strata_impact_panel_new ());
+  GtkWidget *box = NULL;
+  guint i = 0, labels = 0, nth = 0;
+
+  for (guint k = 0; k < 4372; k++, i++)
+    before[i] = 3, after[i] = 2;
+  for (guint k = 0; k < 4372; k++, i++)
+    before[i] = 2, after[i] = 1;
+  for (guint k = 0; k < 1234; k++, i++)
+    before[i] = 4, after[i] = 3;
+  for (guint k = 0; k < 12; k++, i++)
+    before[i] = 1, after[i] = 0;
+  for (i = 0; i < n; i++)
+    {
+      scores_before[i] = 100 - 20 * before[i];
+      scores_after[i] = 100 - 20 * after[i];
+    }
+  view = strata_whatif_view_new (5, tier_ids, n, before, after, scores_before, scores_after);
+
+  gtk_window_set_default_size (window, 340, 700);
+  gtk_window_set_child (window, GTK_WIDGET (panel));
+  strata_impact_panel_set_view (panel, view, NULL, NULL, NULL);
+  gtk_window_present (window);
+  spin (200);
+  save_screenshot (GTK_WIDGET (window), "impact-panel-wide-counts.png");
+
+  g_assert_cmpstr (strata_impact_panel_get_summary (panel), ==, "9,990 customers move up");
+  transitions = strata_impact_panel_get_transitions (panel);
+  g_assert_cmpuint (g_strv_length (transitions), ==, 4);
+  g_assert_cmpstr (transitions[0], ==, "C → B: 4,372");
+  g_assert_cmpstr (transitions[1], ==, "D → C: 4,372");
+  g_assert_cmpstr (transitions[2], ==, "E → D: 1,234");
+  g_assert_cmpstr (transitions[3], ==, "B → A: 12");
+
+  box = find_widget (GTK_WIDGET (panel), GTK_TYPE_FLOW_BOX, "impact-transitions", &nth);
+  g_assert_nonnull (box);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      graphene_rect_t bounds;
+      int natural;
+
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+      g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (panel), &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (panel)));
+      labels++;
+    }
+  g_assert_cmpuint (labels, ==, 4);
+
+  /* The bars' counts: grouped, and wholly inside the bars widget. */
+  {
+    StrataTierBars *bars = STRATA_TIER_BARS (find_widget (GTK_WIDGET (panel), STRATA_TYPE_TIER_BARS,
+                                                         "StrataTierBars", &nth));
+    double x = strata_tier_bars_get_count_x (bars);
+    static const char *expected[] = { "0 → 12", "12 → 4,372", "4,372 → 4,372", "4,372 → 1,234",
+                                      "1,234 → 0" };
+
+    g_assert_nonnull (bars);
+    for (guint t = 0; t < G_N_ELEMENTS (expected); t++)
+      {
+        g_autofree char *text = strata_tier_bars_get_count_text (bars, t);
+        g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (bars), text);
+        int w, h;
+
+        g_assert_cmpstr (text, ==, expected[t]);
+        pango_layout_get_pixel_size (layout, &w, &h);
+        g_assert_cmpfloat (x + w, <=, gtk_widget_get_width (GTK_WIDGET (bars)));
+      }
+  }
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* For translated screenshots, as in test-presentation: STRATA_TEST_LOCALEDIR
+   * holds compiled .mo files, LANGUAGE / LC_ALL choose the language. */
+  if (g_getenv ("STRATA_TEST_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_TEST_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   g_test_add ("/scoring-page/weight-rescore", Fixture, NULL, fixture_setup, test_weight_rescore, fixture_teardown);
   g_test_add ("/scoring-page/held-spin-merges", Fixture, NULL, fixture_setup, test_held_spin_merges, fixture_teardown);
   g_test_add ("/scoring-page/escape-reverts", Fixture, NULL, fixture_setup, test_escape_reverts, fixture_teardown);
   g_test_add ("/scoring-page/invalid-keeps-last-result", Fixture, NULL, fixture_setup, test_invalid_keeps_last_result, fixture_teardown);
   g_test_add ("/scoring-page/remove-and-publish", Fixture, NULL, fixture_setup, test_remove_and_publish, fixture_teardown);
+  g_test_add_func ("/scoring-page/impact-wide-counts", test_impact_wide_counts);
   return g_test_run ();
 }

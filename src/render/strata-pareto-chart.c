@@ -3,6 +3,7 @@
 
 #include "strata-axis.h"
 #include "strata-chart-private.h"
+#include "strata-pareto.h"
 #include "strata-pareto-chart.h"
 
 #include "strata-i18n.h"
@@ -20,6 +21,8 @@ struct _StrataParetoChart
   double           *cumulative;  /* n + 1 values, cumulative[k] = share of top k */
   double            curve[CURVE_POINTS + 1];
   double            top_share;
+  double            top_value;    /* revenue share of the top customers */
+  gsize             top_n;        /* how many customers that is */
   char             *title;
   cairo_rectangle_t plot;
 };
@@ -99,6 +102,9 @@ strata_pareto_chart_set_data (StrataParetoChart      *self,
     self->cumulative[k] = total > 0 ? self->cumulative[k] / total : 0;
 
   self->top_share = data->top_share > 0 && data->top_share < 1 ? data->top_share : 0.2;
+  /* The marked figure is the one the report prints: the same function. */
+  self->top_value = strata_pareto_top_share (data->values, data->n_values, self->top_share,
+                                             &self->top_n);
   g_free (self->title);
   self->title = g_strdup (data->title);
   for (guint i = 0; i <= CURVE_POINTS; i++)
@@ -147,6 +153,16 @@ strata_pareto_chart_customers_for (StrataParetoChart *self,
   return (double) lo / self->n;
 }
 
+double
+strata_pareto_chart_get_top (StrataParetoChart *self,
+                             gsize             *n_top)
+{
+  g_return_val_if_fail (STRATA_IS_PARETO_CHART (self), 0);
+  if (n_top != NULL)
+    *n_top = self->top_n;
+  return self->top_value;
+}
+
 void
 strata_pareto_chart_get_plot_area (StrataParetoChart *self,
                                    cairo_rectangle_t *area)
@@ -160,7 +176,7 @@ top_text (StrataParetoChart      *self,
           const StrataNumberFormat *fmt)
 {
   g_autofree char *c = strata_format_percent (fmt, self->top_share, 0);
-  g_autofree char *r = strata_format_percent (fmt, strata_pareto_chart_share_at (self, self->top_share), 1);
+  g_autofree char *r = strata_format_percent (fmt, self->top_value, 1);
   /* Translators: the mark on the Pareto curve: "Top 20% of customers: 78.5% of revenue". */
   return g_strdup_printf (_("Top %s of customers: %s of revenue"), c, r);
 }
@@ -271,8 +287,9 @@ strata_pareto_chart_draw (StrataParetoChart      *self,
   cairo_stroke (cr);
 
   /* The top-20% mark: lines to both axes, a dot and the sentence. */
-  share = strata_pareto_chart_share_at (self, self->top_share);
-  top_x = p->x + self->top_share * p->width;
+  /* At the top customers counted whole, so that the dot sits on the curve. */
+  share = self->top_value;
+  top_x = p->x + (self->n > 0 ? (double) self->top_n / self->n : self->top_share) * p->width;
   top_y = p->y + (1 - share) * p->height;
   cairo_set_line_width (cr, strata_chart_style_px (style, 1.5) * MAX (style->line_width, 1));
   strata_rgba_set_source (cr, &style->threshold);

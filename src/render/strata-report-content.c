@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "strata-entitlements.h"
+#include "strata-pareto.h"
 #include "strata-pareto-chart.h"
 #include "strata-period-summary.h"
 #include "strata-report-private.h"
@@ -199,38 +200,6 @@ quadrant_name (const StrataRules *rules,
   return label && label[0] ? label : letters[q];
 }
 
-static int
-compare_descending (const void *a,
-                    const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x < y) - (x > y);
-}
-
-/* The top 20% of customers by revenue (n_top of them) and their share of
- * the revenue. */
-static double
-pareto_share (const double *revenue,
-              guint         n,
-              guint        *n_top)
-{
-  g_autofree double *sorted = g_new (double, MAX (n, 1));
-  double total = 0, top = 0;
-  guint k = (guint) ceil (n * 0.2);
-
-  for (guint i = 0; i < n; i++)
-    {
-      sorted[i] = revenue && !isnan (revenue[i]) && revenue[i] > 0 ? revenue[i] : 0;
-      total += sorted[i];
-    }
-  qsort (sorted, n, sizeof (double), compare_descending);
-  for (guint i = 0; i < k && i < n; i++)
-    top += sorted[i];
-  *n_top = k;
-  return total > 0 ? top / total : 0;
-}
-
 static void
 build_summary (Builder *b)
 {
@@ -239,8 +208,10 @@ build_summary (Builder *b)
   const guint *counts = strata_review_deck_get_tier_counts (b->deck);
   const double *tier_revenue = strata_review_deck_get_tier_revenue (b->deck);
   double revenue = strata_review_deck_get_revenue (b->deck);
-  guint n = res->data->n, n_top = 0;
-  double share = pareto_share (b->revenue, n, &n_top);
+  guint n = res->data->n;
+  gsize n_top = 0;
+  /* The figure the Tiers page's Pareto chart marks. */
+  double share = strata_pareto_top_share (b->revenue, n, 0.2, &n_top);
   guint quadrant_counts[STRATA_QUADRANT_D + 1] = { 0, };
   double quadrant_revenue[STRATA_QUADRANT_D + 1] = { 0, };
   GPtrArray *changes = strata_review_deck_get_rule_changes (b->deck);

@@ -31,9 +31,11 @@ struct _StrataMovement
   GPtrArray  *movers[STRATA_N_MOVE_KINDS];
   GHashTable *mover_by_id;    /* gint64* -> StrataMover* (borrowed) */
   gboolean    has_restatement;
+  gboolean    rules_differ;
   guint       moves_customers;
   guint       moves_rules;
   guint       moves_total;
+  StrataMoveSplit split;
   guint       quadrants[5][5];
   GArray     *positions;      /* of StrataMovementPosition */
   GStringChunk *strings;
@@ -625,6 +627,7 @@ strata_movement_new_from_results (StrataPeriodResults *from,
       guint a = 0, b = 0;
 
       self->has_restatement = TRUE;
+      self->rules_differ = restated != from && !strata_rules_equal (from->rules, restated->rules);
       g_assert (rd->n == from->data->n);
       while (a < rd->n && b < td->n)
         {
@@ -644,6 +647,20 @@ strata_movement_new_from_results (StrataPeriodResults *from,
                     self->moves_customers++;
                   if (f != r)
                     self->moves_rules++;
+                }
+              /* The split counts the customers the headline counts
+               * (present in the earlier tiers used and the later ones), so
+               * that its parts add up to it; no tier is a tier of its own. */
+              if ((restate ? r : f) >= 0 && c >= 0)
+                {
+                  if (f == r && r != c)
+                    self->split.customers_only++;
+                  else if (f != r && r == c)
+                    self->split.rules_only++;
+                  else if (f != r && r != c && f != c)
+                    self->split.both++;
+                  else if (f != r && r != c)
+                    self->split.cancelled++;
                 }
               a++;
               b++;
@@ -877,6 +894,13 @@ strata_movement_has_restatement (StrataMovement *self)
   return self->has_restatement;
 }
 
+gboolean
+strata_movement_get_rules_differ (StrataMovement *self)
+{
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), FALSE);
+  return self->rules_differ;
+}
+
 guint
 strata_movement_get_moves_from_customers (StrataMovement *self)
 {
@@ -889,6 +913,80 @@ strata_movement_get_moves_from_rules (StrataMovement *self)
 {
   g_return_val_if_fail (STRATA_IS_MOVEMENT (self), 0);
   return self->moves_rules;
+}
+
+void
+strata_movement_get_split (StrataMovement  *self,
+                           StrataMoveSplit *split)
+{
+  g_return_if_fail (STRATA_IS_MOVEMENT (self));
+  g_return_if_fail (split != NULL);
+  *split = self->split;
+}
+
+/* Each part reads "<count> <why>", the count grouped, in its plural form. */
+char *
+strata_movement_describe_split (StrataMovement *self)
+{
+  const StrataNumberFormat *fmt = strata_number_format_get_default ();
+  const StrataMoveSplit *s;
+  g_autofree char *n_customers = NULL;
+  g_autofree char *n_rules = NULL;
+  g_autofree char *n_both = NULL;
+  g_autofree char *n_cancelled = NULL;
+  g_autofree char *customers = NULL;
+  g_autofree char *rules = NULL;
+  g_autofree char *both = NULL;
+  g_autofree char *cancelled = NULL;
+
+  g_return_val_if_fail (STRATA_IS_MOVEMENT (self), NULL);
+
+  if (!self->has_restatement)
+    return NULL;
+  s = &self->split;
+  n_customers = strata_format_integer (fmt, s->customers_only);
+  n_rules = strata_format_integer (fmt, s->rules_only);
+  n_both = strata_format_integer (fmt, s->both);
+  n_cancelled = strata_format_integer (fmt, s->cancelled);
+  customers = g_strdup_printf (strata_ngettext ("%s only from the customer's figures",
+                                            "%s only from the customers' figures",
+                                            s->customers_only), n_customers);
+  both = g_strdup_printf (strata_ngettext ("%s from both", "%s from both", s->both),
+                          n_both);
+  if (!self->restated)
+    {
+      rules = g_strdup_printf (strata_ngettext ("%s only from the rule change",
+                                            "%s only from the rule change", s->rules_only),
+                               n_rules);
+      cancelled = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%s more customer moved for both reasons and ended in the tier it started in.",
+                                                "%s more customers moved for both reasons and ended in the tier they started in.",
+                                                s->cancelled), n_cancelled);
+      if (s->cancelled == 0)
+        /* Translators: the parts of the customers who changed tier, e.g. "Of these:
+         * 100 only from the customers' figures, 24 only from the rule change,
+         * 24 from both." */
+        return g_strdup_printf (_("Of these: %s, %s, %s."), customers, rules, both);
+      /* Translators: the parts of the customers who changed tier, e.g. "Of these:
+       * 100 only from the customers' figures, 24 only from the rule change,
+       * 24 from both." followed by the customers whose two moves cancelled out. */
+      return g_strdup_printf (_("Of these: %s, %s, %s. %s"), customers, rules, both, cancelled);
+    }
+  cancelled = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%s from both, back in the tier it had under the earlier rules",
+                                            "%s from both, back in the tier they had under the earlier rules",
+                                            s->cancelled), n_cancelled);
+  rules = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "The rule change alone moved %s more customer, not counted under the later rules.",
+                                        "The rule change alone moved %s more customers, not counted under the later rules.",
+                                        s->rules_only), n_rules);
+  if (s->rules_only == 0)
+    return g_strdup_printf (_("Of these: %s, %s, %s."), customers, both, cancelled);
+  /* Translators: the parts of the customers who changed tier under the later
+   * rules: "Of these: 100 only from the customers' figures, 24 from both,
+   * 3 from both, back in the tier they had under the earlier rules."
+   * followed by the customers only the rule change moved. */
+  return g_strdup_printf (_("Of these: %s, %s, %s. %s"), customers, both, cancelled, rules);
 }
 
 guint

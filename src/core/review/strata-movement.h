@@ -144,9 +144,35 @@ const StrataMover *strata_movement_find_mover    (StrataMovement *self,
  * between the restated earlier results and the later ones (the customers),
  * and between the earlier results as frozen and as restated (the rules). */
 gboolean        strata_movement_has_restatement  (StrataMovement *self);
+/* Whether the restated earlier results use other rules than the earlier
+ * ones did: when not, restating changes nothing. */
+gboolean        strata_movement_get_rules_differ (StrataMovement *self);
 guint           strata_movement_get_moves_from_customers (StrataMovement *self);
 guint           strata_movement_get_moves_from_rules     (StrataMovement *self);
 guint           strata_movement_get_moves_total          (StrataMovement *self);
+
+/* The same customers split so that the parts add up to the moves counted
+ * (strata_movement_get_moves_total): with F the earlier tier as frozen, R
+ * as restated and C the later one, a customer moved only from the customers
+ * (F = R != C), only from the rules (F != R = C), from both (F, R and C all
+ * differ) or from both with the two moves cancelling out (F = C != R).
+ * Without restating, the moves are F != C: customers_only + rules_only +
+ * both, and cancelled are extra; restated, they are R != C: customers_only
+ * + both + cancelled, and rules_only are extra. All zero without a
+ * restatement. */
+typedef struct
+{
+  guint customers_only;
+  guint rules_only;
+  guint both;
+  guint cancelled;
+} StrataMoveSplit;
+
+void            strata_movement_get_split                (StrataMovement  *self,
+                                                          StrataMoveSplit *split);
+/* The split as one translated text whose parts add up to the moves
+ * counted, with the extra group after them; NULL without a restatement. */
+char           *strata_movement_describe_split           (StrataMovement  *self);
 
 /* Quadrant transitions between StrataQuadrant values (NONE..D), and one
  * position per customer present in both periods. */

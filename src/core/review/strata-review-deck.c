@@ -336,18 +336,6 @@ strata_slide_kind_get_title (StrataSlideKind kind)
 char *
 strata_review_deck_describe_split (StrataReviewDeck *self)
 {
-  guint c, r;
-  g_autofree char *customers = NULL;
-
   g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
-
-  if (!strata_movement_has_restatement (self->movement))
-    return NULL;
-  c = strata_movement_get_moves_from_customers (self->movement);
-  r = strata_movement_get_moves_from_rules (self->movement);
-  customers = g_strdup_printf (strata_ngettext ("%u move from the customers",
-                                                "%u moves from the customers", c), c);
-  /* Translators: "12 moves from the customers, 5 from the rule change" */
-  return g_strdup_printf (strata_ngettext ("%s, %u from the rule change",
-                                           "%s, %u from the rule change", r), customers, r);
+  return strata_movement_describe_split (self->movement);
 }

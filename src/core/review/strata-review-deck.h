@@ -71,8 +71,8 @@ const char          *strata_review_deck_get_metric_label (StrataReviewDeck *self
 
 /* "Tier pyramid", "Movement"... translated. */
 const char          *strata_slide_kind_get_title     (StrataSlideKind   kind);
-/* "12 moves from the customers, 5 from the rule change" (translated);
- * NULL when there is no restatement. */
+/* strata_movement_describe_split() of the deck's movement: the one text
+ * the page, the slide and the report show. */
 char                *strata_review_deck_describe_split (StrataReviewDeck *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "strata-i18n.h"
 #include <math.h>
 
+#include "strata-format.h"
 #include "strata-whatif-view-private.h"
 
 struct _StrataWhatifView
@@ -232,12 +233,14 @@ strata_whatif_view_format_transition (StrataWhatifView *self,
                                       guint             i)
 {
   const StrataWhatifTransition *tr = strata_whatif_view_get_transition (self, i);
+  g_autofree char *count = NULL;
 
   g_return_val_if_fail (tr != NULL, NULL);
-  /* Translators: a tier transition in the what-if panel: "D → C: 14"
-   * means 14 customers move from tier D to tier C. */
-  return g_strdup_printf (_("%s → %s: %u"),
-                          self->tier_ids[tr->from], self->tier_ids[tr->to], tr->count);
+  count = strata_format_integer (strata_number_format_get_default (), tr->count);
+  /* Translators: a tier transition in the what-if panel: "D → C: 4,372"
+   * means 4,372 customers move from tier D to tier C. */
+  return g_strdup_printf (_("%s → %s: %s"),
+                          self->tier_ids[tr->from], self->tier_ids[tr->to], count);
 }
 
 guint
@@ -259,25 +262,30 @@ strata_whatif_view_get_mover (StrataWhatifView *self,
 char *
 strata_whatif_view_format_summary (StrataWhatifView *self)
 {
+  const StrataNumberFormat *fmt = strata_number_format_get_default ();
+  g_autofree char *n_up = NULL;
+  g_autofree char *n_down = NULL;
   g_autofree char *up = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   if (self->moved_up == 0 && self->moved_down == 0)
     return g_strdup (_("No customer changes tier"));
+  n_up = strata_format_integer (fmt, self->moved_up);
+  n_down = strata_format_integer (fmt, self->moved_down);
   if (self->moved_down == 0)
-    return g_strdup_printf (strata_ngettext ("%u customer moves up",
-                                             "%u customers move up", self->moved_up),
-                            self->moved_up);
+    return g_strdup_printf (strata_ngettext ("%s customer moves up",
+                                         "%s customers move up", self->moved_up),
+                            n_up);
   if (self->moved_up == 0)
-    return g_strdup_printf (strata_ngettext ("%u customer moves down",
-                                             "%u customers move down", self->moved_down),
-                            self->moved_down);
-  /* Translators: the first half of "14 customers move up, 6 down". */
-  up = g_strdup_printf (strata_ngettext ("%u customer moves up",
-                                         "%u customers move up", self->moved_up),
-                        self->moved_up);
-  /* Translators: "%s" is "14 customers move up"; the whole reads
-   * "14 customers move up, 6 down". */
-  return g_strdup_printf (_("%s, %u down"), up, self->moved_down);
+    return g_strdup_printf (strata_ngettext ("%s customer moves down",
+                                         "%s customers move down", self->moved_down),
+                            n_down);
+  /* Translators: the first half of "4,331 customers move up, 6 down". */
+  up = g_strdup_printf (strata_ngettext ("%s customer moves up",
+                                     "%s customers move up", self->moved_up),
+                        n_up);
+  /* Translators: "%s" is "4,331 customers move up"; the whole reads
+   * "4,331 customers move up, 6 down". */
+  return g_strdup_printf (_("%s, %s down"), up, n_down);
 }

@@ -295,14 +295,11 @@ on_threshold_moved (StrataQuadrantPage *self,
   self->undo_y = draft->quadrant.y_threshold;
   x = line == STRATA_THRESHOLD_X ? value : self->undo_x;
   y = line == STRATA_THRESHOLD_Y ? value : self->undo_y;
-  /* Round to what people type: three significant digits. */
-  {
-    char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    if (line == STRATA_THRESHOLD_X)
-      x = g_ascii_strtod (g_ascii_formatd (buf, sizeof buf, "%.3g", x), NULL);
-    else
-      y = g_ascii_strtod (g_ascii_formatd (buf, sizeof buf, "%.3g", y), NULL);
-  }
+  /* Round to what people type, as the view did while dragging. */
+  if (line == STRATA_THRESHOLD_X)
+    x = strata_quadrant_view_round_threshold (x);
+  else
+    y = strata_quadrant_view_round_threshold (y);
   if (!save_thresholds (self, x, y, &error))
     goto failed;
   self->has_undo = TRUE;

@@ -188,6 +188,7 @@ move_line (StrataQuadrantView *self,
 
   if (!isfinite (v))
     return;
+  v = strata_quadrant_view_round_threshold (v);
   if (self->moving == STRATA_THRESHOLD_X)
     tx = v;
   else
@@ -237,6 +238,46 @@ finish (StrataQuadrantView *self,
       return;
     }
   strata_quadrant_view_select_band (self, self->band[0], self->band[1], x, y);
+}
+
+double
+strata_quadrant_view_round_threshold (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    return value;
+  return g_ascii_strtod (g_ascii_formatd (buf, sizeof buf, "%.3g", value), NULL);
+}
+
+void
+strata_quadrant_view_drag_begin (StrataQuadrantView *self,
+                                 double              x,
+                                 double              y)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
+  begin (self, x, y);
+}
+
+void
+strata_quadrant_view_drag_motion (StrataQuadrantView *self,
+                                  double              x,
+                                  double              y)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
+  self->band[2] = x;
+  self->band[3] = y;
+  if (self->moving != STRATA_THRESHOLD_NONE)
+    move_line (self, x, y);
+}
+
+void
+strata_quadrant_view_drag_end (StrataQuadrantView *self,
+                               double              x,
+                               double              y)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
+  finish (self, x, y);
 }
 
 void

@@ -37,6 +37,21 @@ void                 strata_quadrant_view_drag           (StrataQuadrantView  *s
                                                           double               y0,
                                                           double               x1,
                                                           double               y1);
+/* The same in steps, as the pointer does it (tests): press at (x, y), move
+ * to (x, y) with the button held, release at (x, y). */
+void                 strata_quadrant_view_drag_begin     (StrataQuadrantView  *self,
+                                                          double               x,
+                                                          double               y);
+void                 strata_quadrant_view_drag_motion    (StrataQuadrantView  *self,
+                                                          double               x,
+                                                          double               y);
+void                 strata_quadrant_view_drag_end       (StrataQuadrantView  *self,
+                                                          double               x,
+                                                          double               y);
+/* A dragged threshold as it is kept: three significant digits, what people
+ * type. The line and its counts follow it while dragging, so that what
+ * they show is what applies after release. */
+double               strata_quadrant_view_round_threshold (double              value);
 /* Large type and strong contrast, for a projector. */
 void                 strata_quadrant_view_set_large_type (StrataQuadrantView  *self,
                                                           gboolean             large);

@@ -12,6 +12,7 @@
 #include "strata-presentation.h"
 #include "strata-review-chart.h"
 #include "strata-review-charts.h"
+#include "strata-format.h"
 #include "strata-review-page.h"
 #include "strata-window.h"
 
@@ -379,14 +380,32 @@ show_deck (StrataReviewPage *self)
   g_autoptr(StrataMovementChart) chart = strata_review_movement_chart (strata_review_deck_get_movement (self->deck));
   const char *to_name = strata_movement_get_to_name (movement);
   g_autofree char *close_label = NULL;
+  const StrataNumberFormat *fmt = strata_number_format_get_default ();
+  g_autofree char *n_moved = strata_format_integer (fmt, up + down);
+  g_autofree char *n_up = strata_format_integer (fmt, up);
+  g_autofree char *n_down = strata_format_integer (fmt, down);
+  g_autofree char *n_added = strata_format_integer (fmt, added);
+  g_autofree char *n_lost = strata_format_integer (fmt, lost);
+  gboolean restate_useful;
 
-  moved = g_strdup_printf (g_dngettext (NULL, "%u customer changed tier",
-                                        "%u customers changed tier", up + down), up + down);
+  moved = g_strdup_printf (g_dngettext (NULL, "%s customer changed tier",
+                                        "%s customers changed tier", up + down), n_moved);
   /* Translators: "17 customers changed tier: 9 up, 8 down; 12 new, 5 lost" */
-  summary = g_strdup_printf (_("%s: %u up, %u down; %u new, %u lost"), moved, up, down, added, lost);
+  summary = g_strdup_printf (_("%s: %s up, %s down; %s new, %s lost"), moved, n_up, n_down,
+                             n_added, n_lost);
   gtk_label_set_label (self->summary_label, summary);
   gtk_label_set_label (self->split_label, split ? split : "");
   gtk_widget_set_visible (GTK_WIDGET (self->split_label), split != NULL);
+  /* Restating re-scores the earlier period with the later one's rules:
+   * while both were scored with the same rules (no period closed under
+   * rules that changed since) it would change nothing, so say so. */
+  restate_useful = strata_movement_get_rules_differ (movement);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->restate_check),
+                            restate_useful || gtk_check_button_get_active (self->restate_check));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->restate_check),
+                               restate_useful
+                               ? _("Score the earlier period again with the rules of the later one, so that only what the customers did shows as movement")
+                               : _("Both periods are scored with the same rules, so restating would change nothing. It applies once the earlier period is closed under rules that have changed since."));
   strata_review_chart_set_chart (self->heat_map, STRATA_CHART (chart));
   fill_quadrants (self);
   show_quadrant_chart (self);

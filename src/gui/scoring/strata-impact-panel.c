@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "strata-format.h"
 #include "strata-impact-panel.h"
 #include "strata-tier-bars.h"
 
@@ -157,6 +158,10 @@ strata_impact_panel_set_view (StrataImpactPanel  *self,
       GtkWidget *label = gtk_label_new (text);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      /* A count is read whole or not at all: never ellipsized or wrapped. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+      gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "numeric");
       gtk_flow_box_append (self->transitions, label);
     }
@@ -198,10 +203,12 @@ strata_impact_panel_set_view (StrataImpactPanel  *self,
 
   if (n_movers > shown)
     {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more customer",
-                                                            "and %u more customers",
+      g_autofree char *n_more = strata_format_integer (strata_number_format_get_default (),
+                                                       n_movers - shown);
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %s more customer",
+                                                            "and %s more customers",
                                                             n_movers - shown),
-                                               n_movers - shown);
+                                               n_more);
       gtk_label_set_text (self->more_movers, more);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->more_movers), n_movers > shown);

@@ -3,12 +3,14 @@
 
 #include <glib/gi18n.h>
 
+#include "strata-format.h"
 #include "strata-tier-bars.h"
 
 #define ROW_HEIGHT 40
 #define BAR_HEIGHT 14
 #define LABEL_WIDTH 36
-#define COUNT_WIDTH 64
+#define COUNT_WIDTH 64   /* at least; wider when the counts need it */
+#define COUNT_GAP 6
 
 struct _StrataTierBars
 {
@@ -18,6 +20,51 @@ struct _StrataTierBars
 };
 
 G_DEFINE_FINAL_TYPE (StrataTierBars, strata_tier_bars, GTK_TYPE_WIDGET)
+
+char *
+strata_tier_bars_get_count_text (StrataTierBars *self,
+                                 guint           tier)
+{
+  const StrataNumberFormat *fmt = strata_number_format_get_default ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_return_val_if_fail (STRATA_IS_TIER_BARS (self), NULL);
+  g_return_val_if_fail (self->view != NULL && tier < strata_whatif_view_get_n_tiers (self->view), NULL);
+  before = strata_format_integer (fmt, strata_whatif_view_get_count_before (self->view, tier));
+  after = strata_format_integer (fmt, strata_whatif_view_get_count_after (self->view, tier));
+  /* Translators: customers in a tier before → after the draft rules: "4,372 → 4,384". */
+  return g_strdup_printf (_("%s → %s"), before, after);
+}
+
+/* The count column is as wide as its widest text, so that a count is
+ * never cut at the edge ("4,372 → 437"). */
+static int
+count_width (StrataTierBars *self)
+{
+  int widest = COUNT_WIDTH - COUNT_GAP;
+
+  for (guint t = 0; self->view && t < strata_whatif_view_get_n_tiers (self->view); t++)
+    {
+      g_autofree char *text = strata_tier_bars_get_count_text (self, t);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      widest = MAX (widest, w);
+    }
+  return widest + COUNT_GAP;
+}
+
+double
+strata_tier_bars_get_count_x (StrataTierBars *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int counts = count_width (self);
+
+  g_return_val_if_fail (STRATA_IS_TIER_BARS (self), 0);
+  return LABEL_WIDTH + MAX (width - LABEL_WIDTH - counts, 10) + COUNT_GAP;
+}
 
 static void
 strata_tier_bars_measure (GtkWidget      *widget,
@@ -32,8 +79,10 @@ strata_tier_bars_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = LABEL_WIDTH + COUNT_WIDTH + 80;
-      *natural = LABEL_WIDTH + COUNT_WIDTH + 240;
+      int counts = count_width (self);
+
+      *minimum = LABEL_WIDTH + counts + 80;
+      *natural = LABEL_WIDTH + counts + 240;
     }
   else
     *minimum = *natural = ROW_HEIGHT * (self->view ? strata_whatif_view_get_n_tiers (self->view) : 0);
@@ -63,7 +112,7 @@ strata_tier_bars_snapshot (GtkWidget   *widget,
 {
   StrataTierBars *self = STRATA_TIER_BARS (widget);
   int width = gtk_widget_get_width (widget);
-  double bar_space = MAX (width - LABEL_WIDTH - COUNT_WIDTH, 10);
+  double bar_space = MAX (width - LABEL_WIDTH - count_width (self), 10);
   GdkRGBA fg, grey;
   guint max;
 
@@ -89,9 +138,8 @@ strata_tier_bars_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_color (snapshot, &self->colours[t],
                                  &GRAPHENE_RECT_INIT (LABEL_WIDTH, y + BAR_HEIGHT,
                                                       bar_space * after / max, BAR_HEIGHT));
-      /* Translators: customers in a tier before → after the draft rules. */
-      counts = g_strdup_printf (_("%u → %u"), before, after);
-      draw_text (widget, snapshot, counts, LABEL_WIDTH + bar_space + 6, y + BAR_HEIGHT, &fg);
+      counts = strata_tier_bars_get_count_text (self, t);
+      draw_text (widget, snapshot, counts, LABEL_WIDTH + bar_space + COUNT_GAP, y + BAR_HEIGHT, &fg);
     }
 }
 

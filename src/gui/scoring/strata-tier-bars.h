@@ -18,5 +18,10 @@ GtkWidget *strata_tier_bars_new      (void);
 void       strata_tier_bars_set_view (StrataTierBars     *self,
                                       StrataWhatifView   *view,
                                       const char * const *colours);
+/* The count drawn right of a tier's bars ("4,372 → 4,384") and where the
+ * count column starts, in widget coordinates. */
+char      *strata_tier_bars_get_count_text (StrataTierBars *self,
+                                            guint           tier);
+double     strata_tier_bars_get_count_x    (StrataTierBars *self);
 
 G_END_DECLS
