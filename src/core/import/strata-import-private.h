@@ -107,6 +107,14 @@ int      strata_import_compare_ids      (gconstpointer         a,
 gboolean strata_import_tick             (StrataImportSession  *s,
                                          GError              **error);
 
+/* Makes name the period written to (s->result->period_id), creating it
+ * when missing (with dated, its dates from its name, as `periods add`
+ * gives them); fails on a closed period. */
+gboolean strata_import_use_period       (StrataImportSession  *s,
+                                         const char           *name,
+                                         gboolean              dated,
+                                         GError              **error);
+
 gboolean strata_import_customers        (StrataImportSession  *s,
                                          GError              **error);
 gboolean strata_import_orders           (StrataImportSession  *s,

@@ -13,6 +13,7 @@
 #include "strata-import-bulk.h"
 #include "strata-import-private.h"
 #include "strata-metric.h"
+#include "strata-period.h"
 #include "strata-seed.h"
 #include "strata-value.h"
 
@@ -50,6 +51,8 @@ strata_import_options_copy (const StrataImportOptions *options)
   o->unit_price_column = g_strdup (options->unit_price_column);
   o->invoice_column = g_strdup (options->invoice_column);
   o->product_column = g_strdup (options->product_column);
+  o->split = options->split;
+  o->period_column = g_strdup (options->period_column);
   for (guint i = 0; i < options->map_metrics->len; i++)
     strata_import_options_add_mapping (o, options->map_metrics->pdata[i],
                                        options->map_columns->pdata[i]);
@@ -75,6 +78,7 @@ strata_import_options_free (StrataImportOptions *o)
   g_free (o->unit_price_column);
   g_free (o->invoice_column);
   g_free (o->product_column);
+  g_free (o->period_column);
   g_ptr_array_unref (o->map_metrics);
   g_ptr_array_unref (o->map_columns);
   g_ptr_array_unref (o->ignore_columns);
@@ -140,6 +144,7 @@ result_new (void)
   r->attributes = g_ptr_array_new_with_free_func (g_free);
   r->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_import_reject_free);
   r->columns = g_ptr_array_new_with_free_func (g_free);
+  r->periods = g_ptr_array_new_with_free_func (g_free);
   return r;
 }
 
@@ -153,6 +158,7 @@ strata_import_result_free (StrataImportResult *result)
   g_ptr_array_unref (result->attributes);
   g_ptr_array_unref (result->rejects);
   g_ptr_array_unref (result->columns);
+  g_ptr_array_unref (result->periods);
   g_free (result);
 }
 
@@ -542,9 +548,94 @@ strata_import_tick (StrataImportSession  *s,
   return TRUE;
 }
 
+gboolean
+strata_import_split_from_string (const char        *text,
+                                 StrataImportSplit *out)
+{
+  static const char *const names[] = { "none", "quarter", "month", "year" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (text != NULL && g_ascii_strcasecmp (text, names[i]) == 0)
+      {
+        *out = (StrataImportSplit) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+char *
+strata_import_split_period_name (StrataImportSplit split,
+                                 gint64            days)
+{
+  int index = strata_value_month_index (days);
+  int year = index / 12, month = index % 12 + 1;
+
+  switch (split)
+    {
+    case STRATA_IMPORT_SPLIT_QUARTER:
+      return g_strdup_printf ("%04d-Q%d", year, (month - 1) / 3 + 1);
+    case STRATA_IMPORT_SPLIT_MONTH:
+      return g_strdup_printf ("%04d-%02d", year, month);
+    case STRATA_IMPORT_SPLIT_YEAR:
+      return g_strdup_printf ("%04d", year);
+    case STRATA_IMPORT_SPLIT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* Periods the split makes get their dates from their names, as
+ * `periods add` gives them, and take their place in time among the
+ * others when every period has dates (an import into a named period
+ * makes one without dates, which stays where it is). */
 static gboolean
-find_or_create_period (StrataImportSession  *s,
-                       GError              **error)
+place_period (StrataImportSession  *s,
+              gint64                id,
+              const char           *name,
+              GError              **error)
+{
+  g_autoptr(sqlite3_stmt) dates = NULL;
+  g_autoptr(sqlite3_stmt) undated = NULL;
+  GDate start, end;
+  char start_text[16], end_text[16];
+
+  if (!strata_period_parse_name (name, &start, &end))
+    return TRUE;
+  g_snprintf (start_text, sizeof start_text, "%04d-%02d-%02d", g_date_get_year (&start),
+              g_date_get_month (&start), g_date_get_day (&start));
+  g_snprintf (end_text, sizeof end_text, "%04d-%02d-%02d", g_date_get_year (&end),
+              g_date_get_month (&end), g_date_get_day (&end));
+  dates = strata_workspace_prepare (s->ws, "UPDATE periods SET start_date = ?2, end_date = ?3"
+                                    " WHERE id = ?1", error);
+  if (dates == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (dates, 1, id);
+  sqlite3_bind_text (dates, 2, start_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (dates, 3, end_text, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (dates) != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (s->ws, error, "periods");
+      return FALSE;
+    }
+  undated = strata_workspace_prepare (s->ws, "SELECT 1 FROM periods WHERE start_date IS NULL"
+                                      " OR end_date IS NULL", error);
+  if (undated == NULL)
+    return FALSE;
+  if (sqlite3_step (undated) == SQLITE_ROW)
+    return TRUE;
+  /* The renumbering of strata-period.c. */
+  return strata_workspace_exec (s->ws,
+                                "UPDATE periods SET position = (SELECT COUNT (*) FROM periods q"
+                                " WHERE (q.start_date, q.end_date, q.id)"
+                                " < (periods.start_date, periods.end_date, periods.id))",
+                                error);
+}
+
+gboolean
+strata_import_use_period (StrataImportSession  *s,
+                          const char           *name,
+                          gboolean              dated,
+                          GError              **error)
 {
   g_autoptr(sqlite3_stmt) find =
     strata_workspace_prepare (s->ws, "SELECT id, state FROM periods WHERE name = ?1", error);
@@ -552,17 +643,18 @@ find_or_create_period (StrataImportSession  *s,
 
   if (find == NULL)
     return FALSE;
-  sqlite3_bind_text (find, 1, s->options->period, -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 1, name, -1, SQLITE_STATIC);
   if (sqlite3_step (find) == SQLITE_ROW)
     {
       if (g_strcmp0 ((const char *) sqlite3_column_text (find, 1), "closed") == 0)
         {
           g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
                        _("Period “%s” of “%s” is closed: its results are frozen. Import into another period"),
-                       s->options->period, strata_workspace_get_path (s->ws));
+                       name, strata_workspace_get_path (s->ws));
           return FALSE;
         }
       s->result->period_id = sqlite3_column_int64 (find, 0);
+      g_ptr_array_add (s->result->periods, g_strdup (name));
       return TRUE;
     }
 
@@ -572,14 +664,22 @@ find_or_create_period (StrataImportSession  *s,
                                   error);
   if (add == NULL)
     return FALSE;
-  sqlite3_bind_text (add, 1, s->options->period, -1, SQLITE_STATIC);
+  sqlite3_bind_text (add, 1, name, -1, SQLITE_STATIC);
   if (sqlite3_step (add) != SQLITE_DONE)
     {
       strata_workspace_set_db_error (s->ws, error, "periods");
       return FALSE;
     }
   s->result->period_id = sqlite3_last_insert_rowid (strata_workspace_get_db (s->ws));
-  return TRUE;
+  g_ptr_array_add (s->result->periods, g_strdup (name));
+  return !dated || place_period (s, s->result->period_id, name, error);
+}
+
+static gboolean
+splits (const StrataImportOptions *o)
+{
+  return (o->kind == STRATA_IMPORT_KIND_ORDERS && o->split != STRATA_IMPORT_SPLIT_NONE) ||
+         (o->kind == STRATA_IMPORT_KIND_CUSTOMERS && o->period_column != NULL);
 }
 
 static gboolean
@@ -600,7 +700,10 @@ log_import (StrataImportSession  *s,
                                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, r->period_id);
+      if (r->period_id != 0)
+        sqlite3_bind_int64 (stmt, 1, r->period_id);
+      else
+        sqlite3_bind_null (stmt, 1);
       sqlite3_bind_text (stmt, 2, s->options->kind == STRATA_IMPORT_KIND_ORDERS ? "orders" : "customers",
                          -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, base, -1, SQLITE_TRANSIENT);
@@ -673,7 +776,7 @@ run_in_transaction (StrataImportSession  *s,
   /* Any workspace can import, even one made before the built-in metrics
    * were seeded: add the missing ones. */
   if (!strata_metrics_ensure_builtin (s->ws, error) ||
-      !find_or_create_period (s, error) ||
+      (!splits (s->options) && !strata_import_use_period (s, s->options->period, FALSE, error)) ||
       !log_import (s, FALSE, error))
     return FALSE;
 
@@ -708,8 +811,15 @@ run_in_transaction (StrataImportSession  *s,
                             (unsigned long long) s->result->rows_imported,
                             (unsigned long long) s->result->rows_rejected,
                             (unsigned long long) s->result->rows_without_customer);
-  return log_import (s, TRUE, error) &&
-         strata_workspace_audit (s->ws, "import", s->options->period, detail, error);
+  {
+    g_autofree char *subject = NULL;
+
+    g_ptr_array_add (s->result->periods, NULL);
+    subject = g_strjoinv (", ", (char **) s->result->periods->pdata);
+    g_ptr_array_set_size (s->result->periods, s->result->periods->len - 1);
+    return log_import (s, TRUE, error) &&
+           strata_workspace_audit (s->ws, "import", subject, detail, error);
+  }
 }
 
 
@@ -769,7 +879,19 @@ import_file (StrataWorkspace            *workspace,
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (path != NULL && options != NULL, NULL);
 
-  if (options->period == NULL || strata_value_is_blank (options->period))
+  if (options->kind == STRATA_IMPORT_KIND_CUSTOMERS && options->split != STRATA_IMPORT_SPLIT_NONE)
+    {
+      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
+                   _("Only order lines are split into periods by their dates (“%s”)"), path);
+      return NULL;
+    }
+  if (splits (options) && options->period != NULL)
+    {
+      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
+                   _("“%s”: give either a period or a split into periods, not both"), path);
+      return NULL;
+    }
+  if (!splits (options) && (options->period == NULL || strata_value_is_blank (options->period)))
     {
       g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
                    _("No period was given for importing “%s”"), path);
