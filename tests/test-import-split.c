@@ -284,6 +284,59 @@ test_options (Fixture       *f,
   g_assert_cmpstr (name, ==, "2010-Q4");
 }
 
+/* A customer table whose rows carry their period: one period per distinct
+ * value, each written as an import into that period; the period column is
+ * not a metric; a row without a period is rejected with its line. */
+static void
+test_period_column (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *file = write_lines (f, "customers.csv",
+                                       "customer_id,period,order_amount,segment\n"
+                                       "C1,2026-Q1,100,retail\n"
+                                       "C2,2026-Q1,200,retail\n"
+                                       "C1,2026-Q2,150,retail\n"
+                                       "C3,,50,retail\n"
+                                       "C2,2026-Q2,abc,retail\n");
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataImportOptions) o = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, NULL);
+  g_autoptr(StrataImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = NULL, *n = NULL;
+  StrataImportReject *j;
+
+  ws = strata_import_open_workspace (f->path, &error);
+  g_assert_no_error (error);
+  o->period_column = g_strdup ("period");
+  r = strata_import_run (ws, file, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->periods->len, ==, 2);
+  g_assert_cmpstr (r->periods->pdata[0], ==, "2026-Q1");
+  g_assert_cmpstr (r->periods->pdata[1], ==, "2026-Q2");
+  g_assert_cmpuint (r->rows_read, ==, 5);
+  g_assert_cmpuint (r->rows_imported, ==, 3);
+  g_assert_cmpuint (r->rows_rejected, ==, 2);
+  j = r->rejects->pdata[0];
+  g_assert_cmpuint (j->line, ==, 5);
+  g_assert_cmpstr (j->column, ==, "period");
+  j = r->rejects->pdata[1];
+  g_assert_cmpuint (j->line, ==, 6);
+  g_assert_cmpstr (j->column, ==, "order_amount");
+
+  made = periods (f);
+  g_assert_cmpstr (made, ==, "2026-Q1 2026-01-01..2026-03-31 #0; 2026-Q2 2026-04-01..2026-06-30 #1");
+  assert_value (f, "2026-Q1", "C1", "order_amount", "100");
+  assert_value (f, "2026-Q1", "C2", "order_amount", "200");
+  assert_value (f, "2026-Q2", "C1", "order_amount", "150");
+  assert_value (f, "2026-Q2", "C2", "order_amount", "");
+  n = query_text (f->path, "SELECT COUNT (*) FROM metrics WHERE key = 'period' OR label = 'period'");
+  g_assert_cmpstr (n, ==, "0");
+  g_clear_pointer (&n, g_free);
+  n = query_text (f->path, "SELECT group_concat (p.name) FROM period_customers pc JOIN periods p"
+                  " ON p.id = pc.period_id JOIN customers c ON c.id = pc.customer_id WHERE c.ext_id = 'C3'");
+  g_assert_cmpstr (n, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -297,6 +350,7 @@ main (int    argc,
   ADD ("/import-split/no-date", test_no_date);
   ADD ("/import-split/one-transaction", test_one_transaction);
   ADD ("/import-split/options", test_options);
+  ADD ("/import-split/period-column", test_period_column);
 #undef ADD
 
   return g_test_run ();

@@ -112,6 +112,7 @@ strata_cli_import (int    argc,
                    char **argv)
 {
   g_autofree char *period = NULL, *encoding = NULL, *delimiter = NULL, *split = NULL;
+  g_autofree char *period_column = NULL;
   g_autofree char *id = NULL, *name = NULL, *date = NULL, *amount = NULL;
   g_autofree char *quantity = NULL, *unit_price = NULL, *invoice = NULL, *product = NULL;
   g_auto(GStrv) maps = NULL;
@@ -119,6 +120,7 @@ strata_cli_import (int    argc,
   GOptionEntry entries[] = {
     { "period", 'p', 0, G_OPTION_ARG_STRING, &period, N_("Period to import into, e.g. 2026-Q3 (created when missing)"), N_("PERIOD") },
     { "split", 0, 0, G_OPTION_ARG_STRING, &split, N_("Order lines: one period per quarter, month or year of their dates (instead of --period)"), N_("quarter|month|year") },
+    { "period-column", 0, 0, G_OPTION_ARG_STRING, &period_column, N_("Customers: the column holding each row's period (one period per distinct value, instead of --period)"), N_("COLUMN") },
     { "orders", 0, 0, G_OPTION_ARG_NONE, &orders, N_("The file has one row per invoice line, not per customer"), NULL },
     { "id", 0, 0, G_OPTION_ARG_STRING, &id, N_("Column of the customer id (“#”: number the rows)"), N_("COLUMN") },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Column of the customer name"), N_("COLUMN") },
@@ -166,7 +168,12 @@ strata_cli_import (int    argc,
       strata_cli_error (_("--split goes with --orders (order lines have dates)"));
       return STRATA_EXIT_USAGE;
     }
-  if (period == NULL && split == NULL)
+  if (period_column != NULL && (period != NULL || split != NULL || orders))
+    {
+      strata_cli_error (_("--period-column is for a customer table, without --period, --split or --orders"));
+      return STRATA_EXIT_USAGE;
+    }
+  if (period == NULL && split == NULL && period_column == NULL)
     {
       strata_cli_error (_("import needs --period (e.g. --period 2026-Q3)"));
       return STRATA_EXIT_USAGE;
@@ -193,6 +200,7 @@ strata_cli_import (int    argc,
   options->delimiter = delim;
   options->strict = strict;
   options->split = split_by;
+  options->period_column = g_steal_pointer (&period_column);
   options->id_column = g_steal_pointer (&id);
   options->name_column = g_steal_pointer (&name);
   options->date_column = g_steal_pointer (&date);

@@ -35,6 +35,12 @@ typedef struct
   /* StrataImportReject*: set while a writer thread owns the connection,
    * the rejects it is to write to the log */
   GPtrArray                  *deferred_rejects;
+  /* A customer table with a period column is read once per period: only
+   * the rows whose period is filter_value; the first pass also keeps the
+   * malformed rows (to reject them once) and rejects rows without one. */
+  int                         filter_column;
+  const char                 *filter_value;
+  gboolean                    filter_first;
 } StrataImportSession;
 
 /* Index of the column named name (case-insensitive, spaces, _ and -

@@ -238,23 +238,77 @@ strata_import_pick_column (StrataImportSession  *s,
   return TRUE;
 }
 
-gboolean
-strata_import_next_row (StrataImportSession  *s,
-                        GError              **error)
+static gboolean
+read_record (StrataImportSession  *s,
+             GError              **error)
 {
   guint n;
 
-  /* A preview stops after its rows (the header is read first). */
-  if (s->max_rows > 0 && s->rows_seen > s->max_rows)
-    return FALSE;
   if (!strata_csv_reader_next (s->reader, s->cancellable, error))
     return FALSE;
   n = strata_csv_reader_get_n_fields (s->reader);
   g_ptr_array_set_size (s->row, n);
   for (guint i = 0; i < n; i++)
     s->row->pdata[i] = (gpointer) strata_csv_reader_get_field (s->reader, i);
+  return TRUE;
+}
+
+/* Whether the record belongs to this pass of a period column's import. */
+static gboolean
+row_in_pass (StrataImportSession  *s,
+             gboolean             *keep,
+             GError              **error)
+{
+  g_autofree char *value = NULL;
+  gboolean blank = TRUE;
+
+  *keep = TRUE;
+  if (s->filter_value == NULL)
+    return TRUE;
+  if (strata_csv_reader_get_problem (s->reader) != NULL || s->row->len != s->header->len)
+    {
+      *keep = s->filter_first;
+      return TRUE;
+    }
+  value = g_strstrip (g_strdup (s->row->pdata[s->filter_column]));
+  if (*value != '\0')
+    {
+      *keep = g_str_equal (value, s->filter_value);
+      return TRUE;
+    }
+  /* A blank line is skipped by the importer; a row without a period is
+   * rejected, once. */
+  for (guint i = 0; i < s->row->len && blank; i++)
+    blank = strata_value_is_blank (s->row->pdata[i]);
+  *keep = blank && s->filter_first;
+  if (blank || !s->filter_first)
+    return TRUE;
+  s->result->rows_read++;
+  s->result->rows_rejected++;
+  return strata_import_reject (s, strata_csv_reader_get_line (s->reader),
+                               s->header->pdata[s->filter_column], "", _("no period"), error);
+}
+
+gboolean
+strata_import_next_row (StrataImportSession  *s,
+                        GError              **error)
+{
+  gboolean keep = TRUE;
+
+  /* A preview stops after its rows (the header is read first). */
+  if (s->max_rows > 0 && s->rows_seen > s->max_rows)
+    return FALSE;
+  do
+    {
+      if (!read_record (s, error))
+        return FALSE;
+      if (s->rows_seen > 0 && !row_in_pass (s, &keep, error))
+        return FALSE;
+    }
+  while (!keep);
   if (s->preview_rows != NULL && s->rows_seen > 0)
     {
+      guint n = s->row->len;
       GStrv copy = g_new0 (char *, n + 1);
       guint64 line = strata_csv_reader_get_line (s->reader);
 
@@ -767,6 +821,123 @@ read_header (StrataImportSession  *s,
   return TRUE;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* The distinct values of the period column, sorted (2026-Q1 < 2026-Q2). */
+static GPtrArray *
+period_values (StrataImportSession  *s,
+               int                   col,
+               GError              **error)
+{
+  g_autoptr(StrataCsvReader) reader =
+    strata_csv_reader_open (s->path, s->result->encoding, s->result->delimiter, s->cancellable, error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *values;
+  GError *local = NULL;
+  gboolean header = TRUE;
+
+  if (reader == NULL)
+    return NULL;
+  while (strata_csv_reader_next (reader, s->cancellable, &local))
+    {
+      char *value;
+
+      if (header || strata_csv_reader_get_problem (reader) != NULL ||
+          strata_csv_reader_get_n_fields (reader) != s->header->len)
+        {
+          header = FALSE;
+          continue;
+        }
+      value = g_strstrip (g_strdup (strata_csv_reader_get_field (reader, col)));
+      if (*value == '\0')
+        g_free (value);
+      else
+        g_hash_table_add (seen, value);
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  values = g_ptr_array_new_with_free_func (g_free);
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (values, g_strdup (key));
+  }
+  g_ptr_array_sort (values, compare_names);
+  return values;
+}
+
+/* A customer table whose rows carry their period: one pass over the file
+ * per distinct period (each an import into that period), the period
+ * column itself not imported. A preview shows the first period's rows. */
+static gboolean
+import_customers_by_period (StrataImportSession  *s,
+                            GError              **error)
+{
+  const StrataImportOptions *given = s->options;
+  StrataCsvReader *first_reader = s->reader;
+  g_autoptr(StrataImportOptions) options = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  int col = -1;
+  gboolean ok = TRUE;
+
+  if (!strata_import_pick_column (s, given->period_column, NULL, &col, error))
+    return FALSE;
+  values = period_values (s, col, error);
+  if (values == NULL)
+    return FALSE;
+  options = strata_import_options_copy (given);
+  strata_import_options_ignore_column (options, s->header->pdata[col]);
+  s->options = options;
+  s->filter_column = col;
+
+  for (guint i = 0; i < values->len && ok; i++)
+    {
+      g_autoptr(StrataCsvReader) reader = NULL;
+
+      if (i > 0 && s->max_rows > 0)
+        break;
+      if (i > 0)
+        {
+          /* Read again from the top; the header is already known. */
+          reader = strata_csv_reader_open (s->path, s->result->encoding, s->result->delimiter,
+                                           s->cancellable, error);
+          if (reader == NULL)
+            {
+              ok = FALSE;
+              break;
+            }
+          s->reader = reader;
+          s->filter_value = NULL;
+          s->rows_seen = 0;
+          ok = read_record (s, error);
+          s->rows_seen = 1;
+          if (!ok)
+            break;
+        }
+      s->filter_value = values->pdata[i];
+      s->filter_first = i == 0;
+      g_ptr_array_set_size (s->result->columns, 0);
+      g_ptr_array_set_size (s->result->attributes, 0);
+      ok = strata_import_use_period (s, values->pdata[i], TRUE, error) &&
+           strata_import_customers (s, error);
+      s->reader = first_reader;
+    }
+  s->options = given;
+  s->filter_value = NULL;
+  return ok;
+}
+
 static gboolean
 run_in_transaction (StrataImportSession  *s,
                     GError              **error)
@@ -787,7 +958,8 @@ run_in_transaction (StrataImportSession  *s,
     return FALSE;
 
   if (s->options->kind == STRATA_IMPORT_KIND_ORDERS ? !strata_import_orders (s, error)
-                                                    : !strata_import_customers (s, error))
+      : s->options->period_column != NULL ? !import_customers_by_period (s, error)
+      : !strata_import_customers (s, error))
     return FALSE;
 
   if (s->options->strict && s->result->rows_rejected > 0)
