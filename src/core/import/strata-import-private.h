@@ -121,6 +121,10 @@ gboolean strata_import_use_period       (StrataImportSession  *s,
                                          gboolean              dated,
                                          GError              **error);
 
+/* A customer table with options->period_column: one pass over the file
+ * per distinct period, each an import into that period. */
+gboolean strata_import_customers_by_period (StrataImportSession *s,
+                                         GError              **error);
 gboolean strata_import_customers        (StrataImportSession  *s,
                                          GError              **error);
 gboolean strata_import_orders           (StrataImportSession  *s,
