@@ -223,6 +223,63 @@ test_killed (Fixture       *f,
   g_assert_cmpint (run_cli (NULL, NULL, "import", f->path, small, "--period", "2026-Q4", NULL), ==, 0);
 }
 
+/* --split: one period per quarter; with --period as well it is refused
+ * (exit 1). Then retention on the periods made: presence in the next
+ * quarter is having at least one line there. Every customer is in tier E
+ * of the default rules (amounts far below its bands). */
+static void
+test_split_and_retention (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (f->dir, "lines.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *v = NULL;
+
+  /* Q4 2010: A 10, B 20, C 5; Q1 2011: A 30 and C only a cancellation
+   * (-5: still a line, so C is retained); B is gone. */
+  g_assert_true (g_file_set_contents (file,
+                                      "InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID\n"
+                                      "1,1,2010-12-31 23:59:59,10,A\n"
+                                      "2,2,2010-11-15 10:00:00,10,B\n"
+                                      "3,1,2010-10-01 00:00:00,5,C\n"
+                                      "4,3,2011-01-01 00:00:00,10,A\n"
+                                      "C5,-1,2011-02-01 09:00:00,5,C\n", -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, file, "--orders", "--split", "quarter",
+                        "--period", "2011-Q1", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--period"));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, file, "--orders", "--split", "week", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, file, "--orders", "--split", "quarter", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "2 periods: 2010-Q4, 2011-Q1"));
+  v = metric_value (f->path, "2011-Q1", "A", "order_amount");
+  g_assert_cmpstr (v, ==, "30");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "retention", f->path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpstr (out, ==,
+                   "from,to,group,customers,retained,rate,revenue,revenue_next,revenue_rate\n"
+                   "2010-Q4,2011-Q1,A,0,0,,0.00,0.00,\n"
+                   "2010-Q4,2011-Q1,B,0,0,,0.00,0.00,\n"
+                   "2010-Q4,2011-Q1,C,0,0,,0.00,0.00,\n"
+                   "2010-Q4,2011-Q1,D,0,0,,0.00,0.00,\n"
+                   "2010-Q4,2011-Q1,E,3,2,0.6667,35.00,25.00,0.7143\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "retention", f->path, "--format", "json", "--by", "quadrant", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"by\" : \"quadrant\""));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "retention", f->path, "--by", "size", NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,5 +293,6 @@ main (int   argc,
   ADD ("/cli-import/orders-and-export", test_orders_and_export);
   ADD ("/cli-import/usage-errors", test_usage_errors);
   ADD ("/cli-import/killed", test_killed);
+  ADD ("/cli-import/split-and-retention", test_split_and_retention);
   return g_test_run ();
 }

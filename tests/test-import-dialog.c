@@ -90,7 +90,7 @@ collect_combo_rows (GtkWidget *root,
 }
 
 /* The dropdown of column col on the preview page (after the file page's
- * three: kind, encoding, delimiter). */
+ * four: kind, split, encoding, delimiter). */
 static AdwComboRow *
 mapping_row (Fixture *f,
              guint    col)
@@ -98,8 +98,8 @@ mapping_row (Fixture *f,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   collect_combo_rows (GTK_WIDGET (f->dialog), rows);
-  g_assert_cmpuint (rows->len, >, 3 + col);
-  return ADW_COMBO_ROW (rows->pdata[3 + col]);
+  g_assert_cmpuint (rows->len, >, 4 + col);
+  return ADW_COMBO_ROW (rows->pdata[4 + col]);
 }
 
 static guint
@@ -523,6 +523,72 @@ test_view (Fixture       *f,
   g_assert_cmpstr (strata_import_view_delimiter_name ('\t'), ==, "tab");
 }
 
+/* The file page's "Split By", shown for order lines: with Quarter, the
+ * period is not needed (its entry is off), and one import makes a period
+ * per quarter of the lines' dates; the latest becomes current. */
+static void
+test_split (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->t.dir, "lines.csv", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  const StrataImportResult *r;
+  AdwComboRow *split = NULL;
+  GtkWidget *period_row;
+  g_autofree char *v = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID\n"
+                                      "1,1,2010-12-31 23:59:59,10,A\n"
+                                      "2,2,2011-01-01 00:00:00,10,A\n"
+                                      "3,1,2011-02-01,4,B\n", -1, NULL));
+  file = g_file_new_for_path (path);
+  collect_combo_rows (GTK_WIDGET (f->dialog), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "Split By") == 0)
+      split = rows->pdata[i];
+  g_assert_nonnull (split);
+  period_row = gtk_widget_get_prev_sibling (GTK_WIDGET (split));
+  g_assert_true (ADW_IS_ENTRY_ROW (period_row));
+
+  strata_import_dialog_set_kind (f->dialog, STRATA_IMPORT_KIND_CUSTOMERS);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (split)));
+  strata_import_dialog_set_file (f->dialog, file);
+  strata_import_dialog_set_kind (f->dialog, STRATA_IMPORT_KIND_ORDERS);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (split)));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (split)), ==, 4);
+  strata_import_dialog_set_period (f->dialog, "");
+  g_assert_true (gtk_widget_get_sensitive (period_row));
+
+  adw_combo_row_set_selected (split, 1);   /* Quarter */
+  g_assert_false (gtk_widget_get_sensitive (period_row));
+  g_assert_nonnull (label_starting (GTK_WIDGET (f->dialog), "Each line goes to the period of its date"));
+  g_assert_null (strata_import_dialog_get_error (f->dialog));
+
+  strata_import_dialog_next (f->dialog);
+  g_assert_cmpstr (strata_import_dialog_get_step (f->dialog), ==, "preview");
+  strata_import_dialog_next (f->dialog);
+  wait_for_step (f->dialog, "summary");
+  r = strata_import_dialog_get_result (f->dialog);
+  g_assert_nonnull (r);
+  g_assert_cmpuint (r->periods->len, ==, 2);
+  g_assert_cmpstr (r->periods->pdata[0], ==, "2010-Q4");
+  g_assert_cmpstr (r->periods->pdata[1], ==, "2011-Q1");
+  g_assert_nonnull (strstr (strata_import_dialog_get_summary (f->dialog),
+                            "3 rows read into 2010-Q4, 2011-Q1."));
+  g_assert_cmpstr (strata_context_get_period (f->context), ==, "2011-Q1");
+  v = metric_value (f->t.path, "2011-Q1", "A", "order_amount");
+  g_assert_cmpstr (v, ==, "20");
+  g_clear_pointer (&v, g_free);
+  v = metric_value (f->t.path, "2010-Q4", "A", "order_amount");
+  g_assert_cmpstr (v, ==, "10");
+
+  /* Back to customers: no split, whatever was chosen. */
+  strata_import_dialog_set_kind (f->dialog, STRATA_IMPORT_KIND_CUSTOMERS);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (split)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +610,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/import-dialog/no-workspace", Fixture, NULL, fixture_setup, test_no_workspace,
               fixture_teardown);
+  g_test_add ("/import-dialog/split", Fixture, NULL, fixture_setup, test_split, fixture_teardown);
   g_test_add ("/import-dialog/view", Fixture, NULL, fixture_setup, test_view, fixture_teardown);
   return g_test_run ();
 }

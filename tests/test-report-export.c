@@ -116,8 +116,7 @@ test_export (void)
 
     gtk_window_set_child (parent, page);
     g_object_set (page, "context", context, NULL);
-    for (guint i = 0; i < 200 && g_strcmp0 (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), "charts") != 0; i++)
-      g_main_context_iteration (NULL, FALSE);
+    gui_test_wait (g_strcmp0 (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), "charts") == 0);
     g_assert_cmpstr (strata_tiers_page_get_state (STRATA_TIERS_PAGE (page)), ==, "charts");
     pareto = strata_tiers_page_get_pareto (STRATA_TIERS_PAGE (page));
     share = strata_format_percent (strata_number_format_get_default (),

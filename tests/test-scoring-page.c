@@ -364,7 +364,7 @@ test_impact_wide_counts (void)
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   StrataImpactPanel *panel = STRATA_IMPACT_PANEL (strata_impact_panel_new ());
   GtkWidget *box = NULL;
-  guint i = 0, labels = 0, nth = 0;
+  guint i = 0, labels = 0;
 
   for (guint k = 0; k < 4372; k++, i++)
     before[i] = 3, after[i] = 2;
@@ -385,8 +385,8 @@ test_impact_wide_counts (void)
   gtk_window_set_child (window, GTK_WIDGET (panel));
   strata_impact_panel_set_view (panel, view, NULL, NULL, NULL);
   gtk_window_present (window);
-  spin (200);
-  save_screenshot (GTK_WIDGET (window), "impact-panel-wide-counts.png");
+  gui_test_wait_frame (GTK_WIDGET (panel));
+  gui_test_save_screenshot (GTK_WIDGET (window), "impact-panel-wide-counts.png");
 
   g_assert_cmpstr (strata_impact_panel_get_summary (panel), ==, "9,990 customers move up");
   transitions = strata_impact_panel_get_transitions (panel);
@@ -396,7 +396,7 @@ test_impact_wide_counts (void)
   g_assert_cmpstr (transitions[2], ==, "E → D: 1,234");
   g_assert_cmpstr (transitions[3], ==, "B → A: 12");
 
-  box = find_widget (GTK_WIDGET (panel), GTK_TYPE_FLOW_BOX, "impact-transitions", &nth);
+  box = gui_test_find_id (GTK_WIDGET (panel), GTK_TYPE_FLOW_BOX, "impact-transitions", 0);
   g_assert_nonnull (box);
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -417,8 +417,8 @@ test_impact_wide_counts (void)
 
   /* The bars' counts: grouped, and wholly inside the bars widget. */
   {
-    StrataTierBars *bars = STRATA_TIER_BARS (find_widget (GTK_WIDGET (panel), STRATA_TYPE_TIER_BARS,
-                                                         "StrataTierBars", &nth));
+    StrataTierBars *bars = STRATA_TIER_BARS (gui_test_find_widget (GTK_WIDGET (panel),
+                                                                  STRATA_TYPE_TIER_BARS));
     double x = strata_tier_bars_get_count_x (bars);
     static const char *expected[] = { "0 → 12", "12 → 4,372", "4,372 → 4,372", "4,372 → 1,234",
                                       "1,234 → 0" };

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* strata-cli import WORKSPACE FILE --period P [...] */
+/* strata-cli import WORKSPACE FILE --period P [...]
+ * strata-cli import WORKSPACE FILE --orders --split quarter|month|year [...] */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -62,8 +63,17 @@ print_result (const char               *file,
               const StrataImportOptions *o,
               const StrataImportResult *r)
 {
-  printf (_("Imported “%s” into “%s”, period “%s” (encoding %s, delimiter: %s)\n"),
-          file, workspace, o->period, r->encoding, delimiter_name (r->delimiter));
+  if (o->period != NULL)
+    printf (_("Imported “%s” into “%s”, period “%s” (encoding %s, delimiter: %s)\n"),
+            file, workspace, o->period, r->encoding, delimiter_name (r->delimiter));
+  else
+    {
+      g_autofree char *list = join (r->periods);
+      printf (ngettext ("Imported “%s” into “%s”, %u period: %s (encoding %s, delimiter: %s)\n",
+                           "Imported “%s” into “%s”, %u periods: %s (encoding %s, delimiter: %s)\n",
+                           r->periods->len),
+              file, workspace, r->periods->len, list, r->encoding, delimiter_name (r->delimiter));
+    }
   printf (_("  rows read:             %llu\n"), (unsigned long long) r->rows_read);
   printf (_("  rows imported:         %llu\n"), (unsigned long long) r->rows_imported);
   printf (_("  rows rejected:         %llu\n"), (unsigned long long) r->rows_rejected);
@@ -101,13 +111,16 @@ int
 strata_cli_import (int    argc,
                    char **argv)
 {
-  g_autofree char *period = NULL, *encoding = NULL, *delimiter = NULL;
+  g_autofree char *period = NULL, *encoding = NULL, *delimiter = NULL, *split = NULL;
+  g_autofree char *period_column = NULL;
   g_autofree char *id = NULL, *name = NULL, *date = NULL, *amount = NULL;
   g_autofree char *quantity = NULL, *unit_price = NULL, *invoice = NULL, *product = NULL;
   g_auto(GStrv) maps = NULL;
   gboolean orders = FALSE, strict = FALSE;
   GOptionEntry entries[] = {
     { "period", 'p', 0, G_OPTION_ARG_STRING, &period, N_("Period to import into, e.g. 2026-Q3 (created when missing)"), N_("PERIOD") },
+    { "split", 0, 0, G_OPTION_ARG_STRING, &split, N_("Order lines: one period per quarter, month or year of their dates (instead of --period)"), N_("quarter|month|year") },
+    { "period-column", 0, 0, G_OPTION_ARG_STRING, &period_column, N_("Customers: the column holding each row's period (one period per distinct value, instead of --period)"), N_("COLUMN") },
     { "orders", 0, 0, G_OPTION_ARG_NONE, &orders, N_("The file has one row per invoice line, not per customer"), NULL },
     { "id", 0, 0, G_OPTION_ARG_STRING, &id, N_("Column of the customer id (“#”: number the rows)"), N_("COLUMN") },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Column of the customer name"), N_("COLUMN") },
@@ -129,6 +142,7 @@ strata_cli_import (int    argc,
   g_autoptr(StrataImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   char delim = 0;
+  StrataImportSplit split_by = STRATA_IMPORT_SPLIT_NONE;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!strata_cli_parse (context, &argc, &argv))
@@ -138,7 +152,28 @@ strata_cli_import (int    argc,
       strata_cli_error (_("import needs a workspace and a file (strata-cli import WORKSPACE FILE --period P)"));
       return STRATA_EXIT_USAGE;
     }
-  if (period == NULL)
+  if (split != NULL && (!strata_import_split_from_string (split, &split_by) ||
+                        split_by == STRATA_IMPORT_SPLIT_NONE))
+    {
+      strata_cli_error (_("unknown split “%s”: use quarter, month or year"), split);
+      return STRATA_EXIT_USAGE;
+    }
+  if (split != NULL && period != NULL)
+    {
+      strata_cli_error (_("give either --period or --split, not both"));
+      return STRATA_EXIT_USAGE;
+    }
+  if (split != NULL && !orders)
+    {
+      strata_cli_error (_("--split goes with --orders (order lines have dates)"));
+      return STRATA_EXIT_USAGE;
+    }
+  if (period_column != NULL && (period != NULL || split != NULL || orders))
+    {
+      strata_cli_error (_("--period-column is for a customer table, without --period, --split or --orders"));
+      return STRATA_EXIT_USAGE;
+    }
+  if (period == NULL && split == NULL && period_column == NULL)
     {
       strata_cli_error (_("import needs --period (e.g. --period 2026-Q3)"));
       return STRATA_EXIT_USAGE;
@@ -164,6 +199,8 @@ strata_cli_import (int    argc,
   options->encoding = g_steal_pointer (&encoding);
   options->delimiter = delim;
   options->strict = strict;
+  options->split = split_by;
+  options->period_column = g_steal_pointer (&period_column);
   options->id_column = g_steal_pointer (&id);
   options->name_column = g_steal_pointer (&name);
   options->date_column = g_steal_pointer (&date);

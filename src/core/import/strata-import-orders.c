@@ -8,6 +8,10 @@
  * no line in the file no longer has them for the period; distinct_products
  * only when the file has a product column). Other metrics are kept.
  *
+ * With a split, each line goes to the period of its date (a quarter,
+ * month or year), and each of those periods is written as above: the
+ * file holds all of their lines.
+ *
  * A cancellation (an invoice number C followed by digits, or a negative quantity or
  * amount) subtracts its amount and adds nothing else. A line without a
  * customer id cannot be attributed: it is counted, logged with its line,
@@ -24,6 +28,9 @@
 typedef struct
 {
   char    *ext_id;
+  char    *key;       /* ext_id, or with a split "period\037ext_id" */
+  const char *period; /* with a split, in Ctx.period_names */
+  gint64   customer_id;
   double   amount;
   guint    n_orders;
   guint    n_products;
@@ -39,7 +46,8 @@ typedef struct
 {
   StrataImportSession *s;
   int                  customer, date, amount, quantity, unit_price, invoice, product;
-  GHashTable          *by_id;     /* ext_id -> Agg */
+  GHashTable          *by_id;     /* Agg.key -> Agg */
+  GHashTable          *period_names; /* with a split: the periods' names */
   GPtrArray           *aggs;      /* Agg, in order of appearance */
   GHashTable          *intern;    /* invoice and product codes -> small ints */
   GHashTable          *pairs;     /* packed (kind, customer, code) seen */
@@ -79,6 +87,7 @@ agg_free (gpointer data)
   Agg *a = data;
 
   g_free (a->ext_id);
+  g_free (a->key);
   g_free (a);
 }
 
@@ -212,7 +221,7 @@ process_row (Ctx          *c,
   g_autofree char *ext_id = NULL;
   const char *reason = NULL;
   const char *invoice = "";
-  gboolean bad = FALSE, cancel = FALSE;
+  gboolean bad = FALSE, cancel = FALSE, fresh = FALSE;
   gint64 day = 0;
   double amount = 0, quantity = 0, price = 0;
   Agg *agg;
@@ -279,14 +288,40 @@ process_row (Ctx          *c,
   if (cancel)
     amount = -fabs (amount);
 
-  agg = g_hash_table_lookup (c->by_id, ext_id);
-  if (agg == NULL)
+  if (s->options->split != STRATA_IMPORT_SPLIT_NONE)
+    {
+      g_autofree char *name = strata_import_split_period_name (s->options->split, day);
+      const char *period = g_hash_table_lookup (c->period_names, name);
+      g_autofree char *key = NULL;
+
+      if (period == NULL)
+        {
+          period = g_strdup (name);
+          g_hash_table_add (c->period_names, (char *) period);
+        }
+      key = g_strconcat (period, "\037", ext_id, NULL);
+      agg = g_hash_table_lookup (c->by_id, key);
+      if (agg == NULL)
+        {
+          agg = g_new0 (Agg, 1);
+          agg->ext_id = g_strdup (ext_id);
+          agg->key = g_steal_pointer (&key);
+          agg->period = period;
+          fresh = TRUE;
+        }
+    }
+  else if ((agg = g_hash_table_lookup (c->by_id, ext_id)) == NULL)
     {
       agg = g_new0 (Agg, 1);
       agg->ext_id = g_strdup (ext_id);
+      agg->key = g_strdup (ext_id);
+      fresh = TRUE;
+    }
+  if (fresh)
+    {
       agg->index = c->aggs->len;
       g_ptr_array_add (c->aggs, agg);
-      g_hash_table_insert (c->by_id, agg->ext_id, agg);
+      g_hash_table_insert (c->by_id, agg->key, agg);
     }
   agg->amount += amount;
   s->result->rows_imported++;
@@ -332,48 +367,66 @@ step_done (StrataImportSession  *s,
   return TRUE;
 }
 
+/* Every customer of the file exists, once, before its values are written. */
 static gboolean
-write_results (Ctx     *c,
-               GError **error)
+resolve_customers (Ctx     *c,
+                   GError **error)
 {
-  static const char *keys[] = {
-    "order_amount", "order_count", "distinct_products", "active_months", "last_order_date"
-  };
   StrataImportSession *s = c->s;
   g_autoptr(sqlite3_stmt) add = NULL;
   g_autoptr(sqlite3_stmt) find = NULL;
-  GArray *values[G_N_ELEMENTS (keys)];
-  GArray *written[G_N_ELEMENTS (keys)];
-  gint64 metric_ids[G_N_ELEMENTS (keys)];
-  guint n_written = 0;
-  gboolean ok = FALSE;
 
   add = strata_workspace_prepare (s->ws, "INSERT OR IGNORE INTO customers (ext_id) VALUES (?1)", error);
   find = add ? strata_workspace_prepare (s->ws, "SELECT id FROM customers WHERE ext_id = ?1", error) : NULL;
   if (find == NULL)
     return FALSE;
 
-  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-    values[k] = g_array_sized_new (FALSE, FALSE, sizeof (StrataImportValue), c->aggs->len);
-
   for (guint i = 0; i < c->aggs->len; i++)
     {
       Agg *a = c->aggs->pdata[i];
-      StrataImportValue v;
 
       sqlite3_bind_text (add, 1, a->ext_id, -1, SQLITE_STATIC);
       if (!step_done (s, add, error))
-        goto out;
+        return FALSE;
       sqlite3_bind_text (find, 1, a->ext_id, -1, SQLITE_STATIC);
       if (sqlite3_step (find) != SQLITE_ROW)
         {
           sqlite3_reset (find);
           strata_workspace_set_db_error (s->ws, error, "customers");
-          goto out;
+          return FALSE;
         }
-      v.customer_id = sqlite3_column_int64 (find, 0);
+      a->customer_id = sqlite3_column_int64 (find, 0);
       sqlite3_reset (find);
+    }
+  return TRUE;
+}
 
+/* Writes n_aggs aggregates into the session's period. */
+static gboolean
+write_group (Ctx     *c,
+             Agg    **aggs,
+             guint    n_aggs,
+             GError **error)
+{
+  static const char *keys[] = {
+    "order_amount", "order_count", "distinct_products", "active_months", "last_order_date"
+  };
+  StrataImportSession *s = c->s;
+  GArray *values[G_N_ELEMENTS (keys)];
+  GArray *written[G_N_ELEMENTS (keys)];
+  gint64 metric_ids[G_N_ELEMENTS (keys)];
+  guint n_written = 0;
+  gboolean ok = FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    values[k] = g_array_sized_new (FALSE, FALSE, sizeof (StrataImportValue), n_aggs);
+
+  for (guint i = 0; i < n_aggs; i++)
+    {
+      Agg *a = aggs[i];
+      StrataImportValue v;
+
+      v.customer_id = a->customer_id;
       /* Cents: the sum of many binary fractions drifts in the last bits. */
       v.value = round (a->amount * 100.0) / 100.0;
       g_array_append_val (values[0], v);
@@ -419,15 +472,66 @@ write_results (Ctx     *c,
   /* The file is the period's order lines: what they aggregate to replaces
    * the metrics for the whole period, so a customer with no line in the
    * file has no value for them any more. Its customers join the period. */
-  if (!strata_import_write_period (s, metric_ids, written, n_written, NULL, error))
-    goto out;
-  s->result->customers = c->aggs->len;
-  ok = TRUE;
+  ok = strata_import_write_period (s, metric_ids, written, n_written, NULL, error);
 
 out:
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
     g_array_unref (values[k]);
   return ok;
+}
+
+/* Period names of one split sort in time: 2010-Q4 < 2011-Q1. */
+static int
+compare_by_period (gconstpointer a,
+                   gconstpointer b)
+{
+  const Agg *x = *(Agg **) a, *y = *(Agg **) b;
+  int order = strcmp (x->period, y->period);
+
+  return order != 0 ? order : (x->index > y->index) - (x->index < y->index);
+}
+
+static gboolean
+write_results (Ctx     *c,
+               GError **error)
+{
+  StrataImportSession *s = c->s;
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GHashTable) distinct = NULL;
+
+  if (!resolve_customers (c, error))
+    return FALSE;
+  if (s->options->split == STRATA_IMPORT_SPLIT_NONE)
+    {
+      if (!write_group (c, (Agg **) c->aggs->pdata, c->aggs->len, error))
+        return FALSE;
+      s->result->customers = c->aggs->len;
+      return TRUE;
+    }
+
+  /* One period at a time, each written as a whole-period import. */
+  sorted = g_ptr_array_sized_new (c->aggs->len);
+  for (guint i = 0; i < c->aggs->len; i++)
+    g_ptr_array_add (sorted, c->aggs->pdata[i]);
+  g_ptr_array_sort (sorted, compare_by_period);
+  distinct = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < sorted->len;)
+    {
+      Agg **group = (Agg **) sorted->pdata + i;
+      guint n = 0;
+
+      while (i + n < sorted->len && strcmp (group[n]->period, group[0]->period) == 0)
+        {
+          g_hash_table_add (distinct, &group[n]->customer_id);
+          n++;
+        }
+      if (!strata_import_use_period (s, group[0]->period, TRUE, error) ||
+          !write_group (c, group, n, error))
+        return FALSE;
+      i += n;
+    }
+  s->result->customers = g_hash_table_size (distinct);
+  return TRUE;
 }
 
 static gboolean
@@ -469,6 +573,7 @@ strata_import_orders (StrataImportSession  *s,
 
   c.s = s;
   c.by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  c.period_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.aggs = g_ptr_array_new_with_free_func (agg_free);
   c.intern = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.pairs = g_hash_table_new (pair_hash, g_direct_equal);
@@ -476,6 +581,7 @@ strata_import_orders (StrataImportSession  *s,
   ok = run (&c, error);
 
   g_hash_table_unref (c.by_id);
+  g_hash_table_unref (c.period_names);
   g_ptr_array_unref (c.aggs);
   g_hash_table_unref (c.intern);
   g_hash_table_unref (c.pairs);

@@ -35,6 +35,12 @@ typedef struct
   /* StrataImportReject*: set while a writer thread owns the connection,
    * the rejects it is to write to the log */
   GPtrArray                  *deferred_rejects;
+  /* A customer table with a period column is read once per period: only
+   * the rows whose period is filter_value; the first pass also keeps the
+   * malformed rows (to reject them once) and rejects rows without one. */
+  int                         filter_column;
+  const char                 *filter_value;
+  gboolean                    filter_first;
 } StrataImportSession;
 
 /* Index of the column named name (case-insensitive, spaces, _ and -
@@ -106,6 +112,18 @@ int      strata_import_compare_ids      (gconstpointer         a,
 gboolean strata_import_tick             (StrataImportSession  *s,
                                          GError              **error);
 
+/* Makes name the period written to (s->result->period_id), creating it
+ * when missing (with dated, its dates from its name, as `periods add`
+ * gives them); fails on a closed period. */
+gboolean strata_import_use_period       (StrataImportSession  *s,
+                                         const char           *name,
+                                         gboolean              dated,
+                                         GError              **error);
+
+/* A customer table with options->period_column: one pass over the file
+ * per distinct period, each an import into that period. */
+gboolean strata_import_customers_by_period (StrataImportSession *s,
+                                         GError              **error);
 gboolean strata_import_customers        (StrataImportSession  *s,
                                          GError              **error);
 gboolean strata_import_orders           (StrataImportSession  *s,

@@ -49,6 +49,8 @@ strata_import_options_copy (const StrataImportOptions *options)
   o->unit_price_column = g_strdup (options->unit_price_column);
   o->invoice_column = g_strdup (options->invoice_column);
   o->product_column = g_strdup (options->product_column);
+  o->split = options->split;
+  o->period_column = g_strdup (options->period_column);
   for (guint i = 0; i < options->map_metrics->len; i++)
     strata_import_options_add_mapping (o, options->map_metrics->pdata[i],
                                        options->map_columns->pdata[i]);
@@ -74,6 +76,7 @@ strata_import_options_free (StrataImportOptions *o)
   g_free (o->unit_price_column);
   g_free (o->invoice_column);
   g_free (o->product_column);
+  g_free (o->period_column);
   g_ptr_array_unref (o->map_metrics);
   g_ptr_array_unref (o->map_columns);
   g_ptr_array_unref (o->ignore_columns);
@@ -139,6 +142,7 @@ result_new (void)
   r->attributes = g_ptr_array_new_with_free_func (g_free);
   r->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_import_reject_free);
   r->columns = g_ptr_array_new_with_free_func (g_free);
+  r->periods = g_ptr_array_new_with_free_func (g_free);
   return r;
 }
 
@@ -152,6 +156,7 @@ strata_import_result_free (StrataImportResult *result)
   g_ptr_array_unref (result->attributes);
   g_ptr_array_unref (result->rejects);
   g_ptr_array_unref (result->columns);
+  g_ptr_array_unref (result->periods);
   g_free (result);
 }
 
@@ -231,23 +236,77 @@ strata_import_pick_column (StrataImportSession  *s,
   return TRUE;
 }
 
-gboolean
-strata_import_next_row (StrataImportSession  *s,
-                        GError              **error)
+static gboolean
+read_record (StrataImportSession  *s,
+             GError              **error)
 {
   guint n;
 
-  /* A preview stops after its rows (the header is read first). */
-  if (s->max_rows > 0 && s->rows_seen > s->max_rows)
-    return FALSE;
   if (!strata_csv_reader_next (s->reader, s->cancellable, error))
     return FALSE;
   n = strata_csv_reader_get_n_fields (s->reader);
   g_ptr_array_set_size (s->row, n);
   for (guint i = 0; i < n; i++)
     s->row->pdata[i] = (gpointer) strata_csv_reader_get_field (s->reader, i);
+  return TRUE;
+}
+
+/* Whether the record belongs to this pass of a period column's import. */
+static gboolean
+row_in_pass (StrataImportSession  *s,
+             gboolean             *keep,
+             GError              **error)
+{
+  g_autofree char *value = NULL;
+  gboolean blank = TRUE;
+
+  *keep = TRUE;
+  if (s->filter_value == NULL)
+    return TRUE;
+  if (strata_csv_reader_get_problem (s->reader) != NULL || s->row->len != s->header->len)
+    {
+      *keep = s->filter_first;
+      return TRUE;
+    }
+  value = g_strstrip (g_strdup (s->row->pdata[s->filter_column]));
+  if (*value != '\0')
+    {
+      *keep = g_str_equal (value, s->filter_value);
+      return TRUE;
+    }
+  /* A blank line is skipped by the importer; a row without a period is
+   * rejected, once. */
+  for (guint i = 0; i < s->row->len && blank; i++)
+    blank = strata_value_is_blank (s->row->pdata[i]);
+  *keep = blank && s->filter_first;
+  if (blank || !s->filter_first)
+    return TRUE;
+  s->result->rows_read++;
+  s->result->rows_rejected++;
+  return strata_import_reject (s, strata_csv_reader_get_line (s->reader),
+                               s->header->pdata[s->filter_column], "", _("no period"), error);
+}
+
+gboolean
+strata_import_next_row (StrataImportSession  *s,
+                        GError              **error)
+{
+  gboolean keep = TRUE;
+
+  /* A preview stops after its rows (the header is read first). */
+  if (s->max_rows > 0 && s->rows_seen > s->max_rows)
+    return FALSE;
+  do
+    {
+      if (!read_record (s, error))
+        return FALSE;
+      if (s->rows_seen > 0 && !row_in_pass (s, &keep, error))
+        return FALSE;
+    }
+  while (!keep);
   if (s->preview_rows != NULL && s->rows_seen > 0)
     {
+      guint n = s->row->len;
       GStrv copy = g_new0 (char *, n + 1);
       guint64 line = strata_csv_reader_get_line (s->reader);
 
@@ -538,43 +597,10 @@ strata_import_tick (StrataImportSession  *s,
 }
 
 static gboolean
-find_or_create_period (StrataImportSession  *s,
-                       GError              **error)
+splits (const StrataImportOptions *o)
 {
-  g_autoptr(sqlite3_stmt) find =
-    strata_workspace_prepare (s->ws, "SELECT id, state FROM periods WHERE name = ?1", error);
-  g_autoptr(sqlite3_stmt) add = NULL;
-
-  if (find == NULL)
-    return FALSE;
-  sqlite3_bind_text (find, 1, s->options->period, -1, SQLITE_STATIC);
-  if (sqlite3_step (find) == SQLITE_ROW)
-    {
-      if (g_strcmp0 ((const char *) sqlite3_column_text (find, 1), "closed") == 0)
-        {
-          g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
-                       _("Period “%s” of “%s” is closed: its results are frozen. Import into another period"),
-                       s->options->period, strata_workspace_get_path (s->ws));
-          return FALSE;
-        }
-      s->result->period_id = sqlite3_column_int64 (find, 0);
-      return TRUE;
-    }
-
-  add = strata_workspace_prepare (s->ws,
-                                  "INSERT INTO periods (name, position)"
-                                  " VALUES (?1, (SELECT COALESCE (MAX (position), 0) + 1 FROM periods))",
-                                  error);
-  if (add == NULL)
-    return FALSE;
-  sqlite3_bind_text (add, 1, s->options->period, -1, SQLITE_STATIC);
-  if (sqlite3_step (add) != SQLITE_DONE)
-    {
-      strata_workspace_set_db_error (s->ws, error, "periods");
-      return FALSE;
-    }
-  s->result->period_id = sqlite3_last_insert_rowid (strata_workspace_get_db (s->ws));
-  return TRUE;
+  return (o->kind == STRATA_IMPORT_KIND_ORDERS && o->split != STRATA_IMPORT_SPLIT_NONE) ||
+         (o->kind == STRATA_IMPORT_KIND_CUSTOMERS && o->period_column != NULL);
 }
 
 static gboolean
@@ -595,7 +621,10 @@ log_import (StrataImportSession  *s,
                                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, r->period_id);
+      if (r->period_id != 0)
+        sqlite3_bind_int64 (stmt, 1, r->period_id);
+      else
+        sqlite3_bind_null (stmt, 1);
       sqlite3_bind_text (stmt, 2, s->options->kind == STRATA_IMPORT_KIND_ORDERS ? "orders" : "customers",
                          -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, base, -1, SQLITE_TRANSIENT);
@@ -668,7 +697,7 @@ run_in_transaction (StrataImportSession  *s,
   /* Any workspace can import, even one made before the built-in metrics
    * were seeded: add the missing ones. */
   if (!strata_metrics_ensure_builtin (s->ws, error) ||
-      !find_or_create_period (s, error) ||
+      (!splits (s->options) && !strata_import_use_period (s, s->options->period, FALSE, error)) ||
       !log_import (s, FALSE, error))
     return FALSE;
 
@@ -679,7 +708,8 @@ run_in_transaction (StrataImportSession  *s,
     return FALSE;
 
   if (s->options->kind == STRATA_IMPORT_KIND_ORDERS ? !strata_import_orders (s, error)
-                                                    : !strata_import_customers (s, error))
+      : s->options->period_column != NULL ? !strata_import_customers_by_period (s, error)
+      : !strata_import_customers (s, error))
     return FALSE;
 
   if (s->options->strict && s->result->rows_rejected > 0)
@@ -702,8 +732,15 @@ run_in_transaction (StrataImportSession  *s,
                             (unsigned long long) s->result->rows_imported,
                             (unsigned long long) s->result->rows_rejected,
                             (unsigned long long) s->result->rows_without_customer);
-  return log_import (s, TRUE, error) &&
-         strata_workspace_audit (s->ws, "import", s->options->period, detail, error);
+  {
+    g_autofree char *subject = NULL;
+
+    g_ptr_array_add (s->result->periods, NULL);
+    subject = g_strjoinv (", ", (char **) s->result->periods->pdata);
+    g_ptr_array_set_size (s->result->periods, s->result->periods->len - 1);
+    return log_import (s, TRUE, error) &&
+           strata_workspace_audit (s->ws, "import", subject, detail, error);
+  }
 }
 
 
@@ -763,7 +800,19 @@ import_file (StrataWorkspace            *workspace,
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (path != NULL && options != NULL, NULL);
 
-  if (options->period == NULL || strata_value_is_blank (options->period))
+  if (options->kind == STRATA_IMPORT_KIND_CUSTOMERS && options->split != STRATA_IMPORT_SPLIT_NONE)
+    {
+      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
+                   _("Only order lines are split into periods by their dates (“%s”)"), path);
+      return NULL;
+    }
+  if (splits (options) && options->period != NULL)
+    {
+      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
+                   _("“%s”: give either a period or a split into periods, not both"), path);
+      return NULL;
+    }
+  if (!splits (options) && (options->period == NULL || strata_value_is_blank (options->period)))
     {
       g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
                    _("No period was given for importing “%s”"), path);

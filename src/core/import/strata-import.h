@@ -17,6 +17,16 @@ typedef enum
   STRATA_IMPORT_KIND_ORDERS,     /* one row per invoice line, aggregated */
 } StrataImportKind;
 
+/* Order lines spread over many periods, one per quarter, month or year of
+ * their dates (named 2010-Q4, 2010-12, 2010), instead of options->period. */
+typedef enum
+{
+  STRATA_IMPORT_SPLIT_NONE,
+  STRATA_IMPORT_SPLIT_QUARTER,
+  STRATA_IMPORT_SPLIT_MONTH,
+  STRATA_IMPORT_SPLIT_YEAR,
+} StrataImportSplit;
+
 /* Column options name a header (case-insensitive); NULL guesses it from
  * the usual names (CustomerID, InvoiceDate, 客户编号, seller_id...). */
 typedef struct
@@ -38,6 +48,8 @@ typedef struct
   GPtrArray        *map_columns;       /* ...and the columns they come from */
   GPtrArray        *ignore_columns;    /* columns never used nor guessed */
   GPtrArray        *attribute_columns; /* customers: kept as text attributes */
+  StrataImportSplit split;             /* orders: periods from the dates */
+  char             *period_column;     /* customers: each row's period */
 } StrataImportOptions;
 
 StrataImportOptions *strata_import_options_new   (StrataImportKind            kind,
@@ -67,7 +79,7 @@ void strata_import_reject_free (StrataImportReject *reject);
 typedef struct
 {
   gint64      import_id;
-  gint64      period_id;
+  gint64      period_id;           /* the (last) period written */
   char       *encoding;
   char        delimiter;
   guint64     rows_read;
@@ -85,6 +97,7 @@ typedef struct
                                     * orders: "customer", "date", "amount",
                                     * "quantity", "unit_price", "invoice",
                                     * "product", "" (unused) */
+  GPtrArray  *periods;             /* names of the periods written, in order */
 } StrataImportResult;
 
 #define STRATA_IMPORT_MAX_REJECTS_KEPT 100
@@ -148,6 +161,13 @@ StrataImportPreview *strata_import_preview   (StrataWorkspace            *worksp
 void                strata_import_preview_free (StrataImportPreview      *preview);
 
 /* Opens the workspace at path, creating and seeding it when missing. */
+/* "quarter", "month", "year" or "none"; FALSE for anything else. */
+gboolean            strata_import_split_from_string (const char        *text,
+                                              StrataImportSplit         *out);
+/* The name of the period of split holding days (since 1970-01-01). */
+char               *strata_import_split_period_name (StrataImportSplit  split,
+                                              gint64                     days);
+
 StrataWorkspace    *strata_import_open_workspace (const char             *path,
                                               GError                    **error);
 

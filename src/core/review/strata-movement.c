@@ -958,7 +958,7 @@ strata_movement_describe_split (StrataMovement *self)
       rules = g_strdup_printf (strata_ngettext ("%s only from the rule change",
                                             "%s only from the rule change", s->rules_only),
                                n_rules);
-      cancelled = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+      cancelled = g_strdup_printf (strata_ngettext (
                                                 "%s more customer moved for both reasons and ended in the tier it started in.",
                                                 "%s more customers moved for both reasons and ended in the tier they started in.",
                                                 s->cancelled), n_cancelled);
@@ -972,11 +972,11 @@ strata_movement_describe_split (StrataMovement *self)
        * 24 from both." followed by the customers whose two moves cancelled out. */
       return g_strdup_printf (_("Of these: %s, %s, %s. %s"), customers, rules, both, cancelled);
     }
-  cancelled = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+  cancelled = g_strdup_printf (strata_ngettext (
                                             "%s from both, back in the tier it had under the earlier rules",
                                             "%s from both, back in the tier they had under the earlier rules",
                                             s->cancelled), n_cancelled);
-  rules = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+  rules = g_strdup_printf (strata_ngettext (
                                         "The rule change alone moved %s more customer, not counted under the later rules.",
                                         "The rule change alone moved %s more customers, not counted under the later rules.",
                                         s->rules_only), n_rules);

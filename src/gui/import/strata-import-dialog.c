@@ -41,6 +41,11 @@ build_options (StrataImportDialog *self)
   g_autofree char *period = get_period (self);
   StrataImportOptions *o = strata_import_options_new (get_kind (self), period);
 
+  /* A split names its periods from the lines' dates. */
+  o->split = strata_import_file_page_get_split (self->file_page);
+  if (o->split != STRATA_IMPORT_SPLIT_NONE)
+    g_clear_pointer (&o->period, g_free);
+
   o->encoding = g_strdup (strata_import_file_page_get_encoding (self->file_page));
   o->delimiter = strata_import_file_page_get_delimiter (self->file_page);
   o->strict = strata_import_file_page_get_strict (self->file_page);
@@ -74,7 +79,9 @@ show_step (StrataImportDialog *self,
 
       /* The file page moves on to fix the columns; Import needs them right. */
       gtk_widget_set_sensitive (self->next_button,
-                                self->preview != NULL && period[0] != '\0'
+                                self->preview != NULL
+                                && (period[0] != '\0' ||
+                                    strata_import_file_page_get_split (self->file_page) != STRATA_IMPORT_SPLIT_NONE)
                                 && (file || self->preview->problem == NULL));
     }
   else
@@ -138,7 +145,7 @@ refresh_preview (StrataImportDialog *self)
   options = build_options (self);
   /* The preview needs a period; a new one is created and rolled back. */
   period = get_period (self);
-  if (period[0] == '\0')
+  if (period[0] == '\0' && options->split == STRATA_IMPORT_SPLIT_NONE)
     {
       g_free (options->period);
       options->period = g_strdup ("preview");
@@ -247,12 +254,26 @@ import_done_cb (GObject      *source,
       guint64 created = count_customers (self);
 
       created = created > self->customers_before ? created - self->customers_before : 0;
-      self->summary = strata_import_view_summary (self->result, self->period_done, created);
+      /* A split: the periods it wrote, and the latest becomes current. */
+      if (self->period_done == NULL && self->result->periods->len > 0)
+        {
+          GPtrArray *names = self->result->periods;
+
+          g_ptr_array_add (names, NULL);
+          self->period_done = g_strjoinv (", ", (char **) names->pdata);
+          g_ptr_array_set_size (names, names->len - 1);
+          self->summary = strata_import_view_summary (self->result, self->period_done, created);
+          g_free (self->period_done);
+          self->period_done = g_strdup (names->pdata[names->len - 1]);
+        }
+      else
+        self->summary = strata_import_view_summary (self->result,
+                                                    self->period_done ? self->period_done : "", created);
       title = _("Import Complete");
       icon_name = "emblem-ok-symbolic";
       /* The period may be new: the selector has reloaded (the import's
        * "all"), and shows it. */
-      if (self->context != NULL)
+      if (self->context != NULL && self->period_done != NULL)
         strata_context_set_period (self->context, self->period_done);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

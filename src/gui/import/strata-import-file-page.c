@@ -22,6 +22,7 @@ struct _StrataImportFilePage
   AdwEntryRow        *period_row;
   GtkDropDown        *period_dropdown;
   GtkLabel           *period_note;
+  AdwComboRow        *split_row;
   AdwComboRow        *encoding_row;
   AdwComboRow        *delimiter_row;
   GtkSwitch          *strict_switch;
@@ -48,6 +49,15 @@ update_period_note (StrataImportFilePage *self)
   g_autofree char *text = NULL;
   gboolean exists = FALSE;
 
+  if (strata_import_file_page_get_split (self) != STRATA_IMPORT_SPLIT_NONE)
+    {
+      gtk_label_set_text (self->period_note,
+                          _("Each line goes to the period of its date (such as 2011-Q1, 2011-01 or "
+                            "2011), created when missing; each period the file has lines for is "
+                            "updated as an import into that one period is. Lines without a date "
+                            "are rejected."));
+      return;
+    }
   if (self->periods != NULL && period[0] != '\0')
     exists = strata_period_list_lookup_name (STRATA_PERIOD_LIST (self->periods), period) != NULL;
   if (period[0] == '\0')
@@ -66,9 +76,30 @@ update_period_note (StrataImportFilePage *self)
   gtk_label_set_text (self->period_note, text);
 }
 
+/* The split is for order lines; with one, the period name is not used. */
+static void
+update_split (StrataImportFilePage *self)
+{
+  gboolean orders = strata_import_file_page_get_kind (self) == STRATA_IMPORT_KIND_ORDERS;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->split_row), orders);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->period_row),
+                            strata_import_file_page_get_split (self) == STRATA_IMPORT_SPLIT_NONE);
+}
+
+static void
+split_changed_cb (StrataImportFilePage *self)
+{
+  update_split (self);
+  update_period_note (self);
+  if (!self->updating)
+    g_signal_emit (self, signals[PERIOD_CHANGED], 0);
+}
+
 static void
 reading_changed_cb (StrataImportFilePage *self)
 {
+  update_split (self);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row),
                                strata_import_file_page_get_kind (self) == STRATA_IMPORT_KIND_ORDERS
                                ? _("One invoice line; lines are summed per customer")
@@ -136,6 +167,7 @@ strata_import_file_page_class_init (StrataImportFilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataImportFilePage, period_row);
   gtk_widget_class_bind_template_child (widget_class, StrataImportFilePage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StrataImportFilePage, period_note);
+  gtk_widget_class_bind_template_child (widget_class, StrataImportFilePage, split_row);
   gtk_widget_class_bind_template_child (widget_class, StrataImportFilePage, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, StrataImportFilePage, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, StrataImportFilePage, strict_switch);
@@ -143,6 +175,7 @@ strata_import_file_page_class_init (StrataImportFilePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reading_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, split_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, strict_changed_cb);
 }
 
@@ -166,6 +199,27 @@ strata_import_file_page_set_kind (StrataImportFilePage *self,
 {
   g_return_if_fail (STRATA_IS_IMPORT_FILE_PAGE (self));
   adw_combo_row_set_selected (self->kind_row, kind == STRATA_IMPORT_KIND_ORDERS ? 1 : 0);
+}
+
+StrataImportSplit
+strata_import_file_page_get_split (StrataImportFilePage *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (STRATA_IS_IMPORT_FILE_PAGE (self), STRATA_IMPORT_SPLIT_NONE);
+  selected = adw_combo_row_get_selected (self->split_row);
+  if (strata_import_file_page_get_kind (self) != STRATA_IMPORT_KIND_ORDERS ||
+      selected > STRATA_IMPORT_SPLIT_YEAR)
+    return STRATA_IMPORT_SPLIT_NONE;
+  return (StrataImportSplit) selected;
+}
+
+void
+strata_import_file_page_set_split (StrataImportFilePage *self,
+                                   StrataImportSplit     split)
+{
+  g_return_if_fail (STRATA_IS_IMPORT_FILE_PAGE (self));
+  adw_combo_row_set_selected (self->split_row, split);
 }
 
 char *

@@ -20,6 +20,12 @@ StrataImportKind strata_import_file_page_get_kind      (StrataImportFilePage *se
 void             strata_import_file_page_set_kind      (StrataImportFilePage *self,
                                                         StrataImportKind      kind);
 /* The period as typed, stripped. */
+/* Order lines only (NONE for customers): one period per quarter, month or
+ * year of the lines' dates instead of the period. Changing it emits
+ * "period-changed". */
+StrataImportSplit strata_import_file_page_get_split    (StrataImportFilePage *self);
+void             strata_import_file_page_set_split     (StrataImportFilePage *self,
+                                                        StrataImportSplit     split);
 char            *strata_import_file_page_dup_period    (StrataImportFilePage *self);
 void             strata_import_file_page_set_period    (StrataImportFilePage *self,
                                                         const char           *period);

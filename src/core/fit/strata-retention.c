@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Retention per tier or quadrant between consecutive periods (see the
+ * header for the definitions). Each period is loaded once: period t is
+ * scored (or its frozen results read) for its groups, and its data is
+ * then t+1's side of the previous pair. */
+#include "config.h"
+
+#include "strata-i18n.h"
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "strata-period.h"
+#include "strata-period-results.h"
+#include "strata-retention.h"
+
+static void
+row_free (gpointer data)
+{
+  StrataRetentionRow *r = data;
+
+  g_free (r->from);
+  g_free (r->to);
+  g_free (r->group);
+  g_free (r);
+}
+
+void
+strata_retention_free (StrataRetention *retention)
+{
+  if (retention == NULL)
+    return;
+  g_ptr_array_unref (retention->periods);
+  g_ptr_array_unref (retention->rows);
+  g_free (retention);
+}
+
+/* A period made from order lines has order_count for every customer with
+ * a line: one without (kept from an earlier import) is not a customer of
+ * that period. A period without order lines counts every row. */
+static gboolean
+is_present (const StrataPeriodData *next,
+            const double           *next_orders,
+            gboolean                next_has_orders,
+            int                     row)
+{
+  if (row < 0)
+    return FALSE;
+  return !next_has_orders || !isnan (next_orders[row]);
+}
+
+static gboolean
+column_has_values (const StrataPeriodData *data,
+                   const double           *column)
+{
+  if (column == NULL)
+    return FALSE;
+  for (guint i = 0; i < data->n; i++)
+    if (!isnan (column[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static double
+value_or_zero (const double *column,
+               int           row)
+{
+  return column == NULL || row < 0 || isnan (column[row]) ? 0.0 : column[row];
+}
+
+static const char *
+group_of (const StrataPeriodResults *results,
+          StrataRetentionGroupBy     by,
+          guint                      row)
+{
+  static const char *const quadrants[] = { "none", "A", "B", "C", "D" };
+  const char *tier;
+
+  if (by == STRATA_RETENTION_BY_QUADRANT)
+    {
+      guint q = results->result->quadrant[row];
+      return q < G_N_ELEMENTS (quadrants) ? quadrants[q] : "none";
+    }
+  tier = strata_period_results_get_tier_id (results, row);
+  return tier != NULL ? tier : "none";
+}
+
+static StrataRetentionRow *
+add_row (GPtrArray   *rows,
+         GHashTable  *by_group,
+         const char  *from,
+         const char  *to,
+         const char  *group)
+{
+  StrataRetentionRow *r = g_new0 (StrataRetentionRow, 1);
+
+  r->from = g_strdup (from);
+  r->to = g_strdup (to);
+  r->group = g_strdup (group);
+  g_ptr_array_add (rows, r);
+  g_hash_table_insert (by_group, r->group, r);
+  return r;
+}
+
+static gboolean
+add_pair (StrataRetention         *retention,
+          StrataWorkspace         *workspace,
+          gint64                   from_id,
+          const char              *from,
+          StrataPeriodData        *next,
+          const char              *to,
+          GError                 **error)
+{
+  g_autoptr(StrataPeriodResults) results = strata_period_results_load (workspace, from_id, error);
+  g_autoptr(GHashTable) by_group = g_hash_table_new (g_str_hash, g_str_equal);
+  const StrataPeriodData *data;
+  const double *amount, *renewed, *next_amount, *next_orders;
+  gboolean next_has_orders;
+  guint first = retention->rows->len;
+
+  if (results == NULL)
+    return FALSE;
+  data = results->data;
+  amount = strata_period_data_get_column (data, "order_amount");
+  renewed = strata_period_data_get_column (data, "renewed");
+  next_amount = strata_period_data_get_column (next, "order_amount");
+  next_orders = strata_period_data_get_column (next, "order_count");
+  next_has_orders = column_has_values (next, next_orders);
+
+  /* Every group of the rules, empty ones too, in the rules' order. */
+  if (retention->by == STRATA_RETENTION_BY_QUADRANT)
+    {
+      static const char *const letters[] = { "A", "B", "C", "D" };
+
+      for (guint q = 0; q < G_N_ELEMENTS (letters); q++)
+        add_row (retention->rows, by_group, from, to, letters[q]);
+    }
+  else
+    for (guint t = 0; t < results->rules->tiers->len; t++)
+      {
+        const StrataTier *tier = g_ptr_array_index (results->rules->tiers, t);
+        add_row (retention->rows, by_group, from, to, tier->id);
+      }
+
+  for (guint i = 0; i < data->n; i++)
+    {
+      const char *group = group_of (results, retention->by, i);
+      StrataRetentionRow *r = g_hash_table_lookup (by_group, group);
+      int row = strata_period_data_find_id (next, data->ids[i]);
+      gboolean kept;
+
+      if (r == NULL)
+        r = add_row (retention->rows, by_group, from, to, group);
+      if (renewed != NULL && !isnan (renewed[i]))
+        kept = renewed[i] != 0;
+      else
+        kept = is_present (next, next_orders, next_has_orders, row);
+      r->customers++;
+      r->retained += kept;
+      r->revenue += value_or_zero (amount, (int) i);
+      r->revenue_next += value_or_zero (next_amount, row);
+    }
+
+  for (guint k = first; k < retention->rows->len; k++)
+    {
+      StrataRetentionRow *r = retention->rows->pdata[k];
+
+      /* Cents, as the import writes them. */
+      r->revenue = round (r->revenue * 100.0) / 100.0;
+      r->revenue_next = round (r->revenue_next * 100.0) / 100.0;
+      r->rate = r->customers > 0 ? (double) r->retained / r->customers : NAN;
+      r->revenue_rate = r->revenue != 0 ? r->revenue_next / r->revenue : NAN;
+    }
+  return TRUE;
+}
+
+StrataRetention *
+strata_retention_compute (StrataWorkspace         *workspace,
+                          StrataRetentionGroupBy   by,
+                          GError                 **error)
+{
+  g_autoptr(StrataRetention) retention = g_new0 (StrataRetention, 1);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+
+  retention->by = by;
+  retention->periods = g_ptr_array_new_with_free_func (g_free);
+  retention->rows = g_ptr_array_new_with_free_func (row_free);
+
+  stmt = strata_workspace_prepare (workspace, "SELECT p.id, p.name" STRATA_PERIOD_FROM
+                                   STRATA_PERIOD_ORDER, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (retention->periods, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (workspace, error, _("reading the periods"));
+      return NULL;
+    }
+
+  for (guint p = 0; p + 1 < ids->len; p++)
+    {
+      g_autoptr(StrataPeriodData) next =
+        strata_period_data_load (workspace, g_array_index (ids, gint64, p + 1), error);
+
+      if (next == NULL ||
+          !add_pair (retention, workspace, g_array_index (ids, gint64, p),
+                     retention->periods->pdata[p], next, retention->periods->pdata[p + 1], error))
+        return NULL;
+    }
+  return g_steal_pointer (&retention);
+}
+
+const StrataRetentionRow *
+strata_retention_find (const StrataRetention *retention,
+                       const char            *from,
+                       const char            *group)
+{
+  g_return_val_if_fail (retention != NULL, NULL);
+
+  for (guint i = 0; i < retention->rows->len; i++)
+    {
+      const StrataRetentionRow *r = retention->rows->pdata[i];
+
+      if (g_str_equal (r->from, from) && g_str_equal (r->group, group))
+        return r;
+    }
+  return NULL;
+}
+
+static void
+append_number (GString    *out,
+               double      value,
+               const char *format)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isnan (value))
+    g_string_append (out, g_ascii_formatd (buf, sizeof buf, format, value));
+}
+
+/* A field as CSV: quoted when it holds a comma, quote or line end. */
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+char *
+strata_retention_to_csv (const StrataRetention *retention)
+{
+  GString *out = g_string_new ("from,to,group,customers,retained,rate,revenue,revenue_next,revenue_rate\n");
+
+  g_return_val_if_fail (retention != NULL, NULL);
+
+  for (guint i = 0; i < retention->rows->len; i++)
+    {
+      const StrataRetentionRow *r = retention->rows->pdata[i];
+
+      append_field (out, r->from);
+      g_string_append_c (out, ',');
+      append_field (out, r->to);
+      g_string_append_c (out, ',');
+      append_field (out, r->group);
+      g_string_append_printf (out, ",%u,%u,", r->customers, r->retained);
+      append_number (out, r->rate, "%.4f");
+      g_string_append_c (out, ',');
+      append_number (out, r->revenue, "%.2f");
+      g_string_append_c (out, ',');
+      append_number (out, r->revenue_next, "%.2f");
+      g_string_append_c (out, ',');
+      append_number (out, r->revenue_rate, "%.4f");
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+member_number (JsonBuilder *b,
+               const char  *name,
+               double       value)
+{
+  json_builder_set_member_name (b, name);
+  if (isnan (value))
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, value);
+}
+
+char *
+strata_retention_to_json (const StrataRetention *retention)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (retention != NULL, NULL);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "by");
+  json_builder_add_string_value (b, retention->by == STRATA_RETENTION_BY_QUADRANT ? "quadrant" : "tier");
+  json_builder_set_member_name (b, "periods");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < retention->periods->len; i++)
+    json_builder_add_string_value (b, retention->periods->pdata[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "rows");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < retention->rows->len; i++)
+    {
+      const StrataRetentionRow *r = retention->rows->pdata[i];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "from");
+      json_builder_add_string_value (b, r->from);
+      json_builder_set_member_name (b, "to");
+      json_builder_add_string_value (b, r->to);
+      json_builder_set_member_name (b, "group");
+      json_builder_add_string_value (b, r->group);
+      json_builder_set_member_name (b, "customers");
+      json_builder_add_int_value (b, r->customers);
+      json_builder_set_member_name (b, "retained");
+      json_builder_add_int_value (b, r->retained);
+      member_number (b, "rate", r->rate);
+      member_number (b, "revenue", r->revenue);
+      member_number (b, "revenue_next", r->revenue_next);
+      member_number (b, "revenue_rate", r->revenue_rate);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  return json_generator_to_data (gen, NULL);
+}
