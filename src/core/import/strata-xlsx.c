@@ -48,6 +48,7 @@ struct _StrataXlsxReader
   GPtrArray        *strings;      /* shared strings */
   GArray           *date_xf;      /* guint8 per cell format: a date */
   GArray           *merges;       /* Merge, of the sheet */
+  GArray           *col_styles;   /* guint per column: its style, for cells without one */
 
   xmlTextReaderPtr  xml;
   char             *xml_error;
@@ -655,7 +656,7 @@ read_row (StrataXlsxReader *self,
           GError          **error)
 {
   Row *row = NULL;
-  g_autofree char *type = NULL, *style = NULL, *value = NULL;
+  g_autofree char *type = NULL, *style = NULL, *value = NULL, *row_style = NULL;
   int col = -1, ret;
   guint64 last_row = 0;
   gboolean in_is = FALSE, phonetic = FALSE;
@@ -673,9 +674,30 @@ read_row (StrataXlsxReader *self,
       name = (const char *) xmlTextReaderConstLocalName (r);
       if (node == XML_READER_TYPE_ELEMENT)
         {
-          if (strcmp (name, "row") == 0)
+          if (strcmp (name, "col") == 0)
+            {
+              /* A cell without a style takes its row's or column's, as
+               * Gnumeric writes date columns. */
+              g_autofree char *min = attr (r, "min"), *max = attr (r, "max"), *st = attr (r, "style");
+              guint lo = min ? (guint) atoi (min) : 0, hi = max ? (guint) atoi (max) : 0;
+
+              if (st != NULL && lo >= 1 && hi >= lo)
+                {
+                  hi = MIN (hi, 16384);
+                  if (self->col_styles->len < hi)
+                    g_array_set_size (self->col_styles, hi);
+                  for (guint c = lo; c <= hi; c++)
+                    g_array_index (self->col_styles, guint, c - 1) = (guint) atoi (st);
+                }
+            }
+          else if (strcmp (name, "row") == 0)
             {
               g_autofree char *n = attr (r, "r");
+              g_autofree char *custom = attr (r, "customFormat");
+
+              g_free (row_style);
+              row_style = custom != NULL && (g_str_equal (custom, "1") || g_str_equal (custom, "true"))
+                          ? attr (r, "s") : NULL;
 
               last_row = n != NULL ? g_ascii_strtoull (n, NULL, 10) : last_row + 1;
               if (xmlTextReaderIsEmptyElement (r))
@@ -697,6 +719,10 @@ read_row (StrataXlsxReader *self,
               g_clear_pointer (&value, g_free);
               type = attr (r, "t");
               style = attr (r, "s");
+              if (style == NULL && row_style != NULL)
+                style = g_strdup (row_style);
+              else if (style == NULL && (guint) col < self->col_styles->len)
+                style = g_strdup_printf ("%u", g_array_index (self->col_styles, guint, col));
             }
           else if (strcmp (name, "v") == 0 && row != NULL)
             {
@@ -836,6 +862,7 @@ strata_xlsx_reader_open (const char  *path,
   self->strings = g_ptr_array_new_with_free_func (g_free);
   self->date_xf = g_array_new (FALSE, FALSE, sizeof (guint8));
   self->merges = g_array_new (FALSE, FALSE, sizeof (Merge));
+  self->col_styles = g_array_new (FALSE, TRUE, sizeof (guint));
   self->fields = g_ptr_array_new ();
   g_queue_init (&self->pending);
 
@@ -896,6 +923,7 @@ strata_xlsx_reader_free (StrataXlsxReader *self)
   g_ptr_array_unref (self->strings);
   g_array_unref (self->date_xf);
   g_array_unref (self->merges);
+  g_array_unref (self->col_styles);
   g_ptr_array_unref (self->fields);
   g_free (self->xml_error);
   g_free (self->path);
