@@ -15,58 +15,10 @@
 #include "strata-error.h"
 #include "strata-value.h"
 #include "strata-xlsx.h"
+#include "strata-xlsx-private.h"
 
-/* Rows looked at to find the header below title rows. */
-#define HEADER_SCAN_ROWS 20
-
-typedef struct
-{
-  guint64    number;   /* 1-based sheet row */
-  GPtrArray *cells;    /* char* per column from A, NULL for empty */
-  guint      n_values;
-} Row;
-
-typedef struct
-{
-  guint r1, r2;        /* rows, 1-based */
-  guint c1, c2;        /* columns, 0-based */
-} Merge;
-
-typedef struct
-{
-  char *name;
-  char *entry;
-} Sheet;
-
-struct _StrataXlsxReader
-{
-  char             *path;
-  unzFile           zip;
-  gboolean          date1904;
-  GPtrArray        *sheets;       /* Sheet* */
-  Sheet            *sheet;
-  GPtrArray        *strings;      /* shared strings */
-  GArray           *date_xf;      /* guint8 per cell format: a date */
-  GArray           *merges;       /* Merge, of the sheet */
-  GArray           *col_styles;   /* guint per column: its style, for cells without one */
-
-  xmlTextReaderPtr  xml;
-  char             *xml_error;
-  gboolean          zip_error;
-  guint64           bytes_read;
-  guint64           size;
-  gboolean          xml_done;
-
-  GQueue            pending;      /* Row*: read ahead, not yet returned */
-  Row              *current;
-  gboolean          header_done;
-  guint             col_offset;
-  guint             width;
-  GPtrArray        *fields;       /* const char*: the current record */
-};
-
-static void
-row_free (Row *row)
+void
+strata_xlsx_row_free (Row *row)
 {
   if (row == NULL)
     return;
@@ -124,8 +76,8 @@ set_broken (GError    **error,
                _("“%s” is not an Excel workbook (.xlsx) or is damaged: %s"), path, why);
 }
 
-static gboolean
-open_entry (StrataXlsxReader *self,
+gboolean
+strata_xlsx_open_entry (StrataXlsxReader *self,
             const char       *entry,
             guint64          *size)
 {
@@ -149,7 +101,7 @@ read_entry (StrataXlsxReader *self,
   guint8 buf[65536];
   int n;
 
-  if (!open_entry (self, entry, NULL))
+  if (!strata_xlsx_open_entry (self, entry, NULL))
     {
       g_byte_array_unref (data);
       return NULL;
@@ -430,8 +382,8 @@ read_styles (StrataXlsxReader *self)
 }
 
 /* "C7" -> column 2 (0-based); the row part is ignored. */
-static int
-column_of_ref (const char *ref)
+int
+strata_xlsx_column_of_ref (const char *ref)
 {
   int col = 0;
   const char *p = ref;
@@ -441,8 +393,8 @@ column_of_ref (const char *ref)
   return p == ref ? -1 : col - 1;
 }
 
-static guint
-row_of_ref (const char *ref)
+guint
+strata_xlsx_row_of_ref (const char *ref)
 {
   while (g_ascii_isalpha (*ref))
     ref++;
@@ -463,75 +415,6 @@ column_name (guint col)
       col = (col - 1) / 26;
     }
   return g_strdup (buf + i);
-}
-
-/* The merged ranges come after the rows in a sheet; inflating the sheet
- * once more without parsing it finds them cheaply before the header is
- * needed. */
-static void
-read_merges (StrataXlsxReader *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  gboolean in_merges = FALSE;
-  char buf[65536 + 16];
-  gsize keep = 0;
-  int n;
-
-  if (!open_entry (self, self->sheet->entry, NULL))
-    return;
-  while ((n = unzReadCurrentFile (self->zip, buf + keep, 65536)) > 0)
-    {
-      gsize len = keep + n;
-
-      if (!in_merges)
-        {
-          const char *m = g_strstr_len (buf, len, "<mergeCells");
-
-          if (m != NULL)
-            {
-              in_merges = TRUE;
-              g_string_append_len (text, m, buf + len - m);
-            }
-          else
-            {
-              /* A tag may straddle two reads. */
-              keep = MIN (len, 15);
-              memmove (buf, buf + len - keep, keep);
-              continue;
-            }
-        }
-      else
-        g_string_append_len (text, buf, len);
-      keep = 0;
-      if (strstr (text->str, "</mergeCells>") != NULL)
-        break;
-    }
-  unzCloseCurrentFile (self->zip);
-
-  for (const char *p = text->str; (p = strstr (p, "ref=\"")) != NULL; )
-    {
-      const char *end = strchr (p + 5, '"');
-      g_autofree char *ref = NULL;
-      char *colon;
-
-      if (end == NULL)
-        break;
-      ref = g_strndup (p + 5, end - p - 5);
-      p = end;
-      colon = strchr (ref, ':');
-      if (colon != NULL)
-        {
-          Merge m;
-
-          *colon = '\0';
-          m.c1 = column_of_ref (ref);
-          m.r1 = row_of_ref (ref);
-          m.c2 = column_of_ref (colon + 1);
-          m.r2 = row_of_ref (colon + 1);
-          if ((int) m.c1 >= 0 && (int) m.c2 >= (int) m.c1 && m.r2 >= m.r1)
-            g_array_append_val (self->merges, m);
-        }
-    }
 }
 
 static int
@@ -577,7 +460,7 @@ begin_sheet (StrataXlsxReader *self,
   self->sheet = sheet;
   self->bytes_read = 0;
   self->xml_done = FALSE;
-  if (!open_entry (self, sheet->entry, &self->size))
+  if (!strata_xlsx_open_entry (self, sheet->entry, &self->size))
     {
       g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
                    _("“%s”, sheet “%s”: the sheet is missing or damaged"), self->path, sheet->name);
@@ -651,8 +534,8 @@ cell_text (StrataXlsxReader *self,
 }
 
 /* The next row with a value; NULL at the end or on error. */
-static Row *
-read_row (StrataXlsxReader *self,
+Row *
+strata_xlsx_read_row (StrataXlsxReader *self,
           GError          **error)
 {
   Row *row = NULL;
@@ -711,7 +594,7 @@ read_row (StrataXlsxReader *self,
             {
               g_autofree char *ref = attr (r, "r");
 
-              col = ref != NULL ? column_of_ref (ref) : col + 1;
+              col = ref != NULL ? strata_xlsx_column_of_ref (ref) : col + 1;
               if (col < 0 || col > 16383)
                 col = row->cells->len;
               g_free (type);
@@ -769,12 +652,12 @@ read_row (StrataXlsxReader *self,
         {
           if (row->n_values > 0)
             return row;
-          g_clear_pointer (&row, row_free);
+          g_clear_pointer (&row, strata_xlsx_row_free);
         }
       else if (strcmp (name, "sheetData") == 0)
         break;
     }
-  row_free (row);
+  strata_xlsx_row_free (row);
   self->xml_done = TRUE;
   if (ret < 0 || self->zip_error || self->xml_error != NULL)
     {
@@ -831,7 +714,7 @@ pick_sheet (StrataXlsxReader *self,
 
       if (!begin_sheet (self, self->sheets->pdata[i], error))
         return FALSE;
-      row = read_row (self, &local);
+      row = strata_xlsx_read_row (self, &local);
       if (local != NULL)
         {
           g_propagate_error (error, local);
@@ -886,18 +769,18 @@ strata_xlsx_reader_open (const char  *path,
   /* pick_sheet may have read the first row already: keep it. */
   first = g_queue_pop_head (&self->pending);
   end_sheet (self);
-  read_merges (self);
+  strata_xlsx_read_merges (self);
   if (!begin_sheet (self, self->sheet, error))
     {
-      row_free (first);
+      strata_xlsx_row_free (first);
       return NULL;
     }
   if (first != NULL)
     {
       Row *again;
 
-      row_free (first);
-      again = read_row (self, &local);
+      strata_xlsx_row_free (first);
+      again = strata_xlsx_read_row (self, &local);
       if (local != NULL)
         {
           g_propagate_error (error, local);
@@ -917,8 +800,8 @@ strata_xlsx_reader_free (StrataXlsxReader *self)
   end_sheet (self);
   if (self->zip != NULL)
     unzClose (self->zip);
-  g_queue_clear_full (&self->pending, (GDestroyNotify) row_free);
-  row_free (self->current);
+  g_queue_clear_full (&self->pending, (GDestroyNotify) strata_xlsx_row_free);
+  strata_xlsx_row_free (self->current);
   g_ptr_array_unref (self->sheets);
   g_ptr_array_unref (self->strings);
   g_array_unref (self->date_xf);
@@ -930,142 +813,6 @@ strata_xlsx_reader_free (StrataXlsxReader *self)
   g_free (self);
 }
 
-static const char *
-cell_at (Row  *row,
-         guint col)
-{
-  const char *t = col < row->cells->len ? row->cells->pdata[col] : NULL;
-  return t != NULL ? t : "";
-}
-
-static const Merge *
-merge_at (StrataXlsxReader *self,
-          guint64           row,
-          guint             col)
-{
-  for (guint i = 0; i < self->merges->len; i++)
-    {
-      const Merge *m = &g_array_index (self->merges, Merge, i);
-      if (row >= m->r1 && row <= m->r2 && col >= m->c1 && col <= m->c2)
-        return m;
-    }
-  return NULL;
-}
-
-static void
-set_cell (Row        *row,
-          guint       col,
-          const char *text)
-{
-  if (col >= row->cells->len)
-    g_ptr_array_set_size (row->cells, col + 1);
-  g_free (row->cells->pdata[col]);
-  row->cells->pdata[col] = g_strdup (text);
-}
-
-/* Picks the header among the first rows (title rows above it have fewer
- * cells: a merged title counts once), fills its merged cells, and joins a
- * second header row under merged group cells ("Revenue" over "2023",
- * "2024" gives "Revenue 2023", "Revenue 2024"). */
-static gboolean
-find_header (StrataXlsxReader *self,
-             GError          **error)
-{
-  Row *header = NULL, *below;
-  guint max = 0, threshold, last = 0;
-  gboolean grouped = FALSE;
-
-  while (self->pending.length < HEADER_SCAN_ROWS)
-    {
-      GError *local = NULL;
-      Row *row = read_row (self, &local);
-
-      if (local != NULL)
-        {
-          g_propagate_error (error, local);
-          return FALSE;
-        }
-      if (row == NULL)
-        break;
-      g_queue_push_tail (&self->pending, row);
-    }
-  for (GList *l = self->pending.head; l != NULL; l = l->next)
-    max = MAX (max, ((Row *) l->data)->n_values);
-  threshold = MAX (1, (2 * max + 2) / 3);
-  while ((header = g_queue_peek_head (&self->pending)) != NULL && header->n_values < threshold)
-    row_free (g_queue_pop_head (&self->pending));
-  if (header == NULL)
-    return TRUE;
-
-  /* Merged cells: the first cell's text spans the range. */
-  for (guint c = 0; c < header->cells->len + 64; c++)
-    {
-      const Merge *m = merge_at (self, header->number, c);
-
-      if (m == NULL || *cell_at (header, c) != '\0')
-        continue;
-      {
-        g_autofree char *top = NULL;
-
-        /* A vertical merge from above: the text is in the merge's first row,
-         * which was dropped as a title row or is this one. */
-        top = g_strdup (m->r1 == header->number ? cell_at (header, m->c1) : "");
-        if (*top != '\0')
-          set_cell (header, c, top);
-      }
-    }
-  for (guint c = 0; c < header->cells->len; c++)
-    {
-      const Merge *m = merge_at (self, header->number, c);
-      if (m != NULL && m->c2 > m->c1 && m->r1 == header->number && m->r2 == header->number)
-        grouped = TRUE;
-    }
-  below = self->pending.length > 1 ? g_queue_peek_nth (&self->pending, 1) : NULL;
-  if (grouped && below != NULL && below->number == header->number + 1)
-    {
-      gboolean sub_header = TRUE;
-
-      /* Only when the row below has text just under the groups. */
-      for (guint c = 0; c < below->cells->len && sub_header; c++)
-        {
-          const Merge *m = merge_at (self, header->number, c);
-          const char *t = cell_at (below, c);
-
-          if (*t != '\0' && (m == NULL || m->c2 == m->c1))
-            sub_header = merge_at (self, below->number, c) != NULL;
-          if (*t != '\0' && g_ascii_strtod (t, NULL) != 0 && m == NULL)
-            sub_header = FALSE;
-        }
-      if (sub_header)
-        {
-          for (guint c = 0; c < below->cells->len; c++)
-            {
-              const Merge *m = merge_at (self, header->number, c);
-              const char *t = cell_at (below, c);
-
-              if (*t != '\0' && m != NULL && m->c2 > m->c1)
-                {
-                  g_autofree char *joined = g_strdup_printf ("%s %s", cell_at (header, c), t);
-                  set_cell (header, c, joined);
-                }
-            }
-          row_free (g_queue_pop_nth (&self->pending, 1));
-        }
-    }
-
-  self->col_offset = G_MAXUINT;
-  for (guint c = 0; c < header->cells->len; c++)
-    if (*cell_at (header, c) != '\0')
-      {
-        self->col_offset = MIN (self->col_offset, c);
-        last = c;
-      }
-  if (self->col_offset == G_MAXUINT)
-    self->col_offset = 0;
-  self->width = last + 1 - self->col_offset;
-  return TRUE;
-}
-
 gboolean
 strata_xlsx_reader_next (StrataXlsxReader  *self,
                          GError           **error)
@@ -1074,22 +821,22 @@ strata_xlsx_reader_next (StrataXlsxReader  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  g_clear_pointer (&self->current, row_free);
+  g_clear_pointer (&self->current, strata_xlsx_row_free);
   g_ptr_array_set_size (self->fields, 0);
   if (!self->header_done)
     {
       self->header_done = TRUE;
-      if (!find_header (self, error))
+      if (!strata_xlsx_find_header (self, error))
         return FALSE;
     }
   row = g_queue_pop_head (&self->pending);
   if (row == NULL)
-    row = read_row (self, error);
+    row = strata_xlsx_read_row (self, error);
   if (row == NULL)
     return FALSE;
   self->current = row;
   for (guint c = 0; c < self->width; c++)
-    g_ptr_array_add (self->fields, (gpointer) cell_at (row, self->col_offset + c));
+    g_ptr_array_add (self->fields, (gpointer) strata_xlsx_cell_at (row, self->col_offset + c));
   return TRUE;
 }
 
