@@ -195,6 +195,23 @@ test_damaged (void)
     }
 }
 
+static void
+test_old_excel (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *xls = g_build_filename (f->dir, "old.xls", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataCsvReader) r = NULL;
+  char header[512] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+  g_assert_true (g_file_set_contents (xls, header, sizeof header, NULL));
+  r = strata_csv_reader_open (xls, NULL, 0, NULL, &error);
+  g_assert_null (r);
+  g_assert_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, xls));
+  g_assert_nonnull (strstr (error->message, "save it as .xlsx or CSV"));
+}
+
 static StrataImportResult *
 import (const char  *workspace,
         const char  *file,
@@ -467,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/xlsx/sheet-option", test_sheet_option);
   g_test_add_func ("/xlsx/1904", test_1904);
   g_test_add_func ("/xlsx/damaged", test_damaged);
+  g_test_add ("/xlsx/old-excel", Fixture, NULL, setup, test_old_excel, teardown);
   g_test_add ("/xlsx/import", Fixture, NULL, setup, test_import, teardown);
   g_test_add ("/xlsx/codes-stay-text", Fixture, NULL, setup, test_codes_stay_text, teardown);
   g_test_add ("/xlsx/round-trip", Fixture, NULL, setup, test_round_trip, teardown);
