@@ -280,6 +280,50 @@ test_split_and_retention (Fixture       *f,
   g_assert_cmpint (run_cli (&out, &err, "retention", f->path, "--by", "size", NULL), ==, 1);
 }
 
+static void
+test_xlsx (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *file = fixture ("customers.xlsx");
+  g_autofree char *corrupt = fixture ("corrupt.xlsx");
+  g_autofree char *xlsx = g_build_filename (f->dir, "customers.xlsx", NULL);
+  g_autofree char *back = g_build_filename (f->dir, "back.strata", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, file, "--period", "2026-Q1", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "(sheet “客户”)\n"));
+  g_assert_nonnull (strstr (out, "rows imported:         2\n"));
+  g_assert_nonnull (strstr (out, "  cell 客户!C7, column “Annual order amount”, value “n/a”: "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* --strict names the cell too. */
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, file, "--period", "2026-Q2", "--strict", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "cell 客户!C7"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, file, "--period", "2026-Q2", "--sheet", "Cover", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "it has no header line"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, corrupt, "--period", "2026-Q2", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, corrupt));
+  g_assert_nonnull (strstr (err, "not an Excel workbook"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Chosen by the extension; the workbook imports back. */
+  g_assert_cmpint (run_cli (&out, &err, "export", f->path, "--period", "2026-Q1", "-o", xlsx, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "import", back, xlsx, "--period", "2026-Q1", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "(sheet “Customers”)\n"));
+  g_assert_nonnull (strstr (out, "rows imported:         2\n"));
+  g_assert_nonnull (strstr (out, "rows rejected:         0\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,5 +338,6 @@ main (int   argc,
   ADD ("/cli-import/usage-errors", test_usage_errors);
   ADD ("/cli-import/killed", test_killed);
   ADD ("/cli-import/split-and-retention", test_split_and_retention);
+  ADD ("/cli-import/xlsx", test_xlsx);
   return g_test_run ();
 }

@@ -589,6 +589,37 @@ test_split (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (split)));
 }
 
+/* An Excel workbook is chosen and dropped like a CSV file and previews
+ * through the same reader: the first sheet with data, its header below
+ * the title row, the merged header joined, sheet rows as lines. */
+static void
+test_xlsx (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "customers.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const StrataImportPreview *p;
+  GStrv row;
+
+  g_assert_true (strata_import_is_table_file (file));
+  strata_import_dialog_set_period (f->dialog, "2026-Q3");
+  set_fixture (f, "customers.xlsx");
+  g_assert_null (strata_import_dialog_get_error (f->dialog));
+  p = strata_import_dialog_get_preview (f->dialog);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->result->sheet, ==, "客户");
+  g_assert_cmpuint (p->header->len, ==, 8);
+  g_assert_cmpstr (p->header->pdata[3], ==, "Logins Web");
+  g_assert_cmpuint (p->rows->len, ==, 3);
+  row = p->rows->pdata[0];
+  g_assert_cmpstr (row[0], ==, "C001");
+  g_assert_cmpstr (row[5], ==, "08123");
+  g_assert_cmpuint (g_array_index (p->lines, guint64, 0), ==, 5);
+  g_assert_cmpuint (table_rows (f), ==, 3);
+  /* The postal codes stay text. */
+  g_assert_cmpstr (p->result->columns->pdata[5], ==, "attribute");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,5 +643,6 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/import-dialog/split", Fixture, NULL, fixture_setup, test_split, fixture_teardown);
   g_test_add ("/import-dialog/view", Fixture, NULL, fixture_setup, test_view, fixture_teardown);
+  g_test_add ("/import-dialog/xlsx", Fixture, NULL, fixture_setup, test_xlsx, fixture_teardown);
   return g_test_run ();
 }

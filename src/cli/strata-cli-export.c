@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* strata-cli export and import-log: CSV files for Excel. */
+/* strata-cli export and import-log: CSV files and Excel workbooks. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -14,12 +14,14 @@ strata_cli_export (int    argc,
                    char **argv)
 {
   g_autofree char *period = NULL, *output = NULL;
+  gboolean keys = FALSE;
   GOptionEntry entries[] = {
     { "period", 'p', 0, G_OPTION_ARG_STRING, &period, N_("Period to export (default: the latest)"), N_("PERIOD") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("CSV file to write (“-”: standard output)"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write: .csv, or .xlsx for an Excel workbook (“-”: CSV on standard output)"), N_("FILE") },
+    { "keys", 0, 0, G_OPTION_ARG_NONE, &keys, N_("Head the columns with metric keys instead of labels"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("WORKSPACE — export customers with their metrics as CSV"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("WORKSPACE — export customers with their metrics as CSV or Excel"));
   g_autoptr(StrataWorkspace) ws = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -28,11 +30,13 @@ strata_cli_export (int    argc,
     return STRATA_EXIT_USAGE;
   if (argc != 2 || output == NULL)
     {
-      strata_cli_error (_("export needs a workspace and -o FILE.csv"));
+      strata_cli_error (_("export needs a workspace and -o FILE.csv or -o FILE.xlsx"));
       return STRATA_EXIT_USAGE;
     }
   ws = strata_workspace_open (argv[1], NULL, &error);
-  if (ws == NULL || !strata_export_customers (ws, period, output, &error))
+  if (ws == NULL || !strata_export_customers_full (ws, period, output,
+                                                  keys ? STRATA_EXPORT_KEYS : STRATA_EXPORT_FLAGS_NONE,
+                                                  &error))
     {
       strata_cli_error ("%s", error->message);
       return STRATA_EXIT_INPUT;

@@ -63,7 +63,10 @@ print_result (const char               *file,
               const StrataImportOptions *o,
               const StrataImportResult *r)
 {
-  if (o->period != NULL)
+  if (o->period != NULL && r->sheet != NULL)
+    printf (_("Imported “%s” into “%s”, period “%s” (sheet “%s”)\n"),
+            file, workspace, o->period, r->sheet);
+  else if (o->period != NULL)
     printf (_("Imported “%s” into “%s”, period “%s” (encoding %s, delimiter: %s)\n"),
             file, workspace, o->period, r->encoding, delimiter_name (r->delimiter));
   else
@@ -101,8 +104,15 @@ print_result (const char               *file,
       for (guint i = 0; i < MIN (r->rejects->len, SHOW_REJECTS); i++)
         {
           StrataImportReject *j = r->rejects->pdata[i];
-          printf (_("  line %llu, column “%s”, value “%s”: %s\n"),
-                  (unsigned long long) j->line, j->column, j->value, j->reason);
+          if (j->cell != NULL)
+            printf (_("  cell %s, column “%s”, value “%s”: %s\n"),
+                    j->cell, j->column, j->value, j->reason);
+          else if (r->sheet != NULL)
+            printf (_("  sheet “%s”, row %llu, column “%s”, value “%s”: %s\n"),
+                    r->sheet, (unsigned long long) j->line, j->column, j->value, j->reason);
+          else
+            printf (_("  line %llu, column “%s”, value “%s”: %s\n"),
+                    (unsigned long long) j->line, j->column, j->value, j->reason);
         }
     }
 }
@@ -112,7 +122,7 @@ strata_cli_import (int    argc,
                    char **argv)
 {
   g_autofree char *period = NULL, *encoding = NULL, *delimiter = NULL, *split = NULL;
-  g_autofree char *period_column = NULL;
+  g_autofree char *period_column = NULL, *sheet = NULL;
   g_autofree char *id = NULL, *name = NULL, *date = NULL, *amount = NULL;
   g_autofree char *quantity = NULL, *unit_price = NULL, *invoice = NULL, *product = NULL;
   g_auto(GStrv) maps = NULL;
@@ -133,6 +143,7 @@ strata_cli_import (int    argc,
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Read a metric from a column"), N_("METRIC=COLUMN") },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding (default: detected)"), N_("ENCODING") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter, N_("Field delimiter: comma, semicolon, tab or | (default: detected)"), N_("DELIMITER") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("Sheet of an Excel workbook (.xlsx): its name or number (default: the first with data)"), N_("SHEET") },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, N_("Import nothing if any row is rejected"), NULL },
     { NULL }
   };
@@ -198,6 +209,7 @@ strata_cli_import (int    argc,
                                        period);
   options->encoding = g_steal_pointer (&encoding);
   options->delimiter = delim;
+  options->sheet = g_steal_pointer (&sheet);
   options->strict = strict;
   options->split = split_by;
   options->period_column = g_steal_pointer (&period_column);

@@ -16,6 +16,7 @@
 #include "strata-csv.h"
 #include "strata-encoding.h"
 #include "strata-error.h"
+#include "strata-xlsx.h"
 
 #define CHUNK_SIZE (256 * 1024)
 #define SAMPLE_SIZE (64 * 1024)
@@ -58,6 +59,8 @@ struct _StrataCsvReader
   guint8          stop[256];    /* bytes that end a run of plain field bytes */
   guint64         rec_line;
   const char     *problem;
+
+  StrataXlsxReader *xlsx;      /* a workbook's sheet, read instead */
 };
 
 static StrataCsvReader *
@@ -97,6 +100,7 @@ strata_csv_reader_free (StrataCsvReader *self)
   if (self == NULL)
     return;
   g_clear_object (&self->stream);
+  g_clear_pointer (&self->xlsx, strata_xlsx_reader_free);
   g_clear_pointer (&self->decoder, strata_decoder_free);
   g_free (self->raw);
   g_string_free (self->buf, TRUE);
@@ -212,6 +216,8 @@ strata_csv_reader_next (StrataCsvReader  *self,
                         GCancellable     *cancellable,
                         GError          **error)
 {
+  if (self->xlsx != NULL)
+    return strata_xlsx_reader_next (self->xlsx, error);
   const char delim = self->delimiter;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -378,6 +384,8 @@ strata_csv_reader_next (StrataCsvReader  *self,
 guint
 strata_csv_reader_get_n_fields (StrataCsvReader *self)
 {
+  if (self->xlsx != NULL)
+    return strata_xlsx_reader_get_n_fields (self->xlsx);
   g_return_val_if_fail (self != NULL, 0);
   return self->n_starts;
 }
@@ -386,6 +394,8 @@ const char *
 strata_csv_reader_get_field (StrataCsvReader *self,
                              guint            index)
 {
+  if (self->xlsx != NULL)
+    return strata_xlsx_reader_get_field (self->xlsx, index);
   g_return_val_if_fail (self != NULL, "");
   if (index >= self->n_starts)
     return "";
@@ -396,6 +406,8 @@ gsize
 strata_csv_reader_get_field_length (StrataCsvReader *self,
                                     guint            index)
 {
+  if (self->xlsx != NULL)
+    return strlen (strata_xlsx_reader_get_field (self->xlsx, index));
   guint start, stop;
 
   g_return_val_if_fail (self != NULL, 0);
@@ -409,6 +421,8 @@ strata_csv_reader_get_field_length (StrataCsvReader *self,
 guint64
 strata_csv_reader_get_line (StrataCsvReader *self)
 {
+  if (self->xlsx != NULL)
+    return strata_xlsx_reader_get_row (self->xlsx);
   g_return_val_if_fail (self != NULL, 0);
   return self->rec_line;
 }
@@ -423,6 +437,8 @@ strata_csv_reader_get_problem (StrataCsvReader *self)
 guint64
 strata_csv_reader_get_bytes_read (StrataCsvReader *self)
 {
+  if (self->xlsx != NULL)
+    return strata_xlsx_reader_get_bytes_read (self->xlsx);
   g_return_val_if_fail (self != NULL, 0);
   return self->stream ? self->bytes_read : self->pos;
 }
@@ -430,6 +446,8 @@ strata_csv_reader_get_bytes_read (StrataCsvReader *self)
 guint64
 strata_csv_reader_get_size (StrataCsvReader *self)
 {
+  if (self->xlsx != NULL)
+    return strata_xlsx_reader_get_size (self->xlsx);
   g_return_val_if_fail (self != NULL, 0);
   return self->stream ? self->size : self->buf->len;
 }
@@ -490,12 +508,39 @@ strata_csv_detect_delimiter (const char *text,
   return best;
 }
 
+const char *
+strata_csv_reader_get_sheet (StrataCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->xlsx != NULL ? strata_xlsx_reader_get_sheet (self->xlsx) : NULL;
+}
+
+char *
+strata_csv_reader_cell_name (StrataCsvReader *self,
+                             guint            index,
+                             guint64          line)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->xlsx != NULL ? strata_xlsx_reader_cell_name (self->xlsx, index, line) : NULL;
+}
+
 StrataCsvReader *
 strata_csv_reader_open (const char    *path,
                         const char    *encoding,
                         char           delimiter,
                         GCancellable  *cancellable,
                         GError       **error)
+{
+  return strata_csv_reader_open_sheet (path, NULL, encoding, delimiter, cancellable, error);
+}
+
+StrataCsvReader *
+strata_csv_reader_open_sheet (const char    *path,
+                              const char    *sheet,
+                              const char    *encoding,
+                              char           delimiter,
+                              GCancellable  *cancellable,
+                              GError       **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
@@ -507,6 +552,20 @@ strata_csv_reader_open (const char    *path,
   StrataCsvReader *self;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* A workbook is read through the same records as text, so everything
+   * after the reader (columns, values, rejects) is shared. */
+  if (strata_xlsx_is_workbook (path))
+    {
+      StrataXlsxReader *xlsx = strata_xlsx_reader_open (path, sheet, error);
+
+      if (xlsx == NULL)
+        return NULL;
+      self = reader_new (',', 16);
+      self->name = g_strdup (path);
+      self->xlsx = xlsx;
+      return self;
+    }
 
   file = g_file_new_for_path (path);
   stream = g_file_read (file, cancellable, &local);
@@ -524,6 +583,14 @@ strata_csv_reader_open (const char    *path,
     {
       g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_READ,
                    _("Cannot read “%s”: %s"), path, local->message);
+      return NULL;
+    }
+  /* An Excel 97-2003 workbook (an OLE compound file) would read as noise. */
+  if (n >= 8 && memcmp (sample, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    {
+      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
+                   _("“%s” is an Excel 97–2003 workbook (.xls), which Strata cannot read: "
+                     "save it as .xlsx or CSV"), path);
       return NULL;
     }
 

@@ -26,6 +26,22 @@ StrataCsvReader *strata_csv_reader_open           (const char       *path,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
 
+/* The same, reading sheet (a name or a 1-based number; NULL: the first
+ * with data) when path is an Excel workbook (.xlsx): its cells come as
+ * fields, a number per sheet row as the line. */
+StrataCsvReader *strata_csv_reader_open_sheet     (const char       *path,
+                                                   const char       *sheet,
+                                                   const char       *encoding,
+                                                   char              delimiter,
+                                                   GCancellable     *cancellable,
+                                                   GError          **error);
+/* The sheet read, NULL for text. */
+const char      *strata_csv_reader_get_sheet      (StrataCsvReader  *self);
+/* For a sheet, the cell of field index in line ("Sheet1!C7"); else NULL. */
+char            *strata_csv_reader_cell_name      (StrataCsvReader  *self,
+                                                   guint             index,
+                                                   guint64           line);
+
 void             strata_csv_reader_free           (StrataCsvReader  *self);
 
 /* Moves to the next record. FALSE at the end (error unset) or on a read,

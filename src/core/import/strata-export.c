@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* CSV exports. Files are written through g_file_replace (), so a failed
+/* CSV and Excel exports. Files are written through g_file_replace (), so a failed
  * export leaves any earlier file with that name as it was. */
 #include "config.h"
 
@@ -11,6 +11,7 @@
 #include "strata-csv.h"
 #include "strata-engine.h"
 #include "strata-export.h"
+#include "strata-export-xlsx.h"
 #include "strata-ruleset-store.h"
 #include "strata-value.h"
 
@@ -119,6 +120,61 @@ end_row (Writer  *w,
 {
   g_string_append (w->buf, "\r\n");
   return w->buf->len < 64 * 1024 || writer_flush (w, error);
+}
+
+/* Where the customer rows go: CSV text or an Excel sheet. */
+typedef struct
+{
+  Writer          w;
+  StrataXlsxSink *x;
+} Out;
+
+static void
+out_text (Out        *o,
+          guint       col,
+          const char *text)
+{
+  if (o->x != NULL)
+    strata_xlsx_sink_text (o->x, col, text);
+  else
+    add_field (&o->w, col, text);
+}
+
+static char *format_value (const char *kind,
+                           double      v);
+
+static void
+out_value (Out        *o,
+           guint       col,
+           const char *kind,
+           double      v)
+{
+  if (o->x != NULL)
+    strata_xlsx_sink_value (o->x, col, v);
+  else
+    {
+      g_autofree char *text = format_value (kind, v);
+      add_field (&o->w, col, text);
+    }
+}
+
+static gboolean
+out_end_row (Out     *o,
+             GError **error)
+{
+  if (o->x != NULL)
+    {
+      strata_xlsx_sink_end_row (o->x);
+      return TRUE;
+    }
+  return end_row (&o->w, error);
+}
+
+gboolean
+strata_export_is_xlsx (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  return g_str_has_suffix (lower, ".xlsx");
 }
 
 const char *
@@ -232,18 +288,31 @@ strata_export_customers (StrataWorkspace  *ws,
                          const char       *path,
                          GError          **error)
 {
+  return strata_export_customers_full (ws, period, path, STRATA_EXPORT_FLAGS_NONE, error);
+}
+
+gboolean
+strata_export_customers_full (StrataWorkspace  *ws,
+                              const char       *period,
+                              const char       *path,
+                              StrataExportFlags flags,
+                              GError          **error)
+{
   g_autoptr(GString) sql = g_string_new ("SELECT c.ext_id, c.name");
   g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) col_kinds = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) cols = NULL;
   g_autoptr(sqlite3_stmt) rows = NULL;
   g_autoptr(StrataPeriodData) data = NULL;
   g_autoptr(StrataRules) rules = NULL;
   g_autoptr(StrataResult) result = NULL;
+  g_autofree char *period_name = NULL;
+  gboolean keys = (flags & STRATA_EXPORT_KEYS) != 0;
   gint64 period_id;
   guint n_attrs = 0;
   guint row = 0;
-  Writer w = { 0 };
+  Out o = { 0 };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (STRATA_IS_WORKSPACE (ws), FALSE);
@@ -253,8 +322,10 @@ strata_export_customers (StrataWorkspace  *ws,
     return FALSE;
   result = score_period (ws, period_id, &data, &rules);
 
-  g_ptr_array_add (header, g_strdup (_("Customer ID")));
-  g_ptr_array_add (header, g_strdup (_("Name")));
+  g_ptr_array_add (header, g_strdup (keys ? "customer_id" : _("Customer ID")));
+  g_ptr_array_add (header, g_strdup (keys ? "name" : _("Name")));
+  g_ptr_array_add (col_kinds, g_strdup ("text"));
+  g_ptr_array_add (col_kinds, g_strdup ("text"));
 
   /* Attributes of the period's customers, then the metrics with values. */
   cols = strata_workspace_prepare (ws,
@@ -269,6 +340,7 @@ strata_export_customers (StrataWorkspace  *ws,
       char *key = sqlite3_mprintf ("%Q", (const char *) sqlite3_column_text (cols, 0));
 
       g_ptr_array_add (header, g_strdup ((const char *) sqlite3_column_text (cols, 0)));
+      g_ptr_array_add (col_kinds, g_strdup ("text"));
       g_string_append_printf (sql, ", (SELECT value FROM attributes WHERE customer_id = c.id AND key = %s)", key);
       sqlite3_free (key);
       n_attrs++;
@@ -276,7 +348,7 @@ strata_export_customers (StrataWorkspace  *ws,
   g_clear_pointer (&cols, sqlite3_finalize);
 
   cols = strata_workspace_prepare (ws,
-                                   "SELECT m.id, m.label, m.label_zh_cn, m.label_zh_tw, m.kind FROM metrics m"
+                                   "SELECT m.id, m.label, m.label_zh_cn, m.label_zh_tw, m.kind, m.key FROM metrics m"
                                    " WHERE EXISTS (SELECT 1 FROM metric_values v"
                                    "   WHERE v.period_id = ?1 AND v.metric_id = m.id)"
                                    " ORDER BY m.position, m.id", error);
@@ -285,14 +357,19 @@ strata_export_customers (StrataWorkspace  *ws,
   sqlite3_bind_int64 (cols, 1, period_id);
   while (sqlite3_step (cols) == SQLITE_ROW)
     {
-      g_ptr_array_add (header,
-                       g_strdup (strata_export_pick_label ((const char *) sqlite3_column_text (cols, 1),
-                                                           (const char *) sqlite3_column_text (cols, 2),
-                                                           (const char *) sqlite3_column_text (cols, 3))));
+      if (keys)
+        g_ptr_array_add (header, g_strdup ((const char *) sqlite3_column_text (cols, 5)));
+      else
+        g_ptr_array_add (header,
+                         g_strdup (strata_export_pick_label ((const char *) sqlite3_column_text (cols, 1),
+                                                             (const char *) sqlite3_column_text (cols, 2),
+                                                             (const char *) sqlite3_column_text (cols, 3))));
       g_ptr_array_add (kinds, g_strdup ((const char *) sqlite3_column_text (cols, 4)));
+      g_ptr_array_add (col_kinds, g_strdup ((const char *) sqlite3_column_text (cols, 4)));
       g_string_append_printf (sql, ", json_extract (pc.values_json, '$.\"%" G_GINT64_FORMAT "\"')",
                               (gint64) sqlite3_column_int64 (cols, 0));
     }
+  g_clear_pointer (&cols, sqlite3_finalize);
   g_string_append (sql, ", c.id FROM period_customers pc JOIN customers c ON c.id = pc.customer_id"
                         " WHERE pc.period_id = ?1 ORDER BY c.id");
   rows = strata_workspace_prepare (ws, sql->str, error);
@@ -302,17 +379,39 @@ strata_export_customers (StrataWorkspace  *ws,
 
   if (result != NULL)
     {
-      g_ptr_array_add (header, g_strdup (_("Score")));
-      g_ptr_array_add (header, g_strdup (_("Tier")));
-      g_ptr_array_add (header, g_strdup (_("Quadrant")));
+      g_ptr_array_add (header, g_strdup (keys ? "score" : _("Score")));
+      g_ptr_array_add (header, g_strdup (keys ? "tier" : _("Tier")));
+      g_ptr_array_add (header, g_strdup (keys ? "quadrant" : _("Quadrant")));
+      g_ptr_array_add (col_kinds, g_strdup ("score"));
+      g_ptr_array_add (col_kinds, g_strdup ("tier"));
+      g_ptr_array_add (col_kinds, g_strdup ("text"));
     }
 
-  if (!writer_open (&w, path, error))
+  cols = strata_workspace_prepare (ws, "SELECT name FROM periods WHERE id = ?1", error);
+  if (cols == NULL)
     return FALSE;
-  for (guint i = 0; i < header->len; i++)
-    add_field (&w, i, header->pdata[i]);
-  if (!end_row (&w, error))
-    goto out;
+  sqlite3_bind_int64 (cols, 1, period_id);
+  if (sqlite3_step (cols) == SQLITE_ROW)
+    period_name = g_strdup ((const char *) sqlite3_column_text (cols, 0));
+
+  if (strata_export_is_xlsx (path))
+    {
+      /* Sheet names cannot hold []:*?/\ and have 31 characters at most. */
+      g_autofree char *sheet = g_strdup (_("Customers"));
+
+      o.x = strata_xlsx_sink_open (path, sheet, header, col_kinds, error);
+      if (o.x == NULL)
+        return FALSE;
+    }
+  else
+    {
+      if (!writer_open (&o.w, path, error))
+        return FALSE;
+      for (guint i = 0; i < header->len; i++)
+        add_field (&o.w, i, header->pdata[i]);
+      if (!end_row (&o.w, error))
+        goto out;
+    }
 
   for (;;)
     {
@@ -325,21 +424,18 @@ strata_export_customers (StrataWorkspace  *ws,
           strata_workspace_set_db_error (ws, error, "export");
           goto out;
         }
-      add_field (&w, 0, (const char *) sqlite3_column_text (rows, 0));
-      add_field (&w, 1, (const char *) sqlite3_column_text (rows, 1));
+      out_text (&o, 0, (const char *) sqlite3_column_text (rows, 0));
+      out_text (&o, 1, (const char *) sqlite3_column_text (rows, 1));
       for (guint i = 0; i < n_attrs; i++)
-        add_field (&w, 2 + i, (const char *) sqlite3_column_text (rows, 2 + i));
+        out_text (&o, 2 + i, (const char *) sqlite3_column_text (rows, 2 + i));
       for (guint i = 0; i < kinds->len; i++)
         {
           guint col = 2 + n_attrs + i;
 
           if (sqlite3_column_type (rows, col) == SQLITE_NULL)
-            add_field (&w, col, "");
+            out_text (&o, col, "");
           else
-            {
-              g_autofree char *v = format_value (kinds->pdata[i], sqlite3_column_double (rows, col));
-              add_field (&w, col, v);
-            }
+            out_value (&o, col, kinds->pdata[i], sqlite3_column_double (rows, col));
         }
       /* Both list the period's customers by id, so rows line up; the
        * check guards against a change between the two reads. */
@@ -350,25 +446,62 @@ strata_export_customers (StrataWorkspace  *ws,
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
           guint8 tier = result->final_tier[row];
           guint8 q = result->quadrant[row];
+          StrataTier *t = tier < rules->tiers->len ? rules->tiers->pdata[tier] : NULL;
 
-          add_field (&w, col, isnan (result->score[row]) ? ""
-                     : g_ascii_formatd (buf, sizeof buf, "%.2f", result->score[row]));
-          add_field (&w, col + 1, tier < rules->tiers->len
-                     ? ((StrataTier *) rules->tiers->pdata[tier])->label : "");
-          add_field (&w, col + 2, q >= STRATA_QUADRANT_A && q <= STRATA_QUADRANT_D
-                     ? rules->quadrant.label[q - STRATA_QUADRANT_A] : "");
+          if (o.x != NULL)
+            {
+              if (!isnan (result->score[row]))
+                strata_xlsx_sink_value (o.x, col, result->score[row]);
+              if (t != NULL)
+                strata_xlsx_sink_tier (o.x, col + 1, t->label, t->colour);
+            }
+          else
+            {
+              add_field (&o.w, col, isnan (result->score[row]) ? ""
+                         : g_ascii_formatd (buf, sizeof buf, "%.2f", result->score[row]));
+              add_field (&o.w, col + 1, t != NULL ? t->label : "");
+            }
+          out_text (&o, col + 2, q >= STRATA_QUADRANT_A && q <= STRATA_QUADRANT_D
+                    ? rules->quadrant.label[q - STRATA_QUADRANT_A] : "");
         }
       else if (result != NULL)
         for (guint i = 0; i < 3; i++)
-          add_field (&w, 2 + n_attrs + kinds->len + i, "");
+          out_text (&o, 2 + n_attrs + kinds->len + i, "");
       row++;
-      if (!end_row (&w, error))
+      if (!out_end_row (&o, error))
         goto out;
     }
   ok = TRUE;
 
 out:
-  return writer_close (&w, ok, ok ? error : NULL);
+  if (o.x != NULL)
+    {
+      g_autofree char *workspace = g_path_get_basename (strata_workspace_get_path (ws));
+      g_autofree char *version = NULL;
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M");
+      guint v = strata_ruleset_store_get_latest_version (ws);
+      const char *meta[11];
+
+      version = v > 0 ? g_strdup_printf ("%u", v) : g_strdup (_("none published"));
+      meta[0] = _("Workspace");
+      meta[1] = workspace;
+      meta[2] = _("Period");
+      meta[3] = period_name ? period_name : "";
+      meta[4] = _("Rule-set version");
+      meta[5] = version;
+      meta[6] = _("Exported");
+      meta[7] = date;
+      meta[8] = _("Customers");
+      meta[9] = NULL;
+      {
+        g_autofree char *n = g_strdup_printf ("%u", row);
+        meta[9] = n;
+        meta[10] = NULL;
+        return strata_xlsx_sink_close (o.x, _("About"), meta, ok, ok ? error : NULL);
+      }
+    }
+  return writer_close (&o.w, ok, ok ? error : NULL);
 }
 
 gboolean

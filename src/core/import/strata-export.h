@@ -16,6 +16,24 @@ gboolean strata_export_customers (StrataWorkspace  *workspace,
                                   const char       *path,
                                   GError          **error);
 
+typedef enum
+{
+  STRATA_EXPORT_FLAGS_NONE = 0,
+  STRATA_EXPORT_KEYS       = 1 << 0,  /* metric keys, not labels, in the header */
+} StrataExportFlags;
+
+/* The same; a path ending in .xlsx writes an Excel workbook (a frozen
+ * header row with an autofilter, numbers as numbers, tier colours and a
+ * metadata sheet: workspace, period, rule-set version, date). */
+gboolean strata_export_customers_full (StrataWorkspace  *workspace,
+                                  const char       *period,
+                                  const char       *path,
+                                  StrataExportFlags flags,
+                                  GError          **error);
+
+/* Whether path names an Excel workbook (.xlsx). */
+gboolean strata_export_is_xlsx   (const char       *path);
+
 /* The reject log of one import (0: the latest): line, column, value,
  * reason. */
 gboolean strata_export_rejects   (StrataWorkspace  *workspace,

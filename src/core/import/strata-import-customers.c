@@ -380,6 +380,9 @@ kind_of_column (Ctx  *c,
       if (strata_value_is_blank (v))
         continue;
       any = TRUE;
+      /* What users typed as a code stays as typed: 08123 is not 8123. */
+      if (strata_value_is_code (v))
+        return NULL;
       if (number && !strata_value_parse_number (v, &d, NULL))
         number = FALSE;
       if (boolean && !strata_value_parse_boolean (v, &b, NULL))
@@ -533,7 +536,7 @@ classify_new_columns (Ctx     *c,
 
       if (c->cols[i].role != ROLE_UNDECIDED)
         continue;
-      kind = kind_of_column (c, i);
+      kind = strata_value_header_is_code (s->header->pdata[i]) ? NULL : kind_of_column (c, i);
       if (kind == NULL)
         {
           c->cols[i].role = ROLE_ATTRIBUTE;

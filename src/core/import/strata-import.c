@@ -40,6 +40,7 @@ strata_import_options_copy (const StrataImportOptions *options)
   o = strata_import_options_new (options->kind, options->period);
   o->encoding = g_strdup (options->encoding);
   o->delimiter = options->delimiter;
+  o->sheet = g_strdup (options->sheet);
   o->strict = options->strict;
   o->id_column = g_strdup (options->id_column);
   o->name_column = g_strdup (options->name_column);
@@ -68,6 +69,7 @@ strata_import_options_free (StrataImportOptions *o)
     return;
   g_free (o->period);
   g_free (o->encoding);
+  g_free (o->sheet);
   g_free (o->id_column);
   g_free (o->name_column);
   g_free (o->date_column);
@@ -130,6 +132,7 @@ strata_import_reject_free (StrataImportReject *reject)
   g_free (reject->column);
   g_free (reject->value);
   g_free (reject->reason);
+  g_free (reject->cell);
   g_free (reject);
 }
 
@@ -152,6 +155,7 @@ strata_import_result_free (StrataImportResult *result)
   if (result == NULL)
     return;
   g_free (result->encoding);
+  g_free (result->sheet);
   g_ptr_array_unref (result->new_metrics);
   g_ptr_array_unref (result->attributes);
   g_ptr_array_unref (result->rejects);
@@ -378,7 +382,19 @@ strata_import_reject (StrataImportSession  *s,
     }
 
   if (s->result->rejects->len < STRATA_IMPORT_MAX_REJECTS_KEPT)
-    g_ptr_array_add (s->result->rejects, reject_new (line, column, value, reason));
+    {
+      StrataImportReject *r = reject_new (line, column, value, reason);
+
+      /* In a sheet, the cell the user can go to. */
+      if (strata_csv_reader_get_sheet (s->reader) != NULL)
+        for (guint i = 0; i < s->header->len; i++)
+          if (*column != '\0' && g_str_equal (s->header->pdata[i], column))
+            {
+              r->cell = strata_csv_reader_cell_name (s->reader, i, line);
+              break;
+            }
+      g_ptr_array_add (s->result->rejects, r);
+    }
   if (s->deferred_rejects != NULL)
     {
       g_ptr_array_add (s->deferred_rejects, reject_new (line, column, value, reason));
@@ -716,6 +732,19 @@ run_in_transaction (StrataImportSession  *s,
     {
       StrataImportReject *r = s->result->rejects->pdata[0];
 
+      if (r->cell != NULL)
+        {
+          g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_BAD_ROWS,
+                       strata_ngettext (
+                                    "“%s”: %llu row was rejected, so nothing was imported (strict mode); "
+                                    "cell %s, column “%s”, value “%s”: %s",
+                                    "“%s”: %llu rows were rejected, so nothing was imported (strict mode); "
+                                    "first: cell %s, column “%s”, value “%s”: %s",
+                                    s->result->rows_rejected),
+                       s->path, (unsigned long long) s->result->rows_rejected,
+                       r->cell, r->column, r->value, r->reason);
+          return FALSE;
+        }
       g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_BAD_ROWS,
                    strata_ngettext ("“%s”: %llu row was rejected, so nothing was imported (strict mode); "
                                     "line %llu, column “%s”, value “%s”: %s",
@@ -819,13 +848,15 @@ import_file (StrataWorkspace            *workspace,
       return NULL;
     }
 
-  reader = strata_csv_reader_open (path, options->encoding, options->delimiter, cancellable, error);
+  reader = strata_csv_reader_open_sheet (path, options->sheet, options->encoding, options->delimiter,
+                                         cancellable, error);
   if (reader == NULL)
     return NULL;
 
   result = result_new ();
   result->encoding = g_strdup (strata_csv_reader_get_encoding (reader));
   result->delimiter = strata_csv_reader_get_delimiter (reader);
+  result->sheet = g_strdup (strata_csv_reader_get_sheet (reader));
   s.ws = workspace;
   s.path = path;
   s.options = options;
@@ -934,7 +965,8 @@ raw_preview (StrataImportPreview        *preview,
   g_autoptr(StrataCsvReader) reader = NULL;
   gboolean header = TRUE;
 
-  reader = strata_csv_reader_open (path, options->encoding, options->delimiter, cancellable, error);
+  reader = strata_csv_reader_open_sheet (path, options->sheet, options->encoding, options->delimiter,
+                                         cancellable, error);
   if (reader == NULL)
     return FALSE;
   g_ptr_array_set_size (preview->rows, 0);
@@ -968,6 +1000,7 @@ raw_preview (StrataImportPreview        *preview,
   preview->result = result_new ();
   preview->result->encoding = g_strdup (strata_csv_reader_get_encoding (reader));
   preview->result->delimiter = strata_csv_reader_get_delimiter (reader);
+  preview->result->sheet = g_strdup (strata_csv_reader_get_sheet (reader));
   for (guint i = 0; i < preview->header->len; i++)
     g_ptr_array_add (preview->result->columns,
                      g_strdup (options->kind == STRATA_IMPORT_KIND_ORDERS ? "" : "ignored"));

@@ -35,6 +35,8 @@ typedef struct
   char             *period;
   char             *encoding;          /* NULL: detect */
   char              delimiter;         /* 0: detect */
+  char             *sheet;             /* a workbook's sheet: name or 1-based
+                                        * number; NULL: the first with data */
   gboolean          strict;            /* any rejected row aborts, nothing written */
   char             *id_column;         /* "#" numbers the rows 1, 2, 3... */
   char             *name_column;
@@ -72,6 +74,7 @@ typedef struct
   char    *column;
   char    *value;
   char    *reason;
+  char    *cell;     /* a workbook's cell ("Sheet1!C7"), or NULL */
 } StrataImportReject;
 
 void strata_import_reject_free (StrataImportReject *reject);
@@ -82,6 +85,7 @@ typedef struct
   gint64      period_id;           /* the (last) period written */
   char       *encoding;
   char        delimiter;
+  char       *sheet;               /* the workbook's sheet read, or NULL */
   guint64     rows_read;
   guint64     rows_imported;
   guint64     rows_rejected;

@@ -58,6 +58,71 @@ strata_value_normalize (const char *text)
 }
 
 gboolean
+strata_value_is_code (const char *text)
+{
+  g_autofree char *t = NULL;
+  const char *p;
+
+  if (text == NULL)
+    return FALSE;
+  t = strata_value_normalize (text);
+  p = t;
+  if (p[0] == '0' && g_ascii_isdigit (p[1]))
+    return TRUE;
+  if (p[0] == '+' && g_ascii_isdigit (p[1]))
+    {
+      gboolean separated = FALSE;
+
+      for (p++; *p != '\0'; p++)
+        if (*p == ' ' || *p == '-' || *p == '(' || *p == ')')
+          separated = TRUE;
+        else if (!g_ascii_isdigit (*p))
+          return FALSE;
+      return separated;
+    }
+  return FALSE;
+}
+
+gboolean
+strata_value_header_is_code (const char *header)
+{
+  static const char *const words[] = {
+    "postal", "postcode", "zip", "phone", "tel", "telephone", "fax", "mobile", "cell",
+    "code", "id", "ids", "iban", "sku", "ean", "gtin", "vat", NULL
+  };
+  static const char *const cjk[] = {
+    "邮编", "郵編", "邮政编码", "郵政編碼", "郵遞區號", "电话", "電話", "手机", "手機",
+    "传真", "傳真", "编号", "編號", "编码", "編碼", "代码", "代碼", "号码", "號碼", NULL
+  };
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (header == NULL)
+    return FALSE;
+  for (guint i = 0; cjk[i] != NULL; i++)
+    if (strstr (header, cjk[i]) != NULL)
+      return TRUE;
+  /* Whole words, so "Fault tickets" or "Identity" are not codes; "CustomerID"
+   * and "seller_id" split at the case change or the underscore. */
+  {
+    GString *split = g_string_new (NULL);
+
+    for (const char *p = header; *p != '\0'; p++)
+      {
+        if (p > header && g_ascii_isupper (*p) && g_ascii_islower (p[-1]))
+          g_string_append_c (split, ' ');
+        g_string_append_c (split, g_ascii_isalnum (*p) ? g_ascii_tolower (*p) : ' ');
+      }
+    lower = g_string_free (split, FALSE);
+  }
+  parts = g_strsplit (lower, " ", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_strv_contains (words, parts[i]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
 strata_value_is_blank (const char *text)
 {
   if (text == NULL)

@@ -32,6 +32,16 @@ gboolean strata_value_parse_date    (const char   *text,
                                      gint64       *out,
                                      const char  **reason);
 
+/* Text a person typed as a code, which a number would change: leading
+ * zeros (postal code 08123, id 007) or an international phone number
+ * (+86 138 0013 8000, +49-30-1234). */
+gboolean strata_value_is_code       (const char   *text);
+
+/* A header naming codes, phone numbers or ids (Postal code, ZIP, Phone,
+ * Tel, Fax, Mobile, Code, ... ID, 邮编, 电话, 手机, 编号, 代码...): such a
+ * column is text even when every value is digits. */
+gboolean strata_value_header_is_code (const char  *header);
+
 /* The day (days since 1970-01-01) as YYYY-MM-DD; NULL when out of range. */
 char    *strata_value_format_date   (gint64        days);
 

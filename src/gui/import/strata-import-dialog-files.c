@@ -62,11 +62,13 @@ strata_import_dialog_run_chooser (StrataImportDialog   *self,
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-      gtk_file_filter_set_name (filter, _("Tables (CSV, TSV, TXT)"));
+      gtk_file_filter_set_name (filter, _("Tables (CSV, TSV, TXT, Excel XLSX)"));
       gtk_file_filter_add_pattern (filter, "*.csv");
       gtk_file_filter_add_pattern (filter, "*.tsv");
       gtk_file_filter_add_pattern (filter, "*.txt");
+      gtk_file_filter_add_pattern (filter, "*.xlsx");
       gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
     }
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
@@ -150,7 +152,7 @@ strata_import_is_table_file (GFile *file)
     return FALSE;
   lower = g_ascii_strdown (name, -1);
   return g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv")
-         || g_str_has_suffix (lower, ".txt");
+         || g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".xlsx");
 }
 
 gboolean

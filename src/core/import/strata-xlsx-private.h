@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by the workbook reader (strata-xlsx.c) and its header finding
+ * (strata-xlsx-header.c). */
+#pragma once
+
+#include <libxml/xmlreader.h>
+#include <unzip.h>
+
+#include "strata-xlsx.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint64    number;   /* 1-based sheet row */
+  GPtrArray *cells;    /* char* per column from A, NULL for empty */
+  guint      n_values;
+} Row;
+
+typedef struct
+{
+  guint r1, r2;        /* rows, 1-based */
+  guint c1, c2;        /* columns, 0-based */
+} Merge;
+
+typedef struct
+{
+  char *name;
+  char *entry;
+} Sheet;
+
+struct _StrataXlsxReader
+{
+  char             *path;
+  unzFile           zip;
+  gboolean          date1904;
+  GPtrArray        *sheets;       /* Sheet* */
+  Sheet            *sheet;
+  GPtrArray        *strings;      /* shared strings */
+  GArray           *date_xf;      /* guint8 per cell format: a date */
+  GArray           *merges;       /* Merge, of the sheet */
+  GArray           *col_styles;   /* guint per column: its style, for cells without one */
+
+  xmlTextReaderPtr  xml;
+  char             *xml_error;
+  gboolean          zip_error;
+  guint64           bytes_read;
+  guint64           size;
+  gboolean          xml_done;
+
+  GQueue            pending;      /* Row*: read ahead, not yet returned */
+  Row              *current;
+  gboolean          header_done;
+  guint             col_offset;
+  guint             width;
+  GPtrArray        *fields;       /* const char*: the current record */
+};
+
+void     strata_xlsx_row_free      (Row              *row);
+/* The text of column col of row, "" when empty. */
+const char *strata_xlsx_cell_at    (Row              *row,
+                                    guint             col);
+gboolean strata_xlsx_open_entry    (StrataXlsxReader *self,
+                                    const char       *entry,
+                                    guint64          *size);
+int      strata_xlsx_column_of_ref (const char       *ref);
+guint    strata_xlsx_row_of_ref    (const char       *ref);
+/* The next row with a value; NULL at the end or on error. */
+Row     *strata_xlsx_read_row      (StrataXlsxReader *self,
+                                    GError          **error);
+/* Reads the sheet's merged ranges into self->merges. */
+void     strata_xlsx_read_merges   (StrataXlsxReader *self);
+/* Drops the title rows above the header, fills and joins its merged
+ * cells, and sets the columns records have. */
+gboolean strata_xlsx_find_header   (StrataXlsxReader *self,
+                                    GError          **error);
+
+G_END_DECLS
