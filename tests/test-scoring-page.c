@@ -263,6 +263,35 @@ test_escape_reverts (Fixture       *f,
   g_assert_cmpfloat (draft_points (f, 1), ==, 10);
 }
 
+/* Band edges read as people write them and are typed the same way:
+ * grouped, with 万/亿, k or M accepted. */
+static void
+test_band_edges_typed (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *to = find (f, GTK_TYPE_SPIN_BUTTON, "to", 1);
+
+  g_assert_nonnull (to);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (to)), ==, 1000000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "1,000,000");
+
+  gui_test_spin_type (to, "120万");
+  gui_test_wait (gtk_spin_button_get_value (GTK_SPIN_BUTTON (to)) == 1200000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "1,200,000");
+
+  gui_test_spin_type (to, "1.5M");
+  gui_test_wait (gtk_spin_button_get_value (GTK_SPIN_BUTTON (to)) == 1500000);
+
+  /* Not a number: the field keeps its value. */
+  gui_test_spin_type (to, "lots");
+  gui_test_wait_idle ();
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (to)), ==, 1500000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "1,500,000");
+
+  gui_test_spin_type (to, "1,000,000");
+  gui_test_wait (gtk_spin_button_get_value (GTK_SPIN_BUTTON (to)) == 1000000);
+}
+
 static void
 test_invalid_keeps_last_result (Fixture       *f,
                                 gconstpointer  data)
@@ -456,6 +485,7 @@ main (int   argc,
   g_test_add ("/scoring-page/held-spin-merges", Fixture, NULL, fixture_setup, test_held_spin_merges, fixture_teardown);
   g_test_add ("/scoring-page/escape-reverts", Fixture, NULL, fixture_setup, test_escape_reverts, fixture_teardown);
   g_test_add ("/scoring-page/invalid-keeps-last-result", Fixture, NULL, fixture_setup, test_invalid_keeps_last_result, fixture_teardown);
+  g_test_add ("/scoring-page/band-edges-typed", Fixture, NULL, fixture_setup, test_band_edges_typed, fixture_teardown);
   g_test_add ("/scoring-page/remove-and-publish", Fixture, NULL, fixture_setup, test_remove_and_publish, fixture_teardown);
   g_test_add_func ("/scoring-page/impact-wide-counts", test_impact_wide_counts);
   return g_test_run ();

@@ -67,7 +67,9 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* STRATA_LOCALEDIR: the build tree's catalogues (meson devenv sets it). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_LOCALEDIR") != NULL
+                                   ? g_getenv ("STRATA_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

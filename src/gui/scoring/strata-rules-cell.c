@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "strata-metric.h"
+#include "strata-number-input.h"
 #include "strata-rules-editor-private.h"
 
 typedef struct
@@ -266,7 +267,14 @@ spin_output (GtkSpinButton *spin)
       gtk_editable_set_text (GTK_EDITABLE (spin), _("none"));
       return TRUE;
     }
-  return FALSE;
+  /* Grouped as people write it (10,000,000; 1,000万 in Chinese), exact. */
+  {
+    g_autofree char *text = strata_format_editable (NULL, value, gtk_spin_button_get_digits (spin));
+
+    if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+      gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  }
+  return TRUE;
 }
 
 static int
@@ -291,7 +299,14 @@ spin_input (GtkSpinButton *spin,
           return TRUE;
         }
     }
-  return FALSE;
+  /* As typed: with or without separators, 万/亿, k or M. */
+  /* Anything else keeps the value it had (GTK would take it as 0). */
+  if (!strata_parse_number (NULL, stripped, new_value))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (spin));
+      *new_value = gtk_spin_button_get_value (spin);
+    }
+  return TRUE;
 }
 
 static void
