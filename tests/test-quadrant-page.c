@@ -162,17 +162,17 @@ test_quadrant_page (void)
       for (guint q = 0; q < 4; q++)
         g_assert_cmpuint (counts[q], ==, drag_counts[q]);
     }
-    g_assert_true (gtk_widget_activate_action (page, "quadrant.undo-threshold", NULL));
+    g_assert_true (gtk_widget_activate_action (page, "page.undo", NULL));
     undone = strata_ruleset_store_get_draft (ws, &error);
     g_assert_cmpfloat (undone->quadrant.x_threshold, ==, before->quadrant.x_threshold);
     chart = strata_quadrant_view_get_chart (view);
   }
 
   /* The options: a linear x axis, colour by quadrant, one tier only. */
-  g_assert_true (gtk_widget_activate_action (page, "quadrant.log-x", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "page.log-x", NULL));
   g_assert_cmpint (strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_X)->scale, ==, STRATA_AXIS_LINEAR);
   g_assert_cmpint (strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_Y)->scale, ==, STRATA_AXIS_LOG);
-  g_assert_true (gtk_widget_activate_action (page, "quadrant.colour-by", "s", "quadrant"));
+  g_assert_true (gtk_widget_activate_action (page, "page.colour-by", "s", "quadrant"));
   {
     g_autofree char *by = NULL;
     g_object_get (page, "colour-by", &by, NULL);

@@ -119,7 +119,7 @@ test_tiers_page (void)
   /* Large type for a projector, from the page's menu. */
   {
     gboolean large = FALSE;
-    g_assert_true (gtk_widget_activate_action (page, "tiers.large-type", NULL));
+    g_assert_true (gtk_widget_activate_action (page, "page.large-type", NULL));
     g_object_get (page, "large-type", &large, NULL);
     g_assert_true (large);
   }

@@ -59,7 +59,7 @@ strata_result_new (guint n)
   StrataResult *result = g_new0 (StrataResult, 1);
   gsize m = MAX (n, 1);
 
-  result->ref_count = 1;
+  g_atomic_ref_count_init (&result->ref_count);
   result->n = n;
   result->base_points = g_new0 (double, m);
   result->adjustment_points = g_new0 (double, m);
@@ -76,14 +76,14 @@ StrataResult *
 strata_result_ref (StrataResult *result)
 {
   g_return_val_if_fail (result != NULL, NULL);
-  result->ref_count++;
+  g_atomic_ref_count_inc (&result->ref_count);
   return result;
 }
 
 void
 strata_result_unref (StrataResult *result)
 {
-  if (result == NULL || --result->ref_count > 0)
+  if (result == NULL || !g_atomic_ref_count_dec (&result->ref_count))
     return;
   g_free (result->base_points);
   g_free (result->adjustment_points);
@@ -94,6 +94,13 @@ strata_result_unref (StrataResult *result)
   g_free (result->final_tier);
   g_free (result->quadrant);
   g_free (result);
+}
+
+gboolean
+strata_result_is_shared (const StrataResult *result)
+{
+  g_return_val_if_fail (result != NULL, FALSE);
+  return !g_atomic_ref_count_compare ((gatomicrefcount *) &result->ref_count, 1);
 }
 
 guint *

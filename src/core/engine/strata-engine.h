@@ -26,7 +26,9 @@ typedef struct
   guint8  *final_tier;      /* override_tier when set, else tier */
   guint8  *quadrant;        /* StrataQuadrant */
   guint    n_tiers;         /* of the rules it was scored with */
-  guint    ref_count;
+  /* GLib's atomic count rather than an rc box: the scoring reuses the
+   * columns when it holds the only reference (strata_result_is_shared). */
+  gatomicrefcount ref_count;
 } StrataResult;
 
 #define STRATA_TYPE_RESULT (strata_result_get_type ())
@@ -34,6 +36,8 @@ GType         strata_result_get_type (void) G_GNUC_CONST;
 StrataResult *strata_result_new      (guint         n);
 StrataResult *strata_result_ref      (StrataResult *result);
 void          strata_result_unref    (StrataResult *result);
+/* TRUE when someone besides the caller holds the result. */
+gboolean      strata_result_is_shared (const StrataResult *result);
 /* Customers per final tier: n_tiers counts (caller frees). */
 guint        *strata_result_count_tiers (const StrataResult *result);
 

@@ -93,7 +93,7 @@ score_draft (StrataScoring *self)
       return;
     }
   /* Reuse the columns when no one else holds them. */
-  if (self->draft_result == NULL || self->draft_result->ref_count > 1 ||
+  if (self->draft_result == NULL || strata_result_is_shared (self->draft_result) ||
       self->draft_result->n != self->data->n)
     {
       g_clear_pointer (&self->draft_result, strata_result_unref);

@@ -28,15 +28,21 @@ undo_action (GtkWidget  *widget,
 {
   StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
-  if (self->model == NULL)
-    return;
-  if (g_str_equal (name, "page.undo"))
-    ok = strata_entitlements_can_undo (self->model) && strata_entitlements_undo (self->model, &error);
-  else
-    ok = strata_entitlements_can_redo (self->model) && strata_entitlements_redo (self->model, &error);
-  report (self, ok, error);
+  if (self->model != NULL && strata_entitlements_can_undo (self->model))
+    report (self, strata_entitlements_undo (self->model, &error), error);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->model != NULL && strata_entitlements_can_redo (self->model))
+    report (self, strata_entitlements_redo (self->model, &error), error);
 }
 
 static void
@@ -81,46 +87,96 @@ apply_rename_stage (StrataEntitlementsPage *self,
 }
 
 static void
-stage_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
+add_stage_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
 {
   StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  const StrataEntitlementStage *stage;
-  gint64 id;
 
+  if (self->model != NULL)
+    strata_entitlements_page_ask_name (self, _("Add Stage"), "", _("_Add"), 0, apply_add_stage);
+}
+
+/* The stage whose id is the action's parameter, or NULL. */
+static const StrataEntitlementStage *
+param_stage (StrataEntitlementsPage *self,
+             GVariant               *param)
+{
   if (self->model == NULL)
+    return NULL;
+  return strata_entitlements_lookup_stage (self->model, g_variant_get_int64 (param));
+}
+
+static void
+rename_stage_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
+  const StrataEntitlementStage *stage = param_stage (self, param);
+
+  if (stage != NULL)
+    strata_entitlements_page_ask_name (self, _("Rename Stage"), stage->label, _("_Rename"),
+                                       stage->id, apply_rename_stage);
+}
+
+static void
+move_stage (StrataEntitlementsPage *self,
+            GVariant               *param,
+            int                     by)
+{
+  const StrataEntitlementStage *stage = param_stage (self, param);
+  g_autoptr(GError) error = NULL;
+
+  if (stage != NULL && stage->position + by >= 0)
+    report (self, strata_entitlements_move_stage (self->model, stage->id, stage->position + by,
+                                                  &error), error);
+}
+
+static void
+move_stage_up_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  move_stage (STRATA_ENTITLEMENTS_PAGE (widget), param, -1);
+}
+
+static void
+move_stage_down_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  move_stage (STRATA_ENTITLEMENTS_PAGE (widget), param, 1);
+}
+
+static void
+remove_stage_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
+  const StrataEntitlementStage *stage = param_stage (self, param);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (stage == NULL)
     return;
-  if (g_str_equal (name, "page.add-stage"))
-    {
-      strata_entitlements_page_ask_name (self, _("Add Stage"), "", _("_Add"), 0, apply_add_stage);
-      return;
-    }
-  id = g_variant_get_int64 (param);
-  if ((stage = strata_entitlements_lookup_stage (self->model, id)) == NULL)
-    return;
+  title = g_strdup_printf (_("Stage “%s” removed"), stage->label);
+  if (strata_entitlements_remove_stage (self->model, stage->id, &error))
+    toast_with_undo (self, title);
+  report (self, error == NULL, error);
+}
 
-  if (g_str_equal (name, "page.rename-stage"))
-    strata_entitlements_page_ask_name (self, _("Rename Stage"), stage->label, _("_Rename"), id,
-                                       apply_rename_stage);
-  else if (g_str_equal (name, "page.move-stage-up") || g_str_equal (name, "page.move-stage-down"))
-    {
-      int to = stage->position + (g_str_equal (name, "page.move-stage-up") ? -1 : 1);
+static void
+add_entitlement_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
+  const StrataEntitlementStage *stage = param_stage (self, param);
 
-      if (to >= 0)
-        report (self, strata_entitlements_move_stage (self->model, id, to, &error), error);
-    }
-  else if (g_str_equal (name, "page.remove-stage"))
-    {
-      g_autofree char *title = g_strdup_printf (_("Stage “%s” removed"), stage->label);
-
-      if (strata_entitlements_remove_stage (self->model, id, &error))
-        toast_with_undo (self, title);
-      report (self, error == NULL, error);
-    }
-  else if (g_str_equal (name, "page.add-entitlement"))
-    strata_entitlements_page_edit_entitlement (self, id, 0);
+  if (stage != NULL)
+    strata_entitlements_page_edit_entitlement (self, stage->id, 0);
 }
 
 /* Up from the first row of a stage goes to the end of the stage before;
@@ -150,33 +206,73 @@ move_entitlement (StrataEntitlementsPage  *self,
   return TRUE;
 }
 
+/* The entitlement whose id is the action's parameter, or NULL. */
+static const StrataEntitlement *
+param_entitlement (StrataEntitlementsPage *self,
+                   GVariant               *param)
+{
+  if (self->model == NULL)
+    return NULL;
+  return strata_entitlements_lookup (self->model, g_variant_get_int64 (param));
+}
+
 static void
-entitlement_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
+edit_entitlement_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *param)
 {
   StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
+  const StrataEntitlement *e = param_entitlement (self, param);
+
+  if (e != NULL)
+    strata_entitlements_page_edit_entitlement (self, e->stage_id, e->id);
+}
+
+static void
+move_entitlement_by (StrataEntitlementsPage *self,
+                     GVariant               *param,
+                     int                     by)
+{
+  const StrataEntitlement *e = param_entitlement (self, param);
   g_autoptr(GError) error = NULL;
-  const StrataEntitlement *e;
-  gint64 id = g_variant_get_int64 (param);
 
-  if (self->model == NULL || (e = strata_entitlements_lookup (self->model, id)) == NULL)
+  if (e != NULL)
+    report (self, move_entitlement (self, e, by, &error), error);
+}
+
+static void
+move_entitlement_up_action (GtkWidget  *widget,
+                            const char *name,
+                            GVariant   *param)
+{
+  move_entitlement_by (STRATA_ENTITLEMENTS_PAGE (widget), param, -1);
+}
+
+static void
+move_entitlement_down_action (GtkWidget  *widget,
+                              const char *name,
+                              GVariant   *param)
+{
+  move_entitlement_by (STRATA_ENTITLEMENTS_PAGE (widget), param, 1);
+}
+
+static void
+remove_entitlement_action (GtkWidget  *widget,
+                           const char *name,
+                           GVariant   *param)
+{
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (widget);
+  const StrataEntitlement *e = param_entitlement (self, param);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (e == NULL)
     return;
-  if (g_str_equal (name, "page.edit-entitlement"))
-    strata_entitlements_page_edit_entitlement (self, e->stage_id, id);
-  else if (g_str_equal (name, "page.move-entitlement-up"))
-    report (self, move_entitlement (self, e, -1, &error), error);
-  else if (g_str_equal (name, "page.move-entitlement-down"))
-    report (self, move_entitlement (self, e, 1, &error), error);
-  else if (g_str_equal (name, "page.remove-entitlement"))
-    {
-      /* Translators: a toast with an Undo button */
-      g_autofree char *title = g_strdup_printf (_("“%s” removed"), e->label);
-
-      if (strata_entitlements_remove (self->model, id, &error))
-        toast_with_undo (self, title);
-      report (self, error == NULL, error);
-    }
+  /* Translators: a toast with an Undo button */
+  title = g_strdup_printf (_("“%s” removed"), e->label);
+  if (strata_entitlements_remove (self->model, e->id, &error))
+    toast_with_undo (self, title);
+  report (self, error == NULL, error);
 }
 
 static void
@@ -263,17 +359,17 @@ void
 strata_entitlements_page_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "page.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "page.redo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "page.add-stage", NULL, stage_action);
-  gtk_widget_class_install_action (widget_class, "page.rename-stage", "x", stage_action);
-  gtk_widget_class_install_action (widget_class, "page.move-stage-up", "x", stage_action);
-  gtk_widget_class_install_action (widget_class, "page.move-stage-down", "x", stage_action);
-  gtk_widget_class_install_action (widget_class, "page.remove-stage", "x", stage_action);
-  gtk_widget_class_install_action (widget_class, "page.add-entitlement", "x", stage_action);
-  gtk_widget_class_install_action (widget_class, "page.edit-entitlement", "x", entitlement_action);
-  gtk_widget_class_install_action (widget_class, "page.move-entitlement-up", "x", entitlement_action);
-  gtk_widget_class_install_action (widget_class, "page.move-entitlement-down", "x", entitlement_action);
-  gtk_widget_class_install_action (widget_class, "page.remove-entitlement", "x", entitlement_action);
+  gtk_widget_class_install_action (widget_class, "page.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "page.add-stage", NULL, add_stage_action);
+  gtk_widget_class_install_action (widget_class, "page.rename-stage", "x", rename_stage_action);
+  gtk_widget_class_install_action (widget_class, "page.move-stage-up", "x", move_stage_up_action);
+  gtk_widget_class_install_action (widget_class, "page.move-stage-down", "x", move_stage_down_action);
+  gtk_widget_class_install_action (widget_class, "page.remove-stage", "x", remove_stage_action);
+  gtk_widget_class_install_action (widget_class, "page.add-entitlement", "x", add_entitlement_action);
+  gtk_widget_class_install_action (widget_class, "page.edit-entitlement", "x", edit_entitlement_action);
+  gtk_widget_class_install_action (widget_class, "page.move-entitlement-up", "x", move_entitlement_up_action);
+  gtk_widget_class_install_action (widget_class, "page.move-entitlement-down", "x", move_entitlement_down_action);
+  gtk_widget_class_install_action (widget_class, "page.remove-entitlement", "x", remove_entitlement_action);
   gtk_widget_class_install_action (widget_class, "page.add-defaults", NULL, add_defaults_action);
   gtk_widget_class_install_action (widget_class, "page.copy-tier", NULL, copy_tier_action);
   gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_action);

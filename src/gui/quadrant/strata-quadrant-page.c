@@ -303,7 +303,7 @@ on_threshold_moved (StrataQuadrantPage *self,
   if (!save_thresholds (self, x, y, &error))
     goto failed;
   self->has_undo = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quadrant.undo-threshold", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo", TRUE);
   {
     /* Translators: toast after dragging a quadrant line; %g is its new value. */
     g_autofree char *text = g_strdup_printf (line == STRATA_THRESHOLD_X
@@ -312,7 +312,7 @@ on_threshold_moved (StrataQuadrantPage *self,
                                              line == STRATA_THRESHOLD_X ? x : y);
     AdwToast *toast = adw_toast_new (text);
     adw_toast_set_button_label (toast, _("_Undo"));
-    adw_toast_set_action_name (toast, "quadrant.undo-threshold");
+    adw_toast_set_action_name (toast, "page.undo");
     show_toast (self, toast);
   }
   return;
@@ -333,7 +333,7 @@ undo_threshold (GtkWidget  *widget,
   if (!self->has_undo || strata_page_get_workspace (STRATA_PAGE (self)) == NULL)
     return;
   self->has_undo = FALSE;
-  gtk_widget_action_set_enabled (widget, "quadrant.undo-threshold", FALSE);
+  gtk_widget_action_set_enabled (widget, "page.undo", FALSE);
   if (!save_thresholds (self, self->undo_x, self->undo_y, &error))
     show_toast (self, adw_toast_new (error->message));
 }
@@ -552,13 +552,16 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
     g_param_spec_boolean ("large-type", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "quadrant.log-x", "log-x");
-  gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "quadrant.log-y", "log-y");
-  gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "quadrant.colour-by", "colour-by");
-  gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "quadrant.large-type", "large-type");
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "quadrant.export", NULL, export_chart);
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "quadrant.undo-threshold", NULL,
+  gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "page.log-x", "log-x");
+  gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "page.log-y", "log-y");
+  gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "page.colour-by", "colour-by");
+  gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "page.large-type", "large-type");
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "page.export", NULL, export_chart);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "page.undo", NULL,
                                    undo_threshold);
+  /* Ctrl+Z undoes the threshold drag here, where it was made. */
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "page.undo", NULL);
 
   g_type_ensure (STRATA_TYPE_QUADRANT_VIEW);
   gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
@@ -593,7 +596,7 @@ strata_quadrant_page_init (StrataQuadrantPage *self)
   self->log_x = self->log_y = TRUE;
   self->colour_by = g_strdup ("tier");
   self->selection_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quadrant.undo-threshold", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo", FALSE);
   reload (self);
 }
 

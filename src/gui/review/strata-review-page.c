@@ -666,21 +666,36 @@ period_response (StrataPeriodDialog *dialog,
 
 /* page.new-period: a period by name; a custom name with its first and
  * last day. page.rename-period: the later period of the comparison. */
+/* The period dialog: a new period, or the "to" period renamed. */
 static void
-period_action (GtkWidget  *widget,
-               const char *action,
-               GVariant   *param)
+show_period_dialog (StrataReviewPage *self,
+                    gboolean          add)
 {
-  StrataReviewPage *self = STRATA_REVIEW_PAGE (widget);
-  gboolean add = g_str_equal (action, "page.new-period");
   const char *to = selected_name (self->to_drop);
   GtkWidget *dialog;
 
   if (strata_page_get_context (STRATA_PAGE (self)) == NULL || (!add && to == NULL))
     return;
-  dialog = strata_period_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), add ? NULL : to);
+  dialog = strata_period_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                     add ? NULL : to);
   g_signal_connect_object (dialog, "response", G_CALLBACK (period_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_period_action (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *param)
+{
+  show_period_dialog (STRATA_REVIEW_PAGE (widget), TRUE);
+}
+
+static void
+rename_period_action (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *param)
+{
+  show_period_dialog (STRATA_REVIEW_PAGE (widget), FALSE);
 }
 
 /* Presenting ----------------------------------------------------------------- */
@@ -893,8 +908,8 @@ strata_review_page_class_init (StrataReviewPageClass *klass)
   STRATA_PAGE_CLASS (klass)->context_changed = strata_review_page_context_changed;
   STRATA_PAGE_CLASS (klass)->reload = strata_review_page_reload;
 
-  gtk_widget_class_install_action (widget_class, "page.new-period", NULL, period_action);
-  gtk_widget_class_install_action (widget_class, "page.rename-period", NULL, period_action);
+  gtk_widget_class_install_action (widget_class, "page.new-period", NULL, new_period_action);
+  gtk_widget_class_install_action (widget_class, "page.rename-period", NULL, rename_period_action);
 
   g_type_ensure (STRATA_TYPE_REVIEW_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -280,23 +280,38 @@ strata_scoring_page_replace_draft (StrataScoringPage *self,
   schedule_save (self);
 }
 
+/* Puts a state of the undo stack back as the draft. */
+static void
+restore (StrataScoringPage *self,
+         gconstpointer      state)
+{
+  if (state == NULL)
+    return;
+  set_draft (self, state);
+  push_draft (self);
+  schedule_save (self);
+}
+
 static void
 undo_activated (GtkWidget  *widget,
                 const char *action,
                 GVariant   *param)
 {
   StrataScoringPage *self = STRATA_SCORING_PAGE (widget);
-  gconstpointer state;
 
-  if (self->draft == NULL)
-    return;
-  state = g_str_equal (action, "page.undo") ? strata_undo_stack_undo (self->undo)
-                                            : strata_undo_stack_redo (self->undo);
-  if (state == NULL)
-    return;
-  set_draft (self, state);
-  push_draft (self);
-  schedule_save (self);
+  if (self->draft != NULL)
+    restore (self, strata_undo_stack_undo (self->undo));
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  StrataScoringPage *self = STRATA_SCORING_PAGE (widget);
+
+  if (self->draft != NULL)
+    restore (self, strata_undo_stack_redo (self->undo));
 }
 
 static void
@@ -405,20 +420,35 @@ strata_scoring_page_context_changed (StrataPage *page)
 /* GObject ----------------------------------------------------------------- */
 
 static void
-action_activated (GtkWidget  *widget,
-                  const char *action,
-                  GVariant   *param)
+publish_activated (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *param)
 {
-  StrataScoringPage *self = STRATA_SCORING_PAGE (widget);
+  strata_scoring_page_publish (STRATA_SCORING_PAGE (widget));
+}
 
-  if (g_str_equal (action, "page.publish"))
-    strata_scoring_page_publish (self);
-  else if (g_str_equal (action, "page.history"))
-    strata_scoring_page_history (self);
-  else if (g_str_equal (action, "page.import-rules"))
-    strata_scoring_page_import_rules (self);
-  else if (g_str_equal (action, "page.export-rules"))
-    strata_scoring_page_export_rules (self);
+static void
+history_activated (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *param)
+{
+  strata_scoring_page_history (STRATA_SCORING_PAGE (widget));
+}
+
+static void
+import_rules_activated (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *param)
+{
+  strata_scoring_page_import_rules (STRATA_SCORING_PAGE (widget));
+}
+
+static void
+export_rules_activated (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *param)
+{
+  strata_scoring_page_export_rules (STRATA_SCORING_PAGE (widget));
 }
 
 static void
@@ -476,11 +506,11 @@ strata_scoring_page_class_init (StrataScoringPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, mover_selected);
 
   gtk_widget_class_install_action (widget_class, "page.undo", NULL, undo_activated);
-  gtk_widget_class_install_action (widget_class, "page.redo", NULL, undo_activated);
-  gtk_widget_class_install_action (widget_class, "page.publish", NULL, action_activated);
-  gtk_widget_class_install_action (widget_class, "page.history", NULL, action_activated);
-  gtk_widget_class_install_action (widget_class, "page.import-rules", NULL, action_activated);
-  gtk_widget_class_install_action (widget_class, "page.export-rules", NULL, action_activated);
+  gtk_widget_class_install_action (widget_class, "page.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "page.publish", NULL, publish_activated);
+  gtk_widget_class_install_action (widget_class, "page.history", NULL, history_activated);
+  gtk_widget_class_install_action (widget_class, "page.import-rules", NULL, import_rules_activated);
+  gtk_widget_class_install_action (widget_class, "page.export-rules", NULL, export_rules_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "page.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "page.redo", NULL);

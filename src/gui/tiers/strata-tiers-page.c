@@ -394,8 +394,8 @@ strata_tiers_page_class_init (StrataTiersPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "tiers.export", "s", export_action);
-  gtk_widget_class_install_property_action (widget_class, "tiers.large-type", "large-type");
+  gtk_widget_class_install_action (widget_class, "page.export", "s", export_action);
+  gtk_widget_class_install_property_action (widget_class, "page.large-type", "large-type");
 
   g_type_ensure (STRATA_TYPE_REVIEW_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
