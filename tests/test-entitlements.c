@@ -433,6 +433,46 @@ test_merge (Fixture       *f,
   g_assert_cmpstr (value (f, "support_hours", "A"), ==, "45");
 }
 
+/* The entitlements keep no history of their own: undo, labels, merging and
+ * the limit are the app's one StrataUndoStack, the rules editor's too. */
+static void
+test_history_is_undo_stack (Fixture       *f,
+                            gconstpointer  data)
+{
+  StrataUndoStack *history = strata_entitlements_get_history (f->m);
+  gint64 id = id_of (f, "support_hours");
+
+  g_assert_true (STRATA_IS_UNDO_STACK (history));
+  g_assert_cmpuint (strata_undo_stack_get_limit (history), ==, 200);
+  g_assert_cmpuint (strata_undo_stack_get_length (history), ==, 0);
+
+  /* Two sets of one cell merge in the stack; the other cell is a new step. */
+  g_assert_true (strata_entitlements_set_value (f->m, id, "A", "41", NULL));
+  g_assert_true (strata_entitlements_set_value (f->m, id, "A", "42", NULL));
+  g_assert_true (strata_entitlements_set_value (f->m, id, "B", "21", NULL));
+  g_assert_cmpuint (strata_undo_stack_get_length (history), ==, 2);
+  g_assert_cmpstr (strata_undo_stack_get_undo_label (history), ==,
+                   strata_entitlements_get_undo_label (f->m));
+  g_assert_cmpstr (strata_undo_stack_get_undo_label (history), ==,
+                   "Set “Technical support hours a month” for B to 21 h");
+
+  /* Undoing through the stack writes the workspace like the model's undo. */
+  g_assert_true (strata_undo_stack_undo_step (history, NULL));
+  g_assert_cmpstr (value (f, "support_hours", "B"), ==, "20");
+  g_assert_cmpstr (strata_entitlements_get_redo_label (f->m), ==,
+                   "Set “Technical support hours a month” for B to 21 h");
+  g_assert_cmpuint (strata_undo_stack_get_position (history), ==, 1);
+
+  /* The stack's limit is the model's: with one step kept, the older edit
+   * cannot be undone any more. */
+  strata_undo_stack_set_limit (history, 1);
+  g_assert_true (strata_entitlements_set_value (f->m, id, "C", "11", NULL));
+  g_assert_cmpuint (strata_undo_stack_get_length (history), ==, 1);
+  g_assert_true (strata_entitlements_undo (f->m, NULL));
+  g_assert_cmpstr (value (f, "support_hours", "A"), ==, "42");
+  g_assert_false (strata_entitlements_can_undo (f->m));
+}
+
 /* Tier counts and revenue of a period come from its results, overrides
  * winning; tiers that are not columns are left out. */
 static void
@@ -802,6 +842,7 @@ main (int   argc,
   ADD ("update-kind", test_update_kind);
   ADD ("undo-redo", test_undo_redo);
   ADD ("merge", test_merge);
+  ADD ("history-is-undo-stack", test_history_is_undo_stack);
   ADD ("figures", test_figures);
   g_test_add_func ("/entitlements/scored-figures", test_scored_figures);
   ADD ("costs", test_costs);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* StrataUndoStack: steps, labels, redo dropped by a new edit, merging of
  * consecutive edits of one cell (a held spin button) and its limits. */
+#include <gio/gio.h>
+
 #include "strata-undo-stack.h"
 
 static gpointer
@@ -147,6 +149,92 @@ test_notify (void)
   g_assert_false (strata_undo_stack_can_redo (stack));
 }
 
+/* Command steps: the stack calls the owner's apply, does not move when it
+ * fails, merges through the owner and keeps at most the limit. */
+typedef struct
+{
+  int *target;
+  int  before;
+  int  after;
+  gboolean fail;
+} Set;
+
+static gboolean
+set_apply (gpointer   data,
+           gboolean   forward,
+           GError   **error)
+{
+  Set *set = data;
+
+  if (set->fail)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot");
+      return FALSE;
+    }
+  *set->target = forward ? set->after : set->before;
+  return TRUE;
+}
+
+static gboolean
+set_merge (gpointer data,
+           gpointer newer)
+{
+  ((Set *) data)->after = ((Set *) newer)->after;
+  return TRUE;
+}
+
+static const StrataUndoStepFuncs set_funcs = { set_apply, set_merge, g_free };
+
+static Set *
+do_set (int *target,
+        int  value)
+{
+  Set *set = g_new0 (Set, 1);
+
+  set->target = target;
+  set->before = *target;
+  set->after = *target = value;
+  return set;
+}
+
+static void
+test_steps (void)
+{
+  g_autoptr(StrataUndoStack) stack = strata_undo_stack_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  int x = 0;
+  Set *last;
+
+  strata_undo_stack_set_limit (stack, 2);
+  g_assert_false (strata_undo_stack_push_step (stack, "One", NULL, 0, &set_funcs, do_set (&x, 1)));
+  g_assert_false (strata_undo_stack_push_step (stack, "Two", "x", 0, &set_funcs, do_set (&x, 2)));
+  g_assert_true (strata_undo_stack_push_step (stack, "Three", "x", 10, &set_funcs, do_set (&x, 3)));
+  last = do_set (&x, 4);
+  g_assert_false (strata_undo_stack_push_step (stack, "Four", NULL, 20, &set_funcs, last));
+  /* "One" fell off the limit; "Two" took "Three" and its label. */
+  g_assert_cmpuint (strata_undo_stack_get_length (stack), ==, 2);
+
+  last->fail = TRUE;
+  g_assert_false (strata_undo_stack_undo_step (stack, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpint (x, ==, 4);
+  g_assert_cmpuint (strata_undo_stack_get_position (stack), ==, 2);
+  last->fail = FALSE;
+
+  g_assert_true (strata_undo_stack_undo_step (stack, NULL));
+  g_assert_cmpint (x, ==, 3);
+  g_assert_cmpstr (strata_undo_stack_get_undo_label (stack), ==, "Three");
+  g_assert_true (strata_undo_stack_undo_step (stack, NULL));
+  g_assert_cmpint (x, ==, 1);
+  g_assert_false (strata_undo_stack_undo_step (stack, NULL));
+  g_assert_true (strata_undo_stack_redo_step (stack, NULL));
+  g_assert_cmpint (x, ==, 3);
+  g_assert_cmpstr (strata_undo_stack_get_redo_label (stack), ==, "Four");
+  strata_undo_stack_clear (stack);
+  g_assert_false (strata_undo_stack_can_undo (stack));
+  g_assert_false (strata_undo_stack_can_redo (stack));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,5 +245,6 @@ main (int   argc,
   g_test_add_func ("/undo-stack/merge-same-cell", test_merge_same_cell);
   g_test_add_func ("/undo-stack/merge-limits", test_merge_limits);
   g_test_add_func ("/undo-stack/notify", test_notify);
+  g_test_add_func ("/undo-stack/steps", test_steps);
   return g_test_run ();
 }

@@ -17,8 +17,7 @@ struct _StrataEntitlements
   GPtrArray       *all;       /* StrataEntitlement, stage order then position */
   GHashTable      *values;    /* "id\x1ftier" -> stored value */
   GPtrArray       *problems;  /* StrataEntitlementProblem, from the last load */
-  GPtrArray       *undo;      /* commands, most recent last */
-  GPtrArray       *redo;
+  StrataUndoStack *history;   /* steps are commands */
   gboolean         writing;   /* our own ::changed on the workspace */
 };
 

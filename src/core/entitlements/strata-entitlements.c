@@ -15,7 +15,6 @@
 #include "strata-entitlements-private.h"
 
 #define MAX_UNDO 200
-#define MERGE_USEC (G_USEC_PER_SEC * 3 / 2)
 
 typedef enum { ROW_STAGE, ROW_ENTITLEMENT, ROW_VALUE } RowKind;
 
@@ -36,6 +35,7 @@ typedef struct
   GPtrArray *changes;
   char      *merge_key; /* edits of one cell in a row merge into one step */
   gint64     time;      /* monotonic, µs */
+  StrataEntitlements *owner; /* set when run */
 } Command;
 
 G_DEFINE_FINAL_TYPE (StrataEntitlements, strata_entitlements, G_TYPE_OBJECT)
@@ -274,20 +274,6 @@ load (StrataEntitlements  *self,
   return TRUE;
 }
 
-static void
-clear_history (StrataEntitlements *self)
-{
-  gboolean could_undo = strata_entitlements_can_undo (self);
-  gboolean could_redo = strata_entitlements_can_redo (self);
-
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  if (could_undo)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  if (could_redo)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-}
-
 gboolean
 strata_entitlements_reload (StrataEntitlements  *self,
                             GError             **error)
@@ -296,7 +282,7 @@ strata_entitlements_reload (StrataEntitlements  *self,
 
   if (!load (self, error))
     return FALSE;
-  clear_history (self);
+  strata_undo_stack_clear (self->history);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -534,6 +520,43 @@ failed:
   return FALSE;
 }
 
+/* A command as an undo step: doing or undoing it is one apply (). */
+static gboolean
+command_step_apply (gpointer   data,
+                    gboolean   forward,
+                    GError   **error)
+{
+  Command *cmd = data;
+
+  return apply (cmd->owner, cmd, forward,
+                forward ? "entitlements.redo" : "entitlements.undo", error);
+}
+
+/* Holding a spin button's arrow sets one cell many times a second: one
+ * undo step should take it back to where it started. */
+static gboolean
+command_step_merge (gpointer data,
+                    gpointer newer)
+{
+  Command *last = data;
+  Command *cmd = newer;
+  Change *into, *from;
+
+  if (last->changes->len != 1 || cmd->changes->len != 1)
+    return FALSE;
+  into = g_ptr_array_index (last->changes, 0);
+  from = g_ptr_array_index (cmd->changes, 0);
+  g_free (into->after);
+  into->after = g_steal_pointer (&from->after);
+  g_free (last->label);
+  last->label = g_steal_pointer (&cmd->label);
+  return TRUE;
+}
+
+static const StrataUndoStepFuncs command_step_funcs = {
+  command_step_apply, command_step_merge, (GDestroyNotify) command_free
+};
+
 /* Does cmd and pushes it on the undo stack (taking it), or frees it. */
 gboolean
 strata_entitlements_run (StrataEntitlements  *self,
@@ -541,8 +564,6 @@ strata_entitlements_run (StrataEntitlements  *self,
                          GError             **error)
 {
   Command *cmd = command;
-  gboolean could_undo = strata_entitlements_can_undo (self);
-  gboolean could_redo = strata_entitlements_can_redo (self);
 
   if (cmd->changes->len == 0)
     {
@@ -554,38 +575,9 @@ strata_entitlements_run (StrataEntitlements  *self,
       command_free (cmd);
       return FALSE;
     }
-  /* Holding a spin button's arrow sets one cell many times a second: one
-   * undo step should take it back to where it started. */
-  if (cmd->merge_key != NULL && self->undo->len > 0 && cmd->changes->len == 1)
-    {
-      Command *last = g_ptr_array_index (self->undo, self->undo->len - 1);
-
-      if (g_strcmp0 (last->merge_key, cmd->merge_key) == 0 && last->changes->len == 1 &&
-          cmd->time - last->time < MERGE_USEC)
-        {
-          Change *into = g_ptr_array_index (last->changes, 0);
-          Change *from = g_ptr_array_index (cmd->changes, 0);
-
-          g_free (into->after);
-          into->after = g_steal_pointer (&from->after);
-          g_free (last->label);
-          last->label = g_steal_pointer (&cmd->label);
-          last->time = cmd->time;
-          command_free (cmd);
-          g_ptr_array_set_size (self->redo, 0);
-          if (could_redo)
-            g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-          return TRUE;
-        }
-    }
-  g_ptr_array_add (self->undo, cmd);
-  if (self->undo->len > MAX_UNDO)
-    g_ptr_array_remove_index (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  if (!could_undo)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  if (could_redo)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  cmd->owner = self;
+  strata_undo_stack_push_step (self->history, cmd->label, cmd->merge_key, cmd->time,
+                               &command_step_funcs, cmd);
   return TRUE;
 }
 
@@ -645,60 +637,35 @@ gboolean
 strata_entitlements_can_undo (StrataEntitlements *self)
 {
   g_return_val_if_fail (STRATA_IS_ENTITLEMENTS (self), FALSE);
-  return self->undo->len > 0;
+  return strata_undo_stack_can_undo (self->history);
 }
 
 gboolean
 strata_entitlements_can_redo (StrataEntitlements *self)
 {
   g_return_val_if_fail (STRATA_IS_ENTITLEMENTS (self), FALSE);
-  return self->redo->len > 0;
+  return strata_undo_stack_can_redo (self->history);
 }
 
 const char *
 strata_entitlements_get_undo_label (StrataEntitlements *self)
 {
   g_return_val_if_fail (STRATA_IS_ENTITLEMENTS (self), NULL);
-  if (self->undo->len == 0)
-    return NULL;
-  return ((Command *) g_ptr_array_index (self->undo, self->undo->len - 1))->label;
+  return strata_undo_stack_get_undo_label (self->history);
 }
 
 const char *
 strata_entitlements_get_redo_label (StrataEntitlements *self)
 {
   g_return_val_if_fail (STRATA_IS_ENTITLEMENTS (self), NULL);
-  if (self->redo->len == 0)
-    return NULL;
-  return ((Command *) g_ptr_array_index (self->redo, self->redo->len - 1))->label;
+  return strata_undo_stack_get_redo_label (self->history);
 }
 
-static gboolean
-step_history (StrataEntitlements  *self,
-              GPtrArray           *from,
-              GPtrArray           *to,
-              gboolean             forward,
-              GError             **error)
+StrataUndoStack *
+strata_entitlements_get_history (StrataEntitlements *self)
 {
-  gboolean could_undo = strata_entitlements_can_undo (self);
-  gboolean could_redo = strata_entitlements_can_redo (self);
-  Command *cmd;
-
-  if (from->len == 0)
-    {
-      g_set_error_literal (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
-                           forward ? _("Nothing to redo") : _("Nothing to undo"));
-      return FALSE;
-    }
-  cmd = g_ptr_array_index (from, from->len - 1);
-  if (!apply (self, cmd, forward, forward ? "entitlements.redo" : "entitlements.undo", error))
-    return FALSE;
-  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
-  if (could_undo != strata_entitlements_can_undo (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  if (could_redo != strata_entitlements_can_redo (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-  return TRUE;
+  g_return_val_if_fail (STRATA_IS_ENTITLEMENTS (self), NULL);
+  return self->history;
 }
 
 gboolean
@@ -706,7 +673,13 @@ strata_entitlements_undo (StrataEntitlements  *self,
                           GError             **error)
 {
   g_return_val_if_fail (STRATA_IS_ENTITLEMENTS (self), FALSE);
-  return step_history (self, self->undo, self->redo, FALSE, error);
+  if (!strata_undo_stack_can_undo (self->history))
+    {
+      g_set_error_literal (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
+                           _("Nothing to undo"));
+      return FALSE;
+    }
+  return strata_undo_stack_undo_step (self->history, error);
 }
 
 gboolean
@@ -714,7 +687,13 @@ strata_entitlements_redo (StrataEntitlements  *self,
                           GError             **error)
 {
   g_return_val_if_fail (STRATA_IS_ENTITLEMENTS (self), FALSE);
-  return step_history (self, self->redo, self->undo, TRUE, error);
+  if (!strata_undo_stack_can_redo (self->history))
+    {
+      g_set_error_literal (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
+                           _("Nothing to redo"));
+      return FALSE;
+    }
+  return strata_undo_stack_redo_step (self->history, error);
 }
 
 /* ---- Reading ---- */
@@ -885,8 +864,7 @@ strata_entitlements_finalize (GObject *object)
   g_clear_pointer (&self->all, g_ptr_array_unref);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->undo, g_ptr_array_unref);
-  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_object (&self->history);
   G_OBJECT_CLASS (strata_entitlements_parent_class)->finalize (object);
 }
 
@@ -939,11 +917,23 @@ strata_entitlements_class_init (StrataEntitlementsClass *klass)
 }
 
 static void
+forward_notify (StrataEntitlements *self,
+                GParamSpec         *pspec)
+{
+  g_object_notify (G_OBJECT (self), g_param_spec_get_name (pspec));
+}
+
+static void
 strata_entitlements_init (StrataEntitlements *self)
 {
   self->tiers = strata_entitlements_default_tiers ();
-  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
-  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+  self->history = strata_undo_stack_new (NULL, NULL);
+  strata_undo_stack_set_limit (self->history, MAX_UNDO);
+  /* The page watches our can-undo / can-redo; they are the stack's. */
+  g_signal_connect_object (self->history, "notify::can-undo",
+                           G_CALLBACK (forward_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo",
+                           G_CALLBACK (forward_notify), self, G_CONNECT_SWAPPED);
 }
 
 StrataEntitlements *

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "strata-entitlement.h"
+#include "strata-undo-stack.h"
 #include "strata-workspace.h"
 
 G_BEGIN_DECLS
@@ -126,6 +127,8 @@ gboolean    strata_entitlements_can_redo        (StrataEntitlements  *self);
 /* What undo / redo would do ("Remove “On-site service”"), or NULL. */
 const char *strata_entitlements_get_undo_label  (StrataEntitlements  *self);
 const char *strata_entitlements_get_redo_label  (StrataEntitlements  *self);
+/* The history behind undo / redo: the app's one StrataUndoStack. */
+StrataUndoStack *strata_entitlements_get_history (StrataEntitlements *self);
 gboolean    strata_entitlements_undo            (StrataEntitlements  *self,
                                                   GError             **error);
 gboolean    strata_entitlements_redo            (StrataEntitlements  *self,

@@ -3,26 +3,31 @@
 
 #include "strata-undo-stack.h"
 
-/* history[0] is the starting state (no label); history[i] for i > 0 is the
- * state after edit i. position is the index of the state shown now. */
 typedef struct
 {
-  char     *label;
-  char     *merge_key;
-  gint64    time_usec;
-  gpointer  state;
+  char                      *label;
+  char                      *merge_key;
+  gint64                     time_usec;
+  const StrataUndoStepFuncs *funcs;
+  gpointer                   data;
 } Step;
 
 struct _StrataUndoStack
 {
   GObject          parent_instance;
 
-  GBoxedCopyFunc   copy_func;
-  GDestroyNotify   free_func;
-  GPtrArray       *history;
-  guint            position;
+  GPtrArray       *steps;     /* Step, oldest first */
+  guint            position;  /* steps[0..position-1] are done */
+  guint            limit;     /* 0: none */
   gint64           merge_window;
   gboolean         merge_open;
+
+  /* Snapshots: the starting state, and the one shown now (base or a
+   * snapshot step's before/after). */
+  GBoxedCopyFunc   copy_func;
+  GDestroyNotify   free_func;
+  gpointer         base;
+  gconstpointer    current;
 };
 
 G_DEFINE_FINAL_TYPE (StrataUndoStack, strata_undo_stack, G_TYPE_OBJECT)
@@ -37,30 +42,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-step_free (gpointer data,
-           gpointer user_data)
+step_free (gpointer data)
 {
-  StrataUndoStack *self = user_data;
   Step *step = data;
 
-  if (step == NULL)
-    return;
   g_free (step->label);
   g_free (step->merge_key);
-  if (step->state != NULL)
-    self->free_func (step->state);
+  step->funcs->free (step->data);
   g_free (step);
-}
-
-static void
-truncate_history (StrataUndoStack *self,
-                  guint            length)
-{
-  while (self->history->len > length)
-    {
-      step_free (g_ptr_array_index (self->history, self->history->len - 1), self);
-      g_ptr_array_remove_index (self->history, self->history->len - 1);
-    }
 }
 
 static void
@@ -79,8 +68,9 @@ strata_undo_stack_finalize (GObject *object)
 {
   StrataUndoStack *self = STRATA_UNDO_STACK (object);
 
-  truncate_history (self, 0);
-  g_ptr_array_unref (self->history);
+  g_ptr_array_unref (self->steps);
+  if (self->base != NULL)
+    self->free_func (self->base);
   G_OBJECT_CLASS (strata_undo_stack_parent_class)->finalize (object);
 }
 
@@ -125,7 +115,7 @@ strata_undo_stack_class_init (StrataUndoStackClass *klass)
 static void
 strata_undo_stack_init (StrataUndoStack *self)
 {
-  self->history = g_ptr_array_new ();
+  self->steps = g_ptr_array_new_with_free_func (step_free);
   self->merge_window = STRATA_UNDO_MERGE_WINDOW_USEC;
 }
 
@@ -135,8 +125,7 @@ strata_undo_stack_new (GBoxedCopyFunc copy_func,
 {
   StrataUndoStack *self;
 
-  g_return_val_if_fail (copy_func != NULL, NULL);
-  g_return_val_if_fail (free_func != NULL, NULL);
+  g_return_val_if_fail ((copy_func == NULL) == (free_func == NULL), NULL);
 
   self = g_object_new (STRATA_TYPE_UNDO_STACK, NULL);
   self->copy_func = copy_func;
@@ -144,71 +133,125 @@ strata_undo_stack_new (GBoxedCopyFunc copy_func,
   return self;
 }
 
-void
-strata_undo_stack_reset (StrataUndoStack *self,
-                         gconstpointer    state)
-{
-  gboolean could_undo, could_redo;
-  Step *step;
-
-  g_return_if_fail (STRATA_IS_UNDO_STACK (self));
-  g_return_if_fail (state != NULL);
-
-  could_undo = strata_undo_stack_can_undo (self);
-  could_redo = strata_undo_stack_can_redo (self);
-  truncate_history (self, 0);
-  step = g_new0 (Step, 1);
-  step->state = self->copy_func ((gpointer) state);
-  g_ptr_array_add (self->history, step);
-  self->position = 0;
-  self->merge_open = FALSE;
-  notify_both (self, could_undo, could_redo);
-}
-
 gboolean
-strata_undo_stack_push (StrataUndoStack *self,
-                        const char      *label,
-                        const char      *merge_key,
-                        gint64           now_usec,
-                        gconstpointer    state)
+strata_undo_stack_push_step (StrataUndoStack           *self,
+                             const char                *label,
+                             const char                *merge_key,
+                             gint64                     now_usec,
+                             const StrataUndoStepFuncs *funcs,
+                             gpointer                   data)
 {
   gboolean could_undo, could_redo;
-  Step *top;
   Step *step;
 
   g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
-  g_return_val_if_fail (state != NULL, FALSE);
-  g_return_val_if_fail (self->history->len > 0, FALSE);
+  g_return_val_if_fail (funcs != NULL && funcs->apply != NULL && funcs->free != NULL, FALSE);
 
   could_undo = strata_undo_stack_can_undo (self);
   could_redo = strata_undo_stack_can_redo (self);
-  truncate_history (self, self->position + 1);
+  g_ptr_array_set_size (self->steps, self->position);
 
-  top = g_ptr_array_index (self->history, self->position);
-  if (self->merge_open && self->position > 0 && merge_key != NULL &&
-      g_strcmp0 (top->merge_key, merge_key) == 0 &&
-      now_usec - top->time_usec <= self->merge_window)
+  if (self->merge_open && self->position > 0 && merge_key != NULL)
     {
-      /* Same cell, still being edited: replace the step's result and keep
-       * its label and the state before it. */
-      self->free_func (top->state);
-      top->state = self->copy_func ((gpointer) state);
-      top->time_usec = now_usec;
-      notify_both (self, could_undo, could_redo);
-      return TRUE;
+      Step *top = g_ptr_array_index (self->steps, self->position - 1);
+
+      /* Same cell, still being edited: the step keeps the state before it
+       * and takes the newer result and label. */
+      if (top->funcs == funcs && funcs->merge != NULL &&
+          g_strcmp0 (top->merge_key, merge_key) == 0 &&
+          now_usec - top->time_usec <= self->merge_window &&
+          funcs->merge (top->data, data))
+        {
+          g_free (top->label);
+          top->label = g_strdup (label);
+          top->time_usec = now_usec;
+          funcs->free (data);
+          notify_both (self, could_undo, could_redo);
+          return TRUE;
+        }
     }
 
   step = g_new0 (Step, 1);
   step->label = g_strdup (label);
   step->merge_key = g_strdup (merge_key);
   step->time_usec = now_usec;
-  step->state = self->copy_func ((gpointer) state);
-  g_ptr_array_add (self->history, step);
-  self->position = self->history->len - 1;
+  step->funcs = funcs;
+  step->data = data;
+  g_ptr_array_add (self->steps, step);
+  if (self->limit > 0 && self->steps->len > self->limit)
+    g_ptr_array_remove_index (self->steps, 0);
+  self->position = self->steps->len;
   self->merge_open = merge_key != NULL;
   notify_both (self, could_undo, could_redo);
   return FALSE;
+}
+
+static gboolean
+move (StrataUndoStack  *self,
+      gboolean          forward,
+      GError          **error)
+{
+  gboolean could_undo = strata_undo_stack_can_undo (self);
+  gboolean could_redo = strata_undo_stack_can_redo (self);
+  Step *step;
+
+  if (!(forward ? could_redo : could_undo))
+    return FALSE;
+  step = g_ptr_array_index (self->steps, forward ? self->position : self->position - 1);
+  if (!step->funcs->apply (step->data, forward, error))
+    return FALSE;
+  self->position += forward ? 1 : -1;
+  self->merge_open = FALSE;
+  notify_both (self, could_undo, could_redo);
+  return TRUE;
+}
+
+gboolean
+strata_undo_stack_undo_step (StrataUndoStack  *self,
+                             GError          **error)
+{
+  g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), FALSE);
+  return move (self, FALSE, error);
+}
+
+gboolean
+strata_undo_stack_redo_step (StrataUndoStack  *self,
+                             GError          **error)
+{
+  g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), FALSE);
+  return move (self, TRUE, error);
+}
+
+void
+strata_undo_stack_clear (StrataUndoStack *self)
+{
+  gboolean could_undo, could_redo;
+
+  g_return_if_fail (STRATA_IS_UNDO_STACK (self));
+
+  could_undo = strata_undo_stack_can_undo (self);
+  could_redo = strata_undo_stack_can_redo (self);
+  self->current = self->base;
+  g_ptr_array_set_size (self->steps, 0);
+  self->position = 0;
+  self->merge_open = FALSE;
+  notify_both (self, could_undo, could_redo);
+}
+
+void
+strata_undo_stack_set_limit (StrataUndoStack *self,
+                             guint            limit)
+{
+  g_return_if_fail (STRATA_IS_UNDO_STACK (self));
+  self->limit = limit;
+}
+
+guint
+strata_undo_stack_get_limit (StrataUndoStack *self)
+{
+  g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), 0);
+  return self->limit;
 }
 
 void
@@ -229,7 +272,7 @@ gboolean
 strata_undo_stack_can_redo (StrataUndoStack *self)
 {
   g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), FALSE);
-  return self->history->len > 0 && self->position + 1 < self->history->len;
+  return self->position < self->steps->len;
 }
 
 const char *
@@ -238,7 +281,7 @@ strata_undo_stack_get_undo_label (StrataUndoStack *self)
   g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), NULL);
   if (!strata_undo_stack_can_undo (self))
     return NULL;
-  return ((Step *) g_ptr_array_index (self->history, self->position))->label;
+  return ((Step *) g_ptr_array_index (self->steps, self->position - 1))->label;
 }
 
 const char *
@@ -247,47 +290,7 @@ strata_undo_stack_get_redo_label (StrataUndoStack *self)
   g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), NULL);
   if (!strata_undo_stack_can_redo (self))
     return NULL;
-  return ((Step *) g_ptr_array_index (self->history, self->position + 1))->label;
-}
-
-gconstpointer
-strata_undo_stack_undo (StrataUndoStack *self)
-{
-  gboolean could_redo;
-
-  g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), NULL);
-  if (!strata_undo_stack_can_undo (self))
-    return NULL;
-  could_redo = strata_undo_stack_can_redo (self);
-  self->position--;
-  self->merge_open = FALSE;
-  notify_both (self, TRUE, could_redo);
-  return strata_undo_stack_get_current (self);
-}
-
-gconstpointer
-strata_undo_stack_redo (StrataUndoStack *self)
-{
-  g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), NULL);
-  if (!strata_undo_stack_can_redo (self))
-    return NULL;
-  {
-    gboolean could_undo = strata_undo_stack_can_undo (self);
-
-    self->position++;
-    self->merge_open = FALSE;
-    notify_both (self, could_undo, TRUE);
-  }
-  return strata_undo_stack_get_current (self);
-}
-
-gconstpointer
-strata_undo_stack_get_current (StrataUndoStack *self)
-{
-  g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), NULL);
-  if (self->history->len == 0)
-    return NULL;
-  return ((Step *) g_ptr_array_index (self->history, self->position))->state;
+  return ((Step *) g_ptr_array_index (self->steps, self->position))->label;
 }
 
 guint
@@ -301,5 +304,112 @@ guint
 strata_undo_stack_get_length (StrataUndoStack *self)
 {
   g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), 0);
-  return self->history->len > 0 ? self->history->len - 1 : 0;
+  return self->steps->len;
+}
+
+/* ---- Snapshots: steps that restore a copy of the state before or after ---- */
+
+typedef struct
+{
+  StrataUndoStack *stack;
+  gpointer         before;
+  gpointer         after;
+} Snapshot;
+
+static gboolean
+snapshot_apply (gpointer   data,
+                gboolean   forward,
+                GError   **error)
+{
+  Snapshot *snap = data;
+
+  snap->stack->current = forward ? snap->after : snap->before;
+  return TRUE;
+}
+
+static gboolean
+snapshot_merge (gpointer data,
+                gpointer newer)
+{
+  Snapshot *snap = data;
+  Snapshot *from = newer;
+  gpointer after = snap->after;
+
+  snap->after = from->after;
+  from->after = after;
+  snap->stack->current = snap->after;
+  return TRUE;
+}
+
+static void
+snapshot_free (gpointer data)
+{
+  Snapshot *snap = data;
+
+  snap->stack->free_func (snap->before);
+  snap->stack->free_func (snap->after);
+  g_free (snap);
+}
+
+static const StrataUndoStepFuncs snapshot_funcs = {
+  snapshot_apply, snapshot_merge, snapshot_free
+};
+
+void
+strata_undo_stack_reset (StrataUndoStack *self,
+                         gconstpointer    state)
+{
+  g_return_if_fail (STRATA_IS_UNDO_STACK (self));
+  g_return_if_fail (self->copy_func != NULL);
+  g_return_if_fail (state != NULL);
+
+  /* Drop the steps first: they may point into the old base. */
+  strata_undo_stack_clear (self);
+  if (self->base != NULL)
+    self->free_func (self->base);
+  self->base = self->copy_func ((gpointer) state);
+  self->current = self->base;
+}
+
+gboolean
+strata_undo_stack_push (StrataUndoStack *self,
+                        const char      *label,
+                        const char      *merge_key,
+                        gint64           now_usec,
+                        gconstpointer    state)
+{
+  Snapshot *snap;
+
+  g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+  g_return_val_if_fail (self->current != NULL, FALSE);
+
+  snap = g_new0 (Snapshot, 1);
+  snap->stack = self;
+  snap->before = self->copy_func ((gpointer) self->current);
+  snap->after = self->copy_func ((gpointer) state);
+  /* Shown before the stack notifies; a merge moves it into the top step. */
+  self->current = snap->after;
+  return strata_undo_stack_push_step (self, label, merge_key, now_usec, &snapshot_funcs, snap);
+}
+
+gconstpointer
+strata_undo_stack_undo (StrataUndoStack *self)
+{
+  g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), NULL);
+  return strata_undo_stack_undo_step (self, NULL) ? self->current : NULL;
+}
+
+gconstpointer
+strata_undo_stack_redo (StrataUndoStack *self)
+{
+  g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), NULL);
+  return strata_undo_stack_redo_step (self, NULL) ? self->current : NULL;
+}
+
+gconstpointer
+strata_undo_stack_get_current (StrataUndoStack *self)
+{
+  g_return_val_if_fail (STRATA_IS_UNDO_STACK (self), NULL);
+  return self->current;
 }

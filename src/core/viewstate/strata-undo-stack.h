@@ -1,9 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A linear undo history of snapshots (a rule set after each edit). It knows
- * nothing of rules: the owner gives a copy and a free function. Consecutive
- * edits of the same cell (same merge key, within the merge window, with no
- * undo or break in between) become one step, so that holding a spin button
- * down is undone with one Ctrl+Z. Pure logic: no GTK, no clock of its own. */
+/* The one linear undo history of the app. A step is a label, an owner's
+ * data and the functions that put back the state before or after it; the
+ * stack knows nothing of what they touch. Consecutive edits of the same cell
+ * (same merge key, within the merge window, with no undo or break in between)
+ * become one step, so that holding a spin button down is undone with one
+ * Ctrl+Z. Pure logic: no GTK, no clock of its own.
+ *
+ * Snapshot owners (the rules editor) use reset/push/undo/redo below, which
+ * push "restore this snapshot" steps; command owners (the entitlements) push
+ * their own steps with strata_undo_stack_push_step. */
 #pragma once
 
 #include <glib-object.h>
@@ -16,22 +21,48 @@ G_DECLARE_FINAL_TYPE (StrataUndoStack, strata_undo_stack, STRATA, UNDO_STACK, GO
 /* Edits of the same key closer than this (in µs) merge by default. */
 #define STRATA_UNDO_MERGE_WINDOW_USEC (1500 * G_TIME_SPAN_MILLISECOND)
 
+typedef struct
+{
+  /* Puts back the state after the step (forward) or before it. On failure
+   * the stack does not move. */
+  gboolean (*apply) (gpointer   data,
+                     gboolean   forward,
+                     GError   **error);
+  /* Optional: folds newer (a later edit with the same merge key) into data,
+   * keeping data's "before"; FALSE when it cannot (a new step is made).
+   * newer is freed afterwards either way. */
+  gboolean (*merge) (gpointer   data,
+                     gpointer   newer);
+  GDestroyNotify free;
+} StrataUndoStepFuncs;
+
+/* copy_func and free_func are for the snapshot API; both may be NULL for a
+ * stack that only holds steps. */
 StrataUndoStack *strata_undo_stack_new          (GBoxedCopyFunc   copy_func,
                                                  GDestroyNotify   free_func);
 
-/* Forgets all history and takes a copy of state as the starting point. */
-void             strata_undo_stack_reset        (StrataUndoStack *self,
-                                                 gconstpointer    state);
-
-/* Records state (copied) as the result of an edit named label. merge_key may
- * be NULL (never merges). now_usec is the time of the edit (a monotonic
- * clock), used for the merge window. Returns TRUE when the edit merged into
- * the previous step. Drops any redo steps. */
-gboolean         strata_undo_stack_push         (StrataUndoStack *self,
-                                                 const char      *label,
-                                                 const char      *merge_key,
-                                                 gint64           now_usec,
-                                                 gconstpointer    state);
+/* Records a done edit named label, taking data. merge_key may be NULL (never
+ * merges); now_usec (a monotonic clock) is for the merge window. Drops any
+ * redo steps, and the oldest step beyond the limit. Returns TRUE when the
+ * edit merged into the previous step (which then takes label). */
+gboolean         strata_undo_stack_push_step    (StrataUndoStack           *self,
+                                                 const char                *label,
+                                                 const char                *merge_key,
+                                                 gint64                     now_usec,
+                                                 const StrataUndoStepFuncs *funcs,
+                                                 gpointer                   data);
+/* Apply the step before / after the position and move over it. FALSE (and
+ * error, if the step's apply set one) when it failed or there is none. */
+gboolean         strata_undo_stack_undo_step    (StrataUndoStack *self,
+                                                 GError         **error);
+gboolean         strata_undo_stack_redo_step    (StrataUndoStack *self,
+                                                 GError         **error);
+/* Forgets all steps. */
+void             strata_undo_stack_clear        (StrataUndoStack *self);
+/* Keeps at most limit steps (0, the default: no limit). */
+void             strata_undo_stack_set_limit    (StrataUndoStack *self,
+                                                 guint            limit);
+guint            strata_undo_stack_get_limit    (StrataUndoStack *self);
 
 /* Ends merging: the next edit starts a new step even with the same key
  * (call it when a cell loses focus or editing is committed). */
@@ -44,6 +75,24 @@ gboolean         strata_undo_stack_can_redo     (StrataUndoStack *self);
 const char      *strata_undo_stack_get_undo_label (StrataUndoStack *self);
 const char      *strata_undo_stack_get_redo_label (StrataUndoStack *self);
 
+/* Number of steps that can be undone, and of all steps. */
+guint            strata_undo_stack_get_position (StrataUndoStack *self);
+guint            strata_undo_stack_get_length   (StrataUndoStack *self);
+
+/* ---- Snapshots ---- */
+
+/* Forgets all history and takes a copy of state as the starting point. */
+void             strata_undo_stack_reset        (StrataUndoStack *self,
+                                                 gconstpointer    state);
+
+/* Records state (copied) as the result of an edit, as a step that restores
+ * the state before or after it; see push_step. */
+gboolean         strata_undo_stack_push         (StrataUndoStack *self,
+                                                 const char      *label,
+                                                 const char      *merge_key,
+                                                 gint64           now_usec,
+                                                 gconstpointer    state);
+
 /* Move through history; return the state to show now (owned by the stack,
  * valid until the next call that changes it), or NULL when not possible. */
 gconstpointer    strata_undo_stack_undo         (StrataUndoStack *self);
@@ -51,9 +100,5 @@ gconstpointer    strata_undo_stack_redo         (StrataUndoStack *self);
 
 /* The state at the current position (NULL before reset). */
 gconstpointer    strata_undo_stack_get_current  (StrataUndoStack *self);
-
-/* Number of steps that can be undone (edits since reset, minus undone ones). */
-guint            strata_undo_stack_get_position (StrataUndoStack *self);
-guint            strata_undo_stack_get_length   (StrataUndoStack *self);
 
 G_END_DECLS
