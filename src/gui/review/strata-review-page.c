@@ -54,7 +54,6 @@ struct _StrataReviewPage
 G_DEFINE_FINAL_TYPE (StrataReviewPage, strata_review_page, STRATA_TYPE_PAGE)
 
 
-static void reload (StrataReviewPage *self);
 
 /* The context's periods, NULL without a workspace. */
 static GListModel *
@@ -423,51 +422,126 @@ show_deck (StrataReviewPage *self)
   adw_split_button_set_label (self->close_button, close_label);
 }
 
-static void
-reload (StrataReviewPage *self)
+typedef struct
 {
-  StrataWorkspace *workspace;
-  GListModel *periods;
-  const char *from, *to;
-  gint64 from_id = 0, to_id = 0;
+  char     *path;
+  char     *from;
+  char     *to;
+  gboolean  restate;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *d = data;
+
+  g_free (d->path);
+  g_free (d->from);
+  g_free (d->to);
+  g_free (d);
+}
+
+/* On a worker thread, with its own connection (never the window's): both
+ * periods scored (the earlier one again when restated) and compared. */
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *d = task_data;
+  g_autoptr(StrataWorkspace) ws = NULL;
   g_autoptr(GError) error = NULL;
+  StrataReviewDeck *deck = NULL;
+  gint64 from_id = 0, to_id = 0;
+
+  ws = strata_workspace_open (d->path, cancellable, &error);
+  if (ws == NULL ||
+      !strata_period_find (ws, d->from, &from_id, NULL, &error) ||
+      !strata_period_find (ws, d->to, &to_id, NULL, &error) ||
+      !(deck = strata_review_deck_load (ws, from_id, to_id, d->restate, &error)))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, deck, g_object_unref);
+}
+
+static void
+strata_review_page_load_async (StrataPage          *page,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  StrataReviewPage *self = STRATA_REVIEW_PAGE (page);
+  StrataContext *context = strata_page_get_context (page);
+  g_autoptr(GTask) task = g_task_new (page, cancellable, callback, user_data);
+  LoadData *d = g_new0 (LoadData, 1);
+
+  d->path = g_strdup (strata_workspace_get_path (strata_context_get_workspace (context)));
+  d->from = g_strdup (selected_name (self->from_drop));
+  d->to = g_strdup (selected_name (self->to_drop));
+  d->restate = gtk_check_button_get_active (self->restate_check);
+  g_task_set_source_tag (task, strata_review_page_load_async);
+  g_task_set_task_data (task, d, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static gboolean
+strata_review_page_load_finish (StrataPage    *page,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  StrataReviewPage *self = STRATA_REVIEW_PAGE (page);
+  g_autoptr(GError) local_error = NULL;
 
   g_clear_object (&self->deck);
-  periods = periods_of (self);
-  if (periods == NULL || g_list_model_get_n_items (periods) < 2)
+  self->deck = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-
-  workspace = strata_context_get_workspace (strata_page_get_context (STRATA_PAGE (self)));
-  from = selected_name (self->from_drop);
-  to = selected_name (self->to_drop);
-  if (from == NULL || to == NULL ||
-      !strata_period_find (workspace, from, &from_id, NULL, &error) ||
-      !strata_period_find (workspace, to, &to_id, NULL, &error) ||
-      !(self->deck = strata_review_deck_load (workspace, from_id, to_id,
-                                              gtk_check_button_get_active (self->restate_check),
-                                              &error)))
+  if (self->deck == NULL)
     {
-      if (error != NULL)
-        toast (self, error->message);
+      toast (self, local_error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
+      return TRUE;
     }
   show_deck (self);
   gtk_stack_set_visible_child_name (self->stack, "review");
+  return TRUE;
 }
 
+/* Runs when the page is shown; the comparison of the two periods goes to
+ * a worker thread (StrataPage's load_async). */
 static void
 strata_review_page_reload (StrataPage *page)
 {
   StrataReviewPage *self = STRATA_REVIEW_PAGE (page);
+  GListModel *periods;
 
   /* One already waits for the idle (the periods are being chosen). */
   if (self->reload_id != 0)
     return;
-  reload (self);
+  /* A deck stays until the load replaces it: it is what is on screen. */
+  periods = periods_of (self);
+  if (periods == NULL || g_list_model_get_n_items (periods) < 2 ||
+      selected_name (self->from_drop) == NULL || selected_name (self->to_drop) == NULL)
+    {
+      g_clear_object (&self->deck);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  STRATA_PAGE_CLASS (strata_review_page_parent_class)->reload (page);
+}
+
+/* Compares the chosen periods now and waits for it, for a caller that needs
+ * the deck at once. */
+static void
+reload_now (StrataReviewPage *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  strata_page_queue_reload (STRATA_PAGE (self));
+  strata_page_finish_load (STRATA_PAGE (self));
 }
 
 static gboolean
@@ -707,13 +781,11 @@ strata_review_page_present (StrataReviewPage *self)
 
   g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), NULL);
 
+  /* The presentation needs the finished comparison: wait for it. */
   if (self->reload_id != 0)
-    {
-      g_clear_handle_id (&self->reload_id, g_source_remove);
-      reload (self);
-    }
+    reload_now (self);
   else
-    strata_page_reload_if_pending (STRATA_PAGE (self));
+    strata_page_finish_load (STRATA_PAGE (self));
   if (self->deck == NULL)
     {
       toast (self, _("The presentation needs two periods to compare"));
@@ -828,12 +900,7 @@ strata_review_page_set_periods (StrataReviewPage *self,
   gtk_drop_down_set_selected (self->from_drop, f);
   gtk_drop_down_set_selected (self->to_drop, t);
   self->syncing = FALSE;
-  if (self->reload_id != 0)
-    {
-      g_source_remove (self->reload_id);
-      self->reload_id = 0;
-    }
-  reload (self);
+  reload_now (self);
   return TRUE;
 }
 
@@ -892,6 +959,8 @@ strata_review_page_class_init (StrataReviewPageClass *klass)
   object_class->dispose = strata_review_page_dispose;
   STRATA_PAGE_CLASS (klass)->context_changed = strata_review_page_context_changed;
   STRATA_PAGE_CLASS (klass)->reload = strata_review_page_reload;
+  STRATA_PAGE_CLASS (klass)->load_async = strata_review_page_load_async;
+  STRATA_PAGE_CLASS (klass)->load_finish = strata_review_page_load_finish;
 
   gtk_widget_class_install_action (widget_class, "page.new-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "page.rename-period", NULL, period_action);
