@@ -266,12 +266,36 @@ arrows_mode (StrataReviewPage *self)
 
 /* The later period's quadrant chart with the arrows the toggle asks for,
  * drawn by the same render object as the presentation's slide. */
+static StrataQuadrantChart *
+build_quadrant_chart (StrataReviewDeck   *deck,
+                      StrataReviewArrows  mode,
+                      gint64              customer,
+                      guint              *n_arrows)
+{
+  StrataQuadrantChart *chart = strata_review_quadrant_chart (deck, mode, customer);
+
+  /* The Quadrant page names the quadrants; here the arrows need the room. */
+  strata_quadrant_chart_set_show_captions (chart, FALSE);
+  strata_quadrant_chart_set_corner_names (chart, TRUE);
+  *n_arrows = strata_review_count_arrows (deck, mode, customer);
+  return chart;
+}
+
+static gint64
+selected_customer (StrataReviewPage *self)
+{
+  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
+
+  return context ? strata_context_get_selected_customer (context) : 0;
+}
+
+/* The chart: built here, or already by the worker (built, for mode). */
 static void
-show_quadrant_chart (StrataReviewPage *self)
+show_quadrant_chart_built (StrataReviewPage    *self,
+                           StrataQuadrantChart *built,
+                           guint                built_arrows)
 {
   StrataReviewArrows mode = arrows_mode (self);
-  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
-  gint64 customer = context ? strata_context_get_selected_customer (context) : 0;
   g_autoptr(StrataQuadrantChart) chart = NULL;
   g_autofree char *text = NULL;
 
@@ -281,11 +305,13 @@ show_quadrant_chart (StrataReviewPage *self)
       self->n_arrows = 0;
       return;
     }
-  chart = strata_review_quadrant_chart (self->deck, mode, customer);
-  /* The Quadrant page names the quadrants; here the arrows need the room. */
-  strata_quadrant_chart_set_show_captions (chart, FALSE);
-  strata_quadrant_chart_set_corner_names (chart, TRUE);
-  self->n_arrows = strata_review_count_arrows (self->deck, mode, customer);
+  if (built != NULL)
+    {
+      chart = g_object_ref (built);
+      self->n_arrows = built_arrows;
+    }
+  else
+    chart = build_quadrant_chart (self->deck, mode, selected_customer (self), &self->n_arrows);
   strata_review_chart_set_chart (self->quadrant_chart, STRATA_CHART (chart));
   switch (mode)
     {
@@ -306,6 +332,12 @@ show_quadrant_chart (StrataReviewPage *self)
       break;
     }
   gtk_label_set_label (self->arrows_label, text);
+}
+
+static void
+show_quadrant_chart (StrataReviewPage *self)
+{
+  show_quadrant_chart_built (self, NULL, 0);
 }
 
 gboolean
@@ -366,7 +398,9 @@ selected_customer_changed (StrataReviewPage *self)
 }
 
 static void
-show_deck (StrataReviewPage *self)
+show_deck (StrataReviewPage    *self,
+           StrataQuadrantChart *built,
+           guint                built_arrows)
 {
   StrataMovement *movement = strata_review_deck_get_movement (self->deck);
   guint up = strata_movement_get_movers (movement, STRATA_MOVE_UP)->len;
@@ -407,7 +441,7 @@ show_deck (StrataReviewPage *self)
                                : _("Both periods are scored with the same rules, so restating would change nothing. It applies once the earlier period is closed under rules that have changed since."));
   strata_review_chart_set_chart (self->heat_map, STRATA_CHART (chart));
   fill_quadrants (self);
-  show_quadrant_chart (self);
+  show_quadrant_chart_built (self, built, built_arrows);
 
   clear_grid (self->lists_grid);
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
@@ -428,7 +462,30 @@ typedef struct
   char     *from;
   char     *to;
   gboolean  restate;
+  StrataReviewArrows mode;
+  gint64    customer;
 } LoadData;
+
+/* The deck and its quadrant chart (the slowest part to draw up: a point
+ * and maybe an arrow per customer) for the arrows shown when it started. */
+typedef struct
+{
+  StrataReviewDeck    *deck;
+  StrataQuadrantChart *chart;
+  StrataReviewArrows   mode;
+  gint64               customer;
+  guint                n_arrows;
+} ReviewLoad;
+
+static void
+review_load_free (gpointer data)
+{
+  ReviewLoad *l = data;
+
+  g_clear_object (&l->deck);
+  g_clear_object (&l->chart);
+  g_free (l);
+}
 
 static void
 load_data_free (gpointer data)
@@ -453,6 +510,7 @@ load_thread (GTask        *task,
   g_autoptr(StrataWorkspace) ws = NULL;
   g_autoptr(GError) error = NULL;
   StrataReviewDeck *deck = NULL;
+  ReviewLoad *load;
   gint64 from_id = 0, to_id = 0;
 
   ws = strata_workspace_open (d->path, cancellable, &error);
@@ -460,9 +518,16 @@ load_thread (GTask        *task,
       !strata_period_find (ws, d->from, &from_id, NULL, &error) ||
       !strata_period_find (ws, d->to, &to_id, NULL, &error) ||
       !(deck = strata_review_deck_load (ws, from_id, to_id, d->restate, &error)))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, deck, g_object_unref);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  load = g_new0 (ReviewLoad, 1);
+  load->deck = deck;
+  load->mode = d->mode;
+  load->customer = d->customer;
+  load->chart = build_quadrant_chart (deck, d->mode, d->customer, &load->n_arrows);
+  g_task_return_pointer (task, load, review_load_free);
 }
 
 static void
@@ -480,6 +545,8 @@ strata_review_page_load_async (StrataPage          *page,
   d->from = g_strdup (selected_name (self->from_drop));
   d->to = g_strdup (selected_name (self->to_drop));
   d->restate = gtk_check_button_get_active (self->restate_check);
+  d->mode = arrows_mode (self);
+  d->customer = selected_customer (self);
   g_task_set_source_tag (task, strata_review_page_load_async);
   g_task_set_task_data (task, d, load_data_free);
   g_task_run_in_thread (task, load_thread);
@@ -493,20 +560,27 @@ strata_review_page_load_finish (StrataPage    *page,
   StrataReviewPage *self = STRATA_REVIEW_PAGE (page);
   g_autoptr(GError) local_error = NULL;
 
-  g_clear_object (&self->deck);
-  self->deck = g_task_propagate_pointer (G_TASK (result), &local_error);
+  ReviewLoad *load;
+  gboolean same;
+
+  load = g_task_propagate_pointer (G_TASK (result), &local_error);
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (self->deck == NULL)
+  g_clear_object (&self->deck);
+  if (load == NULL)
     {
       toast (self, local_error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return TRUE;
     }
-  show_deck (self);
+  self->deck = g_steal_pointer (&load->deck);
+  /* The worker's chart, unless the arrows asked for changed meanwhile. */
+  same = load->mode == arrows_mode (self) && load->customer == selected_customer (self);
+  show_deck (self, same ? load->chart : NULL, load->n_arrows);
+  review_load_free (load);
   gtk_stack_set_visible_child_name (self->stack, "review");
   return TRUE;
 }
