@@ -467,6 +467,28 @@ test_presentation (void)
   screenshot ("review-page");
   check_arrows (page);
 
+  /* The comparison runs on a worker thread under a spinner; a second
+   * reload replaces the first, and the deck on screen stays until then. */
+  {
+    g_autoptr(StrataReviewDeck) before = g_object_ref (strata_review_page_get_deck (page));
+
+    strata_page_queue_reload (STRATA_PAGE (page));
+    g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
+    g_assert_true (GTK_IS_SPINNER (gtk_widget_get_last_child (GTK_WIDGET (page))));
+    g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (gtk_widget_get_last_child (GTK_WIDGET (page)))));
+    g_assert_true (strata_review_page_get_deck (page) == before);
+    strata_page_queue_reload (STRATA_PAGE (page));
+    g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
+    gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)));
+    g_assert_false (GTK_IS_SPINNER (gtk_widget_get_last_child (GTK_WIDGET (page))));
+    g_assert_true (strata_review_page_get_deck (page) != before);
+    movement = strata_review_deck_get_movement (strata_review_page_get_deck (page));
+    g_assert_cmpstr (strata_movement_get_from_name (movement), ==, "2026-Q2");
+    g_assert_cmpstr (strata_movement_get_to_name (movement), ==, "2026-Q3");
+    g_assert_cmpuint (strata_movement_get_n_to (movement), ==, 567);
+    check_headline (page);
+  }
+
   /* F5 is app.present. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "present", NULL);
   gui_test_wait (find_presentation () != NULL);
@@ -662,7 +684,8 @@ test_hidden_reload (void)
   gui_test_wait_idle ();
   g_assert_true (strata_review_page_get_deck (page) == first);
   g_assert_true (strata_window_show_page (window, "review"));
-  gui_test_wait (strata_review_page_get_deck (page) != first);
+  gui_test_wait (strata_review_page_get_deck (page) != first &&
+                 !strata_page_get_loading (STRATA_PAGE (page)));
   g_assert_true (strata_review_page_get_deck (page) != first);
   g_assert_nonnull (strata_review_page_get_deck (page));
 }

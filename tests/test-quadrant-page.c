@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The Quadrant page on a demo workspace: every customer placed, hovering a
- * point finds it, a click selects it for every page, a band selects many. */
+/* The Quadrant page on a demo workspace: it loads on a worker thread under
+ * a spinner and a newer change replaces the load under way; every customer
+ * placed, hovering a point finds it, a click selects it for every page, a
+ * band selects many. */
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -9,6 +11,7 @@
 #include "gui-test-util.h"
 #include "strata-context.h"
 #include "strata-demo.h"
+#include "strata-page.h"
 #include "strata-period-results.h"
 #include "strata-quadrant-page.h"
 #include "strata-ruleset-store.h"
@@ -56,7 +59,26 @@ test_quadrant_page (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   g_object_set (page, "context", context, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  gui_test_wait (g_strcmp0 (strata_quadrant_page_get_state (STRATA_QUADRANT_PAGE (page)), "chart") == 0);
+  /* Loaded on a worker thread, a spinner over the page meanwhile. */
+  gui_test_wait (gtk_widget_get_mapped (page));
+  g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
+  g_assert_true (GTK_IS_SPINNER (gtk_widget_get_last_child (page)));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (gtk_widget_get_last_child (page))));
+  g_assert_cmpstr (strata_quadrant_page_get_state (STRATA_QUADRANT_PAGE (page)), ==, "empty");
+  gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)));
+  g_assert_false (GTK_IS_SPINNER (gtk_widget_get_last_child (page)));
+  g_assert_cmpstr (strata_quadrant_page_get_state (STRATA_QUADRANT_PAGE (page)), ==, "chart");
+  /* Entitlements are not what it shows; two rules changes in a row: the
+   * second load replaces the first, and the chart is the period's. */
+  strata_workspace_emit_changed (ws, "entitlements");
+  g_assert_false (strata_page_get_loading (STRATA_PAGE (page)));
+  strata_workspace_emit_changed (ws, "rules");
+  g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
+  strata_workspace_emit_changed (ws, "rules");
+  g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
+  gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)));
+  g_assert_cmpuint (strata_quadrant_chart_get_n_points (strata_quadrant_view_get_chart (
+                      strata_quadrant_page_get_view (STRATA_QUADRANT_PAGE (page)))), ==, results->data->n);
   gui_test_wait_frame (page);   /* laid out: the plot has its size */
   g_assert_cmpstr (strata_quadrant_page_get_state (STRATA_QUADRANT_PAGE (page)), ==, "chart");
 
@@ -144,6 +166,8 @@ test_quadrant_page (void)
     strata_quadrant_view_drag_end (view, target_x + 0.37, ly);
     gui_test_wait (fabs (draft_x_threshold (ws) - before->quadrant.x_threshold * 2) <=
                    before->quadrant.x_threshold * 0.05);
+    /* The draft's change reloads the page (on the worker). */
+    gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)));
     after = strata_ruleset_store_get_draft (ws, &error);
     g_assert_no_error (error);
     g_assert_cmpfloat_with_epsilon (after->quadrant.x_threshold, before->quadrant.x_threshold * 2,
@@ -165,7 +189,14 @@ test_quadrant_page (void)
     g_assert_true (gtk_widget_activate_action (page, "page.undo", NULL));
     undone = strata_ruleset_store_get_draft (ws, &error);
     g_assert_cmpfloat (undone->quadrant.x_threshold, ==, before->quadrant.x_threshold);
+    gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)));
     chart = strata_quadrant_view_get_chart (view);
+    {
+      double tx, ty;
+
+      strata_quadrant_chart_get_thresholds (chart, &tx, &ty);
+      g_assert_cmpfloat (tx, ==, before->quadrant.x_threshold);
+    }
   }
 
   /* The options: a linear x axis, colour by quadrant, one tier only. */

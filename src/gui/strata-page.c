@@ -144,6 +144,20 @@ strata_page_reload_if_pending (StrataPage *self)
     run_reload (self);
 }
 
+void
+strata_page_finish_load (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_if_fail (STRATA_IS_PAGE (self));
+
+  g_object_ref (self);
+  strata_page_reload_if_pending (self);
+  while (priv->load != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_unref (self);
+}
+
 gboolean
 strata_page_get_loading (StrataPage *self)
 {

@@ -75,6 +75,10 @@ void             strata_page_queue_reload       (StrataPage *self);
 /* Runs a reload that is waiting for the page to be shown, now (for a
  * caller that needs what the page shows, such as the presentation). */
 void             strata_page_reload_if_pending  (StrataPage *self);
+/* Runs a pending reload now and waits (iterating the main context) until
+ * its load_async has finished, for a caller that needs the loaded data at
+ * once (the presentation, a scripted comparison). */
+void             strata_page_finish_load        (StrataPage *self);
 /* TRUE while a load_async runs (its spinner is shown). */
 gboolean         strata_page_get_loading        (StrataPage *self);
 

@@ -94,11 +94,51 @@ update_table (StrataQuadrantPage *self)
   g_string_free (text, TRUE);
 }
 
-static void
-reload (StrataQuadrantPage *self)
+/* What the worker read for the chart: the period's results, the metrics'
+ * labels and kinds, and the draft (whose thresholds the lines follow). */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StrataMetricList) metrics = NULL;
+  StrataPeriodResults *results;
+  StrataRules         *draft;
+  char                *x_title, *y_title, *z_title;
+  StrataMetricKind     x_kind, y_kind;
+} QuadrantLoad;
+
+static void
+quadrant_load_free (gpointer data)
+{
+  QuadrantLoad *l = data;
+
+  g_clear_pointer (&l->results, strata_period_results_unref);
+  g_clear_pointer (&l->draft, strata_rules_free);
+  g_free (l->x_title);
+  g_free (l->y_title);
+  g_free (l->z_title);
+  g_free (l);
+}
+
+/* No period to load: says why instead. */
+static gboolean
+show_nothing (StrataQuadrantPage *self)
+{
+  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
+
+  g_clear_pointer (&self->results, strata_period_results_unref);
+  if (context == NULL)
+    show_empty (self, _("No Workspace Open"), _("Open a workspace to see its quadrants."));
+  else if (strata_context_get_period_id (context) == 0)
+    show_empty (self, _("No Period"), _("Import data for a period to see its quadrants."));
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Charts what load_async read, on the main thread. */
+static void
+show_results (StrataQuadrantPage *self,
+              QuadrantLoad       *load,
+              const GError       *error)
+{
   g_autoptr(StrataQuadrantChart) chart = NULL;
   g_autofree StrataChartTier *tiers = NULL;
   g_autofree int *tier = NULL;
@@ -106,26 +146,16 @@ reload (StrataQuadrantPage *self)
   StrataQuadrantData data = { 0, };
   const StrataQuadrantRules *q;
   const StrataPeriodData *pd;
-  gint64 period_id;
+  StrataRules *draft;
+  gboolean differs = FALSE;
 
   g_clear_pointer (&self->results, strata_period_results_unref);
-  if (strata_page_get_context (STRATA_PAGE (self)) == NULL)
-    {
-      show_empty (self, _("No Workspace Open"), _("Open a workspace to see its quadrants."));
-      return;
-    }
-  period_id = strata_context_get_period_id (strata_page_get_context (STRATA_PAGE (self)));
-  if (period_id == 0)
-    {
-      show_empty (self, _("No Period"), _("Import data for a period to see its quadrants."));
-      return;
-    }
-  self->results = strata_period_results_load (strata_page_get_workspace (STRATA_PAGE (self)), period_id, &error);
-  if (self->results == NULL)
+  if (load == NULL)
     {
       show_empty (self, _("Cannot Score This Period"), error->message);
       return;
     }
+  self->results = strata_period_results_ref (load->results);
   pd = self->results->data;
   q = &self->results->rules->quadrant;
   data.x = strata_period_data_get_column (pd, q->x_metric);
@@ -137,8 +167,6 @@ reload (StrataQuadrantPage *self)
       return;
     }
 
-  metrics = strata_metric_list_new (strata_page_get_workspace (STRATA_PAGE (self)));
-  strata_metric_list_reload (metrics, NULL);
   tiers = g_new0 (StrataChartTier, self->results->rules->tiers->len);
   for (guint t = 0; t < self->results->rules->tiers->len; t++)
     {
@@ -160,34 +188,30 @@ reload (StrataQuadrantPage *self)
   data.tiers = tiers;
   data.x_threshold = q->x_threshold;
   data.y_threshold = q->y_threshold;
-  data.x_title = metric_label (metrics, q->x_metric);
-  data.y_title = metric_label (metrics, q->y_metric);
-  data.z_title = q->z_metric ? metric_label (metrics, q->z_metric) : NULL;
-  data.x_kind = metric_kind (metrics, q->x_metric);
-  data.y_kind = metric_kind (metrics, q->y_metric);
+  data.x_title = load->x_title;
+  data.y_title = load->y_title;
+  data.z_title = q->z_metric ? load->z_title : NULL;
+  data.x_kind = load->x_kind;
+  data.y_kind = load->y_kind;
   for (guint k = 0; k < 4; k++)
     {
       data.quadrant_names[k] = q->label[k];
       data.quadrant_actions[k] = q->action[k];
     }
-  {
-    /* The lines follow the draft, which the Scoring page and a drag here
-     * edit; the points are the published scoring. */
-    g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (strata_page_get_workspace (STRATA_PAGE (self)), NULL);
-    gboolean differs = FALSE;
-
-    if (draft != NULL && g_strcmp0 (draft->quadrant.x_metric, q->x_metric) == 0 &&
-        g_strcmp0 (draft->quadrant.y_metric, q->y_metric) == 0)
-      {
-        differs = draft->quadrant.x_threshold != q->x_threshold ||
-                  draft->quadrant.y_threshold != q->y_threshold;
-        data.x_threshold = draft->quadrant.x_threshold;
-        data.y_threshold = draft->quadrant.y_threshold;
-      }
-    gtk_widget_set_visible (self->draft_note, differs);
-    chart = strata_quadrant_chart_new ();
-    strata_quadrant_chart_set_data (chart, &data);
-  }
+  /* The lines follow the draft, which the Scoring page and a drag here
+   * edit; the points are the published scoring. */
+  draft = load->draft;
+  if (draft != NULL && g_strcmp0 (draft->quadrant.x_metric, q->x_metric) == 0 &&
+      g_strcmp0 (draft->quadrant.y_metric, q->y_metric) == 0)
+    {
+      differs = draft->quadrant.x_threshold != q->x_threshold ||
+                draft->quadrant.y_threshold != q->y_threshold;
+      data.x_threshold = draft->quadrant.x_threshold;
+      data.y_threshold = draft->quadrant.y_threshold;
+    }
+  gtk_widget_set_visible (self->draft_note, differs);
+  chart = strata_quadrant_chart_new ();
+  strata_quadrant_chart_set_data (chart, &data);
   strata_quadrant_view_set_chart (STRATA_QUADRANT_VIEW (self->view), chart, pd->names);
   apply_options (self);
   update_tier_filter (self);
@@ -200,6 +224,99 @@ reload (StrataQuadrantPage *self)
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
                                     gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_toggle))
                                     ? "table" : "chart");
+}
+
+typedef struct
+{
+  char   *path;
+  gint64  period_id;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *d = data;
+
+  g_free (d->path);
+  g_free (d);
+}
+
+/* On a worker thread, with its own connection (never the window's). */
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *d = task_data;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataMetricList) metrics = NULL;
+  g_autoptr(GError) error = NULL;
+  QuadrantLoad *load;
+  const StrataQuadrantRules *q;
+
+  ws = strata_workspace_open (d->path, cancellable, &error);
+  if (ws == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  load = g_new0 (QuadrantLoad, 1);
+  load->results = strata_period_results_load (ws, d->period_id, &error);
+  if (load->results == NULL)
+    {
+      quadrant_load_free (load);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  q = &load->results->rules->quadrant;
+  metrics = strata_metric_list_new (ws);
+  strata_metric_list_reload (metrics, NULL);
+  load->x_title = g_strdup (metric_label (metrics, q->x_metric));
+  load->y_title = g_strdup (metric_label (metrics, q->y_metric));
+  load->z_title = g_strdup (q->z_metric ? metric_label (metrics, q->z_metric) : NULL);
+  load->x_kind = metric_kind (metrics, q->x_metric);
+  load->y_kind = metric_kind (metrics, q->y_metric);
+  load->draft = strata_ruleset_store_get_draft (ws, NULL);
+  g_task_return_pointer (task, load, quadrant_load_free);
+}
+
+static void
+strata_quadrant_page_load_async (StrataPage          *page,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  StrataContext *context = strata_page_get_context (page);
+  g_autoptr(GTask) task = g_task_new (page, cancellable, callback, user_data);
+  LoadData *d = g_new0 (LoadData, 1);
+
+  d->path = g_strdup (strata_workspace_get_path (strata_context_get_workspace (context)));
+  d->period_id = strata_context_get_period_id (context);
+  g_task_set_source_tag (task, strata_quadrant_page_load_async);
+  g_task_set_task_data (task, d, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static gboolean
+strata_quadrant_page_load_finish (StrataPage    *page,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  QuadrantLoad *load;
+  g_autoptr(GError) local_error = NULL;
+
+  load = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* A period that cannot be scored is shown as such, not warned about. */
+  show_results (STRATA_QUADRANT_PAGE (page), load, local_error);
+  if (load != NULL)
+    quadrant_load_free (load);
+  return TRUE;
 }
 
 static void
@@ -319,7 +436,7 @@ on_threshold_moved (StrataQuadrantPage *self,
 
 failed:
   show_toast (self, adw_toast_new (error->message));
-  reload (self);
+  strata_page_queue_reload (STRATA_PAGE (self));
 }
 
 static void
@@ -459,12 +576,13 @@ strata_quadrant_page_activate_selection_row (StrataQuadrantPage *self,
   on_selection_row_activated (self, position);
 }
 
-/* Runs when the page is shown (StrataPage): scoring and charting a
- * million customers takes seconds, so a hidden page waits. */
+/* Runs when the page is shown (StrataPage): scoring a million customers
+ * takes seconds, so it goes to a worker thread. */
 static void
 strata_quadrant_page_reload (StrataPage *page)
 {
-  reload (STRATA_QUADRANT_PAGE (page));
+  if (!show_nothing (STRATA_QUADRANT_PAGE (page)))
+    STRATA_PAGE_CLASS (strata_quadrant_page_parent_class)->reload (page);
 }
 
 static void
@@ -539,6 +657,8 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   STRATA_PAGE_CLASS (klass)->changes = (STRATA_PAGE_CHANGES_ALL & ~STRATA_PAGE_CHANGES_ENTITLEMENTS)
     | STRATA_PAGE_CHANGES_PERIOD;
   STRATA_PAGE_CLASS (klass)->reload = strata_quadrant_page_reload;
+  STRATA_PAGE_CLASS (klass)->load_async = strata_quadrant_page_load_async;
+  STRATA_PAGE_CLASS (klass)->load_finish = strata_quadrant_page_load_finish;
   properties[PROP_LOG_X] =
     g_param_spec_boolean ("log-x", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -597,7 +717,7 @@ strata_quadrant_page_init (StrataQuadrantPage *self)
   self->colour_by = g_strdup ("tier");
   self->selection_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo", FALSE);
-  reload (self);
+  show_nothing (self);
 }
 
 StrataQuadrantView *

@@ -54,7 +54,6 @@ struct _StrataReviewPage
 G_DEFINE_FINAL_TYPE (StrataReviewPage, strata_review_page, STRATA_TYPE_PAGE)
 
 
-static void reload (StrataReviewPage *self);
 
 /* The context's periods, NULL without a workspace. */
 static GListModel *
@@ -267,12 +266,36 @@ arrows_mode (StrataReviewPage *self)
 
 /* The later period's quadrant chart with the arrows the toggle asks for,
  * drawn by the same render object as the presentation's slide. */
+static StrataQuadrantChart *
+build_quadrant_chart (StrataReviewDeck   *deck,
+                      StrataReviewArrows  mode,
+                      gint64              customer,
+                      guint              *n_arrows)
+{
+  StrataQuadrantChart *chart = strata_review_quadrant_chart (deck, mode, customer);
+
+  /* The Quadrant page names the quadrants; here the arrows need the room. */
+  strata_quadrant_chart_set_show_captions (chart, FALSE);
+  strata_quadrant_chart_set_corner_names (chart, TRUE);
+  *n_arrows = strata_review_count_arrows (deck, mode, customer);
+  return chart;
+}
+
+static gint64
+selected_customer (StrataReviewPage *self)
+{
+  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
+
+  return context ? strata_context_get_selected_customer (context) : 0;
+}
+
+/* The chart: built here, or already by the worker (built, for mode). */
 static void
-show_quadrant_chart (StrataReviewPage *self)
+show_quadrant_chart_built (StrataReviewPage    *self,
+                           StrataQuadrantChart *built,
+                           guint                built_arrows)
 {
   StrataReviewArrows mode = arrows_mode (self);
-  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
-  gint64 customer = context ? strata_context_get_selected_customer (context) : 0;
   g_autoptr(StrataQuadrantChart) chart = NULL;
   g_autofree char *text = NULL;
 
@@ -282,11 +305,13 @@ show_quadrant_chart (StrataReviewPage *self)
       self->n_arrows = 0;
       return;
     }
-  chart = strata_review_quadrant_chart (self->deck, mode, customer);
-  /* The Quadrant page names the quadrants; here the arrows need the room. */
-  strata_quadrant_chart_set_show_captions (chart, FALSE);
-  strata_quadrant_chart_set_corner_names (chart, TRUE);
-  self->n_arrows = strata_review_count_arrows (self->deck, mode, customer);
+  if (built != NULL)
+    {
+      chart = g_object_ref (built);
+      self->n_arrows = built_arrows;
+    }
+  else
+    chart = build_quadrant_chart (self->deck, mode, selected_customer (self), &self->n_arrows);
   strata_review_chart_set_chart (self->quadrant_chart, STRATA_CHART (chart));
   switch (mode)
     {
@@ -307,6 +332,12 @@ show_quadrant_chart (StrataReviewPage *self)
       break;
     }
   gtk_label_set_label (self->arrows_label, text);
+}
+
+static void
+show_quadrant_chart (StrataReviewPage *self)
+{
+  show_quadrant_chart_built (self, NULL, 0);
 }
 
 gboolean
@@ -367,7 +398,9 @@ selected_customer_changed (StrataReviewPage *self)
 }
 
 static void
-show_deck (StrataReviewPage *self)
+show_deck (StrataReviewPage    *self,
+           StrataQuadrantChart *built,
+           guint                built_arrows)
 {
   StrataMovement *movement = strata_review_deck_get_movement (self->deck);
   guint up = strata_movement_get_movers (movement, STRATA_MOVE_UP)->len;
@@ -408,7 +441,7 @@ show_deck (StrataReviewPage *self)
                                : _("Both periods are scored with the same rules, so restating would change nothing. It applies once the earlier period is closed under rules that have changed since."));
   strata_review_chart_set_chart (self->heat_map, STRATA_CHART (chart));
   fill_quadrants (self);
-  show_quadrant_chart (self);
+  show_quadrant_chart_built (self, built, built_arrows);
 
   clear_grid (self->lists_grid);
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
@@ -423,51 +456,166 @@ show_deck (StrataReviewPage *self)
   adw_split_button_set_label (self->close_button, close_label);
 }
 
-static void
-reload (StrataReviewPage *self)
+typedef struct
 {
-  StrataWorkspace *workspace;
-  GListModel *periods;
-  const char *from, *to;
-  gint64 from_id = 0, to_id = 0;
-  g_autoptr(GError) error = NULL;
+  char     *path;
+  char     *from;
+  char     *to;
+  gboolean  restate;
+  StrataReviewArrows mode;
+  gint64    customer;
+} LoadData;
 
-  g_clear_object (&self->deck);
-  periods = periods_of (self);
-  if (periods == NULL || g_list_model_get_n_items (periods) < 2)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
+/* The deck and its quadrant chart (the slowest part to draw up: a point
+ * and maybe an arrow per customer) for the arrows shown when it started. */
+typedef struct
+{
+  StrataReviewDeck    *deck;
+  StrataQuadrantChart *chart;
+  StrataReviewArrows   mode;
+  gint64               customer;
+  guint                n_arrows;
+} ReviewLoad;
 
-  workspace = strata_context_get_workspace (strata_page_get_context (STRATA_PAGE (self)));
-  from = selected_name (self->from_drop);
-  to = selected_name (self->to_drop);
-  if (from == NULL || to == NULL ||
-      !strata_period_find (workspace, from, &from_id, NULL, &error) ||
-      !strata_period_find (workspace, to, &to_id, NULL, &error) ||
-      !(self->deck = strata_review_deck_load (workspace, from_id, to_id,
-                                              gtk_check_button_get_active (self->restate_check),
-                                              &error)))
-    {
-      if (error != NULL)
-        toast (self, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-  show_deck (self);
-  gtk_stack_set_visible_child_name (self->stack, "review");
+static void
+review_load_free (gpointer data)
+{
+  ReviewLoad *l = data;
+
+  g_clear_object (&l->deck);
+  g_clear_object (&l->chart);
+  g_free (l);
 }
 
+static void
+load_data_free (gpointer data)
+{
+  LoadData *d = data;
+
+  g_free (d->path);
+  g_free (d->from);
+  g_free (d->to);
+  g_free (d);
+}
+
+/* On a worker thread, with its own connection (never the window's): both
+ * periods scored (the earlier one again when restated) and compared. */
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *d = task_data;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  StrataReviewDeck *deck = NULL;
+  ReviewLoad *load;
+  gint64 from_id = 0, to_id = 0;
+
+  ws = strata_workspace_open (d->path, cancellable, &error);
+  if (ws == NULL ||
+      !strata_period_find (ws, d->from, &from_id, NULL, &error) ||
+      !strata_period_find (ws, d->to, &to_id, NULL, &error) ||
+      !(deck = strata_review_deck_load (ws, from_id, to_id, d->restate, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  load = g_new0 (ReviewLoad, 1);
+  load->deck = deck;
+  load->mode = d->mode;
+  load->customer = d->customer;
+  load->chart = build_quadrant_chart (deck, d->mode, d->customer, &load->n_arrows);
+  g_task_return_pointer (task, load, review_load_free);
+}
+
+static void
+strata_review_page_load_async (StrataPage          *page,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  StrataReviewPage *self = STRATA_REVIEW_PAGE (page);
+  StrataContext *context = strata_page_get_context (page);
+  g_autoptr(GTask) task = g_task_new (page, cancellable, callback, user_data);
+  LoadData *d = g_new0 (LoadData, 1);
+
+  d->path = g_strdup (strata_workspace_get_path (strata_context_get_workspace (context)));
+  d->from = g_strdup (selected_name (self->from_drop));
+  d->to = g_strdup (selected_name (self->to_drop));
+  d->restate = gtk_check_button_get_active (self->restate_check);
+  d->mode = arrows_mode (self);
+  d->customer = selected_customer (self);
+  g_task_set_source_tag (task, strata_review_page_load_async);
+  g_task_set_task_data (task, d, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static gboolean
+strata_review_page_load_finish (StrataPage    *page,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  StrataReviewPage *self = STRATA_REVIEW_PAGE (page);
+  g_autoptr(GError) local_error = NULL;
+
+  ReviewLoad *load;
+  gboolean same;
+
+  load = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_object (&self->deck);
+  if (load == NULL)
+    {
+      toast (self, local_error->message);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return TRUE;
+    }
+  self->deck = g_steal_pointer (&load->deck);
+  /* The worker's chart, unless the arrows asked for changed meanwhile. */
+  same = load->mode == arrows_mode (self) && load->customer == selected_customer (self);
+  show_deck (self, same ? load->chart : NULL, load->n_arrows);
+  review_load_free (load);
+  gtk_stack_set_visible_child_name (self->stack, "review");
+  return TRUE;
+}
+
+/* Runs when the page is shown; the comparison of the two periods goes to
+ * a worker thread (StrataPage's load_async). */
 static void
 strata_review_page_reload (StrataPage *page)
 {
   StrataReviewPage *self = STRATA_REVIEW_PAGE (page);
+  GListModel *periods;
 
   /* One already waits for the idle (the periods are being chosen). */
   if (self->reload_id != 0)
     return;
-  reload (self);
+  /* A deck stays until the load replaces it: it is what is on screen. */
+  periods = periods_of (self);
+  if (periods == NULL || g_list_model_get_n_items (periods) < 2 ||
+      selected_name (self->from_drop) == NULL || selected_name (self->to_drop) == NULL)
+    {
+      g_clear_object (&self->deck);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  STRATA_PAGE_CLASS (strata_review_page_parent_class)->reload (page);
+}
+
+/* Compares the chosen periods now and waits for it, for a caller that needs
+ * the deck at once. */
+static void
+reload_now (StrataReviewPage *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  strata_page_queue_reload (STRATA_PAGE (self));
+  strata_page_finish_load (STRATA_PAGE (self));
 }
 
 static gboolean
@@ -722,13 +870,11 @@ strata_review_page_present (StrataReviewPage *self)
 
   g_return_val_if_fail (STRATA_IS_REVIEW_PAGE (self), NULL);
 
+  /* The presentation needs the finished comparison: wait for it. */
   if (self->reload_id != 0)
-    {
-      g_clear_handle_id (&self->reload_id, g_source_remove);
-      reload (self);
-    }
+    reload_now (self);
   else
-    strata_page_reload_if_pending (STRATA_PAGE (self));
+    strata_page_finish_load (STRATA_PAGE (self));
   if (self->deck == NULL)
     {
       toast (self, _("The presentation needs two periods to compare"));
@@ -843,12 +989,7 @@ strata_review_page_set_periods (StrataReviewPage *self,
   gtk_drop_down_set_selected (self->from_drop, f);
   gtk_drop_down_set_selected (self->to_drop, t);
   self->syncing = FALSE;
-  if (self->reload_id != 0)
-    {
-      g_source_remove (self->reload_id);
-      self->reload_id = 0;
-    }
-  reload (self);
+  reload_now (self);
   return TRUE;
 }
 
@@ -907,6 +1048,8 @@ strata_review_page_class_init (StrataReviewPageClass *klass)
   object_class->dispose = strata_review_page_dispose;
   STRATA_PAGE_CLASS (klass)->context_changed = strata_review_page_context_changed;
   STRATA_PAGE_CLASS (klass)->reload = strata_review_page_reload;
+  STRATA_PAGE_CLASS (klass)->load_async = strata_review_page_load_async;
+  STRATA_PAGE_CLASS (klass)->load_finish = strata_review_page_load_finish;
 
   gtk_widget_class_install_action (widget_class, "page.new-period", NULL, new_period_action);
   gtk_widget_class_install_action (widget_class, "page.rename-period", NULL, rename_period_action);
