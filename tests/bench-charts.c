@@ -17,6 +17,7 @@
 
 #include "render-demo-data.h"
 #include "strata-pyramid-chart.h"
+#include "strata-quadrant-chart-private.h"
 
 #define W 1200
 #define H 800

@@ -19,6 +19,7 @@
 #include "bench-util.h"
 #include "strata-demo.h"
 #include "strata-report.h"
+#include "strata-report-private.h"
 
 static double
 run (const char *path,

@@ -26,6 +26,7 @@
 #include "bench-util.h"
 #include "strata-demo.h"
 #include "strata-scoring.h"
+#include "strata-rules-private.h"
 
 static gint64
 metric_id (StrataWorkspace *ws,

@@ -10,6 +10,7 @@
 #include "strata-csv.h"
 #include "strata-encoding.h"
 #include "strata-value.h"
+#include "strata-csv-private.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 

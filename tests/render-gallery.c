@@ -13,6 +13,8 @@
 #include "strata-movement-chart.h"
 #include "strata-pareto-chart.h"
 #include "strata-pyramid-chart.h"
+#include "strata-chart-style-private.h"
+#include "strata-quadrant-chart-private.h"
 
 static const char *dir = "/tmp/strata-gallery";
 

@@ -6,6 +6,7 @@
 #include "cli-test-util.h"
 #include "review-fixture.h"
 #include "strata-period.h"
+#include "strata-period-private.h"
 
 typedef struct
 {

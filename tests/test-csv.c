@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "strata-csv.h"
+#include "strata-csv-private.h"
 
 static char *
 fixture (const char *name)

@@ -17,6 +17,8 @@
 #include "strata-scoring.h"
 #include "strata-scoring-page-private.h"
 #include "workspace-test-util.h"
+#include "strata-engine-private.h"
+#include "strata-scoring-private.h"
 
 typedef struct
 {

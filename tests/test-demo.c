@@ -12,6 +12,7 @@
 #include "strata-ruleset-store.h"
 #include "strata-seed.h"
 #include "workspace-test-util.h"
+#include "strata-engine-private.h"
 
 typedef TestWorkspace Fixture;
 

@@ -10,6 +10,7 @@
 #include "strata-engine.h"
 #include "strata-period-data-private.h"
 #include "strata-i18n.h"
+#include "strata-catalog-private.h"
 
 static const char *metric_keys[] = {
   "order_amount", "referrals", "business_lines", "high_growth", "listed_company",

@@ -13,6 +13,8 @@
 #include "strata-demo.h"
 #include "strata-seed.h"
 #include "workspace-test-util.h"
+#include "strata-entitlements-private.h"
+#include "strata-undo-stack-private.h"
 
 typedef struct
 {

@@ -11,6 +11,7 @@
 #include "strata-csv.h"
 #include "strata-export.h"
 #include "strata-import.h"
+#include "strata-export-private.h"
 
 typedef TestWorkspace Fixture;
 

@@ -7,6 +7,7 @@
 #include "strata-metric-list.h"
 #include "strata-seed.h"
 #include "workspace-test-util.h"
+#include "strata-metric-list-private.h"
 
 typedef TestWorkspace Fixture;
 

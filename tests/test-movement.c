@@ -18,6 +18,7 @@
 #include "strata-movement.h"
 #include "strata-period-data-private.h"
 #include "strata-rules-diff.h"
+#include "strata-movement-private.h"
 
 static const char *keys[] = {
   "order_amount", "referrals", "business_lines", "high_growth", "listed_company",

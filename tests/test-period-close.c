@@ -11,6 +11,8 @@
 #include "strata-period-close.h"
 #include "strata-period-summary.h"
 #include "strata-ruleset-store.h"
+#include "strata-movement-private.h"
+#include "strata-review-deck-private.h"
 
 typedef struct
 {

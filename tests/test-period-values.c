@@ -14,6 +14,7 @@
 #include "strata-schema.h"
 #include "strata-workspace.h"
 #include "workspace-test-util.h"
+#include "strata-catalog-private.h"
 
 static double
 read_back (double v)

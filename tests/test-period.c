@@ -7,6 +7,7 @@
 #include "strata-period-list.h"
 #include "strata-seed.h"
 #include "workspace-test-util.h"
+#include "strata-period-private.h"
 
 typedef TestWorkspace Fixture;
 

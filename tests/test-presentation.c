@@ -25,6 +25,8 @@
 #include "strata-seed.h"
 #include "strata-window.h"
 #include "workspace-test-util.h"
+#include "strata-period-private.h"
+#include "strata-movement-private.h"
 
 static char *tmpdir;
 static GApplication *app;

@@ -16,6 +16,7 @@
 #include "strata-quadrant-page.h"
 #include "strata-ruleset-store.h"
 #include "workspace-test-util.h"
+#include "strata-quadrant-chart-private.h"
 
 /* The process threshold of the draft in the workspace file. */
 static double

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "strata-axis.h"
 #include "strata-label-layout.h"
+#include "strata-chart-style-private.h"
 
 static void
 assert_ticks (const StrataAxis *axis,

@@ -7,6 +7,9 @@
 #include "strata-pareto.h"
 #include "strata-pareto-chart.h"
 #include "strata-pyramid-chart.h"
+#include "strata-movement-chart-private.h"
+#include "strata-pareto-chart-private.h"
+#include "strata-pyramid-chart-private.h"
 
 static cairo_surface_t *
 render (StrataChart            *chart,

@@ -2,6 +2,7 @@
 #include <math.h>
 
 #include "render-demo-data.h"
+#include "strata-quadrant-chart-private.h"
 
 #define W 600
 #define H 400

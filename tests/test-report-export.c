@@ -16,6 +16,8 @@
 #include "strata-format.h"
 #include "strata-report-export.h"
 #include "strata-tiers-page.h"
+#include "strata-pareto-chart-private.h"
+#include "strata-report-private.h"
 
 
 static char *dir;

@@ -16,6 +16,8 @@
 #include "import-test-util.h"
 #include "report-test-util.h"
 #include "strata-report.h"
+#include "strata-engine-private.h"
+#include "strata-catalog-private.h"
 
 static char *dir;
 static char *ws_path;

@@ -18,6 +18,7 @@
 #include "strata-period-close.h"
 #include "strata-retention.h"
 #include "strata-ruleset-store.h"
+#include "strata-retention-private.h"
 
 typedef struct
 {

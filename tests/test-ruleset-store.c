@@ -12,6 +12,9 @@
 #include "strata-rules-json.h"
 #include "strata-scoring.h"
 #include "workspace-test-util.h"
+#include "strata-ruleset-store-private.h"
+#include "strata-scoring-private.h"
+#include "strata-override-private.h"
 
 typedef struct
 {

@@ -22,6 +22,7 @@
 #include "strata-scoring-page-private.h"
 #include "workspace-test-util.h"
 #include "strata-tier-bars.h"
+#include "strata-undo-stack-private.h"
 
 typedef struct
 {

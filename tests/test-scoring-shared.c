@@ -10,6 +10,7 @@
 #include "strata-demo.h"
 #include "strata-period-data-private.h"
 #include "strata-scoring.h"
+#include "strata-scoring-private.h"
 
 typedef struct
 {

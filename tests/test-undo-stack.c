@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "strata-undo-stack.h"
+#include "strata-undo-stack-private.h"
 
 static gpointer
 copy_int (gpointer p)

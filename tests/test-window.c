@@ -12,6 +12,7 @@
 #include "strata-seed.h"
 #include "strata-window.h"
 #include "workspace-test-util.h"
+#include "strata-period-private.h"
 
 static const char *page_names[] = {
   "customers", "scoring", "quadrant", "tiers", "entitlements", "review",

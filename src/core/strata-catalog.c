@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "strata-catalog.h"
+#include "strata-catalog-private.h"
 
 struct _StrataCatalog
 {

@@ -20,8 +20,6 @@ G_DECLARE_FINAL_TYPE (StrataCatalog, strata_catalog, STRATA, CATALOG, GObject)
  * the text domain is bound to: DIR/zh_CN/LC_MESSAGES/strata.mo, else
  * DIR/zh/…. Without one, the catalogue translates nothing (English). */
 StrataCatalog *strata_catalog_new_for_language (const char    *language);
-/* FALSE when no .mo file was found for the language. */
-gboolean       strata_catalog_has_messages     (StrataCatalog *self);
 const char    *strata_catalog_gettext          (StrataCatalog *self,
                                                 const char    *msgid);
 const char    *strata_catalog_ngettext         (StrataCatalog *self,

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "strata-render-util.h"
+#include "strata-chart-style-private.h"
 
 #define DEFAULT_FONT "Cantarell, Noto Sans CJK SC, sans-serif"
 

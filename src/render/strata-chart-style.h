@@ -60,8 +60,6 @@ void              strata_chart_style_set_font     (StrataChartStyle       *style
                                                    double                  size);
 void              strata_chart_style_set_language (StrataChartStyle       *style,
                                                    const char             *language);
-void              strata_chart_style_set_currency (StrataChartStyle       *style,
-                                                   const char             *symbol);
 
 double            strata_chart_style_font_px      (const StrataChartStyle *style,
                                                    StrataTextRole          role);

@@ -5,6 +5,7 @@
 #include "strata-movement-chart.h"
 
 #include "strata-i18n.h"
+#include "strata-movement-chart-private.h"
 #include <math.h>
 
 struct _StrataMovementChart

@@ -35,11 +35,6 @@ gboolean   strata_movement_chart_get_cell_rect  (StrataMovementChart      *self,
                                                  guint                     row,
                                                  guint                     column,
                                                  cairo_rectangle_t        *rect);
-gboolean   strata_movement_chart_hit_test       (StrataMovementChart      *self,
-                                                 double                    x,
-                                                 double                    y,
-                                                 guint                    *row,
-                                                 guint                    *column);
 void       strata_movement_chart_draw           (StrataMovementChart      *self,
                                                  cairo_t                  *cr,
                                                  const StrataChartStyle   *style,

@@ -7,6 +7,7 @@
 #include "strata-pareto-chart.h"
 
 #include "strata-i18n.h"
+#include "strata-pareto-chart-private.h"
 #include <math.h>
 
 /* The curve is kept at this many evenly spaced customer shares: enough

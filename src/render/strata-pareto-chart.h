@@ -26,11 +26,6 @@ double     strata_pareto_chart_share_at           (StrataParetoChart      *self,
                                                    double                  customer_share);
 double     strata_pareto_chart_customers_for      (StrataParetoChart      *self,
                                                    double                  revenue_share);
-/* The marked figure: strata_pareto_top_share() of the values. */
-double     strata_pareto_chart_get_top            (StrataParetoChart      *self,
-                                                   gsize                  *n_top);
-void       strata_pareto_chart_get_plot_area      (StrataParetoChart      *self,
-                                                   cairo_rectangle_t      *area);
 void       strata_pareto_chart_draw               (StrataParetoChart      *self,
                                                    cairo_t                *cr,
                                                    const StrataChartStyle *style,

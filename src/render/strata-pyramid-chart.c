@@ -5,6 +5,7 @@
 #include "strata-pyramid-chart.h"
 
 #include "strata-i18n.h"
+#include "strata-pyramid-chart-private.h"
 #include <math.h>
 
 #define MAX_PANELS 2

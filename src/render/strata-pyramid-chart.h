@@ -28,15 +28,6 @@ G_DECLARE_FINAL_TYPE (StrataPyramidChart, strata_pyramid_chart, STRATA, PYRAMID_
 StrataPyramidChart *strata_pyramid_chart_new            (void);
 void       strata_pyramid_chart_set_data          (StrataPyramidChart      *self,
                                                    const StrataPyramidData *data);
-gboolean   strata_pyramid_chart_get_layer_rect    (StrataPyramidChart      *self,
-                                                   guint                    panel,
-                                                   guint                    tier,
-                                                   cairo_rectangle_t       *rect);
-gboolean   strata_pyramid_chart_hit_test          (StrataPyramidChart      *self,
-                                                   double                   x,
-                                                   double                   y,
-                                                   guint                   *panel,
-                                                   guint                   *tier);
 void       strata_pyramid_chart_draw              (StrataPyramidChart      *self,
                                                    cairo_t                 *cr,
                                                    const StrataChartStyle  *style,

@@ -96,4 +96,19 @@ StrataRgba strata_quadrant_chart_point_colour  (StrataQuadrantChart *self,
 StrataRgba strata_quadrant_colour              (StrataQuadrant       q);
 const char *strata_quadrant_letter             (StrataQuadrant       q);
 
+const StrataAxis *strata_quadrant_chart_get_axis (StrataQuadrantChart       *self,
+                                                  StrataThresholdLine        which);
+gboolean strata_quadrant_chart_get_drew_density  (StrataQuadrantChart       *self);
+void     strata_quadrant_chart_get_plot_area     (StrataQuadrantChart       *self,
+                                                  cairo_rectangle_t         *area);
+void     strata_quadrant_chart_set_labels        (StrataQuadrantChart       *self,
+                                                  const guint               *indices,
+                                                  const char * const        *names,
+                                                  gsize                      n_labels);
+void     strata_quadrant_chart_set_point_mode    (StrataQuadrantChart       *self,
+                                                  StrataPointMode            mode,
+                                                  gsize                      density_limit);
+void     strata_quadrant_chart_set_title         (StrataQuadrantChart       *self,
+                                                  const char                *title);
+
 G_END_DECLS

@@ -71,14 +71,8 @@ void     strata_quadrant_chart_get_thresholds    (StrataQuadrantChart       *sel
 void     strata_quadrant_chart_set_scales        (StrataQuadrantChart       *self,
                                                   StrataAxisScale            x_scale,
                                                   StrataAxisScale            y_scale);
-const StrataAxis *strata_quadrant_chart_get_axis (StrataQuadrantChart       *self,
-                                                  StrataThresholdLine        which);
 void     strata_quadrant_chart_set_colouring     (StrataQuadrantChart       *self,
                                                   StrataQuadrantColouring    colouring);
-void     strata_quadrant_chart_set_point_mode    (StrataQuadrantChart       *self,
-                                                  StrataPointMode            mode,
-                                                  gsize                      density_limit);
-gboolean strata_quadrant_chart_get_drew_density  (StrataQuadrantChart       *self);
 void     strata_quadrant_chart_set_tier_visible  (StrataQuadrantChart       *self,
                                                   guint                      tier_index,
                                                   gboolean                   visible);
@@ -88,17 +82,11 @@ void     strata_quadrant_chart_set_show_captions (StrataQuadrantChart       *sel
   * in small secondary type, so that arrows and points stay visible. */
 void     strata_quadrant_chart_set_corner_names  (StrataQuadrantChart       *self,
                                                   gboolean                   show);
-void     strata_quadrant_chart_set_title         (StrataQuadrantChart       *self,
-                                                  const char                *title);
 void     strata_quadrant_chart_set_selection     (StrataQuadrantChart       *self,
                                                   const guint               *indices,
                                                   gsize                      n_indices);
 void     strata_quadrant_chart_set_highlight     (StrataQuadrantChart       *self,
                                                   gssize                     index);
-void     strata_quadrant_chart_set_labels        (StrataQuadrantChart       *self,
-                                                  const guint               *indices,
-                                                  const char * const        *names,
-                                                  gsize                      n_labels);
 void     strata_quadrant_chart_set_movement      (StrataQuadrantChart       *self,
                                                   const guint               *indices,
                                                   const double              *previous_x,
@@ -118,8 +106,6 @@ void     strata_quadrant_chart_layout            (StrataQuadrantChart       *sel
                                                   const StrataChartStyle    *style,
                                                   double                     width,
                                                   double                     height);
-void     strata_quadrant_chart_get_plot_area     (StrataQuadrantChart       *self,
-                                                  cairo_rectangle_t         *area);
 double   strata_quadrant_chart_value_to_pixel    (StrataQuadrantChart       *self,
                                                   StrataThresholdLine        axis,
                                                   double                     value);

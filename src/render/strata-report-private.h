@@ -74,4 +74,6 @@ gboolean strata_report_build (StrataWorkspace           *workspace,
 void report_block_free   (ReportBlock   *block);
 void report_section_free (ReportSection *section);
 
+guint         strata_report_get_n_pages (StrataReport              *self);
+
 G_END_DECLS

@@ -57,7 +57,6 @@ StrataReport *strata_report_new         (StrataWorkspace           *workspace,
 guint         strata_report_paginate    (StrataReport              *self,
                                          double                     width_pt,
                                          double                     height_pt);
-guint         strata_report_get_n_pages (StrataReport              *self);
 /* Draws page (0-based) of the last pagination; the page is width_pt x
  * height_pt user units from the origin of cr. */
 void          strata_report_draw_page   (StrataReport              *self,

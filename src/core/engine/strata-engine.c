@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "strata-engine.h"
+#include "strata-engine-private.h"
 
 typedef struct
 {

@@ -38,8 +38,6 @@ StrataResult *strata_result_ref      (StrataResult *result);
 void          strata_result_unref    (StrataResult *result);
 /* TRUE when someone besides the caller holds the result. */
 gboolean      strata_result_is_shared (const StrataResult *result);
-/* Customers per final tier: n_tiers counts (caller frees). */
-guint        *strata_result_count_tiers (const StrataResult *result);
 
 /* Rules compiled against one StrataPeriodData (column pointers resolved). */
 typedef struct _StrataCompiledRules StrataCompiledRules;

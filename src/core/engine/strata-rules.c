@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "strata-rules.h"
+#include "strata-rules-private.h"
 
 G_DEFINE_BOXED_TYPE (StrataRules, strata_rules, strata_rules_copy, strata_rules_free)
 

@@ -130,9 +130,6 @@ StrataTier       *strata_tier_copy             (const StrataTier  *tier);
 /* Index of the tier with that id, or -1. */
 int               strata_rules_find_tier       (const StrataRules *rules,
                                                 const char        *tier_id);
-/* Every metric key the rules read (indicators, adjustments, quadrant),
- * without duplicates, in order of first use. */
-GPtrArray        *strata_rules_get_metrics     (const StrataRules *rules);
 
 /* Checks the rule set. known_metrics (NULL-terminated) are the workspace's
  * metric keys; NULL skips the unknown-metric check. Returns the problems

@@ -7,6 +7,7 @@
 
 #include "strata-rules-json.h"
 #include "strata-ruleset-store.h"
+#include "strata-ruleset-store-private.h"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 

@@ -46,10 +46,6 @@ StrataRules  *strata_ruleset_store_load_version   (StrataWorkspace  *workspace,
                                                    GError          **error);
 /* The latest published version number, 0 when none. */
 guint         strata_ruleset_store_get_latest_version (StrataWorkspace *workspace);
-/* Copies a published version into the draft. */
-gboolean      strata_ruleset_store_restore        (StrataWorkspace  *workspace,
-                                                   guint             version,
-                                                   GError          **error);
 
 /* Freezes a scored period: replaces its period_results with result (tier
  * ids of rules, the version's rules) and records the version in

@@ -5,6 +5,7 @@
 
 #include "strata-override.h"
 #include "strata-scoring.h"
+#include "strata-scoring-private.h"
 
 struct _StrataScoring
 {

@@ -29,7 +29,6 @@ gboolean                strata_scoring_set_period       (StrataScoring    *self,
                                                          GError          **error);
 /* 0 when the workspace has no period. */
 gint64                  strata_scoring_get_period_id    (StrataScoring    *self);
-const char             *strata_scoring_get_period_name  (StrataScoring    *self);
 /* Reloads everything from the workspace (done on ::changed). */
 gboolean                strata_scoring_reload           (StrataScoring    *self,
                                                          GError          **error);
@@ -52,14 +51,10 @@ gboolean                strata_scoring_publish          (StrataScoring    *self,
                                                          const char       *note,
                                                          guint            *version,
                                                          GError          **error);
-/* Problems of the draft (StrataRulesProblem*), empty when valid. */
-GPtrArray              *strata_scoring_get_problems     (StrataScoring    *self);
 
 /* Results; NULL when the rules are invalid (or none published). */
 StrataResult           *strata_scoring_get_draft_result     (StrataScoring *self);
 StrataResult           *strata_scoring_get_published_result (StrataScoring *self);
-/* Published -> draft; NULL when either result is missing. */
-const StrataWhatIf     *strata_scoring_get_whatif       (StrataScoring    *self);
 /* Explains a row under the draft (published when draft is FALSE). */
 StrataReceipt          *strata_scoring_explain          (StrataScoring    *self,
                                                          guint             row,
@@ -67,27 +62,12 @@ StrataReceipt          *strata_scoring_explain          (StrataScoring    *self,
                                                          GError          **error);
 
 /* Row getters for lists and charts (rows of the current period, under the
- * draft rules; tier getters return STRATA_TIER_NONE and scores NaN when
- * the draft is invalid). */
-guint                   strata_scoring_get_n_rows       (StrataScoring    *self);
+ * draft rules; tier getters return STRATA_TIER_NONE when the draft is
+ * invalid). */
 gint64                  strata_scoring_get_customer_id  (StrataScoring    *self,
-                                                         guint             row);
-const char             *strata_scoring_get_ext_id       (StrataScoring    *self,
-                                                         guint             row);
-const char             *strata_scoring_get_name         (StrataScoring    *self,
-                                                         guint             row);
-double                  strata_scoring_get_value        (StrataScoring    *self,
-                                                         guint             row,
-                                                         const char       *metric);
-double                  strata_scoring_get_score        (StrataScoring    *self,
                                                          guint             row);
 guint8                  strata_scoring_get_final_tier   (StrataScoring    *self,
                                                          guint             row);
-StrataQuadrant          strata_scoring_get_quadrant     (StrataScoring    *self,
-                                                         guint             row);
-/* The draft's tier (id, label, colour) at index, or NULL. */
-const StrataTier       *strata_scoring_get_tier         (StrataScoring    *self,
-                                                         guint8            tier);
 
 /* Sets / removes a manual override for a row of the current period and
  * re-scores (through the workspace's ::changed). */

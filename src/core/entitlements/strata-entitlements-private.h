@@ -52,4 +52,10 @@ gboolean strata_entitlements_run                 (StrataEntitlements           *
 /* Recomputes self->problems (strata-entitlements-report.c). */
 void     strata_entitlements_update_problems     (StrataEntitlements           *self);
 
+/* What undo / redo would do ("Remove “On-site service”"), or NULL. */
+const char *strata_entitlements_get_undo_label  (StrataEntitlements  *self);
+const char *strata_entitlements_get_redo_label  (StrataEntitlements  *self);
+/* The history behind undo / redo: the app's one StrataUndoStack. */
+StrataUndoStack *strata_entitlements_get_history (StrataEntitlements *self);
+
 G_END_DECLS

@@ -124,11 +124,6 @@ gboolean strata_entitlements_copy_tier          (StrataEntitlements  *self,
 
 gboolean    strata_entitlements_can_undo        (StrataEntitlements  *self);
 gboolean    strata_entitlements_can_redo        (StrataEntitlements  *self);
-/* What undo / redo would do ("Remove “On-site service”"), or NULL. */
-const char *strata_entitlements_get_undo_label  (StrataEntitlements  *self);
-const char *strata_entitlements_get_redo_label  (StrataEntitlements  *self);
-/* The history behind undo / redo: the app's one StrataUndoStack. */
-StrataUndoStack *strata_entitlements_get_history (StrataEntitlements *self);
 gboolean    strata_entitlements_undo            (StrataEntitlements  *self,
                                                   GError             **error);
 gboolean    strata_entitlements_redo            (StrataEntitlements  *self,

@@ -13,6 +13,7 @@
 #include "strata-period.h"
 #include "strata-period-results.h"
 #include "strata-retention.h"
+#include "strata-retention-private.h"
 
 static void
 row_free (gpointer data)

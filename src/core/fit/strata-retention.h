@@ -53,11 +53,6 @@ char            *strata_retention_to_csv  (const StrataRetention   *retention);
 /* {"by": "tier", "periods": [...], "rows": [{...}]}; NaN is null. */
 char            *strata_retention_to_json (const StrataRetention   *retention);
 
-/* The rows of one pair (from = period t) and group, or NULL. */
-const StrataRetentionRow *strata_retention_find (const StrataRetention *retention,
-                                                 const char            *from,
-                                                 const char            *group);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataRetention, strata_retention_free)
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "strata-encoding.h"
 #include "strata-error.h"
 #include "strata-xlsx.h"
+#include "strata-csv-private.h"
 
 #define CHUNK_SIZE (256 * 1024)
 #define SAMPLE_SIZE (64 * 1024)

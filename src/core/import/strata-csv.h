@@ -55,8 +55,6 @@ guint            strata_csv_reader_get_n_fields   (StrataCsvReader  *self);
  * the next call to _next(). */
 const char      *strata_csv_reader_get_field      (StrataCsvReader  *self,
                                                    guint             index);
-gsize            strata_csv_reader_get_field_length (StrataCsvReader *self,
-                                                   guint             index);
 /* 1-based physical line on which the current record starts. */
 guint64          strata_csv_reader_get_line       (StrataCsvReader  *self);
 /* NULL, or why the current record is malformed (translated). */

@@ -14,6 +14,7 @@
 #include "strata-export-xlsx.h"
 #include "strata-ruleset-store.h"
 #include "strata-value.h"
+#include "strata-export-private.h"
 
 typedef struct
 {

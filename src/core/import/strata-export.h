@@ -7,15 +7,6 @@
 
 G_BEGIN_DECLS
 
-/* The customers of period (NULL: the latest period) with their
- * attributes and metric values, one row each. Column headers are the
- * metric labels in the user's language, so the file imports back. path
- * "-" writes to standard output. */
-gboolean strata_export_customers (StrataWorkspace  *workspace,
-                                  const char       *period,
-                                  const char       *path,
-                                  GError          **error);
-
 typedef enum
 {
   STRATA_EXPORT_FLAGS_NONE = 0,

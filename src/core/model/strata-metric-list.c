@@ -7,6 +7,7 @@
 #include "strata-i18n.h"
 
 #include "strata-metric-list.h"
+#include "strata-metric-list-private.h"
 
 struct _StrataMetricList
 {

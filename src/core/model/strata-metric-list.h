@@ -26,21 +26,5 @@ StrataMetric     *strata_metric_list_lookup_key   (StrataMetricList  *self,
                                                    const char        *key);
 StrataMetric     *strata_metric_list_lookup_id    (StrataMetricList  *self,
                                                    gint64             id);
-/* For matching import headers: the metric whose key, English, Simplified
- * or Traditional Chinese label equals text, ignoring case and surrounding
- * white space. Keys win over labels. Transfer none; NULL when none. */
-StrataMetric     *strata_metric_list_lookup_label (StrataMetricList  *self,
-                                                   const char        *text);
-
-/* Creates a metric in the workspace (see strata_metric_create) and returns
- * it as an item of this list (transfer none). */
-StrataMetric     *strata_metric_list_create       (StrataMetricList  *self,
-                                                   const char        *key,
-                                                   const char        *label,
-                                                   const char        *label_zh_cn,
-                                                   const char        *label_zh_tw,
-                                                   StrataMetricKind   kind,
-                                                   const char        *unit,
-                                                   GError           **error);
 
 G_END_DECLS

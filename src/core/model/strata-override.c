@@ -4,6 +4,7 @@
 #include "strata-i18n.h"
 
 #include "strata-override.h"
+#include "strata-override-private.h"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 

@@ -38,12 +38,6 @@ gboolean    strata_override_remove (StrataWorkspace  *workspace,
                                     gint64            period_id,
                                     gint64            customer_id,
                                     GError          **error);
-/* The period's overrides (StrataOverride*), oldest first; removed ones too
- * when include_removed. */
-GPtrArray  *strata_override_list   (StrataWorkspace  *workspace,
-                                    gint64            period_id,
-                                    gboolean          include_removed,
-                                    GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataOverride, strata_override_free)
 

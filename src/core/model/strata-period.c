@@ -11,6 +11,7 @@
 
 #include "strata-enums.h"
 #include "strata-period.h"
+#include "strata-period-private.h"
 
 struct _StrataPeriod
 {

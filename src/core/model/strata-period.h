@@ -54,20 +54,9 @@ gboolean           strata_period_rename             (StrataWorkspace    *workspa
                                                      gint64              period_id,
                                                      const char         *name,
                                                      GError            **error);
-/* Deletes an open period with its customers' values and results. A closed
- * period is history and is refused. */
-gboolean           strata_period_delete             (StrataWorkspace    *workspace,
-                                                     gint64              period_id,
-                                                     GError            **error);
 
 StrataPeriod      *strata_period_load               (StrataWorkspace    *workspace,
                                                      gint64              period_id,
-                                                     GError            **error);
-StrataPeriod      *strata_period_lookup_name        (StrataWorkspace    *workspace,
-                                                     const char         *name,
-                                                     GError            **error);
-/* The period that starts last, or NULL (error unset) when there is none. */
-StrataPeriod      *strata_period_get_latest         (StrataWorkspace    *workspace,
                                                      GError            **error);
 
 /* The SELECT list StrataPeriodList and the loaders share; use with

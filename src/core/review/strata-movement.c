@@ -10,6 +10,7 @@
 
 #include "strata-format.h"
 #include "strata-movement.h"
+#include "strata-movement-private.h"
 
 struct _StrataMovement
 {

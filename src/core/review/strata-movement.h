@@ -124,21 +124,12 @@ guint           strata_movement_get_count        (StrataMovement *self,
 double          strata_movement_get_revenue      (StrataMovement *self,
                                                   guint           from,
                                                   guint           to);
-/* Customers per tier in the earlier (later) period. */
-guint           strata_movement_get_from_total   (StrataMovement *self,
-                                                  guint           tier);
-guint           strata_movement_get_to_total     (StrataMovement *self,
-                                                  guint           tier);
-guint           strata_movement_get_n_from       (StrataMovement *self);
 guint           strata_movement_get_n_to         (StrataMovement *self);
-double          strata_movement_get_to_revenue_total (StrataMovement *self);
 
 /* Movers of one kind (StrataMover*), the biggest moves first (tier steps,
  * then revenue). */
 GPtrArray      *strata_movement_get_movers       (StrataMovement *self,
                                                   StrataMoveKind  kind);
-const StrataMover *strata_movement_find_mover    (StrataMovement *self,
-                                                  gint64          customer_id);
 
 /* The restatement split over customers present in both periods: tier moves
  * between the restated earlier results and the later ones (the customers),
@@ -168,8 +159,6 @@ typedef struct
   guint cancelled;
 } StrataMoveSplit;
 
-void            strata_movement_get_split                (StrataMovement  *self,
-                                                          StrataMoveSplit *split);
 /* The split as one translated text whose parts add up to the moves
  * counted, with the extra group after them; NULL without a restatement. */
 char           *strata_movement_describe_split           (StrataMovement  *self);

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "strata-review-deck.h"
+#include "strata-review-deck-private.h"
 
 struct _StrataReviewDeck
 {

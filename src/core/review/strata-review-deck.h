@@ -45,9 +45,8 @@ const char          *strata_review_deck_get_company  (StrataReviewDeck *self);
 StrataMovement      *strata_review_deck_get_movement (StrataReviewDeck *self);
 /* The later period's results. */
 StrataPeriodResults *strata_review_deck_get_results  (StrataReviewDeck *self);
-/* Whether the later / earlier period is closed. */
+/* Whether the later period is closed. */
 gboolean             strata_review_deck_get_to_closed   (StrataReviewDeck *self);
-gboolean             strata_review_deck_get_from_closed (StrataReviewDeck *self);
 /* StrataRuleChange* from the earlier period's rules to the later one's. */
 GPtrArray           *strata_review_deck_get_rule_changes (StrataReviewDeck *self);
 /* StrataEntitlementChange*, oldest first. */

@@ -9,4 +9,8 @@ G_BEGIN_DECLS
 /* TRUE when this object created the file. */
 gboolean strata_workspace_get_is_new (StrataWorkspace *self);
 
+/* TRUE when this open found what a crash leaves (a -wal or hot journal
+ * with no other Strata connection open) and so checked the whole file. */
+gboolean         strata_workspace_get_was_unclean (StrataWorkspace  *self);
+
 G_END_DECLS

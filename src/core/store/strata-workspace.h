@@ -73,9 +73,6 @@ void             strata_workspace_emit_changed    (StrataWorkspace  *self,
  * identity and the schema, and the whole file after an unclean shutdown. */
 gboolean         strata_workspace_check           (StrataWorkspace  *self,
                                                    GError          **error);
-/* TRUE when this open found what a crash leaves (a -wal or hot journal
- * with no other Strata connection open) and so checked the whole file. */
-gboolean         strata_workspace_get_was_unclean (StrataWorkspace  *self);
 const char      *strata_workspace_get_author      (StrataWorkspace  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)

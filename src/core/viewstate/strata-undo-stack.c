@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "strata-undo-stack.h"
+#include "strata-undo-stack-private.h"
 
 typedef struct
 {

@@ -62,11 +62,6 @@ void             strata_undo_stack_clear        (StrataUndoStack *self);
 /* Keeps at most limit steps (0, the default: no limit). */
 void             strata_undo_stack_set_limit    (StrataUndoStack *self,
                                                  guint            limit);
-guint            strata_undo_stack_get_limit    (StrataUndoStack *self);
-
-/* Ends merging: the next edit starts a new step even with the same key
- * (call it when a cell loses focus or editing is committed). */
-void             strata_undo_stack_break_merge  (StrataUndoStack *self);
 
 gboolean         strata_undo_stack_can_undo     (StrataUndoStack *self);
 gboolean         strata_undo_stack_can_redo     (StrataUndoStack *self);
@@ -74,10 +69,6 @@ gboolean         strata_undo_stack_can_redo     (StrataUndoStack *self);
 /* The step undo/redo would revert/replay, or NULL. */
 const char      *strata_undo_stack_get_undo_label (StrataUndoStack *self);
 const char      *strata_undo_stack_get_redo_label (StrataUndoStack *self);
-
-/* Number of steps that can be undone, and of all steps. */
-guint            strata_undo_stack_get_position (StrataUndoStack *self);
-guint            strata_undo_stack_get_length   (StrataUndoStack *self);
 
 /* ---- Snapshots ---- */
 
@@ -97,8 +88,5 @@ gboolean         strata_undo_stack_push         (StrataUndoStack *self,
  * valid until the next call that changes it), or NULL when not possible. */
 gconstpointer    strata_undo_stack_undo         (StrataUndoStack *self);
 gconstpointer    strata_undo_stack_redo         (StrataUndoStack *self);
-
-/* The state at the current position (NULL before reset). */
-gconstpointer    strata_undo_stack_get_current  (StrataUndoStack *self);
 
 G_END_DECLS

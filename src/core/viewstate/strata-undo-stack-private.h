@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What only tests ask of strata-undo-stack.h. */
+#pragma once
+
+#include "strata-undo-stack.h"
+
+G_BEGIN_DECLS
+
+guint            strata_undo_stack_get_limit    (StrataUndoStack *self);
+
+/* Ends merging: the next edit starts a new step even with the same key
+ * (call it when a cell loses focus or editing is committed). */
+void             strata_undo_stack_break_merge  (StrataUndoStack *self);
+
+/* Number of steps that can be undone, and of all steps. */
+guint            strata_undo_stack_get_position (StrataUndoStack *self);
+guint            strata_undo_stack_get_length   (StrataUndoStack *self);
+
+/* The state at the current position (NULL before reset). */
+gconstpointer    strata_undo_stack_get_current  (StrataUndoStack *self);
+
+G_END_DECLS
