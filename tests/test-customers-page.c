@@ -261,6 +261,37 @@ test_override (Fixture       *f,
   gui_test_wait_frame (GTK_WIDGET (f->window));
   g_assert_cmpuint (assert_grids_hold_children (find (f, "customer-detail")), >=, 3);
 
+  /* The receipt reads as a sentence with the value grouped: "87,800 is in
+   * the band under 500K: 5 points", the value the workspace holds. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autofree char *sql = g_strdup_printf ("SELECT CAST (value AS INTEGER) FROM metric_values"
+                                            " JOIN metrics m ON m.id = metric_id"
+                                            " WHERE m.key = 'order_amount' AND customer_id = %" G_GINT64_FORMAT
+                                            " AND period_id = (SELECT max (id) FROM periods)",
+                                            strata_scoring_get_customer_id (f->scoring, row));
+    gint64 amount = test_query_int (f->t.ws, sql);
+    const char *sentence = NULL;
+
+    gui_test_collect (find (f, "customer-detail"), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len && sentence == NULL; i++)
+      if (strstr (gtk_label_get_text (labels->pdata[i]), " is in the band ") != NULL)
+        sentence = gtk_label_get_text (labels->pdata[i]);
+    g_assert_nonnull (sentence);
+    {
+      g_autofree char *digits = g_strndup (sentence, strstr (sentence, " is in") - sentence);
+      g_autofree char *plain = NULL;
+      g_auto(GStrv) groups = g_strsplit (digits, ",", -1);
+
+      for (guint i = 1; groups[i] != NULL; i++)
+        g_assert_cmpuint (strlen (groups[i]), ==, 3);
+      plain = g_strjoinv ("", groups);
+      g_assert_cmpint (g_ascii_strtoll (plain, NULL, 10), ==, amount);
+      g_assert_true (amount < 1000 || strchr (digits, ',') != NULL);
+    }
+    g_assert_true (g_str_has_suffix (sentence, " points") || g_str_has_suffix (sentence, " point"));
+  }
+
   remove = find (f, "override-remove");
   g_assert_true (gtk_widget_get_visible (remove));
   g_signal_emit_by_name (remove, "clicked");

@@ -158,10 +158,40 @@ test_default_follows_language (void)
   g_unsetenv ("LANGUAGE");
 }
 
+/* Dates in the reader's format, never "2026-12-06T15:31:13Z". */
+static void
+test_dates (void)
+{
+  StrataNumberFormat en, zh;
+  g_autoptr(GDateTime) d = g_date_time_new_utc (2026, 12, 6, 15, 31, 13);
+  g_autofree char *en_date = NULL, *en_time = NULL, *zh_date = NULL, *zh_time = NULL;
+  g_autofree char *stamp = NULL, *bad = NULL, *none = NULL;
+
+  strata_number_format_init_for_language (&en, "en_US");
+  strata_number_format_init_for_language (&zh, "zh_CN");
+  en_date = strata_format_date (&en, d);
+  en_time = strata_format_date_time (&en, d);
+  zh_date = strata_format_date (&zh, d);
+  zh_time = strata_format_date_time (&zh, d);
+  g_assert_cmpstr (en_date, ==, "6 Dec 2026");
+  g_assert_cmpstr (en_time, ==, "6 Dec 2026, 15:31");
+  g_assert_cmpstr (zh_date, ==, "2026年12月6日");
+  g_assert_cmpstr (zh_time, ==, "2026年12月6日 15:31");
+  stamp = strata_format_timestamp (&zh, "2026-07-01T09:00:00Z");
+  g_assert_cmpstr (stamp, ==, "2026年7月1日 09:00");
+  bad = strata_format_timestamp (&en, "last Tuesday");
+  g_assert_cmpstr (bad, ==, "last Tuesday");
+  none = strata_format_timestamp (&en, NULL);
+  g_assert_cmpstr (none, ==, "");
+}
+
 int
 main (int argc, char **argv)
 {
+  /* The dates are shown in local time: make it UTC here. */
+  g_setenv ("TZ", "UTC", TRUE);
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/english", test_english);
   g_test_add_func ("/format/chinese", test_chinese);
   g_test_add_func ("/format/other-separators", test_other_separators);

@@ -308,3 +308,42 @@ strata_format_percent (const StrataNumberFormat *fmt,
   g_string_append_c (out, '%');
   return g_string_free (out, FALSE);
 }
+
+/* Chinese formats spell the date out in full (the myriad flag marks them);
+ * elsewhere "6 Dec 2026" is unambiguous where 12/06 is not. The month's
+ * name comes from the C library's LC_TIME. */
+char *
+strata_format_date (const StrataNumberFormat *fmt,
+                    GDateTime                *date)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (date != NULL, NULL);
+  fmt = resolve (fmt);
+  local = g_date_time_to_local (date);
+  return g_date_time_format (local, fmt->myriad ? "%Y年%-m月%-d日" : "%-d %b %Y");
+}
+
+char *
+strata_format_date_time (const StrataNumberFormat *fmt,
+                         GDateTime                *date)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (date != NULL, NULL);
+  fmt = resolve (fmt);
+  local = g_date_time_to_local (date);
+  return g_date_time_format (local, fmt->myriad ? "%Y年%-m月%-d日 %H:%M" : "%-d %b %Y, %H:%M");
+}
+
+char *
+strata_format_timestamp (const StrataNumberFormat *fmt,
+                         const char               *iso8601)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  if (iso8601 == NULL)
+    return g_strdup ("");
+  date = g_date_time_new_from_iso8601 (iso8601, NULL);
+  return date != NULL ? strata_format_date_time (fmt, date) : g_strdup (iso8601);
+}

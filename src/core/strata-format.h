@@ -35,4 +35,14 @@ char *strata_format_percent (const StrataNumberFormat *fmt,
                              double                    fraction,
                              int                       decimals);
 
+/* Dates people read, in the local time zone: "6 Dec 2026" and
+ * "6 Dec 2026, 15:31"; in Chinese "2026年12月6日" and "2026年12月6日 15:31".
+ * strata_format_timestamp() reads a stored ISO 8601 time ("2026-12-06T15:31:13Z");
+ * text it cannot read comes back as it is. */
+char *strata_format_date      (const StrataNumberFormat *fmt,
+                               GDateTime                *date);
+char *strata_format_date_time (const StrataNumberFormat *fmt,
+                               GDateTime                *date);
+char *strata_format_timestamp (const StrataNumberFormat *fmt,
+                               const char               *iso8601);
 G_END_DECLS

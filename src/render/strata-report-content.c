@@ -739,7 +739,7 @@ strata_report_build (StrataWorkspace           *workspace,
   else
     /* Translators: under the title: "Compared with 2026-Q2". */
     info->subtitle = g_strdup_printf (_("Compared with %s"), info->compare);
-  info->date = g_date_time_format (now, "%Y-%m-%d");
+  info->date = strata_format_date (&fmt, now);
   if (b.results->version > 0)
     /* Translators: the rule set on the title page: "Rule set version 3". */
     info->version = g_strdup_printf (_("Rule set version %d"), b.results->version);

@@ -79,7 +79,6 @@ typedef struct
   gboolean  missing;
   gboolean  applied;    /* enabled, present and the condition holds */
   gboolean  capped;     /* the cap limited the total */
-  char     *condition;  /* e.g. "≥ 3, +5 per unit, at most 15" */
   double    points;     /* 0 when not applied */
 } StrataReceiptAdjustment;
 
@@ -118,6 +117,18 @@ StrataReceipt *strata_engine_explain   (const StrataRules      *rules,
 void           strata_receipt_free     (StrataReceipt          *receipt);
 /* The receipt as readable text (translated), as `strata-cli explain` shows it. */
 char          *strata_receipt_to_text  (const StrataReceipt    *receipt);
+/* The receipt's lines as a person reads them, numbers grouped and localised:
+ * an indicator "14,121,900 is in the band 10M and above: 50 points" (with
+ * the weight when it is not 1); an adjustment's value ("2", "yes", "no
+ * value") and what it gave: "+10 (+5 each, at most 15)", "not applied (-10
+ * when ≥ 1)"; an adjustment's rule alone: "+5 each, at most 15". */
+char          *strata_receipt_describe_indicator  (const StrataReceipt *receipt,
+                                                   guint                i);
+char          *strata_receipt_adjustment_value    (const StrataReceipt *receipt,
+                                                   guint                i);
+char          *strata_receipt_describe_adjustment (const StrataReceipt *receipt,
+                                                   guint                i);
+char          *strata_adjustment_describe_rule    (const StrataAdjustment *adjustment);
 
 /* What-if: how final tiers move from result a (scored with rules a) to
  * result b (rules b) over the same data. The tier counts may differ. */

@@ -6,6 +6,8 @@
 #include "strata-i18n.h"
 
 #include "strata-engine.h"
+#include "strata-format.h"
+#include "strata-number-input.h"
 
 static gboolean
 condition_holds (StrataCondition condition,
@@ -24,33 +26,6 @@ condition_holds (StrataCondition condition,
     case STRATA_CONDITION_IS_TRUE: return !isnan (v) && v != 0;
     default: return FALSE;
     }
-}
-
-static char *
-describe_adjustment (const StrataAdjustment *adj)
-{
-  g_autofree char *cond = strata_condition_describe (adj->condition, adj->a, adj->b);
-  g_autofree char *points = strata_format_number (adj->points);
-  g_autofree char *cap = isnan (adj->cap) ? NULL : strata_format_number (adj->cap);
-  const char *sign = adj->points >= 0 ? "+" : "";
-
-  if (adj->per_unit && cap != NULL)
-    /* Translators: condition, points per unit, cap; e.g. "≥ 1, +5 per unit, at most 15" */
-    return g_strdup_printf (_("%s, %s%s per unit, at most %s"), cond, sign, points, cap);
-  if (adj->per_unit)
-    return g_strdup_printf (_("%s, %s%s per unit"), cond, sign, points);
-  if (cap != NULL)
-    return g_strdup_printf (_("%s, %s%s, at most %s"), cond, sign, points, cap);
-  /* Translators: condition, points; e.g. "≥ 3, +5" */
-  return g_strdup_printf (_("%s, %s%s"), cond, sign, points);
-}
-
-static void
-receipt_adjustment_clear (gpointer data)
-{
-  StrataReceiptAdjustment *ra = data;
-
-  g_free (ra->condition);
 }
 
 StrataReceipt *
@@ -79,7 +54,6 @@ strata_engine_explain (const StrataRules      *rules,
   r->name = g_strdup (data->names[row]);
   r->indicators = g_array_new (FALSE, TRUE, sizeof (StrataReceiptIndicator));
   r->adjustments = g_array_new (FALSE, TRUE, sizeof (StrataReceiptAdjustment));
-  g_array_set_clear_func (r->adjustments, receipt_adjustment_clear);
 
   for (guint i = 0; i < rr->indicators->len; i++)
     {
@@ -109,13 +83,12 @@ strata_engine_explain (const StrataRules      *rules,
   for (guint i = 0; i < rr->adjustments->len; i++)
     {
       const StrataAdjustment *adj = rr->adjustments->pdata[i];
-      StrataReceiptAdjustment ra = { adj, NULL, NAN, TRUE, FALSE, FALSE, NULL, 0 };
+      StrataReceiptAdjustment ra = { adj, NULL, NAN, TRUE, FALSE, FALSE, 0 };
 
       ra.metric_label = g_string_chunk_insert_const (r->strings,
                                                      strata_period_data_get_metric_label (data, adj->metric));
       ra.value = strata_period_data_get_value (data, row, adj->metric);
       ra.missing = isnan (ra.value);
-      ra.condition = describe_adjustment (adj);
       ra.applied = adj->enabled && !ra.missing &&
                    condition_holds (adj->condition, ra.value, adj->a, adj->b);
       if (ra.applied)
@@ -198,12 +171,176 @@ strata_receipt_free (StrataReceipt *receipt)
   g_free (receipt);
 }
 
+
+/* A value as typed: grouped, exact, with the decimals it has (up to 4). */
+static char *
+value_text (double v)
+{
+  int decimals = 0;
+
+  while (decimals < 4 && fabs (v * pow (10, decimals) - round (v * pow (10, decimals))) > 1e-9 * fmax (1, fabs (v)))
+    decimals++;
+  return strata_format_editable (NULL, v, decimals);
+}
+
 static char *
 signed_number (double value)
 {
-  g_autofree char *text = strata_format_number (value);
+  g_autofree char *text = value_text (value);
 
   return value >= 0 ? g_strconcat ("+", text, NULL) : g_steal_pointer (&text);
+}
+
+/* A band edge the way people write it ("500K", "50万") when that is exact,
+ * else in full ("1,234,567"). */
+static char *
+edge_text (double v)
+{
+  g_autofree char *compact = strata_format_compact (NULL, v);
+  double back;
+
+  if (strata_parse_number (NULL, compact, &back) && back == v)
+    return g_steal_pointer (&compact);
+  return value_text (v);
+}
+
+static char *
+band_text (const StrataBand *band)
+{
+  g_autofree char *from = edge_text (band->from);
+  g_autofree char *to = edge_text (band->to);
+
+  if (isinf (band->to) && (isinf (band->from) || band->from <= 0))
+    /* Translators: a band that holds every value */
+    return g_strdup (_("any value"));
+  if (isinf (band->to))
+    /* Translators: a band from a value up, e.g. "10M and above" */
+    return g_strdup_printf (_("%s and above"), from);
+  if (isinf (band->from) || band->from <= 0)
+    /* Translators: a band below a value, e.g. "under 500K" */
+    return g_strdup_printf (_("under %s"), to);
+  /* Translators: a band, e.g. "500K to under 1M" */
+  return g_strdup_printf (_("%s to under %s"), from, to);
+}
+
+char *
+strata_receipt_describe_indicator (const StrataReceipt *r,
+                                   guint                i)
+{
+  const StrataReceiptIndicator *ri;
+  g_autofree char *value = NULL, *points = NULL;
+
+  g_return_val_if_fail (r != NULL && i < r->indicators->len, NULL);
+  ri = &g_array_index (r->indicators, StrataReceiptIndicator, i);
+  if (ri->missing)
+    return g_strdup (_("no value: 0 points"));
+  value = value_text (ri->value);
+  if (ri->band < 0)
+    /* Translators: a value that falls in no band of an indicator */
+    return g_strdup_printf (_("%s is in no band: 0 points"), value);
+
+  {
+    const StrataBand *band = &g_array_index (ri->indicator->bands, StrataBand, ri->band);
+    g_autofree char *range = band_text (band);
+
+    points = value_text (ri->points);
+    if (ri->indicator->weight == 1)
+      /* Translators: value, its band, points; "14,121,900 is in the band 10M and above: 50 points" */
+      return g_strdup_printf (strata_ngettext ("%s is in the band %s: %s point",
+                                               "%s is in the band %s: %s points",
+                                               (gulong) fabs (ri->points)),
+                              value, range, points);
+    else
+      {
+        g_autofree char *band_points = value_text (ri->band_points);
+        g_autofree char *weight = value_text (ri->indicator->weight);
+
+        /* Translators: value, its band, band points × weight = points */
+        return g_strdup_printf (_("%s is in the band %s: %s × %s = %s points"),
+                                value, range, band_points, weight, points);
+      }
+  }
+}
+
+char *
+strata_adjustment_describe_rule (const StrataAdjustment *adj)
+{
+  g_autofree char *points = value_text (adj->points);
+  const char *sign = adj->points >= 0 ? "+" : "";
+
+  if (adj->per_unit && !isnan (adj->cap))
+    {
+      g_autofree char *cap = value_text (adj->cap);
+
+      /* Translators: points per unit and the cap, "+5 each, at most 15" */
+      return g_strdup_printf (_("%s%s each, at most %s"), sign, points, cap);
+    }
+  if (adj->per_unit)
+    /* Translators: points per unit, "+5 each" */
+    return g_strdup_printf (_("%s%s each"), sign, points);
+  if (adj->condition == STRATA_CONDITION_IS_TRUE)
+    /* Translators: points of a yes/no adjustment, "+10 when yes" */
+    return g_strdup_printf (_("%s%s when yes"), sign, points);
+  {
+    g_autofree char *a = value_text (adj->a);
+
+    switch (adj->condition)
+      {
+      case STRATA_CONDITION_GE: return g_strdup_printf (_("%s%s when ≥ %s"), sign, points, a);
+      case STRATA_CONDITION_LE: return g_strdup_printf (_("%s%s when ≤ %s"), sign, points, a);
+      case STRATA_CONDITION_GT: return g_strdup_printf (_("%s%s when > %s"), sign, points, a);
+      case STRATA_CONDITION_LT: return g_strdup_printf (_("%s%s when < %s"), sign, points, a);
+      case STRATA_CONDITION_EQ: return g_strdup_printf (_("%s%s when = %s"), sign, points, a);
+      case STRATA_CONDITION_BETWEEN:
+        {
+          g_autofree char *b = value_text (adj->b);
+
+          /* Translators: points, "+5 when between 1 and 3" */
+          return g_strdup_printf (_("%s%s when between %s and %s"), sign, points, a, b);
+        }
+      default:
+        return g_strdup_printf ("%s%s", sign, points);
+      }
+  }
+}
+
+char *
+strata_receipt_adjustment_value (const StrataReceipt *r,
+                                 guint                i)
+{
+  const StrataReceiptAdjustment *ra;
+
+  g_return_val_if_fail (r != NULL && i < r->adjustments->len, NULL);
+  ra = &g_array_index (r->adjustments, StrataReceiptAdjustment, i);
+  if (ra->missing)
+    return g_strdup (_("no value"));
+  if (ra->adjustment->condition == STRATA_CONDITION_IS_TRUE)
+    return g_strdup (ra->value != 0 ? _("yes") : _("no"));
+  return value_text (ra->value);
+}
+
+char *
+strata_receipt_describe_adjustment (const StrataReceipt *r,
+                                    guint                i)
+{
+  const StrataReceiptAdjustment *ra;
+  g_autofree char *rule = NULL, *points = NULL;
+
+  g_return_val_if_fail (r != NULL && i < r->adjustments->len, NULL);
+  ra = &g_array_index (r->adjustments, StrataReceiptAdjustment, i);
+  rule = strata_adjustment_describe_rule (ra->adjustment);
+  if (!ra->adjustment->enabled)
+    /* Translators: an adjustment the user turned off, with what it would give */
+    return g_strdup_printf (_("turned off (%s)"), rule);
+  if (!ra->applied)
+    /* Translators: what the adjustment would give; "not applied (-10 when ≥ 1)" */
+    return g_strdup_printf (_("not applied (%s)"), rule);
+  points = signed_number (ra->points);
+  if (ra->capped)
+    /* Translators: points, the rule; "+15 (+5 each, at most 15: capped)" */
+    return g_strdup_printf (_("%s (%s: capped)"), points, rule);
+  /* Translators: points, the rule; "+10 (+5 each, at most 15)" */
+  return g_strdup_printf (_("%s (%s)"), points, rule);
 }
 
 static const char *
@@ -237,60 +374,31 @@ strata_receipt_to_text (const StrataReceipt *r)
   for (guint i = 0; i < r->indicators->len; i++)
     {
       const StrataReceiptIndicator *ri = &g_array_index (r->indicators, StrataReceiptIndicator, i);
-      g_autofree char *weight = strata_format_number (ri->indicator->weight);
-      g_autofree char *points = strata_format_number (ri->points);
+      g_autofree char *line = strata_receipt_describe_indicator (r, i);
 
-      if (ri->missing)
-        g_string_append_printf (out, _("  %s: missing, 0 points"), ri->metric_label);
-      else
-        {
-          g_autofree char *value = strata_format_number (ri->value);
-
-          if (ri->band < 0)
-            g_string_append_printf (out, _("  %s = %s: in no band, 0 points"),
-                                    ri->metric_label, value);
-          else
-            {
-              const StrataBand *band = &g_array_index (ri->indicator->bands, StrataBand, ri->band);
-              g_autofree char *from = strata_format_number (band->from);
-              g_autofree char *to = strata_format_number (band->to);
-              g_autofree char *band_points = strata_format_number (ri->band_points);
-
-              /* Translators: metric = value: band [from, to): band points x weight = points */
-              g_string_append_printf (out, _("  %s = %s: band [%s, %s): %s × %s = %s points"),
-                                      ri->metric_label, value, from, to,
-                                      band_points, weight, points);
-            }
-        }
-      g_string_append_c (out, '\n');
+      /* Translators: metric, its line; "Annual order amount 14,121,900 is in the band 10M and above: 50 points" */
+      g_string_append_printf (out, _("  %s %s\n"), ri->metric_label, line);
     }
 
   g_string_append_printf (out, "%s\n", _("Adjustments"));
   for (guint i = 0; i < r->adjustments->len; i++)
     {
       const StrataReceiptAdjustment *ra = &g_array_index (r->adjustments, StrataReceiptAdjustment, i);
-      g_autofree char *value = strata_format_number (ra->value);
-      g_autofree char *points = signed_number (ra->points);
-      const StrataAdjustment *adj = ra->adjustment;
+      g_autofree char *line = strata_receipt_describe_adjustment (r, i);
+      g_autofree char *value = strata_receipt_adjustment_value (r, i);
 
-      if (ra->applied)
-        g_string_append_printf (out, ra->capped ? _("  %s (%s = %s; %s): %s, capped")
-                                                : _("  %s (%s = %s; %s): %s"),
-                                adj->label, ra->metric_label, value, ra->condition, points);
-      else if (!adj->enabled)
-        g_string_append_printf (out, _("  %s: disabled"), adj->label);
-      else if (ra->missing)
-        g_string_append_printf (out, _("  %s (%s missing; %s): not applied"),
-                                adj->label, ra->metric_label, ra->condition);
+      if (g_strcmp0 (ra->adjustment->label, ra->metric_label) == 0)
+        /* Translators: adjustment = value: line; "Referred customers = 2: +10 (+5 each, at most 15)" */
+        g_string_append_printf (out, _("  %s = %s: %s\n"), ra->metric_label, value, line);
       else
-        g_string_append_printf (out, _("  %s (%s = %s; %s): not applied"),
-                                adj->label, ra->metric_label, value, ra->condition);
-      g_string_append_c (out, '\n');
+        /* Translators: adjustment (metric = value): line */
+        g_string_append_printf (out, _("  %s (%s = %s): %s\n"), ra->adjustment->label,
+                                ra->metric_label, value, line);
     }
 
-  base = strata_format_number (r->base_points);
+  base = value_text (r->base_points);
   adjs = signed_number (r->adjustment_points);
-  score = strata_format_number (r->score);
+  score = value_text (r->score);
   g_string_append_printf (out, _("Score: %s base points %s adjustments = %s"), base,
                           adjs, score);
   g_string_append_c (out, '\n');

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "strata-format.h"
 #include "strata-customer-detail.h"
 #include "strata-period-results.h"
 #include "strata-period.h"
@@ -189,11 +190,12 @@ show_override (StrataCustomerDetail *self,
 
   if (receipt != NULL && receipt->has_override)
     {
+      g_autofree char *date = strata_format_timestamp (NULL, receipt->override_date);
       /* Translators: tier, author, date, reason of an active override. */
       g_autofree char *text = g_strdup_printf (_("Set to %s by %s on %s: “%s”"),
                                                receipt->override_tier_id,
                                                receipt->override_author ? receipt->override_author : "",
-                                               receipt->override_date ? receipt->override_date : "",
+                                               date,
                                                receipt->override_reason ? receipt->override_reason : "");
 
       gtk_label_set_text (self->override_state, text);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "strata-format.h"
 #include "strata-receipt-view.h"
 
 struct _StrataReceiptView
@@ -112,29 +113,8 @@ strata_receipt_view_set_receipt (StrataReceiptView   *self,
     {
       const StrataReceiptIndicator *ri = &g_array_index (r->indicators, StrataReceiptIndicator, i);
       g_autofree char *points = strata_format_number (ri->points);
-      g_autofree char *detail = NULL;
+      g_autofree char *detail = strata_receipt_describe_indicator (r, i);
 
-      if (ri->missing)
-        detail = g_strdup (_("no value"));
-      else if (ri->band < 0)
-        {
-          g_autofree char *value = strata_format_number (ri->value);
-
-          detail = g_strdup_printf (_("%s, in no band"), value);
-        }
-      else
-        {
-          const StrataBand *band = &g_array_index (ri->indicator->bands, StrataBand, ri->band);
-          g_autofree char *value = strata_format_number (ri->value);
-          g_autofree char *from = strata_format_number (band->from);
-          g_autofree char *to = isinf (band->to) ? g_strdup ("∞") : strata_format_number (band->to);
-          g_autofree char *band_points = strata_format_number (ri->band_points);
-          g_autofree char *weight = strata_format_number (ri->indicator->weight);
-
-          /* Translators: value, the band it falls in, band points × weight. */
-          detail = g_strdup_printf (_("%s in band %s–%s: %s × %s"), value, from, to,
-                                    band_points, weight);
-        }
       add_line (self, metric_name (self, ri->indicator->metric), detail, points, FALSE, FALSE);
     }
 
@@ -143,16 +123,19 @@ strata_receipt_view_set_receipt (StrataReceiptView   *self,
     {
       const StrataReceiptAdjustment *ra = &g_array_index (r->adjustments, StrataReceiptAdjustment, i);
       g_autofree char *points = ra->applied ? signed_points (ra->points) : g_strdup ("—");
-      g_autofree char *value = ra->missing ? g_strdup (_("no value")) : strata_format_number (ra->value);
+      g_autofree char *value = strata_receipt_adjustment_value (r, i);
+      g_autofree char *rule = strata_adjustment_describe_rule (ra->adjustment);
       g_autofree char *detail = NULL;
 
       if (!ra->adjustment->enabled)
-        detail = g_strdup (_("turned off"));
+        detail = g_strdup_printf (_("turned off (%s)"), rule);
       else if (ra->capped)
-        /* Translators: the value, the condition; the cap limited the points. */
-        detail = g_strdup_printf (_("%s; %s (capped)"), value, ra->condition);
+        /* Translators: the value, the rule; the cap limited the points. */
+        detail = g_strdup_printf (_("%s (%s: capped)"), value, rule);
       else
-        detail = g_strdup_printf (_("%s; %s"), value, ra->condition);
+        /* Translators: the value, the rule: "2 (+5 each, at most 15)" */
+        detail = g_strdup_printf (_("%s (%s)"), value, rule);
+
       add_line (self, ra->adjustment->label, detail, points, !ra->applied, FALSE);
     }
 
@@ -179,12 +162,13 @@ strata_receipt_view_set_receipt (StrataReceiptView   *self,
     if (r->has_override)
       {
         g_autofree char *text = NULL;
+        g_autofree char *date = strata_format_timestamp (NULL, r->override_date);
 
         tier_text (r->rules, r->override_tier, &final_tier);
         /* Translators: override tier, reason, author, date. */
         text = g_strdup_printf (_("%s — “%s” (%s, %s)"),
                                 r->override_tier >= 0 ? final_tier : r->override_tier_id,
-                                r->override_reason, r->override_author, r->override_date);
+                                r->override_reason, r->override_author, date);
         add_line (self, _("Manual override"), text, "", FALSE, TRUE);
       }
   }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "strata-format.h"
 #include "strata-history-dialog.h"
 #include "strata-ruleset-store.h"
 #include "strata-scoring-page-private.h"
@@ -44,9 +45,9 @@ strata_version_row_new (const StrataRulesetVersion *v)
   g_autofree char *title = g_strdup_printf (_("Version %u"), v->version);
   g_autofree char *note = g_markup_escape_text (*v->note ? v->note : _("(no note)"), -1);
   g_autofree char *who = g_markup_escape_text (v->author ? v->author : "", -1);
+  g_autofree char *when = strata_format_timestamp (NULL, v->published_at);
   /* Translators: who published a version, and when. */
-  g_autofree char *byline = g_strdup_printf (_("%s · %s"), who,
-                                             v->published_at ? v->published_at : "");
+  g_autofree char *byline = g_strdup_printf (_("%s · %s"), who, when);
   g_autofree char *subtitle = g_strconcat (note, "\n", byline, NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
