@@ -157,7 +157,7 @@ describe (const StrataEntitlement *e)
     }
   if (!isnan (e->cost))
     {
-      g_autofree char *amount = strata_format_integer (NULL, e->cost);
+      g_autofree char *amount = format_amount (e->cost);
       /* Translators: the cost of an entitlement: "costs 12,000 per customer" */
       g_string_append_printf (s, " · ");
       g_string_append_printf (s, _("costs %s per customer"), amount);
@@ -370,7 +370,8 @@ update_costs (StrataEntitlementsPage *self)
       char *text[N_COST_ROWS];
 
       text[COST_CUSTOMERS] = known ? strata_format_integer (NULL, c->customers) : g_strdup ("—");
-      text[COST_PER_CUSTOMER] = strata_format_integer (NULL, c->cost_per_customer);
+      /* Every amount of the card in one style: "33.8K" beside "2.54M" (3.38万). */
+      text[COST_PER_CUSTOMER] = format_amount (c->cost_per_customer);
       text[COST_TOTAL] = known ? format_amount (c->cost) : g_strdup ("—");
       text[COST_REVENUE] = known ? format_amount (c->revenue) : g_strdup ("—");
       text[COST_SHARE] = (known && c->revenue > 0)
