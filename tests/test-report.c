@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "cli-test-util.h"
@@ -13,6 +14,7 @@
 #include "strata-i18n.h"
 #include "strata-period-data.h"
 #include "strata-period-results.h"
+#include "strata-review-deck.h"
 #include "import-test-util.h"
 #include "report-test-util.h"
 #include "strata-report.h"
@@ -112,6 +114,77 @@ latest_results (void)
   return results;
 }
 
+/* The movers' reasons wrap in their cell instead of ending in "…". The
+ * text alone cannot tell (an ellipsis carries the text it hides, for
+ * copying), so the end of the longest reason of the top upgrades must sit
+ * lower on the page than the three lines a row used to be cut at. */
+static void
+check_reasons_whole (PopplerDocument *doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (ws_path, NULL, &error);
+  g_autoptr(StrataReviewDeck) deck = NULL;
+  g_autofree char *longest = NULL;
+  const StrataMover *mover = NULL;
+  gint64 from = 0, to = 0;
+  GPtrArray *movers;
+  gboolean seen = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (strata_period_find (ws, "2026-Q2", &from, NULL, &error));
+  g_assert_true (strata_period_find (ws, "2026-Q3", &to, NULL, &error));
+  deck = strata_review_deck_load (ws, from, to, FALSE, &error);
+  g_assert_no_error (error);
+  movers = strata_movement_get_movers (strata_review_deck_get_movement (deck), STRATA_MOVE_UP);
+  for (guint i = 0; i < movers->len && i < 10; i++)
+    {
+      g_autofree char *r = strata_mover_describe_reasons (movers->pdata[i], "; ");
+      if (longest == NULL || strlen (r) > strlen (longest))
+        {
+          g_free (longest);
+          longest = g_steal_pointer (&r);
+          mover = movers->pdata[i];
+        }
+    }
+  g_assert_nonnull (longest);
+  g_assert_cmpuint (g_utf8_strlen (longest, -1), >, 200);   /* more than three lines of its cell */
+
+  for (int i = 0; i < poppler_document_get_n_pages (doc) && !seen; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree PopplerRectangle *rects = NULL;
+      g_autoptr(GString) flat = g_string_new (NULL);
+      g_autoptr(GArray) at = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GString) want = g_string_new (NULL);
+      guint n_rects = 0, c = 0, id_char, end_char;
+      const char *id, *hit;
+
+      if (strstr (text, "Top upgrades") == NULL || (id = strstr (text, mover->ext_id)) == NULL)
+        continue;
+      g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+      /* The page's text without white space, each byte with its character. */
+      for (const char *p = text; *p; p = g_utf8_next_char (p), c++)
+        if (!g_unichar_isspace (g_utf8_get_char (p)))
+          for (const char *q = p; q < g_utf8_next_char (p); q++)
+            {
+              g_string_append_c (flat, *q);
+              g_array_append_val (at, c);
+            }
+      for (const char *p = longest; *p; p++)
+        if (!g_ascii_isspace (*p))
+          g_string_append_c (want, *p);
+      id_char = g_utf8_pointer_to_offset (text, id);
+      hit = strstr (flat->str, want->str);
+      g_assert_nonnull (hit);
+      end_char = g_array_index (at, guint, hit - flat->str + want->len - 1);
+      g_assert_cmpuint (end_char, <, n_rects);
+      g_assert_cmpfloat (rects[end_char].y1 - rects[id_char].y1, >, 3 * 10.5);
+      seen = TRUE;
+    }
+  g_assert_true (seen);
+}
+
 static void
 test_english (void)
 {
@@ -172,6 +245,7 @@ test_english (void)
 
   check_fonts_embedded (doc);
   check_toc_links (doc);
+  check_reasons_whole (doc);
 
   g_assert_cmpstr (poppler_document_get_title (doc), ==, "Customer tiers 2026-Q3");
   g_assert_nonnull (poppler_document_get_author (doc));

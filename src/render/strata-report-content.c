@@ -39,6 +39,7 @@ report_block_free (ReportBlock *block)
   g_clear_pointer (&block->columns, g_ptr_array_unref);
   g_clear_pointer (&block->rows, g_ptr_array_unref);
   g_clear_pointer (&block->swatches, g_array_unref);
+  g_clear_pointer (&block->row_lines, g_array_unref);
   g_free (block);
 }
 
@@ -354,8 +355,10 @@ add_movers (Builder        *b,
       add_text (b, _("None."));
       return;
     }
-  table = add_table (b, 3, _("Customer"), 0.28, 0.0, _("Move"), 0.12, 0.0,
+  table = add_table (b, 2, _("Customer"), 0.28, 0.0, _("Move"), 0.12, 0.0,
                      _("Score"), 0.14, 1.0, _("Reasons"), 0.46, 0.0, NULL);
+  /* Reasons wrap: the reader sees them whole, not ending in "…". */
+  table->max_lines = 12;
   for (guint i = 0; i < movers->len && i < 10; i++)
     {
       const StrataMover *m = movers->pdata[i];

@@ -36,6 +36,8 @@ typedef struct
   GPtrArray       *columns;   /* TABLE: ReportColumn* */
   GPtrArray       *rows;      /* TABLE: char ** of columns->len cells */
   guint            lines;     /* TABLE: lines per row (1 or 2) */
+  guint            max_lines; /* TABLE: a row grows up to this to show its text whole (0: lines) */
+  GArray          *row_lines; /* TABLE: guint lines of each row, set by the pagination */
   guint            n_bold;    /* TABLE: the last n_bold rows are totals */
   GArray          *swatches;  /* TABLE: optional StrataRgba per row (first column) */
 } ReportBlock;

@@ -264,9 +264,66 @@ text_show (Text       *t,
 }
 
 static double
-row_height (const ReportBlock *table)
+row_height (const ReportBlock *table,
+            guint              row)
 {
-  return table->lines * TABLE_LINE + TABLE_PAD;
+  guint lines = table->row_lines && row < table->row_lines->len
+                ? g_array_index (table->row_lines, guint, row) : table->lines;
+
+  return lines * TABLE_LINE + TABLE_PAD;
+}
+
+static gboolean
+has_swatch (const ReportBlock *table,
+            guint              row)
+{
+  return table->swatches && row < table->swatches->len &&
+         g_array_index (table->swatches, StrataRgba, row).a > 0;
+}
+
+/* The lines each row of a table takes at width: its fixed lines, or as
+ * many as its longest cell needs, up to max_lines. */
+static void
+measure_table (ReportBlock *table,
+               Text        *t,
+               double       width)
+{
+  guint n = table->rows->len;
+
+  if (table->row_lines == NULL)
+    table->row_lines = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_array_set_size (table->row_lines, n);
+  for (guint r = 0; r < n; r++)
+    {
+      char **cells = table->rows->pdata[r];
+      guint lines = table->lines;
+
+      for (guint c = 0; table->max_lines > table->lines && c < table->columns->len; c++)
+        {
+          const ReportColumn *col = table->columns->pdata[c];
+          double inset = c == 0 && has_swatch (table, r) ? 15 : 4;
+          guint need;
+
+          text_show (t, NULL, cells[c], TABLE_SIZE, r + table->n_bold >= n, 0, 0,
+                     col->width * width - inset - 4, 0, col->align);
+          need = (guint) pango_layout_get_line_count (t->layout);
+          lines = MAX (lines, MIN (need, table->max_lines));
+        }
+      g_array_index (table->row_lines, guint, r) = lines;
+    }
+}
+
+/* The height of rows first..last-1 of a table. */
+static double
+rows_height (const ReportBlock *table,
+             guint              first,
+             guint              last)
+{
+  double h = 0;
+
+  for (guint r = first; r < last; r++)
+    h += row_height (table, r);
+  return h;
 }
 
 static double
@@ -303,8 +360,8 @@ min_height (StrataReport *self,
     case REPORT_BLOCK_CHART:
       return floor (block->share * content_h);
     case REPORT_BLOCK_TABLE:
-      return HEADER_ROW + MIN (block->rows->len <= 12 ? block->rows->len : 3, block->rows->len) *
-                          row_height (block);
+      return HEADER_ROW + rows_height (block, 0, MIN (block->rows->len <= 12 ? block->rows->len : 3,
+                                                      block->rows->len));
     default:
       return 0;
     }
@@ -341,6 +398,9 @@ strata_report_paginate (StrataReport *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (surface);
   text_init (&text, cr, self->style->font_family, self->info.language);
+  for (guint i = 0; i < self->blocks->len; i++)
+    if (((ReportBlock *) self->blocks->pdata[i])->kind == REPORT_BLOCK_TABLE)
+      measure_table (self->blocks->pdata[i], &text, content_w);
   page = new_page (self);
 
 #define NEXT_PAGE() G_STMT_START { page = new_page (self); y = top; } G_STMT_END
@@ -397,13 +457,15 @@ strata_report_paginate (StrataReport *self,
 
         case REPORT_BLOCK_TABLE:
           {
-            double rh = row_height (block);
             guint n = block->rows->len, done = 0;
 
             while (done < n)
               {
-                guint fit = (guint) MAX (0, floor ((bottom - y - HEADER_ROW) / rh));
-                guint take = MIN (fit, n - done);
+                guint take = 0;
+                double used = HEADER_ROW;
+
+                while (done + take < n && y + used + row_height (block, done + take) <= bottom)
+                  used += row_height (block, done + take++);
 
                 /* A short table stays whole; a long one leaves no lone
                  * rows for the next page. */
@@ -422,7 +484,7 @@ strata_report_paginate (StrataReport *self,
                     continue;
                   }
                 take = MAX (take, 1);
-                PLACE (block, HEADER_ROW + take * rh, done, done + take);
+                PLACE (block, HEADER_ROW + rows_height (block, done, done + take), done, done + take);
                 done += take;
                 if (done < n)
                   NEXT_PAGE ();
@@ -514,7 +576,6 @@ draw_table (const Placed *p,
             double        w)
 {
   const ReportBlock *b = p->block;
-  double rh = row_height (b);
   double y = p->y;
   guint n_rows = b->rows->len;
 
@@ -539,7 +600,8 @@ draw_table (const Placed *p,
     {
       char **cells = b->rows->pdata[r];
       gboolean bold = r + b->n_bold >= n_rows;
-      double cx = x;
+      double cx = x, rh = row_height (b, r);
+      int lines = (int) round ((rh - TABLE_PAD) / TABLE_LINE);
 
       if (bold)
         {
@@ -558,8 +620,7 @@ draw_table (const Placed *p,
           const ReportColumn *col = b->columns->pdata[c];
           double cw = col->width * w, inset = 4;
 
-          if (c == 0 && b->swatches && r < b->swatches->len &&
-              g_array_index (b->swatches, StrataRgba, r).a > 0)
+          if (c == 0 && has_swatch (b, r))
             {
               strata_rgba_set_source (cr, &g_array_index (b->swatches, StrataRgba, r));
               cairo_rectangle (cr, cx + 4, y + (rh - 7) / 2, 7, 7);
@@ -568,7 +629,7 @@ draw_table (const Placed *p,
             }
           strata_rgba_set_source (cr, &text_colour);
           text_show (t, cr, cells[c], TABLE_SIZE, bold, cx + inset, y + TABLE_PAD / 2,
-                     cw - inset - 4, b->lines, col->align);
+                     cw - inset - 4, lines, col->align);
           cx += cw;
         }
       y += rh;
