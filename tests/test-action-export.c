@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Action Lists… of the Review page under Xvfb: the menu's three exports on
  * the demo (2026-Q2 → 2026-Q3): the CSV's rows, one PDF per owner into a
- * folder, one PDF with a section per owner, and the first toast's text.
- * With STRATA_SCREENSHOT_DIR set, the window with the menu open is saved
- * there as review-action-lists.png. */
+ * folder, one PDF with a section per owner, and the first toast's text. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -66,21 +64,6 @@ is_pdf (const char *path)
 }
 
 static void
-screenshot (const char *name)
-{
-  const char *dir = g_getenv ("STRATA_SCREENSHOT_DIR");
-  g_autofree char *path = NULL;
-  g_autofree char *cmd = NULL;
-
-  if (dir == NULL)
-    return;
-  gui_test_wait_frame (GTK_WIDGET (window));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  cmd = g_strdup_printf ("import -window root %s", path);
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
-}
-
-static void
 test_action_lists (void)
 {
   g_autoptr(GError) error = NULL;
@@ -131,13 +114,6 @@ test_action_lists (void)
   menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
   g_object_unref (menu);
-  if (g_getenv ("STRATA_SCREENSHOT_DIR") != NULL)
-    {
-      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-      gui_test_wait_frame (button);
-      screenshot ("review-action-lists");
-      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
-    }
 
   /* CSV: the columns, a row per mover. */
   export (page, STRATA_ACTION_EXPORT_CSV, csv, &r);
