@@ -42,6 +42,7 @@ static const Command commands[] = {
   { "periods", strata_cli_periods, N_("List periods; close or reopen one") },
   { "movement", strata_cli_movement, N_("Tier movement between two periods, with reasons") },
   { "retention", strata_cli_retention, N_("Customers and revenue retained per tier from period to period") },
+  { "actions", strata_cli_actions, N_("Each owner's action list after a review (csv or pdf)") },
   /* area: model */
   { "demo", strata_cli_demo, N_("Write the demo workspace") },
   /* area: import */

@@ -6,3 +6,4 @@
 int strata_cli_periods  (int argc, char **argv);
 int strata_cli_movement (int argc, char **argv);
 int strata_cli_retention (int argc, char **argv);
+int strata_cli_actions  (int argc, char **argv);

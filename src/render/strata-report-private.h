@@ -73,6 +73,21 @@ gboolean strata_report_build (StrataWorkspace           *workspace,
                               GPtrArray                 *sections,
                               GError                   **error);
 
+/* Fills the info, blocks and sections of a report. */
+typedef gboolean (*StrataReportBuildFunc) (gpointer     user_data,
+                                           ReportInfo  *info,
+                                           GPtrArray   *blocks,
+                                           GPtrArray   *sections,
+                                           GError     **error);
+
+/* A report of other content in the same page style (the action lists):
+ * build runs in language (NULL: the process's) and fills info->language. */
+StrataReport *strata_report_new_built (const char             *language,
+                                       StrataReportPaper       paper,
+                                       StrataReportBuildFunc   build,
+                                       gpointer                user_data,
+                                       GError                **error);
+
 void report_block_free   (ReportBlock   *block);
 void report_section_free (ReportSection *section);
 

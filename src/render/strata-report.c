@@ -143,25 +143,54 @@ report_pop_language (StrataReport *self)
     strata_catalog_pop_thread_default (self->catalog);
 }
 
+typedef struct
+{
+  StrataWorkspace           *workspace;
+  const StrataReportOptions *options;
+} ReportArgs;
+
+static gboolean
+build_report (gpointer     user_data,
+              ReportInfo  *info,
+              GPtrArray   *blocks,
+              GPtrArray   *sections,
+              GError     **error)
+{
+  ReportArgs *args = user_data;
+
+  return strata_report_build (args->workspace, args->options, info, blocks, sections, error);
+}
+
 StrataReport *
 strata_report_new (StrataWorkspace           *workspace,
                    const StrataReportOptions *options,
                    GError                   **error)
 {
-  g_autoptr(StrataReport) self = NULL;
   StrataReportOptions defaults = { 0, };
-  gboolean ok;
+  ReportArgs args = { workspace, options ? options : &defaults };
 
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
 
-  if (options == NULL)
-    options = &defaults;
+  return strata_report_new_built (args.options->language, args.options->paper,
+                                  build_report, &args, error);
+}
+
+StrataReport *
+strata_report_new_built (const char             *language,
+                         StrataReportPaper       paper,
+                         StrataReportBuildFunc   build,
+                         gpointer                user_data,
+                         GError                **error)
+{
+  g_autoptr(StrataReport) self = NULL;
+  gboolean ok;
+
   self = g_object_new (STRATA_TYPE_REPORT, NULL);
-  self->paper = options->paper;
-  if (options->language != NULL)
-    self->catalog = strata_catalog_new_for_language (options->language);
+  self->paper = paper;
+  if (language != NULL)
+    self->catalog = strata_catalog_new_for_language (language);
   report_push_language (self);
-  ok = strata_report_build (workspace, options, &self->info, self->blocks, self->sections, error);
+  ok = build (user_data, &self->info, self->blocks, self->sections, error);
   report_pop_language (self);
   if (!ok)
     return NULL;
@@ -172,8 +201,8 @@ strata_report_new (StrataWorkspace           *workspace,
                                g_str_has_prefix (self->info.language, "zh-hk")
                                  ? "Cantarell, Noto Sans CJK TC, sans-serif" : NULL,
                                7.5);
-  strata_chart_style_set_language (self->style, options->language ? options->language
-                                                                   : g_get_language_names ()[0]);
+  strata_chart_style_set_language (self->style, language ? language
+                                                         : g_get_language_names ()[0]);
   self->style->min_font_size = 6;
   return g_steal_pointer (&self);
 }

@@ -4,6 +4,7 @@
  * way into the projector presentation. */
 #pragma once
 
+#include "strata-action-export.h"
 #include "strata-page.h"
 #include "strata-review-charts.h"
 #include "strata-review-deck.h"
@@ -36,5 +37,14 @@ void              strata_review_page_set_slide_enabled (StrataReviewPage *self,
 /* Starts the presentation with the slides chosen in the Present popover;
  * returns its window, or NULL (with a toast) when there is nothing to show. */
 GtkWindow        *strata_review_page_present      (StrataReviewPage *self);
+
+/* Action Lists… without its file chooser: writes the action lists of the
+ * compared periods to path (a folder for one PDF per owner), with a toast. */
+void              strata_review_page_export_actions (StrataReviewPage       *self,
+                                                     StrataActionExportKind  kind,
+                                                     const char             *owner_attribute,
+                                                     const char             *path,
+                                                     GAsyncReadyCallback     callback,
+                                                     gpointer                user_data);
 
 G_END_DECLS

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Action Lists… of the Review page under Xvfb: the menu's three exports on
+ * the demo (2026-Q2 → 2026-Q3): the CSV's rows, one PDF per owner into a
+ * folder, one PDF with a section per owner, and the first toast's text. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "gui-test-util.h"
+#include "strata-action-list.h"
+#include "strata-application.h"
+#include "strata-demo.h"
+#include "strata-period-data.h"
+#include "strata-review-page.h"
+#include "strata-window.h"
+#include "workspace-test-util.h"
+
+static char *tmpdir;
+static GApplication *app;
+static StrataWindow *window;
+
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  guint    n_files;
+} Result;
+
+static void
+exported (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Result *r = user_data;
+  g_autoptr(GError) error = NULL;
+
+  r->ok = strata_action_export_finish (result, &r->n_files, &error);
+  g_assert_no_error (error);
+  r->done = TRUE;
+}
+
+static void
+export (StrataReviewPage       *page,
+        StrataActionExportKind  kind,
+        const char             *path,
+        Result                 *r)
+{
+  *r = (Result) { 0, };
+  strata_review_page_export_actions (page, kind, NULL, path, exported, r);
+  gui_test_wait (r->done);
+  g_assert_true (r->ok);
+}
+
+static gboolean
+is_pdf (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  return g_file_get_contents (path, &data, &len, NULL) && len > 1000 &&
+         g_str_has_prefix (data, "%PDF-");
+}
+
+static void
+test_action_lists (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "demo.strata", NULL);
+  g_autofree char *csv = g_build_filename (tmpdir, "actions.csv", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "actions.pdf", NULL);
+  g_autofree char *folder = g_build_filename (tmpdir, "owners", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *expected_toast = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataActionList) list = NULL;
+  g_autoptr(GDir) dir = NULL;
+  StrataReviewPage *page;
+  GtkWidget *button;
+  GMenuModel *menu;
+  gint64 from_id = 0, to_id = 0;
+  guint n_pdfs = 0;
+  Result r;
+
+  g_assert_true (strata_demo_write (path, 600, STRATA_DEMO_DEFAULT_SEED, 4, STRATA_DEMO_NONE,
+                                    NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* What the lists hold, from a connection of the test's own. */
+  ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (strata_period_find (ws, "2026-Q2", &from_id, NULL, &error));
+  g_assert_true (strata_period_find (ws, "2026-Q3", &to_id, NULL, &error));
+  list = strata_action_list_compute (ws, from_id, to_id, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strata_action_list_get_n_items (list), >, 100);
+  g_assert_cmpuint (strata_action_list_get_n_owners (list), >, 10);
+
+  g_assert_true (strata_window_open_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (strata_window_show_page (window, "review"));
+  page = STRATA_REVIEW_PAGE (strata_window_get_page (window, "review"));
+  gui_test_wait (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_true (strata_review_page_set_periods (page, "2026-Q2", "2026-Q3"));
+  gui_test_wait (strata_review_page_get_deck (page) != NULL);
+
+  /* The toolbar's menu: three exports, each the page's action. */
+  button = gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, "actions_button", 0);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+  g_object_unref (menu);
+
+  /* CSV: the columns, a row per mover. */
+  export (page, STRATA_ACTION_EXPORT_CSV, csv, &r);
+  g_assert_cmpuint (r.n_files, ==, 1);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, "owner,id,name,from_tier,to_tier,from_quadrant,to_quadrant,"
+                                 "reason,gains,losses,action");
+  g_assert_cmpuint (g_strv_length (lines), ==, strata_action_list_get_n_items (list) + 2);
+  g_assert_cmpstr (lines[g_strv_length (lines) - 1], ==, "");
+  expected_toast = g_strdup_printf ("Action lists saved as “%s”", csv);
+  /* The toast says where it went. */
+  gui_test_wait (gui_test_find_label (GTK_WIDGET (window), GTK_TYPE_LABEL, expected_toast) != NULL);
+
+  /* One PDF per owner into a folder. */
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  export (page, STRATA_ACTION_EXPORT_PDF_PER_OWNER, folder, &r);
+  g_assert_cmpuint (r.n_files, ==, strata_action_list_get_n_owners (list));
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL; )
+    {
+      g_autofree char *file = g_build_filename (folder, name, NULL);
+      g_assert_true (g_str_has_prefix (name, "actions-2026-Q3-"));
+      g_assert_true (is_pdf (file));
+      n_pdfs++;
+    }
+  g_assert_cmpuint (n_pdfs, ==, strata_action_list_get_n_owners (list));
+  {
+    g_autofree char *one = g_strdup_printf ("actions-2026-Q3-%s.pdf",
+                                            strata_action_list_get_owner (list, 0)->label);
+    g_autofree char *file = g_build_filename (folder, one, NULL);
+    g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+  }
+
+  /* One PDF, a section per owner. */
+  export (page, STRATA_ACTION_EXPORT_PDF, pdf, &r);
+  g_assert_cmpuint (r.n_files, ==, 1);
+  g_assert_true (is_pdf (pdf));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
+
+  tmpdir = test_make_tmp_dir ("strata-action-export");
+  data_home = g_build_filename (tmpdir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* For translated screenshots: STRATA_TEST_LOCALEDIR holds compiled .mo
+   * files, LANGUAGE / LC_ALL choose the language. */
+  if (g_getenv ("STRATA_TEST_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_TEST_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+
+  app = g_object_new (STRATA_TYPE_APPLICATION,
+                      "application-id", APP_ID ".ActionExportTest",
+                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/strata/Strata",
+                      NULL);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_application_hold (app);
+  g_application_activate (app);
+  window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+
+  g_test_add_func ("/review/action-lists", test_action_lists);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_release (app);
+  g_clear_object (&app);
+  test_remove_dir (tmpdir);
+  g_free (tmpdir);
+  return status;
+}
