@@ -439,7 +439,7 @@ build_funnel (Builder *b)
   chart = strata_funnel_chart_new ();
   strata_funnel_chart_set_funnel (chart, funnel, b->fmt);
   add_chart (b, STRATA_CHART (chart), 0.40);
-  table = add_table (b, 2, _("Quadrant"), 0.22, 0.0, _("Customers"), 0.1, 1.0,
+  table = add_table (b, 1, _("Quadrant"), 0.22, 0.0, _("Customers"), 0.1, 1.0,
                      strata_funnel_step_label (STRATA_FUNNEL_IMPRESSIONS), 0.14, 1.0,
                      strata_funnel_step_label (STRATA_FUNNEL_CLICKS), 0.14, 1.0,
                      strata_funnel_step_label (STRATA_FUNNEL_INQUIRIES), 0.13, 1.0,
