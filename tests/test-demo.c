@@ -119,7 +119,8 @@ test_default_demo (Fixture       *f,
   g_assert_cmpstr (company, ==, "Skyline Cloud Networks 天际云网");
 
   g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM customers"), ==, 600);
-  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM metrics"), ==, 14);
+  /* The built-in metrics and the funnel's impressions, clicks and orders. */
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM metrics"), ==, 17);
   {
     g_autofree char *names = text (ws, "SELECT group_concat (name, ' ') FROM"
                                        " (SELECT name FROM periods ORDER BY start_date)");
@@ -144,7 +145,7 @@ test_default_demo (Fixture       *f,
   /* Golden values: the same seed gives these numbers everywhere. */
   name1 = text (ws, "SELECT name FROM customers WHERE id = 1");
   g_assert_cmpstr (name1, ==, "宁波金桥智能制造有限公司");
-  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM metric_values"), ==, 21990);
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM metric_values"), ==, 28587);  /* 2199 rows, 13 metrics */
   g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM period_customers pc JOIN periods p"
                               " ON p.id = pc.period_id WHERE p.name = '2026-Q3'"), ==,
                    567);
@@ -154,14 +155,23 @@ test_default_demo (Fixture       *f,
                                  " WHERE m.key = 'order_amount' AND p.name = '2026-Q3'"), ==,
                      3903679000.0);
 
-  /* Every metric of the default rules and of the quadrant, for every
-   * customer of a period. */
+  /* Every metric of the default rules, of the quadrant and of the
+   * funnel, for every customer of a period. */
   g_assert_cmpint (test_query_int (ws, "SELECT COUNT (DISTINCT m.key) FROM metric_values v"
-                              " JOIN metrics m ON m.id = v.metric_id"), ==, 10);
+                              " JOIN metrics m ON m.id = v.metric_id"), ==, 13);
   g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM period_customers pc"
                               " WHERE (SELECT COUNT (*) FROM metric_values v"
                               "  WHERE v.period_id = pc.period_id"
-                              "  AND v.customer_id = pc.customer_id) != 10"), ==, 0);
+                              "  AND v.customer_id = pc.customer_id) != 13"), ==, 0);
+  /* The funnel narrows: impressions >= clicks >= inquiries >= orders. */
+  g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM period_customers pc WHERE NOT"
+                              " (json_extract (values_json, '$.' || (SELECT id FROM metrics WHERE key = 'impressions'))"
+                              "  >= json_extract (values_json, '$.' || (SELECT id FROM metrics WHERE key = 'clicks'))"
+                              "  AND json_extract (values_json, '$.' || (SELECT id FROM metrics WHERE key = 'clicks'))"
+                              "  >= json_extract (values_json, '$.' || (SELECT id FROM metrics WHERE key = 'monthly_inquiries'))"
+                              "  AND json_extract (values_json, '$.' || (SELECT id FROM metrics WHERE key = 'monthly_inquiries'))"
+                              "  >= json_extract (values_json, '$.' || (SELECT id FROM metrics WHERE key = 'orders')))"),
+                   ==, 0);
   /* Booleans are 0/1, counts whole, login days within the quarter. */
   g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM metric_values v JOIN metrics m"
                               " ON m.id = v.metric_id WHERE m.kind = 'boolean'"

@@ -26,6 +26,8 @@ typedef struct
 
 /* area: model */
 int strata_cli_demo (int argc, char **argv);
+/* area: funnel */
+int strata_cli_funnel (int argc, char **argv);
 
 static const Command commands[] = {
   /* area: engine */
@@ -43,6 +45,8 @@ static const Command commands[] = {
   { "movement", strata_cli_movement, N_("Tier movement between two periods, with reasons") },
   { "retention", strata_cli_retention, N_("Customers and revenue retained per tier from period to period") },
   { "actions", strata_cli_actions, N_("Each owner's action list after a review (csv or pdf)") },
+  /* area: funnel */
+  { "funnel", strata_cli_funnel, N_("The traffic funnel per quadrant or tier, or of one customer") },
   /* area: model */
   { "demo", strata_cli_demo, N_("Write the demo workspace") },
   /* area: import */

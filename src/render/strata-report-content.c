@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "strata-entitlements.h"
+#include "strata-funnel-chart.h"
 #include "strata-pareto.h"
 #include "strata-pareto-chart.h"
 #include "strata-period-summary.h"
@@ -421,6 +422,59 @@ build_quadrant (Builder *b)
              g_strdup (res->rules->quadrant.action[q]));
 }
 
+/* The traffic funnel per quadrant, when the workspace has its metrics. */
+static void
+build_funnel (Builder *b)
+{
+  g_autoptr(StrataFunnel) funnel = NULL;
+  StrataFunnelChart *chart;
+  ReportBlock *table;
+  const char *keys[STRATA_FUNNEL_N_STEPS];
+
+  strata_funnel_resolve_keys (b->results->data, keys);
+  if (keys[STRATA_FUNNEL_IMPRESSIONS] == NULL || keys[STRATA_FUNNEL_ORDERS] == NULL)
+    return;
+  funnel = strata_funnel_compute (b->results, STRATA_FUNNEL_BY_QUADRANT);
+  add_heading (b, _("Traffic funnel"), 0);
+  add_text (b, _("Impressions, clicks, inquiries and orders of each quadrant's customers, with the "
+                 "conversion rate at each step. The weakest step is where a quadrant falls furthest "
+                 "below the quadrant that converts best."));
+  chart = strata_funnel_chart_new ();
+  strata_funnel_chart_set_funnel (chart, funnel, b->fmt);
+  add_chart (b, STRATA_CHART (chart), 0.40);
+  table = add_table (b, 1, _("Quadrant"), 0.22, 0.0, _("Customers"), 0.1, 1.0,
+                     strata_funnel_step_label (STRATA_FUNNEL_IMPRESSIONS), 0.14, 1.0,
+                     strata_funnel_step_label (STRATA_FUNNEL_CLICKS), 0.14, 1.0,
+                     strata_funnel_step_label (STRATA_FUNNEL_INQUIRIES), 0.13, 1.0,
+                     strata_funnel_step_label (STRATA_FUNNEL_ORDERS), 0.13, 1.0,
+                     _("Weakest step"), 0.14, 0.0, NULL);
+  for (guint k = 0; k < funnel->groups->len; k++)
+    {
+      const StrataFunnelGroup *g = funnel->groups->pdata[k];
+      char *cells[STRATA_FUNNEL_N_STEPS];
+
+      for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+        {
+          g_autofree char *n = integer (b, g->totals[s]);
+
+          /* A step's total with its conversion rate: "54,489 (2.4%)". */
+          if (s > 0 && !isnan (g->rates[s]))
+            {
+              g_autofree char *r = strata_format_percent (b->fmt, g->rates[s], 1);
+              cells[s] = g_strdup_printf ("%s (%s)", n, r);
+            }
+          else
+            cells[s] = g_steal_pointer (&n);
+        }
+      add_row (table,
+               g_str_equal (g->group, "none") ? g_strdup (g->label)
+                                               : g_strdup_printf ("%s · %s", g->group, g->label),
+               integer (b, g->customers), cells[0], cells[1], cells[2], cells[3],
+               g_strdup (g->weakest != STRATA_FUNNEL_NO_STEP ? strata_funnel_step_label (g->weakest)
+                         : (int) k == funnel->best ? _("(best)") : ""));
+    }
+}
+
 typedef struct
 {
   const double *score;
@@ -768,6 +822,7 @@ strata_report_build (StrataWorkspace           *workspace,
   build_pyramid (&b);
   build_movement (&b);
   build_quadrant (&b);
+  build_funnel (&b);
   add_heading (&b, _("Customers by tier"), 0);
   add_text (&b, _("The customers of each tier by score, best first."));
   build_tiers (&b);

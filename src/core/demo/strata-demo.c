@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "strata-bulk.h"
+#include "strata-demo-funnel.h"
 #include "strata-demo-names.h"
 #include "strata-demo.h"
 #include "strata-metric.h"
@@ -67,12 +68,19 @@ enum {
   M_MONTHLY_INQUIRIES,
   M_LISTED_PRODUCTS,
   M_LOGIN_DAYS,
+  M_IMPRESSIONS,  /* the funnel's own three (strata-demo-funnel.c) */
+  M_CLICKS,
+  M_ORDERS,
   N_DEMO_METRICS
 };
+
+G_STATIC_ASSERT (M_CLICKS - M_IMPRESSIONS == DEMO_FUNNEL_CLICKS &&
+                 M_ORDERS - M_IMPRESSIONS == DEMO_FUNNEL_ORDERS);
 
 static const char *const metric_keys[N_DEMO_METRICS] = {
   "order_amount", "referrals", "business_lines", "high_growth", "listed_company",
   "overdue_invoices", "fault_tickets", "monthly_inquiries", "listed_products", "login_days",
+  "impressions", "clicks", "orders",
 };
 
 typedef struct
@@ -235,6 +243,8 @@ draw_quarter (Demo     *demo,
   values[M_LISTED_PRODUCTS] = products;
   login = round (92 * c->engagement + 6 * strata_prng_normal (&prng));
   values[M_LOGIN_DAYS] = CLAMP (login, 0, 92);
+  demo_funnel_draw (demo->seed, index, period, products, values[M_MONTHLY_INQUIRIES],
+                    c->engagement, &values[M_IMPRESSIONS]);
 }
 
 static gboolean
@@ -410,6 +420,8 @@ fill (Demo    *demo,
   g_autofree double *values = NULL;
   g_autofree char *count = NULL;
 
+  if (!demo_funnel_add_metrics (demo->ws, error))
+    return FALSE;
   for (guint m = 0; m < N_DEMO_METRICS; m++)
     {
       metric_ids[m] = strata_metric_id_for_key (demo->ws, metric_keys[m], error);

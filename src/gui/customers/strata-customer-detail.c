@@ -5,9 +5,12 @@
 
 #include "strata-format.h"
 #include "strata-customer-detail.h"
+#include "strata-funnel-chart.h"
+#include "strata-funnel-text.h"
 #include "strata-period-results.h"
 #include "strata-period.h"
 #include "strata-receipt-view.h"
+#include "strata-review-chart.h"
 
 struct _StrataCustomerDetail
 {
@@ -28,6 +31,9 @@ struct _StrataCustomerDetail
   StrataReceiptView  *receipt;
   GtkGrid            *history;
   GtkGrid            *entitlement_grid;
+  GtkWidget          *funnel_heading;
+  GtkWidget          *funnel_chart;
+  GtkLabel           *funnel_note;
   GtkLabel           *override_state;
   GtkDropDown        *override_tier;
   GtkEntry           *override_reason;
@@ -213,6 +219,35 @@ show_override (StrataCustomerDetail *self,
   gtk_editable_set_text (GTK_EDITABLE (self->override_reason), "");
 }
 
+/* The customer's funnel against its quadrant's median in the period; the
+ * section hides when the workspace has no funnel metrics. */
+static void
+show_funnel (StrataCustomerDetail *self,
+             gint64                period_id,
+             gint64                customer_id)
+{
+  StrataPeriodResults *results = period_id != 0 ? results_for (self, period_id) : NULL;
+  g_autoptr(StrataFunnelCustomer) funnel = NULL;
+  g_autoptr(StrataFunnelChart) chart = NULL;
+  g_autofree char *note = NULL;
+  int row = -1;
+
+  if (results != NULL && strata_funnel_text_has_funnel (results->data))
+    row = strata_period_data_find_id (results->data, customer_id);
+  if (row >= 0)
+    funnel = strata_funnel_customer_compute (results, (guint) row);
+  gtk_widget_set_visible (self->funnel_heading, funnel != NULL);
+  gtk_widget_set_visible (self->funnel_chart, funnel != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->funnel_note), funnel != NULL);
+  if (funnel == NULL)
+    return;
+  chart = strata_funnel_chart_new ();
+  strata_funnel_chart_set_customer (chart, funnel);
+  strata_review_chart_set_chart (STRATA_REVIEW_CHART (self->funnel_chart), STRATA_CHART (chart));
+  note = strata_funnel_text_customer_note (funnel);
+  gtk_label_set_text (self->funnel_note, note);
+}
+
 void
 strata_customer_detail_show_row (StrataCustomerDetail *self,
                                  int                   row)
@@ -277,6 +312,7 @@ strata_customer_detail_show_row (StrataCustomerDetail *self,
     }
   strata_receipt_view_set_receipt (self->receipt, receipt);
   show_history (self, data->ids[row]);
+  show_funnel (self, data->period_id, data->ids[row]);
 }
 
 gboolean
@@ -359,6 +395,7 @@ strata_customer_detail_class_init (StrataCustomerDetailClass *klass)
   gtk_widget_class_set_css_name (widget_class, "customer-detail");
 
   g_type_ensure (STRATA_TYPE_RECEIPT_VIEW);
+  g_type_ensure (STRATA_TYPE_REVIEW_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/strata/Strata/strata-customer-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, empty);
@@ -370,6 +407,9 @@ strata_customer_detail_class_init (StrataCustomerDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, receipt);
   gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, history);
   gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, entitlement_grid);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, funnel_heading);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, funnel_chart);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, funnel_note);
   gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, override_state);
   gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, override_tier);
   gtk_widget_class_bind_template_child (widget_class, StrataCustomerDetail, override_reason);

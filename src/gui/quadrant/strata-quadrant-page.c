@@ -6,6 +6,9 @@
 
 #include "strata-chart-export-dialog.h"
 #include "strata-context.h"
+#include "strata-funnel-chart.h"
+#include "strata-funnel-text.h"
+#include "strata-review-chart.h"
 #include "strata-ruleset-store.h"
 #include "strata-window.h"
 #include "strata-metric-list.h"
@@ -31,6 +34,9 @@ struct _StrataQuadrantPage
   GtkWidget          *status;
   GtkWidget          *view;
   GtkWidget          *table_label;
+  GtkWidget          *funnel_toggle;
+  GtkWidget          *funnel_chart;
+  GtkWidget          *funnel_note;
   GtkWidget          *selection_label;
   GtkWidget          *selection_button;   /* opens the list of a band's customers */
   GtkStringList      *selection_names;    /* "ID  name" of every customer in the band */
@@ -102,6 +108,7 @@ typedef struct
   StrataRules         *draft;
   char                *x_title, *y_title, *z_title;
   StrataMetricKind     x_kind, y_kind;
+  StrataFunnel        *funnel;   /* per quadrant; NULL without funnel metrics */
 } QuadrantLoad;
 
 static void
@@ -111,6 +118,7 @@ quadrant_load_free (gpointer data)
 
   g_clear_pointer (&l->results, strata_period_results_unref);
   g_clear_pointer (&l->draft, strata_rules_free);
+  g_clear_pointer (&l->funnel, strata_funnel_free);
   g_free (l->x_title);
   g_free (l->y_title);
   g_free (l->z_title);
@@ -131,6 +139,41 @@ show_nothing (StrataQuadrantPage *self)
   else
     return FALSE;
   return TRUE;
+}
+
+/* The chart, the table, or the funnel (the toggles in the header bar). */
+static const char *
+visible_view (StrataQuadrantPage *self)
+{
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_toggle)))
+    return "table";
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->funnel_toggle)) &&
+      gtk_widget_get_sensitive (self->funnel_toggle))
+    return "funnel";
+  return "chart";
+}
+
+/* The funnel per quadrant beside the plot; a workspace without funnel
+ * metrics has no funnel button. */
+static void
+show_funnel (StrataQuadrantPage *self,
+             const StrataFunnel *funnel)
+{
+  g_autoptr(StrataFunnelChart) chart = strata_funnel_chart_new ();
+  g_autofree char *summary = NULL;
+
+  gtk_widget_set_sensitive (self->funnel_toggle, funnel != NULL);
+  gtk_widget_set_tooltip_text (self->funnel_toggle,
+                               funnel != NULL
+                               ? _("Show the traffic funnel of each quadrant: impressions, clicks, inquiries, orders")
+                               : _("This workspace has no funnel metrics (impressions, clicks, inquiries, orders)"));
+  if (funnel != NULL)
+    {
+      strata_funnel_chart_set_funnel (chart, funnel, NULL);
+      summary = strata_funnel_text_summary (funnel);
+    }
+  strata_review_chart_set_chart (STRATA_REVIEW_CHART (self->funnel_chart), STRATA_CHART (chart));
+  gtk_label_set_text (GTK_LABEL (self->funnel_note), summary != NULL ? summary : "");
 }
 
 /* Charts what load_async read, on the main thread. */
@@ -221,9 +264,8 @@ show_results (StrataQuadrantPage *self,
   gtk_label_set_text (GTK_LABEL (self->title), title);
   gtk_label_set_text (GTK_LABEL (self->selection_label), "");
   update_table (self);
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
-                                    gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_toggle))
-                                    ? "table" : "chart");
+  show_funnel (self, load->funnel);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), visible_view (self));
 }
 
 typedef struct
@@ -278,6 +320,8 @@ load_thread (GTask        *task,
   load->x_kind = metric_kind (metrics, q->x_metric);
   load->y_kind = metric_kind (metrics, q->y_metric);
   load->draft = strata_ruleset_store_get_draft (ws, NULL);
+  if (strata_funnel_text_has_funnel (load->results->data))
+    load->funnel = strata_funnel_compute (load->results, STRATA_FUNNEL_BY_QUADRANT);
   g_task_return_pointer (task, load, quadrant_load_free);
 }
 
@@ -488,11 +532,20 @@ strata_quadrant_page_export (StrataQuadrantPage *self,
 static void
 on_table_toggled (StrataQuadrantPage *self)
 {
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_toggle)))
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->funnel_toggle), FALSE);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "empty") == 0)
     return;
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
-                                    gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_toggle))
-                                    ? "table" : "chart");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), visible_view (self));
+}
+
+static void
+on_funnel_toggled (StrataQuadrantPage *self)
+{
+  /* The funnel and the table take the same place: one at a time. */
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->funnel_toggle)))
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->table_toggle), FALSE);
+  on_table_toggled (self);
 }
 
 /* The band's customers as "ID  name" rows, in the list behind the
@@ -684,6 +737,7 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
                                        "page.undo", NULL);
 
   g_type_ensure (STRATA_TYPE_QUADRANT_VIEW);
+  g_type_ensure (STRATA_TYPE_REVIEW_CHART);
   gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
                                                "/io/github/strata/Strata/strata-quadrant-page.ui");
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, box);
@@ -700,6 +754,10 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, table_label);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), apply_tier_filter);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_table_toggled);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_funnel_toggled);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, funnel_toggle);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, funnel_chart);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, funnel_note);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_selection_changed);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_threshold_moved);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_selection_row_activated);

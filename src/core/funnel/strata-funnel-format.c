@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The funnel as CSV and JSON (strata-cli funnel). */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "strata-funnel.h"
+
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* NaN is an empty field. */
+static void
+append_number (GString    *out,
+               double      value,
+               const char *format)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isnan (value))
+    g_string_append (out, g_ascii_formatd (buf, sizeof buf, format, value));
+}
+
+/* Totals are counts; a fraction (imported averages) keeps two decimals. */
+static const char *
+total_format (double value)
+{
+  return value == floor (value) ? "%.0f" : "%.2f";
+}
+
+char *
+strata_funnel_to_csv (const StrataFunnel *funnel)
+{
+  GString *out;
+
+  g_return_val_if_fail (funnel != NULL, NULL);
+
+  out = g_string_new ("group,customers");
+  for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+    g_string_append_printf (out, ",%s", strata_funnel_step_key (s));
+  for (guint s = 1; s < STRATA_FUNNEL_N_STEPS; s++)
+    g_string_append_printf (out, ",%s", strata_funnel_rate_key (s));
+  g_string_append (out, ",weakest_step\n");
+
+  for (guint k = 0; k < funnel->groups->len; k++)
+    {
+      const StrataFunnelGroup *g = funnel->groups->pdata[k];
+
+      append_field (out, g->group);
+      g_string_append_printf (out, ",%u", g->customers);
+      for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+        {
+          g_string_append_c (out, ',');
+          append_number (out, g->totals[s], total_format (g->totals[s]));
+        }
+      for (guint s = 1; s < STRATA_FUNNEL_N_STEPS; s++)
+        {
+          g_string_append_c (out, ',');
+          append_number (out, g->rates[s], "%.4f");
+        }
+      g_string_append_c (out, ',');
+      if (g->weakest != STRATA_FUNNEL_NO_STEP)
+        g_string_append (out, strata_funnel_step_key (g->weakest));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+member_number (JsonBuilder *b,
+               const char  *name,
+               double       value)
+{
+  json_builder_set_member_name (b, name);
+  if (isnan (value))
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, value);
+}
+
+static void
+member_step (JsonBuilder *b,
+             const char  *name,
+             int          step)
+{
+  json_builder_set_member_name (b, name);
+  if (step == STRATA_FUNNEL_NO_STEP)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_string_value (b, strata_funnel_step_key (step));
+}
+
+static char *
+to_data (JsonBuilder *b)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  return json_generator_to_data (gen, NULL);
+}
+
+char *
+strata_funnel_to_json (const StrataFunnel *funnel)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  g_return_val_if_fail (funnel != NULL, NULL);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "period");
+  json_builder_add_string_value (b, funnel->period_name);
+  json_builder_set_member_name (b, "by");
+  json_builder_add_string_value (b, funnel->by == STRATA_FUNNEL_BY_QUADRANT ? "quadrant" : "tier");
+  json_builder_set_member_name (b, "metrics");
+  json_builder_begin_object (b);
+  for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+    {
+      json_builder_set_member_name (b, strata_funnel_step_key (s));
+      if (funnel->keys[s] != NULL)
+        json_builder_add_string_value (b, funnel->keys[s]);
+      else
+        json_builder_add_null_value (b);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "best");
+  if (funnel->best >= 0)
+    json_builder_add_string_value (b, ((StrataFunnelGroup *) funnel->groups->pdata[funnel->best])->group);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "groups");
+  json_builder_begin_array (b);
+  for (guint k = 0; k < funnel->groups->len; k++)
+    {
+      const StrataFunnelGroup *g = funnel->groups->pdata[k];
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "group");
+      json_builder_add_string_value (b, g->group);
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, g->label);
+      json_builder_set_member_name (b, "customers");
+      json_builder_add_int_value (b, g->customers);
+      for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+        member_number (b, strata_funnel_step_key (s), g->totals[s]);
+      for (guint s = 1; s < STRATA_FUNNEL_N_STEPS; s++)
+        member_number (b, strata_funnel_rate_key (s), g->rates[s]);
+      member_number (b, "overall_rate", g->overall);
+      member_step (b, "weakest_step", g->weakest);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return to_data (b);
+}
+
+char *
+strata_funnel_customer_to_csv (const StrataFunnelCustomer *c)
+{
+  GString *out = g_string_new ("step,value,rate,median_value,median_rate,weakest\n");
+
+  g_return_val_if_fail (c != NULL, NULL);
+
+  for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+    {
+      g_string_append (out, strata_funnel_step_key (s));
+      g_string_append_c (out, ',');
+      append_number (out, c->values[s], total_format (c->values[s]));
+      g_string_append_c (out, ',');
+      append_number (out, c->rates[s], "%.4f");
+      g_string_append_c (out, ',');
+      append_number (out, c->median_values[s], total_format (c->median_values[s]));
+      g_string_append_c (out, ',');
+      append_number (out, c->median_rates[s], "%.4f");
+      g_string_append_printf (out, ",%d\n", (int) s == c->weakest);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+strata_funnel_customer_to_json (const StrataFunnelCustomer *c)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  g_return_val_if_fail (c != NULL, NULL);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, c->ext_id);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, c->name);
+  json_builder_set_member_name (b, "quadrant");
+  json_builder_add_string_value (b, c->group);
+  json_builder_set_member_name (b, "quadrant_customers");
+  json_builder_add_int_value (b, c->group_customers);
+  member_step (b, "weakest_step", c->weakest);
+  json_builder_set_member_name (b, "steps");
+  json_builder_begin_array (b);
+  for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "step");
+      json_builder_add_string_value (b, strata_funnel_step_key (s));
+      member_number (b, "value", c->values[s]);
+      member_number (b, "rate", c->rates[s]);
+      member_number (b, "median_value", c->median_values[s]);
+      member_number (b, "median_rate", c->median_rates[s]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return to_data (b);
+}
