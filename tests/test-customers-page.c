@@ -41,6 +41,7 @@ fixture_setup (Fixture       *f,
   f->t.ws = strata_workspace_open (f->t.path, NULL, &error);
   g_assert_no_error (error);
   f->context = strata_context_new (f->t.ws);
+  strata_context_finish_scoring (f->context);
   f->scoring = strata_scoring_new (f->t.ws, &error);
   g_assert_no_error (error);
   f->page = STRATA_CUSTOMERS_PAGE (strata_customers_page_new ());
