@@ -47,7 +47,6 @@ struct _StrataCustomersPage
   StrataRowList         *list;
   GtkSingleSelection    *selection;
   GtkCssProvider        *tier_css;
-  GtkFileChooserNative  *chooser;
   gboolean               syncing;
 
   GtkStack              *stack;
@@ -743,20 +742,15 @@ strata_customers_page_export_csv (StrataCustomersPage *self,
 }
 
 static void
-export_response (GtkNativeDialog     *chooser,
-                 int                  response,
-                 StrataCustomersPage *self)
+export_chosen (StrataPage *page,
+               GFile      *file)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (page);
+  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+  if (path == NULL)
     return;
 
   if (!strata_customers_page_export_csv (self, path, &error))
@@ -782,27 +776,17 @@ export_activated (GtkWidget  *widget,
                   GVariant   *param)
 {
   StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   const StrataPeriodData *data = period_data (self);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export the List as CSV"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   /* Translators: default file name of the exported list; %s is the period. */
   name = g_strdup_printf (_("customers-%s.csv"), data && data->period_name ? data->period_name : "");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  strata_page_choose_file (STRATA_PAGE (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the List as CSV"),
+                           _("_Export"), filter, name, export_chosen);
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -820,9 +804,6 @@ strata_customers_page_dispose (GObject *object)
   /* Removing the columns changes the sorter: nothing to sort any more. */
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   if (self->tier_css != NULL)
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                    GTK_STYLE_PROVIDER (self->tier_css));
