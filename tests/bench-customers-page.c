@@ -127,6 +127,7 @@ time_page_load (StrataCustomersPage *page,
   ws = strata_workspace_open (path, NULL, &error);
   g_assert_no_error (error);
   context = strata_context_new (ws);
+  strata_context_finish_scoring (context);
   g_object_set (page, "context", context, NULL);
   settle (GTK_WIDGET (page));
   *ms = ms_since (t);

@@ -14,6 +14,7 @@
 #include "strata-context.h"
 #include "strata-customers-page.h"
 #include "strata-demo.h"
+#include "strata-period-results.h"
 #include "strata-scoring.h"
 #include "strata-scoring-page-private.h"
 #include "workspace-test-util.h"
@@ -41,6 +42,7 @@ fixture_setup (Fixture       *f,
   f->t.ws = strata_workspace_open (f->t.path, NULL, &error);
   g_assert_no_error (error);
   f->context = strata_context_new (f->t.ws);
+  strata_context_finish_scoring (f->context);
   f->scoring = strata_scoring_new (f->t.ws, &error);
   g_assert_no_error (error);
   f->page = STRATA_CUSTOMERS_PAGE (strata_customers_page_new ());
@@ -326,6 +328,67 @@ test_export_csv (Fixture       *f,
     g_assert_true (strstr (lines[i], ",D,") != NULL);
 }
 
+static guint
+count_in_csv (Fixture    *f,
+              const char *mark)
+{
+  g_autofree char *path = g_build_filename (f->t.dir, "changes.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  g_assert_true (strata_customers_page_export_csv (f->page, path, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\r\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    n += g_str_has_suffix (lines[i], mark);
+  return n;
+}
+
+/* The previous period's tiers come from a worker; the Change column then
+ * agrees with the review's movement between the two periods. */
+static void
+test_previous_period (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataPeriodResults) prev = NULL;
+  const StrataPeriodData *now = strata_scoring_get_data (f->scoring);
+  guint up = 0, down = 0;
+  gint64 prev_id = 0;
+  GListModel *periods = strata_context_get_periods (f->context);
+
+  g_assert_cmpuint (g_list_model_get_n_items (periods), ==, 3);
+  {
+    g_autoptr(StrataPeriod) second = g_list_model_get_item (periods, 1);
+    prev_id = strata_period_get_id (second);
+  }
+  prev = strata_period_results_load (f->t.ws, prev_id, &error);
+  g_assert_no_error (error);
+  /* Tiers compared by id, customers by id (both sorted). */
+  for (guint i = 0, j = 0; i < now->n; i++)
+    {
+      guint8 t = strata_scoring_get_final_tier (f->scoring, i);
+      guint8 p;
+
+      while (j < prev->data->n && prev->data->ids[j] < now->ids[i])
+        j++;
+      if (j >= prev->data->n || prev->data->ids[j] != now->ids[i] || t == STRATA_TIER_NONE)
+        continue;
+      p = prev->result->final_tier[j];
+      if (p >= prev->rules->tiers->len)
+        continue;
+      p = strata_rules_find_tier (strata_scoring_get_draft (f->scoring),
+                                  ((StrataTier *) prev->rules->tiers->pdata[p])->id);
+      up += t < p;
+      down += t > p;
+    }
+  g_assert_cmpuint (up + down, >, 0);
+  gui_test_wait (count_in_csv (f, ",↑") + count_in_csv (f, ",↓") > 0);
+  g_assert_cmpuint (count_in_csv (f, ",↑"), ==, up);
+  g_assert_cmpuint (count_in_csv (f, ",↓"), ==, down);
+}
+
 static void
 test_shared_draft (Fixture       *f,
                    gconstpointer  data)
@@ -390,5 +453,7 @@ main (int   argc,
   g_test_add ("/customers-page/override", Fixture, NULL, fixture_setup, test_override, fixture_teardown);
   g_test_add ("/customers-page/shared-draft", Fixture, NULL, fixture_setup, test_shared_draft, fixture_teardown);
   g_test_add ("/customers-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
+  g_test_add ("/customers-page/previous-period", Fixture, NULL, fixture_setup, test_previous_period,
+              fixture_teardown);
   return g_test_run ();
 }

@@ -29,6 +29,7 @@ fixture_setup (Fixture       *f,
 {
   test_workspace_setup (&f->t, "strata-ent-page", "page.strata");
   f->context = strata_context_new (f->t.ws);
+  strata_context_finish_scoring (f->context);
   f->page = STRATA_ENTITLEMENTS_PAGE (strata_entitlements_page_new ());
   g_object_set (f->page, "context", f->context, NULL);
   f->window = gui_test_show (GTK_WIDGET (f->page), 1200, 800);
@@ -381,6 +382,7 @@ test_cost_card (void)
   ws = strata_workspace_open (path, NULL, &error);
   g_assert_no_error (error);
   context = strata_context_new (ws);
+  strata_context_finish_scoring (context);
   g_assert_cmpint (strata_context_get_period_id (context), >, 0);
   page = STRATA_ENTITLEMENTS_PAGE (strata_entitlements_page_new ());
   strata_page_set_context (STRATA_PAGE (page), context);

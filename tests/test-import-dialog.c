@@ -29,6 +29,7 @@ fixture_setup (Fixture       *f,
 {
   test_workspace_setup (&f->t, "strata-import-dialog", "test.strata");
   f->context = strata_context_new (f->t.ws);
+  strata_context_finish_scoring (f->context);
   f->parent = GTK_WINDOW (gtk_window_new ());
   gtk_window_present (f->parent);
   f->dialog = g_object_ref_sink (strata_import_dialog_new (f->parent, f->context));

@@ -85,6 +85,30 @@ value (Fixture    *f,
     g_assert_cmpstr (v_, ==, expected); \
   } G_STMT_END
 
+/* Each argument "PERIOD CUSTOMER METRIC VALUE" (no VALUE: none), up to a
+ * NULL; a failure names the whole line. */
+static void
+assert_values (Fixture *f,
+               ...)
+{
+  va_list ap;
+  const char *line;
+
+  va_start (ap, f);
+  while ((line = va_arg (ap, const char *)) != NULL)
+    {
+      g_auto(GStrv) w = g_strsplit (line, " ", 4);
+      g_autofree char *v = NULL;
+      g_autofree char *got = NULL;
+
+      g_assert_cmpuint (g_strv_length (w), >=, 3);
+      v = value (f, w[0], w[1], w[2]);
+      got = g_strdup_printf ("%s %s %s%s%s", w[0], w[1], w[2], v && *v ? " " : "", v ? v : "");
+      g_assert_cmpstr (got, ==, line);
+    }
+  va_end (ap);
+}
+
 static char *
 periods (Fixture *f)
 {
@@ -113,15 +137,17 @@ test_quarter_edges (Fixture       *f,
   g_assert_cmpstr (made, ==, "2010-Q4 2010-10-01..2010-12-31 #0; 2011-Q1 2011-01-01..2011-03-31 #1");
 
   /* 23:59:59 on 31 December is still Q4; midnight on 1 January is Q1. */
-  assert_value (f, "2010-Q4", "C1", "order_amount", "10");
-  assert_value (f, "2011-Q1", "C1", "order_amount", "10");
-  assert_value (f, "2010-Q4", "C2", "order_amount", "7");
-  assert_value (f, "2011-Q1", "C2", "order_amount", "3");
-  assert_value (f, "2010-Q4", "C1", "order_count", "1");
-  assert_value (f, "2011-Q1", "C1", "active_months", "1");
-  /* last_order_date in days since 1970: 2010-12-31 is 14974. */
-  assert_value (f, "2010-Q4", "C1", "last_order_date", "14974");
-  assert_value (f, "2011-Q1", "C1", "last_order_date", "14975");
+  assert_values (f,
+                 "2010-Q4 C1 order_amount 10",
+                 "2011-Q1 C1 order_amount 10",
+                 "2010-Q4 C2 order_amount 7",
+                 "2011-Q1 C2 order_amount 3",
+                 "2010-Q4 C1 order_count 1",
+                 "2011-Q1 C1 active_months 1",
+                 /* last_order_date in days since 1970: 2010-12-31 is 14974. */
+                 "2010-Q4 C1 last_order_date 14974",
+                 "2011-Q1 C1 last_order_date 14975",
+                 NULL);
 }
 
 static void
@@ -138,11 +164,13 @@ test_month_and_year (Fixture       *f,
   made = periods (f);
   g_assert_cmpstr (made, ==, "2010-10 2010-10-01..2010-10-31 #0; 2010-12 2010-12-01..2010-12-31 #1; "
                    "2011-01 2011-01-01..2011-01-31 #2; 2011-03 2011-03-01..2011-03-31 #3");
-  assert_value (f, "2010-12", "C1", "order_amount", "10");
-  assert_value (f, "2011-01", "C1", "order_amount", "10");
-  assert_value (f, "2010-10", "C2", "order_amount", "7");
-  assert_value (f, "2011-03", "C2", "order_amount", "3");
-  assert_value (f, "2010-10", "C1", "order_amount", "");
+  assert_values (f,
+                 "2010-12 C1 order_amount 10",
+                 "2011-01 C1 order_amount 10",
+                 "2010-10 C2 order_amount 7",
+                 "2011-03 C2 order_amount 3",
+                 "2010-10 C1 order_amount",
+                 NULL);
 
   years = run_split (f, lines, STRATA_IMPORT_SPLIT_YEAR, &error);
   g_assert_no_error (error);
@@ -151,11 +179,13 @@ test_month_and_year (Fixture       *f,
   made = query_text (f->path, "SELECT group_concat (name || ' ' || start_date || '..' || end_date, '; ')"
                      " FROM (SELECT * FROM periods WHERE length (name) = 4 ORDER BY position)");
   g_assert_cmpstr (made, ==, "2010 2010-01-01..2010-12-31; 2011 2011-01-01..2011-12-31");
-  assert_value (f, "2010", "C1", "order_amount", "10");
-  assert_value (f, "2010", "C2", "order_amount", "7");
-  assert_value (f, "2011", "C1", "order_amount", "10");
-  assert_value (f, "2011", "C2", "order_amount", "3");
-  assert_value (f, "2011", "C2", "order_count", "1");
+  assert_values (f,
+                 "2010 C1 order_amount 10",
+                 "2010 C2 order_amount 7",
+                 "2011 C1 order_amount 10",
+                 "2011 C2 order_amount 3",
+                 "2011 C2 order_count 1",
+                 NULL);
 }
 
 /* A second file updates the periods it has lines for exactly as an import
@@ -184,14 +214,16 @@ test_reimport (Fixture       *f,
 
   n = query_text (f->path, "SELECT COUNT (*) FROM periods");
   g_assert_cmpstr (n, ==, "3");
-  assert_value (f, "2011-Q1", "C1", "order_amount", "21");
-  assert_value (f, "2011-Q1", "C1", "distinct_products", "2");
-  /* C2 has no line in the new file: its Q1 order metrics are gone. */
-  assert_value (f, "2011-Q1", "C2", "order_amount", "");
-  assert_value (f, "2011-Q1", "C2", "order_count", "");
-  assert_value (f, "2010-Q4", "C1", "order_amount", "10");
-  assert_value (f, "2010-Q4", "C2", "order_amount", "7");
-  assert_value (f, "2011-Q2", "C3", "order_amount", "8");
+  assert_values (f,
+                 "2011-Q1 C1 order_amount 21",
+                 "2011-Q1 C1 distinct_products 2",
+                 /* C2 has no line in the new file: its Q1 order metrics are gone. */
+                 "2011-Q1 C2 order_amount",
+                 "2011-Q1 C2 order_count",
+                 "2010-Q4 C1 order_amount 10",
+                 "2010-Q4 C2 order_amount 7",
+                 "2011-Q2 C3 order_amount 8",
+                 NULL);
 }
 
 static void
@@ -325,10 +357,12 @@ test_period_column (Fixture       *f,
 
   made = periods (f);
   g_assert_cmpstr (made, ==, "2026-Q1 2026-01-01..2026-03-31 #0; 2026-Q2 2026-04-01..2026-06-30 #1");
-  assert_value (f, "2026-Q1", "C1", "order_amount", "100");
-  assert_value (f, "2026-Q1", "C2", "order_amount", "200");
-  assert_value (f, "2026-Q2", "C1", "order_amount", "150");
-  assert_value (f, "2026-Q2", "C2", "order_amount", "");
+  assert_values (f,
+                 "2026-Q1 C1 order_amount 100",
+                 "2026-Q1 C2 order_amount 200",
+                 "2026-Q2 C1 order_amount 150",
+                 "2026-Q2 C2 order_amount",
+                 NULL);
   n = query_text (f->path, "SELECT COUNT (*) FROM metrics WHERE key = 'period' OR label = 'period'");
   g_assert_cmpstr (n, ==, "0");
   g_clear_pointer (&n, g_free);

@@ -50,6 +50,7 @@ test_quadrant_page (void)
   ws = strata_workspace_open (path, NULL, &error);
   g_assert_no_error (error);
   context = strata_context_new (ws);
+  strata_context_finish_scoring (context);
   results = strata_period_results_load (ws, strata_context_get_period_id (context), &error);
   g_assert_no_error (error);
 

@@ -88,6 +88,7 @@ test_export (void)
 
   g_assert_no_error (error);
   context = strata_context_new (ws);
+  strata_context_finish_scoring (context);
   gtk_window_present (parent);
   strata_report_export_to_path (parent, context, path, STRATA_REPORT_PAPER_LETTER, NULL, done_cb, &r);
   /* The data is read; the pages are written in a worker, behind a progress window. */
@@ -150,6 +151,7 @@ test_export_chinese (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   context = strata_context_new (ws);
+  strata_context_finish_scoring (context);
   strata_report_export_to_path (NULL, context, path, STRATA_REPORT_PAPER_A4, "zh_CN", done_cb, &r);
   g_assert_cmpstr (_("Contents"), ==, "Contents");
   wait_done (&r);
@@ -183,6 +185,7 @@ test_cancel (void)
 
   g_assert_no_error (error);
   context = strata_context_new (ws);
+  strata_context_finish_scoring (context);
   gtk_window_present (parent);
   strata_report_export_to_path (parent, context, path, STRATA_REPORT_PAPER_A4, NULL, done_cb, &r);
   progress = find_progress_window (parent);

@@ -77,6 +77,7 @@ fixture_setup (Fixture       *f,
         test_workspace_set_value (f->t.ws, 1, i + 1, metric_keys[k], hand_customers[i].values[k]);
     }
   f->context = strata_context_new (f->t.ws);
+  strata_context_finish_scoring (f->context);
   f->page = STRATA_SCORING_PAGE (strata_scoring_page_new ());
   g_object_set (f->page, "context", f->context, NULL);
   f->window = gui_test_show (GTK_WIDGET (f->page), width ? atoi (width) : 1400,

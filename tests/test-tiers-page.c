@@ -36,6 +36,7 @@ test_tiers_page (void)
   ws = strata_workspace_open (path, NULL, &error);
   g_assert_no_error (error);
   context = strata_context_new (ws);
+  strata_context_finish_scoring (context);
 
   window = gtk_window_new ();
   page = g_object_new (STRATA_TYPE_TIERS_PAGE, NULL);

@@ -73,6 +73,7 @@ test_context_periods (void)
 
   g_assert_no_error (error);
   context = strata_context_new (workspace);
+  strata_context_finish_scoring (context);
   periods = strata_context_get_periods (context);
   g_assert_cmpuint (g_list_model_get_n_items (periods), ==, 3);
   g_assert_cmpstr (period_name_at (periods, 0), ==, "2026-Q1");

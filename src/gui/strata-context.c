@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "strata-context.h"
+#include "strata-workspace-task.h"
 
 struct _StrataContext
 {
@@ -11,6 +12,8 @@ struct _StrataContext
   StrataPeriodList *periods;
   StrataScoring    *scoring;
   GError           *scoring_error;
+  GCancellable     *scoring_load;   /* the period data being read, NULL when none */
+  gint64            scoring_load_period;
   char             *period;
   gint64            period_id;
   gint64            selected_customer;
@@ -25,6 +28,7 @@ enum {
   PROP_PERIOD,
   PROP_PERIOD_ID,
   PROP_SELECTED_CUSTOMER,
+  PROP_SCORING_LOADING,
   N_PROPS
 };
 
@@ -42,21 +46,116 @@ lookup_period_id (StrataContext *self,
   return period != NULL ? strata_period_get_id (period) : 0;
 }
 
+/* The period data (a second or so at a million customers) is read on a
+ * worker with its own connection; the data is immutable, so the scoring
+ * takes it over on the main thread, where it is scored (both rule sets,
+ * tens of milliseconds). The task keeps no reference to the context: one
+ * that is closed meanwhile cancels it. */
+typedef struct
+{
+  GWeakRef      context;
+  GCancellable *load;
+} ScoringLoad;
+
+static void
+scoring_load_free (ScoringLoad *l)
+{
+  g_weak_ref_clear (&l->context);
+  g_object_unref (l->load);
+  g_free (l);
+}
+
+static gpointer
+load_period_data (StrataWorkspace  *workspace,
+                  gpointer          task_data,
+                  GCancellable     *cancellable,
+                  GError          **error)
+{
+  return strata_period_data_load (workspace, *(gint64 *) task_data, error);
+}
+
+static void
+set_scoring_loading (StrataContext *self,
+                     GCancellable  *load)
+{
+  gboolean was = self->scoring_load != NULL;
+
+  if (self->scoring_load != NULL)
+    g_cancellable_cancel (self->scoring_load);
+  g_set_object (&self->scoring_load, load);
+  if (was != (load != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORING_LOADING]);
+}
+
+static void
+period_data_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  ScoringLoad *l = user_data;
+  g_autoptr(StrataContext) self = g_weak_ref_get (&l->context);
+  g_autoptr(StrataPeriodData) data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  data = strata_workspace_task_finish (result, &error);
+  if (self == NULL || g_cancellable_is_cancelled (l->load) || self->scoring_load != l->load)
+    {
+      scoring_load_free (l);
+      return;
+    }
+  scoring_load_free (l);
+  /* Not loading any more: the pages that ::scores-changed reloads show it. */
+  g_clear_object (&self->scoring_load);
+  if (data == NULL ||
+      !strata_scoring_set_period_data (self->scoring, self->scoring_load_period, data, &error))
+    g_warning ("Cannot score the period: %s", error->message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORING_LOADING]);
+}
+
+/* Moves the scoring to period_id (again when the data may have changed). */
+static void
+load_scoring (StrataContext *self,
+              gint64         period_id)
+{
+  g_autoptr(GCancellable) load = NULL;
+  ScoringLoad *l;
+
+  if (self->scoring == NULL)
+    return;
+  if (period_id <= 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      set_scoring_loading (self, NULL);
+      if (!strata_scoring_set_period_data (self->scoring, 0, NULL, &error))
+        g_warning ("Cannot score the period: %s", error->message);
+      return;
+    }
+  load = g_cancellable_new ();
+  set_scoring_loading (self, load);
+  self->scoring_load_period = period_id;
+  l = g_new0 (ScoringLoad, 1);
+  g_weak_ref_init (&l->context, self);
+  l->load = g_object_ref (load);
+  strata_workspace_task_run (NULL, strata_workspace_get_path (self->workspace), load_period_data,
+                             g_memdup2 (&period_id, sizeof period_id), g_free,
+                             (GDestroyNotify) strata_period_data_unref,
+                             load, period_data_loaded, l);
+}
+
 static void
 set_period_internal (StrataContext *self,
                      const char    *period)
 {
   gint64 id = lookup_period_id (self, period);
+  gint64 scored = self->scoring_load != NULL ? self->scoring_load_period
+                  : self->scoring != NULL ? strata_scoring_get_period_id (self->scoring) : 0;
 
-  /* The scoring first, so that whoever follows the period reads the new
-   * one; both notifications once the name and the id agree. */
-  if (self->scoring != NULL && id > 0 && id != strata_scoring_get_period_id (self->scoring))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!strata_scoring_set_period (self->scoring, id, &error))
-        g_warning ("Cannot score the period: %s", error->message);
-    }
+  /* The scoring's load first, so that whoever follows the period knows the
+   * scoring is not there yet; both notifications once the name and the id
+   * agree. */
+  if (self->scoring != NULL && id > 0 && id != scored)
+    load_scoring (self, id);
   g_object_freeze_notify (G_OBJECT (self));
   if (g_strcmp0 (self->period, period) != 0)
     {
@@ -70,6 +169,18 @@ set_period_internal (StrataContext *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_ID]);
     }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Any change but those the scoring follows by itself (rules, overrides)
+ * and those it does not show (entitlements) may change the period's data. */
+static void
+workspace_changed_cb (StrataContext *self,
+                      const char    *what)
+{
+  if (g_strcmp0 (what, "rules") == 0 || g_strcmp0 (what, "overrides") == 0 ||
+      g_strcmp0 (what, "entitlements") == 0)
+    return;
+  load_scoring (self, self->period_id);
 }
 
 /* Keeps the current period when it is still there (under its new name if
@@ -98,7 +209,11 @@ strata_context_constructed (GObject *object)
   g_assert (STRATA_IS_WORKSPACE (self->workspace));
   /* Reloads itself on the workspace's ::changed; set_period_internal keeps
    * it on the current period. When it fails, the pages say why. */
-  self->scoring = strata_scoring_new (self->workspace, &self->scoring_error);
+  self->scoring = strata_scoring_new_deferred (self->workspace, &self->scoring_error);
+  /* Before the period list's handler: a period that went is then replaced
+   * by set_period_internal, which cancels this load. */
+  g_signal_connect_object (self->workspace, "changed", G_CALLBACK (workspace_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   /* The list reloads itself on the workspace's changed::periods. */
   self->periods = strata_period_list_new (self->workspace);
   g_signal_connect_object (self->periods, "items-changed",
@@ -112,6 +227,9 @@ strata_context_finalize (GObject *object)
 {
   StrataContext *self = STRATA_CONTEXT (object);
 
+  if (self->scoring_load != NULL)
+    g_cancellable_cancel (self->scoring_load);
+  g_clear_object (&self->scoring_load);
   g_clear_object (&self->workspace);
   g_clear_object (&self->periods);
   g_clear_object (&self->scoring);
@@ -145,6 +263,9 @@ strata_context_get_property (GObject    *object,
       break;
     case PROP_SELECTED_CUSTOMER:
       g_value_set_int64 (value, self->selected_customer);
+      break;
+    case PROP_SCORING_LOADING:
+      g_value_set_boolean (value, self->scoring_load != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -200,6 +321,9 @@ strata_context_class_init (StrataContextClass *klass)
   properties[PROP_SELECTED_CUSTOMER] =
     g_param_spec_int64 ("selected-customer", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCORING_LOADING] =
+    g_param_spec_boolean ("scoring-loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -266,6 +390,24 @@ strata_context_get_scoring (StrataContext *self)
 {
   g_return_val_if_fail (STRATA_IS_CONTEXT (self), NULL);
   return self->scoring;
+}
+
+gboolean
+strata_context_get_scoring_loading (StrataContext *self)
+{
+  g_return_val_if_fail (STRATA_IS_CONTEXT (self), FALSE);
+  return self->scoring_load != NULL;
+}
+
+void
+strata_context_finish_scoring (StrataContext *self)
+{
+  g_return_if_fail (STRATA_IS_CONTEXT (self));
+
+  g_object_ref (self);
+  while (self->scoring_load != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_unref (self);
 }
 
 const GError *

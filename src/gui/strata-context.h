@@ -38,6 +38,14 @@ gint64           strata_context_get_period_id         (StrataContext   *self);
  * cannot be read (strata_context_get_scoring_error() says why). */
 StrataScoring   *strata_context_get_scoring           (StrataContext   *self);
 const GError    *strata_context_get_scoring_error     (StrataContext   *self);
+/* The scoring's period data is read on a worker thread (when the context
+ * is made, the period or the data changes): TRUE meanwhile ("scoring-loading"
+ * notifies; ::scores-changed follows when it is there). The scoring holds
+ * the previous period (or none) until then. */
+gboolean         strata_context_get_scoring_loading   (StrataContext   *self);
+/* Iterates the main context until the scoring is loaded, for a caller that
+ * needs it at once (tests, the presentation). */
+void             strata_context_finish_scoring        (StrataContext   *self);
 
 /* The workspace customer id the user selected on any page, 0 for none. */
 gint64           strata_context_get_selected_customer (StrataContext   *self);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "strata-page.h"
 
 typedef struct
@@ -10,6 +12,8 @@ typedef struct
   gboolean         pending;       /* a reload waits for the page to be mapped */
   GCancellable    *load;          /* the load_async that runs, NULL when none */
   GtkWidget       *spinner;       /* over the page while it loads */
+  GtkFileChooserNative *chooser;  /* strata_page_choose_file's, NULL when none */
+  StrataPageFileChosen  chosen;
 } StrataPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (StrataPage, strata_page, GTK_TYPE_WIDGET)
@@ -64,6 +68,25 @@ set_loading (StrataPage *self,
     }
 }
 
+/* TRUE while the context's shared scoring, which the page shows, is not
+ * there yet: its reload waits. */
+static gboolean
+waits_for_scoring (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  return (STRATA_PAGE_GET_CLASS (self)->changes & STRATA_PAGE_CHANGES_SCORES) &&
+         priv->context != NULL && strata_context_get_scoring_loading (priv->context);
+}
+
+static void
+update_spinner (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  set_loading (self, priv->load != NULL || waits_for_scoring (self));
+}
+
 static void
 cancel_load (StrataPage *self)
 {
@@ -74,7 +97,7 @@ cancel_load (StrataPage *self)
       g_cancellable_cancel (priv->load);
       g_clear_object (&priv->load);
     }
-  set_loading (self, FALSE);
+  update_spinner (self);
 }
 
 static void
@@ -91,7 +114,7 @@ load_done (GObject      *object,
   if (g_cancellable_is_cancelled (load) || priv->load != load)
     return;
   g_clear_object (&priv->load);
-  set_loading (self, FALSE);
+  update_spinner (self);
   if (!STRATA_PAGE_GET_CLASS (self)->load_finish (self, result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Cannot load the page: %s", error ? error->message : "?");
@@ -116,8 +139,23 @@ run_reload (StrataPage *self)
 {
   StrataPagePrivate *priv = strata_page_get_instance_private (self);
 
+  /* ::scores-changed reloads the page once the scoring is there. */
+  if (waits_for_scoring (self))
+    {
+      priv->pending = TRUE;
+      update_spinner (self);
+      return;
+    }
   priv->pending = FALSE;
   STRATA_PAGE_GET_CLASS (self)->reload (self);
+}
+
+static void
+scoring_loading_changed (StrataPage *self)
+{
+  update_spinner (self);
+  if (!waits_for_scoring (self) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    strata_page_reload_if_pending (self);
 }
 
 void
@@ -152,6 +190,8 @@ strata_page_finish_load (StrataPage *self)
   g_return_if_fail (STRATA_IS_PAGE (self));
 
   g_object_ref (self);
+  if (priv->context != NULL && (STRATA_PAGE_GET_CLASS (self)->changes & STRATA_PAGE_CHANGES_SCORES))
+    strata_context_finish_scoring (priv->context);
   strata_page_reload_if_pending (self);
   while (priv->load != NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -164,7 +204,93 @@ strata_page_get_loading (StrataPage *self)
   StrataPagePrivate *priv = strata_page_get_instance_private (self);
 
   g_return_val_if_fail (STRATA_IS_PAGE (self), FALSE);
-  return priv->load != NULL;
+  return priv->load != NULL || waits_for_scoring (self);
+}
+
+void
+strata_page_run_worker (StrataPage              *self,
+                        StrataWorkspaceTaskFunc  func,
+                        gpointer                 task_data,
+                        GDestroyNotify           task_data_free,
+                        GDestroyNotify           result_free,
+                        GCancellable            *cancellable,
+                        GAsyncReadyCallback      callback,
+                        gpointer                 user_data)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_if_fail (STRATA_IS_PAGE (self));
+  g_return_if_fail (priv->workspace != NULL);
+
+  strata_workspace_task_run (self, strata_workspace_get_path (priv->workspace), func,
+                             task_data, task_data_free, result_free,
+                             cancellable, callback, user_data);
+}
+
+gpointer
+strata_page_worker_finish (StrataPage    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (STRATA_IS_PAGE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return strata_workspace_task_finish (result, error);
+}
+
+static void
+close_chooser (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  if (priv->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (priv->chooser));
+  g_clear_object (&priv->chooser);
+}
+
+static void
+chooser_response (GtkNativeDialog *chooser,
+                  int              response,
+                  StrataPage      *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+  g_autoptr(GFile) file = NULL;
+  StrataPageFileChosen chosen = priv->chosen;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  close_chooser (self);
+  if (file != NULL)
+    chosen (self, file);
+}
+
+void
+strata_page_choose_file (StrataPage           *self,
+                         GtkFileChooserAction  action,
+                         const char           *title,
+                         const char           *accept_label,
+                         GtkFileFilter        *filter,
+                         const char           *current_name,
+                         StrataPageFileChosen  chosen)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+  GtkRoot *root;
+
+  g_return_if_fail (STRATA_IS_PAGE (self));
+  g_return_if_fail (chosen != NULL);
+
+  close_chooser (self);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  priv->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               action, accept_label, _("_Cancel"));
+  priv->chosen = chosen;
+  if (filter != NULL)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (priv->chooser), filter);
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (priv->chooser), current_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (priv->chooser), TRUE);
+  g_signal_connect_object (priv->chooser, "response", G_CALLBACK (chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (priv->chooser));
 }
 
 static void
@@ -250,14 +376,19 @@ strata_page_set_context (StrataPage    *self,
         g_signal_connect_object (context, "notify::period-id", G_CALLBACK (strata_page_queue_reload),
                                  self, G_CONNECT_SWAPPED);
       if ((changes & STRATA_PAGE_CHANGES_SCORES) && scoring != NULL)
-        g_signal_connect_object (scoring, "scores-changed", G_CALLBACK (strata_page_queue_reload),
-                                 self, G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (scoring, "scores-changed", G_CALLBACK (strata_page_queue_reload),
+                                   self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (context, "notify::scoring-loading",
+                                   G_CALLBACK (scoring_loading_changed), self, G_CONNECT_SWAPPED);
+        }
       if (changes & STRATA_PAGE_CHANGES_ALL)
         g_signal_connect_object (priv->workspace, "changed", G_CALLBACK (workspace_changed),
                                  self, G_CONNECT_SWAPPED);
     }
   if (STRATA_PAGE_GET_CLASS (self)->context_changed != NULL)
     STRATA_PAGE_GET_CLASS (self)->context_changed (self);
+  update_spinner (self);
   strata_page_queue_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
@@ -280,6 +411,8 @@ strata_page_dispose (GObject *object)
   /* No vfunc here: the subclass's widgets are gone. A subclass that keeps
    * something per context drops it in its own dispose first. */
   cancel_load (self);
+  set_loading (self, FALSE);
+  close_chooser (self);
   g_clear_object (&priv->spinner);
   if (priv->context != NULL)
     {

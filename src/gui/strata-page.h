@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "strata-context.h"
+#include "strata-workspace-task.h"
 
 G_BEGIN_DECLS
 
@@ -79,7 +80,37 @@ void             strata_page_reload_if_pending  (StrataPage *self);
  * its load_async has finished, for a caller that needs the loaded data at
  * once (the presentation, a scripted comparison). */
 void             strata_page_finish_load        (StrataPage *self);
-/* TRUE while a load_async runs (its spinner is shown). */
+/* TRUE while a load_async runs or the shared scoring the page shows is
+ * being loaded (its spinner is shown). */
 gboolean         strata_page_get_loading        (StrataPage *self);
+
+/* For load_async: runs func on a worker thread with a connection of its
+ * own to the page's workspace file (strata_workspace_task_run()), the task's
+ * source object being the page. load_finish takes the result with
+ * strata_page_worker_finish(); a cancelled load gives G_IO_ERROR_CANCELLED. */
+void             strata_page_run_worker         (StrataPage              *self,
+                                                 StrataWorkspaceTaskFunc  func,
+                                                 gpointer                 task_data,
+                                                 GDestroyNotify           task_data_free,
+                                                 GDestroyNotify           result_free,
+                                                 GCancellable            *cancellable,
+                                                 GAsyncReadyCallback      callback,
+                                                 gpointer                 user_data);
+gpointer         strata_page_worker_finish      (StrataPage              *self,
+                                                 GAsyncResult            *result,
+                                                 GError                 **error);
+
+/* Asks for a file in a native chooser that the page owns (one at a time:
+ * a new one, or the page going, closes the last), modal on the page's
+ * window. chosen runs with the file picked, not when it was cancelled. */
+typedef void (*StrataPageFileChosen) (StrataPage *self,
+                                      GFile      *file);
+void             strata_page_choose_file        (StrataPage              *self,
+                                                 GtkFileChooserAction     action,
+                                                 const char              *title,
+                                                 const char              *accept_label,
+                                                 GtkFileFilter           *filter,
+                                                 const char              *current_name,
+                                                 StrataPageFileChosen     chosen);
 
 G_END_DECLS

@@ -111,4 +111,16 @@ void     strata_quadrant_chart_set_point_mode    (StrataQuadrantChart       *sel
 void     strata_quadrant_chart_set_title         (StrataQuadrantChart       *self,
                                                   const char                *title);
 
+/* strata-quadrant-marks.c: the points (or density cells, when density)
+ * and the selection, highlight and arrows, inside the plot. */
+void     strata_quadrant_chart_draw_marks        (StrataQuadrantChart       *self,
+                                                  cairo_t                   *cr,
+                                                  const StrataChartStyle    *style,
+                                                  gboolean                   density);
+/* Where point i is drawn, in the last layout. */
+void     strata_quadrant_chart_point_pixel       (StrataQuadrantChart       *self,
+                                                  guint                      i,
+                                                  double                    *x,
+                                                  double                    *y);
+
 G_END_DECLS

@@ -13,6 +13,7 @@ struct _StrataScoring
 
   StrataWorkspace  *workspace;
   gulong            changed_id;
+  gboolean          deferred;       /* the caller reloads the data */
   gint64            period_id;      /* 0: none */
   StrataPeriodData *data;
   StrataRules      *draft;
@@ -247,7 +248,7 @@ on_workspace_changed (StrataWorkspace *workspace,
       score_all (self);
       g_signal_emit (self, signals[SCORES_CHANGED], 0);
     }
-  else if (g_strcmp0 (what, "entitlements") != 0)
+  else if (g_strcmp0 (what, "entitlements") != 0 && !self->deferred)
     {
       if (!strata_scoring_reload (self, &error))
         g_warning ("%s", error->message);
@@ -268,6 +269,52 @@ strata_scoring_new (StrataWorkspace  *workspace,
     return NULL;
   self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed), self);
   return g_steal_pointer (&self);
+}
+
+StrataScoring *
+strata_scoring_new_deferred (StrataWorkspace  *workspace,
+                             GError          **error)
+{
+  g_autoptr(StrataScoring) self = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+
+  self = g_object_new (STRATA_TYPE_SCORING, NULL);
+  self->workspace = g_object_ref (workspace);
+  self->deferred = TRUE;
+  if (!load_data (self, 0, error) || !load_rules (self, error))
+    return NULL;
+  score_all (self);
+  self->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed), self);
+  return g_steal_pointer (&self);
+}
+
+gboolean
+strata_scoring_set_period_data (StrataScoring     *self,
+                                gint64             period_id,
+                                StrataPeriodData  *data,
+                                GError           **error)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), FALSE);
+  g_return_val_if_fail (data != NULL || period_id == 0, FALSE);
+
+  if (!load_rules (self, error))
+    return FALSE;
+  clear_scores (self);
+  if (data == NULL)
+    {
+      if (!load_data (self, 0, error))
+        return FALSE;
+    }
+  else
+    {
+      g_clear_pointer (&self->data, strata_period_data_unref);
+      self->data = strata_period_data_ref (data);
+      self->period_id = period_id;
+    }
+  score_all (self);
+  g_signal_emit (self, signals[SCORES_CHANGED], 0);
+  return TRUE;
 }
 
 StrataWorkspace *

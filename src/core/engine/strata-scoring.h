@@ -21,11 +21,27 @@ G_DECLARE_FINAL_TYPE (StrataScoring, strata_scoring, STRATA, SCORING, GObject)
  * published rules, and scores both. */
 StrataScoring          *strata_scoring_new              (StrataWorkspace  *workspace,
                                                          GError          **error);
+/* For a caller that loads the period data elsewhere (the window's context
+ * does so on a worker thread): loads the rules and scores them over an empty
+ * period of the workspace's metrics; the data then comes through
+ * strata_scoring_set_period_data(). Such a scoring still follows the
+ * workspace's "rules" and "overrides" changes, and leaves reloading the data
+ * on any other kind to its caller. */
+StrataScoring          *strata_scoring_new_deferred     (StrataWorkspace  *workspace,
+                                                         GError          **error);
 StrataWorkspace        *strata_scoring_get_workspace    (StrataScoring    *self);
 
 /* Switches to another period (by id) and re-scores. */
 gboolean                strata_scoring_set_period       (StrataScoring    *self,
                                                          gint64            period_id,
+                                                         GError          **error);
+/* Takes data (a new reference: period data is immutable and may come from
+ * another thread's connection) as the period period_id's (0 and NULL: no
+ * period, the workspace's metrics without rows), reloads
+ * the rules, scores both and emits ::scores-changed. */
+gboolean                strata_scoring_set_period_data  (StrataScoring    *self,
+                                                         gint64            period_id,
+                                                         StrataPeriodData *data,
                                                          GError          **error);
 /* 0 when the workspace has no period. */
 gint64                  strata_scoring_get_period_id    (StrataScoring    *self);

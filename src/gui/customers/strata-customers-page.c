@@ -36,6 +36,11 @@ struct _StrataCustomersPage
   StrataResult          *result;        /* draft's, or published while the draft is invalid */
   StrataCustomerColumns  cols;
   guint8                *prev_tier;
+  /* The previous period: read and scored on a worker, kept until the file changes. */
+  StrataPeriodResults   *prev_results;
+  gint64                 prev_period;
+  gboolean               prev_valid;
+  GCancellable          *prev_load;
   char                 **tier_ids;
   GStringChunk          *name_keys_chunk;
   const char           **name_keys;
@@ -47,7 +52,6 @@ struct _StrataCustomersPage
   StrataRowList         *list;
   GtkSingleSelection    *selection;
   GtkCssProvider        *tier_css;
-  GtkFileChooserNative  *chooser;
   gboolean               syncing;
 
   GtkStack              *stack;
@@ -503,36 +507,28 @@ fill_filter_models (StrataCustomersPage *self)
   self->syncing = FALSE;
 }
 
-/* The previous period's tiers (as the review sees them), mapped by tier id
- * onto the tiers shown and by customer id onto the rows shown. */
 static void
-load_previous (StrataCustomersPage    *self,
-               const StrataPeriodData *data)
+forget_previous (StrataCustomersPage *self)
 {
-  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
-  GListModel *periods = context ? strata_context_get_periods (context) : NULL;
-  g_autoptr(StrataPeriodResults) prev = NULL;
+  if (self->prev_load != NULL)
+    g_cancellable_cancel (self->prev_load);
+  g_clear_object (&self->prev_load);
+  g_clear_pointer (&self->prev_results, strata_period_results_unref);
+  self->prev_valid = FALSE;
+}
+
+/* The previous period's tiers (as the review sees them) by tier id and customer id. */
+static void
+map_previous (StrataCustomersPage    *self,
+              const StrataPeriodData *data)
+{
+  StrataPeriodResults *prev = self->prev_results;
   g_autofree int *map = NULL;
-  gint64 prev_id = 0;
-  guint n = periods ? g_list_model_get_n_items (periods) : 0;
 
   g_clear_pointer (&self->prev_tier, g_free);
-  for (guint i = 1; i < n; i++)
-    {
-      g_autoptr(StrataPeriod) period = g_list_model_get_item (periods, i);
-
-      if (strata_period_get_id (period) == data->period_id)
-        {
-          g_autoptr(StrataPeriod) before = g_list_model_get_item (periods, i - 1);
-
-          prev_id = strata_period_get_id (before);
-          break;
-        }
-    }
-  if (prev_id <= 0 || self->rules == NULL ||
-      (prev = strata_period_results_load (strata_page_get_workspace (STRATA_PAGE (self)), prev_id, NULL)) == NULL)
+  self->cols.prev_tier = NULL;
+  if (prev == NULL || self->rules == NULL || data == NULL)
     return;
-
   map = g_new (int, MAX (prev->rules->tiers->len, 1));
   for (guint t = 0; t < prev->rules->tiers->len; t++)
     map[t] = strata_rules_find_tier (self->rules, ((StrataTier *) prev->rules->tiers->pdata[t])->id);
@@ -551,6 +547,73 @@ load_previous (StrataCustomersPage    *self,
             self->prev_tier[i] = map[t];
         }
     }
+  self->cols.prev_tier = self->prev_tier;
+}
+
+static gpointer
+read_previous (StrataWorkspace  *workspace,
+               gpointer          task_data,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  return strata_period_results_load (workspace, *(gint64 *) task_data, error);
+}
+
+static void
+previous_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (source);
+  g_autoptr(GCancellable) load = user_data;
+  g_autoptr(StrataPeriodResults) prev = NULL;
+
+  prev = strata_page_worker_finish (STRATA_PAGE (self), result, NULL);
+  if (g_cancellable_is_cancelled (load) || load != self->prev_load)
+    return;
+  g_clear_object (&self->prev_load);
+  self->prev_results = g_steal_pointer (&prev);
+  self->prev_valid = TRUE;
+  map_previous (self, period_data (self));
+  filters_changed (self);
+}
+
+/* Maps the previous period's tiers when they are there, else reads them. */
+static void
+load_previous (StrataCustomersPage    *self,
+               const StrataPeriodData *data)
+{
+  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
+  GListModel *periods = context ? strata_context_get_periods (context) : NULL;
+  gint64 prev_id = 0;
+  guint n = periods ? g_list_model_get_n_items (periods) : 0;
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(StrataPeriod) period = g_list_model_get_item (periods, i);
+
+      if (strata_period_get_id (period) == data->period_id)
+        {
+          g_autoptr(StrataPeriod) before = g_list_model_get_item (periods, i - 1);
+
+          prev_id = strata_period_get_id (before);
+          break;
+        }
+    }
+  if (prev_id != self->prev_period || (!self->prev_valid && self->prev_load == NULL))
+    {
+      forget_previous (self);
+      self->prev_period = prev_id;
+      if (prev_id > 0)
+        {
+          self->prev_load = g_cancellable_new ();
+          strata_page_run_worker (STRATA_PAGE (self), read_previous,
+                                  g_memdup2 (&prev_id, sizeof prev_id), g_free,
+                                  (GDestroyNotify) strata_period_results_unref,
+                                  self->prev_load, previous_read, g_object_ref (self->prev_load));
+        }
+    }
+  map_previous (self, data);
 }
 
 static int
@@ -643,7 +706,6 @@ reload (StrataCustomersPage *self)
   self->cols.inquiries = strata_period_data_get_column (data, "monthly_inquiries");
   self->cols.score = self->result ? self->result->score : NULL;
   self->cols.tier = self->result ? self->result->final_tier : NULL;
-  self->cols.prev_tier = self->prev_tier;
   self->cols.quadrant = self->result ? self->result->quadrant : NULL;
   self->cols.tier_ids = (const char **) self->tier_ids;
   self->cols.n_tiers = self->rules ? self->rules->tiers->len : 0;
@@ -681,6 +743,14 @@ context_selected_changed (StrataCustomersPage *self)
   select_customer (self, strata_context_get_selected_customer (strata_page_get_context (STRATA_PAGE (self))));
 }
 
+static void
+previous_changed (StrataCustomersPage *self,
+                  const char          *what)
+{
+  if (g_strcmp0 (what, "entitlements") != 0)
+    forget_previous (self);
+}
+
 /* What the page keeps per context: the metrics and the entitlements the
  * detail shows; the scores are the context's shared scoring. */
 static void
@@ -691,12 +761,17 @@ strata_customers_page_context_changed (StrataPage *page)
   StrataScoring *scoring = strata_page_get_scoring (page);
 
   strata_customer_detail_set_source (self->detail, NULL, NULL, NULL, NULL);
+  forget_previous (self);
+  self->prev_period = 0;
   g_clear_object (&self->metrics);
   g_clear_object (&self->entitlements);
   if (context == NULL)
     return;
   self->metrics = strata_metric_list_new (strata_page_get_workspace (page));
   self->entitlements = strata_entitlements_new (strata_page_get_workspace (page), NULL);
+  /* Any change but the entitlements may change the previous period's tiers. */
+  g_signal_connect_object (strata_page_get_workspace (page), "changed",
+                           G_CALLBACK (previous_changed), self, G_CONNECT_SWAPPED);
   if (scoring == NULL)
     return;
   g_signal_connect_object (context, "notify::selected-customer",
@@ -743,20 +818,15 @@ strata_customers_page_export_csv (StrataCustomersPage *self,
 }
 
 static void
-export_response (GtkNativeDialog     *chooser,
-                 int                  response,
-                 StrataCustomersPage *self)
+export_chosen (StrataPage *page,
+               GFile      *file)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (page);
+  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+  if (path == NULL)
     return;
 
   if (!strata_customers_page_export_csv (self, path, &error))
@@ -782,27 +852,17 @@ export_activated (GtkWidget  *widget,
                   GVariant   *param)
 {
   StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   const StrataPeriodData *data = period_data (self);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export the List as CSV"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   /* Translators: default file name of the exported list; %s is the period. */
   name = g_strdup_printf (_("customers-%s.csv"), data && data->period_name ? data->period_name : "");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  strata_page_choose_file (STRATA_PAGE (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the List as CSV"),
+                           _("_Export"), filter, name, export_chosen);
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -817,12 +877,10 @@ strata_customers_page_dispose (GObject *object)
   StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (object);
 
   strata_page_set_context (STRATA_PAGE (self), NULL);
+  forget_previous (self);
   /* Removing the columns changes the sorter: nothing to sort any more. */
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   if (self->tier_css != NULL)
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                    GTK_STYLE_PROVIDER (self->tier_css));

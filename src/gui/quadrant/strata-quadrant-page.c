@@ -268,48 +268,23 @@ show_results (StrataQuadrantPage *self,
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), visible_view (self));
 }
 
-typedef struct
-{
-  char   *path;
-  gint64  period_id;
-} LoadData;
-
-static void
-load_data_free (gpointer data)
-{
-  LoadData *d = data;
-
-  g_free (d->path);
-  g_free (d);
-}
-
 /* On a worker thread, with its own connection (never the window's). */
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_quadrant (StrataWorkspace  *ws,
+               gpointer          task_data,
+               GCancellable     *cancellable,
+               GError          **error)
 {
-  LoadData *d = task_data;
-  g_autoptr(StrataWorkspace) ws = NULL;
   g_autoptr(StrataMetricList) metrics = NULL;
-  g_autoptr(GError) error = NULL;
   QuadrantLoad *load;
   const StrataQuadrantRules *q;
 
-  ws = strata_workspace_open (d->path, cancellable, &error);
-  if (ws == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   load = g_new0 (QuadrantLoad, 1);
-  load->results = strata_period_results_load (ws, d->period_id, &error);
+  load->results = strata_period_results_load (ws, *(gint64 *) task_data, error);
   if (load->results == NULL)
     {
       quadrant_load_free (load);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      return NULL;
     }
   q = &load->results->rules->quadrant;
   metrics = strata_metric_list_new (ws);
@@ -322,7 +297,7 @@ load_thread (GTask        *task,
   load->draft = strata_ruleset_store_get_draft (ws, NULL);
   if (strata_funnel_text_has_funnel (load->results->data))
     load->funnel = strata_funnel_compute (load->results, STRATA_FUNNEL_BY_QUADRANT);
-  g_task_return_pointer (task, load, quadrant_load_free);
+  return load;
 }
 
 static void
@@ -331,15 +306,10 @@ strata_quadrant_page_load_async (StrataPage          *page,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  StrataContext *context = strata_page_get_context (page);
-  g_autoptr(GTask) task = g_task_new (page, cancellable, callback, user_data);
-  LoadData *d = g_new0 (LoadData, 1);
+  gint64 period_id = strata_context_get_period_id (strata_page_get_context (page));
 
-  d->path = g_strdup (strata_workspace_get_path (strata_context_get_workspace (context)));
-  d->period_id = strata_context_get_period_id (context);
-  g_task_set_source_tag (task, strata_quadrant_page_load_async);
-  g_task_set_task_data (task, d, load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  strata_page_run_worker (page, load_quadrant, g_memdup2 (&period_id, sizeof period_id), g_free,
+                          quadrant_load_free, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -350,7 +320,7 @@ strata_quadrant_page_load_finish (StrataPage    *page,
   QuadrantLoad *load;
   g_autoptr(GError) local_error = NULL;
 
-  load = g_task_propagate_pointer (G_TASK (result), &local_error);
+  load = strata_page_worker_finish (page, result, &local_error);
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -17,20 +17,15 @@ struct _StrataPeriodDialog
   GtkWidget       *end_label;
 };
 
-enum { PROP_0, PROP_PERIOD, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (StrataPeriodDialog, strata_period_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
+/* The period is set once, before anything reads it: no property. */
 static void
-strata_period_dialog_constructed (GObject *object)
+set_up (StrataPeriodDialog *self)
 {
-  StrataPeriodDialog *self = STRATA_PERIOD_DIALOG (object);
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
   gboolean add = self->period == NULL;
   const char *response = add ? "add" : "rename";
-
-  G_OBJECT_CLASS (strata_period_dialog_parent_class)->constructed (object);
 
   if (add)
     {
@@ -57,43 +52,6 @@ strata_period_dialog_constructed (GObject *object)
 }
 
 static void
-strata_period_dialog_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  StrataPeriodDialog *self = STRATA_PERIOD_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_PERIOD:
-      g_value_set_string (value, self->period);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-strata_period_dialog_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  StrataPeriodDialog *self = STRATA_PERIOD_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_PERIOD:
-      g_free (self->period);
-      self->period = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 strata_period_dialog_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), STRATA_TYPE_PERIOD_DIALOG);
@@ -115,16 +73,8 @@ strata_period_dialog_class_init (StrataPeriodDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = strata_period_dialog_constructed;
-  object_class->get_property = strata_period_dialog_get_property;
-  object_class->set_property = strata_period_dialog_set_property;
   object_class->dispose = strata_period_dialog_dispose;
   object_class->finalize = strata_period_dialog_finalize;
-
-  properties[PROP_PERIOD] =
-    g_param_spec_string ("period", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/strata/Strata/strata-period-dialog.ui");
@@ -145,10 +95,13 @@ GtkWidget *
 strata_period_dialog_new (GtkWindow  *parent,
                           const char *period)
 {
-  return g_object_new (STRATA_TYPE_PERIOD_DIALOG,
-                       "transient-for", parent,
-                       "period", period,
-                       NULL);
+  StrataPeriodDialog *self = g_object_new (STRATA_TYPE_PERIOD_DIALOG,
+                                           "transient-for", parent,
+                                           NULL);
+
+  self->period = g_strdup (period);
+  set_up (self);
+  return GTK_WIDGET (self);
 }
 
 const char *

@@ -14,47 +14,14 @@
 #include "strata-review-chart.h"
 #include "strata-review-charts.h"
 #include "strata-format.h"
-#include "strata-review-page.h"
+#include "strata-review-page-private.h"
 #include "strata-window.h"
 
 /* Rows shown per list; the rest is counted in a last row (the CLI and the
  * CSV export have all of them). */
 #define MAX_ROWS 100
 
-struct _StrataReviewPage
-{
-  StrataPage         parent_instance;
-
-  StrataReviewDeck  *deck;
-  GtkWindow         *presentation;
-  guint              reload_id;
-  guint              defaults_id;
-  gboolean           syncing;
-  gboolean           slide_enabled[STRATA_N_SLIDES];
-
-  GtkStack          *stack;
-  GtkDropDown       *from_drop;
-  GtkDropDown       *to_drop;
-  GtkCheckButton    *restate_check;
-  AdwSplitButton    *close_button;
-  GtkMenuButton     *present_button;
-  GtkBox            *slides_box;
-  GtkLabel          *summary_label;
-  GtkLabel          *split_label;
-  StrataReviewChart *heat_map;
-  GtkGrid           *quadrant_grid;
-  GtkGrid           *lists_grid;
-  StrataReviewChart *quadrant_chart;
-  GtkToggleButton   *arrows_movers;
-  GtkToggleButton   *arrows_selected;
-  GtkToggleButton   *arrows_none;
-  GtkLabel          *arrows_label;
-  guint              n_arrows;
-};
-
 G_DEFINE_FINAL_TYPE (StrataReviewPage, strata_review_page, STRATA_TYPE_PAGE)
-
-
 
 /* The context's periods, NULL without a workspace. */
 static GListModel *
@@ -65,9 +32,9 @@ periods_of (StrataReviewPage *self)
   return context != NULL ? strata_context_get_periods (context) : NULL;
 }
 
-static void
-toast (StrataReviewPage *self,
-       const char       *text)
+void
+strata_review_page_toast (StrataReviewPage *self,
+                          const char       *text)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -77,8 +44,8 @@ toast (StrataReviewPage *self,
     g_message ("%s", text);
 }
 
-static const char *
-selected_name (GtkDropDown *drop)
+const char *
+strata_review_selected_name (GtkDropDown *drop)
 {
   GObject *item = gtk_drop_down_get_selected_item (drop);
 
@@ -459,7 +426,6 @@ show_deck (StrataReviewPage    *self,
 
 typedef struct
 {
-  char     *path;
   char     *from;
   char     *to;
   gboolean  restate;
@@ -493,7 +459,6 @@ load_data_free (gpointer data)
 {
   LoadData *d = data;
 
-  g_free (d->path);
   g_free (d->from);
   g_free (d->to);
   g_free (d);
@@ -501,34 +466,27 @@ load_data_free (gpointer data)
 
 /* On a worker thread, with its own connection (never the window's): both
  * periods scored (the earlier one again when restated) and compared. */
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_review (StrataWorkspace  *ws,
+             gpointer          task_data,
+             GCancellable     *cancellable,
+             GError          **error)
 {
   LoadData *d = task_data;
-  g_autoptr(StrataWorkspace) ws = NULL;
-  g_autoptr(GError) error = NULL;
   StrataReviewDeck *deck = NULL;
   ReviewLoad *load;
   gint64 from_id = 0, to_id = 0;
 
-  ws = strata_workspace_open (d->path, cancellable, &error);
-  if (ws == NULL ||
-      !strata_period_find (ws, d->from, &from_id, NULL, &error) ||
-      !strata_period_find (ws, d->to, &to_id, NULL, &error) ||
-      !(deck = strata_review_deck_load (ws, from_id, to_id, d->restate, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (!strata_period_find (ws, d->from, &from_id, NULL, error) ||
+      !strata_period_find (ws, d->to, &to_id, NULL, error) ||
+      !(deck = strata_review_deck_load (ws, from_id, to_id, d->restate, error)))
+    return NULL;
   load = g_new0 (ReviewLoad, 1);
   load->deck = deck;
   load->mode = d->mode;
   load->customer = d->customer;
   load->chart = build_quadrant_chart (deck, d->mode, d->customer, &load->n_arrows);
-  g_task_return_pointer (task, load, review_load_free);
+  return load;
 }
 
 static void
@@ -538,19 +496,15 @@ strata_review_page_load_async (StrataPage          *page,
                                gpointer             user_data)
 {
   StrataReviewPage *self = STRATA_REVIEW_PAGE (page);
-  StrataContext *context = strata_page_get_context (page);
-  g_autoptr(GTask) task = g_task_new (page, cancellable, callback, user_data);
   LoadData *d = g_new0 (LoadData, 1);
 
-  d->path = g_strdup (strata_workspace_get_path (strata_context_get_workspace (context)));
-  d->from = g_strdup (selected_name (self->from_drop));
-  d->to = g_strdup (selected_name (self->to_drop));
+  d->from = g_strdup (strata_review_selected_name (self->from_drop));
+  d->to = g_strdup (strata_review_selected_name (self->to_drop));
   d->restate = gtk_check_button_get_active (self->restate_check);
   d->mode = arrows_mode (self);
   d->customer = selected_customer (self);
-  g_task_set_source_tag (task, strata_review_page_load_async);
-  g_task_set_task_data (task, d, load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  strata_page_run_worker (page, load_review, d, load_data_free, review_load_free,
+                          cancellable, callback, user_data);
 }
 
 static gboolean
@@ -564,7 +518,7 @@ strata_review_page_load_finish (StrataPage    *page,
   ReviewLoad *load;
   gboolean same;
 
-  load = g_task_propagate_pointer (G_TASK (result), &local_error);
+  load = strata_page_worker_finish (page, result, &local_error);
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -573,7 +527,7 @@ strata_review_page_load_finish (StrataPage    *page,
   g_clear_object (&self->deck);
   if (load == NULL)
     {
-      toast (self, local_error->message);
+      strata_review_page_toast (self, local_error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return TRUE;
     }
@@ -600,7 +554,7 @@ strata_review_page_reload (StrataPage *page)
   /* A deck stays until the load replaces it: it is what is on screen. */
   periods = periods_of (self);
   if (periods == NULL || g_list_model_get_n_items (periods) < 2 ||
-      selected_name (self->from_drop) == NULL || selected_name (self->to_drop) == NULL)
+      strata_review_selected_name (self->from_drop) == NULL || strata_review_selected_name (self->to_drop) == NULL)
     {
       g_clear_object (&self->deck);
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -630,8 +584,8 @@ reload_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-queue_reload (StrataReviewPage *self)
+void
+strata_review_page_queue_load (StrataReviewPage *self)
 {
   /* Hidden, it only waits for the page to be shown (StrataPage). */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -666,7 +620,7 @@ select_default_periods (StrataReviewPage *self)
       gtk_drop_down_set_selected (self->from_drop, to - 1);
     }
   self->syncing = FALSE;
-  queue_reload (self);
+  strata_review_page_queue_load (self);
 }
 
 static gboolean
@@ -692,7 +646,7 @@ static void
 drop_changed (StrataReviewPage *self)
 {
   if (!self->syncing)
-    queue_reload (self);
+    strata_review_page_queue_load (self);
 }
 
 static void
@@ -704,74 +658,7 @@ workspace_changed (StrataReviewPage *self,
       g_strcmp0 (what, "customers") == 0 || g_strcmp0 (what, "overrides") == 0 ||
       g_strcmp0 (what, "metrics") == 0 || g_strcmp0 (what, "periods") == 0 ||
       g_strcmp0 (what, "all") == 0)
-    queue_reload (self);
-}
-
-/* Closing and reopening ----------------------------------------------------- */
-
-static void
-close_response (AdwMessageDialog *dialog,
-                const char       *response,
-                StrataReviewPage *self)
-{
-  StrataWorkspace *workspace;
-  g_autoptr(GError) error = NULL;
-  /* A copy: closing reloads the period list, which frees the item. */
-  g_autofree char *to = g_strdup (selected_name (self->to_drop));
-  gint64 to_id = 0;
-  gboolean reopen = g_str_equal (response, "reopen");
-  g_autofree char *done = NULL;
-
-  if (!g_str_equal (response, "close") && !reopen)
-    return;
-  if (strata_page_get_context (STRATA_PAGE (self)) == NULL || to == NULL)
-    return;
-  workspace = strata_context_get_workspace (strata_page_get_context (STRATA_PAGE (self)));
-  if (!strata_period_find (workspace, to, &to_id, NULL, &error) ||
-      !(reopen ? strata_period_reopen (workspace, to_id, &error)
-               : strata_period_close (workspace, to_id, &error)))
-    {
-      toast (self, error->message);
-      return;
-    }
-  done = g_strdup_printf (reopen ? _("%s reopened") : _("%s closed: its results are frozen"), to);
-  toast (self, done);
-  queue_reload (self);
-}
-
-static void
-close_clicked (StrataReviewPage *self)
-{
-  const char *to = selected_name (self->to_drop);
-  gboolean closed;
-  GtkWidget *dialog;
-  g_autofree char *heading = NULL;
-
-  if (self->deck == NULL || to == NULL)
-    return;
-  closed = strata_review_deck_get_to_closed (self->deck);
-  heading = g_strdup_printf (closed ? _("Reopen %s?") : _("Close %s?"), to);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
-                                   closed
-                                   ? _("Its frozen results are removed, and it is scored with the current rules again until it is closed once more.")
-                                   : _("Its results are frozen under the current published rules. Later rule changes will not change them."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), NULL);
-  if (closed)
-    {
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "reopen", _("_Reopen"), NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reopen",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-    }
-  else
-    {
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("C_lose Period"), NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
-                                                  ADW_RESPONSE_SUGGESTED);
-    }
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+    strata_review_page_queue_load (self);
 }
 
 /* Action lists for the compared periods (strata-action-export.c) ------------ */
@@ -805,7 +692,7 @@ action_lists_action (GtkWidget  *widget,
       !strata_action_export_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
     return;
   strata_action_export_run (GTK_WINDOW (gtk_widget_get_root (widget)), ws, from_id, to_id,
-                            selected_name (self->to_drop),
+                            strata_review_selected_name (self->to_drop),
                             gtk_check_button_get_active (self->restate_check), kind);
 }
 
@@ -833,79 +720,6 @@ strata_review_page_export_actions (StrataReviewPage       *self,
                                 strata_workspace_get_path (ws), from_id, to_id,
                                 gtk_check_button_get_active (self->restate_check),
                                 owner_attribute, kind, path, callback, user_data);
-}
-
-/* Adding and renaming periods ------------------------------------------------ */
-
-static void
-period_response (StrataPeriodDialog *dialog,
-                 const char         *response,
-                 StrataReviewPage   *self)
-{
-  StrataWorkspace *workspace;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *done = NULL;
-  const char *name = strata_period_dialog_get_name (dialog);
-  const char *old = strata_period_dialog_get_period (dialog);
-
-  if (strata_page_get_context (STRATA_PAGE (self)) == NULL || (!g_str_equal (response, "add") && !g_str_equal (response, "rename")))
-    return;
-  workspace = strata_context_get_workspace (strata_page_get_context (STRATA_PAGE (self)));
-  if (g_str_equal (response, "add"))
-    {
-      g_autoptr(StrataPeriod) period = strata_period_create (workspace, name ? name : "",
-                                                             strata_period_dialog_get_start (dialog),
-                                                             strata_period_dialog_get_end (dialog),
-                                                             &error);
-      if (period != NULL)
-        /* Translators: "Added 2026-H1 (2026-01-01 to 2026-06-30)" */
-        done = g_strdup_printf (_("Added %s (%s to %s)"), strata_period_get_name (period),
-                                strata_period_get_start_date (period),
-                                strata_period_get_end_date (period));
-    }
-  else
-    {
-      gint64 id = 0;
-
-      if (strata_period_find (workspace, old, &id, NULL, &error) &&
-          strata_period_rename (workspace, id, name ? name : "", &error))
-        done = g_strdup_printf (_("Renamed %s to %s"), old, name);
-    }
-  toast (self, done ? done : error->message);
-}
-
-/* page.new-period: a period by name; a custom name with its first and
- * last day. page.rename-period: the later period of the comparison. */
-/* The period dialog: a new period, or the "to" period renamed. */
-static void
-show_period_dialog (StrataReviewPage *self,
-                    gboolean          add)
-{
-  const char *to = selected_name (self->to_drop);
-  GtkWidget *dialog;
-
-  if (strata_page_get_context (STRATA_PAGE (self)) == NULL || (!add && to == NULL))
-    return;
-  dialog = strata_period_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                     add ? NULL : to);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (period_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-new_period_action (GtkWidget  *widget,
-                   const char *action,
-                   GVariant   *param)
-{
-  show_period_dialog (STRATA_REVIEW_PAGE (widget), TRUE);
-}
-
-static void
-rename_period_action (GtkWidget  *widget,
-                      const char *action,
-                      GVariant   *param)
-{
-  show_period_dialog (STRATA_REVIEW_PAGE (widget), FALSE);
 }
 
 /* Presenting ----------------------------------------------------------------- */
@@ -939,7 +753,7 @@ strata_review_page_present (StrataReviewPage *self)
     strata_page_finish_load (STRATA_PAGE (self));
   if (self->deck == NULL)
     {
-      toast (self, _("The presentation needs two periods to compare"));
+      strata_review_page_toast (self, _("The presentation needs two periods to compare"));
       return NULL;
     }
   if (self->presentation != NULL)
@@ -1113,8 +927,8 @@ strata_review_page_class_init (StrataReviewPageClass *klass)
   STRATA_PAGE_CLASS (klass)->load_async = strata_review_page_load_async;
   STRATA_PAGE_CLASS (klass)->load_finish = strata_review_page_load_finish;
 
-  gtk_widget_class_install_action (widget_class, "page.new-period", NULL, new_period_action);
-  gtk_widget_class_install_action (widget_class, "page.rename-period", NULL, rename_period_action);
+  gtk_widget_class_install_action (widget_class, "page.new-period", NULL, strata_review_page_new_period_action);
+  gtk_widget_class_install_action (widget_class, "page.rename-period", NULL, strata_review_page_rename_period_action);
   gtk_widget_class_install_action (widget_class, "page.action-lists", "s", action_lists_action);
 
   g_type_ensure (STRATA_TYPE_REVIEW_CHART);
@@ -1154,7 +968,7 @@ strata_review_page_init (StrataReviewPage *self)
   g_signal_connect_swapped (self->from_drop, "notify::selected", G_CALLBACK (drop_changed), self);
   g_signal_connect_swapped (self->to_drop, "notify::selected", G_CALLBACK (drop_changed), self);
   g_signal_connect_swapped (self->restate_check, "toggled", G_CALLBACK (drop_changed), self);
-  g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (close_clicked), self);
+  g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (strata_review_page_close_clicked), self);
   g_signal_connect (self->arrows_movers, "toggled", G_CALLBACK (arrows_toggled), self);
   {
     /* Clicking a point follows that customer, as picking it in a list does. */

@@ -152,20 +152,15 @@ json_filter (void)
 }
 
 static void
-import_response (GtkNativeDialog   *chooser,
-                 int                response,
-                 StrataScoringPage *self)
+import_chosen (StrataPage *page,
+               GFile      *file)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  StrataScoringPage *self = STRATA_SCORING_PAGE (page);
+  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataRules) rules = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+  if (path == NULL)
     return;
 
   rules = strata_rules_load_file (path, &error);
@@ -189,19 +184,14 @@ import_response (GtkNativeDialog   *chooser,
 }
 
 static void
-export_response (GtkNativeDialog   *chooser,
-                 int                response,
-                 StrataScoringPage *self)
+export_chosen (StrataPage *page,
+               GFile      *file)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  StrataScoringPage *self = STRATA_SCORING_PAGE (page);
+  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL || self->draft == NULL)
+  if (path == NULL || self->draft == NULL)
     return;
 
   if (!strata_rules_save_file (self->draft, path, &error))
@@ -220,23 +210,13 @@ open_chooser (StrataScoringPage    *self,
               GtkFileChooserAction  action)
 {
   gboolean saving = action == GTK_FILE_CHOOSER_ACTION_SAVE;
-  GtkFileFilter *filter = json_filter ();
+  g_autoptr(GtkFileFilter) filter = json_filter ();
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (saving ? _("Export Rules") : _("Import Rules"),
-                                               parent_window (self), action,
-                                               saving ? _("_Export") : _("_Import"),
-                                               _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_unref (filter);
-  if (saving)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("rules.json"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response",
-                           G_CALLBACK (saving ? export_response : import_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  strata_page_choose_file (STRATA_PAGE (self), action,
+                           saving ? _("Export Rules") : _("Import Rules"),
+                           saving ? _("_Export") : _("_Import"), filter,
+                           saving ? _("rules.json") : NULL,
+                           saving ? export_chosen : import_chosen);
 }
 
 void

@@ -27,7 +27,6 @@ struct _StrataScoringPage
   StrataUndoStack      *undo;
   guint                 save_source;
   gboolean              pushing;         /* our own set_draft is running */
-  GtkFileChooserNative *chooser;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;

@@ -458,9 +458,6 @@ strata_scoring_page_dispose (GObject *object)
 
   strata_page_set_context (STRATA_PAGE (self), NULL);
   g_clear_object (&self->scoring);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_SCORING_PAGE);
   G_OBJECT_CLASS (strata_scoring_page_parent_class)->dispose (object);
 }

@@ -206,44 +206,14 @@ on_table_toggled (StrataTiersPage *self)
                                     ? "table" : "charts");
 }
 
-typedef struct
-{
-  char   *path;
-  gint64  period_id;
-} LoadData;
-
-static void
-load_data_free (gpointer data)
-{
-  LoadData *d = data;
-
-  g_free (d->path);
-  g_free (d);
-}
-
 /* On a worker thread, with its own connection (never the window's). */
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_results (StrataWorkspace  *workspace,
+              gpointer          task_data,
+              GCancellable     *cancellable,
+              GError          **error)
 {
-  LoadData *d = task_data;
-  g_autoptr(StrataWorkspace) ws = NULL;
-  g_autoptr(GError) error = NULL;
-  StrataPeriodResults *results;
-
-  ws = strata_workspace_open (d->path, cancellable, &error);
-  if (ws == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  results = strata_period_results_load (ws, d->period_id, &error);
-  if (results == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, results, (GDestroyNotify) strata_period_results_unref);
+  return strata_period_results_load (workspace, *(gint64 *) task_data, error);
 }
 
 static void
@@ -252,15 +222,11 @@ strata_tiers_page_load_async (StrataPage          *page,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  StrataContext *context = strata_page_get_context (page);
-  g_autoptr(GTask) task = g_task_new (page, cancellable, callback, user_data);
-  LoadData *d = g_new0 (LoadData, 1);
+  gint64 period_id = strata_context_get_period_id (strata_page_get_context (page));
 
-  d->path = g_strdup (strata_workspace_get_path (strata_context_get_workspace (context)));
-  d->period_id = strata_context_get_period_id (context);
-  g_task_set_source_tag (task, strata_tiers_page_load_async);
-  g_task_set_task_data (task, d, load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  strata_page_run_worker (page, load_results, g_memdup2 (&period_id, sizeof period_id), g_free,
+                          (GDestroyNotify) strata_period_results_unref,
+                          cancellable, callback, user_data);
 }
 
 static gboolean
@@ -271,7 +237,7 @@ strata_tiers_page_load_finish (StrataPage    *page,
   g_autoptr(StrataPeriodResults) results = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  results = g_task_propagate_pointer (G_TASK (result), &local_error);
+  results = strata_page_worker_finish (page, result, &local_error);
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The customer-table import's state, shared by its files:
+ * strata-import-customers.c (the rows), -columns.c (what each column is)
+ * and -batch.c (new customers handed to the writer thread). */
+#pragma once
+
+#include "strata-import-private.h"
+#include "strata-import-writer.h"
+#include "strata-row-source.h"
+
+G_BEGIN_DECLS
+
+#define SAMPLE_ROWS 1000
+/* New customers per batch handed to the writer thread. */
+#define BATCH_ROWS 4096
+
+typedef enum
+{
+  ROLE_UNDECIDED,
+  ROLE_IGNORE,
+  ROLE_ID,
+  ROLE_NAME,
+  ROLE_METRIC,
+  ROLE_ATTRIBUTE,
+} Role;
+
+typedef struct
+{
+  Role                role;
+  StrataImportMetric *metric;
+  GArray             *values;   /* StrataImportValue */
+} Column;
+
+typedef struct
+{
+  guint64     line;
+  const char *problem;
+  GStrv       fields;
+} SampleRow;
+
+typedef struct
+{
+  StrataImportSession *s;
+  Column              *cols;
+  guint                n_cols;
+  int                  id_col;
+  gboolean             row_numbers;
+  GHashTable          *known;       /* ext_id -> Known, all customers */
+  GStringChunk        *strings;     /* ext_ids, names, attribute values */
+  gint64               next_id;
+  GArray              *members;     /* gint64 ids of the file's customers already in the period */
+  guint               *metric_cols; /* the metric columns, by metric id */
+  guint                n_metric_cols;
+  StrataImportWriter  *writer;      /* owns the connection while reading */
+  struct _Batch       *batch;       /* new customers for the writer */
+  guint                n_imported;  /* customers written */
+  sqlite3_stmt        *rename;
+  GPtrArray           *sample;
+  GPtrArray           *known_blocks; /* Known[KNOWN_BLOCK], owned */
+  guint                known_left;   /* free Known in the last block */
+  GString             *row_id;      /* scratch for process_row, reused */
+  GString             *row_name;
+  double              *row_values;  /* n_cols */
+  GArray              *row_metrics; /* StrataMetricValue, scratch */
+  char                *created_at;  /* once, not the column's default (a strftime) per row */
+  /* The writer thread's: a batch's rows as tables, and the statements
+   * that copy them */
+  StrataRowSource     *batch_customers;
+  StrataRowSource     *batch_attrs;
+  StrataRowSource     *batch_members;
+  sqlite3_stmt        *add_customers;
+  sqlite3_stmt        *add_attrs;
+  sqlite3_stmt        *add_members;
+} Ctx;
+
+/* Rows are checked while reading. A customer with no row in the period
+ * yet (any customer of a first import or of a new quarter) is final once
+ * read: it goes, with its attributes and values, into a batch that the
+ * writer thread writes while the file is read on. Values of customers
+ * already in the period are collected and merged at the end. All is one
+ * transaction. */
+typedef struct
+{
+  gint64      id;
+  guint64     line;       /* where the file gave it, 0 when not (yet) */
+  gboolean    in_period;  /* has a row in the import's period */
+} Known;
+
+typedef struct
+{
+  gint64      id;
+  const char *ext_id;
+  const char *name;
+} NewCustomer;
+
+typedef struct
+{
+  gint64      customer_id;
+  const char *key;
+  const char *value;
+} Attr;
+
+typedef struct
+{
+  gint64      id;
+  const char *name;
+} Rename;
+
+typedef struct
+{
+  gint64 id;
+  gsize  json;       /* offset of its values_json in Batch.json */
+} Member;
+
+typedef struct _Batch
+{
+  Ctx       *c;
+  GArray    *customers;  /* NewCustomer */
+  GArray    *attrs;      /* Attr, by customer and key */
+  GArray    *members;    /* Member */
+  GString   *json;       /* the members' values_json, each NUL-ended */
+  GArray    *renames;    /* Rename of known customers */
+  GPtrArray *rejects;    /* StrataImportReject* for the log */
+} Batch;
+
+/* strata-import-customers-columns.c: what each column of the file is. */
+void     strata_import_customers_sample_row_free      (gpointer      data);
+gboolean strata_import_customers_parse_value          (const char   *kind,
+                                                       const char   *text,
+                                                       double       *out,
+                                                       const char  **reason);
+gboolean strata_import_customers_map_columns          (Ctx          *c,
+                                                       GError      **error);
+gboolean strata_import_customers_classify_new_columns (Ctx          *c,
+                                                       GError      **error);
+
+/* strata-import-customers-batch.c: new customers go, a batch at a time,
+ * to the writer thread, which owns the connection from start_writing
+ * until stop_writing. */
+void     strata_import_customers_push_full_batch      (Ctx          *c);
+gboolean strata_import_customers_start_writing        (Ctx          *c,
+                                                       GError      **error);
+gboolean strata_import_customers_stop_writing         (Ctx          *c,
+                                                       gboolean      ok,
+                                                       GError      **error);
+
+G_END_DECLS

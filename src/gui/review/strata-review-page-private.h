@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the Review page's files share: the page itself
+ * (strata-review-page.c) and its period actions
+ * (strata-review-page-periods.c). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "strata-review-chart.h"
+#include "strata-review-page.h"
+
+G_BEGIN_DECLS
+
+struct _StrataReviewPage
+{
+  StrataPage         parent_instance;
+
+  StrataReviewDeck  *deck;
+  GtkWindow         *presentation;
+  guint              reload_id;
+  guint              defaults_id;
+  gboolean           syncing;
+  gboolean           slide_enabled[STRATA_N_SLIDES];
+
+  GtkStack          *stack;
+  GtkDropDown       *from_drop;
+  GtkDropDown       *to_drop;
+  GtkCheckButton    *restate_check;
+  AdwSplitButton    *close_button;
+  GtkMenuButton     *present_button;
+  GtkBox            *slides_box;
+  GtkLabel          *summary_label;
+  GtkLabel          *split_label;
+  StrataReviewChart *heat_map;
+  GtkGrid           *quadrant_grid;
+  GtkGrid           *lists_grid;
+  StrataReviewChart *quadrant_chart;
+  GtkToggleButton   *arrows_movers;
+  GtkToggleButton   *arrows_selected;
+  GtkToggleButton   *arrows_none;
+  GtkLabel          *arrows_label;
+  guint              n_arrows;
+};
+
+/* strata-review-page.c */
+void        strata_review_page_toast                (StrataReviewPage *self,
+                                                     const char       *text);
+const char *strata_review_selected_name             (GtkDropDown      *drop);
+/* Compares the chosen periods again, on the next idle when shown. */
+void        strata_review_page_queue_load           (StrataReviewPage *self);
+
+/* strata-review-page-periods.c */
+void        strata_review_page_close_clicked        (StrataReviewPage *self);
+void        strata_review_page_new_period_action    (GtkWidget        *widget,
+                                                     const char       *action_name,
+                                                     GVariant         *parameter);
+void        strata_review_page_rename_period_action (GtkWidget        *widget,
+                                                     const char       *action_name,
+                                                     GVariant         *parameter);
+
+G_END_DECLS
