@@ -39,6 +39,7 @@ fixture_setup (Fixture       *f,
   f->ws = strata_workspace_open (path, NULL, &error);
   g_assert_no_error (error);
   f->context = strata_context_new (f->ws);
+  strata_context_finish_scoring (f->context);
   f->results = strata_period_results_load (f->ws, strata_context_get_period_id (f->context), &error);
   g_assert_no_error (error);
 }
