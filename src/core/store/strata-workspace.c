@@ -13,6 +13,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "strata-i18n.h"
@@ -62,6 +64,56 @@ static guint signals[N_SIGNALS];
 
 #define SQLITE_HEADER "SQLite format 3"
 
+/* A write that failed for want of room. SQLite reports ENOSPC as
+ * SQLITE_FULL, but EDQUOT and EFBIG (a file size limit, RLIMIT_FSIZE) as a
+ * plain write error, without the errno: count a failed write as a full disk
+ * when a file size limit is set or the folder has less than a megabyte
+ * left. */
+static gboolean
+is_no_space (StrataWorkspace *self,
+             int              code)
+{
+  g_autofree char *dir = NULL;
+  struct rlimit limit;
+  struct statvfs fs;
+  int ext;
+
+  if (code == SQLITE_FULL)
+    return TRUE;
+  ext = self->db ? sqlite3_extended_errcode (self->db) : code;
+  if (ext != SQLITE_IOERR_WRITE && ext != SQLITE_IOERR_SHMSIZE && ext != SQLITE_IOERR_TRUNCATE)
+    return FALSE;
+  if (getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    return TRUE;
+  dir = g_path_get_dirname (self->path);
+  return statvfs (dir, &fs) == 0 && (guint64) fs.f_bavail * fs.f_frsize < 1024 * 1024;
+}
+
+/* A full disk, and a file another program keeps writing (SQLITE_BUSY once
+ * busy_timeout has passed), get a message that says what happened and that
+ * nothing changed. */
+static gboolean
+set_known_error (StrataWorkspace  *self,
+                 int               code,
+                 GError          **error)
+{
+  if (is_no_space (self, code))
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SPACE,
+                   _("“%s”: the disk is full: nothing was saved and the workspace is as it was. "
+                     "Free some space, or save the workspace to another disk"), self->path);
+      return TRUE;
+    }
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_BUSY,
+                   _("“%s” is in use by another program that is writing to it: "
+                     "nothing was saved. Try again when it has finished"), self->path);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 void
 strata_workspace_set_db_error (StrataWorkspace  *self,
                                GError          **error,
@@ -73,6 +125,8 @@ strata_workspace_set_db_error (StrataWorkspace  *self,
   g_return_if_fail (STRATA_IS_WORKSPACE (self));
 
   code = self->db ? sqlite3_errcode (self->db) : SQLITE_ERROR;
+  if (set_known_error (self, code, error))
+    return;
   ecode = (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
           ? STRATA_WORKSPACE_ERROR_CORRUPT
           : (code == SQLITE_READONLY ? STRATA_WORKSPACE_ERROR_READ_ONLY
@@ -93,6 +147,11 @@ exec_sql (StrataWorkspace  *self,
     {
       int code = sqlite3_errcode (self->db);
 
+      if (set_known_error (self, code, error))
+        {
+          sqlite3_free (msg);
+          return FALSE;
+        }
       g_set_error (error, STRATA_WORKSPACE_ERROR,
                    (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
                    ? STRATA_WORKSPACE_ERROR_CORRUPT
@@ -128,6 +187,16 @@ query_int (StrataWorkspace  *self,
     strata_workspace_set_db_error (self, error, sql);
   sqlite3_finalize (stmt);
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+static gboolean
+file_is_nonempty (const char *path,
+                  const char *suffix)
+{
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  return g_stat (name, &st) == 0 && st.st_size > 0;
 }
 
 /* Reads the 100-byte SQLite header ourselves: this refuses foreign and
@@ -194,8 +263,12 @@ check_header (StrataWorkspace  *self,
   valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
 
   /* The in-header size is only trustworthy when written by a recent SQLite
-   * (valid-for == change counter); then a shorter file lost its tail. */
+   * (valid-for == change counter); then a shorter file lost its tail. Not
+   * with a -wal file: a checkpoint that stopped (a full disk, a crash) may
+   * have written the new header but not the pages after the end, which the
+   * WAL still holds and SQLite reads from it. */
   if (page_size >= 512 && valid_for == change_counter && page_count > 0 &&
+      !file_is_nonempty (self->path, "-wal") &&
       (guint64) st.st_size < (guint64) page_count * page_size)
     {
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
@@ -242,16 +315,6 @@ run_check (StrataWorkspace  *self,
       return FALSE;
     }
   return TRUE;
-}
-
-static gboolean
-file_is_nonempty (const char *path,
-                  const char *suffix)
-{
-  g_autofree char *name = g_strconcat (path, suffix, NULL);
-  GStatBuf st;
-
-  return g_stat (name, &st) == 0 && st.st_size > 0;
 }
 
 /* Every Strata connection holds a shared flock () on the workspace while it
@@ -716,7 +779,17 @@ strata_workspace_rollback (StrataWorkspace *self)
   g_autofree char *sql = NULL;
 
   g_return_if_fail (STRATA_IS_WORKSPACE (self));
-  g_return_if_fail (self->txn_depth > 0);
+  /* A failed commit has rolled back already: the caller's rollback after
+   * it has nothing left to do. */
+  if (self->txn_depth == 0)
+    return;
+  /* After an I/O error or a full disk SQLite may have rolled the whole
+   * transaction back itself. */
+  if (sqlite3_get_autocommit (self->db))
+    {
+      self->txn_depth = 0;
+      return;
+    }
 
   sql = self->txn_depth == 1
         ? g_strdup ("ROLLBACK;")

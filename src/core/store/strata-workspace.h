@@ -27,7 +27,8 @@ const char      *strata_workspace_get_path        (StrataWorkspace  *self);
 sqlite3         *strata_workspace_get_db          (StrataWorkspace  *self);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
- * savepoints. Every write a user makes goes through one of these. */
+ * savepoints. Every write a user makes goes through one of these. A commit
+ * that fails rolls back; rolling back again after it does nothing. */
 gboolean         strata_workspace_begin           (StrataWorkspace  *self,
                                                     GError          **error);
 gboolean         strata_workspace_commit          (StrataWorkspace  *self,
