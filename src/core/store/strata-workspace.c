@@ -37,6 +37,7 @@ struct _StrataWorkspace
   guint     txn_depth;
   int       lock_fd;      /* flock (LOCK_SH) held while open: see open_lock () */
   guint     create : 1;
+  guint     read_only : 1;  /* the file or its folder cannot be written */
   guint     unclean : 1;
   guint     is_new : 1;
 };
@@ -89,6 +90,16 @@ is_no_space (StrataWorkspace *self,
   return statvfs (dir, &fs) == 0 && (guint64) fs.f_bavail * fs.f_frsize < 1024 * 1024;
 }
 
+static void
+set_read_only_error (StrataWorkspace  *self,
+                     GError          **error)
+{
+  g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_READ_ONLY,
+               _("“%s” is open read-only (the file or its folder cannot be written): "
+                 "nothing can be changed. Copy it to a folder you can write to, "
+                 "or change its permissions"), self->path);
+}
+
 /* A full disk, and a file another program keeps writing (SQLITE_BUSY once
  * busy_timeout has passed), get a message that says what happened and that
  * nothing changed. */
@@ -102,6 +113,11 @@ set_known_error (StrataWorkspace  *self,
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SPACE,
                    _("“%s”: the disk is full: nothing was saved and the workspace is as it was. "
                      "Free some space, or save the workspace to another disk"), self->path);
+      return TRUE;
+    }
+  if (code == SQLITE_READONLY || (self->read_only && code == SQLITE_CANTOPEN))
+    {
+      set_read_only_error (self, error);
       return TRUE;
     }
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
@@ -437,16 +453,21 @@ fail:
   return FALSE;
 }
 
-/* access() lets root write anything, but a file without write permission
- * bits is one the user marked read-only: respect that too. The folder must
- * be writable as well, for the WAL and shared-memory files. */
+/* access() lets root write anything, but a file or folder without write
+ * permission bits is one the user marked read-only: respect that too. The
+ * folder must be writable as well, for the WAL and shared-memory files. */
 static gboolean
 is_writable (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  GStatBuf st;
+  struct statvfs fs;
+  GStatBuf st, dir_st;
 
-  if (g_stat (path, &st) != 0 || (st.st_mode & 0222) == 0)
+  if (g_stat (path, &st) != 0 || (st.st_mode & 0222) == 0 ||
+      g_stat (dir, &dir_st) != 0 || (dir_st.st_mode & 0222) == 0)
+    return FALSE;
+  /* Read-only media: a CD, a read-only mount or share. */
+  if (statvfs (dir, &fs) == 0 && (fs.f_flag & ST_RDONLY))
     return FALSE;
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
@@ -487,17 +508,27 @@ open_existing (StrataWorkspace  *self,
     }
   if (!check_identity (self, &user_version, error))
     return FALSE;
-  sqlite3_close (self->db);
-  self->db = NULL;
 
+  /* Read-only media, a file without write permission or a folder we cannot
+   * write (where the -wal would go): keep the read-only connection, and
+   * refuse every write (strata_workspace_begin) with a clear message. A
+   * file of an older format cannot be brought up to date, so it is
+   * refused. */
   if (!is_writable (self->path))
     {
-      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_READ_ONLY,
-                   _("“%s” is read-only: Strata needs to write to its workspace. "
-                     "Copy it to a folder you can write to, or change its permissions"),
-                   self->path);
-      return FALSE;
+      if (user_version < STRATA_SCHEMA_VERSION)
+        {
+          g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_READ_ONLY,
+                       _("“%s” is read-only: Strata needs to write to its workspace. "
+                         "Copy it to a folder you can write to, or change its permissions"),
+                       self->path);
+          return FALSE;
+        }
+      self->read_only = TRUE;
+      return configure_connection (self, error);
     }
+  sqlite3_close (self->db);
+  self->db = NULL;
 
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | OPEN_FLAGS, NULL);
   if (rc != SQLITE_OK)
@@ -724,6 +755,13 @@ strata_workspace_check (StrataWorkspace  *self,
 }
 
 gboolean
+strata_workspace_get_read_only (StrataWorkspace *self)
+{
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
+  return self->read_only;
+}
+
+gboolean
 strata_workspace_get_was_unclean (StrataWorkspace *self)
 {
   g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
@@ -745,6 +783,11 @@ strata_workspace_begin (StrataWorkspace  *self,
 
   g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
 
+  if (self->read_only)
+    {
+      set_read_only_error (self, error);
+      return FALSE;
+    }
   sql = self->txn_depth == 0 ? g_strdup ("BEGIN IMMEDIATE;")
                              : g_strdup_printf ("SAVEPOINT sp%u;", self->txn_depth);
   if (!exec_sql (self, sql, error))

@@ -24,6 +24,10 @@ StrataWorkspace *strata_workspace_create          (const char       *path,
                                                     GError          **error);
 
 const char      *strata_workspace_get_path        (StrataWorkspace  *self);
+/* TRUE when the file or its folder cannot be written (read-only media, no
+ * write permission): the workspace opened read-only and every write fails
+ * with STRATA_WORKSPACE_ERROR_READ_ONLY. */
+gboolean         strata_workspace_get_read_only   (StrataWorkspace  *self);
 sqlite3         *strata_workspace_get_db          (StrataWorkspace  *self);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
