@@ -28,6 +28,7 @@ struct _StrataWindow
   GtkDropDown          *period_dropdown;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
+  GtkInfoBar           *read_only_bar;
 };
 
 /* strata-window.c: makes workspace the open one (NULL closes it). */

@@ -197,6 +197,10 @@ strata_window_set_workspace (StrataWindow    *self,
   title = basename ? g_strdup_printf (_("%s – Strata"), basename) : g_strdup (_("Strata"));
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_stack_set_visible_child_name (self->main_stack, workspace ? "workspace" : "welcome");
+  /* Edits in a read-only workspace fail with a message each; this says so
+   * before anyone tries. */
+  gtk_info_bar_set_revealed (self->read_only_bar,
+                             workspace != NULL && strata_workspace_get_read_only (workspace));
   update_switcher_bar (self);
 }
 
@@ -268,6 +272,7 @@ strata_window_class_init (StrataWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, StrataWindow, read_only_bar);
 }
 
 /* STRATA_EXIT_AFTER_FIRST_FRAME=1 in the environment: the application
