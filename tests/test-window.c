@@ -14,6 +14,7 @@
 #include "strata-window.h"
 #include "workspace-test-util.h"
 #include "strata-period-private.h"
+#include "strata-window-private.h"
 
 static const char *page_names[] = {
   "customers", "scoring", "quadrant", "tiers", "entitlements", "review",
@@ -215,6 +216,42 @@ test_open_read_only (void)
   g_assert_true (strata_window_open_path (window, workspace_path, &error));
   g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
   g_chmod (path, 0644);
+}
+
+/* The file deleted or replaced under the window: it says so when it gets
+ * focus (strata_window_check_file). */
+static void
+test_file_gone (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_workspace ("gone.strata", 1);
+  g_autofree char *other = make_workspace ("other.strata", 1);
+  GtkWidget *bar;
+  GtkWidget *label;
+
+  g_assert_true (strata_window_open_path (window, path, &error));
+  g_assert_no_error (error);
+  bar = gui_test_find_id (GTK_WIDGET (window), GTK_TYPE_INFO_BAR, "file_gone_bar", 0);
+  label = gui_test_find_id (GTK_WIDGET (window), GTK_TYPE_LABEL, "file_gone_label", 0);
+  strata_window_check_file (window);
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+
+  /* Replaced: another file under the same name. */
+  g_assert_cmpint (g_rename (other, path), ==, 0);
+  strata_window_check_file (window);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "was replaced"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), path));
+
+  /* Deleted. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  strata_window_check_file (window);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "was deleted"));
+
+  /* Opening another workspace hides it. */
+  g_assert_true (strata_window_open_path (window, workspace_path, &error));
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
 }
 
 static void
@@ -720,6 +757,7 @@ main (int   argc,
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/open", test_open);
   g_test_add_func ("/window/open-read-only", test_open_read_only);
+  g_test_add_func ("/window/file-gone", test_file_gone);
   g_test_add_func ("/window/show-page", test_show_page);
   g_test_add_func ("/window/unknown-page", test_unknown_page);
   g_test_add_func ("/window/shortcuts", test_shortcuts_window);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -36,6 +37,8 @@ struct _StrataWorkspace
   sqlite3  *db;
   guint     txn_depth;
   int       lock_fd;      /* flock (LOCK_SH) held while open: see open_lock () */
+  dev_t     dev;          /* the file opened, to tell when it is deleted or replaced */
+  ino_t     ino;
   guint     create : 1;
   guint     read_only : 1;  /* the file or its folder cannot be written */
   guint     unclean : 1;
@@ -340,9 +343,16 @@ run_check (StrataWorkspace  *self,
 static void
 open_lock (StrataWorkspace *self)
 {
+  GStatBuf st;
+
   self->lock_fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
   if (self->lock_fd < 0)
     return;
+  if (fstat (self->lock_fd, &st) == 0)
+    {
+      self->dev = st.st_dev;
+      self->ino = st.st_ino;
+    }
   if (flock (self->lock_fd, LOCK_EX | LOCK_NB) == 0)
     self->unclean = file_is_nonempty (self->path, "-wal") ||
                     file_is_nonempty (self->path, "-journal");
@@ -752,6 +762,33 @@ strata_workspace_check (StrataWorkspace  *self,
 {
   g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
   return run_check (self, "PRAGMA integrity_check(100)", error);
+}
+
+gboolean
+strata_workspace_check_file (StrataWorkspace  *self,
+                             GError          **error)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
+
+  if (self->lock_fd < 0)
+    return TRUE;
+  if (g_stat (self->path, &st) != 0)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NOT_FOUND,
+                   _("“%s” was deleted or moved by another program: what is shown here "
+                     "can no longer be saved to it"), self->path);
+      return FALSE;
+    }
+  if (st.st_dev != self->dev || st.st_ino != self->ino)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NOT_WORKSPACE,
+                   _("“%s” was replaced by another file: what is shown here is the file "
+                     "as it was opened. Open it again to see the new one"), self->path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

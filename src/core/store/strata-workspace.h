@@ -28,6 +28,10 @@ const char      *strata_workspace_get_path        (StrataWorkspace  *self);
  * write permission): the workspace opened read-only and every write fails
  * with STRATA_WORKSPACE_ERROR_READ_ONLY. */
 gboolean         strata_workspace_get_read_only   (StrataWorkspace  *self);
+/* FALSE (and why) when the file at the path is no longer the one opened:
+ * deleted, moved away, or replaced by another file. */
+gboolean         strata_workspace_check_file      (StrataWorkspace  *self,
+                                                    GError          **error);
 sqlite3         *strata_workspace_get_db          (StrataWorkspace  *self);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
