@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gui-test-util.h"
 #include "strata-application.h"
@@ -13,6 +14,7 @@
 #include "strata-window.h"
 #include "workspace-test-util.h"
 #include "strata-period-private.h"
+#include "strata-window-private.h"
 
 static const char *page_names[] = {
   "customers", "scoring", "quadrant", "tiers", "entitlements", "review",
@@ -189,6 +191,68 @@ test_open (void)
   g_assert_cmpstr (recent[0], ==, workspace_path);
   last = g_settings_get_string (settings, "last-workspace");
   g_assert_cmpstr (last, ==, workspace_path);
+}
+
+/* A file that cannot be written opens read-only, and the window says so. */
+static void
+test_open_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_workspace ("read-only.strata", 1);
+  GtkWidget *bar;
+  GtkWidget *label;
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_true (strata_window_open_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (strata_workspace_get_read_only (strata_context_get_workspace (
+                   strata_window_get_context (window))));
+  bar = gui_test_find_id (GTK_WIDGET (window), GTK_TYPE_INFO_BAR, "read_only_bar", 0);
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  label = gui_test_find_id (GTK_WIDGET (window), GTK_TYPE_LABEL, "read_only_label", 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Read-only"));
+
+  /* A writable one hides it again. */
+  g_assert_true (strata_window_open_path (window, workspace_path, &error));
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  g_chmod (path, 0644);
+}
+
+/* The file deleted or replaced under the window: it says so when it gets
+ * focus (strata_window_check_file). */
+static void
+test_file_gone (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_workspace ("gone.strata", 1);
+  g_autofree char *other = make_workspace ("other.strata", 1);
+  GtkWidget *bar;
+  GtkWidget *label;
+
+  g_assert_true (strata_window_open_path (window, path, &error));
+  g_assert_no_error (error);
+  bar = gui_test_find_id (GTK_WIDGET (window), GTK_TYPE_INFO_BAR, "file_gone_bar", 0);
+  label = gui_test_find_id (GTK_WIDGET (window), GTK_TYPE_LABEL, "file_gone_label", 0);
+  strata_window_check_file (window);
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+
+  /* Replaced: another file under the same name. */
+  g_assert_cmpint (g_rename (other, path), ==, 0);
+  strata_window_check_file (window);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "was replaced"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), path));
+
+  /* Deleted. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  strata_window_check_file (window);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "was deleted"));
+
+  /* Opening another workspace hides it. */
+  g_assert_true (strata_window_open_path (window, workspace_path, &error));
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
 }
 
 static void
@@ -693,6 +757,8 @@ main (int   argc,
   g_test_add_func ("/context/periods", test_context_periods);
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/open", test_open);
+  g_test_add_func ("/window/open-read-only", test_open_read_only);
+  g_test_add_func ("/window/file-gone", test_file_gone);
   g_test_add_func ("/window/show-page", test_show_page);
   g_test_add_func ("/window/unknown-page", test_unknown_page);
   g_test_add_func ("/window/shortcuts", test_shortcuts_window);

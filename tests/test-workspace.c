@@ -106,6 +106,39 @@ assert_refused_untouched (Fixture    *f,
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
+/* A file that cannot be written opens read-only: it reads, every write is
+ * refused with a message that says so, and the file stays as it was (not
+ * even a -wal file). */
+static void
+assert_opens_read_only (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  gsize before_len = 0, after_len = 0;
+
+  g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
+  ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (strata_workspace_get_read_only (ws));
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM customers"), ==, 1);
+  g_assert_false (strata_workspace_begin (ws, &error));
+  g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_READ_ONLY);
+  g_test_message ("message: %s", error->message);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_error (&error);
+  /* A write that does not go through begin is refused by SQLite itself. */
+  g_assert_false (strata_workspace_set_meta (ws, "x", "y", &error));
+  g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_object (&ws);
+  g_assert_true (g_file_get_contents (f->path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_not_a_workspace (Fixture       *f,
                       gconstpointer  data)
@@ -272,7 +305,18 @@ test_read_only (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
-  assert_refused_untouched (f, STRATA_WORKSPACE_ERROR_READ_ONLY, "read-only");
+  assert_opens_read_only (f);
+}
+
+/* A folder that cannot be written (where the -wal would go): read-only too. */
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  make_workspace_with_rows (f, 1);
+  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+  assert_opens_read_only (f);
+  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
 }
 
 /* Random bytes of the size of a workspace. */
@@ -420,6 +464,7 @@ main (int   argc,
   ADD ("unclean", test_unclean);
   ADD ("too-new", test_too_new);
   ADD ("read-only", test_read_only);
+  ADD ("read-only-folder", test_read_only_folder);
   ADD ("random-bytes", test_random_bytes);
   ADD ("open-elsewhere", test_open_elsewhere);
   ADD ("transactions", test_transactions);

@@ -22,6 +22,8 @@ typedef enum
   STRATA_WORKSPACE_ERROR_DATABASE,      /* any other SQLite failure */
   STRATA_WORKSPACE_ERROR_INVALID,       /* a value the workspace refuses */
   STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,  /* a period, customer... that is not there */
+  STRATA_WORKSPACE_ERROR_NO_SPACE,      /* the disk is full (or a file size limit) */
+  STRATA_WORKSPACE_ERROR_BUSY,          /* another program is writing to the file */
 } StrataWorkspaceError;
 
 typedef enum

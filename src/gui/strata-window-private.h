@@ -28,7 +28,14 @@ struct _StrataWindow
   GtkDropDown          *period_dropdown;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
+  GtkInfoBar           *read_only_bar;
+  GtkInfoBar           *file_gone_bar;
+  GtkLabel             *file_gone_label;
 };
+
+/* strata-window.c: shows a banner when the open workspace's file was
+ * deleted or replaced (run when the window gets focus). */
+void strata_window_check_file          (StrataWindow    *self);
 
 /* strata-window.c: makes workspace the open one (NULL closes it). */
 void strata_window_set_workspace       (StrataWindow    *self,

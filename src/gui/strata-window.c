@@ -197,7 +197,34 @@ strata_window_set_workspace (StrataWindow    *self,
   title = basename ? g_strdup_printf (_("%s – Strata"), basename) : g_strdup (_("Strata"));
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_stack_set_visible_child_name (self->main_stack, workspace ? "workspace" : "welcome");
+  /* Edits in a read-only workspace fail with a message each; this says so
+   * before anyone tries. */
+  gtk_info_bar_set_revealed (self->read_only_bar,
+                             workspace != NULL && strata_workspace_get_read_only (workspace));
+  gtk_info_bar_set_revealed (self->file_gone_bar, FALSE);
   update_switcher_bar (self);
+}
+
+void
+strata_window_check_file (StrataWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (STRATA_IS_WINDOW (self));
+
+  if (self->workspace == NULL || strata_workspace_check_file (self->workspace, &error))
+    return;
+  gtk_label_set_text (self->file_gone_label, error->message);
+  gtk_info_bar_set_revealed (self->file_gone_bar, TRUE);
+}
+
+static void
+is_active_cb (StrataWindow *self,
+              GParamSpec   *pspec,
+              gpointer      user_data)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    strata_window_check_file (self);
 }
 
 static gboolean
@@ -268,6 +295,9 @@ strata_window_class_init (StrataWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, StrataWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, StrataWindow, file_gone_bar);
+  gtk_widget_class_bind_template_child (widget_class, StrataWindow, file_gone_label);
 }
 
 /* STRATA_EXIT_AFTER_FIRST_FRAME=1 in the environment: the application
@@ -326,6 +356,8 @@ strata_window_init (StrataWindow *self)
                            G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
+  /* Another program may have deleted or replaced the file meanwhile. */
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
 
   strata_window_files_init (self);
   update_switcher_bar (self);

@@ -10,6 +10,7 @@
 #include "strata-i18n.h"
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -765,6 +766,27 @@ strata_report_draw_page (StrataReport *self,
   cairo_restore (cr);
 }
 
+/* The PDF goes to the file through this: cairo's own file output aborts
+ * on some write errors (a full disk), so a failed write is kept here and
+ * the rest dropped, and the caller reports it. */
+typedef struct
+{
+  FILE *fp;    /* buffered: cairo writes many small pieces */
+  int   error;
+} PdfOutput;
+
+static cairo_status_t
+write_pdf (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  PdfOutput *out = closure;
+
+  if (out->error == 0 && fwrite (data, 1, length, out->fp) != length)
+    out->error = errno != 0 ? errno : EIO;
+  return CAIRO_STATUS_SUCCESS;
+}
+
 gboolean
 strata_report_save_pdf (StrataReport          *self,
                         const char            *path,
@@ -776,6 +798,7 @@ strata_report_save_pdf (StrataReport          *self,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmpl = NULL;
+  PdfOutput out = { NULL, 0 };
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   cairo_surface_t *surface;
@@ -804,11 +827,20 @@ strata_report_save_pdf (StrataReport          *self,
                    _("Cannot write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
-  close (fd);
   /* As any new file, not the private mode of a temporary one. */
   g_chmod (tmpl, 0644);
 
-  surface = cairo_pdf_surface_create (tmpl, w, h);
+  out.fp = fdopen (fd, "wb");
+  if (out.fp == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      close (fd);
+      g_unlink (tmpl);
+      return FALSE;
+    }
+  surface = cairo_pdf_surface_create_for_stream (write_pdf, &out, w, h);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->info.title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->info.company);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->info.subject);
@@ -843,9 +875,25 @@ strata_report_save_pdf (StrataReport          *self,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (out.error == 0 && (fflush (out.fp) != 0 || fsync (fileno (out.fp)) != 0))
+    out.error = errno;
+  if (fclose (out.fp) != 0 && out.error == 0)
+    out.error = errno;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
+      g_unlink (tmpl);
+      return FALSE;
+    }
+  if (out.error != 0)
+    {
+      if (out.error == ENOSPC || out.error == EFBIG || out.error == EDQUOT)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("Cannot write “%s”: the disk is full. Free some space, or save it to another disk"),
+                     path);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (out.error),
+                     _("Cannot write “%s”: %s"), path, g_strerror (out.error));
       g_unlink (tmpl);
       return FALSE;
     }

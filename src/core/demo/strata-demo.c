@@ -551,6 +551,15 @@ strata_demo_write (const char          *path,
   if (!ok)
     {
       remove_with_journals (tmp);
+      /* The temporary file means nothing to the user: name the file. */
+      if (error != NULL && g_error_matches (*error, STRATA_WORKSPACE_ERROR,
+                                            STRATA_WORKSPACE_ERROR_NO_SPACE))
+        {
+          g_clear_error (error);
+          g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SPACE,
+                       _("Cannot create “%s”: the disk is full. "
+                         "Free some space, or write it to another disk"), path);
+        }
       return FALSE;
     }
 

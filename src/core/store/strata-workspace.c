@@ -13,6 +13,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "strata-i18n.h"
@@ -34,7 +37,10 @@ struct _StrataWorkspace
   sqlite3  *db;
   guint     txn_depth;
   int       lock_fd;      /* flock (LOCK_SH) held while open: see open_lock () */
+  dev_t     dev;          /* the file opened, to tell when it is deleted or replaced */
+  ino_t     ino;
   guint     create : 1;
+  guint     read_only : 1;  /* the file or its folder cannot be written */
   guint     unclean : 1;
   guint     is_new : 1;
 };
@@ -62,6 +68,71 @@ static guint signals[N_SIGNALS];
 
 #define SQLITE_HEADER "SQLite format 3"
 
+/* A write that failed for want of room. SQLite reports ENOSPC as
+ * SQLITE_FULL, but EDQUOT and EFBIG (a file size limit, RLIMIT_FSIZE) as a
+ * plain write error, without the errno: count a failed write as a full disk
+ * when a file size limit is set or the folder has less than a megabyte
+ * left. */
+static gboolean
+is_no_space (StrataWorkspace *self,
+             int              code)
+{
+  g_autofree char *dir = NULL;
+  struct rlimit limit;
+  struct statvfs fs;
+  int ext;
+
+  if (code == SQLITE_FULL)
+    return TRUE;
+  ext = self->db ? sqlite3_extended_errcode (self->db) : code;
+  if (ext != SQLITE_IOERR_WRITE && ext != SQLITE_IOERR_SHMSIZE && ext != SQLITE_IOERR_TRUNCATE)
+    return FALSE;
+  if (getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    return TRUE;
+  dir = g_path_get_dirname (self->path);
+  return statvfs (dir, &fs) == 0 && (guint64) fs.f_bavail * fs.f_frsize < 1024 * 1024;
+}
+
+static void
+set_read_only_error (StrataWorkspace  *self,
+                     GError          **error)
+{
+  g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_READ_ONLY,
+               _("“%s” is open read-only (the file or its folder cannot be written): "
+                 "nothing can be changed. Copy it to a folder you can write to, "
+                 "or change its permissions"), self->path);
+}
+
+/* A full disk, and a file another program keeps writing (SQLITE_BUSY once
+ * busy_timeout has passed), get a message that says what happened and that
+ * nothing changed. */
+static gboolean
+set_known_error (StrataWorkspace  *self,
+                 int               code,
+                 GError          **error)
+{
+  if (is_no_space (self, code))
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SPACE,
+                   _("“%s”: the disk is full: nothing was saved and the workspace is as it was. "
+                     "Free some space, or save the workspace to another disk"), self->path);
+      return TRUE;
+    }
+  if (code == SQLITE_READONLY || (self->read_only && code == SQLITE_CANTOPEN))
+    {
+      set_read_only_error (self, error);
+      return TRUE;
+    }
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_BUSY,
+                   _("“%s” is in use by another program that is writing to it: "
+                     "nothing was saved. Try again when it has finished"), self->path);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 void
 strata_workspace_set_db_error (StrataWorkspace  *self,
                                GError          **error,
@@ -73,6 +144,8 @@ strata_workspace_set_db_error (StrataWorkspace  *self,
   g_return_if_fail (STRATA_IS_WORKSPACE (self));
 
   code = self->db ? sqlite3_errcode (self->db) : SQLITE_ERROR;
+  if (set_known_error (self, code, error))
+    return;
   ecode = (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
           ? STRATA_WORKSPACE_ERROR_CORRUPT
           : (code == SQLITE_READONLY ? STRATA_WORKSPACE_ERROR_READ_ONLY
@@ -93,6 +166,11 @@ exec_sql (StrataWorkspace  *self,
     {
       int code = sqlite3_errcode (self->db);
 
+      if (set_known_error (self, code, error))
+        {
+          sqlite3_free (msg);
+          return FALSE;
+        }
       g_set_error (error, STRATA_WORKSPACE_ERROR,
                    (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
                    ? STRATA_WORKSPACE_ERROR_CORRUPT
@@ -128,6 +206,16 @@ query_int (StrataWorkspace  *self,
     strata_workspace_set_db_error (self, error, sql);
   sqlite3_finalize (stmt);
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+static gboolean
+file_is_nonempty (const char *path,
+                  const char *suffix)
+{
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  return g_stat (name, &st) == 0 && st.st_size > 0;
 }
 
 /* Reads the 100-byte SQLite header ourselves: this refuses foreign and
@@ -194,8 +282,12 @@ check_header (StrataWorkspace  *self,
   valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
 
   /* The in-header size is only trustworthy when written by a recent SQLite
-   * (valid-for == change counter); then a shorter file lost its tail. */
+   * (valid-for == change counter); then a shorter file lost its tail. Not
+   * with a -wal file: a checkpoint that stopped (a full disk, a crash) may
+   * have written the new header but not the pages after the end, which the
+   * WAL still holds and SQLite reads from it. */
   if (page_size >= 512 && valid_for == change_counter && page_count > 0 &&
+      !file_is_nonempty (self->path, "-wal") &&
       (guint64) st.st_size < (guint64) page_count * page_size)
     {
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
@@ -244,16 +336,6 @@ run_check (StrataWorkspace  *self,
   return TRUE;
 }
 
-static gboolean
-file_is_nonempty (const char *path,
-                  const char *suffix)
-{
-  g_autofree char *name = g_strconcat (path, suffix, NULL);
-  GStatBuf st;
-
-  return g_stat (name, &st) == 0 && st.st_size > 0;
-}
-
 /* Every Strata connection holds a shared flock () on the workspace while it
  * is open (independent of SQLite's own fcntl locks). Whoever can take it
  * exclusively is alone: then a -wal or hot -journal file can only be what
@@ -261,9 +343,16 @@ file_is_nonempty (const char *path,
 static void
 open_lock (StrataWorkspace *self)
 {
+  GStatBuf st;
+
   self->lock_fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
   if (self->lock_fd < 0)
     return;
+  if (fstat (self->lock_fd, &st) == 0)
+    {
+      self->dev = st.st_dev;
+      self->ino = st.st_ino;
+    }
   if (flock (self->lock_fd, LOCK_EX | LOCK_NB) == 0)
     self->unclean = file_is_nonempty (self->path, "-wal") ||
                     file_is_nonempty (self->path, "-journal");
@@ -374,16 +463,21 @@ fail:
   return FALSE;
 }
 
-/* access() lets root write anything, but a file without write permission
- * bits is one the user marked read-only: respect that too. The folder must
- * be writable as well, for the WAL and shared-memory files. */
+/* access() lets root write anything, but a file or folder without write
+ * permission bits is one the user marked read-only: respect that too. The
+ * folder must be writable as well, for the WAL and shared-memory files. */
 static gboolean
 is_writable (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  GStatBuf st;
+  struct statvfs fs;
+  GStatBuf st, dir_st;
 
-  if (g_stat (path, &st) != 0 || (st.st_mode & 0222) == 0)
+  if (g_stat (path, &st) != 0 || (st.st_mode & 0222) == 0 ||
+      g_stat (dir, &dir_st) != 0 || (dir_st.st_mode & 0222) == 0)
+    return FALSE;
+  /* Read-only media: a CD, a read-only mount or share. */
+  if (statvfs (dir, &fs) == 0 && (fs.f_flag & ST_RDONLY))
     return FALSE;
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
@@ -424,17 +518,27 @@ open_existing (StrataWorkspace  *self,
     }
   if (!check_identity (self, &user_version, error))
     return FALSE;
-  sqlite3_close (self->db);
-  self->db = NULL;
 
+  /* Read-only media, a file without write permission or a folder we cannot
+   * write (where the -wal would go): keep the read-only connection, and
+   * refuse every write (strata_workspace_begin) with a clear message. A
+   * file of an older format cannot be brought up to date, so it is
+   * refused. */
   if (!is_writable (self->path))
     {
-      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_READ_ONLY,
-                   _("“%s” is read-only: Strata needs to write to its workspace. "
-                     "Copy it to a folder you can write to, or change its permissions"),
-                   self->path);
-      return FALSE;
+      if (user_version < STRATA_SCHEMA_VERSION)
+        {
+          g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_READ_ONLY,
+                       _("“%s” is read-only: Strata needs to write to its workspace. "
+                         "Copy it to a folder you can write to, or change its permissions"),
+                       self->path);
+          return FALSE;
+        }
+      self->read_only = TRUE;
+      return configure_connection (self, error);
     }
+  sqlite3_close (self->db);
+  self->db = NULL;
 
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | OPEN_FLAGS, NULL);
   if (rc != SQLITE_OK)
@@ -661,6 +765,40 @@ strata_workspace_check (StrataWorkspace  *self,
 }
 
 gboolean
+strata_workspace_check_file (StrataWorkspace  *self,
+                             GError          **error)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
+
+  if (self->lock_fd < 0)
+    return TRUE;
+  if (g_stat (self->path, &st) != 0)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NOT_FOUND,
+                   _("“%s” was deleted or moved by another program: what is shown here "
+                     "can no longer be saved to it"), self->path);
+      return FALSE;
+    }
+  if (st.st_dev != self->dev || st.st_ino != self->ino)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NOT_WORKSPACE,
+                   _("“%s” was replaced by another file: what is shown here is the file "
+                     "as it was opened. Open it again to see the new one"), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+strata_workspace_get_read_only (StrataWorkspace *self)
+{
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
+  return self->read_only;
+}
+
+gboolean
 strata_workspace_get_was_unclean (StrataWorkspace *self)
 {
   g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
@@ -682,6 +820,11 @@ strata_workspace_begin (StrataWorkspace  *self,
 
   g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
 
+  if (self->read_only)
+    {
+      set_read_only_error (self, error);
+      return FALSE;
+    }
   sql = self->txn_depth == 0 ? g_strdup ("BEGIN IMMEDIATE;")
                              : g_strdup_printf ("SAVEPOINT sp%u;", self->txn_depth);
   if (!exec_sql (self, sql, error))
@@ -716,7 +859,17 @@ strata_workspace_rollback (StrataWorkspace *self)
   g_autofree char *sql = NULL;
 
   g_return_if_fail (STRATA_IS_WORKSPACE (self));
-  g_return_if_fail (self->txn_depth > 0);
+  /* A failed commit has rolled back already: the caller's rollback after
+   * it has nothing left to do. */
+  if (self->txn_depth == 0)
+    return;
+  /* After an I/O error or a full disk SQLite may have rolled the whole
+   * transaction back itself. */
+  if (sqlite3_get_autocommit (self->db))
+    {
+      self->txn_depth = 0;
+      return;
+    }
 
   sql = self->txn_depth == 1
         ? g_strdup ("ROLLBACK;")

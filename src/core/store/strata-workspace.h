@@ -24,10 +24,19 @@ StrataWorkspace *strata_workspace_create          (const char       *path,
                                                     GError          **error);
 
 const char      *strata_workspace_get_path        (StrataWorkspace  *self);
+/* TRUE when the file or its folder cannot be written (read-only media, no
+ * write permission): the workspace opened read-only and every write fails
+ * with STRATA_WORKSPACE_ERROR_READ_ONLY. */
+gboolean         strata_workspace_get_read_only   (StrataWorkspace  *self);
+/* FALSE (and why) when the file at the path is no longer the one opened:
+ * deleted, moved away, or replaced by another file. */
+gboolean         strata_workspace_check_file      (StrataWorkspace  *self,
+                                                    GError          **error);
 sqlite3         *strata_workspace_get_db          (StrataWorkspace  *self);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
- * savepoints. Every write a user makes goes through one of these. */
+ * savepoints. Every write a user makes goes through one of these. A commit
+ * that fails rolls back; rolling back again after it does nothing. */
 gboolean         strata_workspace_begin           (StrataWorkspace  *self,
                                                     GError          **error);
 gboolean         strata_workspace_commit          (StrataWorkspace  *self,
