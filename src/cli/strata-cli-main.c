@@ -13,6 +13,8 @@
 #include "strata-cli-entitlements.h"
 /* area: review */
 #include "strata-cli-review.h"
+/* area: fit */
+#include "strata-cli-fit.h"
 #include "strata-cli-import.h"
 /* area: report */
 #include "strata-cli-report.h"
@@ -42,6 +44,8 @@ static const Command commands[] = {
   { "periods", strata_cli_periods, N_("List periods; close or reopen one") },
   { "movement", strata_cli_movement, N_("Tier movement between two periods, with reasons") },
   { "retention", strata_cli_retention, N_("Customers and revenue retained per tier from period to period") },
+  /* area: fit */
+  { "calibrate", strata_cli_calibrate, N_("Fit the draft rules' bands and thresholds to the data") },
   /* area: model */
   { "demo", strata_cli_demo, N_("Write the demo workspace") },
   /* area: import */
