@@ -153,12 +153,20 @@ edge_at_rank (const double *v,
     lo = MAX (lo, prev);
   if (lo < hi)
     return strata_nice_number_between (lo, hi, CLAMP (target, lo, hi));
-  /* A block of equal values wider than the tolerance: put the edge just
-   * above it (the block stays whole on one side). */
+  /* A block of equal values wider than the tolerance: the edge goes just
+   * below or just above it, whichever count is nearer the target (the
+   * block stays whole on one side). */
   {
-    guint u = rank_upto (v, n, MAX (lo, hi));
-    double next = u < n ? v[u] : MAX (lo, hi) + span;
-    return strata_nice_number_between (MAX (lo, hi), next, next);
+    double w = MAX (lo, hi);
+    guint first = rank_below (v, n, w), past = rank_upto (v, n, w);
+    double below = first > 0 ? v[first - 1] : w - span;
+    double next = past < n ? v[past] : w + span;
+
+    if (isfinite (prev))
+      below = MAX (below, prev);
+    if (below < w && fabs ((double) first - r) <= fabs ((double) past - r))
+      return strata_nice_number_between (below, w, w);
+    return strata_nice_number_between (w, next, next);
   }
 }
 

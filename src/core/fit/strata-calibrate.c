@@ -327,7 +327,7 @@ fit_quadrant (StrataCalibration      *c,
   if (!column_has_values (data, y))
     {
       c->quadrant_note = g_strdup_printf (_("period %s has no values of %s"),
-                                          c->outcome_from, q->y_metric ? q->y_metric : "-");
+                                          data->period_name, q->y_metric ? q->y_metric : "-");
       return;
     }
   if (!strata_calibrate_threshold (y, outcomes, data->n, c->renewal, &ythr,
@@ -342,7 +342,7 @@ fit_quadrant (StrataCalibration      *c,
   if (!column_has_values (data, x))
     {
       c->quadrant_note = g_strdup_printf (_("period %s has no values of %s"),
-                                          c->outcome_from, q->x_metric ? q->x_metric : "-");
+                                          data->period_name, q->x_metric ? q->x_metric : "-");
       return;
     }
   /* Who reaches the result threshold, on the process metric. */
@@ -447,6 +447,19 @@ strata_calibrate_data (const StrataRules            *draft,
       count_tiers (before, c->before, k);
       fit_bands (c, data, c->shares);
       banded = strata_engine_score (c->rules, data, &local);
+      /* Quantiles, pareto and breaks set the shares themselves: the tier
+       * thresholds then keep the base tiers' shares they gave. */
+      if (banded != NULL && c->bands_fitted && c->method != STRATA_CALIBRATE_SHARES && data->n > 0)
+        {
+          guint *counts = g_new0 (guint, k);
+
+          for (guint i = 0; i < banded->n; i++)
+            if (banded->base_tier[i] < k)
+              counts[banded->base_tier[i]]++;
+          for (guint t = 0; t < k; t++)
+            c->shares[t] = 100.0 * counts[t] / data->n;
+          g_free (counts);
+        }
       if (banded == NULL)
         c->tiers_note = g_strdup (local->message);
       else if (data->n == 0)
