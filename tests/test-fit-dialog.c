@@ -84,8 +84,9 @@ test_apply_and_undo (Fixture       *f,
 
   /* Everyone in E: the banner says so. */
   gui_test_wait (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
-  g_assert_cmpstr (gtk_label_get_text (f->page->fit_banner_label), ==,
-                   "100% of the customers are in tier E: the rules do not fit this data.");
+  if (g_getenv ("STRATA_LOCALEDIR") == NULL)
+    g_assert_cmpstr (gtk_label_get_text (f->page->fit_banner_label), ==,
+                     "100% of the customers are in tier E: the rules do not fit this data.");
   g_assert_cmpuint (draft_indicator (f)->bands->len, ==, 6);
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.fit-to-data", NULL);
@@ -167,6 +168,14 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* To look at the dialog translated: STRATA_LOCALEDIR=_build/po with
+   * STRATA_SCREENSHOT_DIR and LANGUAGE=zh_CN. */
+  if (g_getenv ("STRATA_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
   g_test_add ("/fit-dialog/apply-and-undo", Fixture, NULL,
               fixture_setup, test_apply_and_undo, fixture_teardown);

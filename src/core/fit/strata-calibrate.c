@@ -621,10 +621,10 @@ strata_calibration_to_text (const StrataCalibration  *c,
               g_autofree char *from = number (fmt, b->from);
               g_autofree char *pts = number (fmt, b->points);
 
-              /* TRANSLATORS: a band: "from 500,000: 60 points". */
-              g_string_append_printf (out, _("  from %s: %s points;"), from, pts);
+              /* TRANSLATORS: a band: "from 500,000: 60 points"; the bands
+               * of an indicator follow each other on one line. */
+              g_string_append_printf (out, _("  from %s: %s points"), from, pts);
             }
-          g_string_truncate (out, out->len - 1);
           g_string_append_c (out, '\n');
           break;
         }
