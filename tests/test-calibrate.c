@@ -109,6 +109,23 @@ test_shares_hit (void)
 }
 
 static void
+test_sort (void)
+{
+  const guint n = 10000;
+  g_autofree double *v = skewed (n);
+  g_autofree double *w = NULL;
+
+  for (guint i = 0; i < n; i += 3)
+    v[i] = -v[i] / 7;       /* negatives, fractions, zero */
+  v[5] = 0;
+  w = g_memdup2 (v, sizeof (double) * n);
+  qsort (w, n, sizeof (double), cmp_double);
+  strata_calibrate_sort (v, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat (v[i], ==, w[i]);
+}
+
+static void
 test_pareto (void)
 {
   const guint n = 20000;
@@ -389,6 +406,7 @@ main (int   argc,
 
   g_test_add_func ("/calibrate/nice-numbers", test_nice_numbers);
   g_test_add_func ("/calibrate/shares-hit", test_shares_hit);
+  g_test_add_func ("/calibrate/sort", test_sort);
   g_test_add_func ("/calibrate/pareto", test_pareto);
   g_test_add_func ("/calibrate/breaks", test_breaks);
   g_test_add_func ("/calibrate/isotonic-by-hand", test_isotonic_by_hand);

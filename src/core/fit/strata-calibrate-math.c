@@ -325,6 +325,60 @@ cmp_double (const void *a,
   return (x > y) - (x < y);
 }
 
+/* LSD radix sort on the bits of the doubles (made to order as unsigned
+ * integers), 16 bits a pass: linear, several times faster than qsort ()
+ * on a million values. Small arrays take qsort (). */
+void
+strata_calibrate_sort (double *v,
+                       guint   n)
+{
+  g_autofree guint64 *a = NULL;
+  g_autofree guint64 *b = NULL;
+  g_autofree guint *count = NULL;
+
+  if (n < 4096)
+    {
+      qsort (v, n, sizeof (double), cmp_double);
+      return;
+    }
+  a = g_new (guint64, n);
+  b = g_new (guint64, n);
+  count = g_new (guint, 65536);
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 u;
+
+      memcpy (&u, &v[i], sizeof u);
+      /* Negative numbers: all bits flipped; positive: the sign bit set. */
+      a[i] = (u >> 63) ? ~u : u | G_GUINT64_CONSTANT (0x8000000000000000);
+    }
+  for (guint shift = 0; shift < 64; shift += 16)
+    {
+      guint sum = 0;
+      guint64 *tmp;
+
+      memset (count, 0, sizeof (guint) * 65536);
+      for (guint i = 0; i < n; i++)
+        count[(a[i] >> shift) & 0xffff]++;
+      for (guint d = 0; d < 65536; d++)
+        {
+          guint c = count[d];
+          count[d] = sum;
+          sum += c;
+        }
+      for (guint i = 0; i < n; i++)
+        b[count[(a[i] >> shift) & 0xffff]++] = a[i];
+      tmp = a;
+      a = b;
+      b = tmp;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 u = (a[i] >> 63) ? a[i] & ~G_GUINT64_CONSTANT (0x8000000000000000) : ~a[i];
+      memcpy (&v[i], &u, sizeof u);
+    }
+}
+
 gboolean
 strata_calibrate_thresholds (const double *scores,
                              guint         n,
@@ -339,7 +393,7 @@ strata_calibrate_thresholds (const double *scores,
   for (guint i = 0; i < n; i++)
     if (!isnan (scores[i]))
       v[m++] = scores[i];
-  qsort (v, m, sizeof (double), cmp_double);
+  strata_calibrate_sort (v, m);
   if (!strata_calibrate_edges (v, m, STRATA_CALIBRATE_SHARES, shares, k, 0.005, edges))
     return FALSE;
   for (guint t = 0; t + 1 < k; t++)

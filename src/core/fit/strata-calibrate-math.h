@@ -30,6 +30,10 @@ double   strata_nice_number_between (double lo,
                                      double hi,
                                      double target);
 
+/* Sorts n doubles (no NaN) ascending. */
+void     strata_calibrate_sort      (double                *v,
+                                     guint                  n);
+
 /* Band edges over sorted (ascending, no NaN) values for k tiers whose
  * target shares (best tier first, any scale) are shares[0..k-1]: writes
  * k-1 strictly ascending edges, edges[0] the lowest. Each edge is a nice

@@ -128,14 +128,6 @@ strata_calibration_fitted_anything (const StrataCalibration *c)
   return c->bands_fitted || c->tiers_fitted || c->quadrant_fitted;
 }
 
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 gboolean
 strata_calibrate_threshold (const double   *x,
                             const guint8   *outcome,
@@ -274,7 +266,7 @@ fit_bands (StrataCalibration      *c,
   for (guint i = 0; i < data->n; i++)
     if (!isnan (column[i]))
       v[m++] = column[i];
-  qsort (v, m, sizeof (double), cmp_double);
+  strata_calibrate_sort (v, m);
   edges = g_new (double, k);
   if (!strata_calibrate_edges (v, m, c->method, shares, k, 0.005, edges))
     {
