@@ -2,9 +2,9 @@
 /* Fit to Data… on the Scoring page under Xvfb: 200 customers buying
  * 1,000 to 200,000 a year are all in tier E under the default bands (they
  * start at 500,000), so the page offers Fit to Data…; applying the
- * default shares makes the draft's bands 5 tiers at 5/15/25/25/30%
- * (edges 120,000, 100,000, 50,000, 60,000... worked out below) and one
- * Ctrl+Z (page.undo) brings the draft back. */
+ * default shares gives the draft five bands whose edges (worked out
+ * below) put the tiers at 5/15/25/25/30% within half a point, the banner
+ * goes, and one Ctrl+Z (page.undo) brings the draft back. */
 #include "config.h"
 
 #include <adwaita.h>
