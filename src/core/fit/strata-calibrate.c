@@ -418,6 +418,8 @@ strata_calibrate_data (const StrataRules            *draft,
   c->before = g_new0 (guint, k);
   c->after = g_new0 (guint, k);
   c->evidence = g_ptr_array_new_with_free_func (evidence_free);
+  if (outcome_data != NULL)
+    c->outcome_from = g_strdup (outcome_data->period_name);
   c->shares = options->shares != NULL ? g_memdup2 (options->shares, sizeof (double) * k)
                                       : strata_calibrate_default_shares (k);
   if (options->metric != NULL)
@@ -487,36 +489,30 @@ strata_calibrate_data (const StrataRules            *draft,
   return g_steal_pointer (&c);
 }
 
-StrataCalibration *
-strata_calibrate_workspace (StrataWorkspace              *workspace,
-                            const char                   *period,
-                            const StrataCalibrateOptions *options,
-                            GError                      **error)
+gboolean
+strata_calibrate_load_outcomes (StrataWorkspace   *workspace,
+                                gint64             period_id,
+                                StrataPeriodData **outcome_data,
+                                guint8           **outcomes,
+                                char             **outcome_to,
+                                GError           **error)
 {
-  g_autoptr(StrataRules) draft = NULL;
-  g_autoptr(StrataPeriodData) data = NULL;
   g_autoptr(StrataPeriodData) odata = NULL;
   g_autoptr(StrataPeriodData) next = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *name = NULL;
-  g_autofree guint8 *outcomes = NULL;
-  StrataCalibration *c;
-  gint64 period_id;
   int at = -1, rc;
 
-  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), FALSE);
 
-  if ((draft = strata_ruleset_store_get_draft (workspace, error)) == NULL ||
-      !strata_period_find (workspace, period, &period_id, &name, error) ||
-      (data = strata_period_data_load (workspace, period_id, error)) == NULL)
-    return NULL;
-
+  *outcome_data = NULL;
+  *outcomes = NULL;
+  *outcome_to = NULL;
   stmt = strata_workspace_prepare (workspace, "SELECT p.id, p.name" STRATA_PERIOD_FROM
                                    STRATA_PERIOD_ORDER, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -529,25 +525,48 @@ strata_calibrate_workspace (StrataWorkspace              *workspace,
   if (rc != SQLITE_DONE)
     {
       strata_workspace_set_db_error (workspace, error, _("reading the periods"));
-      return NULL;
+      return FALSE;
     }
-  /* Outcomes: this period and the next, or the last pair before it. */
+  /* This period and the next, or the last pair before it. */
   if (at >= 0 && at + 1 >= (int) ids->len)
     at--;
-  if (at >= 0 && at + 1 < (int) ids->len)
-    {
-      if ((odata = strata_period_data_load (workspace, g_array_index (ids, gint64, at), error)) == NULL ||
-          (next = strata_period_data_load (workspace, g_array_index (ids, gint64, at + 1), error)) == NULL)
-        return NULL;
-      outcomes = strata_retention_outcomes (odata, next);
-    }
+  if (at < 0 || at + 1 >= (int) ids->len)
+    return TRUE;
+  if ((odata = strata_period_data_load (workspace, g_array_index (ids, gint64, at), error)) == NULL ||
+      (next = strata_period_data_load (workspace, g_array_index (ids, gint64, at + 1), error)) == NULL)
+    return FALSE;
+  *outcomes = strata_retention_outcomes (odata, next);
+  *outcome_data = g_steal_pointer (&odata);
+  *outcome_to = g_strdup (names->pdata[at + 1]);
+  return TRUE;
+}
+
+StrataCalibration *
+strata_calibrate_workspace (StrataWorkspace              *workspace,
+                            const char                   *period,
+                            const StrataCalibrateOptions *options,
+                            GError                      **error)
+{
+  g_autoptr(StrataRules) draft = NULL;
+  g_autoptr(StrataPeriodData) data = NULL;
+  g_autoptr(StrataPeriodData) odata = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *to = NULL;
+  g_autofree guint8 *outcomes = NULL;
+  StrataCalibration *c;
+  gint64 period_id;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+
+  if ((draft = strata_ruleset_store_get_draft (workspace, error)) == NULL ||
+      !strata_period_find (workspace, period, &period_id, &name, error) ||
+      (data = strata_period_data_load (workspace, period_id, error)) == NULL ||
+      !strata_calibrate_load_outcomes (workspace, period_id, &odata, &outcomes, &to, error))
+    return NULL;
 
   c = strata_calibrate_data (draft, data, odata, outcomes, options, error);
   if (c != NULL && odata != NULL)
-    {
-      c->outcome_from = g_strdup (names->pdata[at]);
-      c->outcome_to = g_strdup (names->pdata[at + 1]);
-    }
+    c->outcome_to = g_steal_pointer (&to);
   return c;
 }
 

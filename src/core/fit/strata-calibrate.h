@@ -95,6 +95,16 @@ StrataCalibration *strata_calibrate_workspace  (StrataWorkspace              *wo
                                                 const char                   *period,
                                                 const StrataCalibrateOptions *options,
                                                 GError                      **error);
+/* The outcomes a fit on period_id uses: that period's data and, per row,
+ * whether the customer was retained in the next (the pair before when
+ * it is the last); outcome_to names the next. All NULL (and TRUE) when
+ * the workspace has no two consecutive periods; FALSE on a read error. */
+gboolean           strata_calibrate_load_outcomes (StrataWorkspace    *workspace,
+                                                   gint64              period_id,
+                                                   StrataPeriodData  **outcome_data,
+                                                   guint8            **outcomes,
+                                                   char              **outcome_to,
+                                                   GError            **error);
 gboolean           strata_calibration_fitted_anything (const StrataCalibration *calibration);
 /* The evidence as people read it (translated, numbers by fmt). */
 char              *strata_calibration_to_text  (const StrataCalibration     *calibration,
