@@ -42,6 +42,8 @@ fixture_setup (Fixture       *f,
 
       test_workspace_exec (f->t.ws, sql);
       test_workspace_set_value (f->t.ws, 1, i, "order_amount", 1000.0 * i);
+      test_workspace_set_value (f->t.ws, 1, i, "monthly_inquiries", i % 40);
+      test_workspace_set_value (f->t.ws, 1, i, "listed_products", (i % 40) * 3);
     }
   test_workspace_exec (f->t.ws, "COMMIT");
   f->context = strata_context_new (f->t.ws);
@@ -133,6 +135,53 @@ test_apply_and_undo (Fixture       *f,
   gui_test_wait (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
 }
 
+/* With a next period, renewals set the quadrant: every customer with 15
+ * or more monthly inquiries stays, a quarter of the others do, so the
+ * rate reaches 80% at 15 inquiries, and at least half reach 15 from 45
+ * listed products (three per inquiry here). */
+static void
+test_quadrant_from_renewals (Fixture       *f,
+                             gconstpointer  data)
+{
+  StrataFitDialog *dialog;
+  const StrataRules *fitted;
+  GtkWidget *renewal;
+
+  test_workspace_exec (f->t.ws, "INSERT INTO periods (id, name, position) VALUES (2, '2026-Q4', 2)");
+  for (guint i = 1; i <= 200; i++)
+    if (i % 40 >= 15 || i % 4 == 0)
+      {
+        g_autofree char *sql = g_strdup_printf ("INSERT INTO period_customers (period_id, customer_id)"
+                                                " VALUES (2, %u)", i);
+        test_workspace_exec (f->t.ws, sql);
+      }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.fit-to-data", NULL);
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) != NULL);
+  dialog = STRATA_FIT_DIALOG (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG));
+  fitted = strata_fit_dialog_get_rules (dialog);
+  g_assert_cmpfloat (fitted->quadrant.y_threshold, ==, 15);   /* the draft's, untouched */
+  g_assert_cmpfloat (fitted->quadrant.x_threshold, ==, 60);
+
+  renewal = gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, "renewal_switch", 0);
+  g_assert_true (gtk_widget_get_sensitive (renewal));
+  gui_test_spin_set (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, "renewal_spin", 0), 0.8);
+  gtk_switch_set_active (GTK_SWITCH (renewal), TRUE);
+  fitted = strata_fit_dialog_get_rules (dialog);
+  g_assert_cmpfloat (fitted->quadrant.y_threshold, ==, 15);
+  g_assert_cmpfloat (fitted->quadrant.x_threshold, ==, 45);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "summary", 0))),
+                            "2026-Q3 → 2026-Q4"));
+  gui_test_wait_frame (GTK_WIDGET (dialog));
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "fit-dialog-quadrant.png");
+
+  gtk_widget_activate (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "apply_button", 0));
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) == NULL);
+  g_assert_cmpfloat (f->page->draft->quadrant.x_threshold, ==, 45);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.undo", NULL);
+  g_assert_cmpfloat (f->page->draft->quadrant.x_threshold, ==, 60);
+}
+
 static void
 test_method_changes_preview (Fixture       *f,
                              gconstpointer  data)
@@ -179,6 +228,8 @@ main (int   argc,
 
   g_test_add ("/fit-dialog/apply-and-undo", Fixture, NULL,
               fixture_setup, test_apply_and_undo, fixture_teardown);
+  g_test_add ("/fit-dialog/quadrant-from-renewals", Fixture, NULL,
+              fixture_setup, test_quadrant_from_renewals, fixture_teardown);
   g_test_add ("/fit-dialog/method-changes-preview", Fixture, NULL,
               fixture_setup, test_method_changes_preview, fixture_teardown);
   return g_test_run ();

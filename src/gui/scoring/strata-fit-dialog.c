@@ -16,6 +16,9 @@ struct _StrataFitDialog
 
   StrataRules          *draft;
   StrataPeriodData     *data;
+  StrataPeriodData     *outcome_data;   /* NULL: no two consecutive periods */
+  guint8               *outcomes;
+  char                 *outcome_to;
   GPtrArray            *metric_keys;  /* char*, parallel to metric_row's model */
   GPtrArray            *spins;        /* GtkSpinButton*, one per tier */
   StrataCalibration    *fit;
@@ -23,6 +26,9 @@ struct _StrataFitDialog
 
   AdwComboRow          *metric_row;
   AdwComboRow          *method_row;
+  AdwActionRow         *renewal_row;
+  GtkSpinButton        *renewal_spin;
+  GtkSwitch            *renewal_switch;
   AdwPreferencesGroup  *shares_group;
   GtkGrid              *pyramid;
   GtkLabel             *summary;
@@ -114,9 +120,15 @@ refit (StrataFitDialog *self)
   options.method = method <= STRATA_CALIBRATE_BREAKS ? (StrataCalibrateMethod) method : STRATA_CALIBRATE_SHARES;
   options.metric = metric < self->metric_keys->len ? self->metric_keys->pdata[metric] : NULL;
   options.shares = shares;
+  if (self->outcome_data != NULL && gtk_switch_get_active (self->renewal_switch))
+    options.renewal = gtk_spin_button_get_value (self->renewal_spin);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->renewal_spin), !isnan (options.renewal));
 
   g_clear_pointer (&self->fit, strata_calibration_free);
-  self->fit = strata_calibrate_data (self->draft, self->data, NULL, NULL, &options, &error);
+  self->fit = strata_calibrate_data (self->draft, self->data, self->outcome_data, self->outcomes,
+                                     &options, &error);
+  if (self->fit != NULL && self->outcome_data != NULL)
+    self->fit->outcome_to = g_strdup (self->outcome_to);
   show_pyramid (self);
   if (self->fit == NULL)
     {
@@ -166,7 +178,10 @@ has_values (const StrataPeriodData *data,
 StrataFitDialog *
 strata_fit_dialog_new (GtkWindow         *parent,
                        const StrataRules *draft,
-                       StrataPeriodData  *data)
+                       StrataPeriodData  *data,
+                       StrataPeriodData  *outcome_data,
+                       const guint8      *outcomes,
+                       const char        *outcome_to)
 {
   StrataFitDialog *self = g_object_new (STRATA_TYPE_FIT_DIALOG,
                                         "transient-for", parent, NULL);
@@ -179,6 +194,18 @@ strata_fit_dialog_new (GtkWindow         *parent,
   self->building = TRUE;
   self->draft = strata_rules_copy (draft);
   self->data = strata_period_data_ref (data);
+  if (outcome_data != NULL && outcomes != NULL)
+    {
+      self->outcome_data = strata_period_data_ref (outcome_data);
+      self->outcomes = g_memdup2 (outcomes, MAX (outcome_data->n, 1));
+      self->outcome_to = g_strdup (outcome_to);
+    }
+  else
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->renewal_row), FALSE);
+      adw_action_row_set_subtitle (self->renewal_row,
+                                   _("Needs two consecutive periods to see who renewed"));
+    }
 
   /* Metrics with values in this period, the draft's base indicator first
    * chosen. */
@@ -223,6 +250,9 @@ strata_fit_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->draft, strata_rules_free);
   g_clear_pointer (&self->data, strata_period_data_unref);
+  g_clear_pointer (&self->outcome_data, strata_period_data_unref);
+  g_clear_pointer (&self->outcomes, g_free);
+  g_clear_pointer (&self->outcome_to, g_free);
   g_clear_pointer (&self->fit, strata_calibration_free);
   g_ptr_array_unref (self->metric_keys);
   g_ptr_array_unref (self->spins);
@@ -245,6 +275,9 @@ strata_fit_dialog_class_init (StrataFitDialogClass *klass)
                                                "/io/github/strata/Strata/strata-fit-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, metric_row);
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, method_row);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, renewal_row);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, renewal_spin);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, renewal_switch);
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, shares_group);
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, pyramid);
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, summary);

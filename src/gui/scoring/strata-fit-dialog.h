@@ -14,10 +14,15 @@ G_BEGIN_DECLS
 #define STRATA_TYPE_FIT_DIALOG (strata_fit_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (StrataFitDialog, strata_fit_dialog, STRATA, FIT_DIALOG, AdwWindow)
 
-/* draft and data are copied or referenced; parent may be NULL. */
+/* draft and data are copied or referenced; parent may be NULL. With
+ * outcome_data (outcomes per row of it, retained in outcome_to: see
+ * strata_calibrate_load_outcomes) the quadrant can be fitted too. */
 StrataFitDialog   *strata_fit_dialog_new       (GtkWindow              *parent,
                                                 const StrataRules      *draft,
-                                                StrataPeriodData       *data);
+                                                StrataPeriodData       *data,
+                                                StrataPeriodData       *outcome_data,
+                                                const guint8           *outcomes,
+                                                const char             *outcome_to);
 /* The fitted rules of the current choices, or NULL when nothing fits. */
 const StrataRules *strata_fit_dialog_get_rules (StrataFitDialog        *self);
 
