@@ -13,6 +13,8 @@
 #include "strata-cli-entitlements.h"
 /* area: review */
 #include "strata-cli-review.h"
+/* area: fit */
+#include "strata-cli-fit.h"
 #include "strata-cli-import.h"
 /* area: report */
 #include "strata-cli-report.h"
@@ -47,6 +49,8 @@ static const Command commands[] = {
   { "actions", strata_cli_actions, N_("Each owner's action list after a review (csv or pdf)") },
   /* area: funnel */
   { "funnel", strata_cli_funnel, N_("The traffic funnel per quadrant or tier, or of one customer") },
+  /* area: fit */
+  { "calibrate", strata_cli_calibrate, N_("Fit the draft rules' bands and thresholds to the data") },
   /* area: model */
   { "demo", strata_cli_demo, N_("Write the demo workspace") },
   /* area: import */

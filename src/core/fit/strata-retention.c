@@ -86,6 +86,31 @@ group_of (const StrataPeriodResults *results,
   return tier != NULL ? tier : "none";
 }
 
+guint8 *
+strata_retention_outcomes (const StrataPeriodData *data,
+                           const StrataPeriodData *next)
+{
+  const double *renewed, *next_orders;
+  gboolean next_has_orders;
+  guint8 *out;
+
+  g_return_val_if_fail (data != NULL && next != NULL, NULL);
+
+  renewed = strata_period_data_get_column (data, "renewed");
+  next_orders = strata_period_data_get_column (next, "order_count");
+  next_has_orders = column_has_values (next, next_orders);
+  out = g_new0 (guint8, MAX (data->n, 1));
+  for (guint i = 0; i < data->n; i++)
+    {
+      if (renewed != NULL && !isnan (renewed[i]))
+        out[i] = renewed[i] != 0;
+      else
+        out[i] = is_present (next, next_orders, next_has_orders,
+                             strata_period_data_find_id (next, data->ids[i]));
+    }
+  return out;
+}
+
 static StrataRetentionRow *
 add_row (GPtrArray   *rows,
          GHashTable  *by_group,

@@ -11,7 +11,7 @@
  * published rules. Revenue is order_amount. */
 #pragma once
 
-#include "strata-workspace.h"
+#include "strata-period-data.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +52,11 @@ void             strata_retention_free    (StrataRetention         *retention);
 char            *strata_retention_to_csv  (const StrataRetention   *retention);
 /* {"by": "tier", "periods": [...], "rows": [{...}]}; NaN is null. */
 char            *strata_retention_to_json (const StrataRetention   *retention);
+
+/* Per row of data (period t): 1 when the customer is retained in next
+ * (t+1) by the definition above, else 0. Free with g_free. */
+guint8          *strata_retention_outcomes (const StrataPeriodData *data,
+                                            const StrataPeriodData *next);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataRetention, strata_retention_free)
 

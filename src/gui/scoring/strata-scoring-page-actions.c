@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "strata-fit-dialog.h"
 #include "strata-history-dialog.h"
 #include "strata-rules-json.h"
 #include "strata-ruleset-store.h"
@@ -229,4 +230,41 @@ void
 strata_scoring_page_export_rules (StrataScoringPage *self)
 {
   open_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+/* Fit to Data ------------------------------------------------------------- */
+
+static void
+fit_applied (StrataFitDialog   *dialog,
+             StrataScoringPage *self)
+{
+  const StrataRules *rules = strata_fit_dialog_get_rules (dialog);
+
+  if (rules != NULL)
+    strata_scoring_page_replace_draft (self, rules, _("Fit to Data"));
+}
+
+void
+strata_scoring_page_fit_to_data (StrataScoringPage *self)
+{
+  StrataFitDialog *dialog;
+  const StrataPeriodData *data;
+  StrataWorkspace *workspace = strata_page_get_workspace (STRATA_PAGE (self));
+  g_autoptr(StrataPeriodData) outcome_data = NULL;
+  g_autofree guint8 *outcomes = NULL;
+  g_autofree char *outcome_to = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->scoring == NULL || self->draft == NULL || workspace == NULL ||
+      (data = strata_scoring_get_data (self->scoring)) == NULL)
+    return;
+  /* Renewals for the quadrant: without them the rest still fits. */
+  if (!strata_calibrate_load_outcomes (workspace, data->period_id, &outcome_data, &outcomes,
+                                       &outcome_to, &error))
+    g_warning ("Fit to Data: %s", error->message);
+  /* The shared data is immutable; the dialog only holds a reference. */
+  dialog = strata_fit_dialog_new (parent_window (self), self->draft, (StrataPeriodData *) data,
+                                  outcome_data, outcomes, outcome_to);
+  g_signal_connect_object (dialog, "apply", G_CALLBACK (fit_applied), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

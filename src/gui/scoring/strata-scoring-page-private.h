@@ -35,6 +35,8 @@ struct _StrataScoringPage
   StrataRulesEditor    *editor;
   GtkStack             *impact_stack;
   StrataImpactPanel    *impact;
+  GtkRevealer          *fit_banner;     /* the rules do not fit: offer Fit to Data */
+  GtkLabel             *fit_banner_label;
 };
 
 /* strata-scoring-page.c */
@@ -61,5 +63,7 @@ void     strata_scoring_page_publish       (StrataScoringPage *self);
 void     strata_scoring_page_history       (StrataScoringPage *self);
 void     strata_scoring_page_import_rules  (StrataScoringPage *self);
 void     strata_scoring_page_export_rules  (StrataScoringPage *self);
+/* Opens Fit to Data…; its result becomes the draft as one undo step. */
+void     strata_scoring_page_fit_to_data   (StrataScoringPage *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "strata-format.h"
 #include "strata-scoring-page-private.h"
 #include "strata-whatif-view.h"
 #include "strata-window.h"
@@ -152,6 +153,8 @@ update_header (StrataScoringPage *self)
                                  self->undo && strata_undo_stack_can_redo (self->undo));
 }
 
+static void update_fit_banner (StrataScoringPage *self);
+
 /* Shows the scoring state: problems at the cells, the impact of the draft
  * (or of the last valid one), the header. */
 static void
@@ -187,6 +190,40 @@ refresh (StrataScoringPage *self)
                                    _("The draft has problems (marked in red). The impact shown is that of the last valid draft."));
   update_impact (self);
   update_header (self);
+  update_fit_banner (self);
+}
+
+/* After an import that leaves 90% or more of the customers in one tier,
+ * the rules do not fit the data: offer Fit to Data…. */
+static void
+update_fit_banner (StrataScoringPage *self)
+{
+  const StrataResult *r = self->valid_result;
+  g_autofree guint *counts = NULL;
+  guint top = 0;
+
+  if (r == NULL || r->n == 0 || r->n_tiers == 0 || self->valid_draft == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->fit_banner, FALSE);
+      return;
+    }
+  counts = g_new0 (guint, r->n_tiers);
+  for (guint i = 0; i < r->n; i++)
+    if (r->final_tier[i] < r->n_tiers && ++counts[r->final_tier[i]] > counts[top])
+      top = r->final_tier[i];
+  if (counts[top] * 10 >= r->n * 9 && top < self->valid_draft->tiers->len)
+    {
+      const StrataTier *tier = self->valid_draft->tiers->pdata[top];
+      g_autofree char *share = strata_format_percent (strata_number_format_get_default (),
+                                                      (double) counts[top] / r->n, 0);
+      g_autofree char *text = g_strdup_printf (_("%s of the customers are in tier %s: the rules do not fit this data."),
+                                               share, tier->id);
+
+      gtk_label_set_text (self->fit_banner_label, text);
+      gtk_revealer_set_reveal_child (self->fit_banner, TRUE);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->fit_banner, FALSE);
 }
 
 /* Hands the draft to the scoring state, which re-scores at once. */
@@ -428,6 +465,14 @@ publish_activated (GtkWidget  *widget,
 }
 
 static void
+fit_to_data_activated (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *param)
+{
+  strata_scoring_page_fit_to_data (STRATA_SCORING_PAGE (widget));
+}
+
+static void
 history_activated (GtkWidget  *widget,
                    const char *action,
                    GVariant   *param)
@@ -499,6 +544,8 @@ strata_scoring_page_class_init (StrataScoringPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, editor);
   gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, impact_stack);
   gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, impact);
+  gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, fit_banner);
+  gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, fit_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, editor_edited);
   gtk_widget_class_bind_template_callback (widget_class, mover_selected);
 
@@ -506,6 +553,7 @@ strata_scoring_page_class_init (StrataScoringPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "page.publish", NULL, publish_activated);
   gtk_widget_class_install_action (widget_class, "page.history", NULL, history_activated);
+  gtk_widget_class_install_action (widget_class, "page.fit-to-data", NULL, fit_to_data_activated);
   gtk_widget_class_install_action (widget_class, "page.import-rules", NULL, import_rules_activated);
   gtk_widget_class_install_action (widget_class, "page.export-rules", NULL, export_rules_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "page.undo", NULL);

@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Fit to Data dialog (see the header). Fitting runs on the main
+ * thread at every change: it sorts one column and scores three times,
+ * milliseconds for the sizes a window shows (bench-calibrate). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "strata-fit-dialog.h"
+#include "strata-format.h"
+
+struct _StrataFitDialog
+{
+  AdwWindow             parent_instance;
+
+  StrataRules          *draft;
+  StrataPeriodData     *data;
+  StrataPeriodData     *outcome_data;   /* NULL: no two consecutive periods */
+  guint8               *outcomes;
+  char                 *outcome_to;
+  GPtrArray            *metric_keys;  /* char*, parallel to metric_row's model */
+  GPtrArray            *spins;        /* GtkSpinButton*, one per tier */
+  StrataCalibration    *fit;
+  gboolean              building;
+
+  AdwComboRow          *metric_row;
+  AdwComboRow          *method_row;
+  AdwActionRow         *renewal_row;
+  GtkSpinButton        *renewal_spin;
+  GtkSwitch            *renewal_switch;
+  AdwPreferencesGroup  *shares_group;
+  GtkGrid              *pyramid;
+  GtkLabel             *summary;
+  GtkButton            *apply_button;
+};
+
+G_DEFINE_FINAL_TYPE (StrataFitDialog, strata_fit_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  SIGNAL_APPLY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+static GtkWidget *
+grid_label (const char *text,
+            float       xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+static void
+show_pyramid (StrataFitDialog *self)
+{
+  const StrataNumberFormat *fmt = strata_number_format_get_default ();
+  const StrataCalibration *c = self->fit;
+  guint top = 1;
+
+  clear_grid (self->pyramid);
+  if (c == NULL)
+    return;
+  for (guint t = 0; t < c->n_tiers; t++)
+    top = MAX (top, MAX (c->after[t], c->before[t]));
+  gtk_grid_attach (self->pyramid, grid_label (_("Tier"), 0), 0, 0, 1, 1);
+  gtk_grid_attach (self->pyramid, grid_label (_("Now"), 1), 2, 0, 1, 1);
+  gtk_grid_attach (self->pyramid, grid_label (_("Fitted"), 1), 3, 0, 1, 1);
+  for (guint t = 0; t < c->n_tiers; t++)
+    {
+      const StrataTier *tier = c->rules->tiers->pdata[t];
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, top);
+      g_autofree char *name = g_strdup_printf ("%s  %s", tier->id, tier->label ? tier->label : "");
+      g_autofree char *before = strata_format_integer (fmt, c->before[t]);
+      g_autofree char *after = strata_format_integer (fmt, c->after[t]);
+      g_autofree char *share = strata_format_percent (fmt, c->n_customers ? (double) c->after[t] / c->n_customers : 0, 1);
+      g_autofree char *fitted = g_strdup_printf ("%s (%s)", after, share);
+
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), c->after[t]);
+      gtk_widget_set_hexpand (bar, TRUE);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_grid_attach (self->pyramid, grid_label (name, 0), 0, t + 1, 1, 1);
+      gtk_grid_attach (self->pyramid, bar, 1, t + 1, 1, 1);
+      gtk_grid_attach (self->pyramid, grid_label (before, 1), 2, t + 1, 1, 1);
+      gtk_grid_attach (self->pyramid, grid_label (fitted, 1), 3, t + 1, 1, 1);
+    }
+}
+
+static void
+refit (StrataFitDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree double *shares = g_new (double, MAX (self->spins->len, 1));
+  g_autofree char *text = NULL;
+  StrataCalibrateOptions options = { STRATA_CALIBRATE_SHARES, NULL, NULL, NAN };
+  guint metric = adw_combo_row_get_selected (self->metric_row);
+  guint method = adw_combo_row_get_selected (self->method_row);
+
+  if (self->building)
+    return;
+  for (guint t = 0; t < self->spins->len; t++)
+    {
+      shares[t] = gtk_spin_button_get_value (self->spins->pdata[t]);
+      gtk_widget_set_sensitive (self->spins->pdata[t], method == STRATA_CALIBRATE_SHARES);
+    }
+  options.method = method <= STRATA_CALIBRATE_BREAKS ? (StrataCalibrateMethod) method : STRATA_CALIBRATE_SHARES;
+  options.metric = metric < self->metric_keys->len ? self->metric_keys->pdata[metric] : NULL;
+  options.shares = shares;
+  if (self->outcome_data != NULL && gtk_switch_get_active (self->renewal_switch))
+    options.renewal = gtk_spin_button_get_value (self->renewal_spin);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->renewal_spin), !isnan (options.renewal));
+
+  g_clear_pointer (&self->fit, strata_calibration_free);
+  self->fit = strata_calibrate_data (self->draft, self->data, self->outcome_data, self->outcomes,
+                                     &options, &error);
+  if (self->fit != NULL && self->outcome_data != NULL)
+    self->fit->outcome_to = g_strdup (self->outcome_to);
+  show_pyramid (self);
+  if (self->fit == NULL)
+    {
+      gtk_label_set_text (self->summary, error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), FALSE);
+      return;
+    }
+  text = strata_calibration_to_text (self->fit, strata_number_format_get_default ());
+  gtk_label_set_text (self->summary, text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button),
+                            strata_calibration_fitted_anything (self->fit));
+}
+
+static void
+options_changed (StrataFitDialog *self)
+{
+  refit (self);
+}
+
+static void
+apply_clicked (StrataFitDialog *self)
+{
+  if (self->fit == NULL || !strata_calibration_fitted_anything (self->fit))
+    return;
+  g_signal_emit (self, signals[SIGNAL_APPLY], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+const StrataRules *
+strata_fit_dialog_get_rules (StrataFitDialog *self)
+{
+  g_return_val_if_fail (STRATA_IS_FIT_DIALOG (self), NULL);
+
+  return self->fit != NULL && strata_calibration_fitted_anything (self->fit) ? self->fit->rules : NULL;
+}
+
+static gboolean
+has_values (const StrataPeriodData *data,
+            guint                   m)
+{
+  for (guint i = 0; i < data->n; i++)
+    if (!isnan (data->columns[m][i]))
+      return TRUE;
+  return FALSE;
+}
+
+StrataFitDialog *
+strata_fit_dialog_new (GtkWindow         *parent,
+                       const StrataRules *draft,
+                       StrataPeriodData  *data,
+                       StrataPeriodData  *outcome_data,
+                       const guint8      *outcomes,
+                       const char        *outcome_to)
+{
+  StrataFitDialog *self = g_object_new (STRATA_TYPE_FIT_DIALOG,
+                                        "transient-for", parent, NULL);
+  g_autoptr(GtkStringList) metrics = gtk_string_list_new (NULL);
+  g_autofree double *defaults = strata_calibrate_default_shares (draft->tiers->len);
+  const char *first = draft->indicators->len > 0
+                      ? ((StrataIndicator *) draft->indicators->pdata[0])->metric : NULL;
+  guint selected = 0;
+
+  self->building = TRUE;
+  self->draft = strata_rules_copy (draft);
+  self->data = strata_period_data_ref (data);
+  if (outcome_data != NULL && outcomes != NULL)
+    {
+      self->outcome_data = strata_period_data_ref (outcome_data);
+      self->outcomes = g_memdup2 (outcomes, MAX (outcome_data->n, 1));
+      self->outcome_to = g_strdup (outcome_to);
+    }
+  else
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->renewal_row), FALSE);
+      adw_action_row_set_subtitle (self->renewal_row,
+                                   _("Needs two consecutive periods to see who renewed"));
+    }
+
+  /* Metrics with values in this period, the draft's base indicator first
+   * chosen. */
+  for (guint m = 0; m < data->n_metrics; m++)
+    if (has_values (data, m))
+      {
+        if (g_strcmp0 (data->metric_keys[m], first) == 0)
+          selected = self->metric_keys->len;
+        g_ptr_array_add (self->metric_keys, g_strdup (data->metric_keys[m]));
+        gtk_string_list_append (metrics, data->metric_labels[m]);
+      }
+  adw_combo_row_set_model (self->metric_row, G_LIST_MODEL (metrics));
+  adw_combo_row_set_selected (self->metric_row, selected);
+
+  for (guint t = 0; t < draft->tiers->len; t++)
+    {
+      const StrataTier *tier = draft->tiers->pdata[t];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 1);
+      g_autofree char *title = g_strdup_printf ("%s  %s", tier->id, tier->label ? tier->label : "");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), defaults[t]);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (spin, tier->id);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (options_changed), self, G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (self->shares_group, row);
+      g_ptr_array_add (self->spins, spin);
+    }
+  self->building = FALSE;
+  refit (self);
+  return self;
+}
+
+static void
+strata_fit_dialog_finalize (GObject *object)
+{
+  StrataFitDialog *self = STRATA_FIT_DIALOG (object);
+
+  g_clear_pointer (&self->draft, strata_rules_free);
+  g_clear_pointer (&self->data, strata_period_data_unref);
+  g_clear_pointer (&self->outcome_data, strata_period_data_unref);
+  g_clear_pointer (&self->outcomes, g_free);
+  g_clear_pointer (&self->outcome_to, g_free);
+  g_clear_pointer (&self->fit, strata_calibration_free);
+  g_ptr_array_unref (self->metric_keys);
+  g_ptr_array_unref (self->spins);
+  G_OBJECT_CLASS (strata_fit_dialog_parent_class)->finalize (object);
+}
+
+static void
+strata_fit_dialog_class_init (StrataFitDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = strata_fit_dialog_finalize;
+
+  /* The user applied the fit: read it with strata_fit_dialog_get_rules(). */
+  signals[SIGNAL_APPLY] = g_signal_new ("apply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/strata/Strata/strata-fit-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, metric_row);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, method_row);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, renewal_row);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, renewal_spin);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, renewal_switch);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, shares_group);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, pyramid);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, apply_button);
+  gtk_widget_class_bind_template_callback (widget_class, options_changed);
+  gtk_widget_class_bind_template_callback (widget_class, apply_clicked);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+strata_fit_dialog_init (StrataFitDialog *self)
+{
+  self->metric_keys = g_ptr_array_new_with_free_func (g_free);
+  self->spins = g_ptr_array_new ();
+  self->building = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

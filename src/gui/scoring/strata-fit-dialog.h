@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Fit to Data…: choose the base indicator, the method and the tier
+ * shares, see the pyramid they give, and apply the fitted rules to the
+ * draft (src/core/fit/strata-calibrate.h). "apply" is emitted with the
+ * dialog's rules; the Scoring page makes them the draft as one undo step. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "strata-calibrate.h"
+
+G_BEGIN_DECLS
+
+#define STRATA_TYPE_FIT_DIALOG (strata_fit_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (StrataFitDialog, strata_fit_dialog, STRATA, FIT_DIALOG, AdwWindow)
+
+/* draft and data are copied or referenced; parent may be NULL. With
+ * outcome_data (outcomes per row of it, retained in outcome_to: see
+ * strata_calibrate_load_outcomes) the quadrant can be fitted too. */
+StrataFitDialog   *strata_fit_dialog_new       (GtkWindow              *parent,
+                                                const StrataRules      *draft,
+                                                StrataPeriodData       *data,
+                                                StrataPeriodData       *outcome_data,
+                                                const guint8           *outcomes,
+                                                const char             *outcome_to);
+/* The fitted rules of the current choices, or NULL when nothing fits. */
+const StrataRules *strata_fit_dialog_get_rules (StrataFitDialog        *self);
+
+G_END_DECLS

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Fit to Data… on the Scoring page under Xvfb: 200 customers buying
+ * 1,000 to 200,000 a year are all in tier E under the default bands (they
+ * start at 500,000), so the page offers Fit to Data…; applying the
+ * default shares gives the draft five bands whose edges (worked out
+ * below) put the tiers at 5/15/25/25/30% within half a point, the banner
+ * goes, and one Ctrl+Z (page.undo) brings the draft back. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "strata-context.h"
+#include "strata-fit-dialog.h"
+#include "strata-scoring-page.h"
+#include "strata-scoring-page-private.h"
+#include "workspace-test-util.h"
+
+typedef struct
+{
+  TestWorkspace      t;
+  StrataContext     *context;
+  GtkWindow         *window;
+  StrataScoringPage *page;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  test_workspace_setup (&f->t, "strata-fit-dialog", "fit.strata");
+  test_workspace_exec (f->t.ws, "BEGIN; INSERT INTO periods (id, name, position) VALUES (1, '2026-Q3', 1)");
+  for (guint i = 1; i <= 200; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO customers (id, ext_id, name) VALUES (%u, 'F%u', 'F%u');"
+                                              "INSERT INTO period_customers (period_id, customer_id) VALUES (1, %u)",
+                                              i, i, i, i);
+
+      test_workspace_exec (f->t.ws, sql);
+      test_workspace_set_value (f->t.ws, 1, i, "order_amount", 1000.0 * i);
+      test_workspace_set_value (f->t.ws, 1, i, "monthly_inquiries", i % 40);
+      test_workspace_set_value (f->t.ws, 1, i, "listed_products", (i % 40) * 3);
+    }
+  test_workspace_exec (f->t.ws, "COMMIT");
+  f->context = strata_context_new (f->t.ws);
+  strata_context_finish_scoring (f->context);
+  f->page = STRATA_SCORING_PAGE (strata_scoring_page_new ());
+  g_object_set (f->page, "context", f->context, NULL);
+  f->window = gui_test_show (GTK_WIDGET (f->page), 1400, 900);
+  gui_test_wait (f->page->draft != NULL && f->page->valid_result != NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWindow *dialog = gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG);
+
+  if (dialog != NULL)
+    gui_test_destroy (dialog);
+  gui_test_destroy (f->window);
+  g_clear_object (&f->context);
+  test_workspace_teardown (&f->t);
+}
+
+static const StrataIndicator *
+draft_indicator (Fixture *f)
+{
+  return strata_scoring_get_draft (f->page->scoring)->indicators->pdata[0];
+}
+
+static void
+test_apply_and_undo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(StrataRules) before = strata_rules_copy (f->page->draft);
+  GtkWidget *banner = gui_test_find_id (GTK_WIDGET (f->page), GTK_TYPE_REVEALER, "fit_banner", 0);
+  StrataFitDialog *dialog;
+  const StrataIndicator *ind;
+  const StrataRules *fitted;
+  guint counts[5] = { 0 };
+  const StrataResult *result;
+
+  /* Everyone in E: the banner says so. */
+  gui_test_wait (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  if (g_getenv ("STRATA_LOCALEDIR") == NULL)
+    g_assert_cmpstr (gtk_label_get_text (f->page->fit_banner_label), ==,
+                     "100% of the customers are in tier E: the rules do not fit this data.");
+  g_assert_cmpuint (draft_indicator (f)->bands->len, ==, 6);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.fit-to-data", NULL);
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) != NULL);
+  dialog = STRATA_FIT_DIALOG (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG));
+  gui_test_wait_frame (GTK_WIDGET (dialog));
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "fit-dialog.png");
+  gui_test_save_screenshot (GTK_WIDGET (f->page), "fit-banner.png");
+
+  fitted = strata_fit_dialog_get_rules (dialog);
+  g_assert_nonnull (fitted);
+  gtk_widget_activate (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "apply_button", 0));
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) == NULL);
+
+  /* The draft's bands: 1,000 .. 200,000 by 1,000, cut at 30%, 55%, 80%
+   * and 95% of the customers: 61,000, 111,000, 161,000, 191,000 are the
+   * first of each band; the shortest numbers within half a point. */
+  ind = draft_indicator (f);
+  g_assert_cmpuint (ind->bands->len, ==, 5);
+  g_assert_cmpfloat (g_array_index (ind->bands, StrataBand, 1).from, ==, 60000);
+  g_assert_cmpfloat (g_array_index (ind->bands, StrataBand, 2).from, ==, 110000);
+  g_assert_cmpfloat (g_array_index (ind->bands, StrataBand, 3).from, ==, 160000);
+  g_assert_cmpfloat (g_array_index (ind->bands, StrataBand, 4).from, ==, 190000);
+  g_assert_true (strata_rules_equal (f->page->draft, strata_scoring_get_draft (f->page->scoring)));
+
+  /* The impact: the draft's tiers at the shares, the banner gone. */
+  gui_test_wait (f->page->valid_result != NULL && f->page->valid_result->n == 200 &&
+                 strata_rules_equal (f->page->valid_draft, f->page->draft));
+  result = f->page->valid_result;
+  for (guint i = 0; i < result->n; i++)
+    counts[result->final_tier[i]]++;
+  g_assert_cmpuint (counts[0], ==, 11);   /* 190,000 .. 200,000 */
+  g_assert_cmpuint (counts[1], ==, 30);
+  g_assert_cmpuint (counts[2], ==, 50);
+  g_assert_cmpuint (counts[3], ==, 50);
+  g_assert_cmpuint (counts[4], ==, 59);
+  gui_test_wait (!gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  /* One Ctrl+Z undoes the whole fit. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.undo", NULL);
+  g_assert_true (strata_rules_equal (f->page->draft, before));
+  g_assert_true (strata_rules_equal (strata_scoring_get_draft (f->page->scoring), before));
+  g_assert_cmpuint (draft_indicator (f)->bands->len, ==, 6);
+  gui_test_wait (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+}
+
+/* With a next period, renewals set the quadrant: every customer with 15
+ * or more monthly inquiries stays, a quarter of the others do, so the
+ * rate reaches 80% at 15 inquiries, and at least half reach 15 from 45
+ * listed products (three per inquiry here). */
+static void
+test_quadrant_from_renewals (Fixture       *f,
+                             gconstpointer  data)
+{
+  StrataFitDialog *dialog;
+  const StrataRules *fitted;
+  GtkWidget *renewal;
+
+  test_workspace_exec (f->t.ws, "INSERT INTO periods (id, name, position) VALUES (2, '2026-Q4', 2)");
+  for (guint i = 1; i <= 200; i++)
+    if (i % 40 >= 15 || i % 4 == 0)
+      {
+        g_autofree char *sql = g_strdup_printf ("INSERT INTO period_customers (period_id, customer_id)"
+                                                " VALUES (2, %u)", i);
+        test_workspace_exec (f->t.ws, sql);
+      }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.fit-to-data", NULL);
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) != NULL);
+  dialog = STRATA_FIT_DIALOG (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG));
+  fitted = strata_fit_dialog_get_rules (dialog);
+  g_assert_cmpfloat (fitted->quadrant.y_threshold, ==, 15);   /* the draft's, untouched */
+  g_assert_cmpfloat (fitted->quadrant.x_threshold, ==, 60);
+
+  renewal = gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, "renewal_switch", 0);
+  g_assert_true (gtk_widget_get_sensitive (renewal));
+  gui_test_spin_set (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, "renewal_spin", 0), 0.8);
+  gtk_switch_set_active (GTK_SWITCH (renewal), TRUE);
+  fitted = strata_fit_dialog_get_rules (dialog);
+  g_assert_cmpfloat (fitted->quadrant.y_threshold, ==, 15);
+  g_assert_cmpfloat (fitted->quadrant.x_threshold, ==, 45);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "summary", 0))),
+                            "2026-Q3 → 2026-Q4"));
+  gui_test_wait_frame (GTK_WIDGET (dialog));
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "fit-dialog-quadrant.png");
+
+  gtk_widget_activate (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "apply_button", 0));
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) == NULL);
+  g_assert_cmpfloat (f->page->draft->quadrant.x_threshold, ==, 45);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.undo", NULL);
+  g_assert_cmpfloat (f->page->draft->quadrant.x_threshold, ==, 60);
+}
+
+static void
+test_method_changes_preview (Fixture       *f,
+                             gconstpointer  data)
+{
+  StrataFitDialog *dialog;
+  AdwComboRow *method;
+  const StrataRules *fitted;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.fit-to-data", NULL);
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) != NULL);
+  dialog = STRATA_FIT_DIALOG (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG));
+  method = ADW_COMBO_ROW (gui_test_find_id (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "method_row", 0));
+
+  /* Quantiles: five bands of 40 customers, edges 40,000 apart. */
+  adw_combo_row_set_selected (method, STRATA_CALIBRATE_QUANTILES);
+  fitted = strata_fit_dialog_get_rules (dialog);
+  g_assert_nonnull (fitted);
+  g_assert_cmpfloat (g_array_index (((StrataIndicator *) fitted->indicators->pdata[0])->bands,
+                                    StrataBand, 1).from, ==, 40000);
+  g_assert_cmpfloat (g_array_index (((StrataIndicator *) fitted->indicators->pdata[0])->bands,
+                                    StrataBand, 4).from, ==, 160000);
+  /* The share spins only apply to the shares method. */
+  g_assert_false (gtk_widget_get_sensitive (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, "A", 0)));
+  /* Cancel leaves the draft. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) == NULL);
+  g_assert_cmpuint (draft_indicator (f)->bands->len, ==, 6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* To look at the dialog translated: STRATA_LOCALEDIR=_build/po with
+   * STRATA_SCREENSHOT_DIR and LANGUAGE=zh_CN. */
+  if (g_getenv ("STRATA_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+
+  g_test_add ("/fit-dialog/apply-and-undo", Fixture, NULL,
+              fixture_setup, test_apply_and_undo, fixture_teardown);
+  g_test_add ("/fit-dialog/quadrant-from-renewals", Fixture, NULL,
+              fixture_setup, test_quadrant_from_renewals, fixture_teardown);
+  g_test_add ("/fit-dialog/method-changes-preview", Fixture, NULL,
+              fixture_setup, test_method_changes_preview, fixture_teardown);
+  return g_test_run ();
+}
