@@ -13,6 +13,7 @@
 #include "strata-cli-entitlements.h"
 /* area: review */
 #include "strata-cli-review.h"
+#include "strata-cli-products.h"
 #include "strata-cli-import.h"
 /* area: report */
 #include "strata-cli-report.h"
@@ -42,6 +43,7 @@ static const Command commands[] = {
   { "periods", strata_cli_periods, N_("List periods; close or reopen one") },
   { "movement", strata_cli_movement, N_("Tier movement between two periods, with reasons") },
   { "retention", strata_cli_retention, N_("Customers and revenue retained per tier from period to period") },
+  { "products", strata_cli_products, N_("Revenue per tier and product category; the migration list") },
   /* area: model */
   { "demo", strata_cli_demo, N_("Write the demo workspace") },
   /* area: import */
