@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "cli-test-util.h"
+#include "strata-demo.h"
 #include "strata-period-data.h"
 #include "strata-period-results.h"
 #include "strata-product-mix.h"
@@ -481,6 +482,53 @@ test_migration (void)
   test_remove_dir (dir);
 }
 
+/* The demo ships categorised products whose revenue adds up to each
+ * customer's order amount, in every quarter; the low tiers lean on costly
+ * products, the top tier adopts new ones. */
+static void
+test_demo (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("strata-products");
+  g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) periods = NULL;
+  guint n_periods = 0;
+
+  g_assert_true (strata_demo_write (path, 300, STRATA_DEMO_DEFAULT_SEED, 4, STRATA_DEMO_NONE,
+                                    NULL, NULL, &error));
+  g_assert_no_error (error);
+  ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_query_int (ws, "SELECT count (DISTINCT category) FROM products"), ==, 5);
+  /* Per customer and quarter, the products add up to the order amount. */
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM metric_values v"
+                                       " JOIN metrics m ON m.id = v.metric_id AND m.key = 'order_amount'"
+                                       " WHERE abs (v.value - (SELECT coalesce (sum (r.amount), 0)"
+                                       "   FROM product_revenue r WHERE r.period_id = v.period_id"
+                                       "   AND r.customer_id = v.customer_id)) >= 0.005"), ==, 0);
+
+  periods = strata_workspace_prepare (ws, "SELECT id FROM periods", NULL);
+  while (sqlite3_step (periods) == SQLITE_ROW)
+    {
+      g_autoptr(StrataProductMix) mix = strata_product_mix_compute (ws, sqlite3_column_int64 (periods, 0), &error);
+      const StrataProductMixTier *top, *bottom;
+
+      g_assert_no_error (error);
+      g_assert_true (mix->has_products);
+      assert_adds_up (ws, mix);
+      top = mix->tiers->pdata[0];
+      bottom = mix->tiers->pdata[mix->tiers->len - 1];
+      g_assert_cmpfloat (strata_product_mix_get_row (mix, bottom->tier, "costly")->share, >,
+                         strata_product_mix_get_row (mix, top->tier, "costly")->share);
+      g_assert_cmpuint (mix->migration->len, >, 0);
+      n_periods++;
+    }
+  g_assert_cmpuint (n_periods, ==, 4);
+  g_clear_object (&ws);
+  test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,5 +541,6 @@ main (int   argc,
   g_test_add ("/products/mix", Fixture, NULL, fixture_setup, test_mix, fixture_teardown);
   g_test_add ("/products/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
   g_test_add_func ("/products/migration", test_migration);
+  g_test_add_func ("/products/demo", test_demo);
   return g_test_run ();
 }
