@@ -219,12 +219,11 @@ join_costly (GArray *lines)
 }
 
 StrataProductMix *
-strata_product_mix_compute (StrataWorkspace  *workspace,
-                            gint64            period_id,
-                            GError          **error)
+strata_product_mix_compute_for_results (StrataWorkspace      *workspace,
+                                        StrataPeriodResults  *results,
+                                        GError              **error)
 {
   g_autoptr(StrataProductMix) mix = g_new0 (StrataProductMix, 1);
-  g_autoptr(StrataPeriodResults) results = NULL;
   g_autoptr(GHashTable) category_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) tier_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) costly_lines = NULL;
@@ -236,14 +235,10 @@ strata_product_mix_compute (StrataWorkspace  *workspace,
   guint n_categories, costly = G_MAXUINT, new_products = G_MAXUINT;
 
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (results != NULL, NULL);
 
-  if (period_id == 0 && !strata_period_find (workspace, NULL, &period_id, NULL, error))
-    return NULL;
-  results = strata_period_results_load (workspace, period_id, error);
-  if (results == NULL)
-    return NULL;
   data = results->data;
-  mix->period_id = period_id;
+  mix->period_id = results->period_id;
   mix->period_name = g_strdup (results->period_name);
   mix->frozen = results->frozen;
   mix->tiers = g_ptr_array_new_with_free_func (tier_free);
@@ -364,6 +359,23 @@ strata_product_mix_compute (StrataWorkspace  *workspace,
         }
     }
   return g_steal_pointer (&mix);
+}
+
+StrataProductMix *
+strata_product_mix_compute (StrataWorkspace  *workspace,
+                            gint64            period_id,
+                            GError          **error)
+{
+  g_autoptr(StrataPeriodResults) results = NULL;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+
+  if (period_id == 0 && !strata_period_find (workspace, NULL, &period_id, NULL, error))
+    return NULL;
+  results = strata_period_results_load (workspace, period_id, error);
+  if (results == NULL)
+    return NULL;
+  return strata_product_mix_compute_for_results (workspace, results, error);
 }
 
 GPtrArray *

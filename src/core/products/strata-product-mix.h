@@ -13,6 +13,7 @@
  * above zero. */
 #pragma once
 
+#include "strata-period-results.h"
 #include "strata-products.h"
 
 G_BEGIN_DECLS
@@ -65,6 +66,10 @@ typedef struct
 StrataProductMix *strata_product_mix_compute        (StrataWorkspace        *workspace,
                                                      gint64                  period_id,
                                                      GError                **error);
+/* The same for a period's results already loaded (the review deck). */
+StrataProductMix *strata_product_mix_compute_for_results (StrataWorkspace     *workspace,
+                                                          StrataPeriodResults *results,
+                                                          GError             **error);
 void              strata_product_mix_free           (StrataProductMix       *mix);
 /* The row of tier and category, or NULL. */
 const StrataProductMixRow *strata_product_mix_get_row (const StrataProductMix *mix,
