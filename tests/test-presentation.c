@@ -498,17 +498,17 @@ test_presentation (void)
   presentation = find_presentation ();
   g_assert_nonnull (presentation);
   g_assert_cmpuint (strata_presentation_get_n_slides (presentation), ==, STRATA_N_SLIDES);
-  g_assert_cmpstr (counter (presentation), ==, "1 / 7");
+  g_assert_cmpstr (counter (presentation), ==, "1 / 8");
   screenshot ("slide-1");
 
   g_assert_true (press (GTK_WIDGET (presentation), GDK_KEY_Right));
-  g_assert_cmpstr (counter (presentation), ==, "2 / 7");
+  g_assert_cmpstr (counter (presentation), ==, "2 / 8");
   screenshot ("slide-2");
   press (GTK_WIDGET (presentation), GDK_KEY_Page_Down);
-  g_assert_cmpstr (counter (presentation), ==, "3 / 7");
+  g_assert_cmpstr (counter (presentation), ==, "3 / 8");
   screenshot ("slide-3");
   press (GTK_WIDGET (presentation), GDK_KEY_space);
-  g_assert_cmpstr (counter (presentation), ==, "4 / 7");
+  g_assert_cmpstr (counter (presentation), ==, "4 / 8");
   g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_MOVERS);
   screenshot ("slide-4");
 
@@ -531,21 +531,25 @@ test_presentation (void)
   g_assert_nonnull (find_presentation ());
 
   press (GTK_WIDGET (presentation), GDK_KEY_Right);
-  g_assert_cmpstr (counter (presentation), ==, "5 / 7");
+  g_assert_cmpstr (counter (presentation), ==, "5 / 8");
   screenshot ("slide-5");
   press (GTK_WIDGET (presentation), GDK_KEY_Right);
   screenshot ("slide-6");
   press (GTK_WIDGET (presentation), GDK_KEY_Right);
-  g_assert_cmpstr (counter (presentation), ==, "7 / 7");
+  g_assert_cmpstr (counter (presentation), ==, "7 / 8");
   screenshot ("slide-7");
+  press (GTK_WIDGET (presentation), GDK_KEY_Right);
+  g_assert_cmpstr (counter (presentation), ==, "8 / 8");
+  g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_PRODUCTS);
+  screenshot ("slide-8");
   press (GTK_WIDGET (presentation), GDK_KEY_Right);        /* stays on the last */
-  g_assert_cmpstr (counter (presentation), ==, "7 / 7");
+  g_assert_cmpstr (counter (presentation), ==, "8 / 8");
   press (GTK_WIDGET (presentation), GDK_KEY_Left);
-  g_assert_cmpstr (counter (presentation), ==, "6 / 7");
+  g_assert_cmpstr (counter (presentation), ==, "7 / 8");
   press (GTK_WIDGET (presentation), GDK_KEY_Page_Up);
-  g_assert_cmpstr (counter (presentation), ==, "5 / 7");
+  g_assert_cmpstr (counter (presentation), ==, "6 / 8");
   press (GTK_WIDGET (presentation), GDK_KEY_Home);
-  g_assert_cmpstr (counter (presentation), ==, "1 / 7");
+  g_assert_cmpstr (counter (presentation), ==, "1 / 8");
 
   press (GTK_WIDGET (presentation), GDK_KEY_Escape);
   gui_test_wait (no_presentation (NULL));
@@ -555,9 +559,11 @@ test_presentation (void)
   strata_review_page_set_slide_enabled (page, STRATA_SLIDE_RULES, FALSE);
   presentation = STRATA_PRESENTATION (strata_review_page_present (page));
   g_assert_nonnull (presentation);
-  g_assert_cmpstr (counter (presentation), ==, "1 / 5");
+  g_assert_cmpstr (counter (presentation), ==, "1 / 6");
   press (GTK_WIDGET (presentation), GDK_KEY_End);
-  g_assert_cmpstr (counter (presentation), ==, "5 / 5");
+  g_assert_cmpstr (counter (presentation), ==, "6 / 6");
+  g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_PRODUCTS);
+  press (GTK_WIDGET (presentation), GDK_KEY_Left);
   g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_QUADRANT);
   press (GTK_WIDGET (presentation), GDK_KEY_Escape);
   gui_test_wait (no_presentation (NULL));

@@ -215,8 +215,9 @@ test_corrupt (Fixture       *f,
 
   make_workspace_with_rows (f, 2000);
   g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
-  /* Scribble over the middle pages, keeping the header intact. */
-  for (gsize i = len / 3; i < len / 3 + 8192; i++)
+  /* Scribble over pages of customer rows, keeping the header and the
+   * schema's pages (the first third of the file) intact. */
+  for (gsize i = len * 2 / 3; i < len * 2 / 3 + 8192; i++)
     contents[i] = (char) (i * 37);
   g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
 

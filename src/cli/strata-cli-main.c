@@ -15,6 +15,7 @@
 #include "strata-cli-review.h"
 /* area: fit */
 #include "strata-cli-fit.h"
+#include "strata-cli-products.h"
 #include "strata-cli-import.h"
 /* area: report */
 #include "strata-cli-report.h"
@@ -51,6 +52,7 @@ static const Command commands[] = {
   { "funnel", strata_cli_funnel, N_("The traffic funnel per quadrant or tier, or of one customer") },
   /* area: fit */
   { "calibrate", strata_cli_calibrate, N_("Fit the draft rules' bands and thresholds to the data") },
+  { "products", strata_cli_products, N_("Revenue per tier and product category; the migration list") },
   /* area: model */
   { "demo", strata_cli_demo, N_("Write the demo workspace") },
   /* area: import */

@@ -13,6 +13,8 @@
 #include "strata-review-page.h"
 /* area: tiers page */
 #include "strata-tiers-page.h"
+/* area: products page */
+#include "strata-products-page.h"
 /* area: quadrant page */
 #include "strata-quadrant-page.h"
 
@@ -45,6 +47,9 @@ static const StrataPageInfo page_table[] = {
   /* area: tiers page */
   { "tiers", N_("Tiers"), "view-sort-descending-symbolic", strata_tiers_page_get_type,
     N_("How many customers each tier holds and how that changed.") },
+  /* area: products page */
+  { "products", N_("Products"), "package-x-generic-symbolic", strata_products_page_get_type,
+    N_("Which products each tier buys, and who to move off costly ones.") },
   /* area: entitlements page */
   { "entitlements", N_("Entitlements"), "emblem-default-symbolic", strata_entitlements_page_get_type,
     N_("What each tier receives across the funnel.") },

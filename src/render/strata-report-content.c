@@ -51,8 +51,8 @@ report_section_free (ReportSection *section)
   g_free (section);
 }
 
-static void
-column_free (ReportColumn *column)
+void
+report_column_free (ReportColumn *column)
 {
   g_free (column->title);
   g_free (column);
@@ -115,7 +115,7 @@ add_table (Builder    *b,
   const char *title = first_title;
   va_list args;
 
-  block->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
+  block->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) report_column_free);
   block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   block->lines = lines;
   va_start (args, first_title);
@@ -828,6 +828,8 @@ strata_report_build (StrataWorkspace           *workspace,
   build_tiers (&b);
   if (!build_entitlements (&b, workspace, error))
     return FALSE;
+  strata_report_build_products (strata_review_deck_get_product_mix (deck), b.fmt, b.top_n,
+                                b.blocks, b.sections);
   build_appendix (&b);
   return TRUE;
 }

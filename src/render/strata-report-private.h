@@ -4,6 +4,7 @@
 #pragma once
 
 #include "strata-chart.h"
+#include "strata-product-mix.h"
 #include "strata-report.h"
 
 G_BEGIN_DECLS
@@ -90,6 +91,15 @@ StrataReport *strata_report_new_built (const char             *language,
 
 void report_block_free   (ReportBlock   *block);
 void report_section_free (ReportSection *section);
+void report_column_free  (ReportColumn  *column);
+
+/* The "Products by tier" section (strata-report-products.c), when the
+ * period has product lines; appends nothing otherwise. */
+void     strata_report_build_products (const StrataProductMix   *mix,
+                                       const StrataNumberFormat *fmt,
+                                       guint                     top_n,
+                                       GPtrArray                *blocks,
+                                       GPtrArray                *sections);
 
 guint         strata_report_get_n_pages (StrataReport              *self);
 

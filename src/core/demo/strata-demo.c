@@ -29,6 +29,7 @@
 #include "strata-period-values.h"
 #include "strata-prng.h"
 #include "strata-seed.h"
+#include "strata-demo-products.h"
 
 #define ABSENT 0xff
 /* When and by whom the demo was made (see pin_clock). */
@@ -379,7 +380,9 @@ write_period (Demo         *demo,
         return FALSE;
     }
   report (demo, n * 0.38);
-  return strata_bulk_flush (member, error);
+  return strata_bulk_flush (member, error) &&
+         strata_demo_products_write_period (demo->ws, demo->seed, period, demo->n_periods,
+                                            period_id, values + (gsize) M_ORDER_AMOUNT * n, n, error);
 }
 
 static int

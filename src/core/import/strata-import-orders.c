@@ -12,6 +12,13 @@
  * month or year), and each of those periods is written as above: the
  * file holds all of their lines.
  *
+ * With a product column, each customer's revenue per product and period
+ * is kept too (product_revenue, in the same transaction; the period's rows
+ * are replaced like its metrics) and the products join the catalogue with
+ * their first and last sale (and description, from a description column).
+ * A customer's product amounts are rounded to cents so that they add up
+ * to its order_amount when every line names a product.
+ *
  * A cancellation (an invoice number C followed by digits, or a negative quantity or
  * amount) subtracts its amount and adds nothing else. A line without a
  * customer id cannot be attributed: it is counted, logged with its line,
@@ -20,6 +27,7 @@
 
 #include "strata-i18n.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "strata-import-private.h"
@@ -38,19 +46,44 @@ typedef struct
   gint64   last_day;
   gboolean has_last;
   guint    index;
+  guint    first_line;     /* ProductLine index + 1, 0: none */
+  gboolean unattributed;   /* some line names no product */
 } Agg;
+
+/* A customer's (and period's) revenue on one product. */
+typedef struct
+{
+  guint   agg;
+  guint   product;         /* index into Ctx.products */
+  guint   next;            /* the agg's next ProductLine + 1, 0: none */
+  double  amount;
+  gint64  cents;
+} ProductLine;
+
+typedef struct
+{
+  char   *code;
+  char   *description;
+  gint64  id;
+  gint64  first_day, last_day;
+  gboolean sold;
+} Product;
 
 enum { PAIR_INVOICE, PAIR_PRODUCT, PAIR_MONTH, PAIR_DAY };
 
 typedef struct
 {
   StrataImportSession *s;
-  int                  customer, date, amount, quantity, unit_price, invoice, product;
+  int                  customer, date, amount, quantity, unit_price, invoice, product, description;
   GHashTable          *by_id;     /* Agg.key -> Agg */
   GHashTable          *period_names; /* with a split: the periods' names */
   GPtrArray           *aggs;      /* Agg, in order of appearance */
   GHashTable          *intern;    /* invoice and product codes -> small ints */
   GHashTable          *pairs;     /* packed (kind, customer, code) seen */
+  GHashTable          *product_index; /* code -> Product index + 1 */
+  GArray              *products;  /* Product */
+  GHashTable          *line_index; /* packed (agg, product) -> ProductLine index + 1 */
+  GArray              *lines;     /* ProductLine */
 } Ctx;
 
 static const char *const customer_guesses[] = {
@@ -79,6 +112,10 @@ static const char *const invoice_guesses[] = {
 static const char *const product_guesses[] = {
   "stock code", "product id", "product", "sku", "item code", "product code",
   "产品编号", "产品", "商品编号", "產品編號", "產品", "商品編號", NULL
+};
+static const char *const description_guesses[] = {
+  "description", "product name", "item name", "product description",
+  "产品名称", "商品名称", "描述", "產品名稱", "商品名稱", NULL
 };
 
 static void
@@ -139,6 +176,10 @@ map_columns (Ctx     *c,
       !strata_import_pick_column (s, o->invoice_column, invoice_guesses, &c->invoice, error) ||
       !strata_import_pick_column (s, o->product_column, product_guesses, &c->product, error))
     return FALSE;
+  c->description = -1;
+  if (c->product >= 0 &&
+      !strata_import_pick_column (s, NULL, description_guesses, &c->description, error))
+    return FALSE;
 
   c->amount = c->quantity = c->unit_price = -1;
   if (o->amount_column != NULL)
@@ -179,7 +220,8 @@ map_columns (Ctx     *c,
       const char *role = col == c->customer ? "customer" : col == c->date ? "date"
                          : col == c->amount ? "amount" : col == c->quantity ? "quantity"
                          : col == c->unit_price ? "unit_price" : col == c->invoice ? "invoice"
-                         : col == c->product ? "product" : "";
+                         : col == c->product ? "product"
+                         : col == c->description ? "description" : "";
       g_ptr_array_add (s->result->columns, g_strdup (role));
     }
   if (c->amount < 0 && c->quantity < 0)
@@ -207,6 +249,70 @@ parse_number_at (Ctx          *c,
     return TRUE;
   *bad = TRUE;
   return strata_import_reject (c->s, line, c->s->header->pdata[col], fields[col], reason, error);
+}
+
+/* Keeps the line's amount on (customer, product); a line without a product
+ * leaves the customer's revenue partly unattributed. */
+static void
+add_product_line (Ctx         *c,
+                  Agg         *agg,
+                  const char **fields,
+                  double       amount,
+                  gboolean     cancel,
+                  gint64       day)
+{
+  g_autofree char *code = NULL;
+  gpointer v;
+  guint p, l;
+  Product *product;
+  guint64 key;
+
+  if (strata_value_is_blank (fields[c->product]))
+    {
+      agg->unattributed = TRUE;
+      return;
+    }
+  code = g_strstrip (g_strdup (fields[c->product]));
+  if (g_hash_table_lookup_extended (c->product_index, code, NULL, &v))
+    p = GPOINTER_TO_UINT (v) - 1;
+  else
+    {
+      Product fresh = { 0 };
+
+      fresh.code = g_strdup (code);
+      p = c->products->len;
+      g_array_append_val (c->products, fresh);
+      g_hash_table_insert (c->product_index, fresh.code, GUINT_TO_POINTER (p + 1));
+    }
+  product = &g_array_index (c->products, Product, p);
+  if (!cancel)
+    {
+      if (!product->sold || day < product->first_day)
+        product->first_day = day;
+      if (!product->sold || day > product->last_day)
+        product->last_day = day;
+      product->sold = TRUE;
+    }
+  if (product->description == NULL && c->description >= 0 &&
+      !strata_value_is_blank (fields[c->description]))
+    product->description = g_strstrip (g_strdup (fields[c->description]));
+
+  key = ((guint64) agg->index << 32) | p;
+  if (g_hash_table_lookup_extended (c->line_index, GSIZE_TO_POINTER (key), NULL, &v))
+    l = GPOINTER_TO_UINT (v) - 1;
+  else
+    {
+      ProductLine line = { 0 };
+
+      line.agg = agg->index;
+      line.product = p;
+      line.next = agg->first_line;
+      l = c->lines->len;
+      g_array_append_val (c->lines, line);
+      agg->first_line = l + 1;
+      g_hash_table_insert (c->line_index, GSIZE_TO_POINTER (key), GUINT_TO_POINTER (l + 1));
+    }
+  g_array_index (c->lines, ProductLine, l).amount += amount;
 }
 
 static gboolean
@@ -325,6 +431,8 @@ process_row (Ctx          *c,
     }
   agg->amount += amount;
   s->result->rows_imported++;
+  if (c->product >= 0)
+    add_product_line (c, agg, fields, amount, cancel, day);
   if (cancel)
     {
       s->result->lines_cancelled++;
@@ -401,6 +509,122 @@ resolve_customers (Ctx     *c,
   return TRUE;
 }
 
+/* The file's products join the catalogue (a new one is `other`), keeping
+ * the earliest first and the latest last sale, and a description it had. */
+static gboolean
+resolve_products (Ctx     *c,
+                  GError **error)
+{
+  StrataImportSession *s = c->s;
+  g_autoptr(sqlite3_stmt) upsert = NULL;
+
+  if (c->products->len == 0)
+    return TRUE;
+  upsert = strata_workspace_prepare (s->ws,
+                                     "INSERT INTO products (code, description, first_sale, last_sale)"
+                                     " VALUES (?1, coalesce (?2, ''), ?3, ?4)"
+                                     " ON CONFLICT (code) DO UPDATE SET"
+                                     "  description = CASE WHEN description = '' THEN excluded.description"
+                                     "                ELSE description END,"
+                                     "  first_sale = coalesce (min (first_sale, excluded.first_sale),"
+                                     "                         excluded.first_sale, first_sale),"
+                                     "  last_sale = coalesce (max (last_sale, excluded.last_sale),"
+                                     "                        excluded.last_sale, last_sale)"
+                                     " RETURNING id", error);
+  if (upsert == NULL)
+    return FALSE;
+  for (guint i = 0; i < c->products->len; i++)
+    {
+      Product *p = &g_array_index (c->products, Product, i);
+
+      sqlite3_bind_text (upsert, 1, p->code, -1, SQLITE_STATIC);
+      if (p->description != NULL)
+        sqlite3_bind_text (upsert, 2, p->description, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (upsert, 2);
+      if (p->sold)
+        {
+          sqlite3_bind_int64 (upsert, 3, p->first_day);
+          sqlite3_bind_int64 (upsert, 4, p->last_day);
+        }
+      else
+        {
+          sqlite3_bind_null (upsert, 3);
+          sqlite3_bind_null (upsert, 4);
+        }
+      if (sqlite3_step (upsert) != SQLITE_ROW)
+        {
+          sqlite3_reset (upsert);
+          strata_workspace_set_db_error (s->ws, error, "products");
+          return FALSE;
+        }
+      p->id = sqlite3_column_int64 (upsert, 0);
+      sqlite3_reset (upsert);
+    }
+  return TRUE;
+}
+
+/* Replaces the session's period's product revenue with the group's. In
+ * whole cents: when every line of a customer names a product, the largest
+ * product takes the rounding difference, so the products add up to the
+ * order_amount written. */
+static gboolean
+write_product_revenue (Ctx     *c,
+                       Agg    **aggs,
+                       guint    n_aggs,
+                       GError **error)
+{
+  StrataImportSession *s = c->s;
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  clear = strata_workspace_prepare (s->ws, "DELETE FROM product_revenue WHERE period_id = ?1", error);
+  insert = clear ? strata_workspace_prepare (s->ws,
+                                             "INSERT INTO product_revenue (period_id, customer_id, product_id, amount)"
+                                             " VALUES (?1, ?2, ?3, ?4)", error) : NULL;
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, s->result->period_id);
+  if (!step_done (s, clear, error))
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, s->result->period_id);
+
+  for (guint i = 0; i < n_aggs; i++)
+    {
+      Agg *a = aggs[i];
+      ProductLine *largest = NULL;
+      gint64 sum = 0;
+
+      for (guint l = a->first_line; l != 0;)
+        {
+          ProductLine *line = &g_array_index (c->lines, ProductLine, l - 1);
+
+          line->cents = llround (line->amount * 100.0);
+          sum += line->cents;
+          if (largest == NULL || llabs (line->cents) > llabs (largest->cents))
+            largest = line;
+          l = line->next;
+        }
+      if (largest != NULL && !a->unattributed)
+        largest->cents += llround (a->amount * 100.0) - sum;
+
+      sqlite3_bind_int64 (insert, 2, a->customer_id);
+      for (guint l = a->first_line; l != 0;)
+        {
+          ProductLine *line = &g_array_index (c->lines, ProductLine, l - 1);
+
+          l = line->next;
+          if (line->cents == 0)
+            continue;
+          sqlite3_bind_int64 (insert, 3, g_array_index (c->products, Product, line->product).id);
+          sqlite3_bind_double (insert, 4, line->cents / 100.0);
+          if (!step_done (s, insert, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Writes n_aggs aggregates into the session's period. */
 static gboolean
 write_group (Ctx     *c,
@@ -472,7 +696,8 @@ write_group (Ctx     *c,
   /* The file is the period's order lines: what they aggregate to replaces
    * the metrics for the whole period, so a customer with no line in the
    * file has no value for them any more. Its customers join the period. */
-  ok = strata_import_write_period (s, metric_ids, written, n_written, NULL, error);
+  ok = strata_import_write_period (s, metric_ids, written, n_written, NULL, error) &&
+       (c->product < 0 || write_product_revenue (c, aggs, n_aggs, error));
 
 out:
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
@@ -499,7 +724,7 @@ write_results (Ctx     *c,
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GHashTable) distinct = NULL;
 
-  if (!resolve_customers (c, error))
+  if (!resolve_customers (c, error) || !resolve_products (c, error))
     return FALSE;
   if (s->options->split == STRATA_IMPORT_SPLIT_NONE)
     {
@@ -577,6 +802,10 @@ strata_import_orders (StrataImportSession  *s,
   c.aggs = g_ptr_array_new_with_free_func (agg_free);
   c.intern = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.pairs = g_hash_table_new (pair_hash, g_direct_equal);
+  c.product_index = g_hash_table_new (g_str_hash, g_str_equal);
+  c.products = g_array_new (FALSE, FALSE, sizeof (Product));
+  c.line_index = g_hash_table_new (pair_hash, g_direct_equal);
+  c.lines = g_array_new (FALSE, FALSE, sizeof (ProductLine));
 
   ok = run (&c, error);
 
@@ -585,5 +814,16 @@ strata_import_orders (StrataImportSession  *s,
   g_ptr_array_unref (c.aggs);
   g_hash_table_unref (c.intern);
   g_hash_table_unref (c.pairs);
+  g_hash_table_unref (c.product_index);
+  for (guint i = 0; i < c.products->len; i++)
+    {
+      Product *p = &g_array_index (c.products, Product, i);
+
+      g_free (p->code);
+      g_free (p->description);
+    }
+  g_array_unref (c.products);
+  g_hash_table_unref (c.line_index);
+  g_array_unref (c.lines);
   return ok;
 }

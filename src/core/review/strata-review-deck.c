@@ -23,6 +23,7 @@ struct _StrataReviewDeck
   guint               *base_counts;
   double              *tier_revenue;
   double               revenue;
+  StrataProductMix    *product_mix;
 };
 
 G_DEFINE_FINAL_TYPE (StrataReviewDeck, strata_review_deck, G_TYPE_OBJECT)
@@ -45,6 +46,7 @@ strata_review_deck_finalize (GObject *object)
   g_clear_object (&self->movement);
   g_clear_pointer (&self->from, strata_period_results_unref);
   g_clear_pointer (&self->to, strata_period_results_unref);
+  g_clear_pointer (&self->product_mix, strata_product_mix_free);
   g_clear_pointer (&self->rule_changes, g_ptr_array_unref);
   g_clear_pointer (&self->metrics, g_hash_table_unref);
   g_clear_pointer (&self->entitlement_changes, g_ptr_array_unref);
@@ -212,6 +214,8 @@ strata_review_deck_load (StrataWorkspace  *workspace,
     }
   self->company = g_steal_pointer (&company);
   count_tiers (self);
+  /* Without product lines it is an empty mix; an error only loses the slide's chart. */
+  self->product_mix = strata_product_mix_compute_for_results (workspace, self->to, NULL);
   return g_steal_pointer (&self);
 }
 
@@ -328,6 +332,7 @@ strata_slide_kind_get_title (StrataSlideKind kind)
     case STRATA_SLIDE_QUADRANT: return _("Quadrant");
     case STRATA_SLIDE_ENTITLEMENTS: return _("Entitlement changes");
     case STRATA_SLIDE_RULES: return _("Rule changes since the last review");
+    case STRATA_SLIDE_PRODUCTS: return _("Products by tier");
     case STRATA_N_SLIDES:
     default: break;
     }
@@ -339,4 +344,11 @@ strata_review_deck_describe_split (StrataReviewDeck *self)
 {
   g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
   return strata_movement_describe_split (self->movement);
+}
+
+const StrataProductMix *
+strata_review_deck_get_product_mix (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+  return self->product_mix;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "strata-movement.h"
+#include "strata-product-mix.h"
 #include "strata-rules-diff.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ typedef enum
   STRATA_SLIDE_QUADRANT,
   STRATA_SLIDE_ENTITLEMENTS,
   STRATA_SLIDE_RULES,
+  STRATA_SLIDE_PRODUCTS,
   STRATA_N_SLIDES,
 } StrataSlideKind;
 
@@ -67,6 +69,9 @@ const StrataReviewMetric *strata_review_deck_get_metric (StrataReviewDeck *self,
                                                          const char       *key);
 const char          *strata_review_deck_get_metric_label (StrataReviewDeck *self,
                                                           const char       *key);
+
+/* The later period's product mix, or NULL when it could not be read. */
+const StrataProductMix *strata_review_deck_get_product_mix (StrataReviewDeck *self);
 
 /* "Tier pyramid", "Movement"... translated. */
 const char          *strata_slide_kind_get_title     (StrataSlideKind   kind);

@@ -229,6 +229,38 @@ static const char *migrations[] = {
   "  INSERT INTO metric_values (period_id, metric_id, customer_id, value)"
   "    VALUES (NEW.period_id, NEW.metric_id, NEW.customer_id, NEW.value);"
   "END;",
+
+  /* 2 -> 3: products. Order lines with a product column keep each
+   * customer's revenue per product and period; products have a category,
+   * one of the built-in keys or one the user adds. Sale dates are days
+   * since 1970-01-01. A product whose category is removed is `other`. */
+  "CREATE TABLE product_categories ("
+  "  key TEXT PRIMARY KEY CHECK (length(trim(key)) > 0),"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  builtin INTEGER NOT NULL DEFAULT 0,"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ") WITHOUT ROWID;"
+  "INSERT INTO product_categories (key, label, builtin, position) VALUES"
+  "  ('cash_flow', 'Cash-flow products', 1, 0), ('value_added', 'Value-added services', 1, 1),"
+  "  ('new', 'New products', 1, 2), ('costly', 'Costly to run', 1, 3), ('other', 'Other', 1, 1000);"
+  "CREATE TABLE products ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE CHECK (length(code) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  category TEXT NOT NULL DEFAULT 'other'"
+  "    REFERENCES product_categories (key) ON UPDATE CASCADE ON DELETE SET DEFAULT,"
+  "  first_sale INTEGER,"
+  "  last_sale INTEGER"
+  ");"
+  "CREATE INDEX products_by_category ON products (category);"
+  "CREATE TABLE product_revenue ("
+  "  period_id INTEGER NOT NULL REFERENCES periods (id) ON DELETE CASCADE,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,"
+  "  amount REAL NOT NULL,"
+  "  PRIMARY KEY (period_id, customer_id, product_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX product_revenue_by_product ON product_revenue (product_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STRATA_SCHEMA_VERSION);

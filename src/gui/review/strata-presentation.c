@@ -9,6 +9,7 @@
 
 #include "strata-format.h"
 #include "strata-presentation.h"
+#include "strata-product-mix-chart.h"
 #include "strata-review-chart.h"
 #include "strata-review-charts.h"
 #include "strata-slide.h"
@@ -296,6 +297,32 @@ entitlements_slide (StrataPresentation *self)
   return box;
 }
 
+/* The product mix per tier and how many customers to move off costly
+ * products (the list itself is on the Products page and in the report). */
+static GtkWidget *
+products_slide (StrataPresentation *self)
+{
+  g_autofree char *title = g_strdup_printf ("%s · %s", _("Products by tier"), to_name (self));
+  GtkWidget *box = strata_slide_new (title);
+  const StrataProductMix *mix = strata_review_deck_get_product_mix (self->deck);
+  g_autoptr(StrataProductMixChart) chart = strata_product_mix_chart_new ();
+
+  strata_product_mix_chart_set_mix (chart, mix);
+  gtk_box_append (GTK_BOX (box), chart_widget (STRATA_CHART (chart)));
+  if (mix != NULL && mix->has_products)
+    {
+      g_autofree char *count = strata_format_integer (strata_number_format_get_default (),
+                                                      mix->migration->len);
+      /* Translators: under the product mix slide; %s is a number of customers. */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Migration list: %s customer on costly-to-run products",
+                                                            "Migration list: %s customers on costly-to-run products",
+                                                            mix->migration->len), count);
+      gtk_box_append (GTK_BOX (box), label (text, "slide-small"));
+    }
+  return box;
+}
+
 static GtkWidget *
 rules_slide (StrataPresentation *self)
 {
@@ -482,7 +509,7 @@ strata_presentation_new (GtkWindow        *parent,
   typedef GtkWidget *(*Builder) (StrataPresentation *);
   static const Builder builders[STRATA_N_SLIDES] = {
     title_slide, pyramid_slide, movement_slide, movers_slide, quadrant_slide,
-    entitlements_slide, rules_slide,
+    entitlements_slide, rules_slide, products_slide,
   };
   StrataPresentation *self;
   g_autofree char *footer = NULL;
