@@ -142,7 +142,7 @@ test_every_mover_once (Fixture       *f,
   g_assert_null (strata_action_list_get_owner (list, 2)->owner);
   g_assert_cmpstr (strata_action_list_get_owner (list, 2)->label, ==, "(unassigned)");
   g_assert_cmpuint (strata_action_list_get_owner (list, 2)->items->len, ==, 2);
-  /* The costly-products hook finds nobody until products are categorised. */
+  /* No product lines in the fixture: nobody on costly products. */
   for (guint o = 0; o < 3; o++)
     g_assert_cmpuint (strata_action_list_get_owner (list, o)->costly->len, ==, 0);
 
@@ -405,6 +405,42 @@ test_chinese (Fixture       *f,
   setlocale (LC_ALL, "");
 }
 
+/* Customers on costly-to-run products in the later period land in their
+ * owner's list, biggest revenue first; other categories and the earlier
+ * period do not count. */
+static void
+test_costly (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(StrataActionList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (f->path, NULL, &error);
+  const StrataActionOwner *ann, *wang;
+  const StrataActionCostly *first;
+
+  g_assert_no_error (error);
+  test_workspace_exec (ws, "INSERT INTO products (id, code, description, category) VALUES"
+                           " (1, 'POST', 'Postage', 'costly'), (2, 'DOT', 'Dotcom postage', 'costly'),"
+                           " (3, 'DC3', 'Tier-3 data centre', 'cash_flow');"
+                           "INSERT INTO product_revenue (period_id, customer_id, product_id, amount) VALUES"
+                           " (2, 1, 1, 120), (2, 1, 2, 900), (2, 2, 1, 50), (2, 3, 3, 5000),"
+                           " (1, 3, 1, 777)");
+  g_clear_object (&ws);
+  list = compute (f, NULL);
+  ann = strata_action_list_get_owner (list, 0);
+  wang = strata_action_list_get_owner (list, 1);
+  g_assert_cmpstr (ann->label, ==, "Ann");
+  g_assert_cmpuint (ann->costly->len, ==, 2);
+  first = ann->costly->pdata[0];
+  g_assert_cmpint (first->customer_id, ==, 1);
+  g_assert_cmpstr (first->product, ==, "DOT · Dotcom postage");
+  g_assert_cmpfloat (first->revenue, ==, 900);
+  g_assert_cmpfloat (((StrataActionCostly *) ann->costly->pdata[1])->revenue, ==, 120);
+  g_assert_cmpstr (wang->label, ==, "王磊");
+  g_assert_cmpuint (wang->costly->len, ==, 1);
+  g_assert_cmpfloat (((StrataActionCostly *) wang->costly->pdata[0])->revenue, ==, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,5 +455,6 @@ main (int   argc,
   g_test_add ("/actions/unknown-owner", Fixture, NULL, fixture_setup, test_unknown_owner,
               fixture_teardown);
   g_test_add ("/actions/chinese", Fixture, NULL, fixture_setup, test_chinese, fixture_teardown);
+  g_test_add ("/actions/costly", Fixture, NULL, fixture_setup, test_costly, fixture_teardown);
   return g_test_run ();
 }

@@ -1,11 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The hook the action lists read "customers on costly-to-run products"
- * from. Products and their categories are another capability (issue #20,
- * part 1): until it lands, strata_action_costly_customers() finds nobody and
- * the action lists show no such section. To fill it, replace the body of
- * strata_action_costly_customers() (strata-action-costly.c) with a query of
- * the period's order lines on products whose category is "costly to run":
- * one StrataCostlyUse per customer and product, biggest revenue first. */
+/* Customers on costly-to-run products for the action lists: the period's
+ * product revenue (products/) on products whose category is "costly", one
+ * StrataCostlyUse per customer and product, biggest revenue first. A
+ * workspace without product lines has none, and the lists leave the
+ * section out. */
 #pragma once
 
 #include "strata-workspace.h"
