@@ -119,11 +119,27 @@ test_damaged_metric_key (void)
   test_remove_dir (dir);
 }
 
+/* A negative format number in the header used to reach the migrations. */
+static void
+test_damaged_format_number (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("strata-damaged");
+  g_autofree char *path = damaged_copy (dir, "workspace-negative-version");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (path, NULL, &error);
+
+  g_assert_null (ws);
+  g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "is damaged"));
+  test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/workspace-locks/second-open-keeps-locks", test_second_open_keeps_locks);
   g_test_add_func ("/workspace-locks/damaged-metric-key", test_damaged_metric_key);
+  g_test_add_func ("/workspace-locks/damaged-format-number", test_damaged_format_number);
   return g_test_run ();
 }

@@ -385,6 +385,14 @@ check_identity (StrataWorkspace  *self,
       return FALSE;
     }
 
+  /* The header's format number is signed: only damage makes it negative
+   * (and a negative one would index before the migrations). */
+  if (*user_version < 0)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be read"), self->path);
+      return FALSE;
+    }
   if (*user_version > STRATA_SCHEMA_VERSION)
     {
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_TOO_NEW,
