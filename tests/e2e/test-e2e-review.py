@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """End to end, through the accessibility tree: present the quarterly review
-from the Review page, step through a slide, and leave with Escape."""
+from the Review page, move through the slides, and leave with Escape; export
+the report through the main menu and the file chooser."""
+import os
 import re
+import subprocess
 
 from strata_e2e import (Role, Strata, children, do_action, find, find_all, key, log, name,
-                        role, run, wait_for, xdotool)
+                        role, run, set_text, text_of, wait_for, xdotool)
 
 
 def test_present_and_escape():
@@ -50,5 +53,34 @@ def test_present_and_escape():
         assert role(s.window()) is not None
 
 
+def pdf_pages(path):
+    """The page count pdfinfo reads, or None while the file is not a whole PDF."""
+    if not os.path.exists(path):
+        return None
+    out = subprocess.run(['pdfinfo', path], capture_output=True, text=True, timeout=60)
+    m = re.search(r'^Pages:\s+(\d+)', out.stdout, re.M)
+    return int(m.group(1)) if out.returncode == 0 and m else None
+
+
+def test_export_report():
+    with Strata() as s:
+        w = s.window()
+        menu = find(w, Role.PUSH_BUTTON, 'Main Menu')
+        do_action(find(menu, Role.PUSH_BUTTON, pred=lambda o: o != menu))
+        do_action(find(s.app, Role.MENU_ITEM, 'Export Report…'))
+        dialog = wait_for(lambda: next((c for c in children(s.app)
+                                        if name(c) == 'Export Report'), None),
+                          'the Export Report dialog')
+        entry = find(dialog, Role.TEXT, 'Name:')
+        log('suggested name: ' + text_of(entry))
+        assert text_of(entry) == 'Customer tiers 2026-Q3.pdf', text_of(entry)
+        path = os.path.join(s.dir, 'report.pdf')
+        set_text(entry, path)
+        do_action(find(dialog, Role.PUSH_BUTTON, 'Export'))
+        pages = wait_for(lambda: pdf_pages(path), 'the report at ' + path)
+        log('report: %d pages' % pages)
+        assert pages >= 2, pages
+
+
 if __name__ == '__main__':
-    run([test_present_and_escape])
+    run([test_present_and_escape, test_export_report])
