@@ -463,6 +463,16 @@ load_uncached (StrataWorkspace  *workspace,
         label = (const char *) sqlite3_column_text (stmt, 2);
       if (label == NULL || *label == '\0')
         label = (const char *) sqlite3_column_text (stmt, 1);
+      /* Only a damaged file has these (the schema forbids them), and they
+       * would index past the columns: ids index an array (a million ids is
+       * far beyond any real workspace), keys end the list of columns. */
+      if (id < 0 || id > 1000000 || sqlite3_column_text (stmt, 1) == NULL)
+        {
+          g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
+                       _("“%s” is damaged and cannot be read"),
+                       strata_workspace_get_path (workspace));
+          return NULL;
+        }
       g_array_append_val (metric_ids, id);
       g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
       g_ptr_array_add (labels, g_strdup (label));

@@ -227,7 +227,6 @@ check_header (StrataWorkspace  *self,
   g_autofree char *contents = NULL;
   guchar header[100];
   GStatBuf st;
-  FILE *fp;
   size_t n;
   guint page_size;
   guint32 page_count, change_counter, valid_for;
@@ -249,16 +248,20 @@ check_header (StrataWorkspace  *self,
       return FALSE;
     }
 
-  fp = g_fopen (self->path, "rb");
-  if (fp == NULL)
+  /* Through the descriptor open_lock () keeps: never open and close the
+   * file itself (see open_lock ()). */
+  if (self->lock_fd < 0)
     {
       int saved = errno;
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_DATABASE,
                    _("Cannot open “%s”: %s"), self->path, g_strerror (saved));
       return FALSE;
     }
-  n = fread (header, 1, sizeof header, fp);
-  fclose (fp);
+  {
+    ssize_t got = pread (self->lock_fd, header, sizeof header, 0);
+
+    n = got < 0 ? 0 : (size_t) got;
+  }
 
   if (n < sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
     {
@@ -339,26 +342,103 @@ run_check (StrataWorkspace  *self,
 /* Every Strata connection holds a shared flock () on the workspace while it
  * is open (independent of SQLite's own fcntl locks). Whoever can take it
  * exclusively is alone: then a -wal or hot -journal file can only be what
- * a crash or a power cut left behind, and the file gets the full check. */
+ * a crash or a power cut left behind, and the file gets the full check.
+ *
+ * Closing any descriptor of a file drops every fcntl lock the process holds
+ * on it, SQLite's too: another program's SQLite then believes it is alone,
+ * and on closing checkpoints and deletes the -wal under our open connection,
+ * whose later commits go to a deleted file and are lost. So a process keeps
+ * one descriptor per file, shared by all its workspaces on it (worker
+ * threads open their own), closed after the last of them, and reads the
+ * header through it. */
+typedef struct
+{
+  dev_t dev;
+  ino_t ino;
+  int   fd;
+  guint refs;
+} LockFd;
+
+static GMutex lock_fds_mutex;
+static GSList *lock_fds;   /* LockFd*, one per open workspace file */
+
 static void
 open_lock (StrataWorkspace *self)
 {
   GStatBuf st;
+  LockFd *entry = NULL;
+  int fd;
 
-  self->lock_fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
-  if (self->lock_fd < 0)
+  self->lock_fd = -1;
+  /* g_stat, not open: opening a second descriptor would be as bad. */
+  if (g_stat (self->path, &st) != 0)
     return;
-  if (fstat (self->lock_fd, &st) == 0)
+  /* Which file this is, to tell later if it was deleted or replaced. */
+  self->dev = st.st_dev;
+  self->ino = st.st_ino;
+  g_mutex_lock (&lock_fds_mutex);
+  for (GSList *l = lock_fds; l != NULL; l = l->next)
     {
-      self->dev = st.st_dev;
-      self->ino = st.st_ino;
+      LockFd *e = l->data;
+
+      if (e->dev == st.st_dev && e->ino == st.st_ino)
+        entry = e;
     }
-  if (flock (self->lock_fd, LOCK_EX | LOCK_NB) == 0)
+  if (entry != NULL)
+    {
+      /* Open in this process already: not alone. */
+      entry->refs++;
+      self->lock_fd = entry->fd;
+      g_mutex_unlock (&lock_fds_mutex);
+      return;
+    }
+  fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      g_mutex_unlock (&lock_fds_mutex);
+      return;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0)
     self->unclean = file_is_nonempty (self->path, "-wal") ||
                     file_is_nonempty (self->path, "-journal");
   /* Another process's exclusive lock lasts only while it opens. */
-  while (flock (self->lock_fd, LOCK_SH) != 0 && errno == EINTR)
+  while (flock (fd, LOCK_SH) != 0 && errno == EINTR)
     ;
+  entry = g_new0 (LockFd, 1);
+  entry->dev = st.st_dev;
+  entry->ino = st.st_ino;
+  entry->fd = fd;
+  entry->refs = 1;
+  lock_fds = g_slist_prepend (lock_fds, entry);
+  self->lock_fd = fd;
+  g_mutex_unlock (&lock_fds_mutex);
+}
+
+/* After SQLite has closed (and checkpointed) the file: the last workspace
+ * of the process on it closes its descriptors. */
+static void
+close_lock (StrataWorkspace *self)
+{
+  LockFd *shared = NULL;
+
+  if (self->lock_fd < 0)
+    return;
+  g_mutex_lock (&lock_fds_mutex);
+  for (GSList *l = lock_fds; l != NULL; l = l->next)
+    {
+      LockFd *e = l->data;
+
+      if (e->fd == self->lock_fd)
+        shared = e;
+    }
+  if (shared != NULL && --shared->refs == 0)
+    {
+      close (shared->fd);
+      lock_fds = g_slist_remove (lock_fds, shared);
+      g_free (shared);
+    }
+  g_mutex_unlock (&lock_fds_mutex);
+  self->lock_fd = -1;
 }
 
 /* With the connection read-only: is it ours, and not newer than us? */
@@ -390,6 +470,14 @@ check_identity (StrataWorkspace  *self,
       return FALSE;
     }
 
+  /* The header's format number is signed: only damage makes it negative
+   * (and a negative one would index before the migrations). */
+  if (*user_version < 0)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be read"), self->path);
+      return FALSE;
+    }
   if (*user_version > STRATA_SCHEMA_VERSION)
     {
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_TOO_NEW,
@@ -489,9 +577,9 @@ open_existing (StrataWorkspace  *self,
   gint64 user_version = 0;
   int rc;
 
+  open_lock (self);
   if (!check_header (self, error))
     return FALSE;
-  open_lock (self);
 
   /* immutable=1: no locks, no -wal or -shm files, nothing written while we
    * decide whether the file is ours at all. But when a -wal file is there
@@ -623,9 +711,7 @@ strata_workspace_finalize (GObject *object)
 
   if (self->db != NULL)
     sqlite3_close (self->db);
-  /* After SQLite has closed (and checkpointed) the file. */
-  if (self->lock_fd >= 0)
-    close (self->lock_fd);
+  close_lock (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
 

@@ -969,6 +969,12 @@ strata_review_page_init (StrataReviewPage *self)
   g_signal_connect_swapped (self->to_drop, "notify::selected", G_CALLBACK (drop_changed), self);
   g_signal_connect_swapped (self->restate_check, "toggled", G_CALLBACK (drop_changed), self);
   g_signal_connect_swapped (self->close_button, "clicked", G_CALLBACK (strata_review_page_close_clicked), self);
+  /* The split button's arrow has only a tooltip: name it for screen readers. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->close_button));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Periods"), -1);
   g_signal_connect (self->arrows_movers, "toggled", G_CALLBACK (arrows_toggled), self);
   {
     /* Clicking a point follows that customer, as picking it in a list does. */

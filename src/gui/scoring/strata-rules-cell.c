@@ -681,9 +681,13 @@ column_setup (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   StrataRulesEditor *editor = g_object_get_data (G_OBJECT (factory), "editor");
+  GtkWidget *cell = strata_rules_cell_new (editor, user_data);
 
   gtk_list_item_set_activatable (item, FALSE);
-  gtk_list_item_set_child (item, strata_rules_cell_new (editor, user_data));
+  /* A screen reader names the cell by its column, as the header shows it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  g_object_get_data (G_OBJECT (factory), "title"), -1);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -720,6 +724,7 @@ strata_rules_cell_column (StrataRulesEditor *editor,
   GtkColumnViewColumn *column;
 
   g_object_set_data (G_OBJECT (factory), "editor", editor);
+  g_object_set_data_full (G_OBJECT (factory), "title", g_strdup (title), g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (column_setup), (gpointer) spec);
   g_signal_connect (factory, "bind", G_CALLBACK (column_bind), (gpointer) spec);
   g_signal_connect (factory, "unbind", G_CALLBACK (column_unbind), (gpointer) spec);

@@ -421,6 +421,10 @@ rebuild_indicators (StrataRulesEditor *self)
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_indicator_clicked), GINT_TO_POINTER (i));
       strata_rules_cell_bind (metric, i, -1);
       strata_rules_cell_bind (weight, i, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (metric), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Metric"), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (weight), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Weight"), -1);
 
       set_table_rows (view, &store);
       add_column (view, strata_rules_cell_column (self, &band_from, _("From"), TRUE));
@@ -574,9 +578,14 @@ attach_cell (StrataRulesEditor *self,
              int                row)
 {
   GtkWidget *cell = strata_rules_cell_new (self, spec);
+  GtkWidget *label = gtk_grid_get_child_at (self->quadrant_grid, column - 1, row);
 
   gtk_grid_attach (self->quadrant_grid, cell, column, row, 1, 1);
   strata_rules_cell_bind (cell, -1, -1);
+  /* Named by the label before it in the grid, as it reads on screen. */
+  if (GTK_IS_LABEL (label))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_text (GTK_LABEL (label)), -1);
   return cell;
 }
 

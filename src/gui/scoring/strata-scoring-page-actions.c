@@ -77,6 +77,8 @@ strata_scoring_page_publish (StrataScoringPage *self)
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note, e.g. “Raise the weight of referrals”"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Note"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   g_object_set_data (G_OBJECT (dialog), "note", entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
