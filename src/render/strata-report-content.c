@@ -520,33 +520,25 @@ add_retention_table (Builder               *b,
     }
 }
 
-/* Retention per tier and quadrant over every pair of consecutive periods,
- * when there are two periods or more; computed once for chart and tables. */
-static gboolean
-build_retention (Builder          *b,
-                 StrataWorkspace  *workspace,
-                 GError          **error)
+/* Retention per tier and quadrant over every pair of consecutive periods
+ * (the deck's, computed once), when there are two periods or more. */
+static void
+build_retention (Builder *b)
 {
-  g_autoptr(StrataRetention) by_tier = NULL;
-  g_autoptr(StrataRetention) by_quadrant = NULL;
-  StrataRetentionChart *chart;
+  const StrataRetention *by_tier = strata_review_deck_get_retention (b->deck, STRATA_RETENTION_BY_TIER);
+  const StrataRetention *by_quadrant = strata_review_deck_get_retention (b->deck,
+                                                                         STRATA_RETENTION_BY_QUADRANT);
 
-  if (!(by_tier = strata_retention_compute (workspace, STRATA_RETENTION_BY_TIER, error)) ||
-      !(by_quadrant = strata_retention_compute (workspace, STRATA_RETENTION_BY_QUADRANT, error)))
-    return FALSE;
   if (by_tier->periods->len < 2)
-    return TRUE;
+    return;
   add_heading (b, _("Retention"), 0);
   add_text (b, _("The share of each tier's and quadrant's customers in a period that are still "
                  "customers in the next one."));
-  chart = strata_retention_chart_new ();
-  strata_retention_chart_set_retention (chart, by_tier, by_quadrant, b->results->rules);
-  add_chart (b, STRATA_CHART (chart), 0.40);
+  add_chart (b, STRATA_CHART (strata_review_retention_chart (b->deck)), 0.40);
   add_block (b, REPORT_BLOCK_SUBHEADING, _("By tier"));
   add_retention_table (b, by_tier, _("Tier"));
   add_block (b, REPORT_BLOCK_SUBHEADING, _("By quadrant"));
   add_retention_table (b, by_quadrant, _("Quadrant"));
-  return TRUE;
 }
 
 typedef struct
@@ -897,8 +889,7 @@ strata_report_build (StrataWorkspace           *workspace,
   build_movement (&b);
   build_quadrant (&b);
   build_funnel (&b);
-  if (!build_retention (&b, workspace, error))
-    return FALSE;
+  build_retention (&b);
   add_heading (&b, _("Customers by tier"), 0);
   add_text (&b, _("The customers of each tier by score, best first."));
   build_tiers (&b);

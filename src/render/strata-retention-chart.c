@@ -412,10 +412,17 @@ draw_panel (StrataRetentionChart   *self,
                                           bar->y - small_h * 0.05, 0.5, 1, &style->text);
         }
 
-      layout = strata_chart_style_layout (style, cr, STRATA_TEXT_LABEL, self->pairs->pdata[pair]);
-      /* Up to two lines ("2026-Q1 →" over "2026-Q2") when narrow. */
+      /* "2026-Q1 → 2026-Q2" on one line, else broken after the arrow. */
+      {
+        double tw;
+        g_autofree char *two = g_strdup_printf ("%s →\n%s", (char *) self->from->pdata[pair],
+                                                (char *) self->to->pdata[pair]);
+
+        strata_chart_style_text_size (style, cr, STRATA_TEXT_LABEL, self->pairs->pdata[pair], &tw, NULL);
+        layout = strata_chart_style_layout (style, cr, STRATA_TEXT_LABEL,
+                                            tw <= cluster_w - pad ? self->pairs->pdata[pair] : two);
+      }
       pango_layout_set_width (layout, (int) ((cluster_w - pad) * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_height (layout, -2);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);

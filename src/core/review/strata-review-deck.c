@@ -23,6 +23,7 @@ struct _StrataReviewDeck
   guint               *base_counts;
   double              *tier_revenue;
   double               revenue;
+  StrataRetention     *retention[2];  /* by tier, by quadrant */
 };
 
 G_DEFINE_FINAL_TYPE (StrataReviewDeck, strata_review_deck, G_TYPE_OBJECT)
@@ -52,6 +53,8 @@ strata_review_deck_finalize (GObject *object)
   g_free (self->tier_counts);
   g_free (self->base_counts);
   g_free (self->tier_revenue);
+  g_clear_pointer (&self->retention[0], strata_retention_free);
+  g_clear_pointer (&self->retention[1], strata_retention_free);
 
   G_OBJECT_CLASS (strata_review_deck_parent_class)->finalize (object);
 }
@@ -212,6 +215,10 @@ strata_review_deck_load (StrataWorkspace  *workspace,
     }
   self->company = g_steal_pointer (&company);
   count_tiers (self);
+  /* Over every period, once for the page, the slide and the report. */
+  if (!(self->retention[0] = strata_retention_compute (workspace, STRATA_RETENTION_BY_TIER, error)) ||
+      !(self->retention[1] = strata_retention_compute (workspace, STRATA_RETENTION_BY_QUADRANT, error)))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -326,6 +333,7 @@ strata_slide_kind_get_title (StrataSlideKind kind)
     case STRATA_SLIDE_MOVEMENT: return _("Tier movement");
     case STRATA_SLIDE_MOVERS: return _("Top upgrades and downgrades");
     case STRATA_SLIDE_QUADRANT: return _("Quadrant");
+    case STRATA_SLIDE_RETENTION: return _("Retention");
     case STRATA_SLIDE_ENTITLEMENTS: return _("Entitlement changes");
     case STRATA_SLIDE_RULES: return _("Rule changes since the last review");
     case STRATA_N_SLIDES:
@@ -339,4 +347,12 @@ strata_review_deck_describe_split (StrataReviewDeck *self)
 {
   g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
   return strata_movement_describe_split (self->movement);
+}
+
+const StrataRetention *
+strata_review_deck_get_retention (StrataReviewDeck       *self,
+                                  StrataRetentionGroupBy  by)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+  return self->retention[by == STRATA_RETENTION_BY_QUADRANT];
 }

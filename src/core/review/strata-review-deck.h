@@ -7,6 +7,7 @@
 #pragma once
 
 #include "strata-movement.h"
+#include "strata-retention.h"
 #include "strata-rules-diff.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ typedef enum
   STRATA_SLIDE_MOVEMENT,
   STRATA_SLIDE_MOVERS,
   STRATA_SLIDE_QUADRANT,
+  STRATA_SLIDE_RETENTION,
   STRATA_SLIDE_ENTITLEMENTS,
   STRATA_SLIDE_RULES,
   STRATA_N_SLIDES,
@@ -67,6 +69,11 @@ const StrataReviewMetric *strata_review_deck_get_metric (StrataReviewDeck *self,
                                                          const char       *key);
 const char          *strata_review_deck_get_metric_label (StrataReviewDeck *self,
                                                           const char       *key);
+
+/* Retention over every pair of consecutive periods of the workspace (not
+ * only the two compared), per tier or per quadrant. */
+const StrataRetention *strata_review_deck_get_retention (StrataReviewDeck       *self,
+                                                         StrataRetentionGroupBy  by);
 
 /* "Tier pyramid", "Movement"... translated. */
 const char          *strata_slide_kind_get_title     (StrataSlideKind   kind);
