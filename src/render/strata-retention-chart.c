@@ -174,13 +174,26 @@ add_panel (StrataRetentionChart  *self,
   p->groups = g_array_new (FALSE, TRUE, sizeof (Group));
   g_array_set_clear_func (p->groups, group_clear);
 
-  /* The groups with customers in some pair, in the order the rows give. */
+  /* The groups with customers in some pair, in the order the rows give
+   * (each pair lists every group of the rules, in their order). */
   for (guint i = 0; i < retention->rows->len; i++)
     {
       const StrataRetentionRow *r = retention->rows->pdata[i];
 
-      if (r->customers > 0 && !g_ptr_array_find_with_equal_func (ids, r->group, g_str_equal, NULL))
+      if (!g_ptr_array_find_with_equal_func (ids, r->group, g_str_equal, NULL))
         g_ptr_array_add (ids, r->group);
+    }
+  for (guint k = ids->len; k-- > 0;)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < retention->rows->len && !any; i++)
+        {
+          const StrataRetentionRow *r = retention->rows->pdata[i];
+          any = r->customers > 0 && g_str_equal (r->group, ids->pdata[k]);
+        }
+      if (!any)
+        g_ptr_array_remove_index (ids, k);
     }
   for (guint k = 0; k < ids->len; k++)
     {
@@ -336,7 +349,9 @@ draw_panel (StrataRetentionChart   *self,
   const StrataNumberFormat *fmt = &style->numbers;
   double pad = strata_chart_style_font_px (style, STRATA_TEXT_LABEL) * 0.6;
   double title_h, small_h, label_h, tick_w = 0, plot_x, plot_y, plot_w, plot_h;
-  double cluster_w, bar_w;
+  double cluster_w, bar_w, label_w = 0, label2_w = 0;
+  gboolean one_line;
+  guint stride;
   guint n_groups = p->groups->len, n_pairs = self->pairs->len;
 
   strata_chart_style_text_size (style, cr, STRATA_TEXT_HEADING, "Ag曝", NULL, &title_h);
@@ -381,9 +396,22 @@ draw_panel (StrataRetentionChart   *self,
   bar_w = MIN (cluster_w * 0.8 / n_groups, strata_chart_style_px (style, 56));
   for (guint pair = 0; pair < n_pairs; pair++)
     {
+      double one_w, two_w;
+      g_autofree char *last = g_strdup_printf ("%s →", (char *) self->from->pdata[pair]);
+
+      strata_chart_style_text_size (style, cr, STRATA_TEXT_LABEL, self->pairs->pdata[pair], &one_w, NULL);
+      strata_chart_style_text_size (style, cr, STRATA_TEXT_LABEL, last, &two_w, NULL);
+      label_w = MAX (label_w, one_w);
+      label2_w = MAX (label2_w, two_w);
+    }
+  one_line = label_w <= cluster_w - pad;
+  stride = one_line ? 1 : MAX (1, (guint) ceil ((label2_w + pad) / cluster_w));
+  for (guint pair = 0; pair < n_pairs; pair++)
+    {
       double cx = plot_x + cluster_w * (pair + 0.5);
       double x0 = cx - bar_w * n_groups / 2;
       g_autoptr(PangoLayout) layout = NULL;
+      g_autofree char *two = NULL;
 
       for (guint g = 0; g < n_groups; g++)
         {
@@ -412,23 +440,18 @@ draw_panel (StrataRetentionChart   *self,
                                           bar->y - small_h * 0.05, 0.5, 1, &style->text);
         }
 
-      /* "2026-Q1 → 2026-Q2" on one line, else broken after the arrow. */
-      {
-        double tw;
-        g_autofree char *two = g_strdup_printf ("%s →\n%s", (char *) self->from->pdata[pair],
-                                                (char *) self->to->pdata[pair]);
-
-        strata_chart_style_text_size (style, cr, STRATA_TEXT_LABEL, self->pairs->pdata[pair], &tw, NULL);
-        layout = strata_chart_style_layout (style, cr, STRATA_TEXT_LABEL,
-                                            tw <= cluster_w - pad ? self->pairs->pdata[pair] : two);
-      }
-      pango_layout_set_width (layout, (int) ((cluster_w - pad) * PANGO_SCALE));
-      pango_layout_set_height (layout, -2);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      /* "2026-Q1 → 2026-Q2" on one line, else broken after the arrow;
+       * with many pairs, only every stride-th pair is named. */
+      if (pair % stride != 0)
+        continue;
+      two = g_strdup_printf ("%s →\n%s", (char *) self->from->pdata[pair], (char *) self->to->pdata[pair]);
+      layout = strata_chart_style_layout (style, cr, STRATA_TEXT_LABEL,
+                                          one_line ? self->pairs->pdata[pair] : two);
+      pango_layout_set_width (layout, (int) ((stride * cluster_w - pad) * PANGO_SCALE));
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       cairo_save (cr);
       strata_rgba_set_source (cr, &style->text_secondary);
-      cairo_move_to (cr, cx - cluster_w / 2, plot_y + plot_h + pad * 0.4);
+      cairo_move_to (cr, cx - pango_layout_get_width (layout) / (2.0 * PANGO_SCALE), plot_y + plot_h + pad * 0.4);
       pango_cairo_show_layout (cr, layout);
       cairo_new_path (cr);
       cairo_restore (cr);
