@@ -459,7 +459,16 @@ check_retention (StrataReviewPage *page)
   g_assert_cmpuint (strata_retention_chart_get_n_pairs (STRATA_RETENTION_CHART (chart)), ==, 3);
   g_assert_cmpuint (strata_retention_chart_get_n_panels (STRATA_RETENTION_CHART (chart)), ==, 2);
   caption = gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_LABEL, "retention_label", 0);
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (caption)), "over 3 pairs of periods"));
+  {
+    /* As the page words it (translated for the screenshots). */
+    g_autofree char *expected = g_strdup_printf (g_dngettext (NULL,
+      "The share of each tier's and quadrant's customers still customers in the next period, over %s pair of periods",
+      "The share of each tier's and quadrant's customers still customers in the next period, over %s pairs of periods",
+      3), "3");
+
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (caption)), ==, expected);
+    g_assert_true (gtk_widget_get_visible (caption));
+  }
 
   computed = strata_retention_compute (strata_context_get_workspace (context), STRATA_RETENTION_BY_TIER, &error);
   g_assert_no_error (error);
