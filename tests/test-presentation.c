@@ -20,7 +20,9 @@
 #include "strata-period-close.h"
 #include "strata-period-data.h"
 #include "strata-presentation.h"
+#include "strata-review-chart.h"
 #include "strata-review-page.h"
+#include "strata-retention-chart.h"
 #include "strata-ruleset-store.h"
 #include "strata-seed.h"
 #include "strata-window.h"
@@ -432,6 +434,65 @@ make_demo (const char *name)
   return path;
 }
 
+/* The retention card: the deck's retention over the four quarters (three
+ * pairs), per tier and per quadrant, with the numbers of
+ * strata_retention_compute (those of `strata-cli retention`), drawn. */
+static void
+check_retention (StrataReviewPage *page)
+{
+  StrataReviewChart *widget = STRATA_REVIEW_CHART (gui_test_find_id (GTK_WIDGET (page), STRATA_TYPE_REVIEW_CHART,
+                                                                     "retention_chart", 0));
+  StrataContext *context = strata_page_get_context (STRATA_PAGE (page));
+  StrataReviewDeck *deck = strata_review_page_get_deck (page);
+  const StrataRetention *shown = strata_review_deck_get_retention (deck, STRATA_RETENTION_BY_TIER);
+  g_autoptr(StrataRetention) computed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) table = NULL;
+  GtkWidget *caption;
+  StrataChart *chart;
+  cairo_rectangle_t plot;
+  guint n_rows = 0;
+
+  g_assert_nonnull (widget);
+  chart = strata_review_chart_get_chart (widget);
+  g_assert_true (STRATA_IS_RETENTION_CHART (chart));
+  g_assert_cmpuint (strata_retention_chart_get_n_pairs (STRATA_RETENTION_CHART (chart)), ==, 3);
+  g_assert_cmpuint (strata_retention_chart_get_n_panels (STRATA_RETENTION_CHART (chart)), ==, 2);
+  caption = gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_LABEL, "retention_label", 0);
+  {
+    /* As the page words it (translated for the screenshots). */
+    g_autofree char *expected = g_strdup_printf (g_dngettext (NULL,
+      "The share of each tier's and quadrant's customers still customers in the next period, over %s pair of periods",
+      "The share of each tier's and quadrant's customers still customers in the next period, over %s pairs of periods",
+      3), "3");
+
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (caption)), ==, expected);
+    g_assert_true (gtk_widget_get_visible (caption));
+  }
+
+  computed = strata_retention_compute (strata_context_get_workspace (context), STRATA_RETENTION_BY_TIER, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shown->rows->len, ==, computed->rows->len);
+  for (guint i = 0; i < computed->rows->len; i++)
+    {
+      const StrataRetentionRow *a = shown->rows->pdata[i], *b = computed->rows->pdata[i];
+
+      g_assert_cmpstr (a->group, ==, b->group);
+      g_assert_cmpuint (a->customers, ==, b->customers);
+      g_assert_cmpuint (a->retained, ==, b->retained);
+      n_rows += b->customers > 0;
+    }
+  /* The chart's table: a row per group with customers, per tier and per quadrant. */
+  table = strata_chart_get_table (chart);
+  g_assert_cmpuint (table->len, >, n_rows);
+
+  gtk_widget_queue_draw (GTK_WIDGET (widget));
+  gui_test_wait_frame (GTK_WIDGET (widget));
+  g_assert_true (strata_retention_chart_get_plot (STRATA_RETENTION_CHART (chart), 0, &plot));
+  g_assert_cmpfloat (plot.height, >, 100);
+  gui_test_save_screenshot (gtk_widget_get_parent (GTK_WIDGET (widget)), "review-retention.png");
+}
+
 static void
 test_presentation (void)
 {
@@ -463,6 +524,7 @@ test_presentation (void)
   g_assert_cmpuint (strata_review_deck_get_rule_changes (deck)->len, ==, 1);
   g_assert_cmpuint (strata_review_deck_get_entitlement_changes (deck)->len, ==, 1);
   check_headline (page);
+  check_retention (page);
   /* Restating re-scores 2026-Q2 under version 2: worth offering. */
   g_assert_true (strata_movement_get_rules_differ (movement));
   g_assert_true (gtk_widget_get_sensitive (gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_WIDGET, "review-restate", 0)));
@@ -498,17 +560,17 @@ test_presentation (void)
   presentation = find_presentation ();
   g_assert_nonnull (presentation);
   g_assert_cmpuint (strata_presentation_get_n_slides (presentation), ==, STRATA_N_SLIDES);
-  g_assert_cmpstr (counter (presentation), ==, "1 / 8");
+  g_assert_cmpstr (counter (presentation), ==, "1 / 9");
   screenshot ("slide-1");
 
   g_assert_true (press (GTK_WIDGET (presentation), GDK_KEY_Right));
-  g_assert_cmpstr (counter (presentation), ==, "2 / 8");
+  g_assert_cmpstr (counter (presentation), ==, "2 / 9");
   screenshot ("slide-2");
   press (GTK_WIDGET (presentation), GDK_KEY_Page_Down);
-  g_assert_cmpstr (counter (presentation), ==, "3 / 8");
+  g_assert_cmpstr (counter (presentation), ==, "3 / 9");
   screenshot ("slide-3");
   press (GTK_WIDGET (presentation), GDK_KEY_space);
-  g_assert_cmpstr (counter (presentation), ==, "4 / 8");
+  g_assert_cmpstr (counter (presentation), ==, "4 / 9");
   g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_MOVERS);
   screenshot ("slide-4");
 
@@ -531,25 +593,42 @@ test_presentation (void)
   g_assert_nonnull (find_presentation ());
 
   press (GTK_WIDGET (presentation), GDK_KEY_Right);
-  g_assert_cmpstr (counter (presentation), ==, "5 / 8");
+  g_assert_cmpstr (counter (presentation), ==, "5 / 9");
   screenshot ("slide-5");
   press (GTK_WIDGET (presentation), GDK_KEY_Right);
+  g_assert_cmpstr (counter (presentation), ==, "6 / 9");
+  g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_RETENTION);
+  {
+    /* The retention slide: the same chart, three pairs of quarters. */
+    g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+    StrataChart *retention = NULL;
+
+    gui_test_collect (GTK_WIDGET (presentation), STRATA_TYPE_REVIEW_CHART, charts);
+    for (guint i = 0; i < charts->len; i++)
+      if (STRATA_IS_RETENTION_CHART (strata_review_chart_get_chart (charts->pdata[i])))
+        retention = strata_review_chart_get_chart (charts->pdata[i]);
+    g_assert_nonnull (retention);
+    g_assert_cmpuint (strata_retention_chart_get_n_pairs (STRATA_RETENTION_CHART (retention)), ==, 3);
+  }
   screenshot ("slide-6");
   press (GTK_WIDGET (presentation), GDK_KEY_Right);
-  g_assert_cmpstr (counter (presentation), ==, "7 / 8");
+  g_assert_cmpstr (counter (presentation), ==, "7 / 9");
   screenshot ("slide-7");
   press (GTK_WIDGET (presentation), GDK_KEY_Right);
-  g_assert_cmpstr (counter (presentation), ==, "8 / 8");
-  g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_PRODUCTS);
+  g_assert_cmpstr (counter (presentation), ==, "8 / 9");
   screenshot ("slide-8");
+  press (GTK_WIDGET (presentation), GDK_KEY_Right);
+  g_assert_cmpstr (counter (presentation), ==, "9 / 9");
+  g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_PRODUCTS);
+  screenshot ("slide-9");
   press (GTK_WIDGET (presentation), GDK_KEY_Right);        /* stays on the last */
-  g_assert_cmpstr (counter (presentation), ==, "8 / 8");
+  g_assert_cmpstr (counter (presentation), ==, "9 / 9");
   press (GTK_WIDGET (presentation), GDK_KEY_Left);
-  g_assert_cmpstr (counter (presentation), ==, "7 / 8");
+  g_assert_cmpstr (counter (presentation), ==, "8 / 9");
   press (GTK_WIDGET (presentation), GDK_KEY_Page_Up);
-  g_assert_cmpstr (counter (presentation), ==, "6 / 8");
+  g_assert_cmpstr (counter (presentation), ==, "7 / 9");
   press (GTK_WIDGET (presentation), GDK_KEY_Home);
-  g_assert_cmpstr (counter (presentation), ==, "1 / 8");
+  g_assert_cmpstr (counter (presentation), ==, "1 / 9");
 
   press (GTK_WIDGET (presentation), GDK_KEY_Escape);
   gui_test_wait (no_presentation (NULL));
@@ -559,12 +638,12 @@ test_presentation (void)
   strata_review_page_set_slide_enabled (page, STRATA_SLIDE_RULES, FALSE);
   presentation = STRATA_PRESENTATION (strata_review_page_present (page));
   g_assert_nonnull (presentation);
-  g_assert_cmpstr (counter (presentation), ==, "1 / 6");
+  g_assert_cmpstr (counter (presentation), ==, "1 / 7");
   press (GTK_WIDGET (presentation), GDK_KEY_End);
-  g_assert_cmpstr (counter (presentation), ==, "6 / 6");
+  g_assert_cmpstr (counter (presentation), ==, "7 / 7");
   g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_PRODUCTS);
   press (GTK_WIDGET (presentation), GDK_KEY_Left);
-  g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_QUADRANT);
+  g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_RETENTION);
   press (GTK_WIDGET (presentation), GDK_KEY_Escape);
   gui_test_wait (no_presentation (NULL));
   strata_review_page_set_slide_enabled (page, STRATA_SLIDE_ENTITLEMENTS, TRUE);

@@ -14,6 +14,7 @@
 #include "strata-pareto-chart.h"
 #include "strata-period-summary.h"
 #include "strata-report-private.h"
+#include "strata-retention-chart.h"
 #include "strata-review-charts.h"
 #include "strata-review-deck.h"
 
@@ -475,6 +476,71 @@ build_funnel (Builder *b)
     }
 }
 
+/* The name of a retention group as the tables give it. */
+static char *
+retention_group_name (Builder                *b,
+                      StrataRetentionGroupBy  by,
+                      const char             *id)
+{
+  const StrataRules *rules = b->results->rules;
+
+  if (by == STRATA_RETENTION_BY_QUADRANT)
+    {
+      guint q = id[0] >= 'A' && id[0] <= 'D' && id[1] == '\0' ? (guint) (id[0] - 'A') : 4;
+      const char *label = q < 4 ? quadrant_name (rules, q) : NULL;
+
+      return label != NULL && g_strcmp0 (label, id) != 0 ? g_strdup_printf ("%s · %s", id, label)
+                                                         : g_strdup (id);
+    }
+  for (guint t = 0; t < rules->tiers->len; t++)
+    if (g_strcmp0 (((StrataTier *) rules->tiers->pdata[t])->id, id) == 0)
+      return tier_name (rules->tiers->pdata[t]);
+  return g_strdup (id);
+}
+
+static void
+add_retention_table (Builder               *b,
+                     const StrataRetention *retention,
+                     const char            *group_title)
+{
+  ReportBlock *table = add_table (b, 1, _("From"), 0.16, 0.0, _("To"), 0.16, 0.0,
+                                  group_title, 0.28, 0.0, _("Customers"), 0.14, 1.0,
+                                  _("Retained"), 0.14, 1.0, _("Rate"), 0.12, 1.0, NULL);
+
+  for (guint i = 0; i < retention->rows->len; i++)
+    {
+      const StrataRetentionRow *r = retention->rows->pdata[i];
+
+      if (r->customers == 0)
+        continue;
+      add_row (table, g_strdup (r->from), g_strdup (r->to),
+               retention_group_name (b, retention->by, r->group),
+               integer (b, r->customers), integer (b, r->retained),
+               strata_format_percent (b->fmt, r->rate, 1));
+    }
+}
+
+/* Retention per tier and quadrant over every pair of consecutive periods
+ * (the deck's, computed once), when there are two periods or more. */
+static void
+build_retention (Builder *b)
+{
+  const StrataRetention *by_tier = strata_review_deck_get_retention (b->deck, STRATA_RETENTION_BY_TIER);
+  const StrataRetention *by_quadrant = strata_review_deck_get_retention (b->deck,
+                                                                         STRATA_RETENTION_BY_QUADRANT);
+
+  if (by_tier->periods->len < 2)
+    return;
+  add_heading (b, _("Retention"), 0);
+  add_text (b, _("The share of each tier's and quadrant's customers in a period that are still "
+                 "customers in the next one."));
+  add_chart (b, STRATA_CHART (strata_review_retention_chart (b->deck)), 0.40);
+  add_block (b, REPORT_BLOCK_SUBHEADING, _("By tier"));
+  add_retention_table (b, by_tier, _("Tier"));
+  add_block (b, REPORT_BLOCK_SUBHEADING, _("By quadrant"));
+  add_retention_table (b, by_quadrant, _("Quadrant"));
+}
+
 typedef struct
 {
   const double *score;
@@ -823,6 +889,7 @@ strata_report_build (StrataWorkspace           *workspace,
   build_movement (&b);
   build_quadrant (&b);
   build_funnel (&b);
+  build_retention (&b);
   add_heading (&b, _("Customers by tier"), 0);
   add_text (&b, _("The customers of each tier by score, best first."));
   build_tiers (&b);

@@ -190,3 +190,16 @@ strata_review_quadrant_chart (StrataReviewDeck   *deck,
     strata_quadrant_chart_set_highlight (chart, strata_period_data_find_id (pd, customer_id));
   return chart;
 }
+
+StrataRetentionChart *
+strata_review_retention_chart (StrataReviewDeck *deck)
+{
+  StrataRetentionChart *chart = strata_retention_chart_new ();
+
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (deck), chart);
+  strata_retention_chart_set_retention (chart,
+                                        strata_review_deck_get_retention (deck, STRATA_RETENTION_BY_TIER),
+                                        strata_review_deck_get_retention (deck, STRATA_RETENTION_BY_QUADRANT),
+                                        strata_review_deck_get_results (deck)->rules);
+  return chart;
+}

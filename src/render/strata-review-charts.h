@@ -7,6 +7,7 @@
 #include "strata-movement-chart.h"
 #include "strata-pyramid-chart.h"
 #include "strata-quadrant-chart.h"
+#include "strata-retention-chart.h"
 #include "strata-review-deck.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,8 @@ StrataMovementChart *strata_review_movement_chart (StrataMovement   *movement);
 /* with_base: the base-tier pyramid beside the final one. */
 StrataPyramidChart  *strata_review_pyramid_chart  (StrataReviewDeck *deck,
                                                    gboolean          with_base);
+/* Retention per tier and per quadrant over every pair of periods. */
+StrataRetentionChart *strata_review_retention_chart (StrataReviewDeck *deck);
 /* Which customers the quadrant chart draws an arrow for, from their position
  * in the earlier period to the later one. */
 typedef enum

@@ -24,6 +24,7 @@ struct _StrataReviewDeck
   double              *tier_revenue;
   double               revenue;
   StrataProductMix    *product_mix;
+  StrataRetention     *retention[2];  /* by tier, by quadrant */
 };
 
 G_DEFINE_FINAL_TYPE (StrataReviewDeck, strata_review_deck, G_TYPE_OBJECT)
@@ -54,6 +55,8 @@ strata_review_deck_finalize (GObject *object)
   g_free (self->tier_counts);
   g_free (self->base_counts);
   g_free (self->tier_revenue);
+  g_clear_pointer (&self->retention[0], strata_retention_free);
+  g_clear_pointer (&self->retention[1], strata_retention_free);
 
   G_OBJECT_CLASS (strata_review_deck_parent_class)->finalize (object);
 }
@@ -216,6 +219,10 @@ strata_review_deck_load (StrataWorkspace  *workspace,
   count_tiers (self);
   /* Without product lines it is an empty mix; an error only loses the slide's chart. */
   self->product_mix = strata_product_mix_compute_for_results (workspace, self->to, NULL);
+  /* Over every period, once for the page, the slide and the report. */
+  if (!(self->retention[0] = strata_retention_compute (workspace, STRATA_RETENTION_BY_TIER, error)) ||
+      !(self->retention[1] = strata_retention_compute (workspace, STRATA_RETENTION_BY_QUADRANT, error)))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -330,6 +337,7 @@ strata_slide_kind_get_title (StrataSlideKind kind)
     case STRATA_SLIDE_MOVEMENT: return _("Tier movement");
     case STRATA_SLIDE_MOVERS: return _("Top upgrades and downgrades");
     case STRATA_SLIDE_QUADRANT: return _("Quadrant");
+    case STRATA_SLIDE_RETENTION: return _("Retention");
     case STRATA_SLIDE_ENTITLEMENTS: return _("Entitlement changes");
     case STRATA_SLIDE_RULES: return _("Rule changes since the last review");
     case STRATA_SLIDE_PRODUCTS: return _("Products by tier");
@@ -351,4 +359,12 @@ strata_review_deck_get_product_mix (StrataReviewDeck *self)
 {
   g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
   return self->product_mix;
+}
+
+const StrataRetention *
+strata_review_deck_get_retention (StrataReviewDeck       *self,
+                                  StrataRetentionGroupBy  by)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
+  return self->retention[by == STRATA_RETENTION_BY_QUADRANT];
 }

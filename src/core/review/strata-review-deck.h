@@ -8,6 +8,7 @@
 
 #include "strata-movement.h"
 #include "strata-product-mix.h"
+#include "strata-retention.h"
 #include "strata-rules-diff.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ typedef enum
   STRATA_SLIDE_MOVEMENT,
   STRATA_SLIDE_MOVERS,
   STRATA_SLIDE_QUADRANT,
+  STRATA_SLIDE_RETENTION,
   STRATA_SLIDE_ENTITLEMENTS,
   STRATA_SLIDE_RULES,
   STRATA_SLIDE_PRODUCTS,
@@ -72,6 +74,10 @@ const char          *strata_review_deck_get_metric_label (StrataReviewDeck *self
 
 /* The later period's product mix, or NULL when it could not be read. */
 const StrataProductMix *strata_review_deck_get_product_mix (StrataReviewDeck *self);
+/* Retention over every pair of consecutive periods of the workspace (not
+ * only the two compared), per tier or per quadrant. */
+const StrataRetention *strata_review_deck_get_retention (StrataReviewDeck       *self,
+                                                         StrataRetentionGroupBy  by);
 
 /* "Tier pyramid", "Movement"... translated. */
 const char          *strata_slide_kind_get_title     (StrataSlideKind   kind);

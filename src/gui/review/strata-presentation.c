@@ -266,6 +266,16 @@ add_lines (GtkWidget  *box,
 }
 
 static GtkWidget *
+retention_slide (StrataPresentation *self)
+{
+  GtkWidget *box = strata_slide_new (_("Retention"));
+  g_autoptr(StrataRetentionChart) chart = strata_review_retention_chart (self->deck);
+
+  gtk_box_append (GTK_BOX (box), chart_widget (STRATA_CHART (chart)));
+  return box;
+}
+
+static GtkWidget *
 entitlements_slide (StrataPresentation *self)
 {
   GtkWidget *box = strata_slide_new (_("Entitlement changes"));
@@ -509,7 +519,7 @@ strata_presentation_new (GtkWindow        *parent,
   typedef GtkWidget *(*Builder) (StrataPresentation *);
   static const Builder builders[STRATA_N_SLIDES] = {
     title_slide, pyramid_slide, movement_slide, movers_slide, quadrant_slide,
-    entitlements_slide, rules_slide, products_slide,
+    retention_slide, entitlements_slide, rules_slide, products_slide,
   };
   StrataPresentation *self;
   g_autofree char *footer = NULL;

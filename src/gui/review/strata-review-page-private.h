@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the Review page's files share: the page itself
- * (strata-review-page.c) and its period actions
- * (strata-review-page-periods.c). */
+ * (strata-review-page.c), its period actions
+ * (strata-review-page-periods.c) and its retention chart
+ * (strata-review-retention.c). */
 #pragma once
 
 #include <adwaita.h>
@@ -40,6 +41,8 @@ struct _StrataReviewPage
   GtkToggleButton   *arrows_none;
   GtkLabel          *arrows_label;
   guint              n_arrows;
+  StrataReviewChart *retention_chart;
+  GtkLabel          *retention_label;
 };
 
 /* strata-review-page.c */
@@ -48,6 +51,9 @@ void        strata_review_page_toast                (StrataReviewPage *self,
 const char *strata_review_selected_name             (GtkDropDown      *drop);
 /* Compares the chosen periods again, on the next idle when shown. */
 void        strata_review_page_queue_load           (StrataReviewPage *self);
+
+/* strata-review-retention.c: the deck's retention chart and its caption. */
+void        strata_review_page_show_retention       (StrataReviewPage *self);
 
 /* strata-review-page-periods.c */
 void        strata_review_page_close_clicked        (StrataReviewPage *self);

@@ -410,6 +410,7 @@ show_deck (StrataReviewPage    *self,
   strata_review_chart_set_chart (self->heat_map, STRATA_CHART (chart));
   fill_quadrants (self);
   show_quadrant_chart_built (self, built, built_arrows);
+  strata_review_page_show_retention (self);
 
   clear_grid (self->lists_grid);
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
@@ -947,6 +948,8 @@ strata_review_page_class_init (StrataReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, quadrant_grid);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, lists_grid);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, quadrant_chart);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, retention_chart);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, retention_label);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, arrows_movers);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, arrows_selected);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, arrows_none);
