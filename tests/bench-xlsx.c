@@ -13,7 +13,8 @@
  *   `strata-cli import WS FILE.xlsx -p 2026-Q3` and
  *   `ssconvert FILE.xlsx OUT.csv` (skipped with a message when ssconvert
  *   is not installed), cold and warm; and strata-cli's peak resident
- *   memory, which does not grow with the sheet (it is streamed).
+ *   memory (the sheet is streamed; the import's own state per customer
+ *   is in that figure too).
  * Wall-clock medians of K runs each (default 3, $STRATA_BENCH_RUNS). */
 #include <fcntl.h>
 #include <stdio.h>
