@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Parses the shared-mime-info file and checks that it declares the
 workspace type with its glob and a magic that matches a real workspace
-header (SQLite header, PRAGMA application_id 'STRA' at offset 68)."""
+header (SQLite header, PRAGMA application_id 'STRA' at offset 68).
+With a second argument, the .desktop file: its MimeType lists the
+workspace type and the tables the application imports (CSV, Excel), each
+once."""
 import struct
 import sys
 import xml.etree.ElementTree as ET
@@ -61,6 +64,34 @@ else:
         if any(matches(m, foreign) for m in top):
             errors.append("the magic matches any SQLite file")
 
+# The types "Open With" offers Strata for: the workspace, and the tables
+# it opens in the import assistant (strata_import_is_table_file).
+desktop_errors = []
+if len(sys.argv) > 2:
+    desktop = sys.argv[2]
+    wanted = ["application/x-strata-workspace", "text/csv",
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+    try:
+        with open(desktop, encoding="utf-8") as f:
+            lines = [line.strip() for line in f]
+    except OSError as e:
+        print(f"{desktop}: {e}")
+        sys.exit(1)
+    mime = [line[len("MimeType="):] for line in lines if line.startswith("MimeType=")]
+    if len(mime) != 1:
+        desktop_errors.append(f"{desktop}: {len(mime)} MimeType lines, expected 1")
+    else:
+        if not mime[0].endswith(";"):
+            desktop_errors.append(f"{desktop}: MimeType does not end with a semicolon")
+        listed = [m for m in mime[0].split(";") if m]
+        for m in wanted:
+            if m not in listed:
+                desktop_errors.append(f"{desktop}: MimeType lacks {m}")
+        if len(set(listed)) != len(listed):
+            desktop_errors.append(f"{desktop}: MimeType lists a type twice")
+
 for e in errors:
     print(f"{path}: {e}")
-sys.exit(1 if errors else 0)
+for e in desktop_errors:
+    print(e)
+sys.exit(1 if errors or desktop_errors else 0)

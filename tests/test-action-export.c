@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Action Lists… of the Review page under Xvfb: the menu's three exports on
  * the demo (2026-Q2 → 2026-Q3): the CSV's rows, one PDF per owner into a
- * folder, one PDF with a section per owner, and the first toast's text. */
+ * folder, one PDF with a section per owner, and the first toast's text;
+ * the movement's movers as CSV and as an Excel workbook. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -15,7 +16,10 @@
 #include "strata-period-data.h"
 #include "strata-review-page.h"
 #include "strata-window.h"
+#include "strata-movement.h"
+#include "strata-review-deck.h"
 #include "workspace-test-util.h"
+#include "xlsx-test-util.h"
 
 static char *tmpdir;
 static GApplication *app;
@@ -153,6 +157,50 @@ test_action_lists (void)
   export (page, STRATA_ACTION_EXPORT_PDF, pdf, &r);
   g_assert_cmpuint (r.n_files, ==, 1);
   g_assert_true (is_pdf (pdf));
+
+  /* The movers, as CSV and as a workbook: a row each, in the same order,
+   * the workbook's scores and amounts numbers. */
+  {
+    g_autofree char *mcsv = g_build_filename (tmpdir, "movement.csv", NULL);
+    g_autofree char *mxlsx = g_build_filename (tmpdir, "movement.xlsx", NULL);
+    g_autofree char *mtext = NULL;
+    g_autofree char *cell = NULL;
+    g_auto(GStrv) mlines = NULL;
+    g_autoptr(GPtrArray) rows = NULL;
+    StrataMovement *movement = strata_review_deck_get_movement (strata_review_page_get_deck (page));
+    guint movers = 0;
+    GStrv first;
+
+    for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
+      movers += strata_movement_get_movers (movement, k)->len;
+    g_assert_cmpuint (movers, >, 10);
+    g_assert_true (strata_review_page_export_movement (page, mcsv, &error));
+    g_assert_true (strata_review_page_export_movement (page, mxlsx, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (mcsv, &mtext, NULL, NULL));
+    mlines = g_strsplit (mtext, "\r\n", -1);
+    g_assert_true (g_str_has_prefix (mlines[0], "\xEF\xBB\xBF" "Movement,ID,Name,Tier before,Tier after,"));
+    g_assert_cmpuint (g_strv_length (mlines), ==, movers + 2);
+    rows = xlsx_test_read (mxlsx, NULL);
+    g_assert_cmpuint (rows->len, ==, movers + 1);
+    g_assert_cmpstr (((GStrv) rows->pdata[0])[7], ==, "Annual order amount");
+    first = rows->pdata[1];
+    g_assert_cmpstr (first[0], ==, "up");
+    g_assert_true (g_str_has_prefix (mlines[1], "up,"));
+    g_assert_nonnull (strstr (mlines[1], first[1]));
+    cell = xlsx_test_cell_xml (mxlsx, "xl/worksheets/sheet1.xml", "G2");
+    g_assert_null (strstr (cell, " t=\""));
+    g_assert_nonnull (strstr (cell, "<v>"));
+    g_clear_pointer (&cell, g_free);
+    cell = xlsx_test_cell_xml (mxlsx, "xl/worksheets/sheet1.xml", "E2");
+    g_assert_nonnull (strstr (cell, " s=\""));
+
+    /* The menu offers both, after the action lists. */
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    menu = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+    g_object_unref (menu);
+  }
 }
 
 int

@@ -2,8 +2,8 @@
 /* The Customers page under Xvfb, on a seeded demo workspace: filtering by
  * tier, quadrant and search gives the rows the engine says; sorting by
  * score; selection follows the context both ways; an override set through
- * the detail pane wins, is audited and can be removed; the CSV export is
- * the list as shown; a draft edited on the Scoring page is the draft the
+ * the detail pane wins, is audited and can be removed; the CSV and Excel
+ * exports are the list as shown; a draft edited on the Scoring page is the draft the
  * list shows, at once and scored once. */
 #include "config.h"
 
@@ -18,6 +18,7 @@
 #include "strata-scoring.h"
 #include "strata-scoring-page-private.h"
 #include "workspace-test-util.h"
+#include "xlsx-test-util.h"
 #include "strata-engine-private.h"
 #include "strata-scoring-private.h"
 
@@ -328,6 +329,79 @@ test_export_csv (Fixture       *f,
     g_assert_true (strstr (lines[i], ",D,") != NULL);
 }
 
+/* The Excel export holds the rows of the CSV export, in the same order:
+ * ids as text, amounts and scores as numbers, tiers on their colours, and
+ * an About sheet. */
+static void
+test_export_xlsx (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *csv_path = g_build_filename (f->t.dir, "list.csv", NULL);
+  g_autofree char *path = g_build_filename (f->t.dir, "list.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *cell = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) about = NULL;
+  g_autoptr(GError) error = NULL;
+  guint shown;
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 2);   /* B */
+  gui_test_wait_idle ();
+  shown = n_shown (f);
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_true (strata_customers_page_export_csv (f->page, csv_path, &error));
+  g_assert_true (strata_customers_page_export_xlsx (f->page, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  lines = g_strsplit (contents + 3, "\r\n", -1);
+
+  rows = xlsx_test_read (path, NULL);
+  g_assert_cmpuint (rows->len, ==, shown + 1);
+  g_assert_cmpstr (((GStrv) rows->pdata[0])[0], ==, "ID");
+  g_assert_cmpstr (((GStrv) rows->pdata[0])[2], ==, "Annual order amount");
+  g_assert_cmpstr (((GStrv) rows->pdata[0])[6], ==, "Tier");
+  for (guint i = 1; i <= shown; i++)
+    {
+      GStrv row = rows->pdata[i];
+      g_auto(GStrv) csv = g_strsplit (lines[i], ",", -1);
+
+      g_assert_cmpstr (row[0], ==, csv[0]);
+      g_assert_cmpstr (row[6], ==, "B");
+      /* The CSV's figures, as numbers (its names may hold commas: from the end). */
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (row[5], NULL),
+                                      g_ascii_strtod (csv[g_strv_length (csv) - 4], NULL), 1e-9);
+    }
+  /* Typed cells: the id is a string, the amount and score are numbers
+   * with a format, the tier is a string on its colour's format. */
+  cell = xlsx_test_cell_xml (path, "xl/worksheets/sheet1.xml", "A2");
+  g_assert_nonnull (strstr (cell, "t=\"inlineStr\"") ? cell : strstr (cell, "t=\"s\""));
+  g_clear_pointer (&cell, g_free);
+  cell = xlsx_test_cell_xml (path, "xl/worksheets/sheet1.xml", "F2");
+  g_assert_null (strstr (cell, " t=\""));
+  g_assert_nonnull (strstr (cell, " s=\""));
+  g_assert_nonnull (strstr (cell, "<v>"));
+  g_clear_pointer (&cell, g_free);
+  cell = xlsx_test_cell_xml (path, "xl/worksheets/sheet1.xml", "G2");
+  g_assert_nonnull (strstr (cell, " s=\""));
+
+  /* The About sheet names the workspace and the number of customers. */
+  about = xlsx_test_read (path, "About");
+  {
+    g_autofree char *n = g_strdup_printf ("%u", shown);
+    gboolean has_name = FALSE, has_count = FALSE;
+
+    for (guint i = 0; i < about->len; i++)
+      for (GStrv r = about->pdata[i]; *r != NULL; r++)
+        {
+          has_name |= g_str_equal (*r, "demo.strata");
+          has_count |= g_str_equal (*r, n);
+        }
+    g_assert_true (has_name);
+    g_assert_true (has_count);
+  }
+}
+
 static guint
 count_in_csv (Fixture    *f,
               const char *mark)
@@ -453,6 +527,8 @@ main (int   argc,
   g_test_add ("/customers-page/override", Fixture, NULL, fixture_setup, test_override, fixture_teardown);
   g_test_add ("/customers-page/shared-draft", Fixture, NULL, fixture_setup, test_shared_draft, fixture_teardown);
   g_test_add ("/customers-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
+  g_test_add ("/customers-page/export-xlsx", Fixture, NULL, fixture_setup, test_export_xlsx,
+              fixture_teardown);
   g_test_add ("/customers-page/previous-period", Fixture, NULL, fixture_setup, test_previous_period,
               fixture_teardown);
   return g_test_run ();

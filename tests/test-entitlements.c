@@ -12,7 +12,9 @@
 #include "strata-entitlements.h"
 #include "strata-demo.h"
 #include "strata-seed.h"
+#include "strata-entitlements-xlsx.h"
 #include "workspace-test-util.h"
+#include "xlsx-test-util.h"
 #include "strata-entitlements-private.h"
 #include "strata-undo-stack-private.h"
 
@@ -703,6 +705,67 @@ test_exports (Fixture       *f,
                        "cost_per_customer"), ==, 33800);
 }
 
+/* The Excel export reads back as the CSV export does, cell for cell, with
+ * number entitlements and costs as numbers. */
+static void
+test_export_xlsx (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->t.dir, "matrix.xlsx", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *cell = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (strata_entitlements_set_value (f->m, id_of (f, "legacy_migration"), "A",
+                                                "免费，全程协助", NULL));
+  g_assert_true (strata_entitlements_export_xlsx (f->m, out, &error));
+  g_assert_no_error (error);
+  rows = xlsx_test_read (out, NULL);
+  csv = strata_entitlements_to_csv (f->m);
+  lines = g_strsplit (csv, "\r\n", -1);
+  /* The CSV ends with a line end: one string more than rows. */
+  g_assert_cmpuint (rows->len + 1, ==, g_strv_length (lines));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      /* Quoted as the CSV quotes. */
+      for (GStrv field = rows->pdata[i]; *field != NULL; field++)
+        {
+          g_auto(GStrv) parts = g_strsplit (*field, "\"", -1);
+          g_autofree char *doubled = g_strjoinv ("\"\"", parts);
+
+          if (joined->len > 0 || field != rows->pdata[i])
+            g_string_append_c (joined, ',');
+          if (strpbrk (*field, ",\"") != NULL)
+            g_string_append_printf (joined, "\"%s\"", doubled);
+          else
+            g_string_append (joined, *field);
+        }
+      g_assert_cmpstr (joined->str, ==, lines[i]);
+    }
+  g_assert_cmpstr (((GStrv) rows->pdata[16])[7], ==, "免费，全程协助");
+  /* D4: order discount for A, a number; M2: a cost, a number. */
+  cell = xlsx_test_cell_xml (out, "xl/worksheets/sheet1.xml", "H4");
+  g_assert_null (strstr (cell, " t=\""));
+  g_assert_nonnull (strstr (cell, "<v>15</v>"));
+  g_clear_pointer (&cell, g_free);
+  cell = xlsx_test_cell_xml (out, "xl/worksheets/sheet1.xml", "M2");
+  g_assert_nonnull (strstr (cell, "<v>2000</v>"));
+
+  /* A folder that does not exist: an error naming the file, nothing written. */
+  {
+    g_autofree char *bad = g_build_filename (f->t.dir, "missing", "matrix.xlsx", NULL);
+
+    g_clear_error (&error);
+    g_assert_false (strata_entitlements_export_xlsx (f->m, bad, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, bad));
+  }
+}
+
 static void
 test_persistence (Fixture       *f,
                   gconstpointer  data)
@@ -850,6 +913,7 @@ main (int   argc,
   ADD ("costs", test_costs);
   ADD ("for-tier", test_for_tier);
   ADD ("exports", test_exports);
+  ADD ("export-xlsx", test_export_xlsx);
   ADD ("persistence", test_persistence);
   ADD ("external-change", test_external_change);
   ADD ("tiers", test_tiers);

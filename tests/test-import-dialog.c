@@ -91,7 +91,7 @@ collect_combo_rows (GtkWidget *root,
 }
 
 /* The dropdown of column col on the preview page (after the file page's
- * four: kind, split, encoding, delimiter). */
+ * five: sheet, kind, split, encoding, delimiter). */
 static AdwComboRow *
 mapping_row (Fixture *f,
              guint    col)
@@ -99,8 +99,8 @@ mapping_row (Fixture *f,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   collect_combo_rows (GTK_WIDGET (f->dialog), rows);
-  g_assert_cmpuint (rows->len, >, 4 + col);
-  return ADW_COMBO_ROW (rows->pdata[4 + col]);
+  g_assert_cmpuint (rows->len, >, 5 + col);
+  return ADW_COMBO_ROW (rows->pdata[5 + col]);
 }
 
 static guint
@@ -621,6 +621,114 @@ test_xlsx (Fixture       *f,
   g_assert_cmpstr (p->result->columns->pdata[5], ==, "attribute");
 }
 
+/* The file page's combo row titled title. */
+static AdwComboRow *
+combo_row_titled (Fixture    *f,
+                  const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_combo_rows (GTK_WIDGET (f->dialog), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* A workbook of several sheets: the file page offers them all, starting on
+ * the first with data; the preview and the import follow the choice. A
+ * CSV file or a workbook of one sheet offers none. */
+static void
+test_sheet_picker (Fixture       *f,
+                   gconstpointer  data)
+{
+  AdwComboRow *sheet = combo_row_titled (f, "Sheet");
+  GListModel *names;
+  const StrataImportPreview *p;
+  g_autofree char *n = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sheet)));
+  strata_import_dialog_set_period (f->dialog, "2026-Q4");
+  set_fixture (f, "two-sheets.xlsx");
+  g_assert_null (strata_import_dialog_get_error (f->dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sheet)));
+  names = adw_combo_row_get_model (sheet);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Notes");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "Q3");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "Q4");
+  g_assert_cmpuint (adw_combo_row_get_selected (sheet), ==, 1);
+  p = strata_import_dialog_get_preview (f->dialog);
+  g_assert_cmpstr (p->result->sheet, ==, "Q3");
+  g_assert_cmpuint (p->rows->len, ==, 2);
+  g_assert_cmpstr (((GStrv) p->rows->pdata[0])[0], ==, "C001");
+  g_assert_cmpuint (table_rows (f), ==, 2);
+
+  /* Picking Q4 reads it: three other customers. */
+  adw_combo_row_set_selected (sheet, 2);
+  g_assert_null (strata_import_dialog_get_error (f->dialog));
+  p = strata_import_dialog_get_preview (f->dialog);
+  g_assert_cmpstr (p->result->sheet, ==, "Q4");
+  g_assert_cmpuint (p->rows->len, ==, 3);
+  g_assert_cmpstr (((GStrv) p->rows->pdata[0])[0], ==, "C101");
+  g_assert_cmpstr (((GStrv) p->rows->pdata[0])[1], ==, "甲公司");
+  g_assert_cmpuint (table_rows (f), ==, 3);
+  gui_test_save_screenshot (GTK_WIDGET (f->dialog), "import-sheet-picker.png");
+
+  /* The empty sheet reads as nothing to import, and says so. */
+  adw_combo_row_set_selected (sheet, 0);
+  g_assert_true (strata_import_dialog_get_error (f->dialog) != NULL
+                 || strata_import_dialog_get_preview (f->dialog)->problem != NULL);
+  adw_combo_row_set_selected (sheet, 2);
+
+  strata_import_dialog_next (f->dialog);
+  wait_for_step (f->dialog, "preview");
+  strata_import_dialog_next (f->dialog);
+  wait_for_step (f->dialog, "summary");
+  g_assert_cmpuint (strata_import_dialog_get_result (f->dialog)->rows_imported, ==, 3);
+  g_assert_cmpstr (strata_import_dialog_get_result (f->dialog)->sheet, ==, "Q4");
+  n = query_text (f->t.path, "SELECT group_concat(ext_id) FROM (SELECT ext_id FROM customers"
+                             " WHERE ext_id IN ('C001', 'C101', 'C102', 'C103') ORDER BY ext_id)");
+  g_assert_cmpstr (n, ==, "C101,C102,C103");
+  value = metric_value (f->t.path, "2026-Q4", "C101", "order_amount");
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (value, NULL), 5000, 1e-6);
+
+  /* A workbook of one sheet with data offers no choice. */
+  gtk_window_destroy (GTK_WINDOW (f->dialog));
+  g_object_unref (f->dialog);
+  f->dialog = g_object_ref_sink (strata_import_dialog_new (f->parent, f->context));
+  sheet = combo_row_titled (f, "Sheet");
+  set_fixture (f, "dates-1904.xlsx");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sheet)));
+  set_fixture (f, "two-sheets.xlsx");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sheet)));
+  set_fixture (f, "customers-utf8.csv");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sheet)));
+  g_assert_null (strata_import_dialog_get_preview (f->dialog)->result->sheet);
+
+  /* An OpenDocument spreadsheet opens the assistant, which says why it
+   * cannot be read and what to do. */
+  {
+    g_autofree char *ods = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                  "spreadsheet.ods", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (ods);
+    g_autoptr(GFile) xls = g_file_new_for_path ("/tmp/old.XLS");
+
+    g_assert_true (strata_import_is_table_file (file));
+    g_assert_true (strata_import_is_table_file (xls));
+    set_fixture (f, "spreadsheet.ods");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sheet)));
+    g_assert_null (strata_import_dialog_get_preview (f->dialog));
+    g_assert_nonnull (strstr (strata_import_dialog_get_error (f->dialog)->message, ods));
+    g_assert_nonnull (strstr (strata_import_dialog_get_error (f->dialog)->message,
+                              "save it as .xlsx or CSV"));
+    g_autofree char *shown = g_strdup_printf ("“%s” is an OpenDocument spreadsheet", ods);
+
+    g_assert_nonnull (label_starting (GTK_WIDGET (f->dialog), shown));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,5 +753,7 @@ main (int   argc,
   g_test_add ("/import-dialog/split", Fixture, NULL, fixture_setup, test_split, fixture_teardown);
   g_test_add ("/import-dialog/view", Fixture, NULL, fixture_setup, test_view, fixture_teardown);
   g_test_add ("/import-dialog/xlsx", Fixture, NULL, fixture_setup, test_xlsx, fixture_teardown);
+  g_test_add ("/import-dialog/sheet-picker", Fixture, NULL, fixture_setup, test_sheet_picker,
+              fixture_teardown);
   return g_test_run ();
 }

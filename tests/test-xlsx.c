@@ -212,6 +212,33 @@ test_old_excel (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "save it as .xlsx or CSV"));
 }
 
+/* An OpenDocument spreadsheet, whatever its name: refused with a message
+ * naming the file and what to save it as. */
+static void
+test_opendocument (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *ods = fixture ("spreadsheet.ods");
+  g_autofree char *renamed = g_build_filename (f->dir, "renamed.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *paths[2] = { ods, renamed };
+
+  g_assert_true (g_file_get_contents (ods, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (renamed, contents, length, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(StrataCsvReader) r = strata_csv_reader_open (paths[i], NULL, 0, NULL, &error);
+
+      g_assert_null (r);
+      g_assert_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT);
+      g_assert_nonnull (strstr (error->message, paths[i]));
+      g_assert_nonnull (strstr (error->message, "OpenDocument spreadsheet (.ods)"));
+      g_assert_nonnull (strstr (error->message, "save it as .xlsx or CSV"));
+    }
+}
+
 static StrataImportResult *
 import (const char  *workspace,
         const char  *file,
@@ -485,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/xlsx/1904", test_1904);
   g_test_add_func ("/xlsx/damaged", test_damaged);
   g_test_add ("/xlsx/old-excel", Fixture, NULL, setup, test_old_excel, teardown);
+  g_test_add ("/xlsx/opendocument", Fixture, NULL, setup, test_opendocument, teardown);
   g_test_add ("/xlsx/import", Fixture, NULL, setup, test_import, teardown);
   g_test_add ("/xlsx/codes-stay-text", Fixture, NULL, setup, test_codes_stay_text, teardown);
   g_test_add ("/xlsx/round-trip", Fixture, NULL, setup, test_round_trip, teardown);

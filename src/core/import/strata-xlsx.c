@@ -197,6 +197,25 @@ resolve_target (const char *target)
   return g_strconcat ("xl/", target, NULL);
 }
 
+/* An OpenDocument spreadsheet (.ods) is a zip too, but no library Debian
+ * keeps reads it as a stream: say what it is and what to do. */
+static gboolean
+is_opendocument (StrataXlsxReader *self,
+                 GError          **error)
+{
+  static const char ods[] = "application/vnd.oasis.opendocument.spreadsheet";
+  g_autoptr(GBytes) mimetype = read_entry (self, "mimetype");
+  gsize n = 0;
+  const char *data = mimetype ? g_bytes_get_data (mimetype, &n) : NULL;
+
+  if (data == NULL || n < sizeof ods - 1 || memcmp (data, ods, sizeof ods - 1) != 0)
+    return FALSE;
+  g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
+               _("“%s” is an OpenDocument spreadsheet (.ods), which Strata cannot read: "
+                 "save it as .xlsx or CSV"), self->path);
+  return TRUE;
+}
+
 static gboolean
 read_workbook (StrataXlsxReader *self,
                GError          **error)
@@ -761,7 +780,8 @@ strata_xlsx_reader_open (const char  *path,
       set_broken (error, path, _("it is not a zip archive"));
       return NULL;
     }
-  if (!read_workbook (self, error) || !read_shared_strings (self, error))
+  if (is_opendocument (self, error) || !read_workbook (self, error)
+      || !read_shared_strings (self, error))
     return NULL;
   read_styles (self);
   if (!pick_sheet (self, sheet, error))
@@ -901,4 +921,15 @@ guint64
 strata_xlsx_reader_get_size (StrataXlsxReader *self)
 {
   return self->size;
+}
+
+GStrv
+strata_xlsx_reader_dup_sheet_names (StrataXlsxReader *self)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+  for (guint i = 0; i < self->sheets->len; i++)
+    g_strv_builder_add (names, ((Sheet *) self->sheets->pdata[i])->name);
+  return g_strv_builder_end (names);
 }

@@ -35,6 +35,8 @@ const char       *strata_xlsx_reader_get_field (StrataXlsxReader  *self,
 /* The sheet's 1-based row number of the current record. */
 guint64           strata_xlsx_reader_get_row   (StrataXlsxReader  *self);
 const char       *strata_xlsx_reader_get_sheet (StrataXlsxReader  *self);
+/* The names of all the workbook's sheets, in the workbook's order. */
+GStrv             strata_xlsx_reader_dup_sheet_names (StrataXlsxReader *self);
 /* The cell of field index in row: "Sheet1!C7" (quoted when it must be). */
 char             *strata_xlsx_reader_cell_name (StrataXlsxReader  *self,
                                                 guint              index,

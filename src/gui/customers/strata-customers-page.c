@@ -10,7 +10,7 @@
 
 #include "strata-customer-detail.h"
 #include "strata-customer-view.h"
-#include "strata-customers-page.h"
+#include "strata-customers-page-private.h"
 #include "strata-format.h"
 #include "strata-period-results.h"
 #include "strata-period.h"
@@ -793,76 +793,29 @@ strata_customers_page_get_model (StrataCustomersPage *self)
   return G_LIST_MODEL (self->list);
 }
 
-/* CSV --------------------------------------------------------------------- */
+/* For the export (strata-customers-page-export.c) ------------------------- */
 
-gboolean
-strata_customers_page_export_csv (StrataCustomersPage *self,
-                                  const char          *path,
-                                  GError             **error)
+const StrataCustomerColumns *
+strata_customers_page_get_columns (StrataCustomersPage *self,
+                                   const guint        **rows,
+                                   guint               *n_rows)
 {
-  const char *header[] = {
-    _("ID"), _("Name"), _("Annual order amount"), _("Referred customers"), _("Monthly inquiries"),
-    _("Score"), _("Tier"), _("Quadrant"), _("Change"),
-  };
-  guint n;
-  const guint *rows = strata_row_list_get_rows (self->list, &n);
-  g_autofree char *csv = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  g_return_val_if_fail (STRATA_IS_CUSTOMERS_PAGE (self), FALSE);
-
-  csv = strata_customer_view_to_csv (&self->cols, rows, n, header);
-  /* Written beside and renamed: an existing file is never half replaced. */
-  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  *rows = strata_row_list_get_rows (self->list, n_rows);
+  return &self->cols;
 }
 
-static void
-export_chosen (StrataPage *page,
-               GFile      *file)
+const StrataRules *
+strata_customers_page_get_rules (StrataCustomersPage *self)
 {
-  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (page);
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (path == NULL)
-    return;
-
-  if (!strata_customers_page_export_csv (self, path, &error))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  _("The list could not be exported"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
-  else if (STRATA_IS_WINDOW (root))
-    {
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *text = g_strdup_printf (_("List exported to “%s”"), base);
-
-      strata_window_add_toast (STRATA_WINDOW (root), adw_toast_new (text));
-    }
+  return self->rules;
 }
 
-static void
-export_activated (GtkWidget  *widget,
-                  const char *action,
-                  GVariant   *param)
+const char *
+strata_customers_page_get_period_name (StrataCustomersPage *self)
 {
-  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
   const StrataPeriodData *data = period_data (self);
 
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  /* Translators: default file name of the exported list; %s is the period. */
-  name = g_strdup_printf (_("customers-%s.csv"), data && data->period_name ? data->period_name : "");
-  strata_page_choose_file (STRATA_PAGE (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export the List as CSV"),
-                           _("_Export"), filter, name, export_chosen);
+  return data ? data->period_name : NULL;
 }
 
 /* GObject ----------------------------------------------------------------- */
@@ -935,7 +888,7 @@ strata_customers_page_class_init (StrataCustomersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, attribute_changed);
 
-  gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_activated);
+  strata_customers_page_class_add_export (widget_class);
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.search", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -3,7 +3,7 @@
  * filterable list (search, tier, quadrant, attribute) with key metrics,
  * score, tier, quadrant and the change since the previous period; a detail
  * pane with the receipt, the history, entitlements and the override; CSV
- * export of the list as shown. */
+ * and Excel export of the list as shown. */
 #pragma once
 
 #include <adwaita.h>
@@ -21,6 +21,13 @@ GtkWidget     *strata_customers_page_new           (void);
 GListModel    *strata_customers_page_get_model     (StrataCustomersPage *self);
 /* Writes the list as shown to path as CSV (UTF-8 with BOM). */
 gboolean       strata_customers_page_export_csv    (StrataCustomersPage *self,
+                                                    const char          *path,
+                                                    GError             **error);
+
+/* The same as an Excel workbook: numbers as numbers, ids as text, tiers in
+ * their colours, and an About sheet (workspace, period, rule-set version,
+ * date, customers). */
+gboolean       strata_customers_page_export_xlsx   (StrataCustomersPage *self,
                                                     const char          *path,
                                                     GError             **error);
 

@@ -2,12 +2,14 @@
 /* The actions of the Entitlements page (page.*): undo and redo (Ctrl+Z,
  * Ctrl+Shift+Z), stages and entitlements added, renamed, moved and removed
  * (a removal offers Undo in a toast), the default matrix, copying a tier
- * column and the CSV export. */
+ * column and the CSV and Excel exports. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "strata-entitlements-page-private.h"
+#include "strata-entitlements-xlsx.h"
+#include "strata-export.h"
 
 
 static void
@@ -319,7 +321,15 @@ on_export_response (GtkNativeDialog        *dialog,
   if (response == GTK_RESPONSE_ACCEPT && self->model != NULL &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
     {
-      if (strata_entitlements_export_csv (self->model, file, &error))
+      g_autofree char *path = g_file_get_path (file);
+      gboolean ok;
+
+      /* The name decides, whichever menu item asked. */
+      if (path != NULL && strata_export_is_xlsx (path))
+        ok = strata_entitlements_export_xlsx (self->model, path, &error);
+      else
+        ok = strata_entitlements_export_csv (self->model, file, &error);
+      if (ok)
         {
           g_autofree char *base = g_file_get_basename (file);
           g_autofree char *title = g_strdup_printf (_("Entitlements exported to “%s”"), base);
@@ -345,11 +355,21 @@ export_action (GtkWidget  *widget,
   dialog = gtk_file_chooser_native_new (_("Export Entitlements"),
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_suffix (filter, "csv");
+  if (g_str_equal (name, "page.export-xlsx"))
+    {
+      gtk_file_filter_set_name (filter, _("Excel workbooks"));
+      gtk_file_filter_add_suffix (filter, "xlsx");
+      /* Translators: the default file name of the Excel export */
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("entitlements.xlsx"));
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("CSV files"));
+      gtk_file_filter_add_suffix (filter, "csv");
+      /* Translators: the default file name of the CSV export */
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("entitlements.csv"));
+    }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  /* Translators: the default file name of the CSV export */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("entitlements.csv"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -373,6 +393,7 @@ strata_entitlements_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "page.add-defaults", NULL, add_defaults_action);
   gtk_widget_class_install_action (widget_class, "page.copy-tier", NULL, copy_tier_action);
   gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "page.export-xlsx", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "page.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

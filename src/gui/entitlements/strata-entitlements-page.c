@@ -436,6 +436,7 @@ update_actions (StrataEntitlementsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-tier",
                                  has && strata_entitlements_get_all (self->model)->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-csv", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-xlsx", has);
 }
 
 /* What decides the widgets (not the values): when it is unchanged an edit

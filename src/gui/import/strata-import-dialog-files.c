@@ -151,8 +151,10 @@ strata_import_is_table_file (GFile *file)
   if (name == NULL)
     return FALSE;
   lower = g_ascii_strdown (name, -1);
+  /* .xls and .ods too: the assistant says why it cannot read them. */
   return g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv")
-         || g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".xlsx");
+         || g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".xlsx")
+         || g_str_has_suffix (lower, ".xls") || g_str_has_suffix (lower, ".ods");
 }
 
 gboolean

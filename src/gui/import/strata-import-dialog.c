@@ -11,6 +11,7 @@
 #include "strata-error.h"
 #include "strata-import-dialog-private.h"
 #include "strata-import-view.h"
+#include "strata-xlsx.h"
 
 #define PREVIEW_ROWS 50
 
@@ -46,6 +47,7 @@ build_options (StrataImportDialog *self)
   if (o->split != STRATA_IMPORT_SPLIT_NONE)
     g_clear_pointer (&o->period, g_free);
 
+  o->sheet = g_strdup (strata_import_file_page_get_sheet (self->file_page));
   o->encoding = g_strdup (strata_import_file_page_get_encoding (self->file_page));
   o->delimiter = strata_import_file_page_get_delimiter (self->file_page);
   o->strict = strata_import_file_page_get_strict (self->file_page);
@@ -479,6 +481,24 @@ strata_import_dialog_new (GtkWindow     *parent,
   return self;
 }
 
+/* A workbook of several sheets offers them, the first with data first (as
+ * the import picks by default); a file that cannot be opened offers none
+ * and its preview says why. */
+static void
+list_sheets (StrataImportDialog *self,
+             const char         *path)
+{
+  g_autoptr(StrataXlsxReader) reader = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (strata_xlsx_is_workbook (path))
+    reader = strata_xlsx_reader_open (path, NULL, NULL);
+  if (reader != NULL)
+    names = strata_xlsx_reader_dup_sheet_names (reader);
+  strata_import_file_page_set_sheets (self->file_page, (const char *const *) names,
+                                      reader != NULL ? strata_xlsx_reader_get_sheet (reader) : NULL);
+}
+
 void
 strata_import_dialog_set_file (StrataImportDialog *self,
                                GFile              *file)
@@ -505,6 +525,7 @@ strata_import_dialog_set_file (StrataImportDialog *self,
       update_detected (self);
       return;
     }
+  list_sheets (self, path);
   reset_and_refresh (self);
   show_step (self, "file");
 }

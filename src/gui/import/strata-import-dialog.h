@@ -23,7 +23,8 @@ void                strata_import_dialog_run_for_window (GtkWindow        *windo
                                                        StrataContext      *context,
                                                        GFile              *file);
 
-/* Whether file is named like a table to import (.csv, .tsv, .txt). */
+/* Whether file is named like a table to import (.csv, .tsv, .txt, .xlsx;
+ * .xls and .ods, which the assistant explains it cannot read). */
 gboolean            strata_import_is_table_file       (GFile              *file);
 
 void                strata_import_dialog_set_file     (StrataImportDialog *self,

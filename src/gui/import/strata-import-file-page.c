@@ -18,6 +18,8 @@ struct _StrataImportFilePage
   gboolean            updating;
 
   AdwActionRow       *file_row;
+  AdwComboRow        *sheet_row;
+  GtkStringList      *sheet_names;
   AdwComboRow        *kind_row;
   AdwEntryRow        *period_row;
   GtkDropDown        *period_dropdown;
@@ -163,6 +165,8 @@ strata_import_file_page_class_init (StrataImportFilePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/strata/Strata/strata-import-file-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StrataImportFilePage, file_row);
+  gtk_widget_class_bind_template_child (widget_class, StrataImportFilePage, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, StrataImportFilePage, sheet_names);
   gtk_widget_class_bind_template_child (widget_class, StrataImportFilePage, kind_row);
   gtk_widget_class_bind_template_child (widget_class, StrataImportFilePage, period_row);
   gtk_widget_class_bind_template_child (widget_class, StrataImportFilePage, period_dropdown);
@@ -337,6 +341,40 @@ strata_import_file_page_set_file_name (StrataImportFilePage *self,
 {
   g_return_if_fail (STRATA_IS_IMPORT_FILE_PAGE (self));
   adw_action_row_set_subtitle (self->file_row, name);
+}
+
+void
+strata_import_file_page_set_sheets (StrataImportFilePage *self,
+                                    const char *const    *names,
+                                    const char           *selected)
+{
+  guint n = names != NULL ? g_strv_length ((GStrv) names) : 0;
+  guint pick = 0;
+
+  g_return_if_fail (STRATA_IS_IMPORT_FILE_PAGE (self));
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (names[i], selected) == 0)
+      pick = i;
+  self->updating = TRUE;
+  gtk_string_list_splice (self->sheet_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->sheet_names)),
+                          n > 1 ? names : NULL);
+  adw_combo_row_set_selected (self->sheet_row, n > 1 ? pick : GTK_INVALID_LIST_POSITION);
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), n > 1);
+  self->updating = FALSE;
+}
+
+const char *
+strata_import_file_page_get_sheet (StrataImportFilePage *self)
+{
+  GtkStringObject *item;
+
+  g_return_val_if_fail (STRATA_IS_IMPORT_FILE_PAGE (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->sheet_row)))
+    return NULL;
+  item = adw_combo_row_get_selected_item (self->sheet_row);
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
 }
 
 void

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StrataImportFilePage, strata_import_file_page, STRATA, IMPORT_FILE_PAGE,
                       AdwPreferencesPage)
 
-/* Signals: "reading-changed" (kind, encoding or delimiter), "period-changed"
+/* Signals: "reading-changed" (kind, sheet, encoding or delimiter), "period-changed"
  * and "strict-changed"; none while the page fills itself in. */
 
 StrataImportKind strata_import_file_page_get_kind      (StrataImportFilePage *self);
@@ -48,6 +48,13 @@ void             strata_import_file_page_set_periods   (StrataImportFilePage *se
                                                         const char           *current);
 void             strata_import_file_page_set_file_name (StrataImportFilePage *self,
                                                         const char           *name);
+/* A workbook's sheets to pick from, selected first (names NULL or of one
+ * sheet: no choice, the row hides). Picking one emits "reading-changed". */
+void             strata_import_file_page_set_sheets    (StrataImportFilePage *self,
+                                                        const char *const    *names,
+                                                        const char           *selected);
+/* The sheet picked, or NULL when there is no choice. */
+const char      *strata_import_file_page_get_sheet     (StrataImportFilePage *self);
 /* What the preview detected (NULL: nothing), and why the file cannot be
  * imported (NULL: it can). */
 void             strata_import_file_page_set_detected  (StrataImportFilePage *self,

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the Review page's files share: the page itself
  * (strata-review-page.c), its period actions
- * (strata-review-page-periods.c) and its retention chart
- * (strata-review-retention.c). */
+ * (strata-review-page-periods.c), its retention chart (strata-review-retention.c)
+ * and its export of the movement (strata-review-page-export.c). */
 #pragma once
 
 #include <adwaita.h>
@@ -61,6 +61,11 @@ void        strata_review_page_new_period_action    (GtkWidget        *widget,
                                                      const char       *action_name,
                                                      GVariant         *parameter);
 void        strata_review_page_rename_period_action (GtkWidget        *widget,
+                                                     const char       *action_name,
+                                                     GVariant         *parameter);
+
+/* strata-review-page-export.c: page.export-movement ("csv" or "xlsx"). */
+void        strata_review_page_export_movement_action (GtkWidget      *widget,
                                                      const char       *action_name,
                                                      GVariant         *parameter);
 

@@ -931,6 +931,8 @@ strata_review_page_class_init (StrataReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.new-period", NULL, strata_review_page_new_period_action);
   gtk_widget_class_install_action (widget_class, "page.rename-period", NULL, strata_review_page_rename_period_action);
   gtk_widget_class_install_action (widget_class, "page.action-lists", "s", action_lists_action);
+  gtk_widget_class_install_action (widget_class, "page.export-movement", "s",
+                                   strata_review_page_export_movement_action);
 
   g_type_ensure (STRATA_TYPE_REVIEW_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -47,4 +47,10 @@ void              strata_review_page_export_actions (StrataReviewPage       *sel
                                                      GAsyncReadyCallback     callback,
                                                      gpointer                user_data);
 
+/* The movers of the periods compared, as CSV or (a path ending in .xlsx)
+ * an Excel workbook; strata-review-page-export.c. */
+gboolean          strata_review_page_export_movement (StrataReviewPage  *self,
+                                                      const char        *path,
+                                                      GError           **error);
+
 G_END_DECLS

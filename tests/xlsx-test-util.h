@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading back a workbook a test wrote: its rows through the project's own
+ * reader (the header first), and one cell's XML to see its type. */
+#pragma once
+
+#include <string.h>
+#include <unzip.h>
+
+#include "strata-xlsx.h"
+
+/* The records of sheet (NULL: the first with data), each a GStrv. */
+static inline GPtrArray *
+xlsx_test_read (const char *path,
+                const char *sheet)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataXlsxReader) reader = strata_xlsx_reader_open (path, sheet, &error);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_assert_no_error (error);
+  while (strata_xlsx_reader_next (reader, &error))
+    {
+      guint n = strata_xlsx_reader_get_n_fields (reader);
+      char **fields = g_new0 (char *, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        fields[i] = g_strdup (strata_xlsx_reader_get_field (reader, i));
+      g_ptr_array_add (rows, fields);
+    }
+  g_assert_no_error (error);
+  return rows;
+}
+
+/* The <c r="ref" ...> element of the part entry (xl/worksheets/sheet1.xml),
+ * up to its end, or NULL. */
+static inline char *
+xlsx_test_cell_xml (const char *path,
+                    const char *entry,
+                    const char *ref)
+{
+  unzFile zip = unzOpen64 (path);
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autofree char *start = g_strdup_printf ("<c r=\"%s\"", ref);
+  char buf[65536];
+  const char *at, *end;
+  int n;
+
+  g_assert_nonnull (zip);
+  g_assert_cmpint (unzLocateFile (zip, entry, 0), ==, UNZ_OK);
+  g_assert_cmpint (unzOpenCurrentFile (zip), ==, UNZ_OK);
+  while ((n = unzReadCurrentFile (zip, buf, sizeof buf)) > 0)
+    g_string_append_len (xml, buf, n);
+  unzCloseCurrentFile (zip);
+  unzClose (zip);
+  at = strstr (xml->str, start);
+  if (at == NULL)
+    return NULL;
+  end = strstr (at, "</c>");
+  return end != NULL ? g_strndup (at, end + 4 - at) : g_strdup (at);
+}
