@@ -136,6 +136,9 @@ strata_scoring_page_history (StrataScoringPage *self)
   gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
   g_signal_connect_object (dialog, "restore", G_CALLBACK (history_restore), self,
                            G_CONNECT_SWAPPED);
+  /* Restoring a version writes the draft: not on a read-only workspace. */
+  gtk_widget_action_set_enabled (dialog, "history.restore",
+                                 strata_page_get_editable (STRATA_PAGE (self)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -268,3 +271,4 @@ strata_scoring_page_fit_to_data (StrataScoringPage *self)
   g_signal_connect_object (dialog, "apply", G_CALLBACK (fit_applied), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+

@@ -145,12 +145,12 @@ update_header (StrataScoringPage *self)
                                          "Draft · %u changes", changes), changes);
   gtk_label_set_text (self->draft_label, text ? text : "");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.publish",
-                                 self->draft != NULL && valid && changes > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo",
-                                 self->undo && strata_undo_stack_can_undo (self->undo));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.redo",
-                                 self->undo && strata_undo_stack_can_redo (self->undo));
+  strata_page_set_edit_action_enabled (STRATA_PAGE (self), "page.publish",
+                                       self->draft != NULL && valid && changes > 0);
+  strata_page_set_edit_action_enabled (STRATA_PAGE (self), "page.undo",
+                                       self->undo && strata_undo_stack_can_undo (self->undo));
+  strata_page_set_edit_action_enabled (STRATA_PAGE (self), "page.redo",
+                                       self->undo && strata_undo_stack_can_redo (self->undo));
 }
 
 static void update_fit_banner (StrataScoringPage *self);
@@ -521,6 +521,11 @@ strata_scoring_page_finalize (GObject *object)
   G_OBJECT_CLASS (strata_scoring_page_parent_class)->finalize (object);
 }
 
+/* Disabled on a read-only workspace; the history and exports stay. */
+static const char * const edit_actions[] = {
+  "page.undo", "page.redo", "page.publish", "page.fit-to-data", "page.import-rules", NULL
+};
+
 static void
 strata_scoring_page_class_init (StrataScoringPageClass *klass)
 {
@@ -532,6 +537,7 @@ strata_scoring_page_class_init (StrataScoringPageClass *klass)
   object_class->finalize = strata_scoring_page_finalize;
   /* The shared scoring follows the period and the rules written elsewhere. */
   page_class->changes = STRATA_PAGE_CHANGES_SCORES;
+  page_class->edit_actions = edit_actions;
   page_class->context_changed = strata_scoring_page_context_changed;
   page_class->reload = strata_scoring_page_reload;
 
@@ -581,6 +587,9 @@ strata_scoring_page_init (StrataScoringPage *self)
   }
 
   self->undo = strata_undo_stack_new (copy_rules, free_rules);
+  /* A read-only workspace shows its rules but takes no edits. */
+  g_object_bind_property (self, "editable", self->editor, "sensitive", G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "notify::editable", G_CALLBACK (update_header), NULL);
   update_header (self);
 }
 
