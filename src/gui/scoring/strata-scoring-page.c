@@ -252,15 +252,50 @@ strata_scoring_page_flush_draft (StrataScoringPage *self,
   return strata_scoring_save_draft (self->scoring, error);
 }
 
+static void save_draft_now (StrataScoringPage *self);
+
+static void
+save_error_response (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     StrataScoringPage *self)
+{
+  if (g_str_equal (response, "retry"))
+    save_draft_now (self);
+  else if (g_str_equal (response, "copy"))
+    strata_scoring_page_choose_copy (self);
+}
+
+/* A failed save (another program writing the file, a full disk) keeps the
+ * draft on screen and in the scoring: the user can try again. */
+static void
+save_draft_now (StrataScoringPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  if (self->scoring == NULL || strata_scoring_save_draft (self->scoring, &error))
+    return;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("The draft could not be saved"), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "copy", _("Save a _Copy As…"),
+                                    "retry", _("_Try Again"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 save_timeout (gpointer data)
 {
   StrataScoringPage *self = data;
-  g_autoptr(GError) error = NULL;
 
   self->save_source = 0;
-  if (self->scoring != NULL && !strata_scoring_save_draft (self->scoring, &error))
-    strata_scoring_page_show_error (self, _("The draft could not be saved"), error);
+  save_draft_now (self);
   return G_SOURCE_REMOVE;
 }
 
