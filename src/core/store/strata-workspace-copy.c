@@ -14,6 +14,7 @@ strata_workspace_save_copy (StrataWorkspace  *self,
                             const char       *path,
                             GError          **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *partial = NULL;
   char *sql;
   gboolean ok;
@@ -27,13 +28,22 @@ strata_workspace_save_copy (StrataWorkspace  *self,
   partial = g_strconcat (path, ".partial", NULL);
   g_unlink (partial);
   sql = sqlite3_mprintf ("VACUUM INTO %Q", partial);
-  ok = strata_workspace_exec (self, sql, error);
+  ok = strata_workspace_exec (self, sql, &local_error);
   sqlite3_free (sql);
-  if (ok && g_rename (partial, path) != 0)
+  /* The connection's message names the workspace; this one is the copy. */
+  if (!ok && g_error_matches (local_error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SPACE))
+    /* Translators: %s is the file name of the copy. */
+    g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SPACE,
+                 _("“%s”: the disk is full: no copy was saved. Free some space, or choose another disk"),
+                 path);
+  else if (!ok)
+    /* Translators: %s is a file name, then why it could not be written. */
+    g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_DATABASE,
+                 _("Could not write “%s”: %s"), path, local_error->message);
+  else if (g_rename (partial, path) != 0)
     {
       int saved_errno = errno;
 
-      /* Translators: %s is a file name, then why it failed. */
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_DATABASE,
                    _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
       ok = FALSE;
