@@ -14,6 +14,7 @@ typedef struct
   GtkWidget       *spinner;       /* over the page while it loads */
   GtkFileChooserNative *chooser;  /* strata_page_choose_file's, NULL when none */
   StrataPageFileChosen  chosen;
+  gboolean         read_only;     /* the context's workspace is read-only */
 } StrataPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (StrataPage, strata_page, GTK_TYPE_WIDGET)
@@ -21,6 +22,7 @@ G_DEFINE_TYPE_WITH_PRIVATE (StrataPage, strata_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_EDITABLE,
   N_PROPS
 };
 
@@ -338,6 +340,44 @@ strata_page_get_scoring (StrataPage *self)
   return priv->context != NULL ? strata_context_get_scoring (priv->context) : NULL;
 }
 
+gboolean
+strata_page_get_editable (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_val_if_fail (STRATA_IS_PAGE (self), FALSE);
+  return !priv->read_only;
+}
+
+void
+strata_page_set_edit_action_enabled (StrataPage *self,
+                                     const char *action_name,
+                                     gboolean    enabled)
+{
+  g_return_if_fail (STRATA_IS_PAGE (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action_name,
+                                 enabled && strata_page_get_editable (self));
+}
+
+/* Disables the class's edit actions on a read-only workspace; back on a
+ * writable one they are enabled, and the page narrows them again when it
+ * follows notify::editable. */
+static void
+update_editable (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+  const char * const *edit_actions = STRATA_PAGE_GET_CLASS (self)->edit_actions;
+  StrataWorkspace *workspace = priv->workspace;
+  gboolean read_only = workspace != NULL && strata_workspace_get_read_only (workspace);
+
+  if (read_only == priv->read_only)
+    return;
+  priv->read_only = read_only;
+  for (guint i = 0; edit_actions != NULL && edit_actions[i] != NULL; i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], !read_only);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
 void
 strata_page_set_context (StrataPage    *self,
                          StrataContext *context)
@@ -386,6 +426,7 @@ strata_page_set_context (StrataPage    *self,
         g_signal_connect_object (priv->workspace, "changed", G_CALLBACK (workspace_changed),
                                  self, G_CONNECT_SWAPPED);
     }
+  update_editable (self);
   if (STRATA_PAGE_GET_CLASS (self)->context_changed != NULL)
     STRATA_PAGE_GET_CLASS (self)->context_changed (self);
   update_spinner (self);
@@ -440,6 +481,9 @@ strata_page_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, strata_page_get_context (STRATA_PAGE (object)));
       break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, strata_page_get_editable (STRATA_PAGE (object)));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -476,6 +520,10 @@ strata_page_class_init (StrataPageClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, STRATA_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* FALSE while the workspace is read-only: edit widgets bind to it. */
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

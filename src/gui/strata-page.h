@@ -43,6 +43,9 @@ struct _StrataPageClass
 
   /* What reloads the page besides a new context. Default: nothing. */
   StrataPageChanges changes;
+  /* The page's actions that write to the workspace (NULL-terminated, or
+   * NULL): disabled while its workspace is read-only ("editable"). */
+  const char * const *edit_actions;
 
   /* After the context changed (the old one is disconnected): set up or
    * drop what the page keeps per context. Runs before the reload. */
@@ -61,7 +64,7 @@ struct _StrataPageClass
                                GAsyncResult         *result,
                                GError              **error);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 StrataContext   *strata_page_get_context        (StrataPage *self);
@@ -70,6 +73,16 @@ void             strata_page_set_context        (StrataPage *self,
 /* The context's workspace and shared scoring, NULL without a context. */
 StrataWorkspace *strata_page_get_workspace      (StrataPage *self);
 StrataScoring   *strata_page_get_scoring        (StrataPage *self);
+
+/* FALSE while the context's workspace is open read-only ("editable"):
+ * the class's edit_actions are then disabled, and the page binds the
+ * sensitivity of its editing widgets to it. */
+gboolean         strata_page_get_editable       (StrataPage *self);
+/* gtk_widget_action_set_enabled() for an edit action: enabled only when
+ * the page is editable too. */
+void             strata_page_set_edit_action_enabled (StrataPage *self,
+                                                      const char *action_name,
+                                                      gboolean    enabled);
 
 /* Reloads now when the page is mapped, else when it is next. */
 void             strata_page_queue_reload       (StrataPage *self);

@@ -97,6 +97,19 @@ update_switcher_bar (StrataWindow *self)
   adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow && self->context != NULL);
 }
 
+/* Importing writes the workspace: app.import follows the active window's
+ * (without a workspace it offers to open one, so it stays enabled). */
+static void
+update_app_actions (StrataWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GAction *import = app ? g_action_map_lookup_action (G_ACTION_MAP (app), "import") : NULL;
+  gboolean read_only = self->workspace != NULL && strata_workspace_get_read_only (self->workspace);
+
+  if (G_IS_SIMPLE_ACTION (import))
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (import), !read_only);
+}
+
 static void
 sync_dropdown_from_context (StrataWindow *self)
 {
@@ -208,6 +221,7 @@ strata_window_set_workspace (StrataWindow    *self,
                              workspace != NULL && strata_workspace_get_read_only (workspace));
   gtk_info_bar_set_revealed (self->file_gone_bar, FALSE);
   update_switcher_bar (self);
+  update_app_actions (self);
 }
 
 void
@@ -229,7 +243,10 @@ is_active_cb (StrataWindow *self,
               gpointer      user_data)
 {
   if (gtk_window_is_active (GTK_WINDOW (self)))
-    strata_window_check_file (self);
+    {
+      strata_window_check_file (self);
+      update_app_actions (self);
+    }
 }
 
 static gboolean

@@ -450,5 +450,14 @@ strata_customer_detail_set_source (StrataCustomerDetail *self,
   self->entitlements = entitlements;
   strata_receipt_view_set_metrics (self->receipt, metrics);
   g_hash_table_remove_all (self->period_results);
+  {
+    /* A read-only workspace shows the override but takes no new one. */
+    gboolean editable = context == NULL
+                        || !strata_workspace_get_read_only (strata_context_get_workspace (context));
+
+    gtk_widget_set_sensitive (GTK_WIDGET (self->override_tier), editable);
+    gtk_widget_set_sensitive (GTK_WIDGET (self->override_reason), editable);
+    gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->override_set)), editable);
+  }
   strata_customer_detail_show_row (self, -1);
 }

@@ -269,6 +269,8 @@ strata_entitlements_cell_new (StrataEntitlementsPage      *self,
       break;
     }
   cell->editor = editor;
+  /* A read-only workspace shows the values but takes no edits. */
+  g_object_bind_property (self, "editable", editor, "sensitive", G_BINDING_SYNC_CREATE);
   /* The editor owns the cell, so a late signal never sees freed memory. */
   g_object_set_data_full (G_OBJECT (editor), "strata-cell", cell, (GDestroyNotify) cell_free);
   /* Translators: accessible name of a cell: "Order discount, tier A" */

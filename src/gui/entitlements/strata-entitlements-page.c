@@ -427,14 +427,16 @@ update_actions (StrataEntitlementsPage *self)
 {
   gboolean has = self->model != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo",
-                                 has && strata_entitlements_can_undo (self->model));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.redo",
-                                 has && strata_entitlements_can_redo (self->model));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-stage", has);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-defaults", has);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-tier",
-                                 has && strata_entitlements_get_all (self->model)->len > 0);
+  StrataPage *page = STRATA_PAGE (self);
+
+  strata_page_set_edit_action_enabled (page, "page.undo",
+                                       has && strata_entitlements_can_undo (self->model));
+  strata_page_set_edit_action_enabled (page, "page.redo",
+                                       has && strata_entitlements_can_redo (self->model));
+  strata_page_set_edit_action_enabled (page, "page.add-stage", has);
+  strata_page_set_edit_action_enabled (page, "page.add-defaults", has);
+  strata_page_set_edit_action_enabled (page, "page.copy-tier",
+                                       has && strata_entitlements_get_all (self->model)->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-csv", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-xlsx", has);
 }
@@ -668,6 +670,14 @@ strata_entitlements_page_map (GtkWidget *widget)
   update_costs (STRATA_ENTITLEMENTS_PAGE (widget));
 }
 
+/* Every action but the export writes: disabled on a read-only workspace. */
+static const char * const edit_actions[] = {
+  "page.undo", "page.redo", "page.add-stage", "page.rename-stage", "page.move-stage-up",
+  "page.move-stage-down", "page.remove-stage", "page.add-entitlement", "page.edit-entitlement",
+  "page.move-entitlement-up", "page.move-entitlement-down", "page.remove-entitlement",
+  "page.add-defaults", "page.copy-tier", NULL
+};
+
 static void
 strata_entitlements_page_class_init (StrataEntitlementsPageClass *klass)
 {
@@ -681,6 +691,7 @@ strata_entitlements_page_class_init (StrataEntitlementsPageClass *klass)
    * costs; so does the period. */
   STRATA_PAGE_CLASS (klass)->changes = (STRATA_PAGE_CHANGES_ALL & ~STRATA_PAGE_CHANGES_ENTITLEMENTS)
     | STRATA_PAGE_CHANGES_PERIOD;
+  STRATA_PAGE_CLASS (klass)->edit_actions = edit_actions;
   STRATA_PAGE_CLASS (klass)->context_changed = strata_entitlements_page_context_changed;
   STRATA_PAGE_CLASS (klass)->reload = strata_entitlements_page_reload;
 
@@ -704,6 +715,7 @@ strata_entitlements_page_init (StrataEntitlementsPage *self)
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->size_groups = g_ptr_array_new_with_free_func (g_object_unref);
   self->cost_labels = g_ptr_array_new ();
+  g_signal_connect (self, "notify::editable", G_CALLBACK (update_actions), NULL);
   rebuild (self);
 }
 

@@ -434,7 +434,7 @@ on_threshold_moved (StrataQuadrantPage *self,
   if (!save_thresholds (self, x, y, &error))
     goto failed;
   self->has_undo = TRUE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo", TRUE);
+  strata_page_set_edit_action_enabled (STRATA_PAGE (self), "page.undo", TRUE);
   {
     /* Translators: toast after dragging a quadrant line; %g is its new value. */
     g_autofree char *text = g_strdup_printf (line == STRATA_THRESHOLD_X
@@ -668,6 +668,19 @@ strata_quadrant_page_set_property (GObject *object, guint prop_id, const GValue 
   g_object_notify_by_pspec (object, pspec);
 }
 
+/* Undoing a threshold drag writes the draft: not on a read-only workspace. */
+static const char * const edit_actions[] = { "page.undo", NULL };
+
+/* On a read-only workspace the threshold lines stay where they are. */
+static void
+editable_changed (StrataQuadrantPage *self)
+{
+  gboolean editable = strata_page_get_editable (STRATA_PAGE (self));
+
+  strata_quadrant_view_set_lines_movable (STRATA_QUADRANT_VIEW (self->view), editable);
+  strata_page_set_edit_action_enabled (STRATA_PAGE (self), "page.undo", self->has_undo);
+}
+
 static void
 strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
 {
@@ -679,6 +692,7 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   /* The period's results and the draft's thresholds; not entitlements. */
   STRATA_PAGE_CLASS (klass)->changes = (STRATA_PAGE_CHANGES_ALL & ~STRATA_PAGE_CHANGES_ENTITLEMENTS)
     | STRATA_PAGE_CHANGES_PERIOD;
+  STRATA_PAGE_CLASS (klass)->edit_actions = edit_actions;
   STRATA_PAGE_CLASS (klass)->reload = strata_quadrant_page_reload;
   STRATA_PAGE_CLASS (klass)->load_async = strata_quadrant_page_load_async;
   STRATA_PAGE_CLASS (klass)->load_finish = strata_quadrant_page_load_finish;
@@ -745,6 +759,7 @@ strata_quadrant_page_init (StrataQuadrantPage *self)
   self->colour_by = g_strdup ("tier");
   self->selection_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo", FALSE);
+  g_signal_connect (self, "notify::editable", G_CALLBACK (editable_changed), NULL);
   show_nothing (self);
 }
 

@@ -20,6 +20,7 @@ struct _StrataQuadrantView
   StrataThresholdLine  moving;    /* the line being dragged, if any */
   double               moved_from[2];
   gboolean             large_type;
+  gboolean             lines_fixed; /* the workspace is read-only */
 };
 
 enum { SELECTION_CHANGED, THRESHOLD_MOVED, N_SIGNALS };
@@ -90,7 +91,7 @@ strata_quadrant_view_pointer_moved (StrataQuadrantView *self,
     return;
   ensure_layout (self);
   /* A threshold line can be dragged: say so with the cursor. */
-  switch (strata_quadrant_chart_threshold_at (self->chart, x, y))
+  switch (self->lines_fixed ? STRATA_THRESHOLD_NONE : strata_quadrant_chart_threshold_at (self->chart, x, y))
     {
     case STRATA_THRESHOLD_X: gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "col-resize"); break;
     case STRATA_THRESHOLD_Y: gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "row-resize"); break;
@@ -208,7 +209,8 @@ begin (StrataQuadrantView *self,
   if (self->chart == NULL)
     return;
   ensure_layout (self);
-  self->moving = strata_quadrant_chart_threshold_at (self->chart, x, y);
+  self->moving = self->lines_fixed ? STRATA_THRESHOLD_NONE
+                                   : strata_quadrant_chart_threshold_at (self->chart, x, y);
   strata_quadrant_chart_get_thresholds (self->chart, &self->moved_from[0], &self->moved_from[1]);
   self->banding = self->moving == STRATA_THRESHOLD_NONE;
 }
@@ -299,6 +301,14 @@ strata_quadrant_view_set_large_type (StrataQuadrantView *self,
   g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
   self->large_type = !!large;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+strata_quadrant_view_set_lines_movable (StrataQuadrantView *self,
+                                        gboolean            movable)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
+  self->lines_fixed = !movable;
 }
 
 static void

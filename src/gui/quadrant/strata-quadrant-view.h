@@ -55,5 +55,9 @@ double               strata_quadrant_view_round_threshold (double              v
 /* Large type and strong contrast, for a projector. */
 void                 strata_quadrant_view_set_large_type (StrataQuadrantView  *self,
                                                           gboolean             large);
+/* FALSE on a read-only workspace: a drag on a threshold line then selects
+ * a band like anywhere else. */
+void                 strata_quadrant_view_set_lines_movable (StrataQuadrantView *self,
+                                                             gboolean            movable);
 
 G_END_DECLS

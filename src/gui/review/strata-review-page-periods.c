@@ -52,7 +52,7 @@ strata_review_page_close_clicked (StrataReviewPage *self)
   GtkWidget *dialog;
   g_autofree char *heading = NULL;
 
-  if (self->deck == NULL || to == NULL)
+  if (self->deck == NULL || to == NULL || !strata_page_get_editable (STRATA_PAGE (self)))
     return;
   closed = strata_review_deck_get_to_closed (self->deck);
   heading = g_strdup_printf (closed ? _("Reopen %s?") : _("Close %s?"), to);

@@ -916,6 +916,9 @@ strata_review_page_dispose (GObject *object)
   G_OBJECT_CLASS (strata_review_page_parent_class)->dispose (object);
 }
 
+/* Disabled on a read-only workspace (so is closing and reopening). */
+static const char * const edit_actions[] = { "page.new-period", "page.rename-period", NULL };
+
 static void
 strata_review_page_class_init (StrataReviewPageClass *klass)
 {
@@ -923,6 +926,7 @@ strata_review_page_class_init (StrataReviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = strata_review_page_dispose;
+  STRATA_PAGE_CLASS (klass)->edit_actions = edit_actions;
   STRATA_PAGE_CLASS (klass)->context_changed = strata_review_page_context_changed;
   STRATA_PAGE_CLASS (klass)->reload = strata_review_page_reload;
   STRATA_PAGE_CLASS (klass)->load_async = strata_review_page_load_async;
@@ -980,6 +984,8 @@ strata_review_page_init (StrataReviewPage *self)
     if (GTK_IS_MENU_BUTTON (child))
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Periods"), -1);
+  /* Closing, reopening and its menu of period edits write the workspace. */
+  g_object_bind_property (self, "editable", self->close_button, "sensitive", G_BINDING_SYNC_CREATE);
   g_signal_connect (self->arrows_movers, "toggled", G_CALLBACK (arrows_toggled), self);
   {
     /* Clicking a point follows that customer, as picking it in a list does. */

@@ -5,12 +5,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "strata-fit-dialog.h"
 #include "strata-history-dialog.h"
 #include "strata-rules-json.h"
 #include "strata-ruleset-store.h"
 #include "strata-scoring-page-private.h"
+#include "strata-workspace-copy.h"
 
 static GtkWindow *
 parent_window (StrataScoringPage *self)
@@ -138,6 +140,9 @@ strata_scoring_page_history (StrataScoringPage *self)
   gtk_window_set_transient_for (GTK_WINDOW (dialog), parent_window (self));
   g_signal_connect_object (dialog, "restore", G_CALLBACK (history_restore), self,
                            G_CONNECT_SWAPPED);
+  /* Restoring a version writes the draft: not on a read-only workspace. */
+  gtk_widget_action_set_enabled (dialog, "history.restore",
+                                 strata_page_get_editable (STRATA_PAGE (self)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -269,4 +274,63 @@ strata_scoring_page_fit_to_data (StrataScoringPage *self)
                                   outcome_data, outcomes, outcome_to);
   g_signal_connect_object (dialog, "apply", G_CALLBACK (fit_applied), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Save a Copy ------------------------------------------------------------- */
+
+gboolean
+strata_scoring_page_save_copy (StrataScoringPage  *self,
+                               const char         *path,
+                               GError            **error)
+{
+  StrataWorkspace *workspace = strata_page_get_workspace (STRATA_PAGE (self));
+  g_autoptr(StrataWorkspace) copy = NULL;
+
+  g_return_val_if_fail (workspace != NULL && self->draft != NULL, FALSE);
+  if (!strata_workspace_save_copy (workspace, path, error))
+    return FALSE;
+  copy = strata_workspace_open (path, NULL, error);
+  return copy != NULL && strata_ruleset_store_save_draft (copy, self->draft, error);
+}
+
+static void
+copy_chosen (StrataPage *page,
+             GFile      *file)
+{
+  StrataScoringPage *self = STRATA_SCORING_PAGE (page);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || self->draft == NULL || strata_page_get_workspace (page) == NULL)
+    return;
+  if (!strata_scoring_page_save_copy (self, path, &error))
+    strata_scoring_page_show_error (self, _("The copy could not be saved"), error);
+  else
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      /* Translators: %s is the file name of the copy. */
+      g_autofree char *text = g_strdup_printf (_("A copy with the draft was saved as “%s”"), base);
+
+      strata_scoring_page_toast (self, adw_toast_new (text));
+    }
+}
+
+void
+strata_scoring_page_choose_copy (StrataScoringPage *self)
+{
+  StrataWorkspace *workspace = strata_page_get_workspace (STRATA_PAGE (self));
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  char *dot;
+
+  if (workspace == NULL)
+    return;
+  base = g_path_get_basename (strata_workspace_get_path (workspace));
+  dot = strrchr (base, '.');
+  if (dot != NULL)
+    *dot = '\0';
+  /* Translators: the suggested name of a copy, %s is the workspace's name. */
+  name = g_strdup_printf (_("%s (copy).strata"), base);
+  strata_page_choose_file (STRATA_PAGE (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                           _("Save a Copy"), _("_Save"), NULL, name, copy_chosen);
 }

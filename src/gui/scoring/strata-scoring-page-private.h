@@ -65,5 +65,12 @@ void     strata_scoring_page_import_rules  (StrataScoringPage *self);
 void     strata_scoring_page_export_rules  (StrataScoringPage *self);
 /* Opens Fit to Data…; its result becomes the draft as one undo step. */
 void     strata_scoring_page_fit_to_data   (StrataScoringPage *self);
+/* When the workspace cannot take the draft (full disk, another writer):
+ * writes a copy of the workspace with the draft on screen to path. */
+gboolean strata_scoring_page_save_copy     (StrataScoringPage *self,
+                                            const char        *path,
+                                            GError           **error);
+/* Asks where, then saves the copy (a toast says where it went). */
+void     strata_scoring_page_choose_copy   (StrataScoringPage *self);
 
 G_END_DECLS

@@ -145,12 +145,12 @@ update_header (StrataScoringPage *self)
                                          "Draft · %u changes", changes), changes);
   gtk_label_set_text (self->draft_label, text ? text : "");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.publish",
-                                 self->draft != NULL && valid && changes > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo",
-                                 self->undo && strata_undo_stack_can_undo (self->undo));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.redo",
-                                 self->undo && strata_undo_stack_can_redo (self->undo));
+  strata_page_set_edit_action_enabled (STRATA_PAGE (self), "page.publish",
+                                       self->draft != NULL && valid && changes > 0);
+  strata_page_set_edit_action_enabled (STRATA_PAGE (self), "page.undo",
+                                       self->undo && strata_undo_stack_can_undo (self->undo));
+  strata_page_set_edit_action_enabled (STRATA_PAGE (self), "page.redo",
+                                       self->undo && strata_undo_stack_can_redo (self->undo));
 }
 
 static void update_fit_banner (StrataScoringPage *self);
@@ -252,15 +252,50 @@ strata_scoring_page_flush_draft (StrataScoringPage *self,
   return strata_scoring_save_draft (self->scoring, error);
 }
 
+static void save_draft_now (StrataScoringPage *self);
+
+static void
+save_error_response (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     StrataScoringPage *self)
+{
+  if (g_str_equal (response, "retry"))
+    save_draft_now (self);
+  else if (g_str_equal (response, "copy"))
+    strata_scoring_page_choose_copy (self);
+}
+
+/* A failed save (another program writing the file, a full disk) keeps the
+ * draft on screen and in the scoring: the user can try again. */
+static void
+save_draft_now (StrataScoringPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  if (self->scoring == NULL || strata_scoring_save_draft (self->scoring, &error))
+    return;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("The draft could not be saved"), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "copy", _("Save a _Copy As…"),
+                                    "retry", _("_Try Again"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 save_timeout (gpointer data)
 {
   StrataScoringPage *self = data;
-  g_autoptr(GError) error = NULL;
 
   self->save_source = 0;
-  if (self->scoring != NULL && !strata_scoring_save_draft (self->scoring, &error))
-    strata_scoring_page_show_error (self, _("The draft could not be saved"), error);
+  save_draft_now (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -521,6 +556,11 @@ strata_scoring_page_finalize (GObject *object)
   G_OBJECT_CLASS (strata_scoring_page_parent_class)->finalize (object);
 }
 
+/* Disabled on a read-only workspace; the history and exports stay. */
+static const char * const edit_actions[] = {
+  "page.undo", "page.redo", "page.publish", "page.fit-to-data", "page.import-rules", NULL
+};
+
 static void
 strata_scoring_page_class_init (StrataScoringPageClass *klass)
 {
@@ -532,6 +572,7 @@ strata_scoring_page_class_init (StrataScoringPageClass *klass)
   object_class->finalize = strata_scoring_page_finalize;
   /* The shared scoring follows the period and the rules written elsewhere. */
   page_class->changes = STRATA_PAGE_CHANGES_SCORES;
+  page_class->edit_actions = edit_actions;
   page_class->context_changed = strata_scoring_page_context_changed;
   page_class->reload = strata_scoring_page_reload;
 
@@ -581,6 +622,9 @@ strata_scoring_page_init (StrataScoringPage *self)
   }
 
   self->undo = strata_undo_stack_new (copy_rules, free_rules);
+  /* A read-only workspace shows its rules but takes no edits. */
+  g_object_bind_property (self, "editable", self->editor, "sensitive", G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "notify::editable", G_CALLBACK (update_header), NULL);
   update_header (self);
 }
 
