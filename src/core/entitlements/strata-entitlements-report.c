@@ -4,6 +4,7 @@
  * the matrix in memory (and their arguments). */
 #include "config.h"
 
+#include "strata-csv.h"
 #include "strata-i18n.h"
 #include <math.h>
 #include <string.h>
@@ -224,26 +225,13 @@ strata_entitlements_list_for_tier (StrataEntitlements *self,
   return lines;
 }
 
+/* A field as CSV (quoted when it must be: strata-csv), then its separator. */
 static void
 csv_field (GString    *out,
            const char *field,
            gboolean    last)
 {
-  if (field == NULL)
-    field = "";
-  if (strpbrk (field, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = field; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, field);
+  strata_csv_append_field (out, field ? field : "", ',');
   g_string_append (out, last ? "\r\n" : ",");
 }
 

@@ -5,6 +5,7 @@
  * then t+1's side of the previous pair. */
 #include "config.h"
 
+#include "strata-csv.h"
 #include "strata-i18n.h"
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -274,24 +275,12 @@ append_number (GString    *out,
     g_string_append (out, g_ascii_formatd (buf, sizeof buf, format, value));
 }
 
-/* A field as CSV: quoted when it holds a comma, quote or line end. */
+/* A field as CSV, quoted when it must be (strata-csv). */
 static void
 append_field (GString    *out,
               const char *text)
 {
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  strata_csv_append_field (out, text ? text : "", ',');
 }
 
 char *

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "strata-csv.h"
 #include "strata-i18n.h"
 #include "strata-action-costly.h"
 #include "strata-action-list.h"
@@ -613,26 +614,13 @@ strata_action_list_get_n_items (StrataActionList *self)
 
 /* CSV ---------------------------------------------------------------------- */
 
+/* A field as CSV (quoted when it must be: strata-csv), then its separator. */
 static void
 csv_field (GString    *out,
            const char *field,
            gboolean    last)
 {
-  if (field == NULL)
-    field = "";
-  if (strpbrk (field, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = field; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, field);
+  strata_csv_append_field (out, field ? field : "", ',');
   g_string_append (out, last ? "\r\n" : ",");
 }
 

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "strata-csv.h"
 #include "strata-export.h"
 #include "strata-export-xlsx.h"
 #include "strata-i18n.h"
@@ -11,23 +12,13 @@
 
 #define N_COLUMNS 9
 
+/* A field as CSV (quoted when it must be: strata-csv), then its separator. */
 static void
 csv_field (GString    *out,
            const char *text,
            gboolean    last)
 {
-  if (text == NULL)
-    text = "";
-  if (strpbrk (text, ",\"\r\n") != NULL)
-    {
-      g_autofree char *quoted = NULL;
-      g_auto(GStrv) parts = g_strsplit (text, "\"", -1);
-
-      quoted = g_strjoinv ("\"\"", parts);
-      g_string_append_printf (out, "\"%s\"", quoted);
-    }
-  else
-    g_string_append (out, text);
+  strata_csv_append_field (out, text ? text : "", ',');
   g_string_append (out, last ? "\r\n" : ",");
 }
 

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "strata-csv.h"
 #include "strata-customer-view.h"
 #include "strata-types.h"
 
@@ -167,25 +168,12 @@ strata_customer_view_filter (const StrataCustomerColumns *cols,
   return rows;
 }
 
+/* A field as CSV, quoted when it must be (strata-csv). */
 static void
 append_field (GString    *out,
               const char *text)
 {
-  if (text == NULL)
-    text = "";
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  strata_csv_append_field (out, text ? text : "", ',');
 }
 
 static void
