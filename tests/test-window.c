@@ -141,6 +141,11 @@ test_welcome (void)
   g_assert_nonnull (window);
   g_assert_null (strata_window_get_context (window));
   g_assert_null (strata_window_get_page_name (window));
+  /* Nothing to export, print or present without a workspace. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "export-report"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "print"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "present"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "import"));
 
   status = gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status);
@@ -212,6 +217,9 @@ test_welcome (void)
   g_assert_nonnull (strata_window_get_context (window));
   g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (
                      strata_window_get_context (window))), ==, first);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "export-report"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "print"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "present"));
 }
 
 static void
