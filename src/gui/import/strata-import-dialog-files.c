@@ -150,7 +150,8 @@ strata_import_dialog_run_for_window (GtkWindow     *window,
     {
       GtkWidget *dialog = adw_message_dialog_new (window, _("No Workspace Is Open"),
                                                   _("Data is imported into a workspace. Create a "
-                                                    "new one or open one, then import again."));
+                                                    "new one or open one: the import goes on "
+                                                    "once it is open."));
 
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
