@@ -126,6 +126,31 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, n);
 }
 
+/* A search and a filter are the workspace's: another one opens without them. */
+static void
+test_filters_reset (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint n = strata_scoring_get_n_rows (f->scoring);
+  g_autoptr(StrataContext) other = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), strata_scoring_get_ext_id (f->scoring, 7));
+  g_signal_emit_by_name (find (f, "search"), "search-changed");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 1);
+  gui_test_wait (n_shown (f) <= 1);
+  g_assert_cmpuint (n_shown (f), <=, 1);
+
+  /* The same file as a newly opened workspace, its own context. */
+  other = strata_context_new (f->t.ws);
+  strata_context_finish_scoring (other);
+  g_object_set (f->page, "context", other, NULL);
+  gui_test_wait (n_shown (f) == n);
+  g_assert_cmpuint (n_shown (f), ==, n);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (f, "search"))), ==, "");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (f, "tier-filter"))), ==, 0);
+  g_object_set (f->page, "context", f->context, NULL);
+}
+
 static void
 test_sort_and_select (Fixture       *f,
                       gconstpointer  data)
@@ -523,6 +548,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add ("/customers-page/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/customers-page/filters-reset", Fixture, NULL, fixture_setup, test_filters_reset,
+              fixture_teardown);
   g_test_add ("/customers-page/sort-and-select", Fixture, NULL, fixture_setup, test_sort_and_select, fixture_teardown);
   g_test_add ("/customers-page/override", Fixture, NULL, fixture_setup, test_override, fixture_teardown);
   g_test_add ("/customers-page/shared-draft", Fixture, NULL, fixture_setup, test_shared_draft, fixture_teardown);

@@ -508,7 +508,17 @@ test_view (Fixture       *f,
   summary = strata_import_view_summary (&r, "2026-Q3", 2);
   g_assert_cmpstr (summary, ==, "9 rows read into 2026-Q3.\n3 imported, 6 rejected.\n"
                                 "2 customers created, 1 updated.\n"
-                                "1 line without a customer id was skipped.");
+                                "1 line without a customer ID was skipped.");
+  /* Lines without a customer are not "rejected": no "0 rejected" above them. */
+  g_clear_pointer (&summary, g_free);
+  r.rows_read = 1235;
+  r.rows_imported = 1;
+  r.rows_rejected = 0;
+  r.rows_without_customer = 1234;
+  summary = strata_import_view_summary (&r, "2010-Q4", 1);
+  g_assert_cmpstr (summary, ==, "1,235 rows read into 2010-Q4.\n1 imported.\n"
+                                "1 customer created, 2 updated.\n"
+                                "1,234 lines without a customer ID were skipped.");
   /* Large counts are grouped, as in the tables. */
   g_clear_pointer (&summary, g_free);
   r.rows_read = 1234567;
@@ -729,6 +739,63 @@ test_sheet_picker (Fixture       *f,
   }
 }
 
+/* Invoice lines are recognised: the kind, and the period from their
+ * dates (one quarter, or one period per quarter), unless chosen. */
+static void
+test_guessed (Fixture       *f,
+              gconstpointer  data)
+{
+  const StrataImportResult *r;
+  const char *note;
+
+  set_fixture (f, "online-retail-200.csv");
+  g_assert_null (strata_import_dialog_get_error (f->dialog));
+  g_assert_nonnull (label_starting (GTK_WIDGET (f->dialog), "One invoice line"));
+  note = label_starting (GTK_WIDGET (f->dialog), "The lines’ dates are all in 2010-Q4.");
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, "2010-Q4 is new"));
+
+  strata_import_dialog_next (f->dialog);
+  g_assert_cmpstr (strata_import_dialog_get_step (f->dialog), ==, "preview");
+  strata_import_dialog_next (f->dialog);
+  wait_for_step (f->dialog, "summary");
+  r = strata_import_dialog_get_result (f->dialog);
+  g_assert_nonnull (r);
+  g_assert_cmpuint (r->rows_imported, ==, 199);
+  g_assert_cmpuint (r->rows_without_customer, ==, 1);
+  g_assert_cmpstr (strata_import_dialog_get_summary (f->dialog), ==,
+                   "200 rows read into 2010-Q4.\n199 imported.\n"
+                   "13 customers created, 0 updated.\n"
+                   "1 line without a customer ID was skipped.");
+  g_assert_cmpstr (strata_context_get_period (f->context), ==, "2010-Q4");
+  g_assert_cmpint (test_query_int (f->t.ws, "SELECT count(*) FROM imports WHERE kind = 'orders'"), ==, 1);
+}
+
+static void
+test_guessed_split (Fixture       *f,
+                    gconstpointer  data)
+{
+  const StrataImportResult *r;
+
+  set_fixture (f, "olist-items-200.csv");
+  g_assert_nonnull (label_starting (GTK_WIDGET (f->dialog),
+                                    "The lines’ dates span 7 quarters: one period per quarter. "
+                                    "Each line goes to the period of its date"));
+  strata_import_dialog_next (f->dialog);
+  strata_import_dialog_next (f->dialog);
+  wait_for_step (f->dialog, "summary");
+  r = strata_import_dialog_get_result (f->dialog);
+  g_assert_nonnull (r);
+  g_assert_cmpuint (r->periods->len, ==, 7);
+  g_assert_cmpstr (r->periods->pdata[0], ==, "2017-Q1");
+  g_assert_cmpstr (r->periods->pdata[6], ==, "2018-Q3");
+
+  /* A customer table after it: read as customers, the note gone. */
+  set_fixture (f, "wholesale-100.csv");
+  g_assert_nonnull (label_starting (GTK_WIDGET (f->dialog), "One customer with its figures"));
+  g_assert_null (label_starting (GTK_WIDGET (f->dialog), "The lines’ dates"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -752,6 +819,9 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/import-dialog/split", Fixture, NULL, fixture_setup, test_split, fixture_teardown);
   g_test_add ("/import-dialog/view", Fixture, NULL, fixture_setup, test_view, fixture_teardown);
+  g_test_add ("/import-dialog/guessed", Fixture, NULL, fixture_setup, test_guessed, fixture_teardown);
+  g_test_add ("/import-dialog/guessed-split", Fixture, NULL, fixture_setup, test_guessed_split,
+              fixture_teardown);
   g_test_add ("/import-dialog/xlsx", Fixture, NULL, fixture_setup, test_xlsx, fixture_teardown);
   g_test_add ("/import-dialog/sheet-picker", Fixture, NULL, fixture_setup, test_sheet_picker,
               fixture_teardown);

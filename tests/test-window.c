@@ -8,6 +8,7 @@
 
 #include "gui-test-util.h"
 #include "strata-application.h"
+#include "strata-import-dialog.h"
 #include "strata-context.h"
 #include "strata-period.h"
 #include "strata-seed.h"
@@ -140,6 +141,11 @@ test_welcome (void)
   g_assert_nonnull (window);
   g_assert_null (strata_window_get_context (window));
   g_assert_null (strata_window_get_page_name (window));
+  /* Nothing to export, print or present without a workspace. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "export-report"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "print"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "present"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "import"));
 
   status = gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status);
@@ -158,11 +164,62 @@ test_welcome (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "first.strata");
   g_assert_null (gtk_widget_get_next_sibling (row));
 
+  /* Importing with no workspace open: New Workspace… in the prompt goes
+   * on to the file's import once the new workspace is open. */
+  {
+    g_autofree char *table = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                    "online-retail-200.csv", NULL);
+    g_autofree char *made = make_workspace ("made.strata", 1);
+    g_autoptr(GFile) file = g_file_new_for_path (table);
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *prompt;
+    StrataImportDialog *import = NULL;
+
+    strata_import_dialog_run_for_window (GTK_WINDOW (window), NULL, file);
+    prompt = gui_test_find_message_dialog ("No Workspace Is Open");
+    g_assert_nonnull (prompt);
+    adw_message_dialog_response (prompt, "new");
+    gtk_window_destroy (GTK_WINDOW (prompt));
+    /* The file chooser (where there is no portal) is answered by opening
+     * the workspace as it would. */
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel))
+          {
+            gtk_dialog_response (GTK_DIALOG (toplevel), GTK_RESPONSE_CANCEL);
+            break;
+          }
+      }
+    g_assert_true (strata_window_open_path (window, made, NULL));
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && import == NULL; i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (STRATA_IS_IMPORT_DIALOG (toplevel))
+          import = STRATA_IMPORT_DIALOG (toplevel);
+      }
+    g_assert_nonnull (import);
+    g_assert_nonnull (strata_import_dialog_get_preview (import));
+    g_assert_cmpuint (strata_import_dialog_get_preview (import)->header->len, ==, 8);
+    gtk_window_destroy (GTK_WINDOW (import));
+  }
+
+  /* The recent list now starts with made.strata: its rows are new. */
+  for (row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "first.strata") == 0)
+      break;
+  g_assert_nonnull (row);
+
   /* A row opens its workspace. */
   g_signal_emit_by_name (row, "activate");
   g_assert_nonnull (strata_window_get_context (window));
   g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (
                      strata_window_get_context (window))), ==, first);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "export-report"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "print"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "present"));
 }
 
 static void

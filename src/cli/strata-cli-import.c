@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* strata-cli import WORKSPACE FILE --period P [...]
- * strata-cli import WORKSPACE FILE --orders --split quarter|month|year [...] */
+ * strata-cli import WORKSPACE FILE --orders --split quarter|month|year [...]
+ * A file of order lines is recognised by its columns (--orders and
+ * --customers force a reading); without --period or --split its lines go
+ * to the quarters of their dates. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -10,6 +13,7 @@
 #include "strata-cli-common.h"
 #include "strata-cli-import.h"
 #include "strata-import.h"
+#include "strata-import-guess.h"
 
 #define SHOW_REJECTS 10
 
@@ -126,12 +130,14 @@ strata_cli_import (int    argc,
   g_autofree char *id = NULL, *name = NULL, *date = NULL, *amount = NULL;
   g_autofree char *quantity = NULL, *unit_price = NULL, *invoice = NULL, *product = NULL;
   g_auto(GStrv) maps = NULL;
-  gboolean orders = FALSE, strict = FALSE;
+  gboolean orders = FALSE, customers = FALSE, strict = FALSE;
+  gboolean guessed_orders = FALSE, period_from_dates = FALSE;
   GOptionEntry entries[] = {
     { "period", 'p', 0, G_OPTION_ARG_STRING, &period, N_("Period to import into, e.g. 2026-Q3 (created when missing)"), N_("PERIOD") },
     { "split", 0, 0, G_OPTION_ARG_STRING, &split, N_("Order lines: one period per quarter, month or year of their dates (instead of --period)"), N_("quarter|month|year") },
     { "period-column", 0, 0, G_OPTION_ARG_STRING, &period_column, N_("Customers: the column holding each row's period (one period per distinct value, instead of --period)"), N_("COLUMN") },
-    { "orders", 0, 0, G_OPTION_ARG_NONE, &orders, N_("The file has one row per invoice line, not per customer"), NULL },
+    { "orders", 0, 0, G_OPTION_ARG_NONE, &orders, N_("The file has one row per invoice line, not per customer (default: guessed from its columns)"), NULL },
+    { "customers", 0, 0, G_OPTION_ARG_NONE, &customers, N_("The file has one row per customer, whatever its columns look like"), NULL },
     { "id", 0, 0, G_OPTION_ARG_STRING, &id, N_("Column of the customer id (“#”: number the rows)"), N_("COLUMN") },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Column of the customer name"), N_("COLUMN") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Column of the order date"), N_("COLUMN") },
@@ -175,6 +181,37 @@ strata_cli_import (int    argc,
       strata_cli_error (_("give either --period or --split, not both"));
       return STRATA_EXIT_USAGE;
     }
+  if (orders && customers)
+    {
+      strata_cli_error (_("give either --orders or --customers, not both"));
+      return STRATA_EXIT_USAGE;
+    }
+  if (!parse_delimiter (delimiter, &delim))
+    {
+      strata_cli_error (_("unknown delimiter “%s”: use comma, semicolon, tab or |"), delimiter);
+      return STRATA_EXIT_USAGE;
+    }
+  /* Invoice lines are read as such unless told otherwise (a missing
+   * file is reported after the usage errors). */
+  if (!orders && !customers && period_column == NULL
+      && g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(StrataImportGuess) guess = strata_import_guess (argv[2], sheet, encoding, delim,
+                                                                FALSE, NULL, &error);
+
+      if (guess == NULL)
+        {
+          strata_cli_error ("%s", error->message);
+          return STRATA_EXIT_INPUT;
+        }
+      orders = guessed_orders = guess->kind == STRATA_IMPORT_KIND_ORDERS;
+    }
+  /* Order lines know their period: the quarters of their dates. */
+  if (orders && period == NULL && split == NULL)
+    {
+      split_by = STRATA_IMPORT_SPLIT_QUARTER;
+      period_from_dates = TRUE;
+    }
   if (split != NULL && !orders)
     {
       strata_cli_error (_("--split goes with --orders (order lines have dates)"));
@@ -185,14 +222,9 @@ strata_cli_import (int    argc,
       strata_cli_error (_("--period-column is for a customer table, without --period, --split or --orders"));
       return STRATA_EXIT_USAGE;
     }
-  if (period == NULL && split == NULL && period_column == NULL)
+  if (!orders && period == NULL && period_column == NULL)
     {
       strata_cli_error (_("import needs --period (e.g. --period 2026-Q3)"));
-      return STRATA_EXIT_USAGE;
-    }
-  if (!parse_delimiter (delimiter, &delim))
-    {
-      strata_cli_error (_("unknown delimiter “%s”: use comma, semicolon, tab or |"), delimiter);
       return STRATA_EXIT_USAGE;
     }
   if (amount != NULL && (quantity != NULL || unit_price != NULL))
@@ -254,6 +286,20 @@ strata_cli_import (int    argc,
     {
       strata_cli_error ("%s", error->message);
       return STRATA_EXIT_INPUT;
+    }
+  if (guessed_orders)
+    printf ("%s\n", _("Read as order lines (the file has invoice, quantity, price or date columns); "
+                      "--customers reads it as a customer table."));
+  if (period_from_dates)
+    {
+      if (result->periods->len == 1)
+        printf (_("The lines' dates are all in %s: imported into that period.\n"),
+                (const char *) result->periods->pdata[0]);
+      else
+        printf (ngettext ("The lines' dates span %u quarter: imported into one period per quarter.\n",
+                          "The lines' dates span %u quarters: imported into one period per quarter.\n",
+                          result->periods->len),
+                result->periods->len);
     }
   print_result (argv[2], argv[1], options, result);
   return STRATA_EXIT_OK;

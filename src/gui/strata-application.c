@@ -21,13 +21,38 @@ struct _StrataApplication
 
 G_DEFINE_FINAL_TYPE (StrataApplication, strata_application, ADW_TYPE_APPLICATION)
 
+/* Export, Print and Present need a workspace: without one they are
+ * disabled, in the menu and for their shortcuts. The window's title
+ * changes whenever a workspace opens or closes. */
+static void
+update_workspace_actions (StrataApplication *self,
+                          GParamSpec        *pspec,
+                          StrataWindow      *window)
+{
+  static const char *const names[] = { "export-report", "print", "present" };
+  gboolean open = window != NULL && strata_window_get_context (window) != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), names[i]);
+
+      if (G_IS_SIMPLE_ACTION (action))
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), open);
+    }
+}
+
 static StrataWindow *
 get_window (StrataApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (strata_window_new (ADW_APPLICATION (self)));
+    {
+      window = GTK_WINDOW (strata_window_new (ADW_APPLICATION (self)));
+      g_signal_connect_object (window, "notify::title", G_CALLBACK (update_workspace_actions),
+                               self, G_CONNECT_SWAPPED);
+      update_workspace_actions (self, NULL, STRATA_WINDOW (window));
+    }
   return STRATA_WINDOW (window);
 }
 
@@ -320,6 +345,7 @@ strata_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), app_accels[i].action,
                                            app_accels[i].accels);
+  update_workspace_actions (STRATA_APPLICATION (app), NULL, NULL);
 }
 
 static void

@@ -86,30 +86,30 @@ typedef struct
   GArray              *lines;     /* ProductLine */
 } Ctx;
 
-static const char *const customer_guesses[] = {
+const char *const strata_import_customer_guesses[] = {
   "customer id", "customerid", "customer no", "customer number", "customer code", "customer",
   "client id", "account id", "seller id", "客户编号", "客户id", "客户代码", "客户",
   "客戶編號", "客戶id", "客戶代碼", "客戶", NULL
 };
-static const char *const date_guesses[] = {
+const char *const strata_import_date_guesses[] = {
   "invoice date", "order date", "date", "shipping limit date", "order purchase timestamp",
   "日期", "下单日期", "订单日期", "开票日期", "下單日期", "訂單日期", "開票日期", NULL
 };
-static const char *const quantity_guesses[] = {
+const char *const strata_import_quantity_guesses[] = {
   "quantity", "qty", "数量", "數量", NULL
 };
-static const char *const unit_price_guesses[] = {
+const char *const strata_import_unit_price_guesses[] = {
   "unit price", "price", "单价", "單價", NULL
 };
-static const char *const amount_guesses[] = {
+const char *const strata_import_amount_guesses[] = {
   "amount", "line amount", "line total", "total", "sales", "revenue", "price",
   "金额", "销售额", "金額", "銷售額", NULL
 };
-static const char *const invoice_guesses[] = {
+const char *const strata_import_invoice_guesses[] = {
   "invoice no", "invoice", "invoice number", "order id", "order no", "order number",
   "发票号", "订单号", "单号", "發票號", "訂單號", "單號", NULL
 };
-static const char *const product_guesses[] = {
+const char *const strata_import_product_guesses[] = {
   "stock code", "product id", "product", "sku", "item code", "product code",
   "产品编号", "产品", "商品编号", "產品編號", "產品", "商品編號", NULL
 };
@@ -171,10 +171,10 @@ map_columns (Ctx     *c,
   StrataImportSession *s = c->s;
   const StrataImportOptions *o = s->options;
 
-  if (!strata_import_pick_column (s, o->id_column, customer_guesses, &c->customer, error) ||
-      !strata_import_pick_column (s, o->date_column, date_guesses, &c->date, error) ||
-      !strata_import_pick_column (s, o->invoice_column, invoice_guesses, &c->invoice, error) ||
-      !strata_import_pick_column (s, o->product_column, product_guesses, &c->product, error))
+  if (!strata_import_pick_column (s, o->id_column, strata_import_customer_guesses, &c->customer, error) ||
+      !strata_import_pick_column (s, o->date_column, strata_import_date_guesses, &c->date, error) ||
+      !strata_import_pick_column (s, o->invoice_column, strata_import_invoice_guesses, &c->invoice, error) ||
+      !strata_import_pick_column (s, o->product_column, strata_import_product_guesses, &c->product, error))
     return FALSE;
   c->description = -1;
   if (c->product >= 0 &&
@@ -189,13 +189,13 @@ map_columns (Ctx     *c,
     }
   else
     {
-      if (!strata_import_pick_column (s, o->quantity_column, quantity_guesses, &c->quantity, error) ||
-          !strata_import_pick_column (s, o->unit_price_column, unit_price_guesses, &c->unit_price, error))
+      if (!strata_import_pick_column (s, o->quantity_column, strata_import_quantity_guesses, &c->quantity, error) ||
+          !strata_import_pick_column (s, o->unit_price_column, strata_import_unit_price_guesses, &c->unit_price, error))
         return FALSE;
       if (c->quantity < 0 || c->unit_price < 0)
         {
           c->quantity = c->unit_price = -1;
-          if (!strata_import_pick_column (s, NULL, amount_guesses, &c->amount, error))
+          if (!strata_import_pick_column (s, NULL, strata_import_amount_guesses, &c->amount, error))
             return FALSE;
         }
     }

@@ -60,6 +60,16 @@ gboolean strata_import_pick_column      (StrataImportSession  *s,
                                          int                  *out,
                                          GError              **error);
 
+/* The usual names of the order-line columns (strata-import-orders.c),
+ * also read by strata_import_guess (). */
+extern const char *const strata_import_customer_guesses[];
+extern const char *const strata_import_date_guesses[];
+extern const char *const strata_import_quantity_guesses[];
+extern const char *const strata_import_unit_price_guesses[];
+extern const char *const strata_import_amount_guesses[];
+extern const char *const strata_import_invoice_guesses[];
+extern const char *const strata_import_product_guesses[];
+
 /* Reads the next record into s->row. FALSE at the end or on error. */
 gboolean strata_import_next_row         (StrataImportSession  *s,
                                          GError              **error);

@@ -763,6 +763,15 @@ strata_customers_page_context_changed (StrataPage *page)
   strata_customer_detail_set_source (self->detail, NULL, NULL, NULL, NULL);
   forget_previous (self);
   self->prev_period = 0;
+  /* Another workspace opens without the last one's search and filters. */
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->tier_filter, 0);
+  gtk_drop_down_set_selected (self->quadrant_filter, 0);
+  gtk_drop_down_set_selected (self->attribute_filter, 0);
+  self->syncing = FALSE;
+  g_clear_pointer (&self->attribute_mask, g_free);
+  g_clear_pointer (&self->search, g_free);   /* NULL: all */
   g_clear_object (&self->metrics);
   g_clear_object (&self->entitlements);
   if (context == NULL)

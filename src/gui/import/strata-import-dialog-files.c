@@ -8,6 +8,7 @@
 #include "strata-error.h"
 #include "strata-export.h"
 #include "strata-import-dialog-private.h"
+#include "strata-window.h"
 
 static void
 chooser_response_cb (StrataImportDialog   *self,
@@ -93,6 +94,25 @@ strata_import_dialog_drop (StrataImportDialog *self,
   return files != NULL;
 }
 
+#define PENDING_IMPORT "strata-pending-import"
+
+/* The workspace made or opened from the prompt is open (the window's
+ * title names it): the import goes on, with the file if one was given. */
+static void
+pending_title_cb (GtkWindow  *window,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  StrataContext *context = strata_window_get_context (STRATA_WINDOW (window));
+  g_autoptr(GFile) file = NULL;
+
+  if (context == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (window, pending_title_cb, user_data);
+  file = g_object_steal_data (G_OBJECT (window), PENDING_IMPORT);
+  strata_import_dialog_run_for_window (window, context, file);
+}
+
 static void
 no_workspace_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
@@ -100,9 +120,21 @@ no_workspace_response_cb (AdwMessageDialog *dialog,
 {
   const char *action = g_str_equal (response, "new") ? "app.new-workspace"
                        : g_str_equal (response, "open") ? "app.open" : NULL;
+  GFile *file = g_object_get_data (G_OBJECT (dialog), PENDING_IMPORT);
 
-  if (action != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  if (action == NULL)
+    return;
+  if (STRATA_IS_WINDOW (window))
+    {
+      g_signal_handlers_disconnect_by_func (window, pending_title_cb, NULL);
+      if (file != NULL)
+        g_object_set_data_full (G_OBJECT (window), PENDING_IMPORT, g_object_ref (file),
+                                g_object_unref);
+      else
+        g_object_set_data (G_OBJECT (window), PENDING_IMPORT, NULL);
+      g_signal_connect (window, "notify::title", G_CALLBACK (pending_title_cb), NULL);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
 }
 
 void
@@ -118,7 +150,8 @@ strata_import_dialog_run_for_window (GtkWindow     *window,
     {
       GtkWidget *dialog = adw_message_dialog_new (window, _("No Workspace Is Open"),
                                                   _("Data is imported into a workspace. Create a "
-                                                    "new one or open one, then import again."));
+                                                    "new one or open one: the import goes on "
+                                                    "once it is open."));
 
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
@@ -128,6 +161,9 @@ strata_import_dialog_run_for_window (GtkWindow     *window,
                                                   ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "new");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      if (file != NULL)
+        g_object_set_data_full (G_OBJECT (dialog), PENDING_IMPORT, g_object_ref (file),
+                                g_object_unref);
       g_signal_connect_object (dialog, "response", G_CALLBACK (no_workspace_response_cb),
                                window, 0);
       gtk_window_present (GTK_WINDOW (dialog));

@@ -33,6 +33,7 @@ struct _StrataImportDialog
   char                    *period_done;
   guint64                  customers_before;
   gboolean                 importing;
+  gboolean                 kind_chosen;   /* set_kind () was called: no guessing */
   gboolean                 close_when_done;
   gboolean                 disposed;      /* widgets gone; the worker may still report */
 

@@ -10,6 +10,7 @@
 
 #include "strata-error.h"
 #include "strata-import-dialog-private.h"
+#include "strata-import-guess.h"
 #include "strata-import-view.h"
 #include "strata-xlsx.h"
 
@@ -499,6 +500,42 @@ list_sheets (StrataImportDialog *self,
                                       reader != NULL ? strata_xlsx_reader_get_sheet (reader) : NULL);
 }
 
+/* A file of invoice lines is read as order lines, into the quarter of
+ * its dates or one period per quarter, unless the kind was chosen. A file
+ * that cannot be read is left to the preview to explain. */
+static void
+guess_reading (StrataImportDialog *self,
+               const char         *path)
+{
+  g_autoptr(StrataImportGuess) guess = NULL;
+  g_autofree char *note = NULL;
+  StrataImportFilePage *page = self->file_page;
+
+  if (self->kind_chosen)
+    return;
+  guess = strata_import_guess (path, NULL, strata_import_file_page_get_encoding (page),
+                               strata_import_file_page_get_delimiter (page), TRUE, NULL, NULL);
+  if (guess == NULL)
+    return;
+  if (guess->kind == STRATA_IMPORT_KIND_ORDERS && guess->quarters->len == 1)
+    {
+      note = g_strdup_printf (_("The lines’ dates are all in %s."),
+                              (const char *) guess->quarters->pdata[0]);
+      strata_import_file_page_set_split (page, STRATA_IMPORT_SPLIT_NONE);
+      strata_import_file_page_set_period (page, guess->quarters->pdata[0]);
+    }
+  else if (guess->kind == STRATA_IMPORT_KIND_ORDERS && guess->quarters->len > 1)
+    {
+      note = g_strdup_printf (ngettext ("The lines’ dates span %u quarter: one period per quarter.",
+                                        "The lines’ dates span %u quarters: one period per quarter.",
+                                        guess->quarters->len),
+                              guess->quarters->len);
+      strata_import_file_page_set_split (page, STRATA_IMPORT_SPLIT_QUARTER);
+    }
+  strata_import_file_page_set_dates_note (page, note);
+  strata_import_file_page_set_kind (page, guess->kind);
+}
+
 void
 strata_import_dialog_set_file (StrataImportDialog *self,
                                GFile              *file)
@@ -526,6 +563,7 @@ strata_import_dialog_set_file (StrataImportDialog *self,
       return;
     }
   list_sheets (self, path);
+  guess_reading (self, path);
   reset_and_refresh (self);
   show_step (self, "file");
 }
@@ -535,6 +573,7 @@ strata_import_dialog_set_kind (StrataImportDialog *self,
                                StrataImportKind    kind)
 {
   g_return_if_fail (STRATA_IS_IMPORT_DIALOG (self));
+  self->kind_chosen = TRUE;
   strata_import_file_page_set_kind (self->file_page, kind);
 }
 

@@ -16,6 +16,7 @@ struct _StrataImportFilePage
 
   GListModel         *periods;
   gboolean            updating;
+  char               *dates_note;  /* what the file's dates gave the period */
 
   AdwActionRow       *file_row;
   AdwComboRow        *sheet_row;
@@ -53,11 +54,14 @@ update_period_note (StrataImportFilePage *self)
 
   if (strata_import_file_page_get_split (self) != STRATA_IMPORT_SPLIT_NONE)
     {
-      gtk_label_set_text (self->period_note,
-                          _("Each line goes to the period of its date (such as 2011-Q1, 2011-01 or "
+      const char *split = _("Each line goes to the period of its date (such as 2011-Q1, 2011-01 or "
                             "2011), created when missing; each period the file has lines for is "
                             "updated as an import into that one period is. Lines without a date "
-                            "are rejected."));
+                            "are rejected.");
+
+      if (self->dates_note != NULL)
+        text = g_strconcat (self->dates_note, " ", split, NULL);
+      gtk_label_set_text (self->period_note, text ? text : split);
       return;
     }
   if (self->periods != NULL && period[0] != '\0')
@@ -75,6 +79,13 @@ update_period_note (StrataImportFilePage *self)
                               "values."), period);
   else
     text = g_strdup_printf (_("%s is new: it is created by the import."), period);
+  if (self->dates_note != NULL && strata_import_file_page_get_kind (self) == STRATA_IMPORT_KIND_ORDERS)
+    {
+      char *both = g_strconcat (self->dates_note, " ", text, NULL);
+
+      g_free (text);
+      text = both;
+    }
   gtk_label_set_text (self->period_note, text);
 }
 
@@ -141,6 +152,7 @@ strata_import_file_page_dispose (GObject *object)
   StrataImportFilePage *self = STRATA_IMPORT_FILE_PAGE (object);
 
   g_clear_object (&self->periods);
+  g_clear_pointer (&self->dates_note, g_free);
   G_OBJECT_CLASS (strata_import_file_page_parent_class)->dispose (object);
 }
 
@@ -332,6 +344,16 @@ strata_import_file_page_set_periods (StrataImportFilePage *self,
       gtk_editable_set_text (GTK_EDITABLE (self->period_row), quarter);
     }
   self->updating = FALSE;
+  update_period_note (self);
+}
+
+void
+strata_import_file_page_set_dates_note (StrataImportFilePage *self,
+                                        const char           *note)
+{
+  g_return_if_fail (STRATA_IS_IMPORT_FILE_PAGE (self));
+  g_free (self->dates_note);
+  self->dates_note = g_strdup (note);
   update_period_note (self);
 }
 

@@ -46,6 +46,10 @@ void             strata_import_file_page_set_strict    (StrataImportFilePage *se
 void             strata_import_file_page_set_periods   (StrataImportFilePage *self,
                                                         GListModel           *periods,
                                                         const char           *current);
+/* What the file's dates say of its period ("The lines' dates are all in
+ * 2010-Q4."), shown before the period's note; NULL: nothing. */
+void             strata_import_file_page_set_dates_note (StrataImportFilePage *self,
+                                                        const char           *note);
 void             strata_import_file_page_set_file_name (StrataImportFilePage *self,
                                                         const char           *name);
 /* A workbook's sheets to pick from, selected first (names NULL or of one

@@ -35,13 +35,14 @@ fill_rejects (StrataImportSummaryPage  *self,
     gtk_list_box_append (self->reject_list,
                          strata_import_reject_row_new (result->rejects->pdata[i], NULL, FALSE));
   /* The result holds the first rejects; the workspace has them all. */
-  if (result->rows_rejected > result->rejects->len)
+  /* The list holds rejected rows and lines without a customer alike. */
+  if (result->rows_rejected + result->rows_without_customer > result->rejects->len)
     {
+      guint64 n = result->rows_rejected + result->rows_without_customer - result->rejects->len;
       g_autofree char *more =
         g_strdup_printf (ngettext ("and %llu more: Save Rejected Rows… writes them all",
-                                   "and %llu more: Save Rejected Rows… writes them all",
-                                   result->rows_rejected - result->rejects->len),
-                         (unsigned long long) (result->rows_rejected - result->rejects->len));
+                                   "and %llu more: Save Rejected Rows… writes them all", n),
+                         (unsigned long long) n);
 
       gtk_list_box_append (self->reject_list, strata_import_reject_row_new (NULL, more, FALSE));
     }

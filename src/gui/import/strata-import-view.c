@@ -188,9 +188,15 @@ strata_import_view_summary (const StrataImportResult *r,
   g_string_append_printf (s, ngettext ("%s row read into %s.", "%s rows read into %s.", r->rows_read),
                           read, period);
   g_string_append_c (s, '\n');
-  g_string_append_printf (s, ngettext ("%s imported, %s rejected.", "%s imported, %s rejected.",
-                                       r->rows_imported),
-                          imported, rejected);
+  /* Lines without a customer are their own count: "0 rejected" is not
+   * said above a list of them. */
+  if (r->rows_rejected > 0 || r->rows_without_customer == 0)
+    g_string_append_printf (s, ngettext ("%s imported, %s rejected.", "%s imported, %s rejected.",
+                                         r->rows_imported),
+                            imported, rejected);
+  else
+    g_string_append_printf (s, ngettext ("%s imported.", "%s imported.", r->rows_imported),
+                            imported);
   g_string_append_c (s, '\n');
   g_string_append_printf (s, ngettext ("%s customer created, %s updated.",
                                        "%s customers created, %s updated.", created),
@@ -198,8 +204,8 @@ strata_import_view_summary (const StrataImportResult *r,
   if (r->rows_without_customer > 0)
     {
       g_string_append_c (s, '\n');
-      g_string_append_printf (s, ngettext ("%s line without a customer id was skipped.",
-                                           "%s lines without a customer id were skipped.",
+      g_string_append_printf (s, ngettext ("%s line without a customer ID was skipped.",
+                                           "%s lines without a customer ID were skipped.",
                                            r->rows_without_customer),
                               skipped);
     }
