@@ -20,6 +20,7 @@
 
 #include "strata-i18n.h"
 #include "strata-schema.h"
+#include "strata-workspace-lock.h"
 #include "strata-workspace-private.h"
 
 /* A connection belongs to one thread at a time (each thread opens its own
@@ -208,16 +209,6 @@ query_int (StrataWorkspace  *self,
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
-static gboolean
-file_is_nonempty (const char *path,
-                  const char *suffix)
-{
-  g_autofree char *name = g_strconcat (path, suffix, NULL);
-  GStatBuf st;
-
-  return g_stat (name, &st) == 0 && st.st_size > 0;
-}
-
 /* Reads the 100-byte SQLite header ourselves: this refuses foreign and
  * truncated files without SQLite touching them at all. */
 static gboolean
@@ -290,7 +281,7 @@ check_header (StrataWorkspace  *self,
    * have written the new header but not the pages after the end, which the
    * WAL still holds and SQLite reads from it. */
   if (page_size >= 512 && valid_for == change_counter && page_count > 0 &&
-      !file_is_nonempty (self->path, "-wal") &&
+      !strata_file_is_nonempty (self->path, "-wal") &&
       (guint64) st.st_size < (guint64) page_count * page_size)
     {
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
@@ -339,105 +330,20 @@ run_check (StrataWorkspace  *self,
   return TRUE;
 }
 
-/* Every Strata connection holds a shared flock () on the workspace while it
- * is open (independent of SQLite's own fcntl locks). Whoever can take it
- * exclusively is alone: then a -wal or hot -journal file can only be what
- * a crash or a power cut left behind, and the file gets the full check.
- *
- * Closing any descriptor of a file drops every fcntl lock the process holds
- * on it, SQLite's too: another program's SQLite then believes it is alone,
- * and on closing checkpoints and deletes the -wal under our open connection,
- * whose later commits go to a deleted file and are lost. So a process keeps
- * one descriptor per file, shared by all its workspaces on it (worker
- * threads open their own), closed after the last of them, and reads the
- * header through it. */
-typedef struct
-{
-  dev_t dev;
-  ino_t ino;
-  int   fd;
-  guint refs;
-} LockFd;
-
-static GMutex lock_fds_mutex;
-static GSList *lock_fds;   /* LockFd*, one per open workspace file */
-
 static void
 open_lock (StrataWorkspace *self)
 {
-  GStatBuf st;
-  LockFd *entry = NULL;
-  int fd;
+  gboolean unclean = FALSE;
 
-  self->lock_fd = -1;
-  /* g_stat, not open: opening a second descriptor would be as bad. */
-  if (g_stat (self->path, &st) != 0)
-    return;
-  /* Which file this is, to tell later if it was deleted or replaced. */
-  self->dev = st.st_dev;
-  self->ino = st.st_ino;
-  g_mutex_lock (&lock_fds_mutex);
-  for (GSList *l = lock_fds; l != NULL; l = l->next)
-    {
-      LockFd *e = l->data;
-
-      if (e->dev == st.st_dev && e->ino == st.st_ino)
-        entry = e;
-    }
-  if (entry != NULL)
-    {
-      /* Open in this process already: not alone. */
-      entry->refs++;
-      self->lock_fd = entry->fd;
-      g_mutex_unlock (&lock_fds_mutex);
-      return;
-    }
-  fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      g_mutex_unlock (&lock_fds_mutex);
-      return;
-    }
-  if (flock (fd, LOCK_EX | LOCK_NB) == 0)
-    self->unclean = file_is_nonempty (self->path, "-wal") ||
-                    file_is_nonempty (self->path, "-journal");
-  /* Another process's exclusive lock lasts only while it opens. */
-  while (flock (fd, LOCK_SH) != 0 && errno == EINTR)
-    ;
-  entry = g_new0 (LockFd, 1);
-  entry->dev = st.st_dev;
-  entry->ino = st.st_ino;
-  entry->fd = fd;
-  entry->refs = 1;
-  lock_fds = g_slist_prepend (lock_fds, entry);
-  self->lock_fd = fd;
-  g_mutex_unlock (&lock_fds_mutex);
+  self->lock_fd = strata_file_lock_acquire (self->path, &self->dev, &self->ino, &unclean);
+  self->unclean = unclean;
 }
 
-/* After SQLite has closed (and checkpointed) the file: the last workspace
- * of the process on it closes its descriptors. */
+/* After SQLite has closed (and checkpointed) the file. */
 static void
 close_lock (StrataWorkspace *self)
 {
-  LockFd *shared = NULL;
-
-  if (self->lock_fd < 0)
-    return;
-  g_mutex_lock (&lock_fds_mutex);
-  for (GSList *l = lock_fds; l != NULL; l = l->next)
-    {
-      LockFd *e = l->data;
-
-      if (e->fd == self->lock_fd)
-        shared = e;
-    }
-  if (shared != NULL && --shared->refs == 0)
-    {
-      close (shared->fd);
-      lock_fds = g_slist_remove (lock_fds, shared);
-      g_free (shared);
-    }
-  g_mutex_unlock (&lock_fds_mutex);
+  strata_file_lock_release (self->lock_fd);
   self->lock_fd = -1;
 }
 
