@@ -64,7 +64,11 @@ void        strata_review_page_rename_period_action (GtkWidget        *widget,
                                                      const char       *action_name,
                                                      GVariant         *parameter);
 
-/* strata-review-page-export.c: page.export-movement ("csv" or "xlsx"). */
+/* strata-review-page-export.c: page.action-lists ("pdf", "pdf-per-owner",
+ * "csv") and page.export-movement ("csv" or "xlsx"). */
+void        strata_review_page_action_lists_action (GtkWidget        *widget,
+                                                    const char       *action_name,
+                                                    GVariant         *parameter);
 void        strata_review_page_export_movement_action (GtkWidget      *widget,
                                                      const char       *action_name,
                                                      GVariant         *parameter);

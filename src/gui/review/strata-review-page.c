@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "strata-action-export.h"
 #include "strata-period.h"
 #include "strata-period-close.h"
 #include "strata-period-data.h"
@@ -662,67 +661,6 @@ workspace_changed (StrataReviewPage *self,
     strata_review_page_queue_load (self);
 }
 
-/* Action lists for the compared periods (strata-action-export.c) ------------ */
-
-static gboolean
-compared_periods (StrataReviewPage *self,
-                  gint64           *from_id,
-                  gint64           *to_id)
-{
-  GObject *from = gtk_drop_down_get_selected_item (self->from_drop);
-  GObject *to = gtk_drop_down_get_selected_item (self->to_drop);
-
-  if (self->deck == NULL || !STRATA_IS_PERIOD (from) || !STRATA_IS_PERIOD (to))
-    return FALSE;
-  *from_id = strata_period_get_id (STRATA_PERIOD (from));
-  *to_id = strata_period_get_id (STRATA_PERIOD (to));
-  return TRUE;
-}
-
-static void
-action_lists_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  StrataReviewPage *self = STRATA_REVIEW_PAGE (widget);
-  StrataWorkspace *ws = strata_page_get_workspace (STRATA_PAGE (self));
-  StrataActionExportKind kind;
-  gint64 from_id, to_id;
-
-  if (ws == NULL || !compared_periods (self, &from_id, &to_id) ||
-      !strata_action_export_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
-    return;
-  strata_action_export_run (GTK_WINDOW (gtk_widget_get_root (widget)), ws, from_id, to_id,
-                            strata_review_selected_name (self->to_drop),
-                            gtk_check_button_get_active (self->restate_check), kind);
-}
-
-void
-strata_review_page_export_actions (StrataReviewPage       *self,
-                                   StrataActionExportKind  kind,
-                                   const char             *owner_attribute,
-                                   const char             *path,
-                                   GAsyncReadyCallback     callback,
-                                   gpointer                user_data)
-{
-  StrataWorkspace *ws = strata_page_get_workspace (STRATA_PAGE (self));
-  gint64 from_id, to_id;
-
-  g_return_if_fail (STRATA_IS_REVIEW_PAGE (self));
-
-  if (ws == NULL || !compared_periods (self, &from_id, &to_id))
-    {
-      g_task_report_new_error (NULL, callback, user_data, strata_review_page_export_actions,
-                               G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Open a workspace first"));
-      return;
-    }
-
-  strata_action_export_to_path (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                strata_workspace_get_path (ws), from_id, to_id,
-                                gtk_check_button_get_active (self->restate_check),
-                                owner_attribute, kind, path, callback, user_data);
-}
-
 /* Presenting ----------------------------------------------------------------- */
 
 static void
@@ -934,7 +872,8 @@ strata_review_page_class_init (StrataReviewPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.new-period", NULL, strata_review_page_new_period_action);
   gtk_widget_class_install_action (widget_class, "page.rename-period", NULL, strata_review_page_rename_period_action);
-  gtk_widget_class_install_action (widget_class, "page.action-lists", "s", action_lists_action);
+  gtk_widget_class_install_action (widget_class, "page.action-lists", "s",
+                                   strata_review_page_action_lists_action);
   gtk_widget_class_install_action (widget_class, "page.export-movement", "s",
                                    strata_review_page_export_movement_action);
 
