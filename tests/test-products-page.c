@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "gui-test-util.h"
+#include "strata-format.h"
 #include "strata-context.h"
 #include "strata-demo.h"
 #include "strata-page.h"
@@ -97,6 +98,12 @@ test_products_page (void)
   first = mix->migration->pdata[0];
   g_assert_cmpstr (grid_text (migration, 0, 1), ==, first->ext_id);
   g_assert_cmpstr (grid_text (migration, 5, 1), ==, first->products);
+  /* Amounts as the report writes them: one figure, one value. */
+  {
+    g_autofree char *revenue = strata_format_compact (NULL, first->revenue);
+
+    g_assert_cmpstr (grid_text (migration, 3, 1), ==, revenue);
+  }
   {
     g_autofree char *count = g_strdup_printf (" %u ", mix->migration->len);
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (heading)), count));

@@ -161,8 +161,8 @@ fill_migration (StrataProductsPage *self)
   for (guint i = 0; i < shown; i++)
     {
       const StrataProductMigration *m = mix->migration->pdata[i];
-      g_autofree char *revenue = strata_format_decimal (fmt, m->revenue, 2);
-      g_autofree char *total = strata_format_decimal (fmt, m->total, 2);
+      g_autofree char *revenue = strata_format_compact (fmt, m->revenue);
+      g_autofree char *total = strata_format_compact (fmt, m->total);
 
       add_cell (self->migration_grid, m->ext_id, 0, i + 1, FALSE);
       add_cell (self->migration_grid, m->name, 1, i + 1, FALSE);
