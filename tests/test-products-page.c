@@ -4,7 +4,10 @@
  * category and the adoption of new products, the migration list the
  * customers on costly products, most revenue first; a workspace without
  * product lines shows the empty state, as does no workspace. */
+#include "config.h"
+
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "gui-test-util.h"
 #include "strata-context.h"
@@ -206,7 +209,7 @@ test_assign (void)
   gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)));
   g_assert_cmpstr (strata_products_page_get_state (STRATA_PRODUCTS_PAGE (page)), ==, "mix");
   gui_test_wait_frame (page);
-  gui_test_save_screenshot (window, "products-page-list.png");
+  gui_test_save_screenshot (gui_test_find_id (page, GTK_TYPE_GRID, "products_grid", 0), "products-list.png");
 
   /* Row 1 is the product with the most revenue, as the core lists it. */
   grid = gui_test_find_id (page, GTK_TYPE_GRID, "products_grid", 0);
@@ -258,7 +261,12 @@ test_assign (void)
   g_assert_nonnull (category);
   gtk_editable_set_text (GTK_EDITABLE (entry), pattern);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (category), category_index (mix, "value_added"));
-  expected_count = g_strdup_printf (n_matching == 1 ? "%u product matches" : "%u products match", n_matching);
+  {
+    g_autofree char *n = strata_format_integer (strata_number_format_get_default (), n_matching);
+
+    expected_count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s product matches",
+                                                   "%s products match", n_matching), n);
+  }
   count = gui_test_find_label (dialog, GTK_TYPE_LABEL, expected_count);
   g_assert_nonnull (count);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "assign"));
@@ -305,6 +313,14 @@ main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* To look at the page translated: STRATA_LOCALEDIR=_build/po with
+   * STRATA_SCREENSHOT_DIR and LANGUAGE=zh_CN. */
+  if (g_getenv ("STRATA_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   g_test_add_func ("/products-page/demo", test_products_page);
   g_test_add_func ("/products-page/no-products", test_no_products);
   g_test_add_func ("/products-page/assign", test_assign);
