@@ -126,6 +126,46 @@ test_quadrant_funnel (Fixture       *f,
       g_assert_nonnull (strstr (text, line));
     }
 
+  /* By Tier: a panel per tier with customers, the note on the tiers. */
+  {
+    g_autoptr(StrataFunnel) by_tier = strata_funnel_compute (f->results, STRATA_FUNNEL_BY_TIER);
+    GtkWidget *tier_toggle = gui_test_find_id (page, GTK_TYPE_TOGGLE_BUTTON, "funnel_by_tier", 0);
+    GtkWidget *quadrant_toggle = gui_test_find_id (page, GTK_TYPE_TOGGLE_BUTTON, "funnel_by_quadrant", 0);
+    g_autofree char *tier_summary = strata_funnel_text_summary (by_tier);
+    g_autofree char *quadrant_summary = strata_funnel_text_summary (funnel);
+    guint tiers_with_customers = 0;
+
+    g_assert_nonnull (tier_toggle);
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (quadrant_toggle)));
+    for (guint k = 0; k < by_tier->groups->len; k++)
+      tiers_with_customers += ((StrataFunnelGroup *) by_tier->groups->pdata[k])->customers > 0 &&
+                              !g_str_equal (((StrataFunnelGroup *) by_tier->groups->pdata[k])->group, "none");
+    g_assert_cmpuint (tiers_with_customers, >, 1);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (tier_toggle), TRUE);
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (quadrant_toggle)));
+    chart = strata_review_chart_get_chart (STRATA_REVIEW_CHART (chart_widget));
+    g_assert_true (STRATA_IS_FUNNEL_CHART (chart));
+    g_assert_cmpuint (strata_funnel_chart_get_n_groups (STRATA_FUNNEL_CHART (chart)), ==, tiers_with_customers);
+    {
+      g_autoptr(GPtrArray) table = strata_chart_get_table (chart);
+      const StrataFunnelGroup *first = by_tier->groups->pdata[0];
+      g_autofree char *impressions = strata_format_integer (strata_number_format_get_default (),
+                                                            first->totals[0]);
+
+      g_assert_cmpstr (((GStrv) table->pdata[1])[1], ==, impressions);
+    }
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), ==, tier_summary);
+    g_assert_cmpstr (tier_summary, !=, quadrant_summary);
+    gui_test_wait_frame (page);
+    gui_test_save_screenshot (window, "quadrant-funnel-by-tier.png");
+
+    /* And back. */
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (quadrant_toggle), TRUE);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), ==, quadrant_summary);
+    chart = strata_review_chart_get_chart (STRATA_REVIEW_CHART (chart_widget));
+    g_assert_cmpuint (strata_funnel_chart_get_n_groups (STRATA_FUNNEL_CHART (chart)), ==, with_customers);
+  }
+
   /* The table takes the place of the funnel, and back to the plot. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (table_toggle), TRUE);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));

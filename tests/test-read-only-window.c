@@ -156,6 +156,15 @@ check_pages (gboolean editable)
   g_assert_false (action_enabled (page, "page.undo", NULL));
   g_assert_true (action_enabled (page, "page.export", NULL));
 
+  /* The product list's category drop-downs, patterns and catalogue. */
+  page = show_page ("products");
+  g_assert_cmpint (action_enabled (page, "products.assign-pattern", NULL), ==, editable);
+  g_assert_cmpint (action_enabled (page, "products.import-catalogue", NULL), ==, editable);
+  widget = gui_test_find_id (page, GTK_TYPE_GRID, "products_grid", 0);
+  g_assert_nonnull (widget);
+  g_assert_nonnull (gui_test_find_widget (widget, GTK_TYPE_DROP_DOWN));
+  g_assert_cmpint (gtk_widget_is_sensitive (gui_test_find_widget (widget, GTK_TYPE_DROP_DOWN)), ==, editable);
+
   /* Importing into this workspace. */
   g_assert_cmpint (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "import"), ==, editable);
 }

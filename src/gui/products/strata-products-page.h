@@ -18,5 +18,8 @@ StrataProductMixChart  *strata_products_page_get_chart (StrataProductsPage *self
 const StrataProductMix *strata_products_page_get_mix   (StrataProductsPage *self);
 /* "empty" or "mix": what the page shows. */
 const char             *strata_products_page_get_state (StrataProductsPage *self);
+/* Opens the Assign by Pattern dialog (an AdwMessageDialog whose responses
+ * are "cancel" and "assign"), NULL while no mix is shown. */
+GtkWidget              *strata_products_page_open_pattern_dialog (StrataProductsPage *self);
 
 G_END_DECLS

@@ -37,6 +37,8 @@ struct _StrataQuadrantPage
   GtkWidget          *funnel_toggle;
   GtkWidget          *funnel_chart;
   GtkWidget          *funnel_note;
+  GtkWidget          *funnel_by_tier;     /* the funnel per tier, not per quadrant */
+  StrataFunnel       *funnels[2];         /* by quadrant, by tier; NULL without metrics */
   GtkWidget          *selection_label;
   GtkWidget          *selection_button;   /* opens the list of a band's customers */
   GtkStringList      *selection_names;    /* "ID  name" of every customer in the band */
@@ -109,6 +111,7 @@ typedef struct
   char                *x_title, *y_title, *z_title;
   StrataMetricKind     x_kind, y_kind;
   StrataFunnel        *funnel;   /* per quadrant; NULL without funnel metrics */
+  StrataFunnel        *funnel_by_tier;
 } QuadrantLoad;
 
 static void
@@ -119,6 +122,7 @@ quadrant_load_free (gpointer data)
   g_clear_pointer (&l->results, strata_period_results_unref);
   g_clear_pointer (&l->draft, strata_rules_free);
   g_clear_pointer (&l->funnel, strata_funnel_free);
+  g_clear_pointer (&l->funnel_by_tier, strata_funnel_free);
   g_free (l->x_title);
   g_free (l->y_title);
   g_free (l->z_title);
@@ -153,14 +157,15 @@ visible_view (StrataQuadrantPage *self)
   return "chart";
 }
 
-/* The funnel per quadrant beside the plot; a workspace without funnel
- * metrics has no funnel button. */
+/* The funnel per quadrant or per tier (the By Quadrant / By Tier switch)
+ * beside the plot; a workspace without funnel metrics has no funnel button. */
 static void
-show_funnel (StrataQuadrantPage *self,
-             const StrataFunnel *funnel)
+show_funnel (StrataQuadrantPage *self)
 {
   g_autoptr(StrataFunnelChart) chart = strata_funnel_chart_new ();
   g_autofree char *summary = NULL;
+  gboolean by_tier = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->funnel_by_tier));
+  const StrataFunnel *funnel = self->funnels[by_tier ? 1 : 0];
 
   gtk_widget_set_sensitive (self->funnel_toggle, funnel != NULL);
   gtk_widget_set_tooltip_text (self->funnel_toggle,
@@ -264,7 +269,11 @@ show_results (StrataQuadrantPage *self,
   gtk_label_set_text (GTK_LABEL (self->title), title);
   gtk_label_set_text (GTK_LABEL (self->selection_label), "");
   update_table (self);
-  show_funnel (self, load->funnel);
+  g_clear_pointer (&self->funnels[0], strata_funnel_free);
+  g_clear_pointer (&self->funnels[1], strata_funnel_free);
+  self->funnels[0] = g_steal_pointer (&load->funnel);
+  self->funnels[1] = g_steal_pointer (&load->funnel_by_tier);
+  show_funnel (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), visible_view (self));
 }
 
@@ -296,7 +305,10 @@ load_quadrant (StrataWorkspace  *ws,
   load->y_kind = metric_kind (metrics, q->y_metric);
   load->draft = strata_ruleset_store_get_draft (ws, NULL);
   if (strata_funnel_text_has_funnel (load->results->data))
-    load->funnel = strata_funnel_compute (load->results, STRATA_FUNNEL_BY_QUADRANT);
+    {
+      load->funnel = strata_funnel_compute (load->results, STRATA_FUNNEL_BY_QUADRANT);
+      load->funnel_by_tier = strata_funnel_compute (load->results, STRATA_FUNNEL_BY_TIER);
+    }
   return load;
 }
 
@@ -615,6 +627,8 @@ strata_quadrant_page_dispose (GObject *object)
 
   strata_page_set_context (STRATA_PAGE (self), NULL);
   g_clear_pointer (&self->results, strata_period_results_unref);
+  g_clear_pointer (&self->funnels[0], strata_funnel_free);
+  g_clear_pointer (&self->funnels[1], strata_funnel_free);
   g_clear_pointer (&self->colour_by, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_QUADRANT_PAGE);
   g_clear_pointer (&self->selection_ids, g_array_unref);
@@ -739,6 +753,8 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), apply_tier_filter);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_table_toggled);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_funnel_toggled);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), show_funnel);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, funnel_by_tier);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, funnel_toggle);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, funnel_chart);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, funnel_note);
