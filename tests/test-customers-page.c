@@ -541,6 +541,85 @@ test_shared_draft (Fixture       *f,
   gui_test_destroy (window);
 }
 
+/* The attribute filter's choices come from a worker: every pair, and
+ * choosing one shows exactly the period's customers that have it. */
+static void
+test_attribute_filter (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkDropDown *filter = GTK_DROP_DOWN (find (f, "attribute-filter"));
+  gint64 pairs = test_query_int (f->t.ws, "SELECT COUNT (*) FROM (SELECT DISTINCT key, value FROM attributes)");
+  g_autofree char *sql = NULL;
+  g_autofree char *label = NULL;
+  g_auto(GStrv) pair = NULL;
+  gint64 expected;
+
+  g_assert_cmpint (pairs, >, 1);
+  gui_test_wait (g_list_model_get_n_items (gtk_drop_down_get_model (filter)) == (guint) MIN (pairs, 500) + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (filter)), ==, MIN (pairs, 500) + 1);
+  label = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (filter)), 1));
+  pair = g_strsplit (label, ": ", 2);
+  sql = g_strdup_printf ("SELECT COUNT (*) FROM attributes a JOIN period_customers pc"
+                         " ON pc.customer_id = a.customer_id"
+                         " WHERE pc.period_id = (SELECT max (id) FROM periods)"
+                         " AND a.key = '%s' AND a.value = '%s'", pair[0], pair[1]);
+  expected = test_query_int (f->t.ws, sql);
+  g_assert_cmpint (expected, >, 0);
+  gtk_drop_down_set_selected (filter, 1);
+  gui_test_wait (n_shown (f) == (guint) expected);
+  g_assert_cmpuint (n_shown (f), ==, expected);
+}
+
+static guint
+count_tier_cells (Fixture    *f,
+                  const char *tier_id)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = 0;
+
+  gui_test_collect (find (f, "customer-list"), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "tier-chip") &&
+        g_strcmp0 (gtk_label_get_text (labels->pdata[i]), tier_id) == 0)
+      n++;
+  return n;
+}
+
+static void
+count_changes (guint *n)
+{
+  (*n)++;
+}
+
+/* New scores with the same rows: the cells on screen show them without
+ * the list's 100,000 items being replaced. */
+static void
+test_cells_refresh (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *best = ((StrataTier *) strata_scoring_get_draft (f->scoring)->tiers->pdata[0])->id;
+  guint row = 0, before, changes = 0;
+
+  /* A customer of the last tier near the top of the (unsorted) list. */
+  while (strata_scoring_get_final_tier (f->scoring, row) != 4)
+    row++;
+  g_assert_cmpuint (row, <, 10);
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  before = count_tier_cells (f, best);
+  g_signal_connect_swapped (strata_customers_page_get_model (f->page), "items-changed",
+                            G_CALLBACK (count_changes), &changes);
+  strata_context_set_selected_customer (f->context, strata_scoring_get_customer_id (f->scoring, row));
+  gui_test_wait (g_strcmp0 (gtk_label_get_text (GTK_LABEL (find (f, "detail-name"))),
+                            strata_scoring_get_name (f->scoring, row)) == 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "override-tier")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "override-reason")), "Strategic partner");
+  g_signal_emit_by_name (find (f, "override-set"), "clicked");
+  gui_test_wait (strata_scoring_get_final_tier (f->scoring, row) == 0 && count_tier_cells (f, best) == before + 1);
+  g_assert_cmpuint (count_tier_cells (f, best), ==, before + 1);
+  g_assert_cmpuint (changes, ==, 0);
+  g_signal_handlers_disconnect_by_func (strata_customers_page_get_model (f->page), count_changes, &changes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +631,10 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/customers-page/sort-and-select", Fixture, NULL, fixture_setup, test_sort_and_select, fixture_teardown);
   g_test_add ("/customers-page/override", Fixture, NULL, fixture_setup, test_override, fixture_teardown);
+  g_test_add ("/customers-page/attribute-filter", Fixture, NULL, fixture_setup, test_attribute_filter,
+              fixture_teardown);
+  g_test_add ("/customers-page/cells-refresh", Fixture, NULL, fixture_setup, test_cells_refresh,
+              fixture_teardown);
   g_test_add ("/customers-page/shared-draft", Fixture, NULL, fixture_setup, test_shared_draft, fixture_teardown);
   g_test_add ("/customers-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
   g_test_add ("/customers-page/export-xlsx", Fixture, NULL, fixture_setup, test_export_xlsx,

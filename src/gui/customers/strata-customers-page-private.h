@@ -5,6 +5,7 @@
 
 #include "strata-customer-view.h"
 #include "strata-customers-page.h"
+#include "strata-page.h"
 #include "strata-rules.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,38 @@ const StrataRules           *strata_customers_page_get_rules       (StrataCustom
 const char                  *strata_customers_page_get_period_name (StrataCustomersPage *self);
 /* Installs page.export-csv and page.export-xlsx. */
 void                         strata_customers_page_class_add_export (GtkWidgetClass     *widget_class);
+
+
+/* strata-customers-page-cells.c: a label per cell, set from the columns. */
+typedef enum
+{
+  CELL_ID,
+  CELL_NAME,
+  CELL_ORDER_AMOUNT,
+  CELL_REFERRALS,
+  CELL_INQUIRIES,
+  CELL_SCORE,
+  CELL_TIER,
+  CELL_QUADRANT,
+  CELL_CHANGE,
+} StrataCustomerCell;
+void                         strata_customers_page_cell_setup      (GtkListItem                 *item,
+                                                                    StrataCustomerCell           column);
+void                         strata_customers_page_cell_bind       (const StrataCustomerColumns *columns,
+                                                                    GtkListItem                 *item,
+                                                                    StrataCustomerCell           column);
+
+/* strata-customers-page-attributes.c: the attribute pairs ("key\tvalue",
+ * sorted, at most 500) read on a worker, and the drop-down's model for
+ * them after the entry `all`. */
+void                         strata_customers_page_load_attributes (StrataPage          *page,
+                                                                    GCancellable        *cancellable,
+                                                                    GAsyncReadyCallback  callback,
+                                                                    gpointer             user_data);
+GPtrArray                   *strata_customers_page_load_attributes_finish (StrataPage    *page,
+                                                                           GAsyncResult  *result,
+                                                                           GError       **error);
+GtkStringList               *strata_customers_page_attribute_model (const char *all,
+                                                                    GPtrArray  *pairs);
 
 G_END_DECLS

@@ -11,7 +11,6 @@
 #include "strata-customer-detail.h"
 #include "strata-customer-view.h"
 #include "strata-customers-page-private.h"
-#include "strata-format.h"
 #include "strata-period-results.h"
 #include "strata-period.h"
 #include "strata-row-list.h"
@@ -47,6 +46,8 @@ struct _StrataCustomersPage
   char                  *search;        /* folded */
   guint8                *attribute_mask;
   GPtrArray             *attribute_pairs; /* "key\tvalue" */
+  GCancellable          *attributes_load;
+  GHashTable            *bound;         /* GtkListItem → StrataCustomerCell + 1: the cells on screen */
   SortSpec               sorts[N_SORTS];
   int                    probe_column;   /* set by sort_compare while probing */
   StrataRowList         *list;
@@ -180,7 +181,18 @@ sort_column (StrataCustomersPage *self,
   return TRUE;
 }
 
-static void update_count (StrataCustomersPage *self);
+static void update_count  (StrataCustomersPage *self);
+static void refresh_cells (StrataCustomersPage *self);
+
+static gboolean
+same_rows (StrataCustomersPage *self,
+           GArray              *rows)
+{
+  guint n;
+  const guint *shown = strata_row_list_get_rows (self->list, &n);
+
+  return n > 0 && n == rows->len && memcmp (shown, rows->data, n * sizeof (guint)) == 0;
+}
 
 /* Filters and sorts the rows, keeping the selected customer selected. */
 static void
@@ -197,6 +209,15 @@ apply (StrataCustomersPage *self)
                           : g_array_new (FALSE, FALSE, sizeof (guint));
   if (sort_column (self, &sort.column, &sort.sign))
     g_qsort_with_data (rows->data, rows->len, sizeof (guint), compare_rows, &sort);
+  if (same_rows (self, rows))
+    {
+      /* Only the values changed (new scores, the previous period read):
+       * the cells on screen show them; replacing 100,000 items would not. */
+      g_array_unref (rows);
+      refresh_cells (self);
+      update_count (self);
+      return;
+    }
   self->syncing = TRUE;
   strata_row_list_set_rows (self->list, rows);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -268,48 +289,14 @@ attribute_changed (StrataCustomersPage *self)
   filters_changed (self);
 }
 
-/* Cells ------------------------------------------------------------------ */
-
-typedef enum
-{
-  CELL_ID,
-  CELL_NAME,
-  CELL_ORDER_AMOUNT,
-  CELL_REFERRALS,
-  CELL_INQUIRIES,
-  CELL_SCORE,
-  CELL_TIER,
-  CELL_QUADRANT,
-  CELL_CHANGE,
-} CellColumn;
+/* Cells (strata-customers-page-cells.c draws them) ---------------------- */
 
 static void
 cell_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  data)
 {
-  CellColumn column = GPOINTER_TO_INT (data);
-  GtkWidget *label = gtk_label_new (NULL);
-  gboolean numeric = column == CELL_ORDER_AMOUNT || column == CELL_REFERRALS ||
-                     column == CELL_INQUIRIES || column == CELL_SCORE;
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  if (column == CELL_NAME)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column == CELL_TIER)
-    {
-      gtk_widget_add_css_class (label, "tier-chip");
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static char *
-format_count (double value)
-{
-  return isnan (value) ? g_strdup ("") : strata_format_integer (strata_number_format_get_default (), value);
+  strata_customers_page_cell_setup (item, GPOINTER_TO_INT (data));
 }
 
 static void
@@ -318,92 +305,35 @@ cell_bind (GtkSignalListItemFactory *factory,
            gpointer                  data)
 {
   StrataCustomersPage *self = g_object_get_data (G_OBJECT (factory), "page");
-  CellColumn column = GPOINTER_TO_INT (data);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  guint row = strata_customer_row_get_row (gtk_list_item_get_item (item));
-  const StrataCustomerColumns *c = &self->cols;
-  g_autofree char *text = NULL;
 
-  if (row >= c->n)
-    return;
-  switch (column)
-    {
-    case CELL_ID:
-      gtk_label_set_text (label, c->ext_ids[row]);
-      break;
-    case CELL_NAME:
-      gtk_label_set_text (label, c->names[row]);
-      break;
-    case CELL_ORDER_AMOUNT:
-      {
-        const StrataNumberFormat *fmt = strata_number_format_get_default ();
-        double v = c->order_amount ? c->order_amount[row] : NAN;
+  g_hash_table_insert (self->bound, item, GINT_TO_POINTER (GPOINTER_TO_INT (data) + 1));
+  strata_customers_page_cell_bind (&self->cols, item, GPOINTER_TO_INT (data));
+}
 
-        /* 万 / 亿 where the language counts that way, grouping elsewhere. */
-        text = isnan (v) ? g_strdup ("") : fmt->myriad ? strata_format_compact (fmt, v)
-                                                       : strata_format_integer (fmt, v);
-        gtk_label_set_text (label, text);
-        break;
-      }
-    case CELL_REFERRALS:
-      text = format_count (c->referrals ? c->referrals[row] : NAN);
-      gtk_label_set_text (label, text);
-      break;
-    case CELL_INQUIRIES:
-      text = format_count (c->inquiries ? c->inquiries[row] : NAN);
-      gtk_label_set_text (label, text);
-      break;
-    case CELL_SCORE:
-      text = isnan (c->score[row]) ? g_strdup ("") : strata_format_number (c->score[row]);
-      gtk_label_set_text (label, text);
-      break;
-    case CELL_TIER:
-      {
-        guint8 tier = c->tier[row];
+static void
+cell_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data)
+{
+  StrataCustomersPage *self = g_object_get_data (G_OBJECT (factory), "page");
 
-        for (guint t = 0; t < 32; t++)
-          {
-            g_autofree char *name = g_strdup_printf ("tier-%u", t);
+  g_hash_table_remove (self->bound, item);
+}
 
-            gtk_widget_remove_css_class (GTK_WIDGET (label), name);
-          }
-        if (tier < c->n_tiers)
-          {
-            g_autofree char *name = g_strdup_printf ("tier-%u", tier);
+static void
+refresh_cells (StrataCustomersPage *self)
+{
+  GHashTableIter iter;
+  gpointer item, column;
 
-            gtk_widget_add_css_class (GTK_WIDGET (label), name);
-            gtk_label_set_text (label, c->tier_ids[tier]);
-          }
-        else
-          gtk_label_set_text (label, "");
-        break;
-      }
-    case CELL_QUADRANT:
-      gtk_label_set_text (label, c->quadrant && c->quadrant[row] < G_N_ELEMENTS (quadrant_letters)
-                                   ? quadrant_letters[c->quadrant[row]] : "");
-      break;
-    case CELL_CHANGE:
-      {
-        int change = strata_customer_view_change (c, row);
-
-        gtk_label_set_text (label, change > 0 ? "↑" : change < 0 ? "↓" : "");
-        gtk_widget_remove_css_class (GTK_WIDGET (label), "success");
-        gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-        if (change != 0)
-          gtk_widget_add_css_class (GTK_WIDGET (label), change > 0 ? "success" : "error");
-        gtk_widget_set_tooltip_text (GTK_WIDGET (label),
-                                     change > 0 ? _("Up since the previous period")
-                                     : change < 0 ? _("Down since the previous period") : NULL);
-        break;
-      }
-    default:
-      g_assert_not_reached ();
-    }
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    strata_customers_page_cell_bind (&self->cols, item, GPOINTER_TO_INT (column) - 1);
 }
 
 static void
 add_column (StrataCustomersPage *self,
-            CellColumn           column,
+            StrataCustomerCell           column,
             const char          *title,
             StrataCustomerSort   sort,
             gboolean             expand)
@@ -415,6 +345,7 @@ add_column (StrataCustomersPage *self,
   g_object_set_data (G_OBJECT (factory), "page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), GINT_TO_POINTER (column));
   col = gtk_column_view_column_new (title, factory);
   self->sorts[sort].page = self;
   self->sorts[sort].column = sort;
@@ -449,12 +380,64 @@ load_tier_css (StrataCustomersPage *self)
   gtk_css_provider_load_from_data (self->tier_css, css->str, -1);
 }
 
+/* Stops a read of the attribute pairs; clear: and lists none. */
+static void
+forget_attributes (StrataCustomersPage *self,
+                   gboolean             clear)
+{
+  if (self->attributes_load != NULL)
+    g_cancellable_cancel (self->attributes_load);
+  g_clear_object (&self->attributes_load);
+  if (clear)
+    {
+      g_autoptr(GtkStringList) none = strata_customers_page_attribute_model (_("All attributes"), NULL);
+
+      self->syncing = TRUE;
+      gtk_drop_down_set_model (self->attribute_filter, G_LIST_MODEL (none));
+      self->syncing = FALSE;
+      g_ptr_array_set_size (self->attribute_pairs, 0);
+    }
+}
+
+/* The pairs read: the choice made meanwhile stays if the pair is still there. */
+static void
+attributes_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (source);
+  g_autoptr(GCancellable) load = user_data;
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autoptr(GtkStringList) model = NULL;
+  guint selected = gtk_drop_down_get_selected (self->attribute_filter);
+  const char *chosen = NULL;
+  guint keep = 0;
+
+  pairs = strata_customers_page_load_attributes_finish (STRATA_PAGE (self), result, NULL);
+  if (g_cancellable_is_cancelled (load) || load != self->attributes_load || pairs == NULL)
+    return;
+  g_clear_object (&self->attributes_load);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected - 1 < self->attribute_pairs->len)
+    chosen = self->attribute_pairs->pdata[selected - 1];
+  for (guint i = 0; chosen != NULL && keep == 0 && i < pairs->len; i++)
+    if (strcmp (pairs->pdata[i], chosen) == 0)
+      keep = i + 1;
+  model = strata_customers_page_attribute_model (_("All attributes"), pairs);
+  self->syncing = TRUE;
+  gtk_drop_down_set_model (self->attribute_filter, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->attribute_filter, keep);
+  self->syncing = FALSE;
+  g_ptr_array_unref (self->attribute_pairs);
+  self->attribute_pairs = g_steal_pointer (&pairs);
+  if (chosen != NULL && keep == 0)
+    attribute_changed (self);
+}
+
 static void
 fill_filter_models (StrataCustomersPage *self)
 {
   g_autoptr(GtkStringList) tiers = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) quadrants = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) attributes = gtk_string_list_new (NULL);
   guint tier_selected = gtk_drop_down_get_selected (self->tier_filter);
   guint quadrant_selected = gtk_drop_down_get_selected (self->quadrant_filter);
 
@@ -475,36 +458,22 @@ fill_filter_models (StrataCustomersPage *self)
       gtk_string_list_append (quadrants, text);
     }
 
-  g_ptr_array_set_size (self->attribute_pairs, 0);
-  gtk_string_list_append (attributes, _("All attributes"));
-  if (strata_page_get_workspace (STRATA_PAGE (self)) != NULL)
-    {
-      g_autoptr(sqlite3_stmt) stmt =
-        strata_workspace_prepare (strata_page_get_workspace (STRATA_PAGE (self)),
-                                  "SELECT key, value FROM attributes GROUP BY key, value "
-                                  "ORDER BY key, value LIMIT 500", NULL);
-
-      while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          const char *key = (const char *) sqlite3_column_text (stmt, 0);
-          const char *value = (const char *) sqlite3_column_text (stmt, 1);
-          g_autofree char *text = g_strdup_printf ("%s: %s", key, value);
-
-          g_ptr_array_add (self->attribute_pairs, g_strdup_printf ("%s\t%s", key, value));
-          gtk_string_list_append (attributes, text);
-        }
-    }
-
   self->syncing = TRUE;
   gtk_drop_down_set_model (self->tier_filter, G_LIST_MODEL (tiers));
   gtk_drop_down_set_model (self->quadrant_filter, G_LIST_MODEL (quadrants));
-  gtk_drop_down_set_model (self->attribute_filter, G_LIST_MODEL (attributes));
   gtk_drop_down_set_selected (self->tier_filter,
                               tier_selected < g_list_model_get_n_items (G_LIST_MODEL (tiers)) ? tier_selected : 0);
   gtk_drop_down_set_selected (self->quadrant_filter, quadrant_selected < 5 ? quadrant_selected : 0);
   gtk_drop_down_set_selected (self->attribute_filter, 0);
   g_clear_pointer (&self->attribute_mask, g_free);
   self->syncing = FALSE;
+  forget_attributes (self, FALSE);
+  if (strata_page_get_workspace (STRATA_PAGE (self)) != NULL)
+    {
+      self->attributes_load = g_cancellable_new ();
+      strata_customers_page_load_attributes (STRATA_PAGE (self), self->attributes_load,
+                                             attributes_loaded, g_object_ref (self->attributes_load));
+    }
 }
 
 static void
@@ -762,6 +731,7 @@ strata_customers_page_context_changed (StrataPage *page)
 
   strata_customer_detail_set_source (self->detail, NULL, NULL, NULL, NULL);
   forget_previous (self);
+  forget_attributes (self, TRUE);
   self->prev_period = 0;
   /* Another workspace opens without the last one's search and filters. */
   self->syncing = TRUE;
@@ -840,6 +810,7 @@ strata_customers_page_dispose (GObject *object)
 
   strata_page_set_context (STRATA_PAGE (self), NULL);
   forget_previous (self);
+  forget_attributes (self, FALSE);
   /* Removing the columns changes the sorter: nothing to sort any more. */
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
@@ -864,6 +835,7 @@ strata_customers_page_finalize (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->attribute_mask, g_free);
   g_clear_pointer (&self->attribute_pairs, g_ptr_array_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   G_OBJECT_CLASS (strata_customers_page_parent_class)->finalize (object);
@@ -926,6 +898,7 @@ strata_customers_page_init (StrataCustomersPage *self)
   }
 
   self->attribute_pairs = g_ptr_array_new_with_free_func (g_free);
+  self->bound = g_hash_table_new (NULL, NULL);
   self->list = strata_row_list_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
