@@ -5,6 +5,7 @@
  * then t+1's side of the previous pair. */
 #include "config.h"
 
+#include "strata-json.h"
 #include "strata-csv.h"
 #include "strata-i18n.h"
 #include <json-glib/json-glib.h>
@@ -312,18 +313,6 @@ strata_retention_to_csv (const StrataRetention *retention)
   return g_string_free (out, FALSE);
 }
 
-static void
-member_number (JsonBuilder *b,
-               const char  *name,
-               double       value)
-{
-  json_builder_set_member_name (b, name);
-  if (isnan (value))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, value);
-}
-
 char *
 strata_retention_to_json (const StrataRetention *retention)
 {
@@ -358,10 +347,10 @@ strata_retention_to_json (const StrataRetention *retention)
       json_builder_add_int_value (b, r->customers);
       json_builder_set_member_name (b, "retained");
       json_builder_add_int_value (b, r->retained);
-      member_number (b, "rate", r->rate);
-      member_number (b, "revenue", r->revenue);
-      member_number (b, "revenue_next", r->revenue_next);
-      member_number (b, "revenue_rate", r->revenue_rate);
+      strata_json_add_number_member (b, "rate", r->rate);
+      strata_json_add_number_member (b, "revenue", r->revenue);
+      strata_json_add_number_member (b, "revenue_next", r->revenue_next);
+      strata_json_add_number_member (b, "revenue_rate", r->revenue_rate);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

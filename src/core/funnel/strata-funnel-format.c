@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "strata-json.h"
 #include "strata-csv.h"
 #include "strata-funnel.h"
 
@@ -75,18 +76,6 @@ strata_funnel_to_csv (const StrataFunnel *funnel)
 }
 
 static void
-member_number (JsonBuilder *b,
-               const char  *name,
-               double       value)
-{
-  json_builder_set_member_name (b, name);
-  if (isnan (value))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, value);
-}
-
-static void
 member_step (JsonBuilder *b,
              const char  *name,
              int          step)
@@ -151,10 +140,10 @@ strata_funnel_to_json (const StrataFunnel *funnel)
       json_builder_set_member_name (b, "customers");
       json_builder_add_int_value (b, g->customers);
       for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
-        member_number (b, strata_funnel_step_key (s), g->totals[s]);
+        strata_json_add_number_member (b, strata_funnel_step_key (s), g->totals[s]);
       for (guint s = 1; s < STRATA_FUNNEL_N_STEPS; s++)
-        member_number (b, strata_funnel_rate_key (s), g->rates[s]);
-      member_number (b, "overall_rate", g->overall);
+        strata_json_add_number_member (b, strata_funnel_rate_key (s), g->rates[s]);
+      strata_json_add_number_member (b, "overall_rate", g->overall);
       member_step (b, "weakest_step", g->weakest);
       json_builder_end_object (b);
     }
@@ -210,10 +199,10 @@ strata_funnel_customer_to_json (const StrataFunnelCustomer *c)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "step");
       json_builder_add_string_value (b, strata_funnel_step_key (s));
-      member_number (b, "value", c->values[s]);
-      member_number (b, "rate", c->rates[s]);
-      member_number (b, "median_value", c->median_values[s]);
-      member_number (b, "median_rate", c->median_rates[s]);
+      strata_json_add_number_member (b, "value", c->values[s]);
+      strata_json_add_number_member (b, "rate", c->rates[s]);
+      strata_json_add_number_member (b, "median_value", c->median_values[s]);
+      strata_json_add_number_member (b, "median_rate", c->median_rates[s]);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

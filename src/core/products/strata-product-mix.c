@@ -5,6 +5,7 @@
  * in the review and the retention view. */
 #include "config.h"
 
+#include "strata-json.h"
 #include "strata-i18n.h"
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -460,18 +461,6 @@ strata_product_mix_migration_to_csv (const StrataProductMix *mix)
   return g_string_free (out, FALSE);
 }
 
-static void
-add_number (JsonBuilder *b,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (b, name);
-  if (isnan (value))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, value);
-}
-
 char *
 strata_product_mix_to_json (const StrataProductMix *mix)
 {
@@ -497,10 +486,10 @@ strata_product_mix_to_json (const StrataProductMix *mix)
       json_builder_add_string_value (b, t->tier);
       json_builder_set_member_name (b, "customers");
       json_builder_add_int_value (b, t->customers);
-      add_number (b, "revenue", t->revenue);
+      strata_json_add_number_member (b, "revenue", t->revenue);
       json_builder_set_member_name (b, "new_adopters");
       json_builder_add_int_value (b, t->adopters);
-      add_number (b, "new_adoption", t->adoption);
+      strata_json_add_number_member (b, "new_adoption", t->adoption);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -517,8 +506,8 @@ strata_product_mix_to_json (const StrataProductMix *mix)
       json_builder_add_string_value (b, r->category);
       json_builder_set_member_name (b, "customers");
       json_builder_add_int_value (b, r->customers);
-      add_number (b, "revenue", r->revenue);
-      add_number (b, "share", r->share);
+      strata_json_add_number_member (b, "revenue", r->revenue);
+      strata_json_add_number_member (b, "share", r->share);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
