@@ -324,6 +324,28 @@ test_xlsx (Fixture       *f,
   g_assert_nonnull (strstr (out, "rows rejected:         0\n"));
 }
 
+/* A legacy .xls takes the same options: --sheet by name or number. */
+static void
+test_xls (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *file = fixture ("customers.xls");
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, file, "--period", "2026-Q1",
+                            "--sheet", "客户", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "(sheet “客户”)\n"));
+  g_assert_nonnull (strstr (out, "rows imported:         3\n"));
+  g_assert_nonnull (strstr (out, "rows rejected:         0\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The second sheet holds notes, not customers. */
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, file, "--period", "2026-Q2",
+                            "--sheet", "2", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, file));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,5 +361,6 @@ main (int   argc,
   ADD ("/cli-import/killed", test_killed);
   ADD ("/cli-import/split-and-retention", test_split_and_retention);
   ADD ("/cli-import/xlsx", test_xlsx);
+  ADD ("/cli-import/xls", test_xls);
   return g_test_run ();
 }

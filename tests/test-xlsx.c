@@ -195,21 +195,75 @@ test_damaged (void)
     }
 }
 
+/* An Excel 97–2003 workbook (tests/fixtures/import/make-xls.sh, written by
+ * Gnumeric): the same records as a .xlsx, through FreeXL. */
 static void
-test_old_excel (Fixture       *f,
-                gconstpointer  data)
+test_xls_reader (void)
 {
-  g_autofree char *xls = g_build_filename (f->dir, "old.xls", NULL);
+  g_autofree char *path = fixture ("customers.xls");
   g_autoptr(GError) error = NULL;
-  g_autoptr(StrataCsvReader) r = NULL;
-  char header[512] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+  g_autoptr(StrataCsvReader) r = strata_csv_reader_open (path, NULL, 0, NULL, &error);
+  g_autoptr(StrataCsvReader) notes = NULL, by_number = NULL, none = NULL;
+  g_autofree char *cell = NULL;
 
-  g_assert_true (g_file_set_contents (xls, header, sizeof header, NULL));
-  r = strata_csv_reader_open (xls, NULL, 0, NULL, &error);
-  g_assert_null (r);
+  g_assert_no_error (error);
+  g_assert_cmpstr (strata_csv_reader_get_sheet (r), ==, "客户");
+  /* The title in row 1 is skipped. */
+  expect_record (r, 2, "Customer ID|Name|Annual order amount|Orders|Last order date|City");
+  /* Numbers as numbers (99.9 as Excel shows it), date cells as dates,
+   * Chinese text as typed. */
+  expect_record (r, 3, "C001|Acme 有限公司|1234.5|10|2026-01-01|上海");
+  expect_record (r, 4, "C002|Beta 貿易|99.9|5|2026-01-02|臺北");
+  expect_record (r, 5, "C003|Gamma|42|1|2026-02-28|Berlin");
+  cell = strata_csv_reader_cell_name (r, 1, 4);
+  g_assert_cmpstr (cell, ==, "客户!B4");
+  g_assert_false (strata_csv_reader_next (r, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (strata_csv_reader_get_bytes_read (r), ==, strata_csv_reader_get_size (r));
+
+  notes = strata_csv_reader_open_sheet (path, "Notes", NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  expect_record (notes, 1, "Notes");
+  expect_record (notes, 2, "Made with ssconvert");
+  by_number = strata_csv_reader_open_sheet (path, "1", NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (strata_csv_reader_get_sheet (by_number), ==, "客户");
+
+  none = strata_csv_reader_open_sheet (path, "Orders", NULL, 0, NULL, &error);
+  g_assert_null (none);
   g_assert_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT);
-  g_assert_nonnull (strstr (error->message, xls));
-  g_assert_nonnull (strstr (error->message, "save it as .xlsx or CSV"));
+  g_assert_nonnull (strstr (error->message, "“客户”, “Notes”"));
+}
+
+/* A damaged .xls (a compound file header and nothing else, or the fixture
+ * cut in half) and a text file named .xls: refused, naming the file. */
+static void
+test_xls_damaged (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *good = fixture ("customers.xls");
+  g_autofree char *header_only = g_build_filename (f->dir, "header.xls", NULL);
+  g_autofree char *cut = g_build_filename (f->dir, "cut.xls", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "text.xls", NULL);
+  g_autofree char *contents = NULL;
+  char header[512] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+  const char *paths[] = { header_only, cut, text };
+  gsize length;
+
+  g_assert_true (g_file_set_contents (header_only, header, sizeof header, NULL));
+  g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, length / 2, NULL));
+  g_assert_true (g_file_set_contents (text, "id,name\nC1,A\n", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(StrataCsvReader) r = strata_csv_reader_open (paths[i], NULL, 0, NULL, &error);
+
+      g_assert_null (r);
+      g_assert_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT);
+      g_assert_nonnull (strstr (error->message, paths[i]));
+      g_assert_nonnull (strstr (error->message, "Excel 97–2003 workbook (.xls)"));
+    }
 }
 
 /* An OpenDocument spreadsheet, whatever its name: refused with a message
@@ -310,6 +364,30 @@ test_import (Fixture       *f,
   g_assert_cmpstr (postal, ==, "08123");
   g_assert_cmpstr (phone, ==, "+86 138 0013 8000");
   g_assert_cmpstr (name, ==, "Acme 有限公司");
+}
+
+/* An .xls imports as its .xlsx twin would: numbers, dates, names. */
+static void
+test_xls_import (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture ("customers.xls");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataImportResult) r = import (f->path, path, "2026-Q1", &error);
+  g_autofree char *name = NULL, *city = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (r->sheet, ==, "客户");
+  g_assert_cmpuint (r->rows_read, ==, 3);
+  g_assert_cmpuint (r->rows_imported, ==, 3);
+  g_assert_cmpuint (r->rows_rejected, ==, 0);
+  g_assert_cmpfloat (value (f->path, "2026-Q1", "C001", "order_amount"), ==, 1234.5);
+  g_assert_cmpfloat (value (f->path, "2026-Q1", "C002", "order_amount"), ==, 99.9);
+  g_assert_cmpfloat (value (f->path, "2026-Q1", "C003", "last_order_date"), ==, day ("2026-02-28"));
+  name = query_text (f->path, "SELECT name FROM customers WHERE ext_id = 'C002'");
+  city = attribute (f->path, "C002", "City");
+  g_assert_cmpstr (name, ==, "Beta 貿易");
+  g_assert_cmpstr (city, ==, "臺北");
 }
 
 static void
@@ -511,7 +589,9 @@ main (int   argc,
   g_test_add_func ("/xlsx/sheet-option", test_sheet_option);
   g_test_add_func ("/xlsx/1904", test_1904);
   g_test_add_func ("/xlsx/damaged", test_damaged);
-  g_test_add ("/xlsx/old-excel", Fixture, NULL, setup, test_old_excel, teardown);
+  g_test_add_func ("/xlsx/xls-reader", test_xls_reader);
+  g_test_add ("/xlsx/xls-damaged", Fixture, NULL, setup, test_xls_damaged, teardown);
+  g_test_add ("/xlsx/xls-import", Fixture, NULL, setup, test_xls_import, teardown);
   g_test_add ("/xlsx/opendocument", Fixture, NULL, setup, test_opendocument, teardown);
   g_test_add ("/xlsx/import", Fixture, NULL, setup, test_import, teardown);
   g_test_add ("/xlsx/codes-stay-text", Fixture, NULL, setup, test_codes_stay_text, teardown);

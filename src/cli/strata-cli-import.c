@@ -150,7 +150,7 @@ strata_cli_import (int    argc,
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Read a metric from a column"), N_("METRIC=COLUMN") },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding (default: detected)"), N_("ENCODING") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter, N_("Field delimiter: comma, semicolon, tab or | (default: detected)"), N_("DELIMITER") },
-    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("Sheet of an Excel workbook (.xlsx): its name or number (default: the first with data)"), N_("SHEET") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("Sheet of an Excel workbook (.xlsx or .xls): its name or number (default: the first with data)"), N_("SHEET") },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, N_("Import nothing if any row is rejected"), NULL },
     { NULL }
   };

@@ -554,8 +554,9 @@ strata_csv_reader_open_sheet (const char    *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* A workbook is read through the same records as text, so everything
-   * after the reader (columns, values, rejects) is shared. */
+  /* A workbook (.xlsx, or .xls: an OLE compound file) is read through the
+   * same records as text, so everything after the reader (columns,
+   * values, rejects) is shared. */
   if (strata_xlsx_is_workbook (path))
     {
       StrataXlsxReader *xlsx = strata_xlsx_reader_open (path, sheet, error);
@@ -586,15 +587,6 @@ strata_csv_reader_open_sheet (const char    *path,
                    _("Cannot read “%s”: %s"), path, local->message);
       return NULL;
     }
-  /* An Excel 97-2003 workbook (an OLE compound file) would read as noise. */
-  if (n >= 8 && memcmp (sample, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
-    {
-      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
-                   _("“%s” is an Excel 97–2003 workbook (.xls), which Strata cannot read: "
-                     "save it as .xlsx or CSV"), path);
-      return NULL;
-    }
-
   if (encoding != NULL && *encoding != '\0')
     {
       enc = strata_encoding_canonicalize (encoding, &local);

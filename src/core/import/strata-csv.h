@@ -27,7 +27,7 @@ StrataCsvReader *strata_csv_reader_open           (const char       *path,
                                                    GError          **error);
 
 /* The same, reading sheet (a name or a 1-based number; NULL: the first
- * with data) when path is an Excel workbook (.xlsx): its cells come as
+ * with data) when path is an Excel workbook (.xlsx or .xls): its cells come as
  * fields, a number per sheet row as the line. */
 StrataCsvReader *strata_csv_reader_open_sheet     (const char       *path,
                                                    const char       *sheet,

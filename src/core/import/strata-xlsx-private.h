@@ -26,7 +26,8 @@ typedef struct
 typedef struct
 {
   char *name;
-  char *entry;
+  char *entry;         /* .xlsx: the sheet's part in the zip */
+  guint index;         /* .xls: the sheet's index in the workbook */
 } Sheet;
 
 struct _StrataXlsxReader
@@ -54,6 +55,11 @@ struct _StrataXlsxReader
   guint             col_offset;
   guint             width;
   GPtrArray        *fields;       /* const char*: the current record */
+
+  const void       *xls;          /* an .xls workbook's FreeXL handle, else NULL */
+  guint             xls_row;      /* 0-based: the next row to read */
+  guint             xls_rows;
+  guint             xls_cols;
 };
 
 void     strata_xlsx_row_free      (Row              *row);
@@ -74,5 +80,16 @@ void     strata_xlsx_read_merges   (StrataXlsxReader *self);
  * cells, and sets the columns records have. */
 gboolean strata_xlsx_find_header   (StrataXlsxReader *self,
                                     GError          **error);
+
+/* .xls through FreeXL (strata-xls.c). */
+gboolean strata_xls_is_compound_file (const char      *path);
+gboolean strata_xls_open           (StrataXlsxReader *self,
+                                    GError          **error);
+gboolean strata_xls_begin_sheet    (StrataXlsxReader *self,
+                                    Sheet            *sheet,
+                                    GError          **error);
+Row     *strata_xls_read_row       (StrataXlsxReader *self,
+                                    GError          **error);
+void     strata_xls_close          (StrataXlsxReader *self);
 
 G_END_DECLS

@@ -34,23 +34,29 @@ sheet_free (Sheet *sheet)
   g_free (sheet);
 }
 
-gboolean
-strata_xlsx_is_workbook (const char *path)
+static gboolean
+is_zip (const char *path)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
   char magic[4] = { 0 };
-  FILE *f;
   gboolean zip = FALSE;
+  FILE *f = fopen (path, "rb");
 
-  if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".xlsm"))
-    return TRUE;
-  f = fopen (path, "rb");
   if (f != NULL)
     {
       zip = fread (magic, 1, 4, f) == 4 && memcmp (magic, "PK\x03\x04", 4) == 0;
       fclose (f);
     }
   return zip;
+}
+
+gboolean
+strata_xlsx_is_workbook (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".xlsm")
+         || g_str_has_suffix (lower, ".xls") || is_zip (path)
+         || strata_xls_is_compound_file (path);
 }
 
 gint64
@@ -476,6 +482,8 @@ begin_sheet (StrataXlsxReader *self,
              GError          **error)
 {
   end_sheet (self);
+  if (self->xls != NULL)
+    return strata_xls_begin_sheet (self, sheet, error);
   self->sheet = sheet;
   self->bytes_read = 0;
   self->xml_done = FALSE;
@@ -563,6 +571,8 @@ strata_xlsx_read_row (StrataXlsxReader *self,
   guint64 last_row = 0;
   gboolean in_is = FALSE, phonetic = FALSE;
 
+  if (self->xls != NULL)
+    return strata_xls_read_row (self, error);
   if (self->xml == NULL || self->xml_done)
     return NULL;
   while ((ret = xmlTextReaderRead (self->xml)) == 1)
@@ -754,11 +764,13 @@ strata_xlsx_reader_open (const char  *path,
                          GError     **error)
 {
   g_autoptr(StrataXlsxReader) self = g_new0 (StrataXlsxReader, 1);
+  g_autofree char *lower = NULL;
   GError *local = NULL;
   Row *first;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  lower = g_ascii_strdown (path, -1);
   self->path = g_strdup (path);
   self->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_free);
   self->strings = g_ptr_array_new_with_free_func (g_free);
@@ -773,6 +785,19 @@ strata_xlsx_reader_open (const char  *path,
       g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_READ,
                    _("Cannot read “%s”: no such file"), path);
       return NULL;
+    }
+  /* An .xls is a compound file; one named .xls that is neither that nor a
+   * zip (a .xlsx misnamed) gets FreeXL's refusal, which names the format. */
+  if (strata_xls_is_compound_file (path)
+      || (g_str_has_suffix (lower, ".xls") && !is_zip (path)))
+    {
+      if (!strata_xls_open (self, error) || !pick_sheet (self, sheet, error))
+        return NULL;
+      /* The first row read to pick the sheet is read again below. */
+      g_queue_clear_full (&self->pending, (GDestroyNotify) strata_xlsx_row_free);
+      if (!begin_sheet (self, self->sheet, error))
+        return NULL;
+      return g_steal_pointer (&self);
     }
   self->zip = unzOpen64 (path);
   if (self->zip == NULL)
@@ -818,6 +843,7 @@ strata_xlsx_reader_free (StrataXlsxReader *self)
   if (self == NULL)
     return;
   end_sheet (self);
+  strata_xls_close (self);
   if (self->zip != NULL)
     unzClose (self->zip);
   g_queue_clear_full (&self->pending, (GDestroyNotify) strata_xlsx_row_free);

@@ -63,13 +63,15 @@ strata_import_dialog_run_chooser (StrataImportDialog   *self,
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-      gtk_file_filter_set_name (filter, _("Tables (CSV, TSV, TXT, Excel XLSX)"));
+      gtk_file_filter_set_name (filter, _("Tables (CSV, TSV, TXT, Excel XLSX and XLS)"));
       gtk_file_filter_add_pattern (filter, "*.csv");
       gtk_file_filter_add_pattern (filter, "*.tsv");
       gtk_file_filter_add_pattern (filter, "*.txt");
       gtk_file_filter_add_pattern (filter, "*.xlsx");
+      gtk_file_filter_add_pattern (filter, "*.xls");
       gtk_file_filter_add_mime_type (filter, "text/csv");
       gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      gtk_file_filter_add_mime_type (filter, "application/vnd.ms-excel");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
     }
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
@@ -187,7 +189,7 @@ strata_import_is_table_file (GFile *file)
   if (name == NULL)
     return FALSE;
   lower = g_ascii_strdown (name, -1);
-  /* .xls and .ods too: the assistant says why it cannot read them. */
+  /* .ods too: the assistant says why it cannot read it. */
   return g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tsv")
          || g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".xlsx")
          || g_str_has_suffix (lower, ".xls") || g_str_has_suffix (lower, ".ods");
