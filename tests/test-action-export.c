@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Action Lists… of the Review page under Xvfb: the menu's three exports on
+/* Action Lists… of the Review page under Xvfb: the menu's four exports on
  * the demo (2026-Q2 → 2026-Q3): the CSV's rows, one PDF per owner into a
- * folder, one PDF with a section per owner, and the first toast's text;
+ * folder, one PDF with a section per owner, an Excel workbook read back,
+ * and the first toast's text;
  * the movement's movers as CSV and as an Excel workbook. */
 #include "config.h"
 
@@ -116,7 +117,7 @@ test_action_lists (void)
   g_assert_true (gtk_widget_get_mapped (button));
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
   menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
-  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 4);
   g_object_unref (menu);
 
   /* CSV: the issue's columns, a row per mover. */
@@ -131,6 +132,48 @@ test_action_lists (void)
   expected_toast = g_strdup_printf ("Action lists saved as “%s”", csv);
   /* The toast says where it went. */
   gui_test_wait (gui_test_find_label (GTK_WIDGET (window), GTK_TYPE_LABEL, expected_toast) != NULL);
+
+  /* The workbook: the CSV's rows under translated headers, tier cells in
+   * colour, a frozen header with a filter, costly products and About. */
+  {
+    g_autofree char *xlsx = g_build_filename (tmpdir, "actions.xlsx", NULL);
+    g_autofree char *cell = NULL;
+    g_autoptr(GPtrArray) rows = NULL;
+    g_autoptr(GPtrArray) about = NULL;
+    const StrataActionOwner *first_owner = strata_action_list_get_owner (list, 0);
+    const StrataActionItem *first_item = first_owner->items->pdata[0];
+    GStrv head, first;
+    gboolean has_version = FALSE;
+
+    export (page, STRATA_ACTION_EXPORT_XLSX, xlsx, &r);
+    g_assert_cmpuint (r.n_files, ==, 1);
+    rows = xlsx_test_read (xlsx, "Action lists");
+    g_assert_cmpuint (rows->len, ==, strata_action_list_get_n_items (list) + 1);
+    head = rows->pdata[0];
+    g_assert_cmpuint (g_strv_length (head), ==, 11);
+    g_assert_cmpstr (head[0], ==, "Owner");
+    g_assert_cmpstr (head[3], ==, "Tier before");
+    g_assert_cmpstr (head[10], ==, "Action");
+    first = rows->pdata[1];
+    g_assert_cmpstr (first[0], ==, first_owner->label);
+    g_assert_cmpstr (first[1], ==, first_item->ext_id);
+    g_assert_cmpstr (first[2], ==, first_item->name);
+    g_assert_cmpstr (first[4], ==, first_item->to_tier != NULL ? first_item->to_tier : "");
+    /* A tier cell has a style of its own (its colour). */
+    cell = xlsx_test_cell_xml (xlsx, "xl/worksheets/sheet1.xml", "E2");
+    g_assert_nonnull (cell);
+    g_assert_nonnull (strstr (cell, " s=\""));
+    g_clear_pointer (&cell, g_free);
+    cell = xlsx_test_part (xlsx, "xl/worksheets/sheet1.xml");
+    g_assert_nonnull (strstr (cell, "<autoFilter ref=\"A1:K1\""));
+    g_assert_nonnull (strstr (cell, "ySplit=\"1\""));
+    about = xlsx_test_read (xlsx, "About");
+    for (guint i = 0; i < about->len; i++)
+      if (g_strcmp0 (((GStrv) about->pdata[i])[0], "Rule-set version") == 0)
+        has_version = TRUE;
+    g_assert_true (has_version);
+    g_assert_cmpstr (((GStrv) about->pdata[0])[1], ==, "demo.strata");
+  }
 
   /* One PDF per owner into a folder. */
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The action lists after a review: every mover in exactly one owner's list,
- * the CSV of strata-cli actions, the PDF read back with poppler, and an
+ * the CSV of strata-cli actions, the workbook read back with the project's
+ * own reader, the PDF read back with poppler, and an
  * unknown owner attribute refused with a message. */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include "review-fixture.h"
 #include "strata-action-report.h"
 #include "strata-error.h"
+#include "xlsx-test-util.h"
 
 typedef struct
 {
@@ -281,6 +283,78 @@ test_cli_csv (Fixture       *f,
   g_assert_cmpstr (out2, ==, text);
 }
 
+/* -o FILE.xlsx: the CSV's rows in a workbook, the costly products on a
+ * sheet of their own with revenue as numbers, and an About sheet. */
+static void
+test_cli_xlsx (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *xlsx = g_build_filename (f->dir, "actions.xlsx", NULL);
+  g_autofree char *cell = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) costly = NULL;
+  g_autoptr(GPtrArray) about = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (f->path, NULL, &error);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint wang = 0;
+
+  g_assert_no_error (error);
+  test_workspace_exec (ws, "INSERT INTO products (id, code, description, category) VALUES"
+                           " (1, 'POST', 'Postage', 'costly');"
+                           "INSERT INTO product_revenue (period_id, customer_id, product_id, amount) VALUES"
+                           " (2, 1, 1, 1234.5), (2, 2, 1, 50)");
+  g_clear_object (&ws);
+  g_assert_cmpint (run_cli (&out, &err, "actions", f->path, "2026-Q1", "2026-Q2",
+                            "-o", xlsx, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  rows = xlsx_test_read (xlsx, "1");
+  g_assert_cmpuint (rows->len, ==, 1 + 5);
+  g_assert_cmpstr (((GStrv) rows->pdata[0])[0], ==, "Owner");
+  g_assert_cmpstr (((GStrv) rows->pdata[0])[7], ==, "Reasons");
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GStrv row = rows->pdata[i];
+
+      g_assert_false (g_hash_table_contains (ids, row[1]));
+      g_hash_table_add (ids, row[1]);
+      g_assert_cmpstr (row[7], !=, "");
+      wang += g_str_equal (row[0], "王磊");
+      if (g_str_equal (row[1], "C001"))
+        {
+          g_assert_cmpstr (row[0], ==, "Ann");
+          g_assert_cmpstr (row[2], ==, "Alpha");
+          g_assert_cmpstr (row[3], !=, row[4]);
+          g_assert_nonnull (strstr (row[7], "1,200,000"));
+        }
+    }
+  g_assert_cmpuint (wang, ==, 1);
+
+  costly = xlsx_test_read (xlsx, "Costly products");
+  g_assert_cmpuint (costly->len, ==, 1 + 2);
+  g_assert_cmpstr (((GStrv) costly->pdata[1])[0], ==, "Ann");
+  g_assert_cmpstr (((GStrv) costly->pdata[1])[4], ==, "1234.5");
+  g_assert_cmpstr (((GStrv) costly->pdata[2])[0], ==, "王磊");
+  /* Revenue is a number with a thousands format, not text. */
+  cell = xlsx_test_cell_xml (xlsx, "xl/worksheets/sheet2.xml", "E2");
+  g_assert_null (strstr (cell, " t=\""));
+  g_assert_nonnull (strstr (cell, "<v>1234.5</v>"));
+
+  about = xlsx_test_read (xlsx, "About");
+  g_assert_cmpstr (((GStrv) about->pdata[0])[0], ==, "Workspace");
+  g_assert_cmpstr (((GStrv) about->pdata[0])[1], ==, "review.strata");
+  g_assert_cmpstr (((GStrv) about->pdata[1])[1], ==, "2026-Q1 → 2026-Q2");
+
+  /* The workbook needs a file: refused on standard output. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "actions", f->path, "2026-Q1", "2026-Q2",
+                            "--format", "xlsx", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "-o FILE.xlsx"));
+}
+
 static void
 test_cli_pdf (Fixture       *f,
               gconstpointer  data)
@@ -451,6 +525,7 @@ main (int   argc,
   g_test_add ("/actions/every-mover-once", Fixture, NULL, fixture_setup, test_every_mover_once,
               fixture_teardown);
   g_test_add ("/actions/cli-csv", Fixture, NULL, fixture_setup, test_cli_csv, fixture_teardown);
+  g_test_add ("/actions/cli-xlsx", Fixture, NULL, fixture_setup, test_cli_xlsx, fixture_teardown);
   g_test_add ("/actions/cli-pdf", Fixture, NULL, fixture_setup, test_cli_pdf, fixture_teardown);
   g_test_add ("/actions/unknown-owner", Fixture, NULL, fixture_setup, test_unknown_owner,
               fixture_teardown);

@@ -31,6 +31,26 @@ xlsx_test_read (const char *path,
   return rows;
 }
 
+/* A part of the workbook (xl/worksheets/sheet1.xml), whole. */
+static inline char *
+xlsx_test_part (const char *path,
+                const char *entry)
+{
+  unzFile zip = unzOpen64 (path);
+  GString *xml = g_string_new (NULL);
+  char buf[65536];
+  int n;
+
+  g_assert_nonnull (zip);
+  g_assert_cmpint (unzLocateFile (zip, entry, 0), ==, UNZ_OK);
+  g_assert_cmpint (unzOpenCurrentFile (zip), ==, UNZ_OK);
+  while ((n = unzReadCurrentFile (zip, buf, sizeof buf)) > 0)
+    g_string_append_len (xml, buf, n);
+  unzCloseCurrentFile (zip);
+  unzClose (zip);
+  return g_string_free (xml, FALSE);
+}
+
 /* The <c r="ref" ...> element of the part entry (xl/worksheets/sheet1.xml),
  * up to its end, or NULL. */
 static inline char *

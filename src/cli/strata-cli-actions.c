@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* strata-cli actions WORKSPACE FROM TO [--owner ATTRIBUTE] [--format csv|pdf] -o PATH
+/* strata-cli actions WORKSPACE FROM TO [--owner ATTRIBUTE] [--format csv|xlsx|pdf] -o PATH
  *
  * Each owner's action list after the review of FROM against TO: as CSV,
  * one row per customer who changed tier or quadrant, or as one PDF with a
@@ -13,6 +13,7 @@
 #include "strata-action-report.h"
 #include "strata-cli-common.h"
 #include "strata-cli-review.h"
+#include "strata-export.h"
 
 int
 strata_cli_actions (int    argc,
@@ -26,13 +27,13 @@ strata_cli_actions (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   gboolean restate = FALSE;
-  gboolean pdf;
+  gboolean pdf, xlsx;
   gint64 from_id = 0, to_id = 0;
   GOptionEntry entries[] = {
     { "owner", 0, 0, G_OPTION_ARG_STRING, &owner,
       N_("The customer attribute that names the owner (default: account_manager)"), N_("ATTRIBUTE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-      N_("Output format: csv or pdf (default: from the file name, else csv)"), N_("FORMAT") },
+      N_("Output format: csv, xlsx or pdf (default: from the file name, else csv)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (CSV: - or none for standard output)"),
       N_("FILE") },
     { "restate", 0, 0, G_OPTION_ARG_NONE, &restate,
@@ -46,19 +47,27 @@ strata_cli_actions (int    argc,
     return STRATA_EXIT_USAGE;
   if (argc != 4)
     {
-      strata_cli_error (_("usage: strata-cli actions WORKSPACE FROM TO [--owner ATTRIBUTE] [--format csv|pdf] -o PATH"));
+      strata_cli_error (_("usage: strata-cli actions WORKSPACE FROM TO [--owner ATTRIBUTE] [--format csv|xlsx|pdf] -o PATH"));
       return STRATA_EXIT_USAGE;
     }
-  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "pdf"))
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "pdf")
+      && !g_str_equal (format, "xlsx"))
     {
-      strata_cli_error (_("unknown format “%s” (use csv or pdf)"), format);
+      strata_cli_error (_("unknown format “%s” (use csv, xlsx or pdf)"), format);
       return STRATA_EXIT_USAGE;
     }
   pdf = format != NULL ? g_str_equal (format, "pdf")
                        : output != NULL && g_str_has_suffix (output, ".pdf");
+  xlsx = format != NULL ? g_str_equal (format, "xlsx")
+                        : output != NULL && strata_export_is_xlsx (output);
   if (pdf && (output == NULL || g_str_equal (output, "-")))
     {
       strata_cli_error (_("actions: give the PDF file to write with -o FILE.pdf"));
+      return STRATA_EXIT_USAGE;
+    }
+  if (xlsx && (output == NULL || g_str_equal (output, "-")))
+    {
+      strata_cli_error (_("actions: give the workbook to write with -o FILE.xlsx"));
       return STRATA_EXIT_USAGE;
     }
 
@@ -76,6 +85,14 @@ strata_cli_actions (int    argc,
     {
       if (!strata_action_report_write_pdf (workspace, list, NULL, NULL, STRATA_REPORT_PAPER_A4,
                                            output, &error))
+        {
+          strata_cli_error ("%s", error->message);
+          return STRATA_EXIT_INPUT;
+        }
+    }
+  else if (xlsx)
+    {
+      if (!strata_action_list_write_xlsx (list, workspace, NULL, output, &error))
         {
           strata_cli_error ("%s", error->message);
           return STRATA_EXIT_INPUT;

@@ -61,48 +61,18 @@ grow (StrataXlsxSink *self,
   self->widths[col] = MAX (self->widths[col], MIN (w + 2, 60));
 }
 
-StrataXlsxSink *
-strata_xlsx_sink_open (const char  *path,
-                       const char  *sheet_name,
-                       GPtrArray   *header,
-                       GPtrArray   *kinds,
-                       GError     **error)
+/* A sheet with its header row: bold, frozen, with an autofilter. */
+static void
+begin_sheet (StrataXlsxSink *self,
+             const char     *sheet_name,
+             GPtrArray      *header,
+             GPtrArray      *kinds)
 {
-  StrataXlsxSink *self = g_new0 (StrataXlsxSink, 1);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp_name = g_strdup_printf (".%s.%u.tmp", base, g_random_int ());
-  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_TRUE };
-
-  self->path = g_strdup (path);
-  self->tmp_path = g_build_filename (dir, tmp_name, NULL);
+  g_ptr_array_unref (self->kinds);
   self->kinds = g_ptr_array_ref (kinds);
-  self->tier_formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_free (self->widths);
   self->widths = g_new0 (double, header->len + 1);
-  self->workbook = workbook_new_opt (self->tmp_path, &options);
-  if (self->workbook == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”"), path);
-      sink_free (self);
-      return NULL;
-    }
   self->sheet = workbook_add_worksheet (self->workbook, sheet_name);
-
-  self->header_format = workbook_add_format (self->workbook);
-  format_set_bold (self->header_format);
-  format_set_bg_color (self->header_format, 0xE8E8E8);
-  format_set_bottom (self->header_format, LXW_BORDER_THIN);
-  self->count_format = workbook_add_format (self->workbook);
-  format_set_num_format (self->count_format, "#,##0");
-  self->money_format = workbook_add_format (self->workbook);
-  format_set_num_format (self->money_format, "#,##0.00");
-  self->number_format = workbook_add_format (self->workbook);
-  format_set_num_format (self->number_format, "#,##0.##########");
-  self->date_format = workbook_add_format (self->workbook);
-  format_set_num_format (self->date_format, "yyyy-mm-dd");
-  self->score_format = workbook_add_format (self->workbook);
-  format_set_num_format (self->score_format, "0.00");
-
   for (guint i = 0; i < header->len; i++)
     {
       worksheet_write_string (self->sheet, 0, i, header->pdata[i], self->header_format);
@@ -121,6 +91,48 @@ strata_xlsx_sink_open (const char  *path,
     worksheet_autofilter (self->sheet, 0, 0, 0, header->len - 1);
   worksheet_freeze_panes (self->sheet, 1, 0);
   self->row = 1;
+}
+
+StrataXlsxSink *
+strata_xlsx_sink_open (const char  *path,
+                       const char  *sheet_name,
+                       GPtrArray   *header,
+                       GPtrArray   *kinds,
+                       GError     **error)
+{
+  StrataXlsxSink *self = g_new0 (StrataXlsxSink, 1);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp_name = g_strdup_printf (".%s.%u.tmp", base, g_random_int ());
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_TRUE };
+
+  self->path = g_strdup (path);
+  self->tmp_path = g_build_filename (dir, tmp_name, NULL);
+  self->kinds = g_ptr_array_new ();
+  self->tier_formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->workbook = workbook_new_opt (self->tmp_path, &options);
+  if (self->workbook == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”"), path);
+      sink_free (self);
+      return NULL;
+    }
+  self->header_format = workbook_add_format (self->workbook);
+  format_set_bold (self->header_format);
+  format_set_bg_color (self->header_format, 0xE8E8E8);
+  format_set_bottom (self->header_format, LXW_BORDER_THIN);
+  self->count_format = workbook_add_format (self->workbook);
+  format_set_num_format (self->count_format, "#,##0");
+  self->money_format = workbook_add_format (self->workbook);
+  format_set_num_format (self->money_format, "#,##0.00");
+  self->number_format = workbook_add_format (self->workbook);
+  format_set_num_format (self->number_format, "#,##0.##########");
+  self->date_format = workbook_add_format (self->workbook);
+  format_set_num_format (self->date_format, "yyyy-mm-dd");
+  self->score_format = workbook_add_format (self->workbook);
+  format_set_num_format (self->score_format, "0.00");
+
+  begin_sheet (self, sheet_name, header, kinds);
   return self;
 }
 
@@ -194,6 +206,15 @@ void
 strata_xlsx_sink_end_row (StrataXlsxSink *self)
 {
   self->row++;
+}
+
+void
+strata_xlsx_sink_add_sheet (StrataXlsxSink *self,
+                            const char     *sheet_name,
+                            GPtrArray      *header,
+                            GPtrArray      *kinds)
+{
+  begin_sheet (self, sheet_name, header, kinds);
 }
 
 gboolean

@@ -32,6 +32,12 @@ void            strata_xlsx_sink_tier    (StrataXlsxSink  *self,
                                           const char      *label,
                                           const char      *colour);
 void            strata_xlsx_sink_end_row (StrataXlsxSink  *self);
+/* Goes on to a new sheet of another table, with its own header row
+ * (frozen, with an autofilter) and column kinds. */
+void            strata_xlsx_sink_add_sheet (StrataXlsxSink *self,
+                                            const char     *sheet_name,
+                                            GPtrArray      *header,
+                                            GPtrArray      *kinds);
 /* Adds the metadata sheet (pairs of name and value, NULL-terminated) and
  * writes the file; with ok FALSE, abandons it. */
 gboolean        strata_xlsx_sink_close   (StrataXlsxSink  *self,

@@ -25,6 +25,7 @@ struct _StrataActionList
   char       *to_name;
   GPtrArray  *owners;    /* StrataActionOwner* */
   guint       n_items;
+  GHashTable *tier_colours;  /* tier id -> "#rrggbb" */
 };
 
 G_DEFINE_FINAL_TYPE (StrataActionList, strata_action_list, G_TYPE_OBJECT)
@@ -82,6 +83,7 @@ strata_action_list_finalize (GObject *object)
   g_free (self->from_name);
   g_free (self->to_name);
   g_ptr_array_unref (self->owners);
+  g_hash_table_unref (self->tier_colours);
   G_OBJECT_CLASS (strata_action_list_parent_class)->finalize (object);
 }
 
@@ -95,6 +97,7 @@ static void
 strata_action_list_init (StrataActionList *self)
 {
   self->owners = g_ptr_array_new_with_free_func ((GDestroyNotify) owner_free);
+  self->tier_colours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* Attributes -------------------------------------------------------------- */
@@ -463,6 +466,13 @@ strata_action_list_compute (StrataWorkspace  *workspace,
   self->attribute = g_strdup (owner_attribute);
   self->from_name = g_strdup (strata_movement_get_from_name (movement));
   self->to_name = g_strdup (strata_movement_get_to_name (movement));
+  for (guint t = 0; t < strata_movement_get_n_tiers (movement); t++)
+    {
+      const StrataMovementTier *tier = strata_movement_get_tier (movement, t);
+
+      if (tier->id != NULL && tier->colour != NULL)
+        g_hash_table_replace (self->tier_colours, g_strdup (tier->id), g_strdup (tier->colour));
+    }
 
   pos = strata_movement_get_positions (movement);
   for (guint i = 0; i < pos->len; i++)
@@ -573,6 +583,14 @@ strata_action_list_get_owner_attribute (StrataActionList *self)
 {
   g_return_val_if_fail (STRATA_IS_ACTION_LIST (self), NULL);
   return self->attribute;
+}
+
+const char *
+strata_action_list_get_tier_colour (StrataActionList *self,
+                                    const char       *tier_id)
+{
+  g_return_val_if_fail (STRATA_IS_ACTION_LIST (self), NULL);
+  return tier_id != NULL ? g_hash_table_lookup (self->tier_colours, tier_id) : NULL;
 }
 
 const char *

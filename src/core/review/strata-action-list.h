@@ -77,6 +77,9 @@ StrataActionList *strata_action_list_compute (StrataWorkspace  *workspace,
 const char       *strata_action_list_get_owner_attribute (StrataActionList *self);
 const char       *strata_action_list_get_from_name (StrataActionList *self);
 const char       *strata_action_list_get_to_name   (StrataActionList *self);
+/* A tier's colour ("#rrggbb") by its id; NULL when unknown. */
+const char       *strata_action_list_get_tier_colour (StrataActionList *self,
+                                                      const char       *tier_id);
 /* Owners in order of their names, "(unassigned)" last; only owners with a
  * mover or a costly-product customer. */
 guint             strata_action_list_get_n_owners  (StrataActionList *self);
@@ -101,6 +104,24 @@ char             *strata_action_describe_changes (GPtrArray        *changes,
 char             *strata_action_list_to_csv      (StrataActionList *self,
                                                   const char       *owner);
 gboolean          strata_action_list_write_csv   (StrataActionList *self,
+                                                  const char       *owner,
+                                                  const char       *path,
+                                                  GError          **error);
+
+/* The workbook (strata-action-list-xlsx.c): a sheet of movers with the
+ * CSV's columns under translated headers (frozen, with an autofilter;
+ * tier cells in the tier colours), a sheet of the customers on
+ * costly-to-run products with their revenue as numbers, and an About
+ * sheet (workspace, periods, rule-set version, owner attribute, date).
+ * workspace may be NULL: the About sheet then leaves it out. */
+gboolean          strata_action_list_write_xlsx  (StrataActionList *self,
+                                                  StrataWorkspace  *workspace,
+                                                  const char       *owner,
+                                                  const char       *path,
+                                                  GError          **error);
+/* The CSV or, for a path ending in .xlsx, the workbook. */
+gboolean          strata_action_list_write       (StrataActionList *self,
+                                                  StrataWorkspace  *workspace,
                                                   const char       *owner,
                                                   const char       *path,
                                                   GError          **error);

@@ -42,6 +42,8 @@ strata_action_export_kind_from_string (const char             *text,
     *kind = STRATA_ACTION_EXPORT_PDF_PER_OWNER;
   else if (g_strcmp0 (text, "csv") == 0)
     *kind = STRATA_ACTION_EXPORT_CSV;
+  else if (g_strcmp0 (text, "xlsx") == 0)
+    *kind = STRATA_ACTION_EXPORT_XLSX;
   else
     return FALSE;
   return TRUE;
@@ -81,6 +83,15 @@ write_thread (GTask        *task,
     {
     case STRATA_ACTION_EXPORT_CSV:
       if (!strata_action_list_write_csv (list, NULL, e->path, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      e->n_files = 1;
+      break;
+
+    case STRATA_ACTION_EXPORT_XLSX:
+      if (!strata_action_list_write_xlsx (list, ws, NULL, e->path, &error))
         {
           g_task_return_error (task, error);
           return;
@@ -234,6 +245,7 @@ chooser_response (GtkNativeDialog *dialog,
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
       const char *owner = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "owner");
       const char *suffix = ask->kind == STRATA_ACTION_EXPORT_CSV ? ".csv"
+                         : ask->kind == STRATA_ACTION_EXPORT_XLSX ? ".xlsx"
                          : ask->kind == STRATA_ACTION_EXPORT_PDF ? ".pdf" : NULL;
 
       if (path != NULL && suffix != NULL && !g_str_has_suffix (path, suffix))
@@ -280,6 +292,7 @@ strata_action_export_run (GtkWindow              *window,
     }
 
   title = kind == STRATA_ACTION_EXPORT_CSV ? _("Export Action Lists as CSV")
+        : kind == STRATA_ACTION_EXPORT_XLSX ? _("Export Action Lists as Excel")
         : kind == STRATA_ACTION_EXPORT_PDF ? _("Export Action Lists")
         : _("Export One Action List per Owner");
   chooser = gtk_file_chooser_native_new (title, window,
@@ -290,12 +303,14 @@ strata_action_export_run (GtkWindow              *window,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   if (kind != STRATA_ACTION_EXPORT_PDF_PER_OWNER)
     {
-      const char *ext = kind == STRATA_ACTION_EXPORT_CSV ? "csv" : "pdf";
+      const char *ext = kind == STRATA_ACTION_EXPORT_CSV ? "csv"
+                      : kind == STRATA_ACTION_EXPORT_XLSX ? "xlsx" : "pdf";
       GtkFileFilter *filter = gtk_file_filter_new ();
       g_autofree char *name = NULL;
 
       gtk_file_filter_set_name (filter, kind == STRATA_ACTION_EXPORT_CSV ? _("CSV files")
-                                                                         : _("PDF documents"));
+                                        : kind == STRATA_ACTION_EXPORT_XLSX ? _("Excel workbooks")
+                                        : _("PDF documents"));
       gtk_file_filter_add_suffix (filter, ext);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       g_object_unref (filter);

@@ -16,6 +16,7 @@ typedef enum
   STRATA_ACTION_EXPORT_PDF,            /* one PDF, a section per owner */
   STRATA_ACTION_EXPORT_PDF_PER_OWNER,  /* a PDF per owner into a folder */
   STRATA_ACTION_EXPORT_CSV,
+  STRATA_ACTION_EXPORT_XLSX,           /* a workbook, one sheet per table */
 } StrataActionExportKind;
 
 gboolean strata_action_export_kind_from_string (const char             *text,
