@@ -614,6 +614,8 @@ strata_xlsx_read_row (StrataXlsxReader *self,
               last_row = n != NULL ? g_ascii_strtoull (n, NULL, 10) : last_row + 1;
               if (xmlTextReaderIsEmptyElement (r))
                 continue;
+              /* A row inside a row (a damaged sheet): the outer one is dropped. */
+              strata_xlsx_row_free (row);
               row = g_new0 (Row, 1);
               row->number = last_row;
               row->cells = g_ptr_array_new_with_free_func (g_free);
