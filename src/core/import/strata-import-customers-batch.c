@@ -23,6 +23,7 @@ batch_new (Ctx *c)
   b->json = g_string_sized_new (BATCH_ROWS * 48);
   b->renames = g_array_new (FALSE, FALSE, sizeof (Rename));
   b->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_import_reject_free);
+  b->strings = g_string_chunk_new (64 * 1024);
   return b;
 }
 
@@ -37,6 +38,7 @@ batch_free (gpointer data)
   g_string_free (b->json, TRUE);
   g_array_unref (b->renames);
   g_ptr_array_unref (b->rejects);
+  g_string_chunk_free (b->strings);
   g_free (b);
 }
 

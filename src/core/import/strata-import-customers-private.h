@@ -46,7 +46,7 @@ typedef struct
   int                  id_col;
   gboolean             row_numbers;
   GHashTable          *known;       /* ext_id -> Known, all customers */
-  GStringChunk        *strings;     /* ext_ids, names, attribute values */
+  GStringChunk        *strings;     /* ext_ids: the keys of known */
   gint64               next_id;
   GArray              *members;     /* gint64 ids of the file's customers already in the period */
   guint               *metric_cols; /* the metric columns, by metric id */
@@ -121,6 +121,9 @@ typedef struct _Batch
   GString   *json;       /* the members' values_json, each NUL-ended */
   GArray    *renames;    /* Rename of known customers */
   GPtrArray *rejects;    /* StrataImportReject* for the log */
+  /* Its names and attribute values, freed with it once written: kept for
+   * the whole import they grew with the rows (tens of MB at a million). */
+  GStringChunk *strings;
 } Batch;
 
 /* strata-import-customers-columns.c: what each column of the file is. */

@@ -100,13 +100,13 @@ customer_for (Ctx         *c,
       k->id = c->next_id++;
       nc.id = k->id;
       nc.ext_id = g_string_chunk_insert (c->strings, ext_id);
-      nc.name = g_string_chunk_insert (c->strings, name ? name : "");
+      nc.name = g_string_chunk_insert (c->batch->strings, name ? name : "");
       g_hash_table_insert (c->known, (char *) nc.ext_id, k);
       g_array_append_val (c->batch->customers, nc);
     }
   else if (name != NULL && *name != '\0')
     {
-      Rename r = { k->id, g_string_chunk_insert (c->strings, name) };
+      Rename r = { k->id, g_string_chunk_insert (c->batch->strings, name) };
 
       g_array_append_val (c->batch->renames, r);
     }
@@ -115,7 +115,7 @@ customer_for (Ctx         *c,
   return k;
 }
 
-/* The field stripped, copied once into the chunk. */
+/* The field stripped, copied once into the batch's chunk. */
 static const char *
 attribute_value (Ctx        *c,
                  const char *v)
@@ -123,7 +123,7 @@ attribute_value (Ctx        *c,
   gsize len;
 
   v = stripped (v, &len);
-  return g_string_chunk_insert_len (c->strings, v, len);
+  return g_string_chunk_insert_len (c->batch->strings, v, len);
 }
 
 /* The row's attributes go to the batch, and so do its values when the
