@@ -16,6 +16,7 @@
 #include "strata-ruleset-store.h"
 #include "strata-value.h"
 #include "strata-xlsx.h"
+#include "strata-xlsx-private.h"
 
 typedef struct
 {
@@ -102,6 +103,19 @@ test_serial_dates (void)
   g_assert_cmpstr (d, ==, "2026-01-01");
   g_assert_cmpstr (e, ==, "1904-01-01");
   g_assert_cmpstr (g, ==, "2026-01-01");
+}
+
+/* Cell references to columns; a run of letters past XFD stays at the
+ * column after it (found by fuzz-xlsx: it overflowed). */
+static void
+test_column_refs (void)
+{
+  g_assert_cmpint (strata_xlsx_column_of_ref ("A1"), ==, 0);
+  g_assert_cmpint (strata_xlsx_column_of_ref ("AA7"), ==, 26);
+  g_assert_cmpint (strata_xlsx_column_of_ref ("XFD1048576"), ==, 16383);
+  g_assert_cmpint (strata_xlsx_column_of_ref ("ZZZZZZZZZZZZZZZZZZZZ1"), ==, 16384);
+  g_assert_cmpint (strata_xlsx_column_of_ref ("7"), ==, -1);
+  g_assert_cmpuint (strata_xlsx_row_of_ref ("XFD1048576"), ==, 1048576);
 }
 
 static void
@@ -585,6 +599,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/xlsx/serial-dates", test_serial_dates);
+  g_test_add_func ("/xlsx/column-refs", test_column_refs);
   g_test_add_func ("/xlsx/reader", test_reader);
   g_test_add_func ("/xlsx/sheet-option", test_sheet_option);
   g_test_add_func ("/xlsx/1904", test_1904);

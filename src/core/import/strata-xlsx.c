@@ -406,7 +406,9 @@ read_styles (StrataXlsxReader *self)
   g_clear_pointer (&self->xml_error, g_free);
 }
 
-/* "C7" -> column 2 (0-based); the row part is ignored. */
+/* "C7" -> column 2 (0-based); the row part is ignored. Past XFD (the last
+ * column) it stays at 16384, so that a long run of letters cannot
+ * overflow. */
 int
 strata_xlsx_column_of_ref (const char *ref)
 {
@@ -414,7 +416,7 @@ strata_xlsx_column_of_ref (const char *ref)
   const char *p = ref;
 
   for (; g_ascii_isalpha (*p); p++)
-    col = col * 26 + (g_ascii_toupper (*p) - 'A' + 1);
+    col = MIN (col * 26 + (g_ascii_toupper (*p) - 'A' + 1), 16385);
   return p == ref ? -1 : col - 1;
 }
 
