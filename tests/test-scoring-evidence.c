@@ -10,13 +10,18 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "gui-test-util.h"
 #include "strata-calibrate.h"
 #include "strata-context.h"
 #include "strata-demo.h"
+#include "strata-fit-dialog.h"
+#include "strata-renewal-view.h"
 #include "strata-period.h"
+#include "strata-quadrant-page.h"
+#include "strata-ruleset-store.h"
 #include "strata-scoring-page.h"
 #include "strata-scoring-page-private.h"
 #include "workspace-test-util.h"
@@ -165,6 +170,119 @@ test_no_next_period (Fixture       *f,
   g_assert_cmpstr (tooltip, ==, "No next period to see who was kept: retention needs two consecutive periods");
 }
 
+/* Fit to Data with renewals on: both curves drawn, each with its
+ * threshold marker or a note saying why not, and the marker where the
+ * fitted threshold lies (left of the plot's right edge, right of its
+ * left); the log toggle is offered only for curves spanning more than
+ * two decades. */
+static void
+test_fit_curves (Fixture       *f,
+                 gconstpointer  data)
+{
+  StrataFitDialog *dialog;
+  GtkWidget *sw, *group, *log_check;
+  StrataRenewalView *result, *process;
+  const StrataRules *fitted;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.fit-to-data", NULL);
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) != NULL);
+  dialog = STRATA_FIT_DIALOG (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG));
+  group = gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "curves_group", 0);
+  g_assert_nonnull (group);
+  g_assert_false (gtk_widget_get_visible (group));
+  sw = gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, "renewal-switch", 0);
+  g_assert_nonnull (sw);
+  g_assert_true (gtk_widget_get_sensitive (sw));
+  gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
+  g_assert_true (gtk_widget_get_visible (group));
+  result = STRATA_RENEWAL_VIEW (gui_test_find_id (GTK_WIDGET (dialog), STRATA_TYPE_RENEWAL_VIEW, "result-curve", 0));
+  process = STRATA_RENEWAL_VIEW (gui_test_find_id (GTK_WIDGET (dialog), STRATA_TYPE_RENEWAL_VIEW, "process-curve", 0));
+  log_check = gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, "log-scale", 0);
+  g_assert_nonnull (log_check);
+  gui_test_wait_frame (GTK_WIDGET (result));
+  fitted = strata_fit_dialog_get_rules (dialog);
+  g_assert_nonnull (fitted);
+  /* A marker exactly when that threshold was fitted. */
+  {
+    double x = strata_renewal_view_get_marker_x (result);
+    double xp = strata_renewal_view_get_marker_x (process);
+    double w = gtk_widget_get_width (GTK_WIDGET (result));
+
+    g_test_message ("y threshold %g (marker %g), x threshold %g (marker %g)",
+                    fitted->quadrant.y_threshold, x, fitted->quadrant.x_threshold, xp);
+    /* The demo keeps most customers: both thresholds are found. */
+    g_assert_false (isnan (x));
+    g_assert_false (isnan (xp));
+    g_assert_cmpfloat (x, >, 0);
+    g_assert_cmpfloat (x, <, w);
+    g_assert_cmpfloat (xp, >, 0);
+    g_assert_cmpfloat (xp, <, w);
+  }
+  g_assert_true (gtk_widget_get_visible (log_check) ==
+                 (strata_renewal_view_wants_log (result) || strata_renewal_view_wants_log (process)));
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "fit-curves.png");
+  gui_test_destroy (GTK_WINDOW (dialog));
+}
+
+/* The Quadrant page's Fit to Data…: the same dialog with only the
+ * quadrant part; applying writes the fitted thresholds into the draft and
+ * one Ctrl+Z (page.undo) puts the old ones back. */
+static void
+test_quadrant_fit (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *page = g_object_new (STRATA_TYPE_QUADRANT_PAGE, NULL);
+  GtkWindow *window;
+  StrataFitDialog *dialog;
+  GtkWidget *apply, *method;
+  g_autoptr(StrataRules) before = NULL;
+  g_autoptr(StrataRules) after = NULL;
+  g_autoptr(StrataRules) undone = NULL;
+  g_autoptr(GError) error = NULL;
+  double fx, fy;
+
+  g_object_set (page, "context", f->context, NULL);
+  window = gui_test_show (page, 1200, 800);
+  before = strata_ruleset_store_get_draft (f->t.ws, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (page, "page.fit-to-data", NULL);
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) != NULL);
+  dialog = STRATA_FIT_DIALOG (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG));
+  method = gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "method", 0);
+  g_assert_false (gtk_widget_get_visible (method));
+  g_assert_true (gtk_widget_get_visible (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "curves_group", 0)));
+  apply = gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "apply", 0);
+  g_assert_nonnull (strata_fit_dialog_get_rules (dialog));
+  fx = strata_fit_dialog_get_rules (dialog)->quadrant.x_threshold;
+  fy = strata_fit_dialog_get_rules (dialog)->quadrant.y_threshold;
+  g_test_message ("fitted x %g y %g, draft x %g y %g", fx, fy,
+                  before->quadrant.x_threshold, before->quadrant.y_threshold);
+  g_assert_true (gtk_widget_get_sensitive (apply));
+  gui_test_wait_frame (GTK_WIDGET (dialog));
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "quadrant-fit.png");
+  gtk_widget_activate (apply);
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) == NULL);
+
+  after = strata_ruleset_store_get_draft (f->t.ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (after->quadrant.x_threshold, ==, fx);
+  g_assert_cmpfloat (after->quadrant.y_threshold, ==, fy);
+  g_assert_true (fx != before->quadrant.x_threshold || fy != before->quadrant.y_threshold);
+  /* Only the quadrant changed. */
+  after->quadrant.x_threshold = before->quadrant.x_threshold;
+  after->quadrant.y_threshold = before->quadrant.y_threshold;
+  g_assert_true (strata_rules_equal (after, before));
+
+  /* Ctrl+Z is bound to page.undo on the page. */
+  g_assert_true (gtk_widget_activate_action (page, "page.undo", NULL));
+  undone = strata_ruleset_store_get_draft (f->t.ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (undone->quadrant.x_threshold, ==, before->quadrant.x_threshold);
+  g_assert_cmpfloat (undone->quadrant.y_threshold, ==, before->quadrant.y_threshold);
+  gui_test_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +292,10 @@ main (int   argc,
   adw_init ();
   g_test_add ("/scoring-evidence/matches-core", Fixture, GUINT_TO_POINTER (3),
               fixture_setup, test_evidence_matches_core, fixture_teardown);
+  g_test_add ("/scoring-evidence/fit-curves", Fixture, GUINT_TO_POINTER (3),
+              fixture_setup, test_fit_curves, fixture_teardown);
+  g_test_add ("/scoring-evidence/quadrant-fit", Fixture, GUINT_TO_POINTER (3),
+              fixture_setup, test_quadrant_fit, fixture_teardown);
   g_test_add ("/scoring-evidence/no-next-period", Fixture, GUINT_TO_POINTER (1),
               fixture_setup, test_no_next_period, fixture_teardown);
   return g_test_run ();
