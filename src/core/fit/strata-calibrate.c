@@ -354,13 +354,14 @@ fit_quadrant (StrataCalibration      *c,
 }
 
 static void
-add_evidence (StrataCalibration      *c,
-              const StrataPeriodData *data,
-              const guint8           *outcomes)
+add_evidence_to (GPtrArray              *evidence,
+                 const StrataRules      *rules,
+                 const StrataPeriodData *data,
+                 const guint8           *outcomes)
 {
-  for (guint a = 0; a < c->rules->adjustments->len; a++)
+  for (guint a = 0; a < rules->adjustments->len; a++)
     {
-      const StrataAdjustment *adj = c->rules->adjustments->pdata[a];
+      const StrataAdjustment *adj = rules->adjustments->pdata[a];
       const double *column = strata_period_data_get_column (data, adj->metric);
       StrataCalibrateEvidence *e;
 
@@ -380,8 +381,66 @@ add_evidence (StrataCalibration      *c,
             e->without++;
             e->without_retained += outcomes[i];
           }
-      g_ptr_array_add (c->evidence, e);
+      g_ptr_array_add (evidence, e);
     }
+}
+
+static void
+add_evidence (StrataCalibration      *c,
+              const StrataPeriodData *data,
+              const guint8           *outcomes)
+{
+  add_evidence_to (c->evidence, c->rules, data, outcomes);
+}
+
+GPtrArray *
+strata_calibrate_evidence (const StrataRules      *rules,
+                           const StrataPeriodData *data,
+                           const guint8           *outcomes)
+{
+  GPtrArray *evidence = g_ptr_array_new_with_free_func (evidence_free);
+
+  g_return_val_if_fail (rules != NULL && data != NULL && outcomes != NULL, evidence);
+
+  add_evidence_to (evidence, rules, data, outcomes);
+  return evidence;
+}
+
+const StrataCalibrateEvidence *
+strata_calibrate_evidence_find (const GPtrArray *evidence,
+                                const char      *id)
+{
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    if (g_strcmp0 (((StrataCalibrateEvidence *) evidence->pdata[i])->id, id) == 0)
+      return evidence->pdata[i];
+  return NULL;
+}
+
+static char *
+retention_of (const StrataNumberFormat *fmt,
+              guint                     retained,
+              guint                     count)
+{
+  g_autofree char *n = strata_format_integer (fmt, count);
+  g_autofree char *rate = NULL;
+
+  if (count == 0)
+    return g_strdup ("—");
+  rate = strata_format_percent (fmt, (double) retained / count, 0);
+  /* TRANSLATORS: retention of a group: "82% of 1,204" (customers). */
+  return g_strdup_printf (_("%s of %s"), rate, n);
+}
+
+char *
+strata_calibrate_evidence_text (const StrataCalibrateEvidence *e,
+                                const StrataNumberFormat      *fmt)
+{
+  g_autofree char *with = retention_of (fmt, e->with_retained, e->with);
+  g_autofree char *without = retention_of (fmt, e->without_retained, e->without);
+
+  /* TRANSLATORS: retention of customers with and without a bonus or
+   * penalty item, e.g. "with: 82% of 1,204 · without: 61% of 3,168". */
+  return g_strdup_printf (_("with: %s · without: %s"), with, without);
 }
 
 StrataCalibration *

@@ -105,6 +105,19 @@ gboolean           strata_calibrate_load_outcomes (StrataWorkspace    *workspace
                                                    guint8            **outcomes,
                                                    char              **outcome_to,
                                                    GError            **error);
+/* Retention with and without each adjustment item of rules on data
+ * (outcomes one per row): StrataCalibrateEvidence*, items whose metric has
+ * no values in data left out. */
+GPtrArray         *strata_calibrate_evidence      (const StrataRules      *rules,
+                                                   const StrataPeriodData *data,
+                                                   const guint8           *outcomes);
+/* The item with that id, or NULL. */
+const StrataCalibrateEvidence *
+                   strata_calibrate_evidence_find (const GPtrArray        *evidence,
+                                                   const char             *id);
+/* "with: 82% of 1,204 · without: 61% of 3,168" (translated, numbers by fmt). */
+char              *strata_calibrate_evidence_text (const StrataCalibrateEvidence *evidence,
+                                                   const StrataNumberFormat      *fmt);
 gboolean           strata_calibration_fitted_anything (const StrataCalibration *calibration);
 /* The evidence as people read it (translated, numbers by fmt). */
 char              *strata_calibration_to_text  (const StrataCalibration     *calibration,

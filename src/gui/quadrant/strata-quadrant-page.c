@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "strata-chart-export-dialog.h"
+#include "strata-calibrate.h"
 #include "strata-context.h"
+#include "strata-fit-dialog.h"
 #include "strata-funnel-chart.h"
 #include "strata-funnel-text.h"
 #include "strata-review-chart.h"
@@ -481,6 +483,68 @@ undo_threshold (GtkWidget  *widget,
     show_toast (self, adw_toast_new (error->message));
 }
 
+/* Fit to Data…, quadrant part: the thresholds the dialog fitted on
+ * renewals go into the draft, and Ctrl+Z puts the old ones back. */
+static void
+fit_applied (StrataQuadrantPage *self,
+             StrataFitDialog    *dialog)
+{
+  const StrataRules *fitted = strata_fit_dialog_get_rules (dialog);
+  g_autoptr(StrataRules) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (fitted == NULL || strata_page_get_workspace (STRATA_PAGE (self)) == NULL)
+    return;
+  draft = strata_ruleset_store_get_draft (strata_page_get_workspace (STRATA_PAGE (self)), &error);
+  if (draft == NULL ||
+      !save_thresholds (self, fitted->quadrant.x_threshold, fitted->quadrant.y_threshold, &error))
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  self->undo_x = draft->quadrant.x_threshold;
+  self->undo_y = draft->quadrant.y_threshold;
+  self->has_undo = TRUE;
+  strata_page_set_edit_action_enabled (STRATA_PAGE (self), "page.undo", TRUE);
+  toast = adw_toast_new (_("Quadrant thresholds fitted to renewals in the draft"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "page.undo");
+  show_toast (self, toast);
+}
+
+static void
+fit_to_data (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StrataQuadrantPage *self = STRATA_QUADRANT_PAGE (widget);
+  StrataWorkspace *workspace = strata_page_get_workspace (STRATA_PAGE (self));
+  StrataScoring *scoring = strata_page_get_scoring (STRATA_PAGE (self));
+  const StrataPeriodData *data = scoring ? strata_scoring_get_data (scoring) : NULL;
+  g_autoptr(StrataRules) draft = NULL;
+  g_autoptr(StrataPeriodData) outcome_data = NULL;
+  g_autofree guint8 *outcomes = NULL;
+  g_autofree char *outcome_to = NULL;
+  g_autoptr(GError) error = NULL;
+  StrataFitDialog *dialog;
+
+  if (workspace == NULL || data == NULL)
+    return;
+  if ((draft = strata_ruleset_store_get_draft (workspace, &error)) == NULL ||
+      !strata_calibrate_load_outcomes (workspace, data->period_id, &outcome_data, &outcomes,
+                                       &outcome_to, &error))
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  dialog = strata_fit_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), draft,
+                                  (StrataPeriodData *) data, outcome_data, outcomes, outcome_to);
+  strata_fit_dialog_set_quadrant_only (dialog);
+  g_signal_connect_object (dialog, "apply", G_CALLBACK (fit_applied), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 export_chart (GtkWidget  *widget,
               const char *action_name,
@@ -683,7 +747,7 @@ strata_quadrant_page_set_property (GObject *object, guint prop_id, const GValue 
 }
 
 /* Undoing a threshold drag writes the draft: not on a read-only workspace. */
-static const char * const edit_actions[] = { "page.undo", NULL };
+static const char * const edit_actions[] = { "page.undo", "page.fit-to-data", NULL };
 
 /* On a read-only workspace the threshold lines stay where they are. */
 static void
@@ -728,6 +792,7 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "page.colour-by", "colour-by");
   gtk_widget_class_install_property_action (GTK_WIDGET_CLASS (klass), "page.large-type", "large-type");
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "page.export", NULL, export_chart);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "page.fit-to-data", NULL, fit_to_data);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "page.undo", NULL,
                                    undo_threshold);
   /* Ctrl+Z undoes the threshold drag here, where it was made. */

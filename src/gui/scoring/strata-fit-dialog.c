@@ -9,6 +9,7 @@
 
 #include "strata-fit-dialog.h"
 #include "strata-format.h"
+#include "strata-renewal-view.h"
 
 struct _StrataFitDialog
 {
@@ -33,6 +34,13 @@ struct _StrataFitDialog
   GtkGrid              *pyramid;
   GtkLabel             *summary;
   GtkButton            *apply_button;
+  AdwPreferencesGroup  *curves_group;
+  GtkCheckButton       *log_check;
+  StrataRenewalView    *result_curve;
+  StrataRenewalView    *process_curve;
+  GtkLabel             *intro;
+  AdwPreferencesGroup  *pyramid_group;
+  gboolean              quadrant_only;  /* the Quadrant page's: thresholds alone */
 };
 
 G_DEFINE_FINAL_TYPE (StrataFitDialog, strata_fit_dialog, ADW_TYPE_WINDOW)
@@ -100,6 +108,56 @@ show_pyramid (StrataFitDialog *self)
     }
 }
 
+/* The renewal curves of the quadrant fit, with the thresholds chosen or
+ * why there are none; a log axis is offered when a curve spans more
+ * than two decades. */
+static void
+show_curves (StrataFitDialog *self)
+{
+  const StrataCalibration *c = self->fit;
+  const StrataQuadrantRules *q;
+  g_autofree char *result_title = NULL;
+  g_autofree char *process_title = NULL;
+  g_autofree char *ythr = NULL;
+  gboolean process_ok, offer;
+
+  if (c == NULL || isnan (c->renewal))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->curves_group), FALSE);
+      return;
+    }
+  q = &c->rules->quadrant;
+  result_title = g_strdup_printf (_("Renewal by %s"), q->y_metric ? q->y_metric : "-");
+  strata_renewal_view_set_curve (self->result_curve, result_title, c->result_steps, c->renewal,
+                                 c->quadrant_fitted ? q->y_threshold : NAN,
+                                 c->quadrant_fitted ? NULL : c->quadrant_note);
+  ythr = strata_format_decimal (strata_number_format_get_default (), q->y_threshold,
+                                q->y_threshold == round (q->y_threshold) ? 0 : 1);
+  process_title = g_strdup_printf (_("Reaching %s ≥ %s, by %s"), q->y_metric ? q->y_metric : "-",
+                                   ythr, q->x_metric ? q->x_metric : "-");
+  process_ok = c->quadrant_fitted && c->process_steps != NULL && c->quadrant_note == NULL;
+  strata_renewal_view_set_curve (self->process_curve, process_title, c->process_steps, 0.5,
+                                 process_ok ? q->x_threshold : NAN,
+                                 process_ok ? NULL
+                                 : c->quadrant_fitted ? c->quadrant_note
+                                 : _("Needs the result threshold first"));
+  offer = strata_renewal_view_wants_log (self->result_curve) ||
+          strata_renewal_view_wants_log (self->process_curve);
+  gtk_widget_set_visible (GTK_WIDGET (self->log_check), offer);
+  if (!offer)
+    gtk_check_button_set_active (self->log_check, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->curves_group), TRUE);
+}
+
+static void
+log_toggled (StrataFitDialog *self)
+{
+  gboolean log_x = gtk_check_button_get_active (self->log_check);
+
+  strata_renewal_view_set_log (self->result_curve, log_x);
+  strata_renewal_view_set_log (self->process_curve, log_x);
+}
+
 static void
 refit (StrataFitDialog *self)
 {
@@ -130,6 +188,7 @@ refit (StrataFitDialog *self)
   if (self->fit != NULL && self->outcome_data != NULL)
     self->fit->outcome_to = g_strdup (self->outcome_to);
   show_pyramid (self);
+  show_curves (self);
   if (self->fit == NULL)
     {
       gtk_label_set_text (self->summary, error->message);
@@ -139,7 +198,8 @@ refit (StrataFitDialog *self)
   text = strata_calibration_to_text (self->fit, strata_number_format_get_default ());
   gtk_label_set_text (self->summary, text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button),
-                            strata_calibration_fitted_anything (self->fit));
+                            self->quadrant_only ? self->fit->quadrant_fitted
+                                                : strata_calibration_fitted_anything (self->fit));
 }
 
 static void
@@ -151,7 +211,8 @@ options_changed (StrataFitDialog *self)
 static void
 apply_clicked (StrataFitDialog *self)
 {
-  if (self->fit == NULL || !strata_calibration_fitted_anything (self->fit))
+  if (self->fit == NULL || !strata_calibration_fitted_anything (self->fit) ||
+      (self->quadrant_only && !self->fit->quadrant_fitted))
     return;
   g_signal_emit (self, signals[SIGNAL_APPLY], 0);
   gtk_window_close (GTK_WINDOW (self));
@@ -163,6 +224,24 @@ strata_fit_dialog_get_rules (StrataFitDialog *self)
   g_return_val_if_fail (STRATA_IS_FIT_DIALOG (self), NULL);
 
   return self->fit != NULL && strata_calibration_fitted_anything (self->fit) ? self->fit->rules : NULL;
+}
+
+void
+strata_fit_dialog_set_quadrant_only (StrataFitDialog *self)
+{
+  g_return_if_fail (STRATA_IS_FIT_DIALOG (self));
+
+  self->quadrant_only = TRUE;
+  gtk_window_set_title (GTK_WINDOW (self), _("Fit Quadrant Thresholds to Renewals"));
+  gtk_label_set_text (self->intro, _("Places the quadrant thresholds where customers renew: the result threshold where the renewal rate reaches the target, the process threshold from which at least half of the customers reach that result. They become the draft's; nothing is published."));
+  gtk_widget_set_visible (GTK_WIDGET (self->metric_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->method_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->shares_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->pyramid_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->renewal_switch), FALSE);
+  if (self->outcome_data != NULL)
+    gtk_switch_set_active (self->renewal_switch, TRUE);
+  refit (self);
 }
 
 static gboolean
@@ -282,7 +361,14 @@ strata_fit_dialog_class_init (StrataFitDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, pyramid);
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, summary);
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, curves_group);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, intro);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, pyramid_group);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, log_check);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, result_curve);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, process_curve);
   gtk_widget_class_bind_template_callback (widget_class, options_changed);
+  gtk_widget_class_bind_template_callback (widget_class, log_toggled);
   gtk_widget_class_bind_template_callback (widget_class, apply_clicked);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -293,5 +379,6 @@ strata_fit_dialog_init (StrataFitDialog *self)
   self->metric_keys = g_ptr_array_new_with_free_func (g_free);
   self->spins = g_ptr_array_new ();
   self->building = TRUE;
+  g_type_ensure (STRATA_TYPE_RENEWAL_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

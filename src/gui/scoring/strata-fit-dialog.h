@@ -26,4 +26,8 @@ StrataFitDialog   *strata_fit_dialog_new       (GtkWindow              *parent,
 /* The fitted rules of the current choices, or NULL when nothing fits. */
 const StrataRules *strata_fit_dialog_get_rules (StrataFitDialog        *self);
 
+/* Shows only the quadrant part, renewals on (the Quadrant page's Fit to
+ * Data…): apply is offered when the quadrant thresholds were fitted. */
+void               strata_fit_dialog_set_quadrant_only (StrataFitDialog *self);
+
 G_END_DECLS

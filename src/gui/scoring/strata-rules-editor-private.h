@@ -4,6 +4,7 @@
  * box, metric or condition picker or colour button bound to a field). */
 #pragma once
 
+#include "strata-calibrate.h"
 #include "strata-rules-editor.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,13 @@ struct _StrataRulesEditor
   GtkScrolledWindow   *adjustments_scroller;
   GtkScrolledWindow   *tiers_scroller;
   GtkScrolledWindow   *quadrant_scroller;
+
+  /* strata-rules-evidence.c */
+  GHashTable          *evidence_labels;  /* GtkLabel* set, weak */
+  GPtrArray           *evidence;         /* StrataCalibrateEvidence*, or NULL */
+  char                *evidence_from;    /* the periods it compares */
+  char                *evidence_to;
+  char                *evidence_missing; /* why there is none (tooltip of "—") */
 };
 
 /* A row of a column view: an index into the rules' array (or a band of
@@ -86,6 +94,10 @@ GtkColumnViewColumn *strata_rules_cell_column (StrataRulesEditor *editor,
                                                const CellSpec    *spec,
                                                const char        *title,
                                                gboolean           expand);
+
+/* strata-rules-evidence.c */
+GtkColumnViewColumn *strata_rules_evidence_column  (StrataRulesEditor *editor);
+void                 strata_rules_evidence_dispose (StrataRulesEditor *editor);
 
 /* strata-rules-editor.c */
 void       strata_rules_editor_emit_edited (StrataRulesEditor *editor,

@@ -104,6 +104,7 @@ rebuild (StrataRulesEditor *self)
 
   rebuild_indicators (self);
   fill_rows (self->adjustment_rows, -1, r ? r->adjustments->len : 0);
+  strata_rules_editor_refresh_evidence (self);
   fill_rows (self->tier_rows, -1, r ? r->tiers->len : 0);
   fill_rows (self->quadrant_rows, -1, r ? 4 : 0);
   /* Cells outside the column views (quadrant metrics) show the new rules. */
@@ -504,6 +505,7 @@ strata_rules_editor_dispose (GObject *object)
 
   self->rules = NULL;
   self->problems = NULL;
+  strata_rules_evidence_dispose (self);
   G_OBJECT_CLASS (strata_rules_editor_parent_class)->dispose (object);
 }
 
@@ -634,6 +636,8 @@ strata_rules_editor_init (StrataRulesEditor *self)
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_points, _("Points"), FALSE));
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_per_unit, _("Per unit"), FALSE));
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_cap, _("Cap"), FALSE));
+  self->evidence_labels = g_hash_table_new (NULL, NULL);
+  add_column (self->adjustments_view, strata_rules_evidence_column (self));
   add_column (self->adjustments_view, actions_column (self, STRATA_RULES_SECTION_ADJUSTMENT));
 
   set_table_rows (self->tiers_view, &self->tier_rows);

@@ -31,4 +31,16 @@ StrataRules *strata_rules_editor_get_rules    (StrataRulesEditor   *self);
 void         strata_rules_editor_set_problems (StrataRulesEditor   *self,
                                                StrataRulesProblems *problems);
 
+/* Shows beside each adjustment item its retention evidence
+ * (StrataCalibrateEvidence*, by item id; NULL: "—" with missing as the
+ * tooltip, or a "working" tooltip when missing is NULL too); from and to
+ * name the periods compared. */
+void         strata_rules_editor_set_evidence (StrataRulesEditor   *self,
+                                               GPtrArray           *evidence,
+                                               const char          *from,
+                                               const char          *to,
+                                               const char          *missing);
+/* Shows the evidence again for the rows' current items. */
+void         strata_rules_editor_refresh_evidence (StrataRulesEditor *self);
+
 G_END_DECLS

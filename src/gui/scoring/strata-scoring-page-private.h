@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _StrataScoringOutcomes StrataScoringOutcomes;
+
 struct _StrataScoringPage
 {
   StrataPage            parent_instance;
@@ -37,6 +39,11 @@ struct _StrataScoringPage
   StrataImpactPanel    *impact;
   GtkRevealer          *fit_banner;     /* the rules do not fit: offer Fit to Data */
   GtkLabel             *fit_banner_label;
+
+  /* strata-scoring-evidence.c */
+  GCancellable          *evidence_cancel;
+  StrataScoringOutcomes *outcomes;       /* read for evidence_data */
+  StrataPeriodData      *evidence_data;  /* the scoring's data they were read for */
 };
 
 /* strata-scoring-page.c */
@@ -57,6 +64,12 @@ void     strata_scoring_page_show_error    (StrataScoringPage *self,
 int     *strata_scoring_page_map_tiers     (const StrataRules  *rules,
                                             const StrataResult *result,
                                             const StrataRules  *target);
+
+/* strata-scoring-evidence.c */
+/* Retention with and without each adjustment item of the draft, counted
+ * on a worker and shown in the rules editor. */
+void     strata_scoring_page_update_evidence (StrataScoringPage *self);
+void     strata_scoring_page_clear_evidence  (StrataScoringPage *self);
 
 /* strata-scoring-page-actions.c */
 void     strata_scoring_page_publish       (StrataScoringPage *self);

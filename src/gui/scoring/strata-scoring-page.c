@@ -191,6 +191,7 @@ refresh (StrataScoringPage *self)
   update_impact (self);
   update_header (self);
   update_fit_banner (self);
+  strata_scoring_page_update_evidence (self);
 }
 
 /* After an import that leaves 90% or more of the customers in one tier,
@@ -537,6 +538,7 @@ strata_scoring_page_dispose (GObject *object)
   StrataScoringPage *self = STRATA_SCORING_PAGE (object);
 
   strata_page_set_context (STRATA_PAGE (self), NULL);
+  strata_scoring_page_clear_evidence (self);
   g_clear_object (&self->scoring);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_SCORING_PAGE);
   G_OBJECT_CLASS (strata_scoring_page_parent_class)->dispose (object);
