@@ -8,14 +8,17 @@
  * - in this process: opening the workspace and loading the latest period
  *   as columns, cold (a new StrataWorkspace, the file dropped from the OS
  *   page cache), warm (a new StrataWorkspace, the file cached) and again on
- *   the same workspace (strata_period_data_load's cache); rescoring, a
+ *   the same workspace (strata_period_data_load's cache), and from
+ *   values_json (the period's columnar form dropped: the format-3 load,
+ *   open not counted); rescoring, a
  *   what-if diff and a keystroke on data in memory; the same scoring as ONE
  *   SQL query (each metric taken out of values_json with json_extract (),
  *   the rules as CASE expressions), cold and warm, checked against the
  *   engine;
  * - the whole commands a user runs, as processes from start to exit:
  *   `strata-cli score FILE` and `sqlite3 FILE "<that query>"`, each with
- *   its output to /dev/null, cold and warm.
+ *   its output to /dev/null, cold and warm; `strata-cli periods FILE`
+ *   against sqlite3 counting each period's rows (what format 3 listed).
  * Wall-clock times; K runs of each (default 3, $STRATA_BENCH_RUNS). */
 #include "config.h"
 
@@ -179,6 +182,32 @@ time_load (const char        *path,
   return bench_now_ms () - t;
 }
 
+/* The same load from values_json (what a period without its columnar
+ * form, or format 3, reads): the columns dropped in a savepoint that is
+ * rolled back. Warm, new workspace; the open is not counted. */
+static double
+time_load_json (const char *path,
+                guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataPeriodData) data = NULL;
+  gint64 period_id;
+  double t;
+
+  ws = open_workspace (path, &period_id);
+  strata_workspace_exec (ws, "SAVEPOINT json; DELETE FROM period_columns", &error);
+  g_assert_no_error (error);
+  t = bench_now_ms ();
+  data = strata_period_data_load (ws, period_id, &error);
+  t = bench_now_ms () - t;
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->n, ==, n);
+  strata_workspace_exec (ws, "ROLLBACK TO json; RELEASE json", &error);
+  g_assert_no_error (error);
+  return t;
+}
+
 /* The one-query SQL on a new workspace; counts rows that differ from the
  * engine's result. */
 static double
@@ -281,6 +310,15 @@ bench_one (const char *path,
   bench_print ("open + load period as columns", "warm, new workspace", load_warm, runs);
   load_w = bench_median (load_warm, runs);
   bench_print ("load period again", "warm, same workspace: its cache", load_hit, runs);
+  {
+    g_autofree double *load_json = g_new0 (double, runs);
+
+    for (guint k = 0; k < runs; k++)
+      load_json[k] = time_load_json (path, data->n);
+    /* The open is not in this figure: compare with the columns' load. */
+    bench_print ("load period from values_json (no columns; open not counted)",
+                 "warm, new workspace", load_json, runs);
+  }
 
   compiled = strata_engine_compile (rules, data, &error);
   g_assert_no_error (error);
@@ -357,6 +395,20 @@ bench_one (const char *path,
   }
   bench_print_ratio ("ratio sqlite3 / strata-cli score, cold", sqlite_cold / cli_cold);
   bench_print_ratio ("ratio sqlite3 / strata-cli score, warm", sqlite_warm / cli_warm);
+  {
+    /* Listing the periods with their customer counts: the columns' count
+     * against count(*) of each period's rows (what format 3 ran). */
+    const char *periods_argv[] = { cli, "periods", path, NULL };
+    const char *count_argv[] = { "sqlite3", path,
+                                 "SELECT period_id, count(*) FROM period_customers GROUP BY period_id",
+                                 NULL };
+    double periods_cold, periods_warm, count_cold, count_warm;
+
+    bench_command ("strata-cli periods", path, periods_argv, NULL, runs, &periods_cold, &periods_warm);
+    bench_command ("sqlite3 FILE \"<count(*) per period>\"", path, count_argv, NULL, runs,
+                   &count_cold, &count_warm);
+    bench_print_ratio ("ratio sqlite3 count(*) / strata-cli periods, warm", count_warm / periods_warm);
+  }
 
   for (guint i = 0; i < data->n; i++)
     engine_sum += result->score[i];

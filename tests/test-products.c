@@ -464,7 +464,7 @@ test_migration (void)
 
   ws = strata_workspace_open (path, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (test_query_int (ws, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (test_query_int (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
   g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM customers"), ==, 1);
   g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM products"), ==, 0);
   g_assert_false (strata_products_has_data (ws, 0));

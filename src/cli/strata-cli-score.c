@@ -4,7 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "strata-cli-common.h"
@@ -19,45 +22,200 @@ tier_id (const StrataRules *rules,
   return tier < rules->tiers->len ? ((StrataTier *) rules->tiers->pdata[tier])->id : "";
 }
 
-static void
-number_field (GString *out,
-              double   value)
-{
-  g_autofree char *text = strata_format_number (value);
+/* The CSV goes out in 1 MB writes from one buffer: building the whole
+ * text first (64 MB at a million customers, reallocated as it grew) and
+ * printf for every number were most of the command's time and memory. */
+#define OUT_SIZE (1 << 20)
 
-  g_string_append (out, text);
+typedef struct
+{
+  char     *buf;
+  gsize     len;
+  gboolean  failed;
+} Out;
+
+static void
+out_flush (Out *out)
+{
+  if (!out->failed && out->len > 0 && fwrite (out->buf, 1, out->len, stdout) != out->len)
+    out->failed = TRUE;
+  out->len = 0;
 }
 
-static char *
-to_csv (const StrataPeriodData *data,
-        const StrataRules      *rules,
-        const StrataResult     *r)
+/* Room for n more bytes (n <= OUT_SIZE). */
+static inline char *
+out_reserve (Out   *out,
+             gsize  n)
 {
-  GString *out = g_string_sized_new (64 + data->n * 64);
+  if (out->len + n > OUT_SIZE)
+    out_flush (out);
+  return out->buf + out->len;
+}
 
-  g_string_append (out, "id,name,base_points,adjustment_points,score,base_tier,tier,quadrant,override\n");
-  for (guint i = 0; i < data->n; i++)
+static void
+out_append (Out        *out,
+            const char *text,
+            gsize       n)
+{
+  if (n > OUT_SIZE / 2)
     {
-      strata_cli_csv_field (out, data->ext_ids[i]);
-      g_string_append_c (out, ',');
-      strata_cli_csv_field (out, data->names[i]);
-      g_string_append_c (out, ',');
-      number_field (out, r->base_points[i]);
-      g_string_append_c (out, ',');
-      number_field (out, r->adjustment_points[i]);
-      g_string_append_c (out, ',');
-      number_field (out, r->score[i]);
-      g_string_append_c (out, ',');
-      strata_cli_csv_field (out, tier_id (rules, r->base_tier[i]));
-      g_string_append_c (out, ',');
-      strata_cli_csv_field (out, tier_id (rules, r->tier[i]));
-      g_string_append_c (out, ',');
-      g_string_append (out, quadrant_letters[MIN (r->quadrant[i], STRATA_QUADRANT_D)]);
-      g_string_append_c (out, ',');
-      strata_cli_csv_field (out, tier_id (rules, r->override_tier[i]));
-      g_string_append_c (out, '\n');
+      out_flush (out);
+      if (!out->failed && fwrite (text, 1, n, stdout) != n)
+        out->failed = TRUE;
+      return;
     }
-  return g_string_free (out, FALSE);
+  memcpy (out_reserve (out, n), text, n);
+  out->len += n;
+}
+
+/* As strata_cli_csv_field(), into out. */
+static void
+out_csv_field (Out        *out,
+               const char *field)
+{
+  gsize n = strlen (field);
+  char *p;
+
+  if (strpbrk (field, ",\"\n\r") == NULL)
+    {
+      out_append (out, field, n);
+      return;
+    }
+  if (2 * n + 2 > OUT_SIZE / 2)
+    {
+      g_autoptr(GString) quoted = g_string_new (NULL);
+
+      strata_cli_csv_field (quoted, field);
+      out_append (out, quoted->str, quoted->len);
+      return;
+    }
+  p = out_reserve (out, 2 * n + 2);
+  *p++ = '"';
+  for (const char *f = field; *f; f++)
+    {
+      if (*f == '"')
+        *p++ = '"';
+      *p++ = *f;
+    }
+  *p++ = '"';
+  out->len = p - out->buf;
+}
+
+/* As strata_format_number(): whole numbers and cents (every score a rule
+ * set gives in practice) without printf. For |v| < 1e13 the decimal
+ * cents / 100 has at most 15 digits, so %.15g prints exactly it, and
+ * (double) cents / 100 is the double nearest to it. */
+static void
+out_number (Out    *out,
+            double  value)
+{
+  char *p = out_reserve (out, G_ASCII_DTOSTR_BUF_SIZE + 8);
+
+  if (fabs (value) < 1e13)
+    {
+      gint64 cents = llround (value * 100.0);
+
+      if ((double) cents / 100.0 == value)
+        {
+          guint64 whole = (guint64) llabs (cents / 100);
+          guint part = (guint) llabs (cents % 100);
+          char digits[24], *d = digits + sizeof digits;
+
+          if (cents < 0)
+            *p++ = '-';
+          do
+            *--d = '0' + whole % 10;
+          while ((whole /= 10) != 0);
+          memcpy (p, d, digits + sizeof digits - d);
+          p += digits + sizeof digits - d;
+          if (part != 0)
+            {
+              *p++ = '.';
+              *p++ = '0' + part / 10;
+              if (part % 10 != 0)
+                *p++ = '0' + part % 10;
+            }
+          out->len = p - out->buf;
+          return;
+        }
+    }
+  {
+    g_autofree char *text = strata_format_number (value);
+
+    out_append (out, text, strlen (text));
+  }
+}
+
+static void
+out_char (Out  *out,
+          char  c)
+{
+  *out_reserve (out, 1) = c;
+  out->len++;
+}
+
+static gboolean
+write_csv (const StrataPeriodData *data,
+           const StrataRules      *rules,
+           const StrataResult     *r)
+{
+  static const char header[] =
+    "id,name,base_points,adjustment_points,score,base_tier,tier,quadrant,override\n";
+  g_autofree char *buf = g_malloc (OUT_SIZE);
+  Out out = { buf, 0, FALSE };
+
+  out_append (&out, header, sizeof header - 1);
+  for (guint i = 0; i < data->n && !out.failed; i++)
+    {
+      const char *quadrant = quadrant_letters[MIN (r->quadrant[i], STRATA_QUADRANT_D)];
+
+      out_csv_field (&out, data->ext_ids[i]);
+      out_char (&out, ',');
+      out_csv_field (&out, data->names[i]);
+      out_char (&out, ',');
+      out_number (&out, r->base_points[i]);
+      out_char (&out, ',');
+      out_number (&out, r->adjustment_points[i]);
+      out_char (&out, ',');
+      out_number (&out, r->score[i]);
+      out_char (&out, ',');
+      out_csv_field (&out, tier_id (rules, r->base_tier[i]));
+      out_char (&out, ',');
+      out_csv_field (&out, tier_id (rules, r->tier[i]));
+      out_char (&out, ',');
+      out_append (&out, quadrant, strlen (quadrant));
+      out_char (&out, ',');
+      out_csv_field (&out, tier_id (rules, r->override_tier[i]));
+      out_char (&out, '\n');
+    }
+  out_flush (&out);
+  if (out.failed || fflush (stdout) != 0)
+    {
+      strata_cli_error (_("cannot write the output: %s"), g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The metric keys the rules read, NULL-terminated. */
+static GPtrArray *
+rule_metrics (const StrataRules *rules)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+
+  for (guint i = 0; i < rules->indicators->len; i++)
+    g_ptr_array_add (keys, ((StrataIndicator *) rules->indicators->pdata[i])->metric);
+  for (guint i = 0; i < rules->adjustments->len; i++)
+    g_ptr_array_add (keys, ((StrataAdjustment *) rules->adjustments->pdata[i])->metric);
+  g_ptr_array_add (keys, rules->quadrant.x_metric);
+  g_ptr_array_add (keys, rules->quadrant.y_metric);
+  g_ptr_array_add (keys, rules->quadrant.z_metric);
+  /* No NULL inside: it would end the list. */
+  for (guint i = keys->len; i > 0; i--)
+    if (keys->pdata[i - 1] == NULL)
+      g_ptr_array_remove_index (keys, i - 1);
+  g_ptr_array_add (keys, NULL);
+  return keys;
 }
 
 static char *
@@ -122,6 +280,8 @@ strata_cli_score (int    argc,
   g_autoptr(StrataRules) rules = NULL;
   g_autoptr(StrataResult) result = NULL;
   g_autofree char *out = NULL;
+  g_autoptr(GPtrArray) metrics = NULL;
+  gint64 period_id = 0;
   guint version = 0;
   const GOptionEntry entries[] = {
     { "period", 'p', 0, G_OPTION_ARG_STRING, &period, N_("Score period P (default: the latest)"), "P" },
@@ -145,12 +305,24 @@ strata_cli_score (int    argc,
       return STRATA_EXIT_USAGE;
     }
 
-  data = strata_cli_load_period (argv[1], period, &ws);
-  if (data == NULL)
-    return STRATA_EXIT_INPUT;
+  ws = strata_workspace_open (argv[1], NULL, &error);
+  if (ws == NULL || !strata_period_find (ws, period, &period_id, NULL, &error))
+    {
+      strata_cli_error ("%s", error->message);
+      return STRATA_EXIT_INPUT;
+    }
   rules = strata_cli_load_rules (ws, rules_file, &version);
   if (rules == NULL)
     return STRATA_EXIT_INPUT;
+  /* Only the columns the rules read: the period's other metrics would be
+   * most of the memory at a million customers. */
+  metrics = rule_metrics (rules);
+  data = strata_period_data_load_metrics (ws, period_id, (const char * const *) metrics->pdata, &error);
+  if (data == NULL)
+    {
+      strata_cli_error ("%s", error->message);
+      return STRATA_EXIT_INPUT;
+    }
   result = strata_engine_score (rules, data, &error);
   if (result == NULL)
     {
@@ -161,7 +333,8 @@ strata_cli_score (int    argc,
       return STRATA_EXIT_INPUT;
     }
 
-  out = format != NULL && g_str_equal (format, "json") ? to_json (data, rules, result)
-                                                        : to_csv (data, rules, result);
+  if (format == NULL || g_str_equal (format, "csv"))
+    return write_csv (data, rules, result) ? STRATA_EXIT_OK : STRATA_EXIT_INPUT;
+  out = to_json (data, rules, result);
   return strata_cli_write (out, strlen (out)) ? STRATA_EXIT_OK : STRATA_EXIT_INPUT;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Loading a period as columns: one row per customer, in customer order,
- * whose values_json fills its row of every column. */
+/* Loading a period as columns: from its columnar form (period_columns,
+ * strata-period-columns.h) when it has one, else one row per customer, in
+ * customer order, whose values_json fills its row of every column. */
 #include "config.h"
 
 #include "strata-i18n.h"
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "strata-metric.h"
+#include "strata-period-columns.h"
 #include "strata-period-data-private.h"
 #include "strata-period-values.h"
 
@@ -140,6 +142,24 @@ strata_period_data_ref (StrataPeriodData *data)
   return g_atomic_rc_box_acquire (data);
 }
 
+/* Columns of metrics without any value share one array of NaN (a loaded
+ * period of a million customers has several: 8 MB each). */
+static void
+free_columns (StrataPeriodData *data)
+{
+  for (guint m = 0; m < data->n_metrics; m++)
+    {
+      gboolean shared = FALSE;
+
+      for (guint k = 0; k < m && !shared; k++)
+        shared = data->columns[k] == data->columns[m];
+      if (!shared)
+        g_free (data->columns[m]);
+    }
+  for (guint m = 0; m < data->n_metrics; m++)
+    data->columns[m] = NULL;
+}
+
 static void
 data_clear (StrataPeriodData *data)
 {
@@ -150,8 +170,7 @@ data_clear (StrataPeriodData *data)
       strata_period_data_unref (data->parent);
       return;
     }
-  for (guint m = 0; m < data->n_metrics; m++)
-    g_free (data->columns[m]);
+  free_columns (data);
   g_free (data->columns);
   g_strfreev (data->metric_keys);
   g_strfreev (data->metric_labels);
@@ -413,10 +432,125 @@ load_values (StrataPeriodData  *data,
   return TRUE;
 }
 
+/* The customers' ext ids and names for rows whose ids are set: one pass
+ * over customers in id order (or one lookup per row when the period holds
+ * few of them), strings into the chunk. FALSE when an id has no customer
+ * (the caller reads values_json, whose join leaves such rows out). */
+static gboolean
+load_customer_strings (StrataPeriodData  *data,
+                       StrataWorkspace   *workspace,
+                       GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 first, last;
+  gboolean by_row;
+  guint j = 0;
+  int rc;
+
+  if (data->n == 0)
+    return TRUE;
+  first = data->ids[0];
+  last = data->ids[data->n - 1];
+  by_row = (guint64) (last - first) / 16 > data->n;
+  stmt = strata_workspace_prepare (workspace,
+                                   by_row
+                                   ? "SELECT id, ext_id, name FROM customers WHERE id = ?1"
+                                   : "SELECT id, ext_id, name FROM customers WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  if (!by_row)
+    sqlite3_bind_int64 (stmt, 2, last);
+  for (;;)
+    {
+      gint64 id;
+
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        break;
+      id = sqlite3_column_int64 (stmt, 0);
+      if (id != data->ids[j])
+        {
+          if (id > data->ids[j])
+            break;  /* an id without a customer */
+          continue; /* a customer not in the period */
+        }
+      data->ext_ids[j] = g_string_chunk_insert_len (data->strings,
+                                                    (const char *) sqlite3_column_text (stmt, 1),
+                                                    sqlite3_column_bytes (stmt, 1));
+      data->names[j] = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                       ? g_string_chunk_insert_len (data->strings, "", 0)
+                       : g_string_chunk_insert_len (data->strings,
+                                                    (const char *) sqlite3_column_text (stmt, 2),
+                                                    sqlite3_column_bytes (stmt, 2));
+      if (++j == data->n)
+        return TRUE;
+      if (by_row)
+        {
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, data->ids[j]);
+        }
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (workspace, error, "customers");
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* The period from period_columns into data (which has no rows yet). */
+static gboolean
+load_columns (StrataPeriodData  *data,
+              StrataWorkspace   *workspace,
+              GArray            *metric_ids,
+              gboolean          *loaded,
+              GError           **error)
+{
+  StrataPeriodColumns columns;
+  double *none = NULL;
+
+  *loaded = FALSE;
+  if (!strata_period_columns_read (workspace, data->period_id, (const gint64 *) metric_ids->data,
+                                   metric_ids->len, &columns))
+    return TRUE;
+  g_free (data->ids);
+  data->ids = g_steal_pointer (&columns.ids);
+  data->ext_ids = g_renew (const char *, data->ext_ids, MAX (columns.n, 1));
+  data->names = g_renew (const char *, data->names, MAX (columns.n, 1));
+  data->capacity = MAX (columns.n, 1);
+  free_columns (data);
+  for (guint m = 0; m < data->n_metrics; m++)
+    {
+      data->columns[m] = g_steal_pointer (&columns.columns[m]);
+      if (data->columns[m] == NULL && none == NULL)
+        {
+          none = g_new (double, data->capacity);
+          for (guint i = 0; i < data->capacity; i++)
+            none[i] = NAN;
+        }
+      if (data->columns[m] == NULL)
+        data->columns[m] = none;
+    }
+  data->n = columns.n;
+  strata_period_columns_clear (&columns);
+  if (!load_customer_strings (data, workspace, error))
+    {
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      data->n = 0;
+      return TRUE;
+    }
+  *loaded = TRUE;
+  return TRUE;
+}
+
 static StrataPeriodData *
-load_uncached (StrataWorkspace  *workspace,
-                         gint64            period_id,
-                         GError          **error)
+load_uncached (StrataWorkspace     *workspace,
+               gint64               period_id,
+               const char * const  *wanted,
+               GError             **error)
 {
   g_autoptr(StrataPeriodData) data = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -428,6 +562,7 @@ load_uncached (StrataWorkspace  *workspace,
   gint64 n_ids = 0;
   g_autofree char *name = NULL;
   StrataLabelLanguage language;
+  gint64 count;
   guint n = 0;
   int rc;
 
@@ -482,6 +617,32 @@ load_uncached (StrataWorkspace  *workspace,
   g_ptr_array_add (keys, NULL);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* The columnar form when the period has it (schema 4), else values_json. */
+  count = strata_period_columns_count (workspace, period_id);
+  data = data_alloc ((const char * const *) keys->pdata, count > 0 ? (guint) count : 1);
+  g_ptr_array_add (labels, NULL);
+  g_strfreev (data->metric_labels);
+  data->metric_labels = g_strdupv ((char **) labels->pdata);
+  data->period_id = period_id;
+  data->period_name = g_steal_pointer (&name);
+  if (count >= 0)
+    {
+      g_autoptr(GArray) read_ids = g_array_copy (metric_ids);
+      gboolean loaded;
+
+      data_reserve (data, 0, 1);
+      /* Metrics not wanted read as no value (-2 is no metric's column). */
+      for (guint m = 0; wanted != NULL && m < read_ids->len; m++)
+        if (!g_strv_contains (wanted, data->metric_keys[m]))
+          g_array_index (read_ids, gint64, m) = -2;
+      if (!load_columns (data, workspace, read_ids, &loaded, error))
+        return NULL;
+      if (loaded && !load_overrides (data, data->overrides, workspace, error))
+        return NULL;
+      if (loaded)
+        return g_steal_pointer (&data);
+    }
+
   stmt = strata_workspace_prepare (workspace,
                                    "SELECT count(*) FROM period_customers WHERE period_id = ?1",
                                    error);
@@ -491,14 +652,10 @@ load_uncached (StrataWorkspace  *workspace,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = (guint) sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
-
-  data = data_alloc ((const char * const *) keys->pdata, n);
-  g_ptr_array_add (labels, NULL);
-  g_strfreev (data->metric_labels);
-  data->metric_labels = g_strdupv ((char **) labels->pdata);
+  /* Columns at NaN from row 0 (load_columns may have filled some). */
+  data->n = 0;
+  free_columns (data);
   data_reserve (data, 0, MAX (n, 1));
-  data->period_id = period_id;
-  data->period_name = g_steal_pointer (&name);
 
   /* metric id -> column */
   for (guint m = 0; m < metric_ids->len; m++)
@@ -607,7 +764,7 @@ strata_period_data_load (StrataWorkspace  *workspace,
         return strata_period_data_ref (e->data);
     }
 
-  entry.data = load_uncached (workspace, period_id, error);
+  entry.data = load_uncached (workspace, period_id, NULL, error);
   /* From here on it is shared: the builders refuse it. */
   if (entry.data != NULL)
     entry.data->frozen = TRUE;
@@ -624,4 +781,21 @@ strata_period_data_load (StrataWorkspace  *workspace,
   strata_period_data_ref (entry.data);
   g_array_append_val (cache, entry);
   return entry.data;
+}
+
+StrataPeriodData *
+strata_period_data_load_metrics (StrataWorkspace     *workspace,
+                                 gint64               period_id,
+                                 const char * const  *metrics,
+                                 GError             **error)
+{
+  StrataPeriodData *data;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (metrics != NULL, NULL);
+
+  data = load_uncached (workspace, period_id, metrics, error);
+  if (data != NULL)
+    data->frozen = TRUE;
+  return data;
 }

@@ -64,6 +64,14 @@ gboolean          strata_period_find           (StrataWorkspace   *workspace,
 StrataPeriodData *strata_period_data_load      (StrataWorkspace   *workspace,
                                                 gint64             period_id,
                                                 GError           **error);
+/* The same, but only the columns of metrics (NULL-terminated keys) hold
+ * values; every other metric reads as no value. Not cached: for a command
+ * that scores once and exits (strata-cli score loads the rules' metrics,
+ * a third less memory at a million customers). */
+StrataPeriodData *strata_period_data_load_metrics (StrataWorkspace     *workspace,
+                                                   gint64               period_id,
+                                                   const char * const  *metrics,
+                                                   GError             **error);
 /* A view of data with the period's overrides read anew (after
  * strata_override_set/remove): it shares the columns and leaves data as it
  * was. Cheap: no column is copied. */

@@ -26,7 +26,11 @@ strata_period_summary_list (StrataWorkspace  *workspace,
   stmt = strata_workspace_prepare (workspace,
     "SELECT p.id, p.name, p.state = 'closed', coalesce (p.ruleset_id, 0),"
     "  coalesce (r.version, 0), p.closed_at,"
-    "  (SELECT count(*) FROM period_customers c WHERE c.period_id = p.id) "
+    /* The count from the columns' ids (their length, not their pages);
+     * count(*) reads the whole period and is left for a period without. */
+    "  coalesce ((SELECT length (c.data) / 8 FROM period_columns c"
+    "             WHERE c.period_id = p.id AND c.metric_id = -1),"
+    "            (SELECT count(*) FROM period_customers c WHERE c.period_id = p.id)) "
     "FROM periods p LEFT JOIN rulesets r ON r.id = p.ruleset_id "
     "ORDER BY p.start_date, p.end_date, p.id", error);
   if (stmt == NULL)

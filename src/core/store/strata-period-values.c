@@ -21,6 +21,43 @@ skip_space (const char *p)
   return p;
 }
 
+/* A plain decimal ("-123.45", at most 15 digits, no exponent) without
+ * strtod: the digits as an exact integer divided by an exact power of ten
+ * is the correctly rounded value, as strtod gives it (Clinger's fast
+ * path). NULL for anything else. Ten million numbers in a period of a
+ * million customers: strtod was most of rebuilding its columns. */
+static const char *
+parse_plain_decimal (const char *p,
+                     double     *value)
+{
+  static const double powers[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                   1e11, 1e12, 1e13, 1e14, 1e15 };
+  gboolean negative = *p == '-';
+  guint64 mantissa = 0;
+  guint digits = 0, fraction = 0;
+
+  if (negative)
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return NULL;
+  for (; g_ascii_isdigit (*p); p++, digits++)
+    mantissa = mantissa * 10 + (guint64) (*p - '0');
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return NULL;
+      for (; g_ascii_isdigit (*p); p++, digits++, fraction++)
+        mantissa = mantissa * 10 + (guint64) (*p - '0');
+    }
+  if (digits > 15 || *p == 'e' || *p == 'E')
+    return NULL;
+  *value = (double) mantissa / powers[fraction];
+  if (negative)
+    *value = -*value;
+  return p;
+}
+
 gboolean
 strata_period_values_parse (const char  *json,
                             GArray      *out,
@@ -67,7 +104,9 @@ strata_period_values_parse (const char  *json,
           *problem = _("a value is not a number");
           return FALSE;
         }
-      v.value = g_ascii_strtod (p, &end);
+      end = (char *) parse_plain_decimal (p, &v.value);
+      if (end == NULL)
+        v.value = g_ascii_strtod (p, &end);
       if (end == p || !isfinite (v.value))
         {
           *problem = _("a value is not a number");

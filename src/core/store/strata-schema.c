@@ -261,6 +261,29 @@ static const char *migrations[] = {
   "  PRIMARY KEY (period_id, customer_id, product_id)"
   ") WITHOUT ROWID;"
   "CREATE INDEX product_revenue_by_product ON product_revenue (product_id);",
+
+  /* 3 -> 4: the columnar form of each period (strata-period-columns.h):
+   * per period one packed array of its customer ids (metric_id -1) and
+   * one per metric id found in its values_json (doubles, NaN = no value),
+   * little-endian, in customer id order. Any change to a period's rows
+   * drops its columns here; strata_workspace_commit() rebuilds every
+   * period without columns before it commits (this migration's too), so
+   * no committed state has stale columns, whoever wrote the rows. */
+  "CREATE TABLE period_columns ("
+  "  period_id INTEGER NOT NULL REFERENCES periods (id) ON DELETE CASCADE,"
+  "  metric_id INTEGER NOT NULL,"
+  "  data BLOB NOT NULL,"
+  "  PRIMARY KEY (period_id, metric_id)"
+  ");"
+  "CREATE TRIGGER period_columns_stale_insert AFTER INSERT ON period_customers BEGIN"
+  "  DELETE FROM period_columns WHERE period_id = NEW.period_id;"
+  "END;"
+  "CREATE TRIGGER period_columns_stale_update AFTER UPDATE ON period_customers BEGIN"
+  "  DELETE FROM period_columns WHERE period_id IN (OLD.period_id, NEW.period_id);"
+  "END;"
+  "CREATE TRIGGER period_columns_stale_delete AFTER DELETE ON period_customers BEGIN"
+  "  DELETE FROM period_columns WHERE period_id = OLD.period_id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STRATA_SCHEMA_VERSION);

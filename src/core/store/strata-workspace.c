@@ -20,6 +20,7 @@
 
 #include "strata-i18n.h"
 #include "strata-schema.h"
+#include "strata-period-columns.h"
 #include "strata-workspace-lock.h"
 #include "strata-workspace-private.h"
 
@@ -836,7 +837,10 @@ strata_workspace_commit (StrataWorkspace  *self,
 
   sql = self->txn_depth == 1 ? g_strdup ("COMMIT;")
                              : g_strdup_printf ("RELEASE sp%u;", self->txn_depth - 1);
-  if (!exec_sql (self, sql, error))
+  /* Periods whose rows changed lost their columns (a trigger): the same
+   * transaction writes them anew (strata-period-columns.h). */
+  if ((self->txn_depth == 1 && !strata_period_columns_rebuild_missing (self, error)) ||
+      !exec_sql (self, sql, error))
     {
       strata_workspace_rollback (self);
       return FALSE;

@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading and writing period_columns. A period of a million customers
+ * loads as a handful of contiguous blobs read straight into the arrays
+ * (sqlite3_blob_read), instead of a million values_json objects parsed. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "strata-period-columns.h"
+#include "strata-period-values.h"
+
+void
+strata_period_columns_clear (StrataPeriodColumns *columns)
+{
+  for (guint m = 0; columns->columns != NULL && m < columns->n_metrics; m++)
+    g_free (columns->columns[m]);
+  g_clear_pointer (&columns->columns, g_free);
+  g_clear_pointer (&columns->ids, g_free);
+  columns->n = columns->n_metrics = 0;
+}
+
+/* The blobs are little-endian; swap in place on a big-endian host. */
+static void
+swap64 (void  *values,
+        gsize  n)
+{
+#if G_BYTE_ORDER == G_BIG_ENDIAN
+  guint64 *v = values;
+
+  for (gsize i = 0; i < n; i++)
+    v[i] = GUINT64_SWAP_LE_BE (v[i]);
+#else
+  (void) values;
+  (void) n;
+#endif
+}
+
+static gboolean
+read_blob (sqlite3        *db,
+           sqlite3_blob  **blob,
+           sqlite3_int64   rowid,
+           void           *into,
+           int             bytes)
+{
+  int rc = *blob == NULL
+           ? sqlite3_blob_open (db, "main", "period_columns", "data", rowid, 0, blob)
+           : sqlite3_blob_reopen (*blob, rowid);
+
+  return rc == SQLITE_OK && sqlite3_blob_bytes (*blob) == bytes &&
+         sqlite3_blob_read (*blob, into, bytes, 0) == SQLITE_OK;
+}
+
+static gboolean
+read_columns (StrataWorkspace     *workspace,
+              gint64               period_id,
+              const gint64        *metric_ids,
+              guint                n_metrics,
+              StrataPeriodColumns *out)
+{
+  sqlite3 *db = strata_workspace_get_db (workspace);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_blob *blob = NULL;
+  sqlite3_int64 ids_rowid = 0;
+  gint64 ids_bytes = -1;
+  gboolean ok = TRUE;
+  int rc;
+
+  /* Any failure here (no table, damage) means: read values_json, whose
+   * reader reports what is wrong. */
+  stmt = strata_workspace_prepare (workspace,
+                                   "SELECT rowid, length (data) FROM period_columns "
+                                   "WHERE period_id = ?1 AND metric_id = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, period_id);
+  sqlite3_bind_int64 (stmt, 2, STRATA_PERIOD_COLUMNS_IDS);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ids_rowid = sqlite3_column_int64 (stmt, 0);
+      ids_bytes = sqlite3_column_int64 (stmt, 1);
+    }
+  if (ids_bytes < 0 || ids_bytes % 8 != 0 || ids_bytes / 8 > G_MAXINT32 / 8)
+    return FALSE;
+
+  out->n = (guint) (ids_bytes / 8);
+  out->ids = g_new (gint64, MAX (out->n, 1));
+  out->n_metrics = n_metrics;
+  out->columns = g_new0 (double *, MAX (n_metrics, 1));
+  if (out->n > 0 && !read_blob (db, &blob, ids_rowid, out->ids, (int) ids_bytes))
+    ok = FALSE;
+  swap64 (out->ids, out->n);
+
+  for (guint m = 0; ok && m < n_metrics; m++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 2, metric_ids[m]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        continue;   /* no customer has a value */
+      if (rc != SQLITE_ROW || sqlite3_column_int64 (stmt, 1) != ids_bytes)
+        {
+          ok = FALSE;
+          break;
+        }
+      out->columns[m] = g_new (double, MAX (out->n, 1));
+      if (out->n > 0 &&
+          !read_blob (db, &blob, sqlite3_column_int64 (stmt, 0), out->columns[m], (int) ids_bytes))
+        ok = FALSE;
+      swap64 (out->columns[m], out->n);
+    }
+  sqlite3_blob_close (blob);
+  /* Ids must ascend; anything else is damage: read values_json instead. */
+  for (guint i = 1; ok && i < out->n; i++)
+    if (out->ids[i] <= out->ids[i - 1])
+      ok = FALSE;
+  if (!ok)
+    strata_period_columns_clear (out);
+  return ok;
+}
+
+gboolean
+strata_period_columns_read (StrataWorkspace     *workspace,
+                            gint64               period_id,
+                            const gint64        *metric_ids,
+                            guint                n_metrics,
+                            StrataPeriodColumns *out)
+{
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), FALSE);
+  memset (out, 0, sizeof *out);
+  db = strata_workspace_get_db (workspace);
+  /* One read transaction: every blob of the same commit. */
+  if (sqlite3_exec (db, "SAVEPOINT strata_columns_read", NULL, NULL, NULL) != SQLITE_OK)
+    return FALSE;
+  ok = read_columns (workspace, period_id, metric_ids, n_metrics, out);
+  sqlite3_exec (db, "RELEASE strata_columns_read", NULL, NULL, NULL);
+  return ok;
+}
+
+gint64
+strata_period_columns_count (StrataWorkspace *workspace,
+                             gint64           period_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 n = -1;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), -1);
+  /* length() of a blob reads its record header, not its pages. */
+  stmt = strata_workspace_prepare (workspace,
+                                   "SELECT length (data) / 8 FROM period_columns "
+                                   "WHERE period_id = ?1 AND metric_id = ?2", NULL);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, period_id);
+  sqlite3_bind_int64 (stmt, 2, STRATA_PERIOD_COLUMNS_IDS);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  return n;
+}
+
+/* A column per metric id met while reading the rows. */
+typedef struct
+{
+  gint64  metric_id;
+  double *values;
+} Column;
+
+static gboolean
+write_blob (StrataWorkspace  *workspace,
+            sqlite3_stmt     *insert,
+            gint64            metric_id,
+            void             *values,
+            guint             n,
+            GError          **error)
+{
+  int rc;
+
+  swap64 (values, n);
+  sqlite3_reset (insert);
+  sqlite3_bind_int64 (insert, 2, metric_id);
+  sqlite3_bind_blob64 (insert, 3, values, (sqlite3_uint64) n * 8, SQLITE_STATIC);
+  rc = sqlite3_step (insert);
+  sqlite3_bind_null (insert, 3);
+  swap64 (values, n);
+  if (rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (workspace, error, "period_columns");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+strata_period_columns_rebuild (StrataWorkspace  *workspace,
+                               gint64            period_id,
+                               GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (StrataMetricValue));
+  g_autofree gint64 *ids = NULL;
+  guint n = 0, capacity = 1024;
+  gboolean readable = TRUE, ok = FALSE;
+  guint last = 0;
+  int rc;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), FALSE);
+
+  stmt = strata_workspace_prepare (workspace,
+                                   "SELECT customer_id, values_json FROM period_customers "
+                                   "WHERE period_id = ?1 ORDER BY customer_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, period_id);
+  ids = g_new (gint64, capacity);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *problem;
+
+      if (n == capacity)
+        {
+          capacity *= 2;
+          ids = g_renew (gint64, ids, capacity);
+          for (guint c = 0; c < columns->len; c++)
+            {
+              Column *col = &g_array_index (columns, Column, c);
+
+              col->values = g_renew (double, col->values, capacity);
+              for (guint i = n; i < capacity; i++)
+                col->values[i] = NAN;
+            }
+        }
+      ids[n] = sqlite3_column_int64 (stmt, 0);
+      g_array_set_size (scratch, 0);
+      if (!strata_period_values_parse ((const char *) sqlite3_column_text (stmt, 1), scratch, &problem))
+        {
+          readable = FALSE;
+          break;
+        }
+      for (guint v = 0; v < scratch->len; v++)
+        {
+          const StrataMetricValue *mv = &g_array_index (scratch, StrataMetricValue, v);
+          Column *col = NULL;
+
+          /* Rows mostly list the same metrics in the same order. */
+          if (last < columns->len && g_array_index (columns, Column, last).metric_id == mv->metric_id)
+            col = &g_array_index (columns, Column, last);
+          for (guint c = 0; col == NULL && c < columns->len; c++)
+            if (g_array_index (columns, Column, c).metric_id == mv->metric_id)
+              {
+                col = &g_array_index (columns, Column, c);
+                last = c;
+              }
+          if (col == NULL)
+            {
+              Column fresh = { mv->metric_id, g_new (double, capacity) };
+
+              for (guint i = 0; i < capacity; i++)
+                fresh.values[i] = NAN;
+              g_array_append_val (columns, fresh);
+              last = columns->len - 1;
+              col = &g_array_index (columns, Column, last);
+            }
+          col->values[n] = mv->value;
+          last++;
+        }
+      last = 0;
+      n++;
+    }
+  if (readable && rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (workspace, error, "period_customers");
+      goto out;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = strata_workspace_prepare (workspace, "DELETE FROM period_columns WHERE period_id = ?1", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, period_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (workspace, error, "period_columns");
+      goto out;
+    }
+  if (!readable)
+    {
+      ok = TRUE;
+      goto out;
+    }
+
+  insert = strata_workspace_prepare (workspace,
+                                     "INSERT INTO period_columns (period_id, metric_id, data) "
+                                     "VALUES (?1, ?2, ?3)", error);
+  if (insert == NULL)
+    goto out;
+  sqlite3_bind_int64 (insert, 1, period_id);
+  if (!write_blob (workspace, insert, STRATA_PERIOD_COLUMNS_IDS, ids, n, error))
+    goto out;
+  for (guint c = 0; c < columns->len; c++)
+    {
+      Column *col = &g_array_index (columns, Column, c);
+
+      if (!write_blob (workspace, insert, col->metric_id, col->values, n, error))
+        goto out;
+    }
+  ok = TRUE;
+
+out:
+  for (guint c = 0; c < columns->len; c++)
+    g_free (g_array_index (columns, Column, c).values);
+  return ok;
+}
+
+gboolean
+strata_period_columns_rebuild_missing (StrataWorkspace  *workspace,
+                                       GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), FALSE);
+
+  stmt = strata_workspace_prepare (workspace,
+                                   "SELECT id FROM periods p WHERE NOT EXISTS "
+                                   "(SELECT 1 FROM period_columns c WHERE c.period_id = p.id "
+                                   " AND c.metric_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, STRATA_PERIOD_COLUMNS_IDS);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (missing, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (workspace, error, "period_columns");
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  for (guint i = 0; i < missing->len; i++)
+    if (!strata_period_columns_rebuild (workspace, g_array_index (missing, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The columnar form of a period (schema 4, table period_columns): one
+ * packed little-endian array per metric (doubles, NaN = no value) in
+ * customer id order, and the customer ids themselves under the metric id
+ * STRATA_PERIOD_COLUMNS_IDS. It is a copy of period_customers.values_json:
+ * triggers drop a period's columns when any of its rows changes, and
+ * strata_workspace_commit() rebuilds every period that has none before it
+ * commits, so committed columns are never stale. */
+#pragma once
+
+#include "strata-workspace.h"
+
+G_BEGIN_DECLS
+
+/* The metric id of the customer ids' array (metric ids are never negative). */
+#define STRATA_PERIOD_COLUMNS_IDS G_GINT64_CONSTANT (-1)
+
+typedef struct
+{
+  guint    n;           /* customers */
+  gint64  *ids;         /* n ids, ascending */
+  guint    n_metrics;
+  double **columns;     /* n_metrics columns of n values (NULL: no value at all) */
+} StrataPeriodColumns;
+
+void     strata_period_columns_clear   (StrataPeriodColumns *columns);
+
+/* Reads the columns of metric_ids (n_metrics of them) into *out in one
+ * read transaction. FALSE when the period has no (or no usable) columns,
+ * or the file has no such table: the caller reads values_json instead. */
+gboolean strata_period_columns_read    (StrataWorkspace     *workspace,
+                                        gint64               period_id,
+                                        const gint64        *metric_ids,
+                                        guint                n_metrics,
+                                        StrataPeriodColumns *out);
+
+/* The number of customers in the period from its columns, or -1 when it
+ * has none. */
+gint64   strata_period_columns_count   (StrataWorkspace     *workspace,
+                                        gint64               period_id);
+
+/* Writes the period's columns from its values_json (inside a transaction).
+ * A row whose values cannot be read leaves the period without columns
+ * (its loads report the damage as before); only SQL errors fail. */
+gboolean strata_period_columns_rebuild (StrataWorkspace     *workspace,
+                                        gint64               period_id,
+                                        GError             **error);
+
+/* Rebuilds every period that has no columns (strata_workspace_commit). */
+gboolean strata_period_columns_rebuild_missing (StrataWorkspace  *workspace,
+                                                GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The columnar form of each period (schema 4, strata-period-columns.h):
+ * a file of format 3 made by the previous release opens with the same
+ * scores, every kind of write leaves columns equal to values_json (or none,
+ * never stale ones), and strata-cli score writes its numbers as before. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cli-test-util.h"
+#include "strata-period-columns.h"
+#include "strata-period-data.h"
+#include "strata-period-values.h"
+#include "strata-period-summary.h"
+#include "strata-rules.h"
+#include "strata-schema.h"
+#include "workspace-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static char *
+fixture_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "workspace-v3", name, NULL);
+}
+
+/* A copy of the format-3 fixture (60 customers, 2 quarters, written by
+ * strata-cli demo of format 3). */
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *source = fixture_file ("demo-60.strata");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  f->dir = test_make_tmp_dir ("strata-columns");
+  f->path = g_build_filename (f->dir, "demo.strata", NULL);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static StrataWorkspace *
+open_ws (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  StrataWorkspace *ws = strata_workspace_open (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return ws;
+}
+
+static StrataPeriodData *
+load (StrataWorkspace *ws,
+      gint64           period_id)
+{
+  g_autoptr(GError) error = NULL;
+  StrataPeriodData *data = strata_period_data_load (ws, period_id, &error);
+
+  g_assert_no_error (error);
+  return data;
+}
+
+static gint64
+period_rows (StrataWorkspace *ws,
+             gint64           period_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM period_customers WHERE period_id = %"
+                                          G_GINT64_FORMAT, period_id);
+
+  return test_query_int (ws, sql);
+}
+
+/* The period has columns, and they load as values_json does. */
+static void
+assert_columns_match (StrataWorkspace *ws,
+                      gint64           period_id)
+{
+  g_autoptr(StrataPeriodData) columns = NULL;
+  g_autoptr(StrataPeriodData) json = NULL;
+  g_autofree char *drop = g_strdup_printf ("SAVEPOINT t; DELETE FROM period_columns WHERE period_id = %"
+                                           G_GINT64_FORMAT, period_id);
+
+  g_assert_cmpint (strata_period_columns_count (ws, period_id), ==, period_rows (ws, period_id));
+  columns = load (ws, period_id);
+  test_workspace_exec (ws, drop);
+  g_assert_cmpint (strata_period_columns_count (ws, period_id), ==, -1);
+  json = load (ws, period_id);
+  test_workspace_exec (ws, "ROLLBACK TO t; RELEASE t");
+  g_assert_true (columns != json);
+
+  g_assert_cmpuint (columns->n, ==, json->n);
+  g_assert_cmpuint (columns->n_metrics, ==, json->n_metrics);
+  g_assert_cmpmem (columns->ids, columns->n * sizeof (gint64), json->ids, json->n * sizeof (gint64));
+  for (guint i = 0; i < json->n; i++)
+    {
+      g_assert_cmpstr (columns->ext_ids[i], ==, json->ext_ids[i]);
+      g_assert_cmpstr (columns->names[i], ==, json->names[i]);
+    }
+  for (guint m = 0; m < json->n_metrics; m++)
+    {
+      g_assert_cmpstr (columns->metric_keys[m], ==, json->metric_keys[m]);
+      /* Bit for bit: NaN where there is no value. */
+      g_assert_cmpmem (columns->columns[m], columns->n * sizeof (double),
+                       json->columns[m], json->n * sizeof (double));
+    }
+  g_assert_cmpuint (columns->overrides->len, ==, json->overrides->len);
+}
+
+static gint64
+period_id_of (StrataWorkspace *ws,
+              const char      *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (strata_period_find (ws, name, &id, NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_migration (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(GPtrArray) periods = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_file = fixture_file ("score-2026-Q3.csv");
+  g_autofree char *expected_periods_file = fixture_file ("periods.txt");
+  g_autofree char *expected = NULL, *expected_periods = NULL;
+  g_auto(CliRun) r = { 0 };
+  g_auto(CliRun) p = { 0 };
+
+  ws = open_ws (f->path);
+  g_assert_cmpint (test_query_int (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
+  g_assert_cmpint (STRATA_SCHEMA_VERSION, ==, 4);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM periods"), ==, 2);
+  /* Ids and one array per metric that has values, per period. */
+  g_assert_cmpint (test_query_int (ws, "SELECT count(DISTINCT period_id) FROM period_columns"), ==, 2);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM period_columns WHERE metric_id = -1"), ==, 2);
+  assert_columns_match (ws, period_id_of (ws, "2026-Q2"));
+  assert_columns_match (ws, period_id_of (ws, "2026-Q3"));
+
+  periods = strata_period_summary_list (ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (periods->len, ==, 2);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      StrataPeriodSummary *s = periods->pdata[i];
+
+      g_assert_cmpint (s->n_customers, ==, period_rows (ws, s->id));
+      g_assert_cmpint (s->n_customers, >, 40);
+    }
+  g_clear_object (&ws);
+
+  /* The same scores and listing as the release that wrote the file. */
+  g_assert_true (g_file_get_contents (expected_file, &expected, NULL, NULL));
+  r.status = run_cli (&r.out, &r.err, "score", f->path, "--period", "2026-Q3", NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, expected);
+  g_assert_true (g_file_get_contents (expected_periods_file, &expected_periods, NULL, NULL));
+  p.status = run_cli (&p.out, &p.err, "periods", f->path, NULL);
+  g_assert_cmpint (p.status, ==, 0);
+  g_assert_cmpstr (p.out, ==, expected_periods);
+}
+
+static void
+set_value_sql (StrataWorkspace *ws,
+               gint64           period_id,
+               gint64           customer_id,
+               double           value)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "UPDATE metric_values SET value = %.17g WHERE period_id = %" G_GINT64_FORMAT
+    " AND customer_id = %" G_GINT64_FORMAT
+    " AND metric_id = (SELECT id FROM metrics WHERE key = 'order_amount')",
+    value, period_id, customer_id);
+
+  test_workspace_exec (ws, sql);
+}
+
+static double
+order_amount (StrataWorkspace *ws,
+              gint64           period_id,
+              gint64           customer_id)
+{
+  g_autoptr(StrataPeriodData) data = load (ws, period_id);
+  int row = strata_period_data_find_id (data, customer_id);
+
+  g_assert_cmpint (row, >=, 0);
+  return strata_period_data_get_value (data, row, "order_amount");
+}
+
+static void
+test_writes (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(StrataWorkspace) ws = open_ws (f->path);
+  g_autoptr(GError) error = NULL;
+  gint64 q2 = period_id_of (ws, "2026-Q2");
+  gint64 q3 = period_id_of (ws, "2026-Q3");
+  gint64 customer = test_query_int (ws, "SELECT min(customer_id) FROM metric_values WHERE period_id = "
+                                        "(SELECT id FROM periods WHERE name = '2026-Q3') "
+                                        "AND metric_id = (SELECT id FROM metrics WHERE key = 'order_amount')");
+  gint64 before;
+
+  /* A write through the metric_values view in a transaction: the commit
+   * writes the columns anew. */
+  g_assert_true (strata_workspace_begin (ws, &error));
+  set_value_sql (ws, q3, customer, 1234.5);
+  g_assert_cmpint (strata_period_columns_count (ws, q3), ==, -1);
+  g_assert_true (strata_workspace_commit (ws, &error));
+  g_assert_no_error (error);
+  assert_columns_match (ws, q3);
+  assert_columns_match (ws, q2);
+  g_assert_cmpfloat (order_amount (ws, q3, customer), ==, 1234.5);
+
+  /* A rolled back write leaves the columns as they were. */
+  g_assert_true (strata_workspace_begin (ws, &error));
+  set_value_sql (ws, q3, customer, 99);
+  strata_workspace_rollback (ws);
+  assert_columns_match (ws, q3);
+  g_assert_cmpfloat (order_amount (ws, q3, customer), ==, 1234.5);
+
+  /* SQL outside Strata's transactions (another program): the columns go,
+   * the load reads values_json and sees the new value. */
+  set_value_sql (ws, q3, customer, 77);
+  g_assert_cmpint (strata_period_columns_count (ws, q3), ==, -1);
+  g_assert_cmpint (strata_period_columns_count (ws, q2), ==, period_rows (ws, q2));
+  g_assert_cmpfloat (order_amount (ws, q3, customer), ==, 77);
+  /* ... and the next commit of any write brings them back. */
+  g_assert_true (strata_workspace_begin (ws, &error));
+  g_assert_true (strata_workspace_set_meta (ws, "columns-test", "1", &error));
+  g_assert_true (strata_workspace_commit (ws, &error));
+  assert_columns_match (ws, q3);
+  g_assert_cmpfloat (order_amount (ws, q3, customer), ==, 77);
+
+  /* A customer deleted: gone from the columns of every period. */
+  before = strata_period_columns_count (ws, q3);
+  g_assert_true (strata_workspace_begin (ws, &error));
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM customers WHERE id = %" G_GINT64_FORMAT, customer);
+
+    test_workspace_exec (ws, sql);
+  }
+  g_assert_true (strata_workspace_commit (ws, &error));
+  g_assert_cmpint (strata_period_columns_count (ws, q3), ==, before - 1);
+  assert_columns_match (ws, q3);
+  assert_columns_match (ws, q2);
+
+  /* A period deleted: its columns go with it. */
+  g_assert_true (strata_workspace_begin (ws, &error));
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM periods WHERE id = %" G_GINT64_FORMAT, q2);
+
+    test_workspace_exec (ws, sql);
+  }
+  g_assert_true (strata_workspace_commit (ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(DISTINCT period_id) FROM period_columns"), ==, 1);
+  assert_columns_match (ws, q3);
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "update.csv", NULL);
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_auto(CliRun) r = { 0 };
+  g_auto(CliRun) n = { 0 };
+  gint64 q3, fresh, c1;
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "customer_id,name,order_amount,referrals\n"
+                                      "C000001,,4321.25,\n"
+                                      "NEW-1,New One,1000000,2\n", -1, NULL));
+  /* Into an existing period (merged) and into a new one. */
+  r.status = run_cli (&r.out, &r.err, "import", f->path, csv, "--period", "2026-Q3", NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  n.status = run_cli (&n.out, &n.err, "import", f->path, csv, "--period", "2026-Q4", NULL);
+  g_assert_cmpint (n.status, ==, 0);
+
+  ws = open_ws (f->path);
+  q3 = period_id_of (ws, "2026-Q3");
+  fresh = period_id_of (ws, "2026-Q4");
+  c1 = test_query_int (ws, "SELECT id FROM customers WHERE ext_id = 'C000001'");
+  assert_columns_match (ws, q3);
+  assert_columns_match (ws, fresh);
+  g_assert_cmpint (strata_period_columns_count (ws, fresh), ==, 2);
+  g_assert_cmpfloat (order_amount (ws, q3, c1), ==, 4321.25);
+  g_assert_cmpfloat (order_amount (ws, fresh, c1), ==, 4321.25);
+}
+
+/* The CSV's numbers are written without printf: they must read exactly as
+ * strata_format_number() writes them, fractions and all. */
+static void
+test_score_numbers (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(StrataWorkspace) ws = open_ws (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rules_path = g_build_filename (f->dir, "rules.json", NULL);
+  g_autofree char *rules_json = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(CliRun) csv = { 0 };
+  g_auto(CliRun) json = { 0 };
+  g_auto(CliRun) exported = { 0 };
+  g_auto(GStrv) lines = NULL;
+  JsonArray *rows;
+  guint fractions = 0;
+
+  g_clear_object (&ws);
+  /* Points with cents, thirds and tiny fractions. */
+  exported.status = run_cli (&exported.out, &exported.err, "rules", "export", f->path, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  edited = g_string_new (exported.out);
+  g_assert_cmpint (g_string_replace (edited, "\"points\": 5,", "\"points\": 5.05,", 0), >, 0);
+  g_assert_cmpint (g_string_replace (edited, "\"points\": 10,", "\"points\": 3.3333333333333335,", 0), >, 0);
+  g_assert_cmpint (g_string_replace (edited, "\"points\": 20,", "\"points\": -0.125,", 0), >=, 0);
+  g_assert_cmpint (g_string_replace (edited, "\"points\": 30,", "\"points\": 1e-7,", 0), >=, 0);
+  g_assert_true (g_file_set_contents (rules_path, edited->str, -1, NULL));
+
+  csv.status = run_cli (&csv.out, &csv.err, "score", f->path, "--rules", rules_path, NULL);
+  g_assert_cmpstr (csv.err, ==, "");
+  g_assert_cmpint (csv.status, ==, 0);
+  json.status = run_cli (&json.out, &json.err, "score", f->path, "--rules", rules_path,
+                         "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  rows = json_node_get_array (json_parser_get_root (parser));
+  lines = g_strsplit (csv.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, json_array_get_length (rows) + 2);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      const char *names[] = { "base_points", "adjustment_points", "score" };
+      g_auto(GStrv) fields = g_strsplit (lines[i + 1], ",", -1);
+      guint first = g_strv_length (fields) - 7;   /* a name may hold commas */
+
+      g_assert_cmpstr (fields[0], ==, json_object_get_string_member (row, "id"));
+      for (guint k = 0; k < 3; k++)
+        {
+          double v = json_object_get_double_member (row, names[k]);
+          g_autofree char *text = strata_format_number (v);
+
+          g_assert_cmpstr (fields[first + k], ==, text);
+          if (v != floor (v))
+            fractions++;
+        }
+    }
+  g_assert_cmpuint (fractions, >, 10);
+}
+
+/* The parser's shortcut for plain decimals reads every number exactly as
+ * strtod does. */
+static void
+test_parse_decimals (void)
+{
+  static const char *fixed[] = { "0", "-0", "7", "007", "0.1", "0.3", "-2.5", "933912.03",
+                                 "123456789012345", "1234567890123456", "99999999999999.9",
+                                 "0.000000000000001", "1e-7", "2.5E3", "-12345.678901234",
+                                 "4503599627370497", "9007199254740993" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (18);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed) + 20000; i++)
+    {
+      g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (StrataMetricValue));
+      g_autofree char *number = NULL;
+      g_autofree char *json = NULL;
+      const char *problem = NULL;
+      double expected;
+
+      if (i < G_N_ELEMENTS (fixed))
+        number = g_strdup (fixed[i]);
+      else
+        {
+          guint64 whole = g_rand_int (rand) % 100000000u;
+          guint fraction_digits = g_rand_int_range (rand, 0, 8);
+
+          number = g_strdup_printf ("%s%" G_GUINT64_FORMAT "%s%0*u", g_rand_boolean (rand) ? "-" : "",
+                                    whole, fraction_digits > 0 ? "." : "", (int) fraction_digits,
+                                    fraction_digits > 0 ? g_rand_int (rand) % (guint) pow (10, fraction_digits) : 0);
+          if (fraction_digits == 0)
+            number[strlen (number) - 1] = '\0';   /* %0*u wrote one 0 */
+        }
+      json = g_strdup_printf ("{\"3\":%s}", number);
+      expected = g_ascii_strtod (number, NULL);
+      g_assert_true (strata_period_values_parse (json, values, &problem));
+      g_assert_cmpuint (values->len, ==, 1);
+      if (memcmp (&g_array_index (values, StrataMetricValue, 0).value, &expected, sizeof expected) != 0)
+        g_error ("%s read as %.17g, strtod %.17g", number,
+                 g_array_index (values, StrataMetricValue, 0).value, expected);
+    }
+}
+
+static void
+test_newer_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(StrataWorkspace) ws = open_ws (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", STRATA_SCHEMA_VERSION + 1);
+  StrataWorkspace *again;
+
+  test_workspace_exec (ws, bump);
+  g_clear_object (&ws);
+  again = strata_workspace_open (f->path, NULL, &error);
+  g_assert_null (again);
+  g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_TOO_NEW);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/period-columns/migration", Fixture, NULL, fixture_setup, test_migration, fixture_teardown);
+  g_test_add ("/period-columns/writes", Fixture, NULL, fixture_setup, test_writes, fixture_teardown);
+  g_test_add ("/period-columns/import", Fixture, NULL, fixture_setup, test_import, fixture_teardown);
+  g_test_add ("/period-columns/score-numbers", Fixture, NULL, fixture_setup, test_score_numbers, fixture_teardown);
+  g_test_add_func ("/period-columns/parse-decimals", test_parse_decimals);
+  g_test_add ("/period-columns/newer-refused", Fixture, NULL, fixture_setup, test_newer_refused, fixture_teardown);
+  return g_test_run ();
+}
