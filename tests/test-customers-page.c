@@ -787,6 +787,8 @@ test_spinner_while_loading (Fixture       *f,
   g_assert_nonnull (spinner);
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
   g_assert_true (strata_page_get_loading (STRATA_PAGE (f->page)));
+  /* Under it the list's headers, not a page saying nothing is open. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find (f, "stack"))), ==, "list");
 
   gui_test_wait (!strata_context_get_scoring_loading (context) &&
                  n_shown (f) == strata_scoring_get_n_rows (f->scoring));

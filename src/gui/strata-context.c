@@ -4,6 +4,10 @@
 #include "strata-context.h"
 #include "strata-workspace-task.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 struct _StrataContext
 {
   GObject           parent_instance;
@@ -120,6 +124,11 @@ period_data_loaded (GObject      *source,
   g_clear_object (&self->scoring_load);
   if (prepared == NULL || !strata_scoring_take_prepared (self->scoring, prepared, &error))
     g_warning ("Cannot score the period: %s", error->message);
+#ifdef __GLIBC__
+  /* The worker's arena keeps what reading the period freed (its text, the
+   * last period's columns): a hundred megabytes or more at a million. */
+  malloc_trim (0);
+#endif
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORING_LOADING]);
 }
 

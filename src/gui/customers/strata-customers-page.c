@@ -20,6 +20,10 @@
 #include "strata-scoring.h"
 #include "strata-window.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 typedef struct
 {
   StrataCustomersPage *page;
@@ -624,6 +628,10 @@ previous_read (GObject      *source,
   g_clear_object (&self->prev_load);
   self->prev_results = g_steal_pointer (&prev);
   self->prev_valid = TRUE;
+#ifdef __GLIBC__
+  /* What the worker freed of the previous period stays in its arena. */
+  malloc_trim (0);
+#endif
   map_previous (self, period_data (self));
   filters_changed (self);
 }
@@ -828,6 +836,11 @@ strata_customers_page_context_changed (StrataPage *page)
   g_clear_object (&self->entitlements);
   if (context == NULL)
     return;
+  /* While the scores are read, the list's headers under the spinner, not
+   * the last reload's "No Workspace Open"; the reload that follows them
+   * shows the rows or says there are none. */
+  gtk_label_set_text (self->count_label, "");
+  gtk_stack_set_visible_child_name (self->stack, "list");
   self->metrics = strata_metric_list_new (strata_page_get_workspace (page));
   self->entitlements = strata_entitlements_new (strata_page_get_workspace (page), NULL);
   /* Any change but the entitlements may change the previous period's tiers. */
