@@ -3,7 +3,8 @@
  * tier, quadrant and search gives the rows the engine says; sorting by
  * score; selection follows the context both ways; an override set through
  * the detail pane wins, is audited and can be removed; the CSV and Excel
- * exports are the list as shown; a draft edited on the Scoring page is the draft the
+ * exports are the list as shown; sorting, filtering and searching show
+ * the rows computed independently; a spinner while the scores load; a draft edited on the Scoring page is the draft the
  * list shows, at once and scored once. */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include "gui-test-util.h"
 #include "strata-context.h"
 #include "strata-customers-page.h"
+#include "strata-customers-page-private.h"
 #include "strata-demo.h"
 #include "strata-period-results.h"
 #include "strata-scoring.h"
@@ -620,6 +622,181 @@ test_cells_refresh (Fixture       *f,
   g_signal_handlers_disconnect_by_func (strata_customers_page_get_model (f->page), count_changes, &changes);
 }
 
+/* The ID shown in the topmost row of the list on screen. */
+static const char *
+top_id_on_screen (Fixture *f)
+{
+  GtkWidget *list = find (f, "customer-list");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *top = NULL;
+  double top_y = G_MAXDOUBLE;
+
+  for (guint i = 0; i < strata_scoring_get_n_rows (f->scoring); i++)
+    g_hash_table_add (ids, (gpointer) strata_scoring_get_ext_id (f->scoring, i));
+  gui_test_collect (list, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (labels->pdata[i]);
+      graphene_rect_t b;
+
+      if (!gtk_widget_get_mapped (labels->pdata[i]) || !g_hash_table_contains (ids, text) ||
+          !gtk_widget_compute_bounds (labels->pdata[i], list, &b) || b.origin.y < 0)
+        continue;
+      if (b.origin.y < top_y)
+        {
+          top_y = b.origin.y;
+          top = text;
+        }
+    }
+  return top;
+}
+
+static guint
+first_row (Fixture *f)
+{
+  const guint *rows;
+  guint n;
+
+  strata_customers_page_get_columns (f->page, &rows, &n);
+  g_assert_cmpuint (n, >, 0);
+  return rows[0];
+}
+
+static void
+sort_by (Fixture      *f,
+         const char   *title,
+         GtkSortType   direction)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find (f, "customer-list"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        {
+          gtk_column_view_sort_by_column (view, column, direction);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Sorting, filtering by tier and searching give the rows computed here
+ * from an independent scoring, and the cells on screen show them (the
+ * list's items stand for positions: the page rebinds them). */
+static void
+test_sort_filter_search_rows (Fixture       *f,
+                              gconstpointer  data)
+{
+  guint n = strata_scoring_get_n_rows (f->scoring);
+  guint best = 0, first_name = G_MAXUINT, first_c = G_MAXUINT, in_c = 0, c_with = 0;
+  const char *needle = "有限";
+
+  for (guint i = 1; i < n; i++)
+    {
+      double a = strata_scoring_get_score (f->scoring, i), b = strata_scoring_get_score (f->scoring, best);
+
+      /* Descending: the exact reverse of ascending, ties by id. */
+      if (a > b || (a == b && strcmp (strata_scoring_get_ext_id (f->scoring, i),
+                                       strata_scoring_get_ext_id (f->scoring, best)) > 0))
+        best = i;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      int c = first_name == G_MAXUINT ? -1
+              : g_utf8_collate (strata_scoring_get_name (f->scoring, i),
+                                strata_scoring_get_name (f->scoring, first_name));
+
+      if (c < 0 || (c == 0 && strcmp (strata_scoring_get_ext_id (f->scoring, i),
+                                      strata_scoring_get_ext_id (f->scoring, first_name)) < 0))
+        first_name = i;
+    }
+
+  sort_by (f, "Score", GTK_SORT_DESCENDING);
+  gui_test_wait (first_row (f) == best);
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  g_assert_cmpuint (n_shown (f), ==, n);
+  g_assert_cmpstr (top_id_on_screen (f), ==, strata_scoring_get_ext_id (f->scoring, best));
+
+  sort_by (f, "Name", GTK_SORT_ASCENDING);
+  gui_test_wait (first_row (f) == first_name);
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  g_assert_cmpstr (top_id_on_screen (f), ==, strata_scoring_get_ext_id (f->scoring, first_name));
+
+  /* Tier C (the third in the list after "All tiers"), still by name. */
+  for (guint i = 0; i < n; i++)
+    if (strata_scoring_get_final_tier (f->scoring, i) == 2)
+      {
+        in_c++;
+        if (strstr (strata_scoring_get_name (f->scoring, i), needle) != NULL)
+          c_with++;
+        if (first_c == G_MAXUINT ||
+            g_utf8_collate (strata_scoring_get_name (f->scoring, i), strata_scoring_get_name (f->scoring, first_c)) < 0 ||
+            (g_utf8_collate (strata_scoring_get_name (f->scoring, i), strata_scoring_get_name (f->scoring, first_c)) == 0 &&
+             strcmp (strata_scoring_get_ext_id (f->scoring, i), strata_scoring_get_ext_id (f->scoring, first_c)) < 0))
+          first_c = i;
+      }
+  g_assert_cmpuint (in_c, >, 0);
+  g_assert_cmpuint (in_c, <, n);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 3);
+  gui_test_wait (n_shown (f) == in_c);
+  g_assert_cmpuint (first_row (f), ==, first_c);
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  g_assert_cmpstr (top_id_on_screen (f), ==, strata_scoring_get_ext_id (f->scoring, first_c));
+
+  /* A search in Chinese within the tier. */
+  g_assert_cmpuint (c_with, >, 0);
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), needle);
+  g_signal_emit_by_name (find (f, "search"), "search-changed");
+  gui_test_wait (n_shown (f) == c_with);
+  {
+    const guint *rows;
+    guint k;
+
+    strata_customers_page_get_columns (f->page, &rows, &k);
+    for (guint i = 0; i < k; i++)
+      {
+        g_assert_cmpuint (strata_scoring_get_final_tier (f->scoring, rows[i]), ==, 2);
+        g_assert_nonnull (strstr (strata_scoring_get_name (f->scoring, rows[i]), needle));
+      }
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), "");
+  g_signal_emit_by_name (find (f, "search"), "search-changed");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 0);
+  gui_test_wait (n_shown (f) == n);
+  g_assert_cmpuint (first_row (f), ==, first_name);
+}
+
+/* A workspace whose scores are still being read shows a spinner over the
+ * page, and the rows once they come. */
+static void
+test_spinner_while_loading (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(StrataContext) context = strata_context_new (f->t.ws);
+  GtkWidget *spinner;
+
+  /* Nothing ran yet on the main loop: the scoring is still on its worker. */
+  g_assert_true (strata_context_get_scoring_loading (context));
+  g_object_set (f->page, "context", context, NULL);
+  spinner = gui_test_find_id (GTK_WIDGET (f->page), GTK_TYPE_SPINNER, "page-loading", 0);
+  g_assert_nonnull (spinner);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_true (strata_page_get_loading (STRATA_PAGE (f->page)));
+  /* Under it the list's headers, not a page saying nothing is open. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find (f, "stack"))), ==, "list");
+
+  gui_test_wait (!strata_context_get_scoring_loading (context) &&
+                 n_shown (f) == strata_scoring_get_n_rows (f->scoring));
+  g_assert_null (gui_test_find_id (GTK_WIDGET (f->page), GTK_TYPE_SPINNER, "page-loading", 0));
+  g_assert_false (strata_page_get_loading (STRATA_PAGE (f->page)));
+  g_object_set (f->page, "context", f->context, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +807,10 @@ main (int   argc,
   g_test_add ("/customers-page/filters-reset", Fixture, NULL, fixture_setup, test_filters_reset,
               fixture_teardown);
   g_test_add ("/customers-page/sort-and-select", Fixture, NULL, fixture_setup, test_sort_and_select, fixture_teardown);
+  g_test_add ("/customers-page/sort-filter-search-rows", Fixture, NULL, fixture_setup,
+              test_sort_filter_search_rows, fixture_teardown);
+  g_test_add ("/customers-page/spinner-while-loading", Fixture, NULL, fixture_setup,
+              test_spinner_while_loading, fixture_teardown);
   g_test_add ("/customers-page/override", Fixture, NULL, fixture_setup, test_override, fixture_teardown);
   g_test_add ("/customers-page/attribute-filter", Fixture, NULL, fixture_setup, test_attribute_filter,
               fixture_teardown);

@@ -4,6 +4,10 @@
 #include "strata-context.h"
 #include "strata-workspace-task.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 struct _StrataContext
 {
   GObject           parent_instance;
@@ -47,15 +51,21 @@ lookup_period_id (StrataContext *self,
 }
 
 /* The period data (a second or so at a million customers) is read on a
- * worker with its own connection; the data is immutable, so the scoring
- * takes it over on the main thread, where it is scored (both rule sets,
- * tens of milliseconds). The task keeps no reference to the context: one
- * that is closed meanwhile cancels it. */
+ * worker with its own connection and scored there (both rule sets and the
+ * what-if, a few hundred milliseconds at a million); the data is immutable,
+ * so the scoring takes the lot over on the main thread. The task keeps no
+ * reference to the context: one that is closed meanwhile cancels it. */
 typedef struct
 {
   GWeakRef      context;
   GCancellable *load;
 } ScoringLoad;
+
+typedef struct
+{
+  gint64 period_id;
+  guint  generation;
+} ScoringTask;
 
 static void
 scoring_load_free (ScoringLoad *l)
@@ -71,7 +81,12 @@ load_period_data (StrataWorkspace  *workspace,
                   GCancellable     *cancellable,
                   GError          **error)
 {
-  return strata_period_data_load (workspace, *(gint64 *) task_data, error);
+  ScoringTask *task = task_data;
+  g_autoptr(StrataPeriodData) data = strata_period_data_load (workspace, task->period_id, error);
+
+  if (data == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return strata_scoring_prepare (workspace, task->period_id, data, task->generation, error);
 }
 
 static void
@@ -94,21 +109,26 @@ period_data_loaded (GObject      *source,
 {
   ScoringLoad *l = user_data;
   g_autoptr(StrataContext) self = g_weak_ref_get (&l->context);
-  g_autoptr(StrataPeriodData) data = NULL;
+  StrataScoringPrepared *prepared = NULL;
   g_autoptr(GError) error = NULL;
 
-  data = strata_workspace_task_finish (result, &error);
+  prepared = strata_workspace_task_finish (result, &error);
   if (self == NULL || g_cancellable_is_cancelled (l->load) || self->scoring_load != l->load)
     {
+      strata_scoring_prepared_free (prepared);
       scoring_load_free (l);
       return;
     }
   scoring_load_free (l);
   /* Not loading any more: the pages that ::scores-changed reloads show it. */
   g_clear_object (&self->scoring_load);
-  if (data == NULL ||
-      !strata_scoring_set_period_data (self->scoring, self->scoring_load_period, data, &error))
+  if (prepared == NULL || !strata_scoring_take_prepared (self->scoring, prepared, &error))
     g_warning ("Cannot score the period: %s", error->message);
+#ifdef __GLIBC__
+  /* The worker's arena keeps what reading the period freed (its text, the
+   * last period's columns): a hundred megabytes or more at a million. */
+  malloc_trim (0);
+#endif
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORING_LOADING]);
 }
 
@@ -119,6 +139,7 @@ load_scoring (StrataContext *self,
 {
   g_autoptr(GCancellable) load = NULL;
   ScoringLoad *l;
+  ScoringTask *task;
 
   if (self->scoring == NULL)
     return;
@@ -137,9 +158,12 @@ load_scoring (StrataContext *self,
   l = g_new0 (ScoringLoad, 1);
   g_weak_ref_init (&l->context, self);
   l->load = g_object_ref (load);
+  task = g_new0 (ScoringTask, 1);
+  task->period_id = period_id;
+  task->generation = strata_scoring_get_generation (self->scoring);
   strata_workspace_task_run (NULL, strata_workspace_get_path (self->workspace), load_period_data,
-                             g_memdup2 (&period_id, sizeof period_id), g_free,
-                             (GDestroyNotify) strata_period_data_unref,
+                             task, g_free,
+                             (GDestroyNotify) strata_scoring_prepared_free,
                              load, period_data_loaded, l);
 }
 

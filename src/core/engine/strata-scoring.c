@@ -24,6 +24,7 @@ struct _StrataScoring
   StrataResult     *draft_result;
   StrataResult     *published_result;
   StrataWhatIf     *whatif;
+  guint             generation;     /* bumped when the rules or overrides change */
 };
 
 G_DEFINE_FINAL_TYPE (StrataScoring, strata_scoring, G_TYPE_OBJECT)
@@ -214,6 +215,8 @@ on_workspace_changed (StrataWorkspace *workspace,
 {
   g_autoptr(GError) error = NULL;
 
+  if (g_strcmp0 (what, "overrides") == 0 || g_strcmp0 (what, "rules") == 0)
+    self->generation++;
   if (g_strcmp0 (what, "overrides") == 0 && self->data->n > 0)
     {
       StrataPeriodData *data = strata_period_data_reload_overrides (self->data, workspace, &error);
@@ -559,4 +562,120 @@ strata_scoring_remove_override (StrataScoring  *self,
   g_return_val_if_fail (STRATA_IS_SCORING (self), FALSE);
   g_return_val_if_fail (row < self->data->n, FALSE);
   return strata_override_remove (self->workspace, self->period_id, self->data->ids[row], error);
+}
+
+/* Scoring prepared on a worker ------------------------------------------- */
+
+struct _StrataScoringPrepared
+{
+  gint64               period_id;
+  guint                generation;
+  StrataPeriodData    *data;
+  StrataRules         *draft;
+  StrataRules         *published;
+  guint                published_version;
+  GPtrArray           *problems;
+  StrataCompiledRules *compiled;
+  StrataResult        *draft_result;
+  StrataResult        *published_result;
+  StrataWhatIf        *whatif;
+};
+
+void
+strata_scoring_prepared_free (StrataScoringPrepared *p)
+{
+  if (p == NULL)
+    return;
+  g_clear_pointer (&p->compiled, strata_compiled_rules_free);
+  g_clear_pointer (&p->draft_result, strata_result_unref);
+  g_clear_pointer (&p->published_result, strata_result_unref);
+  g_clear_pointer (&p->whatif, strata_whatif_free);
+  g_clear_pointer (&p->problems, g_ptr_array_unref);
+  g_clear_pointer (&p->draft, strata_rules_free);
+  g_clear_pointer (&p->published, strata_rules_free);
+  g_clear_pointer (&p->data, strata_period_data_unref);
+  g_free (p);
+}
+
+guint
+strata_scoring_get_generation (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), 0);
+  return self->generation;
+}
+
+/* Runs the same steps as load_rules() and score_all() on a scratch
+ * StrataScoring that is never seen by another thread: the worker's own
+ * connection, its own rules, results over the immutable data. */
+StrataScoringPrepared *
+strata_scoring_prepare (StrataWorkspace   *workspace,
+                        gint64             period_id,
+                        StrataPeriodData  *data,
+                        guint              generation,
+                        GError           **error)
+{
+  g_autoptr(StrataScoring) scratch = NULL;
+  StrataScoringPrepared *p;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (data != NULL && period_id > 0, NULL);
+
+  scratch = g_object_new (STRATA_TYPE_SCORING, NULL);
+  scratch->workspace = g_object_ref (workspace);
+  if (!load_rules (scratch, error))
+    return NULL;
+  scratch->data = strata_period_data_ref (data);
+  scratch->period_id = period_id;
+  score_all (scratch);
+
+  p = g_new0 (StrataScoringPrepared, 1);
+  p->period_id = period_id;
+  p->generation = generation;
+  p->data = g_steal_pointer (&scratch->data);
+  p->draft = g_steal_pointer (&scratch->draft);
+  p->published = g_steal_pointer (&scratch->published);
+  p->published_version = scratch->published_version;
+  p->problems = g_steal_pointer (&scratch->problems);
+  p->compiled = g_steal_pointer (&scratch->compiled);
+  p->draft_result = g_steal_pointer (&scratch->draft_result);
+  p->published_result = g_steal_pointer (&scratch->published_result);
+  p->whatif = g_steal_pointer (&scratch->whatif);
+  return p;
+}
+
+gboolean
+strata_scoring_take_prepared (StrataScoring         *self,
+                              StrataScoringPrepared *prepared,
+                              GError               **error)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), FALSE);
+  g_return_val_if_fail (prepared != NULL, FALSE);
+
+  /* Rules or overrides changed while the worker scored: what it read may
+   * be stale, so the rules are read and scored again here. */
+  if (prepared->generation != self->generation)
+    {
+      gboolean ok = strata_scoring_set_period_data (self, prepared->period_id, prepared->data, error);
+
+      strata_scoring_prepared_free (prepared);
+      return ok;
+    }
+  clear_scores (self);
+  g_clear_pointer (&self->data, strata_period_data_unref);
+  g_clear_pointer (&self->draft, strata_rules_free);
+  g_clear_pointer (&self->published, strata_rules_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->period_id = prepared->period_id;
+  self->data = g_steal_pointer (&prepared->data);
+  self->draft = g_steal_pointer (&prepared->draft);
+  self->published = g_steal_pointer (&prepared->published);
+  self->published_version = prepared->published_version;
+  self->problems = g_steal_pointer (&prepared->problems);
+  self->compiled = g_steal_pointer (&prepared->compiled);
+  self->draft_result = g_steal_pointer (&prepared->draft_result);
+  self->published_result = g_steal_pointer (&prepared->published_result);
+  self->whatif = g_steal_pointer (&prepared->whatif);
+  strata_scoring_prepared_free (prepared);
+  g_signal_emit (self, signals[SCORES_CHANGED], 0);
+  return TRUE;
 }

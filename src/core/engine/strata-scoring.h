@@ -43,6 +43,26 @@ gboolean                strata_scoring_set_period_data  (StrataScoring    *self,
                                                          gint64            period_id,
                                                          StrataPeriodData *data,
                                                          GError          **error);
+/* The same, scored off the main thread: strata_scoring_prepare() runs on
+ * a worker with the worker's own connection (it reads the rules there and
+ * scores both rule sets over data); strata_scoring_take_prepared() installs
+ * that on the main thread and emits ::scores-changed. generation is
+ * strata_scoring_get_generation() when the worker started: when the rules
+ * or overrides changed since, the rules are read and scored again. */
+typedef struct _StrataScoringPrepared StrataScoringPrepared;
+guint                   strata_scoring_get_generation   (StrataScoring    *self);
+StrataScoringPrepared  *strata_scoring_prepare          (StrataWorkspace  *workspace,
+                                                         gint64            period_id,
+                                                         StrataPeriodData *data,
+                                                         guint             generation,
+                                                         GError          **error);
+/* Takes prepared. */
+gboolean                strata_scoring_take_prepared    (StrataScoring    *self,
+                                                         StrataScoringPrepared *prepared,
+                                                         GError          **error);
+void                    strata_scoring_prepared_free    (StrataScoringPrepared *prepared);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataScoringPrepared, strata_scoring_prepared_free)
+
 /* 0 when the workspace has no period. */
 gint64                  strata_scoring_get_period_id    (StrataScoring    *self);
 /* Reloads everything from the workspace (done on ::changed). */

@@ -37,14 +37,45 @@ strata_customer_view_fold (const char *text)
   return g_utf8_casefold (stripped, -1);
 }
 
+/* ASCII folds to its lower case, character by character: a match among
+ * ASCII characters is a match in the folded text, found without the copy
+ * g_utf8_casefold() makes (two per row, a million rows). 1: found, 0: not
+ * there, -1: not decided before a non-ASCII character. */
+static int
+contains_ascii (const char *haystack,
+                const char *needle)
+{
+  if (*needle == '\0')
+    return 1;
+  for (const char *h = haystack; *h; h++)
+    {
+      const char *a = h, *b = needle;
+
+      while (*b && (guchar) *a < 0x80 && *a && g_ascii_tolower (*a) == *b)
+        a++, b++;
+      if (*b == '\0')
+        return 1;
+      if ((guchar) *h >= 0x80)
+        return -1;
+    }
+  return 0;
+}
+
 static gboolean
 contains_folded (const char *haystack,
-                 const char *folded_needle)
+                 const char *folded_needle,
+                 gboolean    is_folded)
 {
   g_autofree char *folded = NULL;
+  int ascii;
 
   if (haystack == NULL)
     return FALSE;
+  ascii = contains_ascii (haystack, folded_needle);
+  if (ascii >= 0)
+    return ascii;
+  if (is_folded)
+    return strstr (haystack, folded_needle) != NULL;
   folded = g_utf8_casefold (haystack, -1);
   return strstr (folded, folded_needle) != NULL;
 }
@@ -63,8 +94,9 @@ strata_customer_view_matches (const StrataCustomerColumns *cols,
   if (filter->attribute != NULL && !filter->attribute[row])
     return FALSE;
   if (filter->search != NULL && *filter->search != '\0' &&
-      !contains_folded (cols->ext_ids[row], filter->search) &&
-      !contains_folded (cols->names[row], filter->search))
+      !contains_folded (cols->ext_ids[row], filter->search, FALSE) &&
+      !contains_folded (cols->names[row], filter->search,
+                        cols->name_is_folded != NULL && cols->name_is_folded[row]))
     return FALSE;
   return TRUE;
 }

@@ -33,6 +33,8 @@ typedef struct
   const char   **ext_ids;
   const char   **names;
   const char   **name_keys;      /* g_utf8_collate_key() of names, or NULL */
+  const guint8  *name_is_folded; /* 1 where g_utf8_casefold() leaves the name as it is
+                                  * (Chinese names), or NULL: searched without a copy */
   const double  *order_amount;   /* NaN when missing; NULL: all missing */
   const double  *referrals;
   const double  *inquiries;

@@ -6,6 +6,7 @@
 #include "strata-customer-view.h"
 #include "strata-customers-page.h"
 #include "strata-page.h"
+#include "strata-period-data.h"
 #include "strata-rules.h"
 
 G_BEGIN_DECLS
@@ -52,5 +53,23 @@ GPtrArray                   *strata_customers_page_load_attributes_finish (Strat
                                                                            GError       **error);
 GtkStringList               *strata_customers_page_attribute_model (const char *all,
                                                                     GPtrArray  *pairs);
+
+/* strata-customers-page-order.c: the rows by id and the names' ranks
+ * (strata-customer-order.h), computed on a worker. */
+typedef struct
+{
+  guint32 *by_id;
+  guint32 *name_rank;
+  guint8  *name_is_folded;
+} StrataCustomersPageOrder;
+void                         strata_customers_page_order_free      (StrataCustomersPageOrder *order);
+void                         strata_customers_page_load_order      (StrataCustomersPage    *self,
+                                                                    const StrataPeriodData *data,
+                                                                    GCancellable           *cancellable,
+                                                                    GAsyncReadyCallback     callback,
+                                                                    gpointer                user_data);
+StrataCustomersPageOrder    *strata_customers_page_load_order_finish (StrataCustomersPage  *self,
+                                                                      GAsyncResult         *result,
+                                                                      GError              **error);
 
 G_END_DECLS

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The list is an array of row indexes (StrataRowList), filtered and sorted
- * here with the pure functions of strata-customer-view.c: a plain qsort of
- * integers, not a GtkSorter call per comparison of two objects. The column headers keep GTK's sorter for the arrows and clicks;
- * which column it sorts by is found by asking it to compare two rows.
+/* The list is an array of row indexes (StrataRowList), filtered here with
+ * the pure functions of strata-customer-view.c and sorted with a radix sort
+ * over one key per row (strata-customer-order.h), not a GtkSorter call per
+ * comparison of two objects. The column headers keep GTK's sorter for the
+ * arrows and clicks; which column it sorts by is found by asking it to
+ * compare two rows.
  * Cells read the columns at bind time, so only rows on screen cost. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "strata-customer-detail.h"
+#include "strata-customer-order.h"
 #include "strata-customer-view.h"
 #include "strata-customers-page-private.h"
 #include "strata-period-results.h"
@@ -17,11 +20,36 @@
 #include "strata-scoring.h"
 #include "strata-window.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 typedef struct
 {
   StrataCustomersPage *page;
   StrataCustomerSort   column;
 } SortSpec;
+
+/* What the page keeps of the previous period: its customers' ids and final
+ * tiers (by tier id), not its names, values and scores (a few hundred
+ * megabytes at a million customers). */
+typedef struct
+{
+  guint      n;
+  gint64    *ids;
+  guint8    *final_tier;
+  GPtrArray *tier_ids;
+} PrevTiers;
+
+static void
+prev_tiers_free (PrevTiers *p)
+{
+  g_free (p->ids);
+  g_free (p->final_tier);
+  g_ptr_array_unref (p->tier_ids);
+  g_free (p);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrevTiers, prev_tiers_free)
 
 #define N_SORTS (STRATA_CUSTOMER_SORT_CHANGE + 1)
 
@@ -36,13 +64,17 @@ struct _StrataCustomersPage
   StrataCustomerColumns  cols;
   guint8                *prev_tier;
   /* The previous period: read and scored on a worker, kept until the file changes. */
-  StrataPeriodResults   *prev_results;
+  PrevTiers             *prev_results;
   gint64                 prev_period;
   gboolean               prev_valid;
   GCancellable          *prev_load;
   char                 **tier_ids;
-  GStringChunk          *name_keys_chunk;
-  const char           **name_keys;
+  /* Sort orders of the period (strata-customer-order.h), from a worker. */
+  StrataPeriodData      *order_data;
+  guint32               *by_id;
+  guint32               *name_rank;
+  guint8                *name_is_folded;
+  GCancellable          *order_load;
   char                  *search;        /* folded */
   guint8                *attribute_mask;
   GPtrArray             *attribute_pairs; /* "key\tvalue" */
@@ -100,19 +132,76 @@ current_filter (StrataCustomersPage *self)
 }
 
 static void
-ensure_name_keys (StrataCustomersPage *self)
+forget_order (StrataCustomersPage *self)
 {
-  if (self->name_keys != NULL || self->cols.n == 0)
-    return;
-  self->name_keys_chunk = g_string_chunk_new (64 * 1024);
-  self->name_keys = g_new (const char *, self->cols.n);
-  for (guint i = 0; i < self->cols.n; i++)
-    {
-      g_autofree char *key = g_utf8_collate_key (self->cols.names[i] ? self->cols.names[i] : "", -1);
+  if (self->order_load != NULL)
+    g_cancellable_cancel (self->order_load);
+  g_clear_object (&self->order_load);
+  g_clear_pointer (&self->order_data, strata_period_data_unref);
+  g_clear_pointer (&self->by_id, g_free);
+  g_clear_pointer (&self->name_rank, g_free);
+  g_clear_pointer (&self->name_is_folded, g_free);
+  self->cols.name_is_folded = NULL;
+}
 
-      self->name_keys[i] = g_string_chunk_insert (self->name_keys_chunk, key);
+static void
+order_loaded (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (source);
+  g_autoptr(GCancellable) load = user_data;
+  StrataCustomersPageOrder *order = strata_customers_page_load_order_finish (self, result, NULL);
+
+  if (order != NULL && !g_cancellable_is_cancelled (load) && load == self->order_load)
+    {
+      g_clear_object (&self->order_load);
+      /* A sort that could not wait made its own meanwhile. */
+      if (self->by_id == NULL)
+        self->by_id = g_steal_pointer (&order->by_id);
+      if (self->name_rank == NULL)
+        self->name_rank = g_steal_pointer (&order->name_rank);
+      self->name_is_folded = g_steal_pointer (&order->name_is_folded);
+      self->cols.name_is_folded = self->name_is_folded;
     }
-  self->cols.name_keys = self->name_keys;
+  strata_customers_page_order_free (order);
+}
+
+/* The orders of the period shown, computed on a worker (a second or two
+ * for the names at a million customers); a sort asked for before they
+ * come computes what it needs here. */
+static void
+load_order (StrataCustomersPage    *self,
+            const StrataPeriodData *data)
+{
+  if (self->order_data == data)
+    return;
+  /* A view with other overrides over the same names and ids. */
+  if (self->order_data != NULL && data != NULL && self->order_data->n == data->n &&
+      self->order_data->ext_ids == data->ext_ids && self->order_data->names == data->names)
+    {
+      strata_period_data_unref (self->order_data);
+      self->order_data = strata_period_data_ref ((StrataPeriodData *) data);
+      return;
+    }
+  forget_order (self);
+  if (data == NULL || data->n == 0)
+    return;
+  self->order_data = strata_period_data_ref ((StrataPeriodData *) data);
+  self->order_load = g_cancellable_new ();
+  strata_customers_page_load_order (self, data, self->order_load, order_loaded,
+                                    g_object_ref (self->order_load));
+}
+
+static void
+ensure_order (StrataCustomersPage *self,
+              gboolean             names)
+{
+  if (self->by_id == NULL)
+    self->by_id = strata_customer_order_by_id ((const char * const *) self->cols.ext_ids, self->cols.n);
+  if (names && self->name_rank == NULL)
+    self->name_rank = strata_customer_order_name_rank ((const char * const *) self->cols.names,
+                                                       self->cols.n);
 }
 
 static int
@@ -125,30 +214,10 @@ sort_compare (gconstpointer a,
 
   if (spec->page->probe_column < 0)
     spec->page->probe_column = spec->column;
-  if (spec->column == STRATA_CUSTOMER_SORT_NAME && spec->page->name_keys == NULL)
-    ensure_name_keys (spec->page);
   c = strata_customer_view_compare (&spec->page->cols, spec->column,
                                     strata_customer_row_get_row ((gpointer) a),
                                     strata_customer_row_get_row ((gpointer) b));
   return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-typedef struct
-{
-  const StrataCustomerColumns *cols;
-  StrataCustomerSort           column;
-  int                          sign;
-} RowSort;
-
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      data)
-{
-  const RowSort *sort = data;
-
-  return sort->sign * strata_customer_view_compare (sort->cols, sort->column,
-                                                    *(const guint *) a, *(const guint *) b);
 }
 
 /* Which column the header sorter sorts by, and in which direction: asks it
@@ -174,8 +243,6 @@ sort_column (StrataCustomersPage *self,
   if (self->probe_column < 0 || order == GTK_ORDERING_EQUAL)
     return FALSE;
   *column = self->probe_column;
-  if (*column == STRATA_CUSTOMER_SORT_NAME)
-    ensure_name_keys (self);
   natural = strata_customer_view_compare (&self->cols, *column, 0, 1);
   *sign = (natural < 0) == (order == GTK_ORDERING_SMALLER) ? 1 : -1;
   return TRUE;
@@ -183,6 +250,7 @@ sort_column (StrataCustomersPage *self,
 
 static void update_count  (StrataCustomersPage *self);
 static void refresh_cells (StrataCustomersPage *self);
+static int  selected_row  (StrataCustomersPage *self);
 
 static gboolean
 same_rows (StrataCustomersPage *self,
@@ -200,29 +268,34 @@ apply (StrataCustomersPage *self)
 {
   StrataCustomerFilter filter;
   GArray *rows;
-  RowSort sort = { &self->cols, STRATA_CUSTOMER_SORT_ID, 1 };
-  StrataCustomerRow *selected = gtk_single_selection_get_selected_item (self->selection);
-  int selected_row = selected ? (int) strata_customer_row_get_row (selected) : -1;
+  StrataCustomerSort column;
+  int sign;
+  int selected = selected_row (self);
 
   filter = current_filter (self);
   rows = self->cols.n > 0 ? strata_customer_view_filter (&self->cols, &filter)
                           : g_array_new (FALSE, FALSE, sizeof (guint));
-  if (sort_column (self, &sort.column, &sort.sign))
-    g_qsort_with_data (rows->data, rows->len, sizeof (guint), compare_rows, &sort);
+  if (sort_column (self, &column, &sign))
+    {
+      ensure_order (self, column == STRATA_CUSTOMER_SORT_NAME);
+      strata_customer_order_sort (&self->cols, self->by_id, self->name_rank, column, sign < 0,
+                                  (guint *) rows->data, rows->len);
+    }
   if (same_rows (self, rows))
     {
-      /* Only the values changed (new scores, the previous period read):
-       * the cells on screen show them; replacing 100,000 items would not. */
+      /* Only the values changed (new scores, the previous period read). */
       g_array_unref (rows);
       refresh_cells (self);
       update_count (self);
       return;
     }
   self->syncing = TRUE;
-  strata_row_list_set_rows (self->list, rows);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; selected_row >= 0 && i < rows->len; i++)
-    if (g_array_index (rows, guint, i) == (guint) selected_row)
+  strata_row_list_set_rows (self->list, rows);
+  /* The items on screen now stand for other rows. */
+  refresh_cells (self);
+  for (guint i = 0; selected >= 0 && i < rows->len; i++)
+    if (g_array_index (rows, guint, i) == (guint) selected)
       {
         gtk_single_selection_set_selected (self->selection, i);
         break;
@@ -482,7 +555,7 @@ forget_previous (StrataCustomersPage *self)
   if (self->prev_load != NULL)
     g_cancellable_cancel (self->prev_load);
   g_clear_object (&self->prev_load);
-  g_clear_pointer (&self->prev_results, strata_period_results_unref);
+  g_clear_pointer (&self->prev_results, prev_tiers_free);
   self->prev_valid = FALSE;
 }
 
@@ -491,28 +564,28 @@ static void
 map_previous (StrataCustomersPage    *self,
               const StrataPeriodData *data)
 {
-  StrataPeriodResults *prev = self->prev_results;
+  PrevTiers *prev = self->prev_results;
   g_autofree int *map = NULL;
 
   g_clear_pointer (&self->prev_tier, g_free);
   self->cols.prev_tier = NULL;
   if (prev == NULL || self->rules == NULL || data == NULL)
     return;
-  map = g_new (int, MAX (prev->rules->tiers->len, 1));
-  for (guint t = 0; t < prev->rules->tiers->len; t++)
-    map[t] = strata_rules_find_tier (self->rules, ((StrataTier *) prev->rules->tiers->pdata[t])->id);
+  map = g_new (int, MAX (prev->tier_ids->len, 1));
+  for (guint t = 0; t < prev->tier_ids->len; t++)
+    map[t] = strata_rules_find_tier (self->rules, prev->tier_ids->pdata[t]);
   self->prev_tier = g_new (guint8, MAX (data->n, 1));
   /* Both sides are ordered by customer id: one merge walk. */
   for (guint i = 0, j = 0; i < data->n; i++)
     {
-      while (j < prev->data->n && prev->data->ids[j] < data->ids[i])
+      while (j < prev->n && prev->ids[j] < data->ids[i])
         j++;
       self->prev_tier[i] = STRATA_CUSTOMER_NO_TIER;
-      if (j < prev->data->n && prev->data->ids[j] == data->ids[i])
+      if (j < prev->n && prev->ids[j] == data->ids[i])
         {
-          guint8 t = prev->result->final_tier[j];
+          guint8 t = prev->final_tier[j];
 
-          if (t < prev->rules->tiers->len && map[t] >= 0)
+          if (t < prev->tier_ids->len && map[t] >= 0)
             self->prev_tier[i] = map[t];
         }
     }
@@ -525,7 +598,19 @@ read_previous (StrataWorkspace  *workspace,
                GCancellable     *cancellable,
                GError          **error)
 {
-  return strata_period_results_load (workspace, *(gint64 *) task_data, error);
+  g_autoptr(StrataPeriodResults) results = strata_period_results_load (workspace, *(gint64 *) task_data, error);
+  PrevTiers *prev;
+
+  if (results == NULL)
+    return NULL;
+  prev = g_new0 (PrevTiers, 1);
+  prev->n = results->data->n;
+  prev->ids = g_memdup2 (results->data->ids, sizeof (gint64) * MAX (prev->n, 1));
+  prev->final_tier = g_memdup2 (results->result->final_tier, MAX (prev->n, 1));
+  prev->tier_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint t = 0; t < results->rules->tiers->len; t++)
+    g_ptr_array_add (prev->tier_ids, g_strdup (((StrataTier *) results->rules->tiers->pdata[t])->id));
+  return prev;
 }
 
 static void
@@ -535,7 +620,7 @@ previous_read (GObject      *source,
 {
   StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (source);
   g_autoptr(GCancellable) load = user_data;
-  g_autoptr(StrataPeriodResults) prev = NULL;
+  g_autoptr(PrevTiers) prev = NULL;
 
   prev = strata_page_worker_finish (STRATA_PAGE (self), result, NULL);
   if (g_cancellable_is_cancelled (load) || load != self->prev_load)
@@ -543,6 +628,10 @@ previous_read (GObject      *source,
   g_clear_object (&self->prev_load);
   self->prev_results = g_steal_pointer (&prev);
   self->prev_valid = TRUE;
+#ifdef __GLIBC__
+  /* What the worker freed of the previous period stays in its arena. */
+  malloc_trim (0);
+#endif
   map_previous (self, period_data (self));
   filters_changed (self);
 }
@@ -578,7 +667,7 @@ load_previous (StrataCustomersPage    *self,
           self->prev_load = g_cancellable_new ();
           strata_page_run_worker (STRATA_PAGE (self), read_previous,
                                   g_memdup2 (&prev_id, sizeof prev_id), g_free,
-                                  (GDestroyNotify) strata_period_results_unref,
+                                  (GDestroyNotify) prev_tiers_free,
                                   self->prev_load, previous_read, g_object_ref (self->prev_load));
         }
     }
@@ -635,14 +724,13 @@ reload (StrataCustomersPage *self)
 
   g_clear_pointer (&self->result, strata_result_unref);
   g_clear_pointer (&self->tier_ids, g_free);
-  g_clear_pointer (&self->name_keys, g_free);
-  g_clear_pointer (&self->name_keys_chunk, g_string_chunk_free);
   self->rules = NULL;
   memset (&self->cols, 0, sizeof self->cols);
   strata_customer_detail_invalidate (self->detail);
 
   if (data == NULL || data->n == 0)
     {
+      forget_order (self);
       strata_row_list_set_rows (self->list, g_array_new (FALSE, FALSE, sizeof (guint)));
       update_count (self);
       adw_status_page_set_title (self->empty_page, context ? _("No Customers Yet") : _("No Workspace Open"));
@@ -678,6 +766,8 @@ reload (StrataCustomersPage *self)
   self->cols.quadrant = self->result ? self->result->quadrant : NULL;
   self->cols.tier_ids = (const char **) self->tier_ids;
   self->cols.n_tiers = self->rules ? self->rules->tiers->len : 0;
+  load_order (self, self->cols.n > 0 ? data : NULL);
+  self->cols.name_is_folded = self->name_is_folded;
 
   load_tier_css (self);
   fill_filter_models (self);
@@ -746,6 +836,11 @@ strata_customers_page_context_changed (StrataPage *page)
   g_clear_object (&self->entitlements);
   if (context == NULL)
     return;
+  /* While the scores are read, the list's headers under the spinner, not
+   * the last reload's "No Workspace Open"; the reload that follows them
+   * shows the rows or says there are none. */
+  gtk_label_set_text (self->count_label, "");
+  gtk_stack_set_visible_child_name (self->stack, "list");
   self->metrics = strata_metric_list_new (strata_page_get_workspace (page));
   self->entitlements = strata_entitlements_new (strata_page_get_workspace (page), NULL);
   /* Any change but the entitlements may change the previous period's tiers. */
@@ -811,6 +906,7 @@ strata_customers_page_dispose (GObject *object)
   strata_page_set_context (STRATA_PAGE (self), NULL);
   forget_previous (self);
   forget_attributes (self, FALSE);
+  forget_order (self);
   /* Removing the columns changes the sorter: nothing to sort any more. */
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
@@ -830,8 +926,6 @@ strata_customers_page_finalize (GObject *object)
   g_clear_pointer (&self->result, strata_result_unref);
   g_clear_pointer (&self->prev_tier, g_free);
   g_clear_pointer (&self->tier_ids, g_free);
-  g_clear_pointer (&self->name_keys, g_free);
-  g_clear_pointer (&self->name_keys_chunk, g_string_chunk_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->attribute_mask, g_free);
   g_clear_pointer (&self->attribute_pairs, g_ptr_array_unref);

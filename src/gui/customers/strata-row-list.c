@@ -5,12 +5,33 @@
 
 struct _StrataCustomerRow
 {
-  GObject parent_instance;
-  guint   row;
+  GObject        parent_instance;
+  StrataRowList *list;       /* NULL: a fixed row */
+  guint          position;   /* in list */
+  guint          row;
+};
+
+struct _StrataRowList
+{
+  GObject  parent_instance;
+  GArray  *rows;
 };
 
 G_DEFINE_FINAL_TYPE (StrataCustomerRow, strata_customer_row, G_TYPE_OBJECT)
-static void strata_customer_row_class_init (StrataCustomerRowClass *klass) { }
+
+static void
+strata_customer_row_finalize (GObject *object)
+{
+  g_clear_object (&STRATA_CUSTOMER_ROW (object)->list);
+  G_OBJECT_CLASS (strata_customer_row_parent_class)->finalize (object);
+}
+
+static void
+strata_customer_row_class_init (StrataCustomerRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = strata_customer_row_finalize;
+}
+
 static void strata_customer_row_init (StrataCustomerRow *self) { }
 
 StrataCustomerRow *
@@ -26,14 +47,11 @@ guint
 strata_customer_row_get_row (StrataCustomerRow *self)
 {
   g_return_val_if_fail (STRATA_IS_CUSTOMER_ROW (self), 0);
-  return self->row;
+  if (self->list == NULL)
+    return self->row;
+  return self->position < self->list->rows->len ? g_array_index (self->list->rows, guint, self->position)
+                                                : G_MAXUINT;
 }
-
-struct _StrataRowList
-{
-  GObject  parent_instance;
-  GArray  *rows;
-};
 
 static GType
 row_list_get_item_type (GListModel *model)
@@ -53,9 +71,14 @@ row_list_get_item (GListModel *model,
 {
   StrataRowList *self = STRATA_ROW_LIST (model);
 
+  StrataCustomerRow *item;
+
   if (position >= self->rows->len)
     return NULL;
-  return strata_customer_row_new (g_array_index (self->rows, guint, position));
+  item = g_object_new (STRATA_TYPE_CUSTOMER_ROW, NULL);
+  item->list = g_object_ref (self);
+  item->position = position;
+  return item;
 }
 
 static void
@@ -98,15 +121,21 @@ void
 strata_row_list_set_rows (StrataRowList *self,
                           GArray        *rows)
 {
-  guint removed;
+  guint before, kept;
 
   g_return_if_fail (STRATA_IS_ROW_LIST (self));
   g_return_if_fail (rows != NULL);
 
-  removed = self->rows->len;
+  before = self->rows->len;
+  kept = MIN (before, rows->len);
   g_array_unref (self->rows);
   self->rows = rows;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, rows->len);
+  /* The positions both lists have keep their items, which now show other
+   * rows: the caller rebinds what is on screen. Replacing all of them made
+   * GTK 4.8 ask for every new item (a million objects) looking for the
+   * ones it showed, and rebuild every row widget. */
+  if (before != rows->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), kept, before - kept, rows->len - kept);
 }
 
 const guint *

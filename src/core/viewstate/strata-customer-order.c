@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "strata-customer-order.h"
+#include "strata-types.h"
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      data)
+{
+  const char * const *ids = data;
+  guint32 ra = *(const guint32 *) a, rb = *(const guint32 *) b;
+  int c = g_strcmp0 (ids[ra], ids[rb]);
+
+  return c != 0 ? c : (ra > rb) - (ra < rb);
+}
+
+guint32 *
+strata_customer_order_by_id (const char * const *ext_ids,
+                             guint               n)
+{
+  guint32 *order = g_new (guint32, MAX (n, 1));
+  gboolean sorted = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      order[i] = i;
+      if (i > 0 && sorted && g_strcmp0 (ext_ids[i - 1], ext_ids[i]) > 0)
+        sorted = FALSE;
+    }
+  /* Usually already so: the period's rows come in id order. */
+  if (!sorted)
+    g_qsort_with_data (order, n, sizeof (guint32), compare_ids, (gpointer) ext_ids);
+  return order;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  const char * const *keys = data;
+
+  return strcmp (keys[*(const guint32 *) a], keys[*(const guint32 *) b]);
+}
+
+guint32 *
+strata_customer_order_name_rank (const char * const *names,
+                                 guint               n)
+{
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (64 * 1024);
+  g_autofree const char **keys = g_new (const char *, MAX (n, 1));
+  g_autofree guint32 *order = g_new (guint32, MAX (n, 1));
+  guint32 *rank = g_new (guint32, MAX (n, 1));
+  guint32 r = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *key = g_utf8_collate_key (names[i] ? names[i] : "", -1);
+
+      keys[i] = g_string_chunk_insert (chunk, key);
+      order[i] = i;
+    }
+  g_qsort_with_data (order, n, sizeof (guint32), compare_keys, keys);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0 && strcmp (keys[order[i - 1]], keys[order[i]]) != 0)
+        r++;
+      rank[order[i]] = r;
+    }
+  return rank;
+}
+
+guint8 *
+strata_customer_order_name_is_folded (const char * const *names,
+                                      guint               n)
+{
+  guint8 *same = g_new0 (guint8, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *folded = NULL;
+
+      if (names[i] == NULL)
+        continue;
+      folded = g_utf8_casefold (names[i], -1);
+      same[i] = strcmp (folded, names[i]) == 0;
+    }
+  return same;
+}
+
+/* Ascending doubles as unsigned integers; missing (NaN) last. */
+static guint64
+number_key (const double *column,
+            guint         row)
+{
+  double v = column != NULL ? column[row] : NAN;
+  guint64 bits;
+
+  if (isnan (v))
+    return G_MAXUINT64;
+  if (v == 0)
+    v = 0;   /* -0 and 0 are equal */
+  memcpy (&bits, &v, sizeof bits);
+  return (bits & G_GUINT64_CONSTANT (0x8000000000000000)) ? ~bits
+                                                           : bits | G_GUINT64_CONSTANT (0x8000000000000000);
+}
+
+static guint64
+row_key (const StrataCustomerColumns *cols,
+         const guint32               *name_rank,
+         StrataCustomerSort           column,
+         guint                        row)
+{
+  switch (column)
+    {
+    case STRATA_CUSTOMER_SORT_NAME:
+      return name_rank[row];
+    case STRATA_CUSTOMER_SORT_ORDER_AMOUNT:
+      return number_key (cols->order_amount, row);
+    case STRATA_CUSTOMER_SORT_REFERRALS:
+      return number_key (cols->referrals, row);
+    case STRATA_CUSTOMER_SORT_INQUIRIES:
+      return number_key (cols->inquiries, row);
+    case STRATA_CUSTOMER_SORT_SCORE:
+      return number_key (cols->score, row);
+    case STRATA_CUSTOMER_SORT_TIER:
+      return cols->tier[row];
+    case STRATA_CUSTOMER_SORT_QUADRANT:
+      /* A..D first, no quadrant last. */
+      if (cols->quadrant == NULL)
+        return 0;
+      return cols->quadrant[row] == STRATA_QUADRANT_NONE ? 99 : cols->quadrant[row];
+    case STRATA_CUSTOMER_SORT_CHANGE:
+      return strata_customer_view_change (cols, row) + 1;
+    case STRATA_CUSTOMER_SORT_ID:
+    default:
+      return 0;
+    }
+}
+
+void
+strata_customer_order_sort (const StrataCustomerColumns *cols,
+                            const guint32               *by_id,
+                            const guint32               *name_rank,
+                            StrataCustomerSort           column,
+                            gboolean                     descending,
+                            guint                       *rows,
+                            guint                        n_rows)
+{
+  g_autofree guint64 *keys = NULL, *keys_tmp = NULL;
+  g_autofree guint *rows_tmp = NULL;
+  guint counts[8][256] = { { 0 } };
+
+  g_return_if_fail (cols != NULL && by_id != NULL);
+  g_return_if_fail (column != STRATA_CUSTOMER_SORT_NAME || name_rank != NULL);
+  g_return_if_fail (n_rows <= cols->n);
+
+  /* The rows in id order: all of them, or those of a filter picked out
+   * of the id order with a mask. */
+  if (n_rows == cols->n)
+    memcpy (rows, by_id, n_rows * sizeof (guint));
+  else
+    {
+      g_autofree guint8 *mask = g_new0 (guint8, MAX (cols->n, 1));
+      guint k = 0;
+
+      for (guint i = 0; i < n_rows; i++)
+        mask[rows[i]] = 1;
+      for (guint i = 0; i < cols->n && k < n_rows; i++)
+        if (mask[by_id[i]])
+          rows[k++] = by_id[i];
+    }
+
+  /* Stable least-significant-digit radix sort, a byte at a time, passing
+   * over the bytes that every key shares. */
+  if (column != STRATA_CUSTOMER_SORT_ID && n_rows > 1)
+    {
+      keys = g_new (guint64, n_rows);
+      for (guint i = 0; i < n_rows; i++)
+        {
+          keys[i] = row_key (cols, name_rank, column, rows[i]);
+          for (guint d = 0; d < 8; d++)
+            counts[d][(keys[i] >> (8 * d)) & 0xff]++;
+        }
+      keys_tmp = g_new (guint64, n_rows);
+      rows_tmp = g_new (guint, n_rows);
+      for (guint d = 0; d < 8; d++)
+        {
+          guint offsets[256], sum = 0;
+          guint64 *swap_keys;
+
+          if (counts[d][(keys[0] >> (8 * d)) & 0xff] == n_rows)
+            continue;
+          for (guint b = 0; b < 256; b++)
+            {
+              offsets[b] = sum;
+              sum += counts[d][b];
+            }
+          for (guint i = 0; i < n_rows; i++)
+            {
+              guint o = offsets[(keys[i] >> (8 * d)) & 0xff]++;
+
+              keys_tmp[o] = keys[i];
+              rows_tmp[o] = rows[i];
+            }
+          swap_keys = keys;
+          keys = keys_tmp;
+          keys_tmp = swap_keys;
+          memcpy (rows, rows_tmp, n_rows * sizeof (guint));
+        }
+    }
+  if (descending)
+    for (guint i = 0, j = n_rows; i + 1 < j; i++, j--)
+      {
+        guint t = rows[i];
+
+        rows[i] = rows[j - 1];
+        rows[j - 1] = t;
+      }
+}

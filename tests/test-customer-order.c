@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Customers page's radix sort (strata-customer-order.h) gives the
+ * order of strata_customer_view_compare() for every column, both ways,
+ * over all rows and over a filter's rows; and the search's ASCII path
+ * finds what folding finds. */
+#include <locale.h>
+#include <math.h>
+
+#include "strata-customer-order.h"
+#include "strata-types.h"
+
+#define N 3000
+
+typedef struct
+{
+  StrataCustomerColumns cols;
+  char   **ext_ids;
+  char   **names;
+  char   **name_keys;
+  double  *amount, *referrals, *score;
+  guint8  *tier, *prev, *quadrant;
+} Fixture;
+
+static void
+fixture_init (Fixture *f)
+{
+  static const char *words[] = { "Acme", "acme", "Bolt", "北京星辰", "Zenith", "Ägir", "bolt", "" };
+  GRand *rand = g_rand_new_with_seed (18);
+
+  f->ext_ids = g_new0 (char *, N);
+  f->names = g_new0 (char *, N);
+  f->name_keys = g_new0 (char *, N);
+  f->amount = g_new (double, N);
+  f->referrals = g_new (double, N);
+  f->score = g_new (double, N);
+  f->tier = g_new (guint8, N);
+  f->prev = g_new (guint8, N);
+  f->quadrant = g_new (guint8, N);
+  for (guint i = 0; i < N; i++)
+    {
+      /* Ids out of row order; names often equal. */
+      f->ext_ids[i] = g_strdup_printf ("C%05u", (i * 7919) % N);
+      f->names[i] = g_strdup_printf ("%s %u", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+                                     g_rand_int_range (rand, 0, 5));
+      f->name_keys[i] = g_utf8_collate_key (f->names[i], -1);
+      switch (g_rand_int_range (rand, 0, 6))
+        {
+        case 0: f->amount[i] = NAN; break;
+        case 1: f->amount[i] = -0.0; break;
+        case 2: f->amount[i] = 0; break;
+        case 3: f->amount[i] = -g_rand_double_range (rand, 0, 1e6); break;
+        default: f->amount[i] = g_rand_int_range (rand, 0, 50) * 1000.0; break;
+        }
+      f->referrals[i] = g_rand_int_range (rand, 0, 4);
+      f->score[i] = g_rand_double_range (rand, 0, 100);
+      f->tier[i] = g_rand_int_range (rand, 0, 8) == 0 ? STRATA_CUSTOMER_NO_TIER : g_rand_int_range (rand, 0, 4);
+      f->prev[i] = g_rand_int_range (rand, 0, 8) == 0 ? STRATA_CUSTOMER_NO_TIER : g_rand_int_range (rand, 0, 4);
+      f->quadrant[i] = g_rand_int_range (rand, STRATA_QUADRANT_NONE, STRATA_QUADRANT_D + 1);
+    }
+  f->cols = (StrataCustomerColumns) {
+    .n = N, .ext_ids = (const char **) f->ext_ids, .names = (const char **) f->names,
+    .name_keys = (const char **) f->name_keys, .order_amount = f->amount, .referrals = f->referrals,
+    .inquiries = NULL, .score = f->score, .tier = f->tier, .prev_tier = f->prev,
+    .quadrant = f->quadrant, .n_tiers = 4,
+  };
+  g_rand_free (rand);
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  for (guint i = 0; i < N; i++)
+    {
+      g_free (f->ext_ids[i]);
+      g_free (f->names[i]);
+      g_free (f->name_keys[i]);
+    }
+  g_free (f->ext_ids);
+  g_free (f->names);
+  g_free (f->name_keys);
+  g_free (f->amount);
+  g_free (f->referrals);
+  g_free (f->score);
+  g_free (f->tier);
+  g_free (f->prev);
+  g_free (f->quadrant);
+}
+
+typedef struct
+{
+  const StrataCustomerColumns *cols;
+  StrataCustomerSort           column;
+  int                          sign;
+} Reference;
+
+static int
+compare_reference (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  const Reference *r = data;
+
+  return r->sign * strata_customer_view_compare (r->cols, r->column, *(const guint *) a, *(const guint *) b);
+}
+
+static void
+test_sort_matches_compare (void)
+{
+  Fixture f;
+  g_autofree guint32 *by_id = NULL, *name_rank = NULL;
+
+  fixture_init (&f);
+  by_id = strata_customer_order_by_id ((const char * const *) f.ext_ids, N);
+  name_rank = strata_customer_order_name_rank ((const char * const *) f.names, N);
+  for (int column = STRATA_CUSTOMER_SORT_ID; column <= STRATA_CUSTOMER_SORT_CHANGE; column++)
+    for (int descending = 0; descending < 2; descending++)
+      for (int subset = 0; subset < 2; subset++)
+        {
+          g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_autoptr(GArray) got = NULL;
+          Reference r = { &f.cols, column, descending ? -1 : 1 };
+
+          /* The subset: every third row, as a filter gives them (row order). */
+          for (guint i = 0; i < N; i++)
+            if (!subset || i % 3 == 1)
+              g_array_append_val (expected, i);
+          got = g_array_copy (expected);
+          g_qsort_with_data (expected->data, expected->len, sizeof (guint), compare_reference, &r);
+          strata_customer_order_sort (&f.cols, by_id, name_rank, column, descending,
+                                      (guint *) got->data, got->len);
+          g_assert_cmpuint (got->len, ==, expected->len);
+          for (guint i = 0; i < got->len; i++)
+            if (g_array_index (got, guint, i) != g_array_index (expected, guint, i))
+              g_error ("column %d, %s, %s: position %u has row %u, expected %u", column,
+                       descending ? "descending" : "ascending", subset ? "subset" : "all", i,
+                       g_array_index (got, guint, i), g_array_index (expected, guint, i));
+        }
+  fixture_clear (&f);
+}
+
+static guint
+count (const StrataCustomerColumns *cols,
+       const char                  *search)
+{
+  g_autofree char *folded = strata_customer_view_fold (search);
+  StrataCustomerFilter filter = { folded, -1, -1, NULL };
+  g_autoptr(GArray) rows = strata_customer_view_filter (cols, &filter);
+
+  return rows->len;
+}
+
+static void
+test_search (void)
+{
+  const char *ids[] = { "C-1", "C-2", "C-3", "C-4", "C-5" };
+  const char *names[] = { "STRASSE Nord", "Straße Süd", "KELVIN", "\xe2\x84\xaa" "elvin", "北京acme" };
+  guint8 tiers[5] = { 0 };
+  g_autofree guint8 *is_folded = strata_customer_order_name_is_folded (names, 5);
+  StrataCustomerColumns cols = { .n = 5, .ext_ids = ids, .names = names, .tier = tiers };
+
+  /* Only the Chinese name folds to itself. */
+  g_assert_cmpmem (is_folded, 5, ((guint8[]) { 0, 0, 0, 0, 1 }), 5);
+  /* The same answers with the mask (no copy for the Chinese name) and without. */
+  for (int with_mask = 0; with_mask < 2; with_mask++)
+    {
+      cols.name_is_folded = with_mask ? is_folded : NULL;
+      g_assert_cmpuint (count (&cols, "北京"), ==, 1);
+      g_assert_cmpuint (count (&cols, "京ACM"), ==, 1);
+      g_assert_cmpuint (count (&cols, "京B"), ==, 0);
+    }
+
+  g_assert_cmpuint (count (&cols, "stra"), ==, 2);
+  /* ß folds to ss, both ways. */
+  g_assert_cmpuint (count (&cols, "STRASSE"), ==, 2);
+  g_assert_cmpuint (count (&cols, "süd"), ==, 1);
+  g_assert_cmpuint (count (&cols, "ß"), ==, 2);
+  g_assert_cmpuint (count (&cols, "nord"), ==, 1);
+  /* The Kelvin sign folds to k: found by folding, not the ASCII path. */
+  g_assert_cmpuint (count (&cols, "kelvin"), ==, 2);
+  g_assert_cmpuint (count (&cols, "c-"), ==, 5);
+  g_assert_cmpuint (count (&cols, "Me"), ==, 1);
+  g_assert_cmpuint (count (&cols, "acmex"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/customer-order/sort-matches-compare", test_sort_matches_compare);
+  g_test_add_func ("/customer-order/search", test_search);
+  return g_test_run ();
+}
