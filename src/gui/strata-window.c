@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "strata-edit-script.h"
 #include "strata-window-private.h"
 /* area: customers and scoring pages */
 #include "strata-customers-page.h"
@@ -385,6 +386,7 @@ strata_window_init (StrataWindow *self)
   update_switcher_bar (self);
   if (g_getenv ("STRATA_EXIT_AFTER_FIRST_FRAME") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (exit_after_first_frame_cb), NULL);
+  strata_edit_script_start (self);
 }
 
 StrataWindow *
