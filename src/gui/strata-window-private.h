@@ -34,7 +34,8 @@ struct _StrataWindow
 };
 
 /* strata-window.c: shows a banner when the open workspace's file was
- * deleted or replaced (run when the window gets focus). */
+ * deleted or replaced, and reloads when another program wrote it (run when
+ * the window gets focus). */
 void strata_window_check_file          (StrataWindow    *self);
 
 /* strata-window.c: makes workspace the open one (NULL closes it). */

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "strata-edit-script.h"
 #include "strata-window-private.h"
 /* area: customers and scoring pages */
 #include "strata-customers-page.h"
@@ -156,6 +157,27 @@ dropdown_selected_cb (StrataWindow *self)
     strata_context_set_period (self->context, strata_period_get_name (item));
 }
 
+/* PRAGMA data_version of the window's connection: it changes when another
+ * connection (a second window, strata-cli) commits, never for our own. */
+static gint64
+data_version (StrataWorkspace *workspace)
+{
+  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (workspace, "PRAGMA data_version", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+}
+
+#define DATA_VERSION_KEY "strata-window-data-version"
+
+static void
+remember_data_version (StrataWorkspace *workspace)
+{
+  gint64 *version = g_new (gint64, 1);
+
+  *version = data_version (workspace);
+  g_object_set_data_full (G_OBJECT (workspace), DATA_VERSION_KEY, version, g_free);
+}
+
 void
 strata_window_set_workspace (StrataWindow    *self,
                              StrataWorkspace *workspace)
@@ -177,7 +199,10 @@ strata_window_set_workspace (StrataWindow    *self,
   old_context = g_steal_pointer (&self->context);
   g_set_object (&self->workspace, workspace);
   if (workspace != NULL)
-    self->context = strata_context_new (workspace);
+    {
+      remember_data_version (workspace);
+      self->context = strata_context_new (workspace);
+    }
 
   if (self->context != NULL)
     {
@@ -228,13 +253,26 @@ void
 strata_window_check_file (StrataWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  gint64 *seen;
 
   g_return_if_fail (STRATA_IS_WINDOW (self));
 
-  if (self->workspace == NULL || strata_workspace_check_file (self->workspace, &error))
+  if (self->workspace == NULL)
     return;
-  gtk_label_set_text (self->file_gone_label, error->message);
-  gtk_info_bar_set_revealed (self->file_gone_bar, TRUE);
+  if (!strata_workspace_check_file (self->workspace, &error))
+    {
+      gtk_label_set_text (self->file_gone_label, error->message);
+      gtk_info_bar_set_revealed (self->file_gone_bar, TRUE);
+      return;
+    }
+  /* Another program wrote the file since we last looked: every model
+   * reads it again, so the window shows the other's edits. */
+  seen = g_object_get_data (G_OBJECT (self->workspace), DATA_VERSION_KEY);
+  if (seen != NULL && *seen != data_version (self->workspace))
+    {
+      remember_data_version (self->workspace);
+      strata_workspace_emit_changed (self->workspace, "all");
+    }
 }
 
 static void
@@ -391,6 +429,7 @@ strata_window_init (StrataWindow *self)
   update_switcher_bar (self);
   if (g_getenv ("STRATA_EXIT_AFTER_FIRST_FRAME") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (exit_after_first_frame_cb), NULL);
+  strata_edit_script_start (self);
 }
 
 StrataWindow *

@@ -237,6 +237,18 @@ def click(obj):
     xdotool('click', '1')
 
 
+def app_name_owned():
+    """Whether a Strata owns the application's name on the session bus
+    (asked by dbus-send, away from the AT-SPI connection of this process)."""
+    app_id = os.environ.get('STRATA_APP_ID', 'io.github.strata.Strata')
+    out = subprocess.run(['dbus-send', '--session', '--print-reply', '--dest=org.freedesktop.DBus',
+                          '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner',
+                          'string:' + app_id], capture_output=True, text=True, timeout=30)
+    if out.returncode != 0:
+        raise AssertionError('dbus-send: ' + out.stderr.strip())
+    return out.stdout.split()[-1] == 'true'
+
+
 class Strata:
     """A fresh copy of the demo workspace and the window open on it."""
 
@@ -260,6 +272,10 @@ class Strata:
         # xvfb-run may hand over before the server takes connections.
         wait_for(lambda: subprocess.run(['xdotool', 'getdisplaygeometry'], capture_output=True,
                                         timeout=30).returncode == 0, 'the X display')
+        # A Strata that has just exited may still own the application's
+        # name on the bus for a moment; a new one would then hand its file
+        # to it and exit 0 at once (seen under load, between two stories).
+        wait_for(lambda: not app_name_owned(), 'the previous Strata to leave the bus')
         argv = [self.app_path] + ([self.ws] if workspace else []) + list(args)
         for attempt in range(3):
             log('starting', ' '.join(argv))
@@ -316,6 +332,9 @@ class Strata:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.proc is not None:
+            # Gone from the bus too, before the next story starts one.
+            wait_for(lambda: not app_name_owned(), 'Strata to leave the bus')
         rc = self.proc.returncode if self.proc else 0
         shutil.rmtree(self.dir, ignore_errors=True)
         return rc

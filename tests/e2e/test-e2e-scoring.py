@@ -44,8 +44,9 @@ def impact_summary(panel):
 
 def first_band_points(page):
     """The Points spin button of the first band (from 0) of the first indicator."""
-    spins = find_all(page, Role.SPIN_BUTTON, 'Points')
-    assert spins, 'no spin button named “Points” on the Scoring page'
+    # The editor builds its cells after the page shows: wait for them.
+    spins = wait_for(lambda: find_all(page, Role.SPIN_BUTTON, 'Points'),
+                     'a spin button named “Points” on the Scoring page')
     return spins[0]
 
 
@@ -93,8 +94,9 @@ def test_band_points_undo_publish():
                  'Publish… enabled')
         do_action(publish)
         dialog = s.window('Publish Rule Set?')
-        note = find(dialog, Role.TEXT, 'Note', timeout=10) if find_all(dialog, Role.TEXT, 'Note') \
-            else find(dialog, Role.ENTRY, 'Note')
+        # A text or an entry, whichever this GTK exposes, once it is there.
+        note = wait_for(lambda: find_all(dialog, Role.TEXT, 'Note')
+                        or find_all(dialog, Role.ENTRY, 'Note'), 'the Note entry')[0]
         set_text(note, 'Small orders count more')
         do_action(find(dialog, Role.PUSH_BUTTON, 'Publish'))
         rows = wait_for(lambda: s.query("SELECT version, note, rules_json FROM rulesets "
@@ -121,8 +123,9 @@ def test_override_with_reason():
             name(c) == 'C000001' for c in find_all(o, Role.LABEL)))
         click(find(first, Role.TABLE_CELL))
         detail = page  # the detail pane is part of the page
-        reason = find(detail, Role.TEXT, 'Reason (required)') if find_all(
-            detail, Role.TEXT, 'Reason (required)') else find(detail, Role.ENTRY, 'Reason (required)')
+        reason = wait_for(lambda: find_all(detail, Role.TEXT, 'Reason (required)')
+                          or find_all(detail, Role.ENTRY, 'Reason (required)'),
+                          'the Reason entry')[0]
         set_text(reason, 'Strategic account, signed a framework agreement')
         button = find(detail, Role.PUSH_BUTTON, 'Set Override')
         wait_for(lambda: button.get_state_set().contains(Atspi.StateType.SENSITIVE),

@@ -8,9 +8,12 @@
 #include "strata-funnel-chart.h"
 #include "strata-funnel-text.h"
 #include "strata-period-results.h"
+#include "strata-override.h"
+#include "strata-page.h"
 #include "strata-period.h"
 #include "strata-receipt-view.h"
 #include "strata-review-chart.h"
+#include "strata-write-error.h"
 
 struct _StrataCustomerDetail
 {
@@ -341,6 +344,96 @@ reason_changed (StrataCustomerDetail *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->override_set), *reason != '\0');
 }
 
+/* An override the workspace could not take (in use, full disk): the page's
+ * Try Again / Save a Copy As… dialog keeps it (strata-write-error.h). */
+typedef struct
+{
+  StrataPage *page;
+  gint64      period_id;
+  gint64      customer_id;
+  char       *tier;     /* NULL: a removal */
+  char       *reason;
+} OverrideEdit;
+
+static void
+override_edit_free (OverrideEdit *e)
+{
+  g_free (e->tier);
+  g_free (e->reason);
+  g_free (e);
+}
+
+static gboolean
+override_apply (StrataWorkspace *workspace,
+                gpointer         data,
+                GError         **error)
+{
+  OverrideEdit *e = data;
+
+  return e->tier != NULL
+         ? strata_override_set (workspace, e->period_id, e->customer_id, e->tier, e->reason, error)
+         : strata_override_remove (workspace, e->period_id, e->customer_id, error);
+}
+
+static void override_failed (StrataPage   *page,
+                             OverrideEdit *e,
+                             const GError *error);
+
+static void
+override_retry (gpointer data)
+{
+  OverrideEdit *e = data;
+  g_autoptr(GError) error = NULL;
+  StrataWorkspace *workspace = strata_page_get_workspace (e->page);
+
+  if (workspace == NULL || override_apply (workspace, e, &error))
+    return;
+  override_failed (e->page, e, error);
+}
+
+static void
+override_failed (StrataPage   *page,
+                 OverrideEdit *e,
+                 const GError *error)
+{
+  OverrideEdit *copy = g_new0 (OverrideEdit, 1);
+
+  *copy = *e;
+  copy->tier = g_strdup (e->tier);
+  copy->reason = g_strdup (e->reason);
+  strata_write_error_show (page, e->tier != NULL ? _("The override could not be saved")
+                                                 : _("The override could not be removed"),
+                           error, override_retry, override_apply, copy,
+                           (GDestroyNotify) override_edit_free);
+}
+
+/* The error under the controls; a write that may succeed later also gets
+ * the dialog (the tier and reason stay in the controls meanwhile). */
+static void
+show_override_error (StrataCustomerDetail *self,
+                     const char           *tier,
+                     const char           *reason,
+                     const GError         *error)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), STRATA_TYPE_PAGE);
+
+  gtk_label_set_text (self->override_error, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->override_error), TRUE);
+  if (page != NULL && self->scoring != NULL && self->row >= 0 &&
+      strata_write_error_is_retryable (error))
+    {
+      OverrideEdit e = {
+        .page = STRATA_PAGE (page),
+        .period_id = strata_scoring_get_period_id (self->scoring),
+        .customer_id = strata_scoring_get_customer_id (self->scoring, self->row),
+        .tier = (char *) tier,
+        .reason = (char *) reason,
+      };
+
+      override_failed (e.page, &e, error);
+    }
+}
+
 static void
 set_clicked (StrataCustomerDetail *self)
 {
@@ -355,8 +448,7 @@ set_clicked (StrataCustomerDetail *self)
   tier = ((StrataTier *) rules->tiers->pdata[selected])->id;
   if (!strata_customer_detail_override (self, tier, reason, &error))
     {
-      gtk_label_set_text (self->override_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->override_error), TRUE);
+      show_override_error (self, tier, reason, error);
       gtk_widget_add_css_class (GTK_WIDGET (self->override_reason), "error");
       return;
     }
@@ -371,10 +463,7 @@ remove_clicked (StrataCustomerDetail *self)
   if (self->scoring == NULL || self->row < 0)
     return;
   if (!strata_scoring_remove_override (self->scoring, self->row, &error))
-    {
-      gtk_label_set_text (self->override_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->override_error), TRUE);
-    }
+    show_override_error (self, NULL, NULL, error);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "strata-entitlements-page-private.h"
+#include "strata-write-error.h"
 
 static void
 cell_free (StrataEntitlementsCell *cell)
@@ -46,26 +47,100 @@ update_cell_state (StrataEntitlementsCell *cell)
                                   -1);
 }
 
+/* A value the workspace could not take (in use, full disk): the Try Again
+ * / Save a Copy As… dialog keeps it (strata-write-error.h) while the cell
+ * shows the input and the error. */
+typedef struct
+{
+  StrataEntitlementsPage *page;
+  gint64                  id;
+  char                   *tier;
+  char                   *input;
+} ValueEdit;
+
+static void
+value_edit_free (ValueEdit *e)
+{
+  g_free (e->tier);
+  g_free (e->input);
+  g_free (e);
+}
+
+static void
+value_retry (gpointer data)
+{
+  ValueEdit *e = data;
+
+  if (e->page->model != NULL)
+    strata_entitlements_page_set_value (e->page, e->id, e->tier, e->input);
+}
+
+static gboolean
+value_copy (StrataWorkspace *copy,
+            gpointer         data,
+            GError         **error)
+{
+  ValueEdit *e = data;
+  g_autoptr(StrataEntitlements) model = strata_entitlements_new (copy, error);
+
+  return model != NULL && strata_entitlements_sync_tiers (model, error) &&
+         strata_entitlements_set_value (model, e->id, e->tier, e->input, error);
+}
+
+gboolean
+strata_entitlements_page_set_value (StrataEntitlementsPage *self,
+                                    gint64                  id,
+                                    const char             *tier,
+                                    const char             *input)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = cell_key (id, tier);
+  StrataEntitlementsCell *cell;
+  gboolean ok = strata_entitlements_set_value (self->model, id, tier, input, &error);
+
+  /* The matrix may have been rebuilt meanwhile: look the cell up. */
+  cell = g_hash_table_lookup (self->cells, key);
+  if (!ok)
+    {
+      if (cell != NULL)
+        {
+          g_free (cell->input_error);
+          cell->input_error = g_strdup (error->message);
+          update_cell_state (cell);
+        }
+      strata_entitlements_page_show_error (self, error->message);
+      if (strata_write_error_is_retryable (error))
+        {
+          ValueEdit *e = g_new0 (ValueEdit, 1);
+
+          e->page = self;
+          e->id = id;
+          e->tier = g_strdup (tier);
+          e->input = g_strdup (input);
+          strata_write_error_show (STRATA_PAGE (self), _("The entitlement could not be saved"),
+                                   error, value_retry, value_copy, e,
+                                   (GDestroyNotify) value_edit_free);
+        }
+      return FALSE;
+    }
+  if (cell != NULL)
+    {
+      g_clear_pointer (&cell->input_error, g_free);
+      update_cell_state (cell);
+    }
+  strata_entitlements_page_clear_error (self);
+  return TRUE;
+}
+
 static void
 commit (StrataEntitlementsCell       *cell,
         const char *input)
 {
   StrataEntitlementsPage *self = cell->page;
-  g_autoptr(GError) error = NULL;
 
   if (self->updating || self->model == NULL)
     return;
-  if (!strata_entitlements_set_value (self->model, cell->id, cell->tier, input, &error))
-    {
-      g_free (cell->input_error);
-      cell->input_error = g_strdup (error->message);
-      update_cell_state (cell);
-      strata_entitlements_page_show_error (self, error->message);
-      return;
-    }
-  g_clear_pointer (&cell->input_error, g_free);
-  update_cell_state (cell);
-  strata_entitlements_page_clear_error (self);
+  strata_entitlements_page_set_value (self, cell->id, cell->tier, input);
 }
 
 static void

@@ -57,6 +57,13 @@ GtkWidget *strata_entitlements_cell_new       (StrataEntitlementsPage      *self
 /* Puts the stored value back into the editor (set self->updating around
  * it) and shows the cell's problem, if any. */
 void       strata_entitlements_cell_refresh   (StrataEntitlementsCell      *cell);
+/* Stores input as the value of entitlement id for tier, as a cell's edit
+ * does: a refusal shows at the cell, and a write that may succeed later
+ * offers Try Again and Save a Copy As…. */
+gboolean   strata_entitlements_page_set_value (StrataEntitlementsPage      *self,
+                                               gint64                       id,
+                                               const char                  *tier,
+                                               const char                  *input);
 
 void strata_entitlements_page_add_toast       (StrataEntitlementsPage *self,
                                                AdwToast               *toast);

@@ -14,34 +14,44 @@
 
 /* Closing and reopening ----------------------------------------------------- */
 
-static void
-close_response (AdwMessageDialog *dialog,
-                const char       *response,
-                StrataReviewPage *self)
+gboolean
+strata_review_page_close_period (StrataReviewPage *self,
+                                 const char       *name,
+                                 gboolean          reopen)
 {
   StrataWorkspace *workspace;
   g_autoptr(GError) error = NULL;
-  /* A copy: closing reloads the period list, which frees the item. */
-  g_autofree char *to = g_strdup (strata_review_selected_name (self->to_drop));
+  /* A copy: closing reloads the period list, which may free name. */
+  g_autofree char *to = g_strdup (name);
   gint64 to_id = 0;
-  gboolean reopen = g_str_equal (response, "reopen");
   g_autofree char *done = NULL;
 
-  if (!g_str_equal (response, "close") && !reopen)
-    return;
   if (strata_page_get_context (STRATA_PAGE (self)) == NULL || to == NULL)
-    return;
+    return FALSE;
   workspace = strata_context_get_workspace (strata_page_get_context (STRATA_PAGE (self)));
   if (!strata_period_find (workspace, to, &to_id, NULL, &error) ||
       !(reopen ? strata_period_reopen (workspace, to_id, &error)
                : strata_period_close (workspace, to_id, &error)))
     {
       strata_review_page_toast (self, error->message);
-      return;
+      return FALSE;
     }
   done = g_strdup_printf (reopen ? _("%s reopened") : _("%s closed: its results are frozen"), to);
   strata_review_page_toast (self, done);
   strata_review_page_queue_load (self);
+  return TRUE;
+}
+
+static void
+close_response (AdwMessageDialog *dialog,
+                const char       *response,
+                StrataReviewPage *self)
+{
+  gboolean reopen = g_str_equal (response, "reopen");
+
+  if (!g_str_equal (response, "close") && !reopen)
+    return;
+  strata_review_page_close_period (self, strata_review_selected_name (self->to_drop), reopen);
 }
 
 void
@@ -81,6 +91,30 @@ strata_review_page_close_clicked (StrataReviewPage *self)
 
 /* Adding and renaming periods ------------------------------------------------ */
 
+gboolean
+strata_review_page_rename_period (StrataReviewPage *self,
+                                  const char       *old,
+                                  const char       *name)
+{
+  StrataWorkspace *workspace;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+  gint64 id = 0;
+
+  if (strata_page_get_context (STRATA_PAGE (self)) == NULL)
+    return FALSE;
+  workspace = strata_context_get_workspace (strata_page_get_context (STRATA_PAGE (self)));
+  if (!strata_period_find (workspace, old, &id, NULL, &error) ||
+      !strata_period_rename (workspace, id, name ? name : "", &error))
+    {
+      strata_review_page_toast (self, error->message);
+      return FALSE;
+    }
+  done = g_strdup_printf (_("Renamed %s to %s"), old, name);
+  strata_review_page_toast (self, done);
+  return TRUE;
+}
+
 static void
 period_response (StrataPeriodDialog *dialog,
                  const char         *response,
@@ -90,31 +124,26 @@ period_response (StrataPeriodDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *done = NULL;
   const char *name = strata_period_dialog_get_name (dialog);
-  const char *old = strata_period_dialog_get_period (dialog);
 
   if (strata_page_get_context (STRATA_PAGE (self)) == NULL || (!g_str_equal (response, "add") && !g_str_equal (response, "rename")))
     return;
+  if (g_str_equal (response, "rename"))
+    {
+      strata_review_page_rename_period (self, strata_period_dialog_get_period (dialog), name);
+      return;
+    }
   workspace = strata_context_get_workspace (strata_page_get_context (STRATA_PAGE (self)));
-  if (g_str_equal (response, "add"))
-    {
-      g_autoptr(StrataPeriod) period = strata_period_create (workspace, name ? name : "",
-                                                             strata_period_dialog_get_start (dialog),
-                                                             strata_period_dialog_get_end (dialog),
-                                                             &error);
-      if (period != NULL)
-        /* Translators: "Added 2026-H1 (2026-01-01 to 2026-06-30)" */
-        done = g_strdup_printf (_("Added %s (%s to %s)"), strata_period_get_name (period),
-                                strata_period_get_start_date (period),
-                                strata_period_get_end_date (period));
-    }
-  else
-    {
-      gint64 id = 0;
-
-      if (strata_period_find (workspace, old, &id, NULL, &error) &&
-          strata_period_rename (workspace, id, name ? name : "", &error))
-        done = g_strdup_printf (_("Renamed %s to %s"), old, name);
-    }
+  {
+    g_autoptr(StrataPeriod) period = strata_period_create (workspace, name ? name : "",
+                                                           strata_period_dialog_get_start (dialog),
+                                                           strata_period_dialog_get_end (dialog),
+                                                           &error);
+    if (period != NULL)
+      /* Translators: "Added 2026-H1 (2026-01-01 to 2026-06-30)" */
+      done = g_strdup_printf (_("Added %s (%s to %s)"), strata_period_get_name (period),
+                              strata_period_get_start_date (period),
+                              strata_period_get_end_date (period));
+  }
   strata_review_page_toast (self, done ? done : error->message);
 }
 

@@ -57,6 +57,14 @@ void        strata_review_page_show_retention       (StrataReviewPage *self);
 
 /* strata-review-page-periods.c */
 void        strata_review_page_close_clicked        (StrataReviewPage *self);
+/* Closes (or reopens) the period called name, or renames old to name:
+ * a toast says what was done or why not. */
+gboolean    strata_review_page_close_period         (StrataReviewPage *self,
+                                                     const char       *name,
+                                                     gboolean          reopen);
+gboolean    strata_review_page_rename_period        (StrataReviewPage *self,
+                                                     const char       *old,
+                                                     const char       *name);
 void        strata_review_page_new_period_action    (GtkWidget        *widget,
                                                      const char       *action_name,
                                                      GVariant         *parameter);

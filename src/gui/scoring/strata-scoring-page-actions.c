@@ -13,6 +13,7 @@
 #include "strata-ruleset-store.h"
 #include "strata-scoring-page-private.h"
 #include "strata-workspace-copy.h"
+#include "strata-write-error.h"
 
 static GtkWindow *
 parent_window (StrataScoringPage *self)
@@ -30,21 +31,83 @@ publish_response (AdwMessageDialog  *dialog,
                   StrataScoringPage *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "note");
-  g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
-  guint version = 0;
 
-  if (!g_str_equal (response, "publish") || self->scoring == NULL || self->draft == NULL)
+  if (!g_str_equal (response, "publish"))
     return;
   note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  strata_scoring_page_publish_note (self, note);
+}
+
+typedef struct
+{
+  StrataScoringPage *self;   /* owns the record: see strata-write-error.h */
+  char              *note;
+} PublishEdit;
+
+static void
+publish_edit_free (PublishEdit *e)
+{
+  g_free (e->note);
+  g_free (e);
+}
+
+static void
+publish_retry (gpointer data)
+{
+  PublishEdit *e = data;
+
+  strata_scoring_page_publish_note (e->self, e->note);
+}
+
+/* The copy gets the draft on screen, published there with the note. */
+static gboolean
+publish_copy (StrataWorkspace *copy,
+              gpointer         data,
+              GError         **error)
+{
+  PublishEdit *e = data;
+
+  if (e->self->draft == NULL)
+    {
+      g_set_error_literal (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
+                           _("There is no edit to save"));
+      return FALSE;
+    }
+  return strata_ruleset_store_publish (copy, e->self->draft, e->note, NULL, error);
+}
+
+gboolean
+strata_scoring_page_publish_note (StrataScoringPage *self,
+                                  const char        *note)
+{
+  g_autoptr(GError) error = NULL;
+  guint version = 0;
+
+  if (self->scoring == NULL || self->draft == NULL)
+    return FALSE;
   /* The scoring state holds the draft on screen: publish exactly that. */
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (!strata_scoring_publish (self->scoring, note, &version, &error))
     {
-      strata_scoring_page_show_error (self, _("The rule set could not be published"), error);
-      return;
+      /* In use or a full disk: the draft stays on screen, to try again or
+       * to publish in a copy elsewhere. */
+      if (strata_write_error_is_retryable (error))
+        {
+          PublishEdit *e = g_new0 (PublishEdit, 1);
+
+          e->self = self;
+          e->note = g_strdup (note);
+          strata_write_error_show (STRATA_PAGE (self), _("The rule set could not be published"),
+                                   error, publish_retry, publish_copy, e,
+                                   (GDestroyNotify) publish_edit_free);
+        }
+      else
+        strata_scoring_page_show_error (self, _("The rule set could not be published"), error);
+      return FALSE;
     }
   strata_scoring_page_toast (self, adw_toast_new (_("Rule set published")));
+  return TRUE;
 }
 
 static void

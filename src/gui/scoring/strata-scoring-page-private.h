@@ -73,6 +73,9 @@ void     strata_scoring_page_clear_evidence  (StrataScoringPage *self);
 
 /* strata-scoring-page-actions.c */
 void     strata_scoring_page_publish       (StrataScoringPage *self);
+/* Publishes the draft on screen with note: a toast, or the error dialog. */
+gboolean strata_scoring_page_publish_note  (StrataScoringPage *self,
+                                            const char        *note);
 void     strata_scoring_page_history       (StrataScoringPage *self);
 void     strata_scoring_page_import_rules  (StrataScoringPage *self);
 void     strata_scoring_page_export_rules  (StrataScoringPage *self);
