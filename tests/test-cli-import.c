@@ -346,6 +346,46 @@ test_xls (Fixture       *f,
   g_assert_nonnull (strstr (err, file));
 }
 
+/* Counts read as people write them: grouped ("1,234"), in English and in
+ * Chinese (where counts stay whole numbers; 万 is for amounts). */
+static void
+test_counts_grouped (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "many.csv", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.strata", NULL);
+  g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (po, "zh_CN", "LC_MESSAGES", "strata.mo", NULL);
+  g_autoptr(GString) rows = g_string_new ("customer_id,name,order_amount\n");
+  g_autofree char *out = NULL, *err = NULL;
+
+  for (guint i = 1; i <= 1234; i++)
+    g_string_append_printf (rows, "C%05u,Customer %u,%u\n", i, i, i * 10);
+  g_assert_true (g_file_set_contents (csv, rows->str, -1, NULL));
+  g_assert_cmpint (run_cli (&out, &err, "import", f->path, csv, "--period", "2026-Q3", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "rows read:             1,234\n"));
+  g_assert_nonnull (strstr (out, "rows imported:         1,234\n"));
+  g_assert_nonnull (strstr (out, "customers:             1,234\n"));
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the zh_CN catalogue is not built");
+      return;
+    }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_setenv ("STRATA_LOCALEDIR", po, TRUE);
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+  g_assert_cmpint (run_cli (&out, &err, "import", other, csv, "--period", "2026-Q3", NULL), ==, 0);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("STRATA_LOCALEDIR");
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "已读取行数：            1,234\n"));
+  g_assert_nonnull (strstr (out, "客户数：                1,234\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,5 +402,6 @@ main (int   argc,
   ADD ("/cli-import/split-and-retention", test_split_and_retention);
   ADD ("/cli-import/xlsx", test_xlsx);
   ADD ("/cli-import/xls", test_xls);
+  ADD ("/cli-import/counts-grouped", test_counts_grouped);
   return g_test_run ();
 }

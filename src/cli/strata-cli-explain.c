@@ -7,6 +7,32 @@
 
 #include "strata-cli-common.h"
 #include "strata-cli-engine.h"
+#include "strata-period-data-subset.h"
+
+/* Opens path at the period (latest when NULL) and reads just that customer
+ * through the indexes: a receipt needs its own row only. */
+static StrataPeriodData *
+load_customer (const char       *path,
+               const char       *period,
+               const char       *ext_id,
+               StrataWorkspace **workspace)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (path, NULL, &error);
+  const char *ext_ids[] = { ext_id, NULL };
+  StrataPeriodData *data;
+  gint64 period_id;
+
+  if (ws == NULL ||
+      !strata_period_find (ws, period, &period_id, NULL, &error) ||
+      (data = strata_period_data_load_customers (ws, period_id, ext_ids, &error)) == NULL)
+    {
+      strata_cli_error ("%s", error->message);
+      return NULL;
+    }
+  *workspace = g_steal_pointer (&ws);
+  return data;
+}
 
 int
 strata_cli_explain (int    argc,
@@ -40,7 +66,7 @@ strata_cli_explain (int    argc,
       return STRATA_EXIT_USAGE;
     }
 
-  data = strata_cli_load_period (argv[1], period, &ws);
+  data = load_customer (argv[1], period, argv[2], &ws);
   if (data == NULL)
     return STRATA_EXIT_INPUT;
   row = strata_period_data_find_ext_id (data, argv[2]);

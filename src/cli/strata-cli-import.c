@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "strata-cli-common.h"
+#include "strata-format.h"
 #include "strata-cli-import.h"
 #include "strata-import.h"
 #include "strata-import-guess.h"
@@ -67,6 +68,14 @@ print_result (const char               *file,
               const StrataImportOptions *o,
               const StrataImportResult *r)
 {
+  /* Counts grouped as people write them: "1,234,567". */
+  g_autofree char *read = strata_format_integer (NULL, (double) r->rows_read);
+  g_autofree char *imported = strata_format_integer (NULL, (double) r->rows_imported);
+  g_autofree char *rejected = strata_format_integer (NULL, (double) r->rows_rejected);
+  g_autofree char *without_customer = strata_format_integer (NULL, (double) r->rows_without_customer);
+  g_autofree char *customers = strata_format_integer (NULL, (double) r->customers);
+  g_autofree char *cancelled = strata_format_integer (NULL, (double) r->lines_cancelled);
+
   if (o->period != NULL && r->sheet != NULL)
     printf (_("Imported “%s” into “%s”, period “%s” (sheet “%s”)\n"),
             file, workspace, o->period, r->sheet);
@@ -81,14 +90,14 @@ print_result (const char               *file,
                            r->periods->len),
               file, workspace, r->periods->len, list, r->encoding, delimiter_name (r->delimiter));
     }
-  printf (_("  rows read:             %llu\n"), (unsigned long long) r->rows_read);
-  printf (_("  rows imported:         %llu\n"), (unsigned long long) r->rows_imported);
-  printf (_("  rows rejected:         %llu\n"), (unsigned long long) r->rows_rejected);
-  printf (_("  rows without customer: %llu\n"), (unsigned long long) r->rows_without_customer);
-  printf (_("  customers:             %llu\n"), (unsigned long long) r->customers);
+  printf (_("  rows read:             %s\n"), read);
+  printf (_("  rows imported:         %s\n"), imported);
+  printf (_("  rows rejected:         %s\n"), rejected);
+  printf (_("  rows without customer: %s\n"), without_customer);
+  printf (_("  customers:             %s\n"), customers);
   if (o->kind == STRATA_IMPORT_KIND_ORDERS)
     {
-      printf (_("  cancellation lines:    %llu\n"), (unsigned long long) r->lines_cancelled);
+      printf (_("  cancellation lines:    %s\n"), cancelled);
       printf (_("  total order amount:    %.2f\n"), r->total_amount);
     }
   if (r->new_metrics->len > 0)

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "strata-chart-export.h"
+#include "strata-format.h"
 #include "strata-cli-common.h"
 #include "strata-cli-review.h"
 #include "strata-movement.h"
@@ -92,19 +93,24 @@ print_text (StrataMovement *movement)
     }
 
   printf ("\n");
-  printf (_("Tier moves: %u\n"), strata_movement_get_moves_total (movement));
-  if (strata_movement_has_restatement (movement))
-    printf (_("From the customers: %u; from the rule change: %u\n"),
-            strata_movement_get_moves_from_customers (movement),
-            strata_movement_get_moves_from_rules (movement));
+  {
+    g_autofree char *total = strata_format_integer (NULL, strata_movement_get_moves_total (movement));
+    g_autofree char *from_customers = strata_format_integer (NULL, strata_movement_get_moves_from_customers (movement));
+    g_autofree char *from_rules = strata_format_integer (NULL, strata_movement_get_moves_from_rules (movement));
+
+    printf (_("Tier moves: %s\n"), total);
+    if (strata_movement_has_restatement (movement))
+      printf (_("From the customers: %s; from the rule change: %s\n"), from_customers, from_rules);
+  }
 
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
     {
       static const char *titles[] = { N_("Upgrades"), N_("Downgrades"), N_("New customers"),
                                        N_("Lost customers") };
       GPtrArray *movers = strata_movement_get_movers (movement, k);
+      g_autofree char *n_movers = strata_format_integer (NULL, movers->len);
 
-      printf ("\n%s (%u)\n", _(titles[k]), movers->len);
+      printf ("\n%s (%s)\n", _(titles[k]), n_movers);
       for (guint i = 0; i < movers->len; i++)
         {
           const StrataMover *m = movers->pdata[i];

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "strata-cli-common.h"
+#include "strata-format.h"
 #include "strata-cli-engine.h"
 #include "strata-rules-json.h"
 
@@ -63,6 +64,10 @@ strata_cli_whatif (int    argc,
   g_autoptr(StrataResult) before = NULL;
   g_autoptr(StrataResult) after = NULL;
   g_autoptr(StrataWhatIf) w = NULL;
+  g_autofree char *n_text = NULL;
+  g_autofree char *changed_text = NULL;
+  g_autofree char *up_text = NULL;
+  g_autofree char *down_text = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   guint version = 0;
   const GOptionEntry entries[] = {
@@ -106,15 +111,19 @@ strata_cli_whatif (int    argc,
     }
   w = strata_whatif_compute (published, before, proposed, after);
 
-  g_string_append_printf (out, _("Period %s: rules version %u → %s, %u customers"),
-                          data->period_name, version, argv[2], data->n);
+  n_text = strata_format_integer (NULL, data->n);
+  g_string_append_printf (out, _("Period %s: rules version %u → %s, %s customers"),
+                          data->period_name, version, argv[2], n_text);
   g_string_append_c (out, '\n');
   print_matrix (out, w, published, proposed);
   g_string_append_c (out, '\n');
-  g_string_append_printf (out, g_dngettext (NULL, "%u customer changes tier (%u up, %u down)",
-                                            "%u customers change tier (%u up, %u down)",
+  changed_text = strata_format_integer (NULL, w->changed_rows->len);
+  up_text = strata_format_integer (NULL, w->n_up);
+  down_text = strata_format_integer (NULL, w->n_down);
+  g_string_append_printf (out, g_dngettext (NULL, "%s customer changes tier (%s up, %s down)",
+                                            "%s customers change tier (%s up, %s down)",
                                             w->changed_rows->len),
-                          w->changed_rows->len, w->n_up, w->n_down);
+                          changed_text, up_text, down_text);
   g_string_append_c (out, '\n');
   if (w->changed_rows->len > 0)
     g_string_append (out, "id,name,old_score,old_tier,new_score,new_tier\n");

@@ -9,6 +9,7 @@
 #include "strata-i18n.h"
 #include <math.h>
 
+#include "strata-period-data-subset.h"
 #include "strata-period-results.h"
 #include "strata-ruleset-store.h"
 
@@ -124,6 +125,7 @@ static StrataResult *
 read_frozen (StrataWorkspace   *workspace,
              StrataPeriodData  *data,
              const StrataRules *rules,
+             gboolean           by_row,
              GError           **error)
 {
   g_autoptr(StrataResult) result = strata_result_new (data->n);
@@ -139,41 +141,58 @@ read_frozen (StrataWorkspace   *workspace,
       result->quadrant[i] = STRATA_QUADRANT_NONE;
     }
 
+  /* Some customers (by_row): one primary-key lookup each, not the period. */
   stmt = strata_workspace_prepare (workspace,
-                                   "SELECT customer_id, base_points, adjustment_points, score,"
-                                   " base_tier, tier, quadrant, override_tier "
-                                   "FROM period_results WHERE period_id = ?", error);
+                                   by_row
+                                   ? "SELECT customer_id, base_points, adjustment_points, score,"
+                                     " base_tier, tier, quadrant, override_tier "
+                                     "FROM period_results WHERE period_id = ?1 AND customer_id = ?2"
+                                   : "SELECT customer_id, base_points, adjustment_points, score,"
+                                     " base_tier, tier, quadrant, override_tier "
+                                     "FROM period_results WHERE period_id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, data->period_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint each = 0; each < (by_row ? data->n : 1); each++)
     {
-      int row = strata_period_data_find_id (data, sqlite3_column_int64 (stmt, 0));
+      if (by_row)
+        {
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 2, data->ids[each]);
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          int row = strata_period_data_find_id (data, sqlite3_column_int64 (stmt, 0));
 
-      if (row < 0)
-        continue;
-      result->base_points[row] = sqlite3_column_double (stmt, 1);
-      result->adjustment_points[row] = sqlite3_column_double (stmt, 2);
-      result->score[row] = sqlite3_column_double (stmt, 3);
-      result->base_tier[row] = tier_index (rules, (const char *) sqlite3_column_text (stmt, 4));
-      result->tier[row] = tier_index (rules, (const char *) sqlite3_column_text (stmt, 5));
-      result->quadrant[row] = quadrant_from_text ((const char *) sqlite3_column_text (stmt, 6));
-      result->override_tier[row] = tier_index (rules, (const char *) sqlite3_column_text (stmt, 7));
-      result->final_tier[row] = result->override_tier[row] != STRATA_TIER_NONE
-                                ? result->override_tier[row] : result->tier[row];
-    }
-  if (rc != SQLITE_DONE)
-    {
-      strata_workspace_set_db_error (workspace, error, "period_results");
-      return NULL;
+          if (row < 0)
+            continue;
+          result->base_points[row] = sqlite3_column_double (stmt, 1);
+          result->adjustment_points[row] = sqlite3_column_double (stmt, 2);
+          result->score[row] = sqlite3_column_double (stmt, 3);
+          result->base_tier[row] = tier_index (rules, (const char *) sqlite3_column_text (stmt, 4));
+          result->tier[row] = tier_index (rules, (const char *) sqlite3_column_text (stmt, 5));
+          result->quadrant[row] = quadrant_from_text ((const char *) sqlite3_column_text (stmt, 6));
+          result->override_tier[row] = tier_index (rules, (const char *) sqlite3_column_text (stmt, 7));
+          result->final_tier[row] = result->override_tier[row] != STRATA_TIER_NONE
+                                    ? result->override_tier[row] : result->tier[row];
+        }
+      if (rc != SQLITE_DONE)
+        {
+          strata_workspace_set_db_error (workspace, error, "period_results");
+          return NULL;
+        }
     }
   return g_steal_pointer (&result);
 }
 
-StrataPeriodResults *
-strata_period_results_load (StrataWorkspace  *workspace,
-                            gint64            period_id,
-                            GError          **error)
+/* The period's results over all its customers, or (ids != NULL) over
+ * just those. */
+static StrataPeriodResults *
+load (StrataWorkspace  *workspace,
+      gint64            period_id,
+      const gint64     *ids,
+      guint             n_ids,
+      GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(StrataPeriodData) data = NULL;
@@ -205,7 +224,8 @@ strata_period_results_load (StrataWorkspace  *workspace,
   ruleset_id = sqlite3_column_int64 (stmt, 1);
   version = sqlite3_column_int (stmt, 2);
 
-  data = strata_period_data_load (workspace, period_id, error);
+  data = ids != NULL ? strata_period_data_load_customer_ids (workspace, period_id, ids, n_ids, error)
+                     : strata_period_data_load (workspace, period_id, error);
   if (data == NULL)
     return NULL;
 
@@ -214,7 +234,7 @@ strata_period_results_load (StrataWorkspace  *workspace,
       rules = strata_ruleset_store_load_version (workspace, version, error);
       if (rules == NULL)
         return NULL;
-      result = read_frozen (workspace, data, rules, error);
+      result = read_frozen (workspace, data, rules, ids != NULL, error);
       if (result == NULL)
         return NULL;
       return strata_period_results_new (data, rules, result, TRUE, ruleset_id, version);
@@ -228,4 +248,21 @@ strata_period_results_load (StrataWorkspace  *workspace,
     return NULL;
   ruleset_id = 0;
   return strata_period_results_score (workspace, data, rules, ruleset_id, version, error);
+}
+
+StrataPeriodResults *
+strata_period_results_load (StrataWorkspace  *workspace,
+                            gint64            period_id,
+                            GError          **error)
+{
+  return load (workspace, period_id, NULL, 0, error);
+}
+
+StrataPeriodResults *
+strata_period_results_load_customer (StrataWorkspace  *workspace,
+                                     gint64            period_id,
+                                     gint64            customer_id,
+                                     GError          **error)
+{
+  return load (workspace, period_id, &customer_id, 1, error);
 }

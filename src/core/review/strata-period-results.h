@@ -37,6 +37,14 @@ StrataPeriodResults *strata_period_results_new   (StrataPeriodData   *data,
 StrataPeriodResults *strata_period_results_load  (StrataWorkspace    *workspace,
                                                   gint64              period_id,
                                                   GError            **error);
+/* The same for one customer (customers.id): data and result have that
+ * customer's row only, or none when the period does not have it. Reads
+ * through the primary keys, not the period: a row of an open period is
+ * scored on its own, which gives what scoring the whole period gives it. */
+StrataPeriodResults *strata_period_results_load_customer (StrataWorkspace *workspace,
+                                                          gint64           period_id,
+                                                          gint64           customer_id,
+                                                          GError         **error);
 /* The period's data scored with the given rules, frozen or not (restating). */
 StrataPeriodResults *strata_period_results_score (StrataWorkspace    *workspace,
                                                   StrataPeriodData   *data,

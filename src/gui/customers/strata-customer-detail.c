@@ -119,10 +119,16 @@ show_history (StrataCustomerDetail *self,
       g_autoptr(StrataPeriod) period = g_list_model_get_item (periods, i);
       gint64 period_id = strata_period_get_id (period);
       const char *name = strata_period_get_name (period);
-      StrataPeriodResults *results;
+      g_autoptr(StrataPeriodResults) results = NULL;
+      g_autoptr(GError) error = NULL;
       int row;
 
-      results = results_for (self, period_id);
+      /* That customer's row of each period, read through the keys: the
+       * whole period of a million customers is not needed for one line. */
+      results = strata_period_results_load_customer (strata_scoring_get_workspace (self->scoring),
+                                                     period_id, customer_id, &error);
+      if (results == NULL)
+        g_debug ("No results for period %" G_GINT64_FORMAT ": %s", period_id, error->message);
       if (results == NULL || (row = strata_period_data_find_id (results->data, customer_id)) < 0)
         {
           gtk_grid_attach (self->history, cell (name, FALSE), 0, line, 1, 1);
@@ -229,12 +235,17 @@ show_funnel (StrataCustomerDetail *self,
              gint64                period_id,
              gint64                customer_id)
 {
-  StrataPeriodResults *results = period_id != 0 ? results_for (self, period_id) : NULL;
+  const StrataPeriodData *shown = strata_scoring_get_data (self->scoring);
+  StrataPeriodResults *results = NULL;
   g_autoptr(StrataFunnelCustomer) funnel = NULL;
   g_autoptr(StrataFunnelChart) chart = NULL;
   g_autofree char *note = NULL;
   int row = -1;
 
+  /* The median of the customer's quadrant is over the whole period, so
+   * this one needs the period's results; only when there is a funnel. */
+  if (period_id != 0 && shown != NULL && strata_funnel_text_has_funnel (shown))
+    results = results_for (self, period_id);
   if (results != NULL && strata_funnel_text_has_funnel (results->data))
     row = strata_period_data_find_id (results->data, customer_id);
   if (row >= 0)

@@ -12,6 +12,7 @@
 
 #include "strata-customer-detail.h"
 #include "strata-customer-order.h"
+#include "strata-format.h"
 #include "strata-customer-view.h"
 #include "strata-customers-page-private.h"
 #include "strata-period-results.h"
@@ -308,15 +309,18 @@ static void
 update_count (StrataCustomersPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_autofree char *shown_text = strata_format_integer (NULL, shown);
+  g_autofree char *all_text = strata_format_integer (NULL, self->cols.n);
   g_autofree char *text = NULL;
 
   if (shown == self->cols.n)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer", "%u customers", shown), shown);
+    /* Translators: the number comes grouped: "953,403 customers" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers", shown), shown_text);
   else
     /* Translators: "12 of 567 customers" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u customer", "%u of %u customers",
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s customer", "%s of %s customers",
                                          self->cols.n),
-                            shown, self->cols.n);
+                            shown_text, all_text);
   gtk_label_set_text (self->count_label, text);
 }
 

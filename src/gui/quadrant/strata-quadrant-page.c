@@ -6,6 +6,7 @@
 
 #include "strata-chart-export-dialog.h"
 #include "strata-calibrate.h"
+#include "strata-format.h"
 #include "strata-context.h"
 #include "strata-fit-dialog.h"
 #include "strata-funnel-chart.h"
@@ -636,9 +637,10 @@ on_selection_changed (StrataQuadrantPage *self)
                                           self->results->data->ids[g_array_index (rows, guint, 0)]);
   if (rows->len > 0)
     {
-      g_string_append_printf (text, ngettext ("%u customer selected: ",
-                                                 "%u customers selected: ", rows->len),
-                              rows->len);
+      g_autofree char *n = strata_format_integer (NULL, rows->len);
+
+      g_string_append_printf (text, ngettext ("%s customer selected: ",
+                                              "%s customers selected: ", rows->len), n);
       for (guint k = 0; k < MIN (rows->len, 8u); k++)
         g_string_append_printf (text, "%s%s", k ? ", " : "",
                                 self->results->data->names[g_array_index (rows, guint, k)]);

@@ -155,9 +155,10 @@ movers_column (StrataPresentation *self,
   StrataMovement *movement = strata_review_deck_get_movement (self->deck);
   GPtrArray *movers = strata_movement_get_movers (movement, kind);
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  g_autofree char *heading = g_strdup_printf ("%s (%u)", kind == STRATA_MOVE_UP ? _("Upgrades")
+  g_autofree char *n = strata_format_integer (NULL, movers->len);
+  g_autofree char *heading = g_strdup_printf ("%s (%s)", kind == STRATA_MOVE_UP ? _("Upgrades")
                                                                                  : _("Downgrades"),
-                                              movers->len);
+                                              n);
   GtkWidget *head = label (heading, "slide-subtitle");
 
   gtk_widget_add_css_class (head, kind == STRATA_MOVE_UP ? "slide-up" : "slide-down");
@@ -259,8 +260,9 @@ add_lines (GtkWidget  *box,
   if (lines->len > MAX_LINES)
     {
       guint more = lines->len - MAX_LINES;
-      g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "and %u more change",
-                                                            "and %u more changes", more), more);
+      g_autofree char *n = strata_format_integer (NULL, more);
+      g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "and %s more change",
+                                                            "and %s more changes", more), n);
       gtk_box_append (GTK_BOX (box), label (text, "slide-small"));
     }
 }

@@ -107,7 +107,8 @@ mover_list (StrataReviewPage *self,
   GPtrArray *movers = strata_movement_get_movers (movement, kind);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *list = gtk_list_box_new ();
-  g_autofree char *heading = g_strdup_printf ("%s (%u)", _(titles[kind]), movers->len);
+  g_autofree char *n = strata_format_integer (NULL, movers->len);
+  g_autofree char *heading = g_strdup_printf ("%s (%s)", _(titles[kind]), n);
   GtkWidget *label = gtk_label_new (heading);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -154,10 +155,11 @@ mover_list (StrataReviewPage *self,
   if (movers->len > MAX_ROWS)
     {
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "and %u more customer",
-                                                            "and %u more customers",
-                                                            movers->len - MAX_ROWS),
-                                               movers->len - MAX_ROWS);
+      g_autofree char *rest = strata_format_integer (NULL, movers->len - MAX_ROWS);
+      g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "and %s more customer",
+                                                            "and %s more customers",
+                                                            movers->len - MAX_ROWS), rest);
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
@@ -187,19 +189,18 @@ fill_quadrants (StrataReviewPage *self)
         guint n = strata_movement_get_quadrant_count (movement, f, t);
         g_autofree char *move = NULL;
         g_autofree char *count = NULL;
+        g_autofree char *number = NULL;
         GtkWidget *a, *b;
 
         if (f == t || n == 0)
           continue;
         move = g_strdup_printf ("%s → %s", names[f], names[t]);
-        count = g_strdup_printf (g_dngettext (NULL, "%u customer", "%u customers", n), n);
+        number = strata_format_integer (NULL, n);
+        count = g_strdup_printf (g_dngettext (NULL, "%s customer", "%s customers", n), number);
         a = gtk_label_new (move);
         /* The bare number keeps the card narrow enough for a 1024-pixel
          * window; the tooltip and the screen reader say what it counts. */
-        {
-          g_autofree char *number = g_strdup_printf ("%u", n);
-          b = gtk_label_new (number);
-        }
+        b = gtk_label_new (number);
         gtk_widget_set_tooltip_text (b, count);
         gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, count, -1);
         gtk_label_set_xalign (GTK_LABEL (a), 0);
@@ -283,10 +284,14 @@ show_quadrant_chart_built (StrataReviewPage    *self,
   switch (mode)
     {
     case STRATA_REVIEW_ARROWS_MOVERS:
-      text = g_strdup_printf (g_dngettext (NULL,
-                                           "An arrow from the earlier position of %u customer whose tier or quadrant changed",
-                                           "Arrows from the earlier positions of %u customers whose tier or quadrant changed",
-                                           self->n_arrows), self->n_arrows);
+      {
+        g_autofree char *n = strata_format_integer (NULL, self->n_arrows);
+
+        text = g_strdup_printf (g_dngettext (NULL,
+                                             "An arrow from the earlier position of %s customer whose tier or quadrant changed",
+                                             "Arrows from the earlier positions of %s customers whose tier or quadrant changed",
+                                             self->n_arrows), n);
+      }
       break;
     case STRATA_REVIEW_ARROWS_SELECTED:
       text = self->n_arrows > 0
