@@ -111,6 +111,21 @@ test_quadrant_page (void)
                             results->data->names[strata_quadrant_view_get_hover (view)]));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (view)), "\n"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (view)), ": "));
+  /* The query-tooltip handler's text: ID, tier and score as well. */
+  {
+    gssize h = strata_quadrant_view_get_hover (view);
+    const StrataTier *tier = results->rules->tiers->pdata[results->result->final_tier[h]];
+    g_autofree char *tip = strata_quadrant_view_get_tooltip_at (view, px, py);
+    g_autofree char *score = strata_format_number (results->result->score[h]);
+    g_autofree char *line = g_strdup_printf ("%s · tier %s · score %s", results->data->ext_ids[h],
+                                             tier->id, score);
+
+    g_assert_nonnull (tip);
+    g_assert_nonnull (strstr (tip, results->data->names[h]));
+    g_assert_nonnull (strstr (tip, line));
+    g_assert_cmpstr (tip, ==, gtk_widget_get_tooltip_text (GTK_WIDGET (view)));
+    g_assert_null (strata_quadrant_view_get_tooltip_at (view, 1, 1));
+  }
 
   /* A click selects the customer under the pointer for every page. */
   strata_quadrant_view_select_band (view, px, py, px, py);
