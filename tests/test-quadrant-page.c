@@ -14,6 +14,8 @@
 #include "strata-page.h"
 #include "strata-period-results.h"
 #include "strata-quadrant-page.h"
+#include "strata-quadrant-table.h"
+#include "strata-format.h"
 #include "strata-ruleset-store.h"
 #include "workspace-test-util.h"
 #include "strata-quadrant-chart-private.h"
@@ -111,6 +113,94 @@ test_quadrant_page (void)
                             results->data->names[strata_quadrant_view_get_hover (view)]));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (view)), "\n"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (view)), ": "));
+  /* The query-tooltip handler's text: ID, tier and score as well. */
+  {
+    gssize h = strata_quadrant_view_get_hover (view);
+    const StrataTier *tier = results->rules->tiers->pdata[results->result->final_tier[h]];
+    g_autofree char *tip = strata_quadrant_view_get_tooltip_at (view, px, py);
+    g_autofree char *score = strata_format_number (results->result->score[h]);
+    g_autofree char *line = g_strdup_printf ("%s · tier %s · score %s", results->data->ext_ids[h],
+                                             tier->id, score);
+
+    g_assert_nonnull (tip);
+    g_assert_nonnull (strstr (tip, results->data->names[h]));
+    g_assert_nonnull (strstr (tip, line));
+    g_assert_cmpstr (tip, ==, gtk_widget_get_tooltip_text (GTK_WIDGET (view)));
+    g_assert_null (strata_quadrant_view_get_tooltip_at (view, 1, 1));
+  }
+
+  /* The Table view: a row per customer, sortable by every column. */
+  {
+    GtkWidget *toggle = gui_test_find_id (page, GTK_TYPE_TOGGLE_BUTTON, "table_toggle", 0);
+    StrataQuadrantTable *table = NULL;
+    GtkColumnView *columns;
+    const double *ys = strata_period_data_get_column (results->data, results->rules->quadrant.y_metric);
+    const double *xs_all = strata_period_data_get_column (results->data, results->rules->quadrant.x_metric);
+    guint checked = 0;
+
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    g_assert_cmpstr (strata_quadrant_page_get_state (STRATA_QUADRANT_PAGE (page)), ==, "table");
+    table = STRATA_QUADRANT_TABLE (gui_test_find_widget (page, STRATA_TYPE_QUADRANT_TABLE));
+    g_assert_nonnull (table);
+    columns = strata_quadrant_table_get_view (table);
+    g_assert_cmpuint (strata_quadrant_table_get_n_rows (table), ==, results->data->n);
+    g_assert_true (gtk_column_view_column_get_visible (
+                     strata_quadrant_table_get_column (table, STRATA_QUADRANT_TABLE_STICKINESS)));
+
+    /* The result (y) column, largest first; customers without one last. */
+    gtk_column_view_sort_by_column (columns, strata_quadrant_table_get_column (
+                                      table, STRATA_QUADRANT_TABLE_RESULT), GTK_SORT_DESCENDING);
+    for (guint k = 1; k < strata_quadrant_table_get_n_rows (table); k++)
+      {
+        double a = ys[strata_quadrant_table_get_row (table, k - 1)];
+        double b = ys[strata_quadrant_table_get_row (table, k)];
+
+        if (!isnan (a) && !isnan (b))
+          g_assert_cmpfloat (a, >=, b);
+      }
+    g_assert_cmpfloat (ys[strata_quadrant_table_get_row (table, 0)], >,
+                       ys[strata_quadrant_table_get_row (table, results->data->n / 2)]);
+    /* ID ascending, as text. */
+    gtk_column_view_sort_by_column (columns, strata_quadrant_table_get_column (
+                                      table, STRATA_QUADRANT_TABLE_ID), GTK_SORT_ASCENDING);
+    for (guint k = 1; k < strata_quadrant_table_get_n_rows (table); k++)
+      g_assert_cmpint (g_utf8_collate (results->data->ext_ids[strata_quadrant_table_get_row (table, k - 1)],
+                                       results->data->ext_ids[strata_quadrant_table_get_row (table, k)]),
+                       <=, 0);
+    /* Tier: the rules' order (A first), then quadrant: A to D. */
+    gtk_column_view_sort_by_column (columns, strata_quadrant_table_get_column (
+                                      table, STRATA_QUADRANT_TABLE_TIER), GTK_SORT_ASCENDING);
+    for (guint k = 1; k < strata_quadrant_table_get_n_rows (table); k++)
+      g_assert_cmpuint (results->result->final_tier[strata_quadrant_table_get_row (table, k - 1)], <=,
+                        results->result->final_tier[strata_quadrant_table_get_row (table, k)]);
+    gtk_column_view_sort_by_column (columns, strata_quadrant_table_get_column (
+                                      table, STRATA_QUADRANT_TABLE_QUADRANT), GTK_SORT_ASCENDING);
+    {
+      g_autofree char *first = strata_quadrant_table_cell_text (
+        table, strata_quadrant_table_get_row (table, 0), STRATA_QUADRANT_TABLE_QUADRANT);
+      g_autofree char *last = strata_quadrant_table_cell_text (
+        table, strata_quadrant_table_get_row (table, results->data->n - 1), STRATA_QUADRANT_TABLE_QUADRANT);
+      g_assert_cmpstr (first, ==, "A");
+      g_assert_cmpstr (last, ==, "D");
+    }
+    /* Numbers as strata-format.h writes them (grouped: 1,234). */
+    for (guint i = 0; i < results->data->n; i++)
+      {
+        g_autofree char *text = strata_quadrant_table_cell_text (table, i, STRATA_QUADRANT_TABLE_PROCESS);
+        g_autofree char *expected = NULL;
+
+        if (isnan (xs_all[i]))
+          continue;
+        expected = xs_all[i] == floor (xs_all[i])
+                   ? strata_format_integer (strata_number_format_get_default (), xs_all[i])
+                   : strata_format_decimal (strata_number_format_get_default (), xs_all[i], 2);
+        g_assert_cmpstr (text, ==, expected);
+        checked++;
+      }
+    g_assert_cmpuint (checked, >, 0);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+    g_assert_cmpstr (strata_quadrant_page_get_state (STRATA_QUADRANT_PAGE (page)), ==, "chart");
+  }
 
   /* A click selects the customer under the pointer for every page. */
   strata_quadrant_view_select_band (view, px, py, px, py);

@@ -294,6 +294,51 @@ test_band_edges_typed (Fixture       *f,
   gui_test_wait (gtk_spin_button_get_value (GTK_SPIN_BUTTON (to)) == 1000000);
 }
 
+/* The widget named name (a cell's field or a button's name) that holds the
+ * window's focus, or NULL. */
+static const char *
+focus_name (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  /* A spin button's focus is its text. */
+  if (focus != NULL && GTK_IS_TEXT (focus) && GTK_IS_SPIN_BUTTON (gtk_widget_get_parent (focus)))
+    focus = gtk_widget_get_parent (focus);
+  return focus ? gtk_widget_get_name (focus) : NULL;
+}
+
+/* Tab after editing a band's points goes to the next band's first cell,
+ * not to the row's Remove button; plain Tab still reaches the button. */
+static void
+test_tab_next_cell (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *points = find (f, GTK_TYPE_SPIN_BUTTON, "points", 0);
+  GtkWidget *next_from = find (f, GTK_TYPE_SPIN_BUTTON, "from", 1);
+
+  gtk_widget_grab_focus (points);
+  g_assert_cmpstr (focus_name (points), ==, "points");
+  gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+  g_assert_cmpstr (focus_name (points), ==, "remove-band");
+
+  gtk_widget_grab_focus (points);
+  gtk_editable_set_text (GTK_EDITABLE (points), "7");
+  g_assert_true (gui_test_press_key (points, GDK_KEY_Tab));
+  g_assert_cmpfloat (draft_points (f, 0), ==, 7);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (points)), next_from));
+  g_assert_cmpstr (focus_name (points), ==, "from");
+
+  /* Backwards too, and an unchanged cell leaves Tab to GTK. */
+  gtk_editable_set_text (GTK_EDITABLE (next_from), "2,000,000");
+  g_assert_true (gui_test_press_key (next_from, GDK_KEY_ISO_Left_Tab));
+  /* A cell of the band before (where GTK's backward order lands in it). */
+  g_assert_true (GTK_IS_SPIN_BUTTON (gtk_widget_get_parent (gtk_root_get_focus (
+                   gtk_widget_get_root (points)))));
+  g_assert_cmpstr (focus_name (points), !=, "remove-band");
+  gtk_widget_grab_focus (points);
+  g_assert_false (gui_test_press_key (points, GDK_KEY_Tab));
+}
+
 static void
 test_invalid_keeps_last_result (Fixture       *f,
                                 gconstpointer  data)
@@ -489,6 +534,7 @@ main (int   argc,
   g_test_add ("/scoring-page/invalid-keeps-last-result", Fixture, NULL, fixture_setup, test_invalid_keeps_last_result, fixture_teardown);
   g_test_add ("/scoring-page/band-edges-typed", Fixture, NULL, fixture_setup, test_band_edges_typed, fixture_teardown);
   g_test_add ("/scoring-page/remove-and-publish", Fixture, NULL, fixture_setup, test_remove_and_publish, fixture_teardown);
+  g_test_add ("/scoring-page/tab-next-cell", Fixture, NULL, fixture_setup, test_tab_next_cell, fixture_teardown);
   g_test_add_func ("/scoring-page/impact-wide-counts", test_impact_wide_counts);
   return g_test_run ();
 }

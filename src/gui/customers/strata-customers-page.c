@@ -97,6 +97,7 @@ struct _StrataCustomersPage
   GtkColumnView         *view;
   GtkLabel              *count_label;
   StrataCustomerDetail  *detail;
+  AdwFlap               *flap;
 };
 
 G_DEFINE_FINAL_TYPE (StrataCustomersPage, strata_customers_page, STRATA_TYPE_PAGE)
@@ -790,6 +791,10 @@ selection_changed (StrataCustomersPage *self)
   if (self->syncing || data == NULL)
     return;
   strata_customer_detail_show_row (self->detail, row);
+  /* Narrow, the detail is hidden beside the list: a customer picked by the
+   * user slides it in. */
+  if (row >= 0 && adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
   if (row >= 0 && strata_page_get_context (STRATA_PAGE (self)) != NULL)
     {
       self->syncing = TRUE;
@@ -964,6 +969,7 @@ strata_customers_page_class_init (StrataCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, view);
   gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, flap);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, attribute_changed);
 

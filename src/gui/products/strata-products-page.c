@@ -97,7 +97,14 @@ add_cell (GtkWidget  *grid,
   gtk_label_set_selectable (GTK_LABEL (cell), TRUE);
   gtk_label_set_ellipsize (GTK_LABEL (cell), numeric ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
   if (row == 0)
-    gtk_widget_add_css_class (cell, "dim-label");
+    {
+      /* Headings wrap, so that the table fits an 800-pixel window. */
+      gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (cell), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_justify (GTK_LABEL (cell), numeric ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+      gtk_widget_add_css_class (cell, "dim-label");
+    }
   else if (numeric)
     gtk_widget_add_css_class (cell, "numeric");
   gtk_grid_attach (GTK_GRID (grid), cell, column, row, 1, 1);

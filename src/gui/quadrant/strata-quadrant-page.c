@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "strata-chart-export-dialog.h"
 #include "strata-calibrate.h"
@@ -18,12 +19,14 @@
 #include "strata-metric.h"
 #include "strata-period-results.h"
 #include "strata-quadrant-page.h"
+#include "strata-quadrant-table.h"
 
 struct _StrataQuadrantPage
 {
   StrataPage          parent_instance;
 
   StrataPeriodResults *results;     /* what the chart shows: rows map to customer ids */
+  char               *axis_titles[3]; /* y, x, z metrics' labels, for the table */
   GtkWidget          *box;
   GtkWidget          *title;
   GtkWidget          *table_toggle;
@@ -36,7 +39,7 @@ struct _StrataQuadrantPage
   GtkWidget          *stack;
   GtkWidget          *status;
   GtkWidget          *view;
-  GtkWidget          *table_label;
+  GtkWidget          *table;
   GtkWidget          *funnel_toggle;
   GtkWidget          *funnel_chart;
   GtkWidget          *funnel_note;
@@ -83,26 +86,46 @@ metric_kind (StrataMetricList *metrics,
   return m ? strata_metric_get_kind (m) : STRATA_METRIC_NUMBER;
 }
 
+/* The table shows the chart's customers: built when it is shown, so that
+ * a large workspace makes its rows only for a user who asks. */
 static void
 update_table (StrataQuadrantPage *self)
 {
   StrataQuadrantChart *chart = strata_quadrant_view_get_chart (STRATA_QUADRANT_VIEW (self->view));
-  g_autoptr(GPtrArray) rows = NULL;
-  GString *text = g_string_new (NULL);
 
-  if (chart == NULL)
+  if (chart == NULL || self->results == NULL ||
+      !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_toggle)))
     {
-      g_string_free (text, TRUE);
+      strata_quadrant_table_set_data (STRATA_QUADRANT_TABLE (self->table), NULL, NULL, NULL, NULL, NULL);
       return;
     }
-  rows = strata_chart_get_table (STRATA_CHART (chart));
-  for (guint r = 0; r < rows->len; r++)
+  strata_quadrant_table_set_data (STRATA_QUADRANT_TABLE (self->table), self->results, chart,
+                                  self->axis_titles[0], self->axis_titles[1], self->axis_titles[2]);
+}
+
+/* The tooltip's second line for each point: ID, tier and score. */
+static void
+set_point_details (StrataQuadrantPage *self)
+{
+  const StrataPeriodData *pd = self->results->data;
+  const StrataResult *result = self->results->result;
+  const GPtrArray *tiers = self->results->rules->tiers;
+  g_autoptr(GPtrArray) details = g_ptr_array_new_full (pd->n + 1, g_free);
+
+  for (guint i = 0; i < pd->n; i++)
     {
-      g_autofree char *line = g_strjoinv ("\t", rows->pdata[r]);
-      g_string_append_printf (text, "%s\n", line);
+      guint t = result->final_tier[i];
+      const StrataTier *tier = t < tiers->len ? tiers->pdata[t] : NULL;
+      g_autofree char *score = isnan (result->score[i]) ? g_strdup ("–")
+                                                        : strata_format_number (result->score[i]);
+
+      /* Translators: a customer in the quadrant's tooltip: ID, tier, score. */
+      g_ptr_array_add (details, g_strdup_printf (_("%s · tier %s · score %s"), pd->ext_ids[i],
+                                                 tier ? tier->id : "–", score));
     }
-  gtk_label_set_text (GTK_LABEL (self->table_label), text->str);
-  g_string_free (text, TRUE);
+  g_ptr_array_add (details, NULL);
+  strata_quadrant_view_set_details (STRATA_QUADRANT_VIEW (self->view),
+                                    (const char * const *) details->pdata);
 }
 
 /* What the worker read for the chart: the period's results, the metrics'
@@ -261,9 +284,15 @@ show_results (StrataQuadrantPage *self,
       data.y_threshold = draft->quadrant.y_threshold;
     }
   gtk_widget_set_visible (self->draft_note, differs);
+  for (guint k = 0; k < 3; k++)
+    g_free (self->axis_titles[k]);
+  self->axis_titles[0] = g_strdup (load->y_title);
+  self->axis_titles[1] = g_strdup (load->x_title);
+  self->axis_titles[2] = g_strdup (q->z_metric ? load->z_title : NULL);
   chart = strata_quadrant_chart_new ();
   strata_quadrant_chart_set_data (chart, &data);
   strata_quadrant_view_set_chart (STRATA_QUADRANT_VIEW (self->view), chart, pd->names);
+  set_point_details (self);
   apply_options (self);
   update_tier_filter (self);
 
@@ -581,6 +610,7 @@ on_table_toggled (StrataQuadrantPage *self)
 {
   if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_toggle)))
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->funnel_toggle), FALSE);
+  update_table (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "empty") == 0)
     return;
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), visible_view (self));
@@ -696,6 +726,8 @@ strata_quadrant_page_dispose (GObject *object)
   g_clear_pointer (&self->funnels[0], strata_funnel_free);
   g_clear_pointer (&self->funnels[1], strata_funnel_free);
   g_clear_pointer (&self->colour_by, g_free);
+  for (guint k = 0; k < 3; k++)
+    g_clear_pointer (&self->axis_titles[k], g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_QUADRANT_PAGE);
   g_clear_pointer (&self->selection_ids, g_array_unref);
   G_OBJECT_CLASS (strata_quadrant_page_parent_class)->dispose (object);
@@ -802,6 +834,7 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
                                        "page.undo", NULL);
 
   g_type_ensure (STRATA_TYPE_QUADRANT_VIEW);
+  g_type_ensure (STRATA_TYPE_QUADRANT_TABLE);
   g_type_ensure (STRATA_TYPE_REVIEW_CHART);
   gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
                                                "/io/github/strata/Strata/strata-quadrant-page.ui");
@@ -816,7 +849,7 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, selection_label);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, selection_button);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, selection_names);
-  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, table_label);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, table);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), apply_tier_filter);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_table_toggled);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_funnel_toggled);

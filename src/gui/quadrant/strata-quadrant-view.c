@@ -13,6 +13,7 @@ struct _StrataQuadrantView
 
   StrataQuadrantChart *chart;
   GPtrArray           *names;     /* customer names by row, for tooltips */
+  GPtrArray           *details;   /* "ID · tier · score" by row, for tooltips */
   gssize               hover;
   GArray              *selection; /* guint rows */
   gboolean             banding;
@@ -79,6 +80,26 @@ ensure_layout (StrataQuadrantView *self)
                                 gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
+/* Name and quadrant, then the ID, tier and score, then the two values. */
+static char *
+point_tooltip (StrataQuadrantView *self,
+               gssize              hit)
+{
+  const char *name = (gsize) hit < self->names->len ? self->names->pdata[hit] : "";
+  const char *details = (gsize) hit < self->details->len ? self->details->pdata[hit] : "";
+  StrataQuadrant q = strata_quadrant_chart_classify (self->chart, hit);
+  static const char *letters[] = { "", "A", "B", "C", "D" };
+  g_autofree char *values = strata_quadrant_chart_describe_point (self->chart, hit);
+
+  if (*details == '\0')
+    /* Translators: tooltip over a point of the quadrant chart: name, quadrant, then
+     * the line with its two values. */
+    return g_strdup_printf (_("%s, quadrant %s\n%s"), name, letters[q], values);
+  /* Translators: tooltip over a point of the quadrant chart: name, quadrant,
+   * the line with ID, tier and score, then the line with its two values. */
+  return g_strdup_printf (_("%s, quadrant %s\n%s\n%s"), name, letters[q], details, values);
+}
+
 void
 strata_quadrant_view_pointer_moved (StrataQuadrantView *self,
                                     double              x,
@@ -104,18 +125,51 @@ strata_quadrant_view_pointer_moved (StrataQuadrantView *self,
   strata_quadrant_chart_set_highlight (self->chart, hit);
   if (hit >= 0)
     {
-      const char *name = (gsize) hit < self->names->len ? self->names->pdata[hit] : "";
-      StrataQuadrant q = strata_quadrant_chart_classify (self->chart, hit);
-      static const char *letters[] = { "", "A", "B", "C", "D" };
-      g_autofree char *values = strata_quadrant_chart_describe_point (self->chart, hit);
-      /* Translators: tooltip over a point of the quadrant chart: name, quadrant, then
-       * the line with its two values. */
-      g_autofree char *tip = g_strdup_printf (_("%s, quadrant %s\n%s"), name, letters[q], values);
+      g_autofree char *tip = point_tooltip (self, hit);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), tip);
     }
   else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+      gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+char *
+strata_quadrant_view_get_tooltip_at (StrataQuadrantView *self,
+                                     double              x,
+                                     double              y)
+{
+  gssize hit;
+
+  g_return_val_if_fail (STRATA_IS_QUADRANT_VIEW (self), NULL);
+  if (self->chart == NULL)
+    return NULL;
+  ensure_layout (self);
+  hit = strata_quadrant_chart_hit_test (self->chart, x, y);
+  return hit >= 0 ? point_tooltip (self, hit) : NULL;
+}
+
+/* Asked where the pointer rests, also when it has not moved since the
+ * chart changed under it. */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  g_autofree char *text = NULL;
+
+  if (keyboard)
+    return FALSE;
+  text = strata_quadrant_view_get_tooltip_at (STRATA_QUADRANT_VIEW (widget), x, y);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -350,6 +404,7 @@ strata_quadrant_view_dispose (GObject *object)
 
   g_clear_object (&self->chart);
   g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->details, g_ptr_array_unref);
   g_clear_pointer (&self->selection, g_array_unref);
   G_OBJECT_CLASS (strata_quadrant_view_parent_class)->dispose (object);
 }
@@ -379,6 +434,7 @@ strata_quadrant_view_init (StrataQuadrantView *self)
 
   self->hover = -1;
   self->names = g_ptr_array_new_with_free_func (g_free);
+  self->details = g_ptr_array_new_with_free_func (g_free);
   self->selection = g_array_new (FALSE, FALSE, sizeof (guint));
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
@@ -387,6 +443,7 @@ strata_quadrant_view_init (StrataQuadrantView *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 }
 
 GtkWidget *
@@ -408,12 +465,24 @@ strata_quadrant_view_set_chart (StrataQuadrantView  *self,
   if (chart != NULL && names != NULL)
     for (gsize i = 0; i < strata_quadrant_chart_get_n_points (chart); i++)
       g_ptr_array_add (self->names, g_strdup (names[i] ? names[i] : ""));
+  g_ptr_array_set_size (self->details, 0);
   g_array_set_size (self->selection, 0);
   self->hover = -1;
   description = chart ? strata_chart_get_description (STRATA_CHART (chart)) : NULL;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description ? description : "", -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+strata_quadrant_view_set_details (StrataQuadrantView *self,
+                                  const char * const *details)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
+  g_ptr_array_set_size (self->details, 0);
+  if (self->chart != NULL && details != NULL)
+    for (gsize i = 0; i < strata_quadrant_chart_get_n_points (self->chart); i++)
+      g_ptr_array_add (self->details, g_strdup (details[i] ? details[i] : ""));
 }
 
 StrataQuadrantChart *

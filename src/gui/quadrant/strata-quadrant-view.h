@@ -18,7 +18,16 @@ GtkWidget           *strata_quadrant_view_new            (void);
 void                 strata_quadrant_view_set_chart      (StrataQuadrantView  *self,
                                                           StrataQuadrantChart *chart,
                                                           const char * const  *names);
+/* One line per point under its name in the tooltip (ID, tier, score); set
+ * after the chart, which clears them. */
+void                 strata_quadrant_view_set_details    (StrataQuadrantView  *self,
+                                                          const char * const  *details);
 StrataQuadrantChart *strata_quadrant_view_get_chart      (StrataQuadrantView  *self);
+/* The tooltip of the point at (x, y), as the query-tooltip handler shows it;
+ * NULL when no point is there. */
+char                *strata_quadrant_view_get_tooltip_at (StrataQuadrantView  *self,
+                                                          double               x,
+                                                          double               y);
 gssize               strata_quadrant_view_get_hover      (StrataQuadrantView  *self);
 GArray              *strata_quadrant_view_get_selection  (StrataQuadrantView  *self);
 /* What a pointer at (x, y) does, exposed for tests: hover, click, band. */

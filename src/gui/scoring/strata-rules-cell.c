@@ -419,6 +419,47 @@ focus_enter (GtkEventControllerFocus *controller)
 }
 
 static gboolean
+is_cell (StrataRulesEditor *editor,
+         GtkWidget         *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (g_hash_table_contains (editor->cells, widget))
+      return TRUE;
+  return FALSE;
+}
+
+/* Tab after an edit goes on to the next cell, past the row's move and
+ * remove buttons (which plain Tab still reaches): typing a table row by
+ * row must not land on Remove. */
+static gboolean
+tab_after_edit (GtkWidget        *widget,
+                CellData         *cell,
+                GtkDirectionType  direction)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean edited;
+
+  if (root == NULL)
+    return FALSE;
+  if (GTK_IS_SPIN_BUTTON (widget))
+    {
+      /* Commits typed text, as leaving the cell would. */
+      gtk_spin_button_update (GTK_SPIN_BUTTON (widget));
+      edited = gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget)) != cell->saved_number;
+    }
+  else
+    edited = g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), cell->saved_text) != 0;
+  if (!edited)
+    return FALSE;
+  /* A row holds at most three buttons after its last cell. */
+  for (guint step = 0; step < 8; step++)
+    if (!gtk_widget_child_focus (GTK_WIDGET (root), direction) ||
+        is_cell (cell->editor, gtk_root_get_focus (root)))
+      break;
+  return TRUE;
+}
+
+static gboolean
 key_pressed (GtkEventControllerKey *controller,
              guint                  keyval,
              guint                  keycode,
@@ -427,6 +468,10 @@ key_pressed (GtkEventControllerKey *controller,
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   CellData *cell = cell_data (widget);
 
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab)
+    return tab_after_edit (widget, cell,
+                           keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK)
+                           ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
   if (keyval != GDK_KEY_Escape)
     return FALSE;
   /* Escape: back to the value the cell had when it got focus. */

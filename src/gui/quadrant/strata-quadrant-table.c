@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The rows are small objects holding a row index into the period data;
+ * cells read the columns at bind time, so only rows on screen cost text.
+ * Each column has a GtkCustomSorter on the values, not on the text. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "strata-format.h"
+#include "strata-quadrant-table.h"
+
+#define ROW_TYPE (quadrant_row_get_type ())
+G_DECLARE_FINAL_TYPE (QuadrantRow, quadrant_row, QUADRANT, ROW, GObject)
+
+struct _QuadrantRow
+{
+  GObject parent_instance;
+  guint   row;
+};
+
+G_DEFINE_FINAL_TYPE (QuadrantRow, quadrant_row, G_TYPE_OBJECT)
+
+static void
+quadrant_row_class_init (QuadrantRowClass *klass)
+{
+}
+
+static void
+quadrant_row_init (QuadrantRow *self)
+{
+}
+
+typedef struct
+{
+  StrataQuadrantTable       *table;
+  StrataQuadrantTableColumn  column;
+} ColumnSpec;
+
+struct _StrataQuadrantTable
+{
+  GtkWidget            parent_instance;
+
+  StrataPeriodResults *results;
+  StrataQuadrantChart *chart;
+  const double        *values[3];   /* y, x, z columns of the data (NULL: none) */
+  GListStore          *store;
+  GtkSortListModel    *sorted;
+  GtkWidget           *scroller;
+  GtkColumnView       *view;
+  GtkColumnViewColumn *columns[STRATA_QUADRANT_TABLE_N_COLUMNS];
+  ColumnSpec           specs[STRATA_QUADRANT_TABLE_N_COLUMNS];
+};
+
+G_DEFINE_FINAL_TYPE (StrataQuadrantTable, strata_quadrant_table, GTK_TYPE_WIDGET)
+
+static gboolean
+is_numeric (StrataQuadrantTableColumn column)
+{
+  return column >= STRATA_QUADRANT_TABLE_RESULT;
+}
+
+static double
+value_of (StrataQuadrantTable      *self,
+          guint                     row,
+          StrataQuadrantTableColumn column)
+{
+  const double *values = self->values[column - STRATA_QUADRANT_TABLE_RESULT];
+
+  return values != NULL ? values[row] : NAN;
+}
+
+static guint
+tier_of (StrataQuadrantTable *self,
+         guint                row)
+{
+  return self->results->result->final_tier[row];
+}
+
+char *
+strata_quadrant_table_cell_text (StrataQuadrantTable      *self,
+                                 guint                     row,
+                                 StrataQuadrantTableColumn column)
+{
+  const StrataNumberFormat *fmt = strata_number_format_get_default ();
+  const StrataPeriodData *pd;
+
+  g_return_val_if_fail (STRATA_IS_QUADRANT_TABLE (self), NULL);
+  if (self->results == NULL || row >= self->results->data->n)
+    return g_strdup ("");
+  pd = self->results->data;
+  switch (column)
+    {
+    case STRATA_QUADRANT_TABLE_ID:
+      return g_strdup (pd->ext_ids[row] ? pd->ext_ids[row] : "");
+    case STRATA_QUADRANT_TABLE_NAME:
+      return g_strdup (pd->names[row] ? pd->names[row] : "");
+    case STRATA_QUADRANT_TABLE_TIER:
+      {
+        const GPtrArray *tiers = self->results->rules->tiers;
+        guint t = tier_of (self, row);
+        const StrataTier *tier = t < tiers->len ? tiers->pdata[t] : NULL;
+
+        return g_strdup (tier == NULL ? "–" : tier->label && *tier->label
+                         ? tier->label : tier->id);
+      }
+    case STRATA_QUADRANT_TABLE_QUADRANT:
+      {
+        static const char *letters[] = { "–", "A", "B", "C", "D" };
+        StrataQuadrant q = strata_quadrant_chart_classify (self->chart, row);
+
+        return g_strdup (letters[q <= 4 ? q : 0]);
+      }
+    case STRATA_QUADRANT_TABLE_RESULT:
+    case STRATA_QUADRANT_TABLE_PROCESS:
+    case STRATA_QUADRANT_TABLE_STICKINESS:
+      {
+        double v = value_of (self, row, column);
+
+        if (!isfinite (v))
+          return g_strdup ("–");
+        return v == floor (v) ? strata_format_integer (fmt, v) : strata_format_decimal (fmt, v, 2);
+      }
+    case STRATA_QUADRANT_TABLE_N_COLUMNS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static int
+compare_numbers (double a,
+                 double b)
+{
+  /* Customers without a value come last. */
+  if (isnan (a) || isnan (b))
+    return isnan (a) - isnan (b);
+  return (a > b) - (a < b);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  ColumnSpec *spec = data;
+  StrataQuadrantTable *self = spec->table;
+  guint ra = QUADRANT_ROW ((gpointer) a)->row, rb = QUADRANT_ROW ((gpointer) b)->row;
+  const StrataPeriodData *pd = self->results->data;
+  int order = 0;
+
+  switch (spec->column)
+    {
+    case STRATA_QUADRANT_TABLE_ID:
+      order = g_utf8_collate (pd->ext_ids[ra] ? pd->ext_ids[ra] : "",
+                              pd->ext_ids[rb] ? pd->ext_ids[rb] : "");
+      break;
+    case STRATA_QUADRANT_TABLE_NAME:
+      order = g_utf8_collate (pd->names[ra] ? pd->names[ra] : "", pd->names[rb] ? pd->names[rb] : "");
+      break;
+    case STRATA_QUADRANT_TABLE_TIER:
+      order = (tier_of (self, ra) > tier_of (self, rb)) - (tier_of (self, ra) < tier_of (self, rb));
+      break;
+    case STRATA_QUADRANT_TABLE_QUADRANT:
+      {
+        StrataQuadrant qa = strata_quadrant_chart_classify (self->chart, ra);
+        StrataQuadrant qb = strata_quadrant_chart_classify (self->chart, rb);
+
+        order = (qa > qb) - (qa < qb);
+        break;
+      }
+    case STRATA_QUADRANT_TABLE_RESULT:
+    case STRATA_QUADRANT_TABLE_PROCESS:
+    case STRATA_QUADRANT_TABLE_STICKINESS:
+      order = compare_numbers (value_of (self, ra, spec->column), value_of (self, rb, spec->column));
+      break;
+    case STRATA_QUADRANT_TABLE_N_COLUMNS:
+    default:
+      break;
+    }
+  /* Ties in the data's order, so that a sort is stable and repeatable. */
+  if (order == 0)
+    order = (ra > rb) - (ra < rb);
+  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            ColumnSpec               *spec)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), is_numeric (spec->column) ? 1 : 0);
+  if (spec->column == STRATA_QUADRANT_TABLE_NAME)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (is_numeric (spec->column))
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ColumnSpec               *spec)
+{
+  QuadrantRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = strata_quadrant_table_cell_text (spec->table, row->row, spec->column);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+strata_quadrant_table_dispose (GObject *object)
+{
+  StrataQuadrantTable *self = STRATA_QUADRANT_TABLE (object);
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->store);
+  g_clear_object (&self->chart);
+  g_clear_pointer (&self->results, strata_period_results_unref);
+  G_OBJECT_CLASS (strata_quadrant_table_parent_class)->dispose (object);
+}
+
+static void
+strata_quadrant_table_class_init (StrataQuadrantTableClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = strata_quadrant_table_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+strata_quadrant_table_init (StrataQuadrantTable *self)
+{
+  self->store = g_list_store_new (ROW_TYPE);
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  gtk_column_view_set_show_column_separators (self->view, FALSE);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->view)));
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_no_selection_new (
+                               g_object_ref (G_LIST_MODEL (self->sorted)))));
+
+  for (guint c = 0; c < STRATA_QUADRANT_TABLE_N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+      GtkSorter *sorter;
+
+      self->specs[c].table = self;
+      self->specs[c].column = c;
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->specs[c]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->specs[c]);
+      column = gtk_column_view_column_new (NULL, factory);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, &self->specs[c], NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, c == STRATA_QUADRANT_TABLE_NAME);
+      gtk_column_view_append_column (self->view, column);
+      self->columns[c] = column;
+      g_object_unref (column);
+    }
+  gtk_column_view_column_set_title (self->columns[STRATA_QUADRANT_TABLE_ID], _("ID"));
+  gtk_column_view_column_set_title (self->columns[STRATA_QUADRANT_TABLE_NAME], _("Name"));
+  gtk_column_view_column_set_title (self->columns[STRATA_QUADRANT_TABLE_TIER], _("Tier"));
+  gtk_column_view_column_set_title (self->columns[STRATA_QUADRANT_TABLE_QUADRANT], _("Quadrant"));
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
+
+GtkWidget *
+strata_quadrant_table_new (void)
+{
+  return g_object_new (STRATA_TYPE_QUADRANT_TABLE, NULL);
+}
+
+void
+strata_quadrant_table_set_data (StrataQuadrantTable *self,
+                                StrataPeriodResults *results,
+                                StrataQuadrantChart *chart,
+                                const char          *y_title,
+                                const char          *x_title,
+                                const char          *z_title)
+{
+  const StrataQuadrantRules *q;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *titles[3] = { y_title, x_title, z_title };
+
+  g_return_if_fail (STRATA_IS_QUADRANT_TABLE (self));
+  g_return_if_fail (results == NULL || chart != NULL);
+
+  /* The old rows go before the data they point into. */
+  g_list_store_remove_all (self->store);
+  g_clear_pointer (&self->results, strata_period_results_unref);
+  g_clear_object (&self->chart);
+  memset (self->values, 0, sizeof self->values);
+  if (results == NULL)
+    return;
+
+  self->results = strata_period_results_ref (results);
+  self->chart = g_object_ref (chart);
+  q = &results->rules->quadrant;
+  self->values[0] = strata_period_data_get_column (results->data, q->y_metric);
+  self->values[1] = strata_period_data_get_column (results->data, q->x_metric);
+  self->values[2] = q->z_metric ? strata_period_data_get_column (results->data, q->z_metric) : NULL;
+  for (guint k = 0; k < 3; k++)
+    {
+      GtkColumnViewColumn *column = self->columns[STRATA_QUADRANT_TABLE_RESULT + k];
+
+      gtk_column_view_column_set_title (column, titles[k] ? titles[k] : "");
+      gtk_column_view_column_set_visible (column, self->values[k] != NULL);
+    }
+
+  rows = g_ptr_array_new_full (results->data->n, g_object_unref);
+  for (guint i = 0; i < results->data->n; i++)
+    {
+      QuadrantRow *row = g_object_new (ROW_TYPE, NULL);
+
+      row->row = i;
+      g_ptr_array_add (rows, row);
+    }
+  g_list_store_splice (self->store, 0, 0, rows->pdata, rows->len);
+}
+
+GtkColumnView *
+strata_quadrant_table_get_view (StrataQuadrantTable *self)
+{
+  g_return_val_if_fail (STRATA_IS_QUADRANT_TABLE (self), NULL);
+  return self->view;
+}
+
+GtkColumnViewColumn *
+strata_quadrant_table_get_column (StrataQuadrantTable      *self,
+                                  StrataQuadrantTableColumn column)
+{
+  g_return_val_if_fail (STRATA_IS_QUADRANT_TABLE (self), NULL);
+  g_return_val_if_fail (column < STRATA_QUADRANT_TABLE_N_COLUMNS, NULL);
+  return self->columns[column];
+}
+
+guint
+strata_quadrant_table_get_n_rows (StrataQuadrantTable *self)
+{
+  g_return_val_if_fail (STRATA_IS_QUADRANT_TABLE (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+}
+
+guint
+strata_quadrant_table_get_row (StrataQuadrantTable *self,
+                               guint                position)
+{
+  g_autoptr(QuadrantRow) row = NULL;
+
+  g_return_val_if_fail (STRATA_IS_QUADRANT_TABLE (self), 0);
+  row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  g_return_val_if_fail (row != NULL, 0);
+  return row->row;
+}

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window fits an 800×600 screen: every page's minimum size, measured
+ * with the header bar and the bottom view switcher it shows at that width,
+ * in English and in Chinese. A maximized window has no frame (the header
+ * bar is drawn by the window itself), so the whole 800×600 is the budget. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "gui-test-util.h"
+#include "strata-application.h"
+#include "strata-context.h"
+#include "strata-page.h"
+#include "strata-window.h"
+#include "workspace-test-util.h"
+#include "strata-window-private.h"
+
+#define SCREEN_WIDTH 800
+#define SCREEN_HEIGHT 600
+
+static const char *page_names[] = {
+  "customers", "scoring", "quadrant", "tiers", "products", "entitlements", "review",
+};
+
+static char *tmpdir;
+static GApplication *app;
+
+static int
+min_height (GtkWidget *widget,
+            int        width)
+{
+  int min = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &min, NULL, NULL, NULL);
+  return min;
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int min = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+static gboolean
+page_loaded (StrataWindow *window,
+             const char   *name)
+{
+  GtkWidget *page = strata_window_get_page (window, name);
+
+  return gtk_widget_get_mapped (page) && gtk_widget_get_width (page) > 0;
+}
+
+/* The customer's detail: beside the list on a wide window, over it on a
+ * narrow one, where a customer picked in the list slides it in. */
+static void
+check_detail_flap (StrataWindow *window)
+{
+  GtkWidget *page = strata_window_get_page (window, "customers");
+  AdwFlap *flap = ADW_FLAP (gui_test_find_widget (page, ADW_TYPE_FLAP));
+  GtkWidget *toggle = gui_test_find_id (page, GTK_TYPE_TOGGLE_BUTTON, "detail_toggle", 0);
+  GtkColumnView *view = GTK_COLUMN_VIEW (gui_test_find_widget (page, GTK_TYPE_COLUMN_VIEW));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+
+  g_assert_true (strata_window_show_page (window, "customers"));
+  gui_test_wait (adw_flap_get_folded (flap));
+  g_assert_true (gtk_widget_get_visible (toggle));
+  adw_flap_set_reveal_flap (flap, FALSE);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  /* The list has the whole width. */
+  gui_test_wait (gtk_widget_get_width (adw_flap_get_content (flap)) ==
+                 gtk_widget_get_width (GTK_WIDGET (flap)));
+  gtk_single_selection_set_selected (selection, 3);
+  gui_test_wait (adw_flap_get_reveal_flap (flap));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+
+  /* Wide: side by side, the detail shown, no toggle. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gui_test_wait (!adw_flap_get_folded (flap));
+  gui_test_wait (adw_flap_get_reveal_flap (flap));
+  g_assert_false (gtk_widget_get_visible (toggle));
+  /* Once the unfolding has settled: side by side, no overlap. */
+  gui_test_wait (gtk_widget_get_width (adw_flap_get_content (flap)) +
+                 gtk_widget_get_width (adw_flap_get_flap (flap)) <=
+                 gtk_widget_get_width (GTK_WIDGET (flap)));
+  g_assert_cmpint (gtk_widget_get_width (adw_flap_get_flap (flap)), >=, 340);
+  gtk_window_set_default_size (GTK_WINDOW (window), SCREEN_WIDTH, SCREEN_HEIGHT);
+}
+
+/* The window's pages at 800×600: each page's minimum width, and its minimum
+ * height at 800 pixels wide plus the header bar and the switcher bar above
+ * and below it. */
+static void
+check_fits (StrataWindow *window,
+            const char   *language)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  GtkWidget *header = gui_test_find_widget (content, ADW_TYPE_HEADER_BAR);
+  GtkWidget *bar = gui_test_find_widget (content, ADW_TYPE_VIEW_SWITCHER_BAR);
+  StrataContext *context = strata_window_get_context (window);
+  int chrome, width, height;
+
+  g_assert_nonnull (header);
+  g_assert_nonnull (bar);
+  gtk_window_set_default_size (GTK_WINDOW (window), SCREEN_WIDTH, SCREEN_HEIGHT);
+  gui_test_wait_frame (content);
+  if (g_getenv ("STRATA_FIT_VERBOSE"))
+    g_printerr ("content %d×%d\n", gtk_widget_get_width (content), gtk_widget_get_height (content));
+  /* At 800 pixels the switcher moves to the bottom: its height counts. */
+  gui_test_wait (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_cmpint (min_width (header), <=, SCREEN_WIDTH);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      const char *name = page_names[i];
+      GtkWidget *page = strata_window_get_page (window, name);
+      g_autofree char *shot = NULL;
+
+      g_assert_true (strata_window_show_page (window, name));
+      strata_page_finish_load (STRATA_PAGE (page));
+      gui_test_wait (page_loaded (window, name));
+      if (g_str_equal (name, "customers"))
+        {
+          /* With a customer's detail shown. */
+          strata_context_set_selected_customer (context, 1);
+          gui_test_wait_idle ();
+        }
+      gui_test_wait_frame (page);
+
+      chrome = min_height (header, SCREEN_WIDTH) + min_height (bar, SCREEN_WIDTH);
+      width = min_width (page);
+      height = min_height (page, SCREEN_WIDTH);
+      g_test_message ("%s %s: minimum %d×%d, header and switcher %d", language, name, width,
+                      height, chrome);
+      if (g_getenv ("STRATA_FIT_VERBOSE"))
+        g_printerr ("%s %s: minimum %d×%d + header and switcher %d = %d\n", language, name,
+                    width, height, chrome, height + chrome);
+      shot = g_strdup_printf ("fit-%s-%s.png", language, name);
+      gui_test_save_screenshot (GTK_WIDGET (window), shot);
+      if (g_getenv ("STRATA_FIT_MEASURE_ONLY") == NULL)
+        {
+          g_assert_cmpint (width, <=, SCREEN_WIDTH);
+          g_assert_cmpint (height + chrome, <=, SCREEN_HEIGHT);
+        }
+    }
+
+  check_detail_flap (window);
+
+  /* The whole window content, every page and the welcome page included. */
+  if (g_getenv ("STRATA_FIT_MEASURE_ONLY") != NULL)
+    return;
+  g_assert_cmpint (min_width (content), <=, SCREEN_WIDTH);
+  g_assert_cmpint (min_height (content, SCREEN_WIDTH), <=, SCREEN_HEIGHT);
+}
+
+static void
+run_in (const char *language)
+{
+  g_autofree char *demo = NULL;
+  StrataWindow *window;
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  g_setenv ("LANG", g_str_equal (language, "en") ? "en_US.UTF-8" : "zh_CN.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
+  if (!g_str_equal (language, "en") && g_str_equal (_("Customers"), "Customers"))
+    {
+      g_test_skip ("the catalogue is not built");
+      return;
+    }
+
+  g_application_activate (app);
+  window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  gui_test_wait (strata_window_get_context (window) != NULL);
+  check_fits (window, language);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_WINDOW) == NULL);
+}
+
+static void
+test_fit_english (void)
+{
+  run_in ("en");
+}
+
+static void
+test_fit_chinese (void)
+{
+  run_in ("zh_CN");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *localedir = NULL;
+  int status;
+
+  tmpdir = test_make_tmp_dir ("strata-window-fit");
+  data_home = g_build_filename (tmpdir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* Each run sets its locale. */
+  g_unsetenv ("LC_ALL");
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* The build tree's catalogues. */
+  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_LOCALEDIR") ? g_getenv ("STRATA_LOCALEDIR")
+                                                                 : localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = g_object_new (STRATA_TYPE_APPLICATION,
+                      "application-id", APP_ID ".Test",
+                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/strata/Strata",
+                      NULL);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_application_hold (app);
+
+  g_test_add_func ("/window-fit/english", test_fit_english);
+  g_test_add_func ("/window-fit/chinese", test_fit_chinese);
+  status = g_test_run ();
+
+  g_application_release (app);
+  g_clear_object (&app);
+  test_remove_dir (tmpdir);
+  g_free (tmpdir);
+  return status;
+}
