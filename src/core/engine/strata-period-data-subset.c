@@ -168,7 +168,8 @@ strata_period_data_load_customer_ids (StrataWorkspace  *workspace,
 
   /* Rows in customer order, each once, as in the full load. */
   sorted = g_memdup2 (ids, sizeof *ids * MAX (n_ids, 1));
-  qsort (sorted, n_ids, sizeof *sorted, cmp_id);
+  if (n_ids > 1)
+    qsort (sorted, n_ids, sizeof *sorted, cmp_id);
 
   rows = strata_workspace_prepare (workspace,
                                    "SELECT c.ext_id, c.name, pc.values_json FROM period_customers pc "
