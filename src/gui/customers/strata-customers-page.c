@@ -15,7 +15,7 @@
 #include "strata-format.h"
 #include "strata-customer-view.h"
 #include "strata-customers-page-private.h"
-#include "strata-period-results.h"
+#include "strata-prev-tiers.h"
 #include "strata-period.h"
 #include "strata-row-list.h"
 #include "strata-scoring.h"
@@ -31,27 +31,6 @@ typedef struct
   StrataCustomerSort   column;
 } SortSpec;
 
-/* What the page keeps of the previous period: its customers' ids and final
- * tiers (by tier id), not its names, values and scores (a few hundred
- * megabytes at a million customers). */
-typedef struct
-{
-  guint      n;
-  gint64    *ids;
-  guint8    *final_tier;
-  GPtrArray *tier_ids;
-} PrevTiers;
-
-static void
-prev_tiers_free (PrevTiers *p)
-{
-  g_free (p->ids);
-  g_free (p->final_tier);
-  g_ptr_array_unref (p->tier_ids);
-  g_free (p);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrevTiers, prev_tiers_free)
-
 #define N_SORTS (STRATA_CUSTOMER_SORT_CHANGE + 1)
 
 struct _StrataCustomersPage
@@ -65,7 +44,7 @@ struct _StrataCustomersPage
   StrataCustomerColumns  cols;
   guint8                *prev_tier;
   /* The previous period: read and scored on a worker, kept until the file changes. */
-  PrevTiers             *prev_results;
+  StrataPrevTiers       *prev_results;
   gint64                 prev_period;
   gboolean               prev_valid;
   GCancellable          *prev_load;
@@ -560,7 +539,7 @@ forget_previous (StrataCustomersPage *self)
   if (self->prev_load != NULL)
     g_cancellable_cancel (self->prev_load);
   g_clear_object (&self->prev_load);
-  g_clear_pointer (&self->prev_results, prev_tiers_free);
+  g_clear_pointer (&self->prev_results, strata_prev_tiers_free);
   self->prev_valid = FALSE;
 }
 
@@ -569,31 +548,8 @@ static void
 map_previous (StrataCustomersPage    *self,
               const StrataPeriodData *data)
 {
-  PrevTiers *prev = self->prev_results;
-  g_autofree int *map = NULL;
-
   g_clear_pointer (&self->prev_tier, g_free);
-  self->cols.prev_tier = NULL;
-  if (prev == NULL || self->rules == NULL || data == NULL)
-    return;
-  map = g_new (int, MAX (prev->tier_ids->len, 1));
-  for (guint t = 0; t < prev->tier_ids->len; t++)
-    map[t] = strata_rules_find_tier (self->rules, prev->tier_ids->pdata[t]);
-  self->prev_tier = g_new (guint8, MAX (data->n, 1));
-  /* Both sides are ordered by customer id: one merge walk. */
-  for (guint i = 0, j = 0; i < data->n; i++)
-    {
-      while (j < prev->n && prev->ids[j] < data->ids[i])
-        j++;
-      self->prev_tier[i] = STRATA_CUSTOMER_NO_TIER;
-      if (j < prev->n && prev->ids[j] == data->ids[i])
-        {
-          guint8 t = prev->final_tier[j];
-
-          if (t < prev->tier_ids->len && map[t] >= 0)
-            self->prev_tier[i] = map[t];
-        }
-    }
+  self->prev_tier = strata_prev_tiers_map (self->prev_results, self->rules, data);
   self->cols.prev_tier = self->prev_tier;
 }
 
@@ -603,19 +559,7 @@ read_previous (StrataWorkspace  *workspace,
                GCancellable     *cancellable,
                GError          **error)
 {
-  g_autoptr(StrataPeriodResults) results = strata_period_results_load (workspace, *(gint64 *) task_data, error);
-  PrevTiers *prev;
-
-  if (results == NULL)
-    return NULL;
-  prev = g_new0 (PrevTiers, 1);
-  prev->n = results->data->n;
-  prev->ids = g_memdup2 (results->data->ids, sizeof (gint64) * MAX (prev->n, 1));
-  prev->final_tier = g_memdup2 (results->result->final_tier, MAX (prev->n, 1));
-  prev->tier_ids = g_ptr_array_new_with_free_func (g_free);
-  for (guint t = 0; t < results->rules->tiers->len; t++)
-    g_ptr_array_add (prev->tier_ids, g_strdup (((StrataTier *) results->rules->tiers->pdata[t])->id));
-  return prev;
+  return strata_prev_tiers_read (workspace, *(gint64 *) task_data, error);
 }
 
 static void
@@ -625,7 +569,7 @@ previous_read (GObject      *source,
 {
   StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (source);
   g_autoptr(GCancellable) load = user_data;
-  g_autoptr(PrevTiers) prev = NULL;
+  g_autoptr(StrataPrevTiers) prev = NULL;
 
   prev = strata_page_worker_finish (STRATA_PAGE (self), result, NULL);
   if (g_cancellable_is_cancelled (load) || load != self->prev_load)
@@ -672,7 +616,7 @@ load_previous (StrataCustomersPage    *self,
           self->prev_load = g_cancellable_new ();
           strata_page_run_worker (STRATA_PAGE (self), read_previous,
                                   g_memdup2 (&prev_id, sizeof prev_id), g_free,
-                                  (GDestroyNotify) prev_tiers_free,
+                                  (GDestroyNotify) strata_prev_tiers_free,
                                   self->prev_load, previous_read, g_object_ref (self->prev_load));
         }
     }
