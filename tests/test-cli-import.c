@@ -123,7 +123,7 @@ test_orders_and_export (Fixture       *f,
   g_assert_nonnull (strstr (out, "rows read:             200\n"));
   g_assert_nonnull (strstr (out, "rows without customer: 1\n"));
   g_assert_nonnull (strstr (out, "cancellation lines:    1\n"));
-  g_assert_nonnull (strstr (out, "total order amount:    4296.80\n"));
+  g_assert_nonnull (strstr (out, "total order amount:    4,296.80\n"));
   g_assert_nonnull (strstr (out, "  line 174, column “CustomerID”, value “”: no customer id\n"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

@@ -72,7 +72,7 @@ test_cli_orders_guessed (Fixture       *f,
   g_assert_nonnull (strstr (out, "rows imported:         199\n"));
   g_assert_nonnull (strstr (out, "rows rejected:         0\n"));
   g_assert_nonnull (strstr (out, "rows without customer: 1\n"));
-  g_assert_nonnull (strstr (out, "total order amount:    4296.80\n"));
+  g_assert_nonnull (strstr (out, "total order amount:    4,296.80\n"));
 
   ws = strata_workspace_open (f->path, NULL, NULL);
   g_assert_nonnull (ws);

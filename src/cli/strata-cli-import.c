@@ -97,8 +97,11 @@ print_result (const char               *file,
   printf (_("  customers:             %s\n"), customers);
   if (o->kind == STRATA_IMPORT_KIND_ORDERS)
     {
+      g_autofree char *amount = strata_format_decimal (strata_number_format_get_default (),
+                                                       r->total_amount, 2);
+
       printf (_("  cancellation lines:    %s\n"), cancelled);
-      printf (_("  total order amount:    %.2f\n"), r->total_amount);
+      printf (_("  total order amount:    %s\n"), amount);
     }
   if (r->new_metrics->len > 0)
     {

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "strata-cli-common.h"
+#include "strata-format.h"
 #include "strata-cli-review.h"
 #include "strata-period-close.h"
 #include "strata-period-data.h"
@@ -39,7 +40,10 @@ list_periods (const char *path)
       g_autofree char *version = p->version > 0 ? g_strdup_printf ("%d", p->version)
                                                 : g_strdup ("-");
 
-      printf ("%-12s %10u  %-7s %7s  %s\n", p->name, p->n_customers,
+      g_autofree char *customers = strata_format_integer (strata_number_format_get_default (),
+                                                          p->n_customers);
+
+      printf ("%-12s %10s  %-7s %7s  %s\n", p->name, customers,
               p->closed ? _("closed") : _("open"), version,
               p->closed_at ? p->closed_at : "-");
     }
