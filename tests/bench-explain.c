@@ -20,6 +20,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bench-util.h"
+
 #include "strata-demo.h"
 #include "strata-engine.h"
 #include "strata-period-data-subset.h"
@@ -27,47 +29,6 @@
 #include "strata-workspace.h"
 
 static guint runs = 5;
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1e3;
-}
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *v)
-{
-  qsort (v, runs, sizeof *v, cmp_double);
-  return v[runs / 2];
-}
-
-/* Drops the file (and its -wal, if any) from the OS page cache. */
-static void
-drop_cache (const char *path)
-{
-  const char *suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      int fd = g_open (name, O_RDONLY, 0);
-
-      if (fd < 0)
-        continue;
-      fdatasync (fd);
-      posix_fadvise (fd, 0, 0, POSIX_FADV_DONTNEED);
-      close (fd);
-    }
-}
 
 /* The ext id of the customer in the middle of the latest period. */
 static char *
@@ -106,13 +67,13 @@ time_command (const char *cli,
   double t0;
 
   if (cold)
-    drop_cache (path);
-  t0 = now_ms ();
+    bench_drop_cache (path);
+  t0 = bench_now_ms ();
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
                      &status, &error) || !g_spawn_check_wait_status (status, NULL))
     g_error ("strata-cli explain %s %s failed", path, ext_id);
   *out_length = strlen (out);
-  return now_ms () - t0;
+  return bench_now_ms () - t0;
 }
 
 /* Open, load (the customer's rows, or the whole period) and explain. */
@@ -132,8 +93,8 @@ time_in_process (const char *path,
   double t0, t;
   int row;
 
-  drop_cache (path);
-  t0 = now_ms ();
+  bench_drop_cache (path);
+  t0 = bench_now_ms ();
   ws = strata_workspace_open (path, NULL, &error);
   if (ws == NULL || !strata_period_find (ws, NULL, &period_id, NULL, &error))
     g_error ("%s", error->message);
@@ -146,7 +107,7 @@ time_in_process (const char *path,
     g_error ("%s", error->message);
   g_free (*text);
   *text = strata_receipt_to_text (receipt);
-  t = now_ms () - t0;
+  t = bench_now_ms () - t0;
   return t;
 }
 
@@ -172,13 +133,13 @@ measure (const char *label,
   g_stat (path, &st);
   printf ("%s (%s, %.0f MB), customer %s:\n", label, path, st.st_size / 1e6, ext_id);
   for (guint i = 0; i < runs; i++) v[i] = time_command (cli, path, ext_id, TRUE, &length);
-  printf ("  strata-cli explain (process), cold:            %9.1f ms\n", f.command_cold = median (v));
+  printf ("  strata-cli explain (process), cold:            %9.1f ms\n", f.command_cold = bench_median (v, runs));
   for (guint i = 0; i < runs; i++) v[i] = time_command (cli, path, ext_id, FALSE, &length);
-  printf ("  strata-cli explain (process), warm:            %9.1f ms\n", f.command_warm = median (v));
+  printf ("  strata-cli explain (process), warm:            %9.1f ms\n", f.command_warm = bench_median (v, runs));
   for (guint i = 0; i < runs; i++) v[i] = time_in_process (path, ext_id, FALSE, &keys_text);
-  printf ("  open + the customer's rows + receipt, cold:    %9.1f ms\n", median (v));
+  printf ("  open + the customer's rows + receipt, cold:    %9.1f ms\n", bench_median (v, runs));
   for (guint i = 0; i < runs; i++) v[i] = time_in_process (path, ext_id, TRUE, &whole_text);
-  printf ("  alternative, open + whole period + receipt, cold: %6.1f ms\n", median (v));
+  printf ("  alternative, open + whole period + receipt, cold: %6.1f ms\n", bench_median (v, runs));
   printf ("  receipts %s (%zu bytes of output)\n",
           g_strcmp0 (keys_text, whole_text) == 0 ? "identical" : "DIFFER", length);
   return f;
@@ -193,11 +154,11 @@ ensure_demo (const char *dir,
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      double t0 = now_ms ();
+      double t0 = bench_now_ms ();
 
       if (!strata_demo_write (path, n, 2026, 4, STRATA_DEMO_NONE, NULL, NULL, &error))
         g_error ("%s", error->message);
-      printf ("wrote %s in %.1f s\n", path, (now_ms () - t0) / 1e3);
+      printf ("wrote %s in %.1f s\n", path, (bench_now_ms () - t0) / 1e3);
     }
   return path;
 }

@@ -20,51 +20,12 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "bench-util.h"
+
 #include "strata-demo.h"
 #include "strata-workspace.h"
 
 #define RUNS 5
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1e3;
-}
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *v)
-{
-  qsort (v, RUNS, sizeof *v, cmp_double);
-  return v[RUNS / 2];
-}
-
-/* Drops the file (and its -wal, if any) from the OS page cache. */
-static void
-drop_cache (const char *path)
-{
-  const char *suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      int fd = g_open (name, O_RDONLY, 0);
-
-      if (fd < 0)
-        continue;
-      fdatasync (fd);
-      posix_fadvise (fd, 0, 0, POSIX_FADV_DONTNEED);
-      close (fd);
-    }
-}
 
 static double
 time_open (const char *path,
@@ -76,8 +37,8 @@ time_open (const char *path,
   double t0;
 
   if (cold)
-    drop_cache (path);
-  t0 = now_ms ();
+    bench_drop_cache (path);
+  t0 = bench_now_ms ();
   ws = strata_workspace_open (path, NULL, &error);
   if (ws == NULL)
     g_error ("%s", error->message);
@@ -88,7 +49,7 @@ time_open (const char *path,
       if (sqlite3_step (stmt) != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
         g_error ("quick_check failed on %s", path);
     }
-  return now_ms () - t0;
+  return bench_now_ms () - t0;
 }
 
 static double
@@ -101,12 +62,12 @@ time_command (const char *cli,
   int status = 0;
   double t0;
 
-  drop_cache (path);
-  t0 = now_ms ();
+  bench_drop_cache (path);
+  t0 = bench_now_ms ();
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
                      &status, &error) || !g_spawn_check_wait_status (status, NULL))
     g_error ("strata-cli periods %s failed", path);
-  return now_ms () - t0;
+  return bench_now_ms () - t0;
 }
 
 static void
@@ -120,13 +81,13 @@ measure (const char *label,
   g_stat (path, &st);
   printf ("%s (%s, %.0f MB):\n", label, path, st.st_size / 1e6);
   for (guint i = 0; i < RUNS; i++) v[i] = time_open (path, TRUE, FALSE);
-  printf ("  open, cold:                          %9.1f ms\n", median (v));
+  printf ("  open, cold:                          %9.1f ms\n", bench_median (v, RUNS));
   for (guint i = 0; i < RUNS; i++) v[i] = time_open (path, FALSE, FALSE);
-  printf ("  open, warm OS cache:                 %9.1f ms\n", median (v));
+  printf ("  open, warm OS cache:                 %9.1f ms\n", bench_median (v, RUNS));
   for (guint i = 0; i < RUNS; i++) v[i] = time_open (path, TRUE, TRUE);
-  printf ("  alternative, open + quick_check, cold: %7.1f ms\n", median (v));
+  printf ("  alternative, open + quick_check, cold: %7.1f ms\n", bench_median (v, RUNS));
   for (guint i = 0; i < RUNS; i++) v[i] = time_command (cli, path);
-  printf ("  strata-cli periods (process), cold:  %9.1f ms\n", median (v));
+  printf ("  strata-cli periods (process), cold:  %9.1f ms\n", bench_median (v, RUNS));
 }
 
 static char *
@@ -138,11 +99,11 @@ ensure_demo (const char *dir,
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      double t0 = now_ms ();
+      double t0 = bench_now_ms ();
 
       if (!strata_demo_write (path, n, 2026, 4, STRATA_DEMO_NONE, NULL, NULL, &error))
         g_error ("%s", error->message);
-      printf ("wrote %s in %.1f s\n", path, (now_ms () - t0) / 1e3);
+      printf ("wrote %s in %.1f s\n", path, (bench_now_ms () - t0) / 1e3);
     }
   return path;
 }
