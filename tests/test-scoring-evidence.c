@@ -75,11 +75,13 @@ evidence_label (Fixture *f,
   return GTK_LABEL (w);
 }
 
-/* What the core says for the draft's item index on the last pair. */
+/* What the core says for the draft's item index on the last pair: the
+ * short text of the column, and the full one (tooltip) in *full. */
 static char *
 core_text (Fixture  *f,
            guint     index,
-           gboolean  both)
+           gboolean  both,
+           char    **full)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataPeriodData) odata = NULL;
@@ -102,7 +104,27 @@ core_text (Fixture  *f,
   g_assert_cmpuint (e->without, >, 0);
   if (both)
     g_assert_cmpuint (e->with, >, 0);
-  return strata_calibrate_evidence_text (e, strata_number_format_get_default ());
+  if (full != NULL)
+    *full = strata_calibrate_evidence_text (e, strata_number_format_get_default ());
+  return strata_calibrate_evidence_short_text (e, strata_number_format_get_default ());
+}
+
+/* The first item whose metric the demo has (others show "—"). */
+static guint
+first_measured_item (Fixture *f)
+{
+  guint item = 0;
+
+  g_assert_cmpuint (f->page->draft->adjustments->len, >, 0);
+  for (; item < f->page->draft->adjustments->len; item++)
+    {
+      const StrataAdjustment *adj = f->page->draft->adjustments->pdata[item];
+
+      if (adj->condition != STRATA_CONDITION_IS_TRUE)
+        break;
+    }
+  g_assert_cmpuint (item, <, f->page->draft->adjustments->len);
+  return item;
 }
 
 static gboolean
@@ -117,27 +139,23 @@ test_evidence_matches_core (Fixture       *f,
                             gconstpointer  data)
 {
   g_autofree char *expected = NULL;
+  g_autofree char *expected_full = NULL;
   g_autofree char *edited = NULL;
   const char *tooltip;
   GtkLabel *label;
   StrataAdjustment *adj;
-  guint item = 0;
+  guint item;
 
-  g_assert_cmpuint (f->page->draft->adjustments->len, >, 0);
-  /* The first item whose metric the demo has (others show "—"). */
-  for (; item < f->page->draft->adjustments->len; item++)
-    {
-      adj = f->page->draft->adjustments->pdata[item];
-      if (adj->condition != STRATA_CONDITION_IS_TRUE)
-        break;
-    }
-  g_assert_cmpuint (item, <, f->page->draft->adjustments->len);
-  expected = core_text (f, item, TRUE);
-  g_assert_true (g_str_has_prefix (expected, "with: "));
-  g_assert_nonnull (strstr (expected, " · without: "));
+  item = first_measured_item (f);
+  expected = core_text (f, item, TRUE, &expected_full);
+  g_assert_true (g_str_has_prefix (expected, "with "));
+  g_assert_nonnull (strstr (expected, "% · without "));
+  g_assert_true (g_str_has_prefix (expected_full, "with: "));
+  g_assert_nonnull (strstr (expected_full, " · without: "));
   label = evidence_label (f, item);
   gui_test_wait (label_is (label, expected));
   tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (label));
+  g_assert_true (g_str_has_prefix (tooltip, expected_full));
   g_assert_nonnull (strstr (tooltip, "2026-Q2"));
   g_assert_nonnull (strstr (tooltip, "2026-Q3"));
 
@@ -151,10 +169,64 @@ test_evidence_matches_core (Fixture       *f,
     adj->a = 1e12;
     strata_scoring_page_replace_draft (f->page, rules, "test");
   }
-  edited = core_text (f, item, FALSE);
-  g_assert_true (g_str_has_prefix (edited, "with: — · without: "));
+  edited = core_text (f, item, FALSE, NULL);
+  g_assert_true (g_str_has_prefix (edited, "with — · without "));
   /* The rows were rebuilt for the new draft: find the label again. */
   gui_test_wait (label_is (evidence_label (f, item), edited));
+}
+
+/* The label is inside the visible part of the window and of the table's
+ * own sideways scroller (scrolled to its start). */
+static void
+assert_label_visible (Fixture  *f,
+                      GtkLabel *label)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *h;
+  graphene_rect_t in_scroller, in_window;
+  int natural;
+
+  g_assert_nonnull (scroller);
+  h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), scroller, &in_scroller));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (f->window), &in_window));
+  g_test_message ("evidence label at x %g..%g of the table's %d, the window's %d",
+                  in_scroller.origin.x, in_scroller.origin.x + in_scroller.size.width,
+                  gtk_widget_get_width (scroller), gtk_widget_get_width (GTK_WIDGET (f->window)));
+  g_assert_cmpfloat (in_scroller.size.width, >, 0);
+  g_assert_cmpfloat (in_scroller.origin.x, >=, 0);
+  g_assert_cmpfloat (in_scroller.origin.x + in_scroller.size.width, <=, gtk_widget_get_width (scroller));
+  g_assert_cmpfloat (in_window.origin.x, >=, 0);
+  g_assert_cmpfloat (in_window.origin.x + in_window.size.width, <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  /* Its whole text is shown, not cut. */
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >=, natural);
+}
+
+/* The evidence is seen without scrolling the table sideways, at
+ * 1400×900 and at 1024×768, and reads as the core's numbers. */
+static void
+test_evidence_visible (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1400, 900 }, { 1024, 768 } };
+  g_autofree char *expected = NULL;
+  guint item = first_measured_item (f);
+
+  expected = core_text (f, item, TRUE, NULL);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      GtkLabel *label;
+
+      gtk_window_set_default_size (f->window, sizes[s][0], sizes[s][1]);
+      gui_test_wait (gtk_widget_get_width (GTK_WIDGET (f->window)) == sizes[s][0]);
+      label = evidence_label (f, item);
+      gui_test_wait (label_is (label, expected));
+      gui_test_wait_frame (GTK_WIDGET (label));
+      assert_label_visible (f, label);
+    }
 }
 
 static void
@@ -220,6 +292,22 @@ test_fit_curves (Fixture       *f,
   }
   g_assert_true (gtk_widget_get_visible (log_check) ==
                  (strata_renewal_view_wants_log (result) || strata_renewal_view_wants_log (process)));
+  /* Both curves lie wholly inside the dialog (the second was cut at its
+   * edge when they stood side by side). */
+  gui_test_wait_frame (GTK_WIDGET (process));
+  {
+    StrataRenewalView *curves[] = { result, process };
+
+    for (guint i = 0; i < G_N_ELEMENTS (curves); i++)
+      {
+        graphene_rect_t r;
+
+        g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (curves[i]), GTK_WIDGET (dialog), &r));
+        g_assert_cmpfloat (r.origin.x, >=, 0);
+        g_assert_cmpfloat (r.origin.x + r.size.width, <=, gtk_widget_get_width (GTK_WIDGET (dialog)));
+        g_assert_cmpfloat (r.size.width, >=, 280);
+      }
+  }
   gui_test_save_screenshot (GTK_WIDGET (dialog), "fit-curves.png");
   gui_test_destroy (GTK_WINDOW (dialog));
 }
@@ -259,6 +347,17 @@ test_quadrant_fit (Fixture       *f,
   g_test_message ("fitted x %g y %g, draft x %g y %g", fx, fy,
                   before->quadrant.x_threshold, before->quadrant.y_threshold);
   g_assert_true (gtk_widget_get_sensitive (apply));
+  /* The summary is the quadrant part alone: no bands, tiers nor pyramid. */
+  {
+    GtkLabel *summary = GTK_LABEL (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "summary", 0));
+    const char *text = gtk_label_get_text (summary);
+
+    g_assert_true (g_str_has_prefix (text, "Quadrant thresholds for a renewal rate of "));
+    g_assert_null (strstr (text, "Bands"));
+    g_assert_null (strstr (text, "Tier thresholds"));
+    g_assert_null (strstr (text, "changing tier"));
+    g_assert_null (strstr (text, "Fitted on"));
+  }
   gui_test_wait_frame (GTK_WIDGET (dialog));
   gui_test_save_screenshot (GTK_WIDGET (dialog), "quadrant-fit.png");
   gtk_widget_activate (apply);
@@ -292,6 +391,8 @@ main (int   argc,
   adw_init ();
   g_test_add ("/scoring-evidence/matches-core", Fixture, GUINT_TO_POINTER (3),
               fixture_setup, test_evidence_matches_core, fixture_teardown);
+  g_test_add ("/scoring-evidence/visible", Fixture, GUINT_TO_POINTER (3),
+              fixture_setup, test_evidence_visible, fixture_teardown);
   g_test_add ("/scoring-evidence/fit-curves", Fixture, GUINT_TO_POINTER (3),
               fixture_setup, test_fit_curves, fixture_teardown);
   g_test_add ("/scoring-evidence/quadrant-fit", Fixture, GUINT_TO_POINTER (3),

@@ -82,9 +82,19 @@ strata_renewal_curve_draw (const StrataRenewalCurve *curve,
   if (plot_out != NULL)
     *plot_out = plot;
 
+  /* The title is ellipsized at the chart's edge, never cut by it (its
+   * full text is the view's accessible label). */
   if (curve->title != NULL)
-    strata_chart_style_draw_text (style, cr, STRATA_TEXT_LABEL, curve->title, pad, pad, 0, 0,
-                                  &style->text);
+    {
+      PangoLayout *layout = strata_chart_style_layout (style, cr, STRATA_TEXT_LABEL, curve->title);
+
+      pango_layout_set_width (layout, (int) (MAX (1, width - 2 * pad) * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      strata_rgba_set_source (cr, &style->text);
+      cairo_move_to (cr, pad, pad);
+      pango_cairo_show_layout (cr, layout);
+      g_object_unref (layout);
+    }
 
   /* The rate axis: 0 to 100% in quarters. */
   cairo_set_line_width (cr, strata_chart_style_px (style, 1));

@@ -443,6 +443,26 @@ strata_calibrate_evidence_text (const StrataCalibrateEvidence *e,
   return g_strdup_printf (_("with: %s · without: %s"), with, without);
 }
 
+static char *
+rate_of (const StrataNumberFormat *fmt,
+         guint                     retained,
+         guint                     count)
+{
+  return count == 0 ? g_strdup ("—") : strata_format_percent (fmt, (double) retained / count, 0);
+}
+
+char *
+strata_calibrate_evidence_short_text (const StrataCalibrateEvidence *e,
+                                      const StrataNumberFormat      *fmt)
+{
+  g_autofree char *with = rate_of (fmt, e->with_retained, e->with);
+  g_autofree char *without = rate_of (fmt, e->without_retained, e->without);
+
+  /* TRANSLATORS: retention of customers with and without a bonus or
+   * penalty item, short form for a table column: "with 82% · without 61%". */
+  return g_strdup_printf (_("with %s · without %s"), with, without);
+}
+
 StrataCalibration *
 strata_calibrate_data (const StrataRules            *draft,
                        const StrataPeriodData       *data,
@@ -664,6 +684,60 @@ append_steps (GString                  *out,
     }
 }
 
+/* The quadrant part of the fit: thresholds and their renewal steps. */
+static void
+append_quadrant (GString                  *out,
+                 const StrataCalibration  *c,
+                 const StrataNumberFormat *fmt)
+{
+  const StrataRules *rules = c->rules;
+
+  if (!isnan (c->renewal))
+    {
+      const StrataQuadrantRules *q = &rules->quadrant;
+      g_autofree char *rate = strata_format_percent (fmt, c->renewal, 0);
+
+      if (c->outcome_from != NULL)
+        g_string_append_printf (out, _("Quadrant thresholds for a renewal rate of %s (outcomes %s → %s):\n"),
+                                rate, c->outcome_from, c->outcome_to);
+      else
+        g_string_append_printf (out, _("Quadrant thresholds for a renewal rate of %s:\n"), rate);
+      if (c->result_steps != NULL)
+        {
+          g_autofree char *thr = number (fmt, q->y_threshold);
+
+          if (c->quadrant_fitted)
+            g_string_append_printf (out, _("  %s ≥ %s: renewal by step\n"), q->y_metric, thr);
+          else
+            g_string_append_printf (out, _("  %s: renewal by step\n"), q->y_metric);
+          append_steps (out, c->result_steps, fmt);
+        }
+      if (c->process_steps != NULL)
+        {
+          g_autofree char *thr = number (fmt, q->x_threshold);
+          g_autofree char *ythr = number (fmt, q->y_threshold);
+
+          g_string_append_printf (out, _("  %s ≥ %s: customers reaching %s ≥ %s by step\n"),
+                                  q->x_metric, thr, q->y_metric, ythr);
+          append_steps (out, c->process_steps, fmt);
+        }
+      if (c->quadrant_note != NULL)
+        g_string_append_printf (out, _("  Kept as in the draft: %s.\n"), c->quadrant_note);
+    }
+}
+
+char *
+strata_calibration_quadrant_to_text (const StrataCalibration  *c,
+                                     const StrataNumberFormat *fmt)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (c != NULL, NULL);
+
+  append_quadrant (out, c, fmt);
+  return g_string_free (out, FALSE);
+}
+
 char *
 strata_calibration_to_text (const StrataCalibration  *c,
                             const StrataNumberFormat *fmt)
@@ -735,38 +809,7 @@ strata_calibration_to_text (const StrataCalibration  *c,
     g_string_append_printf (out, _("Customers changing tier: %s\n"), changed);
   }
 
-  if (!isnan (c->renewal))
-    {
-      const StrataQuadrantRules *q = &rules->quadrant;
-      g_autofree char *rate = strata_format_percent (fmt, c->renewal, 0);
-
-      if (c->outcome_from != NULL)
-        g_string_append_printf (out, _("Quadrant thresholds for a renewal rate of %s (outcomes %s → %s):\n"),
-                                rate, c->outcome_from, c->outcome_to);
-      else
-        g_string_append_printf (out, _("Quadrant thresholds for a renewal rate of %s:\n"), rate);
-      if (c->result_steps != NULL)
-        {
-          g_autofree char *thr = number (fmt, q->y_threshold);
-
-          if (c->quadrant_fitted)
-            g_string_append_printf (out, _("  %s ≥ %s: renewal by step\n"), q->y_metric, thr);
-          else
-            g_string_append_printf (out, _("  %s: renewal by step\n"), q->y_metric);
-          append_steps (out, c->result_steps, fmt);
-        }
-      if (c->process_steps != NULL)
-        {
-          g_autofree char *thr = number (fmt, q->x_threshold);
-          g_autofree char *ythr = number (fmt, q->y_threshold);
-
-          g_string_append_printf (out, _("  %s ≥ %s: customers reaching %s ≥ %s by step\n"),
-                                  q->x_metric, thr, q->y_metric, ythr);
-          append_steps (out, c->process_steps, fmt);
-        }
-      if (c->quadrant_note != NULL)
-        g_string_append_printf (out, _("  Kept as in the draft: %s.\n"), c->quadrant_note);
-    }
+  append_quadrant (out, c, fmt);
 
   if (c->evidence->len > 0)
     {

@@ -118,10 +118,17 @@ const StrataCalibrateEvidence *
 /* "with: 82% of 1,204 · without: 61% of 3,168" (translated, numbers by fmt). */
 char              *strata_calibrate_evidence_text (const StrataCalibrateEvidence *evidence,
                                                    const StrataNumberFormat      *fmt);
+/* "with 82% · without 61%": the rates alone, for a narrow table column. */
+char              *strata_calibrate_evidence_short_text (const StrataCalibrateEvidence *evidence,
+                                                         const StrataNumberFormat      *fmt);
 gboolean           strata_calibration_fitted_anything (const StrataCalibration *calibration);
 /* The evidence as people read it (translated, numbers by fmt). */
 char              *strata_calibration_to_text  (const StrataCalibration     *calibration,
                                                 const StrataNumberFormat    *fmt);
+/* The quadrant part alone (thresholds and renewal steps; empty without
+ * renewals), for the Quadrant page's dialog. */
+char              *strata_calibration_quadrant_to_text (const StrataCalibration  *calibration,
+                                                        const StrataNumberFormat *fmt);
 void               strata_calibration_free     (StrataCalibration           *calibration);
 
 /* The quadrant thresholds' fit alone: the smallest x where the isotonic

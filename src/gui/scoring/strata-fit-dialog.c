@@ -195,8 +195,15 @@ refit (StrataFitDialog *self)
       gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), FALSE);
       return;
     }
-  text = strata_calibration_to_text (self->fit, strata_number_format_get_default ());
-  gtk_label_set_text (self->summary, text);
+  /* The Quadrant page's dialog fits no bands nor tiers: it says nothing of them. */
+  if (self->quadrant_only)
+    text = strata_calibration_quadrant_to_text (self->fit, strata_number_format_get_default ());
+  else
+    text = strata_calibration_to_text (self->fit, strata_number_format_get_default ());
+  if (*text == '\0')
+    gtk_label_set_text (self->summary, _("Needs two consecutive periods to see who renewed"));
+  else
+    gtk_label_set_text (self->summary, text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button),
                             self->quadrant_only ? self->fit->quadrant_fitted
                                                 : strata_calibration_fitted_anything (self->fit));

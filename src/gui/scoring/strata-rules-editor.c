@@ -629,6 +629,9 @@ strata_rules_editor_init (StrataRulesEditor *self)
   column = strata_rules_cell_column (self, &adj_label, _("Label"), TRUE);
   gtk_column_view_column_set_fixed_width (column, 140);
   add_column (self->adjustments_view, column);
+  /* Retention right after the label: seen without scrolling sideways. */
+  self->evidence_labels = g_hash_table_new (NULL, NULL);
+  add_column (self->adjustments_view, strata_rules_evidence_column (self));
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_metric, _("Metric"), TRUE));
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_condition, _("Condition"), FALSE));
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_a, _("Value"), FALSE));
@@ -636,8 +639,6 @@ strata_rules_editor_init (StrataRulesEditor *self)
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_points, _("Points"), FALSE));
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_per_unit, _("Per unit"), FALSE));
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_cap, _("Cap"), FALSE));
-  self->evidence_labels = g_hash_table_new (NULL, NULL);
-  add_column (self->adjustments_view, strata_rules_evidence_column (self));
   add_column (self->adjustments_view, actions_column (self, STRATA_RULES_SECTION_ADJUSTMENT));
 
   set_table_rows (self->tiers_view, &self->tier_rows);

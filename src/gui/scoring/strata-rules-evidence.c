@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Retention column of the adjustments table: beside each bonus or
  * penalty item, the retention of customers with and without it
- * (strata_calibrate_evidence, computed by the page on a worker). The
+ * (strata_calibrate_evidence, computed by the page on a worker). It sits
+ * right after the item's label and shows the two rates alone, with the
+ * counts in its tooltip, so that it is seen without scrolling the table
+ * sideways even in a small window. The
  * labels on screen are kept in a set so a new evidence reaches them
  * without rebuilding the rows (a rebuild would take the focus away from
  * the cell being edited). */
@@ -20,6 +23,7 @@ evidence_refresh (StrataRulesEditor *self,
   const StrataAdjustment *adj = NULL;
   const StrataCalibrateEvidence *e = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *full = NULL;
   g_autofree char *tooltip = NULL;
   int index = row ? strata_rule_row_get_index (row) : -1;
 
@@ -29,9 +33,12 @@ evidence_refresh (StrataRulesEditor *self,
     e = strata_calibrate_evidence_find (self->evidence, adj->id);
   if (e != NULL)
     {
-      text = strata_calibrate_evidence_text (e, fmt);
-      tooltip = g_strdup_printf (_("Customers of %s kept in %s, with and without this item"),
-                                 self->evidence_from, self->evidence_to);
+      text = strata_calibrate_evidence_short_text (e, fmt);
+      full = strata_calibrate_evidence_text (e, fmt);
+      /* TRANSLATORS: tooltip of the Retention column: the first %s is
+       * "with: 82% of 1,204 · without: 61% of 3,168", then two periods. */
+      tooltip = g_strdup_printf (_("%s\nCustomers of %s kept in %s, with and without this item"),
+                                 full, self->evidence_from, self->evidence_to);
     }
   else
     {
