@@ -343,11 +343,137 @@ test_quadrant_page (void)
   test_remove_dir (dir);
 }
 
+/* Sets the period's values of a metric: CASE expression over customer_id. */
+static void
+set_values (StrataWorkspace *ws,
+            const char      *key,
+            const char      *expression)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE metric_values SET value = %s"
+                                          " WHERE metric_id = (SELECT id FROM metrics WHERE key = '%s')",
+                                          expression, key);
+
+  test_workspace_exec (ws, sql);
+}
+
+/* After a change: the page loaded again, its chart drawn. */
+static StrataQuadrantChart *
+reload_page (StrataWorkspace *ws,
+             StrataContext   *context,
+             GtkWidget       *page)
+{
+  StrataQuadrantView *view = strata_quadrant_page_get_view (STRATA_QUADRANT_PAGE (page));
+  /* Held, so that the new chart cannot take the old one's address. */
+  g_autoptr(StrataQuadrantChart) old = NULL;
+
+  if (strata_quadrant_view_get_chart (view) != NULL)
+    old = g_object_ref (strata_quadrant_view_get_chart (view));
+  strata_workspace_emit_changed (ws, "all");
+  gui_test_wait (strata_quadrant_view_get_chart (view) != old &&
+                 strata_quadrant_view_get_chart (view) != NULL &&
+                 !strata_context_get_scoring_loading (context) &&
+                 !strata_page_get_loading (STRATA_PAGE (page)));
+  gui_test_wait_frame (page);
+  return strata_quadrant_view_get_chart (view);
+}
+
+/* The Log Scale toggle on the page: offered when the process values span
+ * more than two decades (1 to 5,000), switching that axis alone between
+ * log and linear; not offered once both span less (10 to 59). */
+static void
+test_log_offer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_make_tmp_dir ("strata-quadrant-log");
+  g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataContext) context = NULL;
+  g_autoptr(StrataPeriodResults) results = NULL;
+  StrataQuadrantChart *chart;
+  GtkWidget *page, *toggle;
+  GtkWindow *window;
+  const char *xk, *yk;
+  gboolean log_y;
+
+  g_assert_true (strata_demo_write (path, 300, 11, 1, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  context = strata_context_new (ws);
+  strata_context_finish_scoring (context);
+  results = strata_period_results_load (ws, strata_context_get_period_id (context), &error);
+  g_assert_no_error (error);
+  xk = results->rules->quadrant.x_metric;
+  yk = results->rules->quadrant.y_metric;
+  set_values (ws, xk, "CASE customer_id % 4 WHEN 0 THEN 1 WHEN 1 THEN 10 WHEN 2 THEN 100 ELSE 5000 END");
+  set_values (ws, yk, "10 + customer_id % 50");
+
+  page = g_object_new (STRATA_TYPE_QUADRANT_PAGE, NULL);
+  g_object_set (page, "context", context, NULL);
+  window = gui_test_show (page, 1000, 700);
+  chart = reload_page (ws, context, page);
+  g_assert_nonnull (chart);
+  toggle = gui_test_find_id (page, GTK_TYPE_TOGGLE_BUTTON, "log-scale", 0);
+  g_assert_nonnull (toggle);
+
+  /* Offered, for x alone, and on (the page draws long tails on log axes). */
+  g_assert_true (strata_quadrant_chart_wants_log (chart, STRATA_THRESHOLD_X));
+  g_assert_false (strata_quadrant_chart_wants_log (chart, STRATA_THRESHOLD_Y));
+  g_assert_true (gtk_widget_get_visible (toggle));
+  g_assert_true (gtk_widget_is_drawable (toggle));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_cmpint (strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_X)->scale, ==, STRATA_AXIS_LOG);
+  g_object_get (page, "log-y", &log_y, NULL);
+  gui_test_save_screenshot (page, "quadrant-log-offer.png");
+
+  /* Off: x linear, y as it was. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  g_assert_cmpint (strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_X)->scale, ==, STRATA_AXIS_LINEAR);
+  g_assert_cmpint (strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_Y)->scale, ==,
+                   log_y ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR);
+  {
+    gboolean log_x;
+
+    g_object_get (page, "log-x", &log_x, NULL);
+    g_assert_false (log_x);
+  }
+  /* On again: log x, its ticks at 1, 10, 100, 1,000, 10,000. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  {
+    const StrataAxis *axis = strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_X);
+    g_autoptr(GArray) ticks = NULL;
+
+    g_assert_cmpint (axis->scale, ==, STRATA_AXIS_LOG);
+    gui_test_wait_frame (page);
+    ticks = strata_axis_ticks (axis, 6);
+    g_assert_cmpuint (ticks->len, ==, 5);
+    for (guint i = 0; i < ticks->len; i++)
+      g_assert_cmpfloat (g_array_index (ticks, double, i), ==, pow (10, i));
+  }
+  /* The options menu's switch is followed by the toggle. */
+  g_object_set (page, "log-x", FALSE, NULL);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_object_set (page, "log-x", TRUE, NULL);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+
+  /* Both metrics within two decades: not offered. */
+  set_values (ws, xk, "10 + customer_id % 50");
+  chart = reload_page (ws, context, page);
+  g_assert_nonnull (chart);
+  g_assert_false (strata_quadrant_chart_wants_log (chart, STRATA_THRESHOLD_X));
+  g_assert_false (strata_quadrant_chart_wants_log (chart, STRATA_THRESHOLD_Y));
+  g_assert_false (gtk_widget_get_visible (toggle));
+
+  gui_test_destroy (window);
+  test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/quadrant-page/demo", test_quadrant_page);
+  g_test_add_func ("/quadrant-page/log-offer", test_log_offer);
   return g_test_run ();
 }

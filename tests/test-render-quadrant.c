@@ -437,6 +437,103 @@ test_theme_switch (void)
   cairo_surface_destroy (s);
 }
 
+/* A process metric over almost four decades and a result metric over
+ * less than two: a log scale is wanted for x alone. Drawn on a log x
+ * axis, the decades are evenly spaced, the ticks sit at 1, 10, 100…,
+ * the threshold line is drawn where its value falls in log space and a
+ * drag (pixel to value) works in log space too. */
+static void
+test_log_axis (void)
+{
+  static const double xs[] = { 1, 30, 1000, 5000 };
+  static const double ys[] = { 2, 5, 10, 50 };
+  g_autoptr(StrataQuadrantChart) chart = strata_quadrant_chart_new ();
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  g_autoptr(GArray) ticks = NULL;
+  StrataQuadrantData d = {
+    .n_points = 4, .x = xs, .y = ys, .revenue = four_rev, .tier = four_tier,
+    .n_tiers = G_N_ELEMENTS (demo_tiers), .tiers = demo_tiers,
+    .x_threshold = 100, .y_threshold = 8, .x_title = "Products", .y_title = "Inquiries",
+    .x_kind = STRATA_METRIC_COUNT, .y_kind = STRATA_METRIC_COUNT,
+    .quadrant_names = { names[0], names[1], names[2], names[3] },
+    .quadrant_actions = { actions[0], actions[1], actions[2], actions[3] },
+  };
+  const StrataAxis *axis;
+  cairo_surface_t *s;
+  cairo_rectangle_t p;
+  double px[5], step;
+  guint counts[4];
+  double share[4];
+  int tx;
+
+  strata_quadrant_chart_set_data (chart, &d);
+  g_assert_true (strata_quadrant_chart_wants_log (chart, STRATA_THRESHOLD_X));
+  g_assert_false (strata_quadrant_chart_wants_log (chart, STRATA_THRESHOLD_Y));
+  /* Exactly two decades is not more than two. */
+  g_assert_false (strata_axis_spans_decades ((const double[]) { 3, 300 }, 2, 2));
+  g_assert_true (strata_axis_spans_decades ((const double[]) { 0, 3, 301 }, 3, 2));
+  g_assert_false (strata_axis_spans_decades ((const double[]) { 0, -5, NAN }, 3, 2));
+
+  strata_quadrant_chart_set_scales (chart, STRATA_AXIS_LOG, STRATA_AXIS_LINEAR);
+  strata_quadrant_chart_set_show_captions (chart, FALSE);
+  s = render (STRATA_CHART (chart), style);
+  strata_quadrant_chart_get_plot_area (chart, &p);
+  axis = strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_X);
+  g_assert_cmpint (axis->scale, ==, STRATA_AXIS_LOG);
+  g_assert_cmpfloat (axis->min, ==, 1);
+  g_assert_cmpfloat (axis->max, ==, 10000);
+  ticks = strata_axis_ticks (axis, 6);
+  g_assert_cmpuint (ticks->len, ==, 5);
+  for (guint i = 0; i < ticks->len; i++)
+    g_assert_cmpfloat (g_array_index (ticks, double, i), ==, pow (10, i));
+
+  /* Decades evenly spaced across the plot: 1 at its left edge, 10,000 at
+   * its right. */
+  for (guint i = 0; i < 5; i++)
+    px[i] = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, pow (10, i));
+  step = p.width / 4;
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpfloat (fabs (px[i] - (p.x + i * step)), <=, 0.5);
+
+  /* The threshold (100) is drawn half way, the middle decade. */
+  tx = (int) floor (px[2]);
+  for (double f = 0.1; f < 0.95; f += 0.2)
+    {
+      int y = (int) (p.y + p.height * f);
+      int ty = (int) floor (strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_Y, 8));
+
+      if (abs (y - ty) > 3)
+        {
+          g_assert_true (near_colour (s, tx, y, &style->threshold, 0.02));
+          g_assert_false (near_colour (s, tx + 6, y, &style->threshold, 0.2));
+        }
+    }
+  cairo_surface_destroy (s);
+
+  /* Dragging works in log space: half way between 10 and 100 is √1000. */
+  g_assert_cmpfloat_with_epsilon (strata_quadrant_chart_pixel_to_value (chart, STRATA_THRESHOLD_X, px[2]),
+                                  100, 1e-6);
+  g_assert_cmpfloat_with_epsilon (strata_quadrant_chart_pixel_to_value (chart, STRATA_THRESHOLD_X,
+                                                                        (px[1] + px[2]) / 2),
+                                  sqrt (1000), 1e-6);
+  g_assert_cmpint (strata_quadrant_chart_threshold_at (chart, px[2] + 2, p.y + 30), ==, STRATA_THRESHOLD_X);
+  /* A threshold moved to 1,000 lies three quarters across; the quadrants
+   * are counted by value, whatever the scale: x ≥ 1,000 are 1,000 and
+   * 5,000 (y 10 and 50 ≥ 8: both high, A), the others low on both (D). */
+  strata_quadrant_chart_set_thresholds (chart, 1000, 8);
+  s = render (STRATA_CHART (chart), style);
+  g_assert_cmpfloat (fabs (strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, 1000)
+                           - (p.x + 3 * step)), <=, 0.5);
+  g_assert_true (near_colour (s, (int) floor (p.x + 3 * step), (int) (p.y + p.height * 0.1),
+                              &style->threshold, 0.02));
+  strata_quadrant_chart_get_counts (chart, counts, share);
+  g_assert_cmpuint (counts[STRATA_QUADRANT_A - STRATA_QUADRANT_A], ==, 2);
+  g_assert_cmpuint (counts[STRATA_QUADRANT_B - STRATA_QUADRANT_A], ==, 0);
+  g_assert_cmpuint (counts[STRATA_QUADRANT_C - STRATA_QUADRANT_A], ==, 0);
+  g_assert_cmpuint (counts[STRATA_QUADRANT_D - STRATA_QUADRANT_A], ==, 2);
+  cairo_surface_destroy (s);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -448,6 +545,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quadrant/density-switch", test_density_switch);
   g_test_add_func ("/quadrant/movement-and-labels", test_movement_and_labels_draw);
   g_test_add_func ("/quadrant/theme-switch", test_theme_switch);
+  g_test_add_func ("/quadrant/log-axis", test_log_axis);
   g_test_add_func ("/render/cjk-text", test_cjk_text);
   return g_test_run ();
 }

@@ -160,6 +160,22 @@ strata_axis_ticks (const StrataAxis *axis,
   return ticks;
 }
 
+gboolean
+strata_axis_spans_decades (const double *values,
+                           gsize         n_values,
+                           double        decades)
+{
+  double lo = INFINITY, hi = 0;
+
+  for (gsize i = 0; i < n_values; i++)
+    if (values[i] > 0 && isfinite (values[i]))
+      {
+        lo = MIN (lo, values[i]);
+        hi = MAX (hi, values[i]);
+      }
+  return isfinite (lo) && hi > pow (10, decades) * lo;
+}
+
 char *
 strata_axis_format (const StrataAxis       *axis,
                     const StrataChartStyle *style,

@@ -38,6 +38,11 @@ double  strata_axis_from_unit   (const StrataAxis *axis,
                                  double            unit);
 GArray *strata_axis_ticks       (const StrataAxis *axis,
                                  guint             max_ticks);
+/* Whether the positive finite values span more than decades decades
+ * (largest > 10^decades × smallest): a log axis is worth offering. */
+gboolean strata_axis_spans_decades (const double *values,
+                                    gsize         n_values,
+                                    double        decades);
 char   *strata_axis_format      (const StrataAxis       *axis,
                                  const StrataChartStyle *style,
                                  double                  value);

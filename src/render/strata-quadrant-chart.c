@@ -272,6 +272,16 @@ strata_quadrant_chart_set_scales (StrataQuadrantChart *self,
   rebuild_index (self);
 }
 
+gboolean
+strata_quadrant_chart_wants_log (StrataQuadrantChart *self,
+                                 StrataThresholdLine  axis)
+{
+  g_return_val_if_fail (STRATA_IS_QUADRANT_CHART (self), FALSE);
+  g_return_val_if_fail (axis != STRATA_THRESHOLD_NONE, FALSE);
+
+  return strata_axis_spans_decades (axis == STRATA_THRESHOLD_Y ? self->y : self->x, self->n, 2);
+}
+
 const StrataAxis *
 strata_quadrant_chart_get_axis (StrataQuadrantChart *self,
                                 StrataThresholdLine  which)

@@ -71,6 +71,10 @@ void     strata_quadrant_chart_get_thresholds    (StrataQuadrantChart       *sel
 void     strata_quadrant_chart_set_scales        (StrataQuadrantChart       *self,
                                                   StrataAxisScale            x_scale,
                                                   StrataAxisScale            y_scale);
+/* Whether the values on that axis span more than two decades, so that a
+ * log scale is worth offering for it. */
+gboolean strata_quadrant_chart_wants_log         (StrataQuadrantChart       *self,
+                                                  StrataThresholdLine        axis);
 void     strata_quadrant_chart_set_colouring     (StrataQuadrantChart       *self,
                                                   StrataQuadrantColouring    colouring);
 void     strata_quadrant_chart_set_tier_visible  (StrataQuadrantChart       *self,

@@ -33,6 +33,8 @@ struct _StrataQuadrantPage
   GtkWidget          *tier_filter;
   GtkWidget          *draft_note;
   gboolean            log_x, log_y, large_type;
+  GtkWidget          *log_toggle;   /* offered when an axis spans > 2 decades */
+  gboolean            syncing_log;
   char               *colour_by;    /* "tier" or "quadrant" */
   gboolean            has_undo;     /* a dragged threshold can be undone */
   double              undo_x, undo_y;
@@ -57,6 +59,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (StrataQuadrantPage, strata_quadrant_page, STRATA_TYPE_PAGE)
 
 static void apply_options      (StrataQuadrantPage *self);
+static void update_log_offer   (StrataQuadrantPage *self);
 static void update_tier_filter (StrataQuadrantPage *self);
 
 static void
@@ -68,6 +71,7 @@ show_empty (StrataQuadrantPage *self,
   adw_status_page_set_description (ADW_STATUS_PAGE (self->status), description);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
   strata_quadrant_view_set_chart (STRATA_QUADRANT_VIEW (self->view), NULL, NULL);
+  update_log_offer (self);
 }
 
 static const char *
@@ -390,7 +394,50 @@ apply_options (StrataQuadrantPage *self)
   strata_quadrant_chart_set_colouring (chart, g_strcmp0 (self->colour_by, "quadrant") == 0
                                               ? STRATA_QUADRANT_COLOUR_BY_QUADRANT
                                               : STRATA_QUADRANT_COLOUR_BY_TIER);
+  update_log_offer (self);
   gtk_widget_queue_draw (self->view);
+}
+
+/* The Log Scale toggle beside the chart is offered only when the process
+ * or the result values span more than two decades, and switches those
+ * axes alone (the options menu still switches each axis). */
+static void
+log_axes_wanted (StrataQuadrantPage *self,
+                 gboolean           *wide_x,
+                 gboolean           *wide_y)
+{
+  StrataQuadrantChart *chart = strata_quadrant_view_get_chart (STRATA_QUADRANT_VIEW (self->view));
+
+  *wide_x = chart != NULL && strata_quadrant_chart_wants_log (chart, STRATA_THRESHOLD_X);
+  *wide_y = chart != NULL && strata_quadrant_chart_wants_log (chart, STRATA_THRESHOLD_Y);
+}
+
+static void
+update_log_offer (StrataQuadrantPage *self)
+{
+  gboolean wide_x, wide_y;
+
+  log_axes_wanted (self, &wide_x, &wide_y);
+  self->syncing_log = TRUE;
+  gtk_widget_set_visible (self->log_toggle, wide_x || wide_y);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->log_toggle),
+                                (wide_x || wide_y) && (!wide_x || self->log_x) && (!wide_y || self->log_y));
+  self->syncing_log = FALSE;
+}
+
+static void
+on_log_toggled (StrataQuadrantPage *self)
+{
+  gboolean active = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->log_toggle));
+  gboolean wide_x, wide_y;
+
+  if (self->syncing_log)
+    return;
+  log_axes_wanted (self, &wide_x, &wide_y);
+  if (wide_x)
+    g_object_set (self, "log-x", active, NULL);
+  if (wide_y)
+    g_object_set (self, "log-y", active, NULL);
 }
 
 /* The filter: all tiers, or one. */
@@ -842,6 +889,8 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, title);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, tier_filter);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, table_toggle);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, log_toggle);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_log_toggled);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, stack);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, status);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, draft_note);
