@@ -1,20 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Fit to Data benchmark:
- *   bench-calibrate [--dir DIR] [--runs K] [N_CUSTOMERS...]
+ *   bench-calibrate [--dir DIR] [--runs K] [--file FILE] [N_CUSTOMERS...]
  * For each size (default 1000000; or $STRATA_BENCH_CUSTOMERS) it uses
  * DIR/demo-N.strata (the demo workspace bench-scoring uses too, written
- * when missing; DIR defaults to /tmp/strata-bench) and times, in the same
- * run, on the latest period loaded as columns (warm):
+ * when missing; DIR defaults to /tmp/strata-bench), or the demo workspace
+ * FILE alone, and times, in the same run, on the latest period loaded as
+ * columns (warm):
  * - strata_calibrate_data: bands of order_amount at the default shares
  *   (sort once, edges by rank) and tier thresholds on the final score;
  *   then the same with the quadrant thresholds and evidence (--renewal);
+ * - the isotonic renewal curve of the result metric alone, as fitted now
+ *   (the outcome bit apart, each half radix-sorted, then merged) and as
+ *   before (qsort of the pairs), checked to give the same steps;
  * - the naive alternative: every candidate edge (64 per edge, log-spaced
  *   over the values' range) and every candidate threshold (64 per tier)
  *   tried by re-scoring all customers with the engine and counting tiers;
  * - the whole command a user runs, as a process: `strata-cli calibrate
  *   FILE -o OUT`, cold and warm.
  * Prints the shares each reaches. Wall-clock, and the CPU time of the
- * fit and of the naive method (fairer on a busy machine); K runs (default 3). */
+ * fit, the isotonic curve and the naive method (fairer on a busy machine);
+ * K runs (default 3). */
 #include "config.h"
 
 #include <math.h>
@@ -64,6 +69,79 @@ count_tiers (const StrataResult *r,
   for (guint i = 0; i < r->n; i++)
     if (tiers[i] < 5)
       counts[tiers[i]]++;
+}
+
+/* The isotonic fit as it was before the radix sort: qsort of the
+ * (value, outcome) pairs, then pool adjacent violators. Counts only. */
+typedef struct
+{
+  double x;
+  guint8 y;
+} Pair;
+
+static int
+cmp_pair (const void *a,
+          const void *b)
+{
+  double x = ((const Pair *) a)->x, y = ((const Pair *) b)->x;
+
+  return (x > y) - (x < y);
+}
+
+static GArray *
+isotonic_qsort (const double *x,
+                const guint8 *outcome,
+                guint         n)
+{
+  GArray *steps = g_array_new (FALSE, FALSE, sizeof (StrataIsotonicStep));
+  g_autofree Pair *pairs = g_new (Pair, MAX (n, 1));
+  guint m = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (!isnan (x[i]))
+      {
+        pairs[m].x = x[i];
+        pairs[m++].y = outcome[i] != 0;
+      }
+  qsort (pairs, m, sizeof (Pair), cmp_pair);
+  for (guint i = 0; i < m;)
+    {
+      StrataIsotonicStep s = { pairs[i].x, pairs[i].x, 0, 0, 0, 0, 0 };
+
+      while (i < m && pairs[i].x == s.from)
+        {
+          s.count++;
+          s.positives += pairs[i++].y;
+        }
+      while (steps->len > 0)
+        {
+          StrataIsotonicStep *last = &g_array_index (steps, StrataIsotonicStep, steps->len - 1);
+
+          if ((double) last->positives * s.count < (double) s.positives * last->count)
+            break;
+          s.from = last->from;
+          s.count += last->count;
+          s.positives += last->positives;
+          g_array_set_size (steps, steps->len - 1);
+        }
+      g_array_append_val (steps, s);
+    }
+  return steps;
+}
+
+static void
+assert_same_steps (const GArray *a,
+                   const GArray *b)
+{
+  g_assert (a->len == b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const StrataIsotonicStep *s = &g_array_index (a, StrataIsotonicStep, i);
+      const StrataIsotonicStep *t = &g_array_index (b, StrataIsotonicStep, i);
+
+      g_assert (s->from == t->from && s->to == t->to && s->count == t->count &&
+                s->positives == t->positives);
+    }
 }
 
 /* The naive fit: try every candidate, re-score everyone each time. */
@@ -174,6 +252,11 @@ bench_one (const char *path,
   g_autofree double *naive_cpu = g_new0 (double, runs);
   g_autofree double *fit_r = g_new0 (double, runs);
   g_autofree double *naive = g_new0 (double, runs);
+  g_autofree double *fit_r_cpu = g_new0 (double, runs);
+  g_autofree double *iso = g_new0 (double, runs);
+  g_autofree double *iso_qsort = g_new0 (double, runs);
+  g_autofree double *iso_cpu = g_new0 (double, runs);
+  g_autofree double *iso_qsort_cpu = g_new0 (double, runs);
   g_autofree guint8 *outcomes = NULL;
   g_autofree char *out = NULL;
   guint fit_counts[5] = { 0 }, naive_counts[5] = { 0 };
@@ -207,12 +290,38 @@ bench_one (const char *path,
     }
   for (guint k = 0; k < runs; k++)
     {
-      double t = bench_now_ms ();
+      double t = bench_now_ms (), cpu = cpu_ms ();
       g_autoptr(StrataCalibration) c = strata_calibrate_data (draft, data, prev, outcomes, &renewal, &error);
 
       fit_r[k] = bench_now_ms () - t;
+      fit_r_cpu[k] = cpu_ms () - cpu;
       g_assert (c != NULL);
     }
+  /* The result metric's renewal curve: period t's values against who
+   * was kept in t+1, as the --renewal fit draws it. */
+  {
+    const double *x = strata_period_data_get_column (prev, draft->quadrant.y_metric);
+
+    g_assert (x != NULL);
+    for (guint k = 0; k < runs; k++)
+      {
+        double t = bench_now_ms (), cpu = cpu_ms ();
+        g_autoptr(GArray) now = strata_isotonic_fit (x, outcomes, prev->n);
+        g_autoptr(GArray) before = NULL;
+
+        iso[k] = bench_now_ms () - t;
+        iso_cpu[k] = cpu_ms () - cpu;
+        t = bench_now_ms ();
+        cpu = cpu_ms ();
+        before = isotonic_qsort (x, outcomes, prev->n);
+        iso_qsort[k] = bench_now_ms () - t;
+        iso_qsort_cpu[k] = cpu_ms () - cpu;
+        assert_same_steps (now, before);
+        if (k == 0)
+          printf ("  isotonic curve of %s: %u customers of %s, %u steps\n", draft->quadrant.y_metric,
+                  prev->n, prev->period_name, now->len);
+      }
+  }
   for (guint k = 0; k < runs; k++)
     {
       double t = bench_now_ms (), cpu = cpu_ms ();
@@ -223,8 +332,14 @@ bench_one (const char *path,
     }
   bench_print ("fit: bands + tier thresholds (sort once, edges by rank)", "warm", fit, runs);
   bench_print ("fit with --renewal (quadrant, evidence)", "warm", fit_r, runs);
+  bench_print ("isotonic curve: radix sort by outcome, merged (now)", "warm", iso, runs);
+  bench_print ("isotonic curve: qsort of the pairs (before)", "warm", iso_qsort, runs);
+  bench_print_ratio ("ratio qsort / radix, warm", bench_median (iso_qsort, runs) / bench_median (iso, runs));
   bench_print ("naive: re-score for every candidate edge (512 scorings)", "warm", naive, runs);
   bench_print ("fit: bands + tier thresholds, CPU time", "warm", fit_cpu, runs);
+  bench_print ("fit with --renewal, CPU time", "warm", fit_r_cpu, runs);
+  bench_print ("isotonic curve: radix (now), CPU time", "warm", iso_cpu, runs);
+  bench_print ("isotonic curve: qsort (before), CPU time", "warm", iso_qsort_cpu, runs);
   bench_print ("naive: re-score for every candidate edge, CPU time", "warm", naive_cpu, runs);
   bench_print_ratio ("ratio naive / fit, warm", bench_median (naive, runs) / bench_median (fit, runs));
   print_shares ("shares after fit (target 5/15/25/25/30)", fit_counts, data->n);
@@ -244,6 +359,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
   g_autofree char *cli = bench_build_path (argv[0], "STRATA_CLI", "src/cli/strata-cli");
   g_auto(GStrv) sizes = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new ("[N_CUSTOMERS...]");
@@ -252,6 +368,7 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir, "Where the demo workspaces are kept", "DIR" },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Runs of each figure (default 3)", "K" },
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file, "A demo workspace to time instead (e.g. /tmp/big.strata)", "FILE" },
     { NULL }
   };
   gboolean ok = TRUE;
@@ -270,8 +387,10 @@ main (int   argc,
   else
     sizes = g_strsplit (g_getenv ("STRATA_BENCH_CUSTOMERS") ? g_getenv ("STRATA_BENCH_CUSTOMERS")
                                                             : "1000000", " ", -1);
-  g_mkdir_with_parents (dir, 0755);
   printf ("wall-clock times; cold = the file dropped from the OS page cache\n\n");
+  if (file != NULL)
+    return bench_one (file, cli, runs) ? 0 : 1;
+  g_mkdir_with_parents (dir, 0755);
   for (guint i = 0; sizes[i] != NULL; i++)
     {
       guint n = (guint) g_ascii_strtoull (sizes[i], NULL, 10);

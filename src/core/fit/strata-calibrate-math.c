@@ -427,6 +427,40 @@ wilson (StrataIsotonicStep *s)
   s->high = MIN (1, centre + half);
 }
 
+/* Sorts pairs by x. The outcome is one bit: the x of each outcome sorted
+ * apart with the radix sort, then merged, is several times faster than
+ * qsort () of the pairs on a million customers (bench-calibrate). */
+static void
+sort_pairs (Pair  *pairs,
+            guint  m)
+{
+  g_autofree double *yes = NULL;
+  g_autofree double *no = NULL;
+  guint n_yes = 0, n_no = 0, i = 0, j = 0, o = 0;
+
+  if (m < 4096)
+    {
+      qsort (pairs, m, sizeof (Pair), cmp_pair);
+      return;
+    }
+  yes = g_new (double, m);
+  no = g_new (double, m);
+  for (guint r = 0; r < m; r++)
+    if (pairs[r].y)
+      yes[n_yes++] = pairs[r].x;
+    else
+      no[n_no++] = pairs[r].x;
+  strata_calibrate_sort (yes, n_yes);
+  strata_calibrate_sort (no, n_no);
+  while (i < n_yes || j < n_no)
+    {
+      if (j >= n_no || (i < n_yes && yes[i] < no[j]))
+        pairs[o++] = (Pair) { yes[i++], 1 };
+      else
+        pairs[o++] = (Pair) { no[j++], 0 };
+    }
+}
+
 GArray *
 strata_isotonic_fit (const double *x,
                      const guint8 *outcome,
@@ -442,7 +476,7 @@ strata_isotonic_fit (const double *x,
         pairs[m].x = x[i];
         pairs[m++].y = outcome[i] != 0;
       }
-  qsort (pairs, m, sizeof (Pair), cmp_pair);
+  sort_pairs (pairs, m);
 
   for (guint i = 0; i < m;)
     {
