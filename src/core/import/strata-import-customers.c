@@ -167,6 +167,10 @@ add_to_batch (Ctx          *c,
     }
   strata_period_values_format (b->json, (const StrataMetricValue *) (gpointer) c->row_metrics->data,
                                c->row_metrics->len);
+  if (c->period_columns != NULL)
+    strata_period_columns_builder_add (c->period_columns, customer_id,
+                                       (const StrataMetricValue *) (gpointer) c->row_metrics->data,
+                                       c->row_metrics->len);
   g_string_append_c (b->json, '\0');
   g_array_append_val (b->members, m);
 }
@@ -301,6 +305,8 @@ prepare (Ctx     *c,
   sqlite3_bind_int64 (in_period, 1, c->s->result->period_id);
   if (sqlite3_step (in_period) == SQLITE_ROW)
     member = sqlite3_column_int64 (in_period, 0);
+  else
+    c->period_columns = strata_period_columns_builder_new ();
   while ((rc = sqlite3_step (all)) == SQLITE_ROW)
     {
       Known *k = known_new (c);
@@ -452,6 +458,15 @@ strata_import_customers (StrataImportSession  *s,
 
   ok = run (&c, error);
 
+  /* The customers' look-up goes before the columns are written: at a
+   * million customers both are about a hundred MB. */
+  g_clear_pointer (&c.known, g_hash_table_unref);
+  g_clear_pointer (&c.known_blocks, g_ptr_array_unref);
+  g_clear_pointer (&c.strings, g_string_chunk_free);
+  if (ok && c.period_columns != NULL)
+    ok = strata_period_columns_builder_write (c.period_columns, s->ws, s->result->period_id, error);
+  g_clear_pointer (&c.period_columns, strata_period_columns_builder_free);
+
   for (guint i = 0; i < c.n_cols; i++)
     {
       strata_import_metric_free (c.cols[i].metric);
@@ -459,12 +474,9 @@ strata_import_customers (StrataImportSession  *s,
         g_array_unref (c.cols[i].values);
     }
   g_free (c.cols);
-  g_hash_table_unref (c.known);
-  g_ptr_array_unref (c.known_blocks);
   g_string_free (c.row_id, TRUE);
   g_string_free (c.row_name, TRUE);
   g_free (c.row_values);
-  g_string_chunk_free (c.strings);
   g_array_unref (c.row_metrics);
   g_free (c.metric_cols);
   g_free (c.created_at);
