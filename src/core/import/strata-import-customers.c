@@ -282,6 +282,24 @@ process_row (Ctx          *c,
   return TRUE;
 }
 
+/* The rows of the file, judged by the length of its first ones, so that
+ * the period's columns are allocated once. A workbook's size says nothing
+ * about its rows: 0 there. */
+static guint
+expected_rows (Ctx *c)
+{
+  guint64 size = strata_csv_reader_get_size (c->s->reader);
+  guint64 bytes = 0, row;
+
+  if (c->sample->len == 0 || strata_csv_reader_get_sheet (c->s->reader) != NULL)
+    return 0;
+  for (guint i = 0; i < c->sample->len; i++)
+    for (char **f = ((SampleRow *) c->sample->pdata[i])->fields; *f != NULL; f++)
+      bytes += strlen (*f) + 1;
+  row = MAX (bytes / c->sample->len, 1);
+  return (guint) MIN (size / row + size / row / 32 + 16, G_MAXUINT32 / 16);
+}
+
 static gboolean
 prepare (Ctx     *c,
          GError **error)
@@ -306,7 +324,10 @@ prepare (Ctx     *c,
   if (sqlite3_step (in_period) == SQLITE_ROW)
     member = sqlite3_column_int64 (in_period, 0);
   else
-    c->period_columns = strata_period_columns_builder_new ();
+    {
+      c->period_columns = strata_period_columns_builder_new ();
+      strata_period_columns_builder_reserve (c->period_columns, expected_rows (c));
+    }
   while ((rc = sqlite3_step (all)) == SQLITE_ROW)
     {
       Known *k = known_new (c);

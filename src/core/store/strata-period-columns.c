@@ -212,6 +212,30 @@ fill_nan (double *values,
     values[i] = NAN;
 }
 
+static void
+grow (StrataPeriodColumnsBuilder *b,
+      guint                       capacity)
+{
+  b->capacity = capacity;
+  b->ids = g_renew (gint64, b->ids, b->capacity);
+  for (guint c = 0; c < b->columns->len; c++)
+    {
+      Column *col = &g_array_index (b->columns, Column, c);
+
+      col->values = g_renew (double, col->values, b->capacity);
+      fill_nan (col->values, b->n, b->capacity);
+    }
+}
+
+void
+strata_period_columns_builder_reserve (StrataPeriodColumnsBuilder *builder,
+                                       guint                       n)
+{
+  g_return_if_fail (builder != NULL);
+  if (n > builder->capacity)
+    grow (builder, n);
+}
+
 static Column *
 column_for (StrataPeriodColumnsBuilder *b,
             gint64                      metric_id)
@@ -246,17 +270,7 @@ builder_add (StrataPeriodColumnsBuilder *b,
              gboolean                    normalize)
 {
   if (b->n == b->capacity)
-    {
-      b->capacity *= 2;
-      b->ids = g_renew (gint64, b->ids, b->capacity);
-      for (guint c = 0; c < b->columns->len; c++)
-        {
-          Column *col = &g_array_index (b->columns, Column, c);
-
-          col->values = g_renew (double, col->values, b->capacity);
-          fill_nan (col->values, b->n, b->capacity);
-        }
-    }
+    grow (b, b->capacity * 2);
   if (b->n > 0 && customer_id <= b->ids[b->n - 1])
     b->ascending = FALSE;
   b->ids[b->n] = customer_id;
