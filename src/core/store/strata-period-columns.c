@@ -6,6 +6,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#endif
 
 #include "strata-period-columns.h"
 #include "strata-period-values.h"
@@ -212,17 +215,49 @@ fill_nan (double *values,
     values[i] = NAN;
 }
 
+/* A million customers' column is 8 MB, all touched at once (NaN): in
+ * huge pages it faults in 512 times less often (a tenth of the CPU time
+ * of filling it). Only a hint; the kernel may say no. */
+static void
+advise_huge (void  *data,
+             gsize  bytes)
+{
+#if defined(G_OS_UNIX) && defined(MADV_HUGEPAGE)
+  const guintptr huge = 2 * 1024 * 1024;
+  guintptr start = ((guintptr) data + huge - 1) & ~(huge - 1);
+  guintptr end = ((guintptr) data + bytes) & ~(huge - 1);
+
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_HUGEPAGE);
+#else
+  (void) data;
+  (void) bytes;
+#endif
+}
+
+static double *
+new_column (guint capacity)
+{
+  double *values = g_new (double, capacity);
+
+  advise_huge (values, (gsize) capacity * sizeof (double));
+  fill_nan (values, 0, capacity);
+  return values;
+}
+
 static void
 grow (StrataPeriodColumnsBuilder *b,
       guint                       capacity)
 {
   b->capacity = capacity;
   b->ids = g_renew (gint64, b->ids, b->capacity);
+  advise_huge (b->ids, (gsize) b->capacity * sizeof (gint64));
   for (guint c = 0; c < b->columns->len; c++)
     {
       Column *col = &g_array_index (b->columns, Column, c);
 
       col->values = g_renew (double, col->values, b->capacity);
+      advise_huge (col->values, (gsize) b->capacity * sizeof (double));
       fill_nan (col->values, b->n, b->capacity);
     }
 }
@@ -253,8 +288,7 @@ column_for (StrataPeriodColumnsBuilder *b,
         return &g_array_index (columns, Column, c);
       }
   fresh.metric_id = metric_id;
-  fresh.values = g_new (double, b->capacity);
-  fill_nan (fresh.values, 0, b->capacity);
+  fresh.values = new_column (b->capacity);
   g_array_append_val (columns, fresh);
   b->last = columns->len;
   return &g_array_index (columns, Column, columns->len - 1);
