@@ -4,22 +4,28 @@
  *
  *   bench-import [--rows N] [--runs K] [ORDER_LINES.csv]
  *
- * Always: a generated customer table of N rows (default 1,000,000, or
- * $STRATA_BENCH_ROWS) as wide as a real one: id, name, the ten metrics the
- * default rules and the quadrant use, and a region. With an argument (e.g.
+ * Always: generated customer tables of N rows (default 1,000,000, or
+ * $STRATA_BENCH_ROWS), as wide as a real one (12 columns: id, name and the
+ * ten metrics the default rules and the quadrant use) and a narrow one
+ * (7 columns: id, name, five metrics). With an argument (e.g.
  * ../shared/data/online_retail/online_retail.csv), also that order-line
  * file. Each import goes into a new workspace. Timed:
  * - in this process: strata_import_run, cold (the CSV dropped from the OS
  *   page cache) and warm, and warm with a second connection open beside it
  *   (as the window's is);
- * - the whole commands, as processes from start to exit:
+ * - the whole commands, as processes from start to exit, in alternating
+ *   rounds (one of each per round, so that both see the same machine):
  *   `strata-cli import WS FILE -p 2026-Q3` and
- *   `sqlite3 DB ".import --csv FILE t"`, cold and warm.
+ *   `sqlite3 DB ".import --csv FILE t"`, cold and warm: wall-clock time,
+ *   CPU time (user + system) and peak resident memory of each, best and
+ *   median of K rounds.
  * Wall-clock medians of K runs each (default 3, $STRATA_BENCH_RUNS), and
  * the CPU time (user + system) of the in-process import. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "bench-util.h"
@@ -39,27 +45,39 @@ remove_tree (const char *dir)
   g_rmdir (dir);
 }
 
+/* wide: the 12 columns of a real customer table; else 7. */
 static char *
 generate (const char *dir,
-          guint       n)
+          guint       n,
+          gboolean    wide)
 {
-  char *path = g_build_filename (dir, "customers.csv", NULL);
+  char *path = g_build_filename (dir, wide ? "customers-12.csv" : "customers-7.csv", NULL);
   FILE *fp = g_fopen (path, "w");
   GRand *rand = g_rand_new_with_seed (42);
-  static const char *regions[] = { "华东", "华北", "华南", "西南", "Europe", "North America" };
 
   g_assert_nonnull (fp);
-  fprintf (fp, "customer_id,name,order_amount,referrals,business_lines,high_growth,listed_company,"
-           "overdue_invoices,fault_tickets,listed_products,monthly_inquiries,login_days,region\n");
+  if (wide)
+    fprintf (fp, "customer_id,name,order_amount,referrals,business_lines,high_growth,listed_company,"
+             "overdue_invoices,fault_tickets,listed_products,monthly_inquiries,login_days\n");
+  else
+    fprintf (fp, "customer_id,name,order_amount,referrals,business_lines,overdue_invoices,login_days\n");
   for (guint i = 0; i < n; i++)
-    fprintf (fp, "C%07u,Customer %u Ltd.,%u.%02u,%u,%u,%s,%s,%u,%u,%u,%u,%u,%s\n", i, i,
-             g_rand_int_range (rand, 0, 5000000), g_rand_int_range (rand, 0, 100),
-             g_rand_int_range (rand, 0, 12), g_rand_int_range (rand, 1, 6),
-             g_rand_int_range (rand, 0, 5) == 0 ? "yes" : "no",
-             g_rand_boolean (rand) ? "yes" : "no",
-             g_rand_int_range (rand, 0, 4), g_rand_int_range (rand, 0, 8),
-             g_rand_int_range (rand, 0, 200), g_rand_int_range (rand, 0, 40),
-             g_rand_int_range (rand, 0, 92), regions[i % G_N_ELEMENTS (regions)]);
+    {
+      guint amount = g_rand_int_range (rand, 0, 5000000), cents = g_rand_int_range (rand, 0, 100);
+      guint referrals = g_rand_int_range (rand, 0, 12), lines = g_rand_int_range (rand, 1, 6);
+
+      if (wide)
+        fprintf (fp, "C%07u,Customer %u Ltd.,%u.%02u,%u,%u,%s,%s,%u,%u,%u,%u,%u\n", i, i,
+                 amount, cents, referrals, lines,
+                 g_rand_int_range (rand, 0, 5) == 0 ? "yes" : "no",
+                 g_rand_boolean (rand) ? "yes" : "no",
+                 g_rand_int_range (rand, 0, 4), g_rand_int_range (rand, 0, 8),
+                 g_rand_int_range (rand, 0, 200), g_rand_int_range (rand, 0, 40),
+                 g_rand_int_range (rand, 0, 92));
+      else
+        fprintf (fp, "C%07u,Customer %u Ltd.,%u.%02u,%u,%u,%u,%u\n", i, i, amount, cents,
+                 referrals, lines, g_rand_int_range (rand, 0, 4), g_rand_int_range (rand, 0, 92));
+    }
   /* On disk before the clocks start: the kernel writing the file back
    * while the first import runs would slow whichever goes first. */
   fflush (fp);
@@ -119,6 +137,164 @@ time_strata (const char       *dir,
   return start;
 }
 
+typedef struct
+{
+  double wall;   /* ms */
+  double cpu;    /* ms, user + system */
+  double rss;    /* MB, peak resident */
+} Process;
+
+/* Runs argv (stdout and stderr to /dev/null) and measures it from fork to
+ * exit; wait4 gives its own CPU time and peak memory. Aborts when it fails. */
+static Process
+run_process (const char * const *argv)
+{
+  Process p;
+  struct rusage ru;
+  double start = bench_now_ms ();
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      int null = open ("/dev/null", O_WRONLY);
+
+      dup2 (null, 1);
+      dup2 (null, 2);
+      execvp (argv[0], (char **) argv);
+      _exit (127);
+    }
+  g_assert_cmpint (wait4 (pid, &status, 0, &ru), ==, pid);
+  p.wall = bench_now_ms () - start;
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_autofree char *cmd = g_strjoinv (" ", (char **) argv);
+
+      fprintf (stderr, "%s: failed (status %d)\n", cmd, status);
+      exit (1);
+    }
+  p.cpu = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+          (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+  p.rss = ru.ru_maxrss / 1024.0;
+  return p;
+}
+
+static double
+best (const double *v,
+      guint         n)
+{
+  double b = v[0];
+
+  for (guint i = 1; i < n; i++)
+    b = MIN (b, v[i]);
+  return b;
+}
+
+/* One line: "what (how): median, best; CPU median, best; peak MB". */
+static void
+print_process (const char    *what,
+               const char    *how,
+               const Process *p,
+               guint          n)
+{
+  g_autofree double *wall = g_new (double, n);
+  g_autofree double *cpu = g_new (double, n);
+  g_autofree char *label = g_strdup_printf ("%s, %s:", what, how);
+  double rss = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      wall[i] = p[i].wall;
+      cpu[i] = p[i].cpu;
+      rss = MAX (rss, p[i].rss);
+    }
+  printf ("  %-44s %9.0f ms (median of %u), best %7.0f ms; CPU %7.0f ms, best %7.0f ms; peak %4.0f MB\n",
+          label, bench_median (wall, n), n, best (wall, n), bench_median (cpu, n), best (cpu, n), rss);
+}
+
+/* The two commands in alternating rounds: cold (the CSV dropped from the
+ * OS cache before each), then warm. */
+static void
+compare_commands (const char       *csv,
+                  const char       *cli,
+                  const char       *dir,
+                  StrataImportKind  kind,
+                  guint             runs)
+{
+  g_autofree char *ws = g_build_filename (dir, "cli.strata", NULL);
+  g_autofree char *ws_journal = g_strconcat (ws, "-journal", NULL);
+  g_autofree char *ws_wal = g_strconcat (ws, "-wal", NULL);
+  g_autofree char *ws_shm = g_strconcat (ws, "-shm", NULL);
+  g_autofree char *db = g_build_filename (dir, "plain.db", NULL);
+  g_autofree char *import_cmd = g_strdup_printf (".import --csv '%s' t", csv);
+  const char *cli_argv[] = { cli, "import", ws, csv, "-p", "2026-Q3", NULL, NULL };
+  const char *sqlite_argv[] = { "sqlite3", db, import_cmd, NULL };
+  g_autofree Process *s_cold = g_new0 (Process, runs);
+  g_autofree Process *s_warm = g_new0 (Process, runs);
+  g_autofree Process *q_cold = g_new0 (Process, runs);
+  g_autofree Process *q_warm = g_new0 (Process, runs);
+  g_autofree double *w = g_new (double, runs);
+  const char *how = "cold";
+  double s_best_cold, s_best_warm, q_best_cold, q_best_warm;
+
+  if (kind == STRATA_IMPORT_KIND_ORDERS)
+    cli_argv[6] = "--orders";
+  for (guint warm = 0; warm < 2; warm++)
+    for (guint k = 0; k < runs; k++)
+      {
+        /* Each into a new file. */
+        g_unlink (ws);
+        g_unlink (ws_journal);
+        g_unlink (ws_wal);
+        g_unlink (ws_shm);
+        g_unlink (db);
+        if (!warm)
+          {
+            const char *state = bench_drop_cache (csv);
+
+            if (g_strcmp0 (state, "cold") != 0)
+              how = state;
+          }
+        (warm ? s_warm : s_cold)[k] = run_process (cli_argv);
+        if (!warm)
+          bench_drop_cache (csv);
+        (warm ? q_warm : q_cold)[k] = run_process (sqlite_argv);
+      }
+  g_unlink (ws);
+  g_unlink (db);
+
+  print_process ("strata-cli import", how, s_cold, runs);
+  print_process ("sqlite3 DB \".import --csv FILE t\"", how, q_cold, runs);
+  print_process ("strata-cli import", "warm", s_warm, runs);
+  print_process ("sqlite3 DB \".import --csv FILE t\"", "warm", q_warm, runs);
+  for (guint k = 0; k < runs; k++)
+    w[k] = s_cold[k].wall;
+  s_best_cold = best (w, runs);
+  for (guint k = 0; k < runs; k++)
+    w[k] = s_warm[k].wall;
+  s_best_warm = best (w, runs);
+  for (guint k = 0; k < runs; k++)
+    w[k] = q_cold[k].wall;
+  q_best_cold = best (w, runs);
+  for (guint k = 0; k < runs; k++)
+    w[k] = q_warm[k].wall;
+  q_best_warm = best (w, runs);
+  bench_print_ratio ("ratio strata-cli import / sqlite3 .import, cold (best)", s_best_cold / q_best_cold);
+  bench_print_ratio ("ratio strata-cli import / sqlite3 .import, warm (best)", s_best_warm / q_best_warm);
+  for (guint k = 0; k < runs; k++)
+    w[k] = s_warm[k].cpu;
+  s_best_warm = best (w, runs);
+  for (guint k = 0; k < runs; k++)
+    w[k] = q_warm[k].cpu;
+  q_best_warm = best (w, runs);
+  bench_print_ratio ("ratio of their CPU time, warm (best)", s_best_warm / q_best_warm);
+}
+
+/* --commands: only the whole commands (the in-process figures take as
+ * long again at a million rows). */
+static gboolean commands_only;
+
 static void
 compare (const char       *label,
          const char       *dir,
@@ -131,17 +307,13 @@ compare (const char       *label,
   g_autofree double *warm = g_new0 (double, runs);
   g_autofree double *beside = g_new0 (double, runs);
   g_autofree double *cpu = g_new0 (double, runs);
-  g_autofree char *ws = g_build_filename (dir, "cli.strata", NULL);
-  g_autofree char *db = g_build_filename (dir, "plain.db", NULL);
-  g_autofree char *import_cmd = g_strdup_printf (".import --csv '%s' t", csv);
-  g_autofree char *rm_ws = g_strdup_printf ("rm -f '%s' '%s-wal' '%s-shm'; ", ws, ws, ws);
-  g_autofree char *cli_cmd = NULL;
-  g_autofree char *sqlite_cmd = NULL;
   const char *how = "cold";
   guint64 rows = 0;
-  double c, s_cold, s_warm, q_cold, q_warm, unused;
+  double c, unused;
 
   printf ("%s (%s):\n", label, csv);
+  if (commands_only)
+    goto commands;
   printf (" in this process (each into a new workspace):\n");
   for (guint k = 0; k < runs; k++)
     {
@@ -164,26 +336,11 @@ compare (const char       *label,
   bench_print ("strata_import_run, CPU time (user + system)", "warm", cpu, runs);
   bench_print ("strata_import_run beside a second connection", "warm", beside, runs);
 
-  /* The command removes the workspace first, so that each run imports
-   * into a new one (sh's start is in both figures, and is small). */
-  printf (" whole commands (processes, start to exit; each into a new file):\n");
-  cli_cmd = g_strdup_printf ("%s'%s' import '%s' '%s' -p 2026-Q3%s", rm_ws, cli, ws, csv,
-                             kind == STRATA_IMPORT_KIND_ORDERS ? " --orders" : "");
-  sqlite_cmd = g_strdup_printf ("rm -f '%s'; sqlite3 '%s' \"%s\"", db, db, import_cmd);
-  {
-    const char *cli_argv[] = { "sh", "-c", cli_cmd, NULL };
-    const char *sqlite_argv[] = { "sh", "-c", sqlite_cmd, NULL };
-
-    bench_command ("strata-cli import", csv, cli_argv, NULL, runs, &s_cold, &s_warm);
-    bench_command ("sqlite3 DB \".import --csv FILE t\"", csv, sqlite_argv, NULL, runs,
-                   &q_cold, &q_warm);
-  }
-  bench_print_ratio ("ratio strata-cli import / sqlite3 .import, cold", s_cold / q_cold);
-  bench_print_ratio ("ratio strata-cli import / sqlite3 .import, warm", s_warm / q_warm);
+commands:
+  printf (" whole commands (processes, start to exit; each into a new file; alternating rounds):\n");
+  compare_commands (csv, cli, dir, kind, runs);
   printf ("\n");
   fflush (stdout);
-  g_unlink (db);
-  g_unlink (ws);
 }
 
 int
@@ -192,6 +349,7 @@ main (int   argc,
 {
   g_autofree char *dir = g_dir_make_tmp ("strata-bench-XXXXXX", NULL);
   g_autofree char *customers = NULL;
+  g_autofree char *narrow = NULL;
   g_autofree char *cli = bench_build_path (argv[0], "STRATA_CLI", "src/cli/strata-cli");
   g_autoptr(GOptionContext) context = g_option_context_new ("[ORDER_LINES.csv]");
   g_autoptr(GError) error = NULL;
@@ -199,6 +357,7 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "rows", 'n', 0, G_OPTION_ARG_INT, &rows, "Rows of the generated customer table (default 1000000)", "N" },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Runs of each cold and warm figure (default 3)", "K" },
+    { "commands", 'c', 0, G_OPTION_ARG_NONE, &commands_only, "Only the whole commands, not the in-process figures", NULL },
     { NULL }
   };
   double t;
@@ -213,9 +372,11 @@ main (int   argc,
   runs = bench_size (runs, "STRATA_BENCH_RUNS", 3);
   printf ("wall-clock times; cold = the CSV dropped from the OS page cache, a new workspace\n\n");
   t = bench_now_ms ();
-  customers = generate (dir, rows);
-  printf ("generated %s: %d rows, 13 columns, in %.0f ms\n", customers, rows, bench_now_ms () - t);
-  compare ("customer table (generated)", dir, customers, cli, STRATA_IMPORT_KIND_CUSTOMERS, runs);
+  customers = generate (dir, rows, TRUE);
+  printf ("generated %s: %d rows, 12 columns, in %.0f ms\n", customers, rows, bench_now_ms () - t);
+  narrow = generate (dir, rows, FALSE);
+  compare ("customer table (generated, 12 columns)", dir, customers, cli, STRATA_IMPORT_KIND_CUSTOMERS, runs);
+  compare ("customer table (generated, 7 columns)", dir, narrow, cli, STRATA_IMPORT_KIND_CUSTOMERS, runs);
   if (argc > 1 && *argv[1] != '\0')
     compare ("order lines", dir, argv[1], cli, STRATA_IMPORT_KIND_ORDERS, runs);
   remove_tree (dir);

@@ -20,7 +20,9 @@ batch_new (Ctx *c)
   b->customers = g_array_sized_new (FALSE, FALSE, sizeof (NewCustomer), BATCH_ROWS);
   b->attrs = g_array_new (FALSE, FALSE, sizeof (Attr));
   b->members = g_array_sized_new (FALSE, FALSE, sizeof (Member), BATCH_ROWS);
-  b->json = g_string_sized_new (BATCH_ROWS * 48);
+  /* Room for the batch's values_json without growing it: about 16 bytes
+   * a value. */
+  b->json = g_string_sized_new (BATCH_ROWS * (16 + 16 * (gsize) c->n_metric_cols));
   b->renames = g_array_new (FALSE, FALSE, sizeof (Rename));
   b->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_import_reject_free);
   b->strings = g_string_chunk_new (64 * 1024);

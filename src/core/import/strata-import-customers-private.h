@@ -6,6 +6,7 @@
 
 #include "strata-import-private.h"
 #include "strata-import-writer.h"
+#include "strata-period-columns.h"
 #include "strata-row-source.h"
 
 G_BEGIN_DECLS
@@ -63,6 +64,10 @@ typedef struct
   double              *row_values;  /* n_cols */
   GArray              *row_metrics; /* StrataMetricValue, scratch */
   char                *created_at;  /* once, not the column's default (a strftime) per row */
+  /* The period's columns, gathered from the rows when it had none before
+   * (every row of the file is then all its rows): written in the same
+   * pass, so the commit has nothing to rebuild. NULL: the commit does. */
+  StrataPeriodColumnsBuilder *period_columns;
   /* The writer thread's: a batch's rows as tables, and the statements
    * that copy them */
   StrataRowSource     *batch_customers;

@@ -167,6 +167,10 @@ add_to_batch (Ctx          *c,
     }
   strata_period_values_format (b->json, (const StrataMetricValue *) (gpointer) c->row_metrics->data,
                                c->row_metrics->len);
+  if (c->period_columns != NULL)
+    strata_period_columns_builder_add (c->period_columns, customer_id,
+                                       (const StrataMetricValue *) (gpointer) c->row_metrics->data,
+                                       c->row_metrics->len);
   g_string_append_c (b->json, '\0');
   g_array_append_val (b->members, m);
 }
@@ -278,6 +282,24 @@ process_row (Ctx          *c,
   return TRUE;
 }
 
+/* The rows of the file, judged by the length of its first ones, so that
+ * the period's columns are allocated once. A workbook's size says nothing
+ * about its rows: 0 there. */
+static guint
+expected_rows (Ctx *c)
+{
+  guint64 size = strata_csv_reader_get_size (c->s->reader);
+  guint64 bytes = 0, row;
+
+  if (c->sample->len == 0 || strata_csv_reader_get_sheet (c->s->reader) != NULL)
+    return 0;
+  for (guint i = 0; i < c->sample->len; i++)
+    for (char **f = ((SampleRow *) c->sample->pdata[i])->fields; *f != NULL; f++)
+      bytes += strlen (*f) + 1;
+  row = MAX (bytes / c->sample->len, 1);
+  return (guint) MIN (size / row + size / row / 32 + 16, G_MAXUINT32 / 16);
+}
+
 static gboolean
 prepare (Ctx     *c,
          GError **error)
@@ -301,6 +323,11 @@ prepare (Ctx     *c,
   sqlite3_bind_int64 (in_period, 1, c->s->result->period_id);
   if (sqlite3_step (in_period) == SQLITE_ROW)
     member = sqlite3_column_int64 (in_period, 0);
+  else
+    {
+      c->period_columns = strata_period_columns_builder_new ();
+      strata_period_columns_builder_reserve (c->period_columns, expected_rows (c));
+    }
   while ((rc = sqlite3_step (all)) == SQLITE_ROW)
     {
       Known *k = known_new (c);
@@ -452,6 +479,15 @@ strata_import_customers (StrataImportSession  *s,
 
   ok = run (&c, error);
 
+  /* The customers' look-up goes before the columns are written: at a
+   * million customers both are about a hundred MB. */
+  g_clear_pointer (&c.known, g_hash_table_unref);
+  g_clear_pointer (&c.known_blocks, g_ptr_array_unref);
+  g_clear_pointer (&c.strings, g_string_chunk_free);
+  if (ok && c.period_columns != NULL)
+    ok = strata_period_columns_builder_write (c.period_columns, s->ws, s->result->period_id, error);
+  g_clear_pointer (&c.period_columns, strata_period_columns_builder_free);
+
   for (guint i = 0; i < c.n_cols; i++)
     {
       strata_import_metric_free (c.cols[i].metric);
@@ -459,12 +495,9 @@ strata_import_customers (StrataImportSession  *s,
         g_array_unref (c.cols[i].values);
     }
   g_free (c.cols);
-  g_hash_table_unref (c.known);
-  g_ptr_array_unref (c.known_blocks);
   g_string_free (c.row_id, TRUE);
   g_string_free (c.row_name, TRUE);
   g_free (c.row_values);
-  g_string_chunk_free (c.strings);
   g_array_unref (c.row_metrics);
   g_free (c.metric_cols);
   g_free (c.created_at);

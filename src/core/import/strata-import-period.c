@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "strata-bulk.h"
+#include "strata-period-columns.h"
 #include "strata-import-private.h"
 #include "strata-period-values.h"
 
@@ -127,6 +128,9 @@ strata_import_write_period (StrataImportSession  *s,
   g_autoptr(StrataBulk) change =
     strata_bulk_new (s->ws, "INSERT INTO period_customers (period_id, customer_id, values_json)", 3,
                      "ON CONFLICT (period_id, customer_id) DO UPDATE SET values_json = excluded.values_json");
+  /* Without members every customer of the period is walked, so the walk
+   * has all the period's values: its columns are written from them. */
+  g_autoptr(StrataPeriodColumnsBuilder) columns = members == NULL ? strata_period_columns_builder_new () : NULL;
   StrataBulk *bulk;
   guint j = 0;
   gboolean ok = FALSE;
@@ -183,6 +187,9 @@ strata_import_write_period (StrataImportSession  *s,
       g_array_sort (row, compare_metric_values);
       g_string_truncate (json, 0);
       strata_period_values_format (json, (const StrataMetricValue *) (gpointer) row->data, row->len);
+      if (columns != NULL)
+        strata_period_columns_builder_add (columns, id, (const StrataMetricValue *) (gpointer) row->data,
+                                           row->len);
       if (old != NULL && strcmp (old, json->str) == 0)
         continue;   /* a re-import of the same file writes nothing */
       bulk = old != NULL ? change : add;
@@ -192,7 +199,9 @@ strata_import_write_period (StrataImportSession  *s,
       if (!strata_bulk_end_row (bulk, error))
         goto out;
     }
-  ok = strata_bulk_flush (add, error) && strata_bulk_flush (change, error);
+  ok = strata_bulk_flush (add, error) && strata_bulk_flush (change, error) &&
+       (columns == NULL ||
+        strata_period_columns_builder_write (columns, s->ws, s->result->period_id, error));
 
 out:
   g_array_unref (e.ids);

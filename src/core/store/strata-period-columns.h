@@ -8,6 +8,7 @@
  * commits, so committed columns are never stale. */
 #pragma once
 
+#include "strata-period-values.h"
 #include "strata-workspace.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,35 @@ gint64   strata_period_columns_count   (StrataWorkspace     *workspace,
 gboolean strata_period_columns_rebuild (StrataWorkspace     *workspace,
                                         gint64               period_id,
                                         GError             **error);
+
+/* A period's columns gathered from values in hand, as an import has them:
+ * customers in any order (each once), each with its values (metric ids
+ * in any order, a metric given at most once per customer). Written, it is
+ * byte for byte what strata_period_columns_rebuild() makes of the rows the
+ * same values are written to, so the commit finds nothing to rebuild. */
+typedef struct _StrataPeriodColumnsBuilder StrataPeriodColumnsBuilder;
+
+StrataPeriodColumnsBuilder *strata_period_columns_builder_new  (void);
+void     strata_period_columns_builder_free (StrataPeriodColumnsBuilder *builder);
+/* Room for n customers in one allocation: growing by doubling copies and
+ * faults in about twice the final arrays. */
+void     strata_period_columns_builder_reserve (StrataPeriodColumnsBuilder *builder,
+                                                guint                       n);
+void     strata_period_columns_builder_add  (StrataPeriodColumnsBuilder *builder,
+                                             gint64                      customer_id,
+                                             const StrataMetricValue    *values,
+                                             guint                       n_values);
+/* Replaces the period's columns with the builder's (sorted by customer id
+ * first when they were not added in that order). Call it after the last
+ * write to the period's rows in the transaction: the triggers drop the
+ * columns on any later one. A value values_json cannot hold (infinite,
+ * NaN) leaves the period without columns, as the rebuild would. */
+gboolean strata_period_columns_builder_write (StrataPeriodColumnsBuilder *builder,
+                                              StrataWorkspace            *workspace,
+                                              gint64                      period_id,
+                                              GError                    **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataPeriodColumnsBuilder, strata_period_columns_builder_free)
 
 /* Rebuilds every period that has no columns (strata_workspace_commit). */
 gboolean strata_period_columns_rebuild_missing (StrataWorkspace  *workspace,
