@@ -21,6 +21,24 @@
 #include "strata-quadrant-chart-private.h"
 
 /* The process threshold of the draft in the workspace file. */
+/* The quadrant letters the table shows on screen, top to bottom. */
+static char *
+table_quadrant_letters (StrataQuadrantTable *table)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GString *s = g_string_new (NULL);
+
+  gui_test_collect (GTK_WIDGET (strata_quadrant_table_get_view (table)), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (labels->pdata[i]);
+
+      if (gtk_widget_get_mapped (labels->pdata[i]) && strlen (text) == 1 && strchr ("ABCD", *text))
+        g_string_append (s, text);
+    }
+  return g_string_free (s, FALSE);
+}
+
 static double
 draft_x_threshold (StrataWorkspace *ws)
 {
@@ -289,6 +307,52 @@ test_quadrant_page (void)
       strata_quadrant_chart_get_thresholds (chart, &tx, &ty);
       g_assert_cmpfloat (tx, ==, before->quadrant.x_threshold);
     }
+  }
+
+  /* The Table view follows a dragged line before it is released: its
+   * quadrant cells on screen change on the next frame. */
+  {
+    GtkWidget *toggle = gui_test_find_id (page, GTK_TYPE_TOGGLE_BUTTON, "table_toggle", 0);
+    StrataQuadrantTable *table;
+    double x0, y0;
+    double lx, ly = plot.y + plot.height / 2;
+    g_autofree char *before = NULL;
+    g_autofree char *during = NULL;
+
+    gui_test_wait_frame (GTK_WIDGET (view)); /* the new chart laid out */
+    chart = strata_quadrant_view_get_chart (view);
+    strata_quadrant_chart_get_thresholds (chart, &x0, &y0);
+    lx = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, x0);
+    g_assert_cmpint (strata_quadrant_chart_threshold_at (chart, lx, ly), ==, STRATA_THRESHOLD_X);
+    strata_quadrant_view_drag_begin (view, lx, ly);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    table = STRATA_QUADRANT_TABLE (gui_test_find_widget (page, STRATA_TYPE_QUADRANT_TABLE));
+    gui_test_wait (gtk_widget_get_mapped (GTK_WIDGET (table)));
+    /* In ID order, which a drag does not change. */
+    gtk_column_view_sort_by_column (strata_quadrant_table_get_view (table),
+                                    strata_quadrant_table_get_column (table, STRATA_QUADRANT_TABLE_ID),
+                                    GTK_SORT_ASCENDING);
+    gui_test_wait_frame (GTK_WIDGET (table));
+    before = table_quadrant_letters (table);
+    g_test_message ("quadrants on screen before the drag: %s", before);
+    /* Customers on both sides of the line are on screen. */
+    g_assert_true (strpbrk (before, "AC") != NULL);
+    g_assert_true (strpbrk (before, "BD") != NULL);
+    /* The line to the right edge: everyone is left of it (B or D). */
+    strata_quadrant_view_drag_motion (view, plot.x + plot.width - 1, ly);
+    gui_test_wait ((g_free (during), during = table_quadrant_letters (table),
+                    strlen (during) == strlen (before) && strpbrk (during, "AC") == NULL));
+    g_test_message ("quadrants on screen while dragging: %s", during);
+    g_assert_cmpstr (during, !=, before);
+    /* Released, then undone: the line is back where it was. */
+    strata_quadrant_view_drag_end (view, plot.x + plot.width - 1, ly);
+    gui_test_wait (draft_x_threshold (ws) != x0);
+    gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)));
+    g_assert_true (gtk_widget_activate_action (page, "page.undo", NULL));
+    gui_test_wait (draft_x_threshold (ws) == x0);
+    gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+    chart = strata_quadrant_view_get_chart (view);
   }
 
   /* The options: a linear x axis, colour by quadrant, one tier only. */

@@ -56,6 +56,35 @@ page_loaded (StrataWindow *window,
   return gtk_widget_get_mapped (page) && gtk_widget_get_width (page) > 0;
 }
 
+/* The widest sideways overflow of the page's scrolled windows (0: none
+ * scrolls sideways), logging each one that does. */
+static double
+sideways_overflow (GtkWidget  *page,
+                   const char *what)
+{
+  g_autoptr(GPtrArray) scrollers = g_ptr_array_new ();
+  double worst = 0;
+
+  gui_test_collect (page, GTK_TYPE_SCROLLED_WINDOW, scrollers);
+  for (guint i = 0; i < scrollers->len; i++)
+    {
+      GtkScrolledWindow *sw = scrollers->pdata[i];
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (sw);
+      double over = gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (sw)) || over <= 0.5)
+        continue;
+      g_test_message ("%s: %s %s scrolls sideways by %.0f px (content %.0f, shown %.0f)", what,
+                      G_OBJECT_TYPE_NAME (sw), gtk_buildable_get_buildable_id (GTK_BUILDABLE (sw)),
+                      over, gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h));
+      if (g_getenv ("STRATA_FIT_VERBOSE"))
+        g_printerr ("%s: scrolls sideways by %.0f px (content %.0f, shown %.0f)\n", what, over,
+                    gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h));
+      worst = MAX (worst, over);
+    }
+  return worst;
+}
+
 /* The customer's detail: beside the list on a wide window, over it on a
  * narrow one, where a customer picked in the list slides it in. */
 static void
@@ -148,6 +177,26 @@ check_fits (StrataWindow *window,
         {
           g_assert_cmpint (width, <=, SCREEN_WIDTH);
           g_assert_cmpint (height + chrome, <=, SCREEN_HEIGHT);
+        }
+      /* The entitlement matrix fits without scrolling sideways. */
+      if (g_str_equal (name, "entitlements"))
+        {
+          g_autofree char *what = g_strdup_printf ("%s %s", language, name);
+          double over;
+
+          /* The page closes its columns up after the allocation that
+           * found it narrow. */
+          gui_test_wait_idle ();
+          gui_test_wait_frame (page);
+          over = sideways_overflow (page, what);
+          if (g_getenv ("STRATA_FIT_MEASURE_ONLY") == NULL)
+            g_assert_cmpfloat (over, <=, 0.5);
+        }
+      else if (g_str_equal (name, "scoring"))
+        {
+          g_autofree char *what = g_strdup_printf ("%s %s", language, name);
+
+          sideways_overflow (page, what);
         }
     }
 

@@ -10,6 +10,7 @@
 #include "strata-report-export.h"
 /* area: review */
 #include "strata-review-page.h"
+#include "strata-tooltip-fix.h"
 #include "strata-window.h"
 
 struct _StrataApplication
@@ -339,6 +340,7 @@ static void
 strata_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (strata_application_parent_class)->startup (app);
+  strata_tooltip_fix_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

@@ -272,6 +272,42 @@ set_editor_value (StrataEntitlementsCell                    *cell,
     }
 }
 
+/* Levels end in "…" when the column is narrow rather than widen it (the
+ * list that opens shows them whole). */
+static void
+level_setup (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+level_bind (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkStringObject *level = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (level));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (level));
+}
+
+static GtkListItemFactory *
+level_factory (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (level_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (level_bind), NULL);
+  return factory;
+}
+
 GtkWidget *
 strata_entitlements_cell_new (StrataEntitlementsPage      *self,
                               const StrataEntitlement     *e,
@@ -302,11 +338,13 @@ strata_entitlements_cell_new (StrataEntitlementsPage      *self,
     case STRATA_ENTITLEMENT_LEVEL:
       {
         g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+        g_autoptr(GtkListItemFactory) factory = level_factory ();
 
         gtk_string_list_append (list, "—");
         for (guint i = 0; e->levels[i]; i++)
           gtk_string_list_append (list, e->levels[i]);
         editor = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
+        gtk_drop_down_set_factory (GTK_DROP_DOWN (editor), factory);
         gtk_widget_set_hexpand (editor, TRUE);
         g_signal_connect (editor, "notify::selected", G_CALLBACK (on_drop_down_selected), cell);
       }
@@ -358,6 +396,8 @@ strata_entitlements_cell_new (StrataEntitlementsPage      *self,
       GtkWidget *unit = gtk_label_new (e->unit);
 
       gtk_widget_add_css_class (unit, "dim-label");
+      gtk_widget_set_visible (unit, !self->narrow);
+      g_ptr_array_add (self->unit_labels, unit);
       gtk_box_append (GTK_BOX (cell->box), unit);
     }
   cell->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");

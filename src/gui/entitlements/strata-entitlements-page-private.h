@@ -35,6 +35,11 @@ struct _StrataEntitlementsPage
   gboolean            figures_known;
   gboolean            figures_valid;
   gboolean            updating;     /* setting editors from the model */
+  /* Below NARROW_WIDTH the cells leave out their units (the row's caption
+   * says it) and the columns close up, so five tiers fit 800 pixels. */
+  GPtrArray          *unit_labels;  /* GtkLabel of the number cells */
+  gboolean            narrow;
+  guint               narrow_id;
 };
 
 typedef struct

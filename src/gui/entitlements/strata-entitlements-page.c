@@ -85,12 +85,15 @@ column_group (StrataEntitlementsPage *self,
   return g_ptr_array_index (self->size_groups, column);
 }
 
+#define NARROW_WIDTH 1080
+#define COLUMN_SPACING(self) ((self)->narrow ? 6 : 12)
+
 static GtkWidget *
-new_grid (void)
+new_grid (StrataEntitlementsPage *self)
 {
   GtkWidget *grid = gtk_grid_new ();
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), COLUMN_SPACING (self));
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_widget_set_margin_start (grid, 12);
   gtk_widget_set_margin_end (grid, 6);
@@ -112,7 +115,7 @@ static GtkWidget *
 build_header (StrataEntitlementsPage *self)
 {
   GPtrArray *tiers = strata_entitlements_get_tiers (self->model);
-  GtkWidget *grid = new_grid ();
+  GtkWidget *grid = new_grid (self);
   GtkWidget *corner = gtk_label_new (_("Entitlement"));
 
   gtk_widget_set_margin_top (grid, 6);
@@ -203,7 +206,7 @@ build_stage (StrataEntitlementsPage       *self,
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new (stage->label);
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  GtkWidget *grid = new_grid ();
+  GtkWidget *grid = new_grid (self);
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "entitlement-stage");
@@ -250,7 +253,7 @@ build_stage (StrataEntitlementsPage       *self,
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (label), 22);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
       gtk_label_set_xalign (GTK_LABEL (sub), 0);
       gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
@@ -285,7 +288,7 @@ build_costs (StrataEntitlementsPage *self)
   GPtrArray *tiers = strata_entitlements_get_tiers (self->model);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title = gtk_label_new (_("Cost per Tier"));
-  GtkWidget *grid = new_grid ();
+  GtkWidget *grid = new_grid (self);
 
   gtk_widget_add_css_class (card, "card");
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -300,6 +303,7 @@ build_costs (StrataEntitlementsPage *self)
       GtkWidget *name = gtk_label_new (_(rows[r]));
 
       gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
       attach (self, grid, name, 0, (int) r);
       for (guint t = 0; t < tiers->len; t++)
         {
@@ -527,6 +531,7 @@ clear_matrix (StrataEntitlementsPage *self)
   /* Cells first: the editors that own them are about to go. */
   g_hash_table_remove_all (self->cells);
   g_ptr_array_set_size (self->cost_labels, 0);
+  g_ptr_array_set_size (self->unit_labels, 0);
   self->cost_note = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->matrix_box))) != NULL)
     gtk_box_remove (self->matrix_box, child);
@@ -643,6 +648,9 @@ strata_entitlements_page_dispose (GObject *object)
 
   strata_page_set_context (STRATA_PAGE (self), NULL);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
+  if (self->unit_labels != NULL)
+    g_ptr_array_set_size (self->unit_labels, 0);
   if (self->cells != NULL)
     g_hash_table_remove_all (self->cells);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_ENTITLEMENTS_PAGE);
@@ -657,10 +665,53 @@ strata_entitlements_page_finalize (GObject *object)
   g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_pointer (&self->size_groups, g_ptr_array_unref);
   g_clear_pointer (&self->cost_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->unit_labels, g_ptr_array_unref);
   g_free (self->signature);
   g_free (self->customers);
   g_free (self->revenue);
   G_OBJECT_CLASS (strata_entitlements_page_parent_class)->finalize (object);
+}
+
+static void
+set_spacing (GtkWidget *widget,
+             int        spacing)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_GRID (child))
+      gtk_grid_set_column_spacing (GTK_GRID (child), spacing);
+    else
+      set_spacing (child, spacing);
+}
+
+static gboolean
+apply_narrow (gpointer data)
+{
+  StrataEntitlementsPage *self = data;
+
+  self->narrow_id = 0;
+  for (guint i = 0; i < self->unit_labels->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->unit_labels, i), !self->narrow);
+  set_spacing (GTK_WIDGET (self->matrix_box), COLUMN_SPACING (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The width the matrix is shown in (the scroller's page) decides; the
+ * layout changes after the allocation that found it, not in it. */
+static void
+on_width_changed (GtkAdjustment          *adjustment,
+                  GParamSpec             *pspec,
+                  StrataEntitlementsPage *self)
+{
+  double width = gtk_adjustment_get_page_size (adjustment);
+  gboolean narrow = width > 0 && width < NARROW_WIDTH;
+
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_id == 0)
+        self->narrow_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
+    }
 }
 
 static void
@@ -715,7 +766,11 @@ strata_entitlements_page_init (StrataEntitlementsPage *self)
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->size_groups = g_ptr_array_new_with_free_func (g_object_unref);
   self->cost_labels = g_ptr_array_new ();
+  self->unit_labels = g_ptr_array_new ();
   g_signal_connect (self, "notify::editable", G_CALLBACK (update_actions), NULL);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (
+                             gtk_widget_get_ancestor (GTK_WIDGET (self->matrix_box), GTK_TYPE_SCROLLED_WINDOW))),
+                           "notify::page-size", G_CALLBACK (on_width_changed), self, 0);
   rebuild (self);
 }
 

@@ -652,6 +652,13 @@ strata_quadrant_page_export (StrataQuadrantPage *self,
   return strata_chart_export_to_path (STRATA_CHART (chart), self->view, size, path, error);
 }
 
+/* The table follows a dragged line as the chart's counts do, once a frame. */
+static void
+on_thresholds_changing (StrataQuadrantPage *self)
+{
+  strata_quadrant_table_queue_refresh (STRATA_QUADRANT_TABLE (self->table));
+}
+
 static void
 on_table_toggled (StrataQuadrantPage *self)
 {
@@ -909,6 +916,7 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), StrataQuadrantPage, funnel_note);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_selection_changed);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_threshold_moved);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_thresholds_changing);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_selection_row_activated);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "quadrantpage");

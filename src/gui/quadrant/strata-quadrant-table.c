@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The rows are small objects holding a row index into the period data;
  * cells read the columns at bind time, so only rows on screen cost text.
- * Each column has a GtkCustomSorter on the values, not on the text. */
+ * Each column has a GtkCustomSorter on the values, not on the text.
+ * While a threshold line is dragged the quadrant cells on screen (and the
+ * order, when sorted by quadrant) follow it, at most once a frame. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -51,6 +53,9 @@ struct _StrataQuadrantTable
   GtkColumnView       *view;
   GtkColumnViewColumn *columns[STRATA_QUADRANT_TABLE_N_COLUMNS];
   ColumnSpec           specs[STRATA_QUADRANT_TABLE_N_COLUMNS];
+  GHashTable          *quadrant_cells; /* bound GtkListItems of the quadrant column */
+  guint                refresh_tick;
+  gboolean             refresh_pending; /* thresholds moved while unmapped */
 };
 
 G_DEFINE_FINAL_TYPE (StrataQuadrantTable, strata_quadrant_table, GTK_TYPE_WIDGET)
@@ -193,7 +198,12 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), is_numeric (spec->column) ? 1 : 0);
   if (spec->column == STRATA_QUADRANT_TABLE_NAME)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    {
+      /* The one column that takes the width there is: at least a name's
+       * first words when the window is narrow. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
+    }
   if (is_numeric (spec->column))
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -210,6 +220,133 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
+/* Long metric names as headers ("Qualified products listed") would make
+ * their columns wider than their numbers and squeeze the Name column at
+ * 800 pixels: the titles end in "…" and say the whole name in a tooltip.
+ * GTK 4.8 has no API for it, so the header's labels are set directly. */
+static void
+ellipsize_titles (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        {
+          const char *text = gtk_label_get_text (GTK_LABEL (child));
+
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+          gtk_widget_set_tooltip_text (child, text && *text ? text : NULL);
+        }
+      else
+        ellipsize_titles (child);
+    }
+}
+
+static void
+update_titles (StrataQuadrantTable *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->view));
+
+  /* The header comes first; the rows (a list view) after it. */
+  if (header != NULL && !GTK_IS_LIST_VIEW (header) && !GTK_IS_SCROLLABLE (header))
+    ellipsize_titles (header);
+}
+
+static void
+bind_quadrant_cell (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    ColumnSpec               *spec)
+{
+  bind_cell (factory, item, spec);
+  g_hash_table_add (spec->table->quadrant_cells, item);
+}
+
+static void
+unbind_quadrant_cell (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      ColumnSpec               *spec)
+{
+  if (spec->table->quadrant_cells != NULL)
+    g_hash_table_remove (spec->table->quadrant_cells, item);
+}
+
+/* The quadrant cells on screen and the order by quadrant, for the chart's
+ * thresholds now. */
+static void
+refresh_quadrants (StrataQuadrantTable *self)
+{
+  GtkColumnViewColumn *column = self->columns[STRATA_QUADRANT_TABLE_QUADRANT];
+  GHashTableIter iter;
+  gpointer key;
+
+  self->refresh_pending = FALSE;
+  if (self->results == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->quadrant_cells);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      QuadrantRow *row = gtk_list_item_get_item (key);
+      g_autofree char *text = NULL;
+
+      if (row == NULL)
+        continue;
+      text = strata_quadrant_table_cell_text (self, row->row, STRATA_QUADRANT_TABLE_QUADRANT);
+      gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (key)), text);
+    }
+  /* The view's sorter re-sorts only when it sorts by this column (GTK 4.8
+   * cannot tell us which column that is). */
+  gtk_sorter_changed (gtk_column_view_column_get_sorter (column), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static gboolean
+refresh_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  StrataQuadrantTable *self = STRATA_QUADRANT_TABLE (widget);
+
+  self->refresh_tick = 0;
+  refresh_quadrants (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+strata_quadrant_table_queue_refresh (StrataQuadrantTable *self)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_TABLE (self));
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->refresh_pending = TRUE;
+      return;
+    }
+  if (self->refresh_tick == 0)
+    self->refresh_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), refresh_tick, NULL, NULL);
+}
+
+static void
+strata_quadrant_table_map (GtkWidget *widget)
+{
+  StrataQuadrantTable *self = STRATA_QUADRANT_TABLE (widget);
+
+  GTK_WIDGET_CLASS (strata_quadrant_table_parent_class)->map (widget);
+  if (self->refresh_pending)
+    refresh_quadrants (self);
+}
+
+static void
+strata_quadrant_table_unmap (GtkWidget *widget)
+{
+  StrataQuadrantTable *self = STRATA_QUADRANT_TABLE (widget);
+
+  if (self->refresh_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->refresh_tick);
+      self->refresh_tick = 0;
+      self->refresh_pending = TRUE;
+    }
+  GTK_WIDGET_CLASS (strata_quadrant_table_parent_class)->unmap (widget);
+}
+
 static void
 strata_quadrant_table_dispose (GObject *object)
 {
@@ -220,6 +357,7 @@ strata_quadrant_table_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->chart);
   g_clear_pointer (&self->results, strata_period_results_unref);
+  g_clear_pointer (&self->quadrant_cells, g_hash_table_unref);
   G_OBJECT_CLASS (strata_quadrant_table_parent_class)->dispose (object);
 }
 
@@ -227,6 +365,8 @@ static void
 strata_quadrant_table_class_init (StrataQuadrantTableClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = strata_quadrant_table_dispose;
+  GTK_WIDGET_CLASS (klass)->map = strata_quadrant_table_map;
+  GTK_WIDGET_CLASS (klass)->unmap = strata_quadrant_table_unmap;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -234,6 +374,7 @@ static void
 strata_quadrant_table_init (StrataQuadrantTable *self)
 {
   self->store = g_list_store_new (ROW_TYPE);
+  self->quadrant_cells = g_hash_table_new (NULL, NULL);
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
   gtk_column_view_set_show_column_separators (self->view, FALSE);
@@ -251,7 +392,13 @@ strata_quadrant_table_init (StrataQuadrantTable *self)
       self->specs[c].table = self;
       self->specs[c].column = c;
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), &self->specs[c]);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->specs[c]);
+      if (c == STRATA_QUADRANT_TABLE_QUADRANT)
+        {
+          g_signal_connect (factory, "bind", G_CALLBACK (bind_quadrant_cell), &self->specs[c]);
+          g_signal_connect (factory, "unbind", G_CALLBACK (unbind_quadrant_cell), &self->specs[c]);
+        }
+      else
+        g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->specs[c]);
       column = gtk_column_view_column_new (NULL, factory);
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, &self->specs[c], NULL));
       gtk_column_view_column_set_sorter (column, sorter);
@@ -266,6 +413,8 @@ strata_quadrant_table_init (StrataQuadrantTable *self)
   gtk_column_view_column_set_title (self->columns[STRATA_QUADRANT_TABLE_NAME], _("Name"));
   gtk_column_view_column_set_title (self->columns[STRATA_QUADRANT_TABLE_TIER], _("Tier"));
   gtk_column_view_column_set_title (self->columns[STRATA_QUADRANT_TABLE_QUADRANT], _("Quadrant"));
+
+  update_titles (self);
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
@@ -314,6 +463,7 @@ strata_quadrant_table_set_data (StrataQuadrantTable *self,
       gtk_column_view_column_set_title (column, titles[k] ? titles[k] : "");
       gtk_column_view_column_set_visible (column, self->values[k] != NULL);
     }
+  update_titles (self);
 
   rows = g_ptr_array_new_full (results->data->n, g_object_unref);
   for (guint i = 0; i < results->data->n; i++)

@@ -43,6 +43,9 @@ GtkColumnViewColumn *strata_quadrant_table_get_column (StrataQuadrantTable      
 guint          strata_quadrant_table_get_n_rows   (StrataQuadrantTable *self);
 guint          strata_quadrant_table_get_row      (StrataQuadrantTable *self,
                                                    guint                position);
+/* The chart's thresholds moved (a line is being dragged): the quadrant
+ * column follows on the next frame, or when the table is shown again. */
+void           strata_quadrant_table_queue_refresh (StrataQuadrantTable *self);
 /* The text a cell shows for a row of the results' data. */
 char          *strata_quadrant_table_cell_text    (StrataQuadrantTable      *self,
                                                    guint                     row,

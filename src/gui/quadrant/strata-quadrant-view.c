@@ -24,7 +24,7 @@ struct _StrataQuadrantView
   gboolean             lines_fixed; /* the workspace is read-only */
 };
 
-enum { SELECTION_CHANGED, THRESHOLD_MOVED, N_SIGNALS };
+enum { SELECTION_CHANGED, THRESHOLD_MOVED, THRESHOLDS_CHANGING, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (StrataQuadrantView, strata_quadrant_view, GTK_TYPE_WIDGET)
@@ -250,6 +250,7 @@ move_line (StrataQuadrantView *self,
     ty = v;
   strata_quadrant_chart_set_thresholds (self->chart, tx, ty);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[THRESHOLDS_CHANGING], 0);
 }
 
 static void
@@ -424,6 +425,10 @@ strata_quadrant_view_class_init (StrataQuadrantViewClass *klass)
   signals[THRESHOLD_MOVED] =
     g_signal_new ("threshold-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_DOUBLE);
+  /* The chart's thresholds follow a line being dragged (on every motion). */
+  signals[THRESHOLDS_CHANGING] =
+    g_signal_new ("thresholds-changing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
