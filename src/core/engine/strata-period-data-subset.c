@@ -4,26 +4,12 @@
  * (period, customer)) instead of a scan of the period. */
 #include "config.h"
 
-#include "strata-i18n.h"
-#include <math.h>
 #include <stdlib.h>
 
 #include "strata-metric.h"
 #include "strata-period-data-private.h"
 #include "strata-period-data-subset.h"
 #include "strata-period-values.h"
-
-static gboolean
-step_error (StrataWorkspace  *workspace,
-            int               rc,
-            GError          **error,
-            const char       *what)
-{
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  strata_workspace_set_db_error (workspace, error, what);
-  return FALSE;
-}
 
 static int
 cmp_id (const void *a,
@@ -34,113 +20,18 @@ cmp_id (const void *a,
   return x < y ? -1 : x > y;
 }
 
-/* The period's name, as the full load reports a missing period. */
-static char *
-period_name (StrataWorkspace  *workspace,
-             gint64            period_id,
-             GError          **error)
-{
-  g_autoptr(sqlite3_stmt) stmt =
-    strata_workspace_prepare (workspace, "SELECT name FROM periods WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, period_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
-                   _("%s: no period with id %lld"),
-                   strata_workspace_get_path (workspace), (long long) period_id);
-      return NULL;
-    }
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
 /* The workspace's metrics in the full load's order (position, id), with
- * their labels in the user's language; metric id -> column in *column_of. */
+ * their labels in the user's language. */
 static StrataPeriodData *
-data_for_metrics (StrataWorkspace  *workspace,
-                  guint             capacity,
-                  GHashTable      **column_of,
-                  GError          **error)
+data_for_metrics (const StrataPeriodMetrics *metrics,
+                  guint                      capacity)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  StrataLabelLanguage language = strata_label_language ();
-  int label_column = language == STRATA_LABEL_ZH_CN ? 3 : language == STRATA_LABEL_ZH_TW ? 4 : 2;
-  StrataPeriodData *data;
-  int rc;
+  StrataPeriodData *data = strata_period_data_new ((const char * const *) metrics->keys->pdata,
+                                                   capacity);
 
-  stmt = strata_workspace_prepare (workspace,
-                                   "SELECT id, key, label, label_zh_cn, label_zh_tw FROM metrics "
-                                   "ORDER BY position, id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *key = (const char *) sqlite3_column_text (stmt, 1);
-      const char *label = (const char *) sqlite3_column_text (stmt, label_column);
-
-      if (label == NULL || *label == '\0')
-        label = (const char *) sqlite3_column_text (stmt, 2);
-      if (label == NULL || *label == '\0')
-        label = key;
-      if (key == NULL)
-        {
-          g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
-                       _("“%s” is damaged and cannot be read"),
-                       strata_workspace_get_path (workspace));
-          return NULL;
-        }
-      g_hash_table_insert (columns, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (keys->len));
-      g_ptr_array_add (keys, g_strdup (key));
-      g_ptr_array_add (labels, g_strdup (label));
-    }
-  if (!step_error (workspace, rc, error, "metrics"))
-    return NULL;
-  g_ptr_array_add (keys, NULL);
-  g_ptr_array_add (labels, NULL);
-
-  data = strata_period_data_new ((const char * const *) keys->pdata, capacity);
   g_strfreev (data->metric_labels);
-  data->metric_labels = g_strdupv ((char **) labels->pdata);
-  *column_of = g_steal_pointer (&columns);
+  data->metric_labels = g_strdupv ((char **) metrics->labels->pdata);
   return data;
-}
-
-/* A customer's values_json into its row of the columns. */
-static gboolean
-set_values (StrataPeriodData  *data,
-            StrataWorkspace   *workspace,
-            guint              row,
-            GHashTable        *column_of,
-            const char        *json,
-            GError           **error)
-{
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (StrataMetricValue));
-  const char *problem;
-
-  if (!strata_period_values_parse (json, values, &problem))
-    {
-      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
-                   _("%s: the metric values of customer “%s” in period “%s” cannot be read (%s): %s"),
-                   strata_workspace_get_path (workspace), data->ext_ids[row], data->period_name,
-                   problem, json);
-      return FALSE;
-    }
-  for (guint i = 0; i < values->len; i++)
-    {
-      const StrataMetricValue *v = &g_array_index (values, StrataMetricValue, i);
-      gpointer column;
-
-      /* A metric the workspace no longer lists is left out. */
-      if (g_hash_table_lookup_extended (column_of, &v->metric_id, NULL, &column))
-        data->columns[GPOINTER_TO_UINT (column)][row] = v->value;
-    }
-  return TRUE;
 }
 
 StrataPeriodData *
@@ -151,7 +42,8 @@ strata_period_data_load_customer_ids (StrataWorkspace  *workspace,
                                       GError          **error)
 {
   g_autoptr(StrataPeriodData) data = NULL;
-  g_autoptr(GHashTable) column_of = NULL;
+  g_auto(StrataPeriodMetrics) metrics = { 0 };
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (StrataMetricValue));
   g_autoptr(sqlite3_stmt) rows = NULL;
   g_autoptr(sqlite3_stmt) overrides = NULL;
   g_autofree gint64 *sorted = NULL;
@@ -160,9 +52,10 @@ strata_period_data_load_customer_ids (StrataWorkspace  *workspace,
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
 
-  if ((name = period_name (workspace, period_id, error)) == NULL ||
-      (data = data_for_metrics (workspace, MAX (n_ids, 1), &column_of, error)) == NULL)
+  if ((name = strata_period_data_read_name (workspace, period_id, error)) == NULL ||
+      !strata_period_metrics_read (&metrics, workspace, error))
     return NULL;
+  data = data_for_metrics (&metrics, MAX (n_ids, 1));
   data->period_id = period_id;
   data->period_name = g_steal_pointer (&name);
 
@@ -195,15 +88,15 @@ strata_period_data_load_customer_ids (StrataWorkspace  *workspace,
       rc = sqlite3_step (rows);
       if (rc != SQLITE_ROW)
         {
-          if (!step_error (workspace, rc, error, "customers"))
+          if (!strata_period_data_step_done (workspace, rc, error, "customers"))
             return NULL;
           continue;  /* not a customer of the period */
         }
       row = strata_period_data_add_row (data, sorted[i],
                                         (const char *) sqlite3_column_text (rows, 0),
                                         (const char *) sqlite3_column_text (rows, 1));
-      if (!set_values (data, workspace, row, column_of,
-                       (const char *) sqlite3_column_text (rows, 2), error))
+      if (!strata_period_data_parse_row (data, workspace, row, &metrics,
+                                         (const char *) sqlite3_column_text (rows, 2), scratch, error))
         return NULL;
 
       sqlite3_reset (overrides);
@@ -221,7 +114,7 @@ strata_period_data_load_customer_ids (StrataWorkspace  *workspace,
           g_array_index (data->overrides, StrataPeriodOverride, data->overrides->len - 1).id =
             sqlite3_column_int64 (overrides, 0);
         }
-      else if (!step_error (workspace, rc, error, "overrides"))
+      else if (!strata_period_data_step_done (workspace, rc, error, "overrides"))
         return NULL;
     }
   /* Shared from here on, like a full load: the builders refuse it. */
@@ -256,7 +149,7 @@ strata_period_data_load_customers (StrataWorkspace    *workspace,
 
           g_array_append_val (ids, id);
         }
-      else if (!step_error (workspace, rc, error, "customers"))
+      else if (!strata_period_data_step_done (workspace, rc, error, "customers"))
         return NULL;
     }
   return strata_period_data_load_customer_ids (workspace, period_id, (const gint64 *) ids->data,

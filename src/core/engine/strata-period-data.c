@@ -176,8 +176,9 @@ data_clear (StrataPeriodData *data)
   g_strfreev (data->metric_labels);
   g_hash_table_unref (data->metric_index);
   g_free (data->ids);
+  if (data->names != data->ext_ids)
+    g_free (data->names);
   g_free (data->ext_ids);
-  g_free (data->names);
   g_array_unref (data->overrides);
   g_string_chunk_free (data->strings);
   g_free (data->period_name);
@@ -325,16 +326,101 @@ strata_period_find (StrataWorkspace  *workspace,
   return FALSE;
 }
 
-static gboolean
-step_error (StrataWorkspace  *workspace,
-            int               rc,
-            GError          **error,
-            const char       *what)
+gboolean
+strata_period_data_step_done (StrataWorkspace  *workspace,
+                              int               rc,
+                              GError          **error,
+                              const char       *what)
 {
   if (rc == SQLITE_DONE)
     return TRUE;
   strata_workspace_set_db_error (workspace, error, what);
   return FALSE;
+}
+
+char *
+strata_period_data_read_name (StrataWorkspace  *workspace,
+                              gint64            period_id,
+                              GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    strata_workspace_prepare (workspace, "SELECT name FROM periods WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, period_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
+                   _("%s: no period with id %lld"),
+                   strata_workspace_get_path (workspace), (long long) period_id);
+      return NULL;
+    }
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+void
+strata_period_metrics_clear (StrataPeriodMetrics *metrics)
+{
+  g_clear_pointer (&metrics->ids, g_array_unref);
+  g_clear_pointer (&metrics->keys, g_ptr_array_unref);
+  g_clear_pointer (&metrics->labels, g_ptr_array_unref);
+  g_clear_pointer (&metrics->column_of, g_free);
+  metrics->n_column_of = 0;
+}
+
+gboolean
+strata_period_metrics_read (StrataPeriodMetrics  *metrics,
+                            StrataWorkspace      *workspace,
+                            GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  StrataLabelLanguage language = strata_label_language ();
+  int label_column = language == STRATA_LABEL_ZH_CN ? 3 : language == STRATA_LABEL_ZH_TW ? 4 : 2;
+  int rc;
+
+  metrics->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  metrics->keys = g_ptr_array_new_with_free_func (g_free);
+  metrics->labels = g_ptr_array_new_with_free_func (g_free);
+  stmt = strata_workspace_prepare (workspace,
+                                   "SELECT id, key, label, label_zh_cn, label_zh_tw FROM metrics "
+                                   "ORDER BY position, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *label = (const char *) sqlite3_column_text (stmt, label_column);
+
+      if (label == NULL || *label == '\0')
+        label = (const char *) sqlite3_column_text (stmt, 2);
+      if (label == NULL || *label == '\0')
+        label = (const char *) sqlite3_column_text (stmt, 1);
+      /* Only a damaged file has these (the schema forbids them), and they
+       * would index past the columns: ids index an array (a million ids is
+       * far beyond any real workspace), keys end the list of columns. */
+      if (id < 0 || id > 1000000 || sqlite3_column_text (stmt, 1) == NULL)
+        {
+          g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
+                       _("“%s” is damaged and cannot be read"),
+                       strata_workspace_get_path (workspace));
+          return FALSE;
+        }
+      g_array_append_val (metrics->ids, id);
+      g_ptr_array_add (metrics->keys, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (metrics->labels, g_strdup (label));
+      metrics->n_column_of = MAX (metrics->n_column_of, id + 1);
+    }
+  if (!strata_period_data_step_done (workspace, rc, error, "metrics"))
+    return FALSE;
+  g_ptr_array_add (metrics->keys, NULL);
+  g_ptr_array_add (metrics->labels, NULL);
+  metrics->column_of = g_new (int, MAX (metrics->n_column_of, 1));
+  for (gint64 i = 0; i < metrics->n_column_of; i++)
+    metrics->column_of[i] = -1;
+  for (guint m = 0; m < metrics->ids->len; m++)
+    metrics->column_of[g_array_index (metrics->ids, gint64, m)] = (int) m;
+  return TRUE;
 }
 
 static gboolean
@@ -372,7 +458,7 @@ load_overrides (const StrataPeriodData  *data,
       o.created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       g_array_append_val (overrides, o);
     }
-  return step_error (workspace, rc, error, "overrides");
+  return strata_period_data_step_done (workspace, rc, error, "overrides");
 }
 
 StrataPeriodData *
@@ -399,18 +485,16 @@ strata_period_data_reload_overrides (const StrataPeriodData  *data,
   return view;
 }
 
-/* A customer's values_json into its row of the columns. */
-static gboolean
-load_values (StrataPeriodData  *data,
-             StrataWorkspace   *workspace,
-             const int         *column_of,
-             gint64             n_ids,
-             const char        *json,
-             GArray            *scratch,
-             GError           **error)
+gboolean
+strata_period_data_parse_row (StrataPeriodData          *data,
+                              StrataWorkspace           *workspace,
+                              guint                      row,
+                              const StrataPeriodMetrics *metrics,
+                              const char                *json,
+                              GArray                    *scratch,
+                              GError                   **error)
 {
   const char *problem;
-  guint row = data->n;
 
   g_array_set_size (scratch, 0);
   if (!strata_period_values_parse (json, scratch, &problem))
@@ -425,9 +509,9 @@ load_values (StrataPeriodData  *data,
     {
       const StrataMetricValue *v = &g_array_index (scratch, StrataMetricValue, i);
 
-      /* A metric the workspace no longer lists is left out. */
-      if (v->metric_id >= 0 && v->metric_id < n_ids && column_of[v->metric_id] >= 0)
-        data->columns[column_of[v->metric_id]][row] = v->value;
+      if (v->metric_id >= 0 && v->metric_id < metrics->n_column_of &&
+          metrics->column_of[v->metric_id] >= 0)
+        data->columns[metrics->column_of[v->metric_id]][row] = v->value;
     }
   return TRUE;
 }
@@ -505,6 +589,7 @@ static gboolean
 load_columns (StrataPeriodData  *data,
               StrataWorkspace   *workspace,
               GArray            *metric_ids,
+              gboolean           strings,
               gboolean          *loaded,
               GError           **error)
 {
@@ -535,6 +620,18 @@ load_columns (StrataPeriodData  *data,
     }
   data->n = columns.n;
   strata_period_columns_clear (&columns);
+  if (!strings)
+    {
+      const char *empty = g_string_chunk_insert_len (data->strings, "", 0);
+
+      /* One array of "" for both (data_clear frees it once). */
+      g_free (data->names);
+      data->names = data->ext_ids;
+      for (guint i = 0; i < data->n; i++)
+        data->ext_ids[i] = empty;
+      *loaded = TRUE;
+      return TRUE;
+    }
   if (!load_customer_strings (data, workspace, error))
     {
       if (error != NULL && *error != NULL)
@@ -550,84 +647,34 @@ static StrataPeriodData *
 load_uncached (StrataWorkspace     *workspace,
                gint64               period_id,
                const char * const  *wanted,
+               gboolean             strings,
                GError             **error)
 {
   g_autoptr(StrataPeriodData) data = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) metric_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(StrataPeriodMetrics) metrics = { 0 };
   g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (StrataMetricValue));
-  g_autofree int *column_of = NULL;
-  gint64 n_ids = 0;
   g_autofree char *name = NULL;
-  StrataLabelLanguage language;
   gint64 count;
   guint n = 0;
   int rc;
 
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
 
-  stmt = strata_workspace_prepare (workspace, "SELECT name FROM periods WHERE id = ?1", error);
-  if (stmt == NULL)
+  if ((name = strata_period_data_read_name (workspace, period_id, error)) == NULL ||
+      !strata_period_metrics_read (&metrics, workspace, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, period_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,
-                   _("%s: no period with id %lld"),
-                   strata_workspace_get_path (workspace), (long long) period_id);
-      return NULL;
-    }
-  name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = strata_workspace_prepare (workspace,
-                                   "SELECT id, key, label, label_zh_cn, label_zh_tw FROM metrics "
-                                   "ORDER BY position, id", error);
-  if (stmt == NULL)
-    return NULL;
-  language = strata_label_language ();
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      int column = language == STRATA_LABEL_ZH_CN ? 3 : language == STRATA_LABEL_ZH_TW ? 4 : 2;
-      const char *label = (const char *) sqlite3_column_text (stmt, column);
-
-      if (label == NULL || *label == '\0')
-        label = (const char *) sqlite3_column_text (stmt, 2);
-      if (label == NULL || *label == '\0')
-        label = (const char *) sqlite3_column_text (stmt, 1);
-      /* Only a damaged file has these (the schema forbids them), and they
-       * would index past the columns: ids index an array (a million ids is
-       * far beyond any real workspace), keys end the list of columns. */
-      if (id < 0 || id > 1000000 || sqlite3_column_text (stmt, 1) == NULL)
-        {
-          g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
-                       _("“%s” is damaged and cannot be read"),
-                       strata_workspace_get_path (workspace));
-          return NULL;
-        }
-      g_array_append_val (metric_ids, id);
-      g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-      g_ptr_array_add (labels, g_strdup (label));
-    }
-  if (!step_error (workspace, rc, error, "metrics"))
-    return NULL;
-  g_ptr_array_add (keys, NULL);
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* The columnar form when the period has it (schema 4), else values_json. */
   count = strata_period_columns_count (workspace, period_id);
-  data = data_alloc ((const char * const *) keys->pdata, count > 0 ? (guint) count : 1);
-  g_ptr_array_add (labels, NULL);
+  data = data_alloc ((const char * const *) metrics.keys->pdata, count > 0 ? (guint) count : 1);
   g_strfreev (data->metric_labels);
-  data->metric_labels = g_strdupv ((char **) labels->pdata);
+  data->metric_labels = g_strdupv ((char **) metrics.labels->pdata);
   data->period_id = period_id;
   data->period_name = g_steal_pointer (&name);
   if (count >= 0)
     {
-      g_autoptr(GArray) read_ids = g_array_copy (metric_ids);
+      g_autoptr(GArray) read_ids = g_array_copy (metrics.ids);
       gboolean loaded;
 
       data_reserve (data, 0, 1);
@@ -635,7 +682,7 @@ load_uncached (StrataWorkspace     *workspace,
       for (guint m = 0; wanted != NULL && m < read_ids->len; m++)
         if (!g_strv_contains (wanted, data->metric_keys[m]))
           g_array_index (read_ids, gint64, m) = -2;
-      if (!load_columns (data, workspace, read_ids, &loaded, error))
+      if (!load_columns (data, workspace, read_ids, strings, &loaded, error))
         return NULL;
       if (loaded && !load_overrides (data, data->overrides, workspace, error))
         return NULL;
@@ -657,15 +704,6 @@ load_uncached (StrataWorkspace     *workspace,
   free_columns (data);
   data_reserve (data, 0, MAX (n, 1));
 
-  /* metric id -> column */
-  for (guint m = 0; m < metric_ids->len; m++)
-    n_ids = MAX (n_ids, g_array_index (metric_ids, gint64, m) + 1);
-  column_of = g_new (int, n_ids);
-  for (gint64 i = 0; i < n_ids; i++)
-    column_of[i] = -1;
-  for (guint m = 0; m < metric_ids->len; m++)
-    column_of[g_array_index (metric_ids, gint64, m)] = (int) m;
-
   stmt = strata_workspace_prepare (workspace,
                                    "SELECT c.id, c.ext_id, c.name, pc.values_json FROM period_customers pc "
                                    "JOIN customers c ON c.id = pc.customer_id "
@@ -684,12 +722,12 @@ load_uncached (StrataWorkspace     *workspace,
                                                           sqlite3_column_bytes (stmt, 1));
       data->names[data->n] = g_string_chunk_insert_len (data->strings, cname ? cname : "",
                                                         sqlite3_column_bytes (stmt, 2));
-      if (!load_values (data, workspace, column_of, n_ids,
-                        (const char *) sqlite3_column_text (stmt, 3), scratch, error))
+      if (!strata_period_data_parse_row (data, workspace, data->n, &metrics,
+                                         (const char *) sqlite3_column_text (stmt, 3), scratch, error))
         return NULL;
       data->n++;
     }
-  if (rc != SQLITE_ROW && !step_error (workspace, rc, error, "customers"))
+  if (rc != SQLITE_ROW && !strata_period_data_step_done (workspace, rc, error, "customers"))
     return NULL;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -764,7 +802,7 @@ strata_period_data_load (StrataWorkspace  *workspace,
         return strata_period_data_ref (e->data);
     }
 
-  entry.data = load_uncached (workspace, period_id, NULL, error);
+  entry.data = load_uncached (workspace, period_id, NULL, TRUE, error);
   /* From here on it is shared: the builders refuse it. */
   if (entry.data != NULL)
     entry.data->frozen = TRUE;
@@ -794,7 +832,23 @@ strata_period_data_load_metrics (StrataWorkspace     *workspace,
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (metrics != NULL, NULL);
 
-  data = load_uncached (workspace, period_id, metrics, error);
+  data = load_uncached (workspace, period_id, metrics, TRUE, error);
+  if (data != NULL)
+    data->frozen = TRUE;
+  return data;
+}
+
+StrataPeriodData *
+strata_period_data_load_for_scoring (StrataWorkspace     *workspace,
+                                     gint64               period_id,
+                                     const char * const  *metrics,
+                                     GError             **error)
+{
+  StrataPeriodData *data;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+
+  data = load_uncached (workspace, period_id, metrics, FALSE, error);
   if (data != NULL)
     data->frozen = TRUE;
   return data;

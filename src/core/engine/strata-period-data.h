@@ -72,6 +72,14 @@ StrataPeriodData *strata_period_data_load_metrics (StrataWorkspace     *workspac
                                                    gint64               period_id,
                                                    const char * const  *metrics,
                                                    GError             **error);
+/* The same again (metrics NULL: all of them) without the customers' ext
+ * ids and names (every one is "" when the period has its columnar form):
+ * for scoring or counting a period without showing its customers (the
+ * previous period's tiers, the outcomes of retention). Not cached. */
+StrataPeriodData *strata_period_data_load_for_scoring (StrataWorkspace     *workspace,
+                                                       gint64               period_id,
+                                                       const char * const  *metrics,
+                                                       GError             **error);
 /* A view of data with the period's overrides read anew (after
  * strata_override_set/remove): it shares the columns and leaves data as it
  * was. Cheap: no column is copied. */

@@ -95,14 +95,23 @@ score_draft (StrataScoring *self)
       g_clear_pointer (&self->draft_result, strata_result_unref);
       return;
     }
+  /* A draft equal to the published rules scores the same: one result for
+   * both (about 30 MB at a million customers); the first edit makes its own. */
+  if (self->published_result != NULL && self->published != NULL &&
+      strata_rules_equal (self->draft, self->published))
+    {
+      g_clear_pointer (&self->draft_result, strata_result_unref);
+      self->draft_result = strata_result_ref (self->published_result);
+    }
   /* Reuse the columns when no one else holds them. */
-  if (self->draft_result == NULL || strata_result_is_shared (self->draft_result) ||
+  else if (self->draft_result == NULL || strata_result_is_shared (self->draft_result) ||
       self->draft_result->n != self->data->n)
     {
       g_clear_pointer (&self->draft_result, strata_result_unref);
       self->draft_result = strata_result_new (self->data->n);
     }
-  strata_engine_run (self->compiled, self->draft_result);
+  if (self->draft_result != self->published_result)
+    strata_engine_run (self->compiled, self->draft_result);
   g_debug ("Scored period %" G_GINT64_FORMAT " under the draft (%u rows)",
            self->period_id, self->data->n);
   if (self->published_result != NULL)

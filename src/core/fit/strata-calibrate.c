@@ -576,11 +576,26 @@ strata_calibrate_load_outcomes (StrataWorkspace   *workspace,
                                 char             **outcome_to,
                                 GError           **error)
 {
+  return strata_calibrate_load_outcomes_of (workspace, period_id, NULL, outcome_data, outcomes,
+                                            outcome_to, error);
+}
+
+gboolean
+strata_calibrate_load_outcomes_of (StrataWorkspace    *workspace,
+                                   gint64              period_id,
+                                   const char * const *metrics,
+                                   StrataPeriodData  **outcome_data,
+                                   guint8            **outcomes,
+                                   char              **outcome_to,
+                                   GError            **error)
+{
+  g_autoptr(GPtrArray) wanted = NULL;
   g_autoptr(StrataPeriodData) odata = NULL;
   g_autoptr(StrataPeriodData) next = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  static const char * const next_metrics[] = { "order_count", NULL };
   int at = -1, rc;
 
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), FALSE);
@@ -611,8 +626,21 @@ strata_calibrate_load_outcomes (StrataWorkspace   *workspace,
     at--;
   if (at < 0 || at + 1 >= (int) ids->len)
     return TRUE;
-  if ((odata = strata_period_data_load (workspace, g_array_index (ids, gint64, at), error)) == NULL ||
-      (next = strata_period_data_load (workspace, g_array_index (ids, gint64, at + 1), error)) == NULL)
+  /* Counting needs no names, and of the next period only whether each
+   * customer has orders: a fraction of two periods' memory at a million. */
+  if (metrics != NULL)
+    {
+      wanted = g_ptr_array_new ();
+      for (guint i = 0; metrics[i] != NULL; i++)
+        g_ptr_array_add (wanted, (gpointer) metrics[i]);
+      g_ptr_array_add (wanted, (gpointer) "renewed");  /* the outcome itself */
+      g_ptr_array_add (wanted, NULL);
+    }
+  if ((odata = strata_period_data_load_for_scoring (workspace, g_array_index (ids, gint64, at),
+                                                    wanted ? (const char * const *) wanted->pdata : NULL,
+                                                    error)) == NULL ||
+      (next = strata_period_data_load_for_scoring (workspace, g_array_index (ids, gint64, at + 1),
+                                                   next_metrics, error)) == NULL)
     return FALSE;
   *outcomes = strata_retention_outcomes (odata, next);
   *outcome_data = g_steal_pointer (&odata);

@@ -105,6 +105,16 @@ gboolean           strata_calibrate_load_outcomes (StrataWorkspace    *workspace
                                                    guint8            **outcomes,
                                                    char              **outcome_to,
                                                    GError            **error);
+/* The same with only the columns of metrics (NULL-terminated; NULL: all)
+ * in outcome_data: enough for strata_calibrate_evidence() of rules whose
+ * adjustments read only those. */
+gboolean           strata_calibrate_load_outcomes_of (StrataWorkspace    *workspace,
+                                                      gint64              period_id,
+                                                      const char * const *metrics,
+                                                      StrataPeriodData  **outcome_data,
+                                                      guint8            **outcomes,
+                                                      char              **outcome_to,
+                                                      GError            **error);
 /* Retention with and without each adjustment item of rules on data
  * (outcomes one per row): StrataCalibrateEvidence*, items whose metric has
  * no values in data left out. */

@@ -37,6 +37,24 @@ StrataPeriodResults *strata_period_results_new   (StrataPeriodData   *data,
 StrataPeriodResults *strata_period_results_load  (StrataWorkspace    *workspace,
                                                   gint64              period_id,
                                                   GError            **error);
+/* Only the final tiers of a period's customers, as strata_period_results_load()
+ * gives them (frozen, or scored under the latest published rules), without
+ * its names or the columns the rules do not read: for showing who moved
+ * since (the Customers page). */
+typedef struct
+{
+  guint      n;
+  gint64    *ids;          /* customers.id, ascending */
+  guint8    *final_tier;   /* index into tier_ids, or STRATA_TIER_NONE */
+  GPtrArray *tier_ids;     /* char *: the tier ids of the rules they are under */
+} StrataPeriodTiers;
+
+gboolean strata_period_results_load_tiers (StrataWorkspace    *workspace,
+                                           gint64              period_id,
+                                           StrataPeriodTiers  *tiers,
+                                           GError            **error);
+void     strata_period_tiers_clear        (StrataPeriodTiers  *tiers);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StrataPeriodTiers, strata_period_tiers_clear)
 /* The same for one customer (customers.id): data and result have that
  * customer's row only, or none when the period does not have it. Reads
  * through the primary keys, not the period: a row of an open period is

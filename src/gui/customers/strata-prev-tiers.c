@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The previous period's final tiers, by customer id: its names, values and
- * scores are not kept (a few hundred megabytes at a million customers). */
+ * scores are neither read nor kept (a few hundred megabytes at a million
+ * customers). */
 #include "config.h"
 
 #include "strata-customer-view.h"
@@ -26,24 +27,23 @@ strata_prev_tiers_free (StrataPrevTiers *prev)
   g_free (prev);
 }
 
-/* Runs on a worker: the previous period's results as the review sees them. */
+/* Runs on a worker: the previous period's final tiers as the review sees
+ * them, read without its names or unused columns. */
 StrataPrevTiers *
 strata_prev_tiers_read (StrataWorkspace  *workspace,
                         gint64            period_id,
                         GError          **error)
 {
-  g_autoptr(StrataPeriodResults) results = strata_period_results_load (workspace, period_id, error);
+  g_auto(StrataPeriodTiers) tiers = { 0 };
   StrataPrevTiers *prev;
 
-  if (results == NULL)
+  if (!strata_period_results_load_tiers (workspace, period_id, &tiers, error))
     return NULL;
   prev = g_new0 (StrataPrevTiers, 1);
-  prev->n = results->data->n;
-  prev->ids = g_memdup2 (results->data->ids, sizeof (gint64) * MAX (prev->n, 1));
-  prev->final_tier = g_memdup2 (results->result->final_tier, MAX (prev->n, 1));
-  prev->tier_ids = g_ptr_array_new_with_free_func (g_free);
-  for (guint t = 0; t < results->rules->tiers->len; t++)
-    g_ptr_array_add (prev->tier_ids, g_strdup (((StrataTier *) results->rules->tiers->pdata[t])->id));
+  prev->n = tiers.n;
+  prev->ids = g_steal_pointer (&tiers.ids);
+  prev->final_tier = g_steal_pointer (&tiers.final_tier);
+  prev->tier_ids = g_steal_pointer (&tiers.tier_ids);
   return prev;
 }
 

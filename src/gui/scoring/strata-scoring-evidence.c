@@ -21,6 +21,9 @@ struct _StrataScoringOutcomes
   StrataPeriodData *data;      /* the earlier period, or NULL: no pair */
   guint8           *outcomes;  /* one per row of data */
   char             *to;
+  /* The metrics data holds values of: the adjustments' when read (the
+   * period's other columns would be a hundred megabytes at a million). */
+  GStrv             metrics;
 };
 typedef StrataScoringOutcomes Outcomes;
 
@@ -41,7 +44,39 @@ outcomes_unref (gpointer data)
   g_clear_pointer (&o->data, strata_period_data_unref);
   g_free (o->outcomes);
   g_free (o->to);
+  g_strfreev (o->metrics);
   g_free (o);
+}
+
+/* The metrics the evidence of rules reads: their adjustments'. */
+static GStrv
+adjustment_metrics (const StrataRules *rules)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  for (guint a = 0; a < rules->adjustments->len; a++)
+    {
+      const char *metric = ((StrataAdjustment *) rules->adjustments->pdata[a])->metric;
+
+      if (metric != NULL)
+        g_strv_builder_add (b, metric);
+    }
+  return g_strv_builder_end (b);
+}
+
+/* Whether outcomes read for other rules hold every column rules need. */
+static gboolean
+outcomes_cover (const Outcomes    *o,
+                const StrataRules *rules)
+{
+  for (guint a = 0; a < rules->adjustments->len; a++)
+    {
+      const char *metric = ((StrataAdjustment *) rules->adjustments->pdata[a])->metric;
+
+      if (metric != NULL && !g_strv_contains ((const char * const *) o->metrics, metric))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 typedef struct
@@ -99,8 +134,10 @@ load_func (StrataWorkspace  *workspace,
   Outcomes *o = g_new0 (Outcomes, 1);
 
   g_atomic_ref_count_init (&o->ref);
-  if (!strata_calibrate_load_outcomes (workspace, job->period_id, &o->data, &o->outcomes,
-                                       &o->to, error))
+  o->metrics = adjustment_metrics (job->rules);
+  if (!strata_calibrate_load_outcomes_of (workspace, job->period_id,
+                                          (const char * const *) o->metrics, &o->data,
+                                          &o->outcomes, &o->to, error))
     {
       outcomes_unref (o);
       return NULL;
@@ -189,8 +226,10 @@ strata_scoring_page_update_evidence (StrataScoringPage *self)
   job = g_new0 (Job, 1);
   job->rules = strata_rules_copy (self->draft);
   job->period_id = strata_context_get_period_id (context);
-  /* New data (another period, an import): read the outcomes again. */
-  if (self->outcomes != NULL && data == self->evidence_data)
+  /* New data (another period, an import) or an adjustment on a metric
+   * not read: read the outcomes again. */
+  if (self->outcomes != NULL && data == self->evidence_data &&
+      outcomes_cover (self->outcomes, job->rules))
     {
       g_autoptr(GTask) task = g_task_new (self, self->evidence_cancel, done, NULL);
 
