@@ -18,15 +18,6 @@ struct _StrataCustomerCell
 
 G_DEFINE_FINAL_TYPE (StrataCustomerCell, strata_customer_cell, GTK_TYPE_WIDGET)
 
-enum
-{
-  PROP_0,
-  PROP_FIELD,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static const char *quadrant_letters[] = { "", "A", "B", "C", "D" };
 
 static gboolean
@@ -36,14 +27,13 @@ field_is_numeric (StrataCustomerField field)
          field == STRATA_CUSTOMER_FIELD_INQUIRIES || field == STRATA_CUSTOMER_FIELD_SCORE;
 }
 
+/* The label's look for its column. */
 static void
-strata_customer_cell_constructed (GObject *object)
+style_label (StrataCustomerCell *self)
 {
-  StrataCustomerCell *self = STRATA_CUSTOMER_CELL (object);
   GtkWidget *label = GTK_WIDGET (self->label);
   gboolean numeric = field_is_numeric (self->field);
 
-  G_OBJECT_CLASS (strata_customer_cell_parent_class)->constructed (object);
   gtk_label_set_xalign (self->label, numeric ? 1 : 0);
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
@@ -68,58 +58,12 @@ strata_customer_cell_dispose (GObject *object)
 }
 
 static void
-strata_customer_cell_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  StrataCustomerCell *self = STRATA_CUSTOMER_CELL (object);
-
-  switch (prop_id)
-    {
-    case PROP_FIELD:
-      g_value_set_uint (value, self->field);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-strata_customer_cell_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  StrataCustomerCell *self = STRATA_CUSTOMER_CELL (object);
-
-  switch (prop_id)
-    {
-    case PROP_FIELD:
-      self->field = g_value_get_uint (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 strata_customer_cell_class_init (StrataCustomerCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = strata_customer_cell_constructed;
   object_class->dispose = strata_customer_cell_dispose;
-  object_class->get_property = strata_customer_cell_get_property;
-  object_class->set_property = strata_customer_cell_set_property;
-
-  properties[PROP_FIELD] =
-    g_param_spec_uint ("field", NULL, NULL,
-                       STRATA_CUSTOMER_FIELD_ID, STRATA_CUSTOMER_FIELD_CHANGE, STRATA_CUSTOMER_FIELD_ID,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "customer-cell");
@@ -136,15 +80,14 @@ strata_customer_cell_init (StrataCustomerCell *self)
 GtkWidget *
 strata_customer_cell_new (StrataCustomerField field)
 {
-  return g_object_new (STRATA_TYPE_CUSTOMER_CELL, "field", (guint) field, NULL);
-}
+  StrataCustomerCell *self;
 
-StrataCustomerField
-strata_customer_cell_get_field (StrataCustomerCell *self)
-{
-  g_return_val_if_fail (STRATA_IS_CUSTOMER_CELL (self), STRATA_CUSTOMER_FIELD_ID);
+  g_return_val_if_fail (field <= STRATA_CUSTOMER_FIELD_CHANGE, NULL);
 
-  return self->field;
+  self = g_object_new (STRATA_TYPE_CUSTOMER_CELL, NULL);
+  self->field = field;
+  style_label (self);
+  return GTK_WIDGET (self);
 }
 
 static char *

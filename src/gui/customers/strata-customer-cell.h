@@ -30,7 +30,6 @@ typedef enum
 G_DECLARE_FINAL_TYPE (StrataCustomerCell, strata_customer_cell, STRATA, CUSTOMER_CELL, GtkWidget)
 
 GtkWidget          *strata_customer_cell_new       (StrataCustomerField          field);
-StrataCustomerField strata_customer_cell_get_field (StrataCustomerCell          *self);
 /* Shows the row's value of the cell's field (nothing for a row past the end). */
 void                strata_customer_cell_bind      (StrataCustomerCell          *self,
                                                     const StrataCustomerColumns *columns,
