@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The command line of the benchmarks that run on demo workspaces of a
- * given number of customers (bench-scoring, bench-calibrate):
+/* Demo workspaces for the benchmarks (bench-explain, bench-open), and the
+ * command line of those that run on demo workspaces of a given number of
+ * customers (bench-scoring, bench-calibrate):
  *   NAME [--dir DIR] [--runs K] [N_CUSTOMERS...]
  * DIR (default $STRATA_BENCH_DIR or /tmp/strata-bench) keeps the demo
  * workspaces, so a second run does not write them again; the sizes come
@@ -11,6 +12,27 @@
 
 #include "bench-util.h"
 #include "strata-demo.h"
+
+/* DIR/PREFIX-N.strata, a demo workspace of n customers (seed 2026, four
+ * quarters), written when it is not there yet. */
+static inline char *
+bench_demo_ensure (const char *dir,
+                   const char *prefix,
+                   guint       n)
+{
+  char *path = g_strdup_printf ("%s/%s-%u.strata", dir, prefix, n);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      double t0 = bench_now_ms ();
+
+      if (!strata_demo_write (path, n, 2026, 4, STRATA_DEMO_NONE, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      printf ("wrote %s in %.1f s\n", path, (bench_now_ms () - t0) / 1e3);
+    }
+  return path;
+}
 
 /* Benchmarks one workspace; FALSE when a check failed. */
 typedef gboolean (*BenchDemoFunc) (const char *path,

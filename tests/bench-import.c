@@ -25,20 +25,6 @@
 #include "bench-util.h"
 #include "strata-import.h"
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
 static char *
 generate (const char *dir,
           guint       n)
@@ -218,6 +204,6 @@ main (int   argc,
   compare ("customer table (generated)", dir, customers, cli, STRATA_IMPORT_KIND_CUSTOMERS, runs);
   if (argc > 1 && *argv[1] != '\0')
     compare ("order lines", dir, argv[1], cli, STRATA_IMPORT_KIND_ORDERS, runs);
-  remove_tree (dir);
+  bench_remove_dir (dir);
   return 0;
 }
