@@ -29,6 +29,7 @@
 #include <time.h>
 #include <glib/gstdio.h>
 
+#include "bench-demo.h"
 #include "bench-util.h"
 #include "strata-calibrate.h"
 #include "strata-demo.h"
@@ -358,58 +359,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *cli = bench_build_path (argv[0], "STRATA_CLI", "src/cli/strata-cli");
-  g_auto(GStrv) sizes = NULL;
-  g_autoptr(GOptionContext) context = g_option_context_new ("[N_CUSTOMERS...]");
-  g_autoptr(GError) error = NULL;
-  int runs = 0;
-  const GOptionEntry entries[] = {
-    { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir, "Where the demo workspaces are kept", "DIR" },
-    { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Runs of each figure (default 3)", "K" },
-    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file, "A demo workspace to time instead (e.g. /tmp/big.strata)", "FILE" },
-    { NULL }
-  };
-  gboolean ok = TRUE;
-
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "bench-calibrate: %s\n", error->message);
-      return 2;
-    }
-  runs = bench_size (runs, "STRATA_BENCH_RUNS", 3);
-  if (dir == NULL)
-    dir = g_strdup (g_getenv ("STRATA_BENCH_DIR") ? g_getenv ("STRATA_BENCH_DIR") : "/tmp/strata-bench");
-  if (argc > 1)
-    sizes = g_strdupv (argv + 1);
-  else
-    sizes = g_strsplit (g_getenv ("STRATA_BENCH_CUSTOMERS") ? g_getenv ("STRATA_BENCH_CUSTOMERS")
-                                                            : "1000000", " ", -1);
-  printf ("wall-clock times; cold = the file dropped from the OS page cache\n\n");
-  if (file != NULL)
-    return bench_one (file, cli, runs) ? 0 : 1;
-  g_mkdir_with_parents (dir, 0755);
-  for (guint i = 0; sizes[i] != NULL; i++)
-    {
-      guint n = (guint) g_ascii_strtoull (sizes[i], NULL, 10);
-      g_autofree char *name = g_strdup_printf ("demo-%u.strata", n);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (n == 0)
-        continue;
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          double t = bench_now_ms ();
-
-          if (!strata_demo_write (path, n, STRATA_DEMO_DEFAULT_SEED, STRATA_DEMO_DEFAULT_PERIODS,
-                                  STRATA_DEMO_NONE, NULL, NULL, &error))
-            g_error ("%s", error->message);
-          printf ("wrote %s (%u customers, %u quarters) in %.0f ms\n", path, n,
-                  STRATA_DEMO_DEFAULT_PERIODS, bench_now_ms () - t);
-        }
-      ok &= bench_one (path, cli, runs);
-    }
-  return ok ? 0 : 1;
+  return bench_demo_main (argc, argv, "bench-calibrate", "Runs of each figure (default 3)", "1000000",
+                          "wall-clock times; cold = the file dropped from the OS page cache",
+                          bench_one);
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bench-demo.h"
 #include "bench-util.h"
 
 #include "strata-demo.h"
@@ -145,24 +146,6 @@ measure (const char *label,
   return f;
 }
 
-static char *
-ensure_demo (const char *dir,
-             guint       n)
-{
-  char *path = g_strdup_printf ("%s/explain-%u.strata", dir, n);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      double t0 = bench_now_ms ();
-
-      if (!strata_demo_write (path, n, 2026, 4, STRATA_DEMO_NONE, NULL, NULL, &error))
-        g_error ("%s", error->message);
-      printf ("wrote %s in %.1f s\n", path, (bench_now_ms () - t0) / 1e3);
-    }
-  return path;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -193,8 +176,8 @@ main (int   argc,
   g_mkdir_with_parents (dir, 0755);
   if (cli == NULL)
     cli = g_build_filename (own_dir, "..", "src", "cli", "strata-cli", NULL);
-  small = ensure_demo (dir, 600);
-  big = big_file != NULL ? g_strdup (big_file) : ensure_demo (dir, n);
+  small = bench_demo_ensure (dir, "explain", 600);
+  big = big_file != NULL ? g_strdup (big_file) : bench_demo_ensure (dir, "explain", n);
   printf ("medians of %u runs, wall clock\n", runs);
   a = measure ("600 customers", small, cli);
   b = measure ("large workspace", big, cli);

@@ -31,20 +31,6 @@
 #include "bench-util.h"
 #include "strata-import.h"
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
 /* wide: the 12 columns of a real customer table; else 7. */
 static char *
 generate (const char *dir,
@@ -379,6 +365,6 @@ main (int   argc,
   compare ("customer table (generated, 7 columns)", dir, narrow, cli, STRATA_IMPORT_KIND_CUSTOMERS, runs);
   if (argc > 1 && *argv[1] != '\0')
     compare ("order lines", dir, argv[1], cli, STRATA_IMPORT_KIND_ORDERS, runs);
-  remove_tree (dir);
+  bench_remove_dir (dir);
   return 0;
 }

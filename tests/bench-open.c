@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "bench-demo.h"
 #include "bench-util.h"
 
 #include "strata-demo.h"
@@ -90,24 +91,6 @@ measure (const char *label,
   printf ("  strata-cli periods (process), cold:  %9.1f ms\n", bench_median (v, RUNS));
 }
 
-static char *
-ensure_demo (const char *dir,
-             guint       n)
-{
-  char *path = g_strdup_printf ("%s/open-%u.strata", dir, n);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      double t0 = bench_now_ms ();
-
-      if (!strata_demo_write (path, n, 2026, 4, STRATA_DEMO_NONE, NULL, NULL, &error))
-        g_error ("%s", error->message);
-      printf ("wrote %s in %.1f s\n", path, (bench_now_ms () - t0) / 1e3);
-    }
-  return path;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -122,8 +105,8 @@ main (int   argc,
   g_mkdir_with_parents (dir, 0755);
   if (cli == NULL)
     cli = g_build_filename (own_dir, "..", "src", "cli", "strata-cli", NULL);
-  small = ensure_demo (dir, 600);
-  big = ensure_demo (dir, n);
+  small = bench_demo_ensure (dir, "open", 600);
+  big = bench_demo_ensure (dir, "open", n);
   printf ("medians of %d runs, wall clock\n", RUNS);
   measure ("600 customers", small, cli);
   measure (n == 1000000 ? "1,000,000 customers" : "large workspace", big, cli);

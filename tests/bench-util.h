@@ -221,3 +221,18 @@ bench_command (const char         *what,
   *cold = bench_median (c, runs);
   *warm = bench_median (w, runs);
 }
+
+/* Removes dir and the files in it (not folders). */
+static inline void
+bench_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (dir);
+}

@@ -31,20 +31,6 @@
 #include "strata-import.h"
 #include "strata-xlsx.h"
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
 /* Constant-memory mode writes strings inline (not shared): the reader
  * handles both, and ssconvert reads the same file. */
 static char *
@@ -292,6 +278,6 @@ main (int   argc,
       bench_print_ratio ("ratio strata-cli import / ssconvert to CSV, warm", s_warm / g_warm);
     }
   fflush (stdout);
-  remove_tree (dir);
+  bench_remove_dir (dir);
   return 0;
 }

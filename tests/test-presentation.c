@@ -26,6 +26,7 @@
 #include "strata-ruleset-store.h"
 #include "strata-seed.h"
 #include "strata-window.h"
+#include "window-test-util.h"
 #include "workspace-test-util.h"
 #include "strata-period-private.h"
 #include "strata-movement-private.h"
@@ -781,46 +782,19 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmpdir = test_make_tmp_dir ("strata-presentation");
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  tmpdir = window_test_init (&argc, &argv, "strata-presentation");
+  window_test_bind_translations ();
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* For translated screenshots: STRATA_TEST_LOCALEDIR holds compiled .mo
-   * files, LANGUAGE / LC_ALL choose the language. */
-  if (g_getenv ("STRATA_TEST_LOCALEDIR") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_TEST_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
-
-  app = g_object_new (STRATA_TYPE_APPLICATION,
-                      "application-id", APP_ID ".PresentationTest",
-                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/strata/Strata",
-                      NULL);
-  g_assert_true (g_application_register (app, NULL, &error));
-  g_application_hold (app);
-  g_application_activate (app);
-  window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
+  app = window_test_app_new (".PresentationTest");
+  window = window_test_activate (app);
 
   g_test_add_func ("/review/presentation", test_presentation);
   g_test_add_func ("/review/empty-state", test_empty_state);
   g_test_add_func ("/review/hidden-reload", test_hidden_reload);
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_application_release (app);
-  g_clear_object (&app);
-  test_remove_dir (tmpdir);
-  g_free (tmpdir);
+  window_test_finish (GTK_WINDOW (window), &app, &tmpdir);
   return status;
 }

@@ -13,6 +13,7 @@
 #include "strata-entitlements.h"
 #include "strata-page.h"
 #include "strata-window.h"
+#include "window-test-util.h"
 #include "workspace-test-util.h"
 
 static char *tmpdir;
@@ -202,36 +203,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmpdir = test_make_tmp_dir ("strata-read-only-window");
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  tmpdir = window_test_init (&argc, &argv, "strata-read-only-window");
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = g_object_new (STRATA_TYPE_APPLICATION,
-                      "application-id", APP_ID ".Test",
-                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/strata/Strata",
-                      NULL);
-  g_assert_true (g_application_register (app, NULL, &error));
-  g_application_hold (app);
-  g_application_activate (app);
-  window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
+  app = window_test_app_new (".Test");
+  window = window_test_activate (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
 
   g_test_add_func ("/read-only-window/edit-controls", test_read_only);
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_application_release (app);
-  g_clear_object (&app);
-  test_remove_dir (tmpdir);
-  g_free (tmpdir);
+  window_test_finish (GTK_WINDOW (window), &app, &tmpdir);
   return status;
 }

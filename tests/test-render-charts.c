@@ -10,38 +10,7 @@
 #include "strata-movement-chart-private.h"
 #include "strata-pareto-chart-private.h"
 #include "strata-pyramid-chart-private.h"
-
-static cairo_surface_t *
-render (StrataChart            *chart,
-        const StrataChartStyle *style,
-        int                     w,
-        int                     h)
-{
-  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  cairo_t *cr = cairo_create (s);
-  strata_chart_draw (chart, cr, style, w, h);
-  cairo_destroy (cr);
-  cairo_surface_flush (s);
-  return s;
-}
-
-static StrataRgba
-pixel (cairo_surface_t *s,
-       int              x,
-       int              y)
-{
-  guint32 p = *(guint32 *) (gpointer) (cairo_image_surface_get_data (s)
-                                       + y * cairo_image_surface_get_stride (s) + x * 4);
-  return (StrataRgba) { ((p >> 16) & 0xff) / 255.0, ((p >> 8) & 0xff) / 255.0,
-                        (p & 0xff) / 255.0, 1 };
-}
-
-static gboolean
-same (StrataRgba a,
-      StrataRgba b)
-{
-  return fabs (a.r - b.r) < 0.01 && fabs (a.g - b.g) < 0.01 && fabs (a.b - b.b) < 0.01;
-}
+#include "chart-test-util.h"
 
 /* Length of the run of @colour on row @y. */
 static int
@@ -51,7 +20,7 @@ run_of (cairo_surface_t *s,
 {
   int run = 0;
   for (int x = 0; x < cairo_image_surface_get_width (s); x++)
-    run += same (pixel (s, x, y), colour);
+    run += chart_test_same (chart_test_pixel (s, x, y), colour);
   return run;
 }
 
@@ -68,7 +37,7 @@ test_pyramid_widths (void)
   int runs[5];
 
   strata_pyramid_chart_set_data (chart, &d);
-  s = render (STRATA_CHART (chart), style, 800, 500);
+  s = chart_test_render (STRATA_CHART (chart), style, 800, 500);
   for (guint t = 0; t < 5; t++)
     {
       cairo_rectangle_t r;
@@ -103,7 +72,7 @@ test_pyramid_widths (void)
   d.base_counts = base;
   d.base_title = "Base tier";
   strata_pyramid_chart_set_data (chart, &d);
-  s = render (STRATA_CHART (chart), style, 1000, 500);
+  s = chart_test_render (STRATA_CHART (chart), style, 1000, 500);
   {
     cairo_rectangle_t b4, f4, b2, f2;
     g_assert_true (strata_pyramid_chart_get_layer_rect (chart, 0, 4, &b4));
@@ -165,10 +134,10 @@ test_pareto (void)
     g_assert_cmpuint (n_top, ==, 60);
   }
 
-  s = render (STRATA_CHART (chart), style, 700, 450);
+  s = chart_test_render (STRATA_CHART (chart), style, 700, 450);
   strata_pareto_chart_get_plot_area (chart, &p);
   /* The mark's dot at (20%, 80%) in the threshold colour. */
-  g_assert_true (same (pixel (s, (int) (p.x + 0.2 * p.width), (int) (p.y + 0.2 * p.height)),
+  g_assert_true (chart_test_same (chart_test_pixel (s, (int) (p.x + 0.2 * p.width), (int) (p.y + 0.2 * p.height)),
                        style->threshold));
   /* The curve passes (50%, 92%) in the accent colour; above it, no tint. */
   g_assert_cmpfloat_with_epsilon (strata_pareto_chart_share_at (chart, 0.5), 0.92, 1e-12);
@@ -177,9 +146,9 @@ test_pareto (void)
     int y = (int) round (p.y + 0.08 * p.height);
     gboolean found = FALSE;
     for (int dy = -2; dy <= 2; dy++)
-      found |= same (pixel (s, x, y + dy), style->accent);
+      found |= chart_test_same (chart_test_pixel (s, x, y + dy), style->accent);
     g_assert_true (found);
-    g_assert_true (same (pixel (s, x + 3, (int) (p.y + 0.02 * p.height)), style->background));
+    g_assert_true (chart_test_same (chart_test_pixel (s, x + 3, (int) (p.y + 0.02 * p.height)), style->background));
   }
   cairo_surface_destroy (s);
 
@@ -210,18 +179,18 @@ test_movement (void)
   g_assert_cmpuint (down, ==, 6 + 3);
   g_assert_cmpuint (same_tier, ==, 550);
 
-  s = render (STRATA_CHART (chart), style, 600, 400);
+  s = chart_test_render (STRATA_CHART (chart), style, 600, 400);
   /* Upgrade cells are blue; the one with more customers is deeper. */
   g_assert_true (strata_movement_chart_get_cell_rect (chart, 1, 0, &big));   /* B to A: 14 */
   g_assert_true (strata_movement_chart_get_cell_rect (chart, 2, 0, &small)); /* C to A: 1 */
   g_assert_true (strata_movement_chart_get_cell_rect (chart, 0, 2, &empty)); /* A to C: 0 */
   {
-    StrataRgba b = pixel (s, (int) big.x + 5, (int) big.y + 5);
-    StrataRgba sm = pixel (s, (int) small.x + 5, (int) small.y + 5);
-    StrataRgba e = pixel (s, (int) empty.x + 5, (int) empty.y + 5);
+    StrataRgba b = chart_test_pixel (s, (int) big.x + 5, (int) big.y + 5);
+    StrataRgba sm = chart_test_pixel (s, (int) small.x + 5, (int) small.y + 5);
+    StrataRgba e = chart_test_pixel (s, (int) empty.x + 5, (int) empty.y + 5);
     g_assert_cmpfloat (b.b, >, b.r + 0.2);
     g_assert_cmpfloat (b.r + b.g + b.b, <, sm.r + sm.g + sm.b);
-    g_assert_true (same (e, style->background));
+    g_assert_true (chart_test_same (e, style->background));
   }
   /* Lost column present, hit test finds cells. */
   g_assert_true (strata_movement_chart_get_cell_rect (chart, 2, 3, &big));
@@ -257,13 +226,13 @@ test_empty_charts (void)
   /* Nothing set: each draws its empty state and describes itself. */
   for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
     {
-      cairo_surface_t *s = render (charts[i], style, 300, 200);
+      cairo_surface_t *s = chart_test_render (charts[i], style, 300, 200);
       g_autofree char *desc = strata_chart_get_description (charts[i]);
       g_autoptr(GPtrArray) table = strata_chart_get_table (charts[i]);
       guint ink = 0;
       for (int y = 0; y < 200; y += 2)
         for (int x = 0; x < 300; x += 2)
-          ink += !same (pixel (s, x, y), style->background);
+          ink += !chart_test_same (chart_test_pixel (s, x, y), style->background);
       g_assert_cmpuint (ink, >, 20); /* "No customers to show" */
       g_assert_nonnull (desc);
       g_assert_cmpuint (table->len, >=, 1);

@@ -14,56 +14,7 @@
 #include "strata-i18n.h"
 #include "strata-report.h"
 #include "workspace-test-util.h"
-
-static cairo_surface_t *
-render (StrataFunnelChart      *chart,
-        const StrataChartStyle *style,
-        int                     w,
-        int                     h)
-{
-  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  cairo_t *cr = cairo_create (s);
-
-  strata_chart_draw (STRATA_CHART (chart), cr, style, w, h);
-  cairo_destroy (cr);
-  cairo_surface_flush (s);
-  return s;
-}
-
-static StrataRgba
-pixel (cairo_surface_t *s,
-       int              x,
-       int              y)
-{
-  guint32 p = *(guint32 *) (gpointer) (cairo_image_surface_get_data (s)
-                                       + y * cairo_image_surface_get_stride (s) + x * 4);
-  return (StrataRgba) { ((p >> 16) & 0xff) / 255.0, ((p >> 8) & 0xff) / 255.0,
-                        (p & 0xff) / 255.0, 1 };
-}
-
-static gboolean
-same (StrataRgba a,
-      StrataRgba b)
-{
-  return fabs (a.r - b.r) < 0.01 && fabs (a.g - b.g) < 0.01 && fabs (a.b - b.b) < 0.01;
-}
-
-/* Pixels in a rectangle that are not the background. */
-static guint
-ink (cairo_surface_t        *s,
-     const StrataChartStyle *style,
-     double                  x,
-     double                  y,
-     double                  w,
-     double                  h)
-{
-  guint n = 0;
-
-  for (int py = (int) y; py < (int) (y + h); py++)
-    for (int px = (int) x; px < (int) (x + w); px++)
-      n += !same (pixel (s, px, py), style->background);
-  return n;
-}
+#include "chart-test-util.h"
 
 static const StrataFunnelChartGroup groups[] = {
   { "A · Head customers", "3 customers", NULL,
@@ -87,7 +38,7 @@ test_geometry (void)
   strata_funnel_chart_set_groups (chart, groups, G_N_ELEMENTS (groups));
   g_assert_cmpuint (strata_funnel_chart_get_n_groups (chart), ==, 3);
   g_assert_false (strata_funnel_chart_get_bar (chart, 0, 0, &box));   /* not drawn yet */
-  s = render (chart, style, 960, 420);
+  s = chart_test_render (chart, style, 960, 420);
 
   for (guint g = 0; g < 3; g++)
     for (guint st = 0; st < STRATA_FUNNEL_N_STEPS; st++)
@@ -108,22 +59,22 @@ test_geometry (void)
   g_assert_cmpfloat (bars[1][2].y, ==, bars[0][2].y);
 
   /* The bars are painted in the accent colour (D's in its own). */
-  g_assert_true (same (pixel (s, (int) bars[0][0].x + 3, (int) (bars[0][0].y + bars[0][0].height / 2)),
+  g_assert_true (chart_test_same (chart_test_pixel (s, (int) bars[0][0].x + 3, (int) (bars[0][0].y + bars[0][0].height / 2)),
                        style->accent));
-  g_assert_true (same (pixel (s, (int) bars[2][2].x + 2, (int) (bars[2][2].y + bars[2][2].height / 2)),
+  g_assert_true (chart_test_same (chart_test_pixel (s, (int) bars[2][2].x + 2, (int) (bars[2][2].y + bars[2][2].height / 2)),
                        strata_rgba_parse ("#8a8f98")));
 
   /* A's weakest step (orders) has the tinted mark; its clicks have none. */
   g_assert_true (strata_funnel_chart_get_rate_box (chart, 0, STRATA_FUNNEL_ORDERS, &box));
-  g_assert_true (same (pixel (s, (int) box.x - 2, (int) (box.y + box.height / 2)), tint));
+  g_assert_true (chart_test_same (chart_test_pixel (s, (int) box.x - 2, (int) (box.y + box.height / 2)), tint));
   g_assert_true (strata_funnel_chart_get_rate_box (chart, 0, STRATA_FUNNEL_CLICKS, &plain));
-  g_assert_true (same (pixel (s, (int) plain.x - 2, (int) (plain.y + plain.height / 2)), style->background));
+  g_assert_true (chart_test_same (chart_test_pixel (s, (int) plain.x - 2, (int) (plain.y + plain.height / 2)), style->background));
   g_assert_false (strata_funnel_chart_get_rate_box (chart, 0, 0, &box));
   /* Every rate label is drawn (D's "no rate" too). */
   for (guint st = 1; st < STRATA_FUNNEL_N_STEPS; st++)
     {
       g_assert_true (strata_funnel_chart_get_rate_box (chart, 2, st, &box));
-      g_assert_cmpuint (ink (s, style, box.x, box.y, box.width, box.height), >, 10);
+      g_assert_cmpuint (chart_test_ink (s, style, box.x, box.y, box.width, box.height), >, 10);
     }
   cairo_surface_destroy (s);
 }
@@ -171,9 +122,9 @@ test_chinese (void)
 
   strata_chart_style_set_language (style, "zh_CN");
   strata_funnel_chart_set_groups (chart, groups, 2);
-  s = render (chart, style, 700, 360);
+  s = chart_test_render (chart, style, 700, 360);
   g_assert_true (strata_funnel_chart_get_bar (chart, 0, 0, &bar));
-  g_assert_cmpuint (ink (s, style, 0, bar.y, 40, bar.height), >, 20);
+  g_assert_cmpuint (chart_test_ink (s, style, 0, bar.y, 40, bar.height), >, 20);
   cairo_surface_destroy (s);
 }
 
@@ -203,9 +154,9 @@ test_customer_and_empty (void)
 
   /* No groups: the empty message, no bars. */
   strata_funnel_chart_set_groups (chart, NULL, 0);
-  s = render (chart, style, 400, 200);
+  s = chart_test_render (chart, style, 400, 200);
   g_assert_false (strata_funnel_chart_get_bar (chart, 0, 0, &bar));
-  g_assert_cmpuint (ink (s, style, 0, 0, 400, 200), >, 50);
+  g_assert_cmpuint (chart_test_ink (s, style, 0, 0, 400, 200), >, 50);
   cairo_surface_destroy (s);
 }
 

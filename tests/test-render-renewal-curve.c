@@ -9,23 +9,13 @@
 #include <math.h>
 
 #include "strata-renewal-curve.h"
-
-static StrataRgba
-pixel (cairo_surface_t *s,
-       int              x,
-       int              y)
-{
-  guint32 p = *(guint32 *) (gpointer) (cairo_image_surface_get_data (s)
-                                       + y * cairo_image_surface_get_stride (s) + x * 4);
-  return (StrataRgba) { ((p >> 16) & 0xff) / 255.0, ((p >> 8) & 0xff) / 255.0,
-                        (p & 0xff) / 255.0, 1 };
-}
+#include "chart-test-util.h"
 
 static gboolean
 same (StrataRgba a,
       StrataRgba b)
 {
-  return fabs (a.r - b.r) < 0.02 && fabs (a.g - b.g) < 0.02 && fabs (a.b - b.b) < 0.02;
+  return chart_test_near (a, b, 0.02);
 }
 
 static GArray *
@@ -73,11 +63,11 @@ check_marker (gboolean log_x,
   g_assert_cmpfloat (fabs (x_thr - expect), <=, 1);
   /* The marker is a 2-pixel bar in the threshold colour over the plot's
    * height; a column well away from it is not. */
-  g_assert_true (same (pixel (s, (int) x_thr, mid), style->threshold) ||
-                 same (pixel (s, (int) x_thr - 1, mid), style->threshold));
-  g_assert_true (same (pixel (s, (int) x_thr, (int) (plot.y + plot.height - 3)), style->threshold) ||
-                 same (pixel (s, (int) x_thr - 1, (int) (plot.y + plot.height - 3)), style->threshold));
-  g_assert_false (same (pixel (s, (int) (x_thr + plot.width / 20), mid), style->threshold));
+  g_assert_true (same (chart_test_pixel (s, (int) x_thr, mid), style->threshold) ||
+                 same (chart_test_pixel (s, (int) x_thr - 1, mid), style->threshold));
+  g_assert_true (same (chart_test_pixel (s, (int) x_thr, (int) (plot.y + plot.height - 3)), style->threshold) ||
+                 same (chart_test_pixel (s, (int) x_thr - 1, (int) (plot.y + plot.height - 3)), style->threshold));
+  g_assert_false (same (chart_test_pixel (s, (int) (x_thr + plot.width / 20), mid), style->threshold));
   /* The last step's rate (90%) is drawn in the accent colour near the
    * right end of the plot. */
   {
@@ -86,7 +76,7 @@ check_marker (gboolean log_x,
     gboolean found = FALSE;
 
     for (int dy = -2; dy <= 2; dy++)
-      found |= same (pixel (s, x, y + dy), style->accent);
+      found |= same (chart_test_pixel (s, x, y + dy), style->accent);
     g_assert_true (found);
   }
   cairo_surface_destroy (s);
@@ -136,7 +126,7 @@ test_too_few (void)
   for (int y = (int) plot.y + 2; y < (int) (plot.y + plot.height) - 2; y++)
     for (int x = (int) plot.x + 2; x < (int) (plot.x + plot.width) - 2; x++)
       {
-        StrataRgba p = pixel (s, x, y);
+        StrataRgba p = chart_test_pixel (s, x, y);
 
         text += !same (p, style->background) && !same (p, style->grid);
         accent += same (p, style->accent);

@@ -15,55 +15,7 @@
 #include "strata-report.h"
 #include "strata-retention-chart.h"
 #include "workspace-test-util.h"
-
-static cairo_surface_t *
-render (StrataRetentionChart   *chart,
-        const StrataChartStyle *style,
-        int                     w,
-        int                     h)
-{
-  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  cairo_t *cr = cairo_create (s);
-
-  strata_chart_draw (STRATA_CHART (chart), cr, style, w, h);
-  cairo_destroy (cr);
-  cairo_surface_flush (s);
-  return s;
-}
-
-static StrataRgba
-pixel (cairo_surface_t *s,
-       int              x,
-       int              y)
-{
-  guint32 p = *(guint32 *) (gpointer) (cairo_image_surface_get_data (s)
-                                       + y * cairo_image_surface_get_stride (s) + x * 4);
-  return (StrataRgba) { ((p >> 16) & 0xff) / 255.0, ((p >> 8) & 0xff) / 255.0,
-                        (p & 0xff) / 255.0, 1 };
-}
-
-static gboolean
-same (StrataRgba a,
-      StrataRgba b)
-{
-  return fabs (a.r - b.r) < 0.01 && fabs (a.g - b.g) < 0.01 && fabs (a.b - b.b) < 0.01;
-}
-
-static guint
-ink (cairo_surface_t        *s,
-     const StrataChartStyle *style,
-     double                  x,
-     double                  y,
-     double                  w,
-     double                  h)
-{
-  guint n = 0;
-
-  for (int py = (int) y; py < (int) (y + h); py++)
-    for (int px = (int) x; px < (int) (x + w); px++)
-      n += !same (pixel (s, px, py), style->background);
-  return n;
-}
+#include "chart-test-util.h"
 
 /* Three periods; tier B never has customers. */
 static const struct
@@ -159,26 +111,26 @@ test_geometry (void)
   g_assert_cmpstr (strata_retention_chart_get_group_id (chart, 0, 0), ==, "A");
   g_assert_cmpstr (strata_retention_chart_get_group_id (chart, 0, 1), ==, "E");
 
-  s = render (chart, style, 800, 400);
+  s = chart_test_render (chart, style, 800, 400);
   g_assert_true (strata_retention_chart_get_plot (chart, 0, &plot));
   g_assert_cmpfloat (plot.height, >, 150);
   /* A in Q1 → Q2 retained 3 of 4: three quarters of the axis. */
   g_assert_true (strata_retention_chart_get_bar (chart, 0, 0, 0, &bar));
   g_assert_cmpfloat_with_epsilon (bar.height, plot.height * 0.75, 0.01);
   g_assert_cmpfloat_with_epsilon (bar.y + bar.height, plot.y + plot.height, 0.01);
-  g_assert_true (same (pixel (s, bar.x + bar.width / 2, bar.y + bar.height / 2),
+  g_assert_true (chart_test_same (chart_test_pixel (s, bar.x + bar.width / 2, bar.y + bar.height / 2),
                        strata_rgba_parse ("#1a5fb4")));
   /* E in Q2 → Q3: 4 of 8, in E's colour, in the second cluster. */
   g_assert_true (strata_retention_chart_get_bar (chart, 0, 1, 1, &bar2));
   g_assert_cmpfloat_with_epsilon (bar2.height, plot.height * 0.5, 0.01);
   g_assert_cmpfloat (bar2.x, >, plot.x + plot.width / 2);
-  g_assert_true (same (pixel (s, bar2.x + bar2.width / 2, bar2.y + bar2.height / 2),
+  g_assert_true (chart_test_same (chart_test_pixel (s, bar2.x + bar2.width / 2, bar2.y + bar2.height / 2),
                        strata_rgba_parse ("#c64600")));
   /* A full bar for A in Q2 → Q3. */
   g_assert_true (strata_retention_chart_get_bar (chart, 0, 1, 0, &bar));
   g_assert_cmpfloat_with_epsilon (bar.height, plot.height, 0.01);
   /* The rate is written above the bar. */
-  g_assert_cmpuint (ink (s, style, bar2.x, bar2.y - 14, bar2.width, 12), >, 10);
+  g_assert_cmpuint (chart_test_ink (s, style, bar2.x, bar2.y - 14, bar2.width, 12), >, 10);
   g_assert_false (strata_retention_chart_get_bar (chart, 0, 2, 0, &bar));
   cairo_surface_destroy (s);
   free_retention (r);
@@ -231,21 +183,21 @@ test_chinese_and_panels (void)
   strata_chart_style_set_language (style, "zh_CN");
   strata_retention_chart_set_retention (chart, r, q, rules);
   g_assert_cmpuint (strata_retention_chart_get_n_panels (chart), ==, 2);
-  s = render (chart, style, 500, 700);
+  s = chart_test_render (chart, style, 500, 700);
   g_assert_true (strata_retention_chart_get_plot (chart, 0, &p0));
   g_assert_true (strata_retention_chart_get_plot (chart, 1, &p1));
   g_assert_cmpfloat (p1.y, >=, p0.y + p0.height);
   /* The tick labels left of the plot are drawn. */
-  g_assert_cmpuint (ink (s, style, 0, p0.y - 8, p0.x - 2, p0.height + 16), >, 30);
+  g_assert_cmpuint (chart_test_ink (s, style, 0, p0.y - 8, p0.x - 2, p0.height + 16), >, 30);
   g_assert_true (strata_retention_chart_get_bar (chart, 1, 0, 1, &bar));
   g_assert_cmpfloat_with_epsilon (bar.height, p1.height * 0.2, 0.01);
   cairo_surface_destroy (s);
 
   /* Nothing to compare: the empty message and no bars. */
   strata_retention_chart_set_retention (chart, NULL, NULL, NULL);
-  s = render (chart, style, 400, 200);
+  s = chart_test_render (chart, style, 400, 200);
   g_assert_false (strata_retention_chart_get_bar (chart, 0, 0, 0, &bar));
-  g_assert_cmpuint (ink (s, style, 0, 0, 400, 200), >, 50);
+  g_assert_cmpuint (chart_test_ink (s, style, 0, 0, 400, 200), >, 50);
   cairo_surface_destroy (s);
   free_retention (r);
   free_retention (q);

@@ -20,6 +20,7 @@
 #include "strata-window.h"
 #include "strata-window-private.h"
 #include "strata-write-error.h"
+#include "window-test-util.h"
 #include "workspace-test-util.h"
 
 static GApplication *app;
@@ -238,33 +239,19 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *tmpdir = NULL;
-  g_autofree char *data_home = NULL;
+  char *tmpdir;
   int status;
 
   g_setenv ("LANGUAGE", "C", TRUE);
-  tmpdir = test_make_tmp_dir ("strata-two-windows-home");
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tmpdir = window_test_init (&argc, &argv, "strata-two-windows-home");
 
-  app = g_object_new (STRATA_TYPE_APPLICATION,
-                      "application-id", APP_ID ".Test",
-                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/strata/Strata",
-                      NULL);
-  g_assert_true (g_application_register (app, NULL, &error));
-  g_application_hold (app);
+  app = window_test_app_new (".Test");
 
   g_test_add ("/two-windows/focus-shows-edit", Fixture, NULL, fixture_setup,
               test_focus_shows_edit, fixture_teardown);
   g_test_add ("/two-windows/in-use", Fixture, NULL, fixture_setup, test_in_use, fixture_teardown);
   status = g_test_run ();
 
-  g_application_release (app);
-  g_object_unref (app);
-  test_remove_dir (tmpdir);
+  window_test_finish (NULL, &app, &tmpdir);
   return status;
 }

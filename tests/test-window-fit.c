@@ -13,6 +13,7 @@
 #include "strata-context.h"
 #include "strata-page.h"
 #include "strata-window.h"
+#include "window-test-util.h"
 #include "workspace-test-util.h"
 #include "strata-window-private.h"
 
@@ -250,19 +251,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   g_autofree char *localedir = NULL;
   int status;
 
-  tmpdir = test_make_tmp_dir ("strata-window-fit");
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   /* Each run sets its locale. */
   g_unsetenv ("LC_ALL");
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  tmpdir = window_test_init (&argc, &argv, "strata-window-fit");
   /* The build tree's catalogues. */
   localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_LOCALEDIR") ? g_getenv ("STRATA_LOCALEDIR")
@@ -270,21 +264,12 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = g_object_new (STRATA_TYPE_APPLICATION,
-                      "application-id", APP_ID ".Test",
-                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/strata/Strata",
-                      NULL);
-  g_assert_true (g_application_register (app, NULL, &error));
-  g_application_hold (app);
+  app = window_test_app_new (".Test");
 
   g_test_add_func ("/window-fit/english", test_fit_english);
   g_test_add_func ("/window-fit/chinese", test_fit_chinese);
   status = g_test_run ();
 
-  g_application_release (app);
-  g_clear_object (&app);
-  test_remove_dir (tmpdir);
-  g_free (tmpdir);
+  window_test_finish (NULL, &app, &tmpdir);
   return status;
 }

@@ -13,6 +13,7 @@
 #include "strata-period.h"
 #include "strata-seed.h"
 #include "strata-window.h"
+#include "window-test-util.h"
 #include "workspace-test-util.h"
 #include "strata-period-private.h"
 #include "strata-window-private.h"
@@ -792,24 +793,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
   int status;
 
-  tmpdir = test_make_tmp_dir ("strata-window");
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  tmpdir = window_test_init (&argc, &argv, "strata-window");
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = g_object_new (STRATA_TYPE_APPLICATION,
-                      "application-id", APP_ID ".Test",
-                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/strata/Strata",
-                      NULL);
-  g_assert_true (g_application_register (app, NULL, &error));
-  g_application_hold (app);
+  app = window_test_app_new (".Test");
 
   g_test_add_func ("/context/periods", test_context_periods);
   g_test_add_func ("/window/welcome", test_welcome);
@@ -830,10 +818,7 @@ main (int   argc,
   g_test_add_func ("/window/reopen-last", test_reopen_last);
   status = g_test_run ();
 
-  g_application_release (app);
-  g_clear_object (&app);
   g_free (workspace_path);
-  test_remove_dir (tmpdir);
-  g_free (tmpdir);
+  window_test_finish (NULL, &app, &tmpdir);
   return status;
 }

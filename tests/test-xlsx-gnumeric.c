@@ -18,8 +18,9 @@
 
 typedef struct
 {
-  char *dir;
-  char *path;
+  char            *dir;
+  char            *path;
+  StrataWorkspace *ws;
 } Fixture;
 
 /* The review fixture with a Chinese customer name and owners. */
@@ -27,20 +28,19 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(StrataWorkspace) ws = NULL;
-
   f->dir = test_make_tmp_dir ("strata-gnumeric");
   f->path = g_build_filename (f->dir, "review.strata", NULL);
-  ws = review_fixture_create (f->path);
-  test_workspace_exec (ws, "UPDATE customers SET name = '阿尔法 有限公司' WHERE ext_id = 'C001';"
-                           "INSERT INTO attributes (customer_id, key, value) VALUES"
-                           " (1, 'account_manager', '王磊'), (2, 'account_manager', 'Ann')");
+  f->ws = review_fixture_create (f->path);
+  test_workspace_exec (f->ws, "UPDATE customers SET name = '阿尔法 有限公司' WHERE ext_id = 'C001';"
+                              "INSERT INTO attributes (customer_id, key, value) VALUES"
+                              " (1, 'account_manager', '王磊'), (2, 'account_manager', 'Ann')");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  g_clear_object (&f->ws);
   test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
@@ -99,19 +99,53 @@ assert_has (const char *text,
     g_error ("“%s” not in:\n%s", needle, text);
 }
 
+typedef enum
+{
+  WORKBOOK_CUSTOMERS,
+  WORKBOOK_MOVEMENT,
+  WORKBOOK_ENTITLEMENTS,
+  WORKBOOK_ACTION_LISTS,
+} Workbook;
+
+/* Writes the workbook of object (NULL for the customers) in the fixture's
+ * folder and returns its sheets as CSV, or NULL (the test is skipped) when
+ * ssconvert is missing. */
+static GPtrArray *
+export_sheets (Fixture  *f,
+               Workbook  what,
+               gpointer  object)
+{
+  static const char *names[] = { "customers.xlsx", "movement.xlsx", "entitlements.xlsx", "actions.xlsx" };
+  g_autofree char *xlsx = g_build_filename (f->dir, names[what], NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean written = FALSE;
+
+  switch (what)
+    {
+    case WORKBOOK_CUSTOMERS:
+      written = strata_export_customers_full (f->ws, "2026-Q2", xlsx, STRATA_EXPORT_FLAGS_NONE, &error);
+      break;
+    case WORKBOOK_MOVEMENT:
+      written = strata_movement_export (object, xlsx, &error);
+      break;
+    case WORKBOOK_ENTITLEMENTS:
+      written = strata_entitlements_export_xlsx (object, xlsx, &error);
+      break;
+    case WORKBOOK_ACTION_LISTS:
+      written = strata_action_list_write_xlsx (object, f->ws, NULL, xlsx, &error);
+      break;
+    }
+  g_assert_no_error (error);
+  g_assert_true (written);
+  return convert (xlsx);
+}
+
 static void
 test_customers (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *xlsx = g_build_filename (f->dir, "customers.xlsx", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StrataWorkspace) ws = strata_workspace_open (f->path, NULL, &error);
-  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GPtrArray) sheets = export_sheets (f, WORKBOOK_CUSTOMERS, NULL);
 
-  g_assert_no_error (error);
-  g_assert_true (strata_export_customers_full (ws, "2026-Q2", xlsx, STRATA_EXPORT_FLAGS_NONE, &error));
-  g_assert_no_error (error);
-  sheets = convert (xlsx);
   SKIP_WITHOUT_SSCONVERT (sheets);
   /* ssconvert writes cell values: the amount is the number, not text. */
   assert_has (sheets->pdata[0], "C001,\"阿尔法 有限公司\",王磊,1200000,2,3,TRUE,");
@@ -124,18 +158,12 @@ static void
 test_movement (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *xlsx = g_build_filename (f->dir, "movement.xlsx", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(StrataWorkspace) ws = strata_workspace_open (f->path, NULL, &error);
-  g_autoptr(StrataMovement) movement = NULL;
+  g_autoptr(StrataMovement) movement = strata_movement_compute (f->ws, 1, 2, FALSE, &error);
   g_autoptr(GPtrArray) sheets = NULL;
 
   g_assert_no_error (error);
-  movement = strata_movement_compute (ws, 1, 2, FALSE, &error);
-  g_assert_no_error (error);
-  g_assert_true (strata_movement_export (movement, xlsx, &error));
-  g_assert_no_error (error);
-  sheets = convert (xlsx);
+  sheets = export_sheets (f, WORKBOOK_MOVEMENT, movement);
   SKIP_WITHOUT_SSCONVERT (sheets);
   assert_has (sheets->pdata[0], "Movement,ID,Name,");
   assert_has (sheets->pdata[0], ",C001,\"阿尔法 有限公司\",");
@@ -147,21 +175,16 @@ static void
 test_entitlements (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *xlsx = g_build_filename (f->dir, "entitlements.xlsx", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(StrataWorkspace) ws = strata_workspace_open (f->path, NULL, &error);
   g_autoptr(StrataEntitlements) matrix = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
 
+  test_workspace_exec (f->ws, "INSERT INTO entitlements (stage_id, key, label, kind, position)"
+                              " SELECT MIN(id), 'hotline', '专属热线', 'included', 99"
+                              " FROM entitlement_stages");
+  matrix = strata_entitlements_new (f->ws, &error);
   g_assert_no_error (error);
-  test_workspace_exec (ws, "INSERT INTO entitlements (stage_id, key, label, kind, position)"
-                           " SELECT MIN(id), 'hotline', '专属热线', 'included', 99"
-                           " FROM entitlement_stages");
-  matrix = strata_entitlements_new (ws, &error);
-  g_assert_no_error (error);
-  g_assert_true (strata_entitlements_export_xlsx (matrix, xlsx, &error));
-  g_assert_no_error (error);
-  sheets = convert (xlsx);
+  sheets = export_sheets (f, WORKBOOK_ENTITLEMENTS, matrix);
   SKIP_WITHOUT_SSCONVERT (sheets);
   assert_has (sheets->pdata[0], "专属热线");
   assert_has (sheets->pdata[0], ",hotline,");
@@ -171,19 +194,13 @@ static void
 test_action_lists (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *xlsx = g_build_filename (f->dir, "actions.xlsx", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(StrataWorkspace) ws = strata_workspace_open (f->path, NULL, &error);
-  g_autoptr(StrataActionList) list = NULL;
+  g_autoptr(StrataActionList) list = strata_action_list_compute (f->ws, 1, 2, NULL, FALSE, &error);
   g_autoptr(GPtrArray) sheets = NULL;
   g_auto(GStrv) lines = NULL;
 
   g_assert_no_error (error);
-  list = strata_action_list_compute (ws, 1, 2, NULL, FALSE, &error);
-  g_assert_no_error (error);
-  g_assert_true (strata_action_list_write_xlsx (list, ws, NULL, xlsx, &error));
-  g_assert_no_error (error);
-  sheets = convert (xlsx);
+  sheets = export_sheets (f, WORKBOOK_ACTION_LISTS, list);
   SKIP_WITHOUT_SSCONVERT (sheets);
   g_assert_cmpuint (sheets->len, ==, 3);
   lines = g_strsplit (sheets->pdata[0], "\n", -1);

@@ -11,4 +11,14 @@ void strata_json_add_number_member (JsonBuilder *builder,
                                     const char  *name,
                                     double       value);
 
+/* Member name with a string or a whole number. */
+void  strata_json_add_string_member (JsonBuilder *builder,
+                                     const char  *name,
+                                     const char  *value);
+void  strata_json_add_int_member    (JsonBuilder *builder,
+                                     const char  *name,
+                                     gint64       value);
+/* The builder's document as indented JSON text. */
+char *strata_json_to_pretty_data    (JsonBuilder *builder);
+
 G_END_DECLS

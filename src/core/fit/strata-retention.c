@@ -317,14 +317,11 @@ char *
 strata_retention_to_json (const StrataRetention *retention)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (retention != NULL, NULL);
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "by");
-  json_builder_add_string_value (b, retention->by == STRATA_RETENTION_BY_QUADRANT ? "quadrant" : "tier");
+  strata_json_add_string_member (b, "by", retention->by == STRATA_RETENTION_BY_QUADRANT ? "quadrant" : "tier");
   json_builder_set_member_name (b, "periods");
   json_builder_begin_array (b);
   for (guint i = 0; i < retention->periods->len; i++)
@@ -337,16 +334,11 @@ strata_retention_to_json (const StrataRetention *retention)
       const StrataRetentionRow *r = retention->rows->pdata[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "from");
-      json_builder_add_string_value (b, r->from);
-      json_builder_set_member_name (b, "to");
-      json_builder_add_string_value (b, r->to);
-      json_builder_set_member_name (b, "group");
-      json_builder_add_string_value (b, r->group);
-      json_builder_set_member_name (b, "customers");
-      json_builder_add_int_value (b, r->customers);
-      json_builder_set_member_name (b, "retained");
-      json_builder_add_int_value (b, r->retained);
+      strata_json_add_string_member (b, "from", r->from);
+      strata_json_add_string_member (b, "to", r->to);
+      strata_json_add_string_member (b, "group", r->group);
+      strata_json_add_int_member (b, "customers", r->customers);
+      strata_json_add_int_member (b, "retained", r->retained);
       strata_json_add_number_member (b, "rate", r->rate);
       strata_json_add_number_member (b, "revenue", r->revenue);
       strata_json_add_number_member (b, "revenue_next", r->revenue_next);
@@ -355,8 +347,5 @@ strata_retention_to_json (const StrataRetention *retention)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
+  return strata_json_to_pretty_data (b);
 }

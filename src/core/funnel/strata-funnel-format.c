@@ -87,17 +87,6 @@ member_step (JsonBuilder *b,
     json_builder_add_string_value (b, strata_funnel_step_key (step));
 }
 
-static char *
-to_data (JsonBuilder *b)
-{
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
-}
-
 char *
 strata_funnel_to_json (const StrataFunnel *funnel)
 {
@@ -106,10 +95,8 @@ strata_funnel_to_json (const StrataFunnel *funnel)
   g_return_val_if_fail (funnel != NULL, NULL);
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "period");
-  json_builder_add_string_value (b, funnel->period_name);
-  json_builder_set_member_name (b, "by");
-  json_builder_add_string_value (b, funnel->by == STRATA_FUNNEL_BY_QUADRANT ? "quadrant" : "tier");
+  strata_json_add_string_member (b, "period", funnel->period_name);
+  strata_json_add_string_member (b, "by", funnel->by == STRATA_FUNNEL_BY_QUADRANT ? "quadrant" : "tier");
   json_builder_set_member_name (b, "metrics");
   json_builder_begin_object (b);
   for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
@@ -133,12 +120,9 @@ strata_funnel_to_json (const StrataFunnel *funnel)
       const StrataFunnelGroup *g = funnel->groups->pdata[k];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "group");
-      json_builder_add_string_value (b, g->group);
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, g->label);
-      json_builder_set_member_name (b, "customers");
-      json_builder_add_int_value (b, g->customers);
+      strata_json_add_string_member (b, "group", g->group);
+      strata_json_add_string_member (b, "label", g->label);
+      strata_json_add_int_member (b, "customers", g->customers);
       for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
         strata_json_add_number_member (b, strata_funnel_step_key (s), g->totals[s]);
       for (guint s = 1; s < STRATA_FUNNEL_N_STEPS; s++)
@@ -149,7 +133,7 @@ strata_funnel_to_json (const StrataFunnel *funnel)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  return to_data (b);
+  return strata_json_to_pretty_data (b);
 }
 
 char *
@@ -183,22 +167,17 @@ strata_funnel_customer_to_json (const StrataFunnelCustomer *c)
   g_return_val_if_fail (c != NULL, NULL);
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, c->ext_id);
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, c->name);
-  json_builder_set_member_name (b, "quadrant");
-  json_builder_add_string_value (b, c->group);
-  json_builder_set_member_name (b, "quadrant_customers");
-  json_builder_add_int_value (b, c->group_customers);
+  strata_json_add_string_member (b, "id", c->ext_id);
+  strata_json_add_string_member (b, "name", c->name);
+  strata_json_add_string_member (b, "quadrant", c->group);
+  strata_json_add_int_member (b, "quadrant_customers", c->group_customers);
   member_step (b, "weakest_step", c->weakest);
   json_builder_set_member_name (b, "steps");
   json_builder_begin_array (b);
   for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
     {
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "step");
-      json_builder_add_string_value (b, strata_funnel_step_key (s));
+      strata_json_add_string_member (b, "step", strata_funnel_step_key (s));
       strata_json_add_number_member (b, "value", c->values[s]);
       strata_json_add_number_member (b, "rate", c->rates[s]);
       strata_json_add_number_member (b, "median_value", c->median_values[s]);
@@ -207,5 +186,5 @@ strata_funnel_customer_to_json (const StrataFunnelCustomer *c)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  return to_data (b);
+  return strata_json_to_pretty_data (b);
 }

@@ -465,14 +465,11 @@ char *
 strata_product_mix_to_json (const StrataProductMix *mix)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (mix != NULL, NULL);
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "period");
-  json_builder_add_string_value (b, mix->period_name);
+  strata_json_add_string_member (b, "period", mix->period_name);
   json_builder_set_member_name (b, "frozen");
   json_builder_add_boolean_value (b, mix->frozen);
   json_builder_set_member_name (b, "tiers");
@@ -482,13 +479,10 @@ strata_product_mix_to_json (const StrataProductMix *mix)
       const StrataProductMixTier *t = mix->tiers->pdata[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "tier");
-      json_builder_add_string_value (b, t->tier);
-      json_builder_set_member_name (b, "customers");
-      json_builder_add_int_value (b, t->customers);
+      strata_json_add_string_member (b, "tier", t->tier);
+      strata_json_add_int_member (b, "customers", t->customers);
       strata_json_add_number_member (b, "revenue", t->revenue);
-      json_builder_set_member_name (b, "new_adopters");
-      json_builder_add_int_value (b, t->adopters);
+      strata_json_add_int_member (b, "new_adopters", t->adopters);
       strata_json_add_number_member (b, "new_adoption", t->adoption);
       json_builder_end_object (b);
     }
@@ -500,21 +494,14 @@ strata_product_mix_to_json (const StrataProductMix *mix)
       const StrataProductMixRow *r = mix->rows->pdata[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "tier");
-      json_builder_add_string_value (b, r->tier);
-      json_builder_set_member_name (b, "category");
-      json_builder_add_string_value (b, r->category);
-      json_builder_set_member_name (b, "customers");
-      json_builder_add_int_value (b, r->customers);
+      strata_json_add_string_member (b, "tier", r->tier);
+      strata_json_add_string_member (b, "category", r->category);
+      strata_json_add_int_member (b, "customers", r->customers);
       strata_json_add_number_member (b, "revenue", r->revenue);
       strata_json_add_number_member (b, "share", r->share);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
+  return strata_json_to_pretty_data (b);
 }

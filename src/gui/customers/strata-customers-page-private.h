@@ -22,25 +22,6 @@ const char                  *strata_customers_page_get_period_name (StrataCustom
 void                         strata_customers_page_class_add_export (GtkWidgetClass     *widget_class);
 
 
-/* strata-customers-page-cells.c: a label per cell, set from the columns. */
-typedef enum
-{
-  CELL_ID,
-  CELL_NAME,
-  CELL_ORDER_AMOUNT,
-  CELL_REFERRALS,
-  CELL_INQUIRIES,
-  CELL_SCORE,
-  CELL_TIER,
-  CELL_QUADRANT,
-  CELL_CHANGE,
-} StrataCustomerCell;
-void                         strata_customers_page_cell_setup      (GtkListItem                 *item,
-                                                                    StrataCustomerCell           column);
-void                         strata_customers_page_cell_bind       (const StrataCustomerColumns *columns,
-                                                                    GtkListItem                 *item,
-                                                                    StrataCustomerCell           column);
-
 /* strata-customers-page-attributes.c: the attribute pairs ("key\tvalue",
  * sorted, at most 500) read on a worker, and the drop-down's model for
  * them after the entry `all`. */

@@ -17,6 +17,7 @@
 #include "strata-customers-page-private.h"
 #include "strata-prev-tiers.h"
 #include "strata-period.h"
+#include "strata-customer-cell.h"
 #include "strata-row-list.h"
 #include "strata-scoring.h"
 #include "strata-window.h"
@@ -59,7 +60,7 @@ struct _StrataCustomersPage
   guint8                *attribute_mask;
   GPtrArray             *attribute_pairs; /* "key\tvalue" */
   GCancellable          *attributes_load;
-  GHashTable            *bound;         /* GtkListItem → StrataCustomerCell + 1: the cells on screen */
+  GHashTable            *bound;         /* the GtkListItems on screen (a set) */
   SortSpec               sorts[N_SORTS];
   int                    probe_column;   /* set by sort_compare while probing */
   StrataRowList         *list;
@@ -346,34 +347,38 @@ attribute_changed (StrataCustomersPage *self)
   filters_changed (self);
 }
 
-/* Cells (strata-customers-page-cells.c draws them) ---------------------- */
+/* Cells (StrataCustomerCell, one per column of a row on screen) ---------- */
 
 static void
 cell_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  data)
 {
-  strata_customers_page_cell_setup (item, GPOINTER_TO_INT (data));
+  gtk_list_item_set_child (item, strata_customer_cell_new (GPOINTER_TO_INT (data)));
+}
+
+static void
+bind_item (StrataCustomersPage *self,
+           GtkListItem         *item)
+{
+  strata_customer_cell_bind (STRATA_CUSTOMER_CELL (gtk_list_item_get_child (item)), &self->cols,
+                             strata_customer_row_get_row (gtk_list_item_get_item (item)));
 }
 
 static void
 cell_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
-           gpointer                  data)
+           StrataCustomersPage      *self)
 {
-  StrataCustomersPage *self = g_object_get_data (G_OBJECT (factory), "page");
-
-  g_hash_table_insert (self->bound, item, GINT_TO_POINTER (GPOINTER_TO_INT (data) + 1));
-  strata_customers_page_cell_bind (&self->cols, item, GPOINTER_TO_INT (data));
+  g_hash_table_add (self->bound, item);
+  bind_item (self, item);
 }
 
 static void
 cell_unbind (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  data)
+             StrataCustomersPage      *self)
 {
-  StrataCustomersPage *self = g_object_get_data (G_OBJECT (factory), "page");
-
   g_hash_table_remove (self->bound, item);
 }
 
@@ -381,16 +386,16 @@ static void
 refresh_cells (StrataCustomersPage *self)
 {
   GHashTableIter iter;
-  gpointer item, column;
+  gpointer item;
 
   g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, &column))
-    strata_customers_page_cell_bind (&self->cols, item, GPOINTER_TO_INT (column) - 1);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    bind_item (self, item);
 }
 
 static void
 add_column (StrataCustomersPage *self,
-            StrataCustomerCell           column,
+            StrataCustomerField  field,
             const char          *title,
             StrataCustomerSort   sort,
             gboolean             expand)
@@ -399,10 +404,9 @@ add_column (StrataCustomersPage *self,
   g_autoptr(GtkColumnViewColumn) col = NULL;
   GtkSorter *sorter;
 
-  g_object_set_data (G_OBJECT (factory), "page", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), GINT_TO_POINTER (field));
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
   col = gtk_column_view_column_new (title, factory);
   self->sorts[sort].page = self;
   self->sorts[sort].column = sort;
@@ -956,15 +960,15 @@ strata_customers_page_init (StrataCustomersPage *self)
                            G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
 
-  add_column (self, CELL_ID, _("ID"), STRATA_CUSTOMER_SORT_ID, FALSE);
-  add_column (self, CELL_NAME, _("Name"), STRATA_CUSTOMER_SORT_NAME, TRUE);
-  add_column (self, CELL_ORDER_AMOUNT, _("Order amount"), STRATA_CUSTOMER_SORT_ORDER_AMOUNT, FALSE);
-  add_column (self, CELL_REFERRALS, _("Referrals"), STRATA_CUSTOMER_SORT_REFERRALS, FALSE);
-  add_column (self, CELL_INQUIRIES, _("Inquiries"), STRATA_CUSTOMER_SORT_INQUIRIES, FALSE);
-  add_column (self, CELL_SCORE, _("Score"), STRATA_CUSTOMER_SORT_SCORE, FALSE);
-  add_column (self, CELL_TIER, _("Tier"), STRATA_CUSTOMER_SORT_TIER, FALSE);
-  add_column (self, CELL_QUADRANT, _("Quadrant"), STRATA_CUSTOMER_SORT_QUADRANT, FALSE);
-  add_column (self, CELL_CHANGE, _("Change"), STRATA_CUSTOMER_SORT_CHANGE, FALSE);
+  add_column (self, STRATA_CUSTOMER_FIELD_ID, _("ID"), STRATA_CUSTOMER_SORT_ID, FALSE);
+  add_column (self, STRATA_CUSTOMER_FIELD_NAME, _("Name"), STRATA_CUSTOMER_SORT_NAME, TRUE);
+  add_column (self, STRATA_CUSTOMER_FIELD_ORDER_AMOUNT, _("Order amount"), STRATA_CUSTOMER_SORT_ORDER_AMOUNT, FALSE);
+  add_column (self, STRATA_CUSTOMER_FIELD_REFERRALS, _("Referrals"), STRATA_CUSTOMER_SORT_REFERRALS, FALSE);
+  add_column (self, STRATA_CUSTOMER_FIELD_INQUIRIES, _("Inquiries"), STRATA_CUSTOMER_SORT_INQUIRIES, FALSE);
+  add_column (self, STRATA_CUSTOMER_FIELD_SCORE, _("Score"), STRATA_CUSTOMER_SORT_SCORE, FALSE);
+  add_column (self, STRATA_CUSTOMER_FIELD_TIER, _("Tier"), STRATA_CUSTOMER_SORT_TIER, FALSE);
+  add_column (self, STRATA_CUSTOMER_FIELD_QUADRANT, _("Quadrant"), STRATA_CUSTOMER_SORT_QUADRANT, FALSE);
+  add_column (self, STRATA_CUSTOMER_FIELD_CHANGE, _("Change"), STRATA_CUSTOMER_SORT_CHANGE, FALSE);
 
   self->tier_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
