@@ -17,6 +17,7 @@
 #include "strata-customers-page-private.h"
 #include "strata-demo.h"
 #include "strata-period-results.h"
+#include "strata-ruleset-store.h"
 #include "strata-scoring.h"
 #include "strata-scoring-page-private.h"
 #include "workspace-test-util.h"
@@ -527,15 +528,21 @@ test_shared_draft (Fixture       *f,
   /* G_MESSAGES_DEBUG=all shows how often the period is scored after this. */
   g_debug ("Draft edited");
   strata_scoring_page_replace_draft (scoring_page, draft, "Tier A lower");
-  /* One draft, the context's: the list shows it at once, before it is saved. */
+  /* One draft, the context's: the list shows it at once, and it is saved
+   * (an edit is on disk once its undo entry is there). */
   g_assert_nonnull (strata_context_get_scoring (f->context));
   g_assert_true (strata_rules_equal (strata_scoring_get_draft (strata_context_get_scoring (f->context)),
                                      draft));
-  g_assert_cmpuint (scoring_page->save_source, !=, 0);
+  g_assert_false (scoring_page->save_pending);
+  {
+    g_autoptr(StrataRules) saved = strata_ruleset_store_get_draft (f->t.ws, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (strata_rules_equal (saved, draft));
+  }
   g_assert_cmpuint (n_shown (f), ==, counts[0]);
 
-  /* Saving it changes nothing more. */
-  gui_test_wait (scoring_page->save_source == 0);
+  /* Saving it changed nothing more. */
   gui_test_wait_idle ();
   g_assert_cmpuint (n_shown (f), ==, counts[0]);
   g_debug ("Draft saved");

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,6 +240,103 @@ test_held_spin_merges (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.undo", NULL);
   gui_test_wait (draft_weight (f) == 1);
   g_assert_cmpfloat (draft_weight (f), ==, 1);
+}
+
+/* The points of the amount's band in the draft of the file, read through a
+ * connection of its own: what a crash now would leave. */
+static double
+file_points (const char *path,
+             guint       band)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT json_extract (rules_json, '$.indicators[0].bands[%u].points')"
+                                          " FROM rulesets WHERE state = 'draft'", band);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  double points = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    points = sqlite3_column_double (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return points;
+}
+
+typedef struct
+{
+  const char *path;
+  guint       appeared;
+  double      on_disk;   /* the file's points when the undo entry appeared */
+} UndoWatch;
+
+static void
+undo_appeared (StrataUndoStack *undo,
+               GParamSpec      *pspec,
+               UndoWatch       *w)
+{
+  if (!strata_undo_stack_can_undo (undo))
+    return;
+  w->appeared++;
+  w->on_disk = file_points (w->path, 1);
+}
+
+/* A band edit is on disk before its undo entry appears; a held spin
+ * button's later edits are saved when it rests. Saving the draft reads the
+ * period again nowhere: the scoring keeps its data and the workspace's
+ * cache still holds the period. */
+static void
+test_saved_before_undo (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *points = find (f, GTK_TYPE_SPIN_BUTTON, "points", 1);
+  UndoWatch w = { f->t.path, 0, -1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataPeriodData) cached = NULL;
+  g_autoptr(StrataPeriodData) after = NULL;
+  const StrataPeriodData *scored = strata_scoring_get_data (f->page->scoring);
+
+  g_assert_cmpfloat (file_points (f->t.path, 1), ==, 10);
+  g_assert_false (strata_undo_stack_can_undo (f->page->undo));
+  g_signal_connect (f->page->undo, "notify::can-undo", G_CALLBACK (undo_appeared), &w);
+
+  gui_test_spin_set (points, 14);
+  gui_test_wait (w.appeared > 0);
+  g_assert_cmpuint (w.appeared, ==, 1);
+  g_assert_cmpfloat (w.on_disk, ==, 14);
+  g_assert_cmpfloat (draft_points (f, 1), ==, 14);
+  /* The fixture wrote the period with plain SQL: the first commit (this
+   * save) wrote its columns. From now on the period is what it is. */
+  cached = strata_period_data_load (f->t.ws, 1, &error);
+  g_assert_no_error (error);
+
+  /* A held "+": one undo step, on disk once the burst rests. */
+  for (int i = 1; i <= 5; i++)
+    {
+      gtk_spin_button_spin (GTK_SPIN_BUTTON (points), GTK_SPIN_STEP_FORWARD, 1);
+      gui_test_wait (draft_points (f, 1) == 14 + i);
+    }
+  g_assert_cmpuint (strata_undo_stack_get_length (f->page->undo), ==, 1);
+  gui_test_wait (!f->page->save_pending && f->page->save_source == 0);
+  g_assert_cmpfloat (file_points (f->t.path, 1), ==, 19);
+
+  /* No period read again: not by the context, not from the cache. */
+  g_assert_false (strata_context_get_scoring_loading (f->context));
+  g_assert_true (strata_scoring_get_data (f->page->scoring) == scored);
+  after = strata_period_data_load (f->t.ws, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (after == cached);
+
+  /* Undo is a discrete edit: saved at once. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.undo", NULL);
+  gui_test_wait (draft_points (f, 1) == 10);
+  g_assert_false (f->page->save_pending);
+  g_assert_cmpfloat (file_points (f->t.path, 1), ==, 10);
+  g_clear_pointer (&after, strata_period_data_unref);
+  after = strata_period_data_load (f->t.ws, 1, &error);
+  g_assert_true (after == cached);
+  g_assert_true (strata_scoring_get_data (f->page->scoring) == scored);
+  g_signal_handlers_disconnect_by_data (f->page->undo, &w);
 }
 
 static void
@@ -530,6 +628,7 @@ main (int   argc,
     }
   g_test_add ("/scoring-page/weight-rescore", Fixture, NULL, fixture_setup, test_weight_rescore, fixture_teardown);
   g_test_add ("/scoring-page/held-spin-merges", Fixture, NULL, fixture_setup, test_held_spin_merges, fixture_teardown);
+  g_test_add ("/scoring-page/saved-before-undo", Fixture, NULL, fixture_setup, test_saved_before_undo, fixture_teardown);
   g_test_add ("/scoring-page/escape-reverts", Fixture, NULL, fixture_setup, test_escape_reverts, fixture_teardown);
   g_test_add ("/scoring-page/invalid-keeps-last-result", Fixture, NULL, fixture_setup, test_invalid_keeps_last_result, fixture_teardown);
   g_test_add ("/scoring-page/band-edges-typed", Fixture, NULL, fixture_setup, test_band_edges_typed, fixture_teardown);

@@ -8,7 +8,9 @@
 #include <glib/gstdio.h>
 
 #include "strata-demo.h"
+#include "strata-metric.h"
 #include "strata-period-data-private.h"
+#include "strata-ruleset-store.h"
 #include "strata-scoring.h"
 #include "strata-scoring-private.h"
 
@@ -128,6 +130,87 @@ test_overrides_apart (Fixture       *f,
   g_assert_cmpuint (cached->overrides->len, ==, n_before);
 }
 
+static void
+exec_ok (StrataWorkspace *ws,
+         const char      *sql)
+{
+  g_assert_cmpint (sqlite3_exec (strata_workspace_get_db (ws), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* A draft save or publishing writes no row a period reads: the next load
+ * is the cached data, not a second read of the whole period. A change to
+ * the period's values, a customer's name, an override or the metrics is a
+ * new load, also when made with plain SQL. */
+static void
+test_cache_key (Fixture       *f,
+                gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (f->ws, &error);
+  g_autoptr(StrataPeriodData) first = NULL;
+  g_autoptr(StrataPeriodData) again = NULL;
+  g_autoptr(StrataPeriodData) valued = NULL;
+  g_autoptr(StrataPeriodData) renamed = NULL;
+  g_autoptr(StrataPeriodData) raw = NULL;
+  g_autofree char *sql = NULL;
+  gint64 period_id = 0;
+  gint64 customer_id;
+  int row;
+
+  g_assert_no_error (error);
+  g_assert_true (strata_period_find (f->ws, NULL, &period_id, NULL, &error));
+  first = strata_period_data_load (f->ws, period_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->n, >, 8);
+  customer_id = first->ids[7];
+
+  /* Rules: the draft saved twice, then published. */
+  ((StrataBand *) ((StrataIndicator *) g_ptr_array_index (draft->indicators, 0))->bands->data)->points += 3;
+  g_assert_true (strata_ruleset_store_save_draft (f->ws, draft, &error));
+  g_assert_no_error (error);
+  ((StrataBand *) ((StrataIndicator *) g_ptr_array_index (draft->indicators, 0))->bands->data)->points += 1;
+  g_assert_true (strata_ruleset_store_save_draft (f->ws, draft, &error));
+  g_assert_true (strata_ruleset_store_publish (f->ws, draft, "cache", NULL, &error));
+  g_assert_no_error (error);
+  again = strata_period_data_load (f->ws, period_id, &error);
+  g_assert_true (again == first);
+  g_clear_pointer (&again, strata_period_data_unref);
+
+  /* A metric value of the period, through a transaction as Strata writes. */
+  g_assert_true (strata_workspace_begin (f->ws, &error));
+  sql = g_strdup_printf ("UPDATE period_customers SET values_json = json_set (values_json, '$.\"%lld\"', 123456.5)"
+                         " WHERE period_id = %lld AND customer_id = %lld",
+                         (long long) strata_metric_id_for_key (f->ws, first->metric_keys[0], NULL),
+                         (long long) period_id, (long long) customer_id);
+  exec_ok (f->ws, sql);
+  g_assert_true (strata_workspace_commit (f->ws, &error));
+  g_assert_no_error (error);
+  valued = strata_period_data_load (f->ws, period_id, &error);
+  g_assert_true (valued != first);
+  row = strata_period_data_find_id (valued, customer_id);
+  g_assert_cmpfloat (valued->columns[0][row], ==, 123456.5);
+
+  /* A customer's name: a row of a table the period reads, not the period's. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE customers SET name = 'Renamed Ltd' WHERE id = %lld",
+                         (long long) customer_id);
+  exec_ok (f->ws, sql);
+  renamed = strata_period_data_load (f->ws, period_id, &error);
+  g_assert_true (renamed != valued);
+  g_assert_cmpstr (renamed->names[row], ==, "Renamed Ltd");
+
+  /* Plain SQL on the period's rows (a WITHOUT ROWID table). */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DELETE FROM period_customers WHERE period_id = %lld AND customer_id = %lld",
+                         (long long) period_id, (long long) customer_id);
+  exec_ok (f->ws, sql);
+  raw = strata_period_data_load (f->ws, period_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (raw != renamed);
+  g_assert_cmpuint (raw->n, ==, renamed->n - 1);
+  g_assert_cmpint (strata_period_data_find_id (raw, customer_id), <, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -135,5 +218,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/scoring-shared/overrides-apart", Fixture, NULL, fixture_setup,
               test_overrides_apart, fixture_teardown);
+  g_test_add ("/scoring-shared/cache-key", Fixture, NULL, fixture_setup,
+              test_cache_key, fixture_teardown);
   return g_test_run ();
 }

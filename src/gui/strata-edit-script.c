@@ -3,7 +3,8 @@
  * --window): with STRATA_TEST_EDIT_SCRIPT set, the window makes edits of
  * one kind, one after the other, through the same page functions its
  * controls call, and logs each to a file after it was acknowledged (the
- * toast, or the undo entry and the saved draft), with fsync, so that a
+ * toast, or the undo entry, which a draft edit shows once it is saved),
+ * with fsync, so that a
  * SIGKILL at any moment leaves a log of exactly what the user saw done.
  * Without the variable nothing here runs.
  *
@@ -40,8 +41,6 @@ typedef struct
   guint         done;
   int           fd;
   gboolean      opened;
-  gboolean      waiting_save;   /* band/rule: acknowledged when saved */
-  char         *pending;        /* the "ack" line to write then */
   guint         source;
 } EditScript;
 
@@ -55,7 +54,6 @@ script_free (gpointer  data,
   if (s->fd >= 0)
     close (s->fd);
   g_free (s->kind);
-  g_free (s->pending);
   g_free (s);
 }
 
@@ -298,9 +296,10 @@ acknowledged (EditScript *s,
     schedule_next (s);
 }
 
-/* A draft edit is the undo entry on screen and, 300 ms later, the saved
- * draft (the page's own delayed save): it counts once it is saved. */
-static void
+/* A draft edit is saved before its undo entry appears (the page saves the
+ * first edit of a burst at once): the entry is its acknowledgement, unless
+ * the save failed (its dialog says so). */
+static gboolean
 edit_draft (EditScript *s,
             gboolean    band,
             double      value)
@@ -317,6 +316,7 @@ edit_draft (EditScript *s,
   strata_scoring_page_replace_draft (sp, rules, label);
   if (g_strcmp0 (strata_undo_stack_get_undo_label (sp->undo), label) != 0)
     g_error ("edit script: the draft edit made no undo entry");
+  return !sp->save_pending && !sp->save_failed;
 }
 
 static gboolean
@@ -331,19 +331,6 @@ step (gpointer data)
   gboolean ok = FALSE;
 
   s->source = 0;
-  if (s->waiting_save)
-    {
-      /* The page's delayed save has run (a failure shows its dialog). */
-      if (scoring_page (s)->save_source != 0)
-        {
-          s->source = g_timeout_add (5, step, s);
-          return G_SOURCE_REMOVE;
-        }
-      s->waiting_save = FALSE;
-      e.value = g_ascii_strtod (s->pending, NULL);
-      acknowledged (s, &e);
-      return G_SOURCE_REMOVE;
-    }
   if (!s->opened)
     {
       /* Entitlements and periods are edited on their pages, as a user would. */
@@ -366,14 +353,7 @@ step (gpointer data)
   if (g_str_equal (s->kind, "band") || g_str_equal (s->kind, "rule"))
     {
       edit_line (s, "try", &e);
-      edit_draft (s, g_str_equal (s->kind, "band"), value);
-      /* On screen with its undo entry, not yet on disk. */
-      edit_line (s, "shown", &e);
-      g_free (s->pending);
-      s->pending = g_steal_pointer (&text);
-      s->waiting_save = TRUE;
-      s->source = g_timeout_add (5, step, s);
-      return G_SOURCE_REMOVE;
+      ok = edit_draft (s, g_str_equal (s->kind, "band"), value);
     }
   else if (g_str_equal (s->kind, "publish"))
     {

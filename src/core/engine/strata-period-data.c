@@ -739,15 +739,17 @@ load_uncached (StrataWorkspace     *workspace,
 /* Every page of the window (customers, scoring, quadrant, tiers, review,
  * entitlements) loads the period it shows; after an import that was nine
  * loads of the whole period on the main thread.
- * A workspace keeps the periods it loaded last, valid while the file is
- * unchanged: no row changed on this connection (total changes) and no
- * commit by another one (data_version), in the same label language. */
+ * A workspace keeps the periods it loaded last, valid while no row a period
+ * reads changed on this connection (strata_workspace_get_data_changes: a
+ * draft save or publishing does not count) and no other one committed
+ * (data_version), in the same label language. */
 #define CACHE_SIZE 4
 
 typedef struct
 {
   gint64               period_id;
-  sqlite3_int64        total_changes;
+  gint64               changes;
+  gint64               other_rows;
   gint64               data_version;
   StrataLabelLanguage  language;
   StrataPeriodData    *data;
@@ -765,7 +767,8 @@ cache_free (gpointer data)
 
 static gboolean
 file_versions (StrataWorkspace *workspace,
-               sqlite3_int64   *total_changes,
+               gint64          *changes,
+               gint64          *other_rows,
                gint64          *data_version)
 {
   sqlite3 *db = strata_workspace_get_db (workspace);
@@ -775,7 +778,7 @@ file_versions (StrataWorkspace *workspace,
       sqlite3_step (stmt) != SQLITE_ROW)
     return FALSE;
   *data_version = sqlite3_column_int64 (stmt, 0);
-  *total_changes = sqlite3_total_changes64 (db);
+  strata_workspace_get_data_changes (workspace, changes, other_rows);
   return TRUE;
 }
 
@@ -785,8 +788,9 @@ strata_period_data_load (StrataWorkspace  *workspace,
                          GError          **error)
 {
   GArray *cache = g_object_get_data (G_OBJECT (workspace), "strata-period-data-cache");
-  CacheEntry entry = { period_id, 0, 0, strata_label_language (), NULL };
-  gboolean versioned = file_versions (workspace, &entry.total_changes, &entry.data_version);
+  CacheEntry entry = { period_id, 0, 0, 0, strata_label_language (), NULL };
+  gboolean versioned = file_versions (workspace, &entry.changes, &entry.other_rows,
+                                      &entry.data_version);
 
   if (cache == NULL)
     {
@@ -797,8 +801,9 @@ strata_period_data_load (StrataWorkspace  *workspace,
     {
       CacheEntry *e = &g_array_index (cache, CacheEntry, i);
 
-      if (e->period_id == period_id && e->total_changes == entry.total_changes &&
-          e->data_version == entry.data_version && e->language == entry.language)
+      if (e->period_id == period_id && e->changes == entry.changes &&
+          e->other_rows == entry.other_rows && e->data_version == entry.data_version &&
+          e->language == entry.language)
         return strata_period_data_ref (e->data);
     }
 

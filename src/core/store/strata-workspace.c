@@ -38,6 +38,8 @@ struct _StrataWorkspace
   char     *author;
   sqlite3  *db;
   guint     txn_depth;
+  gint64    rules_rows;   /* rows written into rulesets and audit_log: see update_hook () */
+  gint64    other_rows;   /* rows written into any other rowid table */
   int       lock_fd;      /* flock (LOCK_SH) held while open: see open_lock () */
   dev_t     dev;          /* the file opened, to tell when it is deleted or replaced */
   ino_t     ino;
@@ -411,10 +413,29 @@ check_identity (StrataWorkspace  *self,
   return TRUE;
 }
 
+/* Counts the rows this connection writes into the rule sets and the audit
+ * log, which no period's data reads, apart from all others: a draft save
+ * then leaves strata_workspace_get_data_changes () as it was. */
+static void
+update_hook (void          *data,
+             int            op,
+             const char    *db_name,
+             const char    *table,
+             sqlite3_int64  rowid)
+{
+  StrataWorkspace *self = data;
+
+  if (g_str_equal (table, "rulesets") || g_str_equal (table, "audit_log"))
+    self->rules_rows++;
+  else
+    self->other_rows++;
+}
+
 static gboolean
 configure_connection (StrataWorkspace  *self,
                       GError          **error)
 {
+  sqlite3_update_hook (self->db, update_hook, self);
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 0);
   return exec_sql (self, "PRAGMA foreign_keys = ON;", error);
@@ -740,6 +761,22 @@ strata_workspace_get_db (StrataWorkspace *self)
 {
   g_return_val_if_fail (STRATA_IS_WORKSPACE (self), NULL);
   return self->db;
+}
+
+void
+strata_workspace_get_data_changes (StrataWorkspace *self,
+                                   gint64          *changes,
+                                   gint64          *other_rows)
+{
+  g_return_if_fail (STRATA_IS_WORKSPACE (self));
+  g_return_if_fail (changes != NULL && other_rows != NULL);
+
+  /* The total counts what the hook cannot see (WITHOUT ROWID tables such as
+   * period_customers, a DELETE without WHERE); the hook's count of other
+   * tables guards against the two counts drifting apart (the rows of a
+   * statement that failed reach the hook but not the total). */
+  *changes = (gint64) sqlite3_total_changes64 (self->db) - self->rules_rows;
+  *other_rows = self->other_rows;
 }
 
 gboolean

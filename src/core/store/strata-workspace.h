@@ -33,6 +33,13 @@ gboolean         strata_workspace_get_read_only   (StrataWorkspace  *self);
 gboolean         strata_workspace_check_file      (StrataWorkspace  *self,
                                                     GError          **error);
 sqlite3         *strata_workspace_get_db          (StrataWorkspace  *self);
+/* What this connection has written that a period's data may read: both
+ * move on any write but one of the rule sets (a draft save, publishing)
+ * and its audit row. With PRAGMA data_version (commits by other
+ * connections) they tell when a period read earlier may be out of date. */
+void             strata_workspace_get_data_changes (StrataWorkspace *self,
+                                                    gint64          *changes,
+                                                    gint64          *other_rows);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
  * savepoints. Every write a user makes goes through one of these. A commit

@@ -59,4 +59,15 @@ gboolean strata_import_dialog_drop        (StrataImportDialog   *self,
                                            double                x,
                                            double                y);
 
+/* Imports the chosen file with the chosen options into target: the
+ * workspace, or a copy of it (Save a Copy As… after a failed import). */
+void     strata_import_dialog_start_import (StrataImportDialog  *self,
+                                            StrataWorkspace     *target);
+
+/* strata-import-retry.c */
+/* The import failed because the workspace is in use or the disk is full:
+ * a dialog offers Try Again and Save a Copy As…. */
+void     strata_import_dialog_offer_retry  (StrataImportDialog  *self,
+                                            const GError        *error);
+
 G_END_DECLS

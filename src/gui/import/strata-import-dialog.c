@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "strata-error.h"
+#include "strata-write-error.h"
 #include "strata-import-dialog-private.h"
 #include "strata-import-guess.h"
 #include "strata-import-view.h"
@@ -21,7 +22,6 @@ G_DEFINE_FINAL_TYPE (StrataImportDialog, strata_import_dialog, ADW_TYPE_WINDOW)
 static void refresh_preview (StrataImportDialog *self);
 static void update_detected (StrataImportDialog *self);
 static void reset_and_refresh (StrataImportDialog *self);
-static void start_import (StrataImportDialog *self);
 
 /* ---- options from the pages ---- */
 
@@ -216,9 +216,9 @@ column_role_chosen_cb (StrataImportDialog *self,
 /* ---- importing ---- */
 
 static guint64
-count_customers (StrataImportDialog *self)
+count_customers (StrataWorkspace *workspace)
 {
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (self->workspace,
+  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (workspace,
                                                            "SELECT count(*) FROM customers", NULL);
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -243,6 +243,10 @@ import_done_cb (GObject      *source,
 {
   g_autoptr(StrataImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  StrataWorkspace *target = STRATA_WORKSPACE (source);
+  /* Save a Copy As… after a failed import: imported into the copy. */
+  gboolean into_copy = target != self->workspace;
+  gboolean retryable = FALSE;
   const char *title, *icon_name;
 
   self->importing = FALSE;
@@ -254,7 +258,7 @@ import_done_cb (GObject      *source,
 
   if (self->result != NULL)
     {
-      guint64 created = count_customers (self);
+      guint64 created = count_customers (target);
 
       created = created > self->customers_before ? created - self->customers_before : 0;
       /* A split: the periods it wrote, and the latest becomes current. */
@@ -274,9 +278,20 @@ import_done_cb (GObject      *source,
                                                     self->period_done ? self->period_done : "", created);
       title = _("Import Complete");
       icon_name = "emblem-ok-symbolic";
+      if (into_copy)
+        {
+          g_autofree char *base = g_path_get_basename (strata_workspace_get_path (target));
+          char *text;
+
+          /* Translators: %s is the import's summary, then the copy's file name. */
+          text = g_strdup_printf (_("%s\nImported into the copy “%s”: the workspace open here is as it was."),
+                                  self->summary, base);
+          g_free (self->summary);
+          self->summary = text;
+        }
       /* The period may be new: the selector has reloaded (the import's
        * "all"), and shows it. */
-      if (self->context != NULL && self->period_done != NULL)
+      else if (self->context != NULL && self->period_done != NULL)
         strata_context_set_period (self->context, self->period_done);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -291,6 +306,7 @@ import_done_cb (GObject      *source,
                                        error->message);
       title = _("Import Failed");
       icon_name = "dialog-error-symbolic";
+      retryable = !into_copy && strata_write_error_is_retryable (error);
     }
   strata_import_summary_page_show (self->summary_page, title, icon_name, self->summary,
                                    self->result);
@@ -300,24 +316,29 @@ import_done_cb (GObject      *source,
       return;
     }
   show_step (self, "summary");
+  /* In use or a full disk: the file and its columns stay as chosen, to
+   * try again or to import into a copy elsewhere. */
+  if (retryable)
+    strata_import_dialog_offer_retry (self, error);
 }
 
-static void
-start_import (StrataImportDialog *self)
+void
+strata_import_dialog_start_import (StrataImportDialog *self,
+                                   StrataWorkspace    *target)
 {
   g_autoptr(StrataImportOptions) options = build_options (self);
   g_autofree char *path = g_file_get_path (self->file);
   g_autofree char *basename = g_file_get_basename (self->file);
 
   self->importing = TRUE;
-  self->customers_before = count_customers (self);
+  self->customers_before = count_customers (target);
   g_free (self->period_done);
   self->period_done = g_strdup (options->period);
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   adw_status_page_set_description (self->progress_status, basename);
   show_step (self, "progress");
-  strata_import_run_async (self->workspace, path, options, progress_cb, g_object_ref (self),
+  strata_import_run_async (target, path, options, progress_cb, g_object_ref (self),
                            g_object_unref, self->cancellable, import_done_cb,
                            g_object_ref (self));
 }
@@ -662,7 +683,7 @@ strata_import_dialog_next (StrataImportDialog *self)
         show_step (self, "preview");
     }
   else if (g_str_equal (step, "preview"))
-    start_import (self);
+    strata_import_dialog_start_import (self, self->workspace);
   else if (g_str_equal (step, "summary"))
     gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -65,5 +65,10 @@ double              strata_import_dialog_get_fraction (StrataImportDialog *self)
 gboolean            strata_import_dialog_save_rejects (StrataImportDialog *self,
                                                        const char         *path,
                                                        GError            **error);
+/* After an import that failed (in use, a full disk): copies the workspace
+ * to path and imports the file into the copy; the summary follows. */
+gboolean            strata_import_dialog_save_copy    (StrataImportDialog *self,
+                                                       const char         *path,
+                                                       GError            **error);
 
 G_END_DECLS

@@ -86,8 +86,10 @@ strata_scoring_page_publish_note (StrataScoringPage *self,
 
   if (self->scoring == NULL || self->draft == NULL)
     return FALSE;
-  /* The scoring state holds the draft on screen: publish exactly that. */
+  /* The scoring state holds the draft on screen: publish exactly that
+   * (publishing writes it as the draft too). */
   g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_pending = FALSE;
   if (!strata_scoring_publish (self->scoring, note, &version, &error))
     {
       /* In use or a full disk: the draft stays on screen, to try again or

@@ -27,7 +27,10 @@ struct _StrataScoringPage
   StrataResult         *valid_result;    /* its result */
   StrataRulesProblems  *problems;
   StrataUndoStack      *undo;
-  guint                 save_source;
+  guint                 save_source;     /* a burst of merged edits lasts */
+  char                 *burst_key;       /* its merge key */
+  gboolean              save_pending;    /* edits of the burst wait to be saved */
+  gboolean              save_failed;     /* the last save failed: its dialog is up */
   gboolean              pushing;         /* our own set_draft is running */
 
   AdwToastOverlay      *toast_overlay;
@@ -53,7 +56,7 @@ void     strata_scoring_page_toast         (StrataScoringPage *self,
 void     strata_scoring_page_replace_draft (StrataScoringPage *self,
                                             const StrataRules *rules,
                                             const char        *undo_label);
-/* Writes the draft now if a save is pending. */
+/* Writes the draft now if a burst of edits waits to be saved. */
 gboolean strata_scoring_page_flush_draft   (StrataScoringPage *self,
                                             GError           **error);
 void     strata_scoring_page_show_error    (StrataScoringPage *self,

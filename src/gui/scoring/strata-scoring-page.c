@@ -2,9 +2,9 @@
 /* The Scoring page's state: the period's data, the draft and published
  * rules and their results. Every edit validates the draft, rescores it at
  * once (the engine is fast enough for a held spin button), shows the
- * impact, records an undo step and saves the draft shortly after. When the
- * draft has problems, the cells say where, and the last valid result stays
- * on screen. */
+ * impact, saves the draft and then records an undo step, so an edit the
+ * user sees in the undo history is on disk. When the draft has problems,
+ * the cells say where, and the last valid result stays on screen. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -245,15 +245,16 @@ gboolean
 strata_scoring_page_flush_draft (StrataScoringPage *self,
                                  GError           **error)
 {
-  if (self->save_source == 0)
-    return TRUE;
+  gboolean pending = self->save_pending;
+
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->scoring == NULL)
+  self->save_pending = FALSE;
+  if (!pending || self->scoring == NULL)
     return TRUE;
   return strata_scoring_save_draft (self->scoring, error);
 }
 
-static void save_draft_now (StrataScoringPage *self);
+static gboolean save_draft_now (StrataScoringPage *self);
 
 static void
 save_error_response (AdwMessageDialog  *dialog,
@@ -261,14 +262,14 @@ save_error_response (AdwMessageDialog  *dialog,
                      StrataScoringPage *self)
 {
   if (g_str_equal (response, "retry"))
-    save_draft_now (self);
+    (void) save_draft_now (self);
   else if (g_str_equal (response, "copy"))
     strata_scoring_page_choose_copy (self);
 }
 
 /* A failed save (another program writing the file, a full disk) keeps the
  * draft on screen and in the scoring: the user can try again. */
-static void
+static gboolean
 save_draft_now (StrataScoringPage *self)
 {
   g_autoptr(GError) error = NULL;
@@ -276,7 +277,11 @@ save_draft_now (StrataScoringPage *self)
   GtkWidget *dialog;
 
   if (self->scoring == NULL || strata_scoring_save_draft (self->scoring, &error))
-    return;
+    {
+      self->save_failed = FALSE;
+      return TRUE;
+    }
+  self->save_failed = TRUE;
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("The draft could not be saved"), error->message);
@@ -288,24 +293,47 @@ save_draft_now (StrataScoringPage *self)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
 }
 
+/* The burst is over: save what its later edits changed. */
 static gboolean
 save_timeout (gpointer data)
 {
   StrataScoringPage *self = data;
 
   self->save_source = 0;
-  save_draft_now (self);
+  if (self->save_pending)
+    {
+      self->save_pending = FALSE;
+      (void) save_draft_now (self);
+    }
   return G_SOURCE_REMOVE;
 }
 
+/* Saves the draft the scoring holds now, before the edit's undo entry
+ * appears: an edit in the undo history is on disk. The one exception is a
+ * burst of edits of one value (a held spin button, many a second, merged
+ * into one undo step by their merge key): its first edit saves at once,
+ * the later ones are saved together SAVE_DELAY_MS after the last. */
 static void
-schedule_save (StrataScoringPage *self)
+save_edit (StrataScoringPage *self,
+           const char        *merge_key)
 {
-  /* A held spin button edits many times a second: write once it rests. */
+  if (merge_key != NULL && self->save_source != 0 && g_strcmp0 (merge_key, self->burst_key) == 0)
+    {
+      self->save_pending = TRUE;
+      g_source_remove (self->save_source);
+      self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+      return;
+    }
   g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+  self->save_pending = FALSE;
+  (void) save_draft_now (self);
+  g_free (self->burst_key);
+  self->burst_key = g_strdup (merge_key);
+  if (merge_key != NULL)
+    self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
 }
 
 /* Editing ----------------------------------------------------------------- */
@@ -316,9 +344,10 @@ editor_edited (StrataScoringPage *self,
                const char        *merge_key,
                gboolean           removal)
 {
-  strata_undo_stack_push (self->undo, label, merge_key, g_get_monotonic_time (), self->draft);
   push_draft (self);
-  schedule_save (self);
+  save_edit (self, merge_key);
+  strata_undo_stack_push (self->undo, label, merge_key, g_get_monotonic_time (), self->draft);
+  update_header (self);  /* Undo, now that there is a step */
 
   if (removal)
     {
@@ -348,9 +377,10 @@ strata_scoring_page_replace_draft (StrataScoringPage *self,
                                    const char        *undo_label)
 {
   set_draft (self, rules);
-  strata_undo_stack_push (self->undo, undo_label, NULL, g_get_monotonic_time (), self->draft);
   push_draft (self);
-  schedule_save (self);
+  save_edit (self, NULL);
+  strata_undo_stack_push (self->undo, undo_label, NULL, g_get_monotonic_time (), self->draft);
+  update_header (self);
 }
 
 /* Puts a state of the undo stack back as the draft. */
@@ -362,7 +392,7 @@ restore (StrataScoringPage *self,
     return;
   set_draft (self, state);
   push_draft (self);
-  schedule_save (self);
+  save_edit (self, NULL);
 }
 
 static void
@@ -419,7 +449,7 @@ scores_changed (StrataScoringPage *self)
   theirs = strata_scoring_get_draft (self->scoring);
   if (self->draft != NULL && theirs != NULL && !strata_rules_equal (theirs, self->draft))
     {
-      if (self->save_source != 0)
+      if (self->save_pending)
         {
           /* A reload read the draft before our pending save: ours wins. */
           push_draft (self);
@@ -550,6 +580,7 @@ strata_scoring_page_finalize (GObject *object)
   StrataScoringPage *self = STRATA_SCORING_PAGE (object);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_free (self->burst_key);
   g_clear_pointer (&self->draft, strata_rules_free);
   g_clear_pointer (&self->valid_draft, strata_rules_free);
   g_clear_pointer (&self->valid_result, strata_result_unref);
