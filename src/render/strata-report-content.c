@@ -188,9 +188,11 @@ percent (Builder *b,
 static char *
 tier_name (const StrataTier *tier)
 {
-  if (tier->label == NULL || tier->label[0] == '\0' || g_strcmp0 (tier->label, tier->id) == 0)
+  const char *label = strata_tier_get_display_label (tier);
+
+  if (label == NULL || label[0] == '\0' || g_strcmp0 (label, tier->id) == 0)
     return g_strdup (tier->id);
-  return g_strdup_printf ("%s · %s", tier->id, tier->label);
+  return g_strdup_printf ("%s · %s", tier->id, label);
 }
 
 static const char *
@@ -762,7 +764,8 @@ build_appendix (Builder *b)
         {
           const StrataAdjustment *a = rules->adjustments->pdata[i];
           g_autofree char *pts = strata_format_number (a->points);
-          add_row (table, g_strdup (a->label && a->label[0] ? a->label : a->id),
+          const char *label = strata_adjustment_get_display_label (a);
+          add_row (table, g_strdup (label && label[0] ? label : a->id),
                    g_strdup (metric_label (b, a->metric)),
                    strata_condition_describe (a->condition, a->a, a->b),
                    /* Translators: points per unit of the metric, e.g. "2 per unit". */

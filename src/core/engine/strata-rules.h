@@ -35,6 +35,7 @@ typedef struct
 {
   char            *id;
   char            *label;
+  char            *label_key; /* a default label ("item-referrals"); NULL: as typed */
   char            *metric;
   StrataCondition  condition;
   double           a;
@@ -51,6 +52,7 @@ typedef struct
 {
   char   *id;
   char   *label;
+  char   *label_key;  /* a default label ("tier-strategic"); NULL: as typed */
   char   *colour;     /* "#rrggbb" */
   double  min_score;
 } StrataTier;
@@ -126,6 +128,25 @@ StrataTier       *strata_tier_new              (const char        *id,
                                                 double             min_score);
 void              strata_tier_free             (StrataTier        *tier);
 StrataTier       *strata_tier_copy             (const StrataTier  *tier);
+
+/* The label people read: while label_key names a default label, that
+ * label in the current language (through the thread's catalogue, so a
+ * report in another language gets its own), else the label as stored.
+ * Every place that shows a tier or item name goes through these. */
+const char       *strata_tier_get_display_label       (const StrataTier       *tier);
+const char       *strata_adjustment_get_display_label (const StrataAdjustment *adjustment);
+/* A label the user typed: stored as given and shown as typed (its key is
+ * dropped), unless it is a default label of any shipped language, which
+ * keeps the key of that default, as when read from a file without keys. */
+void              strata_tier_set_label        (StrataTier        *tier,
+                                                const char        *label);
+void              strata_adjustment_set_label  (StrataAdjustment  *adjustment,
+                                                const char        *label);
+/* The key of the default label text is (its English text or its
+ * translation in a language Strata ships, white space around ignored), or
+ * NULL: how rules written without keys find theirs. */
+const char       *strata_tier_label_key_for_text       (const char *text);
+const char       *strata_adjustment_label_key_for_text (const char *text);
 
 /* Index of the tier with that id, or -1. */
 int               strata_rules_find_tier       (const StrataRules *rules,

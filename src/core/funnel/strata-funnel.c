@@ -214,7 +214,7 @@ strata_funnel_compute (const StrataPeriodResults *results,
     for (guint t = 0; t < results->rules->tiers->len; t++)
       {
         const StrataTier *tier = g_ptr_array_index (results->rules->tiers, t);
-        add_group (funnel, by_group, tier->id, tier->label);
+        add_group (funnel, by_group, tier->id, strata_tier_get_display_label (tier));
       }
 
   for (guint i = 0; i < data->n; i++)

@@ -502,7 +502,8 @@ fill_filter_models (StrataCustomersPage *self)
   for (guint t = 0; self->rules && t < self->rules->tiers->len; t++)
     {
       const StrataTier *tier = self->rules->tiers->pdata[t];
-      g_autofree char *text = g_strdup_printf ("%s · %s", tier->id, tier->label);
+      g_autofree char *text = g_strdup_printf ("%s · %s", tier->id,
+                                               strata_tier_get_display_label (tier));
 
       gtk_string_list_append (tiers, text);
     }

@@ -246,7 +246,7 @@ show_results (StrataQuadrantPage *self,
     {
       const StrataTier *ti = self->results->rules->tiers->pdata[t];
       tiers[t].id = t;
-      tiers[t].label = ti->label && *ti->label ? ti->label : ti->id;
+      tiers[t].label = *strata_tier_get_display_label (ti) ? strata_tier_get_display_label (ti) : ti->id;
       tiers[t].colour = ti->colour;
     }
   tier = g_new (int, pd->n);
@@ -418,7 +418,8 @@ update_tier_filter (StrataQuadrantPage *self)
   for (guint t = 0; self->results && t < self->results->rules->tiers->len; t++)
     {
       const StrataTier *ti = self->results->rules->tiers->pdata[t];
-      gtk_string_list_append (list, ti->label && *ti->label ? ti->label : ti->id);
+      gtk_string_list_append (list, *strata_tier_get_display_label (ti)
+                                     ? strata_tier_get_display_label (ti) : ti->id);
     }
   g_signal_handlers_block_by_func (self->tier_filter, apply_tier_filter, self);
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->tier_filter), G_LIST_MODEL (list));
