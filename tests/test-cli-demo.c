@@ -239,6 +239,10 @@ test_tier_names_language (void)
   g_assert_null (strstr (explain_zh, "Ordinary"));
   g_assert_null (strstr (explain_zh, "Potential"));
   g_assert_nonnull (strstr (explain_zh, "最终等级："));
+  g_assert_null (strstr (explain_zh, "Head customers"));
+  g_assert_null (strstr (explain_zh, "Natural fit"));
+  g_assert_null (strstr (explain_zh, "Effort without results"));
+  g_assert_null (strstr (explain_zh, "Tail ("));
   export_zh = cli_in ("zh_CN", "export", english, "-o", "-", NULL);
   for (guint t = 0; t < G_N_ELEMENTS (zh_tiers); t++)
     {

@@ -512,8 +512,8 @@ test_language_not_global (void)
   setlocale (LC_ALL, "");
 }
 
-/* A workspace created in English read in Chinese: the tier and item names
- * of the default rules are in Chinese, with their keys (as written now) and
+/* A workspace created in English read in Chinese: the tier, item and
+ * quadrant names of the default rules are in Chinese, with their keys (as written now) and
  * without (the rules of an older workspace, found from the English label). */
 static void
 test_tier_names_language (void)
@@ -545,6 +545,11 @@ test_tier_names_language (void)
       g_clear_pointer (&((StrataTier *) rules->tiers->pdata[i])->label_key, g_free);
     for (guint i = 0; i < rules->adjustments->len; i++)
       g_clear_pointer (&((StrataAdjustment *) rules->adjustments->pdata[i])->label_key, g_free);
+    for (guint q = 0; q < 4; q++)
+      {
+        g_clear_pointer (&rules->quadrant.label_key[q], g_free);
+        g_clear_pointer (&rules->quadrant.action_key[q], g_free);
+      }
     g_assert_true (strata_ruleset_store_publish (ws, rules, "older rules", NULL, &error));
     g_assert_no_error (error);
   }
@@ -569,6 +574,9 @@ test_tier_names_language (void)
       g_assert_null (strstr (text, "Strategic"));
       g_assert_null (strstr (text, "Ordinary"));
       g_assert_null (strstr (text, "Three or more business lines"));
+      g_assert_nonnull (strstr (text, "头部客户"));
+      g_assert_null (strstr (text, "Head customers"));
+      g_assert_null (strstr (text, "Effort without results"));
     }
 }
 

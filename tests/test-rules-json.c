@@ -398,6 +398,11 @@ keyless_default_json (void)
     g_clear_pointer (&((StrataTier *) rules->tiers->pdata[i])->label_key, g_free);
   for (guint i = 0; i < rules->adjustments->len; i++)
     g_clear_pointer (&((StrataAdjustment *) rules->adjustments->pdata[i])->label_key, g_free);
+  for (guint q = 0; q < 4; q++)
+    {
+      g_clear_pointer (&rules->quadrant.label_key[q], g_free);
+      g_clear_pointer (&rules->quadrant.action_key[q], g_free);
+    }
   return strata_rules_to_json (rules);
 }
 
@@ -461,6 +466,9 @@ test_labels_language (void)
           g_assert_cmpstr (strata_tier_get_display_label (TIER (rules, 4)), ==, "普通客户");
           g_assert_cmpstr (strata_adjustment_get_display_label (ITEM (rules, 0)), ==, "转介绍客户");
           g_assert_cmpstr (strata_adjustment_get_display_label (ITEM (rules, 5)), ==, "故障工单五个及以上");
+          g_assert_cmpstr (rules->quadrant.label[0], ==, "Head customers");
+          g_assert_cmpstr (strata_rules_get_quadrant_label (rules, 0), ==, "头部客户");
+          g_assert_cmpstr (strata_rules_get_quadrant_action (rules, 0), ==, "由专属 VIP 团队服务");
         }
 
       /* Read in English: the Chinese labels are shown in English. */
@@ -474,6 +482,8 @@ test_labels_language (void)
           g_assert_cmpstr (strata_tier_get_display_label (TIER (rules, 0)), ==, "Strategic");
           g_assert_cmpstr (strata_tier_get_display_label (TIER (rules, 1)), ==, "Key");
           g_assert_cmpstr (strata_adjustment_get_display_label (ITEM (rules, 3)), ==, "Listed company");
+          g_assert_cmpstr (strata_rules_get_quadrant_label (rules, 3), ==, "Tail");
+          g_assert_cmpstr (strata_rules_get_quadrant_action (rules, 3), ==, "Churn risk: keep in touch at low cost");
         }
 
       /* A Traditional Chinese label of a file without keys is a default too. */
@@ -484,6 +494,9 @@ test_labels_language (void)
       /* Renamed: shown as typed in every language, and written without a key. */
       strata_tier_set_label (TIER (rules, 0), "Top accounts");
       strata_adjustment_set_label (ITEM (rules, 0), "推荐人");
+      strata_rules_set_quadrant_label (rules, 1, "Rising stars");
+      g_assert_null (rules->quadrant.label_key[1]);
+      g_assert_cmpstr (rules->quadrant.action_key[1], ==, "action-recruit-products");
       g_assert_null (TIER (rules, 0)->label_key);
       g_assert_null (ITEM (rules, 0)->label_key);
       renamed_json = strata_rules_to_json (rules);
@@ -495,6 +508,7 @@ test_labels_language (void)
           use_language (k == 0 ? "C" : "zh_CN");
           g_assert_cmpstr (strata_tier_get_display_label (TIER (renamed, 0)), ==, "Top accounts");
           g_assert_cmpstr (strata_adjustment_get_display_label (ITEM (renamed, 0)), ==, "推荐人");
+          g_assert_cmpstr (strata_rules_get_quadrant_label (renamed, 1), ==, "Rising stars");
           /* The others are still the defaults. */
           g_assert_cmpstr (strata_tier_get_display_label (TIER (renamed, 1)), ==, k == 0 ? "Key" : "重点客户");
         }

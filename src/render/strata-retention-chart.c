@@ -138,7 +138,7 @@ describe_group (StrataRetentionGroupBy  by,
       guint q = id[0] >= 'A' && id[0] <= 'D' && id[1] == '\0' ? (guint) (id[0] - 'A') + 1 : 0;
 
       if (rules != NULL && q > 0)
-        label = rules->quadrant.label[q - 1];
+        label = strata_rules_get_quadrant_label (rules, q - 1);
       g->label = label != NULL && label[0] != '\0' ? g_strdup_printf ("%s · %s", id, label)
                                                    : g_strdup (id);
       g->colour = strata_quadrant_colour (q);

@@ -439,8 +439,10 @@ strata_receipt_to_text (const StrataReceipt *r)
       static const char *letters[] = { "A", "B", "C", "D" };
 
       g_string_append_printf (out, _("Quadrant: %s %s (%s)"), letters[q],
-                              rules->quadrant.label[q] ? rules->quadrant.label[q] : "",
-                              rules->quadrant.action[q] ? rules->quadrant.action[q] : "");
+                              strata_rules_get_quadrant_label (rules, q)
+                              ? strata_rules_get_quadrant_label (rules, q) : "",
+                              strata_rules_get_quadrant_action (rules, q)
+                              ? strata_rules_get_quadrant_action (rules, q) : "");
     }
   else
     g_string_append (out, _("Quadrant: none (a value is missing)"));

@@ -240,8 +240,18 @@ strata_rules_to_json (const StrataRules *rules)
       key (out, 2, quadrant_keys[i], FALSE);
       g_string_append (out, "{ \"label\": ");
       put_string (out, q->label[i]);
+      if (q->label_key[i] != NULL)
+        {
+          g_string_append (out, ", \"label_key\": ");
+          put_string (out, q->label_key[i]);
+        }
       g_string_append (out, ", \"action\": ");
       put_string (out, q->action[i]);
+      if (q->action_key[i] != NULL)
+        {
+          g_string_append (out, ", \"action_key\": ");
+          put_string (out, q->action_key[i]);
+        }
       g_string_append (out, " }");
     }
   close_block (out, 1, '}');
@@ -566,7 +576,7 @@ read_quadrant (Reader      *r,
                StrataRules *rules)
 {
   static const char *allowed[] = { "x", "y", "z", "A", "B", "C", "D", NULL };
-  static const char *q_allowed[] = { "label", "action", NULL };
+  static const char *q_allowed[] = { "label", "label_key", "action", "action_key", NULL };
   StrataQuadrantRules *q = &rules->quadrant;
   JsonObject *obj = get_object (r, "$.quadrant", member (r, "$", root, "quadrant", TRUE));
 
@@ -588,6 +598,12 @@ read_quadrant (Reader      *r,
       q->action[i] = get_string (r, path, qo, "action", FALSE, FALSE);
       if (q->action[i] == NULL)
         q->action[i] = g_strdup ("");
+      q->label_key[i] = get_string (r, path, qo, "label_key", FALSE, TRUE);
+      q->action_key[i] = get_string (r, path, qo, "action_key", FALSE, TRUE);
+      if (q->label_key[i] == NULL)
+        q->label_key[i] = g_strdup (strata_quadrant_label_key_for_text (q->label[i]));
+      if (q->action_key[i] == NULL)
+        q->action_key[i] = g_strdup (strata_quadrant_action_key_for_text (q->action[i]));
     }
 }
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The default labels of tiers and bonus/penalty items, by a stable key, so
+/* The default labels of tiers, bonus/penalty items and quadrants (and the
+ * quadrants' actions), by a stable key, so
  * that a workspace created in one language reads in another: the label is
  * stored in the creator's language (older versions read it as is) and the
  * key says it is still the default, shown translated at display time. */
@@ -33,6 +34,20 @@ static const DefaultLabel item_labels[] = {
   { "item-listed-company", NULL, N_("Listed company") },
   { "item-overdue-invoices", NULL, N_("Overdue invoices") },
   { "item-fault-tickets", NULL, N_("Five or more fault tickets") },
+};
+
+static const DefaultLabel quadrant_labels[] = {
+  { "quadrant-head-customers", "quadrant", NC_("quadrant", "Head customers") },
+  { "quadrant-natural-fit", "quadrant", NC_("quadrant", "Natural fit") },
+  { "quadrant-effort-without-results", "quadrant", NC_("quadrant", "Effort without results") },
+  { "quadrant-tail", "quadrant", NC_("quadrant", "Tail") },
+};
+
+static const DefaultLabel action_labels[] = {
+  { "action-vip-team", NULL, N_("Serve with a dedicated VIP team") },
+  { "action-recruit-products", NULL, N_("Targeted recruiting of more products") },
+  { "action-find-blockers", NULL, N_("Highest churn risk: find out what blocks them") },
+  { "action-keep-in-touch", NULL, N_("Churn risk: keep in touch at low cost") },
 };
 
 /* The languages Strata ships (po/LINGUAS): a label written by a user of
@@ -80,6 +95,10 @@ strata_rules_default_label (const char *key)
 
   if (label == NULL)
     label = find_key (item_labels, G_N_ELEMENTS (item_labels), key);
+  if (label == NULL)
+    label = find_key (quadrant_labels, G_N_ELEMENTS (quadrant_labels), key);
+  if (label == NULL)
+    label = find_key (action_labels, G_N_ELEMENTS (action_labels), key);
   return label ? translate (label) : NULL;
 }
 
@@ -198,4 +217,66 @@ strata_adjustment_set_label (StrataAdjustment *adjustment,
   adjustment->label = g_strdup (label ? label : "");
   g_free (adjustment->label_key);
   adjustment->label_key = g_strdup (strata_adjustment_label_key_for_text (adjustment->label));
+}
+
+const char *
+strata_quadrant_label_key_for_text (const char *text)
+{
+  return key_for_text (quadrant_labels, G_N_ELEMENTS (quadrant_labels), text);
+}
+
+const char *
+strata_quadrant_action_key_for_text (const char *text)
+{
+  return key_for_text (action_labels, G_N_ELEMENTS (action_labels), text);
+}
+
+const char *
+strata_rules_get_quadrant_label (const StrataRules *rules,
+                                 guint              q)
+{
+  const DefaultLabel *label;
+
+  g_return_val_if_fail (rules != NULL && q < 4, NULL);
+
+  label = find_key (quadrant_labels, G_N_ELEMENTS (quadrant_labels), rules->quadrant.label_key[q]);
+  return label ? translate (label) : rules->quadrant.label[q];
+}
+
+const char *
+strata_rules_get_quadrant_action (const StrataRules *rules,
+                                  guint              q)
+{
+  const DefaultLabel *label;
+
+  g_return_val_if_fail (rules != NULL && q < 4, NULL);
+
+  label = find_key (action_labels, G_N_ELEMENTS (action_labels), rules->quadrant.action_key[q]);
+  return label ? translate (label) : rules->quadrant.action[q];
+}
+
+void
+strata_rules_set_quadrant_label (StrataRules *rules,
+                                 guint        q,
+                                 const char  *label)
+{
+  g_return_if_fail (rules != NULL && q < 4);
+
+  g_free (rules->quadrant.label[q]);
+  rules->quadrant.label[q] = g_strdup (label ? label : "");
+  g_free (rules->quadrant.label_key[q]);
+  rules->quadrant.label_key[q] = g_strdup (strata_quadrant_label_key_for_text (rules->quadrant.label[q]));
+}
+
+void
+strata_rules_set_quadrant_action (StrataRules *rules,
+                                  guint        q,
+                                  const char  *action)
+{
+  g_return_if_fail (rules != NULL && q < 4);
+
+  g_free (rules->quadrant.action[q]);
+  rules->quadrant.action[q] = g_strdup (action ? action : "");
+  g_free (rules->quadrant.action_key[q]);
+  rules->quadrant.action_key[q] = g_strdup (strata_quadrant_action_key_for_text (rules->quadrant.action[q]));
 }

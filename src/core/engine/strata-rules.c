@@ -166,6 +166,8 @@ strata_rules_free (StrataRules *rules)
     {
       g_free (rules->quadrant.label[i]);
       g_free (rules->quadrant.action[i]);
+      g_free (rules->quadrant.label_key[i]);
+      g_free (rules->quadrant.action_key[i]);
     }
   g_free (rules);
 }
@@ -192,6 +194,8 @@ strata_rules_copy (const StrataRules *rules)
     {
       copy->quadrant.label[i] = g_strdup (rules->quadrant.label[i]);
       copy->quadrant.action[i] = g_strdup (rules->quadrant.action[i]);
+      copy->quadrant.label_key[i] = g_strdup (rules->quadrant.label_key[i]);
+      copy->quadrant.action_key[i] = g_strdup (rules->quadrant.action_key[i]);
     }
   return copy;
 }
@@ -267,7 +271,9 @@ strata_rules_equal (const StrataRules *a,
     return FALSE;
   for (guint i = 0; i < 4; i++)
     if (g_strcmp0 (a->quadrant.label[i], b->quadrant.label[i]) != 0 ||
-        g_strcmp0 (a->quadrant.action[i], b->quadrant.action[i]) != 0)
+        g_strcmp0 (a->quadrant.action[i], b->quadrant.action[i]) != 0 ||
+        g_strcmp0 (a->quadrant.label_key[i], b->quadrant.label_key[i]) != 0 ||
+        g_strcmp0 (a->quadrant.action_key[i], b->quadrant.action_key[i]) != 0)
       return FALSE;
   return TRUE;
 }
@@ -344,14 +350,20 @@ strata_rules_new_default (void)
   rules->quadrant.y_metric = g_strdup ("monthly_inquiries");
   rules->quadrant.y_threshold = 15;
   rules->quadrant.z_metric = g_strdup ("login_days");
-  rules->quadrant.label[0] = g_strdup (C_("quadrant", "Head customers"));
-  rules->quadrant.action[0] = g_strdup (_("Serve with a dedicated VIP team"));
-  rules->quadrant.label[1] = g_strdup (C_("quadrant", "Natural fit"));
-  rules->quadrant.action[1] = g_strdup (_("Targeted recruiting of more products"));
-  rules->quadrant.label[2] = g_strdup (C_("quadrant", "Effort without results"));
-  rules->quadrant.action[2] = g_strdup (_("Highest churn risk: find out what blocks them"));
-  rules->quadrant.label[3] = g_strdup (C_("quadrant", "Tail"));
-  rules->quadrant.action[3] = g_strdup (_("Churn risk: keep in touch at low cost"));
+  {
+    static const char *label_keys[] = { "quadrant-head-customers", "quadrant-natural-fit",
+                                        "quadrant-effort-without-results", "quadrant-tail" };
+    static const char *action_keys[] = { "action-vip-team", "action-recruit-products",
+                                         "action-find-blockers", "action-keep-in-touch" };
+
+    for (guint q = 0; q < 4; q++)
+      {
+        rules->quadrant.label[q] = g_strdup (strata_rules_default_label (label_keys[q]));
+        rules->quadrant.label_key[q] = g_strdup (label_keys[q]);
+        rules->quadrant.action[q] = g_strdup (strata_rules_default_label (action_keys[q]));
+        rules->quadrant.action_key[q] = g_strdup (action_keys[q]);
+      }
+  }
   return rules;
 }
 

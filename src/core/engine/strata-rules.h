@@ -69,6 +69,8 @@ typedef struct
   char   *z_metric;
   char   *label[4];
   char   *action[4];
+  char   *label_key[4];   /* default labels and actions, as for tiers */
+  char   *action_key[4];
 } StrataQuadrantRules;
 
 typedef struct
@@ -147,6 +149,19 @@ void              strata_adjustment_set_label  (StrataAdjustment  *adjustment,
  * NULL: how rules written without keys find theirs. */
 const char       *strata_tier_label_key_for_text       (const char *text);
 const char       *strata_adjustment_label_key_for_text (const char *text);
+/* The same for quadrant q (0..3 for A..D): its label and its action. */
+const char       *strata_rules_get_quadrant_label      (const StrataRules *rules,
+                                                        guint              q);
+const char       *strata_rules_get_quadrant_action     (const StrataRules *rules,
+                                                        guint              q);
+void              strata_rules_set_quadrant_label      (StrataRules       *rules,
+                                                        guint              q,
+                                                        const char        *label);
+void              strata_rules_set_quadrant_action     (StrataRules       *rules,
+                                                        guint              q,
+                                                        const char        *action);
+const char       *strata_quadrant_label_key_for_text   (const char *text);
+const char       *strata_quadrant_action_key_for_text  (const char *text);
 
 /* Index of the tier with that id, or -1. */
 int               strata_rules_find_tier       (const StrataRules *rules,

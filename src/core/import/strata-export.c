@@ -463,7 +463,7 @@ strata_export_customers_full (StrataWorkspace  *ws,
               add_field (&o.w, col + 1, t != NULL ? strata_tier_get_display_label (t) : "");
             }
           out_text (&o, col + 2, q >= STRATA_QUADRANT_A && q <= STRATA_QUADRANT_D
-                    ? rules->quadrant.label[q - STRATA_QUADRANT_A] : "");
+                    ? strata_rules_get_quadrant_label (rules, q - STRATA_QUADRANT_A) : "");
         }
       else if (result != NULL)
         for (guint i = 0; i < 3; i++)

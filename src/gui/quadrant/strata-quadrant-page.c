@@ -269,8 +269,8 @@ show_results (StrataQuadrantPage *self,
   data.y_kind = load->y_kind;
   for (guint k = 0; k < 4; k++)
     {
-      data.quadrant_names[k] = q->label[k];
-      data.quadrant_actions[k] = q->action[k];
+      data.quadrant_names[k] = strata_rules_get_quadrant_label (load->results->rules, k);
+      data.quadrant_actions[k] = strata_rules_get_quadrant_action (load->results->rules, k);
     }
   /* The lines follow the draft, which the Scoring page and a drag here
    * edit; the points are the published scoring. */

@@ -309,9 +309,10 @@ spin_input (GtkSpinButton *spin,
   return TRUE;
 }
 
-/* A tier's or an item's label shows in the reader's language while it is
- * a default one (strata_tier_get_display_label); typing replaces it and
- * drops its key. Other text cells show their value. */
+/* A tier's, an item's or a quadrant's label (and a quadrant's action)
+ * shows in the reader's language while it is a default one
+ * (strata_tier_get_display_label); typing replaces it and drops its key.
+ * Other text cells show their value. */
 static const char *
 cell_text (CellData  *cell,
            char     **ptr)
@@ -324,7 +325,11 @@ cell_text (CellData  *cell,
         return strata_tier_get_display_label (rules->tiers->pdata[cell->index]);
       if (cell->spec->section == STRATA_RULES_SECTION_ADJUSTMENT)
         return strata_adjustment_get_display_label (rules->adjustments->pdata[cell->index]);
+      if (cell->spec->section == STRATA_RULES_SECTION_QUADRANT)
+        return strata_rules_get_quadrant_label (rules, cell->index);
     }
+  if (g_str_equal (cell->spec->field, "action") && cell->spec->section == STRATA_RULES_SECTION_QUADRANT)
+    return strata_rules_get_quadrant_action (rules, cell->index);
   return *ptr ? *ptr : "";
 }
 
@@ -342,6 +347,12 @@ entry_changed (GtkEditable *editable)
   else if (g_str_equal (cell->spec->field, "label") &&
            cell->spec->section == STRATA_RULES_SECTION_ADJUSTMENT)
     strata_adjustment_set_label (cell->editor->rules->adjustments->pdata[cell->index], text);
+  else if (g_str_equal (cell->spec->field, "label") &&
+           cell->spec->section == STRATA_RULES_SECTION_QUADRANT)
+    strata_rules_set_quadrant_label (cell->editor->rules, cell->index, text);
+  else if (g_str_equal (cell->spec->field, "action") &&
+           cell->spec->section == STRATA_RULES_SECTION_QUADRANT)
+    strata_rules_set_quadrant_action (cell->editor->rules, cell->index, text);
   else
     {
       g_free (*ptr);
