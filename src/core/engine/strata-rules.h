@@ -35,7 +35,6 @@ typedef struct
 {
   char            *id;
   char            *label;
-  char            *label_key; /* a default label ("item-referrals"); NULL: as typed */
   char            *metric;
   StrataCondition  condition;
   double           a;
@@ -44,6 +43,7 @@ typedef struct
   gboolean         per_unit;
   double           cap;       /* NAN: no cap; otherwise >= 0, on |total| */
   gboolean         enabled;
+  char            *label_key; /* a default label ("item-referrals"); NULL: as typed */
 } StrataAdjustment;
 
 /* Tiers are ordered best first; the last takes every score below the one
@@ -52,9 +52,9 @@ typedef struct
 {
   char   *id;
   char   *label;
-  char   *label_key;  /* a default label ("tier-strategic"); NULL: as typed */
   char   *colour;     /* "#rrggbb" */
   double  min_score;
+  char   *label_key;  /* a default label ("tier-strategic"); NULL: as typed */
 } StrataTier;
 
 /* x is the process metric, y the result metric; a value >= its threshold is
