@@ -175,6 +175,105 @@ test_demo_chinese (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Runs strata-cli in language ("C" or "zh_CN") and returns its output. */
+static char *
+cli_in (const char *language,
+        ...)
+{
+  const char *args[7] = { NULL, };
+  CliRun r = { 0 };
+  va_list ap;
+  guint n = 0;
+  char *out;
+
+  va_start (ap, language);
+  while (n < G_N_ELEMENTS (args) - 1 && (args[n] = va_arg (ap, const char *)) != NULL)
+    n++;
+  va_end (ap);
+  args[n] = NULL;
+  if (g_str_equal (language, "C"))
+    g_unsetenv ("LANGUAGE");
+  else
+    g_setenv ("LANGUAGE", language, TRUE);
+  g_setenv ("LC_ALL", g_str_equal (language, "C") ? "C.UTF-8" : "zh_CN.UTF-8", TRUE);
+  r.status = run_cli (&r.out, &r.err, args[0], args[1], args[2], args[3], args[4], args[5], NULL);
+  g_unsetenv ("LANGUAGE");
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  out = g_steal_pointer (&r.out);
+  cli_run_clear (&r);
+  return out;
+}
+
+/* The tier and item names of the default rules come out in the reader's
+ * language, whoever wrote the demo: an explanation and an export. */
+static void
+test_tier_names_language (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("strata-cli-names-XXXXXX", NULL);
+  g_autofree char *english = g_build_filename (dir, "en.strata", NULL);
+  g_autofree char *chinese = g_build_filename (dir, "zh.strata", NULL);
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *demo_en = NULL, *demo_zh = NULL;
+  g_autofree char *explain_zh = NULL, *explain_en = NULL, *export_zh = NULL, *export_en = NULL;
+  static const char *zh_tiers[] = { "战略客户", "重点客户", "价值客户", "潜力客户", "普通客户" };
+  static const char *en_tiers[] = { ",Strategic,", ",Key,", ",Value,", ",Potential,", ",Ordinary," };
+  gboolean seen_zh = FALSE, seen_en = FALSE;
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the zh_CN catalogue is not built");
+      return;
+    }
+  g_setenv ("STRATA_LOCALEDIR", localedir, TRUE);
+  demo_en = cli_in ("C", "demo", english, "--customers", "30", "--periods", "1", NULL);
+  demo_zh = cli_in ("zh_CN", "demo", chinese, "--customers", "30", "--periods", "1", NULL);
+
+  /* English-made, read in Chinese. */
+  explain_zh = cli_in ("zh_CN", "explain", english, "C000001", NULL);
+  g_assert_nonnull (strstr (explain_zh, "业务线三条及以上"));
+  g_assert_nonnull (strstr (explain_zh, "故障工单五个及以上"));
+  g_assert_null (strstr (explain_zh, "Three or more business lines"));
+  g_assert_null (strstr (explain_zh, "Ordinary"));
+  g_assert_null (strstr (explain_zh, "Potential"));
+  g_assert_nonnull (strstr (explain_zh, "最终等级："));
+  g_assert_null (strstr (explain_zh, "Head customers"));
+  g_assert_null (strstr (explain_zh, "Natural fit"));
+  g_assert_null (strstr (explain_zh, "Effort without results"));
+  g_assert_null (strstr (explain_zh, "Tail ("));
+  export_zh = cli_in ("zh_CN", "export", english, "-o", "-", NULL);
+  for (guint t = 0; t < G_N_ELEMENTS (zh_tiers); t++)
+    {
+      g_autofree char *cell = g_strdup_printf (",%s,", zh_tiers[t]);
+
+      seen_zh |= strstr (export_zh, cell) != NULL;
+      g_assert_null (strstr (export_zh, en_tiers[t]));
+    }
+  g_assert_true (seen_zh);
+
+  /* Chinese-made, read in English. */
+  explain_en = cli_in ("C", "explain", chinese, "C000001", NULL);
+  g_assert_nonnull (strstr (explain_en, "Three or more business lines"));
+  g_assert_null (strstr (explain_en, "业务线三条及以上"));
+  g_assert_nonnull (strstr (explain_en, "Final tier: "));
+  export_en = cli_in ("C", "export", chinese, "-o", "-", NULL);
+  for (guint t = 0; t < G_N_ELEMENTS (en_tiers); t++)
+    {
+      g_autofree char *cell = g_strdup_printf (",%s,", zh_tiers[t]);
+
+      seen_en |= strstr (export_en, en_tiers[t]) != NULL;
+      g_assert_null (strstr (export_en, cell));
+    }
+  g_assert_true (seen_en);
+
+  g_unsetenv ("STRATA_LOCALEDIR");
+  g_assert_cmpint (g_remove (english), ==, 0);
+  g_assert_cmpint (g_remove (chinese), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,5 +282,6 @@ main (int   argc,
   g_test_add_func ("/cli/demo", test_demo_cli);
   g_test_add_func ("/cli/check", test_check_cli);
   g_test_add_func ("/cli/demo-chinese", test_demo_chinese);
+  g_test_add_func ("/cli/tier-names-language", test_tier_names_language);
   return g_test_run ();
 }

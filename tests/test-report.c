@@ -18,6 +18,7 @@
 #include "import-test-util.h"
 #include "report-test-util.h"
 #include "strata-report.h"
+#include "strata-ruleset-store.h"
 #include "strata-engine-private.h"
 #include "strata-catalog-private.h"
 
@@ -511,6 +512,74 @@ test_language_not_global (void)
   setlocale (LC_ALL, "");
 }
 
+/* A workspace created in English read in Chinese: the tier, item and
+ * quadrant names of the default rules are in Chinese, with their keys (as written now) and
+ * without (the rules of an older workspace, found from the English label). */
+static void
+test_tier_names_language (void)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.strata", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataCatalog) catalog = NULL;
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  catalog = strata_catalog_new_for_language ("zh_CN");
+  if (!strata_catalog_has_messages (catalog))
+    {
+      g_test_skip ("the zh_CN catalogue is not built");
+      return;
+    }
+
+  g_assert_true (strata_demo_write (old_path, 120, 3, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(StrataWorkspace) ws = strata_workspace_open (old_path, NULL, &error);
+    g_autoptr(StrataRules) rules = strata_ruleset_store_get_draft (ws, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (((StrataTier *) rules->tiers->pdata[0])->label, ==, "Strategic");
+    for (guint i = 0; i < rules->tiers->len; i++)
+      g_clear_pointer (&((StrataTier *) rules->tiers->pdata[i])->label_key, g_free);
+    for (guint i = 0; i < rules->adjustments->len; i++)
+      g_clear_pointer (&((StrataAdjustment *) rules->adjustments->pdata[i])->label_key, g_free);
+    for (guint q = 0; q < 4; q++)
+      {
+        g_clear_pointer (&rules->quadrant.label_key[q], g_free);
+        g_clear_pointer (&rules->quadrant.action_key[q], g_free);
+      }
+    g_assert_true (strata_ruleset_store_publish (ws, rules, "older rules", NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(StrataWorkspace) ws = strata_workspace_open (k == 0 ? ws_path : old_path, NULL, &error);
+      StrataReportOptions options = { .paper = STRATA_REPORT_PAPER_A4, .language = "zh_CN" };
+      g_autofree char *path = g_build_filename (dir, k == 0 ? "names.pdf" : "names-old.pdf", NULL);
+      g_autoptr(PopplerDocument) doc = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (strata_report_write_pdf (ws, &options, path, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      doc = report_test_open_pdf (path);
+      text = report_test_text (doc, -1);
+      /* The tier table and the appendix's items. */
+      g_assert_nonnull (strstr (text, "A · 战略客户"));
+      g_assert_nonnull (strstr (text, "E · 普通客户"));
+      g_assert_nonnull (strstr (text, "业务线三条及以上"));
+      g_assert_null (strstr (text, "Strategic"));
+      g_assert_null (strstr (text, "Ordinary"));
+      g_assert_null (strstr (text, "Three or more business lines"));
+      g_assert_nonnull (strstr (text, "头部客户"));
+      g_assert_null (strstr (text, "Head customers"));
+      g_assert_null (strstr (text, "Effort without results"));
+    }
+}
+
 static void
 test_cli (void)
 {
@@ -586,6 +655,7 @@ main (int    argc,
   g_test_add_func ("/report/chinese", test_chinese);
   g_test_add_func ("/report/traditional", test_traditional);
   g_test_add_func ("/report/language-not-global", test_language_not_global);
+  g_test_add_func ("/report/tier-names-language", test_tier_names_language);
   status = g_test_run ();
 
   test_remove_dir (dir);

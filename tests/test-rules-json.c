@@ -36,7 +36,8 @@ test_round_trip_default (void)
   assert_round_trip (rules);
   g_assert_true (g_str_has_prefix (json, "{\n  \"format\": \"strata-rules/1\",\n"));
   g_assert_nonnull (strstr (json, "{ \"from\": 10000000, \"to\": null, \"points\": 50 }"));
-  g_assert_nonnull (strstr (json, "{ \"id\": \"E\", \"label\": \"Ordinary\", \"colour\": \"#8a8f98\", \"min_score\": null }"));
+  g_assert_nonnull (strstr (json, "{ \"id\": \"E\", \"label\": \"Ordinary\", \"label_key\": \"tier-ordinary\", "
+                                 "\"colour\": \"#8a8f98\", \"min_score\": null }"));
 }
 
 static void
@@ -377,6 +378,155 @@ test_default_zh_cn (void)
   g_test_trap_assert_passed ();
 }
 
+/* The language people read in: LANGUAGE, with the locale and gettext's
+ * cache following it. */
+static void
+use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, g_str_has_prefix (language, "zh") ? "zh_CN.UTF-8" : "C.UTF-8");
+}
+
+/* The default rules made in one language, written without keys as files
+ * before keys were (rules of an older workspace). */
+static char *
+keyless_default_json (void)
+{
+  g_autoptr(StrataRules) rules = strata_rules_new_default ();
+
+  for (guint i = 0; i < rules->tiers->len; i++)
+    g_clear_pointer (&((StrataTier *) rules->tiers->pdata[i])->label_key, g_free);
+  for (guint i = 0; i < rules->adjustments->len; i++)
+    g_clear_pointer (&((StrataAdjustment *) rules->adjustments->pdata[i])->label_key, g_free);
+  for (guint q = 0; q < 4; q++)
+    {
+      g_clear_pointer (&rules->quadrant.label_key[q], g_free);
+      g_clear_pointer (&rules->quadrant.action_key[q], g_free);
+    }
+  return strata_rules_to_json (rules);
+}
+
+static StrataRules *
+parse (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  StrataRules *rules = strata_rules_from_json (json, -1, "mem.json", &error);
+
+  g_assert_no_error (error);
+  return rules;
+}
+
+#define TIER(rules, i) ((StrataTier *) (rules)->tiers->pdata[i])
+#define ITEM(rules, i) ((StrataAdjustment *) (rules)->adjustments->pdata[i])
+
+/* Default tier and item labels are shown in the reader's language, however
+ * the workspace was created; a label the user typed is shown as typed. */
+static void
+test_labels_language (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autofree char *english_json = NULL, *english_keyless = NULL;
+      g_autofree char *chinese_json = NULL, *chinese_keyless = NULL, *renamed_json = NULL;
+      g_autoptr(StrataRules) english = NULL, chinese = NULL, rules = NULL, renamed = NULL;
+
+      if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+        {
+          g_test_skip ("the zh_CN.UTF-8 locale is not available");
+          return;
+        }
+      bindtextdomain (GETTEXT_PACKAGE, po);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+      /* Created by an English user, with keys and without (older files). */
+      use_language ("C");
+      english = strata_rules_new_default ();
+      g_assert_cmpstr (TIER (english, 0)->label, ==, "Strategic");
+      g_assert_cmpstr (TIER (english, 0)->label_key, ==, "tier-strategic");
+      english_json = strata_rules_to_json (english);
+      english_keyless = keyless_default_json ();
+      g_assert_null (strstr (english_keyless, "label_key"));
+
+      /* Created by a Simplified Chinese user. */
+      use_language ("zh_CN");
+      chinese = strata_rules_new_default ();
+      g_assert_cmpstr (TIER (chinese, 0)->label, ==, "战略客户");
+      chinese_json = strata_rules_to_json (chinese);
+      chinese_keyless = keyless_default_json ();
+
+      /* Read in Chinese: the English labels are shown in Chinese. */
+      for (guint k = 0; k < 2; k++)
+        {
+          g_clear_pointer (&rules, strata_rules_free);
+          rules = parse (k == 0 ? english_json : english_keyless);
+          g_assert_cmpstr (TIER (rules, 0)->label, ==, "Strategic");
+          g_assert_cmpstr (TIER (rules, 0)->label_key, ==, "tier-strategic");
+          g_assert_cmpstr (strata_tier_get_display_label (TIER (rules, 0)), ==, "战略客户");
+          g_assert_cmpstr (strata_tier_get_display_label (TIER (rules, 4)), ==, "普通客户");
+          g_assert_cmpstr (strata_adjustment_get_display_label (ITEM (rules, 0)), ==, "转介绍客户");
+          g_assert_cmpstr (strata_adjustment_get_display_label (ITEM (rules, 5)), ==, "故障工单五个及以上");
+          g_assert_cmpstr (rules->quadrant.label[0], ==, "Head customers");
+          g_assert_cmpstr (strata_rules_get_quadrant_label (rules, 0), ==, "头部客户");
+          g_assert_cmpstr (strata_rules_get_quadrant_action (rules, 0), ==, "由专属 VIP 团队服务");
+        }
+
+      /* Read in English: the Chinese labels are shown in English. */
+      use_language ("C");
+      for (guint k = 0; k < 2; k++)
+        {
+          g_clear_pointer (&rules, strata_rules_free);
+          rules = parse (k == 0 ? chinese_json : chinese_keyless);
+          g_assert_cmpstr (TIER (rules, 1)->label, ==, "重点客户");
+          g_assert_cmpstr (TIER (rules, 1)->label_key, ==, "tier-key");
+          g_assert_cmpstr (strata_tier_get_display_label (TIER (rules, 0)), ==, "Strategic");
+          g_assert_cmpstr (strata_tier_get_display_label (TIER (rules, 1)), ==, "Key");
+          g_assert_cmpstr (strata_adjustment_get_display_label (ITEM (rules, 3)), ==, "Listed company");
+          g_assert_cmpstr (strata_rules_get_quadrant_label (rules, 3), ==, "Tail");
+          g_assert_cmpstr (strata_rules_get_quadrant_action (rules, 3), ==, "Churn risk: keep in touch at low cost");
+        }
+
+      /* A Traditional Chinese label of a file without keys is a default too. */
+      g_assert_cmpstr (strata_tier_label_key_for_text ("戰略客戶"), ==, "tier-strategic");
+      g_assert_cmpstr (strata_adjustment_label_key_for_text (" listed COMPANY "), ==, "item-listed-company");
+      g_assert_null (strata_tier_label_key_for_text ("Top accounts"));
+
+      /* Renamed: shown as typed in every language, and written without a key. */
+      strata_tier_set_label (TIER (rules, 0), "Top accounts");
+      strata_adjustment_set_label (ITEM (rules, 0), "推荐人");
+      strata_rules_set_quadrant_label (rules, 1, "Rising stars");
+      g_assert_null (rules->quadrant.label_key[1]);
+      g_assert_cmpstr (rules->quadrant.action_key[1], ==, "action-recruit-products");
+      g_assert_null (TIER (rules, 0)->label_key);
+      g_assert_null (ITEM (rules, 0)->label_key);
+      renamed_json = strata_rules_to_json (rules);
+      g_assert_nonnull (strstr (renamed_json, "{ \"id\": \"A\", \"label\": \"Top accounts\", \"colour\""));
+      renamed = parse (renamed_json);
+      g_assert_true (strata_rules_equal (renamed, rules));
+      for (guint k = 0; k < 2; k++)
+        {
+          use_language (k == 0 ? "C" : "zh_CN");
+          g_assert_cmpstr (strata_tier_get_display_label (TIER (renamed, 0)), ==, "Top accounts");
+          g_assert_cmpstr (strata_adjustment_get_display_label (ITEM (renamed, 0)), ==, "推荐人");
+          g_assert_cmpstr (strata_rules_get_quadrant_label (renamed, 1), ==, "Rising stars");
+          /* The others are still the defaults. */
+          g_assert_cmpstr (strata_tier_get_display_label (TIER (renamed, 1)), ==, k == 0 ? "Key" : "重点客户");
+        }
+      /* Typing a default label back makes it the default again. */
+      strata_tier_set_label (TIER (renamed, 0), "战略客户");
+      g_assert_cmpstr (TIER (renamed, 0)->label_key, ==, "tier-strategic");
+
+      /* The round trip keeps the keys, byte for byte. */
+      assert_round_trip (english);
+      assert_round_trip (chinese);
+      g_assert_nonnull (strstr (chinese_json, "\"label\": \"战略客户\", \"label_key\": \"tier-strategic\""));
+      g_assert_nonnull (strstr (chinese_json, "\"label\": \"转介绍客户\",\n      \"label_key\": \"item-referrals\""));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,5 +541,6 @@ main (int   argc,
   g_test_add_func ("/rules-json/numbers", test_numbers);
   g_test_add_func ("/rules-json/readme-example", test_readme_example);
   g_test_add_func ("/rules-json/default-zh-cn", test_default_zh_cn);
+  g_test_add_func ("/rules-json/labels-language", test_labels_language);
   return g_test_run ();
 }

@@ -188,9 +188,11 @@ percent (Builder *b,
 static char *
 tier_name (const StrataTier *tier)
 {
-  if (tier->label == NULL || tier->label[0] == '\0' || g_strcmp0 (tier->label, tier->id) == 0)
+  const char *label = strata_tier_get_display_label (tier);
+
+  if (label == NULL || label[0] == '\0' || g_strcmp0 (label, tier->id) == 0)
     return g_strdup (tier->id);
-  return g_strdup_printf ("%s · %s", tier->id, tier->label);
+  return g_strdup_printf ("%s · %s", tier->id, label);
 }
 
 static const char *
@@ -198,7 +200,7 @@ quadrant_name (const StrataRules *rules,
                guint              q)
 {
   static const char *letters[] = { "A", "B", "C", "D" };
-  const char *label = rules->quadrant.label[q];
+  const char *label = strata_rules_get_quadrant_label (rules, q);
 
   return label && label[0] ? label : letters[q];
 }
@@ -420,7 +422,7 @@ build_quadrant (Builder *b)
   for (guint q = 0; q < 4; q++)
     add_row (table, g_strdup (quadrant_name (res->rules, q)),
              integer (b, counts[q + STRATA_QUADRANT_A]),
-             g_strdup (res->rules->quadrant.action[q]));
+             g_strdup (strata_rules_get_quadrant_action (res->rules, q)));
 }
 
 /* The traffic funnel per quadrant, when the workspace has its metrics. */
@@ -762,7 +764,8 @@ build_appendix (Builder *b)
         {
           const StrataAdjustment *a = rules->adjustments->pdata[i];
           g_autofree char *pts = strata_format_number (a->points);
-          add_row (table, g_strdup (a->label && a->label[0] ? a->label : a->id),
+          const char *label = strata_adjustment_get_display_label (a);
+          add_row (table, g_strdup (label && label[0] ? label : a->id),
                    g_strdup (metric_label (b, a->metric)),
                    strata_condition_describe (a->condition, a->a, a->b),
                    /* Translators: points per unit of the metric, e.g. "2 per unit". */
@@ -795,7 +798,7 @@ build_appendix (Builder *b)
   table = add_table (b, 2, _("Quadrant"), 0.12, 0.0, _("Name"), 0.28, 0.0, _("Action"), 0.6, 0.0, NULL);
   for (guint i = 0; i < 4; i++)
     add_row (table, g_strdup_printf ("%c", 'A' + i), g_strdup (quadrant_name (rules, i)),
-             g_strdup (q->action[i]));
+             g_strdup (strata_rules_get_quadrant_action (rules, i)));
 }
 
 /* The period named, or the latest; compare: the period named, else the

@@ -138,7 +138,7 @@ describe_group (StrataRetentionGroupBy  by,
       guint q = id[0] >= 'A' && id[0] <= 'D' && id[1] == '\0' ? (guint) (id[0] - 'A') + 1 : 0;
 
       if (rules != NULL && q > 0)
-        label = rules->quadrant.label[q - 1];
+        label = strata_rules_get_quadrant_label (rules, q - 1);
       g->label = label != NULL && label[0] != '\0' ? g_strdup_printf ("%s · %s", id, label)
                                                    : g_strdup (id);
       g->colour = strata_quadrant_colour (q);
@@ -148,11 +148,12 @@ describe_group (StrataRetentionGroupBy  by,
     for (guint t = 0; t < rules->tiers->len; t++)
       {
         const StrataTier *tier = g_ptr_array_index (rules->tiers, t);
+        const char *label = strata_tier_get_display_label (tier);
 
         if (g_strcmp0 (tier->id, id) != 0)
           continue;
-        g->label = tier->label != NULL && tier->label[0] != '\0' && g_strcmp0 (tier->label, id) != 0
-                   ? g_strdup_printf ("%s · %s", id, tier->label) : g_strdup (id);
+        g->label = label != NULL && label[0] != '\0' && g_strcmp0 (label, id) != 0
+                   ? g_strdup_printf ("%s · %s", id, label) : g_strdup (id);
         g->colour = strata_rgba_parse (tier->colour != NULL ? tier->colour : fallback[t % G_N_ELEMENTS (fallback)]);
         return;
       }

@@ -174,8 +174,8 @@ strata_review_quadrant_chart (StrataReviewDeck   *deck,
   data.y_kind = ym ? ym->kind : STRATA_METRIC_NUMBER;
   for (guint i = 0; i < 4; i++)
     {
-      data.quadrant_names[i] = q->label[i];
-      data.quadrant_actions[i] = q->action[i];
+      data.quadrant_names[i] = strata_rules_get_quadrant_label (results->rules, i);
+      data.quadrant_actions[i] = strata_rules_get_quadrant_action (results->rules, i);
     }
   /* Without both axes there is nothing to place. */
   if (data.x == NULL || data.y == NULL)

@@ -354,7 +354,7 @@ static const char *
 tier_label (const StrataRules *rules,
             int                t)
 {
-  return t >= 0 && (guint) t < rules->tiers->len ? ((StrataTier *) rules->tiers->pdata[t])->label : "";
+  return t >= 0 && (guint) t < rules->tiers->len ? strata_tier_get_display_label (rules->tiers->pdata[t]) : "";
 }
 
 char *
@@ -387,12 +387,13 @@ strata_receipt_to_text (const StrataReceipt *r)
       g_autofree char *line = strata_receipt_describe_adjustment (r, i);
       g_autofree char *value = strata_receipt_adjustment_value (r, i);
 
-      if (g_strcmp0 (ra->adjustment->label, ra->metric_label) == 0)
+      if (g_strcmp0 (strata_adjustment_get_display_label (ra->adjustment), ra->metric_label) == 0)
         /* Translators: adjustment = value: line; "Referred customers = 2: +10 (+5 each, at most 15)" */
         g_string_append_printf (out, _("  %s = %s: %s\n"), ra->metric_label, value, line);
       else
         /* Translators: adjustment (metric = value): line */
-        g_string_append_printf (out, _("  %s (%s = %s): %s\n"), ra->adjustment->label,
+        g_string_append_printf (out, _("  %s (%s = %s): %s\n"),
+                                strata_adjustment_get_display_label (ra->adjustment),
                                 ra->metric_label, value, line);
     }
 
@@ -413,10 +414,12 @@ strata_receipt_to_text (const StrataReceipt *r)
       {
         g_autofree char *min = strata_format_number (tier->min_score);
 
-        g_string_append_printf (out, _("Tier: %s %s (score %s ≥ %s)"), tier->id, tier->label, score, min);
+        g_string_append_printf (out, _("Tier: %s %s (score %s ≥ %s)"), tier->id,
+                                strata_tier_get_display_label (tier), score, min);
       }
     else
-      g_string_append_printf (out, _("Tier: %s %s (the lowest tier)"), tier->id, tier->label);
+      g_string_append_printf (out, _("Tier: %s %s (the lowest tier)"), tier->id,
+                                strata_tier_get_display_label (tier));
     g_string_append_c (out, '\n');
     if (r->tier_above >= 0)
       {
@@ -425,7 +428,7 @@ strata_receipt_to_text (const StrataReceipt *r)
         g_autofree char *gap = strata_format_number (r->points_to_next);
 
         g_string_append_printf (out, _("Next tier: %s %s from %s, %s points away"),
-                                above->id, above->label, min, gap);
+                                above->id, strata_tier_get_display_label (above), min, gap);
         g_string_append_c (out, '\n');
       }
   }
@@ -436,8 +439,10 @@ strata_receipt_to_text (const StrataReceipt *r)
       static const char *letters[] = { "A", "B", "C", "D" };
 
       g_string_append_printf (out, _("Quadrant: %s %s (%s)"), letters[q],
-                              rules->quadrant.label[q] ? rules->quadrant.label[q] : "",
-                              rules->quadrant.action[q] ? rules->quadrant.action[q] : "");
+                              strata_rules_get_quadrant_label (rules, q)
+                              ? strata_rules_get_quadrant_label (rules, q) : "",
+                              strata_rules_get_quadrant_action (rules, q)
+                              ? strata_rules_get_quadrant_action (rules, q) : "");
     }
   else
     g_string_append (out, _("Quadrant: none (a value is missing)"));

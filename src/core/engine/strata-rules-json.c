@@ -160,6 +160,11 @@ strata_rules_to_json (const StrataRules *rules)
       put_string (out, adj->id);
       key (out, 3, "label", FALSE);
       put_string (out, adj->label);
+      if (adj->label_key != NULL)
+        {
+          key (out, 3, "label_key", FALSE);
+          put_string (out, adj->label_key);
+        }
       key (out, 3, "metric", FALSE);
       put_string (out, adj->metric);
       key (out, 3, "condition", FALSE);
@@ -195,6 +200,11 @@ strata_rules_to_json (const StrataRules *rules)
       put_string (out, tier->id);
       g_string_append (out, ", \"label\": ");
       put_string (out, tier->label);
+      if (tier->label_key != NULL)
+        {
+          g_string_append (out, ", \"label_key\": ");
+          put_string (out, tier->label_key);
+        }
       g_string_append (out, ", \"colour\": ");
       put_string (out, tier->colour);
       g_string_append (out, ", \"min_score\": ");
@@ -230,8 +240,18 @@ strata_rules_to_json (const StrataRules *rules)
       key (out, 2, quadrant_keys[i], FALSE);
       g_string_append (out, "{ \"label\": ");
       put_string (out, q->label[i]);
+      if (q->label_key[i] != NULL)
+        {
+          g_string_append (out, ", \"label_key\": ");
+          put_string (out, q->label_key[i]);
+        }
       g_string_append (out, ", \"action\": ");
       put_string (out, q->action[i]);
+      if (q->action_key[i] != NULL)
+        {
+          g_string_append (out, ", \"action_key\": ");
+          put_string (out, q->action_key[i]);
+        }
       g_string_append (out, " }");
     }
   close_block (out, 1, '}');
@@ -466,10 +486,10 @@ read_adjustment (Reader      *r,
                  JsonNode    *node,
                  StrataRules *rules)
 {
-  static const char *allowed[] = { "id", "label", "metric", "condition", "a", "b", "points",
-                                   "per_unit", "cap", "enabled", NULL };
+  static const char *allowed[] = { "id", "label", "label_key", "metric", "condition", "a", "b",
+                                   "points", "per_unit", "cap", "enabled", NULL };
   JsonObject *obj = get_object (r, path, node);
-  g_autofree char *id = NULL, *label = NULL, *metric = NULL, *condition = NULL;
+  g_autofree char *id = NULL, *label = NULL, *label_key = NULL, *metric = NULL, *condition = NULL;
   StrataCondition cond = STRATA_CONDITION_GE;
   StrataAdjustment *adj;
 
@@ -478,6 +498,7 @@ read_adjustment (Reader      *r,
   check_members (r, path, obj, allowed);
   id = get_string (r, path, obj, "id", TRUE, FALSE);
   label = get_string (r, path, obj, "label", TRUE, FALSE);
+  label_key = get_string (r, path, obj, "label_key", FALSE, TRUE);
   metric = get_string (r, path, obj, "metric", TRUE, FALSE);
   condition = get_string (r, path, obj, "condition", TRUE, FALSE);
   if (!r->failed && !strata_condition_from_string (condition, &cond))
@@ -496,6 +517,10 @@ read_adjustment (Reader      *r,
   adj->per_unit = get_bool (r, path, obj, "per_unit", FALSE);
   adj->cap = get_number (r, path, obj, "cap", FALSE, TRUE, NAN, NAN);
   adj->enabled = get_bool (r, path, obj, "enabled", TRUE);
+  /* Rules written before keys: a label that is one of the defaults, in
+   * any language, is that default. */
+  adj->label_key = label_key ? g_steal_pointer (&label_key)
+                             : g_strdup (strata_adjustment_label_key_for_text (label));
   g_ptr_array_add (rules->adjustments, adj);
 }
 
@@ -505,9 +530,10 @@ read_tier (Reader      *r,
            JsonNode    *node,
            StrataRules *rules)
 {
-  static const char *allowed[] = { "id", "label", "colour", "min_score", NULL };
+  static const char *allowed[] = { "id", "label", "label_key", "colour", "min_score", NULL };
   JsonObject *obj = get_object (r, path, node);
-  g_autofree char *id = NULL, *label = NULL, *colour = NULL;
+  g_autofree char *id = NULL, *label = NULL, *label_key = NULL, *colour = NULL;
+  StrataTier *tier;
   double min_score;
 
   if (obj == NULL)
@@ -515,9 +541,13 @@ read_tier (Reader      *r,
   check_members (r, path, obj, allowed);
   id = get_string (r, path, obj, "id", TRUE, FALSE);
   label = get_string (r, path, obj, "label", TRUE, FALSE);
+  label_key = get_string (r, path, obj, "label_key", FALSE, TRUE);
   colour = get_string (r, path, obj, "colour", TRUE, FALSE);
   min_score = get_number (r, path, obj, "min_score", TRUE, TRUE, -INFINITY, -INFINITY);
-  g_ptr_array_add (rules->tiers, strata_tier_new (id, label, colour, min_score));
+  tier = strata_tier_new (id, label, colour, min_score);
+  tier->label_key = label_key ? g_steal_pointer (&label_key)
+                              : g_strdup (strata_tier_label_key_for_text (label));
+  g_ptr_array_add (rules->tiers, tier);
 }
 
 static void
@@ -546,7 +576,7 @@ read_quadrant (Reader      *r,
                StrataRules *rules)
 {
   static const char *allowed[] = { "x", "y", "z", "A", "B", "C", "D", NULL };
-  static const char *q_allowed[] = { "label", "action", NULL };
+  static const char *q_allowed[] = { "label", "label_key", "action", "action_key", NULL };
   StrataQuadrantRules *q = &rules->quadrant;
   JsonObject *obj = get_object (r, "$.quadrant", member (r, "$", root, "quadrant", TRUE));
 
@@ -568,6 +598,12 @@ read_quadrant (Reader      *r,
       q->action[i] = get_string (r, path, qo, "action", FALSE, FALSE);
       if (q->action[i] == NULL)
         q->action[i] = g_strdup ("");
+      q->label_key[i] = get_string (r, path, qo, "label_key", FALSE, TRUE);
+      q->action_key[i] = get_string (r, path, qo, "action_key", FALSE, TRUE);
+      if (q->label_key[i] == NULL)
+        q->label_key[i] = g_strdup (strata_quadrant_label_key_for_text (q->label[i]));
+      if (q->action_key[i] == NULL)
+        q->action_key[i] = g_strdup (strata_quadrant_action_key_for_text (q->action[i]));
     }
 }
 

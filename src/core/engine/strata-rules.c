@@ -85,6 +85,7 @@ strata_adjustment_free (StrataAdjustment *adjustment)
     return;
   g_free (adjustment->id);
   g_free (adjustment->label);
+  g_free (adjustment->label_key);
   g_free (adjustment->metric);
   g_free (adjustment);
 }
@@ -96,6 +97,7 @@ strata_adjustment_copy (const StrataAdjustment *adjustment)
 
   copy->id = g_strdup (adjustment->id);
   copy->label = g_strdup (adjustment->label);
+  copy->label_key = g_strdup (adjustment->label_key);
   copy->metric = g_strdup (adjustment->metric);
   return copy;
 }
@@ -122,6 +124,7 @@ strata_tier_free (StrataTier *tier)
     return;
   g_free (tier->id);
   g_free (tier->label);
+  g_free (tier->label_key);
   g_free (tier->colour);
   g_free (tier);
 }
@@ -129,7 +132,10 @@ strata_tier_free (StrataTier *tier)
 StrataTier *
 strata_tier_copy (const StrataTier *tier)
 {
-  return strata_tier_new (tier->id, tier->label, tier->colour, tier->min_score);
+  StrataTier *copy = strata_tier_new (tier->id, tier->label, tier->colour, tier->min_score);
+
+  copy->label_key = g_strdup (tier->label_key);
+  return copy;
 }
 
 StrataRules *
@@ -160,6 +166,8 @@ strata_rules_free (StrataRules *rules)
     {
       g_free (rules->quadrant.label[i]);
       g_free (rules->quadrant.action[i]);
+      g_free (rules->quadrant.label_key[i]);
+      g_free (rules->quadrant.action_key[i]);
     }
   g_free (rules);
 }
@@ -186,6 +194,8 @@ strata_rules_copy (const StrataRules *rules)
     {
       copy->quadrant.label[i] = g_strdup (rules->quadrant.label[i]);
       copy->quadrant.action[i] = g_strdup (rules->quadrant.action[i]);
+      copy->quadrant.label_key[i] = g_strdup (rules->quadrant.label_key[i]);
+      copy->quadrant.action_key[i] = g_strdup (rules->quadrant.action_key[i]);
     }
   return copy;
 }
@@ -234,6 +244,7 @@ strata_rules_equal (const StrataRules *a,
       const StrataAdjustment *y = b->adjustments->pdata[i];
 
       if (g_strcmp0 (x->id, y->id) != 0 || g_strcmp0 (x->label, y->label) != 0 ||
+          g_strcmp0 (x->label_key, y->label_key) != 0 ||
           g_strcmp0 (x->metric, y->metric) != 0 || x->condition != y->condition ||
           !same_double (x->a, y->a) || !same_double (x->b, y->b) ||
           !same_double (x->points, y->points) || !x->per_unit != !y->per_unit ||
@@ -247,6 +258,7 @@ strata_rules_equal (const StrataRules *a,
       const StrataTier *y = b->tiers->pdata[i];
 
       if (g_strcmp0 (x->id, y->id) != 0 || g_strcmp0 (x->label, y->label) != 0 ||
+          g_strcmp0 (x->label_key, y->label_key) != 0 ||
           g_strcmp0 (x->colour, y->colour) != 0 || !same_double (x->min_score, y->min_score))
         return FALSE;
     }
@@ -259,9 +271,38 @@ strata_rules_equal (const StrataRules *a,
     return FALSE;
   for (guint i = 0; i < 4; i++)
     if (g_strcmp0 (a->quadrant.label[i], b->quadrant.label[i]) != 0 ||
-        g_strcmp0 (a->quadrant.action[i], b->quadrant.action[i]) != 0)
+        g_strcmp0 (a->quadrant.action[i], b->quadrant.action[i]) != 0 ||
+        g_strcmp0 (a->quadrant.label_key[i], b->quadrant.label_key[i]) != 0 ||
+        g_strcmp0 (a->quadrant.action_key[i], b->quadrant.action_key[i]) != 0)
       return FALSE;
   return TRUE;
+}
+
+/* An item (its metric key is its id) or a tier with a default label. */
+static StrataAdjustment *
+default_adjustment (const char      *id,
+                    const char      *label_key,
+                    StrataCondition  condition,
+                    double           a,
+                    double           points)
+{
+  StrataAdjustment *adj = strata_adjustment_new (id, strata_rules_default_label (label_key), id,
+                                                 condition, a, 0, points);
+
+  adj->label_key = g_strdup (label_key);
+  return adj;
+}
+
+static StrataTier *
+default_tier (const char *id,
+              const char *label_key,
+              const char *colour,
+              double      min_score)
+{
+  StrataTier *tier = strata_tier_new (id, strata_rules_default_label (label_key), colour, min_score);
+
+  tier->label_key = g_strdup (label_key);
+  return tier;
 }
 
 StrataRules *
@@ -279,48 +320,50 @@ strata_rules_new_default (void)
   strata_indicator_add_band (orders, 10000000, INFINITY, 50);
   g_ptr_array_add (rules->indicators, orders);
 
-  adj = strata_adjustment_new ("referrals", _("Referred customers"), "referrals",
-                               STRATA_CONDITION_GE, 1, 0, 5);
+  /* Labels in the creator's language (what older versions show), each
+   * with its key, so that every reader sees them in their own. */
+  adj = default_adjustment ("referrals", "item-referrals", STRATA_CONDITION_GE, 1, 5);
   adj->per_unit = TRUE;
   adj->cap = 15;
   g_ptr_array_add (rules->adjustments, adj);
   g_ptr_array_add (rules->adjustments,
-                   strata_adjustment_new ("business_lines", _("Three or more business lines"),
-                                          "business_lines", STRATA_CONDITION_GE, 3, 0, 5));
+                   default_adjustment ("business_lines", "item-business-lines", STRATA_CONDITION_GE, 3, 5));
   g_ptr_array_add (rules->adjustments,
-                   strata_adjustment_new ("high_growth", _("High growth potential"),
-                                          "high_growth", STRATA_CONDITION_IS_TRUE, 0, 0, 10));
+                   default_adjustment ("high_growth", "item-high-growth", STRATA_CONDITION_IS_TRUE, 0, 10));
   g_ptr_array_add (rules->adjustments,
-                   strata_adjustment_new ("listed_company", _("Listed company"),
-                                          "listed_company", STRATA_CONDITION_IS_TRUE, 0, 0, 5));
+                   default_adjustment ("listed_company", "item-listed-company", STRATA_CONDITION_IS_TRUE, 0, 5));
   g_ptr_array_add (rules->adjustments,
-                   strata_adjustment_new ("overdue_invoices", _("Overdue invoices"),
-                                          "overdue_invoices", STRATA_CONDITION_GE, 1, 0, -10));
+                   default_adjustment ("overdue_invoices", "item-overdue-invoices", STRATA_CONDITION_GE, 1, -10));
   g_ptr_array_add (rules->adjustments,
-                   strata_adjustment_new ("fault_tickets", _("Five or more fault tickets"),
-                                          "fault_tickets", STRATA_CONDITION_GE, 5, 0, -5));
+                   default_adjustment ("fault_tickets", "item-fault-tickets", STRATA_CONDITION_GE, 5, -5));
 
   /* Colour-blind safe: blue, teal, amber, orange, grey differ in lightness
    * as well as hue. */
-  g_ptr_array_add (rules->tiers, strata_tier_new ("A", C_("tier", "Strategic"), "#1c5fb8", 80));
-  g_ptr_array_add (rules->tiers, strata_tier_new ("B", C_("tier", "Key"), "#1a9c8c", 60));
-  g_ptr_array_add (rules->tiers, strata_tier_new ("C", C_("tier", "Value"), "#e0a100", 45));
-  g_ptr_array_add (rules->tiers, strata_tier_new ("D", C_("tier", "Potential"), "#e66b1f", 30));
-  g_ptr_array_add (rules->tiers, strata_tier_new ("E", C_("tier", "Ordinary"), "#8a8f98", -INFINITY));
+  g_ptr_array_add (rules->tiers, default_tier ("A", "tier-strategic", "#1c5fb8", 80));
+  g_ptr_array_add (rules->tiers, default_tier ("B", "tier-key", "#1a9c8c", 60));
+  g_ptr_array_add (rules->tiers, default_tier ("C", "tier-value", "#e0a100", 45));
+  g_ptr_array_add (rules->tiers, default_tier ("D", "tier-potential", "#e66b1f", 30));
+  g_ptr_array_add (rules->tiers, default_tier ("E", "tier-ordinary", "#8a8f98", -INFINITY));
 
   rules->quadrant.x_metric = g_strdup ("listed_products");
   rules->quadrant.x_threshold = 60;
   rules->quadrant.y_metric = g_strdup ("monthly_inquiries");
   rules->quadrant.y_threshold = 15;
   rules->quadrant.z_metric = g_strdup ("login_days");
-  rules->quadrant.label[0] = g_strdup (C_("quadrant", "Head customers"));
-  rules->quadrant.action[0] = g_strdup (_("Serve with a dedicated VIP team"));
-  rules->quadrant.label[1] = g_strdup (C_("quadrant", "Natural fit"));
-  rules->quadrant.action[1] = g_strdup (_("Targeted recruiting of more products"));
-  rules->quadrant.label[2] = g_strdup (C_("quadrant", "Effort without results"));
-  rules->quadrant.action[2] = g_strdup (_("Highest churn risk: find out what blocks them"));
-  rules->quadrant.label[3] = g_strdup (C_("quadrant", "Tail"));
-  rules->quadrant.action[3] = g_strdup (_("Churn risk: keep in touch at low cost"));
+  {
+    static const char *label_keys[] = { "quadrant-head-customers", "quadrant-natural-fit",
+                                        "quadrant-effort-without-results", "quadrant-tail" };
+    static const char *action_keys[] = { "action-vip-team", "action-recruit-products",
+                                         "action-find-blockers", "action-keep-in-touch" };
+
+    for (guint q = 0; q < 4; q++)
+      {
+        rules->quadrant.label[q] = g_strdup (strata_rules_default_label (label_keys[q]));
+        rules->quadrant.label_key[q] = g_strdup (label_keys[q]);
+        rules->quadrant.action[q] = g_strdup (strata_rules_default_label (action_keys[q]));
+        rules->quadrant.action_key[q] = g_strdup (action_keys[q]);
+      }
+  }
   return rules;
 }
 

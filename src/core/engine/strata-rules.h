@@ -43,6 +43,7 @@ typedef struct
   gboolean         per_unit;
   double           cap;       /* NAN: no cap; otherwise >= 0, on |total| */
   gboolean         enabled;
+  char            *label_key; /* a default label ("item-referrals"); NULL: as typed */
 } StrataAdjustment;
 
 /* Tiers are ordered best first; the last takes every score below the one
@@ -53,6 +54,7 @@ typedef struct
   char   *label;
   char   *colour;     /* "#rrggbb" */
   double  min_score;
+  char   *label_key;  /* a default label ("tier-strategic"); NULL: as typed */
 } StrataTier;
 
 /* x is the process metric, y the result metric; a value >= its threshold is
@@ -67,6 +69,8 @@ typedef struct
   char   *z_metric;
   char   *label[4];
   char   *action[4];
+  char   *label_key[4];   /* default labels and actions, as for tiers */
+  char   *action_key[4];
 } StrataQuadrantRules;
 
 typedef struct
@@ -126,6 +130,38 @@ StrataTier       *strata_tier_new              (const char        *id,
                                                 double             min_score);
 void              strata_tier_free             (StrataTier        *tier);
 StrataTier       *strata_tier_copy             (const StrataTier  *tier);
+
+/* The label people read: while label_key names a default label, that
+ * label in the current language (through the thread's catalogue, so a
+ * report in another language gets its own), else the label as stored.
+ * Every place that shows a tier or item name goes through these. */
+const char       *strata_tier_get_display_label       (const StrataTier       *tier);
+const char       *strata_adjustment_get_display_label (const StrataAdjustment *adjustment);
+/* A label the user typed: stored as given and shown as typed (its key is
+ * dropped), unless it is a default label of any shipped language, which
+ * keeps the key of that default, as when read from a file without keys. */
+void              strata_tier_set_label        (StrataTier        *tier,
+                                                const char        *label);
+void              strata_adjustment_set_label  (StrataAdjustment  *adjustment,
+                                                const char        *label);
+/* The key of the default label text is (its English text or its
+ * translation in a language Strata ships, white space around ignored), or
+ * NULL: how rules written without keys find theirs. */
+const char       *strata_tier_label_key_for_text       (const char *text);
+const char       *strata_adjustment_label_key_for_text (const char *text);
+/* The same for quadrant q (0..3 for A..D): its label and its action. */
+const char       *strata_rules_get_quadrant_label      (const StrataRules *rules,
+                                                        guint              q);
+const char       *strata_rules_get_quadrant_action     (const StrataRules *rules,
+                                                        guint              q);
+void              strata_rules_set_quadrant_label      (StrataRules       *rules,
+                                                        guint              q,
+                                                        const char        *label);
+void              strata_rules_set_quadrant_action     (StrataRules       *rules,
+                                                        guint              q,
+                                                        const char        *action);
+const char       *strata_quadrant_label_key_for_text   (const char *text);
+const char       *strata_quadrant_action_key_for_text  (const char *text);
 
 /* Index of the tier with that id, or -1. */
 int               strata_rules_find_tier       (const StrataRules *rules,

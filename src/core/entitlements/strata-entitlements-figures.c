@@ -37,7 +37,7 @@ strata_entitlements_sync_tiers (StrataEntitlements  *self,
   for (guint i = 0; i < rules->tiers->len; i++)
     {
       StrataTier *t = g_ptr_array_index (rules->tiers, i);
-      g_ptr_array_add (tiers, strata_entitlement_tier_new (t->id, t->label, t->colour));
+      g_ptr_array_add (tiers, strata_entitlement_tier_new (t->id, strata_tier_get_display_label (t), t->colour));
     }
   strata_rules_free (rules);
   if (tiers->len == 0)

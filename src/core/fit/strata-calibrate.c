@@ -369,7 +369,7 @@ add_evidence_to (GPtrArray              *evidence,
         continue;
       e = g_new0 (StrataCalibrateEvidence, 1);
       e->id = g_strdup (adj->id);
-      e->label = g_strdup (adj->label);
+      e->label = g_strdup (strata_adjustment_get_display_label (adj));
       for (guint i = 0; i < data->n; i++)
         if (condition_holds (adj, column[i]))
           {

@@ -209,12 +209,13 @@ strata_funnel_compute (const StrataPeriodResults *results,
   /* Every group of the rules, empty ones too, in the rules' order. */
   if (by == STRATA_FUNNEL_BY_QUADRANT)
     for (guint q = 0; q < 4; q++)
-      add_group (funnel, by_group, quadrant_letters[q + 1], results->rules->quadrant.label[q]);
+      add_group (funnel, by_group, quadrant_letters[q + 1],
+                   strata_rules_get_quadrant_label (results->rules, q));
   else
     for (guint t = 0; t < results->rules->tiers->len; t++)
       {
         const StrataTier *tier = g_ptr_array_index (results->rules->tiers, t);
-        add_group (funnel, by_group, tier->id, tier->label);
+        add_group (funnel, by_group, tier->id, strata_tier_get_display_label (tier));
       }
 
   for (guint i = 0; i < data->n; i++)
@@ -359,7 +360,7 @@ strata_funnel_customer_compute (const StrataPeriodResults *results,
   if (q > STRATA_QUADRANT_NONE && q <= STRATA_QUADRANT_D)
     {
       c->group = g_strdup (quadrant_letters[q]);
-      c->group_label = g_strdup (results->rules->quadrant.label[q - 1]);
+      c->group_label = g_strdup (strata_rules_get_quadrant_label (results->rules, q - 1));
     }
   else
     {

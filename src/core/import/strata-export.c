@@ -454,16 +454,16 @@ strata_export_customers_full (StrataWorkspace  *ws,
               if (!isnan (result->score[row]))
                 strata_xlsx_sink_value (o.x, col, result->score[row]);
               if (t != NULL)
-                strata_xlsx_sink_tier (o.x, col + 1, t->label, t->colour);
+                strata_xlsx_sink_tier (o.x, col + 1, strata_tier_get_display_label (t), t->colour);
             }
           else
             {
               add_field (&o.w, col, isnan (result->score[row]) ? ""
                          : g_ascii_formatd (buf, sizeof buf, "%.2f", result->score[row]));
-              add_field (&o.w, col + 1, t != NULL ? t->label : "");
+              add_field (&o.w, col + 1, t != NULL ? strata_tier_get_display_label (t) : "");
             }
           out_text (&o, col + 2, q >= STRATA_QUADRANT_A && q <= STRATA_QUADRANT_D
-                    ? rules->quadrant.label[q - STRATA_QUADRANT_A] : "");
+                    ? strata_rules_get_quadrant_label (rules, q - STRATA_QUADRANT_A) : "");
         }
       else if (result != NULL)
         for (guint i = 0; i < 3; i++)

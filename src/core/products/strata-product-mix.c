@@ -265,7 +265,7 @@ strata_product_mix_compute_for_results (StrataWorkspace      *workspace,
     {
       const StrataTier *tier = g_ptr_array_index (results->rules->tiers, t);
 
-      add_tier (mix, tier->id, tier->label, tier->colour);
+      add_tier (mix, tier->id, strata_tier_get_display_label (tier), tier->colour);
       g_hash_table_insert (tier_index, tier->id, GUINT_TO_POINTER (t + 1));
     }
   tier_of = g_new (guint, MAX (data->n, 1));

@@ -355,7 +355,7 @@ quadrant_action (const StrataRules *rules,
 {
   if (quadrant >= STRATA_QUADRANT_A && quadrant <= STRATA_QUADRANT_D)
     {
-      const char *action = rules->quadrant.action[quadrant - STRATA_QUADRANT_A];
+      const char *action = strata_rules_get_quadrant_action (rules, quadrant - STRATA_QUADRANT_A);
       return g_strdup (action ? action : "");
     }
   if (lost)

@@ -221,14 +221,14 @@ strata_movement_explain_move (StrataPeriodResults *from,
               g_autofree char *p = signed_points (jb->points);
               strata_movement_add_reason (reasons, STRATA_REASON_ITEM_STARTED, jb->adjustment->id, NAN, jb->points,
                           /* Translators: "Started applying: High growth potential (+10)" */
-                          g_strdup_printf (_("Started applying: %s (%s)"), jb->adjustment->label, p));
+                          g_strdup_printf (_("Started applying: %s (%s)"), strata_adjustment_get_display_label (jb->adjustment), p));
             }
           else if (!jb->applied && was)
             {
               g_autofree char *p = signed_points (ja->points);
               strata_movement_add_reason (reasons, STRATA_REASON_ITEM_STOPPED, jb->adjustment->id, ja->points, NAN,
                           /* Translators: "Stopped applying: Overdue invoices (-10)" */
-                          g_strdup_printf (_("Stopped applying: %s (%s)"), jb->adjustment->label, p));
+                          g_strdup_printf (_("Stopped applying: %s (%s)"), strata_adjustment_get_display_label (jb->adjustment), p));
             }
           else if (jb->applied && was && ja->points != jb->points)
             {
@@ -236,7 +236,7 @@ strata_movement_explain_move (StrataPeriodResults *from,
               g_autofree char *pb = signed_points (jb->points);
               strata_movement_add_reason (reasons, STRATA_REASON_ITEM_STARTED, jb->adjustment->id, ja->points, jb->points,
                           /* Translators: an item that applies in both periods with other points: "Referrals: +5 → +15" */
-                          g_strdup_printf (_("%s: %s → %s"), jb->adjustment->label, pa, pb));
+                          g_strdup_printf (_("%s: %s → %s"), strata_adjustment_get_display_label (jb->adjustment), pa, pb));
             }
         }
       for (guint i = 0; i < ra->adjustments->len; i++)
@@ -247,7 +247,7 @@ strata_movement_explain_move (StrataPeriodResults *from,
             {
               g_autofree char *p = signed_points (ja->points);
               strata_movement_add_reason (reasons, STRATA_REASON_ITEM_STOPPED, ja->adjustment->id, ja->points, NAN,
-                          g_strdup_printf (_("Stopped applying: %s (%s)"), ja->adjustment->label, p));
+                          g_strdup_printf (_("Stopped applying: %s (%s)"), strata_adjustment_get_display_label (ja->adjustment), p));
             }
         }
 

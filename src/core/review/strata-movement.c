@@ -122,7 +122,7 @@ map_tiers (StrataMovement    *self,
         {
           StrataMovementTier *mt = g_new0 (StrataMovementTier, 1);
           mt->id = g_strdup (tier->id);
-          mt->label = g_strdup (tier->label);
+          mt->label = g_strdup (strata_tier_get_display_label (tier));
           mt->colour = g_strdup (tier->colour);
           found = self->tiers->len;
           g_ptr_array_add (self->tiers, mt);

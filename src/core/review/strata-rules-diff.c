@@ -238,17 +238,17 @@ strata_rules_diff (const StrataRules *a,
       if (ja == NULL)
         add_change (changes, STRATA_RULES_SECTION_ADJUSTMENT, STRATA_RULE_CHANGE_ADDED, jb->id,
                     /* Translators: "Item added: High growth potential (High growth potential is true: +10)" */
-                    g_strdup_printf (_("Item added: %s (%s)"), jb->label, db));
+                    g_strdup_printf (_("Item added: %s (%s)"), strata_adjustment_get_display_label (jb), db));
       else if (!adjustment_scores_alike (ja, jb))
         {
           g_autofree char *da = describe_adjustment (ja, labels);
           add_change (changes, STRATA_RULES_SECTION_ADJUSTMENT, STRATA_RULE_CHANGE_CHANGED, jb->id,
                       /* Translators: "Item Referrals: Referred customers ≥ 1: +5 → Referred customers ≥ 1: +4" */
-                      g_strdup_printf (_("Item %s: %s → %s"), jb->label, da, db));
+                      g_strdup_printf (_("Item %s: %s → %s"), strata_adjustment_get_display_label (jb), da, db));
         }
-      else if (g_strcmp0 (ja->label, jb->label) != 0)
+      else if (g_strcmp0 (strata_adjustment_get_display_label (ja), strata_adjustment_get_display_label (jb)) != 0)
         add_change (changes, STRATA_RULES_SECTION_ADJUSTMENT, STRATA_RULE_CHANGE_CHANGED, jb->id,
-                    g_strdup_printf (_("Item renamed: %s → %s"), ja->label, jb->label));
+                    g_strdup_printf (_("Item renamed: %s → %s"), strata_adjustment_get_display_label (ja), strata_adjustment_get_display_label (jb)));
     }
   for (guint i = 0; i < a->adjustments->len; i++)
     {
@@ -257,7 +257,7 @@ strata_rules_diff (const StrataRules *a,
         {
           g_autofree char *da = describe_adjustment (ja, labels);
           add_change (changes, STRATA_RULES_SECTION_ADJUSTMENT, STRATA_RULE_CHANGE_REMOVED, ja->id,
-                      g_strdup_printf (_("Item removed: %s (%s)"), ja->label, da));
+                      g_strdup_printf (_("Item removed: %s (%s)"), strata_adjustment_get_display_label (ja), da));
         }
     }
 
@@ -271,9 +271,9 @@ strata_rules_diff (const StrataRules *a,
       if (j < 0)
         add_change (changes, STRATA_RULES_SECTION_TIER, STRATA_RULE_CHANGE_ADDED, tb->id,
                     isinf (tb->min_score)
-                    ? g_strdup_printf (_("Tier added: %s %s"), tb->id, tb->label)
+                    ? g_strdup_printf (_("Tier added: %s %s"), tb->id, strata_tier_get_display_label (tb))
                     /* Translators: "Tier added: B Key, minimum score 60" */
-                    : g_strdup_printf (_("Tier added: %s %s, minimum score %s"), tb->id, tb->label, mb));
+                    : g_strdup_printf (_("Tier added: %s %s, minimum score %s"), tb->id, strata_tier_get_display_label (tb), mb));
       else
         {
           const StrataTier *ta = g_ptr_array_index (a->tiers, j);
@@ -285,13 +285,13 @@ strata_rules_diff (const StrataRules *a,
               g_autofree char *ma = strata_format_number (ta->min_score);
               add_change (changes, STRATA_RULES_SECTION_TIER, STRATA_RULE_CHANGE_CHANGED, tb->id,
                           /* Translators: "Tier B Key: minimum score 60 → 65" */
-                          g_strdup_printf (_("Tier %s %s: minimum score %s → %s"), tb->id, tb->label,
+                          g_strdup_printf (_("Tier %s %s: minimum score %s → %s"), tb->id, strata_tier_get_display_label (tb),
                                            isinf (ta->min_score) ? "—" : ma,
                                            isinf (tb->min_score) ? "—" : mb));
             }
-          if (g_strcmp0 (ta->label, tb->label) != 0)
+          if (g_strcmp0 (strata_tier_get_display_label (ta), strata_tier_get_display_label (tb)) != 0)
             add_change (changes, STRATA_RULES_SECTION_TIER, STRATA_RULE_CHANGE_CHANGED, tb->id,
-                        g_strdup_printf (_("Tier %s renamed: %s → %s"), tb->id, ta->label, tb->label));
+                        g_strdup_printf (_("Tier %s renamed: %s → %s"), tb->id, strata_tier_get_display_label (ta), strata_tier_get_display_label (tb)));
         }
     }
   for (guint i = 0; i < a->tiers->len; i++)
@@ -299,7 +299,7 @@ strata_rules_diff (const StrataRules *a,
       const StrataTier *ta = g_ptr_array_index (a->tiers, i);
       if (strata_rules_find_tier (b, ta->id) < 0)
         add_change (changes, STRATA_RULES_SECTION_TIER, STRATA_RULE_CHANGE_REMOVED, ta->id,
-                    g_strdup_printf (_("Tier removed: %s %s"), ta->id, ta->label));
+                    g_strdup_printf (_("Tier removed: %s %s"), ta->id, strata_tier_get_display_label (ta)));
     }
 
   /* Translators: the quadrant's x axis (e.g. listed products) */

@@ -195,7 +195,8 @@ show_override (StrataCustomerDetail *self,
   for (guint t = 0; rules && t < rules->tiers->len; t++)
     {
       const StrataTier *tier = rules->tiers->pdata[t];
-      g_autofree char *text = g_strdup_printf ("%s · %s", tier->id, tier->label);
+      g_autofree char *text = g_strdup_printf ("%s · %s", tier->id,
+                                               strata_tier_get_display_label (tier));
 
       gtk_string_list_append (tiers, text);
     }
@@ -302,7 +303,7 @@ strata_customer_detail_show_row (StrataCustomerDetail *self,
       g_autofree char *css = NULL;
 
       gtk_label_set_text (self->score, score);
-      gtk_label_set_text (self->tier_chip, tier ? tier->label : "—");
+      gtk_label_set_text (self->tier_chip, tier ? strata_tier_get_display_label (tier) : "—");
       for (guint t = 0; t < 32; t++)
         {
           g_autofree char *name = g_strdup_printf ("tier-%u", t);

@@ -506,14 +506,15 @@ fill_filter_models (StrataCustomersPage *self)
   for (guint t = 0; self->rules && t < self->rules->tiers->len; t++)
     {
       const StrataTier *tier = self->rules->tiers->pdata[t];
-      g_autofree char *text = g_strdup_printf ("%s · %s", tier->id, tier->label);
+      g_autofree char *text = g_strdup_printf ("%s · %s", tier->id,
+                                               strata_tier_get_display_label (tier));
 
       gtk_string_list_append (tiers, text);
     }
   gtk_string_list_append (quadrants, _("All quadrants"));
   for (guint q = 0; q < 4; q++)
     {
-      const char *label = self->rules ? self->rules->quadrant.label[q] : NULL;
+      const char *label = self->rules ? strata_rules_get_quadrant_label (self->rules, q) : NULL;
       g_autofree char *text = g_strdup_printf ("%s · %s", quadrant_letters[q + 1], label ? label : "");
 
       gtk_string_list_append (quadrants, text);

@@ -91,7 +91,7 @@ tier_text (const StrataRules *rules,
   if (tier < 0 || (guint) tier >= rules->tiers->len)
     return *out = g_strdup ("—");
   t = rules->tiers->pdata[tier];
-  return *out = g_strdup_printf ("%s · %s", t->id, t->label);
+  return *out = g_strdup_printf ("%s · %s", t->id, strata_tier_get_display_label (t));
 }
 
 void
@@ -136,7 +136,7 @@ strata_receipt_view_set_receipt (StrataReceiptView   *self,
         /* Translators: the value, the rule: "2 (+5 each, at most 15)" */
         detail = g_strdup_printf (_("%s (%s)"), value, rule);
 
-      add_line (self, ra->adjustment->label, detail, points, !ra->applied, FALSE);
+      add_line (self, strata_adjustment_get_display_label (ra->adjustment), detail, points, !ra->applied, FALSE);
     }
 
   {

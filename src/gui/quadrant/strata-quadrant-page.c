@@ -250,7 +250,7 @@ show_results (StrataQuadrantPage *self,
     {
       const StrataTier *ti = self->results->rules->tiers->pdata[t];
       tiers[t].id = t;
-      tiers[t].label = ti->label && *ti->label ? ti->label : ti->id;
+      tiers[t].label = *strata_tier_get_display_label (ti) ? strata_tier_get_display_label (ti) : ti->id;
       tiers[t].colour = ti->colour;
     }
   tier = g_new (int, pd->n);
@@ -273,8 +273,8 @@ show_results (StrataQuadrantPage *self,
   data.y_kind = load->y_kind;
   for (guint k = 0; k < 4; k++)
     {
-      data.quadrant_names[k] = q->label[k];
-      data.quadrant_actions[k] = q->action[k];
+      data.quadrant_names[k] = strata_rules_get_quadrant_label (load->results->rules, k);
+      data.quadrant_actions[k] = strata_rules_get_quadrant_action (load->results->rules, k);
     }
   /* The lines follow the draft, which the Scoring page and a drag here
    * edit; the points are the published scoring. */
@@ -465,7 +465,8 @@ update_tier_filter (StrataQuadrantPage *self)
   for (guint t = 0; self->results && t < self->results->rules->tiers->len; t++)
     {
       const StrataTier *ti = self->results->rules->tiers->pdata[t];
-      gtk_string_list_append (list, ti->label && *ti->label ? ti->label : ti->id);
+      gtk_string_list_append (list, *strata_tier_get_display_label (ti)
+                                     ? strata_tier_get_display_label (ti) : ti->id);
     }
   g_signal_handlers_block_by_func (self->tier_filter, apply_tier_filter, self);
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->tier_filter), G_LIST_MODEL (list));

@@ -107,8 +107,8 @@ strata_quadrant_table_cell_text (StrataQuadrantTable      *self,
         guint t = tier_of (self, row);
         const StrataTier *tier = t < tiers->len ? tiers->pdata[t] : NULL;
 
-        return g_strdup (tier == NULL ? "–" : tier->label && *tier->label
-                         ? tier->label : tier->id);
+        return g_strdup (tier == NULL ? "–" : *strata_tier_get_display_label (tier)
+                         ? strata_tier_get_display_label (tier) : tier->id);
       }
     case STRATA_QUADRANT_TABLE_QUADRANT:
       {

@@ -92,7 +92,7 @@ show_pyramid (StrataFitDialog *self)
     {
       const StrataTier *tier = c->rules->tiers->pdata[t];
       GtkWidget *bar = gtk_level_bar_new_for_interval (0, top);
-      g_autofree char *name = g_strdup_printf ("%s  %s", tier->id, tier->label ? tier->label : "");
+      g_autofree char *name = g_strdup_printf ("%s  %s", tier->id, strata_tier_get_display_label (tier));
       g_autofree char *before = strata_format_integer (fmt, c->before[t]);
       g_autofree char *after = strata_format_integer (fmt, c->after[t]);
       g_autofree char *share = strata_format_percent (fmt, c->n_customers ? (double) c->after[t] / c->n_customers : 0, 1);
@@ -311,7 +311,7 @@ strata_fit_dialog_new (GtkWindow         *parent,
       const StrataTier *tier = draft->tiers->pdata[t];
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 1);
-      g_autofree char *title = g_strdup_printf ("%s  %s", tier->id, tier->label ? tier->label : "");
+      g_autofree char *title = g_strdup_printf ("%s  %s", tier->id, strata_tier_get_display_label (tier));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);

@@ -309,6 +309,30 @@ spin_input (GtkSpinButton *spin,
   return TRUE;
 }
 
+/* A tier's, an item's or a quadrant's label (and a quadrant's action)
+ * shows in the reader's language while it is a default one
+ * (strata_tier_get_display_label); typing replaces it and drops its key.
+ * Other text cells show their value. */
+static const char *
+cell_text (CellData  *cell,
+           char     **ptr)
+{
+  StrataRules *rules = cell->editor->rules;
+
+  if (g_str_equal (cell->spec->field, "label"))
+    {
+      if (cell->spec->section == STRATA_RULES_SECTION_TIER)
+        return strata_tier_get_display_label (rules->tiers->pdata[cell->index]);
+      if (cell->spec->section == STRATA_RULES_SECTION_ADJUSTMENT)
+        return strata_adjustment_get_display_label (rules->adjustments->pdata[cell->index]);
+      if (cell->spec->section == STRATA_RULES_SECTION_QUADRANT)
+        return strata_rules_get_quadrant_label (rules, cell->index);
+    }
+  if (g_str_equal (cell->spec->field, "action") && cell->spec->section == STRATA_RULES_SECTION_QUADRANT)
+    return strata_rules_get_quadrant_action (rules, cell->index);
+  return *ptr ? *ptr : "";
+}
+
 static void
 entry_changed (GtkEditable *editable)
 {
@@ -316,10 +340,24 @@ entry_changed (GtkEditable *editable)
   char **ptr = writable_ptr (GTK_WIDGET (editable), &cell);
   const char *text = gtk_editable_get_text (editable);
 
-  if (ptr == NULL || g_strcmp0 (*ptr, text) == 0)
+  if (ptr == NULL || g_strcmp0 (cell_text (cell, ptr), text) == 0)
     return;
-  g_free (*ptr);
-  *ptr = g_strdup (text);
+  if (g_str_equal (cell->spec->field, "label") && cell->spec->section == STRATA_RULES_SECTION_TIER)
+    strata_tier_set_label (cell->editor->rules->tiers->pdata[cell->index], text);
+  else if (g_str_equal (cell->spec->field, "label") &&
+           cell->spec->section == STRATA_RULES_SECTION_ADJUSTMENT)
+    strata_adjustment_set_label (cell->editor->rules->adjustments->pdata[cell->index], text);
+  else if (g_str_equal (cell->spec->field, "label") &&
+           cell->spec->section == STRATA_RULES_SECTION_QUADRANT)
+    strata_rules_set_quadrant_label (cell->editor->rules, cell->index, text);
+  else if (g_str_equal (cell->spec->field, "action") &&
+           cell->spec->section == STRATA_RULES_SECTION_QUADRANT)
+    strata_rules_set_quadrant_action (cell->editor->rules, cell->index, text);
+  else
+    {
+      g_free (*ptr);
+      *ptr = g_strdup (text);
+    }
   announce (GTK_WIDGET (editable), cell);
 }
 
@@ -650,7 +688,7 @@ strata_rules_cell_refresh (GtkWidget *widget)
       }
     case CELL_TEXT:
       {
-        const char *text = *(char **) ptr ? *(char **) ptr : "";
+        const char *text = cell_text (cell, ptr);
 
         if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) != 0)
           gtk_editable_set_text (GTK_EDITABLE (widget), text);

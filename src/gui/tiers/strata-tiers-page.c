@@ -145,7 +145,8 @@ show_results (StrataTiersPage     *self,
     {
       const StrataTier *tier = results->rules->tiers->pdata[t];
       tiers[t].id = t;
-      tiers[t].label = tier->label != NULL && *tier->label ? tier->label : tier->id;
+      tiers[t].label = *strata_tier_get_display_label (tier)
+                       ? strata_tier_get_display_label (tier) : tier->id;
       tiers[t].colour = tier->colour;
     }
   amount = strata_period_data_get_column (results->data, "order_amount");
