@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 #include <unzip.h>
+#include <glib/gstdio.h>
 
 #include "import-test-util.h"
 #include "strata-csv.h"
@@ -278,6 +279,62 @@ test_xls_damaged (Fixture       *f,
       g_assert_nonnull (strstr (error->message, paths[i]));
       g_assert_nonnull (strstr (error->message, "Excel 97–2003 workbook (.xls)"));
     }
+}
+
+/* The .xls reader runs in a process of its own ($STRATA_XLS_READER): one
+ * that crashes (as FreeXL may on a damaged file), stops short or writes
+ * garbage ends the read with an error naming the file, in this process. */
+static void
+test_xls_helper_fails (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *good = fixture ("customers.xls");
+  g_autofree char *real = g_strdup (g_getenv ("STRATA_XLS_READER"));
+  /* Each script: crash at once; crash after the sheet list (so reading a
+   * sheet crashes); the real output cut after 40 bytes; noise. */
+  const char *scripts[] = {
+    "kill -SEGV $$",
+    "if [ $# -eq 2 ]; then kill -SEGV $$; fi; exec \"$READER\" \"$@\"",
+    "\"$READER\" \"$@\" | head -c 40",
+    "printf 'R\\377\\377\\377\\377garbage'",
+  };
+
+  g_assert_nonnull (real);
+  for (guint i = 0; i < G_N_ELEMENTS (scripts); i++)
+    {
+      g_autofree char *script = g_strdup_printf ("%s/reader-%u.sh", f->dir, i);
+      g_autofree char *text = g_strdup_printf ("#!/bin/sh\n%s\n", scripts[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(StrataCsvReader) r = NULL;
+
+      g_assert_true (g_file_set_contents (script, text, -1, NULL));
+      g_assert_cmpint (g_chmod (script, 0755), ==, 0);
+      g_setenv ("READER", real, TRUE);
+      g_setenv ("STRATA_XLS_READER", script, TRUE);
+      r = strata_csv_reader_open (good, NULL, 0, NULL, &error);
+      while (r != NULL && strata_csv_reader_next (r, NULL, &error))
+        ;
+      if (g_test_verbose ())
+        g_test_message ("%s: %s", scripts[i], error ? error->message : "(no error)");
+      g_assert_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_READ);
+      g_assert_nonnull (strstr (error->message, good));
+      g_assert_nonnull (strstr (error->message, "the spreadsheet is damaged"));
+    }
+  g_setenv ("STRATA_XLS_READER", real, TRUE);
+
+  /* No reader at all: said so, naming the file. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StrataCsvReader) r = NULL;
+
+    g_setenv ("STRATA_XLS_READER", "/nonexistent/strata-xls-reader", TRUE);
+    r = strata_csv_reader_open (good, NULL, 0, NULL, &error);
+    g_setenv ("STRATA_XLS_READER", real, TRUE);
+    g_assert_null (r);
+    g_assert_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_READ);
+    g_assert_nonnull (strstr (error->message, good));
+    g_assert_nonnull (strstr (error->message, "cannot be started"));
+  }
 }
 
 /* An OpenDocument spreadsheet, whatever its name: refused with a message
@@ -606,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/xlsx/damaged", test_damaged);
   g_test_add_func ("/xlsx/xls-reader", test_xls_reader);
   g_test_add ("/xlsx/xls-damaged", Fixture, NULL, setup, test_xls_damaged, teardown);
+  g_test_add ("/xlsx/xls-helper-fails", Fixture, NULL, setup, test_xls_helper_fails, teardown);
   g_test_add ("/xlsx/xls-import", Fixture, NULL, setup, test_xls_import, teardown);
   g_test_add ("/xlsx/opendocument", Fixture, NULL, setup, test_opendocument, teardown);
   g_test_add ("/xlsx/import", Fixture, NULL, setup, test_import, teardown);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "strata-import-private.h"
+#include "strata-import-known.h"
 #include "strata-import-writer.h"
 #include "strata-period-columns.h"
 #include "strata-row-source.h"
@@ -46,8 +47,7 @@ typedef struct
   guint                n_cols;
   int                  id_col;
   gboolean             row_numbers;
-  GHashTable          *known;       /* ext_id -> Known, all customers */
-  GStringChunk        *strings;     /* ext_ids: the keys of known */
+  StrataImportKnown   *known;       /* ext_id -> id, line, in period: all customers */
   gint64               next_id;
   GArray              *members;     /* gint64 ids of the file's customers already in the period */
   guint               *metric_cols; /* the metric columns, by metric id */
@@ -57,8 +57,6 @@ typedef struct
   guint                n_imported;  /* customers written */
   sqlite3_stmt        *rename;
   GPtrArray           *sample;
-  GPtrArray           *known_blocks; /* Known[KNOWN_BLOCK], owned */
-  guint                known_left;   /* free Known in the last block */
   GString             *row_id;      /* scratch for process_row, reused */
   GString             *row_name;
   double              *row_values;  /* n_cols */
@@ -84,13 +82,6 @@ typedef struct
  * writer thread writes while the file is read on. Values of customers
  * already in the period are collected and merged at the end. All is one
  * transaction. */
-typedef struct
-{
-  gint64      id;
-  guint64     line;       /* where the file gave it, 0 when not (yet) */
-  gboolean    in_period;  /* has a row in the import's period */
-} Known;
-
 typedef struct
 {
   gint64      id;

@@ -20,28 +20,6 @@
 #include "strata-period-values.h"
 #include "strata-value.h"
 
-/* Known are carved from blocks: a million customers would otherwise be
- * a million small mallocs and frees. */
-#define KNOWN_BLOCK 4096
-
-static Known *
-known_new (Ctx *c)
-{
-  Known *block;
-
-  if (c->known_left == 0)
-    {
-      g_ptr_array_add (c->known_blocks, g_new (Known, KNOWN_BLOCK));
-      c->known_left = KNOWN_BLOCK;
-    }
-  block = g_ptr_array_index (c->known_blocks, c->known_blocks->len - 1);
-  block += KNOWN_BLOCK - c->known_left--;
-  block->id = 0;
-  block->line = 0;
-  block->in_period = FALSE;
-  return block;
-}
-
 /* Where text starts without its leading ASCII spaces, and in *len its
  * length without the trailing ones (as g_strstrip () would cut). */
 static const char *
@@ -72,17 +50,22 @@ strip_into (GString    *out,
 }
 
 
-/* Finds or adds the customer; NULL and a reject when the id repeats. */
-static Known *
-customer_for (Ctx         *c,
-              const char  *ext_id,
-              const char  *name,
-              guint64      line,
-              GError     **error)
+/* Finds or adds the customer into *k; FALSE and a reject when the id
+ * repeats (error unset), or FALSE and an error. The ids seen are in
+ * SQLite (strata-import-known.h), not in memory. */
+static gboolean
+customer_for (Ctx                 *c,
+              const char          *ext_id,
+              const char          *name,
+              guint64              line,
+              StrataKnownCustomer *k,
+              GError             **error)
 {
-  Known *k = g_hash_table_lookup (c->known, ext_id);
+  int found = strata_import_known_lookup (c->known, ext_id, k, error);
 
-  if (k != NULL && k->line != 0)
+  if (found < 0)
+    return FALSE;
+  if (found && k->line != 0)
     {
       g_autofree char *reason =
         g_strdup_printf (_("customer id “%s” already appears on line %llu"), ext_id,
@@ -90,29 +73,36 @@ customer_for (Ctx         *c,
       c->s->result->rows_rejected++;
       strata_import_reject (c->s, line, c->id_col >= 0 ? c->s->header->pdata[c->id_col] : "",
                             ext_id, reason, error);
-      return NULL;
+      return FALSE;
     }
-  if (k == NULL)
+  if (!found)
     {
       NewCustomer nc;
 
-      k = known_new (c);
       k->id = c->next_id++;
+      k->line = line;
+      k->in_period = FALSE;
+      if (!strata_import_known_add (c->known, ext_id, k, error))
+        return FALSE;
       nc.id = k->id;
-      nc.ext_id = g_string_chunk_insert (c->strings, ext_id);
+      nc.ext_id = g_string_chunk_insert (c->batch->strings, ext_id);
       nc.name = g_string_chunk_insert (c->batch->strings, name ? name : "");
-      g_hash_table_insert (c->known, (char *) nc.ext_id, k);
       g_array_append_val (c->batch->customers, nc);
     }
-  else if (name != NULL && *name != '\0')
+  else
     {
-      Rename r = { k->id, g_string_chunk_insert (c->batch->strings, name) };
+      if (!strata_import_known_set_line (c->known, ext_id, line, error))
+        return FALSE;
+      k->line = line;
+      if (name != NULL && *name != '\0')
+        {
+          Rename r = { k->id, g_string_chunk_insert (c->batch->strings, name) };
 
-      g_array_append_val (c->batch->renames, r);
+          g_array_append_val (c->batch->renames, r);
+        }
     }
-  k->line = line;
   c->n_imported++;
-  return k;
+  return TRUE;
 }
 
 /* The field stripped, copied once into the batch's chunk. */
@@ -263,16 +253,16 @@ process_row (Ctx          *c,
 
   {
     GError *local = NULL;
-    Known *k = customer_for (c, ext_id, name, line, &local);
+    StrataKnownCustomer k;
 
-    if (k == NULL)
+    if (!customer_for (c, ext_id, name, line, &k, &local))
       {
         if (local != NULL)
           g_propagate_error (error, local);
         return local == NULL;   /* a repeated id: rejected */
       }
-    customer_id = k->id;
-    in_period = k->in_period;
+    customer_id = k.id;
+    in_period = k.in_period;
   }
 
   add_to_batch (c, customer_id, !in_period, fields, n);
@@ -330,16 +320,14 @@ prepare (Ctx     *c,
     }
   while ((rc = sqlite3_step (all)) == SQLITE_ROW)
     {
-      Known *k = known_new (c);
+      StrataKnownCustomer k = { sqlite3_column_int64 (all, 0), 0, FALSE };
 
-      k->id = sqlite3_column_int64 (all, 0);
-      while (member < k->id)
+      while (member < k.id)
         member = sqlite3_step (in_period) == SQLITE_ROW ? sqlite3_column_int64 (in_period, 0) : G_MAXINT64;
-      k->in_period = member == k->id;
-      c->next_id = MAX (c->next_id, k->id + 1);
-      g_hash_table_insert (c->known,
-                           g_string_chunk_insert (c->strings, (const char *) sqlite3_column_text (all, 1)),
-                           k);
+      k.in_period = member == k.id;
+      c->next_id = MAX (c->next_id, k.id + 1);
+      if (!strata_import_known_add (c->known, (const char *) sqlite3_column_text (all, 1), &k, error))
+        return FALSE;
     }
   if (rc != SQLITE_DONE)
     {
@@ -467,23 +455,24 @@ strata_import_customers (StrataImportSession  *s,
   c.n_cols = s->header->len;
   c.cols = g_new0 (Column, c.n_cols);
   c.id_col = -1;
-  c.known = g_hash_table_new (g_str_hash, g_str_equal);
-  c.known_blocks = g_ptr_array_new_with_free_func (g_free);
+  c.known = strata_import_known_new (error);
+  if (c.known == NULL)
+    {
+      g_free (c.cols);
+      return FALSE;
+    }
   c.row_id = g_string_new (NULL);
   c.row_name = g_string_new (NULL);
   c.row_values = g_new (double, c.n_cols);
-  c.strings = g_string_chunk_new (64 * 1024);
   c.row_metrics = g_array_new (FALSE, FALSE, sizeof (StrataMetricValue));
   c.members = g_array_new (FALSE, FALSE, sizeof (gint64));
   c.sample = g_ptr_array_new_with_free_func (strata_import_customers_sample_row_free);
 
   ok = run (&c, error);
 
-  /* The customers' look-up goes before the columns are written: at a
-   * million customers both are about a hundred MB. */
-  g_clear_pointer (&c.known, g_hash_table_unref);
-  g_clear_pointer (&c.known_blocks, g_ptr_array_unref);
-  g_clear_pointer (&c.strings, g_string_chunk_free);
+  /* The customers' look-up (a temporary database with its own cache)
+   * goes before the columns are written. */
+  g_clear_pointer (&c.known, strata_import_known_free);
   if (ok && c.period_columns != NULL)
     ok = strata_period_columns_builder_write (c.period_columns, s->ws, s->result->period_id, error);
   g_clear_pointer (&c.period_columns, strata_period_columns_builder_free);

@@ -1,19 +1,27 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Excel 97–2003 workbooks (.xls, BIFF in an OLE compound file) through
- * FreeXL, behind the same reader as .xlsx: its rows become the reader's
- * Row records, so the header below title rows, the sheet picker and the
- * typed cells work alike. FreeXL parses the whole workbook on open; an
- * .xls sheet holds at most 65,536 rows, so that is bounded too. FreeXL
- * reports no merged cells, so a merged header is not filled in. */
+/* Excel 97–2003 workbooks (.xls, BIFF in an OLE compound file) behind the
+ * same reader as .xlsx: their rows become the reader's Row records, so the
+ * header below title rows, the sheet picker and the typed cells work alike.
+ * FreeXL parses them, in a process of its own (strata-xls-reader.c, in
+ * libexecdir or at $STRATA_XLS_READER): FreeXL 1.0.6 reads out of bounds on
+ * some damaged files, and a crash there must end that process, never the
+ * app. Its output is checked as it comes; anything short of a whole,
+ * well-formed answer reports the file as damaged. FreeXL parses the whole
+ * workbook on open; an .xls sheet holds at most 65,536 rows, so that is
+ * bounded too. FreeXL reports no merged cells, so a merged header is not
+ * filled in. */
 #include "config.h"
 
 #include "strata-i18n.h"
 #include <freexl.h>
-#include <math.h>
 #include <string.h>
 
 #include "strata-error.h"
 #include "strata-xlsx-private.h"
+
+/* A record the reader writes; bigger is not one (a row of 256 cells of
+ * 32,767 characters is under 33 MiB). */
+#define MAX_RECORD (64u << 20)
 
 gboolean
 strata_xls_is_compound_file (const char *path)
@@ -51,47 +59,176 @@ why (int status)
     }
 }
 
+static void
+stop_reader (StrataXlsxReader *self)
+{
+  g_clear_object (&self->xls_in);
+  if (self->xls_proc != NULL)
+    {
+      g_subprocess_force_exit (self->xls_proc);
+      g_subprocess_wait (self->xls_proc, NULL, NULL);
+    }
+  g_clear_object (&self->xls_proc);
+  g_clear_pointer (&self->xls_record, g_free);
+}
+
+static void
+set_damaged (StrataXlsxReader *self,
+             GError          **error)
+{
+  g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_READ,
+               _("Could not read “%s”: the spreadsheet is damaged"), self->path);
+}
+
+static gboolean
+start_reader (StrataXlsxReader *self,
+              const Sheet      *sheet,
+              GError          **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autofree char *index = sheet != NULL ? g_strdup_printf ("%u", sheet->index) : NULL;
+  const char *program = g_getenv ("STRATA_XLS_READER");
+  GError *local = NULL;
+
+  stop_reader (self);
+  if (program == NULL || *program == '\0')
+    program = LIBEXECDIR "/strata-xls-reader";
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  self->xls_proc = g_subprocess_launcher_spawn (launcher, &local, program, self->path,
+                                                index, NULL);
+  if (self->xls_proc == NULL)
+    {
+      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_READ,
+                   _("Could not read “%s”: the .xls reader cannot be started: %s"),
+                   self->path, local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  self->xls_in = g_buffered_input_stream_new_sized (g_subprocess_get_stdout_pipe (self->xls_proc),
+                                                    1 << 16);
+  return TRUE;
+}
+
+/* The next record into self->xls_record; its tag, or 0 when the reader
+ * stopped short or wrote something that is not a record (the reader is
+ * stopped then). */
+static char
+next_record (StrataXlsxReader *self)
+{
+  guint8 head[5];
+  gsize n = 0;
+  guint32 len;
+
+  if (self->xls_in == NULL
+      || !g_input_stream_read_all (self->xls_in, head, sizeof head, &n, NULL, NULL)
+      || n != sizeof head)
+    goto broken;
+  memcpy (&len, head + 1, 4);
+  len = GUINT32_FROM_LE (len);
+  if (len > MAX_RECORD)
+    goto broken;
+  g_free (self->xls_record);
+  self->xls_record = g_malloc (len + 1);
+  self->xls_record_len = len;
+  if (!g_input_stream_read_all (self->xls_in, self->xls_record, len, &n, NULL, NULL) || n != len)
+    goto broken;
+  self->xls_record[len] = '\0';
+  return (char) head[0];
+
+broken:
+  stop_reader (self);
+  return 0;
+}
+
+/* The 32-bit number at *pos of the record, moving past it. */
+static gboolean
+take_u32 (StrataXlsxReader *self,
+          gsize            *pos,
+          guint32          *value)
+{
+  if (self->xls_record_len - *pos < 4 || *pos > self->xls_record_len)
+    return FALSE;
+  memcpy (value, self->xls_record + *pos, 4);
+  *value = GUINT32_FROM_LE (*value);
+  *pos += 4;
+  return TRUE;
+}
+
+/* FreeXL's status in an 'E' record. */
+static int
+record_status (StrataXlsxReader *self)
+{
+  gsize pos = 0;
+  guint32 status = 0;
+
+  take_u32 (self, &pos, &status);
+  return (int) (gint32) status;
+}
+
+/* Waits for the reader to end after its last record: it must exit 0. */
+static gboolean
+reader_finished (StrataXlsxReader *self)
+{
+  gboolean ok;
+
+  g_clear_object (&self->xls_in);
+  ok = g_subprocess_wait (self->xls_proc, NULL, NULL)
+       && g_subprocess_get_if_exited (self->xls_proc)
+       && g_subprocess_get_exit_status (self->xls_proc) == 0;
+  stop_reader (self);
+  return ok;
+}
+
 gboolean
 strata_xls_open (StrataXlsxReader *self,
                  GError          **error)
 {
-  const void *handle = NULL;
-  unsigned int n_sheets = 0, password = 0, mode = 0;
-  int status = freexl_open (self->path, &handle);
+  char tag;
 
-  if (status != FREEXL_OK)
+  self->is_xls = TRUE;
+  if (!start_reader (self, NULL, error))
+    return FALSE;
+  while ((tag = next_record (self)) != 'Z')
     {
-      if (handle != NULL)
-        freexl_close (handle);
-      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
-                   _("“%s” is not an Excel 97–2003 workbook (.xls) or is damaged: %s"),
-                   self->path, why (status));
-      return FALSE;
-    }
-  self->xls = handle;
-  if (freexl_get_info (handle, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK
-      && password == FREEXL_BIFF_OBFUSCATED)
-    {
-      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
-                   _("“%s” is protected with a password: save it without one, as .xlsx or CSV"),
-                   self->path);
-      return FALSE;
-    }
-  if (freexl_get_info (handle, FREEXL_BIFF_DATEMODE, &mode) == FREEXL_OK)
-    self->date1904 = mode == FREEXL_BIFF_DATEMODE_1904;
-  freexl_get_info (handle, FREEXL_BIFF_SHEET_COUNT, &n_sheets);
-  for (unsigned int i = 0; i < n_sheets && i <= G_MAXUINT16; i++)
-    {
-      const char *name = NULL;
+      gsize pos = 0;
+      guint32 value;
       Sheet *s;
 
-      if (freexl_get_worksheet_name (handle, (unsigned short) i, &name) != FREEXL_OK)
-        continue;
-      s = g_new0 (Sheet, 1);
-      s->name = g_strdup (name != NULL && g_utf8_validate (name, -1, NULL) ? name : "");
-      s->index = i;
-      g_ptr_array_add (self->sheets, s);
+      switch (tag)
+        {
+        case 'E':
+          g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
+                       _("“%s” is not an Excel 97–2003 workbook (.xls) or is damaged: %s"),
+                       self->path, why (record_status (self)));
+          stop_reader (self);
+          return FALSE;
+        case 'P':
+          g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
+                       _("“%s” is protected with a password: save it without one, as .xlsx or CSV"),
+                       self->path);
+          stop_reader (self);
+          return FALSE;
+        case 'M':
+          if (!take_u32 (self, &pos, &value))
+            goto damaged;
+          self->date1904 = value != 0;
+          break;
+        case 'S':
+          if (!take_u32 (self, &pos, &value))
+            goto damaged;
+          s = g_new0 (Sheet, 1);
+          s->name = g_utf8_validate (self->xls_record + pos, self->xls_record_len - pos, NULL)
+                    ? g_strdup (self->xls_record + pos) : g_strdup ("");
+          s->index = value;
+          g_ptr_array_add (self->sheets, s);
+          break;
+        default:
+          goto damaged;
+        }
     }
+  if (!reader_finished (self))
+    goto damaged;
   if (self->sheets->len == 0)
     {
       g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
@@ -100,6 +237,11 @@ strata_xls_open (StrataXlsxReader *self,
       return FALSE;
     }
   return TRUE;
+
+damaged:
+  stop_reader (self);
+  set_damaged (self, error);
+  return FALSE;
 }
 
 gboolean
@@ -107,107 +249,108 @@ strata_xls_begin_sheet (StrataXlsxReader *self,
                         Sheet            *sheet,
                         GError          **error)
 {
-  unsigned int rows = 0;
-  unsigned short cols = 0;
+  gsize pos = 0;
+  guint32 rows = 0, cols = 0;
+  char tag;
 
   self->sheet = sheet;
-  self->xls_row = 0;
   self->xml_done = FALSE;
-  if (freexl_select_active_worksheet (self->xls, (unsigned short) sheet->index) != FREEXL_OK
-      || freexl_worksheet_dimensions (self->xls, &rows, &cols) != FREEXL_OK)
+  self->bytes_read = 0;
+  self->size = 0;
+  if (!start_reader (self, sheet, error))
+    return FALSE;
+  tag = next_record (self);
+  if (tag == 'E')
     {
+      stop_reader (self);
       g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT,
                    _("“%s”, sheet “%s”: the sheet is missing or damaged"), self->path, sheet->name);
       return FALSE;
     }
-  self->xls_rows = rows;
-  self->xls_cols = cols;
+  if (tag != 'D' || !take_u32 (self, &pos, &rows) || !take_u32 (self, &pos, &cols))
+    {
+      stop_reader (self);
+      set_damaged (self, error);
+      return FALSE;
+    }
   /* Progress counts rows: the workbook was read whole on open. */
   self->size = rows;
-  self->bytes_read = 0;
   return TRUE;
-}
-
-static char *
-cell_text (const FreeXL_CellValue *v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  switch (v->type)
-    {
-    case FREEXL_CELL_INT:
-      return g_strdup_printf ("%d", v->value.int_value);
-    case FREEXL_CELL_DOUBLE:
-      if (!isfinite (v->value.double_value))
-        return NULL;
-      /* %.15g, as the .xlsx reader: 99.9 stays 99.9. */
-      return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", v->value.double_value));
-    case FREEXL_CELL_DATETIME:
-      /* A date-time at midnight reads as the date, as in a .xlsx. */
-      if (v->value.text_value != NULL && g_str_has_suffix (v->value.text_value, " 00:00:00"))
-        return g_strndup (v->value.text_value, strlen (v->value.text_value) - 9);
-      G_GNUC_FALLTHROUGH;
-    case FREEXL_CELL_TEXT:
-    case FREEXL_CELL_SST_TEXT:
-    case FREEXL_CELL_DATE:
-    case FREEXL_CELL_TIME:
-      if (v->value.text_value == NULL)
-        return NULL;
-      return g_utf8_make_valid (v->value.text_value, -1);
-    default:
-      return NULL;
-    }
 }
 
 Row *
 strata_xls_read_row (StrataXlsxReader *self,
                      GError          **error)
 {
-  if (self->xls == NULL || self->xml_done)
+  g_autoptr(GPtrArray) cells = NULL;
+  gsize pos = 0;
+  guint32 number = 0;
+  guint n_values = 0;
+  Row *row;
+  char tag;
+
+  if (!self->is_xls || self->xml_done)
     return NULL;
-  while (self->xls_row < self->xls_rows)
+  tag = next_record (self);
+  if (tag == 'Z')
     {
-      Row *row = g_new0 (Row, 1);
-      guint r = self->xls_row++;
-
-      self->bytes_read = self->xls_row;
-      row->number = (guint64) r + 1;
-      row->cells = g_ptr_array_new_with_free_func (g_free);
-      for (guint c = 0; c < self->xls_cols; c++)
+      self->xml_done = TRUE;
+      if (!reader_finished (self))
         {
-          FreeXL_CellValue v;
-          char *text;
-          int status = freexl_get_cell_value (self->xls, r, (unsigned short) c, &v);
-
-          if (status != FREEXL_OK)
-            {
-              strata_xlsx_row_free (row);
-              self->xml_done = TRUE;
-              g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_READ,
-                           _("“%s”, sheet “%s”: the sheet cannot be read, the file is damaged%s%s"),
-                           self->path, self->sheet->name, ": ", why (status));
-              return NULL;
-            }
-          text = cell_text (&v);
-          if (text == NULL)
-            continue;
-          g_ptr_array_set_size (row->cells, c + 1);
-          row->cells->pdata[c] = text;
-          if (*text != '\0')
-            row->n_values++;
+          set_damaged (self, error);
+          return NULL;
         }
-      if (row->n_values > 0)
-        return row;
-      strata_xlsx_row_free (row);
+      self->bytes_read = self->size;
+      return NULL;
     }
+  if (tag == 'E')
+    {
+      self->xml_done = TRUE;
+      g_set_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_READ,
+                   _("“%s”, sheet “%s”: the sheet cannot be read, the file is damaged%s%s"),
+                   self->path, self->sheet->name, ": ", why (record_status (self)));
+      stop_reader (self);
+      return NULL;
+    }
+  if (tag != 'R' || !take_u32 (self, &pos, &number) || number == 0 || number > self->size)
+    goto damaged;
+  cells = g_ptr_array_new_with_free_func (g_free);
+  while (pos < self->xls_record_len)
+    {
+      guint32 col, len;
+      const char *text;
+
+      /* Columns rise and stay within the sheet's 256. */
+      if (!take_u32 (self, &pos, &col) || !take_u32 (self, &pos, &len)
+          || col < cells->len || col > G_MAXUINT16 || len > self->xls_record_len - pos)
+        goto damaged;
+      text = self->xls_record + pos;
+      if (!g_utf8_validate (text, len, NULL))
+        goto damaged;
+      g_ptr_array_set_size (cells, col + 1);
+      cells->pdata[col] = g_strndup (text, len);
+      pos += len;
+      if (len > 0)
+        n_values++;
+    }
+  if (n_values == 0)
+    goto damaged;
+  row = g_new0 (Row, 1);
+  row->number = number;
+  row->cells = g_steal_pointer (&cells);
+  row->n_values = n_values;
+  self->bytes_read = number;
+  return row;
+
+damaged:
   self->xml_done = TRUE;
+  stop_reader (self);
+  set_damaged (self, error);
   return NULL;
 }
 
 void
 strata_xls_close (StrataXlsxReader *self)
 {
-  if (self->xls != NULL)
-    freexl_close (self->xls);
-  self->xls = NULL;
+  stop_reader (self);
 }

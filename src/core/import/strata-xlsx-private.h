@@ -56,10 +56,11 @@ struct _StrataXlsxReader
   guint             width;
   GPtrArray        *fields;       /* const char*: the current record */
 
-  const void       *xls;          /* an .xls workbook's FreeXL handle, else NULL */
-  guint             xls_row;      /* 0-based: the next row to read */
-  guint             xls_rows;
-  guint             xls_cols;
+  gboolean          is_xls;       /* an .xls workbook, read by strata-xls-reader */
+  GSubprocess      *xls_proc;     /* the reader of the sheet list or of one sheet */
+  GInputStream     *xls_in;       /* its output, buffered */
+  char             *xls_record;   /* its last record's payload, NUL-terminated */
+  gsize             xls_record_len;
 };
 
 void     strata_xlsx_row_free      (Row              *row);
@@ -81,7 +82,7 @@ void     strata_xlsx_read_merges   (StrataXlsxReader *self);
 gboolean strata_xlsx_find_header   (StrataXlsxReader *self,
                                     GError          **error);
 
-/* .xls through FreeXL (strata-xls.c). */
+/* .xls through FreeXL in the helper strata-xls-reader (strata-xls.c). */
 gboolean strata_xls_is_compound_file (const char      *path);
 gboolean strata_xls_open           (StrataXlsxReader *self,
                                     GError          **error);

@@ -484,7 +484,7 @@ begin_sheet (StrataXlsxReader *self,
              GError          **error)
 {
   end_sheet (self);
-  if (self->xls != NULL)
+  if (self->is_xls)
     return strata_xls_begin_sheet (self, sheet, error);
   self->sheet = sheet;
   self->bytes_read = 0;
@@ -573,7 +573,7 @@ strata_xlsx_read_row (StrataXlsxReader *self,
   guint64 last_row = 0;
   gboolean in_is = FALSE, phonetic = FALSE;
 
-  if (self->xls != NULL)
+  if (self->is_xls)
     return strata_xls_read_row (self, error);
   if (self->xml == NULL || self->xml_done)
     return NULL;

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The customer import's table of customer ids (ext_id -> id, the line
+ * that gave it, whether it has a row in the period), in SQLite instead of
+ * memory: a private temporary database of the reading thread (its own
+ * connection; the workspace's is the writer thread's while the file is
+ * read), with a small page cache that spills to its file. So a million
+ * customers cost the import no more memory than a hundred thousand. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _StrataImportKnown StrataImportKnown;
+
+typedef struct
+{
+  gint64      id;
+  guint64     line;       /* where the file gave it, 0 when not (yet) */
+  gboolean    in_period;  /* has a row in the import's period */
+} StrataKnownCustomer;
+
+StrataImportKnown *strata_import_known_new    (GError             **error);
+void               strata_import_known_free   (StrataImportKnown   *self);
+/* Adds ext_id (not there yet). */
+gboolean           strata_import_known_add    (StrataImportKnown   *self,
+                                               const char          *ext_id,
+                                               const StrataKnownCustomer *customer,
+                                               GError             **error);
+/* 1 and *customer when ext_id is there, 0 when not, -1 on an error. */
+int                strata_import_known_lookup (StrataImportKnown   *self,
+                                               const char          *ext_id,
+                                               StrataKnownCustomer *customer,
+                                               GError             **error);
+gboolean           strata_import_known_set_line (StrataImportKnown *self,
+                                                 const char        *ext_id,
+                                                 guint64            line,
+                                                 GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataImportKnown, strata_import_known_free)
+
+G_END_DECLS
