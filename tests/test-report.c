@@ -577,6 +577,9 @@ test_tier_names_language (void)
       g_assert_nonnull (strstr (text, "头部客户"));
       g_assert_null (strstr (text, "Head customers"));
       g_assert_null (strstr (text, "Effort without results"));
+      /* Metric labels follow the report's language, not the process's. */
+      g_assert_nonnull (strstr (text, "年度订单金额"));
+      g_assert_null (strstr (text, "Annual order amount"));
     }
 }
 

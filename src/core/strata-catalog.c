@@ -14,6 +14,7 @@ struct _StrataCatalog
   GBytes     *data;      /* the .mo file; NULL without one */
   GHashTable *messages;  /* msgid -> msgstr, both pointing into data */
   guint       nplurals;
+  char       *language;  /* as asked for: "zh_CN", "en" */
 };
 
 G_DEFINE_FINAL_TYPE (StrataCatalog, strata_catalog, G_TYPE_OBJECT)
@@ -25,6 +26,7 @@ strata_catalog_finalize (GObject *object)
 
   g_hash_table_unref (self->messages);
   g_clear_pointer (&self->data, g_bytes_unref);
+  g_free (self->language);
   G_OBJECT_CLASS (strata_catalog_parent_class)->finalize (object);
 }
 
@@ -126,6 +128,7 @@ strata_catalog_new_for_language (const char *language)
 
   g_return_val_if_fail (language != NULL, self);
 
+  self->language = g_strdup (language);
   if (dir == NULL)
     return self;
   /* zh_CN.UTF-8@variant -> zh_CN, then zh. */
@@ -225,6 +228,14 @@ thread_default (void)
   GSList *stack = g_private_get (&thread_stack);
 
   return stack ? stack->data : NULL;
+}
+
+const char *
+strata_catalog_get_thread_language (void)
+{
+  StrataCatalog *catalog = thread_default ();
+
+  return catalog ? catalog->language : NULL;
 }
 
 const char *

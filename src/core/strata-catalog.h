@@ -31,6 +31,9 @@ const char    *strata_catalog_ngettext         (StrataCatalog *self,
  * pushes nest. */
 void           strata_catalog_push_thread_default (StrataCatalog *catalog);
 void           strata_catalog_pop_thread_default  (StrataCatalog *catalog);
+/* The language the thread's catalogue was made for, or NULL when none is
+ * pushed: what metric labels and default number formats follow. */
+const char    *strata_catalog_get_thread_language (void);
 
 /* What _(), C_() and strata_ngettext() of core and render call: the
  * thread's catalogue if one is pushed, else gettext of the process. */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "strata-format.h"
+#include "strata-catalog.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -86,7 +87,9 @@ strata_number_format_get_default (void)
 {
   static GMutex lock;
   static GHashTable *formats;
-  const char *language = g_get_language_names ()[0];
+  /* A report in another language pushes its catalogue on its thread. */
+  const char *thread_language = strata_catalog_get_thread_language ();
+  const char *language = thread_language ? thread_language : g_get_language_names ()[0];
   StrataNumberFormat *fmt;
 
   g_mutex_lock (&lock);

@@ -12,6 +12,7 @@
 #include "strata-engine.h"
 #include "strata-export.h"
 #include "strata-export-xlsx.h"
+#include "strata-metric.h"
 #include "strata-ruleset-store.h"
 #include "strata-value.h"
 #include "strata-export-private.h"
@@ -183,21 +184,16 @@ strata_export_pick_label (const char *label,
                           const char *label_zh_cn,
                           const char *label_zh_tw)
 {
-  const char *const *langs = g_get_language_names ();
-
-  for (guint i = 0; langs[i] != NULL; i++)
+  switch (strata_label_language ())
     {
-      const char *l = langs[i];
-
-      if (g_str_has_prefix (l, "zh_TW") || g_str_has_prefix (l, "zh_HK") ||
-          g_str_has_prefix (l, "zh_MO") || g_str_has_prefix (l, "zh_Hant"))
-        return label_zh_tw && *label_zh_tw ? label_zh_tw : label;
-      if (g_str_has_prefix (l, "zh"))
-        return label_zh_cn && *label_zh_cn ? label_zh_cn : label;
-      if (g_str_equal (l, "C") || g_str_has_prefix (l, "en"))
-        return label;
+    case STRATA_LABEL_ZH_TW:
+      return label_zh_tw && *label_zh_tw ? label_zh_tw : label;
+    case STRATA_LABEL_ZH_CN:
+      return label_zh_cn && *label_zh_cn ? label_zh_cn : label;
+    case STRATA_LABEL_ENGLISH:
+    default:
+      return label;
     }
-  return label;
 }
 
 static char *

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "strata-enums.h"
+#include "strata-catalog.h"
 #include "strata-metric.h"
 
 struct _StrataMetric
@@ -96,7 +97,9 @@ strata_metric_kind_from_string (const char       *text,
 StrataLabelLanguage
 strata_label_language (void)
 {
-  const char * const *names = g_get_language_names ();
+  const char *report_language = strata_catalog_get_thread_language ();
+  const char *one[] = { report_language, NULL };
+  const char * const *names = report_language ? one : g_get_language_names ();
 
   for (guint i = 0; names[i] != NULL; i++)
     {

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "strata-format.h"
+#include "strata-metric.h"
 #include "strata-movement.h"
 #include "strata-movement-private.h"
 
@@ -414,24 +415,18 @@ review_metric_free (StrataReviewMetric *metric)
   g_free (metric);
 }
 
-/* 3 for Traditional Chinese, 2 for Simplified, else 1: the column of the
- * label to read from metrics (label, label_zh_cn, label_zh_tw). */
+/* The column of the label to read from metrics (label, label_zh_cn,
+ * label_zh_tw), in the language metric labels follow everywhere. */
 static int
 label_column (void)
 {
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i] != NULL; i++)
+  switch (strata_label_language ())
     {
-      if (g_str_has_prefix (names[i], "zh_TW") || g_str_has_prefix (names[i], "zh_HK") ||
-          g_str_has_prefix (names[i], "zh_MO"))
-        return 4;
-      if (g_str_has_prefix (names[i], "zh"))
-        return 3;
-      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
-        return 2;
+    case STRATA_LABEL_ZH_TW: return 4;
+    case STRATA_LABEL_ZH_CN: return 3;
+    case STRATA_LABEL_ENGLISH:
+    default: return 2;
     }
-  return 2;
 }
 
 GHashTable *
