@@ -129,6 +129,27 @@ response_cb (AdwMessageDialog *dialog,
 }
 
 GtkWidget *
+strata_write_error_dialog_new (GtkWidget    *widget,
+                               const char   *heading,
+                               const GError *error)
+{
+  GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "copy", _("Save a _Copy As…"),
+                                    "retry", _("_Try Again"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  return dialog;
+}
+
+GtkWidget *
 strata_write_error_show (StrataPage       *page,
                          const char       *heading,
                          const GError     *error,
@@ -137,7 +158,6 @@ strata_write_error_show (StrataPage       *page,
                          gpointer          data,
                          GDestroyNotify    destroy)
 {
-  GtkRoot *root;
   GtkWidget *dialog;
   Pending *p;
 
@@ -151,15 +171,7 @@ strata_write_error_show (StrataPage       *page,
   p->destroy = destroy;
   g_object_set_data_full (G_OBJECT (page), PENDING_KEY, p, (GDestroyNotify) pending_free);
 
-  root = gtk_widget_get_root (GTK_WIDGET (page));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   heading, error->message);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"),
-                                    "copy", _("Save a _Copy As…"),
-                                    "retry", _("_Try Again"), NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  dialog = strata_write_error_dialog_new (GTK_WIDGET (page), heading, error);
   g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), page, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

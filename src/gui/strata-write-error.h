@@ -18,6 +18,12 @@ typedef gboolean (*StrataWriteCopy)  (StrataWorkspace *copy,
 
 /* TRUE for the errors that trying again or elsewhere can cure. */
 gboolean   strata_write_error_is_retryable (const GError     *error);
+/* The dialog alone (Close, Save a Copy As…, Try Again: responses "close",
+ * "copy", "retry"), transient for widget's window, not yet shown: for the
+ * writes that keep their own state (the draft, an import). */
+GtkWidget *strata_write_error_dialog_new   (GtkWidget        *widget,
+                                            const char       *heading,
+                                            const GError     *error);
 /* Shows the dialog (transient for page's window) and returns it; the page
  * keeps data (freed with destroy) until a newer one or the next edit error
  * replaces it. */

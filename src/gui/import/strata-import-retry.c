@@ -13,6 +13,7 @@
 #include "strata-error.h"
 #include "strata-import-dialog-private.h"
 #include "strata-workspace-copy.h"
+#include "strata-write-error.h"
 
 gboolean
 strata_import_dialog_save_copy (StrataImportDialog  *self,
@@ -112,14 +113,7 @@ strata_import_dialog_offer_retry (StrataImportDialog *self,
   g_return_if_fail (STRATA_IS_IMPORT_DIALOG (self));
   g_return_if_fail (error != NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The data could not be imported"),
-                                   error->message);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"),
-                                    "copy", _("Save a _Copy As…"),
-                                    "retry", _("_Try Again"), NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  dialog = strata_write_error_dialog_new (GTK_WIDGET (self), _("The data could not be imported"), error);
   g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

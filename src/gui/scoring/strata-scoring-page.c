@@ -13,6 +13,7 @@
 #include "strata-scoring-page-private.h"
 #include "strata-whatif-view.h"
 #include "strata-window.h"
+#include "strata-write-error.h"
 
 #define SAVE_DELAY_MS 300
 
@@ -273,7 +274,6 @@ static gboolean
 save_draft_now (StrataScoringPage *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkRoot *root;
   GtkWidget *dialog;
 
   if (self->scoring == NULL || strata_scoring_save_draft (self->scoring, &error))
@@ -282,15 +282,7 @@ save_draft_now (StrataScoringPage *self)
       return TRUE;
     }
   self->save_failed = TRUE;
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("The draft could not be saved"), error->message);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"),
-                                    "copy", _("Save a _Copy As…"),
-                                    "retry", _("_Try Again"), NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  dialog = strata_write_error_dialog_new (GTK_WIDGET (self), _("The draft could not be saved"), error);
   g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return FALSE;
