@@ -102,6 +102,71 @@ test_pyramid_widths (void)
   }
 }
 
+/* Tier names stay whole on a narrow chart (the bars shrink), in every
+ * language's default names: 380 and 480 px are the Tiers page's two
+ * pyramids at 800×600 and 1024×768. Only a long typed name ellipsizes. */
+static void
+test_pyramid_names_whole (void)
+{
+  static const char *const names[][5] = {
+    { "战略客户", "重点客户", "价值客户", "潜力客户", "普通客户" },
+    { "戰略客戶", "重點客戶", "價值客戶", "潛力客戶", "普通客戶" },
+    { "Strategic", "Key", "Value", "Potential", "Ordinary" },
+  };
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  guint counts[5] = { 40, 160, 400, 320, 80 };
+  guint base[5] = { 50, 150, 380, 340, 80 };
+  double revenue[5] = { 5e6, 4e6, 2e6, 6e5, 1e5 };
+
+  for (guint lang = 0; lang < G_N_ELEMENTS (names); lang++)
+    for (guint k = 0; k < 3; k++)
+      {
+        g_autoptr(StrataPyramidChart) chart = strata_pyramid_chart_new ();
+        StrataChartTier tiers[5];
+        StrataPyramidData d = { 5, tiers, counts, revenue, base, revenue, "Final tier", "Base tier" };
+        int w = (int[]) { 380, 480, 900 }[k];
+        cairo_surface_t *s;
+        cairo_t *cr;
+
+        for (guint t = 0; t < 5; t++)
+          tiers[t] = (StrataChartTier) { t, names[lang][t], demo_tiers[t].colour };
+        strata_pyramid_chart_set_data (chart, &d);
+        s = chart_test_render (STRATA_CHART (chart), style, w, 400);
+        cr = cairo_create (s);
+        for (guint t = 0; t < 5; t++)
+          {
+            cairo_rectangle_t r;
+            double tw;
+            strata_chart_style_text_size (style, cr, STRATA_TEXT_LABEL, names[lang][t], &tw, NULL);
+            g_assert_cmpfloat (tw, <=, strata_pyramid_chart_get_label_width (chart));
+            /* The bars still have room: the widest tier is a real bar. */
+            g_assert_true (strata_pyramid_chart_get_layer_rect (chart, 1, t, &r));
+            if (t == 2)
+              g_assert_cmpfloat (r.width, >, w * 0.05);
+          }
+        cairo_destroy (cr);
+        cairo_surface_destroy (s);
+      }
+
+  /* A long typed name is capped: it ellipsizes, the bars keep their room. */
+  {
+    g_autoptr(StrataPyramidChart) chart = strata_pyramid_chart_new ();
+    StrataChartTier tiers[5];
+    StrataPyramidData d = { 5, tiers, counts, revenue, NULL, NULL, "Final tier", NULL };
+    cairo_surface_t *s;
+    cairo_rectangle_t r;
+
+    memcpy (tiers, demo_tiers, sizeof tiers);
+    tiers[0].label = "Strategic accounts of the northern region and their subsidiaries";
+    strata_pyramid_chart_set_data (chart, &d);
+    s = chart_test_render (STRATA_CHART (chart), style, 600, 400);
+    g_assert_cmpfloat (strata_pyramid_chart_get_label_width (chart), <=, 600 * 0.35);
+    g_assert_true (strata_pyramid_chart_get_layer_rect (chart, 0, 2, &r));
+    g_assert_cmpfloat (r.width, >, 600 * 0.2);
+    cairo_surface_destroy (s);
+  }
+}
+
 static void
 test_pareto (void)
 {
@@ -260,6 +325,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pyramid/widths", test_pyramid_widths);
+  g_test_add_func ("/pyramid/names-whole", test_pyramid_names_whole);
   g_test_add_func ("/pareto/curve", test_pareto);
   g_test_add_func ("/movement/matrix", test_movement);
   g_test_add_func ("/charts/empty", test_empty_charts);

@@ -10,6 +10,9 @@ gboolean   strata_pyramid_chart_get_layer_rect    (StrataPyramidChart      *self
                                                    guint                    panel,
                                                    guint                    tier,
                                                    cairo_rectangle_t       *rect);
+/* The width of the tier names' column in the last draw (a name wider than
+ * it ellipsizes). */
+double     strata_pyramid_chart_get_label_width   (StrataPyramidChart      *self);
 gboolean   strata_pyramid_chart_hit_test          (StrataPyramidChart      *self,
                                                    double                   x,
                                                    double                   y,

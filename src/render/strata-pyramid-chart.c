@@ -19,8 +19,10 @@ struct _StrataPyramidChart
   double            *revenue[MAX_PANELS];
   char              *titles[MAX_PANELS];
 
-  /* Geometry of the last draw: one rectangle per panel and tier. */
+  /* Geometry of the last draw: one rectangle per panel and tier, and the
+   * width of the tier names' column. */
   cairo_rectangle_t *layers[MAX_PANELS];
+  double             label_w;
 };
 
 static void strata_pyramid_chart_iface_init (StrataChartInterface *iface);
@@ -134,6 +136,14 @@ strata_pyramid_chart_get_layer_rect (StrataPyramidChart *self,
     return FALSE;
   *rect = self->layers[panel][tier];
   return TRUE;
+}
+
+double
+strata_pyramid_chart_get_label_width (StrataPyramidChart *self)
+{
+  g_return_val_if_fail (STRATA_IS_PYRAMID_CHART (self), 0);
+
+  return self->label_w;
 }
 
 gboolean
@@ -253,10 +263,15 @@ draw_panel (StrataPyramidChart      *self,
     strata_chart_style_draw_text (style, cr, STRATA_TEXT_HEADING, self->titles[panel],
                                   area->x + area->width / 2, area->y, 0.5, 0, &style->text);
 
-  /* Text never takes more than 60% of the panel: long names and figures
-   * ellipsize (the table has them whole), the bars keep their room. */
-  label_w = MIN (label_w, area->width * 0.2);
+  /* The names get what the longest needs, so that "战略客户" or "Potential"
+   * stay whole on a narrow panel: the bars shrink instead. Only a long
+   * typed name ellipsizes, past 14 ems or 35% of the panel (never below
+   * 20%); with the figures (at most 40%) the bars keep a quarter. */
+  label_w = MIN (label_w, MAX (area->width * 0.2,
+                               MIN (area->width * 0.35,
+                                    strata_chart_style_font_px (style, STRATA_TEXT_LABEL) * 14)));
   stats_w = MIN (stats_w, area->width * 0.4);
+  self->label_w = label_w;
 
   y0 = area->y + rows->title_h;
   bar_h = MAX (rows->row_h - strata_chart_style_px (style, 4), 1);
