@@ -125,6 +125,8 @@ test_pyramid_names_whole (void)
         StrataChartTier tiers[5];
         StrataPyramidData d = { 5, tiers, counts, revenue, base, revenue, "Final tier", "Base tier" };
         int w = (int[]) { 380, 480, 900 }[k];
+        g_autoptr(GPtrArray) table = NULL;
+        double label_w, stats_w;
         cairo_surface_t *s;
         cairo_t *cr;
 
@@ -133,17 +135,34 @@ test_pyramid_names_whole (void)
         strata_pyramid_chart_set_data (chart, &d);
         s = chart_test_render (STRATA_CHART (chart), style, w, 400);
         cr = cairo_create (s);
+        strata_pyramid_chart_get_text_widths (chart, &label_w, &stats_w);
+        table = strata_pyramid_chart_get_table (chart);
         for (guint t = 0; t < 5; t++)
           {
+            char **row = table->pdata[t + 1];
+            g_autofree char *stats = g_strdup_printf ("%s · %s", row[1], row[2]);
+            g_autofree char *share = g_strdup_printf ("%s of revenue", row[4]);
             cairo_rectangle_t r;
             double tw;
+
             strata_chart_style_text_size (style, cr, STRATA_TEXT_LABEL, names[lang][t], &tw, NULL);
-            g_assert_cmpfloat (tw, <=, strata_pyramid_chart_get_label_width (chart));
+            g_assert_cmpfloat (tw, <=, label_w);
+            /* The figures beside it too; "46.1% of revenue" on one line
+             * from 1024×768, at 800×600 on two. */
+            strata_chart_style_text_size (style, cr, STRATA_TEXT_SMALL, stats, &tw, NULL);
+            g_assert_cmpfloat (tw, <=, stats_w);
+            strata_chart_style_text_size (style, cr, STRATA_TEXT_SMALL, share, &tw, NULL);
+            if (w >= 480)
+              g_assert_cmpfloat (tw, <=, stats_w);
+            else
+              g_assert_cmpfloat (tw, <=, 2 * stats_w);
             /* The bars still have room: the widest tier is a real bar. */
             g_assert_true (strata_pyramid_chart_get_layer_rect (chart, 1, t, &r));
             if (t == 2)
               g_assert_cmpfloat (r.width, >, w * 0.05);
           }
+        /* Nothing on the chart ends in "…". */
+        g_assert_cmpuint (strata_pyramid_chart_get_n_ellipsized (chart), ==, 0);
         cairo_destroy (cr);
         cairo_surface_destroy (s);
       }
@@ -155,12 +174,15 @@ test_pyramid_names_whole (void)
     StrataPyramidData d = { 5, tiers, counts, revenue, NULL, NULL, "Final tier", NULL };
     cairo_surface_t *s;
     cairo_rectangle_t r;
+    double label_w;
 
     memcpy (tiers, demo_tiers, sizeof tiers);
     tiers[0].label = "Strategic accounts of the northern region and their subsidiaries";
     strata_pyramid_chart_set_data (chart, &d);
     s = chart_test_render (STRATA_CHART (chart), style, 600, 400);
-    g_assert_cmpfloat (strata_pyramid_chart_get_label_width (chart), <=, 600 * 0.35);
+    strata_pyramid_chart_get_text_widths (chart, &label_w, NULL);
+    g_assert_cmpfloat (label_w, <=, 600 * 0.35);
+    g_assert_cmpuint (strata_pyramid_chart_get_n_ellipsized (chart), ==, 1);
     g_assert_true (strata_pyramid_chart_get_layer_rect (chart, 0, 2, &r));
     g_assert_cmpfloat (r.width, >, 600 * 0.2);
     cairo_surface_destroy (s);

@@ -10,9 +10,13 @@ gboolean   strata_pyramid_chart_get_layer_rect    (StrataPyramidChart      *self
                                                    guint                    panel,
                                                    guint                    tier,
                                                    cairo_rectangle_t       *rect);
-/* The width of the tier names' column in the last draw (a name wider than
- * it ellipsizes). */
-double     strata_pyramid_chart_get_label_width   (StrataPyramidChart      *self);
+/* The widths of the tier names' and the figures' columns in the last draw
+ * (a text wider than its column ellipsizes). */
+void       strata_pyramid_chart_get_text_widths   (StrataPyramidChart      *self,
+                                                   double                  *label_w,
+                                                   double                  *stats_w);
+/* How many of the last draw's names and figures ended in "…". */
+guint      strata_pyramid_chart_get_n_ellipsized  (StrataPyramidChart      *self);
 gboolean   strata_pyramid_chart_hit_test          (StrataPyramidChart      *self,
                                                    double                   x,
                                                    double                   y,

@@ -20,9 +20,11 @@ struct _StrataPyramidChart
   char              *titles[MAX_PANELS];
 
   /* Geometry of the last draw: one rectangle per panel and tier, and the
-   * width of the tier names' column. */
+   * widths of the tier names' and the figures' columns. */
   cairo_rectangle_t *layers[MAX_PANELS];
   double             label_w;
+  double             stats_w;
+  guint              n_ellipsized;   /* texts that ended in "…" */
 };
 
 static void strata_pyramid_chart_iface_init (StrataChartInterface *iface);
@@ -138,12 +140,25 @@ strata_pyramid_chart_get_layer_rect (StrataPyramidChart *self,
   return TRUE;
 }
 
-double
-strata_pyramid_chart_get_label_width (StrataPyramidChart *self)
+void
+strata_pyramid_chart_get_text_widths (StrataPyramidChart *self,
+                                      double             *label_w,
+                                      double             *stats_w)
+{
+  g_return_if_fail (STRATA_IS_PYRAMID_CHART (self));
+
+  if (label_w != NULL)
+    *label_w = self->label_w;
+  if (stats_w != NULL)
+    *stats_w = self->stats_w;
+}
+
+guint
+strata_pyramid_chart_get_n_ellipsized (StrataPyramidChart *self)
 {
   g_return_val_if_fail (STRATA_IS_PYRAMID_CHART (self), 0);
 
-  return self->label_w;
+  return self->n_ellipsized;
 }
 
 gboolean
@@ -263,15 +278,17 @@ draw_panel (StrataPyramidChart      *self,
     strata_chart_style_draw_text (style, cr, STRATA_TEXT_HEADING, self->titles[panel],
                                   area->x + area->width / 2, area->y, 0.5, 0, &style->text);
 
-  /* The names get what the longest needs, so that "战略客户" or "Potential"
-   * stay whole on a narrow panel: the bars shrink instead. Only a long
+  /* The names and the figures get what the longest needs, so that
+   * "战略客户", "Potential" or "46.1% of revenue" stay whole on a narrow
+   * panel: the bars shrink instead, to a fifth of the panel. Only a long
    * typed name ellipsizes, past 14 ems or 35% of the panel (never below
-   * 20%); with the figures (at most 40%) the bars keep a quarter. */
+   * 20%), and figures that would leave the bars less than a fifth. */
   label_w = MIN (label_w, MAX (area->width * 0.2,
                                MIN (area->width * 0.35,
                                     strata_chart_style_font_px (style, STRATA_TEXT_LABEL) * 14)));
-  stats_w = MIN (stats_w, area->width * 0.4);
+  stats_w = MIN (stats_w, MAX (area->width * 0.4, area->width * 0.8 - label_w - 2 * pad));
   self->label_w = label_w;
+  self->stats_w = stats_w;
 
   y0 = area->y + rows->title_h;
   bar_h = MAX (rows->row_h - strata_chart_style_px (style, 4), 1);
@@ -310,32 +327,47 @@ draw_panel (StrataPyramidChart      *self,
           cairo_stroke (cr);
         }
 
-      for (guint k = 0; k < 3; k++)
-        {
-          g_autoptr(PangoLayout) l = NULL;
-          PangoRectangle lr;
-          double x, ty;
-          if (texts[k] == NULL)
-            continue;
-          l = strata_chart_style_layout (style, cr, k == 0 ? STRATA_TEXT_LABEL : STRATA_TEXT_SMALL,
-                                         texts[k]);
-          pango_layout_set_width (l, (int) ((k == 0 ? label_w : stats_w) * PANGO_SCALE));
-          pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
-          if (k == 0)
-            pango_layout_set_alignment (l, PANGO_ALIGN_RIGHT);
-          pango_layout_get_extents (l, NULL, &lr);
-          x = k == 0 ? area->x : area->x + area->width - stats_w;
-          if (k == 0 || (k == 1 && rv == NULL))
-            ty = cy - lr.height / (2.0 * PANGO_SCALE);
-          else if (k == 1)
-            ty = cy - lr.height / (double) PANGO_SCALE;
-          else
-            ty = cy;
-          strata_rgba_set_source (cr, k == 2 ? &style->text_secondary : &style->text);
-          cairo_move_to (cr, x, ty);
-          pango_cairo_show_layout (cr, l);
-          cairo_new_path (cr);  /* the layout leaves a current point: the next arc would join it */
-        }
+      {
+        PangoLayout *l[3] = { NULL, };
+        double h[3] = { 0, }, ty;
+
+        for (guint k = 0; k < 3; k++)
+          {
+            PangoRectangle lr;
+            if (texts[k] == NULL)
+              continue;
+            l[k] = strata_chart_style_layout (style, cr,
+                                              k == 0 ? STRATA_TEXT_LABEL : STRATA_TEXT_SMALL, texts[k]);
+            pango_layout_set_width (l[k], (int) ((k == 0 ? label_w : stats_w) * PANGO_SCALE));
+            pango_layout_set_ellipsize (l[k], PANGO_ELLIPSIZE_END);
+            if (k == 0)
+              pango_layout_set_alignment (l[k], PANGO_ALIGN_RIGHT);
+            /* "46.1% of revenue" may take two lines rather than end in "…". */
+            if (k == 2)
+              {
+                pango_layout_set_wrap (l[k], PANGO_WRAP_WORD_CHAR);
+                pango_layout_set_height (l[k], -2);
+              }
+            pango_layout_get_extents (l[k], NULL, &lr);
+            h[k] = lr.height / (double) PANGO_SCALE;
+            self->n_ellipsized += pango_layout_is_ellipsized (l[k]);
+          }
+        /* The name centred on the layer, the figures' block too. */
+        ty = cy - (h[1] + h[2]) / 2;
+        for (guint k = 0; k < 3; k++)
+          {
+            if (l[k] == NULL)
+              continue;
+            strata_rgba_set_source (cr, k == 2 ? &style->text_secondary : &style->text);
+            if (k == 0)
+              cairo_move_to (cr, area->x, cy - h[0] / 2);
+            else
+              cairo_move_to (cr, area->x + area->width - stats_w, k == 1 ? ty : ty + h[1]);
+            pango_cairo_show_layout (cr, l[k]);
+            cairo_new_path (cr);  /* the layout leaves a current point: the next arc would join it */
+            g_object_unref (l[k]);
+          }
+      }
     }
 }
 
@@ -372,6 +404,7 @@ strata_pyramid_chart_draw (StrataPyramidChart     *self,
 
   first = self->counts[0] != NULL ? 0 : 1;
   n_panels = MAX_PANELS - first;
+  self->n_ellipsized = 0;
   gap = pad * 2;
 
   /* Both panels share rows, so tier A sits level with tier A. */
