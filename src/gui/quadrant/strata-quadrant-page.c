@@ -884,9 +884,6 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "page.fit-to-data", NULL, fit_to_data);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "page.undo", NULL,
                                    undo_threshold);
-  /* Ctrl+Z undoes the threshold drag here, where it was made. */
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "page.undo", NULL);
 
   g_type_ensure (STRATA_TYPE_QUADRANT_VIEW);
   g_type_ensure (STRATA_TYPE_QUADRANT_TABLE);
@@ -933,6 +930,21 @@ strata_quadrant_page_init (StrataQuadrantPage *self)
   self->colour_by = g_strdup ("tier");
   self->selection_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo", FALSE);
+  {
+    /* Ctrl+Z undoes the threshold drag here, where it was made. The chart
+     * takes no focus, so after a drag the focus is outside the page (the
+     * page switcher, or nothing): the window runs this shortcut whatever
+     * has the focus, while the page is on screen. */
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                       GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z,
+                                                                                    GDK_CONTROL_MASK),
+                                                            gtk_named_action_new ("page.undo")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
   g_signal_connect (self, "notify::editable", G_CALLBACK (editable_changed), NULL);
   show_nothing (self);
 }
