@@ -514,8 +514,11 @@ test_remove_and_publish (Fixture       *f,
     /* Removing a penalty only moves customers up: by hand, K05 and K08
      * from 40 (D) to 45 (C); K07 from 10 to 15 stays in E. */
     g_assert_cmpstr (lines[0], ==, "From version 1 to version 2 on 2026-Q3: 2 customers move up");
-    g_assert_cmpuint (g_strv_length (lines), ==, 1 + 1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 2 + 2);
     g_assert_cmpstr (lines[1], ==, "D → C: 2");
+    /* And which rule changed. */
+    g_assert_cmpstr (lines[2], ==, "Rules changed:");
+    g_assert_cmpstr (lines[3], ==, "• Item removed: Five or more fault tickets (Fault tickets ≥ 5: -5)");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 }

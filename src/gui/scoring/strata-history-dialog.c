@@ -5,6 +5,7 @@
 
 #include "strata-format.h"
 #include "strata-history-dialog.h"
+#include "strata-rules-diff.h"
 #include "strata-ruleset-store.h"
 #include "strata-scoring-page-private.h"
 #include "strata-whatif-view.h"
@@ -95,6 +96,8 @@ strata_history_dialog_compare (StrataHistoryDialog *self,
   g_autofree int *before = NULL;
   g_autofree int *after = NULL;
   g_autofree char *summary = NULL;
+  g_autoptr(GHashTable) labels = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
 
   g_return_val_if_fail (STRATA_IS_HISTORY_DIALOG (self), NULL);
 
@@ -126,6 +129,16 @@ strata_history_dialog_compare (StrataHistoryDialog *self,
 
       g_string_append_printf (text, "\n%s", line);
     }
+
+  /* Which rules changed, not only who moves: the lines of the review's
+   * "Rule changes" slide, metrics named by their labels. */
+  labels = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint m = 0; m < self->data->n_metrics; m++)
+    g_hash_table_insert (labels, self->data->metric_keys[m], self->data->metric_labels[m]);
+  changes = strata_rules_diff (rules_a, rules_b, labels);
+  g_string_append_printf (text, "\n%s", changes->len > 0 ? _("Rules changed:") : _("No rule changed."));
+  for (guint i = 0; i < changes->len; i++)
+    g_string_append_printf (text, "\n• %s", ((StrataRuleChange *) changes->pdata[i])->text);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

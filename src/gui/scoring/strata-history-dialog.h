@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The rule set's published versions with their notes, authors and dates;
- * any two compared on the current period (tier transitions); any one
- * restored into the draft (::restore, handled by the Scoring page). */
+ * any two compared on the current period (tier transitions and the rules
+ * that changed); any one restored into the draft (::restore, handled by
+ * the Scoring page). */
 #pragma once
 
 #include <adwaita.h>
