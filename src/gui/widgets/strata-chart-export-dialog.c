@@ -6,6 +6,20 @@
 
 #include "strata-chart-export.h"
 #include "strata-chart-export-dialog.h"
+#include "strata-window.h"
+
+/* The dialog's file types: the filter a user picks gives a name without a
+ * known ending its ending. */
+static const struct
+{
+  const char *pattern;
+  const char *suffix;
+  const char *name;
+} file_types[] = {
+  { "*.pdf", ".pdf", N_("PDF document") },
+  { "*.png", ".png", N_("PNG image") },
+  { "*.svg", ".svg", N_("SVG image") },
+};
 
 gboolean
 strata_chart_export_to_path (StrataChart *chart,
@@ -49,6 +63,53 @@ strata_chart_export_to_path (StrataChart *chart,
 }
 
 static void
+open_exported (AdwToast   *toast,
+               const char *uri)
+{
+  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "window");
+
+  gtk_show_uri (GTK_IS_WINDOW (window) ? GTK_WINDOW (window) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+gboolean
+strata_chart_export_save (StrataChart *chart,
+                          GtkWidget   *view,
+                          const char  *size,
+                          const char  *path)
+{
+  GtkRoot *root = view ? gtk_widget_get_root (view) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (STRATA_IS_CHART (chart), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!strata_chart_export_to_path (chart, view, size, path, &error))
+    {
+      GtkWidget *msg = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               _("Export Failed"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (msg), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (msg));
+      return FALSE;
+    }
+  /* Say where it went, with a way to look at it. */
+  if (STRATA_IS_WINDOW (root))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      /* Translators: a toast after exporting a chart; %s is the file's name. */
+      g_autofree char *text = g_strdup_printf (_("Chart exported as “%s”"), name);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_object_set_data (G_OBJECT (toast), "window", root);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_exported),
+                             g_file_get_uri (file), (GClosureNotify) (void (*) (void)) g_free, 0);
+      strata_window_add_toast (STRATA_WINDOW (root), toast);
+    }
+  return TRUE;
+}
+
+static void
 on_response (GtkNativeDialog *dialog,
              int              response,
              gpointer         user_data)
@@ -61,16 +122,20 @@ on_response (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
       const char *size = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "size");
-      g_autoptr(GError) error = NULL;
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      StrataExportFormat format;
 
-      if (path != NULL && !strata_chart_export_to_path (chart, view, size, path, &error))
+      /* "chart" with the PNG type chosen is chart.png. */
+      if (path != NULL && !strata_chart_export_format_for_path (path, &format) && filter != NULL)
         {
-          GtkRoot *root = view ? gtk_widget_get_root (view) : NULL;
-          GtkWidget *msg = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                   _("Export Failed"), error->message);
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (msg), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (msg));
+          const char *suffix = g_object_get_data (G_OBJECT (filter), "suffix");
+          char *with_suffix = g_strconcat (path, suffix, NULL);
+
+          g_free (path);
+          path = with_suffix;
         }
+      if (path != NULL)
+        strata_chart_export_save (chart, view, size, path);
     }
   g_object_unref (dialog);
 }
@@ -100,6 +165,18 @@ strata_chart_export_dialog_show (GtkWidget   *parent,
   dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
+  for (guint i = 0; i < G_N_ELEMENTS (file_types); i++)
+    {
+      GtkFileFilter *filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(file_types[i].name));
+      gtk_file_filter_add_pattern (filter, file_types[i].pattern);
+      g_object_set_data (G_OBJECT (filter), "suffix", (gpointer) file_types[i].suffix);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+      if (g_str_has_suffix (suggested_name, file_types[i].suffix))
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
+      g_object_unref (filter);
+    }
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "size", _("Size"), ids, labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "size", "shown");
   g_object_set_data_full (G_OBJECT (dialog), "chart", g_object_ref (chart), g_object_unref);

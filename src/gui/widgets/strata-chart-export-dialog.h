@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Exporting a chart from its page: a save dialog with a choice of size
- * (the size shown, or a fixed one for slides and print); the file name's
- * ending picks PNG, SVG or PDF. */
+/* Exporting a chart from its page: a save dialog with its file types (PDF,
+ * PNG, SVG) and a choice of size (the size shown, or a fixed one for slides
+ * and print); the file name's ending picks the format (the chosen type's
+ * when it has none). A toast says where it went and opens it. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -16,6 +17,12 @@ gboolean strata_chart_export_to_path     (StrataChart *chart,
                                           const char  *size,
                                           const char  *path,
                                           GError     **error);
+/* Exports to path (what the dialog does on Export): a toast in the window
+ * of view with an Open button, or a message dialog naming the problem. */
+gboolean strata_chart_export_save        (StrataChart *chart,
+                                          GtkWidget   *view,
+                                          const char  *size,
+                                          const char  *path);
 void     strata_chart_export_dialog_show (GtkWidget   *parent,
                                           StrataChart *chart,
                                           GtkWidget   *view,
