@@ -437,6 +437,80 @@ test_tab_next_cell (Fixture       *f,
   g_assert_false (gui_test_press_key (points, GDK_KEY_Tab));
 }
 
+/* The field of the rules editor that has the focus: the named cell that
+ * holds it (a spin button's or entry's text, a drop-down's button). */
+static const char *
+focused_field (Fixture *f)
+{
+  GtkWidget *w = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  for (; w != NULL; w = gtk_widget_get_parent (w))
+    if (!g_str_has_prefix (gtk_widget_get_name (w), "Gtk"))
+      return gtk_widget_get_name (w);
+  return NULL;
+}
+
+/* The adjustments' two-line rows keep the Tab order of the old columns,
+ * on a wide window (one line of fields) and a narrow one (they wrap):
+ * On, Label, Metric, Condition, Value, Points, Per unit, Cap, then the
+ * row's buttons and the next row's On. */
+static void
+test_adjustment_tab_order (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char *order[] = { "enabled", "label", "metric", "condition", "a", "points",
+                                 "per_unit", "cap" };
+  static const int widths[] = { 1400, 760 };
+  const StrataAdjustment *adj = f->page->draft->adjustments->pdata[0];
+
+  /* The first item's condition is not "between": no second value. */
+  g_assert_cmpint (adj->condition, !=, STRATA_CONDITION_BETWEEN);
+  for (guint s = 0; s < G_N_ELEMENTS (widths); s++)
+    {
+      GtkWidget *on = find (f, GTK_TYPE_CHECK_BUTTON, "enabled", 0);
+      GtkWidget *cap = find (f, GTK_TYPE_SPIN_BUTTON, "cap", 0);
+      GtkWidget *view = gtk_widget_get_ancestor (cap, GTK_TYPE_COLUMN_VIEW);
+      GtkWidget *metric = gui_test_find_id (view, GTK_TYPE_DROP_DOWN, "metric", 0);
+      graphene_rect_t cap_box, metric_box;
+      gboolean passed_remove = FALSE;
+      guint step;
+
+      gtk_window_set_default_size (f->window, widths[s], 900);
+      gui_test_wait (gtk_widget_get_width (GTK_WIDGET (f->window)) == widths[s]);
+      gui_test_wait_frame (cap);
+      /* Narrow, the fields wrap: Cap is on a line below the metric. */
+      g_assert_true (gtk_widget_compute_bounds (cap, GTK_WIDGET (f->window), &cap_box));
+      g_assert_true (gtk_widget_compute_bounds (metric, GTK_WIDGET (f->window), &metric_box));
+      g_test_message ("at %d: metric at y %g, cap at y %g", widths[s], metric_box.origin.y,
+                      cap_box.origin.y);
+      if (widths[s] < 1000)
+        g_assert_cmpfloat (cap_box.origin.y, >, metric_box.origin.y + metric_box.size.height / 2);
+      else
+        g_assert_cmpfloat (fabs (cap_box.origin.y - metric_box.origin.y), <, 2);
+
+      gtk_widget_grab_focus (on);
+      g_assert_cmpstr (focused_field (f), ==, "enabled");
+      for (step = 1; step < G_N_ELEMENTS (order); step++)
+        {
+          gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+          g_assert_cmpstr (focused_field (f), ==, order[step]);
+        }
+      /* Then the move and remove buttons, and the next item's On. */
+      for (step = 0; step < 5; step++)
+        {
+          gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+          if (g_strcmp0 (focused_field (f), "remove-adjustment") == 0)
+            passed_remove = TRUE;
+          if (g_strcmp0 (focused_field (f), "enabled") == 0)
+            break;
+        }
+      g_assert_true (passed_remove);
+      g_assert_cmpstr (focused_field (f), ==, "enabled");
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) ==
+                     find (f, GTK_TYPE_CHECK_BUTTON, "enabled", 1));
+    }
+}
+
 static void
 test_invalid_keeps_last_result (Fixture       *f,
                                 gconstpointer  data)
@@ -637,6 +711,7 @@ main (int   argc,
   g_test_add ("/scoring-page/band-edges-typed", Fixture, NULL, fixture_setup, test_band_edges_typed, fixture_teardown);
   g_test_add ("/scoring-page/remove-and-publish", Fixture, NULL, fixture_setup, test_remove_and_publish, fixture_teardown);
   g_test_add ("/scoring-page/tab-next-cell", Fixture, NULL, fixture_setup, test_tab_next_cell, fixture_teardown);
+  g_test_add ("/scoring-page/adjustment-tab-order", Fixture, NULL, fixture_setup, test_adjustment_tab_order, fixture_teardown);
   g_test_add_func ("/scoring-page/impact-wide-counts", test_impact_wide_counts);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "strata-application.h"
 #include "strata-context.h"
 #include "strata-page.h"
+#include "strata-rules-editor.h"
 #include "strata-window.h"
 #include "window-test-util.h"
 #include "workspace-test-util.h"
@@ -23,6 +24,9 @@
 static const char *page_names[] = {
   "customers", "scoring", "quadrant", "tiers", "products", "entitlements", "review",
 };
+
+/* Sizes checked after 800×600: a projector's, and one above the default. */
+static const int larger_sizes[][2] = { { 1024, 768 }, { 1400, 900 } };
 
 static char *tmpdir;
 static GApplication *app;
@@ -84,6 +88,66 @@ sideways_overflow (GtkWidget  *page,
       worst = MAX (worst, over);
     }
   return worst;
+}
+
+/* Widgets under widget that would take the mouse wheel (a scroll
+ * controller that is not switched off): a spin button would change its
+ * number, a card's scroller would scroll sideways, instead of the page. */
+static guint
+count_wheel_takers (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  guint n = 0;
+
+  /* Only what the pointer can be over (not a closed drop-down's list). */
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint k = 0; k < g_list_model_get_n_items (controllers); k++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, k);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (c) &&
+          gtk_event_controller_get_propagation_phase (c) != GTK_PHASE_NONE)
+        {
+          g_test_message ("%s %s takes the wheel", G_OBJECT_TYPE_NAME (widget),
+                          gtk_widget_get_name (widget));
+          n++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_wheel_takers (child);
+  return n;
+}
+
+/* The Scoring page's rule tables (bands, adjustments, tiers, quadrant)
+ * fit their cards at the window's size: no sideways scrolling. */
+static void
+check_scoring_tables (StrataWindow *window,
+                      const char   *language)
+{
+  GtkWidget *page = strata_window_get_page (window, "scoring");
+  g_autofree char *what = g_strdup_printf ("%s scoring at %d×%d", language,
+                                           gtk_widget_get_width (GTK_WIDGET (window)),
+                                           gtk_widget_get_height (GTK_WIDGET (window)));
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  double over;
+
+  gui_test_wait_idle ();
+  gui_test_wait_frame (page);
+  /* Every table is there and shown (an empty page would fit trivially). */
+  gui_test_collect (page, GTK_TYPE_COLUMN_VIEW, views);
+  g_assert_cmpuint (views->len, >=, 4);
+  for (guint i = 0; i < views->len; i++)
+    g_assert_true (gtk_widget_get_mapped (views->pdata[i]));
+  over = sideways_overflow (page, what);
+  g_test_message ("%s: widest sideways overflow %.0f px", what, over);
+  if (g_getenv ("STRATA_FIT_MEASURE_ONLY") == NULL)
+    g_assert_cmpfloat (over, <=, 0.5);
+  /* The wheel over the tables scrolls the page. */
+  g_assert_cmpuint (count_wheel_takers (gui_test_find_widget (page, STRATA_TYPE_RULES_EDITOR)), ==, 0);
 }
 
 /* The customer's detail: beside the list on a wide window, over it on a
@@ -194,14 +258,28 @@ check_fits (StrataWindow *window,
             g_assert_cmpfloat (over, <=, 0.5);
         }
       else if (g_str_equal (name, "scoring"))
-        {
-          g_autofree char *what = g_strdup_printf ("%s %s", language, name);
-
-          sideways_overflow (page, what);
-        }
+        check_scoring_tables (window, language);
     }
 
   check_detail_flap (window);
+  /* A projector and the default size: the rule tables fit there too,
+   * with the impact panel beside them at 1400. */
+  for (guint s = 0; s < G_N_ELEMENTS (larger_sizes); s++)
+    {
+      GtkWidget *page = strata_window_get_page (window, "scoring");
+      GtkWidget *flap = gui_test_find_id (page, ADW_TYPE_FLAP, "impact_flap", 0);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), larger_sizes[s][0], larger_sizes[s][1]);
+      /* The window's width leaves out its 5-pixel frame on each side. */
+      gui_test_wait (gtk_widget_get_width (GTK_WIDGET (window)) >= larger_sizes[s][0] - 10 &&
+                     gtk_widget_get_width (GTK_WIDGET (window)) <= larger_sizes[s][0]);
+      g_assert_true (strata_window_show_page (window, "scoring"));
+      gui_test_wait (page_loaded (window, "scoring"));
+      if (larger_sizes[s][0] >= 1400)
+        gui_test_wait (!adw_flap_get_folded (ADW_FLAP (flap)));
+      check_scoring_tables (window, language);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), SCREEN_WIDTH, SCREEN_HEIGHT);
 
   /* The whole window content, every page and the welcome page included. */
   if (g_getenv ("STRATA_FIT_MEASURE_ONLY") != NULL)

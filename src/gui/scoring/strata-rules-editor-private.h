@@ -95,9 +95,15 @@ GtkColumnViewColumn *strata_rules_cell_column (StrataRulesEditor *editor,
                                                const char        *title,
                                                gboolean           expand);
 
+/* strata-rules-adjustment.c: the adjustments table's Item column. */
+GtkColumnViewColumn *strata_rules_adjustment_column (StrataRulesEditor *editor);
+
 /* strata-rules-evidence.c */
-GtkColumnViewColumn *strata_rules_evidence_column  (StrataRulesEditor *editor);
-void                 strata_rules_evidence_dispose (StrataRulesEditor *editor);
+GtkWidget *strata_rules_evidence_label_new  (StrataRulesEditor *editor);
+void       strata_rules_evidence_label_bind (StrataRulesEditor *editor,
+                                             GtkWidget         *label,
+                                             StrataRuleRow     *row);
+void       strata_rules_evidence_dispose    (StrataRulesEditor *editor);
 
 /* strata-rules-editor.c */
 void       strata_rules_editor_emit_edited (StrataRulesEditor *editor,

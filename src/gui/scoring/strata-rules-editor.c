@@ -53,14 +53,6 @@ static const CellSpec band_from = { STRATA_RULES_SECTION_BAND, "from", NULL, CEL
 static const CellSpec band_to = { STRATA_RULES_SECTION_BAND, "to", NULL, CELL_NUMBER, 0, N_("Change band") };
 static const CellSpec band_points = { STRATA_RULES_SECTION_BAND, "points", NULL, CELL_NUMBER, 1, N_("Change points") };
 static const CellSpec adj_enabled = { STRATA_RULES_SECTION_ADJUSTMENT, "enabled", NULL, CELL_BOOL, 0, N_("Turn item on or off") };
-static const CellSpec adj_label = { STRATA_RULES_SECTION_ADJUSTMENT, "label", NULL, CELL_TEXT, 0, N_("Rename item") };
-static const CellSpec adj_metric = { STRATA_RULES_SECTION_ADJUSTMENT, "metric", NULL, CELL_METRIC, 0, N_("Change metric") };
-static const CellSpec adj_condition = { STRATA_RULES_SECTION_ADJUSTMENT, "condition", NULL, CELL_CONDITION, 0, N_("Change condition") };
-static const CellSpec adj_a = { STRATA_RULES_SECTION_ADJUSTMENT, "a", NULL, CELL_NUMBER, 2, N_("Change value") };
-static const CellSpec adj_b = { STRATA_RULES_SECTION_ADJUSTMENT, "b", NULL, CELL_NUMBER, 2, N_("Change value") };
-static const CellSpec adj_points = { STRATA_RULES_SECTION_ADJUSTMENT, "points", NULL, CELL_NUMBER, 1, N_("Change points") };
-static const CellSpec adj_per_unit = { STRATA_RULES_SECTION_ADJUSTMENT, "per_unit", NULL, CELL_BOOL, 0, N_("Change per unit") };
-static const CellSpec adj_cap = { STRATA_RULES_SECTION_ADJUSTMENT, "cap", NULL, CELL_NUMBER, 1, N_("Change cap") };
 static const CellSpec tier_id = { STRATA_RULES_SECTION_TIER, "id", NULL, CELL_TEXT, 0, N_("Change tier id") };
 static const CellSpec tier_label = { STRATA_RULES_SECTION_TIER, "label", NULL, CELL_TEXT, 0, N_("Rename tier") };
 static const CellSpec tier_colour = { STRATA_RULES_SECTION_TIER, "colour", NULL, CELL_COLOUR, 0, N_("Change colour") };
@@ -626,19 +618,10 @@ strata_rules_editor_init (StrataRulesEditor *self)
 
   set_table_rows (self->adjustments_view, &self->adjustment_rows);
   add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_enabled, _("On"), FALSE));
-  column = strata_rules_cell_column (self, &adj_label, _("Label"), TRUE);
-  gtk_column_view_column_set_fixed_width (column, 140);
-  add_column (self->adjustments_view, column);
-  /* Retention right after the label: seen without scrolling sideways. */
+  /* Label, retention and condition in one cell of two lines: the table
+   * fits its card without scrolling sideways. */
   self->evidence_labels = g_hash_table_new (NULL, NULL);
-  add_column (self->adjustments_view, strata_rules_evidence_column (self));
-  add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_metric, _("Metric"), TRUE));
-  add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_condition, _("Condition"), FALSE));
-  add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_a, _("Value"), FALSE));
-  add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_b, _("And"), FALSE));
-  add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_points, _("Points"), FALSE));
-  add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_per_unit, _("Per unit"), FALSE));
-  add_column (self->adjustments_view, strata_rules_cell_column (self, &adj_cap, _("Cap"), FALSE));
+  add_column (self->adjustments_view, strata_rules_adjustment_column (self));
   add_column (self->adjustments_view, actions_column (self, STRATA_RULES_SECTION_ADJUSTMENT));
 
   set_table_rows (self->tiers_view, &self->tier_rows);
@@ -651,9 +634,9 @@ strata_rules_editor_init (StrataRulesEditor *self)
   add_column (self->tiers_view, actions_column (self, STRATA_RULES_SECTION_TIER));
 
   gtk_widget_set_hexpand (attach_cell (self, &quad_y, 1, 0), TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (attach_cell (self, &quad_y_threshold, 3, 0)), 8);
+  gtk_editable_set_width_chars (GTK_EDITABLE (attach_cell (self, &quad_y_threshold, 3, 0)), 7);
   attach_cell (self, &quad_x, 1, 1);
-  gtk_editable_set_width_chars (GTK_EDITABLE (attach_cell (self, &quad_x_threshold, 3, 1)), 8);
+  gtk_editable_set_width_chars (GTK_EDITABLE (attach_cell (self, &quad_x_threshold, 3, 1)), 7);
   attach_cell (self, &quad_z, 1, 2);
 
   set_table_rows (self->quadrant_view, &self->quadrant_rows);

@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The Retention column of the adjustments table: beside each bonus or
- * penalty item, the retention of customers with and without it
- * (strata_calibrate_evidence, computed by the page on a worker). It sits
- * right after the item's label and shows the two rates alone, with the
- * counts in its tooltip, so that it is seen without scrolling the table
- * sideways even in a small window. The
+/* The Retention field of the adjustments table: beside each bonus or
+ * penalty item's label, the retention of customers with and without it
+ * (strata_calibrate_evidence, computed by the page on a worker). It shows
+ * the two rates alone, with the counts in its tooltip. The
  * labels on screen are kept in a set so a new evidence reaches them
  * without rebuilding the rows (a rebuild would take the focus away from
  * the cell being edited). */
@@ -64,10 +62,10 @@ evidence_label_gone (gpointer  data,
   g_hash_table_remove (self->evidence_labels, label);
 }
 
-static void
-evidence_setup (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                StrataRulesEditor        *self)
+/* A label for the row's retention; strata_rules_evidence_label_bind()
+ * points it at a row. */
+GtkWidget *
+strata_rules_evidence_label_new (StrataRulesEditor *self)
 {
   GtkWidget *label = gtk_label_new ("—");
 
@@ -80,43 +78,19 @@ evidence_setup (GtkSignalListItemFactory *factory,
       g_hash_table_add (self->evidence_labels, label);
       g_object_weak_ref (G_OBJECT (label), evidence_label_gone, self);
     }
-  gtk_list_item_set_activatable (item, FALSE);
-  gtk_list_item_set_child (item, label);
+  return label;
 }
 
-static void
-evidence_bind (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               StrataRulesEditor        *self)
+/* row NULL: unbound. */
+void
+strata_rules_evidence_label_bind (StrataRulesEditor *self,
+                                  GtkWidget         *label,
+                                  StrataRuleRow     *row)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  g_object_set_data_full (G_OBJECT (label), "row", g_object_ref (gtk_list_item_get_item (item)),
-                          g_object_unref);
-  evidence_refresh (self, GTK_LABEL (label));
-}
-
-static void
-evidence_unbind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 StrataRulesEditor        *self)
-{
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "row", NULL);
-}
-
-GtkColumnViewColumn *
-strata_rules_evidence_column (StrataRulesEditor *self)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (evidence_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (evidence_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (evidence_unbind), self);
-  /* TRANSLATORS: column of the bonus and penalty table: the retention
-   * of customers with and without the item. */
-  column = gtk_column_view_column_new (_("Retention"), factory);
-  return column;
+  g_object_set_data_full (G_OBJECT (label), "row", row ? g_object_ref (row) : NULL,
+                          row ? g_object_unref : NULL);
+  if (row != NULL)
+    evidence_refresh (self, GTK_LABEL (label));
 }
 
 /* Forgets the labels (they may outlive the editor in the column view). */

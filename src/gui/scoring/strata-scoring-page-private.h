@@ -38,6 +38,9 @@ struct _StrataScoringPage
   AdwStatusPage        *empty_page;
   GtkLabel             *draft_label;
   StrataRulesEditor    *editor;
+  AdwFlap              *impact_flap;    /* folds below 600 + 340 pixels */
+  GtkWidget            *impact_toggle;  /* shown while it is folded */
+  guint                 toggle_source;
   GtkStack             *impact_stack;
   StrataImpactPanel    *impact;
   GtkRevealer          *fit_banner;     /* the rules do not fit: offer Fit to Data */

@@ -562,6 +562,7 @@ strata_scoring_page_dispose (GObject *object)
   strata_page_set_context (STRATA_PAGE (self), NULL);
   strata_scoring_page_clear_evidence (self);
   g_clear_object (&self->scoring);
+  g_clear_handle_id (&self->toggle_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_SCORING_PAGE);
   G_OBJECT_CLASS (strata_scoring_page_parent_class)->dispose (object);
 }
@@ -608,6 +609,8 @@ strata_scoring_page_class_init (StrataScoringPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, draft_label);
   gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, impact_flap);
+  gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, impact_toggle);
   gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, impact_stack);
   gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, impact);
   gtk_widget_class_bind_template_child (widget_class, StrataScoringPage, fit_banner);
@@ -632,6 +635,25 @@ strata_scoring_page_class_init (StrataScoringPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "scoring-page");
 }
 
+static gboolean
+sync_impact_toggle (gpointer data)
+{
+  StrataScoringPage *self = data;
+
+  self->toggle_source = 0;
+  gtk_widget_set_visible (self->impact_toggle, adw_flap_get_folded (self->impact_flap));
+  return G_SOURCE_REMOVE;
+}
+
+/* The flap folds while it is being allocated: showing the toggle then
+ * would resize the header after its allocation, so it waits for an idle. */
+static void
+impact_folded_changed (StrataScoringPage *self)
+{
+  if (self->toggle_source == 0)
+    self->toggle_source = g_idle_add (sync_impact_toggle, self);
+}
+
 static void
 strata_scoring_page_init (StrataScoringPage *self)
 {
@@ -645,6 +667,9 @@ strata_scoring_page_init (StrataScoringPage *self)
     if (GTK_IS_VIEWPORT (viewport))
       gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (viewport), GTK_SCROLL_NATURAL);
   }
+
+  gtk_widget_set_visible (self->impact_toggle, adw_flap_get_folded (self->impact_flap));
+  g_signal_connect_swapped (self->impact_flap, "notify::folded", G_CALLBACK (impact_folded_changed), self);
 
   self->undo = strata_undo_stack_new (copy_rules, free_rules);
   /* A read-only workspace shows its rules but takes no edits. */
