@@ -37,39 +37,74 @@ bound_sheet_clear (gpointer data)
   g_free (((BoundSheet *) data)->name);
 }
 
-/* The next record's header; FALSE at the end of the stream or when the
- * record would run past it. */
-static gboolean
-next_header (GsfInput *in,
-             guint16  *type,
-             guint16  *len)
+/* The workbook stream, read in chunks: a sheet of 65,536 rows is some
+ * 600,000 records, and a read of 4 bytes each through libgsf's block
+ * chains costs seconds. */
+typedef struct
+{
+  GsfInput *in;
+  guint64   size;      /* of the stream */
+  guint64   pos;       /* the next byte to read */
+  guint64   start;     /* the stream offset of buf[0] */
+  gsize     len;       /* bytes in buf */
+  guint8   *buf;       /* CHUNK bytes */
+} Biff;
+
+/* More than a record (4 + 65,535 bytes). */
+#define CHUNK (1u << 18)
+
+/* The n bytes at pos, moving past them; NULL when the stream ends first
+ * or cannot be read. */
+static const guint8 *
+take (Biff  *b,
+      gsize  n)
 {
   const guint8 *p;
 
-  if (gsf_input_remaining (in) < 4 || (p = gsf_input_read (in, 4, NULL)) == NULL)
+  if (n > b->size || b->pos > b->size - n)
+    return NULL;
+  if (b->pos < b->start || b->pos + n > b->start + b->len)
+    {
+      gsize len = (gsize) MIN ((guint64) CHUNK, b->size - b->pos);
+
+      /* gsf_input_seek returns TRUE on error. */
+      b->len = 0;
+      if (gsf_input_seek (b->in, b->pos, G_SEEK_SET)
+          || gsf_input_read (b->in, len, b->buf) == NULL)
+        return NULL;
+      b->start = b->pos;
+      b->len = len;
+    }
+  p = b->buf + (b->pos - b->start);
+  b->pos += n;
+  return p;
+}
+
+/* The next record's header; FALSE at the end of the stream or when the
+ * record would run past it. */
+static gboolean
+next_header (Biff    *b,
+             guint16 *type,
+             guint16 *len)
+{
+  const guint8 *p = take (b, 4);
+
+  if (p == NULL)
     return FALSE;
   *type = GSF_LE_GET_GUINT16 (p);
   *len = GSF_LE_GET_GUINT16 (p + 2);
-  return gsf_input_remaining (in) >= *len;
-}
-
-static gboolean
-skip (GsfInput *in,
-      guint16   len)
-{
-  /* gsf_input_seek returns TRUE on error. */
-  return len == 0 || !gsf_input_seek (in, len, G_SEEK_CUR);
+  return b->size - b->pos >= *len;
 }
 
 /* A BOF record of BIFF8 (its first field, vers, is 0x0600). */
 static gboolean
-is_biff8_bof (GsfInput *in)
+is_biff8_bof (Biff *b)
 {
   guint16 type, len;
   const guint8 *p;
 
-  if (!next_header (in, &type, &len) || type != BIFF_BOF || len < 2
-      || (p = gsf_input_read (in, len, NULL)) == NULL)
+  if (!next_header (b, &type, &len) || type != BIFF_BOF || len < 2
+      || (p = take (b, len)) == NULL)
     return FALSE;
   return GSF_LE_GET_GUINT16 (p) == BIFF8_VERSION;
 }
@@ -109,28 +144,25 @@ short_string (const guint8 *p,
 /* The globals' sheets; FALSE for a workbook that is not BIFF8 or is
  * encrypted (its records are scrambled). */
 static gboolean
-read_globals (GsfInput *in,
-              GArray   *sheets)
+read_globals (Biff   *b,
+              GArray *sheets)
 {
   guint16 type, len;
 
-  if (gsf_input_seek (in, 0, G_SEEK_SET) || !is_biff8_bof (in))
+  b->pos = 0;
+  if (!is_biff8_bof (b))
     return FALSE;
-  while (next_header (in, &type, &len) && type != BIFF_EOF)
+  while (next_header (b, &type, &len) && type != BIFF_EOF)
     {
-      const guint8 *p;
+      const guint8 *p = take (b, len);
       BoundSheet s;
 
       if (type == BIFF_FILEPASS)
         return FALSE;
-      if (type != BIFF_BOUNDSHEET)
-        {
-          if (!skip (in, len))
-            break;
-          continue;
-        }
-      if (len < 8 || (p = gsf_input_read (in, len, NULL)) == NULL)
+      if (p == NULL)
         break;
+      if (type != BIFF_BOUNDSHEET || len < 8)
+        continue;
       s.offset = GSF_LE_GET_GUINT32 (p);
       s.name = short_string (p + 6, len - 6);
       g_array_append_val (sheets, s);
@@ -143,36 +175,31 @@ read_globals (GsfInput *in,
  * allows them). A count that disagrees with the length means one of the
  * two is wrong and nothing says which: the record is skipped whole. */
 static gboolean
-read_merged_cells (GsfInput *in,
-                   guint16   len,
-                   GArray   *ranges,
-                   guint     max_ranges)
+read_merged_cells (Biff   *b,
+                   guint16 len,
+                   GArray *ranges,
+                   guint   max_ranges)
 {
   g_autoptr(GByteArray) data = g_byte_array_new ();
   const guint8 *p;
   guint16 type, more;
   guint count;
 
-  if (len > 0)
+  if ((p = take (b, len)) == NULL)
+    return FALSE;
+  g_byte_array_append (data, p, len);
+  for (;;)
     {
-      if ((p = gsf_input_read (in, len, NULL)) == NULL)
-        return FALSE;
-      g_byte_array_append (data, p, len);
-    }
-  while (next_header (in, &type, &more))
-    {
-      if (type != BIFF_CONTINUE)
+      guint64 at = b->pos;
+
+      if (!next_header (b, &type, &more) || type != BIFF_CONTINUE)
         {
-          if (gsf_input_seek (in, -4, G_SEEK_CUR))
-            return FALSE;
+          b->pos = at;
           break;
         }
-      if (more > 0)
-        {
-          if ((p = gsf_input_read (in, more, NULL)) == NULL)
-            return FALSE;
-          g_byte_array_append (data, p, more);
-        }
+      if ((p = take (b, more)) == NULL)
+        return FALSE;
+      g_byte_array_append (data, p, more);
     }
   if (data->len < 2)
     return TRUE;
@@ -195,18 +222,18 @@ read_merged_cells (GsfInput *in,
 
 /* The sheet's substream: its MERGEDCELLS, not those of a chart in it. */
 static void
-read_sheet (GsfInput *in,
-            guint32   offset,
-            GArray   *ranges,
-            guint     max_ranges)
+read_sheet (Biff    *b,
+            guint32  offset,
+            GArray  *ranges,
+            guint    max_ranges)
 {
   guint16 type, len;
   guint depth = 1;
 
-  if (offset >= gsf_input_size (in) || gsf_input_seek (in, offset, G_SEEK_SET)
-      || !is_biff8_bof (in))
+  b->pos = offset;
+  if (!is_biff8_bof (b))
     return;
-  while (ranges->len < max_ranges && next_header (in, &type, &len))
+  while (ranges->len < max_ranges && next_header (b, &type, &len))
     {
       if (type == BIFF_BOF && ++depth > MAX_DEPTH)
         return;
@@ -214,11 +241,11 @@ read_sheet (GsfInput *in,
         return;
       if (type == BIFF_MERGEDCELLS && depth == 1)
         {
-          if (!read_merged_cells (in, len, ranges, max_ranges))
+          if (!read_merged_cells (b, len, ranges, max_ranges))
             return;
         }
-      else if (!skip (in, len))
-        return;
+      else
+        b->pos += len;
     }
 }
 
@@ -251,12 +278,17 @@ strata_xls_read_merges (const char *path,
   GsfInput *file = NULL, *book = NULL;
   GsfInfile *ole = NULL;
   const BoundSheet *sheet = NULL;
+  Biff b = { 0 };
 
   g_array_set_clear_func (sheets, bound_sheet_clear);
   if ((file = gsf_input_stdio_new (path, NULL)) == NULL
       || (ole = gsf_infile_msole_new (file, NULL)) == NULL
-      || (book = workbook_stream (ole)) == NULL
-      || !read_globals (book, sheets))
+      || (book = workbook_stream (ole)) == NULL)
+    goto out;
+  b.in = book;
+  b.size = (guint64) MAX (gsf_input_size (book), 0);
+  b.buf = g_malloc (CHUNK);
+  if (!read_globals (&b, sheets))
     goto out;
   /* FreeXL's index counts the sheets it lists, which may skip some kinds
    * of sheet: the name, unique in a workbook, finds the BOUNDSHEET. */
@@ -270,9 +302,10 @@ strata_xls_read_merges (const char *path,
   if (sheet == NULL && sheets->len == n_sheets && index < sheets->len)
     sheet = &g_array_index (sheets, BoundSheet, index);
   if (sheet != NULL)
-    read_sheet (book, sheet->offset, ranges, max_ranges);
+    read_sheet (&b, sheet->offset, ranges, max_ranges);
 
 out:
+  g_free (b.buf);
   g_clear_object (&book);
   g_clear_object (&ole);
   g_clear_object (&file);
