@@ -266,23 +266,22 @@ workbook_stream (GsfInfile *ole)
 }
 
 GArray *
-strata_xls_read_merges (const char *path,
-                        const char *name,
-                        guint       index,
-                        guint       n_sheets,
-                        guint       max_ranges)
+strata_xls_read_merges_from (GsfInput   *file,
+                             const char *name,
+                             guint       index,
+                             guint       n_sheets,
+                             guint       max_ranges)
 {
   GArray *ranges = g_array_new (FALSE, FALSE, sizeof (StrataXlsRange));
   g_autoptr(GArray) sheets = g_array_new (FALSE, FALSE, sizeof (BoundSheet));
   /* libgsf 1.14.50 declares no g_autoptr cleanups. */
-  GsfInput *file = NULL, *book = NULL;
+  GsfInput *book = NULL;
   GsfInfile *ole = NULL;
   const BoundSheet *sheet = NULL;
   Biff b = { 0 };
 
   g_array_set_clear_func (sheets, bound_sheet_clear);
-  if ((file = gsf_input_stdio_new (path, NULL)) == NULL
-      || (ole = gsf_infile_msole_new (file, NULL)) == NULL
+  if ((ole = gsf_infile_msole_new (file, NULL)) == NULL
       || (book = workbook_stream (ole)) == NULL)
     goto out;
   b.in = book;
@@ -308,6 +307,22 @@ out:
   g_free (b.buf);
   g_clear_object (&book);
   g_clear_object (&ole);
-  g_clear_object (&file);
+  return ranges;
+}
+
+GArray *
+strata_xls_read_merges (const char *path,
+                        const char *name,
+                        guint       index,
+                        guint       n_sheets,
+                        guint       max_ranges)
+{
+  GsfInput *file = gsf_input_stdio_new (path, NULL);
+  GArray *ranges;
+
+  if (file == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (StrataXlsRange));
+  ranges = strata_xls_read_merges_from (file, name, index, n_sheets, max_ranges);
+  g_object_unref (file);
   return ranges;
 }

@@ -28,5 +28,13 @@ GArray *strata_xls_read_merges (const char *path,
                                 guint       index,
                                 guint       n_sheets,
                                 guint       max_ranges);
+/* The same from a compound file already open, a GsfInput (fuzz-xls-merges;
+ * declared so, the importer's side needs no libgsf headers). */
+struct _GsfInput;
+GArray *strata_xls_read_merges_from (struct _GsfInput *file,
+                                     const char       *name,
+                                     guint             index,
+                                     guint             n_sheets,
+                                     guint             max_ranges);
 
 G_END_DECLS

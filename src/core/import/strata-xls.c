@@ -263,7 +263,7 @@ take_merges (StrataXlsxReader *self,
     return FALSE;
   for (guint32 i = 0; i < count; i++)
     {
-      guint32 r1, r2, c1, c2;
+      guint32 r1 = 0, r2 = 0, c1 = 0, c2 = 0;
 
       take_u32 (self, &pos, &r1);
       take_u32 (self, &pos, &r2);
