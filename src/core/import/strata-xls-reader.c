@@ -156,6 +156,9 @@ write_merges (const void *handle,
   if (freexl_get_worksheet_name (handle, (unsigned short) index, &name) != FREEXL_OK)
     name = NULL;
   freexl_get_info (handle, FREEXL_BIFF_SHEET_COUNT, &n_sheets);
+  /* Here, not in main: it registers libgsf's types, which the sheet
+   * list does not need. */
+  gsf_init ();
   ranges = strata_xls_read_merges (path, name, index, n_sheets, STRATA_XLS_MAX_MERGES);
   for (guint i = 0; i < ranges->len; i++)
     {
@@ -243,7 +246,6 @@ main (int   argc,
       return 2;
     }
   setrlimit (RLIMIT_CPU, &cpu);
-  gsf_init ();
   out = g_string_sized_new (4096);
   status = freexl_open (argv[1], &handle);
   if (status != FREEXL_OK)
