@@ -631,6 +631,39 @@ test_xlsx (Fixture       *f,
   g_assert_cmpstr (p->result->columns->pdata[5], ==, "attribute");
 }
 
+/* A legacy .xls with the same merged header (read by the helper
+ * strata-xls-reader): the same joined column names in the preview. */
+static void
+test_xls_merged_header (Fixture       *f,
+                        gconstpointer  data)
+{
+  const StrataImportPreview *p;
+  g_autofree char *web = NULL, *app = NULL;
+  GtkStack *stack;
+
+  strata_import_dialog_set_period (f->dialog, "2026-Q3");
+  set_fixture (f, "merged-header.xls");
+  g_assert_null (strata_import_dialog_get_error (f->dialog));
+  p = strata_import_dialog_get_preview (f->dialog);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->result->sheet, ==, "客户");
+  g_assert_cmpuint (p->header->len, ==, 8);
+  g_assert_cmpstr (p->header->pdata[3], ==, "Logins Web");
+  g_assert_cmpstr (p->header->pdata[4], ==, "Logins App");
+  g_assert_cmpuint (p->rows->len, ==, 3);
+  g_assert_cmpuint (g_array_index (p->lines, guint64, 0), ==, 5);
+  /* Column 0 holds the line numbers; each title names the mapping too. */
+  web = table_title (f, 4);
+  app = table_title (f, 5);
+  g_assert_true (g_str_has_prefix (web, "Logins Web → "));
+  g_assert_true (g_str_has_prefix (app, "Logins App → "));
+  /* The preview page, where the columns show, once it has slid in. */
+  strata_import_dialog_next (f->dialog);
+  stack = GTK_STACK (gui_test_find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_STACK));
+  gui_test_wait (!gtk_stack_get_transition_running (stack));
+  gui_test_save_screenshot (GTK_WIDGET (f->dialog), "import-xls-merged-header.png");
+}
+
 /* The file page's combo row titled title. */
 static AdwComboRow *
 combo_row_titled (Fixture    *f,
@@ -825,5 +858,7 @@ main (int   argc,
   g_test_add ("/import-dialog/xlsx", Fixture, NULL, fixture_setup, test_xlsx, fixture_teardown);
   g_test_add ("/import-dialog/sheet-picker", Fixture, NULL, fixture_setup, test_sheet_picker,
               fixture_teardown);
+  g_test_add ("/import-dialog/xls-merged-header", Fixture, NULL, fixture_setup,
+              test_xls_merged_header, fixture_teardown);
   return g_test_run ();
 }

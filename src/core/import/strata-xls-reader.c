@@ -15,6 +15,9 @@
  *   'M' 1904        its date system: 1 for 1904, else 0
  *   'S' index name  a sheet (name in UTF-8)
  *   'D' rows cols   the selected sheet's dimensions
+ *   'G' count {r1 r2 c1 c2}...  its merged ranges, right after 'D' (rows
+ *                   1-based, columns 0-based, first <= last, within the
+ *                   dimensions; at most STRATA_XLS_MAX_MERGES)
  *   'R' row {col len text}...  a row with a value (row 1-based, col 0-based)
  *   'Z'             the end: everything was written
  * Cells come as the text a CSV file would hold, as the .xlsx reader gives. */
@@ -22,11 +25,14 @@
 
 #include <freexl.h>
 #include <glib.h>
+#include <gsf/gsf.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+
+#include "strata-xls-merges.h"
 
 static GString *out;
 
@@ -132,8 +138,56 @@ list_sheets (const void *handle)
   return 0;
 }
 
+/* The sheet's merged ranges (FreeXL has none: strata-xls-merges.c reads
+ * them), cut to its dimensions: a merged title may run past the last
+ * column with a value. A range with one cell left merges nothing. */
+static void
+write_merges (const void *handle,
+              const char *path,
+              guint       index,
+              guint       rows,
+              guint       cols)
+{
+  g_autoptr(GArray) ranges = NULL;
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (StrataXlsRange));
+  const char *name = NULL;
+  unsigned int n_sheets = 0;
+
+  if (freexl_get_worksheet_name (handle, (unsigned short) index, &name) != FREEXL_OK)
+    name = NULL;
+  freexl_get_info (handle, FREEXL_BIFF_SHEET_COUNT, &n_sheets);
+  /* Here, not in main: it registers libgsf's types, which the sheet
+   * list does not need. */
+  gsf_init ();
+  ranges = strata_xls_read_merges (path, name, index, n_sheets, STRATA_XLS_MAX_MERGES);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      StrataXlsRange r = g_array_index (ranges, StrataXlsRange, i);
+
+      if (r.r1 >= rows || r.c1 >= cols)
+        continue;
+      r.r2 = MIN (r.r2, rows - 1);
+      r.c2 = MIN (r.c2, cols - 1);
+      if (r.r1 != r.r2 || r.c1 != r.c2)
+        g_array_append_val (kept, r);
+    }
+  begin_record ('G');
+  put_u32 (out, kept->len);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      const StrataXlsRange *r = &g_array_index (kept, StrataXlsRange, i);
+
+      put_u32 (out, r->r1 + 1u);
+      put_u32 (out, r->r2 + 1u);
+      put_u32 (out, r->c1);
+      put_u32 (out, r->c2);
+    }
+  end_record ();
+}
+
 static int
 read_sheet (const void *handle,
+            const char *path,
             guint       index)
 {
   unsigned int rows = 0;
@@ -147,6 +201,7 @@ read_sheet (const void *handle,
   put_u32 (out, rows);
   put_u32 (out, cols);
   end_record ();
+  write_merges (handle, path, index, rows, cols);
   for (guint r = 0; r < rows; r++)
     {
       guint n_values = 0;
@@ -198,7 +253,7 @@ main (int   argc,
   else if (argc == 2)
     ret = list_sheets (handle);
   else
-    ret = read_sheet (handle, (guint) g_ascii_strtoull (argv[2], NULL, 10));
+    ret = read_sheet (handle, argv[1], (guint) g_ascii_strtoull (argv[2], NULL, 10));
   if (ret == 0)
     {
       begin_record ('Z');

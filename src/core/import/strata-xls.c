@@ -8,8 +8,10 @@
  * app. Its output is checked as it comes; anything short of a whole,
  * well-formed answer reports the file as damaged. FreeXL parses the whole
  * workbook on open; an .xls sheet holds at most 65,536 rows, so that is
- * bounded too. FreeXL reports no merged cells, so a merged header is not
- * filled in. */
+ * bounded too. FreeXL reports no merged cells: the helper reads them
+ * from the workbook's records itself (strata-xls-merges.c) and sends
+ * them after the sheet's dimensions, so a merged header is filled in as
+ * in a .xlsx (strata-xlsx-header.c). */
 #include "config.h"
 
 #include "strata-i18n.h"
@@ -17,6 +19,7 @@
 #include <string.h>
 
 #include "strata-error.h"
+#include "strata-xls-merges.h"
 #include "strata-xlsx-private.h"
 
 /* A record the reader writes; bigger is not one (a row of 256 cells of
@@ -244,6 +247,35 @@ damaged:
   return FALSE;
 }
 
+/* The 'G' record after 'D': count, then count × (r1 r2 c1 c2), each
+ * range inside the sheet's rows × cols. The helper checked the file's
+ * ranges already, so one that is not is a broken answer. */
+static gboolean
+take_merges (StrataXlsxReader *self,
+             guint32           rows,
+             guint32           cols)
+{
+  gsize pos = 0;
+  guint32 count = 0;
+
+  if (!take_u32 (self, &pos, &count) || count > STRATA_XLS_MAX_MERGES
+      || self->xls_record_len != 4 + 16 * (gsize) count)
+    return FALSE;
+  for (guint32 i = 0; i < count; i++)
+    {
+      guint32 r1 = 0, r2 = 0, c1 = 0, c2 = 0;
+
+      take_u32 (self, &pos, &r1);
+      take_u32 (self, &pos, &r2);
+      take_u32 (self, &pos, &c1);
+      take_u32 (self, &pos, &c2);
+      if (r1 == 0 || r2 < r1 || r2 > rows || c2 < c1 || c2 >= cols
+          || !strata_xlsx_add_merge (self, r1, r2, c1, c2))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 strata_xls_begin_sheet (StrataXlsxReader *self,
                         Sheet            *sheet,
@@ -257,6 +289,7 @@ strata_xls_begin_sheet (StrataXlsxReader *self,
   self->xml_done = FALSE;
   self->bytes_read = 0;
   self->size = 0;
+  g_array_set_size (self->merges, 0);
   if (!start_reader (self, sheet, error))
     return FALSE;
   tag = next_record (self);
@@ -267,8 +300,10 @@ strata_xls_begin_sheet (StrataXlsxReader *self,
                    _("“%s”, sheet “%s”: the sheet is missing or damaged"), self->path, sheet->name);
       return FALSE;
     }
-  if (tag != 'D' || !take_u32 (self, &pos, &rows) || !take_u32 (self, &pos, &cols))
+  if (tag != 'D' || !take_u32 (self, &pos, &rows) || !take_u32 (self, &pos, &cols)
+      || next_record (self) != 'G' || !take_merges (self, rows, cols))
     {
+      g_array_set_size (self->merges, 0);
       stop_reader (self);
       set_damaged (self, error);
       return FALSE;

@@ -11,6 +11,21 @@
 /* Rows looked at to find the header below title rows. */
 #define HEADER_SCAN_ROWS 20
 
+gboolean
+strata_xlsx_add_merge (StrataXlsxReader *self,
+                       guint             r1,
+                       guint             r2,
+                       guint             c1,
+                       guint             c2)
+{
+  Merge m = { r1, r2, c1, c2 };
+
+  if (r2 < r1 || c2 < c1)
+    return FALSE;
+  g_array_append_val (self->merges, m);
+  return TRUE;
+}
+
 /* The merged ranges come after the rows in a sheet; inflating the sheet
  * once more without parsing it finds them cheaply before the header is
  * needed. */
@@ -67,15 +82,14 @@ strata_xlsx_read_merges (StrataXlsxReader *self)
       colon = strchr (ref, ':');
       if (colon != NULL)
         {
-          Merge m;
+          int c1, c2;
 
           *colon = '\0';
-          m.c1 = strata_xlsx_column_of_ref (ref);
-          m.r1 = strata_xlsx_row_of_ref (ref);
-          m.c2 = strata_xlsx_column_of_ref (colon + 1);
-          m.r2 = strata_xlsx_row_of_ref (colon + 1);
-          if ((int) m.c1 >= 0 && (int) m.c2 >= (int) m.c1 && m.r2 >= m.r1)
-            g_array_append_val (self->merges, m);
+          c1 = strata_xlsx_column_of_ref (ref);
+          c2 = strata_xlsx_column_of_ref (colon + 1);
+          if (c1 >= 0 && c2 >= c1)
+            strata_xlsx_add_merge (self, strata_xlsx_row_of_ref (ref),
+                                   strata_xlsx_row_of_ref (colon + 1), c1, c2);
         }
     }
 }

@@ -75,7 +75,16 @@ guint    strata_xlsx_row_of_ref    (const char       *ref);
 /* The next row with a value; NULL at the end or on error. */
 Row     *strata_xlsx_read_row      (StrataXlsxReader *self,
                                     GError          **error);
-/* Reads the sheet's merged ranges into self->merges. */
+/* Adds a merged range (rows 1-based, columns 0-based) of either source,
+ * the .xlsx sheet's <mergeCells> or the .xls reader's 'G' record, for
+ * strata_xlsx_find_header; FALSE, adding nothing, when a last is before
+ * its first. */
+gboolean strata_xlsx_add_merge     (StrataXlsxReader *self,
+                                    guint             r1,
+                                    guint             r2,
+                                    guint             c1,
+                                    guint             c2);
+/* Reads the .xlsx sheet's merged ranges into self->merges. */
 void     strata_xlsx_read_merges   (StrataXlsxReader *self);
 /* Drops the title rows above the header, fills and joins its merged
  * cells, and sets the columns records have. */
