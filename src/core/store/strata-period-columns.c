@@ -177,7 +177,7 @@ strata_period_columns_count (StrataWorkspace *workspace,
 typedef struct
 {
   gint64  metric_id;
-  double *values;        /* the current chunk's CHUNK values */
+  double *values;        /* the current chunk's values */
 } Column;
 
 /* A full chunk in the spill file: its ids at offset, then the columns
@@ -191,9 +191,10 @@ typedef struct
 
 struct _StrataPeriodColumnsBuilder
 {
-  gint64   *ids;          /* the current chunk's CHUNK ids */
+  gint64   *ids;          /* the current chunk's ids */
   guint     n;            /* customers added */
   guint     fill;         /* of them in the current chunk */
+  guint     capacity;     /* of the current chunk's arrays, up to CHUNK */
   GArray   *columns;      /* Column */
   guint     last;         /* the column of the previous value */
   gboolean  ascending;    /* ids were added in order */
@@ -253,8 +254,10 @@ strata_period_columns_builder_new (void)
 {
   StrataPeriodColumnsBuilder *b = g_new0 (StrataPeriodColumnsBuilder, 1);
 
-  b->ids = g_new (gint64, CHUNK);
-  hold (b, CHUNK * sizeof (gint64));
+  /* A small period (most are) never needs a whole chunk. */
+  b->capacity = 1024;
+  b->ids = g_new (gint64, b->capacity);
+  hold (b, b->capacity * sizeof (gint64));
   b->columns = g_array_new (FALSE, FALSE, sizeof (Column));
   b->chunks = g_array_new (FALSE, FALSE, sizeof (Chunk));
   b->ascending = TRUE;
@@ -335,6 +338,23 @@ spill_chunk (StrataPeriodColumnsBuilder *b)
   g_array_append_val (b->chunks, chunk);
 }
 
+static void
+grow (StrataPeriodColumnsBuilder *b)
+{
+  guint capacity = MIN (b->capacity * 2, CHUNK);
+
+  hold (b, (gsize) (capacity - b->capacity) * 8 * (1 + b->columns->len));
+  b->ids = g_renew (gint64, b->ids, capacity);
+  for (guint c = 0; c < b->columns->len; c++)
+    {
+      Column *col = &g_array_index (b->columns, Column, c);
+
+      col->values = g_renew (double, col->values, capacity);
+      fill_nan (col->values, b->capacity, capacity);
+    }
+  b->capacity = capacity;
+}
+
 static Column *
 column_for (StrataPeriodColumnsBuilder *b,
             gint64                      metric_id)
@@ -352,9 +372,9 @@ column_for (StrataPeriodColumnsBuilder *b,
         return &g_array_index (columns, Column, c);
       }
   fresh.metric_id = metric_id;
-  fresh.values = g_new (double, CHUNK);
-  hold (b, CHUNK * sizeof (double));
-  fill_nan (fresh.values, 0, CHUNK);
+  fresh.values = g_new (double, b->capacity);
+  hold (b, b->capacity * sizeof (double));
+  fill_nan (fresh.values, 0, b->capacity);
   g_array_append_val (columns, fresh);
   b->last = columns->len;
   return &g_array_index (columns, Column, columns->len - 1);
@@ -376,6 +396,8 @@ builder_add (StrataPeriodColumnsBuilder *b,
       for (guint c = 0; c < b->columns->len; c++)
         fill_nan (g_array_index (b->columns, Column, c).values, 0, CHUNK);
     }
+  else if (b->fill == b->capacity)
+    grow (b);
   if (b->n > 0 && customer_id <= b->last_id)
     b->ascending = FALSE;
   b->last_id = customer_id;
@@ -506,7 +528,7 @@ typedef struct
   sqlite3_stmt               *insert;
   const Sorted               *sorted;   /* NULL: in the order added */
   double                     *whole;    /* with sorted: the column in the order added */
-  gint64                     *buffer;   /* CHUNK values */
+  gint64                     *buffer;   /* a chunk's values */
   gboolean                    io_failed;
 } Writer;
 
@@ -579,6 +601,7 @@ strata_period_columns_builder_write (StrataPeriodColumnsBuilder  *builder,
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
   Writer w = { builder, workspace, NULL, NULL, NULL, NULL, FALSE };
+  gsize buffer_size;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (builder != NULL, FALSE);
@@ -589,8 +612,9 @@ strata_period_columns_builder_write (StrataPeriodColumnsBuilder  *builder,
   /* The spill file could not be written: no columns, as with damage. */
   if (builder->unwritable || builder->spill_failed)
     return TRUE;
-  w.buffer = g_new (gint64, CHUNK);
-  hold (builder, CHUNK * sizeof (gint64));
+  buffer_size = builder->chunks->len > 0 ? CHUNK : MAX (builder->fill, 1);
+  w.buffer = g_new (gint64, buffer_size);
+  hold (builder, buffer_size * sizeof (gint64));
   if (!builder->ascending)
     {
       /* A sort in memory (24 bytes a customer with the column it picks
@@ -627,7 +651,7 @@ out:
   if (w.io_failed)
     ok = delete_columns (workspace, period_id, error);
   g_free (w.buffer);
-  release (builder, CHUNK * sizeof (gint64));
+  release (builder, buffer_size * sizeof (gint64));
   if (w.sorted != NULL)
     {
       g_free ((gpointer) w.sorted);
