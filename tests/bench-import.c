@@ -20,7 +20,10 @@
  *   CPU time (user + system) and peak resident memory of each, best and
  *   median of K rounds.
  * Wall-clock medians of K runs each (default 3, $STRATA_BENCH_RUNS), and
- * the CPU time (user + system) of the in-process import. */
+ * the CPU time (user + system) of the in-process import.
+ * Last, the peak resident memory of both commands at N/10 and N rows of
+ * the 12-column table side by side: Strata's should not grow with the
+ * rows (its period columns spill to a file, SQLite's cache is capped). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -329,6 +332,47 @@ commands:
   fflush (stdout);
 }
 
+/* The 12-column table at a tenth of the rows and at all of them, one
+ * import of each by both commands, in a directory of its own. */
+static void
+memory_by_rows (const char *dir,
+                const char *cli,
+                guint       rows)
+{
+  g_autofree char *sub = g_build_filename (dir, "memory", NULL);
+  g_autofree char *ws = g_build_filename (sub, "cli.strata", NULL);
+  g_autofree char *db = g_build_filename (sub, "plain.db", NULL);
+  const guint sizes[] = { MAX (rows / 10, 1), rows };
+  double strata_mb[2], sqlite_mb[2];
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  printf ("peak resident memory by rows (12 columns, whole commands, one run each):\n");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *csv = generate (sub, sizes[i], TRUE);
+      g_autofree char *import_cmd = g_strdup_printf (".import --csv '%s' t", csv);
+      const char *cli_argv[] = { cli, "import", ws, csv, "-p", "2026-Q3", NULL };
+      const char *sqlite_argv[] = { "sqlite3", db, import_cmd, NULL };
+      Process s, q;
+
+      g_unlink (ws);
+      g_unlink (db);
+      s = run_process (cli_argv);
+      q = run_process (sqlite_argv);
+      strata_mb[i] = s.rss;
+      sqlite_mb[i] = q.rss;
+      printf ("  %9u rows: strata-cli import peak %4.0f MB (CPU %6.0f ms, wall %6.0f ms);"
+              " sqlite3 .import peak %4.0f MB (CPU %6.0f ms, wall %6.0f ms)\n",
+              sizes[i], s.rss, s.cpu, s.wall, q.rss, q.cpu, q.wall);
+      g_unlink (ws);
+      g_unlink (db);
+      g_unlink (csv);
+    }
+  printf ("  growth from %u to %u rows: strata-cli import %+.0f MB, sqlite3 .import %+.0f MB\n\n",
+          sizes[0], sizes[1], strata_mb[1] - strata_mb[0], sqlite_mb[1] - sqlite_mb[0]);
+  fflush (stdout);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +409,7 @@ main (int   argc,
   compare ("customer table (generated, 7 columns)", dir, narrow, cli, STRATA_IMPORT_KIND_CUSTOMERS, runs);
   if (argc > 1 && *argv[1] != '\0')
     compare ("order lines", dir, argv[1], cli, STRATA_IMPORT_KIND_ORDERS, runs);
+  memory_by_rows (dir, cli, rows);
   bench_remove_dir (dir);
   return 0;
 }

@@ -16,7 +16,7 @@
  *   each command, and of the workbook reader alone (every record read in
  *   a child process, nothing imported): the sheet is streamed, so what
  *   grows with the rows in strata-cli's figure is the import's own state
- *   per customer and SQLite's page cache (capped at 128 MiB).
+ *   per customer and SQLite's page cache (capped at 16 MiB).
  * Wall-clock medians of K runs each (default 3, $STRATA_BENCH_RUNS). */
 #include <fcntl.h>
 #include <stdio.h>

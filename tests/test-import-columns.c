@@ -4,7 +4,8 @@
  * rebuild from values_json makes, with missing values, a rejected repeated
  * id, known customers listed out of id order, several periods of order
  * lines; an import into a period that has rows leaves the columns to the
- * commit's rebuild, which gives the merged values. */
+ * commit's rebuild, which gives the merged values. A large import holds a
+ * bounded amount of its columns in memory (the rest spills to a file). */
 #include "config.h"
 
 #include <math.h>
@@ -291,6 +292,114 @@ test_orders_split (Fixture       *f,
   g_assert_cmpfloat (column_value (f, q4, "C2", "order_amount"), ==, 7);
 }
 
+/* The same as assert_written_as_rebuilt, compared by SQLite: a large
+ * period's blobs as hex would be tens of megabytes. */
+static void
+assert_large_written_as_rebuilt (Fixture *f,
+                                 gint64   period,
+                                 gint64   rows)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keep = g_strdup_printf ("CREATE TEMP TABLE written AS SELECT metric_id, data"
+                                           " FROM period_columns WHERE period_id = %" G_GINT64_FORMAT,
+                                           period);
+  g_autofree char *same = g_strdup_printf ("SELECT count(*) FROM written w JOIN period_columns c"
+                                           " ON c.period_id = %" G_GINT64_FORMAT " AND c.metric_id = w.metric_id"
+                                           " AND c.data = w.data", period);
+  g_autofree char *all = g_strdup_printf ("SELECT count(*) FROM period_columns WHERE period_id = %"
+                                          G_GINT64_FORMAT, period);
+  gint64 written;
+
+  g_assert_cmpint (strata_period_columns_count (f->ws, period), ==, rows);
+  test_workspace_exec (f->ws, keep);
+  written = test_query_int (f->ws, "SELECT count(*) FROM written");
+  /* The ids and every metric of the file. */
+  g_assert_cmpint (written, ==, 11);
+  test_workspace_exec (f->ws, "SAVEPOINT rebuild");
+  g_assert_true (strata_period_columns_rebuild (f->ws, period, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_query_int (f->ws, all), ==, written);
+  g_assert_cmpint (test_query_int (f->ws, same), ==, written);
+  test_workspace_exec (f->ws, "ROLLBACK TO rebuild; RELEASE rebuild; DROP TABLE written");
+}
+
+/* rows customers with ten metrics; order_amount only from row 70,000 on
+ * (a column met after the first chunk was spilled), referrals only before
+ * it. reverse: the ids from last to first. */
+static char *
+large_csv (Fixture  *f,
+           guint     rows,
+           gboolean  reverse)
+{
+  g_autofree char *file = g_build_filename (f->dir, reverse ? "reverse.csv" : "large.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("customer_id,name,order_amount,referrals,business_lines,"
+                                          "high_growth,listed_company,overdue_invoices,fault_tickets,"
+                                          "listed_products,monthly_inquiries,login_days\n");
+
+  for (guint k = 0; k < rows; k++)
+    {
+      guint i = reverse ? rows - 1 - k : k;
+
+      g_string_append_printf (text, "C%07u,Customer %u,", i, i);
+      if (i >= 70000)
+        g_string_append_printf (text, "%u.%02u", i * 7 % 100000, i % 100);
+      g_string_append_c (text, ',');
+      if (i < 70000)
+        g_string_append_printf (text, "%u", i % 12);
+      g_string_append_printf (text, ",%u,%s,%s,%u,%u,%u,%u,%u\n", i % 5 + 1, i % 5 ? "no" : "yes",
+                              i % 2 ? "yes" : "no", i % 4, i % 8, i % 200, i % 40, i % 92);
+    }
+  g_assert_true (g_file_set_contents (file, text->str, text->len, NULL));
+  return g_steal_pointer (&file);
+}
+
+static void
+test_bounded (Fixture       *f,
+              gconstpointer  data)
+{
+  const guint rows = 150000;
+  g_autoptr(StrataImportOptions) q1 = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "2026-Q1");
+  g_autoptr(StrataImportOptions) q2 = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "2026-Q2");
+  g_autoptr(StrataImportResult) r1 = NULL;
+  g_autoptr(StrataImportResult) r2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *large = large_csv (f, rows, FALSE);
+  g_autofree char *reverse = large_csv (f, rows, TRUE);
+  /* One chunk of 65,536 ids and eleven columns, and a chunk's buffer:
+   * 6.5 MiB. Holding every column whole would be 13.2 MB here, and grow
+   * with the rows. */
+  const gsize chunked = 7 * 1024 * 1024;
+  gint64 p1, p2;
+
+  strata_period_columns_builder_peak_bytes (TRUE);
+  g_assert_true (strata_workspace_begin (f->ws, &error));
+  r1 = strata_import_run (f->ws, large, q1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r1->rows_imported, ==, rows);
+  g_assert_cmpuint (strata_period_columns_builder_peak_bytes (TRUE), <=, chunked);
+  p1 = period_id (f, "2026-Q1");
+  assert_large_written_as_rebuilt (f, p1, rows);
+  commit (f);
+  g_assert_cmpfloat (column_value (f, p1, "C0069999", "referrals"), ==, 69999 % 12);
+  g_assert_true (isnan (column_value (f, p1, "C0069999", "order_amount")));
+  g_assert_cmpfloat (column_value (f, p1, "C0149999", "order_amount"), ==, 49993.99);
+  g_assert_true (isnan (column_value (f, p1, "C0149999", "referrals")));
+
+  /* The known customers in reverse: sorted while written, 24 bytes a
+   * customer more. */
+  strata_period_columns_builder_peak_bytes (TRUE);
+  g_assert_true (strata_workspace_begin (f->ws, &error));
+  r2 = strata_import_run (f->ws, reverse, q2, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r2->rows_imported, ==, rows);
+  g_assert_cmpuint (strata_period_columns_builder_peak_bytes (TRUE), <=, chunked + 24 * rows);
+  p2 = period_id (f, "2026-Q2");
+  assert_large_written_as_rebuilt (f, p2, rows);
+  commit (f);
+  g_assert_cmpfloat (column_value (f, p2, "C0000001", "login_days"), ==, 1);
+  g_assert_cmpfloat (column_value (f, p2, "C0100000", "order_amount"), ==, 100000 * 7 % 100000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,5 +408,6 @@ main (int   argc,
   g_test_add ("/import-columns/customers", Fixture, NULL, setup, test_customers, teardown);
   g_test_add ("/import-columns/existing-period", Fixture, NULL, setup, test_existing_period, teardown);
   g_test_add ("/import-columns/orders-split", Fixture, NULL, setup, test_orders_split, teardown);
+  g_test_add ("/import-columns/bounded", Fixture, NULL, setup, test_bounded, teardown);
   return g_test_run ();
 }

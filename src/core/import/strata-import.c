@@ -442,13 +442,17 @@ import_file (StrataWorkspace            *workspace,
       g_ptr_array_add (preview->header, g_strdup (header->pdata[i]));
 
   /* A large import touches far more pages than the default 2 MiB cache
-   * holds; spilling them to the WAL and reading them back doubled the I/O. */
+   * holds; spilling them to the WAL and reading them back doubled the I/O.
+   * 16 MiB, not more: at a million rows a 128 MiB cache filled up (128 MB
+   * of the peak memory) and saved no time, neither into a new file nor
+   * into a 1.4 GB workspace, in WAL mode or with a rollback journal
+   * (bench-import prints the peak memory by rows). */
   {
     g_autoptr(sqlite3_stmt) get = strata_workspace_prepare (workspace, "PRAGMA cache_size", NULL);
     if (get != NULL && sqlite3_step (get) == SQLITE_ROW)
       old_cache = sqlite3_column_int (get, 0);
   }
-  strata_workspace_exec (workspace, "PRAGMA cache_size = -131072", NULL);
+  strata_workspace_exec (workspace, "PRAGMA cache_size = -16384", NULL);
   /* Every row the import writes refers to a customer, period or metric it
    * has just written or read in the same IMMEDIATE transaction, so the
    * references hold by construction; checking them costs a B-tree look-up

@@ -37,7 +37,8 @@ struct _StrataXlsxReader
   gboolean          date1904;
   GPtrArray        *sheets;       /* Sheet* */
   Sheet            *sheet;
-  GPtrArray        *strings;      /* shared strings */
+  GPtrArray        *strings;      /* shared strings, in string_chunk */
+  GStringChunk     *string_chunk;
   GArray           *date_xf;      /* guint8 per cell format: a date */
   GArray           *merges;       /* Merge, of the sheet */
   GArray           *col_styles;   /* guint per column: its style, for cells without one */

@@ -3,7 +3,8 @@
  * entry on demand through a read callback, which is exactly what
  * xmlReaderForIO wants: the sheet is parsed as it is inflated and never
  * held whole. The small parts (workbook, relationships, styles) and the
- * shared strings, which every cell may refer to, are read first. */
+ * shared strings, which every cell may refer to, are read first (the
+ * shared strings streamed the same way: only the strings are kept). */
 #include "config.h"
 
 #include "strata-i18n.h"
@@ -286,42 +287,74 @@ read_workbook (StrataXlsxReader *self,
   return TRUE;
 }
 
+static int
+read_cb (void *context,
+         char *buffer,
+         int   len);
+static int
+close_cb (void *context);
+
+/* Streamed as it is inflated, like a sheet, and kept in one string chunk:
+ * a million-row sheet of ids and names has two million shared strings,
+ * whose part is tens of megabytes of XML, and a string allocated each
+ * cost twice its length again. */
 static gboolean
 read_shared_strings (StrataXlsxReader *self,
                      GError          **error)
 {
-  g_autoptr(GBytes) bytes = read_entry (self, "xl/sharedStrings.xml");
-  g_autoptr(GString) si = NULL;
+  g_autoptr(GString) si = g_string_new (NULL);
+  gboolean in_si = FALSE;
   gboolean phonetic = FALSE;
   xmlTextReaderPtr r;
   int ret;
 
   /* Optional: a workbook of numbers and inline strings has none. */
-  if (bytes == NULL)
+  if (!strata_xlsx_open_entry (self, "xl/sharedStrings.xml", NULL))
     return TRUE;
-  r = reader_for_bytes (self, bytes);
+  r = xmlReaderForIO (read_cb, close_cb, self, NULL, NULL,
+                      XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_HUGE);
+  if (r != NULL)
+    xmlTextReaderSetErrorHandler (r, on_xml_error, self);
   while (r != NULL && (ret = xmlTextReaderRead (r)) == 1)
     {
       if (is_element (r, "si"))
         {
           if (xmlTextReaderIsEmptyElement (r))
-            g_ptr_array_add (self->strings, g_strdup (""));
+            g_ptr_array_add (self->strings, g_string_chunk_insert_const (self->string_chunk, ""));
           else
-            si = g_string_new (NULL);
+            {
+              g_string_truncate (si, 0);
+              in_si = TRUE;
+            }
         }
       else if (is_element (r, "rPh"))
         phonetic = !xmlTextReaderIsEmptyElement (r);
       else if (is_end (r, "rPh"))
         phonetic = FALSE;
-      else if (is_element (r, "t") && si != NULL && !phonetic)
+      else if (is_element (r, "t") && in_si && !phonetic)
         {
-          g_autofree char *t = text_of (r);
-          g_string_append (si, t);
+          xmlChar *t = xmlTextReaderReadString (r);
+
+          if (t != NULL)
+            g_string_append (si, (const char *) t);
+          xmlFree (t);
         }
-      else if (is_end (r, "si") && si != NULL)
-        g_ptr_array_add (self->strings, g_string_free (g_steal_pointer (&si), FALSE));
+      else if (is_end (r, "si") && in_si)
+        {
+          g_ptr_array_add (self->strings, g_string_chunk_insert_len (self->string_chunk, si->str, si->len));
+          in_si = FALSE;
+        }
     }
   xmlFreeTextReader (r);
+  self->bytes_read = 0;
+  /* A part the zip cannot inflate counts as none, as it always has. */
+  if (unzCloseCurrentFile (self->zip) != UNZ_OK || self->zip_error)
+    {
+      g_ptr_array_set_size (self->strings, 0);
+      g_clear_pointer (&self->xml_error, g_free);
+      self->zip_error = FALSE;
+      return TRUE;
+    }
   if (self->xml_error != NULL)
     {
       set_broken (error, self->path, self->xml_error);
@@ -777,7 +810,8 @@ strata_xlsx_reader_open (const char  *path,
   lower = g_ascii_strdown (path, -1);
   self->path = g_strdup (path);
   self->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_free);
-  self->strings = g_ptr_array_new_with_free_func (g_free);
+  self->strings = g_ptr_array_new ();
+  self->string_chunk = g_string_chunk_new (256 * 1024);
   self->date_xf = g_array_new (FALSE, FALSE, sizeof (guint8));
   self->merges = g_array_new (FALSE, FALSE, sizeof (Merge));
   self->col_styles = g_array_new (FALSE, TRUE, sizeof (guint));
@@ -854,6 +888,7 @@ strata_xlsx_reader_free (StrataXlsxReader *self)
   strata_xlsx_row_free (self->current);
   g_ptr_array_unref (self->sheets);
   g_ptr_array_unref (self->strings);
+  g_string_chunk_free (self->string_chunk);
   g_array_unref (self->date_xf);
   g_array_unref (self->merges);
   g_array_unref (self->col_styles);

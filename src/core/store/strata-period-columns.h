@@ -56,8 +56,8 @@ typedef struct _StrataPeriodColumnsBuilder StrataPeriodColumnsBuilder;
 
 StrataPeriodColumnsBuilder *strata_period_columns_builder_new  (void);
 void     strata_period_columns_builder_free (StrataPeriodColumnsBuilder *builder);
-/* Room for n customers in one allocation: growing by doubling copies and
- * faults in about twice the final arrays. */
+/* Kept for callers: the builder holds one chunk of customers in memory
+ * and spills the rest to a temporary file, so there is nothing to reserve. */
 void     strata_period_columns_builder_reserve (StrataPeriodColumnsBuilder *builder,
                                                 guint                       n);
 void     strata_period_columns_builder_add  (StrataPeriodColumnsBuilder *builder,
@@ -73,6 +73,11 @@ gboolean strata_period_columns_builder_write (StrataPeriodColumnsBuilder *builde
                                               StrataWorkspace            *workspace,
                                               gint64                      period_id,
                                               GError                    **error);
+
+/* The most bytes of arrays any builder has held at once in this process
+ * (its chunk, and while writing customers added out of id order, their
+ * sort): bounded, not growing with the customers. reset: start again. */
+gsize    strata_period_columns_builder_peak_bytes (gboolean reset);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataPeriodColumnsBuilder, strata_period_columns_builder_free)
 
