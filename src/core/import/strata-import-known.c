@@ -13,7 +13,7 @@ struct _StrataImportKnown
   sqlite3      *db;
   sqlite3_stmt *add;
   sqlite3_stmt *lookup;
-  sqlite3_stmt *set_line;
+  sqlite3_stmt *claim;
 };
 
 static gboolean
@@ -47,8 +47,11 @@ strata_import_known_new (GError **error)
                              &self->add, NULL) != SQLITE_OK
       || sqlite3_prepare_v2 (self->db, "SELECT id, line, in_period FROM known WHERE ext_id = ?1",
                              -1, &self->lookup, NULL) != SQLITE_OK
-      || sqlite3_prepare_v2 (self->db, "UPDATE known SET line = ?2 WHERE ext_id = ?1", -1,
-                             &self->set_line, NULL) != SQLITE_OK)
+      /* One statement a row: a look-up then an insert cost twice. The
+       * WHERE keeps a repeated id's first line (and returns no row). */
+      || sqlite3_prepare_v2 (self->db, "INSERT INTO known VALUES (?1, ?2, ?3, 0)"
+                             " ON CONFLICT (ext_id) DO UPDATE SET line = excluded.line WHERE line = 0"
+                             " RETURNING id, in_period", -1, &self->claim, NULL) != SQLITE_OK)
     {
       fail (self, error);
       return NULL;
@@ -63,7 +66,7 @@ strata_import_known_free (StrataImportKnown *self)
     return;
   sqlite3_finalize (self->add);
   sqlite3_finalize (self->lookup);
-  sqlite3_finalize (self->set_line);
+  sqlite3_finalize (self->claim);
   sqlite3_close (self->db);
   g_free (self);
 }
@@ -117,13 +120,38 @@ strata_import_known_lookup (StrataImportKnown   *self,
   return found;
 }
 
-gboolean
-strata_import_known_set_line (StrataImportKnown *self,
-                              const char        *ext_id,
-                              guint64            line,
-                              GError           **error)
+int
+strata_import_known_claim (StrataImportKnown   *self,
+                           const char          *ext_id,
+                           gint64               new_id,
+                           guint64              line,
+                           StrataKnownCustomer *customer,
+                           GError             **error)
 {
-  sqlite3_bind_text (self->set_line, 1, ext_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (self->set_line, 2, (sqlite3_int64) line);
-  return step_done (self, self->set_line, error);
+  int rc, result = 0;
+
+  sqlite3_bind_text (self->claim, 1, ext_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (self->claim, 2, new_id);
+  sqlite3_bind_int64 (self->claim, 3, (sqlite3_int64) line);
+  rc = sqlite3_step (self->claim);
+  if (rc == SQLITE_ROW)
+    {
+      customer->id = sqlite3_column_int64 (self->claim, 0);
+      customer->line = line;
+      customer->in_period = sqlite3_column_int (self->claim, 1) != 0;
+      result = customer->id == new_id ? STRATA_KNOWN_ADDED : STRATA_KNOWN_FOUND;
+      /* Step to the end so that the statement is finished. */
+      rc = sqlite3_step (self->claim);
+    }
+  else if (rc == SQLITE_DONE)
+    result = STRATA_KNOWN_REPEATED;
+  sqlite3_reset (self->claim);
+  if (rc != SQLITE_DONE)
+    {
+      fail (self, error);
+      return -1;
+    }
+  if (result == STRATA_KNOWN_REPEATED && strata_import_known_lookup (self, ext_id, customer, error) != 1)
+    return -1;
+  return result;
 }
