@@ -13,7 +13,9 @@ struct _StrataImportKnown
   sqlite3      *db;
   sqlite3_stmt *add;
   sqlite3_stmt *lookup;
-  sqlite3_stmt *claim;
+  sqlite3_stmt *claim;     /* adds a new id, or does nothing */
+  sqlite3_stmt *set_line;
+  gboolean      preloaded; /* strata_import_known_add () was called */
 };
 
 static gboolean
@@ -47,11 +49,10 @@ strata_import_known_new (GError **error)
                              &self->add, NULL) != SQLITE_OK
       || sqlite3_prepare_v2 (self->db, "SELECT id, line, in_period FROM known WHERE ext_id = ?1",
                              -1, &self->lookup, NULL) != SQLITE_OK
-      /* One statement a row: a look-up then an insert cost twice. The
-       * WHERE keeps a repeated id's first line (and returns no row). */
-      || sqlite3_prepare_v2 (self->db, "INSERT INTO known VALUES (?1, ?2, ?3, 0)"
-                             " ON CONFLICT (ext_id) DO UPDATE SET line = excluded.line WHERE line = 0"
-                             " RETURNING id, in_period", -1, &self->claim, NULL) != SQLITE_OK)
+      || sqlite3_prepare_v2 (self->db, "INSERT OR IGNORE INTO known VALUES (?1, ?2, ?3, 0)", -1,
+                             &self->claim, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (self->db, "UPDATE known SET line = ?2 WHERE ext_id = ?1", -1,
+                             &self->set_line, NULL) != SQLITE_OK)
     {
       fail (self, error);
       return NULL;
@@ -67,6 +68,7 @@ strata_import_known_free (StrataImportKnown *self)
   sqlite3_finalize (self->add);
   sqlite3_finalize (self->lookup);
   sqlite3_finalize (self->claim);
+  sqlite3_finalize (self->set_line);
   sqlite3_close (self->db);
   g_free (self);
 }
@@ -92,6 +94,7 @@ strata_import_known_add (StrataImportKnown         *self,
   sqlite3_bind_int64 (self->add, 2, customer->id);
   sqlite3_bind_int64 (self->add, 3, (sqlite3_int64) customer->line);
   sqlite3_bind_int (self->add, 4, customer->in_period);
+  self->preloaded = TRUE;
   return step_done (self, self->add, error);
 }
 
@@ -128,30 +131,44 @@ strata_import_known_claim (StrataImportKnown   *self,
                            StrataKnownCustomer *customer,
                            GError             **error)
 {
-  int rc, result = 0;
+  int found;
 
-  sqlite3_bind_text (self->claim, 1, ext_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (self->claim, 2, new_id);
-  sqlite3_bind_int64 (self->claim, 3, (sqlite3_int64) line);
-  rc = sqlite3_step (self->claim);
-  if (rc == SQLITE_ROW)
+  /* Into a workspace without customers every id is new or a repeat: one
+   * insert a row, a look-up only for a repeat. (An upsert with RETURNING
+   * cost more than the look-up and the insert it saved.) */
+  if (!self->preloaded)
     {
-      customer->id = sqlite3_column_int64 (self->claim, 0);
-      customer->line = line;
-      customer->in_period = sqlite3_column_int (self->claim, 1) != 0;
-      result = customer->id == new_id ? STRATA_KNOWN_ADDED : STRATA_KNOWN_FOUND;
-      /* Step to the end so that the statement is finished. */
-      rc = sqlite3_step (self->claim);
+      sqlite3_bind_text (self->claim, 1, ext_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (self->claim, 2, new_id);
+      sqlite3_bind_int64 (self->claim, 3, (sqlite3_int64) line);
+      if (!step_done (self, self->claim, error))
+        return -1;
+      if (sqlite3_changes (self->db) == 1)
+        {
+          customer->id = new_id;
+          customer->line = line;
+          customer->in_period = FALSE;
+          return STRATA_KNOWN_ADDED;
+        }
     }
-  else if (rc == SQLITE_DONE)
-    result = STRATA_KNOWN_REPEATED;
-  sqlite3_reset (self->claim);
-  if (rc != SQLITE_DONE)
-    {
-      fail (self, error);
-      return -1;
-    }
-  if (result == STRATA_KNOWN_REPEATED && strata_import_known_lookup (self, ext_id, customer, error) != 1)
+  found = strata_import_known_lookup (self, ext_id, customer, error);
+  if (found < 0)
     return -1;
-  return result;
+  if (found == 0)
+    {
+      StrataKnownCustomer k = { new_id, line, FALSE };
+
+      if (!strata_import_known_add (self, ext_id, &k, error))
+        return -1;
+      *customer = k;
+      return STRATA_KNOWN_ADDED;
+    }
+  if (customer->line != 0)
+    return STRATA_KNOWN_REPEATED;
+  sqlite3_bind_text (self->set_line, 1, ext_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (self->set_line, 2, (sqlite3_int64) line);
+  if (!step_done (self, self->set_line, error))
+    return -1;
+  customer->line = line;
+  return STRATA_KNOWN_FOUND;
 }

@@ -40,7 +40,7 @@ enum
   STRATA_KNOWN_REPEATED       /* there with an earlier line, kept */
 };
 /* ext_id as given on line: adds it (with new_id, not in the period) or
- * gives it the line, in one statement. *customer is its entry after
+ * gives it the line. *customer is its entry after
  * (REPEATED: with the earlier line). -1 on an error. */
 int                strata_import_known_claim  (StrataImportKnown   *self,
                                                const char          *ext_id,
