@@ -35,11 +35,12 @@ strata_import_known_new (GError **error)
 
   /* "": a private database in a temporary file, deleted on close. Nothing
    * in it outlives the import, so it is never synced or journalled; the
-   * one transaction stays open, its pages spill to the file past 4 MiB. */
+   * one transaction stays open, its pages spill to the file past 4 MiB,
+   * in 64 KiB pages: a sixteenth of the writes of 4 KiB ones. */
   if (sqlite3_open_v2 ("", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
                        | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK
       || sqlite3_exec (self->db,
-                       "PRAGMA cache_size = -4096; PRAGMA journal_mode = OFF;"
+                       "PRAGMA page_size = 65536; PRAGMA cache_size = -4096; PRAGMA journal_mode = OFF;"
                        " PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;"
                        " PRAGMA temp_store = FILE;"
                        " CREATE TABLE known (ext_id TEXT PRIMARY KEY, id INTEGER NOT NULL,"
