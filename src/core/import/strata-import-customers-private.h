@@ -67,6 +67,7 @@ typedef struct
    * pass, so the commit has nothing to rebuild. NULL: the commit does. */
   StrataPeriodColumnsBuilder *period_columns;
   gboolean             triggers_off; /* while the writer runs: see start_writing */
+  int                  foreign_keys; /* the connection's, off while the writer runs */
   /* The writer thread's: a batch's rows as tables, and the statements
    * that copy them */
   StrataRowSource     *batch_customers;
