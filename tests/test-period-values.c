@@ -88,6 +88,121 @@ test_format (void)
   g_assert_cmpstr (third, ==, "{\"3\":0.3333333333333333}");
 }
 
+/* The printer before its decimal fast path (kept here to compare with):
+ * whole numbers and cents by hand, else the shortest of "%.15g", "%.16g"
+ * and "%.17g" that reads back. */
+static void
+old_number (GString *out,
+            double   v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (fabs (v) < 1e13)
+    {
+      gint64 cents = llround (v * 100.0);
+
+      if ((double) cents / 100.0 == v)
+        {
+          gint64 whole = cents / 100, part = llabs (cents % 100);
+
+          if (cents < 0 && whole == 0)
+            g_string_append_c (out, '-');
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, whole);
+          if (part != 0)
+            {
+              g_string_append_c (out, '.');
+              g_string_append_c (out, '0' + part / 10);
+              if (part % 10 != 0)
+                g_string_append_c (out, '0' + part % 10);
+            }
+          return;
+        }
+    }
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+      g_ascii_formatd (buf, sizeof buf, formats[digits - 15], v);
+      if (digits == 17 || g_ascii_strtod (buf, NULL) == v)
+        break;
+    }
+  g_string_append (out, buf);
+}
+
+/* A million values of every kind: the same text as the old printer, and
+ * each reads back to the same double. */
+static void
+test_format_as_before (void)
+{
+  static const double edges[] = {
+    0.0, -0.0, 1e-4, -1e-4, 9.9999999999999991e-05, 0.00012345, 1e15, -1e15, 999999999999999.0,
+    999999999999999.9, 99999999999999.99, 1e13, 1e13 + 0.125, 4.9406564584124654e-324,
+    2.2250738585072014e-308, 1.7976931348623157e308, 9007199254740992.0, 0.1, 0.7, 1.0 / 3.0,
+    123.456, -123.456, 0.001, 5e-324, -5e-324,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (18);
+  g_autoptr(GString) got = g_string_new (NULL);
+  g_autoptr(GString) want = g_string_new (NULL);
+  g_autoptr(GArray) back = g_array_new (FALSE, FALSE, sizeof (StrataMetricValue));
+  guint decimals = 0;
+
+  for (guint i = 0; i < 1000000 + G_N_ELEMENTS (edges); i++)
+    {
+      StrataMetricValue in = { 3, 0 };
+      const char *problem = NULL;
+      double v;
+
+      if (i < G_N_ELEMENTS (edges))
+        v = edges[i];
+      else
+        switch (i % 6)
+          {
+          case 0:   /* any finite bits: subnormals, huge, tiny */
+            {
+              guint64 bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+              memcpy (&v, &bits, sizeof v);
+              if (!isfinite (v))
+                v = 0;
+            }
+            break;
+          case 1:   /* a decimal of up to 15 digits, 0 to 15 of them after the point */
+            {
+              guint digits = g_rand_int_range (rand, 1, 16);
+              gint64 m = (gint64) (g_rand_double (rand) * pow (10, digits));
+
+              v = (g_rand_boolean (rand) ? -m : m) / pow (10, g_rand_int_range (rand, 0, 19));
+              decimals++;
+            }
+            break;
+          case 2:   /* whole numbers up to 2^53, and beyond */
+            v = floor (g_rand_double (rand) * pow (2, g_rand_int_range (rand, 0, 70)));
+            break;
+          case 3:   /* near the edges of the fast path */
+            v = g_rand_double_range (rand, 0.5, 2) * (g_rand_boolean (rand) ? 1e-4 : 1e15);
+            break;
+          case 4:   /* money */
+            v = g_rand_int_range (rand, -100000000, 100000000) / 100.0;
+            break;
+          default:
+            v = g_rand_double_range (rand, -1e6, 1e6);
+            break;
+          }
+      in.value = v;
+      g_string_truncate (got, 0);
+      strata_period_values_format (got, &in, 1);
+      g_string_assign (want, "{\"3\":");
+      old_number (want, v);
+      g_string_append_c (want, '}');
+      if (!g_str_equal (got->str, want->str))
+        g_error ("%.17g: %s, was %s", v, got->str, want->str);
+      g_array_set_size (back, 0);
+      g_assert_true (strata_period_values_parse (got->str, back, &problem));
+      /* -0 is written 0, as before: equal, not the same bits. */
+      g_assert_true (g_array_index (back, StrataMetricValue, 0).value == v);
+    }
+  g_assert_cmpuint (decimals, >, 100000);
+}
+
 static void
 test_parse (void)
 {
@@ -360,6 +475,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/period-values/format", test_format);
   g_test_add_func ("/period-values/parse", test_parse);
+  g_test_add_func ("/period-values/format-as-before", test_format_as_before);
   g_test_add ("/period-values/migration", Fixture, NULL, fixture_setup, test_migration, fixture_teardown);
   g_test_add ("/period-values/view-writes", Fixture, NULL, fixture_setup, test_view_writes, fixture_teardown);
   g_test_add ("/period-values/load-cache", Fixture, NULL, fixture_setup, test_load_cache, fixture_teardown);

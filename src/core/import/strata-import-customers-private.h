@@ -66,6 +66,8 @@ typedef struct
    * (every row of the file is then all its rows): written in the same
    * pass, so the commit has nothing to rebuild. NULL: the commit does. */
   StrataPeriodColumnsBuilder *period_columns;
+  gboolean             triggers_off; /* while the writer runs: see start_writing */
+  int                  foreign_keys; /* the connection's, off while the writer runs */
   /* The writer thread's: a batch's rows as tables, and the statements
    * that copy them */
   StrataRowSource     *batch_customers;

@@ -61,11 +61,11 @@ customer_for (Ctx                 *c,
               StrataKnownCustomer *k,
               GError             **error)
 {
-  int found = strata_import_known_lookup (c->known, ext_id, k, error);
+  int found = strata_import_known_claim (c->known, ext_id, c->next_id, line, k, error);
 
   if (found < 0)
     return FALSE;
-  if (found && k->line != 0)
+  if (found == STRATA_KNOWN_REPEATED)
     {
       g_autofree char *reason =
         g_strdup_printf (_("customer id “%s” already appears on line %llu"), ext_id,
@@ -75,31 +75,21 @@ customer_for (Ctx                 *c,
                             ext_id, reason, error);
       return FALSE;
     }
-  if (!found)
+  if (found == STRATA_KNOWN_ADDED)
     {
       NewCustomer nc;
 
-      k->id = c->next_id++;
-      k->line = line;
-      k->in_period = FALSE;
-      if (!strata_import_known_add (c->known, ext_id, k, error))
-        return FALSE;
+      c->next_id++;
       nc.id = k->id;
       nc.ext_id = g_string_chunk_insert (c->batch->strings, ext_id);
       nc.name = g_string_chunk_insert (c->batch->strings, name ? name : "");
       g_array_append_val (c->batch->customers, nc);
     }
-  else
+  else if (name != NULL && *name != '\0')
     {
-      if (!strata_import_known_set_line (c->known, ext_id, line, error))
-        return FALSE;
-      k->line = line;
-      if (name != NULL && *name != '\0')
-        {
-          Rename r = { k->id, g_string_chunk_insert (c->batch->strings, name) };
+      Rename r = { k->id, g_string_chunk_insert (c->batch->strings, name) };
 
-          g_array_append_val (c->batch->renames, r);
-        }
+      g_array_append_val (c->batch->renames, r);
     }
   c->n_imported++;
   return TRUE;

@@ -32,11 +32,22 @@ int                strata_import_known_lookup (StrataImportKnown   *self,
                                                const char          *ext_id,
                                                StrataKnownCustomer *customer,
                                                GError             **error);
-gboolean           strata_import_known_set_line (StrataImportKnown *self,
-                                                 const char        *ext_id,
-                                                 guint64            line,
-                                                 GError           **error);
-
+/* What strata_import_known_claim () found. */
+enum
+{
+  STRATA_KNOWN_ADDED = 1,     /* not there: added with new_id */
+  STRATA_KNOWN_FOUND,         /* there, no line yet: now line */
+  STRATA_KNOWN_REPEATED       /* there with an earlier line, kept */
+};
+/* ext_id as given on line: adds it (with new_id, not in the period) or
+ * gives it the line. *customer is its entry after
+ * (REPEATED: with the earlier line). -1 on an error. */
+int                strata_import_known_claim  (StrataImportKnown   *self,
+                                               const char          *ext_id,
+                                               gint64               new_id,
+                                               guint64              line,
+                                               StrataKnownCustomer *customer,
+                                               GError             **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataImportKnown, strata_import_known_free)
 
 G_END_DECLS

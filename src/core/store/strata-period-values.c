@@ -181,6 +181,45 @@ put_number (char   *p,
           return p;
         }
     }
+  /* A decimal of at most 15 digits (0.125, 12.345, 1e14 + 0.5): m / 10^k
+   * is then the double nearest to the decimal, so the text reads back, and
+   * it is what "%.15g" below prints, without printf and the strtod that
+   * checks it. Only where %g writes no exponent (1e-4 <= |v| < 1e15), so
+   * that the text stays the same. */
+  if (fabs (v) >= 1e-4 && fabs (v) < 1e15)
+    {
+      static const double powers[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                       1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18 };
+
+      for (guint k = 0; k < G_N_ELEMENTS (powers); k++)
+        {
+          double scaled = v * powers[k];
+          gint64 m, whole, part;
+
+          if (fabs (scaled) >= 1e15)
+            break;   /* more than 15 digits */
+          m = llround (scaled);
+          if ((double) m / powers[k] != v)
+            continue;
+          /* The smallest k: the fraction ends in no zero. */
+          whole = m / (gint64) powers[k];
+          part = llabs (m % (gint64) powers[k]);
+          if (m < 0 && whole == 0)
+            *p++ = '-';
+          p = put_int (p, whole);
+          if (k > 0)
+            {
+              *p++ = '.';
+              for (guint d = k; d-- > 0; )
+                {
+                  p[d] = '0' + part % 10;
+                  part /= 10;
+                }
+              p += k;
+            }
+          return p;
+        }
+    }
   /* Otherwise the shortest of 15, 16 or 17 digits that reads back. */
   for (int digits = 15; digits <= 17; digits++)
     {
