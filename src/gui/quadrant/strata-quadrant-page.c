@@ -323,9 +323,21 @@ load_quadrant (StrataWorkspace  *ws,
   g_autoptr(StrataMetricList) metrics = NULL;
   QuadrantLoad *load;
   const StrataQuadrantRules *q;
+  StrataSharedPeriod *shared = task_data;
+  const char *funnel[STRATA_FUNNEL_N_STEPS] = { NULL };
+  const char *keys[STRATA_FUNNEL_N_STEPS + 2] = { "order_amount", NULL };
+  guint n_keys = 1;
 
+  /* Over the window's data when it is this period's (not a second copy),
+   * with the funnel's columns read into it. */
+  if (shared->data != NULL)
+    strata_funnel_resolve_keys (shared->data, funnel);
+  for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+    if (funnel[s] != NULL)
+      keys[n_keys++] = funnel[s];
+  keys[n_keys] = NULL;
   load = g_new0 (QuadrantLoad, 1);
-  load->results = strata_period_results_load (ws, *(gint64 *) task_data, error);
+  load->results = strata_shared_period_load (shared, ws, keys, error);
   if (load->results == NULL)
     {
       quadrant_load_free (load);
@@ -354,9 +366,11 @@ strata_quadrant_page_load_async (StrataPage          *page,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  gint64 period_id = strata_context_get_period_id (strata_page_get_context (page));
+  StrataContext *context = strata_page_get_context (page);
 
-  strata_page_run_worker (page, load_quadrant, g_memdup2 (&period_id, sizeof period_id), g_free,
+  strata_page_run_worker (page, load_quadrant,
+                          strata_context_share_period (context, strata_context_get_period_id (context)),
+                          (GDestroyNotify) strata_shared_period_free,
                           quadrant_load_free, cancellable, callback, user_data);
 }
 
@@ -609,7 +623,9 @@ fit_to_data (GtkWidget  *widget,
 
   if (workspace == NULL || data == NULL)
     return;
+  /* The dialog offers every metric; the window's period holds the rules'. */
   if ((draft = strata_ruleset_store_get_draft (workspace, &error)) == NULL ||
+      !strata_period_data_ensure_metrics (data, workspace, NULL, &error) ||
       !strata_calibrate_load_outcomes (workspace, data->period_id, &outcome_data, &outcomes,
                                        &outcome_to, &error))
     {
