@@ -107,31 +107,6 @@ update_table (StrataQuadrantPage *self)
                                   self->axis_titles[0], self->axis_titles[1], self->axis_titles[2]);
 }
 
-/* The tooltip's second line for each point: ID, tier and score. */
-static void
-set_point_details (StrataQuadrantPage *self)
-{
-  const StrataPeriodData *pd = self->results->data;
-  const StrataResult *result = self->results->result;
-  const GPtrArray *tiers = self->results->rules->tiers;
-  g_autoptr(GPtrArray) details = g_ptr_array_new_full (pd->n + 1, g_free);
-
-  for (guint i = 0; i < pd->n; i++)
-    {
-      guint t = result->final_tier[i];
-      const StrataTier *tier = t < tiers->len ? tiers->pdata[t] : NULL;
-      g_autofree char *score = isnan (result->score[i]) ? g_strdup ("–")
-                                                        : strata_format_number (result->score[i]);
-
-      /* Translators: a customer in the quadrant's tooltip: ID, tier, score. */
-      g_ptr_array_add (details, g_strdup_printf (_("%s · tier %s · score %s"), pd->ext_ids[i],
-                                                 tier ? tier->id : "–", score));
-    }
-  g_ptr_array_add (details, NULL);
-  strata_quadrant_view_set_details (STRATA_QUADRANT_VIEW (self->view),
-                                    (const char * const *) details->pdata);
-}
-
 /* What the worker read for the chart: the period's results, the metrics'
  * labels and kinds, and the draft (whose thresholds the lines follow). */
 typedef struct
@@ -295,8 +270,7 @@ show_results (StrataQuadrantPage *self,
   self->axis_titles[2] = g_strdup (q->z_metric ? load->z_title : NULL);
   chart = strata_quadrant_chart_new ();
   strata_quadrant_chart_set_data (chart, &data);
-  strata_quadrant_view_set_chart (STRATA_QUADRANT_VIEW (self->view), chart, pd->names);
-  set_point_details (self);
+  strata_quadrant_view_set_chart (STRATA_QUADRANT_VIEW (self->view), chart, self->results);
   apply_options (self);
   update_tier_filter (self);
 
