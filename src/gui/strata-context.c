@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "strata-context.h"
+#include "strata-rules-private.h"
+#include "strata-ruleset-store.h"
 #include "strata-workspace-task.h"
 
 #ifdef __GLIBC__
@@ -75,6 +77,47 @@ scoring_load_free (ScoringLoad *l)
   g_free (l);
 }
 
+/* The metrics the window reads of the period: the draft's and the
+ * published rules' (their scores, receipts and quadrant axes) and those the
+ * pages show of every customer (the Customers page's columns, revenue in the
+ * Tiers and Quadrant pages). Every other column is read when something asks
+ * for it (strata_period_data_ensure_metrics): at a million customers each
+ * costs 8 MB. */
+static const char * const page_metrics[] = {
+  "order_amount", "referrals", "monthly_inquiries", NULL
+};
+
+static GPtrArray *
+window_metrics (StrataWorkspace  *workspace,
+                GError          **error)
+{
+  g_autoptr(GPtrArray) metrics = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (workspace, error);
+  guint version = strata_ruleset_store_get_latest_version (workspace);
+  g_autoptr(StrataRules) published = NULL;
+  const StrataRules *sets[2];
+
+  if (draft == NULL)
+    return NULL;
+  if (version > 0 &&
+      (published = strata_ruleset_store_load_version (workspace, version, error)) == NULL)
+    return NULL;
+  sets[0] = draft;
+  sets[1] = published;
+  for (guint i = 0; page_metrics[i] != NULL; i++)
+    g_ptr_array_add (metrics, g_strdup (page_metrics[i]));
+  for (guint r = 0; r < G_N_ELEMENTS (sets); r++)
+    {
+      g_autoptr(GPtrArray) used = sets[r] != NULL ? strata_rules_get_metrics (sets[r]) : NULL;
+
+      for (guint i = 0; used != NULL && i < used->len; i++)
+        if (!g_ptr_array_find_with_equal_func (metrics, used->pdata[i], g_str_equal, NULL))
+          g_ptr_array_add (metrics, g_strdup (used->pdata[i]));
+    }
+  g_ptr_array_add (metrics, NULL);
+  return g_steal_pointer (&metrics);
+}
+
 static gpointer
 load_period_data (StrataWorkspace  *workspace,
                   gpointer          task_data,
@@ -82,8 +125,13 @@ load_period_data (StrataWorkspace  *workspace,
                   GError          **error)
 {
   ScoringTask *task = task_data;
-  g_autoptr(StrataPeriodData) data = strata_period_data_load (workspace, task->period_id, error);
+  g_autoptr(GPtrArray) metrics = window_metrics (workspace, error);
+  g_autoptr(StrataPeriodData) data = NULL;
 
+  if (metrics == NULL)
+    return NULL;
+  data = strata_period_data_load_metrics (workspace, task->period_id,
+                                          (const char * const *) metrics->pdata, error);
   if (data == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   return strata_scoring_prepare (workspace, task->period_id, data, task->generation, error);
@@ -432,6 +480,49 @@ strata_context_finish_scoring (StrataContext *self)
   while (self->scoring_load != NULL)
     g_main_context_iteration (NULL, TRUE);
   g_object_unref (self);
+}
+
+StrataSharedPeriod *
+strata_context_share_period (StrataContext *self,
+                             gint64         period_id)
+{
+  StrataSharedPeriod *shared;
+  StrataResult *result;
+
+  g_return_val_if_fail (STRATA_IS_CONTEXT (self), NULL);
+
+  shared = g_new0 (StrataSharedPeriod, 1);
+  shared->period_id = period_id;
+  if (self->scoring == NULL || self->scoring_load != NULL || period_id <= 0 ||
+      strata_scoring_get_period_id (self->scoring) != period_id)
+    return shared;
+  shared->data = strata_period_data_ref ((StrataPeriodData *) strata_scoring_get_data (self->scoring));
+  result = strata_scoring_get_published_result (self->scoring);
+  shared->published_result = result != NULL ? strata_result_ref (result) : NULL;
+  shared->published_version = strata_scoring_get_published_version (self->scoring);
+  return shared;
+}
+
+StrataPeriodResults *
+strata_shared_period_load (StrataSharedPeriod *shared,
+                           StrataWorkspace    *workspace,
+                           const char * const *metrics,
+                           GError            **error)
+{
+  g_return_val_if_fail (shared != NULL, NULL);
+  return strata_period_results_load_shared (workspace, shared->period_id, shared->data,
+                                            shared->published_result, shared->published_version,
+                                            metrics, error);
+}
+
+void
+strata_shared_period_free (StrataSharedPeriod *shared)
+{
+  if (shared == NULL)
+    return;
+  g_clear_pointer (&shared->data, strata_period_data_unref);
+  g_clear_pointer (&shared->published_result, strata_result_unref);
+  g_free (shared);
 }
 
 const GError *

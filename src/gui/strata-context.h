@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "strata-period-list.h"
+#include "strata-period-results.h"
 #include "strata-scoring.h"
 #include "strata-workspace.h"
 
@@ -46,6 +47,29 @@ gboolean         strata_context_get_scoring_loading   (StrataContext   *self);
 /* Iterates the main context until the scoring is loaded, for a caller that
  * needs it at once (tests, the presentation). */
 void             strata_context_finish_scoring        (StrataContext   *self);
+
+/* A period as a page's worker reads it: the scoring's data and published
+ * result (references) when they are that period's and loaded, so that the
+ * worker scores or reads over them (strata_period_results_load_shared)
+ * instead of loading the period again, a hundred megabytes at a million
+ * customers; else NULL, and the worker loads it. */
+typedef struct
+{
+  gint64            period_id;
+  StrataPeriodData *data;
+  StrataResult     *published_result;
+  guint             published_version;
+} StrataSharedPeriod;
+
+StrataSharedPeriod  *strata_context_share_period     (StrataContext      *self,
+                                                      gint64              period_id);
+/* On the worker: the period's results (see strata_period_results_load_shared). */
+StrataPeriodResults *strata_shared_period_load       (StrataSharedPeriod *shared,
+                                                      StrataWorkspace    *workspace,
+                                                      const char * const *metrics,
+                                                      GError            **error);
+void                 strata_shared_period_free       (StrataSharedPeriod *shared);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataSharedPeriod, strata_shared_period_free)
 
 /* The workspace customer id the user selected on any page, 0 for none. */
 gint64           strata_context_get_selected_customer (StrataContext   *self);

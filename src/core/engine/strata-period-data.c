@@ -142,14 +142,14 @@ strata_period_data_ref (StrataPeriodData *data)
   return g_atomic_rc_box_acquire (data);
 }
 
-/* Columns of metrics without any value share one array of NaN (a loaded
- * period of a million customers has several: 8 MB each). */
+/* Columns of metrics without any value share one array of NaN, data->none
+ * (a loaded period of a million customers has several: 8 MB each). */
 static void
 free_columns (StrataPeriodData *data)
 {
   for (guint m = 0; m < data->n_metrics; m++)
     {
-      gboolean shared = FALSE;
+      gboolean shared = data->columns[m] == data->none;
 
       for (guint k = 0; k < m && !shared; k++)
         shared = data->columns[k] == data->columns[m];
@@ -158,6 +158,8 @@ free_columns (StrataPeriodData *data)
     }
   for (guint m = 0; m < data->n_metrics; m++)
     data->columns[m] = NULL;
+  g_clear_pointer (&data->none, g_free);
+  g_clear_pointer (&data->left_out, g_free);
 }
 
 static void
@@ -201,7 +203,21 @@ strata_period_data_get_column (const StrataPeriodData *data,
   if (metric == NULL)
     return NULL;
   m = GPOINTER_TO_UINT (g_hash_table_lookup (data->metric_index, metric));
-  return m > 0 ? data->columns[m - 1] : NULL;
+  /* strata_period_data_ensure_metrics may fill a left-out column. */
+  return m > 0 ? g_atomic_pointer_get (&data->columns[m - 1]) : NULL;
+}
+
+gboolean
+strata_period_data_has_metric (const StrataPeriodData *data,
+                               const char             *metric)
+{
+  guint m;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  if (metric == NULL)
+    return FALSE;
+  m = GPOINTER_TO_UINT (g_hash_table_lookup (data->metric_index, metric));
+  return m > 0 && (data->left_out == NULL || !g_atomic_int_get (&data->left_out[m - 1]));
 }
 
 const char *
@@ -594,7 +610,6 @@ load_columns (StrataPeriodData  *data,
               GError           **error)
 {
   StrataPeriodColumns columns;
-  double *none = NULL;
 
   *loaded = FALSE;
   if (!strata_period_columns_read (workspace, data->period_id, (const gint64 *) metric_ids->data,
@@ -609,14 +624,21 @@ load_columns (StrataPeriodData  *data,
   for (guint m = 0; m < data->n_metrics; m++)
     {
       data->columns[m] = g_steal_pointer (&columns.columns[m]);
-      if (data->columns[m] == NULL && none == NULL)
+      if (data->columns[m] == NULL && data->none == NULL)
         {
-          none = g_new (double, data->capacity);
+          data->none = g_new (double, data->capacity);
           for (guint i = 0; i < data->capacity; i++)
-            none[i] = NAN;
+            data->none[i] = NAN;
         }
       if (data->columns[m] == NULL)
-        data->columns[m] = none;
+        data->columns[m] = data->none;
+      /* -2: not read (not wanted), unlike a metric without values. */
+      if (g_array_index (metric_ids, gint64, m) == -2)
+        {
+          if (data->left_out == NULL)
+            data->left_out = g_new0 (gint, MAX (data->n_metrics, 1));
+          data->left_out[m] = TRUE;
+        }
     }
   data->n = columns.n;
   strata_period_columns_clear (&columns);

@@ -9,6 +9,8 @@
  * builders below refuse to touch it, and fresh overrides come as a new view
  * that shares the columns (strata_period_data_reload_overrides), so holders
  * of the old data, and pointers into it, are never changed under them. The
+ * one exception is a column a subset load left out, which
+ * strata_period_data_ensure_metrics() may fill in later. The
  * reference count is atomic: a worker thread may load and hand it over. */
 #pragma once
 
@@ -47,6 +49,9 @@ typedef struct
   guint          capacity;
   gboolean       frozen;       /* shared (loaded, cached): the builders refuse it */
   gpointer       parent;       /* the data a view shares its columns with */
+  double        *none;         /* all NaN: the column of every metric without values */
+  gint          *left_out;     /* n_metrics flags (atomic): a subset load did not read
+                                * the metric (strata_period_data_ensure_metrics) */
 } StrataPeriodData;
 
 #define STRATA_TYPE_PERIOD_DATA (strata_period_data_get_type ())
@@ -80,6 +85,24 @@ StrataPeriodData *strata_period_data_load_for_scoring (StrataWorkspace     *work
                                                        gint64               period_id,
                                                        const char * const  *metrics,
                                                        GError             **error);
+/* FALSE when a subset load (load_metrics, load_for_scoring) left the
+ * metric's column out: it then reads as no value until
+ * strata_period_data_ensure_metrics() reads it. Also FALSE for a key the
+ * workspace does not have. */
+gboolean          strata_period_data_has_metric (const StrataPeriodData *data,
+                                                 const char             *metric);
+/* Reads the columns of metrics (NULL-terminated keys; NULL: every metric)
+ * that a subset load left out into data (and every view sharing its
+ * columns), through workspace's connection: one packed column each from
+ * the period's columnar form (tens of milliseconds at a million). Only
+ * such a column changes, from no values to the metric's, so pointers into
+ * the data stay valid; any thread may call it with its own connection.
+ * Fails when the period's customers changed since data was loaded (the
+ * holder reloads then) or the file cannot be read. */
+gboolean          strata_period_data_ensure_metrics (const StrataPeriodData *data,
+                                                     StrataWorkspace        *workspace,
+                                                     const char * const     *metrics,
+                                                     GError                **error);
 /* A view of data with the period's overrides read anew (after
  * strata_override_set/remove): it shares the columns and leaves data as it
  * was. Cheap: no column is copied. */

@@ -371,3 +371,54 @@ strata_period_results_load_customer (StrataWorkspace  *workspace,
 {
   return load (workspace, period_id, &customer_id, 1, error);
 }
+
+StrataPeriodResults *
+strata_period_results_load_shared (StrataWorkspace    *workspace,
+                                   gint64              period_id,
+                                   StrataPeriodData   *shared,
+                                   StrataResult       *shared_result,
+                                   guint               shared_version,
+                                   const char * const *metrics,
+                                   GError            **error)
+{
+  g_autoptr(StrataRules) rules = NULL;
+  g_autoptr(StrataResult) result = NULL;
+  g_autoptr(GPtrArray) wanted = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean frozen;
+  gint64 ruleset_id;
+  int version = 0;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
+
+  if (shared == NULL || shared->period_id != period_id)
+    return load (workspace, period_id, NULL, 0, error);
+  rules = period_rules (workspace, period_id, &frozen, &ruleset_id, &version, error);
+  if (rules == NULL)
+    return NULL;
+  wanted = strata_rules_get_metrics (rules);
+  for (guint i = 0; metrics != NULL && metrics[i] != NULL; i++)
+    g_ptr_array_add (wanted, g_strdup (metrics[i]));
+  g_ptr_array_add (wanted, NULL);
+  /* The window's data may lack a column these rules read (the window's
+   * own rules changed meanwhile): read it into the shared data, or, when
+   * the period changed under it, the whole period as before. */
+  if (!strata_period_data_ensure_metrics (shared, workspace, (const char * const *) wanted->pdata,
+                                          &local_error))
+    {
+      g_debug ("%s", local_error->message);
+      return load (workspace, period_id, NULL, 0, error);
+    }
+  if (frozen)
+    {
+      result = read_frozen (workspace, shared, rules, FALSE, error);
+      if (result == NULL)
+        return NULL;
+      return strata_period_results_new (shared, rules, result, TRUE, ruleset_id, version);
+    }
+  /* The same version over the same data scores the same. */
+  if (shared_result != NULL && version > 0 && (guint) version == shared_version &&
+      shared_result->n == shared->n)
+    return strata_period_results_new (shared, rules, shared_result, FALSE, ruleset_id, version);
+  return strata_period_results_score (workspace, shared, rules, ruleset_id, version, error);
+}

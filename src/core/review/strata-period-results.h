@@ -37,6 +37,21 @@ StrataPeriodResults *strata_period_results_new   (StrataPeriodData   *data,
 StrataPeriodResults *strata_period_results_load  (StrataWorkspace    *workspace,
                                                   gint64              period_id,
                                                   GError            **error);
+/* The same over shared, the window's data of the period (its columns are
+ * not copied: a million customers' are a hundred megabytes), with the
+ * columns the rules and metrics (NULL-terminated, may be NULL) read that it
+ * lacks read into it, and shared_result as the result when it is the
+ * period's open results under the published version shared_version (the
+ * window's published result over shared). Loads the period as
+ * strata_period_results_load() when shared is NULL or another period's, or
+ * the period's customers changed since it was read. Any thread. */
+StrataPeriodResults *strata_period_results_load_shared (StrataWorkspace    *workspace,
+                                                        gint64              period_id,
+                                                        StrataPeriodData   *shared,
+                                                        StrataResult       *shared_result,
+                                                        guint               shared_version,
+                                                        const char * const *metrics,
+                                                        GError            **error);
 /* Only the final tiers of a period's customers, as strata_period_results_load()
  * gives them (frozen, or scored under the latest published rules), without
  * its names or the columns the rules do not read: for showing who moved

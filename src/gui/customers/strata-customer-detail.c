@@ -95,7 +95,27 @@ results_for (StrataCustomerDetail *self,
 
   if (results != NULL)
     return results;
-  results = strata_period_results_load (strata_scoring_get_workspace (self->scoring), period_id, &error);
+  /* The current period's over the window's data (the funnel's columns read
+   * into it), not a second copy of the period. */
+  if (period_id == strata_scoring_get_period_id (self->scoring))
+    {
+      const char *funnel[STRATA_FUNNEL_N_STEPS];
+      const char *keys[STRATA_FUNNEL_N_STEPS + 1];
+      guint n_keys = 0;
+
+      strata_funnel_resolve_keys (strata_scoring_get_data (self->scoring), funnel);
+      for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+        if (funnel[s] != NULL)
+          keys[n_keys++] = funnel[s];
+      keys[n_keys] = NULL;
+      results = strata_period_results_load_shared (strata_scoring_get_workspace (self->scoring), period_id,
+                                                   (StrataPeriodData *) strata_scoring_get_data (self->scoring),
+                                                   strata_scoring_get_published_result (self->scoring),
+                                                   strata_scoring_get_published_version (self->scoring),
+                                                   keys, &error);
+    }
+  else
+    results = strata_period_results_load (strata_scoring_get_workspace (self->scoring), period_id, &error);
   if (results == NULL)
     {
       g_debug ("No results for period %" G_GINT64_FORMAT ": %s", period_id, error->message);

@@ -107,31 +107,6 @@ update_table (StrataQuadrantPage *self)
                                   self->axis_titles[0], self->axis_titles[1], self->axis_titles[2]);
 }
 
-/* The tooltip's second line for each point: ID, tier and score. */
-static void
-set_point_details (StrataQuadrantPage *self)
-{
-  const StrataPeriodData *pd = self->results->data;
-  const StrataResult *result = self->results->result;
-  const GPtrArray *tiers = self->results->rules->tiers;
-  g_autoptr(GPtrArray) details = g_ptr_array_new_full (pd->n + 1, g_free);
-
-  for (guint i = 0; i < pd->n; i++)
-    {
-      guint t = result->final_tier[i];
-      const StrataTier *tier = t < tiers->len ? tiers->pdata[t] : NULL;
-      g_autofree char *score = isnan (result->score[i]) ? g_strdup ("–")
-                                                        : strata_format_number (result->score[i]);
-
-      /* Translators: a customer in the quadrant's tooltip: ID, tier, score. */
-      g_ptr_array_add (details, g_strdup_printf (_("%s · tier %s · score %s"), pd->ext_ids[i],
-                                                 tier ? tier->id : "–", score));
-    }
-  g_ptr_array_add (details, NULL);
-  strata_quadrant_view_set_details (STRATA_QUADRANT_VIEW (self->view),
-                                    (const char * const *) details->pdata);
-}
-
 /* What the worker read for the chart: the period's results, the metrics'
  * labels and kinds, and the draft (whose thresholds the lines follow). */
 typedef struct
@@ -295,8 +270,7 @@ show_results (StrataQuadrantPage *self,
   self->axis_titles[2] = g_strdup (q->z_metric ? load->z_title : NULL);
   chart = strata_quadrant_chart_new ();
   strata_quadrant_chart_set_data (chart, &data);
-  strata_quadrant_view_set_chart (STRATA_QUADRANT_VIEW (self->view), chart, pd->names);
-  set_point_details (self);
+  strata_quadrant_view_set_chart (STRATA_QUADRANT_VIEW (self->view), chart, self->results);
   apply_options (self);
   update_tier_filter (self);
 
@@ -323,9 +297,21 @@ load_quadrant (StrataWorkspace  *ws,
   g_autoptr(StrataMetricList) metrics = NULL;
   QuadrantLoad *load;
   const StrataQuadrantRules *q;
+  StrataSharedPeriod *shared = task_data;
+  const char *funnel[STRATA_FUNNEL_N_STEPS] = { NULL };
+  const char *keys[STRATA_FUNNEL_N_STEPS + 2] = { "order_amount", NULL };
+  guint n_keys = 1;
 
+  /* Over the window's data when it is this period's (not a second copy),
+   * with the funnel's columns read into it. */
+  if (shared->data != NULL)
+    strata_funnel_resolve_keys (shared->data, funnel);
+  for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+    if (funnel[s] != NULL)
+      keys[n_keys++] = funnel[s];
+  keys[n_keys] = NULL;
   load = g_new0 (QuadrantLoad, 1);
-  load->results = strata_period_results_load (ws, *(gint64 *) task_data, error);
+  load->results = strata_shared_period_load (shared, ws, keys, error);
   if (load->results == NULL)
     {
       quadrant_load_free (load);
@@ -354,9 +340,11 @@ strata_quadrant_page_load_async (StrataPage          *page,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  gint64 period_id = strata_context_get_period_id (strata_page_get_context (page));
+  StrataContext *context = strata_page_get_context (page);
 
-  strata_page_run_worker (page, load_quadrant, g_memdup2 (&period_id, sizeof period_id), g_free,
+  strata_page_run_worker (page, load_quadrant,
+                          strata_context_share_period (context, strata_context_get_period_id (context)),
+                          (GDestroyNotify) strata_shared_period_free,
                           quadrant_load_free, cancellable, callback, user_data);
 }
 
@@ -609,7 +597,9 @@ fit_to_data (GtkWidget  *widget,
 
   if (workspace == NULL || data == NULL)
     return;
+  /* The dialog offers every metric; the window's period holds the rules'. */
   if ((draft = strata_ruleset_store_get_draft (workspace, &error)) == NULL ||
+      !strata_period_data_ensure_metrics (data, workspace, NULL, &error) ||
       !strata_calibrate_load_outcomes (workspace, data->period_id, &outcome_data, &outcomes,
                                        &outcome_to, &error))
     {

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "strata-format.h"
 #include "strata-quadrant-view.h"
 
 struct _StrataQuadrantView
@@ -12,8 +13,7 @@ struct _StrataQuadrantView
   GtkWidget            parent_instance;
 
   StrataQuadrantChart *chart;
-  GPtrArray           *names;     /* customer names by row, for tooltips */
-  GPtrArray           *details;   /* "ID · tier · score" by row, for tooltips */
+  StrataPeriodResults *results;   /* its rows are the points: names, tooltips */
   gssize               hover;
   GArray              *selection; /* guint rows */
   gboolean             banding;
@@ -85,13 +85,27 @@ static char *
 point_tooltip (StrataQuadrantView *self,
                gssize              hit)
 {
-  const char *name = (gsize) hit < self->names->len ? self->names->pdata[hit] : "";
-  const char *details = (gsize) hit < self->details->len ? self->details->pdata[hit] : "";
+  const StrataPeriodData *pd = self->results ? self->results->data : NULL;
+  const char *name = pd != NULL && (gsize) hit < pd->n ? pd->names[hit] : "";
+  g_autofree char *details = NULL;
   StrataQuadrant q = strata_quadrant_chart_classify (self->chart, hit);
   static const char *letters[] = { "", "A", "B", "C", "D" };
   g_autofree char *values = strata_quadrant_chart_describe_point (self->chart, hit);
 
-  if (*details == '\0')
+  if (pd != NULL && (gsize) hit < pd->n)
+    {
+      const StrataResult *result = self->results->result;
+      const GPtrArray *tiers = self->results->rules->tiers;
+      guint t = result->final_tier[hit];
+      const StrataTier *tier = t < tiers->len ? tiers->pdata[t] : NULL;
+      g_autofree char *score = isnan (result->score[hit]) ? g_strdup ("–")
+                                                          : strata_format_number (result->score[hit]);
+
+      /* Translators: a customer in the quadrant's tooltip: ID, tier, score. */
+      details = g_strdup_printf (_("%s · tier %s · score %s"), pd->ext_ids[hit],
+                                 tier ? tier->id : "–", score);
+    }
+  if (details == NULL)
     /* Translators: tooltip over a point of the quadrant chart: name, quadrant, then
      * the line with its two values. */
     return g_strdup_printf (_("%s, quadrant %s\n%s"), name, letters[q], values);
@@ -404,8 +418,7 @@ strata_quadrant_view_dispose (GObject *object)
   StrataQuadrantView *self = STRATA_QUADRANT_VIEW (object);
 
   g_clear_object (&self->chart);
-  g_clear_pointer (&self->names, g_ptr_array_unref);
-  g_clear_pointer (&self->details, g_ptr_array_unref);
+  g_clear_pointer (&self->results, strata_period_results_unref);
   g_clear_pointer (&self->selection, g_array_unref);
   G_OBJECT_CLASS (strata_quadrant_view_parent_class)->dispose (object);
 }
@@ -438,8 +451,6 @@ strata_quadrant_view_init (StrataQuadrantView *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
 
   self->hover = -1;
-  self->names = g_ptr_array_new_with_free_func (g_free);
-  self->details = g_ptr_array_new_with_free_func (g_free);
   self->selection = g_array_new (FALSE, FALSE, sizeof (guint));
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
@@ -460,34 +471,21 @@ strata_quadrant_view_new (void)
 void
 strata_quadrant_view_set_chart (StrataQuadrantView  *self,
                                 StrataQuadrantChart *chart,
-                                const char * const  *names)
+                                StrataPeriodResults *results)
 {
   g_autofree char *description = NULL;
 
   g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
   g_set_object (&self->chart, chart);
-  g_ptr_array_set_size (self->names, 0);
-  if (chart != NULL && names != NULL)
-    for (gsize i = 0; i < strata_quadrant_chart_get_n_points (chart); i++)
-      g_ptr_array_add (self->names, g_strdup (names[i] ? names[i] : ""));
-  g_ptr_array_set_size (self->details, 0);
+  g_clear_pointer (&self->results, strata_period_results_unref);
+  if (chart != NULL && results != NULL)
+    self->results = strata_period_results_ref (results);
   g_array_set_size (self->selection, 0);
   self->hover = -1;
   description = chart ? strata_chart_get_description (STRATA_CHART (chart)) : NULL;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description ? description : "", -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-strata_quadrant_view_set_details (StrataQuadrantView *self,
-                                  const char * const *details)
-{
-  g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
-  g_ptr_array_set_size (self->details, 0);
-  if (self->chart != NULL && details != NULL)
-    for (gsize i = 0; i < strata_quadrant_chart_get_n_points (self->chart); i++)
-      g_ptr_array_add (self->details, g_strdup (details[i] ? details[i] : ""));
 }
 
 StrataQuadrantChart *

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "strata-period-results.h"
 #include "strata-quadrant-chart.h"
 
 G_BEGIN_DECLS
@@ -15,13 +16,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StrataQuadrantView, strata_quadrant_view, STRATA, QUADRANT_VIEW, GtkWidget)
 
 GtkWidget           *strata_quadrant_view_new            (void);
+/* results (may be NULL; a reference is kept): its rows are the chart's
+ * points, and a point's tooltip shows its name and, under it, its ID, tier
+ * and score, formatted when asked (a million customers' lines would be a
+ * hundred megabytes). */
 void                 strata_quadrant_view_set_chart      (StrataQuadrantView  *self,
                                                           StrataQuadrantChart *chart,
-                                                          const char * const  *names);
-/* One line per point under its name in the tooltip (ID, tier, score); set
- * after the chart, which clears them. */
-void                 strata_quadrant_view_set_details    (StrataQuadrantView  *self,
-                                                          const char * const  *details);
+                                                          StrataPeriodResults *results);
 StrataQuadrantChart *strata_quadrant_view_get_chart      (StrataQuadrantView  *self);
 /* The tooltip of the point at (x, y), as the query-tooltip handler shows it;
  * NULL when no point is there. */

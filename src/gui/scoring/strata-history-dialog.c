@@ -6,6 +6,7 @@
 #include "strata-format.h"
 #include "strata-history-dialog.h"
 #include "strata-rules-diff.h"
+#include "strata-rules-private.h"
 #include "strata-ruleset-store.h"
 #include "strata-scoring-page-private.h"
 #include "strata-whatif-view.h"
@@ -106,6 +107,18 @@ strata_history_dialog_compare (StrataHistoryDialog *self,
   rules_a = strata_ruleset_store_load_version (self->workspace, a, &error);
   if (rules_a != NULL)
     rules_b = strata_ruleset_store_load_version (self->workspace, b, &error);
+  /* The window's period may lack a column an older version reads. */
+  if (rules_b != NULL)
+    {
+      g_autoptr(GPtrArray) metrics = strata_rules_get_metrics (rules_a);
+      g_autoptr(GPtrArray) metrics_b = strata_rules_get_metrics (rules_b);
+
+      g_ptr_array_extend_and_steal (metrics, g_steal_pointer (&metrics_b));
+      g_ptr_array_add (metrics, NULL);
+      if (!strata_period_data_ensure_metrics (self->data, self->workspace,
+                                              (const char * const *) metrics->pdata, &error))
+        g_clear_pointer (&rules_b, strata_rules_free);
+    }
   if (rules_b != NULL)
     result_a = strata_engine_score (rules_a, self->data, &error);
   if (result_a != NULL)

@@ -215,6 +215,12 @@ strata_scoring_page_update_evidence (StrataScoringPage *self)
   if (self->evidence_cancel != NULL)
     g_cancellable_cancel (self->evidence_cancel);
   g_clear_object (&self->evidence_cancel);
+  /* Read while the page is shown (the map handler asks again). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      strata_scoring_page_clear_evidence (self);
+      return;
+    }
   if (context == NULL || data == NULL || self->draft == NULL)
     {
       strata_scoring_page_clear_evidence (self);

@@ -330,6 +330,12 @@ strata_scoring_page_fit_to_data (StrataScoringPage *self)
   if (self->scoring == NULL || self->draft == NULL || workspace == NULL ||
       (data = strata_scoring_get_data (self->scoring)) == NULL)
     return;
+  /* The dialog offers every metric; the window's period holds the rules'. */
+  if (!strata_period_data_ensure_metrics (data, workspace, NULL, &error))
+    {
+      g_warning ("Fit to Data: %s", error->message);
+      g_clear_error (&error);
+    }
   /* Renewals for the quadrant: without them the rest still fits. */
   if (!strata_calibrate_load_outcomes (workspace, data->period_id, &outcome_data, &outcomes,
                                        &outcome_to, &error))

@@ -554,6 +554,26 @@ export_rules_activated (GtkWidget  *widget,
   strata_scoring_page_export_rules (STRATA_SCORING_PAGE (widget));
 }
 
+/* The evidence's outcomes hold the next period's adjustment columns (40 MB
+ * at a million customers) and a reference to the data they were read for:
+ * only while the page is shown. */
+static void
+strata_scoring_page_map (GtkWidget *widget)
+{
+  StrataScoringPage *self = STRATA_SCORING_PAGE (widget);
+
+  GTK_WIDGET_CLASS (strata_scoring_page_parent_class)->map (widget);
+  if (self->outcomes == NULL && self->evidence_cancel == NULL && self->draft != NULL)
+    strata_scoring_page_update_evidence (self);
+}
+
+static void
+strata_scoring_page_unmap (GtkWidget *widget)
+{
+  strata_scoring_page_clear_evidence (STRATA_SCORING_PAGE (widget));
+  GTK_WIDGET_CLASS (strata_scoring_page_parent_class)->unmap (widget);
+}
+
 static void
 strata_scoring_page_dispose (GObject *object)
 {
@@ -596,6 +616,8 @@ strata_scoring_page_class_init (StrataScoringPageClass *klass)
 
   object_class->dispose = strata_scoring_page_dispose;
   object_class->finalize = strata_scoring_page_finalize;
+  widget_class->map = strata_scoring_page_map;
+  widget_class->unmap = strata_scoring_page_unmap;
   /* The shared scoring follows the period and the rules written elsewhere. */
   page_class->changes = STRATA_PAGE_CHANGES_SCORES;
   page_class->edit_actions = edit_actions;

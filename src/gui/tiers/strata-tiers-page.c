@@ -214,7 +214,10 @@ load_results (StrataWorkspace  *workspace,
               GCancellable     *cancellable,
               GError          **error)
 {
-  return strata_period_results_load (workspace, *(gint64 *) task_data, error);
+  static const char * const revenue[] = { "order_amount", NULL };
+
+  /* Over the window's data when it is this period's (not a second copy). */
+  return strata_shared_period_load (task_data, workspace, revenue, error);
 }
 
 static void
@@ -223,9 +226,11 @@ strata_tiers_page_load_async (StrataPage          *page,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  gint64 period_id = strata_context_get_period_id (strata_page_get_context (page));
+  StrataContext *context = strata_page_get_context (page);
 
-  strata_page_run_worker (page, load_results, g_memdup2 (&period_id, sizeof period_id), g_free,
+  strata_page_run_worker (page, load_results,
+                          strata_context_share_period (context, strata_context_get_period_id (context)),
+                          (GDestroyNotify) strata_shared_period_free,
                           (GDestroyNotify) strata_period_results_unref,
                           cancellable, callback, user_data);
 }
