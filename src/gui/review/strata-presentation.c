@@ -30,6 +30,7 @@ struct _StrataPresentation
   GtkLabel         *footer;
   GArray           *kinds;      /* StrataSlideKind of each slide shown */
   guint             position;
+  guint             compact_id; /* the idle that restyles for the window's size */
 };
 
 G_DEFINE_FINAL_TYPE (StrataPresentation, strata_presentation, GTK_TYPE_WINDOW)
@@ -475,6 +476,7 @@ strata_presentation_dispose (GObject *object)
   StrataPresentation *self = STRATA_PRESENTATION (object);
 
   g_clear_object (&self->deck);
+  g_clear_handle_id (&self->compact_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_PRESENTATION);
   G_OBJECT_CLASS (strata_presentation_parent_class)->dispose (object);
 }
@@ -488,6 +490,53 @@ strata_presentation_finalize (GObject *object)
   G_OBJECT_CLASS (strata_presentation_parent_class)->finalize (object);
 }
 
+/* The sizes in strata-review.css hold from 1024x768 up. A smaller screen
+ * (an 800x600 projector) gets the "compact" sizes: at 52 px a title
+ * wrapped to two lines there and left the chart a sliver. */
+static gboolean
+wants_compact (int width,
+               int height)
+{
+  return width < 960 || height < 720;
+}
+
+static gboolean
+update_compact (gpointer data)
+{
+  StrataPresentation *self = data;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  self->compact_id = 0;
+  if (wants_compact (gtk_widget_get_width (widget), gtk_widget_get_height (widget)))
+    gtk_widget_add_css_class (widget, "compact");
+  else
+    gtk_widget_remove_css_class (widget, "compact");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+strata_presentation_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  StrataPresentation *self = STRATA_PRESENTATION (widget);
+
+  GTK_WIDGET_CLASS (strata_presentation_parent_class)->size_allocate (widget, width, height, baseline);
+  /* Restyling inside the allocation would queue another one from within
+   * it: after it, once. */
+  if (wants_compact (width, height) != gtk_widget_has_css_class (widget, "compact") &&
+      self->compact_id == 0)
+    self->compact_id = g_idle_add (update_compact, self);
+}
+
+gboolean
+strata_presentation_get_compact (StrataPresentation *self)
+{
+  g_return_val_if_fail (STRATA_IS_PRESENTATION (self), FALSE);
+  return gtk_widget_has_css_class (GTK_WIDGET (self), "compact");
+}
+
 static void
 strata_presentation_class_init (StrataPresentationClass *klass)
 {
@@ -496,6 +545,7 @@ strata_presentation_class_init (StrataPresentationClass *klass)
 
   object_class->dispose = strata_presentation_dispose;
   object_class->finalize = strata_presentation_finalize;
+  widget_class->size_allocate = strata_presentation_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/strata/Strata/strata-presentation.ui");

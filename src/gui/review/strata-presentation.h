@@ -25,6 +25,9 @@ void        strata_presentation_go_to         (StrataPresentation *self,
                                                guint               position);
 /* The "3 / 7" label at the bottom right. */
 GtkLabel   *strata_presentation_get_counter   (StrataPresentation *self);
+/* Whether the window is small enough (under 960x720) for the compact
+ * type sizes. */
+gboolean    strata_presentation_get_compact   (StrataPresentation *self);
 /* Shows the score receipt of a customer of the later period. */
 GtkWindow  *strata_presentation_show_receipt  (StrataPresentation *self,
                                                gint64              customer_id);
