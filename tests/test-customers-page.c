@@ -4,8 +4,9 @@
  * score; selection follows the context both ways; an override set through
  * the detail pane wins, is audited and can be removed; the CSV and Excel
  * exports are the list as shown; sorting, filtering and searching show
- * the rows computed independently; a spinner while the scores load; a draft edited on the Scoring page is the draft the
- * list shows, at once and scored once. */
+ * the rows computed independently (also at 20,000 customers); a spinner while the scores load; a sort asked for
+ * before the workers' orders came waits for them (a spinner; never sorted on the main thread); a draft edited on the
+ * Scoring page is the draft the list shows, at once and scored once. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -41,7 +42,9 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   test_workspace_setup_dir (&f->t, "strata-customers-page", "demo.strata");
-  g_assert_true (strata_demo_write (f->t.path, 500, 11, 3, STRATA_DEMO_NONE, NULL, NULL, &error));
+  /* data: the customers of the demo, 500 unless a test asks for more. */
+  g_assert_true (strata_demo_write (f->t.path, data ? GPOINTER_TO_UINT (data) : 500, 11, 3, STRATA_DEMO_NONE,
+                                    NULL, NULL, &error));
   g_assert_no_error (error);
   f->t.ws = strata_workspace_open (f->t.path, NULL, &error);
   g_assert_no_error (error);
@@ -778,6 +781,72 @@ test_sort_filter_search_rows (Fixture       *f,
   g_assert_cmpuint (first_row (f), ==, first_name);
 }
 
+/* A sort by name asked for before the names' order came from its worker
+ * (at a million customers, a second or two) waits for it with a spinner:
+ * the list stays as it is, a filter changed meanwhile shows at once, and
+ * the rows come in name order once the order is there; none is computed
+ * on the main thread. */
+static void
+test_sort_waits_for_order (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(StrataContext) other = strata_context_new (f->t.ws);
+  guint n = strata_scoring_get_n_rows (f->scoring);
+  guint in_c = 0;
+  GtkWidget *spinner = find (f, "sort-waiting");
+  const guint *rows;
+  guint k;
+  const StrataCustomerColumns *cols;
+
+  for (guint i = 0; i < n; i++)
+    in_c += strata_scoring_get_final_tier (f->scoring, i) == 2;
+  g_assert_cmpuint (in_c, >, 0);
+  g_assert_cmpuint (in_c, <, n);
+  g_assert_false (gtk_widget_get_visible (spinner));
+
+  /* The workers' results reach the page through the main loop, which does
+   * not run between these lines: the orders cannot be there yet. */
+  strata_context_finish_scoring (other);
+  g_object_set (f->page, "context", other, NULL);
+  g_assert_cmpuint (n_shown (f), ==, n);
+  sort_by (f, "Name", GTK_SORT_ASCENDING);
+  g_assert_true (strata_customers_page_get_sort_waiting (f->page));
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_cmpuint (n_shown (f), ==, n);
+
+  /* A filter meanwhile: its rows at once, still waiting for the order. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 3);
+  g_assert_cmpuint (n_shown (f), ==, in_c);
+  g_assert_true (strata_customers_page_get_sort_waiting (f->page));
+
+  gui_test_wait (!strata_customers_page_get_sort_waiting (f->page));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  cols = strata_customers_page_get_columns (f->page, &rows, &k);
+  g_assert_cmpuint (k, ==, in_c);
+  for (guint i = 0; i < k; i++)
+    {
+      g_assert_cmpuint (strata_scoring_get_final_tier (f->scoring, rows[i]), ==, 2);
+      if (i > 0)
+        {
+          int c = g_utf8_collate (strata_scoring_get_name (f->scoring, rows[i - 1]),
+                                  strata_scoring_get_name (f->scoring, rows[i]));
+
+          g_assert_cmpint (c, <=, 0);
+          if (c == 0)
+            g_assert_cmpint (strcmp (cols->ext_ids[rows[i - 1]], cols->ext_ids[rows[i]]), <, 0);
+        }
+    }
+  g_assert_cmpuint (strata_customers_page_get_main_thread_orders (f->page), ==, 0);
+
+  /* By name with every tier: the order is there, no waiting. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 0);
+  g_assert_false (strata_customers_page_get_sort_waiting (f->page));
+  g_assert_cmpuint (n_shown (f), ==, n);
+  g_assert_cmpuint (strata_customers_page_get_main_thread_orders (f->page), ==, 0);
+  g_object_set (f->page, "context", f->context, NULL);
+}
+
 /* A workspace whose scores are still being read shows a spinner over the
  * page, and the rows once they come. */
 static void
@@ -816,6 +885,14 @@ main (int   argc,
   g_test_add ("/customers-page/sort-and-select", Fixture, NULL, fixture_setup, test_sort_and_select, fixture_teardown);
   g_test_add ("/customers-page/sort-filter-search-rows", Fixture, NULL, fixture_setup,
               test_sort_filter_search_rows, fixture_teardown);
+  g_test_add ("/customers-page/sort-waits-for-order", Fixture, NULL, fixture_setup,
+              test_sort_waits_for_order, fixture_teardown);
+  /* The same at a size where a slip in the radix sort or the filter's
+   * mask would show (the demo's names repeat, so ties count). */
+  g_test_add ("/customers-page/sort-filter-search-rows-20000", Fixture, GUINT_TO_POINTER (20000), fixture_setup,
+              test_sort_filter_search_rows, fixture_teardown);
+  g_test_add ("/customers-page/sort-waits-for-order-20000", Fixture, GUINT_TO_POINTER (20000), fixture_setup,
+              test_sort_waits_for_order, fixture_teardown);
   g_test_add ("/customers-page/spinner-while-loading", Fixture, NULL, fixture_setup,
               test_spinner_while_loading, fixture_teardown);
   g_test_add ("/customers-page/override", Fixture, NULL, fixture_setup, test_override, fixture_teardown);

@@ -180,6 +180,16 @@ find_mover_row (GtkWidget *root)
   return NULL;
 }
 
+static guint
+count_mover_rows (GtkWidget *root)
+{
+  guint n = GTK_IS_LIST_BOX_ROW (root) && g_object_get_data (G_OBJECT (root), "customer-id") != NULL;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_mover_rows (c);
+  return n;
+}
+
 /* The chart drawn at 640x400 in the light style. */
 static cairo_surface_t *
 render_chart (StrataChart *chart)
@@ -267,6 +277,23 @@ check_arrows (StrataReviewPage *page)
     }
   g_assert_cmpuint (movers, >, 50);
   g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, movers);
+
+  /* The lists: their first rows at once, all of them (100 at most per
+   * list) once the page has been shown for a while. */
+  {
+    guint listed = 0;
+
+    for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
+      {
+        GPtrArray *kind = strata_movement_get_movers (movement, k);
+
+        for (guint i = 0; i < MIN (kind->len, 100); i++)
+          listed += ((StrataMover *) kind->pdata[i])->customer_id != 0;
+      }
+    g_assert_cmpuint (listed, >, 0);
+    g_assert_cmpuint (count_mover_rows (GTK_WIDGET (page)), >, 0);
+    gui_test_wait (count_mover_rows (GTK_WIDGET (page)) == listed);
+  }
   movers_surface = render_chart (strata_review_page_get_quadrant_chart (page));
 
   strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_NONE);

@@ -1,11 +1,34 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Customers list's sort orders that cost a pass over every name or id
- * (strata-customer-order.h), computed on a worker once per period: the
- * data is immutable, the task holds a reference to it. */
+ * (strata-customer-order.h), computed on workers once per period: the
+ * data is immutable, each task holds a reference to it. The id order
+ * (every sort's ties) and the names' ranks come from two tasks, so a sort
+ * by score waits only for the first; a sort asked for before its order is
+ * there waits for it (the page shows a spinner) instead of computing it
+ * on the main thread, a second or two at a million customers. */
 #include "config.h"
 
 #include "strata-customer-order.h"
 #include "strata-customers-page-private.h"
+
+typedef enum
+{
+  ORDER_BY_ID,
+  ORDER_NAMES,
+} OrderKind;
+
+typedef struct
+{
+  StrataPeriodData *data;
+  OrderKind         kind;
+} OrderTask;
+
+static void
+order_task_free (OrderTask *t)
+{
+  strata_period_data_unref (t->data);
+  g_free (t);
+}
 
 void
 strata_customers_page_order_free (StrataCustomersPageOrder *order)
@@ -24,39 +47,145 @@ order_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  StrataPeriodData *data = task_data;
+  OrderTask *t = task_data;
+  const StrataPeriodData *data = t->data;
   StrataCustomersPageOrder *order = g_new0 (StrataCustomersPageOrder, 1);
 
-  order->by_id = strata_customer_order_by_id ((const char * const *) data->ext_ids, data->n);
-  if (!g_cancellable_is_cancelled (cancellable))
-    order->name_is_folded = strata_customer_order_name_is_folded ((const char * const *) data->names, data->n);
-  if (!g_cancellable_is_cancelled (cancellable))
-    order->name_rank = strata_customer_order_name_rank ((const char * const *) data->names, data->n);
+  if (t->kind == ORDER_BY_ID)
+    order->by_id = strata_customer_order_by_id ((const char * const *) data->ext_ids, data->n);
+  else
+    {
+      order->name_is_folded = strata_customer_order_name_is_folded ((const char * const *) data->names,
+                                                                    data->n);
+      if (!g_cancellable_is_cancelled (cancellable))
+        order->name_rank = strata_customer_order_name_rank ((const char * const *) data->names, data->n);
+    }
   if (g_task_return_error_if_cancelled (task))
     strata_customers_page_order_free (order);
   else
     g_task_return_pointer (task, order, (GDestroyNotify) strata_customers_page_order_free);
 }
 
-void
-strata_customers_page_load_order (StrataCustomersPage    *self,
-                                  const StrataPeriodData *data,
-                                  GCancellable           *cancellable,
-                                  GAsyncReadyCallback     callback,
-                                  gpointer                user_data)
+static void
+run_order (OrderKind               kind,
+           StrataCustomersPage    *self,
+           const StrataPeriodData *data,
+           GCancellable           *cancellable,
+           GAsyncReadyCallback     callback,
+           gpointer                user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  OrderTask *t = g_new0 (OrderTask, 1);
 
-  g_task_set_source_tag (task, strata_customers_page_load_order);
-  g_task_set_task_data (task, strata_period_data_ref ((StrataPeriodData *) data),
-                        (GDestroyNotify) strata_period_data_unref);
+  t->data = strata_period_data_ref ((StrataPeriodData *) data);
+  t->kind = kind;
+  g_task_set_source_tag (task, strata_customers_page_orders_set_data);
+  g_task_set_task_data (task, t, (GDestroyNotify) order_task_free);
   g_task_run_in_thread (task, order_thread);
 }
 
-StrataCustomersPageOrder *
-strata_customers_page_load_order_finish (StrataCustomersPage  *self,
-                                         GAsyncResult         *result,
-                                         GError              **error)
+/* The orders of the period shown -------------------------------------------- */
+
+void
+strata_customers_page_orders_forget (StrataCustomersPageOrders *orders)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (orders->load != NULL)
+    g_cancellable_cancel (orders->load);
+  g_clear_object (&orders->load);
+  orders->pending = 0;
+  g_clear_pointer (&orders->data, strata_period_data_unref);
+  g_clear_pointer (&orders->by_id, g_free);
+  g_clear_pointer (&orders->name_rank, g_free);
+  g_clear_pointer (&orders->name_is_folded, g_free);
+}
+
+typedef struct
+{
+  StrataCustomersPageOrders *orders;   /* the page's: valid while load is not cancelled */
+  GCancellable              *load;
+  StrataCustomersPageReady   ready;
+} OrderCall;
+
+static void
+order_loaded (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  OrderCall *call = user_data;
+  StrataCustomersPageOrders *orders = call->orders;
+  StrataCustomersPageOrder *order = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* The page forgot these orders (a new period, or it went): orders may be gone. */
+  if (order != NULL && !g_cancellable_is_cancelled (call->load) && call->load == orders->load)
+    {
+      /* Should one be there already (made on the main thread), it stays. */
+      if (orders->by_id == NULL)
+        orders->by_id = g_steal_pointer (&order->by_id);
+      if (orders->name_rank == NULL)
+        orders->name_rank = g_steal_pointer (&order->name_rank);
+      if (orders->name_is_folded == NULL)
+        orders->name_is_folded = g_steal_pointer (&order->name_is_folded);
+      if (--orders->pending == 0)
+        g_clear_object (&orders->load);
+      call->ready (STRATA_CUSTOMERS_PAGE (source));
+    }
+  strata_customers_page_order_free (order);
+  g_object_unref (call->load);
+  g_free (call);
+}
+
+void
+strata_customers_page_orders_set_data (StrataCustomersPageOrders *orders,
+                                       StrataCustomersPage       *self,
+                                       const StrataPeriodData    *data,
+                                       StrataCustomersPageReady   ready)
+{
+  if (orders->data == data)
+    return;
+  /* A view with other overrides over the same names and ids. */
+  if (orders->data != NULL && data != NULL && orders->data->n == data->n &&
+      orders->data->ext_ids == data->ext_ids && orders->data->names == data->names)
+    {
+      strata_period_data_unref (orders->data);
+      orders->data = strata_period_data_ref ((StrataPeriodData *) data);
+      return;
+    }
+  strata_customers_page_orders_forget (orders);
+  if (data == NULL || data->n == 0)
+    return;
+  orders->data = strata_period_data_ref ((StrataPeriodData *) data);
+  orders->load = g_cancellable_new ();
+  for (OrderKind kind = ORDER_BY_ID; kind <= ORDER_NAMES; kind++)
+    {
+      OrderCall *call = g_new0 (OrderCall, 1);
+
+      call->orders = orders;
+      call->load = g_object_ref (orders->load);
+      call->ready = ready;
+      orders->pending++;
+      run_order (kind, self, data, orders->load, order_loaded, call);
+    }
+}
+
+gboolean
+strata_customers_page_orders_ensure (StrataCustomersPageOrders   *orders,
+                                     const StrataCustomerColumns *cols,
+                                     gboolean                     names)
+{
+  /* On their way: the caller waits for them. */
+  if ((orders->by_id == NULL || (names && orders->name_rank == NULL)) && orders->load != NULL)
+    return FALSE;
+  /* Nothing computes them (cannot happen while the page shows rows, but
+   * a sort must never stay waiting): made here, and counted. */
+  if (orders->by_id == NULL)
+    {
+      orders->by_id = strata_customer_order_by_id ((const char * const *) cols->ext_ids, cols->n);
+      orders->main_thread_orders++;
+    }
+  if (names && orders->name_rank == NULL)
+    {
+      orders->name_rank = strata_customer_order_name_rank ((const char * const *) cols->names, cols->n);
+      orders->main_thread_orders++;
+    }
+  return TRUE;
 }

@@ -36,7 +36,7 @@ GtkStringList               *strata_customers_page_attribute_model (const char *
                                                                     GPtrArray  *pairs);
 
 /* strata-customers-page-order.c: the rows by id and the names' ranks
- * (strata-customer-order.h), computed on a worker. */
+ * (strata-customer-order.h), computed on workers. */
 typedef struct
 {
   guint32 *by_id;
@@ -44,13 +44,34 @@ typedef struct
   guint8  *name_is_folded;
 } StrataCustomersPageOrder;
 void                         strata_customers_page_order_free      (StrataCustomersPageOrder *order);
-void                         strata_customers_page_load_order      (StrataCustomersPage    *self,
-                                                                    const StrataPeriodData *data,
-                                                                    GCancellable           *cancellable,
-                                                                    GAsyncReadyCallback     callback,
-                                                                    gpointer                user_data);
-StrataCustomersPageOrder    *strata_customers_page_load_order_finish (StrataCustomersPage  *self,
-                                                                      GAsyncResult         *result,
-                                                                      GError              **error);
+
+/* The page's orders of the period shown: ready runs on the main thread as
+ * each arrives. */
+typedef void (*StrataCustomersPageReady) (StrataCustomersPage *self);
+typedef struct
+{
+  StrataPeriodData *data;
+  guint32          *by_id;
+  guint32          *name_rank;
+  guint8           *name_is_folded;
+  GCancellable     *load;
+  guint             pending;             /* tasks still running */
+  guint             main_thread_orders;  /* orders computed on the main thread */
+} StrataCustomersPageOrders;
+void                         strata_customers_page_orders_set_data (StrataCustomersPageOrders   *orders,
+                                                                    StrataCustomersPage         *self,
+                                                                    const StrataPeriodData      *data,
+                                                                    StrataCustomersPageReady     ready);
+void                         strata_customers_page_orders_forget   (StrataCustomersPageOrders   *orders);
+/* TRUE when the id order (and with names, the names' ranks) are there;
+ * FALSE while a worker computes them (the caller waits for ready). */
+gboolean                     strata_customers_page_orders_ensure   (StrataCustomersPageOrders   *orders,
+                                                                    const StrataCustomerColumns *cols,
+                                                                    gboolean                     names);
+/* TRUE while a sort waits for its order (a spinner beside the count). */
+gboolean                     strata_customers_page_get_sort_waiting (StrataCustomersPage *self);
+/* How many orders the page computed on the main thread (for the tests:
+ * none while a worker makes them). */
+guint                        strata_customers_page_get_main_thread_orders (StrataCustomersPage *self);
 
 G_END_DECLS

@@ -50,12 +50,9 @@ struct _StrataCustomersPage
   gboolean               prev_valid;
   GCancellable          *prev_load;
   char                 **tier_ids;
-  /* Sort orders of the period (strata-customer-order.h), from a worker. */
-  StrataPeriodData      *order_data;
-  guint32               *by_id;
-  guint32               *name_rank;
-  guint8                *name_is_folded;
-  GCancellable          *order_load;
+  /* Sort orders of the period (strata-customer-order.h), from workers. */
+  StrataCustomersPageOrders orders;
+  gboolean               sort_waiting;  /* the sort shown waits for its order */
   char                  *search;        /* folded */
   guint8                *attribute_mask;
   GPtrArray             *attribute_pairs; /* "key\tvalue" */
@@ -76,6 +73,7 @@ struct _StrataCustomersPage
   GtkDropDown           *attribute_filter;
   GtkColumnView         *view;
   GtkLabel              *count_label;
+  GtkSpinner            *sort_spinner;
   StrataCustomerDetail  *detail;
   AdwFlap               *flap;
 };
@@ -114,76 +112,33 @@ current_filter (StrataCustomersPage *self)
 }
 
 static void
+set_sort_waiting (StrataCustomersPage *self,
+                  gboolean             waiting)
+{
+  self->sort_waiting = waiting;
+  if (self->sort_spinner == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_spinner), waiting);
+  gtk_spinner_set_spinning (self->sort_spinner, waiting);
+}
+
+static void
 forget_order (StrataCustomersPage *self)
 {
-  if (self->order_load != NULL)
-    g_cancellable_cancel (self->order_load);
-  g_clear_object (&self->order_load);
-  g_clear_pointer (&self->order_data, strata_period_data_unref);
-  g_clear_pointer (&self->by_id, g_free);
-  g_clear_pointer (&self->name_rank, g_free);
-  g_clear_pointer (&self->name_is_folded, g_free);
+  strata_customers_page_orders_forget (&self->orders);
   self->cols.name_is_folded = NULL;
+  set_sort_waiting (self, FALSE);
 }
 
-static void
-order_loaded (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (source);
-  g_autoptr(GCancellable) load = user_data;
-  StrataCustomersPageOrder *order = strata_customers_page_load_order_finish (self, result, NULL);
+static void apply (StrataCustomersPage *self);
 
-  if (order != NULL && !g_cancellable_is_cancelled (load) && load == self->order_load)
-    {
-      g_clear_object (&self->order_load);
-      /* A sort that could not wait made its own meanwhile. */
-      if (self->by_id == NULL)
-        self->by_id = g_steal_pointer (&order->by_id);
-      if (self->name_rank == NULL)
-        self->name_rank = g_steal_pointer (&order->name_rank);
-      self->name_is_folded = g_steal_pointer (&order->name_is_folded);
-      self->cols.name_is_folded = self->name_is_folded;
-    }
-  strata_customers_page_order_free (order);
-}
-
-/* The orders of the period shown, computed on a worker (a second or two
- * for the names at a million customers); a sort asked for before they
- * come computes what it needs here. */
+/* An order came from its worker: a sort that waited for it runs now. */
 static void
-load_order (StrataCustomersPage    *self,
-            const StrataPeriodData *data)
+order_ready (StrataCustomersPage *self)
 {
-  if (self->order_data == data)
-    return;
-  /* A view with other overrides over the same names and ids. */
-  if (self->order_data != NULL && data != NULL && self->order_data->n == data->n &&
-      self->order_data->ext_ids == data->ext_ids && self->order_data->names == data->names)
-    {
-      strata_period_data_unref (self->order_data);
-      self->order_data = strata_period_data_ref ((StrataPeriodData *) data);
-      return;
-    }
-  forget_order (self);
-  if (data == NULL || data->n == 0)
-    return;
-  self->order_data = strata_period_data_ref ((StrataPeriodData *) data);
-  self->order_load = g_cancellable_new ();
-  strata_customers_page_load_order (self, data, self->order_load, order_loaded,
-                                    g_object_ref (self->order_load));
-}
-
-static void
-ensure_order (StrataCustomersPage *self,
-              gboolean             names)
-{
-  if (self->by_id == NULL)
-    self->by_id = strata_customer_order_by_id ((const char * const *) self->cols.ext_ids, self->cols.n);
-  if (names && self->name_rank == NULL)
-    self->name_rank = strata_customer_order_name_rank ((const char * const *) self->cols.names,
-                                                       self->cols.n);
+  self->cols.name_is_folded = self->orders.name_is_folded;
+  if (self->sort_waiting)
+    apply (self);
 }
 
 static int
@@ -244,6 +199,26 @@ same_rows (StrataCustomersPage *self,
   return n > 0 && n == rows->len && memcmp (shown, rows->data, n * sizeof (guint)) == 0;
 }
 
+/* The rows shown are rows, in any order. */
+static gboolean
+same_set (StrataCustomersPage *self,
+          GArray              *rows)
+{
+  guint n;
+  const guint *shown = strata_row_list_get_rows (self->list, &n);
+  g_autofree guint8 *in = NULL;
+
+  if (n != rows->len)
+    return FALSE;
+  in = g_new0 (guint8, MAX (self->cols.n, 1));
+  for (guint i = 0; i < rows->len; i++)
+    in[g_array_index (rows, guint, i)] = 1;
+  for (guint i = 0; i < n; i++)
+    if (shown[i] >= self->cols.n || !in[shown[i]])
+      return FALSE;
+  return TRUE;
+}
+
 /* Filters and sorts the rows, keeping the selected customer selected. */
 static void
 apply (StrataCustomersPage *self)
@@ -257,11 +232,26 @@ apply (StrataCustomersPage *self)
   filter = current_filter (self);
   rows = self->cols.n > 0 ? strata_customer_view_filter (&self->cols, &filter)
                           : g_array_new (FALSE, FALSE, sizeof (guint));
-  if (sort_column (self, &column, &sign))
+  if (!sort_column (self, &column, &sign))
+    set_sort_waiting (self, FALSE);
+  else if (strata_customers_page_orders_ensure (&self->orders, &self->cols,
+                                                column == STRATA_CUSTOMER_SORT_NAME))
     {
-      ensure_order (self, column == STRATA_CUSTOMER_SORT_NAME);
-      strata_customer_order_sort (&self->cols, self->by_id, self->name_rank, column, sign < 0,
-                                  (guint *) rows->data, rows->len);
+      set_sort_waiting (self, FALSE);
+      strata_customer_order_sort (&self->cols, self->orders.by_id, self->orders.name_rank, column,
+                                  sign < 0, (guint *) rows->data, rows->len);
+    }
+  else
+    {
+      /* The order is on its way (order_ready applies again): the rows
+       * shown stay as they are, or a new filter's show unsorted meanwhile. */
+      set_sort_waiting (self, TRUE);
+      if (same_set (self, rows))
+        {
+          g_array_unref (rows);
+          refresh_cells (self);
+          return;
+        }
     }
   if (same_rows (self, rows))
     {
@@ -720,8 +710,9 @@ reload (StrataCustomersPage *self)
   self->cols.quadrant = self->result ? self->result->quadrant : NULL;
   self->cols.tier_ids = (const char **) self->tier_ids;
   self->cols.n_tiers = self->rules ? self->rules->tiers->len : 0;
-  load_order (self, self->cols.n > 0 ? data : NULL);
-  self->cols.name_is_folded = self->name_is_folded;
+  strata_customers_page_orders_set_data (&self->orders, self, self->cols.n > 0 ? data : NULL,
+                                         order_ready);
+  self->cols.name_is_folded = self->orders.name_is_folded;
 
   load_tier_css (self);
   fill_filter_models (self);
@@ -836,6 +827,18 @@ strata_customers_page_get_columns (StrataCustomersPage *self,
   return &self->cols;
 }
 
+gboolean
+strata_customers_page_get_sort_waiting (StrataCustomersPage *self)
+{
+  return self->sort_waiting;
+}
+
+guint
+strata_customers_page_get_main_thread_orders (StrataCustomersPage *self)
+{
+  return self->orders.main_thread_orders;
+}
+
 const StrataRules *
 strata_customers_page_get_rules (StrataCustomersPage *self)
 {
@@ -917,6 +920,7 @@ strata_customers_page_class_init (StrataCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, attribute_filter);
   gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, view);
   gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, sort_spinner);
   gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, detail);
   gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, flap);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed);

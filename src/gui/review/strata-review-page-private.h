@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the Review page's files share: the page itself
  * (strata-review-page.c), its period actions
- * (strata-review-page-periods.c), its retention chart (strata-review-retention.c)
+ * (strata-review-page-periods.c), its lists of movers (strata-review-movers.c), its
+ * retention chart (strata-review-retention.c)
  * and its export of the movement (strata-review-page-export.c). */
 #pragma once
 
@@ -51,6 +52,15 @@ void        strata_review_page_toast                (StrataReviewPage *self,
 const char *strata_review_selected_name             (GtkDropDown      *drop);
 /* Compares the chosen periods again, on the next idle when shown. */
 void        strata_review_page_queue_load           (StrataReviewPage *self);
+
+/* Picking a mover's row: the context's selected customer and its arrow. */
+void        strata_review_page_mover_activated      (StrataReviewPage *self,
+                                                     AdwActionRow     *row);
+
+/* strata-review-movers.c: the list of the deck's movers of kind (its first
+ * rows at once, the rest from an idle). */
+GtkWidget  *strata_review_page_mover_list           (StrataReviewPage *self,
+                                                     StrataMoveKind    kind);
 
 /* strata-review-retention.c: the deck's retention chart and its caption. */
 void        strata_review_page_show_retention       (StrataReviewPage *self);

@@ -16,10 +16,6 @@
 #include "strata-review-page-private.h"
 #include "strata-window.h"
 
-/* Rows shown per list; the rest is counted in a last row (the CLI and the
- * CSV export have all of them). */
-#define MAX_ROWS 100
-
 G_DEFINE_FINAL_TYPE (StrataReviewPage, strata_review_page, STRATA_TYPE_PAGE)
 
 /* The context's periods, NULL without a workspace. */
@@ -67,24 +63,13 @@ find_name (GListModel *model,
 
 /* Lists ------------------------------------------------------------------ */
 
-static char *
-tier_change (StrataMovement    *movement,
-             const StrataMover *mover)
-{
-  const char *from = mover->from_tier >= 0 ? strata_movement_get_tier (movement, mover->from_tier)->id
-                                           : "–";
-  const char *to = mover->to_tier >= 0 ? strata_movement_get_tier (movement, mover->to_tier)->id
-                                       : "–";
-  return g_strdup_printf ("%s → %s", from, to);
-}
-
 static void show_quadrant_chart (StrataReviewPage *self);
 
 /* Picking a mover follows it: the context's selected customer (which the
  * other pages show too) and its arrow alone on the quadrant chart. */
-static void
-mover_activated (StrataReviewPage *self,
-                 AdwActionRow     *row)
+void
+strata_review_page_mover_activated (StrataReviewPage *self,
+                                    AdwActionRow     *row)
 {
   const gint64 *id = g_object_get_data (G_OBJECT (row), "customer-id");
 
@@ -95,75 +80,6 @@ mover_activated (StrataReviewPage *self,
     show_quadrant_chart (self);
   else
     gtk_toggle_button_set_active (self->arrows_selected, TRUE);
-}
-
-static GtkWidget *
-mover_list (StrataReviewPage *self,
-            StrataMoveKind    kind)
-{
-  static const char *titles[] = { N_("Upgrades"), N_("Downgrades"), N_("New Customers"),
-                                   N_("Lost Customers") };
-  StrataMovement *movement = strata_review_deck_get_movement (self->deck);
-  GPtrArray *movers = strata_movement_get_movers (movement, kind);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *list = gtk_list_box_new ();
-  g_autofree char *n = strata_format_integer (NULL, movers->len);
-  g_autofree char *heading = g_strdup_printf ("%s (%s)", _(titles[kind]), n);
-  GtkWidget *label = gtk_label_new (heading);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_set_valign (list, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), list);
-
-  if (movers->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("None"));
-      gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  for (guint i = 0; i < MIN (movers->len, MAX_ROWS); i++)
-    {
-      const StrataMover *m = movers->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *reasons = strata_mover_describe_reasons (m, "; ");
-      g_autofree char *change = tier_change (movement, m);
-      g_autofree char *title = g_markup_escape_text (m->name, -1);
-      g_autofree char *subtitle = g_markup_escape_text (reasons, -1);
-      GtkWidget *suffix = gtk_label_new (change);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-      if (m->customer_id != 0)
-        {
-          g_object_set_data_full (G_OBJECT (row), "customer-id",
-                                  g_memdup2 (&m->customer_id, sizeof (gint64)), g_free);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          gtk_widget_set_tooltip_text (row, _("Show this customer's arrow on the quadrant chart"));
-          g_signal_connect_swapped (row, "activated", G_CALLBACK (mover_activated), self);
-        }
-      gtk_widget_add_css_class (suffix, "numeric");
-      gtk_widget_add_css_class (suffix, "heading");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  if (movers->len > MAX_ROWS)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *rest = strata_format_integer (NULL, movers->len - MAX_ROWS);
-      g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "and %s more customer",
-                                                            "and %s more customers",
-                                                            movers->len - MAX_ROWS), rest);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  return box;
 }
 
 static void
@@ -418,7 +334,7 @@ show_deck (StrataReviewPage    *self,
 
   clear_grid (self->lists_grid);
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
-    gtk_grid_attach (self->lists_grid, mover_list (self, k), k % 2, k / 2, 1, 1);
+    gtk_grid_attach (self->lists_grid, strata_review_page_mover_list (self, k), k % 2, k / 2, 1, 1);
 
   if (strata_review_deck_get_to_closed (self->deck))
     /* Translators: the button that reopens a closed period, e.g. "Reopen 2026-Q3…" */

@@ -1,0 +1,749 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window on a large workspace against the goals of issue 18 item 4:
+ *   bench-window [--customers N] [--file FILE] [--alt-rows K]
+ * (N default 100,000, or $STRATA_BENCH_CUSTOMERS: a generated demo with
+ * two quarters; FILE: an existing workspace instead. The weight edit saves
+ * a draft and its undo into FILE: give it a copy.) Runs under a display
+ * (Xvfb). Wall clock, warm (the file in the OS page cache after the open);
+ * "stall" is the longest the main thread went without running a 1 ms
+ * high-priority heartbeat, which is how long the window was frozen:
+ * - opening the file until the Customers page lists its rows;
+ * - switching to each page, first and second visit: until the page has
+ *   loaded (its spinner gone) and a frame is painted, and the stall;
+ * - on the Customers page: sorting by name right after opening (the names'
+ *   order still on its worker), then by name, score and tier, filtering by
+ *   tier, searching by a name fragment and by an id: from the action to the
+ *   first frame painted with the new rows (checked: the count and the order
+ *   of the first rows); beside them the same done without the page's
+ *   design, on the main thread: qsort(3) of the rows with the comparison
+ *   (strata_customer_view_compare), GtkSortListModel and GtkFilterListModel
+ *   with a GtkCustomSorter / GtkCustomFilter (sorts that compare names with
+ *   g_utf8_collate on at most --alt-rows rows, default 100,000);
+ * - a weight edit on the Scoring page (a band's points up by one, through
+ *   its spin button) until the impact panel is painted, and until the Tiers
+ *   page (pyramid) and the Quadrant page, shown side by side in a second
+ *   window on the same context, are painted again; beside them the whole
+ *   period read and scored afresh (strata_scoring_new). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bench-util.h"
+
+#include "strata-application.h"
+#include "strata-context.h"
+#include "strata-customers-page.h"
+#include "strata-customers-page-private.h"
+#include "strata-demo.h"
+#include "strata-page.h"
+#include "strata-quadrant-page.h"
+#include "strata-row-list.h"
+#include "strata-scoring.h"
+#include "strata-tiers-page.h"
+#include "strata-window.h"
+
+#define TIMEOUT_S 300
+
+/* The heartbeat and the frames painted of each window. */
+typedef struct
+{
+  gint64 last;
+  gint64 worst;
+} Stall;
+
+typedef struct
+{
+  guint  paints;
+  gint64 last_paint;
+} Frames;
+
+static Stall stall;
+
+static gboolean
+beat (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  stall.worst = MAX (stall.worst, now - stall.last);
+  stall.last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stall_reset (void)
+{
+  stall.last = g_get_monotonic_time ();
+  stall.worst = 0;
+}
+
+static double
+stall_ms (void)
+{
+  beat (NULL);
+  return stall.worst / 1000.0;
+}
+
+static void
+after_paint (GdkFrameClock *clock,
+             Frames        *frames)
+{
+  frames->paints++;
+  frames->last_paint = g_get_monotonic_time ();
+}
+
+/* A frame clock that keeps running: "the next frame" always comes. */
+static gboolean
+keep_ticking (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_frames (GtkWidget *window,
+              Frames    *frames)
+{
+  gtk_widget_add_tick_callback (window, keep_ticking, NULL, NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint), frames);
+}
+
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+typedef gboolean (*Cond) (gpointer data);
+
+/* Iterates until cond holds, then until frames has painted once more:
+ * the milliseconds from t0 to that paint, -1 on a timeout. */
+static double cond_ms;   /* from t0 until cond held, of the last until_painted */
+
+static double
+until_painted (gint64    t0,
+               Cond      cond,
+               gpointer  data,
+               Frames   *frames)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
+  guint paints;
+
+  cond_ms = -1;
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return -1;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  cond_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  paints = frames->paints;
+  while (frames->paints == paints)
+    {
+      if (g_get_monotonic_time () > deadline)
+        return -1;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return (frames->last_paint - t0) / 1000.0;
+}
+
+/* Runs the main loop for ms, so that a step's trailing work (a chart's
+ * first draw, a second frame) counts in its stall. */
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *name,
+             guint      *nth)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (g_strcmp0 (gtk_widget_get_name (root), name) == 0 ||
+       g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), name) == 0) &&
+      (*nth)-- == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type, name, nth);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find (GtkWidget  *root,
+      GType       type,
+      const char *name,
+      guint       nth)
+{
+  GtkWidget *w = find_widget (root, type, name, &nth);
+
+  if (w == NULL)
+    g_error ("bench-window: no %s called %s", g_type_name (type), name);
+  return w;
+}
+
+/* what: the result (cond_ms) and its frame painted (ms), the stall, the
+ * main thread's CPU time over the step. */
+static void
+print_row (const char *what,
+           double      ms,
+           double      stall_ms,
+           double      cpu,
+           const char *note)
+{
+  if (ms < 0)
+    printf ("  %-50s %8s            %8.1f ms stall %8.1f ms CPU  %s\n", what, "timeout", stall_ms, cpu,
+            note ? note : "");
+  else
+    printf ("  %-50s %8.1f ms %8.1f ms %8.1f ms stall %8.1f ms CPU  %s\n", what, cond_ms, ms, stall_ms, cpu,
+            note ? note : "");
+}
+
+static void
+print_alt (const char *what,
+           double      ms,
+           guint       rows)
+{
+  g_autofree char *label = g_strdup_printf ("  alternative: %s", what);
+
+  printf ("  %-50s %8.1f ms  (main thread, %u rows)\n", label, ms, rows);
+}
+
+/* The Customers page --------------------------------------------------------- */
+
+typedef struct
+{
+  StrataCustomersPage *page;
+  guint                expected;  /* rows */
+  gboolean             sorted;
+  StrataCustomerSort   column;
+  gboolean             descending;
+  StrataCustomerFilter filter;
+} Expect;
+
+/* The page shows expected rows, its first ones in order and matching. */
+static gboolean
+rows_shown (gpointer data)
+{
+  Expect *e = data;
+  const guint *rows;
+  guint n;
+  const StrataCustomerColumns *cols = strata_customers_page_get_columns (e->page, &rows, &n);
+
+  if (strata_page_get_loading (STRATA_PAGE (e->page)) || n != e->expected)
+    return FALSE;
+  for (guint i = 0; i < MIN (n, 2000); i++)
+    {
+      if (!strata_customer_view_matches (cols, &e->filter, rows[i]))
+        return FALSE;
+      if (e->sorted && i > 0)
+        {
+          int c = strata_customer_view_compare (cols, e->column, rows[i - 1], rows[i]);
+
+          if (e->descending ? c < 0 : c > 0)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_error ("bench-window: no column %s", title);
+}
+
+static guint
+count_matching (StrataCustomersPage        *page,
+                const StrataCustomerFilter *filter)
+{
+  const guint *rows;
+  guint n;
+  const StrataCustomerColumns *cols = strata_customers_page_get_columns (page, &rows, &n);
+  g_autoptr(GArray) kept = strata_customer_view_filter (cols, filter);
+
+  return kept->len;
+}
+
+typedef struct
+{
+  const StrataCustomerColumns *cols;
+  StrataCustomerSort           column;
+} AltSort;
+
+static int
+alt_compare (gconstpointer a,
+             gconstpointer b,
+             gpointer      data)
+{
+  AltSort *s = data;
+
+  return strata_customer_view_compare (s->cols, s->column, *(const guint *) a, *(const guint *) b);
+}
+
+static int
+alt_sorter_compare (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      data)
+{
+  AltSort *s = data;
+  int c = strata_customer_view_compare (s->cols, s->column,
+                                        strata_customer_row_get_row ((gpointer) a),
+                                        strata_customer_row_get_row ((gpointer) b));
+
+  return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+typedef struct
+{
+  const StrataCustomerColumns *cols;
+  const StrataCustomerFilter  *filter;
+} AltFilter;
+
+static gboolean
+alt_filter_match (gpointer item,
+                  gpointer data)
+{
+  AltFilter *f = data;
+
+  return strata_customer_view_matches (f->cols, f->filter, strata_customer_row_get_row (item));
+}
+
+static StrataRowList *
+identity_list (guint n)
+{
+  StrataRowList *list = strata_row_list_new ();
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (rows, i);
+  strata_row_list_set_rows (list, rows);
+  return list;
+}
+
+/* The same sort without the page's design: qsort(3) of n row indexes and
+ * GtkSortListModel over n rows, both comparing two rows at a time. */
+static void
+alternative_sorts (StrataCustomersPage *page,
+                   StrataCustomerSort   column,
+                   guint                limit)
+{
+  const guint *shown;
+  guint n_shown;
+  AltSort s = { strata_customers_page_get_columns (page, &shown, &n_shown), column };
+  guint n = MIN (s.cols->n, limit);
+  g_autofree guint *rows = g_new (guint, MAX (n, 1));
+  g_autoptr(StrataRowList) list = identity_list (n);
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  GtkSorter *sorter;
+  gint64 t;
+
+  for (guint i = 0; i < n; i++)
+    rows[i] = i;
+  t = g_get_monotonic_time ();
+  g_qsort_with_data (rows, n, sizeof (guint), alt_compare, &s);
+  print_alt ("qsort of the rows", (g_get_monotonic_time () - t) / 1000.0, n);
+
+  t = g_get_monotonic_time ();
+  sorter = GTK_SORTER (gtk_custom_sorter_new (alt_sorter_compare, &s, NULL));
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (list)), sorter);
+  (void) g_list_model_get_n_items (G_LIST_MODEL (sorted));
+  print_alt ("GtkSortListModel + GtkCustomSorter", (g_get_monotonic_time () - t) / 1000.0, n);
+}
+
+static void
+alternative_filter (StrataCustomersPage        *page,
+                    const StrataCustomerFilter *filter)
+{
+  const guint *shown;
+  guint n_shown;
+  AltFilter f = { strata_customers_page_get_columns (page, &shown, &n_shown), filter };
+  g_autoptr(StrataRowList) list = identity_list (f.cols->n);
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  GtkFilter *custom;
+  gint64 t = g_get_monotonic_time ();
+
+  custom = GTK_FILTER (gtk_custom_filter_new (alt_filter_match, &f, NULL));
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (list)), custom);
+  (void) g_list_model_get_n_items (G_LIST_MODEL (filtered));
+  print_alt ("GtkFilterListModel + GtkCustomFilter", (g_get_monotonic_time () - t) / 1000.0, f.cols->n);
+}
+
+/* One step on the page: act, then until the rows e expects are painted. */
+typedef enum
+{
+  STEP_SORT,
+  STEP_TIER,
+  STEP_SEARCH,
+} StepKind;
+
+static void
+customers_step (StrataCustomersPage *page,
+                Frames              *frames,
+                const char          *what,
+                StepKind             kind,
+                const char          *arg,
+                GtkSortType          direction,
+                Expect              *e)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, "customer-list", 0));
+  double cpu = cpu_ms (), ms;
+  g_autofree char *note = NULL;
+  gint64 t;
+
+  stall_reset ();
+  t = g_get_monotonic_time ();
+  if (kind == STEP_SORT)
+    gtk_column_view_sort_by_column (view, column_titled (view, arg), direction);
+  else if (kind == STEP_TIER)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (find (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, "tier-filter", 0)),
+                                (guint) atoi (arg));
+  else
+    {
+      GtkWidget *search = find (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, "search", 0);
+
+      gtk_editable_set_text (GTK_EDITABLE (search), arg);
+      g_signal_emit_by_name (search, "search-changed");
+    }
+  ms = until_painted (t, rows_shown, e, frames);
+  note = g_strdup_printf ("%u rows", e->expected);
+  print_row (what, ms, stall_ms (), cpu_ms () - cpu, note);
+}
+
+/* Pages ----------------------------------------------------------------------- */
+
+static gboolean
+page_ready (gpointer data)
+{
+  GtkWidget *page = data;
+
+  return gtk_widget_get_mapped (page) && (!STRATA_IS_PAGE (page) || !strata_page_get_loading (STRATA_PAGE (page)));
+}
+
+static void
+switch_page (StrataWindow *window,
+             Frames       *frames,
+             const char   *name,
+             const char   *visit)
+{
+  g_autofree char *what = g_strdup_printf ("switch to %s (%s visit)", name, visit);
+  double ms, cpu = cpu_ms ();
+  gint64 t;
+
+  stall_reset ();
+  t = g_get_monotonic_time ();
+  strata_window_show_page (window, name);
+  ms = until_painted (t, page_ready, strata_window_get_page (window, name), frames);
+  run_for (300);
+  print_row (what, ms, stall_ms (), cpu_ms () - cpu, NULL);
+}
+
+typedef struct
+{
+  GtkWidget *page;
+  gboolean   started;
+} Follow;
+
+static gboolean
+page_reloaded (gpointer data)
+{
+  Follow *f = data;
+
+  return f->started && page_ready (f->page);
+}
+
+static void
+print_load (void)
+{
+  g_autofree char *load = NULL;
+
+  if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
+    printf ("machine load (1, 5, 15 min; running/all; last pid): %s", load);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("strata-bench-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.strata", NULL);
+  g_autofree char *data_home = g_build_filename (dir, "data", NULL);
+  g_autofree char *schemas = bench_build_path (argv[0], "GSETTINGS_SCHEMA_DIR", "data");
+  g_autoptr(GApplication) app = NULL;
+  static const char *pages[] = { "scoring", "quadrant", "tiers", "products", "entitlements", "review", "customers" };
+  StrataWindow *window;
+  StrataCustomersPage *customers;
+  Frames frames = { 0 }, side_frames = { 0 };
+  int n = 0, alt_rows = 0;
+  char *file = NULL;
+  const GOptionEntry entries[] = {
+    { "customers", 'n', 0, G_OPTION_ARG_INT, &n, "Customers of the demo workspace (default 100000)", "N" },
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file, "An existing workspace instead (a draft edit is saved into it)", "FILE" },
+    { "alt-rows", 0, 0, G_OPTION_ARG_INT, &alt_rows, "Rows of the alternatives that collate names (default 100000)", "K" },
+    { NULL }
+  };
+  guint beat_id;
+  gint64 t;
+  double ms;
+
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      fprintf (stderr, "bench-window: %s\n", error->message);
+      return 2;
+    }
+  n = bench_size (n, "STRATA_BENCH_CUSTOMERS", 100000);
+  alt_rows = alt_rows > 0 ? alt_rows : 100000;
+  /* Settings in memory, files of its own, no session bus (the process is
+   * the application): the run changes nothing of the user's. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, FALSE);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  gtk_init ();
+  adw_init ();
+  print_load ();
+  t = g_get_monotonic_time ();
+  if (file != NULL)
+    {
+      g_free (path);
+      path = file;
+      printf ("workspace %s\n", path);
+    }
+  else if (!strata_demo_write (path, n, 1, 2, STRATA_DEMO_NONE, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  else
+    printf ("demo workspace with %d customers, 2 quarters, written in %.0f ms\n", n, (g_get_monotonic_time () - t) / 1000.0);
+  printf ("wall clock from the action: until the result is there, until its frame is painted; stall = the\n"
+          "longest the main thread did not run a 1 ms heartbeat; CPU = the main thread's over the step\n"
+          "(goals: stall < 100 ms; customers steps < 100 ms; weight edit < 50 ms)\n");
+  printf ("  %-50s %11s %11s %14s %12s\n", "", "result", "painted", "stall", "CPU");
+
+  app = g_object_new (STRATA_TYPE_APPLICATION,
+                      "application-id", "io.github.strata.Strata.BenchWindow",
+                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/strata/Strata",
+                      NULL);
+  if (!g_application_register (app, NULL, &error))
+    g_error ("%s", error->message);
+  g_application_hold (app);
+  g_application_activate (app);
+  window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  beat_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, beat, NULL, NULL);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  watch_frames (GTK_WIDGET (window), &frames);
+  run_for (200);
+
+  /* Opening: until the Customers page lists the rows. */
+  customers = STRATA_CUSTOMERS_PAGE (strata_window_get_page (window, "customers"));
+  {
+    Expect e = { customers, 0, FALSE, 0, FALSE, { NULL, -1, -1, NULL } };
+    double cpu = cpu_ms ();
+
+    stall_reset ();
+    t = g_get_monotonic_time ();
+    if (!strata_window_open_path (window, path, &error))
+      g_error ("%s", error->message);
+    while ((strata_page_get_loading (STRATA_PAGE (customers)) ||
+            g_list_model_get_n_items (strata_customers_page_get_model (customers)) == 0) &&
+           g_get_monotonic_time () - t < TIMEOUT_S * G_USEC_PER_SEC)
+      g_main_context_iteration (NULL, TRUE);
+    e.expected = g_list_model_get_n_items (strata_customers_page_get_model (customers));
+    ms = until_painted (t, rows_shown, &e, &frames);
+    printf ("the window (%u customers shown):\n", e.expected);
+    print_row ("open the file until the Customers page lists its rows", ms, stall_ms (), cpu_ms () - cpu, NULL);
+
+    /* At once: the names' order is still on its worker. */
+    e.sorted = TRUE;
+    e.column = STRATA_CUSTOMER_SORT_NAME;
+    customers_step (customers, &frames, "sort by name right after opening", STEP_SORT, "Name",
+                    GTK_SORT_ASCENDING, &e);
+  }
+  run_for (300);
+
+  printf ("\nswitching pages (until loaded and painted; then 300 ms more for the stall):\n");
+  for (guint visit = 0; visit < 2; visit++)
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      switch_page (window, &frames, pages[i], visit == 0 ? "first" : "second");
+
+  printf ("\nthe Customers page, warm:\n");
+  {
+    Expect e = { customers, 0, TRUE, 0, FALSE, { NULL, -1, -1, NULL } };
+    const guint *rows;
+    guint n_rows;
+    const StrataCustomerColumns *cols = strata_customers_page_get_columns (customers, &rows, &n_rows);
+    const char *name = cols->names[cols->n / 2];
+    const char *id = cols->ext_ids[cols->n / 3];
+    g_autofree char *fragment = g_utf8_substring (name, 0, MIN (2, g_utf8_strlen (name, -1)));
+    g_autofree char *fragment_folded = strata_customer_view_fold (fragment);
+    g_autofree char *id_folded = strata_customer_view_fold (id);
+    g_autofree char *what = NULL;
+
+    e.expected = cols->n;
+    e.column = STRATA_CUSTOMER_SORT_SCORE;
+    e.descending = TRUE;
+    customers_step (customers, &frames, "sort by score (descending)", STEP_SORT, "Score", GTK_SORT_DESCENDING, &e);
+    alternative_sorts (customers, STRATA_CUSTOMER_SORT_SCORE, G_MAXUINT);
+    e.column = STRATA_CUSTOMER_SORT_NAME;
+    e.descending = FALSE;
+    customers_step (customers, &frames, "sort by name", STEP_SORT, "Name", GTK_SORT_ASCENDING, &e);
+    alternative_sorts (customers, STRATA_CUSTOMER_SORT_NAME, alt_rows);
+    e.column = STRATA_CUSTOMER_SORT_TIER;
+    customers_step (customers, &frames, "sort by tier", STEP_SORT, "Tier", GTK_SORT_ASCENDING, &e);
+    alternative_sorts (customers, STRATA_CUSTOMER_SORT_TIER, G_MAXUINT);
+
+    /* Filtering and searching with the list sorted by score. */
+    e.column = STRATA_CUSTOMER_SORT_SCORE;
+    e.descending = TRUE;
+    customers_step (customers, &frames, "sort by score again", STEP_SORT, "Score", GTK_SORT_DESCENDING, &e);
+    e.filter.tier = 2;
+    e.expected = count_matching (customers, &e.filter);
+    customers_step (customers, &frames, "filter by tier C (sorted by score)", STEP_TIER, "3", 0, &e);
+    alternative_filter (customers, &e.filter);
+    e.filter.tier = -1;
+    e.expected = cols->n;
+    customers_step (customers, &frames, "all tiers again", STEP_TIER, "0", 0, &e);
+
+    e.filter.search = fragment_folded;
+    e.expected = count_matching (customers, &e.filter);
+    what = g_strdup_printf ("search a name fragment \"%s\"", fragment);
+    customers_step (customers, &frames, what, STEP_SEARCH, fragment, 0, &e);
+    alternative_filter (customers, &e.filter);
+    e.filter.search = id_folded;
+    e.expected = count_matching (customers, &e.filter);
+    g_free (what);
+    what = g_strdup_printf ("search an id \"%s\"", id);
+    customers_step (customers, &frames, what, STEP_SEARCH, id, 0, &e);
+    alternative_filter (customers, &e.filter);
+    e.filter.search = NULL;
+    e.expected = cols->n;
+    customers_step (customers, &frames, "clear the search", STEP_SEARCH, "", 0, &e);
+  }
+
+  printf ("\na weight edit on the Scoring page (Tiers and Quadrant pages beside it, in a second window):\n");
+  {
+    GtkWindow *side = GTK_WINDOW (gtk_window_new ());
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    GtkWidget *tiers = g_object_new (STRATA_TYPE_TIERS_PAGE, NULL);
+    GtkWidget *quadrant = g_object_new (STRATA_TYPE_QUADRANT_PAGE, NULL);
+    GtkWidget *scoring = strata_window_get_page (window, "scoring");
+    StrataContext *context = strata_window_get_context (window);
+    Follow follow_tiers = { tiers, FALSE }, follow_quadrant = { quadrant, FALSE };
+    GtkSpinButton *points;
+    double before, impact_ms, tiers_ms, quadrant_ms, edit_stall, cpu, impact_cond, tiers_cond, quadrant_cond;
+
+    gtk_widget_set_hexpand (tiers, TRUE);
+    gtk_widget_set_hexpand (quadrant, TRUE);
+    gtk_box_append (GTK_BOX (box), tiers);
+    gtk_box_append (GTK_BOX (box), quadrant);
+    gtk_window_set_child (side, box);
+    gtk_window_set_default_size (side, 1400, 500);
+    g_object_set (tiers, "context", context, NULL);
+    g_object_set (quadrant, "context", context, NULL);
+    gtk_window_present (side);
+    while (!gtk_widget_get_mapped (GTK_WIDGET (side)))
+      g_main_context_iteration (NULL, TRUE);
+    watch_frames (GTK_WIDGET (side), &side_frames);
+    follow_tiers.started = follow_quadrant.started = TRUE;
+    until_painted (g_get_monotonic_time (), page_reloaded, &follow_tiers, &side_frames);
+    until_painted (g_get_monotonic_time (), page_reloaded, &follow_quadrant, &side_frames);
+    strata_window_show_page (window, "scoring");
+    until_painted (g_get_monotonic_time (), page_ready, scoring, &frames);
+    run_for (300);
+
+    points = GTK_SPIN_BUTTON (find (scoring, GTK_TYPE_SPIN_BUTTON, "points", 0));
+    before = gtk_spin_button_get_value (points);
+    cpu = cpu_ms ();
+    stall_reset ();
+    t = g_get_monotonic_time ();
+    gtk_spin_button_set_value (points, before + 1);
+    /* A page that follows the edit started its reload by now. */
+    follow_tiers.started = strata_page_get_loading (STRATA_PAGE (tiers));
+    follow_quadrant.started = strata_page_get_loading (STRATA_PAGE (quadrant));
+    impact_ms = until_painted (t, page_ready, scoring, &frames);
+    impact_cond = cond_ms;
+    tiers_ms = follow_tiers.started ? until_painted (t, page_reloaded, &follow_tiers, &side_frames) : 0;
+    tiers_cond = cond_ms;
+    quadrant_ms = follow_quadrant.started ? until_painted (t, page_reloaded, &follow_quadrant, &side_frames) : 0;
+    quadrant_cond = cond_ms;
+    edit_stall = stall_ms ();
+    cpu = cpu_ms () - cpu;
+    cond_ms = tiers_cond;
+    print_row ("weight edit: Tiers page (pyramid) painted again", tiers_ms, edit_stall, cpu,
+               follow_tiers.started ? "reloaded on a worker" : "(no reload)");
+    cond_ms = quadrant_cond;
+    print_row ("weight edit: Quadrant page painted again", quadrant_ms, edit_stall, cpu,
+               follow_quadrant.started ? "reloaded on a worker" : "(no reload)");
+    cond_ms = impact_cond;
+    print_row ("weight edit: the impact panel painted", impact_ms, edit_stall, cpu,
+               "(stall and CPU: the whole edit)");
+    {
+      g_autoptr(StrataWorkspace) ws = strata_workspace_open (path, NULL, &error);
+      g_autoptr(StrataScoring) fresh = NULL;
+
+      t = g_get_monotonic_time ();
+      g_assert_no_error (error);
+      fresh = strata_scoring_new (ws, &error);
+      g_assert_no_error (error);
+      print_alt ("the period read and scored afresh", (g_get_monotonic_time () - t) / 1000.0,
+                 strata_scoring_get_data (fresh)->n);
+    }
+    /* Back as it was (a second draft save). */
+    gtk_spin_button_set_value (points, before);
+    until_painted (g_get_monotonic_time (), page_ready, scoring, &frames);
+    if (follow_tiers.started)
+      until_painted (g_get_monotonic_time (), page_reloaded, &follow_tiers, &side_frames);
+    if (follow_quadrant.started)
+      until_painted (g_get_monotonic_time (), page_reloaded, &follow_quadrant, &side_frames);
+    gtk_window_destroy (side);
+  }
+  print_load ();
+
+  g_source_remove (beat_id);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_release (app);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (file == NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+  bench_remove_dir (dir);
+  return 0;
+}
