@@ -122,6 +122,11 @@ set_override_mark (StrataCustomerCell          *self,
     tip = o->reason && *o->reason ? g_strdup_printf (_("Tier set by hand: %s"), o->reason)
                                   : g_strdup (_("Tier set by hand"));
   gtk_widget_set_tooltip_text (self->override_mark, tip);
+  /* A screen reader reads the name, not the tooltip. */
+  if (tip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->override_mark), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->override_mark), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 static void
