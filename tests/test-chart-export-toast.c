@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Exporting a chart from a page under Xvfb: the file at the chosen size, a
  * toast naming it with an Open button, and a message dialog for a name that
- * ends in no format. */
+ * ends in no format; the chart's name and period above it (PNG and PDF). */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <poppler.h>
 
 #include "gui-test-util.h"
 #include "strata-chart-export-dialog.h"
@@ -63,6 +64,84 @@ test_toast (void)
   gtk_window_destroy (GTK_WINDOW (failed));
 }
 
+/* Pixels of rows [y0, y1) of a PNG that differ from its top-left one. */
+static guint
+pixels_unlike_corner (const char *png,
+                      int         y0,
+                      int         y1)
+{
+  cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+  const guint8 *data;
+  int stride;
+  guint32 corner;
+  guint n = 0;
+
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (image);
+  data = cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image);
+  corner = *(const guint32 *) data;
+  for (int y = y0; y < y1; y++)
+    for (int x = 0; x < cairo_image_surface_get_width (image); x++)
+      if (*(const guint32 *) (data + y * stride + x * 4) != corner)
+        n++;
+  cairo_surface_destroy (image);
+  return n;
+}
+
+/* The chart's name and period on top of the image: text in the PDF, ink
+ * in the PNG's top band (which has none without a caption). */
+static void
+test_caption (void)
+{
+  g_autoptr(StrataChart) chart = pyramid ();
+  g_autoptr(StrataChart) bare = pyramid ();
+  g_autofree char *png = g_build_filename (tmpdir, "captioned.png", NULL);
+  g_autofree char *bare_png = g_build_filename (tmpdir, "bare.png", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "captioned.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *doc;
+  PopplerPage *page;
+  g_autofree char *text = NULL;
+
+  strata_chart_export_set_caption (chart, "Tier pyramid", "2026-Q3");
+  g_assert_true (strata_chart_export_to_path (chart, NULL, "1280x720", png, &error));
+  g_assert_no_error (error);
+  g_assert_true (strata_chart_export_to_path (bare, NULL, "1280x720", bare_png, &error));
+  g_assert_no_error (error);
+  /* The band is 9% of the height (65 px at 720): its upper half. */
+  g_assert_cmpuint (pixels_unlike_corner (png, 8, 32), >, 200);
+  g_assert_cmpuint (pixels_unlike_corner (bare_png, 8, 32), ==, 0);
+
+  g_assert_true (strata_chart_export_to_path (chart, NULL, "842x595", pdf, &error));
+  g_assert_no_error (error);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, 0);
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "Tier pyramid"));
+  g_assert_nonnull (strstr (text, "2026-Q3"));
+  g_object_unref (page);
+  g_object_unref (doc);
+
+  /* Chinese names come out as text too (Pango falls back to a CJK font). */
+  strata_chart_export_set_caption (chart, "客户金字塔", "2026年第3季度");
+  g_assert_true (strata_chart_export_to_path (chart, NULL, "842x595", pdf, &error));
+  g_assert_no_error (error);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, 0);
+  g_free (text);
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "客户金字塔"));
+  g_object_unref (page);
+  g_object_unref (doc);
+  g_unlink (png);
+  g_unlink (bare_png);
+  g_unlink (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -74,6 +153,7 @@ main (int   argc,
   window = window_test_activate (app);
 
   g_test_add_func ("/chart-export/toast", test_toast);
+  g_test_add_func ("/chart-export/caption", test_caption);
   status = g_test_run ();
 
   window_test_finish (GTK_WINDOW (window), &app, &tmpdir);

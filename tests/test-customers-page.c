@@ -2,7 +2,7 @@
 /* The Customers page under Xvfb, on a seeded demo workspace: filtering by
  * tier, quadrant and search gives the rows the engine says; sorting by
  * score; selection follows the context both ways; an override set through
- * the detail pane wins, is audited and can be removed; the CSV and Excel
+ * the detail pane wins, is audited, is marked in the list's Tier cell and can be removed; the CSV and Excel
  * exports are the list as shown; sorting, filtering and searching show
  * the rows computed independently (also at 20,000 customers); a spinner while the scores load; a sort asked for
  * before the workers' orders came waits for them (a spinner; never sorted on the main thread); a draft edited on the
@@ -632,6 +632,78 @@ test_cells_refresh (Fixture       *f,
   g_signal_handlers_disconnect_by_func (strata_customers_page_get_model (f->page), count_changes, &changes);
 }
 
+/* The override marks on screen (mapped: recycled cells off screen do not
+ * count); the first in *mark. */
+static guint
+override_marks (Fixture    *f,
+                GtkWidget **mark)
+{
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+  guint n = 0;
+
+  gui_test_collect (find (f, "customer-list"), GTK_TYPE_IMAGE, images);
+  for (guint i = 0; i < images->len; i++)
+    if (gtk_widget_has_css_class (images->pdata[i], "override-mark") && gtk_widget_get_mapped (images->pdata[i]))
+      {
+        if (n++ == 0 && mark != NULL)
+          *mark = images->pdata[i];
+      }
+  return n;
+}
+
+/* The list's row (css name "row") a cell's widget is in. */
+static GtkWidget *
+row_widget (GtkWidget *widget)
+{
+  while (widget != NULL && g_strcmp0 (gtk_widget_get_css_name (widget), "row") != 0)
+    widget = gtk_widget_get_parent (widget);
+  return widget;
+}
+
+/* The Tier cell marks a tier set by hand, with its reason, in the row of
+ * that customer only; removing the override clears it. */
+static void
+test_override_mark (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *list = find (f, "customer-list"), *mark = NULL, *id_label = NULL;
+  guint row = 0;
+
+  while (strata_scoring_get_final_tier (f->scoring, row) != 4)
+    row++;
+  g_assert_cmpuint (row, <, 10);   /* on screen in the unsorted list */
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  g_assert_cmpuint (override_marks (f, NULL), ==, 0);
+
+  strata_context_set_selected_customer (f->context, strata_scoring_get_customer_id (f->scoring, row));
+  gui_test_wait (g_strcmp0 (gtk_label_get_text (GTK_LABEL (find (f, "detail-name"))),
+                            strata_scoring_get_name (f->scoring, row)) == 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "override-tier")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "override-reason")), "Strategic partner");
+  g_signal_emit_by_name (find (f, "override-set"), "clicked");
+  gui_test_wait (override_marks (f, NULL) == 1);
+  g_assert_cmpuint (override_marks (f, &mark), ==, 1);
+  g_assert_true (gtk_widget_get_visible (mark));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (mark), ==, "Tier set by hand: Strategic partner");
+
+  /* In the row of that customer (the list's row widget holding its ID). */
+  gui_test_collect (list, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        g_strcmp0 (gtk_label_get_text (labels->pdata[i]), strata_scoring_get_ext_id (f->scoring, row)) == 0)
+      id_label = labels->pdata[i];
+  g_assert_nonnull (id_label);
+  g_assert_nonnull (row_widget (mark));
+  g_assert_true (row_widget (mark) == row_widget (id_label));
+  gui_test_save_screenshot (GTK_WIDGET (f->window), "customers-override-mark.png");
+
+  g_signal_emit_by_name (find (f, "override-remove"), "clicked");
+  gui_test_wait (override_marks (f, NULL) == 0);
+  g_assert_cmpuint (override_marks (f, NULL), ==, 0);
+  g_assert_cmpuint (strata_scoring_get_final_tier (f->scoring, row), ==, 4);
+}
+
 /* The ID shown in the topmost row of the list on screen. */
 static const char *
 top_id_on_screen (Fixture *f)
@@ -896,6 +968,7 @@ main (int   argc,
   g_test_add ("/customers-page/spinner-while-loading", Fixture, NULL, fixture_setup,
               test_spinner_while_loading, fixture_teardown);
   g_test_add ("/customers-page/override", Fixture, NULL, fixture_setup, test_override, fixture_teardown);
+  g_test_add ("/customers-page/override-mark", Fixture, NULL, fixture_setup, test_override_mark, fixture_teardown);
   g_test_add ("/customers-page/attribute-filter", Fixture, NULL, fixture_setup, test_attribute_filter,
               fixture_teardown);
   g_test_add ("/customers-page/cells-refresh", Fixture, NULL, fixture_setup, test_cells_refresh,

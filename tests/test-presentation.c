@@ -2,7 +2,8 @@
 /* The Review page and the presentation under Xvfb: a demo workspace with
  * four quarters (three closed, rules changed once), the page's numbers, the
  * slides moved through with key events (the counter follows), a customer's
- * receipt, the slide choice, Escape, and the empty state.
+ * receipt, the slide choice, Escape, the empty state, and "Loading…" (not
+ * the empty state) while the periods are compared.
  * With STRATA_SCREENSHOT_DIR set, every slide is saved there as PNG (run
  * under xvfb-run -s "-screen 0 1024x768x24"). */
 #include "config.h"
@@ -792,6 +793,40 @@ test_empty_state (void)
   screenshot ("review-empty");
 }
 
+/* While the periods of a workspace with four of them are compared, the
+ * page says it is loading, never "Two Periods Needed" (the empty state). */
+static void
+test_loading_state (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_demo ("loading.strata");
+  StrataReviewPage *page;
+  GtkWidget *stack, *empty;
+  guint turns_loading = 0;
+
+  g_assert_true (strata_window_open_path (window, path, &error));
+  g_assert_no_error (error);
+  page = STRATA_REVIEW_PAGE (strata_window_get_page (window, "review"));
+  stack = gtk_widget_get_first_child (GTK_WIDGET (page));
+  empty = gui_test_find_id (GTK_WIDGET (page), ADW_TYPE_STATUS_PAGE, "empty_page", 0);
+  g_assert_nonnull (empty);
+  g_assert_true (strata_window_show_page (window, "review"));
+  {
+    GuiTestWait wait = gui_test_wait_begin (GUI_TEST_TIMEOUT_MS);
+
+    while (!has_deck (page) && gui_test_wait_step (&wait, "the deck", __FILE__, __LINE__, G_STRFUNC))
+      if (!has_deck (page))
+        {
+          g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "loading");
+          g_assert_false (gtk_widget_get_child_visible (empty) && gtk_widget_get_mapped (empty));
+          turns_loading++;
+        }
+  }
+  g_assert_cmpuint (turns_loading, >, 0);
+  gui_test_wait (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "review") == 0);
+  g_assert_false (gtk_widget_get_mapped (empty));
+}
+
 /* A hidden review page does not compare the periods on every change: it
  * does when it is shown, or when the presentation starts from elsewhere. */
 static void
@@ -865,6 +900,7 @@ main (int   argc,
   g_test_add_func ("/review/presentation", test_presentation);
   g_test_add_func ("/review/empty-state", test_empty_state);
   g_test_add_func ("/review/hidden-reload", test_hidden_reload);
+  g_test_add_func ("/review/loading-state", test_loading_state);
   status = g_test_run ();
 
   window_test_finish (GTK_WINDOW (window), &app, &tmpdir);

@@ -43,6 +43,44 @@ check_status (cairo_status_t status,
   return FALSE;
 }
 
+/* The heading band's height for a page of height h: readable on a slide,
+ * small beside a large chart. */
+static double
+caption_height (double h)
+{
+  return CLAMP (h * 0.09, 32, 120);
+}
+
+/* Title and subtitle on one line at the left of the band, the subtitle
+ * in the secondary colour; the band is the chart's background. */
+static void
+draw_caption (cairo_t                *cr,
+              const StrataChartStyle *style,
+              double                  width,
+              double                  band,
+              const char             *title,
+              const char             *subtitle)
+{
+  g_autoptr(StrataChartStyle) big = NULL;
+  double margin = band * 0.4, x = margin, tw = 0, th = 0;
+
+  strata_rgba_set_source (cr, &style->background);
+  cairo_rectangle (cr, 0, 0, width, band);
+  cairo_fill (cr);
+  /* Type sized to the band, so a 4K export is not a speck of text. */
+  big = strata_chart_style_new (style->theme);
+  strata_chart_style_set_font (big, style->font_family, band * 0.3);
+  if (title != NULL && *title != '\0')
+    {
+      strata_chart_style_text_size (big, cr, STRATA_TEXT_TITLE, title, &tw, &th);
+      strata_chart_style_draw_text (big, cr, STRATA_TEXT_TITLE, title, x, band / 2, 0, 0.5, &style->text);
+      x += tw + band * 0.3;
+    }
+  if (subtitle != NULL && *subtitle != '\0')
+    strata_chart_style_draw_text (big, cr, STRATA_TEXT_HEADING, subtitle, x, band / 2, 0, 0.5,
+                                  &style->text_secondary);
+}
+
 gboolean
 strata_chart_export (StrataChart            *chart,
                      const StrataChartStyle *style,
@@ -52,6 +90,21 @@ strata_chart_export (StrataChart            *chart,
                      double                  height,
                      GError                **error)
 {
+  return strata_chart_export_captioned (chart, style, format, path, width, height, NULL, NULL, error);
+}
+
+gboolean
+strata_chart_export_captioned (StrataChart            *chart,
+                               const StrataChartStyle *style,
+                               StrataExportFormat      format,
+                               const char             *path,
+                               double                  width,
+                               double                  height,
+                               const char             *title,
+                               const char             *subtitle,
+                               GError                **error)
+{
+  double band = 0;
   g_autofree char *tmp = NULL;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
@@ -96,7 +149,13 @@ strata_chart_export (StrataChart            *chart,
     }
 
   cr = cairo_create (surface);
-  strata_chart_draw (chart, cr, style, width, height);
+  if ((title != NULL && *title != '\0') || (subtitle != NULL && *subtitle != '\0'))
+    {
+      band = caption_height (height);
+      draw_caption (cr, style, width, band, title, subtitle);
+      cairo_translate (cr, 0, band);
+    }
+  strata_chart_draw (chart, cr, style, width, height - band);
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == STRATA_EXPORT_PNG)

@@ -23,5 +23,17 @@ gboolean strata_chart_export                 (StrataChart            *chart,
                                               double                  width,
                                               double                  height,
                                               GError                **error);
+/* The same with a heading band on top: title (e.g. "Tier pyramid") and
+ * subtitle (e.g. the period) on the left, above the chart; either may be
+ * NULL, both NULL is strata_chart_export. */
+gboolean strata_chart_export_captioned       (StrataChart            *chart,
+                                              const StrataChartStyle *style,
+                                              StrataExportFormat      format,
+                                              const char             *path,
+                                              double                  width,
+                                              double                  height,
+                                              const char             *title,
+                                              const char             *subtitle,
+                                              GError                **error);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "strata-period-data.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -44,6 +46,8 @@ typedef struct
   const guint8  *quadrant;       /* StrataQuadrant */
   const char   **tier_ids;       /* n_tiers, for the CSV */
   guint          n_tiers;
+  const StrataPeriodData *overrides; /* whose active overrides mark the tier
+                                      * (strata_period_data_get_override), or NULL */
 } StrataCustomerColumns;
 
 typedef struct

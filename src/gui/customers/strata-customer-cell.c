@@ -12,6 +12,7 @@ struct _StrataCustomerCell
   GtkWidget           parent_instance;
 
   GtkLabel           *label;
+  GtkWidget          *override_mark;  /* Tier column: shown for a tier set by hand */
   StrataCustomerField field;
   int                 tier_class;   /* the tier-N class the label has, -1 none */
 };
@@ -35,6 +36,8 @@ style_label (StrataCustomerCell *self)
   gboolean numeric = field_is_numeric (self->field);
 
   gtk_label_set_xalign (self->label, numeric ? 1 : 0);
+  /* The tier's chip keeps its width so that a mark can sit right beside it. */
+  gtk_widget_set_hexpand (label, self->field != STRATA_CUSTOMER_FIELD_TIER);
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   if (self->field == STRATA_CUSTOMER_FIELD_NAME)
@@ -43,6 +46,13 @@ style_label (StrataCustomerCell *self)
     {
       gtk_widget_add_css_class (label, "tier-chip");
       gtk_widget_set_halign (label, GTK_ALIGN_START);
+      /* Beside the tier, so an override is seen where the tier is read. */
+      self->override_mark = gtk_image_new_from_icon_name ("document-edit-symbolic");
+      gtk_widget_add_css_class (self->override_mark, "dim-label");
+      gtk_widget_add_css_class (self->override_mark, "override-mark");
+      gtk_widget_set_valign (self->override_mark, GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (self->override_mark, FALSE);
+      gtk_widget_set_parent (self->override_mark, GTK_WIDGET (self));
     }
 }
 
@@ -54,6 +64,7 @@ strata_customer_cell_dispose (GObject *object)
   if (self->label != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->label));
   self->label = NULL;
+  g_clear_pointer (&self->override_mark, gtk_widget_unparent);
   G_OBJECT_CLASS (strata_customer_cell_parent_class)->dispose (object);
 }
 
@@ -65,7 +76,7 @@ strata_customer_cell_class_init (StrataCustomerCellClass *klass)
 
   object_class->dispose = strata_customer_cell_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "customer-cell");
 }
 
@@ -73,6 +84,7 @@ static void
 strata_customer_cell_init (StrataCustomerCell *self)
 {
   self->tier_class = -1;
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
 }
@@ -94,6 +106,27 @@ static char *
 format_count (double value)
 {
   return isnan (value) ? g_strdup ("") : strata_format_integer (strata_number_format_get_default (), value);
+}
+
+/* The mark of a tier set by hand, with its reason in the tooltip. */
+static void
+set_override_mark (StrataCustomerCell          *self,
+                   const StrataCustomerColumns *c,
+                   guint                        row)
+{
+  const StrataPeriodOverride *o = c->overrides ? strata_period_data_get_override (c->overrides, row) : NULL;
+  g_autofree char *tip = NULL;
+
+  gtk_widget_set_visible (self->override_mark, o != NULL);
+  if (o != NULL)
+    tip = o->reason && *o->reason ? g_strdup_printf (_("Tier set by hand: %s"), o->reason)
+                                  : g_strdup (_("Tier set by hand"));
+  gtk_widget_set_tooltip_text (self->override_mark, tip);
+  /* A screen reader reads the name, not the tooltip. */
+  if (tip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->override_mark), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->override_mark), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 static void
@@ -125,6 +158,7 @@ set_tier (StrataCustomerCell          *self,
     gtk_label_set_text (self->label, c->tier_ids[tier]);
   else
     gtk_label_set_text (self->label, "");
+  set_override_mark (self, c, row);
 }
 
 static void

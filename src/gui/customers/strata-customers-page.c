@@ -710,6 +710,7 @@ reload (StrataCustomersPage *self)
   self->cols.quadrant = self->result ? self->result->quadrant : NULL;
   self->cols.tier_ids = (const char **) self->tier_ids;
   self->cols.n_tiers = self->rules ? self->rules->tiers->len : 0;
+  self->cols.overrides = data;
   strata_customers_page_orders_set_data (&self->orders, self, self->cols.n > 0 ? data : NULL,
                                          order_ready);
   self->cols.name_is_folded = self->orders.name_is_folded;

@@ -270,6 +270,7 @@ show_results (StrataQuadrantPage *self,
   self->axis_titles[2] = g_strdup (q->z_metric ? load->z_title : NULL);
   chart = strata_quadrant_chart_new ();
   strata_quadrant_chart_set_data (chart, &data);
+  strata_chart_export_set_caption (STRATA_CHART (chart), _("Quadrants"), self->results->period_name);
   strata_quadrant_view_set_chart (STRATA_QUADRANT_VIEW (self->view), chart, self->results);
   apply_options (self);
   update_tier_filter (self);

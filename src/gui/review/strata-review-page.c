@@ -27,6 +27,14 @@ periods_of (StrataReviewPage *self)
   return context != NULL ? strata_context_get_periods (context) : NULL;
 }
 
+static gboolean
+has_two_periods (StrataReviewPage *self)
+{
+  GListModel *periods = periods_of (self);
+
+  return periods != NULL && g_list_model_get_n_items (periods) >= 2;
+}
+
 void
 strata_review_page_toast (StrataReviewPage *self,
                           const char       *text)
@@ -481,6 +489,9 @@ strata_review_page_reload (StrataPage *page)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
+  /* Without a deck yet, say it is coming rather than that it cannot. */
+  if (self->deck == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
   STRATA_PAGE_CLASS (strata_review_page_parent_class)->reload (page);
 }
 
@@ -688,9 +699,10 @@ strata_review_page_context_changed (StrataPage *page)
 
   if (self->presentation != NULL)
     gtk_window_destroy (self->presentation);
-  /* Nothing of the previous workspace may stay on screen. */
+  /* Nothing of the previous workspace may stay on screen; "Two Periods
+   * Needed" only once it is known, not while a workspace with two loads. */
   g_clear_object (&self->deck);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  gtk_stack_set_visible_child_name (self->stack, has_two_periods (self) ? "loading" : "empty");
   if (context != NULL)
     {
       g_signal_connect_object (context, "notify::period", G_CALLBACK (queue_defaults),

@@ -183,6 +183,8 @@ show_results (StrataTiersPage     *self,
   /* The chart objects stay, their data changed: describe and redraw. */
   describe (self->pyramid_view, STRATA_CHART (self->pyramid), _("Tier pyramid"));
   describe (self->pareto_view, STRATA_CHART (self->pareto), _("Pareto curve"));
+  strata_chart_export_set_caption (STRATA_CHART (self->pyramid), _("Tier pyramid"), results->period_name);
+  strata_chart_export_set_caption (STRATA_CHART (self->pareto), _("Pareto curve"), results->period_name);
   gtk_widget_queue_draw (self->pyramid_view);
   gtk_widget_queue_draw (self->pareto_view);
 

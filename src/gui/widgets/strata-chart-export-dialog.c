@@ -21,6 +21,16 @@ static const struct
   { "*.svg", ".svg", N_("SVG image") },
 };
 
+void
+strata_chart_export_set_caption (StrataChart *chart,
+                                 const char  *title,
+                                 const char  *period)
+{
+  g_return_if_fail (STRATA_IS_CHART (chart));
+  g_object_set_data_full (G_OBJECT (chart), "strata-export-title", g_strdup (title), g_free);
+  g_object_set_data_full (G_OBJECT (chart), "strata-export-period", g_strdup (period), g_free);
+}
+
 gboolean
 strata_chart_export_to_path (StrataChart *chart,
                              GtkWidget   *view,
@@ -59,7 +69,9 @@ strata_chart_export_to_path (StrataChart *chart,
   /* A page not on screen: a good page size. */
   if (w < 100 || h < 100)
     w = 1000, h = 640;
-  return strata_chart_export (chart, style, format, path, w, h, error);
+  return strata_chart_export_captioned (chart, style, format, path, w, h,
+                                        g_object_get_data (G_OBJECT (chart), "strata-export-title"),
+                                        g_object_get_data (G_OBJECT (chart), "strata-export-period"), error);
 }
 
 static void

@@ -2,7 +2,8 @@
 /* Exporting a chart from its page: a save dialog with its file types (PDF,
  * PNG, SVG) and a choice of size (the size shown, or a fixed one for slides
  * and print); the file name's ending picks the format (the chosen type's
- * when it has none). A toast says where it went and opens it. */
+ * when it has none); the image has the chart's name and period on top
+ * (strata_chart_export_set_caption). A toast says where it went and opens it. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -11,6 +12,11 @@
 
 G_BEGIN_DECLS
 
+/* What the exported image says above the chart: its name ("Tier pyramid")
+ * and the period shown; kept on the chart until set again (NULL: none). */
+void     strata_chart_export_set_caption (StrataChart *chart,
+                                          const char  *title,
+                                          const char  *period);
 /* size: "shown" or "WxH" (pixels for PNG, points for SVG and PDF). */
 gboolean strata_chart_export_to_path     (StrataChart *chart,
                                           GtkWidget   *view,
