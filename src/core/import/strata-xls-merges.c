@@ -249,6 +249,15 @@ typedef struct
   guint         n_cuts;
 } SstCursor;
 
+static gboolean
+at_cut (const SstCursor *c)
+{
+  for (guint i = 0; i < c->n_cuts; i++)
+    if (c->cuts[i] == c->pos)
+      return TRUE;
+  return FALSE;
+}
+
 /* The next cut after pos, else the end. */
 static gsize
 next_cut (const SstCursor *c)
@@ -273,6 +282,7 @@ sst_string (SstCursor *c,
   gsize skip;
   g_autoptr(GString) s = NULL;
   gboolean wide;
+  gsize start = c->pos;
 
   *text = NULL;
   if (c->len - c->pos < 3)
@@ -298,16 +308,18 @@ sst_string (SstCursor *c,
   s = g_string_sized_new (cch);
   for (guint i = 0; i < cch;)
     {
-      gsize end = next_cut (c);
-      guint width = wide ? 2 : 1;
+      gsize end;
+      guint width;
 
-      if (c->pos == end && c->pos < c->len && i > 0)
+      if (c->pos != start && c->pos < c->len && at_cut (c))
         {
-          /* A cut inside the characters: a new flags byte. */
+          /* A cut inside the string: the characters go on after a new
+           * flags byte. */
           wide = c->data[c->pos] & 1;
           c->pos++;
-          continue;
         }
+      end = next_cut (c);
+      width = wide ? 2 : 1;
       if (c->pos == end)
         return FALSE;
       for (; i < cch && end - c->pos >= width; i++, c->pos += width)
