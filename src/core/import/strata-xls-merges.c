@@ -247,25 +247,36 @@ typedef struct
   gsize         pos;
   const gsize  *cuts;        /* ascending */
   guint         n_cuts;
+  guint         next;        /* the first cut at or after pos */
 } SstCursor;
 
-static gboolean
-at_cut (const SstCursor *c)
+/* Moves c->next to the first cut at or after pos (pos only grows: a
+ * large SST has thousands of cuts). */
+static void
+skip_cuts (SstCursor *c)
 {
-  for (guint i = 0; i < c->n_cuts; i++)
-    if (c->cuts[i] == c->pos)
-      return TRUE;
-  return FALSE;
+  while (c->next < c->n_cuts && c->cuts[c->next] < c->pos)
+    c->next++;
+}
+
+static gboolean
+at_cut (SstCursor *c)
+{
+  skip_cuts (c);
+  return c->next < c->n_cuts && c->cuts[c->next] == c->pos;
 }
 
 /* The next cut after pos, else the end. */
 static gsize
-next_cut (const SstCursor *c)
+next_cut (SstCursor *c)
 {
-  for (guint i = 0; i < c->n_cuts; i++)
-    if (c->cuts[i] > c->pos)
-      return c->cuts[i];
-  return c->len;
+  guint i;
+
+  skip_cuts (c);
+  i = c->next;
+  if (i < c->n_cuts && c->cuts[i] == c->pos)
+    i++;
+  return i < c->n_cuts ? c->cuts[i] : c->len;
 }
 
 /* One XLUnicodeRichExtendedString: cch u16, flags (bit 0 UTF-16LE, bit 2
@@ -378,7 +389,7 @@ read_sst (Biff    *b,
   if (data->len < 8)
     return TRUE;
   unique = GSF_LE_GET_GUINT32 (data->data + 4);
-  c = (SstCursor) { data->data, data->len, 8, (const gsize *) cuts->data, cuts->len };
+  c = (SstCursor) { data->data, data->len, 8, &g_array_index (cuts, gsize, 0), cuts->len, 0 };
   /* Each entry takes 3 bytes at least: a count past that is a lie. */
   for (guint32 i = 0; i < unique && c.pos < c.len; i++)
     {
