@@ -389,7 +389,7 @@ read_sst (Biff    *b,
   if (data->len < 8)
     return TRUE;
   unique = GSF_LE_GET_GUINT32 (data->data + 4);
-  c = (SstCursor) { data->data, data->len, 8, &g_array_index (cuts, gsize, 0), cuts->len, 0 };
+  c = (SstCursor) { data->data, data->len, 8, (const gsize *) (gpointer) cuts->data, cuts->len, 0 };
   /* Each entry takes 3 bytes at least: a count past that is a lie. */
   for (guint32 i = 0; i < unique && c.pos < c.len; i++)
     {
