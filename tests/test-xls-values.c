@@ -12,6 +12,7 @@
 #include <gsf/gsf.h>
 #include <glib/gstdio.h>
 
+#include "cli-test-util.h"
 #include "import-test-util.h"
 #include "strata-csv.h"
 #include "strata-error.h"
@@ -62,6 +63,28 @@ test_fixture (void)
   g_assert_nonnull (strstr (from_xls, "\nC001|Acme 有限公司|1234.5|10|20|08123|2026-01-01|"));
   g_assert_nonnull (strstr (from_xls, "\nC002|Beta|99.9|5|7|00501|"));
   g_assert_cmpstr (from_xls, ==, from_xlsx);
+}
+
+/* strata-cli import stores them: E5 (a formula) as C001's App logins,
+ * C6 (a formula) as C002's amount, B5 (a rich string) as C001's name. */
+static void
+test_cli_import (void)
+{
+  g_autofree char *file = fixture ("formulas.xls");
+  g_autofree char *dir = g_dir_make_tmp ("strata-xls-values-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.strata", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *app = NULL, *amount = NULL, *name = NULL;
+
+  g_assert_cmpint (run_cli (&out, &err, "import", path, file, "--period", "2026-Q1", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "rows imported:         2\n"));
+  app = metric_value (path, "2026-Q1", "C001", "logins_app");
+  amount = metric_value (path, "2026-Q1", "C002", "order_amount");
+  name = query_text (path, "SELECT name FROM customers WHERE ext_id = 'C001'");
+  g_assert_cmpstr (app, ==, "20");
+  g_assert_cmpstr (amount, ==, "99.9");
+  g_assert_cmpstr (name, ==, "Acme 有限公司");
+  test_remove_dir (dir);
 }
 
 /* A BIFF8 record. */
@@ -374,6 +397,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gsf_init ();
   g_test_add_func ("/xls-values/fixture", test_fixture);
+  g_test_add_func ("/xls-values/cli-import", test_cli_import);
   g_test_add_func ("/xls-values/walk", test_walk);
   g_test_add_func ("/xls-values/damaged", test_damaged);
   g_test_add_func ("/xls-values/damaged-file", test_damaged_file);

@@ -665,7 +665,7 @@ read_sheet (Biff          *b,
       if (type == BIFF_FORMULA)
         {
           pending = read_formula (g, p, len, values);
-          pending_key = len >= 4 ? GSF_LE_GET_GUINT16 (p) << 16 | GSF_LE_GET_GUINT16 (p + 2) : 0;
+          pending_key = len >= 4 ? (guint) GSF_LE_GET_GUINT16 (p) << 16 | GSF_LE_GET_GUINT16 (p + 2) : 0;
         }
       else if (type == BIFF_STRING && pending)
         {
