@@ -13,7 +13,9 @@
  *          -dict=tests/fuzz-xlsx.dict -max_total_time=600
  * Seeds: the Workbook streams of tests/fixtures/import/customers.xls,
  * merged-header.xls and formulas.xls (`gsf cat FILE Workbook`, from
- * libgsf-bin). */
+ * libgsf-bin), and values-workbook: the stream test-xls-values builds
+ * (rich and phonetic shared strings across a CONTINUE, date, boolean,
+ * error and string results, an RSTRING; its sheet is "S1"). */
 #include <gsf/gsf.h>
 #include <stdint.h>
 
