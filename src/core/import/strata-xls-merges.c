@@ -5,8 +5,12 @@
  * each sheet's BOUNDSHEET (0x0085: the stream offset of its BOF, its
  * name); the sheet's substream, from that BOF to its EOF, holds its
  * MERGEDCELLS records (0x00E5: a count, then count × rwFirst, rwLast,
- * colFirst, colLast, all u16 LE). Every read is checked against the
- * stream: the file is not trusted, though FreeXL has read its cells. */
+ * colFirst, colLast, all u16 LE). The same walk reads what FreeXL 1.0.6
+ * gives no value for: formulas' cached results (FORMULA, STRING) and
+ * rich strings (RSTRING; SST entries with runs or phonetic data), with
+ * the globals' XF and FORMAT records to tell a date from a number.
+ * Every read is checked against the stream: the file is not trusted,
+ * though FreeXL has read its cells. */
 #include "config.h"
 
 #include <gsf/gsf.h>

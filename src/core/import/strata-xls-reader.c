@@ -20,7 +20,9 @@
  *                   dimensions; at most STRATA_XLS_MAX_MERGES)
  *   'R' row {col len text}...  a row with a value (row 1-based, col 0-based)
  *   'Z'             the end: everything was written
- * Cells come as the text a CSV file would hold, as the .xlsx reader gives. */
+ * Cells come as the text a CSV file would hold, as the .xlsx reader gives.
+ * FreeXL 1.0.6 gives formulas and rich strings no value: the walk that
+ * finds the merges reads them too, and fills those cells. */
 #include "config.h"
 
 #include <freexl.h>
@@ -229,7 +231,10 @@ read_sheet (const void *handle,
               const char *found = strata_xls_sheet_lookup (sheet, r, c);
 
               if (found != NULL)
-                g_free (g_steal_pointer (&text)), text = g_strdup (found);
+                {
+                  g_free (text);
+                  text = g_strdup (found);
+                }
             }
           if (text == NULL)
             continue;
