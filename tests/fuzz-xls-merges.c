@@ -3,8 +3,8 @@
  * sheet's merged cells (src/core/import/strata-xls-merges.c, run by the
  * helper strata-xls-reader): the input is the "Workbook" stream itself,
  * put in a valid compound file here, so that mutations reach the BIFF
- * records (BOF, BOUNDSHEET, MERGEDCELLS, CONTINUE, SST, FORMAT, XF,
- * FORMULA, STRING, RSTRING, LABELSST, EOF) rather than
+ * records (BOF, BOUNDSHEET, MERGEDCELLS, CONTINUE, FORMAT, XF,
+ * FORMULA, STRING, RSTRING, EOF) rather than
  * break the container. No input may crash, leak or read out of bounds,
  * every range must come out with first <= last, and every value the walk
  * reads for the helper (formulas' results, rich strings) valid UTF-8.

@@ -7,7 +7,8 @@
  * MERGEDCELLS records (0x00E5: a count, then count × rwFirst, rwLast,
  * colFirst, colLast, all u16 LE). The same walk reads what FreeXL 1.0.6
  * gives no value for: formulas' cached results (FORMULA, STRING) and
- * rich strings (RSTRING; SST entries with runs or phonetic data), with
+ * rich strings in RSTRING records (as Gnumeric writes them; FreeXL reads
+ * rich shared strings, LABELSST, itself), with
  * the globals' XF and FORMAT records to tell a date from a number.
  * Every read is checked against the stream: the file is not trusted,
  * though FreeXL has read its cells. */
@@ -28,8 +29,6 @@
 #define BIFF_DATEMODE     0x0022
 #define BIFF_FORMAT       0x041E
 #define BIFF_XF           0x00E0
-#define BIFF_SST          0x00FC
-#define BIFF_LABELSST     0x00FD
 #define BIFF_FORMULA      0x0006
 #define BIFF_STRING       0x0207
 #define BIFF_RSTRING      0x00D6
@@ -155,13 +154,12 @@ short_string (const guint8 *p,
 }
 
 /* What the globals tell about cells: the date system, which XF shows a
- * date, and the shared strings FreeXL 1.0.6 loses (see read_sst). */
+ * date. */
 typedef struct
 {
   gboolean    date1904;
   GHashTable *date_formats;  /* ifmt of a FORMAT showing a date */
   GArray     *date_xf;       /* guint8 per XF: shows a date */
-  GPtrArray  *sst;           /* UTF-8 per entry, NULL where FreeXL reads it */
 } Globals;
 
 static void
@@ -169,7 +167,6 @@ globals_clear (Globals *g)
 {
   g_clear_pointer (&g->date_formats, g_hash_table_unref);
   g_clear_pointer (&g->date_xf, g_array_unref);
-  g_clear_pointer (&g->sst, g_ptr_array_unref);
 }
 
 /* Whether a number format code shows a date (a day or a year), once
@@ -241,171 +238,6 @@ read_format (Globals      *g,
     g_hash_table_add (g->date_formats, GUINT_TO_POINTER (GSF_LE_GET_GUINT16 (p)));
 }
 
-/* An SST record and its CONTINUE records, joined, with where each
- * CONTINUE starts: a string's characters cut there go on after a new
- * flags byte (its bit 0 the width of the rest). */
-typedef struct
-{
-  const guint8 *data;
-  gsize         len;
-  gsize         pos;
-  const gsize  *cuts;        /* ascending */
-  guint         n_cuts;
-  guint         next;        /* the first cut at or after pos */
-} SstCursor;
-
-/* Moves c->next to the first cut at or after pos (pos only grows: a
- * large SST has thousands of cuts). */
-static void
-skip_cuts (SstCursor *c)
-{
-  while (c->next < c->n_cuts && c->cuts[c->next] < c->pos)
-    c->next++;
-}
-
-static gboolean
-at_cut (SstCursor *c)
-{
-  skip_cuts (c);
-  return c->next < c->n_cuts && c->cuts[c->next] == c->pos;
-}
-
-/* The next cut after pos, else the end. */
-static gsize
-next_cut (SstCursor *c)
-{
-  guint i;
-
-  skip_cuts (c);
-  i = c->next;
-  if (i < c->n_cuts && c->cuts[i] == c->pos)
-    i++;
-  return i < c->n_cuts ? c->cuts[i] : c->len;
-}
-
-/* One XLUnicodeRichExtendedString: cch u16, flags (bit 0 UTF-16LE, bit 2
- * phonetic data, bit 3 rich-text runs), [cRun u16], [cbExtRst s32], the
- * characters, 4 bytes a run, the phonetic data. *text is set to the
- * string when it has runs or phonetic data, else NULL; FALSE when the
- * data ends first. */
-static gboolean
-sst_string (SstCursor *c,
-            char     **text)
-{
-  guint cch, flags, runs = 0;
-  guint32 ext = 0;
-  gsize skip;
-  g_autoptr(GString) s = NULL;
-  gboolean wide;
-  gsize start = c->pos;
-
-  *text = NULL;
-  if (c->len - c->pos < 3)
-    return FALSE;
-  cch = GSF_LE_GET_GUINT16 (c->data + c->pos);
-  flags = c->data[c->pos + 2];
-  c->pos += 3;
-  if (flags & 0x08)
-    {
-      if (c->len - c->pos < 2)
-        return FALSE;
-      runs = GSF_LE_GET_GUINT16 (c->data + c->pos);
-      c->pos += 2;
-    }
-  if (flags & 0x04)
-    {
-      if (c->len - c->pos < 4)
-        return FALSE;
-      ext = GSF_LE_GET_GUINT32 (c->data + c->pos);
-      c->pos += 4;
-    }
-  wide = flags & 1;
-  s = g_string_sized_new (cch);
-  for (guint i = 0; i < cch;)
-    {
-      gsize end;
-      guint width;
-
-      if (c->pos != start && c->pos < c->len && at_cut (c))
-        {
-          /* A cut inside the string: the characters go on after a new
-           * flags byte. */
-          wide = c->data[c->pos] & 1;
-          c->pos++;
-        }
-      end = next_cut (c);
-      width = wide ? 2 : 1;
-      if (c->pos == end)
-        return FALSE;
-      for (; i < cch && end - c->pos >= width; i++, c->pos += width)
-        {
-          gunichar u = wide ? GSF_LE_GET_GUINT16 (c->data + c->pos) : c->data[c->pos];
-
-          /* Surrogate pairs are rare in a sheet; one unit at a time keeps
-           * the cut handling simple. */
-          g_string_append_unichar (s, g_unichar_validate (u) && u != 0 ? u : 0xFFFD);
-        }
-      if (i < cch && c->pos != end)
-        return FALSE;  /* a UTF-16 unit cut in half */
-    }
-  skip = 4 * (gsize) runs + ext;
-  if (c->len - c->pos < skip)
-    return FALSE;
-  c->pos += skip;
-  if (flags & 0x0C)
-    *text = g_string_free (g_steal_pointer (&s), FALSE);
-  return TRUE;
-}
-
-/* The SST record at b (its length len) and the CONTINUE records after
- * it. FreeXL 1.0.6 gives no text for a shared string with rich-text runs
- * or phonetic data, so those are kept; the others FreeXL reads. */
-static gboolean
-read_sst (Biff    *b,
-          guint16  len,
-          Globals *g)
-{
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  const guint8 *p;
-  guint16 type, more;
-  SstCursor c;
-  guint32 unique;
-
-  if ((p = take (b, len)) == NULL)
-    return FALSE;
-  g_byte_array_append (data, p, len);
-  for (;;)
-    {
-      guint64 at = b->pos;
-      gsize cut = data->len;
-
-      if (!next_header (b, &type, &more) || type != BIFF_CONTINUE)
-        {
-          b->pos = at;
-          break;
-        }
-      if ((p = take (b, more)) == NULL)
-        return FALSE;
-      g_byte_array_append (data, p, more);
-      g_array_append_val (cuts, cut);
-    }
-  if (data->len < 8)
-    return TRUE;
-  unique = GSF_LE_GET_GUINT32 (data->data + 4);
-  c = (SstCursor) { data->data, data->len, 8, (const gsize *) (gpointer) cuts->data, cuts->len, 0 };
-  /* Each entry takes 3 bytes at least: a count past that is a lie. */
-  for (guint32 i = 0; i < unique && c.pos < c.len; i++)
-    {
-      char *text;
-
-      if (!sst_string (&c, &text))
-        break;
-      g_ptr_array_add (g->sst, text);
-    }
-  return TRUE;
-}
-
 /* The globals' sheets; FALSE for a workbook that is not BIFF8 or is
  * encrypted (its records are scrambled). */
 static gboolean
@@ -425,12 +257,6 @@ read_globals (Biff    *b,
 
       if (type == BIFF_FILEPASS)
         return FALSE;
-      if (type == BIFF_SST && g->sst->len == 0)
-        {
-          if (!read_sst (b, len, g))
-            break;
-          continue;
-        }
       if ((p = take (b, len)) == NULL)
         break;
       if (type == BIFF_DATEMODE && len >= 2)
@@ -620,8 +446,7 @@ read_formula (const Globals *g,
 }
 
 /* The sheet's substream: its MERGEDCELLS and the values FreeXL loses
- * (formulas' results, rich strings: RSTRING records, as Gnumeric writes
- * them, and rich shared strings), not those of a chart in it. */
+ * (formulas' results, RSTRING records), not those of a chart in it. */
 static void
 read_sheet (Biff          *b,
             guint32        offset,
@@ -658,8 +483,7 @@ read_sheet (Biff          *b,
             return;
           continue;
         }
-      if (type != BIFF_FORMULA && type != BIFF_STRING && type != BIFF_LABELSST
-          && type != BIFF_RSTRING)
+      if (type != BIFF_FORMULA && type != BIFF_STRING && type != BIFF_RSTRING)
         {
           b->pos += len;
           continue;
@@ -687,14 +511,6 @@ read_sheet (Biff          *b,
           if (text != NULL)
             g_hash_table_replace (values, CELL_KEY (GSF_LE_GET_GUINT16 (p), GSF_LE_GET_GUINT16 (p + 2)),
                                   text);
-        }
-      else if (type == BIFF_LABELSST && len >= 10)
-        {
-          guint32 i = GSF_LE_GET_GUINT32 (p + 6);
-
-          if (i < g->sst->len && g->sst->pdata[i] != NULL)
-            g_hash_table_replace (values, CELL_KEY (GSF_LE_GET_GUINT16 (p), GSF_LE_GET_GUINT16 (p + 2)),
-                                  g_strdup (g->sst->pdata[i]));
         }
     }
 }
@@ -731,7 +547,6 @@ strata_xls_read_sheet_from (GsfInput   *file,
   Biff b = { 0 };
   Globals g = {
     FALSE, g_hash_table_new (NULL, NULL), g_array_new (FALSE, FALSE, sizeof (guint8)),
-    g_ptr_array_new_with_free_func (g_free),
   };
 
   result->ranges = g_array_new (FALSE, FALSE, sizeof (StrataXlsRange));

@@ -40,8 +40,9 @@ GArray *strata_xls_read_merges_from (struct _GsfInput *file,
 /* What the walk found in a sheet: its merged ranges and the values
  * FreeXL 1.0.6 gives no text for, as the helper writes cells (numbers
  * %.15g, dates YYYY-MM-DD, booleans TRUE/FALSE, errors #N/A...):
- * formulas' cached results and shared strings with rich-text runs or
- * phonetic data. Damage drops values, never reads out of bounds. */
+ * formulas' cached results and rich strings in RSTRING records (FreeXL
+ * reads rich shared strings). Damage drops values, never reads out of
+ * bounds. */
 typedef struct
 {
   GArray     *ranges;   /* StrataXlsRange */

@@ -144,7 +144,7 @@ list_sheets (const void *handle)
  * them), cut to its dimensions: a merged title may run past the last
  * column with a value. A range with one cell left merges nothing.
  * Returns the walk's result: its values fill the cells FreeXL leaves
- * empty (formulas, rich shared strings). */
+ * empty (formulas, RSTRING rich strings). */
 static StrataXlsSheet *
 write_merges (const void *handle,
               const char *path,
@@ -224,8 +224,8 @@ read_sheet (const void *handle,
           if ((status = freexl_get_cell_value (handle, r, (unsigned short) c, &v)) != FREEXL_OK)
             return fail (status);
           text = cell_text (&v);
-          /* FreeXL 1.0.6 gives formulas and rich shared strings no
-           * value: the walk read them. */
+          /* FreeXL 1.0.6 gives formulas and RSTRING records no value:
+           * the walk read them. */
           if (text == NULL || (*text == '\0' && v.type != FREEXL_CELL_TEXT))
             {
               const char *found = strata_xls_sheet_lookup (sheet, r, c);
