@@ -3,14 +3,19 @@
  * sheet's merged cells (src/core/import/strata-xls-merges.c, run by the
  * helper strata-xls-reader): the input is the "Workbook" stream itself,
  * put in a valid compound file here, so that mutations reach the BIFF
- * records (BOF, BOUNDSHEET, MERGEDCELLS, CONTINUE, EOF) rather than
+ * records (BOF, BOUNDSHEET, MERGEDCELLS, CONTINUE, FORMAT, XF,
+ * FORMULA, STRING, RSTRING, EOF) rather than
  * break the container. No input may crash, leak or read out of bounds,
- * and every range must come out with first <= last.
+ * every range must come out with first <= last, and every value the walk
+ * reads for the helper (formulas' results, rich strings) valid UTF-8.
  * Build: CC=clang meson setup _build-fuzz -Dfuzzing=true -Dtests=true
  * Run:   _build-fuzz/tests/fuzz-xls-merges tests/fixtures/fuzz-xls-merges \
  *          -dict=tests/fuzz-xlsx.dict -max_total_time=600
- * Seeds: the Workbook streams of tests/fixtures/import/customers.xls and
- * merged-header.xls (`gsf cat FILE Workbook`, from libgsf-bin). */
+ * Seeds: the Workbook streams of tests/fixtures/import/customers.xls,
+ * merged-header.xls and formulas.xls (`gsf cat FILE Workbook`, from
+ * libgsf-bin), and values-workbook: the stream test-xls-values builds
+ * (rich and phonetic shared strings across a CONTINUE, date, boolean,
+ * error and string results, an RSTRING; its sheet is "S1"). */
 #include <gsf/gsf.h>
 #include <stdint.h>
 
@@ -42,6 +47,20 @@ check (GArray *ranges,
   g_array_unref (ranges);
 }
 
+static void
+check_sheet (StrataXlsSheet *sheet)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, sheet->values);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!g_utf8_validate (value, -1, NULL))
+      __builtin_trap ();
+  check (g_array_ref (sheet->ranges), STRATA_XLS_MAX_MERGES);
+  strata_xls_sheet_free (sheet);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -70,6 +89,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                              gsf_output_size (mem), FALSE);
   check (strata_xls_read_merges_from (in, "客户", 0, 1, STRATA_XLS_MAX_MERGES), STRATA_XLS_MAX_MERGES);
   check (strata_xls_read_merges_from (in, NULL, 0, 1, 4), 4);
+  check_sheet (strata_xls_read_sheet_from (in, "S1", 0, 1, STRATA_XLS_MAX_MERGES));
   g_object_unref (in);
   g_object_unref (mem);
   return 0;

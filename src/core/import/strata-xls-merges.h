@@ -37,4 +37,33 @@ GArray *strata_xls_read_merges_from (struct _GsfInput *file,
                                      guint             n_sheets,
                                      guint             max_ranges);
 
+/* What the walk found in a sheet: its merged ranges and the values
+ * FreeXL 1.0.6 gives no text for, as the helper writes cells (numbers
+ * %.15g, dates YYYY-MM-DD, booleans TRUE/FALSE, errors #N/A...):
+ * formulas' cached results and rich strings in RSTRING records (FreeXL
+ * reads rich shared strings). Damage drops values, never reads out of
+ * bounds. */
+typedef struct
+{
+  GArray     *ranges;   /* StrataXlsRange */
+  GHashTable *values;   /* (row << 16 | col) → UTF-8, 0-based */
+} StrataXlsSheet;
+
+StrataXlsSheet *strata_xls_read_sheet      (const char       *path,
+                                            const char       *name,
+                                            guint             index,
+                                            guint             n_sheets,
+                                            guint             max_ranges);
+StrataXlsSheet *strata_xls_read_sheet_from (struct _GsfInput *file,
+                                            const char       *name,
+                                            guint             index,
+                                            guint             n_sheets,
+                                            guint             max_ranges);
+void            strata_xls_sheet_free      (StrataXlsSheet   *sheet);
+/* The value at row, col (0-based), or NULL. */
+const char     *strata_xls_sheet_lookup    (const StrataXlsSheet *sheet,
+                                            guint             row,
+                                            guint             col);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataXlsSheet, strata_xls_sheet_free)
+
 G_END_DECLS

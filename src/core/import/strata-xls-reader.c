@@ -20,7 +20,9 @@
  *                   dimensions; at most STRATA_XLS_MAX_MERGES)
  *   'R' row {col len text}...  a row with a value (row 1-based, col 0-based)
  *   'Z'             the end: everything was written
- * Cells come as the text a CSV file would hold, as the .xlsx reader gives. */
+ * Cells come as the text a CSV file would hold, as the .xlsx reader gives.
+ * FreeXL 1.0.6 gives formulas and rich strings no value: the walk that
+ * finds the merges reads them too, and fills those cells. */
 #include "config.h"
 
 #include <freexl.h>
@@ -140,15 +142,18 @@ list_sheets (const void *handle)
 
 /* The sheet's merged ranges (FreeXL has none: strata-xls-merges.c reads
  * them), cut to its dimensions: a merged title may run past the last
- * column with a value. A range with one cell left merges nothing. */
-static void
+ * column with a value. A range with one cell left merges nothing.
+ * Returns the walk's result: its values fill the cells FreeXL leaves
+ * empty (formulas, RSTRING rich strings). */
+static StrataXlsSheet *
 write_merges (const void *handle,
               const char *path,
               guint       index,
               guint       rows,
               guint       cols)
 {
-  g_autoptr(GArray) ranges = NULL;
+  StrataXlsSheet *sheet;
+  GArray *ranges;
   g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (StrataXlsRange));
   const char *name = NULL;
   unsigned int n_sheets = 0;
@@ -159,7 +164,8 @@ write_merges (const void *handle,
   /* Here, not in main: it registers libgsf's types, which the sheet
    * list does not need. */
   gsf_init ();
-  ranges = strata_xls_read_merges (path, name, index, n_sheets, STRATA_XLS_MAX_MERGES);
+  sheet = strata_xls_read_sheet (path, name, index, n_sheets, STRATA_XLS_MAX_MERGES);
+  ranges = sheet->ranges;
   for (guint i = 0; i < ranges->len; i++)
     {
       StrataXlsRange r = g_array_index (ranges, StrataXlsRange, i);
@@ -183,6 +189,7 @@ write_merges (const void *handle,
       put_u32 (out, r->c2);
     }
   end_record ();
+  return sheet;
 }
 
 static int
@@ -192,6 +199,7 @@ read_sheet (const void *handle,
 {
   unsigned int rows = 0;
   unsigned short cols = 0;
+  g_autoptr(StrataXlsSheet) sheet = NULL;
   int status;
 
   if ((status = freexl_select_active_worksheet (handle, (unsigned short) index)) != FREEXL_OK
@@ -201,7 +209,7 @@ read_sheet (const void *handle,
   put_u32 (out, rows);
   put_u32 (out, cols);
   end_record ();
-  write_merges (handle, path, index, rows, cols);
+  sheet = write_merges (handle, path, index, rows, cols);
   for (guint r = 0; r < rows; r++)
     {
       guint n_values = 0;
@@ -216,6 +224,18 @@ read_sheet (const void *handle,
           if ((status = freexl_get_cell_value (handle, r, (unsigned short) c, &v)) != FREEXL_OK)
             return fail (status);
           text = cell_text (&v);
+          /* FreeXL 1.0.6 gives formulas and RSTRING records no value:
+           * the walk read them. */
+          if (text == NULL || (*text == '\0' && v.type != FREEXL_CELL_TEXT))
+            {
+              const char *found = strata_xls_sheet_lookup (sheet, r, c);
+
+              if (found != NULL)
+                {
+                  g_free (text);
+                  text = g_strdup (found);
+                }
+            }
           if (text == NULL)
             continue;
           put_u32 (out, c);
