@@ -18,6 +18,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "strata-cell-format.h"
 #include "strata-xls-merges.h"
 
 #define BIFF_BOF          0x0809
@@ -169,48 +170,6 @@ globals_clear (Globals *g)
   g_clear_pointer (&g->date_xf, g_array_unref);
 }
 
-/* Whether a number format code shows a date (a day or a year), once
- * quoted text, escapes and [colour]/[$-locale] sections are left out: as
- * the .xlsx reader (strata-xlsx.c) decides, which the helper does not
- * link. */
-static gboolean
-format_is_date (const char *code)
-{
-  for (const char *p = code; *p != '\0'; p++)
-    switch (*p)
-      {
-      case '"':
-        p = strchr (p + 1, '"');
-        if (p == NULL)
-          return FALSE;
-        break;
-      case '\\':
-      case '_':
-      case '*':
-        if (p[1] == '\0')
-          return FALSE;
-        p++;
-        break;
-      case '[':
-        p = strchr (p + 1, ']');
-        if (p == NULL)
-          return FALSE;
-        break;
-      case 'd': case 'D': case 'y': case 'Y':
-        return TRUE;
-      default:
-        break;
-      }
-  return FALSE;
-}
-
-static gboolean
-builtin_is_date (guint id)
-{
-  return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) ||
-         (id >= 34 && id <= 36) || (id >= 50 && id <= 58);
-}
-
 /* A FORMAT record: ifmt, then an XLUnicodeString (cch u16, flags, chars). */
 static void
 read_format (Globals      *g,
@@ -234,7 +193,7 @@ read_format (Globals      *g,
       /* Only ASCII matters to format_is_date. */
       g_string_append_c (code, c < 0x80 && c != 0 ? (char) c : '?');
     }
-  if (format_is_date (code->str))
+  if (strata_cell_format_is_date (code->str))
     g_hash_table_add (g->date_formats, GUINT_TO_POINTER (GSF_LE_GET_GUINT16 (p)));
 }
 
@@ -266,7 +225,7 @@ read_globals (Biff    *b,
       else if (type == BIFF_XF && len >= 4)
         {
           guint fmt = GSF_LE_GET_GUINT16 (p + 2);
-          guint8 date = builtin_is_date (fmt)
+          guint8 date = strata_cell_format_builtin_is_date (fmt)
                         || g_hash_table_contains (g->date_formats, GUINT_TO_POINTER (fmt));
 
           g_array_append_val (g->date_xf, date);

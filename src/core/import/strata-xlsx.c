@@ -7,6 +7,7 @@
  * shared strings streamed the same way: only the strings are kept). */
 #include "config.h"
 
+#include "strata-cell-format.h"
 #include "strata-i18n.h"
 #include <libxml/xmlreader.h>
 #include <math.h>
@@ -363,46 +364,6 @@ read_shared_strings (StrataXlsxReader *self,
   return TRUE;
 }
 
-/* Whether a number format code shows a date (a day or a year), once
- * quoted text, escapes and [colour]/[$-locale] sections are left out. */
-static gboolean
-format_is_date (const char *code)
-{
-  for (const char *p = code; *p != '\0'; p++)
-    switch (*p)
-      {
-      case '"':
-        p = strchr (p + 1, '"');
-        if (p == NULL)
-          return FALSE;
-        break;
-      case '\\':
-      case '_':
-      case '*':
-        if (p[1] == '\0')
-          return FALSE;
-        p++;
-        break;
-      case '[':
-        p = strchr (p + 1, ']');
-        if (p == NULL)
-          return FALSE;
-        break;
-      case 'd': case 'D': case 'y': case 'Y':
-        return TRUE;
-      default:
-        break;
-      }
-  return FALSE;
-}
-
-static gboolean
-builtin_is_date (guint id)
-{
-  return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) ||
-         (id >= 34 && id <= 36) || (id >= 50 && id <= 58);
-}
-
 static void
 read_styles (StrataXlsxReader *self)
 {
@@ -420,7 +381,7 @@ read_styles (StrataXlsxReader *self)
         g_autofree char *id = attr (r, "numFmtId"), *code = attr (r, "formatCode");
         if (id != NULL && code != NULL)
           g_hash_table_insert (custom, GUINT_TO_POINTER (atoi (id)),
-                               GINT_TO_POINTER (format_is_date (code) ? 2 : 1));
+                               GINT_TO_POINTER (strata_cell_format_is_date (code) ? 2 : 1));
       }
     else if (is_element (r, "cellXfs"))
       in_xfs = !xmlTextReaderIsEmptyElement (r);
@@ -431,7 +392,7 @@ read_styles (StrataXlsxReader *self)
         g_autofree char *id = attr (r, "numFmtId");
         guint n = id != NULL ? (guint) atoi (id) : 0;
         int kind = GPOINTER_TO_INT (g_hash_table_lookup (custom, GUINT_TO_POINTER (n)));
-        guint8 date = kind != 0 ? kind == 2 : builtin_is_date (n);
+        guint8 date = kind != 0 ? kind == 2 : strata_cell_format_builtin_is_date (n);
 
         g_array_append_val (self->date_xf, date);
       }
