@@ -107,20 +107,74 @@ show_nothing (StrataTiersPage *self)
   return TRUE;
 }
 
+/* What the worker made of the period: the results, the tiers' counts and
+ * revenue for the pyramid, and the Pareto chart (its sort of every
+ * customer's revenue, a second at a million customers, stays off the
+ * main thread). */
+typedef struct
+{
+  StrataPeriodResults *results;
+  guint                n_tiers;
+  guint               *counts;
+  guint               *base;
+  double              *revenue;   /* NULL without order amounts */
+  StrataParetoChart   *pareto;
+} TiersLoad;
+
+static void
+tiers_load_free (gpointer data)
+{
+  TiersLoad *l = data;
+
+  g_clear_pointer (&l->results, strata_period_results_unref);
+  g_free (l->counts);
+  g_free (l->base);
+  g_free (l->revenue);
+  g_clear_object (&l->pareto);
+  g_free (l);
+}
+
+/* On the worker: every per-customer pass of the page. */
+static void
+tiers_load_count (TiersLoad *l)
+{
+  StrataPeriodResults *results = l->results;
+  const double *amount = strata_period_data_get_column (results->data, "order_amount");
+  StrataParetoData rd = { 0, };
+
+  l->n_tiers = results->rules->tiers->len;
+  l->counts = g_new0 (guint, MAX (l->n_tiers, 1));
+  l->base = g_new0 (guint, MAX (l->n_tiers, 1));
+  l->revenue = amount != NULL ? g_new0 (double, MAX (l->n_tiers, 1)) : NULL;
+  for (guint i = 0; i < results->data->n; i++)
+    {
+      guint8 f = results->result->final_tier[i], b = results->result->base_tier[i];
+      if (f < l->n_tiers)
+        {
+          l->counts[f]++;
+          if (amount != NULL && isfinite (amount[i]))
+            l->revenue[f] += amount[i];
+        }
+      if (b < l->n_tiers)
+        l->base[b]++;
+    }
+  rd.n_values = amount != NULL ? results->data->n : 0;
+  rd.values = amount;
+  rd.top_share = 0.2;
+  l->pareto = strata_pareto_chart_new ();
+  strata_pareto_chart_set_data (l->pareto, &rd);
+}
+
 /* Charts the results of the period (loaded by load_async). */
 static void
-show_results (StrataTiersPage     *self,
-              StrataPeriodResults *results,
-              const GError        *error)
+show_results (StrataTiersPage *self,
+              TiersLoad       *load,
+              const GError    *error)
 {
   g_autofree StrataChartTier *tiers = NULL;
-  g_autofree guint *counts = NULL;
-  g_autofree guint *base = NULL;
-  g_autofree double *revenue = NULL;
   g_autofree char *title = NULL;
-  const double *amount;
+  StrataPeriodResults *results = load != NULL ? load->results : NULL;
   StrataPyramidData pd = { 0, };
-  StrataParetoData rd = { 0, };
   GtkWidget *child;
   guint n_tiers;
 
@@ -138,9 +192,6 @@ show_results (StrataTiersPage     *self,
 
   n_tiers = results->rules->tiers->len;
   tiers = g_new0 (StrataChartTier, n_tiers);
-  counts = g_new0 (guint, n_tiers);
-  base = g_new0 (guint, n_tiers);
-  revenue = g_new0 (double, n_tiers);
   for (guint t = 0; t < n_tiers; t++)
     {
       const StrataTier *tier = results->rules->tiers->pdata[t];
@@ -149,38 +200,23 @@ show_results (StrataTiersPage     *self,
                        ? strata_tier_get_display_label (tier) : tier->id;
       tiers[t].colour = tier->colour;
     }
-  amount = strata_period_data_get_column (results->data, "order_amount");
-  for (guint i = 0; i < results->data->n; i++)
-    {
-      guint8 f = results->result->final_tier[i], b = results->result->base_tier[i];
-      if (f < n_tiers)
-        {
-          counts[f]++;
-          if (amount != NULL && isfinite (amount[i]))
-            revenue[f] += amount[i];
-        }
-      if (b < n_tiers)
-        base[b]++;
-    }
   pd.n_tiers = n_tiers;
   pd.tiers = tiers;
-  pd.counts = counts;
-  pd.revenue = amount != NULL ? revenue : NULL;
-  pd.base_counts = base;
+  pd.counts = load->counts;
+  pd.revenue = load->revenue;
+  pd.base_counts = load->base;
   pd.title = _("Final tier");
   pd.base_title = _("Base tier");
   strata_pyramid_chart_set_data (self->pyramid, &pd);
-  rd.n_values = amount != NULL ? results->data->n : 0;
-  rd.values = amount;
-  rd.top_share = 0.2;
-  strata_pareto_chart_set_data (self->pareto, &rd);
+  g_set_object (&self->pareto, load->pareto);
 
   /* Translators: heading of the Tiers page; %s is a period such as 2026-Q3. */
   title = g_strdup_printf (_("Tiers in %s"), results->period_name);
   gtk_label_set_text (GTK_LABEL (self->title), title);
   strata_review_chart_set_chart (STRATA_REVIEW_CHART (self->pyramid_view), STRATA_CHART (self->pyramid));
   strata_review_chart_set_chart (STRATA_REVIEW_CHART (self->pareto_view), STRATA_CHART (self->pareto));
-  /* The chart objects stay, their data changed: describe and redraw. */
+  /* The pyramid stays with new data, the Pareto chart is the worker's:
+   * describe and redraw. */
   describe (self->pyramid_view, STRATA_CHART (self->pyramid), _("Tier pyramid"));
   describe (self->pareto_view, STRATA_CHART (self->pareto), _("Pareto curve"));
   strata_chart_export_set_caption (STRATA_CHART (self->pyramid), _("Tier pyramid"), results->period_name);
@@ -217,9 +253,18 @@ load_results (StrataWorkspace  *workspace,
               GError          **error)
 {
   static const char * const revenue[] = { "order_amount", NULL };
+  TiersLoad *load = g_new0 (TiersLoad, 1);
 
   /* Over the window's data when it is this period's (not a second copy). */
-  return strata_shared_period_load (task_data, workspace, revenue, error);
+  load->results = strata_shared_period_load (task_data, workspace, revenue, error);
+  if (load->results == NULL)
+    {
+      tiers_load_free (load);
+      return NULL;
+    }
+  if (load->results->data->n > 0 && load->results->rules->tiers->len > 0)
+    tiers_load_count (load);
+  return load;
 }
 
 static void
@@ -233,8 +278,7 @@ strata_tiers_page_load_async (StrataPage          *page,
   strata_page_run_worker (page, load_results,
                           strata_context_share_period (context, strata_context_get_period_id (context)),
                           (GDestroyNotify) strata_shared_period_free,
-                          (GDestroyNotify) strata_period_results_unref,
-                          cancellable, callback, user_data);
+                          tiers_load_free, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -242,17 +286,19 @@ strata_tiers_page_load_finish (StrataPage    *page,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_autoptr(StrataPeriodResults) results = NULL;
+  TiersLoad *load;
   g_autoptr(GError) local_error = NULL;
 
-  results = strata_page_worker_finish (page, result, &local_error);
+  load = strata_page_worker_finish (page, result, &local_error);
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   /* A period that cannot be scored is shown as such, not warned about. */
-  show_results (STRATA_TIERS_PAGE (page), results, local_error);
+  show_results (STRATA_TIERS_PAGE (page), load, local_error);
+  if (load != NULL)
+    tiers_load_free (load);
   return TRUE;
 }
 
