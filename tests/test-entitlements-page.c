@@ -388,6 +388,8 @@ test_cost_card (void)
   strata_page_set_context (STRATA_PAGE (page), context);
   window = gui_test_show (GTK_WIDGET (page), -1, -1);   /* its natural size */
   gui_test_wait (strata_entitlements_page_get_model (page) != NULL);
+  /* The figures are read on the page's worker. */
+  strata_page_finish_load (STRATA_PAGE (page));
 
   m = strata_entitlements_page_get_model (page);
   g_assert_true (strata_entitlements_tier_figures (m, strata_context_get_period_id (context),

@@ -33,7 +33,6 @@ struct _StrataEntitlementsPage
   double             *revenue;
   guint               n_figures;
   gboolean            figures_known;
-  gboolean            figures_valid;
   gboolean            updating;     /* setting editors from the model */
   /* Below NARROW_WIDTH the cells leave out their units (the row's caption
    * says it) and the columns close up, so five tiers fit 800 pixels. */

@@ -333,37 +333,24 @@ update_costs (StrataEntitlementsPage *self)
 {
   GPtrArray *tiers;
   g_autoptr(GPtrArray) totals = NULL;
-  g_autoptr(GError) error = NULL;
   gboolean known = FALSE;
-  StrataContext *context;
-  gint64 period_id;
 
   if (self->model == NULL || self->cost_labels->len == 0)
     return;
   tiers = strata_entitlements_get_tiers (self->model);
   if (self->cost_labels->len != N_COST_ROWS * tiers->len)
     return;
-  /* Scoring a large period takes a moment: a page nobody looks at waits
-   * until it is shown (map) before it counts the tiers again. */
-  if ((!self->figures_valid || self->n_figures != tiers->len) &&
-      !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  if (!self->figures_valid || self->n_figures != tiers->len)
+  /* The figures come from reload's worker (scoring a large period takes
+   * seconds); until then, or when the tiers changed under them, the
+   * counts are not known. */
+  if (self->n_figures != tiers->len)
     {
       g_free (self->customers);
       g_free (self->revenue);
       self->customers = g_new0 (guint, tiers->len);
       self->revenue = g_new0 (double, tiers->len);
       self->n_figures = tiers->len;
-      context = strata_page_get_context (STRATA_PAGE (self));
-      period_id = context ? strata_context_get_period_id (context) : 0;
-      if (!strata_entitlements_tier_figures (self->model, period_id, self->customers,
-                                             self->revenue, &self->figures_known, &error))
-        {
-          g_warning ("Cannot read the tier figures: %s", error->message);
-          self->figures_known = FALSE;
-        }
-      self->figures_valid = TRUE;
+      self->figures_known = FALSE;
     }
   known = self->figures_known;
   totals = strata_entitlements_cost_totals (self->model, self->customers, known ? self->revenue : NULL);
@@ -548,7 +535,6 @@ rebuild (StrataEntitlementsPage *self)
   self->updating = TRUE;
   clear_matrix (self);
   self->updating = FALSE;
-  self->figures_valid = FALSE;
   update_actions (self);
 
   if (self->model == NULL)
@@ -581,15 +567,121 @@ rebuild (StrataEntitlementsPage *self)
 
 /* ---- Context ---- */
 
+/* The tier figures as the worker read them, with the tier ids they are
+ * counted by (the page's model may have other tiers by the time they come). */
+typedef struct
+{
+  GPtrArray *tier_ids;
+  guint     *customers;
+  double    *revenue;
+  gboolean   known;
+} FiguresLoad;
+
+static void
+figures_load_free (gpointer data)
+{
+  FiguresLoad *l = data;
+
+  g_clear_pointer (&l->tier_ids, g_ptr_array_unref);
+  g_free (l->customers);
+  g_free (l->revenue);
+  g_free (l);
+}
+
+/* On a worker thread, with its own connection: the figures of the period
+ * (task_data points to its id) for the tiers of the current rule set. */
+static gpointer
+load_figures (StrataWorkspace  *workspace,
+              gpointer          task_data,
+              GCancellable     *cancellable,
+              GError          **error)
+{
+  g_autoptr(StrataEntitlements) model = NULL;
+  g_autoptr(GError) local_error = NULL;
+  FiguresLoad *load;
+  GPtrArray *tiers;
+
+  if ((model = strata_entitlements_new (workspace, error)) == NULL)
+    return NULL;
+  tiers = strata_entitlements_get_tiers (model);
+  load = g_new0 (FiguresLoad, 1);
+  load->tier_ids = g_ptr_array_new_with_free_func (g_free);
+  load->customers = g_new0 (guint, MAX (tiers->len, 1));
+  load->revenue = g_new0 (double, MAX (tiers->len, 1));
+  for (guint t = 0; t < tiers->len; t++)
+    g_ptr_array_add (load->tier_ids,
+                     g_strdup (((StrataEntitlementTier *) g_ptr_array_index (tiers, t))->id));
+  if (!strata_entitlements_tier_figures (model, *(gint64 *) task_data, load->customers,
+                                         load->revenue, &load->known, &local_error))
+    {
+      g_warning ("Cannot read the tier figures: %s", local_error->message);
+      load->known = FALSE;
+    }
+  return load;
+}
+
+static void
+strata_entitlements_page_load_async (StrataPage          *page,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  StrataContext *context = strata_page_get_context (page);
+  gint64 *period_id = g_new (gint64, 1);
+
+  *period_id = strata_context_get_period_id (context);
+  strata_page_run_worker (page, load_figures, period_id, g_free, figures_load_free,
+                          cancellable, callback, user_data);
+}
+
+static gboolean
+strata_entitlements_page_load_finish (StrataPage    *page,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (page);
+  FiguresLoad *load = strata_page_worker_finish (page, result, error);
+  GPtrArray *tiers;
+
+  if (load == NULL)
+    return FALSE;
+  tiers = self->model != NULL ? strata_entitlements_get_tiers (self->model) : NULL;
+  if (tiers != NULL)
+    {
+      g_free (self->customers);
+      g_free (self->revenue);
+      self->customers = g_new0 (guint, MAX (tiers->len, 1));
+      self->revenue = g_new0 (double, MAX (tiers->len, 1));
+      self->n_figures = tiers->len;
+      self->figures_known = load->known;
+      for (guint t = 0; t < tiers->len; t++)
+        {
+          const char *id = ((StrataEntitlementTier *) g_ptr_array_index (tiers, t))->id;
+          guint k;
+
+          /* By id: a tier the worker did not count has no customers. */
+          if (g_ptr_array_find_with_equal_func (load->tier_ids, id, g_str_equal, &k))
+            {
+              self->customers[t] = load->customers[k];
+              self->revenue[t] = load->revenue[k];
+            }
+        }
+      update_costs (self);
+    }
+  figures_load_free (load);
+  return TRUE;
+}
+
 /* Results, metrics and the period move the cost row (StrataPage runs
  * this on those changes, once the page is shown); the matrix itself
- * reloads through the model. */
+ * reloads through the model. The figures are read on a worker. */
 static void
 strata_entitlements_page_reload (StrataPage *page)
 {
   StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (page);
 
-  self->figures_valid = FALSE;
+  if (self->model != NULL && strata_page_get_workspace (page) != NULL)
+    STRATA_PAGE_CLASS (strata_entitlements_page_parent_class)->reload (page);
   update_costs (self);
 }
 
@@ -617,6 +709,8 @@ strata_entitlements_page_context_changed (StrataPage *page)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   strata_entitlements_page_clear_error (self);
+  /* The old workspace's figures are not this one's: unknown until loaded. */
+  self->n_figures = 0;
 
   if (workspace != NULL)
     {
@@ -745,6 +839,8 @@ strata_entitlements_page_class_init (StrataEntitlementsPageClass *klass)
   STRATA_PAGE_CLASS (klass)->edit_actions = edit_actions;
   STRATA_PAGE_CLASS (klass)->context_changed = strata_entitlements_page_context_changed;
   STRATA_PAGE_CLASS (klass)->reload = strata_entitlements_page_reload;
+  STRATA_PAGE_CLASS (klass)->load_async = strata_entitlements_page_load_async;
+  STRATA_PAGE_CLASS (klass)->load_finish = strata_entitlements_page_load_finish;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/strata/Strata/strata-entitlements-page.ui");
