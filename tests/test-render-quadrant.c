@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
+#include <string.h>
 
+#include "chart-test-util.h"
 #include "render-demo-data.h"
 #include "strata-quadrant-chart-private.h"
 
@@ -351,6 +353,161 @@ test_density_switch (void)
   demo_data_clear (&d);
 }
 
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) stride * cairo_image_surface_get_height (a)) == 0;
+}
+
+/* A deferred frame draws like render(), or says it lacks something. */
+static cairo_surface_t *
+render_deferred (StrataQuadrantChart    *chart,
+                 const StrataChartStyle *style,
+                 gboolean               *complete)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  cairo_t *cr = cairo_create (s);
+
+  *complete = strata_quadrant_chart_draw_deferred (chart, cr, style, W, H);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
+}
+
+static gpointer
+run_job (gpointer job)
+{
+  strata_quadrant_job_run (job);
+  return job;
+}
+
+/* The job on a thread of its own, as the window's view runs it. */
+static gboolean
+job_on_thread (StrataQuadrantChart *chart)
+{
+  GThread *thread = g_thread_new ("quadrant-job", run_job, strata_quadrant_chart_job_new (chart));
+
+  return strata_quadrant_job_finish (g_thread_join (thread));
+}
+
+/* The window's deferred drawing: a frame that lacks the counts or the
+ * density image passes over no point (the counter of passes on the thread
+ * that owns the main context stays), a job on another thread makes them,
+ * and the picture is then the direct drawing's, pixel for pixel; after a
+ * threshold moves or a tier is hidden, the frame shows the last picture
+ * until the next job. */
+static void
+test_deferred_matches_direct (void)
+{
+  g_autoptr(StrataQuadrantChart) direct = strata_quadrant_chart_new ();
+  g_autoptr(StrataQuadrantChart) deferred = strata_quadrant_chart_new ();
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  cairo_surface_t *a, *b, *before;
+  StrataQuadrantData q;
+  DemoData d;
+  gboolean complete;
+  guint passes, empty_ink;
+  guint counts[4];
+  cairo_rectangle_t plot;
+
+  demo_data_init (&d, 300, 5);
+  spread (&d);
+  demo_quadrant_data (&d, &q, FALSE);
+  q.x_threshold = 50;
+  q.y_threshold = 15;
+  strata_quadrant_chart_set_data (direct, &q);
+  strata_quadrant_chart_set_data (deferred, &q);
+  for (guint k = 0; k < 2; k++)
+    {
+      StrataQuadrantChart *c = k == 0 ? direct : deferred;
+      strata_quadrant_chart_set_point_mode (c, STRATA_POINT_MODE_DENSITY, 0);
+      strata_quadrant_chart_set_colouring (c, STRATA_QUADRANT_COLOUR_BY_QUADRANT);
+    }
+  g_assert_true (g_main_context_acquire (g_main_context_default ()));
+
+  /* First frame: nothing counted yet; no pass over the points. */
+  passes = strata_quadrant_chart_get_main_thread_passes ();
+  b = render_deferred (deferred, style, &complete);
+  g_assert_false (complete);
+  g_assert_cmpuint (strata_quadrant_chart_get_main_thread_passes (), ==, passes);
+  strata_quadrant_chart_get_plot_area (deferred, &plot);
+  empty_ink = chart_test_ink (b, style, plot.x, plot.y, plot.width, plot.height);
+  cairo_surface_destroy (b);
+  g_assert_true (job_on_thread (deferred));
+  g_assert_cmpuint (strata_quadrant_chart_get_main_thread_passes (), ==, passes);
+  b = render_deferred (deferred, style, &complete);
+  g_assert_true (complete);
+  g_assert_cmpuint (strata_quadrant_chart_get_main_thread_passes (), ==, passes);
+  /* The direct drawing counts and bins here. */
+  a = render (STRATA_CHART (direct), style);
+  g_assert_cmpuint (strata_quadrant_chart_get_main_thread_passes (), >, passes);
+  g_assert_true (strata_quadrant_chart_get_drew_density (deferred));
+  /* The cells are there now. */
+  g_assert_cmpuint (chart_test_ink (b, style, plot.x, plot.y, plot.width, plot.height), >, empty_ink + 100);
+  g_assert_true (same_pixels (a, b));
+  cairo_surface_destroy (a);
+  before = b;
+
+  /* A threshold moves: coloured by quadrant, the cells change colour. The
+   * deferred frame shows the last picture and counts meanwhile. */
+  strata_quadrant_chart_set_thresholds (direct, 30, 15);
+  strata_quadrant_chart_set_thresholds (deferred, 30, 15);
+  passes = strata_quadrant_chart_get_main_thread_passes ();
+  b = render_deferred (deferred, style, &complete);
+  g_assert_false (complete);
+  g_assert_cmpuint (strata_quadrant_chart_get_main_thread_passes (), ==, passes);
+  cairo_surface_destroy (b);
+  /* A job for a chart that changes meanwhile installs nothing. */
+  {
+    StrataQuadrantJob *job = strata_quadrant_chart_job_new (deferred);
+
+    strata_quadrant_chart_set_thresholds (deferred, 30, 15.5);
+    strata_quadrant_job_run (job);
+    g_assert_false (strata_quadrant_job_finish (job));
+    strata_quadrant_chart_set_thresholds (deferred, 30, 15);
+  }
+  g_assert_true (job_on_thread (deferred));
+  b = render_deferred (deferred, style, &complete);
+  g_assert_true (complete);
+  a = render (STRATA_CHART (direct), style);
+  g_assert_true (same_pixels (a, b));
+  g_assert_false (same_pixels (before, b));
+  strata_quadrant_chart_get_counts (deferred, counts, NULL);
+  g_assert_cmpuint (counts[0] + counts[1] + counts[2] + counts[3], ==, 300);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  cairo_surface_destroy (before);
+
+  /* Hiding a tier, by tier colour, in AUTO mode (points for 240). */
+  for (guint k = 0; k < 2; k++)
+    {
+      StrataQuadrantChart *c = k == 0 ? direct : deferred;
+      strata_quadrant_chart_set_point_mode (c, STRATA_POINT_MODE_AUTO, 0);
+      strata_quadrant_chart_set_colouring (c, STRATA_QUADRANT_COLOUR_BY_TIER);
+      strata_quadrant_chart_set_tier_visible (c, 1, FALSE);
+    }
+  b = render_deferred (deferred, style, &complete);
+  g_assert_false (complete);
+  cairo_surface_destroy (b);
+  g_assert_true (job_on_thread (deferred));
+  b = render_deferred (deferred, style, &complete);
+  g_assert_true (complete);
+  a = render (STRATA_CHART (direct), style);
+  g_assert_true (same_pixels (a, b));
+  strata_quadrant_chart_get_counts (deferred, counts, NULL);
+  g_assert_cmpuint (counts[0] + counts[1] + counts[2] + counts[3], ==, 240);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+
+  g_main_context_release (g_main_context_default ());
+  demo_data_clear (&d);
+}
+
 static void
 test_cjk_text (void)
 {
@@ -546,6 +703,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quadrant/movement-and-labels", test_movement_and_labels_draw);
   g_test_add_func ("/quadrant/theme-switch", test_theme_switch);
   g_test_add_func ("/quadrant/log-axis", test_log_axis);
+  g_test_add_func ("/quadrant/deferred-matches-direct", test_deferred_matches_direct);
   g_test_add_func ("/render/cjk-text", test_cjk_text);
   return g_test_run ();
 }

@@ -83,7 +83,88 @@ struct _StrataQuadrantChart
   StrataRgba               cache_colours[2]; /* the style's background and density colour */
   int                      density_cols;
   int                      density_rows;
+
+  /* Passes over every point off the main thread (strata-quadrant-job.c). */
+  gboolean                 defer;          /* in a deferred frame: never count nor bin */
+  gboolean                 marks_missing;  /* that frame lacked counts or the density image */
+  guint                    generation;     /* bumped by every invalidation */
+  guint                    jobs;           /* jobs reading the arrays */
+  GPtrArray               *graveyard;      /* arrays replaced while jobs read them */
+  gboolean                 counts_known;   /* n_visible and piled were ever counted */
+  gboolean                 quadrants_known;
+  guint                    stale_counts[4]; /* the last quadrant counts, shown meanwhile */
+  double                   stale_share[4];
+  cairo_surface_t         *density_stale;  /* the last density image, shown meanwhile */
+  int                      want_cols;      /* the density image a deferred frame lacked */
+  int                      want_rows;
+  int                      wants_log[2];   /* x, y: -1 not known yet */
 };
+
+/* What a pass over every point reads: the chart's arrays and settings. */
+typedef struct
+{
+  gsize                    n;
+  const double            *x;
+  const double            *y;
+  const double            *revenue;
+  const int               *tier;
+  const float             *ux;
+  const float             *uy;
+  const gboolean          *tier_hidden;
+  guint                    n_tiers;
+  double                   x_threshold;
+  double                   y_threshold;
+  StrataQuadrantColouring  colouring;
+  StrataPointMode          mode;
+  gsize                    density_limit;
+} StrataQuadrantInput;
+
+void             strata_quadrant_input_init       (StrataQuadrantInput       *in,
+                                                   StrataQuadrantChart       *self);
+gsize            strata_quadrant_count_visible    (const StrataQuadrantInput *in,
+                                                   gboolean                  *piled);
+void             strata_quadrant_count_quadrants  (const StrataQuadrantInput *in,
+                                                   guint                      counts[4],
+                                                   double                     share[4]);
+StrataRgba      *strata_quadrant_density_palette  (StrataQuadrantChart       *self,
+                                                   StrataRgba                 density,
+                                                   guint                     *n_groups);
+cairo_surface_t *strata_quadrant_bin_density      (const StrataQuadrantInput *in,
+                                                   int                        cols,
+                                                   int                        rows,
+                                                   const StrataRgba          *palette,
+                                                   guint                      groups,
+                                                   double                    *density_max);
+void             strata_quadrant_note_pass        (void);
+/* Frees *array, or keeps it until the running jobs are done. */
+void             strata_quadrant_chart_retire     (StrataQuadrantChart       *self,
+                                                   gpointer                  *array);
+/* Passes over every point that ran on the main thread (the owner of the
+ * default main context), for tests. */
+guint            strata_quadrant_chart_get_main_thread_passes (void);
+
+/* The window's view: draws (or lays out) without any pass over every point;
+ * what it lacked it draws from the last figures and image (or not at all)
+ * and says so by returning FALSE. A job then computes what is missing on
+ * any thread: new on the main thread, run anywhere, finished (installed
+ * when the chart did not change meanwhile, then freed) on the main thread. */
+typedef struct _StrataQuadrantJob StrataQuadrantJob;
+
+gboolean           strata_quadrant_chart_draw_deferred   (StrataQuadrantChart    *self,
+                                                          cairo_t                *cr,
+                                                          const StrataChartStyle *style,
+                                                          double                  width,
+                                                          double                  height);
+gboolean           strata_quadrant_chart_layout_deferred (StrataQuadrantChart    *self,
+                                                          const StrataChartStyle *style,
+                                                          double                  width,
+                                                          double                  height);
+/* Counts, quadrant counts and wanted logs at once (on the page's worker). */
+void               strata_quadrant_chart_prepare         (StrataQuadrantChart    *self);
+StrataQuadrantJob *strata_quadrant_chart_job_new         (StrataQuadrantChart    *self);
+void               strata_quadrant_job_run               (StrataQuadrantJob      *job);
+gboolean           strata_quadrant_job_finish            (StrataQuadrantJob      *job);
+void               strata_quadrant_job_free              (StrataQuadrantJob      *job);
 
 void       strata_quadrant_chart_invalidate    (StrataQuadrantChart *self);
 

@@ -5,6 +5,7 @@
 
 #include "strata-i18n.h"
 #include <math.h>
+#include <string.h>
 
 static void strata_quadrant_chart_iface_init (StrataChartInterface *iface);
 
@@ -15,13 +16,14 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (StrataQuadrantChart, strata_quadrant_chart, G_TYP
 static void
 clear_data (StrataQuadrantChart *self)
 {
-  g_clear_pointer (&self->x, g_free);
-  g_clear_pointer (&self->y, g_free);
-  g_clear_pointer (&self->revenue, g_free);
-  g_clear_pointer (&self->tier, g_free);
+  /* A job may still read these. */
+  strata_quadrant_chart_retire (self, (gpointer *) &self->x);
+  strata_quadrant_chart_retire (self, (gpointer *) &self->y);
+  strata_quadrant_chart_retire (self, (gpointer *) &self->revenue);
+  strata_quadrant_chart_retire (self, (gpointer *) &self->tier);
+  strata_quadrant_chart_retire (self, (gpointer *) &self->ux);
+  strata_quadrant_chart_retire (self, (gpointer *) &self->uy);
   g_clear_pointer (&self->size, g_free);
-  g_clear_pointer (&self->ux, g_free);
-  g_clear_pointer (&self->uy, g_free);
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->cell_start, g_free);
   g_clear_pointer (&self->cell_items, g_free);
@@ -36,14 +38,36 @@ clear_data (StrataQuadrantChart *self)
       g_clear_pointer (&self->quadrant_actions[q], g_free);
     }
   self->n = 0;
+  /* What was counted or drawn of the old data is not shown meanwhile. */
+  self->counts_known = self->quadrants_known = FALSE;
+  self->wants_log[0] = self->wants_log[1] = -1;
+  g_clear_pointer (&self->density_stale, cairo_surface_destroy);
+}
+
+/* The quadrant counts change (thresholds, colouring, filter, data): the
+ * last ones stay for a deferred frame to show until a job counts again. */
+static void
+invalidate_quadrants (StrataQuadrantChart *self)
+{
+  self->generation++;
+  if (self->quadrant_counts[0] != G_MAXUINT)
+    {
+      memcpy (self->stale_counts, self->quadrant_counts, sizeof self->stale_counts);
+      memcpy (self->stale_share, self->quadrant_share, sizeof self->stale_share);
+    }
+  self->quadrant_counts[0] = G_MAXUINT;
 }
 
 void
 strata_quadrant_chart_invalidate (StrataQuadrantChart *self)
 {
+  invalidate_quadrants (self);
   self->counts_valid = FALSE;
-  self->quadrant_counts[0] = G_MAXUINT;
-  g_clear_pointer (&self->density_cache, cairo_surface_destroy);
+  if (self->density_cache != NULL)
+    {
+      g_clear_pointer (&self->density_stale, cairo_surface_destroy);
+      self->density_stale = g_steal_pointer (&self->density_cache);
+    }
   g_clear_pointer (&self->points_cache, cairo_surface_destroy);
 }
 
@@ -52,8 +76,11 @@ strata_quadrant_chart_finalize (GObject *object)
 {
   StrataQuadrantChart *self = STRATA_QUADRANT_CHART (object);
 
+  g_assert (self->jobs == 0);  /* each job holds a reference */
   strata_quadrant_chart_invalidate (self);
   clear_data (self);
+  g_clear_pointer (&self->density_stale, cairo_surface_destroy);
+  g_ptr_array_unref (self->graveyard);
   g_free (self->title);
   g_array_unref (self->selection);
   g_array_unref (self->labels);
@@ -77,6 +104,8 @@ strata_quadrant_chart_init (StrataQuadrantChart *self)
   self->labels = g_array_new (FALSE, FALSE, sizeof (guint));
   self->label_names = g_ptr_array_new_with_free_func (g_free);
   self->moves = g_array_new (FALSE, FALSE, sizeof (StrataQuadrantMove));
+  self->graveyard = g_ptr_array_new_with_free_func (g_free);
+  self->wants_log[0] = self->wants_log[1] = -1;
   self->highlight = -1;
   self->quadrant_counts[0] = G_MAXUINT;
   self->show_captions = TRUE;
@@ -101,11 +130,12 @@ rebuild_index (StrataQuadrantChart *self)
   guint n_tiers = self->tiers->len;
   g_autofree guint *tier_start = NULL;
 
+  strata_quadrant_note_pass ();
   strata_axis_fit (&self->x_axis, self->x, self->n, &extra_x, 1, 8);
   strata_axis_fit (&self->y_axis, self->y, self->n, &extra_y, 1, 8);
 
-  g_clear_pointer (&self->ux, g_free);
-  g_clear_pointer (&self->uy, g_free);
+  strata_quadrant_chart_retire (self, (gpointer *) &self->ux);
+  strata_quadrant_chart_retire (self, (gpointer *) &self->uy);
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->cell_start, g_free);
   g_clear_pointer (&self->cell_items, g_free);
@@ -239,7 +269,12 @@ strata_quadrant_chart_set_thresholds (StrataQuadrantChart *self,
 
   self->x_threshold = x_threshold;
   self->y_threshold = y_threshold;
-  strata_quadrant_chart_invalidate (self);
+  /* Coloured by tier, the points and their density do not depend on the
+   * lines: only the quadrant counts do. */
+  if (self->colouring == STRATA_QUADRANT_COLOUR_BY_TIER)
+    invalidate_quadrants (self);
+  else
+    strata_quadrant_chart_invalidate (self);
   /* Dragging inside the shown range keeps the axes still; only a value
    * outside it (typed in the table) refits them. */
   if (x_threshold < self->x_axis.min || x_threshold > self->x_axis.max
@@ -279,7 +314,14 @@ strata_quadrant_chart_wants_log (StrataQuadrantChart *self,
   g_return_val_if_fail (STRATA_IS_QUADRANT_CHART (self), FALSE);
   g_return_val_if_fail (axis != STRATA_THRESHOLD_NONE, FALSE);
 
-  return strata_axis_spans_decades (axis == STRATA_THRESHOLD_Y ? self->y : self->x, self->n, 2);
+  /* The values stay until new data: asked once per axis. */
+  if (self->wants_log[axis == STRATA_THRESHOLD_Y] < 0)
+    {
+      strata_quadrant_note_pass ();
+      self->wants_log[axis == STRATA_THRESHOLD_Y] =
+        strata_axis_spans_decades (axis == STRATA_THRESHOLD_Y ? self->y : self->x, self->n, 2);
+    }
+  return self->wants_log[axis == STRATA_THRESHOLD_Y] > 0;
 }
 
 const StrataAxis *
@@ -295,6 +337,8 @@ strata_quadrant_chart_set_colouring (StrataQuadrantChart     *self,
                                      StrataQuadrantColouring  colouring)
 {
   g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
+  if (self->colouring == colouring)
+    return;
   self->colouring = colouring;
   strata_quadrant_chart_invalidate (self);
 }
@@ -324,6 +368,8 @@ strata_quadrant_chart_set_tier_visible (StrataQuadrantChart *self,
 {
   g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
   g_return_if_fail (tier_index <= self->tiers->len);
+  if (self->tier_hidden[tier_index] == !visible)
+    return;
   self->tier_hidden[tier_index] = !visible;
   strata_quadrant_chart_invalidate (self);
 }
@@ -474,41 +520,34 @@ strata_quadrant_chart_get_counts (StrataQuadrantChart *self,
                                   guint                counts[4],
                                   double               revenue_share[4])
 {
-  double revenue[4] = { 0 }, total = 0;
+  const guint *c = self->quadrant_counts;
+  const double *share = self->quadrant_share;
 
   g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
 
-  if (self->quadrant_counts[0] != G_MAXUINT)
+  if (self->quadrant_counts[0] == G_MAXUINT && self->defer)
     {
-      for (guint q = 0; q < 4; q++)
-        {
-          counts[q] = self->quadrant_counts[q];
-          if (revenue_share != NULL)
-            revenue_share[q] = self->quadrant_share[q];
-        }
-      return;
+      /* A deferred frame shows the last counts (none before the first). */
+      static const guint none[4] = { 0 };
+      static const double no_share[4] = { 0 };
+
+      self->marks_missing = TRUE;
+      c = self->quadrants_known ? self->stale_counts : none;
+      share = self->quadrants_known ? self->stale_share : no_share;
     }
-  for (guint q = 0; q < 4; q++)
-    counts[q] = 0;
-  for (gsize i = 0; i < self->n; i++)
+  else if (self->quadrant_counts[0] == G_MAXUINT)
     {
-      StrataQuadrant q;
-      if (!strata_quadrant_chart_point_visible (self, i))
-        continue;
-      q = strata_quadrant_chart_classify (self, i);
-      counts[q - STRATA_QUADRANT_A]++;
-      if (self->revenue != NULL && isfinite (self->revenue[i]))
-        {
-          revenue[q - STRATA_QUADRANT_A] += self->revenue[i];
-          total += self->revenue[i];
-        }
+      StrataQuadrantInput in;
+
+      strata_quadrant_input_init (&in, self);
+      strata_quadrant_count_quadrants (&in, self->quadrant_counts, self->quadrant_share);
+      self->quadrants_known = TRUE;
     }
   for (guint q = 0; q < 4; q++)
     {
-      self->quadrant_counts[q] = counts[q];
-      self->quadrant_share[q] = total > 0 ? revenue[q] / total : 0;
+      counts[q] = c[q];
       if (revenue_share != NULL)
-        revenue_share[q] = self->quadrant_share[q];
+        revenue_share[q] = share[q];
     }
 }
 

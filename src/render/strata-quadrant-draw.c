@@ -11,12 +11,6 @@
 #include <math.h>
 #include <string.h>
 
-/* In AUTO mode, when one spot (1/128 of each axis) holds at least 64
- * customers and 2% of all shown, overdrawn points hide how many there
- * are: density reads better. */
-#define PILE_BINS  128
-#define PILE_LIMIT 64
-
 typedef struct
 {
   double pad;
@@ -36,35 +30,24 @@ static gsize
 count_visible (StrataQuadrantChart *self,
                gboolean            *piled)
 {
-  g_autofree guint *bins = NULL;
-  gsize n = 0;
-  guint max = 0, limit;
+  StrataQuadrantInput in;
 
-  if (self->counts_valid)
+  if (!self->counts_valid && self->defer)
     {
-      *piled = self->piled;
-      return self->n_visible;
+      /* A deferred frame goes on with the last count; before the first,
+       * as if every point were shown and none piled. */
+      self->marks_missing = TRUE;
+      *piled = self->counts_known ? self->piled : FALSE;
+      return self->counts_known ? self->n_visible : self->n;
     }
-  self->counts_valid = TRUE;
-  self->n_visible = 0;
-  self->piled = *piled = FALSE;
-  for (gsize i = 0; i < self->n; i++)
-    n += strata_quadrant_chart_point_visible (self, i);
-  self->n_visible = n;
-  if (self->mode != STRATA_POINT_MODE_AUTO || n <= 2000 || n > self->density_limit)
-    return n;
-
-  bins = g_new0 (guint, PILE_BINS * PILE_BINS);
-  limit = MAX (PILE_LIMIT, n / 50);
-  for (gsize i = 0; i < self->n && max <= limit; i++)
-    if (strata_quadrant_chart_point_visible (self, i))
-      {
-        guint bx = MIN ((guint) (self->ux[i] * PILE_BINS), PILE_BINS - 1);
-        guint by = MIN ((guint) (self->uy[i] * PILE_BINS), PILE_BINS - 1);
-        max = MAX (max, ++bins[by * PILE_BINS + bx]);
-      }
-  self->piled = *piled = max > limit;
-  return n;
+  if (!self->counts_valid)
+    {
+      strata_quadrant_input_init (&in, self);
+      self->n_visible = strata_quadrant_count_visible (&in, &self->piled);
+      self->counts_valid = self->counts_known = TRUE;
+    }
+  *piled = self->piled;
+  return self->n_visible;
 }
 
 static char *
@@ -688,6 +671,8 @@ strata_quadrant_chart_draw (StrataQuadrantChart    *self,
     {
       g_clear_pointer (&self->points_cache, cairo_surface_destroy);
       g_clear_pointer (&self->density_cache, cairo_surface_destroy);
+      g_clear_pointer (&self->density_stale, cairo_surface_destroy);
+      self->generation++;  /* a job's image has the old colours */
       self->cache_colours[0] = style->background;
       self->cache_colours[1] = style->density;
     }
@@ -731,4 +716,49 @@ strata_quadrant_chart_draw (StrataQuadrantChart    *self,
     for (guint l = 0; l < 3; l++)
       g_clear_object (&captions[q].lines[l]);
   cairo_restore (cr);
+}
+
+gboolean
+strata_quadrant_chart_draw_deferred (StrataQuadrantChart    *self,
+                                     cairo_t                *cr,
+                                     const StrataChartStyle *style,
+                                     double                  width,
+                                     double                  height)
+{
+  g_return_val_if_fail (STRATA_IS_QUADRANT_CHART (self), TRUE);
+
+  self->defer = TRUE;
+  self->marks_missing = FALSE;
+  self->want_cols = self->want_rows = 0;
+  strata_quadrant_chart_draw (self, cr, style, width, height);
+  self->defer = FALSE;
+  return !self->marks_missing;
+}
+
+gboolean
+strata_quadrant_chart_layout_deferred (StrataQuadrantChart    *self,
+                                       const StrataChartStyle *style,
+                                       double                  width,
+                                       double                  height)
+{
+  g_return_val_if_fail (STRATA_IS_QUADRANT_CHART (self), TRUE);
+
+  self->defer = TRUE;
+  self->marks_missing = FALSE;
+  strata_quadrant_chart_layout (self, style, width, height);
+  self->defer = FALSE;
+  return !self->marks_missing;
+}
+
+void
+strata_quadrant_chart_prepare (StrataQuadrantChart *self)
+{
+  gboolean piled;
+  guint counts[4];
+
+  g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
+  count_visible (self, &piled);
+  strata_quadrant_chart_get_counts (self, counts, NULL);
+  strata_quadrant_chart_wants_log (self, STRATA_THRESHOLD_X);
+  strata_quadrant_chart_wants_log (self, STRATA_THRESHOLD_Y);
 }

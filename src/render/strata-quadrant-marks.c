@@ -19,6 +19,7 @@ draw_points (StrataQuadrantChart    *self,
   gboolean outline = self->n <= 2000;
   int current = G_MININT;
 
+  strata_quadrant_note_pass ();
   cairo_save (cr);
   cairo_set_line_width (cr, strata_chart_style_px (style, 0.8));
 
@@ -171,6 +172,7 @@ draw_points_raster (StrataQuadrantChart    *self,
   cairo_surface_flush (image);
   data = (guint32 *) (gpointer) cairo_image_surface_get_data (image);
   stride = cairo_image_surface_get_stride (image) / 4;
+  strata_quadrant_note_pass ();
 
   for (gsize k = 0; k < self->n; k++)
     {
@@ -241,95 +243,53 @@ draw_density (StrataQuadrantChart    *self,
   double cell = MAX (2.0, round (strata_chart_style_px (style, 3)));
   int cols = MAX (1, (int) round (p->width / cell));
   int rows = MAX (1, (int) round (p->height / cell));
-  guint groups = self->colouring == STRATA_QUADRANT_COLOUR_BY_QUADRANT ? 4 : self->tiers->len + 1;
-  g_autofree guint32 *counts = NULL;
-  g_autofree guint32 *by_group = NULL;
-  g_autofree StrataRgba *palette = NULL;
-  guint32 max = 0;
   cairo_surface_t *image;
-  unsigned char *data;
-  int stride;
 
-  if (self->density_cache != NULL && self->density_cols == cols && self->density_rows == rows)
-    goto paint;
-  g_clear_pointer (&self->density_cache, cairo_surface_destroy);
-  counts = g_new0 (guint32, (gsize) cols * rows);
-  by_group = g_new0 (guint32, (gsize) cols * rows * groups);
-  palette = g_new (StrataRgba, groups);
-
-  for (guint g = 0; g < groups; g++)
+  if (self->density_cache == NULL || self->density_cols != cols || self->density_rows != rows)
     {
-      if (self->colouring == STRATA_QUADRANT_COLOUR_BY_QUADRANT)
-        palette[g] = strata_quadrant_colour (g + 1);
-      else if (g < self->tiers->len)
-        palette[g] = g_array_index (self->tiers, StrataTierInfo, g).colour;
-      else
-        palette[g] = style->density;
-    }
-
-  for (gsize i = 0; i < self->n; i++)
-    {
-      int cx, cy;
-      gsize c;
-      guint g;
-      if (!strata_quadrant_chart_point_visible (self, i))
-        continue;
-      cx = MIN ((int) (self->ux[i] * cols), cols - 1);
-      cy = MIN ((int) ((1 - self->uy[i]) * rows), rows - 1);
-      c = (gsize) cy * cols + cx;
-      if (self->colouring == STRATA_QUADRANT_COLOUR_BY_QUADRANT)
-        g = strata_quadrant_chart_classify (self, i) - 1;
-      else
-        g = self->tier[i] >= 0 ? (guint) self->tier[i] : self->tiers->len;
-      counts[c]++;
-      by_group[c * groups + g]++;
-      max = MAX (max, counts[c]);
-    }
-  self->density_max = max;
-
-  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cols, rows);
-  cairo_surface_flush (image);
-  data = cairo_image_surface_get_data (image);
-  stride = cairo_image_surface_get_stride (image);
-  for (int y = 0; y < rows; y++)
-    {
-      guint32 *row = (guint32 *) (gpointer) (data + (gsize) y * stride);
-      for (int x = 0; x < cols; x++)
+      if (self->defer)
         {
-          gsize c = (gsize) y * cols + x;
-          guint best = 0;
-          double a;
-          StrataRgba col;
-          if (counts[c] == 0)
+          /* A job bins the points; meanwhile the last image, stretched
+           * over the plot, or none. */
+          self->marks_missing = TRUE;
+          self->want_cols = cols;
+          self->want_rows = rows;
+          if (self->density_cache != NULL)
             {
-              row[x] = 0;
-              continue;
+              g_clear_pointer (&self->density_stale, cairo_surface_destroy);
+              self->density_stale = g_steal_pointer (&self->density_cache);
             }
-          /* The cell takes the colour of its most common group; intensity
-           * grows with the log of the count so sparse areas stay visible. */
-          for (guint g = 1; g < groups; g++)
-            if (by_group[c * groups + g] > by_group[c * groups + best])
-              best = g;
-          col = palette[best];
-          a = 0.22 + 0.78 * (max > 1 ? log1p (counts[c]) / log1p (max) : 1);
-          row[x] = ((guint32) (a * 255) << 24) | ((guint32) (col.r * a * 255) << 16)
-                   | ((guint32) (col.g * a * 255) << 8) | (guint32) (col.b * a * 255);
+          if (self->density_stale == NULL)
+            return;
+          image = self->density_stale;
+          goto paint;
+        }
+      else
+        {
+          StrataQuadrantInput in;
+          g_autofree StrataRgba *palette = NULL;
+          guint groups;
+
+          g_clear_pointer (&self->density_cache, cairo_surface_destroy);
+          strata_quadrant_input_init (&in, self);
+          palette = strata_quadrant_density_palette (self, style->density, &groups);
+          self->density_cache = strata_quadrant_bin_density (&in, cols, rows, palette, groups,
+                                                             &self->density_max);
+          self->density_cols = cols;
+          self->density_rows = rows;
         }
     }
-  cairo_surface_mark_dirty (image);
-  self->density_cache = image;
-  self->density_cols = cols;
-  self->density_rows = rows;
+  image = self->density_cache;
 
 paint:
-  image = self->density_cache;
   cairo_save (cr);
   cairo_rectangle (cr, p->x, p->y, p->width, p->height);
   cairo_clip (cr);
   cairo_translate (cr, p->x, p->y);
   /* Cells a hair off square so that the grid covers the plot exactly and
    * the edge rows are not clipped away. */
-  cairo_scale (cr, p->width / cols, p->height / rows);
+  cairo_scale (cr, p->width / cairo_image_surface_get_width (image),
+               p->height / cairo_image_surface_get_height (image));
   cairo_set_source_surface (cr, image, 0, 0);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
   cairo_paint (cr);
