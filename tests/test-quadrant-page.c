@@ -532,6 +532,54 @@ test_log_offer (void)
   test_remove_dir (dir);
 }
 
+/* A first visit at 50,000 customers: the chart is made on the page's
+ * worker and its density binned by the view's job, so the main thread
+ * never passes over every point (the chart counts such passes); the
+ * picture comes once the job is done, with every customer counted. */
+static void
+test_large_first_visit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_make_tmp_dir ("strata-quadrant-large");
+  g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataContext) context = NULL;
+  StrataQuadrantView *view;
+  StrataQuadrantChart *chart;
+  GtkWidget *page;
+  GtkWindow *window;
+  guint passes, counts[4];
+
+  g_assert_true (strata_demo_write (path, 50000, 11, 1, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  context = strata_context_new (ws);
+  strata_context_finish_scoring (context);
+
+  passes = strata_quadrant_chart_get_main_thread_passes ();
+  page = g_object_new (STRATA_TYPE_QUADRANT_PAGE, NULL);
+  g_object_set (page, "context", context, NULL);
+  window = gui_test_show (page, 1000, 700);
+  view = strata_quadrant_page_get_view (STRATA_QUADRANT_PAGE (page));
+  gui_test_wait (strata_quadrant_view_get_chart (view) != NULL &&
+                 !strata_page_get_loading (STRATA_PAGE (page)));
+  chart = strata_quadrant_view_get_chart (view);
+  g_assert_cmpuint (strata_quadrant_chart_get_n_points (chart), ==, 50000);
+  /* Drawn from the job's image, not binned here. */
+  gui_test_wait (chart->density_cache != NULL);
+  gui_test_wait_frame (page);
+  g_assert_true (strata_quadrant_chart_get_drew_density (chart));
+  g_assert_cmpuint (strata_quadrant_chart_get_main_thread_passes (), ==, passes);
+  strata_quadrant_chart_get_counts (chart, counts, NULL);
+  g_assert_cmpuint (counts[0] + counts[1] + counts[2] + counts[3], ==, chart->n_visible);
+  g_assert_cmpuint (chart->n_visible, >, 45000);
+  gui_test_save_screenshot (page, "quadrant-50k.png");
+
+  gui_test_destroy (window);
+  test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -539,5 +587,6 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/quadrant-page/demo", test_quadrant_page);
   g_test_add_func ("/quadrant-page/log-offer", test_log_offer);
+  g_test_add_func ("/quadrant-page/large-first-visit", test_large_first_visit);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "strata-metric-list.h"
 #include "strata-metric.h"
 #include "strata-period-results.h"
+#include "strata-quadrant-chart-private.h"
 #include "strata-quadrant-page.h"
 #include "strata-quadrant-table.h"
 
@@ -117,7 +118,32 @@ typedef struct
   StrataMetricKind     x_kind, y_kind;
   StrataFunnel        *funnel;   /* per quadrant; NULL without funnel metrics */
   StrataFunnel        *funnel_by_tier;
+  /* The chart, made on the worker: every pass over a million points
+   * (copies, positions, the hit-test grid, counts) is done there. */
+  StrataQuadrantChart *chart;    /* NULL: nothing to chart */
+  gboolean             differs;  /* the draft's lines are not the published ones */
 } QuadrantLoad;
+
+/* What the worker needs: the period and the page's options as they are
+ * when the load starts (the page applies them again when it is done). */
+typedef struct
+{
+  StrataSharedPeriod *shared;
+  gboolean            log_x, log_y;
+  gboolean            by_quadrant;
+  guint               tier_filter;  /* 0: all tiers, else one (1 + index) */
+  char               *caption;      /* "Quadrants" */
+} QuadrantTask;
+
+static void
+quadrant_task_free (gpointer data)
+{
+  QuadrantTask *t = data;
+
+  strata_shared_period_free (t->shared);
+  g_free (t->caption);
+  g_free (t);
+}
 
 static void
 quadrant_load_free (gpointer data)
@@ -128,6 +154,7 @@ quadrant_load_free (gpointer data)
   g_clear_pointer (&l->draft, strata_rules_free);
   g_clear_pointer (&l->funnel, strata_funnel_free);
   g_clear_pointer (&l->funnel_by_tier, strata_funnel_free);
+  g_clear_object (&l->chart);
   g_free (l->x_title);
   g_free (l->y_title);
   g_free (l->z_title);
@@ -186,58 +213,45 @@ show_funnel (StrataQuadrantPage *self)
   gtk_label_set_text (GTK_LABEL (self->funnel_note), summary != NULL ? summary : "");
 }
 
-/* Charts what load_async read, on the main thread. */
+/* On the worker: the chart of what load_quadrant read, with the options
+ * the page had, its counts made. */
 static void
-show_results (StrataQuadrantPage *self,
-              QuadrantLoad       *load,
-              const GError       *error)
+build_chart (QuadrantLoad       *load,
+             const QuadrantTask *task)
 {
-  g_autoptr(StrataQuadrantChart) chart = NULL;
   g_autofree StrataChartTier *tiers = NULL;
   g_autofree int *tier = NULL;
-  g_autofree char *title = NULL;
   StrataQuadrantData data = { 0, };
   const StrataQuadrantRules *q;
   const StrataPeriodData *pd;
+  StrataPeriodResults *results = load->results;
   StrataRules *draft;
-  gboolean differs = FALSE;
 
-  g_clear_pointer (&self->results, strata_period_results_unref);
-  if (load == NULL)
-    {
-      show_empty (self, _("Cannot Score This Period"), error->message);
-      return;
-    }
-  self->results = strata_period_results_ref (load->results);
-  pd = self->results->data;
-  q = &self->results->rules->quadrant;
+  pd = results->data;
+  q = &results->rules->quadrant;
   data.x = strata_period_data_get_column (pd, q->x_metric);
   data.y = strata_period_data_get_column (pd, q->y_metric);
   if (pd->n == 0 || data.x == NULL || data.y == NULL)
-    {
-      show_empty (self, _("No Customers"),
-                  _("Import customers with the quadrant's two metrics to place them here."));
-      return;
-    }
+    return;
 
-  tiers = g_new0 (StrataChartTier, self->results->rules->tiers->len);
-  for (guint t = 0; t < self->results->rules->tiers->len; t++)
+  tiers = g_new0 (StrataChartTier, MAX (results->rules->tiers->len, 1));
+  for (guint t = 0; t < results->rules->tiers->len; t++)
     {
-      const StrataTier *ti = self->results->rules->tiers->pdata[t];
+      const StrataTier *ti = results->rules->tiers->pdata[t];
       tiers[t].id = t;
       tiers[t].label = *strata_tier_get_display_label (ti) ? strata_tier_get_display_label (ti) : ti->id;
       tiers[t].colour = ti->colour;
     }
   tier = g_new (int, pd->n);
   for (guint i = 0; i < pd->n; i++)
-    tier[i] = self->results->result->final_tier[i] < self->results->rules->tiers->len
-              ? self->results->result->final_tier[i] : -1;
+    tier[i] = results->result->final_tier[i] < results->rules->tiers->len
+              ? results->result->final_tier[i] : -1;
 
   data.n_points = pd->n;
   data.z = q->z_metric ? strata_period_data_get_column (pd, q->z_metric) : NULL;
   data.revenue = strata_period_data_get_column (pd, "order_amount");
   data.tier = tier;
-  data.n_tiers = self->results->rules->tiers->len;
+  data.n_tiers = results->rules->tiers->len;
   data.tiers = tiers;
   data.x_threshold = q->x_threshold;
   data.y_threshold = q->y_threshold;
@@ -248,8 +262,8 @@ show_results (StrataQuadrantPage *self,
   data.y_kind = load->y_kind;
   for (guint k = 0; k < 4; k++)
     {
-      data.quadrant_names[k] = strata_rules_get_quadrant_label (load->results->rules, k);
-      data.quadrant_actions[k] = strata_rules_get_quadrant_action (load->results->rules, k);
+      data.quadrant_names[k] = strata_rules_get_quadrant_label (results->rules, k);
+      data.quadrant_actions[k] = strata_rules_get_quadrant_action (results->rules, k);
     }
   /* The lines follow the draft, which the Scoring page and a drag here
    * edit; the points are the published scoring. */
@@ -257,21 +271,56 @@ show_results (StrataQuadrantPage *self,
   if (draft != NULL && g_strcmp0 (draft->quadrant.x_metric, q->x_metric) == 0 &&
       g_strcmp0 (draft->quadrant.y_metric, q->y_metric) == 0)
     {
-      differs = draft->quadrant.x_threshold != q->x_threshold ||
-                draft->quadrant.y_threshold != q->y_threshold;
+      load->differs = draft->quadrant.x_threshold != q->x_threshold ||
+                      draft->quadrant.y_threshold != q->y_threshold;
       data.x_threshold = draft->quadrant.x_threshold;
       data.y_threshold = draft->quadrant.y_threshold;
     }
-  gtk_widget_set_visible (self->draft_note, differs);
+  load->chart = strata_quadrant_chart_new ();
+  strata_quadrant_chart_set_data (load->chart, &data);
+  strata_chart_export_set_caption (STRATA_CHART (load->chart), task->caption, results->period_name);
+  strata_quadrant_chart_set_scales (load->chart, task->log_x ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR,
+                                    task->log_y ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR);
+  strata_quadrant_chart_set_colouring (load->chart, task->by_quadrant
+                                                    ? STRATA_QUADRANT_COLOUR_BY_QUADRANT
+                                                    : STRATA_QUADRANT_COLOUR_BY_TIER);
+  if (task->tier_filter > 0 && task->tier_filter <= results->rules->tiers->len)
+    for (guint t = 0; t < results->rules->tiers->len; t++)
+      strata_quadrant_chart_set_tier_visible (load->chart, t, task->tier_filter - 1 == t);
+  strata_quadrant_chart_prepare (load->chart);
+}
+
+/* Charts what load_async read, on the main thread. */
+static void
+show_results (StrataQuadrantPage *self,
+              QuadrantLoad       *load,
+              const GError       *error)
+{
+  g_autofree char *title = NULL;
+  const StrataQuadrantRules *q;
+
+  g_clear_pointer (&self->results, strata_period_results_unref);
+  if (load == NULL)
+    {
+      show_empty (self, _("Cannot Score This Period"), error->message);
+      return;
+    }
+  self->results = strata_period_results_ref (load->results);
+  q = &self->results->rules->quadrant;
+  if (load->chart == NULL)
+    {
+      show_empty (self, _("No Customers"),
+                  _("Import customers with the quadrant's two metrics to place them here."));
+      return;
+    }
+
+  gtk_widget_set_visible (self->draft_note, load->differs);
   for (guint k = 0; k < 3; k++)
     g_free (self->axis_titles[k]);
   self->axis_titles[0] = g_strdup (load->y_title);
   self->axis_titles[1] = g_strdup (load->x_title);
   self->axis_titles[2] = g_strdup (q->z_metric ? load->z_title : NULL);
-  chart = strata_quadrant_chart_new ();
-  strata_quadrant_chart_set_data (chart, &data);
-  strata_chart_export_set_caption (STRATA_CHART (chart), _("Quadrants"), self->results->period_name);
-  strata_quadrant_view_set_chart (STRATA_QUADRANT_VIEW (self->view), chart, self->results);
+  strata_quadrant_view_set_chart (STRATA_QUADRANT_VIEW (self->view), load->chart, self->results);
   apply_options (self);
   update_tier_filter (self);
 
@@ -298,7 +347,8 @@ load_quadrant (StrataWorkspace  *ws,
   g_autoptr(StrataMetricList) metrics = NULL;
   QuadrantLoad *load;
   const StrataQuadrantRules *q;
-  StrataSharedPeriod *shared = task_data;
+  QuadrantTask *task = task_data;
+  StrataSharedPeriod *shared = task->shared;
   const char *funnel[STRATA_FUNNEL_N_STEPS] = { NULL };
   const char *keys[STRATA_FUNNEL_N_STEPS + 2] = { "order_amount", NULL };
   guint n_keys = 1;
@@ -332,6 +382,7 @@ load_quadrant (StrataWorkspace  *ws,
       load->funnel = strata_funnel_compute (load->results, STRATA_FUNNEL_BY_QUADRANT);
       load->funnel_by_tier = strata_funnel_compute (load->results, STRATA_FUNNEL_BY_TIER);
     }
+  build_chart (load, task);
   return load;
 }
 
@@ -341,11 +392,18 @@ strata_quadrant_page_load_async (StrataPage          *page,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  StrataQuadrantPage *self = STRATA_QUADRANT_PAGE (page);
   StrataContext *context = strata_page_get_context (page);
+  QuadrantTask *task = g_new0 (QuadrantTask, 1);
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->tier_filter));
 
-  strata_page_run_worker (page, load_quadrant,
-                          strata_context_share_period (context, strata_context_get_period_id (context)),
-                          (GDestroyNotify) strata_shared_period_free,
+  task->shared = strata_context_share_period (context, strata_context_get_period_id (context));
+  task->log_x = self->log_x;
+  task->log_y = self->log_y;
+  task->by_quadrant = g_strcmp0 (self->colour_by, "quadrant") == 0;
+  task->tier_filter = selected == GTK_INVALID_LIST_POSITION ? 0 : selected;
+  task->caption = g_strdup (_("Quadrants"));
+  strata_page_run_worker (page, load_quadrant, task, quadrant_task_free,
                           quadrant_load_free, cancellable, callback, user_data);
 }
 

@@ -6,7 +6,13 @@
 #include <math.h>
 
 #include "strata-format.h"
+#include "strata-quadrant-chart-private.h"
 #include "strata-quadrant-view.h"
+
+/* Above this many points, a frame never passes over every point: what it
+ * lacks (counts, the density image) comes from a job on a worker thread,
+ * and the frame meanwhile shows the last ones. */
+#define DEFER_POINTS 20000
 
 struct _StrataQuadrantView
 {
@@ -22,6 +28,8 @@ struct _StrataQuadrantView
   double               moved_from[2];
   gboolean             large_type;
   gboolean             lines_fixed; /* the workspace is read-only */
+  gboolean             job_running;
+  gboolean             job_again;   /* a frame lacked marks while it ran */
 };
 
 enum { SELECTION_CHANGED, THRESHOLD_MOVED, THRESHOLDS_CHANGING, N_SIGNALS };
@@ -43,6 +51,64 @@ current_style (StrataQuadrantView *self)
   return strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
 }
 
+static gboolean
+deferred (StrataQuadrantView *self)
+{
+  return strata_quadrant_chart_get_n_points (self->chart) > DEFER_POINTS;
+}
+
+static void start_job (StrataQuadrantView *self);
+
+static void
+job_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  strata_quadrant_job_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+job_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  StrataQuadrantView *self = STRATA_QUADRANT_VIEW (source);
+  StrataQuadrantJob *job = g_task_get_task_data (G_TASK (result));
+
+  self->job_running = FALSE;
+  /* Installed unless the chart changed meanwhile; either way the next
+   * frame shows what is there and asks for what is still missing. */
+  strata_quadrant_job_finish (job);
+  if (self->chart != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->job_again && self->chart != NULL)
+    {
+      self->job_again = FALSE;
+      start_job (self);
+    }
+}
+
+/* One job at a time: a frame that lacks marks while one runs asks for
+ * another when it is done, so resizing and dragging never queue more. */
+static void
+start_job (StrataQuadrantView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->job_running)
+    {
+      self->job_again = TRUE;
+      return;
+    }
+  self->job_running = TRUE;
+  task = g_task_new (self, NULL, job_done, NULL);
+  /* Finished (and freed) in job_done, on the main thread. */
+  g_task_set_task_data (task, strata_quadrant_chart_job_new (self->chart), NULL);
+  g_task_run_in_thread (task, job_thread);
+}
+
 static void
 strata_quadrant_view_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
@@ -56,7 +122,10 @@ strata_quadrant_view_snapshot (GtkWidget   *widget,
     return;
   style = current_style (self);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  strata_chart_draw (STRATA_CHART (self->chart), cr, style, w, h);
+  if (!deferred (self))
+    strata_chart_draw (STRATA_CHART (self->chart), cr, style, w, h);
+  else if (!strata_quadrant_chart_draw_deferred (self->chart, cr, style, w, h))
+    start_job (self);
   if (self->banding)
     {
       cairo_rectangle (cr, MIN (self->band[0], self->band[2]), MIN (self->band[1], self->band[3]),
@@ -76,8 +145,12 @@ static void
 ensure_layout (StrataQuadrantView *self)
 {
   g_autoptr(StrataChartStyle) style = current_style (self);
-  strata_quadrant_chart_layout (self->chart, style, gtk_widget_get_width (GTK_WIDGET (self)),
-                                gtk_widget_get_height (GTK_WIDGET (self)));
+  int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (!deferred (self))
+    strata_quadrant_chart_layout (self->chart, style, w, h);
+  else if (!strata_quadrant_chart_layout_deferred (self->chart, style, w, h))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Name and quadrant, then the ID, tier and score, then the two values. */
