@@ -27,6 +27,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -72,9 +76,29 @@ beat (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Resident memory in MB (/proc/self/status): now (VmRSS) and the most
+ * since the last step began (VmHWM, reset through clear_refs). */
+static double
+status_mb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (p = strstr (status, field)) == NULL)
+    return -1;
+  return g_ascii_strtod (p + strlen (field), NULL) / 1024;
+}
+
 static void
 stall_reset (void)
 {
+  FILE *refs = fopen ("/proc/self/clear_refs", "w");
+
+  if (refs != NULL)
+    {
+      fputs ("5", refs);
+      fclose (refs);
+    }
   stall.last = g_get_monotonic_time ();
   stall.worst = 0;
 }
@@ -207,12 +231,15 @@ print_row (const char *what,
            double      cpu,
            const char *note)
 {
+  g_autofree char *rss = g_strdup_printf ("RSS %4.0f MB (heap and other anonymous %4.0f), peak %4.0f MB",
+                                          status_mb ("VmRSS:"), status_mb ("RssAnon:"), status_mb ("VmHWM:"));
+
   if (ms < 0)
-    printf ("  %-50s %8s            %8.1f ms stall %8.1f ms CPU  %s\n", what, "timeout", stall_ms, cpu,
-            note ? note : "");
+    printf ("  %-50s %8s            %8.1f ms stall %8.1f ms CPU  %s  %s\n", what, "timeout", stall_ms, cpu,
+            rss, note ? note : "");
   else
-    printf ("  %-50s %8.1f ms %8.1f ms %8.1f ms stall %8.1f ms CPU  %s\n", what, cond_ms, ms, stall_ms, cpu,
-            note ? note : "");
+    printf ("  %-50s %8.1f ms %8.1f ms %8.1f ms stall %8.1f ms CPU  %s  %s\n", what, cond_ms, ms, stall_ms, cpu,
+            rss, note ? note : "");
 }
 
 static void
@@ -503,11 +530,13 @@ main (int   argc,
   StrataCustomersPage *customers;
   Frames frames = { 0 }, side_frames = { 0 };
   int n = 0, alt_rows = 0;
-  char *file = NULL;
+  char *file = NULL, *only = NULL;
+  g_auto(GStrv) page_list = NULL;
   const GOptionEntry entries[] = {
     { "customers", 'n', 0, G_OPTION_ARG_INT, &n, "Customers of the demo workspace (default 100000)", "N" },
     { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file, "An existing workspace instead (a draft edit is saved into it)", "FILE" },
     { "alt-rows", 0, 0, G_OPTION_ARG_INT, &alt_rows, "Rows of the alternatives that collate names (default 100000)", "K" },
+    { "pages", 0, 0, G_OPTION_ARG_STRING, &only, "Only open the file and switch to these pages (for memory profiles)", "A,B" },
     { NULL }
   };
   guint beat_id;
@@ -521,6 +550,11 @@ main (int   argc,
       return 2;
     }
   n = bench_size (n, "STRATA_BENCH_CUSTOMERS", 100000);
+  page_list = only != NULL ? g_strsplit (only, ",", -1) : NULL;
+#ifdef __GLIBC__
+  /* As the window's main() does, so that its resident memory is the window's. */
+  mallopt (M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
   alt_rows = alt_rows > 0 ? alt_rows : 100000;
   /* Settings in memory, files of its own, no session bus (the process is
    * the application): the run changes nothing of the user's. */
@@ -595,8 +629,17 @@ main (int   argc,
   printf ("\nswitching pages (until loaded and painted; then 300 ms more for the stall):\n");
   for (guint visit = 0; visit < 2; visit++)
     for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-      switch_page (window, &frames, pages[i], visit == 0 ? "first" : "second");
+      if (page_list == NULL || g_strv_contains ((const char * const *) page_list, pages[i]))
+        switch_page (window, &frames, pages[i], visit == 0 ? "first" : "second");
 
+  if (page_list != NULL)
+    {
+      /* What stays once the pages' workers are done. */
+      stall_reset ();
+      run_for (3000);
+      print_row ("3 s later, nothing done", 0, stall_ms (), 0, NULL);
+      goto done;
+    }
   printf ("\nthe Customers page, warm:\n");
   {
     Expect e = { customers, 0, TRUE, 0, FALSE, { NULL, -1, -1, NULL } };
@@ -728,6 +771,7 @@ main (int   argc,
       until_painted (g_get_monotonic_time (), page_reloaded, &follow_quadrant, &side_frames);
     gtk_window_destroy (side);
   }
+done:
   print_load ();
 
   g_source_remove (beat_id);

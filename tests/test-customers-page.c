@@ -17,7 +17,9 @@
 #include "strata-customers-page.h"
 #include "strata-customers-page-private.h"
 #include "strata-demo.h"
+#include "strata-period-data-subset.h"
 #include "strata-period-results.h"
+#include "strata-prev-tiers.h"
 #include "strata-ruleset-store.h"
 #include "strata-scoring.h"
 #include "strata-scoring-page-private.h"
@@ -492,6 +494,65 @@ test_previous_period (Fixture       *f,
   gui_test_wait (count_in_csv (f, ",↑") + count_in_csv (f, ",↓") > 0);
   g_assert_cmpuint (count_in_csv (f, ",↑"), ==, up);
   g_assert_cmpuint (count_in_csv (f, ",↓"), ==, down);
+}
+
+/* What the page keeps of the previous period: one byte per row shown,
+ * the final tier the full results give, and nothing for other rows. */
+static void
+test_previous_kept (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataPeriodResults) prev = NULL;
+  g_autoptr(StrataPrevTiers) kept = NULL;
+  g_autoptr(StrataPeriodData) first = NULL;
+  g_autofree guint8 *mapped = NULL;
+  g_autofree guint8 *other = NULL;
+  const StrataPeriodData *now = strata_scoring_get_data (f->scoring);
+  const StrataRules *rules = strata_scoring_get_draft (f->scoring);
+  GListModel *periods = strata_context_get_periods (f->context);
+  guint matched = 0, none = 0;
+  gint64 prev_id;
+
+  {
+    g_autoptr(StrataPeriod) second = g_list_model_get_item (periods, 1);
+
+    prev_id = strata_period_get_id (second);
+  }
+  /* The same period without its last customer. */
+  first = strata_period_data_load_customer_ids (f->t.ws, now->period_id, now->ids, now->n - 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->n, ==, now->n - 1);
+  prev = strata_period_results_load (f->t.ws, prev_id, &error);
+  g_assert_no_error (error);
+  kept = strata_prev_tiers_read (f->t.ws, prev_id, now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  g_assert_cmpuint (strata_prev_tiers_get_size (kept), <=, 64 + now->n);
+  g_assert_true (strata_prev_tiers_fits (kept, now));
+  mapped = strata_prev_tiers_map (kept, rules, now);
+  g_assert_nonnull (mapped);
+  for (guint i = 0; i < now->n; i++)
+    {
+      int j = strata_period_data_find_id (prev->data, now->ids[i]);
+      int want = STRATA_CUSTOMER_NO_TIER;
+
+      if (j >= 0 && prev->result->final_tier[j] < prev->rules->tiers->len)
+        {
+          int t = strata_rules_find_tier (rules, ((StrataTier *) prev->rules->tiers->pdata[prev->result->final_tier[j]])->id);
+
+          want = t >= 0 ? t : STRATA_CUSTOMER_NO_TIER;
+        }
+      g_assert_cmpint (mapped[i], ==, want);
+      matched += want != STRATA_CUSTOMER_NO_TIER;
+      none += want == STRATA_CUSTOMER_NO_TIER;
+    }
+  g_assert_cmpuint (matched, >, 0);
+  g_assert_cmpuint (matched + none, ==, now->n);
+  /* Other rows: not these tiers. */
+  g_assert_false (strata_prev_tiers_fits (kept, first));
+  other = strata_prev_tiers_map (kept, rules, first);
+  g_assert_null (other);
 }
 
 static void
@@ -977,6 +1038,7 @@ main (int   argc,
   g_test_add ("/customers-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
   g_test_add ("/customers-page/export-xlsx", Fixture, NULL, fixture_setup, test_export_xlsx,
               fixture_teardown);
+  g_test_add ("/customers-page/previous-kept", Fixture, NULL, fixture_setup, test_previous_kept, fixture_teardown);
   g_test_add ("/customers-page/previous-period", Fixture, NULL, fixture_setup, test_previous_period,
               fixture_teardown);
   return g_test_run ();

@@ -337,8 +337,11 @@ strata_period_results_load_tiers (StrataWorkspace    *workspace,
       if (data == NULL || (result = strata_engine_score (rules, data, error)) == NULL)
         return FALSE;
       tiers->n = data->n;
-      tiers->ids = g_memdup2 (data->ids, sizeof (gint64) * MAX (data->n, 1));
-      tiers->final_tier = g_memdup2 (result->final_tier, MAX (data->n, 1));
+      /* The data is this call's alone (not cached): its ids are taken
+       * rather than copied, 8 MB less at a million customers. */
+      tiers->ids = g_steal_pointer (&data->ids);
+      g_clear_pointer (&data, strata_period_data_unref);
+      tiers->final_tier = g_memdup2 (result->final_tier, MAX (tiers->n, 1));
     }
   tiers->tier_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint t = 0; t < rules->tiers->len; t++)

@@ -538,7 +538,7 @@ forget_previous (StrataCustomersPage *self)
   self->prev_valid = FALSE;
 }
 
-/* The previous period's tiers (as the review sees them) by tier id and customer id. */
+/* The previous period's tiers (as the review sees them) by tier id, row by row. */
 static void
 map_previous (StrataCustomersPage    *self,
               const StrataPeriodData *data)
@@ -548,14 +548,36 @@ map_previous (StrataCustomersPage    *self,
   self->cols.prev_tier = self->prev_tier;
 }
 
+/* The previous period to read, for the rows of data (immutable: the
+ * worker only reads it). */
+typedef struct
+{
+  gint64            period_id;
+  StrataPeriodData *data;
+} PreviousRead;
+
+static void
+previous_read_free (gpointer data)
+{
+  PreviousRead *r = data;
+
+  strata_period_data_unref (r->data);
+  g_free (r);
+}
+
 static gpointer
 read_previous (StrataWorkspace  *workspace,
                gpointer          task_data,
                GCancellable     *cancellable,
                GError          **error)
 {
-  return strata_prev_tiers_read (workspace, *(gint64 *) task_data, error);
+  PreviousRead *r = task_data;
+
+  return strata_prev_tiers_read (workspace, r->period_id, r->data, error);
 }
+
+static void load_previous (StrataCustomersPage    *self,
+                           const StrataPeriodData *data);
 
 static void
 previous_read (GObject      *source,
@@ -576,7 +598,12 @@ previous_read (GObject      *source,
   /* What the worker freed of the previous period stays in its arena. */
   malloc_trim (0);
 #endif
-  map_previous (self, period_data (self));
+  /* Read for the rows shown then: when the period shown has changed its
+   * rows since, read again for them. */
+  if (period_data (self) != NULL)
+    load_previous (self, period_data (self));
+  else
+    map_previous (self, NULL);
   filters_changed (self);
 }
 
@@ -602,15 +629,19 @@ load_previous (StrataCustomersPage    *self,
           break;
         }
     }
-  if (prev_id != self->prev_period || (!self->prev_valid && self->prev_load == NULL))
+  if (prev_id != self->prev_period || (!self->prev_valid && self->prev_load == NULL) ||
+      (self->prev_valid && self->prev_results != NULL && !strata_prev_tiers_fits (self->prev_results, data)))
     {
       forget_previous (self);
       self->prev_period = prev_id;
       if (prev_id > 0)
         {
+          PreviousRead *r = g_new0 (PreviousRead, 1);
+
+          r->period_id = prev_id;
+          r->data = strata_period_data_ref ((StrataPeriodData *) data);
           self->prev_load = g_cancellable_new ();
-          strata_page_run_worker (STRATA_PAGE (self), read_previous,
-                                  g_memdup2 (&prev_id, sizeof prev_id), g_free,
+          strata_page_run_worker (STRATA_PAGE (self), read_previous, r, previous_read_free,
                                   (GDestroyNotify) strata_prev_tiers_free,
                                   self->prev_load, previous_read, g_object_ref (self->prev_load));
         }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The previous period's final tiers, by customer id: its names, values and
- * scores are neither read nor kept (a few hundred megabytes at a million
- * customers). */
+/* The previous period's final tiers, one byte per row of the period shown:
+ * its names, values, scores and even its customer ids are neither read nor
+ * kept (a few hundred megabytes, then 8 MB, at a million customers). */
 #include "config.h"
 
 #include "strata-customer-view.h"
@@ -10,29 +10,38 @@
 
 struct _StrataPrevTiers
 {
-  guint      n;
-  gint64    *ids;         /* ascending, as the period's rows */
-  guint8    *final_tier;  /* index into tier_ids */
+  guint      n;           /* rows of the data read for */
+  guint64    print;       /* of its customer ids (rows_print) */
+  guint8    *by_row;      /* index into tier_ids, or STRATA_TIER_NONE */
   GPtrArray *tier_ids;
 };
+
+/* Tells one period's rows from another's without keeping their ids. */
+static guint64
+rows_print (const StrataPeriodData *data)
+{
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037) ^ data->n;
+
+  for (guint i = 0; i < data->n; i++)
+    h = (h ^ (guint64) data->ids[i]) * G_GUINT64_CONSTANT (1099511628211);
+  return h;
+}
 
 void
 strata_prev_tiers_free (StrataPrevTiers *prev)
 {
   if (prev == NULL)
     return;
-  g_free (prev->ids);
-  g_free (prev->final_tier);
+  g_free (prev->by_row);
   g_ptr_array_unref (prev->tier_ids);
   g_free (prev);
 }
 
-/* Runs on a worker: the previous period's final tiers as the review sees
- * them, read without its names or unused columns. */
 StrataPrevTiers *
-strata_prev_tiers_read (StrataWorkspace  *workspace,
-                        gint64            period_id,
-                        GError          **error)
+strata_prev_tiers_read (StrataWorkspace         *workspace,
+                        gint64                   period_id,
+                        const StrataPeriodData  *data,
+                        GError                 **error)
 {
   g_auto(StrataPeriodTiers) tiers = { 0 };
   StrataPrevTiers *prev;
@@ -40,15 +49,33 @@ strata_prev_tiers_read (StrataWorkspace  *workspace,
   if (!strata_period_results_load_tiers (workspace, period_id, &tiers, error))
     return NULL;
   prev = g_new0 (StrataPrevTiers, 1);
-  prev->n = tiers.n;
-  prev->ids = g_steal_pointer (&tiers.ids);
-  prev->final_tier = g_steal_pointer (&tiers.final_tier);
+  prev->n = data->n;
+  prev->print = rows_print (data);
+  prev->by_row = g_new (guint8, MAX (data->n, 1));
+  /* Both sides are ordered by customer id: one merge walk. */
+  for (guint i = 0, j = 0; i < data->n; i++)
+    {
+      while (j < tiers.n && tiers.ids[j] < data->ids[i])
+        j++;
+      prev->by_row[i] = j < tiers.n && tiers.ids[j] == data->ids[i] ? tiers.final_tier[j] : STRATA_TIER_NONE;
+    }
   prev->tier_ids = g_steal_pointer (&tiers.tier_ids);
   return prev;
 }
 
-/* Each row of data's previous tier under rules (matched by tier id), or
- * STRATA_CUSTOMER_NO_TIER; NULL when there is nothing to compare. */
+gsize
+strata_prev_tiers_get_size (const StrataPrevTiers *prev)
+{
+  return prev != NULL ? sizeof *prev + MAX (prev->n, 1) : 0;
+}
+
+gboolean
+strata_prev_tiers_fits (const StrataPrevTiers  *prev,
+                        const StrataPeriodData *data)
+{
+  return prev != NULL && data != NULL && prev->n == data->n && prev->print == rows_print (data);
+}
+
 guint8 *
 strata_prev_tiers_map (const StrataPrevTiers  *prev,
                        const StrataRules      *rules,
@@ -57,25 +84,17 @@ strata_prev_tiers_map (const StrataPrevTiers  *prev,
   g_autofree int *map = NULL;
   guint8 *tiers;
 
-  if (prev == NULL || rules == NULL || data == NULL)
+  if (rules == NULL || !strata_prev_tiers_fits (prev, data))
     return NULL;
   map = g_new (int, MAX (prev->tier_ids->len, 1));
   for (guint t = 0; t < prev->tier_ids->len; t++)
     map[t] = strata_rules_find_tier (rules, prev->tier_ids->pdata[t]);
   tiers = g_new (guint8, MAX (data->n, 1));
-  /* Both sides are ordered by customer id: one merge walk. */
-  for (guint i = 0, j = 0; i < data->n; i++)
+  for (guint i = 0; i < data->n; i++)
     {
-      while (j < prev->n && prev->ids[j] < data->ids[i])
-        j++;
-      tiers[i] = STRATA_CUSTOMER_NO_TIER;
-      if (j < prev->n && prev->ids[j] == data->ids[i])
-        {
-          guint8 t = prev->final_tier[j];
+      guint8 t = prev->by_row[i];
 
-          if (t < prev->tier_ids->len && map[t] >= 0)
-            tiers[i] = map[t];
-        }
+      tiers[i] = t < prev->tier_ids->len && map[t] >= 0 ? map[t] : STRATA_CUSTOMER_NO_TIER;
     }
   return tiers;
 }

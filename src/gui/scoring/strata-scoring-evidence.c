@@ -131,8 +131,13 @@ load_func (StrataWorkspace  *workspace,
            GError          **error)
 {
   Job *job = task_data;
-  Outcomes *o = g_new0 (Outcomes, 1);
+  Outcomes *o;
 
+  /* Leaving the page cancels the load: a task that starts after that
+   * (behind other workers) would read two periods for nothing. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  o = g_new0 (Outcomes, 1);
   g_atomic_ref_count_init (&o->ref);
   o->metrics = adjustment_metrics (job->rules);
   if (!strata_calibrate_load_outcomes_of (workspace, job->period_id,
@@ -143,6 +148,8 @@ load_func (StrataWorkspace  *workspace,
       return NULL;
     }
   job->outcomes = o;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   return count (job);
 }
 
