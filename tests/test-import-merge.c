@@ -219,9 +219,15 @@ test_bounded (Fixture       *f,
   for (guint i = 2; i <= n; i += 2)
     g_string_append_printf (half, "C%07u,%u\n", i, 50 + i % 7);
   strata_import_period_peak_bytes (TRUE);
+  strata_period_columns_builder_peak_bytes (TRUE);
   import (f, half->str, STRATA_IMPORT_KIND_CUSTOMERS, n / 2);
   g_test_message ("customers: %" G_GSIZE_FORMAT " bytes held", strata_import_period_peak_bytes (FALSE));
   g_assert_cmpuint (strata_import_period_peak_bytes (TRUE), <=, cap);
+  /* The commit rebuilt the period's columns from all its rows, a chunk
+   * of 65,536 customers at a time (ids and three metrics, and a chunk's
+   * buffer to write them), not the 3.2 MB of all four arrays. */
+  g_assert_cmpuint (strata_period_columns_builder_peak_bytes (FALSE), >, 0);
+  g_assert_cmpuint (strata_period_columns_builder_peak_bytes (TRUE), <=, 65536 * 8 * 5);
   g_assert_cmpint (count_wrong (f, "v(referrals) = CASE WHEN i % 2 = 0 THEN 50 + i % 7 ELSE i % 12 END"
                                    " AND v(order_amount) = i"), ==, 0);
 

@@ -21,7 +21,9 @@
 #define WINDOW 4096
 /* A window of the file's customers is read with one range scan when their
  * ids span at most this many times their number (customer ids are dense,
- * so about as many rows), else with a look-up each. */
+ * so about as many rows), else with a look-up each: 10,000 customers of a
+ * million merged in 3.3-3.7 s with look-ups, 4.3-4.9 s with scans (same
+ * run, alternating); at 100,000 the two were within the noise. */
 #define DENSE_SPAN 4
 
 typedef struct
