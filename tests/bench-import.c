@@ -2,7 +2,7 @@
 /* Import benchmark: Strata's import against sqlite3's own `.import` of the
  * same file into a plain table, in the same run.
  *
- *   bench-import [--rows N] [--runs K] [ORDER_LINES.csv]
+ *   bench-import [--rows N] [--runs K] [--existing] [ORDER_LINES.csv]
  *
  * Always: generated customer tables of N rows (default 1,000,000, or
  * $STRATA_BENCH_ROWS), as wide as a real one (12 columns: id, name and the
@@ -23,8 +23,13 @@
  * the CPU time (user + system) of the in-process import.
  * Last, the peak resident memory of both commands at N/10 and N rows of
  * the 12-column table side by side: Strata's should not grow with the
- * rows (its period columns spill to a file, SQLite's cache is capped). */
+ * rows (its period columns spill to a file, SQLite's cache is capped).
+ * And the peak resident memory of `strata-cli import` of N/10 customers
+ * into a demo workspace's period of N/100 customers and of N/2 side by
+ * side: the merge reads the period's rows a window at a time, so it
+ * should not grow with the period either. */
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -283,6 +288,7 @@ compare_commands (const char       *csv,
 /* --commands: only the whole commands (the in-process figures take as
  * long again at a million rows). */
 static gboolean commands_only;
+static gboolean existing_only;
 
 static void
 compare (const char       *label,
@@ -373,6 +379,66 @@ memory_by_rows (const char *dir,
   fflush (stdout);
 }
 
+/* The demo's customer ids of m customers as `strata-cli demo` numbers
+ * them; n of them, every (m / n)th, or the first n (those beyond m new). */
+static void
+write_metrics_csv (const char *csv,
+                   guint       m,
+                   guint       n)
+{
+  int width = MAX (6, (int) ceil (log10 ((double) m + 1)));
+  guint stride = MAX (m / n, 1);
+  GRand *rand = g_rand_new_with_seed (7);
+  FILE *fp = g_fopen (csv, "w");
+
+  g_assert_nonnull (fp);
+  fprintf (fp, "customer_id,order_amount,referrals,login_days\n");
+  for (guint k = 0; k < n; k++)
+    fprintf (fp, "C%0*u,%u.%02u,%u,%u\n", width, 1 + k * stride, g_rand_int_range (rand, 0, 5000000),
+             g_rand_int_range (rand, 0, 100), g_rand_int_range (rand, 0, 12), g_rand_int_range (rand, 0, 90));
+  g_assert_cmpint (fclose (fp), ==, 0);
+  g_rand_free (rand);
+}
+
+/* A demo workspace (`strata-cli demo`) of N/100 customers and one of N/2,
+ * then N/10 customers' metrics imported into its 2026-Q3. */
+static void
+existing_period (const char *dir,
+                 const char *cli,
+                 guint       rows)
+{
+  g_autofree char *sub = g_build_filename (dir, "existing", NULL);
+  g_autofree char *ws = g_build_filename (sub, "demo.strata", NULL);
+  g_autofree char *csv = g_build_filename (sub, "metrics.csv", NULL);
+  guint n = MAX (rows / 10, 1);
+  const guint sizes[] = { MAX (rows / 100, 1), MAX (rows / 2, 1) };
+  double mb[2];
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  printf ("peak resident memory importing %u customers into a period that has some (whole commands, one run each):\n", n);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *customers = g_strdup_printf ("%u", sizes[i]);
+      const char *demo_argv[] = { cli, "demo", ws, "--customers", customers, NULL };
+      const char *cli_argv[] = { cli, "import", ws, csv, "-p", "2026-Q3", NULL };
+      Process d, s;
+
+      g_unlink (ws);
+      write_metrics_csv (csv, sizes[i], n);
+      d = run_process (demo_argv);
+      s = run_process (cli_argv);
+      mb[i] = s.rss;
+      printf ("  into %9u demo customers%s: strata-cli import peak %4.0f MB (CPU %6.0f ms, wall %6.0f ms);"
+              " the demo written in %6.0f ms\n", sizes[i], sizes[i] < n ? " (the rest new)" : "",
+              s.rss, s.cpu, s.wall, d.wall);
+      g_unlink (ws);
+    }
+  printf ("  growth from %u to %u customers in the workspace: strata-cli import %+.0f MB\n\n",
+          sizes[0], sizes[1], mb[1] - mb[0]);
+  g_unlink (csv);
+  fflush (stdout);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +454,7 @@ main (int   argc,
     { "rows", 'n', 0, G_OPTION_ARG_INT, &rows, "Rows of the generated customer table (default 1000000)", "N" },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Runs of each cold and warm figure (default 3)", "K" },
     { "commands", 'c', 0, G_OPTION_ARG_NONE, &commands_only, "Only the whole commands, not the in-process figures", NULL },
+    { "existing", 'e', 0, G_OPTION_ARG_NONE, &existing_only, "Only the import into a period that has customers", NULL },
     { NULL }
   };
   double t;
@@ -400,6 +467,12 @@ main (int   argc,
     }
   rows = bench_size (rows, "STRATA_BENCH_ROWS", 1000000);
   runs = bench_size (runs, "STRATA_BENCH_RUNS", 3);
+  if (existing_only)
+    {
+      existing_period (dir, cli, rows);
+      bench_remove_dir (dir);
+      return 0;
+    }
   printf ("wall-clock times; cold = the CSV dropped from the OS page cache, a new workspace\n\n");
   t = bench_now_ms ();
   customers = generate (dir, rows, TRUE);
@@ -410,6 +483,7 @@ main (int   argc,
   if (argc > 1 && *argv[1] != '\0')
     compare ("order lines", dir, argv[1], cli, STRATA_IMPORT_KIND_ORDERS, runs);
   memory_by_rows (dir, cli, rows);
+  existing_period (dir, cli, rows);
   bench_remove_dir (dir);
   return 0;
 }
