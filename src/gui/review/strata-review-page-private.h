@@ -18,6 +18,9 @@ struct _StrataReviewPage
   StrataPage         parent_instance;
 
   StrataReviewDeck  *deck;
+  /* The deck's quadrant chart with the movers' arrows, built by the
+   * worker with it, for the presentation's slide. */
+  StrataQuadrantChart *movers_chart;
   GtkWindow         *presentation;
   guint              reload_id;
   guint              defaults_id;
