@@ -81,8 +81,8 @@ unref_deck (gpointer deck)
  * with its reasons: freeing them takes long enough to be felt, so the last
  * reference goes on a thread of its own (the deck is plain data, made by a
  * worker). */
-static void
-release_deck (StrataReviewDeck *deck)
+void
+strata_review_release_deck (StrataReviewDeck *deck)
 {
   if (deck == NULL)
     return;
@@ -264,9 +264,77 @@ show_quadrant_chart_built (StrataReviewPage    *self,
   gtk_label_set_label (self->arrows_label, text);
 }
 
+/* Other arrows asked for on a deck of this many customers are drawn up on
+ * a worker: a chart places every customer (about 0.2 s at a million). */
+#define SYNC_CHART_MAX 20000
+
+typedef struct
+{
+  StrataReviewDeck    *deck;
+  StrataReviewArrows   mode;
+  gint64               customer;
+  StrataQuadrantChart *chart;
+  guint                n_arrows;
+  guint                n_drawn;
+} ChartJob;
+
+static void
+chart_job_free (gpointer data)
+{
+  ChartJob *j = data;
+
+  strata_review_release_deck (j->deck);
+  g_clear_object (&j->chart);
+  g_free (j);
+}
+
+static void
+chart_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  ChartJob *j = data;
+
+  j->chart = build_quadrant_chart (j->deck, j->mode, j->customer, &j->n_arrows, &j->n_drawn);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+chart_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  StrataReviewPage *self = STRATA_REVIEW_PAGE (source);
+  ChartJob *j = g_task_get_task_data (G_TASK (result));
+
+  /* Shown only while it is still what the page asks for. */
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || j->deck != self->deck ||
+      j->mode != arrows_mode (self) ||
+      (j->mode == STRATA_REVIEW_ARROWS_SELECTED && j->customer != selected_customer (self)))
+    return;
+  show_quadrant_chart_built (self, j->chart, j->n_arrows, j->n_drawn);
+}
+
 static void
 show_quadrant_chart (StrataReviewPage *self)
 {
+  if (self->deck != NULL && strata_review_deck_get_results (self->deck)->data->n > SYNC_CHART_MAX)
+    {
+      ChartJob *j = g_new0 (ChartJob, 1);
+      g_autoptr(GTask) task = NULL;
+
+      g_cancellable_cancel (self->chart_cancellable);
+      g_clear_object (&self->chart_cancellable);
+      self->chart_cancellable = g_cancellable_new ();
+      j->deck = g_object_ref (self->deck);
+      j->mode = arrows_mode (self);
+      j->customer = selected_customer (self);
+      task = g_task_new (self, self->chart_cancellable, chart_done, NULL);
+      g_task_set_task_data (task, j, chart_job_free);
+      g_task_run_in_thread (task, chart_thread);
+      return;
+    }
   show_quadrant_chart_built (self, NULL, 0, 0);
 }
 
@@ -372,7 +440,10 @@ show_deck (StrataReviewPage    *self,
                                : _("Both periods are scored with the same rules, so restating would change nothing. It applies once the earlier period is closed under rules that have changed since."));
   strata_review_chart_set_chart (self->heat_map, STRATA_CHART (chart));
   fill_quadrants (self);
-  show_quadrant_chart_built (self, built, built_arrows, built_drawn);
+  if (built != NULL)
+    show_quadrant_chart_built (self, built, built_arrows, built_drawn);
+  else
+    show_quadrant_chart (self);
   strata_review_page_show_retention (self);
 
   clear_grid (self->lists_grid);
@@ -501,7 +572,7 @@ strata_review_page_load_finish (StrataPage    *page,
     {
       strata_review_page_toast (self, local_error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      release_deck (old);
+      strata_review_release_deck (old);
       return TRUE;
     }
   self->deck = g_steal_pointer (&load->deck);
@@ -512,7 +583,7 @@ strata_review_page_load_finish (StrataPage    *page,
   review_load_free (load);
   gtk_stack_set_visible_child_name (self->stack, "review");
   /* After show_deck: its lists held the old deck too. */
-  release_deck (old);
+  strata_review_release_deck (old);
   return TRUE;
 }
 
@@ -532,7 +603,7 @@ strata_review_page_reload (StrataPage *page)
   if (periods == NULL || g_list_model_get_n_items (periods) < 2 ||
       strata_review_selected_name (self->from_drop) == NULL || strata_review_selected_name (self->to_drop) == NULL)
     {
-      release_deck (g_steal_pointer (&self->deck));
+      strata_review_release_deck (g_steal_pointer (&self->deck));
       g_clear_object (&self->movers_chart);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -750,7 +821,7 @@ strata_review_page_context_changed (StrataPage *page)
     gtk_window_destroy (self->presentation);
   /* Nothing of the previous workspace may stay on screen; "Two Periods
    * Needed" only once it is known, not while a workspace with two loads. */
-  release_deck (g_steal_pointer (&self->deck));
+  strata_review_release_deck (g_steal_pointer (&self->deck));
   g_clear_object (&self->movers_chart);
   gtk_stack_set_visible_child_name (self->stack, has_two_periods (self) ? "loading" : "empty");
   if (context != NULL)
@@ -831,7 +902,9 @@ strata_review_page_dispose (GObject *object)
   strata_page_set_context (STRATA_PAGE (self), NULL);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->defaults_id, g_source_remove);
-  release_deck (g_steal_pointer (&self->deck));
+  g_cancellable_cancel (self->chart_cancellable);
+  g_clear_object (&self->chart_cancellable);
+  strata_review_release_deck (g_steal_pointer (&self->deck));
   g_clear_object (&self->movers_chart);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_REVIEW_PAGE);
 
