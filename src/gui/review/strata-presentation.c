@@ -9,6 +9,7 @@
 
 #include "strata-format.h"
 #include "strata-presentation.h"
+#include "strata-review-arrows.h"
 #include "strata-product-mix-chart.h"
 #include "strata-review-chart.h"
 #include "strata-review-charts.h"
@@ -25,6 +26,7 @@ struct _StrataPresentation
   GtkWindow         parent_instance;
 
   StrataReviewDeck *deck;
+  StrataQuadrantChart *quadrant_chart;  /* the movers' arrows, from the page's worker */
   GtkStack         *stack;
   GtkLabel         *counter;
   GtkLabel         *footer;
@@ -220,10 +222,16 @@ quadrant_slide (StrataPresentation *self)
   StrataMovement *movement = strata_review_deck_get_movement (self->deck);
   g_autofree char *title = g_strdup_printf ("%s · %s", _("Quadrant"), to_name (self));
   GtkWidget *box = strata_slide_new (title);
-  g_autoptr(StrataQuadrantChart) chart = strata_review_quadrant_chart (self->deck, STRATA_REVIEW_ARROWS_MOVERS, 0);
+  g_autoptr(StrataQuadrantChart) chart = NULL;
   g_autoptr(GArray) flows = g_array_new (FALSE, FALSE, sizeof (Flow));
   g_autoptr(GString) moves = g_string_new (NULL);
 
+  /* A point per customer: at a million, built with the deck on the
+   * page's worker rather than here, on the main thread. */
+  if (self->quadrant_chart != NULL)
+    chart = g_object_ref (self->quadrant_chart);
+  else
+    chart = strata_review_arrows_chart (self->deck, STRATA_REVIEW_ARROWS_MOVERS, 0, NULL, NULL);
   /* Boxed captions would cover the arrows: the names go in the corners. */
   strata_quadrant_chart_set_show_captions (chart, FALSE);
   strata_quadrant_chart_set_corner_names (chart, TRUE);
@@ -476,6 +484,7 @@ strata_presentation_dispose (GObject *object)
   StrataPresentation *self = STRATA_PRESENTATION (object);
 
   g_clear_object (&self->deck);
+  g_clear_object (&self->quadrant_chart);
   g_clear_handle_id (&self->compact_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_PRESENTATION);
   G_OBJECT_CLASS (strata_presentation_parent_class)->dispose (object);
@@ -564,9 +573,10 @@ strata_presentation_init (StrataPresentation *self)
 }
 
 GtkWidget *
-strata_presentation_new (GtkWindow        *parent,
-                         StrataReviewDeck *deck,
-                         const gboolean   *enabled)
+strata_presentation_new (GtkWindow           *parent,
+                         StrataReviewDeck    *deck,
+                         const gboolean      *enabled,
+                         StrataQuadrantChart *quadrant_chart)
 {
   typedef GtkWidget *(*Builder) (StrataPresentation *);
   static const Builder builders[STRATA_N_SLIDES] = {
@@ -582,6 +592,8 @@ strata_presentation_new (GtkWindow        *parent,
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (self), parent);
   self->deck = g_object_ref (deck);
+  if (quadrant_chart != NULL)
+    self->quadrant_chart = g_object_ref (quadrant_chart);
 
   for (guint k = 0; k < STRATA_N_SLIDES; k++)
     {

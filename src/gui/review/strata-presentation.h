@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "strata-review-charts.h"
 #include "strata-review-deck.h"
 
 G_BEGIN_DECLS
@@ -14,10 +15,14 @@ G_BEGIN_DECLS
 #define STRATA_TYPE_PRESENTATION (strata_presentation_get_type ())
 G_DECLARE_FINAL_TYPE (StrataPresentation, strata_presentation, STRATA, PRESENTATION, GtkWindow)
 
-/* enabled: STRATA_N_SLIDES flags, NULL for every slide. */
+/* enabled: STRATA_N_SLIDES flags, NULL for every slide. quadrant_chart:
+ * the deck's chart with the movers' arrows (strata_review_arrows_chart(),
+ * its quadrants' names in the corners) built on a worker, or NULL to build
+ * it here. */
 GtkWidget  *strata_presentation_new           (GtkWindow          *parent,
                                                StrataReviewDeck   *deck,
-                                               const gboolean     *enabled);
+                                               const gboolean     *enabled,
+                                               StrataQuadrantChart *quadrant_chart);
 guint       strata_presentation_get_n_slides  (StrataPresentation *self);
 guint       strata_presentation_get_position  (StrataPresentation *self);
 StrataSlideKind strata_presentation_get_slide_kind (StrataPresentation *self);

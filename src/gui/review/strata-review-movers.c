@@ -92,7 +92,7 @@ slices_free (gpointer data)
 {
   Slices *s = data;
 
-  g_object_unref (s->deck);
+  strata_review_release_deck (s->deck);
   g_free (s);
 }
 

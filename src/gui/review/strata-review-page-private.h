@@ -18,6 +18,10 @@ struct _StrataReviewPage
   StrataPage         parent_instance;
 
   StrataReviewDeck  *deck;
+  /* The deck's quadrant chart with the movers' arrows, built by the
+   * worker with it, for the presentation's slide. */
+  StrataQuadrantChart *movers_chart;
+  GCancellable      *chart_cancellable;  /* the chart of other arrows on a worker */
   GtkWindow         *presentation;
   guint              reload_id;
   guint              defaults_id;
@@ -47,6 +51,9 @@ struct _StrataReviewPage
 };
 
 /* strata-review-page.c */
+/* Drops a reference to deck; the last one frees it on a thread of its own
+ * (hundreds of thousands of movers at a million customers). */
+void        strata_review_release_deck              (StrataReviewDeck *deck);
 void        strata_review_page_toast                (StrataReviewPage *self,
                                                      const char       *text);
 const char *strata_review_selected_name             (GtkDropDown      *drop);

@@ -10,6 +10,7 @@
 #include "strata-period-data.h"
 #include "strata-period-dialog.h"
 #include "strata-presentation.h"
+#include "strata-review-arrows.h"
 #include "strata-review-chart.h"
 #include "strata-review-charts.h"
 #include "strata-format.h"
@@ -67,6 +68,28 @@ find_name (GListModel *model,
         return i;
     }
   return GTK_INVALID_LIST_POSITION;
+}
+
+static gpointer
+unref_deck (gpointer deck)
+{
+  g_object_unref (deck);
+  return NULL;
+}
+
+/* A deck of a million customers holds hundreds of thousands of movers, each
+ * with its reasons: freeing them takes long enough to be felt, so the last
+ * reference goes on a thread of its own (the deck is plain data, made by a
+ * worker). */
+void
+strata_review_release_deck (StrataReviewDeck *deck)
+{
+  if (deck == NULL)
+    return;
+  if (g_atomic_int_get (&G_OBJECT (deck)->ref_count) > 1)
+    g_object_unref (deck);
+  else
+    g_thread_unref (g_thread_new ("strata-free-deck", unref_deck, deck));
 }
 
 /* Lists ------------------------------------------------------------------ */
@@ -162,14 +185,14 @@ static StrataQuadrantChart *
 build_quadrant_chart (StrataReviewDeck   *deck,
                       StrataReviewArrows  mode,
                       gint64              customer,
-                      guint              *n_arrows)
+                      guint              *n_arrows,
+                      guint              *n_drawn)
 {
-  StrataQuadrantChart *chart = strata_review_quadrant_chart (deck, mode, customer);
+  StrataQuadrantChart *chart = strata_review_arrows_chart (deck, mode, customer, n_arrows, n_drawn);
 
   /* The Quadrant page names the quadrants; here the arrows need the room. */
   strata_quadrant_chart_set_show_captions (chart, FALSE);
   strata_quadrant_chart_set_corner_names (chart, TRUE);
-  *n_arrows = strata_review_count_arrows (deck, mode, customer);
   return chart;
 }
 
@@ -185,11 +208,13 @@ selected_customer (StrataReviewPage *self)
 static void
 show_quadrant_chart_built (StrataReviewPage    *self,
                            StrataQuadrantChart *built,
-                           guint                built_arrows)
+                           guint                built_arrows,
+                           guint                built_drawn)
 {
   StrataReviewArrows mode = arrows_mode (self);
   g_autoptr(StrataQuadrantChart) chart = NULL;
   g_autofree char *text = NULL;
+  guint n_drawn = 0;
 
   if (self->deck == NULL)
     {
@@ -201,20 +226,29 @@ show_quadrant_chart_built (StrataReviewPage    *self,
     {
       chart = g_object_ref (built);
       self->n_arrows = built_arrows;
+      n_drawn = built_drawn;
     }
   else
-    chart = build_quadrant_chart (self->deck, mode, selected_customer (self), &self->n_arrows);
+    chart = build_quadrant_chart (self->deck, mode, selected_customer (self), &self->n_arrows, &n_drawn);
   strata_review_chart_set_chart (self->quadrant_chart, STRATA_CHART (chart));
   switch (mode)
     {
     case STRATA_REVIEW_ARROWS_MOVERS:
       {
         g_autofree char *n = strata_format_integer (NULL, self->n_arrows);
+        g_autofree char *drawn = strata_format_integer (NULL, n_drawn);
 
-        text = g_strdup_printf (g_dngettext (NULL,
-                                             "An arrow from the earlier position of %s customer whose tier or quadrant changed",
-                                             "Arrows from the earlier positions of %s customers whose tier or quadrant changed",
-                                             self->n_arrows), n);
+        if (n_drawn < self->n_arrows)
+          /* Translators: "…positions of 1,000 of the 512,345 customers whose…" */
+          text = g_strdup_printf (g_dngettext (NULL,
+                                               "Arrows from the earlier positions of %s of the %s customer whose tier or quadrant changed, evenly spread over them",
+                                               "Arrows from the earlier positions of %s of the %s customers whose tier or quadrant changed, evenly spread over them",
+                                               self->n_arrows), drawn, n);
+        else
+          text = g_strdup_printf (g_dngettext (NULL,
+                                               "An arrow from the earlier position of %s customer whose tier or quadrant changed",
+                                               "Arrows from the earlier positions of %s customers whose tier or quadrant changed",
+                                               self->n_arrows), n);
       }
       break;
     case STRATA_REVIEW_ARROWS_SELECTED:
@@ -230,10 +264,78 @@ show_quadrant_chart_built (StrataReviewPage    *self,
   gtk_label_set_label (self->arrows_label, text);
 }
 
+/* Other arrows asked for on a deck of this many customers are drawn up on
+ * a worker: a chart places every customer (about 0.2 s at a million). */
+#define SYNC_CHART_MAX 20000
+
+typedef struct
+{
+  StrataReviewDeck    *deck;
+  StrataReviewArrows   mode;
+  gint64               customer;
+  StrataQuadrantChart *chart;
+  guint                n_arrows;
+  guint                n_drawn;
+} ChartJob;
+
+static void
+chart_job_free (gpointer data)
+{
+  ChartJob *j = data;
+
+  strata_review_release_deck (j->deck);
+  g_clear_object (&j->chart);
+  g_free (j);
+}
+
+static void
+chart_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  ChartJob *j = data;
+
+  j->chart = build_quadrant_chart (j->deck, j->mode, j->customer, &j->n_arrows, &j->n_drawn);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+chart_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  StrataReviewPage *self = STRATA_REVIEW_PAGE (source);
+  ChartJob *j = g_task_get_task_data (G_TASK (result));
+
+  /* Shown only while it is still what the page asks for. */
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || j->deck != self->deck ||
+      j->mode != arrows_mode (self) ||
+      (j->mode == STRATA_REVIEW_ARROWS_SELECTED && j->customer != selected_customer (self)))
+    return;
+  show_quadrant_chart_built (self, j->chart, j->n_arrows, j->n_drawn);
+}
+
 static void
 show_quadrant_chart (StrataReviewPage *self)
 {
-  show_quadrant_chart_built (self, NULL, 0);
+  if (self->deck != NULL && strata_review_deck_get_results (self->deck)->data->n > SYNC_CHART_MAX)
+    {
+      ChartJob *j = g_new0 (ChartJob, 1);
+      g_autoptr(GTask) task = NULL;
+
+      g_cancellable_cancel (self->chart_cancellable);
+      g_clear_object (&self->chart_cancellable);
+      self->chart_cancellable = g_cancellable_new ();
+      j->deck = g_object_ref (self->deck);
+      j->mode = arrows_mode (self);
+      j->customer = selected_customer (self);
+      task = g_task_new (self, self->chart_cancellable, chart_done, NULL);
+      g_task_set_task_data (task, j, chart_job_free);
+      g_task_run_in_thread (task, chart_thread);
+      return;
+    }
+  show_quadrant_chart_built (self, NULL, 0, 0);
 }
 
 gboolean
@@ -296,7 +398,8 @@ selected_customer_changed (StrataReviewPage *self)
 static void
 show_deck (StrataReviewPage    *self,
            StrataQuadrantChart *built,
-           guint                built_arrows)
+           guint                built_arrows,
+           guint                built_drawn)
 {
   StrataMovement *movement = strata_review_deck_get_movement (self->deck);
   guint up = strata_movement_get_movers (movement, STRATA_MOVE_UP)->len;
@@ -337,7 +440,10 @@ show_deck (StrataReviewPage    *self,
                                : _("Both periods are scored with the same rules, so restating would change nothing. It applies once the earlier period is closed under rules that have changed since."));
   strata_review_chart_set_chart (self->heat_map, STRATA_CHART (chart));
   fill_quadrants (self);
-  show_quadrant_chart_built (self, built, built_arrows);
+  if (built != NULL)
+    show_quadrant_chart_built (self, built, built_arrows, built_drawn);
+  else
+    show_quadrant_chart (self);
   strata_review_page_show_retention (self);
 
   clear_grid (self->lists_grid);
@@ -368,9 +474,11 @@ typedef struct
 {
   StrataReviewDeck    *deck;
   StrataQuadrantChart *chart;
+  StrataQuadrantChart *movers_chart;  /* chart itself when mode is the movers' */
   StrataReviewArrows   mode;
   gint64               customer;
   guint                n_arrows;
+  guint                n_drawn;
 } ReviewLoad;
 
 static void
@@ -380,6 +488,7 @@ review_load_free (gpointer data)
 
   g_clear_object (&l->deck);
   g_clear_object (&l->chart);
+  g_clear_object (&l->movers_chart);
   g_free (l);
 }
 
@@ -414,7 +523,11 @@ load_review (StrataWorkspace  *ws,
   load->deck = deck;
   load->mode = d->mode;
   load->customer = d->customer;
-  load->chart = build_quadrant_chart (deck, d->mode, d->customer, &load->n_arrows);
+  load->chart = build_quadrant_chart (deck, d->mode, d->customer, &load->n_arrows, &load->n_drawn);
+  if (d->mode == STRATA_REVIEW_ARROWS_MOVERS)
+    load->movers_chart = g_object_ref (load->chart);
+  else
+    load->movers_chart = build_quadrant_chart (deck, STRATA_REVIEW_ARROWS_MOVERS, 0, NULL, NULL);
   return load;
 }
 
@@ -443,7 +556,7 @@ strata_review_page_load_finish (StrataPage    *page,
 {
   StrataReviewPage *self = STRATA_REVIEW_PAGE (page);
   g_autoptr(GError) local_error = NULL;
-
+  StrataReviewDeck *old;
   ReviewLoad *load;
   gboolean same;
 
@@ -453,19 +566,24 @@ strata_review_page_load_finish (StrataPage    *page,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  g_clear_object (&self->deck);
+  old = g_steal_pointer (&self->deck);
+  g_clear_object (&self->movers_chart);
   if (load == NULL)
     {
       strata_review_page_toast (self, local_error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      strata_review_release_deck (old);
       return TRUE;
     }
   self->deck = g_steal_pointer (&load->deck);
+  self->movers_chart = g_steal_pointer (&load->movers_chart);
   /* The worker's chart, unless the arrows asked for changed meanwhile. */
   same = load->mode == arrows_mode (self) && load->customer == selected_customer (self);
-  show_deck (self, same ? load->chart : NULL, load->n_arrows);
+  show_deck (self, same ? load->chart : NULL, load->n_arrows, load->n_drawn);
   review_load_free (load);
   gtk_stack_set_visible_child_name (self->stack, "review");
+  /* After show_deck: its lists held the old deck too. */
+  strata_review_release_deck (old);
   return TRUE;
 }
 
@@ -485,7 +603,8 @@ strata_review_page_reload (StrataPage *page)
   if (periods == NULL || g_list_model_get_n_items (periods) < 2 ||
       strata_review_selected_name (self->from_drop) == NULL || strata_review_selected_name (self->to_drop) == NULL)
     {
-      g_clear_object (&self->deck);
+      strata_review_release_deck (g_steal_pointer (&self->deck));
+      g_clear_object (&self->movers_chart);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -635,7 +754,8 @@ strata_review_page_present (StrataReviewPage *self)
   root = gtk_widget_get_root (GTK_WIDGET (self));
   self->presentation = GTK_WINDOW (strata_presentation_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
                                                                                  : NULL,
-                                                            self->deck, self->slide_enabled));
+                                                            self->deck, self->slide_enabled,
+                                                            self->movers_chart));
   g_signal_connect_object (self->presentation, "destroy", G_CALLBACK (presentation_destroyed),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (self->presentation);
@@ -701,7 +821,8 @@ strata_review_page_context_changed (StrataPage *page)
     gtk_window_destroy (self->presentation);
   /* Nothing of the previous workspace may stay on screen; "Two Periods
    * Needed" only once it is known, not while a workspace with two loads. */
-  g_clear_object (&self->deck);
+  strata_review_release_deck (g_steal_pointer (&self->deck));
+  g_clear_object (&self->movers_chart);
   gtk_stack_set_visible_child_name (self->stack, has_two_periods (self) ? "loading" : "empty");
   if (context != NULL)
     {
@@ -781,7 +902,10 @@ strata_review_page_dispose (GObject *object)
   strata_page_set_context (STRATA_PAGE (self), NULL);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->defaults_id, g_source_remove);
-  g_clear_object (&self->deck);
+  g_cancellable_cancel (self->chart_cancellable);
+  g_clear_object (&self->chart_cancellable);
+  strata_review_release_deck (g_steal_pointer (&self->deck));
+  g_clear_object (&self->movers_chart);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_REVIEW_PAGE);
 
   G_OBJECT_CLASS (strata_review_page_parent_class)->dispose (object);

@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Review page and its presentation on a large workspace (issue 18
+ * item 4: no page ever freezes the window):
+ *   bench-review [--customers N] [--file FILE]
+ * (N default 100,000, or $STRATA_BENCH_CUSTOMERS: a generated demo with
+ * two quarters; FILE: an existing workspace instead, only read.) Runs under
+ * a display (Xvfb). Wall clock, warm; "stall" is the longest the main thread
+ * went without running a 1 ms high-priority heartbeat (how long the window
+ * was frozen), CPU the main thread's over the step:
+ * - the first and second visit of the Review page: until the comparison is
+ *   on screen (its Loading… state gone) and painted, then until the mover
+ *   lists have filled in (at most 5 s more);
+ * - the presentation: opening it, then each slide, until painted;
+ * beside them, in the same run, what the page did before on the main
+ * thread: its quadrant chart with every mover's arrow, built and drawn at
+ * the chart's size on screen. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bench-util.h"
+
+#include "strata-application.h"
+#include "strata-demo.h"
+#include "strata-page.h"
+#include "strata-presentation.h"
+#include "strata-review-page.h"
+#include "strata-window.h"
+
+#define TIMEOUT_S 600
+
+static struct
+{
+  gint64 last;
+  gint64 worst;
+} stall;
+
+static guint  paints;
+static gint64 last_paint;
+
+static gboolean
+beat (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  stall.worst = MAX (stall.worst, now - stall.last);
+  stall.last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stall_reset (void)
+{
+  stall.last = g_get_monotonic_time ();
+  stall.worst = 0;
+}
+
+static double
+stall_ms (void)
+{
+  beat (NULL);
+  return stall.worst / 1000.0;
+}
+
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static void
+after_paint (GdkFrameClock *clock,
+             gpointer       data)
+{
+  paints++;
+  last_paint = g_get_monotonic_time ();
+}
+
+static gboolean
+keep_ticking (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_frames (GtkWidget *window)
+{
+  gtk_widget_add_tick_callback (window, keep_ticking, NULL, NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint), NULL);
+}
+
+typedef gboolean (*Cond) (gpointer data);
+
+/* Iterates until cond holds, then until a frame is painted: the ms from t0
+ * to that paint, -1 on a timeout. */
+static double
+until_painted (gint64   t0,
+               Cond     cond,
+               gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
+  guint before;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return -1;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  before = paints;
+  while (paints == before)
+    {
+      if (g_get_monotonic_time () > deadline)
+        return -1;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return (last_paint - t0) / 1000.0;
+}
+
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+print_row (const char *what,
+           double      ms,
+           double      worst,
+           double      cpu,
+           const char *note)
+{
+  if (ms < 0)
+    printf ("  %-46s %10s    %9.1f ms stall %9.1f ms CPU  %s\n", what, "timeout", worst, cpu, note ? note : "");
+  else
+    printf ("  %-46s %9.1f ms %9.1f ms stall %9.1f ms CPU  %s\n", what, ms, worst, cpu, note ? note : "");
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            GType       type,
+            const char *id)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, type, id);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+review_shown (gpointer data)
+{
+  StrataReviewPage *page = data;
+  GtkStack *stack = GTK_STACK (find_named (GTK_WIDGET (page), GTK_TYPE_STACK, "stack"));
+
+  return gtk_widget_get_mapped (GTK_WIDGET (page)) && !strata_page_get_loading (STRATA_PAGE (page)) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (stack), "review") == 0;
+}
+
+/* The rows of the page's mover lists (GtkListBox or list view items). */
+static guint
+count_rows (GtkWidget *w)
+{
+  guint n = GTK_IS_LIST_BOX_ROW (w);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    n += count_rows (c);
+  return n;
+}
+
+/* Until the lists stop growing for 300 ms (at most 5 s), counted every
+ * 50 ms (walking the rows costs main-thread CPU too). */
+static void
+until_lists_filled (StrataReviewPage *page)
+{
+  GtkWidget *grid = find_named (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid");
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC, still = g_get_monotonic_time ();
+  guint n = count_rows (grid);
+
+  while (g_get_monotonic_time () < end && g_get_monotonic_time () - still < 300 * 1000)
+    {
+      guint now;
+
+      run_for (50);
+      now = count_rows (grid);
+      if (now != n)
+        n = now, still = g_get_monotonic_time ();
+    }
+}
+
+static void
+visit_review (StrataWindow *window,
+              const char   *visit)
+{
+  StrataReviewPage *page = STRATA_REVIEW_PAGE (strata_window_get_page (window, "review"));
+  g_autofree char *what = g_strdup_printf ("switch to review (%s visit)", visit);
+  g_autofree char *note = NULL;
+  double cpu = cpu_ms (), ms;
+  gint64 t;
+
+  stall_reset ();
+  t = g_get_monotonic_time ();
+  strata_window_show_page (window, "review");
+  ms = until_painted (t, review_shown, page);
+  until_lists_filled (page);
+  run_for (300);
+  note = g_strdup_printf ("(%u rows in the mover lists)",
+                          count_rows (find_named (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid")));
+  print_row (what, ms, stall_ms (), cpu_ms () - cpu, note);
+}
+
+typedef struct
+{
+  StrataPresentation *presentation;
+  guint               position;
+} Slide;
+
+static gboolean
+slide_shown (gpointer data)
+{
+  Slide *s = data;
+
+  return strata_presentation_get_position (s->presentation) == s->position;
+}
+
+/* The page's chart as it was built and drawn on the main thread before:
+ * every mover's arrow, at width x height. */
+static void
+alternative_chart (StrataReviewDeck *deck,
+                   int               width,
+                   int               height)
+{
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1), MAX (height, 1));
+  cairo_t *cr = cairo_create (surface);
+  double t = bench_now_ms (), cpu = cpu_ms (), built;
+  g_autoptr(StrataQuadrantChart) chart = strata_review_quadrant_chart (deck, STRATA_REVIEW_ARROWS_MOVERS, 0);
+  guint n = strata_review_count_arrows (deck, STRATA_REVIEW_ARROWS_MOVERS, 0);
+  g_autofree char *note = NULL;
+
+  built = bench_now_ms () - t;
+  strata_quadrant_chart_set_show_captions (chart, FALSE);
+  strata_quadrant_chart_set_corner_names (chart, TRUE);
+  strata_chart_draw (STRATA_CHART (chart), cr, style, width, height);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  note = g_strdup_printf ("(%u arrows, %d x %d; built in %.1f ms)", n, width, height, built);
+  print_row ("alternative: the chart with every arrow", bench_now_ms () - t, bench_now_ms () - t,
+             cpu_ms () - cpu, note);
+}
+
+static gboolean
+customers_loaded (gpointer data)
+{
+  StrataPage *page = data;
+
+  return strata_page_get_context (page) != NULL && !strata_page_get_loading (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("strata-bench-review-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.strata", NULL);
+  g_autofree char *data_home = g_build_filename (dir, "data", NULL);
+  g_autofree char *schemas = bench_build_path (argv[0], "GSETTINGS_SCHEMA_DIR", "data");
+  g_autoptr(GApplication) app = NULL;
+  StrataWindow *window;
+  StrataReviewPage *page;
+  GtkWindow *presentation;
+  GtkWidget *chart;
+  int n = 0;
+  char *file = NULL;
+  const GOptionEntry entries[] = {
+    { "customers", 'n', 0, G_OPTION_ARG_INT, &n, "Customers of the demo workspace (default 100000)", "N" },
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file, "An existing workspace instead", "FILE" },
+    { NULL }
+  };
+  gint64 t;
+  double ms, cpu;
+
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      fprintf (stderr, "bench-review: %s\n", error->message);
+      return 2;
+    }
+  n = bench_size (n, "STRATA_BENCH_CUSTOMERS", 100000);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, FALSE);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  gtk_init ();
+  adw_init ();
+  {
+    g_autofree char *load = NULL;
+
+    if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
+      printf ("machine load (1, 5, 15 min; running/all; last pid): %s", load);
+  }
+  t = g_get_monotonic_time ();
+  if (file != NULL)
+    {
+      g_free (path);
+      path = file;
+      printf ("workspace %s\n", path);
+    }
+  else if (!strata_demo_write (path, n, 1, 2, STRATA_DEMO_NONE, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  else
+    printf ("demo workspace with %d customers, 2 quarters, written in %.0f ms\n", n,
+            (g_get_monotonic_time () - t) / 1000.0);
+  printf ("wall clock from the action until painted; stall = the longest the main thread did not run\n"
+          "a 1 ms heartbeat; CPU = the main thread's over the step (goal: stall < 100 ms)\n");
+
+  app = g_object_new (STRATA_TYPE_APPLICATION,
+                      "application-id", "io.github.strata.Strata.BenchReview",
+                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/strata/Strata",
+                      NULL);
+  if (!g_application_register (app, NULL, &error))
+    g_error ("%s", error->message);
+  g_application_hold (app);
+  g_application_activate (app);
+  window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_timeout_add_full (G_PRIORITY_HIGH, 1, beat, NULL, NULL);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  watch_frames (GTK_WIDGET (window));
+  run_for (200);
+
+  /* Opened and settled: the Customers page has its rows. */
+  t = g_get_monotonic_time ();
+  cpu = cpu_ms ();
+  stall_reset ();
+  if (!strata_window_open_path (window, path, &error))
+    g_error ("%s", error->message);
+  ms = until_painted (t, customers_loaded, strata_window_get_page (window, "customers"));
+  run_for (500);
+  print_row ("open the file (Customers page)", ms, stall_ms (), cpu_ms () - cpu, NULL);
+
+  visit_review (window, "first");
+  strata_window_show_page (window, "customers");
+  run_for (500);
+  visit_review (window, "second");
+
+  page = STRATA_REVIEW_PAGE (strata_window_get_page (window, "review"));
+  chart = find_named (GTK_WIDGET (page), G_TYPE_OBJECT, "quadrant_chart");
+  if (strata_review_page_get_deck (page) == NULL)
+    g_error ("bench-review: the page compares no periods");
+  printf ("  quadrant chart arrows on the page: %u\n", strata_review_page_get_n_arrows (page));
+
+  printf ("\nthe presentation:\n");
+  t = g_get_monotonic_time ();
+  cpu = cpu_ms ();
+  stall_reset ();
+  presentation = strata_review_page_present (page);
+  watch_frames (GTK_WIDGET (presentation));
+  {
+    Slide s = { STRATA_PRESENTATION (presentation), 0 };
+    guint n_slides = strata_presentation_get_n_slides (s.presentation);
+
+    ms = until_painted (t, slide_shown, &s);
+    run_for (300);
+    print_row ("open the presentation", ms, stall_ms (), cpu_ms () - cpu, NULL);
+    for (s.position = 1; s.position < n_slides; s.position++)
+      {
+        g_autofree char *what = NULL;
+
+        strata_presentation_go_to (s.presentation, s.position);
+        what = g_strdup_printf ("slide %u (%s)", s.position + 1,
+                                strata_slide_kind_get_title (strata_presentation_get_slide_kind (s.presentation)));
+        t = g_get_monotonic_time ();
+        cpu = cpu_ms ();
+        stall_reset ();
+        ms = until_painted (t, slide_shown, &s);
+        run_for (300);
+        print_row (what, ms, stall_ms (), cpu_ms () - cpu, NULL);
+      }
+  }
+  gtk_window_destroy (presentation);
+  run_for (200);
+
+  printf ("\nbeside it, the same run:\n");
+  alternative_chart (strata_review_page_get_deck (page), gtk_widget_get_width (chart),
+                     gtk_widget_get_height (chart));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_release (app);
+  if (file == NULL)
+    g_unlink (path);
+  g_rmdir (dir);
+  return 0;
+}

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Review page on a workspace large enough for thousands of movers
+ * (30,000 customers, two quarters): the first and second visit build no
+ * quadrant chart (a point per customer) on the main thread, the worker's
+ * chart draws at most STRATA_REVIEW_MAX_DRAWN_ARROWS arrows and its
+ * caption says how many of how many, the figures are the core's, the
+ * presentation's quadrant slide shows the chart the worker built, and other
+ * arrows are drawn up on a worker as well. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "gui-test-util.h"
+#include "strata-application.h"
+#include "strata-demo.h"
+#include "strata-format.h"
+#include "strata-presentation.h"
+#include "strata-review-arrows.h"
+#include "strata-review-chart.h"
+#include "strata-review-page.h"
+#include "strata-window.h"
+#include "window-test-util.h"
+
+#define N_CUSTOMERS 30000
+
+static char *tmpdir;
+static GApplication *app;
+static StrataWindow *window;
+
+static StrataPresentation *
+find_presentation (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (STRATA_IS_PRESENTATION (toplevel))
+        return STRATA_PRESENTATION (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+shows_review (StrataReviewPage *page)
+{
+  GtkWidget *stack = gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_STACK, "stack", 0);
+
+  return strata_review_page_get_deck (page) != NULL && !strata_page_get_loading (STRATA_PAGE (page)) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "review") == 0;
+}
+
+/* The heading of a list of movers, e.g. "Upgrades (4,321)", is on the page. */
+static void
+check_heading (StrataReviewPage *page,
+               const char       *title,
+               guint             n)
+{
+  g_autofree char *number = strata_format_integer (NULL, n);
+  g_autofree char *heading = g_strdup_printf ("%s (%s)", title, number);
+
+  g_assert_nonnull (gui_test_find_label (GTK_WIDGET (page), GTK_TYPE_LABEL, heading));
+}
+
+static void
+test_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "large.strata", NULL);
+  g_autofree char *n_text = NULL;
+  g_autofree char *cap_text = NULL;
+  g_autofree char *caption = NULL;
+  StrataReviewPage *page;
+  StrataReviewDeck *deck;
+  StrataMovement *movement;
+  StrataPresentation *presentation;
+  GtkWidget *label, *slide_chart;
+  StrataChart *movers_chart;
+  guint n_arrows;
+
+  g_assert_true (strata_demo_write (path, N_CUSTOMERS, 1, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (strata_window_open_path (window, path, &error));
+  g_assert_no_error (error);
+  page = STRATA_REVIEW_PAGE (strata_window_get_page (window, "review"));
+  /* Opened on the Customers page; settled before the Review page's visit. */
+  gui_test_wait (!strata_page_get_loading (STRATA_PAGE (strata_window_get_page (window, "customers"))));
+
+  /* First visit: the comparison and its chart come from the worker. */
+  strata_review_arrows_count_on (g_thread_self ());
+  g_assert_true (strata_window_show_page (window, "review"));
+  gui_test_wait (shows_review (page));
+  gui_test_wait_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (strata_review_arrows_get_counted (), ==, 0);
+
+  /* The figures: the core's count of the movers' arrows, more than the
+   * chart draws, and the caption says both. */
+  deck = strata_review_page_get_deck (page);
+  movement = strata_review_deck_get_movement (deck);
+  n_arrows = strata_review_count_arrows (deck, STRATA_REVIEW_ARROWS_MOVERS, 0);
+  g_test_message ("%u arrows", n_arrows);
+  g_assert_cmpuint (n_arrows, >, STRATA_REVIEW_MAX_DRAWN_ARROWS);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, n_arrows);
+  label = gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_LABEL, "arrows_label", 0);
+  n_text = strata_format_integer (NULL, n_arrows);
+  cap_text = strata_format_integer (NULL, STRATA_REVIEW_MAX_DRAWN_ARROWS);
+  caption = g_strdup_printf ("Arrows from the earlier positions of %s of the %s customers whose tier or quadrant changed, evenly spread over them",
+                             cap_text, n_text);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, caption);
+  check_heading (page, "Upgrades", strata_movement_get_movers (movement, STRATA_MOVE_UP)->len);
+  check_heading (page, "Downgrades", strata_movement_get_movers (movement, STRATA_MOVE_DOWN)->len);
+
+  /* Second visit: nothing compared or charted again. */
+  g_assert_true (strata_window_show_page (window, "customers"));
+  gui_test_wait (!gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_true (strata_window_show_page (window, "review"));
+  gui_test_wait (shows_review (page));
+  gui_test_wait_frame (GTK_WIDGET (window));
+  g_assert_true (strata_review_page_get_deck (page) == deck);
+  g_assert_cmpuint (strata_review_arrows_get_counted (), ==, 0);
+
+  /* The presentation's quadrant slide shows the worker's chart. */
+  g_assert_nonnull (strata_review_page_present (page));
+  gui_test_wait ((presentation = find_presentation ()) != NULL);
+  g_assert_cmpuint (strata_review_arrows_get_counted (), ==, 0);
+  for (guint i = 0; i < strata_presentation_get_n_slides (presentation); i++)
+    {
+      strata_presentation_go_to (presentation, i);
+      if (strata_presentation_get_slide_kind (presentation) == STRATA_SLIDE_QUADRANT)
+        break;
+    }
+  g_assert_cmpint (strata_presentation_get_slide_kind (presentation), ==, STRATA_SLIDE_QUADRANT);
+  gui_test_wait_frame (GTK_WIDGET (presentation));
+  slide_chart = NULL;
+  {
+    g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+
+    gui_test_collect (GTK_WIDGET (presentation), STRATA_TYPE_REVIEW_CHART, charts);
+    for (guint i = 0; i < charts->len; i++)
+      if (gtk_widget_get_mapped (charts->pdata[i]))
+        slide_chart = charts->pdata[i];
+  }
+  g_assert_nonnull (slide_chart);
+  g_assert_true (strata_review_chart_get_chart (STRATA_REVIEW_CHART (slide_chart)) ==
+                 strata_review_page_get_quadrant_chart (page));
+  gtk_window_destroy (GTK_WINDOW (presentation));
+  gui_test_wait (find_presentation () == NULL);
+
+  /* Other arrows, and the movers' again, are drawn up on a worker too. */
+  movers_chart = strata_review_page_get_quadrant_chart (page);
+  strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_NONE);
+  gui_test_wait (strata_review_page_get_quadrant_chart (page) != movers_chart);
+  g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, 0);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "The later period's positions, without arrows");
+  strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_SELECTED);
+  strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_MOVERS);
+  gui_test_wait (strata_review_page_get_n_arrows (page) == n_arrows);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, caption);
+  g_assert_cmpuint (strata_review_arrows_get_counted (), ==, 0);
+  strata_review_arrows_count_on (NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  tmpdir = window_test_init (&argc, &argv, "strata-review-large");
+
+  app = window_test_app_new (".ReviewLargeTest");
+  window = window_test_activate (app);
+
+  g_test_add_func ("/review/large", test_large);
+  status = g_test_run ();
+
+  window_test_finish (GTK_WINDOW (window), &app, &tmpdir);
+  return status;
+}
