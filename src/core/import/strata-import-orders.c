@@ -22,7 +22,14 @@
  * A cancellation (an invoice number C followed by digits, or a negative quantity or
  * amount) subtracts its amount and adds nothing else. A line without a
  * customer id cannot be attributed: it is counted, logged with its line,
- * and is not a rejected row (real ledgers have many: cash sales). */
+ * and is not a rejected row (real ledgers have many: cash sales).
+ *
+ * Memory: the totals grow with the customers (with a split, customers
+ * times periods) and the catalogue with the products. What grows with the
+ * lines (distinct orders, months and products per customer, its amount
+ * per product, the invoice codes) is kept in memory up to a cap, then
+ * goes to a temporary table (strata-order-spill.c), with the same results
+ * to the bit. */
 #include "config.h"
 
 #include "strata-i18n.h"
@@ -82,7 +89,6 @@ typedef struct
   StrataOrderSpill    *spill;     /* once the above outgrew spill_cap */
   gint64               seq;       /* the spill's next line */
   gsize                peak;      /* bytes, the most the line state held */
-  sqlite3_stmt        *revenue_insert; /* while write_product_revenue () runs */
 } Ctx;
 
 const char *const strata_import_customer_guesses[] = {
@@ -597,9 +603,10 @@ process_row (Ctx          *c,
 
 typedef struct
 {
-  Ctx      *c;
-  gboolean  ok;
-  GError  **error;
+  Ctx          *c;
+  sqlite3_stmt *insert;
+  gboolean      ok;
+  GError      **error;
 } RevenueWrite;
 
 static void
@@ -609,7 +616,7 @@ write_one_revenue (guint    product,
 {
   RevenueWrite *w = data;
   Ctx *c = w->c;
-  sqlite3_stmt *insert = c->revenue_insert;
+  sqlite3_stmt *insert = w->insert;
 
   if (!w->ok)
     return;
@@ -652,9 +659,8 @@ write_product_revenue (Ctx         *c,
       sqlite3_bind_int64 (insert, 2, a->customer_id);
       if (c->spill != NULL)
         {
-          RevenueWrite w = { c, TRUE, error };
+          RevenueWrite w = { c, insert, TRUE, error };
 
-          c->revenue_insert = insert;
           if (!strata_order_spill_revenue (c->spill, aggs[i], write_one_revenue, &w, error) || !w.ok)
             return FALSE;
           continue;
