@@ -22,7 +22,14 @@
  * A cancellation (an invoice number C followed by digits, or a negative quantity or
  * amount) subtracts its amount and adds nothing else. A line without a
  * customer id cannot be attributed: it is counted, logged with its line,
- * and is not a rejected row (real ledgers have many: cash sales). */
+ * and is not a rejected row (real ledgers have many: cash sales).
+ *
+ * Memory: the totals grow with the customers (with a split, customers
+ * times periods) and the catalogue with the products. What grows with the
+ * lines (distinct orders, months and products per customer, its amount
+ * per product, the invoice codes) is kept in memory up to a cap, then
+ * goes to a temporary table (strata-order-spill.c), with the same results
+ * to the bit. */
 #include "config.h"
 
 #include "strata-i18n.h"
@@ -31,24 +38,22 @@
 #include <string.h>
 
 #include "strata-import-private.h"
+#include "strata-import-orders-private.h"
+#include "strata-order-agg.h"
 #include "strata-value.h"
 
-typedef struct
-{
-  char    *ext_id;
-  char    *key;       /* ext_id, or with a split "period\037ext_id" */
-  const char *period; /* with a split, in Ctx.period_names */
-  gint64   customer_id;
-  double   amount;
-  guint    n_orders;
-  guint    n_products;
-  guint    n_months;
-  gint64   last_day;
-  gboolean has_last;
-  guint    index;
-  guint    first_line;     /* ProductLine index + 1, 0: none */
-  gboolean unattributed;   /* some line names no product */
-} Agg;
+/* Per customer (and period): in one array, its strings in one chunk. */
+typedef StrataOrderAgg Agg;
+
+#define AGG(c, i) (&g_array_index ((c)->aggs, Agg, (i)))
+
+/* What grows with the lines (distinct orders, months and products per
+ * customer, its amount per product, the invoice codes) is kept in memory
+ * up to spill_cap bytes, as estimated by line_state_bytes (), then goes to
+ * strata-order-spill.c. */
+static gsize spill_cap = STRATA_IMPORT_ORDERS_SPILL_CAP;
+G_LOCK_DEFINE_STATIC (peak);
+static gsize peak_bytes;
 
 /* A customer's (and period's) revenue on one product. */
 typedef struct
@@ -58,16 +63,10 @@ typedef struct
   guint   next;            /* the agg's next ProductLine + 1, 0: none */
   double  amount;
   gint64  cents;
+  gboolean sold;           /* some line of it is not a cancellation */
 } ProductLine;
 
-typedef struct
-{
-  char   *code;
-  char   *description;
-  gint64  id;
-  gint64  first_day, last_day;
-  gboolean sold;
-} Product;
+typedef StrataOrderProduct Product;
 
 enum { PAIR_INVOICE, PAIR_PRODUCT, PAIR_MONTH, PAIR_DAY };
 
@@ -75,15 +74,21 @@ typedef struct
 {
   StrataImportSession *s;
   int                  customer, date, amount, quantity, unit_price, invoice, product, description;
-  GHashTable          *by_id;     /* Agg.key -> Agg */
+  GStringChunk        *strings;   /* the aggs' ext ids and keys */
+  GHashTable          *by_id;     /* ext_id, or with a split "period\037ext_id" -> Agg index + 1 */
   GHashTable          *period_names; /* with a split: the periods' names */
-  GPtrArray           *aggs;      /* Agg, in order of appearance */
-  GHashTable          *intern;    /* invoice and product codes -> small ints */
+  GArray              *aggs;      /* Agg, in order of appearance */
+  GHashTable          *intern;    /* invoice codes -> small ints */
+  GPtrArray           *invoices;  /* small int - 1 -> the code (intern's key) */
+  gsize                invoice_bytes;
   GHashTable          *pairs;     /* packed (kind, customer, code) seen */
   GHashTable          *product_index; /* code -> Product index + 1 */
   GArray              *products;  /* Product */
   GHashTable          *line_index; /* packed (agg, product) -> ProductLine index + 1 */
   GArray              *lines;     /* ProductLine */
+  StrataOrderSpill    *spill;     /* once the above outgrew spill_cap */
+  gint64               seq;       /* the spill's next line */
+  gsize                peak;      /* bytes, the most the line state held */
 } Ctx;
 
 const char *const strata_import_customer_guesses[] = {
@@ -118,16 +123,6 @@ static const char *const description_guesses[] = {
   "产品名称", "商品名称", "描述", "產品名稱", "商品名稱", NULL
 };
 
-static void
-agg_free (gpointer data)
-{
-  Agg *a = data;
-
-  g_free (a->ext_id);
-  g_free (a->key);
-  g_free (a);
-}
-
 /* The pair set's keys are 64-bit integers stored in the pointer. */
 static guint
 pair_hash (gconstpointer key)
@@ -160,7 +155,9 @@ intern (Ctx        *c,
   if (g_hash_table_lookup_extended (c->intern, text, NULL, &v))
     return GPOINTER_TO_UINT (v);
   v = GUINT_TO_POINTER (g_hash_table_size (c->intern) + 1);
-  g_hash_table_insert (c->intern, g_strdup (text), v);
+  g_ptr_array_add (c->invoices, g_strdup (text));
+  c->invoice_bytes += strlen (text) + 1;
+  g_hash_table_insert (c->intern, c->invoices->pdata[c->invoices->len - 1], v);
   return GPOINTER_TO_UINT (v);
 }
 
@@ -251,26 +248,118 @@ parse_number_at (Ctx          *c,
   return strata_import_reject (c->s, line, c->s->header->pdata[col], fields[col], reason, error);
 }
 
-/* Keeps the line's amount on (customer, product); a line without a product
- * leaves the customer's revenue partly unattributed. */
+/* An estimate of the bytes the state that grows with the lines holds:
+ * GHashTable keeps a key, a value and a hash per slot, its slots at most
+ * three quarters full after a resize, so about 40 bytes an entry. */
+static gsize
+line_state_bytes (Ctx *c)
+{
+  gsize entries = g_hash_table_size (c->pairs) + g_hash_table_size (c->line_index) +
+                  g_hash_table_size (c->intern);
+
+  return entries * 40 + c->lines->len * sizeof (ProductLine) +
+         c->invoices->len * sizeof (gpointer) + c->invoice_bytes;
+}
+
 static void
-add_product_line (Ctx         *c,
-                  Agg         *agg,
-                  const char **fields,
-                  double       amount,
-                  gboolean     cancel,
-                  gint64       day)
+note_peak (Ctx   *c,
+           gsize  bytes)
+{
+  c->peak = MAX (c->peak, bytes);
+}
+
+/* Writes the in-memory pairs and product lines to the spill, which from
+ * now on takes every line. The product lines keep their order of
+ * appearance as their seq, so the lines after them come later. */
+static gboolean
+start_spill (Ctx     *c,
+             GError **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  c->spill = strata_order_spill_new (c->s->ws, error);
+  if (c->spill == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, c->pairs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint64 k = GPOINTER_TO_SIZE (key);
+      guint kind = k >> 62;
+      guint32 code = k & 0xFFFFFFFF;
+      StrataOrderRow row = { 0 };
+
+      row.agg = (k >> 32) & 0x3FFFFFFF;
+      row.product = -1;
+      row.month = -1;
+      if (kind == PAIR_INVOICE)
+        row.invoice = c->invoices->pdata[code - 1];
+      else if (kind == PAIR_DAY)
+        {
+          row.has_day = TRUE;
+          row.day_code = code;
+        }
+      else if (kind == PAIR_MONTH)
+        row.month = code;
+      else
+        continue;   /* products: from the product lines' sold */
+      if (!strata_order_spill_add (c->spill, &row, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < c->lines->len; i++)
+    {
+      ProductLine *line = &g_array_index (c->lines, ProductLine, i);
+      StrataOrderRow row = { 0 };
+
+      row.agg = line->agg;
+      row.seq = i;
+      row.product = line->product;
+      row.amount = line->amount;
+      row.sold = line->sold;
+      row.month = -1;
+      if (!strata_order_spill_add (c->spill, &row, error))
+        return FALSE;
+    }
+  c->seq = c->lines->len;
+  for (guint i = 0; i < c->aggs->len; i++)
+    AGG (c, i)->first_line = 0;
+  g_hash_table_remove_all (c->pairs);
+  g_hash_table_remove_all (c->line_index);
+  g_hash_table_remove_all (c->intern);
+  g_ptr_array_set_size (c->invoices, 0);
+  c->invoice_bytes = 0;
+  g_array_set_size (c->lines, 0);
+  /* remove_all keeps the tables' arrays: new ones are small again. */
+  g_hash_table_unref (c->pairs);
+  g_hash_table_unref (c->line_index);
+  g_hash_table_unref (c->intern);
+  c->pairs = g_hash_table_new (pair_hash, g_direct_equal);
+  c->line_index = g_hash_table_new (pair_hash, g_direct_equal);
+  c->intern = g_hash_table_new (g_str_hash, g_str_equal);
+  g_array_unref (c->lines);
+  c->lines = g_array_new (FALSE, FALSE, sizeof (ProductLine));
+  return TRUE;
+}
+
+/* The line's product joins the catalogue (its first and last sale, a
+ * description): its index, or -1 when the line names none, which leaves
+ * the customer's revenue partly unattributed. */
+static int
+add_product (Ctx         *c,
+             Agg         *agg,
+             const char **fields,
+             gboolean     cancel,
+             gint64       day)
 {
   g_autofree char *code = NULL;
   gpointer v;
-  guint p, l;
+  guint p;
   Product *product;
-  guint64 key;
 
   if (strata_value_is_blank (fields[c->product]))
     {
       agg->unattributed = TRUE;
-      return;
+      return -1;
     }
   code = g_strstrip (g_strdup (fields[c->product]));
   if (g_hash_table_lookup_extended (c->product_index, code, NULL, &v))
@@ -279,7 +368,7 @@ add_product_line (Ctx         *c,
     {
       Product fresh = { 0 };
 
-      fresh.code = g_strdup (code);
+      fresh.code = g_steal_pointer (&code);
       p = c->products->len;
       g_array_append_val (c->products, fresh);
       g_hash_table_insert (c->product_index, fresh.code, GUINT_TO_POINTER (p + 1));
@@ -296,23 +385,74 @@ add_product_line (Ctx         *c,
   if (product->description == NULL && c->description >= 0 &&
       !strata_value_is_blank (fields[c->description]))
     product->description = g_strstrip (g_strdup (fields[c->description]));
+  return (int) p;
+}
 
-  key = ((guint64) agg->index << 32) | p;
+/* Keeps the line's amount on (customer, product), in memory. */
+static void
+add_product_line (Ctx      *c,
+                  Agg      *agg,
+                  guint     index,
+                  guint     p,
+                  double    amount,
+                  gboolean  cancel)
+{
+  gpointer v;
+  guint l;
+  guint64 key = ((guint64) index << 32) | p;
+  ProductLine *line;
+
   if (g_hash_table_lookup_extended (c->line_index, GSIZE_TO_POINTER (key), NULL, &v))
     l = GPOINTER_TO_UINT (v) - 1;
   else
     {
-      ProductLine line = { 0 };
+      ProductLine fresh = { 0 };
 
-      line.agg = agg->index;
-      line.product = p;
-      line.next = agg->first_line;
+      fresh.agg = index;
+      fresh.product = p;
+      fresh.next = agg->first_line;
       l = c->lines->len;
-      g_array_append_val (c->lines, line);
+      g_array_append_val (c->lines, fresh);
       agg->first_line = l + 1;
       g_hash_table_insert (c->line_index, GSIZE_TO_POINTER (key), GUINT_TO_POINTER (l + 1));
     }
-  g_array_index (c->lines, ProductLine, l).amount += amount;
+  line = &g_array_index (c->lines, ProductLine, l);
+  line->amount += amount;
+  line->sold |= !cancel;
+}
+
+/* The customer's (and with a split, the period's) Agg index. */
+static guint
+find_agg (Ctx        *c,
+          const char *ext_id,
+          gint64      day)
+{
+  const char *period = NULL;
+  g_autofree char *key = NULL;
+  gpointer v;
+  Agg fresh = { 0 };
+
+  if (c->s->options->split != STRATA_IMPORT_SPLIT_NONE)
+    {
+      g_autofree char *name = strata_import_split_period_name (c->s->options->split, day);
+
+      period = g_hash_table_lookup (c->period_names, name);
+      if (period == NULL)
+        {
+          period = g_strdup (name);
+          g_hash_table_add (c->period_names, (char *) period);
+        }
+      key = g_strconcat (period, "\037", ext_id, NULL);
+    }
+  if ((v = g_hash_table_lookup (c->by_id, key ? key : ext_id)) != NULL)
+    return GPOINTER_TO_UINT (v) - 1;
+
+  fresh.ext_id = g_string_chunk_insert (c->strings, ext_id);
+  fresh.period = period;
+  g_array_append_val (c->aggs, fresh);
+  g_hash_table_insert (c->by_id, key ? g_string_chunk_insert (c->strings, key) : (char *) fresh.ext_id,
+                       GUINT_TO_POINTER (c->aggs->len));
+  return c->aggs->len - 1;
 }
 
 static gboolean
@@ -327,9 +467,11 @@ process_row (Ctx          *c,
   g_autofree char *ext_id = NULL;
   const char *reason = NULL;
   const char *invoice = "";
-  gboolean bad = FALSE, cancel = FALSE, fresh = FALSE;
+  gboolean bad = FALSE, cancel = FALSE;
   gint64 day = 0;
   double amount = 0, quantity = 0, price = 0;
+  guint index;
+  int product = -1;
   Agg *agg;
 
   if (problem == NULL && n == s->header->len)
@@ -394,185 +536,104 @@ process_row (Ctx          *c,
   if (cancel)
     amount = -fabs (amount);
 
-  if (s->options->split != STRATA_IMPORT_SPLIT_NONE)
-    {
-      g_autofree char *name = strata_import_split_period_name (s->options->split, day);
-      const char *period = g_hash_table_lookup (c->period_names, name);
-      g_autofree char *key = NULL;
-
-      if (period == NULL)
-        {
-          period = g_strdup (name);
-          g_hash_table_add (c->period_names, (char *) period);
-        }
-      key = g_strconcat (period, "\037", ext_id, NULL);
-      agg = g_hash_table_lookup (c->by_id, key);
-      if (agg == NULL)
-        {
-          agg = g_new0 (Agg, 1);
-          agg->ext_id = g_strdup (ext_id);
-          agg->key = g_steal_pointer (&key);
-          agg->period = period;
-          fresh = TRUE;
-        }
-    }
-  else if ((agg = g_hash_table_lookup (c->by_id, ext_id)) == NULL)
-    {
-      agg = g_new0 (Agg, 1);
-      agg->ext_id = g_strdup (ext_id);
-      agg->key = g_strdup (ext_id);
-      fresh = TRUE;
-    }
-  if (fresh)
-    {
-      agg->index = c->aggs->len;
-      g_ptr_array_add (c->aggs, agg);
-      g_hash_table_insert (c->by_id, agg->key, agg);
-    }
+  index = find_agg (c, ext_id, day);
+  agg = AGG (c, index);
   agg->amount += amount;
   s->result->rows_imported++;
   if (c->product >= 0)
-    add_product_line (c, agg, fields, amount, cancel, day);
+    product = add_product (c, agg, fields, cancel, day);
   if (cancel)
-    {
-      s->result->lines_cancelled++;
-      return TRUE;
-    }
-
-  /* Without invoice numbers, one customer's lines of one day are one order. */
-  if (*invoice != '\0')
-    agg->n_orders += add_pair (c, PAIR_INVOICE, agg->index, intern (c, invoice));
-  else
-    agg->n_orders += add_pair (c, PAIR_DAY, agg->index, (guint32) (day + G_MAXINT32));
-  if (c->product >= 0 && !strata_value_is_blank (fields[c->product]))
-    {
-      g_autofree char *product = g_strstrip (g_strdup (fields[c->product]));
-      agg->n_products += add_pair (c, PAIR_PRODUCT, agg->index, intern (c, product));
-    }
-  agg->n_months += add_pair (c, PAIR_MONTH, agg->index,
-                             (guint32) strata_value_month_index (day));
-  if (!agg->has_last || day > agg->last_day)
+    s->result->lines_cancelled++;
+  else if (!agg->has_last || day > agg->last_day)
     {
       agg->last_day = day;
       agg->has_last = TRUE;
     }
-  return TRUE;
-}
 
-static gboolean
-step_done (StrataImportSession  *s,
-           sqlite3_stmt         *stmt,
-           GError              **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (c->spill != NULL)
     {
-      strata_workspace_set_db_error (s->ws, error, "customers");
-      return FALSE;
-    }
-  return TRUE;
-}
+      StrataOrderRow row = { 0 };
 
-/* Every customer of the file exists, once, before its values are written. */
-static gboolean
-resolve_customers (Ctx     *c,
-                   GError **error)
-{
-  StrataImportSession *s = c->s;
-  g_autoptr(sqlite3_stmt) add = NULL;
-  g_autoptr(sqlite3_stmt) find = NULL;
-
-  add = strata_workspace_prepare (s->ws, "INSERT OR IGNORE INTO customers (ext_id) VALUES (?1)", error);
-  find = add ? strata_workspace_prepare (s->ws, "SELECT id FROM customers WHERE ext_id = ?1", error) : NULL;
-  if (find == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < c->aggs->len; i++)
-    {
-      Agg *a = c->aggs->pdata[i];
-
-      sqlite3_bind_text (add, 1, a->ext_id, -1, SQLITE_STATIC);
-      if (!step_done (s, add, error))
-        return FALSE;
-      sqlite3_bind_text (find, 1, a->ext_id, -1, SQLITE_STATIC);
-      if (sqlite3_step (find) != SQLITE_ROW)
+      /* A cancellation adds only its amount. */
+      if (cancel && product < 0)
+        return TRUE;
+      row.agg = index;
+      row.seq = c->seq++;
+      row.product = product;
+      row.amount = amount;
+      row.sold = !cancel;
+      row.month = -1;
+      if (!cancel)
         {
-          sqlite3_reset (find);
-          strata_workspace_set_db_error (s->ws, error, "customers");
-          return FALSE;
+          /* Without invoice numbers, one customer's lines of one day are one order. */
+          if (*invoice != '\0')
+            row.invoice = invoice;
+          else
+            {
+              row.has_day = TRUE;
+              row.day_code = (guint32) (day + G_MAXINT32);
+            }
+          row.month = (guint32) strata_value_month_index (day);
         }
-      a->customer_id = sqlite3_column_int64 (find, 0);
-      sqlite3_reset (find);
+      return strata_order_spill_add (c->spill, &row, error);
     }
-  return TRUE;
-}
 
-/* The file's products join the catalogue (a new one is `other`), keeping
- * the earliest first and the latest last sale, and a description it had. */
-static gboolean
-resolve_products (Ctx     *c,
-                  GError **error)
-{
-  StrataImportSession *s = c->s;
-  g_autoptr(sqlite3_stmt) upsert = NULL;
-
-  if (c->products->len == 0)
-    return TRUE;
-  upsert = strata_workspace_prepare (s->ws,
-                                     "INSERT INTO products (code, description, first_sale, last_sale)"
-                                     " VALUES (?1, coalesce (?2, ''), ?3, ?4)"
-                                     " ON CONFLICT (code) DO UPDATE SET"
-                                     "  description = CASE WHEN description = '' THEN excluded.description"
-                                     "                ELSE description END,"
-                                     "  first_sale = coalesce (min (first_sale, excluded.first_sale),"
-                                     "                         excluded.first_sale, first_sale),"
-                                     "  last_sale = coalesce (max (last_sale, excluded.last_sale),"
-                                     "                        excluded.last_sale, last_sale)"
-                                     " RETURNING id", error);
-  if (upsert == NULL)
-    return FALSE;
-  for (guint i = 0; i < c->products->len; i++)
+  if (product >= 0)
+    add_product_line (c, agg, index, product, amount, cancel);
+  if (!cancel)
     {
-      Product *p = &g_array_index (c->products, Product, i);
-
-      sqlite3_bind_text (upsert, 1, p->code, -1, SQLITE_STATIC);
-      if (p->description != NULL)
-        sqlite3_bind_text (upsert, 2, p->description, -1, SQLITE_STATIC);
+      if (*invoice != '\0')
+        agg->n_orders += add_pair (c, PAIR_INVOICE, index, intern (c, invoice));
       else
-        sqlite3_bind_null (upsert, 2);
-      if (p->sold)
-        {
-          sqlite3_bind_int64 (upsert, 3, p->first_day);
-          sqlite3_bind_int64 (upsert, 4, p->last_day);
-        }
-      else
-        {
-          sqlite3_bind_null (upsert, 3);
-          sqlite3_bind_null (upsert, 4);
-        }
-      if (sqlite3_step (upsert) != SQLITE_ROW)
-        {
-          sqlite3_reset (upsert);
-          strata_workspace_set_db_error (s->ws, error, "products");
-          return FALSE;
-        }
-      p->id = sqlite3_column_int64 (upsert, 0);
-      sqlite3_reset (upsert);
+        agg->n_orders += add_pair (c, PAIR_DAY, index, (guint32) (day + G_MAXINT32));
+      if (product >= 0)
+        agg->n_products += add_pair (c, PAIR_PRODUCT, index, product);
+      agg->n_months += add_pair (c, PAIR_MONTH, index,
+                                 (guint32) strata_value_month_index (day));
     }
+  {
+    gsize bytes = line_state_bytes (c);
+
+    note_peak (c, bytes);
+    if (bytes > spill_cap)
+      return start_spill (c, error);
+  }
   return TRUE;
+}
+
+typedef struct
+{
+  Ctx          *c;
+  sqlite3_stmt *insert;
+  gboolean      ok;
+  GError      **error;
+} RevenueWrite;
+
+static void
+write_one_revenue (guint    product,
+                   gint64   cents,
+                   gpointer data)
+{
+  RevenueWrite *w = data;
+  Ctx *c = w->c;
+  sqlite3_stmt *insert = w->insert;
+
+  if (!w->ok)
+    return;
+  sqlite3_bind_int64 (insert, 3, g_array_index (c->products, Product, product).id);
+  sqlite3_bind_double (insert, 4, cents / 100.0);
+  w->ok = strata_order_step_done (c->s, insert, w->error);
 }
 
 /* Replaces the session's period's product revenue with the group's. In
  * whole cents: when every line of a customer names a product, the largest
  * product takes the rounding difference, so the products add up to the
- * order_amount written. */
+ * order_amount written (strata-order-spill.c does the same for a spill). */
 static gboolean
-write_product_revenue (Ctx     *c,
-                       Agg    **aggs,
-                       guint    n_aggs,
-                       GError **error)
+write_product_revenue (Ctx         *c,
+                       const guint *aggs,
+                       guint        n_aggs,
+                       GError     **error)
 {
   StrataImportSession *s = c->s;
   g_autoptr(sqlite3_stmt) clear = NULL;
@@ -585,15 +646,25 @@ write_product_revenue (Ctx     *c,
   if (insert == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, s->result->period_id);
-  if (!step_done (s, clear, error))
+  if (!strata_order_step_done (s, clear, error))
     return FALSE;
   sqlite3_bind_int64 (insert, 1, s->result->period_id);
 
   for (guint i = 0; i < n_aggs; i++)
     {
-      Agg *a = aggs[i];
+      Agg *a = AGG (c, aggs[i]);
       ProductLine *largest = NULL;
       gint64 sum = 0;
+
+      sqlite3_bind_int64 (insert, 2, a->customer_id);
+      if (c->spill != NULL)
+        {
+          RevenueWrite w = { c, insert, TRUE, error };
+
+          if (!strata_order_spill_revenue (c->spill, aggs[i], write_one_revenue, &w, error) || !w.ok)
+            return FALSE;
+          continue;
+        }
 
       for (guint l = a->first_line; l != 0;)
         {
@@ -608,7 +679,6 @@ write_product_revenue (Ctx     *c,
       if (largest != NULL && !a->unattributed)
         largest->cents += llround (a->amount * 100.0) - sum;
 
-      sqlite3_bind_int64 (insert, 2, a->customer_id);
       for (guint l = a->first_line; l != 0;)
         {
           ProductLine *line = &g_array_index (c->lines, ProductLine, l - 1);
@@ -618,7 +688,7 @@ write_product_revenue (Ctx     *c,
             continue;
           sqlite3_bind_int64 (insert, 3, g_array_index (c->products, Product, line->product).id);
           sqlite3_bind_double (insert, 4, line->cents / 100.0);
-          if (!step_done (s, insert, error))
+          if (!strata_order_step_done (s, insert, error))
             return FALSE;
         }
     }
@@ -627,10 +697,10 @@ write_product_revenue (Ctx     *c,
 
 /* Writes n_aggs aggregates into the session's period. */
 static gboolean
-write_group (Ctx     *c,
-             Agg    **aggs,
-             guint    n_aggs,
-             GError **error)
+write_group (Ctx         *c,
+             const guint *aggs,
+             guint        n_aggs,
+             GError     **error)
 {
   static const char *keys[] = {
     "order_amount", "order_count", "distinct_products", "active_months", "last_order_date"
@@ -647,7 +717,7 @@ write_group (Ctx     *c,
 
   for (guint i = 0; i < n_aggs; i++)
     {
-      Agg *a = aggs[i];
+      Agg *a = AGG (c, aggs[i]);
       StrataImportValue v;
 
       v.customer_id = a->customer_id;
@@ -708,12 +778,14 @@ out:
 /* Period names of one split sort in time: 2010-Q4 < 2011-Q1. */
 static int
 compare_by_period (gconstpointer a,
-                   gconstpointer b)
+                   gconstpointer b,
+                   gpointer      data)
 {
-  const Agg *x = *(Agg **) a, *y = *(Agg **) b;
-  int order = strcmp (x->period, y->period);
+  Ctx *c = data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  int order = strcmp (AGG (c, i)->period, AGG (c, j)->period);
 
-  return order != 0 ? order : (x->index > y->index) - (x->index < y->index);
+  return order != 0 ? order : (i > j) - (i < j);
 }
 
 static gboolean
@@ -721,36 +793,48 @@ write_results (Ctx     *c,
                GError **error)
 {
   StrataImportSession *s = c->s;
-  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GArray) sorted = NULL;
   g_autoptr(GHashTable) distinct = NULL;
+  const guint *order;
 
-  if (!resolve_customers (c, error) || !resolve_products (c, error))
+  if (c->spill != NULL)
+    {
+      gsize buffer = 0;
+
+      if (!strata_order_spill_finish (c->spill, c->aggs, &buffer, error))
+        return FALSE;
+      note_peak (c, line_state_bytes (c) + buffer);
+    }
+  if (!strata_order_resolve_customers (c->s, c->aggs, error) ||
+      !strata_order_resolve_products (c->s, c->products, error))
     return FALSE;
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (guint), c->aggs->len);
+  for (guint i = 0; i < c->aggs->len; i++)
+    g_array_append_val (sorted, i);
+  order = (const guint *) sorted->data;
   if (s->options->split == STRATA_IMPORT_SPLIT_NONE)
     {
-      if (!write_group (c, (Agg **) c->aggs->pdata, c->aggs->len, error))
+      if (!write_group (c, order, c->aggs->len, error))
         return FALSE;
       s->result->customers = c->aggs->len;
       return TRUE;
     }
 
   /* One period at a time, each written as a whole-period import. */
-  sorted = g_ptr_array_sized_new (c->aggs->len);
-  for (guint i = 0; i < c->aggs->len; i++)
-    g_ptr_array_add (sorted, c->aggs->pdata[i]);
-  g_ptr_array_sort (sorted, compare_by_period);
+  g_array_sort_with_data (sorted, compare_by_period, c);
   distinct = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < sorted->len;)
     {
-      Agg **group = (Agg **) sorted->pdata + i;
+      const guint *group = order + i;
+      const char *period = AGG (c, group[0])->period;
       guint n = 0;
 
-      while (i + n < sorted->len && strcmp (group[n]->period, group[0]->period) == 0)
+      while (i + n < sorted->len && strcmp (AGG (c, group[n])->period, period) == 0)
         {
-          g_hash_table_add (distinct, &group[n]->customer_id);
+          g_hash_table_add (distinct, &AGG (c, group[n])->customer_id);
           n++;
         }
-      if (!strata_import_use_period (s, group[0]->period, TRUE, error) ||
+      if (!strata_import_use_period (s, period, TRUE, error) ||
           !write_group (c, group, n, error))
         return FALSE;
       i += n;
@@ -797,10 +881,12 @@ strata_import_orders (StrataImportSession  *s,
   gboolean ok;
 
   c.s = s;
+  c.strings = g_string_chunk_new (64 * 1024);
   c.by_id = g_hash_table_new (g_str_hash, g_str_equal);
   c.period_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  c.aggs = g_ptr_array_new_with_free_func (agg_free);
-  c.intern = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.aggs = g_array_new (FALSE, FALSE, sizeof (Agg));
+  c.intern = g_hash_table_new (g_str_hash, g_str_equal);
+  c.invoices = g_ptr_array_new_with_free_func (g_free);
   c.pairs = g_hash_table_new (pair_hash, g_direct_equal);
   c.product_index = g_hash_table_new (g_str_hash, g_str_equal);
   c.products = g_array_new (FALSE, FALSE, sizeof (Product));
@@ -809,10 +895,16 @@ strata_import_orders (StrataImportSession  *s,
 
   ok = run (&c, error);
 
+  G_LOCK (peak);
+  peak_bytes = MAX (peak_bytes, c.peak);
+  G_UNLOCK (peak);
+  strata_order_spill_free (c.spill);
   g_hash_table_unref (c.by_id);
   g_hash_table_unref (c.period_names);
-  g_ptr_array_unref (c.aggs);
+  g_array_unref (c.aggs);
+  g_string_chunk_free (c.strings);
   g_hash_table_unref (c.intern);
+  g_ptr_array_unref (c.invoices);
   g_hash_table_unref (c.pairs);
   g_hash_table_unref (c.product_index);
   for (guint i = 0; i < c.products->len; i++)
@@ -826,4 +918,23 @@ strata_import_orders (StrataImportSession  *s,
   g_hash_table_unref (c.line_index);
   g_array_unref (c.lines);
   return ok;
+}
+
+void
+strata_import_orders_set_spill_cap (gsize bytes)
+{
+  spill_cap = bytes;
+}
+
+gsize
+strata_import_orders_peak_bytes (gboolean reset)
+{
+  gsize peak;
+
+  G_LOCK (peak);
+  peak = peak_bytes;
+  if (reset)
+    peak_bytes = 0;
+  G_UNLOCK (peak);
+  return peak;
 }
