@@ -122,14 +122,15 @@ formula (GByteArray   *b,
 /* Where the records the damage tests change start in the stream. */
 typedef struct
 {
-  gsize string, formula, rstring;
+  gsize string, formula, rstring, split;
 } Offsets;
 
 /* A workbook: FORMAT 164 "yyyy-mm-dd", XF 0 (General), 1 (164), 2 (the
  * built-in date 14); an SST of a plain string (FreeXL reads it), a rich
  * one cut by a CONTINUE between its Latin-1 and its UTF-16 characters,
  * and one with phonetic data; one sheet "S1" whose row 0 refers to the
- * three, row 1 has formulas, row 2 a RSTRING. */
+ * three, row 1 has formulas, row 2 a RSTRING; H2's string result is
+ * split over two CONTINUE records, Latin-1, UTF-16, Latin-1 again. */
 static GByteArray *
 workbook (Offsets *at)
 {
@@ -158,6 +159,9 @@ workbook (Offsets *at)
   static const guint8 empty[8] = { 3, 0, 0, 0, 0, 0, 0xFF, 0xFF };
   static const guint8 string[] = { 5, 0, 0, 't', 'o', 't', 'a', 'l' };
   static const guint8 rstring[] = { 2, 0, 0, 0, 0, 0, 4, 0, 0, 'R', 'i', 'c', 'h', 1, 0, 0, 0, 0, 0 };
+  static const guint8 split[] = { 9, 0, 0, 'T', 'o', 't', 'a', 'l', ' ' };
+  static const guint8 split_wide[] = { 0x01, 0x08, 0x54, 0xA1, 0x8B };  /* 合计 */
+  static const guint8 split_narrow[] = { 0x00, '!' };
   guint8 xf[20] = { 0 };
   guint8 sheet[10] = { 0, 0, 0, 0, 0, 0, 2, 0, 'S', '1' };
   gsize sheet_at;
@@ -193,6 +197,11 @@ workbook (Offsets *at)
   formula (b, 1, 6, 0, empty);
   at->rstring = b->len;
   rec (b, 0x00D6, rstring, sizeof rstring);
+  formula (b, 1, 7, 0, text);
+  at->split = b->len;
+  rec (b, 0x0207, split, sizeof split);
+  rec (b, 0x003C, split_wide, sizeof split_wide);
+  rec (b, 0x003C, split_narrow, sizeof split_narrow);
   rec (b, 0x000A, NULL, 0);
   return b;
 }
@@ -246,7 +255,7 @@ values_of (const StrataXlsSheet *sheet)
 }
 
 #define ALL_VALUES "1,0=20 1,1=2026-01-02 12:00:00 1,2=2026-01-01 " \
-                   "1,3=TRUE 1,4=#DIV/0! 1,5=total 2,0=Rich"
+                   "1,3=TRUE 1,4=#DIV/0! 1,5=total 1,7=Total 合计! 2,0=Rich"
 
 /* Every kind of value; not the shared strings (FreeXL's), nor the empty
  * string result. */
@@ -260,6 +269,7 @@ test_walk (void)
 
   g_assert_cmpstr (values, ==, ALL_VALUES);
   g_assert_cmpstr (strata_xls_sheet_lookup (sheet, 1, 5), ==, "total");
+  g_assert_cmpstr (strata_xls_sheet_lookup (sheet, 1, 7), ==, "Total 合计!");
   g_assert_null (strata_xls_sheet_lookup (sheet, 1, 6));
   g_assert_null (strata_xls_sheet_lookup (sheet, 0, 1));
   g_assert_null (strata_xls_sheet_lookup (sheet, 70000, 0));
@@ -290,9 +300,13 @@ test_damaged (void)
       g_autoptr(StrataXlsSheet) sheet = walk (b->data, cut);
       g_autofree char *values = values_of (sheet);
       g_auto(GStrv) some = g_strsplit (values, " ", -1);
+      const char *split = strata_xls_sheet_lookup (sheet, 1, 7);
 
       for (guint i = 0; some[i] != NULL && *some[i] != '\0'; i++)
         g_assert_true (g_strv_contains ((const char * const *) all, some[i]));
+      /* The split string whole or not at all. */
+      if (split != NULL)
+        g_assert_cmpstr (split, ==, "Total 合计!");
     }
 
   {
@@ -313,7 +327,7 @@ test_damaged (void)
     sheet = walk (c->data, c->len);
     values = values_of (sheet);
     g_assert_cmpstr (values, ==, "1,0=20 1,1=2026-01-02 12:00:00 "
-                                 "1,2=2026-01-01 1,3=TRUE 1,4=#DIV/0! 2,0=Rich");
+                                 "1,2=2026-01-01 1,3=TRUE 1,4=#DIV/0! 1,7=Total 合计! 2,0=Rich");
   }
   {
     g_autoptr(GByteArray) c = g_byte_array_new ();
@@ -325,6 +339,29 @@ test_damaged (void)
     g_assert_null (strata_xls_sheet_lookup (sheet, 2, 0));
     g_assert_cmpstr (strata_xls_sheet_lookup (sheet, 1, 5), ==, "total");
   }
+  /* The split string: one character more than its records hold; its
+   * first CONTINUE of another type; that CONTINUE cut to its flag byte.
+   * It drops, and the rest is read. */
+  for (guint damage = 0; damage < 3; damage++)
+    {
+      g_autoptr(GByteArray) c = g_byte_array_new ();
+      g_autoptr(StrataXlsSheet) sheet = NULL;
+      gsize cont = at.split + 4 + 9;
+
+      g_byte_array_append (c, b->data, b->len);
+      if (damage == 0)
+        c->data[at.split + 4] = 10;
+      else if (damage == 1)
+        c->data[cont] = 0x3D;
+      else
+        /* Length 1: the characters after it read as a header whose
+         * length (0x8BA1) runs past the stream, where the walk stops. */
+        c->data[cont + 2] = 1;
+      sheet = walk (c->data, c->len);
+      g_assert_null (strata_xls_sheet_lookup (sheet, 1, 7));
+      g_assert_cmpstr (strata_xls_sheet_lookup (sheet, 1, 5), ==, "total");
+      g_assert_cmpstr (strata_xls_sheet_lookup (sheet, 2, 0), ==, "Rich");
+    }
 }
 
 /* The fixture with its E5 FORMULA record's length cut to 0, 8, 13 bytes
