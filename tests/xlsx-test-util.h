@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Reading back a workbook a test wrote: its rows through the project's own
- * reader (the header first), and one cell's XML to see its type. */
+ * reader (the header first), and one cell's XML to see its type; writing
+ * a minimal one from its shared strings' and sheet's XML. */
 #pragma once
 
 #include <string.h>
 #include <unzip.h>
+#include <zip.h>
 
 #include "strata-xlsx.h"
 
@@ -77,4 +79,42 @@ xlsx_test_cell_xml (const char *path,
     return NULL;
   end = strstr (at, "</c>");
   return end != NULL ? g_strndup (at, end + 4 - at) : g_strdup (at);
+}
+
+/* A workbook of one sheet "S1": the parts the reader needs, the shared
+ * strings' <sst> and the sheet's <sheetData> as given (the shared strings
+ * left out when NULL), deflated at level 1. */
+static inline void
+xlsx_test_write (const char *path,
+                 const char *shared_strings,
+                 const char *sheet_data)
+{
+  static const char workbook[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+    "<sheets><sheet name=\"S1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+  static const char rels[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
+  g_autofree char *sheet = g_strconcat (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<sheetData>", sheet_data, "</sheetData></worksheet>", NULL);
+  const char *names[] = { "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                          "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml" };
+  const char *parts[] = { workbook, rels, sheet, shared_strings };
+  zipFile zip = zipOpen64 (path, APPEND_STATUS_CREATE);
+
+  g_assert_nonnull (zip);
+  for (guint i = 0; i < G_N_ELEMENTS (names) && parts[i] != NULL; i++)
+    {
+      g_assert_cmpint (zipOpenNewFileInZip64 (zip, names[i], NULL, NULL, 0, NULL, 0, NULL,
+                                              Z_DEFLATED, 1, 1), ==, ZIP_OK);
+      g_assert_cmpint (zipWriteInFileInZip (zip, parts[i], (unsigned) strlen (parts[i])),
+                       ==, ZIP_OK);
+      g_assert_cmpint (zipCloseFileInZip (zip), ==, ZIP_OK);
+    }
+  g_assert_cmpint (zipClose (zip, NULL), ==, ZIP_OK);
 }
