@@ -16,51 +16,24 @@
 
 #include "cli-test-util.h"
 #include "import-test-util.h"
+#include "xlsx-test-util.h"
 #include "strata-csv.h"
 #include "strata-error.h"
 #include "strata-xls-merges.h"
-
-static char *
-fixture (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
-}
-
-/* Every record of the file's first sheet with data, | per field, \n per
- * record; NULL with error when it cannot be read. */
-static char *
-read_records (const char  *path,
-              GError     **error)
-{
-  g_autoptr(StrataCsvReader) r = strata_csv_reader_open (path, NULL, 0, NULL, error);
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  if (r == NULL)
-    return NULL;
-  while (strata_csv_reader_next (r, NULL, error))
-    {
-      for (guint i = 0; i < strata_csv_reader_get_n_fields (r); i++)
-        g_string_append_printf (s, "%s%s", i ? "|" : "", strata_csv_reader_get_field (r, i));
-      g_string_append_c (s, '\n');
-    }
-  if (*error != NULL)
-    return NULL;
-  return g_strdup (s->str);
-}
 
 /* E5 (=D5*2, 20), C6 (=SUM(99.9)) and B5 ("Acme " and "有限公司" in two
  * runs) read as from customers.xlsx: every record the same. */
 static void
 test_fixture (void)
 {
-  g_autofree char *xls = fixture ("formulas.xls");
-  g_autofree char *xlsx = fixture ("customers.xlsx");
+  g_autofree char *xls = xlsx_test_fixture ("formulas.xls");
+  g_autofree char *xlsx = xlsx_test_fixture ("customers.xlsx");
   g_autoptr(GError) error = NULL;
-  g_autofree char *from_xls = read_records (xls, &error);
+  g_autofree char *from_xls = xlsx_test_records (xls, &error);
   g_autofree char *from_xlsx = NULL;
 
   g_assert_no_error (error);
-  from_xlsx = read_records (xlsx, &error);
+  from_xlsx = xlsx_test_records (xlsx, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (from_xls, "\nC001|Acme 有限公司|1234.5|10|20|08123|2026-01-01|"));
   g_assert_nonnull (strstr (from_xls, "\nC002|Beta|99.9|5|7|00501|"));
@@ -70,11 +43,11 @@ test_fixture (void)
 /* strata-cli import stores them: E5 (a formula) as C001's App logins,
  * C6 (a formula) as C002's amount, B5 (a rich string) as C001's name. */
 static void
-test_cli_import (void)
+test_cli_import (TestWorkspace *w,
+                 gconstpointer  data)
 {
-  g_autofree char *file = fixture ("formulas.xls");
-  g_autofree char *dir = g_dir_make_tmp ("strata-xls-values-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "test.strata", NULL);
+  g_autofree char *file = xlsx_test_fixture ("formulas.xls");
+  const char *path = w->path;
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *app = NULL, *amount = NULL, *name = NULL;
 
@@ -86,7 +59,6 @@ test_cli_import (void)
   g_assert_cmpstr (app, ==, "20");
   g_assert_cmpstr (amount, ==, "99.9");
   g_assert_cmpstr (name, ==, "Acme 有限公司");
-  test_remove_dir (dir);
 }
 
 /* A BIFF8 record. */
@@ -370,12 +342,12 @@ test_damaged (void)
  * damaged, by name (FreeXL 1.0.6 refuses all four), and nothing crashes.
  * Found by its bytes: FORMULA (0x0006) of 31 bytes at row 4, column 4. */
 static void
-test_damaged_file (void)
+test_damaged_file (TestWorkspace *w,
+                   gconstpointer  data)
 {
   static const char e5[] = "\x06\x00\x1F\x00\x04\x00\x04\x00";
-  g_autofree char *good = fixture ("formulas.xls");
-  g_autofree char *dir = g_dir_make_tmp ("strata-xls-values-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "bad.xls", NULL);
+  g_autofree char *good = xlsx_test_fixture ("formulas.xls");
+  g_autofree char *path = g_build_filename (w->dir, "bad.xls", NULL);
   g_autofree char *contents = NULL;
   const guint16 lengths[] = { 0, 8, 13, 0xFFFF };
   gsize length, record = 0;
@@ -398,7 +370,7 @@ test_damaged_file (void)
       bytes[record + 2] = (char) (lengths[i] & 0xFF);
       bytes[record + 3] = (char) (lengths[i] >> 8);
       g_assert_true (g_file_set_contents (path, bytes, length, NULL));
-      records = read_records (path, &error);
+      records = xlsx_test_records (path, &error);
       if (records == NULL)
         {
           g_assert_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT);
@@ -409,8 +381,6 @@ test_damaged_file (void)
       if (g_test_verbose ())
         g_test_message ("length %u: %s", lengths[i], records ? records : error->message);
     }
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 int
@@ -420,9 +390,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gsf_init ();
   g_test_add_func ("/xls-values/fixture", test_fixture);
-  g_test_add_func ("/xls-values/cli-import", test_cli_import);
+  g_test_add ("/xls-values/cli-import", TestWorkspace, "strata-xls-values",
+              test_workspace_fixture_setup_dir, test_cli_import, test_workspace_fixture_teardown);
   g_test_add_func ("/xls-values/walk", test_walk);
   g_test_add_func ("/xls-values/damaged", test_damaged);
-  g_test_add_func ("/xls-values/damaged-file", test_damaged_file);
+  g_test_add ("/xls-values/damaged-file", TestWorkspace, "strata-xls-values",
+              test_workspace_fixture_setup_dir, test_damaged_file, test_workspace_fixture_teardown);
   return g_test_run ();
 }

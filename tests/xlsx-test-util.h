@@ -1,14 +1,46 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Reading back a workbook a test wrote: its rows through the project's own
  * reader (the header first), and one cell's XML to see its type; writing
- * a minimal one from its shared strings' and sheet's XML. */
+ * a minimal one from its shared strings' and sheet's XML; the import
+ * fixtures' paths and their records as the importer reads them. */
 #pragma once
 
 #include <string.h>
 #include <unzip.h>
 #include <zip.h>
 
+#include "strata-csv.h"
 #include "strata-xlsx.h"
+
+/* tests/fixtures/import/name */
+static inline char *
+xlsx_test_fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+}
+
+/* Every record of the file's first sheet with data (any file the importer
+ * reads), joined with | per field and \n per record; NULL with error when
+ * it cannot be read. */
+static inline char *
+xlsx_test_records (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(StrataCsvReader) r = strata_csv_reader_open (path, NULL, 0, NULL, error);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (r == NULL)
+    return NULL;
+  while (strata_csv_reader_next (r, NULL, error))
+    {
+      for (guint i = 0; i < strata_csv_reader_get_n_fields (r); i++)
+        g_string_append_printf (s, "%s%s", i ? "|" : "", strata_csv_reader_get_field (r, i));
+      g_string_append_c (s, '\n');
+    }
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_strdup (s->str);
+}
 
 /* The records of sheet (NULL: the first with data), each a GStrv. */
 static inline GPtrArray *
