@@ -20,6 +20,7 @@
 #include <sys/resource.h>
 #include <glib/gstdio.h>
 
+#include "bench-demo.h"
 #include "bench-util.h"
 
 #include "strata-context.h"
@@ -80,14 +81,6 @@ settle (GtkWidget *widget)
   while (frames < 1 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   gtk_widget_remove_tick_callback (widget, id);
-}
-
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 
@@ -175,7 +168,7 @@ time_longest_block (StrataCustomersPage *page,
                     double              *ms,
                     double              *cpu)
 {
-  double cpu0 = cpu_ms ();
+  double cpu0 = bench_thread_cpu_ms ();
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataWorkspace) ws = NULL;
   GListModel *model = strata_customers_page_get_model (page);
@@ -206,7 +199,7 @@ time_longest_block (StrataCustomersPage *page,
   g_source_remove (id);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
   *ms = h.worst / 1000.0;
-  *cpu = cpu_ms () - cpu0;
+  *cpu = bench_thread_cpu_ms () - cpu0;
   return context;
 }
 
@@ -312,17 +305,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   printf ("wall-clock times; cold = a new StrataWorkspace and the file dropped from the OS page cache\n\n");
-  t = g_get_monotonic_time ();
-  if (file != NULL)
-    {
-      g_free (path);
-      path = file;
-      printf ("workspace %s\n", path);
-    }
-  else if (!strata_demo_write (path, n, 1, 2, STRATA_DEMO_NONE, NULL, NULL, &error))
-    g_error ("%s", error->message);
-  else
-    printf ("demo workspace with %d customers, 2 quarters, written in %.0f ms\n", n, ms_since (t));
+  bench_demo_or_file (&path, file, n);
 
   /* The parts of a load that are not the page's own. */
   for (int k = 0; k < runs; k++)
@@ -394,24 +377,24 @@ main (int   argc,
 
       if (g_strcmp0 (title, "Score") != 0 && g_strcmp0 (title, "Name") != 0)
         continue;
-      double cpu = cpu_ms ();
+      double cpu = bench_thread_cpu_ms ();
 
       t = g_get_monotonic_time ();
       gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
       settle (GTK_WIDGET (page));
       ms = ms_since (t);
       what = g_strdup_printf ("sort by %s", title);
-      print_step (what, ms, cpu_ms () - cpu);
+      print_step (what, ms, bench_thread_cpu_ms () - cpu);
     }
 
   {
-    double ms, cpu = cpu_ms ();
+    double ms, cpu = bench_thread_cpu_ms ();
 
     t = g_get_monotonic_time ();
     gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (page), "tier-filter")), 3);
     settle (GTK_WIDGET (page));
     ms = ms_since (t);
-    print_step ("filter by tier C", ms, cpu_ms () - cpu);
+    print_step ("filter by tier C", ms, bench_thread_cpu_ms () - cpu);
     printf ("    (%u rows)\n", g_list_model_get_n_items (model));
   }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (page), "tier-filter")), 0);
@@ -429,14 +412,14 @@ main (int   argc,
     for (int step = 0; step < 120; step++)
       {
         guint before = frames;
-        double c0 = cpu_ms ();
+        double c0 = bench_thread_cpu_ms ();
         gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
 
         gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) +
                                   gtk_adjustment_get_page_size (adj) * (step % 2 ? 1 : 7));
         while (frames < before + 2 && g_get_monotonic_time () < deadline)
           g_main_context_iteration (NULL, TRUE);
-        c0 = cpu_ms () - c0;
+        c0 = bench_thread_cpu_ms () - c0;
         total += c0;
         worst = MAX (worst, c0);
       }
@@ -446,14 +429,14 @@ main (int   argc,
             "%.1f ms worst\n", total / 120, worst);
   }
   {
-    double ms, cpu = cpu_ms ();
+    double ms, cpu = bench_thread_cpu_ms ();
 
     t = g_get_monotonic_time ();
     gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (page), "search")), "c00012");
     g_signal_emit_by_name (find_widget (GTK_WIDGET (page), "search"), "search-changed");
     settle (GTK_WIDGET (page));
     ms = ms_since (t);
-    print_step ("search \"c00012\"", ms, cpu_ms () - cpu);
+    print_step ("search \"c00012\"", ms, bench_thread_cpu_ms () - cpu);
     printf ("    (%u rows)\n", g_list_model_get_n_items (model));
   }
 
@@ -465,18 +448,12 @@ main (int   argc,
   time_window (argv[0], dir, path, runs);
 
   {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
     g_autofree char *xdg = g_build_filename (dir, "xdg", NULL);
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", xdg);
 
     /* The demo written here goes; a given file stays. */
     if (file == NULL)
-      {
-        g_unlink (path);
-        g_unlink (wal);
-        g_unlink (shm);
-      }
+      bench_remove_workspace (path);
     /* What the application may have left there (recent files). */
     (void) !system (cmd);
   }

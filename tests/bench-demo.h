@@ -106,3 +106,27 @@ bench_demo_main (int            argc,
     }
   return ok ? 0 : 1;
 }
+
+/* The workspace of a window benchmark: file when given (it takes file,
+ * which stays on disk), else a demo of n customers and two quarters
+ * written at *path. */
+static inline void
+bench_demo_or_file (char **path,
+                    char  *file,
+                    int    n)
+{
+  g_autoptr(GError) error = NULL;
+  double t0 = bench_now_ms ();
+
+  if (file != NULL)
+    {
+      g_free (*path);
+      *path = file;
+      printf ("workspace %s\n", *path);
+    }
+  else if (!strata_demo_write (*path, n, 1, 2, STRATA_DEMO_NONE, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  else
+    printf ("demo workspace with %d customers, 2 quarters, written in %.0f ms\n", n,
+            bench_now_ms () - t0);
+}

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static inline double
@@ -220,6 +221,29 @@ bench_command (const char         *what,
   bench_print (what, "warm", w, runs);
   *cold = bench_median (c, runs);
   *warm = bench_median (w, runs);
+}
+
+/* The calling thread's CPU time: what a step costs a window's main
+ * thread, whatever the wall clock waited for. */
+static inline double
+bench_thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* Removes a workspace the benchmark wrote, with its -wal and -shm. */
+static inline void
+bench_remove_workspace (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
 }
 
 /* Removes dir and the files in it (not folders). */

@@ -35,6 +35,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-demo.h"
 #include "bench-util.h"
 
 #include "strata-application.h"
@@ -133,15 +134,6 @@ watch_frames (GtkWidget *window,
 {
   gtk_widget_add_tick_callback (window, keep_ticking, NULL, NULL);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint), frames);
-}
-
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 typedef gboolean (*Cond) (gpointer data);
@@ -440,7 +432,7 @@ customers_step (StrataCustomersPage *page,
                 Expect              *e)
 {
   GtkColumnView *view = GTK_COLUMN_VIEW (find (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, "customer-list", 0));
-  double cpu = cpu_ms (), ms;
+  double cpu = bench_thread_cpu_ms (), ms;
   g_autofree char *note = NULL;
   gint64 t;
 
@@ -460,7 +452,7 @@ customers_step (StrataCustomersPage *page,
     }
   ms = until_painted (t, rows_shown, e, frames);
   note = g_strdup_printf ("%u rows", e->expected);
-  print_row (what, ms, stall_ms (), cpu_ms () - cpu, note);
+  print_row (what, ms, stall_ms (), bench_thread_cpu_ms () - cpu, note);
 }
 
 /* Pages ----------------------------------------------------------------------- */
@@ -480,7 +472,7 @@ switch_page (StrataWindow *window,
              const char   *visit)
 {
   g_autofree char *what = g_strdup_printf ("switch to %s (%s visit)", name, visit);
-  double ms, cpu = cpu_ms ();
+  double ms, cpu = bench_thread_cpu_ms ();
   gint64 t;
 
   stall_reset ();
@@ -488,7 +480,7 @@ switch_page (StrataWindow *window,
   strata_window_show_page (window, name);
   ms = until_painted (t, page_ready, strata_window_get_page (window, name), frames);
   run_for (300);
-  print_row (what, ms, stall_ms (), cpu_ms () - cpu, NULL);
+  print_row (what, ms, stall_ms (), bench_thread_cpu_ms () - cpu, NULL);
 }
 
 typedef struct
@@ -565,17 +557,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   print_load ();
-  t = g_get_monotonic_time ();
-  if (file != NULL)
-    {
-      g_free (path);
-      path = file;
-      printf ("workspace %s\n", path);
-    }
-  else if (!strata_demo_write (path, n, 1, 2, STRATA_DEMO_NONE, NULL, NULL, &error))
-    g_error ("%s", error->message);
-  else
-    printf ("demo workspace with %d customers, 2 quarters, written in %.0f ms\n", n, (g_get_monotonic_time () - t) / 1000.0);
+  bench_demo_or_file (&path, file, n);
   printf ("wall clock from the action: until the result is there, until its frame is painted; stall = the\n"
           "longest the main thread did not run a 1 ms heartbeat; CPU = the main thread's over the step\n"
           "(goals: stall < 100 ms; customers steps < 100 ms; weight edit < 50 ms)\n");
@@ -603,7 +585,7 @@ main (int   argc,
   customers = STRATA_CUSTOMERS_PAGE (strata_window_get_page (window, "customers"));
   {
     Expect e = { customers, 0, FALSE, 0, FALSE, { NULL, -1, -1, NULL } };
-    double cpu = cpu_ms ();
+    double cpu = bench_thread_cpu_ms ();
 
     stall_reset ();
     t = g_get_monotonic_time ();
@@ -616,7 +598,7 @@ main (int   argc,
     e.expected = g_list_model_get_n_items (strata_customers_page_get_model (customers));
     ms = until_painted (t, rows_shown, &e, &frames);
     printf ("the window (%u customers shown):\n", e.expected);
-    print_row ("open the file until the Customers page lists its rows", ms, stall_ms (), cpu_ms () - cpu, NULL);
+    print_row ("open the file until the Customers page lists its rows", ms, stall_ms (), bench_thread_cpu_ms () - cpu, NULL);
 
     /* At once: the names' order is still on its worker. */
     e.sorted = TRUE;
@@ -727,7 +709,7 @@ main (int   argc,
 
     points = GTK_SPIN_BUTTON (find (scoring, GTK_TYPE_SPIN_BUTTON, "points", 0));
     before = gtk_spin_button_get_value (points);
-    cpu = cpu_ms ();
+    cpu = bench_thread_cpu_ms ();
     stall_reset ();
     t = g_get_monotonic_time ();
     gtk_spin_button_set_value (points, before + 1);
@@ -741,7 +723,7 @@ main (int   argc,
     quadrant_ms = follow_quadrant.started ? until_painted (t, page_reloaded, &follow_quadrant, &side_frames) : 0;
     quadrant_cond = cond_ms;
     edit_stall = stall_ms ();
-    cpu = cpu_ms () - cpu;
+    cpu = bench_thread_cpu_ms () - cpu;
     cond_ms = tiers_cond;
     print_row ("weight edit: Tiers page (pyramid) painted again", tiers_ms, edit_stall, cpu,
                follow_tiers.started ? "reloaded on a worker" : "(no reload)");
@@ -780,14 +762,7 @@ done:
   while (g_main_context_iteration (NULL, FALSE))
     ;
   if (file == NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-    }
+    bench_remove_workspace (path);
   bench_remove_dir (dir);
   return 0;
 }

@@ -15,7 +15,9 @@
  * merged-header.xls and formulas.xls (`gsf cat FILE Workbook`, from
  * libgsf-bin), and values-workbook: the stream test-xls-values builds
  * (rich and phonetic shared strings across a CONTINUE, date, boolean,
- * error and string results, an RSTRING; its sheet is "S1"). */
+ * error and string results, an RSTRING; its sheet is "S1"), and
+ * split-string-workbook: the same with a STRING result that goes on in
+ * two CONTINUE records (Latin-1, UTF-16, Latin-1). */
 #include <gsf/gsf.h>
 #include <stdint.h>
 

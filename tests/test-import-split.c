@@ -9,12 +9,6 @@
 #include "import-test-util.h"
 #include "strata-import.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
 /* C1: 10 in the last second of 2010-Q4, 2 x 5 in the first of 2011-Q1;
  * C2: 7 on 2010-10-01, 3 on 2011-03-31. */
 static const char lines[] =
@@ -24,27 +18,10 @@ static const char lines[] =
   "3,P2,1,2010-10-01 00:00:00,7,C2\n"
   "4,P1,1,2011-03-31 12:00:00,3,C2\n";
 
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("strata-import-split-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "test.strata", NULL);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
 static char *
-write_lines (Fixture    *f,
-             const char *name,
-             const char *text)
+write_lines (TestWorkspace *f,
+             const char    *name,
+             const char    *text)
 {
   char *path = g_build_filename (f->dir, name, NULL);
   g_autoptr(GError) error = NULL;
@@ -55,7 +32,7 @@ write_lines (Fixture    *f,
 }
 
 static StrataImportResult *
-run_split (Fixture            *f,
+run_split (TestWorkspace      *f,
            const char         *text,
            StrataImportSplit   split,
            GError            **error)
@@ -71,10 +48,10 @@ run_split (Fixture            *f,
 }
 
 static char *
-value (Fixture    *f,
-       const char *period,
-       const char *ext_id,
-       const char *key)
+value (TestWorkspace *f,
+       const char    *period,
+       const char    *ext_id,
+       const char    *key)
 {
   return metric_value (f->path, period, ext_id, key);
 }
@@ -88,7 +65,7 @@ value (Fixture    *f,
 /* Each argument "PERIOD CUSTOMER METRIC VALUE" (no VALUE: none), up to a
  * NULL; a failure names the whole line. */
 static void
-assert_values (Fixture *f,
+assert_values (TestWorkspace *f,
                ...)
 {
   va_list ap;
@@ -110,14 +87,14 @@ assert_values (Fixture *f,
 }
 
 static char *
-periods (Fixture *f)
+periods (TestWorkspace *f)
 {
   return query_text (f->path, "SELECT group_concat (name || ' ' || start_date || '..' || end_date"
                      " || ' #' || position, '; ') FROM (SELECT * FROM periods ORDER BY position)");
 }
 
 static void
-test_quarter_edges (Fixture       *f,
+test_quarter_edges (TestWorkspace *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -151,7 +128,7 @@ test_quarter_edges (Fixture       *f,
 }
 
 static void
-test_month_and_year (Fixture       *f,
+test_month_and_year (TestWorkspace *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -192,7 +169,7 @@ test_month_and_year (Fixture       *f,
  * into one period does: its order metrics are recalculated for every
  * customer of the period; periods it has no line for are not touched. */
 static void
-test_reimport (Fixture       *f,
+test_reimport (TestWorkspace *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -227,7 +204,7 @@ test_reimport (Fixture       *f,
 }
 
 static void
-test_no_date (Fixture       *f,
+test_no_date (TestWorkspace *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -259,7 +236,7 @@ test_no_date (Fixture       *f,
 
 /* A closed period among those of the file: nothing is written at all. */
 static void
-test_one_transaction (Fixture       *f,
+test_one_transaction (TestWorkspace *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -288,7 +265,7 @@ test_one_transaction (Fixture       *f,
 }
 
 static void
-test_options (Fixture       *f,
+test_options (TestWorkspace *f,
               gconstpointer  data)
 {
   g_autofree char *file = write_lines (f, "lines.csv", lines);
@@ -320,7 +297,7 @@ test_options (Fixture       *f,
  * value, each written as an import into that period; the period column is
  * not a metric; a row without a period is rejected with its line. */
 static void
-test_period_column (Fixture       *f,
+test_period_column (TestWorkspace *f,
                     gconstpointer  data)
 {
   g_autofree char *file = write_lines (f, "customers.csv",
@@ -377,7 +354,9 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, setup, fn, teardown)
+#define ADD(path, fn) g_test_add (path, TestWorkspace, "strata-import-split", \
+                                  test_workspace_fixture_setup_dir, fn, \
+                                  test_workspace_fixture_teardown)
   ADD ("/import-split/quarter-edges", test_quarter_edges);
   ADD ("/import-split/month-and-year", test_month_and_year);
   ADD ("/import-split/reimport", test_reimport);

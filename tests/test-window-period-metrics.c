@@ -47,12 +47,32 @@ assert_results_equal (const StrataResult *a,
     }
 }
 
+/* A demo of n customers (seed, two quarters) in dir, opened into *ws,
+ * and a context on it with its scoring loaded. */
+static StrataContext *
+demo_context (const char       *dir,
+              guint             n,
+              guint             seed,
+              StrataWorkspace **ws)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
+  StrataContext *context;
+
+  g_assert_true (strata_demo_write (path, n, seed, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  *ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  context = strata_context_new (*ws);
+  strata_context_finish_scoring (context);
+  return context;
+}
+
 static void
 test_window_metrics (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = test_make_tmp_dir ("strata-window-metrics");
-  g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
   g_autoptr(StrataWorkspace) ws = NULL;
   g_autoptr(StrataContext) context = NULL;
   g_autoptr(StrataPeriodData) full = NULL;
@@ -68,12 +88,7 @@ test_window_metrics (void)
   StrataAdjustment *adjustment;
   guint loaded;
 
-  g_assert_true (strata_demo_write (path, 400, 7, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  ws = strata_workspace_open (path, NULL, &error);
-  g_assert_no_error (error);
-  context = strata_context_new (ws);
-  strata_context_finish_scoring (context);
+  context = demo_context (dir, 400, 7, &ws);
   scoring = strata_context_get_scoring (context);
   data = strata_scoring_get_data (scoring);
   g_assert_cmpuint (data->n, >, 300);
@@ -149,7 +164,6 @@ test_shared_results (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = test_make_tmp_dir ("strata-window-shared");
-  g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
   g_autoptr(StrataWorkspace) ws = NULL;
   g_autoptr(StrataContext) context = NULL;
   g_autoptr(StrataSharedPeriod) shared = NULL;
@@ -162,12 +176,7 @@ test_shared_results (void)
   const StrataPeriodData *data;
   gint64 first_id;
 
-  g_assert_true (strata_demo_write (path, 300, 5, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  ws = strata_workspace_open (path, NULL, &error);
-  g_assert_no_error (error);
-  context = strata_context_new (ws);
-  strata_context_finish_scoring (context);
+  context = demo_context (dir, 300, 5, &ws);
   scoring = strata_context_get_scoring (context);
   data = strata_scoring_get_data (scoring);
   g_assert_false (strata_period_data_has_metric (data, "impressions"));

@@ -11,6 +11,7 @@
 
 #include "cli-test-util.h"
 #include "import-test-util.h"
+#include "xlsx-test-util.h"
 #include "strata-csv.h"
 #include "strata-xls-merges.h"
 #include "strata-xlsx.h"
@@ -28,57 +29,6 @@
  * colFirst, colLast. Found by its bytes, so that a fixture written again
  * needs no new number. */
 static const char merged_cells[] = "\xE5\x00\x42\x00\x08\x00";
-
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("strata-xls-merges-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "test.strata", NULL);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static char *
-fixture (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
-}
-
-/* Every record of the file's first sheet with data, joined with | per
- * field and \n per record; NULL with error when it cannot be read. */
-static char *
-read_records (const char  *path,
-              GError     **error)
-{
-  g_autoptr(StrataCsvReader) r = strata_csv_reader_open (path, NULL, 0, NULL, error);
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  if (r == NULL)
-    return NULL;
-  while (strata_csv_reader_next (r, NULL, error))
-    {
-      for (guint i = 0; i < strata_csv_reader_get_n_fields (r); i++)
-        g_string_append_printf (s, "%s%s", i ? "|" : "", strata_csv_reader_get_field (r, i));
-      g_string_append_c (s, '\n');
-    }
-  if (error != NULL && *error != NULL)
-    return NULL;
-  return g_strdup (s->str);
-}
 
 /* The merges the importer got for the first sheet with data, as
  * "r1-r2:c1-c2 " each (rows 1-based, columns 0-based). */
@@ -105,7 +55,7 @@ static char *
 load (gsize *length,
       gsize *record)
 {
-  g_autofree char *good = fixture ("merged-header.xls");
+  g_autofree char *good = xlsx_test_fixture ("merged-header.xls");
   const gsize n = sizeof merged_cells - 1;
   char *contents = NULL;
   guint found = 0;
@@ -134,14 +84,14 @@ put_u16 (char   *at,
 static void
 test_merged_header (void)
 {
-  g_autofree char *xls = fixture ("merged-header.xls");
-  g_autofree char *xlsx = fixture ("customers.xlsx");
+  g_autofree char *xls = xlsx_test_fixture ("merged-header.xls");
+  g_autofree char *xlsx = xlsx_test_fixture ("customers.xlsx");
   g_autoptr(GError) error = NULL;
-  g_autofree char *from_xls = read_records (xls, &error);
+  g_autofree char *from_xls = xlsx_test_records (xls, &error);
   g_autofree char *from_xlsx = NULL, *merges = NULL, *xlsx_header = NULL;
 
   g_assert_no_error (error);
-  from_xlsx = read_records (xlsx, &error);
+  from_xlsx = xlsx_test_records (xlsx, &error);
   g_assert_no_error (error);
   xlsx_header = g_strndup (from_xlsx, strchr (from_xlsx, '\n') - from_xlsx);
   g_assert_cmpstr (xlsx_header, ==, HEADER);
@@ -157,10 +107,10 @@ test_merged_header (void)
 /* strata-cli import takes it as it takes the .xlsx: the grouped columns
  * become metrics (logins_web, logins_app, named from the joined labels). */
 static void
-test_cli_import (Fixture       *f,
+test_cli_import (TestWorkspace *f,
                  gconstpointer  data)
 {
-  g_autofree char *file = fixture ("merged-header.xls");
+  g_autofree char *file = xlsx_test_fixture ("merged-header.xls");
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *web = NULL, *app = NULL;
 
@@ -179,7 +129,7 @@ test_cli_import (Fixture       *f,
  * whether the count or the length is wrong. The sheet still reads, its
  * cells intact, as if nothing were merged. */
 static void
-test_bad_count (Fixture       *f,
+test_bad_count (TestWorkspace *f,
                 gconstpointer  data)
 {
   const guint16 counts[] = { 9, 0xFFFF, 7, 0 };
@@ -195,7 +145,7 @@ test_bad_count (Fixture       *f,
 
       put_u16 (bytes + record + 4, counts[i]);
       g_assert_true (g_file_set_contents (path, bytes, length, NULL));
-      records = read_records (path, &error);
+      records = xlsx_test_records (path, &error);
       g_assert_no_error (error);
       g_assert_true (g_str_has_prefix (records, UNMERGED "\n|||Web|App|||\nC001|"));
       merges = merges_of (path);
@@ -208,7 +158,7 @@ test_bad_count (Fixture       *f,
  * first is dropped. The header is unchanged here: the title's merge is
  * above it, and "Logins" cut to the last column fills only empty cells. */
 static void
-test_out_of_bounds (Fixture       *f,
+test_out_of_bounds (TestWorkspace *f,
                     gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "bounds.xls", NULL);
@@ -228,7 +178,7 @@ test_out_of_bounds (Fixture       *f,
   g_assert_true (g_file_set_contents (path, bytes, length, NULL));
   merges = merges_of (path);
   g_assert_cmpstr (merges, ==, "3-7:1-1 3-4:2-2 3-3:3-7 3-4:5-5 3-4:6-6 3-4:7-7 ");
-  records = read_records (path, &error);
+  records = xlsx_test_records (path, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (records, HEADER "\nC001|Acme 有限公司|"));
 }
@@ -262,7 +212,7 @@ not_fatal_in_libgsf (const char     *domain,
  * refuses a cut file before the helper looks for merges, so this calls
  * the walk directly. */
 static void
-test_truncated (Fixture       *f,
+test_truncated (TestWorkspace *f,
                 gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "cut.xls", NULL);
@@ -308,7 +258,7 @@ test_truncated (Fixture       *f,
 
   /* Neither a sheet of another name nor one past the count. */
   {
-    g_autofree char *good = fixture ("merged-header.xls");
+    g_autofree char *good = xlsx_test_fixture ("merged-header.xls");
     g_autoptr(GArray) none = strata_xls_read_merges (good, "Orders", 3, 1, STRATA_XLS_MAX_MERGES);
     g_autoptr(GArray) by_index = strata_xls_read_merges (good, NULL, 0, 1, STRATA_XLS_MAX_MERGES);
     g_autoptr(GArray) capped = strata_xls_read_merges (good, "客户", 0, 1, 3);
@@ -371,7 +321,7 @@ add_row (GByteArray *b,
  * reversed) ends the read with "the spreadsheet is damaged": the real
  * helper checked the file's ranges, so this one is broken. */
 static void
-test_protocol (Fixture       *f,
+test_protocol (TestWorkspace *f,
                gconstpointer  data)
 {
   g_autofree char *real = g_strdup (g_getenv ("STRATA_XLS_READER"));
@@ -420,7 +370,7 @@ test_protocol (Fixture       *f,
       add_row (b, 2, "c", "d");
       add_record (b, 'Z', NULL, 0, NULL);
       g_assert_true (g_file_set_contents (sheet, (const char *) b->data, b->len, NULL));
-      records = read_records (book, &error);
+      records = xlsx_test_records (book, &error);
       if (cases[i].ok)
         {
           g_assert_no_error (error);
@@ -436,6 +386,11 @@ test_protocol (Fixture       *f,
   g_setenv ("STRATA_XLS_READER", real, TRUE);
 }
 
+/* Each test with a temporary folder and test.strata in it (not created). */
+#define ADD(path, fn) g_test_add (path, TestWorkspace, "strata-xls-merges", \
+                                  test_workspace_fixture_setup_dir, fn, \
+                                  test_workspace_fixture_teardown)
+
 int
 main (int   argc,
       char *argv[])
@@ -444,10 +399,10 @@ main (int   argc,
   g_log_set_handler ("libgsf:msole", G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING
                      | G_LOG_FLAG_FATAL, count_gsf_message, NULL);
   g_test_add_func ("/xls-merges/merged-header", test_merged_header);
-  g_test_add ("/xls-merges/cli-import", Fixture, NULL, setup, test_cli_import, teardown);
-  g_test_add ("/xls-merges/bad-count", Fixture, NULL, setup, test_bad_count, teardown);
-  g_test_add ("/xls-merges/out-of-bounds", Fixture, NULL, setup, test_out_of_bounds, teardown);
-  g_test_add ("/xls-merges/truncated", Fixture, NULL, setup, test_truncated, teardown);
-  g_test_add ("/xls-merges/protocol", Fixture, NULL, setup, test_protocol, teardown);
+  ADD ("/xls-merges/cli-import", test_cli_import);
+  ADD ("/xls-merges/bad-count", test_bad_count);
+  ADD ("/xls-merges/out-of-bounds", test_out_of_bounds);
+  ADD ("/xls-merges/truncated", test_truncated);
+  ADD ("/xls-merges/protocol", test_protocol);
   return g_test_run ();
 }

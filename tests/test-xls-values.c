@@ -16,51 +16,24 @@
 
 #include "cli-test-util.h"
 #include "import-test-util.h"
+#include "xlsx-test-util.h"
 #include "strata-csv.h"
 #include "strata-error.h"
 #include "strata-xls-merges.h"
-
-static char *
-fixture (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
-}
-
-/* Every record of the file's first sheet with data, | per field, \n per
- * record; NULL with error when it cannot be read. */
-static char *
-read_records (const char  *path,
-              GError     **error)
-{
-  g_autoptr(StrataCsvReader) r = strata_csv_reader_open (path, NULL, 0, NULL, error);
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  if (r == NULL)
-    return NULL;
-  while (strata_csv_reader_next (r, NULL, error))
-    {
-      for (guint i = 0; i < strata_csv_reader_get_n_fields (r); i++)
-        g_string_append_printf (s, "%s%s", i ? "|" : "", strata_csv_reader_get_field (r, i));
-      g_string_append_c (s, '\n');
-    }
-  if (*error != NULL)
-    return NULL;
-  return g_strdup (s->str);
-}
 
 /* E5 (=D5*2, 20), C6 (=SUM(99.9)) and B5 ("Acme " and "有限公司" in two
  * runs) read as from customers.xlsx: every record the same. */
 static void
 test_fixture (void)
 {
-  g_autofree char *xls = fixture ("formulas.xls");
-  g_autofree char *xlsx = fixture ("customers.xlsx");
+  g_autofree char *xls = xlsx_test_fixture ("formulas.xls");
+  g_autofree char *xlsx = xlsx_test_fixture ("customers.xlsx");
   g_autoptr(GError) error = NULL;
-  g_autofree char *from_xls = read_records (xls, &error);
+  g_autofree char *from_xls = xlsx_test_records (xls, &error);
   g_autofree char *from_xlsx = NULL;
 
   g_assert_no_error (error);
-  from_xlsx = read_records (xlsx, &error);
+  from_xlsx = xlsx_test_records (xlsx, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (from_xls, "\nC001|Acme 有限公司|1234.5|10|20|08123|2026-01-01|"));
   g_assert_nonnull (strstr (from_xls, "\nC002|Beta|99.9|5|7|00501|"));
@@ -70,11 +43,11 @@ test_fixture (void)
 /* strata-cli import stores them: E5 (a formula) as C001's App logins,
  * C6 (a formula) as C002's amount, B5 (a rich string) as C001's name. */
 static void
-test_cli_import (void)
+test_cli_import (TestWorkspace *w,
+                 gconstpointer  data)
 {
-  g_autofree char *file = fixture ("formulas.xls");
-  g_autofree char *dir = g_dir_make_tmp ("strata-xls-values-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "test.strata", NULL);
+  g_autofree char *file = xlsx_test_fixture ("formulas.xls");
+  const char *path = w->path;
   g_autofree char *out = NULL, *err = NULL;
   g_autofree char *app = NULL, *amount = NULL, *name = NULL;
 
@@ -86,7 +59,6 @@ test_cli_import (void)
   g_assert_cmpstr (app, ==, "20");
   g_assert_cmpstr (amount, ==, "99.9");
   g_assert_cmpstr (name, ==, "Acme 有限公司");
-  test_remove_dir (dir);
 }
 
 /* A BIFF8 record. */
@@ -122,14 +94,15 @@ formula (GByteArray   *b,
 /* Where the records the damage tests change start in the stream. */
 typedef struct
 {
-  gsize string, formula, rstring;
+  gsize string, formula, rstring, split;
 } Offsets;
 
 /* A workbook: FORMAT 164 "yyyy-mm-dd", XF 0 (General), 1 (164), 2 (the
  * built-in date 14); an SST of a plain string (FreeXL reads it), a rich
  * one cut by a CONTINUE between its Latin-1 and its UTF-16 characters,
  * and one with phonetic data; one sheet "S1" whose row 0 refers to the
- * three, row 1 has formulas, row 2 a RSTRING. */
+ * three, row 1 has formulas, row 2 a RSTRING; H2's string result is
+ * split over two CONTINUE records, Latin-1, UTF-16, Latin-1 again. */
 static GByteArray *
 workbook (Offsets *at)
 {
@@ -158,6 +131,9 @@ workbook (Offsets *at)
   static const guint8 empty[8] = { 3, 0, 0, 0, 0, 0, 0xFF, 0xFF };
   static const guint8 string[] = { 5, 0, 0, 't', 'o', 't', 'a', 'l' };
   static const guint8 rstring[] = { 2, 0, 0, 0, 0, 0, 4, 0, 0, 'R', 'i', 'c', 'h', 1, 0, 0, 0, 0, 0 };
+  static const guint8 split[] = { 9, 0, 0, 'T', 'o', 't', 'a', 'l', ' ' };
+  static const guint8 split_wide[] = { 0x01, 0x08, 0x54, 0xA1, 0x8B };  /* 合计 */
+  static const guint8 split_narrow[] = { 0x00, '!' };
   guint8 xf[20] = { 0 };
   guint8 sheet[10] = { 0, 0, 0, 0, 0, 0, 2, 0, 'S', '1' };
   gsize sheet_at;
@@ -193,6 +169,11 @@ workbook (Offsets *at)
   formula (b, 1, 6, 0, empty);
   at->rstring = b->len;
   rec (b, 0x00D6, rstring, sizeof rstring);
+  formula (b, 1, 7, 0, text);
+  at->split = b->len;
+  rec (b, 0x0207, split, sizeof split);
+  rec (b, 0x003C, split_wide, sizeof split_wide);
+  rec (b, 0x003C, split_narrow, sizeof split_narrow);
   rec (b, 0x000A, NULL, 0);
   return b;
 }
@@ -246,7 +227,7 @@ values_of (const StrataXlsSheet *sheet)
 }
 
 #define ALL_VALUES "1,0=20 1,1=2026-01-02 12:00:00 1,2=2026-01-01 " \
-                   "1,3=TRUE 1,4=#DIV/0! 1,5=total 2,0=Rich"
+                   "1,3=TRUE 1,4=#DIV/0! 1,5=total 1,7=Total 合计! 2,0=Rich"
 
 /* Every kind of value; not the shared strings (FreeXL's), nor the empty
  * string result. */
@@ -260,6 +241,7 @@ test_walk (void)
 
   g_assert_cmpstr (values, ==, ALL_VALUES);
   g_assert_cmpstr (strata_xls_sheet_lookup (sheet, 1, 5), ==, "total");
+  g_assert_cmpstr (strata_xls_sheet_lookup (sheet, 1, 7), ==, "Total 合计!");
   g_assert_null (strata_xls_sheet_lookup (sheet, 1, 6));
   g_assert_null (strata_xls_sheet_lookup (sheet, 0, 1));
   g_assert_null (strata_xls_sheet_lookup (sheet, 70000, 0));
@@ -290,9 +272,13 @@ test_damaged (void)
       g_autoptr(StrataXlsSheet) sheet = walk (b->data, cut);
       g_autofree char *values = values_of (sheet);
       g_auto(GStrv) some = g_strsplit (values, " ", -1);
+      const char *split = strata_xls_sheet_lookup (sheet, 1, 7);
 
       for (guint i = 0; some[i] != NULL && *some[i] != '\0'; i++)
         g_assert_true (g_strv_contains ((const char * const *) all, some[i]));
+      /* The split string whole or not at all. */
+      if (split != NULL)
+        g_assert_cmpstr (split, ==, "Total 合计!");
     }
 
   {
@@ -313,7 +299,7 @@ test_damaged (void)
     sheet = walk (c->data, c->len);
     values = values_of (sheet);
     g_assert_cmpstr (values, ==, "1,0=20 1,1=2026-01-02 12:00:00 "
-                                 "1,2=2026-01-01 1,3=TRUE 1,4=#DIV/0! 2,0=Rich");
+                                 "1,2=2026-01-01 1,3=TRUE 1,4=#DIV/0! 1,7=Total 合计! 2,0=Rich");
   }
   {
     g_autoptr(GByteArray) c = g_byte_array_new ();
@@ -325,6 +311,29 @@ test_damaged (void)
     g_assert_null (strata_xls_sheet_lookup (sheet, 2, 0));
     g_assert_cmpstr (strata_xls_sheet_lookup (sheet, 1, 5), ==, "total");
   }
+  /* The split string: one character more than its records hold; its
+   * first CONTINUE of another type; that CONTINUE cut to its flag byte.
+   * It drops, and the rest is read. */
+  for (guint damage = 0; damage < 3; damage++)
+    {
+      g_autoptr(GByteArray) c = g_byte_array_new ();
+      g_autoptr(StrataXlsSheet) sheet = NULL;
+      gsize cont = at.split + 4 + 9;
+
+      g_byte_array_append (c, b->data, b->len);
+      if (damage == 0)
+        c->data[at.split + 4] = 10;
+      else if (damage == 1)
+        c->data[cont] = 0x3D;
+      else
+        /* Length 1: the characters after it read as a header whose
+         * length (0x8BA1) runs past the stream, where the walk stops. */
+        c->data[cont + 2] = 1;
+      sheet = walk (c->data, c->len);
+      g_assert_null (strata_xls_sheet_lookup (sheet, 1, 7));
+      g_assert_cmpstr (strata_xls_sheet_lookup (sheet, 1, 5), ==, "total");
+      g_assert_cmpstr (strata_xls_sheet_lookup (sheet, 2, 0), ==, "Rich");
+    }
 }
 
 /* The fixture with its E5 FORMULA record's length cut to 0, 8, 13 bytes
@@ -333,12 +342,12 @@ test_damaged (void)
  * damaged, by name (FreeXL 1.0.6 refuses all four), and nothing crashes.
  * Found by its bytes: FORMULA (0x0006) of 31 bytes at row 4, column 4. */
 static void
-test_damaged_file (void)
+test_damaged_file (TestWorkspace *w,
+                   gconstpointer  data)
 {
   static const char e5[] = "\x06\x00\x1F\x00\x04\x00\x04\x00";
-  g_autofree char *good = fixture ("formulas.xls");
-  g_autofree char *dir = g_dir_make_tmp ("strata-xls-values-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "bad.xls", NULL);
+  g_autofree char *good = xlsx_test_fixture ("formulas.xls");
+  g_autofree char *path = g_build_filename (w->dir, "bad.xls", NULL);
   g_autofree char *contents = NULL;
   const guint16 lengths[] = { 0, 8, 13, 0xFFFF };
   gsize length, record = 0;
@@ -361,7 +370,7 @@ test_damaged_file (void)
       bytes[record + 2] = (char) (lengths[i] & 0xFF);
       bytes[record + 3] = (char) (lengths[i] >> 8);
       g_assert_true (g_file_set_contents (path, bytes, length, NULL));
-      records = read_records (path, &error);
+      records = xlsx_test_records (path, &error);
       if (records == NULL)
         {
           g_assert_error (error, STRATA_IMPORT_ERROR, STRATA_IMPORT_ERROR_FORMAT);
@@ -372,8 +381,6 @@ test_damaged_file (void)
       if (g_test_verbose ())
         g_test_message ("length %u: %s", lengths[i], records ? records : error->message);
     }
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 int
@@ -383,9 +390,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gsf_init ();
   g_test_add_func ("/xls-values/fixture", test_fixture);
-  g_test_add_func ("/xls-values/cli-import", test_cli_import);
+  g_test_add ("/xls-values/cli-import", TestWorkspace, "strata-xls-values",
+              test_workspace_fixture_setup_dir, test_cli_import, test_workspace_fixture_teardown);
   g_test_add_func ("/xls-values/walk", test_walk);
   g_test_add_func ("/xls-values/damaged", test_damaged);
-  g_test_add_func ("/xls-values/damaged-file", test_damaged_file);
+  g_test_add ("/xls-values/damaged-file", TestWorkspace, "strata-xls-values",
+              test_workspace_fixture_setup_dir, test_damaged_file, test_workspace_fixture_teardown);
   return g_test_run ();
 }

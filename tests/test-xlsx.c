@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "import-test-util.h"
+#include "xlsx-test-util.h"
 #include "strata-csv.h"
 #include "strata-export.h"
 #include "strata-import.h"
@@ -18,35 +19,6 @@
 #include "strata-value.h"
 #include "strata-xlsx.h"
 #include "strata-xlsx-private.h"
-
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("strata-xlsx-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "test.strata", NULL);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static char *
-fixture (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
-}
 
 static gint64
 day (const char *iso)
@@ -122,7 +94,7 @@ test_column_refs (void)
 static void
 test_reader (void)
 {
-  g_autofree char *path = fixture ("customers.xlsx");
+  g_autofree char *path = xlsx_test_fixture ("customers.xlsx");
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataCsvReader) r = strata_csv_reader_open (path, NULL, 0, NULL, &error);
   g_autofree char *cell = NULL;
@@ -152,7 +124,7 @@ test_reader (void)
 static void
 test_sheet_option (void)
 {
-  g_autofree char *path = fixture ("customers.xlsx");
+  g_autofree char *path = xlsx_test_fixture ("customers.xlsx");
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataCsvReader) by_number = strata_csv_reader_open_sheet (path, "2", NULL, 0, NULL, &error);
   g_autoptr(StrataCsvReader) by_name = NULL, cover = NULL, none = NULL;
@@ -182,7 +154,7 @@ test_sheet_option (void)
 static void
 test_1904 (void)
 {
-  g_autofree char *path = fixture ("dates-1904.xlsx");
+  g_autofree char *path = xlsx_test_fixture ("dates-1904.xlsx");
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataCsvReader) r = strata_csv_reader_open (path, NULL, 0, NULL, &error);
 
@@ -199,7 +171,7 @@ test_damaged (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *path = fixture (names[i]);
+      g_autofree char *path = xlsx_test_fixture (names[i]);
       g_autoptr(GError) error = NULL;
       g_autoptr(StrataCsvReader) r = strata_csv_reader_open (path, NULL, 0, NULL, &error);
 
@@ -215,7 +187,7 @@ test_damaged (void)
 static void
 test_xls_reader (void)
 {
-  g_autofree char *path = fixture ("customers.xls");
+  g_autofree char *path = xlsx_test_fixture ("customers.xls");
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataCsvReader) r = strata_csv_reader_open (path, NULL, 0, NULL, &error);
   g_autoptr(StrataCsvReader) notes = NULL, by_number = NULL, none = NULL;
@@ -253,10 +225,10 @@ test_xls_reader (void)
 /* A damaged .xls (a compound file header and nothing else, or the fixture
  * cut in half) and a text file named .xls: refused, naming the file. */
 static void
-test_xls_damaged (Fixture       *f,
+test_xls_damaged (TestWorkspace *f,
                   gconstpointer  data)
 {
-  g_autofree char *good = fixture ("customers.xls");
+  g_autofree char *good = xlsx_test_fixture ("customers.xls");
   g_autofree char *header_only = g_build_filename (f->dir, "header.xls", NULL);
   g_autofree char *cut = g_build_filename (f->dir, "cut.xls", NULL);
   g_autofree char *text = g_build_filename (f->dir, "text.xls", NULL);
@@ -285,10 +257,10 @@ test_xls_damaged (Fixture       *f,
  * that crashes (as FreeXL may on a damaged file), stops short or writes
  * garbage ends the read with an error naming the file, in this process. */
 static void
-test_xls_helper_fails (Fixture       *f,
+test_xls_helper_fails (TestWorkspace *f,
                        gconstpointer  data)
 {
-  g_autofree char *good = fixture ("customers.xls");
+  g_autofree char *good = xlsx_test_fixture ("customers.xls");
   g_autofree char *real = g_strdup (g_getenv ("STRATA_XLS_READER"));
   /* Each script: crash at once; crash after the sheet list (so reading a
    * sheet crashes); the real output cut after 40 bytes; noise. */
@@ -340,10 +312,10 @@ test_xls_helper_fails (Fixture       *f,
 /* An OpenDocument spreadsheet, whatever its name: refused with a message
  * naming the file and what to save it as. */
 static void
-test_opendocument (Fixture       *f,
+test_opendocument (TestWorkspace *f,
                    gconstpointer  data)
 {
-  g_autofree char *ods = fixture ("spreadsheet.ods");
+  g_autofree char *ods = xlsx_test_fixture ("spreadsheet.ods");
   g_autofree char *renamed = g_build_filename (f->dir, "renamed.xlsx", NULL);
   g_autofree char *contents = NULL;
   gsize length;
@@ -400,10 +372,10 @@ value (const char *workspace,
 }
 
 static void
-test_import (Fixture       *f,
+test_import (TestWorkspace *f,
              gconstpointer  data)
 {
-  g_autofree char *path = fixture ("customers.xlsx");
+  g_autofree char *path = xlsx_test_fixture ("customers.xlsx");
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataImportResult) r = import (f->path, path, "2026-Q1", &error);
   g_autofree char *postal = NULL, *phone = NULL, *name = NULL;
@@ -439,10 +411,10 @@ test_import (Fixture       *f,
 
 /* An .xls imports as its .xlsx twin would: numbers, dates, names. */
 static void
-test_xls_import (Fixture       *f,
+test_xls_import (TestWorkspace *f,
                  gconstpointer  data)
 {
-  g_autofree char *path = fixture ("customers.xls");
+  g_autofree char *path = xlsx_test_fixture ("customers.xls");
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataImportResult) r = import (f->path, path, "2026-Q1", &error);
   g_autofree char *name = NULL, *city = NULL;
@@ -462,7 +434,7 @@ test_xls_import (Fixture       *f,
 }
 
 static void
-test_codes_stay_text (Fixture       *f,
+test_codes_stay_text (TestWorkspace *f,
                       gconstpointer  data)
 {
   g_autofree char *csv = g_build_filename (f->dir, "codes.csv", NULL);
@@ -537,10 +509,10 @@ period_dump (const char *workspace,
 }
 
 static void
-test_round_trip (Fixture       *f,
+test_round_trip (TestWorkspace *f,
                  gconstpointer  data)
 {
-  g_autofree char *source = fixture ("customers.xlsx");
+  g_autofree char *source = xlsx_test_fixture ("customers.xlsx");
   g_autofree char *csv = g_build_filename (f->dir, "out.csv", NULL);
   g_autofree char *xlsx = g_build_filename (f->dir, "out.xlsx", NULL);
   g_autofree char *from_csv = g_build_filename (f->dir, "csv.strata", NULL);
@@ -625,10 +597,10 @@ test_round_trip (Fixture       *f,
 }
 
 static void
-test_keys (Fixture       *f,
+test_keys (TestWorkspace *f,
            gconstpointer  data)
 {
-  g_autofree char *source = fixture ("dates-1904.xlsx");
+  g_autofree char *source = xlsx_test_fixture ("dates-1904.xlsx");
   g_autofree char *csv = g_build_filename (f->dir, "keys.csv", NULL);
   g_autofree char *labels = g_build_filename (f->dir, "labels.csv", NULL);
   g_autofree char *text = NULL, *text2 = NULL;
@@ -650,6 +622,11 @@ test_keys (Fixture       *f,
   g_assert_nonnull (strstr (text, "\r\nC001,,3,2026-01-01,"));
 }
 
+/* Each test with a temporary folder and test.strata in it (not created). */
+#define ADD(path, fn) g_test_add (path, TestWorkspace, "strata-xlsx", \
+                                  test_workspace_fixture_setup_dir, fn, \
+                                  test_workspace_fixture_teardown)
+
 int
 main (int   argc,
       char *argv[])
@@ -662,13 +639,13 @@ main (int   argc,
   g_test_add_func ("/xlsx/1904", test_1904);
   g_test_add_func ("/xlsx/damaged", test_damaged);
   g_test_add_func ("/xlsx/xls-reader", test_xls_reader);
-  g_test_add ("/xlsx/xls-damaged", Fixture, NULL, setup, test_xls_damaged, teardown);
-  g_test_add ("/xlsx/xls-helper-fails", Fixture, NULL, setup, test_xls_helper_fails, teardown);
-  g_test_add ("/xlsx/xls-import", Fixture, NULL, setup, test_xls_import, teardown);
-  g_test_add ("/xlsx/opendocument", Fixture, NULL, setup, test_opendocument, teardown);
-  g_test_add ("/xlsx/import", Fixture, NULL, setup, test_import, teardown);
-  g_test_add ("/xlsx/codes-stay-text", Fixture, NULL, setup, test_codes_stay_text, teardown);
-  g_test_add ("/xlsx/round-trip", Fixture, NULL, setup, test_round_trip, teardown);
-  g_test_add ("/xlsx/keys", Fixture, NULL, setup, test_keys, teardown);
+  ADD ("/xlsx/xls-damaged", test_xls_damaged);
+  ADD ("/xlsx/xls-helper-fails", test_xls_helper_fails);
+  ADD ("/xlsx/xls-import", test_xls_import);
+  ADD ("/xlsx/opendocument", test_opendocument);
+  ADD ("/xlsx/import", test_import);
+  ADD ("/xlsx/codes-stay-text", test_codes_stay_text);
+  ADD ("/xlsx/round-trip", test_round_trip);
+  ADD ("/xlsx/keys", test_keys);
   return g_test_run ();
 }

@@ -324,10 +324,28 @@ number_text (const Globals *g,
   return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", d));
 }
 
+/* Appends up to *left characters of n bytes (UTF-16LE when wide, else
+ * Latin-1) to s. */
+static void
+append_chars (GString      *s,
+              const guint8 *p,
+              gsize         n,
+              gboolean      wide,
+              guint        *left)
+{
+  gsize k = MIN (wide ? n / 2 : n, (gsize) *left);
+
+  for (gsize i = 0; i < k; i++)
+    {
+      gunichar u = wide ? GSF_LE_GET_GUINT16 (p + 2 * i) : p[i];
+
+      g_string_append_unichar (s, g_unichar_validate (u) && u != 0 ? u : 0xFFFD);
+    }
+  *left -= (guint) k;
+}
+
 /* The text of a STRING record (a formula's string result): cch u16,
- * flags (bit 0: UTF-16LE), the characters; NULL when they do not fit
- * (a CONTINUE would carry the rest: Excel's strings of 255 characters
- * at most never need one). */
+ * flags (bit 0: UTF-16LE), the characters; NULL when they do not fit. */
 static char *
 string_text (const guint8 *p,
              guint16       len)
@@ -341,13 +359,51 @@ string_text (const guint8 *p,
   if ((gsize) len - 3 < (gsize) cch * ((p[2] & 1) ? 2 : 1))
     return NULL;
   s = g_string_sized_new (cch);
-  for (guint i = 0; i < cch; i++)
-    {
-      gunichar u = (p[2] & 1) ? GSF_LE_GET_GUINT16 (p + 3 + 2 * i) : p[3 + i];
-
-      g_string_append_unichar (s, g_unichar_validate (u) && u != 0 ? u : 0xFFFD);
-    }
+  append_chars (s, p + 3, len - 3, p[2] & 1, &cch);
   return g_string_free (s, FALSE);
+}
+
+/* A STRING record (p, len bytes, already taken from b) whose characters
+ * go on in the CONTINUE records after it, as a string longer than a
+ * record (8,224 bytes) does: each starts with its own flag byte, so the
+ * characters may switch between Latin-1 and UTF-16 at a record's start.
+ * NULL when the records end before the characters do; b is then at the
+ * first record that is not a CONTINUE, for the walk to read. */
+static char *
+string_continued (Biff         *b,
+                  const guint8 *p,
+                  guint16       len)
+{
+  g_autoptr(GString) s = NULL;
+  guint16 type, clen;
+  guint left;
+
+  if (len < 3)
+    return NULL;
+  left = GSF_LE_GET_GUINT16 (p);
+  s = g_string_sized_new (left);
+  append_chars (s, p + 3, len - 3, p[2] & 1, &left);
+  while (left > 0)
+    {
+      guint64 at = b->pos;
+      const guint8 *q;
+
+      if (!next_header (b, &type, &clen) || type != BIFF_CONTINUE)
+        {
+          b->pos = at;
+          return NULL;
+        }
+      /* A CONTINUE without characters adds nothing: damage. */
+      if (clen < 2)
+        {
+          b->pos += clen;
+          return NULL;
+        }
+      if ((q = take (b, clen)) == NULL)
+        return NULL;
+      append_chars (s, q + 1, clen - 1, q[0] & 1, &left);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
 #define CELL_KEY(row, col) GUINT_TO_POINTER (((guint) (row) << 16) | (col))
@@ -458,6 +514,8 @@ read_sheet (Biff          *b,
         {
           char *text = string_text (p, len);
 
+          if (text == NULL)
+            text = string_continued (b, p, len);
           if (text != NULL)
             g_hash_table_replace (values, GUINT_TO_POINTER (pending_key), text);
           pending = FALSE;

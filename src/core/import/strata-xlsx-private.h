@@ -7,6 +7,7 @@
 #include <unzip.h>
 
 #include "strata-xlsx.h"
+#include "strata-xlsx-strings.h"
 
 G_BEGIN_DECLS
 
@@ -37,8 +38,7 @@ struct _StrataXlsxReader
   gboolean          date1904;
   GPtrArray        *sheets;       /* Sheet* */
   Sheet            *sheet;
-  GPtrArray        *strings;      /* shared strings, in string_chunk */
-  GStringChunk     *string_chunk;
+  StrataXlsxStrings *strings;     /* shared strings */
   GArray           *date_xf;      /* guint8 per cell format: a date */
   GArray           *merges;       /* Merge, of the sheet */
   GArray           *col_styles;   /* guint per column: its style, for cells without one */
@@ -63,6 +63,10 @@ struct _StrataXlsxReader
   char             *xls_record;   /* its last record's payload, NUL-terminated */
   gsize             xls_record_len;
 };
+
+/* The shared strings' memory cap of the readers opened after it is set
+ * (STRATA_XLSX_STRINGS_CAP; tests set a small one). */
+extern gsize strata_xlsx_strings_cap;
 
 void     strata_xlsx_row_free      (Row              *row);
 /* The text of column col of row, "" when empty. */

@@ -18,6 +18,9 @@
 #include "strata-value.h"
 #include "strata-xlsx.h"
 #include "strata-xlsx-private.h"
+#include "strata-xlsx-strings.h"
+
+gsize strata_xlsx_strings_cap = STRATA_XLSX_STRINGS_CAP;
 
 void
 strata_xlsx_row_free (Row *row)
@@ -295,10 +298,10 @@ read_cb (void *context,
 static int
 close_cb (void *context);
 
-/* Streamed as it is inflated, like a sheet, and kept in one string chunk:
- * a million-row sheet of ids and names has two million shared strings,
- * whose part is tens of megabytes of XML, and a string allocated each
- * cost twice its length again. */
+/* Streamed as it is inflated, like a sheet, into a table of bounded
+ * memory (strata-xlsx-strings.c): a million-row sheet of ids and names has
+ * two million shared strings, tens of megabytes that stay in memory only
+ * up to its cap. */
 static gboolean
 read_shared_strings (StrataXlsxReader *self,
                      GError          **error)
@@ -321,7 +324,7 @@ read_shared_strings (StrataXlsxReader *self,
       if (is_element (r, "si"))
         {
           if (xmlTextReaderIsEmptyElement (r))
-            g_ptr_array_add (self->strings, g_string_chunk_insert_const (self->string_chunk, ""));
+            strata_xlsx_strings_add (self->strings, "", 0);
           else
             {
               g_string_truncate (si, 0);
@@ -342,16 +345,17 @@ read_shared_strings (StrataXlsxReader *self,
         }
       else if (is_end (r, "si") && in_si)
         {
-          g_ptr_array_add (self->strings, g_string_chunk_insert_len (self->string_chunk, si->str, si->len));
+          strata_xlsx_strings_add (self->strings, si->str, si->len);
           in_si = FALSE;
         }
     }
   xmlFreeTextReader (r);
+  strata_xlsx_strings_finish (self->strings);
   self->bytes_read = 0;
   /* A part the zip cannot inflate counts as none, as it always has. */
   if (unzCloseCurrentFile (self->zip) != UNZ_OK || self->zip_error)
     {
-      g_ptr_array_set_size (self->strings, 0);
+      strata_xlsx_strings_clear (self->strings);
       g_clear_pointer (&self->xml_error, g_free);
       self->zip_error = FALSE;
       return TRUE;
@@ -526,8 +530,10 @@ cell_text (StrataXlsxReader *self,
   if (type != NULL && g_str_equal (type, "s"))
     {
       guint64 i = g_ascii_strtoull (value, NULL, 10);
+      const char *s = i < G_MAXUINT ? strata_xlsx_strings_get (self->strings, (guint) i) : NULL;
+
       g_free (value);
-      return g_strdup (i < self->strings->len ? self->strings->pdata[i] : "");
+      return g_strdup (s != NULL ? s : "");
     }
   if (type != NULL && g_str_equal (type, "b"))
     {
@@ -771,8 +777,7 @@ strata_xlsx_reader_open (const char  *path,
   lower = g_ascii_strdown (path, -1);
   self->path = g_strdup (path);
   self->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_free);
-  self->strings = g_ptr_array_new ();
-  self->string_chunk = g_string_chunk_new (256 * 1024);
+  self->strings = strata_xlsx_strings_new (strata_xlsx_strings_cap);
   self->date_xf = g_array_new (FALSE, FALSE, sizeof (guint8));
   self->merges = g_array_new (FALSE, FALSE, sizeof (Merge));
   self->col_styles = g_array_new (FALSE, TRUE, sizeof (guint));
@@ -848,8 +853,7 @@ strata_xlsx_reader_free (StrataXlsxReader *self)
   g_queue_clear_full (&self->pending, (GDestroyNotify) strata_xlsx_row_free);
   strata_xlsx_row_free (self->current);
   g_ptr_array_unref (self->sheets);
-  g_ptr_array_unref (self->strings);
-  g_string_chunk_free (self->string_chunk);
+  strata_xlsx_strings_free (self->strings);
   g_array_unref (self->date_xf);
   g_array_unref (self->merges);
   g_array_unref (self->col_styles);
