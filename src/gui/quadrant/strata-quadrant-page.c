@@ -593,25 +593,19 @@ fit_to_data (GtkWidget  *widget,
   StrataScoring *scoring = strata_page_get_scoring (STRATA_PAGE (self));
   const StrataPeriodData *data = scoring ? strata_scoring_get_data (scoring) : NULL;
   g_autoptr(StrataRules) draft = NULL;
-  g_autoptr(StrataPeriodData) outcome_data = NULL;
-  g_autofree guint8 *outcomes = NULL;
-  g_autofree char *outcome_to = NULL;
   g_autoptr(GError) error = NULL;
   StrataFitDialog *dialog;
 
   if (workspace == NULL || data == NULL)
     return;
-  /* The dialog offers every metric; the window's period holds the rules'. */
-  if ((draft = strata_ruleset_store_get_draft (workspace, &error)) == NULL ||
-      !strata_period_data_ensure_metrics (data, workspace, NULL, &error) ||
-      !strata_calibrate_load_outcomes (workspace, data->period_id, &outcome_data, &outcomes,
-                                       &outcome_to, &error))
+  if ((draft = strata_ruleset_store_get_draft (workspace, &error)) == NULL)
     {
       show_toast (self, adw_toast_new (error->message));
       return;
     }
+  /* Its worker reads the renewals and the columns the window left out. */
   dialog = strata_fit_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), draft,
-                                  (StrataPeriodData *) data, outcome_data, outcomes, outcome_to);
+                                  (StrataPeriodData *) data, strata_workspace_get_path (workspace));
   strata_fit_dialog_set_quadrant_only (dialog);
   g_signal_connect_object (dialog, "apply", G_CALLBACK (fit_applied), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
