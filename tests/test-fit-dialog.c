@@ -44,8 +44,21 @@ fixture_setup (Fixture       *f,
       test_workspace_set_value (f->t.ws, 1, i, "order_amount", 1000.0 * i);
       test_workspace_set_value (f->t.ws, 1, i, "monthly_inquiries", i % 40);
       test_workspace_set_value (f->t.ws, 1, i, "listed_products", (i % 40) * 3);
+      /* A metric no rule reads: the window does not load it. */
+      if (data != NULL)
+        test_workspace_set_value (f->t.ws, 1, i, data, i % 7 + 1);
     }
   test_workspace_exec (f->t.ws, "COMMIT");
+  /* A Strata commit writes the period's columns, from which the window
+   * reads only the metrics it needs. */
+  if (data != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (strata_workspace_begin (f->t.ws, &error));
+      g_assert_true (strata_workspace_commit (f->t.ws, &error));
+      g_assert_no_error (error);
+    }
   f->context = strata_context_new (f->t.ws);
   strata_context_finish_scoring (f->context);
   f->page = STRATA_SCORING_PAGE (strata_scoring_page_new ());
@@ -95,6 +108,7 @@ test_apply_and_undo (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.fit-to-data", NULL);
   gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) != NULL);
   dialog = STRATA_FIT_DIALOG (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG));
+  gui_test_wait (!strata_fit_dialog_get_loading (dialog));
   gui_test_wait_frame (GTK_WIDGET (dialog));
   gui_test_save_screenshot (GTK_WIDGET (dialog), "fit-dialog.png");
   gui_test_save_screenshot (GTK_WIDGET (f->page), "fit-banner.png");
@@ -160,6 +174,7 @@ test_quadrant_from_renewals (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.fit-to-data", NULL);
   gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) != NULL);
   dialog = STRATA_FIT_DIALOG (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG));
+  gui_test_wait (!strata_fit_dialog_get_loading (dialog));
   fitted = strata_fit_dialog_get_rules (dialog);
   g_assert_cmpfloat (fitted->quadrant.y_threshold, ==, 15);   /* the draft's, untouched */
   g_assert_cmpfloat (fitted->quadrant.x_threshold, ==, 60);
@@ -194,6 +209,7 @@ test_method_changes_preview (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.fit-to-data", NULL);
   gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) != NULL);
   dialog = STRATA_FIT_DIALOG (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG));
+  gui_test_wait (!strata_fit_dialog_get_loading (dialog));
   method = ADW_COMBO_ROW (gui_test_find_id (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "method_row", 0));
 
   /* Quantiles: five bands of 40 customers, edges 40,000 apart. */
@@ -210,6 +226,63 @@ test_method_changes_preview (Fixture       *f,
   gtk_window_close (GTK_WINDOW (dialog));
   gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) == NULL);
   g_assert_cmpuint (draft_indicator (f)->bands->len, ==, 6);
+}
+
+/* The window's period lacks a metric no rule reads: the click opens the
+ * dialog at once, its worker reads the column into the window's data
+ * (spinner meanwhile), then the metric is offered and the bands fitted. */
+static void
+test_left_out_metric (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *key = data;
+  const StrataPeriodData *pd = strata_scoring_get_data (f->page->scoring);
+  StrataFitDialog *dialog;
+  GtkWidget *spinner;
+  GListModel *offered;
+  const char *label = NULL;
+  gboolean found = FALSE;
+  const StrataIndicator *ind;
+
+  g_assert_false (strata_period_data_has_metric (pd, key));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.fit-to-data", NULL);
+  /* Up before the main loop ran again: nothing was read on this thread. */
+  dialog = STRATA_FIT_DIALOG (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (strata_fit_dialog_get_loading (dialog));
+  g_assert_null (strata_fit_dialog_get_rules (dialog));
+  spinner = gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_SPINNER, "spinner", 0);
+  g_assert_nonnull (spinner);
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_false (gtk_widget_get_sensitive (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                                              "apply_button", 0)));
+
+  gui_test_wait (!strata_fit_dialog_get_loading (dialog));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  /* The column is in the window's data, with the file's values. */
+  g_assert_true (strata_period_data_has_metric (pd, key));
+  for (guint r = 0; r < pd->n; r++)
+    g_assert_cmpfloat (strata_period_data_get_value (pd, r, key), ==, pd->ids[r] % 7 + 1);
+  for (guint m = 0; m < pd->n_metrics; m++)
+    if (g_strcmp0 (pd->metric_keys[m], key) == 0)
+      label = pd->metric_labels[m];
+  g_assert_nonnull (label);
+  offered = adw_combo_row_get_model (ADW_COMBO_ROW (gui_test_find_id (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                                      "metric_row", 0)));
+  for (guint i = 0; i < g_list_model_get_n_items (offered); i++)
+    found |= g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (offered), i), label) == 0;
+  g_assert_true (found);
+
+  /* The fitted bands, as in apply-and-undo. */
+  g_assert_nonnull (strata_fit_dialog_get_rules (dialog));
+  ind = strata_fit_dialog_get_rules (dialog)->indicators->pdata[0];
+  g_assert_cmpuint (ind->bands->len, ==, 5);
+  g_assert_cmpfloat (g_array_index (ind->bands, StrataBand, 1).from, ==, 60000);
+  g_assert_cmpfloat (g_array_index (ind->bands, StrataBand, 4).from, ==, 190000);
+  g_assert_true (gtk_widget_get_sensitive (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                                             "apply_button", 0)));
+  gtk_window_close (GTK_WINDOW (dialog));
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) == NULL);
 }
 
 int
@@ -233,5 +306,7 @@ main (int   argc,
               fixture_setup, test_quadrant_from_renewals, fixture_teardown);
   g_test_add ("/fit-dialog/method-changes-preview", Fixture, NULL,
               fixture_setup, test_method_changes_preview, fixture_teardown);
+  g_test_add ("/fit-dialog/left-out-metric", Fixture, "active_months",
+              fixture_setup, test_left_out_metric, fixture_teardown);
   return g_test_run ();
 }

@@ -259,6 +259,7 @@ test_fit_curves (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "page.fit-to-data", NULL);
   gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) != NULL);
   dialog = STRATA_FIT_DIALOG (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG));
+  gui_test_wait (!strata_fit_dialog_get_loading (dialog));
   group = gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "curves_group", 0);
   g_assert_nonnull (group);
   g_assert_false (gtk_widget_get_visible (group));
@@ -337,6 +338,7 @@ test_quadrant_fit (Fixture       *f,
   gtk_widget_activate_action (page, "page.fit-to-data", NULL);
   gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) != NULL);
   dialog = STRATA_FIT_DIALOG (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG));
+  gui_test_wait (!strata_fit_dialog_get_loading (dialog));
   method = gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "method", 0);
   g_assert_false (gtk_widget_get_visible (method));
   g_assert_true (gtk_widget_get_visible (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "curves_group", 0)));

@@ -689,6 +689,49 @@ test_impact_wide_counts (void)
   gtk_window_destroy (window);
 }
 
+/* Above impact_async_rows customers (a million in the window) the impact
+ * is counted on a worker: right after the edit the panel still shows the
+ * last figures, dimmed as updating, then exactly what the page counts at
+ * once for a small period; a newer edit replaces a count under way. */
+static void
+test_impact_on_worker (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *weight = find (f, GTK_TYPE_SPIN_BUTTON, "weight", 0);
+  StrataImpactPanel *impact = f->page->impact;
+  GtkWidget *bars = gui_test_find_id (GTK_WIDGET (impact), STRATA_TYPE_TIER_BARS, "bars", 0);
+  g_auto(GStrv) transitions = NULL;
+
+  g_assert_nonnull (bars);
+  strata_scoring_page_set_impact_async_rows (f->page, 1);
+  g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, "No customer changes tier");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), 1.4);
+  g_assert_cmpfloat (draft_weight (f), ==, 1.4);
+  /* The edit is scored and saved at once; the figures follow. */
+  g_assert_true (strata_impact_panel_get_updating (impact));
+  g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, "No customer changes tier");
+  g_assert_cmpfloat_with_epsilon (gtk_widget_get_opacity (bars), 0.5, 0.01);
+  gui_test_wait (!strata_impact_panel_get_updating (impact));
+  g_assert_cmpfloat_with_epsilon (gtk_widget_get_opacity (bars), 1.0, 0.01);
+  g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, "5 customers move up");
+  transitions = strata_impact_panel_get_transitions (impact);
+  g_assert_cmpuint (g_strv_length (transitions), ==, 3);
+  g_assert_cmpstr (transitions[0], ==, "D → C: 3");
+  g_assert_cmpstr (transitions[1], ==, "B → A: 1");
+  g_assert_cmpstr (transitions[2], ==, "C → B: 1");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find (f, GTK_TYPE_LIST_VIEW, "impact-movers", 0))))),
+                    ==, 5);
+
+  /* Two edits in a row: the panel ends with the second's figures. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), 1.4);
+  gui_test_wait (!strata_impact_panel_get_updating (impact));
+  g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, "5 customers move up");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), 1);
+  gui_test_wait (!strata_impact_panel_get_updating (impact));
+  g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, "No customer changes tier");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +747,7 @@ main (int   argc,
       textdomain (GETTEXT_PACKAGE);
     }
   g_test_add ("/scoring-page/weight-rescore", Fixture, NULL, fixture_setup, test_weight_rescore, fixture_teardown);
+  g_test_add ("/scoring-page/impact-on-worker", Fixture, NULL, fixture_setup, test_impact_on_worker, fixture_teardown);
   g_test_add ("/scoring-page/held-spin-merges", Fixture, NULL, fixture_setup, test_held_spin_merges, fixture_teardown);
   g_test_add ("/scoring-page/saved-before-undo", Fixture, NULL, fixture_setup, test_saved_before_undo, fixture_teardown);
   g_test_add ("/scoring-page/escape-reverts", Fixture, NULL, fixture_setup, test_escape_reverts, fixture_teardown);

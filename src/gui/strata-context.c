@@ -243,14 +243,15 @@ set_period_internal (StrataContext *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* Any change but those the scoring follows by itself (rules, overrides)
- * and those it does not show (entitlements) may change the period's data. */
+/* Any change but those the scoring follows by itself (rules, the draft,
+ * overrides) and those it does not show (entitlements) may change the
+ * period's data. */
 static void
 workspace_changed_cb (StrataContext *self,
                       const char    *what)
 {
-  if (g_strcmp0 (what, "rules") == 0 || g_strcmp0 (what, "overrides") == 0 ||
-      g_strcmp0 (what, "entitlements") == 0)
+  if (g_strcmp0 (what, "rules") == 0 || g_strcmp0 (what, "draft") == 0 ||
+      g_strcmp0 (what, "overrides") == 0 || g_strcmp0 (what, "entitlements") == 0)
     return;
   load_scoring (self, self->period_id);
 }

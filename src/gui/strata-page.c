@@ -15,6 +15,7 @@ typedef struct
   GtkFileChooserNative *chooser;  /* strata_page_choose_file's, NULL when none */
   StrataPageFileChosen  chosen;
   gboolean         read_only;     /* the context's workspace is read-only */
+  guint            reloads;       /* how often the reload vfunc ran */
 } StrataPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (StrataPage, strata_page, GTK_TYPE_WIDGET)
@@ -40,6 +41,9 @@ static const struct
   { "overrides", STRATA_PAGE_CHANGES_OVERRIDES },
   { "metrics", STRATA_PAGE_CHANGES_METRICS },
   { "all", STRATA_PAGE_CHANGES_ALL },
+  /* A draft save: the draft is shown through the shared scoring (SCORES),
+   * and the published rules, which the other kinds' pages show, stay. */
+  { "draft", STRATA_PAGE_CHANGES_NONE },
 };
 
 static void
@@ -149,6 +153,7 @@ run_reload (StrataPage *self)
       return;
     }
   priv->pending = FALSE;
+  priv->reloads++;
   STRATA_PAGE_GET_CLASS (self)->reload (self);
 }
 
@@ -198,6 +203,15 @@ strata_page_finish_load (StrataPage *self)
   while (priv->load != NULL)
     g_main_context_iteration (NULL, TRUE);
   g_object_unref (self);
+}
+
+guint
+strata_page_get_reloads (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_val_if_fail (STRATA_IS_PAGE (self), 0);
+  return priv->reloads;
 }
 
 gboolean

@@ -17,9 +17,11 @@
 G_BEGIN_DECLS
 
 /* What a page shows and reloads on: the kinds of the workspace's ::changed
- * signal ("all" matches any), PERIOD: the context's current period, and
- * SCORES: the context's shared StrataScoring (::scores-changed; it follows
- * the period and every kind but "entitlements" by itself). */
+ * signal ("all" matches any; "draft", a save of the draft rules alone,
+ * reloads none: RULES are the published ones), PERIOD: the context's
+ * current period, and SCORES: the context's shared StrataScoring
+ * (::scores-changed; it follows the period, the draft and every kind but
+ * "entitlements" by itself). */
 typedef enum
 {
   STRATA_PAGE_CHANGES_NONE         = 0,
@@ -96,6 +98,9 @@ void             strata_page_finish_load        (StrataPage *self);
 /* TRUE while a load_async runs or the shared scoring the page shows is
  * being loaded (its spinner is shown). */
 gboolean         strata_page_get_loading        (StrataPage *self);
+/* How many times the page reloaded (its reload vfunc ran), for tests and
+ * benchmarks: what a change costs the pages that do not show it. */
+guint            strata_page_get_reloads        (StrataPage *self);
 
 /* For load_async: runs func on a worker thread with a connection of its
  * own to the page's workspace file (strata_workspace_task_run()), the task's

@@ -176,7 +176,7 @@ strata_ruleset_store_save_draft (StrataWorkspace    *workspace,
       strata_workspace_rollback (workspace);
       return FALSE;
     }
-  strata_workspace_emit_changed (workspace, "rules");
+  strata_workspace_emit_changed (workspace, "draft");
   return TRUE;
 }
 
@@ -325,7 +325,7 @@ strata_ruleset_store_restore (StrataWorkspace  *workspace,
       strata_workspace_rollback (workspace);
       return FALSE;
     }
-  strata_workspace_emit_changed (workspace, "rules");
+  strata_workspace_emit_changed (workspace, "draft");
   return TRUE;
 }
 

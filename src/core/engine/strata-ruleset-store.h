@@ -25,7 +25,8 @@ void          strata_ruleset_version_free        (StrataRulesetVersion *version)
 StrataRules  *strata_ruleset_store_get_draft      (StrataWorkspace  *workspace,
                                                    GError          **error);
 /* Saves rules as the draft (they need not be valid: a draft is work in
- * progress; strata_rules_validate() tells the user what to fix). */
+ * progress; strata_rules_validate() tells the user what to fix). Emits
+ * ::changed "draft", not "rules": what shows the published rules stays. */
 gboolean      strata_ruleset_store_save_draft     (StrataWorkspace    *workspace,
                                                    const StrataRules  *rules,
                                                    GError            **error);

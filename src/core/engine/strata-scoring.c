@@ -245,8 +245,9 @@ on_workspace_changed (StrataWorkspace *workspace,
                       StrataScoring   *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean rules = g_strcmp0 (what, "rules") == 0 || g_strcmp0 (what, "draft") == 0;
 
-  if (g_strcmp0 (what, "overrides") == 0 || g_strcmp0 (what, "rules") == 0)
+  if (g_strcmp0 (what, "overrides") == 0 || rules)
     self->generation++;
   if (g_strcmp0 (what, "overrides") == 0 && self->data->n > 0)
     {
@@ -265,7 +266,7 @@ on_workspace_changed (StrataWorkspace *workspace,
       score_all (self);
       g_signal_emit (self, signals[SCORES_CHANGED], 0);
     }
-  else if (g_strcmp0 (what, "rules") == 0)
+  else if (rules)
     {
       g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (workspace, &error);
       guint version = strata_ruleset_store_get_latest_version (workspace);
@@ -282,7 +283,8 @@ on_workspace_changed (StrataWorkspace *workspace,
       score_all (self);
       g_signal_emit (self, signals[SCORES_CHANGED], 0);
     }
-  else if (g_strcmp0 (what, "entitlements") != 0 && !self->deferred)
+  else if (g_strcmp0 (what, "entitlements") != 0 && g_strcmp0 (what, "draft") != 0 &&
+           !self->deferred)
     {
       if (!strata_scoring_reload (self, &error))
         g_warning ("%s", error->message);

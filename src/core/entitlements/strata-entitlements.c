@@ -298,7 +298,9 @@ on_workspace_changed (StrataEntitlements *self,
 
   if (self->writing)
     return;
-  if (g_strcmp0 (what, "rules") == 0 || g_strcmp0 (what, "all") == 0)
+  /* The draft's tiers are the current ones until a version is published. */
+  if (g_strcmp0 (what, "rules") == 0 || g_strcmp0 (what, "draft") == 0 ||
+      g_strcmp0 (what, "all") == 0)
     {
       if (!strata_entitlements_sync_tiers (self, &error))
         g_warning ("Cannot read the tiers of the rule set: %s", error->message);

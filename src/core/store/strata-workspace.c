@@ -712,7 +712,7 @@ strata_workspace_class_init (StrataWorkspaceClass *klass)
 
   /**
    * StrataWorkspace::changed:
-   * @what: which part changed ("customers", "rules", "periods", ...)
+   * @what: which part changed ("customers", "rules", "draft", "periods", ...)
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,

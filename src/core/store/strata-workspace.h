@@ -77,7 +77,9 @@ gboolean         strata_workspace_audit           (StrataWorkspace  *self,
                                                     GError          **error);
 
 /* Emits ::changed (what: "customers", "rules", "periods", "entitlements",
- * "overrides", ...) so that models reload. Call after a commit. */
+ * "overrides", ...) so that models reload. Call after a commit. "draft" is
+ * a change of the draft rules alone (a save, a restore), "rules" one of
+ * the published rules (a publish, which saves the draft too). */
 void             strata_workspace_emit_changed    (StrataWorkspace  *self,
                                                     const char       *what);
 

@@ -787,7 +787,8 @@ static void
 previous_changed (StrataCustomersPage *self,
                   const char          *what)
 {
-  if (g_strcmp0 (what, "entitlements") != 0)
+  /* The previous period's tiers are the published rules' (as the review's). */
+  if (g_strcmp0 (what, "entitlements") != 0 && g_strcmp0 (what, "draft") != 0)
     forget_previous (self);
 }
 
@@ -824,7 +825,8 @@ strata_customers_page_context_changed (StrataPage *page)
   gtk_stack_set_visible_child_name (self->stack, "list");
   self->metrics = strata_metric_list_new (strata_page_get_workspace (page));
   self->entitlements = strata_entitlements_new (strata_page_get_workspace (page), NULL);
-  /* Any change but the entitlements may change the previous period's tiers. */
+  /* Any change but the entitlements and the draft may change the previous
+   * period's tiers. */
   g_signal_connect_object (strata_page_get_workspace (page), "changed",
                            G_CALLBACK (previous_changed), self, G_CONNECT_SWAPPED);
   if (scoring == NULL)

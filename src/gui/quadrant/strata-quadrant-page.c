@@ -33,6 +33,7 @@ struct _StrataQuadrantPage
   GtkWidget          *table_toggle;
   GtkWidget          *tier_filter;
   GtkWidget          *draft_note;
+  StrataRules        *lines_draft;  /* the draft the lines were drawn for */
   gboolean            log_x, log_y, large_type;
   GtkWidget          *log_toggle;   /* offered when an axis spans > 2 decades */
   gboolean            syncing_log;
@@ -315,6 +316,8 @@ show_results (StrataQuadrantPage *self,
     }
 
   gtk_widget_set_visible (self->draft_note, load->differs);
+  g_clear_pointer (&self->lines_draft, strata_rules_free);
+  self->lines_draft = g_steal_pointer (&load->draft);
   for (guint k = 0; k < 3; k++)
     g_free (self->axis_titles[k]);
   self->axis_titles[0] = g_strdup (load->y_title);
@@ -648,25 +651,19 @@ fit_to_data (GtkWidget  *widget,
   StrataScoring *scoring = strata_page_get_scoring (STRATA_PAGE (self));
   const StrataPeriodData *data = scoring ? strata_scoring_get_data (scoring) : NULL;
   g_autoptr(StrataRules) draft = NULL;
-  g_autoptr(StrataPeriodData) outcome_data = NULL;
-  g_autofree guint8 *outcomes = NULL;
-  g_autofree char *outcome_to = NULL;
   g_autoptr(GError) error = NULL;
   StrataFitDialog *dialog;
 
   if (workspace == NULL || data == NULL)
     return;
-  /* The dialog offers every metric; the window's period holds the rules'. */
-  if ((draft = strata_ruleset_store_get_draft (workspace, &error)) == NULL ||
-      !strata_period_data_ensure_metrics (data, workspace, NULL, &error) ||
-      !strata_calibrate_load_outcomes (workspace, data->period_id, &outcome_data, &outcomes,
-                                       &outcome_to, &error))
+  if ((draft = strata_ruleset_store_get_draft (workspace, &error)) == NULL)
     {
       show_toast (self, adw_toast_new (error->message));
       return;
     }
+  /* Its worker reads the renewals and the columns the window left out. */
   dialog = strata_fit_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), draft,
-                                  (StrataPeriodData *) data, outcome_data, outcomes, outcome_to);
+                                  (StrataPeriodData *) data, strata_workspace_get_path (workspace));
   strata_fit_dialog_set_quadrant_only (dialog);
   g_signal_connect_object (dialog, "apply", G_CALLBACK (fit_applied), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -820,6 +817,37 @@ strata_quadrant_page_reload (StrataPage *page)
     STRATA_PAGE_CLASS (strata_quadrant_page_parent_class)->reload (page);
 }
 
+/* A draft save reloads no page (the points are the published scoring),
+ * but the lines here follow the draft's thresholds: reload when they moved
+ * (a drag here, an edit on the Scoring page, a restored version). The
+ * shared scoring has read the new draft already (it is connected first). */
+static void
+draft_changed (StrataQuadrantPage *self)
+{
+  StrataScoring *scoring = strata_page_get_scoring (STRATA_PAGE (self));
+  const StrataRules *draft = scoring != NULL ? strata_scoring_get_draft (scoring) : NULL;
+  const StrataRules *shown = self->lines_draft;
+
+  if (draft == NULL || shown == NULL ||
+      g_strcmp0 (draft->quadrant.x_metric, shown->quadrant.x_metric) != 0 ||
+      g_strcmp0 (draft->quadrant.y_metric, shown->quadrant.y_metric) != 0 ||
+      draft->quadrant.x_threshold != shown->quadrant.x_threshold ||
+      draft->quadrant.y_threshold != shown->quadrant.y_threshold)
+    strata_page_queue_reload (STRATA_PAGE (self));
+}
+
+static void
+strata_quadrant_page_context_changed (StrataPage *page)
+{
+  StrataQuadrantPage *self = STRATA_QUADRANT_PAGE (page);
+  StrataWorkspace *workspace = strata_page_get_workspace (page);
+
+  g_clear_pointer (&self->lines_draft, strata_rules_free);
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "changed::draft", G_CALLBACK (draft_changed), self,
+                             G_CONNECT_SWAPPED);
+}
+
 static void
 strata_quadrant_page_dispose (GObject *object)
 {
@@ -827,6 +855,7 @@ strata_quadrant_page_dispose (GObject *object)
 
   strata_page_set_context (STRATA_PAGE (self), NULL);
   g_clear_pointer (&self->results, strata_period_results_unref);
+  g_clear_pointer (&self->lines_draft, strata_rules_free);
   g_clear_pointer (&self->funnels[0], strata_funnel_free);
   g_clear_pointer (&self->funnels[1], strata_funnel_free);
   g_clear_pointer (&self->colour_by, g_free);
@@ -909,6 +938,7 @@ strata_quadrant_page_class_init (StrataQuadrantPageClass *klass)
   STRATA_PAGE_CLASS (klass)->changes = (STRATA_PAGE_CHANGES_ALL & ~STRATA_PAGE_CHANGES_ENTITLEMENTS)
     | STRATA_PAGE_CHANGES_PERIOD;
   STRATA_PAGE_CLASS (klass)->edit_actions = edit_actions;
+  STRATA_PAGE_CLASS (klass)->context_changed = strata_quadrant_page_context_changed;
   STRATA_PAGE_CLASS (klass)->reload = strata_quadrant_page_reload;
   STRATA_PAGE_CLASS (klass)->load_async = strata_quadrant_page_load_async;
   STRATA_PAGE_CLASS (klass)->load_finish = strata_quadrant_page_load_finish;

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The Fit to Data dialog (see the header). Fitting runs on the main
- * thread at every change: it sorts one column and scores three times,
- * milliseconds for the sizes a window shows (bench-calibrate). */
+/* The Fit to Data dialog (see the header). It opens at once: the metric
+ * columns the window did not read and the renewals (the next period) are
+ * read on a worker, with its own connection, while a spinner turns
+ * (hundreds of milliseconds at a million customers). Fitting then runs on
+ * the main thread at every change: it sorts one column and scores three
+ * times (bench-calibrate). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -10,6 +13,7 @@
 #include "strata-fit-dialog.h"
 #include "strata-format.h"
 #include "strata-renewal-view.h"
+#include "strata-workspace-task.h"
 
 struct _StrataFitDialog
 {
@@ -24,6 +28,7 @@ struct _StrataFitDialog
   GPtrArray            *spins;        /* GtkSpinButton*, one per tier */
   StrataCalibration    *fit;
   gboolean              building;
+  GCancellable         *load;         /* the worker reading the data, NULL when done */
 
   AdwComboRow          *metric_row;
   AdwComboRow          *method_row;
@@ -40,6 +45,8 @@ struct _StrataFitDialog
   StrataRenewalView    *process_curve;
   GtkLabel             *intro;
   AdwPreferencesGroup  *pyramid_group;
+  GtkSpinner           *spinner;
+  GtkWidget            *scroller;
   gboolean              quadrant_only;  /* the Quadrant page's: thresholds alone */
 };
 
@@ -168,7 +175,7 @@ refit (StrataFitDialog *self)
   guint metric = adw_combo_row_get_selected (self->metric_row);
   guint method = adw_combo_row_get_selected (self->method_row);
 
-  if (self->building)
+  if (self->building || self->load != NULL)
     return;
   for (guint t = 0; t < self->spins->len; t++)
     {
@@ -246,9 +253,17 @@ strata_fit_dialog_set_quadrant_only (StrataFitDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->shares_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->pyramid_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->renewal_switch), FALSE);
+  /* While loading, loaded() turns the renewals on. */
   if (self->outcome_data != NULL)
     gtk_switch_set_active (self->renewal_switch, TRUE);
   refit (self);
+}
+
+gboolean
+strata_fit_dialog_get_loading (StrataFitDialog *self)
+{
+  g_return_val_if_fail (STRATA_IS_FIT_DIALOG (self), FALSE);
+  return self->load != NULL;
 }
 
 static gboolean
@@ -261,42 +276,111 @@ has_values (const StrataPeriodData *data,
   return FALSE;
 }
 
-StrataFitDialog *
-strata_fit_dialog_new (GtkWindow         *parent,
-                       const StrataRules *draft,
-                       StrataPeriodData  *data,
-                       StrataPeriodData  *outcome_data,
-                       const guint8      *outcomes,
-                       const char        *outcome_to)
+/* What the worker read: outcomes, and which metrics have values. */
+typedef struct
 {
-  StrataFitDialog *self = g_object_new (STRATA_TYPE_FIT_DIALOG,
-                                        "transient-for", parent, NULL);
+  StrataPeriodData *data;
+  StrataPeriodData *outcome_data;
+  guint8           *outcomes;
+  char             *outcome_to;
+  gboolean         *has_values;  /* per metric of data */
+} FitLoad;
+
+static void
+fit_load_free (gpointer p)
+{
+  FitLoad *l = p;
+
+  g_clear_pointer (&l->data, strata_period_data_unref);
+  g_clear_pointer (&l->outcome_data, strata_period_data_unref);
+  g_free (l->outcomes);
+  g_free (l->outcome_to);
+  g_free (l->has_values);
+  g_free (l);
+}
+
+/* On a worker, with its own connection: the columns the window left out go
+ * into the shared data (only those change, so the main thread's pointers
+ * into it stay valid). A column or the renewals that cannot be read leave
+ * that part out, as the dialog always did. */
+static gpointer
+load_func (StrataWorkspace  *workspace,
+           gpointer          task_data,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  StrataPeriodData *data = task_data;
+  FitLoad *l = g_new0 (FitLoad, 1);
+  g_autoptr(GError) local = NULL;
+
+  l->data = strata_period_data_ref (data);
+  if (!strata_period_data_ensure_metrics (data, workspace, NULL, &local))
+    {
+      g_warning ("Fit to Data: %s", local->message);
+      g_clear_error (&local);
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      fit_load_free (l);
+      return NULL;
+    }
+  /* Renewals for the quadrant: without them the rest still fits. */
+  if (data->period_id > 0 &&
+      !strata_calibrate_load_outcomes (workspace, data->period_id, &l->outcome_data,
+                                       &l->outcomes, &l->outcome_to, &local))
+    g_warning ("Fit to Data: %s", local->message);
+  l->has_values = g_new0 (gboolean, MAX (data->n_metrics, 1));
+  for (guint m = 0; m < data->n_metrics; m++)
+    l->has_values[m] = has_values (data, m);
+  return l;
+}
+
+/* The metrics with values in this period, the draft's base indicator
+ * first chosen; then the first fit. */
+static void
+loaded (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  StrataFitDialog *self = STRATA_FIT_DIALOG (source);
+  g_autoptr(GCancellable) load = user_data;
+  g_autoptr(GError) error = NULL;
+  FitLoad *l = strata_workspace_task_finish (result, &error);
   g_autoptr(GtkStringList) metrics = gtk_string_list_new (NULL);
-  g_autofree double *defaults = strata_calibrate_default_shares (draft->tiers->len);
-  const char *first = draft->indicators->len > 0
-                      ? ((StrataIndicator *) draft->indicators->pdata[0])->metric : NULL;
+  const char *first = self->draft->indicators->len > 0
+                      ? ((StrataIndicator *) self->draft->indicators->pdata[0])->metric : NULL;
+  StrataPeriodData *data = self->data;
   guint selected = 0;
 
-  self->building = TRUE;
-  self->draft = strata_rules_copy (draft);
-  self->data = strata_period_data_ref (data);
-  if (outcome_data != NULL && outcomes != NULL)
+  if (g_cancellable_is_cancelled (load) || self->load != load)
     {
-      self->outcome_data = strata_period_data_ref (outcome_data);
-      self->outcomes = g_memdup2 (outcomes, MAX (outcome_data->n, 1));
-      self->outcome_to = g_strdup (outcome_to);
+      g_clear_pointer (&l, fit_load_free);
+      return;
+    }
+  g_clear_object (&self->load);
+  gtk_spinner_stop (self->spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_widget_set_sensitive (self->scroller, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), FALSE);
+  if (l == NULL)
+    {
+      gtk_label_set_text (self->summary, error->message);
+      return;
+    }
+  if (l->outcome_data != NULL && l->outcomes != NULL)
+    {
+      self->outcome_data = strata_period_data_ref (l->outcome_data);
+      self->outcomes = g_steal_pointer (&l->outcomes);
+      self->outcome_to = g_steal_pointer (&l->outcome_to);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->renewal_row), TRUE);
     }
   else
-    {
-      gtk_widget_set_sensitive (GTK_WIDGET (self->renewal_row), FALSE);
-      adw_action_row_set_subtitle (self->renewal_row,
-                                   _("Needs two consecutive periods to see who renewed"));
-    }
+    adw_action_row_set_subtitle (self->renewal_row,
+                                 _("Needs two consecutive periods to see who renewed"));
 
-  /* Metrics with values in this period, the draft's base indicator first
-   * chosen. */
+  self->building = TRUE;
   for (guint m = 0; m < data->n_metrics; m++)
-    if (has_values (data, m))
+    if (l->has_values[m])
       {
         if (g_strcmp0 (data->metric_keys[m], first) == 0)
           selected = self->metric_keys->len;
@@ -305,6 +389,32 @@ strata_fit_dialog_new (GtkWindow         *parent,
       }
   adw_combo_row_set_model (self->metric_row, G_LIST_MODEL (metrics));
   adw_combo_row_set_selected (self->metric_row, selected);
+  /* The Quadrant page's dialog fits with the renewals on. */
+  if (self->quadrant_only && self->outcome_data != NULL)
+    gtk_switch_set_active (self->renewal_switch, TRUE);
+  self->building = FALSE;
+  fit_load_free (l);
+  refit (self);
+}
+
+StrataFitDialog *
+strata_fit_dialog_new (GtkWindow         *parent,
+                       const StrataRules *draft,
+                       StrataPeriodData  *data,
+                       const char        *path)
+{
+  StrataFitDialog *self;
+  g_autofree double *defaults = NULL;
+
+  g_return_val_if_fail (draft != NULL && data != NULL && path != NULL, NULL);
+
+  self = g_object_new (STRATA_TYPE_FIT_DIALOG, "transient-for", parent, NULL);
+  defaults = strata_calibrate_default_shares (draft->tiers->len);
+  self->building = TRUE;
+  self->draft = strata_rules_copy (draft);
+  self->data = strata_period_data_ref (data);
+  /* Until the worker found the renewals. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->renewal_row), FALSE);
 
   for (guint t = 0; t < draft->tiers->len; t++)
     {
@@ -325,8 +435,27 @@ strata_fit_dialog_new (GtkWindow         *parent,
       g_ptr_array_add (self->spins, spin);
     }
   self->building = FALSE;
-  refit (self);
+
+  self->load = g_cancellable_new ();
+  gtk_widget_set_sensitive (self->scroller, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_start (self->spinner);
+  strata_workspace_task_run (self, path, load_func, strata_period_data_ref (data),
+                             (GDestroyNotify) strata_period_data_unref, fit_load_free,
+                             self->load, loaded, g_object_ref (self->load));
   return self;
+}
+
+static void
+strata_fit_dialog_dispose (GObject *object)
+{
+  StrataFitDialog *self = STRATA_FIT_DIALOG (object);
+
+  /* Closed while loading: loaded() then touches nothing. */
+  if (self->load != NULL)
+    g_cancellable_cancel (self->load);
+  G_OBJECT_CLASS (strata_fit_dialog_parent_class)->dispose (object);
 }
 
 static void
@@ -334,6 +463,7 @@ strata_fit_dialog_finalize (GObject *object)
 {
   StrataFitDialog *self = STRATA_FIT_DIALOG (object);
 
+  g_clear_object (&self->load);
   g_clear_pointer (&self->draft, strata_rules_free);
   g_clear_pointer (&self->data, strata_period_data_unref);
   g_clear_pointer (&self->outcome_data, strata_period_data_unref);
@@ -351,6 +481,7 @@ strata_fit_dialog_class_init (StrataFitDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = strata_fit_dialog_dispose;
   object_class->finalize = strata_fit_dialog_finalize;
 
   /* The user applied the fit: read it with strata_fit_dialog_get_rules(). */
@@ -371,6 +502,8 @@ strata_fit_dialog_class_init (StrataFitDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, curves_group);
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, intro);
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, pyramid_group);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, scroller);
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, log_check);
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, result_curve);
   gtk_widget_class_bind_template_child (widget_class, StrataFitDialog, process_curve);

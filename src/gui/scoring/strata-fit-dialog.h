@@ -14,15 +14,17 @@ G_BEGIN_DECLS
 #define STRATA_TYPE_FIT_DIALOG (strata_fit_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (StrataFitDialog, strata_fit_dialog, STRATA, FIT_DIALOG, AdwWindow)
 
-/* draft and data are copied or referenced; parent may be NULL. With
- * outcome_data (outcomes per row of it, retained in outcome_to: see
- * strata_calibrate_load_outcomes) the quadrant can be fitted too. */
+/* draft and data are copied or referenced; parent may be NULL. The
+ * dialog opens at once with a spinner while a worker reads, from the
+ * workspace file at path, the columns of data the window left out (every
+ * metric is offered) and the renewals (strata_calibrate_load_outcomes),
+ * with which the quadrant can be fitted too; then it fits. */
 StrataFitDialog   *strata_fit_dialog_new       (GtkWindow              *parent,
                                                 const StrataRules      *draft,
                                                 StrataPeriodData       *data,
-                                                StrataPeriodData       *outcome_data,
-                                                const guint8           *outcomes,
-                                                const char             *outcome_to);
+                                                const char             *path);
+/* TRUE until the worker is done (the spinner turns, nothing is fitted). */
+gboolean           strata_fit_dialog_get_loading (StrataFitDialog      *self);
 /* The fitted rules of the current choices, or NULL when nothing fits. */
 const StrataRules *strata_fit_dialog_get_rules (StrataFitDialog        *self);
 

@@ -24,6 +24,8 @@ struct _StrataImpactPanel
   StrataReceiptView  *receipt;
   GArray             *mover_rows;      /* guint: customer row per listed mover */
   gboolean            updating;
+  gboolean            has_problems;    /* the draft has problems */
+  gboolean            counting;        /* newer figures are on their way */
 };
 
 G_DEFINE_FINAL_TYPE (StrataImpactPanel, strata_impact_panel, GTK_TYPE_BOX)
@@ -222,7 +224,32 @@ strata_impact_panel_set_stale (StrataImpactPanel *self,
 
   gtk_label_set_text (self->stale, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->stale), message != NULL);
-  gtk_widget_set_opacity (GTK_WIDGET (self->bars), message ? 0.5 : 1.0);
+  self->has_problems = message != NULL;
+  gtk_widget_set_opacity (GTK_WIDGET (self->bars), self->has_problems || self->counting ? 0.5 : 1.0);
+}
+
+void
+strata_impact_panel_set_updating (StrataImpactPanel *self,
+                                  gboolean           updating)
+{
+  g_return_if_fail (STRATA_IS_IMPACT_PANEL (self));
+
+  updating = !!updating;
+  if (self->counting == updating)
+    return;
+  self->counting = updating;
+  /* Dimmed, not hidden: nothing moves while a spin button is held. */
+  gtk_widget_set_opacity (GTK_WIDGET (self->bars), self->has_problems || updating ? 0.5 : 1.0);
+  gtk_widget_set_opacity (GTK_WIDGET (self->summary), updating ? 0.5 : 1.0);
+  gtk_widget_set_opacity (GTK_WIDGET (self->transitions), updating ? 0.5 : 1.0);
+  gtk_widget_set_opacity (GTK_WIDGET (self->movers), updating ? 0.5 : 1.0);
+}
+
+gboolean
+strata_impact_panel_get_updating (StrataImpactPanel *self)
+{
+  g_return_val_if_fail (STRATA_IS_IMPACT_PANEL (self), FALSE);
+  return self->counting;
 }
 
 StrataReceiptView *

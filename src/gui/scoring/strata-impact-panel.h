@@ -30,6 +30,11 @@ void               strata_impact_panel_set_view         (StrataImpactPanel  *sel
  * says so with message. */
 void               strata_impact_panel_set_stale        (StrataImpactPanel  *self,
                                                          const char         *message);
+/* While newer figures are counted (on a worker, at a million customers),
+ * the panel shows the last ones dimmed. */
+void               strata_impact_panel_set_updating     (StrataImpactPanel  *self,
+                                                         gboolean            updating);
+gboolean           strata_impact_panel_get_updating     (StrataImpactPanel  *self);
 StrataReceiptView *strata_impact_panel_get_receipt_view (StrataImpactPanel  *self);
 /* The customer row of the selected mover, or -1. */
 int                strata_impact_panel_get_selected_row (StrataImpactPanel  *self);

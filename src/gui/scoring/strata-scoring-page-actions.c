@@ -322,27 +322,14 @@ strata_scoring_page_fit_to_data (StrataScoringPage *self)
   StrataFitDialog *dialog;
   const StrataPeriodData *data;
   StrataWorkspace *workspace = strata_page_get_workspace (STRATA_PAGE (self));
-  g_autoptr(StrataPeriodData) outcome_data = NULL;
-  g_autofree guint8 *outcomes = NULL;
-  g_autofree char *outcome_to = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->scoring == NULL || self->draft == NULL || workspace == NULL ||
       (data = strata_scoring_get_data (self->scoring)) == NULL)
     return;
-  /* The dialog offers every metric; the window's period holds the rules'. */
-  if (!strata_period_data_ensure_metrics (data, workspace, NULL, &error))
-    {
-      g_warning ("Fit to Data: %s", error->message);
-      g_clear_error (&error);
-    }
-  /* Renewals for the quadrant: without them the rest still fits. */
-  if (!strata_calibrate_load_outcomes (workspace, data->period_id, &outcome_data, &outcomes,
-                                       &outcome_to, &error))
-    g_warning ("Fit to Data: %s", error->message);
-  /* The shared data is immutable; the dialog only holds a reference. */
+  /* The shared data is immutable but for the columns the window left out,
+   * which the dialog's worker reads into it (every metric is offered). */
   dialog = strata_fit_dialog_new (parent_window (self), self->draft, (StrataPeriodData *) data,
-                                  outcome_data, outcomes, outcome_to);
+                                  strata_workspace_get_path (workspace));
   g_signal_connect_object (dialog, "apply", G_CALLBACK (fit_applied), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

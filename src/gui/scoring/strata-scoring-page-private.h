@@ -46,6 +46,10 @@ struct _StrataScoringPage
   GtkRevealer          *fit_banner;     /* the rules do not fit: offer Fit to Data */
   GtkLabel             *fit_banner_label;
 
+  /* strata-scoring-impact.c */
+  GCancellable          *impact_cancel;    /* the impact counted on a worker */
+  guint                  impact_async_rows;
+
   /* strata-scoring-evidence.c */
   GCancellable          *evidence_cancel;
   StrataScoringOutcomes *outcomes;       /* read for evidence_data */
@@ -70,6 +74,17 @@ void     strata_scoring_page_show_error    (StrataScoringPage *self,
 int     *strata_scoring_page_map_tiers     (const StrataRules  *rules,
                                             const StrataResult *result,
                                             const StrataRules  *target);
+
+/* strata-scoring-impact.c */
+/* Shows the impact of the valid draft against the published rules: at
+ * once for a small period, else counted on a worker (the panel marked as
+ * updating meanwhile). */
+void     strata_scoring_page_update_impact   (StrataScoringPage *self);
+void     strata_scoring_page_cancel_impact   (StrataScoringPage *self);
+/* From how many customers the impact is counted on a worker (tests). */
+void     strata_scoring_page_set_impact_async_rows (StrataScoringPage *self,
+                                                    guint              rows);
+guint    strata_scoring_page_default_impact_async_rows (void);
 
 /* strata-scoring-evidence.c */
 /* Retention with and without each adjustment item of the draft, counted

@@ -2,7 +2,8 @@
 /* The Scoring page's state: the period's data, the draft and published
  * rules and their results. Every edit validates the draft, rescores it at
  * once (the engine is fast enough for a held spin button), shows the
- * impact, saves the draft and then records an undo step, so an edit the
+ * impact (counted on a worker for a large period: strata-scoring-impact.c),
+ * saves the draft and then records an undo step, so an edit the
  * user sees in the undo history is on disk. When the draft has problems,
  * the cells say where, and the last valid result stays on screen. */
 #include "config.h"
@@ -69,52 +70,6 @@ strata_scoring_page_map_tiers (const StrataRules  *rules,
   for (guint i = 0; i < result->n; i++)
     tiers[i] = result->final_tier[i] < rules->tiers->len ? map[result->final_tier[i]] : -1;
   return tiers;
-}
-
-/* Impact ------------------------------------------------------------------ */
-
-static void
-update_impact (StrataScoringPage *self)
-{
-  g_autoptr(StrataWhatifView) view = NULL;
-  g_autofree int *before = NULL;
-  g_autofree int *after = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) colours = g_ptr_array_new ();
-  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
-  const StrataRules *rules = self->valid_draft;
-  const StrataRules *base;
-  const StrataResult *base_result;
-
-  if (data == NULL || data->n == 0 || rules == NULL || self->valid_result == NULL ||
-      self->valid_result->n != data->n)
-    {
-      gtk_stack_set_visible_child_name (self->impact_stack, "no-customers");
-      strata_impact_panel_set_view (self->impact, NULL, NULL, NULL, NULL);
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->impact_stack, "impact");
-
-  /* Without a published version, the draft is compared with itself. */
-  base = strata_scoring_get_published (self->scoring);
-  base_result = strata_scoring_get_published_result (self->scoring);
-  if (base == NULL || base_result == NULL)
-    {
-      base = rules;
-      base_result = self->valid_result;
-    }
-  before = strata_scoring_page_map_tiers (base, base_result, rules);
-  after = strata_scoring_page_map_tiers (rules, self->valid_result, rules);
-  for (guint t = 0; t < rules->tiers->len; t++)
-    {
-      g_ptr_array_add (ids, ((StrataTier *) rules->tiers->pdata[t])->id);
-      g_ptr_array_add (colours, ((StrataTier *) rules->tiers->pdata[t])->colour);
-    }
-  view = strata_whatif_view_new (rules->tiers->len, (const char * const *) ids->pdata,
-                                 data->n, before, after,
-                                 base_result->score, self->valid_result->score);
-  strata_impact_panel_set_view (self->impact, view, (const char * const *) colours->pdata,
-                                data->ext_ids, data->names);
 }
 
 static void
@@ -189,7 +144,7 @@ refresh (StrataScoringPage *self)
   else
     strata_impact_panel_set_stale (self->impact,
                                    _("The draft has problems (marked in red). The impact shown is that of the last valid draft."));
-  update_impact (self);
+  strata_scoring_page_update_impact (self);
   update_header (self);
   update_fit_banner (self);
   strata_scoring_page_update_evidence (self);
@@ -476,6 +431,7 @@ strata_scoring_page_context_changed (StrataPage *page)
   StrataScoring *scoring = strata_page_get_scoring (page);
 
   strata_scoring_page_flush_draft (self, NULL);
+  strata_scoring_page_cancel_impact (self);
   if (self->metrics != NULL)
     g_signal_handlers_disconnect_by_data (self->metrics, self);
   g_set_object (&self->scoring, scoring);
@@ -581,6 +537,7 @@ strata_scoring_page_dispose (GObject *object)
 
   strata_page_set_context (STRATA_PAGE (self), NULL);
   strata_scoring_page_clear_evidence (self);
+  strata_scoring_page_cancel_impact (self);
   g_clear_object (&self->scoring);
   g_clear_handle_id (&self->toggle_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRATA_TYPE_SCORING_PAGE);
@@ -694,6 +651,7 @@ strata_scoring_page_init (StrataScoringPage *self)
   g_signal_connect_swapped (self->impact_flap, "notify::folded", G_CALLBACK (impact_folded_changed), self);
 
   self->undo = strata_undo_stack_new (copy_rules, free_rules);
+  self->impact_async_rows = strata_scoring_page_default_impact_async_rows ();
   /* A read-only workspace shows its rules but takes no edits. */
   g_object_bind_property (self, "editable", self->editor, "sensitive", G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "notify::editable", G_CALLBACK (update_header), NULL);
