@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "strata-import.h"
 #include "workspace-test-util.h"
 
 /* Every row of every table, in a stable order, as text. */
@@ -90,4 +91,18 @@ metric_value (const char *path,
                      " JOIN customers c ON c.id = v.customer_id JOIN periods p ON p.id = v.period_id"
                      " WHERE p.name = '%s' AND c.ext_id = '%s' AND m.key = '%s'", period, ext_id, key);
   return query_text (path, sql);
+}
+
+/* A g_test_add set-up: a temporary folder (prefix: the test data) and a
+ * workspace opened in it as strata-cli import opens one; tear down with
+ * test_workspace_fixture_teardown. */
+static inline void
+import_test_fixture_setup (TestWorkspace *t,
+                           gconstpointer  prefix)
+{
+  g_autoptr(GError) error = NULL;
+
+  test_workspace_fixture_setup_dir (t, prefix);
+  t->ws = strata_import_open_workspace (t->path, &error);
+  g_assert_no_error (error);
 }

@@ -15,34 +15,7 @@
 #include "strata-import.h"
 #include "strata-period-columns.h"
 
-typedef struct
-{
-  char            *dir;
-  char            *path;
-  StrataWorkspace *ws;
-} Fixture;
-
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("strata-import-columns-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "test.strata", NULL);
-  f->ws = strata_import_open_workspace (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  g_clear_object (&f->ws);
-  test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef TestWorkspace Fixture;
 
 /* Runs the import inside an outer transaction, so that the commit's
  * rebuild has not run yet when it returns. */
@@ -405,9 +378,11 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/import-columns/customers", Fixture, NULL, setup, test_customers, teardown);
-  g_test_add ("/import-columns/existing-period", Fixture, NULL, setup, test_existing_period, teardown);
-  g_test_add ("/import-columns/orders-split", Fixture, NULL, setup, test_orders_split, teardown);
-  g_test_add ("/import-columns/bounded", Fixture, NULL, setup, test_bounded, teardown);
+#define ADD(path, fn) g_test_add (path, Fixture, "strata-import-columns", import_test_fixture_setup, fn, \
+                                 test_workspace_fixture_teardown)
+  ADD ("/import-columns/customers", test_customers);
+  ADD ("/import-columns/existing-period", test_existing_period);
+  ADD ("/import-columns/orders-split", test_orders_split);
+  ADD ("/import-columns/bounded", test_bounded);
   return g_test_run ();
 }

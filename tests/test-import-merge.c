@@ -12,34 +12,7 @@
 #include "strata-import-period.h"
 #include "strata-period-columns.h"
 
-typedef struct
-{
-  char            *dir;
-  char            *path;
-  StrataWorkspace *ws;
-} Fixture;
-
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("strata-import-merge-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "test.strata", NULL);
-  f->ws = strata_import_open_workspace (f->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  g_clear_object (&f->ws);
-  test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef TestWorkspace Fixture;
 
 /* Imports text into 2026-Q1 and commits. */
 static void
@@ -245,8 +218,10 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/import-merge/values", Fixture, NULL, setup, test_values, teardown);
-  g_test_add ("/import-merge/orders", Fixture, NULL, setup, test_orders, teardown);
-  g_test_add ("/import-merge/bounded", Fixture, NULL, setup, test_bounded, teardown);
+#define ADD(path, fn) g_test_add (path, Fixture, "strata-import-merge", import_test_fixture_setup, fn, \
+                                 test_workspace_fixture_teardown)
+  ADD ("/import-merge/values", test_values);
+  ADD ("/import-merge/orders", test_orders);
+  ADD ("/import-merge/bounded", test_bounded);
   return g_test_run ();
 }
