@@ -32,38 +32,10 @@
 
 #define TIMEOUT_S 600
 
-static struct
-{
-  gint64 last;
-  gint64 worst;
-} stall;
+static BenchStall stall;
 
 static guint  paints;
 static gint64 last_paint;
-
-static gboolean
-beat (gpointer data)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  stall.worst = MAX (stall.worst, now - stall.last);
-  stall.last = now;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-stall_reset (void)
-{
-  stall.last = g_get_monotonic_time ();
-  stall.worst = 0;
-}
-
-static double
-stall_ms (void)
-{
-  beat (NULL);
-  return stall.worst / 1000.0;
-}
 
 static double
 cpu_ms (void)
@@ -216,7 +188,7 @@ visit_review (StrataWindow *window,
   double cpu = cpu_ms (), ms;
   gint64 t;
 
-  stall_reset ();
+  bench_stall_reset (&stall);
   t = g_get_monotonic_time ();
   strata_window_show_page (window, "review");
   ms = until_painted (t, review_shown, page);
@@ -224,7 +196,7 @@ visit_review (StrataWindow *window,
   run_for (300);
   note = g_strdup_printf ("(%u rows in the mover lists)",
                           count_rows (find_named (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid")));
-  print_row (what, ms, stall_ms (), cpu_ms () - cpu, note);
+  print_row (what, ms, bench_stall_ms (&stall), cpu_ms () - cpu, note);
 }
 
 typedef struct
@@ -346,7 +318,7 @@ main (int   argc,
   window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  g_timeout_add_full (G_PRIORITY_HIGH, 1, beat, NULL, NULL);
+  g_timeout_add_full (G_PRIORITY_HIGH, 1, bench_stall_beat, &stall, NULL);
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
   watch_frames (GTK_WIDGET (window));
@@ -355,12 +327,12 @@ main (int   argc,
   /* Opened and settled: the Customers page has its rows. */
   t = g_get_monotonic_time ();
   cpu = cpu_ms ();
-  stall_reset ();
+  bench_stall_reset (&stall);
   if (!strata_window_open_path (window, path, &error))
     g_error ("%s", error->message);
   ms = until_painted (t, customers_loaded, strata_window_get_page (window, "customers"));
   run_for (500);
-  print_row ("open the file (Customers page)", ms, stall_ms (), cpu_ms () - cpu, NULL);
+  print_row ("open the file (Customers page)", ms, bench_stall_ms (&stall), cpu_ms () - cpu, NULL);
 
   visit_review (window, "first");
   strata_window_show_page (window, "customers");
@@ -376,7 +348,7 @@ main (int   argc,
   printf ("\nthe presentation:\n");
   t = g_get_monotonic_time ();
   cpu = cpu_ms ();
-  stall_reset ();
+  bench_stall_reset (&stall);
   presentation = strata_review_page_present (page);
   watch_frames (GTK_WIDGET (presentation));
   {
@@ -385,7 +357,7 @@ main (int   argc,
 
     ms = until_painted (t, slide_shown, &s);
     run_for (300);
-    print_row ("open the presentation", ms, stall_ms (), cpu_ms () - cpu, NULL);
+    print_row ("open the presentation", ms, bench_stall_ms (&stall), cpu_ms () - cpu, NULL);
     for (s.position = 1; s.position < n_slides; s.position++)
       {
         g_autofree char *what = NULL;
@@ -395,10 +367,10 @@ main (int   argc,
                                 strata_slide_kind_get_title (strata_presentation_get_slide_kind (s.presentation)));
         t = g_get_monotonic_time ();
         cpu = cpu_ms ();
-        stall_reset ();
+        bench_stall_reset (&stall);
         ms = until_painted (t, slide_shown, &s);
         run_for (300);
-        print_row (what, ms, stall_ms (), cpu_ms () - cpu, NULL);
+        print_row (what, ms, bench_stall_ms (&stall), cpu_ms () - cpu, NULL);
       }
   }
   gtk_window_destroy (presentation);

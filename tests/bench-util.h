@@ -260,3 +260,39 @@ bench_remove_dir (const char *dir)
     }
   g_rmdir (dir);
 }
+
+/* How long the main thread went without running a heartbeat: how long a
+ * window was frozen (bench-window, bench-review). Add bench_stall_beat as
+ * a 1 ms G_PRIORITY_HIGH timeout with the BenchStall as its data. */
+typedef struct
+{
+  gint64 last;
+  gint64 worst;
+} BenchStall;
+
+static inline gboolean
+bench_stall_beat (gpointer data)
+{
+  BenchStall *stall = data;
+  gint64 now = g_get_monotonic_time ();
+
+  stall->worst = MAX (stall->worst, now - stall->last);
+  stall->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static inline void
+bench_stall_reset (BenchStall *stall)
+{
+  stall->last = g_get_monotonic_time ();
+  stall->worst = 0;
+}
+
+/* The longest stall since the reset, in ms, up to now. */
+static inline double
+bench_stall_ms (BenchStall *stall)
+{
+  bench_stall_beat (stall);
+  return stall->worst / 1000.0;
+}
+

@@ -56,30 +56,14 @@
 
 #define TIMEOUT_S 300
 
-/* The heartbeat and the frames painted of each window. */
-typedef struct
-{
-  gint64 last;
-  gint64 worst;
-} Stall;
-
+/* The frames painted of each window. */
 typedef struct
 {
   guint  paints;
   gint64 last_paint;
 } Frames;
 
-static Stall stall;
-
-static gboolean
-beat (gpointer data)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  stall.worst = MAX (stall.worst, now - stall.last);
-  stall.last = now;
-  return G_SOURCE_CONTINUE;
-}
+static BenchStall stall;
 
 /* Resident memory in MB (/proc/self/status): now (VmRSS) and the most
  * since the last step began (VmHWM, reset through clear_refs). */
@@ -104,15 +88,7 @@ stall_reset (void)
       fputs ("5", refs);
       fclose (refs);
     }
-  stall.last = g_get_monotonic_time ();
-  stall.worst = 0;
-}
-
-static double
-stall_ms (void)
-{
-  beat (NULL);
-  return stall.worst / 1000.0;
+  bench_stall_reset (&stall);
 }
 
 static void
@@ -456,7 +432,7 @@ customers_step (StrataCustomersPage *page,
     }
   ms = until_painted (t, rows_shown, e, frames);
   note = g_strdup_printf ("%u rows", e->expected);
-  print_row (what, ms, stall_ms (), bench_thread_cpu_ms () - cpu, note);
+  print_row (what, ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, note);
 }
 
 /* Pages ----------------------------------------------------------------------- */
@@ -484,7 +460,7 @@ switch_page (StrataWindow *window,
   strata_window_show_page (window, name);
   ms = until_painted (t, page_ready, strata_window_get_page (window, name), frames);
   run_for (300);
-  print_row (what, ms, stall_ms (), bench_thread_cpu_ms () - cpu, NULL);
+  print_row (what, ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, NULL);
 }
 
 typedef struct
@@ -588,7 +564,7 @@ main (int   argc,
   window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  beat_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, beat, NULL, NULL);
+  beat_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, bench_stall_beat, &stall, NULL);
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
   watch_frames (GTK_WIDGET (window), &frames);
@@ -611,7 +587,7 @@ main (int   argc,
     e.expected = g_list_model_get_n_items (strata_customers_page_get_model (customers));
     ms = until_painted (t, rows_shown, &e, &frames);
     printf ("the window (%u customers shown):\n", e.expected);
-    print_row ("open the file until the Customers page lists its rows", ms, stall_ms (), bench_thread_cpu_ms () - cpu, NULL);
+    print_row ("open the file until the Customers page lists its rows", ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, NULL);
 
     /* At once: the names' order is still on its worker. */
     e.sorted = TRUE;
@@ -632,7 +608,7 @@ main (int   argc,
       /* What stays once the pages' workers are done. */
       stall_reset ();
       run_for (3000);
-      print_row ("3 s later, nothing done", 0, stall_ms (), 0, NULL);
+      print_row ("3 s later, nothing done", 0, bench_stall_ms (&stall), 0, NULL);
       goto done;
     }
   printf ("\nthe Customers page, warm:\n");
@@ -744,7 +720,7 @@ main (int   argc,
     tiers_cond = cond_ms;
     quadrant_ms = follow_quadrant.started ? until_painted (t, page_reloaded, &follow_quadrant, &side_frames) : 0;
     quadrant_cond = cond_ms;
-    edit_stall = stall_ms ();
+    edit_stall = bench_stall_ms (&stall);
     cpu = bench_thread_cpu_ms () - cpu;
     cond_ms = tiers_cond;
     print_row ("weight edit: Tiers page (pyramid) painted again", tiers_ms, edit_stall, cpu,
