@@ -548,34 +548,6 @@ map_previous (StrataCustomersPage    *self,
   self->cols.prev_tier = self->prev_tier;
 }
 
-/* The previous period to read, for the rows of data (immutable: the
- * worker only reads it). */
-typedef struct
-{
-  gint64            period_id;
-  StrataPeriodData *data;
-} PreviousRead;
-
-static void
-previous_read_free (gpointer data)
-{
-  PreviousRead *r = data;
-
-  strata_period_data_unref (r->data);
-  g_free (r);
-}
-
-static gpointer
-read_previous (StrataWorkspace  *workspace,
-               gpointer          task_data,
-               GCancellable     *cancellable,
-               GError          **error)
-{
-  PreviousRead *r = task_data;
-
-  return strata_prev_tiers_read (workspace, r->period_id, r->data, error);
-}
-
 static void load_previous (StrataCustomersPage    *self,
                            const StrataPeriodData *data);
 
@@ -636,12 +608,9 @@ load_previous (StrataCustomersPage    *self,
       self->prev_period = prev_id;
       if (prev_id > 0)
         {
-          PreviousRead *r = g_new0 (PreviousRead, 1);
-
-          r->period_id = prev_id;
-          r->data = strata_period_data_ref ((StrataPeriodData *) data);
           self->prev_load = g_cancellable_new ();
-          strata_page_run_worker (STRATA_PAGE (self), read_previous, r, previous_read_free,
+          strata_page_run_worker (STRATA_PAGE (self), strata_prev_tiers_worker,
+                                  strata_prev_tiers_task_new (prev_id, data), strata_prev_tiers_task_free,
                                   (GDestroyNotify) strata_prev_tiers_free,
                                   self->prev_load, previous_read, g_object_ref (self->prev_load));
         }

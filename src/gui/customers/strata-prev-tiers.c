@@ -98,3 +98,40 @@ strata_prev_tiers_map (const StrataPrevTiers  *prev,
     }
   return tiers;
 }
+
+typedef struct
+{
+  gint64            period_id;
+  StrataPeriodData *data;
+} PreviousRead;
+
+gpointer
+strata_prev_tiers_task_new (gint64                  period_id,
+                            const StrataPeriodData *data)
+{
+  PreviousRead *r = g_new0 (PreviousRead, 1);
+
+  r->period_id = period_id;
+  r->data = strata_period_data_ref ((StrataPeriodData *) data);
+  return r;
+}
+
+void
+strata_prev_tiers_task_free (gpointer task)
+{
+  PreviousRead *r = task;
+
+  strata_period_data_unref (r->data);
+  g_free (r);
+}
+
+gpointer
+strata_prev_tiers_worker (StrataWorkspace  *workspace,
+                          gpointer          task,
+                          GCancellable     *cancellable,
+                          GError          **error)
+{
+  PreviousRead *r = task;
+
+  return strata_prev_tiers_read (workspace, r->period_id, r->data, error);
+}

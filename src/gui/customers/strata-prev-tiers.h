@@ -18,6 +18,15 @@ StrataPrevTiers *strata_prev_tiers_read (StrataWorkspace         *workspace,
                                          const StrataPeriodData  *data,
                                          GError                 **error);
 void             strata_prev_tiers_free (StrataPrevTiers         *prev);
+/* The same read as a StrataPage worker (strata_page_run_worker): the task
+ * holds period_id and a reference to data, which the worker only reads. */
+gpointer         strata_prev_tiers_task_new  (gint64                  period_id,
+                                              const StrataPeriodData *data);
+void             strata_prev_tiers_task_free (gpointer                task);
+gpointer         strata_prev_tiers_worker    (StrataWorkspace        *workspace,
+                                              gpointer                task,
+                                              GCancellable           *cancellable,
+                                              GError                **error);
 /* Whether prev was read for data's rows (the same customers, in order). */
 gboolean         strata_prev_tiers_fits (const StrataPrevTiers   *prev,
                                          const StrataPeriodData  *data);

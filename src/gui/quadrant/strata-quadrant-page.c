@@ -19,6 +19,7 @@
 #include "strata-metric.h"
 #include "strata-period-results.h"
 #include "strata-quadrant-chart-private.h"
+#include "strata-quadrant-load.h"
 #include "strata-quadrant-page.h"
 #include "strata-quadrant-table.h"
 
@@ -76,22 +77,6 @@ show_empty (StrataQuadrantPage *self,
   update_log_offer (self);
 }
 
-static const char *
-metric_label (StrataMetricList *metrics,
-              const char       *key)
-{
-  StrataMetric *m = key ? strata_metric_list_lookup_key (metrics, key) : NULL;
-  return m ? strata_metric_get_localized_label (m) : key;
-}
-
-static StrataMetricKind
-metric_kind (StrataMetricList *metrics,
-             const char       *key)
-{
-  StrataMetric *m = key ? strata_metric_list_lookup_key (metrics, key) : NULL;
-  return m ? strata_metric_get_kind (m) : STRATA_METRIC_NUMBER;
-}
-
 /* The table shows the chart's customers: built when it is shown, so that
  * a large workspace makes its rows only for a user who asks. */
 static void
@@ -107,59 +92,6 @@ update_table (StrataQuadrantPage *self)
     }
   strata_quadrant_table_set_data (STRATA_QUADRANT_TABLE (self->table), self->results, chart,
                                   self->axis_titles[0], self->axis_titles[1], self->axis_titles[2]);
-}
-
-/* What the worker read for the chart: the period's results, the metrics'
- * labels and kinds, and the draft (whose thresholds the lines follow). */
-typedef struct
-{
-  StrataPeriodResults *results;
-  StrataRules         *draft;
-  char                *x_title, *y_title, *z_title;
-  StrataMetricKind     x_kind, y_kind;
-  StrataFunnel        *funnel;   /* per quadrant; NULL without funnel metrics */
-  StrataFunnel        *funnel_by_tier;
-  /* The chart, made on the worker: every pass over a million points
-   * (copies, positions, the hit-test grid, counts) is done there. */
-  StrataQuadrantChart *chart;    /* NULL: nothing to chart */
-  gboolean             differs;  /* the draft's lines are not the published ones */
-} QuadrantLoad;
-
-/* What the worker needs: the period and the page's options as they are
- * when the load starts (the page applies them again when it is done). */
-typedef struct
-{
-  StrataSharedPeriod *shared;
-  gboolean            log_x, log_y;
-  gboolean            by_quadrant;
-  guint               tier_filter;  /* 0: all tiers, else one (1 + index) */
-  char               *caption;      /* "Quadrants" */
-} QuadrantTask;
-
-static void
-quadrant_task_free (gpointer data)
-{
-  QuadrantTask *t = data;
-
-  strata_shared_period_free (t->shared);
-  g_free (t->caption);
-  g_free (t);
-}
-
-static void
-quadrant_load_free (gpointer data)
-{
-  QuadrantLoad *l = data;
-
-  g_clear_pointer (&l->results, strata_period_results_unref);
-  g_clear_pointer (&l->draft, strata_rules_free);
-  g_clear_pointer (&l->funnel, strata_funnel_free);
-  g_clear_pointer (&l->funnel_by_tier, strata_funnel_free);
-  g_clear_object (&l->chart);
-  g_free (l->x_title);
-  g_free (l->y_title);
-  g_free (l->z_title);
-  g_free (l);
 }
 
 /* No period to load: says why instead. */
@@ -214,83 +146,6 @@ show_funnel (StrataQuadrantPage *self)
   gtk_label_set_text (GTK_LABEL (self->funnel_note), summary != NULL ? summary : "");
 }
 
-/* On the worker: the chart of what load_quadrant read, with the options
- * the page had, its counts made. */
-static void
-build_chart (QuadrantLoad       *load,
-             const QuadrantTask *task)
-{
-  g_autofree StrataChartTier *tiers = NULL;
-  g_autofree int *tier = NULL;
-  StrataQuadrantData data = { 0, };
-  const StrataQuadrantRules *q;
-  const StrataPeriodData *pd;
-  StrataPeriodResults *results = load->results;
-  StrataRules *draft;
-
-  pd = results->data;
-  q = &results->rules->quadrant;
-  data.x = strata_period_data_get_column (pd, q->x_metric);
-  data.y = strata_period_data_get_column (pd, q->y_metric);
-  if (pd->n == 0 || data.x == NULL || data.y == NULL)
-    return;
-
-  tiers = g_new0 (StrataChartTier, MAX (results->rules->tiers->len, 1));
-  for (guint t = 0; t < results->rules->tiers->len; t++)
-    {
-      const StrataTier *ti = results->rules->tiers->pdata[t];
-      tiers[t].id = t;
-      tiers[t].label = *strata_tier_get_display_label (ti) ? strata_tier_get_display_label (ti) : ti->id;
-      tiers[t].colour = ti->colour;
-    }
-  tier = g_new (int, pd->n);
-  for (guint i = 0; i < pd->n; i++)
-    tier[i] = results->result->final_tier[i] < results->rules->tiers->len
-              ? results->result->final_tier[i] : -1;
-
-  data.n_points = pd->n;
-  data.z = q->z_metric ? strata_period_data_get_column (pd, q->z_metric) : NULL;
-  data.revenue = strata_period_data_get_column (pd, "order_amount");
-  data.tier = tier;
-  data.n_tiers = results->rules->tiers->len;
-  data.tiers = tiers;
-  data.x_threshold = q->x_threshold;
-  data.y_threshold = q->y_threshold;
-  data.x_title = load->x_title;
-  data.y_title = load->y_title;
-  data.z_title = q->z_metric ? load->z_title : NULL;
-  data.x_kind = load->x_kind;
-  data.y_kind = load->y_kind;
-  for (guint k = 0; k < 4; k++)
-    {
-      data.quadrant_names[k] = strata_rules_get_quadrant_label (results->rules, k);
-      data.quadrant_actions[k] = strata_rules_get_quadrant_action (results->rules, k);
-    }
-  /* The lines follow the draft, which the Scoring page and a drag here
-   * edit; the points are the published scoring. */
-  draft = load->draft;
-  if (draft != NULL && g_strcmp0 (draft->quadrant.x_metric, q->x_metric) == 0 &&
-      g_strcmp0 (draft->quadrant.y_metric, q->y_metric) == 0)
-    {
-      load->differs = draft->quadrant.x_threshold != q->x_threshold ||
-                      draft->quadrant.y_threshold != q->y_threshold;
-      data.x_threshold = draft->quadrant.x_threshold;
-      data.y_threshold = draft->quadrant.y_threshold;
-    }
-  load->chart = strata_quadrant_chart_new ();
-  strata_quadrant_chart_set_data (load->chart, &data);
-  strata_chart_export_set_caption (STRATA_CHART (load->chart), task->caption, results->period_name);
-  strata_quadrant_chart_set_scales (load->chart, task->log_x ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR,
-                                    task->log_y ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR);
-  strata_quadrant_chart_set_colouring (load->chart, task->by_quadrant
-                                                    ? STRATA_QUADRANT_COLOUR_BY_QUADRANT
-                                                    : STRATA_QUADRANT_COLOUR_BY_TIER);
-  if (task->tier_filter > 0 && task->tier_filter <= results->rules->tiers->len)
-    for (guint t = 0; t < results->rules->tiers->len; t++)
-      strata_quadrant_chart_set_tier_visible (load->chart, t, task->tier_filter - 1 == t);
-  strata_quadrant_chart_prepare (load->chart);
-}
-
 /* Charts what load_async read, on the main thread. */
 static void
 show_results (StrataQuadrantPage *self,
@@ -340,55 +195,6 @@ show_results (StrataQuadrantPage *self,
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), visible_view (self));
 }
 
-/* On a worker thread, with its own connection (never the window's). */
-static gpointer
-load_quadrant (StrataWorkspace  *ws,
-               gpointer          task_data,
-               GCancellable     *cancellable,
-               GError          **error)
-{
-  g_autoptr(StrataMetricList) metrics = NULL;
-  QuadrantLoad *load;
-  const StrataQuadrantRules *q;
-  QuadrantTask *task = task_data;
-  StrataSharedPeriod *shared = task->shared;
-  const char *funnel[STRATA_FUNNEL_N_STEPS] = { NULL };
-  const char *keys[STRATA_FUNNEL_N_STEPS + 2] = { "order_amount", NULL };
-  guint n_keys = 1;
-
-  /* Over the window's data when it is this period's (not a second copy),
-   * with the funnel's columns read into it. */
-  if (shared->data != NULL)
-    strata_funnel_resolve_keys (shared->data, funnel);
-  for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
-    if (funnel[s] != NULL)
-      keys[n_keys++] = funnel[s];
-  keys[n_keys] = NULL;
-  load = g_new0 (QuadrantLoad, 1);
-  load->results = strata_shared_period_load (shared, ws, keys, error);
-  if (load->results == NULL)
-    {
-      quadrant_load_free (load);
-      return NULL;
-    }
-  q = &load->results->rules->quadrant;
-  metrics = strata_metric_list_new (ws);
-  strata_metric_list_reload (metrics, NULL);
-  load->x_title = g_strdup (metric_label (metrics, q->x_metric));
-  load->y_title = g_strdup (metric_label (metrics, q->y_metric));
-  load->z_title = g_strdup (q->z_metric ? metric_label (metrics, q->z_metric) : NULL);
-  load->x_kind = metric_kind (metrics, q->x_metric);
-  load->y_kind = metric_kind (metrics, q->y_metric);
-  load->draft = strata_ruleset_store_get_draft (ws, NULL);
-  if (strata_funnel_text_has_funnel (load->results->data))
-    {
-      load->funnel = strata_funnel_compute (load->results, STRATA_FUNNEL_BY_QUADRANT);
-      load->funnel_by_tier = strata_funnel_compute (load->results, STRATA_FUNNEL_BY_TIER);
-    }
-  build_chart (load, task);
-  return load;
-}
-
 static void
 strata_quadrant_page_load_async (StrataPage          *page,
                                  GCancellable        *cancellable,
@@ -406,8 +212,8 @@ strata_quadrant_page_load_async (StrataPage          *page,
   task->by_quadrant = g_strcmp0 (self->colour_by, "quadrant") == 0;
   task->tier_filter = selected == GTK_INVALID_LIST_POSITION ? 0 : selected;
   task->caption = g_strdup (_("Quadrants"));
-  strata_page_run_worker (page, load_quadrant, task, quadrant_task_free,
-                          quadrant_load_free, cancellable, callback, user_data);
+  strata_page_run_worker (page, strata_quadrant_load_run, task, strata_quadrant_task_free,
+                          strata_quadrant_load_free, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -427,7 +233,7 @@ strata_quadrant_page_load_finish (StrataPage    *page,
   /* A period that cannot be scored is shown as such, not warned about. */
   show_results (STRATA_QUADRANT_PAGE (page), load, local_error);
   if (load != NULL)
-    quadrant_load_free (load);
+    strata_quadrant_load_free (load);
   return TRUE;
 }
 
