@@ -130,24 +130,19 @@ add_row (GPtrArray   *rows,
   return r;
 }
 
-static gboolean
-add_pair (StrataRetention         *retention,
-          StrataWorkspace         *workspace,
-          gint64                   from_id,
-          const char              *from,
-          StrataPeriodData        *next,
-          const char              *to,
-          GError                 **error)
+static void
+add_pair (StrataRetention           *retention,
+          const StrataPeriodResults *results,
+          const char                *from,
+          const StrataPeriodData    *next,
+          const char                *to)
 {
-  g_autoptr(StrataPeriodResults) results = strata_period_results_load (workspace, from_id, error);
   g_autoptr(GHashTable) by_group = g_hash_table_new (g_str_hash, g_str_equal);
   const StrataPeriodData *data;
   const double *amount, *renewed, *next_amount, *next_orders;
   gboolean next_has_orders;
   guint first = retention->rows->len;
 
-  if (results == NULL)
-    return FALSE;
   data = results->data;
   amount = strata_period_data_get_column (data, "order_amount");
   renewed = strata_period_data_get_column (data, "renewed");
@@ -199,7 +194,88 @@ add_pair (StrataRetention         *retention,
       r->rate = r->customers > 0 ? (double) r->retained / r->customers : NAN;
       r->revenue_rate = r->revenue != 0 ? r->revenue_next / r->revenue : NAN;
     }
+}
+
+/* The columns retention reads besides those the rules score with. */
+static const char *const counted[] = { "order_amount", "order_count", "renewed", NULL };
+
+/* Retention grouped each way of by[n] (into out[n]), each period loaded
+ * once, without names and with only the columns scored and counted: the
+ * later side of one pair is the earlier side of the next. */
+static gboolean
+compute (StrataWorkspace               *workspace,
+         const StrataRetentionGroupBy  *by,
+         guint                          n,
+         StrataRetention              **out,
+         GError                       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) periods = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(StrataPeriodResults) results = NULL;
+  int rc;
+
+  stmt = strata_workspace_prepare (workspace, "SELECT p.id, p.name" STRATA_PERIOD_FROM
+                                   STRATA_PERIOD_ORDER, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (periods, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      strata_workspace_set_db_error (workspace, error, _("reading the periods"));
+      return FALSE;
+    }
+  for (guint k = 0; k < n; k++)
+    for (guint p = 0; p < periods->len; p++)
+      g_ptr_array_add (out[k]->periods, g_strdup (periods->pdata[p]));
+
+  for (guint p = 0; p + 1 < ids->len; p++)
+    {
+      gint64 next_id = g_array_index (ids, gint64, p + 1);
+      g_autoptr(StrataPeriodResults) next_results = NULL;
+      g_autoptr(StrataPeriodData) next_data = NULL;
+      const StrataPeriodData *next;
+
+      if (results == NULL &&
+          !(results = strata_period_results_load_for_scoring (workspace, g_array_index (ids, gint64, p),
+                                                              counted, error)))
+        return FALSE;
+      /* The last period is only counted, never grouped: not scored. */
+      if (p + 2 < ids->len)
+        {
+          if (!(next_results = strata_period_results_load_for_scoring (workspace, next_id, counted, error)))
+            return FALSE;
+          next = next_results->data;
+        }
+      else
+        {
+          if (!(next_data = strata_period_data_load_for_scoring (workspace, next_id, counted, error)))
+            return FALSE;
+          next = next_data;
+        }
+      for (guint k = 0; k < n; k++)
+        add_pair (out[k], results, periods->pdata[p], next, periods->pdata[p + 1]);
+      g_clear_pointer (&results, strata_period_results_unref);
+      results = g_steal_pointer (&next_results);
+    }
   return TRUE;
+}
+
+static StrataRetention *
+retention_new (StrataRetentionGroupBy by)
+{
+  StrataRetention *retention = g_new0 (StrataRetention, 1);
+
+  retention->by = by;
+  retention->periods = g_ptr_array_new_with_free_func (g_free);
+  retention->rows = g_ptr_array_new_with_free_func (row_free);
+  return retention;
 }
 
 StrataRetention *
@@ -207,45 +283,37 @@ strata_retention_compute (StrataWorkspace         *workspace,
                           StrataRetentionGroupBy   by,
                           GError                 **error)
 {
-  g_autoptr(StrataRetention) retention = g_new0 (StrataRetention, 1);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(StrataRetention) retention = NULL;
 
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
 
-  retention->by = by;
-  retention->periods = g_ptr_array_new_with_free_func (g_free);
-  retention->rows = g_ptr_array_new_with_free_func (row_free);
-
-  stmt = strata_workspace_prepare (workspace, "SELECT p.id, p.name" STRATA_PERIOD_FROM
-                                   STRATA_PERIOD_ORDER, error);
-  if (stmt == NULL)
+  retention = retention_new (by);
+  if (!compute (workspace, &by, 1, &retention, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      g_ptr_array_add (retention->periods, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      strata_workspace_set_db_error (workspace, error, _("reading the periods"));
-      return NULL;
-    }
-
-  for (guint p = 0; p + 1 < ids->len; p++)
-    {
-      g_autoptr(StrataPeriodData) next =
-        strata_period_data_load (workspace, g_array_index (ids, gint64, p + 1), error);
-
-      if (next == NULL ||
-          !add_pair (retention, workspace, g_array_index (ids, gint64, p),
-                     retention->periods->pdata[p], next, retention->periods->pdata[p + 1], error))
-        return NULL;
-    }
   return g_steal_pointer (&retention);
+}
+
+gboolean
+strata_retention_compute_both (StrataWorkspace  *workspace,
+                               StrataRetention **by_tier,
+                               StrataRetention **by_quadrant,
+                               GError          **error)
+{
+  static const StrataRetentionGroupBy by[] = { STRATA_RETENTION_BY_TIER, STRATA_RETENTION_BY_QUADRANT };
+  StrataRetention *out[] = { retention_new (by[0]), retention_new (by[1]) };
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (by_tier != NULL && by_quadrant != NULL, FALSE);
+
+  if (!compute (workspace, by, G_N_ELEMENTS (by), out, error))
+    {
+      strata_retention_free (out[0]);
+      strata_retention_free (out[1]);
+      return FALSE;
+    }
+  *by_tier = out[0];
+  *by_quadrant = out[1];
+  return TRUE;
 }
 
 const StrataRetentionRow *

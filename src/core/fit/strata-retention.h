@@ -45,6 +45,11 @@ typedef struct
 StrataRetention *strata_retention_compute (StrataWorkspace         *workspace,
                                            StrataRetentionGroupBy   by,
                                            GError                 **error);
+/* Both groupings at once, each period read once (the Review page's deck). */
+gboolean         strata_retention_compute_both (StrataWorkspace  *workspace,
+                                                StrataRetention **by_tier,
+                                                StrataRetention **by_quadrant,
+                                                GError          **error);
 void             strata_retention_free    (StrataRetention         *retention);
 
 /* from,to,group,customers,retained,rate,revenue,revenue_next,revenue_rate

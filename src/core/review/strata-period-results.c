@@ -231,17 +231,21 @@ period_rules (StrataWorkspace  *workspace,
 }
 
 /* The period's results over all its customers, or (ids != NULL) over
- * just those. */
+ * just those; with metrics (NULL-terminated, may be empty), over only the
+ * columns the rules read and those. */
 static StrataPeriodResults *
-load (StrataWorkspace  *workspace,
-      gint64            period_id,
-      const gint64     *ids,
-      guint             n_ids,
-      GError          **error)
+load (StrataWorkspace    *workspace,
+      gint64              period_id,
+      const gint64       *ids,
+      guint               n_ids,
+      const char * const *metrics,
+      gboolean            names,
+      GError            **error)
 {
   g_autoptr(StrataPeriodData) data = NULL;
   g_autoptr(StrataRules) rules = NULL;
   g_autoptr(StrataResult) result = NULL;
+  g_autoptr(GPtrArray) wanted = NULL;
   gboolean frozen;
   gint64 ruleset_id;
   int version = 0;
@@ -251,8 +255,20 @@ load (StrataWorkspace  *workspace,
   rules = period_rules (workspace, period_id, &frozen, &ruleset_id, &version, error);
   if (rules == NULL)
     return NULL;
-  data = ids != NULL ? strata_period_data_load_customer_ids (workspace, period_id, ids, n_ids, error)
-                     : strata_period_data_load (workspace, period_id, error);
+  if (ids == NULL && metrics != NULL)
+    {
+      wanted = strata_rules_get_metrics (rules);
+      for (guint i = 0; metrics[i] != NULL; i++)
+        g_ptr_array_add (wanted, g_strdup (metrics[i]));
+      g_ptr_array_add (wanted, NULL);
+      data = names ? strata_period_data_load_metrics (workspace, period_id,
+                                                      (const char * const *) wanted->pdata, error)
+                   : strata_period_data_load_for_scoring (workspace, period_id,
+                                                          (const char * const *) wanted->pdata, error);
+    }
+  else
+    data = ids != NULL ? strata_period_data_load_customer_ids (workspace, period_id, ids, n_ids, error)
+                       : strata_period_data_load (workspace, period_id, error);
   if (data == NULL)
     return NULL;
   if (!frozen)
@@ -363,7 +379,29 @@ strata_period_results_load (StrataWorkspace  *workspace,
                             gint64            period_id,
                             GError          **error)
 {
-  return load (workspace, period_id, NULL, 0, error);
+  return load (workspace, period_id, NULL, 0, NULL, TRUE, error);
+}
+
+StrataPeriodResults *
+strata_period_results_load_metrics (StrataWorkspace    *workspace,
+                                    gint64              period_id,
+                                    const char * const *metrics,
+                                    GError            **error)
+{
+  static const char *const none[] = { NULL };
+
+  return load (workspace, period_id, NULL, 0, metrics != NULL ? metrics : none, TRUE, error);
+}
+
+StrataPeriodResults *
+strata_period_results_load_for_scoring (StrataWorkspace    *workspace,
+                                        gint64              period_id,
+                                        const char * const *metrics,
+                                        GError            **error)
+{
+  static const char *const none[] = { NULL };
+
+  return load (workspace, period_id, NULL, 0, metrics != NULL ? metrics : none, FALSE, error);
 }
 
 StrataPeriodResults *
@@ -372,7 +410,7 @@ strata_period_results_load_customer (StrataWorkspace  *workspace,
                                      gint64            customer_id,
                                      GError          **error)
 {
-  return load (workspace, period_id, &customer_id, 1, error);
+  return load (workspace, period_id, &customer_id, 1, NULL, TRUE, error);
 }
 
 StrataPeriodResults *
@@ -395,7 +433,7 @@ strata_period_results_load_shared (StrataWorkspace    *workspace,
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
 
   if (shared == NULL || shared->period_id != period_id)
-    return load (workspace, period_id, NULL, 0, error);
+    return load (workspace, period_id, NULL, 0, NULL, TRUE, error);
   rules = period_rules (workspace, period_id, &frozen, &ruleset_id, &version, error);
   if (rules == NULL)
     return NULL;
@@ -410,7 +448,7 @@ strata_period_results_load_shared (StrataWorkspace    *workspace,
                                           &local_error))
     {
       g_debug ("%s", local_error->message);
-      return load (workspace, period_id, NULL, 0, error);
+      return load (workspace, period_id, NULL, 0, NULL, TRUE, error);
     }
   if (frozen)
     {

@@ -37,6 +37,20 @@ StrataPeriodResults *strata_period_results_new   (StrataPeriodData   *data,
 StrataPeriodResults *strata_period_results_load  (StrataWorkspace    *workspace,
                                                   gint64              period_id,
                                                   GError            **error);
+/* The same over only the columns the period's rules read and metrics
+ * (NULL-terminated, may be NULL), with the customers' names: a fraction of
+ * the whole period at a million customers. Not cached; other metrics read
+ * as no value until strata_period_data_ensure_metrics() reads them. */
+StrataPeriodResults *strata_period_results_load_metrics (StrataWorkspace    *workspace,
+                                                         gint64              period_id,
+                                                         const char * const *metrics,
+                                                         GError            **error);
+/* The same without the customers' ext ids and names (each ""): for
+ * counting a period, not showing its customers (retention). */
+StrataPeriodResults *strata_period_results_load_for_scoring (StrataWorkspace    *workspace,
+                                                             gint64              period_id,
+                                                             const char * const *metrics,
+                                                             GError            **error);
 /* The same over shared, the window's data of the period (its columns are
  * not copied: a million customers' are a hundred megabytes), with the
  * columns the rules and metrics (NULL-terminated, may be NULL) read that it
