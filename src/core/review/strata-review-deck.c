@@ -6,6 +6,7 @@
 
 #include "strata-review-deck.h"
 #include "strata-review-deck-private.h"
+#include "strata-rules-private.h"
 
 struct _StrataReviewDeck
 {
@@ -13,7 +14,8 @@ struct _StrataReviewDeck
 
   char                *company;
   StrataMovement      *movement;
-  StrataPeriodResults *from;
+  StrataPeriodResults *from;         /* only while the deck is built */
+  gboolean             from_frozen;
   StrataPeriodResults *to;
   GPtrArray           *rule_changes;
   GHashTable          *metrics;
@@ -130,6 +132,12 @@ load_entitlement_changes (StrataReviewDeck  *self,
   return TRUE;
 }
 
+static const StrataPeriodData *
+to_data_of (const StrataPeriodResults *to)
+{
+  return to != NULL ? to->data : NULL;
+}
+
 static void
 count_tiers (StrataReviewDeck *self)
 {
@@ -158,12 +166,52 @@ count_tiers (StrataReviewDeck *self)
     }
 }
 
+/* The columns one side reads beyond its own rules': the other side's
+ * rules (restating, the reasons of a move) and the revenue. */
+static gboolean
+ensure_columns (StrataPeriodResults *results,
+                const StrataRules   *other,
+                StrataWorkspace     *workspace,
+                GError             **error)
+{
+  g_autoptr(GPtrArray) wanted = strata_rules_get_metrics (other);
+
+  g_ptr_array_add (wanted, g_strdup ("order_amount"));
+  g_ptr_array_add (wanted, NULL);
+  return strata_period_data_ensure_metrics (results->data, workspace,
+                                            (const char * const *) wanted->pdata, error);
+}
+
+/* Each period with only the columns the deck reads (its names kept for the
+ * movers), not every metric: at a million customers the whole periods were
+ * most of the page's memory. */
+static StrataPeriodResults *
+load_side (StrataWorkspace  *workspace,
+           gint64            period_id,
+           GError          **error)
+{
+  static const char *const revenue[] = { "order_amount", NULL };
+
+  return strata_period_results_load_metrics (workspace, period_id, revenue, error);
+}
+
 StrataReviewDeck *
 strata_review_deck_load (StrataWorkspace  *workspace,
                          gint64            from_id,
                          gint64            to_id,
                          gboolean          restate,
                          GError          **error)
+{
+  return strata_review_deck_load_sharing (workspace, from_id, to_id, restate, NULL, error);
+}
+
+StrataReviewDeck *
+strata_review_deck_load_sharing (StrataWorkspace     *workspace,
+                                 gint64               from_id,
+                                 gint64               to_id,
+                                 gboolean             restate,
+                                 StrataPeriodResults *to,
+                                 GError             **error)
 {
   g_autoptr(StrataReviewDeck) self = NULL;
   g_autoptr(StrataPeriodResults) restated = NULL;
@@ -174,8 +222,26 @@ strata_review_deck_load (StrataWorkspace  *workspace,
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
 
   self = g_object_new (STRATA_TYPE_REVIEW_DECK, NULL);
-  if (!(self->from = strata_period_results_load (workspace, from_id, error)) ||
-      !(self->to = strata_period_results_load (workspace, to_id, error)) ||
+  if (to != NULL && to->period_id == to_id)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* The window's data of the period: only what it lacks is read. */
+      self->to = strata_period_results_ref (to);
+      if (!(self->from = load_side (workspace, from_id, error)))
+        return NULL;
+      if (!ensure_columns (self->to, self->from->rules, workspace, &local_error))
+        {
+          g_debug ("%s", local_error->message);
+          g_clear_pointer (&self->to, strata_period_results_unref);
+        }
+    }
+  else if (!(self->from = load_side (workspace, from_id, error)))
+    return NULL;
+  if ((self->to == NULL && !(self->to = load_side (workspace, to_id, error))) ||
+      (self->to->data != to_data_of (to) &&
+       !ensure_columns (self->to, self->from->rules, workspace, error)) ||
+      !ensure_columns (self->from, self->to->rules, workspace, error) ||
       !(metrics = strata_movement_load_metrics (workspace, error)))
     return NULL;
 
@@ -204,6 +270,11 @@ strata_review_deck_load (StrataWorkspace  *workspace,
   self->since = closed_at (workspace, from_id);
   if (!load_entitlement_changes (self, workspace, self->from->period_name, error))
     return NULL;
+  /* Nothing reads the earlier period once the movement is made (the movers
+   * copied their names): freed here, on the worker, not held with the deck. */
+  self->from_frozen = self->from->frozen;
+  g_clear_pointer (&self->from, strata_period_results_unref);
+  g_clear_pointer (&restated, strata_period_results_unref);
 
   company = strata_workspace_get_meta (workspace, "company");
   if (company == NULL || company[0] == '\0')
@@ -220,8 +291,7 @@ strata_review_deck_load (StrataWorkspace  *workspace,
   /* Without product lines it is an empty mix; an error only loses the slide's chart. */
   self->product_mix = strata_product_mix_compute_for_results (workspace, self->to, NULL);
   /* Over every period, once for the page, the slide and the report. */
-  if (!(self->retention[0] = strata_retention_compute (workspace, STRATA_RETENTION_BY_TIER, error)) ||
-      !(self->retention[1] = strata_retention_compute (workspace, STRATA_RETENTION_BY_QUADRANT, error)))
+  if (!strata_retention_compute_both (workspace, &self->retention[0], &self->retention[1], error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -258,7 +328,7 @@ gboolean
 strata_review_deck_get_from_closed (StrataReviewDeck *self)
 {
   g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), FALSE);
-  return self->from->frozen;
+  return self->from_frozen;
 }
 
 GPtrArray *

@@ -43,6 +43,15 @@ StrataReviewDeck    *strata_review_deck_load         (StrataWorkspace  *workspac
                                                       gint64            to_id,
                                                       gboolean          restate,
                                                       GError          **error);
+/* The same over to (may be NULL) as the later period's results when they are
+ * to_id's: the window's data of the period, shared rather than read again
+ * (the columns the deck reads that it lacks are read into it). */
+StrataReviewDeck    *strata_review_deck_load_sharing (StrataWorkspace     *workspace,
+                                                      gint64               from_id,
+                                                      gint64               to_id,
+                                                      gboolean             restate,
+                                                      StrataPeriodResults *to,
+                                                      GError             **error);
 
 /* The company ("company" in the workspace's meta), or the file's name. */
 const char          *strata_review_deck_get_company  (StrataReviewDeck *self);
