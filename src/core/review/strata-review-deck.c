@@ -7,6 +7,7 @@
 #include "strata-review-deck.h"
 #include "strata-review-deck-private.h"
 #include "strata-rules-private.h"
+#include "strata-funnel.h"
 
 struct _StrataReviewDeck
 {
@@ -167,7 +168,7 @@ count_tiers (StrataReviewDeck *self)
 }
 
 /* The columns one side reads beyond its own rules': the other side's
- * rules (restating, the reasons of a move) and the revenue. */
+ * rules (restating, the reasons of a move), the revenue and the funnel. */
 static gboolean
 ensure_columns (StrataPeriodResults *results,
                 const StrataRules   *other,
@@ -175,8 +176,14 @@ ensure_columns (StrataPeriodResults *results,
                 GError             **error)
 {
   g_autoptr(GPtrArray) wanted = strata_rules_get_metrics (other);
+  const char *funnel[STRATA_FUNNEL_N_STEPS];
 
   g_ptr_array_add (wanted, g_strdup ("order_amount"));
+  /* The report's traffic funnel reads the later period's funnel metrics. */
+  strata_funnel_resolve_keys (results->data, funnel);
+  for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+    if (funnel[s] != NULL)
+      g_ptr_array_add (wanted, g_strdup (funnel[s]));
   g_ptr_array_add (wanted, NULL);
   return strata_period_data_ensure_metrics (results->data, workspace,
                                             (const char * const *) wanted->pdata, error);
