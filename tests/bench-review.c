@@ -19,9 +19,9 @@
 #include <adwaita.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "bench-util.h"
+#include "bench-demo.h"
+#include "bench-window-util.h"
 
 #include "strata-application.h"
 #include "strata-demo.h"
@@ -34,76 +34,18 @@
 
 static BenchStall stall;
 
-static guint  paints;
-static gint64 last_paint;
-
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static void
-after_paint (GdkFrameClock *clock,
-             gpointer       data)
-{
-  paints++;
-  last_paint = g_get_monotonic_time ();
-}
-
-static gboolean
-keep_ticking (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-watch_frames (GtkWidget *window)
-{
-  gtk_widget_add_tick_callback (window, keep_ticking, NULL, NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint), NULL);
-}
-
-typedef gboolean (*Cond) (gpointer data);
+/* The frames of every window it watches (the window, the presentation):
+ * one counter, as "a frame painted" means any of them. */
+static BenchFrames frames;
 
 /* Iterates until cond holds, then until a frame is painted: the ms from t0
  * to that paint, -1 on a timeout. */
 static double
-until_painted (gint64   t0,
-               Cond     cond,
-               gpointer data)
+until_painted (gint64    t0,
+               BenchCond cond,
+               gpointer  data)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
-  guint before;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return -1;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  before = paints;
-  while (paints == before)
-    {
-      if (g_get_monotonic_time () > deadline)
-        return -1;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return (last_paint - t0) / 1000.0;
-}
-
-static void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
+  return bench_until_painted (t0, cond, data, &frames, TIMEOUT_S, NULL);
 }
 
 static void
@@ -119,29 +61,11 @@ print_row (const char *what,
     printf ("  %-46s %9.1f ms %9.1f ms stall %9.1f ms CPU  %s\n", what, ms, worst, cpu, note ? note : "");
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            GType       type,
-            const char *id)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, type, id);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 review_shown (gpointer data)
 {
   StrataReviewPage *page = data;
-  GtkStack *stack = GTK_STACK (find_named (GTK_WIDGET (page), GTK_TYPE_STACK, "stack"));
+  GtkStack *stack = GTK_STACK (bench_find (GTK_WIDGET (page), GTK_TYPE_STACK, "stack", 0));
 
   return gtk_widget_get_mapped (GTK_WIDGET (page)) && !strata_page_get_loading (STRATA_PAGE (page)) &&
          g_strcmp0 (gtk_stack_get_visible_child_name (stack), "review") == 0;
@@ -163,7 +87,7 @@ count_rows (GtkWidget *w)
 static void
 until_lists_filled (StrataReviewPage *page)
 {
-  GtkWidget *grid = find_named (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid");
+  GtkWidget *grid = bench_find (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0);
   gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC, still = g_get_monotonic_time ();
   guint n = count_rows (grid);
 
@@ -171,7 +95,7 @@ until_lists_filled (StrataReviewPage *page)
     {
       guint now;
 
-      run_for (50);
+      bench_run_for (50);
       now = count_rows (grid);
       if (now != n)
         n = now, still = g_get_monotonic_time ();
@@ -185,7 +109,7 @@ visit_review (StrataWindow *window,
   StrataReviewPage *page = STRATA_REVIEW_PAGE (strata_window_get_page (window, "review"));
   g_autofree char *what = g_strdup_printf ("switch to review (%s visit)", visit);
   g_autofree char *note = NULL;
-  double cpu = cpu_ms (), ms;
+  double cpu = bench_thread_cpu_ms (), ms;
   gint64 t;
 
   bench_stall_reset (&stall);
@@ -193,10 +117,10 @@ visit_review (StrataWindow *window,
   strata_window_show_page (window, "review");
   ms = until_painted (t, review_shown, page);
   until_lists_filled (page);
-  run_for (300);
+  bench_run_for (300);
   note = g_strdup_printf ("(%u rows in the mover lists)",
-                          count_rows (find_named (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid")));
-  print_row (what, ms, bench_stall_ms (&stall), cpu_ms () - cpu, note);
+                          count_rows (bench_find (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0)));
+  print_row (what, ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, note);
 }
 
 typedef struct
@@ -223,7 +147,7 @@ alternative_chart (StrataReviewDeck *deck,
   g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1), MAX (height, 1));
   cairo_t *cr = cairo_create (surface);
-  double t = bench_now_ms (), cpu = cpu_ms (), built;
+  double t = bench_now_ms (), cpu = bench_thread_cpu_ms (), built;
   g_autoptr(StrataQuadrantChart) chart = strata_review_quadrant_chart (deck, STRATA_REVIEW_ARROWS_MOVERS, 0);
   guint n = strata_review_count_arrows (deck, STRATA_REVIEW_ARROWS_MOVERS, 0);
   g_autofree char *note = NULL;
@@ -236,7 +160,7 @@ alternative_chart (StrataReviewDeck *deck,
   cairo_surface_destroy (surface);
   note = g_strdup_printf ("(%u arrows, %d x %d; built in %.1f ms)", n, width, height, built);
   print_row ("alternative: the chart with every arrow", bench_now_ms () - t, bench_now_ms () - t,
-             cpu_ms () - cpu, note);
+             bench_thread_cpu_ms () - cpu, note);
 }
 
 static gboolean
@@ -255,8 +179,6 @@ main (int   argc,
   g_autoptr(GOptionContext) options = g_option_context_new (NULL);
   g_autofree char *dir = g_dir_make_tmp ("strata-bench-review-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "big.strata", NULL);
-  g_autofree char *data_home = g_build_filename (dir, "data", NULL);
-  g_autofree char *schemas = bench_build_path (argv[0], "GSETTINGS_SCHEMA_DIR", "data");
   g_autoptr(GApplication) app = NULL;
   StrataWindow *window;
   StrataReviewPage *page;
@@ -269,6 +191,7 @@ main (int   argc,
     { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file, "An existing workspace instead", "FILE" },
     { NULL }
   };
+  guint beat_id;
   gint64 t;
   double ms, cpu;
 
@@ -279,85 +202,47 @@ main (int   argc,
       return 2;
     }
   n = bench_size (n, "STRATA_BENCH_CUSTOMERS", 100000);
-  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
-  g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, FALSE);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  gtk_init ();
-  adw_init ();
-  {
-    g_autofree char *load = NULL;
-
-    if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
-      printf ("machine load (1, 5, 15 min; running/all; last pid): %s", load);
-  }
-  t = g_get_monotonic_time ();
-  if (file != NULL)
-    {
-      g_free (path);
-      path = file;
-      printf ("workspace %s\n", path);
-    }
-  else if (!strata_demo_write (path, n, 1, 2, STRATA_DEMO_NONE, NULL, NULL, &error))
-    g_error ("%s", error->message);
-  else
-    printf ("demo workspace with %d customers, 2 quarters, written in %.0f ms\n", n,
-            (g_get_monotonic_time () - t) / 1000.0);
+  bench_window_init (argv[0], dir);
+  bench_demo_or_file (&path, file, n);
   printf ("wall clock from the action until painted; stall = the longest the main thread did not run\n"
           "a 1 ms heartbeat; CPU = the main thread's over the step (goal: stall < 100 ms)\n");
 
-  app = g_object_new (STRATA_TYPE_APPLICATION,
-                      "application-id", "io.github.strata.Strata.BenchReview",
-                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/strata/Strata",
-                      NULL);
-  if (!g_application_register (app, NULL, &error))
-    g_error ("%s", error->message);
-  g_application_hold (app);
-  g_application_activate (app);
-  window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  g_timeout_add_full (G_PRIORITY_HIGH, 1, bench_stall_beat, &stall, NULL);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  watch_frames (GTK_WIDGET (window));
-  run_for (200);
+  window = bench_open_window ("io.github.strata.Strata.BenchReview", &stall, &frames, &app, &beat_id);
 
   /* Opened and settled: the Customers page has its rows. */
   t = g_get_monotonic_time ();
-  cpu = cpu_ms ();
+  cpu = bench_thread_cpu_ms ();
   bench_stall_reset (&stall);
   if (!strata_window_open_path (window, path, &error))
     g_error ("%s", error->message);
   ms = until_painted (t, customers_loaded, strata_window_get_page (window, "customers"));
-  run_for (500);
-  print_row ("open the file (Customers page)", ms, bench_stall_ms (&stall), cpu_ms () - cpu, NULL);
+  bench_run_for (500);
+  print_row ("open the file (Customers page)", ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, NULL);
 
   visit_review (window, "first");
   strata_window_show_page (window, "customers");
-  run_for (500);
+  bench_run_for (500);
   visit_review (window, "second");
 
   page = STRATA_REVIEW_PAGE (strata_window_get_page (window, "review"));
-  chart = find_named (GTK_WIDGET (page), G_TYPE_OBJECT, "quadrant_chart");
+  chart = bench_find (GTK_WIDGET (page), G_TYPE_OBJECT, "quadrant_chart", 0);
   if (strata_review_page_get_deck (page) == NULL)
     g_error ("bench-review: the page compares no periods");
   printf ("  quadrant chart arrows on the page: %u\n", strata_review_page_get_n_arrows (page));
 
   printf ("\nthe presentation:\n");
   t = g_get_monotonic_time ();
-  cpu = cpu_ms ();
+  cpu = bench_thread_cpu_ms ();
   bench_stall_reset (&stall);
   presentation = strata_review_page_present (page);
-  watch_frames (GTK_WIDGET (presentation));
+  bench_watch_frames (GTK_WIDGET (presentation), &frames);
   {
     Slide s = { STRATA_PRESENTATION (presentation), 0 };
     guint n_slides = strata_presentation_get_n_slides (s.presentation);
 
     ms = until_painted (t, slide_shown, &s);
-    run_for (300);
-    print_row ("open the presentation", ms, bench_stall_ms (&stall), cpu_ms () - cpu, NULL);
+    bench_run_for (300);
+    print_row ("open the presentation", ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, NULL);
     for (s.position = 1; s.position < n_slides; s.position++)
       {
         g_autofree char *what = NULL;
@@ -366,24 +251,20 @@ main (int   argc,
         what = g_strdup_printf ("slide %u (%s)", s.position + 1,
                                 strata_slide_kind_get_title (strata_presentation_get_slide_kind (s.presentation)));
         t = g_get_monotonic_time ();
-        cpu = cpu_ms ();
+        cpu = bench_thread_cpu_ms ();
         bench_stall_reset (&stall);
         ms = until_painted (t, slide_shown, &s);
-        run_for (300);
-        print_row (what, ms, bench_stall_ms (&stall), cpu_ms () - cpu, NULL);
+        bench_run_for (300);
+        print_row (what, ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, NULL);
       }
   }
   gtk_window_destroy (presentation);
-  run_for (200);
+  bench_run_for (200);
 
   printf ("\nbeside it, the same run:\n");
   alternative_chart (strata_review_page_get_deck (page), gtk_widget_get_width (chart),
                      gtk_widget_get_height (chart));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_application_release (app);
-  if (file == NULL)
-    g_unlink (path);
-  g_rmdir (dir);
+  bench_close_window (window, app, beat_id, file == NULL ? path : NULL, dir);
   return 0;
 }

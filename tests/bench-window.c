@@ -39,7 +39,7 @@
 #include <time.h>
 
 #include "bench-demo.h"
-#include "bench-util.h"
+#include "bench-window-util.h"
 
 #include "strata-application.h"
 #include "strata-context.h"
@@ -55,13 +55,6 @@
 #include "strata-window.h"
 
 #define TIMEOUT_S 300
-
-/* The frames painted of each window. */
-typedef struct
-{
-  guint  paints;
-  gint64 last_paint;
-} Frames;
 
 static BenchStall stall;
 
@@ -91,107 +84,17 @@ stall_reset (void)
   bench_stall_reset (&stall);
 }
 
-static void
-after_paint (GdkFrameClock *clock,
-             Frames        *frames)
-{
-  frames->paints++;
-  frames->last_paint = g_get_monotonic_time ();
-}
-
-/* A frame clock that keeps running: "the next frame" always comes. */
-static gboolean
-keep_ticking (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-watch_frames (GtkWidget *window,
-              Frames    *frames)
-{
-  gtk_widget_add_tick_callback (window, keep_ticking, NULL, NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint), frames);
-}
-
-typedef gboolean (*Cond) (gpointer data);
+static double cond_ms;   /* from t0 until cond held, of the last until_painted */
 
 /* Iterates until cond holds, then until frames has painted once more:
  * the milliseconds from t0 to that paint, -1 on a timeout. */
-static double cond_ms;   /* from t0 until cond held, of the last until_painted */
-
 static double
-until_painted (gint64    t0,
-               Cond      cond,
-               gpointer  data,
-               Frames   *frames)
+until_painted (gint64       t0,
+               BenchCond    cond,
+               gpointer     data,
+               BenchFrames *frames)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
-  guint paints;
-
-  cond_ms = -1;
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return -1;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  cond_ms = (g_get_monotonic_time () - t0) / 1000.0;
-  paints = frames->paints;
-  while (frames->paints == paints)
-    {
-      if (g_get_monotonic_time () > deadline)
-        return -1;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return (frames->last_paint - t0) / 1000.0;
-}
-
-/* Runs the main loop for ms, so that a step's trailing work (a chart's
- * first draw, a second frame) counts in its stall. */
-static void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name,
-             guint      *nth)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (g_strcmp0 (gtk_widget_get_name (root), name) == 0 ||
-       g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), name) == 0) &&
-      (*nth)-- == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type, name, nth);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find (GtkWidget  *root,
-      GType       type,
-      const char *name,
-      guint       nth)
-{
-  GtkWidget *w = find_widget (root, type, name, &nth);
-
-  if (w == NULL)
-    g_error ("bench-window: no %s called %s", g_type_name (type), name);
-  return w;
+  return bench_until_painted (t0, cond, data, frames, TIMEOUT_S, &cond_ms);
 }
 
 /* what: the result (cond_ms) and its frame painted (ms), the stall, the
@@ -404,14 +307,14 @@ typedef enum
 
 static void
 customers_step (StrataCustomersPage *page,
-                Frames              *frames,
+                BenchFrames         *frames,
                 const char          *what,
                 StepKind             kind,
                 const char          *arg,
                 GtkSortType          direction,
                 Expect              *e)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, "customer-list", 0));
+  GtkColumnView *view = GTK_COLUMN_VIEW (bench_find (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, "customer-list", 0));
   double cpu = bench_thread_cpu_ms (), ms;
   g_autofree char *note = NULL;
   gint64 t;
@@ -421,11 +324,11 @@ customers_step (StrataCustomersPage *page,
   if (kind == STEP_SORT)
     gtk_column_view_sort_by_column (view, column_titled (view, arg), direction);
   else if (kind == STEP_TIER)
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (find (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, "tier-filter", 0)),
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (bench_find (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, "tier-filter", 0)),
                                 (guint) atoi (arg));
   else
     {
-      GtkWidget *search = find (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, "search", 0);
+      GtkWidget *search = bench_find (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, "search", 0);
 
       gtk_editable_set_text (GTK_EDITABLE (search), arg);
       g_signal_emit_by_name (search, "search-changed");
@@ -447,7 +350,7 @@ page_ready (gpointer data)
 
 static void
 switch_page (StrataWindow *window,
-             Frames       *frames,
+             BenchFrames  *frames,
              const char   *name,
              const char   *visit)
 {
@@ -459,7 +362,7 @@ switch_page (StrataWindow *window,
   t = g_get_monotonic_time ();
   strata_window_show_page (window, name);
   ms = until_painted (t, page_ready, strata_window_get_page (window, name), frames);
-  run_for (300);
+  bench_run_for (300);
   print_row (what, ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, NULL);
 }
 
@@ -486,15 +389,6 @@ impact_counted (gpointer data)
   return !strata_impact_panel_get_updating (page->impact);
 }
 
-static void
-print_load (void)
-{
-  g_autofree char *load = NULL;
-
-  if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
-    printf ("machine load (1, 5, 15 min; running/all; last pid): %s", load);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -503,13 +397,11 @@ main (int   argc,
   g_autoptr(GOptionContext) options = g_option_context_new (NULL);
   g_autofree char *dir = g_dir_make_tmp ("strata-bench-window-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "big.strata", NULL);
-  g_autofree char *data_home = g_build_filename (dir, "data", NULL);
-  g_autofree char *schemas = bench_build_path (argv[0], "GSETTINGS_SCHEMA_DIR", "data");
   g_autoptr(GApplication) app = NULL;
   static const char *pages[] = { "scoring", "quadrant", "tiers", "products", "entitlements", "review", "customers" };
   StrataWindow *window;
   StrataCustomersPage *customers;
-  Frames frames = { 0 }, side_frames = { 0 };
+  BenchFrames frames = { 0 }, side_frames = { 0 };
   int n = 0, alt_rows = 0;
   char *file = NULL, *only = NULL;
   g_auto(GStrv) page_list = NULL;
@@ -537,38 +429,14 @@ main (int   argc,
   mallopt (M_MMAP_THRESHOLD, 1024 * 1024);
 #endif
   alt_rows = alt_rows > 0 ? alt_rows : 100000;
-  /* Settings in memory, files of its own, no session bus (the process is
-   * the application): the run changes nothing of the user's. */
-  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
-  g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, FALSE);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  gtk_init ();
-  adw_init ();
-  print_load ();
+  bench_window_init (argv[0], dir);
   bench_demo_or_file (&path, file, n);
   printf ("wall clock from the action: until the result is there, until its frame is painted; stall = the\n"
           "longest the main thread did not run a 1 ms heartbeat; CPU = the main thread's over the step\n"
           "(goals: stall < 100 ms; customers steps < 100 ms; weight edit < 50 ms)\n");
   printf ("  %-50s %11s %11s %14s %12s\n", "", "result", "painted", "stall", "CPU");
 
-  app = g_object_new (STRATA_TYPE_APPLICATION,
-                      "application-id", "io.github.strata.Strata.BenchWindow",
-                      "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/strata/Strata",
-                      NULL);
-  if (!g_application_register (app, NULL, &error))
-    g_error ("%s", error->message);
-  g_application_hold (app);
-  g_application_activate (app);
-  window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  beat_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, bench_stall_beat, &stall, NULL);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  watch_frames (GTK_WIDGET (window), &frames);
-  run_for (200);
+  window = bench_open_window ("io.github.strata.Strata.BenchWindow", &stall, &frames, &app, &beat_id);
 
   /* Opening: until the Customers page lists the rows. */
   customers = STRATA_CUSTOMERS_PAGE (strata_window_get_page (window, "customers"));
@@ -595,7 +463,7 @@ main (int   argc,
     customers_step (customers, &frames, "sort by name right after opening", STEP_SORT, "Name",
                     GTK_SORT_ASCENDING, &e);
   }
-  run_for (300);
+  bench_run_for (300);
 
   printf ("\nswitching pages (until loaded and painted; then 300 ms more for the stall):\n");
   for (guint visit = 0; visit < 2; visit++)
@@ -607,7 +475,7 @@ main (int   argc,
     {
       /* What stays once the pages' workers are done. */
       stall_reset ();
-      run_for (3000);
+      bench_run_for (3000);
       print_row ("3 s later, nothing done", 0, bench_stall_ms (&stall), 0, NULL);
       goto done;
     }
@@ -689,15 +557,15 @@ main (int   argc,
     gtk_window_present (side);
     while (!gtk_widget_get_mapped (GTK_WIDGET (side)))
       g_main_context_iteration (NULL, TRUE);
-    watch_frames (GTK_WIDGET (side), &side_frames);
+    bench_watch_frames (GTK_WIDGET (side), &side_frames);
     follow_tiers.started = follow_quadrant.started = TRUE;
     until_painted (g_get_monotonic_time (), page_reloaded, &follow_tiers, &side_frames);
     until_painted (g_get_monotonic_time (), page_reloaded, &follow_quadrant, &side_frames);
     strata_window_show_page (window, "scoring");
     until_painted (g_get_monotonic_time (), page_ready, scoring, &frames);
-    run_for (300);
+    bench_run_for (300);
 
-    points = GTK_SPIN_BUTTON (find (scoring, GTK_TYPE_SPIN_BUTTON, "points", 0));
+    points = GTK_SPIN_BUTTON (bench_find (scoring, GTK_TYPE_SPIN_BUTTON, "points", 0));
     before = gtk_spin_button_get_value (points);
     cpu = bench_thread_cpu_ms ();
     stall_reset ();
@@ -759,15 +627,8 @@ main (int   argc,
     gtk_window_destroy (side);
   }
 done:
-  print_load ();
+  bench_print_load ();
 
-  g_source_remove (beat_id);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_application_release (app);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  if (file == NULL)
-    bench_remove_workspace (path);
-  bench_remove_dir (dir);
+  bench_close_window (window, app, beat_id, file == NULL ? path : NULL, dir);
   return 0;
 }
