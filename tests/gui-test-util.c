@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "gui-test-util.h"
 
+#include "strata-demo.h"
+
 GuiTestWait
 gui_test_wait_begin (guint timeout_ms)
 {
@@ -322,4 +324,23 @@ gui_test_save_screenshot (GtkWidget  *widget,
                                          node, &bounds);
   path = g_build_filename (dir, name, NULL);
   gdk_texture_save_to_png (texture, path);
+}
+
+StrataContext *
+gui_test_demo_context (const char       *path,
+                       guint             customers,
+                       guint             seed,
+                       guint             periods,
+                       StrataWorkspace **ws)
+{
+  g_autoptr(GError) error = NULL;
+  StrataContext *context;
+
+  g_assert_true (strata_demo_write (path, customers, seed, periods, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  *ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  context = strata_context_new (*ws);
+  strata_context_finish_scoring (context);
+  return context;
 }

@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "strata-context.h"
+
 G_BEGIN_DECLS
 
 /* How long a GUI test waits for anything before it fails. Generous: the
@@ -93,6 +95,15 @@ void        gui_test_spin_set   (GtkWidget   *spin_button,
  * returns whether one handled it. */
 gboolean    gui_test_press_key  (GtkWidget   *widget,
                                  guint        keyval);
+
+/* A page test's workspace: a demo of customers customers (seed, periods
+ * quarters) written at path and opened into *ws, and a window's context
+ * on it with its scoring loaded (read on a worker, waited for here). */
+StrataContext *gui_test_demo_context (const char       *path,
+                                      guint             customers,
+                                      guint             seed,
+                                      guint             periods,
+                                      StrataWorkspace **ws);
 
 /* With STRATA_SCREENSHOT_DIR set, saves widget as dir/name (PNG). */
 void        gui_test_save_screenshot (GtkWidget  *widget,

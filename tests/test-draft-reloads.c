@@ -10,7 +10,6 @@
 
 #include "gui-test-util.h"
 #include "strata-context.h"
-#include "strata-demo.h"
 #include "strata-entitlements-page.h"
 #include "strata-page.h"
 #include "strata-products-page.h"
@@ -83,12 +82,7 @@ test_draft_reloads (void)
   guint before[N_PAGES];
   guint version = 0;
 
-  g_assert_true (strata_demo_write (path, 300, 5, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  ws = strata_workspace_open (path, NULL, &error);
-  g_assert_no_error (error);
-  context = strata_context_new (ws);
-  strata_context_finish_scoring (context);
+  context = gui_test_demo_context (path, 300, 5, 2, &ws);
   scoring = strata_context_get_scoring (context);
 
   window = gtk_window_new ();
@@ -153,9 +147,7 @@ test_draft_reloads (void)
   g_assert_cmpuint (strata_scoring_get_published_version (scoring), ==, version);
   g_assert_true (strata_rules_equal (strata_scoring_get_published (scoring), draft));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  gui_test_destroy (GTK_WINDOW (window));
   g_clear_object (&context);
   g_clear_object (&ws);
   test_remove_dir (dir);

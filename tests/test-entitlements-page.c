@@ -10,7 +10,6 @@
 #include "gui-test-util.h"
 #include "strata-context.h"
 #include "strata-entitlements-page.h"
-#include "strata-demo.h"
 #include "strata-format.h"
 #include "strata-seed.h"
 #include "workspace-test-util.h"
@@ -378,11 +377,7 @@ test_cost_card (void)
   double revenue[5];
   gboolean known;
 
-  g_assert_true (strata_demo_write (path, 120, 3, 1, STRATA_DEMO_NONE, NULL, NULL, &error));
-  ws = strata_workspace_open (path, NULL, &error);
-  g_assert_no_error (error);
-  context = strata_context_new (ws);
-  strata_context_finish_scoring (context);
+  context = gui_test_demo_context (path, 120, 3, 1, &ws);
   g_assert_cmpint (strata_context_get_period_id (context), >, 0);
   page = STRATA_ENTITLEMENTS_PAGE (strata_entitlements_page_new ());
   strata_page_set_context (STRATA_PAGE (page), context);

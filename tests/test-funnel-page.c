@@ -8,7 +8,6 @@
 #include "gui-test-util.h"
 #include "strata-context.h"
 #include "strata-customer-detail.h"
-#include "strata-demo.h"
 #include "strata-funnel-chart.h"
 #include "strata-funnel-text.h"
 #include "strata-page.h"
@@ -34,12 +33,7 @@ fixture_setup (Fixture       *f,
 
   f->dir = test_make_tmp_dir ("strata-funnel-page");
   path = g_build_filename (f->dir, "demo.strata", NULL);
-  g_assert_true (strata_demo_write (path, 300, 11, 1, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  f->ws = strata_workspace_open (path, NULL, &error);
-  g_assert_no_error (error);
-  f->context = strata_context_new (f->ws);
-  strata_context_finish_scoring (f->context);
+  f->context = gui_test_demo_context (path, 300, 11, 1, &f->ws);
   f->results = strata_period_results_load (f->ws, strata_context_get_period_id (f->context), &error);
   g_assert_no_error (error);
 }

@@ -16,7 +16,6 @@
 #include "gui-test-util.h"
 #include "strata-calibrate.h"
 #include "strata-context.h"
-#include "strata-demo.h"
 #include "strata-fit-dialog.h"
 #include "strata-renewal-view.h"
 #include "strata-period.h"
@@ -38,16 +37,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  guint n_periods = GPOINTER_TO_UINT (data);
-
   test_workspace_setup_dir (&f->t, "strata-scoring-evidence", "demo.strata");
-  g_assert_true (strata_demo_write (f->t.path, 500, 11, n_periods, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  f->t.ws = strata_workspace_open (f->t.path, NULL, &error);
-  g_assert_no_error (error);
-  f->context = strata_context_new (f->t.ws);
-  strata_context_finish_scoring (f->context);
+  f->context = gui_test_demo_context (f->t.path, 500, 11, GPOINTER_TO_UINT (data), &f->t.ws);
   f->page = STRATA_SCORING_PAGE (strata_scoring_page_new ());
   g_object_set (f->page, "context", f->context, NULL);
   f->window = gui_test_show (GTK_WIDGET (f->page), 1400, 900);

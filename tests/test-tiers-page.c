@@ -9,7 +9,6 @@
 
 #include "gui-test-util.h"
 #include "strata-context.h"
-#include "strata-demo.h"
 #include "strata-page.h"
 #include "strata-period-results.h"
 #include "strata-tiers-page.h"
@@ -31,12 +30,7 @@ test_tiers_page (void)
   guint total = 0;
 
   g_assert_no_error (error);
-  g_assert_true (strata_demo_write (path, 400, 7, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  ws = strata_workspace_open (path, NULL, &error);
-  g_assert_no_error (error);
-  context = strata_context_new (ws);
-  strata_context_finish_scoring (context);
+  context = gui_test_demo_context (path, 400, 7, 2, &ws);
 
   window = gtk_window_new ();
   page = g_object_new (STRATA_TYPE_TIERS_PAGE, NULL);
