@@ -45,15 +45,7 @@ has_deck (gpointer page)
 static StrataPresentation *
 find_presentation (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (STRATA_IS_PRESENTATION (toplevel))
-        return STRATA_PRESENTATION (toplevel);
-    }
-  return NULL;
+  return STRATA_PRESENTATION (gui_test_find_toplevel (STRATA_TYPE_PRESENTATION));
 }
 
 static gboolean

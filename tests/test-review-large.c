@@ -28,20 +28,6 @@ static char *tmpdir;
 static GApplication *app;
 static StrataWindow *window;
 
-static StrataPresentation *
-find_presentation (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-      if (STRATA_IS_PRESENTATION (toplevel))
-        return STRATA_PRESENTATION (toplevel);
-    }
-  return NULL;
-}
-
 static gboolean
 shows_review (StrataReviewPage *page)
 {
@@ -122,7 +108,7 @@ test_large (void)
 
   /* The presentation's quadrant slide shows the worker's chart. */
   g_assert_nonnull (strata_review_page_present (page));
-  gui_test_wait ((presentation = find_presentation ()) != NULL);
+  gui_test_wait ((presentation = STRATA_PRESENTATION (gui_test_find_toplevel (STRATA_TYPE_PRESENTATION))) != NULL);
   g_assert_cmpuint (strata_review_arrows_get_counted (), ==, 0);
   for (guint i = 0; i < strata_presentation_get_n_slides (presentation); i++)
     {
@@ -145,7 +131,7 @@ test_large (void)
   g_assert_true (strata_review_chart_get_chart (STRATA_REVIEW_CHART (slide_chart)) ==
                  strata_review_page_get_quadrant_chart (page));
   gtk_window_destroy (GTK_WINDOW (presentation));
-  gui_test_wait (find_presentation () == NULL);
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_PRESENTATION) == NULL);
 
   /* Other arrows, and the movers' again, are drawn up on a worker too. */
   movers_chart = strata_review_page_get_quadrant_chart (page);
