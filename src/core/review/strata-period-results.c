@@ -230,6 +230,20 @@ period_rules (StrataWorkspace  *workspace,
                       : strata_ruleset_store_get_draft (workspace, error);
 }
 
+/* The metrics rules read, then extra (NULL-terminated; NULL: none), as a
+ * NULL-terminated array: the columns a load reads. */
+static GPtrArray *
+rules_metrics (const StrataRules  *rules,
+               const char * const *extra)
+{
+  GPtrArray *wanted = strata_rules_get_metrics (rules);
+
+  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
+    g_ptr_array_add (wanted, g_strdup (extra[i]));
+  g_ptr_array_add (wanted, NULL);
+  return wanted;
+}
+
 /* The period's results over all its customers, or (ids != NULL) over
  * just those; with metrics (NULL-terminated, may be empty), over only the
  * columns the rules read and those. */
@@ -257,10 +271,7 @@ load (StrataWorkspace    *workspace,
     return NULL;
   if (ids == NULL && metrics != NULL)
     {
-      wanted = strata_rules_get_metrics (rules);
-      for (guint i = 0; metrics[i] != NULL; i++)
-        g_ptr_array_add (wanted, g_strdup (metrics[i]));
-      g_ptr_array_add (wanted, NULL);
+      wanted = rules_metrics (rules, metrics);
       data = names ? strata_period_data_load_metrics (workspace, period_id,
                                                       (const char * const *) wanted->pdata, error)
                    : strata_period_data_load_for_scoring (workspace, period_id,
@@ -346,8 +357,7 @@ strata_period_results_load_tiers (StrataWorkspace    *workspace,
     {
       /* Only the columns the rules read, without names: a tenth of the
        * period's memory at a million customers. */
-      metrics = strata_rules_get_metrics (rules);
-      g_ptr_array_add (metrics, NULL);
+      metrics = rules_metrics (rules, NULL);
       data = strata_period_data_load_for_scoring (workspace, period_id,
                                                   (const char * const *) metrics->pdata, error);
       if (data == NULL || (result = strata_engine_score (rules, data, error)) == NULL)
@@ -437,10 +447,7 @@ strata_period_results_load_shared (StrataWorkspace    *workspace,
   rules = period_rules (workspace, period_id, &frozen, &ruleset_id, &version, error);
   if (rules == NULL)
     return NULL;
-  wanted = strata_rules_get_metrics (rules);
-  for (guint i = 0; metrics != NULL && metrics[i] != NULL; i++)
-    g_ptr_array_add (wanted, g_strdup (metrics[i]));
-  g_ptr_array_add (wanted, NULL);
+  wanted = rules_metrics (rules, metrics);
   /* The window's data may lack a column these rules read (the window's
    * own rules changed meanwhile): read it into the shared data, or, when
    * the period changed under it, the whole period as before. */
