@@ -5,6 +5,8 @@
 
 #include <poppler.h>
 
+#include "strata-report.h"
+
 /* poppler-glib 22 has no autoptr cleanups of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
@@ -48,4 +50,20 @@ report_test_text (PopplerDocument *doc,
       g_string_append_c (s, '\f');
     }
   return g_string_free (s, FALSE);
+}
+
+/* Writes ws's report with options (NULL: the defaults) to pdf and returns
+ * the text of all its pages. */
+static inline char *
+report_test_write_text (StrataWorkspace           *ws,
+                        const StrataReportOptions *options,
+                        const char                *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+
+  g_assert_true (strata_report_write_pdf (ws, options, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  doc = report_test_open_pdf (pdf);
+  return report_test_text (doc, -1);
 }

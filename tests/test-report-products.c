@@ -5,34 +5,13 @@
  * section. */
 #include "config.h"
 
-#include <poppler.h>
 #include <string.h>
 
+#include "report-test-util.h"
 #include "strata-demo.h"
 #include "strata-product-mix.h"
 #include "strata-report.h"
 #include "workspace-test-util.h"
-
-static char *
-pdf_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-  GString *text = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (doc, i);
-      g_autofree char *t = poppler_page_get_text (page);
-
-      g_string_append_printf (text, "\f%s", t);
-      g_object_unref (page);
-    }
-  g_object_unref (doc);
-  return g_string_free (text, FALSE);
-}
 
 static char *
 write_pdf (const char *ws_path,
@@ -43,9 +22,7 @@ write_pdf (const char *ws_path,
   StrataReportOptions options = { .paper = STRATA_REPORT_PAPER_A4, .language = "en" };
 
   g_assert_no_error (error);
-  g_assert_true (strata_report_write_pdf (ws, &options, pdf, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return pdf_text (pdf);
+  return report_test_write_text (ws, &options, pdf);
 }
 
 static void
