@@ -30,28 +30,6 @@ fixture_teardown (Fixture       *f,
   test_workspace_teardown (f);
 }
 
-static double
-number (StrataWorkspace *ws,
-        const char      *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_double (stmt, 0);
-}
-
-static char *
-text (StrataWorkspace *ws,
-      const char      *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
 /* A digest of everything the demo generated (not the timestamps). */
 static char *
 digest (const char *path)
@@ -122,8 +100,8 @@ test_default_demo (Fixture       *f,
   /* The built-in metrics and the funnel's impressions, clicks and orders. */
   g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM metrics"), ==, 17);
   {
-    g_autofree char *names = text (ws, "SELECT group_concat (name, ' ') FROM"
-                                       " (SELECT name FROM periods ORDER BY start_date)");
+    g_autofree char *names = test_query_text (ws, "SELECT group_concat (name, ' ') FROM"
+                                                  " (SELECT name FROM periods ORDER BY start_date)");
     g_assert_cmpstr (names, ==, "2025-Q4 2026-Q1 2026-Q2 2026-Q3");
   }
   /* Every customer has its three attributes; ext ids are C000001... */
@@ -143,16 +121,16 @@ test_default_demo (Fixture       *f,
                               " OR name LIKE '% Inc.' OR name LIKE '% Limited'"), >, 30);
 
   /* Golden values: the same seed gives these numbers everywhere. */
-  name1 = text (ws, "SELECT name FROM customers WHERE id = 1");
+  name1 = test_query_text (ws, "SELECT name FROM customers WHERE id = 1");
   g_assert_cmpstr (name1, ==, "宁波金桥智能制造有限公司");
   g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM metric_values"), ==, 28587);  /* 2199 rows, 13 metrics */
   g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM period_customers pc JOIN periods p"
                               " ON p.id = pc.period_id WHERE p.name = '2026-Q3'"), ==,
                    567);
-  g_assert_cmpfloat (number (ws, "SELECT SUM (value) FROM metric_values v"
-                                 " JOIN metrics m ON m.id = v.metric_id"
-                                 " JOIN periods p ON p.id = v.period_id"
-                                 " WHERE m.key = 'order_amount' AND p.name = '2026-Q3'"), ==,
+  g_assert_cmpfloat (test_query_double (ws, "SELECT SUM (value) FROM metric_values v"
+                                            " JOIN metrics m ON m.id = v.metric_id"
+                                            " JOIN periods p ON p.id = v.period_id"
+                                            " WHERE m.key = 'order_amount' AND p.name = '2026-Q3'"), ==,
                      3903679000.0);
 
   /* Every metric of the default rules, of the quadrant and of the
@@ -442,8 +420,8 @@ test_refuse_and_overwrite (Fixture       *f,
 
     g_assert_no_error (error);
     g_assert_cmpint (test_query_int (ws, "SELECT COUNT (*) FROM customers"), ==, 10);
-    names = text (ws, "SELECT group_concat (name, ' ') FROM"
-                      " (SELECT name FROM periods ORDER BY start_date)");
+    names = test_query_text (ws, "SELECT group_concat (name, ' ') FROM"
+                                 " (SELECT name FROM periods ORDER BY start_date)");
     g_assert_cmpstr (names, ==, "2026-Q2 2026-Q3");
   }
   /* No temporary file is left behind. */

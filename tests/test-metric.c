@@ -142,27 +142,6 @@ test_localized (Fixture       *f,
     g_setenv ("LANGUAGE", saved, TRUE);
 }
 
-typedef struct
-{
-  guint calls;
-  guint position;
-  guint removed;
-  guint added;
-} Changes;
-
-static void
-on_items_changed (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  Changes    *c)
-{
-  c->calls++;
-  c->position = position;
-  c->removed = removed;
-  c->added = added;
-}
-
 static void
 test_create_and_reload (Fixture       *f,
                         gconstpointer  data)
@@ -171,20 +150,17 @@ test_create_and_reload (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataMetric) kept = g_list_model_get_item (G_LIST_MODEL (list), 2);
   g_autoptr(StrataMetric) after = NULL;
-  Changes c = { 0 };
+  TestChanges c;
   StrataMetric *m;
 
-  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &c);
+  test_changes_watch (G_LIST_MODEL (list), &c);
 
   m = strata_metric_list_create (list, "nps", "Net promoter score", "净推荐值", "淨推薦值",
                                  STRATA_METRIC_NUMBER, "", &error);
   g_assert_no_error (error);
   g_assert_nonnull (m);
   g_assert_false (strata_metric_get_builtin (m));
-  g_assert_cmpuint (c.calls, ==, 1);
-  g_assert_cmpuint (c.position, ==, 14);
-  g_assert_cmpuint (c.removed, ==, 0);
-  g_assert_cmpuint (c.added, ==, 1);
+  test_assert_changes (&c, 1, 14, 0, 1);
   g_assert_true (strata_metric_list_lookup_label (list, "淨推薦值") == m);
   g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM audit_log WHERE action = 'metric.create'"
                                  " AND subject = 'nps'"), ==, 1);
@@ -210,10 +186,7 @@ test_create_and_reload (Fixture       *f,
   g_assert_true (strata_workspace_exec (f->ws, "UPDATE metrics SET label = 'Lines of business'"
                                                " WHERE key = 'business_lines'", &error));
   strata_workspace_emit_changed (f->ws, "metrics");
-  g_assert_cmpuint (c.calls, ==, 2);
-  g_assert_cmpuint (c.position, ==, 2);
-  g_assert_cmpuint (c.removed, ==, 1);
-  g_assert_cmpuint (c.added, ==, 1);
+  test_assert_changes (&c, 2, 2, 1, 1);
   after = g_list_model_get_item (G_LIST_MODEL (list), 2);
   g_assert_true (after != kept);
   g_assert_cmpstr (strata_metric_get_label (after), ==, "Lines of business");

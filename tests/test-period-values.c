@@ -302,28 +302,6 @@ write_format_1 (const char *path)
   sqlite3_close (db);
 }
 
-static char *
-query_text (StrataWorkspace *ws,
-            const char      *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
-static double
-query_double (StrataWorkspace *ws,
-              const char      *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_double (stmt, 0);
-}
-
 static void
 test_migration (Fixture       *f,
                 gconstpointer  data)
@@ -338,21 +316,21 @@ test_migration (Fixture       *f,
   write_format_1 (f->path);
   ws = strata_workspace_open (f->path, NULL, &error);
   g_assert_no_error (error);
-  version = query_text (ws, "PRAGMA user_version");
+  version = test_query_text (ws, "PRAGMA user_version");
   g_assert_cmpint (g_ascii_strtoll (version, NULL, 10), ==, STRATA_SCHEMA_VERSION);
 
   /* Every value, through the view, as it was. */
-  rows = query_text (ws, "SELECT group_concat (r, ' ') FROM (SELECT period_id || '/' || metric_id"
-                         " || '/' || customer_id || '=' || printf ('%!.17g', value) AS r FROM metric_values"
-                         " ORDER BY period_id, metric_id, customer_id)");
+  rows = test_query_text (ws, "SELECT group_concat (r, ' ') FROM (SELECT period_id || '/' || metric_id"
+                              " || '/' || customer_id || '=' || printf ('%!.17g', value) AS r FROM metric_values"
+                              " ORDER BY period_id, metric_id, customer_id)");
   g_assert_cmpstr (rows, ==, "1/1/1=7.5 1/2/2=3.0 2/1/1=500000.0 2/1/2=1234567.8899999999 "
                              "2/2/1=2.0 2/3/1=0.30000000000000004");
-  g_assert_true (query_double (ws, "SELECT value FROM metric_values WHERE metric_id = 3") ==
+  g_assert_true (test_query_double (ws, "SELECT value FROM metric_values WHERE metric_id = 3") ==
                  0.30000000000000004);
   /* The customer with a value and no membership joined the period; the
    * one with neither stays a member with no values. */
-  json = query_text (ws, "SELECT group_concat (period_id || ':' || customer_id || ':' || values_json, ' ')"
-                         " FROM (SELECT * FROM period_customers ORDER BY 1, 2)");
+  json = test_query_text (ws, "SELECT group_concat (period_id || ':' || customer_id || ':' || values_json, ' ')"
+                              " FROM (SELECT * FROM period_customers ORDER BY 1, 2)");
   g_assert_nonnull (strstr (json, "1:2:{\"2\":3"));
   g_assert_nonnull (strstr (json, "2:3:{}"));
 
@@ -385,10 +363,10 @@ test_view_writes (Fixture       *f,
                                         "DELETE FROM metric_values WHERE period_id = 2 AND metric_id = 2;"
                                         "INSERT INTO metric_values VALUES (2, 2, 3, 9);", &error));
   g_assert_no_error (error);
-  after = query_text (ws, "SELECT group_concat (metric_id || '/' || customer_id || '=' || value, ' ')"
-                          " FROM (SELECT * FROM metric_values WHERE period_id = 2 ORDER BY 2, 3)");
+  after = test_query_text (ws, "SELECT group_concat (metric_id || '/' || customer_id || '=' || value, ' ')"
+                               " FROM (SELECT * FROM metric_values WHERE period_id = 2 ORDER BY 2, 3)");
   g_assert_cmpstr (after, ==, "1/1=600000.0 1/2=1234567.89 2/3=9.0 3/1=0.3");
-  json = query_text (ws, "SELECT values_json FROM period_customers WHERE period_id = 2 AND customer_id = 3");
+  json = test_query_text (ws, "SELECT values_json FROM period_customers WHERE period_id = 2 AND customer_id = 3");
   g_assert_cmpstr (json, ==, "{\"2\":9.0}");
 
   /* The old table's constraints hold. */

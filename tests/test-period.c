@@ -61,40 +61,6 @@ test_parse (void)
     g_assert_false (strata_period_parse_name (bad[i], &s, &e));
 }
 
-typedef struct
-{
-  guint calls;
-  guint position;
-  guint removed;
-  guint added;
-} Changes;
-
-static void
-on_items_changed (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  Changes    *c)
-{
-  c->calls++;
-  c->position = position;
-  c->removed = removed;
-  c->added = added;
-}
-
-static void
-assert_changes (Changes *c,
-                guint    calls,
-                guint    position,
-                guint    removed,
-                guint    added)
-{
-  g_assert_cmpuint (c->calls, ==, calls);
-  g_assert_cmpuint (c->position, ==, position);
-  g_assert_cmpuint (c->removed, ==, removed);
-  g_assert_cmpuint (c->added, ==, added);
-}
-
 static char *
 names (StrataPeriodList *list)
 {
@@ -121,11 +87,11 @@ test_create_order (Fixture       *f,
   g_autoptr(StrataPeriod) custom = NULL;
   g_autoptr(StrataPeriod) latest = NULL;
   g_autofree char *order = NULL;
-  Changes c = { 0 };
+  TestChanges c;
 
   g_assert_null (strata_period_get_latest (f->ws, &error));
   g_assert_no_error (error);
-  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &c);
+  test_changes_watch (G_LIST_MODEL (list), &c);
 
   q3 = strata_period_create (f->ws, "2026-Q3", NULL, NULL, &error);
   g_assert_no_error (error);
@@ -133,17 +99,17 @@ test_create_order (Fixture       *f,
   g_assert_cmpstr (strata_period_get_end_date (q3), ==, "2026-09-30");
   g_assert_cmpint (strata_period_get_state (q3), ==, STRATA_PERIOD_OPEN);
   g_assert_cmpint (strata_period_get_ruleset_version (q3), ==, 0);
-  assert_changes (&c, 1, 0, 0, 1);
+  test_assert_changes (&c, 1, 0, 0, 1);
 
   /* An earlier period goes before it: one insertion at 0. */
   q1 = strata_period_create (f->ws, " 2026-Q1 ", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (strata_period_get_name (q1), ==, "2026-Q1");
-  assert_changes (&c, 2, 0, 0, 1);
+  test_assert_changes (&c, 2, 0, 0, 1);
 
   custom = strata_period_create (f->ws, "Spring campaign", "2026-03-15", "2026-05-31", &error);
   g_assert_no_error (error);
-  assert_changes (&c, 3, 1, 0, 1);
+  test_assert_changes (&c, 3, 1, 0, 1);
   {
     g_autoptr(StrataPeriod) year = strata_period_create (f->ws, "2025", NULL, NULL, &error);
     g_autoptr(StrataPeriod) month = strata_period_create (f->ws, "2026-08", NULL, NULL, &error);
@@ -200,18 +166,18 @@ test_rename_delete (Fixture       *f,
   g_autoptr(StrataPeriod) q2 = NULL;
   g_autoptr(StrataPeriod) kept = NULL;
   g_autofree char *order = NULL;
-  Changes c = { 0 };
+  TestChanges c;
 
   q4 = strata_period_create (f->ws, "2025-Q4", NULL, NULL, &error);
   q1 = strata_period_create (f->ws, "2026-Q1", NULL, NULL, &error);
   q2 = strata_period_create (f->ws, "2026-Q2", NULL, NULL, &error);
   g_assert_no_error (error);
   kept = g_list_model_get_item (G_LIST_MODEL (list), 2);
-  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &c);
+  test_changes_watch (G_LIST_MODEL (list), &c);
 
   g_assert_true (strata_period_rename (f->ws, strata_period_get_id (q1), "Q1 2026", &error));
   g_assert_no_error (error);
-  assert_changes (&c, 1, 1, 1, 1);
+  test_assert_changes (&c, 1, 1, 1, 1);
   order = names (list);
   g_assert_cmpstr (order, ==, "2025-Q4 Q1 2026 2026-Q2");
   g_assert_cmpint (test_query_int (f->ws, "SELECT COUNT (*) FROM audit_log WHERE action = 'period.rename'"
@@ -228,7 +194,7 @@ test_rename_delete (Fixture       *f,
   /* Deleting the oldest: one removal at 0; later periods move up. */
   g_assert_true (strata_period_delete (f->ws, strata_period_get_id (q4), &error));
   g_assert_no_error (error);
-  assert_changes (&c, 2, 0, 1, 0);
+  test_assert_changes (&c, 2, 0, 1, 0);
   g_assert_true (g_list_model_get_item (G_LIST_MODEL (list), 1) == (gpointer) kept);
   g_object_unref (kept);
   g_assert_cmpint (strata_period_get_position (kept), ==, 1);
@@ -239,7 +205,7 @@ test_rename_delete (Fixture       *f,
   g_assert_true (strata_workspace_exec (f->ws, "UPDATE periods SET state = 'closed'"
                                                " WHERE name = '2026-Q2'", &error));
   strata_workspace_emit_changed (f->ws, "periods");
-  assert_changes (&c, 3, 1, 1, 1);
+  test_assert_changes (&c, 3, 1, 1, 1);
   g_assert_false (strata_period_delete (f->ws, strata_period_get_id (q2), &error));
   g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2026-Q2"));

@@ -107,17 +107,6 @@ fixture_teardown (Fixture       *f,
 }
 
 static double
-query_double (StrataWorkspace *ws,
-              const char      *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_double (stmt, 0);
-}
-
-static double
 revenue_of (Fixture    *f,
             const char *customer,
             const char *code)
@@ -126,7 +115,7 @@ revenue_of (Fixture    *f,
                                           " JOIN products p ON p.id = r.product_id"
                                           " JOIN customers c ON c.id = r.customer_id"
                                           " WHERE c.ext_id = '%s' AND p.code = '%s'", customer, code);
-  return query_double (f->t.ws, sql);
+  return test_query_double (f->t.ws, sql);
 }
 
 static void

@@ -117,3 +117,59 @@ test_query_int (StrataWorkspace *ws,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
 }
+
+double
+test_query_double (StrataWorkspace *ws,
+                   const char      *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_double (stmt, 0);
+}
+
+char *
+test_query_text (StrataWorkspace *ws,
+                 const char      *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (ws, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static void
+on_items_changed (GListModel  *model,
+                  guint        position,
+                  guint        removed,
+                  guint        added,
+                  TestChanges *c)
+{
+  c->calls++;
+  c->position = position;
+  c->removed = removed;
+  c->added = added;
+}
+
+void
+test_changes_watch (GListModel  *model,
+                    TestChanges *c)
+{
+  *c = (TestChanges) { 0 };
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), c);
+}
+
+void
+test_assert_changes (const TestChanges *c,
+                     guint              calls,
+                     guint              position,
+                     guint              removed,
+                     guint              added)
+{
+  g_assert_cmpuint (c->calls, ==, calls);
+  g_assert_cmpuint (c->position, ==, position);
+  g_assert_cmpuint (c->removed, ==, removed);
+  g_assert_cmpuint (c->added, ==, added);
+}

@@ -52,5 +52,31 @@ void  test_workspace_set_value (StrataWorkspace *ws,
 /* The first column of the first row of sql (a count...). */
 gint64 test_query_int          (StrataWorkspace *ws,
                                 const char      *sql);
+/* The same as a double. */
+double test_query_double       (StrataWorkspace *ws,
+                                const char      *sql);
+/* The same as text (NULL for NULL), to free. */
+char  *test_query_text         (StrataWorkspace *ws,
+                                const char      *sql);
+
+/* A list model's items-changed signals: how many, and what the last said. */
+typedef struct
+{
+  guint calls;
+  guint position;
+  guint removed;
+  guint added;
+} TestChanges;
+
+/* Counts model's items-changed into c from now on (c zeroed first; it
+ * must outlive model or the test). */
+void  test_changes_watch       (GListModel        *model,
+                                TestChanges       *c);
+/* Fails the test unless c holds these. */
+void  test_assert_changes      (const TestChanges *c,
+                                guint              calls,
+                                guint              position,
+                                guint              removed,
+                                guint              added);
 
 G_END_DECLS
