@@ -18,6 +18,7 @@
 #include "import-test-util.h"
 #include "strata-context.h"
 #include "strata-import-dialog.h"
+#include "window-test-util.h"
 #include "workspace-test-util.h"
 
 #define HEADING "The data could not be imported"
@@ -202,13 +203,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  /* Translated screenshots: STRATA_TEST_LOCALEDIR holds compiled .mo files. */
-  if (g_getenv ("STRATA_TEST_LOCALEDIR") != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_TEST_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  window_test_bind_translations ();
   g_test_add ("/import-errors/disk-full", Fixture, NULL, fixture_setup, test_disk_full,
               fixture_teardown);
   g_test_add ("/import-errors/in-use", Fixture, NULL, fixture_setup, test_in_use,

@@ -21,6 +21,7 @@
 #include "strata-ruleset-store.h"
 #include "strata-scoring-page.h"
 #include "strata-scoring-page-private.h"
+#include "window-test-util.h"
 #include "workspace-test-util.h"
 #include "strata-tier-bars.h"
 #include "strata-undo-stack-private.h"
@@ -738,14 +739,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  /* For translated screenshots, as in test-presentation: STRATA_TEST_LOCALEDIR
-   * holds compiled .mo files, LANGUAGE / LC_ALL choose the language. */
-  if (g_getenv ("STRATA_TEST_LOCALEDIR") != NULL)
-    {
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STRATA_TEST_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  window_test_bind_translations ();
   g_test_add ("/scoring-page/weight-rescore", Fixture, NULL, fixture_setup, test_weight_rescore, fixture_teardown);
   g_test_add ("/scoring-page/impact-on-worker", Fixture, NULL, fixture_setup, test_impact_on_worker, fixture_teardown);
   g_test_add ("/scoring-page/held-spin-merges", Fixture, NULL, fixture_setup, test_held_spin_merges, fixture_teardown);
