@@ -3,7 +3,12 @@
  * cells read the columns at bind time, so only rows on screen cost text.
  * Each column has a GtkCustomSorter on the values, not on the text.
  * While a threshold line is dragged the quadrant cells on screen (and the
- * order, when sorted by quadrant) follow it, at most once a frame. */
+ * order, when sorted by quadrant) follow it, at most once a frame. The
+ * quadrant of every row is classified once per threshold change into a
+ * byte per row, which cells and the sort read (a sort by quadrant called
+ * the chart's classification twice per comparison). Above INCREMENTAL_ROWS
+ * the sort runs in steps of a millisecond between frames (GtkSortListModel
+ * incremental), so that sorting a million rows never freezes the window. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -12,6 +17,8 @@
 
 #include "strata-format.h"
 #include "strata-quadrant-table.h"
+
+#define INCREMENTAL_ROWS 20000
 
 #define ROW_TYPE (quadrant_row_get_type ())
 G_DECLARE_FINAL_TYPE (QuadrantRow, quadrant_row, QUADRANT, ROW, GObject)
@@ -47,6 +54,8 @@ struct _StrataQuadrantTable
   StrataPeriodResults *results;
   StrataQuadrantChart *chart;
   const double        *values[3];   /* y, x, z columns of the data (NULL: none) */
+  guint8              *quadrants;   /* StrataQuadrant per row, at the chart's thresholds */
+  guint                incremental_rows;
   GListStore          *store;
   GtkSortListModel    *sorted;
   GtkWidget           *scroller;
@@ -83,6 +92,28 @@ tier_of (StrataQuadrantTable *self,
   return self->results->result->final_tier[row];
 }
 
+/* One pass (the chart's classification of every row), when the data or
+ * the thresholds change. */
+static void
+classify_rows (StrataQuadrantTable *self)
+{
+  guint n = self->results != NULL ? self->results->data->n : 0;
+
+  g_clear_pointer (&self->quadrants, g_free);
+  if (self->results == NULL)
+    return;
+  self->quadrants = g_new (guint8, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    self->quadrants[i] = (guint8) strata_quadrant_chart_classify (self->chart, i);
+}
+
+static StrataQuadrant
+quadrant_of (StrataQuadrantTable *self,
+             guint                row)
+{
+  return self->quadrants != NULL ? self->quadrants[row] : strata_quadrant_chart_classify (self->chart, row);
+}
+
 char *
 strata_quadrant_table_cell_text (StrataQuadrantTable      *self,
                                  guint                     row,
@@ -113,7 +144,7 @@ strata_quadrant_table_cell_text (StrataQuadrantTable      *self,
     case STRATA_QUADRANT_TABLE_QUADRANT:
       {
         static const char *letters[] = { "–", "A", "B", "C", "D" };
-        StrataQuadrant q = strata_quadrant_chart_classify (self->chart, row);
+        StrataQuadrant q = quadrant_of (self, row);
 
         return g_strdup (letters[q <= 4 ? q : 0]);
       }
@@ -168,8 +199,8 @@ compare_rows (gconstpointer a,
       break;
     case STRATA_QUADRANT_TABLE_QUADRANT:
       {
-        StrataQuadrant qa = strata_quadrant_chart_classify (self->chart, ra);
-        StrataQuadrant qb = strata_quadrant_chart_classify (self->chart, rb);
+        StrataQuadrant qa = quadrant_of (self, ra);
+        StrataQuadrant qb = quadrant_of (self, rb);
 
         order = (qa > qb) - (qa < qb);
         break;
@@ -282,6 +313,7 @@ refresh_quadrants (StrataQuadrantTable *self)
   self->refresh_pending = FALSE;
   if (self->results == NULL)
     return;
+  classify_rows (self);
   g_hash_table_iter_init (&iter, self->quadrant_cells);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
@@ -358,6 +390,7 @@ strata_quadrant_table_dispose (GObject *object)
   g_clear_object (&self->chart);
   g_clear_pointer (&self->results, strata_period_results_unref);
   g_clear_pointer (&self->quadrant_cells, g_hash_table_unref);
+  g_clear_pointer (&self->quadrants, g_free);
   G_OBJECT_CLASS (strata_quadrant_table_parent_class)->dispose (object);
 }
 
@@ -374,6 +407,7 @@ static void
 strata_quadrant_table_init (StrataQuadrantTable *self)
 {
   self->store = g_list_store_new (ROW_TYPE);
+  self->incremental_rows = INCREMENTAL_ROWS;
   self->quadrant_cells = g_hash_table_new (NULL, NULL);
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
@@ -446,12 +480,15 @@ strata_quadrant_table_set_data (StrataQuadrantTable *self,
   g_list_store_remove_all (self->store);
   g_clear_pointer (&self->results, strata_period_results_unref);
   g_clear_object (&self->chart);
+  g_clear_pointer (&self->quadrants, g_free);
   memset (self->values, 0, sizeof self->values);
   if (results == NULL)
     return;
 
   self->results = strata_period_results_ref (results);
   self->chart = g_object_ref (chart);
+  classify_rows (self);
+  gtk_sort_list_model_set_incremental (self->sorted, results->data->n > self->incremental_rows);
   q = &results->rules->quadrant;
   self->values[0] = strata_period_data_get_column (results->data, q->y_metric);
   self->values[1] = strata_period_data_get_column (results->data, q->x_metric);
@@ -509,4 +546,19 @@ strata_quadrant_table_get_row (StrataQuadrantTable *self,
   row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
   g_return_val_if_fail (row != NULL, 0);
   return row->row;
+}
+
+gboolean
+strata_quadrant_table_get_sorting (StrataQuadrantTable *self)
+{
+  g_return_val_if_fail (STRATA_IS_QUADRANT_TABLE (self), FALSE);
+  return gtk_sort_list_model_get_pending (self->sorted) > 0;
+}
+
+void
+strata_quadrant_table_set_incremental_rows (StrataQuadrantTable *self,
+                                            guint                rows)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_TABLE (self));
+  self->incremental_rows = rows;
 }
