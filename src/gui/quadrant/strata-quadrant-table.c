@@ -41,6 +41,98 @@ quadrant_row_init (QuadrantRow *self)
 {
 }
 
+/* The rows 0..n-1 as a list model whose items are made when first asked
+ * for and then kept (a list view asks for the rows on screen; a sort, for
+ * all): showing a million-row table unsorted makes only the rows seen. */
+#define ROWS_TYPE (quadrant_rows_get_type ())
+G_DECLARE_FINAL_TYPE (QuadrantRows, quadrant_rows, QUADRANT, ROWS, GObject)
+
+struct _QuadrantRows
+{
+  GObject      parent_instance;
+  guint        n;
+  QuadrantRow **items;  /* n, NULL until asked for */
+};
+
+static GType
+quadrant_rows_get_item_type (GListModel *model)
+{
+  return ROW_TYPE;
+}
+
+static guint
+quadrant_rows_get_n_items (GListModel *model)
+{
+  return QUADRANT_ROWS (model)->n;
+}
+
+static gpointer
+quadrant_rows_get_item (GListModel *model,
+                        guint       position)
+{
+  QuadrantRows *self = QUADRANT_ROWS (model);
+
+  if (position >= self->n)
+    return NULL;
+  if (self->items[position] == NULL)
+    {
+      self->items[position] = g_object_new (ROW_TYPE, NULL);
+      self->items[position]->row = position;
+    }
+  return g_object_ref (self->items[position]);
+}
+
+static void
+quadrant_rows_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = quadrant_rows_get_item_type;
+  iface->get_n_items = quadrant_rows_get_n_items;
+  iface->get_item = quadrant_rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (QuadrantRows, quadrant_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, quadrant_rows_model_init))
+
+static void
+quadrant_rows_clear (QuadrantRows *self)
+{
+  for (guint i = 0; i < self->n; i++)
+    g_clear_object (&self->items[i]);
+  g_clear_pointer (&self->items, g_free);
+  self->n = 0;
+}
+
+static void
+quadrant_rows_finalize (GObject *object)
+{
+  quadrant_rows_clear (QUADRANT_ROWS (object));
+  G_OBJECT_CLASS (quadrant_rows_parent_class)->finalize (object);
+}
+
+static void
+quadrant_rows_class_init (QuadrantRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = quadrant_rows_finalize;
+}
+
+static void
+quadrant_rows_init (QuadrantRows *self)
+{
+}
+
+static void
+quadrant_rows_set_n (QuadrantRows *self,
+                     guint         n)
+{
+  guint removed = self->n;
+
+  quadrant_rows_clear (self);
+  self->n = n;
+  self->items = g_new0 (QuadrantRow *, MAX (n, 1));
+  if (removed > 0 || n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n);
+}
+
 typedef struct
 {
   StrataQuadrantTable       *table;
@@ -56,7 +148,7 @@ struct _StrataQuadrantTable
   const double        *values[3];   /* y, x, z columns of the data (NULL: none) */
   guint8              *quadrants;   /* StrataQuadrant per row, at the chart's thresholds */
   guint                incremental_rows;
-  GListStore          *store;
+  QuadrantRows        *store;
   GtkSortListModel    *sorted;
   GtkWidget           *scroller;
   GtkColumnView       *view;
@@ -406,7 +498,7 @@ strata_quadrant_table_class_init (StrataQuadrantTableClass *klass)
 static void
 strata_quadrant_table_init (StrataQuadrantTable *self)
 {
-  self->store = g_list_store_new (ROW_TYPE);
+  self->store = g_object_new (ROWS_TYPE, NULL);
   self->incremental_rows = INCREMENTAL_ROWS;
   self->quadrant_cells = g_hash_table_new (NULL, NULL);
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
@@ -470,14 +562,13 @@ strata_quadrant_table_set_data (StrataQuadrantTable *self,
                                 const char          *z_title)
 {
   const StrataQuadrantRules *q;
-  g_autoptr(GPtrArray) rows = NULL;
   const char *titles[3] = { y_title, x_title, z_title };
 
   g_return_if_fail (STRATA_IS_QUADRANT_TABLE (self));
   g_return_if_fail (results == NULL || chart != NULL);
 
   /* The old rows go before the data they point into. */
-  g_list_store_remove_all (self->store);
+  quadrant_rows_set_n (self->store, 0);
   g_clear_pointer (&self->results, strata_period_results_unref);
   g_clear_object (&self->chart);
   g_clear_pointer (&self->quadrants, g_free);
@@ -502,15 +593,7 @@ strata_quadrant_table_set_data (StrataQuadrantTable *self,
     }
   update_titles (self);
 
-  rows = g_ptr_array_new_full (results->data->n, g_object_unref);
-  for (guint i = 0; i < results->data->n; i++)
-    {
-      QuadrantRow *row = g_object_new (ROW_TYPE, NULL);
-
-      row->row = i;
-      g_ptr_array_add (rows, row);
-    }
-  g_list_store_splice (self->store, 0, 0, rows->pdata, rows->len);
+  quadrant_rows_set_n (self->store, results->data->n);
 }
 
 GtkColumnView *
