@@ -725,6 +725,7 @@ test_large_drag_and_log (void)
     plain_counts (chart, plain);
     for (guint q = 0; q < 4; q++)
       g_assert_cmpuint (in_table[q + 1], ==, plain[q]);
+    gui_test_save_screenshot (page, "quadrant-table-30k.png");
   }
 
   gui_test_destroy (window);

@@ -6,9 +6,11 @@
  * order, when sorted by quadrant) follow it, at most once a frame. The
  * quadrant of every row is classified once per threshold change into a
  * byte per row, which cells and the sort read (a sort by quadrant called
- * the chart's classification twice per comparison). Above INCREMENTAL_ROWS
- * the sort runs in steps of a millisecond between frames (GtkSortListModel
- * incremental), so that sorting a million rows never freezes the window. */
+ * the chart's classification twice per comparison). The table sorts
+ * itself (a permutation of the rows, QuadrantSorted) by the column the
+ * view's sorter names; above INCREMENTAL_ROWS on a worker, the last order
+ * shown meanwhile, so that sorting a million rows never freezes the window
+ * (a GtkSortListModel sorted them on the main thread, GObjects all). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -18,7 +20,7 @@
 #include "strata-format.h"
 #include "strata-quadrant-table.h"
 
-#define INCREMENTAL_ROWS 20000
+#define INCREMENTAL_ROWS 20000  /* above, sorted on a worker */
 
 #define ROW_TYPE (quadrant_row_get_type ())
 G_DECLARE_FINAL_TYPE (QuadrantRow, quadrant_row, QUADRANT, ROW, GObject)
@@ -133,6 +135,84 @@ quadrant_rows_set_n (QuadrantRows *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n);
 }
 
+/* The rows in the order shown: a permutation of the rows (NULL: their own
+ * order), made by the table on the main thread or on a worker. */
+#define SORTED_TYPE (quadrant_sorted_get_type ())
+G_DECLARE_FINAL_TYPE (QuadrantSorted, quadrant_sorted, QUADRANT, SORTED, GObject)
+
+struct _QuadrantSorted
+{
+  GObject       parent_instance;
+  QuadrantRows *rows;
+  guint        *order;  /* rows->n, or NULL */
+};
+
+static GType
+quadrant_sorted_get_item_type (GListModel *model)
+{
+  return ROW_TYPE;
+}
+
+static guint
+quadrant_sorted_get_n_items (GListModel *model)
+{
+  return QUADRANT_SORTED (model)->rows->n;
+}
+
+static gpointer
+quadrant_sorted_get_item (GListModel *model,
+                          guint       position)
+{
+  QuadrantSorted *self = QUADRANT_SORTED (model);
+
+  if (position >= self->rows->n)
+    return NULL;
+  return quadrant_rows_get_item (G_LIST_MODEL (self->rows), self->order ? self->order[position] : position);
+}
+
+static void
+quadrant_sorted_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = quadrant_sorted_get_item_type;
+  iface->get_n_items = quadrant_sorted_get_n_items;
+  iface->get_item = quadrant_sorted_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (QuadrantSorted, quadrant_sorted, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, quadrant_sorted_model_init))
+
+static void
+quadrant_sorted_finalize (GObject *object)
+{
+  QuadrantSorted *self = QUADRANT_SORTED (object);
+
+  g_clear_object (&self->rows);
+  g_free (self->order);
+  G_OBJECT_CLASS (quadrant_sorted_parent_class)->finalize (object);
+}
+
+static void
+quadrant_sorted_class_init (QuadrantSortedClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = quadrant_sorted_finalize;
+}
+
+static void
+quadrant_sorted_init (QuadrantSorted *self)
+{
+}
+
+/* Takes order (NULL: the rows' own); every row may have moved. */
+static void
+quadrant_sorted_set_order (QuadrantSorted *self,
+                           guint          *order)
+{
+  g_free (self->order);
+  self->order = order;
+  if (self->rows->n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->rows->n, self->rows->n);
+}
+
 typedef struct
 {
   StrataQuadrantTable       *table;
@@ -149,7 +229,11 @@ struct _StrataQuadrantTable
   guint8              *quadrants;   /* StrataQuadrant per row, at the chart's thresholds */
   guint                incremental_rows;
   QuadrantRows        *store;
-  GtkSortListModel    *sorted;
+  QuadrantSorted      *sorted;
+  gboolean             probing;       /* asking the column view which column sorts */
+  StrataQuadrantTableColumn probed;
+  guint                sort_serial;   /* bumped by every change of data or order */
+  gboolean             sort_running;  /* a worker sorts */
   GtkWidget           *scroller;
   GtkColumnView       *view;
   GtkColumnViewColumn *columns[STRATA_QUADRANT_TABLE_N_COLUMNS];
@@ -266,18 +350,27 @@ compare_numbers (double a,
   return (a > b) - (a < b);
 }
 
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      data)
+/* What a sort reads: the table's data, or on a worker a snapshot of the
+ * quadrants (the columns are the results', which never change). */
+typedef struct
 {
-  ColumnSpec *spec = data;
-  StrataQuadrantTable *self = spec->table;
-  guint ra = QUADRANT_ROW ((gpointer) a)->row, rb = QUADRANT_ROW ((gpointer) b)->row;
-  const StrataPeriodData *pd = self->results->data;
+  StrataPeriodResults       *results;
+  const double              *values[3];
+  const guint8              *quadrants;
+  StrataQuadrantTableColumn  column;
+  gboolean                   descending;
+} SortInput;
+
+static int
+compare_input (const SortInput *in,
+               guint            ra,
+               guint            rb)
+{
+  const StrataPeriodData *pd = in->results->data;
+  const guint8 *tiers = in->results->result->final_tier;
   int order = 0;
 
-  switch (spec->column)
+  switch (in->column)
     {
     case STRATA_QUADRANT_TABLE_ID:
       order = g_utf8_collate (pd->ext_ids[ra] ? pd->ext_ids[ra] : "",
@@ -287,21 +380,21 @@ compare_rows (gconstpointer a,
       order = g_utf8_collate (pd->names[ra] ? pd->names[ra] : "", pd->names[rb] ? pd->names[rb] : "");
       break;
     case STRATA_QUADRANT_TABLE_TIER:
-      order = (tier_of (self, ra) > tier_of (self, rb)) - (tier_of (self, ra) < tier_of (self, rb));
+      order = (tiers[ra] > tiers[rb]) - (tiers[ra] < tiers[rb]);
       break;
     case STRATA_QUADRANT_TABLE_QUADRANT:
-      {
-        StrataQuadrant qa = quadrant_of (self, ra);
-        StrataQuadrant qb = quadrant_of (self, rb);
-
-        order = (qa > qb) - (qa < qb);
-        break;
-      }
+      order = (in->quadrants[ra] > in->quadrants[rb]) - (in->quadrants[ra] < in->quadrants[rb]);
+      break;
     case STRATA_QUADRANT_TABLE_RESULT:
     case STRATA_QUADRANT_TABLE_PROCESS:
     case STRATA_QUADRANT_TABLE_STICKINESS:
-      order = compare_numbers (value_of (self, ra, spec->column), value_of (self, rb, spec->column));
-      break;
+      {
+        const double *v = in->values[in->column - STRATA_QUADRANT_TABLE_RESULT];
+
+        if (v != NULL)
+          order = compare_numbers (v[ra], v[rb]);
+        break;
+      }
     case STRATA_QUADRANT_TABLE_N_COLUMNS:
     default:
       break;
@@ -309,6 +402,40 @@ compare_rows (gconstpointer a,
   /* Ties in the data's order, so that a sort is stable and repeatable. */
   if (order == 0)
     order = (ra > rb) - (ra < rb);
+  return in->descending ? -order : order;
+}
+
+static void
+sort_input_init (SortInput                 *in,
+                 StrataQuadrantTable       *self,
+                 StrataQuadrantTableColumn  column)
+{
+  in->results = self->results;
+  memcpy (in->values, self->values, sizeof in->values);
+  in->quadrants = self->quadrants;
+  in->column = column;
+  in->descending = FALSE;
+}
+
+/* The columns' sorters (the column view shows their direction); the
+ * table sorts with compare_input itself (see resort). */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  ColumnSpec *spec = data;
+  StrataQuadrantTable *self = spec->table;
+  guint ra = QUADRANT_ROW ((gpointer) a)->row, rb = QUADRANT_ROW ((gpointer) b)->row;
+  SortInput in;
+  int order;
+
+  if (self->probing && self->probed == STRATA_QUADRANT_TABLE_N_COLUMNS)
+    self->probed = spec->column;
+  if (self->results == NULL || self->quadrants == NULL)
+    return GTK_ORDERING_EQUAL;
+  sort_input_init (&in, self, spec->column);
+  order = compare_input (&in, ra, rb);
   return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
@@ -422,6 +549,146 @@ refresh_quadrants (StrataQuadrantTable *self)
   gtk_sorter_changed (gtk_column_view_column_get_sorter (column), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
+/* The column the view sorts by and its direction, asked of the view's
+ * sorter (GTK 4.8 has no getter): it compares two rows with the primary
+ * column's sorter first, which says who it is; rows never tie (the data's
+ * order breaks ties), so its answer against ours gives the direction. */
+static gboolean
+sorted_by (StrataQuadrantTable       *self,
+           StrataQuadrantTableColumn *column,
+           gboolean                  *descending)
+{
+  g_autoptr(QuadrantRow) a = NULL;
+  g_autoptr(QuadrantRow) b = NULL;
+  GtkOrdering got;
+  SortInput in;
+
+  if (self->store->n < 2)
+    return FALSE;
+  a = quadrant_rows_get_item (G_LIST_MODEL (self->store), 0);
+  b = quadrant_rows_get_item (G_LIST_MODEL (self->store), 1);
+  self->probing = TRUE;
+  self->probed = STRATA_QUADRANT_TABLE_N_COLUMNS;
+  got = gtk_sorter_compare (gtk_column_view_get_sorter (self->view), a, b);
+  self->probing = FALSE;
+  if (self->probed == STRATA_QUADRANT_TABLE_N_COLUMNS)
+    return FALSE;
+  *column = self->probed;
+  sort_input_init (&in, self, *column);
+  *descending = (got == GTK_ORDERING_SMALLER) != (compare_input (&in, 0, 1) < 0);
+  return TRUE;
+}
+
+typedef struct
+{
+  SortInput  in;
+  guint8    *quadrants;  /* the snapshot in.quadrants points to */
+  guint      n;
+  guint      serial;
+  guint     *order;
+} SortJob;
+
+static void
+sort_job_free (gpointer p)
+{
+  SortJob *job = p;
+
+  g_clear_pointer (&job->in.results, strata_period_results_unref);
+  g_free (job->quadrants);
+  g_free (job->order);
+  g_free (job);
+}
+
+static int
+sort_job_compare (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      in)
+{
+  return compare_input (in, *(const guint *) a, *(const guint *) b);
+}
+
+static void
+sort_job_run (SortJob *job)
+{
+  job->order = g_new (guint, MAX (job->n, 1));
+  for (guint i = 0; i < job->n; i++)
+    job->order[i] = i;
+  g_qsort_with_data (job->order, job->n, sizeof (guint), sort_job_compare, &job->in);
+}
+
+static void
+sort_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  sort_job_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void resort (StrataQuadrantTable *self);
+
+static void
+sort_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  StrataQuadrantTable *self = STRATA_QUADRANT_TABLE (source);
+  SortJob *job = g_task_get_task_data (G_TASK (result));
+
+  self->sort_running = FALSE;
+  if (self->store == NULL)
+    return;
+  /* The data, thresholds or column changed meanwhile: sort for them. */
+  if (job->serial != self->sort_serial)
+    resort (self);
+  else
+    quadrant_sorted_set_order (self->sorted, g_steal_pointer (&job->order));
+}
+
+/* The rows in the order the view's sorter asks for: at once up to
+ * incremental_rows; above, on a worker (one at a time, the last order
+ * asked for wins) while the table shows the last order. */
+static void
+resort (StrataQuadrantTable *self)
+{
+  StrataQuadrantTableColumn column;
+  gboolean descending;
+  SortJob *job;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL)
+    return;
+  self->sort_serial++;
+  if (self->sort_running)
+    return;
+  if (self->results == NULL || !sorted_by (self, &column, &descending))
+    {
+      if (self->sorted->order != NULL)
+        quadrant_sorted_set_order (self->sorted, NULL);
+      return;
+    }
+  job = g_new0 (SortJob, 1);
+  sort_input_init (&job->in, self, column);
+  job->in.descending = descending;
+  job->in.results = strata_period_results_ref (self->results);
+  job->n = self->store->n;
+  job->serial = self->sort_serial;
+  if (job->n <= self->incremental_rows)
+    {
+      sort_job_run (job);
+      quadrant_sorted_set_order (self->sorted, g_steal_pointer (&job->order));
+      sort_job_free (job);
+      return;
+    }
+  job->quadrants = g_memdup2 (self->quadrants, MAX (job->n, 1));
+  job->in.quadrants = job->quadrants;
+  self->sort_running = TRUE;
+  task = g_task_new (self, NULL, sort_done, NULL);
+  g_task_set_task_data (task, job, sort_job_free);
+  g_task_run_in_thread (task, sort_thread);
+}
+
 static gboolean
 refresh_tick (GtkWidget     *widget,
               GdkFrameClock *clock,
@@ -504,8 +771,10 @@ strata_quadrant_table_init (StrataQuadrantTable *self)
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
   gtk_column_view_set_show_column_separators (self->view, FALSE);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
-                                          g_object_ref (gtk_column_view_get_sorter (self->view)));
+  self->sorted = g_object_new (SORTED_TYPE, NULL);
+  self->sorted->rows = g_object_ref (self->store);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed", G_CALLBACK (resort), self,
+                           G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_no_selection_new (
                                g_object_ref (G_LIST_MODEL (self->sorted)))));
 
@@ -553,6 +822,20 @@ strata_quadrant_table_new (void)
   return g_object_new (STRATA_TYPE_QUADRANT_TABLE, NULL);
 }
 
+/* n rows in their own order (the sort follows). */
+static void
+set_rows (StrataQuadrantTable *self,
+          guint                n)
+{
+  guint old = self->store->n;
+
+  self->sort_serial++;
+  quadrant_rows_set_n (self->store, n);
+  g_clear_pointer (&self->sorted->order, g_free);
+  if (old > 0 || n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self->sorted), 0, old, n);
+}
+
 void
 strata_quadrant_table_set_data (StrataQuadrantTable *self,
                                 StrataPeriodResults *results,
@@ -568,7 +851,7 @@ strata_quadrant_table_set_data (StrataQuadrantTable *self,
   g_return_if_fail (results == NULL || chart != NULL);
 
   /* The old rows go before the data they point into. */
-  quadrant_rows_set_n (self->store, 0);
+  set_rows (self, 0);
   g_clear_pointer (&self->results, strata_period_results_unref);
   g_clear_object (&self->chart);
   g_clear_pointer (&self->quadrants, g_free);
@@ -579,7 +862,6 @@ strata_quadrant_table_set_data (StrataQuadrantTable *self,
   self->results = strata_period_results_ref (results);
   self->chart = g_object_ref (chart);
   classify_rows (self);
-  gtk_sort_list_model_set_incremental (self->sorted, results->data->n > self->incremental_rows);
   q = &results->rules->quadrant;
   self->values[0] = strata_period_data_get_column (results->data, q->y_metric);
   self->values[1] = strata_period_data_get_column (results->data, q->x_metric);
@@ -593,7 +875,8 @@ strata_quadrant_table_set_data (StrataQuadrantTable *self,
     }
   update_titles (self);
 
-  quadrant_rows_set_n (self->store, results->data->n);
+  set_rows (self, results->data->n);
+  resort (self);
 }
 
 GtkColumnView *
@@ -635,7 +918,7 @@ gboolean
 strata_quadrant_table_get_sorting (StrataQuadrantTable *self)
 {
   g_return_val_if_fail (STRATA_IS_QUADRANT_TABLE (self), FALSE);
-  return gtk_sort_list_model_get_pending (self->sorted) > 0;
+  return self->sort_running;
 }
 
 void
