@@ -145,6 +145,7 @@ struct _QuadrantSorted
   GObject       parent_instance;
   QuadrantRows *rows;
   guint        *order;  /* rows->n, or NULL */
+  gboolean      emptied; /* between the two halves of quadrant_sorted_replace */
 };
 
 static GType
@@ -156,7 +157,9 @@ quadrant_sorted_get_item_type (GListModel *model)
 static guint
 quadrant_sorted_get_n_items (GListModel *model)
 {
-  return QUADRANT_SORTED (model)->rows->n;
+  QuadrantSorted *self = QUADRANT_SORTED (model);
+
+  return self->emptied ? 0 : self->rows->n;
 }
 
 static gpointer
@@ -165,7 +168,7 @@ quadrant_sorted_get_item (GListModel *model,
 {
   QuadrantSorted *self = QUADRANT_SORTED (model);
 
-  if (position >= self->rows->n)
+  if (self->emptied || position >= self->rows->n)
     return NULL;
   return quadrant_rows_get_item (G_LIST_MODEL (self->rows), self->order ? self->order[position] : position);
 }
@@ -202,6 +205,25 @@ quadrant_sorted_init (QuadrantSorted *self)
 {
 }
 
+/* The same as one change of every row, as all removed and then added: a
+ * list view follows the row at its top to its new place in a change, and
+ * shows the first rows after this. Takes order. */
+static void
+quadrant_sorted_replace (QuadrantSorted *self,
+                         guint          *order)
+{
+  guint n = self->rows->n;
+
+  self->emptied = TRUE;
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n, 0);
+  g_free (self->order);
+  self->order = order;
+  self->emptied = FALSE;
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n);
+}
+
 /* Takes order (NULL: the rows' own); every row may have moved. */
 static void
 quadrant_sorted_set_order (QuadrantSorted *self,
@@ -234,6 +256,7 @@ struct _StrataQuadrantTable
   StrataQuadrantTableColumn probed;
   guint                sort_serial;   /* bumped by every change of data or order */
   gboolean             sort_running;  /* a worker sorts */
+  int                  shown_sort;    /* column * 2 + descending of the order shown, -1: none */
   GtkWidget           *scroller;
   GtkColumnView       *view;
   GtkColumnViewColumn *columns[STRATA_QUADRANT_TABLE_N_COLUMNS];
@@ -588,6 +611,22 @@ typedef struct
   guint     *order;
 } SortJob;
 
+/* The order of job shown. A new column or direction shows its first rows
+ * (the list would otherwise follow the row at the top to its new place);
+ * a threshold moved keeps the place. */
+static void
+show_order (StrataQuadrantTable *self,
+            SortJob             *job)
+{
+  int key = job->in.column * 2 + (job->in.descending ? 1 : 0);
+
+  if (key != self->shown_sort)
+    quadrant_sorted_replace (self->sorted, g_steal_pointer (&job->order));
+  else
+    quadrant_sorted_set_order (self->sorted, g_steal_pointer (&job->order));
+  self->shown_sort = key;
+}
+
 static void
 sort_job_free (gpointer p)
 {
@@ -643,7 +682,7 @@ sort_done (GObject      *source,
   if (job->serial != self->sort_serial)
     resort (self);
   else
-    quadrant_sorted_set_order (self->sorted, g_steal_pointer (&job->order));
+    show_order (self, job);
 }
 
 /* The rows in the order the view's sorter asks for: at once up to
@@ -666,6 +705,7 @@ resort (StrataQuadrantTable *self)
     {
       if (self->sorted->order != NULL)
         quadrant_sorted_set_order (self->sorted, NULL);
+      self->shown_sort = -1;
       return;
     }
   job = g_new0 (SortJob, 1);
@@ -677,7 +717,7 @@ resort (StrataQuadrantTable *self)
   if (job->n <= self->incremental_rows)
     {
       sort_job_run (job);
-      quadrant_sorted_set_order (self->sorted, g_steal_pointer (&job->order));
+      show_order (self, job);
       sort_job_free (job);
       return;
     }
@@ -767,6 +807,7 @@ strata_quadrant_table_init (StrataQuadrantTable *self)
 {
   self->store = g_object_new (ROWS_TYPE, NULL);
   self->incremental_rows = INCREMENTAL_ROWS;
+  self->shown_sort = -1;
   self->quadrant_cells = g_hash_table_new (NULL, NULL);
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
@@ -830,6 +871,7 @@ set_rows (StrataQuadrantTable *self,
   guint old = self->store->n;
 
   self->sort_serial++;
+  self->shown_sort = -1;
   quadrant_rows_set_n (self->store, n);
   g_clear_pointer (&self->sorted->order, g_free);
   if (old > 0 || n > 0)
