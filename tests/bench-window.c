@@ -26,7 +26,9 @@
  *   rules: a draft save reloads neither); then until the panel shows the
  *   new figures (counted on a worker above 50,000 customers, the last ones
  *   dimmed meanwhile); beside them the whole period read and scored
- *   afresh (strata_scoring_new). */
+ *   afresh (strata_scoring_new);
+ * - the Quadrant page and Fit to Data (bench-window-quadrant.h; --quadrant:
+ *   only those after the page visits). */
 #include "config.h"
 
 #include <adwaita.h>
@@ -389,6 +391,8 @@ impact_counted (gpointer data)
   return !strata_impact_panel_get_updating (page->impact);
 }
 
+#include "bench-window-quadrant.h"
+
 int
 main (int   argc,
       char *argv[])
@@ -404,12 +408,14 @@ main (int   argc,
   BenchFrames frames = { 0 }, side_frames = { 0 };
   int n = 0, alt_rows = 0;
   char *file = NULL, *only = NULL;
+  gboolean quadrant_only = FALSE;
   g_auto(GStrv) page_list = NULL;
   const GOptionEntry entries[] = {
     { "customers", 'n', 0, G_OPTION_ARG_INT, &n, "Customers of the demo workspace (default 100000)", "N" },
     { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file, "An existing workspace instead (a draft edit is saved into it)", "FILE" },
     { "alt-rows", 0, 0, G_OPTION_ARG_INT, &alt_rows, "Rows of the alternatives that collate names (default 100000)", "K" },
     { "pages", 0, 0, G_OPTION_ARG_STRING, &only, "Only open the file and switch to these pages (for memory profiles)", "A,B" },
+    { "quadrant", 0, 0, G_OPTION_ARG_NONE, &quadrant_only, "Only the Scoring and Quadrant pages' visits, then the Quadrant page's and Fit to Data's steps", NULL },
     { NULL }
   };
   guint beat_id;
@@ -468,7 +474,8 @@ main (int   argc,
   printf ("\nswitching pages (until loaded and painted; then 300 ms more for the stall):\n");
   for (guint visit = 0; visit < 2; visit++)
     for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-      if (page_list == NULL || g_strv_contains ((const char * const *) page_list, pages[i]))
+      if ((page_list == NULL || g_strv_contains ((const char * const *) page_list, pages[i])) &&
+          (!quadrant_only || g_str_equal (pages[i], "scoring") || g_str_equal (pages[i], "quadrant")))
         switch_page (window, &frames, pages[i], visit == 0 ? "first" : "second");
 
   if (page_list != NULL)
@@ -479,6 +486,9 @@ main (int   argc,
       print_row ("3 s later, nothing done", 0, bench_stall_ms (&stall), 0, NULL);
       goto done;
     }
+  quadrant_steps (window, &frames);
+  if (quadrant_only)
+    goto done;
   printf ("\nthe Customers page, warm:\n");
   {
     Expect e = { customers, 0, TRUE, 0, FALSE, { NULL, -1, -1, NULL } };

@@ -16,6 +16,7 @@
 #include "gui-test-util.h"
 #include "strata-context.h"
 #include "strata-fit-dialog.h"
+#include "strata-format.h"
 #include "strata-scoring-page.h"
 #include "strata-scoring-page-private.h"
 #include "workspace-test-util.h"
@@ -285,6 +286,64 @@ test_left_out_metric (Fixture       *f,
   gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) == NULL);
 }
 
+/* On a worker (as from 50,000 customers; forced here): two quick changes
+ * of method (Breaks, then Quantiles) leave Apply greyed and no rules until the fit of the last one
+ * is shown, which equals a direct fit with the options shown then; the
+ * first change's fit is never shown. */
+static void
+test_worker_last_wins (Fixture       *f,
+                       gconstpointer  data)
+{
+  StrataFitDialog *dialog;
+  AdwComboRow *method;
+  GtkWidget *apply;
+  GtkLabel *summary;
+  StrataCalibrateOptions options = { STRATA_CALIBRATE_QUANTILES, NULL, NULL, NAN };
+  g_autoptr(GError) error = NULL;
+  StrataCalibration *direct;
+  g_autofree char *text = NULL;
+  g_autofree double *shares = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "page.fit-to-data", NULL);
+  dialog = STRATA_FIT_DIALOG (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG));
+  g_assert_nonnull (dialog);
+  strata_fit_dialog_set_async_rows (dialog, 0);
+  gui_test_wait (!strata_fit_dialog_get_fitting (dialog));
+  g_assert_nonnull (strata_fit_dialog_get_rules (dialog));
+  method = ADW_COMBO_ROW (gui_test_find_id (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "method_row", 0));
+  apply = gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "apply_button", 0);
+  summary = GTK_LABEL (gui_test_find_id (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "summary", 0));
+  g_assert_true (gtk_widget_get_sensitive (apply));
+
+  adw_combo_row_set_selected (method, STRATA_CALIBRATE_BREAKS);
+  adw_combo_row_set_selected (method, STRATA_CALIBRATE_QUANTILES);
+  /* Nothing fitted on this thread: the last fit stays, dimmed, not applicable. */
+  g_assert_true (strata_fit_dialog_get_fitting (dialog));
+  g_assert_null (strata_fit_dialog_get_rules (dialog));
+  g_assert_false (gtk_widget_get_sensitive (apply));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (summary), "dim-label"));
+
+  gui_test_wait (!strata_fit_dialog_get_fitting (dialog));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (summary), "dim-label"));
+  shares = strata_calibrate_default_shares (f->page->draft->tiers->len);
+  options.shares = shares;
+  direct = strata_calibrate_data (f->page->draft, strata_scoring_get_data (f->page->scoring), NULL, NULL,
+                                  &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (direct);
+  g_assert_nonnull (strata_fit_dialog_get_rules (dialog));
+  g_assert_true (strata_rules_equal (strata_fit_dialog_get_rules (dialog), direct->rules));
+  text = strata_calibration_to_text (direct, strata_number_format_get_default ());
+  g_assert_cmpstr (gtk_label_get_text (summary), ==, text);
+  g_assert_true (gtk_widget_get_sensitive (apply) == strata_calibration_fitted_anything (direct));
+  /* Quantiles, as in method-changes-preview: not the shares fitted before. */
+  g_assert_cmpfloat (g_array_index (((StrataIndicator *) strata_fit_dialog_get_rules (dialog)->indicators->pdata[0])->bands,
+                                    StrataBand, 1).from, ==, 40000);
+  strata_calibration_free (direct);
+  gtk_window_close (GTK_WINDOW (dialog));
+  gui_test_wait (gui_test_find_toplevel (STRATA_TYPE_FIT_DIALOG) == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +365,8 @@ main (int   argc,
               fixture_setup, test_quadrant_from_renewals, fixture_teardown);
   g_test_add ("/fit-dialog/method-changes-preview", Fixture, NULL,
               fixture_setup, test_method_changes_preview, fixture_teardown);
+  g_test_add ("/fit-dialog/worker-last-wins", Fixture, NULL,
+              fixture_setup, test_worker_last_wins, fixture_teardown);
   g_test_add ("/fit-dialog/left-out-metric", Fixture, "active_months",
               fixture_setup, test_left_out_metric, fixture_teardown);
   return g_test_run ();

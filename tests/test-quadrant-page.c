@@ -580,6 +580,158 @@ test_large_first_visit (void)
   test_remove_dir (dir);
 }
 
+/* The quadrant counts of a plain pass: finite values only, ">= threshold
+ * is high", as the page's rules place customers. */
+static void
+plain_counts (StrataQuadrantChart *chart,
+              guint                counts[4])
+{
+  double tx, ty;
+
+  strata_quadrant_chart_get_thresholds (chart, &tx, &ty);
+  memset (counts, 0, 4 * sizeof (guint));
+  for (gsize i = 0; i < chart->n; i++)
+    if (isfinite (chart->x[i]) && isfinite (chart->y[i]))
+      counts[chart->y[i] >= ty ? (chart->x[i] >= tx ? 0 : 1) : (chart->x[i] >= tx ? 2 : 3)]++;
+}
+
+/* Above the view's deferred size (30,000 customers): a dragged line's
+ * counts come from the view's worker and equal a plain count at every
+ * position; switching log scale computes the new positions on a worker
+ * (the chart keeps the old scales until then) and they equal the chart's
+ * own index for those scales. The main thread passes over no point. */
+static void
+test_large_drag_and_log (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_make_tmp_dir ("strata-quadrant-drag");
+  g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataContext) context = NULL;
+  StrataQuadrantView *view;
+  StrataQuadrantChart *chart;
+  StrataQuadrantPositions direct;
+  cairo_rectangle_t plot;
+  GtkWidget *page;
+  GtkWindow *window;
+  guint passes, counts[4], plain[4], reloads;
+  double tx, tx0, px, py, step;
+  gboolean log_x;
+  StrataAxisScale y_scale;
+
+  g_assert_true (strata_demo_write (path, 30000, 11, 1, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  context = strata_context_new (ws);
+  strata_context_finish_scoring (context);
+
+  page = g_object_new (STRATA_TYPE_QUADRANT_PAGE, NULL);
+  g_object_set (page, "context", context, NULL);
+  window = gui_test_show (page, 1000, 700);
+  view = strata_quadrant_page_get_view (STRATA_QUADRANT_PAGE (page));
+  gui_test_wait (strata_quadrant_view_get_chart (view) != NULL &&
+                 !strata_page_get_loading (STRATA_PAGE (page)));
+  chart = strata_quadrant_view_get_chart (view);
+  gui_test_wait_frame (page);
+  gui_test_wait (!strata_quadrant_view_get_busy (view) && chart->density_cache != NULL);
+  passes = strata_quadrant_chart_get_main_thread_passes ();
+
+  /* Log scale on the process axis switched: on a worker. */
+  g_object_get (page, "log-x", &log_x, NULL);
+  y_scale = strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_Y)->scale;
+  g_object_set (page, "log-x", !log_x, NULL);
+  g_assert_true (strata_quadrant_view_get_busy (view));
+  g_assert_cmpint (strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_X)->scale, ==,
+                   log_x ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR);
+  gui_test_wait (!strata_quadrant_view_get_busy (view));
+  g_assert_cmpint (strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_X)->scale, ==,
+                   log_x ? STRATA_AXIS_LINEAR : STRATA_AXIS_LOG);
+  g_assert_cmpint (strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_Y)->scale, ==, y_scale);
+  direct = (StrataQuadrantPositions) { chart->x_axis, chart->y_axis };
+  strata_quadrant_positions_compute (&direct, chart->x, chart->y, chart->n, chart->x_threshold, chart->y_threshold);
+  g_assert_cmpfloat (direct.x_axis.min, ==, chart->x_axis.min);
+  g_assert_cmpfloat (direct.x_axis.max, ==, chart->x_axis.max);
+  g_assert_cmpuint (direct.grid, ==, chart->grid);
+  g_assert_cmpmem (direct.ux, chart->n * sizeof (float), chart->ux, chart->n * sizeof (float));
+  g_assert_cmpmem (direct.uy, chart->n * sizeof (float), chart->uy, chart->n * sizeof (float));
+  g_assert_cmpmem (direct.cell_items, chart->n * sizeof (guint), chart->cell_items, chart->n * sizeof (guint));
+  strata_quadrant_positions_clear (&direct);
+  /* A switch and back before the worker is done: the last one wins. */
+  g_object_set (page, "log-x", log_x, NULL);
+  g_object_set (page, "log-x", !log_x, NULL);
+  gui_test_wait (!strata_quadrant_view_get_busy (view));
+  g_assert_cmpint (strata_quadrant_chart_get_axis (chart, STRATA_THRESHOLD_X)->scale, ==,
+                   log_x ? STRATA_AXIS_LINEAR : STRATA_AXIS_LOG);
+  gui_test_wait_frame (page);
+
+  /* The process line dragged in steps (towards the wider side): exact
+   * counts at each. */
+  strata_quadrant_chart_get_thresholds (chart, &tx0, NULL);
+  strata_quadrant_chart_get_plot_area (chart, &plot);
+  px = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, tx0);
+  py = plot.y + plot.height * 0.3;
+  step = px < plot.x + plot.width / 2 ? 25 : -25;
+  strata_quadrant_view_drag_begin (view, px, py);
+  for (guint k = 1; k <= 4; k++)
+    {
+      strata_quadrant_view_drag_motion (view, px + step * k, py);
+      gtk_widget_queue_draw (GTK_WIDGET (view));
+      gui_test_wait_frame (page);
+      gui_test_wait (!strata_quadrant_view_get_busy (view) && chart->quadrant_counts[0] != G_MAXUINT);
+      strata_quadrant_chart_get_thresholds (chart, &tx, NULL);
+      g_assert_cmpfloat (tx, !=, tx0);
+      strata_quadrant_chart_get_counts (chart, counts, NULL);
+      plain_counts (chart, plain);
+      for (guint q = 0; q < 4; q++)
+        g_assert_cmpuint (counts[q], ==, plain[q]);
+      g_assert_cmpuint (counts[0] + counts[1] + counts[2] + counts[3], ==, chart->n_visible);
+      tx0 = tx;
+    }
+  g_assert_cmpuint (strata_quadrant_chart_get_main_thread_passes (), ==, passes);
+  reloads = strata_page_get_reloads (STRATA_PAGE (page));
+  strata_quadrant_view_drag_end (view, px + step * 4, py);
+  gui_test_wait (strata_page_get_reloads (STRATA_PAGE (page)) > reloads &&
+                 !strata_page_get_loading (STRATA_PAGE (page)));
+  g_assert_cmpfloat (draft_x_threshold (ws), ==, tx);
+
+  /* The table sorted by quadrant (in steps, at 30,000 rows): every row in
+   * order, as many of each quadrant as a plain count. */
+  {
+    GtkWidget *toggle = gui_test_find_id (page, GTK_TYPE_TOGGLE_BUTTON, "table_toggle", 0);
+    StrataQuadrantTable *table = STRATA_QUADRANT_TABLE (gui_test_find_widget (page, STRATA_TYPE_QUADRANT_TABLE));
+    guint in_table[5] = { 0 };
+    StrataQuadrant last = STRATA_QUADRANT_NONE;
+    static const char *letters[] = { "–", "A", "B", "C", "D" };
+
+    chart = strata_quadrant_view_get_chart (view);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    gtk_column_view_sort_by_column (strata_quadrant_table_get_view (table),
+                                    strata_quadrant_table_get_column (table, STRATA_QUADRANT_TABLE_QUADRANT),
+                                    GTK_SORT_ASCENDING);
+    gui_test_wait (!strata_quadrant_table_get_sorting (table));
+    g_assert_cmpuint (strata_quadrant_table_get_n_rows (table), ==, chart->n);
+    for (guint k = 0; k < strata_quadrant_table_get_n_rows (table); k++)
+      {
+        guint row = strata_quadrant_table_get_row (table, k);
+        StrataQuadrant q = strata_quadrant_chart_classify (chart, row);
+        g_autofree char *letter = strata_quadrant_table_cell_text (table, row, STRATA_QUADRANT_TABLE_QUADRANT);
+
+        g_assert_cmpint (q, >=, last);
+        last = q;
+        in_table[q]++;
+        g_assert_cmpstr (letter, ==, letters[q]);
+      }
+    plain_counts (chart, plain);
+    for (guint q = 0; q < 4; q++)
+      g_assert_cmpuint (in_table[q + 1], ==, plain[q]);
+    gui_test_save_screenshot (page, "quadrant-table-30k.png");
+  }
+
+  gui_test_destroy (window);
+  test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -588,5 +740,6 @@ main (int argc, char **argv)
   g_test_add_func ("/quadrant-page/demo", test_quadrant_page);
   g_test_add_func ("/quadrant-page/log-offer", test_log_offer);
   g_test_add_func ("/quadrant-page/large-first-visit", test_large_first_visit);
+  g_test_add_func ("/quadrant-page/large-drag-and-log", test_large_drag_and_log);
   return g_test_run ();
 }

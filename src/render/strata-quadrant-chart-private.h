@@ -168,6 +168,42 @@ void               strata_quadrant_job_free              (StrataQuadrantJob     
 
 void       strata_quadrant_chart_invalidate    (StrataQuadrantChart *self);
 
+/* The part of the chart's index that depends on the axis scales: the axes
+ * fitted, positions in the unit square, the hit-test grid. */
+typedef struct
+{
+  StrataAxis  x_axis;      /* in: kind and scale; out: fitted */
+  StrataAxis  y_axis;
+  float      *ux;
+  float      *uy;
+  guint       grid;
+  guint      *cell_start;
+  guint      *cell_items;
+} StrataQuadrantPositions;
+
+/* On any thread. */
+void       strata_quadrant_positions_compute   (StrataQuadrantPositions *p,
+                                                const double            *x,
+                                                const double            *y,
+                                                gsize                    n,
+                                                double                   x_threshold,
+                                                double                   y_threshold);
+void       strata_quadrant_positions_clear     (StrataQuadrantPositions *p);
+void       strata_quadrant_chart_install_positions (StrataQuadrantChart     *self,
+                                                    StrataQuadrantPositions *p);
+
+/* strata-quadrant-scales.c: new axis scales computed on a worker (the
+ * window's log scale at a million points), the chart unchanged until
+ * finished on the main thread: new there, run anywhere, finished (installed
+ * when the chart's data and index did not change meanwhile) and freed. */
+typedef struct _StrataQuadrantScales StrataQuadrantScales;
+
+StrataQuadrantScales *strata_quadrant_chart_scales_new (StrataQuadrantChart *self,
+                                                        StrataAxisScale      x_scale,
+                                                        StrataAxisScale      y_scale);
+void                  strata_quadrant_scales_run       (StrataQuadrantScales *scales);
+gboolean              strata_quadrant_scales_finish    (StrataQuadrantScales *scales);
+
 gboolean   strata_quadrant_chart_point_visible (StrataQuadrantChart *self,
                                                 gsize                i);
 double     strata_quadrant_chart_point_radius  (StrataQuadrantChart *self,

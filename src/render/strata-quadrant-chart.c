@@ -120,38 +120,101 @@ strata_quadrant_chart_new (void)
   return g_object_new (STRATA_TYPE_QUADRANT_CHART, NULL);
 }
 
+/* Unit-square positions and the hit-test grid over them, for the axes in
+ * p (their kind and scale; fitted here to the values and thresholds). A
+ * pure function of its inputs, so it runs on any thread. */
+void
+strata_quadrant_positions_compute (StrataQuadrantPositions *p,
+                                   const double            *x,
+                                   const double            *y,
+                                   gsize                    n,
+                                   double                   x_threshold,
+                                   double                   y_threshold)
+{
+  double extra_x = x_threshold, extra_y = y_threshold;
+  guint cells;
+
+  strata_axis_fit (&p->x_axis, x, n, &extra_x, 1, 8);
+  strata_axis_fit (&p->y_axis, y, n, &extra_y, 1, 8);
+
+  p->ux = g_new (float, MAX (n, 1));
+  p->uy = g_new (float, MAX (n, 1));
+  for (gsize i = 0; i < n; i++)
+    {
+      double u = strata_axis_to_unit (&p->x_axis, x[i]);
+      double v = strata_axis_to_unit (&p->y_axis, y[i]);
+      /* Missing values (NaN) are never drawn nor hit; park them at 0. */
+      p->ux[i] = isfinite (u) ? CLAMP (u, 0.0, 1.0) : 0;
+      p->uy[i] = isfinite (v) ? CLAMP (v, 0.0, 1.0) : 0;
+    }
+
+  /* About four points per cell on average. */
+  p->grid = (guint) CLAMP (sqrt (n / 4.0), 1, 1024);
+  cells = p->grid * p->grid;
+  p->cell_start = g_new0 (guint, cells + 1);
+  p->cell_items = g_new (guint, MAX (n, 1));
+  for (gsize i = 0; i < n; i++)
+    {
+      guint cx = MIN ((guint) (p->ux[i] * p->grid), p->grid - 1);
+      guint cy = MIN ((guint) (p->uy[i] * p->grid), p->grid - 1);
+      p->cell_start[cy * p->grid + cx + 1]++;
+    }
+  for (guint c = 1; c <= cells; c++)
+    p->cell_start[c] += p->cell_start[c - 1];
+  {
+    g_autofree guint *fill = g_memdup2 (p->cell_start, sizeof (guint) * cells);
+    for (gsize i = 0; i < n; i++)
+      {
+        guint cx = MIN ((guint) (p->ux[i] * p->grid), p->grid - 1);
+        guint cy = MIN ((guint) (p->uy[i] * p->grid), p->grid - 1);
+        p->cell_items[fill[cy * p->grid + cx]++] = (guint) i;
+      }
+  }
+}
+
+void
+strata_quadrant_positions_clear (StrataQuadrantPositions *p)
+{
+  g_clear_pointer (&p->ux, g_free);
+  g_clear_pointer (&p->uy, g_free);
+  g_clear_pointer (&p->cell_start, g_free);
+  g_clear_pointer (&p->cell_items, g_free);
+}
+
+/* Takes p's arrays; the old positions are retired (a job may read them). */
+void
+strata_quadrant_chart_install_positions (StrataQuadrantChart     *self,
+                                         StrataQuadrantPositions *p)
+{
+  strata_quadrant_chart_retire (self, (gpointer *) &self->ux);
+  strata_quadrant_chart_retire (self, (gpointer *) &self->uy);
+  g_clear_pointer (&self->cell_start, g_free);
+  g_clear_pointer (&self->cell_items, g_free);
+  self->x_axis = p->x_axis;
+  self->y_axis = p->y_axis;
+  self->ux = g_steal_pointer (&p->ux);
+  self->uy = g_steal_pointer (&p->uy);
+  self->grid = p->grid;
+  self->cell_start = g_steal_pointer (&p->cell_start);
+  self->cell_items = g_steal_pointer (&p->cell_items);
+  strata_quadrant_chart_invalidate (self);
+}
+
 /* Unit-square positions, drawing order and the hit-test grid. Run when the
  * data or the axis scales change, never per frame or per pointer motion. */
 static void
 rebuild_index (StrataQuadrantChart *self)
 {
-  double extra_x = self->x_threshold, extra_y = self->y_threshold;
-  guint cells;
+  StrataQuadrantPositions p = { self->x_axis, self->y_axis };
   guint n_tiers = self->tiers->len;
   g_autofree guint *tier_start = NULL;
 
   strata_quadrant_note_pass ();
-  strata_axis_fit (&self->x_axis, self->x, self->n, &extra_x, 1, 8);
-  strata_axis_fit (&self->y_axis, self->y, self->n, &extra_y, 1, 8);
-
-  strata_quadrant_chart_retire (self, (gpointer *) &self->ux);
-  strata_quadrant_chart_retire (self, (gpointer *) &self->uy);
-  g_clear_pointer (&self->order, g_free);
-  g_clear_pointer (&self->cell_start, g_free);
-  g_clear_pointer (&self->cell_items, g_free);
-
-  self->ux = g_new (float, MAX (self->n, 1));
-  self->uy = g_new (float, MAX (self->n, 1));
-  for (gsize i = 0; i < self->n; i++)
-    {
-      double u = strata_axis_to_unit (&self->x_axis, self->x[i]);
-      double v = strata_axis_to_unit (&self->y_axis, self->y[i]);
-      /* Missing values (NaN) are never drawn nor hit; park them at 0. */
-      self->ux[i] = isfinite (u) ? CLAMP (u, 0.0, 1.0) : 0;
-      self->uy[i] = isfinite (v) ? CLAMP (v, 0.0, 1.0) : 0;
-    }
+  strata_quadrant_positions_compute (&p, self->x, self->y, self->n, self->x_threshold, self->y_threshold);
+  strata_quadrant_chart_install_positions (self, &p);
 
   /* Worst tier first so the best customers end up on top; a counting sort. */
+  g_clear_pointer (&self->order, g_free);
   tier_start = g_new0 (guint, n_tiers + 2);
   for (gsize i = 0; i < self->n; i++)
     {
@@ -168,30 +231,6 @@ rebuild_index (StrataQuadrantChart *self)
       guint slot = (t < 0 || (guint) t >= n_tiers) ? 0 : n_tiers - (guint) t;
       self->order[tier_start[slot]++] = (guint) i;
     }
-
-  /* About four points per cell on average. */
-  self->grid = (guint) CLAMP (sqrt (self->n / 4.0), 1, 1024);
-  cells = self->grid * self->grid;
-  self->cell_start = g_new0 (guint, cells + 1);
-  self->cell_items = g_new (guint, MAX (self->n, 1));
-  for (gsize i = 0; i < self->n; i++)
-    {
-      guint cx = MIN ((guint) (self->ux[i] * self->grid), self->grid - 1);
-      guint cy = MIN ((guint) (self->uy[i] * self->grid), self->grid - 1);
-      self->cell_start[cy * self->grid + cx + 1]++;
-    }
-  for (guint c = 1; c <= cells; c++)
-    self->cell_start[c] += self->cell_start[c - 1];
-  {
-    g_autofree guint *fill = g_memdup2 (self->cell_start, sizeof (guint) * cells);
-    for (gsize i = 0; i < self->n; i++)
-      {
-        guint cx = MIN ((guint) (self->ux[i] * self->grid), self->grid - 1);
-        guint cy = MIN ((guint) (self->uy[i] * self->grid), self->grid - 1);
-        self->cell_items[fill[cy * self->grid + cx]++] = (guint) i;
-      }
-  }
-  strata_quadrant_chart_invalidate (self);
 }
 
 void

@@ -245,8 +245,10 @@ apply_options (StrataQuadrantPage *self)
   strata_quadrant_view_set_large_type (STRATA_QUADRANT_VIEW (self->view), self->large_type);
   if (chart == NULL)
     return;
-  strata_quadrant_chart_set_scales (chart, self->log_x ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR,
-                                    self->log_y ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR);
+  /* At a million points on a worker: the view shows the old scales meanwhile. */
+  strata_quadrant_view_set_scales (STRATA_QUADRANT_VIEW (self->view),
+                                   self->log_x ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR,
+                                   self->log_y ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR);
   strata_quadrant_chart_set_colouring (chart, g_strcmp0 (self->colour_by, "quadrant") == 0
                                               ? STRATA_QUADRANT_COLOUR_BY_QUADRANT
                                               : STRATA_QUADRANT_COLOUR_BY_TIER);

@@ -3,7 +3,14 @@
  * cells read the columns at bind time, so only rows on screen cost text.
  * Each column has a GtkCustomSorter on the values, not on the text.
  * While a threshold line is dragged the quadrant cells on screen (and the
- * order, when sorted by quadrant) follow it, at most once a frame. */
+ * order, when sorted by quadrant) follow it, at most once a frame. The
+ * quadrant of every row is classified once per threshold change into a
+ * byte per row, which cells and the sort read (a sort by quadrant called
+ * the chart's classification twice per comparison). The table sorts
+ * itself (a permutation of the rows, QuadrantSorted) by the column the
+ * view's sorter names; above INCREMENTAL_ROWS on a worker, the last order
+ * shown meanwhile, so that sorting a million rows never freezes the window
+ * (a GtkSortListModel sorted them on the main thread, GObjects all). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -12,6 +19,8 @@
 
 #include "strata-format.h"
 #include "strata-quadrant-table.h"
+
+#define INCREMENTAL_ROWS 20000  /* above, sorted on a worker */
 
 #define ROW_TYPE (quadrant_row_get_type ())
 G_DECLARE_FINAL_TYPE (QuadrantRow, quadrant_row, QUADRANT, ROW, GObject)
@@ -34,6 +43,198 @@ quadrant_row_init (QuadrantRow *self)
 {
 }
 
+/* The rows 0..n-1 as a list model whose items are made when first asked
+ * for and then kept (a list view asks for the rows on screen; a sort, for
+ * all): showing a million-row table unsorted makes only the rows seen. */
+#define ROWS_TYPE (quadrant_rows_get_type ())
+G_DECLARE_FINAL_TYPE (QuadrantRows, quadrant_rows, QUADRANT, ROWS, GObject)
+
+struct _QuadrantRows
+{
+  GObject      parent_instance;
+  guint        n;
+  QuadrantRow **items;  /* n, NULL until asked for */
+};
+
+static GType
+quadrant_rows_get_item_type (GListModel *model)
+{
+  return ROW_TYPE;
+}
+
+static guint
+quadrant_rows_get_n_items (GListModel *model)
+{
+  return QUADRANT_ROWS (model)->n;
+}
+
+static gpointer
+quadrant_rows_get_item (GListModel *model,
+                        guint       position)
+{
+  QuadrantRows *self = QUADRANT_ROWS (model);
+
+  if (position >= self->n)
+    return NULL;
+  if (self->items[position] == NULL)
+    {
+      self->items[position] = g_object_new (ROW_TYPE, NULL);
+      self->items[position]->row = position;
+    }
+  return g_object_ref (self->items[position]);
+}
+
+static void
+quadrant_rows_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = quadrant_rows_get_item_type;
+  iface->get_n_items = quadrant_rows_get_n_items;
+  iface->get_item = quadrant_rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (QuadrantRows, quadrant_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, quadrant_rows_model_init))
+
+static void
+quadrant_rows_clear (QuadrantRows *self)
+{
+  for (guint i = 0; i < self->n; i++)
+    g_clear_object (&self->items[i]);
+  g_clear_pointer (&self->items, g_free);
+  self->n = 0;
+}
+
+static void
+quadrant_rows_finalize (GObject *object)
+{
+  quadrant_rows_clear (QUADRANT_ROWS (object));
+  G_OBJECT_CLASS (quadrant_rows_parent_class)->finalize (object);
+}
+
+static void
+quadrant_rows_class_init (QuadrantRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = quadrant_rows_finalize;
+}
+
+static void
+quadrant_rows_init (QuadrantRows *self)
+{
+}
+
+static void
+quadrant_rows_set_n (QuadrantRows *self,
+                     guint         n)
+{
+  guint removed = self->n;
+
+  quadrant_rows_clear (self);
+  self->n = n;
+  self->items = g_new0 (QuadrantRow *, MAX (n, 1));
+  if (removed > 0 || n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n);
+}
+
+/* The rows in the order shown: a permutation of the rows (NULL: their own
+ * order), made by the table on the main thread or on a worker. */
+#define SORTED_TYPE (quadrant_sorted_get_type ())
+G_DECLARE_FINAL_TYPE (QuadrantSorted, quadrant_sorted, QUADRANT, SORTED, GObject)
+
+struct _QuadrantSorted
+{
+  GObject       parent_instance;
+  QuadrantRows *rows;
+  guint        *order;  /* rows->n, or NULL */
+  gboolean      emptied; /* between the two halves of quadrant_sorted_replace */
+};
+
+static GType
+quadrant_sorted_get_item_type (GListModel *model)
+{
+  return ROW_TYPE;
+}
+
+static guint
+quadrant_sorted_get_n_items (GListModel *model)
+{
+  QuadrantSorted *self = QUADRANT_SORTED (model);
+
+  return self->emptied ? 0 : self->rows->n;
+}
+
+static gpointer
+quadrant_sorted_get_item (GListModel *model,
+                          guint       position)
+{
+  QuadrantSorted *self = QUADRANT_SORTED (model);
+
+  if (self->emptied || position >= self->rows->n)
+    return NULL;
+  return quadrant_rows_get_item (G_LIST_MODEL (self->rows), self->order ? self->order[position] : position);
+}
+
+static void
+quadrant_sorted_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = quadrant_sorted_get_item_type;
+  iface->get_n_items = quadrant_sorted_get_n_items;
+  iface->get_item = quadrant_sorted_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (QuadrantSorted, quadrant_sorted, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, quadrant_sorted_model_init))
+
+static void
+quadrant_sorted_finalize (GObject *object)
+{
+  QuadrantSorted *self = QUADRANT_SORTED (object);
+
+  g_clear_object (&self->rows);
+  g_free (self->order);
+  G_OBJECT_CLASS (quadrant_sorted_parent_class)->finalize (object);
+}
+
+static void
+quadrant_sorted_class_init (QuadrantSortedClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = quadrant_sorted_finalize;
+}
+
+static void
+quadrant_sorted_init (QuadrantSorted *self)
+{
+}
+
+/* The same as one change of every row, as all removed and then added: a
+ * list view follows the row at its top to its new place in a change, and
+ * shows the first rows after this. Takes order. */
+static void
+quadrant_sorted_replace (QuadrantSorted *self,
+                         guint          *order)
+{
+  guint n = self->rows->n;
+
+  self->emptied = TRUE;
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n, 0);
+  g_free (self->order);
+  self->order = order;
+  self->emptied = FALSE;
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n);
+}
+
+/* Takes order (NULL: the rows' own); every row may have moved. */
+static void
+quadrant_sorted_set_order (QuadrantSorted *self,
+                           guint          *order)
+{
+  g_free (self->order);
+  self->order = order;
+  if (self->rows->n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->rows->n, self->rows->n);
+}
+
 typedef struct
 {
   StrataQuadrantTable       *table;
@@ -47,8 +248,15 @@ struct _StrataQuadrantTable
   StrataPeriodResults *results;
   StrataQuadrantChart *chart;
   const double        *values[3];   /* y, x, z columns of the data (NULL: none) */
-  GListStore          *store;
-  GtkSortListModel    *sorted;
+  guint8              *quadrants;   /* StrataQuadrant per row, at the chart's thresholds */
+  guint                incremental_rows;
+  QuadrantRows        *store;
+  QuadrantSorted      *sorted;
+  gboolean             probing;       /* asking the column view which column sorts */
+  StrataQuadrantTableColumn probed;
+  guint                sort_serial;   /* bumped by every change of data or order */
+  gboolean             sort_running;  /* a worker sorts */
+  int                  shown_sort;    /* column * 2 + descending of the order shown, -1: none */
   GtkWidget           *scroller;
   GtkColumnView       *view;
   GtkColumnViewColumn *columns[STRATA_QUADRANT_TABLE_N_COLUMNS];
@@ -83,6 +291,28 @@ tier_of (StrataQuadrantTable *self,
   return self->results->result->final_tier[row];
 }
 
+/* One pass (the chart's classification of every row), when the data or
+ * the thresholds change. */
+static void
+classify_rows (StrataQuadrantTable *self)
+{
+  guint n = self->results != NULL ? self->results->data->n : 0;
+
+  g_clear_pointer (&self->quadrants, g_free);
+  if (self->results == NULL)
+    return;
+  self->quadrants = g_new (guint8, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    self->quadrants[i] = (guint8) strata_quadrant_chart_classify (self->chart, i);
+}
+
+static StrataQuadrant
+quadrant_of (StrataQuadrantTable *self,
+             guint                row)
+{
+  return self->quadrants != NULL ? self->quadrants[row] : strata_quadrant_chart_classify (self->chart, row);
+}
+
 char *
 strata_quadrant_table_cell_text (StrataQuadrantTable      *self,
                                  guint                     row,
@@ -113,7 +343,7 @@ strata_quadrant_table_cell_text (StrataQuadrantTable      *self,
     case STRATA_QUADRANT_TABLE_QUADRANT:
       {
         static const char *letters[] = { "–", "A", "B", "C", "D" };
-        StrataQuadrant q = strata_quadrant_chart_classify (self->chart, row);
+        StrataQuadrant q = quadrant_of (self, row);
 
         return g_strdup (letters[q <= 4 ? q : 0]);
       }
@@ -143,18 +373,27 @@ compare_numbers (double a,
   return (a > b) - (a < b);
 }
 
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      data)
+/* What a sort reads: the table's data, or on a worker a snapshot of the
+ * quadrants (the columns are the results', which never change). */
+typedef struct
 {
-  ColumnSpec *spec = data;
-  StrataQuadrantTable *self = spec->table;
-  guint ra = QUADRANT_ROW ((gpointer) a)->row, rb = QUADRANT_ROW ((gpointer) b)->row;
-  const StrataPeriodData *pd = self->results->data;
+  StrataPeriodResults       *results;
+  const double              *values[3];
+  const guint8              *quadrants;
+  StrataQuadrantTableColumn  column;
+  gboolean                   descending;
+} SortInput;
+
+static int
+compare_input (const SortInput *in,
+               guint            ra,
+               guint            rb)
+{
+  const StrataPeriodData *pd = in->results->data;
+  const guint8 *tiers = in->results->result->final_tier;
   int order = 0;
 
-  switch (spec->column)
+  switch (in->column)
     {
     case STRATA_QUADRANT_TABLE_ID:
       order = g_utf8_collate (pd->ext_ids[ra] ? pd->ext_ids[ra] : "",
@@ -164,21 +403,21 @@ compare_rows (gconstpointer a,
       order = g_utf8_collate (pd->names[ra] ? pd->names[ra] : "", pd->names[rb] ? pd->names[rb] : "");
       break;
     case STRATA_QUADRANT_TABLE_TIER:
-      order = (tier_of (self, ra) > tier_of (self, rb)) - (tier_of (self, ra) < tier_of (self, rb));
+      order = (tiers[ra] > tiers[rb]) - (tiers[ra] < tiers[rb]);
       break;
     case STRATA_QUADRANT_TABLE_QUADRANT:
-      {
-        StrataQuadrant qa = strata_quadrant_chart_classify (self->chart, ra);
-        StrataQuadrant qb = strata_quadrant_chart_classify (self->chart, rb);
-
-        order = (qa > qb) - (qa < qb);
-        break;
-      }
+      order = (in->quadrants[ra] > in->quadrants[rb]) - (in->quadrants[ra] < in->quadrants[rb]);
+      break;
     case STRATA_QUADRANT_TABLE_RESULT:
     case STRATA_QUADRANT_TABLE_PROCESS:
     case STRATA_QUADRANT_TABLE_STICKINESS:
-      order = compare_numbers (value_of (self, ra, spec->column), value_of (self, rb, spec->column));
-      break;
+      {
+        const double *v = in->values[in->column - STRATA_QUADRANT_TABLE_RESULT];
+
+        if (v != NULL)
+          order = compare_numbers (v[ra], v[rb]);
+        break;
+      }
     case STRATA_QUADRANT_TABLE_N_COLUMNS:
     default:
       break;
@@ -186,6 +425,40 @@ compare_rows (gconstpointer a,
   /* Ties in the data's order, so that a sort is stable and repeatable. */
   if (order == 0)
     order = (ra > rb) - (ra < rb);
+  return in->descending ? -order : order;
+}
+
+static void
+sort_input_init (SortInput                 *in,
+                 StrataQuadrantTable       *self,
+                 StrataQuadrantTableColumn  column)
+{
+  in->results = self->results;
+  memcpy (in->values, self->values, sizeof in->values);
+  in->quadrants = self->quadrants;
+  in->column = column;
+  in->descending = FALSE;
+}
+
+/* The columns' sorters (the column view shows their direction); the
+ * table sorts with compare_input itself (see resort). */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  ColumnSpec *spec = data;
+  StrataQuadrantTable *self = spec->table;
+  guint ra = QUADRANT_ROW ((gpointer) a)->row, rb = QUADRANT_ROW ((gpointer) b)->row;
+  SortInput in;
+  int order;
+
+  if (self->probing && self->probed == STRATA_QUADRANT_TABLE_N_COLUMNS)
+    self->probed = spec->column;
+  if (self->results == NULL || self->quadrants == NULL)
+    return GTK_ORDERING_EQUAL;
+  sort_input_init (&in, self, spec->column);
+  order = compare_input (&in, ra, rb);
   return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
@@ -282,6 +555,7 @@ refresh_quadrants (StrataQuadrantTable *self)
   self->refresh_pending = FALSE;
   if (self->results == NULL)
     return;
+  classify_rows (self);
   g_hash_table_iter_init (&iter, self->quadrant_cells);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
@@ -296,6 +570,163 @@ refresh_quadrants (StrataQuadrantTable *self)
   /* The view's sorter re-sorts only when it sorts by this column (GTK 4.8
    * cannot tell us which column that is). */
   gtk_sorter_changed (gtk_column_view_column_get_sorter (column), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* The column the view sorts by and its direction, asked of the view's
+ * sorter (GTK 4.8 has no getter): it compares two rows with the primary
+ * column's sorter first, which says who it is; rows never tie (the data's
+ * order breaks ties), so its answer against ours gives the direction. */
+static gboolean
+sorted_by (StrataQuadrantTable       *self,
+           StrataQuadrantTableColumn *column,
+           gboolean                  *descending)
+{
+  g_autoptr(QuadrantRow) a = NULL;
+  g_autoptr(QuadrantRow) b = NULL;
+  GtkOrdering got;
+  SortInput in;
+
+  if (self->store->n < 2)
+    return FALSE;
+  a = quadrant_rows_get_item (G_LIST_MODEL (self->store), 0);
+  b = quadrant_rows_get_item (G_LIST_MODEL (self->store), 1);
+  self->probing = TRUE;
+  self->probed = STRATA_QUADRANT_TABLE_N_COLUMNS;
+  got = gtk_sorter_compare (gtk_column_view_get_sorter (self->view), a, b);
+  self->probing = FALSE;
+  if (self->probed == STRATA_QUADRANT_TABLE_N_COLUMNS)
+    return FALSE;
+  *column = self->probed;
+  sort_input_init (&in, self, *column);
+  *descending = (got == GTK_ORDERING_SMALLER) != (compare_input (&in, 0, 1) < 0);
+  return TRUE;
+}
+
+typedef struct
+{
+  SortInput  in;
+  guint8    *quadrants;  /* the snapshot in.quadrants points to */
+  guint      n;
+  guint      serial;
+  guint     *order;
+} SortJob;
+
+/* The order of job shown. A new column or direction shows its first rows
+ * (the list would otherwise follow the row at the top to its new place);
+ * a threshold moved keeps the place. */
+static void
+show_order (StrataQuadrantTable *self,
+            SortJob             *job)
+{
+  int key = job->in.column * 2 + (job->in.descending ? 1 : 0);
+
+  if (key != self->shown_sort)
+    quadrant_sorted_replace (self->sorted, g_steal_pointer (&job->order));
+  else
+    quadrant_sorted_set_order (self->sorted, g_steal_pointer (&job->order));
+  self->shown_sort = key;
+}
+
+static void
+sort_job_free (gpointer p)
+{
+  SortJob *job = p;
+
+  g_clear_pointer (&job->in.results, strata_period_results_unref);
+  g_free (job->quadrants);
+  g_free (job->order);
+  g_free (job);
+}
+
+static int
+sort_job_compare (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      in)
+{
+  return compare_input (in, *(const guint *) a, *(const guint *) b);
+}
+
+static void
+sort_job_run (SortJob *job)
+{
+  job->order = g_new (guint, MAX (job->n, 1));
+  for (guint i = 0; i < job->n; i++)
+    job->order[i] = i;
+  g_qsort_with_data (job->order, job->n, sizeof (guint), sort_job_compare, &job->in);
+}
+
+static void
+sort_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  sort_job_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void resort (StrataQuadrantTable *self);
+
+static void
+sort_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  StrataQuadrantTable *self = STRATA_QUADRANT_TABLE (source);
+  SortJob *job = g_task_get_task_data (G_TASK (result));
+
+  self->sort_running = FALSE;
+  if (self->store == NULL)
+    return;
+  /* The data, thresholds or column changed meanwhile: sort for them. */
+  if (job->serial != self->sort_serial)
+    resort (self);
+  else
+    show_order (self, job);
+}
+
+/* The rows in the order the view's sorter asks for: at once up to
+ * incremental_rows; above, on a worker (one at a time, the last order
+ * asked for wins) while the table shows the last order. */
+static void
+resort (StrataQuadrantTable *self)
+{
+  StrataQuadrantTableColumn column;
+  gboolean descending;
+  SortJob *job;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL)
+    return;
+  self->sort_serial++;
+  if (self->sort_running)
+    return;
+  if (self->results == NULL || !sorted_by (self, &column, &descending))
+    {
+      if (self->sorted->order != NULL)
+        quadrant_sorted_set_order (self->sorted, NULL);
+      self->shown_sort = -1;
+      return;
+    }
+  job = g_new0 (SortJob, 1);
+  sort_input_init (&job->in, self, column);
+  job->in.descending = descending;
+  job->in.results = strata_period_results_ref (self->results);
+  job->n = self->store->n;
+  job->serial = self->sort_serial;
+  if (job->n <= self->incremental_rows)
+    {
+      sort_job_run (job);
+      show_order (self, job);
+      sort_job_free (job);
+      return;
+    }
+  job->quadrants = g_memdup2 (self->quadrants, MAX (job->n, 1));
+  job->in.quadrants = job->quadrants;
+  self->sort_running = TRUE;
+  task = g_task_new (self, NULL, sort_done, NULL);
+  g_task_set_task_data (task, job, sort_job_free);
+  g_task_run_in_thread (task, sort_thread);
 }
 
 static gboolean
@@ -358,6 +789,7 @@ strata_quadrant_table_dispose (GObject *object)
   g_clear_object (&self->chart);
   g_clear_pointer (&self->results, strata_period_results_unref);
   g_clear_pointer (&self->quadrant_cells, g_hash_table_unref);
+  g_clear_pointer (&self->quadrants, g_free);
   G_OBJECT_CLASS (strata_quadrant_table_parent_class)->dispose (object);
 }
 
@@ -373,13 +805,17 @@ strata_quadrant_table_class_init (StrataQuadrantTableClass *klass)
 static void
 strata_quadrant_table_init (StrataQuadrantTable *self)
 {
-  self->store = g_list_store_new (ROW_TYPE);
+  self->store = g_object_new (ROWS_TYPE, NULL);
+  self->incremental_rows = INCREMENTAL_ROWS;
+  self->shown_sort = -1;
   self->quadrant_cells = g_hash_table_new (NULL, NULL);
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
   gtk_column_view_set_show_column_separators (self->view, FALSE);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
-                                          g_object_ref (gtk_column_view_get_sorter (self->view)));
+  self->sorted = g_object_new (SORTED_TYPE, NULL);
+  self->sorted->rows = g_object_ref (self->store);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed", G_CALLBACK (resort), self,
+                           G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_no_selection_new (
                                g_object_ref (G_LIST_MODEL (self->sorted)))));
 
@@ -427,6 +863,21 @@ strata_quadrant_table_new (void)
   return g_object_new (STRATA_TYPE_QUADRANT_TABLE, NULL);
 }
 
+/* n rows in their own order (the sort follows). */
+static void
+set_rows (StrataQuadrantTable *self,
+          guint                n)
+{
+  guint old = self->store->n;
+
+  self->sort_serial++;
+  self->shown_sort = -1;
+  quadrant_rows_set_n (self->store, n);
+  g_clear_pointer (&self->sorted->order, g_free);
+  if (old > 0 || n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self->sorted), 0, old, n);
+}
+
 void
 strata_quadrant_table_set_data (StrataQuadrantTable *self,
                                 StrataPeriodResults *results,
@@ -436,22 +887,23 @@ strata_quadrant_table_set_data (StrataQuadrantTable *self,
                                 const char          *z_title)
 {
   const StrataQuadrantRules *q;
-  g_autoptr(GPtrArray) rows = NULL;
   const char *titles[3] = { y_title, x_title, z_title };
 
   g_return_if_fail (STRATA_IS_QUADRANT_TABLE (self));
   g_return_if_fail (results == NULL || chart != NULL);
 
   /* The old rows go before the data they point into. */
-  g_list_store_remove_all (self->store);
+  set_rows (self, 0);
   g_clear_pointer (&self->results, strata_period_results_unref);
   g_clear_object (&self->chart);
+  g_clear_pointer (&self->quadrants, g_free);
   memset (self->values, 0, sizeof self->values);
   if (results == NULL)
     return;
 
   self->results = strata_period_results_ref (results);
   self->chart = g_object_ref (chart);
+  classify_rows (self);
   q = &results->rules->quadrant;
   self->values[0] = strata_period_data_get_column (results->data, q->y_metric);
   self->values[1] = strata_period_data_get_column (results->data, q->x_metric);
@@ -465,15 +917,8 @@ strata_quadrant_table_set_data (StrataQuadrantTable *self,
     }
   update_titles (self);
 
-  rows = g_ptr_array_new_full (results->data->n, g_object_unref);
-  for (guint i = 0; i < results->data->n; i++)
-    {
-      QuadrantRow *row = g_object_new (ROW_TYPE, NULL);
-
-      row->row = i;
-      g_ptr_array_add (rows, row);
-    }
-  g_list_store_splice (self->store, 0, 0, rows->pdata, rows->len);
+  set_rows (self, results->data->n);
+  resort (self);
 }
 
 GtkColumnView *
@@ -509,4 +954,19 @@ strata_quadrant_table_get_row (StrataQuadrantTable *self,
   row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
   g_return_val_if_fail (row != NULL, 0);
   return row->row;
+}
+
+gboolean
+strata_quadrant_table_get_sorting (StrataQuadrantTable *self)
+{
+  g_return_val_if_fail (STRATA_IS_QUADRANT_TABLE (self), FALSE);
+  return self->sort_running;
+}
+
+void
+strata_quadrant_table_set_incremental_rows (StrataQuadrantTable *self,
+                                            guint                rows)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_TABLE (self));
+  self->incremental_rows = rows;
 }

@@ -30,6 +30,8 @@ struct _StrataQuadrantView
   gboolean             lines_fixed; /* the workspace is read-only */
   gboolean             job_running;
   gboolean             job_again;   /* a frame lacked marks while it ran */
+  gboolean             scaling;     /* new axis scales are computed on a worker */
+  StrataAxisScale      scales[2];   /* x, y: the scales asked for last */
 };
 
 enum { SELECTION_CHANGED, THRESHOLD_MOVED, THRESHOLDS_CHANGING, N_SIGNALS };
@@ -559,6 +561,86 @@ strata_quadrant_view_set_chart (StrataQuadrantView  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description ? description : "", -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void start_scales (StrataQuadrantView *self);
+
+static void
+scales_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  strata_quadrant_scales_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+scales_current (StrataQuadrantView *self)
+{
+  return strata_quadrant_chart_get_axis (self->chart, STRATA_THRESHOLD_X)->scale == self->scales[0] &&
+         strata_quadrant_chart_get_axis (self->chart, STRATA_THRESHOLD_Y)->scale == self->scales[1];
+}
+
+static void
+scales_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  StrataQuadrantView *self = STRATA_QUADRANT_VIEW (source);
+
+  self->scaling = FALSE;
+  /* Installed unless the chart's data changed meanwhile (into whichever
+   * chart it was started for). */
+  strata_quadrant_scales_finish (g_task_get_task_data (G_TASK (result)));
+  if (self->chart == NULL)
+    return;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Switched again meanwhile, or a new chart: the scales asked for last. */
+  if (!scales_current (self))
+    start_scales (self);
+}
+
+/* One at a time; scales_done starts the next for the scales asked last. */
+static void
+start_scales (StrataQuadrantView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->scaling)
+    return;
+  self->scaling = TRUE;
+  task = g_task_new (self, NULL, scales_done, NULL);
+  /* Finished (and freed) in scales_done, on the main thread. */
+  g_task_set_task_data (task, strata_quadrant_chart_scales_new (self->chart, self->scales[0], self->scales[1]),
+                        NULL);
+  g_task_run_in_thread (task, scales_thread);
+}
+
+void
+strata_quadrant_view_set_scales (StrataQuadrantView *self,
+                                 StrataAxisScale     x_scale,
+                                 StrataAxisScale     y_scale)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_VIEW (self));
+  self->scales[0] = x_scale;
+  self->scales[1] = y_scale;
+  if (self->chart == NULL)
+    return;
+  if (!deferred (self))
+    {
+      strata_quadrant_chart_set_scales (self->chart, x_scale, y_scale);
+      return;
+    }
+  if (!scales_current (self))
+    start_scales (self);
+}
+
+gboolean
+strata_quadrant_view_get_busy (StrataQuadrantView *self)
+{
+  g_return_val_if_fail (STRATA_IS_QUADRANT_VIEW (self), FALSE);
+  return self->scaling || self->job_running;
 }
 
 StrataQuadrantChart *

@@ -24,6 +24,15 @@ void                 strata_quadrant_view_set_chart      (StrataQuadrantView  *s
                                                           StrataQuadrantChart *chart,
                                                           StrataPeriodResults *results);
 StrataQuadrantChart *strata_quadrant_view_get_chart      (StrataQuadrantView  *self);
+/* The chart's axis scales: at once for a small chart; above the view's
+ * deferred size computed on a worker (one at a time, the last asked wins),
+ * the chart drawn with the old scales meanwhile. */
+void                 strata_quadrant_view_set_scales     (StrataQuadrantView  *self,
+                                                          StrataAxisScale      x_scale,
+                                                          StrataAxisScale      y_scale);
+/* TRUE while a worker computes new scales or the counts and density
+ * image a frame lacked (benchmarks and tests wait for it). */
+gboolean             strata_quadrant_view_get_busy       (StrataQuadrantView  *self);
 /* The tooltip of the point at (x, y), as the query-tooltip handler shows it;
  * NULL when no point is there. */
 char                *strata_quadrant_view_get_tooltip_at (StrataQuadrantView  *self,

@@ -2,9 +2,11 @@
 /* The Fit to Data dialog (see the header). It opens at once: the metric
  * columns the window did not read and the renewals (the next period) are
  * read on a worker, with its own connection, while a spinner turns
- * (hundreds of milliseconds at a million customers). Fitting then runs on
- * the main thread at every change: it sorts one column and scores three
- * times (bench-calibrate). */
+ * (hundreds of milliseconds at a million customers). Fitting then runs at
+ * every change: it sorts one column and scores three times
+ * (bench-calibrate), so from async_rows customers on a worker, one fit at
+ * a time: changes meanwhile are coalesced and the last options win, while
+ * Apply stays greyed until the fit shown is the fit of the options shown. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -29,6 +31,11 @@ struct _StrataFitDialog
   StrataCalibration    *fit;
   gboolean              building;
   GCancellable         *load;         /* the worker reading the data, NULL when done */
+  guint                 async_rows;   /* from this many customers, fit on a worker */
+  guint                 serial;       /* bumped by every change of the options */
+  guint                 fit_serial;   /* the options self->fit was fitted with */
+  gboolean              fitting;      /* a worker fits */
+  gboolean              disposed;     /* closed while a worker fitted */
 
   AdwComboRow          *metric_row;
   AdwComboRow          *method_row;
@@ -165,40 +172,99 @@ log_toggled (StrataFitDialog *self)
   strata_renewal_view_set_log (self->process_curve, log_x);
 }
 
-static void
-refit (StrataFitDialog *self)
+/* One fit: the options it was asked with, and what it gave. The draft,
+ * the data and the outcomes are the dialog's, which the task keeps alive
+ * (its source object) and which never change once loaded. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree double *shares = g_new (double, MAX (self->spins->len, 1));
-  g_autofree char *text = NULL;
-  StrataCalibrateOptions options = { STRATA_CALIBRATE_SHARES, NULL, NULL, NAN };
+  const StrataRules      *draft;
+  StrataPeriodData       *data;
+  StrataPeriodData       *outcome_data;
+  const guint8           *outcomes;
+  char                   *outcome_to;
+  StrataCalibrateOptions  options;
+  guint                   serial;
+  StrataCalibration      *fit;
+  GError                 *error;
+} FitJob;
+
+static void
+fit_job_free (gpointer p)
+{
+  FitJob *job = p;
+
+  g_clear_pointer (&job->data, strata_period_data_unref);
+  g_clear_pointer (&job->outcome_data, strata_period_data_unref);
+  g_free (job->outcome_to);
+  g_free (job->options.metric);
+  g_free (job->options.shares);
+  g_clear_pointer (&job->fit, strata_calibration_free);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+/* The options the dialog shows, for a fit; greys the controls that do not
+ * apply to them. */
+static FitJob *
+fit_job_new (StrataFitDialog *self)
+{
+  FitJob *job = g_new0 (FitJob, 1);
   guint metric = adw_combo_row_get_selected (self->metric_row);
   guint method = adw_combo_row_get_selected (self->method_row);
 
-  if (self->building || self->load != NULL)
-    return;
+  job->draft = self->draft;
+  job->data = strata_period_data_ref (self->data);
+  job->outcome_data = self->outcome_data ? strata_period_data_ref (self->outcome_data) : NULL;
+  job->outcomes = self->outcomes;
+  job->outcome_to = g_strdup (self->outcome_to);
+  job->options.shares = g_new (double, MAX (self->spins->len, 1));
   for (guint t = 0; t < self->spins->len; t++)
     {
-      shares[t] = gtk_spin_button_get_value (self->spins->pdata[t]);
+      job->options.shares[t] = gtk_spin_button_get_value (self->spins->pdata[t]);
       gtk_widget_set_sensitive (self->spins->pdata[t], method == STRATA_CALIBRATE_SHARES);
     }
-  options.method = method <= STRATA_CALIBRATE_BREAKS ? (StrataCalibrateMethod) method : STRATA_CALIBRATE_SHARES;
-  options.metric = metric < self->metric_keys->len ? self->metric_keys->pdata[metric] : NULL;
-  options.shares = shares;
+  job->options.method = method <= STRATA_CALIBRATE_BREAKS ? (StrataCalibrateMethod) method : STRATA_CALIBRATE_SHARES;
+  job->options.metric = g_strdup (metric < self->metric_keys->len ? self->metric_keys->pdata[metric] : NULL);
+  job->options.renewal = NAN;
   if (self->outcome_data != NULL && gtk_switch_get_active (self->renewal_switch))
-    options.renewal = gtk_spin_button_get_value (self->renewal_spin);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->renewal_spin), !isnan (options.renewal));
+    job->options.renewal = gtk_spin_button_get_value (self->renewal_spin);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->renewal_spin), !isnan (job->options.renewal));
+  job->serial = self->serial;
+  return job;
+}
+
+/* On any thread. */
+static void
+fit_job_run (FitJob *job)
+{
+  job->fit = strata_calibrate_data (job->draft, job->data, job->outcome_data, job->outcomes,
+                                    &job->options, &job->error);
+  if (job->fit != NULL && job->outcome_data != NULL)
+    job->fit->outcome_to = g_strdup (job->outcome_to);
+}
+
+static gboolean
+fit_current (StrataFitDialog *self)
+{
+  return self->fit_serial == self->serial && !self->fitting;
+}
+
+/* The fit of the options shown: the pyramid, the curves, the summary. */
+static void
+show_fit (StrataFitDialog *self,
+          FitJob          *job)
+{
+  g_autofree char *text = NULL;
 
   g_clear_pointer (&self->fit, strata_calibration_free);
-  self->fit = strata_calibrate_data (self->draft, self->data, self->outcome_data, self->outcomes,
-                                     &options, &error);
-  if (self->fit != NULL && self->outcome_data != NULL)
-    self->fit->outcome_to = g_strdup (self->outcome_to);
+  self->fit = g_steal_pointer (&job->fit);
+  self->fit_serial = job->serial;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->summary), "dim-label");
   show_pyramid (self);
   show_curves (self);
   if (self->fit == NULL)
     {
-      gtk_label_set_text (self->summary, error->message);
+      gtk_label_set_text (self->summary, job->error->message);
       gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), FALSE);
       return;
     }
@@ -216,6 +282,78 @@ refit (StrataFitDialog *self)
                                                 : strata_calibration_fitted_anything (self->fit));
 }
 
+static void start_fit (StrataFitDialog *self);
+
+static void
+fit_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  fit_job_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+fit_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  StrataFitDialog *self = STRATA_FIT_DIALOG (source);
+  FitJob *job = g_task_get_task_data (G_TASK (result));
+
+  self->fitting = FALSE;
+  if (self->disposed)
+    return;
+  /* The options changed meanwhile: their fit instead, this one is never shown. */
+  if (job->serial != self->serial)
+    start_fit (self);
+  else
+    show_fit (self, job);
+}
+
+/* Fits the options shown on a worker; the last fit stays, dimmed, until
+ * then. One worker at a time: fit_done starts the next for the options
+ * shown by then. */
+static void
+start_fit (StrataFitDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->fitting)
+    return;
+  self->fitting = TRUE;
+  task = g_task_new (self, NULL, fit_done, NULL);
+  g_task_set_task_data (task, fit_job_new (self), fit_job_free);
+  g_task_run_in_thread (task, fit_thread);
+}
+
+static void
+refit (StrataFitDialog *self)
+{
+  if (self->building || self->load != NULL)
+    return;
+  self->serial++;
+  if (self->data->n < self->async_rows)
+    {
+      FitJob *job = fit_job_new (self);
+
+      fit_job_run (job);
+      show_fit (self, job);
+      fit_job_free (job);
+      return;
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "dim-label");
+  if (self->fitting)
+    {
+      /* Greys what does not apply to the options shown now. */
+      fit_job_free (fit_job_new (self));
+      return;
+    }
+  start_fit (self);
+}
+
 static void
 options_changed (StrataFitDialog *self)
 {
@@ -225,7 +363,7 @@ options_changed (StrataFitDialog *self)
 static void
 apply_clicked (StrataFitDialog *self)
 {
-  if (self->fit == NULL || !strata_calibration_fitted_anything (self->fit) ||
+  if (!fit_current (self) || self->fit == NULL || !strata_calibration_fitted_anything (self->fit) ||
       (self->quadrant_only && !self->fit->quadrant_fitted))
     return;
   g_signal_emit (self, signals[SIGNAL_APPLY], 0);
@@ -237,7 +375,23 @@ strata_fit_dialog_get_rules (StrataFitDialog *self)
 {
   g_return_val_if_fail (STRATA_IS_FIT_DIALOG (self), NULL);
 
-  return self->fit != NULL && strata_calibration_fitted_anything (self->fit) ? self->fit->rules : NULL;
+  return fit_current (self) && self->fit != NULL && strata_calibration_fitted_anything (self->fit)
+         ? self->fit->rules : NULL;
+}
+
+gboolean
+strata_fit_dialog_get_fitting (StrataFitDialog *self)
+{
+  g_return_val_if_fail (STRATA_IS_FIT_DIALOG (self), FALSE);
+  return self->load != NULL || !fit_current (self);
+}
+
+void
+strata_fit_dialog_set_async_rows (StrataFitDialog *self,
+                                  guint            rows)
+{
+  g_return_if_fail (STRATA_IS_FIT_DIALOG (self));
+  self->async_rows = rows;
 }
 
 void
@@ -452,6 +606,7 @@ strata_fit_dialog_dispose (GObject *object)
 {
   StrataFitDialog *self = STRATA_FIT_DIALOG (object);
 
+  self->disposed = TRUE;
   /* Closed while loading: loaded() then touches nothing. */
   if (self->load != NULL)
     g_cancellable_cancel (self->load);
@@ -519,6 +674,7 @@ strata_fit_dialog_init (StrataFitDialog *self)
   self->metric_keys = g_ptr_array_new_with_free_func (g_free);
   self->spins = g_ptr_array_new ();
   self->building = TRUE;
+  self->async_rows = STRATA_FIT_DIALOG_ASYNC_ROWS;
   g_type_ensure (STRATA_TYPE_RENEWAL_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -25,8 +25,17 @@ StrataFitDialog   *strata_fit_dialog_new       (GtkWindow              *parent,
                                                 const char             *path);
 /* TRUE until the worker is done (the spinner turns, nothing is fitted). */
 gboolean           strata_fit_dialog_get_loading (StrataFitDialog      *self);
-/* The fitted rules of the current choices, or NULL when nothing fits. */
+/* The fitted rules of the current choices, or NULL when nothing fits or
+ * their fit is still running. */
 const StrataRules *strata_fit_dialog_get_rules (StrataFitDialog        *self);
+
+/* From this many customers the fit runs on a worker at each change (the
+ * last change wins; Apply is greyed meanwhile); below, at once. */
+#define STRATA_FIT_DIALOG_ASYNC_ROWS 50000
+void               strata_fit_dialog_set_async_rows (StrataFitDialog   *self,
+                                                     guint              rows);
+/* TRUE while loading or while the fit of the options shown runs. */
+gboolean           strata_fit_dialog_get_fitting (StrataFitDialog      *self);
 
 /* Shows only the quadrant part, renewals on (the Quadrant page's Fit to
  * Data…): apply is offered when the quadrant thresholds were fitted. */
