@@ -665,6 +665,14 @@ load_columns (StrataPeriodData  *data,
   return TRUE;
 }
 
+static gint reads;
+
+guint
+strata_period_data_get_reads (void)
+{
+  return (guint) g_atomic_int_get (&reads);
+}
+
 static StrataPeriodData *
 load_uncached (StrataWorkspace     *workspace,
                gint64               period_id,
@@ -683,6 +691,7 @@ load_uncached (StrataWorkspace     *workspace,
 
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
 
+  g_atomic_int_inc (&reads);
   if ((name = strata_period_data_read_name (workspace, period_id, error)) == NULL ||
       !strata_period_metrics_read (&metrics, workspace, error))
     return NULL;
