@@ -167,7 +167,17 @@ data_clear (StrataPeriodData *data)
 {
   if (data->parent != NULL)
     {
-      /* A view owns only its overrides; the box itself is freed by the caller. */
+      /* A view owns only its overrides, and the columns it read itself
+       * (strata_period_data_with_metrics); the box itself is freed by the
+       * caller. */
+      if (data->owned != NULL)
+        {
+          for (guint m = 0; m < data->n_metrics; m++)
+            g_free (data->owned[m]);
+          g_free (data->owned);
+          g_free (data->columns);
+          g_free (data->left_out);
+        }
       g_array_unref (data->overrides);
       strata_period_data_unref (data->parent);
       return;
