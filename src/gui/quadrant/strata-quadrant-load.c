@@ -113,8 +113,11 @@ build_chart (QuadrantLoad       *load,
       data.x_threshold = draft->quadrant.x_threshold;
       data.y_threshold = draft->quadrant.y_threshold;
     }
+  /* x, y and the revenue stay in the period's columns (not copies). */
   load->chart = strata_quadrant_chart_new ();
-  strata_quadrant_chart_set_data (load->chart, &data);
+  strata_quadrant_chart_set_data_borrowed (load->chart, &data,
+                                           strata_period_data_ref ((StrataPeriodData *) pd),
+                                           (GDestroyNotify) strata_period_data_unref);
   strata_chart_export_set_caption (STRATA_CHART (load->chart), task->caption, results->period_name);
   strata_quadrant_chart_set_scales (load->chart, task->log_x ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR,
                                     task->log_y ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR);
