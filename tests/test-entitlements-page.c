@@ -11,6 +11,8 @@
 #include "strata-context.h"
 #include "strata-entitlements-page.h"
 #include "strata-format.h"
+#include "strata-period-data-private.h"
+#include "strata-scoring.h"
 #include "strata-seed.h"
 #include "workspace-test-util.h"
 
@@ -427,6 +429,72 @@ test_cost_card (void)
   test_remove_dir (dir);
 }
 
+/* The cost card's figures are counted over the window's data of the
+ * period: the page's worker reads no period of its own (a hundred
+ * megabytes at a million customers), and counts what a load of the period
+ * gives. */
+static void
+test_shares_period (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("strata-ent-page-shared");
+  g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataWorkspace) other = NULL;
+  g_autoptr(StrataContext) context = NULL;
+  const StrataPeriodData *shown;
+  StrataEntitlementsPage *page;
+  GtkWindow *window;
+  guint customers[5], total = 0, reads;
+  double revenue[5];
+  gboolean known;
+
+  g_assert_true (strata_demo_write (path, 150, 5, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
+  ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  context = strata_context_new (ws);
+  strata_context_finish_scoring (context);
+  shown = strata_scoring_get_data (strata_context_get_scoring (context));
+  g_assert_nonnull (shown);
+
+  reads = strata_period_data_get_reads ();
+  page = STRATA_ENTITLEMENTS_PAGE (strata_entitlements_page_new ());
+  strata_page_set_context (STRATA_PAGE (page), context);
+  window = gui_test_show (GTK_WIDGET (page), 1200, 800);
+  gui_test_wait (strata_entitlements_page_get_model (page) != NULL);
+  strata_page_finish_load (STRATA_PAGE (page));
+  g_assert_cmpuint (strata_period_data_get_reads (), ==, reads);
+  g_assert_true (strata_scoring_get_data (strata_context_get_scoring (context)) == shown);
+
+  /* The figures of the period read afresh, through another connection
+   * (which does read it: the count above is a real one). */
+  other = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(StrataEntitlements) m = strata_entitlements_new (other, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (strata_entitlements_tier_figures (m, strata_context_get_period_id (context),
+                                                     customers, revenue, &known, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (strata_period_data_get_reads (), ==, reads + 1);
+  g_assert_true (known);
+  for (guint t = 0; t < 5; t++)
+    {
+      g_autofree char *n = strata_format_integer (NULL, customers[t]);
+      g_assert_cmpstr (strata_entitlements_page_get_cost_text (page, 0, t), ==, n);
+      total += customers[t];
+    }
+  g_assert_cmpuint (total, >, 0);
+  g_assert_cmpuint (total, <=, shown->n);
+  gui_test_destroy (window);
+  g_clear_object (&context);
+  g_clear_object (&ws);
+  g_clear_object (&other);
+  test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,5 +511,6 @@ main (int   argc,
   ADD ("empty-states", test_empty_states);
   ADD ("dialogs", test_dialogs);
   g_test_add_func ("/entitlements-page/cost-card", test_cost_card);
+  g_test_add_func ("/entitlements-page/shares-period", test_shares_period);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
  * quadrant, the best one and each quadrant's weakest step in words) and
  * the customer detail's funnel against its quadrant's median. */
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "gui-test-util.h"
@@ -169,6 +170,85 @@ test_quadrant_funnel (Fixture       *f,
   gui_test_destroy (GTK_WINDOW (window));
 }
 
+/* Every cell of a funnel chart's table. */
+static void
+assert_same_table (StrataChart        *chart,
+                   const StrataFunnel *expected)
+{
+  g_autoptr(StrataFunnelChart) want = strata_funnel_chart_new ();
+  g_autoptr(GPtrArray) table = strata_chart_get_table (chart);
+  g_autoptr(GPtrArray) want_table = NULL;
+
+  strata_funnel_chart_set_funnel (want, expected, NULL);
+  want_table = strata_chart_get_table (STRATA_CHART (want));
+  g_assert_cmpuint (table->len, ==, want_table->len);
+  g_assert_cmpuint (table->len, >, 2);
+  for (guint r = 0; r < table->len; r++)
+    {
+      GStrv row = table->pdata[r], want_row = want_table->pdata[r];
+
+      g_assert_cmpuint (g_strv_length (row), ==, g_strv_length (want_row));
+      for (guint c = 0; row[c] != NULL; c++)
+        g_assert_cmpstr (row[c], ==, want_row[c]);
+    }
+}
+
+/* The page counts its funnels over columns it reads for them alone: the
+ * window's data (which left the funnel's metrics out) does not keep them,
+ * and the figures are those of the whole period loaded afresh. */
+static void
+test_quadrant_funnel_columns (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(StrataFunnel) by_quadrant = strata_funnel_compute (f->results, STRATA_FUNNEL_BY_QUADRANT);
+  g_autoptr(StrataFunnel) by_tier = strata_funnel_compute (f->results, STRATA_FUNNEL_BY_TIER);
+  StrataScoring *scoring = strata_context_get_scoring (f->context);
+  const StrataPeriodData *shown = strata_scoring_get_data (scoring);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (STRATA_TYPE_QUADRANT_PAGE, NULL);
+  GtkWidget *chart_widget;
+  const char *keys[STRATA_FUNNEL_N_STEPS];
+  gboolean left_out[STRATA_FUNNEL_N_STEPS];
+  guint n_left_out = 0;
+
+  strata_funnel_resolve_keys (shown, keys);
+  for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+    {
+      g_assert_nonnull (keys[s]);
+      left_out[s] = !strata_period_data_has_metric (shown, keys[s]);
+      n_left_out += left_out[s];
+    }
+  /* Impressions, clicks and inquiries are no rule's metrics. */
+  g_assert_cmpuint (n_left_out, >=, 3);
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_object_set (page, "context", f->context, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait (gtk_widget_get_mapped (page));
+  strata_page_finish_load (STRATA_PAGE (page));
+
+  /* Over the window's data, whose left-out columns stay left out. */
+  g_assert_true (strata_scoring_get_data (scoring) == shown);
+  for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+    if (left_out[s])
+      {
+        g_assert_false (strata_period_data_has_metric (shown, keys[s]));
+        for (guint i = 0; i < shown->n; i++)
+          g_assert_true (isnan (strata_period_data_get_value (shown, i, keys[s])));
+      }
+
+  /* And the figures are the period's, cell for cell. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gui_test_find_id (page, GTK_TYPE_TOGGLE_BUTTON,
+                                                                     "funnel_toggle", 0)), TRUE);
+  chart_widget = gui_test_find_id (page, STRATA_TYPE_REVIEW_CHART, "funnel_chart", 0);
+  assert_same_table (strata_review_chart_get_chart (STRATA_REVIEW_CHART (chart_widget)), by_quadrant);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gui_test_find_id (page, GTK_TYPE_TOGGLE_BUTTON,
+                                                                     "funnel_by_tier", 0)), TRUE);
+  assert_same_table (strata_review_chart_get_chart (STRATA_REVIEW_CHART (chart_widget)), by_tier);
+  gui_test_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_customer_funnel (Fixture       *f,
                       gconstpointer  data)
@@ -227,6 +307,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/funnel-page/quadrant", Fixture, NULL, fixture_setup, test_quadrant_funnel, fixture_teardown);
+  g_test_add ("/funnel-page/quadrant-columns", Fixture, NULL, fixture_setup, test_quadrant_funnel_columns,
+              fixture_teardown);
   g_test_add ("/funnel-page/customer", Fixture, NULL, fixture_setup, test_customer_funnel, fixture_teardown);
   return g_test_run ();
 }

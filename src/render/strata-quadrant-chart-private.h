@@ -19,12 +19,15 @@ struct _StrataQuadrantChart
 {
   GObject                  parent_instance;
 
-  /* Data, copied. */
+  /* Data, copied; x, y and revenue borrowed from owner when it is set
+   * (strata_quadrant_chart_set_data_borrowed). */
   gsize                    n;
-  double                  *x;
-  double                  *y;
-  double                  *revenue;   /* NULL when not given */
-  int                     *tier;
+  const double            *x;
+  const double            *y;
+  const double            *revenue;   /* NULL when not given */
+  gpointer                 owner;
+  GDestroyNotify           owner_free;
+  gint16                  *tier;      /* index into tiers, -1 for none */
   float                   *size;      /* 0..1, from z; NULL when no z */
   GArray                  *tiers;     /* StrataTierInfo */
   char                    *x_title;
@@ -107,7 +110,7 @@ typedef struct
   const double            *x;
   const double            *y;
   const double            *revenue;
-  const int               *tier;
+  const gint16            *tier;
   const float             *ux;
   const float             *uy;
   const gboolean          *tier_hidden;
@@ -139,6 +142,11 @@ void             strata_quadrant_note_pass        (void);
 /* Frees *array, or keeps it until the running jobs are done. */
 void             strata_quadrant_chart_retire     (StrataQuadrantChart       *self,
                                                    gpointer                  *array);
+void             strata_quadrant_grave_free       (gpointer                   grave);
+/* The same with free_func instead of g_free. */
+void             strata_quadrant_chart_retire_full (StrataQuadrantChart      *self,
+                                                    gpointer                 *data,
+                                                    GDestroyNotify            free_func);
 /* Passes over every point that ran on the main thread (the owner of the
  * default main context), for tests. */
 guint            strata_quadrant_chart_get_main_thread_passes (void);

@@ -16,7 +16,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (StrataQuadrantChart, strata_quadrant_chart, G_TYP
 static void
 clear_data (StrataQuadrantChart *self)
 {
-  /* A job may still read these. */
+  /* A job may still read these (or the owner's). */
+  if (self->owner != NULL)
+    {
+      self->x = self->y = self->revenue = NULL;
+      strata_quadrant_chart_retire_full (self, &self->owner, self->owner_free);
+      self->owner_free = NULL;
+    }
   strata_quadrant_chart_retire (self, (gpointer *) &self->x);
   strata_quadrant_chart_retire (self, (gpointer *) &self->y);
   strata_quadrant_chart_retire (self, (gpointer *) &self->revenue);
@@ -104,7 +110,7 @@ strata_quadrant_chart_init (StrataQuadrantChart *self)
   self->labels = g_array_new (FALSE, FALSE, sizeof (guint));
   self->label_names = g_ptr_array_new_with_free_func (g_free);
   self->moves = g_array_new (FALSE, FALSE, sizeof (StrataQuadrantMove));
-  self->graveyard = g_ptr_array_new_with_free_func (g_free);
+  self->graveyard = g_ptr_array_new_with_free_func (strata_quadrant_grave_free);
   self->wants_log[0] = self->wants_log[1] = -1;
   self->highlight = -1;
   self->quadrant_counts[0] = G_MAXUINT;
@@ -233,21 +239,30 @@ rebuild_index (StrataQuadrantChart *self)
     }
 }
 
-void
-strata_quadrant_chart_set_data (StrataQuadrantChart      *self,
-                                const StrataQuadrantData *data)
+static void
+set_data (StrataQuadrantChart      *self,
+          const StrataQuadrantData *data,
+          gpointer                  owner,
+          GDestroyNotify            owner_free)
 {
-  g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
-  g_return_if_fail (data != NULL);
-  g_return_if_fail (data->n_points == 0 || (data->x != NULL && data->y != NULL));
-
   clear_data (self);
   self->n = data->n_points;
-  self->x = g_memdup2 (data->x, sizeof (double) * self->n);
-  self->y = g_memdup2 (data->y, sizeof (double) * self->n);
-  if (data->revenue != NULL)
-    self->revenue = g_memdup2 (data->revenue, sizeof (double) * self->n);
-  self->tier = g_new (int, MAX (self->n, 1));
+  if (owner != NULL)
+    {
+      self->owner = owner;
+      self->owner_free = owner_free;
+      self->x = data->x;
+      self->y = data->y;
+      self->revenue = data->revenue;
+    }
+  else
+    {
+      self->x = g_memdup2 (data->x, sizeof (double) * self->n);
+      self->y = g_memdup2 (data->y, sizeof (double) * self->n);
+      if (data->revenue != NULL)
+        self->revenue = g_memdup2 (data->revenue, sizeof (double) * self->n);
+    }
+  self->tier = g_new (gint16, MAX (self->n, 1));
   for (gsize i = 0; i < self->n; i++)
     {
       int t = data->tier != NULL ? data->tier[i] : -1;
@@ -290,6 +305,33 @@ strata_quadrant_chart_set_data (StrataQuadrantChart      *self,
   g_array_set_size (self->moves, 0);
   self->highlight = -1;
   rebuild_index (self);
+}
+
+void
+strata_quadrant_chart_set_data (StrataQuadrantChart      *self,
+                                const StrataQuadrantData *data)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (data->n_points == 0 || (data->x != NULL && data->y != NULL));
+  g_return_if_fail (data->n_tiers <= G_MAXINT16);  /* tiers are kept 16-bit */
+
+  set_data (self, data, NULL, NULL);
+}
+
+void
+strata_quadrant_chart_set_data_borrowed (StrataQuadrantChart      *self,
+                                         const StrataQuadrantData *data,
+                                         gpointer                  owner,
+                                         GDestroyNotify            owner_free)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (data->n_points == 0 || (data->x != NULL && data->y != NULL));
+  g_return_if_fail (data->n_tiers <= G_MAXINT16);  /* tiers are kept 16-bit */
+  g_return_if_fail (owner != NULL && owner_free != NULL);
+
+  set_data (self, data, owner, owner_free);
 }
 
 gsize

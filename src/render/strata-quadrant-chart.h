@@ -61,6 +61,13 @@ G_DECLARE_FINAL_TYPE (StrataQuadrantChart, strata_quadrant_chart, STRATA, QUADRA
 StrataQuadrantChart *strata_quadrant_chart_new             (void);
 void     strata_quadrant_chart_set_data          (StrataQuadrantChart       *self,
                                                   const StrataQuadrantData  *data);
+/* The same without copying x, y and revenue (8 MB each at a million
+ * points): they stay owner's, which the chart keeps until its data is
+ * replaced or it is finalized, then frees with owner_free. */
+void     strata_quadrant_chart_set_data_borrowed (StrataQuadrantChart       *self,
+                                                  const StrataQuadrantData  *data,
+                                                  gpointer                   owner,
+                                                  GDestroyNotify             owner_free);
 gsize    strata_quadrant_chart_get_n_points      (StrataQuadrantChart       *self);
 void     strata_quadrant_chart_set_thresholds    (StrataQuadrantChart       *self,
                                                   double                     x_threshold,

@@ -350,14 +350,44 @@ strata_quadrant_job_free (StrataQuadrantJob *job)
   g_free (job);
 }
 
+typedef struct
+{
+  gpointer       data;
+  GDestroyNotify free_func;
+} Grave;
+
+void
+strata_quadrant_grave_free (gpointer data)
+{
+  Grave *grave = data;
+
+  grave->free_func (grave->data);
+  g_free (grave);
+}
+
+void
+strata_quadrant_chart_retire_full (StrataQuadrantChart *self,
+                                   gpointer            *data,
+                                   GDestroyNotify       free_func)
+{
+  Grave *grave;
+
+  if (*data == NULL)
+    return;
+  if (self->jobs == 0)
+    {
+      free_func (g_steal_pointer (data));
+      return;
+    }
+  grave = g_new (Grave, 1);
+  grave->data = g_steal_pointer (data);
+  grave->free_func = free_func;
+  g_ptr_array_add (self->graveyard, grave);
+}
+
 void
 strata_quadrant_chart_retire (StrataQuadrantChart *self,
                               gpointer            *array)
 {
-  if (*array == NULL)
-    return;
-  if (self->jobs > 0)
-    g_ptr_array_add (self->graveyard, g_steal_pointer (array));
-  else
-    g_clear_pointer (array, g_free);
+  strata_quadrant_chart_retire_full (self, array, g_free);
 }

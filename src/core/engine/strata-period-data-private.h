@@ -24,6 +24,11 @@ void  strata_period_data_add_override (StrataPeriodData *data,
                                        const char       *author,
                                        const char       *created_at);
 
+/* How many times a period's rows or columns were read from a file (full,
+ * subset and left-out column loads; not a cached one), in this process:
+ * tests check that a page shares the window's data instead. */
+guint strata_period_data_get_reads    (void);
+
 /* The workspace's metrics, as the loaders read them. */
 typedef struct
 {

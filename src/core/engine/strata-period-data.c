@@ -167,7 +167,17 @@ data_clear (StrataPeriodData *data)
 {
   if (data->parent != NULL)
     {
-      /* A view owns only its overrides; the box itself is freed by the caller. */
+      /* A view owns only its overrides, and the columns it read itself
+       * (strata_period_data_with_metrics); the box itself is freed by the
+       * caller. */
+      if (data->owned != NULL)
+        {
+          for (guint m = 0; m < data->n_metrics; m++)
+            g_free (data->owned[m]);
+          g_free (data->owned);
+          g_free (data->columns);
+          g_free (data->left_out);
+        }
       g_array_unref (data->overrides);
       strata_period_data_unref (data->parent);
       return;
@@ -665,6 +675,14 @@ load_columns (StrataPeriodData  *data,
   return TRUE;
 }
 
+static gint reads;
+
+guint
+strata_period_data_get_reads (void)
+{
+  return (guint) g_atomic_int_get (&reads);
+}
+
 static StrataPeriodData *
 load_uncached (StrataWorkspace     *workspace,
                gint64               period_id,
@@ -683,6 +701,7 @@ load_uncached (StrataWorkspace     *workspace,
 
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
 
+  g_atomic_int_inc (&reads);
   if ((name = strata_period_data_read_name (workspace, period_id, error)) == NULL ||
       !strata_period_metrics_read (&metrics, workspace, error))
     return NULL;

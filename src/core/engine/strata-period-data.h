@@ -52,6 +52,8 @@ typedef struct
   double        *none;         /* all NaN: the column of every metric without values */
   gint          *left_out;     /* n_metrics flags (atomic): a subset load did not read
                                 * the metric (strata_period_data_ensure_metrics) */
+  double       **owned;        /* a view's own columns (strata_period_data_with_metrics),
+                                * n_metrics, NULL where it shares its root's */
 } StrataPeriodData;
 
 #define STRATA_TYPE_PERIOD_DATA (strata_period_data_get_type ())
@@ -103,6 +105,18 @@ gboolean          strata_period_data_ensure_metrics (const StrataPeriodData *dat
                                                      StrataWorkspace        *workspace,
                                                      const char * const     *metrics,
                                                      GError                **error);
+/* A view of data whose columns of metrics (NULL-terminated keys) that data
+ * left out are read into the view alone, freed with it; data stays as it
+ * was, and every other column is shared. For a worker that reads a few
+ * columns once (the Quadrant page's funnel) without keeping them in the
+ * window's data for as long as it lives. A reference to data when it
+ * lacks none of them. Fails like strata_period_data_ensure_metrics(). Keep
+ * the view to the caller: strata_period_data_ensure_metrics() on it fills
+ * its root, not the view. */
+StrataPeriodData *strata_period_data_with_metrics (const StrataPeriodData *data,
+                                                   StrataWorkspace        *workspace,
+                                                   const char * const     *metrics,
+                                                   GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 /* A view of data with the period's overrides read anew (after
  * strata_override_set/remove): it shares the columns and leaves data as it
  * was. Cheap: no column is copied. */

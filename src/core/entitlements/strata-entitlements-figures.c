@@ -9,6 +9,7 @@
 
 #include "strata-engine.h"
 #include "strata-entitlements-private.h"
+#include "strata-rules-private.h"
 #include "strata-ruleset-store.h"
 
 /* The latest published rule set is the current one; before anything is
@@ -98,10 +99,42 @@ frozen_figures (StrataEntitlements  *self,
   return TRUE;
 }
 
-/* An open period: scored now with the current rules, overrides included. */
+/* The period's data: shared (the window's, when it is this period's: a
+ * million customers are a hundred megabytes) with the columns rules and
+ * the revenue read that it lacks read into it, else loaded. */
+static StrataPeriodData *
+period_data (StrataEntitlements  *self,
+             gint64               period_id,
+             StrataPeriodData    *shared,
+             const StrataRules   *rules,
+             GError             **error)
+{
+  g_autoptr(GPtrArray) wanted = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (shared == NULL || shared->period_id != period_id)
+    return strata_period_data_load (self->workspace, period_id, error);
+  wanted = strata_rules_get_metrics (rules);
+  g_ptr_array_add (wanted, g_strdup ("order_amount"));
+  g_ptr_array_add (wanted, NULL);
+  if (!strata_period_data_ensure_metrics (shared, self->workspace,
+                                          (const char * const *) wanted->pdata, &local_error))
+    {
+      /* The period's customers changed under it: read it as it is now. */
+      g_debug ("%s", local_error->message);
+      return strata_period_data_load (self->workspace, period_id, error);
+    }
+  return strata_period_data_ref (shared);
+}
+
+/* An open period: scored now with the current rules, overrides included
+ * (shared_result when it is these rules' over that data). */
 static gboolean
 scored_figures (StrataEntitlements  *self,
                 gint64               period_id,
+                StrataPeriodData    *shared,
+                StrataResult        *shared_result,
+                guint                shared_version,
                 guint               *customers,
                 double              *revenue,
                 gboolean            *known,
@@ -109,22 +142,28 @@ scored_figures (StrataEntitlements  *self,
 {
   g_autoptr(StrataPeriodData) data = NULL;
   g_autoptr(StrataResult) result = NULL;
+  g_autoptr(StrataRules) rules = NULL;
   g_autofree int *columns = NULL;
-  StrataRules *rules;
   const double *amount;
+  guint version;
 
-  if ((data = strata_period_data_load (self->workspace, period_id, error)) == NULL)
+  version = strata_ruleset_store_get_latest_version (self->workspace);
+  if ((rules = current_rules (self->workspace, error)) == NULL)
+    return FALSE;
+  if ((data = period_data (self, period_id, shared, rules, error)) == NULL)
     return FALSE;
   if (data->n == 0)
     return TRUE;
-  if ((rules = current_rules (self->workspace, error)) == NULL)
-    return FALSE;
-  result = strata_engine_score (rules, data, NULL);
+  /* The same published version over the same data scores the same. */
+  if (data == shared && shared_result != NULL && version > 0 && version == shared_version &&
+      shared_result->n == data->n)
+    result = strata_result_ref (shared_result);
+  else
+    result = strata_engine_score (rules, data, NULL);
   if (result == NULL)
     {
       /* Rules that cannot score this period: no counts, and no error
        * either; the scoring page says what is wrong with them. */
-      strata_rules_free (rules);
       return TRUE;
     }
   columns = g_new (int, rules->tiers->len);
@@ -142,7 +181,6 @@ scored_figures (StrataEntitlements  *self,
         revenue[columns[tier]] += amount[row];
     }
   *known = TRUE;
-  strata_rules_free (rules);
   return TRUE;
 }
 
@@ -153,6 +191,21 @@ strata_entitlements_tier_figures (StrataEntitlements  *self,
                                   double              *revenue,
                                   gboolean            *known,
                                   GError             **error)
+{
+  return strata_entitlements_tier_figures_shared (self, period_id, NULL, NULL, 0,
+                                                  customers, revenue, known, error);
+}
+
+gboolean
+strata_entitlements_tier_figures_shared (StrataEntitlements  *self,
+                                         gint64               period_id,
+                                         StrataPeriodData    *shared,
+                                         StrataResult        *shared_result,
+                                         guint                shared_version,
+                                         guint               *customers,
+                                         double              *revenue,
+                                         gboolean            *known,
+                                         GError             **error)
 {
   g_return_val_if_fail (STRATA_IS_ENTITLEMENTS (self), FALSE);
   g_return_val_if_fail (customers != NULL && revenue != NULL && known != NULL, FALSE);
@@ -169,7 +222,8 @@ strata_entitlements_tier_figures (StrataEntitlements  *self,
     return FALSE;
   if (*known)
     return TRUE;
-  return scored_figures (self, period_id, customers, revenue, known, error);
+  return scored_figures (self, period_id, shared, shared_result, shared_version,
+                         customers, revenue, known, error);
 }
 
 GPtrArray *

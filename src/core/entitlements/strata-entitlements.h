@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "strata-engine.h"
 #include "strata-entitlement.h"
 #include "strata-undo-stack.h"
 #include "strata-workspace.h"
@@ -184,6 +185,21 @@ gboolean   strata_entitlements_tier_figures     (StrataEntitlements  *self,
                                                   double              *revenue,
                                                   gboolean            *known,
                                                   GError             **error);
+/* The same over shared, the window's data of the period (a page's worker,
+ * with its own connection: no second copy of the period), with the columns
+ * it lacks read into it, and shared_result as an open period's result when
+ * the latest published version is shared_version (the window's published
+ * result over shared). Loads the period when shared is NULL or another
+ * period's, or its customers changed since it was read. */
+gboolean   strata_entitlements_tier_figures_shared (StrataEntitlements  *self,
+                                                     gint64               period_id,
+                                                     StrataPeriodData    *shared,
+                                                     StrataResult        *shared_result,
+                                                     guint                shared_version,
+                                                     guint               *customers,
+                                                     double              *revenue,
+                                                     gboolean            *known,
+                                                     GError             **error);
 
 typedef struct
 {

@@ -589,7 +589,8 @@ figures_load_free (gpointer data)
 }
 
 /* On a worker thread, with its own connection: the figures of the period
- * (task_data points to its id) for the tiers of the current rule set. */
+ * (task_data: the window's, StrataSharedPeriod, scored over its data
+ * instead of a second copy) for the tiers of the current rule set. */
 static gpointer
 load_figures (StrataWorkspace  *workspace,
               gpointer          task_data,
@@ -598,6 +599,7 @@ load_figures (StrataWorkspace  *workspace,
 {
   g_autoptr(StrataEntitlements) model = NULL;
   g_autoptr(GError) local_error = NULL;
+  StrataSharedPeriod *shared = task_data;
   FiguresLoad *load;
   GPtrArray *tiers;
 
@@ -611,8 +613,10 @@ load_figures (StrataWorkspace  *workspace,
   for (guint t = 0; t < tiers->len; t++)
     g_ptr_array_add (load->tier_ids,
                      g_strdup (((StrataEntitlementTier *) g_ptr_array_index (tiers, t))->id));
-  if (!strata_entitlements_tier_figures (model, *(gint64 *) task_data, load->customers,
-                                         load->revenue, &load->known, &local_error))
+  if (!strata_entitlements_tier_figures_shared (model, shared->period_id, shared->data,
+                                                shared->published_result, shared->published_version,
+                                                load->customers, load->revenue, &load->known,
+                                                &local_error))
     {
       g_warning ("Cannot read the tier figures: %s", local_error->message);
       load->known = FALSE;
@@ -627,10 +631,10 @@ strata_entitlements_page_load_async (StrataPage          *page,
                                      gpointer             user_data)
 {
   StrataContext *context = strata_page_get_context (page);
-  gint64 *period_id = g_new (gint64, 1);
 
-  *period_id = strata_context_get_period_id (context);
-  strata_page_run_worker (page, load_figures, period_id, g_free, figures_load_free,
+  strata_page_run_worker (page, load_figures,
+                          strata_context_share_period (context, strata_context_get_period_id (context)),
+                          (GDestroyNotify) strata_shared_period_free, figures_load_free,
                           cancellable, callback, user_data);
 }
 

@@ -113,8 +113,11 @@ build_chart (QuadrantLoad       *load,
       data.x_threshold = draft->quadrant.x_threshold;
       data.y_threshold = draft->quadrant.y_threshold;
     }
+  /* x, y and the revenue stay in the period's columns (not copies). */
   load->chart = strata_quadrant_chart_new ();
-  strata_quadrant_chart_set_data (load->chart, &data);
+  strata_quadrant_chart_set_data_borrowed (load->chart, &data,
+                                           strata_period_data_ref ((StrataPeriodData *) pd),
+                                           (GDestroyNotify) strata_period_data_unref);
   strata_chart_export_set_caption (STRATA_CHART (load->chart), task->caption, results->period_name);
   strata_quadrant_chart_set_scales (load->chart, task->log_x ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR,
                                     task->log_y ? STRATA_AXIS_LOG : STRATA_AXIS_LINEAR);
@@ -125,6 +128,37 @@ build_chart (QuadrantLoad       *load,
     for (guint t = 0; t < results->rules->tiers->len; t++)
       strata_quadrant_chart_set_tier_visible (load->chart, t, task->tier_filter - 1 == t);
   strata_quadrant_chart_prepare (load->chart);
+}
+
+/* On the worker: the funnels per quadrant and per tier over a view of the
+ * results' data whose funnel columns the window's data left out are read
+ * into the view alone (23 MB at a million customers, not kept in the
+ * window's data once the funnels are counted). */
+static gboolean
+compute_funnels (QuadrantLoad     *load,
+                 StrataWorkspace  *ws,
+                 GError          **error)
+{
+  StrataPeriodResults *results = load->results;
+  g_autoptr(StrataPeriodData) view = NULL;
+  g_autoptr(StrataPeriodResults) over = NULL;
+  const char *funnel[STRATA_FUNNEL_N_STEPS] = { NULL };
+  const char *keys[STRATA_FUNNEL_N_STEPS + 1] = { NULL };
+  guint n_keys = 0;
+
+  if (!strata_funnel_text_has_funnel (results->data))
+    return TRUE;
+  strata_funnel_resolve_keys (results->data, funnel);
+  for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
+    if (funnel[s] != NULL)
+      keys[n_keys++] = funnel[s];
+  if ((view = strata_period_data_with_metrics (results->data, ws, keys, error)) == NULL)
+    return FALSE;
+  over = strata_period_results_new (view, results->rules, results->result, results->frozen,
+                                    results->ruleset_id, results->version);
+  load->funnel = strata_funnel_compute (over, STRATA_FUNNEL_BY_QUADRANT);
+  load->funnel_by_tier = strata_funnel_compute (over, STRATA_FUNNEL_BY_TIER);
+  return TRUE;
 }
 
 /* On a worker thread, with its own connection (never the window's). */
@@ -138,22 +172,12 @@ strata_quadrant_load_run (StrataWorkspace  *ws,
   QuadrantLoad *load;
   const StrataQuadrantRules *q;
   QuadrantTask *task = task_data;
-  StrataSharedPeriod *shared = task->shared;
-  const char *funnel[STRATA_FUNNEL_N_STEPS] = { NULL };
-  const char *keys[STRATA_FUNNEL_N_STEPS + 2] = { "order_amount", NULL };
-  guint n_keys = 1;
+  const char *keys[] = { "order_amount", NULL };
 
-  /* Over the window's data when it is this period's (not a second copy),
-   * with the funnel's columns read into it. */
-  if (shared->data != NULL)
-    strata_funnel_resolve_keys (shared->data, funnel);
-  for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
-    if (funnel[s] != NULL)
-      keys[n_keys++] = funnel[s];
-  keys[n_keys] = NULL;
+  /* Over the window's data when it is this period's (not a second copy). */
   load = g_new0 (QuadrantLoad, 1);
-  load->results = strata_shared_period_load (shared, ws, keys, error);
-  if (load->results == NULL)
+  load->results = strata_shared_period_load (task->shared, ws, keys, error);
+  if (load->results == NULL || !compute_funnels (load, ws, error))
     {
       strata_quadrant_load_free (load);
       return NULL;
@@ -167,11 +191,6 @@ strata_quadrant_load_run (StrataWorkspace  *ws,
   load->x_kind = metric_kind (metrics, q->x_metric);
   load->y_kind = metric_kind (metrics, q->y_metric);
   load->draft = strata_ruleset_store_get_draft (ws, NULL);
-  if (strata_funnel_text_has_funnel (load->results->data))
-    {
-      load->funnel = strata_funnel_compute (load->results, STRATA_FUNNEL_BY_QUADRANT);
-      load->funnel_by_tier = strata_funnel_compute (load->results, STRATA_FUNNEL_BY_TIER);
-    }
   build_chart (load, task);
   return load;
 }
