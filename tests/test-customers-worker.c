@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
 
 #include "gui-test-util.h"
 #include "strata-context.h"
@@ -238,6 +239,65 @@ note_length (GListModel *model,
   g_array_append_val (lengths, n);
 }
 
+typedef struct
+{
+  double      y;
+  const char *id;
+} Shown;
+
+static int
+by_y (gconstpointer a,
+      gconstpointer b)
+{
+  const Shown *sa = a, *sb = b;
+
+  return (sa->y > sb->y) - (sa->y < sb->y);
+}
+
+/* The ids in the cells on screen, top to bottom, are consecutive rows of
+ * want: rows bound off screen before the sort show their new rows once
+ * scrolled into view. Returns how many rows were checked. */
+static guint
+assert_screen_in_order (Fixture *f,
+                        GArray  *want)
+{
+  GtkWidget *list = find (f, "customer-list");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (Shown));
+  g_autoptr(GHashTable) position = g_hash_table_new (g_str_hash, g_str_equal);
+  int first = -1;
+
+  for (guint i = 0; i < want->len; i++)
+    g_hash_table_insert (position, (gpointer) strata_scoring_get_ext_id (f->scoring, g_array_index (want, guint, i)),
+                         GUINT_TO_POINTER (i + 1));
+  gui_test_collect (list, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (labels->pdata[i]);
+      graphene_rect_t b;
+      Shown one;
+
+      if (!gtk_widget_get_mapped (labels->pdata[i]) || text[0] != 'C' || strlen (text) != 7 ||
+          !gtk_widget_compute_bounds (labels->pdata[i], list, &b) || b.origin.y < 0 ||
+          b.origin.y + b.size.height > gtk_widget_get_height (list))
+        continue;
+      one.y = b.origin.y;
+      one.id = text;
+      g_array_append_val (shown, one);
+    }
+  g_array_sort (shown, by_y);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      int at = GPOINTER_TO_UINT (g_hash_table_lookup (position, g_array_index (shown, Shown, i).id)) - 1;
+
+      g_assert_cmpint (at, >=, 0);
+      if (first < 0)
+        first = at;
+      g_assert_cmpint (at, ==, first + (int) i);
+    }
+  return shown->len;
+}
+
 /* Sorting, filtering by tier and searching on a worker give exactly the
  * rows computed here (in order), and the count; typing quickly runs only
  * the last query: one runs, the newest waits for it, none in between is
@@ -258,6 +318,31 @@ test_worker_rows (Fixture       *f,
   sort_by (f, "Score", GTK_SORT_DESCENDING);
   g_assert_true (strata_customers_page_get_query_busy (f->page));
   assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE));
+  /* Scrolled three pages down: rows bound off screen before the sort
+   * show their new rows too. */
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (find (f, "customer-list"), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    g_autoptr(GArray) want = reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE);
+
+    gui_test_wait_frame (GTK_WIDGET (f->window));
+    g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_page_size (adj) * 3);
+    gui_test_wait_frame (GTK_WIDGET (f->window));
+    gui_test_wait_frame (GTK_WIDGET (f->window));
+    g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
+    /* Sorted again while scrolled there, and back to the top. */
+    sort_by (f, "Name", GTK_SORT_ASCENDING);
+    g_clear_pointer (&want, g_array_unref);
+    want = reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_NAME, FALSE);
+    gui_test_wait (!strata_customers_page_get_query_busy (f->page));
+    gui_test_wait_frame (GTK_WIDGET (f->window));
+    g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
+    gtk_adjustment_set_value (adj, 0);
+    gui_test_wait_frame (GTK_WIDGET (f->window));
+    gui_test_wait_frame (GTK_WIDGET (f->window));
+    g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
+  }
   sort_by (f, "Order amount", GTK_SORT_DESCENDING);
   assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_ORDER_AMOUNT, TRUE));
   sort_by (f, "Tier", GTK_SORT_ASCENDING);
