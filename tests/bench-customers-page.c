@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* How the Customers page copes with a large period, and how long the
  * window takes to show it:
- *   bench-customers-page [--customers N] [--runs K]
+ *   bench-customers-page [--customers N] [--file FILE] [--runs K] [--alt-rows K] [--in-place]
  * (N default 100,000, or $STRATA_BENCH_CUSTOMERS; K default 3, or
  * $STRATA_BENCH_RUNS). Runs under a display (Xvfb). Times, wall clock:
  * - loading the period (StrataScoring) and the page, cold (a new
  *   StrataWorkspace, the file dropped from the OS page cache) and warm (a
  *   new StrataWorkspace, the file cached);
- * - sorting by score and by name, filtering by tier, searching, and the
- *   CPU time of a frame while scrolling, all warm;
+ * - sorting by each column, filtering by tier, searching a name fragment
+ *   and an id, and three searches typed at once, all warm: until the
+ *   answer (from a worker at 50,000 customers and more; --in-place: on the
+ *   main thread, as before) is painted, the main thread's CPU time and its
+ *   longest stall; beside each, the alternative GtkSortListModel over
+ *   GtkFilterListModel over the same rows (GtkCustomSorter/GtkCustomFilter
+ *   calling the same comparison and match), in the same run;
+ * - the CPU time of a frame while scrolling;
  * - the whole command, as a process from start to exit: `strata FILE` with
  *   STRATA_EXIT_AFTER_FIRST_FRAME=1 (it quits once its first frame, the
  *   Customers page, is painted), cold and warm; and, as the floor, the same
@@ -27,7 +33,9 @@
 #include "strata-customers-page.h"
 #include "strata-customers-page-private.h"
 #include "strata-demo.h"
+#include "strata-customer-view.h"
 #include "strata-period-results.h"
+#include "strata-row-list.h"
 #include "strata-scoring.h"
 
 static GtkWidget *
@@ -84,17 +92,238 @@ settle (GtkWidget *widget)
 }
 
 
-/* A step's wall time (until its frame is drawn: on a machine shared with
- * other work mostly waiting) and the main thread's CPU time, which is what
- * the step costs the window. */
+
+/* A step on the page: from the action until its answer (on a worker from
+ * 50,000 customers) is there and a frame is painted. */
+typedef enum
+{
+  STEP_SORT,
+  STEP_TIER,
+  STEP_SEARCH,
+  STEP_TYPE,
+} StepKind;
+
+static BenchStall stall;
+static gboolean no_alternative;
+
 static void
-print_step (const char *what,
-            double      wall_ms,
-            double      cpu_ms)
+print_stall_step (const char *what,
+                  double      wall_ms,
+                  double      cpu_ms,
+                  double      stall_ms,
+                  double      longest_ms,
+                  guint       rows)
 {
   g_autofree char *label = g_strdup_printf ("%s, warm:", what);
 
-  printf ("  %-60s %9.3f ms wall, %8.3f ms main-thread CPU\n", label, wall_ms, cpu_ms);
+  printf ("  %-44s %8.1f ms wall, %7.1f ms main-thread CPU (longest turn %6.1f ms), %7.1f ms longest stall "
+          "(%u rows)\n", label, wall_ms, cpu_ms, longest_ms, stall_ms, rows);
+}
+
+static void
+search_text (GtkWidget  *search,
+             const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  g_signal_emit_by_name (search, "search-changed");
+}
+
+static void
+page_step (StrataCustomersPage *page,
+           const char          *what,
+           StepKind             kind,
+           GtkColumnView       *view,
+           GtkColumnViewColumn *column,
+           gboolean             descending,
+           gpointer             widget,
+           guint                arg,
+           const char          *text)
+{
+  gint64 deadline, t;
+  double cpu, longest;
+  guint id, tick, frames, answered = 0;
+
+  drain ();
+  id = g_timeout_add_full (G_PRIORITY_HIGH, 1, bench_stall_beat, &stall, NULL);
+  bench_stall_reset (&stall);
+  cpu = bench_thread_cpu_ms ();
+  t = g_get_monotonic_time ();
+  if (kind == STEP_SORT)
+    gtk_column_view_sort_by_column (view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  else if (kind == STEP_TIER)
+    gtk_drop_down_set_selected (widget, arg);
+  else if (kind == STEP_SEARCH)
+    search_text (widget, text);
+  else
+    {
+      search_text (widget, "c0");
+      search_text (widget, "c00");
+      search_text (widget, "c0001");
+    }
+  /* The action itself, then each turn of the main loop (the answer, a
+   * frame): the longest is how long the window's work blocked it, apart
+   * from waiting for the CPU on a loaded machine. */
+  longest = bench_thread_cpu_ms () - cpu;
+  deadline = g_get_monotonic_time () + 300 * G_USEC_PER_SEC;
+  frames = 0;
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (page), count_frame, &frames, NULL);
+  while ((strata_customers_page_get_query_busy (page) || strata_customers_page_get_sort_waiting (page) ||
+          frames < 1) && g_get_monotonic_time () < deadline)
+    {
+      double c0 = bench_thread_cpu_ms ();
+
+      if (!strata_customers_page_get_query_busy (page) && !strata_customers_page_get_sort_waiting (page) &&
+          answered == 0)
+        {
+          /* The answer is in: from here, the frame that paints it. */
+          answered = 1;
+          frames = 0;
+        }
+      g_main_context_iteration (NULL, TRUE);
+      longest = MAX (longest, bench_thread_cpu_ms () - c0);
+    }
+  gtk_widget_remove_tick_callback (GTK_WIDGET (page), tick);
+  print_stall_step (what, ms_since (t), bench_thread_cpu_ms () - cpu, bench_stall_ms (&stall), longest,
+                    g_list_model_get_n_items (strata_customers_page_get_model (page)));
+  g_source_remove (id);
+}
+
+/* The named alternative: the rows in GtkFilterListModel, sorted by
+ * GtkSortListModel, with a GtkCustomFilter and GtkCustomSorter calling
+ * the page's own comparison and match functions. */
+typedef struct
+{
+  const StrataCustomerColumns *cols;
+  StrataCustomerSort           column;
+  int                          sign;
+  StrataCustomerFilter         filter;
+  char                        *search;
+  StrataRowList               *list;
+  GtkFilterListModel          *filtered;
+  GtkSortListModel            *sorted;
+  GtkCustomFilter             *custom_filter;
+  GtkCustomSorter             *custom_sorter;
+} Alt;
+
+static int
+alt_compare (gconstpointer a,
+             gconstpointer b,
+             gpointer      data)
+{
+  Alt *alt = data;
+  int c = strata_customer_view_compare (alt->cols, alt->column,
+                                        strata_customer_row_get_row ((gpointer) a),
+                                        strata_customer_row_get_row ((gpointer) b));
+
+  c *= alt->sign;
+  return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static gboolean
+alt_match (gpointer item,
+           gpointer data)
+{
+  Alt *alt = data;
+
+  return strata_customer_view_matches (alt->cols, &alt->filter, strata_customer_row_get_row (item));
+}
+
+static void
+alt_build (Alt   *alt,
+           guint  n)
+{
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+
+  g_clear_object (&alt->sorted);   /* holds the rest */
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (rows, i);
+  alt->list = strata_row_list_new ();
+  strata_row_list_set_rows (alt->list, rows);
+  alt->custom_filter = gtk_custom_filter_new (alt_match, alt, NULL);
+  alt->custom_sorter = gtk_custom_sorter_new (alt_compare, alt, NULL);
+  alt->filtered = gtk_filter_list_model_new (G_LIST_MODEL (alt->list), GTK_FILTER (alt->custom_filter));
+  alt->sorted = gtk_sort_list_model_new (G_LIST_MODEL (alt->filtered), GTK_SORTER (alt->custom_sorter));
+  (void) g_list_model_get_n_items (G_LIST_MODEL (alt->sorted));
+}
+
+static void
+alt_init (Alt                         *alt,
+          const StrataCustomerColumns *cols)
+{
+  memset (alt, 0, sizeof *alt);
+  alt->cols = cols;
+  alt->column = STRATA_CUSTOMER_SORT_ID;
+  alt->sign = 1;
+  alt->filter.tier = -1;
+  alt->filter.quadrant = -1;
+}
+
+static void
+alt_clear (Alt *alt)
+{
+  g_clear_object (&alt->sorted);
+  g_free (alt->search);
+}
+
+/* Times what GTK does on the main thread for one change. */
+static void
+alt_time (Alt        *alt,
+          const char *what,
+          gboolean    sorter)
+{
+  double cpu = bench_thread_cpu_ms ();
+  gint64 t = g_get_monotonic_time ();
+  double ms;
+
+  if (sorter)
+    gtk_sorter_changed (GTK_SORTER (alt->custom_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  else
+    gtk_filter_changed (GTK_FILTER (alt->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  (void) g_list_model_get_n_items (G_LIST_MODEL (alt->sorted));
+  ms = ms_since (t);
+  cpu = bench_thread_cpu_ms () - cpu;
+  printf ("    %-42s %8.1f ms wall, %7.1f ms main-thread CPU (longest turn %6.1f ms), %7.1f ms longest stall "
+          "(%u rows)\n", what, ms, cpu, cpu, ms, g_list_model_get_n_items (G_LIST_MODEL (alt->sorted)));
+}
+
+static void
+alt_sort (Alt      *alt,
+          guint     column,
+          gboolean  descending,
+          guint     limit)
+{
+  guint n = column == STRATA_CUSTOMER_SORT_NAME ? MIN (limit, alt->cols->n) : alt->cols->n;
+  g_autofree char *what = NULL;
+
+  if (no_alternative)
+    return;
+  /* Rebuilt when the name sort's limit changes the rows. */
+  if (alt->sorted == NULL || g_list_model_get_n_items (G_LIST_MODEL (alt->list)) != n)
+    {
+      alt->filter.tier = -1;
+      g_clear_pointer (&alt->search, g_free);
+      alt->filter.search = NULL;
+      alt->column = STRATA_CUSTOMER_SORT_ID;
+      alt_build (alt, n);
+    }
+  alt->column = column;
+  alt->sign = descending ? -1 : 1;
+  what = g_strdup_printf ("alternative: GtkSortListModel%s", n < alt->cols->n ? " (fewer rows)" : "");
+  alt_time (alt, what, TRUE);
+}
+
+static void
+alt_filter (Alt        *alt,
+            int         tier,
+            const char *search)
+{
+  if (no_alternative)
+    return;
+  alt->filter.tier = tier;
+  g_free (alt->search);
+  alt->search = strata_customer_view_fold (search);
+  alt->filter.search = alt->search;
+  alt_time (alt, "alternative: GtkFilterListModel (sorted)", FALSE);
 }
 
 /* StrataScoring on a new workspace: the period loaded and scored with the
@@ -275,15 +504,19 @@ main (int   argc,
   StrataCustomersPage *page;
   GtkColumnView *view;
   GListModel *columns, *model;
-  int n = 0, runs = 0;
+  int n = 0, runs = 0, alt_rows_opt = 0;
+  gboolean in_place = FALSE;
+  guint alt_rows;
   char *file = NULL;
   const GOptionEntry entries[] = {
     { "customers", 'n', 0, G_OPTION_ARG_INT, &n, "Customers of the demo workspace (default 100000)", "N" },
     { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file, "An existing workspace to read instead (left as it is)", "FILE" },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Runs of each cold and warm figure (default 3)", "K" },
+    { "alt-rows", 0, 0, G_OPTION_ARG_INT, &alt_rows_opt, "Rows the alternative sorts by name (default 100000)", "K" },
+    { "no-alternative", 0, 0, G_OPTION_ARG_NONE, &no_alternative, "Leave out the alternative (for a profile of the page)", NULL },
+    { "in-place", 0, 0, G_OPTION_ARG_NONE, &in_place, "Filter and sort on the main thread at any size (as before the worker)", NULL },
     { NULL }
   };
-  gint64 t;
 
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
@@ -293,6 +526,7 @@ main (int   argc,
     }
   n = bench_size (n, "STRATA_BENCH_CUSTOMERS", 100000);
   runs = bench_size (runs, "STRATA_BENCH_RUNS", 3);
+  alt_rows = alt_rows_opt > 0 ? (guint) alt_rows_opt : 100000;
   scoring_cold = g_new0 (double, runs);
   scoring_warm = g_new0 (double, runs);
   prev_cold = g_new0 (double, runs);
@@ -368,37 +602,70 @@ main (int   argc,
 
   view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), "customer-list"));
   columns = gtk_column_view_get_columns (view);
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      const char *title = gtk_column_view_column_get_title (column);
-      g_autofree char *what = NULL;
-      double ms;
-
-      if (g_strcmp0 (title, "Score") != 0 && g_strcmp0 (title, "Name") != 0)
-        continue;
-      double cpu = bench_thread_cpu_ms ();
-
-      t = g_get_monotonic_time ();
-      gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
-      settle (GTK_WIDGET (page));
-      ms = ms_since (t);
-      what = g_strdup_printf ("sort by %s", title);
-      print_step (what, ms, bench_thread_cpu_ms () - cpu);
-    }
-
+  if (in_place)
+    strata_customers_page_set_query_async_rows (page, G_MAXUINT);
+  printf (" the list's filters and sorts: %s\n", in_place ? "on the main thread (--in-place)"
+                                                           : "on a worker from 50,000 customers");
+  printf (" the list, warm (until the answer is painted; stall: the longest the main thread went without\n"
+          " a 1 ms heartbeat; beside each, the same with GtkSortListModel over GtkFilterListModel over\n"
+          " the same rows, synchronous on the main thread as GTK does it, not painted; names compared with\n"
+          " g_utf8_collate on at most %u rows):\n", alt_rows);
   {
-    double ms, cpu = bench_thread_cpu_ms ();
+    Alt alt;
+    const guint *shown;
+    guint n_shown;
+    const StrataCustomerColumns *cols = strata_customers_page_get_columns (page, &shown, &n_shown);
+    const char *name = cols->names[cols->n / 2];
+    const char *id = cols->ext_ids[cols->n / 3];
+    g_autofree char *fragment = g_utf8_substring (name, 0, MIN (2, g_utf8_strlen (name, -1)));
+    g_autofree char *what = NULL;
+    GtkDropDown *tiers = GTK_DROP_DOWN (find_widget (GTK_WIDGET (page), "tier-filter"));
+    GtkWidget *search = find_widget (GTK_WIDGET (page), "search");
+    guint started;
 
-    t = g_get_monotonic_time ();
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (page), "tier-filter")), 3);
-    settle (GTK_WIDGET (page));
-    ms = ms_since (t);
-    print_step ("filter by tier C", ms, bench_thread_cpu_ms () - cpu);
-    printf ("    (%u rows)\n", g_list_model_get_n_items (model));
+    alt_init (&alt, cols);
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+        const char *title = gtk_column_view_column_get_title (column);
+        /* Score from the top, the others from the bottom. */
+        gboolean descending = g_strcmp0 (title, "Score") == 0;
+
+        g_free (what);
+        what = g_strdup_printf ("sort by %s", title);
+        page_step (page, what, STEP_SORT, view, column, descending, NULL, 0, NULL);
+        alt_sort (&alt, i, descending, alt_rows);
+      }
+    /* Filtering and searching with the list sorted by score. */
+    {
+      g_autoptr(GtkColumnViewColumn) score = g_list_model_get_item (columns, STRATA_CUSTOMER_SORT_SCORE);
+
+      page_step (page, "sort by Score again", STEP_SORT, view, score, TRUE, NULL, 0, NULL);
+    }
+    alt_sort (&alt, STRATA_CUSTOMER_SORT_SCORE, TRUE, G_MAXUINT);
+    page_step (page, "filter by tier C (sorted by score)", STEP_TIER, NULL, NULL, FALSE, tiers, 3, NULL);
+    alt_filter (&alt, 2, NULL);
+    page_step (page, "all tiers again", STEP_TIER, NULL, NULL, FALSE, tiers, 0, NULL);
+    alt_filter (&alt, -1, NULL);
+    g_free (what);
+    what = g_strdup_printf ("search a name fragment \"%s\"", fragment);
+    page_step (page, what, STEP_SEARCH, NULL, NULL, FALSE, search, 0, fragment);
+    alt_filter (&alt, -1, fragment);
+    g_free (what);
+    what = g_strdup_printf ("search an id \"%s\"", id);
+    page_step (page, what, STEP_SEARCH, NULL, NULL, FALSE, search, 0, id);
+    alt_filter (&alt, -1, id);
+    page_step (page, "clear the search", STEP_SEARCH, NULL, NULL, FALSE, search, 0, "");
+    alt_filter (&alt, -1, NULL);
+
+    /* Typing: three searches before the first answer; the last wins. */
+    started = strata_customers_page_get_queries_run (page);
+    page_step (page, "type \"c0\", \"c00\", \"c0001\" at once", STEP_TYPE, NULL, NULL, FALSE, search, 0, NULL);
+    printf ("    (%u queries started on a worker for 3 searches)\n",
+            strata_customers_page_get_queries_run (page) - started);
+    page_step (page, "clear the search", STEP_SEARCH, NULL, NULL, FALSE, search, 0, "");
+    alt_clear (&alt);
   }
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (page), "tier-filter")), 0);
-  settle (GTK_WIDGET (page));
 
   /* Scrolling: a page down per frame through the list; CPU time of this
    * thread per frame (wall time would mostly be the frame clock waiting). */
@@ -428,18 +695,6 @@ main (int   argc,
     printf ("  scrolling, warm, 120 jumps of 1 or 7 pages: %.1f ms CPU per jump (2 frames) on average, "
             "%.1f ms worst\n", total / 120, worst);
   }
-  {
-    double ms, cpu = bench_thread_cpu_ms ();
-
-    t = g_get_monotonic_time ();
-    gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (page), "search")), "c00012");
-    g_signal_emit_by_name (find_widget (GTK_WIDGET (page), "search"), "search-changed");
-    settle (GTK_WIDGET (page));
-    ms = ms_since (t);
-    print_step ("search \"c00012\"", ms, bench_thread_cpu_ms () - cpu);
-    printf ("    (%u rows)\n", g_list_model_get_n_items (model));
-  }
-
   gtk_window_destroy (window);
   drain ();
   g_clear_object (&context);

@@ -94,9 +94,22 @@ strata_customers_page_orders_forget (StrataCustomersPageOrders *orders)
   g_clear_object (&orders->load);
   orders->pending = 0;
   g_clear_pointer (&orders->data, strata_period_data_unref);
-  g_clear_pointer (&orders->by_id, g_free);
-  g_clear_pointer (&orders->name_rank, g_free);
-  g_clear_pointer (&orders->name_is_folded, g_free);
+  g_clear_pointer (&orders->by_id_bytes, g_bytes_unref);
+  g_clear_pointer (&orders->name_rank_bytes, g_bytes_unref);
+  g_clear_pointer (&orders->name_is_folded_bytes, g_bytes_unref);
+  orders->by_id = NULL;
+  orders->name_rank = NULL;
+  orders->name_is_folded = NULL;
+}
+
+/* Takes array (n_bytes long) into *bytes; returns it for reading. */
+static gpointer
+take_bytes (GBytes   **bytes,
+            gpointer   array,
+            gsize      n_bytes)
+{
+  *bytes = g_bytes_new_take (array, n_bytes);
+  return array;
 }
 
 typedef struct
@@ -119,12 +132,17 @@ order_loaded (GObject      *source,
   if (order != NULL && !g_cancellable_is_cancelled (call->load) && call->load == orders->load)
     {
       /* Should one be there already (made on the main thread), it stays. */
-      if (orders->by_id == NULL)
-        orders->by_id = g_steal_pointer (&order->by_id);
-      if (orders->name_rank == NULL)
-        orders->name_rank = g_steal_pointer (&order->name_rank);
-      if (orders->name_is_folded == NULL)
-        orders->name_is_folded = g_steal_pointer (&order->name_is_folded);
+      gsize n = MAX (orders->data->n, 1);
+
+      if (orders->by_id == NULL && order->by_id != NULL)
+        orders->by_id = take_bytes (&orders->by_id_bytes, g_steal_pointer (&order->by_id),
+                                    n * sizeof (guint32));
+      if (orders->name_rank == NULL && order->name_rank != NULL)
+        orders->name_rank = take_bytes (&orders->name_rank_bytes, g_steal_pointer (&order->name_rank),
+                                        n * sizeof (guint32));
+      if (orders->name_is_folded == NULL && order->name_is_folded != NULL)
+        orders->name_is_folded = take_bytes (&orders->name_is_folded_bytes,
+                                             g_steal_pointer (&order->name_is_folded), n);
       if (--orders->pending == 0)
         g_clear_object (&orders->load);
       call->ready (STRATA_CUSTOMERS_PAGE (source));
@@ -179,12 +197,17 @@ strata_customers_page_orders_ensure (StrataCustomersPageOrders   *orders,
    * a sort must never stay waiting): made here, and counted. */
   if (orders->by_id == NULL)
     {
-      orders->by_id = strata_customer_order_by_id ((const char * const *) cols->ext_ids, cols->n);
+      orders->by_id = take_bytes (&orders->by_id_bytes,
+                                  strata_customer_order_by_id ((const char * const *) cols->ext_ids, cols->n),
+                                  MAX (cols->n, 1) * sizeof (guint32));
       orders->main_thread_orders++;
     }
   if (names && orders->name_rank == NULL)
     {
-      orders->name_rank = strata_customer_order_name_rank ((const char * const *) cols->names, cols->n);
+      orders->name_rank = take_bytes (&orders->name_rank_bytes,
+                                      strata_customer_order_name_rank ((const char * const *) cols->names,
+                                                                       cols->n),
+                                      MAX (cols->n, 1) * sizeof (guint32));
       orders->main_thread_orders++;
     }
   return TRUE;

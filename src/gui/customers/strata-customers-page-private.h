@@ -51,9 +51,14 @@ typedef void (*StrataCustomersPageReady) (StrataCustomersPage *self);
 typedef struct
 {
   StrataPeriodData *data;
-  guint32          *by_id;
-  guint32          *name_rank;
-  guint8           *name_is_folded;
+  /* Each held by a GBytes (so that a query on a worker can keep it while
+   * the page forgets it) and, for reading, its data. */
+  GBytes           *by_id_bytes;
+  GBytes           *name_rank_bytes;
+  GBytes           *name_is_folded_bytes;
+  const guint32    *by_id;
+  const guint32    *name_rank;
+  const guint8     *name_is_folded;
   GCancellable     *load;
   guint             pending;             /* tasks still running */
   guint             main_thread_orders;  /* orders computed on the main thread */
@@ -73,5 +78,14 @@ gboolean                     strata_customers_page_get_sort_waiting (StrataCusto
 /* How many orders the page computed on the main thread (for the tests:
  * none while a worker makes them). */
 guint                        strata_customers_page_get_main_thread_orders (StrataCustomersPage *self);
+/* Filters and sorts of periods of at least rows customers run on a
+ * worker (default 50,000; the tests set 0 to force it). */
+void                         strata_customers_page_set_query_async_rows (StrataCustomersPage *self,
+                                                                         guint                rows);
+/* TRUE while a query runs on a worker (the rows shown are the last answer). */
+gboolean                     strata_customers_page_get_query_busy (StrataCustomersPage *self);
+/* How many queries were started on a worker (each newer one while typing
+ * replaces the one waiting, so fewer than asked). */
+guint                        strata_customers_page_get_queries_run (StrataCustomersPage *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "strata-format.h"
 #include "strata-customer-view.h"
 #include "strata-customers-page-private.h"
+#include "strata-customers-query.h"
 #include "strata-prev-tiers.h"
 #include "strata-period.h"
 #include "strata-customer-cell.h"
@@ -33,6 +34,11 @@ typedef struct
 } SortSpec;
 
 #define N_SORTS (STRATA_CUSTOMER_SORT_CHANGE + 1)
+
+/* From this many customers a filter or sort runs on a worker: at a million
+ * a search is a pass over every name and a sort one over every key, tens
+ * to hundreds of milliseconds the window would be frozen. */
+#define QUERY_ASYNC_ROWS 50000
 
 struct _StrataCustomersPage
 {
@@ -53,6 +59,9 @@ struct _StrataCustomersPage
   /* Sort orders of the period (strata-customer-order.h), from workers. */
   StrataCustomersPageOrders orders;
   gboolean               sort_waiting;  /* the sort shown waits for its order */
+  /* Filters and sorts of a large period, on a worker. */
+  StrataCustomersQueryRunner queries;
+  guint                  query_async_rows;
   char                  *search;        /* folded */
   guint8                *attribute_mask;
   GPtrArray             *attribute_pairs; /* "key\tvalue" */
@@ -111,15 +120,34 @@ current_filter (StrataCustomersPage *self)
   return filter;
 }
 
+/* Beside the count: a sort waiting for its order, or a query that has
+ * taken longer than a frame. */
+static void
+update_spinner (StrataCustomersPage *self)
+{
+  gboolean spin = self->sort_waiting || self->queries.busy_shown;
+
+  if (self->sort_spinner == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_spinner), spin);
+  gtk_spinner_set_spinning (self->sort_spinner, spin);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sort_spinner),
+                               self->sort_waiting ? _("Sorting…") : _("Updating the list…"));
+}
+
 static void
 set_sort_waiting (StrataCustomersPage *self,
                   gboolean             waiting)
 {
   self->sort_waiting = waiting;
-  if (self->sort_spinner == NULL)
-    return;
-  gtk_widget_set_visible (GTK_WIDGET (self->sort_spinner), waiting);
-  gtk_spinner_set_spinning (self->sort_spinner, waiting);
+  update_spinner (self);
+}
+
+/* Stops the query on its worker and drops the one waiting for it. */
+static void
+forget_query (StrataCustomersPage *self)
+{
+  strata_customers_query_runner_stop (&self->queries);
 }
 
 static void
@@ -189,91 +217,112 @@ static void update_count  (StrataCustomersPage *self);
 static void refresh_cells (StrataCustomersPage *self);
 static int  selected_row  (StrataCustomersPage *self);
 
-static gboolean
-same_rows (StrataCustomersPage *self,
-           GArray              *rows)
+/* Shows a query's answer, keeping the selected customer selected. */
+static void
+show_answer (StrataCustomersPage   *self,
+             StrataCustomersQuery  *query,
+             StrataCustomersAnswer *answer)
 {
-  guint n;
-  const guint *shown = strata_row_list_get_rows (self->list, &n);
+  int selected = selected_row (self);
+  guint position = answer->selected;
+  GArray *rows;
 
-  return n > 0 && n == rows->len && memcmp (shown, rows->data, n * sizeof (guint)) == 0;
+  /* The order is on its way (order_ready applies again): the rows shown
+   * stay as they are, or a new filter's show unsorted meanwhile. */
+  if (query->waiting && answer->same_set)
+    {
+      refresh_cells (self);
+      return;
+    }
+  if (answer->same_rows)
+    {
+      /* Only the values changed (new scores, the previous period read). */
+      refresh_cells (self);
+      update_count (self);
+      return;
+    }
+  /* Another customer was picked while the worker ran. */
+  if (selected != query->selected)
+    {
+      position = G_MAXUINT;
+      for (guint i = 0; selected >= 0 && i < answer->rows->len; i++)
+        if (g_array_index (answer->rows, guint, i) == (guint) selected)
+          {
+            position = i;
+            break;
+          }
+    }
+  rows = g_steal_pointer (&answer->rows);
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  strata_row_list_set_rows (self->list, rows);
+  /* The items on screen now stand for other rows. */
+  refresh_cells (self);
+  if (selected >= 0 && position != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+  self->syncing = FALSE;
+  update_count (self);
 }
 
-/* The rows shown are rows, in any order. */
-static gboolean
-same_set (StrataCustomersPage *self,
-          GArray              *rows)
+static void
+query_answered (gpointer               owner,
+                StrataCustomersQuery  *query,
+                StrataCustomersAnswer *answer)
 {
-  guint n;
-  const guint *shown = strata_row_list_get_rows (self->list, &n);
-  g_autofree guint8 *in = NULL;
-
-  if (n != rows->len)
-    return FALSE;
-  in = g_new0 (guint8, MAX (self->cols.n, 1));
-  for (guint i = 0; i < rows->len; i++)
-    in[g_array_index (rows, guint, i)] = 1;
-  for (guint i = 0; i < n; i++)
-    if (shown[i] >= self->cols.n || !in[shown[i]])
-      return FALSE;
-  return TRUE;
+  show_answer (STRATA_CUSTOMERS_PAGE (owner), query, answer);
 }
 
-/* Filters and sorts the rows, keeping the selected customer selected. */
+static void
+query_busy (gpointer owner)
+{
+  update_spinner (STRATA_CUSTOMERS_PAGE (owner));
+}
+
+/* Filters and sorts the rows: in place for a small period, on a worker
+ * for a large one (the rows shown stay until its answer). */
 static void
 apply (StrataCustomersPage *self)
 {
-  StrataCustomerFilter filter;
-  GArray *rows;
+  StrataCustomerFilter filter = current_filter (self);
+  g_autoptr(StrataCustomersQuery) query = NULL;
   StrataCustomerSort column;
   int sign;
-  int selected = selected_row (self);
 
-  filter = current_filter (self);
-  rows = self->cols.n > 0 ? strata_customer_view_filter (&self->cols, &filter)
-                          : g_array_new (FALSE, FALSE, sizeof (guint));
+  query = strata_customers_query_new (&self->cols, self->cols.n > 0 ? self->cols.overrides : NULL,
+                                      self->cols.n > 0 ? self->result : NULL, &filter);
   if (!sort_column (self, &column, &sign))
     set_sort_waiting (self, FALSE);
   else if (strata_customers_page_orders_ensure (&self->orders, &self->cols,
                                                 column == STRATA_CUSTOMER_SORT_NAME))
     {
       set_sort_waiting (self, FALSE);
-      strata_customer_order_sort (&self->cols, self->orders.by_id, self->orders.name_rank, column,
-                                  sign < 0, (guint *) rows->data, rows->len);
+      query->by_id = g_bytes_ref (self->orders.by_id_bytes);
+      if (self->orders.name_rank_bytes != NULL)
+        query->name_rank = g_bytes_ref (self->orders.name_rank_bytes);
+      query->column = column;
+      query->descending = sign < 0;
     }
   else
     {
-      /* The order is on its way (order_ready applies again): the rows
-       * shown stay as they are, or a new filter's show unsorted meanwhile. */
       set_sort_waiting (self, TRUE);
-      if (same_set (self, rows))
-        {
-          g_array_unref (rows);
-          refresh_cells (self);
-          return;
-        }
+      query->waiting = TRUE;
     }
-  if (same_rows (self, rows))
+  if (self->orders.name_is_folded_bytes != NULL)
+    query->name_is_folded = g_bytes_ref (self->orders.name_is_folded_bytes);
+  query->shown = strata_row_list_ref_rows (self->list);
+  query->selected = selected_row (self);
+
+  if (self->cols.n >= self->query_async_rows)
+    strata_customers_query_runner_start (&self->queries, g_steal_pointer (&query));
+  else
     {
-      /* Only the values changed (new scores, the previous period read). */
-      g_array_unref (rows);
-      refresh_cells (self);
-      update_count (self);
-      return;
+      g_autoptr(StrataCustomersAnswer) answer = NULL;
+
+      /* This answer is newer than any on a worker. */
+      forget_query (self);
+      answer = strata_customers_query_run (query, NULL);
+      show_answer (self, query, answer);
     }
-  self->syncing = TRUE;
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  strata_row_list_set_rows (self->list, rows);
-  /* The items on screen now stand for other rows. */
-  refresh_cells (self);
-  for (guint i = 0; selected >= 0 && i < rows->len; i++)
-    if (g_array_index (rows, guint, i) == (guint) selected)
-      {
-        gtk_single_selection_set_selected (self->selection, i);
-        break;
-      }
-  self->syncing = FALSE;
-  update_count (self);
 }
 
 static void
@@ -302,6 +351,17 @@ filters_changed (StrataCustomersPage *self)
   self->search = strata_customer_view_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   if (!self->syncing)
     apply (self);
+}
+
+/* The entry says so once more after its delay when the change was also
+ * announced at once: the same search is not asked again. */
+static void
+search_changed (StrataCustomersPage *self)
+{
+  g_autofree char *search = strata_customer_view_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  if (g_strcmp0 (search, self->search) != 0)
+    filters_changed (self);
 }
 
 static void
@@ -675,6 +735,7 @@ reload (StrataCustomersPage *self)
   if (data == NULL || data->n == 0)
     {
       forget_order (self);
+      forget_query (self);
       strata_row_list_set_rows (self->list, g_array_new (FALSE, FALSE, sizeof (guint)));
       update_count (self);
       adw_status_page_set_title (self->empty_page, context ? _("No Customers Yet") : _("No Workspace Open"));
@@ -842,6 +903,25 @@ strata_customers_page_get_main_thread_orders (StrataCustomersPage *self)
   return self->orders.main_thread_orders;
 }
 
+void
+strata_customers_page_set_query_async_rows (StrataCustomersPage *self,
+                                            guint                rows)
+{
+  self->query_async_rows = rows;
+}
+
+gboolean
+strata_customers_page_get_query_busy (StrataCustomersPage *self)
+{
+  return self->queries.running != NULL;
+}
+
+guint
+strata_customers_page_get_queries_run (StrataCustomersPage *self)
+{
+  return self->queries.started;
+}
+
 const StrataRules *
 strata_customers_page_get_rules (StrataCustomersPage *self)
 {
@@ -871,6 +951,7 @@ strata_customers_page_dispose (GObject *object)
   forget_previous (self);
   forget_attributes (self, FALSE);
   forget_order (self);
+  forget_query (self);
   /* Removing the columns changes the sorter: nothing to sort any more. */
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
@@ -927,6 +1008,7 @@ strata_customers_page_class_init (StrataCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, detail);
   gtk_widget_class_bind_template_child (widget_class, StrataCustomersPage, flap);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, attribute_changed);
 
   strata_customers_page_class_add_export (widget_class);
@@ -957,6 +1039,8 @@ strata_customers_page_init (StrataCustomersPage *self)
       gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (viewport), GTK_SCROLL_NATURAL);
   }
 
+  self->query_async_rows = QUERY_ASYNC_ROWS;
+  strata_customers_query_runner_init (&self->queries, G_OBJECT (self), query_answered, query_busy);
   self->attribute_pairs = g_ptr_array_new_with_free_func (g_free);
   self->bound = g_hash_table_new (NULL, NULL);
   self->list = strata_row_list_new ();

@@ -147,3 +147,10 @@ strata_row_list_get_rows (StrataRowList *self,
     *n_rows = self->rows->len;
   return (const guint *) self->rows->data;
 }
+
+GArray *
+strata_row_list_ref_rows (StrataRowList *self)
+{
+  g_return_val_if_fail (STRATA_IS_ROW_LIST (self), NULL);
+  return g_array_ref (self->rows);
+}

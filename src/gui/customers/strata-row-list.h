@@ -29,5 +29,8 @@ void           strata_row_list_set_rows (StrataRowList *self,
                                          GArray        *rows);
 const guint   *strata_row_list_get_rows (StrataRowList *self,
                                          guint         *n_rows);
+/* The rows as a new reference (never changed in place: a worker may read
+ * them while the list shows new ones). */
+GArray        *strata_row_list_ref_rows (StrataRowList *self);
 
 G_END_DECLS

@@ -1,0 +1,411 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Customers page's filters and sorts on a worker (forced here on 3,000
+ * generated customers; the page does so from 50,000): sorting by several
+ * columns, filtering by tier and searching (Chinese, any case) give
+ * exactly the rows computed here from an independent scoring, in order,
+ * with the count; typing quickly runs only the last query. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "strata-context.h"
+#include "strata-customers-page.h"
+#include "strata-customers-page-private.h"
+#include "strata-demo.h"
+#include "strata-scoring.h"
+#include "strata-scoring-private.h"
+#include "workspace-test-util.h"
+
+typedef struct
+{
+  TestWorkspace        t;
+  StrataContext       *context;
+  StrataScoring       *scoring;   /* an independent view of the same data */
+  GtkWindow           *window;
+  StrataCustomersPage *page;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  test_workspace_setup_dir (&f->t, "strata-customers-worker", "demo.strata");
+  g_assert_true (strata_demo_write (f->t.path, 3000, 11, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  f->t.ws = strata_workspace_open (f->t.path, NULL, &error);
+  g_assert_no_error (error);
+  f->context = strata_context_new (f->t.ws);
+  strata_context_finish_scoring (f->context);
+  f->scoring = strata_scoring_new (f->t.ws, &error);
+  g_assert_no_error (error);
+  f->page = STRATA_CUSTOMERS_PAGE (strata_customers_page_new ());
+  g_object_set (f->page, "context", f->context, NULL);
+  f->window = gui_test_show (GTK_WIDGET (f->page), 1176, 784);
+  gui_test_wait (g_list_model_get_n_items (strata_customers_page_get_model (f->page)) > 0);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gui_test_destroy (f->window);
+  g_clear_object (&f->scoring);
+  g_clear_object (&f->context);
+  test_workspace_teardown (&f->t);
+}
+
+static GtkWidget *
+find (Fixture    *f,
+      const char *name)
+{
+  GtkWidget *w = gui_test_find_id (GTK_WIDGET (f->page), GTK_TYPE_WIDGET, name, 0);
+
+  g_assert_nonnull (w);
+  return w;
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (strata_customers_page_get_model (f->page));
+}
+
+static void
+sort_by (Fixture      *f,
+         const char   *title,
+         GtkSortType   direction)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find (f, "customer-list"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        {
+          gtk_column_view_sort_by_column (view, column, direction);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+typedef struct
+{
+  Fixture           *f;
+  StrataCustomerSort column;
+  const double      *amount;
+} Ref;
+
+static int
+ref_number (double a,
+            double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) - isnan (b);   /* missing last */
+  return (a > b) - (a < b);
+}
+
+/* Ascending by column, ties by id: written here from the independent
+ * scoring, not with the page's functions. */
+static int
+ref_compare (gconstpointer a,
+             gconstpointer b,
+             gpointer      data)
+{
+  Ref *r = data;
+  StrataScoring *s = r->f->scoring;
+  guint ra = *(const guint *) a, rb = *(const guint *) b;
+  int c = 0;
+
+  switch (r->column)
+    {
+    case STRATA_CUSTOMER_SORT_SCORE:
+      c = ref_number (strata_scoring_get_score (s, ra), strata_scoring_get_score (s, rb));
+      break;
+    case STRATA_CUSTOMER_SORT_NAME:
+      c = g_utf8_collate (strata_scoring_get_name (s, ra), strata_scoring_get_name (s, rb));
+      break;
+    case STRATA_CUSTOMER_SORT_TIER:
+      c = (int) strata_scoring_get_final_tier (s, ra) - (int) strata_scoring_get_final_tier (s, rb);
+      break;
+    case STRATA_CUSTOMER_SORT_ORDER_AMOUNT:
+      c = ref_number (r->amount ? r->amount[ra] : NAN, r->amount ? r->amount[rb] : NAN);
+      break;
+    default:
+      break;
+    }
+  if (c != 0)
+    return c;
+  return strcmp (strata_scoring_get_ext_id (s, ra), strata_scoring_get_ext_id (s, rb));
+}
+
+static gboolean
+ref_contains (const char *text,
+              const char *folded_needle)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  return strstr (folded, folded_needle) != NULL;
+}
+
+/* The rows of tier (-1: all) whose name or id holds needle in any case,
+ * sorted by column (descending: the exact reverse). */
+static GArray *
+reference_rows (Fixture            *f,
+                int                 tier,
+                const char         *needle,
+                StrataCustomerSort  column,
+                gboolean            descending)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *folded = needle ? g_utf8_casefold (needle, -1) : NULL;
+  Ref ref = { f, column,
+              strata_period_data_get_column (strata_scoring_get_data (f->scoring), "order_amount") };
+
+  for (guint i = 0; i < strata_scoring_get_n_rows (f->scoring); i++)
+    {
+      if (tier >= 0 && strata_scoring_get_final_tier (f->scoring, i) != tier)
+        continue;
+      if (folded != NULL && !ref_contains (strata_scoring_get_name (f->scoring, i), folded) &&
+          !ref_contains (strata_scoring_get_ext_id (f->scoring, i), folded))
+        continue;
+      g_array_append_val (rows, i);
+    }
+  g_array_sort_with_data (rows, ref_compare, &ref);
+  for (guint i = 0, j = rows->len; descending && i + 1 < j; i++, j--)
+    {
+      guint t = g_array_index (rows, guint, i);
+
+      g_array_index (rows, guint, i) = g_array_index (rows, guint, j - 1);
+      g_array_index (rows, guint, j - 1) = t;
+    }
+  return rows;
+}
+
+/* Waits for the worker's answer, then the page shows exactly want, in
+ * order, and counts it. */
+static void
+assert_rows (Fixture *f,
+             GArray  *want)
+{
+  g_autoptr(GArray) owned = want;
+  const guint *rows;
+  guint n, all = strata_scoring_get_n_rows (f->scoring);
+  g_autofree char *count = NULL;
+
+  gui_test_wait (!strata_customers_page_get_query_busy (f->page) &&
+                 !strata_customers_page_get_sort_waiting (f->page));
+  strata_customers_page_get_columns (f->page, &rows, &n);
+  g_assert_cmpuint (n, ==, want->len);
+  for (guint i = 0; i < n; i++)
+    if (rows[i] != g_array_index (want, guint, i))
+      g_error ("row %u of %u: %u shown, %u expected", i, n, rows[i], g_array_index (want, guint, i));
+  /* Grouped as people write it (the latest period has 2,000 to 3,000). */
+  g_assert_cmpuint (all, >=, 2000);
+  g_assert_cmpuint (all, <=, 3000);
+  if (n == all)
+    count = g_strdup_printf ("%u,%03u customers", all / 1000, all % 1000);
+  else if (n >= 1000)
+    count = g_strdup_printf ("%u,%03u of %u,%03u customers", n / 1000, n % 1000, all / 1000, all % 1000);
+  else
+    count = g_strdup_printf ("%u of %u,%03u customers", n, all / 1000, all % 1000);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "customer-count"))), ==, count);
+}
+
+static void
+search_for (Fixture    *f,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), text);
+  g_signal_emit_by_name (find (f, "search"), "search-changed");
+}
+
+static void
+note_length (GListModel *model,
+             guint       position,
+             guint       removed,
+             guint       added,
+             GArray     *lengths)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_array_append_val (lengths, n);
+}
+
+typedef struct
+{
+  double      y;
+  const char *id;
+} Shown;
+
+static int
+by_y (gconstpointer a,
+      gconstpointer b)
+{
+  const Shown *sa = a, *sb = b;
+
+  return (sa->y > sb->y) - (sa->y < sb->y);
+}
+
+/* The ids in the cells on screen, top to bottom, are consecutive rows of
+ * want: rows bound off screen before the sort show their new rows once
+ * scrolled into view. Returns how many rows were checked. */
+static guint
+assert_screen_in_order (Fixture *f,
+                        GArray  *want)
+{
+  GtkWidget *list = find (f, "customer-list");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (Shown));
+  g_autoptr(GHashTable) position = g_hash_table_new (g_str_hash, g_str_equal);
+  int first = -1;
+
+  for (guint i = 0; i < want->len; i++)
+    g_hash_table_insert (position, (gpointer) strata_scoring_get_ext_id (f->scoring, g_array_index (want, guint, i)),
+                         GUINT_TO_POINTER (i + 1));
+  gui_test_collect (list, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (labels->pdata[i]);
+      graphene_rect_t b;
+      Shown one;
+
+      if (!gtk_widget_get_mapped (labels->pdata[i]) || text[0] != 'C' || strlen (text) != 7 ||
+          !gtk_widget_compute_bounds (labels->pdata[i], list, &b) || b.origin.y < 0 ||
+          b.origin.y + b.size.height > gtk_widget_get_height (list))
+        continue;
+      one.y = b.origin.y;
+      one.id = text;
+      g_array_append_val (shown, one);
+    }
+  g_array_sort (shown, by_y);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      int at = GPOINTER_TO_UINT (g_hash_table_lookup (position, g_array_index (shown, Shown, i).id)) - 1;
+
+      g_assert_cmpint (at, >=, 0);
+      if (first < 0)
+        first = at;
+      g_assert_cmpint (at, ==, first + (int) i);
+    }
+  return shown->len;
+}
+
+/* Sorting, filtering by tier and searching on a worker give exactly the
+ * rows computed here (in order), and the count; typing quickly runs only
+ * the last query: one runs, the newest waits for it, none in between is
+ * started, and the list ends with the last one's rows, never an older's. */
+static void
+test_worker_rows (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint n = strata_scoring_get_n_rows (f->scoring);
+  const char *english = NULL;
+  g_autofree char *fragment = NULL, *upper = NULL;
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint started;
+
+  g_assert_cmpuint (n, >, 2000);
+  strata_customers_page_set_query_async_rows (f->page, 0);
+
+  sort_by (f, "Score", GTK_SORT_DESCENDING);
+  g_assert_true (strata_customers_page_get_query_busy (f->page));
+  assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE));
+  /* Scrolled three pages down: rows bound off screen before the sort
+   * show their new rows too. */
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (find (f, "customer-list"), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    g_autoptr(GArray) want = reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE);
+
+    gui_test_wait_frame (GTK_WIDGET (f->window));
+    g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_page_size (adj) * 3);
+    gui_test_wait_frame (GTK_WIDGET (f->window));
+    gui_test_wait_frame (GTK_WIDGET (f->window));
+    g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
+    /* Sorted again while scrolled there, and back to the top. */
+    sort_by (f, "Name", GTK_SORT_ASCENDING);
+    g_clear_pointer (&want, g_array_unref);
+    want = reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_NAME, FALSE);
+    gui_test_wait (!strata_customers_page_get_query_busy (f->page));
+    gui_test_wait_frame (GTK_WIDGET (f->window));
+    g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
+    gtk_adjustment_set_value (adj, 0);
+    gui_test_wait_frame (GTK_WIDGET (f->window));
+    gui_test_wait_frame (GTK_WIDGET (f->window));
+    g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
+  }
+  sort_by (f, "Order amount", GTK_SORT_DESCENDING);
+  assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_ORDER_AMOUNT, TRUE));
+  sort_by (f, "Tier", GTK_SORT_ASCENDING);
+  assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_TIER, FALSE));
+  sort_by (f, "Name", GTK_SORT_ASCENDING);
+  assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_NAME, FALSE));
+
+  /* Tier C, by name; then Chinese within it. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 3);
+  g_assert_true (strata_customers_page_get_query_busy (f->page));
+  assert_rows (f, reference_rows (f, 2, NULL, STRATA_CUSTOMER_SORT_NAME, FALSE));
+  search_for (f, "有限");
+  assert_rows (f, reference_rows (f, 2, "有限", STRATA_CUSTOMER_SORT_NAME, FALSE));
+  g_assert_cmpuint (n_shown (f), >, 0);
+
+  /* Every tier, by score, an English name's fragment in the other case. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 0);
+  sort_by (f, "Score", GTK_SORT_DESCENDING);
+  for (guint i = 0; i < n && english == NULL; i++)
+    {
+      const char *name = strata_scoring_get_name (f->scoring, i);
+
+      if (g_str_is_ascii (name) && strlen (name) > 6)
+        english = name;
+    }
+  g_assert_nonnull (english);
+  fragment = g_strndup (english + 1, 4);
+  upper = g_ascii_strup (fragment, -1);
+  g_assert_cmpstr (upper, !=, fragment);
+  search_for (f, upper);
+  assert_rows (f, reference_rows (f, -1, upper, STRATA_CUSTOMER_SORT_SCORE, TRUE));
+  g_assert_cmpuint (n_shown (f), >, 0);
+
+  /* Typing an id: "c000", "c0001", "c00012" before any answer comes
+   * (nearly all, about 100 and about 10 rows). */
+  search_for (f, "");
+  assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE));
+  g_signal_connect (strata_customers_page_get_model (f->page), "items-changed", G_CALLBACK (note_length),
+                    lengths);
+  started = strata_customers_page_get_queries_run (f->page);
+  search_for (f, "c000");
+  search_for (f, "c0001");
+  search_for (f, "c00012");
+  /* The first runs; the last waits for it; the middle one never starts. */
+  g_assert_cmpuint (strata_customers_page_get_queries_run (f->page), ==, started + 1);
+  g_assert_true (strata_customers_page_get_query_busy (f->page));
+  assert_rows (f, reference_rows (f, -1, "c00012", STRATA_CUSTOMER_SORT_SCORE, TRUE));
+  g_assert_cmpuint (n_shown (f), >, 0);
+  g_assert_cmpuint (n_shown (f), <=, 10);   /* of C000120 … C000129 */
+  g_assert_cmpuint (strata_customers_page_get_queries_run (f->page), <=, started + 3);
+  /* Never the rows of an older query. */
+  g_assert_cmpuint (lengths->len, >, 0);
+  for (guint i = 0; i < lengths->len; i++)
+    g_assert_cmpuint (g_array_index (lengths, guint, i), ==, n_shown (f));
+  g_signal_handlers_disconnect_by_func (strata_customers_page_get_model (f->page), note_length, lengths);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add ("/customers-worker/rows-3000", Fixture, NULL, fixture_setup, test_worker_rows, fixture_teardown);
+  return g_test_run ();
+}
