@@ -7,7 +7,10 @@
  * Always: generated customer tables of N rows (default 1,000,000, or
  * $STRATA_BENCH_ROWS), as wide as a real one (12 columns: id, name and the
  * ten metrics the default rules and the quadrant use) and a narrow one
- * (7 columns: id, name, five metrics). With an argument (e.g.
+ * (7 columns: id, name, five metrics), and the 12-column one with its rows
+ * in random order (whole commands only): a real table is rarely sorted by
+ * its ids, and each new id then lands at a random place in the ext_id
+ * index and in the import's table of known customers. With an argument (e.g.
  * ../shared/data/online_retail/online_retail.csv), also that order-line
  * file. Each import goes into a new workspace. Timed:
  * - in this process: strata_import_run, cold (the CSV dropped from the OS
@@ -39,15 +42,36 @@
 #include "bench-util.h"
 #include "strata-import.h"
 
-/* wide: the 12 columns of a real customer table; else 7. */
+/* wide: the 12 columns of a real customer table; else 7. shuffled: the
+ * same rows (the same ids and values) in random order. */
 static char *
 generate (const char *dir,
           guint       n,
-          gboolean    wide)
+          gboolean    wide,
+          gboolean    shuffled)
 {
-  char *path = g_build_filename (dir, wide ? "customers-12.csv" : "customers-7.csv", NULL);
+  char *path = g_build_filename (dir, shuffled ? "customers-12-shuffled.csv"
+                                 : wide ? "customers-12.csv" : "customers-7.csv", NULL);
   FILE *fp = g_fopen (path, "w");
   GRand *rand = g_rand_new_with_seed (42);
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+
+  /* The ids in the order the rows are written (values follow the row). */
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  if (shuffled)
+    {
+      GRand *mix = g_rand_new_with_seed (7);
+
+      for (guint i = n; i > 1; i--)
+        {
+          guint j = (guint) g_rand_int_range (mix, 0, (gint32) i), t = order[i - 1];
+
+          order[i - 1] = order[j];
+          order[j] = t;
+        }
+      g_rand_free (mix);
+    }
 
   g_assert_nonnull (fp);
   if (wide)
@@ -61,7 +85,7 @@ generate (const char *dir,
       guint referrals = g_rand_int_range (rand, 0, 12), lines = g_rand_int_range (rand, 1, 6);
 
       if (wide)
-        fprintf (fp, "C%07u,Customer %u Ltd.,%u.%02u,%u,%u,%s,%s,%u,%u,%u,%u,%u\n", i, i,
+        fprintf (fp, "C%07u,Customer %u Ltd.,%u.%02u,%u,%u,%s,%s,%u,%u,%u,%u,%u\n", order[i], order[i],
                  amount, cents, referrals, lines,
                  g_rand_int_range (rand, 0, 5) == 0 ? "yes" : "no",
                  g_rand_boolean (rand) ? "yes" : "no",
@@ -69,7 +93,7 @@ generate (const char *dir,
                  g_rand_int_range (rand, 0, 200), g_rand_int_range (rand, 0, 40),
                  g_rand_int_range (rand, 0, 92));
       else
-        fprintf (fp, "C%07u,Customer %u Ltd.,%u.%02u,%u,%u,%u,%u\n", i, i, amount, cents,
+        fprintf (fp, "C%07u,Customer %u Ltd.,%u.%02u,%u,%u,%u,%u\n", order[i], order[i], amount, cents,
                  referrals, lines, g_rand_int_range (rand, 0, 4), g_rand_int_range (rand, 0, 92));
     }
   /* On disk before the clocks start: the kernel writing the file back
@@ -400,7 +424,7 @@ memory_by_rows (const char *dir,
   printf ("peak resident memory by rows (12 columns, whole commands, one run each):\n");
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autofree char *csv = generate (sub, sizes[i], TRUE);
+      g_autofree char *csv = generate (sub, sizes[i], TRUE, FALSE);
       g_autofree char *import_cmd = g_strdup_printf (".import --csv '%s' t", csv);
       const char *cli_argv[] = { cli, "import", ws, csv, "-p", "2026-Q3", NULL };
       const char *sqlite_argv[] = { "sqlite3", db, import_cmd, NULL };
@@ -507,6 +531,7 @@ main (int   argc,
   g_autofree char *dir = g_dir_make_tmp ("strata-bench-XXXXXX", NULL);
   g_autofree char *customers = NULL;
   g_autofree char *narrow = NULL;
+  g_autofree char *shuffled = NULL;
   g_autofree char *cli = bench_build_path (argv[0], "STRATA_CLI", "src/cli/strata-cli");
   g_autoptr(GOptionContext) context = g_option_context_new ("[ORDER_LINES.csv]");
   g_autoptr(GError) error = NULL;
@@ -536,11 +561,16 @@ main (int   argc,
     }
   printf ("wall-clock times; cold = the CSV dropped from the OS page cache, a new workspace\n\n");
   t = bench_now_ms ();
-  customers = generate (dir, rows, TRUE);
+  customers = generate (dir, rows, TRUE, FALSE);
   printf ("generated %s: %d rows, 12 columns, in %.0f ms\n", customers, rows, bench_now_ms () - t);
-  narrow = generate (dir, rows, FALSE);
+  narrow = generate (dir, rows, FALSE, FALSE);
+  shuffled = generate (dir, rows, TRUE, TRUE);
   compare ("customer table (generated, 12 columns)", dir, customers, cli, STRATA_IMPORT_KIND_CUSTOMERS, runs);
   compare ("customer table (generated, 7 columns)", dir, narrow, cli, STRATA_IMPORT_KIND_CUSTOMERS, runs);
+  printf ("customer table (generated, 12 columns, rows in random order) (%s):\n", shuffled);
+  printf (" whole commands (processes, start to exit; each into a new file; alternating rounds):\n");
+  compare_commands (shuffled, cli, dir, STRATA_IMPORT_KIND_CUSTOMERS, runs);
+  printf ("\n");
   if (argc > 1 && *argv[1] != '\0')
     compare ("order lines", dir, argv[1], cli, STRATA_IMPORT_KIND_ORDERS, runs);
   memory_by_rows (dir, cli, rows);

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A workspace of format 4 (the columnar form beside values_json, made by
+ * the release of format 4; tests/fixtures/workspace-v4/README in
+ * tests/fixtures/README.md) opens in the current format with every
+ * member and every value exactly as that release stored them, and
+ * strata-cli gives the same scores and period list. The fixture has the
+ * awkward cases: a value that needs 17 digits, the smallest subnormal, a
+ * negative number, a member without any value and an override. When the
+ * format changes, this is the migration's test. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli-test-util.h"
+#include "strata-period-data.h"
+#include "strata-period-data-subset.h"
+#include "strata-period-summary.h"
+#include "strata-schema.h"
+#include "workspace-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static char *
+fixture_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "workspace-v4", name, NULL);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *source = fixture_file ("demo-60.strata");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  f->dir = test_make_tmp_dir ("strata-v4");
+  f->path = g_build_filename (f->dir, "demo.strata", NULL);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* The lines of a fixture file, each split at tabs. */
+static GPtrArray *
+read_table (const char *name)
+{
+  g_autofree char *path = fixture_file (name);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_ptr_array_add (rows, g_strsplit (lines[i], "\t", -1));
+  return rows;
+}
+
+static gint64
+period_id_of (StrataWorkspace *ws,
+              const char      *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (strata_period_find (ws, name, &id, NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Every member (ext id and name, in customer id order) and every value of
+ * every period, bit for bit as format 4 stored it (values.tsv holds them
+ * as SQLite's %!.17g, which reads back to the same double). */
+static void
+test_values (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (f->path, NULL, &error);
+  g_autoptr(GPtrArray) members = read_table ("members.tsv");
+  g_autoptr(GPtrArray) values = read_table ("values.tsv");
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *periods[] = { "2026-Q2", "2026-Q3" };
+  guint member = 0, found = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (test_query_int (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
+  g_assert_cmpuint (members->len, >, 80);
+  g_assert_cmpuint (values->len, >, 500);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      char **v = values->pdata[i];
+      double *value = g_new (double, 1);
+
+      g_assert_cmpuint (g_strv_length (v), ==, 4);
+      *value = g_ascii_strtod (v[3], NULL);
+      g_hash_table_insert (expected, g_strjoin ("\t", v[0], v[1], v[2], NULL), value);
+    }
+
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      g_autoptr(StrataPeriodData) d = strata_period_data_load (ws, period_id_of (ws, periods[p]), &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < d->n; i++, member++)
+        {
+          char **m;
+
+          g_assert_cmpuint (member, <, members->len);
+          m = members->pdata[member];
+          g_assert_cmpstr (m[0], ==, periods[p]);
+          g_assert_cmpstr (m[1], ==, d->ext_ids[i]);
+          g_assert_cmpstr (m[2], ==, d->names[i]);
+          for (guint k = 0; k < d->n_metrics; k++)
+            {
+              g_autofree char *key = g_strjoin ("\t", periods[p], d->ext_ids[i], d->metric_keys[k], NULL);
+              double *want = g_hash_table_lookup (expected, key);
+              double got = d->columns[k][i];
+
+              if (want == NULL)
+                {
+                  if (!isnan (got))
+                    g_error ("%s: %.17g, expected no value", key, got);
+                  continue;
+                }
+              if (memcmp (want, &got, sizeof got) != 0)
+                g_error ("%s: %.17g, expected %.17g", key, got, *want);
+              found++;
+            }
+        }
+      if (p == 1)
+        {
+          /* The override the fixture holds (customer C000007, tier A). */
+          g_assert_cmpuint (d->overrides->len, ==, 1);
+          g_assert_cmpstr (g_array_index (d->overrides, StrataPeriodOverride, 0).tier, ==, "A");
+          g_assert_cmpstr (d->ext_ids[g_array_index (d->overrides, StrataPeriodOverride, 0).row], ==, "C000007");
+        }
+    }
+  g_assert_cmpuint (member, ==, members->len);
+  g_assert_cmpuint (found, ==, values->len);
+}
+
+/* The awkward values by name, so that a failure says which one. */
+static void
+test_edge_values (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (f->path, NULL, &error);
+  g_autoptr(StrataPeriodData) d = NULL;
+  const char *ext_ids[] = { "C000001", "C000002", "C000003", "C000060", NULL };
+
+  g_assert_no_error (error);
+  d = strata_period_data_load_customers (ws, period_id_of (ws, "2026-Q3"), ext_ids, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (d->n, ==, 4);
+  g_assert_cmpstr (d->ext_ids[0], ==, "C000001");
+  g_assert_true (strata_period_data_get_value (d, 0, "order_amount") == 0.1 + 0.2);  /* 0.30000000000000004 */
+  g_assert_true (strata_period_data_get_value (d, 1, "order_amount") == 5e-324);
+  g_assert_true (strata_period_data_get_value (d, 2, "order_amount") == -1234.5);
+  /* C000060 is a member of the quarter without a single value. */
+  g_assert_cmpstr (d->ext_ids[3], ==, "C000060");
+  for (guint k = 0; k < d->n_metrics; k++)
+    g_assert_true (isnan (d->columns[k][3]));
+}
+
+/* The same scores and listing as the release that wrote the file. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *expected_file = fixture_file ("score-2026-Q3.csv");
+  g_autofree char *expected_periods_file = fixture_file ("periods.txt");
+  g_autofree char *expected = NULL, *expected_periods = NULL;
+  g_auto(CliRun) r = { 0 };
+  g_auto(CliRun) p = { 0 };
+
+  g_assert_true (g_file_get_contents (expected_file, &expected, NULL, NULL));
+  r.status = run_cli (&r.out, &r.err, "score", f->path, "--period", "2026-Q3", NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, expected);
+  g_assert_true (g_file_get_contents (expected_periods_file, &expected_periods, NULL, NULL));
+  p.status = run_cli (&p.out, &p.err, "periods", f->path, NULL);
+  g_assert_cmpint (p.status, ==, 0);
+  g_assert_cmpstr (p.out, ==, expected_periods);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/workspace-v4/values", Fixture, NULL, fixture_setup, test_values, fixture_teardown);
+  g_test_add ("/workspace-v4/edge-values", Fixture, NULL, fixture_setup, test_edge_values, fixture_teardown);
+  g_test_add ("/workspace-v4/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
+  return g_test_run ();
+}
