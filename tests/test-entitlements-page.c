@@ -9,6 +9,7 @@
 
 #include "gui-test-util.h"
 #include "strata-context.h"
+#include "strata-demo.h"
 #include "strata-entitlements-page.h"
 #include "strata-format.h"
 #include "strata-period-data-private.h"
