@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window on a large workspace against the goals of issue 18 item 4:
- *   bench-window [--customers N] [--file FILE] [--alt-rows K]
+ *   bench-window [--customers N] [--file FILE] [--alt-rows K] [--edit-only]
  * (N default 100,000, or $STRATA_BENCH_CUSTOMERS: a generated demo with
  * two quarters; FILE: an existing workspace instead. The weight edit saves
  * a draft and its undo into FILE: give it a copy.) Runs under a display
@@ -408,7 +408,7 @@ main (int   argc,
   BenchFrames frames = { 0 }, side_frames = { 0 };
   int n = 0, alt_rows = 0;
   char *file = NULL, *only = NULL;
-  gboolean quadrant_only = FALSE;
+  gboolean quadrant_only = FALSE, edit_only = FALSE;
   g_auto(GStrv) page_list = NULL;
   const GOptionEntry entries[] = {
     { "customers", 'n', 0, G_OPTION_ARG_INT, &n, "Customers of the demo workspace (default 100000)", "N" },
@@ -416,6 +416,7 @@ main (int   argc,
     { "alt-rows", 0, 0, G_OPTION_ARG_INT, &alt_rows, "Rows of the alternatives that collate names (default 100000)", "K" },
     { "pages", 0, 0, G_OPTION_ARG_STRING, &only, "Only open the file and switch to these pages (for memory profiles)", "A,B" },
     { "quadrant", 0, 0, G_OPTION_ARG_NONE, &quadrant_only, "Only the Scoring and Quadrant pages' visits, then the Quadrant page's and Fit to Data's steps", NULL },
+    { "edit-only", 0, 0, G_OPTION_ARG_NONE, &edit_only, "Only open the file and make the weight edit (for profiles: prints its clock for perf report --time)", NULL },
     { NULL }
   };
   guint beat_id;
@@ -472,7 +473,7 @@ main (int   argc,
   bench_run_for (300);
 
   printf ("\nswitching pages (until loaded and painted; then 300 ms more for the stall):\n");
-  for (guint visit = 0; visit < 2; visit++)
+  for (guint visit = 0; visit < (edit_only ? 0 : 2); visit++)
     for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
       if ((page_list == NULL || g_strv_contains ((const char * const *) page_list, pages[i])) &&
           (!quadrant_only || g_str_equal (pages[i], "scoring") || g_str_equal (pages[i], "quadrant")))
@@ -486,6 +487,8 @@ main (int   argc,
       print_row ("3 s later, nothing done", 0, bench_stall_ms (&stall), 0, NULL);
       goto done;
     }
+  if (edit_only)
+    goto edit;
   quadrant_steps (window, &frames);
   if (quadrant_only)
     goto done;
@@ -543,6 +546,7 @@ main (int   argc,
     customers_step (customers, &frames, "clear the search", STEP_SEARCH, "", 0, &e);
   }
 
+edit:
   printf ("\na weight edit on the Scoring page (Tiers and Quadrant pages beside it, in a second window):\n");
   {
     GtkWindow *side = GTK_WINDOW (gtk_window_new ());
@@ -600,6 +604,9 @@ main (int   argc,
     quadrant_cond = cond_ms;
     edit_stall = bench_stall_ms (&stall);
     cpu = bench_thread_cpu_ms () - cpu;
+    if (edit_only)
+      printf ("  (the edit: CLOCK_MONOTONIC %.6f to %.6f s, for perf record -k mono; perf report --time)\n",
+              t / 1e6, g_get_monotonic_time () / 1e6);
     cond_ms = tiers_cond;
     print_row ("weight edit: Tiers page (pyramid) painted again", tiers_ms, edit_stall, cpu,
                follow_tiers.started ? "reloaded on a worker" : "(no reload)");
@@ -624,6 +631,26 @@ main (int   argc,
       g_assert_no_error (error);
       print_alt ("the period read and scored afresh", (g_get_monotonic_time () - t) / 1000.0,
                  strata_scoring_get_data (fresh)->n);
+    }
+    /* The draft save alone, as each edit makes it: a transaction with its
+     * audit row, the WAL's fsync at the commit, ::changed "draft". */
+    {
+      StrataScoring *shared = strata_context_get_scoring (context);
+      double wall[5], save_cpu[5];
+
+      for (guint k = 0; k < G_N_ELEMENTS (wall); k++)
+        {
+          double c = bench_thread_cpu_ms ();
+
+          t = g_get_monotonic_time ();
+          if (!strata_scoring_save_draft (shared, &error))
+            g_error ("%s", error->message);
+          wall[k] = (g_get_monotonic_time () - t) / 1000.0;
+          save_cpu[k] = bench_thread_cpu_ms () - c;
+        }
+      printf ("  %-50s %8.1f ms wall, %.1f ms CPU (medians of %u)\n", "the draft save alone",
+              bench_median (wall, G_N_ELEMENTS (wall)), bench_median (save_cpu, G_N_ELEMENTS (wall)),
+              (guint) G_N_ELEMENTS (wall));
     }
     /* Back as it was (a second draft save). */
     gtk_spin_button_set_value (points, before);

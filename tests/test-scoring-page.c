@@ -21,6 +21,7 @@
 #include "strata-ruleset-store.h"
 #include "strata-scoring-page.h"
 #include "strata-scoring-page-private.h"
+#include "strata-scoring-private.h"
 #include "window-test-util.h"
 #include "workspace-test-util.h"
 #include "strata-tier-bars.h"
@@ -733,6 +734,99 @@ test_impact_on_worker (Fixture       *f,
   g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, "No customer changes tier");
 }
 
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+/* The draft's final tiers equal those of a scoring that reads the draft
+ * from the file and scores it at once, and so do its tier counts. */
+static void
+assert_tiers_as_saved (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataScoring) direct = strata_scoring_new (f->t.ws, &error);
+  StrataResult *a = strata_scoring_get_draft_result (f->page->scoring);
+  StrataResult *b;
+
+  g_assert_no_error (error);
+  b = strata_scoring_get_draft_result (direct);
+  g_assert_true (strata_rules_equal (strata_scoring_get_draft (f->page->scoring),
+                                     strata_scoring_get_draft (direct)));
+  g_assert_cmpuint (a->n, ==, G_N_ELEMENTS (hand_customers));
+  g_assert_cmpmem (a->final_tier, a->n, b->final_tier, b->n);
+  g_assert_cmpmem (a->score, a->n * sizeof (double), b->score, b->n * sizeof (double));
+  g_assert_cmpmem (strata_scoring_get_draft_tier_counts (f->page->scoring), a->n_tiers * sizeof (guint),
+                   strata_scoring_get_draft_tier_counts (direct), b->n_tiers * sizeof (guint));
+}
+
+/* A large period's draft (forced here: from one customer) is scored on the
+ * scoring's worker: the edit is saved and undoable at once while the panel
+ * shows the last figures dimmed, then the figures and tiers are exactly
+ * those of the edit scored at once; two quick edits end with the second's. */
+static void
+test_draft_on_worker (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *weight = find (f, GTK_TYPE_SPIN_BUTTON, "weight", 0);
+  StrataImpactPanel *impact = f->page->impact;
+  StrataScoring *scoring = f->page->scoring;
+  StrataResult *before = strata_scoring_get_draft_result (scoring);
+  g_auto(GStrv) transitions = NULL;
+  guint changed = 0;
+
+  strata_scoring_set_draft_async_rows (scoring, 1);
+  g_signal_connect_swapped (scoring, "scores-changed", G_CALLBACK (count_signal), &changed);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), 1.4);
+  g_assert_cmpfloat (draft_weight (f), ==, 1.4);
+  g_assert_cmpfloat (saved_weight (f), ==, 1.4);
+  g_assert_true (strata_undo_stack_can_undo (f->page->undo));
+  g_assert_cmpstr (gtk_label_get_text (f->page->draft_label), ==, "Draft · 1 change");
+  g_assert_true (strata_scoring_get_draft_pending (scoring));
+  g_assert_true (strata_scoring_get_draft_result (scoring) == before);
+  g_assert_true (strata_impact_panel_get_updating (impact));
+  g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, "No customer changes tier");
+
+  gui_test_wait (!strata_scoring_get_draft_pending (scoring) && !strata_impact_panel_get_updating (impact));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, "5 customers move up");
+  transitions = strata_impact_panel_get_transitions (impact);
+  g_assert_cmpuint (g_strv_length (transitions), ==, 3);
+  g_assert_cmpstr (transitions[0], ==, "D → C: 3");
+  g_assert_cmpstr (transitions[1], ==, "B → A: 1");
+  g_assert_cmpstr (transitions[2], ==, "C → B: 1");
+  assert_tiers_as_saved (f);
+  /* By hand (see hand_customers): two in A, two in B, three in C, one in E. */
+  {
+    const guint *counts = strata_scoring_get_draft_tier_counts (scoring);
+
+    g_assert_cmpuint (counts[0], ==, 2);
+    g_assert_cmpuint (counts[1], ==, 1);
+    g_assert_cmpuint (counts[2], ==, 3);
+    g_assert_cmpuint (counts[3], ==, 0);
+    g_assert_cmpuint (counts[4], ==, 2);
+  }
+
+  /* Two quick edits: only the second is scored and shown. At weight 1.2,
+   * K02 C → B (63), K05 and K08 D → C (48, 46). */
+  changed = 0;
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (weight), 1.2);
+  gui_test_wait (!strata_scoring_get_draft_pending (scoring) && !strata_impact_panel_get_updating (impact));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpfloat (((StrataIndicator *) strata_scoring_get_draft (scoring)->indicators->pdata[0])->weight, ==, 1.2);
+  g_assert_cmpstr (strata_impact_panel_get_summary (impact), ==, "3 customers move up");
+  g_clear_pointer (&transitions, g_strfreev);
+  transitions = strata_impact_panel_get_transitions (impact);
+  g_assert_cmpuint (g_strv_length (transitions), ==, 2);
+  g_assert_cmpstr (transitions[0], ==, "D → C: 2");
+  g_assert_cmpstr (transitions[1], ==, "C → B: 1");
+  gui_test_wait (saved_weight (f) == 1.2);
+  assert_tiers_as_saved (f);
+  g_signal_handlers_disconnect_by_data (scoring, &changed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -742,6 +836,7 @@ main (int   argc,
   window_test_bind_translations ();
   g_test_add ("/scoring-page/weight-rescore", Fixture, NULL, fixture_setup, test_weight_rescore, fixture_teardown);
   g_test_add ("/scoring-page/impact-on-worker", Fixture, NULL, fixture_setup, test_impact_on_worker, fixture_teardown);
+  g_test_add ("/scoring-page/draft-on-worker", Fixture, NULL, fixture_setup, test_draft_on_worker, fixture_teardown);
   g_test_add ("/scoring-page/held-spin-merges", Fixture, NULL, fixture_setup, test_held_spin_merges, fixture_teardown);
   g_test_add ("/scoring-page/saved-before-undo", Fixture, NULL, fixture_setup, test_saved_before_undo, fixture_teardown);
   g_test_add ("/scoring-page/escape-reverts", Fixture, NULL, fixture_setup, test_escape_reverts, fixture_teardown);

@@ -2,7 +2,8 @@
 /* Two StrataScoring objects on one workspace and period share the cached
  * period data but not its overrides: an override edit gives each its own
  * view with the new overrides, while the cached data, and every pointer
- * taken into it before, stay as they were. */
+ * taken into it before, stay as they were. A draft scored on a worker (as
+ * from 50,000 customers, forced here) ends exactly as scored at once. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -211,6 +212,165 @@ test_cache_key (Fixture       *f,
   g_assert_cmpint (strata_period_data_find_id (raw, customer_id), <, 0);
 }
 
+/* The draft's rules with the first indicator's weight set. */
+static StrataRules *
+with_weight (StrataScoring *scoring,
+             double         weight)
+{
+  StrataRules *rules = strata_rules_copy (strata_scoring_get_latest_draft (scoring));
+
+  ((StrataIndicator *) rules->indicators->pdata[0])->weight = weight;
+  return rules;
+}
+
+static double
+weight_of (const StrataRules *rules)
+{
+  return ((StrataIndicator *) rules->indicators->pdata[0])->weight;
+}
+
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+/* Until the draft set is scored (a minute at most). */
+static void
+wait_scored (StrataScoring *scoring)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (strata_scoring_get_draft_pending (scoring) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (strata_scoring_get_draft_pending (scoring));
+}
+
+/* Everything a reader sees of the draft's scoring equals what a scoring
+ * that scored rules at once holds. */
+static void
+assert_scored_as (StrataScoring     *scoring,
+                  const StrataRules *rules)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataScoring) direct = strata_scoring_new (strata_scoring_get_workspace (scoring), &error);
+  StrataResult *a, *b;
+  const StrataWhatIf *wa, *wb;
+  guint n_tiers;
+
+  g_assert_no_error (error);
+  strata_scoring_set_draft (direct, rules);
+  g_assert_false (strata_scoring_get_draft_pending (direct));
+  g_assert_true (strata_rules_equal (strata_scoring_get_draft (scoring), rules));
+  a = strata_scoring_get_draft_result (scoring);
+  b = strata_scoring_get_draft_result (direct);
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpuint (a->n, ==, b->n);
+  g_assert_cmpuint (a->n_tiers, ==, b->n_tiers);
+  g_assert_cmpmem (a->final_tier, a->n, b->final_tier, b->n);
+  g_assert_cmpmem (a->quadrant, a->n, b->quadrant, b->n);
+  g_assert_cmpmem (a->score, a->n * sizeof (double), b->score, b->n * sizeof (double));
+  n_tiers = a->n_tiers;
+  g_assert_cmpmem (strata_scoring_get_draft_tier_counts (scoring), n_tiers * sizeof (guint),
+                   strata_scoring_get_draft_tier_counts (direct), n_tiers * sizeof (guint));
+  wa = strata_scoring_get_whatif (scoring);
+  wb = strata_scoring_get_whatif (direct);
+  g_assert_nonnull (wa);
+  g_assert_cmpuint (wa->n_up, ==, wb->n_up);
+  g_assert_cmpuint (wa->n_down, ==, wb->n_down);
+  g_assert_cmpmem (wa->matrix, wa->n_from * wa->n_to * sizeof (guint),
+                   wb->matrix, wb->n_from * wb->n_to * sizeof (guint));
+  g_assert_cmpmem (wa->changed_rows->data, wa->changed_rows->len * sizeof (guint),
+                   wb->changed_rows->data, wb->changed_rows->len * sizeof (guint));
+  g_assert_cmpuint (strata_scoring_get_problems (scoring)->len, ==, 0);
+}
+
+static void
+test_draft_on_worker (Fixture       *f,
+                      gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataScoring) s = strata_scoring_new (f->ws, &error);
+  g_autoptr(StrataRules) heavier = NULL;
+  g_autoptr(StrataRules) lighter = NULL;
+  g_autoptr(StrataRules) invalid = NULL;
+  StrataResult *before;
+  guint changed = 0, sum = 0;
+  const guint *counts;
+
+  g_assert_no_error (error);
+  g_signal_connect_swapped (s, "scores-changed", G_CALLBACK (count_signal), &changed);
+  strata_scoring_set_draft_async_rows (s, 1);
+  before = strata_scoring_get_draft_result (s);
+  heavier = with_weight (s, 1.8);
+  lighter = with_weight (s, 0.6);
+
+  /* Until its result is there, every reader sees the last scored draft. */
+  strata_scoring_set_draft (s, heavier);
+  g_assert_true (strata_scoring_get_draft_pending (s));
+  g_assert_cmpfloat (weight_of (strata_scoring_get_draft (s)), ==, 1);
+  g_assert_cmpfloat (weight_of (strata_scoring_get_latest_draft (s)), ==, 1.8);
+  g_assert_true (strata_scoring_get_draft_result (s) == before);
+  g_assert_cmpuint (changed, ==, 0);
+  wait_scored (s);
+  g_assert_cmpuint (changed, ==, 1);
+  assert_scored_as (s, heavier);
+  /* The counts are the result's: every customer in a tier, some moved. */
+  counts = strata_scoring_get_draft_tier_counts (s);
+  for (guint t = 0; t < strata_scoring_get_draft_result (s)->n_tiers; t++)
+    sum += counts[t];
+  g_assert_cmpuint (sum, ==, strata_scoring_get_n_rows (s));
+  g_assert_cmpuint (strata_scoring_get_whatif (s)->changed_rows->len, >, 0);
+
+  /* Two edits in a row: the first one's result is dropped unseen. */
+  changed = 0;
+  strata_scoring_set_draft (s, lighter);
+  strata_scoring_set_draft (s, heavier);
+  wait_scored (s);
+  g_assert_cmpuint (changed, ==, 1);
+  assert_scored_as (s, heavier);
+
+  /* A re-score of new overrides while an edit is scored takes that edit
+   * at once; its job's result, when it comes, is dropped. */
+  changed = 0;
+  strata_scoring_set_draft (s, lighter);
+  g_assert_true (strata_scoring_set_override (s, 0, "A", "Board decision", &error));
+  g_assert_no_error (error);
+  g_assert_false (strata_scoring_get_draft_pending (s));
+  g_assert_cmpuint (changed, ==, 1);
+  assert_scored_as (s, lighter);
+  g_assert_cmpuint (strata_scoring_get_final_tier (s, 0), ==, 0);
+  strata_scoring_set_draft (s, heavier);
+  wait_scored (s);
+  g_assert_cmpuint (changed, ==, 2);
+  assert_scored_as (s, heavier);
+
+  /* Saving writes the draft last set, not the one scored last. */
+  strata_scoring_set_draft (s, lighter);
+  g_assert_true (strata_scoring_save_draft (s, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(StrataRules) saved = strata_ruleset_store_get_draft (f->ws, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpfloat (weight_of (saved), ==, 0.6);
+  }
+  /* Its own save reads nothing again: still scored on the worker. */
+  g_assert_true (strata_scoring_get_draft_pending (s));
+  wait_scored (s);
+  assert_scored_as (s, lighter);
+
+  /* An invalid draft has no result to wait for. */
+  invalid = with_weight (s, 1);
+  g_ptr_array_set_size (invalid->tiers, 0);
+  strata_scoring_set_draft (s, invalid);
+  g_assert_false (strata_scoring_get_draft_pending (s));
+  g_assert_null (strata_scoring_get_draft_result (s));
+  g_assert_null (strata_scoring_get_draft_tier_counts (s));
+  g_assert_cmpuint (strata_scoring_get_problems (s)->len, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,5 +380,7 @@ main (int   argc,
               test_overrides_apart, fixture_teardown);
   g_test_add ("/scoring-shared/cache-key", Fixture, NULL, fixture_setup,
               test_cache_key, fixture_teardown);
+  g_test_add ("/scoring-shared/draft-on-worker", Fixture, NULL, fixture_setup,
+              test_draft_on_worker, fixture_teardown);
   return g_test_run ();
 }

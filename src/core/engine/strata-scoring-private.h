@@ -29,6 +29,11 @@ double                  strata_scoring_get_score        (StrataScoring    *self,
 StrataQuadrant          strata_scoring_get_quadrant     (StrataScoring    *self,
                                                          guint             row);
 
+/* From how many customers a draft set is scored on a worker (default
+ * 50,000; tests force it to score a small period there). */
+void                    strata_scoring_set_draft_async_rows (StrataScoring *self,
+                                                             guint          rows);
+
 /* The draft's tier (id, label, colour) at index, or NULL. */
 const StrataTier       *strata_scoring_get_tier         (StrataScoring    *self,
                                                          guint8            tier);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
 #include "strata-override.h"
@@ -25,8 +26,26 @@ struct _StrataScoring
   StrataResult     *draft_result;
   StrataResult     *published_result;
   StrataWhatIf     *whatif;
+  guint            *draft_counts;   /* customers per tier of draft_result */
   guint             generation;     /* bumped when the rules or overrides change */
+
+  /* A draft edit on a period of draft_async_rows customers or more is
+   * scored on a worker (strata_scoring_set_draft): latest is that draft
+   * until its result is installed; draft, the results, the what-if and the
+   * counts stay those of the last scored draft meanwhile, so every reader
+   * sees one consistent state. One job at a time: edits made while it
+   * runs only replace latest, and a job whose serial is no longer
+   * draft_serial is dropped when it ends (the newest edit is scored next). */
+  guint             draft_async_rows;
+  StrataRules      *latest;
+  guint             draft_serial;
+  gboolean          job_running;
+  GCancellable     *job_cancel;
 };
+
+/* About 3 ms of scoring on this machine's idle cores, as the impact
+ * panel's count (strata-scoring-impact.c). */
+#define DRAFT_ASYNC_ROWS 50000
 
 G_DEFINE_FINAL_TYPE (StrataScoring, strata_scoring, G_TYPE_OBJECT)
 
@@ -38,12 +57,37 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-clear_scores (StrataScoring *self)
+clear_draft_scores (StrataScoring *self)
 {
   g_clear_pointer (&self->compiled, strata_compiled_rules_free);
   g_clear_pointer (&self->draft_result, strata_result_unref);
-  g_clear_pointer (&self->published_result, strata_result_unref);
   g_clear_pointer (&self->whatif, strata_whatif_free);
+  g_clear_pointer (&self->draft_counts, g_free);
+}
+
+static void
+clear_scores (StrataScoring *self)
+{
+  clear_draft_scores (self);
+  g_clear_pointer (&self->published_result, strata_result_unref);
+}
+
+/* A draft scored on a worker gives way: to the draft set or read now
+ * (keep FALSE), or it becomes the draft scored now (keep TRUE, for a
+ * re-score of new data or overrides). Its job's result will be dropped. */
+static void
+stop_draft_job (StrataScoring *self,
+                gboolean       keep)
+{
+  if (self->job_cancel != NULL)
+    g_cancellable_cancel (self->job_cancel);
+  self->draft_serial++;
+  if (self->latest != NULL && keep)
+    {
+      g_clear_pointer (&self->draft, strata_rules_free);
+      self->draft = g_steal_pointer (&self->latest);
+    }
+  g_clear_pointer (&self->latest, strata_rules_free);
 }
 
 static void
@@ -54,6 +98,9 @@ strata_scoring_finalize (GObject *object)
   if (self->workspace && self->changed_id)
     g_signal_handler_disconnect (self->workspace, self->changed_id);
   clear_scores (self);
+  /* A job holds the scoring until it ends: none runs any more. */
+  g_clear_object (&self->job_cancel);
+  g_clear_pointer (&self->latest, strata_rules_free);
   g_clear_pointer (&self->data, strata_period_data_unref);
   g_clear_pointer (&self->draft, strata_rules_free);
   g_clear_pointer (&self->published, strata_rules_free);
@@ -77,6 +124,7 @@ static void
 strata_scoring_init (StrataScoring *self)
 {
   self->period_id = 0;
+  self->draft_async_rows = DRAFT_ASYNC_ROWS;
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_rules_problem_free);
 }
 
@@ -99,6 +147,18 @@ ensure_metrics (StrataScoring     *self,
     g_warning ("%s", error->message);
 }
 
+/* Customers per tier of result (n_tiers of them), for the fit banner. */
+static guint *
+count_tiers (const StrataResult *result)
+{
+  guint *counts = g_new0 (guint, MAX (result->n_tiers, 1));
+
+  for (guint i = 0; i < result->n; i++)
+    if (result->final_tier[i] < result->n_tiers)
+      counts[result->final_tier[i]]++;
+  return counts;
+}
+
 /* Scores the draft only: what a keystroke in the rules editor costs. */
 static void
 score_draft (StrataScoring *self)
@@ -106,6 +166,7 @@ score_draft (StrataScoring *self)
   ensure_metrics (self, self->draft);
   g_clear_pointer (&self->compiled, strata_compiled_rules_free);
   g_clear_pointer (&self->whatif, strata_whatif_free);
+  g_clear_pointer (&self->draft_counts, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
 
   self->problems = strata_rules_validate (self->draft, (const char * const *) self->data->metric_keys);
@@ -133,6 +194,7 @@ score_draft (StrataScoring *self)
     }
   if (self->draft_result != self->published_result)
     strata_engine_run (self->compiled, self->draft_result);
+  self->draft_counts = count_tiers (self->draft_result);
   g_debug ("Scored period %" G_GINT64_FORMAT " under the draft (%u rows)",
            self->period_id, self->data->n);
   if (self->published_result != NULL)
@@ -143,6 +205,7 @@ score_draft (StrataScoring *self)
 static void
 score_all (StrataScoring *self)
 {
+  stop_draft_job (self, TRUE);
   clear_scores (self);
   ensure_metrics (self, self->published);
   if (self->published != NULL)
@@ -197,6 +260,8 @@ load_rules (StrataScoring  *self,
 
   if (draft == NULL)
     return FALSE;
+  /* The file's draft replaces one being scored. */
+  stop_draft_job (self, FALSE);
   version = strata_ruleset_store_get_latest_version (self->workspace);
   g_clear_pointer (&self->published, strata_rules_free);
   self->published_version = version;
@@ -272,7 +337,7 @@ on_workspace_changed (StrataWorkspace *workspace,
       guint version = strata_ruleset_store_get_latest_version (workspace);
 
       /* Our own save_draft writes what we hold: nothing to redo. */
-      if (draft != NULL && strata_rules_equal (draft, self->draft) &&
+      if (draft != NULL && strata_rules_equal (draft, strata_scoring_get_latest_draft (self)) &&
           version == self->published_version)
         return;
       if (!load_rules (self, &error))
@@ -416,17 +481,67 @@ strata_scoring_get_published_version (StrataScoring *self)
   return self->published_version;
 }
 
+static void start_draft_job (StrataScoring *self);
+
 void
 strata_scoring_set_draft (StrataScoring     *self,
                           const StrataRules *rules)
 {
+  g_autoptr(GPtrArray) problems = NULL;
+
   g_return_if_fail (STRATA_IS_SCORING (self));
   g_return_if_fail (rules != NULL);
 
-  g_clear_pointer (&self->draft, strata_rules_free);
-  self->draft = strata_rules_copy (rules);
-  score_draft (self);
-  g_signal_emit (self, signals[SCORES_CHANGED], 0);
+  /* An invalid draft has no result to wait for: at once, as a small
+   * period's every edit. */
+  if (self->data->n >= self->draft_async_rows)
+    {
+      ensure_metrics (self, rules);
+      problems = strata_rules_validate (rules, (const char * const *) self->data->metric_keys);
+    }
+  if (problems == NULL || problems->len > 0)
+    {
+      stop_draft_job (self, FALSE);
+      g_clear_pointer (&self->draft, strata_rules_free);
+      self->draft = strata_rules_copy (rules);
+      score_draft (self);
+      g_signal_emit (self, signals[SCORES_CHANGED], 0);
+      return;
+    }
+  g_clear_pointer (&self->latest, strata_rules_free);
+  self->latest = strata_rules_copy (rules);
+  self->draft_serial++;
+  if (!self->job_running)
+    start_draft_job (self);
+}
+
+const StrataRules *
+strata_scoring_get_latest_draft (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), NULL);
+  return self->latest != NULL ? self->latest : self->draft;
+}
+
+gboolean
+strata_scoring_get_draft_pending (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), FALSE);
+  return self->latest != NULL;
+}
+
+const guint *
+strata_scoring_get_draft_tier_counts (StrataScoring *self)
+{
+  g_return_val_if_fail (STRATA_IS_SCORING (self), NULL);
+  return self->draft_result != NULL ? self->draft_counts : NULL;
+}
+
+void
+strata_scoring_set_draft_async_rows (StrataScoring *self,
+                                     guint          rows)
+{
+  g_return_if_fail (STRATA_IS_SCORING (self));
+  self->draft_async_rows = rows;
 }
 
 gboolean
@@ -434,7 +549,7 @@ strata_scoring_save_draft (StrataScoring  *self,
                            GError        **error)
 {
   g_return_val_if_fail (STRATA_IS_SCORING (self), FALSE);
-  return strata_ruleset_store_save_draft (self->workspace, self->draft, error);
+  return strata_ruleset_store_save_draft (self->workspace, strata_scoring_get_latest_draft (self), error);
 }
 
 gboolean
@@ -448,7 +563,7 @@ strata_scoring_publish (StrataScoring  *self,
   g_return_val_if_fail (STRATA_IS_SCORING (self), FALSE);
 
   /* The ::changed handler reloads the new version and re-scores. */
-  draft = strata_rules_copy (self->draft);
+  draft = strata_rules_copy (strata_scoring_get_latest_draft (self));
   return strata_ruleset_store_publish (self->workspace, draft, note, version, error);
 }
 
@@ -612,6 +727,7 @@ struct _StrataScoringPrepared
   StrataResult        *draft_result;
   StrataResult        *published_result;
   StrataWhatIf        *whatif;
+  guint               *draft_counts;
 };
 
 void
@@ -623,6 +739,7 @@ strata_scoring_prepared_free (StrataScoringPrepared *p)
   g_clear_pointer (&p->draft_result, strata_result_unref);
   g_clear_pointer (&p->published_result, strata_result_unref);
   g_clear_pointer (&p->whatif, strata_whatif_free);
+  g_clear_pointer (&p->draft_counts, g_free);
   g_clear_pointer (&p->problems, g_ptr_array_unref);
   g_clear_pointer (&p->draft, strata_rules_free);
   g_clear_pointer (&p->published, strata_rules_free);
@@ -673,6 +790,7 @@ strata_scoring_prepare (StrataWorkspace   *workspace,
   p->draft_result = g_steal_pointer (&scratch->draft_result);
   p->published_result = g_steal_pointer (&scratch->published_result);
   p->whatif = g_steal_pointer (&scratch->whatif);
+  p->draft_counts = g_steal_pointer (&scratch->draft_counts);
   return p;
 }
 
@@ -693,6 +811,7 @@ strata_scoring_take_prepared (StrataScoring         *self,
       strata_scoring_prepared_free (prepared);
       return ok;
     }
+  stop_draft_job (self, FALSE);
   clear_scores (self);
   g_clear_pointer (&self->data, strata_period_data_unref);
   g_clear_pointer (&self->draft, strata_rules_free);
@@ -708,7 +827,137 @@ strata_scoring_take_prepared (StrataScoring         *self,
   self->draft_result = g_steal_pointer (&prepared->draft_result);
   self->published_result = g_steal_pointer (&prepared->published_result);
   self->whatif = g_steal_pointer (&prepared->whatif);
+  self->draft_counts = g_steal_pointer (&prepared->draft_counts);
   strata_scoring_prepared_free (prepared);
   g_signal_emit (self, signals[SCORES_CHANGED], 0);
   return TRUE;
+}
+
+/* The draft scored on a worker -------------------------------------------- */
+
+typedef struct
+{
+  guint                serial;
+  StrataPeriodData    *data;
+  StrataRules         *draft;             /* valid */
+  StrataRules         *published;         /* NULL: none published */
+  StrataResult        *published_result;
+  /* What the worker made */
+  StrataCompiledRules *compiled;
+  StrataResult        *result;
+  StrataWhatIf        *whatif;
+  guint               *counts;
+} DraftJob;
+
+static void
+draft_job_free (gpointer p)
+{
+  DraftJob *job = p;
+
+  g_clear_pointer (&job->compiled, strata_compiled_rules_free);
+  g_clear_pointer (&job->result, strata_result_unref);
+  g_clear_pointer (&job->whatif, strata_whatif_free);
+  g_clear_pointer (&job->counts, g_free);
+  g_clear_pointer (&job->draft, strata_rules_free);
+  g_clear_pointer (&job->published, strata_rules_free);
+  g_clear_pointer (&job->published_result, strata_result_unref);
+  g_clear_pointer (&job->data, strata_period_data_unref);
+  g_free (job);
+}
+
+/* Worker thread: score_draft()'s steps on what the job holds (copies of
+ * the rules, the immutable data and published result). A newer edit
+ * cancels it between steps. */
+static void
+score_draft_func (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  DraftJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  job->compiled = strata_engine_compile (job->draft, job->data, &error);
+  if (job->compiled == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* As score_draft(): the published rules' result when they are equal. */
+  if (job->published != NULL && strata_rules_equal (job->draft, job->published))
+    job->result = strata_result_ref (job->published_result);
+  else
+    {
+      job->result = strata_result_new (job->data->n);
+      strata_engine_run (job->compiled, job->result);
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (job->published != NULL)
+    job->whatif = strata_whatif_compute (job->published, job->published_result,
+                                         job->draft, job->result);
+  job->counts = count_tiers (job->result);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+draft_scored (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  StrataScoring *self = STRATA_SCORING (source);
+  DraftJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean scored = g_task_propagate_boolean (G_TASK (result), &error);
+
+  self->job_running = FALSE;
+  g_clear_object (&self->job_cancel);
+  if (!scored && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Cannot score the draft: %s", error->message);
+  /* An edit since, new data or rules: score the newest draft, if any. */
+  if (!scored || job->serial != self->draft_serial || job->data != self->data)
+    {
+      if (self->latest != NULL)
+        start_draft_job (self);
+      return;
+    }
+  g_clear_pointer (&self->latest, strata_rules_free);
+  clear_draft_scores (self);
+  g_clear_pointer (&self->draft, strata_rules_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->draft = g_steal_pointer (&job->draft);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_rules_problem_free);
+  self->compiled = g_steal_pointer (&job->compiled);
+  self->draft_result = g_steal_pointer (&job->result);
+  self->whatif = g_steal_pointer (&job->whatif);
+  self->draft_counts = g_steal_pointer (&job->counts);
+  g_debug ("Scored period %" G_GINT64_FORMAT " under the draft on a worker (%u rows)",
+           self->period_id, self->data->n);
+  g_signal_emit (self, signals[SCORES_CHANGED], 0);
+}
+
+/* Scores latest on a worker. */
+static void
+start_draft_job (StrataScoring *self)
+{
+  g_autoptr(GTask) task = NULL;
+  DraftJob *job = g_new0 (DraftJob, 1);
+
+  job->serial = self->draft_serial;
+  job->data = strata_period_data_ref (self->data);
+  job->draft = strata_rules_copy (self->latest);
+  if (self->published != NULL && self->published_result != NULL)
+    {
+      job->published = strata_rules_copy (self->published);
+      job->published_result = strata_result_ref (self->published_result);
+    }
+  self->job_running = TRUE;
+  g_clear_object (&self->job_cancel);
+  self->job_cancel = g_cancellable_new ();
+  task = g_task_new (self, self->job_cancel, draft_scored, NULL);
+  g_task_set_source_tag (task, start_draft_job);
+  g_task_set_task_data (task, job, draft_job_free);
+  g_task_run_in_thread (task, score_draft_func);
 }

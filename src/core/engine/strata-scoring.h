@@ -2,9 +2,9 @@
 /* StrataScoring: the live scoring state the GUI and the report read. It
  * owns the workspace's current period as columns, the draft and the
  * published rules, a result for each and the what-if diff between them
- * (published -> draft). strata_scoring_set_draft() re-scores synchronously
- * (on every keystroke: tests/bench-scoring prints its time as "keystroke")
- * and emits ::scores-changed. It reloads by itself on the workspace's
+ * (published -> draft). strata_scoring_set_draft() re-scores (on every
+ * keystroke: tests/bench-scoring prints its time as "keystroke"; on a
+ * worker from 50,000 customers) and emits ::scores-changed. It reloads by itself on the workspace's
  * ::changed signal. When the draft is invalid, its result is NULL and
  * strata_scoring_get_problems() says why; the published result remains. */
 #pragma once
@@ -76,13 +76,24 @@ const StrataRules      *strata_scoring_get_published    (StrataScoring    *self)
 guint                   strata_scoring_get_published_version (StrataScoring *self);
 
 /* Takes a copy of rules as the in-memory draft, validates and re-scores it,
- * and emits ::scores-changed. Does not write the workspace. */
+ * and emits ::scores-changed. Does not write the workspace. From 50,000
+ * customers a valid draft is scored on a worker: the call returns at once
+ * with strata_scoring_get_draft_pending() TRUE, and until the result is
+ * there every getter (the draft, its result, the what-if, the counts)
+ * answers for the last scored draft; ::scores-changed comes with the new
+ * result. Edits made while a draft is scored only replace the one waiting:
+ * the result of one that was replaced is dropped, the newest is scored
+ * next. An invalid draft is taken at once (its result is NULL). */
 void                    strata_scoring_set_draft        (StrataScoring     *self,
                                                          const StrataRules *rules);
-/* Writes the in-memory draft to the workspace. */
+/* TRUE while a draft set is being scored on a worker. */
+gboolean                strata_scoring_get_draft_pending (StrataScoring   *self);
+/* The draft last set: the one being scored, else strata_scoring_get_draft(). */
+const StrataRules      *strata_scoring_get_latest_draft (StrataScoring    *self);
+/* Writes the latest in-memory draft to the workspace. */
 gboolean                strata_scoring_save_draft       (StrataScoring    *self,
                                                          GError          **error);
-/* Publishes the in-memory draft as the next version. */
+/* Publishes the latest in-memory draft as the next version. */
 gboolean                strata_scoring_publish          (StrataScoring    *self,
                                                          const char       *note,
                                                          guint            *version,
@@ -91,6 +102,9 @@ gboolean                strata_scoring_publish          (StrataScoring    *self,
 /* Results; NULL when the rules are invalid (or none published). */
 StrataResult           *strata_scoring_get_draft_result     (StrataScoring *self);
 StrataResult           *strata_scoring_get_published_result (StrataScoring *self);
+/* Customers per final tier of the draft's result (its n_tiers entries),
+ * counted with it; NULL when it has none. */
+const guint            *strata_scoring_get_draft_tier_counts (StrataScoring *self);
 /* Explains a row under the draft (published when draft is FALSE). */
 StrataReceipt          *strata_scoring_explain          (StrataScoring    *self,
                                                          guint             row,

@@ -628,12 +628,13 @@ strata_quadrant_page_reload (StrataPage *page)
 /* A draft save reloads no page (the points are the published scoring),
  * but the lines here follow the draft's thresholds: reload when they moved
  * (a drag here, an edit on the Scoring page, a restored version). The
- * shared scoring has read the new draft already (it is connected first). */
+ * shared scoring has read the new draft already (it is connected first),
+ * or holds it while its worker scores it. */
 static void
 draft_changed (StrataQuadrantPage *self)
 {
   StrataScoring *scoring = strata_page_get_scoring (STRATA_PAGE (self));
-  const StrataRules *draft = scoring != NULL ? strata_scoring_get_draft (scoring) : NULL;
+  const StrataRules *draft = scoring != NULL ? strata_scoring_get_latest_draft (scoring) : NULL;
   const StrataRules *shown = self->lines_draft;
 
   if (draft == NULL || shown == NULL ||

@@ -755,7 +755,10 @@ strata_rules_cell_mark (GtkWidget *widget)
     gtk_widget_add_css_class (widget, "error");
   else
     gtk_widget_remove_css_class (widget, "error");
-  gtk_widget_set_tooltip_text (widget, message);
+  /* Setting a tooltip, even the same, asks the display where the pointer
+   * is (a round trip to the X server): every cell is marked on each edit. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), message) != 0)
+    gtk_widget_set_tooltip_text (widget, message);
 }
 
 static void

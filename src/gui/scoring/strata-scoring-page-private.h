@@ -25,6 +25,8 @@ struct _StrataScoringPage
   StrataRules          *draft;           /* edited in place by the editor */
   StrataRules          *valid_draft;     /* the last draft that was valid */
   StrataResult         *valid_result;    /* its result */
+  guint                *valid_counts;    /* its customers per tier */
+  gboolean              awaiting_scores; /* our draft is scored on a worker */
   StrataRulesProblems  *problems;
   StrataUndoStack      *undo;
   guint                 save_source;     /* a burst of merged edits lasts */

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Scoring page's state: the period's data, the draft and published
- * rules and their results. Every edit validates the draft, rescores it at
- * once (the engine is fast enough for a held spin button), shows the
- * impact (counted on a worker for a large period: strata-scoring-impact.c),
- * saves the draft and then records an undo step, so an edit the
- * user sees in the undo history is on disk. When the draft has problems,
- * the cells say where, and the last valid result stays on screen. */
+ * rules and their results. Every edit validates the draft, rescores it
+ * (at once for a small period, else on the scoring's worker while the
+ * impact panel shows the last figures dimmed), shows the impact (counted
+ * on a worker for a large period: strata-scoring-impact.c), saves the
+ * draft and then records an undo step, so an edit the user sees in the
+ * undo history is on disk. When the draft has problems, the cells say
+ * where, and the last valid result stays on screen. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -111,27 +112,31 @@ update_header (StrataScoringPage *self)
 
 static void update_fit_banner (StrataScoringPage *self);
 
-/* Shows the scoring state: problems at the cells, the impact of the draft
- * (or of the last valid one), the header. */
+/* The draft on screen: its problems at the cells, the header, the
+ * evidence (counted on a worker). */
 static void
-refresh (StrataScoringPage *self)
+show_draft (StrataScoringPage *self)
 {
-  const StrataPeriodData *data;
+  g_clear_pointer (&self->problems, strata_rules_problems_free);
+  if (self->draft != NULL && self->scoring != NULL)
+    self->problems = strata_rules_problems_new (self->draft,
+                                                (const char * const *) strata_scoring_get_data (self->scoring)->metric_keys);
+  strata_rules_editor_set_problems (self->editor, self->problems);
+  update_header (self);
+  if (self->problems != NULL)
+    strata_scoring_page_update_evidence (self);
+}
+
+/* The scoring's result: the impact of the draft (or of the last valid
+ * one), the fit banner. */
+static void
+show_scores (StrataScoringPage *self)
+{
   StrataResult *result;
 
-  g_clear_pointer (&self->problems, strata_rules_problems_free);
-  if (self->draft == NULL || self->scoring == NULL)
-    {
-      strata_rules_editor_set_problems (self->editor, NULL);
-      update_header (self);
-      return;
-    }
-
-  data = strata_scoring_get_data (self->scoring);
-  self->problems = strata_rules_problems_new (self->draft,
-                                              (const char * const *) data->metric_keys);
-  strata_rules_editor_set_problems (self->editor, self->problems);
-
+  self->awaiting_scores = FALSE;
+  if (self->problems == NULL)
+    return;
   result = strata_scoring_get_draft_result (self->scoring);
   if (result != NULL && strata_rules_problems_is_valid (self->problems))
     {
@@ -139,6 +144,9 @@ refresh (StrataScoringPage *self)
       self->valid_draft = strata_rules_copy (strata_scoring_get_draft (self->scoring));
       g_clear_pointer (&self->valid_result, strata_result_unref);
       self->valid_result = strata_result_ref (result);
+      g_free (self->valid_counts);
+      self->valid_counts = g_memdup2 (strata_scoring_get_draft_tier_counts (self->scoring),
+                                      MAX (result->n_tiers, 1) * sizeof (guint));
       strata_impact_panel_set_stale (self->impact, NULL);
     }
   else
@@ -147,27 +155,47 @@ refresh (StrataScoringPage *self)
   strata_scoring_page_update_impact (self);
   update_header (self);
   update_fit_banner (self);
-  strata_scoring_page_update_evidence (self);
+}
+
+/* Shows the scoring state: the draft and its result. */
+static void
+refresh (StrataScoringPage *self)
+{
+  show_draft (self);
+  show_scores (self);
+}
+
+/* A valid draft of a large period is being scored on the scoring's
+ * worker: its cells and header now, the impact dimmed until
+ * ::scores-changed brings the result (scores_changed()). */
+static void
+await_scores (StrataScoringPage *self)
+{
+  show_draft (self);
+  self->awaiting_scores = TRUE;
+  strata_impact_panel_set_stale (self->impact, NULL);
+  strata_scoring_page_cancel_impact (self);
+  strata_impact_panel_set_updating (self->impact, TRUE);
 }
 
 /* After an import that leaves 90% or more of the customers in one tier,
- * the rules do not fit the data: offer Fit to Data…. */
+ * the rules do not fit the data: offer Fit to Data…. The counts are the
+ * scoring's, made with the result (on its worker for a large period). */
 static void
 update_fit_banner (StrataScoringPage *self)
 {
   const StrataResult *r = self->valid_result;
-  g_autofree guint *counts = NULL;
+  const guint *counts = self->valid_counts;
   guint top = 0;
 
-  if (r == NULL || r->n == 0 || r->n_tiers == 0 || self->valid_draft == NULL)
+  if (r == NULL || r->n == 0 || r->n_tiers == 0 || self->valid_draft == NULL || counts == NULL)
     {
       gtk_revealer_set_reveal_child (self->fit_banner, FALSE);
       return;
     }
-  counts = g_new0 (guint, r->n_tiers);
-  for (guint i = 0; i < r->n; i++)
-    if (r->final_tier[i] < r->n_tiers && ++counts[r->final_tier[i]] > counts[top])
-      top = r->final_tier[i];
+  for (guint t = 1; t < r->n_tiers; t++)
+    if (counts[t] > counts[top])
+      top = t;
   if (counts[top] * 10 >= r->n * 9 && top < self->valid_draft->tiers->len)
     {
       const StrataTier *tier = self->valid_draft->tiers->pdata[top];
@@ -192,7 +220,10 @@ push_draft (StrataScoringPage *self)
   self->pushing = TRUE;
   strata_scoring_set_draft (self->scoring, self->draft);
   self->pushing = FALSE;
-  refresh (self);
+  if (strata_scoring_get_draft_pending (self->scoring))
+    await_scores (self);
+  else
+    refresh (self);
 }
 
 /* Saving ------------------------------------------------------------------ */
@@ -385,7 +416,8 @@ mover_selected (StrataScoringPage *self,
 /* Loading ----------------------------------------------------------------- */
 
 /* The scoring state changed by itself: new data (period, import,
- * overrides), or rules changed elsewhere (the CLI, a restore). */
+ * overrides), rules changed elsewhere (the CLI, a restore), or our draft
+ * scored on its worker. */
 static void
 scores_changed (StrataScoringPage *self)
 {
@@ -393,7 +425,8 @@ scores_changed (StrataScoringPage *self)
 
   if (self->pushing || self->scoring == NULL)
     return;
-  theirs = strata_scoring_get_draft (self->scoring);
+  /* The draft it scores, when a reload comes first. */
+  theirs = strata_scoring_get_latest_draft (self->scoring);
   if (self->draft != NULL && theirs != NULL && !strata_rules_equal (theirs, self->draft))
     {
       if (self->save_pending)
@@ -406,7 +439,15 @@ scores_changed (StrataScoringPage *self)
       strata_undo_stack_push (self->undo, _("Reload rules"), NULL, g_get_monotonic_time (),
                               self->draft);
     }
-  refresh (self);
+  if (strata_scoring_get_draft_pending (self->scoring))
+    await_scores (self);
+  /* Our own edit's result on the same data: its cells and evidence were
+   * shown at the edit. */
+  else if (self->awaiting_scores && self->problems != NULL && self->evidence_data != NULL &&
+           strata_scoring_get_data (self->scoring) == self->evidence_data)
+    show_scores (self);
+  else
+    refresh (self);
 }
 
 static void
@@ -438,6 +479,8 @@ strata_scoring_page_context_changed (StrataPage *page)
   g_clear_object (&self->metrics);
   g_clear_pointer (&self->valid_draft, strata_rules_free);
   g_clear_pointer (&self->valid_result, strata_result_unref);
+  g_clear_pointer (&self->valid_counts, g_free);
+  self->awaiting_scores = FALSE;
 
   if (context != NULL)
     self->metrics = strata_metric_list_new (strata_context_get_workspace (context));
@@ -554,6 +597,7 @@ strata_scoring_page_finalize (GObject *object)
   g_clear_pointer (&self->draft, strata_rules_free);
   g_clear_pointer (&self->valid_draft, strata_rules_free);
   g_clear_pointer (&self->valid_result, strata_result_unref);
+  g_clear_pointer (&self->valid_counts, g_free);
   g_clear_pointer (&self->problems, strata_rules_problems_free);
   g_clear_object (&self->undo);
   G_OBJECT_CLASS (strata_scoring_page_parent_class)->finalize (object);
