@@ -144,15 +144,28 @@ count (StrataMovement *m,
   return strata_movement_get_count (m, tier (m, from), tier (m, to));
 }
 
+/* A mover's first reason as shown, freed at the end of the test. */
+static const char *
+first_reason (const StrataMover *mover)
+{
+  static GPtrArray *texts;
+
+  if (texts == NULL)
+    texts = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (texts, strata_mover_format_reason (mover, 0));
+  return texts->pdata[texts->len - 1];
+}
+
 static gboolean
 has_reason (const StrataMover *mover,
             StrataReasonKind   kind,
             const char        *text)
 {
-  for (guint i = 0; i < mover->reasons->len; i++)
+  for (guint i = 0; i < strata_mover_get_n_reasons (mover); i++)
     {
-      StrataReason *r = mover->reasons->pdata[i];
-      if (r->kind == kind && g_str_equal (r->text, text))
+      const StrataReason *r = strata_mover_get_reason (mover, i);
+      g_autofree char *t = strata_mover_format_reason (mover, i);
+      if (r->kind == kind && g_str_equal (t, text))
         return TRUE;
     }
   return FALSE;
@@ -223,8 +236,8 @@ test_reasons (Fixture       *f,
   g_assert_true (has_reason (alpha, STRATA_REASON_METRIC, "order_amount: 500,000 → 1,200,000"));
   /* A quadrant axis does not score: not a reason. */
   g_assert_false (has_reason (alpha, STRATA_REASON_METRIC, "monthly_inquiries: 10 → 20"));
-  g_assert_cmpuint (alpha->reasons->len, ==, 2);
-  g_assert_cmpint (((StrataReason *) alpha->reasons->pdata[0])->kind, ==, STRATA_REASON_BAND);
+  g_assert_cmpuint (strata_mover_get_n_reasons (alpha), ==, 2);
+  g_assert_cmpint (strata_mover_get_reason (alpha, 0)->kind, ==, STRATA_REASON_BAND);
   g_assert_true (has_reason (alpha, STRATA_REASON_BAND,
                              "order_amount band [500K, 1M) → [1M, 3M) (10 → 20 points)"));
   all = strata_mover_describe_reasons (alpha, "; ");
@@ -234,16 +247,16 @@ test_reasons (Fixture       *f,
   g_assert_true (has_reason (beta, STRATA_REASON_METRIC, "overdue_invoices: 0 → 1"));
   g_assert_true (has_reason (beta, STRATA_REASON_ITEM_STARTED,
                              "Started applying: Overdue invoices (-10)"));
-  g_assert_cmpuint (beta->reasons->len, ==, 2);
-  g_assert_cmpstr (((StrataReason *) beta->reasons->pdata[0])->key, ==, "overdue_invoices");
-  g_assert_cmpfloat (((StrataReason *) beta->reasons->pdata[0])->new_value, ==, -10);
+  g_assert_cmpuint (strata_mover_get_n_reasons (beta), ==, 2);
+  g_assert_cmpstr (strata_mover_get_reason (beta, 0)->key, ==, "overdue_invoices");
+  g_assert_cmpfloat (strata_mover_get_reason (beta, 0)->new_value, ==, -10);
 
   g_assert_cmpint (gamma->kind, ==, STRATA_MOVE_LOST);
   g_assert_cmpint (gamma->to_tier, ==, -1);
-  g_assert_cmpstr (((StrataReason *) gamma->reasons->pdata[0])->text, ==,
+  g_assert_cmpstr (first_reason (gamma), ==,
                    "Not in 2026-Q2; was E with score 5");
   g_assert_cmpint (delta->kind, ==, STRATA_MOVE_NEW);
-  g_assert_cmpstr (((StrataReason *) delta->reasons->pdata[0])->text, ==,
+  g_assert_cmpstr (first_reason (delta), ==,
                    "New in 2026-Q2 with score 60");
 }
 
@@ -386,8 +399,8 @@ test_rules_reason (Fixture       *f,
 
   g_assert_false (strata_movement_has_restatement (m));
   g_assert_cmpuint (strata_movement_get_movers (m, STRATA_MOVE_UP)->len, ==, 2);
-  g_assert_cmpuint (alpha->reasons->len, ==, 1);
-  g_assert_cmpstr (((StrataReason *) alpha->reasons->pdata[0])->text, ==,
+  g_assert_cmpuint (strata_mover_get_n_reasons (alpha), ==, 1);
+  g_assert_cmpstr (first_reason (alpha), ==,
                    "Rules changed (version 1 → 2)");
 }
 

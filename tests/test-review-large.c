@@ -49,6 +49,92 @@ check_heading (StrataReviewPage *page,
   g_assert_nonnull (gui_test_find_label (GTK_WIDGET (page), GTK_TYPE_LABEL, heading));
 }
 
+/* The rows of a mover list bound now: those with a customer. */
+static void
+collect_bound (GtkWidget *view,
+               GPtrArray *rows)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  gui_test_collect (view, ADW_TYPE_ACTION_ROW, all);
+  for (guint i = 0; i < all->len; i++)
+    if (g_object_get_data (all->pdata[i], "customer-id") != NULL)
+      g_ptr_array_add (rows, all->pdata[i]);
+}
+
+static gboolean
+has_title (GtkWidget  *view,
+           const char *title)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  gui_test_collect (view, ADW_TYPE_ACTION_ROW, all);
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_get_mapped (all->pdata[i]) &&
+        g_strcmp0 (adw_preferences_row_get_title (all->pdata[i]), title) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The upgrades are a list view (a one-column GtkGridView) over the first
+ * 100 movers and a row that
+ * counts the rest, of which only the rows about those on screen are made
+ * and bound: the first with its mover's name, tier change
+ * and reasons (formatted when bound); scrolled to the end, the last row. */
+static void
+check_list_view (StrataReviewPage *page,
+                 StrataMovement   *movement)
+{
+  GPtrArray *up = strata_movement_get_movers (movement, STRATA_MOVE_UP);
+  const StrataMover *first = up->pdata[0];
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *reasons = strata_mover_describe_reasons (first, "; ");
+  g_autofree char *subtitle = g_markup_escape_text (reasons, -1);
+  g_autofree char *rest = strata_format_integer (NULL, up->len - 100);
+  g_autofree char *more = g_strdup_printf ("and %s more customers", rest);
+  GtkWidget *view = NULL, *first_row = NULL;
+  GtkAdjustment *adjustment;
+
+  g_assert_cmpuint (up->len, >, 100);
+  gui_test_collect (gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0),
+                    GTK_TYPE_GRID_VIEW, views);
+  g_assert_cmpuint (views->len, >=, 2);
+  for (guint i = 0; i < views->len && view == NULL; i++)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+      collect_bound (views->pdata[i], rows);
+      for (guint r = 0; r < rows->len; r++)
+        if (*(gint64 *) g_object_get_data (rows->pdata[r], "customer-id") == first->customer_id)
+          view = views->pdata[i], first_row = rows->pdata[r];
+    }
+  g_assert_nonnull (view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (view)))),
+                    ==, 101);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect_bound (view, rows);
+    g_test_message ("%u of 101 rows bound", rows->len);
+    g_assert_cmpuint (rows->len, >, 0);
+    g_assert_cmpuint (rows->len, <, 50);
+  }
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first_row)), ==, first->name);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first_row)), ==, subtitle);
+  g_assert_false (has_title (view, more));
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  gui_test_wait ((gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)),
+                  has_title (view, more)));
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect_bound (view, rows);
+    g_assert_cmpuint (rows->len, <, 50);
+  }
+}
+
 static void
 test_large (void)
 {
@@ -96,6 +182,7 @@ test_large (void)
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, caption);
   check_heading (page, "Upgrades", strata_movement_get_movers (movement, STRATA_MOVE_UP)->len);
   check_heading (page, "Downgrades", strata_movement_get_movers (movement, STRATA_MOVE_DOWN)->len);
+  check_list_view (page, movement);
 
   /* Second visit: nothing compared or charted again. */
   g_assert_true (strata_window_show_page (window, "customers"));

@@ -122,8 +122,11 @@ print_text (StrataMovement *movement)
                   m->to_tier >= 0 ? tier_id (movement, m->to_tier) : "-",
                   m->from_score == m->from_score ? fs : "-",
                   m->to_score == m->to_score ? ts : "-");
-          for (guint r = 0; r < m->reasons->len; r++)
-            printf ("      %s\n", ((StrataReason *) m->reasons->pdata[r])->text);
+          for (guint r = 0; r < strata_mover_get_n_reasons (m); r++)
+            {
+              g_autofree char *text = strata_mover_format_reason (m, r);
+              printf ("      %s\n", text);
+            }
         }
     }
 }
@@ -294,8 +297,11 @@ print_json (StrataMovement *movement)
           add_number (b, "to_revenue", m->to_revenue);
           json_builder_set_member_name (b, "reasons");
           json_builder_begin_array (b);
-          for (guint r = 0; r < m->reasons->len; r++)
-            json_builder_add_string_value (b, ((StrataReason *) m->reasons->pdata[r])->text);
+          for (guint r = 0; r < strata_mover_get_n_reasons (m); r++)
+            {
+              g_autofree char *reason = strata_mover_format_reason (m, r);
+              json_builder_add_string_value (b, reason);
+            }
           json_builder_end_array (b);
           json_builder_end_object (b);
         }

@@ -145,6 +145,7 @@ strata_review_quadrant_chart (StrataReviewDeck   *deck,
   for (guint i = 0; i < positions->len; i++)
     {
       const StrataMovementPosition *p = &g_array_index (positions, StrataMovementPosition, i);
+      double from_x = p->from_x, from_y = p->from_y;
       int row;
 
       if (!wants_arrow (p, arrows, customer_id))
@@ -153,8 +154,8 @@ strata_review_quadrant_chart (StrataReviewDeck   *deck,
       if (row < 0)
         continue;
       g_array_append_val (moved, row);
-      g_array_append_val (prev_x, p->from_x);
-      g_array_append_val (prev_y, p->from_y);
+      g_array_append_val (prev_x, from_x);
+      g_array_append_val (prev_y, from_y);
     }
 
   data.n_points = pd->n;

@@ -515,12 +515,12 @@ strata_action_list_compute (StrataWorkspace  *workspace,
               int j = strata_period_data_find_id (u->data, m->customer_id);
               item->from_quadrant = j >= 0 ? u->result->quadrant[j] : STRATA_QUADRANT_NONE;
             }
-          for (guint r = 0; r < m->reasons->len; r++)
+          for (guint r = 0; r < strata_mover_get_n_reasons (m); r++)
             {
-              const StrataReason *reason = m->reasons->pdata[r];
-              g_ptr_array_add (item->reasons, g_strdup (reason->text));
+              const StrataReason *reason = strata_mover_get_reason (m, r);
+              g_ptr_array_add (item->reasons, strata_mover_format_reason (m, r));
               if (reason->key != NULL)
-                g_ptr_array_add (keys, reason->key);
+                g_ptr_array_add (keys, (gpointer) reason->key);
             }
           if (p != NULL && p->from_quadrant != p->to_quadrant)
             explain_quadrant (item->reasons, metrics, to->rules, used_data, to->data,
@@ -544,7 +544,8 @@ strata_action_list_compute (StrataWorkspace  *workspace,
       if (p->tier_changed || p->from_quadrant == p->to_quadrant)
         continue;
       j = strata_period_data_find_id (to->data, p->customer_id);
-      item = new_item (p->customer_id, j >= 0 ? to->data->ext_ids[j] : "", p->name, owner_of);
+      item = new_item (p->customer_id, j >= 0 ? to->data->ext_ids[j] : "",
+                       j >= 0 ? to->data->names[j] : "", owner_of);
       item->from_tier = g_strdup (strata_movement_get_tier (movement, p->tier)->id);
       item->to_tier = g_strdup (item->from_tier);
       item->from_quadrant = p->from_quadrant;

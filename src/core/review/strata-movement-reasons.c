@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Why a customer moved between tiers: the metrics the rules read that
  * changed (their values as people read them), the bands and items that
- * changed with them, an override, or the rules themselves. The counting
- * is strata-movement.c. */
+ * changed with them, an override, or the rules themselves. The movement
+ * keeps these as facts (StrataReason) and a reason's line is formatted only
+ * when something shows it: a million customers' lines were over 100 MB.
+ * The counting is strata-movement.c. */
 #include "config.h"
 
 #include "strata-i18n.h"
@@ -13,13 +15,32 @@
 #include "strata-movement-private.h"
 
 void
-strata_movement_reason_free (StrataReason *reason)
+strata_reason_book_init (StrataReasonBook  *book,
+                         const StrataRules *from_rules,
+                         const StrataRules *to_rules,
+                         GHashTable        *metrics,
+                         const char        *to_name,
+                         GPtrArray         *tiers)
 {
-  if (reason == NULL)
-    return;
-  g_free (reason->key);
-  g_free (reason->text);
-  g_free (reason);
+  book->facts = g_array_new (FALSE, TRUE, sizeof (StrataReason));
+  book->from_rules = from_rules ? strata_rules_copy (from_rules) : NULL;
+  book->to_rules = to_rules ? strata_rules_copy (to_rules) : NULL;
+  book->metrics = metrics ? g_hash_table_ref (metrics) : NULL;
+  book->to_name = to_name;
+  book->tiers = tiers;
+  book->details = g_ptr_array_new ();
+  book->strings = g_string_chunk_new (1024);
+}
+
+void
+strata_reason_book_clear (StrataReasonBook *book)
+{
+  g_clear_pointer (&book->facts, g_array_unref);
+  g_clear_pointer (&book->from_rules, strata_rules_free);
+  g_clear_pointer (&book->to_rules, strata_rules_free);
+  g_clear_pointer (&book->metrics, g_hash_table_unref);
+  g_clear_pointer (&book->details, g_ptr_array_unref);
+  g_clear_pointer (&book->strings, g_string_chunk_free);
 }
 
 /* Value formatting ------------------------------------------------------- */
@@ -77,22 +98,47 @@ band_text (const StrataIndicator *indicator,
     }
 }
 
-void
-strata_movement_add_reason (GPtrArray        *reasons,
-                            StrataReasonKind  kind,
-                            const char       *key,
-                            double            old_value,
-                            double            new_value,
-                            char             *text)
+static StrataReason *
+add_fact (GArray           *facts,
+          StrataReasonBook *book,
+          StrataReasonKind  kind,
+          const char       *key,
+          double            old_value,
+          double            new_value)
 {
-  StrataReason *reason = g_new0 (StrataReason, 1);
+  StrataReason reason = { 0, };
 
-  reason->kind = kind;
-  reason->key = g_strdup (key);
-  reason->old_value = old_value;
-  reason->new_value = new_value;
-  reason->text = text;
-  g_ptr_array_add (reasons, reason);
+  reason.kind = kind;
+  reason.key = key ? g_string_chunk_insert_const (book->strings, key) : NULL;
+  reason.old_value = old_value;
+  reason.new_value = new_value;
+  g_array_append_val (facts, reason);
+  return &g_array_index (facts, StrataReason, facts->len - 1);
+}
+
+/* A band as kept: any band outside the indicator's reads "no band". */
+static gint16
+band_ref (const StrataIndicator *indicator,
+          int                    band)
+{
+  return band >= 0 && (guint) band < indicator->bands->len && band <= G_MAXINT16 ? band : -1;
+}
+
+void
+strata_reason_book_add_presence (StrataReasonBook *book,
+                                 StrataMover      *mover,
+                                 guint             tier,
+                                 double            old_score,
+                                 double            new_score)
+{
+  StrataReason *r;
+
+  mover->book = book;
+  mover->first_reason = book->facts->len;
+  r = add_fact (book->facts, book, STRATA_REASON_PRESENCE, NULL, old_score, new_score);
+  r->ref_from = tier;
+  r->ref_to = mover->kind == STRATA_MOVE_NEW;
+  mover->n_reasons = 1;
 }
 
 static gboolean
@@ -126,20 +172,23 @@ signed_points (double points)
 
 /* Why a customer present in both periods changed tier: the metrics the
  * rules read that changed, the bands and items that changed with them, an
- * override; and when none of that explains it, the rules themselves. */
-GPtrArray *
-strata_movement_explain_move (StrataPeriodResults *from,
-                              guint                from_row,
-                              StrataPeriodResults *to,
-                              guint                to_row,
-                              GHashTable          *metrics)
+ * override; and when none of that explains it, the rules themselves. Only
+ * facts are kept; format_reason() makes each line from them. */
+void
+strata_reason_book_explain_move (StrataReasonBook    *book,
+                                 StrataMover         *mover,
+                                 StrataPeriodResults *from,
+                                 guint                from_row,
+                                 StrataPeriodResults *to,
+                                 guint                to_row)
 {
-  GPtrArray *reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_movement_reason_free);
-  g_autoptr(GPtrArray) metric_reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_movement_reason_free);
+  GArray *facts = book->facts;
+  g_autoptr(GArray) metric_facts = g_array_new (FALSE, TRUE, sizeof (StrataReason));
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   g_autoptr(StrataReceipt) ra = strata_engine_explain (from->rules, from->data, from_row, NULL);
   g_autoptr(StrataReceipt) rb = strata_engine_explain (to->rules, to->data, to_row, NULL);
   const StrataRules *both[] = { to->rules, from->rules };
+  guint first = facts->len;
   guint data_reasons;
 
   /* Only the metrics that score: a quadrant axis does not move a tier. */
@@ -164,21 +213,14 @@ strata_movement_explain_move (StrataPeriodResults *from,
       const char *key = keys->pdata[i];
       double a = strata_period_data_get_value (from->data, from_row, key);
       double b = strata_period_data_get_value (to->data, to_row, key);
-      const StrataReviewMetric *metric = metrics ? g_hash_table_lookup (metrics, key) : NULL;
-      g_autofree char *ta = NULL;
-      g_autofree char *tb = NULL;
 
-      if (same_value (a, b))
-        continue;
-      ta = strata_movement_format_value (metric, a);
-      tb = strata_movement_format_value (metric, b);
-      strata_movement_add_reason (metric_reasons, STRATA_REASON_METRIC, key, a, b,
-                  /* Translators: a metric's change, e.g. "Annual order amount: 800,000 → 1,200,000" */
-                  g_strdup_printf (_("%s: %s → %s"), metric_label (metrics, key), ta, tb));
+      if (!same_value (a, b))
+        add_fact (metric_facts, book, STRATA_REASON_METRIC, key, a, b);
     }
 
   if (ra != NULL && rb != NULL)
     {
+      /* The receipts' indicators and items are the rules' own, in order. */
       for (guint i = 0; i < rb->indicators->len; i++)
         {
           const StrataReceiptIndicator *ib = &g_array_index (rb->indicators, StrataReceiptIndicator, i);
@@ -189,22 +231,20 @@ strata_movement_explain_move (StrataPeriodResults *from,
                                                                  StrataReceiptIndicator, j);
               g_autofree char *ba = NULL;
               g_autofree char *bb = NULL;
-              g_autofree char *pa = NULL;
-              g_autofree char *pb = NULL;
 
               if (g_strcmp0 (ia->indicator->metric, ib->indicator->metric) != 0)
                 continue;
               ba = band_text (ia->indicator, ia->band);
               bb = band_text (ib->indicator, ib->band);
-              pa = strata_format_number (ia->points);
-              pb = strata_format_number (ib->points);
               if (ia->points != ib->points || g_strcmp0 (ba, bb) != 0)
-                strata_movement_add_reason (reasons, STRATA_REASON_BAND, ib->indicator->metric,
-                            ia->points, ib->points,
-                            /* Translators: "Annual order amount band [500,000, 1,000,000) → [1,000,000, 3,000,000) (10 → 20 points)" */
-                            g_strdup_printf (_("%s band %s → %s (%s → %s points)"),
-                                             metric_label (metrics, ib->indicator->metric),
-                                             ba, bb, pa, pb));
+                {
+                  StrataReason *r = add_fact (facts, book, STRATA_REASON_BAND, ib->indicator->metric,
+                                              ia->points, ib->points);
+                  r->ref_from = j;
+                  r->ref_to = i;
+                  r->band_from = band_ref (ia->indicator, ia->band);
+                  r->band_to = band_ref (ib->indicator, ib->band);
+                }
             }
         }
 
@@ -215,28 +255,21 @@ strata_movement_explain_move (StrataPeriodResults *from,
                                                               StrataReceiptAdjustment, i);
           const StrataReceiptAdjustment *ja = find_receipt_adjustment (ra, jb->adjustment->id);
           gboolean was = ja != NULL && ja->applied;
+          StrataReason *r = NULL;
 
           if (jb->applied && !was)
-            {
-              g_autofree char *p = signed_points (jb->points);
-              strata_movement_add_reason (reasons, STRATA_REASON_ITEM_STARTED, jb->adjustment->id, NAN, jb->points,
-                          /* Translators: "Started applying: High growth potential (+10)" */
-                          g_strdup_printf (_("Started applying: %s (%s)"), strata_adjustment_get_display_label (jb->adjustment), p));
-            }
+            r = add_fact (facts, book, STRATA_REASON_ITEM_STARTED, jb->adjustment->id, NAN, jb->points);
           else if (!jb->applied && was)
-            {
-              g_autofree char *p = signed_points (ja->points);
-              strata_movement_add_reason (reasons, STRATA_REASON_ITEM_STOPPED, jb->adjustment->id, ja->points, NAN,
-                          /* Translators: "Stopped applying: Overdue invoices (-10)" */
-                          g_strdup_printf (_("Stopped applying: %s (%s)"), strata_adjustment_get_display_label (jb->adjustment), p));
-            }
+            r = add_fact (facts, book, STRATA_REASON_ITEM_STOPPED, jb->adjustment->id, ja->points, NAN);
           else if (jb->applied && was && ja->points != jb->points)
             {
-              g_autofree char *pa = signed_points (ja->points);
-              g_autofree char *pb = signed_points (jb->points);
-              strata_movement_add_reason (reasons, STRATA_REASON_ITEM_STARTED, jb->adjustment->id, ja->points, jb->points,
-                          /* Translators: an item that applies in both periods with other points: "Referrals: +5 → +15" */
-                          g_strdup_printf (_("%s: %s → %s"), strata_adjustment_get_display_label (jb->adjustment), pa, pb));
+              r = add_fact (facts, book, STRATA_REASON_ITEM_STARTED, jb->adjustment->id, ja->points, jb->points);
+              r->band_from = 1;
+            }
+          if (r != NULL)
+            {
+              r->ref_from = G_MAXUINT16;
+              r->ref_to = i;
             }
         }
       for (guint i = 0; i < ra->adjustments->len; i++)
@@ -245,9 +278,10 @@ strata_movement_explain_move (StrataPeriodResults *from,
                                                               StrataReceiptAdjustment, i);
           if (ja->applied && find_receipt_adjustment (rb, ja->adjustment->id) == NULL)
             {
-              g_autofree char *p = signed_points (ja->points);
-              strata_movement_add_reason (reasons, STRATA_REASON_ITEM_STOPPED, ja->adjustment->id, ja->points, NAN,
-                          g_strdup_printf (_("Stopped applying: %s (%s)"), strata_adjustment_get_display_label (ja->adjustment), p));
+              StrataReason *r = add_fact (facts, book, STRATA_REASON_ITEM_STOPPED,
+                                          ja->adjustment->id, ja->points, NAN);
+              r->ref_from = i;
+              r->ref_to = G_MAXUINT16;
             }
         }
 
@@ -255,30 +289,154 @@ strata_movement_explain_move (StrataPeriodResults *from,
           (ra->has_override && g_strcmp0 (ra->override_tier_id, rb->override_tier_id) != 0))
         {
           if (rb->has_override)
-            strata_movement_add_reason (reasons, STRATA_REASON_OVERRIDE, rb->override_tier_id, NAN, NAN,
-                        /* Translators: "Manual override to B: strategic partner" */
-                        g_strdup_printf (_("Manual override to %s: %s"), rb->override_tier_id,
-                                         rb->override_reason));
+            {
+              StrataReason *r = add_fact (facts, book, STRATA_REASON_OVERRIDE,
+                                          rb->override_tier_id, NAN, NAN);
+              g_ptr_array_add (book->details, rb->override_reason
+                               ? g_string_chunk_insert_const (book->strings, rb->override_reason)
+                               : NULL);
+              r->detail = book->details->len;
+            }
           else
-            strata_movement_add_reason (reasons, STRATA_REASON_OVERRIDE, ra->override_tier_id, NAN, NAN,
-                        g_strdup_printf (_("Manual override to %s removed"), ra->override_tier_id));
+            add_fact (facts, book, STRATA_REASON_OVERRIDE, ra->override_tier_id, NAN, NAN);
         }
     }
 
   /* Bands, items and overrides say why; the raw values follow. */
-  data_reasons = reasons->len;
-  for (guint i = 0; i < metric_reasons->len; i++)
-    g_ptr_array_add (reasons, g_steal_pointer (&metric_reasons->pdata[i]));
+  data_reasons = facts->len - first;
+  g_array_append_vals (facts, metric_facts->data, metric_facts->len);
   if (data_reasons == 0 && !strata_rules_equal (from->rules, to->rules))
     {
       if (from->version > 0 && to->version > 0 && from->version != to->version)
-        strata_movement_add_reason (reasons, STRATA_REASON_RULES, NULL, from->version, to->version,
-                    /* Translators: a tier move caused by the rules, not the data: "Rules changed (version 2 → 3)" */
-                    g_strdup_printf (_("Rules changed (version %d → %d)"), from->version, to->version));
+        add_fact (facts, book, STRATA_REASON_RULES, NULL, from->version, to->version);
       else
-        strata_movement_add_reason (reasons, STRATA_REASON_RULES, NULL, NAN, NAN, g_strdup (_("Rules changed")));
+        add_fact (facts, book, STRATA_REASON_RULES, NULL, NAN, NAN);
     }
-  return reasons;
+  mover->book = book;
+  mover->first_reason = first;
+  mover->n_reasons = facts->len - first;
+}
+
+static const char *
+item_label (const StrataReasonBook *book,
+            const StrataReason     *r)
+{
+  const StrataAdjustment *adjustment = r->ref_to != G_MAXUINT16
+                                       ? book->to_rules->adjustments->pdata[r->ref_to]
+                                       : book->from_rules->adjustments->pdata[r->ref_from];
+
+  return strata_adjustment_get_display_label (adjustment);
+}
+
+static char *
+format_reason (const StrataReasonBook *book,
+               const StrataReason     *r)
+{
+  GHashTable *metrics = book->metrics;
+
+  switch (r->kind)
+    {
+    case STRATA_REASON_METRIC:
+      {
+        const StrataReviewMetric *metric = metrics ? g_hash_table_lookup (metrics, r->key) : NULL;
+        g_autofree char *ta = strata_movement_format_value (metric, r->old_value);
+        g_autofree char *tb = strata_movement_format_value (metric, r->new_value);
+
+        /* Translators: a metric's change, e.g. "Annual order amount: 800,000 → 1,200,000" */
+        return g_strdup_printf (_("%s: %s → %s"), metric_label (metrics, r->key), ta, tb);
+      }
+    case STRATA_REASON_BAND:
+      {
+        g_autofree char *ba = band_text (book->from_rules->indicators->pdata[r->ref_from], r->band_from);
+        g_autofree char *bb = band_text (book->to_rules->indicators->pdata[r->ref_to], r->band_to);
+        g_autofree char *pa = strata_format_number (r->old_value);
+        g_autofree char *pb = strata_format_number (r->new_value);
+
+        /* Translators: "Annual order amount band [500,000, 1,000,000) → [1,000,000, 3,000,000) (10 → 20 points)" */
+        return g_strdup_printf (_("%s band %s → %s (%s → %s points)"),
+                                metric_label (metrics, r->key), ba, bb, pa, pb);
+      }
+    case STRATA_REASON_ITEM_STARTED:
+      if (r->band_from == 1)
+        {
+          g_autofree char *pa = signed_points (r->old_value);
+          g_autofree char *pb = signed_points (r->new_value);
+
+          /* Translators: an item that applies in both periods with other points: "Referrals: +5 → +15" */
+          return g_strdup_printf (_("%s: %s → %s"), item_label (book, r), pa, pb);
+        }
+      else
+        {
+          g_autofree char *p = signed_points (r->new_value);
+
+          /* Translators: "Started applying: High growth potential (+10)" */
+          return g_strdup_printf (_("Started applying: %s (%s)"), item_label (book, r), p);
+        }
+    case STRATA_REASON_ITEM_STOPPED:
+      {
+        g_autofree char *p = signed_points (r->old_value);
+
+        /* Translators: "Stopped applying: Overdue invoices (-10)" */
+        return g_strdup_printf (_("Stopped applying: %s (%s)"), item_label (book, r), p);
+      }
+    case STRATA_REASON_OVERRIDE:
+      if (r->detail > 0)
+        /* Translators: "Manual override to B: strategic partner" */
+        return g_strdup_printf (_("Manual override to %s: %s"), r->key,
+                                (const char *) book->details->pdata[r->detail - 1]);
+      return g_strdup_printf (_("Manual override to %s removed"), r->key);
+    case STRATA_REASON_RULES:
+      if (!isnan (r->old_value))
+        /* Translators: a tier move caused by the rules, not the data: "Rules changed (version 2 → 3)" */
+        return g_strdup_printf (_("Rules changed (version %d → %d)"),
+                                (int) r->old_value, (int) r->new_value);
+      return g_strdup (_("Rules changed"));
+    case STRATA_REASON_PRESENCE:
+      if (r->ref_to)
+        {
+          g_autofree char *score = strata_format_number (r->new_value);
+
+          /* Translators: a new customer: "New in 2026-Q3 with score 47" */
+          return g_strdup_printf (_("New in %s with score %s"), book->to_name, score);
+        }
+      else
+        {
+          g_autofree char *score = strata_format_number (r->old_value);
+          const StrataMovementTier *tier = book->tiers->pdata[r->ref_from];
+
+          /* Translators: a lost customer: "Not in 2026-Q4; was B with score 62" */
+          return g_strdup_printf (_("Not in %s; was %s with score %s"), book->to_name,
+                                  tier->id, score);
+        }
+    default:
+      g_return_val_if_reached (g_strdup (""));
+    }
+}
+
+guint
+strata_mover_get_n_reasons (const StrataMover *mover)
+{
+  g_return_val_if_fail (mover != NULL, 0);
+
+  return mover->n_reasons;
+}
+
+const StrataReason *
+strata_mover_get_reason (const StrataMover *mover,
+                         guint              index)
+{
+  g_return_val_if_fail (mover != NULL && index < mover->n_reasons, NULL);
+
+  return &g_array_index (mover->book->facts, StrataReason, mover->first_reason + index);
+}
+
+char *
+strata_mover_format_reason (const StrataMover *mover,
+                            guint              index)
+{
+  g_return_val_if_fail (mover != NULL && index < mover->n_reasons, NULL);
+
+  return format_reason (mover->book, strata_mover_get_reason (mover, index));
 }
 
 char *
@@ -289,12 +447,12 @@ strata_mover_describe_reasons (const StrataMover *mover,
 
   g_return_val_if_fail (mover != NULL, NULL);
 
-  for (guint i = 0; i < mover->reasons->len; i++)
+  for (guint i = 0; i < mover->n_reasons; i++)
     {
-      const StrataReason *reason = mover->reasons->pdata[i];
+      g_autofree char *text = strata_mover_format_reason (mover, i);
       if (i > 0)
         g_string_append (s, separator);
-      g_string_append (s, reason->text);
+      g_string_append (s, text);
     }
   return g_string_free (s, FALSE);
 }

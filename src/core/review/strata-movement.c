@@ -40,7 +40,8 @@ struct _StrataMovement
   StrataMoveSplit split;
   guint       quadrants[5][5];
   GArray     *positions;      /* of StrataMovementPosition */
-  GStringChunk *strings;
+  GStringChunk *strings;      /* the movers' ext ids and names */
+  StrataReasonBook book;      /* the movers' reasons */
 };
 
 G_DEFINE_FINAL_TYPE (StrataMovement, strata_movement, G_TYPE_OBJECT)
@@ -54,14 +55,6 @@ tier_free (StrataMovementTier *tier)
   g_free (tier);
 }
 
-static void
-mover_free (StrataMover *mover)
-{
-  g_free (mover->ext_id);
-  g_free (mover->name);
-  g_ptr_array_unref (mover->reasons);
-  g_free (mover);
-}
 
 static void
 strata_movement_finalize (GObject *object)
@@ -80,6 +73,7 @@ strata_movement_finalize (GObject *object)
     g_clear_pointer (&self->movers[k], g_ptr_array_unref);
   g_clear_pointer (&self->positions, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
+  strata_reason_book_clear (&self->book);
 
   G_OBJECT_CLASS (strata_movement_parent_class)->finalize (object);
 }
@@ -96,7 +90,7 @@ strata_movement_init (StrataMovement *self)
   self->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) tier_free);
   self->mover_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
-    self->movers[k] = g_ptr_array_new_with_free_func ((GDestroyNotify) mover_free);
+    self->movers[k] = g_ptr_array_new_with_free_func (g_free);
   self->positions = g_array_new (FALSE, TRUE, sizeof (StrataMovementPosition));
   self->strings = g_string_chunk_new (4096);
 }
@@ -152,16 +146,19 @@ revenue_of (const StrataPeriodResults *results,
 }
 
 static StrataMover *
-new_mover (StrataMoveKind       kind,
+new_mover (StrataMovement      *self,
+           StrataMoveKind       kind,
            StrataPeriodResults *any,
            guint                row)
 {
   StrataMover *mover = g_new0 (StrataMover, 1);
+  const char *ext_id = any->data->ext_ids[row];
+  const char *name = any->data->names[row];
 
   mover->kind = kind;
   mover->customer_id = any->data->ids[row];
-  mover->ext_id = g_strdup (any->data->ext_ids[row]);
-  mover->name = g_strdup (any->data->names[row]);
+  mover->ext_id = ext_id ? g_string_chunk_insert (self->strings, ext_id) : NULL;
+  mover->name = name ? g_string_chunk_insert (self->strings, name) : NULL;
   mover->from_tier = mover->to_tier = -1;
   mover->from_score = mover->to_score = NAN;
   mover->from_revenue = mover->to_revenue = NAN;
@@ -230,6 +227,8 @@ strata_movement_new_from_results (StrataPeriodResults *from,
   self->from_version = used->version;
   self->to_version = to->version;
 
+  strata_reason_book_init (&self->book, used->rules, to->rules, metrics,
+                           self->to_name, self->tiers);
   map_to = map_tiers (self, to->rules);
   map_from = map_tiers (self, from->rules);
   map_used = map_tiers (self, used->rules);
@@ -288,7 +287,6 @@ strata_movement_new_from_results (StrataPeriodResults *from,
 
           self->quadrants[MIN (fq, 4)][MIN (tq, 4)]++;
           pos.customer_id = td->ids[j];
-          pos.name = td->names[j];
           pos.tier = tt;
           pos.from_x = fx ? fx[i] : NAN;
           pos.from_y = fy ? fy[i] : NAN;
@@ -302,29 +300,19 @@ strata_movement_new_from_results (StrataPeriodResults *from,
           if (ft != tt)
             {
               self->moves_total++;
-              mover = new_mover (tt < ft ? STRATA_MOVE_UP : STRATA_MOVE_DOWN, to, j);
-              mover->reasons = strata_movement_explain_move (used, i, to, j, metrics);
+              mover = new_mover (self, tt < ft ? STRATA_MOVE_UP : STRATA_MOVE_DOWN, to, j);
+              strata_reason_book_explain_move (&self->book, mover, used, i, to, j);
             }
         }
       else if (tt >= 0)
         {
-          g_autofree char *score = strata_format_number (to->result->score[j]);
-          mover = new_mover (STRATA_MOVE_NEW, to, j);
-          mover->reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_movement_reason_free);
-          strata_movement_add_reason (mover->reasons, STRATA_REASON_PRESENCE, NULL, NAN, to->result->score[j],
-                      /* Translators: a new customer: "New in 2026-Q3 with score 47" */
-                      g_strdup_printf (_("New in %s with score %s"), self->to_name, score));
+          mover = new_mover (self, STRATA_MOVE_NEW, to, j);
+          strata_reason_book_add_presence (&self->book, mover, 0, NAN, to->result->score[j]);
         }
       else if (ft >= 0)
         {
-          g_autofree char *score = strata_format_number (used->result->score[i]);
-          const StrataMovementTier *tier = self->tiers->pdata[ft];
-          mover = new_mover (STRATA_MOVE_LOST, used, i);
-          mover->reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_movement_reason_free);
-          strata_movement_add_reason (mover->reasons, STRATA_REASON_PRESENCE, NULL, used->result->score[i], NAN,
-                      /* Translators: a lost customer: "Not in 2026-Q4; was B with score 62" */
-                      g_strdup_printf (_("Not in %s; was %s with score %s"), self->to_name,
-                                       tier->id, score));
+          mover = new_mover (self, STRATA_MOVE_LOST, used, i);
+          strata_reason_book_add_presence (&self->book, mover, ft, used->result->score[i], NAN);
         }
 
       if (mover != NULL)
@@ -403,6 +391,15 @@ strata_movement_new_from_results (StrataPeriodResults *from,
 
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
     g_ptr_array_sort (self->movers[k], compare_movers);
+  /* The facts grew by doubling: keep only what they hold. */
+  if (self->book.facts->len > 0)
+    {
+      GArray *facts = g_array_sized_new (FALSE, FALSE, sizeof (StrataReason), self->book.facts->len);
+
+      g_array_append_vals (facts, self->book.facts->data, self->book.facts->len);
+      g_array_unref (self->book.facts);
+      self->book.facts = facts;
+    }
 
   return g_steal_pointer (&self);
 }

@@ -31,39 +31,55 @@ typedef enum
   STRATA_REASON_PRESENCE,      /* new or lost: in one period only */
 } StrataReasonKind;
 
+/* Why a mover moved, as facts: its text is made only when it is shown
+ * (strata_mover_format_reason), from the movement's rules and metric labels,
+ * so that a million-customer movement keeps 40 bytes a reason, not a line. */
 typedef struct
 {
   StrataReasonKind  kind;
-  char             *key;        /* metric key or item id; NULL for RULES */
-  double            old_value;  /* metric value, band index or item points; NaN if none */
+  /*< private >*/
+  guint16           ref_from;   /* BAND: indicator of the earlier rules; ITEM: item of the earlier rules; LOST: tier */
+  guint16           ref_to;     /* BAND: indicator of the later rules; ITEM: item of the later rules */
+  gint16            band_from;  /* BAND: the bands; ITEM_STARTED: 1 when the item applied before too */
+  gint16            band_to;
+  guint32           detail;     /* OVERRIDE: the override's reason, + 1 (0: removed) */
+  /*< public >*/
+  const char       *key;        /* metric key, item id or override tier; NULL for RULES and PRESENCE */
+  double            old_value;  /* metric value, points; NaN if none */
   double            new_value;
-  char             *text;       /* one translated line */
 } StrataReason;
+
+typedef struct _StrataReasonBook StrataReasonBook;
 
 typedef struct
 {
   StrataMoveKind  kind;
   gint64          customer_id;
-  char           *ext_id;
-  char           *name;
+  const char     *ext_id;        /* owned by the movement */
+  const char     *name;
   int             from_tier;     /* index into the movement's tiers, -1 when absent */
   int             to_tier;
   double          from_score;    /* NaN when absent */
   double          to_score;
   double          from_revenue;  /* order_amount, NaN when absent or missing */
   double          to_revenue;
-  GPtrArray      *reasons;       /* of StrataReason* */
+  /*< private >*/
+  const StrataReasonBook *book;  /* the movement's */
+  guint           first_reason;
+  guint           n_reasons;
 } StrataMover;
 
-/* A customer present in both periods, for quadrant arrows. */
+/* A customer present in both periods, for quadrant arrows: 32 bytes, as
+ * there is one per customer. The coordinates are only drawn (an arrow's
+ * start), never shown as numbers, so floats do. */
 typedef struct
 {
   gint64          customer_id;
-  const char     *name;
-  int             tier;          /* index into the movement's tiers (later period) */
-  double          from_x, from_y, to_x, to_y;  /* NaN when missing */
-  StrataQuadrant  from_quadrant, to_quadrant;
-  gboolean        tier_changed;
+  float           from_x, from_y, to_x, to_y;  /* NaN when missing */
+  guint8          tier;          /* index into the movement's tiers (later period) */
+  guint8          from_quadrant; /* StrataQuadrant */
+  guint8          to_quadrant;
+  guint8          tier_changed;  /* boolean */
 } StrataMovementPosition;
 
 typedef struct
@@ -186,6 +202,13 @@ char           *strata_movement_format_value     (const StrataReviewMetric *metr
 
 /* Texts shared by the CLI, the page and the slides. */
 const char     *strata_move_kind_to_string       (StrataMoveKind  kind);
+/* A mover's reasons (valid while its movement is), and one as the
+ * translated line the page, slides, report and CLI show. */
+guint           strata_mover_get_n_reasons       (const StrataMover *mover);
+const StrataReason *strata_mover_get_reason      (const StrataMover *mover,
+                                                  guint              index);
+char           *strata_mover_format_reason       (const StrataMover *mover,
+                                                  guint              index);
 char           *strata_mover_describe_reasons    (const StrataMover *mover,
                                                   const char        *separator);
 

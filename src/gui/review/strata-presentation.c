@@ -172,12 +172,12 @@ movers_column (StrataPresentation *self,
   for (guint i = 0; i < MIN (movers->len, MAX_MOVERS); i++)
     {
       const StrataMover *m = movers->pdata[i];
+      g_autofree char *reason = m->n_reasons > 0 ? strata_mover_format_reason (m, 0) : NULL;
       g_autofree char *change = g_strdup_printf ("%s → %s",
                                                  strata_movement_get_tier (movement, m->from_tier)->id,
                                                  strata_movement_get_tier (movement, m->to_tier)->id);
       GtkWidget *button = strata_slide_mover_new (m->customer_id, change, m->name,
-                                                  m->reasons->len > 0
-                                                  ? ((StrataReason *) m->reasons->pdata[0])->text : "",
+                                                  reason ? reason : "",
                                                   kind == STRATA_MOVE_UP);
 
       g_signal_connect (button, "clicked", G_CALLBACK (customer_clicked), self);

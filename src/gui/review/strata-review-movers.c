@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Review page's four lists of movers (upgrades, downgrades, new, lost),
  * up to MAX_ROWS rows each. A row with its three-line reasons costs several
- * milliseconds to build and measure, so 400 of them froze the window for
- * seconds on the first visit (bench-window): the first rows, those on
- * screen, come at once and the rest a slice at a time from an idle below
- * the redraw's priority, so a frame is painted between slices. */
+ * milliseconds to format, build and measure, so each list is a list view
+ * in a scrolled box of its own that makes and binds only the rows about the
+ * ones on screen, and a row's reasons are formatted when it is bound (the
+ * movement keeps them as facts). It is a one-column GtkGridView: GTK 4.8's
+ * GtkListView keeps 200 rows around the visible ones (all of a list's 101),
+ * a grid view 30 rows. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -12,13 +14,38 @@
 #include "strata-format.h"
 #include "strata-review-page-private.h"
 
-/* Rows shown per list; the rest is counted in a last row (the CLI and the
+/* Rows listed per list; the rest is counted in a last row (the CLI and the
  * CSV export have all of them). */
 #define MAX_ROWS 100
-/* Rows built at once: a list's part of the page on a large screen. */
-#define FIRST_ROWS 8
-/* Main-thread time of one slice of rows. */
-#define SLICE_US 8000
+/* A list's height: its rows, up to about five with their three-line
+ * reasons, then it scrolls. A list view's natural height counts only the
+ * rows it has made, so the height is asked for. */
+#define ROW_HEIGHT 84
+#define LIST_ROWS 5
+
+/* One row of a list: a mover, or (mover NULL) the count of the rest. */
+#define STRATA_TYPE_MOVER_ITEM (strata_mover_item_get_type ())
+G_DECLARE_FINAL_TYPE (StrataMoverItem, strata_mover_item, STRATA, MOVER_ITEM, GObject)
+
+struct _StrataMoverItem
+{
+  GObject            parent_instance;
+  StrataMovement    *movement;   /* the list's deck holds both */
+  const StrataMover *mover;
+  guint              n_movers;   /* for the last row: all of the kind */
+};
+
+G_DEFINE_FINAL_TYPE (StrataMoverItem, strata_mover_item, G_TYPE_OBJECT)
+
+static void
+strata_mover_item_class_init (StrataMoverItemClass *klass)
+{
+}
+
+static void
+strata_mover_item_init (StrataMoverItem *self)
+{
+}
 
 static char *
 tier_change (StrataMovement    *movement,
@@ -32,108 +59,140 @@ tier_change (StrataMovement    *movement,
 }
 
 static void
-append_row (StrataReviewPage *self,
-            GtkListBox       *list,
-            StrataMovement   *movement,
-            const StrataMover *m)
+row_activated (AdwActionRow     *row,
+               StrataReviewPage *self)
+{
+  strata_review_page_mover_activated (self, row);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           StrataReviewPage         *self)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *reasons = strata_mover_describe_reasons (m, "; ");
-  g_autofree char *change = tier_change (movement, m);
-  g_autofree char *title = g_markup_escape_text (m->name, -1);
-  g_autofree char *subtitle = g_markup_escape_text (reasons, -1);
-  GtkWidget *suffix = gtk_label_new (change);
+  GtkWidget *suffix = gtk_label_new (NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  if (m->customer_id != 0)
-    {
-      g_object_set_data_full (G_OBJECT (row), "customer-id",
-                              g_memdup2 (&m->customer_id, sizeof (gint64)), g_free);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_tooltip_text (row, _("Show this customer's arrow on the quadrant chart"));
-      g_signal_connect_swapped (row, "activated", G_CALLBACK (strata_review_page_mover_activated), self);
-    }
   gtk_widget_add_css_class (suffix, "numeric");
   gtk_widget_add_css_class (suffix, "heading");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-  gtk_list_box_append (list, row);
+  g_object_set_data (G_OBJECT (row), "suffix", suffix);
+  /* Tests and assistive technology activate the row itself; a click or
+   * Enter activates the list view (list_activated). */
+  g_signal_connect (row, "activated", G_CALLBACK (row_activated), self);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
-append_more (GtkListBox *list,
-             guint       n_movers)
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          StrataReviewPage         *self)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *rest = strata_format_integer (NULL, n_movers - MAX_ROWS);
-  g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "and %s more customer",
-                                                        "and %s more customers",
-                                                        n_movers - MAX_ROWS), rest);
+  StrataMoverItem *mi = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkLabel *suffix = g_object_get_data (G_OBJECT (row), "suffix");
+  const StrataMover *m = mi->mover;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
-  gtk_list_box_append (list, row);
-}
-
-/* Kept on the list's box, which each idle holds: the box goes (another
- * deck, the page closing) once no idle runs. */
-typedef struct
-{
-  StrataReviewPage *self;    /* valid while the box is on the page */
-  GtkListBox       *list;
-  StrataReviewDeck *deck;    /* holds the movers */
-  StrataMoveKind    kind;
-  guint             next;
-  guint             idle;
-} Slices;
-
-static void
-slices_free (gpointer data)
-{
-  Slices *s = data;
-
-  strata_review_release_deck (s->deck);
-  g_free (s);
-}
-
-static gboolean
-add_slice (gpointer data)
-{
-  GtkWidget *box = data;
-  Slices *s = g_object_get_data (G_OBJECT (box), "slices");
-  StrataMovement *movement = strata_review_deck_get_movement (s->deck);
-  GPtrArray *movers = strata_movement_get_movers (movement, s->kind);
-  guint end = MIN (movers->len, MAX_ROWS);
-  gint64 until = g_get_monotonic_time () + SLICE_US;
-
-  /* Hidden: rows added now would all be measured at once when shown
-   * again; the map handler goes on then. Gone: another deck replaced it. */
-  if (!gtk_widget_get_mapped (box))
+  if (m == NULL)
     {
-      s->idle = 0;
-      return G_SOURCE_REMOVE;
+      g_autofree char *rest = strata_format_integer (NULL, mi->n_movers - MAX_ROWS);
+      g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "and %s more customer",
+                                                            "and %s more customers",
+                                                            mi->n_movers - MAX_ROWS), rest);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "");
+      gtk_label_set_label (suffix, "");
+      gtk_list_item_set_activatable (item, FALSE);
+      return;
     }
-  /* At least a row per slice, then a few at a time while the slice lasts. */
-  do
-    if (s->next < end)
-      append_row (s->self, s->list, movement, movers->pdata[s->next++]);
-  while (s->next < end && (s->next % 4 != 0 || g_get_monotonic_time () < until));
-  if (s->next < end)
-    return G_SOURCE_CONTINUE;
-  if (movers->len > MAX_ROWS && s->next == MAX_ROWS)
-    append_more (s->list, movers->len);
-  s->next = G_MAXUINT;
-  s->idle = 0;
-  return G_SOURCE_REMOVE;
+  else
+    {
+      g_autofree char *reasons = strata_mover_describe_reasons (m, "; ");
+      g_autofree char *change = tier_change (mi->movement, m);
+      g_autofree char *title = g_markup_escape_text (m->name ? m->name : "", -1);
+      g_autofree char *subtitle = g_markup_escape_text (reasons, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_label_set_label (suffix, change);
+      gtk_list_item_set_activatable (item, m->customer_id != 0);
+      if (m->customer_id != 0)
+        {
+          g_object_set_data_full (G_OBJECT (row), "customer-id",
+                                  g_memdup2 (&m->customer_id, sizeof (gint64)), g_free);
+          gtk_widget_set_tooltip_text (row, _("Show this customer's arrow on the quadrant chart"));
+        }
+    }
 }
 
 static void
-resume_slices (GtkWidget *box)
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            StrataReviewPage         *self)
 {
-  Slices *s = g_object_get_data (G_OBJECT (box), "slices");
+  GtkWidget *row = gtk_list_item_get_child (item);
 
-  if (s->idle == 0 && s->next != G_MAXUINT && gtk_widget_get_parent (box) != NULL)
-    s->idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_slice, g_object_ref (box), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "customer-id", NULL);
+  gtk_widget_set_tooltip_text (row, NULL);
+}
+
+static void
+list_activated (GtkGridView      *view,
+                guint             position,
+                StrataReviewPage *self)
+{
+  g_autoptr(StrataMoverItem) mi = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (view)),
+                                                         position);
+
+  if (mi != NULL && mi->mover != NULL && mi->mover->customer_id != 0)
+    strata_review_page_follow_customer (self, mi->mover->customer_id);
+}
+
+static GtkWidget *
+mover_view (StrataReviewPage *self,
+            StrataMoveKind    kind)
+{
+  StrataMovement *movement = strata_review_deck_get_movement (self->deck);
+  GPtrArray *movers = strata_movement_get_movers (movement, kind);
+  GListStore *store = g_list_store_new (STRATA_TYPE_MOVER_ITEM);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *view, *scrolled;
+
+  for (guint i = 0; i < MIN (movers->len, MAX_ROWS) + (movers->len > MAX_ROWS); i++)
+    {
+      g_autoptr(StrataMoverItem) item = g_object_new (STRATA_TYPE_MOVER_ITEM, NULL);
+
+      item->movement = movement;
+      item->mover = i < MAX_ROWS ? movers->pdata[i] : NULL;
+      item->n_movers = movers->len;
+      g_list_store_append (store, item);
+    }
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  view = gtk_grid_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (store))),
+                            factory);
+  gtk_grid_view_set_min_columns (GTK_GRID_VIEW (view), 1);
+  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (view), 1);
+  gtk_grid_view_set_single_click_activate (GTK_GRID_VIEW (view), TRUE);
+  gtk_widget_add_css_class (view, "strata-mover-list");
+  g_signal_connect (view, "activate", G_CALLBACK (list_activated), self);
+  /* The items point into the deck's movement. */
+  g_object_set_data_full (G_OBJECT (view), "deck", g_object_ref (self->deck),
+                          (GDestroyNotify) strata_review_release_deck);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                              ROW_HEIGHT * MIN (g_list_model_get_n_items (G_LIST_MODEL (store)),
+                                                                LIST_ROWS));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_widget_set_valign (scrolled, GTK_ALIGN_START);
+  return scrolled;
 }
 
 GtkWidget *
@@ -145,41 +204,28 @@ strata_review_page_mover_list (StrataReviewPage *self,
   StrataMovement *movement = strata_review_deck_get_movement (self->deck);
   GPtrArray *movers = strata_movement_get_movers (movement, kind);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *list = gtk_list_box_new ();
   g_autofree char *n = strata_format_integer (NULL, movers->len);
   g_autofree char *heading = g_strdup_printf ("%s (%s)", _(titles[kind]), n);
   GtkWidget *label = gtk_label_new (heading);
-  Slices *s;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_set_valign (list, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), list);
 
   if (movers->len == 0)
     {
+      GtkWidget *list = gtk_list_box_new ();
       GtkWidget *row = adw_action_row_new ();
+
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_widget_set_valign (list, GTK_ALIGN_START);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("None"));
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (GTK_LIST_BOX (list), row);
+      gtk_box_append (GTK_BOX (box), list);
       return box;
     }
-  s = g_new0 (Slices, 1);
-  s->self = self;
-  s->list = GTK_LIST_BOX (list);
-  s->deck = g_object_ref (self->deck);
-  s->kind = kind;
-  g_object_set_data_full (G_OBJECT (box), "slices", s, slices_free);
-  for (; s->next < MIN (movers->len, FIRST_ROWS); s->next++)
-    append_row (self, s->list, movement, movers->pdata[s->next]);
-  if (s->next == movers->len)
-    s->next = G_MAXUINT;
-  /* The rest once the box is on screen (now, when it is already). */
-  g_signal_connect (box, "map", G_CALLBACK (resume_slices), NULL);
-  if (gtk_widget_get_mapped (box))
-    resume_slices (box);
+  gtk_box_append (GTK_BOX (box), mover_view (self, kind));
   return box;
 }

@@ -63,9 +63,11 @@ void        strata_review_page_queue_load           (StrataReviewPage *self);
 /* Picking a mover's row: the context's selected customer and its arrow. */
 void        strata_review_page_mover_activated      (StrataReviewPage *self,
                                                      AdwActionRow     *row);
+void        strata_review_page_follow_customer      (StrataReviewPage *self,
+                                                     gint64            customer_id);
 
-/* strata-review-movers.c: the list of the deck's movers of kind (its first
- * rows at once, the rest from an idle). */
+/* strata-review-movers.c: the list of the deck's movers of kind, a list
+ * view that binds only the rows on screen. */
 GtkWidget  *strata_review_page_mover_list           (StrataReviewPage *self,
                                                      StrataMoveKind    kind);
 

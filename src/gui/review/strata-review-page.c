@@ -104,9 +104,17 @@ strata_review_page_mover_activated (StrataReviewPage *self,
 {
   const gint64 *id = g_object_get_data (G_OBJECT (row), "customer-id");
 
-  if (id == NULL || strata_page_get_context (STRATA_PAGE (self)) == NULL)
+  if (id != NULL)
+    strata_review_page_follow_customer (self, *id);
+}
+
+void
+strata_review_page_follow_customer (StrataReviewPage *self,
+                                    gint64            customer_id)
+{
+  if (strata_page_get_context (STRATA_PAGE (self)) == NULL)
     return;
-  strata_context_set_selected_customer (strata_page_get_context (STRATA_PAGE (self)), *id);
+  strata_context_set_selected_customer (strata_page_get_context (STRATA_PAGE (self)), customer_id);
   if (gtk_toggle_button_get_active (self->arrows_selected))
     show_quadrant_chart (self);
   else
