@@ -555,6 +555,47 @@ test_previous_kept (Fixture       *f,
   g_assert_null (other);
 }
 
+/* A draft edited while the page is hidden frees the scoring's previous draft
+ * before the page reloads (on its next map): what the page still shows, its
+ * tiers' ids and labels, must not point into the freed rules (ASan in CI
+ * reads them through the page's rules and cells). */
+static void
+test_draft_while_hidden (Fixture       *f,
+                         gconstpointer  data)
+{
+  StrataScoring *scoring = strata_context_get_scoring (f->context);
+  g_autoptr(StrataRules) draft = strata_rules_copy (strata_scoring_get_draft (scoring));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  const StrataRules *shown;
+  StrataTier *a, *b;
+
+  for (guint t = 0; t < draft->tiers->len; t++)
+    g_ptr_array_add (ids, g_strdup (((StrataTier *) draft->tiers->pdata[t])->id));
+  gtk_widget_set_visible (GTK_WIDGET (f->page), FALSE);
+  gui_test_wait (!gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+
+  a = draft->tiers->pdata[0];
+  b = draft->tiers->pdata[1];
+  a->min_score = (a->min_score + b->min_score) / 2;
+  strata_scoring_set_draft (scoring, draft);
+  strata_context_finish_scoring (f->context);
+  gui_test_wait_idle ();
+
+  /* Not reloaded yet: still the rules of the rows it shows. */
+  shown = strata_customers_page_get_rules (f->page);
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (shown->tiers->len, ==, ids->len);
+  for (guint t = 0; t < ids->len; t++)
+    g_assert_cmpstr (((StrataTier *) shown->tiers->pdata[t])->id, ==, ids->pdata[t]);
+
+  /* Shown again, it reloads and lists the new draft's tiers. */
+  gtk_widget_set_visible (GTK_WIDGET (f->page), TRUE);
+  gui_test_wait (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  gui_test_wait_idle ();
+  shown = strata_customers_page_get_rules (f->page);
+  g_assert_true (strata_rules_equal (shown, draft));
+}
+
 static void
 test_shared_draft (Fixture       *f,
                    gconstpointer  data)
@@ -1035,6 +1076,8 @@ main (int   argc,
   g_test_add ("/customers-page/cells-refresh", Fixture, NULL, fixture_setup, test_cells_refresh,
               fixture_teardown);
   g_test_add ("/customers-page/shared-draft", Fixture, NULL, fixture_setup, test_shared_draft, fixture_teardown);
+  g_test_add ("/customers-page/draft-while-hidden", Fixture, NULL, fixture_setup, test_draft_while_hidden,
+              fixture_teardown);
   g_test_add ("/customers-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
   g_test_add ("/customers-page/export-xlsx", Fixture, NULL, fixture_setup, test_export_xlsx,
               fixture_teardown);

@@ -46,7 +46,10 @@ struct _StrataCustomersPage
 
   StrataMetricList      *metrics;
   StrataEntitlements    *entitlements;
-  const StrataRules     *rules;         /* of the result shown (owned by scoring) */
+  StrataRules           *rules;         /* of the result shown: a copy, because the
+                                         * scoring frees its draft at the next edit,
+                                         * before this page's reload, while cells
+                                         * still show its tier ids */
   StrataResult          *result;        /* draft's, or published while the draft is invalid */
   StrataCustomerColumns  cols;
   guint8                *prev_tier;
@@ -725,10 +728,11 @@ reload (StrataCustomersPage *self)
   StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
   StrataScoring *scoring = strata_page_get_scoring (STRATA_PAGE (self));
   gint64 selected_id = context ? strata_context_get_selected_customer (context) : 0;
+  const StrataRules *rules;
 
   g_clear_pointer (&self->result, strata_result_unref);
   g_clear_pointer (&self->tier_ids, g_free);
-  self->rules = NULL;
+  g_clear_pointer (&self->rules, strata_rules_free);
   memset (&self->cols, 0, sizeof self->cols);
   strata_customer_detail_invalidate (self->detail);
 
@@ -746,14 +750,15 @@ reload (StrataCustomersPage *self)
 
   /* The draft's scores; the published ones while the draft has problems. */
   self->result = strata_scoring_get_draft_result (scoring);
-  self->rules = strata_scoring_get_draft (scoring);
+  rules = strata_scoring_get_draft (scoring);
   if (self->result == NULL)
     {
       self->result = strata_scoring_get_published_result (scoring);
-      self->rules = strata_scoring_get_published (scoring);
+      rules = strata_scoring_get_published (scoring);
     }
   if (self->result != NULL)
     strata_result_ref (self->result);
+  self->rules = rules ? strata_rules_copy (rules) : NULL;
 
   self->tier_ids = g_new0 (char *, (self->rules ? self->rules->tiers->len : 0) + 1);
   for (guint t = 0; self->rules && t < self->rules->tiers->len; t++)
@@ -969,6 +974,7 @@ strata_customers_page_finalize (GObject *object)
   StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (object);
 
   g_clear_pointer (&self->result, strata_result_unref);
+  g_clear_pointer (&self->rules, strata_rules_free);
   g_clear_pointer (&self->prev_tier, g_free);
   g_clear_pointer (&self->tier_ids, g_free);
   g_clear_pointer (&self->search, g_free);
