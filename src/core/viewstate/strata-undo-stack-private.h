@@ -8,6 +8,12 @@ G_BEGIN_DECLS
 
 guint            strata_undo_stack_get_limit    (StrataUndoStack *self);
 
+/* How long after an edit the next one with its key still merges into its
+ * step: tests of merging widen it, so that a loaded machine's slow turns
+ * do not split a burst. */
+void             strata_undo_stack_set_merge_window (StrataUndoStack *self,
+                                                     gint64           usec);
+
 /* Ends merging: the next edit starts a new step even with the same key
  * (call it when a cell loses focus or editing is committed). */
 void             strata_undo_stack_break_merge  (StrataUndoStack *self);

@@ -248,6 +248,16 @@ strata_undo_stack_set_limit (StrataUndoStack *self,
   self->limit = limit;
 }
 
+void
+strata_undo_stack_set_merge_window (StrataUndoStack *self,
+                                    gint64           usec)
+{
+  g_return_if_fail (STRATA_IS_UNDO_STACK (self));
+  g_return_if_fail (usec >= 0);
+
+  self->merge_window = usec;
+}
+
 guint
 strata_undo_stack_get_limit (StrataUndoStack *self)
 {
