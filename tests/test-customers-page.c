@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "customers-page-test-util.h"
 #include "gui-test-util.h"
 #include "strata-context.h"
 #include "strata-customers-page.h"
@@ -28,62 +29,14 @@
 #include "strata-engine-private.h"
 #include "strata-scoring-private.h"
 
-typedef struct
-{
-  TestWorkspace        t;
-  StrataContext       *context;
-  StrataScoring       *scoring;   /* an independent view of the same data */
-  GtkWindow           *window;
-  StrataCustomersPage *page;
-} Fixture;
+typedef CustomersTestFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  test_workspace_setup_dir (&f->t, "strata-customers-page", "demo.strata");
   /* data: the customers of the demo, 500 unless a test asks for more. */
-  g_assert_true (strata_demo_write (f->t.path, data ? GPOINTER_TO_UINT (data) : 500, 11, 3, STRATA_DEMO_NONE,
-                                    NULL, NULL, &error));
-  g_assert_no_error (error);
-  f->t.ws = strata_workspace_open (f->t.path, NULL, &error);
-  g_assert_no_error (error);
-  f->context = strata_context_new (f->t.ws);
-  strata_context_finish_scoring (f->context);
-  f->scoring = strata_scoring_new (f->t.ws, &error);
-  g_assert_no_error (error);
-  f->page = STRATA_CUSTOMERS_PAGE (strata_customers_page_new ());
-  g_object_set (f->page, "context", f->context, NULL);
-  f->window = gui_test_show (GTK_WIDGET (f->page), 1176, 784);  /* the window's default */
-  gui_test_wait (g_list_model_get_n_items (strata_customers_page_get_model (f->page)) > 0);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  gui_test_destroy (f->window);
-  g_clear_object (&f->scoring);
-  g_clear_object (&f->context);
-  test_workspace_teardown (&f->t);
-}
-
-static GtkWidget *
-find (Fixture    *f,
-      const char *name)
-{
-  GtkWidget *w = gui_test_find_id (GTK_WIDGET (f->page), GTK_TYPE_WIDGET, name, 0);
-
-  g_assert_nonnull (w);
-  return w;
-}
-
-static guint
-n_shown (Fixture *f)
-{
-  return g_list_model_get_n_items (strata_customers_page_get_model (f->page));
+  customers_test_setup (f, "strata-customers-page", data ? GPOINTER_TO_UINT (data) : 500, 3);
 }
 
 static void
@@ -104,34 +57,34 @@ test_filters (Fixture       *f,
       per_tier[tier]++;
       in_quadrant_c += strata_scoring_get_quadrant (f->scoring, i) == STRATA_QUADRANT_C;
     }
-  g_assert_cmpuint (n_shown (f), ==, n);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, n);
 
   /* Each tier in the tier filter (0 is "All tiers"). */
   for (guint t = 0; t < 5; t++)
     {
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), t + 1);
-      gui_test_wait (n_shown (f) == per_tier[t]);
-      g_assert_cmpuint (n_shown (f), ==, per_tier[t]);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), t + 1);
+      gui_test_wait (customers_test_n_shown (f) == per_tier[t]);
+      g_assert_cmpuint (customers_test_n_shown (f), ==, per_tier[t]);
     }
   count_text = g_strdup_printf ("%u of %u customers", per_tier[4], n);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "customer-count"))), ==, count_text);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (customers_test_find (f, "customer-count"))), ==, count_text);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 0);
 
   /* Quadrant C (list index 3: all, A, B, C, D). */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "quadrant-filter")), 3);
-  gui_test_wait (n_shown (f) == in_quadrant_c);
-  g_assert_cmpuint (n_shown (f), ==, in_quadrant_c);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "quadrant-filter")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "quadrant-filter")), 3);
+  gui_test_wait (customers_test_n_shown (f) == in_quadrant_c);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, in_quadrant_c);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "quadrant-filter")), 0);
 
   /* Search by id, any case. */
-  gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), strata_scoring_get_ext_id (f->scoring, 7));
-  g_signal_emit_by_name (find (f, "search"), "search-changed");
-  gui_test_wait (n_shown (f) == 1);
-  g_assert_cmpuint (n_shown (f), ==, 1);
-  gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), "");
-  g_signal_emit_by_name (find (f, "search"), "search-changed");
-  gui_test_wait (n_shown (f) == n);
-  g_assert_cmpuint (n_shown (f), ==, n);
+  gtk_editable_set_text (GTK_EDITABLE (customers_test_find (f, "search")), strata_scoring_get_ext_id (f->scoring, 7));
+  g_signal_emit_by_name (customers_test_find (f, "search"), "search-changed");
+  gui_test_wait (customers_test_n_shown (f) == 1);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (customers_test_find (f, "search")), "");
+  g_signal_emit_by_name (customers_test_find (f, "search"), "search-changed");
+  gui_test_wait (customers_test_n_shown (f) == n);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, n);
 }
 
 /* A search and a filter are the workspace's: another one opens without them. */
@@ -142,20 +95,20 @@ test_filters_reset (Fixture       *f,
   guint n = strata_scoring_get_n_rows (f->scoring);
   g_autoptr(StrataContext) other = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), strata_scoring_get_ext_id (f->scoring, 7));
-  g_signal_emit_by_name (find (f, "search"), "search-changed");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 1);
-  gui_test_wait (n_shown (f) <= 1);
-  g_assert_cmpuint (n_shown (f), <=, 1);
+  gtk_editable_set_text (GTK_EDITABLE (customers_test_find (f, "search")), strata_scoring_get_ext_id (f->scoring, 7));
+  g_signal_emit_by_name (customers_test_find (f, "search"), "search-changed");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 1);
+  gui_test_wait (customers_test_n_shown (f) <= 1);
+  g_assert_cmpuint (customers_test_n_shown (f), <=, 1);
 
   /* The same file as a newly opened workspace, its own context. */
   other = strata_context_new (f->t.ws);
   strata_context_finish_scoring (other);
   g_object_set (f->page, "context", other, NULL);
-  gui_test_wait (n_shown (f) == n);
-  g_assert_cmpuint (n_shown (f), ==, n);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (f, "search"))), ==, "");
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (f, "tier-filter"))), ==, 0);
+  gui_test_wait (customers_test_n_shown (f) == n);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, n);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (customers_test_find (f, "search"))), ==, "");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter"))), ==, 0);
   g_object_set (f->page, "context", f->context, NULL);
 }
 
@@ -163,7 +116,7 @@ static void
 test_sort_and_select (Fixture       *f,
                       gconstpointer  data)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find (f, "customer-list"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (customers_test_find (f, "customer-list"));
   GListModel *columns = gtk_column_view_get_columns (view);
   g_autoptr(GtkColumnViewColumn) score_column = NULL;
   GListModel *model = strata_customers_page_get_model (f->page);
@@ -195,15 +148,15 @@ test_sort_and_select (Fixture       *f,
 
   /* Another page selects a customer: the list and the detail follow. */
   strata_context_set_selected_customer (f->context, strata_scoring_get_customer_id (f->scoring, 42));
-  gui_test_wait (g_strcmp0 (gtk_label_get_text (GTK_LABEL (find (f, "detail-name"))),
+  gui_test_wait (g_strcmp0 (gtk_label_get_text (GTK_LABEL (customers_test_find (f, "detail-name"))),
                             strata_scoring_get_name (f->scoring, 42)) == 0);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "detail-name"))), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (customers_test_find (f, "detail-name"))), ==,
                    strata_scoring_get_name (f->scoring, 42));
 
   /* The detail lists what the customer's tier gets: stage, entitlement,
    * value, one line each, from the workspace's default matrix. */
   {
-    GtkWidget *grid = find (f, "detail-entitlements");
+    GtkWidget *grid = customers_test_find (f, "detail-entitlements");
     guint cells = 0;
     gboolean has_discount = FALSE;
 
@@ -275,12 +228,12 @@ test_override (Fixture       *f,
   while (strata_scoring_get_final_tier (f->scoring, row) != 4)
     row++;
   strata_context_set_selected_customer (f->context, strata_scoring_get_customer_id (f->scoring, row));
-  gui_test_wait (g_strcmp0 (gtk_label_get_text (GTK_LABEL (find (f, "detail-name"))),
+  gui_test_wait (g_strcmp0 (gtk_label_get_text (GTK_LABEL (customers_test_find (f, "detail-name"))),
                             strata_scoring_get_name (f->scoring, row)) == 0);
-  reason = find (f, "override-reason");
-  set = find (f, "override-set");
+  reason = customers_test_find (f, "override-reason");
+  set = customers_test_find (f, "override-set");
   g_assert_false (gtk_widget_get_sensitive (set));   /* the reason is required */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "override-tier")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "override-tier")), 0);
   gtk_editable_set_text (GTK_EDITABLE (reason), "Strategic partner in the north");
   g_assert_true (gtk_widget_get_sensitive (set));
   g_signal_emit_by_name (set, "clicked");
@@ -289,13 +242,13 @@ test_override (Fixture       *f,
   /* The independent scoring sees it too (through the workspace). */
   g_assert_cmpuint (strata_scoring_get_final_tier (f->scoring, row), ==, 0);
   g_assert_cmpint (count_audit (f, "override.set"), ==, 1);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "detail-tier"))), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (customers_test_find (f, "detail-tier"))), ==,
                    ((StrataTier *) strata_scoring_get_draft (f->scoring)->tiers->pdata[0])->label);
   gui_test_save_screenshot (GTK_WIDGET (f->window), "customers-page.png");
   /* tier A's entitlements, history and receipt, laid out: no row overlaps
    * the next */
   gui_test_wait_frame (GTK_WIDGET (f->window));
-  g_assert_cmpuint (assert_grids_hold_children (find (f, "customer-detail")), >=, 3);
+  g_assert_cmpuint (assert_grids_hold_children (customers_test_find (f, "customer-detail")), >=, 3);
 
   /* The receipt reads as a sentence with the value grouped: "87,800 is in
    * the band under 500K: 5 points", the value the workspace holds. */
@@ -309,7 +262,7 @@ test_override (Fixture       *f,
     gint64 amount = test_query_int (f->t.ws, sql);
     const char *sentence = NULL;
 
-    gui_test_collect (find (f, "customer-detail"), GTK_TYPE_LABEL, labels);
+    gui_test_collect (customers_test_find (f, "customer-detail"), GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len && sentence == NULL; i++)
       if (strstr (gtk_label_get_text (labels->pdata[i]), " is in the band ") != NULL)
         sentence = gtk_label_get_text (labels->pdata[i]);
@@ -328,7 +281,7 @@ test_override (Fixture       *f,
     g_assert_true (g_str_has_suffix (sentence, " points") || g_str_has_suffix (sentence, " point"));
   }
 
-  remove = find (f, "override-remove");
+  remove = customers_test_find (f, "override-remove");
   g_assert_true (gtk_widget_get_visible (remove));
   g_signal_emit_by_name (remove, "clicked");
   gui_test_wait (strata_scoring_get_final_tier (f->scoring, row) == 4);
@@ -348,9 +301,9 @@ test_export_csv (Fixture       *f,
 
   for (guint i = 0; i < strata_scoring_get_n_rows (f->scoring); i++)
     in_d += strata_scoring_get_final_tier (f->scoring, i) == 3;
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 4);   /* D */
-  gui_test_wait (n_shown (f) == in_d);
-  shown = n_shown (f);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 4);   /* D */
+  gui_test_wait (customers_test_n_shown (f) == in_d);
+  shown = customers_test_n_shown (f);
   g_assert_true (strata_customers_page_export_csv (f->page, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -379,9 +332,9 @@ test_export_xlsx (Fixture       *f,
   g_autoptr(GError) error = NULL;
   guint shown;
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 2);   /* B */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 2);   /* B */
   gui_test_wait_idle ();
-  shown = n_shown (f);
+  shown = customers_test_n_shown (f);
   g_assert_cmpuint (shown, >, 0);
   g_assert_true (strata_customers_page_export_csv (f->page, csv_path, &error));
   g_assert_true (strata_customers_page_export_xlsx (f->page, path, &error));
@@ -614,9 +567,9 @@ test_shared_draft (Fixture       *f,
   window = gui_test_show (GTK_WIDGET (scoring_page), -1, -1);
   gui_test_wait (scoring_page->draft != NULL);
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 1);  /* tier A */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 1);  /* tier A */
   gui_test_wait_idle ();
-  before = n_shown (f);
+  before = customers_test_n_shown (f);
 
   /* Tier A from halfway down to B: more customers in A. */
   draft = strata_rules_copy (scoring_page->draft);
@@ -645,11 +598,11 @@ test_shared_draft (Fixture       *f,
     g_assert_no_error (error);
     g_assert_true (strata_rules_equal (saved, draft));
   }
-  g_assert_cmpuint (n_shown (f), ==, counts[0]);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, counts[0]);
 
   /* Saving it changed nothing more. */
   gui_test_wait_idle ();
-  g_assert_cmpuint (n_shown (f), ==, counts[0]);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, counts[0]);
   g_debug ("Draft saved");
 
   gui_test_destroy (window);
@@ -661,7 +614,7 @@ static void
 test_attribute_filter (Fixture       *f,
                        gconstpointer  data)
 {
-  GtkDropDown *filter = GTK_DROP_DOWN (find (f, "attribute-filter"));
+  GtkDropDown *filter = GTK_DROP_DOWN (customers_test_find (f, "attribute-filter"));
   gint64 pairs = test_query_int (f->t.ws, "SELECT COUNT (*) FROM (SELECT DISTINCT key, value FROM attributes)");
   g_autofree char *sql = NULL;
   g_autofree char *label = NULL;
@@ -680,8 +633,8 @@ test_attribute_filter (Fixture       *f,
   expected = test_query_int (f->t.ws, sql);
   g_assert_cmpint (expected, >, 0);
   gtk_drop_down_set_selected (filter, 1);
-  gui_test_wait (n_shown (f) == (guint) expected);
-  g_assert_cmpuint (n_shown (f), ==, expected);
+  gui_test_wait (customers_test_n_shown (f) == (guint) expected);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, expected);
 }
 
 static guint
@@ -691,7 +644,7 @@ count_tier_cells (Fixture    *f,
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   guint n = 0;
 
-  gui_test_collect (find (f, "customer-list"), GTK_TYPE_LABEL, labels);
+  gui_test_collect (customers_test_find (f, "customer-list"), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_has_css_class (labels->pdata[i], "tier-chip") &&
         g_strcmp0 (gtk_label_get_text (labels->pdata[i]), tier_id) == 0)
@@ -723,11 +676,11 @@ test_cells_refresh (Fixture       *f,
   g_signal_connect_swapped (strata_customers_page_get_model (f->page), "items-changed",
                             G_CALLBACK (count_changes), &changes);
   strata_context_set_selected_customer (f->context, strata_scoring_get_customer_id (f->scoring, row));
-  gui_test_wait (g_strcmp0 (gtk_label_get_text (GTK_LABEL (find (f, "detail-name"))),
+  gui_test_wait (g_strcmp0 (gtk_label_get_text (GTK_LABEL (customers_test_find (f, "detail-name"))),
                             strata_scoring_get_name (f->scoring, row)) == 0);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "override-tier")), 0);
-  gtk_editable_set_text (GTK_EDITABLE (find (f, "override-reason")), "Strategic partner");
-  g_signal_emit_by_name (find (f, "override-set"), "clicked");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "override-tier")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (customers_test_find (f, "override-reason")), "Strategic partner");
+  g_signal_emit_by_name (customers_test_find (f, "override-set"), "clicked");
   gui_test_wait (strata_scoring_get_final_tier (f->scoring, row) == 0 && count_tier_cells (f, best) == before + 1);
   g_assert_cmpuint (count_tier_cells (f, best), ==, before + 1);
   g_assert_cmpuint (changes, ==, 0);
@@ -743,7 +696,7 @@ override_marks (Fixture    *f,
   g_autoptr(GPtrArray) images = g_ptr_array_new ();
   guint n = 0;
 
-  gui_test_collect (find (f, "customer-list"), GTK_TYPE_IMAGE, images);
+  gui_test_collect (customers_test_find (f, "customer-list"), GTK_TYPE_IMAGE, images);
   for (guint i = 0; i < images->len; i++)
     if (gtk_widget_has_css_class (images->pdata[i], "override-mark") && gtk_widget_get_mapped (images->pdata[i]))
       {
@@ -769,7 +722,7 @@ test_override_mark (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  GtkWidget *list = find (f, "customer-list"), *mark = NULL, *id_label = NULL;
+  GtkWidget *list = customers_test_find (f, "customer-list"), *mark = NULL, *id_label = NULL;
   guint row = 0;
 
   while (strata_scoring_get_final_tier (f->scoring, row) != 4)
@@ -779,11 +732,11 @@ test_override_mark (Fixture       *f,
   g_assert_cmpuint (override_marks (f, NULL), ==, 0);
 
   strata_context_set_selected_customer (f->context, strata_scoring_get_customer_id (f->scoring, row));
-  gui_test_wait (g_strcmp0 (gtk_label_get_text (GTK_LABEL (find (f, "detail-name"))),
+  gui_test_wait (g_strcmp0 (gtk_label_get_text (GTK_LABEL (customers_test_find (f, "detail-name"))),
                             strata_scoring_get_name (f->scoring, row)) == 0);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "override-tier")), 0);
-  gtk_editable_set_text (GTK_EDITABLE (find (f, "override-reason")), "Strategic partner");
-  g_signal_emit_by_name (find (f, "override-set"), "clicked");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "override-tier")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (customers_test_find (f, "override-reason")), "Strategic partner");
+  g_signal_emit_by_name (customers_test_find (f, "override-set"), "clicked");
   gui_test_wait (override_marks (f, NULL) == 1);
   g_assert_cmpuint (override_marks (f, &mark), ==, 1);
   g_assert_true (gtk_widget_get_visible (mark));
@@ -800,7 +753,7 @@ test_override_mark (Fixture       *f,
   g_assert_true (row_widget (mark) == row_widget (id_label));
   gui_test_save_screenshot (GTK_WIDGET (f->window), "customers-override-mark.png");
 
-  g_signal_emit_by_name (find (f, "override-remove"), "clicked");
+  g_signal_emit_by_name (customers_test_find (f, "override-remove"), "clicked");
   gui_test_wait (override_marks (f, NULL) == 0);
   g_assert_cmpuint (override_marks (f, NULL), ==, 0);
   g_assert_cmpuint (strata_scoring_get_final_tier (f->scoring, row), ==, 4);
@@ -810,7 +763,7 @@ test_override_mark (Fixture       *f,
 static const char *
 top_id_on_screen (Fixture *f)
 {
-  GtkWidget *list = find (f, "customer-list");
+  GtkWidget *list = customers_test_find (f, "customer-list");
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   const char *top = NULL;
@@ -847,27 +800,6 @@ first_row (Fixture *f)
   return rows[0];
 }
 
-static void
-sort_by (Fixture      *f,
-         const char   *title,
-         GtkSortType   direction)
-{
-  GtkColumnView *view = GTK_COLUMN_VIEW (find (f, "customer-list"));
-  GListModel *columns = gtk_column_view_get_columns (view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        {
-          gtk_column_view_sort_by_column (view, column, direction);
-          return;
-        }
-    }
-  g_assert_not_reached ();
-}
-
 /* Sorting, filtering by tier and searching give the rows computed here
  * from an independent scoring, and the cells on screen show them (the
  * list's items stand for positions: the page rebinds them). */
@@ -899,13 +831,13 @@ test_sort_filter_search_rows (Fixture       *f,
         first_name = i;
     }
 
-  sort_by (f, "Score", GTK_SORT_DESCENDING);
+  customers_test_sort_by (f, "Score", GTK_SORT_DESCENDING);
   gui_test_wait (first_row (f) == best);
   gui_test_wait_frame (GTK_WIDGET (f->window));
-  g_assert_cmpuint (n_shown (f), ==, n);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, n);
   g_assert_cmpstr (top_id_on_screen (f), ==, strata_scoring_get_ext_id (f->scoring, best));
 
-  sort_by (f, "Name", GTK_SORT_ASCENDING);
+  customers_test_sort_by (f, "Name", GTK_SORT_ASCENDING);
   gui_test_wait (first_row (f) == first_name);
   gui_test_wait_frame (GTK_WIDGET (f->window));
   g_assert_cmpstr (top_id_on_screen (f), ==, strata_scoring_get_ext_id (f->scoring, first_name));
@@ -925,17 +857,17 @@ test_sort_filter_search_rows (Fixture       *f,
       }
   g_assert_cmpuint (in_c, >, 0);
   g_assert_cmpuint (in_c, <, n);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 3);
-  gui_test_wait (n_shown (f) == in_c);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 3);
+  gui_test_wait (customers_test_n_shown (f) == in_c);
   g_assert_cmpuint (first_row (f), ==, first_c);
   gui_test_wait_frame (GTK_WIDGET (f->window));
   g_assert_cmpstr (top_id_on_screen (f), ==, strata_scoring_get_ext_id (f->scoring, first_c));
 
   /* A search in Chinese within the tier. */
   g_assert_cmpuint (c_with, >, 0);
-  gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), needle);
-  g_signal_emit_by_name (find (f, "search"), "search-changed");
-  gui_test_wait (n_shown (f) == c_with);
+  gtk_editable_set_text (GTK_EDITABLE (customers_test_find (f, "search")), needle);
+  g_signal_emit_by_name (customers_test_find (f, "search"), "search-changed");
+  gui_test_wait (customers_test_n_shown (f) == c_with);
   {
     const guint *rows;
     guint k;
@@ -948,10 +880,10 @@ test_sort_filter_search_rows (Fixture       *f,
       }
   }
 
-  gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), "");
-  g_signal_emit_by_name (find (f, "search"), "search-changed");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 0);
-  gui_test_wait (n_shown (f) == n);
+  gtk_editable_set_text (GTK_EDITABLE (customers_test_find (f, "search")), "");
+  g_signal_emit_by_name (customers_test_find (f, "search"), "search-changed");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 0);
+  gui_test_wait (customers_test_n_shown (f) == n);
   g_assert_cmpuint (first_row (f), ==, first_name);
 }
 
@@ -967,7 +899,7 @@ test_sort_waits_for_order (Fixture       *f,
   g_autoptr(StrataContext) other = strata_context_new (f->t.ws);
   guint n = strata_scoring_get_n_rows (f->scoring);
   guint in_c = 0;
-  GtkWidget *spinner = find (f, "sort-waiting");
+  GtkWidget *spinner = customers_test_find (f, "sort-waiting");
   const guint *rows;
   guint k;
   const StrataCustomerColumns *cols;
@@ -982,16 +914,16 @@ test_sort_waits_for_order (Fixture       *f,
    * not run between these lines: the orders cannot be there yet. */
   strata_context_finish_scoring (other);
   g_object_set (f->page, "context", other, NULL);
-  g_assert_cmpuint (n_shown (f), ==, n);
-  sort_by (f, "Name", GTK_SORT_ASCENDING);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, n);
+  customers_test_sort_by (f, "Name", GTK_SORT_ASCENDING);
   g_assert_true (strata_customers_page_get_sort_waiting (f->page));
   g_assert_true (gtk_widget_get_visible (spinner));
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
-  g_assert_cmpuint (n_shown (f), ==, n);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, n);
 
   /* A filter meanwhile: its rows at once, still waiting for the order. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 3);
-  g_assert_cmpuint (n_shown (f), ==, in_c);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 3);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, in_c);
   g_assert_true (strata_customers_page_get_sort_waiting (f->page));
 
   gui_test_wait (!strata_customers_page_get_sort_waiting (f->page));
@@ -1014,9 +946,9 @@ test_sort_waits_for_order (Fixture       *f,
   g_assert_cmpuint (strata_customers_page_get_main_thread_orders (f->page), ==, 0);
 
   /* By name with every tier: the order is there, no waiting. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 0);
   g_assert_false (strata_customers_page_get_sort_waiting (f->page));
-  g_assert_cmpuint (n_shown (f), ==, n);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, n);
   g_assert_cmpuint (strata_customers_page_get_main_thread_orders (f->page), ==, 0);
   g_object_set (f->page, "context", f->context, NULL);
 }
@@ -1038,10 +970,10 @@ test_spinner_while_loading (Fixture       *f,
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
   g_assert_true (strata_page_get_loading (STRATA_PAGE (f->page)));
   /* Under it the list's headers, not a page saying nothing is open. */
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find (f, "stack"))), ==, "list");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (customers_test_find (f, "stack"))), ==, "list");
 
   gui_test_wait (!strata_context_get_scoring_loading (context) &&
-                 n_shown (f) == strata_scoring_get_n_rows (f->scoring));
+                 customers_test_n_shown (f) == strata_scoring_get_n_rows (f->scoring));
   g_assert_null (gui_test_find_id (GTK_WIDGET (f->page), GTK_TYPE_SPINNER, "page-loading", 0));
   g_assert_false (strata_page_get_loading (STRATA_PAGE (f->page)));
   g_object_set (f->page, "context", f->context, NULL);
@@ -1053,36 +985,36 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  g_test_add ("/customers-page/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/customers-page/filters", Fixture, NULL, fixture_setup, test_filters, customers_test_teardown);
   g_test_add ("/customers-page/filters-reset", Fixture, NULL, fixture_setup, test_filters_reset,
-              fixture_teardown);
-  g_test_add ("/customers-page/sort-and-select", Fixture, NULL, fixture_setup, test_sort_and_select, fixture_teardown);
+              customers_test_teardown);
+  g_test_add ("/customers-page/sort-and-select", Fixture, NULL, fixture_setup, test_sort_and_select, customers_test_teardown);
   g_test_add ("/customers-page/sort-filter-search-rows", Fixture, NULL, fixture_setup,
-              test_sort_filter_search_rows, fixture_teardown);
+              test_sort_filter_search_rows, customers_test_teardown);
   g_test_add ("/customers-page/sort-waits-for-order", Fixture, NULL, fixture_setup,
-              test_sort_waits_for_order, fixture_teardown);
+              test_sort_waits_for_order, customers_test_teardown);
   /* The same at a size where a slip in the radix sort or the filter's
    * mask would show (the demo's names repeat, so ties count). */
   g_test_add ("/customers-page/sort-filter-search-rows-20000", Fixture, GUINT_TO_POINTER (20000), fixture_setup,
-              test_sort_filter_search_rows, fixture_teardown);
+              test_sort_filter_search_rows, customers_test_teardown);
   g_test_add ("/customers-page/sort-waits-for-order-20000", Fixture, GUINT_TO_POINTER (20000), fixture_setup,
-              test_sort_waits_for_order, fixture_teardown);
+              test_sort_waits_for_order, customers_test_teardown);
   g_test_add ("/customers-page/spinner-while-loading", Fixture, NULL, fixture_setup,
-              test_spinner_while_loading, fixture_teardown);
-  g_test_add ("/customers-page/override", Fixture, NULL, fixture_setup, test_override, fixture_teardown);
-  g_test_add ("/customers-page/override-mark", Fixture, NULL, fixture_setup, test_override_mark, fixture_teardown);
+              test_spinner_while_loading, customers_test_teardown);
+  g_test_add ("/customers-page/override", Fixture, NULL, fixture_setup, test_override, customers_test_teardown);
+  g_test_add ("/customers-page/override-mark", Fixture, NULL, fixture_setup, test_override_mark, customers_test_teardown);
   g_test_add ("/customers-page/attribute-filter", Fixture, NULL, fixture_setup, test_attribute_filter,
-              fixture_teardown);
+              customers_test_teardown);
   g_test_add ("/customers-page/cells-refresh", Fixture, NULL, fixture_setup, test_cells_refresh,
-              fixture_teardown);
-  g_test_add ("/customers-page/shared-draft", Fixture, NULL, fixture_setup, test_shared_draft, fixture_teardown);
+              customers_test_teardown);
+  g_test_add ("/customers-page/shared-draft", Fixture, NULL, fixture_setup, test_shared_draft, customers_test_teardown);
   g_test_add ("/customers-page/draft-while-hidden", Fixture, NULL, fixture_setup, test_draft_while_hidden,
-              fixture_teardown);
-  g_test_add ("/customers-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
+              customers_test_teardown);
+  g_test_add ("/customers-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, customers_test_teardown);
   g_test_add ("/customers-page/export-xlsx", Fixture, NULL, fixture_setup, test_export_xlsx,
-              fixture_teardown);
-  g_test_add ("/customers-page/previous-kept", Fixture, NULL, fixture_setup, test_previous_kept, fixture_teardown);
+              customers_test_teardown);
+  g_test_add ("/customers-page/previous-kept", Fixture, NULL, fixture_setup, test_previous_kept, customers_test_teardown);
   g_test_add ("/customers-page/previous-period", Fixture, NULL, fixture_setup, test_previous_period,
-              fixture_teardown);
+              customers_test_teardown);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "customers-page-test-util.h"
 #include "gui-test-util.h"
 #include "strata-context.h"
 #include "strata-customers-page.h"
@@ -19,81 +20,13 @@
 #include "strata-scoring-private.h"
 #include "workspace-test-util.h"
 
-typedef struct
-{
-  TestWorkspace        t;
-  StrataContext       *context;
-  StrataScoring       *scoring;   /* an independent view of the same data */
-  GtkWindow           *window;
-  StrataCustomersPage *page;
-} Fixture;
+typedef CustomersTestFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  test_workspace_setup_dir (&f->t, "strata-customers-worker", "demo.strata");
-  g_assert_true (strata_demo_write (f->t.path, 3000, 11, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  f->t.ws = strata_workspace_open (f->t.path, NULL, &error);
-  g_assert_no_error (error);
-  f->context = strata_context_new (f->t.ws);
-  strata_context_finish_scoring (f->context);
-  f->scoring = strata_scoring_new (f->t.ws, &error);
-  g_assert_no_error (error);
-  f->page = STRATA_CUSTOMERS_PAGE (strata_customers_page_new ());
-  g_object_set (f->page, "context", f->context, NULL);
-  f->window = gui_test_show (GTK_WIDGET (f->page), 1176, 784);
-  gui_test_wait (g_list_model_get_n_items (strata_customers_page_get_model (f->page)) > 0);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  gui_test_destroy (f->window);
-  g_clear_object (&f->scoring);
-  g_clear_object (&f->context);
-  test_workspace_teardown (&f->t);
-}
-
-static GtkWidget *
-find (Fixture    *f,
-      const char *name)
-{
-  GtkWidget *w = gui_test_find_id (GTK_WIDGET (f->page), GTK_TYPE_WIDGET, name, 0);
-
-  g_assert_nonnull (w);
-  return w;
-}
-
-static guint
-n_shown (Fixture *f)
-{
-  return g_list_model_get_n_items (strata_customers_page_get_model (f->page));
-}
-
-static void
-sort_by (Fixture      *f,
-         const char   *title,
-         GtkSortType   direction)
-{
-  GtkColumnView *view = GTK_COLUMN_VIEW (find (f, "customer-list"));
-  GListModel *columns = gtk_column_view_get_columns (view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        {
-          gtk_column_view_sort_by_column (view, column, direction);
-          return;
-        }
-    }
-  g_assert_not_reached ();
+  customers_test_setup (f, "strata-customers-worker", 3000, 2);
 }
 
 typedef struct
@@ -216,15 +149,15 @@ assert_rows (Fixture *f,
     count = g_strdup_printf ("%u,%03u of %u,%03u customers", n / 1000, n % 1000, all / 1000, all % 1000);
   else
     count = g_strdup_printf ("%u of %u,%03u customers", n, all / 1000, all % 1000);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (f, "customer-count"))), ==, count);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (customers_test_find (f, "customer-count"))), ==, count);
 }
 
 static void
 search_for (Fixture    *f,
             const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find (f, "search")), text);
-  g_signal_emit_by_name (find (f, "search"), "search-changed");
+  gtk_editable_set_text (GTK_EDITABLE (customers_test_find (f, "search")), text);
+  g_signal_emit_by_name (customers_test_find (f, "search"), "search-changed");
 }
 
 static void
@@ -261,7 +194,7 @@ static guint
 assert_screen_in_order (Fixture *f,
                         GArray  *want)
 {
-  GtkWidget *list = find (f, "customer-list");
+  GtkWidget *list = customers_test_find (f, "customer-list");
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (Shown));
   g_autoptr(GHashTable) position = g_hash_table_new (g_str_hash, g_str_equal);
@@ -315,13 +248,13 @@ test_worker_rows (Fixture       *f,
   g_assert_cmpuint (n, >, 2000);
   strata_customers_page_set_query_async_rows (f->page, 0);
 
-  sort_by (f, "Score", GTK_SORT_DESCENDING);
+  customers_test_sort_by (f, "Score", GTK_SORT_DESCENDING);
   g_assert_true (strata_customers_page_get_query_busy (f->page));
   assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE));
   /* Scrolled three pages down: rows bound off screen before the sort
    * show their new rows too. */
   {
-    GtkWidget *scroller = gtk_widget_get_ancestor (find (f, "customer-list"), GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *scroller = gtk_widget_get_ancestor (customers_test_find (f, "customer-list"), GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
     g_autoptr(GArray) want = reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE);
 
@@ -332,7 +265,7 @@ test_worker_rows (Fixture       *f,
     gui_test_wait_frame (GTK_WIDGET (f->window));
     g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
     /* Sorted again while scrolled there, and back to the top. */
-    sort_by (f, "Name", GTK_SORT_ASCENDING);
+    customers_test_sort_by (f, "Name", GTK_SORT_ASCENDING);
     g_clear_pointer (&want, g_array_unref);
     want = reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_NAME, FALSE);
     gui_test_wait (!strata_customers_page_get_query_busy (f->page));
@@ -343,24 +276,24 @@ test_worker_rows (Fixture       *f,
     gui_test_wait_frame (GTK_WIDGET (f->window));
     g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
   }
-  sort_by (f, "Order amount", GTK_SORT_DESCENDING);
+  customers_test_sort_by (f, "Order amount", GTK_SORT_DESCENDING);
   assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_ORDER_AMOUNT, TRUE));
-  sort_by (f, "Tier", GTK_SORT_ASCENDING);
+  customers_test_sort_by (f, "Tier", GTK_SORT_ASCENDING);
   assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_TIER, FALSE));
-  sort_by (f, "Name", GTK_SORT_ASCENDING);
+  customers_test_sort_by (f, "Name", GTK_SORT_ASCENDING);
   assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_NAME, FALSE));
 
   /* Tier C, by name; then Chinese within it. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 3);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 3);
   g_assert_true (strata_customers_page_get_query_busy (f->page));
   assert_rows (f, reference_rows (f, 2, NULL, STRATA_CUSTOMER_SORT_NAME, FALSE));
   search_for (f, "有限");
   assert_rows (f, reference_rows (f, 2, "有限", STRATA_CUSTOMER_SORT_NAME, FALSE));
-  g_assert_cmpuint (n_shown (f), >, 0);
+  g_assert_cmpuint (customers_test_n_shown (f), >, 0);
 
   /* Every tier, by score, an English name's fragment in the other case. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "tier-filter")), 0);
-  sort_by (f, "Score", GTK_SORT_DESCENDING);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 0);
+  customers_test_sort_by (f, "Score", GTK_SORT_DESCENDING);
   for (guint i = 0; i < n && english == NULL; i++)
     {
       const char *name = strata_scoring_get_name (f->scoring, i);
@@ -374,7 +307,7 @@ test_worker_rows (Fixture       *f,
   g_assert_cmpstr (upper, !=, fragment);
   search_for (f, upper);
   assert_rows (f, reference_rows (f, -1, upper, STRATA_CUSTOMER_SORT_SCORE, TRUE));
-  g_assert_cmpuint (n_shown (f), >, 0);
+  g_assert_cmpuint (customers_test_n_shown (f), >, 0);
 
   /* Typing an id: "c000", "c0001", "c00012" before any answer comes
    * (nearly all, about 100 and about 10 rows). */
@@ -390,13 +323,13 @@ test_worker_rows (Fixture       *f,
   g_assert_cmpuint (strata_customers_page_get_queries_run (f->page), ==, started + 1);
   g_assert_true (strata_customers_page_get_query_busy (f->page));
   assert_rows (f, reference_rows (f, -1, "c00012", STRATA_CUSTOMER_SORT_SCORE, TRUE));
-  g_assert_cmpuint (n_shown (f), >, 0);
-  g_assert_cmpuint (n_shown (f), <=, 10);   /* of C000120 … C000129 */
+  g_assert_cmpuint (customers_test_n_shown (f), >, 0);
+  g_assert_cmpuint (customers_test_n_shown (f), <=, 10);   /* of C000120 … C000129 */
   g_assert_cmpuint (strata_customers_page_get_queries_run (f->page), <=, started + 3);
   /* Never the rows of an older query. */
   g_assert_cmpuint (lengths->len, >, 0);
   for (guint i = 0; i < lengths->len; i++)
-    g_assert_cmpuint (g_array_index (lengths, guint, i), ==, n_shown (f));
+    g_assert_cmpuint (g_array_index (lengths, guint, i), ==, customers_test_n_shown (f));
   g_signal_handlers_disconnect_by_func (strata_customers_page_get_model (f->page), note_length, lengths);
 }
 
@@ -406,6 +339,6 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  g_test_add ("/customers-worker/rows-3000", Fixture, NULL, fixture_setup, test_worker_rows, fixture_teardown);
+  g_test_add ("/customers-worker/rows-3000", Fixture, NULL, fixture_setup, test_worker_rows, customers_test_teardown);
   return g_test_run ();
 }
