@@ -20,11 +20,7 @@
 #include "strata-schema.h"
 #include "workspace-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef TestWorkspace Fixture;   /* its folder and path; ws unused */
 
 static char *
 fixture_file (const char *name)
@@ -38,23 +34,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *source = fixture_file ("demo-60.strata");
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  f->dir = test_make_tmp_dir ("strata-columns");
-  f->path = g_build_filename (f->dir, "demo.strata", NULL);
-  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  test_workspace_setup_copy (f, "strata-columns", "workspace-v3", "demo-60.strata");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  test_workspace_teardown (f);
 }
 
 static StrataWorkspace *

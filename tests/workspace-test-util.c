@@ -47,6 +47,21 @@ test_workspace_setup_dir (TestWorkspace *t,
 }
 
 void
+test_workspace_setup_copy (TestWorkspace *t,
+                           const char    *prefix,
+                           const char    *subdir,
+                           const char    *fixture)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "fixtures", subdir, fixture, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  test_workspace_setup_dir (t, prefix, "demo.strata");
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (t->path, contents, length, NULL));
+}
+
+void
 test_workspace_setup (TestWorkspace *t,
                       const char    *prefix,
                       const char    *name)

@@ -27,6 +27,12 @@ void  test_workspace_setup     (TestWorkspace   *t,
 void  test_workspace_setup_dir (TestWorkspace   *t,
                                 const char      *prefix,
                                 const char      *name);
+/* The folder, and in it a copy of tests/fixtures/subdir/fixture named
+ * demo.strata (an old format's file, which the test then opens). */
+void  test_workspace_setup_copy (TestWorkspace  *t,
+                                 const char     *prefix,
+                                 const char     *subdir,
+                                 const char     *fixture);
 /* Closes the workspace and removes the folder. */
 void  test_workspace_teardown  (TestWorkspace   *t);
 
