@@ -71,31 +71,6 @@ review_shown (gpointer data)
          g_strcmp0 (gtk_stack_get_visible_child_name (stack), "review") == 0;
 }
 
-/* Resident memory in MB (/proc/self/status): now (VmRSS) and the most
- * since the peak was last reset (VmHWM, reset through clear_refs). */
-static double
-status_mb (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *p;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (p = strstr (status, field)) == NULL)
-    return -1;
-  return g_ascii_strtod (p + strlen (field), NULL) / 1024;
-}
-
-static void
-reset_peak (void)
-{
-  FILE *refs = fopen ("/proc/self/clear_refs", "w");
-
-  if (refs != NULL)
-    {
-      fputs ("5", refs);
-      fclose (refs);
-    }
-}
-
 /* The rows of the page's mover lists (GtkListBox or list view items). */
 static guint
 count_rows (GtkWidget *w)
@@ -137,7 +112,7 @@ visit_review (StrataWindow *window,
   double cpu = bench_thread_cpu_ms (), ms;
   gint64 t;
 
-  reset_peak ();
+  bench_reset_peak ();
   bench_stall_reset (&stall);
   t = g_get_monotonic_time ();
   strata_window_show_page (window, "review");
@@ -146,7 +121,7 @@ visit_review (StrataWindow *window,
   bench_run_for (300);
   note = g_strdup_printf ("(%u rows in the mover lists; RSS %.0f MB, peak %.0f MB)",
                           count_rows (bench_find (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0)),
-                          status_mb ("VmRSS:"), status_mb ("VmHWM:"));
+                          bench_status_mb ("VmRSS:"), bench_status_mb ("VmHWM:"));
   print_row (what, ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, note);
 }
 

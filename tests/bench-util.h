@@ -10,10 +10,38 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/* Resident memory in MB (/proc/self/status): field "VmRSS:" now,
+ * "RssAnon:" its anonymous part, "VmHWM:" the most since the last
+ * bench_reset_peak(); -1 where the kernel does not say. */
+static inline double
+bench_status_mb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (p = strstr (status, field)) == NULL)
+    return -1;
+  return g_ascii_strtod (p + strlen (field), NULL) / 1024;
+}
+
+/* Starts VmHWM again from the current resident size (clear_refs 5). */
+static inline void
+bench_reset_peak (void)
+{
+  FILE *refs = fopen ("/proc/self/clear_refs", "w");
+
+  if (refs != NULL)
+    {
+      fputs ("5", refs);
+      fclose (refs);
+    }
+}
 
 static inline double
 bench_now_ms (void)

@@ -60,29 +60,11 @@
 
 static BenchStall stall;
 
-/* Resident memory in MB (/proc/self/status): now (VmRSS) and the most
- * since the last step began (VmHWM, reset through clear_refs). */
-static double
-status_mb (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *p;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (p = strstr (status, field)) == NULL)
-    return -1;
-  return g_ascii_strtod (p + strlen (field), NULL) / 1024;
-}
-
+/* A step begins: its stall and its memory peak (VmHWM) from now. */
 static void
 stall_reset (void)
 {
-  FILE *refs = fopen ("/proc/self/clear_refs", "w");
-
-  if (refs != NULL)
-    {
-      fputs ("5", refs);
-      fclose (refs);
-    }
+  bench_reset_peak ();
   bench_stall_reset (&stall);
 }
 
@@ -109,7 +91,7 @@ print_row (const char *what,
            const char *note)
 {
   g_autofree char *rss = g_strdup_printf ("RSS %4.0f MB (heap and other anonymous %4.0f), peak %4.0f MB",
-                                          status_mb ("VmRSS:"), status_mb ("RssAnon:"), status_mb ("VmHWM:"));
+                                          bench_status_mb ("VmRSS:"), bench_status_mb ("RssAnon:"), bench_status_mb ("VmHWM:"));
 
   if (ms < 0)
     printf ("  %-50s %8s            %8.1f ms stall %8.1f ms CPU  %s  %s\n", what, "timeout", stall_ms, cpu,
