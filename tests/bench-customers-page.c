@@ -615,8 +615,8 @@ main (int   argc,
     const guint *shown;
     guint n_shown;
     const StrataCustomerColumns *cols = strata_customers_page_get_columns (page, &shown, &n_shown);
-    const char *name = cols->names[cols->n / 2];
-    const char *id = cols->ext_ids[cols->n / 3];
+    const char *name = strata_period_data_get_name (cols->strings, cols->n / 2);
+    const char *id = strata_period_data_get_ext_id (cols->strings, cols->n / 3);
     g_autofree char *fragment = g_utf8_substring (name, 0, MIN (2, g_utf8_strlen (name, -1)));
     g_autofree char *what = NULL;
     GtkDropDown *tiers = GTK_DROP_DOWN (find_widget (GTK_WIDGET (page), "tier-filter"));

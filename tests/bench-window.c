@@ -480,8 +480,8 @@ main (int   argc,
     const guint *rows;
     guint n_rows;
     const StrataCustomerColumns *cols = strata_customers_page_get_columns (customers, &rows, &n_rows);
-    const char *name = cols->names[cols->n / 2];
-    const char *id = cols->ext_ids[cols->n / 3];
+    const char *name = strata_period_data_get_name (cols->strings, cols->n / 2);
+    const char *id = strata_period_data_get_ext_id (cols->strings, cols->n / 3);
     g_autofree char *fragment = g_utf8_substring (name, 0, MIN (2, g_utf8_strlen (name, -1)));
     g_autofree char *fragment_folded = strata_customer_view_fold (fragment);
     g_autofree char *id_folded = strata_customer_view_fold (id);

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "strata-customer-order.h"
+#include "strata-period-data-private.h"
 #include "strata-types.h"
 
 #define N 3000
@@ -14,6 +15,7 @@
 typedef struct
 {
   StrataCustomerColumns cols;
+  StrataPeriodData *strings;
   char   **ext_ids;
   char   **names;
   char   **name_keys;
@@ -57,8 +59,10 @@ fixture_init (Fixture *f)
       f->prev[i] = g_rand_int_range (rand, 0, 8) == 0 ? STRATA_CUSTOMER_NO_TIER : g_rand_int_range (rand, 0, 4);
       f->quadrant[i] = g_rand_int_range (rand, STRATA_QUADRANT_NONE, STRATA_QUADRANT_D + 1);
     }
+  f->strings = strata_period_data_new_customers ((const char * const *) f->ext_ids,
+                                                 (const char * const *) f->names, N);
   f->cols = (StrataCustomerColumns) {
-    .n = N, .ext_ids = (const char **) f->ext_ids, .names = (const char **) f->names,
+    .n = N, .strings = f->strings,
     .name_keys = (const char **) f->name_keys, .order_amount = f->amount, .referrals = f->referrals,
     .inquiries = NULL, .score = f->score, .tier = f->tier, .prev_tier = f->prev,
     .quadrant = f->quadrant, .n_tiers = 4,
@@ -77,6 +81,7 @@ fixture_clear (Fixture *f)
     }
   g_free (f->ext_ids);
   g_free (f->names);
+  strata_period_data_unref (f->strings);
   g_free (f->name_keys);
   g_free (f->amount);
   g_free (f->referrals);
@@ -110,8 +115,8 @@ test_sort_matches_compare (void)
   g_autofree guint32 *by_id = NULL, *name_rank = NULL;
 
   fixture_init (&f);
-  by_id = strata_customer_order_by_id ((const char * const *) f.ext_ids, N);
-  name_rank = strata_customer_order_name_rank ((const char * const *) f.names, N);
+  by_id = strata_customer_order_by_id (f.strings, N);
+  name_rank = strata_customer_order_name_rank (f.strings, N);
   for (int column = STRATA_CUSTOMER_SORT_ID; column <= STRATA_CUSTOMER_SORT_CHANGE; column++)
     for (int descending = 0; descending < 2; descending++)
       for (int subset = 0; subset < 2; subset++)
@@ -155,8 +160,9 @@ test_search (void)
   const char *ids[] = { "C-1", "C-2", "C-3", "C-4", "C-5" };
   const char *names[] = { "STRASSE Nord", "Straße Süd", "KELVIN", "\xe2\x84\xaa" "elvin", "北京acme" };
   guint8 tiers[5] = { 0 };
-  g_autofree guint8 *is_folded = strata_customer_order_name_is_folded (names, 5);
-  StrataCustomerColumns cols = { .n = 5, .ext_ids = ids, .names = names, .tier = tiers };
+  g_autoptr(StrataPeriodData) strings = strata_period_data_new_customers (ids, names, 5);
+  g_autofree guint8 *is_folded = strata_customer_order_name_is_folded (strings, 5);
+  StrataCustomerColumns cols = { .n = 5, .strings = strings, .tier = tiers };
 
   /* Only the Chinese name folds to itself. */
   g_assert_cmpmem (is_folded, 5, ((guint8[]) { 0, 0, 0, 0, 1 }), 5);

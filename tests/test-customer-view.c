@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "strata-customer-view.h"
+#include "strata-period-data-private.h"
 #include "strata-types.h"
 
 static const char *ext_ids[] = { "C-003", "C-001", "C-002", "C-010", "C-004" };
@@ -16,11 +17,22 @@ static const guint8 quadrants[] = { STRATA_QUADRANT_A, STRATA_QUADRANT_D, STRATA
                                     STRATA_QUADRANT_A, STRATA_QUADRANT_C };
 static const char *tier_ids[] = { "A", "B", "C", "D", "E" };
 
+/* The ext ids and names as a period's, made once for the whole run. */
+static StrataPeriodData *
+strings (void)
+{
+  static StrataPeriodData *data;
+
+  if (data == NULL)
+    data = strata_period_data_new_customers (ext_ids, names, G_N_ELEMENTS (ext_ids));
+  return data;
+}
+
 static StrataCustomerColumns
 columns (void)
 {
   StrataCustomerColumns cols = {
-    .n = 5, .ext_ids = ext_ids, .names = names, .order_amount = amounts,
+    .n = 5, .strings = strings (), .order_amount = amounts,
     .score = scores, .tier = tiers, .prev_tier = prev, .quadrant = quadrants,
     .tier_ids = tier_ids, .n_tiers = 5,
   };

@@ -940,7 +940,7 @@ test_sort_waits_for_order (Fixture       *f,
 
           g_assert_cmpint (c, <=, 0);
           if (c == 0)
-            g_assert_cmpint (strcmp (cols->ext_ids[rows[i - 1]], cols->ext_ids[rows[i]]), <, 0);
+            g_assert_cmpint (strcmp (strata_period_data_get_ext_id (cols->strings, rows[i - 1]), strata_period_data_get_ext_id (cols->strings, rows[i])), <, 0);
         }
     }
   g_assert_cmpuint (strata_customers_page_get_main_thread_orders (f->page), ==, 0);

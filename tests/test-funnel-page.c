@@ -288,7 +288,7 @@ test_customer_funnel (Fixture       *f,
       g_assert_true (STRATA_IS_FUNNEL_CHART (chart));
       g_assert_cmpuint (strata_funnel_chart_get_n_groups (STRATA_FUNNEL_CHART (chart)), ==, 2);
       table = strata_chart_get_table (chart);
-      g_assert_cmpstr (((GStrv) table->pdata[1])[0], ==, pd->names[row]);
+      g_assert_cmpstr (((GStrv) table->pdata[1])[0], ==, strata_period_data_get_name (pd, row));
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), ==, note_text);
       if (expected->weakest != STRATA_FUNNEL_NO_STEP)
         g_assert_nonnull (strstr (note_text, strata_funnel_step_label (expected->weakest)));

@@ -98,8 +98,8 @@ assert_columns_match (StrataWorkspace *ws,
   g_assert_cmpmem (columns->ids, columns->n * sizeof (gint64), json->ids, json->n * sizeof (gint64));
   for (guint i = 0; i < json->n; i++)
     {
-      g_assert_cmpstr (columns->ext_ids[i], ==, json->ext_ids[i]);
-      g_assert_cmpstr (columns->names[i], ==, json->names[i]);
+      g_assert_cmpstr (strata_period_data_get_ext_id (columns, i), ==, strata_period_data_get_ext_id (json, i));
+      g_assert_cmpstr (strata_period_data_get_name (columns, i), ==, strata_period_data_get_name (json, i));
     }
   for (guint m = 0; m < json->n_metrics; m++)
     {

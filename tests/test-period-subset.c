@@ -74,8 +74,8 @@ assert_same_row (const StrataPeriodData *full,
   const StrataPeriodOverride *b = strata_period_data_get_override (sub, row);
 
   g_assert_cmpint (sub->ids[row], ==, full->ids[full_row]);
-  g_assert_cmpstr (sub->ext_ids[row], ==, full->ext_ids[full_row]);
-  g_assert_cmpstr (sub->names[row], ==, full->names[full_row]);
+  g_assert_cmpstr (strata_period_data_get_ext_id (sub, row), ==, strata_period_data_get_ext_id (full, full_row));
+  g_assert_cmpstr (strata_period_data_get_name (sub, row), ==, strata_period_data_get_name (full, full_row));
   for (guint m = 0; m < full->n_metrics; m++)
     {
       double x = full->columns[m][full_row], y = sub->columns[m][row];
@@ -125,7 +125,7 @@ test_receipts (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (picks); i++)
     {
-      const char *ext_ids[] = { full->ext_ids[picks[i]], NULL };
+      const char *ext_ids[] = { strata_period_data_get_ext_id (full, picks[i]), NULL };
       g_autoptr(StrataPeriodData) sub = strata_period_data_load_customers (f->t.ws, f->period_id,
                                                                            ext_ids, &error);
       g_autofree char *expected = NULL;
@@ -183,10 +183,10 @@ test_several_and_unknown (Fixture       *f,
   g_autoptr(StrataPeriodData) missing = NULL;
 
   g_assert_no_error (error);
-  ext_ids[0] = full->ext_ids[9];
+  ext_ids[0] = strata_period_data_get_ext_id (full, 9);
   ext_ids[1] = "NOPE";
-  ext_ids[2] = full->ext_ids[4];
-  ext_ids[3] = full->ext_ids[9];
+  ext_ids[2] = strata_period_data_get_ext_id (full, 4);
+  ext_ids[3] = strata_period_data_get_ext_id (full, 9);
   ext_ids[4] = NULL;
   /* Customer order, each once, unknown ones left out. */
   sub = strata_period_data_load_customers (f->t.ws, f->first_period, ext_ids, &error);

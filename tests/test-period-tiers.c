@@ -117,8 +117,8 @@ test_load_for_scoring (void)
   for (guint i = 0; i < some->n; i++)
     {
       g_assert_cmpint (some->ids[i], ==, full->ids[i]);
-      g_assert_cmpstr (some->names[i], ==, "");
-      g_assert_cmpstr (some->ext_ids[i], ==, "");
+      g_assert_cmpstr (strata_period_data_get_name (some, i), ==, "");
+      g_assert_cmpstr (strata_period_data_get_ext_id (some, i), ==, "");
       g_assert_cmpfloat (some->columns[0][i], ==, strata_period_data_get_value (full, i, "order_amount"));
       g_assert_cmpfloat (strata_period_data_get_value (some, i, "referrals"), ==,
                          strata_period_data_get_value (full, i, "referrals"));

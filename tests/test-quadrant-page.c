@@ -128,7 +128,7 @@ test_quadrant_page (void)
   g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (view)));
   /* name, quadrant and both values */
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (view)),
-                            results->data->names[strata_quadrant_view_get_hover (view)]));
+                            strata_period_data_get_name (results->data, strata_quadrant_view_get_hover (view))));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (view)), "\n"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (view)), ": "));
   /* The query-tooltip handler's text: ID, tier and score as well. */
@@ -137,11 +137,11 @@ test_quadrant_page (void)
     const StrataTier *tier = results->rules->tiers->pdata[results->result->final_tier[h]];
     g_autofree char *tip = strata_quadrant_view_get_tooltip_at (view, px, py);
     g_autofree char *score = strata_format_number (results->result->score[h]);
-    g_autofree char *line = g_strdup_printf ("%s · tier %s · score %s", results->data->ext_ids[h],
+    g_autofree char *line = g_strdup_printf ("%s · tier %s · score %s", strata_period_data_get_ext_id (results->data, h),
                                              tier->id, score);
 
     g_assert_nonnull (tip);
-    g_assert_nonnull (strstr (tip, results->data->names[h]));
+    g_assert_nonnull (strstr (tip, strata_period_data_get_name (results->data, h)));
     g_assert_nonnull (strstr (tip, line));
     g_assert_cmpstr (tip, ==, gtk_widget_get_tooltip_text (GTK_WIDGET (view)));
     g_assert_null (strata_quadrant_view_get_tooltip_at (view, 1, 1));
@@ -182,8 +182,8 @@ test_quadrant_page (void)
     gtk_column_view_sort_by_column (columns, strata_quadrant_table_get_column (
                                       table, STRATA_QUADRANT_TABLE_ID), GTK_SORT_ASCENDING);
     for (guint k = 1; k < strata_quadrant_table_get_n_rows (table); k++)
-      g_assert_cmpint (g_utf8_collate (results->data->ext_ids[strata_quadrant_table_get_row (table, k - 1)],
-                                       results->data->ext_ids[strata_quadrant_table_get_row (table, k)]),
+      g_assert_cmpint (g_utf8_collate (strata_period_data_get_ext_id (results->data, strata_quadrant_table_get_row (table, k - 1)),
+                                       strata_period_data_get_ext_id (results->data, strata_quadrant_table_get_row (table, k))),
                        <=, 0);
     /* Tier: the rules' order (A first), then quadrant: A to D. */
     gtk_column_view_sort_by_column (columns, strata_quadrant_table_get_column (
@@ -241,8 +241,8 @@ test_quadrant_page (void)
 
     g_assert_cmpuint (g_list_model_get_n_items (list), ==, sel->len);
     row = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (list), last));
-    g_assert_nonnull (strstr (row, results->data->names[g_array_index (sel, guint, last)]));
-    g_assert_true (g_str_has_prefix (row, results->data->ext_ids[g_array_index (sel, guint, last)]));
+    g_assert_nonnull (strstr (row, strata_period_data_get_name (results->data, g_array_index (sel, guint, last))));
+    g_assert_true (g_str_has_prefix (row, strata_period_data_get_ext_id (results->data, g_array_index (sel, guint, last))));
     strata_quadrant_page_activate_selection_row (STRATA_QUADRANT_PAGE (page), last);
     g_assert_cmpint (strata_context_get_selected_customer (context), ==,
                      results->data->ids[g_array_index (sel, guint, last)]);

@@ -239,8 +239,8 @@ test_english (void)
 
   /* A Chinese customer name of tier A is listed. */
   for (guint i = 0; i < res->data->n && cjk_name == NULL; i++)
-    if (res->result->final_tier[i] == 0 && !g_str_is_ascii (res->data->names[i]))
-      cjk_name = res->data->names[i];
+    if (res->result->final_tier[i] == 0 && !g_str_is_ascii (strata_period_data_get_name (res->data, i)))
+      cjk_name = strata_period_data_get_name (res->data, i);
   g_assert_nonnull (cjk_name);
   g_assert_nonnull (strstr (text, cjk_name));
 

@@ -61,8 +61,8 @@ test_period_data (Fixture       *f,
   g_assert_cmpuint (data->n, ==, 3);
   g_assert_cmpstr (data->period_name, ==, "2026-Q3");
   g_assert_cmpint (data->ids[0], ==, 10);
-  g_assert_cmpstr (data->ext_ids[1], ==, "C002");
-  g_assert_cmpstr (data->names[0], ==, "Acme, \"Ltd\"");
+  g_assert_cmpstr (strata_period_data_get_ext_id (data, 1), ==, "C002");
+  g_assert_cmpstr (strata_period_data_get_name (data, 0), ==, "Acme, \"Ltd\"");
   g_assert_cmpfloat (strata_period_data_get_value (data, 0, "order_amount"), ==, 500000);
   g_assert_cmpfloat (strata_period_data_get_value (data, 1, "order_amount"), ==, 12000000);
   g_assert_true (isnan (strata_period_data_get_value (data, 2, "order_amount")));

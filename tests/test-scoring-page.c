@@ -640,7 +640,7 @@ test_impact_wide_counts (void)
 
   gtk_window_set_default_size (window, 340, 700);
   gtk_window_set_child (window, GTK_WIDGET (panel));
-  strata_impact_panel_set_view (panel, view, NULL, NULL, NULL);
+  strata_impact_panel_set_view (panel, view, NULL, NULL);
   gtk_window_present (window);
   gui_test_wait_frame (GTK_WIDGET (panel));
   gui_test_save_screenshot (GTK_WIDGET (window), "impact-panel-wide-counts.png");

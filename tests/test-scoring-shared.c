@@ -198,7 +198,7 @@ test_cache_key (Fixture       *f,
   exec_ok (f->ws, sql);
   renamed = strata_period_data_load (f->ws, period_id, &error);
   g_assert_true (renamed != valued);
-  g_assert_cmpstr (renamed->names[row], ==, "Renamed Ltd");
+  g_assert_cmpstr (strata_period_data_get_name (renamed, row), ==, "Renamed Ltd");
 
   /* Plain SQL on the period's rows (a WITHOUT ROWID table). */
   g_clear_pointer (&sql, g_free);

@@ -113,11 +113,11 @@ test_values (Fixture       *f,
           g_assert_cmpuint (member, <, members->len);
           m = members->pdata[member];
           g_assert_cmpstr (m[0], ==, periods[p]);
-          g_assert_cmpstr (m[1], ==, d->ext_ids[i]);
-          g_assert_cmpstr (m[2], ==, d->names[i]);
+          g_assert_cmpstr (m[1], ==, strata_period_data_get_ext_id (d, i));
+          g_assert_cmpstr (m[2], ==, strata_period_data_get_name (d, i));
           for (guint k = 0; k < d->n_metrics; k++)
             {
-              g_autofree char *key = g_strjoin ("\t", periods[p], d->ext_ids[i], d->metric_keys[k], NULL);
+              g_autofree char *key = g_strjoin ("\t", periods[p], strata_period_data_get_ext_id (d, i), d->metric_keys[k], NULL);
               double *want = g_hash_table_lookup (expected, key);
               double got = d->columns[k][i];
 
@@ -137,7 +137,7 @@ test_values (Fixture       *f,
           /* The override the fixture holds (customer C000007, tier A). */
           g_assert_cmpuint (d->overrides->len, ==, 1);
           g_assert_cmpstr (g_array_index (d->overrides, StrataPeriodOverride, 0).tier, ==, "A");
-          g_assert_cmpstr (d->ext_ids[g_array_index (d->overrides, StrataPeriodOverride, 0).row], ==, "C000007");
+          g_assert_cmpstr (strata_period_data_get_ext_id (d, g_array_index (d->overrides, StrataPeriodOverride, 0).row), ==, "C000007");
         }
     }
   g_assert_cmpuint (member, ==, members->len);
@@ -158,12 +158,12 @@ test_edge_values (Fixture       *f,
   d = strata_period_data_load_customers (ws, period_id_of (ws, "2026-Q3"), ext_ids, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (d->n, ==, 4);
-  g_assert_cmpstr (d->ext_ids[0], ==, "C000001");
+  g_assert_cmpstr (strata_period_data_get_ext_id (d, 0), ==, "C000001");
   g_assert_true (strata_period_data_get_value (d, 0, "order_amount") == 0.1 + 0.2);  /* 0.30000000000000004 */
   g_assert_true (strata_period_data_get_value (d, 1, "order_amount") == 5e-324);
   g_assert_true (strata_period_data_get_value (d, 2, "order_amount") == -1234.5);
   /* C000060 is a member of the quarter without a single value. */
-  g_assert_cmpstr (d->ext_ids[3], ==, "C000060");
+  g_assert_cmpstr (strata_period_data_get_ext_id (d, 3), ==, "C000060");
   for (guint k = 0; k < d->n_metrics; k++)
     g_assert_true (isnan (d->columns[k][3]));
 }

@@ -169,9 +169,9 @@ write_csv (const StrataPeriodData *data,
     {
       const char *quadrant = quadrant_letters[MIN (r->quadrant[i], STRATA_QUADRANT_D)];
 
-      out_csv_field (&out, data->ext_ids[i]);
+      out_csv_field (&out, strata_period_data_get_ext_id (data, i));
       out_char (&out, ',');
-      out_csv_field (&out, data->names[i]);
+      out_csv_field (&out, strata_period_data_get_name (data, i));
       out_char (&out, ',');
       out_number (&out, r->base_points[i]);
       out_char (&out, ',');
@@ -233,9 +233,9 @@ to_json (const StrataPeriodData *data,
     {
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, data->ext_ids[i]);
+      json_builder_add_string_value (b, strata_period_data_get_ext_id (data, i));
       json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, data->names[i]);
+      json_builder_add_string_value (b, strata_period_data_get_name (data, i));
       json_builder_set_member_name (b, "base_points");
       json_builder_add_double_value (b, r->base_points[i]);
       json_builder_set_member_name (b, "adjustment_points");

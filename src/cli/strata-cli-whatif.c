@@ -133,9 +133,9 @@ strata_cli_whatif (int    argc,
       g_autofree char *old_score = strata_format_number (before->score[i]);
       g_autofree char *new_score = strata_format_number (after->score[i]);
 
-      strata_cli_csv_field (out, data->ext_ids[i]);
+      strata_cli_csv_field (out, strata_period_data_get_ext_id (data, i));
       g_string_append_c (out, ',');
-      strata_cli_csv_field (out, data->names[i]);
+      strata_cli_csv_field (out, strata_period_data_get_name (data, i));
       g_string_append_printf (out, ",%s,", old_score);
       strata_cli_csv_field (out, tier_id (published, before->final_tier[i]));
       g_string_append_printf (out, ",%s,", new_score);

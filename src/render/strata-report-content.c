@@ -625,7 +625,7 @@ build_tiers (Builder *b)
                 rest_revenue += r;
               continue;
             }
-          add_row (table, integer (b, k + 1), g_strdup (pd->ext_ids[i]), g_strdup (pd->names[i]),
+          add_row (table, integer (b, k + 1), g_strdup (strata_period_data_get_ext_id (pd, i)), g_strdup (strata_period_data_get_name (pd, i)),
                    strata_format_decimal (b->fmt, res->result->score[i], 1), money (b, r),
                    g_strdup (letters[MIN (res->result->quadrant[i], STRATA_QUADRANT_D)]));
         }

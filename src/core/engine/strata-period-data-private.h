@@ -17,6 +17,10 @@ void  strata_period_data_set_value    (StrataPeriodData *data,
                                        guint             row,
                                        const char       *metric,
                                        double            value);
+/* n rows (ids 1..n) with these ext ids and names, and no metrics. */
+StrataPeriodData *strata_period_data_new_customers (const char * const *ext_ids,
+                                                    const char * const *names,
+                                                    guint               n);
 void  strata_period_data_add_override (StrataPeriodData *data,
                                        guint             row,
                                        const char       *tier,

@@ -34,13 +34,58 @@ is_private (StrataPeriodData *data)
   return data->parent == NULL && !data->frozen;
 }
 
+/* The customers' strings: ext id and name one after the other, NUL-ended
+ * each (up to its first NUL, so that the name is found after the ext id),
+ * in one buffer that doubles as it fills and is trimmed once loaded. The
+ * 32-bit offsets cap it at 4 GiB: some 80 million customers. */
+static void
+text_set (StrataPeriodData *data,
+          guint             row,
+          const char       *ext_id,
+          gsize             ext_len,
+          const char       *name,
+          gsize             name_len)
+{
+  gsize need;
+
+  ext_id = ext_id ? ext_id : "";
+  name = name ? name : "";
+  ext_len = strnlen (ext_id, ext_len);
+  name_len = strnlen (name, name_len);
+  need = data->text_len + ext_len + name_len + 2;
+  if (need > G_MAXUINT32)
+    g_error ("The customers' ext ids and names of period %s exceed 4 GiB", data->period_name);
+  if (need > data->text_cap)
+    {
+      data->text_cap = MAX (need, MAX (data->text_cap * 2, (gsize) data->capacity * 16));
+      data->text = g_realloc (data->text, data->text_cap);
+    }
+  data->text_at[row] = (guint32) data->text_len;
+  memcpy (data->text + data->text_len, ext_id, ext_len);
+  data->text[data->text_len + ext_len] = '\0';
+  memcpy (data->text + data->text_len + ext_len + 1, name, name_len);
+  data->text[need - 1] = '\0';
+  data->text_len = need;
+}
+
+/* Gives back what the doubling left unused (the realloc of a large block
+ * moves no bytes). */
+static void
+text_trim (StrataPeriodData *data)
+{
+  if (data->text != NULL && data->text_cap > data->text_len)
+    {
+      data->text_cap = MAX (data->text_len, 1);
+      data->text = g_realloc (data->text, data->text_cap);
+    }
+}
+
 static StrataPeriodData *
 data_alloc (const char * const *metric_keys,
             guint               capacity)
 {
   StrataPeriodData *data = g_atomic_rc_box_new0 (StrataPeriodData);
 
-  data->strings = g_string_chunk_new (MAX (4096, capacity * 16));
   data->metric_keys = g_strdupv ((char **) metric_keys);
   data->n_metrics = data->metric_keys ? g_strv_length (data->metric_keys) : 0;
   if (data->metric_keys == NULL)
@@ -62,8 +107,7 @@ data_reserve (StrataPeriodData *data,
               guint             capacity)
 {
   data->ids = g_renew (gint64, data->ids, capacity);
-  data->ext_ids = g_renew (const char *, data->ext_ids, capacity);
-  data->names = g_renew (const char *, data->names, capacity);
+  data->text_at = g_renew (guint32, data->text_at, capacity);
   data->capacity = capacity;
   for (guint m = 0; m < data->n_metrics; m++)
     {
@@ -95,9 +139,20 @@ strata_period_data_add_row (StrataPeriodData *data,
   if (data->n == data->capacity)
     data_reserve (data, data->capacity, data->capacity * 2);
   data->ids[data->n] = id;
-  data->ext_ids[data->n] = g_string_chunk_insert (data->strings, ext_id ? ext_id : "");
-  data->names[data->n] = g_string_chunk_insert (data->strings, name ? name : "");
+  text_set (data, data->n, ext_id, G_MAXSIZE, name, G_MAXSIZE);
   return data->n++;
+}
+
+StrataPeriodData *
+strata_period_data_new_customers (const char * const *ext_ids,
+                                  const char * const *names,
+                                  guint               n)
+{
+  StrataPeriodData *data = strata_period_data_new (NULL, n);
+
+  for (guint i = 0; i < n; i++)
+    strata_period_data_add_row (data, i + 1, ext_ids[i], names[i]);
+  return data;
 }
 
 void
@@ -188,11 +243,9 @@ data_clear (StrataPeriodData *data)
   g_strfreev (data->metric_labels);
   g_hash_table_unref (data->metric_index);
   g_free (data->ids);
-  if (data->names != data->ext_ids)
-    g_free (data->names);
-  g_free (data->ext_ids);
+  g_free (data->text_at);
+  g_free (data->text);
   g_array_unref (data->overrides);
-  g_string_chunk_free (data->strings);
   g_free (data->period_name);
 }
 
@@ -260,7 +313,7 @@ strata_period_data_find_ext_id (const StrataPeriodData *data,
 {
   g_return_val_if_fail (data != NULL, -1);
   for (guint i = 0; i < data->n; i++)
-    if (g_strcmp0 (data->ext_ids[i], ext_id) == 0)
+    if (g_strcmp0 (strata_period_data_get_ext_id (data, i), ext_id) == 0)
       return (int) i;
   return -1;
 }
@@ -527,7 +580,8 @@ strata_period_data_parse_row (StrataPeriodData          *data,
     {
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
                    _("%s: the metric values of customer “%s” in period “%s” cannot be read (%s): %s"),
-                   strata_workspace_get_path (workspace), data->ext_ids[row], data->period_name,
+                   strata_workspace_get_path (workspace),
+                   strata_period_data_get_ext_id (data, row), data->period_name,
                    problem, json);
       return FALSE;
     }
@@ -544,7 +598,7 @@ strata_period_data_parse_row (StrataPeriodData          *data,
 
 /* The customers' ext ids and names for rows whose ids are set: one pass
  * over customers in id order (or one lookup per row when the period holds
- * few of them), strings into the chunk. FALSE when an id has no customer
+ * few of them), strings into data->text. FALSE when an id has no customer
  * (the caller reads values_json, whose join leaves such rows out). */
 static gboolean
 load_customer_strings (StrataPeriodData  *data,
@@ -586,14 +640,8 @@ load_customer_strings (StrataPeriodData  *data,
             break;  /* an id without a customer */
           continue; /* a customer not in the period */
         }
-      data->ext_ids[j] = g_string_chunk_insert_len (data->strings,
-                                                    (const char *) sqlite3_column_text (stmt, 1),
-                                                    sqlite3_column_bytes (stmt, 1));
-      data->names[j] = sqlite3_column_type (stmt, 2) == SQLITE_NULL
-                       ? g_string_chunk_insert_len (data->strings, "", 0)
-                       : g_string_chunk_insert_len (data->strings,
-                                                    (const char *) sqlite3_column_text (stmt, 2),
-                                                    sqlite3_column_bytes (stmt, 2));
+      text_set (data, j, (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_bytes (stmt, 1),
+                (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_bytes (stmt, 2));
       if (++j == data->n)
         return TRUE;
       if (by_row)
@@ -627,9 +675,8 @@ load_columns (StrataPeriodData  *data,
     return TRUE;
   g_free (data->ids);
   data->ids = g_steal_pointer (&columns.ids);
-  data->ext_ids = g_renew (const char *, data->ext_ids, MAX (columns.n, 1));
-  data->names = g_renew (const char *, data->names, MAX (columns.n, 1));
   data->capacity = MAX (columns.n, 1);
+  data->text_at = g_renew (guint32, data->text_at, data->capacity);
   free_columns (data);
   for (guint m = 0; m < data->n_metrics; m++)
     {
@@ -654,13 +701,8 @@ load_columns (StrataPeriodData  *data,
   strata_period_columns_clear (&columns);
   if (!strings)
     {
-      const char *empty = g_string_chunk_insert_len (data->strings, "", 0);
-
-      /* One array of "" for both (data_clear frees it once). */
-      g_free (data->names);
-      data->names = data->ext_ids;
-      for (guint i = 0; i < data->n; i++)
-        data->ext_ids[i] = empty;
+      /* No offsets: every ext id and name reads as "". */
+      g_clear_pointer (&data->text_at, g_free);
       *loaded = TRUE;
       return TRUE;
     }
@@ -728,7 +770,10 @@ load_uncached (StrataWorkspace     *workspace,
       if (loaded && !load_overrides (data, data->overrides, workspace, error))
         return NULL;
       if (loaded)
-        return g_steal_pointer (&data);
+        {
+          text_trim (data);
+          return g_steal_pointer (&data);
+        }
     }
 
   stmt = strata_workspace_prepare (workspace,
@@ -742,6 +787,7 @@ load_uncached (StrataWorkspace     *workspace,
   g_clear_pointer (&stmt, sqlite3_finalize);
   /* Columns at NaN from row 0 (load_columns may have filled some). */
   data->n = 0;
+  data->text_len = 0;
   free_columns (data);
   data_reserve (data, 0, MAX (n, 1));
 
@@ -759,10 +805,8 @@ load_uncached (StrataWorkspace     *workspace,
       const char *cname = (const char *) sqlite3_column_text (stmt, 2);
 
       data->ids[data->n] = sqlite3_column_int64 (stmt, 0);
-      data->ext_ids[data->n] = g_string_chunk_insert_len (data->strings, ext_id,
-                                                          sqlite3_column_bytes (stmt, 1));
-      data->names[data->n] = g_string_chunk_insert_len (data->strings, cname ? cname : "",
-                                                        sqlite3_column_bytes (stmt, 2));
+      text_set (data, data->n, ext_id, sqlite3_column_bytes (stmt, 1),
+                cname, sqlite3_column_bytes (stmt, 2));
       if (!strata_period_data_parse_row (data, workspace, data->n, &metrics,
                                          (const char *) sqlite3_column_text (stmt, 3), scratch, error))
         return NULL;
@@ -774,6 +818,7 @@ load_uncached (StrataWorkspace     *workspace,
 
   if (!load_overrides (data, data->overrides, workspace, error))
     return NULL;
+  text_trim (data);
   return g_steal_pointer (&data);
 }
 

@@ -14,6 +14,8 @@
  * reference count is atomic: a worker thread may load and hand it over. */
 #pragma once
 
+#include <string.h>
+
 #include "strata-workspace.h"
 
 G_BEGIN_DECLS
@@ -35,18 +37,23 @@ typedef struct
   char          *period_name;
   guint          n;            /* number of customers (rows) */
   gint64        *ids;          /* customers.id, ascending */
-  const char   **ext_ids;      /* customers.ext_id, in strings */
-  const char   **names;        /* customers.name, in strings */
+  /* customers.ext_id "\0" customers.name "\0" of every row, from
+   * text + text_at[row] (4 bytes a row, not two 8-byte pointers); text_at
+   * NULL: every one is "". Read them with strata_period_data_get_ext_id()
+   * and strata_period_data_get_name(). */
+  char          *text;
+  guint32       *text_at;
   guint          n_metrics;
   char         **metric_keys;  /* n_metrics keys, NULL-terminated */
   char         **metric_labels; /* their labels in the user's language
                                  * (the key when unknown), NULL-terminated */
   double       **columns;      /* n_metrics columns of n values, NaN missing */
   GArray        *overrides;    /* of StrataPeriodOverride, by row */
-  GStringChunk  *strings;
   /* private */
   GHashTable    *metric_index; /* key -> index + 1 */
   guint          capacity;
+  gsize          text_len;     /* bytes of text in use, and allocated */
+  gsize          text_cap;
   gboolean       frozen;       /* shared (loaded, cached): the builders refuse it */
   gpointer       parent;       /* the data a view shares its columns with */
   double        *none;         /* all NaN: the column of every metric without values */
@@ -150,6 +157,27 @@ int               strata_period_data_find_id     (const StrataPeriodData *data,
 /* The active override of a row, or NULL. */
 const StrataPeriodOverride *strata_period_data_get_override (const StrataPeriodData *data,
                                                              guint                   row);
+
+/* The customer's ext id and name of a row ("" when the data was loaded
+ * without them); valid while the data lives. */
+static inline const char *
+strata_period_data_get_ext_id (const StrataPeriodData *data,
+                               guint                   row)
+{
+  return data->text_at != NULL ? data->text + data->text_at[row] : "";
+}
+
+static inline const char *
+strata_period_data_get_name (const StrataPeriodData *data,
+                             guint                   row)
+{
+  const char *ext_id;
+
+  if (data->text_at == NULL)
+    return "";
+  ext_id = data->text + data->text_at[row];
+  return ext_id + strlen (ext_id) + 1;
+}
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataPeriodData, strata_period_data_unref)
 

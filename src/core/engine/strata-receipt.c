@@ -50,8 +50,8 @@ strata_engine_explain (const StrataRules      *rules,
   r->strings = g_string_chunk_new (256);
   rr = r->rules;
   r->row = row;
-  r->ext_id = g_strdup (data->ext_ids[row]);
-  r->name = g_strdup (data->names[row]);
+  r->ext_id = g_strdup (strata_period_data_get_ext_id (data, row));
+  r->name = g_strdup (strata_period_data_get_name (data, row));
   r->indicators = g_array_new (FALSE, TRUE, sizeof (StrataReceiptIndicator));
   r->adjustments = g_array_new (FALSE, TRUE, sizeof (StrataReceiptAdjustment));
 

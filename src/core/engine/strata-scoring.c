@@ -637,7 +637,7 @@ strata_scoring_get_ext_id (StrataScoring *self,
                            guint          row)
 {
   g_return_val_if_fail (STRATA_IS_SCORING (self) && row < self->data->n, NULL);
-  return self->data->ext_ids[row];
+  return strata_period_data_get_ext_id (self->data, row);
 }
 
 const char *
@@ -645,7 +645,7 @@ strata_scoring_get_name (StrataScoring *self,
                          guint          row)
 {
   g_return_val_if_fail (STRATA_IS_SCORING (self) && row < self->data->n, NULL);
-  return self->data->names[row];
+  return strata_period_data_get_name (self->data, row);
 }
 
 double

@@ -354,8 +354,8 @@ strata_funnel_customer_compute (const StrataPeriodResults *results,
 
   c = g_new0 (StrataFunnelCustomer, 1);
   c->customer_id = data->ids[row];
-  c->ext_id = g_strdup (data->ext_ids[row]);
-  c->name = g_strdup (data->names[row]);
+  c->ext_id = g_strdup (strata_period_data_get_ext_id (data, row));
+  c->name = g_strdup (strata_period_data_get_name (data, row));
   q = results->result->quadrant[row];
   if (q > STRATA_QUADRANT_NONE && q <= STRATA_QUADRANT_D)
     {

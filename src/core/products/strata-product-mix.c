@@ -333,8 +333,8 @@ strata_product_mix_compute_for_results (StrataWorkspace      *workspace,
           StrataProductMigration *m = g_new0 (StrataProductMigration, 1);
 
           m->customer_id = data->ids[i];
-          m->ext_id = g_strdup (data->ext_ids[i]);
-          m->name = g_strdup (data->names[i]);
+          m->ext_id = g_strdup (strata_period_data_get_ext_id (data, i));
+          m->name = g_strdup (strata_period_data_get_name (data, i));
           m->tier = g_strdup (t->tier);
           m->revenue = cents (revenue[costly]);
           m->total = amount != NULL && !isnan (amount[i]) ? amount[i] : cents (attributed);

@@ -544,8 +544,8 @@ strata_action_list_compute (StrataWorkspace  *workspace,
       if (p->tier_changed || p->from_quadrant == p->to_quadrant)
         continue;
       j = strata_period_data_find_id (to->data, p->customer_id);
-      item = new_item (p->customer_id, j >= 0 ? to->data->ext_ids[j] : "",
-                       j >= 0 ? to->data->names[j] : "", owner_of);
+      item = new_item (p->customer_id, j >= 0 ? strata_period_data_get_ext_id (to->data, j) : "",
+                       j >= 0 ? strata_period_data_get_name (to->data, j) : "", owner_of);
       item->from_tier = g_strdup (strata_movement_get_tier (movement, p->tier)->id);
       item->to_tier = g_strdup (item->from_tier);
       item->from_quadrant = p->from_quadrant;
@@ -565,8 +565,8 @@ strata_action_list_compute (StrataWorkspace  *workspace,
       int j = strata_period_data_find_id (to->data, use->customer_id);
 
       c->customer_id = use->customer_id;
-      c->ext_id = g_strdup (j >= 0 ? to->data->ext_ids[j] : "");
-      c->name = g_strdup (j >= 0 ? to->data->names[j] : "");
+      c->ext_id = g_strdup (j >= 0 ? strata_period_data_get_ext_id (to->data, j) : "");
+      c->name = g_strdup (j >= 0 ? strata_period_data_get_name (to->data, j) : "");
       c->product = g_strdup (use->product);
       c->revenue = use->revenue;
       g_ptr_array_add (owner_for (by_name, self->owners,

@@ -152,8 +152,8 @@ new_mover (StrataMovement      *self,
            guint                row)
 {
   StrataMover *mover = g_new0 (StrataMover, 1);
-  const char *ext_id = any->data->ext_ids[row];
-  const char *name = any->data->names[row];
+  const char *ext_id = strata_period_data_get_ext_id (any->data, row);
+  const char *name = strata_period_data_get_name (any->data, row);
 
   mover->kind = kind;
   mover->customer_id = any->data->ids[row];

@@ -12,16 +12,16 @@ compare_ids (gconstpointer a,
              gconstpointer b,
              gpointer      data)
 {
-  const char * const *ids = data;
+  const StrataPeriodData *strings = data;
   guint32 ra = *(const guint32 *) a, rb = *(const guint32 *) b;
-  int c = g_strcmp0 (ids[ra], ids[rb]);
+  int c = strcmp (strata_period_data_get_ext_id (strings, ra), strata_period_data_get_ext_id (strings, rb));
 
   return c != 0 ? c : (ra > rb) - (ra < rb);
 }
 
 guint32 *
-strata_customer_order_by_id (const char * const *ext_ids,
-                             guint               n)
+strata_customer_order_by_id (const StrataPeriodData *strings,
+                             guint                   n)
 {
   guint32 *order = g_new (guint32, MAX (n, 1));
   gboolean sorted = TRUE;
@@ -29,12 +29,13 @@ strata_customer_order_by_id (const char * const *ext_ids,
   for (guint i = 0; i < n; i++)
     {
       order[i] = i;
-      if (i > 0 && sorted && g_strcmp0 (ext_ids[i - 1], ext_ids[i]) > 0)
+      if (i > 0 && sorted &&
+          strcmp (strata_period_data_get_ext_id (strings, i - 1), strata_period_data_get_ext_id (strings, i)) > 0)
         sorted = FALSE;
     }
   /* Usually already so: the period's rows come in id order. */
   if (!sorted)
-    g_qsort_with_data (order, n, sizeof (guint32), compare_ids, (gpointer) ext_ids);
+    g_qsort_with_data (order, n, sizeof (guint32), compare_ids, (gpointer) strings);
   return order;
 }
 
@@ -49,8 +50,8 @@ compare_keys (gconstpointer a,
 }
 
 guint32 *
-strata_customer_order_name_rank (const char * const *names,
-                                 guint               n)
+strata_customer_order_name_rank (const StrataPeriodData *strings,
+                                 guint                   n)
 {
   g_autoptr(GStringChunk) chunk = g_string_chunk_new (64 * 1024);
   g_autofree const char **keys = g_new (const char *, MAX (n, 1));
@@ -60,7 +61,7 @@ strata_customer_order_name_rank (const char * const *names,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *key = g_utf8_collate_key (names[i] ? names[i] : "", -1);
+      g_autofree char *key = g_utf8_collate_key (strata_period_data_get_name (strings, i), -1);
 
       keys[i] = g_string_chunk_insert (chunk, key);
       order[i] = i;
@@ -76,19 +77,17 @@ strata_customer_order_name_rank (const char * const *names,
 }
 
 guint8 *
-strata_customer_order_name_is_folded (const char * const *names,
-                                      guint               n)
+strata_customer_order_name_is_folded (const StrataPeriodData *strings,
+                                      guint                   n)
 {
   guint8 *same = g_new0 (guint8, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *folded = NULL;
+      const char *name = strata_period_data_get_name (strings, i);
+      g_autofree char *folded = g_utf8_casefold (name, -1);
 
-      if (names[i] == NULL)
-        continue;
-      folded = g_utf8_casefold (names[i], -1);
-      same[i] = strcmp (folded, names[i]) == 0;
+      same[i] = strcmp (folded, name) == 0;
     }
   return same;
 }

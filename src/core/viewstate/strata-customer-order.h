@@ -11,17 +11,17 @@
 
 G_BEGIN_DECLS
 
-/* The rows 0..n-1 by ext id (strcmp, then row): a permutation. */
-guint32  *strata_customer_order_by_id     (const char * const *ext_ids,
-                                           guint               n);
+/* The rows 0..n-1 of strings by ext id (strcmp, then row): a permutation. */
+guint32  *strata_customer_order_by_id     (const StrataPeriodData *strings,
+                                           guint                   n);
 /* Dense rank of each row's name in the locale's collation (equal names
  * share a rank); slow (a collation key per name): run it on a worker. */
-guint32  *strata_customer_order_name_rank (const char * const *names,
-                                           guint               n);
+guint32  *strata_customer_order_name_rank (const StrataPeriodData *strings,
+                                           guint                   n);
 /* 1 for each name that g_utf8_casefold() leaves as it is
  * (StrataCustomerColumns.name_is_folded); a pass over every name. */
-guint8   *strata_customer_order_name_is_folded (const char * const *names,
-                                               guint               n);
+guint8   *strata_customer_order_name_is_folded (const StrataPeriodData *strings,
+                                               guint                   n);
 /* Sorts rows (n_rows distinct rows of cols) in place by column, ascending
  * (descending: the exact reverse). by_id is strata_customer_order_by_id();
  * name_rank is needed for STRATA_CUSTOMER_SORT_NAME. */

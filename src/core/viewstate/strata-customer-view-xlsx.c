@@ -52,8 +52,8 @@ strata_customer_view_to_xlsx (const StrataCustomerColumns *cols,
       guint8 q = cols->quadrant ? cols->quadrant[r] : STRATA_QUADRANT_NONE;
       int change = strata_customer_view_change (cols, r);
 
-      strata_xlsx_sink_text (sink, 0, cols->ext_ids[r]);
-      strata_xlsx_sink_text (sink, 1, cols->names[r]);
+      strata_xlsx_sink_text (sink, 0, strata_period_data_get_ext_id (cols->strings, r));
+      strata_xlsx_sink_text (sink, 1, strata_period_data_get_name (cols->strings, r));
       for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
         if (figures[f] != NULL)
           strata_xlsx_sink_value (sink, 2 + f, figures[f][r]);

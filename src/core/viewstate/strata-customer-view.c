@@ -94,8 +94,8 @@ strata_customer_view_matches (const StrataCustomerColumns *cols,
   if (filter->attribute != NULL && !filter->attribute[row])
     return FALSE;
   if (filter->search != NULL && *filter->search != '\0' &&
-      !contains_folded (cols->ext_ids[row], filter->search, FALSE) &&
-      !contains_folded (cols->names[row], filter->search,
+      !contains_folded (strata_period_data_get_ext_id (cols->strings, row), filter->search, FALSE) &&
+      !contains_folded (strata_period_data_get_name (cols->strings, row), filter->search,
                         cols->name_is_folded != NULL && cols->name_is_folded[row]))
     return FALSE;
   return TRUE;
@@ -144,7 +144,7 @@ strata_customer_view_compare (const StrataCustomerColumns *cols,
       if (cols->name_keys != NULL)
         c = strcmp (cols->name_keys[a], cols->name_keys[b]);
       else
-        c = g_utf8_collate (cols->names[a] ? cols->names[a] : "", cols->names[b] ? cols->names[b] : "");
+        c = g_utf8_collate (strata_period_data_get_name (cols->strings, a) ? strata_period_data_get_name (cols->strings, a) : "", strata_period_data_get_name (cols->strings, b) ? strata_period_data_get_name (cols->strings, b) : "");
       c = (c > 0) - (c < 0);
       break;
     case STRATA_CUSTOMER_SORT_ORDER_AMOUNT:
@@ -181,7 +181,7 @@ strata_customer_view_compare (const StrataCustomerColumns *cols,
   if (c != 0)
     return c;
   /* Ext ids are unique: a total order, stable across re-sorts. */
-  c = g_strcmp0 (cols->ext_ids[a], cols->ext_ids[b]);
+  c = g_strcmp0 (strata_period_data_get_ext_id (cols->strings, a), strata_period_data_get_ext_id (cols->strings, b));
   return c != 0 ? c : (a > b) - (a < b);
 }
 
@@ -248,9 +248,9 @@ strata_customer_view_to_csv (const StrataCustomerColumns *cols,
       int change = strata_customer_view_change (cols, r);
       guint8 q = cols->quadrant ? cols->quadrant[r] : STRATA_QUADRANT_NONE;
 
-      append_field (out, cols->ext_ids[r]);
+      append_field (out, strata_period_data_get_ext_id (cols->strings, r));
       g_string_append_c (out, ',');
-      append_field (out, cols->names[r]);
+      append_field (out, strata_period_data_get_name (cols->strings, r));
       g_string_append_c (out, ',');
       append_number (out, value_at (cols->order_amount, r));
       g_string_append_c (out, ',');

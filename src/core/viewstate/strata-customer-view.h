@@ -32,8 +32,7 @@ typedef enum
 typedef struct
 {
   guint          n;
-  const char   **ext_ids;
-  const char   **names;
+  const StrataPeriodData *strings; /* the ext ids and names (strata_period_data_get_ext_id/name) */
   const char   **name_keys;      /* g_utf8_collate_key() of names, or NULL */
   const guint8  *name_is_folded; /* 1 where g_utf8_casefold() leaves the name as it is
                                   * (Chinese names), or NULL: searched without a copy */

@@ -194,10 +194,10 @@ strata_customer_cell_bind (StrataCustomerCell          *self,
   switch (self->field)
     {
     case STRATA_CUSTOMER_FIELD_ID:
-      gtk_label_set_text (self->label, c->ext_ids[row]);
+      gtk_label_set_text (self->label, strata_period_data_get_ext_id (c->strings, row));
       break;
     case STRATA_CUSTOMER_FIELD_NAME:
-      gtk_label_set_text (self->label, c->names[row]);
+      gtk_label_set_text (self->label, strata_period_data_get_name (c->strings, row));
       break;
     case STRATA_CUSTOMER_FIELD_ORDER_AMOUNT:
       {

@@ -310,9 +310,9 @@ strata_customer_detail_show_row (StrataCustomerDetail *self,
   if (receipt == NULL)
     receipt = strata_scoring_explain (self->scoring, row, FALSE, &error);
 
-  gtk_label_set_text (self->title, data->names[row]);
+  gtk_label_set_text (self->title, strata_period_data_get_name (data, row));
   {
-    g_autofree char *sub = g_strdup_printf ("%s · %s", data->ext_ids[row], data->period_name);
+    g_autofree char *sub = g_strdup_printf ("%s · %s", strata_period_data_get_ext_id (data, row), data->period_name);
 
     gtk_label_set_text (self->subtitle, sub);
   }

@@ -52,13 +52,12 @@ order_thread (GTask        *task,
   StrataCustomersPageOrder *order = g_new0 (StrataCustomersPageOrder, 1);
 
   if (t->kind == ORDER_BY_ID)
-    order->by_id = strata_customer_order_by_id ((const char * const *) data->ext_ids, data->n);
+    order->by_id = strata_customer_order_by_id (data, data->n);
   else
     {
-      order->name_is_folded = strata_customer_order_name_is_folded ((const char * const *) data->names,
-                                                                    data->n);
+      order->name_is_folded = strata_customer_order_name_is_folded (data, data->n);
       if (!g_cancellable_is_cancelled (cancellable))
-        order->name_rank = strata_customer_order_name_rank ((const char * const *) data->names, data->n);
+        order->name_rank = strata_customer_order_name_rank (data, data->n);
     }
   if (g_task_return_error_if_cancelled (task))
     strata_customers_page_order_free (order);
@@ -162,7 +161,7 @@ strata_customers_page_orders_set_data (StrataCustomersPageOrders *orders,
     return;
   /* A view with other overrides over the same names and ids. */
   if (orders->data != NULL && data != NULL && orders->data->n == data->n &&
-      orders->data->ext_ids == data->ext_ids && orders->data->names == data->names)
+      orders->data->text_at == data->text_at)
     {
       strata_period_data_unref (orders->data);
       orders->data = strata_period_data_ref ((StrataPeriodData *) data);
@@ -198,15 +197,14 @@ strata_customers_page_orders_ensure (StrataCustomersPageOrders   *orders,
   if (orders->by_id == NULL)
     {
       orders->by_id = take_bytes (&orders->by_id_bytes,
-                                  strata_customer_order_by_id ((const char * const *) cols->ext_ids, cols->n),
+                                  strata_customer_order_by_id (cols->strings, cols->n),
                                   MAX (cols->n, 1) * sizeof (guint32));
       orders->main_thread_orders++;
     }
   if (names && orders->name_rank == NULL)
     {
       orders->name_rank = take_bytes (&orders->name_rank_bytes,
-                                      strata_customer_order_name_rank ((const char * const *) cols->names,
-                                                                       cols->n),
+                                      strata_customer_order_name_rank (cols->strings, cols->n),
                                       MAX (cols->n, 1) * sizeof (guint32));
       orders->main_thread_orders++;
     }

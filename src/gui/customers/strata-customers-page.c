@@ -766,8 +766,7 @@ reload (StrataCustomersPage *self)
   load_previous (self, data);
 
   self->cols.n = self->result ? data->n : 0;
-  self->cols.ext_ids = data->ext_ids;
-  self->cols.names = data->names;
+  self->cols.strings = data;
   self->cols.order_amount = strata_period_data_get_column (data, "order_amount");
   self->cols.referrals = strata_period_data_get_column (data, "referrals");
   self->cols.inquiries = strata_period_data_get_column (data, "monthly_inquiries");

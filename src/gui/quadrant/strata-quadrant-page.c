@@ -548,8 +548,8 @@ fill_selection_list (StrataQuadrantPage *self,
       guint i = g_array_index (rows, guint, k);
 
       g_array_append_val (self->selection_ids, self->results->data->ids[i]);
-      g_ptr_array_add (texts, g_strdup_printf ("%s  %s", self->results->data->ext_ids[i],
-                                               self->results->data->names[i]));
+      g_ptr_array_add (texts, g_strdup_printf ("%s  %s", strata_period_data_get_ext_id (self->results->data, i),
+                                               strata_period_data_get_name (self->results->data, i)));
     }
   g_ptr_array_add (texts, NULL);
   gtk_string_list_splice (self->selection_names, 0,
@@ -582,7 +582,7 @@ on_selection_changed (StrataQuadrantPage *self)
                                               "%s customers selected: ", rows->len), n);
       for (guint k = 0; k < MIN (rows->len, 8u); k++)
         g_string_append_printf (text, "%s%s", k ? ", " : "",
-                                self->results->data->names[g_array_index (rows, guint, k)]);
+                                strata_period_data_get_name (self->results->data, g_array_index (rows, guint, k)));
       if (rows->len > 8)
         g_string_append (text, ", …");
     }

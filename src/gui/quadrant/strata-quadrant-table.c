@@ -328,9 +328,9 @@ strata_quadrant_table_cell_text (StrataQuadrantTable      *self,
   switch (column)
     {
     case STRATA_QUADRANT_TABLE_ID:
-      return g_strdup (pd->ext_ids[row] ? pd->ext_ids[row] : "");
+      return g_strdup (strata_period_data_get_ext_id (pd, row) ? strata_period_data_get_ext_id (pd, row) : "");
     case STRATA_QUADRANT_TABLE_NAME:
-      return g_strdup (pd->names[row] ? pd->names[row] : "");
+      return g_strdup (strata_period_data_get_name (pd, row) ? strata_period_data_get_name (pd, row) : "");
     case STRATA_QUADRANT_TABLE_TIER:
       {
         const GPtrArray *tiers = self->results->rules->tiers;
@@ -396,11 +396,11 @@ compare_input (const SortInput *in,
   switch (in->column)
     {
     case STRATA_QUADRANT_TABLE_ID:
-      order = g_utf8_collate (pd->ext_ids[ra] ? pd->ext_ids[ra] : "",
-                              pd->ext_ids[rb] ? pd->ext_ids[rb] : "");
+      order = g_utf8_collate (strata_period_data_get_ext_id (pd, ra) ? strata_period_data_get_ext_id (pd, ra) : "",
+                              strata_period_data_get_ext_id (pd, rb) ? strata_period_data_get_ext_id (pd, rb) : "");
       break;
     case STRATA_QUADRANT_TABLE_NAME:
-      order = g_utf8_collate (pd->names[ra] ? pd->names[ra] : "", pd->names[rb] ? pd->names[rb] : "");
+      order = g_utf8_collate (strata_period_data_get_name (pd, ra) ? strata_period_data_get_name (pd, ra) : "", strata_period_data_get_name (pd, rb) ? strata_period_data_get_name (pd, rb) : "");
       break;
     case STRATA_QUADRANT_TABLE_TIER:
       order = (tiers[ra] > tiers[rb]) - (tiers[ra] < tiers[rb]);

@@ -161,7 +161,7 @@ point_tooltip (StrataQuadrantView *self,
                gssize              hit)
 {
   const StrataPeriodData *pd = self->results ? self->results->data : NULL;
-  const char *name = pd != NULL && (gsize) hit < pd->n ? pd->names[hit] : "";
+  const char *name = pd != NULL && (gsize) hit < pd->n ? strata_period_data_get_name (pd, hit) : "";
   g_autofree char *details = NULL;
   StrataQuadrant q = strata_quadrant_chart_classify (self->chart, hit);
   static const char *letters[] = { "", "A", "B", "C", "D" };
@@ -177,7 +177,7 @@ point_tooltip (StrataQuadrantView *self,
                                                           : strata_format_number (result->score[hit]);
 
       /* Translators: a customer in the quadrant's tooltip: ID, tier, score. */
-      details = g_strdup_printf (_("%s · tier %s · score %s"), pd->ext_ids[hit],
+      details = g_strdup_printf (_("%s · tier %s · score %s"), strata_period_data_get_ext_id (pd, hit),
                                  tier ? tier->id : "–", score);
     }
   if (details == NULL)

@@ -455,7 +455,7 @@ strata_presentation_show_receipt (StrataPresentation *self,
   receipt = strata_engine_explain (results->rules, results->data, row, &error);
   text = receipt ? strata_receipt_to_text (receipt) : g_strdup (error->message);
 
-  window = strata_slide_receipt_new (GTK_WINDOW (self), results->data->names[row], text);
+  window = strata_slide_receipt_new (GTK_WINDOW (self), strata_period_data_get_name (results->data, row), text);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }

@@ -136,8 +136,7 @@ void
 strata_impact_panel_set_view (StrataImpactPanel  *self,
                               StrataWhatifView   *view,
                               const char * const *colours,
-                              const char * const *ext_ids,
-                              const char * const *names)
+                              const StrataPeriodData *customers)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *summary = NULL;
@@ -184,8 +183,9 @@ strata_impact_panel_set_view (StrataImpactPanel  *self,
                                                  strata_whatif_view_get_tier_id (view, m->from),
                                                  strata_whatif_view_get_tier_id (view, m->to),
                                                  before, after);
-      g_ptr_array_add (lines, g_strdup_printf ("%s  %s\x1f%s", ext_ids ? ext_ids[m->customer] : "",
-                                               names ? names[m->customer] : "", change));
+      g_ptr_array_add (lines, g_strdup_printf ("%s  %s\x1f%s", customers ? strata_period_data_get_ext_id (customers, m->customer) : "",
+                                               customers ? strata_period_data_get_name (customers, m->customer) : "",
+                                               change));
     }
   g_ptr_array_add (lines, NULL);
   self->updating = TRUE;

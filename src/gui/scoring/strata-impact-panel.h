@@ -19,13 +19,13 @@ G_DECLARE_FINAL_TYPE (StrataImpactPanel, strata_impact_panel, STRATA, IMPACT_PAN
 #define STRATA_IMPACT_PANEL_MAX_MOVERS 500
 
 GtkWidget         *strata_impact_panel_new              (void);
-/* colours: per tier; ext_ids / names: per customer row of the period (read
- * during the call only). view may be NULL (no period). */
+/* colours: per tier; customers: the period whose rows the view's movers
+ * are, for their ext ids and names (read during the call only, may be
+ * NULL). view may be NULL (no period). */
 void               strata_impact_panel_set_view         (StrataImpactPanel  *self,
                                                          StrataWhatifView   *view,
                                                          const char * const *colours,
-                                                         const char * const *ext_ids,
-                                                         const char * const *names);
+                                                         const StrataPeriodData *customers);
 /* When the draft has problems, the panel keeps the last valid result and
  * says so with message. */
 void               strata_impact_panel_set_stale        (StrataImpactPanel  *self,

@@ -63,7 +63,7 @@ show_view (StrataScoringPage *self,
   for (guint t = 0; t < job->rules->tiers->len; t++)
     g_ptr_array_add (colours, ((StrataTier *) job->rules->tiers->pdata[t])->colour);
   strata_impact_panel_set_view (self->impact, view, (const char * const *) colours->pdata,
-                                job->data->ext_ids, job->data->names);
+                                job->data);
 }
 
 static void
@@ -122,7 +122,7 @@ strata_scoring_page_update_impact (StrataScoringPage *self)
     {
       strata_impact_panel_set_updating (self->impact, FALSE);
       gtk_stack_set_visible_child_name (self->impact_stack, "no-customers");
-      strata_impact_panel_set_view (self->impact, NULL, NULL, NULL, NULL);
+      strata_impact_panel_set_view (self->impact, NULL, NULL, NULL);
       return;
     }
   gtk_stack_set_visible_child_name (self->impact_stack, "impact");
