@@ -2,8 +2,10 @@
 /* The customers' ext ids and names of a period are one buffer with an
  * offset per row (strata_period_data_get_ext_id/_name): every one reads
  * back exactly, Chinese, empty and very long ones too, from each loader
- * and from views. */
+ * and from views; and every data set shares the one all-NaN column. */
 #include "config.h"
+
+#include <math.h>
 
 #include "strata-demo.h"
 #include "strata-period-data-private.h"
@@ -173,6 +175,45 @@ test_built (void)
     }
 }
 
+/* Data sets loaded without the strings read "" (no offsets at all), and
+ * every column left out or without values is one shared array of NaN. */
+static void
+test_shared_none (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  static const char * const first[] = { "order_amount", NULL };
+  static const char * const second[] = { "referrals", NULL };
+  g_autoptr(StrataPeriodData) a = strata_period_data_load_for_scoring (f->t.ws, f->period_id, first, &error);
+  g_autoptr(StrataPeriodData) b = NULL;
+  g_autoptr(StrataPeriodData) c = NULL;
+  const double *none;
+
+  g_assert_no_error (error);
+  b = strata_period_data_load_for_scoring (f->t.ws, f->first_period, second, &error);
+  g_assert_no_error (error);
+  g_assert_null (a->text_at);
+  g_assert_cmpstr (strata_period_data_get_ext_id (a, 0), ==, "");
+  g_assert_cmpstr (strata_period_data_get_name (a, a->n - 1), ==, "");
+
+  none = strata_period_data_get_column (a, "login_days");
+  g_assert_nonnull (none);
+  g_assert_true (none == a->none);
+  g_assert_true (strata_period_data_get_column (a, "referrals") == none);
+  g_assert_true (strata_period_data_get_column (b, "login_days") == none);
+  g_assert_true (strata_period_data_get_column (b, "order_amount") == none);
+  g_assert_false (strata_period_data_get_column (b, "referrals") == none);
+  for (guint i = 0; i < MAX (a->n, b->n); i++)
+    g_assert_true (isnan (none[i]));
+
+  /* Still shared once the first holder is gone, by a data set loaded later. */
+  g_clear_pointer (&a, strata_period_data_unref);
+  c = strata_period_data_load_for_scoring (f->t.ws, f->period_id, second, &error);
+  g_assert_no_error (error);
+  g_assert_true (strata_period_data_get_column (c, "login_days") == none);
+  g_assert_true (isnan (strata_period_data_get_value (c, c->n - 1, "order_amount")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,5 +221,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/period-strings/loaded", Fixture, NULL, fixture_setup, test_loaded, fixture_teardown);
   g_test_add_func ("/period-strings/built", test_built);
+  g_test_add ("/period-strings/shared-none", Fixture, NULL, fixture_setup, test_shared_none, fixture_teardown);
   return g_test_run ();
 }

@@ -56,7 +56,8 @@ typedef struct
   gsize          text_cap;
   gboolean       frozen;       /* shared (loaded, cached): the builders refuse it */
   gpointer       parent;       /* the data a view shares its columns with */
-  double        *none;         /* all NaN: the column of every metric without values */
+  double        *none;         /* all NaN, shared by every data set of the process
+                                * (never freed): the column of every metric without values */
   gint          *left_out;     /* n_metrics flags (atomic): a subset load did not read
                                 * the metric (strata_period_data_ensure_metrics) */
   double       **owned;        /* a view's own columns (strata_period_data_with_metrics),
