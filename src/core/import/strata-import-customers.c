@@ -52,7 +52,7 @@ strip_into (GString    *out,
 
 /* Finds or adds the customer into *k; FALSE and a reject when the id
  * repeats (error unset), or FALSE and an error. The ids seen are in
- * SQLite (strata-import-known.h), not in memory. */
+ * strata-import-known.h's table (in memory up to a cap, then SQLite). */
 static gboolean
 customer_for (Ctx                 *c,
               const char          *ext_id,
@@ -460,8 +460,8 @@ strata_import_customers (StrataImportSession  *s,
 
   ok = run (&c, error);
 
-  /* The customers' look-up (a temporary database with its own cache)
-   * goes before the columns are written. */
+  /* The customers' look-up (its memory, or a temporary database past
+   * its cap) goes before the columns are written. */
   g_clear_pointer (&c.known, strata_import_known_free);
   if (ok && c.period_columns != NULL)
     ok = strata_period_columns_builder_write (c.period_columns, s->ws, s->result->period_id, error);

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The customer import's table of customer ids (ext_id -> id, the line
- * that gave it, whether it has a row in the period), in SQLite instead of
- * memory: a private temporary database of the reading thread (its own
+ * that gave it, whether it has a row in the period). In memory (an
+ * open-addressing hash over one chunk of id strings, about 50 bytes a
+ * customer) up to a cap, 4 M ids or 128 MB of id text; the ids past it
+ * go to a private temporary database of the reading thread (its own
  * connection; the workspace's is the writer thread's while the file is
- * read), with a small page cache that spills to its file. So a million
- * customers cost the import no more memory than a hundred thousand. */
+ * read) with a small page cache that spills to its file. So a file of any
+ * size costs bounded memory, and the common one no SQL at all: the
+ * temporary table was a third of the import's time, and ten times that
+ * with ids in random order. */
 #pragma once
 
 #include <glib.h>
@@ -48,6 +52,23 @@ int                strata_import_known_claim  (StrataImportKnown   *self,
                                                guint64              line,
                                                StrataKnownCustomer *customer,
                                                GError             **error);
+
+/* Private, for tests and benchmarks. */
+/* Ids past the first max_ids go to the temporary table (before any is
+ * added). */
+void               strata_import_known_set_spill_after (StrataImportKnown *self,
+                                                        guint              max_ids);
+/* The cap of the tables made from now on (0: the default); for a test that
+ * runs a whole import with the spill forced. */
+void               strata_import_known_set_default_spill_after (guint      max_ids);
+/* Ids that went to a temporary table, by all tables so far. */
+guint              strata_import_known_get_spilled_total (void);
+/* How many ids are in memory and in the temporary table, and the bytes
+ * the memory part holds. */
+void               strata_import_known_get_stats (StrataImportKnown   *self,
+                                                  guint               *in_memory,
+                                                  guint               *spilled,
+                                                  gsize               *bytes);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataImportKnown, strata_import_known_free)
 
 G_END_DECLS
