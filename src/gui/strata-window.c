@@ -474,11 +474,16 @@ gboolean
 strata_window_show_page (StrataWindow *self,
                          const char   *name)
 {
+  int i;
+
   g_return_val_if_fail (STRATA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (page_index (name) < 0)
+  i = page_index (name);
+  if (i < 0)
     return FALSE;
+  /* Before it is mapped, so that it loads as it is shown. */
+  give_context (self, (guint) i);
   adw_view_stack_set_visible_child_name (self->view_stack, name);
   return TRUE;
 }
