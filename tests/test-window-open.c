@@ -16,6 +16,7 @@
 #include "strata-format.h"
 #include "strata-page.h"
 #include "strata-scoring.h"
+#include "strata-tiers-page.h"
 #include "strata-window.h"
 #include "window-test-util.h"
 
@@ -75,7 +76,8 @@ assert_figures (StrataCustomersPage *page,
   guint n;
   const StrataCustomerColumns *cols = strata_customers_page_get_columns (page, &rows, &n);
   g_autofree char *number = strata_format_integer (NULL, data->n);
-  g_autofree char *count = g_strdup_printf ("%s customers", number);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers", data->n),
+                                            number);
 
   g_assert_nonnull (result);
   g_assert_cmpuint (data->n, >, 0);
@@ -100,6 +102,7 @@ test_page_before_data (void)
   g_autoptr(StrataScoring) expected = fresh_scoring (path);
   g_autoptr(GError) error = NULL;
   StrataWindow *window;
+  g_autofree char *title = NULL;
   GtkWidget *page, *spinner, *hidden;
   StrataContext *context;
 
@@ -128,7 +131,8 @@ test_page_before_data (void)
   g_assert_cmpstr (count_text (page), ==, "");
   g_assert_cmpstr (strata_context_get_period (context), ==,
                    strata_period_get_name (STRATA_PERIOD (g_list_model_get_item (strata_context_get_periods (context), 1))));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "held.strata – Strata");
+  title = g_strdup_printf (_("%s – Strata"), "held.strata");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
   gui_test_save_screenshot (GTK_WIDGET (window), "open-loading.png");
   /* A page not shown gets the context when it is shown, not on opening:
    * the Entitlements page builds its matrix then. */
@@ -136,6 +140,12 @@ test_page_before_data (void)
   g_assert_nonnull (hidden);
   g_assert_null (strata_page_get_context (STRATA_PAGE (hidden)));
   g_assert_true (strata_window_show_page (window, "entitlements"));
+  g_assert_true (strata_page_get_context (STRATA_PAGE (hidden)) == context);
+  /* The same when the view switcher shows it (the stack's visible child). */
+  hidden = gui_test_find_widget (GTK_WIDGET (window), STRATA_TYPE_TIERS_PAGE);
+  g_assert_null (strata_page_get_context (STRATA_PAGE (hidden)));
+  adw_view_stack_set_visible_child (ADW_VIEW_STACK (gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                    hidden);
   g_assert_true (strata_page_get_context (STRATA_PAGE (hidden)) == context);
   g_assert_true (strata_window_show_page (window, "customers"));
 
@@ -162,6 +172,7 @@ test_open_while_loading (void)
   g_autofree char *second = write_demo ("second.strata", 450, 4);
   g_autoptr(StrataScoring) expected = fresh_scoring (second);
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
   StrataWindow *window;
   GtkWidget *page;
 
@@ -178,7 +189,8 @@ test_open_while_loading (void)
   g_assert_no_error (error);
   gui_test_wait_frame (GTK_WIDGET (window));
   g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "second.strata – Strata");
+  title = g_strdup_printf (_("%s – Strata"), "second.strata");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
 
   strata_context_hold_scoring_loads (FALSE);
   gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)) &&
@@ -194,6 +206,7 @@ main (int   argc,
   int status;
 
   tmpdir = window_test_init (&argc, &argv, "strata-window-open");
+  window_test_bind_translations ();
   app = window_test_app_new (".TestOpen");
 
   g_test_add_func ("/window-open/page-before-data", test_page_before_data);
