@@ -104,6 +104,7 @@ test_page_before_data (void)
   StrataWindow *window;
   g_autofree char *title = NULL;
   GtkWidget *page, *spinner, *hidden;
+  GtkStack *main_stack;
   StrataContext *context;
 
   window = window_test_activate (app);
@@ -133,6 +134,13 @@ test_page_before_data (void)
                    strata_period_get_name (STRATA_PERIOD (g_list_model_get_item (strata_context_get_periods (context), 1))));
   title = g_strdup_printf (_("%s – Strata"), "held.strata");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  /* The welcome page crossfades into the workspace's while the load waits. */
+  main_stack = GTK_STACK (gui_test_find_id (GTK_WIDGET (window), GTK_TYPE_STACK, "main_stack", 0));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "workspace");
+  gui_test_wait (!gtk_stack_get_transition_running (main_stack));
+  gui_test_wait_frame (GTK_WIDGET (window));
+  g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
+  g_assert_true (gtk_widget_get_mapped (spinner));
   gui_test_save_screenshot (GTK_WIDGET (window), "open-loading.png");
   /* A page not shown gets the context when it is shown, not on opening:
    * the Entitlements page builds its matrix then. */
