@@ -93,6 +93,20 @@ turn_beat (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The main thread's time waiting for a core (runnable, not running) since
+ * it started, in ms; 0 where the kernel does not say. */
+static double
+thread_wait_ms (void)
+{
+  g_autofree char *text = NULL;
+  guint64 run = 0, wait = 0;
+
+  if (!g_file_get_contents ("/proc/thread-self/schedstat", &text, NULL, NULL) ||
+      sscanf (text, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &run, &wait) != 2)
+    return 0;
+  return wait / 1e6;
+}
+
 static void
 turn_watch_reset (TurnWatch *w)
 {
@@ -465,6 +479,7 @@ main (int   argc,
   {
     Expect e = { customers, 0, FALSE, 0, FALSE, { NULL, -1, -1, NULL } };
     double cpu = bench_thread_cpu_ms (), call_ms, frame_ms, frame_stall, frame_cpu, data_ms, frame_turn;
+    double wait, frame_wait;
     TurnWatch turns = { 0 };
     char *note;
     guint turn_id;
@@ -473,6 +488,7 @@ main (int   argc,
 
     turn_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, turn_beat, &turns, NULL);
     turn_watch_reset (&turns);
+    wait = thread_wait_ms ();
     stall_reset ();
     t = g_get_monotonic_time ();
     if (!strata_window_open_path (window, path, &error))
@@ -485,6 +501,7 @@ main (int   argc,
     frame_stall = bench_stall_ms (&stall);
     frame_cpu = bench_thread_cpu_ms () - cpu;
     frame_turn = turns.most_cpu;
+    frame_wait = thread_wait_ms () - wait;
     spinner = strata_page_get_loading (STRATA_PAGE (customers));
     while ((strata_page_get_loading (STRATA_PAGE (customers)) ||
             g_list_model_get_n_items (strata_customers_page_get_model (customers)) == 0) &&
@@ -496,12 +513,14 @@ main (int   argc,
     printf ("the window (%u customers shown):\n", e.expected);
     g_source_remove (turn_id);
     cond_ms = call_ms;
-    note = g_strdup_printf ("(result: strata_window_open_path returned; %s; longest turn's CPU %.1f ms)",
-                            spinner ? "the page's spinner shown" : "the rows shown", frame_turn);
+    note = g_strdup_printf ("(result: strata_window_open_path returned; %s; longest turn's CPU %.1f ms; "
+                            "waiting for a core %.0f ms)",
+                            spinner ? "the page's spinner shown" : "the rows shown", frame_turn, frame_wait);
     print_row ("open: the window's first frame painted", frame_ms, frame_stall, frame_cpu, note);
     g_free (note);
     cond_ms = data_ms;
-    note = g_strdup_printf ("(stall and CPU: the whole open; longest turn's CPU %.1f ms)", turns.most_cpu);
+    note = g_strdup_printf ("(stall and CPU: the whole open; longest turn's CPU %.1f ms; waiting for a core %.0f ms)",
+                            turns.most_cpu, thread_wait_ms () - wait);
     print_row ("open the file until the Customers page lists its rows", ms, bench_stall_ms (&stall),
                bench_thread_cpu_ms () - cpu, note);
     g_free (note);
