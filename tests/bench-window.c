@@ -7,7 +7,9 @@
  * (Xvfb). Wall clock, warm (the file in the OS page cache after the open);
  * "stall" is the longest the main thread went without running a 1 ms
  * high-priority heartbeat, which is how long the window was frozen:
- * - opening the file until the Customers page lists its rows;
+ * - opening the file: until its first frame is painted (the page, with a
+ *   spinner while the scores load) and until the Customers page lists its
+ *   rows, the stall and CPU over the whole open (--open-only: only that);
  * - switching to each page, first and second visit: until the page has
  *   loaded (its spinner gone) and a frame is painted, and the stall;
  * - on the Customers page: sorting by name right after opening (the names'
@@ -69,6 +71,48 @@ stall_reset (void)
 }
 
 static double cond_ms;   /* from t0 until cond held, of the last until_painted */
+
+/* Under load a stall is partly the thread waiting for a core: the main
+ * thread's CPU time between two heartbeats tells the two apart. most_cpu:
+ * the most CPU one gap held (the longest turn of work). */
+typedef struct
+{
+  gint64 last;
+  double last_cpu;
+  double most_cpu;
+} TurnWatch;
+
+static gboolean
+turn_beat (gpointer data)
+{
+  TurnWatch *w = data;
+  double cpu = bench_thread_cpu_ms ();
+
+  w->most_cpu = MAX (w->most_cpu, cpu - w->last_cpu);
+  w->last_cpu = cpu;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The main thread's time waiting for a core (runnable, not running) since
+ * it started, in ms; 0 where the kernel does not say. */
+static double
+thread_wait_ms (void)
+{
+  g_autofree char *text = NULL;
+  guint64 run = 0, wait = 0;
+
+  if (!g_file_get_contents ("/proc/thread-self/schedstat", &text, NULL, NULL) ||
+      sscanf (text, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &run, &wait) != 2)
+    return 0;
+  return wait / 1e6;
+}
+
+static void
+turn_watch_reset (TurnWatch *w)
+{
+  w->last_cpu = bench_thread_cpu_ms ();
+  w->most_cpu = 0;
+}
 
 /* Iterates until cond holds, then until frames has painted once more:
  * the milliseconds from t0 to that paint, -1 on a timeout. */
@@ -390,7 +434,7 @@ main (int   argc,
   BenchFrames frames = { 0 }, side_frames = { 0 };
   int n = 0, alt_rows = 0;
   char *file = NULL, *only = NULL;
-  gboolean quadrant_only = FALSE, edit_only = FALSE;
+  gboolean quadrant_only = FALSE, edit_only = FALSE, open_only = FALSE;
   g_auto(GStrv) page_list = NULL;
   const GOptionEntry entries[] = {
     { "customers", 'n', 0, G_OPTION_ARG_INT, &n, "Customers of the demo workspace (default 100000)", "N" },
@@ -398,6 +442,7 @@ main (int   argc,
     { "alt-rows", 0, 0, G_OPTION_ARG_INT, &alt_rows, "Rows of the alternatives that collate names (default 100000)", "K" },
     { "pages", 0, 0, G_OPTION_ARG_STRING, &only, "Only open the file and switch to these pages (for memory profiles)", "A,B" },
     { "quadrant", 0, 0, G_OPTION_ARG_NONE, &quadrant_only, "Only the Scoring and Quadrant pages' visits, then the Quadrant page's and Fit to Data's steps", NULL },
+    { "open-only", 0, 0, G_OPTION_ARG_NONE, &open_only, "Only open the file (for profiles: prints its clock for perf report --time)", NULL },
     { "edit-only", 0, 0, G_OPTION_ARG_NONE, &edit_only, "Only open the file and make the weight edit (for profiles: prints its clock for perf report --time)", NULL },
     { NULL }
   };
@@ -427,24 +472,64 @@ main (int   argc,
 
   window = bench_open_window ("io.github.strata.Strata.BenchWindow", &stall, &frames, &app, &beat_id);
 
-  /* Opening: until the Customers page lists the rows. */
+  /* Opening: the window's first frame after the open (the page, with its
+   * spinner while the scores load), then until the Customers page lists
+   * the rows; the stall and the main thread's CPU over the whole open. */
   customers = STRATA_CUSTOMERS_PAGE (strata_window_get_page (window, "customers"));
   {
     Expect e = { customers, 0, FALSE, 0, FALSE, { NULL, -1, -1, NULL } };
-    double cpu = bench_thread_cpu_ms ();
+    double cpu = bench_thread_cpu_ms (), call_ms, frame_ms, frame_stall, frame_cpu, data_ms, frame_turn;
+    double wait, frame_wait;
+    TurnWatch turns = { 0 };
+    char *note;
+    guint turn_id;
+    gboolean spinner;
+    guint paints;
 
+    turn_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, turn_beat, &turns, NULL);
+    turn_watch_reset (&turns);
+    wait = thread_wait_ms ();
     stall_reset ();
     t = g_get_monotonic_time ();
     if (!strata_window_open_path (window, path, &error))
       g_error ("%s", error->message);
+    call_ms = (g_get_monotonic_time () - t) / 1000.0;
+    paints = frames.paints;
+    while (frames.paints == paints && g_get_monotonic_time () - t < TIMEOUT_S * G_USEC_PER_SEC)
+      g_main_context_iteration (NULL, TRUE);
+    frame_ms = (frames.last_paint - t) / 1000.0;
+    frame_stall = bench_stall_ms (&stall);
+    frame_cpu = bench_thread_cpu_ms () - cpu;
+    frame_turn = turns.most_cpu;
+    frame_wait = thread_wait_ms () - wait;
+    spinner = strata_page_get_loading (STRATA_PAGE (customers));
     while ((strata_page_get_loading (STRATA_PAGE (customers)) ||
             g_list_model_get_n_items (strata_customers_page_get_model (customers)) == 0) &&
            g_get_monotonic_time () - t < TIMEOUT_S * G_USEC_PER_SEC)
       g_main_context_iteration (NULL, TRUE);
     e.expected = g_list_model_get_n_items (strata_customers_page_get_model (customers));
     ms = until_painted (t, rows_shown, &e, &frames);
+    data_ms = cond_ms;
     printf ("the window (%u customers shown):\n", e.expected);
-    print_row ("open the file until the Customers page lists its rows", ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, NULL);
+    g_source_remove (turn_id);
+    cond_ms = call_ms;
+    note = g_strdup_printf ("(result: strata_window_open_path returned; %s; longest turn's CPU %.1f ms; "
+                            "waiting for a core %.0f ms)",
+                            spinner ? "the page's spinner shown" : "the rows shown", frame_turn, frame_wait);
+    print_row ("open: the window's first frame painted", frame_ms, frame_stall, frame_cpu, note);
+    g_free (note);
+    cond_ms = data_ms;
+    note = g_strdup_printf ("(stall and CPU: the whole open; longest turn's CPU %.1f ms; waiting for a core %.0f ms)",
+                            turns.most_cpu, thread_wait_ms () - wait);
+    print_row ("open the file until the Customers page lists its rows", ms, bench_stall_ms (&stall),
+               bench_thread_cpu_ms () - cpu, note);
+    g_free (note);
+    if (open_only)
+      {
+        printf ("  (the open: CLOCK_MONOTONIC %.6f to %.6f s, for perf record -k mono; perf report --time)\n",
+                t / 1e6, g_get_monotonic_time () / 1e6);
+        goto done;
+      }
 
     /* At once: the names' order is still on its worker. */
     e.sorted = TRUE;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "strata-context.h"
+#include "strata-context-private.h"
 #include "strata-rules-private.h"
 #include "strata-ruleset-store.h"
 #include "strata-workspace-task.h"
@@ -118,6 +118,30 @@ window_metrics (StrataWorkspace  *workspace,
   return g_steal_pointer (&metrics);
 }
 
+static GMutex   hold_lock;
+static GCond    hold_cond;
+static gboolean hold_loads;
+
+void
+strata_context_hold_scoring_loads (gboolean hold)
+{
+  g_mutex_lock (&hold_lock);
+  hold_loads = hold;
+  g_cond_broadcast (&hold_cond);
+  g_mutex_unlock (&hold_lock);
+}
+
+/* The test hook's wait; a cancelled load stops waiting (looked at every
+ * 10 ms: the cancellable cannot wake the condition). */
+static void
+wait_while_held (GCancellable *cancellable)
+{
+  g_mutex_lock (&hold_lock);
+  while (hold_loads && !g_cancellable_is_cancelled (cancellable))
+    g_cond_wait_until (&hold_cond, &hold_lock, g_get_monotonic_time () + 10 * G_TIME_SPAN_MILLISECOND);
+  g_mutex_unlock (&hold_lock);
+}
+
 static gpointer
 load_period_data (StrataWorkspace  *workspace,
                   gpointer          task_data,
@@ -125,9 +149,13 @@ load_period_data (StrataWorkspace  *workspace,
                   GError          **error)
 {
   ScoringTask *task = task_data;
-  g_autoptr(GPtrArray) metrics = window_metrics (workspace, error);
+  g_autoptr(GPtrArray) metrics = NULL;
   g_autoptr(StrataPeriodData) data = NULL;
 
+  wait_while_held (cancellable);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  metrics = window_metrics (workspace, error);
   if (metrics == NULL)
     return NULL;
   data = strata_period_data_load_metrics (workspace, task->period_id,

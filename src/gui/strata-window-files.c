@@ -175,14 +175,40 @@ checked_cb (GObject      *source,
 }
 
 static void
-check_in_background (StrataWindow *self,
-                     const char   *path)
+start_check (StrataWindow *self,
+             const char   *path)
 {
   g_autoptr(GTask) task = g_task_new (self, NULL, checked_cb, NULL);
 
-  g_task_set_source_tag (task, check_in_background);
+  g_task_set_source_tag (task, start_check);
   g_task_set_task_data (task, g_strdup (path), g_free);
   g_task_run_in_thread (task, check_thread);
+}
+
+static void
+scoring_loaded_cb (StrataContext *context,
+                   GParamSpec    *pspec,
+                   StrataWindow  *self)
+{
+  if (strata_context_get_scoring_loading (context))
+    return;
+  g_signal_handlers_disconnect_by_func (context, scoring_loaded_cb, self);
+  start_check (self, strata_workspace_get_path (strata_context_get_workspace (context)));
+}
+
+/* The check reads the whole file (seconds at a million customers): it
+ * starts once the scoring's period is read, so that the two do not share
+ * the disk and the cores while the window waits for its data. A context
+ * closed before that checks nothing; the next open checks its own file. */
+static void
+check_in_background (StrataWindow *self,
+                     const char   *path)
+{
+  if (self->context != NULL && strata_context_get_scoring_loading (self->context))
+    g_signal_connect_object (self->context, "notify::scoring-loading",
+                             G_CALLBACK (scoring_loaded_cb), self, 0);
+  else
+    start_check (self, path);
 }
 
 gboolean

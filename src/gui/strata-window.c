@@ -178,6 +178,33 @@ remember_data_version (StrataWorkspace *workspace)
   g_object_set_data_full (G_OBJECT (workspace), DATA_VERSION_KEY, version, g_free);
 }
 
+/* Gives page i the window's context unless it has it already. */
+static void
+give_context (StrataWindow *self,
+              guint         i)
+{
+  if (page_table[i].get_type != NULL &&
+      strata_page_get_context (STRATA_PAGE (self->pages[i])) != self->context)
+    g_object_set (self->pages[i], "context", self->context, NULL);
+}
+
+/* A page builds what it shows of a workspace when it gets the context (the
+ * rules editor, the entitlements matrix: up to a hundred milliseconds
+ * each), so on opening only the page shown gets it; another gets it when
+ * it is shown or asked for (strata_window_get_page), so that the window
+ * paints its page at once and never freezes for pages nobody looks at. */
+static void
+visible_page_changed (StrataWindow *self)
+{
+  int i;
+
+  if (self->pages == NULL)   /* disposed */
+    return;
+  i = page_index (adw_view_stack_get_visible_child_name (self->view_stack));
+  if (i >= 0)
+    give_context (self, (guint) i);
+}
+
 void
 strata_window_set_workspace (StrataWindow    *self,
                              StrataWorkspace *workspace)
@@ -228,9 +255,12 @@ strata_window_set_workspace (StrataWindow    *self,
       sync_dropdown_from_context (self);
     }
 
+  /* Every page lets go of the last workspace at once; the page shown gets
+   * the new one, the others when they are shown. */
   for (guint i = 0; i < G_N_ELEMENTS (page_table); i++)
-    if (page_table[i].get_type != NULL)
-      g_object_set (self->pages[i], "context", self->context, NULL);
+    if (page_table[i].get_type != NULL && self->pages[i] != adw_view_stack_get_visible_child (self->view_stack))
+      g_object_set (self->pages[i], "context", NULL, NULL);
+  visible_page_changed (self);
 
   if (workspace != NULL)
     basename = g_path_get_basename (strata_workspace_get_path (workspace));
@@ -420,6 +450,8 @@ strata_window_init (StrataWindow *self)
   gtk_drop_down_set_expression (self->period_dropdown, expression);
   g_signal_connect_object (self->period_dropdown, "notify::selected",
                            G_CALLBACK (dropdown_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   /* Another program may have deleted or replaced the file meanwhile. */
@@ -442,11 +474,16 @@ gboolean
 strata_window_show_page (StrataWindow *self,
                          const char   *name)
 {
+  int i;
+
   g_return_val_if_fail (STRATA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  if (page_index (name) < 0)
+  i = page_index (name);
+  if (i < 0)
     return FALSE;
+  /* Before it is mapped, so that it loads as it is shown. */
+  give_context (self, (guint) i);
   adw_view_stack_set_visible_child_name (self->view_stack, name);
   return TRUE;
 }
@@ -470,7 +507,12 @@ strata_window_get_page (StrataWindow *self,
   g_return_val_if_fail (STRATA_IS_WINDOW (self), NULL);
 
   i = page_index (name);
-  return i < 0 ? NULL : self->pages[i];
+  if (i < 0)
+    return NULL;
+  /* Whoever asks for a page gets it with the window's context. */
+  if (self->context != NULL)
+    give_context (self, (guint) i);
+  return self->pages[i];
 }
 
 StrataContext *
