@@ -8,6 +8,7 @@
 #include "strata-rules-private.h"
 #include "strata-scoring.h"
 #include "strata-scoring-private.h"
+#include "strata-worker-rows.h"
 
 struct _StrataScoring
 {
@@ -42,10 +43,6 @@ struct _StrataScoring
   gboolean          job_running;
   GCancellable     *job_cancel;
 };
-
-/* About 3 ms of scoring on this machine's idle cores, as the impact
- * panel's count (strata-scoring-impact.c). */
-#define DRAFT_ASYNC_ROWS 50000
 
 G_DEFINE_FINAL_TYPE (StrataScoring, strata_scoring, G_TYPE_OBJECT)
 
@@ -124,7 +121,7 @@ static void
 strata_scoring_init (StrataScoring *self)
 {
   self->period_id = 0;
-  self->draft_async_rows = DRAFT_ASYNC_ROWS;
+  self->draft_async_rows = STRATA_WORKER_ROWS;
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_rules_problem_free);
 }
 
