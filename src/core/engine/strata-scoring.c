@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
+#include "strata-engine-private.h"
 #include "strata-override.h"
 #include "strata-rules-private.h"
 #include "strata-scoring.h"
@@ -144,18 +145,6 @@ ensure_metrics (StrataScoring     *self,
     g_warning ("%s", error->message);
 }
 
-/* Customers per tier of result (n_tiers of them), for the fit banner. */
-static guint *
-count_tiers (const StrataResult *result)
-{
-  guint *counts = g_new0 (guint, MAX (result->n_tiers, 1));
-
-  for (guint i = 0; i < result->n; i++)
-    if (result->final_tier[i] < result->n_tiers)
-      counts[result->final_tier[i]]++;
-  return counts;
-}
-
 /* Scores the draft only: what a keystroke in the rules editor costs. */
 static void
 score_draft (StrataScoring *self)
@@ -191,7 +180,7 @@ score_draft (StrataScoring *self)
     }
   if (self->draft_result != self->published_result)
     strata_engine_run (self->compiled, self->draft_result);
-  self->draft_counts = count_tiers (self->draft_result);
+  self->draft_counts = strata_result_count_tiers (self->draft_result);
   g_debug ("Scored period %" G_GINT64_FORMAT " under the draft (%u rows)",
            self->period_id, self->data->n);
   if (self->published_result != NULL)
@@ -895,7 +884,7 @@ score_draft_func (GTask        *task,
   if (job->published != NULL)
     job->whatif = strata_whatif_compute (job->published, job->published_result,
                                          job->draft, job->result);
-  job->counts = count_tiers (job->result);
+  job->counts = strata_result_count_tiers (job->result);
   g_task_return_boolean (task, TRUE);
 }
 
