@@ -111,18 +111,6 @@ assert_columns_match (StrataWorkspace *ws,
   g_assert_cmpuint (columns->overrides->len, ==, json->overrides->len);
 }
 
-static gint64
-period_id_of (StrataWorkspace *ws,
-              const char      *name)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (strata_period_find (ws, name, &id, NULL, &error));
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 test_migration (Fixture       *f,
                 gconstpointer  data)
@@ -143,8 +131,8 @@ test_migration (Fixture       *f,
   /* Ids and one array per metric that has values, per period. */
   g_assert_cmpint (test_query_int (ws, "SELECT count(DISTINCT period_id) FROM period_columns"), ==, 2);
   g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM period_columns WHERE metric_id = -1"), ==, 2);
-  assert_columns_match (ws, period_id_of (ws, "2026-Q2"));
-  assert_columns_match (ws, period_id_of (ws, "2026-Q3"));
+  assert_columns_match (ws, test_period_id (ws, "2026-Q2"));
+  assert_columns_match (ws, test_period_id (ws, "2026-Q3"));
 
   periods = strata_period_summary_list (ws, &error);
   g_assert_no_error (error);
@@ -203,8 +191,8 @@ test_writes (Fixture       *f,
 {
   g_autoptr(StrataWorkspace) ws = open_ws (f->path);
   g_autoptr(GError) error = NULL;
-  gint64 q2 = period_id_of (ws, "2026-Q2");
-  gint64 q3 = period_id_of (ws, "2026-Q3");
+  gint64 q2 = test_period_id (ws, "2026-Q2");
+  gint64 q3 = test_period_id (ws, "2026-Q3");
   gint64 customer = test_query_int (ws, "SELECT min(customer_id) FROM metric_values WHERE period_id = "
                                         "(SELECT id FROM periods WHERE name = '2026-Q3') "
                                         "AND metric_id = (SELECT id FROM metrics WHERE key = 'order_amount')");
@@ -289,8 +277,8 @@ test_import (Fixture       *f,
   g_assert_cmpint (n.status, ==, 0);
 
   ws = open_ws (f->path);
-  q3 = period_id_of (ws, "2026-Q3");
-  fresh = period_id_of (ws, "2026-Q4");
+  q3 = test_period_id (ws, "2026-Q3");
+  fresh = test_period_id (ws, "2026-Q4");
   c1 = test_query_int (ws, "SELECT id FROM customers WHERE ext_id = 'C000001'");
   assert_columns_match (ws, q3);
   assert_columns_match (ws, fresh);

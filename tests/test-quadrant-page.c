@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "chart-test-util.h"
 #include "gui-test-util.h"
 #include "strata-context.h"
 #include "strata-demo.h"
@@ -459,12 +460,7 @@ test_log_offer (void)
   const char *xk, *yk;
   gboolean log_y;
 
-  g_assert_true (strata_demo_write (path, 300, 11, 1, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  ws = strata_workspace_open (path, NULL, &error);
-  g_assert_no_error (error);
-  context = strata_context_new (ws);
-  strata_context_finish_scoring (context);
+  context = gui_test_demo_context (path, 300, 11, 1, &ws);
   results = strata_period_results_load (ws, strata_context_get_period_id (context), &error);
   g_assert_no_error (error);
   xk = results->rules->quadrant.x_metric;
@@ -532,6 +528,23 @@ test_log_offer (void)
   test_remove_dir (dir);
 }
 
+/* A new page on context in a 1000 × 700 window, its first load done. */
+static GtkWindow *
+show_loaded_page (StrataContext  *context,
+                  GtkWidget     **page)
+{
+  StrataQuadrantView *view;
+  GtkWindow *window;
+
+  *page = g_object_new (STRATA_TYPE_QUADRANT_PAGE, NULL);
+  g_object_set (*page, "context", context, NULL);
+  window = gui_test_show (*page, 1000, 700);
+  view = strata_quadrant_page_get_view (STRATA_QUADRANT_PAGE (*page));
+  gui_test_wait (strata_quadrant_view_get_chart (view) != NULL &&
+                 !strata_page_get_loading (STRATA_PAGE (*page)));
+  return window;
+}
+
 /* A first visit at 50,000 customers: the chart is made on the page's
  * worker and its density binned by the view's job, so the main thread
  * never passes over every point (the chart counts such passes); the
@@ -539,31 +552,18 @@ test_log_offer (void)
 static void
 test_large_first_visit (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = test_make_tmp_dir ("strata-quadrant-large");
   g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
   g_autoptr(StrataWorkspace) ws = NULL;
-  g_autoptr(StrataContext) context = NULL;
+  g_autoptr(StrataContext) context = gui_test_demo_context (path, 50000, 11, 1, &ws);
   StrataQuadrantView *view;
   StrataQuadrantChart *chart;
   GtkWidget *page;
   GtkWindow *window;
-  guint passes, counts[4];
+  guint passes = strata_quadrant_chart_get_main_thread_passes (), counts[4];
 
-  g_assert_true (strata_demo_write (path, 50000, 11, 1, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  ws = strata_workspace_open (path, NULL, &error);
-  g_assert_no_error (error);
-  context = strata_context_new (ws);
-  strata_context_finish_scoring (context);
-
-  passes = strata_quadrant_chart_get_main_thread_passes ();
-  page = g_object_new (STRATA_TYPE_QUADRANT_PAGE, NULL);
-  g_object_set (page, "context", context, NULL);
-  window = gui_test_show (page, 1000, 700);
+  window = show_loaded_page (context, &page);
   view = strata_quadrant_page_get_view (STRATA_QUADRANT_PAGE (page));
-  gui_test_wait (strata_quadrant_view_get_chart (view) != NULL &&
-                 !strata_page_get_loading (STRATA_PAGE (page)));
   chart = strata_quadrant_view_get_chart (view);
   g_assert_cmpuint (strata_quadrant_chart_get_n_points (chart), ==, 50000);
   /* Drawn from the job's image, not binned here. */
@@ -603,11 +603,10 @@ plain_counts (StrataQuadrantChart *chart,
 static void
 test_large_drag_and_log (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = test_make_tmp_dir ("strata-quadrant-drag");
   g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
   g_autoptr(StrataWorkspace) ws = NULL;
-  g_autoptr(StrataContext) context = NULL;
+  g_autoptr(StrataContext) context = gui_test_demo_context (path, 30000, 11, 1, &ws);
   StrataQuadrantView *view;
   StrataQuadrantChart *chart;
   StrataQuadrantPositions direct;
@@ -619,19 +618,8 @@ test_large_drag_and_log (void)
   gboolean log_x;
   StrataAxisScale y_scale;
 
-  g_assert_true (strata_demo_write (path, 30000, 11, 1, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  ws = strata_workspace_open (path, NULL, &error);
-  g_assert_no_error (error);
-  context = strata_context_new (ws);
-  strata_context_finish_scoring (context);
-
-  page = g_object_new (STRATA_TYPE_QUADRANT_PAGE, NULL);
-  g_object_set (page, "context", context, NULL);
-  window = gui_test_show (page, 1000, 700);
+  window = show_loaded_page (context, &page);
   view = strata_quadrant_page_get_view (STRATA_QUADRANT_PAGE (page));
-  gui_test_wait (strata_quadrant_view_get_chart (view) != NULL &&
-                 !strata_page_get_loading (STRATA_PAGE (page)));
   chart = strata_quadrant_view_get_chart (view);
   gui_test_wait_frame (page);
   gui_test_wait (!strata_quadrant_view_get_busy (view) && chart->density_cache != NULL);
@@ -689,11 +677,13 @@ test_large_drag_and_log (void)
       tx0 = tx;
     }
   g_assert_cmpuint (strata_quadrant_chart_get_main_thread_passes (), ==, passes);
+  /* Released: the draft saved, the page not loaded again. */
   reloads = strata_page_get_reloads (STRATA_PAGE (page));
   strata_quadrant_view_drag_end (view, px + step * 4, py);
-  gui_test_wait (strata_page_get_reloads (STRATA_PAGE (page)) > reloads &&
-                 !strata_page_get_loading (STRATA_PAGE (page)));
   g_assert_cmpfloat (draft_x_threshold (ws), ==, tx);
+  gui_test_wait_idle ();
+  g_assert_cmpuint (strata_page_get_reloads (STRATA_PAGE (page)), ==, reloads);
+  g_assert_true (strata_quadrant_view_get_chart (view) == chart);
 
   /* The table sorted by quadrant (in steps, at 30,000 rows): every row in
    * order, as many of each quadrant as a plain count. */
@@ -732,6 +722,173 @@ test_large_drag_and_log (void)
   test_remove_dir (dir);
 }
 
+/* The page's table sorted by quadrant: each row's index and quadrant
+ * letter, in the order shown. */
+static char *
+table_by_quadrant (GtkWidget *page)
+{
+  GtkWidget *toggle = gui_test_find_id (page, GTK_TYPE_TOGGLE_BUTTON, "table_toggle", 0);
+  StrataQuadrantTable *table = STRATA_QUADRANT_TABLE (gui_test_find_widget (page, STRATA_TYPE_QUADRANT_TABLE));
+  GString *s = g_string_new (NULL);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  gtk_column_view_sort_by_column (strata_quadrant_table_get_view (table),
+                                  strata_quadrant_table_get_column (table, STRATA_QUADRANT_TABLE_QUADRANT),
+                                  GTK_SORT_ASCENDING);
+  gui_test_wait (!strata_quadrant_table_get_sorting (table));
+  gui_test_wait_frame (page);
+  for (guint k = 0; k < strata_quadrant_table_get_n_rows (table); k++)
+    {
+      guint row = strata_quadrant_table_get_row (table, k);
+      g_autofree char *letter = strata_quadrant_table_cell_text (table, row, STRATA_QUADRANT_TABLE_QUADRANT);
+
+      g_string_append_printf (s, "%u%s ", row, letter);
+    }
+  {
+    g_autofree char *on_screen = table_quadrant_letters (table);
+
+    g_string_append_printf (s, "| %s", on_screen);
+  }
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  return g_string_free (s, FALSE);
+}
+
+/* What a page shows, to compare with a fresh page's: the lines, the
+ * counts, the draft note, the funnel's summary and the chart's pixels. */
+static void
+assert_same_page (GtkWidget *page,
+                  GtkWidget *fresh)
+{
+  StrataQuadrantChart *a = strata_quadrant_view_get_chart (strata_quadrant_page_get_view (STRATA_QUADRANT_PAGE (page)));
+  StrataQuadrantChart *b = strata_quadrant_view_get_chart (strata_quadrant_page_get_view (STRATA_QUADRANT_PAGE (fresh)));
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  cairo_surface_t *pa, *pb;
+  guint ca[4], cb[4], plain[4];
+  double ax, ay, bx, by;
+  const char *ids[] = { "draft_note", "funnel_note" };
+
+  strata_quadrant_chart_get_thresholds (a, &ax, &ay);
+  strata_quadrant_chart_get_thresholds (b, &bx, &by);
+  g_assert_cmpfloat (ax, ==, bx);
+  g_assert_cmpfloat (ay, ==, by);
+  g_assert_cmpuint (strata_quadrant_chart_get_n_points (a), ==, strata_quadrant_chart_get_n_points (b));
+  strata_quadrant_chart_get_counts (a, ca, NULL);
+  strata_quadrant_chart_get_counts (b, cb, NULL);
+  plain_counts (b, plain);
+  for (guint q = 0; q < 4; q++)
+    {
+      g_assert_cmpuint (ca[q], ==, cb[q]);
+      g_assert_cmpuint (ca[q], ==, plain[q]);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      GtkWidget *la = gui_test_find_id (page, GTK_TYPE_LABEL, ids[k], 0);
+      GtkWidget *lb = gui_test_find_id (fresh, GTK_TYPE_LABEL, ids[k], 0);
+
+      g_assert_cmpint (gtk_widget_get_visible (la), ==, gtk_widget_get_visible (lb));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (la)), ==, gtk_label_get_text (GTK_LABEL (lb)));
+    }
+  pa = chart_test_render (a, style, 900, 600);
+  pb = chart_test_render (b, style, 900, 600);
+  g_assert_cmpmem (cairo_image_surface_get_data (pa),
+                   cairo_image_surface_get_stride (pa) * 600,
+                   cairo_image_surface_get_data (pb),
+                   cairo_image_surface_get_stride (pb) * 600);
+  cairo_surface_destroy (pa);
+  cairo_surface_destroy (pb);
+}
+
+/* A dragged line's release at 3,000 customers saves the draft without
+ * loading the page again (the same chart, no reload): its lines, counts,
+ * draft note, table, funnel and picture are a fresh page's on the same
+ * rules. A threshold saved by the Scoring page, and Undo, still reload
+ * the page to the draft's lines. */
+static void
+test_release_without_reload (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("strata-quadrant-release");
+  g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataContext) context = gui_test_demo_context (path, 3000, 11, 1, &ws);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *fresh, *note;
+  GtkWindow *window, *fresh_window;
+  StrataQuadrantView *view;
+  StrataQuadrantChart *chart;
+  cairo_rectangle_t plot;
+  double tx0, tx, px, py;
+  guint reloads;
+
+  window = show_loaded_page (context, &page);
+  view = strata_quadrant_page_get_view (STRATA_QUADRANT_PAGE (page));
+  chart = strata_quadrant_view_get_chart (view);
+  gui_test_wait_frame (page);
+  note = gui_test_find_id (page, GTK_TYPE_LABEL, "draft_note", 0);
+  g_assert_false (gtk_widget_get_visible (note));
+
+  /* The process line dragged 60 pixels towards the wider side. */
+  strata_quadrant_chart_get_thresholds (chart, &tx0, NULL);
+  strata_quadrant_chart_get_plot_area (chart, &plot);
+  px = strata_quadrant_chart_value_to_pixel (chart, STRATA_THRESHOLD_X, tx0);
+  py = plot.y + plot.height * 0.3;
+  reloads = strata_page_get_reloads (STRATA_PAGE (page));
+  strata_quadrant_view_drag_begin (view, px, py);
+  strata_quadrant_view_drag_motion (view, px + (px < plot.x + plot.width / 2 ? 60 : -60), py);
+  strata_quadrant_view_drag_end (view, px + (px < plot.x + plot.width / 2 ? 60 : -60), py);
+  strata_quadrant_chart_get_thresholds (chart, &tx, NULL);
+  g_assert_cmpfloat (tx, !=, tx0);
+  g_assert_cmpfloat (draft_x_threshold (ws), ==, tx);
+  gui_test_wait_idle ();
+  gui_test_wait_frame (page);
+  g_assert_cmpuint (strata_page_get_reloads (STRATA_PAGE (page)), ==, reloads);
+  g_assert_false (strata_page_get_loading (STRATA_PAGE (page)));
+  g_assert_true (strata_quadrant_view_get_chart (view) == chart);
+  g_assert_true (gtk_widget_get_visible (note));
+  gui_test_save_screenshot (page, "quadrant-released.png");
+
+  /* A fresh page on the same context shows the same. */
+  fresh_window = show_loaded_page (context, &fresh);
+  gui_test_wait_frame (fresh);
+  assert_same_page (page, fresh);
+  {
+    g_autofree char *dragged = table_by_quadrant (page);
+    g_autofree char *loaded = table_by_quadrant (fresh);
+
+    g_assert_cmpstr (dragged, ==, loaded);
+  }
+  gui_test_destroy (fresh_window);
+
+  /* Undo puts the old line back in the draft: the page loads again. */
+  g_assert_true (gtk_widget_activate_action (page, "page.undo", NULL));
+  g_assert_cmpfloat (draft_x_threshold (ws), ==, tx0);
+  gui_test_wait (strata_page_get_reloads (STRATA_PAGE (page)) > reloads &&
+                 !strata_page_get_loading (STRATA_PAGE (page)));
+  chart = strata_quadrant_view_get_chart (view);
+  strata_quadrant_chart_get_thresholds (chart, &px, NULL);
+  g_assert_cmpfloat (px, ==, tx0);
+  g_assert_false (gtk_widget_get_visible (note));
+
+  /* The Scoring page saves the dragged threshold again: the same. */
+  reloads = strata_page_get_reloads (STRATA_PAGE (page));
+  {
+    g_autoptr(StrataRules) draft = strata_ruleset_store_get_draft (ws, &error);
+
+    g_assert_no_error (error);
+    draft->quadrant.x_threshold = tx;
+    g_assert_true (strata_ruleset_store_save_draft (ws, draft, &error));
+    g_assert_no_error (error);
+  }
+  gui_test_wait (strata_page_get_reloads (STRATA_PAGE (page)) > reloads &&
+                 !strata_page_get_loading (STRATA_PAGE (page)));
+  chart = strata_quadrant_view_get_chart (view);
+  strata_quadrant_chart_get_thresholds (chart, &px, NULL);
+  g_assert_cmpfloat (px, ==, tx);
+  g_assert_true (gtk_widget_get_visible (note));
+
+  gui_test_destroy (window);
+  test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -741,5 +898,6 @@ main (int argc, char **argv)
   g_test_add_func ("/quadrant-page/log-offer", test_log_offer);
   g_test_add_func ("/quadrant-page/large-first-visit", test_large_first_visit);
   g_test_add_func ("/quadrant-page/large-drag-and-log", test_large_drag_and_log);
+  g_test_add_func ("/quadrant-page/release-without-reload", test_release_without_reload);
   return g_test_run ();
 }

@@ -59,18 +59,6 @@ read_table (const char *name)
   return rows;
 }
 
-static gint64
-period_id_of (StrataWorkspace *ws,
-              const char      *name)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (strata_period_find (ws, name, &id, NULL, &error));
-  g_assert_no_error (error);
-  return id;
-}
-
 /* Every member (ext id and name, in customer id order) and every value of
  * every period, bit for bit as format 4 stored it (values.tsv holds them
  * as SQLite's %!.17g, which reads back to the same double). */
@@ -103,7 +91,7 @@ test_values (Fixture       *f,
 
   for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
     {
-      g_autoptr(StrataPeriodData) d = strata_period_data_load (ws, period_id_of (ws, periods[p]), &error);
+      g_autoptr(StrataPeriodData) d = strata_period_data_load (ws, test_period_id (ws, periods[p]), &error);
 
       g_assert_no_error (error);
       for (guint i = 0; i < d->n; i++, member++)
@@ -155,7 +143,7 @@ test_edge_values (Fixture       *f,
   const char *ext_ids[] = { "C000001", "C000002", "C000003", "C000060", NULL };
 
   g_assert_no_error (error);
-  d = strata_period_data_load_customers (ws, period_id_of (ws, "2026-Q3"), ext_ids, &error);
+  d = strata_period_data_load_customers (ws, test_period_id (ws, "2026-Q3"), ext_ids, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (d->n, ==, 4);
   g_assert_cmpstr (strata_period_data_get_ext_id (d, 0), ==, "C000001");

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 
+#include "strata-period-data.h"
 #include "strata-seed.h"
 #include "workspace-test-util.h"
 
@@ -131,6 +132,18 @@ test_query_int (StrataWorkspace *ws,
   g_assert_nonnull (stmt);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
+}
+
+gint64
+test_period_id (StrataWorkspace *ws,
+                const char      *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (strata_period_find (ws, name, &id, NULL, &error));
+  g_assert_no_error (error);
+  return id;
 }
 
 double

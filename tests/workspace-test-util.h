@@ -65,6 +65,10 @@ double test_query_double       (StrataWorkspace *ws,
 char  *test_query_text         (StrataWorkspace *ws,
                                 const char      *sql);
 
+/* The id of the period named name; fails the test when there is none. */
+gint64 test_period_id          (StrataWorkspace *ws,
+                                const char      *name);
+
 /* A list model's items-changed signals: how many, and what the last said. */
 typedef struct
 {

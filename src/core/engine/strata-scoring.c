@@ -4,10 +4,12 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
+#include "strata-engine-private.h"
 #include "strata-override.h"
 #include "strata-rules-private.h"
 #include "strata-scoring.h"
 #include "strata-scoring-private.h"
+#include "strata-worker-rows.h"
 
 struct _StrataScoring
 {
@@ -42,10 +44,6 @@ struct _StrataScoring
   gboolean          job_running;
   GCancellable     *job_cancel;
 };
-
-/* About 3 ms of scoring on this machine's idle cores, as the impact
- * panel's count (strata-scoring-impact.c). */
-#define DRAFT_ASYNC_ROWS 50000
 
 G_DEFINE_FINAL_TYPE (StrataScoring, strata_scoring, G_TYPE_OBJECT)
 
@@ -124,7 +122,7 @@ static void
 strata_scoring_init (StrataScoring *self)
 {
   self->period_id = 0;
-  self->draft_async_rows = DRAFT_ASYNC_ROWS;
+  self->draft_async_rows = STRATA_WORKER_ROWS;
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_rules_problem_free);
 }
 
@@ -145,18 +143,6 @@ ensure_metrics (StrataScoring     *self,
   if (!strata_period_data_ensure_metrics (self->data, self->workspace,
                                           (const char * const *) metrics->pdata, &error))
     g_warning ("%s", error->message);
-}
-
-/* Customers per tier of result (n_tiers of them), for the fit banner. */
-static guint *
-count_tiers (const StrataResult *result)
-{
-  guint *counts = g_new0 (guint, MAX (result->n_tiers, 1));
-
-  for (guint i = 0; i < result->n; i++)
-    if (result->final_tier[i] < result->n_tiers)
-      counts[result->final_tier[i]]++;
-  return counts;
 }
 
 /* Scores the draft only: what a keystroke in the rules editor costs. */
@@ -194,7 +180,7 @@ score_draft (StrataScoring *self)
     }
   if (self->draft_result != self->published_result)
     strata_engine_run (self->compiled, self->draft_result);
-  self->draft_counts = count_tiers (self->draft_result);
+  self->draft_counts = strata_result_count_tiers (self->draft_result);
   g_debug ("Scored period %" G_GINT64_FORMAT " under the draft (%u rows)",
            self->period_id, self->data->n);
   if (self->published_result != NULL)
@@ -898,7 +884,7 @@ score_draft_func (GTask        *task,
   if (job->published != NULL)
     job->whatif = strata_whatif_compute (job->published, job->published_result,
                                          job->draft, job->result);
-  job->counts = count_tiers (job->result);
+  job->counts = strata_result_count_tiers (job->result);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -22,6 +22,7 @@
 #include "strata-row-list.h"
 #include "strata-scoring.h"
 #include "strata-window.h"
+#include "strata-worker-rows.h"
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -34,11 +35,6 @@ typedef struct
 } SortSpec;
 
 #define N_SORTS (STRATA_CUSTOMER_SORT_CHANGE + 1)
-
-/* From this many customers a filter or sort runs on a worker: at a million
- * a search is a pass over every name and a sort one over every key, tens
- * to hundreds of milliseconds the window would be frozen. */
-#define QUERY_ASYNC_ROWS 50000
 
 struct _StrataCustomersPage
 {
@@ -1044,7 +1040,7 @@ strata_customers_page_init (StrataCustomersPage *self)
       gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (viewport), GTK_SCROLL_NATURAL);
   }
 
-  self->query_async_rows = QUERY_ASYNC_ROWS;
+  self->query_async_rows = STRATA_WORKER_ROWS;
   strata_customers_query_runner_init (&self->queries, G_OBJECT (self), query_answered, query_busy);
   self->attribute_pairs = g_ptr_array_new_with_free_func (g_free);
   self->bound = g_hash_table_new (NULL, NULL);

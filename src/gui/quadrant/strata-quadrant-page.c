@@ -334,6 +334,32 @@ update_tier_filter (StrataQuadrantPage *self)
   apply_tier_filter (self);
 }
 
+/* Writes draft into the workspace through the window's scoring, as the
+ * Scoring page does: the scoring takes it first (on its worker from
+ * STRATA_WORKER_ROWS customers), so that the save's ::changed finds the
+ * draft it holds. Saved behind its back, the scoring read the draft again
+ * and scored the published rules and the draft on the main thread. A
+ * failed save gives the scoring its draft back. */
+static gboolean
+save_draft (StrataQuadrantPage  *self,
+            const StrataRules   *draft,
+            GError             **error)
+{
+  StrataScoring *scoring = strata_page_get_scoring (STRATA_PAGE (self));
+  g_autoptr(StrataRules) before = NULL;
+
+  if (scoring != NULL && strata_scoring_get_latest_draft (scoring) != NULL)
+    {
+      before = strata_rules_copy (strata_scoring_get_latest_draft (scoring));
+      strata_scoring_set_draft (scoring, draft);
+    }
+  if (strata_ruleset_store_save_draft (strata_page_get_workspace (STRATA_PAGE (self)), draft, error))
+    return TRUE;
+  if (before != NULL)
+    strata_scoring_set_draft (scoring, before);
+  return FALSE;
+}
+
 /* Saves new thresholds into the draft, as an edit in the Scoring page's
  * table would (that page records it for Ctrl+Z as well). */
 static gboolean
@@ -348,7 +374,7 @@ save_thresholds (StrataQuadrantPage *self,
     return FALSE;
   draft->quadrant.x_threshold = x;
   draft->quadrant.y_threshold = y;
-  return strata_ruleset_store_save_draft (strata_page_get_workspace (STRATA_PAGE (self)), draft, error);
+  return save_draft (self, draft, error);
 }
 
 static void
@@ -356,6 +382,36 @@ show_toast (StrataQuadrantPage *self,
             AdwToast           *toast)
 {
   strata_window_toast_from (GTK_WIDGET (self), toast);
+}
+
+/* A dragged line's new thresholds, as the view drew them: the chart has
+ * them and its counts, the table follows them, and the points and the
+ * funnel are the published scoring's. So the page takes them as its
+ * draft's lines, and the draft's ::changed finds them shown instead of
+ * loading the page again (bench-window --quadrant: a 390 ms stall at a
+ * million customers). Lines that show something else (the chart's other
+ * threshold, or the draft's quadrant metrics are not the published ones)
+ * are left to that reload. */
+static void
+take_drawn_thresholds (StrataQuadrantPage *self,
+                       const StrataRules  *draft)
+{
+  StrataQuadrantChart *chart = strata_quadrant_view_get_chart (STRATA_QUADRANT_VIEW (self->view));
+  double x = draft->quadrant.x_threshold, y = draft->quadrant.y_threshold;
+  const StrataQuadrantRules *published;
+  double tx, ty;
+
+  if (chart == NULL || self->results == NULL || self->lines_draft == NULL)
+    return;
+  published = &self->results->rules->quadrant;
+  strata_quadrant_chart_get_thresholds (chart, &tx, &ty);
+  if (tx != x || ty != y ||
+      g_strcmp0 (draft->quadrant.x_metric, published->x_metric) != 0 ||
+      g_strcmp0 (draft->quadrant.y_metric, published->y_metric) != 0)
+    return;
+  g_clear_pointer (&self->lines_draft, strata_rules_free);
+  self->lines_draft = strata_rules_copy (draft);
+  gtk_widget_set_visible (self->draft_note, x != published->x_threshold || y != published->y_threshold);
 }
 
 static void
@@ -381,7 +437,11 @@ on_threshold_moved (StrataQuadrantPage *self,
     x = strata_quadrant_view_round_threshold (x);
   else
     y = strata_quadrant_view_round_threshold (y);
-  if (!save_thresholds (self, x, y, &error))
+  draft->quadrant.x_threshold = x;
+  draft->quadrant.y_threshold = y;
+  /* Taken before the save, whose ::changed compares the lines with it. */
+  take_drawn_thresholds (self, draft);
+  if (!save_draft (self, draft, &error))
     goto failed;
   self->has_undo = TRUE;
   strata_page_set_edit_action_enabled (STRATA_PAGE (self), "page.undo", TRUE);
@@ -627,9 +687,10 @@ strata_quadrant_page_reload (StrataPage *page)
 
 /* A draft save reloads no page (the points are the published scoring),
  * but the lines here follow the draft's thresholds: reload when they moved
- * (a drag here, an edit on the Scoring page, a restored version). The
- * shared scoring has read the new draft already (it is connected first),
- * or holds it while its worker scores it. */
+ * (an edit on the Scoring page, an undo, Fit to Data, a restored version;
+ * a drag here has taken its lines already). The shared scoring has read
+ * the new draft already (it is connected first), or holds it while its
+ * worker scores it. */
 static void
 draft_changed (StrataQuadrantPage *self)
 {

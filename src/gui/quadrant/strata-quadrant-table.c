@@ -8,9 +8,9 @@
  * byte per row, which cells and the sort read (a sort by quadrant called
  * the chart's classification twice per comparison). The table sorts
  * itself (a permutation of the rows, QuadrantSorted) by the column the
- * view's sorter names; above INCREMENTAL_ROWS on a worker, the last order
- * shown meanwhile, so that sorting a million rows never freezes the window
- * (a GtkSortListModel sorted them on the main thread, GObjects all). */
+ * view's sorter names; above STRATA_WORKER_POINTS on a worker, the last
+ * order shown meanwhile, so that sorting a million rows never freezes the
+ * window (a GtkSortListModel sorted them on the main thread, GObjects all). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -19,8 +19,7 @@
 
 #include "strata-format.h"
 #include "strata-quadrant-table.h"
-
-#define INCREMENTAL_ROWS 20000  /* above, sorted on a worker */
+#include "strata-worker-rows.h"
 
 #define ROW_TYPE (quadrant_row_get_type ())
 G_DECLARE_FINAL_TYPE (QuadrantRow, quadrant_row, QUADRANT, ROW, GObject)
@@ -806,7 +805,7 @@ static void
 strata_quadrant_table_init (StrataQuadrantTable *self)
 {
   self->store = g_object_new (ROWS_TYPE, NULL);
-  self->incremental_rows = INCREMENTAL_ROWS;
+  self->incremental_rows = STRATA_WORKER_POINTS;
   self->shown_sort = -1;
   self->quadrant_cells = g_hash_table_new (NULL, NULL);
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));

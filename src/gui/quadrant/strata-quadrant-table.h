@@ -46,9 +46,9 @@ guint          strata_quadrant_table_get_row      (StrataQuadrantTable *self,
 /* The chart's thresholds moved (a line is being dragged): the quadrant
  * column follows on the next frame, or when the table is shown again. */
 void           strata_quadrant_table_queue_refresh (StrataQuadrantTable *self);
-/* Above this many rows (20,000) the table sorts on a worker, showing the
- * last order meanwhile; TRUE while such a sort is under way (the order of
- * get_row is then not final). */
+/* Above this many rows (STRATA_WORKER_POINTS) the table sorts on a
+ * worker, showing the last order meanwhile; TRUE while such a sort is
+ * under way (the order of get_row is then not final). */
 void           strata_quadrant_table_set_incremental_rows (StrataQuadrantTable *self,
                                                            guint                rows);
 gboolean       strata_quadrant_table_get_sorting  (StrataQuadrantTable *self);

@@ -8,11 +8,7 @@
 #include "strata-format.h"
 #include "strata-quadrant-chart-private.h"
 #include "strata-quadrant-view.h"
-
-/* Above this many points, a frame never passes over every point: what it
- * lacks (counts, the density image) comes from a job on a worker thread,
- * and the frame meanwhile shows the last ones. */
-#define DEFER_POINTS 20000
+#include "strata-worker-rows.h"
 
 struct _StrataQuadrantView
 {
@@ -53,10 +49,13 @@ current_style (StrataQuadrantView *self)
   return strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
 }
 
+/* Above STRATA_WORKER_POINTS, a frame never passes over every point: what
+ * it lacks (counts, the density image) comes from a job on a worker
+ * thread, and the frame meanwhile shows the last ones. */
 static gboolean
 deferred (StrataQuadrantView *self)
 {
-  return strata_quadrant_chart_get_n_points (self->chart) > DEFER_POINTS;
+  return strata_quadrant_chart_get_n_points (self->chart) > STRATA_WORKER_POINTS;
 }
 
 static void start_job (StrataQuadrantView *self);

@@ -15,6 +15,7 @@
 #include "strata-fit-dialog.h"
 #include "strata-format.h"
 #include "strata-renewal-view.h"
+#include "strata-worker-rows.h"
 #include "strata-workspace-task.h"
 
 struct _StrataFitDialog
@@ -674,7 +675,7 @@ strata_fit_dialog_init (StrataFitDialog *self)
   self->metric_keys = g_ptr_array_new_with_free_func (g_free);
   self->spins = g_ptr_array_new ();
   self->building = TRUE;
-  self->async_rows = STRATA_FIT_DIALOG_ASYNC_ROWS;
+  self->async_rows = STRATA_WORKER_ROWS;
   g_type_ensure (STRATA_TYPE_RENEWAL_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -29,9 +29,9 @@ gboolean           strata_fit_dialog_get_loading (StrataFitDialog      *self);
  * their fit is still running. */
 const StrataRules *strata_fit_dialog_get_rules (StrataFitDialog        *self);
 
-/* From this many customers the fit runs on a worker at each change (the
- * last change wins; Apply is greyed meanwhile); below, at once. */
-#define STRATA_FIT_DIALOG_ASYNC_ROWS 50000
+/* From this many customers (STRATA_WORKER_ROWS) the fit runs on a worker
+ * at each change (the last change wins; Apply is greyed meanwhile); below,
+ * at once. */
 void               strata_fit_dialog_set_async_rows (StrataFitDialog   *self,
                                                      guint              rows);
 /* TRUE while loading or while the fit of the options shown runs. */

@@ -12,9 +12,7 @@
 #include <gio/gio.h>
 
 #include "strata-scoring-page-private.h"
-
-/* About 5 ms at once on this machine's cores when they are idle. */
-#define IMPACT_ASYNC_ROWS 50000
+#include "strata-worker-rows.h"
 
 typedef struct
 {
@@ -169,5 +167,5 @@ strata_scoring_page_set_impact_async_rows (StrataScoringPage *self,
 guint
 strata_scoring_page_default_impact_async_rows (void)
 {
-  return IMPACT_ASYNC_ROWS;
+  return STRATA_WORKER_ROWS;
 }
