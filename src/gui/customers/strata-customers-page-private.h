@@ -3,6 +3,7 @@
  * strata-customers-page-export.c (its CSV and Excel export). */
 #pragma once
 
+#include "strata-customer-cell.h"
 #include "strata-customer-view.h"
 #include "strata-customers-page.h"
 #include "strata-page.h"
@@ -87,5 +88,36 @@ gboolean                     strata_customers_page_get_query_busy (StrataCustome
 /* How many queries were started on a worker (each newer one while typing
  * replaces the one waiting, so fewer than asked). */
 guint                        strata_customers_page_get_queries_run (StrataCustomersPage *self);
+
+/* strata-customers-page-cells.c: the cells of the rows GTK keeps bound;
+ * after an answer those in view are rebound at once, the others from a
+ * tick callback. */
+typedef struct
+{
+  const StrataCustomerColumns *cols;
+  GListModel                  *list;
+  GtkWidget                   *view;        /* the GtkColumnView */
+  GtkAdjustment               *adjustment;  /* its vertical one, followed */
+  GHashTable                  *bound;       /* GtkListItem -> fresh or stale */
+  guint                        n_stale;
+  guint                        tick_id;
+  guint                        binds;        /* since the last refresh */
+  guint                        answer_binds; /* in the last refresh itself */
+} StrataCustomersPageCells;
+void                         strata_customers_page_cells_init      (StrataCustomersPageCells    *cells,
+                                                                    const StrataCustomerColumns *cols,
+                                                                    GListModel                  *list,
+                                                                    GtkWidget                   *view);
+void                         strata_customers_page_cells_clear     (StrataCustomersPageCells    *cells);
+GtkListItemFactory          *strata_customers_page_cells_factory   (StrataCustomersPageCells    *cells,
+                                                                    StrataCustomerField          field);
+/* The rows changed (n_before: how many the list had) or their values:
+ * rebinds the cells in view, marks the others stale. */
+void                         strata_customers_page_cells_refresh   (StrataCustomersPageCells    *cells,
+                                                                    guint                        n_before);
+/* For the tests: cells bound by the last refresh in its own turn, and
+ * cells still stale. */
+guint                        strata_customers_page_get_answer_binds (StrataCustomersPage *self);
+guint                        strata_customers_page_get_stale_cells  (StrataCustomersPage *self);
 
 G_END_DECLS

@@ -69,7 +69,7 @@ struct _StrataCustomersPage
   guint8                *attribute_mask;
   GPtrArray             *attribute_pairs; /* "key\tvalue" */
   GCancellable          *attributes_load;
-  GHashTable            *bound;         /* the GtkListItems on screen (a set) */
+  StrataCustomersPageCells cells;      /* of the rows GTK keeps bound */
   SortSpec               sorts[N_SORTS];
   int                    probe_column;   /* set by sort_compare while probing */
   StrataRowList         *list;
@@ -217,8 +217,16 @@ sort_column (StrataCustomersPage *self,
 }
 
 static void update_count  (StrataCustomersPage *self);
-static void refresh_cells (StrataCustomersPage *self);
 static int  selected_row  (StrataCustomersPage *self);
+
+/* The cells in view show the rows now (the others follow frame by frame);
+ * n_before: the rows listed before the change. */
+static void
+refresh_cells (StrataCustomersPage *self,
+               guint                n_before)
+{
+  strata_customers_page_cells_refresh (&self->cells, n_before);
+}
 
 /* Shows a query's answer, keeping the selected customer selected. */
 static void
@@ -228,19 +236,20 @@ show_answer (StrataCustomersPage   *self,
 {
   int selected = selected_row (self);
   guint position = answer->selected;
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   GArray *rows;
 
   /* The order is on its way (order_ready applies again): the rows shown
    * stay as they are, or a new filter's show unsorted meanwhile. */
   if (query->waiting && answer->same_set)
     {
-      refresh_cells (self);
+      refresh_cells (self, n_before);
       return;
     }
   if (answer->same_rows)
     {
       /* Only the values changed (new scores, the previous period read). */
-      refresh_cells (self);
+      refresh_cells (self, n_before);
       update_count (self);
       return;
     }
@@ -260,7 +269,7 @@ show_answer (StrataCustomersPage   *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   strata_row_list_set_rows (self->list, rows);
   /* The items on screen now stand for other rows. */
-  refresh_cells (self);
+  refresh_cells (self, n_before);
   if (selected >= 0 && position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
   self->syncing = FALSE;
@@ -400,52 +409,6 @@ attribute_changed (StrataCustomersPage *self)
   filters_changed (self);
 }
 
-/* Cells (StrataCustomerCell, one per column of a row on screen) ---------- */
-
-static void
-cell_setup (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  data)
-{
-  gtk_list_item_set_child (item, strata_customer_cell_new (GPOINTER_TO_INT (data)));
-}
-
-static void
-bind_item (StrataCustomersPage *self,
-           GtkListItem         *item)
-{
-  strata_customer_cell_bind (STRATA_CUSTOMER_CELL (gtk_list_item_get_child (item)), &self->cols,
-                             strata_customer_row_get_row (gtk_list_item_get_item (item)));
-}
-
-static void
-cell_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           StrataCustomersPage      *self)
-{
-  g_hash_table_add (self->bound, item);
-  bind_item (self, item);
-}
-
-static void
-cell_unbind (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             StrataCustomersPage      *self)
-{
-  g_hash_table_remove (self->bound, item);
-}
-
-static void
-refresh_cells (StrataCustomersPage *self)
-{
-  GHashTableIter iter;
-  gpointer item;
-
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, NULL))
-    bind_item (self, item);
-}
-
 static void
 add_column (StrataCustomersPage *self,
             StrataCustomerField  field,
@@ -453,13 +416,10 @@ add_column (StrataCustomersPage *self,
             StrataCustomerSort   sort,
             gboolean             expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = strata_customers_page_cells_factory (&self->cells, field);
   g_autoptr(GtkColumnViewColumn) col = NULL;
   GtkSorter *sorter;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), GINT_TO_POINTER (field));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
   col = gtk_column_view_column_new (title, factory);
   self->sorts[sort].page = self;
   self->sorts[sort].column = sort;
@@ -915,6 +875,18 @@ strata_customers_page_set_query_async_rows (StrataCustomersPage *self,
   self->query_async_rows = rows;
 }
 
+guint
+strata_customers_page_get_answer_binds (StrataCustomersPage *self)
+{
+  return self->cells.answer_binds;
+}
+
+guint
+strata_customers_page_get_stale_cells (StrataCustomersPage *self)
+{
+  return self->cells.n_stale;
+}
+
 gboolean
 strata_customers_page_get_query_busy (StrataCustomersPage *self)
 {
@@ -957,6 +929,7 @@ strata_customers_page_dispose (GObject *object)
   forget_attributes (self, FALSE);
   forget_order (self);
   forget_query (self);
+  strata_customers_page_cells_clear (&self->cells);
   /* Removing the columns changes the sorter: nothing to sort any more. */
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
@@ -980,7 +953,6 @@ strata_customers_page_finalize (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->attribute_mask, g_free);
   g_clear_pointer (&self->attribute_pairs, g_ptr_array_unref);
-  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   G_OBJECT_CLASS (strata_customers_page_parent_class)->finalize (object);
@@ -1048,8 +1020,9 @@ strata_customers_page_init (StrataCustomersPage *self)
   self->query_async_rows = QUERY_ASYNC_ROWS;
   strata_customers_query_runner_init (&self->queries, G_OBJECT (self), query_answered, query_busy);
   self->attribute_pairs = g_ptr_array_new_with_free_func (g_free);
-  self->bound = g_hash_table_new (NULL, NULL);
   self->list = strata_row_list_new ();
+  strata_customers_page_cells_init (&self->cells, &self->cols, G_LIST_MODEL (self->list),
+                                    GTK_WIDGET (self->view));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
