@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Customers page's cells: one StrataCustomerCell per column of each
  * row GTK keeps bound (about 200 rows in GTK 4.8, of which a screenful is
- * in view), 9 cells a row, each its own GtkListItem. An answer keeps the list's items, which then stand for other
- * rows: rebinding all of them cost 1,800 cells at every answer. Only the
+ * in view), each its own GtkListItem. An answer keeps the list's items,
+ * which then stand for other rows: rebinding all of them cost 1,845 cells
+ * at every answer. Only the
  * rows in view are rebound at once; the others are marked stale and are
- * rebound from a tick callback, those in view first, a few rows a frame,
- * before the frame's layout (GTK aborts on a rebind from `map`). */
+ * rebound when a scroll maps them (after the frame's layout: GTK aborted
+ * on a rebind from `map`) and from a tick callback, a few rows a frame. */
 #include "config.h"
 
 #include <math.h>
@@ -81,9 +82,8 @@ strata_customers_page_cells_factory (StrataCustomersPageCells *cells,
   return factory;
 }
 
-/* The positions in view, a row more on each side for rounding (last may
- * lie past the end): from the adjustment alone (GTK 4.8's list gives every row the same height here,
- * so upper is n rows' height), so that it holds before the next layout.
+/* The positions in view, about, a row more on each side (last may lie
+ * past the end): from the adjustment, whose upper is n rows' height.
  * FALSE when it cannot tell (no rows, not yet allocated). */
 static gboolean
 view_range (StrataCustomersPageCells *cells,
@@ -107,12 +107,59 @@ view_range (StrataCustomersPageCells *cells,
   return TRUE;
 }
 
-static guint
-distance (guint position,
-          guint first,
-          guint last)
+/* GTK 4.8 maps the rows in view and unmaps those it keeps out of it: a
+ * cell is in view when mapped. */
+static gboolean
+in_view (GtkListItem *item)
 {
-  return position < first ? first - position : position > last ? position - last : 0;
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  return child == NULL || gtk_widget_get_mapped (child);
+}
+
+/* Rebinds the stale cells in view, or up to budget others (G_MAXUINT:
+ * all). */
+static void
+rebind (StrataCustomersPageCells *cells,
+        gboolean                  visible,
+        guint                     budget)
+{
+  GHashTableIter iter;
+  gpointer item, state;
+
+  g_hash_table_iter_init (&iter, cells->bound);
+  while (cells->n_stale > 0 && g_hash_table_iter_next (&iter, &item, &state))
+    {
+      if (state != STALE || (visible && !in_view (item)))
+        continue;
+      if (!visible && budget-- == 0)
+        break;
+      g_hash_table_iter_replace (&iter, FRESH);
+      cells->n_stale--;
+      bind_item (cells, item);
+    }
+}
+
+static void
+stop_watching_layout (StrataCustomersPageCells *cells)
+{
+  /* A clock disposed with its surface has dropped its handlers. */
+  if (cells->layout_id != 0 && g_signal_handler_is_connected (cells->clock, cells->layout_id))
+    g_signal_handler_disconnect (cells->clock, cells->layout_id);
+  cells->layout_id = 0;
+  g_clear_object (&cells->clock);
+}
+
+/* After the window's layout: a scroll has mapped stale rows. Their new
+ * text asks for another layout, which the frame clock runs before it
+ * paints (a rebind from `map` itself, inside the allocation, aborted). */
+static void
+laid_out (GdkFrameClock            *clock,
+          StrataCustomersPageCells *cells)
+{
+  rebind (cells, TRUE, 0);
+  if (cells->n_stale == 0)
+    stop_watching_layout (cells);
 }
 
 static gboolean rebind_stale (GtkWidget     *widget,
@@ -122,73 +169,38 @@ static gboolean rebind_stale (GtkWidget     *widget,
 static void
 schedule (StrataCustomersPageCells *cells)
 {
-  if (cells->tick_id == 0 && cells->n_stale > 0)
+  GdkFrameClock *clock;
+
+  if (cells->n_stale == 0)
+    return;
+  if (cells->tick_id == 0)
     cells->tick_id = gtk_widget_add_tick_callback (cells->view, rebind_stale, cells, NULL);
+  clock = gtk_widget_get_frame_clock (cells->view);
+  if (clock != NULL && clock != cells->clock)
+    {
+      stop_watching_layout (cells);
+      cells->clock = g_object_ref (clock);
+      cells->layout_id = g_signal_connect_after (clock, "layout", G_CALLBACK (laid_out), cells);
+    }
 }
 
-/* Each frame while cells are stale: those in view, then up to
- * CELLS_PER_TICK others, the nearest (within a page) first. */
+/* Each frame while cells are stale: up to CELLS_PER_TICK of them, so that
+ * none is left stale for long. */
 static gboolean
 rebind_stale (GtkWidget     *widget,
               GdkFrameClock *clock,
               gpointer       data)
 {
   StrataCustomersPageCells *cells = data;
-  guint n = cells->list ? g_list_model_get_n_items (cells->list) : 0;
-  guint first = 0, last = G_MAXUINT, budget = CELLS_PER_TICK;
-  gboolean known = view_range (cells, n, &first, &last);
-  guint limits[] = { 0, known ? last - first : G_MAXUINT, G_MAXUINT };
 
-  for (guint round = 0; round < G_N_ELEMENTS (limits) && cells->n_stale > 0 && budget > 0; round++)
-    {
-      GHashTableIter iter;
-      gpointer item, state;
-
-      g_hash_table_iter_init (&iter, cells->bound);
-      while (g_hash_table_iter_next (&iter, &item, &state))
-        {
-          if (state != STALE ||
-              (known && distance (gtk_list_item_get_position (item), first, last) > limits[round]))
-            continue;
-          if (round > 0)
-            {
-              if (budget == 0)
-                break;
-              budget--;
-            }
-          g_hash_table_iter_replace (&iter, FRESH);
-          cells->n_stale--;
-          bind_item (cells, item);
-        }
-    }
+  schedule (cells);
+  rebind (cells, TRUE, 0);
+  rebind (cells, FALSE, CELLS_PER_TICK);
   if (cells->n_stale > 0)
     return G_SOURCE_CONTINUE;
+  stop_watching_layout (cells);
   cells->tick_id = 0;
   return G_SOURCE_REMOVE;
-}
-
-static void
-adjustment_moved (StrataCustomersPageCells *cells)
-{
-  schedule (cells);
-}
-
-/* Follows the view's adjustment: a scroll brings stale rows into view. */
-static void
-watch_adjustment (StrataCustomersPageCells *cells)
-{
-  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (cells->view));
-
-  if (adj == cells->adjustment)
-    return;
-  if (cells->adjustment != NULL)
-    g_signal_handlers_disconnect_by_data (cells->adjustment, cells);
-  g_set_object (&cells->adjustment, adj);
-  if (adj != NULL)
-    {
-      g_signal_connect_swapped (adj, "value-changed", G_CALLBACK (adjustment_moved), cells);
-      g_signal_connect_swapped (adj, "changed", G_CALLBACK (adjustment_moved), cells);
-    }
 }
 
 void
@@ -210,9 +222,7 @@ strata_customers_page_cells_clear (StrataCustomersPageCells *cells)
   if (cells->tick_id != 0 && cells->view != NULL)
     gtk_widget_remove_tick_callback (cells->view, cells->tick_id);
   cells->tick_id = 0;
-  if (cells->adjustment != NULL)
-    g_signal_handlers_disconnect_by_data (cells->adjustment, cells);
-  g_clear_object (&cells->adjustment);
+  stop_watching_layout (cells);
   g_clear_pointer (&cells->bound, g_hash_table_unref);
   cells->view = NULL;
   cells->list = NULL;
@@ -228,18 +238,16 @@ strata_customers_page_cells_refresh (StrataCustomersPageCells *cells,
   guint first = 0, last = G_MAXUINT;
   /* The adjustment still measures the rows before the answer; a view past
    * the new end moves at the next layout, so then all rows are rebound. */
-  gboolean known = cells->bound != NULL && view_range (cells, n_before, &first, &last) && last <= n + 1;
+  gboolean known = cells->bound != NULL && !cells->rebind_all && gtk_widget_get_mapped (cells->view) &&
+                   view_range (cells, n_before, &first, &last) && last <= n + 1;
 
   if (cells->bound == NULL)
     return;
-  watch_adjustment (cells);
   cells->binds = 0;
   g_hash_table_iter_init (&iter, cells->bound);
   while (g_hash_table_iter_next (&iter, &item, &state))
     {
-      guint position = gtk_list_item_get_position (item);
-
-      if (!known || (position >= first && position <= last))
+      if (!known || in_view (item))
         {
           if (state == STALE)
             cells->n_stale--;
@@ -254,4 +262,26 @@ strata_customers_page_cells_refresh (StrataCustomersPageCells *cells,
     }
   cells->answer_binds = cells->binds;
   schedule (cells);
+}
+
+void
+strata_customers_page_cells_load_tier_css (GtkCssProvider    *provider,
+                                           const StrataRules *rules)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+
+  for (guint t = 0; rules && t < rules->tiers->len; t++)
+    {
+      const StrataTier *tier = rules->tiers->pdata[t];
+      GdkRGBA rgba;
+      double luminance;
+
+      if (!gdk_rgba_parse (&rgba, tier->colour ? tier->colour : ""))
+        gdk_rgba_parse (&rgba, "#8a8f98");
+      /* Dark text on light chips, white on dark ones. */
+      luminance = 0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue;
+      g_string_append_printf (css, ".tier-chip.tier-%u { background-color: %s; color: %s; }\n",
+                              t, tier->colour, luminance > 0.6 ? "#1e1e1e" : "#ffffff");
+    }
+  gtk_css_provider_load_from_data (provider, css->str, -1);
 }

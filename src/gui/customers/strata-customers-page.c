@@ -23,10 +23,6 @@
 #include "strata-scoring.h"
 #include "strata-window.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 typedef struct
 {
   StrataCustomersPage *page;
@@ -52,12 +48,8 @@ struct _StrataCustomersPage
                                          * still show its tier ids */
   StrataResult          *result;        /* draft's, or published while the draft is invalid */
   StrataCustomerColumns  cols;
-  guint8                *prev_tier;
   /* The previous period: read and scored on a worker, kept until the file changes. */
-  StrataPrevTiers       *prev_results;
-  gint64                 prev_period;
-  gboolean               prev_valid;
-  GCancellable          *prev_load;
+  StrataCustomersPagePrevious previous;
   char                 **tier_ids;
   /* Sort orders of the period (strata-customer-order.h), from workers. */
   StrataCustomersPageOrders orders;
@@ -433,27 +425,6 @@ add_column (StrataCustomersPage *self,
 
 /* Loading ----------------------------------------------------------------- */
 
-static void
-load_tier_css (StrataCustomersPage *self)
-{
-  g_autoptr(GString) css = g_string_new (NULL);
-
-  for (guint t = 0; self->rules && t < self->rules->tiers->len; t++)
-    {
-      const StrataTier *tier = self->rules->tiers->pdata[t];
-      GdkRGBA rgba;
-      double luminance;
-
-      if (!gdk_rgba_parse (&rgba, tier->colour ? tier->colour : ""))
-        gdk_rgba_parse (&rgba, "#8a8f98");
-      /* Dark text on light chips, white on dark ones. */
-      luminance = 0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue;
-      g_string_append_printf (css, ".tier-chip.tier-%u { background-color: %s; color: %s; }\n",
-                              t, tier->colour, luminance > 0.6 ? "#1e1e1e" : "#ffffff");
-    }
-  gtk_css_provider_load_from_data (self->tier_css, css->str, -1);
-}
-
 /* Stops a read of the attribute pairs; clear: and lists none. */
 static void
 forget_attributes (StrataCustomersPage *self,
@@ -554,91 +525,35 @@ fill_filter_models (StrataCustomersPage *self)
 static void
 forget_previous (StrataCustomersPage *self)
 {
-  if (self->prev_load != NULL)
-    g_cancellable_cancel (self->prev_load);
-  g_clear_object (&self->prev_load);
-  g_clear_pointer (&self->prev_results, strata_prev_tiers_free);
-  self->prev_valid = FALSE;
+  strata_customers_page_previous_forget (&self->previous);
 }
 
-/* The previous period's tiers (as the review sees them) by tier id, row by row. */
-static void
-map_previous (StrataCustomersPage    *self,
-              const StrataPeriodData *data)
-{
-  g_clear_pointer (&self->prev_tier, g_free);
-  self->prev_tier = strata_prev_tiers_map (self->prev_results, self->rules, data);
-  self->cols.prev_tier = self->prev_tier;
-}
+static void previous_ready (StrataCustomersPage *self);
 
-static void load_previous (StrataCustomersPage    *self,
-                           const StrataPeriodData *data);
-
-static void
-previous_read (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (source);
-  g_autoptr(GCancellable) load = user_data;
-  g_autoptr(StrataPrevTiers) prev = NULL;
-
-  prev = strata_page_worker_finish (STRATA_PAGE (self), result, NULL);
-  if (g_cancellable_is_cancelled (load) || load != self->prev_load)
-    return;
-  g_clear_object (&self->prev_load);
-  self->prev_results = g_steal_pointer (&prev);
-  self->prev_valid = TRUE;
-#ifdef __GLIBC__
-  /* What the worker freed of the previous period stays in its arena. */
-  malloc_trim (0);
-#endif
-  /* Read for the rows shown then: when the period shown has changed its
-   * rows since, read again for them. */
-  if (period_data (self) != NULL)
-    load_previous (self, period_data (self));
-  else
-    map_previous (self, NULL);
-  filters_changed (self);
-}
-
-/* Maps the previous period's tiers when they are there, else reads them. */
 static void
 load_previous (StrataCustomersPage    *self,
                const StrataPeriodData *data)
 {
-  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
-  GListModel *periods = context ? strata_context_get_periods (context) : NULL;
-  gint64 prev_id = 0;
-  guint n = periods ? g_list_model_get_n_items (periods) : 0;
+  self->cols.prev_tier = strata_customers_page_previous_load (&self->previous, self, data, self->rules,
+                                                              previous_ready);
+}
 
-  for (guint i = 1; i < n; i++)
-    {
-      g_autoptr(StrataPeriod) period = g_list_model_get_item (periods, i);
+/* Read for the rows shown then: when the period shown has changed its
+ * rows since, read again for them. */
+static void
+previous_ready (StrataCustomersPage *self)
+{
+  if (period_data (self) != NULL)
+    load_previous (self, period_data (self));
+  else
+    self->cols.prev_tier = strata_customers_page_previous_map (&self->previous, self->rules, NULL);
+  filters_changed (self);
+}
 
-      if (strata_period_get_id (period) == data->period_id)
-        {
-          g_autoptr(StrataPeriod) before = g_list_model_get_item (periods, i - 1);
-
-          prev_id = strata_period_get_id (before);
-          break;
-        }
-    }
-  if (prev_id != self->prev_period || (!self->prev_valid && self->prev_load == NULL) ||
-      (self->prev_valid && self->prev_results != NULL && !strata_prev_tiers_fits (self->prev_results, data)))
-    {
-      forget_previous (self);
-      self->prev_period = prev_id;
-      if (prev_id > 0)
-        {
-          self->prev_load = g_cancellable_new ();
-          strata_page_run_worker (STRATA_PAGE (self), strata_prev_tiers_worker,
-                                  strata_prev_tiers_task_new (prev_id, data), strata_prev_tiers_task_free,
-                                  (GDestroyNotify) strata_prev_tiers_free,
-                                  self->prev_load, previous_read, g_object_ref (self->prev_load));
-        }
-    }
-  map_previous (self, data);
+StrataCustomersPagePrevious *
+strata_customers_page_get_previous (StrataCustomersPage *self)
+{
+  return &self->previous;
 }
 
 static int
@@ -741,7 +656,7 @@ reload (StrataCustomersPage *self)
                                          order_ready);
   self->cols.name_is_folded = self->orders.name_is_folded;
 
-  load_tier_css (self);
+  strata_customers_page_cells_load_tier_css (self->tier_css, self->rules);
   fill_filter_models (self);
 
   gtk_stack_set_visible_child_name (self->stack, "list");
@@ -799,7 +714,7 @@ strata_customers_page_context_changed (StrataPage *page)
   strata_customer_detail_set_source (self->detail, NULL, NULL, NULL, NULL);
   forget_previous (self);
   forget_attributes (self, TRUE);
-  self->prev_period = 0;
+  self->previous.period = 0;
   /* Another workspace opens without the last one's search and filters. */
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -887,6 +802,13 @@ strata_customers_page_get_stale_cells (StrataCustomersPage *self)
   return self->cells.n_stale;
 }
 
+void
+strata_customers_page_set_rebind_all (StrataCustomersPage *self,
+                                      gboolean             all)
+{
+  self->cells.rebind_all = all;
+}
+
 gboolean
 strata_customers_page_get_query_busy (StrataCustomersPage *self)
 {
@@ -948,7 +870,7 @@ strata_customers_page_finalize (GObject *object)
 
   g_clear_pointer (&self->result, strata_result_unref);
   g_clear_pointer (&self->rules, strata_rules_free);
-  g_clear_pointer (&self->prev_tier, g_free);
+  strata_customers_page_previous_clear (&self->previous);
   g_clear_pointer (&self->tier_ids, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->attribute_mask, g_free);
