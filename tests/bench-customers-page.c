@@ -2,6 +2,7 @@
 /* How the Customers page copes with a large period, and how long the
  * window takes to show it:
  *   bench-customers-page [--customers N] [--file FILE] [--runs K] [--alt-rows K] [--in-place]
+ *                        [--rebind-all]
  * (N default 100,000, or $STRATA_BENCH_CUSTOMERS; K default 3, or
  * $STRATA_BENCH_RUNS). Runs under a display (Xvfb). Times, wall clock:
  * - loading the period (StrataScoring) and the page, cold (a new
@@ -10,7 +11,9 @@
  * - sorting by each column, filtering by tier, searching a name fragment
  *   and an id, and three searches typed at once, all warm: until the
  *   answer (from a worker at 50,000 customers and more; --in-place: on the
- *   main thread, as before) is painted, the main thread's CPU time and its
+ *   main thread, as before; --rebind-all: every cell GTK keeps bound is
+ *   rebound in the answer's turn, as before, not only those in view) is
+ *   painted, the main thread's CPU time and its
  *   longest stall; beside each, the alternative GtkSortListModel over
  *   GtkFilterListModel over the same rows (GtkCustomSorter/GtkCustomFilter
  *   calling the same comparison and match), in the same run;
@@ -28,6 +31,7 @@
 
 #include "bench-demo.h"
 #include "bench-util.h"
+#include "bench-window-util.h"
 
 #include "strata-context.h"
 #include "strata-customers-page.h"
@@ -211,12 +215,8 @@ alt_compare (gconstpointer a,
              gpointer      data)
 {
   Alt *alt = data;
-  int c = strata_customer_view_compare (alt->cols, alt->column,
-                                        strata_customer_row_get_row ((gpointer) a),
-                                        strata_customer_row_get_row ((gpointer) b));
 
-  c *= alt->sign;
-  return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return bench_compare_rows (alt->cols, alt->column, alt->sign, a, b);
 }
 
 static gboolean
@@ -225,7 +225,7 @@ alt_match (gpointer item,
 {
   Alt *alt = data;
 
-  return strata_customer_view_matches (alt->cols, &alt->filter, strata_customer_row_get_row (item));
+  return bench_row_matches (alt->cols, &alt->filter, item);
 }
 
 static void
@@ -505,7 +505,7 @@ main (int   argc,
   GtkColumnView *view;
   GListModel *columns, *model;
   int n = 0, runs = 0, alt_rows_opt = 0;
-  gboolean in_place = FALSE;
+  gboolean in_place = FALSE, rebind_all = FALSE;
   guint alt_rows;
   char *file = NULL;
   const GOptionEntry entries[] = {
@@ -515,6 +515,7 @@ main (int   argc,
     { "alt-rows", 0, 0, G_OPTION_ARG_INT, &alt_rows_opt, "Rows the alternative sorts by name (default 100000)", "K" },
     { "no-alternative", 0, 0, G_OPTION_ARG_NONE, &no_alternative, "Leave out the alternative (for a profile of the page)", NULL },
     { "in-place", 0, 0, G_OPTION_ARG_NONE, &in_place, "Filter and sort on the main thread at any size (as before the worker)", NULL },
+    { "rebind-all", 0, 0, G_OPTION_ARG_NONE, &rebind_all, "Rebind every bound cell at each answer (as before), not only those in view", NULL },
     { NULL }
   };
 
@@ -604,8 +605,11 @@ main (int   argc,
   columns = gtk_column_view_get_columns (view);
   if (in_place)
     strata_customers_page_set_query_async_rows (page, G_MAXUINT);
+  strata_customers_page_set_rebind_all (page, rebind_all);
   printf (" the list's filters and sorts: %s\n", in_place ? "on the main thread (--in-place)"
                                                            : "on a worker from 50,000 customers");
+  printf (" cells rebound at an answer: %s\n", rebind_all ? "every one GTK keeps bound (--rebind-all)"
+                                                          : "those in view (the others in the next frames)");
   printf (" the list, warm (until the answer is painted; stall: the longest the main thread went without\n"
           " a 1 ms heartbeat; beside each, the same with GtkSortListModel over GtkFilterListModel over\n"
           " the same rows, synchronous on the main thread as GTK does it, not painted; names compared with\n"

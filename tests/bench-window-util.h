@@ -12,6 +12,8 @@
 #include "bench-util.h"
 
 #include "strata-application.h"
+#include "strata-customer-view.h"
+#include "strata-row-list.h"
 #include "strata-window.h"
 
 /* The frames painted of one window. */
@@ -209,4 +211,30 @@ bench_find (GtkWidget  *root,
   if (w == NULL)
     g_error ("no %s called %s", g_type_name (type), name);
   return w;
+}
+
+/* The Customers page's named alternative (GtkSortListModel and
+ * GtkFilterListModel over StrataCustomerRow items), in bench-window and
+ * bench-customers-page: two items compared by the page's own comparison,
+ * sign -1 for descending, as a GtkOrdering; an item matched by its filter. */
+static inline GtkOrdering
+bench_compare_rows (const StrataCustomerColumns *cols,
+                    StrataCustomerSort           column,
+                    int                          sign,
+                    gconstpointer                a,
+                    gconstpointer                b)
+{
+  int c = sign * strata_customer_view_compare (cols, column,
+                                               strata_customer_row_get_row ((gpointer) a),
+                                               strata_customer_row_get_row ((gpointer) b));
+
+  return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static inline gboolean
+bench_row_matches (const StrataCustomerColumns *cols,
+                   const StrataCustomerFilter  *filter,
+                   gpointer                     item)
+{
+  return strata_customer_view_matches (cols, filter, strata_customer_row_get_row (item));
 }

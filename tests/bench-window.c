@@ -243,11 +243,8 @@ alt_sorter_compare (gconstpointer a,
                     gpointer      data)
 {
   AltSort *s = data;
-  int c = strata_customer_view_compare (s->cols, s->column,
-                                        strata_customer_row_get_row ((gpointer) a),
-                                        strata_customer_row_get_row ((gpointer) b));
 
-  return c < 0 ? GTK_ORDERING_SMALLER : c > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return bench_compare_rows (s->cols, s->column, 1, a, b);
 }
 
 typedef struct
@@ -262,7 +259,7 @@ alt_filter_match (gpointer item,
 {
   AltFilter *f = data;
 
-  return strata_customer_view_matches (f->cols, f->filter, strata_customer_row_get_row (item));
+  return bench_row_matches (f->cols, f->filter, item);
 }
 
 static StrataRowList *

@@ -13,6 +13,7 @@
 #include "customers-page-test-util.h"
 #include "gui-test-util.h"
 #include "strata-context.h"
+#include "strata-customer-cell.h"
 #include "strata-customers-page.h"
 #include "strata-customers-page-private.h"
 #include "strata-demo.h"
@@ -333,6 +334,134 @@ test_worker_rows (Fixture       *f,
   g_signal_handlers_disconnect_by_func (strata_customers_page_get_model (f->page), note_length, lengths);
 }
 
+/* The labels of the cells in view, top to bottom, as rows: each row's
+ * texts in one array. */
+static GPtrArray *
+rows_in_view (Fixture *f)
+{
+  GtkWidget *list = customers_test_find (f, "customer-list");
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (Shown));
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  double y = -1;
+
+  gui_test_collect (list, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      graphene_rect_t b;
+      Shown one;
+
+      if (!gtk_widget_get_mapped (labels->pdata[i]) || gtk_widget_get_ancestor (labels->pdata[i], STRATA_TYPE_CUSTOMER_CELL) == NULL ||
+          !gtk_widget_compute_bounds (labels->pdata[i], list, &b) || b.origin.y < 0 ||
+          b.origin.y + b.size.height > gtk_widget_get_height (list))
+        continue;
+      one.y = b.origin.y + b.size.height / 2;
+      one.id = gtk_label_get_text (labels->pdata[i]);
+      g_array_append_val (shown, one);
+    }
+  g_array_sort (shown, by_y);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      Shown *one = &g_array_index (shown, Shown, i);
+
+      /* Cells of one row are centred within a few pixels of each other. */
+      if (rows->len == 0 || one->y - y > 8)
+        {
+          g_ptr_array_add (rows, g_ptr_array_new ());
+          y = one->y;
+        }
+      g_ptr_array_add (rows->pdata[rows->len - 1], (gpointer) one->id);
+    }
+  return rows;
+}
+
+static gboolean
+row_has (GPtrArray  *texts,
+         const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (texts->pdata[i], text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_cells (Fixture *f)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  gui_test_collect (customers_test_find (f, "customer-list"), STRATA_TYPE_CUSTOMER_CELL, cells);
+  return cells->len;
+}
+
+/* A filter's answer rebinds only the cells in view, in its own turn, and
+ * they show the new rows; the cells of the other rows GTK keeps bound
+ * follow frame by frame, and show theirs once scrolled into view. */
+static void
+test_visible_binds (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (customers_test_find (f, "customer-list"), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_autoptr(GArray) want = NULL;
+  g_autoptr(GPtrArray) view = NULL;
+  guint binds, cells;
+
+  strata_customers_page_set_query_async_rows (f->page, 0);
+  customers_test_sort_by (f, "Score", GTK_SORT_DESCENDING);
+  assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE));
+  gui_test_wait (strata_customers_page_get_stale_cells (f->page) == 0);
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  cells = count_cells (f);
+
+  /* Tier C: from a worker; checked in the turn that showed it, before
+   * any frame. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 3);
+  want = reference_rows (f, 2, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE);
+  assert_rows (f, g_array_ref (want));
+  g_assert_cmpuint (want->len, >, 100);
+  binds = strata_customers_page_get_answer_binds (f->page);
+  view = rows_in_view (f);
+  g_test_message ("%u cells bound by the answer, %u rows in view, %u cells kept by GTK, %u stale",
+                  binds, view->len, cells, strata_customers_page_get_stale_cells (f->page));
+  g_assert_cmpuint (view->len, >, 5);
+  /* The rows in view, those cut by its edges or under the headers and two
+   * more on each side, 9 cells each. */
+  g_assert_cmpuint (binds, >=, view->len * 9);
+  g_assert_cmpuint (binds, <=, (view->len + 8) * 9);
+  g_assert_cmpuint (binds, <, cells / 2);
+  g_assert_cmpuint (strata_customers_page_get_stale_cells (f->page), >, 0);
+  for (guint i = 0; i < view->len; i++)
+    {
+      guint row = g_array_index (want, guint, i);
+
+      if (!row_has (view->pdata[i], strata_scoring_get_ext_id (f->scoring, row)) ||
+          !row_has (view->pdata[i], strata_scoring_get_name (f->scoring, row)))
+        g_error ("row %u in view does not show %s %s", i, strata_scoring_get_ext_id (f->scoring, row),
+                 strata_scoring_get_name (f->scoring, row));
+    }
+
+  /* The others follow within frames; then three pages down. */
+  gui_test_wait (strata_customers_page_get_stale_cells (f->page) == 0);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_page_size (adj) * 3);
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
+
+  /* Scrolled there, all tiers again: the rows that come into view at the
+   * top show their rows too. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 0);
+  g_clear_pointer (&want, g_array_unref);
+  want = reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE);
+  assert_rows (f, g_array_ref (want));
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
+  gtk_adjustment_set_value (adj, 0);
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,5 +469,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add ("/customers-worker/rows-3000", Fixture, NULL, fixture_setup, test_worker_rows, customers_test_teardown);
+  g_test_add ("/customers-worker/visible-binds", Fixture, NULL, fixture_setup, test_visible_binds,
+              customers_test_teardown);
   return g_test_run ();
 }

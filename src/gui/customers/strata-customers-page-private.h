@@ -3,10 +3,12 @@
  * strata-customers-page-export.c (its CSV and Excel export). */
 #pragma once
 
+#include "strata-customer-cell.h"
 #include "strata-customer-view.h"
 #include "strata-customers-page.h"
 #include "strata-page.h"
 #include "strata-period-data.h"
+#include "strata-prev-tiers.h"
 #include "strata-rules.h"
 
 G_BEGIN_DECLS
@@ -87,5 +89,69 @@ gboolean                     strata_customers_page_get_query_busy (StrataCustome
 /* How many queries were started on a worker (each newer one while typing
  * replaces the one waiting, so fewer than asked). */
 guint                        strata_customers_page_get_queries_run (StrataCustomersPage *self);
+
+/* strata-customers-page-previous.c: the previous period's tiers, read on
+ * a worker (ready runs when they are there) and kept until forgotten. */
+typedef struct
+{
+  StrataPrevTiers          *results;
+  gint64                    period;   /* the previous period's id read or being read */
+  gboolean                  valid;
+  GCancellable             *load;
+  guint8                   *tier;     /* by row of the period shown */
+  StrataCustomersPageReady  ready;
+} StrataCustomersPagePrevious;
+StrataCustomersPagePrevious *strata_customers_page_get_previous    (StrataCustomersPage         *self);
+void                         strata_customers_page_previous_forget (StrataCustomersPagePrevious *prev);
+void                         strata_customers_page_previous_clear  (StrataCustomersPagePrevious *prev);
+/* Maps the tiers when they are there (else reads them): the tier of each
+ * row of data, or NULL while there are none. */
+const guint8                *strata_customers_page_previous_load   (StrataCustomersPagePrevious *prev,
+                                                                    StrataCustomersPage         *self,
+                                                                    const StrataPeriodData      *data,
+                                                                    const StrataRules           *rules,
+                                                                    StrataCustomersPageReady     ready);
+const guint8                *strata_customers_page_previous_map    (StrataCustomersPagePrevious *prev,
+                                                                    const StrataRules           *rules,
+                                                                    const StrataPeriodData      *data);
+
+/* strata-customers-page-cells.c: the cells of the rows GTK keeps bound;
+ * after an answer those in view are rebound at once, the others from a
+ * tick callback. */
+typedef struct
+{
+  const StrataCustomerColumns *cols;
+  GListModel                  *list;
+  GtkWidget                   *view;        /* the GtkColumnView */
+  GHashTable                  *bound;       /* GtkListItem -> fresh or stale */
+  guint                        n_stale;
+  GdkFrameClock               *clock;        /* its "layout" followed while cells are stale */
+  gulong                       layout_id;
+  guint                        tick_id;
+  guint                        binds;        /* since the last refresh */
+  guint                        answer_binds; /* in the last refresh itself */
+  gboolean                     rebind_all;   /* as before: every bound cell at once */
+} StrataCustomersPageCells;
+void                         strata_customers_page_cells_init      (StrataCustomersPageCells    *cells,
+                                                                    const StrataCustomerColumns *cols,
+                                                                    GListModel                  *list,
+                                                                    GtkWidget                   *view);
+void                         strata_customers_page_cells_clear     (StrataCustomersPageCells    *cells);
+GtkListItemFactory          *strata_customers_page_cells_factory   (StrataCustomersPageCells    *cells,
+                                                                    StrataCustomerField          field);
+/* The rows changed (n_before: how many the list had) or their values:
+ * rebinds the cells in view, marks the others stale. */
+void                         strata_customers_page_cells_refresh   (StrataCustomersPageCells    *cells,
+                                                                    guint                        n_before);
+/* The tiers' colours: the classes tier-0, tier-1, ... of the Tier cells. */
+void                         strata_customers_page_cells_load_tier_css (GtkCssProvider    *provider,
+                                                                        const StrataRules *rules);
+/* For the tests: cells bound by the last refresh in its own turn, and
+ * cells still stale. */
+guint                        strata_customers_page_get_answer_binds (StrataCustomersPage *self);
+guint                        strata_customers_page_get_stale_cells  (StrataCustomersPage *self);
+/* For the benchmarks' comparison: rebind every bound cell at each answer. */
+void                         strata_customers_page_set_rebind_all   (StrataCustomersPage *self,
+                                                                     gboolean             all);
 
 G_END_DECLS

@@ -24,10 +24,6 @@
 #include "strata-window.h"
 #include "strata-worker-rows.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 typedef struct
 {
   StrataCustomersPage *page;
@@ -48,12 +44,8 @@ struct _StrataCustomersPage
                                          * still show its tier ids */
   StrataResult          *result;        /* draft's, or published while the draft is invalid */
   StrataCustomerColumns  cols;
-  guint8                *prev_tier;
   /* The previous period: read and scored on a worker, kept until the file changes. */
-  StrataPrevTiers       *prev_results;
-  gint64                 prev_period;
-  gboolean               prev_valid;
-  GCancellable          *prev_load;
+  StrataCustomersPagePrevious previous;
   char                 **tier_ids;
   /* Sort orders of the period (strata-customer-order.h), from workers. */
   StrataCustomersPageOrders orders;
@@ -65,7 +57,7 @@ struct _StrataCustomersPage
   guint8                *attribute_mask;
   GPtrArray             *attribute_pairs; /* "key\tvalue" */
   GCancellable          *attributes_load;
-  GHashTable            *bound;         /* the GtkListItems on screen (a set) */
+  StrataCustomersPageCells cells;      /* of the rows GTK keeps bound */
   SortSpec               sorts[N_SORTS];
   int                    probe_column;   /* set by sort_compare while probing */
   StrataRowList         *list;
@@ -213,8 +205,16 @@ sort_column (StrataCustomersPage *self,
 }
 
 static void update_count  (StrataCustomersPage *self);
-static void refresh_cells (StrataCustomersPage *self);
 static int  selected_row  (StrataCustomersPage *self);
+
+/* The cells in view show the rows now (the others follow frame by frame);
+ * n_before: the rows listed before the change. */
+static void
+refresh_cells (StrataCustomersPage *self,
+               guint                n_before)
+{
+  strata_customers_page_cells_refresh (&self->cells, n_before);
+}
 
 /* Shows a query's answer, keeping the selected customer selected. */
 static void
@@ -224,19 +224,20 @@ show_answer (StrataCustomersPage   *self,
 {
   int selected = selected_row (self);
   guint position = answer->selected;
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   GArray *rows;
 
   /* The order is on its way (order_ready applies again): the rows shown
    * stay as they are, or a new filter's show unsorted meanwhile. */
   if (query->waiting && answer->same_set)
     {
-      refresh_cells (self);
+      refresh_cells (self, n_before);
       return;
     }
   if (answer->same_rows)
     {
       /* Only the values changed (new scores, the previous period read). */
-      refresh_cells (self);
+      refresh_cells (self, n_before);
       update_count (self);
       return;
     }
@@ -256,7 +257,7 @@ show_answer (StrataCustomersPage   *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   strata_row_list_set_rows (self->list, rows);
   /* The items on screen now stand for other rows. */
-  refresh_cells (self);
+  refresh_cells (self, n_before);
   if (selected >= 0 && position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
   self->syncing = FALSE;
@@ -396,52 +397,6 @@ attribute_changed (StrataCustomersPage *self)
   filters_changed (self);
 }
 
-/* Cells (StrataCustomerCell, one per column of a row on screen) ---------- */
-
-static void
-cell_setup (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  data)
-{
-  gtk_list_item_set_child (item, strata_customer_cell_new (GPOINTER_TO_INT (data)));
-}
-
-static void
-bind_item (StrataCustomersPage *self,
-           GtkListItem         *item)
-{
-  strata_customer_cell_bind (STRATA_CUSTOMER_CELL (gtk_list_item_get_child (item)), &self->cols,
-                             strata_customer_row_get_row (gtk_list_item_get_item (item)));
-}
-
-static void
-cell_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           StrataCustomersPage      *self)
-{
-  g_hash_table_add (self->bound, item);
-  bind_item (self, item);
-}
-
-static void
-cell_unbind (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             StrataCustomersPage      *self)
-{
-  g_hash_table_remove (self->bound, item);
-}
-
-static void
-refresh_cells (StrataCustomersPage *self)
-{
-  GHashTableIter iter;
-  gpointer item;
-
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, NULL))
-    bind_item (self, item);
-}
-
 static void
 add_column (StrataCustomersPage *self,
             StrataCustomerField  field,
@@ -449,13 +404,10 @@ add_column (StrataCustomersPage *self,
             StrataCustomerSort   sort,
             gboolean             expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = strata_customers_page_cells_factory (&self->cells, field);
   g_autoptr(GtkColumnViewColumn) col = NULL;
   GtkSorter *sorter;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), GINT_TO_POINTER (field));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
   col = gtk_column_view_column_new (title, factory);
   self->sorts[sort].page = self;
   self->sorts[sort].column = sort;
@@ -468,27 +420,6 @@ add_column (StrataCustomersPage *self,
 }
 
 /* Loading ----------------------------------------------------------------- */
-
-static void
-load_tier_css (StrataCustomersPage *self)
-{
-  g_autoptr(GString) css = g_string_new (NULL);
-
-  for (guint t = 0; self->rules && t < self->rules->tiers->len; t++)
-    {
-      const StrataTier *tier = self->rules->tiers->pdata[t];
-      GdkRGBA rgba;
-      double luminance;
-
-      if (!gdk_rgba_parse (&rgba, tier->colour ? tier->colour : ""))
-        gdk_rgba_parse (&rgba, "#8a8f98");
-      /* Dark text on light chips, white on dark ones. */
-      luminance = 0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue;
-      g_string_append_printf (css, ".tier-chip.tier-%u { background-color: %s; color: %s; }\n",
-                              t, tier->colour, luminance > 0.6 ? "#1e1e1e" : "#ffffff");
-    }
-  gtk_css_provider_load_from_data (self->tier_css, css->str, -1);
-}
 
 /* Stops a read of the attribute pairs; clear: and lists none. */
 static void
@@ -590,91 +521,35 @@ fill_filter_models (StrataCustomersPage *self)
 static void
 forget_previous (StrataCustomersPage *self)
 {
-  if (self->prev_load != NULL)
-    g_cancellable_cancel (self->prev_load);
-  g_clear_object (&self->prev_load);
-  g_clear_pointer (&self->prev_results, strata_prev_tiers_free);
-  self->prev_valid = FALSE;
+  strata_customers_page_previous_forget (&self->previous);
 }
 
-/* The previous period's tiers (as the review sees them) by tier id, row by row. */
-static void
-map_previous (StrataCustomersPage    *self,
-              const StrataPeriodData *data)
-{
-  g_clear_pointer (&self->prev_tier, g_free);
-  self->prev_tier = strata_prev_tiers_map (self->prev_results, self->rules, data);
-  self->cols.prev_tier = self->prev_tier;
-}
+static void previous_ready (StrataCustomersPage *self);
 
-static void load_previous (StrataCustomersPage    *self,
-                           const StrataPeriodData *data);
-
-static void
-previous_read (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  StrataCustomersPage *self = STRATA_CUSTOMERS_PAGE (source);
-  g_autoptr(GCancellable) load = user_data;
-  g_autoptr(StrataPrevTiers) prev = NULL;
-
-  prev = strata_page_worker_finish (STRATA_PAGE (self), result, NULL);
-  if (g_cancellable_is_cancelled (load) || load != self->prev_load)
-    return;
-  g_clear_object (&self->prev_load);
-  self->prev_results = g_steal_pointer (&prev);
-  self->prev_valid = TRUE;
-#ifdef __GLIBC__
-  /* What the worker freed of the previous period stays in its arena. */
-  malloc_trim (0);
-#endif
-  /* Read for the rows shown then: when the period shown has changed its
-   * rows since, read again for them. */
-  if (period_data (self) != NULL)
-    load_previous (self, period_data (self));
-  else
-    map_previous (self, NULL);
-  filters_changed (self);
-}
-
-/* Maps the previous period's tiers when they are there, else reads them. */
 static void
 load_previous (StrataCustomersPage    *self,
                const StrataPeriodData *data)
 {
-  StrataContext *context = strata_page_get_context (STRATA_PAGE (self));
-  GListModel *periods = context ? strata_context_get_periods (context) : NULL;
-  gint64 prev_id = 0;
-  guint n = periods ? g_list_model_get_n_items (periods) : 0;
+  self->cols.prev_tier = strata_customers_page_previous_load (&self->previous, self, data, self->rules,
+                                                              previous_ready);
+}
 
-  for (guint i = 1; i < n; i++)
-    {
-      g_autoptr(StrataPeriod) period = g_list_model_get_item (periods, i);
+/* Read for the rows shown then: when the period shown has changed its
+ * rows since, read again for them. */
+static void
+previous_ready (StrataCustomersPage *self)
+{
+  if (period_data (self) != NULL)
+    load_previous (self, period_data (self));
+  else
+    self->cols.prev_tier = strata_customers_page_previous_map (&self->previous, self->rules, NULL);
+  filters_changed (self);
+}
 
-      if (strata_period_get_id (period) == data->period_id)
-        {
-          g_autoptr(StrataPeriod) before = g_list_model_get_item (periods, i - 1);
-
-          prev_id = strata_period_get_id (before);
-          break;
-        }
-    }
-  if (prev_id != self->prev_period || (!self->prev_valid && self->prev_load == NULL) ||
-      (self->prev_valid && self->prev_results != NULL && !strata_prev_tiers_fits (self->prev_results, data)))
-    {
-      forget_previous (self);
-      self->prev_period = prev_id;
-      if (prev_id > 0)
-        {
-          self->prev_load = g_cancellable_new ();
-          strata_page_run_worker (STRATA_PAGE (self), strata_prev_tiers_worker,
-                                  strata_prev_tiers_task_new (prev_id, data), strata_prev_tiers_task_free,
-                                  (GDestroyNotify) strata_prev_tiers_free,
-                                  self->prev_load, previous_read, g_object_ref (self->prev_load));
-        }
-    }
-  map_previous (self, data);
+StrataCustomersPagePrevious *
+strata_customers_page_get_previous (StrataCustomersPage *self)
+{
+  return &self->previous;
 }
 
 static int
@@ -776,7 +651,7 @@ reload (StrataCustomersPage *self)
                                          order_ready);
   self->cols.name_is_folded = self->orders.name_is_folded;
 
-  load_tier_css (self);
+  strata_customers_page_cells_load_tier_css (self->tier_css, self->rules);
   fill_filter_models (self);
 
   gtk_stack_set_visible_child_name (self->stack, "list");
@@ -834,7 +709,7 @@ strata_customers_page_context_changed (StrataPage *page)
   strata_customer_detail_set_source (self->detail, NULL, NULL, NULL, NULL);
   forget_previous (self);
   forget_attributes (self, TRUE);
-  self->prev_period = 0;
+  self->previous.period = 0;
   /* Another workspace opens without the last one's search and filters. */
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -910,6 +785,25 @@ strata_customers_page_set_query_async_rows (StrataCustomersPage *self,
   self->query_async_rows = rows;
 }
 
+guint
+strata_customers_page_get_answer_binds (StrataCustomersPage *self)
+{
+  return self->cells.answer_binds;
+}
+
+guint
+strata_customers_page_get_stale_cells (StrataCustomersPage *self)
+{
+  return self->cells.n_stale;
+}
+
+void
+strata_customers_page_set_rebind_all (StrataCustomersPage *self,
+                                      gboolean             all)
+{
+  self->cells.rebind_all = all;
+}
+
 gboolean
 strata_customers_page_get_query_busy (StrataCustomersPage *self)
 {
@@ -952,6 +846,7 @@ strata_customers_page_dispose (GObject *object)
   forget_attributes (self, FALSE);
   forget_order (self);
   forget_query (self);
+  strata_customers_page_cells_clear (&self->cells);
   /* Removing the columns changes the sorter: nothing to sort any more. */
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
@@ -970,12 +865,11 @@ strata_customers_page_finalize (GObject *object)
 
   g_clear_pointer (&self->result, strata_result_unref);
   g_clear_pointer (&self->rules, strata_rules_free);
-  g_clear_pointer (&self->prev_tier, g_free);
+  strata_customers_page_previous_clear (&self->previous);
   g_clear_pointer (&self->tier_ids, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->attribute_mask, g_free);
   g_clear_pointer (&self->attribute_pairs, g_ptr_array_unref);
-  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   G_OBJECT_CLASS (strata_customers_page_parent_class)->finalize (object);
@@ -1043,8 +937,9 @@ strata_customers_page_init (StrataCustomersPage *self)
   self->query_async_rows = STRATA_WORKER_ROWS;
   strata_customers_query_runner_init (&self->queries, G_OBJECT (self), query_answered, query_busy);
   self->attribute_pairs = g_ptr_array_new_with_free_func (g_free);
-  self->bound = g_hash_table_new (NULL, NULL);
   self->list = strata_row_list_new ();
+  strata_customers_page_cells_init (&self->cells, &self->cols, G_LIST_MODEL (self->list),
+                                    GTK_WIDGET (self->view));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
