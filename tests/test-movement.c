@@ -473,6 +473,93 @@ test_rules_diff (void)
   g_assert_cmpint (((StrataRuleChange *) changes->pdata[3])->section, ==, STRATA_RULES_SECTION_TIER);
 }
 
+/* Thousands of movers of every kind, checked against a direct count: each
+ * list has exactly the customers of its kind (biggest moves first), and the
+ * look-up by id finds each mover as its list has it, and no stayer. The
+ * movers are one block, not an allocation each (issue 18). */
+static void
+test_many_movers (void)
+{
+  enum { N = 6000 };
+  g_autoptr(StrataPeriodData) q1 = strata_period_data_new (keys, N);
+  g_autoptr(StrataPeriodData) q2 = strata_period_data_new (keys, N);
+  g_autoptr(StrataRules) rules = strata_rules_new_default ();
+  g_autoptr(StrataPeriodResults) a = NULL;
+  g_autoptr(StrataPeriodResults) b = NULL;
+  g_autoptr(StrataMovement) m = NULL;
+  g_autofree guint8 *tier_a = g_new (guint8, N + 1);
+  g_autofree guint8 *tier_b = g_new (guint8, N + 1);
+  guint expected[STRATA_N_MOVE_KINDS] = { 0, };
+  guint n_tiers = rules->tiers->len;
+  guint ra = 0, rb = 0;
+  GRand *rand = g_rand_new_with_seed (18);
+
+  q1->period_name = g_strdup ("2026-Q1");
+  q2->period_name = g_strdup ("2026-Q2");
+  /* Customer i (1..N): in Q1 unless i % 7 == 0, in Q2 unless i % 11 == 0. */
+  for (guint i = 1; i <= N; i++)
+    {
+      g_autofree char *ext = g_strdup_printf ("C%05u", i);
+
+      tier_a[i] = g_rand_int_range (rand, 0, n_tiers);
+      tier_b[i] = g_rand_int_range (rand, 0, n_tiers);
+      if (i % 7 != 0)
+        set (q1, strata_period_data_add_row (q1, i, ext, ext), "order_amount", g_rand_int_range (rand, 0, 100000));
+      if (i % 11 != 0)
+        set (q2, strata_period_data_add_row (q2, i, ext, ext), "order_amount", g_rand_int_range (rand, 0, 100000));
+      if (i % 7 != 0 && i % 11 != 0 && tier_a[i] != tier_b[i])
+        expected[tier_b[i] < tier_a[i] ? STRATA_MOVE_UP : STRATA_MOVE_DOWN]++;
+      else if (i % 7 == 0 && i % 11 != 0)
+        expected[STRATA_MOVE_NEW]++;
+      else if (i % 7 != 0 && i % 11 == 0)
+        expected[STRATA_MOVE_LOST]++;
+    }
+  g_rand_free (rand);
+  a = score (q1, rules, TRUE, 1);
+  b = score (q2, rules, TRUE, 1);
+  for (guint i = 1; i <= N; i++)
+    {
+      if (i % 7 != 0)
+        a->result->final_tier[ra++] = tier_a[i];
+      if (i % 11 != 0)
+        b->result->final_tier[rb++] = tier_b[i];
+    }
+  m = strata_movement_new_from_results (a, b, NULL, FALSE, NULL);
+
+  for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
+    {
+      GPtrArray *movers = strata_movement_get_movers (m, k);
+
+      g_assert_cmpuint (expected[k], >, 100);
+      g_assert_cmpuint (movers->len, ==, expected[k]);
+      for (guint j = 0; j < movers->len; j++)
+        {
+          const StrataMover *mover = movers->pdata[j];
+          gint64 id = mover->customer_id;
+          g_autofree char *ext = g_strdup_printf ("C%05u", (guint) id);
+
+          g_assert_cmpint (mover->kind, ==, k);
+          g_assert_cmpstr (mover->ext_id, ==, ext);
+          g_assert_true (strata_movement_find_mover (m, id) == mover);
+          g_assert_cmpint (mover->from_tier, ==, id % 7 != 0 ? tier_a[id] : -1);
+          g_assert_cmpint (mover->to_tier, ==, id % 11 != 0 ? tier_b[id] : -1);
+          g_assert_cmpuint (strata_mover_get_n_reasons (mover), >=, 1);
+          if (j > 0 && k < STRATA_MOVE_NEW)
+            {
+              const StrataMover *prev = movers->pdata[j - 1];
+
+              g_assert_cmpint (ABS (prev->to_tier - prev->from_tier), >=, ABS (mover->to_tier - mover->from_tier));
+            }
+        }
+    }
+  /* Stayers and strangers are no movers. */
+  for (guint i = 1; i <= N; i++)
+    if (i % 7 != 0 && i % 11 != 0 && tier_a[i] == tier_b[i])
+      g_assert_null (strata_movement_find_mover (m, i));
+  g_assert_null (strata_movement_find_mover (m, 0));
+  g_assert_null (strata_movement_find_mover (m, N + 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,5 +577,6 @@ main (int   argc,
               fixture_teardown);
   g_test_add_func ("/movement/rules-diff", test_rules_diff);
   g_test_add_func ("/movement/split", test_split);
+  g_test_add_func ("/movement/many-movers", test_many_movers);
   return g_test_run ();
 }

@@ -625,6 +625,47 @@ test_cli (void)
   g_assert_cmpint (strchr (r.err, '\n') - r.err + 1, ==, (int) strlen (r.err));
 }
 
+/* The page's deck (loaded sharing the window's period) keeps the product
+ * mix's migration list only as its count; the report's deck keeps the
+ * list, as many customers, and both have the same mix otherwise. */
+static void
+test_deck_migration (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (ws_path, NULL, &error);
+  g_autoptr(StrataReviewDeck) full = NULL;
+  g_autoptr(StrataReviewDeck) page = NULL;
+  const StrataProductMix *a, *b;
+  gint64 from = 0, to = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (strata_period_find (ws, "2026-Q2", &from, NULL, &error));
+  g_assert_true (strata_period_find (ws, "2026-Q3", &to, NULL, &error));
+  full = strata_review_deck_load (ws, from, to, FALSE, &error);
+  g_assert_no_error (error);
+  page = strata_review_deck_load_sharing (ws, from, to, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  a = strata_review_deck_get_product_mix (full);
+  b = strata_review_deck_get_product_mix (page);
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_true (a->has_products);
+  g_assert_cmpuint (a->migration->len, >, 0);
+  g_assert_cmpuint (strata_review_deck_get_n_migration (full), ==, a->migration->len);
+  g_assert_cmpuint (strata_review_deck_get_n_migration (page), ==, a->migration->len);
+  g_assert_cmpuint (b->migration->len, ==, 0);
+  g_assert_cmpuint (b->rows->len, ==, a->rows->len);
+  for (guint i = 0; i < a->rows->len; i++)
+    {
+      const StrataProductMixRow *ra = a->rows->pdata[i], *rb = b->rows->pdata[i];
+
+      g_assert_cmpstr (ra->tier, ==, rb->tier);
+      g_assert_cmpstr (ra->category, ==, rb->category);
+      g_assert_cmpuint (ra->customers, ==, rb->customers);
+      g_assert_cmpfloat (ra->revenue, ==, rb->revenue);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -651,6 +692,7 @@ main (int    argc,
   g_test_add_func ("/report/traditional", test_traditional);
   g_test_add_func ("/report/language-not-global", test_language_not_global);
   g_test_add_func ("/report/tier-names-language", test_tier_names_language);
+  g_test_add_func ("/report/deck-migration", test_deck_migration);
   status = g_test_run ();
 
   test_remove_dir (dir);

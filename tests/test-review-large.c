@@ -10,12 +10,14 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "gui-test-util.h"
 #include "strata-application.h"
 #include "strata-demo.h"
 #include "strata-format.h"
 #include "strata-presentation.h"
+#include "strata-quadrant-chart-private.h"
 #include "strata-review-arrows.h"
 #include "strata-review-chart.h"
 #include "strata-review-page.h"
@@ -135,9 +137,109 @@ check_list_view (StrataReviewPage *page,
   }
 }
 
+/* The chart drawn as a deferred frame at the widget's size: NULL while it
+ * still lacks what a worker computes (counts, density image), else the
+ * picture. A deferred frame passes over no point on this thread. */
+static cairo_surface_t *
+deferred_picture (StrataQuadrantChart *chart,
+                  int                  width,
+                  int                  height)
+{
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  gboolean complete = strata_quadrant_chart_draw_deferred (chart, cr, style, width, height);
+
+  cairo_destroy (cr);
+  if (!complete)
+    g_clear_pointer (&surface, cairo_surface_destroy);
+  return surface;
+}
+
+static gboolean
+deferred_ready (StrataQuadrantChart  *chart,
+                int                   width,
+                int                   height,
+                cairo_surface_t     **picture)
+{
+  g_clear_pointer (picture, cairo_surface_destroy);
+  *picture = deferred_picture (chart, width, height);
+  return *picture != NULL;
+}
+
+/* The same chart drawn directly (every pass on this thread). */
+static cairo_surface_t *
+direct_picture (StrataQuadrantChart *chart,
+                int                  width,
+                int                  height)
+{
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  strata_chart_draw (STRATA_CHART (chart), cr, style, width, height);
+  cairo_destroy (cr);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int h = cairo_image_surface_get_height (a), stride = cairo_image_surface_get_stride (a);
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  return h == cairo_image_surface_get_height (b) && stride == cairo_image_surface_get_stride (b) &&
+         memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), (gsize) h * stride) == 0;
+}
+
+/* The page's quadrant chart (a point per customer, more than the widget
+ * draws at once) is drawn deferred: its counts come from the worker that
+ * built it and its density image from a job, so the first visit and its
+ * frames pass over no point on the main thread; the picture it ends with
+ * is the one a direct draw makes. */
+static void
+check_chart_off_main_thread (StrataReviewPage *page,
+                             guint             passes_before)
+{
+  StrataQuadrantChart *chart = STRATA_QUADRANT_CHART (strata_review_page_get_quadrant_chart (page));
+  GtkWidget *widget = gui_test_find_id (GTK_WIDGET (page), STRATA_TYPE_REVIEW_CHART, "quadrant_chart", 0);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(StrataQuadrantChart) direct = NULL;
+  cairo_surface_t *deferred = NULL, *expected;
+
+  /* A point per customer of the later period: more than are drawn at once. */
+  g_assert_cmpuint (strata_quadrant_chart_get_n_points (chart), ==,
+                    strata_review_deck_get_results (strata_review_page_get_deck (page))->data->n);
+  g_assert_cmpuint (strata_quadrant_chart_get_n_points (chart), >, 20000);
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpint (height, >, 100);
+  /* The widget's job fills in what the first frame lacked. */
+  gui_test_wait (deferred_ready (chart, width, height, &deferred));
+  g_assert_cmpuint (strata_quadrant_chart_get_main_thread_passes (), ==, passes_before);
+  /* Built here on purpose: not counted as the page's. */
+  g_assert_cmpuint (strata_review_arrows_get_counted (), ==, 0);
+  strata_review_arrows_count_on (NULL);
+  direct = strata_review_arrows_chart (strata_review_page_get_deck (page), STRATA_REVIEW_ARROWS_MOVERS,
+                                       0, NULL, NULL);
+  strata_review_arrows_count_on (g_thread_self ());
+  strata_quadrant_chart_set_show_captions (direct, FALSE);
+  strata_quadrant_chart_set_corner_names (direct, TRUE);
+  /* Counted as the main thread's while it owns the main context. */
+  g_assert_true (g_main_context_acquire (NULL));
+  expected = direct_picture (direct, width, height);
+  g_main_context_release (NULL);
+  g_assert_cmpuint (strata_quadrant_chart_get_main_thread_passes (), >, passes_before);
+  g_assert_true (same_pixels (deferred, expected));
+  cairo_surface_destroy (deferred);
+  cairo_surface_destroy (expected);
+}
+
 static void
 test_large (void)
 {
+  guint passes;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tmpdir, "large.strata", NULL);
   g_autofree char *n_text = NULL;
@@ -161,10 +263,12 @@ test_large (void)
 
   /* First visit: the comparison and its chart come from the worker. */
   strata_review_arrows_count_on (g_thread_self ());
+  passes = strata_quadrant_chart_get_main_thread_passes ();
   g_assert_true (strata_window_show_page (window, "review"));
   gui_test_wait (shows_review (page));
   gui_test_wait_frame (GTK_WIDGET (window));
   g_assert_cmpuint (strata_review_arrows_get_counted (), ==, 0);
+  g_assert_cmpuint (strata_quadrant_chart_get_main_thread_passes (), ==, passes);
 
   /* The figures: the core's count of the movers' arrows, more than the
    * chart draws, and the caption says both. */
@@ -183,6 +287,7 @@ test_large (void)
   check_heading (page, "Upgrades", strata_movement_get_movers (movement, STRATA_MOVE_UP)->len);
   check_heading (page, "Downgrades", strata_movement_get_movers (movement, STRATA_MOVE_DOWN)->len);
   check_list_view (page, movement);
+  check_chart_off_main_thread (page, passes);
 
   /* Second visit: nothing compared or charted again. */
   g_assert_true (strata_window_show_page (window, "customers"));

@@ -7,6 +7,8 @@
 
 #include "strata-i18n.h"
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "strata-format.h"
 #include "strata-metric.h"
@@ -30,8 +32,13 @@ struct _StrataMovement
   guint       n_from;
   guint       n_to;
   double      to_revenue_total;
+  /* Every mover in one block, in ascending customer id (the merge pass's
+   * order, so a look-up is a binary search), and per kind the pointers
+   * into it in the lists' order: no allocation or hash entry per mover. */
+  StrataMover *all_movers;
+  gsize        n_all_movers;
+  gsize        all_movers_size;
   GPtrArray  *movers[STRATA_N_MOVE_KINDS];
-  GHashTable *mover_by_id;    /* gint64* -> StrataMover* (borrowed) */
   gboolean    has_restatement;
   gboolean    rules_differ;
   guint       moves_customers;
@@ -68,9 +75,9 @@ strata_movement_finalize (GObject *object)
   g_free (self->revenue);
   g_free (self->from_totals);
   g_free (self->to_totals);
-  g_clear_pointer (&self->mover_by_id, g_hash_table_unref);
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
     g_clear_pointer (&self->movers[k], g_ptr_array_unref);
+  g_free (self->all_movers);
   g_clear_pointer (&self->positions, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   strata_reason_book_clear (&self->book);
@@ -88,9 +95,8 @@ static void
 strata_movement_init (StrataMovement *self)
 {
   self->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) tier_free);
-  self->mover_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
-    self->movers[k] = g_ptr_array_new_with_free_func (g_free);
+    self->movers[k] = g_ptr_array_new ();
   self->positions = g_array_new (FALSE, TRUE, sizeof (StrataMovementPosition));
   self->strings = g_string_chunk_new (4096);
 }
@@ -145,16 +151,26 @@ revenue_of (const StrataPeriodResults *results,
   return strata_period_data_get_value (results->data, row, "order_amount");
 }
 
+/* The next mover of the block: valid until the next one is added (the
+ * block grows by doubling; the kinds' lists point into it only once it is
+ * complete). */
 static StrataMover *
 new_mover (StrataMovement      *self,
            StrataMoveKind       kind,
            StrataPeriodResults *any,
            guint                row)
 {
-  StrataMover *mover = g_new0 (StrataMover, 1);
+  StrataMover *mover;
   const char *ext_id = strata_period_data_get_ext_id (any->data, row);
   const char *name = strata_period_data_get_name (any->data, row);
 
+  if (self->n_all_movers == self->all_movers_size)
+    {
+      self->all_movers_size = MAX (self->all_movers_size * 2, 64);
+      self->all_movers = g_renew (StrataMover, self->all_movers, self->all_movers_size);
+    }
+  mover = &self->all_movers[self->n_all_movers++];
+  memset (mover, 0, sizeof *mover);
   mover->kind = kind;
   mover->customer_id = any->data->ids[row];
   mover->ext_id = ext_id ? g_string_chunk_insert (self->strings, ext_id) : NULL;
@@ -189,6 +205,15 @@ compare_movers (gconstpointer pa,
   rb = sort_revenue (b);
   if (ra != rb)
     return ra < rb ? 1 : -1;
+  return a->customer_id < b->customer_id ? -1 : (a->customer_id > b->customer_id);
+}
+
+static int
+compare_mover_ids (const void *pa,
+                   const void *pb)
+{
+  const StrataMover *a = pa, *b = pb;
+
   return a->customer_id < b->customer_id ? -1 : (a->customer_id > b->customer_id);
 }
 
@@ -329,8 +354,6 @@ strata_movement_new_from_results (StrataPeriodResults *from,
               mover->to_score = to->result->score[j];
               mover->to_revenue = revenue_of (to, j);
             }
-          g_ptr_array_add (self->movers[mover->kind], mover);
-          g_hash_table_insert (self->mover_by_id, &mover->customer_id, mover);
         }
 
       if (in_from)
@@ -389,6 +412,31 @@ strata_movement_new_from_results (StrataPeriodResults *from,
         }
     }
 
+  /* The block grew by doubling: keep only what it holds, then list it. */
+  if (self->n_all_movers > 0)
+    {
+      guint per_kind[STRATA_N_MOVE_KINDS] = { 0, };
+
+      self->all_movers = g_renew (StrataMover, self->all_movers, self->n_all_movers);
+      self->all_movers_size = self->n_all_movers;
+      /* Ids in ascending order make the look-up a binary search; rows that
+       * came in another order (never from a workspace) are sorted here. */
+      for (gsize m = 1; m < self->n_all_movers; m++)
+        if (self->all_movers[m - 1].customer_id >= self->all_movers[m].customer_id)
+          {
+            qsort (self->all_movers, self->n_all_movers, sizeof (StrataMover), compare_mover_ids);
+            break;
+          }
+      for (gsize m = 0; m < self->n_all_movers; m++)
+        per_kind[self->all_movers[m].kind]++;
+      for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
+        {
+          g_ptr_array_unref (self->movers[k]);
+          self->movers[k] = g_ptr_array_sized_new (per_kind[k]);
+        }
+      for (gsize m = 0; m < self->n_all_movers; m++)
+        g_ptr_array_add (self->movers[self->all_movers[m].kind], &self->all_movers[m]);
+    }
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
     g_ptr_array_sort (self->movers[k], compare_movers);
   /* The facts grew by doubling: keep only what they hold. */
@@ -607,8 +655,24 @@ const StrataMover *
 strata_movement_find_mover (StrataMovement *self,
                             gint64          customer_id)
 {
+  gsize lo = 0, hi;
+
   g_return_val_if_fail (STRATA_IS_MOVEMENT (self), NULL);
-  return g_hash_table_lookup (self->mover_by_id, &customer_id);
+
+  hi = self->n_all_movers;
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      gint64 id = self->all_movers[mid].customer_id;
+
+      if (id == customer_id)
+        return &self->all_movers[mid];
+      if (id < customer_id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
 }
 
 gboolean

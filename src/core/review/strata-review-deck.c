@@ -27,6 +27,7 @@ struct _StrataReviewDeck
   double              *tier_revenue;
   double               revenue;
   StrataProductMix    *product_mix;
+  guint                n_migration;   /* the mix's migration list, also when not kept */
   StrataRetention     *retention[2];  /* by tier, by quadrant */
 };
 
@@ -202,23 +203,16 @@ load_side (StrataWorkspace  *workspace,
   return strata_period_results_load_metrics (workspace, period_id, revenue, error);
 }
 
-StrataReviewDeck *
-strata_review_deck_load (StrataWorkspace  *workspace,
-                         gint64            from_id,
-                         gint64            to_id,
-                         gboolean          restate,
-                         GError          **error)
-{
-  return strata_review_deck_load_sharing (workspace, from_id, to_id, restate, NULL, error);
-}
-
-StrataReviewDeck *
-strata_review_deck_load_sharing (StrataWorkspace     *workspace,
-                                 gint64               from_id,
-                                 gint64               to_id,
-                                 gboolean             restate,
-                                 StrataPeriodResults *to,
-                                 GError             **error)
+/* keep_migration: the product mix keeps its migration list (the report
+ * lists it), else only its count. */
+static StrataReviewDeck *
+load_deck (StrataWorkspace     *workspace,
+           gint64               from_id,
+           gint64               to_id,
+           gboolean             restate,
+           StrataPeriodResults *to,
+           gboolean             keep_migration,
+           GError             **error)
 {
   g_autoptr(StrataReviewDeck) self = NULL;
   g_autoptr(StrataPeriodResults) restated = NULL;
@@ -297,10 +291,36 @@ strata_review_deck_load_sharing (StrataWorkspace     *workspace,
   count_tiers (self);
   /* Without product lines it is an empty mix; an error only loses the slide's chart. */
   self->product_mix = strata_product_mix_compute_for_results (workspace, self->to, NULL);
+  self->n_migration = self->product_mix != NULL ? self->product_mix->migration->len : 0;
+  /* The page and its slides show only the list's count: a customer each,
+   * hundreds of thousands at a million, is not held for that. */
+  if (!keep_migration && self->product_mix != NULL)
+    g_ptr_array_set_size (self->product_mix->migration, 0);
   /* Over every period, once for the page, the slide and the report. */
   if (!strata_retention_compute_both (workspace, &self->retention[0], &self->retention[1], error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+StrataReviewDeck *
+strata_review_deck_load (StrataWorkspace  *workspace,
+                         gint64            from_id,
+                         gint64            to_id,
+                         gboolean          restate,
+                         GError          **error)
+{
+  return load_deck (workspace, from_id, to_id, restate, NULL, TRUE, error);
+}
+
+StrataReviewDeck *
+strata_review_deck_load_sharing (StrataWorkspace     *workspace,
+                                 gint64               from_id,
+                                 gint64               to_id,
+                                 gboolean             restate,
+                                 StrataPeriodResults *to,
+                                 GError             **error)
+{
+  return load_deck (workspace, from_id, to_id, restate, to, FALSE, error);
 }
 
 const char *
@@ -436,6 +456,13 @@ strata_review_deck_get_product_mix (StrataReviewDeck *self)
 {
   g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), NULL);
   return self->product_mix;
+}
+
+guint
+strata_review_deck_get_n_migration (StrataReviewDeck *self)
+{
+  g_return_val_if_fail (STRATA_IS_REVIEW_DECK (self), 0);
+  return self->n_migration;
 }
 
 const StrataRetention *

@@ -45,7 +45,9 @@ StrataReviewDeck    *strata_review_deck_load         (StrataWorkspace  *workspac
                                                       GError          **error);
 /* The same over to (may be NULL) as the later period's results when they are
  * to_id's: the window's data of the period, shared rather than read again
- * (the columns the deck reads that it lacks are read into it). */
+ * (the columns the deck reads that it lacks are read into it). For the
+ * page and its slides: the product mix's migration list is kept only as
+ * its count (strata_review_deck_get_n_migration), the mix's list is empty. */
 StrataReviewDeck    *strata_review_deck_load_sharing (StrataWorkspace     *workspace,
                                                       gint64               from_id,
                                                       gint64               to_id,
@@ -83,6 +85,8 @@ const char          *strata_review_deck_get_metric_label (StrataReviewDeck *self
 
 /* The later period's product mix, or NULL when it could not be read. */
 const StrataProductMix *strata_review_deck_get_product_mix (StrataReviewDeck *self);
+/* The customers on the mix's migration list (0 without a mix). */
+guint                strata_review_deck_get_n_migration (StrataReviewDeck *self);
 /* Retention over every pair of consecutive periods of the workspace (not
  * only the two compared), per tier or per quadrant. */
 const StrataRetention *strata_review_deck_get_retention (StrataReviewDeck       *self,

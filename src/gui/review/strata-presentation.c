@@ -332,13 +332,14 @@ products_slide (StrataPresentation *self)
   gtk_box_append (GTK_BOX (box), chart_widget (STRATA_CHART (chart)));
   if (mix != NULL && mix->has_products)
     {
+      guint n_migration = strata_review_deck_get_n_migration (self->deck);
       g_autofree char *count = strata_format_integer (strata_number_format_get_default (),
-                                                      mix->migration->len);
+                                                      n_migration);
       /* Translators: under the product mix slide; %s is a number of customers. */
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "Migration list: %s customer on costly-to-run products",
                                                             "Migration list: %s customers on costly-to-run products",
-                                                            mix->migration->len), count);
+                                                            n_migration), count);
       gtk_box_append (GTK_BOX (box), label (text, "slide-small"));
     }
   return box;

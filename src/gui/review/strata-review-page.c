@@ -10,6 +10,7 @@
 #include "strata-period-data.h"
 #include "strata-period-dialog.h"
 #include "strata-presentation.h"
+#include "strata-quadrant-chart-private.h"
 #include "strata-review-arrows.h"
 #include "strata-review-chart.h"
 #include "strata-review-charts.h"
@@ -201,6 +202,9 @@ build_quadrant_chart (StrataReviewDeck   *deck,
   /* The Quadrant page names the quadrants; here the arrows need the room. */
   strata_quadrant_chart_set_show_captions (chart, FALSE);
   strata_quadrant_chart_set_corner_names (chart, TRUE);
+  /* Its counts now, on the worker that builds it: the description the page
+   * sets and the first frame then pass over no point. */
+  strata_quadrant_chart_prepare (chart);
   return chart;
 }
 

@@ -3,7 +3,13 @@
 
 #include <adwaita.h>
 
+#include "strata-quadrant-chart-private.h"
 #include "strata-review-chart.h"
+
+/* A quadrant chart of more points than this draws deferred: its passes over
+ * every point (counts, density image) run as a job on a worker, as on the
+ * Quadrant page, so that a million customers never stall a frame. */
+#define DEFER_POINTS 20000
 
 struct _StrataReviewChart
 {
@@ -11,9 +17,67 @@ struct _StrataReviewChart
 
   StrataChart *chart;
   gboolean     projector;
+  gboolean     job_running;
+  gboolean     job_again;
 };
 
 G_DEFINE_FINAL_TYPE (StrataReviewChart, strata_review_chart, GTK_TYPE_WIDGET)
+
+static gboolean
+deferred (StrataReviewChart *self)
+{
+  return STRATA_IS_QUADRANT_CHART (self->chart) &&
+         strata_quadrant_chart_get_n_points (STRATA_QUADRANT_CHART (self->chart)) > DEFER_POINTS;
+}
+
+static void start_job (StrataReviewChart *self);
+
+static void
+job_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  strata_quadrant_job_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+job_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  StrataReviewChart *self = STRATA_REVIEW_CHART (source);
+
+  self->job_running = FALSE;
+  /* Installed unless its chart changed meanwhile (or was replaced); the
+   * next frame asks for whatever is still missing. */
+  strata_quadrant_job_finish (g_task_get_task_data (G_TASK (result)));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->job_again && deferred (self))
+    {
+      self->job_again = FALSE;
+      start_job (self);
+    }
+}
+
+/* One job at a time; a frame that lacks marks meanwhile asks for another. */
+static void
+start_job (StrataReviewChart *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->job_running)
+    {
+      self->job_again = TRUE;
+      return;
+    }
+  self->job_running = TRUE;
+  task = g_task_new (self, NULL, job_done, NULL);
+  /* Finished (and freed) in job_done, on the main thread. */
+  g_task_set_task_data (task, strata_quadrant_chart_job_new (STRATA_QUADRANT_CHART (self->chart)), NULL);
+  g_task_run_in_thread (task, job_thread);
+}
 
 static void
 strata_review_chart_snapshot (GtkWidget   *widget,
@@ -40,7 +104,10 @@ strata_review_chart_snapshot (GtkWidget   *widget,
   style = strata_chart_style_new (theme);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  strata_chart_draw (self->chart, cr, style, width, height);
+  if (!deferred (self))
+    strata_chart_draw (self->chart, cr, style, width, height);
+  else if (!strata_quadrant_chart_draw_deferred (STRATA_QUADRANT_CHART (self->chart), cr, style, width, height))
+    start_job (self);
   cairo_destroy (cr);
 }
 
