@@ -5,11 +5,7 @@
 
 #include "strata-quadrant-chart-private.h"
 #include "strata-review-chart.h"
-
-/* A quadrant chart of more points than this draws deferred: its passes over
- * every point (counts, density image) run as a job on a worker, as on the
- * Quadrant page, so that a million customers never stall a frame. */
-#define DEFER_POINTS 20000
+#include "strata-worker-rows.h"
 
 struct _StrataReviewChart
 {
@@ -23,11 +19,15 @@ struct _StrataReviewChart
 
 G_DEFINE_FINAL_TYPE (StrataReviewChart, strata_review_chart, GTK_TYPE_WIDGET)
 
+/* A quadrant chart of more points than STRATA_WORKER_POINTS draws deferred:
+ * its passes over every point (counts, density image) run as a job on a
+ * worker, as on the Quadrant page, so that a million customers never stall
+ * a frame. */
 static gboolean
 deferred (StrataReviewChart *self)
 {
   return STRATA_IS_QUADRANT_CHART (self->chart) &&
-         strata_quadrant_chart_get_n_points (STRATA_QUADRANT_CHART (self->chart)) > DEFER_POINTS;
+         strata_quadrant_chart_get_n_points (STRATA_QUADRANT_CHART (self->chart)) > STRATA_WORKER_POINTS;
 }
 
 static void start_job (StrataReviewChart *self);
