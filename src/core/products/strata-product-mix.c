@@ -213,6 +213,8 @@ find_product (GArray *slots,
 {
   ProductSlot key = { id, 0, 0, NULL };
 
+  if (slots->len == 0)
+    return NULL;
   return bsearch (&key, slots->data, slots->len, sizeof (ProductSlot), compare_slot_id);
 }
 
