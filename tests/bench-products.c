@@ -8,7 +8,9 @@
  *
  * Times, wall clock: the import (once, when the file is made), the mix in
  * this process (cold: a new StrataWorkspace and the file dropped from the
- * OS page cache; warm), and the whole commands `strata-cli products FILE`
+ * OS page cache; warm), the Products page's load over a period already
+ * read (one pass: the mix, 50 migration rows, the product list) against
+ * the whole mix and the product list's own query, and the whole commands `strata-cli products FILE`
  * and `sqlite3 FILE "<one query>"` computing the same numbers, cold and
  * warm, in the same run; then checks that both give the same rows. */
 #include "config.h"
