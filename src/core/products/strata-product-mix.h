@@ -60,6 +60,8 @@ typedef struct
   GPtrArray  *tiers;        /* StrataProductMixTier*, best first, "none" last */
   GPtrArray  *rows;         /* StrataProductMixRow*: per tier, per category */
   GPtrArray  *migration;    /* StrataProductMigration*: most costly revenue first */
+  guint       migration_total; /* customers on costly products: migration->len
+                                * unless strata_product_mix_compute_shown() kept fewer */
 } StrataProductMix;
 
 /* period_id 0: the latest period. */
@@ -70,6 +72,17 @@ StrataProductMix *strata_product_mix_compute        (StrataWorkspace        *wor
 StrataProductMix *strata_product_mix_compute_for_results (StrataWorkspace     *workspace,
                                                           StrataPeriodResults *results,
                                                           GError             **error);
+/* The same keeping only the first max_migration customers of the
+ * migration list (migration_total counts them all; G_MAXUINT keeps all),
+ * and, when products is not NULL, the product list as
+ * strata_products_list() gives it (StrataProductInfo*), summed in the same
+ * pass over the period's lines: what the Products page shows, without a
+ * string per customer on costly products. */
+StrataProductMix *strata_product_mix_compute_shown  (StrataWorkspace        *workspace,
+                                                     StrataPeriodResults    *results,
+                                                     guint                   max_migration,
+                                                     GPtrArray             **products,
+                                                     GError                **error);
 void              strata_product_mix_free           (StrataProductMix       *mix);
 /* The row of tier and category, or NULL. */
 const StrataProductMixRow *strata_product_mix_get_row (const StrataProductMix *mix,

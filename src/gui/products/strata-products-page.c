@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Products page (see the header). The product mix is computed on a
- * worker thread with its own connection (it scores the period and reads
- * every product line); the main thread fills the chart and the grids. */
+ * worker thread with its own connection, over the window's period when it
+ * is the page's (not a second copy), in one pass over the period's product
+ * lines that also sums the product list; it keeps only the migration rows
+ * the page shows. The main thread fills the chart and the grids. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -199,18 +201,18 @@ fill_migration (StrataProductsPage *self)
 {
   const StrataNumberFormat *fmt = strata_number_format_get_default ();
   const StrataProductMix *mix = self->mix;
-  g_autofree char *count = strata_format_integer (fmt, mix->migration->len);
+  g_autofree char *count = strata_format_integer (fmt, mix->migration_total);
   g_autofree char *heading = NULL;
   guint shown = MIN (mix->migration->len, MIGRATION_ROWS);
 
   /* Translators: heading of the migration list; %s is a number of customers. */
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Migration List: %s Customer on Costly Products",
                                           "Migration List: %s Customers on Costly Products",
-                                          mix->migration->len), count);
+                                          mix->migration_total), count);
   gtk_label_set_text (GTK_LABEL (self->migration_heading), heading);
   /* Rows past the customers shown (and the "more" line) go. */
-  trim_grid (self->migration_grid, mix->migration->len == 0 ? 0 : shown + 1);
-  if (mix->migration->len == 0)
+  trim_grid (self->migration_grid, mix->migration_total == 0 ? 0 : shown + 1);
+  if (mix->migration_total == 0)
     return;
   set_cell (self->migration_grid, _("ID"), 0, 0, FALSE);
   set_cell (self->migration_grid, _("Name"), 1, 0, FALSE);
@@ -231,9 +233,9 @@ fill_migration (StrataProductsPage *self)
       set_cell (self->migration_grid, total, 4, i + 1, TRUE);
       set_cell (self->migration_grid, m->products, 5, i + 1, FALSE);
     }
-  if (shown < mix->migration->len)
+  if (shown < mix->migration_total)
     {
-      g_autofree char *rest = strata_format_integer (fmt, mix->migration->len - shown);
+      g_autofree char *rest = strata_format_integer (fmt, mix->migration_total - shown);
       /* Translators: below the migration list; %s is a number of customers. */
       g_autofree char *more = g_strdup_printf (_("and %s more (strata-cli products --migration lists all)"), rest);
       GtkWidget *label = gtk_label_new (more);
@@ -397,56 +399,30 @@ show_mix (StrataProductsPage *self,
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "mix");
 }
 
-typedef struct
-{
-  char   *path;
-  gint64  period_id;
-} LoadData;
-
-static void
-load_data_free (gpointer data)
-{
-  LoadData *d = data;
-
-  g_free (d->path);
-  g_free (d);
-}
-
 /* On a worker thread, with its own connection (never the window's). */
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_thread (StrataWorkspace  *workspace,
+             gpointer          task_data,
+             GCancellable     *cancellable,
+             GError          **error)
 {
-  LoadData *d = task_data;
-  g_autoptr(StrataWorkspace) ws = NULL;
-  g_autoptr(GError) error = NULL;
-  StrataProductMix *mix;
+  static const char * const revenue[] = { "order_amount", NULL };
+  g_autoptr(StrataPeriodResults) results = NULL;
   ProductsLoad *load;
 
-  ws = strata_workspace_open (d->path, cancellable, &error);
-  if (ws == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  mix = strata_product_mix_compute (ws, d->period_id, &error);
-  if (mix == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  /* Over the window's data when it is this period's (not a second copy). */
+  results = strata_shared_period_load (task_data, workspace, revenue, error);
+  if (results == NULL)
+    return NULL;
   load = g_new0 (ProductsLoad, 1);
-  load->mix = mix;
-  load->products = strata_products_list (ws, mix->period_id, &error);
-  if (load->products == NULL)
+  load->mix = strata_product_mix_compute_shown (workspace, results, MIGRATION_ROWS,
+                                                &load->products, error);
+  if (load->mix == NULL)
     {
       products_load_free (load);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      return NULL;
     }
-  g_task_return_pointer (task, load, products_load_free);
+  return load;
 }
 
 static void
@@ -456,14 +432,11 @@ strata_products_page_load_async (StrataPage          *page,
                                  gpointer             user_data)
 {
   StrataContext *context = strata_page_get_context (page);
-  g_autoptr(GTask) task = g_task_new (page, cancellable, callback, user_data);
-  LoadData *d = g_new0 (LoadData, 1);
 
-  d->path = g_strdup (strata_workspace_get_path (strata_context_get_workspace (context)));
-  d->period_id = strata_context_get_period_id (context);
-  g_task_set_source_tag (task, strata_products_page_load_async);
-  g_task_set_task_data (task, d, load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  strata_page_run_worker (page, load_thread,
+                          strata_context_share_period (context, strata_context_get_period_id (context)),
+                          (GDestroyNotify) strata_shared_period_free,
+                          products_load_free, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -472,7 +445,7 @@ strata_products_page_load_finish (StrataPage    *page,
                                   GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  ProductsLoad *load = g_task_propagate_pointer (G_TASK (result), &local_error);
+  ProductsLoad *load = strata_page_worker_finish (page, result, &local_error);
   StrataProductsPage *self = STRATA_PRODUCTS_PAGE (page);
 
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
