@@ -664,6 +664,18 @@ test_deck_migration (void)
       g_assert_cmpuint (ra->customers, ==, rb->customers);
       g_assert_cmpfloat (ra->revenue, ==, rb->revenue);
     }
+  /* The page's deck never builds the list, yet its tiers are the same. */
+  g_assert_cmpuint (b->migration_total, ==, a->migration->len);
+  g_assert_cmpuint (b->tiers->len, ==, a->tiers->len);
+  for (guint i = 0; i < a->tiers->len; i++)
+    {
+      const StrataProductMixTier *ta = a->tiers->pdata[i], *tb = b->tiers->pdata[i];
+
+      g_assert_cmpstr (ta->tier, ==, tb->tier);
+      g_assert_cmpuint (ta->customers, ==, tb->customers);
+      g_assert_cmpuint (ta->adopters, ==, tb->adopters);
+      g_assert_cmpfloat (ta->revenue, ==, tb->revenue);
+    }
 }
 
 int

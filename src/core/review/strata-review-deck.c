@@ -290,12 +290,14 @@ load_deck (StrataWorkspace     *workspace,
   self->company = g_steal_pointer (&company);
   count_tiers (self);
   /* Without product lines it is an empty mix; an error only loses the slide's chart. */
-  self->product_mix = strata_product_mix_compute_for_results (workspace, self->to, NULL);
-  self->n_migration = self->product_mix != NULL ? self->product_mix->migration->len : 0;
-  /* The page and its slides show only the list's count: a customer each,
-   * hundreds of thousands at a million, is not held for that. */
-  if (!keep_migration && self->product_mix != NULL)
-    g_ptr_array_set_size (self->product_mix->migration, 0);
+  /* The page and its slides show only the migration list's count: a
+   * customer each, hundreds of thousands at a million, is not even built
+   * for that (kept: none; migration_total counts them all). */
+  if (keep_migration)
+    self->product_mix = strata_product_mix_compute_for_results (workspace, self->to, NULL);
+  else
+    self->product_mix = strata_product_mix_compute_shown (workspace, self->to, 0, NULL, NULL);
+  self->n_migration = self->product_mix != NULL ? self->product_mix->migration_total : 0;
   /* Over every period, once for the page, the slide and the report. */
   if (!strata_retention_compute_both (workspace, &self->retention[0], &self->retention[1], error))
     return NULL;
