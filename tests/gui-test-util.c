@@ -200,6 +200,17 @@ gui_test_find_label (GtkWidget  *root,
   return find_first (root, type, shows_label, label);
 }
 
+const char *
+gui_test_grid_text (GtkWidget *grid,
+                    int        column,
+                    int        row)
+{
+  GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (grid), column, row);
+
+  g_assert_true (GTK_IS_LABEL (cell));
+  return gtk_label_get_text (GTK_LABEL (cell));
+}
+
 static gboolean
 mapped_with_class (GtkWidget     *widget,
                    gconstpointer  css_class)

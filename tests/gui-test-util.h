@@ -72,6 +72,10 @@ GtkWidget  *gui_test_find_id    (GtkWidget   *root,
 GtkWidget  *gui_test_find_label (GtkWidget   *root,
                                  GType        type,
                                  const char  *label);
+/* The text of the label at column, row of a GtkGrid (asserts it is one). */
+const char *gui_test_grid_text  (GtkWidget   *grid,
+                                 int          column,
+                                 int          row);
 /* The first mapped widget of type with css_class. */
 GtkWidget  *gui_test_find_css   (GtkWidget   *root,
                                  GType        type,

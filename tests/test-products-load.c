@@ -291,17 +291,6 @@ assert_mix_equal (const StrataProductMix *mix,
     }
 }
 
-static const char *
-cell_text (GtkWidget *grid,
-           int        column,
-           int        row)
-{
-  GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (grid), column, row);
-
-  g_assert_true (GTK_IS_LABEL (cell));
-  return gtk_label_get_text (GTK_LABEL (cell));
-}
-
 static void
 test_load_figures (void)
 {
@@ -359,8 +348,8 @@ test_load_figures (void)
 
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (heading)), count));
     grid = gui_test_find_id (page, GTK_TYPE_GRID, "migration_grid", 0);
-    g_assert_cmpstr (cell_text (grid, 0, MIGRATION_ROWS), ==, last->ext_id);
-    g_assert_cmpstr (cell_text (grid, 5, MIGRATION_ROWS), ==, last->products);
+    g_assert_cmpstr (gui_test_grid_text (grid, 0, MIGRATION_ROWS), ==, last->ext_id);
+    g_assert_cmpstr (gui_test_grid_text (grid, 5, MIGRATION_ROWS), ==, last->products);
   }
 
   /* The product list as its own query gives it, in its order. */
@@ -372,9 +361,9 @@ test_load_figures (void)
       const StrataProductInfo *info = list->pdata[i];
       g_autofree char *revenue = strata_format_decimal (NULL, info->revenue, 2);
 
-      g_assert_cmpstr (cell_text (grid, 0, i + 1), ==, info->code);
-      g_assert_cmpstr (cell_text (grid, 1, i + 1), ==, info->description);
-      g_assert_cmpstr (cell_text (grid, 3, i + 1), ==, revenue);
+      g_assert_cmpstr (gui_test_grid_text (grid, 0, i + 1), ==, info->code);
+      g_assert_cmpstr (gui_test_grid_text (grid, 1, i + 1), ==, info->description);
+      g_assert_cmpstr (gui_test_grid_text (grid, 3, i + 1), ==, revenue);
     }
 
   /* The full mix (CLI, report) equals the reference, its whole list too. */

@@ -18,17 +18,6 @@
 #include "strata-products-page.h"
 #include "workspace-test-util.h"
 
-static const char *
-grid_text (GtkWidget *grid,
-           int        column,
-           int        row)
-{
-  GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (grid), column, row);
-
-  g_assert_true (GTK_IS_LABEL (cell));
-  return gtk_label_get_text (GTK_LABEL (cell));
-}
-
 static void
 test_products_page (void)
 {
@@ -92,23 +81,23 @@ test_products_page (void)
       g_autofree char *customers = g_strdup_printf ("%u", tier->customers);
       g_autofree char *on_costly = g_strdup_printf ("%u", costly->customers);
 
-      g_assert_cmpstr (grid_text (grid, 0, t + 1), ==, tier->label);
-      g_assert_cmpstr (grid_text (grid, 1, t + 1), ==, customers);
+      g_assert_cmpstr (gui_test_grid_text (grid, 0, t + 1), ==, tier->label);
+      g_assert_cmpstr (gui_test_grid_text (grid, 1, t + 1), ==, customers);
       /* Columns: tier, customers, then the categories (costly is the fourth). */
-      g_assert_cmpstr (grid_text (grid, 2 + 3, t + 1), ==, on_costly);
+      g_assert_cmpstr (gui_test_grid_text (grid, 2 + 3, t + 1), ==, on_costly);
     }
 
   /* The migration list, most revenue on costly products first. */
   migration = gui_test_find_id (page, GTK_TYPE_GRID, "migration_grid", 0);
   heading = gui_test_find_id (page, GTK_TYPE_LABEL, "migration_heading", 0);
   first = mix->migration->pdata[0];
-  g_assert_cmpstr (grid_text (migration, 0, 1), ==, first->ext_id);
-  g_assert_cmpstr (grid_text (migration, 5, 1), ==, first->products);
+  g_assert_cmpstr (gui_test_grid_text (migration, 0, 1), ==, first->ext_id);
+  g_assert_cmpstr (gui_test_grid_text (migration, 5, 1), ==, first->products);
   /* Amounts as the report writes them: one figure, one value. */
   {
     g_autofree char *revenue = strata_format_compact (NULL, first->revenue);
 
-    g_assert_cmpstr (grid_text (migration, 3, 1), ==, revenue);
+    g_assert_cmpstr (gui_test_grid_text (migration, 3, 1), ==, revenue);
   }
   {
     g_autofree char *count = g_strdup_printf (" %u ", mix->migration->len);
@@ -224,11 +213,11 @@ test_assign (void)
   grid = gui_test_find_id (page, GTK_TYPE_GRID, "products_grid", 0);
   g_assert_nonnull (grid);
   top = list->pdata[0];
-  g_assert_cmpstr (grid_text (grid, 0, 1), ==, top->code);
+  g_assert_cmpstr (gui_test_grid_text (grid, 0, 1), ==, top->code);
   g_assert_cmpfloat (top->revenue, >, 0);
   {
     g_autofree char *revenue = strata_format_decimal (strata_number_format_get_default (), top->revenue, 2);
-    g_assert_cmpstr (grid_text (grid, 3, 1), ==, revenue);
+    g_assert_cmpstr (gui_test_grid_text (grid, 3, 1), ==, revenue);
   }
   mix = strata_products_page_get_mix (STRATA_PRODUCTS_PAGE (page));
   drop_down = gtk_grid_get_child_at (GTK_GRID (grid), 2, 1);
@@ -249,7 +238,7 @@ test_assign (void)
   g_assert_cmpfloat_with_epsilon (category_revenue (mix, "costly"), before_costly + top->revenue, 0.01);
   g_assert_cmpfloat_with_epsilon (category_revenue (mix, from), before_from - top->revenue, 0.01);
   grid = gui_test_find_id (page, GTK_TYPE_GRID, "products_grid", 0);
-  g_assert_cmpstr (grid_text (grid, 0, 1), ==, top->code);
+  g_assert_cmpstr (gui_test_grid_text (grid, 0, 1), ==, top->code);
   drop_down = gtk_grid_get_child_at (GTK_GRID (grid), 2, 1);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down)), ==, costly);
   {
