@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* The process's all-NaN column of at least n values (strata-period-none.c),
+ * shared by every data set; release it once per acquire. */
+double *strata_period_none_acquire (gsize    n);
+void    strata_period_none_release (double  *values);
+
 guint strata_period_data_add_row      (StrataPeriodData *data,
                                        gint64            id,
                                        const char       *ext_id,

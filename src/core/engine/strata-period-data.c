@@ -80,72 +80,6 @@ text_trim (StrataPeriodData *data)
     }
 }
 
-/* The column of metrics without any value: one array of NaN for the whole
- * process (8 MB at a million customers, once instead of once per data set
- * held), counted, freed with its last holder. A data set takes the longest
- * one alive that is long enough, else a new one (a power of two long, so
- * that a slightly bigger period shares it too). */
-typedef struct
-{
-  double *values;
-  gsize   len;
-  guint   holders;
-} NoneColumn;
-
-G_LOCK_DEFINE_STATIC (nones);
-static GArray *nones;
-
-static double *
-none_acquire (gsize n)
-{
-  NoneColumn *best = NULL;
-  NoneColumn fresh = { NULL, 1024, 0 };
-  double *values;
-
-  G_LOCK (nones);
-  if (nones == NULL)
-    nones = g_array_new (FALSE, FALSE, sizeof (NoneColumn));
-  for (guint i = 0; i < nones->len; i++)
-    {
-      NoneColumn *c = &g_array_index (nones, NoneColumn, i);
-
-      if (c->len >= n && (best == NULL || c->len > best->len))
-        best = c;
-    }
-  if (best == NULL)
-    {
-      while (fresh.len < n)
-        fresh.len *= 2;
-      fresh.values = g_new (double, fresh.len);
-      for (gsize i = 0; i < fresh.len; i++)
-        fresh.values[i] = NAN;
-      g_array_append_val (nones, fresh);
-      best = &g_array_index (nones, NoneColumn, nones->len - 1);
-    }
-  best->holders++;
-  values = best->values;
-  G_UNLOCK (nones);
-  return values;
-}
-
-static void
-none_release (double *values)
-{
-  G_LOCK (nones);
-  for (guint i = 0; nones != NULL && i < nones->len; i++)
-    {
-      NoneColumn *c = &g_array_index (nones, NoneColumn, i);
-
-      if (c->values == values && --c->holders == 0)
-        {
-          g_free (c->values);
-          g_array_remove_index_fast (nones, i);
-          break;
-        }
-    }
-  G_UNLOCK (nones);
-}
-
 static StrataPeriodData *
 data_alloc (const char * const *metric_keys,
             guint               capacity)
@@ -279,7 +213,7 @@ free_columns (StrataPeriodData *data)
     }
   for (guint m = 0; m < data->n_metrics; m++)
     data->columns[m] = NULL;
-  g_clear_pointer (&data->none, none_release);
+  g_clear_pointer (&data->none, strata_period_none_release);
   g_clear_pointer (&data->left_out, g_free);
 }
 
@@ -748,7 +682,7 @@ load_columns (StrataPeriodData  *data,
     {
       data->columns[m] = g_steal_pointer (&columns.columns[m]);
       if (data->columns[m] == NULL && data->none == NULL)
-        data->none = none_acquire (data->capacity);
+        data->none = strata_period_none_acquire (data->capacity);
       if (data->columns[m] == NULL)
         data->columns[m] = data->none;
       /* -2: not read (not wanted), unlike a metric without values. */
