@@ -17,6 +17,7 @@
 #include "strata-customers-page.h"
 #include "strata-customers-page-private.h"
 #include "strata-demo.h"
+#include "strata-format.h"
 #include "strata-scoring.h"
 #include "strata-scoring-private.h"
 #include "workspace-test-util.h"
@@ -410,7 +411,8 @@ test_visible_binds (Fixture       *f,
   strata_customers_page_set_query_async_rows (f->page, 0);
   customers_test_sort_by (f, "Score", GTK_SORT_DESCENDING);
   assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE));
-  gui_test_wait (strata_customers_page_get_stale_cells (f->page) == 0);
+  gui_test_wait (strata_customers_page_get_stale_cells (f->page) == 0 &&
+                 !strata_customers_page_get_growing (f->page));
   gui_test_wait_frame (GTK_WIDGET (f->window));
   cells = count_cells (f);
 
@@ -462,6 +464,101 @@ test_visible_binds (Fixture       *f,
   g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
 }
 
+/* Row i of the period (the list's order before any sort) in a row of
+ * texts in view: its id, name and score as the cells write them. */
+static void
+assert_row_shows (Fixture   *f,
+                  GPtrArray *texts,
+                  guint      row)
+{
+  g_autofree char *score = strata_format_number (strata_scoring_get_score (f->scoring, row));
+
+  if (!row_has (texts, strata_scoring_get_ext_id (f->scoring, row)) ||
+      !row_has (texts, strata_scoring_get_name (f->scoring, row)) || !row_has (texts, score))
+    g_error ("row %u in view does not show %s %s %s", row, strata_scoring_get_ext_id (f->scoring, row),
+             strata_scoring_get_name (f->scoring, row), score);
+}
+
+/* Opening a file: the list goes from no rows to 3,000. GTK 4.8 makes the
+ * widgets of 200 rows at once, 9 cells each; the page gives it a
+ * screenful first and the rest over the next frames. The frame that
+ * paints the first rows made cells for about the rows in view, which
+ * show the right rows; the others come, and a customer further down can
+ * be selected before they have. */
+static void
+test_first_rows (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *list = customers_test_find (f, "customer-list");
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  guint n = strata_scoring_get_n_rows (f->scoring);
+  g_autoptr(GArray) want = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) view = NULL;
+  guint base, made, fit;
+
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (want, i);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_object_set (f->page, "context", NULL, NULL);
+      gui_test_wait (customers_test_n_shown (f) == 0);
+      gui_test_wait_frame (GTK_WIDGET (f->window));
+      base = strata_customers_page_get_cells_made (f->page);
+      g_object_set (f->page, "context", f->context, NULL);
+      assert_rows (f, g_array_ref (want));
+      if (pass == 1)
+        break;
+      gui_test_wait_frame (GTK_WIDGET (f->window));
+      made = strata_customers_page_get_cells_made (f->page) - base;
+      view = rows_in_view (f);
+      /* A row is at least 24 px high: those that fit, and GTK's two more. */
+      fit = gtk_widget_get_height (list) / 24 + 1 + 2;
+      g_test_message ("first frame: %u cells made, %u rows in view, at most %u rows fit", made, view->len, fit);
+      g_assert_cmpuint (view->len, >, 5);
+      g_assert_cmpuint (made, >=, view->len * 9);
+      g_assert_cmpuint (made, <=, fit * 9);
+      g_assert_true (strata_customers_page_get_growing (f->page));
+      for (guint i = 0; i < view->len; i++)
+        assert_row_shows (f, view->pdata[i], i);
+
+      /* The rest within frames: GTK's 200 rows (and 2 below) in all, the
+       * same rows in view, and further down in order. */
+      gui_test_wait (!strata_customers_page_get_growing (f->page));
+      gui_test_wait_frame (GTK_WIDGET (f->window));
+      made = strata_customers_page_get_cells_made (f->page) - base;
+      g_test_message ("grown: %u cells made", made);
+      g_assert_cmpuint (made, >=, 200 * 9);
+      g_assert_cmpuint (made, <=, 206 * 9);
+      g_clear_pointer (&view, g_ptr_array_unref);
+      view = rows_in_view (f);
+      for (guint i = 0; i < view->len; i++)
+        assert_row_shows (f, view->pdata[i], i);
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_page_size (adj) * 3);
+      gui_test_wait_frame (GTK_WIDGET (f->window));
+      gui_test_wait_frame (GTK_WIDGET (f->window));
+      g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
+    }
+
+  /* Opened again, a customer near the end is selected before the rows
+   * have grown: it is selected and brought into view. */
+  g_assert_true (strata_customers_page_get_growing (f->page));
+  strata_context_set_selected_customer (f->context, strata_scoring_get_customer_id (f->scoring, n - 2));
+  gui_test_wait (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)))) == n - 2);
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  g_clear_pointer (&view, g_ptr_array_unref);
+  view = rows_in_view (f);
+  {
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < view->len; i++)
+      seen |= row_has (view->pdata[i], strata_scoring_get_ext_id (f->scoring, n - 2));
+    g_assert_true (seen);
+  }
+  g_assert_false (strata_customers_page_get_growing (f->page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +567,8 @@ main (int   argc,
   adw_init ();
   g_test_add ("/customers-worker/rows-3000", Fixture, NULL, fixture_setup, test_worker_rows, customers_test_teardown);
   g_test_add ("/customers-worker/visible-binds", Fixture, NULL, fixture_setup, test_visible_binds,
+              customers_test_teardown);
+  g_test_add ("/customers-worker/first-rows", Fixture, NULL, fixture_setup, test_first_rows,
               customers_test_teardown);
   return g_test_run ();
 }

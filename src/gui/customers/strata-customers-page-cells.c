@@ -36,7 +36,10 @@ cell_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  data)
 {
+  StrataCustomersPageCells *cells = g_object_get_data (G_OBJECT (factory), "strata-cells");
+
   gtk_list_item_set_child (item, strata_customer_cell_new (GPOINTER_TO_INT (data)));
+  cells->cells_made++;
 }
 
 static void
@@ -76,6 +79,7 @@ strata_customers_page_cells_factory (StrataCustomersPageCells *cells,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
+  g_object_set_data (G_OBJECT (factory), "strata-cells", cells);
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), GINT_TO_POINTER (field));
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), cells);
   g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), cells);
@@ -206,12 +210,13 @@ rebind_stale (GtkWidget     *widget,
 void
 strata_customers_page_cells_init (StrataCustomersPageCells    *cells,
                                   const StrataCustomerColumns *cols,
-                                  GListModel                  *list,
+                                  GtkSliceListModel           *shown,
                                   GtkWidget                   *view)
 {
   memset (cells, 0, sizeof *cells);
   cells->cols = cols;
-  cells->list = list;
+  cells->shown = shown;
+  cells->list = G_LIST_MODEL (shown);
   cells->view = view;
   cells->bound = g_hash_table_new (NULL, NULL);
 }
@@ -222,6 +227,9 @@ strata_customers_page_cells_clear (StrataCustomersPageCells *cells)
   if (cells->tick_id != 0 && cells->view != NULL)
     gtk_widget_remove_tick_callback (cells->view, cells->tick_id);
   cells->tick_id = 0;
+  if (cells->grow_id != 0 && cells->view != NULL)
+    gtk_widget_remove_tick_callback (cells->view, cells->grow_id);
+  cells->grow_id = 0;
   stop_watching_layout (cells);
   g_clear_pointer (&cells->bound, g_hash_table_unref);
   cells->view = NULL;
@@ -262,6 +270,127 @@ strata_customers_page_cells_refresh (StrataCustomersPageCells *cells,
     }
   cells->answer_binds = cells->binds;
   schedule (cells);
+}
+
+/* Growing the rows shown ---------------------------------------------------- */
+
+/* GTK 4.8's list keeps the widgets of 200 rows (and 2 more each side)
+ * around its anchor, the top here, whatever the height of the view: past
+ * this many rows, more cost no widget. */
+#define GROWN_ROWS 204
+/* Rows added each frame while the rows shown grow. */
+#define ROWS_PER_FRAME 16
+/* The lowest a row can be, in pixels (a line of text): the first rows
+ * shown at once are those this high that fill the view. */
+#define MIN_ROW_HEIGHT 24
+
+static void
+stop_growing (StrataCustomersPageCells *cells)
+{
+  if (cells->grow_id != 0)
+    gtk_widget_remove_tick_callback (cells->view, cells->grow_id);
+  cells->grow_id = 0;
+}
+
+void
+strata_customers_page_cells_show_all (StrataCustomersPageCells *cells)
+{
+  stop_growing (cells);
+  gtk_slice_list_model_set_size (cells->shown, G_MAXUINT);
+}
+
+static gboolean
+grow (GtkWidget     *widget,
+      GdkFrameClock *clock,
+      gpointer       data)
+{
+  StrataCustomersPageCells *cells = data;
+  guint size = gtk_slice_list_model_get_size (cells->shown);
+  GListModel *list = gtk_slice_list_model_get_model (cells->shown);
+
+  /* The next frame lays out the first rows: more from the one after. */
+  if (gdk_frame_clock_get_frame_counter (clock) <= cells->grow_from + 1)
+    return G_SOURCE_CONTINUE;
+  if (size >= GROWN_ROWS - ROWS_PER_FRAME || size + ROWS_PER_FRAME >= g_list_model_get_n_items (list))
+    {
+      cells->grow_id = 0;
+      gtk_slice_list_model_set_size (cells->shown, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (cells->shown, size + ROWS_PER_FRAME);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+strata_customers_page_cells_grow (StrataCustomersPageCells *cells,
+                                  guint                     n_before,
+                                  guint                     n_after)
+{
+  guint first;
+
+  /* Fewer rows, or GTK already has its widgets: nothing to make. */
+  if (cells->at_once || n_after <= n_before || n_before >= GROWN_ROWS)
+    return;
+  /* A screenful now (a view not yet laid out: the window's default). */
+  first = MAX (gtk_widget_get_height (cells->view), 600) / MIN_ROW_HEIGHT + 1;
+  first = MAX (first, n_before);
+  if (first >= n_after)
+    {
+      if (cells->grow_id == 0)
+        return;
+      /* Still growing: the new rows all fit. */
+      first = n_after;
+    }
+  gtk_slice_list_model_set_size (cells->shown, first);
+  if (cells->grow_id == 0 && first < n_after)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (cells->view);
+
+      cells->grow_from = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : G_MININT64;
+      cells->grow_id = gtk_widget_add_tick_callback (cells->view, grow, cells, NULL);
+    }
+  else if (first >= n_after)
+    strata_customers_page_cells_show_all (cells);
+}
+
+/* For the tests and benchmarks ------------------------------------------------ */
+
+guint
+strata_customers_page_get_answer_binds (StrataCustomersPage *self)
+{
+  return strata_customers_page_get_cells (self)->answer_binds;
+}
+
+guint
+strata_customers_page_get_stale_cells (StrataCustomersPage *self)
+{
+  return strata_customers_page_get_cells (self)->n_stale;
+}
+
+guint
+strata_customers_page_get_cells_made (StrataCustomersPage *self)
+{
+  return strata_customers_page_get_cells (self)->cells_made;
+}
+
+gboolean
+strata_customers_page_get_growing (StrataCustomersPage *self)
+{
+  return strata_customers_page_get_cells (self)->grow_id != 0;
+}
+
+void
+strata_customers_page_set_grow_rows (StrataCustomersPage *self,
+                                     gboolean             grow)
+{
+  strata_customers_page_get_cells (self)->at_once = !grow;
+}
+
+void
+strata_customers_page_set_rebind_all (StrataCustomersPage *self,
+                                      gboolean             all)
+{
+  strata_customers_page_get_cells (self)->rebind_all = all;
 }
 
 void

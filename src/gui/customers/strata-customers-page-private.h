@@ -121,7 +121,7 @@ const guint8                *strata_customers_page_previous_map    (StrataCustom
 typedef struct
 {
   const StrataCustomerColumns *cols;
-  GListModel                  *list;
+  GListModel                  *list;        /* shown, the rows GTK is given */
   GtkWidget                   *view;        /* the GtkColumnView */
   GHashTable                  *bound;       /* GtkListItem -> fresh or stale */
   guint                        n_stale;
@@ -131,10 +131,20 @@ typedef struct
   guint                        binds;        /* since the last refresh */
   guint                        answer_binds; /* in the last refresh itself */
   gboolean                     rebind_all;   /* as before: every bound cell at once */
+  /* The rows GTK is given: all of the list's, but while a list that had
+   * few rows grows, a screenful more each frame (GTK 4.8 makes 200 rows'
+   * widgets around the top at once). */
+  GtkSliceListModel           *shown;
+  guint                        grow_id;      /* the tick callback growing shown */
+  gint64                       grow_from;    /* the frame before the first rows' */
+  gboolean                     at_once;      /* as before: all rows in one turn */
+  guint                        cells_made;
 } StrataCustomersPageCells;
+/* shown: the slice of the page's list that its view shows. */
+StrataCustomersPageCells    *strata_customers_page_get_cells       (StrataCustomersPage         *self);
 void                         strata_customers_page_cells_init      (StrataCustomersPageCells    *cells,
                                                                     const StrataCustomerColumns *cols,
-                                                                    GListModel                  *list,
+                                                                    GtkSliceListModel           *shown,
                                                                     GtkWidget                   *view);
 void                         strata_customers_page_cells_clear     (StrataCustomersPageCells    *cells);
 GtkListItemFactory          *strata_customers_page_cells_factory   (StrataCustomersPageCells    *cells,
@@ -143,6 +153,15 @@ GtkListItemFactory          *strata_customers_page_cells_factory   (StrataCustom
  * rebinds the cells in view, marks the others stale. */
 void                         strata_customers_page_cells_refresh   (StrataCustomersPageCells    *cells,
                                                                     guint                        n_before);
+/* Before the list's rows change from n_before shown to n_after: a list
+ * growing from fewer rows than GTK makes widgets for shows a screenful
+ * now and the rest over the next frames. */
+void                         strata_customers_page_cells_grow      (StrataCustomersPageCells    *cells,
+                                                                    guint                        n_before,
+                                                                    guint                        n_after);
+/* The list's rows all shown at once (to select or scroll to a row that
+ * has not come yet). */
+void                         strata_customers_page_cells_show_all  (StrataCustomersPageCells    *cells);
 /* The tiers' colours: the classes tier-0, tier-1, ... of the Tier cells. */
 void                         strata_customers_page_cells_load_tier_css (GtkCssProvider    *provider,
                                                                         const StrataRules *rules);
@@ -150,6 +169,13 @@ void                         strata_customers_page_cells_load_tier_css (GtkCssPr
  * cells still stale. */
 guint                        strata_customers_page_get_answer_binds (StrataCustomersPage *self);
 guint                        strata_customers_page_get_stale_cells  (StrataCustomersPage *self);
+/* For the tests: cells made (each column's cell of a row widget) since
+ * the page was made, and TRUE while the rows shown still grow. */
+guint                        strata_customers_page_get_cells_made  (StrataCustomersPage *self);
+gboolean                     strata_customers_page_get_growing     (StrataCustomersPage *self);
+/* For the benchmarks' comparison: all rows at once (as before). */
+void                         strata_customers_page_set_grow_rows   (StrataCustomersPage *self,
+                                                                    gboolean             grow);
 /* For the benchmarks' comparison: rebind every bound cell at each answer. */
 void                         strata_customers_page_set_rebind_all   (StrataCustomersPage *self,
                                                                      gboolean             all);

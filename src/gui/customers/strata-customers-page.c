@@ -207,6 +207,16 @@ sort_column (StrataCustomersPage *self,
 static void update_count  (StrataCustomersPage *self);
 static int  selected_row  (StrataCustomersPage *self);
 
+/* Selects the row at position, there at once even while the rows grow. */
+static void
+select_position (StrataCustomersPage *self,
+                 guint                position)
+{
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->cells.shown)))
+    strata_customers_page_cells_show_all (&self->cells);
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
 /* The cells in view show the rows now (the others follow frame by frame);
  * n_before: the rows listed before the change. */
 static void
@@ -224,7 +234,7 @@ show_answer (StrataCustomersPage   *self,
 {
   int selected = selected_row (self);
   guint position = answer->selected;
-  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (self->cells.shown));
   GArray *rows;
 
   /* The order is on its way (order_ready applies again): the rows shown
@@ -255,11 +265,12 @@ show_answer (StrataCustomersPage   *self,
   rows = g_steal_pointer (&answer->rows);
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  strata_customers_page_cells_grow (&self->cells, n_before, rows->len);
   strata_row_list_set_rows (self->list, rows);
   /* The items on screen now stand for other rows. */
   refresh_cells (self, n_before);
   if (selected >= 0 && position != G_MAXUINT)
-    gtk_single_selection_set_selected (self->selection, position);
+    select_position (self, position);
   self->syncing = FALSE;
   update_count (self);
 }
@@ -581,7 +592,7 @@ select_customer (StrataCustomersPage *self,
       {
         GtkWidget *list = gtk_widget_get_last_child (GTK_WIDGET (self->view));
 
-        gtk_single_selection_set_selected (self->selection, i);
+        select_position (self, i);
         /* Bring it into view (GtkListBase's action in GTK 4.8). */
         if (list != NULL)
           gtk_widget_activate_action (list, "list.scroll-to-item", "u", i);
@@ -785,23 +796,10 @@ strata_customers_page_set_query_async_rows (StrataCustomersPage *self,
   self->query_async_rows = rows;
 }
 
-guint
-strata_customers_page_get_answer_binds (StrataCustomersPage *self)
+StrataCustomersPageCells *
+strata_customers_page_get_cells (StrataCustomersPage *self)
 {
-  return self->cells.answer_binds;
-}
-
-guint
-strata_customers_page_get_stale_cells (StrataCustomersPage *self)
-{
-  return self->cells.n_stale;
-}
-
-void
-strata_customers_page_set_rebind_all (StrataCustomersPage *self,
-                                      gboolean             all)
-{
-  self->cells.rebind_all = all;
+  return &self->cells;
 }
 
 gboolean
@@ -871,6 +869,7 @@ strata_customers_page_finalize (GObject *object)
   g_clear_pointer (&self->attribute_mask, g_free);
   g_clear_pointer (&self->attribute_pairs, g_ptr_array_unref);
   g_clear_object (&self->selection);
+  g_clear_object (&self->cells.shown);
   g_clear_object (&self->list);
   G_OBJECT_CLASS (strata_customers_page_parent_class)->finalize (object);
 }
@@ -938,9 +937,11 @@ strata_customers_page_init (StrataCustomersPage *self)
   strata_customers_query_runner_init (&self->queries, G_OBJECT (self), query_answered, query_busy);
   self->attribute_pairs = g_ptr_array_new_with_free_func (g_free);
   self->list = strata_row_list_new ();
-  strata_customers_page_cells_init (&self->cells, &self->cols, G_LIST_MODEL (self->list),
+  strata_customers_page_cells_init (&self->cells, &self->cols,
+                                    gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0,
+                                                              G_MAXUINT),
                                     GTK_WIDGET (self->view));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->cells.shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
