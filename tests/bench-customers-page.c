@@ -35,6 +35,7 @@
 
 #include "strata-context.h"
 #include "strata-customers-page.h"
+#include "strata-customer-cell.h"
 #include "strata-customers-page-private.h"
 #include "strata-demo.h"
 #include "strata-customer-view.h"
@@ -432,6 +433,159 @@ time_longest_block (StrataCustomersPage *page,
   return context;
 }
 
+/* The first rows after opening --------------------------------------------- */
+
+/* The Customers cells under widget, and how many of them are in view. */
+static void
+count_cells (GtkWidget *widget,
+             guint     *cells,
+             guint     *mapped)
+{
+  if (STRATA_IS_CUSTOMER_CELL (widget))
+    {
+      (*cells)++;
+      *mapped += gtk_widget_get_mapped (widget);
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    count_cells (c, cells, mapped);
+}
+
+/* The list's row widgets (the GtkListView's children). */
+static guint
+count_rows (GtkColumnView *view)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (gtk_widget_get_last_child (GTK_WIDGET (view))); c;
+       c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+typedef struct
+{
+  double wall_first, cpu_first;   /* until the first frame with rows is painted */
+  double wall_all, cpu_all;       /* until FIRST_ROWS_FRAMES frames later */
+  double longest, stall;          /* longest turn (main-thread CPU) and stall over all of it */
+  guint  cells_first, mapped_first, rows_first, cells_all, rows_all;
+} FirstRows;
+
+#define FIRST_ROWS_FRAMES 30
+
+/* From giving the page a context whose scores are there (an open's last
+ * step: the list goes from no rows to the period's) until its first rows
+ * are painted, and on for FIRST_ROWS_FRAMES frames: what GTK's making of
+ * the row widgets costs the main thread. grow: the rows come over a few
+ * frames (FALSE: all at once, as before). */
+static StrataContext *
+time_first_rows (StrataCustomersPage *page,
+                 GtkColumnView       *view,
+                 const char          *path,
+                 gboolean             grow,
+                 FirstRows           *r)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (path, NULL, &error);
+  GListModel *model = strata_customers_page_get_model (page);
+  StrataContext *context;
+  gint64 t, deadline;
+  double cpu;
+  guint id, tick, frames = 0, painted = G_MAXUINT;
+
+  g_assert_no_error (error);
+  context = strata_context_new (ws);
+  strata_context_finish_scoring (context);
+  g_object_set (page, "context", NULL, NULL);
+  settle (GTK_WIDGET (page));
+  strata_customers_page_set_grow_rows (page, grow);
+  memset (r, 0, sizeof *r);
+
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (page), count_frame, &frames, NULL);
+  id = g_timeout_add_full (G_PRIORITY_HIGH, 1, bench_stall_beat, &stall, NULL);
+  bench_stall_reset (&stall);
+  cpu = bench_thread_cpu_ms ();
+  t = g_get_monotonic_time ();
+  g_object_set (page, "context", context, NULL);
+  r->longest = bench_thread_cpu_ms () - cpu;
+  deadline = t + 120 * G_USEC_PER_SEC;
+  while ((painted == G_MAXUINT || frames < painted + FIRST_ROWS_FRAMES) && g_get_monotonic_time () < deadline)
+    {
+      double c0 = bench_thread_cpu_ms ();
+
+      if (painted == G_MAXUINT && g_list_model_get_n_items (model) > 0)
+        painted = frames + 1;   /* the next frame paints them */
+      g_main_context_iteration (NULL, TRUE);
+      r->longest = MAX (r->longest, bench_thread_cpu_ms () - c0);
+      if (painted != G_MAXUINT && frames >= painted && r->wall_first == 0)
+        {
+          r->wall_first = ms_since (t);
+          r->cpu_first = bench_thread_cpu_ms () - cpu;
+          count_cells (GTK_WIDGET (view), &r->cells_first, &r->mapped_first);
+          r->rows_first = count_rows (view);
+        }
+    }
+  r->wall_all = ms_since (t);
+  r->cpu_all = bench_thread_cpu_ms () - cpu;
+  r->stall = bench_stall_ms (&stall);
+  {
+    guint mapped = 0;
+
+    count_cells (GTK_WIDGET (view), &r->cells_all, &mapped);
+  }
+  r->rows_all = count_rows (view);
+  g_source_remove (id);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (page), tick);
+  return context;
+}
+
+static void
+print_first_rows (const char *what,
+                  FirstRows  *r,
+                  guint       runs)
+{
+  guint best = 0;
+
+  /* The run with the shortest longest turn (the machine's load aside). */
+  for (guint k = 1; k < runs; k++)
+    if (r[k].longest < r[best].longest)
+      best = k;
+  printf ("  %-36s first rows painted %7.1f ms wall, %7.1f ms main CPU, %5u cells (%u in view) in %3u rows;\n"
+          "  %-36s %2d frames on: %7.1f ms wall, %7.1f ms main CPU, %5u cells in %3u rows; "
+          "longest turn %6.1f ms CPU, longest stall %6.1f ms (best of %u by longest turn)\n",
+          what, r[best].wall_first, r[best].cpu_first, r[best].cells_first, r[best].mapped_first,
+          r[best].rows_first, "", FIRST_ROWS_FRAMES, r[best].wall_all, r[best].cpu_all, r[best].cells_all,
+          r[best].rows_all, r[best].longest, r[best].stall, runs);
+}
+
+/* The first rows after opening, growing and all at once alternately in
+ * this run; and the process's resident size with the page shown. */
+static StrataContext *
+first_rows_step (StrataCustomersPage *page,
+                 GtkColumnView       *view,
+                 const char          *path,
+                 StrataContext       *context,
+                 guint                runs)
+{
+  g_autofree FirstRows *grow = g_new0 (FirstRows, runs);
+  g_autofree FirstRows *at_once = g_new0 (FirstRows, runs);
+
+  for (guint k = 0; k < runs; k++)
+    for (int g = 0; g < 2; g++)
+      {
+        StrataContext *next = time_first_rows (page, view, path, g == 0, g == 0 ? &grow[k] : &at_once[k]);
+
+        g_clear_object (&context);
+        context = next;
+      }
+  printf (" the first rows after opening (the scores there: from the context set until painted):\n");
+  print_first_rows ("rows grown over frames, warm:", grow, runs);
+  print_first_rows ("alternative: all rows at once, warm:", at_once, runs);
+  printf ("  resident size with the page shown: %.0f MB (GSK_RENDERER=%s)\n", bench_status_mb ("VmRSS:"),
+          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  return context;
+}
+
 /* `strata [FILE]` until its first frame is painted. */
 static void
 time_window (const char *argv0,
@@ -505,7 +659,7 @@ main (int   argc,
   GtkColumnView *view;
   GListModel *columns, *model;
   int n = 0, runs = 0, alt_rows_opt = 0;
-  gboolean in_place = FALSE, rebind_all = FALSE;
+  gboolean in_place = FALSE, rebind_all = FALSE, first_rows_only = FALSE;
   guint alt_rows;
   char *file = NULL;
   const GOptionEntry entries[] = {
@@ -515,6 +669,7 @@ main (int   argc,
     { "alt-rows", 0, 0, G_OPTION_ARG_INT, &alt_rows_opt, "Rows the alternative sorts by name (default 100000)", "K" },
     { "no-alternative", 0, 0, G_OPTION_ARG_NONE, &no_alternative, "Leave out the alternative (for a profile of the page)", NULL },
     { "in-place", 0, 0, G_OPTION_ARG_NONE, &in_place, "Filter and sort on the main thread at any size (as before the worker)", NULL },
+    { "first-rows", 0, 0, G_OPTION_ARG_NONE, &first_rows_only, "Only the page load and the first rows after opening", NULL },
     { "rebind-all", 0, 0, G_OPTION_ARG_NONE, &rebind_all, "Rebind every bound cell at each answer (as before), not only those in view", NULL },
     { NULL }
   };
@@ -589,6 +744,18 @@ main (int   argc,
     }
   model = strata_customers_page_get_model (page);
   bench_print ("page load (read, score, previous period, list)", how, load_cold, runs);
+  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), "customer-list"));
+  context = first_rows_step (page, view, path, g_steal_pointer (&context), runs);
+  if (first_rows_only)
+    {
+      gtk_window_destroy (window);
+      drain ();
+      g_clear_object (&context);
+      if (file == NULL)
+        bench_remove_workspace (path);
+      g_rmdir (dir);
+      return 0;
+    }
   bench_print ("page load (read, score, previous period, list)", "warm", load_warm, runs);
   for (int k = 0; k < runs; k++)
     {
@@ -601,7 +768,6 @@ main (int   argc,
   bench_print ("main-thread CPU while a file opens (all of it)", "warm", block_cpu, runs);
   printf ("    (%u rows)\n", g_list_model_get_n_items (model));
 
-  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), "customer-list"));
   columns = gtk_column_view_get_columns (view);
   if (in_place)
     strata_customers_page_set_query_async_rows (page, G_MAXUINT);
