@@ -743,10 +743,10 @@ test_override_mark (Fixture       *f,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (mark), ==, "Tier set by hand: Strategic partner");
 
   /* In the row of that customer (the list's row widget holding its ID). */
-  gui_test_collect (list, GTK_TYPE_LABEL, labels);
+  gui_test_collect (list, STRATA_TYPE_CUSTOMER_CELL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_get_mapped (labels->pdata[i]) &&
-        g_strcmp0 (gtk_label_get_text (labels->pdata[i]), strata_scoring_get_ext_id (f->scoring, row)) == 0)
+        g_strcmp0 (strata_customer_cell_get_text (labels->pdata[i]), strata_scoring_get_ext_id (f->scoring, row)) == 0)
       id_label = labels->pdata[i];
   g_assert_nonnull (id_label);
   g_assert_nonnull (row_widget (mark));
@@ -771,10 +771,10 @@ top_id_on_screen (Fixture *f)
 
   for (guint i = 0; i < strata_scoring_get_n_rows (f->scoring); i++)
     g_hash_table_add (ids, (gpointer) strata_scoring_get_ext_id (f->scoring, i));
-  gui_test_collect (list, GTK_TYPE_LABEL, labels);
+  gui_test_collect (list, STRATA_TYPE_CUSTOMER_CELL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
-      const char *text = gtk_label_get_text (labels->pdata[i]);
+      const char *text = strata_customer_cell_get_text (labels->pdata[i]);
       graphene_rect_t b;
 
       if (!gtk_widget_get_mapped (labels->pdata[i]) || !g_hash_table_contains (ids, text) ||

@@ -205,10 +205,10 @@ assert_screen_in_order (Fixture *f,
   for (guint i = 0; i < want->len; i++)
     g_hash_table_insert (position, (gpointer) strata_scoring_get_ext_id (f->scoring, g_array_index (want, guint, i)),
                          GUINT_TO_POINTER (i + 1));
-  gui_test_collect (list, GTK_TYPE_LABEL, labels);
+  gui_test_collect (list, STRATA_TYPE_CUSTOMER_CELL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
-      const char *text = gtk_label_get_text (labels->pdata[i]);
+      const char *text = strata_customer_cell_get_text (labels->pdata[i]);
       graphene_rect_t b;
       Shown one;
 
@@ -346,7 +346,7 @@ rows_in_view (Fixture *f)
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   double y = -1;
 
-  gui_test_collect (list, GTK_TYPE_LABEL, labels);
+  gui_test_collect (list, STRATA_TYPE_CUSTOMER_CELL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       graphene_rect_t b;
@@ -357,7 +357,7 @@ rows_in_view (Fixture *f)
           b.origin.y + b.size.height > gtk_widget_get_height (list))
         continue;
       one.y = b.origin.y + b.size.height / 2;
-      one.id = gtk_label_get_text (labels->pdata[i]);
+      one.id = strata_customer_cell_get_text (labels->pdata[i]);
       g_array_append_val (shown, one);
     }
   g_array_sort (shown, by_y);
@@ -559,6 +559,114 @@ test_first_rows (Fixture       *f,
   g_assert_false (strata_customers_page_get_growing (f->page));
 }
 
+/* The widget's pixels as its window's renderer draws them. */
+static GBytes *
+widget_pixels (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  guchar *data = g_malloc (width * height * 4);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* Nothing drawn (no text): transparent. */
+  if (node == NULL)
+    {
+      memset (data, 0, width * height * 4);
+      return g_bytes_new_take (data, width * height * 4);
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, width * 4);
+  return g_bytes_new_take (data, width * height * 4);
+}
+
+/* A text column's cell draws its text itself: pixel for pixel what the
+ * GtkLabel it held before drew (its column's alignment, tabular figures,
+ * the Name's ellipsis, the Change's colours), in rows of every kind, and
+ * is read as that label (role and name). */
+static void
+test_cell_pixels (Fixture       *f,
+                  gconstpointer  data)
+{
+  const StrataCustomerField fields[] = {
+    STRATA_CUSTOMER_FIELD_ID, STRATA_CUSTOMER_FIELD_NAME, STRATA_CUSTOMER_FIELD_ORDER_AMOUNT,
+    STRATA_CUSTOMER_FIELD_REFERRALS, STRATA_CUSTOMER_FIELD_INQUIRIES, STRATA_CUSTOMER_FIELD_SCORE,
+    STRATA_CUSTOMER_FIELD_QUADRANT, STRATA_CUSTOMER_FIELD_CHANGE,
+  };
+  const guint *rows;
+  guint n, compared = 0, changes = 0;
+  const StrataCustomerColumns *cols = strata_customers_page_get_columns (f->page, &rows, &n);
+
+  gui_test_wait (cols->prev_tier != NULL);
+  /* 160 px wide, and the Name in 60 px: ellipsized. */
+  for (int width = 160; width >= 60; width -= 100)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWindow *window = gui_test_show (box, width, 300);
+
+      for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+        for (guint row = 0; row < 40 && (width > 60 || fields[k] == STRATA_CUSTOMER_FIELD_NAME); row++)
+          {
+            GtkWidget *cell = strata_customer_cell_new (fields[k]);
+            GtkWidget *label;
+            g_autoptr(GBytes) want = NULL;
+            g_autoptr(GBytes) got = NULL;
+
+            strata_customer_cell_bind (STRATA_CUSTOMER_CELL (cell), cols, row);
+            label = gtk_label_new (strata_customer_cell_get_text (STRATA_CUSTOMER_CELL (cell)));
+            /* The label as strata-customer-cell.c styled it before. */
+            if (fields[k] != STRATA_CUSTOMER_FIELD_ID && fields[k] != STRATA_CUSTOMER_FIELD_NAME &&
+                fields[k] != STRATA_CUSTOMER_FIELD_QUADRANT && fields[k] != STRATA_CUSTOMER_FIELD_CHANGE)
+              {
+                gtk_label_set_xalign (GTK_LABEL (label), 1);
+                gtk_widget_add_css_class (label, "numeric");
+              }
+            else
+              gtk_label_set_xalign (GTK_LABEL (label), 0);
+            if (fields[k] == STRATA_CUSTOMER_FIELD_NAME)
+              gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+            for (const char *const *c = (const char *const[]) { "success", "error", NULL }; *c; c++)
+              if (gtk_widget_has_css_class (cell, *c))
+                {
+                  gtk_widget_add_css_class (label, *c);
+                  changes++;
+                }
+            gtk_widget_set_size_request (cell, -1, 30);
+            gtk_widget_set_size_request (label, -1, 30);
+            gtk_box_append (GTK_BOX (box), cell);
+            gtk_box_append (GTK_BOX (box), label);
+            gui_test_wait_frame (GTK_WIDGET (window));
+            g_assert_cmpint (gtk_widget_get_width (cell), ==, width);
+            g_assert_cmpint (gtk_widget_get_width (label), ==, width);
+            want = widget_pixels (label);
+            got = widget_pixels (cell);
+            /* Read as the label was: its role, its text as its name. */
+            g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_ROLE_LABEL));
+            if (*gtk_label_get_text (GTK_LABEL (label)) != '\0')
+              {
+                g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (cell),
+                                                                             GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                             gtk_label_get_text (GTK_LABEL (label)));
+
+                g_assert_null (wrong);
+              }
+            if (!g_bytes_equal (want, got))
+              g_error ("column %u, row %u, %d px: the cell \"%s\" does not draw as a label", fields[k], row,
+                       width, strata_customer_cell_get_text (STRATA_CUSTOMER_CELL (cell)));
+            compared++;
+            gtk_box_remove (GTK_BOX (box), cell);
+            gtk_box_remove (GTK_BOX (box), label);
+          }
+      gui_test_destroy (window);
+    }
+  g_test_message ("%u cells drawn as labels, %u of them with a change's colour", compared, changes);
+  g_assert_cmpuint (changes, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +677,8 @@ main (int   argc,
   g_test_add ("/customers-worker/visible-binds", Fixture, NULL, fixture_setup, test_visible_binds,
               customers_test_teardown);
   g_test_add ("/customers-worker/first-rows", Fixture, NULL, fixture_setup, test_first_rows,
+              customers_test_teardown);
+  g_test_add ("/customers-worker/cell-pixels", Fixture, NULL, fixture_setup, test_cell_pixels,
               customers_test_teardown);
   return g_test_run ();
 }
