@@ -2,12 +2,18 @@
 /* How the Customers page copes with a large period, and how long the
  * window takes to show it:
  *   bench-customers-page [--customers N] [--file FILE] [--runs K] [--alt-rows K] [--in-place]
- *                        [--rebind-all]
+ *                        [--rebind-all] [--first-rows]
  * (N default 100,000, or $STRATA_BENCH_CUSTOMERS; K default 3, or
  * $STRATA_BENCH_RUNS). Runs under a display (Xvfb). Times, wall clock:
  * - loading the period (StrataScoring) and the page, cold (a new
  *   StrataWorkspace, the file dropped from the OS page cache) and warm (a
  *   new StrataWorkspace, the file cached);
+ * - the first rows after opening (the page given a context whose scores
+ *   are there, the list going from no rows to the period's): until they
+ *   are painted and 30 frames on, main-thread CPU, the longest turn and
+ *   stall, the cells and row widgets made and the heap they hold, with the
+ *   rows grown over frames and, beside it, all at once (--first-rows: only
+ *   the loads and this step);
  * - sorting by each column, filtering by tier, searching a name fragment
  *   and an id, and three searches typed at once, all warm: until the
  *   answer (from a worker at 50,000 customers and more; --in-place: on the
@@ -25,6 +31,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <malloc.h>
 #include <time.h>
 #include <sys/resource.h>
 #include <glib/gstdio.h>
@@ -469,7 +476,20 @@ typedef struct
   double wall_all, cpu_all;       /* until FIRST_ROWS_FRAMES frames later */
   double longest, stall;          /* longest turn (main-thread CPU) and stall over all of it */
   guint  cells_first, mapped_first, rows_first, cells_all, rows_all;
+  double heap_bytes;              /* the heap the rows' widgets hold */
 } FirstRows;
+
+/* Bytes malloc has given out and not had back (G_SLICE=always-malloc
+ * makes GObjects count too). */
+static double
+heap_in_use (void)
+{
+  struct mallinfo2 info;
+
+  malloc_trim (0);
+  info = mallinfo2 ();
+  return (double) info.uordblks + info.hblkhd;
+}
 
 #define FIRST_ROWS_FRAMES 30
 
@@ -536,6 +556,23 @@ time_first_rows (StrataCustomersPage *page,
   r->rows_all = count_rows (view);
   g_source_remove (id);
   gtk_widget_remove_tick_callback (GTK_WIDGET (page), tick);
+  /* What the rows' widgets hold: the heap with all of them, less with
+   * none (a search that matches no one; the page keeps its data). */
+  {
+    GtkWidget *search = find_widget (GTK_WIDGET (page), "search");
+
+    r->heap_bytes = heap_in_use ();
+    search_text (search, "\x01no such customer");
+    while (g_list_model_get_n_items (model) > 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    settle (GTK_WIDGET (page));
+    settle (GTK_WIDGET (page));
+    r->heap_bytes -= heap_in_use ();
+    search_text (search, "");
+    while (g_list_model_get_n_items (model) == 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    settle (GTK_WIDGET (page));
+  }
   return context;
 }
 
@@ -556,6 +593,9 @@ print_first_rows (const char *what,
           what, r[best].wall_first, r[best].cpu_first, r[best].cells_first, r[best].mapped_first,
           r[best].rows_first, "", FIRST_ROWS_FRAMES, r[best].wall_all, r[best].cpu_all, r[best].cells_all,
           r[best].rows_all, r[best].longest, r[best].stall, runs);
+  printf ("  %-36s heap held by the rows' widgets: %.2f MB, %.0f bytes a cell%s\n", "", r[best].heap_bytes / 1e6,
+          r[best].heap_bytes / MAX (r[best].cells_all, 1),
+          g_strcmp0 (g_getenv ("G_SLICE"), "always-malloc") == 0 ? "" : " (set G_SLICE=always-malloc)");
 }
 
 /* The first rows after opening, growing and all at once alternately in

@@ -172,9 +172,7 @@ strata_customer_cell_snapshot (GtkWidget   *widget,
     y = baseline - pango_layout_get_baseline (layout) / PANGO_SCALE;
   else
     y = floor ((height - logical.height) * 0.5);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, layout, &color);

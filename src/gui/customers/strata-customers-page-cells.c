@@ -282,7 +282,7 @@ strata_customers_page_cells_refresh (StrataCustomersPageCells *cells,
 #define ROWS_PER_FRAME 16
 /* The lowest a row can be, in pixels (a line of text): the first rows
  * shown at once are those this high that fill the view. */
-#define MIN_ROW_HEIGHT 24
+#define MIN_ROW_HEIGHT 20
 
 static void
 stop_growing (StrataCustomersPageCells *cells)
