@@ -541,8 +541,22 @@ test_first_rows (Fixture       *f,
       g_assert_cmpuint (assert_screen_in_order (f, want), >, 5);
     }
 
-  /* Opened again, a customer near the end is selected before the rows
-   * have grown: it is selected and brought into view. */
+  /* Opened again: searches while the rows grow show their rows. */
+  g_assert_true (strata_customers_page_get_growing (f->page));
+  {
+    g_autoptr(GArray) some = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    for (guint i = 0; i < n; i++)
+      if (strstr (strata_scoring_get_ext_id (f->scoring, i), "C0001") != NULL)
+        g_array_append_val (some, i);
+    g_assert_cmpuint (some->len, >, 50);
+    search_for (f, "c0001");
+    assert_rows (f, g_array_ref (some));
+    search_for (f, "");
+    assert_rows (f, g_array_ref (want));
+  }
+  /* A customer near the end is selected before the rows have grown: it
+   * is selected and brought into view. */
   g_assert_true (strata_customers_page_get_growing (f->page));
   strata_context_set_selected_customer (f->context, strata_scoring_get_customer_id (f->scoring, n - 2));
   gui_test_wait (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (list)))) == n - 2);

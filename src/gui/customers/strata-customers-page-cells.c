@@ -331,26 +331,23 @@ strata_customers_page_cells_grow (StrataCustomersPageCells *cells,
   /* Fewer rows, or GTK already has its widgets: nothing to make. */
   if (cells->at_once || n_after <= n_before || n_before >= GROWN_ROWS)
     return;
-  /* A screenful now (a view not yet laid out: the window's default). */
+  /* A screenful now: rows of MIN_ROW_HEIGHT in the view's height (at
+   * least 600 px, for a view not laid out yet). */
   first = MAX (gtk_widget_get_height (cells->view), 600) / MIN_ROW_HEIGHT + 1;
   first = MAX (first, n_before);
-  if (first >= n_after)
-    {
-      if (cells->grow_id == 0)
-        return;
-      /* Still growing: the new rows all fit. */
-      first = n_after;
-    }
+  /* All of them fit, and nothing is held back: they come at once. */
+  if (first >= n_after && cells->grow_id == 0)
+    return;
+  /* Before the rows change, so that GTK never sees all of them; while
+   * growing, the next frame's tick shows the rest. */
   gtk_slice_list_model_set_size (cells->shown, first);
-  if (cells->grow_id == 0 && first < n_after)
+  if (cells->grow_id == 0)
     {
       GdkFrameClock *clock = gtk_widget_get_frame_clock (cells->view);
 
       cells->grow_from = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : G_MININT64;
       cells->grow_id = gtk_widget_add_tick_callback (cells->view, grow, cells, NULL);
     }
-  else if (first >= n_after)
-    strata_customers_page_cells_show_all (cells);
 }
 
 /* For the tests and benchmarks ------------------------------------------------ */
