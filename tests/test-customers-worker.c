@@ -531,6 +531,20 @@ test_first_rows (Fixture       *f,
       g_test_message ("grown: %u cells made", made);
       g_assert_cmpuint (made, >=, 200 * 9);
       g_assert_cmpuint (made, <=, 206 * 9);
+      /* Each row: its widget, GTK's 9 cells and ours, the Tier's chip and
+       * mark; a text cell has no label of its own. */
+      {
+        GtkWidget *rows = gtk_widget_get_last_child (list);
+        g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+        guint n_rows = 0;
+
+        for (GtkWidget *r = gtk_widget_get_first_child (rows); r; r = gtk_widget_get_next_sibling (r))
+          n_rows++;
+        gui_test_collect (rows, GTK_TYPE_WIDGET, widgets);
+        g_test_message ("%u widgets in %u rows", widgets->len, n_rows);
+        g_assert_cmpuint (n_rows, >=, 200);
+        g_assert_cmpuint (widgets->len, <=, 1 + n_rows * 21);
+      }
       g_clear_pointer (&view, g_ptr_array_unref);
       view = rows_in_view (f);
       for (guint i = 0; i < view->len; i++)
