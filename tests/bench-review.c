@@ -72,11 +72,12 @@ review_shown (gpointer data)
          g_strcmp0 (gtk_stack_get_visible_child_name (stack), "review") == 0;
 }
 
-/* The rows of the page's mover lists (GtkListBox or list view items). */
+/* The rows of the page's mover lists (list box rows before, StrataMoverRows
+ * now). */
 static guint
 count_rows (GtkWidget *w)
 {
-  guint n = GTK_IS_LIST_BOX_ROW (w);
+  guint n = GTK_IS_LIST_BOX_ROW (w) || g_type_is_a (G_OBJECT_TYPE (w), g_type_from_name ("StrataMoverRow"));
 
   for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
     n += count_rows (c);

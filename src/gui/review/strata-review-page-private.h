@@ -61,8 +61,6 @@ const char *strata_review_selected_name             (GtkDropDown      *drop);
 void        strata_review_page_queue_load           (StrataReviewPage *self);
 
 /* Picking a mover's row: the context's selected customer and its arrow. */
-void        strata_review_page_mover_activated      (StrataReviewPage *self,
-                                                     AdwActionRow     *row);
 void        strata_review_page_follow_customer      (StrataReviewPage *self,
                                                      gint64            customer_id);
 

@@ -100,16 +100,6 @@ static void show_quadrant_chart (StrataReviewPage *self);
 /* Picking a mover follows it: the context's selected customer (which the
  * other pages show too) and its arrow alone on the quadrant chart. */
 void
-strata_review_page_mover_activated (StrataReviewPage *self,
-                                    AdwActionRow     *row)
-{
-  const gint64 *id = g_object_get_data (G_OBJECT (row), "customer-id");
-
-  if (id != NULL)
-    strata_review_page_follow_customer (self, *id);
-}
-
-void
 strata_review_page_follow_customer (StrataReviewPage *self,
                                     gint64            customer_id)
 {
