@@ -160,6 +160,18 @@ screenshot (const char *name)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+/* The page's four lists of movers are there (added one a main-loop turn). */
+static gboolean
+lists_filled (gpointer page)
+{
+  GtkWidget *grid = gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0);
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n == STRATA_N_MOVE_KINDS;
+}
+
 static GtkWidget *
 find_mover_row (GtkWidget *root)
 {
@@ -281,6 +293,7 @@ check_arrows (StrataReviewPage *page)
 
     for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
       listed += strata_movement_get_movers (movement, k)->len;
+    gui_test_wait (lists_filled (page));
     gui_test_collect (gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0),
                       GTK_TYPE_GRID_VIEW, views);
     for (guint i = 0; i < views->len; i++)

@@ -52,6 +52,18 @@ check_heading (StrataReviewPage *page,
   g_assert_nonnull (gui_test_find_label (GTK_WIDGET (page), GTK_TYPE_LABEL, heading));
 }
 
+/* The page's four lists of movers are there (added one a main-loop turn). */
+static gboolean
+lists_filled (gpointer page)
+{
+  GtkWidget *grid = gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0);
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n == STRATA_N_MOVE_KINDS;
+}
+
 /* The mover rows under root: those mapped only when mapped is set. */
 static void
 collect_rows (GtkWidget *root,
@@ -130,6 +142,8 @@ check_list_view (StrataReviewPage *page,
   guint n_movers = 0, n_items = 0;
 
   g_assert_cmpuint (up->len, >, 2000);
+  gui_test_wait (lists_filled (page));
+  gui_test_wait_frame (grid);
   gui_test_collect (grid, GTK_TYPE_GRID_VIEW, views);
   g_assert_cmpuint (views->len, ==, STRATA_N_MOVE_KINDS);
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
@@ -342,6 +356,7 @@ test_large (void)
   caption = g_strdup_printf ("Arrows from the earlier positions of %s of the %s customers whose tier or quadrant changed, evenly spread over them",
                              cap_text, n_text);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, caption);
+  gui_test_wait (lists_filled (page));
   check_heading (page, "Upgrades", strata_movement_get_movers (movement, STRATA_MOVE_UP)->len);
   check_heading (page, "Downgrades", strata_movement_get_movers (movement, STRATA_MOVE_DOWN)->len);
   check_list_view (page, movement);

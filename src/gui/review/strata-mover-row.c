@@ -9,6 +9,8 @@
  * when drawn. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "strata-mover-row.h"
 
 #define PAD_X 12
@@ -215,6 +217,21 @@ strata_mover_row_direction_changed (GtkWidget        *widget,
   gtk_widget_queue_draw (widget);
 }
 
+/* Asked for when the pointer rests on the row: setting a tooltip's text on
+ * every row bound cost more than binding it. */
+static gboolean
+strata_mover_row_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard,
+                                GtkTooltip *tooltip)
+{
+  if (STRATA_MOVER_ROW (widget)->customer_id == 0)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, _("Show this customer's arrow on the quadrant chart"));
+  return TRUE;
+}
+
 static void
 strata_mover_row_finalize (GObject *object)
 {
@@ -240,6 +257,7 @@ strata_mover_row_class_init (StrataMoverRowClass *klass)
   widget_class->snapshot = strata_mover_row_snapshot;
   widget_class->css_changed = strata_mover_row_css_changed;
   widget_class->direction_changed = strata_mover_row_direction_changed;
+  widget_class->query_tooltip = strata_mover_row_query_tooltip;
   gtk_widget_class_set_css_name (widget_class, "mover-row");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -248,6 +266,7 @@ static void
 strata_mover_row_init (StrataMoverRow *self)
 {
   n_alive++;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *

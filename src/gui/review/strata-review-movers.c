@@ -160,8 +160,6 @@ bind_row (GtkSignalListItemFactory *factory,
                         m->customer_id);
   /* A click or Enter activates the list view (list_activated). */
   gtk_list_item_set_activatable (item, m->customer_id != 0);
-  gtk_widget_set_tooltip_text (row, m->customer_id != 0
-                                    ? _("Show this customer's arrow on the quadrant chart") : NULL);
 }
 
 static void
@@ -205,7 +203,7 @@ mover_view (StrataReviewPage *self,
   return scrolled;
 }
 
-GtkWidget *
+static GtkWidget *
 strata_review_page_mover_list (StrataReviewPage *self,
                                StrataMoveKind    kind)
 {
@@ -238,4 +236,44 @@ strata_review_page_mover_list (StrataReviewPage *self,
     }
   gtk_box_append (GTK_BOX (box), mover_view (self, kind));
   return box;
+}
+
+/* One list a main-loop turn, below the redraw's priority: a list view
+ * makes its first 30 or so rows as soon as it gets its model, 6-8 ms a
+ * list, and the page's turn that shows a new comparison should not pay for
+ * four. Paused while the page is hidden (a list added then would be laid
+ * out with the others when shown). */
+static gboolean
+lists_idle (gpointer data)
+{
+  StrataReviewPage *self = data;
+  guint k;
+
+  if (self->deck == NULL || self->lists_next >= STRATA_N_MOVE_KINDS ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->lists_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  k = self->lists_next++;
+  gtk_grid_attach (self->lists_grid, strata_review_page_mover_list (self, k), k % 2, k / 2, 1, 1);
+  if (self->lists_next < STRATA_N_MOVE_KINDS)
+    return G_SOURCE_CONTINUE;
+  self->lists_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+strata_review_page_resume_lists (StrataReviewPage *self)
+{
+  if (self->lists_id == 0 && self->deck != NULL && self->lists_next < STRATA_N_MOVE_KINDS)
+    self->lists_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, lists_idle, self, NULL);
+}
+
+void
+strata_review_page_fill_lists (StrataReviewPage *self)
+{
+  strata_review_clear_grid (self->lists_grid);
+  self->lists_next = 0;
+  strata_review_page_resume_lists (self);
 }

@@ -25,6 +25,8 @@ struct _StrataReviewPage
   GCancellable      *chart_cancellable;  /* the chart of other arrows on a worker */
   GtkWindow         *presentation;
   guint              reload_id;
+  guint              lists_id;     /* adds the next list of movers */
+  guint              lists_next;   /* the kind it adds */
   guint              defaults_id;
   gboolean           syncing;
   gboolean           slide_enabled[STRATA_N_SLIDES];
@@ -86,10 +88,11 @@ void        strata_review_page_selected_customer_changed (StrataReviewPage *self
 void        strata_review_page_follow_customer      (StrataReviewPage *self,
                                                      gint64            customer_id);
 
-/* strata-review-movers.c: the list of the deck's movers of kind, a list
- * view that binds only the rows on screen. */
-GtkWidget  *strata_review_page_mover_list           (StrataReviewPage *self,
-                                                     StrataMoveKind    kind);
+/* strata-review-movers.c: the deck's lists of movers, a list view each
+ * that binds only the rows on screen, added one a main-loop turn while the
+ * page is shown; resume_lists goes on with them when it is shown again. */
+void        strata_review_page_fill_lists           (StrataReviewPage *self);
+void        strata_review_page_resume_lists         (StrataReviewPage *self);
 
 /* strata-review-retention.c: the deck's retention chart and its caption. */
 void        strata_review_page_show_retention       (StrataReviewPage *self);

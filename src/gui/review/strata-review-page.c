@@ -144,9 +144,7 @@ show_deck (StrataReviewPage    *self,
     strata_review_page_show_chart (self);
   strata_review_page_show_retention (self);
 
-  strata_review_clear_grid (self->lists_grid);
-  for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
-    gtk_grid_attach (self->lists_grid, strata_review_page_mover_list (self, k), k % 2, k / 2, 1, 1);
+  strata_review_page_fill_lists (self);
 
   if (strata_review_deck_get_to_closed (self->deck))
     /* Translators: the button that reopens a closed period, e.g. "Reopen 2026-Q3…" */
@@ -591,6 +589,7 @@ strata_review_page_dispose (GObject *object)
   strata_page_set_context (STRATA_PAGE (self), NULL);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->defaults_id, g_source_remove);
+  g_clear_handle_id (&self->lists_id, g_source_remove);
   g_cancellable_cancel (self->chart_cancellable);
   g_clear_object (&self->chart_cancellable);
   strata_review_release_deck (g_steal_pointer (&self->deck));
@@ -672,6 +671,7 @@ strata_review_page_init (StrataReviewPage *self)
   /* Closing, reopening and its menu of period edits write the workspace. */
   g_object_bind_property (self, "editable", self->close_button, "sensitive", G_BINDING_SYNC_CREATE);
   strata_review_page_init_chart (self);
+  g_signal_connect (self, "map", G_CALLBACK (strata_review_page_resume_lists), NULL);
   build_slide_choices (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
