@@ -207,6 +207,20 @@ check_click (StrataReviewPage *page,
   g_assert_cmpint (strata_context_get_selected_customer (strata_page_get_context (STRATA_PAGE (page))),
                    ==, last->customer_id);
   gui_test_wait (strata_review_page_get_n_arrows (page) == 1);
+
+  /* Enter on a focused row (its list item's key binding) does the same. */
+  {
+    const StrataMover *before = up->pdata[up->len - 2];
+    StrataMoverRow *other = NULL;
+
+    for (guint i = 0; i < views->len && other == NULL; i++)
+      other = row_of (views->pdata[i], before);
+    g_assert_nonnull (other);
+    g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (other))));
+    g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (other)), "activate-keybinding");
+    g_assert_cmpint (strata_context_get_selected_customer (strata_page_get_context (STRATA_PAGE (page))),
+                     ==, before->customer_id);
+  }
 }
 
 /* The chart drawn as a deferred frame at the widget's size: NULL while it
