@@ -7,10 +7,15 @@
  * a display (Xvfb). Wall clock, warm; "stall" is the longest the main thread
  * went without running a 1 ms high-priority heartbeat (how long the window
  * was frozen), CPU the main thread's over the step (a visit also gives the
- * other threads', the page's worker among them):
+ * other threads', the page's worker among them), "turn" the most
+ * main-thread CPU one main-loop turn took (between two polls: what froze
+ * the window, free of the machine's load):
  * - the first and second visit of the Review page: until the comparison is
  *   on screen (its Loading… state gone) and painted, then until the mover
  *   lists have filled in (at most 5 s more);
+ * - the mover lists alone, built again on the page, twice alternating with
+ *   the alternative: the lists as they were before (AdwActionRows, a list
+ *   view over the first 100 movers of each kind, all four in one turn);
  * - the presentation: opening it, then each slide, until painted;
  * beside them, in the same run, what the page did before on the main
  * thread: its quadrant chart with every mover's arrow, built and drawn at
@@ -29,11 +34,32 @@
 #include "strata-page.h"
 #include "strata-presentation.h"
 #include "strata-review-page.h"
+#include "strata-review-page-private.h"
 #include "strata-window.h"
 
 #define TIMEOUT_S 600
 
 static BenchStall stall;
+
+/* The longest main-loop turn in main-thread CPU: from leaving poll to
+ * entering the next. */
+static GPollFunc default_poll;
+static double turn_start, longest_turn;
+
+static gint
+poll_turn (GPollFD *fds,
+           guint    n_fds,
+           gint     timeout)
+{
+  double now = bench_thread_cpu_ms ();
+  gint ready;
+
+  if (turn_start > 0 && now - turn_start > longest_turn)
+    longest_turn = now - turn_start;
+  ready = default_poll (fds, n_fds, timeout);
+  turn_start = bench_thread_cpu_ms ();
+  return ready;
+}
 
 /* The frames of every window it watches (the window, the presentation):
  * one counter, as "a frame painted" means any of them. */
@@ -72,11 +98,12 @@ review_shown (gpointer data)
          g_strcmp0 (gtk_stack_get_visible_child_name (stack), "review") == 0;
 }
 
-/* The rows of the page's mover lists (GtkListBox or list view items). */
+/* The rows of the page's mover lists (list box rows before, StrataMoverRows
+ * now). */
 static guint
 count_rows (GtkWidget *w)
 {
-  guint n = GTK_IS_LIST_BOX_ROW (w);
+  guint n = GTK_IS_LIST_BOX_ROW (w) || g_type_is_a (G_OBJECT_TYPE (w), g_type_from_name ("StrataMoverRow"));
 
   for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
     n += count_rows (c);
@@ -126,13 +153,15 @@ visit_review (StrataWindow *window,
 
   bench_reset_peak ();
   bench_stall_reset (&stall);
+  longest_turn = 0;
   t = g_get_monotonic_time ();
   strata_window_show_page (window, "review");
   ms = until_painted (t, review_shown, page);
   until_lists_filled (page);
   bench_run_for (300);
   cpu = bench_thread_cpu_ms () - cpu;
-  note = g_strdup_printf ("(%u rows in the mover lists; RSS %.0f MB, peak %.0f MB; other threads %.1f ms CPU)",
+  note = g_strdup_printf ("(longest turn %.1f ms CPU; %u rows in the mover lists; RSS %.0f MB, peak %.0f MB; other threads %.1f ms CPU)",
+                          longest_turn,
                           count_rows (bench_find (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0)),
                           bench_status_mb ("VmRSS:"), bench_status_mb ("VmHWM:"),
                           process_cpu_ms () - all - cpu);
@@ -179,6 +208,127 @@ alternative_chart (StrataReviewDeck *deck,
              bench_thread_cpu_ms () - cpu, note);
 }
 
+/* The lists as the page built them before: per kind a one-column grid
+ * view over its first 100 movers (and a row counting the rest) whose rows
+ * are AdwActionRows with three subtitle lines and a suffix, all four built
+ * in one turn. */
+static void
+old_setup (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *suffix = gtk_label_new (NULL);
+
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_widget_add_css_class (suffix, "numeric");
+  gtk_widget_add_css_class (suffix, "heading");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  g_object_set_data (G_OBJECT (row), "suffix", suffix);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+old_bind (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          StrataMovement           *movement)
+{
+  GPtrArray *movers = g_object_get_data (G_OBJECT (factory), "movers");
+  guint i = atoi (gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  GtkWidget *row = gtk_list_item_get_child (item);
+  const StrataMover *m = i < 100 ? movers->pdata[i] : NULL;
+
+  if (m == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "and more customers");
+      return;
+    }
+  {
+    g_autofree char *reasons = strata_mover_describe_reasons (m, "; ");
+    g_autofree char *title = g_markup_escape_text (m->name ? m->name : "", -1);
+    g_autofree char *subtitle = g_markup_escape_text (reasons, -1);
+    g_autofree char *change = g_strdup_printf ("%s → %s",
+                                               m->from_tier >= 0 ? strata_movement_get_tier (movement, m->from_tier)->id : "–",
+                                               m->to_tier >= 0 ? strata_movement_get_tier (movement, m->to_tier)->id : "–");
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    gtk_label_set_label (g_object_get_data (G_OBJECT (row), "suffix"), change);
+    gtk_widget_set_tooltip_text (row, "Show this customer's arrow on the quadrant chart");
+  }
+}
+
+static void
+old_lists (StrataReviewPage *page)
+{
+  StrataMovement *movement = strata_review_deck_get_movement (strata_review_page_get_deck (page));
+  GtkGrid *grid = GTK_GRID (bench_find (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0));
+
+  strata_review_clear_grid (grid);
+  for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
+    {
+      GPtrArray *movers = strata_movement_get_movers (movement, k);
+      GtkStringList *items = gtk_string_list_new (NULL);
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *view, *scrolled;
+
+      for (guint i = 0; i < MIN (movers->len, 100) + (movers->len > 100); i++)
+        {
+          char n[16];
+
+          g_snprintf (n, sizeof n, "%u", i);
+          gtk_string_list_append (items, n);
+        }
+      g_object_set_data (G_OBJECT (factory), "movers", movers);
+      g_signal_connect (factory, "setup", G_CALLBACK (old_setup), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (old_bind), movement);
+      view = gtk_grid_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (items))), factory);
+      gtk_grid_view_set_min_columns (GTK_GRID_VIEW (view), 1);
+      gtk_grid_view_set_max_columns (GTK_GRID_VIEW (view), 1);
+      gtk_widget_add_css_class (view, "strata-mover-list");
+      scrolled = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 84 * MIN (movers->len + 1, 5));
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+      gtk_widget_add_css_class (scrolled, "card");
+      gtk_box_append (GTK_BOX (box), gtk_label_new ("Movers (1,234)"));
+      gtk_box_append (GTK_BOX (box), scrolled);
+      gtk_grid_attach (grid, box, k % 2, k / 2, 1, 1);
+    }
+}
+
+static gboolean
+always (gpointer data)
+{
+  return TRUE;
+}
+
+/* The page's lists of movers built again, this way or the other, until
+ * painted and filled. */
+static void
+lists_step (StrataReviewPage *page,
+            const char       *what,
+            gboolean          before)
+{
+  double cpu = bench_thread_cpu_ms (), ms;
+  g_autofree char *note = NULL;
+  gint64 t;
+
+  bench_stall_reset (&stall);
+  longest_turn = 0;
+  t = g_get_monotonic_time ();
+  if (before)
+    old_lists (page);
+  else
+    strata_review_page_fill_lists (page);
+  ms = until_painted (t, always, NULL);
+  until_lists_filled (page);
+  bench_run_for (300);
+  note = g_strdup_printf ("(longest turn %.1f ms CPU; %u rows)", longest_turn,
+                          count_rows (bench_find (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0)));
+  print_row (what, ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, note);
+}
+
 static gboolean
 customers_loaded (gpointer data)
 {
@@ -223,6 +373,8 @@ main (int   argc,
   printf ("wall clock from the action until painted; stall = the longest the main thread did not run\n"
           "a 1 ms heartbeat; CPU = the main thread's over the step (goal: stall < 100 ms)\n");
 
+  default_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, poll_turn);
   window = bench_open_window ("io.github.strata.Strata.BenchReview", &stall, &frames, &app, &beat_id);
 
   /* Opened and settled: the Customers page has its rows. */
@@ -276,6 +428,14 @@ main (int   argc,
   }
   gtk_window_destroy (presentation);
   bench_run_for (200);
+
+  printf ("\nthe mover lists alone, built again on the page, alternating:\n");
+  for (guint round = 0; round < 2; round++)
+    {
+      lists_step (page, "mover lists: StrataMoverRow, a list a turn", FALSE);
+      lists_step (page, "alternative: AdwActionRow, in one turn (before)", TRUE);
+    }
+  strata_review_page_fill_lists (page);
 
   printf ("\nbeside it, the same run:\n");
   alternative_chart (strata_review_page_get_deck (page), gtk_widget_get_width (chart),

@@ -17,6 +17,7 @@
 #include "gui-test-util.h"
 #include "strata-application.h"
 #include "strata-demo.h"
+#include "strata-mover-row.h"
 #include "strata-entitlements.h"
 #include "strata-period-close.h"
 #include "strata-period-data.h"
@@ -159,10 +160,22 @@ screenshot (const char *name)
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
+/* The page's four lists of movers are there (added one a main-loop turn). */
+static gboolean
+lists_filled (gpointer page)
+{
+  GtkWidget *grid = gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0);
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n == STRATA_N_MOVE_KINDS;
+}
+
 static GtkWidget *
 find_mover_row (GtkWidget *root)
 {
-  if (GTK_IS_LIST_BOX_ROW (root) && g_object_get_data (G_OBJECT (root), "customer-id") != NULL)
+  if (STRATA_IS_MOVER_ROW (root) && strata_mover_row_get_customer_id (STRATA_MOVER_ROW (root)) != 0)
     return root;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
@@ -176,7 +189,7 @@ find_mover_row (GtkWidget *root)
 static guint
 count_mover_rows (GtkWidget *root)
 {
-  guint n = GTK_IS_LIST_BOX_ROW (root) && g_object_get_data (G_OBJECT (root), "customer-id") != NULL;
+  guint n = STRATA_IS_MOVER_ROW (root) && strata_mover_row_get_customer_id (STRATA_MOVER_ROW (root)) != 0;
 
   for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
     n += count_mover_rows (c);
@@ -260,7 +273,8 @@ check_arrows (StrataReviewPage *page)
   guint movers = 0, with_arrows, without;
   cairo_surface_t *movers_surface, *none_surface;
   GtkWidget *row;
-  const gint64 *id;
+  gint64 id;
+  guint position = G_MAXUINT;
 
   for (guint i = 0; i < positions->len; i++)
     {
@@ -271,21 +285,15 @@ check_arrows (StrataReviewPage *page)
   g_assert_cmpuint (movers, >, 50);
   g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, movers);
 
-  /* The lists: a list view (a one-column grid view) per kind with movers, over its first 100
-   * movers (and a row counting the rest), of which the rows on screen are
-   * bound. */
+  /* The lists: a list view (a one-column grid view) per kind with movers,
+   * over all of them, of which the rows on screen are bound. */
   {
     g_autoptr(GPtrArray) views = g_ptr_array_new ();
     guint listed = 0, items = 0;
 
     for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
-      {
-        GPtrArray *kind = strata_movement_get_movers (movement, k);
-
-        for (guint i = 0; i < MIN (kind->len, 100); i++)
-          listed += ((StrataMover *) kind->pdata[i])->customer_id != 0;
-        listed += kind->len > 100;
-      }
+      listed += strata_movement_get_movers (movement, k)->len;
+    gui_test_wait (lists_filled (page));
     gui_test_collect (gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0),
                       GTK_TYPE_GRID_VIEW, views);
     for (guint i = 0; i < views->len; i++)
@@ -312,9 +320,19 @@ check_arrows (StrataReviewPage *page)
   strata_review_page_set_arrows (page, STRATA_REVIEW_ARROWS_MOVERS);
   row = find_mover_row (GTK_WIDGET (page));
   g_assert_nonnull (row);
-  id = g_object_get_data (G_OBJECT (row), "customer-id");
-  g_signal_emit_by_name (row, "activated");
-  g_assert_cmpint (strata_context_get_selected_customer (context), ==, *id);
+  id = strata_mover_row_get_customer_id (STRATA_MOVER_ROW (row));
+  /* As a click or Enter does: the list's action with the row's position
+   * (the movers of a kind are its list's items, in order). */
+  for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
+    {
+      GPtrArray *kind = strata_movement_get_movers (movement, k);
+
+      for (guint i = 0; i < kind->len; i++)
+        if (((StrataMover *) kind->pdata[i])->customer_id == id)
+          position = i;
+    }
+  g_assert_true (gtk_widget_activate_action (row, "list.activate-item", "u", position));
+  g_assert_cmpint (strata_context_get_selected_customer (context), ==, id);
   g_assert_cmpuint (strata_review_page_get_n_arrows (page), ==, 1);
   g_assert_cmpuint (dark_pixels (strata_review_page_get_quadrant_chart (page)), >, without);
   g_assert_cmpuint (changed_pixels (strata_review_page_get_quadrant_chart (page), none_surface), <, with_arrows);

@@ -16,6 +16,7 @@
 #include "strata-application.h"
 #include "strata-demo.h"
 #include "strata-format.h"
+#include "strata-mover-row.h"
 #include "strata-presentation.h"
 #include "strata-quadrant-chart-private.h"
 #include "strata-review-arrows.h"
@@ -51,89 +52,174 @@ check_heading (StrataReviewPage *page,
   g_assert_nonnull (gui_test_find_label (GTK_WIDGET (page), GTK_TYPE_LABEL, heading));
 }
 
-/* The rows of a mover list bound now: those with a customer. */
+/* The page's four lists of movers are there (added one a main-loop turn). */
+static gboolean
+lists_filled (gpointer page)
+{
+  GtkWidget *grid = gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0);
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n == STRATA_N_MOVE_KINDS;
+}
+
+/* The mover rows under root: those mapped only when mapped is set. */
 static void
-collect_bound (GtkWidget *view,
-               GPtrArray *rows)
+collect_rows (GtkWidget *root,
+              gboolean   mapped,
+              GPtrArray *rows)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
 
-  gui_test_collect (view, ADW_TYPE_ACTION_ROW, all);
+  gui_test_collect (root, STRATA_TYPE_MOVER_ROW, all);
   for (guint i = 0; i < all->len; i++)
-    if (g_object_get_data (all->pdata[i], "customer-id") != NULL)
+    if (!mapped || gtk_widget_get_mapped (all->pdata[i]))
       g_ptr_array_add (rows, all->pdata[i]);
 }
 
-static gboolean
-has_title (GtkWidget  *view,
-           const char *title)
+static guint
+count_widgets (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  guint n = 1;
 
-  gui_test_collect (view, ADW_TYPE_ACTION_ROW, all);
-  for (guint i = 0; i < all->len; i++)
-    if (gtk_widget_get_mapped (all->pdata[i]) &&
-        g_strcmp0 (adw_preferences_row_get_title (all->pdata[i]), title) == 0)
-      return TRUE;
-  return FALSE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_widgets (c);
+  return n;
 }
 
-/* The upgrades are a list view (a one-column GtkGridView) over the first
- * 100 movers and a row that
- * counts the rest, of which only the rows about those on screen are made
- * and bound: the first with its mover's name, tier change
- * and reasons (formatted when bound); scrolled to the end, the last row. */
+/* The mapped row of view showing mover, or NULL. */
+static StrataMoverRow *
+row_of (GtkWidget         *view,
+        const StrataMover *mover)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (view, TRUE, rows);
+  for (guint r = 0; r < rows->len; r++)
+    if (strata_mover_row_get_customer_id (rows->pdata[r]) == mover->customer_id)
+      return rows->pdata[r];
+  return NULL;
+}
+
+/* A row shows its mover: name, reasons and tier change. */
+static void
+check_row (StrataMoverRow    *row,
+           StrataMovement    *movement,
+           const StrataMover *mover)
+{
+  g_autofree char *reasons = strata_mover_describe_reasons (mover, "; ");
+  g_autofree char *change = g_strdup_printf ("%s → %s",
+                                             strata_movement_get_tier (movement, mover->from_tier)->id,
+                                             strata_movement_get_tier (movement, mover->to_tier)->id);
+
+  g_assert_nonnull (row);
+  g_assert_cmpstr (strata_mover_row_get_title (row), ==, mover->name);
+  g_assert_cmpstr (strata_mover_row_get_subtitle (row), ==, reasons);
+  g_assert_cmpstr (strata_mover_row_get_suffix (row), ==, change);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (row)), >, 40);
+}
+
+/* Every list of movers is a list view (a one-column GtkGridView) over all
+ * its movers (thousands here) that makes and binds only rows about those on
+ * screen, each a StrataMoverRow (no labels or boxes of its own to lay out):
+ * a bounded number of row widgets, whichever the list's length. The first
+ * row shows the first mover; scrolled to the end, the last shows the last;
+ * clicking a row (a click or Enter activates its list item) follows its
+ * customer. */
 static void
 check_list_view (StrataReviewPage *page,
                  StrataMovement   *movement)
 {
   GPtrArray *up = strata_movement_get_movers (movement, STRATA_MOVE_UP);
-  const StrataMover *first = up->pdata[0];
+  const StrataMover *first = up->pdata[0], *last = up->pdata[up->len - 1];
+  GtkWidget *grid = gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0);
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
-  g_autofree char *reasons = strata_mover_describe_reasons (first, "; ");
-  g_autofree char *subtitle = g_markup_escape_text (reasons, -1);
-  g_autofree char *rest = strata_format_integer (NULL, up->len - 100);
-  g_autofree char *more = g_strdup_printf ("and %s more customers", rest);
-  GtkWidget *view = NULL, *first_row = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *view = NULL;
   GtkAdjustment *adjustment;
+  StrataMoverRow *row;
+  guint n_movers = 0, n_items = 0;
 
-  g_assert_cmpuint (up->len, >, 100);
-  gui_test_collect (gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0),
-                    GTK_TYPE_GRID_VIEW, views);
-  g_assert_cmpuint (views->len, >=, 2);
-  for (guint i = 0; i < views->len && view == NULL; i++)
+  g_assert_cmpuint (up->len, >, 2000);
+  gui_test_wait (lists_filled (page));
+  gui_test_wait_frame (grid);
+  gui_test_collect (grid, GTK_TYPE_GRID_VIEW, views);
+  g_assert_cmpuint (views->len, ==, STRATA_N_MOVE_KINDS);
+  for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
+    n_movers += strata_movement_get_movers (movement, k)->len;
+  for (guint i = 0; i < views->len; i++)
     {
-      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-      collect_bound (views->pdata[i], rows);
-      for (guint r = 0; r < rows->len; r++)
-        if (*(gint64 *) g_object_get_data (rows->pdata[r], "customer-id") == first->customer_id)
-          view = views->pdata[i], first_row = rows->pdata[r];
+      n_items += g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (views->pdata[i])));
+      if (row_of (views->pdata[i], first) != NULL)
+        view = views->pdata[i];
     }
+  g_test_message ("%u movers, %u rows made, %u widgets in the lists", n_movers,
+                  strata_mover_row_get_n_alive (), count_widgets (grid));
+  g_assert_cmpuint (n_movers, >, 6000);
+  g_assert_cmpuint (n_items, ==, n_movers);
   g_assert_nonnull (view);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (view)))),
-                    ==, 101);
-  {
-    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-    collect_bound (view, rows);
-    g_test_message ("%u of 101 rows bound", rows->len);
-    g_assert_cmpuint (rows->len, >, 0);
-    g_assert_cmpuint (rows->len, <, 50);
-  }
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first_row)), ==, first->name);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first_row)), ==, subtitle);
-  g_assert_false (has_title (view, more));
+                    ==, up->len);
+  /* Bounded: a grid view keeps about 30 rows around those in view. */
+  g_assert_cmpuint (strata_mover_row_get_n_alive (), >, 0);
+  g_assert_cmpuint (strata_mover_row_get_n_alive (), <=, 4 * 50);
+  g_assert_cmpuint (count_widgets (grid), <, 4 * 50 * 3);
+  /* The lists' only labels are their four headings. */
+  gui_test_collect (grid, GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, ==, STRATA_N_MOVE_KINDS);
+  check_row (row_of (view, first), movement, first);
 
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   gui_test_wait ((gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)),
-                  has_title (view, more)));
-  {
-    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+                  row_of (view, last) != NULL));
+  gui_test_wait_frame (view);
+  row = row_of (view, last);
+  check_row (row, movement, last);
+  g_assert_null (row_of (view, first));
+  g_assert_cmpuint (strata_mover_row_get_n_alive (), <=, 4 * 50);
+}
 
-    collect_bound (view, rows);
-    g_assert_cmpuint (rows->len, <, 50);
+/* Clicking a row follows its customer: the context's selected customer,
+ * its arrow alone. A click or Enter on a list item activates the list's
+ * list.activate-item with the item's position, from the item's widget. */
+static void
+check_click (StrataReviewPage *page,
+             StrataMovement   *movement)
+{
+  GPtrArray *up = strata_movement_get_movers (movement, STRATA_MOVE_UP);
+  const StrataMover *last = up->pdata[up->len - 1];
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  StrataMoverRow *row = NULL;
+
+  gui_test_collect (gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0),
+                    GTK_TYPE_GRID_VIEW, views);
+  for (guint i = 0; i < views->len && row == NULL; i++)
+    if (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (views->pdata[i]))) == up->len)
+      {
+        GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (views->pdata[i]);
+
+        gui_test_wait ((gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)),
+                        (row = row_of (views->pdata[i], last)) != NULL));
+      }
+  strata_context_set_selected_customer (strata_page_get_context (STRATA_PAGE (page)), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "list.activate-item", "u", up->len - 1));
+  g_assert_cmpint (strata_context_get_selected_customer (strata_page_get_context (STRATA_PAGE (page))),
+                   ==, last->customer_id);
+  gui_test_wait (strata_review_page_get_n_arrows (page) == 1);
+
+  /* Enter on a focused row (its list item's key binding) does the same. */
+  {
+    const StrataMover *before = up->pdata[up->len - 2];
+    StrataMoverRow *other = NULL;
+
+    for (guint i = 0; i < views->len && other == NULL; i++)
+      other = row_of (views->pdata[i], before);
+    g_assert_nonnull (other);
+    g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (other))));
+    g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (other)), "activate-keybinding");
+    g_assert_cmpint (strata_context_get_selected_customer (strata_page_get_context (STRATA_PAGE (page))),
+                     ==, before->customer_id);
   }
 }
 
@@ -284,6 +370,7 @@ test_large (void)
   caption = g_strdup_printf ("Arrows from the earlier positions of %s of the %s customers whose tier or quadrant changed, evenly spread over them",
                              cap_text, n_text);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, caption);
+  gui_test_wait (lists_filled (page));
   check_heading (page, "Upgrades", strata_movement_get_movers (movement, STRATA_MOVE_UP)->len);
   check_heading (page, "Downgrades", strata_movement_get_movers (movement, STRATA_MOVE_DOWN)->len);
   check_list_view (page, movement);
@@ -336,6 +423,7 @@ test_large (void)
   gui_test_wait (strata_review_page_get_n_arrows (page) == n_arrows);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, caption);
   g_assert_cmpuint (strata_review_arrows_get_counted (), ==, 0);
+  check_click (page, movement);
   strata_review_arrows_count_on (NULL);
 }
 

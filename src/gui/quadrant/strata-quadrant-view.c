@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "strata-deferred-job.h"
 #include "strata-format.h"
 #include "strata-quadrant-chart-private.h"
 #include "strata-quadrant-view.h"
@@ -24,8 +25,7 @@ struct _StrataQuadrantView
   double               moved_from[2];
   gboolean             large_type;
   gboolean             lines_fixed; /* the workspace is read-only */
-  gboolean             job_running;
-  gboolean             job_again;   /* a frame lacked marks while it ran */
+  StrataDeferredJob    job;
   gboolean             scaling;     /* new axis scales are computed on a worker */
   StrataAxisScale      scales[2];   /* x, y: the scales asked for last */
 };
@@ -58,56 +58,10 @@ deferred (StrataQuadrantView *self)
   return strata_quadrant_chart_get_n_points (self->chart) > STRATA_WORKER_POINTS;
 }
 
-static void start_job (StrataQuadrantView *self);
-
-static void
-job_thread (GTask        *task,
-            gpointer      source,
-            gpointer      task_data,
-            GCancellable *cancellable)
+static StrataQuadrantChart *
+view_chart (GtkWidget *widget)
 {
-  strata_quadrant_job_run (task_data);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-job_done (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  StrataQuadrantView *self = STRATA_QUADRANT_VIEW (source);
-  StrataQuadrantJob *job = g_task_get_task_data (G_TASK (result));
-
-  self->job_running = FALSE;
-  /* Installed unless the chart changed meanwhile; either way the next
-   * frame shows what is there and asks for what is still missing. */
-  strata_quadrant_job_finish (job);
-  if (self->chart != NULL)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (self->job_again && self->chart != NULL)
-    {
-      self->job_again = FALSE;
-      start_job (self);
-    }
-}
-
-/* One job at a time: a frame that lacks marks while one runs asks for
- * another when it is done, so resizing and dragging never queue more. */
-static void
-start_job (StrataQuadrantView *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (self->job_running)
-    {
-      self->job_again = TRUE;
-      return;
-    }
-  self->job_running = TRUE;
-  task = g_task_new (self, NULL, job_done, NULL);
-  /* Finished (and freed) in job_done, on the main thread. */
-  g_task_set_task_data (task, strata_quadrant_chart_job_new (self->chart), NULL);
-  g_task_run_in_thread (task, job_thread);
+  return STRATA_QUADRANT_VIEW (widget)->chart;
 }
 
 static void
@@ -126,7 +80,7 @@ strata_quadrant_view_snapshot (GtkWidget   *widget,
   if (!deferred (self))
     strata_chart_draw (STRATA_CHART (self->chart), cr, style, w, h);
   else if (!strata_quadrant_chart_draw_deferred (self->chart, cr, style, w, h))
-    start_job (self);
+    strata_deferred_job_start (&self->job, widget, view_chart);
   if (self->banding)
     {
       cairo_rectangle (cr, MIN (self->band[0], self->band[2]), MIN (self->band[1], self->band[3]),
@@ -639,7 +593,7 @@ gboolean
 strata_quadrant_view_get_busy (StrataQuadrantView *self)
 {
   g_return_val_if_fail (STRATA_IS_QUADRANT_VIEW (self), FALSE);
-  return self->scaling || self->job_running;
+  return self->scaling || self->job.running;
 }
 
 StrataQuadrantChart *

@@ -1,38 +1,36 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Review page's four lists of movers (upgrades, downgrades, new, lost),
- * up to MAX_ROWS rows each. A row with its three-line reasons costs several
- * milliseconds to format, build and measure, so each list is a list view
- * in a scrolled box of its own that makes and binds only the rows about the
- * ones on screen, and a row's reasons are formatted when it is bound (the
- * movement keeps them as facts). It is a one-column GtkGridView: GTK 4.8's
- * GtkListView keeps 200 rows around the visible ones (all of a list's 101),
- * a grid view 30 rows. */
+ * every mover of each. Each list is a list view in a scrolled box of its
+ * own that makes and binds only the rows about the ones on screen: a
+ * one-column GtkGridView, as GTK 4.8's GtkListView keeps 200 rows around
+ * the visible ones, a grid view about 30. Its model makes an item when
+ * asked for one (hundreds of thousands of movers at a million customers),
+ * a row's reasons are formatted when it is bound (the movement keeps them as
+ * facts), and the row is a StrataMoverRow, which costs no text layout until
+ * it is drawn. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "strata-format.h"
+#include "strata-mover-row.h"
 #include "strata-review-page-private.h"
 
-/* Rows listed per list; the rest is counted in a last row (the CLI and the
- * CSV export have all of them). */
-#define MAX_ROWS 100
-/* A list's height: its rows, up to about five with their three-line
- * reasons, then it scrolls. A list view's natural height counts only the
- * rows it has made, so the height is asked for. */
-#define ROW_HEIGHT 84
+/* A list's height: about five rows, then it scrolls. A list view's
+ * natural height counts only the rows it has made, so the height is asked
+ * for (a row is about this high in the default font). */
+#define ROW_HEIGHT 88
 #define LIST_ROWS 5
 
-/* One row of a list: a mover, or (mover NULL) the count of the rest. */
+/* One row of a list: a mover. */
 #define STRATA_TYPE_MOVER_ITEM (strata_mover_item_get_type ())
 G_DECLARE_FINAL_TYPE (StrataMoverItem, strata_mover_item, STRATA, MOVER_ITEM, GObject)
 
 struct _StrataMoverItem
 {
   GObject            parent_instance;
-  StrataMovement    *movement;   /* the list's deck holds both */
+  StrataMovement    *movement;   /* the model's deck holds both */
   const StrataMover *mover;
-  guint              n_movers;   /* for the last row: all of the kind */
 };
 
 G_DEFINE_FINAL_TYPE (StrataMoverItem, strata_mover_item, G_TYPE_OBJECT)
@@ -47,6 +45,87 @@ strata_mover_item_init (StrataMoverItem *self)
 {
 }
 
+/* The movers of one kind as a list model whose items are made when asked
+ * for, so that a list of any length costs nothing until shown. */
+#define STRATA_TYPE_MOVER_MODEL (strata_mover_model_get_type ())
+G_DECLARE_FINAL_TYPE (StrataMoverModel, strata_mover_model, STRATA, MOVER_MODEL, GObject)
+
+struct _StrataMoverModel
+{
+  GObject           parent_instance;
+  StrataReviewDeck *deck;      /* the items point into its movement */
+  StrataMovement   *movement;
+  GPtrArray        *movers;
+};
+
+static GType
+mover_model_get_item_type (GListModel *model)
+{
+  return STRATA_TYPE_MOVER_ITEM;
+}
+
+static guint
+mover_model_get_n_items (GListModel *model)
+{
+  return STRATA_MOVER_MODEL (model)->movers->len;
+}
+
+static gpointer
+mover_model_get_item (GListModel *model,
+                      guint       position)
+{
+  StrataMoverModel *self = STRATA_MOVER_MODEL (model);
+  StrataMoverItem *item;
+
+  if (position >= self->movers->len)
+    return NULL;
+  item = g_object_new (STRATA_TYPE_MOVER_ITEM, NULL);
+  item->movement = self->movement;
+  item->mover = self->movers->pdata[position];
+  return item;
+}
+
+static void
+strata_mover_model_list_init (GListModelInterface *iface)
+{
+  iface->get_item_type = mover_model_get_item_type;
+  iface->get_n_items = mover_model_get_n_items;
+  iface->get_item = mover_model_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StrataMoverModel, strata_mover_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, strata_mover_model_list_init))
+
+static void
+strata_mover_model_finalize (GObject *object)
+{
+  strata_review_release_deck (STRATA_MOVER_MODEL (object)->deck);
+  G_OBJECT_CLASS (strata_mover_model_parent_class)->finalize (object);
+}
+
+static void
+strata_mover_model_class_init (StrataMoverModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = strata_mover_model_finalize;
+}
+
+static void
+strata_mover_model_init (StrataMoverModel *self)
+{
+}
+
+static GListModel *
+mover_model_new (StrataReviewDeck *deck,
+                 StrataMoveKind    kind)
+{
+  StrataMoverModel *self = g_object_new (STRATA_TYPE_MOVER_MODEL, NULL);
+
+  self->deck = g_object_ref (deck);
+  self->movement = strata_review_deck_get_movement (deck);
+  self->movers = strata_movement_get_movers (self->movement, kind);
+  return G_LIST_MODEL (self);
+}
+
 static char *
 tier_change (StrataMovement    *movement,
              const StrataMover *mover)
@@ -59,29 +138,11 @@ tier_change (StrataMovement    *movement,
 }
 
 static void
-row_activated (AdwActionRow     *row,
-               StrataReviewPage *self)
-{
-  strata_review_page_mover_activated (self, row);
-}
-
-static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            StrataReviewPage         *self)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *suffix = gtk_label_new (NULL);
-
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  gtk_widget_add_css_class (suffix, "numeric");
-  gtk_widget_add_css_class (suffix, "heading");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-  g_object_set_data (G_OBJECT (row), "suffix", suffix);
-  /* Tests and assistive technology activate the row itself; a click or
-   * Enter activates the list view (list_activated). */
-  g_signal_connect (row, "activated", G_CALLBACK (row_activated), self);
-  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_child (item, strata_mover_row_new ());
 }
 
 static void
@@ -91,51 +152,14 @@ bind_row (GtkSignalListItemFactory *factory,
 {
   StrataMoverItem *mi = gtk_list_item_get_item (item);
   GtkWidget *row = gtk_list_item_get_child (item);
-  GtkLabel *suffix = g_object_get_data (G_OBJECT (row), "suffix");
   const StrataMover *m = mi->mover;
+  g_autofree char *reasons = strata_mover_describe_reasons (m, "; ");
+  g_autofree char *change = tier_change (mi->movement, m);
 
-  if (m == NULL)
-    {
-      g_autofree char *rest = strata_format_integer (NULL, mi->n_movers - MAX_ROWS);
-      g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "and %s more customer",
-                                                            "and %s more customers",
-                                                            mi->n_movers - MAX_ROWS), rest);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "");
-      gtk_label_set_label (suffix, "");
-      gtk_list_item_set_activatable (item, FALSE);
-      return;
-    }
-  else
-    {
-      g_autofree char *reasons = strata_mover_describe_reasons (m, "; ");
-      g_autofree char *change = tier_change (mi->movement, m);
-      g_autofree char *title = g_markup_escape_text (m->name ? m->name : "", -1);
-      g_autofree char *subtitle = g_markup_escape_text (reasons, -1);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_label_set_label (suffix, change);
-      gtk_list_item_set_activatable (item, m->customer_id != 0);
-      if (m->customer_id != 0)
-        {
-          g_object_set_data_full (G_OBJECT (row), "customer-id",
-                                  g_memdup2 (&m->customer_id, sizeof (gint64)), g_free);
-          gtk_widget_set_tooltip_text (row, _("Show this customer's arrow on the quadrant chart"));
-        }
-    }
-}
-
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            StrataReviewPage         *self)
-{
-  GtkWidget *row = gtk_list_item_get_child (item);
-
-  g_object_set_data (G_OBJECT (row), "customer-id", NULL);
-  gtk_widget_set_tooltip_text (row, NULL);
+  strata_mover_row_set (STRATA_MOVER_ROW (row), m->name ? m->name : "", reasons, change,
+                        m->customer_id);
+  /* A click or Enter activates the list view (list_activated). */
+  gtk_list_item_set_activatable (item, m->customer_id != 0);
 }
 
 static void
@@ -146,7 +170,7 @@ list_activated (GtkGridView      *view,
   g_autoptr(StrataMoverItem) mi = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (view)),
                                                          position);
 
-  if (mi != NULL && mi->mover != NULL && mi->mover->customer_id != 0)
+  if (mi != NULL && mi->mover->customer_id != 0)
     strata_review_page_follow_customer (self, mi->mover->customer_id);
 }
 
@@ -154,48 +178,32 @@ static GtkWidget *
 mover_view (StrataReviewPage *self,
             StrataMoveKind    kind)
 {
-  StrataMovement *movement = strata_review_deck_get_movement (self->deck);
-  GPtrArray *movers = strata_movement_get_movers (movement, kind);
-  GListStore *store = g_list_store_new (STRATA_TYPE_MOVER_ITEM);
+  GListModel *model = mover_model_new (self->deck, kind);
+  guint n = g_list_model_get_n_items (model);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *view, *scrolled;
 
-  for (guint i = 0; i < MIN (movers->len, MAX_ROWS) + (movers->len > MAX_ROWS); i++)
-    {
-      g_autoptr(StrataMoverItem) item = g_object_new (STRATA_TYPE_MOVER_ITEM, NULL);
-
-      item->movement = movement;
-      item->mover = i < MAX_ROWS ? movers->pdata[i] : NULL;
-      item->n_movers = movers->len;
-      g_list_store_append (store, item);
-    }
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  view = gtk_grid_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (store))),
-                            factory);
+  view = gtk_grid_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (model)), factory);
   gtk_grid_view_set_min_columns (GTK_GRID_VIEW (view), 1);
   gtk_grid_view_set_max_columns (GTK_GRID_VIEW (view), 1);
   gtk_grid_view_set_single_click_activate (GTK_GRID_VIEW (view), TRUE);
   gtk_widget_add_css_class (view, "strata-mover-list");
   g_signal_connect (view, "activate", G_CALLBACK (list_activated), self);
-  /* The items point into the deck's movement. */
-  g_object_set_data_full (G_OBJECT (view), "deck", g_object_ref (self->deck),
-                          (GDestroyNotify) strata_review_release_deck);
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
-                                              ROW_HEIGHT * MIN (g_list_model_get_n_items (G_LIST_MODEL (store)),
-                                                                LIST_ROWS));
+                                              ROW_HEIGHT * MIN (n, LIST_ROWS));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_widget_add_css_class (scrolled, "card");
   gtk_widget_set_valign (scrolled, GTK_ALIGN_START);
   return scrolled;
 }
 
-GtkWidget *
+static GtkWidget *
 strata_review_page_mover_list (StrataReviewPage *self,
                                StrataMoveKind    kind)
 {
@@ -228,4 +236,44 @@ strata_review_page_mover_list (StrataReviewPage *self,
     }
   gtk_box_append (GTK_BOX (box), mover_view (self, kind));
   return box;
+}
+
+/* One list a main-loop turn, below the redraw's priority: a list view
+ * makes its first 30 or so rows as soon as it gets its model, 6-8 ms a
+ * list, and the page's turn that shows a new comparison should not pay for
+ * four. Paused while the page is hidden (a list added then would be laid
+ * out with the others when shown). */
+static gboolean
+lists_idle (gpointer data)
+{
+  StrataReviewPage *self = data;
+  guint k;
+
+  if (self->deck == NULL || self->lists_next >= STRATA_N_MOVE_KINDS ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->lists_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  k = self->lists_next++;
+  gtk_grid_attach (self->lists_grid, strata_review_page_mover_list (self, k), k % 2, k / 2, 1, 1);
+  if (self->lists_next < STRATA_N_MOVE_KINDS)
+    return G_SOURCE_CONTINUE;
+  self->lists_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+strata_review_page_resume_lists (StrataReviewPage *self)
+{
+  if (self->lists_id == 0 && self->deck != NULL && self->lists_next < STRATA_N_MOVE_KINDS)
+    self->lists_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, lists_idle, self, NULL);
+}
+
+void
+strata_review_page_fill_lists (StrataReviewPage *self)
+{
+  strata_review_clear_grid (self->lists_grid);
+  self->lists_next = 0;
+  strata_review_page_resume_lists (self);
 }

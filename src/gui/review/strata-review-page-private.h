@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What the Review page's files share: the page itself
- * (strata-review-page.c), its period actions
- * (strata-review-page-periods.c), its lists of movers (strata-review-movers.c), its
- * retention chart (strata-review-retention.c)
+/* What the Review page's files share: the page itself, its loading and
+ * presenting (strata-review-page.c), its quadrant chart and the customer it
+ * follows (strata-review-page-chart.c), its period actions
+ * (strata-review-page-periods.c), its lists of movers (strata-review-movers.c,
+ * rows strata-mover-row.c), its retention chart (strata-review-retention.c)
  * and its export of the movement (strata-review-page-export.c). */
 #pragma once
 
@@ -24,6 +25,8 @@ struct _StrataReviewPage
   GCancellable      *chart_cancellable;  /* the chart of other arrows on a worker */
   GtkWindow         *presentation;
   guint              reload_id;
+  guint              lists_id;     /* adds the next list of movers */
+  guint              lists_next;   /* the kind it adds */
   guint              defaults_id;
   gboolean           syncing;
   gboolean           slide_enabled[STRATA_N_SLIDES];
@@ -60,16 +63,36 @@ const char *strata_review_selected_name             (GtkDropDown      *drop);
 /* Compares the chosen periods again, on the next idle when shown. */
 void        strata_review_page_queue_load           (StrataReviewPage *self);
 
+/* strata-review-page-chart.c */
+void        strata_review_page_init_chart           (StrataReviewPage *self);
+void        strata_review_clear_grid                (GtkGrid          *grid);
+/* The counts of customers per quadrant move, under the chart. */
+void        strata_review_page_fill_quadrants       (StrataReviewPage *self);
+StrataReviewArrows strata_review_page_arrows_mode   (StrataReviewPage *self);
+gint64      strata_review_page_selected_customer    (StrataReviewPage *self);
+/* The deck's quadrant chart with the arrows of mode (any thread). */
+StrataQuadrantChart *strata_review_build_quadrant_chart (StrataReviewDeck   *deck,
+                                                     StrataReviewArrows  mode,
+                                                     gint64              customer,
+                                                     guint              *n_arrows,
+                                                     guint              *n_drawn);
+/* Shows the chart the toggle asks for: built, when a worker already made it
+ * for that mode, else made now or on a worker on a large deck. */
+void        strata_review_page_show_chart_built     (StrataReviewPage    *self,
+                                                     StrataQuadrantChart *built,
+                                                     guint                built_arrows,
+                                                     guint                built_drawn);
+void        strata_review_page_show_chart           (StrataReviewPage *self);
+void        strata_review_page_selected_customer_changed (StrataReviewPage *self);
 /* Picking a mover's row: the context's selected customer and its arrow. */
-void        strata_review_page_mover_activated      (StrataReviewPage *self,
-                                                     AdwActionRow     *row);
 void        strata_review_page_follow_customer      (StrataReviewPage *self,
                                                      gint64            customer_id);
 
-/* strata-review-movers.c: the list of the deck's movers of kind, a list
- * view that binds only the rows on screen. */
-GtkWidget  *strata_review_page_mover_list           (StrataReviewPage *self,
-                                                     StrataMoveKind    kind);
+/* strata-review-movers.c: the deck's lists of movers, a list view each
+ * that binds only the rows on screen, added one a main-loop turn while the
+ * page is shown; resume_lists goes on with them when it is shown again. */
+void        strata_review_page_fill_lists           (StrataReviewPage *self);
+void        strata_review_page_resume_lists         (StrataReviewPage *self);
 
 /* strata-review-retention.c: the deck's retention chart and its caption. */
 void        strata_review_page_show_retention       (StrataReviewPage *self);

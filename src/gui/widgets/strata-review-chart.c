@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "strata-deferred-job.h"
 #include "strata-quadrant-chart-private.h"
 #include "strata-review-chart.h"
 #include "strata-worker-rows.h"
@@ -13,8 +14,7 @@ struct _StrataReviewChart
 
   StrataChart *chart;
   gboolean     projector;
-  gboolean     job_running;
-  gboolean     job_again;
+  StrataDeferredJob job;
 };
 
 G_DEFINE_FINAL_TYPE (StrataReviewChart, strata_review_chart, GTK_TYPE_WIDGET)
@@ -30,53 +30,13 @@ deferred (StrataReviewChart *self)
          strata_quadrant_chart_get_n_points (STRATA_QUADRANT_CHART (self->chart)) > STRATA_WORKER_POINTS;
 }
 
-static void start_job (StrataReviewChart *self);
-
-static void
-job_thread (GTask        *task,
-            gpointer      source,
-            gpointer      task_data,
-            GCancellable *cancellable)
+/* The chart, while it draws deferred. */
+static StrataQuadrantChart *
+deferred_chart (GtkWidget *widget)
 {
-  strata_quadrant_job_run (task_data);
-  g_task_return_boolean (task, TRUE);
-}
+  StrataReviewChart *self = STRATA_REVIEW_CHART (widget);
 
-static void
-job_done (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  StrataReviewChart *self = STRATA_REVIEW_CHART (source);
-
-  self->job_running = FALSE;
-  /* Installed unless its chart changed meanwhile (or was replaced); the
-   * next frame asks for whatever is still missing. */
-  strata_quadrant_job_finish (g_task_get_task_data (G_TASK (result)));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (self->job_again && deferred (self))
-    {
-      self->job_again = FALSE;
-      start_job (self);
-    }
-}
-
-/* One job at a time; a frame that lacks marks meanwhile asks for another. */
-static void
-start_job (StrataReviewChart *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (self->job_running)
-    {
-      self->job_again = TRUE;
-      return;
-    }
-  self->job_running = TRUE;
-  task = g_task_new (self, NULL, job_done, NULL);
-  /* Finished (and freed) in job_done, on the main thread. */
-  g_task_set_task_data (task, strata_quadrant_chart_job_new (STRATA_QUADRANT_CHART (self->chart)), NULL);
-  g_task_run_in_thread (task, job_thread);
+  return deferred (self) ? STRATA_QUADRANT_CHART (self->chart) : NULL;
 }
 
 static void
@@ -107,7 +67,7 @@ strata_review_chart_snapshot (GtkWidget   *widget,
   if (!deferred (self))
     strata_chart_draw (self->chart, cr, style, width, height);
   else if (!strata_quadrant_chart_draw_deferred (STRATA_QUADRANT_CHART (self->chart), cr, style, width, height))
-    start_job (self);
+    strata_deferred_job_start (&self->job, widget, deferred_chart);
   cairo_destroy (cr);
 }
 
