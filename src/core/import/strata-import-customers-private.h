@@ -68,6 +68,7 @@ typedef struct
   StrataPeriodColumnsBuilder *period_columns;
   gboolean             triggers_off; /* while the writer runs: see start_writing */
   int                  foreign_keys; /* the connection's, off while the writer runs */
+  gboolean             checks_off;   /* CHECK constraints, likewise: see start_writing */
   /* The writer thread's: a batch's rows as tables, and the statements
    * that copy them */
   StrataRowSource     *batch_customers;
