@@ -269,7 +269,7 @@ strata_import_customers_start_writing (Ctx     *c,
   }
   c->batch = batch_new (c);
   c->s->deferred_rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_import_reject_free);
-  c->writer = strata_import_writer_start ();
+  c->writer = strata_import_writer_start (WRITER_BATCHES);
   return TRUE;
 }
 

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 #define SAMPLE_ROWS 1000
 /* New customers per batch handed to the writer thread. */
 #define BATCH_ROWS 4096
+/* Batches queued or being written at once: the reader waits beyond (the
+ * writer is the slower at a million customers in random order, and the
+ * queue held the file's rows). */
+#define WRITER_BATCHES 4
 
 typedef enum
 {
