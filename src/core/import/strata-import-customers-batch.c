@@ -124,9 +124,9 @@ copy_rows (Ctx                    *c,
     }
   if (every_row && written != n_rows)
     {
-      /* As strata_workspace_set_db_error () words SQLite's own refusal. */
+      /* Worded as strata_workspace_set_db_error () words SQLite's errors. */
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_DATABASE,
-                   "%s: %s: %lld of %u rows conflict with rows already there",
+                   "%s: %s: %lld of %u rows were not written",
                    strata_workspace_get_path (c->s->ws), table,
                    (long long) (n_rows - written), n_rows);
       return FALSE;
