@@ -2,7 +2,8 @@
 /* Import benchmark: Strata's import against sqlite3's own `.import` of the
  * same file into a plain table, in the same run.
  *
- *   bench-import [--rows N] [--runs K] [--commands | --wide | --existing] [ORDER_LINES.csv]
+ *   bench-import [--rows N] [--runs K] [--commands | --wide | --existing] [--baseline CLI]
+ *                [ORDER_LINES.csv]
  *
  * Always: generated customer tables of N rows (default 1,000,000, or
  * $STRATA_BENCH_ROWS), as wide as a real one (12 columns: id, name and the
@@ -21,7 +22,8 @@
  *   `strata-cli import WS FILE -p 2026-Q3` and
  *   `sqlite3 DB ".import --csv FILE t"`, cold and warm: wall-clock time,
  *   CPU time (user + system) and peak resident memory of each, best and
- *   median of K rounds.
+ *   median of K rounds; with --baseline, another build's strata-cli too,
+ *   in the same rounds (so that a change is measured on the same machine).
  * Wall-clock medians of K runs each (default 3, $STRATA_BENCH_RUNS), and
  * the CPU time (user + system) of the in-process import.
  * Last, the peak resident memory of both commands at N/10 and N rows of
@@ -35,6 +37,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -272,6 +275,10 @@ print_process (const char    *what,
           label, bench_median (wall, n), n, best (wall, n), bench_median (cpu, n), best (cpu, n), rss);
 }
 
+/* --baseline CLI: another build's strata-cli (e.g. main's), run in the same
+ * rounds as this one's. */
+static char *baseline_cli;
+
 /* The two commands in alternating rounds: cold (the CSV dropped from the
  * OS cache before each), then warm. */
 static void
@@ -293,12 +300,17 @@ compare_commands (const char       *csv,
   g_autofree Process *s_warm = g_new0 (Process, runs);
   g_autofree Process *q_cold = g_new0 (Process, runs);
   g_autofree Process *q_warm = g_new0 (Process, runs);
+  g_autofree Process *b_cold = g_new0 (Process, runs);
+  g_autofree Process *b_warm = g_new0 (Process, runs);
+  const char *baseline_argv[G_N_ELEMENTS (cli_argv)];
   g_autofree double *w = g_new (double, runs);
   const char *how = "cold";
   double s_best_cold, s_best_warm, q_best_cold, q_best_warm;
 
   if (kind == STRATA_IMPORT_KIND_ORDERS)
     cli_argv[6] = "--orders";
+  memcpy (baseline_argv, cli_argv, sizeof cli_argv);
+  baseline_argv[0] = baseline_cli;
   for (guint warm = 0; warm < 2; warm++)
     for (guint k = 0; k < runs; k++)
       {
@@ -316,6 +328,16 @@ compare_commands (const char       *csv,
               how = state;
           }
         (warm ? s_warm : s_cold)[k] = run_process (cli_argv);
+        if (baseline_cli != NULL)
+          {
+            g_unlink (ws);
+            g_unlink (ws_journal);
+            g_unlink (ws_wal);
+            g_unlink (ws_shm);
+            if (!warm)
+              bench_drop_cache (csv);
+            (warm ? b_warm : b_cold)[k] = run_process (baseline_argv);
+          }
         if (!warm)
           bench_drop_cache (csv);
         (warm ? q_warm : q_cold)[k] = run_process (sqlite_argv);
@@ -327,6 +349,32 @@ compare_commands (const char       *csv,
   print_process ("sqlite3 DB \".import --csv FILE t\"", how, q_cold, runs);
   print_process ("strata-cli import", "warm", s_warm, runs);
   print_process ("sqlite3 DB \".import --csv FILE t\"", "warm", q_warm, runs);
+  if (baseline_cli != NULL)
+    {
+      double s_cpu, b_cpu, s_wall, b_wall;
+
+      print_process ("strata-cli import of --baseline", how, b_cold, runs);
+      print_process ("strata-cli import of --baseline", "warm", b_warm, runs);
+      for (guint k = 0; k < runs; k++)
+        w[k] = s_warm[k].cpu;
+      s_cpu = best (w, runs);
+      for (guint k = 0; k < runs; k++)
+        w[k] = b_warm[k].cpu;
+      b_cpu = best (w, runs);
+      for (guint k = 0; k < runs; k++)
+        w[k] = q_warm[k].cpu;
+      printf ("  CPU, warm (best): this build %.0f ms, --baseline %.0f ms, sqlite3 %.0f ms:"
+              " %.2fx and %.2fx sqlite3's\n", s_cpu, b_cpu, best (w, runs), s_cpu / best (w, runs),
+              b_cpu / best (w, runs));
+      for (guint k = 0; k < runs; k++)
+        w[k] = s_warm[k].wall;
+      s_wall = best (w, runs);
+      for (guint k = 0; k < runs; k++)
+        w[k] = b_warm[k].wall;
+      b_wall = best (w, runs);
+      bench_print_ratio ("ratio this build / --baseline, CPU warm (best)", s_cpu / b_cpu);
+      bench_print_ratio ("ratio this build / --baseline, wall warm (best)", s_wall / b_wall);
+    }
   for (guint k = 0; k < runs; k++)
     w[k] = s_cold[k].wall;
   s_best_cold = best (w, runs);
@@ -545,6 +593,7 @@ main (int   argc,
     { "commands", 'c', 0, G_OPTION_ARG_NONE, &commands_only, "Only the whole commands, not the in-process figures", NULL },
     { "existing", 'e', 0, G_OPTION_ARG_NONE, &existing_only, "Only the import into a period that has customers", NULL },
     { "wide", 'w', 0, G_OPTION_ARG_NONE, &wide_only, "Only the whole commands on the 12-column table, sorted and shuffled", NULL },
+    { "baseline", 'b', 0, G_OPTION_ARG_FILENAME, &baseline_cli, "Also time this strata-cli (another build) in the same rounds", "CLI" },
     { NULL }
   };
   double t;

@@ -56,6 +56,26 @@ test_claim (void)
   g_assert_no_error (error);
 }
 
+/* Prefetching an id (as the import does before parsing its row's values)
+ * changes no answer: on an empty table, for an id there and one not. */
+static void
+test_prefetch (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataImportKnown) known = strata_import_known_new (&error);
+  StrataKnownCustomer k = { 0 };
+
+  strata_import_known_prefetch (known, "A");
+  g_assert_cmpint (strata_import_known_claim (known, "A", 1, 2, &k, &error), ==, STRATA_KNOWN_ADDED);
+  strata_import_known_prefetch (known, "A");
+  strata_import_known_prefetch (known, "B");
+  g_assert_cmpint (strata_import_known_claim (known, "A", 2, 3, &k, &error), ==, STRATA_KNOWN_REPEATED);
+  g_assert_cmpint (k.id, ==, 1);
+  g_assert_cmpint (strata_import_known_claim (known, "B", 2, 4, &k, &error), ==, STRATA_KNOWN_ADDED);
+  g_assert_cmpint (k.id, ==, 2);
+  g_assert_no_error (error);
+}
+
 /* Many ids, past the table's page cache (it spills to its file), each
  * claimed twice: every first claim adds, every second repeats. */
 static void
@@ -437,6 +457,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-known/claim", test_claim);
   g_test_add_func ("/import-known/claim-many", test_claim_many);
+  g_test_add_func ("/import-known/prefetch", test_prefetch);
   g_test_add_func ("/import-known/spill-same-answers", test_spill_same_answers);
   g_test_add_func ("/import-known/import-spilled", test_import_spilled);
   g_test_add_func ("/import-known/import-restores-connection", test_import_restores_connection);

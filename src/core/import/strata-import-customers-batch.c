@@ -87,7 +87,14 @@ member_column (gconstpointer    rows,
     sqlite3_result_text (context, b->json->str + m->json, -1, SQLITE_STATIC);
 }
 
-/* Copies one of the batch's tables; runs on the writer thread. */
+/* Copies one of the batch's tables; runs on the writer thread. With
+ * every_row, the statement is an INSERT OR IGNORE whose rows cannot
+ * conflict (new ids and ext_ids, checked by the reader): a row it skipped
+ * anyway is an error. OR IGNORE, because a plain INSERT of many rows in
+ * the import's transaction makes SQLite copy every page it changes into
+ * a statement journal (to undo that statement alone if a row failed):
+ * 1.8 GB written to a temporary file at a million customers in random
+ * order, never read. */
 static gboolean
 copy_rows (Ctx                    *c,
            StrataRowSource        *source,
@@ -96,19 +103,32 @@ copy_rows (Ctx                    *c,
            guint                   n_rows,
            StrataRowSourceColumn   column,
            const char             *table,
+           gboolean                every_row,
            GError                **error)
 {
+  sqlite3_int64 written;
   int rc;
 
   if (n_rows == 0)
     return TRUE;
   strata_row_source_set (source, b, n_rows, column);
   rc = sqlite3_step (copy);
+  /* The rows it inserted itself, not those of triggers. */
+  written = sqlite3_changes64 (strata_workspace_get_db (c->s->ws));
   sqlite3_reset (copy);
   strata_row_source_set (source, NULL, 0, column);
   if (rc != SQLITE_DONE)
     {
       strata_workspace_set_db_error (c->s->ws, error, table);
+      return FALSE;
+    }
+  if (every_row && written != n_rows)
+    {
+      /* Worded as strata_workspace_set_db_error () words SQLite's errors. */
+      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_DATABASE,
+                   "%s: %s: %lld of %u rows were not written",
+                   strata_workspace_get_path (c->s->ws), table,
+                   (long long) (n_rows - written), n_rows);
       return FALSE;
     }
   return TRUE;
@@ -124,7 +144,7 @@ write_batch (gpointer   data,
 
   if (g_cancellable_set_error_if_cancelled (c->s->cancellable, error) ||
       !copy_rows (c, c->batch_customers, c->add_customers, b, b->customers->len,
-                  customer_column, "customers", error))
+                  customer_column, "customers", TRUE, error))
     return FALSE;
   for (guint i = 0; i < b->renames->len; i++)
     {
@@ -141,9 +161,9 @@ write_batch (gpointer   data,
           return FALSE;
         }
     }
-  return copy_rows (c, c->batch_attrs, c->add_attrs, b, b->attrs->len, attr_column, "attributes", error) &&
+  return copy_rows (c, c->batch_attrs, c->add_attrs, b, b->attrs->len, attr_column, "attributes", FALSE, error) &&
          copy_rows (c, c->batch_members, c->add_members, b, b->members->len, member_column,
-                    "period_customers", error) &&
+                    "period_customers", TRUE, error) &&
          strata_import_write_rejects (c->s, b->rejects, error);
 }
 
@@ -201,13 +221,14 @@ strata_import_customers_start_writing (Ctx     *c,
   c->batch_members = strata_row_source_new (ws, "strata_batch_members", "customer_id, values_json", error);
   if (c->batch_customers == NULL || c->batch_attrs == NULL || c->batch_members == NULL)
     return FALSE;
-  c->add_customers = strata_workspace_prepare (ws, "INSERT INTO customers (id, ext_id, name, created_at)"
+  c->add_customers = strata_workspace_prepare (ws, "INSERT OR IGNORE INTO customers (id, ext_id, name, created_at)"
                                                " SELECT id, ext_id, name, ?1 FROM strata_batch_customers", error);
   /* OR REPLACE: a header can name an attribute twice. */
   c->add_attrs = strata_workspace_prepare (ws, "INSERT OR REPLACE INTO attributes (customer_id, key, value)"
                                            " SELECT customer_id, key, value FROM strata_batch_attributes", error);
-  /* A new customer is in no period yet: a plain INSERT. */
-  c->add_members = strata_workspace_prepare (ws, "INSERT INTO period_customers (period_id, customer_id, values_json)"
+  /* A new customer is in no period yet: no row can conflict (OR IGNORE
+   * for copy_rows' sake). */
+  c->add_members = strata_workspace_prepare (ws, "INSERT OR IGNORE INTO period_customers (period_id, customer_id, values_json)"
                                              " SELECT ?1, customer_id, values_json FROM strata_batch_members", error);
   if (c->add_customers == NULL || c->add_attrs == NULL || c->add_members == NULL)
     return FALSE;
@@ -230,9 +251,25 @@ strata_import_customers_start_writing (Ctx     *c,
   sqlite3_db_config (strata_workspace_get_db (ws), SQLITE_DBCONFIG_ENABLE_FKEY, -1, &c->foreign_keys);
   if (c->foreign_keys)
     sqlite3_db_config (strata_workspace_get_db (ws), SQLITE_DBCONFIG_ENABLE_FKEY, 0, NULL);
+  /* The CHECK on customers.ext_id (not empty: the reader rejects a row
+   * without an id) makes SQLite keep a statement journal even for INSERT
+   * OR IGNORE, as it may abort: off, like the triggers, until the writer
+   * stops. */
+  {
+    g_autoptr(sqlite3_stmt) get = strata_workspace_prepare (ws, "PRAGMA ignore_check_constraints", error);
+
+    if (get == NULL || sqlite3_step (get) != SQLITE_ROW)
+      return FALSE;
+    if (sqlite3_column_int (get, 0) == 0)
+      {
+        if (!strata_workspace_exec (ws, "PRAGMA ignore_check_constraints = ON", error))
+          return FALSE;
+        c->checks_off = TRUE;
+      }
+  }
   c->batch = batch_new (c);
   c->s->deferred_rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_import_reject_free);
-  c->writer = strata_import_writer_start ();
+  c->writer = strata_import_writer_start (WRITER_BATCHES);
   return TRUE;
 }
 
@@ -255,6 +292,11 @@ strata_import_customers_stop_writing (Ctx       *c,
     {
       sqlite3_db_config (strata_workspace_get_db (c->s->ws), SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
       c->foreign_keys = 0;
+    }
+  if (c->checks_off)
+    {
+      strata_workspace_exec (c->s->ws, "PRAGMA ignore_check_constraints = OFF", NULL);
+      c->checks_off = FALSE;
     }
   g_clear_pointer (&c->batch, batch_free);
   /* Rejects after the last batch: none when ok. */

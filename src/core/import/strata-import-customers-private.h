@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 #define SAMPLE_ROWS 1000
 /* New customers per batch handed to the writer thread. */
 #define BATCH_ROWS 4096
+/* Batches queued or being written at once: the reader waits beyond (the
+ * writer is the slower at a million customers in random order, and the
+ * queue held the file's rows). */
+#define WRITER_BATCHES 4
 
 typedef enum
 {
@@ -68,6 +72,7 @@ typedef struct
   StrataPeriodColumnsBuilder *period_columns;
   gboolean             triggers_off; /* while the writer runs: see start_writing */
   int                  foreign_keys; /* the connection's, off while the writer runs */
+  gboolean             checks_off;   /* CHECK constraints, likewise: see start_writing */
   /* The writer thread's: a batch's rows as tables, and the statements
    * that copy them */
   StrataRowSource     *batch_customers;

@@ -119,6 +119,8 @@ add_to_batch (Ctx          *c,
   Batch *b = c->batch;
   guint first = b->attrs->len;
   Member m = { customer_id, b->json->len };
+  StrataMetricValue *values;
+  guint n_values;
 
   for (guint i = 0; i < n; i++)
     if (c->cols[i].role == ROLE_ATTRIBUTE && !strata_value_is_blank (fields[i]))
@@ -134,23 +136,25 @@ add_to_batch (Ctx          *c,
   if (!member)
     return;
 
-  g_array_set_size (c->row_metrics, 0);
+  /* Written in place: g_array_append_val () per value was a memmove call
+   * each. */
+  g_array_set_size (c->row_metrics, c->n_metric_cols);
+  n_values = 0;
+  values = (StrataMetricValue *) (gpointer) c->row_metrics->data;
   for (guint k = 0; k < c->n_metric_cols; k++)
     {
       guint i = c->metric_cols[k];
 
       if (!isnan (c->row_values[i]))
         {
-          StrataMetricValue v = { c->cols[i].metric->id, c->row_values[i] };
-          g_array_append_val (c->row_metrics, v);
+          values[n_values].metric_id = c->cols[i].metric->id;
+          values[n_values].value = c->row_values[i];
+          n_values++;
         }
     }
-  strata_period_values_format (b->json, (const StrataMetricValue *) (gpointer) c->row_metrics->data,
-                               c->row_metrics->len);
+  strata_period_values_format (b->json, values, n_values);
   if (c->period_columns != NULL)
-    strata_period_columns_builder_add (c->period_columns, customer_id,
-                                       (const StrataMetricValue *) (gpointer) c->row_metrics->data,
-                                       c->row_metrics->len);
+    strata_period_columns_builder_add (c->period_columns, customer_id, values, n_values);
   g_string_append_c (b->json, '\0');
   g_array_append_val (b->members, m);
 }
@@ -219,6 +223,7 @@ process_row (Ctx          *c,
                                    _("no customer id"), error);
     }
 
+  strata_import_known_prefetch (c->known, ext_id);
   for (guint i = 0; i < n; i++)
     {
       const char *reason = NULL;

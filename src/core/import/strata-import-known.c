@@ -426,6 +426,14 @@ strata_import_known_lookup (StrataImportKnown   *self,
   return spill_lookup (self, ext_id, customer, error);
 }
 
+void
+strata_import_known_prefetch (StrataImportKnown *self,
+                              const char        *ext_id)
+{
+  if (self->slots != NULL)
+    __builtin_prefetch (&self->slots[hash_key (ext_id, strlen (ext_id)) & self->mask]);
+}
+
 int
 strata_import_known_claim (StrataImportKnown   *self,
                            const char          *ext_id,

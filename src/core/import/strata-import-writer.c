@@ -16,6 +16,12 @@ struct _StrataImportWriter
   GAsyncQueue *queue;   /* Item*; an Item with no job ends the thread */
   GError      *error;   /* set by the thread before failed */
   gint         failed;  /* atomic */
+  /* Jobs queued or running, under lock: push waits while max_jobs are. */
+  GMutex       lock;
+  GCond        done;
+  guint        jobs;
+  guint        max_jobs;
+  guint        peak_jobs;
 };
 
 static void
@@ -37,16 +43,23 @@ run (gpointer data)
       if (!g_atomic_int_get (&self->failed) && !item->job (item->data, &self->error))
         g_atomic_int_set (&self->failed, TRUE);
       item_free (item);
+      g_mutex_lock (&self->lock);
+      self->jobs--;
+      g_cond_signal (&self->done);
+      g_mutex_unlock (&self->lock);
     }
   item_free (item);
   return NULL;
 }
 
 StrataImportWriter *
-strata_import_writer_start (void)
+strata_import_writer_start (guint max_jobs)
 {
   StrataImportWriter *self = g_new0 (StrataImportWriter, 1);
 
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->done);
+  self->max_jobs = max_jobs != 0 ? max_jobs : G_MAXUINT;
   self->queue = g_async_queue_new ();
   self->thread = g_thread_new ("strata-import-writer", run, self);
   return self;
@@ -64,7 +77,24 @@ strata_import_writer_push (StrataImportWriter *self,
   item->job = job;
   item->data = data;
   item->free = free;
+  g_mutex_lock (&self->lock);
+  while (self->jobs >= self->max_jobs)
+    g_cond_wait (&self->done, &self->lock);
+  self->jobs++;
+  self->peak_jobs = MAX (self->peak_jobs, self->jobs);
+  g_mutex_unlock (&self->lock);
   g_async_queue_push (self->queue, item);
+}
+
+guint
+strata_import_writer_get_peak_jobs (StrataImportWriter *self)
+{
+  guint peak;
+
+  g_mutex_lock (&self->lock);
+  peak = self->peak_jobs;
+  g_mutex_unlock (&self->lock);
+  return peak;
 }
 
 gboolean
@@ -82,6 +112,8 @@ strata_import_writer_finish (StrataImportWriter  *self,
   g_async_queue_push (self->queue, g_new0 (Item, 1));
   g_thread_join (self->thread);
   g_async_queue_unref (self->queue);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->done);
   ok = !self->failed;
   if (!ok)
     {
