@@ -17,7 +17,8 @@
  *   Scoring and Entitlements page built in steps and, as before, in one
  *   turn (--switches: only the open, then every page's first visit, back
  *   to the page before and to it again, second visits, the Review page
- *   apart, and those alternatives twice);
+ *   apart, and those alternatives twice; --one-turn: every page built in
+ *   one turn, as before, for a before/after run);
  * - on the Customers page: sorting by name right after opening (the names'
  *   order still on its worker), then by name, score and tier, filtering by
  *   tier, searching by a name fragment and by an id: from the action to the
@@ -521,6 +522,7 @@ main (int   argc,
   int n = 0, alt_rows = 0;
   char *file = NULL, *only = NULL;
   gboolean quadrant_only = FALSE, edit_only = FALSE, open_only = FALSE, switches_only = FALSE;
+  gboolean one_turn = FALSE;
   g_auto(GStrv) page_list = NULL;
   const GOptionEntry entries[] = {
     { "customers", 'n', 0, G_OPTION_ARG_INT, &n, "Customers of the demo workspace (default 100000)", "N" },
@@ -528,6 +530,7 @@ main (int   argc,
     { "alt-rows", 0, 0, G_OPTION_ARG_INT, &alt_rows, "Rows of the alternatives that collate names (default 100000)", "K" },
     { "pages", 0, 0, G_OPTION_ARG_STRING, &only, "Only open the file and switch to these pages (for memory profiles)", "A,B" },
     { "switches", 0, 0, G_OPTION_ARG_NONE, &switches_only, "Only open the file, then visit every page (first, back, second visit; the Review page apart) and the pages built in steps against one turn", NULL },
+    { "one-turn", 0, 0, G_OPTION_ARG_NONE, &one_turn, "Every page built in one turn, as before the builds in steps (for a before/after run)", NULL },
     { "quadrant", 0, 0, G_OPTION_ARG_NONE, &quadrant_only, "Only the Scoring and Quadrant pages' visits, then the Quadrant page's and Fit to Data's steps", NULL },
     { "open-only", 0, 0, G_OPTION_ARG_NONE, &open_only, "Only open the file (for profiles: prints its clock for perf report --time)", NULL },
     { "edit-only", 0, 0, G_OPTION_ARG_NONE, &edit_only, "Only open the file and make the weight edit (for profiles: prints its clock for perf report --time)", NULL },
@@ -558,6 +561,11 @@ main (int   argc,
   printf ("  %-50s %11s %11s %14s %12s\n", "", "result", "painted", "stall", "CPU");
 
   window = bench_open_window ("io.github.strata.Strata.BenchWindow", &stall, &frames, &app, &beat_id);
+  if (one_turn)
+    {
+      printf ("(--one-turn: every page built in one turn)\n");
+      strata_page_set_build_budget (G_MAXINT64);
+    }
 
   /* Opening: the window's first frame after the open (the page, with its
    * spinner while the scores load), then until the Customers page lists
@@ -666,6 +674,7 @@ main (int   argc,
       bench_watch_frames (GTK_WIDGET (side), &side_frames);
       fresh_page_visits (window, side, &side_frames, "scoring", switches_only ? 2 : 1);
       fresh_page_visits (window, side, &side_frames, "entitlements", switches_only ? 2 : 1);
+      strata_page_set_build_budget (one_turn ? G_MAXINT64 : 0);
       gtk_window_destroy (side);
       side_frames = (BenchFrames) { 0 };
     }
