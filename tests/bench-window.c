@@ -11,7 +11,14 @@
  *   spinner while the scores load) and until the Customers page lists its
  *   rows, the stall and CPU over the whole open (--open-only: only that);
  * - switching to each page, first and second visit: until the page has
- *   loaded (its spinner gone) and a frame is painted, and the stall;
+ *   loaded (its spinner gone) and built (a page built in steps: the
+ *   Scoring page's rules editor, the Entitlements matrix) and a frame is
+ *   painted, the stall and the longest turn's CPU; beside them a fresh
+ *   Scoring and Entitlements page built in steps and, as before, in one
+ *   turn (--switches: only the open, then every page's first visit, back
+ *   to the page before and to it again, second visits, the Review page
+ *   apart, and those alternatives twice; --one-turn: every page built in
+ *   one turn, as before, for a before/after run);
  * - on the Customers page: sorting by name right after opening (the names'
  *   order still on its worker), then by name, score and tier, filtering by
  *   tier, searching by a name fragment and by an id: from the action to the
@@ -373,6 +380,55 @@ page_ready (gpointer data)
   return gtk_widget_get_mapped (page) && (!STRATA_IS_PAGE (page) || !strata_page_get_loading (STRATA_PAGE (page)));
 }
 
+/* Until the page has loaded and built (its spinner gone, its build in
+ * steps done) and a frame is painted, then 300 ms more for the stall; the
+ * note: the longest turn's CPU (the goal: no turn over 100 ms) and the
+ * turns a build in steps took. */
+/* Shows a page (and gives it its context if it has none): the page. */
+typedef GtkWidget *(*ShowFunc) (gpointer data,
+                                gpointer arg);
+
+static void
+visit_page (gboolean     first,
+            BenchFrames *frames,
+            const char  *what,
+            ShowFunc     show,
+            gpointer     show_data,
+            gpointer     show_arg)
+{
+  TurnWatch turns = { 0 };
+  g_autofree char *note = NULL;
+  double ms, cpu;
+  guint turn_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, turn_beat, &turns, NULL);
+  GtkWidget *page;
+  gint64 t;
+
+  bench_run_for (50);
+  turn_watch_reset (&turns);
+  cpu = bench_thread_cpu_ms ();
+  stall_reset ();
+  t = g_get_monotonic_time ();
+  page = show (show_data, show_arg);
+  ms = until_painted (t, page_ready, page, frames);
+  bench_run_for (300);
+  g_source_remove (turn_id);
+  /* A page builds in steps when it gets its context. */
+  if (first && STRATA_IS_PAGE (page) && strata_page_get_build_turns (STRATA_PAGE (page)) > 0)
+    note = g_strdup_printf ("longest turn's CPU %5.1f ms; built in %u turns", turns.most_cpu,
+                            strata_page_get_build_turns (STRATA_PAGE (page)));
+  else
+    note = g_strdup_printf ("longest turn's CPU %5.1f ms", turns.most_cpu);
+  print_row (what, ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, note);
+}
+
+static GtkWidget *
+show_named (gpointer window,
+            gpointer name)
+{
+  strata_window_show_page (window, name);
+  return strata_window_get_page (window, name);
+}
+
 static void
 switch_page (StrataWindow *window,
              BenchFrames  *frames,
@@ -380,15 +436,49 @@ switch_page (StrataWindow *window,
              const char   *visit)
 {
   g_autofree char *what = g_strdup_printf ("switch to %s (%s visit)", name, visit);
-  double ms, cpu = bench_thread_cpu_ms ();
-  gint64 t;
 
-  stall_reset ();
-  t = g_get_monotonic_time ();
-  strata_window_show_page (window, name);
-  ms = until_painted (t, page_ready, strata_window_get_page (window, name), frames);
-  bench_run_for (300);
-  print_row (what, ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, NULL);
+  visit_page (g_str_equal (visit, "first"), frames, what, show_named, window, (gpointer) name);
+}
+
+static GtkWidget *
+give_context (gpointer page,
+              gpointer context)
+{
+  g_object_set (page, "context", context, NULL);
+  return page;
+}
+
+/* The alternative to a page built in steps: a fresh page of its type in a
+ * window of its own on the window's context (one window for all, mapped
+ * and painted first), given the context as a first visit does, built in
+ * steps and, as before, in one turn (strata_page_set_build_budget),
+ * alternating, rounds times after one round not counted (the side
+ * window's renderer meets the page's kinds of drawing then). */
+static void
+fresh_page_visits (StrataWindow *window,
+                   GtkWindow    *side,
+                   BenchFrames  *side_frames,
+                   const char   *name,
+                   guint         rounds)
+{
+  GType type = G_OBJECT_TYPE (strata_window_get_page (window, name));
+
+  for (guint k = 0; k < (rounds + 1) * 2; k++)
+    {
+      gboolean one_turn = k % 2 == 1;
+      GtkWidget *page = g_object_new (type, NULL);
+      g_autofree char *what = g_strdup_printf ("%s%s: a fresh page, built %s%s",
+                                               one_turn ? "alternative: " : "", name,
+                                               one_turn ? "in one turn" : "in steps",
+                                               k < 2 ? " (warm-up)" : "");
+
+      gtk_window_set_child (side, page);
+      bench_run_for (200);
+      strata_page_set_build_budget (one_turn ? G_MAXINT64 : 0);
+      visit_page (TRUE, side_frames, what, give_context, page, strata_window_get_context (window));
+      strata_page_set_build_budget (0);
+      gtk_window_set_child (side, NULL);
+    }
 }
 
 typedef struct
@@ -431,13 +521,16 @@ main (int   argc,
   BenchFrames frames = { 0 }, side_frames = { 0 };
   int n = 0, alt_rows = 0;
   char *file = NULL, *only = NULL;
-  gboolean quadrant_only = FALSE, edit_only = FALSE, open_only = FALSE;
+  gboolean quadrant_only = FALSE, edit_only = FALSE, open_only = FALSE, switches_only = FALSE;
+  gboolean one_turn = FALSE;
   g_auto(GStrv) page_list = NULL;
   const GOptionEntry entries[] = {
     { "customers", 'n', 0, G_OPTION_ARG_INT, &n, "Customers of the demo workspace (default 100000)", "N" },
     { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file, "An existing workspace instead (a draft edit is saved into it)", "FILE" },
     { "alt-rows", 0, 0, G_OPTION_ARG_INT, &alt_rows, "Rows of the alternatives that collate names (default 100000)", "K" },
     { "pages", 0, 0, G_OPTION_ARG_STRING, &only, "Only open the file and switch to these pages (for memory profiles)", "A,B" },
+    { "switches", 0, 0, G_OPTION_ARG_NONE, &switches_only, "Only open the file, then visit every page (first, back, second visit; the Review page apart) and the pages built in steps against one turn", NULL },
+    { "one-turn", 0, 0, G_OPTION_ARG_NONE, &one_turn, "Every page built in one turn, as before the builds in steps (for a before/after run)", NULL },
     { "quadrant", 0, 0, G_OPTION_ARG_NONE, &quadrant_only, "Only the Scoring and Quadrant pages' visits, then the Quadrant page's and Fit to Data's steps", NULL },
     { "open-only", 0, 0, G_OPTION_ARG_NONE, &open_only, "Only open the file (for profiles: prints its clock for perf report --time)", NULL },
     { "edit-only", 0, 0, G_OPTION_ARG_NONE, &edit_only, "Only open the file and make the weight edit (for profiles: prints its clock for perf report --time)", NULL },
@@ -468,6 +561,11 @@ main (int   argc,
   printf ("  %-50s %11s %11s %14s %12s\n", "", "result", "painted", "stall", "CPU");
 
   window = bench_open_window ("io.github.strata.Strata.BenchWindow", &stall, &frames, &app, &beat_id);
+  if (one_turn)
+    {
+      printf ("(--one-turn: every page built in one turn)\n");
+      strata_page_set_build_budget (G_MAXINT64);
+    }
 
   /* Opening: the window's first frame after the open (the page, with its
    * spinner while the scores load), then until the Customers page lists
@@ -536,12 +634,52 @@ main (int   argc,
   }
   bench_run_for (300);
 
-  printf ("\nswitching pages (until loaded and painted; then 300 ms more for the stall):\n");
-  for (guint visit = 0; visit < (edit_only ? 0 : 2); visit++)
-    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-      if ((page_list == NULL || g_strv_contains ((const char * const *) page_list, pages[i])) &&
-          (!quadrant_only || g_str_equal (pages[i], "scoring") || g_str_equal (pages[i], "quadrant")))
-        switch_page (window, &frames, pages[i], visit == 0 ? "first" : "second");
+  printf ("\nswitching pages (until loaded, built and painted; then 300 ms more for the stall):\n");
+  if (switches_only)
+    {
+      /* Every page but Review: first visit, back to the page before it and
+       * to it again; then each a second time; Review apart, last. */
+      const char *last = "customers";
+
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        if (!g_str_equal (pages[i], "review") && !g_str_equal (pages[i], "customers"))
+          {
+            switch_page (window, &frames, pages[i], "first");
+            switch_page (window, &frames, last, "back");
+            switch_page (window, &frames, pages[i], "back");
+            last = pages[i];
+          }
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        if (!g_str_equal (pages[i], "review"))
+          switch_page (window, &frames, pages[i], "second");
+      printf ("the Review page (another helper's; reported apart):\n");
+      switch_page (window, &frames, "review", "first");
+      switch_page (window, &frames, "review", "second");
+    }
+  else
+    for (guint visit = 0; visit < (edit_only ? 0 : 2); visit++)
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        if ((page_list == NULL || g_strv_contains ((const char * const *) page_list, pages[i])) &&
+            (!quadrant_only || g_str_equal (pages[i], "scoring") || g_str_equal (pages[i], "quadrant")))
+          switch_page (window, &frames, pages[i], visit == 0 ? "first" : "second");
+  if (!edit_only && !quadrant_only && page_list == NULL)
+    {
+      GtkWindow *side = GTK_WINDOW (gtk_window_new ());
+
+      printf ("\nthe pages built in steps, fresh, against the same built in one turn (as before):\n");
+      gtk_window_set_default_size (side, 1400, 900);
+      gtk_window_present (side);
+      while (!gtk_widget_get_mapped (GTK_WIDGET (side)))
+        g_main_context_iteration (NULL, TRUE);
+      bench_watch_frames (GTK_WIDGET (side), &side_frames);
+      fresh_page_visits (window, side, &side_frames, "scoring", switches_only ? 2 : 1);
+      fresh_page_visits (window, side, &side_frames, "entitlements", switches_only ? 2 : 1);
+      strata_page_set_build_budget (one_turn ? G_MAXINT64 : 0);
+      gtk_window_destroy (side);
+      side_frames = (BenchFrames) { 0 };
+    }
+  if (switches_only)
+    goto done;
 
   if (page_list != NULL)
     {

@@ -36,6 +36,8 @@ fixture_setup (Fixture       *f,
   g_object_set (f->page, "context", f->context, NULL);
   f->window = gui_test_show (GTK_WIDGET (f->page), 1200, 800);
   gui_test_wait (strata_entitlements_page_get_model (f->page) != NULL);
+  /* The matrix is built a stage's card a turn. */
+  strata_page_finish_load (STRATA_PAGE (f->page));
 }
 
 static void

@@ -66,6 +66,8 @@ fixture_setup (Fixture       *f,
   g_object_set (f->page, "context", f->context, NULL);
   f->window = gui_test_show (GTK_WIDGET (f->page), 1400, 900);
   gui_test_wait (f->page->draft != NULL && f->page->valid_result != NULL);
+  /* The editor's cards are built in steps. */
+  strata_page_finish_load (STRATA_PAGE (f->page));
 }
 
 static void

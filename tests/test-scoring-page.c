@@ -86,6 +86,8 @@ fixture_setup (Fixture       *f,
   f->window = gui_test_show (GTK_WIDGET (f->page), width ? atoi (width) : 1400,
                              g_getenv ("STRATA_SCREENSHOT_DIR") ? 2000 : 900);
   gui_test_wait (f->page->draft != NULL && f->page->valid_result != NULL);
+  /* The editor's cards are built in steps. */
+  strata_page_finish_load (STRATA_PAGE (f->page));
 }
 
 static void

@@ -135,6 +135,7 @@ check_scoring_tables (StrataWindow *window,
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
   double over;
 
+  strata_page_finish_load (STRATA_PAGE (page));
   gui_test_wait_idle ();
   gui_test_wait_frame (page);
   /* Every table is there and shown (an empty page would fit trivially). */

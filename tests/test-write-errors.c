@@ -192,6 +192,8 @@ test_entitlement (Fixture       *f,
   strata_page_set_context (STRATA_PAGE (page), f->context);
   f->window = gui_test_show (GTK_WIDGET (page), 1400, 900);
   gui_test_wait (strata_entitlements_page_get_model (page) != NULL);
+  /* The matrix is built a stage's card a turn. */
+  strata_page_finish_load (STRATA_PAGE (page));
   all = strata_entitlements_get_all (page->model);
   for (guint i = 0; i < all->len && id == 0; i++)
     if (((StrataEntitlement *) all->pdata[i])->kind == STRATA_ENTITLEMENT_TEXT)

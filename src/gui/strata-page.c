@@ -16,9 +16,14 @@ typedef struct
   StrataPageFileChosen  chosen;
   gboolean         read_only;     /* the context's workspace is read-only */
   guint            reloads;       /* how often the reload vfunc ran */
+  StrataPageBuildStep build_step; /* the build in steps that runs, NULL when none */
+  guint            build_id;      /* its idle */
+  guint            build_turns;   /* the turns it took so far */
 } StrataPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (StrataPage, strata_page, GTK_TYPE_WIDGET)
+
+static gint64 build_budget_us = STRATA_PAGE_BUILD_BUDGET_US;
 
 enum {
   PROP_0,
@@ -189,6 +194,81 @@ strata_page_reload_if_pending (StrataPage *self)
     run_reload (self);
 }
 
+/* Building in steps --------------------------------------------------------- */
+
+/* One turn: steps until the budget is spent or the build is done. */
+static gboolean
+build_turn (gpointer data)
+{
+  StrataPage *self = data;
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+  gint64 start = g_get_monotonic_time ();
+
+  priv->build_turns++;
+  do
+    if (!priv->build_step (self))
+      priv->build_step = NULL;
+  while (priv->build_step != NULL && g_get_monotonic_time () - start < build_budget_us);
+  if (priv->build_step != NULL)
+    return G_SOURCE_CONTINUE;
+  /* Done, or a step cancelled it (a rebuild all at once). */
+  priv->build_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+strata_page_cancel_build (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_if_fail (STRATA_IS_PAGE (self));
+  g_clear_handle_id (&priv->build_id, g_source_remove);
+  priv->build_step = NULL;
+}
+
+void
+strata_page_build_in_steps (StrataPage          *self,
+                            StrataPageBuildStep  step)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_if_fail (STRATA_IS_PAGE (self));
+  g_return_if_fail (step != NULL);
+
+  strata_page_cancel_build (self);
+  priv->build_step = step;
+  priv->build_turns = 0;
+  /* The first turn now, so that the frame that shows the page shows its
+   * start; the rest after the frame clock's layout and paint (their idle
+   * has a higher priority). */
+  if (build_turn (self) == G_SOURCE_CONTINUE)
+    priv->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_turn, self, NULL);
+}
+
+gboolean
+strata_page_get_building (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_val_if_fail (STRATA_IS_PAGE (self), FALSE);
+  return priv->build_step != NULL;
+}
+
+guint
+strata_page_get_build_turns (StrataPage *self)
+{
+  StrataPagePrivate *priv = strata_page_get_instance_private (self);
+
+  g_return_val_if_fail (STRATA_IS_PAGE (self), 0);
+  return priv->build_turns;
+}
+
+void
+strata_page_set_build_budget (gint64 budget_us)
+{
+  build_budget_us = budget_us > 0 ? budget_us : STRATA_PAGE_BUILD_BUDGET_US;
+}
+
 void
 strata_page_finish_load (StrataPage *self)
 {
@@ -200,7 +280,7 @@ strata_page_finish_load (StrataPage *self)
   if (priv->context != NULL && (STRATA_PAGE_GET_CLASS (self)->changes & STRATA_PAGE_CHANGES_SCORES))
     strata_context_finish_scoring (priv->context);
   strata_page_reload_if_pending (self);
-  while (priv->load != NULL)
+  while (priv->load != NULL || priv->build_step != NULL)
     g_main_context_iteration (NULL, TRUE);
   g_object_unref (self);
 }
@@ -220,7 +300,7 @@ strata_page_get_loading (StrataPage *self)
   StrataPagePrivate *priv = strata_page_get_instance_private (self);
 
   g_return_val_if_fail (STRATA_IS_PAGE (self), FALSE);
-  return priv->load != NULL || waits_for_scoring (self);
+  return priv->load != NULL || waits_for_scoring (self) || priv->build_step != NULL;
 }
 
 void
@@ -406,6 +486,7 @@ strata_page_set_context (StrataPage    *self,
     return;
 
   cancel_load (self);
+  strata_page_cancel_build (self);
   /* Every handler the page (base or subclass) connected with itself as
    * data: on the context, its workspace and its scoring. */
   if (priv->context != NULL)
@@ -466,6 +547,7 @@ strata_page_dispose (GObject *object)
   /* No vfunc here: the subclass's widgets are gone. A subclass that keeps
    * something per context drops it in its own dispose first. */
   cancel_load (self);
+  strata_page_cancel_build (self);
   set_loading (self, FALSE);
   close_chooser (self);
   g_clear_object (&priv->spinner);

@@ -95,9 +95,28 @@ void             strata_page_reload_if_pending  (StrataPage *self);
  * its load_async has finished, for a caller that needs the loaded data at
  * once (the presentation, a scripted comparison). */
 void             strata_page_finish_load        (StrataPage *self);
-/* TRUE while a load_async runs or the shared scoring the page shows is
- * being loaded (its spinner is shown). */
+/* TRUE while a load_async runs, the shared scoring the page shows is
+ * being loaded (its spinner is shown), or the page builds in steps. */
 gboolean         strata_page_get_loading        (StrataPage *self);
+/* A widget tree too large for one turn of the main loop (the rules
+ * editor's tables, the entitlement matrix) is built in steps: step runs
+ * from a low-priority idle until it returns FALSE, as many steps a turn as
+ * fit in the build budget, so that the frame clock lays out and paints
+ * between turns and no turn blocks the window. A new build (or
+ * strata_page_cancel_build) stops the last one. While it runs the page is
+ * loading (strata_page_get_loading, strata_page_finish_load waits for it). */
+typedef gboolean (*StrataPageBuildStep) (StrataPage *self);
+void             strata_page_build_in_steps     (StrataPage          *self,
+                                                 StrataPageBuildStep  step);
+void             strata_page_cancel_build       (StrataPage *self);
+gboolean         strata_page_get_building       (StrataPage *self);
+/* The turns of the main loop the last build took (1: all at once), and
+ * the process's budget per turn in microseconds (default
+ * STRATA_PAGE_BUILD_BUDGET_US; G_MAXINT64: every build in one turn, the
+ * design before, for benchmarks and tests). */
+#define STRATA_PAGE_BUILD_BUDGET_US 12000
+guint            strata_page_get_build_turns    (StrataPage *self);
+void             strata_page_set_build_budget   (gint64      budget_us);
 /* How many times the page reloaded (its reload vfunc ran), for tests and
  * benchmarks: what a change costs the pages that do not show it. */
 guint            strata_page_get_reloads        (StrataPage *self);

@@ -41,7 +41,10 @@ update_cell_state (StrataEntitlementsCell *cell)
   else
     gtk_widget_remove_css_class (cell->box, "error");
   gtk_widget_set_visible (cell->icon, message != NULL);
-  gtk_widget_set_tooltip_text (cell->box, message);
+  /* Setting a tooltip asks the display where the pointer is (a round trip
+   * to the X server): not for each of a new matrix's hundreds of cells. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (cell->box), message) != 0)
+    gtk_widget_set_tooltip_text (cell->box, message);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell->editor),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message ? message : "",
                                   -1);

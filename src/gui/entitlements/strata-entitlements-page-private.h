@@ -27,6 +27,7 @@ struct _StrataEntitlementsPage
   GtkWidget          *cost_note;
   char               *signature;
   guint               rebuild_id;
+  guint               build_next;   /* the next stage card of a build in steps */
   /* Tier figures of the current period: read when the period, the data or
    * the rules change, not on every edit of the matrix. */
   guint              *customers;

@@ -526,12 +526,41 @@ clear_matrix (StrataEntitlementsPage *self)
   g_clear_pointer (&self->signature, g_free);
 }
 
+/* The end of a build: what the cards show of the model. */
 static void
-rebuild (StrataEntitlementsPage *self)
+finish_build (StrataEntitlementsPage *self)
+{
+  self->signature = structure_signature (self);
+  update_problems (self);
+  update_costs (self);
+}
+
+/* A stage's card a step, after the header and the costs. */
+static gboolean
+build_step (StrataPage *page)
+{
+  StrataEntitlementsPage *self = STRATA_ENTITLEMENTS_PAGE (page);
+  GPtrArray *stages = strata_entitlements_get_stages (self->model);
+
+  if (self->build_next < stages->len)
+    gtk_box_append (self->matrix_box, build_stage (self, g_ptr_array_index (stages, self->build_next)));
+  if (++self->build_next < stages->len)
+    return TRUE;
+  finish_build (self);
+  return FALSE;
+}
+
+/* The cards from the model: all at once (an edit of the structure, so that
+ * the widget to focus is there), or in_steps, a stage's card a turn of the
+ * main loop (a new context: 100 ms and more for the whole matrix). */
+static void
+rebuild_cards (StrataEntitlementsPage *self,
+               gboolean                in_steps)
 {
   GPtrArray *stages, *tiers;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  strata_page_cancel_build (STRATA_PAGE (self));
   self->updating = TRUE;
   clear_matrix (self);
   self->updating = FALSE;
@@ -557,12 +586,21 @@ rebuild (StrataEntitlementsPage *self)
   /* What each tier's entitlements cost against its revenue comes first,
    * under the tier names, where it is seen without scrolling. */
   gtk_box_append (self->matrix_box, build_costs (self));
-  for (guint i = 0; i < stages->len; i++)
-    gtk_box_append (self->matrix_box, build_stage (self, g_ptr_array_index (stages, i)));
-  self->signature = structure_signature (self);
   gtk_stack_set_visible_child_name (self->stack, "matrix");
-  update_problems (self);
-  update_costs (self);
+  self->build_next = 0;
+  if (in_steps)
+    {
+      strata_page_build_in_steps (STRATA_PAGE (self), build_step);
+      return;
+    }
+  while (build_step (STRATA_PAGE (self)))
+    ;
+}
+
+static void
+rebuild (StrataEntitlementsPage *self)
+{
+  rebuild_cards (self, FALSE);
 }
 
 /* ---- Context ---- */
@@ -734,7 +772,7 @@ strata_entitlements_page_context_changed (StrataPage *page)
                                    G_CALLBACK (on_can_undo_changed), self, G_CONNECT_SWAPPED);
         }
     }
-  rebuild (self);
+  rebuild_cards (self, TRUE);
 }
 
 /* ---- GObject ---- */

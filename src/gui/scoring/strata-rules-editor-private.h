@@ -42,6 +42,8 @@ struct _StrataRulesEditor
   GListModel          *optional_metrics; /* "None" + metrics */
   GHashTable          *cells;          /* GtkWidget* set: every bound cell */
   gboolean             updating;
+  gboolean             building;       /* set_rules_in_steps's build runs */
+  guint                build_next;     /* its next step */
 
   GtkBox              *indicators_box;
   GtkWidget           *indicators_problems;

@@ -87,28 +87,87 @@ fill_rows (GListStore *store,
                        rows->pdata, rows->len);
 }
 
-static void rebuild_indicators (StrataRulesEditor *self);
+static void clear_indicators (StrataRulesEditor *self);
+static void add_indicator_block (StrataRulesEditor *self,
+                                 guint              i);
+
+/* The last part of a build: the quadrants' rows, and the cells outside
+ * the column views (quadrant metrics) showing the new rules. */
+static void
+finish_build (StrataRulesEditor *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  fill_rows (self->quadrant_rows, -1, self->rules ? 4 : 0);
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    strata_rules_cell_refresh (key);
+  strata_rules_editor_set_problems (self, self->problems);
+}
 
 static void
 rebuild (StrataRulesEditor *self)
 {
   StrataRules *r = self->rules;
 
-  rebuild_indicators (self);
+  self->building = FALSE;
+  clear_indicators (self);
+  for (guint i = 0; r != NULL && i < r->indicators->len; i++)
+    add_indicator_block (self, i);
   fill_rows (self->adjustment_rows, -1, r ? r->adjustments->len : 0);
   strata_rules_editor_refresh_evidence (self);
   fill_rows (self->tier_rows, -1, r ? r->tiers->len : 0);
-  fill_rows (self->quadrant_rows, -1, r ? 4 : 0);
-  /* Cells outside the column views (quadrant metrics) show the new rules. */
-  {
-    GHashTableIter iter;
-    gpointer key;
+  finish_build (self);
+}
 
-    g_hash_table_iter_init (&iter, self->cells);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      strata_rules_cell_refresh (key);
-  }
-  strata_rules_editor_set_problems (self, self->problems);
+void
+strata_rules_editor_set_rules_in_steps (StrataRulesEditor *self,
+                                        StrataRules       *rules)
+{
+  g_return_if_fail (STRATA_IS_RULES_EDITOR (self));
+
+  self->rules = rules;
+  if (rules == NULL)
+    {
+      rebuild (self);
+      return;
+    }
+  /* Nothing of the last rules stays: their rows would read past these. */
+  clear_indicators (self);
+  fill_rows (self->adjustment_rows, -1, 0);
+  fill_rows (self->tier_rows, -1, 0);
+  fill_rows (self->quadrant_rows, -1, 0);
+  self->building = TRUE;
+  self->build_next = 0;
+}
+
+gboolean
+strata_rules_editor_build_step (StrataRulesEditor *self)
+{
+  guint n;
+
+  g_return_val_if_fail (STRATA_IS_RULES_EDITOR (self), FALSE);
+
+  if (!self->building)
+    return FALSE;
+  n = self->rules->indicators->len;
+  if (self->build_next < n)
+    add_indicator_block (self, self->build_next);
+  else if (self->build_next == n)
+    {
+      fill_rows (self->adjustment_rows, -1, self->rules->adjustments->len);
+      strata_rules_editor_refresh_evidence (self);
+    }
+  else if (self->build_next == n + 1)
+    fill_rows (self->tier_rows, -1, self->rules->tiers->len);
+  else
+    {
+      finish_build (self);
+      self->building = FALSE;
+    }
+  self->build_next++;
+  return self->building;
 }
 
 static void
@@ -382,53 +441,54 @@ add_indicator (StrataRulesEditor *self)
 }
 
 static void
-rebuild_indicators (StrataRulesEditor *self)
+clear_indicators (StrataRulesEditor *self)
 {
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->indicators_box))))
     gtk_box_remove (self->indicators_box, child);
-  if (self->rules == NULL)
-    return;
+}
 
-  for (guint i = 0; i < self->rules->indicators->len; i++)
-    {
-      StrataIndicator *ind = self->rules->indicators->pdata[i];
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE "strata-rules-indicator.ui");
-      GtkWidget *block = GTK_WIDGET (gtk_builder_get_object (builder, "block"));
-      GtkBox *header = GTK_BOX (gtk_builder_get_object (builder, "header"));
-      GtkWidget *add = GTK_WIDGET (gtk_builder_get_object (builder, "add_band"));
-      GtkWidget *remove = GTK_WIDGET (gtk_builder_get_object (builder, "remove"));
-      GtkColumnView *view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "bands"));
-      GtkWidget *metric = strata_rules_cell_new (self, &indicator_metric);
-      GtkWidget *weight = strata_rules_cell_new (self, &indicator_weight);
-      GListStore *store;
+/* Indicator i's card, after the others. */
+static void
+add_indicator_block (StrataRulesEditor *self,
+                     guint              i)
+{
+  StrataIndicator *ind = self->rules->indicators->pdata[i];
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE "strata-rules-indicator.ui");
+  GtkWidget *block = GTK_WIDGET (gtk_builder_get_object (builder, "block"));
+  GtkBox *header = GTK_BOX (gtk_builder_get_object (builder, "header"));
+  GtkWidget *add = GTK_WIDGET (gtk_builder_get_object (builder, "add_band"));
+  GtkWidget *remove = GTK_WIDGET (gtk_builder_get_object (builder, "remove"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "bands"));
+  GtkWidget *metric = strata_rules_cell_new (self, &indicator_metric);
+  GtkWidget *weight = strata_rules_cell_new (self, &indicator_weight);
+  GListStore *store;
 
-      /* The header reads: metric, "Weight", weight, Add band, remove. */
-      gtk_widget_set_hexpand (metric, TRUE);
-      gtk_box_prepend (header, metric);
-      gtk_box_insert_child_after (header, weight, GTK_WIDGET (gtk_builder_get_object (builder, "weight_label")));
-      g_object_set_data (G_OBJECT (add), "editor", self);
-      g_signal_connect (add, "clicked", G_CALLBACK (add_band_clicked), GINT_TO_POINTER (i));
-      g_object_set_data (G_OBJECT (remove), "editor", self);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_indicator_clicked), GINT_TO_POINTER (i));
-      strata_rules_cell_bind (metric, i, -1);
-      strata_rules_cell_bind (weight, i, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (metric), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Metric"), -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (weight), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Weight"), -1);
+  /* The header reads: metric, "Weight", weight, Add band, remove. */
+  gtk_widget_set_hexpand (metric, TRUE);
+  gtk_box_prepend (header, metric);
+  gtk_box_insert_child_after (header, weight, GTK_WIDGET (gtk_builder_get_object (builder, "weight_label")));
+  g_object_set_data (G_OBJECT (add), "editor", self);
+  g_signal_connect (add, "clicked", G_CALLBACK (add_band_clicked), GINT_TO_POINTER (i));
+  g_object_set_data (G_OBJECT (remove), "editor", self);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_indicator_clicked), GINT_TO_POINTER (i));
+  strata_rules_cell_bind (metric, i, -1);
+  strata_rules_cell_bind (weight, i, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (metric), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Metric"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (weight), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Weight"), -1);
 
-      set_table_rows (view, &store);
-      add_column (view, strata_rules_cell_column (self, &band_from, _("From"), TRUE));
-      add_column (view, strata_rules_cell_column (self, &band_to, _("To"), TRUE));
-      add_column (view, strata_rules_cell_column (self, &band_points, _("Points"), TRUE));
-      add_column (view, actions_column (self, STRATA_RULES_SECTION_BAND));
-      fill_rows (store, i, ind->bands->len);
-      g_object_unref (store);
+  set_table_rows (view, &store);
+  add_column (view, strata_rules_cell_column (self, &band_from, _("From"), TRUE));
+  add_column (view, strata_rules_cell_column (self, &band_to, _("To"), TRUE));
+  add_column (view, strata_rules_cell_column (self, &band_points, _("Points"), TRUE));
+  add_column (view, actions_column (self, STRATA_RULES_SECTION_BAND));
+  fill_rows (store, i, ind->bands->len);
+  g_object_unref (store);
 
-      gtk_box_append (self->indicators_box, block);
-    }
+  gtk_box_append (self->indicators_box, block);
 }
 
 static void
@@ -675,7 +735,11 @@ strata_rules_editor_set_metrics (StrataRulesEditor *self,
                          g_list_model_get_n_items (self->metrics), items->pdata, items->len);
     self->updating = FALSE;
   }
-  rebuild (self);
+  /* A build in steps starts again with the new pickers. */
+  if (self->building)
+    strata_rules_editor_set_rules_in_steps (self, self->rules);
+  else
+    rebuild (self);
 }
 
 void

@@ -26,6 +26,13 @@ void         strata_rules_editor_set_metrics  (StrataRulesEditor   *self,
  * rebuilds every row. */
 void         strata_rules_editor_set_rules    (StrataRulesEditor   *self,
                                                StrataRules         *rules);
+/* The same, its cards built in steps (an indicator's card a step, then the
+ * items, the tiers and the quadrants): call strata_rules_editor_build_step()
+ * until it returns FALSE. A rebuild all at once (set_rules, a structural
+ * edit) ends it. */
+void         strata_rules_editor_set_rules_in_steps (StrataRulesEditor *self,
+                                                     StrataRules       *rules);
+gboolean     strata_rules_editor_build_step   (StrataRulesEditor   *self);
 StrataRules *strata_rules_editor_get_rules    (StrataRulesEditor   *self);
 /* Marks the cells with problems (borrowed, may be NULL). */
 void         strata_rules_editor_set_problems (StrataRulesEditor   *self,

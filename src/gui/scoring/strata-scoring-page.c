@@ -462,6 +462,12 @@ strata_scoring_page_reload (StrataPage *page)
   scores_changed (STRATA_SCORING_PAGE (page));
 }
 
+static gboolean
+build_step (StrataPage *page)
+{
+  return strata_rules_editor_build_step (STRATA_SCORING_PAGE (page)->editor);
+}
+
 /* The context's scoring holds the draft we edit: a pending save goes to
  * the scoring it was made on before we follow the new one. */
 static void
@@ -484,6 +490,16 @@ strata_scoring_page_context_changed (StrataPage *page)
 
   if (context != NULL)
     self->metrics = strata_metric_list_new (strata_context_get_workspace (context));
+  if (scoring != NULL)
+    {
+      /* The editor's cards (100-200 ms in one turn) in steps, over several
+       * frames: the draft now, its cards by build_step(). */
+      StrataRules *old = self->draft;
+
+      self->draft = strata_rules_copy (strata_scoring_get_draft (scoring));
+      strata_rules_editor_set_rules_in_steps (self->editor, self->draft);
+      g_clear_pointer (&old, strata_rules_free);
+    }
   strata_rules_editor_set_metrics (self->editor, G_LIST_MODEL (self->metrics));
   strata_receipt_view_set_metrics (strata_impact_panel_get_receipt_view (self->impact), self->metrics);
 
@@ -491,10 +507,10 @@ strata_scoring_page_context_changed (StrataPage *page)
     {
       g_signal_connect_object (self->metrics, "items-changed", G_CALLBACK (metrics_changed), self,
                                G_CONNECT_SWAPPED);
-      set_draft (self, strata_scoring_get_draft (scoring));
       strata_undo_stack_reset (self->undo, self->draft);
       refresh (self);
       gtk_stack_set_visible_child_name (self->stack, "editor");
+      strata_page_build_in_steps (page, build_step);
     }
   else
     {
