@@ -640,10 +640,12 @@ test_large_drag_and_log (void)
   strata_quadrant_positions_compute (&direct, chart->x, chart->y, chart->n, chart->x_threshold, chart->y_threshold);
   g_assert_cmpfloat (direct.x_axis.min, ==, chart->x_axis.min);
   g_assert_cmpfloat (direct.x_axis.max, ==, chart->x_axis.max);
-  g_assert_cmpuint (direct.grid, ==, chart->grid);
   g_assert_cmpmem (direct.ux, chart->n * sizeof (float), chart->ux, chart->n * sizeof (float));
   g_assert_cmpmem (direct.uy, chart->n * sizeof (float), chart->uy, chart->n * sizeof (float));
-  g_assert_cmpmem (direct.cell_items, chart->n * sizeof (guint), chart->cell_items, chart->n * sizeof (guint));
+  /* The hit-test grid waits for a hit test; the drawing order for points
+   * drawn one by one (this chart draws its density). */
+  g_assert_null (chart->cell_items);
+  g_assert_null (chart->order);
   strata_quadrant_positions_clear (&direct);
   /* A switch and back before the worker is done: the last one wins. */
   g_object_set (page, "log-x", log_x, NULL);
