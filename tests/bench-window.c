@@ -549,6 +549,13 @@ main (int   argc,
       stall_reset ();
       bench_run_for (3000);
       print_row ("3 s later, nothing done", 0, bench_stall_ms (&stall), 0, NULL);
+      printf ("  (of the RSS: mapped files %.0f MB, shared memory %.0f MB)\n",
+              bench_status_mb ("RssFile:"), bench_status_mb ("RssShmem:"));
+#ifdef __GLIBC__
+      /* The alternative: glibc's arenas handing back what they keep free. */
+      malloc_trim (0);
+      print_row ("the same after malloc_trim (0)", 0, 0, 0, NULL);
+#endif
       goto done;
     }
   if (edit_only)
