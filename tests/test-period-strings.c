@@ -204,6 +204,11 @@ test_shared_none (Fixture       *f,
   g_assert_true (strata_period_data_get_column (b, "login_days") == none);
   g_assert_true (strata_period_data_get_column (b, "order_amount") == none);
   g_assert_false (strata_period_data_get_column (b, "referrals") == none);
+  /* Known to hold nothing without reading it (the retention's check). */
+  g_assert_true (strata_period_data_column_is_none (a, none));
+  g_assert_true (strata_period_data_column_is_none (b, strata_period_data_get_column (b, "order_amount")));
+  g_assert_false (strata_period_data_column_is_none (b, strata_period_data_get_column (b, "referrals")));
+  g_assert_false (strata_period_data_column_is_none (b, NULL));
   for (guint i = 0; i < MAX (a->n, b->n); i++)
     g_assert_true (isnan (none[i]));
 
