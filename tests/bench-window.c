@@ -41,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "bench-demo.h"
 #include "bench-window-util.h"
@@ -431,13 +432,14 @@ main (int   argc,
   BenchFrames frames = { 0 }, side_frames = { 0 };
   int n = 0, alt_rows = 0;
   char *file = NULL, *only = NULL;
-  gboolean quadrant_only = FALSE, edit_only = FALSE, open_only = FALSE;
+  gboolean quadrant_only = FALSE, edit_only = FALSE, open_only = FALSE, keep_open = FALSE;
   g_auto(GStrv) page_list = NULL;
   const GOptionEntry entries[] = {
     { "customers", 'n', 0, G_OPTION_ARG_INT, &n, "Customers of the demo workspace (default 100000)", "N" },
     { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file, "An existing workspace instead (a draft edit is saved into it)", "FILE" },
     { "alt-rows", 0, 0, G_OPTION_ARG_INT, &alt_rows, "Rows of the alternatives that collate names (default 100000)", "K" },
     { "pages", 0, 0, G_OPTION_ARG_STRING, &only, "Only open the file and switch to these pages (for memory profiles)", "A,B" },
+    { "keep-open", 0, 0, G_OPTION_ARG_NONE, &keep_open, "Exit without closing the window (for heaptrack: what is held at the end counts as leaked)", NULL },
     { "quadrant", 0, 0, G_OPTION_ARG_NONE, &quadrant_only, "Only the Scoring and Quadrant pages' visits, then the Quadrant page's and Fit to Data's steps", NULL },
     { "open-only", 0, 0, G_OPTION_ARG_NONE, &open_only, "Only open the file (for profiles: prints its clock for perf report --time)", NULL },
     { "edit-only", 0, 0, G_OPTION_ARG_NONE, &edit_only, "Only open the file and make the weight edit (for profiles: prints its clock for perf report --time)", NULL },
@@ -736,6 +738,11 @@ edit:
   }
 done:
   bench_print_load ();
+  if (keep_open)
+    {
+      fflush (stdout);
+      _exit (0);
+    }
 
   bench_close_window (window, app, beat_id, file == NULL ? path : NULL, dir);
   return 0;

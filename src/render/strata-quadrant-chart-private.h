@@ -221,6 +221,9 @@ double     strata_quadrant_chart_point_radius  (StrataQuadrantChart *self,
                                                 gsize                i);
 StrataRgba strata_quadrant_chart_point_colour  (StrataQuadrantChart *self,
                                                 gsize                i);
+/* Frees the hit-test grid (made again by the next hit test): a view not
+ * shown does not keep it. */
+void       strata_quadrant_chart_drop_hit_index (StrataQuadrantChart *self);
 /* The points' drawing order (worst tier first), made on first use. */
 const guint *strata_quadrant_chart_get_order   (StrataQuadrantChart *self);
 StrataRgba strata_quadrant_colour              (StrataQuadrant       q);

@@ -191,6 +191,15 @@ ensure_grid (StrataQuadrantChart *self)
 }
 
 void
+strata_quadrant_chart_drop_hit_index (StrataQuadrantChart *self)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
+  g_clear_pointer (&self->cell_start, g_free);
+  g_clear_pointer (&self->cell_items, g_free);
+  self->grid = 0;
+}
+
+void
 strata_quadrant_positions_clear (StrataQuadrantPositions *p)
 {
   g_clear_pointer (&p->ux, g_free);
