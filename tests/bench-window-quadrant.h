@@ -166,10 +166,11 @@ old_quadrant_sort (StrataQuadrantChart *chart)
   gsize n = strata_quadrant_chart_get_n_points (chart);
   g_autofree guint *rows = g_new (guint, MAX (n, 1));
   gint64 t;
+  const guint *order = strata_quadrant_chart_get_order (chart);
 
   /* In the chart's drawing order (by tier), as a table sorted before holds them. */
   for (gsize i = 0; i < n; i++)
-    rows[i] = chart->order[i];
+    rows[i] = order[i];
   t = g_get_monotonic_time ();
   g_qsort_with_data (rows, n, sizeof (guint), old_quadrant_compare, chart);
   print_alt ("qsort of the rows by quadrant as before", (g_get_monotonic_time () - t) / 1000.0, n);

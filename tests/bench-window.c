@@ -48,6 +48,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "bench-demo.h"
 #include "bench-window-util.h"
@@ -522,7 +523,7 @@ main (int   argc,
   int n = 0, alt_rows = 0;
   char *file = NULL, *only = NULL;
   gboolean quadrant_only = FALSE, edit_only = FALSE, open_only = FALSE, switches_only = FALSE;
-  gboolean one_turn = FALSE;
+  gboolean one_turn = FALSE, keep_open = FALSE;
   g_auto(GStrv) page_list = NULL;
   const GOptionEntry entries[] = {
     { "customers", 'n', 0, G_OPTION_ARG_INT, &n, "Customers of the demo workspace (default 100000)", "N" },
@@ -531,6 +532,7 @@ main (int   argc,
     { "pages", 0, 0, G_OPTION_ARG_STRING, &only, "Only open the file and switch to these pages (for memory profiles)", "A,B" },
     { "switches", 0, 0, G_OPTION_ARG_NONE, &switches_only, "Only open the file, then visit every page (first, back, second visit; the Review page apart) and the pages built in steps against one turn", NULL },
     { "one-turn", 0, 0, G_OPTION_ARG_NONE, &one_turn, "Every page built in one turn, as before the builds in steps (for a before/after run)", NULL },
+    { "keep-open", 0, 0, G_OPTION_ARG_NONE, &keep_open, "Exit without closing the window (for heaptrack: what is held at the end counts as leaked)", NULL },
     { "quadrant", 0, 0, G_OPTION_ARG_NONE, &quadrant_only, "Only the Scoring and Quadrant pages' visits, then the Quadrant page's and Fit to Data's steps", NULL },
     { "open-only", 0, 0, G_OPTION_ARG_NONE, &open_only, "Only open the file (for profiles: prints its clock for perf report --time)", NULL },
     { "edit-only", 0, 0, G_OPTION_ARG_NONE, &edit_only, "Only open the file and make the weight edit (for profiles: prints its clock for perf report --time)", NULL },
@@ -687,6 +689,18 @@ main (int   argc,
       stall_reset ();
       bench_run_for (3000);
       print_row ("3 s later, nothing done", 0, bench_stall_ms (&stall), 0, NULL);
+      printf ("  (of the RSS: mapped files %.0f MB, shared memory %.0f MB)\n",
+              bench_status_mb ("RssFile:"), bench_status_mb ("RssShmem:"));
+#ifdef __GLIBC__
+      /* glibc's arenas handing back what they keep free (the pages trim a
+       * second after their last load: what is left). */
+      {
+        double cpu = bench_thread_cpu_ms ();
+
+        malloc_trim (0);
+        print_row ("the same after malloc_trim (0) again", 0, 0, bench_thread_cpu_ms () - cpu, NULL);
+      }
+#endif
       goto done;
     }
   if (edit_only)
@@ -867,6 +881,11 @@ edit:
   }
 done:
   bench_print_load ();
+  if (keep_open)
+    {
+      fflush (stdout);
+      _exit (0);
+    }
 
   bench_close_window (window, app, beat_id, file == NULL ? path : NULL, dir);
   return 0;

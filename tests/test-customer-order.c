@@ -14,6 +14,7 @@
 
 typedef struct
 {
+  guint n;
   StrataCustomerColumns cols;
   StrataPeriodData *strings;
   char   **ext_ids;
@@ -23,25 +24,30 @@ typedef struct
   guint8  *tier, *prev, *quadrant;
 } Fixture;
 
+/* n rows; in_order: the ext ids in row order, each twice (ties), as a
+ * period's rows come; else out of row order. */
 static void
-fixture_init (Fixture *f)
+fixture_init_n (Fixture  *f,
+                guint     n,
+                gboolean  in_order)
 {
   static const char *words[] = { "Acme", "acme", "Bolt", "北京星辰", "Zenith", "Ägir", "bolt", "" };
   GRand *rand = g_rand_new_with_seed (18);
 
-  f->ext_ids = g_new0 (char *, N);
-  f->names = g_new0 (char *, N);
-  f->name_keys = g_new0 (char *, N);
-  f->amount = g_new (double, N);
-  f->referrals = g_new (double, N);
-  f->score = g_new (double, N);
-  f->tier = g_new (guint8, N);
-  f->prev = g_new (guint8, N);
-  f->quadrant = g_new (guint8, N);
-  for (guint i = 0; i < N; i++)
+  f->n = n;
+  f->ext_ids = g_new0 (char *, n);
+  f->names = g_new0 (char *, n);
+  f->name_keys = g_new0 (char *, n);
+  f->amount = g_new (double, n);
+  f->referrals = g_new (double, n);
+  f->score = g_new (double, n);
+  f->tier = g_new (guint8, n);
+  f->prev = g_new (guint8, n);
+  f->quadrant = g_new (guint8, n);
+  for (guint i = 0; i < n; i++)
     {
-      /* Ids out of row order; names often equal. */
-      f->ext_ids[i] = g_strdup_printf ("C%05u", (i * 7919) % N);
+      /* Names often equal. */
+      f->ext_ids[i] = in_order ? g_strdup_printf ("C%06u", i / 2) : g_strdup_printf ("C%05u", (i * 7919) % n);
       f->names[i] = g_strdup_printf ("%s %u", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
                                      g_rand_int_range (rand, 0, 5));
       f->name_keys[i] = g_utf8_collate_key (f->names[i], -1);
@@ -60,9 +66,9 @@ fixture_init (Fixture *f)
       f->quadrant[i] = g_rand_int_range (rand, STRATA_QUADRANT_NONE, STRATA_QUADRANT_D + 1);
     }
   f->strings = strata_period_data_new_customers ((const char * const *) f->ext_ids,
-                                                 (const char * const *) f->names, N);
+                                                 (const char * const *) f->names, n);
   f->cols = (StrataCustomerColumns) {
-    .n = N, .strings = f->strings,
+    .n = n, .strings = f->strings,
     .name_keys = (const char **) f->name_keys, .order_amount = f->amount, .referrals = f->referrals,
     .inquiries = NULL, .score = f->score, .tier = f->tier, .prev_tier = f->prev,
     .quadrant = f->quadrant, .n_tiers = 4,
@@ -70,10 +76,17 @@ fixture_init (Fixture *f)
   g_rand_free (rand);
 }
 
+/* Ids out of row order. */
+static void
+fixture_init (Fixture *f)
+{
+  fixture_init_n (f, N, FALSE);
+}
+
 static void
 fixture_clear (Fixture *f)
 {
-  for (guint i = 0; i < N; i++)
+  for (guint i = 0; i < f->n; i++)
     {
       g_free (f->ext_ids[i]);
       g_free (f->names[i]);
@@ -143,6 +156,57 @@ test_sort_matches_compare (void)
   fixture_clear (&f);
 }
 
+/* Rows already in id order (ties included) have no id-order array: the
+ * sort then gives, over more rows than 16 bits count, exactly the
+ * comparison's order and what an explicit identity permutation gives. */
+static void
+test_sort_in_id_order (void)
+{
+  const guint n = 70000;
+  Fixture f;
+  g_autofree guint32 *by_id = NULL, *name_rank = NULL, *identity = g_new (guint32, n);
+
+  fixture_init_n (&f, n, TRUE);
+  by_id = strata_customer_order_by_id (f.strings, n);
+  g_assert_null (by_id);
+  name_rank = strata_customer_order_name_rank (f.strings, n);
+  for (guint i = 0; i < n; i++)
+    identity[i] = i;
+  for (int column = STRATA_CUSTOMER_SORT_ID; column <= STRATA_CUSTOMER_SORT_CHANGE; column++)
+    for (int subset = 0; subset < 2; subset++)
+      {
+        g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_autoptr(GArray) got = NULL, explicit = NULL;
+        Reference r = { &f.cols, column, subset ? -1 : 1 };
+
+        /* The subset keeps pairs of tied rows (a filter's rows, in row order). */
+        for (guint i = 0; i < n; i++)
+          if (!subset || i % 3 != 0)
+            g_array_append_val (expected, i);
+        got = g_array_copy (expected);
+        explicit = g_array_copy (expected);
+        g_qsort_with_data (expected->data, expected->len, sizeof (guint), compare_reference, &r);
+        strata_customer_order_sort (&f.cols, NULL, name_rank, column, subset,
+                                    (guint *) got->data, got->len);
+        strata_customer_order_sort (&f.cols, identity, name_rank, column, subset,
+                                    (guint *) explicit->data, explicit->len);
+        g_assert_cmpmem (got->data, got->len * sizeof (guint), expected->data, expected->len * sizeof (guint));
+        g_assert_cmpmem (got->data, got->len * sizeof (guint), explicit->data, explicit->len * sizeof (guint));
+      }
+  fixture_clear (&f);
+
+  /* One pair out of order at the very end still gives a permutation. */
+  {
+    const char *ids[] = { "A", "B", "B", "D", "C" };
+    const char *names[] = { "", "", "", "", "" };
+    g_autoptr(StrataPeriodData) strings = strata_period_data_new_customers (ids, names, 5);
+    g_autofree guint32 *order = strata_customer_order_by_id (strings, 5);
+
+    g_assert_nonnull (order);
+    g_assert_cmpmem (order, 5 * sizeof (guint32), ((guint32[]) { 0, 1, 2, 4, 3 }), 5 * sizeof (guint32));
+  }
+}
+
 static guint
 count (const StrataCustomerColumns *cols,
        const char                  *search)
@@ -195,6 +259,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/customer-order/sort-matches-compare", test_sort_matches_compare);
+  g_test_add_func ("/customer-order/in-id-order", test_sort_in_id_order);
   g_test_add_func ("/customer-order/search", test_search);
   return g_test_run ();
 }

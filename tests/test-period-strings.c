@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "strata-demo.h"
 #include "strata-period-data-private.h"
@@ -203,6 +204,11 @@ test_shared_none (Fixture       *f,
   g_assert_true (strata_period_data_get_column (b, "login_days") == none);
   g_assert_true (strata_period_data_get_column (b, "order_amount") == none);
   g_assert_false (strata_period_data_get_column (b, "referrals") == none);
+  /* Known to hold nothing without reading it (the retention's check). */
+  g_assert_true (strata_period_data_column_is_none (a, none));
+  g_assert_true (strata_period_data_column_is_none (b, strata_period_data_get_column (b, "order_amount")));
+  g_assert_false (strata_period_data_column_is_none (b, strata_period_data_get_column (b, "referrals")));
+  g_assert_false (strata_period_data_column_is_none (b, NULL));
   for (guint i = 0; i < MAX (a->n, b->n); i++)
     g_assert_true (isnan (none[i]));
 
@@ -214,6 +220,62 @@ test_shared_none (Fixture       *f,
   g_assert_true (isnan (strata_period_data_get_value (c, c->n - 1, "order_amount")));
 }
 
+/* The all-NaN column of a million customers holds no resident memory
+ * until read (on Linux: one 64 KB page of NaN mapped again and again; once
+ * read, RSS counts every mapping of it, the machine one page), reads as
+ * NaN everywhere, and is shared and freed as before. */
+static double
+rss_anon_and_shmem_mb (void)
+{
+  g_autofree char *status = NULL;
+  g_auto(GStrv) lines = NULL;
+  double kb = 0;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "RssAnon:") || g_str_has_prefix (lines[i], "RssShmem:"))
+      kb += g_ascii_strtod (strchr (lines[i], ':') + 1, NULL);
+  return kb / 1024;
+}
+
+static void
+test_none_resident (void)
+{
+  const gsize n = 1000000;
+  double before, held, read;
+  double *none, *again;
+  gsize nans = 0;
+
+  before = rss_anon_and_shmem_mb ();
+  if (before < 0)
+    {
+      g_test_skip ("no /proc/self/status");
+      return;
+    }
+  none = strata_period_none_acquire (n);
+  held = rss_anon_and_shmem_mb ();
+#ifdef __linux__
+  /* 8 MB as an array. */
+  g_assert_cmpfloat (held - before, <, 1);
+#endif
+  again = strata_period_none_acquire (n / 2);
+  g_assert_true (again == none);
+  for (gsize i = 0; i < n; i++)
+    nans += isnan (none[i]);
+  g_assert_cmpuint (nans, ==, n);
+  read = rss_anon_and_shmem_mb ();
+  g_test_message ("RssAnon+RssShmem: %.1f MB before, %.1f held, %.1f read", before, held, read);
+  strata_period_none_release (again);
+  strata_period_none_release (none);
+  /* Freed with its last holder: a new one is made. */
+  none = strata_period_none_acquire (10);
+  for (gsize i = 0; i < 10; i++)
+    g_assert_true (isnan (none[i]));
+  strata_period_none_release (none);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,5 +284,6 @@ main (int   argc,
   g_test_add ("/period-strings/loaded", Fixture, NULL, fixture_setup, test_loaded, fixture_teardown);
   g_test_add_func ("/period-strings/built", test_built);
   g_test_add ("/period-strings/shared-none", Fixture, NULL, fixture_setup, test_shared_none, fixture_teardown);
+  g_test_add_func ("/period-strings/none-resident", test_none_resident);
   return g_test_run ();
 }

@@ -342,6 +342,77 @@ test_text_leaves_no_path (void)
   cairo_surface_destroy (s);
 }
 
+/* Borrowed values (the Tiers page's): every share, count, the marked
+ * figure, the picture, the description and the table are the same as a
+ * chart that keeps the shares, over more customers than 16 bits count,
+ * with ties, refunds, zeros and missing values; and it holds half. */
+static void
+test_pareto_borrowed (void)
+{
+  const gsize n = 100003;
+  g_autoptr(StrataParetoChart) kept = strata_pareto_chart_new ();
+  g_autoptr(StrataParetoChart) borrowed = strata_pareto_chart_new ();
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  double *values = g_new (double, n);
+  StrataParetoData d = { n, values, 0.2, "Revenue" };
+  GRand *r = g_rand_new_with_seed (22);
+  g_autofree char *desc_kept = NULL, *desc_borrowed = NULL;
+  g_autoptr(GPtrArray) table_kept = NULL, table_borrowed = NULL;
+  cairo_surface_t *a, *b;
+  gsize top_kept, top_borrowed;
+
+  for (gsize i = 0; i < n; i++)
+    switch (g_rand_int_range (r, 0, 8))
+      {
+      case 0: values[i] = NAN; break;
+      case 1: values[i] = -g_rand_double_range (r, 0, 500); break;
+      case 2: values[i] = 0; break;
+      case 3: values[i] = 1250; break;   /* ties */
+      default: values[i] = exp (g_rand_double_range (r, 0, 12)); break;
+      }
+  strata_pareto_chart_set_data (kept, &d);
+  strata_pareto_chart_set_data_borrowed (borrowed, &d, values, g_free);
+  g_assert_cmpuint (strata_pareto_chart_get_held_bytes (borrowed), <=,
+                    strata_pareto_chart_get_held_bytes (kept) / 2 + 16 * 1024);
+
+  for (guint k = 0; k <= 2000; k++)
+    {
+      double s = k < 1000 ? g_rand_double (r) : (double) (k - 1000) / 1000;
+      g_assert_cmpfloat (strata_pareto_chart_share_at (borrowed, s), ==, strata_pareto_chart_share_at (kept, s));
+    }
+  for (gsize k = 0; k <= n; k += 997)
+    g_assert_cmpfloat (strata_pareto_chart_share_at (borrowed, (double) k / n), ==,
+                       strata_pareto_chart_share_at (kept, (double) k / n));
+  for (guint k = 0; k <= 600; k++)
+    {
+      double s = k < 500 ? g_rand_double (r) : (double) (k - 500) / 100;
+      g_assert_cmpfloat (strata_pareto_chart_customers_for (borrowed, s), ==,
+                         strata_pareto_chart_customers_for (kept, s));
+    }
+  g_assert_cmpfloat (strata_pareto_chart_get_top (borrowed, &top_borrowed), ==,
+                     strata_pareto_chart_get_top (kept, &top_kept));
+  g_assert_cmpuint (top_borrowed, ==, top_kept);
+
+  a = chart_test_render (STRATA_CHART (kept), style, 700, 450);
+  b = chart_test_render (STRATA_CHART (borrowed), style, 700, 450);
+  g_assert_cmpmem (cairo_image_surface_get_data (a), cairo_image_surface_get_stride (a) * 450,
+                   cairo_image_surface_get_data (b), cairo_image_surface_get_stride (b) * 450);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  desc_kept = strata_pareto_chart_get_description (kept);
+  desc_borrowed = strata_pareto_chart_get_description (borrowed);
+  g_assert_cmpstr (desc_borrowed, ==, desc_kept);
+  table_kept = strata_pareto_chart_get_table (kept);
+  table_borrowed = strata_pareto_chart_get_table (borrowed);
+  g_assert_cmpuint (table_borrowed->len, ==, table_kept->len);
+  for (guint i = 0; i < table_kept->len; i++)
+    {
+      GStrv row_kept = table_kept->pdata[i], row_borrowed = table_borrowed->pdata[i];
+      g_assert_cmpstrv (row_borrowed, row_kept);
+    }
+  g_rand_free (r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -349,6 +420,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pyramid/widths", test_pyramid_widths);
   g_test_add_func ("/pyramid/names-whole", test_pyramid_names_whole);
   g_test_add_func ("/pareto/curve", test_pareto);
+  g_test_add_func ("/pareto/borrowed", test_pareto_borrowed);
   g_test_add_func ("/movement/matrix", test_movement);
   g_test_add_func ("/charts/empty", test_empty_charts);
   g_test_add_func ("/charts/text-leaves-no-path", test_text_leaves_no_path);

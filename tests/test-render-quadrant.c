@@ -691,6 +691,81 @@ test_log_axis (void)
   cairo_surface_destroy (s);
 }
 
+/* A chart that borrows its data (the Quadrant page's) keeps no per-point
+ * arrays it can do without: the sizes come from z when asked, the drawing
+ * order is made when points are drawn one by one, the hit-test grid on the
+ * first hit test. Its pictures, hits and selections equal those of a chart
+ * that copies the data and holds all of them. */
+static void
+test_borrowed_lazy (void)
+{
+  g_autoptr(StrataQuadrantChart) copied = strata_quadrant_chart_new ();
+  g_autoptr(StrataQuadrantChart) borrowed = strata_quadrant_chart_new ();
+  g_autoptr(StrataChartStyle) style = strata_chart_style_new (STRATA_CHART_THEME_LIGHT);
+  StrataQuadrantData q;
+  DemoData d;
+  GRand *r = g_rand_new_with_seed (22);
+  guint hits = 0;
+
+  demo_data_init (&d, 3000, 2);
+  demo_quadrant_data (&d, &q, FALSE);
+  g_assert_nonnull (q.z);
+  /* Missing and equal sizes too. */
+  d.z[7] = NAN;
+  d.z[8] = d.z[9];
+  strata_quadrant_chart_set_data (copied, &q);
+  strata_quadrant_chart_set_data_borrowed (borrowed, &q, g_strdup ("owner"), g_free);
+  g_assert_nonnull (copied->size);
+  g_assert_null (borrowed->size);
+  g_assert_null (borrowed->order);
+  g_assert_null (borrowed->cell_items);
+
+  for (int mode = 0; mode < 2; mode++)
+    {
+      cairo_surface_t *a, *b;
+
+      for (guint k = 0; k < 2; k++)
+        strata_quadrant_chart_set_point_mode (k == 0 ? copied : borrowed,
+                                              mode == 0 ? STRATA_POINT_MODE_DENSITY : STRATA_POINT_MODE_POINTS, 0);
+      a = render (STRATA_CHART (copied), style);
+      b = render (STRATA_CHART (borrowed), style);
+      g_assert_cmpmem (cairo_image_surface_get_data (a), cairo_image_surface_get_stride (a) * H,
+                       cairo_image_surface_get_data (b), cairo_image_surface_get_stride (b) * H);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+      /* A density picture needs no drawing order; points do. */
+      if (mode == 0)
+        g_assert_null (borrowed->order);
+      else
+        g_assert_nonnull (borrowed->order);
+    }
+  g_assert_null (borrowed->cell_items);
+
+  for (guint k = 0; k < 400; k++)
+    {
+      cairo_rectangle_t p, rect;
+      double x, y;
+      gssize got;
+      g_autoptr(GArray) in_copied = NULL, in_borrowed = NULL;
+
+      strata_quadrant_chart_get_plot_area (copied, &p);
+      x = p.x + g_rand_double (r) * p.width;
+      y = p.y + g_rand_double (r) * p.height;
+      got = strata_quadrant_chart_hit_test (borrowed, x, y);
+      g_assert_cmpint (got, ==, strata_quadrant_chart_hit_test (copied, x, y));
+      hits += got >= 0;
+      rect = (cairo_rectangle_t) { x, y, g_rand_double_range (r, -80, 80), g_rand_double_range (r, -80, 80) };
+      in_copied = strata_quadrant_chart_select_rect (copied, &rect);
+      in_borrowed = strata_quadrant_chart_select_rect (borrowed, &rect);
+      g_assert_cmpmem (in_borrowed->data, in_borrowed->len * sizeof (guint),
+                       in_copied->data, in_copied->len * sizeof (guint));
+    }
+  g_assert_cmpuint (hits, >, 20);
+  g_assert_nonnull (borrowed->cell_items);
+  g_rand_free (r);
+  demo_data_clear (&d);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -699,6 +774,7 @@ main (int argc, char **argv)
   g_test_add_func ("/quadrant/counts-and-table", test_counts_and_table);
   g_test_add_func ("/quadrant/hit-testing", test_hit_testing);
   g_test_add_func ("/quadrant/hit-index-matches-scan", test_hit_index_matches_scan);
+  g_test_add_func ("/quadrant/borrowed-lazy", test_borrowed_lazy);
   g_test_add_func ("/quadrant/density-switch", test_density_switch);
   g_test_add_func ("/quadrant/movement-and-labels", test_movement_and_labels_draw);
   g_test_add_func ("/quadrant/theme-switch", test_theme_switch);

@@ -83,6 +83,21 @@ test_tiers_page (void)
   g_assert_cmpfloat (strata_pareto_chart_share_at (strata_tiers_page_get_pareto (STRATA_TIERS_PAGE (page)), 1),
                      >, 0.999);
 
+  /* A second after the load, glibc's free memory goes back to the system:
+   * once, however many loads finished just before. */
+  {
+    guint trims = strata_page_get_heap_trims ();
+    gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+    while (strata_page_get_heap_trims () == trims && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+    g_assert_cmpuint (strata_page_get_heap_trims (), ==, trims + 1);
+    until = g_get_monotonic_time () + G_USEC_PER_SEC + G_USEC_PER_SEC / 2;
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+    g_assert_cmpuint (strata_page_get_heap_trims (), ==, trims + 1);
+  }
+
   /* The table one click away. */
   {
     GtkWidget *toggle = NULL;

@@ -2,6 +2,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "strata-page.h"
 
@@ -111,6 +115,39 @@ cancel_load (StrataPage *self)
   update_spinner (self);
 }
 
+/* A load's temporaries are freed on its worker, whose glibc arena keeps
+ * the freed small chunks resident; a second after the last page's load,
+ * they go back to the system (bench-window --pages prints the RSS with and
+ * without: 4-16 MB after the first visits at 100,000 to 1,000,000
+ * customers). */
+static guint trim_id;
+static guint heap_trims;
+
+static gboolean
+trim_heap (gpointer data)
+{
+  trim_id = 0;
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  heap_trims++;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_heap_trim (void)
+{
+  if (trim_id != 0)
+    g_source_remove (trim_id);
+  trim_id = g_timeout_add_full (G_PRIORITY_LOW, 1000, trim_heap, NULL, NULL);
+}
+
+guint
+strata_page_get_heap_trims (void)
+{
+  return heap_trims;
+}
+
 static void
 load_done (GObject      *object,
            GAsyncResult *result,
@@ -129,6 +166,7 @@ load_done (GObject      *object,
   if (!STRATA_PAGE_GET_CLASS (self)->load_finish (self, result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Cannot load the page: %s", error ? error->message : "?");
+  schedule_heap_trim ();
 }
 
 static void

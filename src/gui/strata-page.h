@@ -120,6 +120,8 @@ void             strata_page_set_build_budget   (gint64      budget_us);
 /* How many times the page reloaded (its reload vfunc ran), for tests and
  * benchmarks: what a change costs the pages that do not show it. */
 guint            strata_page_get_reloads        (StrataPage *self);
+/* How often glibc's free memory was handed back after pages' loads. */
+guint            strata_page_get_heap_trims     (void);
 
 /* For load_async: runs func on a worker thread with a connection of its
  * own to the page's workspace file (strata_workspace_task_run()), the task's

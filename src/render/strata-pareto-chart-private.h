@@ -13,4 +13,8 @@ void       strata_pareto_chart_get_plot_area      (StrataParetoChart      *self,
 double     strata_pareto_chart_get_top            (StrataParetoChart      *self,
                                                    gsize                  *n_top);
 
+/* The bytes the chart holds for its customers (the shares, or with
+ * borrowed values the order and checkpoints). */
+gsize      strata_pareto_chart_get_held_bytes     (StrataParetoChart      *self);
+
 G_END_DECLS

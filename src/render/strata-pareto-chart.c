@@ -13,13 +13,23 @@
 /* The curve is kept at this many evenly spaced customer shares: enough
  * for any screen or page, whatever the number of customers. */
 #define CURVE_POINTS 1024
+/* Borrowed values: the top k's revenue is a checkpoint plus at most this
+ * many values. */
+#define CHECKPOINT 64
 
 struct _StrataParetoChart
 {
   GObject           parent_instance;
 
   gsize             n;
-  double           *cumulative;  /* n + 1 values, cumulative[k] = share of top k */
+  double           *cumulative;  /* n + 1 values, cumulative[k] = share of top k;
+                                  * NULL when the values are borrowed: */
+  const double     *values;      /* borrowed from owner */
+  gpointer          owner;
+  GDestroyNotify    owner_free;
+  guint32          *order;       /* n: values' indexes, largest first */
+  double           *checkpoints; /* the revenue of the top k, k a multiple of CHECKPOINT */
+  double            total;
   double            curve[CURVE_POINTS + 1];
   double            top_share;
   double            top_value;    /* revenue share of the top customers */
@@ -35,11 +45,23 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (StrataParetoChart, strata_pareto_chart, G_TYPE_OB
                                                       strata_pareto_chart_iface_init))
 
 static void
+clear_data (StrataParetoChart *self)
+{
+  g_clear_pointer (&self->cumulative, g_free);
+  g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->checkpoints, g_free);
+  self->values = NULL;
+  if (self->owner != NULL)
+    self->owner_free (self->owner);
+  self->owner = NULL;
+}
+
+static void
 strata_pareto_chart_finalize (GObject *object)
 {
   StrataParetoChart *self = STRATA_PARETO_CHART (object);
 
-  g_free (self->cumulative);
+  clear_data (self);
   g_free (self->title);
   G_OBJECT_CLASS (strata_pareto_chart_parent_class)->finalize (object);
 }
@@ -54,7 +76,6 @@ static void
 strata_pareto_chart_init (StrataParetoChart *self)
 {
   self->top_share = 0.2;
-  self->cumulative = g_new0 (double, 1);
 }
 
 StrataParetoChart *
@@ -71,36 +92,98 @@ compare_desc (gconstpointer a,
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
-void
-strata_pareto_chart_set_data (StrataParetoChart      *self,
-                              const StrataParetoData *data)
+/* Refunds and missing values bring no revenue: they count as customers
+ * with zero, so the shares stay between 0 and 1. */
+static inline double
+revenue (double v)
 {
-  g_autofree double *sorted = NULL;
+  return isfinite (v) && v > 0 ? v : 0;
+}
+
+typedef struct
+{
+  double  v;
+  guint32 i;
+} Ranked;
+
+static int
+compare_ranked_desc (gconstpointer a,
+                     gconstpointer b)
+{
+  double x = ((const Ranked *) a)->v, y = ((const Ranked *) b)->v;
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The share of revenue of the top k customers: cumulative[k], or with
+ * borrowed values the same sums (the same additions in the same order,
+ * so the same doubles) from the checkpoint below k. */
+static double
+share_of_top (StrataParetoChart *self,
+              gsize              k)
+{
+  double sum;
+
+  if (self->cumulative != NULL)
+    return self->cumulative[k];
+  sum = self->checkpoints[k / CHECKPOINT];
+  for (gsize j = k / CHECKPOINT * CHECKPOINT; j < k; j++)
+    sum += revenue (self->values[self->order[j]]);
+  return self->total > 0 ? sum / self->total : 0;
+}
+
+static void
+set_data (StrataParetoChart      *self,
+          const StrataParetoData *data,
+          gpointer                owner,
+          GDestroyNotify          owner_free)
+{
   double total = 0;
 
-  g_return_if_fail (STRATA_IS_PARETO_CHART (self));
-  g_return_if_fail (data != NULL);
-  g_return_if_fail (data->n_values == 0 || data->values != NULL);
-
-  /* Refunds and missing values bring no revenue: they count as customers
-   * with zero, so the shares stay between 0 and 1. */
-  sorted = g_new (double, MAX (data->n_values, 1));
-  for (gsize i = 0; i < data->n_values; i++)
-    {
-      double v = data->values[i];
-      sorted[i] = isfinite (v) && v > 0 ? v : 0;
-      total += sorted[i];
-    }
-  qsort (sorted, data->n_values, sizeof (double), compare_desc);
-
-  g_free (self->cumulative);
+  clear_data (self);
   self->n = data->n_values;
-  self->cumulative = g_new (double, self->n + 1);
-  self->cumulative[0] = 0;
-  for (gsize k = 0; k < self->n; k++)
-    self->cumulative[k + 1] = self->cumulative[k] + sorted[k];
-  for (gsize k = 0; k <= self->n; k++)
-    self->cumulative[k] = total > 0 ? self->cumulative[k] / total : 0;
+  for (gsize i = 0; i < data->n_values; i++)
+    total += revenue (data->values[i]);
+  self->total = total;
+  if (owner == NULL)
+    {
+      g_autofree double *sorted = g_new (double, MAX (data->n_values, 1));
+
+      for (gsize i = 0; i < data->n_values; i++)
+        sorted[i] = revenue (data->values[i]);
+      qsort (sorted, data->n_values, sizeof (double), compare_desc);
+      self->cumulative = g_new (double, self->n + 1);
+      self->cumulative[0] = 0;
+      for (gsize k = 0; k < self->n; k++)
+        self->cumulative[k + 1] = self->cumulative[k] + sorted[k];
+      for (gsize k = 0; k <= self->n; k++)
+        self->cumulative[k] = total > 0 ? self->cumulative[k] / total : 0;
+    }
+  else
+    {
+      /* 4 bytes a customer (and a checkpoint per 64) instead of the 8 of
+       * a share each: the values stay owner's. */
+      g_autofree Ranked *ranked = g_new (Ranked, MAX (data->n_values, 1));
+      double sum = 0;
+
+      self->values = data->values;
+      self->owner = owner;
+      self->owner_free = owner_free;
+      for (gsize i = 0; i < data->n_values; i++)
+        ranked[i] = (Ranked) { revenue (data->values[i]), (guint32) i };
+      qsort (ranked, data->n_values, sizeof (Ranked), compare_ranked_desc);
+      self->order = g_new (guint32, MAX (data->n_values, 1));
+      self->checkpoints = g_new (double, self->n / CHECKPOINT + 1);
+      for (gsize k = 0; k <= self->n; k++)
+        {
+          if (k % CHECKPOINT == 0)
+            self->checkpoints[k / CHECKPOINT] = sum;
+          if (k < self->n)
+            {
+              self->order[k] = ranked[k].i;
+              sum += ranked[k].v;
+            }
+        }
+    }
 
   self->top_share = data->top_share > 0 && data->top_share < 1 ? data->top_share : 0.2;
   /* The marked figure is the one the report prints: the same function. */
@@ -110,6 +193,32 @@ strata_pareto_chart_set_data (StrataParetoChart      *self,
   self->title = g_strdup (data->title);
   for (guint i = 0; i <= CURVE_POINTS; i++)
     self->curve[i] = strata_pareto_chart_share_at (self, (double) i / CURVE_POINTS);
+}
+
+void
+strata_pareto_chart_set_data (StrataParetoChart      *self,
+                              const StrataParetoData *data)
+{
+  g_return_if_fail (STRATA_IS_PARETO_CHART (self));
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (data->n_values == 0 || data->values != NULL);
+
+  set_data (self, data, NULL, NULL);
+}
+
+void
+strata_pareto_chart_set_data_borrowed (StrataParetoChart      *self,
+                                       const StrataParetoData *data,
+                                       gpointer                owner,
+                                       GDestroyNotify          owner_free)
+{
+  g_return_if_fail (STRATA_IS_PARETO_CHART (self));
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (data->n_values == 0 || data->values != NULL);
+  g_return_if_fail (data->n_values <= G_MAXUINT32);
+  g_return_if_fail (owner != NULL && owner_free != NULL);
+
+  set_data (self, data, owner, owner_free);
 }
 
 /* Revenue share of the top @customer_share of customers, interpolated
@@ -127,9 +236,20 @@ strata_pareto_chart_share_at (StrataParetoChart *self,
   pos = CLAMP (customer_share, 0, 1) * self->n;
   k = (gsize) floor (pos);
   if (k >= self->n)
-    return self->cumulative[self->n];
+    return share_of_top (self, self->n);
   frac = pos - k;
-  return self->cumulative[k] + frac * (self->cumulative[k + 1] - self->cumulative[k]);
+  return share_of_top (self, k) + frac * (share_of_top (self, k + 1) - share_of_top (self, k));
+}
+
+gsize
+strata_pareto_chart_get_held_bytes (StrataParetoChart *self)
+{
+  g_return_val_if_fail (STRATA_IS_PARETO_CHART (self), 0);
+  if (self->cumulative != NULL)
+    return (self->n + 1) * sizeof (double);
+  if (self->order != NULL)
+    return self->n * sizeof (guint32) + (self->n / CHECKPOINT + 1) * sizeof (double);
+  return 0;
 }
 
 /* The smallest share of customers that brings @revenue_share. */
@@ -146,7 +266,7 @@ strata_pareto_chart_customers_for (StrataParetoChart *self,
   while (lo < hi)
     {
       gsize mid = (lo + hi) / 2;
-      if (self->cumulative[mid] + 1e-12 >= revenue_share)
+      if (share_of_top (self, mid) + 1e-12 >= revenue_share)
         hi = mid;
       else
         lo = mid + 1;

@@ -19,7 +19,7 @@ struct _StrataQuadrantChart
 {
   GObject                  parent_instance;
 
-  /* Data, copied; x, y and revenue borrowed from owner when it is set
+  /* Data, copied; x, y, z and revenue borrowed from owner when it is set
    * (strata_quadrant_chart_set_data_borrowed). */
   gsize                    n;
   const double            *x;
@@ -28,7 +28,10 @@ struct _StrataQuadrantChart
   gpointer                 owner;
   GDestroyNotify           owner_free;
   gint16                  *tier;      /* index into tiers, -1 for none */
-  float                   *size;      /* 0..1, from z; NULL when no z */
+  float                   *size;      /* 0..1, from z; NULL when no z or z borrowed */
+  const double            *z;         /* borrowed z (sizes computed from it), or NULL */
+  double                   z_lo;      /* its smallest and largest finite value */
+  double                   z_hi;
   GArray                  *tiers;     /* StrataTierInfo */
   char                    *x_title;
   char                    *y_title;
@@ -57,10 +60,12 @@ struct _StrataQuadrantChart
   /* Derived: positions in the unit square (y up) and a grid over it. */
   float                   *ux;
   float                   *uy;
-  guint                   *order;        /* drawing order: worst tier first */
-  guint                    grid;         /* grid x grid cells */
-  guint                   *cell_start;   /* grid*grid + 1 */
-  guint                   *cell_items;   /* n */
+  guint                   *order;        /* drawing order: worst tier first; NULL
+                                          * until points are drawn one by one
+                                          * (strata_quadrant_chart_get_order) */
+  guint                    grid;         /* grid x grid cells; the grid is */
+  guint                   *cell_start;   /* grid*grid + 1    made on the first */
+  guint                   *cell_items;   /* n                hit test (NULL until) */
 
   /* Geometry of the last layout. */
   double                   width;
@@ -177,16 +182,14 @@ void               strata_quadrant_job_free              (StrataQuadrantJob     
 void       strata_quadrant_chart_invalidate    (StrataQuadrantChart *self);
 
 /* The part of the chart's index that depends on the axis scales: the axes
- * fitted, positions in the unit square, the hit-test grid. */
+ * fitted, positions in the unit square (the hit-test grid over them is
+ * made by the chart on the first hit test). */
 typedef struct
 {
   StrataAxis  x_axis;      /* in: kind and scale; out: fitted */
   StrataAxis  y_axis;
   float      *ux;
   float      *uy;
-  guint       grid;
-  guint      *cell_start;
-  guint      *cell_items;
 } StrataQuadrantPositions;
 
 /* On any thread. */
@@ -218,6 +221,11 @@ double     strata_quadrant_chart_point_radius  (StrataQuadrantChart *self,
                                                 gsize                i);
 StrataRgba strata_quadrant_chart_point_colour  (StrataQuadrantChart *self,
                                                 gsize                i);
+/* Frees the hit-test grid (made again by the next hit test): a view not
+ * shown does not keep it. */
+void       strata_quadrant_chart_drop_hit_index (StrataQuadrantChart *self);
+/* The points' drawing order (worst tier first), made on first use. */
+const guint *strata_quadrant_chart_get_order   (StrataQuadrantChart *self);
 StrataRgba strata_quadrant_colour              (StrataQuadrant       q);
 const char *strata_quadrant_letter             (StrataQuadrant       q);
 

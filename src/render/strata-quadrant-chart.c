@@ -19,7 +19,7 @@ clear_data (StrataQuadrantChart *self)
   /* A job may still read these (or the owner's). */
   if (self->owner != NULL)
     {
-      self->x = self->y = self->revenue = NULL;
+      self->x = self->y = self->z = self->revenue = NULL;
       strata_quadrant_chart_retire_full (self, &self->owner, self->owner_free);
       self->owner_free = NULL;
     }
@@ -126,9 +126,9 @@ strata_quadrant_chart_new (void)
   return g_object_new (STRATA_TYPE_QUADRANT_CHART, NULL);
 }
 
-/* Unit-square positions and the hit-test grid over them, for the axes in
- * p (their kind and scale; fitted here to the values and thresholds). A
- * pure function of its inputs, so it runs on any thread. */
+/* Unit-square positions, for the axes in p (their kind and scale; fitted
+ * here to the values and thresholds). A pure function of its inputs, so
+ * it runs on any thread. */
 void
 strata_quadrant_positions_compute (StrataQuadrantPositions *p,
                                    const double            *x,
@@ -138,7 +138,6 @@ strata_quadrant_positions_compute (StrataQuadrantPositions *p,
                                    double                   y_threshold)
 {
   double extra_x = x_threshold, extra_y = y_threshold;
-  guint cells;
 
   strata_axis_fit (&p->x_axis, x, n, &extra_x, 1, 8);
   strata_axis_fit (&p->y_axis, y, n, &extra_y, 1, 8);
@@ -153,29 +152,51 @@ strata_quadrant_positions_compute (StrataQuadrantPositions *p,
       p->ux[i] = isfinite (u) ? CLAMP (u, 0.0, 1.0) : 0;
       p->uy[i] = isfinite (v) ? CLAMP (v, 0.0, 1.0) : 0;
     }
+}
 
+/* The hit-test grid over the positions, made when a pointer or a
+ * selection first asks (one pass over the points; 4 bytes a point and 4 a
+ * cell, which a chart only looked at never holds). */
+static void
+ensure_grid (StrataQuadrantChart *self)
+{
+  gsize n = self->n;
+  guint cells;
+
+  if (self->cell_items != NULL)
+    return;
+  strata_quadrant_note_pass ();
   /* About four points per cell on average. */
-  p->grid = (guint) CLAMP (sqrt (n / 4.0), 1, 1024);
-  cells = p->grid * p->grid;
-  p->cell_start = g_new0 (guint, cells + 1);
-  p->cell_items = g_new (guint, MAX (n, 1));
+  self->grid = (guint) CLAMP (sqrt (n / 4.0), 1, 1024);
+  cells = self->grid * self->grid;
+  self->cell_start = g_new0 (guint, cells + 1);
+  self->cell_items = g_new (guint, MAX (n, 1));
   for (gsize i = 0; i < n; i++)
     {
-      guint cx = MIN ((guint) (p->ux[i] * p->grid), p->grid - 1);
-      guint cy = MIN ((guint) (p->uy[i] * p->grid), p->grid - 1);
-      p->cell_start[cy * p->grid + cx + 1]++;
+      guint cx = MIN ((guint) (self->ux[i] * self->grid), self->grid - 1);
+      guint cy = MIN ((guint) (self->uy[i] * self->grid), self->grid - 1);
+      self->cell_start[cy * self->grid + cx + 1]++;
     }
   for (guint c = 1; c <= cells; c++)
-    p->cell_start[c] += p->cell_start[c - 1];
+    self->cell_start[c] += self->cell_start[c - 1];
   {
-    g_autofree guint *fill = g_memdup2 (p->cell_start, sizeof (guint) * cells);
+    g_autofree guint *fill = g_memdup2 (self->cell_start, sizeof (guint) * cells);
     for (gsize i = 0; i < n; i++)
       {
-        guint cx = MIN ((guint) (p->ux[i] * p->grid), p->grid - 1);
-        guint cy = MIN ((guint) (p->uy[i] * p->grid), p->grid - 1);
-        p->cell_items[fill[cy * p->grid + cx]++] = (guint) i;
+        guint cx = MIN ((guint) (self->ux[i] * self->grid), self->grid - 1);
+        guint cy = MIN ((guint) (self->uy[i] * self->grid), self->grid - 1);
+        self->cell_items[fill[cy * self->grid + cx]++] = (guint) i;
       }
   }
+}
+
+void
+strata_quadrant_chart_drop_hit_index (StrataQuadrantChart *self)
+{
+  g_return_if_fail (STRATA_IS_QUADRANT_CHART (self));
+  g_clear_pointer (&self->cell_start, g_free);
+  g_clear_pointer (&self->cell_items, g_free);
+  self->grid = 0;
 }
 
 void
@@ -183,8 +204,6 @@ strata_quadrant_positions_clear (StrataQuadrantPositions *p)
 {
   g_clear_pointer (&p->ux, g_free);
   g_clear_pointer (&p->uy, g_free);
-  g_clear_pointer (&p->cell_start, g_free);
-  g_clear_pointer (&p->cell_items, g_free);
 }
 
 /* Takes p's arrays; the old positions are retired (a job may read them). */
@@ -200,27 +219,34 @@ strata_quadrant_chart_install_positions (StrataQuadrantChart     *self,
   self->y_axis = p->y_axis;
   self->ux = g_steal_pointer (&p->ux);
   self->uy = g_steal_pointer (&p->uy);
-  self->grid = p->grid;
-  self->cell_start = g_steal_pointer (&p->cell_start);
-  self->cell_items = g_steal_pointer (&p->cell_items);
+  self->grid = 0;
   strata_quadrant_chart_invalidate (self);
 }
 
-/* Unit-square positions, drawing order and the hit-test grid. Run when the
- * data or the axis scales change, never per frame or per pointer motion. */
+/* Unit-square positions and the hit-test grid. Run when the data or the
+ * axis scales change, never per frame or per pointer motion. */
 static void
 rebuild_index (StrataQuadrantChart *self)
 {
   StrataQuadrantPositions p = { self->x_axis, self->y_axis };
-  guint n_tiers = self->tiers->len;
-  g_autofree guint *tier_start = NULL;
 
   strata_quadrant_note_pass ();
   strata_quadrant_positions_compute (&p, self->x, self->y, self->n, self->x_threshold, self->y_threshold);
   strata_quadrant_chart_install_positions (self, &p);
+}
 
-  /* Worst tier first so the best customers end up on top; a counting sort. */
-  g_clear_pointer (&self->order, g_free);
+/* Worst tier first so the best customers end up on top; a counting sort.
+ * Only drawing the points one by one needs it (at most the density limit
+ * at a time in the window, or a vector export), so a chart drawn as a
+ * density image never holds it: 4 bytes a point. */
+const guint *
+strata_quadrant_chart_get_order (StrataQuadrantChart *self)
+{
+  guint n_tiers = self->tiers->len;
+  g_autofree guint *tier_start = NULL;
+
+  if (self->order != NULL)
+    return self->order;
   tier_start = g_new0 (guint, n_tiers + 2);
   for (gsize i = 0; i < self->n; i++)
     {
@@ -237,6 +263,17 @@ rebuild_index (StrataQuadrantChart *self)
       guint slot = (t < 0 || (guint) t >= n_tiers) ? 0 : n_tiers - (guint) t;
       self->order[tier_start[slot]++] = (guint) i;
     }
+  return self->order;
+}
+
+static inline float
+z_size (double z,
+        double lo,
+        double hi)
+{
+  double t = (hi > lo && isfinite (z)) ? (z - lo) / (hi - lo) : 0.5;
+
+  return (float) sqrt (CLAMP (t, 0, 1));
 }
 
 static void
@@ -276,11 +313,17 @@ set_data (StrataQuadrantChart      *self,
       for (gsize i = 0; i < self->n; i++)
         if (isfinite (data->z[i]))
           lo = MIN (lo, data->z[i]), hi = MAX (hi, data->z[i]);
-      self->size = g_new (float, self->n);
-      for (gsize i = 0; i < self->n; i++)
+      self->z_lo = lo;
+      self->z_hi = hi;
+      /* Borrowed, the sizes come from z when asked (only points drawn one
+       * by one and the hit test ask): no array of 4 bytes a point. */
+      if (owner != NULL)
+        self->z = data->z;
+      else
         {
-          double t = (hi > lo && isfinite (data->z[i])) ? (data->z[i] - lo) / (hi - lo) : 0.5;
-          self->size[i] = (float) sqrt (CLAMP (t, 0, 1));
+          self->size = g_new (float, self->n);
+          for (gsize i = 0; i < self->n; i++)
+            self->size[i] = z_size (data->z[i], lo, hi);
         }
     }
   self->tiers = strata_tier_info_copy (data->tiers, data->n_tiers);
@@ -636,7 +679,9 @@ double
 strata_quadrant_chart_point_radius (StrataQuadrantChart *self,
                                     gsize                i)
 {
-  double t = self->size != NULL ? self->size[i] : 0.35;
+  double t = self->size != NULL ? self->size[i]
+             : self->z != NULL ? z_size (self->z[i], self->z_lo, self->z_hi)
+             : 0.35;
   return self->radius_min + (self->radius_max - self->radius_min) * t;
 }
 
@@ -722,6 +767,7 @@ strata_quadrant_chart_hit_test (StrataQuadrantChart *self,
       || y < self->plot.y - reach || y > self->plot.y + self->plot.height + reach)
     return -1;
 
+  ensure_grid (self);
   ux = (x - self->plot.x) / self->plot.width;
   uy = (self->plot.y + self->plot.height - y) / self->plot.height;
   cx0 = (int) floor ((ux - reach / self->plot.width) * self->grid);
@@ -774,12 +820,13 @@ strata_quadrant_chart_select_rect (StrataQuadrantChart     *self,
   u1 = (MAX (rect->x, rect->x + rect->width) - self->plot.x) / self->plot.width;
   v0 = (self->plot.y + self->plot.height - MAX (rect->y, rect->y + rect->height)) / self->plot.height;
   v1 = (self->plot.y + self->plot.height - MIN (rect->y, rect->y + rect->height)) / self->plot.height;
+  if (u1 < 0 || u0 > 1 || v1 < 0 || v0 > 1)
+    return out;
+  ensure_grid (self);
   cx0 = CLAMP ((int) floor (u0 * self->grid), 0, (int) self->grid - 1);
   cx1 = CLAMP ((int) floor (u1 * self->grid), 0, (int) self->grid - 1);
   cy0 = CLAMP ((int) floor (v0 * self->grid), 0, (int) self->grid - 1);
   cy1 = CLAMP ((int) floor (v1 * self->grid), 0, (int) self->grid - 1);
-  if (u1 < 0 || u0 > 1 || v1 < 0 || v0 > 1)
-    return out;
 
   for (int cy = cy0; cy <= cy1; cy++)
     for (int cx = cx0; cx <= cx1; cx++)

@@ -61,8 +61,8 @@ G_DECLARE_FINAL_TYPE (StrataQuadrantChart, strata_quadrant_chart, STRATA, QUADRA
 StrataQuadrantChart *strata_quadrant_chart_new             (void);
 void     strata_quadrant_chart_set_data          (StrataQuadrantChart       *self,
                                                   const StrataQuadrantData  *data);
-/* The same without copying x, y and revenue (8 MB each at a million
- * points): they stay owner's, which the chart keeps until its data is
+/* The same without copying x, y, z and revenue (8 MB each at a million
+ * points; the points' sizes are then computed from z when drawn): they stay owner's, which the chart keeps until its data is
  * replaced or it is finalized, then frees with owner_free. */
 void     strata_quadrant_chart_set_data_borrowed (StrataQuadrantChart       *self,
                                                   const StrataQuadrantData  *data,

@@ -119,7 +119,7 @@ legend_flow (StrataQuadrantChart    *self,
           const StrataTierInfo *ti = &g_array_index (self->tiers, StrataTierInfo, t);
           ADD_ITEM (g_strdup (ti->label), ti->colour, 0);
         }
-  if (self->size != NULL && self->z_title != NULL && !lay->density)
+  if ((self->size != NULL || self->z != NULL) && self->z_title != NULL && !lay->density)
     ADD_ITEM (size_text (self), style->text_secondary, 1);
   if (lay->density)
     ADD_ITEM (density_text (style, draw ? self->density_max : (double) lay->n_visible),

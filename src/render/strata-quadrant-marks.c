@@ -18,6 +18,7 @@ draw_points (StrataQuadrantChart    *self,
   const cairo_rectangle_t *p = &self->plot;
   gboolean outline = self->n <= 2000;
   int current = G_MININT;
+  const guint *order = strata_quadrant_chart_get_order (self);
 
   strata_quadrant_note_pass ();
   cairo_save (cr);
@@ -38,7 +39,7 @@ draw_points (StrataQuadrantChart    *self,
        * overlapping customers stay distinguishable. */
       for (gsize k = 0; k < self->n; k++)
         {
-          guint i = self->order[k];
+          guint i = order[k];
           StrataRgba c;
           if (!strata_quadrant_chart_point_visible (self, i))
             continue;
@@ -55,7 +56,7 @@ draw_points (StrataQuadrantChart    *self,
       /* One path per tier: the order is grouped by tier already. */
       for (gsize k = 0; k <= self->n; k++)
         {
-          guint i = k < self->n ? self->order[k] : 0;
+          guint i = k < self->n ? order[k] : 0;
           if (k == self->n || self->tier[i] != current)
             {
               if (current != G_MININT)
@@ -81,7 +82,7 @@ draw_points (StrataQuadrantChart    *self,
           StrataRgba c = strata_quadrant_colour (q);
           for (gsize k = 0; k < self->n; k++)
             {
-              guint i = self->order[k];
+              guint i = order[k];
               if (strata_quadrant_chart_point_visible (self, i)
                   && strata_quadrant_chart_classify (self, i) == q)
                 POINT_PATH (i);
@@ -140,6 +141,7 @@ draw_points_raster (StrataQuadrantChart    *self,
   int iw, ih, stride;
   cairo_surface_t *image;
   guint32 *data;
+  const guint *order;
 
   cairo_user_to_device_distance (cr, &ax, &ay);
   cairo_user_to_device_distance (cr, &bx, &by);
@@ -173,10 +175,11 @@ draw_points_raster (StrataQuadrantChart    *self,
   data = (guint32 *) (gpointer) cairo_image_surface_get_data (image);
   stride = cairo_image_surface_get_stride (image) / 4;
   strata_quadrant_note_pass ();
+  order = strata_quadrant_chart_get_order (self);
 
   for (gsize k = 0; k < self->n; k++)
     {
-      guint i = self->order[k];
+      guint i = order[k];
       StrataRgba c;
       double cx, cy, r, ro, reach;
       int px0, px1, py0, py1;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Switching the quadrant chart's axes between linear and log scales off
- * the main thread: the positions of every point and the hit-test grid are
+ * the main thread: the positions of every point are
  * computed on a worker by the same code as the chart's own index
  * (strata_quadrant_positions_compute), while the chart keeps drawing the
  * old scales; finishing installs them in one step on the main thread. */

@@ -271,6 +271,14 @@ strata_period_data_get_column (const StrataPeriodData *data,
 }
 
 gboolean
+strata_period_data_column_is_none (const StrataPeriodData *data,
+                                   const double           *column)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+  return column != NULL && column == data->none;
+}
+
+gboolean
 strata_period_data_has_metric (const StrataPeriodData *data,
                                const char             *metric)
 {

@@ -143,6 +143,10 @@ void              strata_period_data_unref     (StrataPeriodData  *data);
 /* The column of a metric, or NULL when the workspace has no such metric. */
 const double     *strata_period_data_get_column (const StrataPeriodData *data,
                                                  const char             *metric);
+/* TRUE when column (of data's) is the shared all-NaN column of metrics
+ * without any value: known without reading it, which would map its pages. */
+gboolean          strata_period_data_column_is_none (const StrataPeriodData *data,
+                                                     const double           *column);
 /* The metric's label in the user's language, or the key itself. */
 const char       *strata_period_data_get_metric_label (const StrataPeriodData *data,
                                                        const char             *metric);

@@ -56,7 +56,7 @@ static gboolean
 column_has_values (const StrataPeriodData *data,
                    const double           *column)
 {
-  if (column == NULL)
+  if (column == NULL || strata_period_data_column_is_none (data, column))
     return FALSE;
   for (guint i = 0; i < data->n; i++)
     if (!isnan (column[i]))

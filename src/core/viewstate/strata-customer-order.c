@@ -23,20 +23,20 @@ guint32 *
 strata_customer_order_by_id (const StrataPeriodData *strings,
                              guint                   n)
 {
-  guint32 *order = g_new (guint32, MAX (n, 1));
-  gboolean sorted = TRUE;
+  guint32 *order;
 
-  for (guint i = 0; i < n; i++)
-    {
-      order[i] = i;
-      if (i > 0 && sorted &&
-          strcmp (strata_period_data_get_ext_id (strings, i - 1), strata_period_data_get_ext_id (strings, i)) > 0)
-        sorted = FALSE;
-    }
-  /* Usually already so: the period's rows come in id order. */
-  if (!sorted)
-    g_qsort_with_data (order, n, sizeof (guint32), compare_ids, (gpointer) strings);
-  return order;
+  /* Usually already so: the period's rows come in id order. Equal ids
+   * keep their rows' order, as the comparison does. */
+  for (guint i = 1; i < n; i++)
+    if (strcmp (strata_period_data_get_ext_id (strings, i - 1), strata_period_data_get_ext_id (strings, i)) > 0)
+      {
+        order = g_new (guint32, n);
+        for (guint j = 0; j < n; j++)
+          order[j] = j;
+        g_qsort_with_data (order, n, sizeof (guint32), compare_ids, (gpointer) strings);
+        return order;
+      }
+  return NULL;
 }
 
 static int
@@ -155,14 +155,20 @@ strata_customer_order_sort (const StrataCustomerColumns *cols,
   g_autofree guint *rows_tmp = NULL;
   guint counts[8][256] = { { 0 } };
 
-  g_return_if_fail (cols != NULL && by_id != NULL);
+  g_return_if_fail (cols != NULL);
   g_return_if_fail (column != STRATA_CUSTOMER_SORT_NAME || name_rank != NULL);
   g_return_if_fail (n_rows <= cols->n);
 
   /* The rows in id order: all of them, or those of a filter picked out
    * of the id order with a mask. */
   if (n_rows == cols->n)
-    memcpy (rows, by_id, n_rows * sizeof (guint));
+    {
+      if (by_id != NULL)
+        memcpy (rows, by_id, n_rows * sizeof (guint));
+      else
+        for (guint i = 0; i < n_rows; i++)
+          rows[i] = i;
+    }
   else
     {
       g_autofree guint8 *mask = g_new0 (guint8, MAX (cols->n, 1));
@@ -171,8 +177,12 @@ strata_customer_order_sort (const StrataCustomerColumns *cols,
       for (guint i = 0; i < n_rows; i++)
         mask[rows[i]] = 1;
       for (guint i = 0; i < cols->n && k < n_rows; i++)
-        if (mask[by_id[i]])
-          rows[k++] = by_id[i];
+        {
+          guint row = by_id != NULL ? by_id[i] : i;
+
+          if (mask[row])
+            rows[k++] = row;
+        }
     }
 
   /* Stable least-significant-digit radix sort, a byte at a time, passing

@@ -11,7 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* The rows 0..n-1 of strings by ext id (strcmp, then row): a permutation. */
+/* The rows 0..n-1 of strings by ext id (strcmp, then row): a permutation,
+ * or NULL when that is 0..n-1 itself (the rows of a period come in id
+ * order: no array of 4 bytes a customer for it). */
 guint32  *strata_customer_order_by_id     (const StrataPeriodData *strings,
                                            guint                   n);
 /* Dense rank of each row's name in the locale's collation (equal names
@@ -23,7 +25,8 @@ guint32  *strata_customer_order_name_rank (const StrataPeriodData *strings,
 guint8   *strata_customer_order_name_is_folded (const StrataPeriodData *strings,
                                                guint                   n);
 /* Sorts rows (n_rows distinct rows of cols) in place by column, ascending
- * (descending: the exact reverse). by_id is strata_customer_order_by_id();
+ * (descending: the exact reverse). by_id is strata_customer_order_by_id()
+ * (NULL: the rows are in id order);
  * name_rank is needed for STRATA_CUSTOMER_SORT_NAME. */
 void      strata_customer_order_sort      (const StrataCustomerColumns *cols,
                                            const guint32               *by_id,

@@ -52,7 +52,10 @@ order_thread (GTask        *task,
   StrataCustomersPageOrder *order = g_new0 (StrataCustomersPageOrder, 1);
 
   if (t->kind == ORDER_BY_ID)
-    order->by_id = strata_customer_order_by_id (data, data->n);
+    {
+      order->by_id = strata_customer_order_by_id (data, data->n);
+      order->has_by_id = TRUE;
+    }
   else
     {
       order->name_is_folded = strata_customer_order_name_is_folded (data, data->n);
@@ -101,13 +104,15 @@ strata_customers_page_orders_forget (StrataCustomersPageOrders *orders)
   orders->name_is_folded = NULL;
 }
 
-/* Takes array (n_bytes long) into *bytes; returns it for reading. */
+/* Takes array (n_bytes long) into *bytes; returns it for reading. A NULL
+ * array (the id order of rows in id order) is an empty GBytes, whose data
+ * strata_customer_order_sort() reads as NULL. */
 static gpointer
 take_bytes (GBytes   **bytes,
             gpointer   array,
             gsize      n_bytes)
 {
-  *bytes = g_bytes_new_take (array, n_bytes);
+  *bytes = g_bytes_new_take (array, array != NULL ? n_bytes : 0);
   return array;
 }
 
@@ -133,7 +138,7 @@ order_loaded (GObject      *source,
       /* Should one be there already (made on the main thread), it stays. */
       gsize n = MAX (orders->data->n, 1);
 
-      if (orders->by_id == NULL && order->by_id != NULL)
+      if (orders->by_id_bytes == NULL && order->has_by_id)
         orders->by_id = take_bytes (&orders->by_id_bytes, g_steal_pointer (&order->by_id),
                                     n * sizeof (guint32));
       if (orders->name_rank == NULL && order->name_rank != NULL)
@@ -190,11 +195,11 @@ strata_customers_page_orders_ensure (StrataCustomersPageOrders   *orders,
                                      gboolean                     names)
 {
   /* On their way: the caller waits for them. */
-  if ((orders->by_id == NULL || (names && orders->name_rank == NULL)) && orders->load != NULL)
+  if ((orders->by_id_bytes == NULL || (names && orders->name_rank == NULL)) && orders->load != NULL)
     return FALSE;
   /* Nothing computes them (cannot happen while the page shows rows, but
    * a sort must never stay waiting): made here, and counted. */
-  if (orders->by_id == NULL)
+  if (orders->by_id_bytes == NULL)
     {
       orders->by_id = take_bytes (&orders->by_id_bytes,
                                   strata_customer_order_by_id (cols->strings, cols->n),

@@ -41,6 +41,7 @@ GtkStringList               *strata_customers_page_attribute_model (const char *
  * (strata-customer-order.h), computed on workers. */
 typedef struct
 {
+  gboolean has_by_id;  /* by_id computed (NULL: the rows are in id order) */
   guint32 *by_id;
   guint32 *name_rank;
   guint8  *name_is_folded;
@@ -54,7 +55,8 @@ typedef struct
 {
   StrataPeriodData *data;
   /* Each held by a GBytes (so that a query on a worker can keep it while
-   * the page forgets it) and, for reading, its data. */
+   * the page forgets it) and, for reading, its data. The id order of rows
+   * already in id order is an empty GBytes (by_id NULL). */
   GBytes           *by_id_bytes;
   GBytes           *name_rank_bytes;
   GBytes           *name_is_folded_bytes;
