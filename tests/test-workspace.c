@@ -324,6 +324,51 @@ test_unclean_no_wait (Fixture       *f,
   g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM customers"), ==, 200);
 }
 
+static gpointer
+open_in_thread (gpointer path)
+{
+  g_autoptr(GError) error = NULL;
+  StrataWorkspace *ws = strata_workspace_open (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return ws;
+}
+
+/* While one connection of this process checks a file found unclean,
+ * another open of it is no reason to take it as sound: it waits for its
+ * own check too. Once one passed, later opens are cheap. */
+static void
+test_unclean_while_checking (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataWorkspace) checked = NULL;
+  g_autoptr(StrataWorkspace) later = NULL;
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+  GThread *thread;
+
+  make_workspace_with_rows (f, 200);
+  unclean_test_make (f->path);
+  strata_workspace_hold_checks (TRUE);
+  thread = g_thread_new ("open", open_in_thread, f->path);
+  /* The thread holds the lock, its check held back: its read-only
+   * connection has read the header through the -wal (making the -shm). */
+  while (!g_file_test (shm, G_FILE_TEST_EXISTS))
+    g_usleep (1000);
+  ws = strata_workspace_open_no_wait (f->path, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK);
+  g_assert_null (ws);
+  g_clear_error (&error);
+  strata_workspace_hold_checks (FALSE);
+  checked = g_thread_join (thread);
+  g_assert_true (strata_workspace_get_was_unclean (checked));
+
+  later = strata_workspace_open_no_wait (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (strata_workspace_get_was_unclean (later));
+}
+
 static void
 test_too_new (Fixture       *f,
               gconstpointer  data)
@@ -507,6 +552,7 @@ main (int   argc,
   ADD ("corrupt", test_corrupt);
   ADD ("unclean", test_unclean);
   ADD ("unclean-no-wait", test_unclean_no_wait);
+  ADD ("unclean-while-checking", test_unclean_while_checking);
   ADD ("too-new", test_too_new);
   ADD ("read-only", test_read_only);
   ADD ("read-only-folder", test_read_only_folder);

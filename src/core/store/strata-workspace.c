@@ -374,10 +374,13 @@ check_identity (StrataWorkspace  *self,
                    _("“%s” is damaged and cannot be read"), self->path);
       return FALSE;
     }
-  if (self->unclean &&
-      !strata_workspace_run_check (self->db, self->path, "PRAGMA quick_check(1)", TRUE,
-                                   self->cancellable, error))
-    return FALSE;
+  if (self->unclean)
+    {
+      if (!strata_workspace_run_check (self->db, self->path, "PRAGMA quick_check(1)", TRUE,
+                                       self->cancellable, error))
+        return FALSE;
+      strata_file_lock_mark_checked (self->lock_fd);
+    }
 
   return TRUE;
 }
