@@ -14,6 +14,7 @@
  * bench-window.c after its helpers (print_row, until_painted, stall). */
 #pragma once
 
+#include "strata-window-private.h"
 #include "strata-workspace-private.h"
 #include "unclean-test-util.h"
 
@@ -64,7 +65,6 @@ unclean_open (GApplication *app,
   StrataWindow *window = strata_window_new (ADW_APPLICATION (app));
   BenchFrames frames = { 0 };
   TurnWatch turns = { 0 };
-  GWeakRef ref;
   double cpu, wait;
   guint paints, turn_id;
   gint64 t, deadline;
@@ -118,21 +118,19 @@ unclean_open (GApplication *app,
       !strata_workspace_get_was_unclean (strata_context_get_workspace (strata_window_get_context (window))))
     g_error ("%s: the window's connection is not the checked one", path);
 
-  /* Closed, and let go of once its background full check is done. */
-  g_weak_ref_init (&ref, window);
+  /* Closed, and the file let go of once the window's background full
+   * check is done. (The window itself is not always finalized soon after
+   * gtk_window_destroy: its workspace is closed first, by hand.) */
+  strata_window_set_workspace (window, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
   deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
-  while (g_weak_ref_get (&ref) != NULL || !unclean_test_lock_free (path))
+  while (!unclean_test_lock_free (path))
     {
-      GObject *alive = g_weak_ref_get (&ref);
-
-      g_clear_object (&alive);
       if (g_get_monotonic_time () > deadline)
         g_error ("%s: still open %d s after its window closed", path, TIMEOUT_S);
       g_main_context_iteration (NULL, FALSE);
       g_usleep (2000);
     }
-  g_weak_ref_clear (&ref);
 }
 
 static void
@@ -158,6 +156,7 @@ unclean_steps (GApplication *app,
                guint         rounds)
 {
   printf ("\nopening the file left by an unclean shutdown (made so afresh before each open), in a new window:\n");
+  fflush (stdout);
   for (guint r = 0; r < rounds; r++)
     for (guint k = 0; k < 2; k++)
       {
@@ -168,5 +167,6 @@ unclean_steps (GApplication *app,
         unclean_print (main_thread ? "alternative: unclean, check on the main thread"
                                    : "unclean open, check on a worker", &o);
         g_free (o.shown);
+        fflush (stdout);
       }
 }
