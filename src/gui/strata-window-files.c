@@ -396,10 +396,11 @@ strata_window_get_demo_path (void)
 static gboolean
 demo_is_empty (const char *path)
 {
-  g_autoptr(StrataWorkspace) workspace = strata_workspace_open (path, NULL, NULL);
+  g_autoptr(StrataWorkspace) workspace = strata_workspace_open_no_wait (path, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  /* A demo that does not open is reported by opening it. */
+  /* A demo that does not open, or is to be checked first, is reported or
+   * checked by opening it. */
   if (workspace == NULL)
     return FALSE;
   stmt = strata_workspace_prepare (workspace, "SELECT EXISTS (SELECT 1 FROM customers)", NULL);
