@@ -37,7 +37,10 @@
  *   dimmed meanwhile); beside them the whole period read and scored
  *   afresh (strata_scoring_new);
  * - the Quadrant page and Fit to Data (bench-window-quadrant.h; --quadrant:
- *   only those after the page visits). */
+ *   only those after the page visits);
+ * - first of all, opening the file left by an unclean shutdown, its check
+ *   on a worker and, as before, on the main thread (bench-window-unclean.h;
+ *   --unclean R: only those, R rounds). */
 #include "config.h"
 
 #include <adwaita.h>
@@ -506,6 +509,7 @@ impact_counted (gpointer data)
 }
 
 #include "bench-window-quadrant.h"
+#include "bench-window-unclean.h"
 
 int
 main (int   argc,
@@ -520,7 +524,7 @@ main (int   argc,
   StrataWindow *window;
   StrataCustomersPage *customers;
   BenchFrames frames = { 0 }, side_frames = { 0 };
-  int n = 0, alt_rows = 0;
+  int n = 0, alt_rows = 0, unclean_rounds = 0;
   char *file = NULL, *only = NULL;
   gboolean quadrant_only = FALSE, edit_only = FALSE, open_only = FALSE, switches_only = FALSE;
   gboolean one_turn = FALSE, keep_open = FALSE;
@@ -535,6 +539,7 @@ main (int   argc,
     { "keep-open", 0, 0, G_OPTION_ARG_NONE, &keep_open, "Exit without closing the window (for heaptrack: what is held at the end counts as leaked)", NULL },
     { "quadrant", 0, 0, G_OPTION_ARG_NONE, &quadrant_only, "Only the Scoring and Quadrant pages' visits, then the Quadrant page's and Fit to Data's steps", NULL },
     { "open-only", 0, 0, G_OPTION_ARG_NONE, &open_only, "Only open the file (for profiles: prints its clock for perf report --time)", NULL },
+    { "unclean", 0, 0, G_OPTION_ARG_INT, &unclean_rounds, "Only open the file left by an unclean shutdown, R rounds (the check on a worker, and on the main thread)", "R" },
     { "edit-only", 0, 0, G_OPTION_ARG_NONE, &edit_only, "Only open the file and make the weight edit (for profiles: prints its clock for perf report --time)", NULL },
     { NULL }
   };
@@ -568,6 +573,11 @@ main (int   argc,
       printf ("(--one-turn: every page built in one turn)\n");
       strata_page_set_build_budget (G_MAXINT64);
     }
+  /* Before the window opens the file, which would make it not unclean. */
+  if (!open_only && !edit_only && !quadrant_only && !switches_only && page_list == NULL)
+    unclean_steps (app, path, unclean_rounds > 0 ? unclean_rounds : 1);
+  if (unclean_rounds > 0)
+    goto done;
 
   /* Opening: the window's first frame after the open (the page, with its
    * spinner while the scores load), then until the Customers page lists

@@ -6,6 +6,7 @@
 
 #include "strata-schema.h"
 #include "strata-workspace-private.h"
+#include "unclean-test-util.h"
 #include "workspace-test-util.h"
 
 typedef TestWorkspace Fixture;
@@ -281,6 +282,93 @@ test_unclean (Fixture       *f,
   g_assert_false (strata_workspace_get_was_unclean (copy));
 }
 
+/* A thread that must not wait is told that the file needs its whole
+ * check (having written nothing and kept no lock); an open cancelled during
+ * that check stops, and leaves the file as unclean as it was. */
+static void
+test_unclean_no_wait (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+
+  make_workspace_with_rows (f, 200);
+  ws = strata_workspace_open_no_wait (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (strata_workspace_get_was_unclean (ws));
+  g_clear_object (&ws);
+
+  unclean_test_make (f->path);
+  g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
+  ws = strata_workspace_open_no_wait (f->path, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK);
+  g_assert_null (ws);
+  g_clear_error (&error);
+  g_assert_true (unclean_test_lock_free (f->path));
+  g_assert_true (g_file_get_contents (f->path, &after, &after_len, NULL));
+  g_assert_cmpmem (after, after_len, before, before_len);
+
+  g_cancellable_cancel (cancellable);
+  ws = strata_workspace_open (f->path, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (ws);
+  g_clear_error (&error);
+  g_assert_true (unclean_test_lock_free (f->path));
+
+  ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (strata_workspace_get_was_unclean (ws));
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM customers"), ==, 200);
+}
+
+static gpointer
+open_in_thread (gpointer path)
+{
+  g_autoptr(GError) error = NULL;
+  StrataWorkspace *ws = strata_workspace_open (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return ws;
+}
+
+/* While one connection of this process checks a file found unclean,
+ * another open of it is no reason to take it as sound: it waits for its
+ * own check too. Once one passed, later opens are cheap. */
+static void
+test_unclean_while_checking (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+  g_autoptr(StrataWorkspace) checked = NULL;
+  g_autoptr(StrataWorkspace) later = NULL;
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+  GThread *thread;
+
+  make_workspace_with_rows (f, 200);
+  unclean_test_make (f->path);
+  strata_workspace_hold_checks (TRUE);
+  thread = g_thread_new ("open", open_in_thread, f->path);
+  /* The thread holds the lock, its check held back: its read-only
+   * connection has read the header through the -wal (making the -shm). */
+  while (!g_file_test (shm, G_FILE_TEST_EXISTS))
+    g_usleep (1000);
+  ws = strata_workspace_open_no_wait (f->path, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK);
+  g_assert_null (ws);
+  g_clear_error (&error);
+  strata_workspace_hold_checks (FALSE);
+  checked = g_thread_join (thread);
+  g_assert_true (strata_workspace_get_was_unclean (checked));
+
+  later = strata_workspace_open_no_wait (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (strata_workspace_get_was_unclean (later));
+}
+
 static void
 test_too_new (Fixture       *f,
               gconstpointer  data)
@@ -463,6 +551,8 @@ main (int   argc,
   ADD ("truncated", test_truncated);
   ADD ("corrupt", test_corrupt);
   ADD ("unclean", test_unclean);
+  ADD ("unclean-no-wait", test_unclean_no_wait);
+  ADD ("unclean-while-checking", test_unclean_while_checking);
   ADD ("too-new", test_too_new);
   ADD ("read-only", test_read_only);
   ADD ("read-only-folder", test_read_only_folder);

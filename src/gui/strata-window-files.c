@@ -211,28 +211,153 @@ check_in_background (StrataWindow *self,
     start_check (self, path);
 }
 
+/* Makes workspace, opened from canonical, the window's. */
+static void
+show_opened (StrataWindow    *self,
+             StrataWorkspace *workspace,
+             const char      *canonical)
+{
+  strata_window_set_workspace (self, workspace);
+  strata_window_remember (self, canonical);
+  check_in_background (self, canonical);
+}
+
+/* After an unclean shutdown the open reads the whole file (quick_check:
+ * seconds at a million customers). On a worker, so that the window keeps
+ * drawing; the connection is handed to the main thread once open (a
+ * connection belongs to one thread at a time, HACKING "Connections"). */
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(StrataWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  workspace = strata_workspace_open (task_data, cancellable, &error);
+  /* Abandoned meanwhile: closed here rather than on the main thread
+   * (closing folds the -wal back into the file). */
+  if (workspace != NULL && g_cancellable_set_error_if_cancelled (cancellable, &error))
+    g_clear_object (&workspace);
+  if (workspace == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&workspace), g_object_unref);
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GWeakRef, weak_ref_free)
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GWeakRef) ref = user_data;
+  g_autoptr(StrataWindow) self = g_weak_ref_get (ref);
+  GTask *task = G_TASK (result);
+  g_autofree char *path = g_strdup (g_task_get_task_data (task));
+  g_autoptr(StrataWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  workspace = g_task_propagate_pointer (task, &error);
+  /* Abandoned (another open, Cancel, the window closed): not a word. */
+  if (self == NULL || self->pages == NULL || self->opening == NULL ||
+      g_task_get_cancellable (task) != self->opening)
+    return;
+  g_clear_object (&self->opening);
+  g_clear_pointer (&self->opening_path, g_free);
+  if (workspace == NULL)
+    {
+      /* Damaged (or gone meanwhile): what was open stays. */
+      strata_window_update_chrome (self);
+      strata_window_show_error (self, _("Could Not Open Workspace"), error);
+      return;
+    }
+  show_opened (self, workspace, path);
+}
+
+void
+strata_window_cancel_open (StrataWindow *self)
+{
+  g_return_if_fail (STRATA_IS_WINDOW (self));
+
+  if (self->opening == NULL)
+    return;
+  g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  g_clear_pointer (&self->opening_path, g_free);
+  strata_window_update_chrome (self);
+}
+
+/* Nothing is read from, shown of or written to the file before it passed
+ * its check: the window shows the check, and what was open stays open
+ * behind it (back with Cancel or on damage). */
+static void
+open_in_background (StrataWindow *self,
+                    const char   *canonical)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *basename = g_path_get_basename (canonical);
+  g_autofree char *description = NULL;
+  GWeakRef *ref;
+
+  self->opening = g_cancellable_new ();
+  self->opening_path = g_strdup (canonical);
+  /* Translators: %s is a workspace file name. */
+  description = g_strdup_printf (_("Checking “%s” after an unexpected shutdown…"), basename);
+  adw_status_page_set_description (self->checking_page, description);
+  strata_window_update_chrome (self);
+
+  /* Not holding the window: closing it disposes it, which abandons this. */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  task = g_task_new (NULL, self->opening, opened_cb, ref);
+  g_task_set_source_tag (task, open_in_background);
+  g_task_set_task_data (task, g_strdup (canonical), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
 gboolean
 strata_window_open_path (StrataWindow  *self,
                          const char    *path,
                          GError       **error)
 {
   g_autoptr(StrataWorkspace) workspace = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *canonical = NULL;
 
   g_return_val_if_fail (STRATA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   canonical = g_canonicalize_filename (path, NULL);
+  if (g_strcmp0 (self->opening_path, canonical) == 0)
+    return TRUE;
+  /* Any other open abandons the one being checked. */
+  strata_window_cancel_open (self);
   if (self->workspace != NULL
       && g_strcmp0 (strata_workspace_get_path (self->workspace), canonical) == 0)
     return TRUE;
 
-  workspace = strata_workspace_open (canonical, NULL, error);
+  workspace = strata_workspace_open_no_wait (canonical, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+    {
+      open_in_background (self, canonical);
+      return TRUE;
+    }
   if (workspace == NULL)
-    return FALSE;
-  strata_window_set_workspace (self, workspace);
-  strata_window_remember (self, canonical);
-  check_in_background (self, canonical);
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  show_opened (self, workspace, canonical);
   return TRUE;
 }
 
@@ -271,10 +396,11 @@ strata_window_get_demo_path (void)
 static gboolean
 demo_is_empty (const char *path)
 {
-  g_autoptr(StrataWorkspace) workspace = strata_workspace_open (path, NULL, NULL);
+  g_autoptr(StrataWorkspace) workspace = strata_workspace_open_no_wait (path, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  /* A demo that does not open is reported by opening it. */
+  /* A demo that does not open, or is to be checked first, is reported or
+   * checked by opening it. */
   if (workspace == NULL)
     return FALSE;
   stmt = strata_workspace_prepare (workspace, "SELECT EXISTS (SELECT 1 FROM customers)", NULL);
@@ -335,7 +461,7 @@ strata_window_open_demo (StrataWindow *self)
 
   g_return_if_fail (STRATA_IS_WINDOW (self));
 
-  if (self->writing_demo)
+  if (self->writing_demo || g_strcmp0 (self->opening_path, path) == 0)
     return;
   if (self->workspace != NULL
       && g_strcmp0 (strata_workspace_get_path (self->workspace), path) == 0)
@@ -367,6 +493,9 @@ create_workspace (StrataWindow  *self,
   g_autofree char *tmp = NULL;
   g_autoptr(StrataWorkspace) workspace = NULL;
 
+  /* Not the file being checked underneath the check. */
+  if (g_strcmp0 (self->opening_path, path) == 0)
+    strata_window_cancel_open (self);
   if (self->workspace != NULL
       && g_strcmp0 (strata_workspace_get_path (self->workspace), path) == 0)
     {
@@ -540,10 +669,39 @@ drop_cb (StrataWindow  *self,
   return TRUE;
 }
 
+/* What the window shows while a file is checked after an unclean
+ * shutdown: its spinner only turns while shown. */
+static void
+checking_page_init (StrataWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  gtk_widget_set_name (spinner, "checking-spinner");
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_name (cancel, "checking-cancel");
+  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (cancel, "pill");
+  g_signal_connect_object (cancel, "clicked", G_CALLBACK (strata_window_cancel_open),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), cancel);
+
+  self->checking_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_title (self->checking_page, _("Checking Workspace"));
+  adw_status_page_set_child (self->checking_page, box);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->checking_page), "checking");
+}
+
 void
 strata_window_files_init (StrataWindow *self)
 {
   GtkDropTarget *target;
+
+  checking_page_init (self);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);

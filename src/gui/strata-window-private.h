@@ -19,6 +19,11 @@ struct _StrataWindow
   GtkFileChooserNative *chooser;
   gboolean              periods_changing;
   gboolean              writing_demo;
+  /* A file being opened on a worker, which checks it after an unclean
+   * shutdown (strata-window-files.c); the open workspace stays meanwhile. */
+  GCancellable         *opening;
+  char                 *opening_path;
+  AdwStatusPage        *checking_page;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -42,8 +47,15 @@ void strata_window_check_file          (StrataWindow    *self);
 void strata_window_set_workspace       (StrataWindow    *self,
                                         StrataWorkspace *workspace);
 
+/* strata-window.c: the title, header bar and main stack follow the open
+ * workspace, or the file being checked before it opens (opening_path). */
+void strata_window_update_chrome       (StrataWindow    *self);
+
 /* strata-window-files.c */
 void strata_window_files_init          (StrataWindow    *self);
+/* Abandons the open being checked on a worker, if any: the window goes
+ * back to what it showed before, without a word about that file. */
+void strata_window_cancel_open         (StrataWindow    *self);
 void strata_window_show_error          (StrataWindow    *self,
                                         const char      *heading,
                                         const GError    *error);

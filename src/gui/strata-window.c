@@ -95,7 +95,8 @@ update_switcher_bar (StrataWindow *self)
 {
   gboolean narrow = adw_view_switcher_title_get_title_visible (self->switcher_title);
 
-  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow && self->context != NULL);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    narrow && self->context != NULL && self->opening_path == NULL);
 }
 
 /* Importing writes the workspace: app.import follows the active window's
@@ -210,8 +211,6 @@ strata_window_set_workspace (StrataWindow    *self,
                              StrataWorkspace *workspace)
 {
   g_autoptr(StrataContext) old_context = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
 
   g_assert (STRATA_IS_WINDOW (self));
 
@@ -262,19 +261,35 @@ strata_window_set_workspace (StrataWindow    *self,
       g_object_set (self->pages[i], "context", NULL, NULL);
   visible_page_changed (self);
 
-  if (workspace != NULL)
+  gtk_info_bar_set_revealed (self->file_gone_bar, FALSE);
+  strata_window_update_chrome (self);
+}
+
+void
+strata_window_update_chrome (StrataWindow *self)
+{
+  StrataWorkspace *workspace = self->workspace;
+  gboolean checking = self->opening_path != NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+
+  if (checking)
+    basename = g_path_get_basename (self->opening_path);
+  else if (workspace != NULL)
     basename = g_path_get_basename (strata_workspace_get_path (workspace));
   adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, workspace != NULL);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
+                                                     workspace != NULL && !checking);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->period_dropdown), !checking);
   /* Translators: the window title, %s is a workspace file name. */
   title = basename ? g_strdup_printf (_("%s – Strata"), basename) : g_strdup (_("Strata"));
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_stack_set_visible_child_name (self->main_stack, workspace ? "workspace" : "welcome");
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    checking ? "checking" : workspace ? "workspace" : "welcome");
   /* Edits in a read-only workspace fail with a message each; this says so
    * before anyone tries. */
-  gtk_info_bar_set_revealed (self->read_only_bar,
-                             workspace != NULL && strata_workspace_get_read_only (workspace));
-  gtk_info_bar_set_revealed (self->file_gone_bar, FALSE);
+  gtk_info_bar_set_revealed (self->read_only_bar, workspace != NULL && !checking &&
+                             strata_workspace_get_read_only (workspace));
   update_switcher_bar (self);
   update_app_actions (self);
 }
@@ -340,9 +355,13 @@ strata_window_dispose (GObject *object)
 {
   StrataWindow *self = STRATA_WINDOW (object);
 
-  /* Pages let go of the context before the widgets go. */
+  /* An open being checked is abandoned; pages let go of the context
+   * before the widgets go. */
   if (self->pages != NULL)
-    strata_window_set_workspace (self, NULL);
+    {
+      strata_window_cancel_open (self);
+      strata_window_set_workspace (self, NULL);
+    }
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -360,6 +379,8 @@ strata_window_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
+  g_clear_object (&self->opening);
+  g_clear_pointer (&self->opening_path, g_free);
 
   G_OBJECT_CLASS (strata_window_parent_class)->finalize (object);
 }
@@ -403,12 +424,15 @@ first_frame_painted_cb (GdkFrameClock *clock,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   gboolean loaded = g_strcmp0 (g_getenv ("STRATA_EXIT_AFTER_FIRST_FRAME"), "loaded") == 0;
 
-  /* =loaded: the first frame with the scores shown, not the spinner. */
-  if (loaded && self->context != NULL && strata_context_get_scoring_loading (self->context))
+  /* =loaded: the first frame with the scores shown, not the spinner nor
+   * the check after an unclean shutdown. */
+  if (loaded && (self->opening_path != NULL ||
+                 (self->context != NULL && strata_context_get_scoring_loading (self->context))))
     return;
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
   g_print ("strata: first frame drawn: %s%s\n",
-           self->context ? adw_view_stack_get_visible_child_name (self->view_stack) : "welcome",
+           self->opening_path ? "checking"
+           : self->context ? adw_view_stack_get_visible_child_name (self->view_stack) : "welcome",
            loaded ? " (loaded)" : "");
   if (app != NULL)
     g_application_quit (G_APPLICATION (app));

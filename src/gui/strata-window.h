@@ -27,7 +27,10 @@ GtkWidget     *strata_window_get_page       (StrataWindow   *self,
 StrataContext *strata_window_get_context    (StrataWindow   *self);
 
 /* Opens path in this window. On failure, sets error and keeps what was
- * open. strata_window_open() shows the error in a dialog instead. */
+ * open. strata_window_open() shows the error in a dialog instead. A file
+ * left by an unclean shutdown is checked on a worker first while the
+ * window shows the check: TRUE then means the open started, and if the
+ * check fails the error is shown in a dialog (what was open stays). */
 gboolean       strata_window_open_path      (StrataWindow   *self,
                                              const char     *path,
                                              GError        **error);

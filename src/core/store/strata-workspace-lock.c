@@ -39,6 +39,7 @@ typedef struct
   ino_t ino;
   int   fd;
   guint refs;
+  guint unchecked : 1;  /* found unclean, its whole-file check not passed yet */
 } LockFd;
 
 static GMutex lock_fds_mutex;
@@ -71,8 +72,10 @@ strata_file_lock_acquire (const char *path,
     }
   if (entry != NULL)
     {
-      /* Open in this process already: not alone. */
+      /* Open in this process already: not alone, but a file still being
+       * checked after a crash is unclean to every opener until it passed. */
       entry->refs++;
+      *unclean = entry->unchecked;
       fd = entry->fd;
       g_mutex_unlock (&lock_fds_mutex);
       return fd;
@@ -94,9 +97,31 @@ strata_file_lock_acquire (const char *path,
   entry->ino = st.st_ino;
   entry->fd = fd;
   entry->refs = 1;
+  entry->unchecked = *unclean;
   lock_fds = g_slist_prepend (lock_fds, entry);
   g_mutex_unlock (&lock_fds_mutex);
   return fd;
+}
+
+static LockFd *
+find_fd (int fd)
+{
+  for (GSList *l = lock_fds; l != NULL; l = l->next)
+    if (((LockFd *) l->data)->fd == fd)
+      return l->data;
+  return NULL;
+}
+
+void
+strata_file_lock_mark_checked (int fd)
+{
+  LockFd *entry;
+
+  g_mutex_lock (&lock_fds_mutex);
+  entry = find_fd (fd);
+  if (entry != NULL)
+    entry->unchecked = FALSE;
+  g_mutex_unlock (&lock_fds_mutex);
 }
 
 void
@@ -107,13 +132,7 @@ strata_file_lock_release (int fd)
   if (fd < 0)
     return;
   g_mutex_lock (&lock_fds_mutex);
-  for (GSList *l = lock_fds; l != NULL; l = l->next)
-    {
-      LockFd *e = l->data;
-
-      if (e->fd == fd)
-        shared = e;
-    }
+  shared = find_fd (fd);
   if (shared != NULL && --shared->refs == 0)
     {
       close (shared->fd);

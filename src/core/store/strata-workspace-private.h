@@ -13,4 +13,9 @@ gboolean strata_workspace_get_is_new (StrataWorkspace *self);
  * with no other Strata connection open) and so checked the whole file. */
 gboolean         strata_workspace_get_was_unclean (StrataWorkspace  *self);
 
+/* TRUE: the whole-file check of every open after an unclean shutdown waits
+ * before it starts until this is set FALSE again (or the open is
+ * cancelled), so that a test sees the window while a large file is checked. */
+void             strata_workspace_hold_checks     (gboolean          hold);
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "strata-i18n.h"
 #include "strata-schema.h"
 #include "strata-period-columns.h"
+#include "strata-workspace-check.h"
 #include "strata-workspace-lock.h"
 #include "strata-workspace-private.h"
 
@@ -47,6 +48,8 @@ struct _StrataWorkspace
   guint     read_only : 1;  /* the file or its folder cannot be written */
   guint     unclean : 1;
   guint     is_new : 1;
+  guint     no_wait : 1;  /* strata_workspace_open_no_wait () */
+  GCancellable *cancellable;  /* the open's, while it runs */
 };
 
 static void strata_workspace_initable_iface_init (GInitableIface *iface);
@@ -297,42 +300,6 @@ check_header (StrataWorkspace  *self,
   return TRUE;
 }
 
-/* Runs a check pragma (quick_check or integrity_check) and fails with the
- * problems it lists, on one line. */
-static gboolean
-run_check (StrataWorkspace  *self,
-           const char       *pragma,
-           GError          **error)
-{
-  g_autoptr(GString) problems = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, pragma, -1, &stmt, NULL);
-
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (line, "ok") != 0)
-        {
-          if (problems->len > 0)
-            g_string_append (problems, "; ");
-          g_string_append (problems, line);
-        }
-      rc = SQLITE_OK;
-    }
-  if (rc != SQLITE_DONE && problems->len == 0)
-    g_string_append (problems, sqlite3_errmsg (self->db));
-  sqlite3_finalize (stmt);
-  if (problems->len > 0)
-    {
-      g_strdelimit (problems->str, "\n", ' ');
-      g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_CORRUPT,
-                   _("“%s” is damaged: %s"), self->path, problems->str);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 open_lock (StrataWorkspace *self)
 {
@@ -407,8 +374,13 @@ check_identity (StrataWorkspace  *self,
                    _("“%s” is damaged and cannot be read"), self->path);
       return FALSE;
     }
-  if (self->unclean && !run_check (self, "PRAGMA quick_check(1)", error))
-    return FALSE;
+  if (self->unclean)
+    {
+      if (!strata_workspace_run_check (self->db, self->path, "PRAGMA quick_check(1)", TRUE,
+                                       self->cancellable, error))
+        return FALSE;
+      strata_file_lock_mark_checked (self->lock_fd);
+    }
 
   return TRUE;
 }
@@ -508,6 +480,13 @@ open_existing (StrataWorkspace  *self,
   open_lock (self);
   if (!check_header (self, error))
     return FALSE;
+  /* Never shown: the caller opens the file on a worker instead. */
+  if (self->unclean && self->no_wait)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK,
+                   "%s: the whole file needs checking after an unclean shutdown", self->path);
+      return FALSE;
+    }
 
   /* immutable=1: no locks, no -wal or -shm files, nothing written while we
    * decide whether the file is ours at all. But when a -wal file is there
@@ -612,6 +591,7 @@ strata_workspace_initable_init (GInitable     *initable,
                                 GError       **error)
 {
   StrataWorkspace *self = STRATA_WORKSPACE (initable);
+  gboolean ok;
 
   if (self->path == NULL)
     {
@@ -623,7 +603,10 @@ strata_workspace_initable_init (GInitable     *initable,
   if (self->create)
     return create_new (self, error);
 
-  return open_existing (self, error);
+  self->cancellable = cancellable;
+  ok = open_existing (self, error);
+  self->cancellable = NULL;
+  return ok;
 }
 
 static void
@@ -740,6 +723,21 @@ strata_workspace_open (const char    *path,
 }
 
 StrataWorkspace *
+strata_workspace_open_no_wait (const char  *path,
+                               GError     **error)
+{
+  g_autoptr(StrataWorkspace) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (STRATA_TYPE_WORKSPACE, "path", path, NULL);
+  self->no_wait = TRUE;
+  if (!g_initable_init (G_INITABLE (self), NULL, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+StrataWorkspace *
 strata_workspace_create (const char    *path,
                          GCancellable  *cancellable,
                          GError       **error)
@@ -791,7 +789,8 @@ strata_workspace_check (StrataWorkspace  *self,
                         GError          **error)
 {
   g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
-  return run_check (self, "PRAGMA integrity_check(100)", error);
+  return strata_workspace_run_check (self->db, self->path, "PRAGMA integrity_check(100)",
+                                     FALSE, NULL, error);
 }
 
 gboolean

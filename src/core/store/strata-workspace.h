@@ -13,9 +13,17 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StrataWorkspace, strata_workspace, STRATA, WORKSPACE, GObject)
 
 /* Opens an existing workspace. Fails, leaving the file untouched, when it is
- * missing, not a workspace, damaged, read-only or written by a newer Strata. */
+ * missing, not a workspace, damaged, read-only or written by a newer Strata.
+ * After an unclean shutdown it reads the whole file first (seconds at a
+ * million customers), which cancellable stops (G_IO_ERROR_CANCELLED). */
 StrataWorkspace *strata_workspace_open            (const char       *path,
                                                     GCancellable     *cancellable,
+                                                    GError          **error);
+/* The same for a thread that must not wait (the window's): a file that
+ * needs the whole-file check fails with G_IO_ERROR_WOULD_BLOCK, its header
+ * read, nothing written and no lock kept; open that one with
+ * strata_workspace_open on a worker, which checks it. */
+StrataWorkspace *strata_workspace_open_no_wait    (const char       *path,
                                                     GError          **error);
 /* Creates a new, empty workspace (schema, default rules are added by the
  * caller's layer). Fails when the file already exists. */
