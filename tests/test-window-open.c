@@ -23,19 +23,6 @@
 static char *tmpdir;
 static GApplication *app;
 
-static char *
-write_demo (const char *name,
-            guint       customers,
-            guint       seed)
-{
-  char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (strata_demo_write (path, customers, seed, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
 /* The scoring the page must show: read and scored afresh. */
 static StrataScoring *
 fresh_scoring (const char *path)
@@ -98,7 +85,7 @@ assert_figures (StrataCustomersPage *page,
 static void
 test_page_before_data (void)
 {
-  g_autofree char *path = write_demo ("held.strata", 600, 7);
+  g_autofree char *path = window_test_write_demo (tmpdir, "held.strata", 600, 7);
   g_autoptr(StrataScoring) expected = fresh_scoring (path);
   g_autoptr(GError) error = NULL;
   StrataWindow *window;
@@ -176,8 +163,8 @@ test_page_before_data (void)
 static void
 test_open_while_loading (void)
 {
-  g_autofree char *first = write_demo ("first.strata", 300, 3);
-  g_autofree char *second = write_demo ("second.strata", 450, 4);
+  g_autofree char *first = window_test_write_demo (tmpdir, "first.strata", 300, 3);
+  g_autofree char *second = window_test_write_demo (tmpdir, "second.strata", 450, 4);
   g_autoptr(StrataScoring) expected = fresh_scoring (second);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;

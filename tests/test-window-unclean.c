@@ -23,19 +23,6 @@
 static char *tmpdir;
 static GApplication *app;
 
-static char *
-write_demo (const char *name,
-            guint       customers,
-            guint       seed)
-{
-  char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (strata_demo_write (path, customers, seed, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
 /* The scoring the page must show: read and scored afresh, from a copy (a
  * scoring keeps its workspace open, and a file open in this process is
  * never taken for one left by a crash). */
@@ -145,7 +132,7 @@ release_later (gpointer data)
 static void
 test_paint_while_checking (void)
 {
-  g_autofree char *path = write_demo ("crashed.strata", 600, 7);
+  g_autofree char *path = window_test_write_demo (tmpdir, "crashed.strata", 600, 7);
   g_autoptr(StrataScoring) expected = fresh_scoring (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL, *during = NULL, *description = NULL;
@@ -224,8 +211,8 @@ damage (const char *path)
 static void
 test_damaged (void)
 {
-  g_autofree char *good = write_demo ("good.strata", 300, 3);
-  g_autofree char *bad = write_demo ("damaged.strata", 3000, 5);
+  g_autofree char *good = window_test_write_demo (tmpdir, "good.strata", 300, 3);
+  g_autofree char *bad = window_test_write_demo (tmpdir, "damaged.strata", 3000, 5);
   g_autofree char *before = NULL, *after = NULL;
   g_autoptr(StrataScoring) expected = fresh_scoring (good);
   g_autoptr(StrataWorkspace) again = NULL;
@@ -280,8 +267,8 @@ test_damaged (void)
 static void
 test_second_open (void)
 {
-  g_autofree char *first = write_demo ("first.strata", 300, 3);
-  g_autofree char *second = write_demo ("second.strata", 450, 4);
+  g_autofree char *first = window_test_write_demo (tmpdir, "first.strata", 300, 3);
+  g_autofree char *second = window_test_write_demo (tmpdir, "second.strata", 450, 4);
   g_autoptr(StrataScoring) expected = fresh_scoring (second);
   g_autoptr(StrataWorkspace) again = NULL;
   g_autoptr(GError) error = NULL;
@@ -329,7 +316,7 @@ test_second_open (void)
 static void
 test_cancel_and_close (void)
 {
-  g_autofree char *path = write_demo ("cancelled.strata", 300, 9);
+  g_autofree char *path = window_test_write_demo (tmpdir, "cancelled.strata", 300, 9);
   g_autoptr(GError) error = NULL;
   StrataWindow *window = new_window ();
   g_autofree char *child = NULL, *title = NULL;

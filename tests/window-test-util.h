@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "strata-application.h"
+#include "strata-demo.h"
 #include "strata-window.h"
 #include "workspace-test-util.h"
 
@@ -84,4 +85,20 @@ window_test_finish (GtkWindow     *window,
   g_clear_object (app);
   test_remove_dir (*tmpdir);
   g_clear_pointer (tmpdir, g_free);
+}
+
+/* A demo workspace of `customers` customers over two quarters, written
+ * into dir (the path returned). */
+static inline char *
+window_test_write_demo (const char *dir,
+                        const char *name,
+                        guint       customers,
+                        guint       seed)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (strata_demo_write (path, customers, seed, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
 }
