@@ -169,6 +169,19 @@ check_list_view (StrataReviewPage *page,
   gui_test_collect (grid, GTK_TYPE_LABEL, labels);
   g_assert_cmpuint (labels->len, ==, STRATA_N_MOVE_KINDS);
   check_row (row_of (view, first), movement, first);
+  /* A new customer's row holds one line of text under its name, not three. */
+  {
+    GPtrArray *added = strata_movement_get_movers (movement, STRATA_MOVE_NEW);
+    StrataMoverRow *short_row = NULL;
+
+    g_assert_cmpuint (added->len, >, 0);
+    for (guint i = 0; i < views->len && short_row == NULL; i++)
+      short_row = row_of (views->pdata[i], added->pdata[0]);
+    g_assert_nonnull (short_row);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (short_row)), >, 30);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (short_row)) + 20, <,
+                     gtk_widget_get_height (GTK_WIDGET (row_of (view, first))));
+  }
 
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   gui_test_wait ((gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)),

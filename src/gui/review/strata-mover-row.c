@@ -27,6 +27,7 @@ struct _StrataMoverRow
   char        *subtitle;
   char        *suffix;
   gint64       customer_id;
+  guint        subtitle_lines;   /* the height asked for: 1 to SUBTITLE_LINES */
   PangoLayout *title_layout;     /* made when drawn */
   PangoLayout *subtitle_layout;
   PangoLayout *suffix_layout;
@@ -108,7 +109,7 @@ strata_mover_row_measure (GtkWidget      *widget,
       int title, subtitle;
 
       line_heights (self, &title, &subtitle);
-      *minimum = *natural = 2 * PAD_Y + title + 2 + SUBTITLE_LINES * subtitle;
+      *minimum = *natural = 2 * PAD_Y + title + 2 + self->subtitle_lines * subtitle;
     }
 }
 
@@ -175,7 +176,7 @@ strata_mover_row_snapshot (GtkWidget   *widget,
       pango_attr_list_unref (attrs);
       pango_layout_set_wrap (self->subtitle_layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (self->subtitle_layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (self->subtitle_layout, -SUBTITLE_LINES);
+      pango_layout_set_height (self->subtitle_layout, -(int) self->subtitle_lines);
     }
   if (self->subtitle_layout != NULL)
     pango_layout_set_width (self->subtitle_layout, text_width * PANGO_SCALE);
@@ -184,7 +185,7 @@ strata_mover_row_snapshot (GtkWidget   *widget,
   pango_layout_get_pixel_extents (self->title_layout, NULL, &logical);
   title_y = (height - logical.height -
              (self->subtitle_layout != NULL ? 2 + MIN (pango_layout_get_line_count (self->subtitle_layout),
-                                                       SUBTITLE_LINES) * subtitle_height
+                                                       (int) self->subtitle_lines) * subtitle_height
                                             : 0)) / 2;
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rtl ? width - PAD_X - text_width : PAD_X,
@@ -266,6 +267,7 @@ static void
 strata_mover_row_init (StrataMoverRow *self)
 {
   n_alive++;
+  self->subtitle_lines = SUBTITLE_LINES;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
@@ -273,6 +275,22 @@ GtkWidget *
 strata_mover_row_new (void)
 {
   return g_object_new (STRATA_TYPE_MOVER_ROW, NULL);
+}
+
+/* A list whose subtitles are one short sentence (new and lost customers)
+ * asks for one line, not three: its rows are not mostly empty. */
+void
+strata_mover_row_set_subtitle_lines (StrataMoverRow *self,
+                                     guint           lines)
+{
+  g_return_if_fail (STRATA_IS_MOVER_ROW (self));
+  g_return_if_fail (lines >= 1 && lines <= SUBTITLE_LINES);
+
+  if (self->subtitle_lines == lines)
+    return;
+  self->subtitle_lines = lines;
+  g_clear_object (&self->subtitle_layout);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void

@@ -16,6 +16,9 @@ void        strata_mover_row_set             (StrataMoverRow *self,
                                               const char     *subtitle,
                                               const char     *suffix,
                                               gint64          customer_id);
+/* The subtitle's lines the row's height holds: 1 to 3 (3 by default). */
+void        strata_mover_row_set_subtitle_lines (StrataMoverRow *self,
+                                                 guint           lines);
 const char *strata_mover_row_get_title       (StrataMoverRow *self);
 const char *strata_mover_row_get_subtitle    (StrataMoverRow *self);
 const char *strata_mover_row_get_suffix      (StrataMoverRow *self);

@@ -19,7 +19,8 @@
 /* A list's height: about five rows, then it scrolls. A list view's
  * natural height counts only the rows it has made, so the height is asked
  * for (a row is about this high in the default font). */
-#define ROW_HEIGHT 88
+#define ROW_HEIGHT 88           /* a title and three lines of reasons */
+#define ROW_HEIGHT_SHORT 58     /* a title and one line (new and lost customers) */
 #define LIST_ROWS 5
 
 /* One row of a list: a mover. */
@@ -142,7 +143,12 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            StrataReviewPage         *self)
 {
-  gtk_list_item_set_child (item, strata_mover_row_new ());
+  GtkWidget *row = strata_mover_row_new ();
+  StrataMoveKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "strata-move-kind"));
+
+  if (kind == STRATA_MOVE_NEW || kind == STRATA_MOVE_LOST)
+    strata_mover_row_set_subtitle_lines (STRATA_MOVER_ROW (row), 1);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -183,6 +189,7 @@ mover_view (StrataReviewPage *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *view, *scrolled;
 
+  g_object_set_data (G_OBJECT (factory), "strata-move-kind", GUINT_TO_POINTER (kind));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   view = gtk_grid_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (model)), factory);
@@ -196,7 +203,8 @@ mover_view (StrataReviewPage *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
-                                              ROW_HEIGHT * MIN (n, LIST_ROWS));
+                                              (kind == STRATA_MOVE_NEW || kind == STRATA_MOVE_LOST
+                                               ? ROW_HEIGHT_SHORT : ROW_HEIGHT) * MIN (n, LIST_ROWS));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_widget_add_css_class (scrolled, "card");
   gtk_widget_set_valign (scrolled, GTK_ALIGN_START);
