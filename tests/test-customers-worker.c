@@ -696,6 +696,31 @@ test_cell_pixels (Fixture       *f,
   g_assert_cmpuint (changes, >, 0);
 }
 
+/* On a 1024-pixel screen the list takes the whole width and the detail
+ * slides over it when asked for (as at 800): beside a 340-pixel detail, its
+ * nine columns would leave the Name column a few characters. At the
+ * window's default size (1176) both stay side by side. */
+static void
+test_narrow_fold (Fixture       *f,
+                  gconstpointer  data)
+{
+  AdwFlap *flap = ADW_FLAP (customers_test_find (f, "flap"));
+  StrataCustomersPage *page = STRATA_CUSTOMERS_PAGE (strata_customers_page_new ());
+  GtkWindow *window;
+  AdwFlap *narrow;
+
+  g_assert_false (adw_flap_get_folded (flap));
+  g_object_set (page, "context", f->context, NULL);
+  window = gui_test_show (GTK_WIDGET (page), 1024, 700);
+  gui_test_wait (g_list_model_get_n_items (strata_customers_page_get_model (page)) > 0);
+  narrow = ADW_FLAP (gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_WIDGET, "flap", 0));
+  g_assert_true (adw_flap_get_folded (narrow));
+  g_assert_false (adw_flap_get_reveal_flap (narrow));
+  /* Once the fold's transition has ended. */
+  gui_test_wait (gtk_widget_get_width (adw_flap_get_content (narrow)) >= 1000);
+  gui_test_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +733,8 @@ main (int   argc,
   g_test_add ("/customers-worker/first-rows", Fixture, NULL, fixture_setup, test_first_rows,
               customers_test_teardown);
   g_test_add ("/customers-worker/cell-pixels", Fixture, NULL, fixture_setup, test_cell_pixels,
+              customers_test_teardown);
+  g_test_add ("/customers-worker/narrow-fold", Fixture, NULL, fixture_setup, test_narrow_fold,
               customers_test_teardown);
   return g_test_run ();
 }
