@@ -208,6 +208,19 @@ damage (const char *path)
   g_assert_true (g_file_set_contents (path, contents, len, NULL));
 }
 
+/* Export, Print, Present and Import: enabled or not. */
+static void
+assert_workspace_actions (gboolean enabled)
+{
+  static const char *const names[] = { "export-report", "print", "present", "import" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_test_message ("app.%s", names[i]);
+      g_assert_cmpint (g_action_group_get_action_enabled (G_ACTION_GROUP (app), names[i]), ==, enabled);
+    }
+}
+
 static void
 test_damaged (void)
 {
@@ -234,6 +247,9 @@ test_damaged (void)
   g_assert_true (strata_window_open_path (window, bad, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "checking");
+  /* Nothing acts on the workspace behind the checking page. */
+  g_assert_true (strata_window_get_checking (window));
+  assert_workspace_actions (FALSE);
 
   gui_test_wait (gui_test_find_message_dialog (NULL) != NULL);
   dialog = gui_test_find_message_dialog (NULL);
@@ -249,6 +265,8 @@ test_damaged (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "workspace");
   g_assert_cmpstr (strata_window_get_page_name (window), ==, "customers");
   assert_title (window, "good.strata");
+  g_assert_false (strata_window_get_checking (window));
+  assert_workspace_actions (TRUE);
   gui_test_wait_frame (GTK_WIDGET (window));
   assert_figures (page, expected);
   /* The damaged file untouched and let go of: the next open checks it

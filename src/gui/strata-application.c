@@ -22,16 +22,18 @@ struct _StrataApplication
 
 G_DEFINE_FINAL_TYPE (StrataApplication, strata_application, ADW_TYPE_APPLICATION)
 
-/* Export, Print and Present need a workspace: without one they are
- * disabled, in the menu and for their shortcuts. The window's title
- * changes whenever a workspace opens or closes. */
+/* Export, Print and Present need a workspace: without one, or while a file
+ * is checked before it opens (they would act on the one behind the
+ * checking page), they are disabled, in the menu and for their shortcuts.
+ * The window sets its title whenever either changes. */
 static void
 update_workspace_actions (StrataApplication *self,
                           GParamSpec        *pspec,
                           StrataWindow      *window)
 {
   static const char *const names[] = { "export-report", "print", "present" };
-  gboolean open = window != NULL && strata_window_get_context (window) != NULL;
+  gboolean open = window != NULL && strata_window_get_context (window) != NULL &&
+                  !strata_window_get_checking (window);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

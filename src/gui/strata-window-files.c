@@ -658,9 +658,12 @@ drop_cb (StrataWindow  *self,
   files = gdk_file_list_get_files (list);
   if (files == NULL)
     return FALSE;
-  /* area: import. A table dropped opens the import assistant with it. */
+  /* area: import. A table dropped opens the import assistant with it; not
+   * while a file is checked (it would go into the workspace behind). */
   if (strata_import_is_table_file (files->data))
     {
+      if (self->opening_path != NULL)
+        return FALSE;
       strata_import_dialog_run_for_window (GTK_WINDOW (self), self->context, files->data);
       return TRUE;
     }

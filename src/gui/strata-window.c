@@ -100,7 +100,8 @@ update_switcher_bar (StrataWindow *self)
 }
 
 /* Importing writes the workspace: app.import follows the active window's
- * (without a workspace it offers to open one, so it stays enabled). */
+ * (without a workspace it offers to open one, so it stays enabled), and is
+ * off while a file is checked (it would import into the one behind). */
 static void
 update_app_actions (StrataWindow *self)
 {
@@ -109,7 +110,15 @@ update_app_actions (StrataWindow *self)
   gboolean read_only = self->workspace != NULL && strata_workspace_get_read_only (self->workspace);
 
   if (G_IS_SIMPLE_ACTION (import))
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (import), !read_only);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (import), !read_only && self->opening_path == NULL);
+}
+
+gboolean
+strata_window_get_checking (StrataWindow *self)
+{
+  g_return_val_if_fail (STRATA_IS_WINDOW (self), FALSE);
+
+  return self->opening_path != NULL;
 }
 
 static void

@@ -25,6 +25,9 @@ GtkWidget     *strata_window_get_page       (StrataWindow   *self,
 
 /* The context of the open workspace, NULL when none is open. */
 StrataContext *strata_window_get_context    (StrataWindow   *self);
+/* TRUE while a file left by an unclean shutdown is checked before it opens:
+ * the workspace the window still holds is not the one it names. */
+gboolean       strata_window_get_checking   (StrataWindow   *self);
 
 /* Opens path in this window. On failure, sets error and keeps what was
  * open. strata_window_open() shows the error in a dialog instead. A file
