@@ -16,15 +16,15 @@
 
 #include "import-test-util.h"
 #include "strata-import.h"
-#include "strata-import-writer.h"
+#include "strata-import-customers-private.h"
+#include "strata-period-columns.h"
 
 /* The private directory SQLite makes its temporary files in
  * ($SQLITE_TMPDIR, read when SQLite starts: set in main ()). */
 static char *sqlite_tmp;
 
-/* The first customers of the file's batches (BATCH_ROWS in
- * strata-import-customers-private.h); the file spans several. */
-#define BATCH 4096
+/* The first customers of the file's batches; the file spans several. */
+#define BATCH BATCH_ROWS
 #define N_NEW (2 * BATCH + 1000)
 #define N_OLD 1000
 
@@ -201,15 +201,33 @@ test_across_batches (void)
     }
   g_assert_cmpint (seen, ==, (int) n_rows);
   g_assert_cmpint (seen, ==, (int) g_hash_table_size (expected));
-  /* The new customers' ids follow the file, after the old ones'. */
+  /* The new customers' ids come after the old ones', in ext id order
+   * within each batch (so that their ext ids go into the UNIQUE index
+   * as ordered runs): a next id with a smaller ext id only where a
+   * batch starts (two), not at random (half the rows). */
   g_assert_cmpint (test_query_int (ws, "SELECT min(id) FROM customers WHERE ext_id LIKE 'C%'"), ==, N_OLD + 1);
   g_assert_cmpint (test_query_int (ws, "SELECT max(id) FROM customers"), ==, N_OLD + N_NEW - 1);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM customers a JOIN customers b ON b.id = a.id + 1"
+                                       " WHERE a.ext_id LIKE 'C%' AND b.ext_id < a.ext_id"), ==, N_NEW / BATCH);
   /* The period has the file's customers, and columns equal to its rows. */
   g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM period_customers WHERE period_id ="
                                        " (SELECT id FROM periods WHERE name = '2026-Q3')"), ==, n_rows);
   g_assert_cmpint (test_query_int (ws, "SELECT length(data) / 8 FROM period_columns WHERE metric_id = -1"
                                        " AND period_id = (SELECT id FROM periods WHERE name = '2026-Q3')"),
                    ==, n_rows);
+  /* Written under the customers' final ids: byte for byte what the
+   * rebuild from the rows writes. */
+  test_workspace_exec (ws, "CREATE TEMP TABLE written AS SELECT metric_id, data FROM period_columns"
+                           " WHERE period_id = (SELECT id FROM periods WHERE name = '2026-Q3')");
+  test_workspace_exec (ws, "SAVEPOINT rebuild");
+  g_assert_true (strata_period_columns_rebuild (ws, test_query_int (ws, "SELECT id FROM periods"
+                                                                        " WHERE name = '2026-Q3'"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM temp.written"), ==, 2);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM temp.written w JOIN period_columns p"
+                                       " USING (metric_id) WHERE p.data = w.data AND p.period_id ="
+                                       " (SELECT id FROM periods WHERE name = '2026-Q3')"), ==, 2);
+  test_workspace_exec (ws, "ROLLBACK TO rebuild; RELEASE rebuild; DROP TABLE temp.written");
 
   /* The two rejects, on their lines. */
   rejects = strata_workspace_prepare (ws, "SELECT line, column_name, value, reason FROM import_rejects"

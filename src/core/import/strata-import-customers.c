@@ -81,8 +81,10 @@ customer_for (Ctx                 *c,
 
       c->next_id++;
       nc.id = k->id;
-      nc.ext_id = g_string_chunk_insert (c->batch->strings, ext_id);
-      nc.name = g_string_chunk_insert (c->batch->strings, name ? name : "");
+      nc.ext_id_len = strlen (ext_id);
+      nc.name_len = name ? strlen (name) : 0;
+      nc.ext_id = g_string_chunk_insert_len (c->batch->strings, ext_id, nc.ext_id_len);
+      nc.name = g_string_chunk_insert_len (c->batch->strings, name ? name : "", nc.name_len);
       g_array_append_val (c->batch->customers, nc);
     }
   else if (name != NULL && *name != '\0')
@@ -118,7 +120,7 @@ add_to_batch (Ctx          *c,
 {
   Batch *b = c->batch;
   guint first = b->attrs->len;
-  Member m = { customer_id, b->json->len };
+  Member m = { customer_id, b->json->len, 0, 0, 0 };
   StrataMetricValue *values;
   guint n_values;
 
@@ -153,8 +155,15 @@ add_to_batch (Ctx          *c,
         }
     }
   strata_period_values_format (b->json, values, n_values);
+  /* To the period's columns when the batch is handed over, under the
+   * customer's final id (see strata_import_customers_push_full_batch ()). */
   if (c->period_columns != NULL)
-    strata_period_columns_builder_add (c->period_columns, customer_id, values, n_values);
+    {
+      m.values = b->values->len;
+      m.n_values = n_values;
+      g_array_append_vals (b->values, values, n_values);
+    }
+  m.json_len = b->json->len - m.json;
   g_string_append_c (b->json, '\0');
   g_array_append_val (b->members, m);
 }
