@@ -296,6 +296,55 @@ test_skipped_row_fails (void)
   test_remove_dir (dir);
 }
 
+/* Ids that share a long beginning, differ in length, and hold bytes
+ * above 0x7f (é, 客): within a batch the new customers' ids follow their
+ * ext ids as SQLite orders them (memcmp, a shorter text first). */
+static void
+test_numbered_by_ext_id (void)
+{
+  static const char *const pieces[] = { "0", "1", "9", "A", "a", "z", "-", "é", "客", "户", "00", "Zz" };
+  g_autofree char *dir = g_dir_make_tmp ("strata-import-batches-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.strata", NULL);
+  g_autofree char *csv = g_build_filename (dir, "in.csv", NULL);
+  g_autoptr(StrataImportOptions) o = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "2026-Q3");
+  g_autoptr(StrataImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("customer_id,name,order_amount\n");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(StrataWorkspace) ws = NULL;
+  GRand *rand = g_rand_new_with_seed (23);
+  guint n = 0;
+
+  while (n < 3000)
+    {
+      g_autoptr(GString) id = g_string_new ("ACME-CUSTOMER-");
+      guint len = g_rand_int_range (rand, 0, 12);
+
+      for (guint k = 0; k < len; k++)
+        g_string_append (id, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      if (!g_hash_table_add (seen, g_strdup (id->str)))
+        continue;
+      g_string_append_printf (text, "%s,Customer %u,%u\n", id->str, n, n);
+      n++;
+    }
+  g_rand_free (rand);
+  g_assert_true (g_file_set_contents (csv, text->str, -1, NULL));
+  ws = strata_import_open_workspace (path, &error);
+  g_assert_no_error (error);
+  r = strata_import_run (ws, csv, o, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->rows_imported, ==, n);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM customers"), ==, n);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM customers a JOIN customers b ON b.id = a.id + 1"
+                                       " WHERE b.ext_id < a.ext_id"), ==, 0);
+  /* Each name and value stayed with its id. */
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM customers c JOIN metric_values v"
+                                       " ON v.customer_id = c.id WHERE c.name = 'Customer ' || CAST (v.value AS INTEGER)"),
+                   ==, n);
+  g_clear_object (&ws);
+  test_remove_dir (dir);
+}
+
 static gboolean
 slow_job (gpointer   data,
           GError   **error)
@@ -338,6 +387,7 @@ main (int   argc,
   g_setenv ("SQLITE_TMPDIR", sqlite_tmp, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-batches/across-batches", test_across_batches);
+  g_test_add_func ("/import-batches/numbered-by-ext-id", test_numbered_by_ext_id);
   g_test_add_func ("/import-batches/skipped-row-fails", test_skipped_row_fails);
   g_test_add_func ("/import-batches/writer-bounded", test_writer_bounded);
   status = g_test_run ();

@@ -187,9 +187,10 @@ add_to_columns (const Batch                *b,
                                        m->n_values);
 }
 
-/* An ext id's first eight bytes as a number that sorts as the text does
- * (bytes compared unsigned, a shorter text first): most comparisons of a
- * batch's ids end here, without following two pointers. */
+/* Eight bytes of an ext id as a number that sorts as the text does
+ * (bytes compared unsigned, a shorter text first): taken after what all
+ * of a batch's ids begin with ("CUST-000"), most comparisons end here,
+ * without following two pointers. */
 static guint64
 ext_id_prefix (const char *ext_id)
 {
@@ -273,13 +274,20 @@ number_by_ext_id (Batch                      *b,
   gsize n_bytes = 0;
   char *at;
   gboolean in_order = TRUE;
+  guint common;
   gint64 first;
 
   if (n < 2)
     return FALSE;
   first = customers[0].id;
+  common = customers[0].ext_id_len;
   for (guint i = 1; i < n; i++)
     {
+      guint k = 0;
+
+      while (k < common && customers[i].ext_id[k] == customers[0].ext_id[k])
+        k++;
+      common = k;
       /* Only the reader's consecutive numbering can be renumbered. */
       if (customers[i].id != first + i)
         return FALSE;
@@ -291,7 +299,7 @@ number_by_ext_id (Batch                      *b,
   keys = g_new (ExtIdKey, n);
   for (guint i = 0; i < n; i++)
     {
-      keys[i].prefix = ext_id_prefix (customers[i].ext_id);
+      keys[i].prefix = ext_id_prefix (customers[i].ext_id + common);
       keys[i].index = i;
       n_bytes += customers[i].ext_id_len + customers[i].name_len + 2;
     }
