@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "strata-demo.h"
+#include "strata-task.h"
 /* area: import */
 #include "strata-import-dialog.h"
 #include "strata-seed.h"
@@ -182,7 +183,7 @@ start_check (StrataWindow *self,
 
   g_task_set_source_tag (task, start_check);
   g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, check_thread);
+  strata_task_run_in_background (task, check_thread);
 }
 
 static void
@@ -322,7 +323,7 @@ open_in_background (StrataWindow *self,
   task = g_task_new (NULL, self->opening, opened_cb, ref);
   g_task_set_source_tag (task, open_in_background);
   g_task_set_task_data (task, g_strdup (canonical), g_free);
-  g_task_run_in_thread (task, open_thread);
+  strata_task_run_in_background (task, open_thread);
 }
 
 gboolean
@@ -479,7 +480,7 @@ strata_window_open_demo (StrataWindow *self)
   task = g_task_new (self, NULL, demo_written_cb, NULL);
   g_task_set_source_tag (task, strata_window_open_demo);
   g_task_set_task_data (task, g_steal_pointer (&path), g_free);
-  g_task_run_in_thread (task, write_demo_thread);
+  strata_task_run_in_background (task, write_demo_thread);
 }
 
 /* Creates a new workspace at path. The file chooser already asked whether

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "strata-engine-private.h"
+#include "strata-task.h"
 #include "strata-override.h"
 #include "strata-rules-private.h"
 #include "strata-scoring.h"
@@ -945,5 +946,5 @@ start_draft_job (StrataScoring *self)
   task = g_task_new (self, self->job_cancel, draft_scored, NULL);
   g_task_set_source_tag (task, start_draft_job);
   g_task_set_task_data (task, job, draft_job_free);
-  g_task_run_in_thread (task, score_draft_func);
+  strata_task_run_in_background (task, score_draft_func);
 }

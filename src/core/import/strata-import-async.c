@@ -6,6 +6,7 @@
 #include "strata-i18n.h"
 
 #include "strata-import-private.h"
+#include "strata-task.h"
 
 typedef struct
 {
@@ -137,7 +138,7 @@ strata_import_run_async (StrataWorkspace            *workspace,
   task = g_task_new (workspace, cancellable, callback, user_data);
   g_task_set_source_tag (task, strata_import_run_async);
   g_task_set_task_data (task, d, async_data_release);
-  g_task_run_in_thread (task, import_thread);
+  strata_task_run_in_background (task, import_thread);
 }
 
 StrataImportResult *

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "strata-workspace-task.h"
+#include "strata-task.h"
 
 typedef struct
 {
@@ -75,7 +76,7 @@ strata_workspace_task_run (gpointer                 source_object,
   /* A cancelled task reports G_IO_ERROR_CANCELLED, whatever it returned. */
   g_task_set_check_cancellable (task, TRUE);
   g_task_set_task_data (task, d, task_data_free);
-  g_task_run_in_thread (task, task_thread);
+  strata_task_run_in_background (task, task_thread);
 }
 
 gpointer

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "strata-customer-order.h"
+#include "strata-task.h"
 #include "strata-customers-page-private.h"
 
 typedef enum
@@ -83,7 +84,7 @@ run_order (OrderKind               kind,
   t->kind = kind;
   g_task_set_source_tag (task, strata_customers_page_orders_set_data);
   g_task_set_task_data (task, t, (GDestroyNotify) order_task_free);
-  g_task_run_in_thread (task, order_thread);
+  strata_task_run_in_background (task, order_thread);
 }
 
 /* The orders of the period shown -------------------------------------------- */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "strata-customer-order.h"
+#include "strata-task.h"
 #include "strata-customers-query.h"
 
 StrataCustomersQuery *
@@ -271,5 +272,5 @@ strata_customers_query_runner_start (StrataCustomersQueryRunner *runner,
   task = g_task_new (runner->owner, runner->running, query_done, call);
   g_task_set_source_tag (task, strata_customers_query_runner_start);
   g_task_set_task_data (task, query, (GDestroyNotify) strata_customers_query_free);
-  g_task_run_in_thread (task, query_thread);
+  strata_task_run_in_background (task, query_thread);
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "strata-format.h"
+#include "strata-task.h"
 #include "strata-quadrant-table.h"
 #include "strata-worker-rows.h"
 
@@ -725,7 +726,7 @@ resort (StrataQuadrantTable *self)
   self->sort_running = TRUE;
   task = g_task_new (self, NULL, sort_done, NULL);
   g_task_set_task_data (task, job, sort_job_free);
-  g_task_run_in_thread (task, sort_thread);
+  strata_task_run_in_background (task, sort_thread);
 }
 
 static gboolean

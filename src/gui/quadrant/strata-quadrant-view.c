@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "strata-deferred-job.h"
+#include "strata-task.h"
 #include "strata-format.h"
 #include "strata-quadrant-chart-private.h"
 #include "strata-quadrant-view.h"
@@ -581,7 +582,7 @@ start_scales (StrataQuadrantView *self)
   /* Finished (and freed) in scales_done, on the main thread. */
   g_task_set_task_data (task, strata_quadrant_chart_scales_new (self->chart, self->scales[0], self->scales[1]),
                         NULL);
-  g_task_run_in_thread (task, scales_thread);
+  strata_task_run_in_background (task, scales_thread);
 }
 
 void

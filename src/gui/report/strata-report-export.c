@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "strata-report-export.h"
+#include "strata-task.h"
 #include "strata-window.h"
 
 typedef struct
@@ -220,7 +221,7 @@ strata_report_export_to_path (GtkWindow           *window,
   show_progress (e);
   inner = g_task_new (NULL, e->cancellable, written_cb, outer);
   g_task_set_task_data (inner, e, NULL);
-  g_task_run_in_thread (inner, write_thread);
+  strata_task_run_in_background (inner, write_thread);
 }
 
 gboolean

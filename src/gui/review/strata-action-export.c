@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "strata-action-export.h"
+#include "strata-task.h"
 #include "strata-action-report.h"
 #include "strata-window.h"
 
@@ -196,7 +197,7 @@ strata_action_export_to_path (GtkWindow              *window,
 
   inner = g_task_new (NULL, NULL, written_cb, outer);
   g_task_set_task_data (inner, e, NULL);
-  g_task_run_in_thread (inner, write_thread);
+  strata_task_run_in_background (inner, write_thread);
 }
 
 gboolean

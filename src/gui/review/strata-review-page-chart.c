@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "strata-format.h"
+#include "strata-task.h"
 #include "strata-quadrant-chart-private.h"
 #include "strata-review-arrows.h"
 #include "strata-review-page-private.h"
@@ -250,7 +251,7 @@ strata_review_page_show_chart (StrataReviewPage *self)
       j->customer = strata_review_page_selected_customer (self);
       task = g_task_new (self, self->chart_cancellable, chart_done, NULL);
       g_task_set_task_data (task, j, chart_job_free);
-      g_task_run_in_thread (task, chart_thread);
+      strata_task_run_in_background (task, chart_thread);
       return;
     }
   strata_review_page_show_chart_built (self, NULL, 0, 0);

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "strata-fit-dialog.h"
+#include "strata-task.h"
 #include "strata-format.h"
 #include "strata-renewal-view.h"
 #include "strata-worker-rows.h"
@@ -326,7 +327,7 @@ start_fit (StrataFitDialog *self)
   self->fitting = TRUE;
   task = g_task_new (self, NULL, fit_done, NULL);
   g_task_set_task_data (task, fit_job_new (self), fit_job_free);
-  g_task_run_in_thread (task, fit_thread);
+  strata_task_run_in_background (task, fit_thread);
 }
 
 static void

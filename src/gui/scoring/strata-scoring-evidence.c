@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "strata-calibrate.h"
+#include "strata-task.h"
 #include "strata-context.h"
 #include "strata-scoring-page-private.h"
 #include "strata-workspace-task.h"
@@ -250,7 +251,7 @@ strata_scoring_page_update_evidence (StrataScoringPage *self)
       g_task_set_source_tag (task, count_func);
       g_task_set_task_data (task, job, job_free);
       g_task_set_return_on_cancel (task, TRUE);
-      g_task_run_in_thread (task, count_func);
+      strata_task_run_in_background (task, count_func);
       return;
     }
   g_clear_pointer (&self->evidence_data, strata_period_data_unref);

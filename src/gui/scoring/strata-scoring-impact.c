@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "strata-scoring-page-private.h"
+#include "strata-task.h"
 #include "strata-worker-rows.h"
 
 typedef struct
@@ -154,7 +155,7 @@ strata_scoring_page_update_impact (StrataScoringPage *self)
   task = g_task_new (self, self->impact_cancel, counted, g_object_ref (self->impact_cancel));
   g_task_set_source_tag (task, strata_scoring_page_update_impact);
   g_task_set_task_data (task, job, impact_job_free);
-  g_task_run_in_thread (task, count_func);
+  strata_task_run_in_background (task, count_func);
 }
 
 void

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "strata-deferred-job.h"
+#include "strata-task.h"
 #include "strata-quadrant-chart-private.h"
 
 typedef struct
@@ -72,5 +73,5 @@ strata_deferred_job_start (StrataDeferredJob       *job,
   t->quadrant_job = strata_quadrant_chart_job_new (chart);
   task = g_task_new (widget, NULL, job_done, NULL);
   g_task_set_task_data (task, t, g_free);
-  g_task_run_in_thread (task, job_thread);
+  strata_task_run_in_background (task, job_thread);
 }

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A worker of GLib's thread pool lowers its own priority the first time
+ * it runs one of these tasks, and keeps it: the pool's threads run only
+ * tasks, and every task of the window is work the user waits on less than
+ * on the frame being drawn. On two cores, a period's load held both while
+ * the main thread waited for one (144 ms of a 1M workspace's open); with
+ * the workers niced, the scheduler runs the main thread first when it
+ * wakes. Linux gives each thread its own nice value (setpriority with the
+ * thread's id); elsewhere this is the process's and is left alone. */
+#include "config.h"
+
+#include "strata-task.h"
+
+#include <errno.h>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+static GQuark
+func_quark (void)
+{
+  return g_quark_from_static_string ("strata-task-func");
+}
+
+static void
+lower_priority (void)
+{
+#ifdef __linux__
+  static GPrivate lowered = G_PRIVATE_INIT (NULL);
+
+  if (g_private_get (&lowered) != NULL)
+    return;
+  g_private_set (&lowered, GINT_TO_POINTER (1));
+  /* Relative to the process (a user may have niced Strata itself); a
+   * failure (not allowed) leaves the thread as it was. */
+  errno = 0;
+  {
+    int nice = getpriority (PRIO_PROCESS, (id_t) getpid ());
+
+    if (errno == 0)
+      setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), MIN (nice + STRATA_TASK_NICE, 19));
+  }
+#endif
+}
+
+static void
+run (GTask        *task,
+     gpointer      source,
+     gpointer      task_data,
+     GCancellable *cancellable)
+{
+  GTaskThreadFunc func = (GTaskThreadFunc) g_object_get_qdata (G_OBJECT (task), func_quark ());
+
+  lower_priority ();
+  func (task, source, task_data, cancellable);
+}
+
+/* g_task_run_in_thread (), on a worker at STRATA_TASK_NICE. */
+void
+strata_task_run_in_background (GTask           *task,
+                               GTaskThreadFunc  func)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  g_object_set_qdata (G_OBJECT (task), func_quark (), (gpointer) func);
+  g_task_run_in_thread (task, run);
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A task run in the background runs on a worker STRATA_TASK_NICE below the
+ * process, once: a worker that runs a second task does not sink further;
+ * the thread that ran it (here the test's main thread) keeps its own. */
+#include "config.h"
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "strata-task.h"
+
+static int
+thread_nice (void)
+{
+  return getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid));
+}
+
+static void
+record_nice (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  int *seen = task_data;
+
+  seen[0] = thread_nice ();
+  seen[1] = (int) syscall (SYS_gettid);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+done (GObject      *source,
+      GAsyncResult *result,
+      gpointer      user_data)
+{
+  gboolean *finished = user_data;
+
+  g_assert_true (g_task_propagate_boolean (G_TASK (result), NULL));
+  *finished = TRUE;
+}
+
+/* Runs one task and returns the nice value and thread id it ran with. */
+static void
+run_one (int seen[2])
+{
+  g_autoptr(GTask) task = NULL;
+  gboolean finished = FALSE;
+
+  task = g_task_new (NULL, NULL, done, &finished);
+  g_task_set_task_data (task, seen, NULL);
+  strata_task_run_in_background (task, record_nice);
+  g_clear_object (&task);
+  while (!finished)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_lower_priority (void)
+{
+  int main_nice = thread_nice ();
+  int expected = MIN (main_nice + STRATA_TASK_NICE, 19);
+  GHashTable *threads = g_hash_table_new (NULL, NULL);
+  guint repeated = 0;
+
+  /* Enough tasks one after the other that the pool reuses its threads. */
+  for (guint i = 0; i < 40; i++)
+    {
+      int seen[2] = { -100, 0 };
+
+      run_one (seen);
+      g_assert_cmpint (seen[0], ==, expected);
+      g_assert_cmpint (seen[1], !=, (int) syscall (SYS_gettid));
+      if (!g_hash_table_add (threads, GINT_TO_POINTER (seen[1])))
+        repeated++;
+    }
+  g_assert_cmpuint (repeated, >, 0);
+  g_assert_cmpint (thread_nice (), ==, main_nice);
+  g_hash_table_unref (threads);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/task/lower-priority", test_lower_priority);
+  return g_test_run ();
+}
