@@ -112,6 +112,69 @@ assert_reads (StrataEntitlements *m,
   g_assert_cmpstr (((StrataEntitlementLine *) b->pdata[b->len - 1])->value, ==, r->free);
 }
 
+/* Every text the seed wrote (stage and entitlement names, units, levels,
+ * text values) reads differently in Chinese than in English: none was left
+ * out of the names that follow the reader (strata-entitlement-names.c keeps
+ * its own list of the seed's strings). */
+static void
+assert_all_translated (JsonNode *en,
+                       JsonNode *zh)
+{
+  JsonArray *en_stages = json_object_get_array_member (json_node_get_object (en), "stages");
+  JsonArray *zh_stages = json_object_get_array_member (json_node_get_object (zh), "stages");
+  guint n_texts = 0;
+
+  g_assert_cmpuint (json_array_get_length (en_stages), ==, 5);
+  for (guint s = 0; s < json_array_get_length (en_stages); s++)
+    {
+      JsonObject *es = json_array_get_object_element (en_stages, s);
+      JsonObject *zs = json_array_get_object_element (zh_stages, s);
+      JsonArray *ee = json_object_get_array_member (es, "entitlements");
+      JsonArray *ze = json_object_get_array_member (zs, "entitlements");
+
+      g_assert_cmpstr (json_object_get_string_member (es, "label"), !=,
+                       json_object_get_string_member (zs, "label"));
+      for (guint i = 0; i < json_array_get_length (ee); i++)
+        {
+          JsonObject *a = json_array_get_object_element (ee, i);
+          JsonObject *b = json_array_get_object_element (ze, i);
+          const char *unit = json_object_get_string_member (a, "unit");
+          const char *kind = json_object_get_string_member (a, "kind");
+
+          g_test_message ("%s", json_object_get_string_member (a, "key"));
+          g_assert_cmpstr (json_object_get_string_member (a, "label"), !=,
+                           json_object_get_string_member (b, "label"));
+          n_texts++;
+          if (*unit && !g_str_equal (unit, "%"))
+            {
+              g_assert_cmpstr (unit, !=, json_object_get_string_member (b, "unit"));
+              n_texts++;
+            }
+          if (g_str_equal (kind, "level"))
+            {
+              JsonArray *la = json_object_get_array_member (a, "levels");
+              JsonArray *lb = json_object_get_array_member (b, "levels");
+
+              for (guint l = 0; l < json_array_get_length (la); l++, n_texts++)
+                g_assert_cmpstr (json_array_get_string_element (la, l), !=,
+                                 json_array_get_string_element (lb, l));
+            }
+          if (g_str_equal (kind, "level") || g_str_equal (kind, "text"))
+            {
+              JsonObject *va = json_object_get_object_member (a, "values");
+              JsonObject *vb = json_object_get_object_member (b, "values");
+              const char *tiers[] = { "A", "B", "C", "D", "E" };
+
+              for (guint t = 0; t < G_N_ELEMENTS (tiers); t++, n_texts++)
+                g_assert_cmpstr (json_object_get_string_member (va, tiers[t]), !=,
+                                 json_object_get_string_member (vb, tiers[t]));
+            }
+        }
+    }
+  /* 16 names, 3 units, 10 levels, 15 level and 5 text values. */
+  g_assert_cmpuint (n_texts, ==, 16 + 3 + 10 + 15 + 5);
+}
+
 /* A demo written in English reads in Chinese everywhere the matrix is read,
  * and the file keeps what was stored. */
 static void
@@ -128,6 +191,14 @@ test_english_read_in_chinese (void)
   g_assert_no_error (error);
   m = strata_entitlements_new (ws, &error);
   g_assert_no_error (error);
+  {
+    g_autoptr(JsonNode) en = strata_entitlements_to_json (m);
+    StrataCatalog *catalog = read_in (&zh_tw);
+    g_autoptr(JsonNode) zh = strata_entitlements_to_json (m);
+
+    stop_reading (catalog);
+    assert_all_translated (en, zh);
+  }
 
   for (guint k = 0; k < G_N_ELEMENTS (readings); k++)
     {

@@ -239,8 +239,9 @@ gboolean   strata_entitlements_export_csv       (StrataEntitlements  *self,
 /* ---- The default matrix (strata-entitlements-seed.c) ---- */
 
 /* Writes the default stages, entitlements, costs and values for tiers A..E
- * into an empty matrix, in the language of the current locale. Call inside
- * the seeding transaction. */
+ * into an empty matrix, in the language of the current locale; they are
+ * shown in the reader's language while unchanged (strata-entitlement.h's
+ * display names). Call inside the seeding transaction. */
 gboolean   strata_entitlements_seed_defaults    (StrataWorkspace     *workspace,
                                                   GError             **error);
 
