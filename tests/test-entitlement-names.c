@@ -18,6 +18,7 @@
 #include "strata-demo.h"
 #include "strata-entitlements.h"
 #include "strata-i18n.h"
+#include "strata-ruleset-store.h"
 #include "strata-seed.h"
 #include "workspace-test-util.h"
 
@@ -434,6 +435,43 @@ test_pdf (void)
     }
 }
 
+/* The note of the seeded rules version reads in the reader's language
+ * (the History dialog); a note typed for a later version stays as typed. */
+static void
+test_default_rules_note (void)
+{
+  const Reading *readings[] = { &english, &zh_cn, &zh_tw };
+  const char *notes[] = { "Default rules", "默认规则", "預設規則" };
+  g_autofree char *path = g_build_filename (dir, "notes.strata", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = NULL;
+
+  if (!have_catalogues ())
+    return;
+  ws = strata_seed_create_workspace (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(StrataRules) rules = strata_ruleset_store_get_draft (ws, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (strata_ruleset_store_publish (ws, rules, "Default rules", NULL, &error));
+    g_assert_no_error (error);
+  }
+  for (guint k = 0; k < G_N_ELEMENTS (readings); k++)
+    {
+      StrataCatalog *catalog = read_in (readings[k]);
+      g_autoptr(GPtrArray) versions = strata_ruleset_store_list_versions (ws, &error);
+      const StrataRulesetVersion *v1 = versions->pdata[1];
+      const StrataRulesetVersion *v2 = versions->pdata[0];
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (v1->version, ==, 1);
+      g_assert_cmpstr (v1->note, ==, notes[k]);
+      g_assert_cmpstr (v2->note, ==, "Default rules");
+      stop_reading (catalog);
+    }
+}
+
 /* strata-cli entitlements run in Chinese on the English demo. */
 static void
 test_cli (void)
@@ -489,6 +527,7 @@ main (int    argc,
   g_test_add_func ("/entitlement-names/renamed", test_renamed);
   g_test_add_func ("/entitlement-names/pdf", test_pdf);
   g_test_add_func ("/entitlement-names/cli", test_cli);
+  g_test_add_func ("/seeded-names/default-rules-note", test_default_rules_note);
   status = g_test_run ();
 
   test_remove_dir (dir);
