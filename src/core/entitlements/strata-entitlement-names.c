@@ -85,10 +85,16 @@ translate (const SeedText *text)
 {
   if (text->context != NULL)
     {
-      g_autofree char *id = catalog_msgid (text);
+      /* "context\004msgid" on the stack: this runs for every name shown. */
+      char id[128];
       gsize offset = strlen (text->context) + 1;
-      const char *out = strata_pgettext (id, offset);
+      const char *out;
 
+      g_assert (offset + strlen (text->msgid) < sizeof id);
+      memcpy (id, text->context, offset - 1);
+      id[offset - 1] = '\004';
+      strcpy (id + offset, text->msgid);
+      out = strata_pgettext (id, offset);
       /* Untranslated, it points into id: give the static msgid instead. */
       return out == id + offset ? text->msgid : out;
     }
@@ -108,6 +114,12 @@ fold (const char *text)
 static GMutex index_lock;
 static char *index_dir;
 static GHashTable *seed_index;
+/* "key\x1f" + a text as stored -> SeedText or &not_seeded: the answers so
+ * far, so that a matrix read over and over (an action list: every mover's
+ * changes) folds each text once. */
+static GHashTable *seen;
+static const SeedText not_seeded;
+#define MAX_SEEN 4096
 
 static void
 index_table (GHashTable        *index,
@@ -145,10 +157,22 @@ lookup (const char *key,
   g_autoptr(GMutexLocker) locker = NULL;
   g_autofree char *folded = NULL;
   g_autofree char *probe = NULL;
+  g_autofree char *long_exact = NULL;
+  char buf[256];
+  char *exact = buf;
+  gsize key_len = key ? strlen (key) : 0, text_len;
+  const SeedText *found;
+  gpointer known;
   const char *dir;
 
   if (text == NULL || *text == '\0')
     return NULL;
+  text_len = strlen (text);
+  if (key_len + text_len + 2 > sizeof buf)
+    exact = long_exact = g_malloc (key_len + text_len + 2);
+  memcpy (exact, key ? key : "", key_len);
+  exact[key_len] = '\x1f';
+  memcpy (exact + key_len + 1, text, text_len + 1);
 
   locker = g_mutex_locker_new (&index_lock);
   dir = bindtextdomain (GETTEXT_PACKAGE, NULL);
@@ -158,6 +182,8 @@ lookup (const char *key,
 
       g_free (index_dir);
       index_dir = g_strdup (dir);
+      g_clear_pointer (&seen, g_hash_table_unref);
+      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_clear_pointer (&seed_index, g_hash_table_unref);
       seed_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint l = 0; l < G_N_ELEMENTS (shipped_languages); l++)
@@ -168,9 +194,16 @@ lookup (const char *key,
       for (guint l = 0; l < G_N_ELEMENTS (shipped_languages); l++)
         g_object_unref (catalogs[l]);
     }
+  if (g_hash_table_lookup_extended (seen, exact, NULL, &known))
+    return known == &not_seeded ? NULL : known;
+
   folded = fold (text);
   probe = g_strdup_printf ("%s\x1f%s", key ? key : "", folded);
-  return g_hash_table_lookup (seed_index, probe);
+  found = g_hash_table_lookup (seed_index, probe);
+  if (g_hash_table_size (seen) >= MAX_SEEN)
+    g_hash_table_remove_all (seen);
+  g_hash_table_insert (seen, g_strdup (exact), (gpointer) (found ? found : &not_seeded));
+  return found;
 }
 
 static gboolean
