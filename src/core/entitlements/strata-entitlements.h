@@ -227,10 +227,13 @@ GPtrArray *strata_entitlements_list_for_customer (StrataEntitlements  *self,
                                                    GError             **error);
 
 /* The matrix as CSV (RFC 4180, UTF-8, header: stage, key, entitlement, kind,
- * unit, direction, one column per tier id, cost_per_customer), with stored
- * values (numbers without unit, included as yes/no). */
+ * unit, levels, direction, one column per tier id, cost_per_customer), with
+ * stored values (numbers without unit, included as yes/no); names, units,
+ * levels and texts as the reader reads them (seeded ones translated, see
+ * strata_entitlement_get_display_label()), keys as stored. */
 char      *strata_entitlements_to_csv           (StrataEntitlements  *self);
-/* {"tiers": [...], "stages": [{"key", "label", "entitlements": [...]}]} */
+/* {"tiers": [...], "stages": [{"key", "label", "entitlements": [...]}]},
+ * read like the CSV. */
 JsonNode  *strata_entitlements_to_json          (StrataEntitlements  *self);
 gboolean   strata_entitlements_export_csv       (StrataEntitlements  *self,
                                                   GFile               *file,
