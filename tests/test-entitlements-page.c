@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "gui-test-util.h"
 #include "strata-context.h"
@@ -497,6 +499,66 @@ test_shares_period (void)
   g_clear_object (&other);
   test_remove_dir (dir);
 }
+/* A workspace created in English, the page read in Chinese: the seeded
+ * names show translated, a text cell left as shown stores nothing and a
+ * level picked as shown is stored as the seed stored it. */
+static void
+test_chinese_reader (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      Fixture fixture = { 0 };
+      Fixture *f = &fixture;
+      GtkWidget *w;
+
+      /* Created in the C locale: stored in English. */
+      test_workspace_setup (&f->t, "strata-ent-page-zh", "page.strata");
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, po);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      if (setlocale (LC_ALL, "") == NULL ||
+          g_str_equal (g_dgettext (GETTEXT_PACKAGE, "Demand"), "Demand"))
+        {
+          test_workspace_teardown (&f->t);
+          g_test_skip ("the zh_CN locale or catalogue is missing");
+          return;
+        }
+      f->context = strata_context_new (f->t.ws);
+      strata_context_finish_scoring (f->context);
+      f->page = STRATA_ENTITLEMENTS_PAGE (strata_entitlements_page_new ());
+      g_object_set (f->page, "context", f->context, NULL);
+      f->window = gui_test_show (GTK_WIDGET (f->page), 1200, 800);
+      gui_test_wait (strata_entitlements_page_get_model (f->page) != NULL);
+      strata_page_finish_load (STRATA_PAGE (f->page));
+
+      g_assert_nonnull (gui_test_find_label (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "需求"));
+      g_assert_nonnull (gui_test_find_label (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "SLA 等级"));
+      g_assert_null (gui_test_find_label (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "Demand"));
+      w = cell (f, "presales_design", "A");
+      g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (w))),
+                       ==, "专属");
+
+      w = cell (f, "legacy_migration", "B");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (w)), ==, "免费");
+      g_signal_emit_by_name (w, "activate");
+      gui_test_wait_idle ();
+      g_assert_true (stored_is (f, "legacy_migration", "B", "Free"));
+      g_assert_false (strata_entitlements_can_undo (strata_entitlements_page_get_model (f->page)));
+
+      w = cell (f, "sla_level", "D");
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (w), 2);
+      gui_test_wait (stored_is (f, "sla_level", "D", "Silver"));
+      w = cell (f, "sla_level", "D");
+      g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (w))),
+                       ==, "银牌");
+      fixture_teardown (f, NULL);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
 
 int
 main (int   argc,
@@ -515,5 +577,6 @@ main (int   argc,
   ADD ("dialogs", test_dialogs);
   g_test_add_func ("/entitlements-page/cost-card", test_cost_card);
   g_test_add_func ("/entitlements-page/shares-period", test_shares_period);
+  g_test_add_func ("/entitlements-page/chinese-reader", test_chinese_reader);
   return g_test_run ();
 }

@@ -265,6 +265,25 @@ strata_ruleset_store_publish (StrataWorkspace    *workspace,
   return TRUE;
 }
 
+/* The note the seed gives version 1 is stored in the creating language;
+ * unchanged, it reads in the reader's (as the default matrix's names do). */
+static gboolean
+is_default_note (const char *note)
+{
+  static const char *languages[] = { "zh_CN", "zh_TW" };
+
+  if (g_str_equal (note, "Default rules") || g_str_equal (note, _("Default rules")))
+    return TRUE;
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(StrataCatalog) catalog = strata_catalog_new_for_language (languages[l]);
+
+      if (g_str_equal (note, strata_catalog_gettext (catalog, "Default rules")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 GPtrArray *
 strata_ruleset_store_list_versions (StrataWorkspace  *workspace,
                                     GError          **error)
@@ -288,6 +307,11 @@ strata_ruleset_store_list_versions (StrataWorkspace  *workspace,
       v->id = sqlite3_column_int64 (stmt, 0);
       v->version = (guint) sqlite3_column_int64 (stmt, 1);
       v->note = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      if (v->version == 1 && is_default_note (v->note))
+        {
+          g_free (v->note);
+          v->note = g_strdup (_("Default rules"));
+        }
       v->author = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       v->published_at = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       g_ptr_array_add (list, v);

@@ -183,6 +183,22 @@ strata_entitlement_level_index (const StrataEntitlement *e,
       if (g_strcmp0 (a, b) == 0)
         return i;
     }
+  /* A seeded level in another language than the one stored (a reader's
+   * pick or typing, a value stored before the levels were): the same
+   * level when both show as the same text. */
+  for (int i = 0; e->levels[i] != NULL; i++)
+    {
+      const char *shown = strata_entitlement_display_text (e, e->levels[i]);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      if (shown == e->levels[i] && strata_entitlement_display_text (e, level) == level)
+        continue;
+      a = g_utf8_casefold (shown, -1);
+      b = g_utf8_casefold (strata_entitlement_display_text (e, level), -1);
+      if (g_strcmp0 (a, b) == 0)
+        return i;
+    }
   return -1;
 }
 
@@ -246,7 +262,8 @@ strata_entitlement_parse_value (const StrataEntitlement  *e,
         if (word_in (folded, no))
           return g_strdup ("0");
         g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
-                     _("“%s” is not yes or no for “%s”"), text, e->label);
+                     _("“%s” is not yes or no for “%s”"), text,
+                     strata_entitlement_get_display_label (e));
         return NULL;
       }
 
@@ -257,10 +274,19 @@ strata_entitlement_parse_value (const StrataEntitlement  *e,
 
         if (i >= 0)
           return g_strdup (e->levels[i]);
-        /* Translators: the list of levels is joined with this separator. */
-        list = g_strjoinv (_(", "), e->levels);
+        {
+          g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
+          g_auto(GStrv) names = NULL;
+
+          for (guint l = 0; e->levels[l] != NULL; l++)
+            g_strv_builder_add (shown, strata_entitlement_display_text (e, e->levels[l]));
+          names = g_strv_builder_end (shown);
+          /* Translators: the list of levels is joined with this separator. */
+          list = g_strjoinv (_(", "), names);
+        }
         g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
-                     _("“%s” is not a level of “%s”: use one of %s"), text, e->label, list);
+                     _("“%s” is not a level of “%s”: use one of %s"), text,
+                     strata_entitlement_get_display_label (e), list);
         return NULL;
       }
 
@@ -270,20 +296,25 @@ strata_entitlement_parse_value (const StrataEntitlement  *e,
         char buf[G_ASCII_DTOSTR_BUF_SIZE];
         double v;
 
-        /* Accept the value as it is shown ("15 %", "4 h"). */
+        /* Accept the value as it is shown ("15 %", "4 h", "4 小时"). */
         if (e->unit && *e->unit && g_str_has_suffix (digits, e->unit))
           digits[strlen (digits) - strlen (e->unit)] = '\0';
+        else if (e->unit && *e->unit &&
+                 g_str_has_suffix (digits, strata_entitlement_display_text (e, e->unit)))
+          digits[strlen (digits) - strlen (strata_entitlement_display_text (e, e->unit))] = '\0';
         g_strstrip (digits);
         if (!read_number (digits, &v))
           {
             g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
-                         _("“%s” is not a number for “%s”"), text, e->label);
+                         _("“%s” is not a number for “%s”"), text,
+                         strata_entitlement_get_display_label (e));
             return NULL;
           }
         if (v < 0)
           {
             g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
-                         _("“%s” is negative: “%s” takes 0 or more"), text, e->label);
+                         _("“%s” is negative: “%s” takes 0 or more"), text,
+                         strata_entitlement_get_display_label (e));
             return NULL;
           }
         if (v == 0)
@@ -320,13 +351,13 @@ strata_entitlement_format_value (const StrataEntitlement *e,
           return g_steal_pointer (&num);
         if (g_str_equal (e->unit, "%"))
           return g_strdup_printf ("%s%%", num);
-        return g_strdup_printf ("%s %s", num, e->unit);
+        return g_strdup_printf ("%s %s", num, strata_entitlement_display_text (e, e->unit));
       }
 
     case STRATA_ENTITLEMENT_LEVEL:
     case STRATA_ENTITLEMENT_TEXT:
     default:
-      return g_strdup (value);
+      return g_strdup (strata_entitlement_display_text (e, value));
     }
 }
 

@@ -106,7 +106,19 @@ gboolean strata_entitlement_rank      (const StrataEntitlement  *entitlement,
 gboolean strata_entitlement_grants    (const StrataEntitlement  *entitlement,
                                        const char               *value);
 
-/* The index of level in entitlement->levels (case-insensitive), or -1. */
+/* Names as people read them (strata-entitlement-names.c): a stage or
+ * entitlement name, level, unit or text value that is still what the default
+ * matrix seeded, in any shipped language, in the reader's language (the
+ * thread's catalogue, else the process's); anything a user typed as typed.
+ * Edits and storage keep the stored text. */
+const char *strata_entitlement_stage_get_display_label (const StrataEntitlementStage *stage);
+const char *strata_entitlement_get_display_label       (const StrataEntitlement      *entitlement);
+/* A level, the unit or a text value of entitlement, shown. */
+const char *strata_entitlement_display_text            (const StrataEntitlement      *entitlement,
+                                                         const char                   *text);
+
+/* The index of level in entitlement->levels (case-insensitive; a level is
+ * also found by the text it is shown as), or -1. */
 int      strata_entitlement_level_index (const StrataEntitlement *entitlement,
                                          const char              *level);
 

@@ -263,7 +263,8 @@ strata_entitlements_remove_stage (StrataEntitlements  *self,
   g_ptr_array_remove_index (order, index_of_stage (order, stage_id));
 
   cmd = strata_entitlements_command_new ("entitlements.remove-stage", s->key,
-                                         g_strdup_printf (_("Remove stage “%s”"), s->label));
+                                         g_strdup_printf (_("Remove stage “%s”"),
+                                                          strata_entitlement_stage_get_display_label (s)));
   in_stage = strata_entitlements_get_in_stage (self, stage_id);
   for (guint i = 0; i < in_stage->len; i++)
     record_removal (self, cmd, g_ptr_array_index (in_stage, i));
@@ -287,14 +288,17 @@ strata_entitlements_rename_stage (StrataEntitlements  *self,
 
   if ((s = need_stage (self, stage_id, error)) == NULL || !check_label (label, &clean, error))
     return FALSE;
-  if (g_str_equal (s->label, clean))
+  /* The name as shown is no rename: a seeded name stays seeded. */
+  if (g_str_equal (s->label, clean) ||
+      g_str_equal (strata_entitlement_stage_get_display_label (s), clean))
     return TRUE;
   renamed = strata_entitlement_stage_copy (s);
   g_free (renamed->label);
   renamed->label = g_strdup (clean);
   cmd = strata_entitlements_command_new ("entitlements.rename-stage", s->key,
                                          g_strdup_printf (_("Rename stage “%s” to “%s”"),
-                                                          s->label, clean));
+                                                          strata_entitlement_stage_get_display_label (s),
+                                                          clean));
   strata_entitlements_command_stage (cmd, s, renamed);
   return strata_entitlements_run (self, cmd, error);
 }
@@ -317,7 +321,8 @@ strata_entitlements_move_stage (StrataEntitlements  *self,
   moved = g_ptr_array_steal_index (order, index_of_stage (order, stage_id));
   g_ptr_array_insert (order, (int) clamp_position (position, order->len), moved);
   cmd = strata_entitlements_command_new ("entitlements.move-stage", s->key,
-                                         g_strdup_printf (_("Move stage “%s”"), s->label));
+                                         g_strdup_printf (_("Move stage “%s”"),
+                                                          strata_entitlement_stage_get_display_label (s)));
   record_stage_order (self, cmd, order);
   return strata_entitlements_run (self, cmd, error);
 }
@@ -326,6 +331,8 @@ static gboolean
 check_definition (const StrataEntitlement  *e,
                   GError                  **error)
 {
+  const char *name = strata_entitlement_get_display_label (e);
+
   if (e->kind == STRATA_ENTITLEMENT_LEVEL)
     {
       guint n = e->levels ? g_strv_length (e->levels) : 0;
@@ -333,7 +340,7 @@ check_definition (const StrataEntitlement  *e,
       if (n == 0)
         {
           g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
-                       _("“%s” needs at least one level"), e->label);
+                       _("“%s” needs at least one level"), name);
           return FALSE;
         }
       for (guint i = 0; i < n; i++)
@@ -343,14 +350,14 @@ check_definition (const StrataEntitlement  *e,
           if (*level == '\0')
             {
               g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
-                           _("Level %u of “%s” has no name"), i + 1, e->label);
+                           _("Level %u of “%s” has no name"), i + 1, name);
               return FALSE;
             }
           for (guint j = 0; j < i; j++)
             if (g_utf8_collate (e->levels[j], e->levels[i]) == 0)
               {
                 g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
-                             _("The level “%s” appears twice in “%s”"), e->levels[i], e->label);
+                             _("The level “%s” appears twice in “%s”"), e->levels[i], name);
                 return FALSE;
               }
         }
@@ -358,7 +365,7 @@ check_definition (const StrataEntitlement  *e,
   if (!isnan (e->cost) && (!isfinite (e->cost) || e->cost < 0))
     {
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
-                   _("The cost per customer of “%s” must be 0 or more"), e->label);
+                   _("The cost per customer of “%s” must be 0 or more"), name);
       return FALSE;
     }
   return TRUE;
@@ -419,7 +426,8 @@ strata_entitlements_remove (StrataEntitlements  *self,
   order = copy_in_stage (self, e->stage_id);
   g_ptr_array_remove_index (order, index_of_entitlement (order, entitlement_id));
   cmd = strata_entitlements_command_new ("entitlements.remove", e->key,
-                                         g_strdup_printf (_("Remove “%s”"), e->label));
+                                         g_strdup_printf (_("Remove “%s”"),
+                                                          strata_entitlement_get_display_label (e)));
   record_removal (self, cmd, e);
   record_entitlement_order (self, cmd, order, e->stage_id);
   return strata_entitlements_run (self, cmd, error);
@@ -441,14 +449,17 @@ strata_entitlements_rename (StrataEntitlements  *self,
   if ((e = need_entitlement (self, entitlement_id, error)) == NULL ||
       !check_label (label, &clean, error))
     return FALSE;
-  if (g_str_equal (e->label, clean))
+  /* The name as shown is no rename: a seeded name stays seeded. */
+  if (g_str_equal (e->label, clean) ||
+      g_str_equal (strata_entitlement_get_display_label (e), clean))
     return TRUE;
   renamed = strata_entitlement_copy (e);
   g_free (renamed->label);
   renamed->label = g_strdup (clean);
   cmd = strata_entitlements_command_new ("entitlements.rename", e->key,
                                          g_strdup_printf (_("Rename “%s” to “%s”"),
-                                                          e->label, clean));
+                                                          strata_entitlement_get_display_label (e),
+                                                          clean));
   strata_entitlements_command_entitlement (cmd, e, renamed);
   return strata_entitlements_run (self, cmd, error);
 }
@@ -471,7 +482,8 @@ strata_entitlements_move (StrataEntitlements  *self,
       need_stage (self, stage_id, error) == NULL)
     return FALSE;
   cmd = strata_entitlements_command_new ("entitlements.move", e->key,
-                                         g_strdup_printf (_("Move “%s”"), e->label));
+                                         g_strdup_printf (_("Move “%s”"),
+                                                          strata_entitlement_get_display_label (e)));
   from = copy_in_stage (self, e->stage_id);
   moved = g_ptr_array_steal_index (from, index_of_entitlement (from, entitlement_id));
   if (stage_id == e->stage_id)
@@ -506,13 +518,31 @@ strata_entitlements_update (StrataEntitlements       *self,
       !check_label (changed->label, &clean, error))
     return FALSE;
   updated = strata_entitlement_copy (e);
-  g_free (updated->label);
-  updated->label = g_strdup (clean);
+  /* What the dialog shows of a seeded name, unit or level and the user left
+   * as it was keeps its stored text (and so stays seeded). */
+  if (!g_str_equal (strata_entitlement_get_display_label (e), clean))
+    {
+      g_free (updated->label);
+      updated->label = g_strdup (clean);
+    }
   updated->kind = changed->kind;
   g_free (updated->unit);
   updated->unit = g_strstrip (g_strdup (changed->unit ? changed->unit : ""));
+  if (g_str_equal (updated->unit, strata_entitlement_display_text (e, e->unit)))
+    {
+      g_free (updated->unit);
+      updated->unit = g_strdup (e->unit);
+    }
   g_strfreev (updated->levels);
   updated->levels = changed->levels ? g_strdupv (changed->levels) : g_new0 (char *, 1);
+  for (guint i = 0; updated->levels[i] != NULL; i++)
+    for (guint j = 0; e->levels[j] != NULL; j++)
+      if (g_str_equal (updated->levels[i], strata_entitlement_display_text (e, e->levels[j])))
+        {
+          g_free (updated->levels[i]);
+          updated->levels[i] = g_strdup (e->levels[j]);
+          break;
+        }
   updated->higher_is_better = changed->higher_is_better;
   updated->cost = changed->cost;
   if (!check_definition (updated, error))
@@ -521,7 +551,8 @@ strata_entitlements_update (StrataEntitlements       *self,
     return TRUE;
 
   cmd = strata_entitlements_command_new ("entitlements.update", e->key,
-                                         g_strdup_printf (_("Change “%s”"), e->label));
+                                         g_strdup_printf (_("Change “%s”"),
+                                                          strata_entitlement_get_display_label (e)));
   strata_entitlements_command_entitlement (cmd, e, updated);
 
   /* Keep what still reads under the new definition, in its new stored
@@ -564,11 +595,22 @@ strata_entitlements_set_value (StrataEntitlements  *self,
     return FALSE;
   if ((value = strata_entitlement_parse_value (e, input, error)) == NULL)
     return FALSE;
+  /* A seeded text given as the reader reads it is the value stored. */
+  {
+    const char *was = strata_entitlements_get_value (self, e->id, t->id);
+
+    if (was != NULL && *value && g_str_equal (value, strata_entitlement_display_text (e, was)))
+      {
+        g_free (value);
+        value = g_strdup (was);
+      }
+  }
   shown = strata_entitlement_format_value (e, value);
   cmd = strata_entitlements_command_new ("entitlements.set", e->key,
                                          /* Translators: Set “Order discount” for A to 12% */
                                          g_strdup_printf (_("Set “%s” for %s to %s"),
-                                                          e->label, t->id, shown));
+                                                          strata_entitlement_get_display_label (e),
+                                                          t->id, shown));
   strata_entitlements_command_value (cmd, e->id, t->id,
                                      strata_entitlements_get_value (self, e->id, t->id),
                                      *value ? value : NULL);

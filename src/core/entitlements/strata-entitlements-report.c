@@ -56,7 +56,8 @@ problem_message (const StrataEntitlement *e,
     {
     case STRATA_ENTITLEMENT_INCLUDED:
       /* Translators: "A does not get “On-site service”, but B does" */
-      return g_strdup_printf (_("%s does not get “%s”, but %s does"), tier, e->label, other);
+      return g_strdup_printf (_("%s does not get “%s”, but %s does"), tier,
+                              strata_entitlement_get_display_label (e), other);
     case STRATA_ENTITLEMENT_LEVEL:
       /* Translators: "A gets silver, a lower level than B (gold)" */
       return g_strdup_printf (_("%s gets %s, a lower level than %s (%s)"),
@@ -217,8 +218,8 @@ strata_entitlements_list_for_tier (StrataEntitlements *self,
       if (value == NULL || s == NULL)
         continue;
       line = g_new0 (StrataEntitlementLine, 1);
-      line->stage = g_strdup (s->label);
-      line->label = g_strdup (e->label);
+      line->stage = g_strdup (strata_entitlement_stage_get_display_label (s));
+      line->label = g_strdup (strata_entitlement_get_display_label (e));
       line->value = strata_entitlement_format_value (e, value);
       g_ptr_array_add (lines, line);
     }
@@ -243,6 +244,8 @@ export_value (const StrataEntitlement *e,
 {
   if (value != NULL && e->kind == STRATA_ENTITLEMENT_INCLUDED)
     return g_str_equal (value, "1") ? "yes" : "no";
+  if (value != NULL && e->kind != STRATA_ENTITLEMENT_NUMBER)
+    return strata_entitlement_display_text (e, value);
   return value;
 }
 
@@ -276,14 +279,21 @@ strata_entitlements_to_csv (StrataEntitlements *self)
     {
       StrataEntitlement *e = g_ptr_array_index (self->all, i);
       const StrataEntitlementStage *s = strata_entitlements_lookup_stage (self, e->stage_id);
-      g_autofree char *levels = g_strjoinv ("|", e->levels);
+      g_autofree char *levels = NULL;
       g_autofree char *cost = cost_text (e->cost);
+      GString *shown_levels = g_string_new (NULL);
 
-      csv_field (out, s ? s->label : "", FALSE);
+      /* Names as the reader reads them, like the page: a seeded name in
+       * their language (the key column stays the stable one). */
+      for (guint l = 0; e->levels[l]; l++)
+        g_string_append_printf (shown_levels, "%s%s", l ? "|" : "",
+                                strata_entitlement_display_text (e, e->levels[l]));
+      levels = g_string_free (shown_levels, FALSE);
+      csv_field (out, s ? strata_entitlement_stage_get_display_label (s) : "", FALSE);
       csv_field (out, e->key, FALSE);
-      csv_field (out, e->label, FALSE);
+      csv_field (out, strata_entitlement_get_display_label (e), FALSE);
       csv_field (out, strata_entitlement_kind_to_string (e->kind), FALSE);
-      csv_field (out, e->unit, FALSE);
+      csv_field (out, strata_entitlement_display_text (e, e->unit), FALSE);
       csv_field (out, levels, FALSE);
       csv_field (out, e->kind == STRATA_ENTITLEMENT_NUMBER
                       ? (e->higher_is_better ? "higher" : "lower") : "", FALSE);
@@ -310,7 +320,7 @@ add_json_value (JsonBuilder             *b,
   else if (e->kind == STRATA_ENTITLEMENT_NUMBER)
     json_builder_add_double_value (b, g_ascii_strtod (value, NULL));
   else
-    json_builder_add_string_value (b, value);
+    json_builder_add_string_value (b, strata_entitlement_display_text (e, value));
 }
 
 JsonNode *
@@ -349,7 +359,7 @@ strata_entitlements_to_json (StrataEntitlements *self)
       json_builder_set_member_name (b, "key");
       json_builder_add_string_value (b, stage->key);
       json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, stage->label);
+      json_builder_add_string_value (b, strata_entitlement_stage_get_display_label (stage));
       json_builder_set_member_name (b, "entitlements");
       json_builder_begin_array (b);
       for (guint i = 0; i < in_stage->len; i++)
@@ -360,17 +370,17 @@ strata_entitlements_to_json (StrataEntitlements *self)
           json_builder_set_member_name (b, "key");
           json_builder_add_string_value (b, e->key);
           json_builder_set_member_name (b, "label");
-          json_builder_add_string_value (b, e->label);
+          json_builder_add_string_value (b, strata_entitlement_get_display_label (e));
           json_builder_set_member_name (b, "kind");
           json_builder_add_string_value (b, strata_entitlement_kind_to_string (e->kind));
           json_builder_set_member_name (b, "unit");
-          json_builder_add_string_value (b, e->unit);
+          json_builder_add_string_value (b, strata_entitlement_display_text (e, e->unit));
           if (e->kind == STRATA_ENTITLEMENT_LEVEL)
             {
               json_builder_set_member_name (b, "levels");
               json_builder_begin_array (b);
               for (guint l = 0; e->levels[l]; l++)
-                json_builder_add_string_value (b, e->levels[l]);
+                json_builder_add_string_value (b, strata_entitlement_display_text (e, e->levels[l]));
               json_builder_end_array (b);
             }
           if (e->kind == STRATA_ENTITLEMENT_NUMBER)

@@ -3,7 +3,9 @@
  * article: at each step of the funnel (demand, contract, delivery,
  * operations, renewal) what helps the customer convert, each tier with a
  * different service level. Labels are stored in the language of the locale
- * the workspace is created in, so a zh_CN user's matrix reads in Chinese. */
+ * the workspace is created in; while unchanged they are shown in the
+ * reader's language, through the list of these strings in
+ * strata-entitlement-names.c (keep the two the same). */
 #include "config.h"
 
 #include "strata-i18n.h"

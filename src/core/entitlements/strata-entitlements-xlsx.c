@@ -44,13 +44,19 @@ strata_entitlements_export_xlsx (StrataEntitlements  *self,
     {
       StrataEntitlement *e = all->pdata[i];
       const StrataEntitlementStage *s = strata_entitlements_lookup_stage (self, e->stage_id);
-      g_autofree char *levels = e->levels ? g_strjoinv ("|", e->levels) : NULL;
+      GString *shown = g_string_new (NULL);
+      g_autofree char *levels = NULL;
 
-      strata_xlsx_sink_text (sink, 0, s ? s->label : NULL);
+      /* Seeded names in the reader's language, as on the page and in the CSV. */
+      for (guint l = 0; e->levels && e->levels[l]; l++)
+        g_string_append_printf (shown, "%s%s", l ? "|" : "",
+                                strata_entitlement_display_text (e, e->levels[l]));
+      levels = g_string_free (shown, FALSE);
+      strata_xlsx_sink_text (sink, 0, s ? strata_entitlement_stage_get_display_label (s) : NULL);
       strata_xlsx_sink_text (sink, 1, e->key);
-      strata_xlsx_sink_text (sink, 2, e->label);
+      strata_xlsx_sink_text (sink, 2, strata_entitlement_get_display_label (e));
       strata_xlsx_sink_text (sink, 3, strata_entitlement_kind_to_string (e->kind));
-      strata_xlsx_sink_text (sink, 4, e->unit);
+      strata_xlsx_sink_text (sink, 4, strata_entitlement_display_text (e, e->unit));
       strata_xlsx_sink_text (sink, 5, levels);
       if (e->kind == STRATA_ENTITLEMENT_NUMBER)
         strata_xlsx_sink_text (sink, 6, e->higher_is_better ? "higher" : "lower");
@@ -74,7 +80,7 @@ strata_entitlements_export_xlsx (StrataEntitlements  *self,
           if (e->kind == STRATA_ENTITLEMENT_NUMBER && end != v && *end == '\0')
             strata_xlsx_sink_value (sink, n_head + t, d);
           else
-            strata_xlsx_sink_text (sink, n_head + t, v);
+            strata_xlsx_sink_text (sink, n_head + t, strata_entitlement_display_text (e, v));
         }
       strata_xlsx_sink_value (sink, n_head + tiers->len, e->cost);
       strata_xlsx_sink_end_row (sink);

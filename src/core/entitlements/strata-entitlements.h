@@ -227,10 +227,13 @@ GPtrArray *strata_entitlements_list_for_customer (StrataEntitlements  *self,
                                                    GError             **error);
 
 /* The matrix as CSV (RFC 4180, UTF-8, header: stage, key, entitlement, kind,
- * unit, direction, one column per tier id, cost_per_customer), with stored
- * values (numbers without unit, included as yes/no). */
+ * unit, levels, direction, one column per tier id, cost_per_customer), with
+ * stored values (numbers without unit, included as yes/no); names, units,
+ * levels and texts as the reader reads them (seeded ones translated, see
+ * strata_entitlement_get_display_label()), keys as stored. */
 char      *strata_entitlements_to_csv           (StrataEntitlements  *self);
-/* {"tiers": [...], "stages": [{"key", "label", "entitlements": [...]}]} */
+/* {"tiers": [...], "stages": [{"key", "label", "entitlements": [...]}]},
+ * read like the CSV. */
 JsonNode  *strata_entitlements_to_json          (StrataEntitlements  *self);
 gboolean   strata_entitlements_export_csv       (StrataEntitlements  *self,
                                                   GFile               *file,
@@ -239,8 +242,9 @@ gboolean   strata_entitlements_export_csv       (StrataEntitlements  *self,
 /* ---- The default matrix (strata-entitlements-seed.c) ---- */
 
 /* Writes the default stages, entitlements, costs and values for tiers A..E
- * into an empty matrix, in the language of the current locale. Call inside
- * the seeding transaction. */
+ * into an empty matrix, in the language of the current locale; they are
+ * shown in the reader's language while unchanged (strata-entitlement.h's
+ * display names). Call inside the seeding transaction. */
 gboolean   strata_entitlements_seed_defaults    (StrataWorkspace     *workspace,
                                                   GError             **error);
 

@@ -201,8 +201,8 @@ new_change (StrataEntitlements      *matrix,
   const StrataEntitlementStage *stage = strata_entitlements_lookup_stage (matrix, e->stage_id);
   StrataActionChange *change = g_new0 (StrataActionChange, 1);
 
-  change->stage = g_strdup (stage ? stage->label : "");
-  change->label = g_strdup (e->label);
+  change->stage = g_strdup (stage ? strata_entitlement_stage_get_display_label (stage) : "");
+  change->label = g_strdup (strata_entitlement_get_display_label (e));
   change->from_value = from ? strata_entitlement_format_value (e, from) : NULL;
   change->to_value = to ? strata_entitlement_format_value (e, to) : NULL;
   return change;

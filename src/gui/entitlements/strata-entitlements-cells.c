@@ -234,8 +234,13 @@ commit_entry (GtkEntry *entry,
   const char *stored = cell->page->model
                        ? strata_entitlements_get_value (cell->page->model, cell->id, cell->tier)
                        : NULL;
+  const StrataEntitlement *e = cell->page->model
+                               ? strata_entitlements_lookup (cell->page->model, cell->id) : NULL;
 
-  if (g_strcmp0 (now, stored ? stored : "") != 0)
+  /* The entry shows a seeded text in the reader's language: leaving it
+   * as shown is no edit. */
+  if (g_strcmp0 (now, stored ? stored : "") != 0 &&
+      (e == NULL || stored == NULL || g_strcmp0 (now, strata_entitlement_display_text (e, stored)) != 0))
     commit (cell, now);
 }
 
@@ -269,8 +274,12 @@ set_editor_value (StrataEntitlementsCell                    *cell,
       break;
     case STRATA_ENTITLEMENT_TEXT:
     default:
-      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell->editor)), value ? value : "") != 0)
-        gtk_editable_set_text (GTK_EDITABLE (cell->editor), value ? value : "");
+      {
+        const char *shown = value ? strata_entitlement_display_text (e, value) : "";
+
+        if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell->editor)), shown) != 0)
+          gtk_editable_set_text (GTK_EDITABLE (cell->editor), shown);
+      }
       break;
     }
 }
@@ -345,7 +354,7 @@ strata_entitlements_cell_new (StrataEntitlementsPage      *self,
 
         gtk_string_list_append (list, "—");
         for (guint i = 0; e->levels[i]; i++)
-          gtk_string_list_append (list, e->levels[i]);
+          gtk_string_list_append (list, strata_entitlement_display_text (e, e->levels[i]));
         editor = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
         gtk_drop_down_set_factory (GTK_DROP_DOWN (editor), factory);
         gtk_widget_set_hexpand (editor, TRUE);
@@ -390,13 +399,13 @@ strata_entitlements_cell_new (StrataEntitlementsPage      *self,
   /* The editor owns the cell, so a late signal never sees freed memory. */
   g_object_set_data_full (G_OBJECT (editor), "strata-cell", cell, (GDestroyNotify) cell_free);
   /* Translators: accessible name of a cell: "Order discount, tier A" */
-  name = g_strdup_printf (_("%s, tier %s"), e->label, tier->id);
+  name = g_strdup_printf (_("%s, tier %s"), strata_entitlement_get_display_label (e), tier->id);
   gtk_accessible_update_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_box_append (GTK_BOX (cell->box), editor);
 
   if (e->kind == STRATA_ENTITLEMENT_NUMBER && e->unit && *e->unit)
     {
-      GtkWidget *unit = gtk_label_new (e->unit);
+      GtkWidget *unit = gtk_label_new (strata_entitlement_display_text (e, e->unit));
 
       gtk_widget_add_css_class (unit, "dim-label");
       gtk_widget_set_visible (unit, !self->narrow);

@@ -258,11 +258,19 @@ strata_entitlements_page_edit_entitlement (StrataEntitlementsPage *self,
 
   if (e != NULL)
     {
-      g_autofree char *levels = g_strjoinv (", ", e->levels);
+      g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
+      g_auto(GStrv) shown_levels = NULL;
+      g_autofree char *levels = NULL;
 
-      gtk_editable_set_text (GTK_EDITABLE (d->name), e->label);
+      /* Seeded names as the reader reads them; left as they are, they keep
+       * their stored text (strata_entitlements_update()). */
+      for (guint l = 0; e->levels[l]; l++)
+        g_strv_builder_add (shown, strata_entitlement_display_text (e, e->levels[l]));
+      shown_levels = g_strv_builder_end (shown);
+      levels = g_strjoinv (", ", shown_levels);
+      gtk_editable_set_text (GTK_EDITABLE (d->name), strata_entitlement_get_display_label (e));
       gtk_drop_down_set_selected (GTK_DROP_DOWN (d->kind), e->kind);
-      gtk_editable_set_text (GTK_EDITABLE (d->unit), e->unit);
+      gtk_editable_set_text (GTK_EDITABLE (d->unit), strata_entitlement_display_text (e, e->unit));
       gtk_drop_down_set_selected (GTK_DROP_DOWN (d->direction), e->higher_is_better ? 0 : 1);
       gtk_editable_set_text (GTK_EDITABLE (d->levels), levels);
       if (!isnan (e->cost))

@@ -118,7 +118,8 @@ rename_stage_action (GtkWidget  *widget,
   const StrataEntitlementStage *stage = param_stage (self, param);
 
   if (stage != NULL)
-    strata_entitlements_page_ask_name (self, _("Rename Stage"), stage->label, _("_Rename"),
+    strata_entitlements_page_ask_name (self, _("Rename Stage"),
+                                       strata_entitlement_stage_get_display_label (stage), _("_Rename"),
                                        stage->id, apply_rename_stage);
 }
 
@@ -163,7 +164,8 @@ remove_stage_action (GtkWidget  *widget,
 
   if (stage == NULL)
     return;
-  title = g_strdup_printf (_("Stage “%s” removed"), stage->label);
+  title = g_strdup_printf (_("Stage “%s” removed"),
+                           strata_entitlement_stage_get_display_label (stage));
   if (strata_entitlements_remove_stage (self->model, stage->id, &error))
     toast_with_undo (self, title);
   report (self, error == NULL, error);
@@ -271,7 +273,7 @@ remove_entitlement_action (GtkWidget  *widget,
   if (e == NULL)
     return;
   /* Translators: a toast with an Undo button */
-  title = g_strdup_printf (_("“%s” removed"), e->label);
+  title = g_strdup_printf (_("“%s” removed"), strata_entitlement_get_display_label (e));
   if (strata_entitlements_remove (self->model, e->id, &error))
     toast_with_undo (self, title);
   report (self, error == NULL, error);

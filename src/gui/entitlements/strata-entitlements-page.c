@@ -154,7 +154,7 @@ describe (const StrataEntitlement *e)
   if (e->kind == STRATA_ENTITLEMENT_NUMBER)
     {
       if (e->unit && *e->unit)
-        g_string_append_printf (s, " · %s", e->unit);
+        g_string_append_printf (s, " · %s", strata_entitlement_display_text (e, e->unit));
       g_string_append_printf (s, " · %s", e->higher_is_better ? _("higher is better")
                                                               : _("lower is better"));
     }
@@ -204,7 +204,7 @@ build_stage (StrataEntitlementsPage       *self,
   g_autoptr(GMenu) stage_menu = g_menu_new ();
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (stage->label);
+  GtkWidget *title = gtk_label_new (strata_entitlement_stage_get_display_label (stage));
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
   GtkWidget *grid = new_grid (self);
 
@@ -248,7 +248,7 @@ build_stage (StrataEntitlementsPage       *self,
       g_autoptr(GMenu) row_menu = g_menu_new ();
       g_autofree char *caption = describe (e);
       GtkWidget *label_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *label = gtk_label_new (e->label);
+      GtkWidget *label = gtk_label_new (strata_entitlement_get_display_label (e));
       GtkWidget *sub = gtk_label_new (caption);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
