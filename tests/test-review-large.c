@@ -5,7 +5,10 @@
  * chart draws at most STRATA_REVIEW_MAX_DRAWN_ARROWS arrows and its
  * caption says how many of how many, the figures are the core's, the
  * presentation's quadrant slide shows the chart the worker built, and other
- * arrows are drawn up on a worker as well. */
+ * arrows are drawn up on a worker as well. The movers are one list under a
+ * switcher of the four movements, as high as the page's view, that never
+ * holds the page's scrolling, with a status page for a movement without
+ * movers; a click or Enter on a row follows its customer. */
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -294,7 +294,7 @@ strata_review_page_load_finish (StrataPage    *page,
   show_deck (self, same ? load->chart : NULL, load->n_arrows, load->n_drawn);
   review_load_free (load);
   gtk_stack_set_visible_child_name (self->stack, "review");
-  /* After show_deck: its lists held the old deck too. */
+  /* After show_deck: its list held the old deck too. */
   strata_review_release_deck (old);
   return TRUE;
 }
