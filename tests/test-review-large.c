@@ -177,6 +177,18 @@ check_switcher (StrataReviewPage *page,
       g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)), ==, k == STRATA_MOVE_UP);
     }
   g_assert_cmpuint (strata_movement_get_movers (movement, STRATA_MOVE_UP)->len, >, 2000);
+  /* Tab from the switcher's last button goes on into the list's rows. */
+  {
+    GtkRoot *root = gtk_widget_get_root (view);
+    GtkWidget *focus;
+
+    g_assert_true (gtk_widget_grab_focus (switch_of (page, STRATA_MOVE_LOST)));
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_FORWARD));
+    focus = gtk_root_get_focus (root);
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, view));
+    g_assert_nonnull (gui_test_find_widget (focus, STRATA_TYPE_MOVER_ROW));
+  }
   /* In an order other than the switcher's, and back to the first. */
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
