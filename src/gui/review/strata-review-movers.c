@@ -224,7 +224,7 @@ size_list (gpointer data)
   self->height_id = 0;
   gtk_widget_measure (GTK_WIDGET (self->movers_switcher), GTK_ORIENTATION_VERTICAL, -1, NULL, &header,
                       NULL, NULL);
-  /* (measured with its margins) and the separator and the card's border */
+  /* The switcher's height with its margins, the separator, the card's border. */
   header += 1 + 2;
   view = (int) gtk_adjustment_get_page_size (page) - PAGE_MARGIN_BOTTOM - CARD_GAP - header;
   for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
