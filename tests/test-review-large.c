@@ -335,12 +335,22 @@ check_empty (StrataReviewPage *page)
       g_assert_cmpuint (strata_movement_get_movers (movement, k)->len, ==, 0);
       g_assert_nonnull (gui_test_find_label (switch_of (page, k), GTK_TYPE_LABEL, "0"));
       g_signal_emit_by_name (switch_of (page, k), "clicked");
+      for (guint j = 0; j < STRATA_N_MOVE_KINDS; j++)
+        g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (switch_of (page, j))), ==, j == k);
       g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
       status = ADW_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (stack)));
       g_assert_cmpstr (adw_status_page_get_title (status), ==, titles[k]);
       g_assert_nonnull (strstr (adw_status_page_get_description (status), "2026-Q3"));
       gui_test_wait_frame (GTK_WIDGET (status));
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
+      if (k == STRATA_MOVE_LOST)
+        {
+          GtkAdjustment *outer = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gui_test_find_id (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, "page_scrolled", 0)));
+
+          gtk_adjustment_set_value (outer, gtk_adjustment_get_upper (outer));
+          gui_test_wait_frame (GTK_WIDGET (window));
+          gui_test_save_screenshot (GTK_WIDGET (window), "review-movers-empty.png");
+        }
     }
   g_assert_cmpuint (view_items (movers_view (page)), ==, 0);
 }

@@ -279,8 +279,8 @@ static void
 show_empty (StrataReviewPage *self,
             StrataMoveKind    kind)
 {
-  static const char *const icons[] = { "go-up-symbolic", "go-down-symbolic", "list-add-symbolic",
-                                       "list-remove-symbolic" };
+  static const char *const icons[] = { "go-up-symbolic", "go-down-symbolic", "contact-new-symbolic",
+                                       "system-users-symbolic" };
   StrataMovement *movement = strata_review_deck_get_movement (self->deck);
   const char *from = strata_movement_get_from_name (movement);
   const char *to = strata_movement_get_to_name (movement);
