@@ -13,9 +13,10 @@
  * - the first and second visit of the Review page: until the comparison is
  *   on screen (its Loading… state gone) and painted, then until the mover
  *   lists have filled in (at most 5 s more);
- * - the mover lists alone, built again on the page, twice alternating with
- *   the alternative: the lists as they were before (AdwActionRows, a list
- *   view over the first 100 movers of each kind, all four in one turn);
+ * - the mover list alone, filled again on the page, twice alternating with
+ *   the alternative: the lists as they were before (four list views of
+ *   StrataMoverRows, one per movement, five rows high, one a main-loop
+ *   turn), then the switcher's four movements one after the other;
  * - the presentation: opening it, then each slide, until painted;
  * beside them, in the same run, what the page did before on the main
  * thread: its quadrant chart with every mover's arrow, built and drawn at
@@ -30,6 +31,7 @@
 #include "bench-window-util.h"
 
 #include "strata-application.h"
+#include "strata-mover-row.h"
 #include "strata-demo.h"
 #include "strata-page.h"
 #include "strata-presentation.h"
@@ -98,8 +100,7 @@ review_shown (gpointer data)
          g_strcmp0 (gtk_stack_get_visible_child_name (stack), "review") == 0;
 }
 
-/* The rows of the page's mover lists (list box rows before, StrataMoverRows
- * now). */
+/* The rows of the page's mover list (StrataMoverRows). */
 static guint
 count_rows (GtkWidget *w)
 {
@@ -115,7 +116,7 @@ count_rows (GtkWidget *w)
 static void
 until_lists_filled (StrataReviewPage *page)
 {
-  GtkWidget *grid = bench_find (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0);
+  GtkWidget *grid = gtk_widget_get_parent (bench_find (GTK_WIDGET (page), GTK_TYPE_BOX, "movers_card", 0));
   gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC, still = g_get_monotonic_time ();
   guint n = count_rows (grid);
 
@@ -162,7 +163,7 @@ visit_review (StrataWindow *window,
   cpu = bench_thread_cpu_ms () - cpu;
   note = g_strdup_printf ("(longest turn %.1f ms CPU; %u rows in the mover lists; RSS %.0f MB, peak %.0f MB; other threads %.1f ms CPU)",
                           longest_turn,
-                          count_rows (bench_find (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0)),
+                          count_rows (bench_find (GTK_WIDGET (page), GTK_TYPE_BOX, "movers_card", 0)),
                           bench_status_mb ("VmRSS:"), bench_status_mb ("VmHWM:"),
                           process_cpu_ms () - all - cpu);
   print_row (what, ms, bench_stall_ms (&stall), cpu, note);
@@ -208,23 +209,14 @@ alternative_chart (StrataReviewDeck *deck,
              bench_thread_cpu_ms () - cpu, note);
 }
 
-/* The lists as the page built them before: per kind a one-column grid
- * view over its first 100 movers (and a row counting the rest) whose rows
- * are AdwActionRows with three subtitle lines and a suffix, all four built
- * in one turn. */
+/* The lists as the page built them before: per movement a one-column
+ * grid view of StrataMoverRows over all its movers in a scrolled window
+ * five rows high, in a 2 x 2 grid below the card, one a main-loop turn. */
 static void
 old_setup (GtkSignalListItemFactory *factory,
            GtkListItem              *item)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *suffix = gtk_label_new (NULL);
-
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  gtk_widget_add_css_class (suffix, "numeric");
-  gtk_widget_add_css_class (suffix, "heading");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-  g_object_set_data (G_OBJECT (row), "suffix", suffix);
-  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_child (item, strata_mover_row_new ());
 }
 
 static void
@@ -233,68 +225,68 @@ old_bind (GtkSignalListItemFactory *factory,
           StrataMovement           *movement)
 {
   GPtrArray *movers = g_object_get_data (G_OBJECT (factory), "movers");
-  guint i = atoi (gtk_string_object_get_string (gtk_list_item_get_item (item)));
-  GtkWidget *row = gtk_list_item_get_child (item);
-  const StrataMover *m = i < 100 ? movers->pdata[i] : NULL;
+  const StrataMover *m = movers->pdata[gtk_list_item_get_position (item)];
+  g_autofree char *reasons = strata_mover_describe_reasons (m, "; ");
+  g_autofree char *change = g_strdup_printf ("%s → %s",
+                                             m->from_tier >= 0 ? strata_movement_get_tier (movement, m->from_tier)->id : "–",
+                                             m->to_tier >= 0 ? strata_movement_get_tier (movement, m->to_tier)->id : "–");
 
-  if (m == NULL)
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "and more customers");
-      return;
-    }
-  {
-    g_autofree char *reasons = strata_mover_describe_reasons (m, "; ");
-    g_autofree char *title = g_markup_escape_text (m->name ? m->name : "", -1);
-    g_autofree char *subtitle = g_markup_escape_text (reasons, -1);
-    g_autofree char *change = g_strdup_printf ("%s → %s",
-                                               m->from_tier >= 0 ? strata_movement_get_tier (movement, m->from_tier)->id : "–",
-                                               m->to_tier >= 0 ? strata_movement_get_tier (movement, m->to_tier)->id : "–");
-
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-    gtk_label_set_label (g_object_get_data (G_OBJECT (row), "suffix"), change);
-    gtk_widget_set_tooltip_text (row, "Show this customer's arrow on the quadrant chart");
-  }
+  strata_mover_row_set (STRATA_MOVER_ROW (gtk_list_item_get_child (item)), m->name ? m->name : "", reasons,
+                        change, m->customer_id);
 }
 
-static void
+typedef struct
+{
+  StrataReviewPage *page;
+  GtkGrid          *grid;
+  guint             next;
+} OldLists;
+
+static gboolean
+old_list_idle (gpointer data)
+{
+  OldLists *o = data;
+  StrataMovement *movement = strata_review_deck_get_movement (strata_review_page_get_deck (o->page));
+  guint k = o->next++;
+  GPtrArray *movers = strata_movement_get_movers (movement, k);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *view, *scrolled;
+
+  g_object_set_data (G_OBJECT (factory), "movers", movers);
+  g_signal_connect (factory, "setup", G_CALLBACK (old_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (old_bind), movement);
+  view = gtk_grid_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (strata_review_page_mover_model (o->page, k))),
+                            factory);
+  gtk_grid_view_set_min_columns (GTK_GRID_VIEW (view), 1);
+  gtk_grid_view_set_max_columns (GTK_GRID_VIEW (view), 1);
+  gtk_widget_add_css_class (view, "strata-mover-list");
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 88 * MIN (movers->len, 5));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("Movers (1,234)"));
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_grid_attach (o->grid, box, k % 2, k / 2, 1, 1);
+  return o->next < STRATA_N_MOVE_KINDS ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static GtkWidget *
 old_lists (StrataReviewPage *page)
 {
-  StrataMovement *movement = strata_review_deck_get_movement (strata_review_page_get_deck (page));
-  GtkGrid *grid = GTK_GRID (bench_find (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0));
+  GtkWidget *card = bench_find (GTK_WIDGET (page), GTK_TYPE_BOX, "movers_card", 0);
+  OldLists *o = g_new0 (OldLists, 1);
 
-  strata_review_clear_grid (grid);
-  for (guint k = 0; k < STRATA_N_MOVE_KINDS; k++)
-    {
-      GPtrArray *movers = strata_movement_get_movers (movement, k);
-      GtkStringList *items = gtk_string_list_new (NULL);
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *view, *scrolled;
-
-      for (guint i = 0; i < MIN (movers->len, 100) + (movers->len > 100); i++)
-        {
-          char n[16];
-
-          g_snprintf (n, sizeof n, "%u", i);
-          gtk_string_list_append (items, n);
-        }
-      g_object_set_data (G_OBJECT (factory), "movers", movers);
-      g_signal_connect (factory, "setup", G_CALLBACK (old_setup), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (old_bind), movement);
-      view = gtk_grid_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (items))), factory);
-      gtk_grid_view_set_min_columns (GTK_GRID_VIEW (view), 1);
-      gtk_grid_view_set_max_columns (GTK_GRID_VIEW (view), 1);
-      gtk_widget_add_css_class (view, "strata-mover-list");
-      scrolled = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 84 * MIN (movers->len + 1, 5));
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-      gtk_widget_add_css_class (scrolled, "card");
-      gtk_box_append (GTK_BOX (box), gtk_label_new ("Movers (1,234)"));
-      gtk_box_append (GTK_BOX (box), scrolled);
-      gtk_grid_attach (grid, box, k % 2, k / 2, 1, 1);
-    }
+  gtk_widget_set_visible (card, FALSE);
+  o->page = page;
+  o->grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_homogeneous (o->grid, TRUE);
+  gtk_grid_set_row_spacing (o->grid, 18);
+  gtk_grid_set_column_spacing (o->grid, 18);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (card)), GTK_WIDGET (o->grid));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, old_list_idle, o, g_free);
+  return GTK_WIDGET (o->grid);
 }
 
 static gboolean
@@ -303,30 +295,73 @@ always (gpointer data)
   return TRUE;
 }
 
-/* The page's lists of movers built again, this way or the other, until
- * painted and filled. */
+/* The page's list of movers filled again, or the four lists of before,
+ * until painted and filled. */
 static void
 lists_step (StrataReviewPage *page,
             const char       *what,
             gboolean          before)
 {
+  GtkWidget *card = bench_find (GTK_WIDGET (page), GTK_TYPE_BOX, "movers_card", 0);
   double cpu = bench_thread_cpu_ms (), ms;
   g_autofree char *note = NULL;
+  GtkWidget *old = NULL;
   gint64 t;
 
   bench_stall_reset (&stall);
   longest_turn = 0;
   t = g_get_monotonic_time ();
   if (before)
-    old_lists (page);
+    old = old_lists (page);
   else
     strata_review_page_fill_lists (page);
   ms = until_painted (t, always, NULL);
   until_lists_filled (page);
   bench_run_for (300);
   note = g_strdup_printf ("(longest turn %.1f ms CPU; %u rows)", longest_turn,
-                          count_rows (bench_find (GTK_WIDGET (page), GTK_TYPE_GRID, "lists_grid", 0)));
+                          count_rows (gtk_widget_get_parent (card)));
   print_row (what, ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, note);
+  if (old != NULL)
+    {
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (card)), old);
+      gtk_widget_set_visible (card, TRUE);
+      bench_run_for (300);
+    }
+}
+
+/* A click on each of the switcher's movements: until the list shows it,
+ * painted. */
+static gboolean
+list_shows (gpointer data)
+{
+  return count_rows (data) > 0;
+}
+
+static void
+switch_steps (StrataReviewPage *page)
+{
+  static const char *const names[] = { "upgrades", "downgrades", "new", "lost", "upgrades" };
+  GtkWidget *card = bench_find (GTK_WIDGET (page), GTK_TYPE_BOX, "movers_card", 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      StrataMoveKind kind = i % STRATA_N_MOVE_KINDS;
+      double cpu = bench_thread_cpu_ms (), ms;
+      g_autofree char *what = g_strdup_printf ("switcher: show the %s", names[i]);
+      g_autofree char *note = NULL;
+      guint n = strata_movement_get_movers (strata_review_deck_get_movement (strata_review_page_get_deck (page)),
+                                            kind)->len;
+      gint64 t;
+
+      bench_stall_reset (&stall);
+      longest_turn = 0;
+      t = g_get_monotonic_time ();
+      strata_review_page_show_movers (page, kind);
+      ms = until_painted (t, n > 0 ? list_shows : always, card);
+      bench_run_for (300);
+      note = g_strdup_printf ("(longest turn %.1f ms CPU; %u movers, %u rows)", longest_turn, n, count_rows (card));
+      print_row (what, ms, bench_stall_ms (&stall), bench_thread_cpu_ms () - cpu, note);
+    }
 }
 
 static gboolean
@@ -429,13 +464,15 @@ main (int   argc,
   gtk_window_destroy (presentation);
   bench_run_for (200);
 
-  printf ("\nthe mover lists alone, built again on the page, alternating:\n");
+  printf ("\nthe mover list alone, filled again on the page, alternating:\n");
   for (guint round = 0; round < 2; round++)
     {
-      lists_step (page, "mover lists: StrataMoverRow, a list a turn", FALSE);
-      lists_step (page, "alternative: AdwActionRow, in one turn (before)", TRUE);
+      lists_step (page, "mover list: one list, the switcher's movement", FALSE);
+      lists_step (page, "alternative: four lists, one a turn (before)", TRUE);
     }
   strata_review_page_fill_lists (page);
+  bench_run_for (300);
+  switch_steps (page);
 
   printf ("\nbeside it, the same run:\n");
   alternative_chart (strata_review_page_get_deck (page), gtk_widget_get_width (chart),

@@ -25,8 +25,9 @@ struct _StrataReviewPage
   GCancellable      *chart_cancellable;  /* the chart of other arrows on a worker */
   GtkWindow         *presentation;
   guint              reload_id;
-  guint              lists_id;     /* adds the next list of movers */
-  guint              lists_next;   /* the kind it adds */
+  guint              lists_id;     /* gives the list of movers its model */
+  guint              height_id;    /* sizes the list to the page's view */
+  StrataMoveKind     movers_kind;  /* the movement the list shows */
   guint              defaults_id;
   gboolean           syncing;
   gboolean           slide_enabled[STRATA_N_SLIDES];
@@ -42,7 +43,15 @@ struct _StrataReviewPage
   GtkLabel          *split_label;
   StrataReviewChart *heat_map;
   GtkGrid           *quadrant_grid;
-  GtkGrid           *lists_grid;
+  GtkScrolledWindow *page_scrolled;
+  GtkBox            *movers_card;
+  GtkBox            *movers_switcher;
+  GtkToggleButton   *movers_toggles[STRATA_N_MOVE_KINDS];
+  GtkLabel          *movers_counts[STRATA_N_MOVE_KINDS];
+  GtkStack          *movers_stack;
+  GtkScrolledWindow *movers_scrolled;
+  GtkGridView       *movers_view;
+  AdwStatusPage     *movers_empty;
   StrataReviewChart *quadrant_chart;
   GtkToggleButton   *arrows_movers;
   GtkToggleButton   *arrows_selected;
@@ -88,11 +97,23 @@ void        strata_review_page_selected_customer_changed (StrataReviewPage *self
 void        strata_review_page_follow_customer      (StrataReviewPage *self,
                                                      gint64            customer_id);
 
-/* strata-review-movers.c: the deck's lists of movers, a list view each
- * that binds only the rows on screen, added one a main-loop turn while the
- * page is shown; resume_lists goes on with them when it is shown again. */
+/* strata-review-movers.c: the deck's movers in one list view that binds
+ * only the rows on screen, under a switcher of the four movements (a count
+ * each), as high as the page's view and scrolled only once it fills it.
+ * init_movers builds the switcher and the view (once); fill_lists shows a
+ * new deck's counts at once and gives the list its model on a later
+ * main-loop turn while the page is shown; resume_lists goes on with it
+ * when the page is shown again. */
+void        strata_review_page_init_movers          (StrataReviewPage *self);
 void        strata_review_page_fill_lists           (StrataReviewPage *self);
 void        strata_review_page_resume_lists         (StrataReviewPage *self);
+/* Shows the movers of kind in the list (a switcher's button does). */
+void        strata_review_page_show_movers          (StrataReviewPage *self,
+                                                     StrataMoveKind    kind);
+/* The movers of kind as a list model of items made when asked (the list's,
+ * for a benchmark's alternative). */
+GListModel *strata_review_page_mover_model          (StrataReviewPage *self,
+                                                     StrataMoveKind    kind);
 
 /* strata-review-retention.c: the deck's retention chart and its caption. */
 void        strata_review_page_show_retention       (StrataReviewPage *self);

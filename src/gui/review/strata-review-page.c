@@ -294,7 +294,7 @@ strata_review_page_load_finish (StrataPage    *page,
   show_deck (self, same ? load->chart : NULL, load->n_arrows, load->n_drawn);
   review_load_free (load);
   gtk_stack_set_visible_child_name (self->stack, "review");
-  /* After show_deck: its lists held the old deck too. */
+  /* After show_deck: its list held the old deck too. */
   strata_review_release_deck (old);
   return TRUE;
 }
@@ -590,6 +590,7 @@ strata_review_page_dispose (GObject *object)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->defaults_id, g_source_remove);
   g_clear_handle_id (&self->lists_id, g_source_remove);
+  g_clear_handle_id (&self->height_id, g_source_remove);
   g_cancellable_cancel (self->chart_cancellable);
   g_clear_object (&self->chart_cancellable);
   strata_review_release_deck (g_steal_pointer (&self->deck));
@@ -636,7 +637,12 @@ strata_review_page_class_init (StrataReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, split_label);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, heat_map);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, quadrant_grid);
-  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, lists_grid);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, page_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, movers_card);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, movers_switcher);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, movers_stack);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, movers_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, movers_empty);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, quadrant_chart);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, retention_chart);
   gtk_widget_class_bind_template_child (widget_class, StrataReviewPage, retention_label);
@@ -671,6 +677,7 @@ strata_review_page_init (StrataReviewPage *self)
   /* Closing, reopening and its menu of period edits write the workspace. */
   g_object_bind_property (self, "editable", self->close_button, "sensitive", G_BINDING_SYNC_CREATE);
   strata_review_page_init_chart (self);
+  strata_review_page_init_movers (self);
   g_signal_connect (self, "map", G_CALLBACK (strata_review_page_resume_lists), NULL);
   build_slide_choices (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
