@@ -59,17 +59,67 @@ report_column_free (ReportColumn *column)
   g_free (column);
 }
 
-static ReportBlock *
-add_block (Builder         *b,
-           ReportBlockKind  kind,
-           const char      *text)
+ReportBlock *
+report_append_block (GPtrArray       *blocks,
+                     ReportBlockKind  kind,
+                     const char      *text)
 {
   ReportBlock *block = g_new0 (ReportBlock, 1);
 
   block->kind = kind;
   block->text = g_strdup (text);
-  g_ptr_array_add (b->blocks, block);
+  g_ptr_array_add (blocks, block);
   return block;
+}
+
+ReportBlock *
+report_append_heading (GPtrArray  *blocks,
+                       GPtrArray  *sections,
+                       const char *title,
+                       int         level)
+{
+  ReportSection *section = g_new0 (ReportSection, 1);
+  ReportBlock *block = report_append_block (blocks, REPORT_BLOCK_HEADING, title);
+
+  section->title = g_strdup (title);
+  section->level = level;
+  block->section = sections->len;
+  g_ptr_array_add (sections, section);
+  return block;
+}
+
+ReportBlock *
+report_append_table (GPtrArray *blocks,
+                     guint      lines)
+{
+  ReportBlock *block = report_append_block (blocks, REPORT_BLOCK_TABLE, NULL);
+
+  block->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) report_column_free);
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  block->lines = lines;
+  return block;
+}
+
+void
+report_table_add_column (ReportBlock *table,
+                         const char  *title,
+                         double       width,
+                         double       align)
+{
+  ReportColumn *column = g_new0 (ReportColumn, 1);
+
+  column->title = g_strdup (title);
+  column->width = width;
+  column->align = align;
+  g_ptr_array_add (table->columns, column);
+}
+
+static ReportBlock *
+add_block (Builder         *b,
+           ReportBlockKind  kind,
+           const char      *text)
+{
+  return report_append_block (b->blocks, kind, text);
 }
 
 static void
@@ -77,13 +127,7 @@ add_heading (Builder    *b,
              const char *title,
              int         level)
 {
-  ReportSection *section = g_new0 (ReportSection, 1);
-  ReportBlock *block = add_block (b, REPORT_BLOCK_HEADING, title);
-
-  section->title = g_strdup (title);
-  section->level = level;
-  block->section = b->sections->len;
-  g_ptr_array_add (b->sections, section);
+  report_append_heading (b->blocks, b->sections, title, level);
 }
 
 static void
@@ -112,21 +156,17 @@ add_table (Builder    *b,
            const char *first_title,
            ...)
 {
-  ReportBlock *block = add_block (b, REPORT_BLOCK_TABLE, NULL);
+  ReportBlock *block = report_append_table (b->blocks, lines);
   const char *title = first_title;
   va_list args;
 
-  block->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) report_column_free);
-  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  block->lines = lines;
   va_start (args, first_title);
   while (title != NULL)
     {
-      ReportColumn *column = g_new0 (ReportColumn, 1);
-      column->title = g_strdup (title);
-      column->width = va_arg (args, double);
-      column->align = va_arg (args, double);
-      g_ptr_array_add (block->columns, column);
+      double width = va_arg (args, double);
+      double align = va_arg (args, double);
+
+      report_table_add_column (block, title, width, align);
       title = va_arg (args, const char *);
     }
   va_end (args);

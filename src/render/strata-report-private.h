@@ -93,6 +93,26 @@ void report_block_free   (ReportBlock   *block);
 void report_section_free (ReportSection *section);
 void report_column_free  (ReportColumn  *column);
 
+/* Building blocks, for every file that fills a report
+ * (strata-report-content.c): a block of kind with a copy of text (or
+ * NULL) appended to blocks; a heading that opens a section of level (0: a
+ * chapter, 1: under one) in sections; an empty table whose rows take
+ * lines lines each; and a column of a table, width its share of the
+ * page's width, align 0 (start) to 1 (end). */
+ReportBlock *report_append_block   (GPtrArray       *blocks,
+                                    ReportBlockKind  kind,
+                                    const char      *text);
+ReportBlock *report_append_heading (GPtrArray       *blocks,
+                                    GPtrArray       *sections,
+                                    const char      *title,
+                                    int              level);
+ReportBlock *report_append_table   (GPtrArray       *blocks,
+                                    guint            lines);
+void         report_table_add_column (ReportBlock   *table,
+                                      const char    *title,
+                                      double         width,
+                                      double         align);
+
 /* The "Products by tier" section (strata-report-products.c), when the
  * period has product lines; appends nothing otherwise. */
 void     strata_report_build_products (const StrataProductMix   *mix,
