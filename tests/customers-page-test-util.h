@@ -94,3 +94,23 @@ customers_test_sort_by (CustomersTestFixture *f,
     }
   g_assert_not_reached ();
 }
+
+/* Types text into the search entry, as a user would (the entry's delay
+ * left out). */
+static inline void
+customers_test_search (CustomersTestFixture *f,
+                       const char           *text)
+{
+  GtkWidget *search = customers_test_find (f, "search");
+
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  g_signal_emit_by_name (search, "search-changed");
+}
+
+/* Chooses the tier filter's item at position (0: every tier, then A, B, ...). */
+static inline void
+customers_test_filter_tier (CustomersTestFixture *f,
+                            guint                 position)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), position);
+}

@@ -155,14 +155,6 @@ assert_rows (Fixture *f,
 }
 
 static void
-search_for (Fixture    *f,
-            const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (customers_test_find (f, "search")), text);
-  g_signal_emit_by_name (customers_test_find (f, "search"), "search-changed");
-}
-
-static void
 note_length (GListModel *model,
              guint       position,
              guint       removed,
@@ -286,15 +278,15 @@ test_worker_rows (Fixture       *f,
   assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_NAME, FALSE));
 
   /* Tier C, by name; then Chinese within it. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 3);
+  customers_test_filter_tier (f, 3);
   g_assert_true (strata_customers_page_get_query_busy (f->page));
   assert_rows (f, reference_rows (f, 2, NULL, STRATA_CUSTOMER_SORT_NAME, FALSE));
-  search_for (f, "有限");
+  customers_test_search (f, "有限");
   assert_rows (f, reference_rows (f, 2, "有限", STRATA_CUSTOMER_SORT_NAME, FALSE));
   g_assert_cmpuint (customers_test_n_shown (f), >, 0);
 
   /* Every tier, by score, an English name's fragment in the other case. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 0);
+  customers_test_filter_tier (f, 0);
   customers_test_sort_by (f, "Score", GTK_SORT_DESCENDING);
   for (guint i = 0; i < n && english == NULL; i++)
     {
@@ -307,20 +299,20 @@ test_worker_rows (Fixture       *f,
   fragment = g_strndup (english + 1, 4);
   upper = g_ascii_strup (fragment, -1);
   g_assert_cmpstr (upper, !=, fragment);
-  search_for (f, upper);
+  customers_test_search (f, upper);
   assert_rows (f, reference_rows (f, -1, upper, STRATA_CUSTOMER_SORT_SCORE, TRUE));
   g_assert_cmpuint (customers_test_n_shown (f), >, 0);
 
   /* Typing an id: "c000", "c0001", "c00012" before any answer comes
    * (nearly all, about 100 and about 10 rows). */
-  search_for (f, "");
+  customers_test_search (f, "");
   assert_rows (f, reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE));
   g_signal_connect (strata_customers_page_get_model (f->page), "items-changed", G_CALLBACK (note_length),
                     lengths);
   started = strata_customers_page_get_queries_run (f->page);
-  search_for (f, "c000");
-  search_for (f, "c0001");
-  search_for (f, "c00012");
+  customers_test_search (f, "c000");
+  customers_test_search (f, "c0001");
+  customers_test_search (f, "c00012");
   /* The first runs; the last waits for it; the middle one never starts. */
   g_assert_cmpuint (strata_customers_page_get_queries_run (f->page), ==, started + 1);
   g_assert_true (strata_customers_page_get_query_busy (f->page));
@@ -418,7 +410,7 @@ test_visible_binds (Fixture       *f,
 
   /* Tier C: from a worker; checked in the turn that showed it, before
    * any frame. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 3);
+  customers_test_filter_tier (f, 3);
   want = reference_rows (f, 2, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE);
   assert_rows (f, g_array_ref (want));
   g_assert_cmpuint (want->len, >, 100);
@@ -452,7 +444,7 @@ test_visible_binds (Fixture       *f,
 
   /* Scrolled there, all tiers again: the rows that come into view at the
    * top show their rows too. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (customers_test_find (f, "tier-filter")), 0);
+  customers_test_filter_tier (f, 0);
   g_clear_pointer (&want, g_array_unref);
   want = reference_rows (f, -1, NULL, STRATA_CUSTOMER_SORT_SCORE, TRUE);
   assert_rows (f, g_array_ref (want));
@@ -564,9 +556,9 @@ test_first_rows (Fixture       *f,
       if (strstr (strata_scoring_get_ext_id (f->scoring, i), "C0001") != NULL)
         g_array_append_val (some, i);
     g_assert_cmpuint (some->len, >, 50);
-    search_for (f, "c0001");
+    customers_test_search (f, "c0001");
     assert_rows (f, g_array_ref (some));
-    search_for (f, "");
+    customers_test_search (f, "");
     assert_rows (f, g_array_ref (want));
   }
   /* A customer near the end is selected before the rows have grown: it

@@ -454,11 +454,7 @@ test_shares_period (void)
   double revenue[5];
   gboolean known;
 
-  g_assert_true (strata_demo_write (path, 150, 5, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
-  ws = strata_workspace_open (path, NULL, &error);
-  g_assert_no_error (error);
-  context = strata_context_new (ws);
-  strata_context_finish_scoring (context);
+  context = gui_test_demo_context (path, 150, 5, 2, &ws);
   shown = strata_scoring_get_data (strata_context_get_scoring (context));
   g_assert_nonnull (shown);
 

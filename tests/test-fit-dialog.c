@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gui-test-util.h"
+#include "scoring-page-test-util.h"
 #include "strata-context.h"
 #include "strata-fit-dialog.h"
 #include "strata-format.h"
@@ -21,13 +21,7 @@
 #include "strata-scoring-page-private.h"
 #include "workspace-test-util.h"
 
-typedef struct
-{
-  TestWorkspace      t;
-  StrataContext     *context;
-  GtkWindow         *window;
-  StrataScoringPage *page;
-} Fixture;
+typedef ScoringPageTestFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
@@ -60,14 +54,7 @@ fixture_setup (Fixture       *f,
       g_assert_true (strata_workspace_commit (f->t.ws, &error));
       g_assert_no_error (error);
     }
-  f->context = strata_context_new (f->t.ws);
-  strata_context_finish_scoring (f->context);
-  f->page = STRATA_SCORING_PAGE (strata_scoring_page_new ());
-  g_object_set (f->page, "context", f->context, NULL);
-  f->window = gui_test_show (GTK_WIDGET (f->page), 1400, 900);
-  gui_test_wait (f->page->draft != NULL && f->page->valid_result != NULL);
-  /* The editor's cards are built in steps. */
-  strata_page_finish_load (STRATA_PAGE (f->page));
+  scoring_page_test_show (f, 1400, 900);
 }
 
 static void
@@ -78,9 +65,7 @@ fixture_teardown (Fixture       *f,
 
   if (dialog != NULL)
     gui_test_destroy (dialog);
-  gui_test_destroy (f->window);
-  g_clear_object (&f->context);
-  test_workspace_teardown (&f->t);
+  scoring_page_test_teardown (f, data);
 }
 
 static const StrataIndicator *

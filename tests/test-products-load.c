@@ -310,12 +310,7 @@ test_load_figures (void)
   gint64 period_id;
   guint reads;
 
-  g_assert_true (strata_demo_write (path, 3000, 11, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  ws = strata_workspace_open (path, NULL, &error);
-  g_assert_no_error (error);
-  context = strata_context_new (ws);
-  strata_context_finish_scoring (context);
+  context = gui_test_demo_context (path, 3000, 11, 2, &ws);
   period_id = strata_context_get_period_id (context);
 
   reads = strata_period_data_get_reads ();

@@ -67,11 +67,7 @@ test_quadrant_page (void)
   GArray *sel;
 
   g_assert_no_error (error);
-  g_assert_true (strata_demo_write (path, 300, 11, 1, STRATA_DEMO_NONE, NULL, NULL, &error));
-  ws = strata_workspace_open (path, NULL, &error);
-  g_assert_no_error (error);
-  context = strata_context_new (ws);
-  strata_context_finish_scoring (context);
+  context = gui_test_demo_context (path, 300, 11, 1, &ws);
   results = strata_period_results_load (ws, strata_context_get_period_id (context), &error);
   g_assert_no_error (error);
 

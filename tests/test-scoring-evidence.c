@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "gui-test-util.h"
+#include "scoring-page-test-util.h"
 #include "strata-calibrate.h"
 #include "strata-context.h"
 #include "strata-fit-dialog.h"
@@ -25,13 +25,7 @@
 #include "strata-scoring-page-private.h"
 #include "workspace-test-util.h"
 
-typedef struct
-{
-  TestWorkspace      t;
-  StrataContext     *context;
-  GtkWindow         *window;
-  StrataScoringPage *page;
-} Fixture;
+typedef ScoringPageTestFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
@@ -39,21 +33,7 @@ fixture_setup (Fixture       *f,
 {
   test_workspace_setup_dir (&f->t, "strata-scoring-evidence", "demo.strata");
   f->context = gui_test_demo_context (f->t.path, 500, 11, GPOINTER_TO_UINT (data), &f->t.ws);
-  f->page = STRATA_SCORING_PAGE (strata_scoring_page_new ());
-  g_object_set (f->page, "context", f->context, NULL);
-  f->window = gui_test_show (GTK_WIDGET (f->page), 1400, 900);
-  gui_test_wait (f->page->draft != NULL && f->page->valid_result != NULL);
-  /* The editor's cards are built in steps. */
-  strata_page_finish_load (STRATA_PAGE (f->page));
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  gui_test_destroy (f->window);
-  g_clear_object (&f->context);
-  test_workspace_teardown (&f->t);
+  scoring_page_test_show (f, 1400, 900);
 }
 
 /* The evidence label of the row showing adjustment index (rows are bound
@@ -385,14 +365,14 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add ("/scoring-evidence/matches-core", Fixture, GUINT_TO_POINTER (3),
-              fixture_setup, test_evidence_matches_core, fixture_teardown);
+              fixture_setup, test_evidence_matches_core, scoring_page_test_teardown);
   g_test_add ("/scoring-evidence/visible", Fixture, GUINT_TO_POINTER (3),
-              fixture_setup, test_evidence_visible, fixture_teardown);
+              fixture_setup, test_evidence_visible, scoring_page_test_teardown);
   g_test_add ("/scoring-evidence/fit-curves", Fixture, GUINT_TO_POINTER (3),
-              fixture_setup, test_fit_curves, fixture_teardown);
+              fixture_setup, test_fit_curves, scoring_page_test_teardown);
   g_test_add ("/scoring-evidence/quadrant-fit", Fixture, GUINT_TO_POINTER (3),
-              fixture_setup, test_quadrant_fit, fixture_teardown);
+              fixture_setup, test_quadrant_fit, scoring_page_test_teardown);
   g_test_add ("/scoring-evidence/no-next-period", Fixture, GUINT_TO_POINTER (1),
-              fixture_setup, test_no_next_period, fixture_teardown);
+              fixture_setup, test_no_next_period, scoring_page_test_teardown);
   return g_test_run ();
 }

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gui-test-util.h"
+#include "scoring-page-test-util.h"
 #include "strata-context.h"
 #include "strata-history-dialog.h"
 #include "strata-impact-panel.h"
@@ -27,13 +27,7 @@
 #include "strata-tier-bars.h"
 #include "strata-undo-stack-private.h"
 
-typedef struct
-{
-  TestWorkspace      t;
-  StrataContext     *context;
-  GtkWindow         *window;
-  StrataScoringPage *page;
-} Fixture;
+typedef ScoringPageTestFixture Fixture;
 
 /* The seeded (default) rules: order amount bands [0, 500k) 5 points,
  * [500k, 1M) 10, [1M, 3M) 20, [3M, 5M) 30, [5M, 10M) 40, [10M, ...) 50,
@@ -79,24 +73,8 @@ fixture_setup (Fixture       *f,
       for (guint k = 0; k < G_N_ELEMENTS (metric_keys); k++)
         test_workspace_set_value (f->t.ws, 1, i + 1, metric_keys[k], hand_customers[i].values[k]);
     }
-  f->context = strata_context_new (f->t.ws);
-  strata_context_finish_scoring (f->context);
-  f->page = STRATA_SCORING_PAGE (strata_scoring_page_new ());
-  g_object_set (f->page, "context", f->context, NULL);
-  f->window = gui_test_show (GTK_WIDGET (f->page), width ? atoi (width) : 1400,
-                             g_getenv ("STRATA_SCREENSHOT_DIR") ? 2000 : 900);
-  gui_test_wait (f->page->draft != NULL && f->page->valid_result != NULL);
-  /* The editor's cards are built in steps. */
-  strata_page_finish_load (STRATA_PAGE (f->page));
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  gui_test_destroy (f->window);
-  g_clear_object (&f->context);
-  test_workspace_teardown (&f->t);
+  scoring_page_test_show (f, width ? atoi (width) : 1400,
+                          g_getenv ("STRATA_SCREENSHOT_DIR") ? 2000 : 900);
 }
 
 static GtkWidget *
@@ -840,17 +818,17 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   window_test_bind_translations ();
-  g_test_add ("/scoring-page/weight-rescore", Fixture, NULL, fixture_setup, test_weight_rescore, fixture_teardown);
-  g_test_add ("/scoring-page/impact-on-worker", Fixture, NULL, fixture_setup, test_impact_on_worker, fixture_teardown);
-  g_test_add ("/scoring-page/draft-on-worker", Fixture, NULL, fixture_setup, test_draft_on_worker, fixture_teardown);
-  g_test_add ("/scoring-page/held-spin-merges", Fixture, NULL, fixture_setup, test_held_spin_merges, fixture_teardown);
-  g_test_add ("/scoring-page/saved-before-undo", Fixture, NULL, fixture_setup, test_saved_before_undo, fixture_teardown);
-  g_test_add ("/scoring-page/escape-reverts", Fixture, NULL, fixture_setup, test_escape_reverts, fixture_teardown);
-  g_test_add ("/scoring-page/invalid-keeps-last-result", Fixture, NULL, fixture_setup, test_invalid_keeps_last_result, fixture_teardown);
-  g_test_add ("/scoring-page/band-edges-typed", Fixture, NULL, fixture_setup, test_band_edges_typed, fixture_teardown);
-  g_test_add ("/scoring-page/remove-and-publish", Fixture, NULL, fixture_setup, test_remove_and_publish, fixture_teardown);
-  g_test_add ("/scoring-page/tab-next-cell", Fixture, NULL, fixture_setup, test_tab_next_cell, fixture_teardown);
-  g_test_add ("/scoring-page/adjustment-tab-order", Fixture, NULL, fixture_setup, test_adjustment_tab_order, fixture_teardown);
+  g_test_add ("/scoring-page/weight-rescore", Fixture, NULL, fixture_setup, test_weight_rescore, scoring_page_test_teardown);
+  g_test_add ("/scoring-page/impact-on-worker", Fixture, NULL, fixture_setup, test_impact_on_worker, scoring_page_test_teardown);
+  g_test_add ("/scoring-page/draft-on-worker", Fixture, NULL, fixture_setup, test_draft_on_worker, scoring_page_test_teardown);
+  g_test_add ("/scoring-page/held-spin-merges", Fixture, NULL, fixture_setup, test_held_spin_merges, scoring_page_test_teardown);
+  g_test_add ("/scoring-page/saved-before-undo", Fixture, NULL, fixture_setup, test_saved_before_undo, scoring_page_test_teardown);
+  g_test_add ("/scoring-page/escape-reverts", Fixture, NULL, fixture_setup, test_escape_reverts, scoring_page_test_teardown);
+  g_test_add ("/scoring-page/invalid-keeps-last-result", Fixture, NULL, fixture_setup, test_invalid_keeps_last_result, scoring_page_test_teardown);
+  g_test_add ("/scoring-page/band-edges-typed", Fixture, NULL, fixture_setup, test_band_edges_typed, scoring_page_test_teardown);
+  g_test_add ("/scoring-page/remove-and-publish", Fixture, NULL, fixture_setup, test_remove_and_publish, scoring_page_test_teardown);
+  g_test_add ("/scoring-page/tab-next-cell", Fixture, NULL, fixture_setup, test_tab_next_cell, scoring_page_test_teardown);
+  g_test_add ("/scoring-page/adjustment-tab-order", Fixture, NULL, fixture_setup, test_adjustment_tab_order, scoring_page_test_teardown);
   g_test_add_func ("/scoring-page/impact-wide-counts", test_impact_wide_counts);
   return g_test_run ();
 }

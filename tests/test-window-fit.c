@@ -304,9 +304,7 @@ run_in (const char *language)
       return;
     }
 
-  g_application_activate (app);
-  window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
+  window = window_test_activate (app);
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
   gui_test_wait (strata_window_get_context (window) != NULL);
   check_fits (window, language);

@@ -5,37 +5,13 @@
  * every customer with the scores a fresh scoring gives. */
 #include "config.h"
 
-#include <string.h>
-
-#include "gui-test-util.h"
 #include "strata-context-private.h"
-#include "strata-customers-page.h"
-#include "strata-customers-page-private.h"
-#include "strata-demo.h"
 #include "strata-entitlements-page.h"
-#include "strata-format.h"
-#include "strata-page.h"
-#include "strata-scoring.h"
 #include "strata-tiers-page.h"
-#include "strata-window.h"
 #include "window-test-util.h"
 
 static char *tmpdir;
 static GApplication *app;
-
-/* The scoring the page must show: read and scored afresh. */
-static StrataScoring *
-fresh_scoring (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StrataWorkspace) ws = strata_workspace_open (path, NULL, &error);
-  StrataScoring *scoring;
-
-  g_assert_no_error (error);
-  scoring = strata_scoring_new (ws, &error);
-  g_assert_no_error (error);
-  return scoring;
-}
 
 static GtkWidget *
 page_spinner (GtkWidget *page)
@@ -46,39 +22,6 @@ page_spinner (GtkWidget *page)
   return NULL;
 }
 
-static const char *
-count_text (GtkWidget *page)
-{
-  return gtk_label_get_text (GTK_LABEL (gui_test_find_id (page, GTK_TYPE_LABEL, "count_label", 0)));
-}
-
-/* The page shows every customer of expected with its score and tier. */
-static void
-assert_figures (StrataCustomersPage *page,
-                StrataScoring       *expected)
-{
-  const StrataPeriodData *data = strata_scoring_get_data (expected);
-  StrataResult *result = strata_scoring_get_draft_result (expected);
-  const guint *rows;
-  guint n;
-  const StrataCustomerColumns *cols = strata_customers_page_get_columns (page, &rows, &n);
-  g_autofree char *number = strata_format_integer (NULL, data->n);
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s customer", "%s customers", data->n),
-                                            number);
-
-  g_assert_nonnull (result);
-  g_assert_cmpuint (data->n, >, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (strata_customers_page_get_model (page)), ==, data->n);
-  g_assert_cmpuint (n, ==, data->n);
-  g_assert_cmpuint (cols->n, ==, data->n);
-  g_assert_cmpstr (count_text (GTK_WIDGET (page)), ==, count);
-  for (guint i = 0; i < data->n; i++)
-    {
-      g_assert_cmpfloat (cols->score[i], ==, result->score[i]);
-      g_assert_cmpint (cols->tier[i], ==, result->final_tier[i]);
-    }
-}
-
 /* Held back, the load leaves the window showing the page with its spinner
  * (painted: a frame came after the open), the period chosen and no rows;
  * released, the figures come. */
@@ -86,17 +29,14 @@ static void
 test_page_before_data (void)
 {
   g_autofree char *path = window_test_write_demo (tmpdir, "held.strata", 600, 7);
-  g_autoptr(StrataScoring) expected = fresh_scoring (path);
+  g_autoptr(StrataScoring) expected = window_test_fresh_scoring (path);
   g_autoptr(GError) error = NULL;
   StrataWindow *window;
-  g_autofree char *title = NULL;
   GtkWidget *page, *spinner, *hidden;
   GtkStack *main_stack;
   StrataContext *context;
 
-  window = window_test_activate (app);
-  gtk_window_present (GTK_WINDOW (window));
-  gui_test_wait (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  window = window_test_present (app);
 
   strata_context_hold_scoring_loads (TRUE);
   g_assert_true (strata_window_open_path (window, path, &error));
@@ -116,13 +56,12 @@ test_page_before_data (void)
   g_assert_true (gtk_widget_get_mapped (spinner));
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
   g_assert_cmpuint (g_list_model_get_n_items (strata_customers_page_get_model (STRATA_CUSTOMERS_PAGE (page))), ==, 0);
-  g_assert_cmpstr (count_text (page), ==, "");
+  g_assert_cmpstr (window_test_count_text (STRATA_CUSTOMERS_PAGE (page)), ==, "");
   g_assert_cmpstr (strata_context_get_period (context), ==,
                    strata_period_get_name (STRATA_PERIOD (g_list_model_get_item (strata_context_get_periods (context), 1))));
-  title = g_strdup_printf (_("%s – Strata"), "held.strata");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  window_test_assert_title (window, "held.strata");
   /* The welcome page crossfades into the workspace's while the load waits. */
-  main_stack = GTK_STACK (gui_test_find_id (GTK_WIDGET (window), GTK_TYPE_STACK, "main_stack", 0));
+  main_stack = window_test_main_stack (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "workspace");
   gui_test_wait (!gtk_stack_get_transition_running (main_stack));
   gui_test_wait_frame (GTK_WIDGET (window));
@@ -149,11 +88,10 @@ test_page_before_data (void)
   g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
 
   strata_context_hold_scoring_loads (FALSE);
-  gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)) &&
-                 g_list_model_get_n_items (strata_customers_page_get_model (STRATA_CUSTOMERS_PAGE (page))) > 0);
+  window_test_wait_customers (window);
   gui_test_wait_frame (GTK_WIDGET (window));
   g_assert_false (gtk_widget_get_mapped (spinner));
-  assert_figures (STRATA_CUSTOMERS_PAGE (page), expected);
+  window_test_assert_figures (STRATA_CUSTOMERS_PAGE (page), expected);
   gui_test_save_screenshot (GTK_WIDGET (window), "open-loaded.png");
   gui_test_destroy (GTK_WINDOW (window));
 }
@@ -165,15 +103,12 @@ test_open_while_loading (void)
 {
   g_autofree char *first = window_test_write_demo (tmpdir, "first.strata", 300, 3);
   g_autofree char *second = window_test_write_demo (tmpdir, "second.strata", 450, 4);
-  g_autoptr(StrataScoring) expected = fresh_scoring (second);
+  g_autoptr(StrataScoring) expected = window_test_fresh_scoring (second);
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   StrataWindow *window;
   GtkWidget *page;
 
-  window = window_test_activate (app);
-  gtk_window_present (GTK_WINDOW (window));
-  gui_test_wait (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  window = window_test_present (app);
   page = strata_window_get_page (window, "customers");
 
   strata_context_hold_scoring_loads (TRUE);
@@ -184,13 +119,11 @@ test_open_while_loading (void)
   g_assert_no_error (error);
   gui_test_wait_frame (GTK_WIDGET (window));
   g_assert_true (strata_page_get_loading (STRATA_PAGE (page)));
-  title = g_strdup_printf (_("%s – Strata"), "second.strata");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  window_test_assert_title (window, "second.strata");
 
   strata_context_hold_scoring_loads (FALSE);
-  gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)) &&
-                 g_list_model_get_n_items (strata_customers_page_get_model (STRATA_CUSTOMERS_PAGE (page))) > 0);
-  assert_figures (STRATA_CUSTOMERS_PAGE (page), expected);
+  window_test_wait_customers (window);
+  window_test_assert_figures (STRATA_CUSTOMERS_PAGE (page), expected);
   gui_test_destroy (GTK_WINDOW (window));
 }
 

@@ -55,17 +55,9 @@ demo_context (const char       *dir,
               guint             seed,
               StrataWorkspace **ws)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (dir, "demo.strata", NULL);
-  StrataContext *context;
 
-  g_assert_true (strata_demo_write (path, n, seed, 2, STRATA_DEMO_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
-  *ws = strata_workspace_open (path, NULL, &error);
-  g_assert_no_error (error);
-  context = strata_context_new (*ws);
-  strata_context_finish_scoring (context);
-  return context;
+  return gui_test_demo_context (path, n, seed, 2, ws);
 }
 
 static void

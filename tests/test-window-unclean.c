@@ -9,55 +9,12 @@
 
 #include <string.h>
 
-#include "gui-test-util.h"
-#include "strata-customers-page.h"
-#include "strata-customers-page-private.h"
-#include "strata-demo.h"
-#include "strata-page.h"
-#include "strata-scoring.h"
-#include "strata-window.h"
 #include "strata-workspace-private.h"
 #include "unclean-test-util.h"
 #include "window-test-util.h"
 
 static char *tmpdir;
 static GApplication *app;
-
-/* The scoring the page must show: read and scored afresh, from a copy (a
- * scoring keeps its workspace open, and a file open in this process is
- * never taken for one left by a crash). */
-static StrataScoring *
-fresh_scoring (const char *path)
-{
-  g_autofree char *copy = g_strconcat (path, ".expected", NULL);
-  g_autoptr(GFile) from = g_file_new_for_path (path);
-  g_autoptr(GFile) to = g_file_new_for_path (copy);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StrataWorkspace) ws = NULL;
-  StrataScoring *scoring;
-
-  g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
-  ws = strata_workspace_open (copy, NULL, &error);
-  g_assert_no_error (error);
-  scoring = strata_scoring_new (ws, &error);
-  g_assert_no_error (error);
-  return scoring;
-}
-
-static GtkStack *
-main_stack (StrataWindow *window)
-{
-  return GTK_STACK (gui_test_find_id (GTK_WIDGET (window), GTK_TYPE_STACK, "main_stack", 0));
-}
-
-static void
-assert_title (StrataWindow *window,
-              const char   *basename)
-{
-  g_autofree char *title = basename ? g_strdup_printf (_("%s – Strata"), basename) : g_strdup (_("Strata"));
-
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
-}
 
 static char *
 file_contents (const char *path,
@@ -67,52 +24,6 @@ file_contents (const char *path,
 
   g_assert_true (g_file_get_contents (path, &contents, len, NULL));
   return contents;
-}
-
-static StrataWindow *
-new_window (void)
-{
-  StrataWindow *window = window_test_activate (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gui_test_wait (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  return window;
-}
-
-static StrataCustomersPage *
-wait_loaded (StrataWindow *window)
-{
-  GtkWidget *page;
-
-  gui_test_wait (strata_window_get_context (window) != NULL);
-  page = strata_window_get_page (window, "customers");
-  gui_test_wait (!strata_page_get_loading (STRATA_PAGE (page)) &&
-                 g_list_model_get_n_items (strata_customers_page_get_model (STRATA_CUSTOMERS_PAGE (page))) > 0);
-  return STRATA_CUSTOMERS_PAGE (page);
-}
-
-/* The page shows every customer of expected with its score and tier. */
-static void
-assert_figures (StrataCustomersPage *page,
-                StrataScoring       *expected)
-{
-  const StrataPeriodData *data = strata_scoring_get_data (expected);
-  StrataResult *result = strata_scoring_get_draft_result (expected);
-  const guint *rows;
-  guint n;
-  const StrataCustomerColumns *cols = strata_customers_page_get_columns (page, &rows, &n);
-
-  g_assert_nonnull (result);
-  g_assert_cmpuint (data->n, >, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (strata_customers_page_get_model (page)), ==, data->n);
-  g_assert_cmpuint (cols->n, ==, data->n);
-  for (guint i = 0; i < data->n; i++)
-    {
-      g_assert_cmpstr (strata_period_data_get_ext_id (cols->strings, i), ==,
-                       strata_period_data_get_ext_id (data, i));
-      g_assert_cmpfloat (cols->score[i], ==, result->score[i]);
-      g_assert_cmpint (cols->tier[i], ==, result->final_tier[i]);
-    }
 }
 
 /* A window whose open ran the check on its main thread would hang on the
@@ -133,12 +44,12 @@ static void
 test_paint_while_checking (void)
 {
   g_autofree char *path = window_test_write_demo (tmpdir, "crashed.strata", 600, 7);
-  g_autoptr(StrataScoring) expected = fresh_scoring (path);
+  g_autoptr(StrataScoring) expected = window_test_fresh_scoring (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL, *during = NULL, *description = NULL;
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   gsize before_len, during_len;
-  StrataWindow *window = new_window ();
+  StrataWindow *window = window_test_present (app);
   GtkWidget *spinner, *checking;
   StrataCustomersPage *page;
   StrataWorkspace *ws;
@@ -156,13 +67,13 @@ test_paint_while_checking (void)
   /* Returned at once, well before the watchdog would have let it go. */
   g_assert_cmpint (g_get_monotonic_time () - t0, <, 4 * G_USEC_PER_SEC);
   g_assert_null (strata_window_get_context (window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "checking");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_test_main_stack (window)), ==, "checking");
   gui_test_wait_frame (GTK_WIDGET (window));
 
   /* Painted: the check, its spinner turning, the file named. */
-  checking = gtk_stack_get_visible_child (main_stack (window));
+  checking = gtk_stack_get_visible_child (window_test_main_stack (window));
   g_assert_true (ADW_IS_STATUS_PAGE (checking));
-  gui_test_wait (!gtk_stack_get_transition_running (main_stack (window)));
+  gui_test_wait (!gtk_stack_get_transition_running (window_test_main_stack (window)));
   gui_test_wait_frame (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (checking));
   spinner = gui_test_find_id (checking, GTK_TYPE_SPINNER, "checking-spinner", 0);
@@ -170,7 +81,7 @@ test_paint_while_checking (void)
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
   description = g_strdup_printf (_("Checking “%s” after an unexpected shutdown…"), "crashed.strata");
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (checking)), ==, description);
-  assert_title (window, "crashed.strata");
+  window_test_assert_title (window, "crashed.strata");
   g_assert_null (strata_window_get_context (window));
   g_assert_null (strata_window_get_page_name (window));
   gui_test_save_screenshot (GTK_WIDGET (window), "open-unclean-checking.png");
@@ -181,15 +92,15 @@ test_paint_while_checking (void)
 
   strata_workspace_hold_checks (FALSE);
   g_thread_join (watchdog);
-  page = wait_loaded (window);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "workspace");
+  page = window_test_wait_customers (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_test_main_stack (window)), ==, "workspace");
   g_assert_cmpstr (strata_window_get_page_name (window), ==, "customers");
-  assert_title (window, "crashed.strata");
+  window_test_assert_title (window, "crashed.strata");
   /* The window took the connection that was checked (no second check). */
   ws = strata_context_get_workspace (strata_window_get_context (window));
   g_assert_true (strata_workspace_get_was_unclean (ws));
   gui_test_wait_frame (GTK_WIDGET (window));
-  assert_figures (page, expected);
+  window_test_assert_figures (page, expected);
   g_assert_null (gui_test_find_message_dialog (NULL));
   gui_test_destroy (GTK_WINDOW (window));
 }
@@ -227,18 +138,18 @@ test_damaged (void)
   g_autofree char *good = window_test_write_demo (tmpdir, "good.strata", 300, 3);
   g_autofree char *bad = window_test_write_demo (tmpdir, "damaged.strata", 3000, 5);
   g_autofree char *before = NULL, *after = NULL;
-  g_autoptr(StrataScoring) expected = fresh_scoring (good);
+  g_autoptr(StrataScoring) expected = window_test_fresh_scoring (good);
   g_autoptr(StrataWorkspace) again = NULL;
   g_autoptr(GError) error = NULL;
   gsize before_len, after_len;
-  StrataWindow *window = new_window ();
+  StrataWindow *window = window_test_present (app);
   StrataContext *context;
   AdwMessageDialog *dialog;
   StrataCustomersPage *page;
 
   g_assert_true (strata_window_open_path (window, good, &error));
   g_assert_no_error (error);
-  page = wait_loaded (window);
+  page = window_test_wait_customers (window);
   context = strata_window_get_context (window);
 
   unclean_test_make (bad);
@@ -246,7 +157,7 @@ test_damaged (void)
   before = file_contents (bad, &before_len);
   g_assert_true (strata_window_open_path (window, bad, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "checking");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_test_main_stack (window)), ==, "checking");
   /* Nothing acts on the workspace behind the checking page. */
   g_assert_true (strata_window_get_checking (window));
   assert_workspace_actions (FALSE);
@@ -262,13 +173,13 @@ test_damaged (void)
 
   /* What was open stays, as it was. */
   g_assert_true (strata_window_get_context (window) == context);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "workspace");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_test_main_stack (window)), ==, "workspace");
   g_assert_cmpstr (strata_window_get_page_name (window), ==, "customers");
-  assert_title (window, "good.strata");
+  window_test_assert_title (window, "good.strata");
   g_assert_false (strata_window_get_checking (window));
   assert_workspace_actions (TRUE);
   gui_test_wait_frame (GTK_WIDGET (window));
-  assert_figures (page, expected);
+  window_test_assert_figures (page, expected);
   /* The damaged file untouched and let go of: the next open checks it
    * again (no lock left behind, its -wal still there). */
   g_assert_true (unclean_test_lock_free (bad));
@@ -287,10 +198,10 @@ test_second_open (void)
 {
   g_autofree char *first = window_test_write_demo (tmpdir, "first.strata", 300, 3);
   g_autofree char *second = window_test_write_demo (tmpdir, "second.strata", 450, 4);
-  g_autoptr(StrataScoring) expected = fresh_scoring (second);
+  g_autoptr(StrataScoring) expected = window_test_fresh_scoring (second);
   g_autoptr(StrataWorkspace) again = NULL;
   g_autoptr(GError) error = NULL;
-  StrataWindow *window = new_window ();
+  StrataWindow *window = window_test_present (app);
   StrataCustomersPage *page;
   StrataContext *context;
 
@@ -299,28 +210,28 @@ test_second_open (void)
   g_assert_true (strata_window_open_path (window, first, &error));
   g_assert_no_error (error);
   gui_test_wait_frame (GTK_WIDGET (window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "checking");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_test_main_stack (window)), ==, "checking");
   /* Asking again for the file being checked changes nothing. */
   g_assert_true (strata_window_open_path (window, first, &error));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "checking");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_test_main_stack (window)), ==, "checking");
 
   g_assert_true (strata_window_open_path (window, second, &error));
   g_assert_no_error (error);
   context = strata_window_get_context (window);
   g_assert_nonnull (context);
   g_assert_cmpstr (strata_workspace_get_path (strata_context_get_workspace (context)), ==, second);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, "workspace");
-  assert_title (window, "second.strata");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_test_main_stack (window)), ==, "workspace");
+  window_test_assert_title (window, "second.strata");
   /* The abandoned open stops even with the check still held. */
   gui_test_wait (unclean_test_lock_free (first));
   strata_workspace_hold_checks (FALSE);
 
-  page = wait_loaded (window);
+  page = window_test_wait_customers (window);
   gui_test_wait_idle ();
   gui_test_wait_frame (GTK_WIDGET (window));
   g_assert_true (strata_window_get_context (window) == context);
-  assert_title (window, "second.strata");
-  assert_figures (page, expected);
+  window_test_assert_title (window, "second.strata");
+  window_test_assert_figures (page, expected);
   g_assert_null (gui_test_find_message_dialog (NULL));
   /* The first file was not opened nor folded back: still unclean. */
   again = strata_workspace_open (first, NULL, &error);
@@ -336,22 +247,22 @@ test_cancel_and_close (void)
 {
   g_autofree char *path = window_test_write_demo (tmpdir, "cancelled.strata", 300, 9);
   g_autoptr(GError) error = NULL;
-  StrataWindow *window = new_window ();
+  StrataWindow *window = window_test_present (app);
   g_autofree char *child = NULL, *title = NULL;
   StrataContext *context = strata_window_get_context (window);
   GtkWidget *cancel;
 
   unclean_test_make (path);
   strata_workspace_hold_checks (TRUE);
-  child = g_strdup (gtk_stack_get_visible_child_name (main_stack (window)));
+  child = g_strdup (gtk_stack_get_visible_child_name (window_test_main_stack (window)));
   title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
   g_assert_true (strata_window_open_path (window, path, &error));
   gui_test_wait_frame (GTK_WIDGET (window));
-  assert_title (window, "cancelled.strata");
+  window_test_assert_title (window, "cancelled.strata");
   cancel = gui_test_find_id (GTK_WIDGET (window), GTK_TYPE_BUTTON, "checking-cancel", 0);
   g_assert_true (gtk_widget_get_mapped (cancel));
   g_signal_emit_by_name (cancel, "clicked");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (window)), ==, child);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_test_main_stack (window)), ==, child);
   g_assert_true (strata_window_get_context (window) == context);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
   gui_test_wait (unclean_test_lock_free (path));

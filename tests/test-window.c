@@ -137,9 +137,7 @@ test_welcome (void)
   GtkWidget *status, *list, *row;
 
   g_settings_set_strv (settings, "recent-workspaces", recent);
-  g_application_activate (app);
-  window = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
+  window = window_test_activate (app);
   g_assert_null (strata_window_get_context (window));
   g_assert_null (strata_window_get_page_name (window));
   /* Nothing to export, print or present without a workspace. */
@@ -378,8 +376,7 @@ test_unknown_page (void)
       StrataWindow *self;
 
       g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL);
-      g_application_activate (app);
-      self = STRATA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+      self = window_test_activate (app);
       g_autofree char *path = make_workspace ("pages.strata", 1);
 
       g_assert_true (strata_window_open_path (self, path, NULL));

@@ -26,57 +26,7 @@ add_block (Builder         *b,
            ReportBlockKind  kind,
            const char      *text)
 {
-  ReportBlock *block = g_new0 (ReportBlock, 1);
-
-  block->kind = kind;
-  block->text = g_strdup (text);
-  g_ptr_array_add (b->blocks, block);
-  return block;
-}
-
-static void
-add_heading (Builder    *b,
-             const char *title)
-{
-  ReportSection *section = g_new0 (ReportSection, 1);
-  ReportBlock *block = add_block (b, REPORT_BLOCK_HEADING, title);
-
-  section->title = g_strdup (title);
-  block->section = b->sections->len;
-  g_ptr_array_add (b->sections, section);
-}
-
-static void
-column_free (ReportColumn *column)
-{
-  g_free (column->title);
-  g_free (column);
-}
-
-static void
-add_column (ReportBlock *table,
-            const char  *title,
-            double       width,
-            double       align)
-{
-  ReportColumn *column = g_new0 (ReportColumn, 1);
-
-  column->title = g_strdup (title);
-  column->width = width;
-  column->align = align;
-  g_ptr_array_add (table->columns, column);
-}
-
-static ReportBlock *
-add_table (Builder *b,
-           guint    lines)
-{
-  ReportBlock *block = add_block (b, REPORT_BLOCK_TABLE, NULL);
-
-  block->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
-  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  block->lines = lines;
-  return block;
+  return report_append_block (b->blocks, kind, text);
 }
 
 static char *
@@ -110,7 +60,7 @@ build_owner (Builder                 *b,
   g_autofree char *n = strata_format_integer (&b->fmt, owner->items->len);
   g_autofree char *intro = NULL;
 
-  add_heading (b, owner->label);
+  report_append_heading (b->blocks, b->sections, owner->label, 0);
   /* Translators: under an owner's heading: "12 customers changed tier or quadrant from 2026-Q2 to 2026-Q3." */
   intro = g_strdup_printf (strata_ngettext ("%s customer changed tier or quadrant from %s to %s.",
                                             "%s customers changed tier or quadrant from %s to %s.",
@@ -121,13 +71,13 @@ build_owner (Builder                 *b,
 
   if (owner->items->len > 0)
     {
-      ReportBlock *table = add_table (b, 2);
+      ReportBlock *table = report_append_table (b->blocks, 2);
 
-      add_column (table, _("ID"), 0.12, 0);
-      add_column (table, _("Customer"), 0.26, 0);
-      add_column (table, _("Tier"), 0.10, 0);
-      add_column (table, _("Quadrant"), 0.10, 0);
-      add_column (table, _("Action"), 0.42, 0);
+      report_table_add_column (table, _("ID"), 0.12, 0);
+      report_table_add_column (table, _("Customer"), 0.26, 0);
+      report_table_add_column (table, _("Tier"), 0.10, 0);
+      report_table_add_column (table, _("Quadrant"), 0.10, 0);
+      report_table_add_column (table, _("Action"), 0.42, 0);
       for (guint i = 0; i < owner->items->len; i++)
         {
           const StrataActionItem *item = owner->items->pdata[i];
@@ -183,11 +133,11 @@ build_owner (Builder                 *b,
       ReportBlock *table;
 
       add_block (b, REPORT_BLOCK_SUBHEADING, _("Customers on costly-to-run products"));
-      table = add_table (b, 1);
-      add_column (table, _("ID"), 0.14, 0);
-      add_column (table, _("Customer"), 0.34, 0);
-      add_column (table, _("Product"), 0.34, 0);
-      add_column (table, _("Revenue"), 0.18, 1);
+      table = report_append_table (b->blocks, 1);
+      report_table_add_column (table, _("ID"), 0.14, 0);
+      report_table_add_column (table, _("Customer"), 0.34, 0);
+      report_table_add_column (table, _("Product"), 0.34, 0);
+      report_table_add_column (table, _("Revenue"), 0.18, 1);
       for (guint i = 0; i < owner->costly->len; i++)
         {
           const StrataActionCostly *c = owner->costly->pdata[i];
@@ -268,7 +218,7 @@ build (gpointer     user_data,
     }
   if (shown == 0)
     {
-      add_heading (b, b->owner ? b->owner : _("Nobody moved"));
+      report_append_heading (b->blocks, b->sections, b->owner ? b->owner : _("Nobody moved"), 0);
       add_block (b, REPORT_BLOCK_TEXT, _("No customer changed tier or quadrant."));
     }
   return TRUE;

@@ -33,43 +33,12 @@ typedef struct
   guint                     top_n;
 } Builder;
 
-void
-report_block_free (ReportBlock *block)
-{
-  g_free (block->text);
-  g_clear_object (&block->chart);
-  g_clear_pointer (&block->columns, g_ptr_array_unref);
-  g_clear_pointer (&block->rows, g_ptr_array_unref);
-  g_clear_pointer (&block->swatches, g_array_unref);
-  g_clear_pointer (&block->row_lines, g_array_unref);
-  g_free (block);
-}
-
-void
-report_section_free (ReportSection *section)
-{
-  g_free (section->title);
-  g_free (section);
-}
-
-void
-report_column_free (ReportColumn *column)
-{
-  g_free (column->title);
-  g_free (column);
-}
-
 static ReportBlock *
 add_block (Builder         *b,
            ReportBlockKind  kind,
            const char      *text)
 {
-  ReportBlock *block = g_new0 (ReportBlock, 1);
-
-  block->kind = kind;
-  block->text = g_strdup (text);
-  g_ptr_array_add (b->blocks, block);
-  return block;
+  return report_append_block (b->blocks, kind, text);
 }
 
 static void
@@ -77,13 +46,7 @@ add_heading (Builder    *b,
              const char *title,
              int         level)
 {
-  ReportSection *section = g_new0 (ReportSection, 1);
-  ReportBlock *block = add_block (b, REPORT_BLOCK_HEADING, title);
-
-  section->title = g_strdup (title);
-  section->level = level;
-  block->section = b->sections->len;
-  g_ptr_array_add (b->sections, section);
+  report_append_heading (b->blocks, b->sections, title, level);
 }
 
 static void
@@ -112,21 +75,17 @@ add_table (Builder    *b,
            const char *first_title,
            ...)
 {
-  ReportBlock *block = add_block (b, REPORT_BLOCK_TABLE, NULL);
+  ReportBlock *block = report_append_table (b->blocks, lines);
   const char *title = first_title;
   va_list args;
 
-  block->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) report_column_free);
-  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  block->lines = lines;
   va_start (args, first_title);
   while (title != NULL)
     {
-      ReportColumn *column = g_new0 (ReportColumn, 1);
-      column->title = g_strdup (title);
-      column->width = va_arg (args, double);
-      column->align = va_arg (args, double);
-      g_ptr_array_add (block->columns, column);
+      double width = va_arg (args, double);
+      double align = va_arg (args, double);
+
+      report_table_add_column (block, title, width, align);
       title = va_arg (args, const char *);
     }
   va_end (args);

@@ -89,9 +89,29 @@ StrataReport *strata_report_new_built (const char             *language,
                                        gpointer                user_data,
                                        GError                **error);
 
+/* strata-report-blocks.c: the blocks, sections and columns freed, and
+ * built for every file that fills a report: a block of kind with a copy
+ * of text (or NULL) appended to blocks; a heading that opens a section of
+ * level (0: a chapter, 1: under one) in sections; an empty table whose
+ * rows take lines lines each; and a column of a table, width its share of
+ * the page's width, align 0 (start) to 1 (end). */
 void report_block_free   (ReportBlock   *block);
 void report_section_free (ReportSection *section);
 void report_column_free  (ReportColumn  *column);
+
+ReportBlock *report_append_block   (GPtrArray       *blocks,
+                                    ReportBlockKind  kind,
+                                    const char      *text);
+ReportBlock *report_append_heading (GPtrArray       *blocks,
+                                    GPtrArray       *sections,
+                                    const char      *title,
+                                    int              level);
+ReportBlock *report_append_table   (GPtrArray       *blocks,
+                                    guint            lines);
+void         report_table_add_column (ReportBlock   *table,
+                                      const char    *title,
+                                      double         width,
+                                      double         align);
 
 /* The "Products by tier" section (strata-report-products.c), when the
  * period has product lines; appends nothing otherwise. */

@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include "strata-json.h"
-#include "strata-csv.h"
+#include "strata-csv-write.h"
 #include "strata-i18n.h"
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -333,25 +333,6 @@ strata_retention_find (const StrataRetention *retention,
   return NULL;
 }
 
-static void
-append_number (GString    *out,
-               double      value,
-               const char *format)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isnan (value))
-    g_string_append (out, g_ascii_formatd (buf, sizeof buf, format, value));
-}
-
-/* A field as CSV, quoted when it must be (strata-csv). */
-static void
-append_field (GString    *out,
-              const char *text)
-{
-  strata_csv_append_field (out, text ? text : "", ',');
-}
-
 char *
 strata_retention_to_csv (const StrataRetention *retention)
 {
@@ -363,19 +344,19 @@ strata_retention_to_csv (const StrataRetention *retention)
     {
       const StrataRetentionRow *r = retention->rows->pdata[i];
 
-      append_field (out, r->from);
+      strata_csv_write_field (out, r->from);
       g_string_append_c (out, ',');
-      append_field (out, r->to);
+      strata_csv_write_field (out, r->to);
       g_string_append_c (out, ',');
-      append_field (out, r->group);
+      strata_csv_write_field (out, r->group);
       g_string_append_printf (out, ",%u,%u,", r->customers, r->retained);
-      append_number (out, r->rate, "%.4f");
+      strata_csv_write_number (out, r->rate, "%.4f");
       g_string_append_c (out, ',');
-      append_number (out, r->revenue, "%.2f");
+      strata_csv_write_number (out, r->revenue, "%.2f");
       g_string_append_c (out, ',');
-      append_number (out, r->revenue_next, "%.2f");
+      strata_csv_write_number (out, r->revenue_next, "%.2f");
       g_string_append_c (out, ',');
-      append_number (out, r->revenue_rate, "%.4f");
+      strata_csv_write_number (out, r->revenue_rate, "%.4f");
       g_string_append_c (out, '\n');
     }
   return g_string_free (out, FALSE);

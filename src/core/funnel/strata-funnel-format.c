@@ -7,28 +7,8 @@
 #include <string.h>
 
 #include "strata-json.h"
-#include "strata-csv.h"
+#include "strata-csv-write.h"
 #include "strata-funnel.h"
-
-/* A field as CSV, quoted when it must be (strata-csv). */
-static void
-append_field (GString    *out,
-              const char *text)
-{
-  strata_csv_append_field (out, text ? text : "", ',');
-}
-
-/* NaN is an empty field. */
-static void
-append_number (GString    *out,
-               double      value,
-               const char *format)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isnan (value))
-    g_string_append (out, g_ascii_formatd (buf, sizeof buf, format, value));
-}
 
 /* Totals are counts; a fraction (imported averages) keeps two decimals. */
 static const char *
@@ -55,17 +35,17 @@ strata_funnel_to_csv (const StrataFunnel *funnel)
     {
       const StrataFunnelGroup *g = funnel->groups->pdata[k];
 
-      append_field (out, g->group);
+      strata_csv_write_field (out, g->group);
       g_string_append_printf (out, ",%u", g->customers);
       for (guint s = 0; s < STRATA_FUNNEL_N_STEPS; s++)
         {
           g_string_append_c (out, ',');
-          append_number (out, g->totals[s], total_format (g->totals[s]));
+          strata_csv_write_number (out, g->totals[s], total_format (g->totals[s]));
         }
       for (guint s = 1; s < STRATA_FUNNEL_N_STEPS; s++)
         {
           g_string_append_c (out, ',');
-          append_number (out, g->rates[s], "%.4f");
+          strata_csv_write_number (out, g->rates[s], "%.4f");
         }
       g_string_append_c (out, ',');
       if (g->weakest != STRATA_FUNNEL_NO_STEP)
@@ -147,13 +127,13 @@ strata_funnel_customer_to_csv (const StrataFunnelCustomer *c)
     {
       g_string_append (out, strata_funnel_step_key (s));
       g_string_append_c (out, ',');
-      append_number (out, c->values[s], total_format (c->values[s]));
+      strata_csv_write_number (out, c->values[s], total_format (c->values[s]));
       g_string_append_c (out, ',');
-      append_number (out, c->rates[s], "%.4f");
+      strata_csv_write_number (out, c->rates[s], "%.4f");
       g_string_append_c (out, ',');
-      append_number (out, c->median_values[s], total_format (c->median_values[s]));
+      strata_csv_write_number (out, c->median_values[s], total_format (c->median_values[s]));
       g_string_append_c (out, ',');
-      append_number (out, c->median_rates[s], "%.4f");
+      strata_csv_write_number (out, c->median_rates[s], "%.4f");
       g_string_append_printf (out, ",%d\n", (int) s == c->weakest);
     }
   return g_string_free (out, FALSE);

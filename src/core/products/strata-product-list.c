@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The product list and pattern preview (see the header). Matching folds
- * like strata-products.c so the preview counts what the assignment does. */
+ * with strata-products.c's function, so the preview counts what the
+ * assignment does. */
 #include "config.h"
 
 #include "strata-product-list.h"
+#include "strata-products-private.h"
 
 void
 strata_product_info_free (StrataProductInfo *info)
@@ -54,15 +56,6 @@ strata_products_list (StrataWorkspace  *workspace,
   return g_steal_pointer (&list);
 }
 
-static char *
-fold (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  g_autofree char *stripped = g_strstrip (g_strdup (valid));
-
-  return g_utf8_casefold (stripped, -1);
-}
-
 gboolean
 strata_products_count_matching (StrataWorkspace  *workspace,
                                 const char       *pattern,
@@ -78,15 +71,15 @@ strata_products_count_matching (StrataWorkspace  *workspace,
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (pattern != NULL, FALSE);
 
-  folded = fold (pattern);
+  folded = strata_products_fold (pattern);
   spec = g_pattern_spec_new (folded);
   stmt = strata_workspace_prepare (workspace, "SELECT code, description FROM products", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *code = fold ((const char *) sqlite3_column_text (stmt, 0));
-      g_autofree char *description = fold ((const char *) sqlite3_column_text (stmt, 1));
+      g_autofree char *code = strata_products_fold ((const char *) sqlite3_column_text (stmt, 0));
+      g_autofree char *description = strata_products_fold ((const char *) sqlite3_column_text (stmt, 1));
 
       if (g_pattern_spec_match_string (spec, code) ||
           (*description != '\0' && g_pattern_spec_match_string (spec, description)))

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "strata-csv.h"
+#include "strata-csv-write.h"
 #include "strata-period-data.h"
 #include "strata-period-results.h"
 #include "strata-product-list.h"
@@ -600,26 +601,6 @@ strata_product_mix_migration_list (StrataWorkspace  *workspace,
   return g_steal_pointer (&mix->migration);
 }
 
-static void
-append_number (GString *out,
-               double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isnan (value))
-    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
-}
-
-static void
-append_share (GString *out,
-              double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isnan (value))
-    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.4f", value));
-}
-
 char *
 strata_product_mix_to_csv (const StrataProductMix *mix)
 {
@@ -635,9 +616,9 @@ strata_product_mix_to_csv (const StrataProductMix *mix)
       g_string_append_c (out, ',');
       strata_csv_append_field (out, r->category, ',');
       g_string_append_printf (out, ",%u,", r->customers);
-      append_number (out, r->revenue);
+      strata_csv_write_number (out, r->revenue, "%.2f");
       g_string_append_c (out, ',');
-      append_share (out, r->share);
+      strata_csv_write_number (out, r->share, "%.4f");
       g_string_append_c (out, '\n');
     }
   return g_string_free (out, FALSE);
@@ -660,9 +641,9 @@ strata_product_mix_migration_to_csv (const StrataProductMix *mix)
       g_string_append_c (out, ',');
       strata_csv_append_field (out, m->tier, ',');
       g_string_append_c (out, ',');
-      append_number (out, m->revenue);
+      strata_csv_write_number (out, m->revenue, "%.2f");
       g_string_append_c (out, ',');
-      append_number (out, m->total);
+      strata_csv_write_number (out, m->total, "%.2f");
       g_string_append_c (out, ',');
       strata_csv_append_field (out, m->products, ',');
       g_string_append_c (out, '\n');

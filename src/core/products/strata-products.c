@@ -10,6 +10,7 @@
 #include "strata-csv.h"
 #include "strata-error.h"
 #include "strata-products.h"
+#include "strata-products-private.h"
 #include "strata-value.h"
 
 static const struct
@@ -80,8 +81,8 @@ strata_product_categories_list (StrataWorkspace  *workspace,
   return g_steal_pointer (&list);
 }
 
-static char *
-fold (const char *text)
+char *
+strata_products_fold (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
   g_autofree char *stripped = g_strstrip (g_strdup (valid));
@@ -93,7 +94,7 @@ fold (const char *text)
 static char *
 key_of (const char *name)
 {
-  char *key = fold (name);
+  char *key = strata_products_fold (name);
 
   for (char *p = key; *p; p++)
     if (*p == ' ' || *p == '-')
@@ -128,7 +129,7 @@ strata_product_category_resolve (StrataWorkspace  *workspace,
 
   g_return_val_if_fail (STRATA_IS_WORKSPACE (workspace), NULL);
 
-  want = fold (name);
+  want = strata_products_fold (name);
   if (*want == '\0')
     {
       g_set_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_INVALID,
@@ -141,8 +142,8 @@ strata_product_category_resolve (StrataWorkspace  *workspace,
   for (guint i = 0; i < list->len; i++)
     {
       StrataProductCategory *c = list->pdata[i];
-      g_autofree char *k = fold (c->key);
-      g_autofree char *l = fold (c->label);
+      g_autofree char *k = strata_products_fold (c->key);
+      g_autofree char *l = strata_products_fold (c->label);
 
       if (g_str_equal (k, want) || g_str_equal (l, want))
         return g_strdup (c->key);
@@ -221,6 +222,30 @@ finish (StrataWorkspace  *workspace,
   return FALSE;
 }
 
+/* The end of a pass over the rows of the CSV file at path: a read error
+ * (*local) fails it; the n rows it changed are stored in *n_out. */
+static gboolean
+finish_csv (StrataWorkspace  *workspace,
+            gboolean          own,
+            gboolean          ok,
+            GError          **local,
+            const char       *path,
+            guint             n,
+            guint            *n_out,
+            GError          **error)
+{
+  g_autofree char *detail = g_strdup_printf ("%u", n);
+
+  if (ok && *local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (local));
+      ok = FALSE;
+    }
+  if (n_out != NULL)
+    *n_out = n;
+  return finish (workspace, own, ok, path, detail, error);
+}
+
 static gboolean
 set_category_by_code (StrataWorkspace  *workspace,
                       const char       *code,
@@ -285,7 +310,7 @@ categorise_matching (StrataWorkspace  *workspace,
                      guint            *n_changed,
                      GError          **error)
 {
-  g_autofree char *folded = fold (pattern);
+  g_autofree char *folded = strata_products_fold (pattern);
   g_autoptr(GPatternSpec) spec = g_pattern_spec_new (folded);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
@@ -300,8 +325,8 @@ categorise_matching (StrataWorkspace  *workspace,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *code = fold ((const char *) sqlite3_column_text (stmt, 1));
-      g_autofree char *description = fold ((const char *) sqlite3_column_text (stmt, 2));
+      g_autofree char *code = strata_products_fold ((const char *) sqlite3_column_text (stmt, 1));
+      g_autofree char *description = strata_products_fold ((const char *) sqlite3_column_text (stmt, 2));
 
       if (g_pattern_spec_match_string (spec, code) ||
           (*description != '\0' && g_pattern_spec_match_string (spec, description)))
@@ -403,7 +428,7 @@ strata_products_categorise_top (StrataWorkspace  *workspace,
 static char *
 squash (const char *name)
 {
-  g_autofree char *folded = fold (name);
+  g_autofree char *folded = strata_products_fold (name);
   GString *out = g_string_new (NULL);
 
   for (const char *p = folded; *p; p++)
@@ -468,7 +493,6 @@ strata_products_categorise_csv (StrataWorkspace  *workspace,
 {
   g_autoptr(StrataCsvReader) reader = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *detail = NULL;
   int code, pattern, category;
   gboolean own, ok = TRUE;
   guint n = 0;
@@ -502,15 +526,7 @@ strata_products_categorise_csv (StrataWorkspace  *workspace,
            (glob != NULL && *glob != '\0' ? categorise_matching (workspace, glob, key, &n, error)
                                            : set_category_by_code (workspace, one, key, &n, error));
     }
-  if (ok && local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      ok = FALSE;
-    }
-  if (n_changed != NULL)
-    *n_changed = n;
-  detail = g_strdup_printf ("%u", n);
-  return finish (workspace, own, ok, path, detail, error);
+  return finish_csv (workspace, own, ok, &local, path, n, n_changed, error);
 }
 
 gboolean
@@ -522,7 +538,6 @@ strata_products_import_catalogue (StrataWorkspace  *workspace,
   g_autoptr(StrataCsvReader) reader = NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(sqlite3_stmt) upsert = NULL;
-  g_autofree char *detail = NULL;
   int code, description, category;
   gboolean own, ok = TRUE;
   guint n = 0;
@@ -583,15 +598,7 @@ strata_products_import_catalogue (StrataWorkspace  *workspace,
       sqlite3_reset (upsert);
       n++;
     }
-  if (ok && local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      ok = FALSE;
-    }
-  if (n_products != NULL)
-    *n_products = n;
-  detail = g_strdup_printf ("%u", n);
-  return finish (workspace, own, ok, path, detail, error);
+  return finish_csv (workspace, own, ok, &local, path, n, n_products, error);
 }
 
 gboolean

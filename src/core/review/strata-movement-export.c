@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "strata-csv.h"
+#include "strata-csv-write.h"
 #include "strata-export.h"
 #include "strata-export-xlsx.h"
 #include "strata-i18n.h"
@@ -26,10 +27,7 @@ static void
 csv_number (GString *out,
             double   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isnan (value))
-    g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.15g", value));
+  strata_csv_write_number (out, value, "%.15g");
   g_string_append_c (out, ',');
 }
 

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "strata-csv.h"
+#include "strata-csv-write.h"
 #include "strata-customer-view.h"
 #include "strata-types.h"
 
@@ -200,26 +200,6 @@ strata_customer_view_filter (const StrataCustomerColumns *cols,
   return rows;
 }
 
-/* A field as CSV, quoted when it must be (strata-csv). */
-static void
-append_field (GString    *out,
-              const char *text)
-{
-  strata_csv_append_field (out, text ? text : "", ',');
-}
-
-static void
-append_number (GString *out,
-               double   value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    return;
-  /* Plain, locale-independent digits: the file is data, not display. */
-  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.15g", value));
-}
-
 char *
 strata_customer_view_to_csv (const StrataCustomerColumns *cols,
                              const guint                 *rows,
@@ -237,7 +217,7 @@ strata_customer_view_to_csv (const StrataCustomerColumns *cols,
     {
       if (c > 0)
         g_string_append_c (out, ',');
-      append_field (out, header[c]);
+      strata_csv_write_field (out, header[c]);
     }
   g_string_append (out, "\r\n");
 
@@ -248,21 +228,21 @@ strata_customer_view_to_csv (const StrataCustomerColumns *cols,
       int change = strata_customer_view_change (cols, r);
       guint8 q = cols->quadrant ? cols->quadrant[r] : STRATA_QUADRANT_NONE;
 
-      append_field (out, strata_period_data_get_ext_id (cols->strings, r));
+      strata_csv_write_field (out, strata_period_data_get_ext_id (cols->strings, r));
       g_string_append_c (out, ',');
-      append_field (out, strata_period_data_get_name (cols->strings, r));
+      strata_csv_write_field (out, strata_period_data_get_name (cols->strings, r));
       g_string_append_c (out, ',');
-      append_number (out, value_at (cols->order_amount, r));
+      strata_csv_write_number (out, value_at (cols->order_amount, r), "%.15g");
       g_string_append_c (out, ',');
-      append_number (out, value_at (cols->referrals, r));
+      strata_csv_write_number (out, value_at (cols->referrals, r), "%.15g");
       g_string_append_c (out, ',');
-      append_number (out, value_at (cols->inquiries, r));
+      strata_csv_write_number (out, value_at (cols->inquiries, r), "%.15g");
       g_string_append_c (out, ',');
-      append_number (out, value_at (cols->score, r));
+      strata_csv_write_number (out, value_at (cols->score, r), "%.15g");
       g_string_append_c (out, ',');
-      append_field (out, tier < cols->n_tiers ? cols->tier_ids[tier] : "");
+      strata_csv_write_field (out, tier < cols->n_tiers ? cols->tier_ids[tier] : "");
       g_string_append_c (out, ',');
-      append_field (out, q < G_N_ELEMENTS (quadrants) ? quadrants[q] : "");
+      strata_csv_write_field (out, q < G_N_ELEMENTS (quadrants) ? quadrants[q] : "");
       g_string_append_c (out, ',');
       g_string_append (out, change > 0 ? "↑" : change < 0 ? "↓" : "");
       g_string_append (out, "\r\n");

@@ -4,10 +4,11 @@
  * that shows the movement chosen. The list is a list view that makes and
  * binds only the rows about the ones on screen: a one-column GtkGridView,
  * as GTK 4.8's GtkListView keeps 200 rows around the visible ones, a grid
- * view about 30. Its model makes an item when asked for one (hundreds of
- * thousands of movers at a million customers), a row's reasons are
- * formatted when it is bound (the movement keeps them as facts), and the
- * row is a StrataMoverRow, which costs no text layout until it is drawn.
+ * view about 30. Its model (StrataMoverModel, strata-mover-model.c)
+ * makes an item when asked for one (hundreds of thousands of movers at a
+ * million customers), a row's reasons are formatted when it is bound (the
+ * movement keeps them as facts), and the row is a StrataMoverRow, which
+ * costs no text layout until it is drawn.
  *
  * The list sits at the foot of the page's scrolled window and is as high
  * as the page's view, so scrolled to the end the page shows the switcher
@@ -20,6 +21,7 @@
 #include <math.h>
 
 #include "strata-format.h"
+#include "strata-mover-model.h"
 #include "strata-mover-row.h"
 #include "strata-review-page-private.h"
 
@@ -33,110 +35,6 @@
 /* The content box's bottom margin and the gap left above the card. */
 #define PAGE_MARGIN_BOTTOM 18
 #define CARD_GAP 6
-
-/* One row of a list: a mover. */
-#define STRATA_TYPE_MOVER_ITEM (strata_mover_item_get_type ())
-G_DECLARE_FINAL_TYPE (StrataMoverItem, strata_mover_item, STRATA, MOVER_ITEM, GObject)
-
-struct _StrataMoverItem
-{
-  GObject            parent_instance;
-  StrataMovement    *movement;   /* the model's deck holds both */
-  const StrataMover *mover;
-};
-
-G_DEFINE_FINAL_TYPE (StrataMoverItem, strata_mover_item, G_TYPE_OBJECT)
-
-static void
-strata_mover_item_class_init (StrataMoverItemClass *klass)
-{
-}
-
-static void
-strata_mover_item_init (StrataMoverItem *self)
-{
-}
-
-/* The movers of one kind as a list model whose items are made when asked
- * for, so that a list of any length costs nothing until shown. */
-#define STRATA_TYPE_MOVER_MODEL (strata_mover_model_get_type ())
-G_DECLARE_FINAL_TYPE (StrataMoverModel, strata_mover_model, STRATA, MOVER_MODEL, GObject)
-
-struct _StrataMoverModel
-{
-  GObject           parent_instance;
-  StrataReviewDeck *deck;      /* the items point into its movement */
-  StrataMovement   *movement;
-  GPtrArray        *movers;
-};
-
-static GType
-mover_model_get_item_type (GListModel *model)
-{
-  return STRATA_TYPE_MOVER_ITEM;
-}
-
-static guint
-mover_model_get_n_items (GListModel *model)
-{
-  return STRATA_MOVER_MODEL (model)->movers->len;
-}
-
-static gpointer
-mover_model_get_item (GListModel *model,
-                      guint       position)
-{
-  StrataMoverModel *self = STRATA_MOVER_MODEL (model);
-  StrataMoverItem *item;
-
-  if (position >= self->movers->len)
-    return NULL;
-  item = g_object_new (STRATA_TYPE_MOVER_ITEM, NULL);
-  item->movement = self->movement;
-  item->mover = self->movers->pdata[position];
-  return item;
-}
-
-static void
-strata_mover_model_list_init (GListModelInterface *iface)
-{
-  iface->get_item_type = mover_model_get_item_type;
-  iface->get_n_items = mover_model_get_n_items;
-  iface->get_item = mover_model_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (StrataMoverModel, strata_mover_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, strata_mover_model_list_init))
-
-static void
-strata_mover_model_finalize (GObject *object)
-{
-  strata_review_release_deck (STRATA_MOVER_MODEL (object)->deck);
-  G_OBJECT_CLASS (strata_mover_model_parent_class)->finalize (object);
-}
-
-static void
-strata_mover_model_class_init (StrataMoverModelClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = strata_mover_model_finalize;
-}
-
-static void
-strata_mover_model_init (StrataMoverModel *self)
-{
-}
-
-static GListModel *
-mover_model_new (StrataReviewDeck *deck,
-                 StrataMoveKind    kind)
-{
-  StrataMoverModel *self = g_object_new (STRATA_TYPE_MOVER_MODEL, NULL);
-
-  self->deck = g_object_ref (deck);
-  self->movement = strata_review_deck_get_movement (deck);
-  self->movers = strata_movement_get_movers (self->movement, kind);
-  return G_LIST_MODEL (self);
-}
 
 static char *
 tier_change (StrataMovement    *movement,
@@ -170,9 +68,9 @@ bind_row (GtkSignalListItemFactory *factory,
 {
   StrataMoverItem *mi = gtk_list_item_get_item (item);
   GtkWidget *row = gtk_list_item_get_child (item);
-  const StrataMover *m = mi->mover;
+  const StrataMover *m = strata_mover_item_get_mover (mi);
   g_autofree char *reasons = strata_mover_describe_reasons (m, "; ");
-  g_autofree char *change = tier_change (mi->movement, m);
+  g_autofree char *change = tier_change (strata_mover_item_get_movement (mi), m);
 
   /* New and lost customers' reasons are one short sentence. */
   strata_mover_row_set_subtitle_lines (STRATA_MOVER_ROW (row), is_short (self->movers_kind) ? 1 : 3);
@@ -190,8 +88,10 @@ list_activated (GtkGridView      *view,
   g_autoptr(StrataMoverItem) mi = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (view)),
                                                          position);
 
-  if (mi != NULL && mi->mover->customer_id != 0)
-    strata_review_page_follow_customer (self, mi->mover->customer_id);
+  const StrataMover *m = mi != NULL ? strata_mover_item_get_mover (mi) : NULL;
+
+  if (m != NULL && m->customer_id != 0)
+    strata_review_page_follow_customer (self, m->customer_id);
 }
 
 GListModel *
@@ -199,7 +99,7 @@ strata_review_page_mover_model (StrataReviewPage *self,
                                 StrataMoveKind    kind)
 {
   g_return_val_if_fail (self->deck != NULL, NULL);
-  return mover_model_new (self->deck, kind);
+  return strata_mover_model_new (self->deck, kind);
 }
 
 static guint
@@ -332,7 +232,7 @@ set_list_model (StrataReviewPage *self)
       return;
     }
   {
-    g_autoptr(GtkSelectionModel) model = GTK_SELECTION_MODEL (gtk_no_selection_new (mover_model_new (self->deck, kind)));
+    g_autoptr(GtkSelectionModel) model = GTK_SELECTION_MODEL (gtk_no_selection_new (strata_mover_model_new (self->deck, kind)));
 
     gtk_grid_view_set_model (self->movers_view, model);
   }

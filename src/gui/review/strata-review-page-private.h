@@ -3,7 +3,7 @@
  * presenting (strata-review-page.c), its quadrant chart and the customer it
  * follows (strata-review-page-chart.c), its period actions
  * (strata-review-page-periods.c), its lists of movers (strata-review-movers.c,
- * rows strata-mover-row.c), its retention chart (strata-review-retention.c)
+ * models strata-mover-model.c, rows strata-mover-row.c), its retention chart (strata-review-retention.c)
  * and its export of the movement (strata-review-page-export.c). */
 #pragma once
 
