@@ -27,11 +27,10 @@ typedef struct
   StrataEntitlementsPage *page;
 } Fixture;
 
+/* The page on f's workspace, shown, its matrix built. */
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+show_page (Fixture *f)
 {
-  test_workspace_setup (&f->t, "strata-ent-page", "page.strata");
   f->context = strata_context_new (f->t.ws);
   strata_context_finish_scoring (f->context);
   f->page = STRATA_ENTITLEMENTS_PAGE (strata_entitlements_page_new ());
@@ -40,6 +39,14 @@ fixture_setup (Fixture       *f,
   gui_test_wait (strata_entitlements_page_get_model (f->page) != NULL);
   /* The matrix is built a stage's card a turn. */
   strata_page_finish_load (STRATA_PAGE (f->page));
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  test_workspace_setup (&f->t, "strata-ent-page", "page.strata");
+  show_page (f);
 }
 
 static void
@@ -521,13 +528,7 @@ test_chinese_reader (void)
           g_test_skip ("the zh_CN locale or catalogue is missing");
           return;
         }
-      f->context = strata_context_new (f->t.ws);
-      strata_context_finish_scoring (f->context);
-      f->page = STRATA_ENTITLEMENTS_PAGE (strata_entitlements_page_new ());
-      g_object_set (f->page, "context", f->context, NULL);
-      f->window = gui_test_show (GTK_WIDGET (f->page), 1200, 800);
-      gui_test_wait (strata_entitlements_page_get_model (f->page) != NULL);
-      strata_page_finish_load (STRATA_PAGE (f->page));
+      show_page (f);
 
       g_assert_nonnull (gui_test_find_label (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "需求"));
       g_assert_nonnull (gui_test_find_label (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "SLA 等级"));
