@@ -345,6 +345,44 @@ test_numbered_by_ext_id (void)
   test_remove_dir (dir);
 }
 
+/* A write that fails on the writer thread (here another program's
+ * trigger refuses a row of the second batch) fails the import with its
+ * message, and leaves the workspace as it was. */
+static void
+test_writer_failure (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("strata-import-batches-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.strata", NULL);
+  g_autofree char *csv = g_build_filename (dir, "in.csv", NULL);
+  g_autoptr(StrataImportOptions) o = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "2026-Q2");
+  g_autoptr(StrataImportResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("customer_id,name,order_amount\n");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  StrataWorkspace *ws = workspace_with_customers (dir);
+
+  test_workspace_exec (ws, "CREATE TRIGGER refuse BEFORE INSERT ON customers WHEN NEW.ext_id = 'K0040123'"
+                           " BEGIN SELECT RAISE (ABORT, 'refused by a trigger'); END");
+  for (guint i = 0; i < BATCH + 10000; i++)
+    g_string_append_printf (text, "K%07u,Customer %u,%u\n", i, i, i);
+  g_assert_true (g_file_set_contents (csv, text->str, -1, NULL));
+  g_object_unref (ws);
+  before = dump_database (path);
+
+  ws = strata_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  r = strata_import_run (ws, csv, o, NULL, NULL, NULL, &error);
+  g_assert_null (r);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "refused by a trigger"));
+  g_assert_false (strata_workspace_in_transaction (ws));
+  g_object_unref (ws);
+  after = dump_database (path);
+  g_assert_cmpstr (after, ==, before);
+  test_remove_dir (dir);
+}
+
 static gboolean
 slow_job (gpointer   data,
           GError   **error)
@@ -389,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/import-batches/across-batches", test_across_batches);
   g_test_add_func ("/import-batches/numbered-by-ext-id", test_numbered_by_ext_id);
   g_test_add_func ("/import-batches/skipped-row-fails", test_skipped_row_fails);
+  g_test_add_func ("/import-batches/writer-failure", test_writer_failure);
   g_test_add_func ("/import-batches/writer-bounded", test_writer_bounded);
   status = g_test_run ();
   test_remove_dir (sqlite_tmp);

@@ -914,7 +914,8 @@ test_batches (Fixture       *f,
                            " ON a.customer_id = c.id WHERE c.ext_id = 'K0004000'");
   g_assert_cmpstr (v, ==, "Customer 4000 R1");
   g_clear_pointer (&v, g_free);
-  /* Ids: the two known ones first, the rest in file order. */
+  /* Ids: the two known ones first, the rest in file order (which is
+   * their ids' order: see /import-batches/numbered-by-ext-id). */
   g_assert_cmpint (count (f, "SELECT id FROM customers WHERE ext_id = 'K0000000'"), ==, 3);
   g_assert_cmpint (count (f, "SELECT id FROM customers WHERE ext_id = 'K0009999'"), ==, 10000 - bad);
 
@@ -939,44 +940,6 @@ test_batches (Fixture       *f,
   }
 }
 
-/* A write that fails on the writer thread fails the import with its
- * message, and leaves the workspace as it was. */
-static void
-test_writer_failure (Fixture       *f,
-                     gconstpointer  data)
-{
-  g_autofree char *big = write_big (f, 20000);
-  g_autoptr(StrataImportOptions) o = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "Q");
-  g_autoptr(StrataWorkspace) ws = NULL;
-  g_autoptr(StrataImportResult) r = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-
-  r = run_import (f, "customers-utf8.csv", o, &error);
-  g_assert_no_error (error);
-  g_clear_pointer (&r, strata_import_result_free);
-  ws = strata_workspace_open (f->path, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (strata_workspace_exec (ws, "CREATE TRIGGER refuse BEFORE INSERT ON customers"
-                                            " WHEN NEW.ext_id = 'K0012345'"
-                                            " BEGIN SELECT RAISE (ABORT, 'refused by a trigger'); END", &error));
-  g_clear_object (&ws);
-  before = dump_database (f->path);
-
-  ws = strata_workspace_open (f->path, NULL, &error);
-  g_assert_no_error (error);
-  r = strata_import_run (ws, big, o, NULL, NULL, NULL, &error);
-  g_assert_null (r);
-  g_assert_nonnull (error);
-  g_assert_nonnull (strstr (error->message, "refused by a trigger"));
-  g_assert_false (strata_workspace_in_transaction (ws));
-  g_clear_object (&ws);
-
-  after = dump_database (f->path);
-  g_assert_cmpstr (before, ==, after);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -997,7 +960,6 @@ main (int   argc,
   ADD ("/import/wholesale", test_wholesale);
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/batches", test_batches);
-  ADD ("/import/writer-failure", test_writer_failure);
   ADD ("/import/async", test_async);
   ADD ("/import/export", test_export);
   ADD ("/import/missing", test_missing_period_and_file);
