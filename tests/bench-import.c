@@ -253,6 +253,29 @@ best (const double *v,
   return b;
 }
 
+/* The best (lowest) wall-clock and CPU time of n runs. */
+static double
+best_wall (const Process *p,
+           guint          n)
+{
+  double b = p[0].wall;
+
+  for (guint i = 1; i < n; i++)
+    b = MIN (b, p[i].wall);
+  return b;
+}
+
+static double
+best_cpu (const Process *p,
+          guint          n)
+{
+  double b = p[0].cpu;
+
+  for (guint i = 1; i < n; i++)
+    b = MIN (b, p[i].cpu);
+  return b;
+}
+
 /* One line: "what (how): median, best; CPU median, best; peak MB". */
 static void
 print_process (const char    *what,
@@ -303,7 +326,6 @@ compare_commands (const char       *csv,
   g_autofree Process *b_cold = g_new0 (Process, runs);
   g_autofree Process *b_warm = g_new0 (Process, runs);
   const char *baseline_argv[G_N_ELEMENTS (cli_argv)];
-  g_autofree double *w = g_new (double, runs);
   const char *how = "cold";
   double s_best_cold, s_best_warm, q_best_cold, q_best_warm;
 
@@ -351,50 +373,28 @@ compare_commands (const char       *csv,
   print_process ("sqlite3 DB \".import --csv FILE t\"", "warm", q_warm, runs);
   if (baseline_cli != NULL)
     {
-      double s_cpu, b_cpu, s_wall, b_wall;
+      double s_cpu, b_cpu, q_cpu, s_wall, b_wall;
 
       print_process ("strata-cli import of --baseline", how, b_cold, runs);
       print_process ("strata-cli import of --baseline", "warm", b_warm, runs);
-      for (guint k = 0; k < runs; k++)
-        w[k] = s_warm[k].cpu;
-      s_cpu = best (w, runs);
-      for (guint k = 0; k < runs; k++)
-        w[k] = b_warm[k].cpu;
-      b_cpu = best (w, runs);
-      for (guint k = 0; k < runs; k++)
-        w[k] = q_warm[k].cpu;
+      s_cpu = best_cpu (s_warm, runs);
+      b_cpu = best_cpu (b_warm, runs);
+      q_cpu = best_cpu (q_warm, runs);
       printf ("  CPU, warm (best): this build %.0f ms, --baseline %.0f ms, sqlite3 %.0f ms:"
-              " %.2fx and %.2fx sqlite3's\n", s_cpu, b_cpu, best (w, runs), s_cpu / best (w, runs),
-              b_cpu / best (w, runs));
-      for (guint k = 0; k < runs; k++)
-        w[k] = s_warm[k].wall;
-      s_wall = best (w, runs);
-      for (guint k = 0; k < runs; k++)
-        w[k] = b_warm[k].wall;
-      b_wall = best (w, runs);
+              " %.2fx and %.2fx sqlite3's\n", s_cpu, b_cpu, q_cpu, s_cpu / q_cpu, b_cpu / q_cpu);
+      s_wall = best_wall (s_warm, runs);
+      b_wall = best_wall (b_warm, runs);
       bench_print_ratio ("ratio this build / --baseline, CPU warm (best)", s_cpu / b_cpu);
       bench_print_ratio ("ratio this build / --baseline, wall warm (best)", s_wall / b_wall);
     }
-  for (guint k = 0; k < runs; k++)
-    w[k] = s_cold[k].wall;
-  s_best_cold = best (w, runs);
-  for (guint k = 0; k < runs; k++)
-    w[k] = s_warm[k].wall;
-  s_best_warm = best (w, runs);
-  for (guint k = 0; k < runs; k++)
-    w[k] = q_cold[k].wall;
-  q_best_cold = best (w, runs);
-  for (guint k = 0; k < runs; k++)
-    w[k] = q_warm[k].wall;
-  q_best_warm = best (w, runs);
+  s_best_cold = best_wall (s_cold, runs);
+  s_best_warm = best_wall (s_warm, runs);
+  q_best_cold = best_wall (q_cold, runs);
+  q_best_warm = best_wall (q_warm, runs);
   bench_print_ratio ("ratio strata-cli import / sqlite3 .import, cold (best)", s_best_cold / q_best_cold);
   bench_print_ratio ("ratio strata-cli import / sqlite3 .import, warm (best)", s_best_warm / q_best_warm);
-  for (guint k = 0; k < runs; k++)
-    w[k] = s_warm[k].cpu;
-  s_best_warm = best (w, runs);
-  for (guint k = 0; k < runs; k++)
-    w[k] = q_warm[k].cpu;
-  q_best_warm = best (w, runs);
+  s_best_warm = best_cpu (s_warm, runs);
+  q_best_warm = best_cpu (q_warm, runs);
   bench_print_ratio ("ratio of their CPU time, warm (best)", s_best_warm / q_best_warm);
 }
 
