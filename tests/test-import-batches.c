@@ -6,7 +6,8 @@
  * a temporary file (its statement journal: a multi-row INSERT that may
  * abort copies each page it changes there). A row the writer's INSERT OR
  * IGNORE skips anyway fails the import and changes nothing. The writer
- * keeps at most its limit of batches queued. */
+ * keeps at most its limit of batches queued. Known customers' attributes
+ * are replaced without a statement journal either. */
 #include "config.h"
 
 #include <errno.h>
@@ -407,6 +408,90 @@ test_writer_bounded (void)
     g_assert_cmpuint (g_array_index (done, guint, i), ==, i);
 }
 
+/* Known customers' attributes replaced, in a workspace whose attributes
+ * fill many pages, and a header naming an attribute twice (the later
+ * column wins): still no statement journal, which INSERT OR REPLACE kept
+ * (it may abort) and spilled to a file past 4 pages of 16 KiB. Customers
+ * the file leaves out, and attributes a row leaves blank, keep theirs. */
+static void
+test_attributes_replaced (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("strata-import-batches-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.strata", NULL);
+  g_autofree char *csv = g_build_filename (dir, "in.csv", NULL);
+  g_autoptr(StrataImportOptions) q2 = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "2026-Q2");
+  g_autoptr(StrataImportOptions) q3 = strata_import_options_new (STRATA_IMPORT_KIND_CUSTOMERS, "2026-Q3");
+  g_autoptr(StrataImportResult) r = NULL;
+  g_autoptr(StrataImportResult) r2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("customer_id,name,region,segment\n");
+  g_autoptr(sqlite3_stmt) rows = NULL;
+  StrataWorkspace *ws = strata_import_open_workspace (path, &error);
+  guint seen = 0;
+  int watch_fd;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "K%04u,Known %u,North %u,Segment %u\n", i, i, i, i);
+  g_assert_true (g_file_set_contents (csv, text->str, -1, NULL));
+  r = strata_import_run (ws, csv, q2, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM attributes"), ==, 6000);
+
+  /* The even ones again, then 100 new ones; every third row leaves its
+   * segment blank. */
+  g_string_assign (text, "customer_id,name,region,segment,region\n");
+  for (guint i = 0; i < 3100; i += 2)
+    {
+      g_autofree char *segment = i % 3 == 0 ? g_strdup ("") : g_strdup_printf ("Tier %u", i);
+
+      g_string_append_printf (text, "%s%04u,Name %u,Ignored %u,%s,South %u\n", i < 3000 ? "K" : "N", i, i, i,
+                              segment, i);
+    }
+  g_assert_true (g_file_set_contents (csv, text->str, -1, NULL));
+  watch_fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+  g_assert_cmpint (watch_fd, >=, 0);
+  g_assert_cmpint (inotify_add_watch (watch_fd, sqlite_tmp, IN_CREATE), >=, 0);
+  r2 = strata_import_run (ws, csv, q3, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r2->rows_imported, ==, 1550);
+  g_assert_cmpuint (temporary_files_created (watch_fd), ==, 0);
+  close (watch_fd);
+
+  rows = strata_workspace_prepare (ws,
+                                   "SELECT c.ext_id, r.value, s.value FROM customers c"
+                                   " LEFT JOIN attributes r ON r.customer_id = c.id AND r.key = 'region'"
+                                   " LEFT JOIN attributes s ON s.customer_id = c.id AND s.key = 'segment'"
+                                   " ORDER BY c.ext_id", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (rows) == SQLITE_ROW)
+    {
+      const char *ext_id = (const char *) sqlite3_column_text (rows, 0);
+      guint i = (guint) g_ascii_strtoull (ext_id + 1, NULL, 10);
+      g_autofree char *region = NULL;
+      g_autofree char *segment = NULL;
+
+      if (i % 2 == 1)
+        {
+          region = g_strdup_printf ("North %u", i);
+          segment = g_strdup_printf ("Segment %u", i);
+        }
+      else
+        {
+          region = g_strdup_printf ("South %u", i);
+          segment = i % 3 != 0 ? g_strdup_printf ("Tier %u", i)
+                    : i < 3000 ? g_strdup_printf ("Segment %u", i) : NULL;
+        }
+      g_assert_cmpstr ((const char *) sqlite3_column_text (rows, 1), ==, region);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (rows, 2), ==, segment);
+      seen++;
+    }
+  g_assert_cmpuint (seen, ==, 3050);
+  g_clear_pointer (&rows, sqlite3_finalize);
+  g_object_unref (ws);
+  test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +507,7 @@ main (int   argc,
   g_test_add_func ("/import-batches/skipped-row-fails", test_skipped_row_fails);
   g_test_add_func ("/import-batches/writer-failure", test_writer_failure);
   g_test_add_func ("/import-batches/writer-bounded", test_writer_bounded);
+  g_test_add_func ("/import-batches/attributes-replaced", test_attributes_replaced);
   status = g_test_run ();
   test_remove_dir (sqlite_tmp);
   g_free (sqlite_tmp);

@@ -42,6 +42,8 @@ test_create_and_reopen (Fixture       *f,
   g_assert_cmpint (test_query_int (ws, "PRAGMA foreign_keys"), ==, 1);
   /* Another window or strata-cli writing at the same time is waited for. */
   g_assert_cmpint (test_query_int (ws, "PRAGMA busy_timeout"), ==, 5000);
+  /* 16 KiB pages: a quarter of the page writes of a large import. */
+  g_assert_cmpint (test_query_int (ws, "PRAGMA page_size"), ==, 16384);
   g_assert_true (strata_workspace_set_meta (ws, "company", "北方数据", &error));
   g_assert_no_error (error);
   g_clear_object (&ws);
@@ -65,6 +67,7 @@ test_create_and_reopen (Fixture       *f,
   g_assert_cmpstr (journal, ==, "wal");
   g_assert_cmpint (test_query_int (ws, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (test_query_int (ws, "PRAGMA busy_timeout"), ==, 5000);
+  g_assert_cmpint (test_query_int (ws, "PRAGMA page_size"), ==, 16384);
 }
 
 static void
@@ -214,11 +217,21 @@ test_corrupt (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gsize len = 0;
 
+  gint64 page, page_size;
+
   make_workspace_with_rows (f, 2000);
+  /* Scribble over a page of customer rows, keeping the header and the
+   * schema's pages intact. */
+  {
+    g_autoptr(StrataWorkspace) ws_rows = strata_workspace_open (f->path, NULL, &error);
+
+    g_assert_no_error (error);
+    page = test_query_int (ws_rows, "SELECT max (pageno) FROM dbstat WHERE name = 'customers' AND pagetype = 'leaf'");
+    page_size = test_query_int (ws_rows, "PRAGMA page_size");
+  }
+  g_assert_cmpint (page, >, 1);
   g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
-  /* Scribble over pages of customer rows, keeping the header and the
-   * schema's pages (the first third of the file) intact. */
-  for (gsize i = len * 2 / 3; i < len * 2 / 3 + 8192; i++)
+  for (gsize i = (gsize) ((page - 1) * page_size); i < (gsize) (page * page_size); i++)
     contents[i] = (char) (i * 37);
   g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
 

@@ -167,7 +167,9 @@ write_batch (gpointer   data,
           return FALSE;
         }
     }
-  return copy_rows (c, c->batch_attrs, c->add_attrs, b, b->attrs->len, attr_column, "attributes", FALSE, error) &&
+  return (!b->known_attrs ||
+          copy_rows (c, c->batch_attrs, c->drop_attrs, b, b->attrs->len, attr_column, "attributes", FALSE, error)) &&
+         copy_rows (c, c->batch_attrs, c->add_attrs, b, b->attrs->len, attr_column, "attributes", TRUE, error) &&
          copy_rows (c, c->batch_members, c->add_members, b, b->members->len, member_column,
                     "period_customers", TRUE, error) &&
          strata_import_write_rejects (c->s, b->rejects, error);
@@ -454,15 +456,25 @@ strata_import_customers_start_writing (Ctx     *c,
     return FALSE;
   c->add_customers = strata_workspace_prepare (ws, "INSERT OR IGNORE INTO customers (id, ext_id, name, created_at)"
                                                " SELECT id, ext_id, name, ?1 FROM strata_batch_customers", error);
-  /* OR REPLACE: a header can name an attribute twice. */
-  c->add_attrs = strata_workspace_prepare (ws, "INSERT OR REPLACE INTO attributes (customer_id, key, value)"
+  /* A known customer's attributes in the batch replace those it had:
+   * deleted first, then inserted with the rest, which cannot conflict
+   * (new ids; the reader keeps one value a key). Not INSERT OR REPLACE
+   * (nor an upsert): it may abort on a NULL, so SQLite kept a statement
+   * journal for it, spilled to a temporary file past 64 KiB (4 pages of
+   * 16 KiB). */
+  c->first_new_id = c->next_id;
+  c->drop_attrs = strata_workspace_prepare (ws, "DELETE FROM attributes WHERE (customer_id, key) IN"
+                                            " (SELECT customer_id, key FROM strata_batch_attributes"
+                                            "  WHERE customer_id < ?1)", error);
+  c->add_attrs = strata_workspace_prepare (ws, "INSERT OR IGNORE INTO attributes (customer_id, key, value)"
                                            " SELECT customer_id, key, value FROM strata_batch_attributes", error);
   /* A new customer is in no period yet: no row can conflict (OR IGNORE
    * for copy_rows' sake). */
   c->add_members = strata_workspace_prepare (ws, "INSERT OR IGNORE INTO period_customers (period_id, customer_id, values_json)"
                                              " SELECT ?1, customer_id, values_json FROM strata_batch_members", error);
-  if (c->add_customers == NULL || c->add_attrs == NULL || c->add_members == NULL)
+  if (c->add_customers == NULL || c->drop_attrs == NULL || c->add_attrs == NULL || c->add_members == NULL)
     return FALSE;
+  sqlite3_bind_int64 (c->drop_attrs, 1, c->first_new_id);
   sqlite3_bind_text (c->add_customers, 1, c->created_at, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (c->add_members, 1, c->s->result->period_id);
   /* A period the import fills gets its columns from the import, which

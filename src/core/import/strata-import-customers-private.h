@@ -89,6 +89,8 @@ typedef struct
   StrataRowSource     *batch_members;
   sqlite3_stmt        *add_customers;
   sqlite3_stmt        *add_attrs;
+  sqlite3_stmt        *drop_attrs;   /* known customers' attributes the batch replaces */
+  gint64               first_new_id; /* ids below are known customers' */
   sqlite3_stmt        *add_members;
 } Ctx;
 
@@ -133,7 +135,8 @@ typedef struct _Batch
 {
   Ctx       *c;
   GArray    *customers;  /* NewCustomer */
-  GArray    *attrs;      /* Attr, by customer and key */
+  GArray    *attrs;      /* Attr, by customer and key, each key once */
+  gboolean   known_attrs; /* some are known customers' */
   GArray    *members;    /* Member */
   GString   *json;       /* the members' values_json, each NUL-ended */
   GArray    *values;     /* StrataMetricValue of the members, for the period's columns */

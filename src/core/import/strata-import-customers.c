@@ -133,7 +133,13 @@ add_to_batch (Ctx          *c,
         guint at = b->attrs->len;
         while (at > first && strcmp (g_array_index (b->attrs, Attr, at - 1).key, a.key) > 0)
           at--;
-        g_array_insert_val (b->attrs, at, a);
+        /* A header naming an attribute twice: the later column wins. */
+        if (at > first && strcmp (g_array_index (b->attrs, Attr, at - 1).key, a.key) == 0)
+          g_array_index (b->attrs, Attr, at - 1).value = a.value;
+        else
+          g_array_insert_val (b->attrs, at, a);
+        if (customer_id < c->first_new_id)
+          b->known_attrs = TRUE;
       }
   if (!member)
     return;
@@ -496,6 +502,7 @@ strata_import_customers (StrataImportSession  *s,
   g_free (c.created_at);
   g_clear_pointer (&c.add_customers, sqlite3_finalize);
   g_clear_pointer (&c.add_attrs, sqlite3_finalize);
+  g_clear_pointer (&c.drop_attrs, sqlite3_finalize);
   g_clear_pointer (&c.add_members, sqlite3_finalize);
   g_clear_pointer (&c.batch_customers, strata_row_source_free);
   g_clear_pointer (&c.batch_attrs, strata_row_source_free);

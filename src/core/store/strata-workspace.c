@@ -573,8 +573,15 @@ create_new (StrataWorkspace  *self,
   self->is_new = TRUE;
   open_lock (self);
 
+  /* 16 KiB pages, set before the first write (a file keeps the page size
+   * it was made with). A million customers then take 16,000 pages instead
+   * of 64,000: a quarter of the page writes, reads and B-tree splits. A
+   * 1M-row, 12-column import into a new workspace took 1.77-1.86 s
+   * instead of 2.29-2.46 s with its ids in random order, 1.59-1.66 s
+   * instead of 1.75-1.88 s with them in order (sqlite3's `.import` of the
+   * same file: 1.64-1.81 s); 32 KiB pages gained nothing more. */
   if (!configure_connection (self, error) ||
-      !exec_sql (self, "PRAGMA journal_mode = WAL;", error) ||
+      !exec_sql (self, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL;", error) ||
       !migrate (self, 0, error))
     {
       sqlite3_close (self->db);
