@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The columnar form of each period (schema 4, strata-period-columns.h):
- * a file of format 3 made by the previous release opens with the same
+ * a file of format 3 made by an earlier release opens with the same
  * scores, every kind of write leaves columns equal to values_json (or none,
- * never stale ones), and strata-cli score writes its numbers as before. */
+ * never stale ones), strata-cli score writes its numbers as before, and
+ * each metric's blob takes the narrowest form that holds it (schema 5). */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -126,7 +127,7 @@ test_migration (Fixture       *f,
 
   ws = open_ws (f->path);
   g_assert_cmpint (test_query_int (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
-  g_assert_cmpint (STRATA_SCHEMA_VERSION, ==, 4);
+  g_assert_cmpint (STRATA_SCHEMA_VERSION, ==, 5);
   g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM periods"), ==, 2);
   /* Ids and one array per metric that has values, per period. */
   g_assert_cmpint (test_query_int (ws, "SELECT count(DISTINCT period_id) FROM period_columns"), ==, 2);
@@ -348,6 +349,106 @@ test_score_numbers (Fixture       *f,
   g_assert_cmpuint (fractions, >, 10);
 }
 
+/* Each metric's blob takes the narrowest form that gives back every
+ * value bit for bit (format 5): 8, 16 or 32-bit integers, amounts in
+ * cents, or doubles; a value a form cannot hold (the integers' least
+ * value, which means "no value"; cents beyond 32 bits; 0.125) moves the
+ * column to a wider one. A header that names no form leaves the period
+ * to values_json. */
+typedef struct
+{
+  gint64      metric;
+  char        form;
+  int         decimals;
+  double      values[4];   /* of customers 1-4; NAN: none */
+} FormCase;
+
+static void
+test_forms (Fixture       *f,
+            gconstpointer  data)
+{
+  static const FormCase cases[] = {
+    { 101, 'b', 0, { 0, 127, -127, NAN } },
+    { 102, 'h', 0, { 1, -128, 127, 0 } },
+    { 103, 'h', 0, { 32767, -32767, NAN, 5 } },
+    { 104, 'i', 0, { 32768, -2147483647.0, 2147483647.0, NAN } },
+    { 105, 'i', 2, { 1964056.49, 0.1, -2.5, 7 } },
+    { 106, 'i', 2, { 21474836.47, -21474836, NAN, 0.01 } },
+    { 107, 'd', 0, { 0.125, 1, 2, 3 } },
+    { 108, 'd', 0, { 30000000, 0.5, NAN, NAN } },
+    { 109, 'd', 0, { 2147483648.0, 1, 2, 3 } },
+    { 110, 'd', 0, { 1e-7, 4.9e-324, -1, 1 } },
+  };
+  g_autoptr(StrataWorkspace) ws = open_ws (f->path);
+  g_autoptr(StrataPeriodColumnsBuilder) builder = strata_period_columns_builder_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 metric_ids[G_N_ELEMENTS (cases)];
+  StrataPeriodColumns columns;
+  sqlite3_blob *blob = NULL;
+  gint64 period;
+
+  test_workspace_exec (ws, "INSERT INTO periods (name) VALUES ('2027-Q1')");
+  period = test_period_id (ws, "2027-Q1");
+  for (guint i = 0; i < 4; i++)
+    {
+      StrataMetricValue values[G_N_ELEMENTS (cases)];
+      guint n = 0;
+
+      for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+        if (!isnan (cases[k].values[i]))
+          values[n++] = (StrataMetricValue) { cases[k].metric, cases[k].values[i] };
+      strata_period_columns_builder_add (builder, i + 1, values, n);
+    }
+  g_assert_true (strata_workspace_begin (ws, &error));
+  g_assert_true (strata_period_columns_builder_write (builder, ws, period, &error));
+  g_assert_true (strata_workspace_commit (ws, &error));
+  g_assert_no_error (error);
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT hex (substr (data, 1, 8)) || ' ' || length (data)"
+                                              " FROM period_columns WHERE period_id = %" G_GINT64_FORMAT
+                                              " AND metric_id = %" G_GINT64_FORMAT, period, cases[k].metric);
+      guint width = cases[k].form == 'b' ? 1 : cases[k].form == 'h' ? 2 : cases[k].form == 'i' ? 4 : 8;
+      g_autofree char *expected = g_strdup_printf ("%02X%02X000000000000 %u", (guint) cases[k].form,
+                                                   (guint) cases[k].decimals, 8 + 4 * width);
+      g_autofree char *got = test_query_text (ws, sql);
+
+      g_assert_cmpstr (got, ==, expected);
+      metric_ids[k] = cases[k].metric;
+    }
+  /* The ids stay plain 8-byte integers: their length is the count. */
+  g_assert_cmpint (strata_period_columns_count (ws, period), ==, 4);
+
+  g_assert_true (strata_period_columns_read (ws, period, metric_ids, G_N_ELEMENTS (cases), &columns));
+  g_assert_cmpuint (columns.n, ==, 4);
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    for (guint i = 0; i < 4; i++)
+      {
+        double expected = cases[k].values[i];
+
+        if (isnan (expected))
+          g_assert_true (isnan (columns.columns[k][i]));
+        else if (memcmp (&columns.columns[k][i], &expected, sizeof expected) != 0)
+          g_error ("metric %" G_GINT64_FORMAT ", customer %u: %.17g read back as %.17g",
+                   cases[k].metric, i + 1, expected, columns.columns[k][i]);
+      }
+  strata_period_columns_clear (&columns);
+
+  /* A header of no known form: no columns, the load reads values_json. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM period_columns WHERE period_id = %" G_GINT64_FORMAT
+                                            " AND metric_id = 105", period);
+
+    g_assert_cmpint (sqlite3_blob_open (strata_workspace_get_db (ws), "main", "period_columns", "data",
+                                        test_query_int (ws, sql), 1, &blob), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_blob_write (blob, "x", 1, 0), ==, SQLITE_OK);
+    sqlite3_blob_close (blob);
+  }
+  g_assert_false (strata_period_columns_read (ws, period, metric_ids, G_N_ELEMENTS (cases), &columns));
+  g_assert_null (columns.columns);
+}
+
 /* The parser's shortcut for plain decimals reads every number exactly as
  * strtod does. */
 static void
@@ -416,6 +517,7 @@ main (int    argc,
   g_test_add ("/period-columns/import", Fixture, NULL, fixture_setup, test_import, fixture_teardown);
   g_test_add ("/period-columns/score-numbers", Fixture, NULL, fixture_setup, test_score_numbers, fixture_teardown);
   g_test_add_func ("/period-columns/parse-decimals", test_parse_decimals);
+  g_test_add ("/period-columns/forms", Fixture, NULL, fixture_setup, test_forms, fixture_teardown);
   g_test_add ("/period-columns/newer-refused", Fixture, NULL, fixture_setup, test_newer_refused, fixture_teardown);
   return g_test_run ();
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The columnar form of a period (schema 4, table period_columns): one
- * packed little-endian array per metric (doubles, NaN = no value) in
- * customer id order, and the customer ids themselves under the metric id
- * STRATA_PERIOD_COLUMNS_IDS. It is a copy of period_customers.values_json:
+ * packed little-endian array per metric in customer id order (since
+ * schema 5 in the narrowest form that holds its values: see HEADER in
+ * strata-period-columns.c), and the customer ids themselves (8-byte
+ * integers) under the metric id STRATA_PERIOD_COLUMNS_IDS. It is a copy of period_customers.values_json:
  * triggers drop a period's columns when any of its rows changes, and
  * strata_workspace_commit() rebuilds every period that has none before it
  * commits, so committed columns are never stale. */

@@ -284,6 +284,14 @@ static const char *migrations[] = {
   "CREATE TRIGGER period_columns_stale_delete AFTER DELETE ON period_customers BEGIN"
   "  DELETE FROM period_columns WHERE period_id = OLD.period_id;"
   "END;",
+
+  /* 4 -> 5: a metric's column is stored in the narrowest form that holds
+   * its values exactly (8, 16 or 32-bit integers, amounts in cents, or
+   * doubles), behind an 8-byte header saying which
+   * (strata-period-columns.c). The ids' arrays are unchanged. The
+   * columns of format 4 go; strata_workspace_commit() writes every
+   * period's again from its rows in this migration's transaction. */
+  "DELETE FROM period_columns;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STRATA_SCHEMA_VERSION);
