@@ -78,6 +78,13 @@ test_values (Fixture       *f,
   g_assert_cmpint (test_query_int (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
   g_assert_cmpuint (members->len, >, 80);
   g_assert_cmpuint (values->len, >, 500);
+  /* Format 4's columns (doubles) rewritten by the migration in format 5's
+   * forms, so that the loads below read those: both periods have them,
+   * every metric's with a header, the counts in 8 bits. */
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM period_columns WHERE metric_id = -1"), ==, 2);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM period_columns WHERE metric_id >= 0 AND"
+                                       " substr (data, 1, 1) NOT IN (x'62', x'68', x'69', x'64')"), ==, 0);
+  g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM period_columns WHERE substr (data, 1, 1) = x'62'"), >, 0);
 
   for (guint i = 0; i < values->len; i++)
     {
