@@ -115,6 +115,46 @@ test_claim_many (void)
   g_assert_cmpuint (repeated, ==, n);
 }
 
+/* Room reserved after some ids are in (they are rehashed into the larger
+ * table) and beyond the cap (the ids past it still spill): every id is
+ * found with its own customer. */
+static void
+test_reserve (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataImportKnown) known = strata_import_known_new (&error);
+  guint in_memory = 0, spilled = 0;
+  gsize bytes = 0;
+
+  g_assert_no_error (error);
+  strata_import_known_set_spill_after (known, 20000);
+  for (guint i = 0; i < 30000; i++)
+    {
+      char id[32];
+      StrataKnownCustomer k = { 1000 + i, 0, i % 3 == 0 };
+
+      if (i == 5000)
+        strata_import_known_reserve (known, 1000000);
+      g_snprintf (id, sizeof id, "K%06u", (guint) ((guint64) i * 7919 % 30000));
+      g_assert_true (strata_import_known_add (known, id, &k, &error));
+      g_assert_no_error (error);
+    }
+  strata_import_known_get_stats (known, &in_memory, &spilled, &bytes);
+  g_assert_cmpuint (in_memory, ==, 20000);
+  g_assert_cmpuint (spilled, ==, 10000);
+  for (guint i = 0; i < 30000; i++)
+    {
+      char id[32];
+      StrataKnownCustomer k;
+
+      g_snprintf (id, sizeof id, "K%06u", (guint) ((guint64) i * 7919 % 30000));
+      g_assert_cmpint (strata_import_known_lookup (known, id, &k, &error), ==, 1);
+      g_assert_cmpint (k.id, ==, 1000 + i);
+      g_assert_cmpint (k.in_period, ==, i % 3 == 0);
+    }
+  g_assert_cmpint (strata_import_known_lookup (known, "K999999", NULL, &error), ==, 0);
+}
+
 /* The same claims and look-ups against a table all in memory, one with
  * 100 ids in memory and the rest spilled, and one all spilled (as before
  * the hash): every answer the same. With and without customers of the
@@ -457,6 +497,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-known/claim", test_claim);
   g_test_add_func ("/import-known/claim-many", test_claim_many);
+  g_test_add_func ("/import-known/reserve", test_reserve);
   g_test_add_func ("/import-known/prefetch", test_prefetch);
   g_test_add_func ("/import-known/spill-same-answers", test_spill_same_answers);
   g_test_add_func ("/import-known/import-spilled", test_import_spilled);

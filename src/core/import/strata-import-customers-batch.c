@@ -357,9 +357,18 @@ number_by_ext_id (Batch                      *b,
       if (r + PREFETCH_AHEAD < n)
         {
           guint ahead = keys[r + PREFETCH_AHEAD].index;
+          const Member *m = &g_array_index (b->members, Member, member_of[ahead]);
 
           __builtin_prefetch (customers[ahead].ext_id);
-          __builtin_prefetch (b->json->str + g_array_index (b->members, Member, member_of[ahead]).json);
+          __builtin_prefetch (b->json->str + m->json);
+          /* Its values for the period's columns: 16 bytes each, a few lines. */
+          if (columns != NULL && m->n_values > 0)
+            {
+              const char *values = (const char *) &g_array_index (b->values, StrataMetricValue, m->values);
+
+              for (guint k = 0; k < m->n_values * sizeof (StrataMetricValue); k += 64)
+                __builtin_prefetch (values + k);
+            }
           __builtin_prefetch (&g_array_index (b->members, Member, member_of[keys[MIN (r + 2 * PREFETCH_AHEAD, n - 1)].index]));
         }
       sorted[r] = customers[i];

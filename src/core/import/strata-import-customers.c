@@ -321,6 +321,8 @@ prepare (Ctx     *c,
   if (in_period == NULL)
     return FALSE;
   sqlite3_bind_int64 (in_period, 1, c->s->result->period_id);
+  /* The file's ids, and the workspace's beside them as they come. */
+  strata_import_known_reserve (c->known, expected_rows (c));
   if (sqlite3_step (in_period) == SQLITE_ROW)
     member = sqlite3_column_int64 (in_period, 0);
   else

@@ -176,6 +176,27 @@ find_slot (StrataImportKnown *self,
     }
 }
 
+/* The slots, size of them (a power of two), the ids rehashed. */
+static void
+resize_slots (StrataImportKnown *self,
+              guint32            size)
+{
+  Slot *slots = g_new0 (Slot, size);
+
+  for (guint32 i = 0; self->slots != NULL && i <= self->mask; i++)
+    if (self->slots[i].entry != 0)
+      {
+        guint32 j = self->slots[i].hash & (size - 1);
+
+        while (slots[j].entry != 0)
+          j = (j + 1) & (size - 1);
+        slots[j] = self->slots[i];
+      }
+  g_free (self->slots);
+  self->slots = slots;
+  self->mask = size - 1;
+}
+
 /* Room for one more id in memory (growing the arrays), or FALSE when it
  * goes to the temporary table. */
 static gboolean
@@ -190,24 +211,28 @@ memory_has_room (StrataImportKnown *self,
       self->entries = g_renew (Entry, self->entries, self->entries_size);
     }
   if (self->slots == NULL || ((gsize) self->n_entries + 1) * 2 > (gsize) self->mask + 1)
-    {
-      guint32 size = self->slots == NULL ? 2048 : (self->mask + 1) * 2;
-      Slot *slots = g_new0 (Slot, size);
-
-      for (guint32 i = 0; self->slots != NULL && i <= self->mask; i++)
-        if (self->slots[i].entry != 0)
-          {
-            guint32 j = self->slots[i].hash & (size - 1);
-
-            while (slots[j].entry != 0)
-              j = (j + 1) & (size - 1);
-            slots[j] = self->slots[i];
-          }
-      g_free (self->slots);
-      self->slots = slots;
-      self->mask = size - 1;
-    }
+    resize_slots (self, self->slots == NULL ? 2048 : (self->mask + 1) * 2);
   return TRUE;
+}
+
+void
+strata_import_known_reserve (StrataImportKnown *self,
+                             guint              n)
+{
+  guint32 size = 2048;
+
+  g_return_if_fail (self != NULL);
+  n = MIN (n, self->spill_after);
+  if (n > self->entries_size)
+    {
+      self->entries_size = n;
+      self->entries = g_renew (Entry, self->entries, self->entries_size);
+    }
+  /* At most half full, as memory_has_room () keeps it. */
+  while (size / 2 < n && size < G_MAXUINT32 / 4)
+    size *= 2;
+  if (self->slots == NULL || size > self->mask + 1)
+    resize_slots (self, size);
 }
 
 /* Into slot (empty, found for ext_id after memory_has_room ()). */

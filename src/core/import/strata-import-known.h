@@ -26,6 +26,10 @@ typedef struct
 
 StrataImportKnown *strata_import_known_new    (GError             **error);
 void               strata_import_known_free   (StrataImportKnown   *self);
+/* Room for n ids in memory at once (up to the cap): a million ids grew
+ * the table ten times, each a rehash of every id in no order. */
+void               strata_import_known_reserve (StrataImportKnown  *self,
+                                                guint               n);
 /* Adds ext_id (not there yet). */
 gboolean           strata_import_known_add    (StrataImportKnown   *self,
                                                const char          *ext_id,
