@@ -200,10 +200,13 @@ significant_decimals (double value)
   return 2;
 }
 
+/* @extra decimals beyond the three significant digits (trailing zeros
+ * are dropped either way): 0 for strata_format_compact(). */
 static void
 append_compact (GString                  *out,
                 const StrataNumberFormat *fmt,
-                double                    value)
+                double                    value,
+                int                       extra)
 {
   double a = fabs (value);
 
@@ -221,7 +224,7 @@ append_compact (GString                  *out,
           double v = value / units[i].div;
           if (a >= units[i].div * 0.99995 || (i == 2 && a >= 1e4))
             {
-              int dec = significant_decimals (v);
+              int dec = significant_decimals (v) + extra;
               double p = pow (10, dec);
               if (i > 0 && fabs (round (v * p) / p) >= 1e4)
                 continue;
@@ -230,7 +233,7 @@ append_compact (GString                  *out,
               return;
             }
         }
-      append_number (out, fmt, value, significant_decimals (value), TRUE);
+      append_number (out, fmt, value, significant_decimals (value) + extra, TRUE);
       return;
     }
   else
@@ -247,12 +250,12 @@ append_compact (GString                  *out,
             double p;
             if (a < units[i].div)
               continue;
-            dec = significant_decimals (v);
+            dec = significant_decimals (v) + extra;
             p = pow (10, dec);
             if (i > 0 && fabs (round (v * p) / p) >= 1000)
               {
                 v = value / units[i - 1].div;
-                append_number (out, fmt, v, significant_decimals (v), TRUE);
+                append_number (out, fmt, v, significant_decimals (v) + extra, TRUE);
                 g_string_append (out, units[i - 1].s);
                 return;
               }
@@ -260,7 +263,7 @@ append_compact (GString                  *out,
             g_string_append (out, units[i].s);
             return;
           }
-      append_number (out, fmt, value, a >= 1000 ? 0 : significant_decimals (value), TRUE);
+      append_number (out, fmt, value, (a >= 1000 ? 0 : significant_decimals (value)) + extra, TRUE);
     }
 }
 
@@ -268,11 +271,21 @@ char *
 strata_format_compact (const StrataNumberFormat *fmt,
                        double                    value)
 {
+  return strata_format_compact_digits (fmt, value, 0);
+}
+
+char *
+strata_format_compact_digits (const StrataNumberFormat *fmt,
+                              double                    value,
+                              int                       extra)
+{
   GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (extra >= 0, NULL);
 
   fmt = resolve (fmt);
   if (isfinite (value))
-    append_compact (out, fmt, value == 0 ? 0 : value);
+    append_compact (out, fmt, value == 0 ? 0 : value, extra);
   return g_string_free (out, FALSE);
 }
 
@@ -293,7 +306,7 @@ strata_format_money (const StrataNumberFormat *fmt,
     }
   if (symbol != NULL)
     g_string_append (out, symbol);
-  append_compact (out, fmt, value);
+  append_compact (out, fmt, value, 0);
   return g_string_free (out, FALSE);
 }
 

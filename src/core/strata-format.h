@@ -28,6 +28,12 @@ char *strata_format_decimal (const StrataNumberFormat *fmt,
                              int                       decimals);
 char *strata_format_compact (const StrataNumberFormat *fmt,
                              double                    value);
+/* strata_format_compact() with @extra more decimals where it writes any,
+ * trailing zeros still dropped: to tell apart two figures that compact
+ * alike ("280.5万 → 280.6万" where both are "281万"). 0 is compact itself. */
+char *strata_format_compact_digits (const StrataNumberFormat *fmt,
+                                    double                    value,
+                                    int                       extra);
 char *strata_format_money   (const StrataNumberFormat *fmt,
                              double                    value,
                              const char               *symbol);
