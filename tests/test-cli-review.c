@@ -249,6 +249,36 @@ test_movement_csv_json (Fixture       *f,
                                                     "to_score"), ==, 45);
 }
 
+/* In Chinese the text shows an amount as the Customers page does (万);
+ * CSV and JSON are data and keep every digit. */
+static void
+test_movement_chinese (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *csv = NULL, *err2 = NULL;
+  g_autofree char *json = NULL, *err3 = NULL;
+  int status, status2, status3;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  status = run_cli (&out, &err, "movement", f->path, "2026-Q1", "2026-Q2", NULL);
+  status2 = run_cli (&csv, &err2, "movement", f->path, "2026-Q1", "2026-Q2", "--format", "csv", NULL);
+  status3 = run_cli (&json, &err3, "movement", f->path, "2026-Q1", "2026-Q2", "--format", "json",
+                     NULL);
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (status2, ==, 0);
+  g_assert_cmpint (status3, ==, 0);
+  /* Alpha's order amount, 500,000 -> 1,200,000; the label is the workspace's. */
+  g_assert_nonnull (strstr (out, "年度订单金额"));
+  g_assert_nonnull (strstr (out, "50万 → 120万\n"));
+  g_assert_null (strstr (out, "500,000 → 1,200,000"));
+  g_assert_nonnull (strstr (csv, "500,000 → 1,200,000"));
+  g_assert_null (strstr (csv, "万 →"));
+  g_assert_nonnull (strstr (json, "500,000 → 1,200,000"));
+  g_assert_null (strstr (json, "万 →"));
+}
+
 static void
 test_movement_errors (Fixture       *f,
                       gconstpointer  data)
@@ -288,6 +318,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/cli-review/movement-csv-json", Fixture, NULL, fixture_setup,
               test_movement_csv_json, fixture_teardown);
+  g_test_add ("/cli-review/movement-chinese", Fixture, NULL, fixture_setup, test_movement_chinese,
+              fixture_teardown);
   g_test_add ("/cli-review/movement-errors", Fixture, NULL, fixture_setup, test_movement_errors,
               fixture_teardown);
   return g_test_run ();

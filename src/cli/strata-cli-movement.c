@@ -161,7 +161,8 @@ print_csv (StrataMovement *movement)
           g_autofree char *ts = number (m->to_score);
           g_autofree char *rev = number (m->kind == STRATA_MOVE_LOST ? m->from_revenue
                                                                      : m->to_revenue);
-          g_autofree char *reasons = strata_mover_describe_reasons (m, "; ");
+          /* CSV and JSON are data: the metrics' values in full. */
+          g_autofree char *reasons = strata_mover_describe_reasons_full (m, "; ");
           g_autofree char *reasons_csv = csv_field (reasons);
 
           printf ("%s,%s,%s,%s,%s,%s,%s,1,%s,%s\n", strata_move_kind_to_string (k), id, name,
@@ -299,7 +300,7 @@ print_json (StrataMovement *movement)
           json_builder_begin_array (b);
           for (guint r = 0; r < strata_mover_get_n_reasons (m); r++)
             {
-              g_autofree char *reason = strata_mover_format_reason (m, r);
+              g_autofree char *reason = strata_mover_format_reason_full (m, r);
               json_builder_add_string_value (b, reason);
             }
           json_builder_end_array (b);

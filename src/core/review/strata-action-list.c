@@ -339,8 +339,7 @@ explain_quadrant (GPtrArray               *reasons,
       if (skip_keys && g_ptr_array_find_with_equal_func (skip_keys, axes[k], g_str_equal, NULL))
         continue;
       metric = g_hash_table_lookup (metrics, axes[k]);
-      ta = strata_movement_format_value (metric, a);
-      tb = strata_movement_format_value (metric, b);
+      strata_movement_format_change (metric, a, b, &ta, &tb);
       g_ptr_array_add (reasons, g_strdup_printf (_("%s: %s → %s"),
                                                  metric_label (metrics, axes[k]), ta, tb));
     }

@@ -88,7 +88,8 @@ strata_movement_export (StrataMovement  *movement,
           const StrataMovementTier *from = tier_at (movement, m->from_tier);
           const StrataMovementTier *to = tier_at (movement, m->to_tier);
           double revenue = k == STRATA_MOVE_LOST ? m->from_revenue : m->to_revenue;
-          g_autofree char *reasons = strata_mover_describe_reasons (m, "; ");
+          /* Data to take further: the metrics' values in full, not as the page reads them. */
+          g_autofree char *reasons = strata_mover_describe_reasons_full (m, "; ");
 
           rows++;
           if (sink != NULL)

@@ -45,12 +45,11 @@ strata_reason_book_clear (StrataReasonBook *book)
 
 /* Value formatting ------------------------------------------------------- */
 
-char *
-strata_movement_format_value (const StrataReviewMetric *metric,
-                              double                    value)
+/* A metric value with every digit: grouped integer, else 2 decimals. */
+static char *
+format_full (StrataMetricKind kind,
+             double           value)
 {
-  StrataMetricKind kind = metric ? metric->kind : STRATA_METRIC_NUMBER;
-
   if (isnan (value))
     /* Translators: a metric value that is not in the data */
     return g_strdup (_("missing"));
@@ -65,6 +64,73 @@ strata_movement_format_value (const StrataReviewMetric *metric,
   if (value == floor (value) && fabs (value) < 1e15)
     return strata_format_integer (strata_number_format_get_default (), value);
   return strata_format_decimal (strata_number_format_get_default (), value, 2);
+}
+
+/* The rule: an amount is a money metric (the Customers page's order amount
+ * column, the one figure it writes as 万/亿); with myriad grouping it reads
+ * as that column writes it, everything else (and every language without it) in full. */
+static gboolean
+reads_compact (StrataMetricKind          kind,
+               const StrataNumberFormat *fmt,
+               double                    value)
+{
+  return kind == STRATA_METRIC_MONEY && fmt->myriad && isfinite (value);
+}
+
+char *
+strata_movement_format_value (const StrataReviewMetric *metric,
+                              double                    value)
+{
+  StrataMetricKind kind = metric ? metric->kind : STRATA_METRIC_NUMBER;
+  const StrataNumberFormat *fmt = strata_number_format_get_default ();
+
+  if (reads_compact (kind, fmt, value))
+    return strata_format_compact (fmt, value);
+  return format_full (kind, value);
+}
+
+char *
+strata_movement_format_value_full (const StrataReviewMetric *metric,
+                                   double                    value)
+{
+  return format_full (metric ? metric->kind : STRATA_METRIC_NUMBER, value);
+}
+
+/* Compact loses digits ("281万" is 2,805,300 and 2,806,000): where the two
+ * values of a change would read alike, both get the decimals that tell
+ * them apart, and failing that (a difference below what nine decimals of
+ * 万亿 show) every digit. */
+void
+strata_movement_format_change (const StrataReviewMetric  *metric,
+                               double                     old_value,
+                               double                     new_value,
+                               char                     **old_text,
+                               char                     **new_text)
+{
+  StrataMetricKind kind = metric ? metric->kind : STRATA_METRIC_NUMBER;
+  const StrataNumberFormat *fmt = strata_number_format_get_default ();
+
+  g_return_if_fail (old_text != NULL && new_text != NULL);
+
+  *old_text = strata_movement_format_value (metric, old_value);
+  *new_text = strata_movement_format_value (metric, new_value);
+  if (!reads_compact (kind, fmt, old_value) || !reads_compact (kind, fmt, new_value) ||
+      old_value == new_value)
+    return;
+  for (int extra = 1; extra <= 9 && g_str_equal (*old_text, *new_text); extra++)
+    {
+      g_free (*old_text);
+      g_free (*new_text);
+      *old_text = strata_format_compact_digits (fmt, old_value, extra);
+      *new_text = strata_format_compact_digits (fmt, new_value, extra);
+    }
+  if (g_str_equal (*old_text, *new_text))
+    {
+      g_free (*old_text);
+      g_free (*new_text);
+      *old_text = format_full (kind, old_value);
+      *new_text = format_full (kind, new_value);
+    }
 }
 
 static const char *
@@ -328,9 +394,12 @@ item_label (const StrataReasonBook *book,
   return strata_adjustment_get_display_label (adjustment);
 }
 
+/* full: every digit of a metric's values, for an export's data; else as
+ * people read them on the page. */
 static char *
 format_reason (const StrataReasonBook *book,
-               const StrataReason     *r)
+               const StrataReason     *r,
+               gboolean                full)
 {
   GHashTable *metrics = book->metrics;
 
@@ -339,8 +408,16 @@ format_reason (const StrataReasonBook *book,
     case STRATA_REASON_METRIC:
       {
         const StrataReviewMetric *metric = metrics ? g_hash_table_lookup (metrics, r->key) : NULL;
-        g_autofree char *ta = strata_movement_format_value (metric, r->old_value);
-        g_autofree char *tb = strata_movement_format_value (metric, r->new_value);
+        g_autofree char *ta = NULL;
+        g_autofree char *tb = NULL;
+
+        if (full)
+          {
+            ta = strata_movement_format_value_full (metric, r->old_value);
+            tb = strata_movement_format_value_full (metric, r->new_value);
+          }
+        else
+          strata_movement_format_change (metric, r->old_value, r->new_value, &ta, &tb);
 
         /* Translators: a metric's change, e.g. "Annual order amount: 800,000 → 1,200,000" */
         return g_strdup_printf (_("%s: %s → %s"), metric_label (metrics, r->key), ta, tb);
@@ -436,23 +513,49 @@ strata_mover_format_reason (const StrataMover *mover,
 {
   g_return_val_if_fail (mover != NULL && index < mover->n_reasons, NULL);
 
-  return format_reason (mover->book, strata_mover_get_reason (mover, index));
+  return format_reason (mover->book, strata_mover_get_reason (mover, index), FALSE);
+}
+
+char *
+strata_mover_format_reason_full (const StrataMover *mover,
+                                 guint              index)
+{
+  g_return_val_if_fail (mover != NULL && index < mover->n_reasons, NULL);
+
+  return format_reason (mover->book, strata_mover_get_reason (mover, index), TRUE);
+}
+
+static char *
+describe_reasons (const StrataMover *mover,
+                  const char        *separator,
+                  gboolean           full)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < mover->n_reasons; i++)
+    {
+      g_autofree char *text = format_reason (mover->book, strata_mover_get_reason (mover, i), full);
+      if (i > 0)
+        g_string_append (s, separator);
+      g_string_append (s, text);
+    }
+  return g_string_free (s, FALSE);
 }
 
 char *
 strata_mover_describe_reasons (const StrataMover *mover,
                                const char        *separator)
 {
-  GString *s = g_string_new (NULL);
-
   g_return_val_if_fail (mover != NULL, NULL);
 
-  for (guint i = 0; i < mover->n_reasons; i++)
-    {
-      g_autofree char *text = strata_mover_format_reason (mover, i);
-      if (i > 0)
-        g_string_append (s, separator);
-      g_string_append (s, text);
-    }
-  return g_string_free (s, FALSE);
+  return describe_reasons (mover, separator, FALSE);
+}
+
+char *
+strata_mover_describe_reasons_full (const StrataMover *mover,
+                                    const char        *separator)
+{
+  g_return_val_if_fail (mover != NULL, NULL);
+
+  return describe_reasons (mover, separator, TRUE);
 }

@@ -196,14 +196,26 @@ int             strata_movement_get_to_version   (StrataMovement *self);
 GHashTable     *strata_movement_load_metrics     (StrataWorkspace  *workspace,
                                                   GError          **error);
 /* A metric value as the review shows it: grouped digits, yes/no, a date;
- * "missing" for NaN. metric may be NULL (a plain number). */
+ * "missing" for NaN; an amount (a money metric) in a language that groups
+ * by 10^4 as the Customers page writes it (strata_format_compact: "281万").
+ * metric may be NULL (a plain number). _full writes every digit (exports). */
 char           *strata_movement_format_value     (const StrataReviewMetric *metric,
                                                   double            value);
+char           *strata_movement_format_value_full (const StrataReviewMetric *metric,
+                                                   double                    value);
+/* Both values of a change as strata_movement_format_value() writes them,
+ * with more digits where compact would write two different values alike. */
+void            strata_movement_format_change    (const StrataReviewMetric  *metric,
+                                                  double                     old_value,
+                                                  double                     new_value,
+                                                  char                     **old_text,
+                                                  char                     **new_text);
 
 /* Texts shared by the CLI, the page and the slides. */
 const char     *strata_move_kind_to_string       (StrataMoveKind  kind);
 /* A mover's reasons (valid while its movement is), and one as the
- * translated line the page, slides, report and CLI show. */
+ * translated line the page, slides, report and CLI show; _full with the
+ * metrics' values in every digit, for the CSV and JSON exports. */
 guint           strata_mover_get_n_reasons       (const StrataMover *mover);
 const StrataReason *strata_mover_get_reason      (const StrataMover *mover,
                                                   guint              index);
@@ -211,5 +223,9 @@ char           *strata_mover_format_reason       (const StrataMover *mover,
                                                   guint              index);
 char           *strata_mover_describe_reasons    (const StrataMover *mover,
                                                   const char        *separator);
+char           *strata_mover_format_reason_full  (const StrataMover *mover,
+                                                  guint              index);
+char           *strata_mover_describe_reasons_full (const StrataMover *mover,
+                                                    const char        *separator);
 
 G_END_DECLS
