@@ -11,6 +11,7 @@
 
 #include "cli-test-util.h"
 #include "strata-demo.h"
+#include "strata-format.h"
 #include "strata-i18n.h"
 #include "strata-period-data.h"
 #include "strata-period-results.h"
@@ -378,6 +379,68 @@ test_bad_period (void)
   g_assert_nonnull (strstr (error->message, "1999-Q1"));
 }
 
+/* text without its white space (a PDF's lines break anywhere). */
+static char *
+without_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+  return g_string_free (out, FALSE);
+}
+
+/* In Chinese a top upgrade's reasons read an amount as the Customers page
+ * writes it (strata_format_compact: 万), in the PDF as on the page. */
+static void
+check_reasons_chinese (PopplerDocument *doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (ws_path, NULL, &error);
+  g_autoptr(StrataReviewDeck) deck = NULL;
+  g_autofree char *text = report_test_text (doc, -1);
+  g_autofree char *flat = without_spaces (text);
+  g_autofree char *reasons = NULL;
+  gint64 from = 0, to = 0;
+  GPtrArray *movers;
+
+  g_assert_no_error (error);
+  g_assert_true (strata_period_find (ws, "2026-Q2", &from, NULL, &error));
+  g_assert_true (strata_period_find (ws, "2026-Q3", &to, NULL, &error));
+  deck = strata_review_deck_load (ws, from, to, FALSE, &error);
+  g_assert_no_error (error);
+  movers = strata_movement_get_movers (strata_review_deck_get_movement (deck), STRATA_MOVE_UP);
+  for (guint i = 0; i < movers->len && i < 10 && reasons == NULL; i++)
+    {
+      const StrataMover *m = movers->pdata[i];
+
+      for (guint r = 0; r < strata_mover_get_n_reasons (m) && reasons == NULL; r++)
+        {
+          const StrataReason *reason = strata_mover_get_reason (m, r);
+
+          if (reason->kind == STRATA_REASON_METRIC && g_str_equal (reason->key, "order_amount"))
+            {
+              g_autofree char *a = strata_format_compact (NULL, reason->old_value);
+              g_autofree char *b = strata_format_compact (NULL, reason->new_value);
+              g_autofree char *change = g_strdup_printf ("%s → %s", a, b);
+              g_autofree char *line = strata_mover_format_reason (m, r);
+
+              /* Unless compact writes both alike (then with more digits). */
+              if (g_strcmp0 (a, b) != 0)
+                g_assert_true (g_str_has_suffix (line, change));
+              g_assert_nonnull (strstr (line, "万"));
+              reasons = strata_mover_describe_reasons (m, "; ");
+            }
+        }
+    }
+  g_assert_nonnull (reasons);
+  {
+    g_autofree char *want = without_spaces (reasons);
+    g_assert_nonnull (strstr (flat, want));
+  }
+}
+
 static void
 test_chinese (void)
 {
@@ -408,6 +471,7 @@ test_chinese (void)
   g_assert_null (strstr (text, "Page 3 of"));
   check_fonts_embedded (doc);
   check_toc_links (doc);
+  check_reasons_chinese (doc);
   g_unsetenv ("LANGUAGE");
 }
 
