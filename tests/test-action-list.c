@@ -475,6 +475,23 @@ test_chinese (Fixture       *f,
   g_assert_nonnull (strstr (text, g_dgettext (GETTEXT_PACKAGE, "Contents")));
   g_assert_nonnull (strstr (text, "王磊"));
   g_assert_null (strstr (text, "Page 3 of"));
+  /* Alpha's order amount (500,000 -> 1,200,000) reads as on the Customers
+   * page in the list and its PDF; the CSV keeps every digit. */
+  {
+    const char *owner = NULL;
+    const StrataActionItem *alpha = find_item (list, "C001", &owner);
+    g_autofree char *csv = strata_action_list_to_csv (list, NULL);
+    g_autofree char *shown = NULL;
+
+    g_assert_nonnull (alpha);
+    for (guint r = 0; r < alpha->reasons->len && shown == NULL; r++)
+      if (g_str_has_suffix (alpha->reasons->pdata[r], "50万 → 120万"))
+        shown = g_strdup (alpha->reasons->pdata[r]);
+    g_assert_nonnull (shown);
+    g_assert_nonnull (strstr (text, "50万 → 120万"));
+    g_assert_nonnull (strstr (csv, "500,000 → 1,200,000"));
+    g_assert_null (strstr (csv, "50万 → 120万"));
+  }
   g_unsetenv ("LANGUAGE");
   setlocale (LC_ALL, "");
 }

@@ -49,6 +49,7 @@ item_free (StrataActionItem *item)
   g_free (item->from_tier);
   g_free (item->to_tier);
   g_ptr_array_unref (item->reasons);
+  g_ptr_array_unref (item->reasons_full);
   g_ptr_array_unref (item->gains);
   g_ptr_array_unref (item->losses);
   g_free (item->action);
@@ -304,10 +305,23 @@ metric_label (GHashTable *metrics,
   return metric && metric->label[0] ? metric->label : key;
 }
 
+/* A reason as shown and, where its figures read shorter than in full (an
+ * amount in Chinese), in full for the CSV. Takes both. */
+static void
+add_reason (StrataActionItem *item,
+            char             *line,
+            char             *full)
+{
+  g_ptr_array_add (item->reasons, line);
+  if (full != NULL && g_str_equal (full, line))
+    g_clear_pointer (&full, g_free);
+  g_ptr_array_add (item->reasons_full, full);
+}
+
 /* Why a customer changed quadrant: its axis metrics that changed (the
  * movement's wording), else the thresholds. Skips metrics already given. */
 static void
-explain_quadrant (GPtrArray               *reasons,
+explain_quadrant (StrataActionItem        *item,
                   GHashTable              *metrics,
                   const StrataRules       *rules,
                   const StrataPeriodData  *from,
@@ -327,6 +341,8 @@ explain_quadrant (GPtrArray               *reasons,
       double a, b;
       g_autofree char *ta = NULL;
       g_autofree char *tb = NULL;
+      g_autofree char *fa = NULL;
+      g_autofree char *fb = NULL;
       const StrataReviewMetric *metric;
 
       if (axes[k] == NULL)
@@ -340,11 +356,14 @@ explain_quadrant (GPtrArray               *reasons,
         continue;
       metric = g_hash_table_lookup (metrics, axes[k]);
       strata_movement_format_change (metric, a, b, &ta, &tb);
-      g_ptr_array_add (reasons, g_strdup_printf (_("%s: %s → %s"),
-                                                 metric_label (metrics, axes[k]), ta, tb));
+      fa = strata_movement_format_value_full (metric, a);
+      fb = strata_movement_format_value_full (metric, b);
+      add_reason (item,
+                  g_strdup_printf (_("%s: %s → %s"), metric_label (metrics, axes[k]), ta, tb),
+                  g_strdup_printf (_("%s: %s → %s"), metric_label (metrics, axes[k]), fa, fb));
     }
   if (!any)
-    g_ptr_array_add (reasons, g_strdup (_("The quadrant thresholds changed")));
+    add_reason (item, g_strdup (_("The quadrant thresholds changed")), NULL);
 }
 
 static char *
@@ -409,6 +428,7 @@ new_item (gint64      customer_id,
   item->name = g_strdup (name);
   item->owner = g_strdup (g_hash_table_lookup (owner_of, &customer_id));
   item->reasons = g_ptr_array_new_with_free_func (g_free);
+  item->reasons_full = g_ptr_array_new_with_free_func (g_free);
   item->gains = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
   item->losses = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
   return item;
@@ -517,12 +537,13 @@ strata_action_list_compute (StrataWorkspace  *workspace,
           for (guint r = 0; r < strata_mover_get_n_reasons (m); r++)
             {
               const StrataReason *reason = strata_mover_get_reason (m, r);
-              g_ptr_array_add (item->reasons, strata_mover_format_reason (m, r));
+              add_reason (item, strata_mover_format_reason (m, r),
+                          strata_mover_format_reason_full (m, r));
               if (reason->key != NULL)
                 g_ptr_array_add (keys, (gpointer) reason->key);
             }
           if (p != NULL && p->from_quadrant != p->to_quadrant)
-            explain_quadrant (item->reasons, metrics, to->rules, used_data, to->data,
+            explain_quadrant (item, metrics, to->rules, used_data, to->data,
                               m->customer_id, keys);
           compare_entitlements (matrix, item->from_tier, item->to_tier,
                                 k == STRATA_MOVE_UP || k == STRATA_MOVE_NEW,
@@ -549,7 +570,7 @@ strata_action_list_compute (StrataWorkspace  *workspace,
       item->to_tier = g_strdup (item->from_tier);
       item->from_quadrant = p->from_quadrant;
       item->to_quadrant = p->to_quadrant;
-      explain_quadrant (item->reasons, metrics, to->rules, used_data, to->data,
+      explain_quadrant (item, metrics, to->rules, used_data, to->data,
                         p->customer_id, NULL);
       item->action = quadrant_action (to->rules, item->to_quadrant, FALSE);
       g_ptr_array_add (owner_for (by_name, self->owners, item->owner)->items, item);
@@ -642,6 +663,22 @@ csv_field (GString    *out,
   g_string_append (out, last ? "\r\n" : ",");
 }
 
+/* The item's reasons with every digit, "; " between them: the CSV is data. */
+static char *
+describe_reasons_full (const StrataActionItem *item)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint r = 0; r < item->reasons->len; r++)
+    {
+      const char *full = item->reasons_full->pdata[r];
+
+      g_string_append_printf (out, "%s%s", r ? "; " : "",
+                              full != NULL ? full : (const char *) item->reasons->pdata[r]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 strata_action_list_to_csv (StrataActionList *self,
                            const char       *owner)
@@ -664,9 +701,7 @@ strata_action_list_to_csv (StrataActionList *self,
           g_autofree char *gains = strata_action_describe_changes (item->gains, "; ");
           g_autofree char *losses = strata_action_describe_changes (item->losses, "; ");
 
-          g_ptr_array_add (item->reasons, NULL);
-          reasons = g_strjoinv ("; ", (char **) item->reasons->pdata);
-          g_ptr_array_set_size (item->reasons, item->reasons->len - 1);
+          reasons = describe_reasons_full (item);
 
           csv_field (out, ow->label, FALSE);
           csv_field (out, item->ext_id, FALSE);

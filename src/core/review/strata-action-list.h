@@ -37,6 +37,8 @@ typedef struct
   StrataQuadrant  from_quadrant;
   StrataQuadrant  to_quadrant;
   GPtrArray      *reasons;        /* char*, translated lines */
+  GPtrArray      *reasons_full;   /* char*, the same with every digit (the CSV's);
+                                   * NULL where it is the line of reasons */
   GPtrArray      *gains;          /* StrataActionChange*, in matrix order */
   GPtrArray      *losses;
   char           *action;         /* the later quadrant's action; "" when none */

@@ -88,8 +88,10 @@ strata_movement_export (StrataMovement  *movement,
           const StrataMovementTier *from = tier_at (movement, m->from_tier);
           const StrataMovementTier *to = tier_at (movement, m->to_tier);
           double revenue = k == STRATA_MOVE_LOST ? m->from_revenue : m->to_revenue;
-          /* Data to take further: the metrics' values in full, not as the page reads them. */
-          g_autofree char *reasons = strata_mover_describe_reasons_full (m, "; ");
+          /* The CSV is data: the metrics' values in every digit; the workbook
+           * is read as the page is. */
+          g_autofree char *reasons = sink != NULL ? strata_mover_describe_reasons (m, "; ")
+                                                  : strata_mover_describe_reasons_full (m, "; ");
 
           rows++;
           if (sink != NULL)
