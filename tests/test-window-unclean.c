@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "strata-schema.h"
 #include "strata-workspace-private.h"
 #include "unclean-test-util.h"
 #include "window-test-util.h"
@@ -277,6 +278,48 @@ test_cancel_and_close (void)
   g_assert_null (gui_test_find_message_dialog (NULL));
 }
 
+/* A file of an older format is brought up to date on a worker (its
+ * migration rewrites every period's columns: seconds at a million
+ * customers), the window saying so meanwhile; then it opens as usual, in
+ * the current format. */
+static void
+test_older_format (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "workspace-v4", "demo-60.strata", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "older.strata", NULL);
+  g_autofree char *contents = NULL, *description = NULL, *during = NULL;
+  g_autoptr(GError) error = NULL;
+  StrataWindow *window = window_test_present (app);
+  StrataWorkspace *ws;
+  GtkWidget *checking;
+  gsize len, during_len;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) len, NULL));
+  g_assert_true (strata_window_open_path (window, path, &error));
+  g_assert_no_error (error);
+  /* Not migrated on the main thread (the file as it was when the call
+   * returned): the window shows the update. */
+  during = file_contents (path, &during_len);
+  g_assert_cmpmem (during, during_len, contents, len);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_test_main_stack (window)), ==, "checking");
+  checking = gtk_stack_get_visible_child (window_test_main_stack (window));
+  description = g_strdup_printf (_("Bringing “%s” up to date for this version of Strata…"), "older.strata");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (checking)), ==, description);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (checking)), ==, _("Updating Workspace"));
+
+  /* (The window may have had another workspace open before.) */
+  gui_test_wait (strata_window_get_context (window) != NULL &&
+                 g_str_has_suffix (strata_workspace_get_path (strata_context_get_workspace (strata_window_get_context (window))),
+                                   "older.strata"));
+  window_test_wait_customers (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_test_main_stack (window)), ==, "workspace");
+  ws = strata_context_get_workspace (strata_window_get_context (window));
+  g_assert_cmpint (test_query_int (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
+  g_assert_null (gui_test_find_message_dialog (NULL));
+  gui_test_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/window-unclean/damaged", test_damaged);
   g_test_add_func ("/window-unclean/second-open", test_second_open);
   g_test_add_func ("/window-unclean/cancel-and-close", test_cancel_and_close);
+  g_test_add_func ("/window-unclean/older-format", test_older_format);
   status = g_test_run ();
 
   window_test_finish (NULL, &app, &tmpdir);

@@ -185,6 +185,32 @@ test_cli (Fixture       *f,
   g_assert_cmpstr (p.out, ==, expected_periods);
 }
 
+/* The window's open (no waiting) leaves a file of an older format as it
+ * was, for a worker to bring up to date; strata_workspace_open does. */
+static void
+test_no_wait (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open_no_wait (f->path, &error);
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+
+  g_assert_null (ws);
+  g_assert_error (error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_OLDER_FORMAT);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
+  ws = strata_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_query_int (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
+  g_clear_object (&ws);
+  g_assert_true (g_file_get_contents (f->path, &after, &after_len, NULL));
+  g_assert_true (after_len != before_len || memcmp (before, after, after_len) != 0);
+  ws = strata_workspace_open_no_wait (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ws);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,5 +219,6 @@ main (int   argc,
   g_test_add ("/workspace-v4/values", Fixture, NULL, fixture_setup, test_values, fixture_teardown);
   g_test_add ("/workspace-v4/edge-values", Fixture, NULL, fixture_setup, test_edge_values, fixture_teardown);
   g_test_add ("/workspace-v4/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
+  g_test_add ("/workspace-v4/no-wait", Fixture, NULL, fixture_setup, test_no_wait, fixture_teardown);
   return g_test_run ();
 }

@@ -24,6 +24,7 @@ typedef enum
   STRATA_WORKSPACE_ERROR_NO_SUCH_ITEM,  /* a period, customer... that is not there */
   STRATA_WORKSPACE_ERROR_NO_SPACE,      /* the disk is full (or a file size limit) */
   STRATA_WORKSPACE_ERROR_BUSY,          /* another program is writing to the file */
+  STRATA_WORKSPACE_ERROR_OLDER_FORMAT,  /* open_no_wait: to be brought up to date on a worker */
 } StrataWorkspaceError;
 
 typedef enum

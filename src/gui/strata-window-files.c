@@ -303,7 +303,8 @@ strata_window_cancel_open (StrataWindow *self)
  * behind it (back with Cancel or on damage). */
 static void
 open_in_background (StrataWindow *self,
-                    const char   *canonical)
+                    const char   *canonical,
+                    gboolean      upgrade)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *basename = g_path_get_basename (canonical);
@@ -312,8 +313,13 @@ open_in_background (StrataWindow *self,
 
   self->opening = g_cancellable_new ();
   self->opening_path = g_strdup (canonical);
-  /* Translators: %s is a workspace file name. */
-  description = g_strdup_printf (_("Checking “%s” after an unexpected shutdown…"), basename);
+  if (upgrade)
+    /* Translators: %s is a workspace file name, written by an older version. */
+    description = g_strdup_printf (_("Bringing “%s” up to date for this version of Strata…"), basename);
+  else
+    /* Translators: %s is a workspace file name. */
+    description = g_strdup_printf (_("Checking “%s” after an unexpected shutdown…"), basename);
+  adw_status_page_set_title (self->checking_page, upgrade ? _("Updating Workspace") : _("Checking Workspace"));
   adw_status_page_set_description (self->checking_page, description);
   strata_window_update_chrome (self);
 
@@ -348,9 +354,10 @@ strata_window_open_path (StrataWindow  *self,
     return TRUE;
 
   workspace = strata_workspace_open_no_wait (canonical, &local_error);
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK) ||
+      g_error_matches (local_error, STRATA_WORKSPACE_ERROR, STRATA_WORKSPACE_ERROR_OLDER_FORMAT))
     {
-      open_in_background (self, canonical);
+      open_in_background (self, canonical, local_error->domain == STRATA_WORKSPACE_ERROR);
       return TRUE;
     }
   if (workspace == NULL)

@@ -22,7 +22,10 @@ StrataWorkspace *strata_workspace_open            (const char       *path,
 /* The same for a thread that must not wait (the window's): a file that
  * needs the whole-file check fails with G_IO_ERROR_WOULD_BLOCK, its header
  * read, nothing written and no lock kept; open that one with
- * strata_workspace_open on a worker, which checks it. */
+ * strata_workspace_open on a worker, which checks it. So does a file of
+ * an older format, with STRATA_WORKSPACE_ERROR_OLDER_FORMAT: its
+ * migration may rewrite every period's columns (seconds at a million
+ * customers). */
 StrataWorkspace *strata_workspace_open_no_wait    (const char       *path,
                                                     GError          **error);
 /* Creates a new, empty workspace (schema, default rules are added by the
