@@ -116,6 +116,21 @@ latest_results (void)
   return results;
 }
 
+/* The report workspace's upgrades from 2026-Q2 to 2026-Q3, held by *deck. */
+static GPtrArray *
+load_upgrades (StrataWorkspace   *ws,
+               StrataReviewDeck **deck)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 from = 0, to = 0;
+
+  g_assert_true (strata_period_find (ws, "2026-Q2", &from, NULL, &error));
+  g_assert_true (strata_period_find (ws, "2026-Q3", &to, NULL, &error));
+  *deck = strata_review_deck_load (ws, from, to, FALSE, &error);
+  g_assert_no_error (error);
+  return strata_movement_get_movers (strata_review_deck_get_movement (*deck), STRATA_MOVE_UP);
+}
+
 /* The movers' reasons wrap in their cell instead of ending in "…". The
  * text alone cannot tell (an ellipsis carries the text it hides, for
  * copying), so the end of the longest reason of the top upgrades must sit
@@ -128,16 +143,11 @@ check_reasons_whole (PopplerDocument *doc)
   g_autoptr(StrataReviewDeck) deck = NULL;
   g_autofree char *longest = NULL;
   const StrataMover *mover = NULL;
-  gint64 from = 0, to = 0;
   GPtrArray *movers;
   gboolean seen = FALSE;
 
   g_assert_no_error (error);
-  g_assert_true (strata_period_find (ws, "2026-Q2", &from, NULL, &error));
-  g_assert_true (strata_period_find (ws, "2026-Q3", &to, NULL, &error));
-  deck = strata_review_deck_load (ws, from, to, FALSE, &error);
-  g_assert_no_error (error);
-  movers = strata_movement_get_movers (strata_review_deck_get_movement (deck), STRATA_MOVE_UP);
+  movers = load_upgrades (ws, &deck);
   for (guint i = 0; i < movers->len && i < 10; i++)
     {
       g_autofree char *r = strata_mover_describe_reasons (movers->pdata[i], "; ");
@@ -402,15 +412,10 @@ check_reasons_chinese (PopplerDocument *doc)
   g_autofree char *text = report_test_text (doc, -1);
   g_autofree char *flat = without_spaces (text);
   g_autofree char *reasons = NULL;
-  gint64 from = 0, to = 0;
   GPtrArray *movers;
 
   g_assert_no_error (error);
-  g_assert_true (strata_period_find (ws, "2026-Q2", &from, NULL, &error));
-  g_assert_true (strata_period_find (ws, "2026-Q3", &to, NULL, &error));
-  deck = strata_review_deck_load (ws, from, to, FALSE, &error);
-  g_assert_no_error (error);
-  movers = strata_movement_get_movers (strata_review_deck_get_movement (deck), STRATA_MOVE_UP);
+  movers = load_upgrades (ws, &deck);
   for (guint i = 0; i < movers->len && i < 10 && reasons == NULL; i++)
     {
       const StrataMover *m = movers->pdata[i];
