@@ -457,7 +457,6 @@ push_batch (Ctx *c)
 
         add_to_columns (b, m, m->id, c->period_columns);
       }
-  g_array_set_size (b->values, 0);
 
   g_ptr_array_extend_and_steal (b->rejects, c->s->deferred_rejects);
   c->s->deferred_rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_import_reject_free);

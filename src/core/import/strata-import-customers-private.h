@@ -69,8 +69,8 @@ typedef struct
   struct _Batch       *batch;       /* new customers for the writer */
   /* Written batches, emptied, for the reader to fill again: a batch's
    * arrays are megabytes, and fresh ones cost a page fault per 4 KiB
-   * each time (a third of a million-row import's 28,000). The writer
-   * pushes, the reader pops. */
+   * each time (with the spares below: 21,200 faults down to 17,300 at a
+   * million rows in random order). The writer pushes, the reader pops. */
   GAsyncQueue         *spare_batches;
   /* The reader's: the arrays number_by_ext_id () copies a batch into,
    * the batch's own before (emptied) */

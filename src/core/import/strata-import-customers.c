@@ -307,6 +307,7 @@ prepare (Ctx     *c,
   g_autoptr(sqlite3_stmt) all = NULL;
   g_autoptr(sqlite3_stmt) in_period = NULL;
   gint64 member = G_MAXINT64;
+  guint rows;
   int rc;
 
   /* The name is compared by SQLite: keeping a million names here to
@@ -322,13 +323,14 @@ prepare (Ctx     *c,
     return FALSE;
   sqlite3_bind_int64 (in_period, 1, c->s->result->period_id);
   /* The file's ids, and the workspace's beside them as they come. */
-  strata_import_known_reserve (c->known, expected_rows (c));
+  rows = expected_rows (c);
+  strata_import_known_reserve (c->known, rows);
   if (sqlite3_step (in_period) == SQLITE_ROW)
     member = sqlite3_column_int64 (in_period, 0);
   else
     {
       c->period_columns = strata_period_columns_builder_new ();
-      strata_period_columns_builder_reserve (c->period_columns, expected_rows (c));
+      strata_period_columns_builder_reserve (c->period_columns, rows);
     }
   while ((rc = sqlite3_step (all)) == SQLITE_ROW)
     {
