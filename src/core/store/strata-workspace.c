@@ -30,6 +30,8 @@
  * the import reads), so SQLite's per-call connection mutex is not needed:
  * it was a tenth of a large import's writes. */
 #define OPEN_FLAGS SQLITE_OPEN_NOMUTEX
+/* How long a connection waits for another one's write or checkpoint. */
+#define BUSY_TIMEOUT_MS 5000
 
 struct _StrataWorkspace
 {
@@ -408,7 +410,7 @@ configure_connection (StrataWorkspace  *self,
                       GError          **error)
 {
   sqlite3_update_hook (self->db, update_hook, self);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 0);
   return exec_sql (self, "PRAGMA foreign_keys = ON;", error);
 }
@@ -511,6 +513,10 @@ open_existing (StrataWorkspace  *self,
       strata_workspace_set_db_error (self, error, _("cannot open"));
       return FALSE;
     }
+  /* Another connection that closes last checkpoints the -wal under an
+   * exclusive lock: wait for it as every write does, rather than call a
+   * workspace that is only being closed "in use". */
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   if (!check_identity (self, &user_version, error))
     return FALSE;
   /* Never shown either: the caller migrates on a worker (format 4 -> 5
