@@ -16,6 +16,8 @@
 #include "strata-customer-cell.h"
 #include "strata-customers-page.h"
 #include "strata-customers-page-private.h"
+#include "strata-customers-query.h"
+#include "strata-period-data-private.h"
 #include "strata-demo.h"
 #include "strata-format.h"
 #include "strata-scoring.h"
@@ -713,12 +715,73 @@ test_narrow_fold (Fixture       *f,
   gui_test_destroy (window);
 }
 
+/* Above 100,000 rows a search reads the upper half on a thread of its
+ * own: the rows kept are those of one pass, in the same order. */
+static void
+test_split_search (void)
+{
+  const guint n = 150001;
+  g_autofree char **ids = g_new0 (char *, n);
+  g_autofree char **names = g_new0 (char *, n);
+  g_autofree guint8 *tiers = g_new0 (guint8, n);
+  g_autoptr(StrataPeriodData) strings = NULL;
+  const char *searches[] = { "acme 7", "c07", "星辰", "north", "c150000", "no one" };
+
+  for (guint i = 0; i < n; i++)
+    {
+      ids[i] = g_strdup_printf ("C%06u", i);
+      names[i] = i % 3 == 0 ? g_strdup_printf ("北京星辰 %u", i)
+                 : i % 3 == 1 ? g_strdup_printf ("ACME %u North", i)
+                 : g_strdup_printf ("acme %u", i);
+      tiers[i] = i % 5;
+    }
+  strings = strata_period_data_new_customers ((const char **) ids, (const char **) names, n);
+  for (guint s = 0; s < G_N_ELEMENTS (searches); s++)
+    for (int tier = -1; tier < 2; tier++)
+      {
+        StrataCustomerColumns cols = { .n = n, .strings = strings, .tier = tiers };
+        g_autofree char *folded = strata_customer_view_fold (searches[s]);
+        StrataCustomerFilter filter = { folded, tier, -1, NULL };
+        g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (guint));
+        StrataCustomersQuery *query = strata_customers_query_new (&cols, NULL, NULL, &filter);
+        StrataCustomersAnswer *answer = strata_customers_query_run (query, NULL);
+
+        for (guint i = 0; i < n; i++)
+          if (strata_customer_view_matches (&cols, &filter, i))
+            g_array_append_val (expected, i);
+        g_assert_nonnull (answer);
+        g_test_message ("%s, tier %d: %u rows", searches[s], tier, expected->len);
+        g_assert_cmpmem (answer->rows->data, answer->rows->len * sizeof (guint),
+                         expected->data, expected->len * sizeof (guint));
+        strata_customers_answer_free (answer);
+        strata_customers_query_free (query);
+      }
+  /* What each search finds, counted by hand. */
+  {
+    StrataCustomerColumns cols = { .n = n, .strings = strings, .tier = tiers };
+    StrataCustomerFilter filter = { (char *) "c150000", -1, -1, NULL };
+    StrataCustomersQuery *query = strata_customers_query_new (&cols, NULL, NULL, &filter);
+    StrataCustomersAnswer *answer = strata_customers_query_run (query, NULL);
+
+    g_assert_cmpuint (answer->rows->len, ==, 1);
+    g_assert_cmpuint (g_array_index (answer->rows, guint, 0), ==, 150000);
+    strata_customers_answer_free (answer);
+    strata_customers_query_free (query);
+  }
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (ids[i]);
+      g_free (names[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  g_test_add_func ("/customers-worker/split-search", test_split_search);
   g_test_add ("/customers-worker/rows-3000", Fixture, NULL, fixture_setup, test_worker_rows, customers_test_teardown);
   g_test_add ("/customers-worker/visible-binds", Fixture, NULL, fixture_setup, test_visible_binds,
               customers_test_teardown);

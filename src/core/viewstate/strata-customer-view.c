@@ -40,23 +40,35 @@ strata_customer_view_fold (const char *text)
 /* ASCII folds to its lower case, character by character: a match among
  * ASCII characters is a match in the folded text, found without the copy
  * g_utf8_casefold() makes (two per row, a million rows). 1: found, 0: not
- * there, -1: not decided before a non-ASCII character. */
+ * there, -1: not decided before a non-ASCII character. The folding is
+ * inline and the needle's first character is looked for first: the call
+ * to g_ascii_tolower() per character was a quarter of a search's time. */
+static inline guchar
+fold_ascii (guchar c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 static int
 contains_ascii (const char *haystack,
                 const char *needle)
 {
-  if (*needle == '\0')
-    return 1;
-  for (const char *h = haystack; *h; h++)
-    {
-      const char *a = h, *b = needle;
+  guchar first = (guchar) *needle;
 
-      while (*b && (guchar) *a < 0x80 && *a && g_ascii_tolower (*a) == *b)
-        a++, b++;
+  if (first == '\0')
+    return 1;
+  for (const guchar *h = (const guchar *) haystack; *h; h++)
+    {
+      const guchar *a, *b;
+
+      if (*h >= 0x80)
+        return -1;
+      if (fold_ascii (*h) != first)
+        continue;
+      for (a = h + 1, b = (const guchar *) needle + 1; *b && *a && *a < 0x80 && fold_ascii (*a) == *b; a++, b++)
+        ;
       if (*b == '\0')
         return 1;
-      if ((guchar) *h >= 0x80)
-        return -1;
     }
   return 0;
 }

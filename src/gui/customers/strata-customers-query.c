@@ -84,6 +84,65 @@ same_set (const guint *shown,
   return TRUE;
 }
 
+/* The rows strata_customer_view_matches() keeps of rows from..to, written
+ * in place from their start. */
+typedef struct
+{
+  const StrataCustomerColumns *cols;
+  const StrataCustomerFilter  *filter;
+  guint                       *rows;
+  guint                        from, to, kept;
+  GCancellable                *cancellable;
+} FilterPart;
+
+static gpointer
+filter_part (gpointer data)
+{
+  FilterPart *p = data;
+
+  p->kept = 0;
+  for (guint i = p->from; i < p->to; i++)
+    {
+      if ((i - p->from) % CHECK_EVERY == 0 && g_cancellable_is_cancelled (p->cancellable))
+        return NULL;
+      if (strata_customer_view_matches (p->cols, p->filter, i))
+        p->rows[p->from + p->kept++] = i;
+    }
+  return p;
+}
+
+/* Below this, a second thread costs more than it saves. */
+#define SPLIT_FROM 100000
+
+/* A search reads every row's id and name (70 ms at a million customers
+ * on one core of a slow machine): above SPLIT_FROM rows the upper half is
+ * read by a thread of its own, meanwhile, then moved down beside the
+ * lower half's. FALSE: cancelled. */
+static gboolean
+filter_rows (const StrataCustomerColumns *cols,
+             const StrataCustomerFilter  *filter,
+             guint                       *rows,
+             guint                       *kept,
+             GCancellable                *cancellable)
+{
+  guint half = cols->n >= SPLIT_FROM ? cols->n / 2 : cols->n;
+  FilterPart low = { cols, filter, rows, 0, half, 0, cancellable };
+  FilterPart high = { cols, filter, rows, half, cols->n, 0, cancellable };
+  GThread *thread = NULL;
+  gboolean done;
+
+  if (half < cols->n)
+    thread = g_thread_new ("strata-search", filter_part, &high);
+  done = filter_part (&low) != NULL;
+  if (thread != NULL)
+    {
+      done = g_thread_join (thread) != NULL && done;
+      memmove (rows + low.kept, rows + half, high.kept * sizeof (guint));
+    }
+  *kept = low.kept + high.kept;
+  return done;
+}
+
 StrataCustomersAnswer *
 strata_customers_query_run (StrataCustomersQuery *query,
                             GCancellable         *cancellable)
@@ -104,14 +163,14 @@ strata_customers_query_run (StrataCustomersQuery *query,
   answer->rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), cols->n);
   g_array_set_size (answer->rows, cols->n);
   rows = (guint *) answer->rows->data;
-  /* The rows strata_customer_view_filter() keeps, written in place. */
-  for (guint i = 0; i < cols->n; i++)
+  if (all)
     {
-      if (i % CHECK_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
-        return NULL;
-      if (all || strata_customer_view_matches (cols, &filter, i))
-        rows[k++] = i;
+      for (guint i = 0; i < cols->n; i++)
+        rows[i] = i;
+      k = cols->n;
     }
+  else if (!filter_rows (cols, &filter, rows, &k, cancellable))
+    return NULL;
   g_array_set_size (answer->rows, k);
   if (k < cols->n / 2)
     {
