@@ -40,6 +40,28 @@ table_quadrant_letters (StrataQuadrantTable *table)
   return g_string_free (s, FALSE);
 }
 
+/* Whether the table's first rows on screen, top to bottom, are the rows
+ * at positions 0, 1 and 2 of its order (their ids, in that order). */
+static gboolean
+table_shows_first_rows (StrataQuadrantTable *table,
+                        StrataPeriodData    *data)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  int at[3] = { -1, -1, -1 };
+
+  gui_test_collect (GTK_WIDGET (strata_quadrant_table_get_view (table)), GTK_TYPE_LABEL, labels);
+  for (guint k = 0; k < 3; k++)
+    {
+      const char *id = strata_period_data_get_ext_id (data, strata_quadrant_table_get_row (table, k));
+
+      for (guint i = 0; i < labels->len && at[k] < 0; i++)
+        if (gtk_widget_get_mapped (labels->pdata[i]) && g_str_equal (gtk_label_get_text (labels->pdata[i]), id))
+          at[k] = (int) i;
+    }
+  g_test_message ("first rows' ids at labels %d, %d, %d", at[0], at[1], at[2]);
+  return at[0] >= 0 && at[0] < at[1] && at[1] < at[2];
+}
+
 static double
 draft_x_threshold (StrataWorkspace *ws)
 {
@@ -188,8 +210,29 @@ test_quadrant_page (void)
     for (guint k = 1; k < strata_quadrant_table_get_n_rows (table); k++)
       g_assert_cmpuint (results->result->final_tier[strata_quadrant_table_get_row (table, k - 1)], <=,
                         results->result->final_tier[strata_quadrant_table_get_row (table, k)]);
-    gtk_column_view_sort_by_column (columns, strata_quadrant_table_get_column (
-                                      table, STRATA_QUADRANT_TABLE_QUADRANT), GTK_SORT_ASCENDING);
+    /* Scrolled down, then sorted by another column: its first rows, on
+     * screen (the cells GTK keeps are filled again, not made anew). */
+    {
+      GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (columns));
+
+      gui_test_wait_frame (GTK_WIDGET (columns));
+      gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) / 2);
+      gui_test_wait_frame (GTK_WIDGET (columns));
+      g_assert_false (table_shows_first_rows (table, results->data));
+      gtk_column_view_sort_by_column (columns, strata_quadrant_table_get_column (
+                                        table, STRATA_QUADRANT_TABLE_QUADRANT), GTK_SORT_ASCENDING);
+      gui_test_wait_frame (GTK_WIDGET (columns));
+      g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, gtk_adjustment_get_lower (v));
+      g_assert_true (table_shows_first_rows (table, results->data));
+      /* The other way: the cells on screen follow at once. */
+      gtk_column_view_sort_by_column (columns, strata_quadrant_table_get_column (
+                                        table, STRATA_QUADRANT_TABLE_QUADRANT), GTK_SORT_DESCENDING);
+      g_assert_true (table_shows_first_rows (table, results->data));
+      gtk_column_view_sort_by_column (columns, strata_quadrant_table_get_column (
+                                        table, STRATA_QUADRANT_TABLE_QUADRANT), GTK_SORT_ASCENDING);
+      gui_test_wait_frame (GTK_WIDGET (columns));
+      g_assert_true (table_shows_first_rows (table, results->data));
+    }
     {
       g_autofree char *first = strata_quadrant_table_cell_text (
         table, strata_quadrant_table_get_row (table, 0), STRATA_QUADRANT_TABLE_QUADRANT);
