@@ -219,6 +219,7 @@ strata_customers_page_cells_init (StrataCustomersPageCells    *cells,
   cells->list = G_LIST_MODEL (shown);
   cells->view = view;
   cells->bound = g_hash_table_new (NULL, NULL);
+  strata_list_grow_init (&cells->grow, shown, view);
 }
 
 void
@@ -227,9 +228,8 @@ strata_customers_page_cells_clear (StrataCustomersPageCells *cells)
   if (cells->tick_id != 0 && cells->view != NULL)
     gtk_widget_remove_tick_callback (cells->view, cells->tick_id);
   cells->tick_id = 0;
-  if (cells->grow_id != 0 && cells->view != NULL)
-    gtk_widget_remove_tick_callback (cells->view, cells->grow_id);
-  cells->grow_id = 0;
+  if (cells->view != NULL)
+    strata_list_grow_clear (&cells->grow);
   stop_watching_layout (cells);
   g_clear_pointer (&cells->bound, g_hash_table_unref);
   cells->view = NULL;
@@ -274,51 +274,10 @@ strata_customers_page_cells_refresh (StrataCustomersPageCells *cells,
 
 /* Growing the rows shown ---------------------------------------------------- */
 
-/* GTK 4.8's list keeps the widgets of 200 rows (and 2 more each side)
- * around its anchor, the top here, whatever the height of the view: past
- * this many rows, more cost no widget. */
-#define GROWN_ROWS 204
-/* Rows added each frame while the rows shown grow. */
-#define ROWS_PER_FRAME 16
-/* The lowest a row can be, in pixels (a line of text): the first rows
- * shown at once are those this high that fill the view. */
-#define MIN_ROW_HEIGHT 20
-
-static void
-stop_growing (StrataCustomersPageCells *cells)
-{
-  if (cells->grow_id != 0)
-    gtk_widget_remove_tick_callback (cells->view, cells->grow_id);
-  cells->grow_id = 0;
-}
-
 void
 strata_customers_page_cells_show_all (StrataCustomersPageCells *cells)
 {
-  stop_growing (cells);
-  gtk_slice_list_model_set_size (cells->shown, G_MAXUINT);
-}
-
-static gboolean
-grow (GtkWidget     *widget,
-      GdkFrameClock *clock,
-      gpointer       data)
-{
-  StrataCustomersPageCells *cells = data;
-  guint size = gtk_slice_list_model_get_size (cells->shown);
-  GListModel *list = gtk_slice_list_model_get_model (cells->shown);
-
-  /* The next frame lays out the first rows: more from the one after. */
-  if (gdk_frame_clock_get_frame_counter (clock) <= cells->grow_from + 1)
-    return G_SOURCE_CONTINUE;
-  if (size >= GROWN_ROWS - ROWS_PER_FRAME || size + ROWS_PER_FRAME >= g_list_model_get_n_items (list))
-    {
-      cells->grow_id = 0;
-      gtk_slice_list_model_set_size (cells->shown, G_MAXUINT);
-      return G_SOURCE_REMOVE;
-    }
-  gtk_slice_list_model_set_size (cells->shown, size + ROWS_PER_FRAME);
-  return G_SOURCE_CONTINUE;
+  strata_list_grow_show_all (&cells->grow);
 }
 
 void
@@ -326,28 +285,7 @@ strata_customers_page_cells_grow (StrataCustomersPageCells *cells,
                                   guint                     n_before,
                                   guint                     n_after)
 {
-  guint first;
-
-  /* Fewer rows, or GTK already has its widgets: nothing to make. */
-  if (cells->at_once || n_after <= n_before || n_before >= GROWN_ROWS)
-    return;
-  /* A screenful now: rows of MIN_ROW_HEIGHT in the view's height (at
-   * least 600 px, for a view not laid out yet). */
-  first = MAX (gtk_widget_get_height (cells->view), 600) / MIN_ROW_HEIGHT + 1;
-  first = MAX (first, n_before);
-  /* All of them fit, and nothing is held back: they come at once. */
-  if (first >= n_after && cells->grow_id == 0)
-    return;
-  /* Before the rows change, so that GTK never sees all of them; while
-   * growing, the next frame's tick shows the rest. */
-  gtk_slice_list_model_set_size (cells->shown, first);
-  if (cells->grow_id == 0)
-    {
-      GdkFrameClock *clock = gtk_widget_get_frame_clock (cells->view);
-
-      cells->grow_from = clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : G_MININT64;
-      cells->grow_id = gtk_widget_add_tick_callback (cells->view, grow, cells, NULL);
-    }
+  strata_list_grow_start (&cells->grow, n_before, n_after);
 }
 
 /* For the tests and benchmarks ------------------------------------------------ */
@@ -373,14 +311,14 @@ strata_customers_page_get_cells_made (StrataCustomersPage *self)
 gboolean
 strata_customers_page_get_growing (StrataCustomersPage *self)
 {
-  return strata_customers_page_get_cells (self)->grow_id != 0;
+  return strata_list_grow_growing (&strata_customers_page_get_cells (self)->grow);
 }
 
 void
 strata_customers_page_set_grow_rows (StrataCustomersPage *self,
                                      gboolean             grow)
 {
-  strata_customers_page_get_cells (self)->at_once = !grow;
+  strata_customers_page_get_cells (self)->grow.at_once = !grow;
 }
 
 void

@@ -6,6 +6,7 @@
 #include "strata-customer-cell.h"
 #include "strata-customer-view.h"
 #include "strata-customers-page.h"
+#include "strata-list-grow.h"
 #include "strata-page.h"
 #include "strata-period-data.h"
 #include "strata-prev-tiers.h"
@@ -134,12 +135,9 @@ typedef struct
   guint                        answer_binds; /* in the last refresh itself */
   gboolean                     rebind_all;   /* as before: every bound cell at once */
   /* The rows GTK is given: all of the list's, but while a list that had
-   * few rows grows, a screenful more each frame (GTK 4.8 makes 200 rows'
-   * widgets around the top at once). */
+   * few rows grows, a screenful more each frame (strata-list-grow.h). */
   GtkSliceListModel           *shown;
-  guint                        grow_id;      /* the tick callback growing shown */
-  gint64                       grow_from;    /* the frame before the first rows' */
-  gboolean                     at_once;      /* as before: all rows in one turn */
+  StrataListGrow               grow;
   guint                        cells_made;
 } StrataCustomersPageCells;
 /* shown: the slice of the page's list that its view shows. */

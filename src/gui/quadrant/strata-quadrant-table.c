@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "strata-format.h"
+#include "strata-list-grow.h"
 #include "strata-task.h"
 #include "strata-quadrant-table.h"
 #include "strata-worker-rows.h"
@@ -233,6 +234,8 @@ struct _StrataQuadrantTable
   guint                incremental_rows;
   QuadrantRows        *store;
   QuadrantSorted      *sorted;
+  GtkSliceListModel   *shown;         /* of sorted, what the view is given */
+  StrataListGrow       grow;          /* shown growing over frames */
   gboolean             probing;       /* asking the column view which column sorts */
   StrataQuadrantTableColumn probed;
   guint                sort_serial;   /* bumped by every change of data or order */
@@ -808,7 +811,9 @@ strata_quadrant_table_dispose (GObject *object)
 {
   StrataQuadrantTable *self = STRATA_QUADRANT_TABLE (object);
 
+  strata_list_grow_clear (&self->grow);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->shown);
   g_clear_object (&self->sorted);
   g_clear_object (&self->store);
   g_clear_object (&self->chart);
@@ -843,8 +848,10 @@ strata_quadrant_table_init (StrataQuadrantTable *self)
   self->sorted->rows = g_object_ref (self->store);
   g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed", G_CALLBACK (resort), self,
                            G_CONNECT_SWAPPED);
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0, G_MAXUINT);
+  strata_list_grow_init (&self->grow, self->shown, GTK_WIDGET (self->view));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_no_selection_new (
-                               g_object_ref (G_LIST_MODEL (self->sorted)))));
+                               g_object_ref (G_LIST_MODEL (self->shown)))));
 
   for (guint c = 0; c < STRATA_QUADRANT_TABLE_N_COLUMNS; c++)
     {
@@ -902,6 +909,9 @@ set_rows (StrataQuadrantTable *self,
 
   self->sort_serial++;
   self->shown_sort = -1;
+  /* GTK never sees all of a large table's rows at once: a screenful
+   * first, the rest over the next frames. */
+  strata_list_grow_start (&self->grow, MIN (old, n), n);
   quadrant_rows_set_n (self->store, n);
   g_clear_pointer (&self->sorted->order, g_free);
   if (old > 0 || n > 0)
