@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A task run in the background runs on a worker STRATA_TASK_NICE below the
  * process, once: a worker that runs a second task does not sink further;
- * the thread that ran it (here the test's main thread) keeps its own. */
+ * the thread that ran it (here the test's main thread) keeps its own. A
+ * task run when idle runs on a thread of its own at SCHED_IDLE, and the
+ * pool's workers are not touched by it. */
+#define _GNU_SOURCE   /* SCHED_IDLE */
 #include "config.h"
 
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -26,6 +30,7 @@ record_nice (GTask        *task,
 
   seen[0] = thread_nice ();
   seen[1] = (int) syscall (SYS_gettid);
+  seen[2] = sched_getscheduler (0);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -40,16 +45,21 @@ done (GObject      *source,
   *finished = TRUE;
 }
 
-/* Runs one task and returns the nice value and thread id it ran with. */
+/* Runs one task and returns the nice value, thread id and scheduling
+ * policy it ran with. */
 static void
-run_one (int seen[2])
+run_one (int      seen[3],
+         gboolean when_idle)
 {
   g_autoptr(GTask) task = NULL;
   gboolean finished = FALSE;
 
   task = g_task_new (NULL, NULL, done, &finished);
   g_task_set_task_data (task, seen, NULL);
-  strata_task_run_in_background (task, record_nice);
+  if (when_idle)
+    strata_task_run_when_idle (task, record_nice);
+  else
+    strata_task_run_in_background (task, record_nice);
   g_clear_object (&task);
   while (!finished)
     g_main_context_iteration (NULL, TRUE);
@@ -66,11 +76,12 @@ test_lower_priority (void)
   /* Enough tasks one after the other that the pool reuses its threads. */
   for (guint i = 0; i < 40; i++)
     {
-      int seen[2] = { -100, 0 };
+      int seen[3] = { -100, 0, -1 };
 
-      run_one (seen);
+      run_one (seen, FALSE);
       g_assert_cmpint (seen[0], ==, expected);
       g_assert_cmpint (seen[1], !=, (int) syscall (SYS_gettid));
+      g_assert_cmpint (seen[2], ==, SCHED_OTHER);
       if (!g_hash_table_add (threads, GINT_TO_POINTER (seen[1])))
         repeated++;
     }
@@ -79,11 +90,31 @@ test_lower_priority (void)
   g_hash_table_unref (threads);
 }
 
+static void
+test_when_idle (void)
+{
+  int seen[3] = { -100, 0, -1 };
+
+  run_one (seen, TRUE);
+  g_assert_cmpint (seen[1], !=, (int) syscall (SYS_gettid));
+#ifdef __linux__
+  g_assert_cmpint (seen[2], ==, SCHED_IDLE);
+#endif
+  /* The pool's workers run as before. */
+  for (guint i = 0; i < 8; i++)
+    {
+      run_one (seen, FALSE);
+      g_assert_cmpint (seen[2], ==, SCHED_OTHER);
+    }
+  g_assert_cmpint (sched_getscheduler (0), ==, SCHED_OTHER);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/task/lower-priority", test_lower_priority);
+  g_test_add_func ("/task/when-idle", test_when_idle);
   return g_test_run ();
 }

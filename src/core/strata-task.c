@@ -7,6 +7,7 @@
  * the workers niced, the scheduler runs the main thread first when it
  * wakes. Linux gives each thread its own nice value (setpriority with the
  * thread's id); elsewhere this is the process's and is left alone. */
+#define _GNU_SOURCE   /* SCHED_IDLE */
 #include "config.h"
 
 #include "strata-task.h"
@@ -14,6 +15,8 @@
 #include <errno.h>
 
 #ifdef __linux__
+#include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -68,4 +71,38 @@ strata_task_run_in_background (GTask           *task,
 
   g_object_set_qdata (G_OBJECT (task), func_quark (), (gpointer) func);
   g_task_run_in_thread (task, run);
+}
+
+static gpointer
+idle_thread (gpointer data)
+{
+  GTask *task = data;
+  GTaskThreadFunc func = (GTaskThreadFunc) g_object_get_qdata (G_OBJECT (task), func_quark ());
+
+#if defined(__linux__) && defined(SCHED_IDLE)
+  {
+    struct sched_param param = { 0 };
+
+    /* A failure leaves the thread niced, as the pool's are. */
+    if (pthread_setschedparam (pthread_self (), SCHED_IDLE, &param) != 0)
+      lower_priority ();
+  }
+#else
+  lower_priority ();
+#endif
+  func (task, g_task_get_source_object (task), g_task_get_task_data (task),
+        g_task_get_cancellable (task));
+  g_object_unref (task);
+  return NULL;
+}
+
+void
+strata_task_run_when_idle (GTask           *task,
+                           GTaskThreadFunc  func)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  g_object_set_qdata (G_OBJECT (task), func_quark (), (gpointer) func);
+  g_thread_unref (g_thread_new ("strata-idle", idle_thread, g_object_ref (task)));
 }

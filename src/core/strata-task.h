@@ -12,5 +12,12 @@ G_BEGIN_DECLS
 
 void strata_task_run_in_background (GTask           *task,
                                     GTaskThreadFunc  func);
+/* As g_task_run_in_thread (), on a thread of its own that runs only when
+ * no other thread of the machine wants a core (Linux's SCHED_IDLE;
+ * elsewhere as strata_task_run_in_background): for work nobody waits on,
+ * such as the window's whole-file check (8 s at a million customers),
+ * which took half of two cores from the work the user waits for. */
+void strata_task_run_when_idle     (GTask           *task,
+                                    GTaskThreadFunc  func);
 
 G_END_DECLS
