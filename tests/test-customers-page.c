@@ -621,6 +621,17 @@ test_attribute_filter (Fixture       *f,
   g_assert_cmpint (pairs, >, 1);
   gui_test_wait (g_list_model_get_n_items (gtk_drop_down_get_model (filter)) == (guint) MIN (pairs, 500) + 1);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (filter)), ==, MIN (pairs, 500) + 1);
+  /* Every pair once, ordered by key and then value. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = strata_workspace_prepare (
+      f->t.ws, "SELECT key || ': ' || value FROM attributes GROUP BY key, value ORDER BY key, value LIMIT 500", NULL);
+    guint i = 1;
+
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (filter)), i++), ==,
+                       (const char *) sqlite3_column_text (stmt, 0));
+    g_assert_cmpuint (i, ==, MIN (pairs, 500) + 1);
+  }
   label = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (filter)), 1));
   pair = g_strsplit (label, ": ", 2);
   sql = g_strdup_printf ("SELECT COUNT (*) FROM attributes a JOIN period_customers pc"
