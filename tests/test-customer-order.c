@@ -5,6 +5,7 @@
  * finds what folding finds. */
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "strata-customer-order.h"
 #include "strata-period-data-private.h"
@@ -252,6 +253,39 @@ test_search (void)
   g_assert_cmpuint (count (&cols, "acmex"), ==, 0);
 }
 
+/* Whether a name folds to itself, read without folding where its
+ * characters tell (ASCII, the caseless CJK, kana and Hangul blocks), is
+ * what folding says, for every kind of name. */
+static void
+test_folds_to_itself (void)
+{
+  const char *names[] = {
+    "acme ltd", "Acme Ltd", "ACME", "", "123 - 456", "北京星辰科技", "北京ABC", "北京abc",
+    "東京カンパニー", "서울상사", "ｆｕｌｌ", "ＦＵＬＬ", "Ägir", "ägir", "Ωmega", "ωmega",
+    "\xe2\x84\xaa" "elvin", "straße", "〇一二", "ꀀꀁ", "北京Ｃ", "ﬁne",
+  };
+  guint n = G_N_ELEMENTS (names);
+  g_autofree char **ids = g_new0 (char *, n + 1);
+  g_autoptr(StrataPeriodData) strings = NULL;
+  g_autofree guint8 *is_folded = NULL;
+
+  for (guint i = 0; i < n; i++)
+    ids[i] = g_strdup_printf ("C%u", i);
+  strings = strata_period_data_new_customers ((const char **) ids, names, n);
+  is_folded = strata_customer_order_name_is_folded (strings, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (names[i], -1);
+
+      g_test_message ("%s: %u", names[i], is_folded[i]);
+      g_assert_cmpuint (is_folded[i], ==, strcmp (folded, names[i]) == 0);
+      g_free (ids[i]);
+    }
+  g_assert_cmpuint (is_folded[0], ==, 1);
+  g_assert_cmpuint (is_folded[5], ==, 1);
+  g_assert_cmpuint (is_folded[6], ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,5 +295,6 @@ main (int   argc,
   g_test_add_func ("/customer-order/sort-matches-compare", test_sort_matches_compare);
   g_test_add_func ("/customer-order/in-id-order", test_sort_in_id_order);
   g_test_add_func ("/customer-order/search", test_search);
+  g_test_add_func ("/customer-order/folds-to-itself", test_folds_to_itself);
   return g_test_run ();
 }
