@@ -623,6 +623,22 @@ typedef struct
   guint     *order;
 } SortJob;
 
+/* The first row at the top, as the list's own "scroll to item" puts it
+ * (the list view inside the column view has the action): an adjustment
+ * set to 0 left it a few pixels under the header, the list keeping the
+ * anchor it had measured for the rows shown before. */
+static void
+scroll_to_top (StrataQuadrantTable *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child) && g_list_model_get_n_items (G_LIST_MODEL (self->shown)) > 0)
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+        return;
+      }
+}
+
 /* Takes order (NULL: the rows' own): the cells on screen show the rows
  * now at their positions, from the first when first is set. */
 static void
@@ -632,14 +648,9 @@ set_order (StrataQuadrantTable *self,
 {
   g_free (self->sorted->order);
   self->sorted->order = order;
-  if (first)
-    {
-      GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
-
-      if (v != NULL)
-        gtk_adjustment_set_value (v, gtk_adjustment_get_lower (v));
-    }
   refill_cells (self);
+  if (first)
+    scroll_to_top (self);
 }
 
 /* The order of job shown. A new column or direction shows its first rows
