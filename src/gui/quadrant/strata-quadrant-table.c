@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The rows are small objects holding a row index into the period data;
- * cells read the columns at bind time, so only rows on screen cost text.
+/* The list's items stand for positions (strata-quadrant-rows.h); cells
+ * read the row at their position at bind time, so only rows on screen
+ * cost text.
  * Each column has a GtkCustomSorter on the values, not on the text.
  * While a threshold line is dragged the quadrant cells on screen (and the
  * order, when sorted by quadrant) follow it, at most once a frame. The
  * quadrant of every row is classified once per threshold change into a
  * byte per row, which cells and the sort read (a sort by quadrant called
  * the chart's classification twice per comparison). The table sorts
- * itself (a permutation of the rows, QuadrantSorted) by the column the
+ * itself (a permutation of the rows, in StrataQuadrantRows) by the column the
  * view's sorter names; above STRATA_WORKER_POINTS on a worker, the last
  * order shown meanwhile, so that sorting a million rows never freezes the
  * window (a GtkSortListModel sorted them on the main thread, GObjects all). */
@@ -20,202 +21,9 @@
 #include "strata-format.h"
 #include "strata-list-grow.h"
 #include "strata-task.h"
+#include "strata-quadrant-rows.h"
 #include "strata-quadrant-table.h"
 #include "strata-worker-rows.h"
-
-#define ROW_TYPE (quadrant_row_get_type ())
-G_DECLARE_FINAL_TYPE (QuadrantRow, quadrant_row, QUADRANT, ROW, GObject)
-
-struct _QuadrantRow
-{
-  GObject parent_instance;
-  guint   row;
-};
-
-G_DEFINE_FINAL_TYPE (QuadrantRow, quadrant_row, G_TYPE_OBJECT)
-
-static void
-quadrant_row_class_init (QuadrantRowClass *klass)
-{
-}
-
-static void
-quadrant_row_init (QuadrantRow *self)
-{
-}
-
-/* The rows 0..n-1 as a list model whose items are made when first asked
- * for and then kept (a list view asks for the rows on screen; a sort, for
- * all): showing a million-row table unsorted makes only the rows seen. */
-#define ROWS_TYPE (quadrant_rows_get_type ())
-G_DECLARE_FINAL_TYPE (QuadrantRows, quadrant_rows, QUADRANT, ROWS, GObject)
-
-struct _QuadrantRows
-{
-  GObject      parent_instance;
-  guint        n;
-  QuadrantRow **items;  /* n, NULL until asked for */
-};
-
-static GType
-quadrant_rows_get_item_type (GListModel *model)
-{
-  return ROW_TYPE;
-}
-
-static guint
-quadrant_rows_get_n_items (GListModel *model)
-{
-  return QUADRANT_ROWS (model)->n;
-}
-
-static gpointer
-quadrant_rows_get_item (GListModel *model,
-                        guint       position)
-{
-  QuadrantRows *self = QUADRANT_ROWS (model);
-
-  if (position >= self->n)
-    return NULL;
-  if (self->items[position] == NULL)
-    {
-      self->items[position] = g_object_new (ROW_TYPE, NULL);
-      self->items[position]->row = position;
-    }
-  return g_object_ref (self->items[position]);
-}
-
-static void
-quadrant_rows_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = quadrant_rows_get_item_type;
-  iface->get_n_items = quadrant_rows_get_n_items;
-  iface->get_item = quadrant_rows_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (QuadrantRows, quadrant_rows, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, quadrant_rows_model_init))
-
-static void
-quadrant_rows_clear (QuadrantRows *self)
-{
-  for (guint i = 0; i < self->n; i++)
-    g_clear_object (&self->items[i]);
-  g_clear_pointer (&self->items, g_free);
-  self->n = 0;
-}
-
-static void
-quadrant_rows_finalize (GObject *object)
-{
-  quadrant_rows_clear (QUADRANT_ROWS (object));
-  G_OBJECT_CLASS (quadrant_rows_parent_class)->finalize (object);
-}
-
-static void
-quadrant_rows_class_init (QuadrantRowsClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = quadrant_rows_finalize;
-}
-
-static void
-quadrant_rows_init (QuadrantRows *self)
-{
-}
-
-static void
-quadrant_rows_set_n (QuadrantRows *self,
-                     guint         n)
-{
-  guint removed = self->n;
-
-  quadrant_rows_clear (self);
-  self->n = n;
-  self->items = g_new0 (QuadrantRow *, MAX (n, 1));
-  if (removed > 0 || n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n);
-}
-
-/* The rows in the order shown: a permutation of the rows (NULL: their own
- * order), made by the table on the main thread or on a worker. Its items
- * stand for positions, not rows: a new order keeps them, and the table
- * rebinds the cells on screen (as the Customers page does). Replacing
- * every item made GTK 4.8 rebuild every row widget: a 1M-row table's
- * sort froze the window for 140-200 ms. */
-#define SORTED_TYPE (quadrant_sorted_get_type ())
-G_DECLARE_FINAL_TYPE (QuadrantSorted, quadrant_sorted, QUADRANT, SORTED, GObject)
-
-struct _QuadrantSorted
-{
-  GObject       parent_instance;
-  QuadrantRows *rows;
-  guint        *order;  /* rows->n, or NULL */
-};
-
-static GType
-quadrant_sorted_get_item_type (GListModel *model)
-{
-  return ROW_TYPE;
-}
-
-static guint
-quadrant_sorted_get_n_items (GListModel *model)
-{
-  QuadrantSorted *self = QUADRANT_SORTED (model);
-
-  return self->rows->n;
-}
-
-static gpointer
-quadrant_sorted_get_item (GListModel *model,
-                          guint       position)
-{
-  QuadrantSorted *self = QUADRANT_SORTED (model);
-
-  if (position >= self->rows->n)
-    return NULL;
-  return quadrant_rows_get_item (G_LIST_MODEL (self->rows), position);
-}
-
-static void
-quadrant_sorted_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = quadrant_sorted_get_item_type;
-  iface->get_n_items = quadrant_sorted_get_n_items;
-  iface->get_item = quadrant_sorted_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (QuadrantSorted, quadrant_sorted, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, quadrant_sorted_model_init))
-
-static void
-quadrant_sorted_finalize (GObject *object)
-{
-  QuadrantSorted *self = QUADRANT_SORTED (object);
-
-  g_clear_object (&self->rows);
-  g_free (self->order);
-  G_OBJECT_CLASS (quadrant_sorted_parent_class)->finalize (object);
-}
-
-static void
-quadrant_sorted_class_init (QuadrantSortedClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = quadrant_sorted_finalize;
-}
-
-static void
-quadrant_sorted_init (QuadrantSorted *self)
-{
-}
-
-/* The data row shown at position. */
-static guint
-quadrant_sorted_row (QuadrantSorted *self,
-                     guint           position)
-{
-  return self->order != NULL && position < self->rows->n ? self->order[position] : position;
-}
 
 typedef struct
 {
@@ -232,9 +40,8 @@ struct _StrataQuadrantTable
   const double        *values[3];   /* y, x, z columns of the data (NULL: none) */
   guint8              *quadrants;   /* StrataQuadrant per row, at the chart's thresholds */
   guint                incremental_rows;
-  QuadrantRows        *store;
-  QuadrantSorted      *sorted;
-  GtkSliceListModel   *shown;         /* of sorted, what the view is given */
+  StrataQuadrantRows  *rows;          /* the list, in the order shown */
+  GtkSliceListModel   *shown;         /* of rows, what the view is given */
   StrataListGrow       grow;          /* shown growing over frames */
   gboolean             probing;       /* asking the column view which column sorts */
   StrataQuadrantTableColumn probed;
@@ -434,7 +241,10 @@ compare_rows (gconstpointer a,
 {
   ColumnSpec *spec = data;
   StrataQuadrantTable *self = spec->table;
-  guint ra = QUADRANT_ROW ((gpointer) a)->row, rb = QUADRANT_ROW ((gpointer) b)->row;
+  /* Only asked to compare two rows by sorted_by (): positions 0 and 1
+   * stand for the data rows 0 and 1 there. */
+  guint ra = strata_quadrant_row_get_position ((gpointer) a);
+  guint rb = strata_quadrant_row_get_position ((gpointer) b);
   SortInput in;
   int order;
 
@@ -477,7 +287,7 @@ fill_cell (GtkListItem *item,
 
   if (position == GTK_INVALID_LIST_POSITION || spec->table->results == NULL)
     return;
-  text = strata_quadrant_table_cell_text (spec->table, quadrant_sorted_row (spec->table->sorted, position),
+  text = strata_quadrant_table_cell_text (spec->table, strata_quadrant_rows_row_at (spec->table->rows, position),
                                           spec->column);
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
@@ -593,15 +403,15 @@ sorted_by (StrataQuadrantTable       *self,
            StrataQuadrantTableColumn *column,
            gboolean                  *descending)
 {
-  g_autoptr(QuadrantRow) a = NULL;
-  g_autoptr(QuadrantRow) b = NULL;
+  g_autoptr(StrataQuadrantRow) a = NULL;
+  g_autoptr(StrataQuadrantRow) b = NULL;
   GtkOrdering got;
   SortInput in;
 
-  if (self->store->n < 2)
+  if (strata_quadrant_rows_get_n (self->rows) < 2)
     return FALSE;
-  a = quadrant_rows_get_item (G_LIST_MODEL (self->store), 0);
-  b = quadrant_rows_get_item (G_LIST_MODEL (self->store), 1);
+  a = g_list_model_get_item (G_LIST_MODEL (self->rows), 0);
+  b = g_list_model_get_item (G_LIST_MODEL (self->rows), 1);
   self->probing = TRUE;
   self->probed = STRATA_QUADRANT_TABLE_N_COLUMNS;
   got = gtk_sorter_compare (gtk_column_view_get_sorter (self->view), a, b);
@@ -646,8 +456,7 @@ set_order (StrataQuadrantTable *self,
            guint               *order,
            gboolean             first)
 {
-  g_free (self->sorted->order);
-  self->sorted->order = order;
+  strata_quadrant_rows_set_order (self->rows, order);
   refill_cells (self);
   if (first)
     scroll_to_top (self);
@@ -715,7 +524,7 @@ sort_done (GObject      *source,
   SortJob *job = g_task_get_task_data (G_TASK (result));
 
   self->sort_running = FALSE;
-  if (self->store == NULL)
+  if (self->rows == NULL)
     return;
   /* The data, thresholds or column changed meanwhile: sort for them. */
   if (job->serial != self->sort_serial)
@@ -735,14 +544,14 @@ resort (StrataQuadrantTable *self)
   SortJob *job;
   g_autoptr(GTask) task = NULL;
 
-  if (self->store == NULL)
+  if (self->rows == NULL)
     return;
   self->sort_serial++;
   if (self->sort_running)
     return;
   if (self->results == NULL || !sorted_by (self, &column, &descending))
     {
-      if (self->sorted->order != NULL)
+      if (strata_quadrant_rows_is_ordered (self->rows))
         set_order (self, NULL, FALSE);
       self->shown_sort = -1;
       return;
@@ -751,7 +560,7 @@ resort (StrataQuadrantTable *self)
   sort_input_init (&job->in, self, column);
   job->in.descending = descending;
   job->in.results = strata_period_results_ref (self->results);
-  job->n = self->store->n;
+  job->n = strata_quadrant_rows_get_n (self->rows);
   job->serial = self->sort_serial;
   if (job->n <= self->incremental_rows)
     {
@@ -825,8 +634,7 @@ strata_quadrant_table_dispose (GObject *object)
   strata_list_grow_clear (&self->grow);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->shown);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->store);
+  g_clear_object (&self->rows);
   g_clear_object (&self->chart);
   g_clear_pointer (&self->results, strata_period_results_unref);
   g_clear_pointer (&self->quadrant_cells, g_hash_table_unref);
@@ -847,7 +655,7 @@ strata_quadrant_table_class_init (StrataQuadrantTableClass *klass)
 static void
 strata_quadrant_table_init (StrataQuadrantTable *self)
 {
-  self->store = g_object_new (ROWS_TYPE, NULL);
+  self->rows = strata_quadrant_rows_new ();
   self->incremental_rows = STRATA_WORKER_POINTS;
   self->shown_sort = -1;
   self->quadrant_cells = g_hash_table_new (NULL, NULL);
@@ -855,11 +663,9 @@ strata_quadrant_table_init (StrataQuadrantTable *self)
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
   gtk_column_view_set_show_column_separators (self->view, FALSE);
-  self->sorted = g_object_new (SORTED_TYPE, NULL);
-  self->sorted->rows = g_object_ref (self->store);
   g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed", G_CALLBACK (resort), self,
                            G_CONNECT_SWAPPED);
-  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0, G_MAXUINT);
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)), 0, G_MAXUINT);
   strata_list_grow_init (&self->grow, self->shown, GTK_WIDGET (self->view));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_no_selection_new (
                                g_object_ref (G_LIST_MODEL (self->shown)))));
@@ -916,17 +722,14 @@ static void
 set_rows (StrataQuadrantTable *self,
           guint                n)
 {
-  guint old = self->store->n;
+  guint old = strata_quadrant_rows_get_n (self->rows);
 
   self->sort_serial++;
   self->shown_sort = -1;
   /* GTK never sees all of a large table's rows at once: a screenful
    * first, the rest over the next frames. */
   strata_list_grow_start (&self->grow, MIN (old, n), n);
-  quadrant_rows_set_n (self->store, n);
-  g_clear_pointer (&self->sorted->order, g_free);
-  if (old > 0 || n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self->sorted), 0, old, n);
+  strata_quadrant_rows_set_n (self->rows, n);
 }
 
 void
@@ -992,7 +795,7 @@ guint
 strata_quadrant_table_get_n_rows (StrataQuadrantTable *self)
 {
   g_return_val_if_fail (STRATA_IS_QUADRANT_TABLE (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  return strata_quadrant_rows_get_n (self->rows);
 }
 
 guint
@@ -1000,8 +803,8 @@ strata_quadrant_table_get_row (StrataQuadrantTable *self,
                                guint                position)
 {
   g_return_val_if_fail (STRATA_IS_QUADRANT_TABLE (self), 0);
-  g_return_val_if_fail (position < self->store->n, 0);
-  return quadrant_sorted_row (self->sorted, position);
+  g_return_val_if_fail (position < strata_quadrant_rows_get_n (self->rows), 0);
+  return strata_quadrant_rows_row_at (self->rows, position);
 }
 
 gboolean
