@@ -21,6 +21,7 @@ dump_database (const char *path)
    * which only a connection that may write rolls back (as Strata's does);
    * a read-only one would get SQLITE_READONLY. */
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);   /* as query_text () says */
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master ORDER BY type, name",
                                        -1, &tables, NULL), ==, SQLITE_OK);
   while (sqlite3_step (tables) == SQLITE_ROW)
@@ -68,6 +69,10 @@ query_text (const char *path,
    * which only a connection that may write rolls back (as Strata's does);
    * a read-only one would get SQLITE_READONLY. */
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  /* The window's workers may be closing their connections meanwhile
+   * (the last one checkpoints under an exclusive lock): wait, as Strata
+   * does. */
+  sqlite3_busy_timeout (db, 5000);
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     g_error ("%s: %s", sql, sqlite3_errmsg (db));
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)

@@ -26,11 +26,16 @@ record_nice (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  int *seen = task_data;
+  int *seen = task_data;   /* 4 */
 
   seen[0] = thread_nice ();
   seen[1] = (int) syscall (SYS_gettid);
   seen[2] = sched_getscheduler (0);
+  if (seen[3] == 1)
+    {
+      strata_task_idle_from_now ();
+      seen[3] = sched_getscheduler (0);
+    }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -46,9 +51,10 @@ done (GObject      *source,
 }
 
 /* Runs one task and returns the nice value, thread id and scheduling
- * policy it ran with. */
+ * policy it ran with (and, asked with seen[3] = 1, the policy after
+ * strata_task_idle_from_now ()). */
 static void
-run_one (int      seen[3],
+run_one (int      seen[4],
          gboolean when_idle)
 {
   g_autoptr(GTask) task = NULL;
@@ -76,7 +82,7 @@ test_lower_priority (void)
   /* Enough tasks one after the other that the pool reuses its threads. */
   for (guint i = 0; i < 40; i++)
     {
-      int seen[3] = { -100, 0, -1 };
+      int seen[4] = { -100, 0, -1, 0 };
 
       run_one (seen, FALSE);
       g_assert_cmpint (seen[0], ==, expected);
@@ -93,16 +99,21 @@ test_lower_priority (void)
 static void
 test_when_idle (void)
 {
-  int seen[3] = { -100, 0, -1 };
+  int seen[4] = { -100, 0, -1, 1 };
+  int expected = MIN (thread_nice () + STRATA_TASK_NICE, 19);
 
   run_one (seen, TRUE);
   g_assert_cmpint (seen[1], !=, (int) syscall (SYS_gettid));
+  /* Niced as the workers until it says it holds no lock, then idle. */
+  g_assert_cmpint (seen[0], ==, expected);
+  g_assert_cmpint (seen[2], ==, SCHED_OTHER);
 #ifdef __linux__
-  g_assert_cmpint (seen[2], ==, SCHED_IDLE);
+  g_assert_cmpint (seen[3], ==, SCHED_IDLE);
 #endif
   /* The pool's workers run as before. */
   for (guint i = 0; i < 8; i++)
     {
+      seen[3] = 0;
       run_one (seen, FALSE);
       g_assert_cmpint (seen[2], ==, SCHED_OTHER);
     }

@@ -79,17 +79,7 @@ idle_thread (gpointer data)
   GTask *task = data;
   GTaskThreadFunc func = (GTaskThreadFunc) g_object_get_qdata (G_OBJECT (task), func_quark ());
 
-#if defined(__linux__) && defined(SCHED_IDLE)
-  {
-    struct sched_param param = { 0 };
-
-    /* A failure leaves the thread niced, as the pool's are. */
-    if (pthread_setschedparam (pthread_self (), SCHED_IDLE, &param) != 0)
-      lower_priority ();
-  }
-#else
   lower_priority ();
-#endif
   func (task, g_task_get_source_object (task), g_task_get_task_data (task),
         g_task_get_cancellable (task));
   g_object_unref (task);
@@ -105,4 +95,15 @@ strata_task_run_when_idle (GTask           *task,
 
   g_object_set_qdata (G_OBJECT (task), func_quark (), (gpointer) func);
   g_thread_unref (g_thread_new ("strata-idle", idle_thread, g_object_ref (task)));
+}
+
+void
+strata_task_idle_from_now (void)
+{
+#if defined(__linux__) && defined(SCHED_IDLE)
+  struct sched_param param = { 0 };
+
+  /* A failure leaves the thread niced, as the pool's are. */
+  pthread_setschedparam (pthread_self (), SCHED_IDLE, &param);
+#endif
 }

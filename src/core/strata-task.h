@@ -12,12 +12,18 @@ G_BEGIN_DECLS
 
 void strata_task_run_in_background (GTask           *task,
                                     GTaskThreadFunc  func);
-/* As g_task_run_in_thread (), on a thread of its own that runs only when
- * no other thread of the machine wants a core (Linux's SCHED_IDLE;
- * elsewhere as strata_task_run_in_background): for work nobody waits on,
- * such as the window's whole-file check (8 s at a million customers),
- * which took half of two cores from the work the user waits for. */
+/* As strata_task_run_in_background (), on a thread of its own, for work
+ * nobody waits on, such as the window's whole-file check (8 s at a
+ * million customers), which took half of two cores from the work the
+ * user waits for: its func calls strata_task_idle_from_now () once it
+ * holds no lock another thread could wait on. */
 void strata_task_run_when_idle     (GTask           *task,
                                     GTaskThreadFunc  func);
+/* From now on the calling thread, one of strata_task_run_when_idle ()'s,
+ * runs only when no other thread of the machine wants a core (Linux's
+ * SCHED_IDLE; elsewhere nothing changes). It cannot come back: an idle
+ * thread holding a lock (SQLite's, while a connection checkpoints as it
+ * closes) would keep every other thread waiting on it. */
+void strata_task_idle_from_now     (void);
 
 G_END_DECLS

@@ -134,7 +134,13 @@ check_thread (GTask        *task,
 
   workspace = strata_workspace_open (task_data, cancellable, &error);
   if (workspace != NULL)
-    strata_workspace_check (workspace, &error);
+    {
+      /* Closing never checkpoints (the window's connection does): the
+       * idle thread then never holds the file's exclusive lock. */
+      sqlite3_db_config (strata_workspace_get_db (workspace), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      strata_task_idle_from_now ();
+      strata_workspace_check (workspace, &error);
+    }
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
