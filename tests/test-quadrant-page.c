@@ -204,6 +204,14 @@ test_quadrant_page (void)
       g_assert_cmpint (g_utf8_collate (strata_period_data_get_ext_id (results->data, strata_quadrant_table_get_row (table, k - 1)),
                                        strata_period_data_get_ext_id (results->data, strata_quadrant_table_get_row (table, k))),
                        <=, 0);
+    /* Name ascending, in the locale's collation (ranked once, not
+     * collated per comparison). */
+    gtk_column_view_sort_by_column (columns, strata_quadrant_table_get_column (
+                                      table, STRATA_QUADRANT_TABLE_NAME), GTK_SORT_ASCENDING);
+    for (guint k = 1; k < strata_quadrant_table_get_n_rows (table); k++)
+      g_assert_cmpint (g_utf8_collate (strata_period_data_get_name (results->data, strata_quadrant_table_get_row (table, k - 1)),
+                                       strata_period_data_get_name (results->data, strata_quadrant_table_get_row (table, k))),
+                       <=, 0);
     /* Tier: the rules' order (A first), then quadrant: A to D. */
     gtk_column_view_sort_by_column (columns, strata_quadrant_table_get_column (
                                       table, STRATA_QUADRANT_TABLE_TIER), GTK_SORT_ASCENDING);

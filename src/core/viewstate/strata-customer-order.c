@@ -50,9 +50,13 @@ compare_keys (gconstpointer a,
 }
 
 /* The collation keys of rows from..to, and those rows in their order. */
+typedef const char *(*TextOf) (const StrataPeriodData *strings,
+                                guint                   row);
+
 typedef struct
 {
   const StrataPeriodData *strings;
+  TextOf                  text_of;
   const char            **keys;
   guint32                *order;
   GStringChunk           *chunk;
@@ -66,7 +70,8 @@ sort_part (gpointer data)
 
   for (guint i = p->from; i < p->to; i++)
     {
-      g_autofree char *key = g_utf8_collate_key (strata_period_data_get_name (p->strings, i), -1);
+      const char *text = p->text_of (p->strings, i);
+      g_autofree char *key = g_utf8_collate_key (text != NULL ? text : "", -1);
 
       p->keys[i] = g_string_chunk_insert (p->chunk, key);
       p->order[i] = i;
@@ -81,17 +86,18 @@ sort_part (gpointer data)
 /* Collating a million names takes seconds: above SPLIT_FROM rows the
  * upper half is keyed and sorted on a thread of its own, meanwhile, and
  * the two halves merged. */
-guint32 *
-strata_customer_order_name_rank (const StrataPeriodData *strings,
-                                 guint                   n)
+static guint32 *
+collate_rank (const StrataPeriodData *strings,
+              guint                   n,
+              TextOf                  text_of)
 {
   g_autofree const char **keys = g_new (const char *, MAX (n, 1));
   g_autofree guint32 *halves = g_new (guint32, MAX (n, 1));
   g_autofree guint32 *order = NULL;
   guint32 *rank = g_new (guint32, MAX (n, 1));
   guint half = n >= SPLIT_FROM ? n / 2 : n;
-  KeyPart low = { strings, keys, halves, g_string_chunk_new (64 * 1024), 0, half };
-  KeyPart high = { strings, keys, halves, g_string_chunk_new (64 * 1024), half, n };
+  KeyPart low = { strings, text_of, keys, halves, g_string_chunk_new (64 * 1024), 0, half };
+  KeyPart high = { strings, text_of, keys, halves, g_string_chunk_new (64 * 1024), half, n };
   GThread *thread = half < n ? g_thread_new ("strata-names", sort_part, &high) : NULL;
   guint32 r = 0;
 
@@ -122,6 +128,20 @@ strata_customer_order_name_rank (const StrataPeriodData *strings,
   g_string_chunk_free (low.chunk);
   g_string_chunk_free (high.chunk);
   return rank;
+}
+
+guint32 *
+strata_customer_order_name_rank (const StrataPeriodData *strings,
+                                 guint                   n)
+{
+  return collate_rank (strings, n, strata_period_data_get_name);
+}
+
+guint32 *
+strata_customer_order_id_rank (const StrataPeriodData *strings,
+                               guint                   n)
+{
+  return collate_rank (strings, n, strata_period_data_get_ext_id);
 }
 
 /* 1: folding leaves name as it is, read without folding it: ASCII without

@@ -20,6 +20,10 @@ guint32  *strata_customer_order_by_id     (const StrataPeriodData *strings,
  * share a rank); slow (a collation key per name): run it on a worker. */
 guint32  *strata_customer_order_name_rank (const StrataPeriodData *strings,
                                            guint                   n);
+/* The same for the ext ids, in g_utf8_collate () order (the Quadrant
+ * table's ID column). */
+guint32  *strata_customer_order_id_rank   (const StrataPeriodData *strings,
+                                           guint                   n);
 /* 1 for each name that g_utf8_casefold() leaves as it is
  * (StrataCustomerColumns.name_is_folded); a pass over every name. */
 guint8   *strata_customer_order_name_is_folded (const StrataPeriodData *strings,
