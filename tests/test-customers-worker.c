@@ -17,6 +17,7 @@
 #include "strata-customers-page.h"
 #include "strata-customers-page-private.h"
 #include "strata-customers-query.h"
+#include "strata-customer-order.h"
 #include "strata-period-data-private.h"
 #include "strata-demo.h"
 #include "strata-format.h"
@@ -775,6 +776,142 @@ test_split_search (void)
     }
 }
 
+/* One query's answer, run with the kept orders or without. */
+static GArray *
+run_rows (const StrataCustomerColumns *cols,
+          StrataPeriodData            *data,
+          GBytes                      *by_id,
+          StrataSortedRows            *sorted,
+          StrataCustomerSort           column,
+          gboolean                     descending,
+          int                          tier)
+{
+  StrataCustomerFilter filter = { NULL, tier, -1, NULL };
+  g_autoptr(StrataCustomersQuery) query = strata_customers_query_new (cols, data, NULL, &filter);
+  g_autoptr(StrataCustomersAnswer) answer = NULL;
+
+  query->by_id = g_bytes_ref (by_id);
+  query->column = column;
+  query->descending = descending;
+  query->sorted = sorted != NULL ? strata_sorted_rows_ref (sorted) : NULL;
+  answer = strata_customers_query_run (query, NULL);
+  g_assert_nonnull (answer);
+  return g_steal_pointer (&answer->rows);
+}
+
+static void
+assert_same_rows (GArray *a,
+                  GArray *b)
+{
+  g_assert_cmpmem (a->data, a->len * sizeof (guint), b->data, b->len * sizeof (guint));
+}
+
+/* The whole period's order of a column is kept for the next queries:
+ * answers read from it (the same column again, the other direction, a
+ * tier filter, going back to the column before) equal those sorted
+ * afresh, and other data finds none of it. */
+static void
+test_kept_orders (void)
+{
+  const guint n = 5000;
+  g_autofree char **ids = g_new0 (char *, n + 1);
+  g_autofree char **names = g_new0 (char *, n + 1);
+  g_autofree double *scores = g_new0 (double, n);
+  g_autofree double *amounts = g_new0 (double, n);
+  g_autofree guint8 *tiers = g_new0 (guint8, n);
+  g_autoptr(StrataPeriodData) data = NULL, other = NULL;
+  g_autoptr(StrataSortedRows) sorted = strata_sorted_rows_new ();
+  g_autoptr(GBytes) by_id = NULL;
+  StrataCustomerColumns cols = { .n = n, .score = scores, .order_amount = amounts, .tier = tiers };
+  const StrataCustomerSort columns[] = { STRATA_CUSTOMER_SORT_SCORE, STRATA_CUSTOMER_SORT_TIER,
+                                         STRATA_CUSTOMER_SORT_ORDER_AMOUNT };
+  guint hits;
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Ids out of row order, scores with ties, some missing. */
+      ids[i] = g_strdup_printf ("C%05u", (i * 7919) % n);
+      names[i] = g_strdup_printf ("Customer %u", i);
+      scores[i] = i % 17 == 0 ? NAN : (double) ((i * 31) % 97);
+      amounts[i] = (double) ((i * 13) % 1000) * 1000.5;
+      tiers[i] = (guint8) ((i * 3) % 5);
+    }
+  data = strata_period_data_new_customers ((const char **) ids, (const char **) names, n);
+  other = strata_period_data_new_customers ((const char **) ids, (const char **) names, n);
+  cols.strings = data;
+  by_id = g_bytes_new_take (strata_customer_order_by_id (data, n), n * sizeof (guint32));
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        g_autoptr(GArray) fresh = run_rows (&cols, data, by_id, NULL, columns[c], descending, -1);
+        g_autoptr(GArray) first = run_rows (&cols, data, by_id, sorted, columns[c], descending, -1);
+        g_autoptr(GArray) again = NULL, other_way = NULL, other_fresh = NULL;
+        g_autoptr(GArray) tier_fresh = NULL, tier_kept = NULL;
+
+        hits = strata_sorted_rows_get_hits (sorted);
+        again = run_rows (&cols, data, by_id, sorted, columns[c], descending, -1);
+        g_assert_cmpuint (strata_sorted_rows_get_hits (sorted), ==, hits + 1);
+        assert_same_rows (first, fresh);
+        assert_same_rows (again, fresh);
+        /* The other direction: the kept order reversed, as a sort makes it. */
+        other_way = run_rows (&cols, data, by_id, sorted, columns[c], !descending, -1);
+        other_fresh = run_rows (&cols, data, by_id, NULL, columns[c], !descending, -1);
+        g_assert_cmpuint (strata_sorted_rows_get_hits (sorted), ==, hits + 2);
+        assert_same_rows (other_way, other_fresh);
+        /* A tier's rows, read out of the kept order. */
+        tier_fresh = run_rows (&cols, data, by_id, NULL, columns[c], descending, 2);
+        tier_kept = run_rows (&cols, data, by_id, sorted, columns[c], descending, 2);
+        g_assert_cmpuint (strata_sorted_rows_get_hits (sorted), ==, hits + 3);
+        g_assert_cmpuint (tier_kept->len, ==, n / 5);
+        assert_same_rows (tier_kept, tier_fresh);
+      }
+
+  /* The last three columns are kept (amount, tier, score, latest first);
+   * a fourth (the ids) pushes out the one used longest ago. */
+  g_assert_cmpuint (STRATA_SORTED_ROWS_KEPT, ==, 3);
+  hits = strata_sorted_rows_get_hits (sorted);
+  {
+    g_autoptr(GArray) a = run_rows (&cols, data, by_id, sorted, STRATA_CUSTOMER_SORT_SCORE, FALSE, -1);
+    g_autoptr(GArray) b = NULL, c = NULL, d = NULL;
+
+    g_assert_cmpuint (strata_sorted_rows_get_hits (sorted), ==, hits + 1);
+    /* Now score, amount, tier: the ids push out the tier. */
+    b = run_rows (&cols, data, by_id, sorted, STRATA_CUSTOMER_SORT_ID, FALSE, -1);
+    g_assert_cmpuint (strata_sorted_rows_get_hits (sorted), ==, hits + 1);
+    c = run_rows (&cols, data, by_id, sorted, STRATA_CUSTOMER_SORT_ORDER_AMOUNT, FALSE, -1);
+    g_assert_cmpuint (strata_sorted_rows_get_hits (sorted), ==, hits + 2);
+    d = run_rows (&cols, data, by_id, sorted, STRATA_CUSTOMER_SORT_TIER, FALSE, -1);
+    g_assert_cmpuint (strata_sorted_rows_get_hits (sorted), ==, hits + 2);
+  }
+
+  /* Another period's data (the same rows) finds nothing kept. */
+  hits = strata_sorted_rows_get_hits (sorted);
+  {
+    StrataCustomerColumns other_cols = cols;
+    g_autoptr(GArray) a = NULL, b = NULL;
+
+    other_cols.strings = other;
+    a = run_rows (&other_cols, other, by_id, sorted, STRATA_CUSTOMER_SORT_TIER, FALSE, -1);
+    g_assert_cmpuint (strata_sorted_rows_get_hits (sorted), ==, hits);
+    /* And the first data's orders went with it. */
+    b = run_rows (&cols, data, by_id, sorted, STRATA_CUSTOMER_SORT_TIER, FALSE, -1);
+    g_assert_cmpuint (strata_sorted_rows_get_hits (sorted), ==, hits);
+  }
+  /* Cleared (the page's next period): nothing kept. */
+  strata_sorted_rows_clear (sorted);
+  {
+    g_autoptr(GArray) a = run_rows (&cols, data, by_id, sorted, STRATA_CUSTOMER_SORT_SCORE, FALSE, -1);
+
+    g_assert_cmpuint (strata_sorted_rows_get_hits (sorted), ==, hits);
+  }
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (ids[i]);
+      g_free (names[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -782,6 +919,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/customers-worker/split-search", test_split_search);
+  g_test_add_func ("/customers-worker/kept-orders", test_kept_orders);
   g_test_add ("/customers-worker/rows-3000", Fixture, NULL, fixture_setup, test_worker_rows, customers_test_teardown);
   g_test_add ("/customers-worker/visible-binds", Fixture, NULL, fixture_setup, test_visible_binds,
               customers_test_teardown);

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* memmem () */
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <math.h>
@@ -90,6 +92,94 @@ contains_folded (const char *haystack,
     return strstr (haystack, folded_needle) != NULL;
   folded = g_utf8_casefold (haystack, -1);
   return strstr (folded, folded_needle) != NULL;
+}
+
+/* Characters that no other character folds to, and that fold to
+ * themselves: ASCII other than letters (digits, punctuation, space) and
+ * the caseless CJK, kana, Yi and Hangul blocks. A folded text that holds
+ * a run of them came from a text that holds the same run. */
+static gboolean
+folds_only_from_itself (gunichar c)
+{
+  if (c < 0x80)
+    return c >= 0x20 && !g_ascii_isalpha ((char) c);
+  return (c >= 0x3000 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3);
+}
+
+gboolean
+strata_customer_view_search_anchor (const char *folded,
+                                    gsize      *start,
+                                    gsize      *length)
+{
+  gsize best_start = 0, best_length = 0;
+  const char *run = NULL;
+
+  g_return_val_if_fail (start != NULL && length != NULL, FALSE);
+  if (folded == NULL || !g_utf8_validate (folded, -1, NULL))
+    return FALSE;
+  for (const char *p = folded;; p = g_utf8_next_char (p))
+    {
+      gboolean in = *p != '\0' && folds_only_from_itself (g_utf8_get_char (p));
+
+      if (in && run == NULL)
+        run = p;
+      if (!in && run != NULL)
+        {
+          if ((gsize) (p - run) > best_length)
+            {
+              best_start = run - folded;
+              best_length = p - run;
+            }
+          run = NULL;
+        }
+      if (*p == '\0')
+        break;
+    }
+  /* One byte (a digit) is in too many rows to be worth it. */
+  if (best_length < 2)
+    return FALSE;
+  *start = best_start;
+  *length = best_length;
+  return TRUE;
+}
+
+guint
+strata_customer_view_filter_by_anchor (const StrataCustomerColumns *cols,
+                                       const StrataCustomerFilter  *filter,
+                                       const char                  *anchor,
+                                       gsize                        anchor_length,
+                                       guint                        from,
+                                       guint                        to,
+                                       guint                       *rows)
+{
+  const StrataPeriodData *strings = cols->strings;
+  const char *text, *end, *p;
+  guint row = from, kept = 0;
+
+  g_return_val_if_fail (from <= to && to <= cols->n && anchor_length > 0, 0);
+  if (from == to || strings == NULL || strings->text_at == NULL)
+    return 0;
+  text = strings->text;
+  end = to < strings->n ? text + strings->text_at[to] : text + strings->text_len;
+  for (p = text + strings->text_at[from]; p < end;)
+    {
+      const char *hit = memmem (p, end - p, anchor, anchor_length);
+      gsize at;
+
+      if (hit == NULL)
+        break;
+      /* The row whose ext id or name holds it (the rows' texts follow one
+       * another in row order); the row decides with every filter. */
+      at = hit - text;
+      while (row + 1 < to && strings->text_at[row + 1] <= at)
+        row++;
+      if (strata_customer_view_matches (cols, filter, row))
+        rows[kept++] = row;
+      if (row + 1 >= to)
+        break;
+      p = text + strings->text_at[++row];
+    }
+  return kept;
 }
 
 gboolean

@@ -65,6 +65,24 @@ gboolean  strata_customer_view_matches    (const StrataCustomerColumns *cols,
                                            const StrataCustomerFilter  *filter,
                                            guint                        row);
 char     *strata_customer_view_fold       (const char                  *text);
+/* The longest run of a folded search's characters that only fold from
+ * themselves (digits, punctuation, CJK): every row the search finds holds
+ * it as it is, so rows can be looked for by it in their raw text. FALSE:
+ * none of 2 bytes or more. */
+gboolean  strata_customer_view_search_anchor (const char               *folded,
+                                              gsize                    *start,
+                                              gsize                    *length);
+/* The rows from..to the filter keeps, into rows in row order (how many),
+ * found by looking for the filter's search anchor in all their text at
+ * once (memmem) and testing only the rows that hold it. The rows' text
+ * must be in row order, as the period data builds it. */
+guint     strata_customer_view_filter_by_anchor (const StrataCustomerColumns *cols,
+                                                 const StrataCustomerFilter  *filter,
+                                                 const char                  *anchor,
+                                                 gsize                        anchor_length,
+                                                 guint                        from,
+                                                 guint                        to,
+                                                 guint                       *rows);
 /* Ascending order of a and b by column; missing values sort last, ties by
  * id so that the order is total. */
 int       strata_customer_view_compare    (const StrataCustomerColumns *cols,

@@ -52,6 +52,7 @@ struct _StrataCustomersPage
   gboolean               sort_waiting;  /* the sort shown waits for its order */
   /* Filters and sorts of a large period, on a worker. */
   StrataCustomersQueryRunner queries;
+  StrataSortedRows      *sorted;        /* the orders of the whole period kept for them */
   guint                  query_async_rows;
   char                  *search;        /* folded */
   guint8                *attribute_mask;
@@ -322,6 +323,7 @@ apply (StrataCustomersPage *self)
     query->name_is_folded = g_bytes_ref (self->orders.name_is_folded_bytes);
   query->shown = strata_row_list_ref_rows (self->list);
   query->selected = selected_row (self);
+  query->sorted = strata_sorted_rows_ref (self->sorted);
 
   if (self->cols.n >= self->query_async_rows)
     strata_customers_query_runner_start (&self->queries, g_steal_pointer (&query));
@@ -615,6 +617,8 @@ reload (StrataCustomersPage *self)
   g_clear_pointer (&self->result, strata_result_unref);
   g_clear_pointer (&self->tier_ids, g_free);
   g_clear_pointer (&self->rules, strata_rules_free);
+  /* Orders of other scores, or of another period: of no use any more. */
+  strata_sorted_rows_clear (self->sorted);
   memset (&self->cols, 0, sizeof self->cols);
   strata_customer_detail_invalidate (self->detail);
 
@@ -863,6 +867,7 @@ strata_customers_page_finalize (GObject *object)
 
   g_clear_pointer (&self->result, strata_result_unref);
   g_clear_pointer (&self->rules, strata_rules_free);
+  g_clear_pointer (&self->sorted, strata_sorted_rows_unref);
   strata_customers_page_previous_clear (&self->previous);
   g_clear_pointer (&self->tier_ids, g_free);
   g_clear_pointer (&self->search, g_free);
@@ -935,6 +940,7 @@ strata_customers_page_init (StrataCustomersPage *self)
 
   self->query_async_rows = STRATA_WORKER_ROWS;
   strata_customers_query_runner_init (&self->queries, G_OBJECT (self), query_answered, query_busy);
+  self->sorted = strata_sorted_rows_new ();
   self->attribute_pairs = g_ptr_array_new_with_free_func (g_free);
   self->list = strata_row_list_new ();
   strata_customers_page_cells_init (&self->cells, &self->cols,

@@ -50,6 +50,7 @@ strata_customers_query_free (StrataCustomersQuery *query)
   g_clear_pointer (&query->name_rank, g_bytes_unref);
   g_clear_pointer (&query->name_is_folded, g_bytes_unref);
   g_clear_pointer (&query->shown, g_array_unref);
+  g_clear_pointer (&query->sorted, strata_sorted_rows_unref);
   g_free (query);
 }
 
@@ -93,6 +94,8 @@ typedef struct
   guint                       *rows;
   guint                        from, to, kept;
   GCancellable                *cancellable;
+  const char                  *anchor;   /* of the search, or NULL */
+  gsize                        anchor_length;
 } FilterPart;
 
 static gpointer
@@ -101,6 +104,14 @@ filter_part (gpointer data)
   FilterPart *p = data;
 
   p->kept = 0;
+  /* A search with digits or CJK in it: the rows that hold them, at once
+   * (an id among a million in 5 ms instead of 40). */
+  if (p->anchor != NULL)
+    {
+      p->kept = strata_customer_view_filter_by_anchor (p->cols, p->filter, p->anchor, p->anchor_length,
+                                                       p->from, p->to, p->rows + p->from);
+      return g_cancellable_is_cancelled (p->cancellable) ? NULL : p;
+    }
   for (guint i = p->from; i < p->to; i++)
     {
       if ((i - p->from) % CHECK_EVERY == 0 && g_cancellable_is_cancelled (p->cancellable))
@@ -126,10 +137,18 @@ filter_rows (const StrataCustomerColumns *cols,
              GCancellable                *cancellable)
 {
   guint half = cols->n >= SPLIT_FROM ? cols->n / 2 : cols->n;
-  FilterPart low = { cols, filter, rows, 0, half, 0, cancellable };
-  FilterPart high = { cols, filter, rows, half, cols->n, 0, cancellable };
+  FilterPart low = { cols, filter, rows, 0, half, 0, cancellable, NULL, 0 };
+  FilterPart high = { cols, filter, rows, half, cols->n, 0, cancellable, NULL, 0 };
   GThread *thread = NULL;
   gboolean done;
+  gsize start;
+
+  if (filter->search != NULL && cols->strings != NULL &&
+      strata_customer_view_search_anchor (filter->search, &start, &low.anchor_length))
+    {
+      low.anchor = high.anchor = filter->search + start;
+      high.anchor_length = low.anchor_length;
+    }
 
   if (half < cols->n)
     thread = g_thread_new ("strata-search", filter_part, &high);
@@ -143,23 +162,45 @@ filter_rows (const StrataCustomerColumns *cols,
   return done;
 }
 
-StrataCustomersAnswer *
-strata_customers_query_run (StrataCustomersQuery *query,
-                            GCancellable         *cancellable)
+/* The rows of the filter, read out of the whole period's kept order
+ * (already sorted): no search, so a row's test is a byte or two. */
+static GArray *
+filter_sorted (const StrataCustomerColumns *cols,
+               const StrataCustomerFilter  *filter,
+               GArray                      *sorted,
+               GCancellable                *cancellable)
+{
+  const guint *order = (const guint *) sorted->data;
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      if (i % CHECK_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          g_array_unref (rows);
+          return NULL;
+        }
+      if (strata_customer_view_matches (cols, filter, order[i]))
+        g_array_append_val (rows, order[i]);
+    }
+  return rows;
+}
+
+/* The rows of the filter in row order, then sorted when the query has its
+ * orders; the whole period's order is kept for the next queries. FALSE:
+ * cancelled. */
+static gboolean
+filter_then_sort (StrataCustomersQuery        *query,
+                  const StrataCustomerFilter  *filter,
+                  gboolean                     all,
+                  gboolean                     sortable,
+                  const StrataSortedRowsKey   *key,
+                  StrataCustomersAnswer       *answer,
+                  GCancellable                *cancellable)
 {
   StrataCustomerColumns *cols = &query->cols;
-  StrataCustomerFilter filter = {
-    .search = query->search,
-    .tier = query->tier,
-    .quadrant = query->quadrant,
-    .attribute = query->attribute,
-  };
-  gboolean all = (filter.search == NULL || *filter.search == '\0') && filter.tier < 0 &&
-                 filter.quadrant < 0 && filter.attribute == NULL;
-  g_autoptr(StrataCustomersAnswer) answer = g_new0 (StrataCustomersAnswer, 1);
   guint *rows, k = 0;
 
-  cols->name_is_folded = query->name_is_folded != NULL ? g_bytes_get_data (query->name_is_folded, NULL) : NULL;
   answer->rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), cols->n);
   g_array_set_size (answer->rows, cols->n);
   rows = (guint *) answer->rows->data;
@@ -169,8 +210,8 @@ strata_customers_query_run (StrataCustomersQuery *query,
         rows[i] = i;
       k = cols->n;
     }
-  else if (!filter_rows (cols, &filter, rows, &k, cancellable))
-    return NULL;
+  else if (!filter_rows (cols, filter, rows, &k, cancellable))
+    return FALSE;
   g_array_set_size (answer->rows, k);
   if (k < cols->n / 2)
     {
@@ -182,19 +223,57 @@ strata_customers_query_run (StrataCustomersQuery *query,
       answer->rows = few;
     }
   if (g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+
+  if (sortable)
+    {
+      strata_customer_order_sort (cols, g_bytes_get_data (query->by_id, NULL),
+                                  query->name_rank != NULL ? g_bytes_get_data (query->name_rank, NULL) : NULL,
+                                  query->column, query->descending, (guint *) answer->rows->data,
+                                  answer->rows->len);
+      if (all && query->sorted != NULL && !g_cancellable_is_cancelled (cancellable))
+        strata_sorted_rows_store (query->sorted, key, query->descending, answer->rows);
+    }
+  return TRUE;
+}
+
+StrataCustomersAnswer *
+strata_customers_query_run (StrataCustomersQuery *query,
+                            GCancellable         *cancellable)
+{
+  StrataCustomerColumns *cols = &query->cols;
+  StrataCustomerFilter filter = {
+    .search = query->search,
+    .tier = query->tier,
+    .quadrant = query->quadrant,
+    .attribute = query->attribute,
+  };
+  gboolean searching = filter.search != NULL && *filter.search != '\0';
+  gboolean all = !searching && filter.tier < 0 && filter.quadrant < 0 && filter.attribute == NULL;
+  gboolean sortable = query->by_id != NULL &&
+                      (query->column != STRATA_CUSTOMER_SORT_NAME || query->name_rank != NULL);
+  StrataSortedRowsKey key = { query->data, query->result, query->by_id, query->name_rank, query->column };
+  g_autoptr(StrataCustomersAnswer) answer = g_new0 (StrataCustomersAnswer, 1);
+  g_autoptr(GArray) kept = NULL;
+
+  cols->name_is_folded = query->name_is_folded != NULL ? g_bytes_get_data (query->name_is_folded, NULL) : NULL;
+  /* A search reads every row's text in row order, faster than in a kept
+   * order's: its few rows are sorted after. */
+  if (sortable && !searching && query->sorted != NULL)
+    kept = strata_sorted_rows_lookup (query->sorted, &key, query->descending);
+  if (kept != NULL && kept->len == cols->n)
+    answer->rows = all ? g_array_ref (kept) : filter_sorted (cols, &filter, kept, cancellable);
+  else if (!filter_then_sort (query, &filter, all, sortable, &key, answer, cancellable))
+    return NULL;
+  if (answer->rows == NULL || g_cancellable_is_cancelled (cancellable))
     return NULL;
 
-  if (query->by_id != NULL &&
-      (query->column != STRATA_CUSTOMER_SORT_NAME || query->name_rank != NULL))
-    strata_customer_order_sort (cols, g_bytes_get_data (query->by_id, NULL),
-                                query->name_rank != NULL ? g_bytes_get_data (query->name_rank, NULL) : NULL,
-                                query->column, query->descending, (guint *) answer->rows->data,
-                                answer->rows->len);
-  else if (query->waiting && query->shown != NULL)
+  if (!sortable && query->waiting && query->shown != NULL)
     answer->same_set = same_set ((const guint *) query->shown->data, query->shown->len, answer->rows, cols->n);
   if (query->shown != NULL)
-    answer->same_rows = k > 0 && k == query->shown->len &&
-                        memcmp (query->shown->data, answer->rows->data, k * sizeof (guint)) == 0;
+    answer->same_rows = answer->rows->len > 0 && answer->rows->len == query->shown->len &&
+                        (answer->rows == query->shown ||
+                         memcmp (query->shown->data, answer->rows->data, answer->rows->len * sizeof (guint)) == 0);
 
   answer->selected = G_MAXUINT;
   for (guint i = 0; query->selected >= 0 && i < answer->rows->len; i++)

@@ -12,6 +12,7 @@
 
 #include "strata-customer-view.h"
 #include "strata-engine.h"
+#include "strata-sorted-rows.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,7 @@ typedef struct
   gboolean              waiting;     /* a sort waits for its order: compare sets */
   GArray               *shown;       /* the rows shown when it was asked */
   int                   selected;    /* the row selected then, or -1 */
+  StrataSortedRows     *sorted;      /* the orders kept for the next queries, or NULL */
 } StrataCustomersQuery;
 
 typedef struct
