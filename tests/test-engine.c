@@ -477,6 +477,55 @@ test_too_many_tiers (void)
   g_assert_cmpstr (error->message, ==, "层级过多（255 个）");
 }
 
+/* From 200,000 rows the upper half is scored on a thread of its own: every
+ * row agrees with its receipt, those at the edge of the halves and the
+ * last ones above all. */
+static void
+test_halves (void)
+{
+  const guint n = 250001;
+  g_autoptr(StrataRules) rules = strata_rules_new_default ();
+  g_autoptr(StrataPeriodData) data = new_data ();
+  g_autoptr(StrataResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint edge = n / 2 / 2048 * 2048;
+  guint tiers[8] = { 0 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      char id[16];
+      guint row;
+
+      g_snprintf (id, sizeof id, "C%06u", i);
+      row = add (data, id, (double) ((i * 7919u) % 20000) * 1000, i % 4, i % 5, i % 2);
+      strata_period_data_set_value (data, row, "monthly_inquiries", (double) (i % 31));
+      strata_period_data_set_value (data, row, "listed_products", (double) ((i * 13) % 120));
+      if (i % 11 == 0)
+        strata_period_data_set_value (data, row, "overdue_invoices", 2);
+    }
+  result = strata_engine_score (rules, data, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StrataReceipt) r = NULL;
+
+      tiers[MIN (result->final_tier[i], 7)]++;
+      if (i % 97 != 0 && (i + 3 < edge || i > edge + 3) && i + 3 < n)
+        continue;
+      r = strata_engine_explain (rules, data, i, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat (r->score, ==, result->score[i]);
+      g_assert_cmpfloat (r->base_points, ==, result->base_points[i]);
+      g_assert_cmpint (r->tier, ==, result->tier[i]);
+      g_assert_cmpint (r->final_tier, ==, result->final_tier[i]);
+      g_assert_cmpint (r->quadrant, ==, result->quadrant[i]);
+    }
+  /* Not all in one tier: the values reach several bands. */
+  g_assert_cmpuint (tiers[0] + tiers[1] + tiers[2], >, 0);
+  g_assert_cmpuint (tiers[4], >, 0);
+  g_assert_cmpuint (tiers[4], <, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,5 +545,6 @@ main (int   argc,
   g_test_add_func ("/engine/whatif-removed-tier", test_whatif_removed_tier);
   g_test_add_func ("/engine/run-checks-arguments", test_run_checks_arguments);
   g_test_add_func ("/engine/too-many-tiers", test_too_many_tiers);
+  g_test_add_func ("/engine/halves", test_halves);
   return g_test_run ();
 }

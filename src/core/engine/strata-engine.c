@@ -298,25 +298,22 @@ run_indicator (const CompiledIndicator *ci,
     }
 }
 
-void
-strata_engine_run (const StrataCompiledRules *c,
-                   StrataResult              *result)
+/* Rows from..to, a block at a time (BLOCK rows stay in the cache while
+ * every rule passes over them). */
+static void
+run_rows (const StrataCompiledRules *c,
+          StrataResult              *result,
+          guint                      from,
+          guint                      to)
 {
-  guint n, n_thresholds;
-  double *base, *adj, *score;
+  const guint n_thresholds = c->n_tiers - 1;
+  double *base = result->base_points;
+  double *adj = result->adjustment_points;
+  double *score = result->score;
 
-  g_return_if_fail (c != NULL && result != NULL);
-  g_return_if_fail (result->n == c->n);
-
-  n = c->n;
-  n_thresholds = c->n_tiers - 1;
-  base = result->base_points;
-  adj = result->adjustment_points;
-  score = result->score;
-
-  for (guint start = 0; start < n; start += BLOCK)
+  for (guint start = from; start < to; start += BLOCK)
     {
-      const guint end = MIN (start + BLOCK, n);
+      const guint end = MIN (start + BLOCK, to);
 
       memset (base + start, 0, sizeof (double) * (end - start));
       memset (adj + start, 0, sizeof (double) * (end - start));
@@ -353,6 +350,49 @@ strata_engine_run (const StrataCompiledRules *c,
                                   : (guint8) (STRATA_QUADRANT_A + (x[i] < xt) + 2 * (y[i] < yt));
         }
     }
+}
+
+typedef struct
+{
+  const StrataCompiledRules *c;
+  StrataResult              *result;
+  guint                      from, to;
+} RowsPart;
+
+static gpointer
+run_part (gpointer data)
+{
+  RowsPart *part = data;
+
+  run_rows (part->c, part->result, part->from, part->to);
+  return NULL;
+}
+
+/* From here the upper half of the rows is scored on a thread of its own:
+ * a weight edit at a million customers waits half as long on two cores. */
+#define SPLIT_FROM 200000
+
+void
+strata_engine_run (const StrataCompiledRules *c,
+                   StrataResult              *result)
+{
+  guint n;
+
+  g_return_if_fail (c != NULL && result != NULL);
+  g_return_if_fail (result->n == c->n);
+
+  n = c->n;
+  if (n >= SPLIT_FROM && g_get_num_processors () > 1)
+    {
+      /* Halves on a block's edge: the same blocks as one pass. */
+      RowsPart upper = { c, result, (n / 2 / BLOCK) * BLOCK, n };
+      GThread *thread = g_thread_new ("strata-score", run_part, &upper);
+
+      run_rows (c, result, 0, upper.from);
+      g_thread_join (thread);
+    }
+  else
+    run_rows (c, result, 0, n);
   if (c->qx == NULL || c->qy == NULL)
     memset (result->quadrant, STRATA_QUADRANT_NONE, n);
 
