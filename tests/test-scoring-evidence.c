@@ -23,6 +23,7 @@
 #include "strata-ruleset-store.h"
 #include "strata-scoring-page.h"
 #include "strata-scoring-page-private.h"
+#include "strata-scoring-private.h"
 #include "workspace-test-util.h"
 
 typedef ScoringPageTestFixture Fixture;
@@ -357,6 +358,45 @@ test_quadrant_fit (Fixture       *f,
   gui_test_destroy (window);
 }
 
+/* A draft scored on a worker (a large period's): its evidence is counted
+ * once its impact is painted, not beside the scoring and the impact
+ * counts (two cores), and then reads as the core's numbers. */
+static void
+test_evidence_after_impact (Fixture       *f,
+                            gconstpointer  data)
+{
+  StrataScoring *scoring = strata_context_get_scoring (f->context);
+  g_autofree char *edited = NULL;
+  guint item = first_measured_item (f);
+  g_autofree char *before = core_text (f, item, TRUE, NULL);
+
+  gui_test_wait (label_is (evidence_label (f, item), before));
+  strata_scoring_set_draft_async_rows (scoring, 0);
+  strata_scoring_page_set_impact_async_rows (f->page, 0);
+  {
+    g_autoptr(StrataRules) rules = strata_rules_copy (f->page->draft);
+    StrataAdjustment *adj = rules->adjustments->pdata[item];
+
+    adj->condition = STRATA_CONDITION_GE;
+    adj->a = 1e12;
+    strata_scoring_page_replace_draft (f->page, rules, "test");
+  }
+  /* Scored on the worker: the evidence waits. */
+  g_assert_true (strata_scoring_get_draft_pending (scoring));
+  g_assert_true (f->page->evidence_waits);
+  g_assert_null (f->page->evidence_cancel);
+  /* The impact shown (counted on a worker): the evidence waits for its
+   * frame to be painted. */
+  gui_test_wait (!f->page->evidence_waits);
+  g_assert_false (strata_scoring_get_draft_pending (scoring));
+  g_assert_null (f->page->impact_cancel);
+  g_assert_cmpuint (f->page->evidence_tick, !=, 0);
+  g_assert_null (f->page->evidence_cancel);
+  g_assert_true (label_is (evidence_label (f, item), before));
+  edited = core_text (f, item, FALSE, NULL);
+  gui_test_wait (label_is (evidence_label (f, item), edited));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +406,8 @@ main (int   argc,
   adw_init ();
   g_test_add ("/scoring-evidence/matches-core", Fixture, GUINT_TO_POINTER (3),
               fixture_setup, test_evidence_matches_core, scoring_page_test_teardown);
+  g_test_add ("/scoring-evidence/after-impact", Fixture, GUINT_TO_POINTER (3),
+              fixture_setup, test_evidence_after_impact, scoring_page_test_teardown);
   g_test_add ("/scoring-evidence/visible", Fixture, GUINT_TO_POINTER (3),
               fixture_setup, test_evidence_visible, scoring_page_test_teardown);
   g_test_add ("/scoring-evidence/fit-curves", Fixture, GUINT_TO_POINTER (3),

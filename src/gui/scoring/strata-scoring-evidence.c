@@ -213,6 +213,39 @@ done (GObject      *source,
   }
 }
 
+static gboolean
+evidence_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  StrataScoringPage *self = STRATA_SCORING_PAGE (widget);
+
+  /* The first tick is of the frame that paints the impact. */
+  if (self->evidence_ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+  self->evidence_tick = 0;
+  if (self->problems != NULL)
+    strata_scoring_page_update_evidence (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the impact's frame is painted: on two cores the count took the
+ * core GTK and the display server wanted for it. */
+void
+strata_scoring_page_evidence_after_impact (StrataScoringPage *self)
+{
+  if (!self->evidence_waits)
+    return;
+  self->evidence_waits = FALSE;
+  if (self->evidence_tick == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->evidence_ticks = 0;
+      self->evidence_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), evidence_tick, NULL, NULL);
+    }
+  else if (self->evidence_tick == 0 && self->problems != NULL)
+    strata_scoring_page_update_evidence (self);
+}
+
 void
 strata_scoring_page_update_evidence (StrataScoringPage *self)
 {
@@ -223,6 +256,9 @@ strata_scoring_page_update_evidence (StrataScoringPage *self)
   if (self->evidence_cancel != NULL)
     g_cancellable_cancel (self->evidence_cancel);
   g_clear_object (&self->evidence_cancel);
+  if (self->evidence_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->evidence_tick);
+  self->evidence_tick = 0;
   /* Read while the page is shown (the map handler asks again). */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {

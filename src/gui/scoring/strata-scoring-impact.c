@@ -91,6 +91,7 @@ counted (GObject      *source,
   g_clear_object (&self->impact_cancel);
   show_view (self, g_task_get_task_data (G_TASK (result)), view);
   strata_impact_panel_set_updating (self->impact, FALSE);
+  strata_scoring_page_evidence_after_impact (self);
 }
 
 void

@@ -27,6 +27,9 @@ struct _StrataScoringPage
   StrataResult         *valid_result;    /* its result */
   guint                *valid_counts;    /* its customers per tier */
   gboolean              awaiting_scores; /* our draft is scored on a worker */
+  gboolean              evidence_waits;  /* its evidence is counted after its impact */
+  guint                 evidence_tick;   /* ... is painted (a tick callback) */
+  guint                 evidence_ticks;
   StrataRulesProblems  *problems;
   StrataUndoStack      *undo;
   guint                 save_source;     /* a burst of merged edits lasts */
@@ -93,6 +96,8 @@ guint    strata_scoring_page_default_impact_async_rows (void);
  * on a worker and shown in the rules editor. */
 void     strata_scoring_page_update_evidence (StrataScoringPage *self);
 void     strata_scoring_page_clear_evidence  (StrataScoringPage *self);
+/* The evidence of a draft scored on a worker, once its impact is shown. */
+void     strata_scoring_page_evidence_after_impact (StrataScoringPage *self);
 
 /* strata-scoring-page-actions.c */
 void     strata_scoring_page_publish       (StrataScoringPage *self);

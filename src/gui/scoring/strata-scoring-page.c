@@ -123,7 +123,7 @@ show_draft (StrataScoringPage *self)
                                                 (const char * const *) strata_scoring_get_data (self->scoring)->metric_keys);
   strata_rules_editor_set_problems (self->editor, self->problems);
   update_header (self);
-  if (self->problems != NULL)
+  if (self->problems != NULL && !self->evidence_waits)
     strata_scoring_page_update_evidence (self);
 }
 
@@ -153,6 +153,9 @@ show_scores (StrataScoringPage *self)
     strata_impact_panel_set_stale (self->impact,
                                    _("The draft has problems (marked in red). The impact shown is that of the last valid draft."));
   strata_scoring_page_update_impact (self);
+  /* Shown at once (or not at all): the evidence may count now. */
+  if (self->impact_cancel == NULL)
+    strata_scoring_page_evidence_after_impact (self);
   update_header (self);
   update_fit_banner (self);
 }
@@ -161,6 +164,7 @@ show_scores (StrataScoringPage *self)
 static void
 refresh (StrataScoringPage *self)
 {
+  self->evidence_waits = FALSE;
   show_draft (self);
   show_scores (self);
 }
@@ -171,6 +175,9 @@ refresh (StrataScoringPage *self)
 static void
 await_scores (StrataScoringPage *self)
 {
+  /* Counting the evidence meanwhile would take one of two cores from the
+   * scoring and the impact, which come first. */
+  self->evidence_waits = TRUE;
   show_draft (self);
   self->awaiting_scores = TRUE;
   strata_impact_panel_set_stale (self->impact, NULL);
