@@ -286,6 +286,50 @@ test_folds_to_itself (void)
   g_assert_cmpuint (is_folded[6], ==, 0);
 }
 
+/* The collation keys of the names' order are g_utf8_collate_key ()'s, byte
+ * for byte, in C.UTF-8 and in the Chinese and English locales where they
+ * are installed: text of ASCII and CJK ideographs takes the quick way,
+ * the rest (accents, kana, fullwidth forms, Hangul, long or bad text) the
+ * GLib one. */
+static void
+test_collate_key (void)
+{
+  g_autofree char *long_name = g_strnfill (300, 'a');
+  g_autofree char *long_cjk = NULL;
+  g_autoptr(GString) cjk = g_string_new (NULL);
+  const char *locales[] = { "C.UTF-8", "zh_CN.UTF-8", "zh_TW.UTF-8", "en_US.UTF-8" };
+  const char *texts[] = {
+    "", "Acme Ltd", "acme 7 north", "ACME", "Zenith, \"Z\" Co", "c0012", "北京星辰科技",
+    "宁波金桥智能制造有限公司", "长沙 Cloud 云途", "㐀㐁 ext A", "Café Ünïcode", "ｃ１２（北京）",
+    "カタカナ が", "한국어", "ﬁne ligature", "\xff\xfe bad", NULL, NULL,
+  };
+  guint checked = 0;
+
+  for (guint i = 0; i < 260; i++)
+    g_string_append (cjk, "星");
+  long_cjk = g_string_free (g_steal_pointer (&cjk), FALSE);
+  texts[G_N_ELEMENTS (texts) - 2] = long_name;
+  texts[G_N_ELEMENTS (texts) - 1] = long_cjk;
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      if (setlocale (LC_ALL, locales[l]) == NULL)
+        {
+          g_test_message ("%s is not installed here", locales[l]);
+          continue;
+        }
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autofree char *quick = strata_customer_order_collate_key (texts[t]);
+          g_autofree char *glib = g_utf8_collate_key (texts[t], -1);
+
+          g_assert_cmpstr (quick, ==, glib);
+          checked++;
+        }
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+  g_assert_cmpuint (checked, >=, G_N_ELEMENTS (texts));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,5 +340,6 @@ main (int   argc,
   g_test_add_func ("/customer-order/in-id-order", test_sort_in_id_order);
   g_test_add_func ("/customer-order/search", test_search);
   g_test_add_func ("/customer-order/folds-to-itself", test_folds_to_itself);
+  g_test_add_func ("/customer-order/collate-key", test_collate_key);
   return g_test_run ();
 }

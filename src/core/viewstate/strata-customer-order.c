@@ -3,6 +3,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __STDC_ISO_10646__
+#include <wchar.h>
+#endif
 
 #include "strata-customer-order.h"
 #include "strata-types.h"
@@ -39,6 +42,89 @@ strata_customer_order_by_id (const StrataPeriodData *strings,
   return NULL;
 }
 
+#ifdef __STDC_ISO_10646__
+/* A wide character of wcsxfrm()'s output as GLib writes it into a key
+ * (utf8_encode () of gunicollate.c: UTF-8, extended to 31 bits). */
+static int
+encode_wide (char    *buf,
+             wchar_t  val)
+{
+  int step;
+
+  if (val < 0x80)
+    {
+      if (buf != NULL)
+        *buf = (char) val;
+      return 1;
+    }
+  for (step = 2; step < 6; ++step)
+    if ((val & (~(guint32) 0 << (5 * step + 1))) == 0)
+      break;
+  if (buf != NULL)
+    {
+      int i = step - 1;
+
+      *buf = (char) (unsigned char) (~0xff >> step);
+      do
+        {
+          buf[i] = (char) (0x80 | (val & 0x3f));
+          val >>= 6;
+        }
+      while (--i > 0);
+      *buf |= (char) val;
+    }
+  return step;
+}
+
+/* Characters that NFKC leaves as they are, alone and beside one another:
+ * ASCII and the CJK ideographs (their compatibility forms are elsewhere). */
+static gboolean
+normalizes_to_itself (gunichar c)
+{
+  return c < 0x80 || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF);
+}
+#endif
+
+char *
+strata_customer_order_collate_key (const char *text)
+{
+#ifdef __STDC_ISO_10646__
+  gunichar chars[256];
+  wchar_t xfrm[1024];
+  gsize n = 0, need, length = 0;
+  char *key;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  /* g_utf8_collate_key () is NFKC (most of its time), then wcsxfrm ()
+   * twice: text NFKC leaves alone goes to wcsxfrm () once, as it is. */
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_utf8_collate_key (text, -1);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n + 1 >= G_N_ELEMENTS (chars) || !normalizes_to_itself (c))
+        return g_utf8_collate_key (text, -1);
+      chars[n++] = c;
+    }
+  chars[n] = 0;
+  need = wcsxfrm (xfrm, (const wchar_t *) chars, G_N_ELEMENTS (xfrm));
+  if (need >= G_N_ELEMENTS (xfrm))
+    return g_utf8_collate_key (text, -1);
+  for (gsize i = 0; i < need; i++)
+    length += encode_wide (NULL, xfrm[i]);
+  key = g_malloc (length + 1);
+  length = 0;
+  for (gsize i = 0; i < need; i++)
+    length += encode_wide (key + length, xfrm[i]);
+  key[length] = '\0';
+  return key;
+#else
+  g_return_val_if_fail (text != NULL, NULL);
+  return g_utf8_collate_key (text, -1);
+#endif
+}
+
 static int
 compare_keys (gconstpointer a,
               gconstpointer b,
@@ -71,7 +157,7 @@ sort_part (gpointer data)
   for (guint i = p->from; i < p->to; i++)
     {
       const char *text = p->text_of (p->strings, i);
-      g_autofree char *key = g_utf8_collate_key (text != NULL ? text : "", -1);
+      g_autofree char *key = strata_customer_order_collate_key (text != NULL ? text : "");
 
       p->keys[i] = g_string_chunk_insert (p->chunk, key);
       p->order[i] = i;
