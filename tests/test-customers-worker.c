@@ -157,6 +157,8 @@ assert_rows (Fixture *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (customers_test_find (f, "customer-count"))), ==, count);
 }
 
+/* The rows listed at each change of the list (without the blank
+ * positions a list that shrank keeps a few frames). */
 static void
 note_length (GListModel *model,
              guint       position,
@@ -164,8 +166,9 @@ note_length (GListModel *model,
              guint       added,
              GArray     *lengths)
 {
-  guint n = g_list_model_get_n_items (model);
+  guint n = 0;
 
+  strata_row_list_get_rows (STRATA_ROW_LIST (model), &n);
   g_array_append_val (lengths, n);
 }
 
@@ -716,6 +719,56 @@ test_narrow_fold (Fixture       *f,
   gui_test_destroy (window);
 }
 
+/* A search that leaves one row of thousands: the answer is listed at once
+ * in the first row, the rows GTK had made stay a few frames, blank, and
+ * then go (GTK 4.8 destroyed 200 rows' widgets in the answer's turn). */
+static void
+test_shrink (Fixture       *f,
+             gconstpointer  data)
+{
+  guint n = strata_scoring_get_n_rows (f->scoring);
+  GListModel *model = strata_customers_page_get_model (f->page);
+  GtkLabel *count = GTK_LABEL (customers_test_find (f, "count_label"));
+  const guint *rows;
+  guint n_rows, blank;
+  const StrataCustomerColumns *cols = strata_customers_page_get_columns (f->page, &rows, &n_rows);
+  g_autofree char *id = NULL;
+  g_autoptr(GPtrArray) in_view = NULL;
+  g_autofree char *n_text = strata_format_integer (NULL, n);
+  g_autofree char *expected_count = g_strdup_printf ("1 of %s customers", n_text);
+
+  g_assert_cmpuint (n, >, 2 * STRATA_LIST_GROW_ROWS);
+  strata_customers_page_set_query_async_rows (f->page, 0);
+  gui_test_wait (customers_test_n_shown (f) == n && !strata_customers_page_get_growing (f->page));
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  id = g_strdup (strata_period_data_get_ext_id (cols->strings, n / 2));
+
+  customers_test_search (f, id);
+  gui_test_wait (customers_test_n_shown (f) == 1);
+  blank = strata_row_list_get_blank (STRATA_ROW_LIST (model));
+  g_test_message ("blank positions kept: %u", blank);
+  g_assert_cmpuint (blank, >=, STRATA_LIST_GROW_ROWS / 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1 + blank);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, expected_count);
+
+  /* On screen: the customer, and nothing in the rows below. */
+  gui_test_wait_frame (GTK_WIDGET (f->window));
+  in_view = rows_in_view (f);
+  g_assert_cmpuint (in_view->len, >, 0);
+  g_assert_true (row_has (in_view->pdata[0], id));
+  for (guint r = 1; r < in_view->len; r++)
+    {
+      GPtrArray *texts = in_view->pdata[r];
+
+      for (guint c = 0; c < texts->len; c++)
+        g_assert_cmpstr (texts->pdata[c] != NULL ? texts->pdata[c] : "", ==, "");
+    }
+  /* Gone over the next frames. */
+  gui_test_wait (strata_row_list_get_blank (STRATA_ROW_LIST (model)) == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpuint (customers_test_n_shown (f), ==, 1);
+}
+
 /* Above 100,000 rows a search reads the upper half on a thread of its
  * own: the rows kept are those of one pass, in the same order. */
 static void
@@ -921,6 +974,7 @@ main (int   argc,
   g_test_add_func ("/customers-worker/split-search", test_split_search);
   g_test_add_func ("/customers-worker/kept-orders", test_kept_orders);
   g_test_add ("/customers-worker/rows-3000", Fixture, NULL, fixture_setup, test_worker_rows, customers_test_teardown);
+  g_test_add ("/customers-worker/shrink", Fixture, NULL, fixture_setup, test_shrink, customers_test_teardown);
   g_test_add ("/customers-worker/visible-binds", Fixture, NULL, fixture_setup, test_visible_binds,
               customers_test_teardown);
   g_test_add ("/customers-worker/first-rows", Fixture, NULL, fixture_setup, test_first_rows,

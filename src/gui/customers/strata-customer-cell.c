@@ -359,6 +359,31 @@ set_change (StrataCustomerCell          *self,
                                : change < 0 ? _("Down since the previous period") : NULL);
 }
 
+static void
+clear (StrataCustomerCell *self)
+{
+  if (self->label != NULL)
+    {
+      if (self->tier_class >= 0)
+        {
+          g_autofree char *name = g_strdup_printf ("tier-%d", self->tier_class);
+
+          gtk_widget_remove_css_class (GTK_WIDGET (self->label), name);
+          self->tier_class = -1;
+        }
+      gtk_label_set_text (self->label, "");
+      gtk_widget_set_visible (self->override_mark, FALSE);
+      return;
+    }
+  set_text (self, "");
+  if (self->field == STRATA_CUSTOMER_FIELD_CHANGE)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "success");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+    }
+}
+
 void
 strata_customer_cell_bind (StrataCustomerCell          *self,
                            const StrataCustomerColumns *c,
@@ -369,8 +394,13 @@ strata_customer_cell_bind (StrataCustomerCell          *self,
   g_return_if_fail (STRATA_IS_CUSTOMER_CELL (self));
   g_return_if_fail (c != NULL);
 
+  /* A blank position (a list that shrank lets its widgets go over a few
+   * frames): nothing shown. */
   if (row >= c->n)
-    return;
+    {
+      clear (self);
+      return;
+    }
   switch (self->field)
     {
     case STRATA_CUSTOMER_FIELD_ID:

@@ -10,6 +10,7 @@
 #include "strata-page.h"
 #include "strata-period-data.h"
 #include "strata-prev-tiers.h"
+#include "strata-row-list.h"
 #include "strata-rules.h"
 
 G_BEGIN_DECLS
@@ -139,6 +140,11 @@ typedef struct
   GtkSliceListModel           *shown;
   StrataListGrow               grow;
   guint                        cells_made;
+  /* A list that shrank keeps blank positions (strata-row-list.h), let go
+   * of a few a frame from the frame after the answer's. */
+  StrataRowList               *shrinking;
+  guint                        shrink_id;
+  gint64                       shrink_from;
 } StrataCustomersPageCells;
 /* shown: the slice of the page's list that its view shows. */
 StrataCustomersPageCells    *strata_customers_page_get_cells       (StrataCustomersPage         *self);
@@ -159,6 +165,10 @@ void                         strata_customers_page_cells_refresh   (StrataCustom
 void                         strata_customers_page_cells_grow      (StrataCustomersPageCells    *cells,
                                                                     guint                        n_before,
                                                                     guint                        n_after);
+/* After an answer left the list with blank positions: lets them go over
+ * the next frames. */
+void                         strata_customers_page_cells_shrink    (StrataCustomersPageCells    *cells,
+                                                                    StrataRowList               *list);
 /* The list's rows all shown at once (to select or scroll to a row that
  * has not come yet). */
 void                         strata_customers_page_cells_show_all  (StrataCustomersPageCells    *cells);

@@ -231,7 +231,8 @@ refresh_cells (StrataCustomersPage *self,
 static void
 show_answer (StrataCustomersPage   *self,
              StrataCustomersQuery  *query,
-             StrataCustomersAnswer *answer)
+             StrataCustomersAnswer *answer,
+             gboolean               from_worker)
 {
   int selected = selected_row (self);
   guint position = answer->selected;
@@ -267,9 +268,13 @@ show_answer (StrataCustomersPage   *self,
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   strata_customers_page_cells_grow (&self->cells, n_before, rows->len);
-  strata_row_list_set_rows (self->list, rows);
+  /* A large list that shrinks (a search) keeps its row widgets blank, and
+   * lets them go over the next frames: the answer first. */
+  strata_row_list_set_rows_keeping (self->list, rows,
+                                    from_worker && !self->cells.grow.at_once ? STRATA_LIST_GROW_ROWS : 0);
   /* The items on screen now stand for other rows. */
   refresh_cells (self, n_before);
+  strata_customers_page_cells_shrink (&self->cells, self->list);
   if (selected >= 0 && position != G_MAXUINT)
     select_position (self, position);
   self->syncing = FALSE;
@@ -281,7 +286,7 @@ query_answered (gpointer               owner,
                 StrataCustomersQuery  *query,
                 StrataCustomersAnswer *answer)
 {
-  show_answer (STRATA_CUSTOMERS_PAGE (owner), query, answer);
+  show_answer (STRATA_CUSTOMERS_PAGE (owner), query, answer, TRUE);
 }
 
 static void
@@ -334,17 +339,21 @@ apply (StrataCustomersPage *self)
       /* This answer is newer than any on a worker. */
       forget_query (self);
       answer = strata_customers_query_run (query, NULL);
-      show_answer (self, query, answer);
+      show_answer (self, query, answer, FALSE);
     }
 }
 
 static void
 update_count (StrataCustomersPage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  g_autofree char *shown_text = strata_format_integer (NULL, shown);
+  guint shown = 0;
+  g_autofree char *shown_text = NULL;
   g_autofree char *all_text = strata_format_integer (NULL, self->cols.n);
   g_autofree char *text = NULL;
+
+  /* The rows, not the blank positions a shrinking list keeps a moment. */
+  strata_row_list_get_rows (self->list, &shown);
+  shown_text = strata_format_integer (NULL, shown);
 
   if (shown == self->cols.n)
     /* Translators: the number comes grouped: "953,403 customers" */

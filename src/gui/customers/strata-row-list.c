@@ -15,6 +15,7 @@ struct _StrataRowList
 {
   GObject  parent_instance;
   GArray  *rows;
+  guint    blank;   /* positions after the rows, kept a few frames */
 };
 
 G_DEFINE_FINAL_TYPE (StrataCustomerRow, strata_customer_row, G_TYPE_OBJECT)
@@ -62,7 +63,9 @@ row_list_get_item_type (GListModel *model)
 static guint
 row_list_get_n_items (GListModel *model)
 {
-  return STRATA_ROW_LIST (model)->rows->len;
+  StrataRowList *self = STRATA_ROW_LIST (model);
+
+  return self->rows->len + self->blank;
 }
 
 static gpointer
@@ -73,7 +76,7 @@ row_list_get_item (GListModel *model,
 
   StrataCustomerRow *item;
 
-  if (position >= self->rows->len)
+  if (position >= self->rows->len + self->blank)
     return NULL;
   item = g_object_new (STRATA_TYPE_CUSTOMER_ROW, NULL);
   item->list = g_object_ref (self);
@@ -121,21 +124,53 @@ void
 strata_row_list_set_rows (StrataRowList *self,
                           GArray        *rows)
 {
-  guint before, kept;
+  strata_row_list_set_rows_keeping (self, rows, 0);
+}
+
+void
+strata_row_list_set_rows_keeping (StrataRowList *self,
+                                  GArray        *rows,
+                                  guint          keep)
+{
+  guint before, after, kept;
 
   g_return_if_fail (STRATA_IS_ROW_LIST (self));
   g_return_if_fail (rows != NULL);
 
-  before = self->rows->len;
-  kept = MIN (before, rows->len);
+  before = self->rows->len + self->blank;
+  self->blank = rows->len < keep && before > rows->len ? MIN (before, keep) - rows->len : 0;
+  after = rows->len + self->blank;
+  kept = MIN (before, after);
   g_array_unref (self->rows);
   self->rows = rows;
   /* The positions both lists have keep their items, which now show other
    * rows: the caller rebinds what is on screen. Replacing all of them made
    * GTK 4.8 ask for every new item (a million objects) looking for the
    * ones it showed, and rebuild every row widget. */
-  if (before != rows->len)
-    g_list_model_items_changed (G_LIST_MODEL (self), kept, before - kept, rows->len - kept);
+  if (before != after)
+    g_list_model_items_changed (G_LIST_MODEL (self), kept, before - kept, after - kept);
+}
+
+guint
+strata_row_list_drop_blank (StrataRowList *self,
+                            guint          most)
+{
+  guint drop;
+
+  g_return_val_if_fail (STRATA_IS_ROW_LIST (self), 0);
+  drop = MIN (most, self->blank);
+  if (drop == 0)
+    return self->blank;
+  self->blank -= drop;
+  g_list_model_items_changed (G_LIST_MODEL (self), self->rows->len + self->blank, drop, 0);
+  return self->blank;
+}
+
+guint
+strata_row_list_get_blank (StrataRowList *self)
+{
+  g_return_val_if_fail (STRATA_IS_ROW_LIST (self), 0);
+  return self->blank;
 }
 
 const guint *

@@ -27,6 +27,19 @@ StrataRowList *strata_row_list_new      (void);
  * added or removed at the end: the caller rebinds the items on screen. */
 void           strata_row_list_set_rows (StrataRowList *self,
                                          GArray        *rows);
+/* The same, but a list that shrinks below keep positions keeps up to keep
+ * of them, blank (their items' row is G_MAXUINT), until
+ * strata_row_list_drop_blank() lets them go: GTK 4.8 destroys the widgets
+ * of the rows a list loses at once (200 rows, 50 ms on a slow machine),
+ * and the rows kept first show the answer. */
+void           strata_row_list_set_rows_keeping (StrataRowList *self,
+                                                 GArray        *rows,
+                                                 guint          keep);
+/* Drops up to most blank positions from the end: how many are left. */
+guint          strata_row_list_drop_blank (StrataRowList *self,
+                                           guint          most);
+guint          strata_row_list_get_blank  (StrataRowList *self);
+/* The rows, without the blank positions. */
 const guint   *strata_row_list_get_rows (StrataRowList *self,
                                          guint         *n_rows);
 /* The rows as a new reference (never changed in place: a worker may read

@@ -3,8 +3,6 @@
 
 #include "strata-list-grow.h"
 
-/* Past this many rows, more cost no widget (GTK 4.8's 200 and 2 a side). */
-#define GROWN_ROWS 204
 /* Rows added each frame while the rows shown grow. */
 #define ROWS_PER_FRAME 16
 /* The lowest a row can be, in pixels (a line of text): the first rows
@@ -52,7 +50,7 @@ grow_tick (GtkWidget     *widget,
   /* The next frame lays out the first rows: more from the one after. */
   if (gdk_frame_clock_get_frame_counter (clock) <= grow->grow_from + 1)
     return G_SOURCE_CONTINUE;
-  if (size >= GROWN_ROWS - ROWS_PER_FRAME || size + ROWS_PER_FRAME >= g_list_model_get_n_items (list))
+  if (size >= STRATA_LIST_GROW_ROWS - ROWS_PER_FRAME || size + ROWS_PER_FRAME >= g_list_model_get_n_items (list))
     {
       grow->grow_id = 0;
       gtk_slice_list_model_set_size (grow->shown, G_MAXUINT);
@@ -70,7 +68,7 @@ strata_list_grow_start (StrataListGrow *grow,
   guint first;
 
   /* Fewer rows, or GTK already has its widgets: nothing to make. */
-  if (grow->at_once || n_after <= n_before || n_before >= GROWN_ROWS)
+  if (grow->at_once || n_after <= n_before || n_before >= STRATA_LIST_GROW_ROWS)
     return;
   /* A screenful now: rows of MIN_ROW_HEIGHT in the view's height (at
    * least 600 px, for a view not laid out yet). */

@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+/* Past this many rows, more cost no widget (GTK 4.8's 200 and 2 a side). */
+#define STRATA_LIST_GROW_ROWS 204
+
 typedef struct
 {
   GtkWidget         *view;       /* whose frame clock ticks the growth */
