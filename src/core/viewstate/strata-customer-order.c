@@ -375,16 +375,25 @@ strata_customer_order_sort (const StrataCustomerColumns *cols,
     }
 
   /* Stable least-significant-digit radix sort, a byte at a time, passing
-   * over the bytes that every key shares. */
+   * over the bytes that every key shares: which those are comes first
+   * (the bits any two keys differ in), so that a tier's one byte is
+   * counted once a row, not eight times. */
   if (column != STRATA_CUSTOMER_SORT_ID && n_rows > 1)
     {
+      guint64 all_or = 0, all_and = G_MAXUINT64, differ;
+
       keys = g_new (guint64, n_rows);
       for (guint i = 0; i < n_rows; i++)
         {
           keys[i] = row_key (cols, name_rank, column, rows[i]);
-          for (guint d = 0; d < 8; d++)
-            counts[d][(keys[i] >> (8 * d)) & 0xff]++;
+          all_or |= keys[i];
+          all_and &= keys[i];
         }
+      differ = all_or ^ all_and;
+      for (guint d = 0; d < 8; d++)
+        if ((differ >> (8 * d)) & 0xff)
+          for (guint i = 0; i < n_rows; i++)
+            counts[d][(keys[i] >> (8 * d)) & 0xff]++;
       keys_tmp = g_new (guint64, n_rows);
       rows_tmp = g_new (guint, n_rows);
       for (guint d = 0; d < 8; d++)
@@ -392,7 +401,7 @@ strata_customer_order_sort (const StrataCustomerColumns *cols,
           guint offsets[256], sum = 0;
           guint64 *swap_keys;
 
-          if (counts[d][(keys[0] >> (8 * d)) & 0xff] == n_rows)
+          if (((differ >> (8 * d)) & 0xff) == 0)
             continue;
           for (guint b = 0; b < 256; b++)
             {
