@@ -769,6 +769,40 @@ test_shrink (Fixture       *f,
   g_assert_cmpuint (customers_test_n_shown (f), ==, 1);
 }
 
+/* A Change cell rebound to other rows (a sort) shows each row's arrow,
+ * colour and tooltip, however the row before it moved, and nothing for a
+ * blank position. */
+static void
+test_change_cell (void)
+{
+  const guint8 tier[] = { 1, 3, 2, 2 };
+  const guint8 prev[] = { 2, 2, 2, 2 };   /* up, down, same, same */
+  g_autoptr(StrataPeriodData) strings = strata_period_data_new_customers ((const char *[]) { "a", "b", "c", "d" },
+                                                                         (const char *[]) { "A", "B", "C", "D" }, 4);
+  StrataCustomerColumns cols = { .n = 4, .strings = strings, .tier = tier, .prev_tier = prev, .n_tiers = 5 };
+  GtkWidget *cell = g_object_ref_sink (strata_customer_cell_new (STRATA_CUSTOMER_FIELD_CHANGE));
+  const struct { guint row; const char *text, *tooltip, *class; } steps[] = {
+    { 0, "↑", "Up since the previous period", "success" },
+    { 0, "↑", "Up since the previous period", "success" },
+    { 2, "", NULL, NULL },
+    { 3, "", NULL, NULL },
+    { 1, "↓", "Down since the previous period", "error" },
+    { 0, "↑", "Up since the previous period", "success" },
+    { G_MAXUINT, "", NULL, NULL },
+    { 1, "↓", "Down since the previous period", "error" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      strata_customer_cell_bind (STRATA_CUSTOMER_CELL (cell), &cols, steps[i].row);
+      g_assert_cmpstr (strata_customer_cell_get_text (STRATA_CUSTOMER_CELL (cell)), ==, steps[i].text);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, steps[i].tooltip);
+      g_assert_cmpint (gtk_widget_has_css_class (cell, "success"), ==, g_strcmp0 (steps[i].class, "success") == 0);
+      g_assert_cmpint (gtk_widget_has_css_class (cell, "error"), ==, g_strcmp0 (steps[i].class, "error") == 0);
+    }
+  g_object_unref (cell);
+}
+
 /* Above 100,000 rows a search reads the upper half on a thread of its
  * own: the rows kept are those of one pass, in the same order. */
 static void
@@ -973,6 +1007,7 @@ main (int   argc,
   adw_init ();
   g_test_add_func ("/customers-worker/split-search", test_split_search);
   g_test_add_func ("/customers-worker/kept-orders", test_kept_orders);
+  g_test_add_func ("/customers-worker/change-cell", test_change_cell);
   g_test_add ("/customers-worker/rows-3000", Fixture, NULL, fixture_setup, test_worker_rows, customers_test_teardown);
   g_test_add ("/customers-worker/shrink", Fixture, NULL, fixture_setup, test_shrink, customers_test_teardown);
   g_test_add ("/customers-worker/visible-binds", Fixture, NULL, fixture_setup, test_visible_binds,

@@ -24,6 +24,8 @@ struct _StrataCustomerCell
   GtkWidget          *override_mark;  /* Tier column: shown for a tier set by hand */
   StrataCustomerField field;
   int                 tier_class;   /* the tier-N class the label has, -1 none */
+  int                 change;       /* Change column: the arrow shown (-1, 0, 1),
+                                     * 2 before the first */
 };
 
 G_DEFINE_FINAL_TYPE (StrataCustomerCell, strata_customer_cell, GTK_TYPE_WIDGET)
@@ -236,6 +238,7 @@ static void
 strata_customer_cell_init (StrataCustomerCell *self)
 {
   self->tier_class = -1;
+  self->change = 2;
   self->text_width = -1;
 }
 
@@ -297,6 +300,10 @@ set_override_mark (StrataCustomerCell          *self,
   const StrataPeriodOverride *o = c->overrides ? strata_period_data_get_override (c->overrides, row) : NULL;
   g_autofree char *tip = NULL;
 
+  /* Hidden already, without a tooltip: the tooltip set again cost an X
+   * round trip for every row of a sort. */
+  if (o == NULL && !gtk_widget_get_visible (self->override_mark))
+    return;
   gtk_widget_set_visible (self->override_mark, o != NULL);
   if (o != NULL)
     tip = o->reason && *o->reason ? g_strdup_printf (_("Tier set by hand: %s"), o->reason)
@@ -349,6 +356,11 @@ set_change (StrataCustomerCell          *self,
   GtkWidget *widget = GTK_WIDGET (self);
   int change = strata_customer_view_change (c, row);
 
+  /* Most rows keep their arrow at a sort: setting the tooltip again asked
+   * the X server where the pointer is, for every row. */
+  if (change == self->change)
+    return;
+  self->change = change;
   set_text (self, change > 0 ? "↑" : change < 0 ? "↓" : "");
   gtk_widget_remove_css_class (widget, "success");
   gtk_widget_remove_css_class (widget, "error");
@@ -376,11 +388,12 @@ clear (StrataCustomerCell *self)
       return;
     }
   set_text (self, "");
-  if (self->field == STRATA_CUSTOMER_FIELD_CHANGE)
+  if (self->field == STRATA_CUSTOMER_FIELD_CHANGE && self->change != 0)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "success");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+      self->change = 0;
     }
 }
 
