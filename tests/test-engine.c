@@ -526,6 +526,41 @@ test_halves (void)
   g_assert_cmpuint (tiers[4], <, n);
 }
 
+/* A large result let go is cleared and reused by the next of its size
+ * (no fresh pages at each draft edit); another size makes its own. */
+static void
+test_spare_result (void)
+{
+  const guint n = 150000;
+  StrataResult *first = strata_result_new (n);
+  StrataResult *again, *other;
+  double *score = first->score;
+  guint8 *quadrant = first->quadrant;
+
+  for (guint i = 0; i < n; i++)
+    {
+      first->score[i] = i;
+      first->quadrant[i] = STRATA_QUADRANT_B;
+    }
+  first->n_tiers = 5;
+  strata_result_unref (first);
+  other = strata_result_new (n + 1);
+  g_assert_true (other->score != score);
+  again = strata_result_new (n);
+  g_assert_true (again->score == score);
+  g_assert_true (again->quadrant == quadrant);
+  g_assert_cmpuint (again->n, ==, n);
+  g_assert_cmpuint (again->n_tiers, ==, 0);
+  g_assert_false (strata_result_is_shared (again));
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpfloat (again->score[i], ==, 0);
+      g_assert_cmpuint (again->quadrant[i], ==, 0);
+    }
+  strata_result_unref (again);
+  strata_result_unref (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,5 +581,6 @@ main (int   argc,
   g_test_add_func ("/engine/run-checks-arguments", test_run_checks_arguments);
   g_test_add_func ("/engine/too-many-tiers", test_too_many_tiers);
   g_test_add_func ("/engine/halves", test_halves);
+  g_test_add_func ("/engine/spare-result", test_spare_result);
   return g_test_run ();
 }

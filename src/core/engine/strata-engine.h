@@ -33,6 +33,8 @@ typedef struct
 
 #define STRATA_TYPE_RESULT (strata_result_get_type ())
 GType         strata_result_get_type (void) G_GNUC_CONST;
+/* Columns of n zeros (a large result let go last is cleared and reused:
+ * see strata-engine.c). */
 StrataResult *strata_result_new      (guint         n);
 StrataResult *strata_result_ref      (StrataResult *result);
 void          strata_result_unref    (StrataResult *result);
