@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "strata-engine.h"
+#include "strata-engine-private.h"
 #include "strata-period-data-private.h"
 #include "strata-i18n.h"
 #include "strata-catalog-private.h"
@@ -559,6 +560,27 @@ test_spare_result (void)
     }
   strata_result_unref (again);
   strata_result_unref (other);
+
+  /* Let go, kept; dropped, gone. */
+  g_assert_true (strata_result_has_spare ());
+  strata_result_drop_spare ();
+  g_assert_false (strata_result_has_spare ());
+  /* Unused for its time, the main loop lets it go. */
+  strata_result_set_spare_seconds (1);
+  first = strata_result_new (n);
+  strata_result_unref (first);
+  g_assert_true (strata_result_has_spare ());
+  {
+    gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10000);
+      }
+  }
+  g_assert_false (strata_result_has_spare ());
+  strata_result_set_spare_seconds (30);
 }
 
 int

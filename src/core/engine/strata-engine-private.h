@@ -9,5 +9,10 @@ G_BEGIN_DECLS
 /* Customers per final tier: n_tiers counts (caller frees; the fit
  * banner's counts). */
 guint        *strata_result_count_tiers (const StrataResult *result);
+/* The kept columns of the last large result let go: dropped now, and how
+ * long they are kept unused (for the tests; strata-engine.c). */
+void          strata_result_drop_spare        (void);
+gboolean      strata_result_has_spare         (void);
+void          strata_result_set_spare_seconds (guint seconds);
 
 G_END_DECLS

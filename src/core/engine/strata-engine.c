@@ -57,11 +57,16 @@ G_DEFINE_BOXED_TYPE (StrataResult, strata_result, strata_result_ref, strata_resu
 /* The columns of the last large result let go, kept for the next result
  * of its size: every draft edit at a million customers makes a new result
  * (the pages still show the last one), and its 29 MB of fresh pages cost
- * 8-10 ms of page faults on a slow machine; clearing them again costs 3. */
+ * 8-10 ms of page faults on a slow machine; clearing them again costs 3.
+ * Kept while edits follow one another: unused for SPARE_SECONDS, the main
+ * loop lets them go, so that a window at rest keeps its size. */
 #define SPARE_FROM 100000
+#define SPARE_SECONDS 30
 
 static GMutex spare_lock;
 static StrataResult *spare;
+static guint spare_generation;
+static guint spare_seconds = SPARE_SECONDS;
 
 static void
 result_free (StrataResult *result)
@@ -102,6 +107,50 @@ take_spare (guint n)
   return result;
 }
 
+/* The spare of generation GPOINTER_TO_UINT (data), if still unused. */
+static gboolean
+drop_spare (gpointer data)
+{
+  StrataResult *old = NULL;
+
+  g_mutex_lock (&spare_lock);
+  if (spare != NULL && spare_generation == GPOINTER_TO_UINT (data))
+    old = g_steal_pointer (&spare);
+  g_mutex_unlock (&spare_lock);
+  if (old != NULL)
+    result_free (old);
+  return G_SOURCE_REMOVE;
+}
+
+void
+strata_result_drop_spare (void)
+{
+  StrataResult *old;
+
+  g_mutex_lock (&spare_lock);
+  old = g_steal_pointer (&spare);
+  g_mutex_unlock (&spare_lock);
+  if (old != NULL)
+    result_free (old);
+}
+
+gboolean
+strata_result_has_spare (void)
+{
+  gboolean has;
+
+  g_mutex_lock (&spare_lock);
+  has = spare != NULL;
+  g_mutex_unlock (&spare_lock);
+  return has;
+}
+
+void
+strata_result_set_spare_seconds (guint seconds)
+{
+  spare_seconds = seconds;
+}
+
 StrataResult *
 strata_result_new (guint n)
 {
@@ -139,6 +188,7 @@ void
 strata_result_unref (StrataResult *result)
 {
   StrataResult *old = NULL;
+  guint generation;
 
   if (result == NULL || !g_atomic_ref_count_dec (&result->ref_count))
     return;
@@ -151,9 +201,13 @@ strata_result_unref (StrataResult *result)
   g_mutex_lock (&spare_lock);
   old = spare;
   spare = result;
+  generation = ++spare_generation;
   g_mutex_unlock (&spare_lock);
   if (old != NULL)
     result_free (old);
+  /* From any thread: the default main context runs it (the window's; a
+   * command without a main loop exits first). */
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, spare_seconds, drop_spare, GUINT_TO_POINTER (generation), NULL);
 }
 
 gboolean
