@@ -527,14 +527,17 @@ test_halves (void)
   g_assert_cmpuint (tiers[4], <, n);
 }
 
-/* A large result let go is cleared and reused by the next of its size
- * (no fresh pages at each draft edit); another size makes its own. */
+/* A large result let go while another of its size lives (a draft beside
+ * the saved scoring's) is cleared and reused by the next of its size (no
+ * fresh pages at each draft edit); another size makes its own. One let go
+ * alone (the previous period's, scored once) is freed at once. */
 static void
 test_spare_result (void)
 {
   const guint n = 150000;
+  StrataResult *saved = strata_result_new (n);
   StrataResult *first = strata_result_new (n);
-  StrataResult *again, *other;
+  StrataResult *again, *other, *alone;
   double *score = first->score;
   guint8 *quadrant = first->quadrant;
 
@@ -565,6 +568,10 @@ test_spare_result (void)
   g_assert_true (strata_result_has_spare ());
   strata_result_drop_spare ();
   g_assert_false (strata_result_has_spare ());
+  /* The only one of its size: nothing would take it. */
+  alone = strata_result_new (n + 2);
+  strata_result_unref (alone);
+  g_assert_false (strata_result_has_spare ());
   /* Unused for its time, the main loop lets it go. */
   strata_result_set_spare_seconds (1);
   first = strata_result_new (n);
@@ -581,6 +588,9 @@ test_spare_result (void)
   }
   g_assert_false (strata_result_has_spare ());
   strata_result_set_spare_seconds (30);
+  /* The last of its size let go: not kept either. */
+  strata_result_unref (saved);
+  g_assert_false (strata_result_has_spare ());
 }
 
 int

@@ -68,6 +68,47 @@ static StrataResult *spare;
 static guint spare_generation;
 static guint spare_seconds = SPARE_SECONDS;
 
+/* The sizes of the large results alive, each with its count. A result let
+ * go is kept only while another of its size lives: a draft replaced beside
+ * the saved scoring's result, not the previous period's, scored once for
+ * its tiers at open (28 MB at 1M that no later result of the shown period
+ * could take). Under spare_lock. */
+#define LIVE_SIZES 8
+static struct { guint n, count; } live[LIVE_SIZES];
+
+static void
+live_add (guint n)
+{
+  guint free_slot = LIVE_SIZES;
+
+  for (guint i = 0; i < LIVE_SIZES; i++)
+    {
+      if (live[i].count > 0 && live[i].n == n)
+        {
+          live[i].count++;
+          return;
+        }
+      if (live[i].count == 0 && free_slot == LIVE_SIZES)
+        free_slot = i;
+    }
+  /* More sizes than slots: that one is not counted, so never kept. */
+  if (free_slot < LIVE_SIZES)
+    {
+      live[free_slot].n = n;
+      live[free_slot].count = 1;
+    }
+}
+
+/* How many of size N still live once one is let go. */
+static guint
+live_remove (guint n)
+{
+  for (guint i = 0; i < LIVE_SIZES; i++)
+    if (live[i].count > 0 && live[i].n == n)
+      return --live[i].count;
+  return 0;
+}
+
 static void
 result_free (StrataResult *result)
 {
@@ -157,6 +198,12 @@ strata_result_new (guint n)
   StrataResult *result = take_spare (n);
   gsize m = MAX (n, 1);
 
+  if (n >= SPARE_FROM)
+    {
+      g_mutex_lock (&spare_lock);
+      live_add (n);
+      g_mutex_unlock (&spare_lock);
+    }
   if (result != NULL)
     {
       g_atomic_ref_count_init (&result->ref_count);
@@ -197,8 +244,14 @@ strata_result_unref (StrataResult *result)
       result_free (result);
       return;
     }
-  /* The latest one is kept: its size is that of the period shown now. */
   g_mutex_lock (&spare_lock);
+  if (live_remove (result->n) == 0)
+    {
+      g_mutex_unlock (&spare_lock);
+      result_free (result);
+      return;
+    }
+  /* The latest one is kept: its size is that of the period shown now. */
   old = spare;
   spare = result;
   generation = ++spare_generation;
