@@ -4,13 +4,15 @@
  * and searching in Chinese show the rows computed here from an independent
  * scoring, and the cells on screen show them; a sort by name asked for
  * before the workers' orders came waits for them (a spinner; never sorted
- * on the main thread). */
+ * on the main thread); the names' order computed is kept in the file and
+ * read back by the next opening, unless a name changed. */
 #include "config.h"
 
 #include <string.h>
 
 #include "customers-page-test-util.h"
 #include "strata-customer-cell.h"
+#include "strata-customer-order.h"
 #include "strata-customers-page-private.h"
 #include "strata-scoring-private.h"
 
@@ -206,13 +208,101 @@ test_sort_waits_for_order (Fixture       *f,
             g_assert_cmpint (strcmp (strata_period_data_get_ext_id (cols->strings, rows[i - 1]), strata_period_data_get_ext_id (cols->strings, rows[i])), <, 0);
         }
     }
-  g_assert_cmpuint (strata_customers_page_get_main_thread_orders (f->page), ==, 0);
+  g_assert_cmpuint (strata_customers_page_get_orders (f->page)->main_thread_orders, ==, 0);
 
   /* By name with every tier: the order is there, no waiting. */
   customers_test_filter_tier (f, 0);
   g_assert_false (strata_customers_page_get_sort_waiting (f->page));
   g_assert_cmpuint (customers_test_n_shown (f), ==, n);
-  g_assert_cmpuint (strata_customers_page_get_main_thread_orders (f->page), ==, 0);
+  g_assert_cmpuint (strata_customers_page_get_orders (f->page)->main_thread_orders, ==, 0);
+  g_object_set (f->page, "context", f->context, NULL);
+}
+
+/* The rows in name order (ext ids), once the order is there. */
+static GPtrArray *
+ids_by_name (Fixture *f)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  const StrataCustomerColumns *cols;
+  const guint *rows;
+  guint k;
+
+  customers_test_sort_by (f, "Name", GTK_SORT_ASCENDING);
+  gui_test_wait (!strata_customers_page_get_sort_waiting (f->page));
+  cols = strata_customers_page_get_columns (f->page, &rows, &k);
+  for (guint i = 0; i < k; i++)
+    g_ptr_array_add (ids, g_strdup (strata_period_data_get_ext_id (cols->strings, rows[i])));
+  return ids;
+}
+
+/* The page shown on a connection of its own (a new opening of the file). */
+static StrataContext *
+open_again (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataWorkspace) ws = strata_workspace_open (f->t.path, NULL, &error);
+  StrataContext *context;
+
+  g_assert_no_error (error);
+  context = strata_context_new (ws);
+  strata_context_finish_scoring (context);
+  customers_test_sort_by (f, "Score", GTK_SORT_DESCENDING);
+  g_object_set (f->page, "context", context, NULL);
+  gui_test_wait (!strata_page_get_loading (STRATA_PAGE (f->page)) &&
+                 g_list_model_get_n_items (strata_customers_page_get_model (f->page)) > 0);
+  return context;
+}
+
+/* The names' order the first opening computed is kept in the file
+ * (that this is no change to the period's data: test-name-ranks), and the next
+ * opening reads it instead of collating: the same rows in the same
+ * order. A name changed since makes it stale: computed again. */
+static void
+test_names_order_kept (Fixture       *f,
+                       gconstpointer  data)
+{
+  const StrataCustomersPageOrders *orders = strata_customers_page_get_orders (f->page);
+  g_autofree char *collation = strata_customer_order_collation ();
+  g_autoptr(GPtrArray) first = ids_by_name (f);
+  g_autoptr(GPtrArray) again = NULL, renamed = NULL;
+  g_autoptr(StrataContext) second = NULL, third = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  const StrataCustomerColumns *cols;
+  const guint *rows;
+  gint64 period_id;
+  guint k;
+
+  gui_test_wait (orders->name_ranks_kept == 1);
+  g_assert_cmpuint (orders->name_ranks_read, ==, 0);
+  cols = strata_customers_page_get_columns (f->page, &rows, &k);
+  period_id = cols->strings->period_id;
+  sql = g_strdup_printf ("SELECT count(*) FROM name_ranks WHERE period_id = %" G_GINT64_FORMAT
+                         " AND collation = '%s' AND length (ranks) = %u", period_id, collation,
+                         4 * cols->n);
+  g_assert_cmpint (test_query_int (f->t.ws, sql), ==, 1);
+
+  second = open_again (f);
+  again = ids_by_name (f);
+  g_assert_cmpuint (orders->name_ranks_read, ==, 1);
+  g_assert_cmpuint (orders->name_ranks_kept, ==, 1);
+  g_assert_cmpuint (orders->main_thread_orders, ==, 0);
+  g_assert_cmpuint (again->len, ==, first->len);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_cmpstr (again->pdata[i], ==, first->pdata[i]);
+
+  /* The first customer in name order renamed to come last. */
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE customers SET name = '\xe9\xbd\x90\xe9\xbd\x90 zz' WHERE ext_id = '%s'",
+                         (const char *) first->pdata[0]);
+  g_assert_true (strata_workspace_exec (f->t.ws, sql, &error));
+  g_assert_no_error (error);
+  third = open_again (f);
+  renamed = ids_by_name (f);
+  gui_test_wait (orders->name_ranks_kept == 2);
+  g_assert_cmpuint (orders->name_ranks_read, ==, 1);
+  g_assert_cmpstr (renamed->pdata[renamed->len - 1], ==, first->pdata[0]);
+  g_assert_cmpstr (renamed->pdata[0], ==, first->pdata[1]);
   g_object_set (f->page, "context", f->context, NULL);
 }
 
@@ -226,6 +316,8 @@ main (int   argc,
               test_sort_filter_search_rows, customers_test_teardown);
   g_test_add ("/customers-sort/sort-waits-for-order", Fixture, NULL, fixture_setup,
               test_sort_waits_for_order, customers_test_teardown);
+  g_test_add ("/customers-sort/names-order-kept", Fixture, NULL, fixture_setup,
+              test_names_order_kept, customers_test_teardown);
   /* The same at a size where a slip in the radix sort or the filter's
    * mask would show (the demo's names repeat, so ties count). */
   g_test_add ("/customers-sort/sort-filter-search-rows-20000", Fixture, GUINT_TO_POINTER (20000), fixture_setup,

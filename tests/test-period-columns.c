@@ -127,7 +127,7 @@ test_migration (Fixture       *f,
 
   ws = open_ws (f->path);
   g_assert_cmpint (test_query_int (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
-  g_assert_cmpint (STRATA_SCHEMA_VERSION, ==, 5);
+  g_assert_cmpint (STRATA_SCHEMA_VERSION, ==, 6);
   g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM periods"), ==, 2);
   /* Ids and one array per metric that has values, per period. */
   g_assert_cmpint (test_query_int (ws, "SELECT count(DISTINCT period_id) FROM period_columns"), ==, 2);

@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STRATA_SCHEMA_VERSION 5
+#define STRATA_SCHEMA_VERSION 6
 
 /* SQL that migrates a workspace from version (i) to (i + 1); index 0
  * creates the first schema. */

@@ -41,7 +41,7 @@ struct _StrataWorkspace
   char     *author;
   sqlite3  *db;
   guint     txn_depth;
-  gint64    rules_rows;   /* rows written into rulesets and audit_log: see update_hook () */
+  gint64    rules_rows;   /* rows written into tables no period reads: see update_hook () */
   gint64    other_rows;   /* rows written into any other rowid table */
   int       lock_fd;      /* flock (LOCK_SH) held while open: see open_lock () */
   dev_t     dev;          /* the file opened, to tell when it is deleted or replaced */
@@ -387,9 +387,10 @@ check_identity (StrataWorkspace  *self,
   return TRUE;
 }
 
-/* Counts the rows this connection writes into the rule sets and the audit
- * log, which no period's data reads, apart from all others: a draft save
- * then leaves strata_workspace_get_data_changes () as it was. */
+/* Counts the rows this connection writes into the rule sets, the audit
+ * log and the names' orders kept (a cache of what a period's data gives),
+ * which no period's data reads, apart from all others: a draft save then
+ * leaves strata_workspace_get_data_changes () as it was. */
 static void
 update_hook (void          *data,
              int            op,
@@ -399,7 +400,8 @@ update_hook (void          *data,
 {
   StrataWorkspace *self = data;
 
-  if (g_str_equal (table, "rulesets") || g_str_equal (table, "audit_log"))
+  if (g_str_equal (table, "rulesets") || g_str_equal (table, "audit_log") ||
+      g_str_equal (table, "name_ranks"))
     self->rules_rows++;
   else
     self->other_rows++;
@@ -881,6 +883,20 @@ strata_workspace_begin (StrataWorkspace  *self,
     return FALSE;
   self->txn_depth++;
   return TRUE;
+}
+
+gboolean
+strata_workspace_begin_now (StrataWorkspace  *self,
+                            GError          **error)
+{
+  gboolean begun;
+
+  g_return_val_if_fail (STRATA_IS_WORKSPACE (self), FALSE);
+
+  sqlite3_busy_timeout (self->db, 0);
+  begun = strata_workspace_begin (self, error);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  return begun;
 }
 
 gboolean

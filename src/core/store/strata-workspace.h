@@ -57,6 +57,10 @@ void             strata_workspace_get_data_changes (StrataWorkspace *self,
  * that fails rolls back; rolling back again after it does nothing. */
 gboolean         strata_workspace_begin           (StrataWorkspace  *self,
                                                     GError          **error);
+/* The same, but fails at once while another connection writes, instead
+ * of waiting for it (for what the main thread may skip: a cache). */
+gboolean         strata_workspace_begin_now       (StrataWorkspace  *self,
+                                                    GError          **error);
 gboolean         strata_workspace_commit          (StrataWorkspace  *self,
                                                     GError          **error);
 void             strata_workspace_rollback        (StrataWorkspace  *self);

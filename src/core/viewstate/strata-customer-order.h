@@ -24,6 +24,14 @@ char     *strata_customer_order_collate_key (const char          *text);
  * share a rank); slow (a collation key per name): run it on a worker. */
 guint32  *strata_customer_order_name_rank (const StrataPeriodData *strings,
                                            guint                   n);
+/* What name ranks depend on besides the names, to keep them by
+ * (strata-name-ranks.h): LC_COLLATE, the C library that implements it
+ * and how keys are made here. */
+char     *strata_customer_order_collation (void);
+/* A 64-bit hash of every row's name in row order (not for security:
+ * it tells whether ranks kept earlier were computed from these names). */
+guint64   strata_customer_order_names_hash (const StrataPeriodData *strings,
+                                            guint                   n);
 /* The same for the ext ids, in g_utf8_collate () order (the Quadrant
  * table's ID column). */
 guint32  *strata_customer_order_id_rank   (const StrataPeriodData *strings,

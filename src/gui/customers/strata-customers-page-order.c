@@ -5,10 +5,13 @@
  * (every sort's ties) and the names' ranks come from two tasks, so a sort
  * by score waits only for the first; a sort asked for before its order is
  * there waits for it (the page shows a spinner) instead of computing it
- * on the main thread, a second or two at a million customers. */
+ * on the main thread, a second or two at a million customers. The names'
+ * ranks are kept in the workspace once computed (strata-name-ranks.h):
+ * the next opening reads them in milliseconds. */
 #include "config.h"
 
 #include "strata-customer-order.h"
+#include "strata-name-ranks.h"
 #include "strata-task.h"
 #include "strata-customers-page-private.h"
 
@@ -16,18 +19,21 @@ typedef enum
 {
   ORDER_BY_ID,
   ORDER_NAMES,
+  ORDER_FOLDED,
 } OrderKind;
 
 typedef struct
 {
   StrataPeriodData *data;
   OrderKind         kind;
+  char             *path;   /* the workspace's, for the names' ranks kept */
 } OrderTask;
 
 static void
 order_task_free (OrderTask *t)
 {
   strata_period_data_unref (t->data);
+  g_free (t->path);
   g_free (t);
 }
 
@@ -39,7 +45,31 @@ strata_customers_page_order_free (StrataCustomersPageOrder *order)
   g_free (order->by_id);
   g_free (order->name_rank);
   g_free (order->name_is_folded);
+  g_free (order->collation);
   g_free (order);
+}
+
+/* The names' ranks as kept in the workspace for these names and this
+ * collation, else computed (and kept by the main thread). A workspace that
+ * cannot be opened here only costs the computing. */
+static void
+names_thread (OrderTask                *t,
+              StrataCustomersPageOrder *order,
+              GCancellable             *cancellable)
+{
+  const StrataPeriodData *data = t->data;
+  g_autoptr(StrataWorkspace) ws = NULL;
+
+  order->collation = strata_customer_order_collation ();
+  order->names_hash = strata_customer_order_names_hash (data, data->n);
+  if (t->path != NULL)
+    ws = strata_workspace_open (t->path, cancellable, NULL);
+  if (ws != NULL)
+    order->name_rank = strata_name_ranks_read (ws, data->period_id, order->collation,
+                                               order->names_hash, data->n);
+  order->name_rank_read = order->name_rank != NULL;
+  if (order->name_rank == NULL && !g_cancellable_is_cancelled (cancellable))
+    order->name_rank = strata_customer_order_name_rank (data, data->n);
 }
 
 static void
@@ -57,12 +87,10 @@ order_thread (GTask        *task,
       order->by_id = strata_customer_order_by_id (data, data->n);
       order->has_by_id = TRUE;
     }
+  else if (t->kind == ORDER_NAMES)
+    names_thread (t, order, cancellable);
   else
-    {
-      order->name_is_folded = strata_customer_order_name_is_folded (data, data->n);
-      if (!g_cancellable_is_cancelled (cancellable))
-        order->name_rank = strata_customer_order_name_rank (data, data->n);
-    }
+    order->name_is_folded = strata_customer_order_name_is_folded (data, data->n);
   if (g_task_return_error_if_cancelled (task))
     strata_customers_page_order_free (order);
   else
@@ -80,8 +108,11 @@ run_order (OrderKind               kind,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   OrderTask *t = g_new0 (OrderTask, 1);
 
+  StrataWorkspace *workspace = strata_page_get_workspace (STRATA_PAGE (self));
+
   t->data = strata_period_data_ref ((StrataPeriodData *) data);
   t->kind = kind;
+  t->path = workspace != NULL ? g_strdup (strata_workspace_get_path (workspace)) : NULL;
   g_task_set_source_tag (task, strata_customers_page_orders_set_data);
   g_task_set_task_data (task, t, (GDestroyNotify) order_task_free);
   strata_task_run_in_background (task, order_thread);
@@ -124,6 +155,34 @@ typedef struct
   StrataCustomersPageReady   ready;
 } OrderCall;
 
+/* Ranks computed are kept in the workspace, on the window's connection:
+ * its own commits do not read as another program's (PRAGMA data_version),
+ * and name_ranks does not count as a change to the periods' data. A
+ * workspace that cannot take them (read-only, busy, full) only misses the
+ * next opening's head start. */
+static void
+keep_name_ranks (StrataCustomersPageOrders *orders,
+                 StrataCustomersPage       *self,
+                 StrataCustomersPageOrder  *order)
+{
+  StrataWorkspace *workspace = strata_page_get_workspace (STRATA_PAGE (self));
+  g_autoptr(GError) error = NULL;
+
+  if (order->name_rank_read)
+    {
+      orders->name_ranks_read++;
+      return;
+    }
+  if (workspace == NULL || strata_workspace_get_read_only (workspace) ||
+      strata_workspace_in_transaction (workspace) || order->collation == NULL)
+    return;
+  if (strata_name_ranks_write (workspace, orders->data->period_id, order->collation, order->names_hash,
+                               order->name_rank, orders->data->n, &error))
+    orders->name_ranks_kept++;
+  else
+    g_debug ("The names’ order was not kept: %s", error->message);
+}
+
 static void
 order_loaded (GObject      *source,
               GAsyncResult *result,
@@ -143,8 +202,11 @@ order_loaded (GObject      *source,
         orders->by_id = take_bytes (&orders->by_id_bytes, g_steal_pointer (&order->by_id),
                                     n * sizeof (guint32));
       if (orders->name_rank == NULL && order->name_rank != NULL)
-        orders->name_rank = take_bytes (&orders->name_rank_bytes, g_steal_pointer (&order->name_rank),
-                                        n * sizeof (guint32));
+        {
+          keep_name_ranks (orders, STRATA_CUSTOMERS_PAGE (source), order);
+          orders->name_rank = take_bytes (&orders->name_rank_bytes, g_steal_pointer (&order->name_rank),
+                                          n * sizeof (guint32));
+        }
       if (orders->name_is_folded == NULL && order->name_is_folded != NULL)
         orders->name_is_folded = take_bytes (&orders->name_is_folded_bytes,
                                              g_steal_pointer (&order->name_is_folded), n);
@@ -178,7 +240,7 @@ strata_customers_page_orders_set_data (StrataCustomersPageOrders *orders,
     return;
   orders->data = strata_period_data_ref ((StrataPeriodData *) data);
   orders->load = g_cancellable_new ();
-  for (OrderKind kind = ORDER_BY_ID; kind <= ORDER_NAMES; kind++)
+  for (OrderKind kind = ORDER_BY_ID; kind <= ORDER_FOLDED; kind++)
     {
       OrderCall *call = g_new0 (OrderCall, 1);
 

@@ -47,6 +47,9 @@ typedef struct
   guint32 *by_id;
   guint32 *name_rank;
   guint8  *name_is_folded;
+  gboolean name_rank_read;  /* from the workspace (strata-name-ranks.h) */
+  char    *collation;       /* what name_rank was computed for, to keep it by */
+  guint64  names_hash;
 } StrataCustomersPageOrder;
 void                         strata_customers_page_order_free      (StrataCustomersPageOrder *order);
 
@@ -68,6 +71,8 @@ typedef struct
   GCancellable     *load;
   guint             pending;             /* tasks still running */
   guint             main_thread_orders;  /* orders computed on the main thread */
+  guint             name_ranks_read;     /* names' ranks read from the workspace */
+  guint             name_ranks_kept;     /* ... and written into it */
 } StrataCustomersPageOrders;
 void                         strata_customers_page_orders_set_data (StrataCustomersPageOrders   *orders,
                                                                     StrataCustomersPage         *self,
@@ -81,9 +86,9 @@ gboolean                     strata_customers_page_orders_ensure   (StrataCustom
                                                                     gboolean                     names);
 /* TRUE while a sort waits for its order (a spinner beside the count). */
 gboolean                     strata_customers_page_get_sort_waiting (StrataCustomersPage *self);
-/* How many orders the page computed on the main thread (for the tests:
- * none while a worker makes them). */
-guint                        strata_customers_page_get_main_thread_orders (StrataCustomersPage *self);
+/* The page's orders (for the tests: how many were computed on the main
+ * thread, none while a worker makes them; read and kept in the workspace). */
+const StrataCustomersPageOrders *strata_customers_page_get_orders (StrataCustomersPage *self);
 /* Filters and sorts of periods of at least rows customers run on a
  * worker (default 50,000; the tests set 0 to force it). */
 void                         strata_customers_page_set_query_async_rows (StrataCustomersPage *self,

@@ -796,10 +796,10 @@ strata_customers_page_get_sort_waiting (StrataCustomersPage *self)
   return self->sort_waiting;
 }
 
-guint
-strata_customers_page_get_main_thread_orders (StrataCustomersPage *self)
+const StrataCustomersPageOrders *
+strata_customers_page_get_orders (StrataCustomersPage *self)
 {
-  return self->orders.main_thread_orders;
+  return &self->orders;
 }
 
 void
