@@ -593,6 +593,56 @@ test_spare_result (void)
   g_assert_false (strata_result_has_spare ());
 }
 
+/* Held (the Scoring page shown): a spare of the size asked for is made
+ * ready on a thread, all zero, and kept past its time; the next result of
+ * that size takes it; let go, it goes after its time. */
+static void
+test_held_spare (void)
+{
+  const guint n = 120000;
+  StrataResult *saved = strata_result_new (n);
+  StrataResult *draft;
+  gint64 until;
+
+  strata_result_drop_spare ();
+  strata_result_set_spare_seconds (1);
+  strata_result_hold_spare (n);
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!strata_result_has_spare () && g_get_monotonic_time () < until)
+    g_usleep (1000);
+  g_assert_true (strata_result_has_spare ());
+  /* Past its time, still there. */
+  until = g_get_monotonic_time () + 2500 * 1000;
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_true (strata_result_has_spare ());
+
+  draft = strata_result_new (n);
+  g_assert_false (strata_result_has_spare ());
+  for (guint i = 0; i < n; i++)
+    g_assert_true (draft->score[i] == 0 && draft->base_points[i] == 0 && draft->final_tier[i] == 0 &&
+                   draft->quadrant[i] == 0);
+  draft->score[7] = 3;
+  /* Let go beside the saved one: the spare again, still held. */
+  strata_result_unref (draft);
+  g_assert_true (strata_result_has_spare ());
+
+  /* No longer held: gone after its time. */
+  strata_result_hold_spare (0);
+  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (strata_result_has_spare () && g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_false (strata_result_has_spare ());
+  strata_result_set_spare_seconds (30);
+  strata_result_unref (saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,5 +664,6 @@ main (int   argc,
   g_test_add_func ("/engine/too-many-tiers", test_too_many_tiers);
   g_test_add_func ("/engine/halves", test_halves);
   g_test_add_func ("/engine/spare-result", test_spare_result);
+  g_test_add_func ("/engine/held-spare", test_held_spare);
   return g_test_run ();
 }

@@ -97,6 +97,61 @@ test_summaries (void)
   g_assert_cmpuint (strata_whatif_view_get_max_count (empty), ==, 0);
 }
 
+/* From tier bytes and maps: the same view as from the mapped ints, with
+ * tiers the map lacks (-1) and bytes past the map (no tier). */
+static void
+test_mapped (void)
+{
+  const guint n = 5000;
+  const int before_map[] = { 0, 1, -1, 3, 4, 2 };   /* six tiers before, one gone */
+  const int after_map[] = { 0, 1, 2, 3, 4 };
+  g_autofree guint8 *b = g_new (guint8, n);
+  g_autofree guint8 *a = g_new (guint8, n);
+  g_autofree int *bi = g_new (int, n);
+  g_autofree int *ai = g_new (int, n);
+  g_autofree double *sb = g_new (double, n);
+  g_autofree double *sa = g_new (double, n);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(StrataWhatifView) ints = NULL, mapped = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      b[i] = g_rand_int_range (rand, 0, 8);   /* 6, 7: past the map */
+      a[i] = g_rand_int_range (rand, 0, 6);   /* 5: past the map */
+      bi[i] = b[i] < G_N_ELEMENTS (before_map) ? before_map[b[i]] : -1;
+      ai[i] = a[i] < G_N_ELEMENTS (after_map) ? after_map[a[i]] : -1;
+      sb[i] = g_rand_double (rand);
+      sa[i] = g_rand_double (rand);
+    }
+  ints = strata_whatif_view_new (5, tiers, n, bi, ai, sb, sa);
+  mapped = strata_whatif_view_new_mapped (5, tiers, n, b, before_map, G_N_ELEMENTS (before_map),
+                                          a, after_map, G_N_ELEMENTS (after_map), sb, sa);
+  g_assert_cmpuint (strata_whatif_view_get_moved_up (mapped), >, 100);
+  g_assert_cmpuint (strata_whatif_view_get_moved_up (mapped), ==, strata_whatif_view_get_moved_up (ints));
+  g_assert_cmpuint (strata_whatif_view_get_moved_down (mapped), ==, strata_whatif_view_get_moved_down (ints));
+  for (guint t = 0; t < 5; t++)
+    {
+      g_assert_cmpuint (strata_whatif_view_get_count_before (mapped, t), ==, strata_whatif_view_get_count_before (ints, t));
+      g_assert_cmpuint (strata_whatif_view_get_count_after (mapped, t), ==, strata_whatif_view_get_count_after (ints, t));
+    }
+  g_assert_cmpuint (strata_whatif_view_get_n_transitions (mapped), ==, strata_whatif_view_get_n_transitions (ints));
+  for (guint i = 0; i < strata_whatif_view_get_n_transitions (ints); i++)
+    g_assert_cmpmem (strata_whatif_view_get_transition (mapped, i), sizeof (StrataWhatifTransition),
+                     strata_whatif_view_get_transition (ints, i), sizeof (StrataWhatifTransition));
+  g_assert_cmpuint (strata_whatif_view_get_n_movers (mapped), ==, strata_whatif_view_get_n_movers (ints));
+  for (guint i = 0; i < strata_whatif_view_get_n_movers (ints); i++)
+    {
+      const StrataWhatifMover *m = strata_whatif_view_get_mover (mapped, i);
+      const StrataWhatifMover *e = strata_whatif_view_get_mover (ints, i);
+
+      g_assert_cmpuint (m->customer, ==, e->customer);
+      g_assert_cmpuint (m->from, ==, e->from);
+      g_assert_cmpuint (m->to, ==, e->to);
+      g_assert_cmpfloat (m->score_before, ==, e->score_before);
+      g_assert_cmpfloat (m->score_after, ==, e->score_after);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -106,5 +161,6 @@ main (int   argc,
   g_test_add_func ("/whatif-view/counts-and-transitions", test_counts_and_transitions);
   g_test_add_func ("/whatif-view/big-jump-first", test_big_jump_first);
   g_test_add_func ("/whatif-view/summaries", test_summaries);
+  g_test_add_func ("/whatif-view/mapped", test_mapped);
   return g_test_run ();
 }

@@ -67,6 +67,8 @@ static GMutex spare_lock;
 static StrataResult *spare;
 static guint spare_generation;
 static guint spare_seconds = SPARE_SECONDS;
+static gboolean spare_clean;   /* made ready, never used: all zero */
+static guint spare_held;       /* strata_result_hold_spare () */
 
 /* The sizes of the large results alive, each with its count. A result let
  * go is kept only while another of its size lives: a draft replaced beside
@@ -124,18 +126,28 @@ result_free (StrataResult *result)
 }
 
 static StrataResult *
-take_spare (guint n)
+result_alloc (guint n)
 {
-  StrataResult *result = NULL;
+  StrataResult *result = g_new0 (StrataResult, 1);
+  gsize m = MAX (n, 1);
 
-  if (n < SPARE_FROM)
-    return NULL;
-  g_mutex_lock (&spare_lock);
-  if (spare != NULL && spare->n == n)
-    result = g_steal_pointer (&spare);
-  g_mutex_unlock (&spare_lock);
-  if (result == NULL)
-    return NULL;
+  result->n = n;
+  result->base_points = g_new0 (double, m);
+  result->adjustment_points = g_new0 (double, m);
+  result->score = g_new0 (double, m);
+  result->base_tier = g_new0 (guint8, m);
+  result->tier = g_new0 (guint8, m);
+  result->override_tier = g_new0 (guint8, m);
+  result->final_tier = g_new0 (guint8, m);
+  result->quadrant = g_new0 (guint8, m);
+  return result;
+}
+
+static void
+result_clear (StrataResult *result)
+{
+  guint n = result->n;
+
   memset (result->base_points, 0, n * sizeof (double));
   memset (result->adjustment_points, 0, n * sizeof (double));
   memset (result->score, 0, n * sizeof (double));
@@ -145,6 +157,25 @@ take_spare (guint n)
   memset (result->final_tier, 0, n);
   memset (result->quadrant, 0, n);
   result->n_tiers = 0;
+}
+
+static StrataResult *
+take_spare (guint n)
+{
+  StrataResult *result = NULL;
+  gboolean clean = FALSE;
+
+  if (n < SPARE_FROM)
+    return NULL;
+  g_mutex_lock (&spare_lock);
+  if (spare != NULL && spare->n == n)
+    {
+      result = g_steal_pointer (&spare);
+      clean = spare_clean;
+    }
+  g_mutex_unlock (&spare_lock);
+  if (result != NULL && !clean)
+    result_clear (result);
   return result;
 }
 
@@ -155,12 +186,64 @@ drop_spare (gpointer data)
   StrataResult *old = NULL;
 
   g_mutex_lock (&spare_lock);
-  if (spare != NULL && spare_generation == GPOINTER_TO_UINT (data))
+  if (spare != NULL && spare_generation == GPOINTER_TO_UINT (data) && spare->n != spare_held)
     old = g_steal_pointer (&spare);
   g_mutex_unlock (&spare_lock);
   if (old != NULL)
     result_free (old);
   return G_SOURCE_REMOVE;
+}
+
+/* Holding ---------------------------------------------------------------- */
+
+/* Made ready on its own thread: the columns' pages written once, so that
+ * the draft that takes it takes no page fault. */
+static gpointer
+prepare_spare (gpointer data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  StrataResult *result, *old = NULL;
+
+  g_mutex_lock (&spare_lock);
+  if (spare_held != n || (spare != NULL && spare->n == n))
+    {
+      g_mutex_unlock (&spare_lock);
+      return NULL;
+    }
+  g_mutex_unlock (&spare_lock);
+  result = result_alloc (n);
+  result_clear (result);
+  g_mutex_lock (&spare_lock);
+  if (spare_held == n && (spare == NULL || spare->n != n))
+    {
+      old = spare;
+      spare = g_steal_pointer (&result);
+      spare_clean = TRUE;
+      spare_generation++;
+    }
+  g_mutex_unlock (&spare_lock);
+  if (old != NULL)
+    result_free (old);
+  if (result != NULL)
+    result_free (result);
+  return NULL;
+}
+
+void
+strata_result_hold_spare (guint n)
+{
+  gboolean prepare;
+  guint generation;
+
+  g_mutex_lock (&spare_lock);
+  spare_held = n >= SPARE_FROM ? n : 0;
+  prepare = spare_held != 0 && (spare == NULL || spare->n != n);
+  generation = spare_generation;
+  g_mutex_unlock (&spare_lock);
+  if (prepare)
+    g_thread_unref (g_thread_new ("strata-spare", prepare_spare, GUINT_TO_POINTER (n)));
+  else if (spare_held == 0)
+    g_timeout_add_seconds_full (G_PRIORITY_LOW, spare_seconds, drop_spare, GUINT_TO_POINTER (generation), NULL);
 }
 
 void
@@ -196,7 +279,6 @@ StrataResult *
 strata_result_new (guint n)
 {
   StrataResult *result = take_spare (n);
-  gsize m = MAX (n, 1);
 
   if (n >= SPARE_FROM)
     {
@@ -204,22 +286,9 @@ strata_result_new (guint n)
       live_add (n);
       g_mutex_unlock (&spare_lock);
     }
-  if (result != NULL)
-    {
-      g_atomic_ref_count_init (&result->ref_count);
-      return result;
-    }
-  result = g_new0 (StrataResult, 1);
+  if (result == NULL)
+    result = result_alloc (n);
   g_atomic_ref_count_init (&result->ref_count);
-  result->n = n;
-  result->base_points = g_new0 (double, m);
-  result->adjustment_points = g_new0 (double, m);
-  result->score = g_new0 (double, m);
-  result->base_tier = g_new0 (guint8, m);
-  result->tier = g_new0 (guint8, m);
-  result->override_tier = g_new0 (guint8, m);
-  result->final_tier = g_new0 (guint8, m);
-  result->quadrant = g_new0 (guint8, m);
   return result;
 }
 
@@ -254,6 +323,7 @@ strata_result_unref (StrataResult *result)
   /* The latest one is kept: its size is that of the period shown now. */
   old = spare;
   spare = result;
+  spare_clean = FALSE;
   generation = ++spare_generation;
   g_mutex_unlock (&spare_lock);
   if (old != NULL)

@@ -61,20 +61,35 @@ compare_movers (gconstpointer a,
   return 0;
 }
 
-StrataWhatifView *
-strata_whatif_view_new (guint               n_tiers,
-                        const char * const *tier_ids,
-                        guint               n_customers,
-                        const int          *before,
-                        const int          *after,
-                        const double       *scores_before,
-                        const double       *scores_after)
+/* One side's tier index of a customer: from ints, or from tiers mapped. */
+typedef struct
+{
+  const int    *ints;
+  const guint8 *tiers;
+  const int    *map;
+  guint         n_map;
+} Side;
+
+static inline int
+side_tier (const Side *side,
+           guint       i)
+{
+  if (side->ints != NULL)
+    return side->ints[i];
+  return side->tiers[i] < side->n_map ? side->map[side->tiers[i]] : -1;
+}
+
+static StrataWhatifView *
+view_new (guint               n_tiers,
+          const char * const *tier_ids,
+          guint               n_customers,
+          const Side         *before,
+          const Side         *after,
+          const double       *scores_before,
+          const double       *scores_after)
 {
   StrataWhatifView *self;
   g_autofree guint *matrix = NULL;
-
-  g_return_val_if_fail (n_tiers == 0 || tier_ids != NULL, NULL);
-  g_return_val_if_fail (n_customers == 0 || (before != NULL && after != NULL), NULL);
 
   self = g_atomic_rc_box_new0 (StrataWhatifView);
   self->n_tiers = n_tiers;
@@ -89,18 +104,19 @@ strata_whatif_view_new (guint               n_tiers,
 
   for (guint i = 0; i < n_customers; i++)
     {
-      gboolean has_before = before[i] >= 0 && (guint) before[i] < n_tiers;
-      gboolean has_after = after[i] >= 0 && (guint) after[i] < n_tiers;
+      int from = side_tier (before, i), to = side_tier (after, i);
+      gboolean has_before = from >= 0 && (guint) from < n_tiers;
+      gboolean has_after = to >= 0 && (guint) to < n_tiers;
 
       if (has_before)
-        self->before_counts[before[i]]++;
+        self->before_counts[from]++;
       if (has_after)
-        self->after_counts[after[i]]++;
-      if (!has_before || !has_after || before[i] == after[i])
+        self->after_counts[to]++;
+      if (!has_before || !has_after || from == to)
         continue;
 
-      matrix[before[i] * n_tiers + after[i]]++;
-      if (after[i] < before[i])
+      matrix[from * n_tiers + to]++;
+      if (to < from)
         self->moved_up++;
       else
         self->moved_down++;
@@ -108,8 +124,8 @@ strata_whatif_view_new (guint               n_tiers,
       {
         StrataWhatifMover mover = {
           .customer = i,
-          .from = before[i],
-          .to = after[i],
+          .from = from,
+          .to = to,
           .score_before = scores_before ? scores_before[i] : NAN,
           .score_after = scores_after ? scores_after[i] : NAN,
         };
@@ -127,6 +143,44 @@ strata_whatif_view_new (guint               n_tiers,
   g_array_sort (self->transitions, compare_transitions);
   g_array_sort (self->movers, compare_movers);
   return self;
+}
+
+StrataWhatifView *
+strata_whatif_view_new (guint               n_tiers,
+                        const char * const *tier_ids,
+                        guint               n_customers,
+                        const int          *before,
+                        const int          *after,
+                        const double       *scores_before,
+                        const double       *scores_after)
+{
+  Side b = { before, NULL, NULL, 0 }, a = { after, NULL, NULL, 0 };
+
+  g_return_val_if_fail (n_tiers == 0 || tier_ids != NULL, NULL);
+  g_return_val_if_fail (n_customers == 0 || (before != NULL && after != NULL), NULL);
+  return view_new (n_tiers, tier_ids, n_customers, &b, &a, scores_before, scores_after);
+}
+
+StrataWhatifView *
+strata_whatif_view_new_mapped (guint               n_tiers,
+                               const char * const *tier_ids,
+                               guint               n_customers,
+                               const guint8       *before,
+                               const int          *before_map,
+                               guint               n_before_map,
+                               const guint8       *after,
+                               const int          *after_map,
+                               guint               n_after_map,
+                               const double       *scores_before,
+                               const double       *scores_after)
+{
+  Side b = { NULL, before, before_map, n_before_map }, a = { NULL, after, after_map, n_after_map };
+
+  g_return_val_if_fail (n_tiers == 0 || tier_ids != NULL, NULL);
+  g_return_val_if_fail (n_customers == 0 || (before != NULL && after != NULL), NULL);
+  g_return_val_if_fail (n_before_map == 0 || before_map != NULL, NULL);
+  g_return_val_if_fail (n_after_map == 0 || after_map != NULL, NULL);
+  return view_new (n_tiers, tier_ids, n_customers, &b, &a, scores_before, scores_after);
 }
 
 StrataWhatifView *

@@ -42,6 +42,21 @@ StrataWhatifView  *strata_whatif_view_new      (guint                n_tiers,
                                                 const int           *after,
                                                 const double        *scores_before,
                                                 const double        *scores_after);
+/* The same from each side's tiers as a result holds them (one byte a
+ * customer) and a map of those onto the n_tiers (-1: none; a tier past
+ * the map: none): no array of n ints a side (8 MB of fresh pages at a
+ * million customers). */
+StrataWhatifView  *strata_whatif_view_new_mapped (guint               n_tiers,
+                                                  const char * const *tier_ids,
+                                                  guint               n_customers,
+                                                  const guint8       *before,
+                                                  const int          *before_map,
+                                                  guint               n_before_map,
+                                                  const guint8       *after,
+                                                  const int          *after_map,
+                                                  guint               n_after_map,
+                                                  const double       *scores_before,
+                                                  const double       *scores_after);
 StrataWhatifView  *strata_whatif_view_ref      (StrataWhatifView    *self);
 void               strata_whatif_view_unref    (StrataWhatifView    *self);
 

@@ -41,15 +41,17 @@ impact_job_free (gpointer p)
 static StrataWhatifView *
 count_view (const ImpactJob *job)
 {
-  g_autofree int *before = strata_scoring_page_map_tiers (job->base, job->base_result, job->rules);
-  g_autofree int *after = strata_scoring_page_map_tiers (job->rules, job->result, job->rules);
+  g_autofree int *before = strata_scoring_page_tier_map (job->base, job->rules);
+  g_autofree int *after = strata_scoring_page_tier_map (job->rules, job->rules);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
   for (guint t = 0; t < job->rules->tiers->len; t++)
     g_ptr_array_add (ids, ((StrataTier *) job->rules->tiers->pdata[t])->id);
-  return strata_whatif_view_new (job->rules->tiers->len, (const char * const *) ids->pdata,
-                                 job->data->n, before, after,
-                                 job->base_result->score, job->result->score);
+  return strata_whatif_view_new_mapped (job->rules->tiers->len, (const char * const *) ids->pdata,
+                                        job->data->n,
+                                        job->base_result->final_tier, before, job->base->tiers->len,
+                                        job->result->final_tier, after, job->rules->tiers->len,
+                                        job->base_result->score, job->result->score);
 }
 
 static void

@@ -79,6 +79,9 @@ void     strata_scoring_page_show_error    (StrataScoringPage *self,
 int     *strata_scoring_page_map_tiers     (const StrataRules  *rules,
                                             const StrataResult *result,
                                             const StrataRules  *target);
+/* The map itself: each tier of rules (by index) to target's, or -1. */
+int     *strata_scoring_page_tier_map      (const StrataRules  *rules,
+                                            const StrataRules  *target);
 
 /* strata-scoring-impact.c */
 /* Shows the impact of the valid draft against the published rules: at

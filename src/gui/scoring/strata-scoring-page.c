@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "strata-engine-private.h"
 #include "strata-format.h"
 #include "strata-scoring-page-private.h"
 #include "strata-whatif-view.h"
@@ -59,15 +60,24 @@ strata_scoring_page_show_error (StrataScoringPage *self,
 }
 
 int *
+strata_scoring_page_tier_map (const StrataRules *rules,
+                              const StrataRules *target)
+{
+  int *map = g_new (int, MAX (rules->tiers->len, 1));
+
+  for (guint t = 0; t < rules->tiers->len; t++)
+    map[t] = strata_rules_find_tier (target, ((StrataTier *) rules->tiers->pdata[t])->id);
+  return map;
+}
+
+int *
 strata_scoring_page_map_tiers (const StrataRules  *rules,
                                const StrataResult *result,
                                const StrataRules  *target)
 {
-  g_autofree int *map = g_new (int, MAX (rules->tiers->len, 1));
+  g_autofree int *map = strata_scoring_page_tier_map (rules, target);
   int *tiers = g_new (int, MAX (result->n, 1));
 
-  for (guint t = 0; t < rules->tiers->len; t++)
-    map[t] = strata_rules_find_tier (target, ((StrataTier *) rules->tiers->pdata[t])->id);
   for (guint i = 0; i < result->n; i++)
     tiers[i] = result->final_tier[i] < rules->tiers->len ? map[result->final_tier[i]] : -1;
   return tiers;
@@ -578,20 +588,24 @@ export_rules_activated (GtkWidget  *widget,
 
 /* The evidence's outcomes hold the next period's adjustment columns (40 MB
  * at a million customers) and a reference to the data they were read for:
- * only while the page is shown. */
+ * only while the page is shown. So does the spare result the next draft
+ * is scored into (strata_result_hold_spare (), 29 MB at a million). */
 static void
 strata_scoring_page_map (GtkWidget *widget)
 {
   StrataScoringPage *self = STRATA_SCORING_PAGE (widget);
+  const StrataPeriodData *data = self->scoring ? strata_scoring_get_data (self->scoring) : NULL;
 
   GTK_WIDGET_CLASS (strata_scoring_page_parent_class)->map (widget);
   if (self->outcomes == NULL && self->evidence_cancel == NULL && self->draft != NULL)
     strata_scoring_page_update_evidence (self);
+  strata_result_hold_spare (data != NULL ? data->n : 0);
 }
 
 static void
 strata_scoring_page_unmap (GtkWidget *widget)
 {
+  strata_result_hold_spare (0);
   strata_scoring_page_clear_evidence (STRATA_SCORING_PAGE (widget));
   GTK_WIDGET_CLASS (strata_scoring_page_parent_class)->unmap (widget);
 }
