@@ -54,3 +54,24 @@ cli_run_clear (CliRun *r)
   g_clear_pointer (&r->out, g_free);
   g_clear_pointer (&r->err, g_free);
 }
+
+void
+cli_test_assert_fixture_output (const char *path,
+                                const char *fixture_dir)
+{
+  g_autofree char *score_file = g_test_build_filename (G_TEST_DIST, "fixtures", fixture_dir, "score-2026-Q3.csv", NULL);
+  g_autofree char *periods_file = g_test_build_filename (G_TEST_DIST, "fixtures", fixture_dir, "periods.txt", NULL);
+  g_autofree char *expected = NULL, *expected_periods = NULL;
+  g_auto(CliRun) r = { 0 };
+  g_auto(CliRun) p = { 0 };
+
+  g_assert_true (g_file_get_contents (score_file, &expected, NULL, NULL));
+  r.status = run_cli (&r.out, &r.err, "score", path, "--period", "2026-Q3", NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, expected);
+  g_assert_true (g_file_get_contents (periods_file, &expected_periods, NULL, NULL));
+  p.status = run_cli (&p.out, &p.err, "periods", path, NULL);
+  g_assert_cmpint (p.status, ==, 0);
+  g_assert_cmpstr (p.out, ==, expected_periods);
+}

@@ -30,4 +30,10 @@ int run_cli_v (char        **out,
                char        **err,
                const char  *const *args);
 
+/* strata-cli score --period 2026-Q3 and strata-cli periods of path print
+ * what tests/fixtures/DIR/score-2026-Q3.csv and periods.txt hold: what the
+ * release that wrote a workspace fixture printed for it. */
+void cli_test_assert_fixture_output (const char *path,
+                                     const char *fixture_dir);
+
 G_END_DECLS

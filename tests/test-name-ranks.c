@@ -174,11 +174,6 @@ test_migration_from_v5 (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataWorkspace) ws = NULL;
-  g_autofree char *expected_file = g_test_build_filename (G_TEST_DIST, "fixtures", "workspace-v5", "score-2026-Q3.csv", NULL);
-  g_autofree char *periods_file = g_test_build_filename (G_TEST_DIST, "fixtures", "workspace-v5", "periods.txt", NULL);
-  g_autofree char *expected = NULL, *expected_periods = NULL;
-  g_auto(CliRun) r = { 0 };
-  g_auto(CliRun) p = { 0 };
 
   ws = strata_workspace_open (f->path, NULL, &error);
   g_assert_no_error (error);
@@ -187,15 +182,7 @@ test_migration_from_v5 (Fixture       *f,
   g_assert_cmpint (test_query_int (ws, "SELECT count(*) FROM name_ranks"), ==, 0);
   g_clear_object (&ws);
 
-  g_assert_true (g_file_get_contents (expected_file, &expected, NULL, NULL));
-  r.status = run_cli (&r.out, &r.err, "score", f->path, "--period", "2026-Q3", NULL);
-  g_assert_cmpstr (r.err, ==, "");
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_cmpstr (r.out, ==, expected);
-  g_assert_true (g_file_get_contents (periods_file, &expected_periods, NULL, NULL));
-  p.status = run_cli (&p.out, &p.err, "periods", f->path, NULL);
-  g_assert_cmpint (p.status, ==, 0);
-  g_assert_cmpstr (p.out, ==, expected_periods);
+  cli_test_assert_fixture_output (f->path, "workspace-v5");
 }
 
 int

@@ -23,12 +23,6 @@
 
 typedef TestWorkspace Fixture;   /* its folder and path; ws unused */
 
-static char *
-fixture_file (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", "workspace-v3", name, NULL);
-}
-
 /* A copy of the format-3 fixture (60 customers, 2 quarters, written by
  * strata-cli demo of format 3). */
 static void
@@ -119,11 +113,6 @@ test_migration (Fixture       *f,
   g_autoptr(StrataWorkspace) ws = NULL;
   g_autoptr(GPtrArray) periods = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *expected_file = fixture_file ("score-2026-Q3.csv");
-  g_autofree char *expected_periods_file = fixture_file ("periods.txt");
-  g_autofree char *expected = NULL, *expected_periods = NULL;
-  g_auto(CliRun) r = { 0 };
-  g_auto(CliRun) p = { 0 };
 
   ws = open_ws (f->path);
   g_assert_cmpint (test_query_int (ws, "PRAGMA user_version"), ==, STRATA_SCHEMA_VERSION);
@@ -148,15 +137,7 @@ test_migration (Fixture       *f,
   g_clear_object (&ws);
 
   /* The same scores and listing as the release that wrote the file. */
-  g_assert_true (g_file_get_contents (expected_file, &expected, NULL, NULL));
-  r.status = run_cli (&r.out, &r.err, "score", f->path, "--period", "2026-Q3", NULL);
-  g_assert_cmpstr (r.err, ==, "");
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_cmpstr (r.out, ==, expected);
-  g_assert_true (g_file_get_contents (expected_periods_file, &expected_periods, NULL, NULL));
-  p.status = run_cli (&p.out, &p.err, "periods", f->path, NULL);
-  g_assert_cmpint (p.status, ==, 0);
-  g_assert_cmpstr (p.out, ==, expected_periods);
+  cli_test_assert_fixture_output (f->path, "workspace-v3");
 }
 
 static void

@@ -168,21 +168,7 @@ static void
 test_cli (Fixture       *f,
           gconstpointer  data)
 {
-  g_autofree char *expected_file = fixture_file ("score-2026-Q3.csv");
-  g_autofree char *expected_periods_file = fixture_file ("periods.txt");
-  g_autofree char *expected = NULL, *expected_periods = NULL;
-  g_auto(CliRun) r = { 0 };
-  g_auto(CliRun) p = { 0 };
-
-  g_assert_true (g_file_get_contents (expected_file, &expected, NULL, NULL));
-  r.status = run_cli (&r.out, &r.err, "score", f->path, "--period", "2026-Q3", NULL);
-  g_assert_cmpstr (r.err, ==, "");
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_cmpstr (r.out, ==, expected);
-  g_assert_true (g_file_get_contents (expected_periods_file, &expected_periods, NULL, NULL));
-  p.status = run_cli (&p.out, &p.err, "periods", f->path, NULL);
-  g_assert_cmpint (p.status, ==, 0);
-  g_assert_cmpstr (p.out, ==, expected_periods);
+  cli_test_assert_fixture_output (f->path, "workspace-v4");
 }
 
 /* The window's open (no waiting) leaves a file of an older format as it
