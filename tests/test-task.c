@@ -120,6 +120,64 @@ test_when_idle (void)
   g_assert_cmpint (sched_getscheduler (0), ==, SCHED_OTHER);
 }
 
+typedef struct
+{
+  int   nice;
+  int   tid;
+  gboolean fail;
+} HalfSeen;
+
+static gpointer
+record_half (gpointer data)
+{
+  HalfSeen *seen = data;
+
+  seen->nice = thread_nice ();
+  seen->tid = (int) syscall (SYS_gettid);
+  return seen->fail ? NULL : seen;
+}
+
+typedef struct
+{
+  HalfSeen seen[2];
+  gboolean done[3];
+} Halves;
+
+static gpointer
+halves_on_worker (gpointer data)
+{
+  Halves *r = data;
+  HalfSeen *seen = r->seen;
+  gboolean *done = r->done;
+
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), thread_nice () + STRATA_TASK_NICE);
+  done[0] = strata_task_run_halves ("test-half", record_half, &seen[0], &seen[1]);
+  seen[1].fail = TRUE;
+  done[1] = strata_task_run_halves ("test-half", record_half, &seen[0], &seen[1]);
+  seen[1].fail = FALSE;
+  seen[0].fail = TRUE;
+  done[2] = strata_task_run_halves ("test-half", record_half, &seen[0], NULL);
+  return NULL;
+}
+
+/* The upper half runs on a thread of its own at the caller's priority
+ * (a niced worker's half does not compete with the main thread); the
+ * answer is whether both halves returned non-NULL. */
+static void
+test_halves (void)
+{
+  Halves r = { 0 };
+  int base = thread_nice ();
+
+  g_thread_join (g_thread_new ("test-worker", halves_on_worker, &r));
+  g_assert_true (r.done[0]);
+  g_assert_false (r.done[1]);
+  g_assert_false (r.done[2]);
+  g_assert_cmpint (r.seen[0].nice, ==, MIN (base + STRATA_TASK_NICE, 19));
+  g_assert_cmpint (r.seen[1].nice, ==, r.seen[0].nice);
+  g_assert_cmpint (r.seen[1].tid, !=, r.seen[0].tid);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -127,5 +185,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/task/lower-priority", test_lower_priority);
   g_test_add_func ("/task/when-idle", test_when_idle);
+  g_test_add_func ("/task/halves", test_halves);
   return g_test_run ();
 }

@@ -107,3 +107,50 @@ strata_task_idle_from_now (void)
   pthread_setschedparam (pthread_self (), SCHED_IDLE, &param);
 #endif
 }
+
+/* Halves -------------------------------------------------------------------- */
+
+typedef struct
+{
+  GThreadFunc func;
+  gpointer    data;
+  int         nice;
+  gboolean    has_nice;
+} Half;
+
+static gpointer
+half_thread (gpointer data)
+{
+  Half *half = data;
+
+#ifdef __linux__
+  if (half->has_nice)
+    setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), half->nice);
+#endif
+  return half->func (half->data);
+}
+
+gboolean
+strata_task_run_halves (const char  *name,
+                        GThreadFunc  func,
+                        gpointer     low,
+                        gpointer     high)
+{
+  Half half = { func, high, 0, FALSE };
+  GThread *thread = NULL;
+  gboolean done;
+
+  g_return_val_if_fail (func != NULL, FALSE);
+
+#ifdef __linux__
+  errno = 0;
+  half.nice = getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid));
+  half.has_nice = errno == 0;
+#endif
+  if (high != NULL)
+    thread = g_thread_new (name, half_thread, &half);
+  done = func (low) != NULL;
+  if (thread != NULL)
+    done = g_thread_join (thread) != NULL && done;
+  return done;
+}

@@ -25,5 +25,13 @@ void strata_task_run_when_idle     (GTask           *task,
  * thread holding a lock (SQLite's, while a connection checkpoints as it
  * closes) would keep every other thread waiting on it. */
 void strata_task_idle_from_now     (void);
+/* A pass over many rows in two halves: func (high) on a thread of its own
+ * (named name, at the calling thread's priority: a niced worker's upper
+ * half does not take a core from the main thread) while func (low) runs
+ * here; high NULL: only low. TRUE when each func run returned non-NULL. */
+gboolean strata_task_run_halves    (const char      *name,
+                                    GThreadFunc      func,
+                                    gpointer         low,
+                                    gpointer         high);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "strata-engine.h"
 #include "strata-engine-private.h"
+#include "strata-task.h"
 
 typedef struct
 {
@@ -622,10 +623,9 @@ strata_engine_run (const StrataCompiledRules *c,
     {
       /* Halves on a block's edge: the same blocks as one pass. */
       RowsPart upper = { c, result, (n / 2 / BLOCK) * BLOCK, n };
-      GThread *thread = g_thread_new ("strata-score", run_part, &upper);
+      RowsPart lower = { c, result, 0, upper.from };
 
-      run_rows (c, result, 0, upper.from);
-      g_thread_join (thread);
+      strata_task_run_halves ("strata-score", run_part, &lower, &upper);
     }
   else
     run_rows (c, result, 0, n);

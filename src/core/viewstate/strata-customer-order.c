@@ -12,6 +12,7 @@
 #endif
 
 #include "strata-customer-order.h"
+#include "strata-task.h"
 #include "strata-types.h"
 
 static int
@@ -188,15 +189,13 @@ collate_rank (const StrataPeriodData *strings,
   guint half = n >= SPLIT_FROM ? n / 2 : n;
   KeyPart low = { strings, text_of, keys, halves, g_string_chunk_new (64 * 1024), 0, half };
   KeyPart high = { strings, text_of, keys, halves, g_string_chunk_new (64 * 1024), half, n };
-  GThread *thread = half < n ? g_thread_new ("strata-names", sort_part, &high) : NULL;
   guint32 r = 0;
 
-  sort_part (&low);
-  if (thread != NULL)
+  strata_task_run_halves ("strata-names", sort_part, &low, half < n ? &high : NULL);
+  if (half < n)
     {
       guint a = 0, b = half, k = 0;
 
-      g_thread_join (thread);
       /* The lower half first among equal keys, as one sort would not
        * promise but ranks do not mind: equal keys get one rank. */
       order = g_new (guint32, MAX (n, 1));

@@ -139,7 +139,6 @@ filter_rows (const StrataCustomerColumns *cols,
   guint half = cols->n >= SPLIT_FROM ? cols->n / 2 : cols->n;
   FilterPart low = { cols, filter, rows, 0, half, 0, cancellable, NULL, 0 };
   FilterPart high = { cols, filter, rows, half, cols->n, 0, cancellable, NULL, 0 };
-  GThread *thread = NULL;
   gboolean done;
   gsize start;
 
@@ -150,14 +149,9 @@ filter_rows (const StrataCustomerColumns *cols,
       high.anchor_length = low.anchor_length;
     }
 
+  done = strata_task_run_halves ("strata-search", filter_part, &low, half < cols->n ? &high : NULL);
   if (half < cols->n)
-    thread = g_thread_new ("strata-search", filter_part, &high);
-  done = filter_part (&low) != NULL;
-  if (thread != NULL)
-    {
-      done = g_thread_join (thread) != NULL && done;
-      memmove (rows + low.kept, rows + half, high.kept * sizeof (guint));
-    }
+    memmove (rows + low.kept, rows + half, high.kept * sizeof (guint));
   *kept = low.kept + high.kept;
   return done;
 }
