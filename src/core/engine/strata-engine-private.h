@@ -15,7 +15,7 @@ void          strata_result_drop_spare        (void);
 gboolean      strata_result_has_spare         (void);
 void          strata_result_set_spare_seconds (guint seconds);
 /* While the page where drafts are edited is shown: a spare of n rows is
- * made ready on a thread of its own (its pages written once) and kept
+ * made ready on a niced worker (its pages written once) and kept
  * past its time, so that even the first edit after a pause takes no
  * fresh pages (29 MB at a million customers, 8-10 ms of page faults).
  * 0: none held; the spare goes after its time. */

@@ -197,19 +197,23 @@ drop_spare (gpointer data)
 
 /* Holding ---------------------------------------------------------------- */
 
-/* Made ready on its own thread: the columns' pages written once, so that
- * the draft that takes it takes no page fault. */
-static gpointer
-prepare_spare (gpointer data)
+/* Made ready on a worker (niced: the page being shown comes first): the
+ * columns' pages written once, so that the draft that takes it takes no
+ * page fault. */
+static void
+prepare_spare (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  guint n = GPOINTER_TO_UINT (data);
+  guint n = GPOINTER_TO_UINT (task_data);
   StrataResult *result, *old = NULL;
 
   g_mutex_lock (&spare_lock);
   if (spare_held != n || (spare != NULL && spare->n == n))
     {
       g_mutex_unlock (&spare_lock);
-      return NULL;
+      return;
     }
   g_mutex_unlock (&spare_lock);
   result = result_alloc (n);
@@ -227,7 +231,6 @@ prepare_spare (gpointer data)
     result_free (old);
   if (result != NULL)
     result_free (result);
-  return NULL;
 }
 
 void
@@ -242,7 +245,12 @@ strata_result_hold_spare (guint n)
   generation = spare_generation;
   g_mutex_unlock (&spare_lock);
   if (prepare)
-    g_thread_unref (g_thread_new ("strata-spare", prepare_spare, GUINT_TO_POINTER (n)));
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+      g_task_set_task_data (task, GUINT_TO_POINTER (n), NULL);
+      strata_task_run_in_background (task, prepare_spare);
+    }
   else if (spare_held == 0)
     g_timeout_add_seconds_full (G_PRIORITY_LOW, spare_seconds, drop_spare, GUINT_TO_POINTER (generation), NULL);
 }
