@@ -180,6 +180,10 @@ test_sort_waits_for_order (Fixture       *f,
   strata_context_finish_scoring (other);
   g_object_set (f->page, "context", other, NULL);
   g_assert_cmpuint (customers_test_n_shown (f), ==, n);
+  /* The previous period's tiers are read once the orders are in: its
+   * scoring would take the cores the names' order wants. */
+  g_assert_true (strata_customers_page_get_previous (f->page)->waits);
+  g_assert_null (strata_customers_page_get_previous (f->page)->load);
   customers_test_sort_by (f, "Name", GTK_SORT_ASCENDING);
   g_assert_true (strata_customers_page_get_sort_waiting (f->page));
   g_assert_true (gtk_widget_get_visible (spinner));
@@ -209,6 +213,9 @@ test_sort_waits_for_order (Fixture       *f,
         }
     }
   g_assert_cmpuint (strata_customers_page_get_orders (f->page)->main_thread_orders, ==, 0);
+  gui_test_wait (strata_customers_page_get_previous (f->page)->valid);
+  g_assert_false (strata_customers_page_get_previous (f->page)->waits);
+  g_assert_nonnull (strata_customers_page_get_columns (f->page, &rows, &k)->prev_tier);
 
   /* By name with every tier: the order is there, no waiting. */
   customers_test_filter_tier (f, 0);

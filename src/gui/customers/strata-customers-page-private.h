@@ -109,6 +109,7 @@ typedef struct
   GCancellable             *load;
   guint8                   *tier;     /* by row of the period shown */
   StrataCustomersPageReady  ready;
+  gboolean                  waits;    /* for the page's orders, then read */
 } StrataCustomersPagePrevious;
 StrataCustomersPagePrevious *strata_customers_page_get_previous    (StrataCustomersPage         *self);
 void                         strata_customers_page_previous_forget (StrataCustomersPagePrevious *prev);
